@@ -1,0 +1,321 @@
+//===- AST.h - Abstract syntax tree of Weft programs -----------*- C++ -*-===//
+//
+// The AST produced by the parser: expressions, statements, function
+// definitions and the module (a script). Every node carries the source
+// range it came from so that diagnostics and MLIR locations point at the
+// user's code. Nodes are plain structs owned through std::unique_ptr; a
+// `kind` tag plus `dyn<T>()` replace RTTI so the frontend stays light.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_FRONTEND_AST_H
+#define WEFT_FRONTEND_AST_H
+
+#include "frontend/SourceLocation.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace weft {
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+enum class ExprKind {
+  IntLit,    ///< 42, 0x1F, 1_000
+  FloatLit,  ///< 3.0, 1e-3, 2.
+  BoolLit,   ///< True, False
+  StrLit,    ///< "text" (only as print/assert arguments)
+  Name,      ///< identifier
+  Unary,     ///< -x, +x, not x, ~x
+  Binary,    ///< x + y, x // y, x ** y, x & y, ...
+  Compare,   ///< a < b <= c (chained)
+  BoolOp,    ///< a and b, a or b (short-circuit)
+  IfExp,     ///< a if c else b
+  Call,      ///< f(a, b, key=v)
+  Index,     ///< a[i], a[i, j], a[1:n]
+  Slice,     ///< lo:hi:step, only inside Index
+  Attribute, ///< a.shape, a.size, a.T
+  Tuple,     ///< (a, b) or a, b
+  List,      ///< [1.0, 2.0]
+};
+
+enum class UnaryOp { Neg, Pos, Not, Invert };
+enum class BinaryOp {
+  Add, Sub, Mul, Div, FloorDiv, Mod, Pow, MatMul,
+  BitAnd, BitOr, BitXor, LShift, RShift
+};
+enum class CompareOp { Lt, Le, Gt, Ge, Eq, Ne };
+enum class BoolOpKind { And, Or };
+
+const char *spelling(UnaryOp op);
+const char *spelling(BinaryOp op);
+const char *spelling(CompareOp op);
+
+struct Expr {
+  ExprKind kind;
+  SourceRange range;
+  explicit Expr(ExprKind k, SourceRange r) : kind(k), range(r) {}
+  virtual ~Expr() = default;
+  template <typename T> T *dyn() {
+    return kind == T::Kind ? static_cast<T *>(this) : nullptr;
+  }
+  template <typename T> const T *dyn() const {
+    return kind == T::Kind ? static_cast<const T *>(this) : nullptr;
+  }
+};
+using ExprPtr = std::unique_ptr<Expr>;
+
+struct IntLitExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::IntLit;
+  int64_t value;
+  IntLitExpr(SourceRange r, int64_t v) : Expr(Kind, r), value(v) {}
+};
+struct FloatLitExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::FloatLit;
+  double value;
+  FloatLitExpr(SourceRange r, double v) : Expr(Kind, r), value(v) {}
+};
+struct BoolLitExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::BoolLit;
+  bool value;
+  BoolLitExpr(SourceRange r, bool v) : Expr(Kind, r), value(v) {}
+};
+struct StrLitExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::StrLit;
+  std::string value; ///< with escapes already decoded
+  StrLitExpr(SourceRange r, std::string v) : Expr(Kind, r), value(std::move(v)) {}
+};
+struct NameExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::Name;
+  std::string name;
+  NameExpr(SourceRange r, std::string n) : Expr(Kind, r), name(std::move(n)) {}
+};
+struct UnaryExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::Unary;
+  UnaryOp op;
+  ExprPtr operand;
+  UnaryExpr(SourceRange r, UnaryOp o, ExprPtr e)
+      : Expr(Kind, r), op(o), operand(std::move(e)) {}
+};
+struct BinaryExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::Binary;
+  BinaryOp op;
+  ExprPtr lhs, rhs;
+  SourceLocation opLoc; ///< location of the operator token
+  BinaryExpr(SourceRange r, BinaryOp o, ExprPtr l, ExprPtr rr, SourceLocation ol)
+      : Expr(Kind, r), op(o), lhs(std::move(l)), rhs(std::move(rr)), opLoc(ol) {}
+};
+/// `a < b <= c`: operands.size() == ops.size() + 1.
+struct CompareExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::Compare;
+  std::vector<CompareOp> ops;
+  std::vector<ExprPtr> operands;
+  CompareExpr(SourceRange r) : Expr(Kind, r) {}
+};
+struct BoolOpExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::BoolOp;
+  BoolOpKind op;
+  ExprPtr lhs, rhs;
+  BoolOpExpr(SourceRange r, BoolOpKind o, ExprPtr l, ExprPtr rr)
+      : Expr(Kind, r), op(o), lhs(std::move(l)), rhs(std::move(rr)) {}
+};
+/// `thenValue if cond else elseValue`
+struct IfExpExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::IfExp;
+  ExprPtr cond, thenValue, elseValue;
+  IfExpExpr(SourceRange r, ExprPtr c, ExprPtr t, ExprPtr e)
+      : Expr(Kind, r), cond(std::move(c)), thenValue(std::move(t)),
+        elseValue(std::move(e)) {}
+};
+struct KeywordArg {
+  std::string name;
+  SourceRange nameRange;
+  ExprPtr value;
+};
+struct CallExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::Call;
+  ExprPtr callee; ///< a NameExpr for every call the language has today
+  std::vector<ExprPtr> args;
+  std::vector<KeywordArg> keywords;
+  CallExpr(SourceRange r, ExprPtr c) : Expr(Kind, r), callee(std::move(c)) {}
+};
+/// `base[i]` or `base[i, j]`: one entry per comma-separated subscript;
+/// an entry may be a SliceExpr.
+struct IndexExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::Index;
+  ExprPtr base;
+  std::vector<ExprPtr> indices;
+  IndexExpr(SourceRange r, ExprPtr b) : Expr(Kind, r), base(std::move(b)) {}
+};
+/// `lo:hi:step`; each part may be null when omitted.
+struct SliceExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::Slice;
+  ExprPtr lower, upper, step;
+  SliceExpr(SourceRange r) : Expr(Kind, r) {}
+};
+struct AttributeExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::Attribute;
+  ExprPtr base;
+  std::string attr;
+  AttributeExpr(SourceRange r, ExprPtr b, std::string a)
+      : Expr(Kind, r), base(std::move(b)), attr(std::move(a)) {}
+};
+struct TupleExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::Tuple;
+  std::vector<ExprPtr> elts;
+  TupleExpr(SourceRange r) : Expr(Kind, r) {}
+};
+struct ListExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::List;
+  std::vector<ExprPtr> elts;
+  ListExpr(SourceRange r) : Expr(Kind, r) {}
+};
+
+//===----------------------------------------------------------------------===//
+// Type annotations (`f64`, `i64[:]`, `f32[:, :]`)
+//===----------------------------------------------------------------------===//
+
+/// A parsed annotation: a scalar type name and a rank (0 for scalars).
+struct TypeAnnotation {
+  std::string scalar; ///< "bool", "i32", "i64", "f32", "f64" (checked by Sema)
+  int rank = 0;
+  SourceRange range;
+};
+
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+
+enum class StmtKind {
+  Expr, Assign, AugAssign, AnnAssign, If, For, While, Break, Continue,
+  Return, Pass, Assert, FunctionDef
+};
+
+struct Stmt {
+  StmtKind kind;
+  SourceRange range;
+  explicit Stmt(StmtKind k, SourceRange r) : kind(k), range(r) {}
+  virtual ~Stmt() = default;
+  template <typename T> T *dyn() {
+    return kind == T::Kind ? static_cast<T *>(this) : nullptr;
+  }
+  template <typename T> const T *dyn() const {
+    return kind == T::Kind ? static_cast<const T *>(this) : nullptr;
+  }
+};
+using StmtPtr = std::unique_ptr<Stmt>;
+using Block = std::vector<StmtPtr>;
+
+struct ExprStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::Expr;
+  ExprPtr value;
+  ExprStmt(SourceRange r, ExprPtr v) : Stmt(Kind, r), value(std::move(v)) {}
+};
+/// `target = value`; target is a Name, Index or Tuple of those.
+/// `a = b = 0` is parsed as several targets.
+struct AssignStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::Assign;
+  std::vector<ExprPtr> targets;
+  ExprPtr value;
+  AssignStmt(SourceRange r) : Stmt(Kind, r) {}
+};
+/// `target op= value`
+struct AugAssignStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::AugAssign;
+  ExprPtr target;
+  BinaryOp op;
+  ExprPtr value;
+  AugAssignStmt(SourceRange r, ExprPtr t, BinaryOp o, ExprPtr v)
+      : Stmt(Kind, r), target(std::move(t)), op(o), value(std::move(v)) {}
+};
+/// `name: type = value` (value may be null)
+struct AnnAssignStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::AnnAssign;
+  ExprPtr target; ///< a NameExpr
+  TypeAnnotation annotation;
+  ExprPtr value;
+  AnnAssignStmt(SourceRange r) : Stmt(Kind, r) {}
+};
+/// `if/elif/else`: an `elif` is an IfStmt alone in `orelse`.
+struct IfStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::If;
+  ExprPtr cond;
+  Block body;
+  Block orelse;
+  IfStmt(SourceRange r) : Stmt(Kind, r) {}
+};
+/// `for target in iter:` where iter is a call such as range(...)/prange(...).
+struct ForStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::For;
+  ExprPtr target; ///< a NameExpr
+  ExprPtr iter;
+  Block body;
+  ForStmt(SourceRange r) : Stmt(Kind, r) {}
+};
+struct WhileStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::While;
+  ExprPtr cond;
+  Block body;
+  WhileStmt(SourceRange r) : Stmt(Kind, r) {}
+};
+struct BreakStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::Break;
+  BreakStmt(SourceRange r) : Stmt(Kind, r) {}
+};
+struct ContinueStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::Continue;
+  ContinueStmt(SourceRange r) : Stmt(Kind, r) {}
+};
+/// `return`, `return x`, `return a, b` (value is then a TupleExpr).
+struct ReturnStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::Return;
+  ExprPtr value; ///< may be null
+  ReturnStmt(SourceRange r, ExprPtr v) : Stmt(Kind, r), value(std::move(v)) {}
+};
+struct PassStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::Pass;
+  PassStmt(SourceRange r) : Stmt(Kind, r) {}
+};
+struct AssertStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::Assert;
+  ExprPtr test;
+  ExprPtr msg; ///< may be null
+  AssertStmt(SourceRange r) : Stmt(Kind, r) {}
+};
+
+struct Param {
+  std::string name;
+  SourceRange range;
+  bool hasAnnotation = false;
+  TypeAnnotation annotation;
+};
+/// `@decorator(...)` lines above a def; kept as call or name expressions.
+struct FunctionDefStmt : Stmt {
+  static constexpr StmtKind Kind = StmtKind::FunctionDef;
+  std::string name;
+  SourceRange nameRange;
+  std::vector<Param> params;
+  bool hasReturnAnnotation = false;
+  TypeAnnotation returnAnnotation;
+  std::vector<ExprPtr> decorators;
+  Block body;
+  FunctionDefStmt(SourceRange r) : Stmt(Kind, r) {}
+};
+
+/// A whole source file: top-level statements, function definitions included,
+/// in source order.
+struct Module {
+  std::string filename;
+  Block body;
+};
+
+/// Writes an indented, deterministic tree dump of `module` (for
+/// `weft emit --stage=ast`).
+std::string dumpAST(const Module &module);
+
+} // namespace weft
+
+#endif // WEFT_FRONTEND_AST_H

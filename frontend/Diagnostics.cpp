@@ -1,0 +1,110 @@
+//===- Diagnostics.cpp - Error and warning reporting ----------------------===//
+//
+// Source line indexing and the rendering of diagnostics with a caret line.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/Diagnostics.h"
+
+namespace weft {
+
+SourceFile::SourceFile(std::string filename, std::string text)
+    : filename_(std::move(filename)), text_(std::move(text)) {
+  lineStarts_.push_back(0);
+  for (size_t i = 0; i < text_.size(); ++i)
+    if (text_[i] == '\n')
+      lineStarts_.push_back(i + 1);
+}
+
+std::string SourceFile::lineText(int line) const {
+  if (line < 1 || static_cast<size_t>(line) > lineStarts_.size())
+    return "";
+  size_t begin = lineStarts_[line - 1];
+  size_t end = text_.find('\n', begin);
+  if (end == std::string::npos)
+    end = text_.size();
+  std::string s = text_.substr(begin, end - begin);
+  if (!s.empty() && s.back() == '\r')
+    s.pop_back();
+  return s;
+}
+
+Diagnostic &DiagnosticEngine::error(SourceRange range, std::string message) {
+  if (suppressed_) {
+    scratch_ = Diagnostic{Severity::Error, range, std::move(message), {}};
+    return scratch_;
+  }
+  ++errorCount_;
+  diags_.push_back(Diagnostic{Severity::Error, range, std::move(message), {}});
+  return diags_.back();
+}
+
+Diagnostic &DiagnosticEngine::warning(SourceRange range, std::string message) {
+  if (suppressed_) {
+    scratch_ = Diagnostic{Severity::Warning, range, std::move(message), {}};
+    return scratch_;
+  }
+  diags_.push_back(
+      Diagnostic{Severity::Warning, range, std::move(message), {}});
+  return diags_.back();
+}
+
+void DiagnosticEngine::note(Diagnostic &diag, SourceRange range,
+                            std::string message) {
+  diag.notes.push_back(Diagnostic{Severity::Note, range, std::move(message), {}});
+}
+
+static const char *severityName(Severity s) {
+  switch (s) {
+  case Severity::Error:
+    return "error";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Note:
+    return "note";
+  }
+  return "error";
+}
+
+static void renderOne(const SourceFile &file, const Diagnostic &d,
+                      std::string &out) {
+  const SourceLocation &b = d.range.begin;
+  out += file.filename();
+  if (b.valid())
+    out += ":" + std::to_string(b.line) + ":" + std::to_string(b.col);
+  out += ": ";
+  out += severityName(d.severity);
+  out += ": ";
+  out += d.message;
+  out += "\n";
+  if (!b.valid())
+    return;
+  std::string line = file.lineText(b.line);
+  out += "    " + line + "\n";
+  std::string caret = "    ";
+  for (int i = 1; i < b.col; ++i)
+    caret += (i - 1 < static_cast<int>(line.size()) && line[i - 1] == '\t')
+                 ? '\t'
+                 : ' ';
+  caret += '^';
+  const SourceLocation &e = d.range.end;
+  if (e.valid() && e.line == b.line && e.col > b.col + 1)
+    caret += std::string(e.col - b.col - 1, '~');
+  out += caret + "\n";
+}
+
+std::string DiagnosticEngine::render(const Diagnostic &diag) const {
+  std::string out;
+  renderOne(file_, diag, out);
+  for (const Diagnostic &n : diag.notes)
+    renderOne(file_, n, out);
+  return out;
+}
+
+std::string DiagnosticEngine::renderAll() const {
+  std::string out;
+  for (const Diagnostic &d : diags_)
+    out += render(d);
+  return out;
+}
+
+} // namespace weft

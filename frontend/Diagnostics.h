@@ -1,0 +1,79 @@
+//===- Diagnostics.h - Error and warning reporting -------------*- C++ -*-===//
+//
+// The diagnostics engine: stages report errors, warnings and notes with a
+// source range; the engine collects them and renders each as
+//   file:line:col: error: message
+//     <source line>
+//          ^~~~
+// Library code never prints or exits: the CLI decides what to do.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_FRONTEND_DIAGNOSTICS_H
+#define WEFT_FRONTEND_DIAGNOSTICS_H
+
+#include "frontend/SourceLocation.h"
+
+#include <string>
+#include <vector>
+
+namespace weft {
+
+/// A source file in memory with its name (for messages) and line index.
+class SourceFile {
+public:
+  SourceFile(std::string filename, std::string text);
+  const std::string &filename() const { return filename_; }
+  const std::string &text() const { return text_; }
+  /// The text of 1-based line `line`, without its newline ("" if absent).
+  std::string lineText(int line) const;
+
+private:
+  std::string filename_;
+  std::string text_;
+  std::vector<size_t> lineStarts_;
+};
+
+enum class Severity { Error, Warning, Note };
+
+struct Diagnostic {
+  Severity severity;
+  SourceRange range;
+  std::string message;
+  std::vector<Diagnostic> notes; ///< related locations ("first assigned here")
+};
+
+class DiagnosticEngine {
+public:
+  explicit DiagnosticEngine(const SourceFile &file) : file_(file) {}
+
+  /// Reports an error; returns the stored diagnostic so notes can be added.
+  Diagnostic &error(SourceRange range, std::string message);
+  Diagnostic &warning(SourceRange range, std::string message);
+  /// Attaches a note to `diag`.
+  static void note(Diagnostic &diag, SourceRange range, std::string message);
+
+  bool hasErrors() const { return errorCount_ > 0; }
+  int errorCount() const { return errorCount_; }
+  const std::vector<Diagnostic> &diagnostics() const { return diags_; }
+  const SourceFile &file() const { return file_; }
+
+  /// Renders one diagnostic (and its notes) with source line and caret.
+  std::string render(const Diagnostic &diag) const;
+  /// Renders every diagnostic in report order.
+  std::string renderAll() const;
+
+  /// While suppressed, reports are dropped (used by fixpoint type inference).
+  void setSuppressed(bool s) { suppressed_ = s; }
+  bool suppressed() const { return suppressed_; }
+
+private:
+  const SourceFile &file_;
+  std::vector<Diagnostic> diags_;
+  Diagnostic scratch_;
+  int errorCount_ = 0;
+  bool suppressed_ = false;
+};
+
+} // namespace weft
+
+#endif // WEFT_FRONTEND_DIAGNOSTICS_H
