@@ -1,0 +1,44 @@
+//===- LLVMCodegen.h - LLVM IR, optimisation and machine code --*- C++ -*-===//
+//
+// Translation of the LLVM-dialect module to LLVM IR, optimisation at -O3
+// with the host TargetMachine (CPU name and features, so the vectorizer
+// knows the vector width) and assembly printing.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_COMPILER_CODEGEN_LLVMCODEGEN_H
+#define WEFT_COMPILER_CODEGEN_LLVMCODEGEN_H
+
+#include "mlir/IR/BuiltinOps.h"
+
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <memory>
+#include <string>
+
+namespace weft {
+
+/// Initialises the native target once (idempotent).
+void initializeNativeTarget();
+
+/// A TargetMachine for the host CPU with all of its features; null with
+/// `error` set on failure.
+std::unique_ptr<llvm::TargetMachine>
+createHostTargetMachine(int optLevel, std::string &error);
+
+/// Translates an LLVM-dialect module; sets the host triple and data layout.
+std::unique_ptr<llvm::Module> translateToLLVMIR(mlir::ModuleOp module,
+                                                llvm::LLVMContext &ctx,
+                                                llvm::TargetMachine &tm);
+
+/// Runs LLVM's default pipeline at `optLevel` (0-3) with `tm`.
+void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm,
+                    int optLevel);
+
+/// Host assembly of `module`.
+std::string emitAssembly(llvm::Module &module, llvm::TargetMachine &tm);
+
+} // namespace weft
+
+#endif // WEFT_COMPILER_CODEGEN_LLVMCODEGEN_H

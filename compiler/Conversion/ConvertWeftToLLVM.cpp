@@ -1,0 +1,239 @@
+//===- ConvertWeftToLLVM.cpp - Lower weft ops to runtime calls ------------===//
+//
+// One conversion pattern per weft operation; each turns the op into LLVM
+// dialect calls of the `weft_rt_*` functions declared in
+// runtime/RuntimeABI.h. Memref operands arrive as LLVM memref descriptors
+// through the type converter; the casts are reconciled later.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/WeftDialect.h"
+
+#include "mlir/Conversion/LLVMCommon/MemRefBuilder.h"
+#include "mlir/Conversion/LLVMCommon/Pattern.h"
+#include "mlir/Conversion/LLVMCommon/TypeConverter.h"
+#include "mlir/Dialect/LLVMIR/FunctionCallUtils.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace weft {
+#define GEN_PASS_DEF_CONVERTWEFTTOLLVM
+#include "compiler/Conversion/Passes.h.inc"
+} // namespace weft
+
+using namespace mlir;
+
+namespace {
+
+/// Declares (once) and calls the runtime function `name`.
+void callRuntime(ConversionPatternRewriter &rewriter, Operation *op,
+                 StringRef name, ValueRange args) {
+  SmallVector<Type> types;
+  for (Value a : args)
+    types.push_back(a.getType());
+  auto module = op->getParentOfType<ModuleOp>();
+  auto fn = LLVM::lookupOrCreateFn(rewriter, module, name, types,
+                                   LLVM::LLVMVoidType::get(op->getContext()));
+  assert(succeeded(fn) && "runtime function redeclared with another type");
+  LLVM::CallOp::create(rewriter, op->getLoc(), *fn, args);
+}
+
+/// A pointer to a NUL-terminated constant string, as an LLVM global.
+Value stringConstant(ConversionPatternRewriter &rewriter, Operation *op,
+                     StringRef text) {
+  auto module = op->getParentOfType<ModuleOp>();
+  std::string value = text.str();
+  value.push_back('\0');
+  // Reuse an identical string made earlier in this module.
+  for (auto global : module.getOps<LLVM::GlobalOp>()) {
+    auto str = dyn_cast_or_null<StringAttr>(global.getValueOrNull());
+    if (global.getSymName().starts_with("__weft_str_") && str &&
+        str.getValue() == value)
+      return LLVM::AddressOfOp::create(rewriter, op->getLoc(), global);
+  }
+  std::string name;
+  for (unsigned i = 0;; ++i) {
+    name = "__weft_str_" + std::to_string(i);
+    if (!module.lookupSymbol(name))
+      break;
+  }
+  return LLVM::createGlobalString(op->getLoc(), rewriter, name, value,
+                                  LLVM::Linkage::Internal);
+}
+
+struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::PrintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    StringRef format = op.getFormat();
+    std::string text;
+    unsigned next = 0;
+    auto flush = [&]() {
+      if (!text.empty())
+        callRuntime(rewriter, op, "weft_rt_print_str",
+                    {stringConstant(rewriter, op, text)});
+      text.clear();
+    };
+    for (size_t i = 0; i < format.size(); ++i) {
+      if (format.substr(i).starts_with("{{") ||
+          format.substr(i).starts_with("}}")) {
+        text.push_back(format[i]);
+        ++i;
+        continue;
+      }
+      if (!format.substr(i).starts_with("{}")) {
+        text.push_back(format[i]);
+        continue;
+      }
+      ++i;
+      flush();
+      if (next >= op.getValues().size())
+        return rewriter.notifyMatchFailure(op, "more {} than operands");
+      if (failed(printValue(rewriter, op, op.getValues()[next].getType(),
+                            adaptor.getValues()[next])))
+        return failure();
+      ++next;
+    }
+    flush();
+    callRuntime(rewriter, op, "weft_rt_print_newline", {});
+    rewriter.eraseOp(op);
+    (void)loc;
+    return success();
+  }
+
+  LogicalResult printValue(ConversionPatternRewriter &rewriter, Operation *op,
+                           Type type, Value value) const {
+    Location loc = op->getLoc();
+    auto i64 = rewriter.getI64Type();
+    if (auto it = dyn_cast<IntegerType>(type)) {
+      if (it.getWidth() == 1) {
+        Value v = LLVM::ZExtOp::create(rewriter, loc, rewriter.getI32Type(),
+                                       value);
+        callRuntime(rewriter, op, "weft_rt_print_bool", {v});
+        return success();
+      }
+      if (it.getWidth() < 64)
+        value = LLVM::SExtOp::create(rewriter, loc, i64, value);
+      callRuntime(rewriter, op, "weft_rt_print_i64", {value});
+      return success();
+    }
+    if (auto ft = dyn_cast<FloatType>(type)) {
+      if (ft.getWidth() < 64)
+        value = LLVM::FPExtOp::create(rewriter, loc, rewriter.getF64Type(),
+                                      value);
+      callRuntime(rewriter, op, "weft_rt_print_f64", {value});
+      return success();
+    }
+    if (auto mt = dyn_cast<MemRefType>(type)) {
+      if (mt.getRank() != 1)
+        return rewriter.notifyMatchFailure(op, "only 1-D arrays print yet");
+      MemRefDescriptor desc(value);
+      Type elemTy = getTypeConverter()->convertType(mt.getElementType());
+      Value base = desc.alignedPtr(rewriter, loc);
+      Value data = LLVM::GEPOp::create(
+          rewriter, loc, base.getType(), elemTy, base,
+          ValueRange{desc.offset(rewriter, loc)});
+      Value size = desc.size(rewriter, loc, 0);
+      Value stride = desc.stride(rewriter, loc, 0);
+      Type e = mt.getElementType();
+      StringRef fn = e.isInteger(1)    ? "weft_rt_print_array_bool"
+                     : e.isInteger(64) ? "weft_rt_print_array_i64"
+                     : e.isF64()       ? "weft_rt_print_array_f64"
+                                       : "";
+      if (fn.empty())
+        return rewriter.notifyMatchFailure(op, "unsupported element type");
+      callRuntime(rewriter, op, fn, {data, size, stride});
+      return success();
+    }
+    return rewriter.notifyMatchFailure(op, "unsupported print operand");
+  }
+};
+
+template <typename OpTy>
+struct RefCountLowering : ConvertOpToLLVMPattern<OpTy> {
+  RefCountLowering(const LLVMTypeConverter &tc, StringRef fn)
+      : ConvertOpToLLVMPattern<OpTy>(tc), fn(fn.str()) {}
+
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    MemRefDescriptor desc(adaptor.getArray());
+    Value ptr = desc.allocatedPtr(rewriter, op.getLoc());
+    callRuntime(rewriter, op, fn, {ptr});
+    rewriter.eraseOp(op);
+    return success();
+  }
+  std::string fn;
+};
+
+struct NullArrayLowering : ConvertOpToLLVMPattern<weft::NullArrayOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::NullArrayOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto mt = cast<MemRefType>(op.getType());
+    Type descTy = getTypeConverter()->convertType(mt);
+    auto desc = MemRefDescriptor::poison(rewriter, loc, descTy);
+    Value null = LLVM::ZeroOp::create(
+        rewriter, loc, LLVM::LLVMPointerType::get(op.getContext()));
+    Type idx = getTypeConverter()->getIndexType();
+    Value zero = LLVM::ConstantOp::create(rewriter, loc, idx,
+                                          rewriter.getIntegerAttr(idx, 0));
+    Value one = LLVM::ConstantOp::create(rewriter, loc, idx,
+                                         rewriter.getIntegerAttr(idx, 1));
+    desc.setAllocatedPtr(rewriter, loc, null);
+    desc.setAlignedPtr(rewriter, loc, null);
+    desc.setOffset(rewriter, loc, zero);
+    for (unsigned d = 0; d < mt.getRank(); ++d) {
+      desc.setSize(rewriter, loc, d, zero);
+      desc.setStride(rewriter, loc, d, one);
+    }
+    rewriter.replaceOp(op, Value(desc));
+    return success();
+  }
+};
+
+struct FailLowering : ConvertOpToLLVMPattern<weft::FailOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::FailOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value msg = stringConstant(rewriter, op, op.getMessage());
+    Value line = LLVM::ConstantOp::create(
+        rewriter, op.getLoc(), rewriter.getI64Type(),
+        rewriter.getI64IntegerAttr(op.getLine()));
+    callRuntime(rewriter, op, "weft_rt_fail", {msg, line});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct ConvertWeftToLLVMPass
+    : weft::impl::ConvertWeftToLLVMBase<ConvertWeftToLLVMPass> {
+  void runOnOperation() override {
+    MLIRContext *ctx = &getContext();
+    LLVMTypeConverter converter(ctx);
+    RewritePatternSet patterns(ctx);
+    patterns.add<PrintOpLowering, NullArrayLowering, FailLowering>(converter);
+    patterns.add<RefCountLowering<weft::RetainOp>>(converter,
+                                                   "weft_rt_array_retain");
+    patterns.add<RefCountLowering<weft::ReleaseOp>>(converter,
+                                                    "weft_rt_array_release");
+    ConversionTarget target(*ctx);
+    target.addLegalDialect<LLVM::LLVMDialect>();
+    target.addIllegalDialect<weft::WeftDialect>();
+    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
+      signalPassFailure();
+  }
+};
+
+} // namespace

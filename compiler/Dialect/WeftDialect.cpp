@@ -1,0 +1,24 @@
+//===- WeftDialect.cpp - The weft dialect ---------------------------------===//
+//
+// Registers the weft dialect's operations.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Dialect/WeftDialect.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+
+using namespace mlir;
+using namespace weft;
+
+#include "compiler/Dialect/WeftOpsDialect.cpp.inc"
+
+void WeftDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "compiler/Dialect/WeftOps.cpp.inc"
+      >();
+}
+
+#define GET_OP_CLASSES
+#include "compiler/Dialect/WeftOps.cpp.inc"

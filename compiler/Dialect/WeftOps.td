@@ -1,0 +1,85 @@
+//===- WeftOps.td - Operations of the weft dialect ---------*- tablegen -*-===//
+//
+// Declarations of the weft dialect's operations.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_OPS
+#define WEFT_OPS
+
+include "compiler/Dialect/WeftDialect.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+def Weft_PrintOp : Weft_Op<"print"> {
+  let summary = "Prints values as Python's print() does.";
+  let description = [{
+    Prints one line. `format` is the line's text with `{}` where each
+    operand goes, in order (`{{` and `}}` stand for braces). Scalars print
+    as Python prints them, 1-D arrays as NumPy prints them.
+
+    ```mlir
+    weft.print "x = {} {}" %a, %b : i64, f64
+    ```
+  }];
+  let arguments = (ins StrAttr:$format, Variadic<AnyType>:$values);
+  let assemblyFormat = "$format ($values^ `:` type($values))? attr-dict";
+}
+
+def Weft_RetainOp : Weft_Op<"retain"> {
+  let summary = "Adds a reference to an array buffer.";
+  let description = [{
+    Increments the reference count of the buffer behind `array`. Generated
+    code retains an array when a second variable starts to refer to it.
+
+    ```mlir
+    weft.retain %a : memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins AnyMemRef:$array);
+  let assemblyFormat = "$array attr-dict `:` type($array)";
+}
+
+def Weft_ReleaseOp : Weft_Op<"release"> {
+  let summary = "Drops a reference to an array buffer.";
+  let description = [{
+    Decrements the reference count of the buffer behind `array` and frees
+    it when the count reaches zero. A null array (see `weft.null_array`) is
+    ignored.
+
+    ```mlir
+    weft.release %a : memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins AnyMemRef:$array);
+  let assemblyFormat = "$array attr-dict `:` type($array)";
+}
+
+def Weft_NullArrayOp : Weft_Op<"null_array", [Pure]> {
+  let summary = "An empty array with no buffer.";
+  let description = [{
+    The value of an array variable before its first assignment: size 0,
+    null buffer. Releasing it does nothing.
+
+    ```mlir
+    %a = weft.null_array : memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
+def Weft_FailOp : Weft_Op<"fail"> {
+  let summary = "Raises a runtime error.";
+  let description = [{
+    Stops the program with `message`, reporting source line `line`
+    (division by zero, a failed assert, ...). Control returns to the
+    caller of the entry point with an error; it never continues.
+
+    ```mlir
+    weft.fail "integer division by zero" line 12
+    ```
+  }];
+  let arguments = (ins StrAttr:$message, I64Attr:$line);
+  let assemblyFormat = "$message `line` $line attr-dict";
+}
+
+#endif // WEFT_OPS

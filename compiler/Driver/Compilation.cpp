@@ -1,0 +1,98 @@
+//===- Compilation.cpp - One source file through the pipeline -------------===//
+//
+// Implements the stage-by-stage driver used by the CLI and the tests.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Driver/Compilation.h"
+
+#include "compiler/MLIRGen/MLIRGen.h"
+#include "compiler/Pipeline/Pipelines.h"
+#include "frontend/Parser.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Pass/PassManager.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace weft {
+
+bool readFile(const std::string &path, std::string &contents,
+              std::string &error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open '" + path + "'";
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  contents = ss.str();
+  return true;
+}
+
+Compilation::Compilation(std::string filename, std::string source,
+                         CompileOptions options)
+    : options_(options) {
+  file_ = std::make_unique<SourceFile>(std::move(filename), std::move(source));
+  diags_ = std::make_unique<DiagnosticEngine>(*file_);
+}
+
+Compilation::~Compilation() = default;
+
+bool Compilation::parse() {
+  if (ast_)
+    return !diags_->hasErrors();
+  ast_ = parseModule(*file_, *diags_);
+  return ast_ && !diags_->hasErrors();
+}
+
+bool Compilation::analyze() {
+  if (!parse())
+    return false;
+  if (!program_)
+    program_ = analyzeModule(*ast_, *diags_);
+  return program_ != nullptr;
+}
+
+bool Compilation::generateMLIR() {
+  if (module_)
+    return true;
+  if (!analyze())
+    return false;
+  mlir::DialectRegistry registry;
+  registerWeftDialects(registry);
+  context_ = std::make_unique<mlir::MLIRContext>(registry);
+  context_->disableMultithreading();
+  module_ = weft::generateMLIR(*context_, *program_, *file_, *diags_);
+  return module_ && !diags_->hasErrors();
+}
+
+bool Compilation::lower() {
+  if (lowered_)
+    return true;
+  if (!generateMLIR())
+    return false;
+  std::string captured;
+  llvm::raw_string_ostream os(captured);
+  mlir::ScopedDiagnosticHandler handler(
+      context_.get(), [&](mlir::Diagnostic &d) {
+        os << d.getLocation() << ": " << d.str() << "\n";
+        return mlir::success();
+      });
+  mlir::PassManager pm(context_.get());
+  buildCleanupPipeline(pm);
+  buildCPULoweringPipeline(pm);
+  if (mlir::failed(pm.run(*module_))) {
+    internalError_ = "internal compiler error: the CPU lowering pipeline "
+                     "failed\n" + captured;
+    return false;
+  }
+  lowered_ = true;
+  return true;
+}
+
+} // namespace weft

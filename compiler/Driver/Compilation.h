@@ -1,0 +1,73 @@
+//===- Compilation.h - One source file through the pipeline ----*- C++ -*-===//
+//
+// Drives a source file through every stage: parse, semantic analysis,
+// MLIRGen, the cleanup and CPU lowering pipelines, LLVM IR and assembly.
+// Each stage can be inspected (`weft emit --stage=...`). Errors are
+// collected in the DiagnosticEngine; internal failures (a verifier or a
+// lowering failure) are reported as internal compiler errors.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_COMPILER_DRIVER_COMPILATION_H
+#define WEFT_COMPILER_DRIVER_COMPILATION_H
+
+#include "frontend/AST.h"
+#include "frontend/Diagnostics.h"
+#include "frontend/Sema.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/OwningOpRef.h"
+
+#include <memory>
+#include <string>
+
+namespace weft {
+
+struct CompileOptions {
+  int optLevel = 3; ///< LLVM optimisation level 0-3
+};
+
+class Compilation {
+public:
+  Compilation(std::string filename, std::string source,
+              CompileOptions options = {});
+  ~Compilation();
+
+  /// Parses the source. False if syntax errors were reported.
+  bool parse();
+  /// Parses (if needed) and type-checks.
+  bool analyze();
+  /// Up to high-level MLIR (verified).
+  bool generateMLIR();
+  /// Up to the LLVM dialect (cleanup + CPU lowering pipelines).
+  bool lower();
+
+  const Module *ast() const { return ast_.get(); }
+  const Program *program() const { return program_.get(); }
+  mlir::ModuleOp module() { return module_ ? *module_ : nullptr; }
+  mlir::MLIRContext &context() { return *context_; }
+  DiagnosticEngine &diags() { return *diags_; }
+  const SourceFile &file() const { return *file_; }
+  const CompileOptions &options() const { return options_; }
+  /// Text of an internal compiler error, if one happened.
+  const std::string &internalError() const { return internalError_; }
+
+private:
+  CompileOptions options_;
+  std::unique_ptr<SourceFile> file_;
+  std::unique_ptr<DiagnosticEngine> diags_;
+  std::unique_ptr<Module> ast_;
+  std::unique_ptr<Program> program_;
+  std::unique_ptr<mlir::MLIRContext> context_;
+  mlir::OwningOpRef<mlir::ModuleOp> module_;
+  std::string internalError_;
+  bool lowered_ = false;
+};
+
+/// Reads a whole file; false (with `error`) if it cannot be read.
+bool readFile(const std::string &path, std::string &contents,
+              std::string &error);
+
+} // namespace weft
+
+#endif // WEFT_COMPILER_DRIVER_COMPILATION_H

@@ -1,0 +1,259 @@
+//===- MLIRGen.cpp - Typed AST to MLIR: module, functions, locals ---------===//
+//
+// Creates the module and one func.func per function instance, maps Weft
+// types to MLIR types (arrays are dynamically shaped, strided memrefs),
+// and manages the environment of locals and the reference counts of
+// arrays held in it.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/MLIRGen/MLIRGen.h"
+#include "compiler/MLIRGen/MLIRGenImpl.h"
+
+#include "mlir/IR/Verifier.h"
+
+using namespace mlir;
+
+namespace weft {
+
+FunctionGen::FunctionGen(ModuleGen &mg, const FunctionInstance &fn)
+    : mg(mg), fn(fn), b(&mg.ctx) {}
+
+void FunctionGen::error(SourceRange r, const std::string &msg) {
+  if (!failed)
+    mg.diags.error(r, msg);
+  failed = true;
+}
+
+Location FunctionGen::loc(SourceRange r) {
+  return FileLineColLoc::get(&mg.ctx, mg.file.filename(), r.begin.line,
+                             r.begin.col);
+}
+
+mlir::Type FunctionGen::toMLIR(const weft::Type &t) {
+  auto scalar = [&](ScalarKind k) -> mlir::Type {
+    switch (k) {
+    case ScalarKind::Bool:
+      return b.getI1Type();
+    case ScalarKind::I32:
+      return b.getI32Type();
+    case ScalarKind::I64:
+      return b.getI64Type();
+    case ScalarKind::F32:
+      return b.getF32Type();
+    case ScalarKind::F64:
+      return b.getF64Type();
+    }
+    return b.getF64Type();
+  };
+  if (t.isScalar())
+    return scalar(t.scalarKind());
+  if (t.isArray()) {
+    SmallVector<int64_t> shape(t.rank(), ShapedType::kDynamic);
+    SmallVector<int64_t> strides(t.rank(), ShapedType::kDynamic);
+    auto layout =
+        StridedLayoutAttr::get(&mg.ctx, ShapedType::kDynamic, strides);
+    return MemRefType::get(shape, scalar(t.scalarKind()), layout);
+  }
+  return {};
+}
+
+void FunctionGen::flatTypes(const weft::Type &t,
+                            SmallVectorImpl<mlir::Type> &out) {
+  if (t.isTuple()) {
+    for (const weft::Type &e : t.elems())
+      flatTypes(e, out);
+  } else if (!t.isNone()) {
+    out.push_back(toMLIR(t));
+  }
+}
+
+ScalarKind FunctionGen::kindOf(mlir::Type t) const {
+  if (t.isInteger(1))
+    return ScalarKind::Bool;
+  if (t.isInteger(32))
+    return ScalarKind::I32;
+  if (t.isInteger(64))
+    return ScalarKind::I64;
+  if (t.isF32())
+    return ScalarKind::F32;
+  return ScalarKind::F64;
+}
+
+void FunctionGen::slotNames(const std::string &name, const weft::Type &t,
+                            std::vector<std::string> &out) {
+  if (!t.isTuple()) {
+    out.push_back(name);
+    return;
+  }
+  for (size_t i = 0; i < t.elems().size(); ++i)
+    slotNames(name + "#" + std::to_string(i), t.elems()[i], out);
+}
+
+Val FunctionGen::defaultValue(const weft::Type &t, Location l) {
+  Val v;
+  SmallVector<mlir::Type> types;
+  flatTypes(t, types);
+  for (mlir::Type ty : types) {
+    if (auto mt = dyn_cast<MemRefType>(ty))
+      v.parts.push_back(weft::NullArrayOp::create(b, l, mt));
+    else
+      v.parts.push_back(constant(kindOf(ty), 0, l));
+  }
+  return v;
+}
+
+void FunctionGen::takeOwnership(Value v, Location l) {
+  if (!isArray(v))
+    return;
+  auto it = std::find(temps_.begin(), temps_.end(), v);
+  if (it != temps_.end()) {
+    temps_.erase(it);
+    return;
+  }
+  weft::RetainOp::create(b, l, v);
+}
+
+void FunctionGen::releaseTemps(size_t from, Location l) {
+  for (size_t i = from; i < temps_.size(); ++i)
+    weft::ReleaseOp::create(b, l, temps_[i]);
+  temps_.resize(from);
+}
+
+void FunctionGen::storeLocal(const std::string &name, const weft::Type &t,
+                             const Val &v, Location l) {
+  std::vector<std::string> slots;
+  slotNames(name, t, slots);
+  for (size_t i = 0; i < slots.size(); ++i) {
+    Value nv = v.parts[i];
+    Value &slot = env[slots[i]];
+    if (!isArray(nv) && nv.getType() != slot.getType())
+      nv = convert(nv, kindOf(slot.getType()), l);
+    if (isArray(nv)) {
+      takeOwnership(nv, l);
+      if (slot)
+        weft::ReleaseOp::create(b, l, slot);
+    }
+    slot = nv;
+  }
+}
+
+Val FunctionGen::loadLocal(const std::string &name, const weft::Type &t) {
+  std::vector<std::string> slots;
+  slotNames(name, t, slots);
+  Val v;
+  for (const std::string &s : slots)
+    v.parts.push_back(env.at(s));
+  return v;
+}
+
+bool FunctionGen::emit() {
+  func::FuncOp f = mg.funcs.at(&fn);
+  mlir::Block *entry = f.addEntryBlock();
+  b.setInsertionPointToStart(entry);
+  Location l = f.getLoc();
+  SourceRange fnRange = fn.def ? fn.def->range : SourceRange();
+
+  // Every local starts with a default value so that every region can
+  // yield it; parameters are then bound to the block arguments.
+  for (auto &[name, t] : fn.locals) {
+    bool isParam = std::find(fn.paramNames.begin(), fn.paramNames.end(),
+                             name) != fn.paramNames.end();
+    if (isParam)
+      continue;
+    Val d = defaultValue(t, l);
+    std::vector<std::string> slots;
+    slotNames(name, t, slots);
+    for (size_t i = 0; i < slots.size(); ++i)
+      env[slots[i]] = d.parts[i];
+  }
+  unsigned argNo = 0;
+  for (size_t i = 0; i < fn.paramNames.size(); ++i) {
+    std::vector<std::string> slots;
+    slotNames(fn.paramNames[i], fn.paramTypes[i], slots);
+    for (const std::string &s : slots) {
+      Value a = entry->getArgument(argNo++);
+      if (isArray(a))
+        weft::RetainOp::create(b, l, a);
+      env[s] = a;
+    }
+  }
+  if (fn.def) {
+    hasReturnFlag = true;
+    env["%ret"] = constant(ScalarKind::Bool, 0, l);
+    Val d = defaultValue(fn.returnType, l);
+    std::vector<std::string> slots;
+    slotNames("%retval", fn.returnType, slots);
+    for (size_t i = 0; i < slots.size() && i < d.parts.size(); ++i)
+      env[slots[i]] = d.parts[i];
+  }
+
+  emitBlock(*fn.body);
+  if (failed)
+    return false;
+
+  // Release every array local, then return the (owned) result.
+  Location endLoc = l;
+  for (auto &[name, t] : fn.locals) {
+    std::vector<std::string> slots;
+    slotNames(name, t, slots);
+    for (const std::string &s : slots)
+      if (isArray(env[s]))
+        weft::ReleaseOp::create(b, endLoc, env[s]);
+  }
+  SmallVector<Value> results;
+  if (fn.def && !fn.returnType.isNone()) {
+    std::vector<std::string> slots;
+    slotNames("%retval", fn.returnType, slots);
+    for (const std::string &s : slots)
+      results.push_back(env.at(s));
+  }
+  func::ReturnOp::create(b, endLoc, results);
+  (void)fnRange;
+  return true;
+}
+
+OwningOpRef<ModuleOp> generateMLIR(MLIRContext &context,
+                                   const Program &program,
+                                   const SourceFile &file,
+                                   DiagnosticEngine &diags) {
+  context.loadDialect<weft::WeftDialect, func::FuncDialect,
+                      arith::ArithDialect, math::MathDialect,
+                      scf::SCFDialect, memref::MemRefDialect>();
+  ModuleGen mg(context, program, file, diags);
+  OpBuilder builder(&context);
+  OwningOpRef<ModuleOp> module =
+      ModuleOp::create(FileLineColLoc::get(&context, file.filename(), 1, 1));
+  mg.module = *module;
+
+  // Declare every function first so calls (recursion included) resolve.
+  builder.setInsertionPointToEnd(module->getBody());
+  for (const auto &inst : program.instances) {
+    FunctionGen tg(mg, *inst);
+    SmallVector<mlir::Type> args, results;
+    for (const weft::Type &t : inst->paramTypes)
+      tg.flatTypes(t, args);
+    if (inst->def)
+      tg.flatTypes(inst->returnType, results);
+    Location l = inst->def ? tg.loc(inst->def->nameRange)
+                           : FileLineColLoc::get(&context, file.filename(),
+                                                 1, 1);
+    auto f = func::FuncOp::create(builder, l, inst->symbol,
+                                  builder.getFunctionType(args, results));
+    if (inst->def)
+      f.setPrivate();
+    mg.funcs[inst.get()] = f;
+  }
+  for (const auto &inst : program.instances) {
+    FunctionGen g(mg, *inst);
+    if (!g.emit())
+      return nullptr;
+  }
+  if (failed(verify(*module))) {
+    diags.error(SourceRange(), "internal compiler error: generated MLIR "
+                               "does not verify");
+    return nullptr;
+  }
+  return module;
+}
+
+} // namespace weft

@@ -1,0 +1,29 @@
+//===- MLIRGen.h - Typed AST to MLIR ---------------------------*- C++ -*-===//
+//
+// Entry point of the translation from the analysed program (frontend/Sema.h)
+// to a high-level MLIR module of func, arith, math, scf, memref and weft
+// operations, one func.func per function instance plus `__weft_main` for the
+// script body.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_COMPILER_MLIRGEN_MLIRGEN_H
+#define WEFT_COMPILER_MLIRGEN_MLIRGEN_H
+
+#include "frontend/Diagnostics.h"
+#include "frontend/Sema.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+
+namespace weft {
+
+/// Generates MLIR for `program`. Returns null (after reporting to `diags`)
+/// if a construct cannot be generated.
+mlir::OwningOpRef<mlir::ModuleOp> generateMLIR(mlir::MLIRContext &context,
+                                               const Program &program,
+                                               const SourceFile &file,
+                                               DiagnosticEngine &diags);
+
+} // namespace weft
+
+#endif // WEFT_COMPILER_MLIRGEN_MLIRGEN_H

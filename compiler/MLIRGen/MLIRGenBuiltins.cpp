@@ -1,0 +1,232 @@
+//===- MLIRGenBuiltins.cpp - Typed AST to MLIR: builtin functions ---------===//
+//
+// print, len, sum, zeros/ones/empty, arange, min/max, abs, the scalar math
+// functions and the conversions f64()/i64()/bool().
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/MLIRGen/MLIRGenImpl.h"
+
+using namespace mlir;
+
+namespace weft {
+
+namespace {
+/// Escapes braces for weft.print's format string.
+std::string escapeFormat(const std::string &s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '{' || c == '}')
+      out.push_back(c);
+    out.push_back(c);
+  }
+  return out;
+}
+} // namespace
+
+void FunctionGen::emitPrint(const CallExpr *c) {
+  Location l = loc(c->range);
+  std::string format;
+  SmallVector<Value> values;
+  std::function<void(const weft::Type &, ArrayRef<Value> &)> add =
+      [&](const weft::Type &t, ArrayRef<Value> &parts) {
+        if (t.isTuple()) {
+          format += "(";
+          for (size_t i = 0; i < t.elems().size(); ++i) {
+            if (i)
+              format += ", ";
+            add(t.elems()[i], parts);
+          }
+          if (t.elems().size() == 1)
+            format += ",";
+          format += ")";
+          return;
+        }
+        format += "{}";
+        values.push_back(parts.front());
+        parts = parts.drop_front();
+      };
+  for (size_t i = 0; i < c->args.size(); ++i) {
+    if (i)
+      format += " ";
+    const Expr *a = c->args[i].get();
+    if (auto *s = a->dyn<StrLitExpr>()) {
+      format += escapeFormat(s->value);
+      continue;
+    }
+    Val v = emitExpr(a);
+    ArrayRef<Value> parts = v.parts;
+    add(fn.typeOf(a), parts);
+  }
+  weft::PrintOp::create(b, l, format, values);
+}
+
+Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
+  Location l = loc(c->range);
+  weft::Type t = fn.typeOf(c);
+  int64_t ln = line(c->range);
+  auto arg = [&](size_t i) { return emitExpr(c->args[i].get()); };
+  auto argType = [&](size_t i) { return fn.typeOf(c->args[i].get()); };
+
+  if (name == "print") {
+    emitPrint(c);
+    return Val();
+  }
+  if (name == "len")
+    return Val(dim(arg(0).v(), 0, l));
+  if (name == "zeros" || name == "ones" || name == "empty") {
+    Val shape = arg(0);
+    Value n = convert(shape.v(), ScalarKind::I64, l);
+    Value neg =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, n, i64(0, l));
+    emitCheck(neg, "ValueError: negative dimensions are not allowed", ln, l);
+    ScalarKind k = t.scalarKind();
+    Value arr = allocArray(k, n, l);
+    if (name != "empty") {
+      Value fill = constant(k, name == "ones" ? 1 : 0, l);
+      emitLoop(n, l, [&](Value i) {
+        memref::StoreOp::create(b, l, fill, arr, ValueRange{i});
+      });
+    }
+    return Val(arr);
+  }
+  if (name == "arange") {
+    ScalarKind k = t.scalarKind();
+    Value start, stop, step;
+    if (c->args.size() == 1) {
+      start = constant(k, 0, l);
+      stop = convert(arg(0).v(), k, l);
+      step = constant(k, 1, l);
+    } else {
+      start = convert(arg(0).v(), k, l);
+      stop = convert(arg(1).v(), k, l);
+      step = c->args.size() == 3 ? convert(arg(2).v(), k, l)
+                                 : constant(k, 1, l);
+    }
+    Value n;
+    if (k == ScalarKind::F64) {
+      Value zero = constant(k, 0, l);
+      Value isZero = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ,
+                                           step, zero);
+      emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero",
+                ln, l);
+      Value span = arith::SubFOp::create(b, l, stop, start);
+      Value q = math::CeilOp::create(
+          b, l, arith::DivFOp::create(b, l, span, step));
+      Value qi = arith::FPToSIOp::create(b, l, b.getI64Type(), q);
+      n = arith::MaxSIOp::create(b, l, qi, i64(0, l));
+    } else {
+      Value isZero = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                           step, i64(0, l));
+      emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero",
+                ln, l);
+      Value span = arith::SubIOp::create(b, l, stop, start);
+      Value q = arith::CeilDivSIOp::create(b, l, span, step);
+      n = arith::MaxSIOp::create(b, l, q, i64(0, l));
+    }
+    Value arr = allocArray(k, n, l);
+    emitLoop(n, l, [&](Value i) {
+      Value iv = convert(
+          arith::IndexCastOp::create(b, l, b.getI64Type(), i), k, l);
+      Value v = k == ScalarKind::F64
+                    ? arith::AddFOp::create(
+                          b, l, start, arith::MulFOp::create(b, l, iv, step))
+                          .getResult()
+                    : arith::AddIOp::create(
+                          b, l, start, arith::MulIOp::create(b, l, iv, step))
+                          .getResult();
+      memref::StoreOp::create(b, l, v, arr, ValueRange{i});
+    });
+    return Val(arr);
+  }
+  if (name == "sum" || ((name == "min" || name == "max") &&
+                        c->args.size() == 1 && argType(0).isArray())) {
+    Value arr = arg(0).v();
+    ScalarKind k = t.scalarKind();
+    Value n = memref::DimOp::create(b, l, arr, 0);
+    Value init;
+    Value lb = index(0, l);
+    if (name == "sum") {
+      init = constant(k, 0, l);
+    } else {
+      Value empty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n,
+                                          index(0, l));
+      emitCheck(empty, "ValueError: " + name +
+                           "() of an empty array has no value",
+                ln, l);
+      init = convert(memref::LoadOp::create(b, l, arr, ValueRange{lb}), k, l);
+      lb = index(1, l);
+    }
+    auto forOp = scf::ForOp::create(b, l, lb, n, index(1, l),
+                                    ValueRange{init});
+    {
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(forOp.getBody());
+      Value x = convert(memref::LoadOp::create(b, l, arr,
+                                               ValueRange{forOp.getInductionVar()}),
+                        k, l);
+      Value acc = forOp.getRegionIterArgs()[0];
+      Value r;
+      bool isFloat = k == ScalarKind::F64 || k == ScalarKind::F32;
+      if (name == "sum")
+        r = isFloat ? arith::AddFOp::create(b, l, acc, x).getResult()
+                    : arith::AddIOp::create(b, l, acc, x).getResult();
+      else if (name == "min")
+        r = isFloat ? arith::MinimumFOp::create(b, l, acc, x).getResult()
+                    : arith::MinSIOp::create(b, l, acc, x).getResult();
+      else
+        r = isFloat ? arith::MaximumFOp::create(b, l, acc, x).getResult()
+                    : arith::MaxSIOp::create(b, l, acc, x).getResult();
+      scf::YieldOp::create(b, l, r);
+    }
+    return Val(forOp.getResult(0));
+  }
+  if (name == "min" || name == "max") {
+    // Python's min/max of scalars: the first of equal values wins.
+    ScalarKind k = t.scalarKind();
+    Value acc = convert(arg(0).v(), k, l);
+    for (size_t i = 1; i < c->args.size(); ++i) {
+      Value x = convert(arg(i).v(), k, l);
+      Value better = emitCompareOp(
+          name == "min" ? CompareOp::Lt : CompareOp::Gt, x, acc, l);
+      acc = arith::SelectOp::create(b, l, better, x, acc);
+    }
+    return Val(acc);
+  }
+  if (name == "abs") {
+    Value x = arg(0).v();
+    if (t.isFloat())
+      return Val(math::AbsFOp::create(b, l, x));
+    return Val(math::AbsIOp::create(b, l, x));
+  }
+  if (name == "f64" || name == "float" || name == "i64" || name == "int" ||
+      name == "bool")
+    return Val(convert(arg(0).v(), t.scalarKind(), l));
+  if (name == "floor" || name == "ceil") {
+    Value x = arg(0).v();
+    if (t.isInt())
+      return Val(x);
+    if (name == "floor")
+      return Val(math::FloorOp::create(b, l, x));
+    return Val(math::CeilOp::create(b, l, x));
+  }
+  // Unary math on floats.
+  Value x = convert(arg(0).v(), t.scalarKind(), l);
+  if (name == "sqrt")
+    return Val(math::SqrtOp::create(b, l, x));
+  if (name == "exp")
+    return Val(math::ExpOp::create(b, l, x));
+  if (name == "log")
+    return Val(math::LogOp::create(b, l, x));
+  if (name == "sin")
+    return Val(math::SinOp::create(b, l, x));
+  if (name == "cos")
+    return Val(math::CosOp::create(b, l, x));
+  if (name == "tan")
+    return Val(math::TanOp::create(b, l, x));
+  if (name == "tanh")
+    return Val(math::TanhOp::create(b, l, x));
+  error(c->range, "builtin '" + name + "' is not supported yet");
+  return Val(i64(0, l));
+}
+
+} // namespace weft

@@ -1,0 +1,537 @@
+//===- MLIRGenExpr.cpp - Typed AST to MLIR: expressions and builtins ------===//
+//
+// Scalar arithmetic with Python semantics (true division, floor division
+// and modulo with the sign of the divisor, ZeroDivisionError), comparisons,
+// short-circuit boolean operators, calls, indexing with negative indices,
+// elementwise 1-D array arithmetic and the builtins of the language slice
+// (print, len, sum, zeros, ones, empty, arange, min, max, abs, math).
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/MLIRGen/MLIRGenImpl.h"
+
+#include <cmath>
+
+using namespace mlir;
+
+namespace weft {
+
+//===----------------------------------------------------------------------===//
+// Small helpers
+//===----------------------------------------------------------------------===//
+
+Value FunctionGen::constant(ScalarKind k, double value, Location l) {
+  switch (k) {
+  case ScalarKind::Bool:
+    return arith::ConstantOp::create(b, l, b.getBoolAttr(value != 0));
+  case ScalarKind::I32:
+    return arith::ConstantOp::create(b, l, b.getI32IntegerAttr((int32_t)value));
+  case ScalarKind::I64:
+    return arith::ConstantOp::create(b, l, b.getI64IntegerAttr((int64_t)value));
+  case ScalarKind::F32:
+    return arith::ConstantOp::create(b, l, b.getF32FloatAttr((float)value));
+  case ScalarKind::F64:
+    return arith::ConstantOp::create(b, l, b.getF64FloatAttr(value));
+  }
+  return {};
+}
+
+Value FunctionGen::i64(int64_t v, Location l) {
+  return arith::ConstantOp::create(b, l, b.getI64IntegerAttr(v));
+}
+
+Value FunctionGen::index(int64_t v, Location l) {
+  return arith::ConstantIndexOp::create(b, l, v);
+}
+
+Value FunctionGen::toIndex(Value v, Location l) {
+  if (v.getType().isIndex())
+    return v;
+  return arith::IndexCastOp::create(b, l, b.getIndexType(),
+                                    convert(v, ScalarKind::I64, l));
+}
+
+Value FunctionGen::dim(Value array, unsigned d, Location l) {
+  Value n = memref::DimOp::create(b, l, array, d);
+  return arith::IndexCastOp::create(b, l, b.getI64Type(), n);
+}
+
+Value FunctionGen::convert(Value v, ScalarKind to, Location l) {
+  ScalarKind from = kindOf(v.getType());
+  if (from == to)
+    return v;
+  mlir::Type target = toMLIR(weft::Type::scalar(to));
+  bool fromFloat = from == ScalarKind::F32 || from == ScalarKind::F64;
+  bool toFloat = to == ScalarKind::F32 || to == ScalarKind::F64;
+  if (to == ScalarKind::Bool)
+    return truthy(v, l);
+  if (fromFloat && toFloat)
+    return bitWidth(from) < bitWidth(to)
+               ? arith::ExtFOp::create(b, l, target, v).getResult()
+               : arith::TruncFOp::create(b, l, target, v).getResult();
+  if (fromFloat)
+    return arith::FPToSIOp::create(b, l, target, v);
+  if (toFloat)
+    return from == ScalarKind::Bool
+               ? arith::UIToFPOp::create(b, l, target, v).getResult()
+               : arith::SIToFPOp::create(b, l, target, v).getResult();
+  if (from == ScalarKind::Bool)
+    return arith::ExtUIOp::create(b, l, target, v);
+  return bitWidth(from) < bitWidth(to)
+             ? arith::ExtSIOp::create(b, l, target, v).getResult()
+             : arith::TruncIOp::create(b, l, target, v).getResult();
+}
+
+Value FunctionGen::convertTo(Value v, const weft::Type &to, Location l) {
+  if (!to.isScalar())
+    return v;
+  return convert(v, to.scalarKind(), l);
+}
+
+Value FunctionGen::truthy(Value v, Location l) {
+  ScalarKind k = kindOf(v.getType());
+  if (k == ScalarKind::Bool)
+    return v;
+  if (k == ScalarKind::F32 || k == ScalarKind::F64)
+    return arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNE, v,
+                                 constant(k, 0, l));
+  return arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, v,
+                               constant(k, 0, l));
+}
+
+void FunctionGen::emitCheck(Value failCond, const std::string &message,
+                            int64_t line, Location l) {
+  auto ifOp = scf::IfOp::create(b, l, TypeRange{}, failCond,
+                                /*withElseRegion=*/false);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  weft::FailOp::create(b, l, message, line);
+}
+
+void FunctionGen::emitLoop(Value n, Location l,
+                           const std::function<void(Value)> &body) {
+  auto forOp = scf::ForOp::create(b, l, index(0, l), toIndex(n, l),
+                                  index(1, l));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(forOp.getBody());
+  body(forOp.getInductionVar());
+}
+
+Value FunctionGen::allocArray(ScalarKind elem, Value n, Location l) {
+  auto exact =
+      MemRefType::get({ShapedType::kDynamic}, toMLIR(weft::Type::scalar(elem)));
+  Value raw = memref::AllocOp::create(b, l, exact, ValueRange{toIndex(n, l)});
+  Value arr =
+      memref::CastOp::create(b, l, toMLIR(weft::Type::array(elem, 1)), raw);
+  addTemp(arr);
+  return arr;
+}
+
+//===----------------------------------------------------------------------===//
+// Arithmetic
+//===----------------------------------------------------------------------===//
+
+Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
+                                    ScalarKind kind, bool pythonErrors,
+                                    Location loc, int64_t line) {
+  bool isFloat = kind == ScalarKind::F32 || kind == ScalarKind::F64;
+  if (kind == ScalarKind::Bool && op != BinaryOp::BitAnd &&
+      op != BinaryOp::BitOr && op != BinaryOp::BitXor)
+    kind = ScalarKind::I64;
+  if (op == BinaryOp::Div && !isFloat) {
+    kind = ScalarKind::F64;
+    isFloat = true;
+  }
+  l = convert(l, kind, loc);
+  r = convert(r, kind, loc);
+  auto zeroCheck = [&](const char *what) {
+    if (!pythonErrors)
+      return;
+    Value isZero =
+        isFloat ? arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, r,
+                                        constant(kind, 0, loc))
+                      .getResult()
+                : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, r,
+                                        constant(kind, 0, loc))
+                      .getResult();
+    emitCheck(isZero, std::string("ZeroDivisionError: ") + what, line, loc);
+  };
+  switch (op) {
+  case BinaryOp::Add:
+    return isFloat ? arith::AddFOp::create(b, loc, l, r).getResult()
+                   : arith::AddIOp::create(b, loc, l, r).getResult();
+  case BinaryOp::Sub:
+    return isFloat ? arith::SubFOp::create(b, loc, l, r).getResult()
+                   : arith::SubIOp::create(b, loc, l, r).getResult();
+  case BinaryOp::Mul:
+    return isFloat ? arith::MulFOp::create(b, loc, l, r).getResult()
+                   : arith::MulIOp::create(b, loc, l, r).getResult();
+  case BinaryOp::Div:
+    zeroCheck("division by zero");
+    return arith::DivFOp::create(b, loc, l, r);
+  case BinaryOp::FloorDiv:
+    if (isFloat) {
+      zeroCheck("float floor division by zero");
+      Value q = arith::DivFOp::create(b, loc, l, r);
+      return math::FloorOp::create(b, loc, q);
+    }
+    zeroCheck("integer division or modulo by zero");
+    return arith::FloorDivSIOp::create(b, loc, l, r);
+  case BinaryOp::Mod: {
+    // Python: the result takes the sign of the divisor.
+    Value rem, zero = constant(kind, 0, loc);
+    Value needFix;
+    if (isFloat) {
+      zeroCheck("float modulo");
+      rem = arith::RemFOp::create(b, loc, l, r);
+      Value nz = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE, rem,
+                                       zero);
+      Value remNeg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT,
+                                           rem, zero);
+      Value rNeg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, r,
+                                         zero);
+      Value diff = arith::XOrIOp::create(b, loc, remNeg, rNeg);
+      needFix = arith::AndIOp::create(b, loc, nz, diff);
+      Value fixed = arith::AddFOp::create(b, loc, rem, r);
+      return arith::SelectOp::create(b, loc, needFix, fixed, rem);
+    }
+    zeroCheck("integer division or modulo by zero");
+    rem = arith::RemSIOp::create(b, loc, l, r);
+    Value nz =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rem, zero);
+    Value remNeg =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rem, zero);
+    Value rNeg =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, r, zero);
+    Value diff = arith::XOrIOp::create(b, loc, remNeg, rNeg);
+    needFix = arith::AndIOp::create(b, loc, nz, diff);
+    Value fixed = arith::AddIOp::create(b, loc, rem, r);
+    return arith::SelectOp::create(b, loc, needFix, fixed, rem);
+  }
+  case BinaryOp::Pow:
+    if (isFloat)
+      return math::PowFOp::create(b, loc, l, r);
+    return math::IPowIOp::create(b, loc, l, r);
+  case BinaryOp::BitAnd:
+    return arith::AndIOp::create(b, loc, l, r);
+  case BinaryOp::BitOr:
+    return arith::OrIOp::create(b, loc, l, r);
+  case BinaryOp::BitXor:
+    return arith::XOrIOp::create(b, loc, l, r);
+  case BinaryOp::LShift:
+    return arith::ShLIOp::create(b, loc, l, r);
+  case BinaryOp::RShift:
+    return arith::ShRSIOp::create(b, loc, l, r);
+  case BinaryOp::MatMul:
+    break;
+  }
+  return l;
+}
+
+Val FunctionGen::emitBinary(const BinaryExpr *e) {
+  Location l = loc(e->range);
+  weft::Type rt = fn.typeOf(e);
+  Value lhs = emitExpr(e->lhs.get()).v();
+  Value rhs = emitExpr(e->rhs.get()).v();
+  if (!rt.isArray()) {
+    ScalarKind k = rt.scalarKind();
+    // Compute in the promoted operand kind (true division: float).
+    return emitBinaryScalar(e->op, lhs, rhs, k, true, l, line(e->range));
+  }
+  // Elementwise 1-D array arithmetic with scalar broadcasting.
+  Value n;
+  if (isArray(lhs) && isArray(rhs)) {
+    Value nl = memref::DimOp::create(b, l, lhs, 0);
+    Value nr = memref::DimOp::create(b, l, rhs, 0);
+    Value ne =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, nl, nr);
+    emitCheck(ne, "ValueError: operands could not be broadcast together "
+                  "(different lengths)",
+              line(e->range), l);
+    n = nl;
+  } else {
+    n = memref::DimOp::create(b, l, isArray(lhs) ? lhs : rhs, 0);
+  }
+  ScalarKind k = rt.scalarKind();
+  Value out = allocArray(k, n, l);
+  emitLoop(n, l, [&](Value i) {
+    Value a = isArray(lhs) ? memref::LoadOp::create(b, l, lhs, ValueRange{i})
+                                 .getResult()
+                           : lhs;
+    Value c = isArray(rhs) ? memref::LoadOp::create(b, l, rhs, ValueRange{i})
+                                 .getResult()
+                           : rhs;
+    Value r = emitBinaryScalar(e->op, a, c, k, false, l, line(e->range));
+    memref::StoreOp::create(b, l, convert(r, k, l), out, ValueRange{i});
+  });
+  return Val(out);
+}
+
+Value FunctionGen::emitCompareOp(CompareOp op, Value lhs, Value rhs,
+                                 Location l) {
+  ScalarKind k = promote(kindOf(lhs.getType()), kindOf(rhs.getType()));
+  lhs = convert(lhs, k, l);
+  rhs = convert(rhs, k, l);
+  if (k == ScalarKind::F32 || k == ScalarKind::F64) {
+    arith::CmpFPredicate p;
+    switch (op) {
+    case CompareOp::Lt: p = arith::CmpFPredicate::OLT; break;
+    case CompareOp::Le: p = arith::CmpFPredicate::OLE; break;
+    case CompareOp::Gt: p = arith::CmpFPredicate::OGT; break;
+    case CompareOp::Ge: p = arith::CmpFPredicate::OGE; break;
+    case CompareOp::Eq: p = arith::CmpFPredicate::OEQ; break;
+    default: p = arith::CmpFPredicate::UNE; break;
+    }
+    return arith::CmpFOp::create(b, l, p, lhs, rhs);
+  }
+  bool isBool = k == ScalarKind::Bool;
+  arith::CmpIPredicate p;
+  switch (op) {
+  case CompareOp::Lt: p = isBool ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt; break;
+  case CompareOp::Le: p = isBool ? arith::CmpIPredicate::ule : arith::CmpIPredicate::sle; break;
+  case CompareOp::Gt: p = isBool ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt; break;
+  case CompareOp::Ge: p = isBool ? arith::CmpIPredicate::uge : arith::CmpIPredicate::sge; break;
+  case CompareOp::Eq: p = arith::CmpIPredicate::eq; break;
+  default: p = arith::CmpIPredicate::ne; break;
+  }
+  return arith::CmpIOp::create(b, l, p, lhs, rhs);
+}
+
+Value FunctionGen::emitCompare(const CompareExpr *c) {
+  Location l = loc(c->range);
+  // `a < b < c` is `(a < b) and (b < c)` with b evaluated once and the
+  // second comparison skipped when the first is false.
+  Value left = emitScalar(c->operands[0].get());
+  std::function<Value(size_t, Value)> chain = [&](size_t i,
+                                                  Value lhs) -> Value {
+    Value rhs = emitScalar(c->operands[i + 1].get());
+    Value r = emitCompareOp(c->ops[i], lhs, rhs, l);
+    if (i + 1 == c->ops.size())
+      return r;
+    auto ifOp = scf::IfOp::create(b, l, TypeRange{b.getI1Type()}, r, true);
+    {
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+      scf::YieldOp::create(b, l, chain(i + 1, rhs));
+      b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+      scf::YieldOp::create(b, l, constant(ScalarKind::Bool, 0, l));
+    }
+    return ifOp.getResult(0);
+  };
+  return chain(0, left);
+}
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+Value FunctionGen::emitElementIndex(Value array, const Expr *index) {
+  Location l = loc(index->range);
+  Value i = convert(emitScalar(index), ScalarKind::I64, l);
+  bool nonNegLiteral = false;
+  if (auto *lit = index->dyn<IntLitExpr>())
+    nonNegLiteral = lit->value >= 0;
+  if (!nonNegLiteral) {
+    // Negative indices count from the end.
+    Value n = dim(array, 0, l);
+    Value neg =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, i64(0, l));
+    Value wrapped = arith::AddIOp::create(b, l, i, n);
+    i = arith::SelectOp::create(b, l, neg, wrapped, i);
+  }
+  return toIndex(i, l);
+}
+
+Val FunctionGen::emitIndex(const IndexExpr *ix) {
+  Location l = loc(ix->range);
+  weft::Type bt = fn.typeOf(ix->base.get());
+  Val base = emitExpr(ix->base.get());
+  if (bt.isTuple()) {
+    int64_t n = static_cast<int64_t>(bt.elems().size());
+    int64_t i = ix->indices[0]->dyn<IntLitExpr>()->value;
+    if (i < 0)
+      i += n;
+    size_t offset = 0;
+    for (int64_t k = 0; k < i; ++k) {
+      SmallVector<mlir::Type> ts;
+      flatTypes(bt.elems()[k], ts);
+      offset += ts.size();
+    }
+    SmallVector<mlir::Type> ts;
+    flatTypes(bt.elems()[i], ts);
+    Val r;
+    for (size_t k = 0; k < ts.size(); ++k)
+      r.parts.push_back(base.parts[offset + k]);
+    return r;
+  }
+  Value idx = emitElementIndex(base.v(), ix->indices[0].get());
+  return Val(memref::LoadOp::create(b, l, base.v(), ValueRange{idx}));
+}
+
+Val FunctionGen::emitExpr(const Expr *e) {
+  Location l = loc(e->range);
+  weft::Type t = fn.typeOf(e);
+  switch (e->kind) {
+  case ExprKind::IntLit:
+    return Val(i64(static_cast<const IntLitExpr *>(e)->value, l));
+  case ExprKind::FloatLit:
+    return Val(constant(ScalarKind::F64,
+                        static_cast<const FloatLitExpr *>(e)->value, l));
+  case ExprKind::BoolLit:
+    return Val(constant(ScalarKind::Bool,
+                        static_cast<const BoolLitExpr *>(e)->value, l));
+  case ExprKind::StrLit:
+    error(e->range, "strings are only allowed as arguments of print");
+    return Val(i64(0, l));
+  case ExprKind::Name: {
+    auto *n = static_cast<const NameExpr *>(e);
+    auto it = fn.locals.find(n->name);
+    if (it != fn.locals.end())
+      return loadLocal(n->name, it->second);
+    if (n->name == "pi")
+      return Val(constant(ScalarKind::F64, M_PI, l));
+    if (n->name == "e")
+      return Val(constant(ScalarKind::F64, M_E, l));
+    error(e->range, "unknown name '" + n->name + "'");
+    return Val(i64(0, l));
+  }
+  case ExprKind::Unary: {
+    auto *u = static_cast<const UnaryExpr *>(e);
+    if (t.isArray()) {
+      error(e->range, "unary operators on arrays are not supported yet");
+      return Val(i64(0, l));
+    }
+    Value x = emitScalar(u->operand.get());
+    switch (u->op) {
+    case UnaryOp::Pos:
+      return Val(convertTo(x, t, l));
+    case UnaryOp::Neg: {
+      x = convertTo(x, t, l);
+      if (t.isFloat())
+        return Val(arith::NegFOp::create(b, l, x));
+      return Val(arith::SubIOp::create(b, l, constant(t.scalarKind(), 0, l),
+                                       x));
+    }
+    case UnaryOp::Not: {
+      Value tr = truthy(x, l);
+      return Val(
+          arith::XOrIOp::create(b, l, tr, constant(ScalarKind::Bool, 1, l)));
+    }
+    case UnaryOp::Invert: {
+      if (t.isBool())
+        return Val(
+            arith::XOrIOp::create(b, l, x, constant(ScalarKind::Bool, 1, l)));
+      return Val(
+          arith::XOrIOp::create(b, l, x, constant(t.scalarKind(), -1, l)));
+    }
+    }
+    break;
+  }
+  case ExprKind::Binary:
+    return emitBinary(static_cast<const BinaryExpr *>(e));
+  case ExprKind::Compare:
+    return Val(emitCompare(static_cast<const CompareExpr *>(e)));
+  case ExprKind::BoolOp: {
+    // Python: `a and b` is `b if a else a`; `a or b` is `a if a else b`.
+    auto *bo = static_cast<const BoolOpExpr *>(e);
+    mlir::Type rt = toMLIR(t);
+    Value a = convertTo(emitScalar(bo->lhs.get()), t, l);
+    Value cond = truthy(a, l);
+    auto ifOp = scf::IfOp::create(b, l, TypeRange{rt}, cond, true);
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(bo->op == BoolOpKind::And
+                                   ? &ifOp.getThenRegion().front()
+                                   : &ifOp.getElseRegion().front());
+    scf::YieldOp::create(b, l, convertTo(emitScalar(bo->rhs.get()), t, l));
+    b.setInsertionPointToStart(bo->op == BoolOpKind::And
+                                   ? &ifOp.getElseRegion().front()
+                                   : &ifOp.getThenRegion().front());
+    scf::YieldOp::create(b, l, a);
+    return Val(ifOp.getResult(0));
+  }
+  case ExprKind::IfExp: {
+    auto *ie = static_cast<const IfExpExpr *>(e);
+    if (!t.isScalar()) {
+      error(e->range, "conditional expressions must produce numbers for "
+                      "now");
+      return Val(i64(0, l));
+    }
+    Value cond = truthy(emitScalar(ie->cond.get()), l);
+    mlir::Type rt = toMLIR(t);
+    auto ifOp = scf::IfOp::create(b, l, TypeRange{rt}, cond, true);
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    scf::YieldOp::create(b, l,
+                         convertTo(emitScalar(ie->thenValue.get()), t, l));
+    b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+    scf::YieldOp::create(b, l,
+                         convertTo(emitScalar(ie->elseValue.get()), t, l));
+    return Val(ifOp.getResult(0));
+  }
+  case ExprKind::Call:
+    return emitCall(static_cast<const CallExpr *>(e));
+  case ExprKind::Index:
+    return emitIndex(static_cast<const IndexExpr *>(e));
+  case ExprKind::Attribute: {
+    auto *a = static_cast<const AttributeExpr *>(e);
+    Value arr = emitExpr(a->base.get()).v();
+    if (a->attr == "ndim")
+      return Val(i64(cast<MemRefType>(arr.getType()).getRank(), l));
+    if (a->attr == "size")
+      return Val(dim(arr, 0, l));
+    Val shape;
+    for (int64_t d = 0; d < cast<MemRefType>(arr.getType()).getRank(); ++d)
+      shape.parts.push_back(dim(arr, d, l));
+    return shape;
+  }
+  case ExprKind::Tuple: {
+    Val r;
+    for (const ExprPtr &x : static_cast<const TupleExpr *>(e)->elts) {
+      Val v = emitExpr(x.get());
+      r.parts.append(v.parts.begin(), v.parts.end());
+    }
+    return r;
+  }
+  case ExprKind::List: {
+    auto *li = static_cast<const ListExpr *>(e);
+    ScalarKind k = t.scalarKind();
+    Value arr = allocArray(k, index(li->elts.size(), l), l);
+    for (size_t i = 0; i < li->elts.size(); ++i) {
+      Value x = convert(emitScalar(li->elts[i].get()), k, l);
+      memref::StoreOp::create(b, l, x, arr, ValueRange{index(i, l)});
+    }
+    return Val(arr);
+  }
+  case ExprKind::Slice:
+    break;
+  }
+  error(e->range, "this expression is not supported yet");
+  return Val(i64(0, l));
+}
+
+Val FunctionGen::emitCall(const CallExpr *c) {
+  Location l = loc(c->range);
+  auto it = fn.calls.find(c);
+  if (it == fn.calls.end())
+    return emitBuiltin(c, c->callee->dyn<NameExpr>()->name);
+  FunctionInstance *callee = it->second;
+  func::FuncOp f = mg.funcs.at(callee);
+  SmallVector<Value> args;
+  for (size_t i = 0; i < c->args.size(); ++i) {
+    Val v = emitExpr(c->args[i].get());
+    const weft::Type &pt = callee->paramTypes[i];
+    if (pt.isScalar())
+      args.push_back(convert(v.v(), pt.scalarKind(), l));
+    else
+      args.append(v.parts.begin(), v.parts.end());
+  }
+  auto call = func::CallOp::create(b, l, f, args);
+  Val r;
+  for (Value res : call.getResults()) {
+    if (isArray(res))
+      addTemp(res);
+    r.parts.push_back(res);
+  }
+  return r;
+}
+
+} // namespace weft

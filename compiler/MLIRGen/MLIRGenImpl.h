@@ -1,0 +1,161 @@
+//===- MLIRGenImpl.h - State of MLIR generation for a function -*- C++ -*-===//
+//
+// Internal to compiler/MLIRGen. FunctionGen emits one function instance.
+// Locals live in an environment of SSA values (`env`): structured control
+// flow (scf.if, scf.for, scf.while) yields the locals a region writes.
+// `break`, `continue` and `return` become flags in the environment and the
+// statements after them are guarded. Array values are reference counted:
+// every array in `env` holds one reference; fresh arrays made while
+// evaluating a statement are released at its end unless stored.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_COMPILER_MLIRGEN_MLIRGENIMPL_H
+#define WEFT_COMPILER_MLIRGEN_MLIRGENIMPL_H
+
+#include "compiler/Dialect/WeftDialect.h"
+#include "frontend/Diagnostics.h"
+#include "frontend/Sema.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include <functional>
+#include <map>
+#include <set>
+
+namespace weft {
+
+/// The MLIR value(s) of an expression: one per scalar or array, several for
+/// a tuple.
+struct Val {
+  llvm::SmallVector<mlir::Value, 1> parts;
+  Val() = default;
+  Val(mlir::Value v) { parts.push_back(v); }
+  mlir::Value v() const { return parts.front(); }
+};
+
+class ModuleGen;
+
+class FunctionGen {
+public:
+  FunctionGen(ModuleGen &mg, const FunctionInstance &fn);
+  /// Emits the whole function; false on an unsupported construct.
+  bool emit();
+
+  // ---- types and locations (MLIRGen.cpp)
+  mlir::Type toMLIR(const Type &t);
+  void flatTypes(const Type &t, llvm::SmallVectorImpl<mlir::Type> &out);
+  mlir::Location loc(SourceRange r);
+  mlir::Location loc(SourceLocation l) { return loc(SourceRange(l)); }
+  int64_t line(SourceRange r) const { return r.begin.line; }
+
+  // ---- environment and ownership (MLIRGen.cpp)
+  /// Names of the environment slots of local `name` of type `t`.
+  void slotNames(const std::string &name, const Type &t,
+                 std::vector<std::string> &out);
+  Val defaultValue(const Type &t, mlir::Location l);
+  /// Stores `v` (of type `t`) into local `name`, releasing the old arrays
+  /// and taking ownership of (or retaining) the new ones.
+  void storeLocal(const std::string &name, const Type &t, const Val &v,
+                  mlir::Location l);
+  Val loadLocal(const std::string &name, const Type &t);
+  /// Makes `v` an owned reference: fresh temporaries are taken out of the
+  /// temporary list, borrowed arrays are retained.
+  void takeOwnership(mlir::Value v, mlir::Location l);
+  void addTemp(mlir::Value v) { temps_.push_back(v); }
+  void releaseTemps(size_t from, mlir::Location l);
+  bool isArray(mlir::Value v) const {
+    return llvm::isa<mlir::MemRefType>(v.getType());
+  }
+
+  // ---- statements (MLIRGenStmt.cpp)
+  void emitBlock(const Block &block, size_t first = 0);
+  void emitStmt(const Stmt &s);
+  void emitAssign(const Expr *target, const Type &valueType, const Val &v,
+                  mlir::Location l);
+  void emitIf(const IfStmt &s);
+  void emitFor(const ForStmt &s);
+  void emitWhile(const WhileStmt &s);
+  void emitReturn(const ReturnStmt &s);
+  void emitAssert(const AssertStmt &s);
+  /// Environment slots written by `block` (loop flags of inner loops
+  /// excluded).
+  void collectWrites(const Block &block, std::set<std::string> &out,
+                     size_t from = 0);
+  void collectTargetWrites(const Expr *target, std::set<std::string> &out);
+  /// Emits an scf.if on `cond` whose branches run `thenFn`/`elseFn` and
+  /// yield the slots in `writes`.
+  void emitStructuredIf(mlir::Value cond, const std::set<std::string> &writes,
+                        const std::function<void()> &thenFn,
+                        const std::function<void()> &elseFn,
+                        mlir::Location l);
+  /// True when control may leave the current block early (a flag is set).
+  mlir::Value exitFlag(mlir::Location l);
+
+  // ---- expressions (MLIRGenExpr.cpp)
+  Val emitExpr(const Expr *e);
+  mlir::Value emitScalar(const Expr *e) { return emitExpr(e).v(); }
+  Val emitCall(const CallExpr *c);
+  Val emitBuiltin(const CallExpr *c, const std::string &name);
+  void emitPrint(const CallExpr *c);
+  mlir::Value emitBinaryScalar(BinaryOp op, mlir::Value l, mlir::Value r,
+                               ScalarKind kind, bool pythonErrors,
+                               mlir::Location loc, int64_t line);
+  Val emitBinary(const BinaryExpr *b);
+  mlir::Value emitCompare(const CompareExpr *c);
+  mlir::Value emitCompareOp(CompareOp op, mlir::Value l, mlir::Value r,
+                            mlir::Location loc);
+  Val emitIndex(const IndexExpr *ix);
+  mlir::Value emitElementIndex(mlir::Value array, const Expr *index);
+  /// Converts a scalar value between scalar kinds (Python/NumPy casts).
+  mlir::Value convert(mlir::Value v, ScalarKind to, mlir::Location l);
+  mlir::Value convertTo(mlir::Value v, const Type &to, mlir::Location l);
+  mlir::Value truthy(mlir::Value v, mlir::Location l);
+  mlir::Value constant(ScalarKind k, double value, mlir::Location l);
+  mlir::Value i64(int64_t v, mlir::Location l);
+  mlir::Value index(int64_t v, mlir::Location l);
+  mlir::Value toIndex(mlir::Value v, mlir::Location l);
+  mlir::Value dim(mlir::Value array, unsigned d, mlir::Location l);
+  /// Allocates a fresh 1-D array of `n` (index) elements, registered as a
+  /// temporary.
+  mlir::Value allocArray(ScalarKind elem, mlir::Value n, mlir::Location l);
+  /// Emits `if (cond) weft.fail(message)`.
+  void emitCheck(mlir::Value failCond, const std::string &message,
+                 int64_t line, mlir::Location l);
+  /// scf.for over [0, n) whose body is given by `body(iv)`.
+  void emitLoop(mlir::Value n, mlir::Location l,
+                const std::function<void(mlir::Value)> &body);
+  ScalarKind kindOf(mlir::Type t) const;
+
+  ModuleGen &mg;
+  const FunctionInstance &fn;
+  mlir::OpBuilder b;
+  std::map<std::string, mlir::Value> env;
+  std::vector<mlir::Value> temps_;
+  bool failed = false;
+  bool hasReturnFlag = false;
+  int loopDepth = 0;
+  void error(SourceRange r, const std::string &msg);
+};
+
+class ModuleGen {
+public:
+  ModuleGen(mlir::MLIRContext &ctx, const Program &p, const SourceFile &f,
+            DiagnosticEngine &d)
+      : ctx(ctx), program(p), file(f), diags(d) {}
+  mlir::MLIRContext &ctx;
+  const Program &program;
+  const SourceFile &file;
+  DiagnosticEngine &diags;
+  mlir::ModuleOp module;
+  std::map<const FunctionInstance *, mlir::func::FuncOp> funcs;
+};
+
+} // namespace weft
+
+#endif // WEFT_COMPILER_MLIRGEN_MLIRGENIMPL_H

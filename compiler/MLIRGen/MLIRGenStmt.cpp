@@ -1,0 +1,615 @@
+//===- MLIRGenStmt.cpp - Typed AST to MLIR: statements --------------------===//
+//
+// Statements become structured control flow. Each region yields the
+// environment slots it writes. `break`/`continue`/`return` set the flags
+// `%brk`/`%cont`/`%ret` and the rest of the enclosing block runs under
+// `scf.if (!flags)`; loops test `%brk` and `%ret` in their condition.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/MLIRGen/MLIRGenImpl.h"
+
+using namespace mlir;
+
+namespace weft {
+
+namespace {
+/// True if `s` is a statement after which the rest of the block never runs.
+bool isJump(const Stmt &s) {
+  return s.kind == StmtKind::Break || s.kind == StmtKind::Continue ||
+         s.kind == StmtKind::Return;
+}
+
+/// True if `s` may set an exit flag (break/continue of the current loop,
+/// or return anywhere).
+bool mayExit(const Stmt &s, bool inInnerLoop = false) {
+  switch (s.kind) {
+  case StmtKind::Break:
+  case StmtKind::Continue:
+    return !inInnerLoop;
+  case StmtKind::Return:
+    return true;
+  case StmtKind::If: {
+    auto &i = static_cast<const IfStmt &>(s);
+    for (const StmtPtr &c : i.body)
+      if (mayExit(*c, inInnerLoop))
+        return true;
+    for (const StmtPtr &c : i.orelse)
+      if (mayExit(*c, inInnerLoop))
+        return true;
+    return false;
+  }
+  case StmtKind::For:
+  case StmtKind::While: {
+    const Block &body = s.kind == StmtKind::For
+                            ? static_cast<const ForStmt &>(s).body
+                            : static_cast<const WhileStmt &>(s).body;
+    for (const StmtPtr &c : body)
+      if (mayExit(*c, true))
+        return true;
+    return false;
+  }
+  default:
+    return false;
+  }
+}
+
+bool containsBreakOrReturn(const Block &body, bool inner = false) {
+  for (const StmtPtr &s : body) {
+    if (s->kind == StmtKind::Return || (!inner && s->kind == StmtKind::Break))
+      return true;
+    if (auto *i = s->dyn<IfStmt>())
+      if (containsBreakOrReturn(i->body, inner) ||
+          containsBreakOrReturn(i->orelse, inner))
+        return true;
+    if (auto *f = s->dyn<ForStmt>())
+      if (containsBreakOrReturn(f->body, true))
+        return true;
+    if (auto *w = s->dyn<WhileStmt>())
+      if (containsBreakOrReturn(w->body, true))
+        return true;
+  }
+  return false;
+}
+} // namespace
+
+void FunctionGen::collectTargetWrites(const Expr *target,
+                                      std::set<std::string> &out) {
+  if (auto *n = target->dyn<NameExpr>()) {
+    auto it = fn.locals.find(n->name);
+    if (it == fn.locals.end())
+      return;
+    std::vector<std::string> slots;
+    slotNames(n->name, it->second, slots);
+    out.insert(slots.begin(), slots.end());
+  } else if (auto *t = target->dyn<TupleExpr>()) {
+    for (const ExprPtr &e : t->elts)
+      collectTargetWrites(e.get(), out);
+  }
+}
+
+void FunctionGen::collectWrites(const Block &block,
+                                std::set<std::string> &out, size_t from) {
+  std::function<void(const Block &, bool, size_t)> walk =
+      [&](const Block &bl, bool inner, size_t first) {
+    for (size_t k = first; k < bl.size(); ++k) {
+      const StmtPtr &s = bl[k];
+      switch (s->kind) {
+      case StmtKind::Assign:
+        for (const ExprPtr &t : static_cast<const AssignStmt &>(*s).targets)
+          collectTargetWrites(t.get(), out);
+        break;
+      case StmtKind::AugAssign:
+        collectTargetWrites(static_cast<const AugAssignStmt &>(*s).target.get(),
+                            out);
+        break;
+      case StmtKind::AnnAssign:
+        collectTargetWrites(static_cast<const AnnAssignStmt &>(*s).target.get(),
+                            out);
+        break;
+      case StmtKind::If: {
+        auto &i = static_cast<const IfStmt &>(*s);
+        walk(i.body, inner, 0);
+        walk(i.orelse, inner, 0);
+        break;
+      }
+      case StmtKind::For: {
+        auto &f = static_cast<const ForStmt &>(*s);
+        collectTargetWrites(f.target.get(), out);
+        walk(f.body, true, 0);
+        break;
+      }
+      case StmtKind::While:
+        walk(static_cast<const WhileStmt &>(*s).body, true, 0);
+        break;
+      case StmtKind::Break:
+        if (!inner)
+          out.insert("%brk");
+        break;
+      case StmtKind::Continue:
+        if (!inner)
+          out.insert("%cont");
+        break;
+      case StmtKind::Return: {
+        out.insert("%ret");
+        std::vector<std::string> slots;
+        slotNames("%retval", fn.returnType, slots);
+        for (const std::string &r : slots)
+          if (env.count(r))
+            out.insert(r);
+        break;
+      }
+      default:
+        break;
+      }
+    }
+  };
+  walk(block, false, from);
+}
+
+Value FunctionGen::exitFlag(Location l) {
+  Value flag;
+  for (const char *name : {"%ret", "%brk", "%cont"}) {
+    auto it = env.find(name);
+    if (it == env.end())
+      continue;
+    flag = flag ? arith::OrIOp::create(b, l, flag, it->second).getResult()
+                : it->second;
+  }
+  return flag;
+}
+
+void FunctionGen::emitStructuredIf(Value cond,
+                                   const std::set<std::string> &writes,
+                                   const std::function<void()> &thenFn,
+                                   const std::function<void()> &elseFn,
+                                   Location l) {
+  std::vector<std::string> slots;
+  SmallVector<mlir::Type> types;
+  for (const std::string &w : writes)
+    if (env.count(w)) {
+      slots.push_back(w);
+      types.push_back(env[w].getType());
+    }
+  auto ifOp = scf::IfOp::create(b, l, types, cond, /*withElseRegion=*/true);
+  // Without results the builder adds empty yields; we add our own.
+  for (mlir::Region *r : {&ifOp.getThenRegion(), &ifOp.getElseRegion()})
+    if (!r->front().empty())
+      r->front().back().erase();
+  auto saved = env;
+  auto emitBranch = [&](mlir::Block *block, const std::function<void()> &fnc) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(block);
+    env = saved;
+    if (fnc)
+      fnc();
+    SmallVector<Value> yields;
+    for (const std::string &s : slots)
+      yields.push_back(env[s]);
+    scf::YieldOp::create(b, l, yields);
+  };
+  emitBranch(&ifOp.getThenRegion().front(), thenFn);
+  emitBranch(&ifOp.getElseRegion().front(), elseFn);
+  env = saved;
+  for (size_t i = 0; i < slots.size(); ++i)
+    env[slots[i]] = ifOp.getResult(i);
+}
+
+void FunctionGen::emitBlock(const Block &block, size_t first) {
+  for (size_t i = first; i < block.size() && !failed; ++i) {
+    const Stmt &s = *block[i];
+    emitStmt(s);
+    if (isJump(s))
+      return; // the rest of the block is unreachable
+    if (i + 1 < block.size() && mayExit(s)) {
+      Location l = loc(block[i + 1]->range);
+      Value flag = exitFlag(l);
+      if (!flag)
+        continue;
+      Value cont = arith::XOrIOp::create(
+          b, l, flag, constant(ScalarKind::Bool, 1, l));
+      std::set<std::string> writes;
+      collectWrites(block, writes, i + 1);
+      emitStructuredIf(
+          cont, writes, [&]() { emitBlock(block, i + 1); }, nullptr, l);
+      return;
+    }
+  }
+}
+
+void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
+                             const Val &v, Location l) {
+  if (auto *n = target->dyn<NameExpr>()) {
+    storeLocal(n->name, fn.locals.at(n->name), v, l);
+    return;
+  }
+  if (auto *t = target->dyn<TupleExpr>()) {
+    size_t offset = 0;
+    for (size_t i = 0; i < t->elts.size(); ++i) {
+      const weft::Type &et = valueType.elems()[i];
+      SmallVector<mlir::Type> ts;
+      flatTypes(et, ts);
+      Val part;
+      for (size_t k = 0; k < ts.size(); ++k)
+        part.parts.push_back(v.parts[offset + k]);
+      offset += ts.size();
+      emitAssign(t->elts[i].get(), et, part, l);
+    }
+    return;
+  }
+  if (auto *ix = target->dyn<IndexExpr>()) {
+    Value array = emitExpr(ix->base.get()).v();
+    auto mt = cast<MemRefType>(array.getType());
+    Value idx = emitElementIndex(array, ix->indices[0].get());
+    Value x = convert(v.v(), kindOf(mt.getElementType()), l);
+    memref::StoreOp::create(b, l, x, array, ValueRange{idx});
+    return;
+  }
+  error(target->range, "cannot assign to this expression");
+}
+
+void FunctionGen::emitStmt(const Stmt &s) {
+  Location l = loc(s.range);
+  size_t tempMark = temps_.size();
+  switch (s.kind) {
+  case StmtKind::Expr: {
+    auto &e = static_cast<const ExprStmt &>(s);
+    if (auto *c = e.value->dyn<CallExpr>()) {
+      auto *n = c->callee->dyn<NameExpr>();
+      if (n && n->name == "print" && !fn.calls.count(c)) {
+        emitPrint(c);
+        break;
+      }
+    }
+    Val v = emitExpr(e.value.get());
+    for (Value p : v.parts)
+      if (isArray(p) &&
+          std::find(temps_.begin(), temps_.end(), p) == temps_.end())
+        (void)p; // borrowed: nothing to release
+    break;
+  }
+  case StmtKind::Assign: {
+    auto &a = static_cast<const AssignStmt &>(s);
+    weft::Type vt = fn.typeOf(a.value.get());
+    Val v = emitExpr(a.value.get());
+    for (const ExprPtr &t : a.targets)
+      emitAssign(t.get(), vt, v, l);
+    break;
+  }
+  case StmtKind::AnnAssign: {
+    auto &a = static_cast<const AnnAssignStmt &>(s);
+    if (!a.value)
+      break;
+    weft::Type vt = fn.typeOf(a.target.get());
+    Val v = emitExpr(a.value.get());
+    emitAssign(a.target.get(), vt, v, l);
+    break;
+  }
+  case StmtKind::AugAssign: {
+    auto &a = static_cast<const AugAssignStmt &>(s);
+    weft::Type tt = fn.typeOf(a.target.get());
+    if (tt.isArray()) {
+      error(s.range, "augmented assignment to a whole array is not "
+                     "supported yet; use a loop");
+      break;
+    }
+    weft::Type vt = fn.typeOf(a.value.get());
+    Value cur = emitExpr(a.target.get()).v();
+    Value rhs = emitExpr(a.value.get()).v();
+    ScalarKind k = tt.scalarKind();
+    if (a.target->dyn<NameExpr>()) {
+      weft::Type local = fn.locals.at(a.target->dyn<NameExpr>()->name);
+      k = local.scalarKind();
+    }
+    ScalarKind opKind = promote(kindOf(cur.getType()), vt.scalarKind());
+    if (a.op == BinaryOp::Div && opKind != ScalarKind::F32)
+      opKind = ScalarKind::F64;
+    Value r = emitBinaryScalar(a.op, convert(cur, opKind, l),
+                               convert(rhs, opKind, l), opKind, true, l,
+                               line(s.range));
+    emitAssign(a.target.get(), weft::Type::scalar(k), Val(convert(r, k, l)),
+               l);
+    break;
+  }
+  case StmtKind::If:
+    emitIf(static_cast<const IfStmt &>(s));
+    break;
+  case StmtKind::For:
+    emitFor(static_cast<const ForStmt &>(s));
+    break;
+  case StmtKind::While:
+    emitWhile(static_cast<const WhileStmt &>(s));
+    break;
+  case StmtKind::Break:
+    env["%brk"] = constant(ScalarKind::Bool, 1, l);
+    break;
+  case StmtKind::Continue:
+    env["%cont"] = constant(ScalarKind::Bool, 1, l);
+    break;
+  case StmtKind::Return:
+    emitReturn(static_cast<const ReturnStmt &>(s));
+    break;
+  case StmtKind::Pass:
+  case StmtKind::FunctionDef:
+    break;
+  case StmtKind::Assert:
+    emitAssert(static_cast<const AssertStmt &>(s));
+    break;
+  }
+  releaseTemps(tempMark, l);
+}
+
+void FunctionGen::emitIf(const IfStmt &s) {
+  Location l = loc(s.range);
+  Value cond = truthy(emitScalar(s.cond.get()), l);
+  std::set<std::string> writes;
+  collectWrites(s.body, writes);
+  collectWrites(s.orelse, writes);
+  emitStructuredIf(
+      cond, writes, [&]() { emitBlock(s.body); },
+      [&]() { emitBlock(s.orelse); }, l);
+}
+
+void FunctionGen::emitReturn(const ReturnStmt &s) {
+  Location l = loc(s.range);
+  if (s.value) {
+    Val v = emitExpr(s.value.get());
+    std::vector<std::string> slots;
+    slotNames("%retval", fn.returnType, slots);
+    SmallVector<mlir::Type> types;
+    flatTypes(fn.returnType, types);
+    for (size_t i = 0; i < slots.size(); ++i) {
+      Value x = v.parts[i];
+      if (isArray(x))
+        takeOwnership(x, l);
+      else if (x.getType() != types[i])
+        x = convert(x, kindOf(types[i]), l);
+      env[slots[i]] = x;
+    }
+  }
+  env["%ret"] = constant(ScalarKind::Bool, 1, l);
+}
+
+void FunctionGen::emitAssert(const AssertStmt &s) {
+  Location l = loc(s.range);
+  Value ok = truthy(emitScalar(s.test.get()), l);
+  Value bad = arith::XOrIOp::create(b, l, ok, constant(ScalarKind::Bool, 1, l));
+  std::string msg = "AssertionError";
+  if (s.msg)
+    if (auto *str = s.msg->dyn<StrLitExpr>())
+      msg += ": " + str->value;
+  emitCheck(bad, msg, line(s.range), l);
+}
+
+void FunctionGen::emitFor(const ForStmt &s) {
+  Location l = loc(s.range);
+  auto *call = s.iter->dyn<CallExpr>();
+  std::string var = s.target->dyn<NameExpr>()->name;
+  Value start, stop, step;
+  int64_t constStep = 0;
+  if (call->args.size() == 1) {
+    start = i64(0, l);
+    stop = convert(emitScalar(call->args[0].get()), ScalarKind::I64, l);
+    step = i64(1, l);
+    constStep = 1;
+  } else {
+    start = convert(emitScalar(call->args[0].get()), ScalarKind::I64, l);
+    stop = convert(emitScalar(call->args[1].get()), ScalarKind::I64, l);
+    if (call->args.size() == 3) {
+      const Expr *st = call->args[2].get();
+      if (auto *lit = st->dyn<IntLitExpr>())
+        constStep = lit->value;
+      else if (auto *u = st->dyn<UnaryExpr>())
+        if (u->op == UnaryOp::Neg)
+          if (auto *lit2 = u->operand->dyn<IntLitExpr>())
+            constStep = -lit2->value;
+      step = convert(emitScalar(st), ScalarKind::I64, l);
+    } else {
+      step = i64(1, l);
+      constStep = 1;
+    }
+  }
+  if (constStep == 0 && call->args.size() == 3) {
+    Value zero = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, step,
+                                       i64(0, l));
+    emitCheck(zero, "ValueError: range() arg 3 must not be zero",
+              line(s.range), l);
+  }
+
+  std::set<std::string> writes;
+  collectWrites(s.body, writes);
+  writes.insert(var);
+  writes.erase("%cont");
+  writes.erase("%brk");
+  bool needsWhile = containsBreakOrReturn(s.body) || constStep <= 0;
+
+  // Loop flags are local to this loop.
+  auto savedBrk = env.find("%brk") != env.end() ? env["%brk"] : Value();
+  auto savedCont = env.find("%cont") != env.end() ? env["%cont"] : Value();
+  env.erase("%brk");
+  env.erase("%cont");
+
+  std::vector<std::string> carried;
+  for (const std::string &w : writes)
+    if (env.count(w))
+      carried.push_back(w);
+  SmallVector<Value> inits;
+  for (const std::string &c : carried)
+    inits.push_back(env[c]);
+  auto loopEntryEnv = env;
+
+  if (!needsWhile) {
+    Value lb = toIndex(start, l), ub = toIndex(stop, l),
+          st = toIndex(step, l);
+    auto forOp = scf::ForOp::create(b, l, lb, ub, st, inits);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(forOp.getBody());
+      for (size_t i = 0; i < carried.size(); ++i)
+        env[carried[i]] = forOp.getRegionIterArgs()[i];
+      Value iv = arith::IndexCastOp::create(b, l, b.getI64Type(),
+                                            forOp.getInductionVar());
+      env[var] = iv;
+      env["%cont"] = constant(ScalarKind::Bool, 0, l);
+      ++loopDepth;
+      emitBlock(s.body);
+      --loopDepth;
+      env.erase("%cont");
+      SmallVector<Value> yields;
+      for (const std::string &c : carried)
+        yields.push_back(env[c]);
+      // Builder made an empty body with a yield only when there are no
+      // iter args; replace it.
+      if (!forOp.getBody()->empty() &&
+          isa<scf::YieldOp>(forOp.getBody()->back()) &&
+          forOp.getBody()->back().getNumOperands() == 0 && carried.empty()) {
+        // keep implicit yield
+      } else {
+        scf::YieldOp::create(b, l, yields);
+      }
+    }
+    env = loopEntryEnv;
+    for (size_t i = 0; i < carried.size(); ++i)
+      env[carried[i]] = forOp.getResult(i);
+  } else {
+    // scf.while carrying (iv, brk, carried...).
+    SmallVector<Value> whileInits{start, constant(ScalarKind::Bool, 0, l)};
+    whileInits.append(inits.begin(), inits.end());
+    SmallVector<mlir::Type> types;
+    for (Value v : whileInits)
+      types.push_back(v.getType());
+    auto whileOp = scf::WhileOp::create(b, l, types, whileInits);
+    SmallVector<Location> locs(types.size(), l);
+    mlir::Block *before = b.createBlock(&whileOp.getBefore(), {}, types, locs);
+    mlir::Block *after = b.createBlock(&whileOp.getAfter(), {}, types, locs);
+    b.setInsertionPointAfter(whileOp);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(before);
+      Value iv = before->getArgument(0);
+      Value brk = before->getArgument(1);
+      Value zero = i64(0, l);
+      Value pos = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt,
+                                        step, zero);
+      Value lt = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, iv,
+                                       stop);
+      Value gt = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, iv,
+                                       stop);
+      Value inRange = arith::SelectOp::create(b, l, pos, lt, gt);
+      Value go = arith::AndIOp::create(
+          b, l, inRange,
+          arith::XOrIOp::create(b, l, brk, constant(ScalarKind::Bool, 1, l)));
+      auto retIt = std::find(carried.begin(), carried.end(), "%ret");
+      if (retIt != carried.end()) {
+        Value ret = before->getArgument(2 + (retIt - carried.begin()));
+        go = arith::AndIOp::create(
+            b, l, go,
+            arith::XOrIOp::create(b, l, ret,
+                                  constant(ScalarKind::Bool, 1, l)));
+      }
+      scf::ConditionOp::create(b, l, go, before->getArguments());
+    }
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(after);
+      Value iv = after->getArgument(0);
+      for (size_t i = 0; i < carried.size(); ++i)
+        env[carried[i]] = after->getArgument(2 + i);
+      env[var] = iv;
+      env["%brk"] = constant(ScalarKind::Bool, 0, l);
+      env["%cont"] = constant(ScalarKind::Bool, 0, l);
+      ++loopDepth;
+      emitBlock(s.body);
+      --loopDepth;
+      Value next = arith::AddIOp::create(b, l, iv, step);
+      SmallVector<Value> yields{next, env["%brk"]};
+      for (const std::string &c : carried)
+        yields.push_back(env[c]);
+      scf::YieldOp::create(b, l, yields);
+      env.erase("%brk");
+      env.erase("%cont");
+    }
+    env = loopEntryEnv;
+    for (size_t i = 0; i < carried.size(); ++i)
+      env[carried[i]] = whileOp.getResult(2 + i);
+  }
+  if (savedBrk)
+    env["%brk"] = savedBrk;
+  if (savedCont)
+    env["%cont"] = savedCont;
+}
+
+void FunctionGen::emitWhile(const WhileStmt &s) {
+  Location l = loc(s.range);
+  std::set<std::string> writes;
+  collectWrites(s.body, writes);
+  writes.erase("%cont");
+  writes.erase("%brk");
+  auto savedBrk = env.find("%brk") != env.end() ? env["%brk"] : Value();
+  auto savedCont = env.find("%cont") != env.end() ? env["%cont"] : Value();
+  env.erase("%brk");
+  env.erase("%cont");
+  std::vector<std::string> carried;
+  for (const std::string &w : writes)
+    if (env.count(w))
+      carried.push_back(w);
+  SmallVector<Value> inits{constant(ScalarKind::Bool, 0, l)};
+  for (const std::string &c : carried)
+    inits.push_back(env[c]);
+  SmallVector<mlir::Type> types;
+  for (Value v : inits)
+    types.push_back(v.getType());
+  auto loopEntryEnv = env;
+  auto whileOp = scf::WhileOp::create(b, l, types, inits);
+  SmallVector<Location> locs(types.size(), l);
+  mlir::Block *before = b.createBlock(&whileOp.getBefore(), {}, types, locs);
+  mlir::Block *after = b.createBlock(&whileOp.getAfter(), {}, types, locs);
+  b.setInsertionPointAfter(whileOp);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(before);
+    auto saved = env;
+    for (size_t i = 0; i < carried.size(); ++i)
+      env[carried[i]] = before->getArgument(1 + i);
+    size_t mark = temps_.size();
+    Value cond = truthy(emitScalar(s.cond.get()), l);
+    releaseTemps(mark, l);
+    Value notBrk = arith::XOrIOp::create(b, l, before->getArgument(0),
+                                         constant(ScalarKind::Bool, 1, l));
+    Value go = arith::AndIOp::create(b, l, cond, notBrk);
+    auto retIt = std::find(carried.begin(), carried.end(), "%ret");
+    if (retIt != carried.end()) {
+      Value ret = before->getArgument(1 + (retIt - carried.begin()));
+      go = arith::AndIOp::create(
+          b, l, go,
+          arith::XOrIOp::create(b, l, ret, constant(ScalarKind::Bool, 1, l)));
+    }
+    scf::ConditionOp::create(b, l, go, before->getArguments());
+    env = saved;
+  }
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(after);
+    for (size_t i = 0; i < carried.size(); ++i)
+      env[carried[i]] = after->getArgument(1 + i);
+    env["%brk"] = constant(ScalarKind::Bool, 0, l);
+    env["%cont"] = constant(ScalarKind::Bool, 0, l);
+    ++loopDepth;
+    emitBlock(s.body);
+    --loopDepth;
+    SmallVector<Value> yields{env["%brk"]};
+    for (const std::string &c : carried)
+      yields.push_back(env[c]);
+    scf::YieldOp::create(b, l, yields);
+    env.erase("%brk");
+    env.erase("%cont");
+  }
+  env = loopEntryEnv;
+  for (size_t i = 0; i < carried.size(); ++i)
+    env[carried[i]] = whileOp.getResult(1 + i);
+  if (savedBrk)
+    env["%brk"] = savedBrk;
+  if (savedCont)
+    env["%cont"] = savedCont;
+}
+
+} // namespace weft

@@ -1,0 +1,99 @@
+//===- Pipelines.cpp - Named pass pipelines of the Weft compiler ----------===//
+//
+// Builds the cleanup and CPU lowering pipelines and registers them (with
+// Weft's own passes) so `weft-opt --weft-cpu-pipeline` replays a lowering.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Pipeline/Pipelines.h"
+
+#include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/WeftDialect.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Index/IR/IndexDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+#include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
+#include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
+#include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVM.h"
+#include "mlir/Conversion/IndexToLLVM/IndexToLLVM.h"
+#include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
+#include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
+#include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
+#include "mlir/Dialect/LLVMIR/Transforms/InlinerInterfaceImpl.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+
+using namespace mlir;
+
+namespace weft {
+
+void buildCleanupPipeline(OpPassManager &pm) {
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void buildCPULoweringPipeline(OpPassManager &pm) {
+  pm.addPass(createConvertWeftToLLVM());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertMathToFuncs());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  FinalizeMemRefToLLVMConversionPassOptions memrefOptions;
+  memrefOptions.useGenericFunctions = true;
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefOptions));
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void registerWeftDialects(DialectRegistry &registry) {
+  registry.insert<WeftDialect, func::FuncDialect, arith::ArithDialect,
+                  math::MathDialect, scf::SCFDialect, memref::MemRefDialect,
+                  cf::ControlFlowDialect, index::IndexDialect,
+                  ub::UBDialect, LLVM::LLVMDialect>();
+  registerBuiltinDialectTranslation(registry);
+  registerLLVMDialectTranslation(registry);
+  // Interfaces the conversion passes look up (ConvertToLLVM).
+  arith::registerConvertArithToLLVMInterface(registry);
+  cf::registerConvertControlFlowToLLVMInterface(registry);
+  registerConvertFuncToLLVMInterface(registry);
+  index::registerConvertIndexToLLVMInterface(registry);
+  registerConvertMathToLLVMInterface(registry);
+  registerConvertMemRefToLLVMInterface(registry);
+  ub::registerConvertUBToLLVMInterface(registry);
+}
+
+void registerWeftPassesAndPipelines() {
+  registerWeftConversionPasses();
+  registerConversionPasses();
+  memref::registerMemRefPasses();
+  registerTransformsPasses();
+  PassPipelineRegistration<>(
+      "weft-cleanup", "Canonicalize and CSE Weft's high-level MLIR",
+      [](OpPassManager &pm) { buildCleanupPipeline(pm); });
+  PassPipelineRegistration<>(
+      "weft-cpu-pipeline",
+      "Lower Weft's high-level MLIR to the LLVM dialect for the CPU",
+      [](OpPassManager &pm) {
+        buildCleanupPipeline(pm);
+        buildCPULoweringPipeline(pm);
+      });
+}
+
+} // namespace weft

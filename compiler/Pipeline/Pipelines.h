@@ -1,0 +1,32 @@
+//===- Pipelines.h - Named pass pipelines of the Weft compiler -*- C++ -*-===//
+//
+// The CPU lowering pipeline from Weft's high-level MLIR (func, arith, math,
+// scf, memref, weft) down to the LLVM dialect, and the registration of
+// named pipelines and passes for weft-opt.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_COMPILER_PIPELINE_PIPELINES_H
+#define WEFT_COMPILER_PIPELINE_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+
+namespace mlir {
+class DialectRegistry;
+}
+
+namespace weft {
+
+/// High-level cleanups on MLIRGen output (canonicalize, CSE).
+void buildCleanupPipeline(mlir::OpPassManager &pm);
+/// From high-level MLIR to the LLVM dialect, ready for translation.
+void buildCPULoweringPipeline(mlir::OpPassManager &pm);
+
+/// Registers every dialect MLIRGen and the pipelines produce.
+void registerWeftDialects(mlir::DialectRegistry &registry);
+/// Registers Weft's passes, the upstream passes the pipelines use and the
+/// named pipelines `weft-cleanup` and `weft-cpu-pipeline`.
+void registerWeftPassesAndPipelines();
+
+} // namespace weft
+
+#endif // WEFT_COMPILER_PIPELINE_PIPELINES_H

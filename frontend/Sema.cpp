@@ -1,0 +1,1123 @@
+//===- Sema.cpp - Name resolution and type inference ----------------------===//
+//
+// Type inference runs to a fixpoint with diagnostics suppressed: each pass
+// walks every instance, typing expressions from the current local types
+// and widening locals by unification; recursive calls see the return type
+// inferred so far. When nothing changes, one last pass reports errors.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/Sema.h"
+
+#include <set>
+
+namespace weft {
+
+Type FunctionInstance::typeOf(const Expr *e) const {
+  auto it = exprTypes.find(e);
+  return it == exprTypes.end() ? Type::unknown() : it->second;
+}
+
+namespace {
+
+const char *const kBuiltins[] = {
+    "print", "range", "prange", "len",  "sum",   "zeros", "ones",
+    "arange", "abs",  "min",    "max",  "sqrt",  "exp",   "log",
+    "sin",   "cos",   "tan",    "tanh", "floor", "ceil",  "f64",
+    "i64",   "bool",  "int",    "float", "empty", "pi",   "e"};
+
+const char *const kUnaryMath[] = {"sqrt", "exp", "log", "sin",  "cos",
+                                  "tan",  "tanh", "floor", "ceil"};
+
+bool isUnaryMath(const std::string &n) {
+  for (const char *m : kUnaryMath)
+    if (n == m)
+      return true;
+  return false;
+}
+
+/// Collects the names assigned anywhere in a block (not in nested defs).
+void collectAssigned(const Block &block, std::vector<const Expr *> &targets,
+                     std::vector<const ForStmt *> &fors) {
+  for (const StmtPtr &s : block) {
+    if (auto *a = s->dyn<AssignStmt>()) {
+      for (const ExprPtr &t : a->targets)
+        targets.push_back(t.get());
+    } else if (auto *a = s->dyn<AugAssignStmt>()) {
+      targets.push_back(a->target.get());
+    } else if (auto *a = s->dyn<AnnAssignStmt>()) {
+      targets.push_back(a->target.get());
+    } else if (auto *i = s->dyn<IfStmt>()) {
+      collectAssigned(i->body, targets, fors);
+      collectAssigned(i->orelse, targets, fors);
+    } else if (auto *f = s->dyn<ForStmt>()) {
+      fors.push_back(f);
+      targets.push_back(f->target.get());
+      collectAssigned(f->body, targets, fors);
+    } else if (auto *w = s->dyn<WhileStmt>()) {
+      collectAssigned(w->body, targets, fors);
+    }
+  }
+}
+
+void namesOfTarget(const Expr *t, std::vector<const NameExpr *> &out) {
+  if (auto *n = t->dyn<NameExpr>())
+    out.push_back(n);
+  else if (auto *tu = t->dyn<TupleExpr>())
+    for (const ExprPtr &e : tu->elts)
+      namesOfTarget(e.get(), out);
+}
+
+class Analyzer {
+public:
+  Analyzer(const Module &m, DiagnosticEngine &d) : module_(m), diags_(d) {}
+
+  std::unique_ptr<Program> run();
+
+private:
+  // Instance management.
+  FunctionInstance *instantiate(const FunctionDefStmt *def,
+                                const std::vector<Type> &argTypes,
+                                SourceRange callRange);
+  void initLocals(FunctionInstance &fn);
+
+  // One inference pass over an instance.
+  void checkFunction(FunctionInstance &fn);
+  void checkBlock(const Block &b);
+  void checkStmt(const Stmt &s);
+  void assignTo(const Expr *target, const Type &valueType,
+                SourceRange valueRange);
+  void assignName(const NameExpr *n, const Type &t, SourceRange valueRange);
+  Type checkExpr(const Expr *e);
+  Type checkExprImpl(const Expr *e);
+  Type checkCall(const CallExpr *c);
+  Type checkBuiltin(const CallExpr *c, const std::string &name,
+                    std::vector<Type> &args);
+  Type binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
+                    const Expr *rhsE, const Type &r, SourceRange range);
+  bool isTruthy(const Type &t, SourceRange range);
+  Type annotationType(const TypeAnnotation &a);
+
+  void change() { ++changes_; }
+
+  const Module &module_;
+  DiagnosticEngine &diags_;
+  std::unique_ptr<Program> program_;
+  std::map<std::string, const FunctionDefStmt *> defs_;
+  std::map<std::string, FunctionInstance *> instancesByKey_;
+  FunctionInstance *fn_ = nullptr; ///< the instance being checked
+  /// Where each local got its type first (for "first assigned here").
+  std::map<std::pair<FunctionInstance *, std::string>, SourceRange> firstDef_;
+  int loopDepth_ = 0;
+  int changes_ = 0;
+  bool reporting_ = false;
+  std::set<const FunctionDefStmt *> reportedDefs_;
+};
+
+Type Analyzer::annotationType(const TypeAnnotation &a) {
+  ScalarKind k;
+  if (!parseScalarName(a.scalar, k)) {
+    diags_.error(a.range, "unknown type '" + a.scalar +
+                              "'; use one of bool, i32, i64, f32, f64");
+    return Type::unknown();
+  }
+  if (a.rank == 0)
+    return Type::scalar(k);
+  if (a.rank > 4) {
+    diags_.error(a.range, "arrays have at most 4 dimensions");
+    return Type::unknown();
+  }
+  return Type::array(k, a.rank);
+}
+
+void Analyzer::initLocals(FunctionInstance &fn) {
+  std::vector<const Expr *> targets;
+  std::vector<const ForStmt *> fors;
+  collectAssigned(*fn.body, targets, fors);
+  for (const Expr *t : targets) {
+    std::vector<const NameExpr *> names;
+    namesOfTarget(t, names);
+    for (const NameExpr *n : names)
+      fn.locals.emplace(n->name, Type::unknown());
+  }
+}
+
+FunctionInstance *Analyzer::instantiate(const FunctionDefStmt *def,
+                                        const std::vector<Type> &argTypes,
+                                        SourceRange callRange) {
+  std::vector<Type> paramTypes;
+  for (size_t i = 0; i < def->params.size(); ++i) {
+    const Param &p = def->params[i];
+    if (p.hasAnnotation) {
+      bool saved = diags_.suppressed();
+      diags_.setSuppressed(true);
+      paramTypes.push_back(annotationType(p.annotation));
+      diags_.setSuppressed(saved);
+    } else {
+      paramTypes.push_back(argTypes[i]);
+    }
+  }
+  std::string key = def->name + "(";
+  for (const Type &t : paramTypes)
+    key += t.str() + ";";
+  auto it = instancesByKey_.find(key);
+  if (it != instancesByKey_.end())
+    return it->second;
+  auto inst = std::make_unique<FunctionInstance>();
+  inst->def = def;
+  inst->body = &def->body;
+  inst->name = def->name;
+  inst->symbol = def->name;
+  bool generic = false;
+  for (const Param &p : def->params)
+    generic |= !p.hasAnnotation;
+  if (generic) {
+    inst->symbol += "__";
+    for (const Type &t : paramTypes) {
+      std::string s = t.str();
+      for (char &c : s)
+        if (!isalnum(static_cast<unsigned char>(c)))
+          c = '_';
+      inst->symbol += "_" + s;
+    }
+  }
+  for (size_t i = 0; i < def->params.size(); ++i) {
+    inst->paramNames.push_back(def->params[i].name);
+    inst->paramTypes.push_back(paramTypes[i]);
+    inst->locals[def->params[i].name] = paramTypes[i];
+  }
+  if (def->hasReturnAnnotation) {
+    bool saved = diags_.suppressed();
+    diags_.setSuppressed(true);
+    inst->returnType = annotationType(def->returnAnnotation);
+    diags_.setSuppressed(saved);
+  }
+  initLocals(*inst);
+  FunctionInstance *raw = inst.get();
+  instancesByKey_[key] = raw;
+  program_->instances.push_back(std::move(inst));
+  change();
+  (void)callRange;
+  return raw;
+}
+
+std::unique_ptr<Program> Analyzer::run() {
+  program_ = std::make_unique<Program>();
+  // Function table; nested and duplicate definitions are errors.
+  for (const StmtPtr &s : module_.body) {
+    if (auto *d = s->dyn<FunctionDefStmt>()) {
+      if (defs_.count(d->name)) {
+        Diagnostic &diag = diags_.error(
+            d->nameRange, "function '" + d->name +
+                              "' is defined twice; rename one of them");
+        DiagnosticEngine::note(diag, defs_[d->name]->nameRange,
+                               "first defined here");
+        continue;
+      }
+      if (isBuiltinName(d->name))
+        diags_.error(d->nameRange, "'" + d->name +
+                                       "' is a builtin; choose another "
+                                       "name for this function");
+      defs_[d->name] = d;
+    }
+  }
+  auto mainInst = std::make_unique<FunctionInstance>();
+  mainInst->body = &module_.body;
+  mainInst->name = "__weft_main";
+  mainInst->symbol = "__weft_main";
+  mainInst->returnType = Type::none();
+  initLocals(*mainInst);
+  program_->main = mainInst.get();
+  program_->instances.push_back(std::move(mainInst));
+
+  // Fully annotated functions are compiled even when not called.
+  for (auto &[name, def] : defs_) {
+    bool annotated = true;
+    for (const Param &p : def->params)
+      annotated &= p.hasAnnotation;
+    if (annotated)
+      instantiate(def, {}, def->nameRange);
+  }
+
+  diags_.setSuppressed(true);
+  for (int iter = 0; iter < 100; ++iter) {
+    changes_ = 0;
+    for (size_t i = 0; i < program_->instances.size(); ++i)
+      checkFunction(*program_->instances[i]);
+    if (changes_ == 0)
+      break;
+  }
+  diags_.setSuppressed(false);
+  reporting_ = true;
+  int before = diags_.errorCount();
+  for (size_t i = 0; i < program_->instances.size(); ++i) {
+    FunctionInstance &fn = *program_->instances[i];
+    // Report each definition's errors once, for its first instance.
+    if (fn.def && !reportedDefs_.insert(fn.def).second)
+      diags_.setSuppressed(true);
+    checkFunction(fn);
+    diags_.setSuppressed(false);
+  }
+  if (diags_.hasErrors() || diags_.errorCount() != before)
+    return nullptr;
+  return std::move(program_);
+}
+
+void Analyzer::checkFunction(FunctionInstance &fn) {
+  fn_ = &fn;
+  loopDepth_ = 0;
+  checkBlock(*fn.body);
+  if (fn.returnType.isUnknown()) {
+    // No return statement reached a known type yet; a function without
+    // any `return value` returns None.
+    bool hasValueReturn = false;
+    std::vector<const Block *> stack{fn.body};
+    while (!stack.empty()) {
+      const Block *b = stack.back();
+      stack.pop_back();
+      for (const StmtPtr &s : *b) {
+        if (auto *r = s->dyn<ReturnStmt>())
+          hasValueReturn |= r->value != nullptr;
+        else if (auto *i = s->dyn<IfStmt>()) {
+          stack.push_back(&i->body);
+          stack.push_back(&i->orelse);
+        } else if (auto *f = s->dyn<ForStmt>())
+          stack.push_back(&f->body);
+        else if (auto *w = s->dyn<WhileStmt>())
+          stack.push_back(&w->body);
+      }
+    }
+    if (!hasValueReturn) {
+      fn.returnType = Type::none();
+      change();
+    }
+  }
+  if (reporting_) {
+    for (auto &[name, t] : fn.locals)
+      if (!t.isKnown()) {
+        auto it = firstDef_.find({&fn, name});
+        SourceRange r = it != firstDef_.end()
+                            ? it->second
+                            : (fn.def ? fn.def->nameRange : SourceRange());
+        diags_.error(r, "cannot infer the type of '" + name +
+                            "'; assign it a value of known type first");
+      }
+  }
+  fn_ = nullptr;
+}
+
+void Analyzer::checkBlock(const Block &b) {
+  for (const StmtPtr &s : b)
+    checkStmt(*s);
+}
+
+bool Analyzer::isTruthy(const Type &t, SourceRange range) {
+  if (t.isUnknown() || t.isScalar())
+    return true;
+  if (t.isArray())
+    diags_.error(range, "the truth value of an array is ambiguous; use "
+                        "any(a) or all(a), or compare an element");
+  else
+    diags_.error(range, "a condition must be a bool or a number, not " +
+                            t.str());
+  return false;
+}
+
+void Analyzer::assignName(const NameExpr *n, const Type &t,
+                          SourceRange valueRange) {
+  Type &slot = fn_->locals[n->name];
+  if (t.isUnknown())
+    return;
+  if (slot.isUnknown()) {
+    slot = t;
+    firstDef_.emplace(std::make_pair(fn_, n->name), valueRange);
+    change();
+    return;
+  }
+  bool ok;
+  Type u = unify(slot, t, ok);
+  if (!ok) {
+    Diagnostic &d = diags_.error(
+        valueRange, "'" + n->name + "' is assigned a " + t.str() +
+                        " here but holds a " + slot.str() +
+                        " elsewhere; a variable keeps one type, so use a "
+                        "new name");
+    auto it = firstDef_.find({fn_, n->name});
+    if (it != firstDef_.end())
+      DiagnosticEngine::note(d, it->second, "first assigned here");
+    return;
+  }
+  if (u != slot) {
+    // Parameters keep their declared type; int->float widening of a
+    // parameter is done by converting at the assignment.
+    bool isParam = false;
+    for (const std::string &p : fn_->paramNames)
+      isParam |= p == n->name;
+    if (isParam) {
+      if (!(slot.isFloat() && t.isNumber()) && !(slot == u))
+        diags_.error(valueRange, "parameter '" + n->name + "' has type " +
+                                     slot.str() + " and cannot hold a " +
+                                     t.str());
+      return;
+    }
+    slot = u;
+    change();
+  }
+}
+
+void Analyzer::assignTo(const Expr *target, const Type &valueType,
+                        SourceRange valueRange) {
+  if (auto *n = target->dyn<NameExpr>()) {
+    if (defs_.count(n->name) || isBuiltinName(n->name))
+      diags_.error(n->range, "cannot assign to '" + n->name +
+                                 "', which names a function; pick another "
+                                 "variable name");
+    fn_->exprTypes[n] = valueType;
+    assignName(n, valueType, valueRange);
+    return;
+  }
+  if (auto *t = target->dyn<TupleExpr>()) {
+    if (valueType.isUnknown())
+      return;
+    if (!valueType.isTuple() || valueType.elems().size() != t->elts.size()) {
+      diags_.error(valueRange, "cannot unpack a " + valueType.str() +
+                                   " into " + std::to_string(t->elts.size()) +
+                                   " names; the value must be a tuple of " +
+                                   std::to_string(t->elts.size()));
+      return;
+    }
+    for (size_t i = 0; i < t->elts.size(); ++i)
+      assignTo(t->elts[i].get(), valueType.elems()[i], valueRange);
+    return;
+  }
+  if (auto *ix = target->dyn<IndexExpr>()) {
+    Type base = checkExpr(ix->base.get());
+    Type elem = checkExpr(target);
+    (void)base;
+    if (elem.isUnknown() || valueType.isUnknown())
+      return;
+    if (!valueType.isScalar() || !elem.isScalar()) {
+      diags_.error(valueRange, "cannot store a " + valueType.str() +
+                                   " into an element of type " + elem.str());
+      return;
+    }
+    if (elem.isInt() && valueType.isFloat())
+      diags_.error(valueRange,
+                   "cannot store a float into an integer array element; "
+                   "convert it explicitly with i64(x)");
+    return;
+  }
+  diags_.error(target->range, "cannot assign to this expression; the left "
+                              "side must be a name, an element a[i] or a "
+                              "tuple of names");
+}
+
+void Analyzer::checkStmt(const Stmt &s) {
+  switch (s.kind) {
+  case StmtKind::Expr: {
+    auto &e = static_cast<const ExprStmt &>(s);
+    checkExpr(e.value.get());
+    return;
+  }
+  case StmtKind::Assign: {
+    auto &a = static_cast<const AssignStmt &>(s);
+    Type v = checkExpr(a.value.get());
+    if (v.isNone())
+      diags_.error(a.value->range,
+                   "this call returns no value; it cannot be assigned");
+    for (const ExprPtr &t : a.targets)
+      assignTo(t.get(), v, a.value->range);
+    return;
+  }
+  case StmtKind::AnnAssign: {
+    auto &a = static_cast<const AnnAssignStmt &>(s);
+    Type declared = annotationType(a.annotation);
+    auto *n = a.target->dyn<NameExpr>();
+    if (n && declared.isKnown()) {
+      fn_->locals[n->name] = declared;
+      fn_->exprTypes[n] = declared;
+    }
+    if (a.value) {
+      Type v = checkExpr(a.value.get());
+      if (v.isKnown() && declared.isKnown()) {
+        bool ok = (v == declared) || (v.isNumber() && declared.isNumber());
+        if (!ok)
+          diags_.error(a.value->range, "value of type " + v.str() +
+                                           " does not match the declared "
+                                           "type " + declared.str());
+      }
+    }
+    return;
+  }
+  case StmtKind::AugAssign: {
+    auto &a = static_cast<const AugAssignStmt &>(s);
+    Type cur = checkExpr(a.target.get());
+    Type v = checkExpr(a.value.get());
+    Type r = binaryResult(a.op, a.target.get(), cur, a.value.get(), v,
+                          a.range);
+    if (a.target->dyn<NameExpr>() || a.target->dyn<IndexExpr>())
+      assignTo(a.target.get(), r, a.range);
+    else
+      diags_.error(a.target->range, "augmented assignment needs a name or "
+                                    "an element a[i] on the left");
+    return;
+  }
+  case StmtKind::If: {
+    auto &i = static_cast<const IfStmt &>(s);
+    isTruthy(checkExpr(i.cond.get()), i.cond->range);
+    checkBlock(i.body);
+    checkBlock(i.orelse);
+    return;
+  }
+  case StmtKind::While: {
+    auto &w = static_cast<const WhileStmt &>(s);
+    isTruthy(checkExpr(w.cond.get()), w.cond->range);
+    ++loopDepth_;
+    checkBlock(w.body);
+    --loopDepth_;
+    return;
+  }
+  case StmtKind::For: {
+    auto &f = static_cast<const ForStmt &>(s);
+    auto *call = f.iter->dyn<CallExpr>();
+    auto *callee = call ? call->callee->dyn<NameExpr>() : nullptr;
+    if (!callee || (callee->name != "range" && callee->name != "prange")) {
+      diags_.error(f.iter->range, "a for loop iterates over range(...) or "
+                                  "prange(...); index arrays inside the loop");
+    } else {
+      if (call->args.empty() || call->args.size() > 3 ||
+          !call->keywords.empty())
+        diags_.error(call->range, callee->name +
+                                      "() takes 1 to 3 integer arguments: "
+                                      "stop, or start, stop[, step]");
+      for (const ExprPtr &a : call->args) {
+        Type t = checkExpr(a.get());
+        if (t.isKnown() && !t.isInt())
+          diags_.error(a->range, callee->name +
+                                     "() arguments must be integers, not " +
+                                     t.str() + "; convert with i64(x)");
+      }
+      fn_->exprTypes[call] = Type::none();
+    }
+    if (!f.target->dyn<NameExpr>())
+      diags_.error(f.target->range, "the loop variable must be a name");
+    else
+      assignTo(f.target.get(), Type::i64(), f.target->range);
+    ++loopDepth_;
+    checkBlock(f.body);
+    --loopDepth_;
+    return;
+  }
+  case StmtKind::Break:
+  case StmtKind::Continue:
+    if (loopDepth_ == 0)
+      diags_.error(s.range, std::string("'") +
+                                (s.kind == StmtKind::Break ? "break"
+                                                           : "continue") +
+                                "' is only allowed inside a loop");
+    return;
+  case StmtKind::Return: {
+    auto &r = static_cast<const ReturnStmt &>(s);
+    if (!fn_->def) {
+      diags_.error(s.range, "'return' outside a function; top-level code "
+                            "ends at the end of the file");
+      return;
+    }
+    Type v = r.value ? checkExpr(r.value.get()) : Type::none();
+    if (v.isUnknown())
+      return;
+    if (fn_->returnType.isUnknown()) {
+      fn_->returnType = v;
+      change();
+      return;
+    }
+    if (fn_->def->hasReturnAnnotation) {
+      bool ok = v == fn_->returnType ||
+                (v.isNumber() && fn_->returnType.isNumber());
+      if (!ok)
+        diags_.error(r.value ? r.value->range : s.range,
+                     "returns a " + v.str() + " but the function is "
+                     "declared to return " + fn_->returnType.str());
+      return;
+    }
+    bool ok;
+    Type u = unify(fn_->returnType, v, ok);
+    if (!ok) {
+      diags_.error(r.value ? r.value->range : s.range,
+                   "'" + fn_->name + "' returns a " + v.str() +
+                       " here but a " + fn_->returnType.str() +
+                       " elsewhere; every return must give the same type");
+      return;
+    }
+    if (u != fn_->returnType) {
+      fn_->returnType = u;
+      change();
+    }
+    return;
+  }
+  case StmtKind::Pass:
+    return;
+  case StmtKind::Assert: {
+    auto &a = static_cast<const AssertStmt &>(s);
+    isTruthy(checkExpr(a.test.get()), a.test->range);
+    if (a.msg && !a.msg->dyn<StrLitExpr>())
+      diags_.error(a.msg->range, "the assert message must be a string");
+    return;
+  }
+  case StmtKind::FunctionDef:
+    if (fn_->def)
+      diags_.error(static_cast<const FunctionDefStmt &>(s).nameRange,
+                   "nested functions are not supported; define it at the "
+                   "top level");
+    return;
+  }
+}
+
+Type Analyzer::checkExpr(const Expr *e) {
+  Type t = checkExprImpl(e);
+  Type &slot = fn_->exprTypes[e];
+  if (slot != t) {
+    slot = t;
+    change();
+  }
+  return t;
+}
+
+static bool isLiteral(const Expr *e) {
+  if (auto *u = e->dyn<UnaryExpr>())
+    return u->op == UnaryOp::Neg && isLiteral(u->operand.get());
+  return e->kind == ExprKind::IntLit || e->kind == ExprKind::FloatLit;
+}
+
+Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
+                            const Expr *rhsE, const Type &r,
+                            SourceRange range) {
+  if (l.isUnknown() || r.isUnknown())
+    return Type::unknown();
+  if (op == BinaryOp::MatMul) {
+    diags_.error(range, "'@' (matrix product) is not supported yet");
+    return Type::unknown();
+  }
+  auto bad = [&]() {
+    diags_.error(range, std::string("unsupported operand types for '") +
+                            spelling(op) + "': " + l.str() + " and " +
+                            r.str());
+    return Type::unknown();
+  };
+  bool arr = l.isArray() || r.isArray();
+  if (arr) {
+    if ((!l.isArray() && !l.isScalar()) || (!r.isArray() && !r.isScalar()))
+      return bad();
+    if (l.isArray() && r.isArray() && l.rank() != r.rank())
+      return bad();
+  } else if (!l.isScalar() || !r.isScalar()) {
+    return bad();
+  }
+  ScalarKind lk = l.scalarKind(), rk = r.scalarKind();
+  // Weak literals (NumPy 2): a literal operand adopts the other side's
+  // width within its category.
+  ScalarKind k;
+  bool lf = l.elementType().isFloat(), rf = r.elementType().isFloat();
+  if (isLiteral(rhsE) && !isLiteral(lhsE) && (lf || !rf) &&
+      lk != ScalarKind::Bool)
+    k = lk;
+  else if (isLiteral(lhsE) && !isLiteral(rhsE) && (rf || !lf) &&
+           rk != ScalarKind::Bool)
+    k = rk;
+  else
+    k = promote(lk, rk);
+  int rank = l.isArray() ? l.rank() : (r.isArray() ? r.rank() : 0);
+  auto make = [&](ScalarKind s) {
+    return rank ? Type::array(s, rank) : Type::scalar(s);
+  };
+  switch (op) {
+  case BinaryOp::Div:
+    if (k == ScalarKind::F32)
+      return make(k);
+    return make(ScalarKind::F64);
+  case BinaryOp::BitAnd:
+  case BinaryOp::BitOr:
+  case BinaryOp::BitXor:
+    if (k == ScalarKind::Bool)
+      return make(k);
+    [[fallthrough]];
+  case BinaryOp::LShift:
+  case BinaryOp::RShift:
+    if (lf || rf) {
+      diags_.error(range, std::string("'") + spelling(op) +
+                              "' needs integer operands; convert with "
+                              "i64(x)");
+      return Type::unknown();
+    }
+    return make(k == ScalarKind::Bool ? ScalarKind::I64 : k);
+  default:
+    return make(k == ScalarKind::Bool ? ScalarKind::I64 : k);
+  }
+}
+
+Type Analyzer::checkExprImpl(const Expr *e) {
+  switch (e->kind) {
+  case ExprKind::IntLit:
+    return Type::i64();
+  case ExprKind::FloatLit:
+    return Type::f64();
+  case ExprKind::BoolLit:
+    return Type::boolean();
+  case ExprKind::StrLit:
+    return Type::string();
+  case ExprKind::Name: {
+    auto *n = static_cast<const NameExpr *>(e);
+    auto it = fn_->locals.find(n->name);
+    if (it != fn_->locals.end())
+      return it->second;
+    if (n->name == "pi" || n->name == "e")
+      return Type::f64();
+    if (defs_.count(n->name) || isBuiltinName(n->name)) {
+      diags_.error(n->range, "'" + n->name +
+                                 "' is a function; call it with (...)");
+      return Type::unknown();
+    }
+    diags_.error(n->range, "name '" + n->name +
+                               "' is not defined; assign it before use or "
+                               "pass it as a parameter");
+    return Type::unknown();
+  }
+  case ExprKind::Unary: {
+    auto *u = static_cast<const UnaryExpr *>(e);
+    Type t = checkExpr(u->operand.get());
+    if (t.isUnknown())
+      return t;
+    if (u->op == UnaryOp::Not) {
+      isTruthy(t, u->operand->range);
+      return Type::boolean();
+    }
+    if (!t.isScalar() && !t.isArray()) {
+      diags_.error(e->range, std::string("bad operand type for unary '") +
+                                 spelling(u->op) + "': " + t.str());
+      return Type::unknown();
+    }
+    if (u->op == UnaryOp::Invert && t.elementType().isFloat()) {
+      diags_.error(e->range, "'~' needs an integer or bool operand");
+      return Type::unknown();
+    }
+    if (t.scalarKind() == ScalarKind::Bool && u->op != UnaryOp::Invert)
+      return t.isArray() ? Type::array(ScalarKind::I64, t.rank())
+                         : Type::i64();
+    return t;
+  }
+  case ExprKind::Binary: {
+    auto *b = static_cast<const BinaryExpr *>(e);
+    Type l = checkExpr(b->lhs.get());
+    Type r = checkExpr(b->rhs.get());
+    return binaryResult(b->op, b->lhs.get(), l, b->rhs.get(), r, b->range);
+  }
+  case ExprKind::Compare: {
+    auto *c = static_cast<const CompareExpr *>(e);
+    bool known = true;
+    std::vector<Type> ts;
+    for (const ExprPtr &o : c->operands) {
+      ts.push_back(checkExpr(o.get()));
+      known &= ts.back().isKnown();
+    }
+    if (!known)
+      return Type::unknown();
+    for (size_t i = 0; i < ts.size(); ++i)
+      if (!ts[i].isScalar()) {
+        diags_.error(c->operands[i]->range,
+                     "comparisons work on numbers and bools, not " +
+                         ts[i].str() + "; compare elements instead");
+        return Type::unknown();
+      }
+    return Type::boolean();
+  }
+  case ExprKind::BoolOp: {
+    auto *b = static_cast<const BoolOpExpr *>(e);
+    Type l = checkExpr(b->lhs.get());
+    Type r = checkExpr(b->rhs.get());
+    if (!l.isKnown() || !r.isKnown())
+      return Type::unknown();
+    isTruthy(l, b->lhs->range);
+    isTruthy(r, b->rhs->range);
+    if (!l.isScalar() || !r.isScalar())
+      return Type::unknown();
+    return Type::scalar(promote(l.scalarKind(), r.scalarKind()));
+  }
+  case ExprKind::IfExp: {
+    auto *i = static_cast<const IfExpExpr *>(e);
+    isTruthy(checkExpr(i->cond.get()), i->cond->range);
+    Type a = checkExpr(i->thenValue.get());
+    Type b = checkExpr(i->elseValue.get());
+    if (!a.isKnown() || !b.isKnown())
+      return Type::unknown();
+    bool ok;
+    Type u = unify(a, b, ok);
+    if (!ok)
+      diags_.error(e->range, "the two branches have different types (" +
+                                 a.str() + " and " + b.str() + ")");
+    return u;
+  }
+  case ExprKind::Call:
+    return checkCall(static_cast<const CallExpr *>(e));
+  case ExprKind::Index: {
+    auto *ix = static_cast<const IndexExpr *>(e);
+    Type base = checkExpr(ix->base.get());
+    std::vector<Type> its;
+    for (const ExprPtr &i : ix->indices) {
+      if (i->dyn<SliceExpr>()) {
+        diags_.error(i->range, "slicing is not supported yet; index single "
+                               "elements");
+        return Type::unknown();
+      }
+      its.push_back(checkExpr(i.get()));
+    }
+    if (base.isUnknown())
+      return base;
+    if (base.isTuple()) {
+      auto *lit = ix->indices.size() == 1
+                      ? ix->indices[0]->dyn<IntLitExpr>()
+                      : nullptr;
+      int64_t n = static_cast<int64_t>(base.elems().size());
+      if (!lit || lit->value < -n || lit->value >= n) {
+        diags_.error(e->range, "a tuple is indexed with an integer literal "
+                               "between " + std::to_string(-n) + " and " +
+                                   std::to_string(n - 1));
+        return Type::unknown();
+      }
+      return base.elems()[lit->value < 0 ? lit->value + n : lit->value];
+    }
+    if (!base.isArray()) {
+      diags_.error(ix->base->range,
+                   "a " + base.str() + " cannot be indexed; only arrays "
+                                       "and tuples can");
+      return Type::unknown();
+    }
+    if (static_cast<int>(ix->indices.size()) != base.rank()) {
+      diags_.error(e->range, "a " + base.str() + " needs " +
+                                 std::to_string(base.rank()) +
+                                 " indices, got " +
+                                 std::to_string(ix->indices.size()));
+      return Type::unknown();
+    }
+    for (size_t i = 0; i < its.size(); ++i)
+      if (its[i].isKnown() && !its[i].isInt()) {
+        diags_.error(ix->indices[i]->range,
+                     "array indices must be integers, not " + its[i].str());
+        return Type::unknown();
+      }
+    return base.elementType();
+  }
+  case ExprKind::Slice:
+    diags_.error(e->range, "a slice is only allowed inside [...]");
+    return Type::unknown();
+  case ExprKind::Attribute: {
+    auto *a = static_cast<const AttributeExpr *>(e);
+    Type base = checkExpr(a->base.get());
+    if (base.isUnknown())
+      return base;
+    if (!base.isArray()) {
+      diags_.error(a->range, "'" + a->attr + "' is not an attribute of " +
+                                 base.str());
+      return Type::unknown();
+    }
+    if (a->attr == "size" || a->attr == "ndim")
+      return Type::i64();
+    if (a->attr == "shape")
+      return Type::tuple(std::vector<Type>(base.rank(), Type::i64()));
+    diags_.error(a->range, "arrays have no attribute '" + a->attr +
+                               "'; available: shape, size, ndim");
+    return Type::unknown();
+  }
+  case ExprKind::Tuple: {
+    auto *t = static_cast<const TupleExpr *>(e);
+    std::vector<Type> elems;
+    for (const ExprPtr &x : t->elts)
+      elems.push_back(checkExpr(x.get()));
+    return Type::tuple(std::move(elems));
+  }
+  case ExprKind::List: {
+    auto *l = static_cast<const ListExpr *>(e);
+    if (l->elts.empty()) {
+      diags_.error(e->range, "an empty list has no element type; use "
+                             "zeros(0) or empty(0)");
+      return Type::unknown();
+    }
+    Type elem;
+    for (const ExprPtr &x : l->elts) {
+      Type t = checkExpr(x.get());
+      if (!t.isKnown())
+        return Type::unknown();
+      if (!t.isScalar()) {
+        diags_.error(x->range, "array literals hold numbers or bools, "
+                               "not " + t.str());
+        return Type::unknown();
+      }
+      bool ok;
+      elem = unify(elem, t, ok);
+    }
+    return Type::array(elem.scalarKind(), 1);
+  }
+  }
+  return Type::unknown();
+}
+
+Type Analyzer::checkCall(const CallExpr *c) {
+  auto *callee = c->callee->dyn<NameExpr>();
+  if (!callee) {
+    diags_.error(c->callee->range, "only named functions can be called");
+    return Type::unknown();
+  }
+  std::vector<Type> args;
+  bool known = true;
+  for (const ExprPtr &a : c->args) {
+    args.push_back(checkExpr(a.get()));
+    known &= args.back().isKnown();
+  }
+  auto defIt = defs_.find(callee->name);
+  if (defIt == defs_.end()) {
+    if (isBuiltinName(callee->name))
+      return checkBuiltin(c, callee->name, args);
+    diags_.error(callee->range, "function '" + callee->name +
+                                    "' is not defined; define it with "
+                                    "'def " + callee->name + "(...)'");
+    return Type::unknown();
+  }
+  const FunctionDefStmt *def = defIt->second;
+  if (!c->keywords.empty()) {
+    diags_.error(c->keywords[0].nameRange,
+                 "keyword arguments are not supported for user functions; "
+                 "pass arguments by position");
+    return Type::unknown();
+  }
+  if (args.size() != def->params.size()) {
+    Diagnostic &d = diags_.error(
+        c->range, "'" + def->name + "' takes " +
+                      std::to_string(def->params.size()) + " argument" +
+                      (def->params.size() == 1 ? "" : "s") + " but " +
+                      std::to_string(args.size()) + " were given");
+    DiagnosticEngine::note(d, def->nameRange, "'" + def->name +
+                                                  "' is defined here");
+    return Type::unknown();
+  }
+  if (!known)
+    return Type::unknown();
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i].isString() || args[i].isNone()) {
+      diags_.error(c->args[i]->range, "cannot pass a " + args[i].str() +
+                                          " to a function");
+      return Type::unknown();
+    }
+    const Param &p = def->params[i];
+    if (!p.hasAnnotation)
+      continue;
+    bool saved = diags_.suppressed();
+    diags_.setSuppressed(true);
+    Type pt = annotationType(p.annotation);
+    diags_.setSuppressed(saved);
+    bool ok = pt == args[i] || (pt.isNumber() && args[i].isScalar());
+    if (pt.isKnown() && !ok)
+      diags_.error(c->args[i]->range, "argument " + std::to_string(i + 1) +
+                                          " of '" + def->name +
+                                          "' must be " + pt.str() +
+                                          ", got " + args[i].str());
+  }
+  FunctionInstance *inst = instantiate(def, args, c->range);
+  if (fn_->calls[c] != inst) {
+    fn_->calls[c] = inst;
+    change();
+  }
+  return inst->returnType;
+}
+
+Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
+                            std::vector<Type> &args) {
+  auto arity = [&](size_t lo, size_t hi) {
+    if (args.size() < lo || args.size() > hi) {
+      std::string want = lo == hi ? std::to_string(lo)
+                                  : std::to_string(lo) + " to " +
+                                        std::to_string(hi);
+      diags_.error(c->range, name + "() takes " + want + " argument" +
+                                 (hi == 1 ? "" : "s") + ", got " +
+                                 std::to_string(args.size()));
+      return false;
+    }
+    return true;
+  };
+  auto noKeywords = [&]() {
+    if (!c->keywords.empty()) {
+      diags_.error(c->keywords[0].nameRange,
+                   name + "() takes no keyword arguments");
+      return false;
+    }
+    return true;
+  };
+  for (const Type &a : args)
+    if (!a.isKnown())
+      return Type::unknown();
+
+  if (name == "print") {
+    for (size_t i = 0; i < args.size(); ++i)
+      if (args[i].isNone()) {
+        diags_.error(c->args[i]->range, "this call returns no value; there "
+                                        "is nothing to print");
+        return Type::unknown();
+      }
+    noKeywords();
+    return Type::none();
+  }
+  if (name == "range" || name == "prange") {
+    diags_.error(c->range, name + "() is only allowed as the iterable of a "
+                                  "for loop");
+    return Type::unknown();
+  }
+  if (name == "pi" || name == "e") {
+    diags_.error(c->range, "'" + name + "' is a constant, not a function");
+    return Type::unknown();
+  }
+  if (name == "len") {
+    if (!noKeywords() || !arity(1, 1))
+      return Type::unknown();
+    if (!args[0].isArray() && !args[0].isTuple()) {
+      diags_.error(c->args[0]->range, "len() needs an array, not " +
+                                          args[0].str());
+      return Type::unknown();
+    }
+    return Type::i64();
+  }
+  if (name == "zeros" || name == "ones" || name == "empty") {
+    if (!arity(1, 1))
+      return Type::unknown();
+    ScalarKind elem = ScalarKind::F64;
+    for (const KeywordArg &k : c->keywords) {
+      auto *n = k.value->dyn<NameExpr>();
+      if (k.name != "dtype" || !n || !parseScalarName(n->name, elem)) {
+        diags_.error(k.nameRange, name + "() takes one keyword, dtype=, "
+                                         "with a type such as i64 or f64");
+        return Type::unknown();
+      }
+    }
+    Type shape = args[0];
+    if (shape.isInt())
+      return Type::array(elem, 1);
+    if (shape.isTuple() && !shape.elems().empty() &&
+        shape.elems().size() <= 4) {
+      for (const Type &t : shape.elems())
+        if (!t.isInt()) {
+          diags_.error(c->args[0]->range, "shape entries must be integers");
+          return Type::unknown();
+        }
+      if (shape.elems().size() != 1) {
+        diags_.error(c->args[0]->range,
+                     "only 1-D arrays are supported yet; pass one length");
+        return Type::unknown();
+      }
+      return Type::array(elem, 1);
+    }
+    diags_.error(c->args[0]->range, name + "() needs a length n or a "
+                                           "shape tuple (n,), not " +
+                                           args[0].str());
+    return Type::unknown();
+  }
+  if (name == "arange") {
+    if (!noKeywords() || !arity(1, 3))
+      return Type::unknown();
+    bool anyFloat = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (!args[i].isNumber()) {
+        diags_.error(c->args[i]->range, "arange() arguments must be numbers");
+        return Type::unknown();
+      }
+      anyFloat |= args[i].isFloat();
+    }
+    return Type::array(anyFloat ? ScalarKind::F64 : ScalarKind::I64, 1);
+  }
+  if (name == "sum") {
+    if (!noKeywords() || !arity(1, 1))
+      return Type::unknown();
+    if (!args[0].isArray()) {
+      diags_.error(c->args[0]->range, "sum() needs an array, not " +
+                                          args[0].str());
+      return Type::unknown();
+    }
+    ScalarKind k = args[0].scalarKind();
+    return Type::scalar(k == ScalarKind::Bool || k == ScalarKind::I32
+                            ? ScalarKind::I64
+                            : k);
+  }
+  if (name == "min" || name == "max") {
+    if (!noKeywords())
+      return Type::unknown();
+    if (args.size() == 1 && args[0].isArray())
+      return args[0].elementType();
+    if (args.size() < 2) {
+      diags_.error(c->range, name + "() takes an array or two or more "
+                                    "numbers");
+      return Type::unknown();
+    }
+    ScalarKind k = ScalarKind::Bool;
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (!args[i].isScalar()) {
+        diags_.error(c->args[i]->range, name + "() of several values needs "
+                                               "numbers, not " +
+                                               args[i].str());
+        return Type::unknown();
+      }
+      k = i ? promote(k, args[i].scalarKind()) : args[i].scalarKind();
+    }
+    return Type::scalar(k);
+  }
+  if (name == "abs") {
+    if (!noKeywords() || !arity(1, 1))
+      return Type::unknown();
+    if (!args[0].isNumber()) {
+      diags_.error(c->args[0]->range, "abs() needs a number, not " +
+                                          args[0].str());
+      return Type::unknown();
+    }
+    return args[0];
+  }
+  if (isUnaryMath(name)) {
+    if (!noKeywords() || !arity(1, 1))
+      return Type::unknown();
+    if (!args[0].isScalar()) {
+      diags_.error(c->args[0]->range, name + "() needs a number, not " +
+                                          args[0].str() +
+                                          " (elementwise math on arrays "
+                                          "is not supported yet)");
+      return Type::unknown();
+    }
+    if ((name == "floor" || name == "ceil") && args[0].isInt())
+      return args[0];
+    return args[0].scalarKind() == ScalarKind::F32 ? args[0] : Type::f64();
+  }
+  if (name == "f64" || name == "float" || name == "i64" || name == "int" ||
+      name == "bool") {
+    if (!noKeywords() || !arity(1, 1))
+      return Type::unknown();
+    if (!args[0].isScalar()) {
+      diags_.error(c->args[0]->range, name + "() converts a number, not " +
+                                          args[0].str());
+      return Type::unknown();
+    }
+    if (name == "bool")
+      return Type::boolean();
+    return (name == "f64" || name == "float") ? Type::f64() : Type::i64();
+  }
+  diags_.error(c->range, "'" + name + "' is not supported yet");
+  return Type::unknown();
+}
+
+} // namespace
+
+bool isBuiltinName(const std::string &name) {
+  for (const char *b : kBuiltins)
+    if (name == b)
+      return true;
+  return false;
+}
+
+std::unique_ptr<Program> analyzeModule(const Module &module,
+                                       DiagnosticEngine &diags) {
+  Analyzer a(module, diags);
+  return a.run();
+}
+
+} // namespace weft

@@ -1,0 +1,61 @@
+//===- Sema.h - Name resolution and type inference -------------*- C++ -*-===//
+//
+// Semantic analysis of a parsed module: resolves names, infers the type of
+// every local and expression with Numba-style unification (int and float
+// assignments unify to float), and monomorphises functions: each distinct
+// argument-type signature of a called function becomes one
+// FunctionInstance. The script's top-level statements form the instance
+// `__weft_main`. Errors go to the DiagnosticEngine.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_FRONTEND_SEMA_H
+#define WEFT_FRONTEND_SEMA_H
+
+#include "frontend/AST.h"
+#include "frontend/Diagnostics.h"
+#include "frontend/Types.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace weft {
+
+/// One compiled specialization of a function (or the script body).
+struct FunctionInstance {
+  const FunctionDefStmt *def = nullptr; ///< null for the script body
+  const Block *body = nullptr;
+  std::string name;   ///< source name ("fib", or "__weft_main")
+  std::string symbol; ///< unique symbol in the generated module
+  std::vector<std::string> paramNames;
+  std::vector<Type> paramTypes;
+  Type returnType; ///< None when the function returns no value
+  /// Every variable of the function (parameters included) and its type.
+  std::map<std::string, Type> locals;
+  std::unordered_map<const Expr *, Type> exprTypes;
+  /// Calls to user functions, resolved to the instance they call.
+  std::unordered_map<const CallExpr *, FunctionInstance *> calls;
+
+  /// The inferred type of `e` (Unknown if never typed).
+  Type typeOf(const Expr *e) const;
+};
+
+struct Program {
+  /// All instances; `main` first.
+  std::vector<std::unique_ptr<FunctionInstance>> instances;
+  FunctionInstance *main = nullptr;
+};
+
+/// Analyzes `module`. Returns null if errors were reported.
+std::unique_ptr<Program> analyzeModule(const Module &module,
+                                       DiagnosticEngine &diags);
+
+/// Builtin functions known to the type checker (for name resolution and
+/// completion): print, range, len, sum, zeros, ...
+bool isBuiltinName(const std::string &name);
+
+} // namespace weft
+
+#endif // WEFT_FRONTEND_SEMA_H

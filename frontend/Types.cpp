@@ -1,0 +1,143 @@
+//===- Types.cpp - Static types of Weft values ----------------------------===//
+//
+// Printing, comparison, promotion and unification of Weft types.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/Types.h"
+
+namespace weft {
+
+bool Type::isKnown() const {
+  if (kind_ == Kind::Unknown)
+    return false;
+  for (const Type &e : elems_)
+    if (!e.isKnown())
+      return false;
+  return true;
+}
+
+bool Type::operator==(const Type &o) const {
+  if (kind_ != o.kind_)
+    return false;
+  switch (kind_) {
+  case Kind::Scalar:
+    return scalar_ == o.scalar_;
+  case Kind::Array:
+    return scalar_ == o.scalar_ && rank_ == o.rank_;
+  case Kind::Tuple:
+    return elems_ == o.elems_;
+  default:
+    return true;
+  }
+}
+
+const char *scalarName(ScalarKind s) {
+  switch (s) {
+  case ScalarKind::Bool:
+    return "bool";
+  case ScalarKind::I32:
+    return "i32";
+  case ScalarKind::I64:
+    return "i64";
+  case ScalarKind::F32:
+    return "f32";
+  case ScalarKind::F64:
+    return "f64";
+  }
+  return "?";
+}
+
+bool parseScalarName(const std::string &name, ScalarKind &out) {
+  static const std::pair<const char *, ScalarKind> names[] = {
+      {"bool", ScalarKind::Bool}, {"i32", ScalarKind::I32},
+      {"i64", ScalarKind::I64},   {"f32", ScalarKind::F32},
+      {"f64", ScalarKind::F64}};
+  for (auto &n : names)
+    if (name == n.first) {
+      out = n.second;
+      return true;
+    }
+  return false;
+}
+
+int bitWidth(ScalarKind s) {
+  switch (s) {
+  case ScalarKind::Bool:
+    return 1;
+  case ScalarKind::I32:
+  case ScalarKind::F32:
+    return 32;
+  default:
+    return 64;
+  }
+}
+
+std::string Type::str() const {
+  switch (kind_) {
+  case Kind::Unknown:
+    return "<unknown>";
+  case Kind::None:
+    return "None";
+  case Kind::String:
+    return "str";
+  case Kind::Scalar:
+    return scalarName(scalar_);
+  case Kind::Array: {
+    std::string s = std::string(scalarName(scalar_)) + "[";
+    for (int i = 0; i < rank_; ++i)
+      s += i ? ", :" : ":";
+    return s + "]";
+  }
+  case Kind::Tuple: {
+    std::string s = "(";
+    for (size_t i = 0; i < elems_.size(); ++i)
+      s += (i ? ", " : "") + elems_[i].str();
+    return s + ")";
+  }
+  }
+  return "?";
+}
+
+static bool isFloatKind(ScalarKind s) {
+  return s == ScalarKind::F32 || s == ScalarKind::F64;
+}
+
+ScalarKind promote(ScalarKind a, ScalarKind b) {
+  if (a == b)
+    return a;
+  bool fa = isFloatKind(a), fb = isFloatKind(b);
+  if (fa && fb)
+    return ScalarKind::F64;
+  if (fa)
+    return a == ScalarKind::F32 && bitWidth(b) > 32 ? ScalarKind::F64 : a;
+  if (fb)
+    return b == ScalarKind::F32 && bitWidth(a) > 32 ? ScalarKind::F64 : b;
+  // Both integer or bool: the wider one.
+  return bitWidth(a) >= bitWidth(b) ? a : b;
+}
+
+Type unify(const Type &a, const Type &b, bool &ok) {
+  ok = true;
+  if (a.isUnknown())
+    return b;
+  if (b.isUnknown())
+    return a;
+  if (a == b)
+    return a;
+  if (a.isScalar() && b.isScalar())
+    return Type::scalar(promote(a.scalarKind(), b.scalarKind()));
+  if (a.isTuple() && b.isTuple() && a.elems().size() == b.elems().size()) {
+    std::vector<Type> elems;
+    for (size_t i = 0; i < a.elems().size(); ++i) {
+      Type e = unify(a.elems()[i], b.elems()[i], ok);
+      if (!ok)
+        return Type::unknown();
+      elems.push_back(e);
+    }
+    return Type::tuple(std::move(elems));
+  }
+  ok = false;
+  return Type::unknown();
+}
+
+} // namespace weft

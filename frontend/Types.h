@@ -1,0 +1,105 @@
+//===- Types.h - Static types of Weft values -------------------*- C++ -*-===//
+//
+// Scalars (bool, i32, i64, f32, f64), arrays (element type and rank) and
+// tuples (multiple return values). Values of this class are small and
+// compared structurally. Also the Numba-style unification used by type
+// inference: int and float unify to float, narrower to wider.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_FRONTEND_TYPES_H
+#define WEFT_FRONTEND_TYPES_H
+
+#include <string>
+#include <vector>
+
+namespace weft {
+
+enum class ScalarKind { Bool, I32, I64, F32, F64 };
+
+class Type {
+public:
+  enum class Kind { Unknown, None, Scalar, Array, Tuple, String };
+
+  Type() = default;
+  static Type unknown() { return Type(); }
+  static Type none() { return Type(Kind::None); }
+  static Type string() { return Type(Kind::String); }
+  static Type scalar(ScalarKind s) {
+    Type t(Kind::Scalar);
+    t.scalar_ = s;
+    return t;
+  }
+  static Type boolean() { return scalar(ScalarKind::Bool); }
+  static Type i64() { return scalar(ScalarKind::I64); }
+  static Type f64() { return scalar(ScalarKind::F64); }
+  static Type array(ScalarKind elem, int rank) {
+    Type t(Kind::Array);
+    t.scalar_ = elem;
+    t.rank_ = rank;
+    return t;
+  }
+  static Type tuple(std::vector<Type> elems) {
+    Type t(Kind::Tuple);
+    t.elems_ = std::move(elems);
+    return t;
+  }
+
+  Kind kind() const { return kind_; }
+  bool isUnknown() const { return kind_ == Kind::Unknown; }
+  bool isNone() const { return kind_ == Kind::None; }
+  bool isScalar() const { return kind_ == Kind::Scalar; }
+  bool isArray() const { return kind_ == Kind::Array; }
+  bool isTuple() const { return kind_ == Kind::Tuple; }
+  bool isString() const { return kind_ == Kind::String; }
+  bool isBool() const { return isScalar() && scalar_ == ScalarKind::Bool; }
+  bool isInt() const {
+    return isScalar() &&
+           (scalar_ == ScalarKind::I32 || scalar_ == ScalarKind::I64);
+  }
+  bool isFloat() const {
+    return isScalar() &&
+           (scalar_ == ScalarKind::F32 || scalar_ == ScalarKind::F64);
+  }
+  /// int or float scalar (bool excluded).
+  bool isNumber() const { return isInt() || isFloat(); }
+  /// Fully known (no Unknown anywhere inside).
+  bool isKnown() const;
+
+  /// The scalar kind of a scalar, or the element kind of an array.
+  ScalarKind scalarKind() const { return scalar_; }
+  int rank() const { return rank_; }
+  const std::vector<Type> &elems() const { return elems_; }
+  /// Element type of an array as a scalar Type.
+  Type elementType() const { return scalar(scalar_); }
+
+  bool operator==(const Type &o) const;
+  bool operator!=(const Type &o) const { return !(*this == o); }
+
+  /// Spelling as in source: "f64", "i64[:]", "f32[:, :]", "(i64, f64)".
+  std::string str() const;
+
+private:
+  explicit Type(Kind k) : kind_(k) {}
+  Kind kind_ = Kind::Unknown;
+  ScalarKind scalar_ = ScalarKind::F64;
+  int rank_ = 0;
+  std::vector<Type> elems_;
+};
+
+const char *scalarName(ScalarKind s);
+/// Parses "bool", "i32", "i64", "f32", "f64"; false if not a type name.
+bool parseScalarName(const std::string &name, ScalarKind &out);
+int bitWidth(ScalarKind s);
+
+/// Numba-style unification of two types assigned to one variable:
+/// equal types stay, Unknown yields the other, bool/int/float widen to the
+/// wider kind (int with float gives the float). Returns Unknown with
+/// `ok=false` when they do not unify (e.g. an array and a scalar).
+Type unify(const Type &a, const Type &b, bool &ok);
+
+/// Result type of arithmetic between two scalar kinds (promotion rules).
+ScalarKind promote(ScalarKind a, ScalarKind b);
+
+} // namespace weft
+
+#endif // WEFT_FRONTEND_TYPES_H

@@ -1,0 +1,29 @@
+//===- JITRunner.h - JIT-compile and run a lowered module ------*- C++ -*-===//
+//
+// Loads an LLVM-dialect module into MLIR's ExecutionEngine (ORC), optimised
+// with the host TargetMachine, with the runtime's `weft_rt_*` symbols
+// registered explicitly, and runs the script entry point `__weft_main`
+// under the runtime's error handler.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_RUNTIME_JITRUNNER_H
+#define WEFT_RUNTIME_JITRUNNER_H
+
+#include "mlir/IR/BuiltinOps.h"
+
+#include <string>
+
+namespace weft {
+
+enum class RunStatus {
+  Ok,           ///< the program ran to the end
+  RuntimeError, ///< the program raised an error (message in `error`)
+  JITError,     ///< the module could not be compiled or loaded
+};
+
+/// JIT-compiles `module` at `optLevel` and runs `__weft_main`.
+RunStatus runModule(mlir::ModuleOp module, int optLevel, std::string &error);
+
+} // namespace weft
+
+#endif // WEFT_RUNTIME_JITRUNNER_H

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# dev.sh - set up, build, run and test Weft on Debian 12.
+#
+#   tools/dev.sh run FILE [-- ARGS]   install dependencies, build, run FILE
+#   tools/dev.sh test                 install dependencies, build, run all tests
+#   tools/dev.sh build                install dependencies and build
+#   tools/dev.sh deps                 install dependencies only
+#
+# Dependencies come from Debian's packages; installs use sudo only when not
+# root and are skipped when already present. The build goes to ./build
+# (override with WEFT_BUILD_DIR) with Ninja and ccache.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${WEFT_BUILD_DIR:-$ROOT/build}"
+LLVM_PREFIX=/usr/lib/llvm-22
+
+PACKAGES=(
+  build-essential cmake ninja-build ccache git python3
+  llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools libomp-22-dev
+  libfmt-dev catch2 zlib1g-dev libzstd-dev libedit-dev libcurl4-openssl-dev
+)
+
+log() { echo "[dev.sh] $*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+deps() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  fi
+  log "installing: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+build() {
+  deps
+  if [ ! -f "$BUILD/build.ninja" ]; then
+    log "configuring in $BUILD"
+    cmake -S "$ROOT" -B "$BUILD" -G Ninja \
+      -DCMAKE_BUILD_TYPE=Release \
+      -DMLIR_DIR="$LLVM_PREFIX/lib/cmake/mlir" \
+      -DLLVM_DIR="$LLVM_PREFIX/lib/cmake/llvm" \
+      -DCMAKE_C_COMPILER_LAUNCHER=ccache \
+      -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+  fi
+  log "building"
+  cmake --build "$BUILD" -- -j"${WEFT_JOBS:-$(nproc)}"
+}
+
+cmd="${1:-}"
+shift || true
+case "$cmd" in
+  deps) deps ;;
+  build) build ;;
+  run)
+    [ $# -ge 1 ] || { echo "usage: tools/dev.sh run FILE [-- ARGS]" >&2; exit 64; }
+    build >&2
+    exec "$BUILD/bin/weft" run "$@"
+    ;;
+  test)
+    build
+    cd "$BUILD"
+    ctest --output-on-failure -j"${WEFT_JOBS:-$(nproc)}"
+    ;;
+  *)
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    exit 64
+    ;;
+esac

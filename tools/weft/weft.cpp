@@ -1,0 +1,221 @@
+//===- weft.cpp - The weft command-line driver ----------------------------===//
+//
+// `weft run FILE`, `weft check FILE`, `weft emit --stage=S FILE`,
+// `weft --help`, `weft --version`. Diagnostics go to stderr; exit code 0
+// on success, 1 on an error in the user's program (compile or runtime),
+// 2 on an internal compiler error, 64 on bad command-line usage.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Codegen/LLVMCodegen.h"
+#include "compiler/Driver/Compilation.h"
+#include "runtime/JITRunner.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/OperationSupport.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#ifndef WEFT_VERSION
+#define WEFT_VERSION "0.1.0"
+#endif
+
+namespace {
+
+const char *kUsage =
+    R"(weft - a JIT compiler for a Python-flavoured array language
+
+Usage:
+  weft run [options] FILE [-- ARGS...]   compile FILE and run it
+  weft check FILE                        parse and type-check only
+  weft emit --stage=STAGE [options] FILE print one stage of the compiler
+  weft --help | --version
+
+Stages for emit:
+  ast       the parsed syntax tree
+  mlir      high-level MLIR from MLIRGen (func/arith/math/scf/memref/weft)
+  lowered   MLIR after the CPU pipeline (LLVM dialect)
+  llvm      LLVM IR after optimisation for the host CPU
+  asm       host assembly
+
+Options:
+  -O0 -O1 -O2 -O3   LLVM optimisation level (default -O3)
+
+Exit codes: 0 success, 1 error in the program, 2 internal compiler error,
+64 bad usage.
+)";
+
+int usageError(const std::string &msg) {
+  std::cerr << "weft: error: " << msg << "\n"
+            << "Run 'weft --help' for usage.\n";
+  return 64;
+}
+
+struct Args {
+  std::string command;
+  std::string file;
+  std::string stage;
+  int optLevel = 3;
+  std::vector<std::string> programArgs;
+};
+
+int reportCompileFailure(weft::Compilation &c) {
+  std::cerr << c.diags().renderAll();
+  if (!c.internalError().empty()) {
+    std::cerr << c.internalError();
+    return 2;
+  }
+  if (!c.diags().hasErrors()) {
+    std::cerr << "weft: error: compilation failed\n";
+    return 2;
+  }
+  int n = c.diags().errorCount();
+  std::cerr << n << (n == 1 ? " error" : " errors") << " generated.\n";
+  return 1;
+}
+
+void printWarnings(weft::Compilation &c) {
+  if (!c.diags().diagnostics().empty())
+    std::cerr << c.diags().renderAll();
+}
+
+int runEmit(weft::Compilation &c, const std::string &stage) {
+  if (stage == "ast") {
+    if (!c.parse())
+      return reportCompileFailure(c);
+    std::cout << weft::dumpAST(*c.ast());
+    return 0;
+  }
+  if (stage == "mlir") {
+    if (!c.generateMLIR())
+      return reportCompileFailure(c);
+    mlir::OpPrintingFlags flags;
+    c.module()->print(llvm::outs(), flags);
+    llvm::outs() << "\n";
+    return 0;
+  }
+  if (!c.lower())
+    return reportCompileFailure(c);
+  if (stage == "lowered") {
+    c.module()->print(llvm::outs());
+    llvm::outs() << "\n";
+    return 0;
+  }
+  std::string error;
+  auto tm = weft::createHostTargetMachine(c.options().optLevel, error);
+  if (!tm) {
+    std::cerr << "weft: error: " << error << "\n";
+    return 2;
+  }
+  llvm::LLVMContext ctx;
+  auto m = weft::translateToLLVMIR(c.module(), ctx, *tm);
+  if (!m) {
+    std::cerr << "internal compiler error: translation to LLVM IR failed\n";
+    return 2;
+  }
+  weft::optimizeModule(*m, *tm, c.options().optLevel);
+  if (stage == "llvm") {
+    m->print(llvm::outs(), nullptr);
+    return 0;
+  }
+  std::cout << weft::emitAssembly(*m, *tm);
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  Args args;
+  std::vector<std::string> argvv(argv + 1, argv + argc);
+  if (argvv.empty()) {
+    std::cerr << kUsage;
+    return 64;
+  }
+  for (size_t i = 0; i < argvv.size(); ++i) {
+    const std::string &a = argvv[i];
+    if (a == "--") {
+      args.programArgs.assign(argvv.begin() + i + 1, argvv.end());
+      break;
+    }
+    if (a == "--help" || a == "-h") {
+      std::cout << kUsage;
+      return 0;
+    }
+    if (a == "--version") {
+      std::cout << "weft " << WEFT_VERSION << " (LLVM/MLIR "
+                << LLVM_VERSION_STRING << ")\n";
+      return 0;
+    }
+    if (a.rfind("--stage=", 0) == 0) {
+      args.stage = a.substr(8);
+    } else if (a == "--stage" && i + 1 < argvv.size()) {
+      args.stage = argvv[++i];
+    } else if (a.size() == 3 && a[0] == '-' && a[1] == 'O' && a[2] >= '0' &&
+               a[2] <= '3') {
+      args.optLevel = a[2] - '0';
+    } else if (!a.empty() && a[0] == '-') {
+      return usageError("unknown option '" + a + "'");
+    } else if (args.command.empty()) {
+      args.command = a;
+    } else if (args.file.empty()) {
+      args.file = a;
+    } else {
+      return usageError("unexpected argument '" + a +
+                        "'; program arguments go after '--'");
+    }
+  }
+  if (args.command != "run" && args.command != "check" &&
+      args.command != "emit")
+    return usageError("unknown command '" + args.command +
+                      "'; use run, check or emit");
+  if (args.file.empty())
+    return usageError("'" + args.command + "' needs a source file");
+  if (args.command == "emit") {
+    static const char *stages[] = {"ast", "mlir", "lowered", "llvm", "asm"};
+    bool ok = false;
+    for (const char *s : stages)
+      ok |= args.stage == s;
+    if (!ok)
+      return usageError("emit needs --stage=ast|mlir|lowered|llvm|asm");
+  }
+
+  std::string source, error;
+  if (!weft::readFile(args.file, source, error)) {
+    std::cerr << "weft: error: " << error << "\n";
+    return 1;
+  }
+  weft::CompileOptions options;
+  options.optLevel = args.optLevel;
+  weft::Compilation c(args.file, std::move(source), options);
+
+  if (args.command == "check") {
+    if (!c.analyze())
+      return reportCompileFailure(c);
+    printWarnings(c);
+    return 0;
+  }
+  if (args.command == "emit")
+    return runEmit(c, args.stage);
+
+  if (!c.lower())
+    return reportCompileFailure(c);
+  printWarnings(c);
+  weft::RunStatus status = weft::runModule(c.module(), args.optLevel, error);
+  std::fflush(stdout);
+  switch (status) {
+  case weft::RunStatus::Ok:
+    return 0;
+  case weft::RunStatus::RuntimeError:
+    std::cerr << args.file << ":" << error << "\n";
+    return 1;
+  case weft::RunStatus::JITError:
+    std::cerr << "internal compiler error: " << error << "\n";
+    return 2;
+  }
+  return 2;
+}
