@@ -1,0 +1,430 @@
+//===- Lexer.cpp - Tokenizer for Weft source files ------------------------===//
+//
+// A single forward pass over the source bytes. Indentation is tracked with a
+// stack of column widths as in Python's tokenizer; bracket depth turns off
+// NEWLINE/INDENT/DEDENT inside () and []. Every error is reported with its
+// location and the lexer skips the offending input and goes on, so the
+// parser always receives a well-formed token stream ending in EOF.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/Lexer.h"
+
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <unordered_map>
+
+namespace weft {
+
+const char *tokenKindName(TokenKind kind) {
+  switch (kind) {
+  case TokenKind::Eof: return "end of file";
+  case TokenKind::Newline: return "end of line";
+  case TokenKind::Indent: return "indentation";
+  case TokenKind::Dedent: return "end of indented block";
+  case TokenKind::Identifier: return "identifier";
+  case TokenKind::IntLiteral: return "integer literal";
+  case TokenKind::FloatLiteral: return "float literal";
+  case TokenKind::StringLiteral: return "string literal";
+  case TokenKind::KwDef: return "'def'";
+  case TokenKind::KwReturn: return "'return'";
+  case TokenKind::KwIf: return "'if'";
+  case TokenKind::KwElif: return "'elif'";
+  case TokenKind::KwElse: return "'else'";
+  case TokenKind::KwFor: return "'for'";
+  case TokenKind::KwIn: return "'in'";
+  case TokenKind::KwWhile: return "'while'";
+  case TokenKind::KwBreak: return "'break'";
+  case TokenKind::KwContinue: return "'continue'";
+  case TokenKind::KwPass: return "'pass'";
+  case TokenKind::KwAnd: return "'and'";
+  case TokenKind::KwOr: return "'or'";
+  case TokenKind::KwNot: return "'not'";
+  case TokenKind::KwTrue: return "'True'";
+  case TokenKind::KwFalse: return "'False'";
+  case TokenKind::KwAssert: return "'assert'";
+  case TokenKind::Plus: return "'+'";
+  case TokenKind::Minus: return "'-'";
+  case TokenKind::Star: return "'*'";
+  case TokenKind::Slash: return "'/'";
+  case TokenKind::DoubleSlash: return "'//'";
+  case TokenKind::Percent: return "'%'";
+  case TokenKind::DoubleStar: return "'**'";
+  case TokenKind::At: return "'@'";
+  case TokenKind::Amp: return "'&'";
+  case TokenKind::Pipe: return "'|'";
+  case TokenKind::Caret: return "'^'";
+  case TokenKind::Tilde: return "'~'";
+  case TokenKind::LShift: return "'<<'";
+  case TokenKind::RShift: return "'>>'";
+  case TokenKind::Less: return "'<'";
+  case TokenKind::LessEqual: return "'<='";
+  case TokenKind::Greater: return "'>'";
+  case TokenKind::GreaterEqual: return "'>='";
+  case TokenKind::EqualEqual: return "'=='";
+  case TokenKind::NotEqual: return "'!='";
+  case TokenKind::Equal: return "'='";
+  case TokenKind::PlusEqual: return "'+='";
+  case TokenKind::MinusEqual: return "'-='";
+  case TokenKind::StarEqual: return "'*='";
+  case TokenKind::SlashEqual: return "'/='";
+  case TokenKind::DoubleSlashEqual: return "'//='";
+  case TokenKind::PercentEqual: return "'%='";
+  case TokenKind::DoubleStarEqual: return "'**='";
+  case TokenKind::LParen: return "'('";
+  case TokenKind::RParen: return "')'";
+  case TokenKind::LBracket: return "'['";
+  case TokenKind::RBracket: return "']'";
+  case TokenKind::Comma: return "','";
+  case TokenKind::Colon: return "':'";
+  case TokenKind::Dot: return "'.'";
+  case TokenKind::Arrow: return "'->'";
+  }
+  return "token";
+}
+
+static bool isIdentStart(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+static bool isIdentChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+static bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+void Lexer::advance(size_t n) {
+  for (size_t i = 0; i < n && pos_ < text_.size(); ++i) {
+    if (text_[pos_] == '\n') {
+      ++line_;
+      col_ = 1;
+    } else {
+      ++col_;
+    }
+    ++pos_;
+  }
+}
+
+void Lexer::push(TokenKind kind, SourceLocation begin, std::string text) {
+  Token tok;
+  tok.kind = kind;
+  tok.range = SourceRange(begin, loc());
+  tok.text = std::move(text);
+  tokens_.push_back(std::move(tok));
+}
+
+/// Measures the indentation of a new logical line and emits INDENT/DEDENT.
+/// Blank and comment-only lines leave the indentation stack untouched.
+void Lexer::handleIndentation() {
+  int width = 0;
+  bool reportedTab = false;
+  while (peek() == ' ' || peek() == '\t' || peek() == '\f') {
+    if (peek() == '\t') {
+      if (!reportedTab) {
+        SourceLocation b = loc();
+        diags_.error(SourceRange(b, SourceLocation{b.line, b.col + 1}),
+                     "tab character in indentation; indent with spaces");
+        reportedTab = true;
+      }
+      width = (width / 8 + 1) * 8;
+    } else if (peek() == ' ') {
+      ++width;
+    }
+    advance();
+  }
+  char c = peek();
+  if (pos_ >= text_.size() || c == '\n' || c == '#' ||
+      (c == '\r' && peek(1) == '\n'))
+    return; // blank or comment-only line
+  if (c == '\\' && (peek(1) == '\n' || (peek(1) == '\r' && peek(2) == '\n')))
+    return; // a continuation-only line; treat like blank
+  SourceLocation here = loc();
+  if (width > indents_.back()) {
+    indents_.push_back(width);
+    push(TokenKind::Indent, SourceLocation{here.line, 1});
+    tokens_.back().range = SourceRange(SourceLocation{here.line, 1}, here);
+    return;
+  }
+  while (width < indents_.back()) {
+    indents_.pop_back();
+    Token tok;
+    tok.kind = TokenKind::Dedent;
+    tok.range = SourceRange(here);
+    tokens_.push_back(tok);
+  }
+  if (width != indents_.back())
+    diags_.error(SourceRange(here, SourceLocation{here.line, here.col + 1}),
+                 "unindent does not match any outer indentation level");
+}
+
+void Lexer::lexNumber() {
+  SourceLocation begin = loc();
+  size_t start = pos_;
+  bool isFloat = false, isHex = false;
+  if (peek() == '0' && (peek(1) == 'x' || peek(1) == 'X')) {
+    isHex = true;
+    advance(2);
+    while (std::isxdigit(static_cast<unsigned char>(peek())) || peek() == '_')
+      advance();
+  } else {
+    while (isDigit(peek()) || peek() == '_')
+      advance();
+    if (peek() == '.') {
+      isFloat = true;
+      advance();
+      while (isDigit(peek()) || peek() == '_')
+        advance();
+    }
+    if ((peek() == 'e' || peek() == 'E') &&
+        (isDigit(peek(1)) ||
+         ((peek(1) == '+' || peek(1) == '-') && isDigit(peek(2))))) {
+      isFloat = true;
+      advance(2);
+      while (isDigit(peek()))
+        advance();
+    }
+  }
+  bool bad = false;
+  if (isIdentChar(peek())) {
+    bad = true;
+    while (isIdentChar(peek()))
+      advance();
+  }
+  std::string spelling = text_.substr(start, pos_ - start);
+  SourceRange range(begin, loc());
+  Token tok;
+  tok.range = range;
+  tok.text = spelling;
+  tok.kind = isFloat ? TokenKind::FloatLiteral : TokenKind::IntLiteral;
+  std::string digits;
+  for (char c : spelling)
+    if (c != '_')
+      digits += c;
+  if (bad) {
+    diags_.error(range, "invalid numeric literal '" + spelling +
+                            "'; separate numbers from names with a space "
+                            "or an operator");
+  } else if (isHex && digits.size() <= 2) {
+    diags_.error(range, "hexadecimal literal '" + spelling +
+                            "' has no digits; write digits after 0x");
+  } else if (isFloat) {
+    tok.floatValue = std::strtod(digits.c_str(), nullptr);
+  } else {
+    const int64_t maxV = std::numeric_limits<int64_t>::max();
+    int base = isHex ? 16 : 10;
+    int64_t value = 0;
+    bool overflow = false;
+    for (size_t i = isHex ? 2 : 0; i < digits.size(); ++i) {
+      char c = digits[i];
+      int d = isDigit(c) ? c - '0'
+                         : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
+      if (value > (maxV - d) / base) {
+        overflow = true;
+        break;
+      }
+      value = value * base + d;
+    }
+    if (overflow)
+      diags_.error(range, "integer literal is too large for i64");
+    tok.intValue = overflow ? 0 : value;
+  }
+  tokens_.push_back(std::move(tok));
+}
+
+void Lexer::lexString() {
+  SourceLocation begin = loc();
+  char quote = peek();
+  advance();
+  std::string value;
+  bool terminated = false;
+  while (pos_ < text_.size()) {
+    char c = peek();
+    if (c == '\n' || (c == '\r' && peek(1) == '\n'))
+      break;
+    if (c == quote) {
+      advance();
+      terminated = true;
+      break;
+    }
+    if (c == '\\') {
+      char e = peek(1);
+      SourceLocation escLoc = loc();
+      switch (e) {
+      case 'n': value += '\n'; break;
+      case 't': value += '\t'; break;
+      case '\\': value += '\\'; break;
+      case '"': value += '"'; break;
+      case '\'': value += '\''; break;
+      case '0': value += '\0'; break;
+      case '\n': case '\0':
+        advance();
+        continue; // reported as unterminated below
+      default:
+        value += '\\';
+        value += e;
+        diags_.error(SourceRange(escLoc, SourceLocation{escLoc.line,
+                                                        escLoc.col + 2}),
+                     std::string("unknown escape sequence '\\") + e +
+                         "'; use \\n, \\t, \\\\, \\\" or \\'");
+      }
+      advance(2);
+      continue;
+    }
+    value += c;
+    advance();
+  }
+  if (!terminated)
+    diags_.error(SourceRange(begin, loc()),
+                 "unterminated string literal; close it with a matching " +
+                     std::string(1, quote));
+  push(TokenKind::StringLiteral, begin, std::move(value));
+}
+
+void Lexer::lexIdentifier() {
+  static const std::unordered_map<std::string, TokenKind> keywords = {
+      {"def", TokenKind::KwDef},         {"return", TokenKind::KwReturn},
+      {"if", TokenKind::KwIf},           {"elif", TokenKind::KwElif},
+      {"else", TokenKind::KwElse},       {"for", TokenKind::KwFor},
+      {"in", TokenKind::KwIn},           {"while", TokenKind::KwWhile},
+      {"break", TokenKind::KwBreak},     {"continue", TokenKind::KwContinue},
+      {"pass", TokenKind::KwPass},       {"and", TokenKind::KwAnd},
+      {"or", TokenKind::KwOr},           {"not", TokenKind::KwNot},
+      {"True", TokenKind::KwTrue},       {"False", TokenKind::KwFalse},
+      {"assert", TokenKind::KwAssert},
+  };
+  SourceLocation begin = loc();
+  size_t start = pos_;
+  while (isIdentChar(peek()))
+    advance();
+  std::string name = text_.substr(start, pos_ - start);
+  auto it = keywords.find(name);
+  push(it == keywords.end() ? TokenKind::Identifier : it->second, begin,
+       std::move(name));
+}
+
+bool Lexer::lexOperator() {
+  struct Op {
+    const char *text;
+    TokenKind kind;
+  };
+  static const Op ops[] = {
+      {"**=", TokenKind::DoubleStarEqual}, {"//=", TokenKind::DoubleSlashEqual},
+      {"**", TokenKind::DoubleStar},       {"//", TokenKind::DoubleSlash},
+      {"<<", TokenKind::LShift},           {">>", TokenKind::RShift},
+      {"<=", TokenKind::LessEqual},        {">=", TokenKind::GreaterEqual},
+      {"==", TokenKind::EqualEqual},       {"!=", TokenKind::NotEqual},
+      {"+=", TokenKind::PlusEqual},        {"-=", TokenKind::MinusEqual},
+      {"*=", TokenKind::StarEqual},        {"/=", TokenKind::SlashEqual},
+      {"%=", TokenKind::PercentEqual},     {"->", TokenKind::Arrow},
+      {"+", TokenKind::Plus},              {"-", TokenKind::Minus},
+      {"*", TokenKind::Star},              {"/", TokenKind::Slash},
+      {"%", TokenKind::Percent},           {"@", TokenKind::At},
+      {"&", TokenKind::Amp},               {"|", TokenKind::Pipe},
+      {"^", TokenKind::Caret},             {"~", TokenKind::Tilde},
+      {"<", TokenKind::Less},              {">", TokenKind::Greater},
+      {"=", TokenKind::Equal},             {"(", TokenKind::LParen},
+      {")", TokenKind::RParen},            {"[", TokenKind::LBracket},
+      {"]", TokenKind::RBracket},          {",", TokenKind::Comma},
+      {":", TokenKind::Colon},             {".", TokenKind::Dot},
+  };
+  for (const Op &op : ops) {
+    size_t n = std::strlen(op.text);
+    if (text_.compare(pos_, n, op.text) != 0)
+      continue;
+    SourceLocation begin = loc();
+    advance(n);
+    push(op.kind, begin);
+    if (op.kind == TokenKind::LParen || op.kind == TokenKind::LBracket)
+      ++parenDepth_;
+    else if ((op.kind == TokenKind::RParen || op.kind == TokenKind::RBracket) &&
+             parenDepth_ > 0)
+      --parenDepth_;
+    return true;
+  }
+  return false;
+}
+
+std::vector<Token> Lexer::tokenize() {
+  auto lastIsContent = [&] {
+    if (tokens_.empty())
+      return false;
+    TokenKind k = tokens_.back().kind;
+    return k != TokenKind::Newline && k != TokenKind::Indent &&
+           k != TokenKind::Dedent;
+  };
+  while (pos_ < text_.size()) {
+    if (atLineStart_) {
+      atLineStart_ = false;
+      if (parenDepth_ == 0) {
+        handleIndentation();
+        continue;
+      }
+    }
+    char c = peek();
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\r') {
+      advance();
+    } else if (c == '#') {
+      while (pos_ < text_.size() && peek() != '\n')
+        advance();
+    } else if (c == '\\' && (peek(1) == '\n' ||
+                             (peek(1) == '\r' && peek(2) == '\n'))) {
+      advance(peek(1) == '\n' ? 2 : 3); // explicit line joining
+    } else if (c == '\n') {
+      if (parenDepth_ == 0 && lastIsContent()) {
+        SourceLocation b = loc();
+        Token tok;
+        tok.kind = TokenKind::Newline;
+        tok.range = SourceRange(b, SourceLocation{b.line, b.col + 1});
+        tokens_.push_back(tok);
+      }
+      advance();
+      atLineStart_ = true;
+    } else if (isDigit(c) || (c == '.' && isDigit(peek(1)))) {
+      lexNumber();
+    } else if (isIdentStart(c)) {
+      lexIdentifier();
+    } else if (c == '"' || c == '\'') {
+      lexString();
+    } else if (!lexOperator()) {
+      // Unknown character: report it (whole UTF-8 sequence) and skip it.
+      SourceLocation b = loc();
+      size_t n = 1;
+      unsigned char u = static_cast<unsigned char>(c);
+      if (u >= 0xC0) {
+        n = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : 2;
+        for (size_t i = 1; i < n; ++i)
+          if ((static_cast<unsigned char>(peek(i)) & 0xC0) != 0x80) {
+            n = i;
+            break;
+          }
+      }
+      std::string ch = text_.substr(pos_, n);
+      advance(n);
+      diags_.error(SourceRange(b, loc()), "unexpected character '" + ch + "'");
+    }
+  }
+  SourceLocation end = loc();
+  if (lastIsContent()) {
+    Token tok;
+    tok.kind = TokenKind::Newline;
+    tok.range = SourceRange(end);
+    tokens_.push_back(tok);
+  }
+  while (indents_.size() > 1) {
+    indents_.pop_back();
+    Token tok;
+    tok.kind = TokenKind::Dedent;
+    tok.range = SourceRange(end);
+    tokens_.push_back(tok);
+  }
+  Token eof;
+  eof.kind = TokenKind::Eof;
+  eof.range = SourceRange(end);
+  tokens_.push_back(eof);
+  return std::move(tokens_);
+}
+
+std::vector<Token> tokenize(const SourceFile &file, DiagnosticEngine &diags) {
+  return Lexer(file, diags).tokenize();
+}
+
+} // namespace weft

@@ -291,7 +291,9 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
       change();
     }
   }
-  if (reporting_) {
+  // A type left unknown after another error is a consequence of that error:
+  // report it only when nothing else explains it.
+  if (reporting_ && diags_.errorCount() == 0) {
     for (auto &[name, t] : fn.locals)
       if (!t.isKnown()) {
         auto it = firstDef_.find({&fn, name});
@@ -367,7 +369,10 @@ void Analyzer::assignName(const NameExpr *n, const Type &t,
 void Analyzer::assignTo(const Expr *target, const Type &valueType,
                         SourceRange valueRange) {
   if (auto *n = target->dyn<NameExpr>()) {
-    if (defs_.count(n->name) || isBuiltinName(n->name))
+    // The constants pi and e may be shadowed by variables, as in Python
+    // after `from math import e`; functions may not.
+    bool constant = n->name == "pi" || n->name == "e";
+    if (defs_.count(n->name) || (isBuiltinName(n->name) && !constant))
       diags_.error(n->range, "cannot assign to '" + n->name +
                                  "', which names a function; pick another "
                                  "variable name");
@@ -892,7 +897,8 @@ Type Analyzer::checkCall(const CallExpr *c) {
         c->range, "'" + def->name + "' takes " +
                       std::to_string(def->params.size()) + " argument" +
                       (def->params.size() == 1 ? "" : "s") + " but " +
-                      std::to_string(args.size()) + " were given");
+                      std::to_string(args.size()) +
+                      (args.size() == 1 ? " was given" : " were given"));
     DiagnosticEngine::note(d, def->nameRange, "'" + def->name +
                                                   "' is defined here");
     return Type::unknown();

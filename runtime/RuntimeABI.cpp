@@ -1,0 +1,178 @@
+//===- RuntimeABI.cpp - Printing, array buffers and runtime errors -------===//
+//
+// The weft_rt_* functions called by generated code (see RuntimeABI.h).
+// Formatting of values lives in Formatting.cpp.
+//
+//===----------------------------------------------------------------------===//
+#include "runtime/RuntimeABI.h"
+
+#include <atomic>
+#include <csetjmp>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+namespace {
+
+/// Header placed in front of every array buffer. 64 bytes keep the data
+/// 64-byte aligned for vector loads.
+struct alignas(64) BufferHeader {
+  std::atomic<int64_t> refCount;
+  int64_t bytes;
+};
+static_assert(sizeof(BufferHeader) == 64, "header keeps data aligned");
+
+std::atomic<int64_t> gLiveBuffers{0};
+std::atomic<int64_t> gLiveBytes{0};
+std::atomic<int64_t> gTotalBytes{0};
+
+BufferHeader *headerOf(void *ptr) {
+  return reinterpret_cast<BufferHeader *>(static_cast<char *>(ptr) -
+                                          sizeof(BufferHeader));
+}
+
+/// The innermost runProtected frame on this thread, and its error text.
+thread_local std::jmp_buf *tJumpTarget = nullptr;
+thread_local std::string *tError = nullptr;
+
+void writeOut(const std::string &s) {
+  std::fwrite(s.data(), 1, s.size(), stdout);
+}
+
+} // namespace
+
+extern "C" {
+
+void weft_rt_print_i64(int64_t v) { std::printf("%lld", (long long)v); }
+
+void weft_rt_print_f64(double v) { writeOut(weft::rt::formatFloat(v)); }
+
+void weft_rt_print_bool(int32_t v) { writeOut(v ? "True" : "False"); }
+
+void weft_rt_print_str(const char *s) { std::fputs(s, stdout); }
+
+void weft_rt_print_sep(void) { std::fputc(' ', stdout); }
+
+void weft_rt_print_newline(void) { std::fputc('\n', stdout); }
+
+void weft_rt_print_array_f64(const double *data, int64_t size,
+                             int64_t stride) {
+  writeOut(weft::rt::formatArrayF64(data, size, stride));
+}
+
+void weft_rt_print_array_i64(const int64_t *data, int64_t size,
+                             int64_t stride) {
+  writeOut(weft::rt::formatArrayI64(data, size, stride));
+}
+
+void weft_rt_print_array_bool(const int8_t *data, int64_t size,
+                              int64_t stride) {
+  writeOut(weft::rt::formatArrayBool(data, size, stride));
+}
+
+/// NumPy's pairwise_sum (numpy/_core/src/umath/loops_utils.h.src): 8
+/// accumulators over blocks of at most 128 elements, halves above that.
+static double pairwiseSum(const double *a, int64_t n, int64_t stride) {
+  if (n < 8) {
+    double res = 0.;
+    for (int64_t i = 0; i < n; ++i)
+      res += a[i * stride];
+    return res;
+  }
+  if (n <= 128) {
+    double r[8];
+    for (int j = 0; j < 8; ++j)
+      r[j] = a[j * stride];
+    int64_t i = 8;
+    for (; i < n - (n % 8); i += 8)
+      for (int j = 0; j < 8; ++j)
+        r[j] += a[(i + j) * stride];
+    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; ++i)
+      res += a[i * stride];
+    return res;
+  }
+  int64_t n2 = n / 2;
+  n2 -= n2 % 8;
+  return pairwiseSum(a, n2, stride) + pairwiseSum(a + n2 * stride, n - n2, stride);
+}
+
+double weft_rt_sum_f64(const double *data, int64_t size, int64_t stride) {
+  return 0.0 + pairwiseSum(data, size, stride);
+}
+
+void *_mlir_memref_to_llvm_alloc(size_t bytes) {
+  void *raw = std::aligned_alloc(64, sizeof(BufferHeader) + ((bytes + 63) & ~size_t(63)));
+  if (!raw)
+    weft_rt_fail("MemoryError: out of memory allocating an array", 0);
+  auto *header = new (raw) BufferHeader;
+  header->refCount.store(1, std::memory_order_relaxed);
+  header->bytes = static_cast<int64_t>(bytes);
+  gLiveBuffers.fetch_add(1, std::memory_order_relaxed);
+  gLiveBytes.fetch_add(header->bytes, std::memory_order_relaxed);
+  gTotalBytes.fetch_add(header->bytes, std::memory_order_relaxed);
+  return reinterpret_cast<char *>(raw) + sizeof(BufferHeader);
+}
+
+void _mlir_memref_to_llvm_free(void *ptr) {
+  if (!ptr)
+    return;
+  BufferHeader *header = headerOf(ptr);
+  gLiveBuffers.fetch_sub(1, std::memory_order_relaxed);
+  gLiveBytes.fetch_sub(header->bytes, std::memory_order_relaxed);
+  header->~BufferHeader();
+  std::free(header);
+}
+
+void weft_rt_array_retain(void *ptr) {
+  if (ptr)
+    headerOf(ptr)->refCount.fetch_add(1, std::memory_order_relaxed);
+}
+
+void weft_rt_array_release(void *ptr) {
+  if (!ptr)
+    return;
+  if (headerOf(ptr)->refCount.fetch_sub(1, std::memory_order_acq_rel) == 1)
+    _mlir_memref_to_llvm_free(ptr);
+}
+
+void weft_rt_fail(const char *message, int64_t line) {
+  std::fflush(stdout);
+  if (!tJumpTarget) {
+    std::fprintf(stderr, "%lld: %s\n", (long long)line, message);
+    std::exit(1);
+  }
+  if (tError)
+    *tError = std::to_string(line) + ": " + message;
+  std::longjmp(*tJumpTarget, 1);
+}
+
+} // extern "C"
+
+namespace weft {
+namespace rt {
+
+bool runProtected(void (*fn)(), std::string &error) {
+  std::jmp_buf target;
+  std::jmp_buf *savedTarget = tJumpTarget;
+  std::string *savedError = tError;
+  tJumpTarget = &target;
+  tError = &error;
+  bool ok = true;
+  if (setjmp(target) == 0)
+    fn();
+  else
+    ok = false;
+  tJumpTarget = savedTarget;
+  tError = savedError;
+  std::fflush(stdout);
+  return ok;
+}
+
+int64_t liveBuffers() { return gLiveBuffers.load(); }
+int64_t liveBytes() { return gLiveBytes.load(); }
+int64_t totalAllocatedBytes() { return gTotalBytes.load(); }
+
+} // namespace rt
+} // namespace weft

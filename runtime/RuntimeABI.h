@@ -31,6 +31,9 @@ void weft_rt_print_array_i64(const int64_t *data, int64_t size,
 void weft_rt_print_array_bool(const int8_t *data, int64_t size,
                               int64_t stride);
 
+//--- Reductions. NumPy's pairwise summation order, so sums match NumPy's.
+double weft_rt_sum_f64(const double *data, int64_t size, int64_t stride);
+
 //--- Array buffers. memref.alloc/dealloc are lowered with MLIR's
 //    "generic functions" so every buffer goes through these two; each
 //    buffer has a hidden header with a reference count starting at 1.
@@ -51,7 +54,7 @@ namespace weft {
 namespace rt {
 
 /// Runs `fn()`; returns true if it completed, false if it raised a runtime
-/// error (then `error` holds "line N: message"). Flushes stdout on return.
+/// error (then `error` holds "N: message", N the source line). Flushes stdout on return.
 bool runProtected(void (*fn)(), std::string &error);
 
 /// Live buffers and bytes (for leak tests and metrics).

@@ -39,6 +39,31 @@ void callRuntime(ConversionPatternRewriter &rewriter, Operation *op,
   LLVM::CallOp::create(rewriter, op->getLoc(), *fn, args);
 }
 
+/// Declares (once) and calls the runtime function `name` returning `result`.
+Value callRuntimeWithResult(ConversionPatternRewriter &rewriter, Operation *op,
+                            StringRef name, ValueRange args, Type result) {
+  SmallVector<Type> types;
+  for (Value a : args)
+    types.push_back(a.getType());
+  auto module = op->getParentOfType<ModuleOp>();
+  auto fn = LLVM::lookupOrCreateFn(rewriter, module, name, types, result);
+  assert(succeeded(fn) && "runtime function redeclared with another type");
+  return LLVM::CallOp::create(rewriter, op->getLoc(), *fn, args).getResult();
+}
+
+/// The element pointer, size and stride of a 1-D memref descriptor.
+void unpack1D(ConversionPatternRewriter &rewriter, Location loc,
+              const LLVMTypeConverter &converter, MemRefType type, Value value,
+              Value &data, Value &size, Value &stride) {
+  MemRefDescriptor desc(value);
+  Type elemTy = converter.convertType(type.getElementType());
+  Value base = desc.alignedPtr(rewriter, loc);
+  data = LLVM::GEPOp::create(rewriter, loc, base.getType(), elemTy, base,
+                             ValueRange{desc.offset(rewriter, loc)});
+  size = desc.size(rewriter, loc, 0);
+  stride = desc.stride(rewriter, loc, 0);
+}
+
 /// A pointer to a NUL-terminated constant string, as an LLVM global.
 Value stringConstant(ConversionPatternRewriter &rewriter, Operation *op,
                      StringRef text) {
@@ -131,14 +156,9 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
     if (auto mt = dyn_cast<MemRefType>(type)) {
       if (mt.getRank() != 1)
         return rewriter.notifyMatchFailure(op, "only 1-D arrays print yet");
-      MemRefDescriptor desc(value);
-      Type elemTy = getTypeConverter()->convertType(mt.getElementType());
-      Value base = desc.alignedPtr(rewriter, loc);
-      Value data = LLVM::GEPOp::create(
-          rewriter, loc, base.getType(), elemTy, base,
-          ValueRange{desc.offset(rewriter, loc)});
-      Value size = desc.size(rewriter, loc, 0);
-      Value stride = desc.stride(rewriter, loc, 0);
+      Value data, size, stride;
+      unpack1D(rewriter, loc, *getTypeConverter(), mt, value, data, size,
+               stride);
       Type e = mt.getElementType();
       StringRef fn = e.isInteger(1)    ? "weft_rt_print_array_bool"
                      : e.isInteger(64) ? "weft_rt_print_array_i64"
@@ -215,13 +235,34 @@ struct FailLowering : ConvertOpToLLVMPattern<weft::FailOp> {
   }
 };
 
+struct PairwiseSumLowering : ConvertOpToLLVMPattern<weft::PairwiseSumOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::PairwiseSumOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto mt = cast<MemRefType>(op.getArray().getType());
+    if (mt.getRank() != 1 || !mt.getElementType().isF64() ||
+        !op.getType().isF64())
+      return rewriter.notifyMatchFailure(op, "only 1-D f64 sums so far");
+    Value data, size, stride;
+    unpack1D(rewriter, op.getLoc(), *getTypeConverter(), mt,
+             adaptor.getArray(), data, size, stride);
+    Value sum = callRuntimeWithResult(rewriter, op, "weft_rt_sum_f64",
+                                      {data, size, stride}, op.getType());
+    rewriter.replaceOp(op, sum);
+    return success();
+  }
+};
+
 struct ConvertWeftToLLVMPass
     : weft::impl::ConvertWeftToLLVMBase<ConvertWeftToLLVMPass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     LLVMTypeConverter converter(ctx);
     RewritePatternSet patterns(ctx);
-    patterns.add<PrintOpLowering, NullArrayLowering, FailLowering>(converter);
+    patterns.add<PrintOpLowering, NullArrayLowering, FailLowering,
+                 PairwiseSumLowering>(converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<RefCountLowering<weft::ReleaseOp>>(converter,

@@ -82,4 +82,21 @@ def Weft_FailOp : Weft_Op<"fail"> {
   let assemblyFormat = "$message `line` $line attr-dict";
 }
 
+def Weft_PairwiseSumOp : Weft_Op<"pairwise_sum"> {
+  let summary = "Sums a 1-D float array in NumPy's pairwise order.";
+  let description = [{
+    Returns the sum of the elements of `array` added in the same order as
+    NumPy's `sum` (pairwise summation in blocks of 8 accumulators), so
+    results match NumPy's to the last bit and round-off grows with
+    O(log n) instead of O(n).
+
+    ```mlir
+    %s = weft.pairwise_sum %a : memref<?xf64, strided<[?], offset: ?>> -> f64
+    ```
+  }];
+  let arguments = (ins Arg<AnyMemRef, "the array summed", [MemRead]>:$array);
+  let results = (outs AnyFloat:$result);
+  let assemblyFormat = "$array attr-dict `:` type($array) `->` type($result)";
+}
+
 #endif // WEFT_OPS

@@ -142,6 +142,9 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
                         c->args.size() == 1 && argType(0).isArray())) {
     Value arr = arg(0).v();
     ScalarKind k = t.scalarKind();
+    auto elemTy = cast<MemRefType>(arr.getType()).getElementType();
+    if (name == "sum" && k == ScalarKind::F64 && elemTy.isF64())
+      return Val(weft::PairwiseSumOp::create(b, l, b.getF64Type(), arr));
     Value n = memref::DimOp::create(b, l, arr, 0);
     Value init;
     Value lb = index(0, l);

@@ -3,7 +3,7 @@ import os
 import lit.formats
 
 config.name = "Weft"
-config.test_format = lit.formats.ShTest(execute_external=False)
+config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".weft", ".mlir"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.weft_bin_dir, "..", "tests", "lit-out")
