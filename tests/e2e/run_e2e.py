@@ -30,8 +30,10 @@ def main():
     if os.path.exists(base + ".args"):
         with open(base + ".args") as f:
             extra = ["--"] + f.read().split()
+    # Every array buffer must be freed by the end of a successful run.
+    env = dict(os.environ, WEFT_CHECK_LEAKS="1")
     r = subprocess.run([weft, "run", prog] + extra, capture_output=True,
-                       text=True, timeout=300)
+                       text=True, timeout=300, env=env)
     ok = True
     if r.stdout != expected:
         ok = False

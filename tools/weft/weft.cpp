@@ -9,6 +9,7 @@
 #include "compiler/Codegen/LLVMCodegen.h"
 #include "compiler/Driver/Compilation.h"
 #include "runtime/JITRunner.h"
+#include "runtime/RuntimeABI.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/OperationSupport.h"
@@ -17,6 +18,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -209,6 +211,13 @@ int main(int argc, char **argv) {
   std::fflush(stdout);
   switch (status) {
   case weft::RunStatus::Ok:
+    // Tests set WEFT_CHECK_LEAKS to prove every array buffer was freed.
+    if (std::getenv("WEFT_CHECK_LEAKS") && weft::rt::liveBuffers() != 0) {
+      std::cerr << "internal compiler error: " << weft::rt::liveBuffers()
+                << " array buffers (" << weft::rt::liveBytes()
+                << " bytes) still live at exit\n";
+      return 2;
+    }
     return 0;
   case weft::RunStatus::RuntimeError:
     std::cerr << args.file << ":" << error << "\n";
