@@ -5,6 +5,8 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/Diagnostics.h"
 
+#include <algorithm>
+
 namespace weft {
 
 SourceFile::SourceFile(std::string filename, std::string text)
@@ -78,17 +80,35 @@ static void renderOne(const SourceFile &file, const Diagnostic &d,
   out += "\n";
   if (!b.valid())
     return;
+  // Show at most kWidth columns of a long line, around the caret, and
+  // control characters as spaces so the terminal stays sane.
+  constexpr int kWidth = 120;
   std::string line = file.lineText(b.line);
-  out += "    " + line + "\n";
-  std::string caret = "    ";
-  for (int i = 1; i < b.col; ++i)
-    caret += (i - 1 < static_cast<int>(line.size()) && line[i - 1] == '\t')
-                 ? '\t'
-                 : ' ';
+  int first = 0; // 0-based column of line[0] shown
+  std::string prefix, suffix;
+  if (static_cast<int>(line.size()) > kWidth) {
+    first = std::max(0, b.col - 1 - kWidth / 2);
+    first = std::min(first, static_cast<int>(line.size()) - kWidth);
+    if (first > 0)
+      prefix = "...";
+    if (first + kWidth < static_cast<int>(line.size()))
+      suffix = "...";
+    line = line.substr(first, kWidth);
+  }
+  for (char &ch : line)
+    if ((static_cast<unsigned char>(ch) < 0x20 && ch != '\t') || ch == 0x7F)
+      ch = ' ';
+  out += "    " + prefix + line + suffix + "\n";
+  std::string caret = "    " + std::string(prefix.size(), ' ');
+  for (int i = first + 1; i < b.col; ++i) {
+    int k = i - 1 - first;
+    caret += (k < static_cast<int>(line.size()) && line[k] == '\t') ? '\t' : ' ';
+  }
   caret += '^';
   const SourceLocation &e = d.range.end;
-  if (e.valid() && e.line == b.line && e.col > b.col + 1)
-    caret += std::string(e.col - b.col - 1, '~');
+  int endCol = std::min(e.col, first + kWidth + 1);
+  if (e.valid() && e.line == b.line && endCol > b.col + 1)
+    caret += std::string(endCol - b.col - 1, '~');
   out += caret + "\n";
 }
 

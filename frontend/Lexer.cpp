@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/Lexer.h"
 
+#include <cstdio>
+
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -387,19 +389,39 @@ std::vector<Token> Lexer::tokenize() {
     } else if (!lexOperator()) {
       // Unknown character: report it (whole UTF-8 sequence) and skip it.
       SourceLocation b = loc();
-      size_t n = 1;
       unsigned char u = static_cast<unsigned char>(c);
-      if (u >= 0xC0) {
-        n = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : 2;
-        for (size_t i = 1; i < n; ++i)
-          if ((static_cast<unsigned char>(peek(i)) & 0xC0) != 0x80) {
-            n = i;
-            break;
-          }
+      size_t n = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1;
+      bool valid = u < 0x80 || n > 1;
+      for (size_t i = 1; i < n && valid; ++i)
+        valid = (static_cast<unsigned char>(peek(i)) & 0xC0) == 0x80;
+      if (!valid) {
+        // A run of bytes that is not UTF-8 gets one error.
+        n = 1;
+        while (pos_ + n < text_.size() &&
+               static_cast<unsigned char>(text_[pos_ + n]) >= 0x80)
+          ++n;
+        advance(n);
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", u);
+        diags_.error(SourceRange(b, loc()),
+                     std::string("invalid UTF-8 byte ") + hex +
+                         "; save the file as UTF-8 text");
+        continue;
       }
       std::string ch = text_.substr(pos_, n);
       advance(n);
-      diags_.error(SourceRange(b, loc()), "unexpected character '" + ch + "'");
+      if (u < 0x20 || u == 0x7F) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", u);
+        diags_.error(SourceRange(b, loc()),
+                     std::string("unexpected control character ") + hex +
+                         "; remove it from the source");
+      } else {
+        diags_.error(SourceRange(b, loc()),
+                     "unexpected character '" + ch + "'; " +
+                         (u < 0x80 ? "it has no meaning in Weft, remove it"
+                                   : "Weft's operators and names use ASCII"));
+      }
     }
   }
   SourceLocation end = loc();

@@ -192,9 +192,9 @@ TEST_CASE("lexer: inconsistent dedent is an error", "[lexer]") {
 TEST_CASE("lexer: unknown characters are reported and skipped", "[lexer]") {
   Lexed l("a = 1 $ 2 ? 3");
   REQUIRE(l.diags.errorCount() == 2);
-  CHECK(l.diags.diagnostics()[0].message == "unexpected character '$'");
+  CHECK(l.diags.diagnostics()[0].message == "unexpected character '$'; it has no meaning in Weft, remove it");
   CHECK(l.diags.diagnostics()[0].range.begin.col == 7);
-  CHECK(l.diags.diagnostics()[1].message == "unexpected character '?'");
+  CHECK(l.diags.diagnostics()[1].message == "unexpected character '?'; it has no meaning in Weft, remove it");
   CHECK(l.diags.diagnostics()[1].range.begin.col == 11);
   CHECK(l.count(K::IntLiteral) == 3);
 }

@@ -343,7 +343,7 @@ TEST_CASE("parser: lexer and parser errors come out in source order",
   Parsed p("a = 1 +\nb = 2 $ 3\n");
   REQUIRE(p.diags.errorCount() >= 2);
   CHECK(p.where(0).line == 1);
-  CHECK(p.message(1) == "unexpected character '$'");
+  CHECK(p.message(1) == "unexpected character '$'; it has no meaning in Weft, remove it");
   CHECK(p.where(1).line == 2);
   CHECK(p.where(1).col == 7);
 }
