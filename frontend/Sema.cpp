@@ -23,7 +23,8 @@ const char *const kBuiltins[] = {
     "print", "range", "prange", "len",  "sum",   "zeros", "ones",
     "arange", "abs",  "min",    "max",  "sqrt",  "exp",   "log",
     "sin",   "cos",   "tan",    "tanh", "floor", "ceil",  "f64",
-    "i64",   "bool",  "int",    "float", "empty", "pi",   "e"};
+    "i64",   "bool",  "int",    "float", "empty", "pi",   "e",
+    "argv"};
 
 const char *const kUnaryMath[] = {"sqrt", "exp", "log", "sin",  "cos",
                                   "tan",  "tanh", "floor", "ceil"};
@@ -977,6 +978,23 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
   if (name == "pi" || name == "e") {
     diags_.error(c->range, "'" + name + "' is a constant, not a function");
     return Type::unknown();
+  }
+  if (name == "argv") {
+    if (!noKeywords() || !arity(2, 2))
+      return Type::unknown();
+    if (!args[0].isInt()) {
+      diags_.error(c->args[0]->range,
+                   "argv() needs an integer argument index, not " +
+                       args[0].str());
+      return Type::unknown();
+    }
+    if (!args[1].isScalar() || (!args[1].isNumber() && !args[1].isBool())) {
+      diags_.error(c->args[1]->range,
+                   "argv()'s default must be an int, float or bool; it "
+                   "sets the type of the result");
+      return Type::unknown();
+    }
+    return args[1];
   }
   if (name == "len") {
     if (!noKeywords() || !arity(1, 1))

@@ -33,6 +33,9 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   WEFT_RT(weft_rt_print_array_i64);
   WEFT_RT(weft_rt_print_array_bool);
   WEFT_RT(weft_rt_sum_f64);
+  WEFT_RT(weft_rt_argv_i64);
+  WEFT_RT(weft_rt_argv_f64);
+  WEFT_RT(weft_rt_argv_bool);
   WEFT_RT(_mlir_memref_to_llvm_alloc);
   WEFT_RT(_mlir_memref_to_llvm_free);
   WEFT_RT(weft_rt_array_retain);

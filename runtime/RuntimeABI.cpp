@@ -7,6 +7,7 @@
 #include "runtime/RuntimeABI.h"
 
 #include <atomic>
+#include <cerrno>
 #include <csetjmp>
 #include <cstdio>
 #include <cstdlib>
@@ -69,6 +70,65 @@ void weft_rt_print_array_i64(const int64_t *data, int64_t size,
 void weft_rt_print_array_bool(const int8_t *data, int64_t size,
                               int64_t stride) {
   writeOut(weft::rt::formatArrayBool(data, size, stride));
+}
+
+static std::vector<std::string> &programArguments() {
+  static std::vector<std::string> args;
+  return args;
+}
+
+/// The argument `index` if there is one (else null); fails on a negative
+/// index.
+static const std::string *argumentAt(int64_t index, int64_t line) {
+  if (index < 0)
+    weft_rt_fail("IndexError: argv() index must not be negative", line);
+  if (index >= static_cast<int64_t>(programArguments().size()))
+    return nullptr;
+  return &programArguments()[static_cast<size_t>(index)];
+}
+
+[[noreturn]] static void badArgument(int64_t index, const std::string &text,
+                                     const char *what, int64_t line) {
+  // weft_rt_fail does not return and skips destructors: keep the text in
+  // storage that outlives the jump.
+  static thread_local std::string msg;
+  msg = "ValueError: argv(" + std::to_string(index) + ") is '" + text +
+        "', which is not " + what;
+  weft_rt_fail(msg.c_str(), line);
+}
+
+int64_t weft_rt_argv_i64(int64_t index, int64_t fallback, int64_t line) {
+  const std::string *s = argumentAt(index, line);
+  if (!s)
+    return fallback;
+  errno = 0;
+  char *end = nullptr;
+  long long v = std::strtoll(s->c_str(), &end, 0);
+  if (s->empty() || *end != '\0' || errno == ERANGE)
+    badArgument(index, *s, "an integer", line);
+  return v;
+}
+
+double weft_rt_argv_f64(int64_t index, double fallback, int64_t line) {
+  const std::string *s = argumentAt(index, line);
+  if (!s)
+    return fallback;
+  char *end = nullptr;
+  double v = std::strtod(s->c_str(), &end);
+  if (s->empty() || *end != '\0')
+    badArgument(index, *s, "a number", line);
+  return v;
+}
+
+int32_t weft_rt_argv_bool(int64_t index, int32_t fallback, int64_t line) {
+  const std::string *s = argumentAt(index, line);
+  if (!s)
+    return fallback;
+  if (*s == "True" || *s == "true" || *s == "1")
+    return 1;
+  if (*s == "False" || *s == "false" || *s == "0")
+    return 0;
+  badArgument(index, *s, "True or False", line);
 }
 
 /// NumPy's pairwise_sum (numpy/_core/src/umath/loops_utils.h.src): 8
@@ -168,6 +228,10 @@ bool runProtected(void (*fn)(), std::string &error) {
   tError = savedError;
   std::fflush(stdout);
   return ok;
+}
+
+void setProgramArguments(std::vector<std::string> args) {
+  programArguments() = std::move(args);
 }
 
 int64_t liveBuffers() { return gLiveBuffers.load(); }

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 extern "C" {
 
@@ -30,6 +31,13 @@ void weft_rt_print_array_i64(const int64_t *data, int64_t size,
                              int64_t stride);
 void weft_rt_print_array_bool(const int8_t *data, int64_t size,
                               int64_t stride);
+
+//--- Command-line arguments after `--`: argument `index` parsed as the
+//    type of `fallback`, or `fallback` when absent. A malformed argument
+//    fails with a ValueError at source line `line`.
+int64_t weft_rt_argv_i64(int64_t index, int64_t fallback, int64_t line);
+double weft_rt_argv_f64(int64_t index, double fallback, int64_t line);
+int32_t weft_rt_argv_bool(int64_t index, int32_t fallback, int64_t line);
 
 //--- Reductions. NumPy's pairwise summation order, so sums match NumPy's.
 double weft_rt_sum_f64(const double *data, int64_t size, int64_t stride);
@@ -56,6 +64,9 @@ namespace rt {
 /// Runs `fn()`; returns true if it completed, false if it raised a runtime
 /// error (then `error` holds "N: message", N the source line). Flushes stdout on return.
 bool runProtected(void (*fn)(), std::string &error);
+
+/// Sets the arguments `argv()` returns (the words after `--`).
+void setProgramArguments(std::vector<std::string> args);
 
 /// Live buffers and bytes (for leak tests and metrics).
 int64_t liveBuffers();

@@ -255,6 +255,41 @@ struct PairwiseSumLowering : ConvertOpToLLVMPattern<weft::PairwiseSumOp> {
   }
 };
 
+struct ArgvLowering : ConvertOpToLLVMPattern<weft::ArgvOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::ArgvOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type t = op.getType();
+    Location loc = op.getLoc();
+    Value line = LLVM::ConstantOp::create(
+        rewriter, loc, rewriter.getI64Type(),
+        rewriter.getI64IntegerAttr(op.getLine()));
+    Value fallback = adaptor.getFallback();
+    if (t.isInteger(1)) {
+      // bool travels as i32 through the C ABI.
+      fallback = LLVM::ZExtOp::create(rewriter, loc, rewriter.getI32Type(),
+                                      fallback);
+      Value r = callRuntimeWithResult(rewriter, op, "weft_rt_argv_bool",
+                                      {adaptor.getIndex(), fallback, line},
+                                      rewriter.getI32Type());
+      Value zero = LLVM::ConstantOp::create(rewriter, loc,
+                                            rewriter.getI32Type(),
+                                            rewriter.getI32IntegerAttr(0));
+      rewriter.replaceOp(op, LLVM::ICmpOp::create(
+                                 rewriter, loc, LLVM::ICmpPredicate::ne, r,
+                                 zero));
+      return success();
+    }
+    StringRef fn = t.isF64() ? "weft_rt_argv_f64" : "weft_rt_argv_i64";
+    rewriter.replaceOp(op, callRuntimeWithResult(
+                               rewriter, op, fn,
+                               {adaptor.getIndex(), fallback, line}, t));
+    return success();
+  }
+};
+
 struct ConvertWeftToLLVMPass
     : weft::impl::ConvertWeftToLLVMBase<ConvertWeftToLLVMPass> {
   void runOnOperation() override {
@@ -262,7 +297,7 @@ struct ConvertWeftToLLVMPass
     LLVMTypeConverter converter(ctx);
     RewritePatternSet patterns(ctx);
     patterns.add<PrintOpLowering, NullArrayLowering, FailLowering,
-                 PairwiseSumLowering>(converter);
+                 PairwiseSumLowering, ArgvLowering>(converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<RefCountLowering<weft::ReleaseOp>>(converter,

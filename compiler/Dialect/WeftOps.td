@@ -82,6 +82,25 @@ def Weft_FailOp : Weft_Op<"fail"> {
   let assemblyFormat = "$message `line` $line attr-dict";
 }
 
+def Weft_ArgvOp : Weft_Op<"argv"> {
+  let summary = "A command-line argument of the program, or a default.";
+  let description = [{
+    Returns command-line argument `index` (counted from 0 after `--` on
+    the `weft run` command line) converted to the type of `default`, or
+    `default` when there are fewer arguments. An argument that does not
+    parse as that type is a runtime error reported at source line `line`.
+
+    ```mlir
+    %n = weft.argv %c0, %c100 line 3 : i64, i64
+    ```
+  }];
+  let arguments = (ins I64:$index, AnyTypeOf<[I64, F64, I1]>:$fallback,
+                       I64Attr:$line);
+  let results = (outs AnyTypeOf<[I64, F64, I1]>:$result);
+  let assemblyFormat =
+      "$index `,` $fallback `line` $line attr-dict `:` type($fallback) `->` type($result)";
+}
+
 def Weft_PairwiseSumOp : Weft_Op<"pairwise_sum"> {
   let summary = "Sums a 1-D float array in NumPy's pairwise order.";
   let description = [{

@@ -71,6 +71,12 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
     emitPrint(c);
     return Val();
   }
+  if (name == "argv") {
+    Value index = convert(arg(0).v(), ScalarKind::I64, l);
+    Value fallback = arg(1).v();
+    return Val(weft::ArgvOp::create(b, l, fallback.getType(), index, fallback,
+                                    ln));
+  }
   if (name == "len")
     return Val(dim(arg(0).v(), 0, l));
   if (name == "zeros" || name == "ones" || name == "empty") {

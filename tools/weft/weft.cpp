@@ -207,6 +207,7 @@ int main(int argc, char **argv) {
   if (!c.lower())
     return reportCompileFailure(c);
   printWarnings(c);
+  weft::rt::setProgramArguments(args.programArgs);
   weft::RunStatus status = weft::runModule(c.module(), args.optLevel, error);
   std::fflush(stdout);
   switch (status) {
