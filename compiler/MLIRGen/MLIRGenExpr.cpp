@@ -130,6 +130,37 @@ Value FunctionGen::allocArray(ScalarKind elem, Value n, Location l) {
 // Arithmetic
 //===----------------------------------------------------------------------===//
 
+Value FunctionGen::emitPythonFloorDivF(Value l, Value r, Location loc) {
+  mlir::Type t = l.getType();
+  Value zero = arith::ConstantOp::create(b, loc, b.getFloatAttr(t, 0.0));
+  Value one = arith::ConstantOp::create(b, loc, b.getFloatAttr(t, 1.0));
+  Value half = arith::ConstantOp::create(b, loc, b.getFloatAttr(t, 0.5));
+  auto cmp = [&](arith::CmpFPredicate p, Value x, Value y) -> Value {
+    return arith::CmpFOp::create(b, loc, p, x, y);
+  };
+  // mod = fmod(l, r); div = (l - mod) / r, then move mod to r's sign.
+  Value mod = arith::RemFOp::create(b, loc, l, r);
+  Value div = arith::DivFOp::create(
+      b, loc, arith::SubFOp::create(b, loc, l, mod), r);
+  Value modNonZero = cmp(arith::CmpFPredicate::UNE, mod, zero);
+  Value signsDiffer =
+      arith::XOrIOp::create(b, loc, cmp(arith::CmpFPredicate::OLT, r, zero),
+                            cmp(arith::CmpFPredicate::OLT, mod, zero));
+  Value fix = arith::AndIOp::create(b, loc, modNonZero, signsDiffer);
+  div = arith::SelectOp::create(b, loc, fix,
+                                arith::SubFOp::create(b, loc, div, one), div);
+  // Snap div to the nearest integer; a zero quotient keeps l / r's sign.
+  Value fl = math::FloorOp::create(b, loc, div);
+  Value up = cmp(arith::CmpFPredicate::OGT,
+                 arith::SubFOp::create(b, loc, div, fl), half);
+  Value snapped = arith::SelectOp::create(
+      b, loc, up, arith::AddFOp::create(b, loc, fl, one), fl);
+  Value signedZero = math::CopySignOp::create(
+      b, loc, zero, arith::DivFOp::create(b, loc, l, r));
+  Value divNonZero = cmp(arith::CmpFPredicate::UNE, div, zero);
+  return arith::SelectOp::create(b, loc, divNonZero, snapped, signedZero);
+}
+
 Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
                                     ScalarKind kind, bool pythonErrors,
                                     Location loc, int64_t line) {
@@ -171,8 +202,7 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
   case BinaryOp::FloorDiv:
     if (isFloat) {
       zeroCheck("float floor division by zero");
-      Value q = arith::DivFOp::create(b, loc, l, r);
-      return math::FloorOp::create(b, loc, q);
+      return emitPythonFloorDivF(l, r, loc);
     }
     zeroCheck("integer division or modulo by zero");
     return arith::FloorDivSIOp::create(b, loc, l, r);
@@ -192,7 +222,10 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
       Value diff = arith::XOrIOp::create(b, loc, remNeg, rNeg);
       needFix = arith::AndIOp::create(b, loc, nz, diff);
       Value fixed = arith::AddFOp::create(b, loc, rem, r);
-      return arith::SelectOp::create(b, loc, needFix, fixed, rem);
+      Value adjusted = arith::SelectOp::create(b, loc, needFix, fixed, rem);
+      // A zero remainder takes the divisor's sign (-4.0 % 2.0 is 0.0).
+      Value signedZero = math::CopySignOp::create(b, loc, zero, r);
+      return arith::SelectOp::create(b, loc, nz, adjusted, signedZero);
     }
     zeroCheck("integer division or modulo by zero");
     rem = arith::RemSIOp::create(b, loc, l, r);
@@ -210,6 +243,15 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
   case BinaryOp::Pow:
     if (isFloat)
       return math::PowFOp::create(b, loc, l, r);
+    if (pythonErrors) {
+      // NumPy's rule; Python would return a float here.
+      Value neg = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, r,
+                                        constant(kind, 0, loc));
+      emitCheck(neg,
+                "ValueError: integers to negative integer powers are not "
+                "allowed; use a float base such as 2.0 ** -1",
+                line, loc);
+    }
     return math::IPowIOp::create(b, loc, l, r);
   case BinaryOp::BitAnd:
     return arith::AndIOp::create(b, loc, l, r);

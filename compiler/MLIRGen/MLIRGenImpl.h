@@ -103,6 +103,10 @@ public:
   Val emitCall(const CallExpr *c);
   Val emitBuiltin(const CallExpr *c, const std::string &name);
   void emitPrint(const CallExpr *c);
+  /// Python's float floor division (CPython's float_floor_div): exact
+  /// where floor(l / r) is not, e.g. 1 // 0.1 is 9.0.
+  mlir::Value emitPythonFloorDivF(mlir::Value l, mlir::Value r,
+                                  mlir::Location loc);
   mlir::Value emitBinaryScalar(BinaryOp op, mlir::Value l, mlir::Value r,
                                ScalarKind kind, bool pythonErrors,
                                mlir::Location loc, int64_t line);
