@@ -74,6 +74,11 @@ const char *tokenKindName(TokenKind kind) {
   case TokenKind::DoubleSlashEqual: return "'//='";
   case TokenKind::PercentEqual: return "'%='";
   case TokenKind::DoubleStarEqual: return "'**='";
+  case TokenKind::AmpEqual: return "'&='";
+  case TokenKind::PipeEqual: return "'|='";
+  case TokenKind::CaretEqual: return "'^='";
+  case TokenKind::LShiftEqual: return "'<<='";
+  case TokenKind::RShiftEqual: return "'>>='";
   case TokenKind::LParen: return "'('";
   case TokenKind::RParen: return "')'";
   case TokenKind::LBracket: return "'['";
@@ -161,11 +166,18 @@ void Lexer::handleIndentation() {
 void Lexer::lexNumber() {
   SourceLocation begin = loc();
   size_t start = pos_;
-  bool isFloat = false, isHex = false;
-  if (peek() == '0' && (peek(1) == 'x' || peek(1) == 'X')) {
-    isHex = true;
+  bool isFloat = false;
+  int base = 10;
+  char prefix = static_cast<char>(std::tolower(static_cast<unsigned char>(peek(1))));
+  if (peek() == '0' && (prefix == 'x' || prefix == 'o' || prefix == 'b')) {
+    base = prefix == 'x' ? 16 : prefix == 'o' ? 8 : 2;
     advance(2);
-    while (std::isxdigit(static_cast<unsigned char>(peek())) || peek() == '_')
+    auto inBase = [&](char c) {
+      if (base == 16)
+        return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+      return c >= '0' && c < '0' + base;
+    };
+    while (inBase(peek()) || peek() == '_')
       advance();
   } else {
     while (isDigit(peek()) || peek() == '_')
@@ -201,21 +213,27 @@ void Lexer::lexNumber() {
   for (char c : spelling)
     if (c != '_')
       digits += c;
-  if (bad) {
+  if (bad && base != 10) {
+    diags_.error(range, "invalid digit in literal '" + spelling + "'; " +
+                            (base == 16   ? "hexadecimal literals use 0-9 and a-f"
+                             : base == 8 ? "octal literals use digits 0-7"
+                                         : "binary literals use digits 0 and 1"));
+  } else if (bad) {
     diags_.error(range, "invalid numeric literal '" + spelling +
                             "'; separate numbers from names with a space "
                             "or an operator");
-  } else if (isHex && digits.size() <= 2) {
-    diags_.error(range, "hexadecimal literal '" + spelling +
-                            "' has no digits; write digits after 0x");
+  } else if (base != 10 && digits.size() <= 2) {
+    diags_.error(range, "literal '" + spelling + "' has no digits; write " +
+                            (base == 16   ? "hexadecimal digits after 0x"
+                             : base == 8 ? "octal digits after 0o"
+                                         : "binary digits after 0b"));
   } else if (isFloat) {
     tok.floatValue = std::strtod(digits.c_str(), nullptr);
   } else {
     const int64_t maxV = std::numeric_limits<int64_t>::max();
-    int base = isHex ? 16 : 10;
     int64_t value = 0;
     bool overflow = false;
-    for (size_t i = isHex ? 2 : 0; i < digits.size(); ++i) {
+    for (size_t i = base != 10 ? 2 : 0; i < digits.size(); ++i) {
       char c = digits[i];
       int d = isDigit(c) ? c - '0'
                          : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
@@ -310,6 +328,9 @@ bool Lexer::lexOperator() {
   };
   static const Op ops[] = {
       {"**=", TokenKind::DoubleStarEqual}, {"//=", TokenKind::DoubleSlashEqual},
+      {"<<=", TokenKind::LShiftEqual},     {">>=", TokenKind::RShiftEqual},
+      {"&=", TokenKind::AmpEqual},         {"|=", TokenKind::PipeEqual},
+      {"^=", TokenKind::CaretEqual},
       {"**", TokenKind::DoubleStar},       {"//", TokenKind::DoubleSlash},
       {"<<", TokenKind::LShift},           {">>", TokenKind::RShift},
       {"<=", TokenKind::LessEqual},        {">=", TokenKind::GreaterEqual},

@@ -32,7 +32,8 @@ enum class TokenKind {
   Plus, Minus, Star, Slash, DoubleSlash, Percent, DoubleStar, At, Amp, Pipe,
   Caret, Tilde, LShift, RShift, Less, LessEqual, Greater, GreaterEqual,
   EqualEqual, NotEqual, Equal, PlusEqual, MinusEqual, StarEqual, SlashEqual,
-  DoubleSlashEqual, PercentEqual, DoubleStarEqual,
+  DoubleSlashEqual, PercentEqual, DoubleStarEqual, AmpEqual, PipeEqual,
+  CaretEqual, LShiftEqual, RShiftEqual,
   // Punctuation.
   LParen, RParen, LBracket, RBracket, Comma, Colon, Dot, Arrow,
 };

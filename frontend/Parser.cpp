@@ -249,6 +249,11 @@ private:
     case TokenKind::DoubleSlashEqual: op = BinaryOp::FloorDiv; return true;
     case TokenKind::PercentEqual: op = BinaryOp::Mod; return true;
     case TokenKind::DoubleStarEqual: op = BinaryOp::Pow; return true;
+    case TokenKind::AmpEqual: op = BinaryOp::BitAnd; return true;
+    case TokenKind::PipeEqual: op = BinaryOp::BitOr; return true;
+    case TokenKind::CaretEqual: op = BinaryOp::BitXor; return true;
+    case TokenKind::LShiftEqual: op = BinaryOp::LShift; return true;
+    case TokenKind::RShiftEqual: op = BinaryOp::RShift; return true;
     default: return false;
     }
   }

@@ -205,3 +205,23 @@ TEST_CASE("lexer: empty and comment-only input", "[lexer]") {
   CHECK(Lexed("x # trailing").kinds() ==
         std::vector<K>{K::Identifier, K::Newline, K::Eof});
 }
+
+TEST_CASE("lexer: octal and binary literals, bitwise augmented assignment",
+          "[lexer]") {
+  Lexed l("x = 0o17 + 0b101 + 0x1f + 0b10\nx <<= 2\nx &= 0b2\n");
+  std::vector<int64_t> ints;
+  for (const Token &t : l.tokens)
+    if (t.kind == K::IntLiteral)
+      ints.push_back(t.intValue);
+  REQUIRE(ints.size() >= 5);
+  CHECK(ints[0] == 15);
+  CHECK(ints[1] == 5);
+  CHECK(ints[2] == 31);
+  CHECK(ints[3] == 2);
+  CHECK(ints[4] == 2);
+  CHECK(l.count(K::LShiftEqual) == 1);
+  CHECK(l.count(K::AmpEqual) == 1);
+  REQUIRE(l.diags.errorCount() == 1);
+  CHECK(l.diags.diagnostics()[0].message ==
+        "invalid digit in literal '0b2'; binary literals use digits 0 and 1");
+}
