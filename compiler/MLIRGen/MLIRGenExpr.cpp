@@ -186,6 +186,37 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
                       .getResult();
     emitCheck(isZero, std::string("ZeroDivisionError: ") + what, line, loc);
   };
+  if (!isFloat && (op == BinaryOp::FloorDiv || op == BinaryOp::Mod))
+    zeroCheck("integer division or modulo by zero");
+  // Integer // and % must not trap: a zero divisor (NumPy gives 0 where
+  // Python raised above) and MIN // -1 (wraps to MIN, remainder 0) divide
+  // by 1 instead, and a zero divisor's result is then replaced by 0.
+  Value intDivByZero;
+  if (!isFloat && (op == BinaryOp::FloorDiv || op == BinaryOp::Mod)) {
+    mlir::Type t = l.getType();
+    Value zero = constant(kind, 0, loc);
+    Value minusOne = arith::ConstantOp::create(
+        b, loc, b.getIntegerAttr(t, -1));
+    Value minVal = arith::ConstantOp::create(
+        b, loc,
+        b.getIntegerAttr(t, llvm::APInt::getSignedMinValue(
+                                t.getIntOrFloatBitWidth())));
+    intDivByZero =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, r, zero);
+    Value overflow = arith::AndIOp::create(
+        b, loc,
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, l, minVal),
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, r, minusOne));
+    Value unsafe = arith::OrIOp::create(b, loc, intDivByZero, overflow);
+    r = arith::SelectOp::create(b, loc, unsafe,
+                                arith::ConstantOp::create(
+                                    b, loc, b.getIntegerAttr(t, 1)),
+                                r);
+  }
+  auto zeroIfDivByZero = [&](Value result) -> Value {
+    return arith::SelectOp::create(b, loc, intDivByZero,
+                                   constant(kind, 0, loc), result);
+  };
   switch (op) {
   case BinaryOp::Add:
     return isFloat ? arith::AddFOp::create(b, loc, l, r).getResult()
@@ -204,8 +235,7 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
       zeroCheck("float floor division by zero");
       return emitPythonFloorDivF(l, r, loc);
     }
-    zeroCheck("integer division or modulo by zero");
-    return arith::FloorDivSIOp::create(b, loc, l, r);
+    return zeroIfDivByZero(arith::FloorDivSIOp::create(b, loc, l, r));
   case BinaryOp::Mod: {
     // Python: the result takes the sign of the divisor.
     Value rem, zero = constant(kind, 0, loc);
@@ -227,7 +257,6 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
       Value signedZero = math::CopySignOp::create(b, loc, zero, r);
       return arith::SelectOp::create(b, loc, nz, adjusted, signedZero);
     }
-    zeroCheck("integer division or modulo by zero");
     rem = arith::RemSIOp::create(b, loc, l, r);
     Value nz =
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rem, zero);
@@ -238,7 +267,8 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
     Value diff = arith::XOrIOp::create(b, loc, remNeg, rNeg);
     needFix = arith::AndIOp::create(b, loc, nz, diff);
     Value fixed = arith::AddIOp::create(b, loc, rem, r);
-    return arith::SelectOp::create(b, loc, needFix, fixed, rem);
+    return zeroIfDivByZero(
+        arith::SelectOp::create(b, loc, needFix, fixed, rem));
   }
   case BinaryOp::Pow:
     if (isFloat)
