@@ -1,0 +1,227 @@
+//===- SemaBuiltins.cpp - Typing of builtin function calls ----------------===//
+//
+// Argument checking and result types of print, len, the array creation
+// functions, reductions, math functions and conversions.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/SemaImpl.h"
+
+namespace weft {
+namespace sema {
+
+extern const char *const kBuiltins[] = {
+    "print", "range", "prange", "len",  "sum",   "zeros", "ones",
+    "arange", "abs",  "min",    "max",  "sqrt",  "exp",   "log",
+    "sin",   "cos",   "tan",    "tanh", "floor", "ceil",  "f64",
+    "i64",   "bool",  "int",    "float", "empty", "pi",   "e",
+    "argv"};
+
+const char *const kUnaryMath[] = {"sqrt", "exp", "log", "sin",  "cos",
+                                  "tan",  "tanh", "floor", "ceil"};
+
+bool isUnaryMath(const std::string &n) {
+  for (const char *m : kUnaryMath)
+    if (n == m)
+      return true;
+  return false;
+}
+
+extern const size_t kNumBuiltins = sizeof(kBuiltins) / sizeof(kBuiltins[0]);
+
+Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
+                            std::vector<Type> &args) {
+  auto arity = [&](size_t lo, size_t hi) {
+    if (args.size() < lo || args.size() > hi) {
+      std::string want = lo == hi ? std::to_string(lo)
+                                  : std::to_string(lo) + " to " +
+                                        std::to_string(hi);
+      diags_.error(c->range, name + "() takes " + want + " argument" +
+                                 (hi == 1 ? "" : "s") + ", got " +
+                                 std::to_string(args.size()));
+      return false;
+    }
+    return true;
+  };
+  auto noKeywords = [&]() {
+    if (!c->keywords.empty()) {
+      diags_.error(c->keywords[0].nameRange,
+                   name + "() takes no keyword arguments");
+      return false;
+    }
+    return true;
+  };
+  for (const Type &a : args)
+    if (!a.isKnown())
+      return Type::unknown();
+
+  if (name == "print") {
+    for (size_t i = 0; i < args.size(); ++i)
+      if (args[i].isNone()) {
+        diags_.error(c->args[i]->range, "this call returns no value; there "
+                                        "is nothing to print");
+        return Type::unknown();
+      }
+    noKeywords();
+    return Type::none();
+  }
+  if (name == "range" || name == "prange") {
+    diags_.error(c->range, name + "() is only allowed as the iterable of a "
+                                  "for loop");
+    return Type::unknown();
+  }
+  if (name == "pi" || name == "e") {
+    diags_.error(c->range, "'" + name + "' is a constant, not a function");
+    return Type::unknown();
+  }
+  if (name == "argv") {
+    if (!noKeywords() || !arity(2, 2))
+      return Type::unknown();
+    if (!args[0].isInt()) {
+      diags_.error(c->args[0]->range,
+                   "argv() needs an integer argument index, not " +
+                       args[0].str());
+      return Type::unknown();
+    }
+    if (!args[1].isScalar() || (!args[1].isNumber() && !args[1].isBool())) {
+      diags_.error(c->args[1]->range,
+                   "argv()'s default must be an int, float or bool; it "
+                   "sets the type of the result");
+      return Type::unknown();
+    }
+    return args[1];
+  }
+  if (name == "len") {
+    if (!noKeywords() || !arity(1, 1))
+      return Type::unknown();
+    if (!args[0].isArray() && !args[0].isTuple()) {
+      diags_.error(c->args[0]->range, "len() needs an array, not " +
+                                          args[0].str());
+      return Type::unknown();
+    }
+    return Type::i64();
+  }
+  if (name == "zeros" || name == "ones" || name == "empty") {
+    if (!arity(1, 1))
+      return Type::unknown();
+    ScalarKind elem = ScalarKind::F64;
+    for (const KeywordArg &k : c->keywords) {
+      auto *n = k.value->dyn<NameExpr>();
+      if (k.name != "dtype" || !n || !parseScalarName(n->name, elem)) {
+        diags_.error(k.nameRange, name + "() takes one keyword, dtype=, "
+                                         "with a type such as i64 or f64");
+        return Type::unknown();
+      }
+    }
+    Type shape = args[0];
+    if (shape.isInt())
+      return Type::array(elem, 1);
+    if (shape.isTuple() && !shape.elems().empty() &&
+        shape.elems().size() <= 4) {
+      for (const Type &t : shape.elems())
+        if (!t.isInt()) {
+          diags_.error(c->args[0]->range, "shape entries must be integers");
+          return Type::unknown();
+        }
+      if (shape.elems().size() != 1) {
+        diags_.error(c->args[0]->range,
+                     "only 1-D arrays are supported yet; pass one length");
+        return Type::unknown();
+      }
+      return Type::array(elem, 1);
+    }
+    diags_.error(c->args[0]->range, name + "() needs a length n or a "
+                                           "shape tuple (n,), not " +
+                                           args[0].str());
+    return Type::unknown();
+  }
+  if (name == "arange") {
+    if (!noKeywords() || !arity(1, 3))
+      return Type::unknown();
+    bool anyFloat = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (!args[i].isNumber()) {
+        diags_.error(c->args[i]->range, "arange() arguments must be numbers");
+        return Type::unknown();
+      }
+      anyFloat |= args[i].isFloat();
+    }
+    return Type::array(anyFloat ? ScalarKind::F64 : ScalarKind::I64, 1);
+  }
+  if (name == "sum") {
+    if (!noKeywords() || !arity(1, 1))
+      return Type::unknown();
+    if (!args[0].isArray()) {
+      diags_.error(c->args[0]->range, "sum() needs an array, not " +
+                                          args[0].str());
+      return Type::unknown();
+    }
+    ScalarKind k = args[0].scalarKind();
+    return Type::scalar(k == ScalarKind::Bool || k == ScalarKind::I32
+                            ? ScalarKind::I64
+                            : k);
+  }
+  if (name == "min" || name == "max") {
+    if (!noKeywords())
+      return Type::unknown();
+    if (args.size() == 1 && args[0].isArray())
+      return args[0].elementType();
+    if (args.size() < 2) {
+      diags_.error(c->range, name + "() takes an array or two or more "
+                                    "numbers");
+      return Type::unknown();
+    }
+    ScalarKind k = ScalarKind::Bool;
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (!args[i].isScalar()) {
+        diags_.error(c->args[i]->range, name + "() of several values needs "
+                                               "numbers, not " +
+                                               args[i].str());
+        return Type::unknown();
+      }
+      k = i ? promote(k, args[i].scalarKind()) : args[i].scalarKind();
+    }
+    return Type::scalar(k);
+  }
+  if (name == "abs") {
+    if (!noKeywords() || !arity(1, 1))
+      return Type::unknown();
+    if (!args[0].isNumber()) {
+      diags_.error(c->args[0]->range, "abs() needs a number, not " +
+                                          args[0].str());
+      return Type::unknown();
+    }
+    return args[0];
+  }
+  if (isUnaryMath(name)) {
+    if (!noKeywords() || !arity(1, 1))
+      return Type::unknown();
+    if (!args[0].isScalar()) {
+      diags_.error(c->args[0]->range, name + "() needs a number, not " +
+                                          args[0].str() +
+                                          " (elementwise math on arrays "
+                                          "is not supported yet)");
+      return Type::unknown();
+    }
+    if ((name == "floor" || name == "ceil") && args[0].isInt())
+      return args[0];
+    return args[0].scalarKind() == ScalarKind::F32 ? args[0] : Type::f64();
+  }
+  if (name == "f64" || name == "float" || name == "i64" || name == "int" ||
+      name == "bool") {
+    if (!noKeywords() || !arity(1, 1))
+      return Type::unknown();
+    if (!args[0].isScalar()) {
+      diags_.error(c->args[0]->range, name + "() converts a number, not " +
+                                          args[0].str());
+      return Type::unknown();
+    }
+    if (name == "bool")
+      return Type::boolean();
+    return (name == "f64" || name == "float") ? Type::f64() : Type::i64();
+  }
+  diags_.error(c->range, "'" + name + "' is not supported yet");
+  return Type::unknown();
+}
+
+} // namespace sema
+} // namespace weft

@@ -1,0 +1,290 @@
+//===- SemaExpr.cpp - Typing of expressions --------------------------------===//
+//
+// Types of literals, names, operators (with NumPy-style weak literals and
+// promotion), indexing, attributes, tuples and array literals.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/SemaImpl.h"
+
+namespace weft {
+namespace sema {
+
+bool isLiteral(const Expr *e) {
+  if (auto *u = e->dyn<UnaryExpr>())
+    return u->op == UnaryOp::Neg && isLiteral(u->operand.get());
+  return e->kind == ExprKind::IntLit || e->kind == ExprKind::FloatLit;
+}
+
+Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
+                            const Expr *rhsE, const Type &r,
+                            SourceRange range) {
+  if (l.isUnknown() || r.isUnknown())
+    return Type::unknown();
+  if (op == BinaryOp::MatMul) {
+    diags_.error(range, "'@' (matrix product) is not supported yet");
+    return Type::unknown();
+  }
+  auto bad = [&]() {
+    diags_.error(range, std::string("unsupported operand types for '") +
+                            spelling(op) + "': " + l.str() + " and " +
+                            r.str());
+    return Type::unknown();
+  };
+  bool arr = l.isArray() || r.isArray();
+  if (arr) {
+    if ((!l.isArray() && !l.isScalar()) || (!r.isArray() && !r.isScalar()))
+      return bad();
+    if (l.isArray() && r.isArray() && l.rank() != r.rank())
+      return bad();
+  } else if (!l.isScalar() || !r.isScalar()) {
+    return bad();
+  }
+  ScalarKind lk = l.scalarKind(), rk = r.scalarKind();
+  // Weak literals (NumPy 2): a literal operand adopts the other side's
+  // width within its category.
+  ScalarKind k;
+  bool lf = l.elementType().isFloat(), rf = r.elementType().isFloat();
+  if (isLiteral(rhsE) && !isLiteral(lhsE) && (lf || !rf) &&
+      lk != ScalarKind::Bool)
+    k = lk;
+  else if (isLiteral(lhsE) && !isLiteral(rhsE) && (rf || !lf) &&
+           rk != ScalarKind::Bool)
+    k = rk;
+  else
+    k = promote(lk, rk);
+  int rank = l.isArray() ? l.rank() : (r.isArray() ? r.rank() : 0);
+  auto make = [&](ScalarKind s) {
+    return rank ? Type::array(s, rank) : Type::scalar(s);
+  };
+  switch (op) {
+  case BinaryOp::Div:
+    if (k == ScalarKind::F32)
+      return make(k);
+    return make(ScalarKind::F64);
+  case BinaryOp::BitAnd:
+  case BinaryOp::BitOr:
+  case BinaryOp::BitXor:
+    if (k == ScalarKind::Bool)
+      return make(k);
+    [[fallthrough]];
+  case BinaryOp::LShift:
+  case BinaryOp::RShift:
+    if (lf || rf) {
+      diags_.error(range, std::string("'") + spelling(op) +
+                              "' needs integer operands; convert with "
+                              "i64(x)");
+      return Type::unknown();
+    }
+    return make(k == ScalarKind::Bool ? ScalarKind::I64 : k);
+  default:
+    return make(k == ScalarKind::Bool ? ScalarKind::I64 : k);
+  }
+}
+
+Type Analyzer::checkExprImpl(const Expr *e) {
+  switch (e->kind) {
+  case ExprKind::IntLit:
+    return Type::i64();
+  case ExprKind::FloatLit:
+    return Type::f64();
+  case ExprKind::BoolLit:
+    return Type::boolean();
+  case ExprKind::StrLit:
+    return Type::string();
+  case ExprKind::Name: {
+    auto *n = static_cast<const NameExpr *>(e);
+    auto it = fn_->locals.find(n->name);
+    if (it != fn_->locals.end())
+      return it->second;
+    if (n->name == "pi" || n->name == "e")
+      return Type::f64();
+    if (defs_.count(n->name) || isBuiltinName(n->name)) {
+      diags_.error(n->range, "'" + n->name +
+                                 "' is a function; call it with (...)");
+      return Type::unknown();
+    }
+    diags_.error(n->range, "name '" + n->name +
+                               "' is not defined; assign it before use or "
+                               "pass it as a parameter");
+    return Type::unknown();
+  }
+  case ExprKind::Unary: {
+    auto *u = static_cast<const UnaryExpr *>(e);
+    Type t = checkExpr(u->operand.get());
+    if (t.isUnknown())
+      return t;
+    if (u->op == UnaryOp::Not) {
+      isTruthy(t, u->operand->range);
+      return Type::boolean();
+    }
+    if (!t.isScalar() && !t.isArray()) {
+      diags_.error(e->range, std::string("bad operand type for unary '") +
+                                 spelling(u->op) + "': " + t.str());
+      return Type::unknown();
+    }
+    if (u->op == UnaryOp::Invert && t.elementType().isFloat()) {
+      diags_.error(e->range, "'~' needs an integer or bool operand");
+      return Type::unknown();
+    }
+    if (t.scalarKind() == ScalarKind::Bool && u->op != UnaryOp::Invert)
+      return t.isArray() ? Type::array(ScalarKind::I64, t.rank())
+                         : Type::i64();
+    return t;
+  }
+  case ExprKind::Binary: {
+    auto *b = static_cast<const BinaryExpr *>(e);
+    Type l = checkExpr(b->lhs.get());
+    Type r = checkExpr(b->rhs.get());
+    return binaryResult(b->op, b->lhs.get(), l, b->rhs.get(), r, b->range);
+  }
+  case ExprKind::Compare: {
+    auto *c = static_cast<const CompareExpr *>(e);
+    bool known = true;
+    std::vector<Type> ts;
+    for (const ExprPtr &o : c->operands) {
+      ts.push_back(checkExpr(o.get()));
+      known &= ts.back().isKnown();
+    }
+    if (!known)
+      return Type::unknown();
+    for (size_t i = 0; i < ts.size(); ++i)
+      if (!ts[i].isScalar()) {
+        diags_.error(c->operands[i]->range,
+                     "comparisons work on numbers and bools, not " +
+                         ts[i].str() + "; compare elements instead");
+        return Type::unknown();
+      }
+    return Type::boolean();
+  }
+  case ExprKind::BoolOp: {
+    auto *b = static_cast<const BoolOpExpr *>(e);
+    Type l = checkExpr(b->lhs.get());
+    Type r = checkExpr(b->rhs.get());
+    if (!l.isKnown() || !r.isKnown())
+      return Type::unknown();
+    isTruthy(l, b->lhs->range);
+    isTruthy(r, b->rhs->range);
+    if (!l.isScalar() || !r.isScalar())
+      return Type::unknown();
+    return Type::scalar(promote(l.scalarKind(), r.scalarKind()));
+  }
+  case ExprKind::IfExp: {
+    auto *i = static_cast<const IfExpExpr *>(e);
+    isTruthy(checkExpr(i->cond.get()), i->cond->range);
+    Type a = checkExpr(i->thenValue.get());
+    Type b = checkExpr(i->elseValue.get());
+    if (!a.isKnown() || !b.isKnown())
+      return Type::unknown();
+    bool ok;
+    Type u = unify(a, b, ok);
+    if (!ok)
+      diags_.error(e->range, "the two branches have different types (" +
+                                 a.str() + " and " + b.str() + ")");
+    return u;
+  }
+  case ExprKind::Call:
+    return checkCall(static_cast<const CallExpr *>(e));
+  case ExprKind::Index: {
+    auto *ix = static_cast<const IndexExpr *>(e);
+    Type base = checkExpr(ix->base.get());
+    std::vector<Type> its;
+    for (const ExprPtr &i : ix->indices) {
+      if (i->dyn<SliceExpr>()) {
+        diags_.error(i->range, "slicing is not supported yet; index single "
+                               "elements");
+        return Type::unknown();
+      }
+      its.push_back(checkExpr(i.get()));
+    }
+    if (base.isUnknown())
+      return base;
+    if (base.isTuple()) {
+      auto *lit = ix->indices.size() == 1
+                      ? ix->indices[0]->dyn<IntLitExpr>()
+                      : nullptr;
+      int64_t n = static_cast<int64_t>(base.elems().size());
+      if (!lit || lit->value < -n || lit->value >= n) {
+        diags_.error(e->range, "a tuple is indexed with an integer literal "
+                               "between " + std::to_string(-n) + " and " +
+                                   std::to_string(n - 1));
+        return Type::unknown();
+      }
+      return base.elems()[lit->value < 0 ? lit->value + n : lit->value];
+    }
+    if (!base.isArray()) {
+      diags_.error(ix->base->range,
+                   "a " + base.str() + " cannot be indexed; only arrays "
+                                       "and tuples can");
+      return Type::unknown();
+    }
+    if (static_cast<int>(ix->indices.size()) != base.rank()) {
+      diags_.error(e->range, "a " + base.str() + " needs " +
+                                 std::to_string(base.rank()) +
+                                 " indices, got " +
+                                 std::to_string(ix->indices.size()));
+      return Type::unknown();
+    }
+    for (size_t i = 0; i < its.size(); ++i)
+      if (its[i].isKnown() && !its[i].isInt()) {
+        diags_.error(ix->indices[i]->range,
+                     "array indices must be integers, not " + its[i].str());
+        return Type::unknown();
+      }
+    return base.elementType();
+  }
+  case ExprKind::Slice:
+    diags_.error(e->range, "a slice is only allowed inside [...]");
+    return Type::unknown();
+  case ExprKind::Attribute: {
+    auto *a = static_cast<const AttributeExpr *>(e);
+    Type base = checkExpr(a->base.get());
+    if (base.isUnknown())
+      return base;
+    if (!base.isArray()) {
+      diags_.error(a->range, "'" + a->attr + "' is not an attribute of " +
+                                 base.str());
+      return Type::unknown();
+    }
+    if (a->attr == "size" || a->attr == "ndim")
+      return Type::i64();
+    if (a->attr == "shape")
+      return Type::tuple(std::vector<Type>(base.rank(), Type::i64()));
+    diags_.error(a->range, "arrays have no attribute '" + a->attr +
+                               "'; available: shape, size, ndim");
+    return Type::unknown();
+  }
+  case ExprKind::Tuple: {
+    auto *t = static_cast<const TupleExpr *>(e);
+    std::vector<Type> elems;
+    for (const ExprPtr &x : t->elts)
+      elems.push_back(checkExpr(x.get()));
+    return Type::tuple(std::move(elems));
+  }
+  case ExprKind::List: {
+    auto *l = static_cast<const ListExpr *>(e);
+    if (l->elts.empty()) {
+      diags_.error(e->range, "an empty list has no element type; use "
+                             "zeros(0) or empty(0)");
+      return Type::unknown();
+    }
+    Type elem;
+    for (const ExprPtr &x : l->elts) {
+      Type t = checkExpr(x.get());
+      if (!t.isKnown())
+        return Type::unknown();
+      if (!t.isScalar()) {
+        diags_.error(x->range, "array literals hold numbers or bools, "
+                               "not " + t.str());
+        return Type::unknown();
+      }
+      bool ok;
+      elem = unify(elem, t, ok);
+    }
+    return Type::array(elem.scalarKind(), 1);
+  }
+  }
+  return Type::unknown();
+}
+
+} // namespace sema
+} // namespace weft

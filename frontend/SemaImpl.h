@@ -1,0 +1,79 @@
+//===- SemaImpl.h - Internals of name resolution and typing ---*- C++ -*-===//
+//
+// Internal to frontend/: the Analyzer that Sema.cpp (statements and the
+// inference fixpoint), SemaExpr.cpp (expressions) and SemaBuiltins.cpp
+// (builtin functions) implement together.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_FRONTEND_SEMAIMPL_H
+#define WEFT_FRONTEND_SEMAIMPL_H
+
+#include "frontend/Sema.h"
+
+#include <set>
+
+namespace weft {
+namespace sema {
+
+/// Builtin function and constant names.
+extern const char *const kBuiltins[];
+extern const size_t kNumBuiltins;
+/// sqrt, exp, ...: math functions of one number.
+bool isUnaryMath(const std::string &n);
+/// An int or float literal, possibly negated.
+bool isLiteral(const Expr *e);
+/// Collects the names assigned anywhere in a block (not in nested defs).
+void collectAssigned(const Block &block, std::vector<const Expr *> &targets,
+                     std::vector<const ForStmt *> &fors);
+void namesOfTarget(const Expr *t, std::vector<const NameExpr *> &out);
+
+class Analyzer {
+public:
+  Analyzer(const Module &m, DiagnosticEngine &d) : module_(m), diags_(d) {}
+
+  std::unique_ptr<Program> run();
+
+private:
+  // Instance management.
+  FunctionInstance *instantiate(const FunctionDefStmt *def,
+                                const std::vector<Type> &argTypes,
+                                SourceRange callRange);
+  void initLocals(FunctionInstance &fn);
+
+  // One inference pass over an instance.
+  void checkFunction(FunctionInstance &fn);
+  void checkBlock(const Block &b);
+  void checkStmt(const Stmt &s);
+  void assignTo(const Expr *target, const Type &valueType,
+                SourceRange valueRange);
+  void assignName(const NameExpr *n, const Type &t, SourceRange valueRange);
+  Type checkExpr(const Expr *e);
+  Type checkExprImpl(const Expr *e);
+  Type checkCall(const CallExpr *c);
+  Type checkBuiltin(const CallExpr *c, const std::string &name,
+                    std::vector<Type> &args);
+  Type binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
+                    const Expr *rhsE, const Type &r, SourceRange range);
+  bool isTruthy(const Type &t, SourceRange range);
+  Type annotationType(const TypeAnnotation &a);
+
+  void change() { ++changes_; }
+
+  const Module &module_;
+  DiagnosticEngine &diags_;
+  std::unique_ptr<Program> program_;
+  std::map<std::string, const FunctionDefStmt *> defs_;
+  std::map<std::string, FunctionInstance *> instancesByKey_;
+  FunctionInstance *fn_ = nullptr; ///< the instance being checked
+  /// Where each local got its type first (for "first assigned here").
+  std::map<std::pair<FunctionInstance *, std::string>, SourceRange> firstDef_;
+  int loopDepth_ = 0;
+  int changes_ = 0;
+  bool reporting_ = false;
+  std::set<const FunctionDefStmt *> reportedDefs_;
+};
+
+} // namespace sema
+} // namespace weft
+
+#endif // WEFT_FRONTEND_SEMAIMPL_H
