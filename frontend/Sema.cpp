@@ -309,7 +309,8 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
   if (auto *n = target->dyn<NameExpr>()) {
     // The constants pi and e may be shadowed by variables, as in Python
     // after `from math import e`; functions may not.
-    bool constant = n->name == "pi" || n->name == "e";
+    bool constant = n->name == "pi" || n->name == "e" || n->name == "inf" ||
+                    n->name == "nan";
     if (defs_.count(n->name) || (isBuiltinName(n->name) && !constant))
       diags_.error(n->range, "cannot assign to '" + n->name +
                                  "', which names a function; pick another "
@@ -338,15 +339,24 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
     (void)base;
     if (elem.isUnknown() || valueType.isUnknown())
       return;
-    if (!valueType.isScalar() || !elem.isScalar()) {
+    bool valueOk = valueType.isScalar() || valueType.isArray();
+    if (!valueOk || (elem.isScalar() && !valueType.isScalar())) {
       diags_.error(valueRange, "cannot store a " + valueType.str() +
                                    " into an element of type " + elem.str());
       return;
     }
-    if (elem.isInt() && valueType.isFloat())
+    if (elem.isArray() && valueType.isArray() &&
+        valueType.rank() > elem.rank()) {
+      diags_.error(valueRange, "cannot store a " + valueType.str() +
+                                   " into a " + elem.str() +
+                                   " slice; it has more dimensions");
+      return;
+    }
+    Type e = elem.elementType(), v = valueType.elementType();
+    if ((e.isInt() || e.isBool()) && v.isFloat())
       diags_.error(valueRange,
-                   "cannot store a float into an integer array element; "
-                   "convert it explicitly with i64(x)");
+                   "cannot store floats into an integer array; convert "
+                   "explicitly with i64(x) or .astype(i64)");
     return;
   }
   diags_.error(target->range, "cannot assign to this expression; the left "
@@ -379,6 +389,21 @@ void Analyzer::checkStmt(const Stmt &s) {
       fn_->locals[n->name] = declared;
       fn_->exprTypes[n] = declared;
     }
+    auto *call = a.value ? a.value->dyn<CallExpr>() : nullptr;
+    auto *callee = call ? call->callee->dyn<NameExpr>() : nullptr;
+    if (callee && callee->name == "load" && !defs_.count("load")) {
+      // x: f64[:, :] = load("file.npy"): the annotation types the load.
+      if (call->args.size() != 1 || !call->keywords.empty() ||
+          !call->args[0]->dyn<StrLitExpr>())
+        diags_.error(call->range, "load() takes one file name in quotes");
+      else if (declared.isKnown() && !declared.isArray())
+        diags_.error(a.annotation.range,
+                     "load() reads an array; annotate the variable with an "
+                     "array type such as f64[:, :]");
+      if (declared.isKnown())
+        fn_->exprTypes[call] = declared;
+      return;
+    }
     if (a.value) {
       Type v = checkExpr(a.value.get());
       if (v.isKnown() && declared.isKnown()) {
@@ -397,6 +422,21 @@ void Analyzer::checkStmt(const Stmt &s) {
     Type v = checkExpr(a.value.get());
     Type r = binaryResult(a.op, a.target.get(), cur, a.value.get(), v,
                           a.range);
+    if (cur.isArray() && r.isKnown()) {
+      // In place, as in NumPy: the array keeps its shape and dtype.
+      if (r.rank() > cur.rank())
+        diags_.error(a.range, "the right side has more dimensions than " +
+                                  cur.str() + "; the result would not fit "
+                                  "in place");
+      else if ((cur.elementType().isInt() || cur.elementType().isBool()) &&
+               r.elementType().isFloat())
+        diags_.error(a.range, "in-place '" + std::string(spelling(a.op)) +
+                                  "=' on " + cur.str() +
+                                  " gives floats; write a = a " +
+                                  spelling(a.op) + " ... to make a new "
+                                  "float array");
+      return;
+    }
     if (a.target->dyn<NameExpr>() || a.target->dyn<IndexExpr>())
       assignTo(a.target.get(), r, a.range);
     else
@@ -526,6 +566,8 @@ Type Analyzer::checkExpr(const Expr *e) {
 }
 
 Type Analyzer::checkCall(const CallExpr *c) {
+  if (auto *m = c->callee->dyn<AttributeExpr>())
+    return checkMethodCall(c, m);
   auto *callee = c->callee->dyn<NameExpr>();
   if (!callee) {
     diags_.error(c->callee->range, "only named functions can be called");
@@ -539,8 +581,12 @@ Type Analyzer::checkCall(const CallExpr *c) {
   }
   auto defIt = defs_.find(callee->name);
   if (defIt == defs_.end()) {
-    if (isBuiltinName(callee->name))
-      return checkBuiltin(c, callee->name, args);
+    if (isBuiltinName(callee->name)) {
+      std::vector<const Expr *> argExprs;
+      for (const ExprPtr &a : c->args)
+        argExprs.push_back(a.get());
+      return checkBuiltin(c, callee->name, args, argExprs);
+    }
     diags_.error(callee->range, "function '" + callee->name +
                                     "' is not defined; define it with "
                                     "'def " + callee->name + "(...)'");

@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/SemaImpl.h"
 
+#include <optional>
+
 namespace weft {
 namespace sema {
 
@@ -14,10 +16,16 @@ extern const char *const kBuiltins[] = {
     "arange", "abs",  "min",    "max",  "sqrt",  "exp",   "log",
     "sin",   "cos",   "tan",    "tanh", "floor", "ceil",  "f64",
     "i64",   "bool",  "int",    "float", "empty", "pi",   "e",
-    "argv"};
+    "argv",  "i32",   "f32",    "full",  "linspace", "eye", "copy",
+    "prod",  "mean",  "var",    "std",   "argmin", "argmax", "any", "all",
+    "log2",  "log10", "asin",   "acos",  "atan",  "sinh",  "cosh",
+    "atan2", "pow",   "minimum", "maximum", "where", "isnan", "isinf",
+    "clip",  "dot",   "outer",  "transpose", "reshape", "ravel", "time",
+    "load",  "save",  "inf",    "nan"};
 
-const char *const kUnaryMath[] = {"sqrt", "exp", "log", "sin",  "cos",
-                                  "tan",  "tanh", "floor", "ceil"};
+const char *const kUnaryMath[] = {
+    "sqrt", "exp",  "log",  "sin",  "cos",  "tan",  "tanh", "floor",
+    "ceil", "log2", "log10", "asin", "acos", "atan", "sinh", "cosh"};
 
 bool isUnaryMath(const std::string &n) {
   for (const char *m : kUnaryMath)
@@ -29,7 +37,8 @@ bool isUnaryMath(const std::string &n) {
 extern const size_t kNumBuiltins = sizeof(kBuiltins) / sizeof(kBuiltins[0]);
 
 Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
-                            std::vector<Type> &args) {
+                            std::vector<Type> &args,
+                            const std::vector<const Expr *> &argExprs) {
   auto arity = [&](size_t lo, size_t hi) {
     if (args.size() < lo || args.size() > hi) {
       std::string want = lo == hi ? std::to_string(lo)
@@ -57,7 +66,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
   if (name == "print") {
     for (size_t i = 0; i < args.size(); ++i)
       if (args[i].isNone()) {
-        diags_.error(c->args[i]->range, "this call returns no value; there "
+        diags_.error(argExprs[i]->range, "this call returns no value; there "
                                         "is nothing to print");
         return Type::unknown();
       }
@@ -69,7 +78,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
                                   "for loop");
     return Type::unknown();
   }
-  if (name == "pi" || name == "e") {
+  if (name == "pi" || name == "e" || name == "inf" || name == "nan") {
     diags_.error(c->range, "'" + name + "' is a constant, not a function");
     return Type::unknown();
   }
@@ -77,13 +86,13 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     if (!noKeywords() || !arity(2, 2))
       return Type::unknown();
     if (!args[0].isInt()) {
-      diags_.error(c->args[0]->range,
+      diags_.error(argExprs[0]->range,
                    "argv() needs an integer argument index, not " +
                        args[0].str());
       return Type::unknown();
     }
     if (!args[1].isScalar() || (!args[1].isNumber() && !args[1].isBool())) {
-      diags_.error(c->args[1]->range,
+      diags_.error(argExprs[1]->range,
                    "argv()'s default must be an int, float or bool; it "
                    "sets the type of the result");
       return Type::unknown();
@@ -94,12 +103,14 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isArray() && !args[0].isTuple()) {
-      diags_.error(c->args[0]->range, "len() needs an array, not " +
+      diags_.error(argExprs[0]->range, "len() needs an array, not " +
                                           args[0].str());
       return Type::unknown();
     }
     return Type::i64();
   }
+  if (std::optional<Type> t = checkArrayBuiltin(c, name, args, argExprs))
+    return *t;
   if (name == "zeros" || name == "ones" || name == "empty") {
     if (!arity(1, 1))
       return Type::unknown();
@@ -119,17 +130,17 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
         shape.elems().size() <= 4) {
       for (const Type &t : shape.elems())
         if (!t.isInt()) {
-          diags_.error(c->args[0]->range, "shape entries must be integers");
+          diags_.error(argExprs[0]->range, "shape entries must be integers");
           return Type::unknown();
         }
       if (shape.elems().size() != 1) {
-        diags_.error(c->args[0]->range,
+        diags_.error(argExprs[0]->range,
                      "only 1-D arrays are supported yet; pass one length");
         return Type::unknown();
       }
       return Type::array(elem, 1);
     }
-    diags_.error(c->args[0]->range, name + "() needs a length n or a "
+    diags_.error(argExprs[0]->range, name + "() needs a length n or a "
                                            "shape tuple (n,), not " +
                                            args[0].str());
     return Type::unknown();
@@ -140,7 +151,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     bool anyFloat = false;
     for (size_t i = 0; i < args.size(); ++i) {
       if (!args[i].isNumber()) {
-        diags_.error(c->args[i]->range, "arange() arguments must be numbers");
+        diags_.error(argExprs[i]->range, "arange() arguments must be numbers");
         return Type::unknown();
       }
       anyFloat |= args[i].isFloat();
@@ -151,7 +162,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isArray()) {
-      diags_.error(c->args[0]->range, "sum() needs an array, not " +
+      diags_.error(argExprs[0]->range, "sum() needs an array, not " +
                                           args[0].str());
       return Type::unknown();
     }
@@ -173,7 +184,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     ScalarKind k = ScalarKind::Bool;
     for (size_t i = 0; i < args.size(); ++i) {
       if (!args[i].isScalar()) {
-        diags_.error(c->args[i]->range, name + "() of several values needs "
+        diags_.error(argExprs[i]->range, name + "() of several values needs "
                                                "numbers, not " +
                                                args[i].str());
         return Type::unknown();
@@ -186,7 +197,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isNumber()) {
-      diags_.error(c->args[0]->range, "abs() needs a number, not " +
+      diags_.error(argExprs[0]->range, "abs() needs a number, not " +
                                           args[0].str());
       return Type::unknown();
     }
@@ -196,7 +207,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isScalar()) {
-      diags_.error(c->args[0]->range, name + "() needs a number, not " +
+      diags_.error(argExprs[0]->range, name + "() needs a number, not " +
                                           args[0].str() +
                                           " (elementwise math on arrays "
                                           "is not supported yet)");
@@ -211,7 +222,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isScalar()) {
-      diags_.error(c->args[0]->range, name + "() converts a number, not " +
+      diags_.error(argExprs[0]->range, name + "() converts a number, not " +
                                           args[0].str());
       return Type::unknown();
     }

@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/SemaImpl.h"
 
+#include <algorithm>
+
 namespace weft {
 namespace sema {
 
@@ -20,10 +22,8 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
                             SourceRange range) {
   if (l.isUnknown() || r.isUnknown())
     return Type::unknown();
-  if (op == BinaryOp::MatMul) {
-    diags_.error(range, "'@' (matrix product) is not supported yet");
-    return Type::unknown();
-  }
+  if (op == BinaryOp::MatMul)
+    return matmulResult(l, r, range);
   auto bad = [&]() {
     diags_.error(range, std::string("unsupported operand types for '") +
                             spelling(op) + "': " + l.str() + " and " +
@@ -34,8 +34,7 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
   if (arr) {
     if ((!l.isArray() && !l.isScalar()) || (!r.isArray() && !r.isScalar()))
       return bad();
-    if (l.isArray() && r.isArray() && l.rank() != r.rank())
-      return bad();
+    // Arrays of any ranks broadcast (shapes are checked at run time).
   } else if (!l.isScalar() || !r.isScalar()) {
     return bad();
   }
@@ -52,7 +51,7 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
     k = rk;
   else
     k = promote(lk, rk);
-  int rank = l.isArray() ? l.rank() : (r.isArray() ? r.rank() : 0);
+  int rank = std::max(l.isArray() ? l.rank() : 0, r.isArray() ? r.rank() : 0);
   auto make = [&](ScalarKind s) {
     return rank ? Type::array(s, rank) : Type::scalar(s);
   };
@@ -96,7 +95,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     auto it = fn_->locals.find(n->name);
     if (it != fn_->locals.end())
       return it->second;
-    if (n->name == "pi" || n->name == "e")
+    if (n->name == "pi" || n->name == "e" || n->name == "inf" ||
+        n->name == "nan")
       return Type::f64();
     if (defs_.count(n->name) || isBuiltinName(n->name)) {
       diags_.error(n->range, "'" + n->name +
@@ -147,6 +147,27 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     }
     if (!known)
       return Type::unknown();
+    bool anyArray = false;
+    int rank = 0;
+    for (const Type &t : ts) {
+      anyArray |= t.isArray();
+      if (t.isArray())
+        rank = std::max(rank, t.rank());
+    }
+    if (anyArray) {
+      if (ts.size() != 2) {
+        diags_.error(c->range, "chained comparisons work on scalars only; "
+                               "combine array comparisons with & and |");
+        return Type::unknown();
+      }
+      for (size_t i = 0; i < 2; ++i)
+        if (!ts[i].isArray() && !ts[i].isScalar()) {
+          diags_.error(c->operands[i]->range,
+                       "cannot compare an array with " + ts[i].str());
+          return Type::unknown();
+        }
+      return Type::array(ScalarKind::Bool, rank);
+    }
     for (size_t i = 0; i < ts.size(); ++i)
       if (!ts[i].isScalar()) {
         diags_.error(c->operands[i]->range,
@@ -188,11 +209,23 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     auto *ix = static_cast<const IndexExpr *>(e);
     Type base = checkExpr(ix->base.get());
     std::vector<Type> its;
+    int slices = 0;
     for (const ExprPtr &i : ix->indices) {
-      if (i->dyn<SliceExpr>()) {
-        diags_.error(i->range, "slicing is not supported yet; index single "
-                               "elements");
-        return Type::unknown();
+      if (auto *sl = i->dyn<SliceExpr>()) {
+        ++slices;
+        for (const Expr *part :
+             {sl->lower.get(), sl->upper.get(), sl->step.get()}) {
+          if (!part)
+            continue;
+          Type pt = checkExpr(part);
+          if (pt.isKnown() && !pt.isInt()) {
+            diags_.error(part->range,
+                         "slice bounds must be integers, not " + pt.str());
+            return Type::unknown();
+          }
+        }
+        its.push_back(Type::i64());
+        continue;
       }
       its.push_back(checkExpr(i.get()));
     }
@@ -217,8 +250,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
                                        "and tuples can");
       return Type::unknown();
     }
-    if (static_cast<int>(ix->indices.size()) != base.rank()) {
-      diags_.error(e->range, "a " + base.str() + " needs " +
+    if (static_cast<int>(ix->indices.size()) > base.rank()) {
+      diags_.error(e->range, "a " + base.str() + " takes at most " +
                                  std::to_string(base.rank()) +
                                  " indices, got " +
                                  std::to_string(ix->indices.size()));
@@ -230,7 +263,12 @@ Type Analyzer::checkExprImpl(const Expr *e) {
                      "array indices must be integers, not " + its[i].str());
         return Type::unknown();
       }
-    return base.elementType();
+    // Integer indices drop their axis; slices and missing trailing indices
+    // keep theirs (a view).
+    int ints = static_cast<int>(ix->indices.size()) - slices;
+    if (ints == base.rank())
+      return base.elementType();
+    return Type::array(base.scalarKind(), base.rank() - ints);
   }
   case ExprKind::Slice:
     diags_.error(e->range, "a slice is only allowed inside [...]");
@@ -247,10 +285,12 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     }
     if (a->attr == "size" || a->attr == "ndim")
       return Type::i64();
+    if (a->attr == "T")
+      return base;
     if (a->attr == "shape")
       return Type::tuple(std::vector<Type>(base.rank(), Type::i64()));
     diags_.error(a->range, "arrays have no attribute '" + a->attr +
-                               "'; available: shape, size, ndim");
+                               "'; available: shape, size, ndim, T");
     return Type::unknown();
   }
   case ExprKind::Tuple: {
@@ -284,6 +324,19 @@ Type Analyzer::checkExprImpl(const Expr *e) {
   }
   }
   return Type::unknown();
+}
+
+Type Analyzer::matmulResult(const Type &l, const Type &r, SourceRange range) {
+  if (!l.isArray() || !r.isArray() || l.rank() > 2 || r.rank() > 2 ||
+      l.scalarKind() == ScalarKind::Bool ||
+      r.scalarKind() == ScalarKind::Bool) {
+    diags_.error(range, "'@' multiplies numeric 1-D or 2-D arrays, not " +
+                            l.str() + " and " + r.str());
+    return Type::unknown();
+  }
+  ScalarKind k = promote(l.scalarKind(), r.scalarKind());
+  int rank = l.rank() + r.rank() - 2;
+  return rank == 0 ? Type::scalar(k) : Type::array(k, rank);
 }
 
 } // namespace sema

@@ -10,6 +10,7 @@
 
 #include "frontend/Sema.h"
 
+#include <optional>
 #include <set>
 
 namespace weft {
@@ -50,10 +51,21 @@ private:
   Type checkExpr(const Expr *e);
   Type checkExprImpl(const Expr *e);
   Type checkCall(const CallExpr *c);
+  /// Types a builtin call; `argExprs` are the arguments (for a method
+  /// call `a.f(x)`, the object `a` first).
   Type checkBuiltin(const CallExpr *c, const std::string &name,
-                    std::vector<Type> &args);
+                    std::vector<Type> &args,
+                    const std::vector<const Expr *> &argExprs);
+  /// The array builtins (SemaArrayBuiltins.cpp); nullopt if `name` is not
+  /// one of them.
+  std::optional<Type> checkArrayBuiltin(const CallExpr *c,
+                                        const std::string &name,
+                                        std::vector<Type> &args,
+                                        const std::vector<const Expr *> &argExprs);
+  Type checkMethodCall(const CallExpr *c, const AttributeExpr *callee);
   Type binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
                     const Expr *rhsE, const Type &r, SourceRange range);
+  Type matmulResult(const Type &l, const Type &r, SourceRange range);
   bool isTruthy(const Type &t, SourceRange range);
   Type annotationType(const TypeAnnotation &a);
 

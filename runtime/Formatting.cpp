@@ -1,9 +1,11 @@
 //===- Formatting.cpp - Python float repr and NumPy array str ------------===//
 //
 // Text forms of values exactly as Python's print() and NumPy's str() write
-// them: the shortest round-tripping float repr, and 1-D arrays with
-// NumPy's default print options (precision 8 in "maxprec" mode, line
-// width 75, "..." summary above 1000 elements with 3 edge items).
+// them: the shortest round-tripping float repr (of doubles, and of floats
+// as NumPy's float32 scalars print), and arrays of rank 1 to 4 with NumPy's
+// default print options (precision 8 in "maxprec" mode, line width 75,
+// "..." summary above 1000 elements with 3 edge items on every axis). The
+// layout follows _formatArray and FloatingFormat in numpy/core/arrayprint.py.
 //
 //===----------------------------------------------------------------------===//
 #include "runtime/RuntimeABI.h"
@@ -13,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <vector>
 
 namespace weft {
@@ -20,14 +23,17 @@ namespace rt {
 
 namespace {
 
-/// Shortest decimal digits that round-trip `v` (finite, > 0), as
+/// Shortest decimal digits that round-trip `v` (finite, > 0) in its own
+/// type (float when `f32`, so the digits are float32's shortest), as
 /// `digits` (no leading zeros, no point) and the decimal exponent of the
-/// first digit: v = 0.d1d2d3... * 10^(exp + 1), i.e. d1.d2d3... * 10^exp.
-void shortestDigits(double v, std::string &digits, int &exp) {
+/// first digit: v = d1.d2d3... * 10^exp.
+void shortestDigits(double v, bool f32, std::string &digits, int &exp) {
   char buf[64];
-  for (int prec = 1; prec <= 17; ++prec) {
+  const int maxPrec = f32 ? 9 : 17;
+  for (int prec = 1; prec <= maxPrec; ++prec) {
     std::snprintf(buf, sizeof buf, "%.*e", prec - 1, v);
-    if (std::strtod(buf, nullptr) == v)
+    if (f32 ? std::strtof(buf, nullptr) == static_cast<float>(v)
+            : std::strtod(buf, nullptr) == v)
       break;
   }
   // buf is "d.ddde[+-]XX" or "de[+-]XX".
@@ -69,18 +75,54 @@ std::string exponentText(int exp, int minDigits) {
   return buf;
 }
 
-//--- NumPy's float formatting (FloatingFormat in numpy/_core/arrayprint.py).
+/// Python's repr text of a float of sign `negative` and shortest digits
+/// d1.d2d3... * 10^exp: scientific ("1e+16", "1.5e-05") when `scientific`,
+/// else positional with at least one digit after the point ("2.0").
+std::string reprText(bool negative, const std::string &digits, int exp,
+                     bool scientific) {
+  std::string sign = negative ? "-" : "";
+  if (!scientific) {
+    std::string s = positional(digits, exp);
+    if (s.back() == '.')
+      s += "0";
+    return sign + s;
+  }
+  std::string mantissa = digits.substr(0, 1);
+  if (digits.size() > 1)
+    mantissa += "." + digits.substr(1);
+  return sign + mantissa + "e" + exponentText(exp, 2);
+}
 
-/// dragon4_positional(x, precision=8, unique=True, trim='.') without sign.
-std::string numpyPositional(double a) {
+const char *nonFiniteText(double v) {
+  if (std::isnan(v))
+    return "nan";
+  return v < 0 ? "-inf" : "inf";
+}
+
+//--- NumPy's float formatting (FloatingFormat in numpy/core/arrayprint.py).
+
+/// dragon4_positional(x, precision=8, unique=True, fractional=True,
+/// trim='.') without sign. With `minDigits0` (min_digits=0, as arrays are
+/// printed) digits are not cut before the point: float32 45267568 gives
+/// "45267568." where its shortest digits give "45267570.".
+std::string numpyPositional(double a, bool f32, bool minDigits0) {
   if (a == 0)
     return "0.";
   std::string digits;
   int exp;
-  shortestDigits(a, digits, exp);
+  shortestDigits(a, f32, digits, exp);
   int fracDigits = static_cast<int>(digits.size()) - 1 - exp;
+  if (minDigits0 && fracDigits <= 0) {
+    // An integer then (below 2^24 a float32 with integral shortest digits
+    // is that integer; above, every float32 is one).
+    char buf[400];
+    std::snprintf(buf, sizeof buf, "%.0f.", a);
+    return buf;
+  }
   if (fracDigits <= 8)
     return positional(digits, exp);
+  // Dragon4 stops at the cutoff and rounds the exact binary value there,
+  // as printf does.
   char buf[400];
   std::snprintf(buf, sizeof buf, "%.8f", a);
   std::string s = buf;
@@ -91,14 +133,14 @@ std::string numpyPositional(double a) {
 
 /// dragon4_scientific(x, precision=8, unique=True, trim='.') split into
 /// mantissa ("1.5", "1.") and exponent value.
-void numpyScientific(double a, std::string &mantissa, int &exp) {
+void numpyScientific(double a, bool f32, std::string &mantissa, int &exp) {
   if (a == 0) {
     mantissa = "0.";
     exp = 0;
     return;
   }
   std::string digits;
-  shortestDigits(a, digits, exp);
+  shortestDigits(a, f32, digits, exp);
   if (digits.size() > 9) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.8e", a);
@@ -114,223 +156,374 @@ void numpyScientific(double a, std::string &mantissa, int &exp) {
   mantissa = digits.substr(0, 1) + "." + digits.substr(1);
 }
 
-/// The elements NumPy shows: all, or 3 leading and 3 trailing ones.
-struct Shown {
-  std::vector<int64_t> indices;
-  bool summarized = false;
+/// The format NumPy picks for a float array from the elements it shows.
+class FloatFormat {
+public:
+  FloatFormat(const std::vector<double> &vals, bool f32);
+  std::string operator()(double x) const;
+
+private:
+  bool f32;
+  bool expFormat = false;
+  size_t padLeft = 0, padRight = 0;
+  size_t precision = 0, expSize = 0; // scientific notation only
 };
 
-Shown shownElements(int64_t size) {
-  Shown s;
-  if (size > 1000) {
-    s.summarized = true;
-    for (int64_t i = 0; i < 3; ++i)
-      s.indices.push_back(i);
-    for (int64_t i = size - 3; i < size; ++i)
-      s.indices.push_back(i);
-  } else {
-    for (int64_t i = 0; i < size; ++i)
-      s.indices.push_back(i);
-  }
-  return s;
-}
-
-/// NumPy's _formatArray for one axis: wraps words at width 75 with a
-/// one-space hanging indent, "..." in the middle when summarised.
-std::string layoutWords(const std::vector<std::string> &words,
-                        bool summarized) {
-  if (words.empty())
-    return "[]";
-  const size_t elemWidth = 74; // 75 minus len("]")
-  const std::string indent = " ";
-  std::string s, line = indent;
-  auto extend = [&](const std::string &word) {
-    bool wrap = line.size() + word.size() > elemWidth &&
-                line.size() > indent.size();
-    if (wrap) {
-      size_t end = line.find_last_not_of(' ');
-      s += line.substr(0, end == std::string::npos ? 0 : end + 1) + "\n";
-      line = indent;
-    }
-    line += word;
-  };
-  size_t n = words.size();
-  for (size_t i = 0; i < n; ++i) {
-    if (summarized && i == 3) {
-      extend("...");
-      line += " ";
-    }
-    extend(words[i]);
-    if (i + 1 < n)
-      line += " ";
-  }
-  s += line;
-  return "[" + s.substr(indent.size()) + "]";
-}
-
-} // namespace
-
-std::string formatFloat(double v) {
-  if (std::isnan(v))
-    return "nan";
-  if (std::isinf(v))
-    return v < 0 ? "-inf" : "inf";
-  std::string sign = std::signbit(v) ? "-" : "";
-  double a = std::fabs(v);
-  if (a == 0)
-    return sign + "0.0";
-  std::string digits;
-  int exp;
-  shortestDigits(a, digits, exp);
-  if (exp >= -4 && exp < 16) {
-    std::string s = positional(digits, exp);
-    if (s.back() == '.')
-      s += "0";
-    return sign + s;
-  }
-  std::string mantissa = digits.substr(0, 1);
-  if (digits.size() > 1)
-    mantissa += "." + digits.substr(1);
-  return sign + mantissa + "e" + exponentText(exp, 2);
-}
-
-std::string formatArrayF64(const double *data, int64_t size, int64_t stride) {
-  Shown shown = shownElements(size);
-  std::vector<double> vals;
-  for (int64_t i : shown.indices)
-    vals.push_back(data[i * stride]);
-
-  // Decide between positional and scientific notation.
+FloatFormat::FloatFormat(const std::vector<double> &vals, bool f32) : f32(f32) {
+  // Positional or scientific, from the non-zero finite magnitudes. A
+  // float32 array takes the max / min ratio in float32.
   double maxVal = 0, minVal = INFINITY;
-  bool anyNonZero = false, anyNonFinite = false, anyNegInf = false;
+  bool anyNonZero = false, anyFinite = false, anyNonFinite = false,
+       anyNegInf = false;
   for (double x : vals) {
     if (!std::isfinite(x)) {
       anyNonFinite = true;
       anyNegInf |= std::isinf(x) && x < 0;
       continue;
     }
+    anyFinite = true;
     if (x == 0)
       continue;
     anyNonZero = true;
     maxVal = std::max(maxVal, std::fabs(x));
     minVal = std::min(minVal, std::fabs(x));
   }
-  bool expFormat = anyNonZero && (maxVal >= 1e8 || minVal < 0.0001 ||
-                                  maxVal / minVal > 1000.0);
+  if (anyNonZero) {
+    double ratio = f32 ? static_cast<double>(static_cast<float>(maxVal) /
+                                             static_cast<float>(minVal))
+                       : maxVal / minVal;
+    expFormat = maxVal >= 1e8 || minVal < 0.0001 || ratio > 1000.0;
+  }
 
-  std::vector<std::string> words;
-  size_t padLeft = 0, padRight = 0;
-  if (!expFormat) {
-    std::vector<std::pair<std::string, std::string>> parts;
-    for (double x : vals) {
-      if (!std::isfinite(x)) {
-        parts.emplace_back();
-        continue;
-      }
-      std::string s = numpyPositional(std::fabs(x));
-      if (std::signbit(x))
-        s = "-" + s;
-      size_t dot = s.find('.');
-      parts.emplace_back(s.substr(0, dot), s.substr(dot + 1));
-    }
-    bool anyFinite = false;
-    for (size_t i = 0; i < vals.size(); ++i) {
-      if (!std::isfinite(vals[i]))
-        continue;
-      anyFinite = true;
-      padLeft = std::max(padLeft, parts[i].first.size());
-      padRight = std::max(padRight, parts[i].second.size());
-    }
-    if (!anyFinite)
-      padLeft = padRight = 0;
-    if (anyNonFinite) {
-      size_t offset = padRight + 1;
-      size_t nanNeed = 3 > offset ? 3 - offset : 0;
-      size_t infLen = 3 + (anyNegInf ? 1 : 0);
-      size_t infNeed = infLen > offset ? infLen - offset : 0;
-      padLeft = std::max({padLeft, nanNeed, infNeed});
-    }
-    for (size_t i = 0; i < vals.size(); ++i) {
-      double x = vals[i];
-      std::string w;
-      if (!std::isfinite(x)) {
-        std::string r = std::isnan(x) ? "nan" : (x < 0 ? "-inf" : "inf");
-        size_t width = padLeft + padRight + 1;
-        w = std::string(width > r.size() ? width - r.size() : 0, ' ') + r;
-      } else {
-        const auto &[ip, fp] = parts[i];
-        w = std::string(padLeft - ip.size(), ' ') + ip + "." + fp +
-            std::string(padRight - fp.size(), ' ');
-      }
-      words.push_back(w);
-    }
-  } else {
-    std::vector<std::string> mantissas(vals.size());
-    std::vector<int> exps(vals.size(), 0);
-    size_t precision = 0, expSize = 0;
-    for (size_t i = 0; i < vals.size(); ++i) {
-      if (!std::isfinite(vals[i]))
-        continue;
-      numpyScientific(std::fabs(vals[i]), mantissas[i], exps[i]);
-      if (std::signbit(vals[i]))
-        mantissas[i] = "-" + mantissas[i];
-      size_t dot = mantissas[i].find('.');
-      precision = std::max(precision, mantissas[i].size() - dot - 1);
+  // A first pass over the finite values sizes the padding.
+  for (double x : vals) {
+    if (!std::isfinite(x))
+      continue;
+    if (expFormat) {
+      std::string m;
+      int e;
+      numpyScientific(std::fabs(x), f32, m, e);
+      size_t dot = m.find('.') + (std::signbit(x) ? 1 : 0);
+      precision = std::max(precision, m.size() - m.find('.') - 1);
       padLeft = std::max(padLeft, dot);
-      int e = std::abs(exps[i]);
-      size_t digits = e >= 100 ? 3 : 2;
-      expSize = std::max(expSize, digits);
+      expSize = std::max<size_t>(expSize, std::abs(e) >= 100 ? 3 : 2);
+    } else {
+      std::string s = numpyPositional(std::fabs(x), f32, false);
+      size_t dot = s.find('.');
+      padLeft = std::max(padLeft, dot + (std::signbit(x) ? 1 : 0));
+      padRight = std::max(padRight, s.size() - dot - 1);
     }
+  }
+  if (expFormat)
     padRight = expSize + 2 + precision;
-    if (anyNonFinite) {
-      size_t offset = padRight + 1;
-      size_t nanNeed = 3 > offset ? 3 - offset : 0;
-      size_t infLen = 3 + (anyNegInf ? 1 : 0);
-      size_t infNeed = infLen > offset ? infLen - offset : 0;
-      padLeft = std::max({padLeft, nanNeed, infNeed});
-    }
-    for (size_t i = 0; i < vals.size(); ++i) {
-      double x = vals[i];
-      std::string w;
-      if (!std::isfinite(x)) {
-        std::string r = std::isnan(x) ? "nan" : (x < 0 ? "-inf" : "inf");
-        size_t width = padLeft + padRight + 1;
-        w = std::string(width > r.size() ? width - r.size() : 0, ' ') + r;
-      } else {
-        std::string m = mantissas[i];
-        size_t dot = m.find('.');
-        size_t frac = m.size() - dot - 1;
-        m.append(precision - frac, '0');
-        w = std::string(padLeft - dot, ' ') + m + "e" +
-            exponentText(exps[i], static_cast<int>(expSize));
+  if (!anyFinite)
+    padLeft = padRight = 0;
+  if (anyNonFinite) {
+    size_t offset = padRight + 1; // +1 for the point
+    size_t infLen = anyNegInf ? 4 : 3;
+    size_t nanNeed = 3 > offset ? 3 - offset : 0;
+    size_t infNeed = infLen > offset ? infLen - offset : 0;
+    padLeft = std::max({padLeft, nanNeed, infNeed});
+  }
+}
+
+std::string FloatFormat::operator()(double x) const {
+  if (!std::isfinite(x)) {
+    std::string r = nonFiniteText(x);
+    size_t width = padLeft + padRight + 1;
+    return std::string(width > r.size() ? width - r.size() : 0, ' ') + r;
+  }
+  const std::string sign = std::signbit(x) ? "-" : "";
+  if (expFormat) {
+    // With min_digits = precision, Dragon4 goes on past the shortest
+    // digits with those of the exact binary value and rounds the last one,
+    // as printf does: float32 1e-5 prints as 9.9999997e-06 next to 1.5e-7.
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*e", static_cast<int>(precision),
+                  std::fabs(x));
+    const char *e = std::strchr(buf, 'e');
+    std::string m = sign + std::string(buf, static_cast<size_t>(e - buf));
+    if (precision == 0)
+      m += ".";
+    size_t dot = m.find('.');
+    return std::string(padLeft > dot ? padLeft - dot : 0, ' ') + m + "e" +
+           exponentText(std::atoi(e + 1), static_cast<int>(expSize));
+  }
+  std::string s = sign + numpyPositional(std::fabs(x), f32, true);
+  size_t dot = s.find('.');
+  size_t frac = s.size() - dot - 1;
+  return std::string(padLeft > dot ? padLeft - dot : 0, ' ') + s +
+         std::string(padRight > frac ? padRight - frac : 0, ' ');
+}
+
+//--- N-dimensional layout (_formatArray in numpy/core/arrayprint.py).
+
+constexpr int64_t kThreshold = 1000; // summarise above this many elements
+constexpr int64_t kEdgeItems = 3;
+constexpr size_t kLineWidth = 75;
+
+size_t elementBytes(int32_t kind) {
+  switch (kind) {
+  case WEFT_BOOL:
+    return 1;
+  case WEFT_I32:
+  case WEFT_F32:
+    return 4;
+  default:
+    return 8;
+  }
+}
+
+/// An array to print: its element kind, shape and strides in elements.
+class ArrayPrinter {
+public:
+  ArrayPrinter(int32_t kind, int64_t rank, const int64_t *sizes,
+               const int64_t *strides, const void *data)
+      : kind(kind), rank(rank), sizes(sizes), strides(strides),
+        data(static_cast<const char *>(data)) {}
+
+  std::string print();
+
+private:
+  const char *at(int64_t offset) const {
+    return data + offset * static_cast<int64_t>(elementBytes(kind));
+  }
+  double loadFloat(int64_t offset) const;
+  int64_t loadInt(int64_t offset) const;
+  /// Whether axis `axis` shows only its 3 leading and 3 trailing items.
+  bool axisSummarized(int64_t axis) const {
+    return summarized && sizes[axis] > 2 * kEdgeItems;
+  }
+  /// The indices axis `axis` shows, in order.
+  std::vector<int64_t> shownIndices(int64_t axis) const;
+  void collectShown(int64_t axis, int64_t offset,
+                    std::vector<int64_t> &offsets) const;
+  std::string word(int64_t offset) const;
+  std::string recurse(int64_t axis, int64_t offset,
+                      const std::string &hangingIndent, size_t width) const;
+
+  int32_t kind;
+  int64_t rank;
+  const int64_t *sizes;
+  const int64_t *strides;
+  const char *data;
+  bool summarized = false;
+  std::unique_ptr<FloatFormat> floatFormat;
+  size_t intWidth = 0;
+};
+
+double ArrayPrinter::loadFloat(int64_t offset) const {
+  if (kind == WEFT_F32) {
+    float f;
+    std::memcpy(&f, at(offset), sizeof f);
+    return f;
+  }
+  double d;
+  std::memcpy(&d, at(offset), sizeof d);
+  return d;
+}
+
+int64_t ArrayPrinter::loadInt(int64_t offset) const {
+  switch (kind) {
+  case WEFT_BOOL: {
+    int8_t b;
+    std::memcpy(&b, at(offset), sizeof b);
+    return b;
+  }
+  case WEFT_I32: {
+    int32_t i;
+    std::memcpy(&i, at(offset), sizeof i);
+    return i;
+  }
+  default: {
+    int64_t i;
+    std::memcpy(&i, at(offset), sizeof i);
+    return i;
+  }
+  }
+}
+
+std::vector<int64_t> ArrayPrinter::shownIndices(int64_t axis) const {
+  std::vector<int64_t> indices;
+  int64_t n = sizes[axis];
+  if (axisSummarized(axis)) {
+    for (int64_t i = 0; i < kEdgeItems; ++i)
+      indices.push_back(i);
+    for (int64_t i = n - kEdgeItems; i < n; ++i)
+      indices.push_back(i);
+  } else {
+    for (int64_t i = 0; i < n; ++i)
+      indices.push_back(i);
+  }
+  return indices;
+}
+
+void ArrayPrinter::collectShown(int64_t axis, int64_t offset,
+                                std::vector<int64_t> &offsets) const {
+  if (axis == rank) {
+    offsets.push_back(offset);
+    return;
+  }
+  for (int64_t i : shownIndices(axis))
+    collectShown(axis + 1, offset + i * strides[axis], offsets);
+}
+
+std::string ArrayPrinter::word(int64_t offset) const {
+  if (floatFormat)
+    return (*floatFormat)(loadFloat(offset));
+  if (kind == WEFT_BOOL) // NumPy pads True to the width of False
+    return loadInt(offset) ? " True" : "False";
+  std::string s = std::to_string(loadInt(offset));
+  return std::string(intWidth - s.size(), ' ') + s;
+}
+
+/// Appends `word` to `line`, first moving to a new line (into `s`) when
+/// it would pass `width` and that helps.
+void extendLine(std::string &s, std::string &line, const std::string &word,
+                size_t width, const std::string &nextLinePrefix) {
+  if (line.size() + word.size() > width &&
+      line.size() > nextLinePrefix.size()) {
+    size_t end = line.find_last_not_of(' ');
+    s += line.substr(0, end == std::string::npos ? 0 : end + 1) + "\n";
+    line = nextLinePrefix;
+  }
+  line += word;
+}
+
+std::string ArrayPrinter::recurse(int64_t axis, int64_t offset,
+                                  const std::string &hangingIndent,
+                                  size_t width) const {
+  const int64_t axesLeft = rank - axis;
+  const bool summary = axisSummarized(axis);
+  const std::vector<int64_t> indices = shownIndices(axis);
+  const size_t n = indices.size();
+  std::string s;
+  if (axesLeft == 1) {
+    // The last axis: words wrapped with the hanging indent.
+    const size_t elemWidth = width - 1; // room for "]"
+    std::string line = hangingIndent;
+    for (size_t k = 0; k < n; ++k) {
+      if (summary && k == kEdgeItems) {
+        extendLine(s, line, "...", elemWidth, hangingIndent);
+        line += " ";
       }
-      words.push_back(w);
+      extendLine(s, line, word(offset + indices[k] * strides[axis]), elemWidth,
+                 hangingIndent);
+      if (k + 1 < n)
+        line += " ";
+    }
+    s += line;
+  } else {
+    // Outer axes: one sub-array per line, with axesLeft - 1 newlines
+    // between them (blank lines between the 2-D blocks of a 3-D array).
+    const std::string lineSep(static_cast<size_t>(axesLeft - 1), '\n');
+    const std::string nextIndent = hangingIndent + " ";
+    for (size_t k = 0; k < n; ++k) {
+      if (summary && k == kEdgeItems)
+        s += hangingIndent + "..." + lineSep;
+      s +=
+          hangingIndent + recurse(axis + 1, offset + indices[k] * strides[axis],
+                                  nextIndent, width - 1);
+      if (k + 1 < n)
+        s += lineSep;
     }
   }
-  return layoutWords(words, shown.summarized);
+  return "[" + s.substr(hangingIndent.size()) + "]";
 }
 
-std::string formatArrayI64(const int64_t *data, int64_t size,
-                           int64_t stride) {
-  Shown shown = shownElements(size);
-  std::vector<std::string> words;
-  size_t width = 0;
-  for (int64_t i : shown.indices) {
-    words.push_back(std::to_string(data[i * stride]));
-    width = std::max(width, words.back().size());
+std::string ArrayPrinter::print() {
+  if (rank == 0) { // a 0-d array prints as its scalar
+    if (kind == WEFT_F32)
+      return formatFloat32(static_cast<float>(loadFloat(0)));
+    if (kind == WEFT_F64)
+      return formatFloat(loadFloat(0));
+    if (kind == WEFT_BOOL)
+      return loadInt(0) ? "True" : "False";
+    return std::to_string(loadInt(0));
   }
-  for (std::string &w : words)
-    w = std::string(width - w.size(), ' ') + w;
-  return layoutWords(words, shown.summarized);
+  int64_t total = 1;
+  for (int64_t k = 0; k < rank; ++k) {
+    if (sizes[k] == 0)
+      return "[]"; // NumPy prints any empty array so
+    total *= sizes[k];
+  }
+  summarized = total > kThreshold;
+
+  // The format is chosen over the elements shown only.
+  std::vector<int64_t> shown;
+  collectShown(0, 0, shown);
+  if (kind == WEFT_F32 || kind == WEFT_F64) {
+    std::vector<double> vals;
+    vals.reserve(shown.size());
+    for (int64_t off : shown)
+      vals.push_back(loadFloat(off));
+    floatFormat = std::make_unique<FloatFormat>(vals, kind == WEFT_F32);
+  } else if (kind != WEFT_BOOL) {
+    for (int64_t off : shown)
+      intWidth = std::max(intWidth, std::to_string(loadInt(off)).size());
+  }
+  return recurse(0, 0, " ", kLineWidth);
 }
 
-std::string formatArrayBool(const int8_t *data, int64_t size,
-                            int64_t stride) {
-  Shown shown = shownElements(size);
-  std::vector<std::string> words;
-  for (int64_t i : shown.indices) // NumPy pads True to the width of False
-    words.push_back(data[i * stride] ? " True" : "False");
-  return layoutWords(words, shown.summarized);
+} // namespace
+
+std::string formatFloat(double v) {
+  if (!std::isfinite(v))
+    return nonFiniteText(v);
+  double a = std::fabs(v);
+  if (a == 0)
+    return std::signbit(v) ? "-0.0" : "0.0";
+  std::string digits;
+  int exp;
+  shortestDigits(a, /*f32=*/false, digits, exp);
+  return reprText(std::signbit(v), digits, exp, !(exp >= -4 && exp < 16));
+}
+
+std::string formatFloat32(float v) {
+  if (!std::isfinite(v))
+    return nonFiniteText(v);
+  double a = std::fabs(static_cast<double>(v));
+  if (a == 0)
+    return std::signbit(v) ? "-0.0" : "0.0";
+  std::string digits;
+  int exp;
+  shortestDigits(a, /*f32=*/true, digits, exp);
+  // NumPy compares the value itself, not its digits, with 1e-4 and 1e16.
+  return reprText(std::signbit(v), digits, exp, !(a >= 1e-4 && a < 1e16));
+}
+
+std::string formatArray(int32_t elemKind, int64_t rank, const int64_t *sizes,
+                        const int64_t *strides, const void *data) {
+  return ArrayPrinter(elemKind, rank, sizes, strides, data).print();
+}
+
+std::string formatMemRef(int32_t elemKind, int64_t rank,
+                         const void *descriptor) {
+  // { T *allocated; T *aligned; int64_t offset; int64_t sizes[rank];
+  //   int64_t strides[rank]; }
+  const char *d = static_cast<const char *>(descriptor);
+  const char *aligned;
+  int64_t offset;
+  std::memcpy(&aligned, d + sizeof(void *), sizeof aligned);
+  std::memcpy(&offset, d + 2 * sizeof(void *), sizeof offset);
+  std::vector<int64_t> shape(2 * static_cast<size_t>(rank) + 1);
+  std::memcpy(shape.data(), d + 2 * sizeof(void *) + sizeof(int64_t),
+              2 * static_cast<size_t>(rank) * sizeof(int64_t));
+  const char *data =
+      aligned + offset * static_cast<int64_t>(elementBytes(elemKind));
+  return formatArray(elemKind, rank, shape.data(), shape.data() + rank, data);
+}
+
+std::string formatArrayF64(const double *data, int64_t size, int64_t stride) {
+  return formatArray(WEFT_F64, 1, &size, &stride, data);
+}
+
+std::string formatArrayI64(const int64_t *data, int64_t size, int64_t stride) {
+  return formatArray(WEFT_I64, 1, &size, &stride, data);
+}
+
+std::string formatArrayBool(const int8_t *data, int64_t size, int64_t stride) {
+  return formatArray(WEFT_BOOL, 1, &size, &stride, data);
 }
 
 } // namespace rt

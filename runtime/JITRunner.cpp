@@ -6,6 +6,7 @@
 #include "runtime/JITRunner.h"
 
 #include "compiler/Codegen/LLVMCodegen.h"
+#include "runtime/NpyIO.h"
 #include "runtime/RuntimeABI.h"
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -24,7 +25,9 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   };
 #define WEFT_RT(sym) add(#sym, reinterpret_cast<void *>(&sym))
   WEFT_RT(weft_rt_print_i64);
+  WEFT_RT(weft_rt_print_i32);
   WEFT_RT(weft_rt_print_f64);
+  WEFT_RT(weft_rt_print_f32);
   WEFT_RT(weft_rt_print_bool);
   WEFT_RT(weft_rt_print_str);
   WEFT_RT(weft_rt_print_sep);
@@ -32,7 +35,10 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   WEFT_RT(weft_rt_print_array_f64);
   WEFT_RT(weft_rt_print_array_i64);
   WEFT_RT(weft_rt_print_array_bool);
+  WEFT_RT(weft_rt_print_array);
   WEFT_RT(weft_rt_sum_f64);
+  WEFT_RT(weft_rt_load_npy);
+  WEFT_RT(weft_rt_save_npy);
   WEFT_RT(weft_rt_argv_i64);
   WEFT_RT(weft_rt_argv_f64);
   WEFT_RT(weft_rt_argv_bool);

@@ -47,7 +47,11 @@ extern "C" {
 
 void weft_rt_print_i64(int64_t v) { std::printf("%lld", (long long)v); }
 
+void weft_rt_print_i32(int32_t v) { std::printf("%d", (int)v); }
+
 void weft_rt_print_f64(double v) { writeOut(weft::rt::formatFloat(v)); }
+
+void weft_rt_print_f32(float v) { writeOut(weft::rt::formatFloat32(v)); }
 
 void weft_rt_print_bool(int32_t v) { writeOut(v ? "True" : "False"); }
 
@@ -57,8 +61,7 @@ void weft_rt_print_sep(void) { std::fputc(' ', stdout); }
 
 void weft_rt_print_newline(void) { std::fputc('\n', stdout); }
 
-void weft_rt_print_array_f64(const double *data, int64_t size,
-                             int64_t stride) {
+void weft_rt_print_array_f64(const double *data, int64_t size, int64_t stride) {
   writeOut(weft::rt::formatArrayF64(data, size, stride));
 }
 
@@ -70,6 +73,11 @@ void weft_rt_print_array_i64(const int64_t *data, int64_t size,
 void weft_rt_print_array_bool(const int8_t *data, int64_t size,
                               int64_t stride) {
   writeOut(weft::rt::formatArrayBool(data, size, stride));
+}
+
+void weft_rt_print_array(int32_t elemKind, int64_t rank,
+                         const void *descriptor) {
+  writeOut(weft::rt::formatMemRef(elemKind, rank, descriptor));
 }
 
 static std::vector<std::string> &programArguments() {
@@ -148,14 +156,16 @@ static double pairwiseSum(const double *a, int64_t n, int64_t stride) {
     for (; i < n - (n % 8); i += 8)
       for (int j = 0; j < 8; ++j)
         r[j] += a[(i + j) * stride];
-    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    double res =
+        ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
     for (; i < n; ++i)
       res += a[i * stride];
     return res;
   }
   int64_t n2 = n / 2;
   n2 -= n2 % 8;
-  return pairwiseSum(a, n2, stride) + pairwiseSum(a + n2 * stride, n - n2, stride);
+  return pairwiseSum(a, n2, stride) +
+         pairwiseSum(a + n2 * stride, n - n2, stride);
 }
 
 double weft_rt_sum_f64(const double *data, int64_t size, int64_t stride) {
@@ -163,7 +173,8 @@ double weft_rt_sum_f64(const double *data, int64_t size, int64_t stride) {
 }
 
 void *_mlir_memref_to_llvm_alloc(size_t bytes) {
-  void *raw = std::aligned_alloc(64, sizeof(BufferHeader) + ((bytes + 63) & ~size_t(63)));
+  void *raw = std::aligned_alloc(64, sizeof(BufferHeader) +
+                                         ((bytes + 63) & ~size_t(63)));
   if (!raw)
     weft_rt_fail("MemoryError: out of memory allocating an array", 0);
   auto *header = new (raw) BufferHeader;

@@ -17,20 +17,39 @@
 
 extern "C" {
 
+/// Element types of the arrays the runtime prints: bool is stored as an
+/// int8_t 0 / 1, i32 as int32_t, i64 as int64_t, f32 as float, f64 as
+/// double.
+enum WeftElemKind : int32_t {
+  WEFT_BOOL = 0,
+  WEFT_I32 = 1,
+  WEFT_I64 = 2,
+  WEFT_F32 = 3,
+  WEFT_F64 = 4
+};
+
 //--- Printing to stdout. `print(a, b)` is emitted as
 //    print_<a>; print_sep; print_<b>; print_newline.
 void weft_rt_print_i64(int64_t v);
+void weft_rt_print_i32(int32_t v);
 void weft_rt_print_f64(double v);
+/// A float as NumPy prints a float32 scalar: "0.1", "2.0", "1e-04".
+void weft_rt_print_f32(float v);
 void weft_rt_print_bool(int32_t v); ///< prints True / False
 void weft_rt_print_str(const char *s);
 void weft_rt_print_sep(void);     ///< one space between items
 void weft_rt_print_newline(void); ///< ends the line (and flushes if a tty)
 /// 1-D arrays as NumPy prints them; `stride` in elements.
 void weft_rt_print_array_f64(const double *data, int64_t size, int64_t stride);
-void weft_rt_print_array_i64(const int64_t *data, int64_t size,
-                             int64_t stride);
-void weft_rt_print_array_bool(const int8_t *data, int64_t size,
-                              int64_t stride);
+void weft_rt_print_array_i64(const int64_t *data, int64_t size, int64_t stride);
+void weft_rt_print_array_bool(const int8_t *data, int64_t size, int64_t stride);
+/// An array of any rank as NumPy's str() writes it. `descriptor` points to
+/// an MLIR ranked memref descriptor of rank `rank`:
+///   { T *allocated; T *aligned; int64_t offset; int64_t sizes[rank];
+///     int64_t strides[rank]; }
+/// with T given by `elemKind` (a WeftElemKind) and strides in elements.
+void weft_rt_print_array(int32_t elemKind, int64_t rank,
+                         const void *descriptor);
 
 //--- Command-line arguments after `--`: argument `index` parsed as the
 //    type of `fallback`, or `fallback` when absent. A malformed argument
@@ -62,7 +81,8 @@ namespace weft {
 namespace rt {
 
 /// Runs `fn()`; returns true if it completed, false if it raised a runtime
-/// error (then `error` holds "N: message", N the source line). Flushes stdout on return.
+/// error (then `error` holds "N: message", N the source line). Flushes stdout
+/// on return.
 bool runProtected(void (*fn)(), std::string &error);
 
 /// Sets the arguments `argv()` returns (the words after `--`).
@@ -76,6 +96,21 @@ int64_t totalAllocatedBytes();
 /// Python's repr() of a float: "0.30000000000000004", "2.0", "1e+16",
 /// "1.5e-05", "inf", "nan", "-0.0".
 std::string formatFloat(double v);
+/// NumPy 1.24's str() of a float32 scalar: Python's repr rules on the
+/// shortest digits that round-trip as a float, scientific below 1e-4 and
+/// from 1e16: "0.1", "0.33333334", "1e-04", "1e+16".
+std::string formatFloat32(float v);
+/// NumPy's str() of an array of rank 1 to 4 (rank 0 prints the scalar)
+/// with the default print options: nested brackets, lines wrapped at 75
+/// columns, and above 1000 elements only the 3 leading and trailing items
+/// of every axis with "..." between. `data` points to the first element
+/// (offset applied); `strides` are in elements and may be 0 or negative.
+std::string formatArray(int32_t elemKind, int64_t rank, const int64_t *sizes,
+                        const int64_t *strides, const void *data);
+/// formatArray of the array an MLIR ranked memref descriptor describes
+/// (the layout weft_rt_print_array takes).
+std::string formatMemRef(int32_t elemKind, int64_t rank,
+                         const void *descriptor);
 /// NumPy's str() of 1-D arrays (default print options: precision 8,
 /// line width 75, summarised with "..." above 1000 elements).
 std::string formatArrayF64(const double *data, int64_t size, int64_t stride);

@@ -15,6 +15,7 @@
 #include "mlir/Dialect/LLVMIR/FunctionCallUtils.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 namespace weft {
@@ -62,6 +63,28 @@ void unpack1D(ConversionPatternRewriter &rewriter, Location loc,
                              ValueRange{desc.offset(rewriter, loc)});
   size = desc.size(rewriter, loc, 0);
   stride = desc.stride(rewriter, loc, 0);
+}
+
+/// A pointer to a copy of a memref descriptor struct, in a stack slot made
+/// once in the function's entry block (so loops do not grow the stack).
+Value descriptorPointer(ConversionPatternRewriter &rewriter, Operation *op,
+                        Value descriptor) {
+  Location loc = op->getLoc();
+  auto ptrTy = LLVM::LLVMPointerType::get(op->getContext());
+  Block *entry = &op->getParentOfType<FunctionOpInterface>()
+                      .getFunctionBody()
+                      .front();
+  Value slot;
+  {
+    OpBuilder::InsertionGuard g(rewriter);
+    rewriter.setInsertionPointToStart(entry);
+    Value one = LLVM::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
+                                         rewriter.getI64IntegerAttr(1));
+    slot = LLVM::AllocaOp::create(rewriter, loc, ptrTy, descriptor.getType(),
+                                  one);
+  }
+  LLVM::StoreOp::create(rewriter, loc, descriptor, slot);
+  return slot;
 }
 
 /// A pointer to a NUL-terminated constant string, as an LLVM global.
@@ -147,26 +170,31 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
       return success();
     }
     if (auto ft = dyn_cast<FloatType>(type)) {
-      if (ft.getWidth() < 64)
-        value = LLVM::FPExtOp::create(rewriter, loc, rewriter.getF64Type(),
-                                      value);
-      callRuntime(rewriter, op, "weft_rt_print_f64", {value});
+      // f32 prints with float32's shortest digits, as NumPy does.
+      callRuntime(rewriter, op,
+                  ft.getWidth() == 32 ? "weft_rt_print_f32"
+                                      : "weft_rt_print_f64",
+                  {value});
       return success();
     }
     if (auto mt = dyn_cast<MemRefType>(type)) {
-      if (mt.getRank() != 1)
-        return rewriter.notifyMatchFailure(op, "only 1-D arrays print yet");
-      Value data, size, stride;
-      unpack1D(rewriter, loc, *getTypeConverter(), mt, value, data, size,
-               stride);
       Type e = mt.getElementType();
-      StringRef fn = e.isInteger(1)    ? "weft_rt_print_array_bool"
-                     : e.isInteger(64) ? "weft_rt_print_array_i64"
-                     : e.isF64()       ? "weft_rt_print_array_f64"
-                                       : "";
-      if (fn.empty())
+      int32_t kind = e.isInteger(1)    ? 0
+                     : e.isInteger(32) ? 1
+                     : e.isInteger(64) ? 2
+                     : e.isF32()       ? 3
+                     : e.isF64()       ? 4
+                                       : -1;
+      if (kind < 0)
         return rewriter.notifyMatchFailure(op, "unsupported element type");
-      callRuntime(rewriter, op, fn, {data, size, stride});
+      Value ptr = descriptorPointer(rewriter, op, value);
+      Value kindV = LLVM::ConstantOp::create(
+          rewriter, loc, rewriter.getI32Type(),
+          rewriter.getI32IntegerAttr(kind));
+      Value rank = LLVM::ConstantOp::create(
+          rewriter, loc, rewriter.getI64Type(),
+          rewriter.getI64IntegerAttr(mt.getRank()));
+      callRuntime(rewriter, op, "weft_rt_print_array", {kindV, rank, ptr});
       return success();
     }
     return rewriter.notifyMatchFailure(op, "unsupported print operand");
@@ -290,6 +318,71 @@ struct ArgvLowering : ConvertOpToLLVMPattern<weft::ArgvOp> {
   }
 };
 
+/// The runtime's element kind code (RuntimeABI.h, WeftElemKind).
+int32_t elemKindCode(Type e) {
+  return e.isInteger(1)    ? 0
+         : e.isInteger(32) ? 1
+         : e.isInteger(64) ? 2
+         : e.isF32()       ? 3
+         : e.isF64()       ? 4
+                           : -1;
+}
+
+struct LoadNpyLowering : ConvertOpToLLVMPattern<weft::LoadNpyOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::LoadNpyOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto mt = cast<MemRefType>(op.getType());
+    Type descTy = getTypeConverter()->convertType(mt);
+    // The runtime fills a descriptor in a stack slot; read it back.
+    auto poison = LLVM::PoisonOp::create(rewriter, loc, descTy);
+    Value slot = descriptorPointer(rewriter, op, poison);
+    auto i32 = rewriter.getI32Type();
+    auto i64 = rewriter.getI64Type();
+    Value path = stringConstant(rewriter, op, op.getPath());
+    Value kind = LLVM::ConstantOp::create(
+        rewriter, loc, i32,
+        rewriter.getI32IntegerAttr(elemKindCode(mt.getElementType())));
+    Value rank = LLVM::ConstantOp::create(
+        rewriter, loc, i64, rewriter.getI64IntegerAttr(mt.getRank()));
+    Value line = LLVM::ConstantOp::create(
+        rewriter, loc, i64, rewriter.getI64IntegerAttr(op.getLine()));
+    callRuntime(rewriter, op, "weft_rt_load_npy",
+                {path, kind, rank, slot, line});
+    rewriter.replaceOp(op, LLVM::LoadOp::create(rewriter, loc, descTy, slot));
+    return success();
+  }
+};
+
+struct SaveNpyLowering : ConvertOpToLLVMPattern<weft::SaveNpyOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::SaveNpyOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto mt = cast<MemRefType>(op.getArray().getType());
+    Value slot = descriptorPointer(rewriter, op, adaptor.getArray());
+    auto i32 = rewriter.getI32Type();
+    auto i64 = rewriter.getI64Type();
+    Value path = stringConstant(rewriter, op, op.getPath());
+    Value kind = LLVM::ConstantOp::create(
+        rewriter, loc, i32,
+        rewriter.getI32IntegerAttr(elemKindCode(mt.getElementType())));
+    Value rank = LLVM::ConstantOp::create(
+        rewriter, loc, i64, rewriter.getI64IntegerAttr(mt.getRank()));
+    Value line = LLVM::ConstantOp::create(
+        rewriter, loc, i64, rewriter.getI64IntegerAttr(op.getLine()));
+    callRuntime(rewriter, op, "weft_rt_save_npy",
+                {path, kind, rank, slot, line});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct ConvertWeftToLLVMPass
     : weft::impl::ConvertWeftToLLVMBase<ConvertWeftToLLVMPass> {
   void runOnOperation() override {
@@ -297,7 +390,8 @@ struct ConvertWeftToLLVMPass
     LLVMTypeConverter converter(ctx);
     RewritePatternSet patterns(ctx);
     patterns.add<PrintOpLowering, NullArrayLowering, FailLowering,
-                 PairwiseSumLowering, ArgvLowering>(converter);
+                 PairwiseSumLowering, ArgvLowering, LoadNpyLowering,
+                 SaveNpyLowering>(converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<RefCountLowering<weft::ReleaseOp>>(converter,

@@ -101,6 +101,37 @@ def Weft_ArgvOp : Weft_Op<"argv"> {
       "$index `,` $fallback `line` $line attr-dict `:` type($fallback) `->` type($result)";
 }
 
+def Weft_LoadNpyOp : Weft_Op<"load_npy"> {
+  let summary = "Reads a .npy file into a new array.";
+  let description = [{
+    Loads `path` into a new row-major array of the result's element type
+    and rank. A missing file or a file holding another dtype or rank is a
+    runtime error at source line `line` that names both.
+
+    ```mlir
+    %a = weft.load_npy "data.npy" line 3 : memref<?x?xf64, strided<[?, ?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins StrAttr:$path, I64Attr:$line);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = "$path `line` $line attr-dict `:` type($result)";
+}
+
+def Weft_SaveNpyOp : Weft_Op<"save_npy"> {
+  let summary = "Writes an array to a .npy file.";
+  let description = [{
+    Saves `array` (any strides) as a C-order .npy file at `path`, byte for
+    byte as NumPy's `np.save` writes it.
+
+    ```mlir
+    weft.save_npy "out.npy" %a line 9 : memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  // No declared memory effects: writing a file must never be removed.
+  let arguments = (ins StrAttr:$path, AnyMemRef:$array, I64Attr:$line);
+  let assemblyFormat = "$path $array `line` $line attr-dict `:` type($array)";
+}
+
 def Weft_PairwiseSumOp : Weft_Op<"pairwise_sum"> {
   let summary = "Sums a 1-D float array in NumPy's pairwise order.";
   let description = [{

@@ -71,6 +71,14 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
     emitPrint(c);
     return Val();
   }
+  {
+    SmallVector<const Expr *, 4> argExprs;
+    for (const ExprPtr &a : c->args)
+      argExprs.push_back(a.get());
+    Val out;
+    if (emitArrayBuiltin(c, name, argExprs, out))
+      return out;
+  }
   if (name == "argv") {
     Value index = convert(arg(0).v(), ScalarKind::I64, l);
     Value fallback = arg(1).v();

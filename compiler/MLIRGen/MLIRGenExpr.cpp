@@ -11,6 +11,8 @@
 
 #include <cmath>
 
+#include <limits>
+
 using namespace mlir;
 
 namespace weft {
@@ -302,6 +304,10 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
 Val FunctionGen::emitBinary(const BinaryExpr *e) {
   Location l = loc(e->range);
   weft::Type rt = fn.typeOf(e);
+  if (rt.isArray())
+    return Val(e->op == BinaryOp::MatMul ? emitMatmul(e->lhs.get(),
+                                                      e->rhs.get(), rt, l)
+                                         : materialize(e));
   Value lhs = emitExpr(e->lhs.get()).v();
   Value rhs = emitExpr(e->rhs.get()).v();
   if (!rt.isArray()) {
@@ -309,33 +315,7 @@ Val FunctionGen::emitBinary(const BinaryExpr *e) {
     // Compute in the promoted operand kind (true division: float).
     return emitBinaryScalar(e->op, lhs, rhs, k, true, l, line(e->range));
   }
-  // Elementwise 1-D array arithmetic with scalar broadcasting.
-  Value n;
-  if (isArray(lhs) && isArray(rhs)) {
-    Value nl = memref::DimOp::create(b, l, lhs, 0);
-    Value nr = memref::DimOp::create(b, l, rhs, 0);
-    Value ne =
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, nl, nr);
-    emitCheck(ne, "ValueError: operands could not be broadcast together "
-                  "(different lengths)",
-              line(e->range), l);
-    n = nl;
-  } else {
-    n = memref::DimOp::create(b, l, isArray(lhs) ? lhs : rhs, 0);
-  }
-  ScalarKind k = rt.scalarKind();
-  Value out = allocArray(k, n, l);
-  emitLoop(n, l, [&](Value i) {
-    Value a = isArray(lhs) ? memref::LoadOp::create(b, l, lhs, ValueRange{i})
-                                 .getResult()
-                           : lhs;
-    Value c = isArray(rhs) ? memref::LoadOp::create(b, l, rhs, ValueRange{i})
-                                 .getResult()
-                           : rhs;
-    Value r = emitBinaryScalar(e->op, a, c, k, false, l, line(e->range));
-    memref::StoreOp::create(b, l, convert(r, k, l), out, ValueRange{i});
-  });
-  return Val(out);
+  return Val(lhs);
 }
 
 Value FunctionGen::emitCompareOp(CompareOp op, Value lhs, Value rhs,
@@ -435,8 +415,7 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
       r.parts.push_back(base.parts[offset + k]);
     return r;
   }
-  Value idx = emitElementIndex(base.v(), ix->indices[0].get());
-  return Val(memref::LoadOp::create(b, l, base.v(), ValueRange{idx}));
+  return emitSubscript(base.v(), ix);
 }
 
 Val FunctionGen::emitExpr(const Expr *e) {
@@ -463,15 +442,19 @@ Val FunctionGen::emitExpr(const Expr *e) {
       return Val(constant(ScalarKind::F64, M_PI, l));
     if (n->name == "e")
       return Val(constant(ScalarKind::F64, M_E, l));
+    if (n->name == "inf")
+      return Val(constant(ScalarKind::F64,
+                          std::numeric_limits<double>::infinity(), l));
+    if (n->name == "nan")
+      return Val(constant(ScalarKind::F64,
+                          std::numeric_limits<double>::quiet_NaN(), l));
     error(e->range, "unknown name '" + n->name + "'");
     return Val(i64(0, l));
   }
   case ExprKind::Unary: {
     auto *u = static_cast<const UnaryExpr *>(e);
-    if (t.isArray()) {
-      error(e->range, "unary operators on arrays are not supported yet");
-      return Val(i64(0, l));
-    }
+    if (t.isArray())
+      return Val(materialize(e));
     Value x = emitScalar(u->operand.get());
     switch (u->op) {
     case UnaryOp::Pos:
@@ -501,6 +484,8 @@ Val FunctionGen::emitExpr(const Expr *e) {
   case ExprKind::Binary:
     return emitBinary(static_cast<const BinaryExpr *>(e));
   case ExprKind::Compare:
+    if (t.isArray())
+      return Val(materialize(e));
     return Val(emitCompare(static_cast<const CompareExpr *>(e)));
   case ExprKind::BoolOp: {
     // Python: `a and b` is `b if a else a`; `a or b` is `a if a else b`.
@@ -549,7 +534,14 @@ Val FunctionGen::emitExpr(const Expr *e) {
     if (a->attr == "ndim")
       return Val(i64(cast<MemRefType>(arr.getType()).getRank(), l));
     if (a->attr == "size")
-      return Val(dim(arr, 0, l));
+      return Val(arith::IndexCastOp::create(
+          b, l, b.getI64Type(), productOf(arrayMeta(arr, l).sizes, l)));
+    if (a->attr == "T") {
+      ArrayMeta m = arrayMeta(arr, l);
+      SmallVector<Value, 4> sizes(m.sizes.rbegin(), m.sizes.rend());
+      SmallVector<Value, 4> strides(m.strides.rbegin(), m.strides.rend());
+      return Val(makeView(arr, t.scalarKind(), m.offset, sizes, strides, l));
+    }
     Val shape;
     for (int64_t d = 0; d < cast<MemRefType>(arr.getType()).getRank(); ++d)
       shape.parts.push_back(dim(arr, d, l));
@@ -583,6 +575,17 @@ Val FunctionGen::emitExpr(const Expr *e) {
 Val FunctionGen::emitCall(const CallExpr *c) {
   Location l = loc(c->range);
   auto it = fn.calls.find(c);
+  if (auto *m = c->callee->dyn<AttributeExpr>()) {
+    SmallVector<const Expr *, 4> argExprs{m->base.get()};
+    for (const ExprPtr &a : c->args)
+      argExprs.push_back(a.get());
+    Val out;
+    if (!emitArrayBuiltin(c, m->attr, argExprs, out)) {
+      error(c->range, "method '" + m->attr + "' is not supported yet");
+      return Val(i64(0, l));
+    }
+    return out;
+  }
   if (it == fn.calls.end())
     return emitBuiltin(c, c->callee->dyn<NameExpr>()->name);
   FunctionInstance *callee = it->second;

@@ -25,6 +25,7 @@
 #include "mlir/IR/BuiltinOps.h"
 
 #include <functional>
+#include <optional>
 #include <map>
 #include <set>
 
@@ -135,6 +136,76 @@ public:
   void emitLoop(mlir::Value n, mlir::Location l,
                 const std::function<void(mlir::Value)> &body);
   ScalarKind kindOf(mlir::Type t) const;
+
+  // ---- arrays: views, indexing, creation (MLIRGenArrays.cpp)
+  /// Offset, sizes and strides (index values) of a strided array.
+  struct ArrayMeta {
+    mlir::Value base, offset;
+    llvm::SmallVector<mlir::Value, 4> sizes, strides;
+  };
+  ArrayMeta arrayMeta(mlir::Value array, mlir::Location l);
+  /// A view of `array`'s buffer with the given layout (shares the buffer
+  /// and its reference count).
+  mlir::Value makeView(mlir::Value array, ScalarKind elem, mlir::Value offset,
+                       mlir::ValueRange sizes, mlir::ValueRange strides,
+                       mlir::Location l);
+  /// A fresh row-major array with `sizes` (index values), a temporary.
+  mlir::Value allocArrayN(ScalarKind elem, mlir::ValueRange sizes,
+                          mlir::Location l);
+  /// Sizes (index values) from a shape argument: an int or a tuple.
+  llvm::SmallVector<mlir::Value, 4> shapeSizes(const Val &shape,
+                                               const Type &shapeType,
+                                               int64_t line, mlir::Location l);
+  /// `a[...]` with integer indices and slices: an element or a view.
+  Val emitSubscript(mlir::Value array, const IndexExpr *ix);
+  /// Wraps a negative index and converts it to `index`.
+  mlir::Value wrapIndex(mlir::Value i, mlir::Value n, mlir::Location l);
+  /// Emits the array builtins; false if `name` is not one of them.
+  bool emitArrayBuiltin(const CallExpr *c, const std::string &name,
+                        llvm::ArrayRef<const Expr *> argExprs, Val &out);
+  /// Nested scf.for loops over `dims` (index values).
+  void emitLoopNest(mlir::ValueRange dims, mlir::Location l,
+                    const std::function<void(mlir::ValueRange)> &body);
+  /// An scf.parallel nest over `dims`: iterations are independent.
+  void emitParallelNest(mlir::ValueRange dims, mlir::Location l,
+                        const std::function<void(mlir::ValueRange)> &body);
+  mlir::Value productOf(mlir::ValueRange dims, mlir::Location l);
+  /// `a @ b` and dot(a, b) for 1-D and 2-D operands (MLIRGenLinalg.cpp).
+  mlir::Value emitMatmul(const Expr *a, const Expr *b, const Type &result,
+                         mlir::Location l);
+
+  // ---- fused array expressions (MLIRGenArrayExpr.cpp)
+  /// The elements of an array expression without materialising it: the
+  /// broadcast shape, a broadcast view of every array leaf, and a function
+  /// that emits the element at given indices.
+  struct ElemSource {
+    llvm::SmallVector<mlir::Value, 4> dims;
+    std::map<const Expr *, mlir::Value> leaves; ///< views or scalars
+    const Expr *root = nullptr;
+    ScalarKind kind = ScalarKind::F64;
+  };
+  /// True for expressions computed element by element (arithmetic,
+  /// comparisons and math on arrays), which fuse into one loop nest.
+  bool isFusable(const Expr *e);
+  /// Evaluates the leaves of `e` and broadcasts them; to `target` dims if
+  /// given (an assignment), else to their common shape.
+  ElemSource makeSource(const Expr *e, const llvm::SmallVector<mlir::Value, 4>
+                                           *target, int64_t line);
+  mlir::Value emitElement(const ElemSource &s, const Expr *e,
+                          mlir::ValueRange ivs);
+  /// Evaluates an array expression into a new array (one loop nest).
+  mlir::Value materialize(const Expr *e);
+  /// `dest[...] = e` (or `dest op= e` when `op` is given) with NumPy's
+  /// broadcasting, as if `e` were evaluated first when it overlaps `dest`.
+  void storeInto(mlir::Value dest, const Expr *e, std::optional<BinaryOp> op,
+                 int64_t line, mlir::Location l);
+  /// Reductions (whole array or along `axis`) of any array expression.
+  Val emitReduction(const std::string &name, const Expr *arg,
+                    std::optional<int64_t> axis, const Type &resultType,
+                    int64_t line, mlir::Location l);
+  /// The scalar math builtins on element values of kind `k`.
+  mlir::Value emitMath(const std::string &name, llvm::ArrayRef<mlir::Value> xs,
+                       ScalarKind k, mlir::Location l);
 
   ModuleGen &mg;
   const FunctionInstance &fn;

@@ -239,9 +239,13 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
   if (auto *ix = target->dyn<IndexExpr>()) {
     Value array = emitExpr(ix->base.get()).v();
     auto mt = cast<MemRefType>(array.getType());
-    Value idx = emitElementIndex(array, ix->indices[0].get());
+    ArrayMeta m = arrayMeta(array, l);
+    SmallVector<Value, 4> idx;
+    for (size_t d = 0; d < ix->indices.size(); ++d)
+      idx.push_back(
+          wrapIndex(emitScalar(ix->indices[d].get()), m.sizes[d], l));
     Value x = convert(v.v(), kindOf(mt.getElementType()), l);
-    memref::StoreOp::create(b, l, x, array, ValueRange{idx});
+    memref::StoreOp::create(b, l, x, array, idx);
     return;
   }
   error(target->range, "cannot assign to this expression");
@@ -270,6 +274,14 @@ void FunctionGen::emitStmt(const Stmt &s) {
   case StmtKind::Assign: {
     auto &a = static_cast<const AssignStmt &>(s);
     weft::Type vt = fn.typeOf(a.value.get());
+    auto *ix = a.targets.size() == 1 ? a.targets[0]->dyn<IndexExpr>()
+                                     : nullptr;
+    if (ix && fn.typeOf(ix).isArray()) {
+      // a[1:-1, :] = expr: computed straight into the view.
+      Value dest = emitSubscript(emitExpr(ix->base.get()).v(), ix).v();
+      storeInto(dest, a.value.get(), std::nullopt, line(s.range), l);
+      break;
+    }
     Val v = emitExpr(a.value.get());
     for (const ExprPtr &t : a.targets)
       emitAssign(t.get(), vt, v, l);
@@ -288,8 +300,13 @@ void FunctionGen::emitStmt(const Stmt &s) {
     auto &a = static_cast<const AugAssignStmt &>(s);
     weft::Type tt = fn.typeOf(a.target.get());
     if (tt.isArray()) {
-      error(s.range, "augmented assignment to a whole array is not "
-                     "supported yet; use a loop");
+      // In place, as NumPy does: aliases of the array see the change.
+      Value dest;
+      if (auto *ix = a.target->dyn<IndexExpr>())
+        dest = emitSubscript(emitExpr(ix->base.get()).v(), ix).v();
+      else
+        dest = emitExpr(a.target.get()).v();
+      storeInto(dest, a.value.get(), a.op, line(s.range), l);
       break;
     }
     weft::Type vt = fn.typeOf(a.value.get());

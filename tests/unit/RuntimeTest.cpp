@@ -139,3 +139,208 @@ TEST_CASE("runtime errors return to runProtected with the line",
   CHECK(runProtected(&passingEntry, none) == true);
   CHECK(none.empty());
 }
+
+namespace {
+/// formatArray of `data` viewed with the given shape and strides.
+template <typename T>
+std::string fmtND(int32_t kind, const std::vector<T> &data,
+                  std::vector<int64_t> sizes, std::vector<int64_t> strides,
+                  int64_t offset = 0) {
+  return formatArray(kind, static_cast<int64_t>(sizes.size()), sizes.data(),
+                     strides.data(), data.data() + offset);
+}
+
+/// Row-major strides of `sizes`.
+std::vector<int64_t> contiguous(const std::vector<int64_t> &sizes) {
+  std::vector<int64_t> strides(sizes.size(), 1);
+  for (size_t k = sizes.size(); k-- > 1;)
+    strides[k - 1] = strides[k] * sizes[k];
+  return strides;
+}
+
+template <typename T>
+std::string fmtC(int32_t kind, const std::vector<T> &data,
+                 std::vector<int64_t> sizes) {
+  return fmtND(kind, data, sizes, contiguous(sizes));
+}
+
+/// 0, 1, ..., n - 1 scaled by `scale` and shifted by `shift`.
+template <typename T> std::vector<T> iota(int64_t n, T scale = 1, T shift = 0) {
+  std::vector<T> v;
+  for (int64_t i = 0; i < n; ++i)
+    v.push_back(static_cast<T>(i) * scale + shift);
+  return v;
+}
+} // namespace
+
+TEST_CASE("N-d arrays print with nested brackets", "[runtime][format]") {
+  CHECK(fmtC(WEFT_F64, std::vector<double>{1.5, -2.25, 3.0, 4.0, 0.125, -6.0},
+             {2, 3}) == "[[ 1.5   -2.25   3.   ]\n"
+                        " [ 4.     0.125 -6.   ]]");
+  CHECK(fmtC(WEFT_I64, std::vector<int64_t>{1, -20, 3, 400, 5, -6}, {2, 3}) ==
+        "[[  1 -20   3]\n"
+        " [400   5  -6]]");
+  CHECK(fmtC(WEFT_I64, iota<int64_t>(24), {2, 3, 4}) == "[[[ 0  1  2  3]\n"
+                                                        "  [ 4  5  6  7]\n"
+                                                        "  [ 8  9 10 11]]\n"
+                                                        "\n"
+                                                        " [[12 13 14 15]\n"
+                                                        "  [16 17 18 19]\n"
+                                                        "  [20 21 22 23]]]");
+  CHECK(fmtC(WEFT_F64, iota<double>(12, 0.5), {3, 2, 2}) == "[[[0.  0.5]\n"
+                                                            "  [1.  1.5]]\n"
+                                                            "\n"
+                                                            " [[2.  2.5]\n"
+                                                            "  [3.  3.5]]\n"
+                                                            "\n"
+                                                            " [[4.  4.5]\n"
+                                                            "  [5.  5.5]]]");
+  CHECK(fmtC(WEFT_I64, iota<int64_t>(16), {2, 2, 2, 2}) == "[[[[ 0  1]\n"
+                                                           "   [ 2  3]]\n"
+                                                           "\n"
+                                                           "  [[ 4  5]\n"
+                                                           "   [ 6  7]]]\n"
+                                                           "\n"
+                                                           "\n"
+                                                           " [[[ 8  9]\n"
+                                                           "   [10 11]]\n"
+                                                           "\n"
+                                                           "  [[12 13]\n"
+                                                           "   [14 15]]]]");
+  CHECK(fmtC(WEFT_BOOL, std::vector<int8_t>{1, 0, 1, 0, 0, 1}, {2, 3}) ==
+        "[[ True False  True]\n"
+        " [False False  True]]");
+  CHECK(fmtC(WEFT_I32, std::vector<int32_t>{2147483647, -2147483647 - 1, 0, 7},
+             {2, 2}) == "[[ 2147483647 -2147483648]\n"
+                        " [          0           7]]");
+  CHECK(fmtC(WEFT_F64, std::vector<double>{1.0, NAN, -INFINITY, 2.5}, {2, 2}) ==
+        "[[ 1.   nan]\n"
+        " [-inf  2.5]]");
+  CHECK(fmtC(WEFT_F64, std::vector<double>{NAN, INFINITY, NAN, NAN}, {2, 2}) ==
+        "[[nan inf]\n"
+        " [nan nan]]");
+}
+
+TEST_CASE("N-d views follow their strides", "[runtime][format]") {
+  std::vector<double> m = {1.0, 2.0, 3.0, 4.0, 5.0, 6.5}; // 2x3, row-major
+  // The transpose: a 3x2 view with strides (1, 3).
+  CHECK(fmtND(WEFT_F64, m, {3, 2}, {1, 3}) == "[[1.  4. ]\n"
+                                              " [2.  5. ]\n"
+                                              " [3.  6.5]]");
+  // m[::-1, ::-1]: negative strides from the last element.
+  CHECK(fmtND(WEFT_F64, m, {2, 3}, {-3, -1}, 5) == "[[6.5 5.  4. ]\n"
+                                                   " [3.  2.  1. ]]");
+  // A row broadcast to 3 rows (stride 0).
+  CHECK(fmtND(WEFT_I64, std::vector<int64_t>{1, -2, 30, 4}, {3, 4}, {0, 1}) ==
+        "[[ 1 -2 30  4]\n"
+        " [ 1 -2 30  4]\n"
+        " [ 1 -2 30  4]]");
+  // Through an MLIR memref descriptor with an offset: the transpose again.
+  struct {
+    void *allocated, *aligned;
+    int64_t offset, sizes[2], strides[2];
+  } desc = {nullptr, m.data(), 1, {2, 2}, {1, 3}};
+  CHECK(formatMemRef(WEFT_F64, 2, &desc) == "[[2.  5. ]\n"
+                                            " [3.  6.5]]");
+}
+
+TEST_CASE("N-d rows wrap and large arrays summarise on every axis",
+          "[runtime][format]") {
+  CHECK(fmtC(WEFT_F64, iota<double>(60, 1.1), {2, 30}) ==
+        "[[ 0.   1.1  2.2  3.3  4.4  5.5  6.6  7.7  8.8  9.9 11.  12.1 13.2 "
+        "14.3\n"
+        "  15.4 16.5 17.6 18.7 19.8 20.9 22.  23.1 24.2 25.3 26.4 27.5 28.6 "
+        "29.7\n"
+        "  30.8 31.9]\n"
+        " [33.  34.1 35.2 36.3 37.4 38.5 39.6 40.7 41.8 42.9 44.  45.1 46.2 "
+        "47.3\n"
+        "  48.4 49.5 50.6 51.7 52.8 53.9 55.  56.1 57.2 58.3 59.4 60.5 61.6 "
+        "62.7\n"
+        "  63.8 64.9]]");
+  // The format is chosen over the shown elements only.
+  CHECK(fmtC(WEFT_F64, iota<double>(6000, 0.5), {2000, 3}) ==
+        "[[0.0000e+00 5.0000e-01 1.0000e+00]\n"
+        " [1.5000e+00 2.0000e+00 2.5000e+00]\n"
+        " [3.0000e+00 3.5000e+00 4.0000e+00]\n"
+        " ...\n"
+        " [2.9955e+03 2.9960e+03 2.9965e+03]\n"
+        " [2.9970e+03 2.9975e+03 2.9980e+03]\n"
+        " [2.9985e+03 2.9990e+03 2.9995e+03]]");
+  CHECK(fmtC(WEFT_I64, iota<int64_t>(1600, 1, -800), {40, 40}) ==
+        "[[-800 -799 -798 ... -763 -762 -761]\n"
+        " [-760 -759 -758 ... -723 -722 -721]\n"
+        " [-720 -719 -718 ... -683 -682 -681]\n"
+        " ...\n"
+        " [ 680  681  682 ...  717  718  719]\n"
+        " [ 720  721  722 ...  757  758  759]\n"
+        " [ 760  761  762 ...  797  798  799]]");
+  std::vector<int8_t> bools;
+  for (int i = 0; i < 2002 * 3; ++i)
+    bools.push_back(i % 7 != 0);
+  CHECK(fmtC(WEFT_BOOL, bools, {2002, 3}) == "[[False  True  True]\n"
+                                             " [ True  True  True]\n"
+                                             " [ True False  True]\n"
+                                             " ...\n"
+                                             " [ True  True False]\n"
+                                             " [ True  True  True]\n"
+                                             " [ True  True  True]]");
+  std::string cube = fmtC(WEFT_I64, iota<int64_t>(1331), {11, 11, 11});
+  CHECK(cube.substr(0, 114) == "[[[   0    1    2 ...    8    9   10]\n"
+                               "  [  11   12   13 ...   19   20   21]\n"
+                               "  [  22   23   24 ...   30   31   32]\n");
+  CHECK(cube.find("  [ 352  353  354 ...  360  361  362]]\n"
+                  "\n"
+                  " ...\n"
+                  "\n"
+                  " [[ 968  969  970 ...  976  977  978]\n") !=
+        std::string::npos);
+  CHECK(cube.size() == 1421);
+  CHECK(cube.substr(cube.size() - 39) ==
+        "  [1320 1321 1322 ... 1328 1329 1330]]]");
+}
+
+TEST_CASE("empty N-d arrays print as []", "[runtime][format]") {
+  std::vector<double> none(1);
+  CHECK(fmtC(WEFT_F64, none, {0, 3}) == "[]");
+  CHECK(fmtC(WEFT_F64, none, {2, 0}) == "[]");
+  CHECK(fmtC(WEFT_I64, std::vector<int64_t>(1), {2, 0, 3}) == "[]");
+}
+
+TEST_CASE("float32 arrays use float32 digits", "[runtime][format]") {
+  CHECK(fmtC(WEFT_F32, std::vector<float>{0.1f, 1.0f / 3.0f, 2.5f}, {3}) ==
+        "[0.1        0.33333334 2.5       ]");
+  CHECK(fmtC(WEFT_F32, std::vector<float>{0.1f, 0.2f, 0.3f, 0.7f}, {2, 2}) ==
+        "[[0.1 0.2]\n"
+        " [0.3 0.7]]");
+  // Scientific digits past the shortest ones are the exact value's.
+  CHECK(fmtC(WEFT_F32, std::vector<float>{1e-5f, 1.2345678e-7f, -2.0f, 1e3f},
+             {2, 2}) == "[[ 9.9999997e-06  1.2345679e-07]\n"
+                        " [-2.0000000e+00  1.0000000e+03]]");
+  CHECK(fmtC(WEFT_F32, std::vector<float>{1e-5f, 1.5f, -2.0f, 1e3f}, {2, 2}) ==
+        "[[ 1.0e-05  1.5e+00]\n"
+        " [-2.0e+00  1.0e+03]]");
+  // So are the integer digits of positional ones.
+  CHECK(
+      fmtC(WEFT_F32,
+           std::vector<float>{45267568.0f, 33112778.0f, 2263093.5f, 5903192.5f},
+           {2, 2}) == "[[45267568.  33112778. ]\n"
+                      " [ 2263093.5  5903192.5]]");
+  CHECK(fmtC(WEFT_F64, std::vector<double>{5e-324, 1.5}, {2}) ==
+        "[4.9e-324 1.5e+000]");
+}
+
+TEST_CASE("float32 scalars print as NumPy's float32 str", "[runtime][format]") {
+  CHECK(formatFloat32(0.1f) == "0.1");
+  CHECK(formatFloat32(2.0f) == "2.0");
+  CHECK(formatFloat32(1e16f) == "1e+16");
+  CHECK(formatFloat32(1e-4f) == "1e-04"); // just below 1e-4 as a float
+  CHECK(formatFloat32(1.0f / 3.0f) == "0.33333334");
+  CHECK(formatFloat32(-0.0f) == "-0.0");
+  CHECK(formatFloat32(45267568.0f) == "45267570.0");
+  CHECK(formatFloat32(123456.789f) == "123456.79");
+  CHECK(formatFloat32(3.4028235e38f) == "3.4028235e+38");
+  CHECK(formatFloat32(1e-45f) == "1e-45");
+  CHECK(formatFloat32(std::numeric_limits<float>::infinity()) == "inf");
+  CHECK(formatFloat32(-std::numeric_limits<float>::infinity()) == "-inf");
+  CHECK(formatFloat32(std::numeric_limits<float>::quiet_NaN()) == "nan");
+}

@@ -1,0 +1,548 @@
+//===- MLIRGenArrayExpr.cpp - Fused array expressions and reductions ------===//
+//
+// An array statement such as `c = a * b + sin(d)` or `s = sum(a * b)` is
+// computed in one loop nest with no temporary arrays: the operands that
+// are not elementwise (names, calls, slices) are evaluated once and
+// broadcast to the result shape as stride-0 views, then the elementwise
+// tree is emitted as scalar code inside the nest. Elementwise statements
+// use scf.parallel; reductions carry their accumulators through scf.for.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/MLIRGen/MLIRGenImpl.h"
+
+using namespace mlir;
+
+namespace weft {
+
+namespace {
+bool isElementwiseBuiltin(const std::string &n) {
+  for (const char *s :
+       {"sqrt", "exp",  "log",   "sin",   "cos",    "tan",     "tanh",
+        "floor", "ceil", "log2", "log10", "asin",   "acos",    "atan",
+        "sinh", "cosh", "abs",   "isnan", "isinf",  "atan2",   "pow",
+        "minimum", "maximum", "where", "clip", "copy", "astype"})
+    if (n == s)
+      return true;
+  return false;
+}
+
+/// The callee name of a builtin call or method call (empty otherwise).
+std::string builtinName(const FunctionInstance &fn, const CallExpr *c) {
+  if (fn.calls.count(c))
+    return "";
+  if (auto *n = c->callee->dyn<NameExpr>())
+    return n->name;
+  if (auto *a = c->callee->dyn<AttributeExpr>())
+    return a->attr;
+  return "";
+}
+
+/// Operands of an elementwise node, in order.
+SmallVector<const Expr *, 3> operandsOf(const Expr *e) {
+  SmallVector<const Expr *, 3> ops;
+  if (auto *bin = e->dyn<BinaryExpr>()) {
+    ops = {bin->lhs.get(), bin->rhs.get()};
+  } else if (auto *u = e->dyn<UnaryExpr>()) {
+    ops = {u->operand.get()};
+  } else if (auto *c = e->dyn<CompareExpr>()) {
+    for (const ExprPtr &o : c->operands)
+      ops.push_back(o.get());
+  } else if (auto *c = e->dyn<CallExpr>()) {
+    if (auto *a = c->callee->dyn<AttributeExpr>()) {
+      ops.push_back(a->base.get());
+      if (a->attr == "astype")
+        return ops; // the argument is a type name
+    }
+    for (const ExprPtr &x : c->args)
+      ops.push_back(x.get());
+  }
+  return ops;
+}
+} // namespace
+
+bool FunctionGen::isFusable(const Expr *e) {
+  if (!fn.typeOf(e).isArray())
+    return false;
+  if (auto *bin = e->dyn<BinaryExpr>())
+    return bin->op != BinaryOp::MatMul;
+  if (e->dyn<UnaryExpr>())
+    return true;
+  if (auto *c = e->dyn<CompareExpr>())
+    return c->operands.size() == 2;
+  if (auto *c = e->dyn<CallExpr>())
+    return isElementwiseBuiltin(builtinName(fn, c));
+  return false;
+}
+
+FunctionGen::ElemSource
+FunctionGen::makeSource(const Expr *e, const SmallVector<Value, 4> *target,
+                        int64_t ln) {
+  Location l = loc(e->range);
+  ElemSource s;
+  s.root = e;
+  s.kind = fn.typeOf(e).scalarKind();
+  // Leaves: maximal subexpressions that are not elementwise nodes.
+  SmallVector<const Expr *, 8> leaves;
+  std::function<void(const Expr *)> collect = [&](const Expr *x) {
+    if (!isFusable(x)) {
+      leaves.push_back(x);
+      return;
+    }
+    for (const Expr *o : operandsOf(x))
+      collect(o);
+  };
+  collect(e);
+  std::map<const Expr *, Value> values;
+  for (const Expr *leaf : leaves)
+    values[leaf] = emitExpr(leaf).v();
+
+  int rank = target ? static_cast<int>(target->size())
+                    : std::max(0, fn.typeOf(e).isArray()
+                                      ? fn.typeOf(e).rank()
+                                      : 0);
+  // Broadcast shape: per axis, the size that is not 1 (NumPy's rule).
+  SmallVector<ArrayMeta, 4> metas;
+  SmallVector<const Expr *, 4> arrays;
+  for (const Expr *leaf : leaves)
+    if (isArray(values[leaf])) {
+      arrays.push_back(leaf);
+      metas.push_back(arrayMeta(values[leaf], l));
+    }
+  Value one = index(1, l), zero = index(0, l);
+  auto eq = [&](Value x, Value y) -> Value {
+    return arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, x, y);
+  };
+  if (target) {
+    s.dims = *target;
+  } else {
+    s.dims.assign(rank, one);
+    for (ArrayMeta &m : metas) {
+      int r = static_cast<int>(m.sizes.size());
+      for (int k = 0; k < r; ++k) {
+        Value &d = s.dims[k + rank - r];
+        d = arith::SelectOp::create(b, l, eq(m.sizes[k], one), d, m.sizes[k]);
+      }
+    }
+  }
+  if (!metas.empty() && (target || metas.size() > 1)) {
+    Value bad = constant(ScalarKind::Bool, 0, l);
+    for (ArrayMeta &m : metas) {
+      int r = static_cast<int>(m.sizes.size());
+      for (int k = 0; k < r; ++k) {
+        Value ok = arith::OrIOp::create(b, l, eq(m.sizes[k], s.dims[k + rank - r]),
+                                        eq(m.sizes[k], one));
+        bad = arith::OrIOp::create(
+            b, l, bad,
+            arith::XOrIOp::create(b, l, ok, constant(ScalarKind::Bool, 1, l)));
+      }
+    }
+    emitCheck(bad,
+              target ? "ValueError: could not broadcast the value into the "
+                       "shape of the assignment target"
+                     : "ValueError: operands could not be broadcast together "
+                       "(their shapes differ and are not 1)",
+              ln, l);
+  }
+  // Broadcast views: stride 0 along size-1 and missing leading axes.
+  for (size_t i = 0; i < arrays.size(); ++i) {
+    ArrayMeta &m = metas[i];
+    int r = static_cast<int>(m.sizes.size());
+    SmallVector<Value, 4> strides;
+    for (int d = 0; d < rank; ++d) {
+      int k = d - (rank - r);
+      strides.push_back(k < 0 ? zero
+                              : arith::SelectOp::create(
+                                    b, l, eq(m.sizes[k], one), zero,
+                                    m.strides[k])
+                                    .getResult());
+    }
+    ScalarKind ek = fn.typeOf(arrays[i]).scalarKind();
+    values[arrays[i]] =
+        makeView(values[arrays[i]], ek, m.offset, s.dims, strides, l);
+  }
+  s.leaves = std::move(values);
+  return s;
+}
+
+Value FunctionGen::emitElement(const ElemSource &s, const Expr *e,
+                               ValueRange ivs) {
+  Location l = loc(e->range);
+  auto it = s.leaves.find(e);
+  if (it != s.leaves.end()) {
+    if (isArray(it->second))
+      return memref::LoadOp::create(b, l, it->second, ivs);
+    return it->second;
+  }
+  ScalarKind k = fn.typeOf(e).scalarKind();
+  SmallVector<Value, 3> xs;
+  for (const Expr *o : operandsOf(e))
+    xs.push_back(emitElement(s, o, ivs));
+  if (auto *bin = e->dyn<BinaryExpr>())
+    return convert(emitBinaryScalar(bin->op, xs[0], xs[1], k, false, l,
+                                    line(e->range)),
+                   k, l);
+  if (auto *c = e->dyn<CompareExpr>())
+    return emitCompareOp(c->ops[0], xs[0], xs[1], l);
+  if (auto *u = e->dyn<UnaryExpr>()) {
+    Value x = convert(xs[0], k, l);
+    switch (u->op) {
+    case UnaryOp::Pos:
+      return x;
+    case UnaryOp::Neg:
+      if (k == ScalarKind::F32 || k == ScalarKind::F64)
+        return arith::NegFOp::create(b, l, x);
+      return arith::SubIOp::create(b, l, constant(k, 0, l), x);
+    case UnaryOp::Invert:
+    case UnaryOp::Not:
+      return arith::XOrIOp::create(
+          b, l, x, constant(k, k == ScalarKind::Bool ? 1 : -1, l));
+    }
+  }
+  auto *c = e->dyn<CallExpr>();
+  std::string name = builtinName(fn, c);
+  if (name == "copy" || name == "astype")
+    return convert(xs[0], k, l);
+  if (name == "isnan" || name == "isinf") {
+    ScalarKind xk = kindOf(xs[0].getType());
+    if (xk != ScalarKind::F32 && xk != ScalarKind::F64)
+      return constant(ScalarKind::Bool, 0, l);
+    return emitMath(name, {xs[0]}, xk, l);
+  }
+  for (size_t i = 0; i < xs.size(); ++i)
+    if (!(name == "where" && i == 0))
+      xs[i] = convert(xs[i], k, l);
+  return emitMath(name, xs, k, l);
+}
+
+Value FunctionGen::emitMath(const std::string &name, ArrayRef<Value> xs,
+                            ScalarKind k, Location l) {
+  bool isFloat = k == ScalarKind::F32 || k == ScalarKind::F64;
+  Value x = xs[0];
+  if (name == "sqrt")
+    return math::SqrtOp::create(b, l, x);
+  if (name == "exp")
+    return math::ExpOp::create(b, l, x);
+  if (name == "log")
+    return math::LogOp::create(b, l, x);
+  if (name == "log2")
+    return math::Log2Op::create(b, l, x);
+  if (name == "log10")
+    return math::Log10Op::create(b, l, x);
+  if (name == "sin")
+    return math::SinOp::create(b, l, x);
+  if (name == "cos")
+    return math::CosOp::create(b, l, x);
+  if (name == "tan")
+    return math::TanOp::create(b, l, x);
+  if (name == "tanh")
+    return math::TanhOp::create(b, l, x);
+  if (name == "asin")
+    return math::AsinOp::create(b, l, x);
+  if (name == "acos")
+    return math::AcosOp::create(b, l, x);
+  if (name == "atan")
+    return math::AtanOp::create(b, l, x);
+  if (name == "sinh")
+    return math::SinhOp::create(b, l, x);
+  if (name == "cosh")
+    return math::CoshOp::create(b, l, x);
+  if (name == "floor")
+    return isFloat ? math::FloorOp::create(b, l, x).getResult() : x;
+  if (name == "ceil")
+    return isFloat ? math::CeilOp::create(b, l, x).getResult() : x;
+  if (name == "abs")
+    return isFloat ? math::AbsFOp::create(b, l, x).getResult()
+                   : math::AbsIOp::create(b, l, x).getResult();
+  if (name == "isnan")
+    return arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x);
+  if (name == "isinf")
+    return arith::CmpFOp::create(
+        b, l, arith::CmpFPredicate::OEQ, math::AbsFOp::create(b, l, x),
+        constant(k, std::numeric_limits<double>::infinity(), l));
+  if (name == "atan2")
+    return math::Atan2Op::create(b, l, x, xs[1]);
+  if (name == "pow")
+    return isFloat ? math::PowFOp::create(b, l, x, xs[1]).getResult()
+                   : math::IPowIOp::create(b, l, x, xs[1]).getResult();
+  if (name == "minimum" || name == "maximum") {
+    bool mn = name == "minimum";
+    if (isFloat) // NaN-propagating, as NumPy's minimum/maximum
+      return mn ? arith::MinimumFOp::create(b, l, x, xs[1]).getResult()
+                : arith::MaximumFOp::create(b, l, x, xs[1]).getResult();
+    if (k == ScalarKind::Bool)
+      return mn ? arith::AndIOp::create(b, l, x, xs[1]).getResult()
+                : arith::OrIOp::create(b, l, x, xs[1]).getResult();
+    return mn ? arith::MinSIOp::create(b, l, x, xs[1]).getResult()
+              : arith::MaxSIOp::create(b, l, x, xs[1]).getResult();
+  }
+  if (name == "where")
+    return arith::SelectOp::create(b, l, x, xs[1], xs[2]);
+  if (name == "clip") {
+    Value lo = emitMath("maximum", {x, xs[1]}, k, l);
+    return emitMath("minimum", {lo, xs[2]}, k, l);
+  }
+  error(SourceRange(), "internal: no element code for '" + name + "'");
+  return x;
+}
+
+Value FunctionGen::materialize(const Expr *e) {
+  Location l = loc(e->range);
+  ElemSource s = makeSource(e, nullptr, line(e->range));
+  Value out = allocArrayN(s.kind, s.dims, l);
+  emitParallelNest(s.dims, l, [&](ValueRange ivs) {
+    Value v = convert(emitElement(s, e, ivs), s.kind, l);
+    memref::StoreOp::create(b, l, v, out, ivs);
+  });
+  return out;
+}
+
+void FunctionGen::storeInto(Value dest, const Expr *e,
+                            std::optional<BinaryOp> op, int64_t ln,
+                            Location l) {
+  ArrayMeta dm = arrayMeta(dest, l);
+  ScalarKind dk = kindOf(cast<MemRefType>(dest.getType()).getElementType());
+  ElemSource s = makeSource(e, &dm.sizes, ln);
+  ScalarKind opKind = s.kind;
+  if (op) {
+    opKind = promote(dk, s.kind);
+    if (*op == BinaryOp::Div && opKind != ScalarKind::F32)
+      opKind = ScalarKind::F64;
+  }
+  auto combine = [&](ValueRange ivs, Value x) {
+    Value r = x;
+    if (op) {
+      Value cur = memref::LoadOp::create(b, l, dest, ivs);
+      r = emitBinaryScalar(*op, convert(cur, opKind, l), convert(x, opKind, l),
+                           opKind, false, l, ln);
+    }
+    memref::StoreOp::create(b, l, convert(r, dk, l), dest, ivs);
+  };
+  // Overlap: an operand that views dest's buffer with another layout would
+  // see elements already overwritten. Then evaluate into a temporary first.
+  Value destPtr = memref::ExtractAlignedPointerAsIndexOp::create(b, l, dest);
+  Value overlap = constant(ScalarKind::Bool, 0, l);
+  for (auto &[leaf, v] : s.leaves) {
+    if (!isArray(v))
+      continue;
+    ArrayMeta m = arrayMeta(v, l);
+    Value ptr = memref::ExtractAlignedPointerAsIndexOp::create(b, l, v);
+    Value same = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, ptr,
+                                       destPtr);
+    Value sameLayout = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                             m.offset, dm.offset);
+    for (size_t d = 0; d < m.strides.size(); ++d)
+      sameLayout = arith::AndIOp::create(
+          b, l, sameLayout,
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, m.strides[d],
+                                dm.strides[d]));
+    Value differs = arith::XOrIOp::create(b, l, sameLayout,
+                                          constant(ScalarKind::Bool, 1, l));
+    overlap = arith::OrIOp::create(b, l, overlap,
+                                   arith::AndIOp::create(b, l, same, differs));
+  }
+  auto ifOp = scf::IfOp::create(b, l, TypeRange{}, overlap, true);
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    size_t mark = temps_.size();
+    Value tmp = allocArrayN(s.kind, s.dims, l);
+    emitParallelNest(s.dims, l, [&](ValueRange ivs) {
+      memref::StoreOp::create(
+          b, l, convert(emitElement(s, s.root, ivs), s.kind, l), tmp, ivs);
+    });
+    emitParallelNest(s.dims, l, [&](ValueRange ivs) {
+      combine(ivs, memref::LoadOp::create(b, l, tmp, ivs));
+    });
+    releaseTemps(mark, l);
+    b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+    emitParallelNest(s.dims, l, [&](ValueRange ivs) {
+      combine(ivs, emitElement(s, s.root, ivs));
+    });
+  }
+}
+
+namespace {
+/// Nested scf.for loops over `dims` carrying `init`; `step` returns the
+/// next accumulators from the indices and the current ones.
+SmallVector<Value, 2>
+foldNest(OpBuilder &b, Location l, ValueRange dims, Value zero, Value one,
+         ValueRange init,
+         const std::function<SmallVector<Value, 2>(ValueRange, ValueRange)>
+             &step) {
+  SmallVector<Value, 4> ivs;
+  std::function<SmallVector<Value, 2>(size_t, ValueRange)> rec =
+      [&](size_t d, ValueRange acc) -> SmallVector<Value, 2> {
+    if (d == dims.size())
+      return step(ivs, acc);
+    auto forOp = scf::ForOp::create(b, l, zero, dims[d], one, acc);
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(forOp.getBody());
+    ivs.push_back(forOp.getInductionVar());
+    SmallVector<Value, 2> next = rec(d + 1, forOp.getRegionIterArgs());
+    ivs.pop_back();
+    scf::YieldOp::create(b, l, next);
+    return SmallVector<Value, 2>(forOp.getResults());
+  };
+  return rec(0, init);
+}
+} // namespace
+
+Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
+                               std::optional<int64_t> axis,
+                               const weft::Type &resultType, int64_t ln,
+                               Location l) {
+  weft::Type at = fn.typeOf(arg);
+  // A whole 1-D f64 array sums in NumPy's pairwise order, bit for bit.
+  if (name == "sum" && !axis && !isFusable(arg) && at.rank() == 1 &&
+      at.scalarKind() == ScalarKind::F64)
+    return Val(weft::PairwiseSumOp::create(b, l, b.getF64Type(),
+                                           emitExpr(arg).v()));
+  ElemSource s = makeSource(arg, nullptr, ln);
+  int rank = static_cast<int>(s.dims.size());
+  ScalarKind rk = resultType.scalarKind();
+  ScalarKind ek = s.kind;
+  bool isFloatE = ek == ScalarKind::F32 || ek == ScalarKind::F64;
+  if (axis && *axis < 0)
+    *axis += rank;
+  if (resultType.isScalar())
+    axis.reset();
+  SmallVector<Value, 4> outDims, redDims;
+  for (int d = 0; d < rank; ++d)
+    (axis && d == *axis ? redDims : outDims).push_back(s.dims[d]);
+  if (!axis)
+    redDims = s.dims;
+  Value count = productOf(redDims, l);
+  if (name == "min" || name == "max" || name == "argmin" ||
+      name == "argmax") {
+    Value empty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, count,
+                                        index(0, l));
+    emitCheck(empty,
+              "ValueError: " + name +
+                  "() of an empty array has no value (zero-size reduction)",
+              ln, l);
+  }
+  Value zeroIdx = index(0, l), oneIdx = index(1, l);
+  // The element at reduction indices `red` combined with outer ones.
+  auto elementAt = [&](ValueRange outer, ValueRange red) {
+    SmallVector<Value, 4> ivs;
+    size_t o = 0, r = 0;
+    for (int d = 0; d < rank; ++d)
+      ivs.push_back(axis ? (d == *axis ? red[r++] : outer[o++]) : red[r++]);
+    return emitElement(s, s.root, ivs);
+  };
+  auto flatIndex = [&](ValueRange red) {
+    Value f = index(0, l);
+    for (size_t d = 0; d < red.size(); ++d)
+      f = arith::AddIOp::create(
+          b, l, arith::MulIOp::create(b, l, f, redDims[d]), red[d]);
+    return f;
+  };
+  auto reduceOne = [&](ValueRange outer) -> Value {
+    auto sumOf = [&](ScalarKind k, const std::function<Value(Value)> &f) {
+      return foldNest(b, l, redDims, zeroIdx, oneIdx,
+                      ValueRange{constant(k, 0, l)},
+                      [&](ValueRange red, ValueRange acc) {
+                        Value x = f(convert(elementAt(outer, red), k, l));
+                        Value r = (k == ScalarKind::F32 ||
+                                   k == ScalarKind::F64)
+                                      ? arith::AddFOp::create(b, l, acc[0], x)
+                                            .getResult()
+                                      : arith::AddIOp::create(b, l, acc[0], x)
+                                            .getResult();
+                        return SmallVector<Value, 2>{r};
+                      })[0];
+    };
+    auto countF = [&](ScalarKind k) {
+      return convert(arith::IndexCastOp::create(b, l, b.getI64Type(), count),
+                     k, l);
+    };
+    if (name == "sum")
+      return sumOf(rk, [](Value x) { return x; });
+    if (name == "mean" || name == "var" || name == "std") {
+      Value mean = arith::DivFOp::create(
+          b, l, sumOf(rk, [](Value x) { return x; }), countF(rk));
+      if (name == "mean")
+        return mean;
+      Value ss = sumOf(rk, [&](Value x) -> Value {
+        Value d = arith::SubFOp::create(b, l, x, mean);
+        return arith::MulFOp::create(b, l, d, d);
+      });
+      Value var = arith::DivFOp::create(b, l, ss, countF(rk));
+      return name == "var" ? var : math::SqrtOp::create(b, l, var).getResult();
+    }
+    if (name == "prod") {
+      bool f = rk == ScalarKind::F32 || rk == ScalarKind::F64;
+      return foldNest(b, l, redDims, zeroIdx, oneIdx,
+                      ValueRange{constant(rk, 1, l)},
+                      [&](ValueRange red, ValueRange acc) {
+                        Value x = convert(elementAt(outer, red), rk, l);
+                        Value r = f ? arith::MulFOp::create(b, l, acc[0], x)
+                                          .getResult()
+                                    : arith::MulIOp::create(b, l, acc[0], x)
+                                          .getResult();
+                        return SmallVector<Value, 2>{r};
+                      })[0];
+    }
+    if (name == "any" || name == "all") {
+      bool isAll = name == "all";
+      return foldNest(b, l, redDims, zeroIdx, oneIdx,
+                      ValueRange{constant(ScalarKind::Bool, isAll, l)},
+                      [&](ValueRange red, ValueRange acc) {
+                        Value x = truthy(elementAt(outer, red), l);
+                        Value r = isAll
+                                      ? arith::AndIOp::create(b, l, acc[0], x)
+                                            .getResult()
+                                      : arith::OrIOp::create(b, l, acc[0], x)
+                                            .getResult();
+                        return SmallVector<Value, 2>{r};
+                      })[0];
+    }
+    // min, max, argmin, argmax: the first extreme wins; NaN propagates
+    // (and is the extreme for argmin/argmax), as in NumPy.
+    bool wantMin = name == "min" || name == "argmin";
+    SmallVector<Value, 4> firstIdx(redDims.size(), zeroIdx);
+    Value first = elementAt(outer, firstIdx);
+    SmallVector<Value, 2> res = foldNest(
+        b, l, redDims, zeroIdx, oneIdx, ValueRange{first, zeroIdx},
+        [&](ValueRange red, ValueRange acc) {
+          Value x = elementAt(outer, red);
+          Value better;
+          if (isFloatE) {
+            better = arith::CmpFOp::create(
+                b, l, wantMin ? arith::CmpFPredicate::OLT
+                              : arith::CmpFPredicate::OGT,
+                x, acc[0]);
+            Value xNan =
+                arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x);
+            Value accNan = arith::CmpFOp::create(
+                b, l, arith::CmpFPredicate::UNO, acc[0], acc[0]);
+            Value nanWins = arith::AndIOp::create(
+                b, l, xNan,
+                arith::XOrIOp::create(b, l, accNan,
+                                      constant(ScalarKind::Bool, 1, l)));
+            better = arith::OrIOp::create(b, l, better, nanWins);
+          } else {
+            better = arith::CmpIOp::create(
+                b, l, wantMin ? arith::CmpIPredicate::slt
+                              : arith::CmpIPredicate::sgt,
+                x, acc[0]);
+          }
+          Value v = arith::SelectOp::create(b, l, better, x, acc[0]);
+          Value i =
+              arith::SelectOp::create(b, l, better, flatIndex(red), acc[1]);
+          return SmallVector<Value, 2>{v, i};
+        });
+    if (name == "argmin" || name == "argmax")
+      return arith::IndexCastOp::create(b, l, b.getI64Type(), res[1]);
+    return convert(res[0], rk, l);
+  };
+  if (!axis)
+    return Val(reduceOne({}));
+  Value out = allocArrayN(rk, outDims, l);
+  emitParallelNest(outDims, l, [&](ValueRange ivs) {
+    memref::StoreOp::create(b, l, convert(reduceOne(ivs), rk, l), out, ivs);
+  });
+  return Val(out);
+}
+
+} // namespace weft

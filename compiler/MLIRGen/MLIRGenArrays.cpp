@@ -1,0 +1,420 @@
+//===- MLIRGenArrays.cpp - Typed AST to MLIR: array views and creation ----===//
+//
+// Arrays are strided memrefs of rank 1 to 4. Indexing with slices, `.T`,
+// `reshape` and `ravel` make views (memref.reinterpret_cast of the same
+// buffer, sharing its reference count); creation functions allocate
+// row-major buffers and fill them in one parallel loop nest.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/MLIRGen/MLIRGenImpl.h"
+
+using namespace mlir;
+
+namespace weft {
+
+FunctionGen::ArrayMeta FunctionGen::arrayMeta(Value array, Location l) {
+  auto md = memref::ExtractStridedMetadataOp::create(b, l, array);
+  ArrayMeta m;
+  m.base = md.getBaseBuffer();
+  m.offset = md.getOffset();
+  m.sizes.assign(md.getSizes().begin(), md.getSizes().end());
+  m.strides.assign(md.getStrides().begin(), md.getStrides().end());
+  return m;
+}
+
+Value FunctionGen::makeView(Value array, ScalarKind elem, Value offset,
+                            ValueRange sizes, ValueRange strides, Location l) {
+  auto md = memref::ExtractStridedMetadataOp::create(b, l, array);
+  auto type = cast<MemRefType>(
+      toMLIR(weft::Type::array(elem, static_cast<int>(sizes.size()))));
+  return memref::ReinterpretCastOp::create(b, l, type, md.getBaseBuffer(),
+                                           offset, sizes, strides);
+}
+
+Value FunctionGen::allocArrayN(ScalarKind elem, ValueRange sizes, Location l) {
+  SmallVector<int64_t> shape(sizes.size(), ShapedType::kDynamic);
+  auto exact = MemRefType::get(shape, toMLIR(weft::Type::scalar(elem)));
+  Value raw = memref::AllocOp::create(b, l, exact, sizes);
+  Value arr = memref::CastOp::create(
+      b, l, toMLIR(weft::Type::array(elem, static_cast<int>(sizes.size()))),
+      raw);
+  addTemp(arr);
+  return arr;
+}
+
+Value FunctionGen::productOf(ValueRange dims, Location l) {
+  Value n = index(1, l);
+  for (Value d : dims)
+    n = arith::MulIOp::create(b, l, n, d);
+  return n;
+}
+
+void FunctionGen::emitLoopNest(ValueRange dims, Location l,
+                               const std::function<void(ValueRange)> &body) {
+  SmallVector<Value, 4> ivs;
+  std::function<void(size_t)> rec = [&](size_t d) {
+    if (d == dims.size()) {
+      body(ivs);
+      return;
+    }
+    auto forOp = scf::ForOp::create(b, l, index(0, l), dims[d], index(1, l));
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(forOp.getBody());
+    ivs.push_back(forOp.getInductionVar());
+    rec(d + 1);
+    ivs.pop_back();
+  };
+  rec(0);
+}
+
+void FunctionGen::emitParallelNest(
+    ValueRange dims, Location l, const std::function<void(ValueRange)> &body) {
+  if (dims.empty()) {
+    body({});
+    return;
+  }
+  SmallVector<Value, 4> lbs(dims.size(), index(0, l)),
+      steps(dims.size(), index(1, l));
+  auto par = scf::ParallelOp::create(b, l, lbs, dims, steps);
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(par.getBody());
+  body(par.getInductionVars());
+}
+
+SmallVector<Value, 4> FunctionGen::shapeSizes(const Val &shape,
+                                              const weft::Type &shapeType,
+                                              int64_t line, Location l) {
+  SmallVector<Value, 4> sizes;
+  for (Value p : shape.parts) {
+    Value n = convert(p, ScalarKind::I64, l);
+    Value neg =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, n, i64(0, l));
+    emitCheck(neg, "ValueError: negative dimensions are not allowed", line,
+              l);
+    sizes.push_back(toIndex(n, l));
+  }
+  (void)shapeType;
+  return sizes;
+}
+
+Value FunctionGen::wrapIndex(Value i, Value n, Location l) {
+  i = toIndex(convert(i, ScalarKind::I64, l), l);
+  Value neg = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i,
+                                    index(0, l));
+  Value wrapped = arith::AddIOp::create(b, l, i, n);
+  return arith::SelectOp::create(b, l, neg, wrapped, i);
+}
+
+Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
+  Location l = loc(ix->range);
+  weft::Type bt = fn.typeOf(ix->base.get());
+  weft::Type rt = fn.typeOf(ix);
+  ArrayMeta m = arrayMeta(array, l);
+  int rank = bt.rank();
+  bool allInts = rt.isScalar();
+  if (allInts) {
+    SmallVector<Value, 4> idx;
+    for (int d = 0; d < rank; ++d)
+      idx.push_back(wrapIndex(emitScalar(ix->indices[d].get()), m.sizes[d], l));
+    return Val(memref::LoadOp::create(b, l, array, idx));
+  }
+  // A view: integer indices move the offset and drop their axis; slices
+  // follow Python's rules (PySlice_AdjustIndices).
+  Value offset = m.offset;
+  SmallVector<Value, 4> sizes, strides;
+  Value zero = index(0, l), one = index(1, l), minusOne = index(-1, l);
+  auto lt = [&](Value a, Value c) -> Value {
+    return arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, a, c);
+  };
+  auto sel = [&](Value c, Value x, Value y) -> Value {
+    return arith::SelectOp::create(b, l, c, x, y);
+  };
+  for (int d = 0; d < rank; ++d) {
+    Value n = m.sizes[d], stride = m.strides[d];
+    const Expr *entry =
+        d < static_cast<int>(ix->indices.size()) ? ix->indices[d].get()
+                                                 : nullptr;
+    if (entry && !entry->dyn<SliceExpr>()) {
+      Value i = wrapIndex(emitScalar(entry), n, l);
+      offset = arith::AddIOp::create(
+          b, l, offset, arith::MulIOp::create(b, l, i, stride));
+      continue;
+    }
+    auto *sl = entry ? entry->dyn<SliceExpr>() : nullptr;
+    if (!sl || (!sl->lower && !sl->upper && !sl->step)) {
+      sizes.push_back(n);
+      strides.push_back(stride);
+      continue;
+    }
+    Value step = sl->step ? toIndex(convert(emitScalar(sl->step.get()),
+                                            ScalarKind::I64, l),
+                                    l)
+                          : one;
+    if (sl->step) {
+      Value isZero =
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, step, zero);
+      emitCheck(isZero, "ValueError: slice step cannot be zero",
+                line(ix->range), l);
+    }
+    Value neg = lt(step, zero);
+    // Bounds for a positive step clamp to [0, n], for a negative one to
+    // [-1, n-1].
+    Value lowClamp = sel(neg, minusOne, zero);
+    Value highClamp = sel(neg, arith::SubIOp::create(b, l, n, one), n);
+    auto adjust = [&](const ExprPtr &bound, Value dflt) -> Value {
+      if (!bound)
+        return dflt;
+      Value v = toIndex(convert(emitScalar(bound.get()), ScalarKind::I64, l),
+                        l);
+      v = sel(lt(v, zero), arith::AddIOp::create(b, l, v, n), v);
+      v = arith::MaxSIOp::create(b, l, v, lowClamp);
+      return arith::MinSIOp::create(b, l, v, highClamp);
+    };
+    Value lo = adjust(sl->lower, sel(neg, arith::SubIOp::create(b, l, n, one),
+                                     zero));
+    Value hi = adjust(sl->upper, sel(neg, minusOne, n));
+    // len = (hi - lo + step - 1) / step for step > 0 (and mirrored), or 0.
+    Value span = sel(neg, arith::SubIOp::create(b, l, lo, hi),
+                     arith::SubIOp::create(b, l, hi, lo));
+    Value absStep = sel(neg, arith::SubIOp::create(b, l, zero, step), step);
+    Value len = arith::DivSIOp::create(
+        b, l,
+        arith::AddIOp::create(b, l, span,
+                              arith::SubIOp::create(b, l, absStep, one)),
+        absStep);
+    len = arith::MaxSIOp::create(b, l, len, zero);
+    offset = arith::AddIOp::create(b, l, offset,
+                                   arith::MulIOp::create(b, l, lo, stride));
+    sizes.push_back(len);
+    strides.push_back(arith::MulIOp::create(b, l, stride, step));
+  }
+  return Val(makeView(array, bt.scalarKind(), offset, sizes, strides, l));
+}
+
+bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
+                                   ArrayRef<const Expr *> argExprs, Val &out) {
+  Location l = loc(c->range);
+  weft::Type t = fn.typeOf(c);
+  int64_t ln = line(c->range);
+  auto arg = [&](size_t i) { return emitExpr(argExprs[i]); };
+  auto argType = [&](size_t i) { return fn.typeOf(argExprs[i]); };
+  std::optional<int64_t> axis;
+  for (const KeywordArg &k : c->keywords)
+    if (k.name == "axis") {
+      const Expr *v = k.value.get();
+      int64_t sign = 1;
+      if (auto *u = v->dyn<UnaryExpr>()) {
+        sign = -1;
+        v = u->operand.get();
+      }
+      axis = sign * v->dyn<IntLitExpr>()->value;
+    }
+
+  auto fill = [&](Value arr, ArrayRef<Value> sizes,
+                  const std::function<Value(ValueRange)> &value) {
+    emitParallelNest(sizes, l, [&](ValueRange ivs) {
+      memref::StoreOp::create(b, l, value(ivs), arr, ivs);
+    });
+  };
+
+  if (name == "zeros" || name == "ones" || name == "empty" ||
+      name == "full") {
+    SmallVector<Value, 4> sizes = shapeSizes(arg(0), argType(0), ln, l);
+    ScalarKind k = t.scalarKind();
+    Value arr = allocArrayN(k, sizes, l);
+    if (name != "empty") {
+      Value v = name == "full" ? convert(arg(1).v(), k, l)
+                               : constant(k, name == "ones" ? 1 : 0, l);
+      fill(arr, sizes, [&](ValueRange) { return v; });
+    }
+    out = Val(arr);
+    return true;
+  }
+  if (name == "eye") {
+    SmallVector<Value, 4> sizes = shapeSizes(arg(0), argType(0), ln, l);
+    sizes.push_back(sizes[0]);
+    ScalarKind k = t.scalarKind();
+    Value arr = allocArrayN(k, sizes, l);
+    Value one = constant(k, 1, l), zero = constant(k, 0, l);
+    fill(arr, sizes, [&](ValueRange ivs) -> Value {
+      Value diag = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                         ivs[0], ivs[1]);
+      return arith::SelectOp::create(b, l, diag, one, zero);
+    });
+    out = Val(arr);
+    return true;
+  }
+  if (name == "linspace") {
+    // NumPy: step = (stop - start) / (n - 1); x[i] = start + i * step, and
+    // the last element is exactly stop.
+    Value start = convert(arg(0).v(), ScalarKind::F64, l);
+    Value stop = convert(arg(1).v(), ScalarKind::F64, l);
+    SmallVector<Value, 4> sizes = shapeSizes(arg(2), argType(2), ln, l);
+    Value n = sizes[0];
+    Value arr = allocArrayN(ScalarKind::F64, sizes, l);
+    Value nf = convert(arith::IndexCastOp::create(b, l, b.getI64Type(), n),
+                       ScalarKind::F64, l);
+    Value div = arith::MaxNumFOp::create(
+        b, l, arith::SubFOp::create(b, l, nf, constant(ScalarKind::F64, 1, l)),
+        constant(ScalarKind::F64, 1, l));
+    Value step = arith::DivFOp::create(
+        b, l, arith::SubFOp::create(b, l, stop, start), div);
+    Value last = arith::SubIOp::create(b, l, n, index(1, l));
+    fill(arr, sizes, [&](ValueRange ivs) -> Value {
+      Value i = convert(arith::IndexCastOp::create(b, l, b.getI64Type(), ivs[0]),
+                        ScalarKind::F64, l);
+      Value x = arith::AddFOp::create(b, l, start,
+                                      arith::MulFOp::create(b, l, i, step));
+      Value isLast = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                           ivs[0], last);
+      Value notFirst = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt,
+                                             ivs[0], index(0, l));
+      Value useStop = arith::AndIOp::create(b, l, isLast, notFirst);
+      return arith::SelectOp::create(b, l, useStop, stop, x);
+    });
+    out = Val(arr);
+    return true;
+  }
+  if (name == "copy" || name == "astype" ||
+      (name == "ravel" && false)) {
+    out = Val(materialize(c));
+    return true;
+  }
+  if (name == "transpose") {
+    Value a = arg(0).v();
+    ArrayMeta m = arrayMeta(a, l);
+    SmallVector<Value, 4> sizes(m.sizes.rbegin(), m.sizes.rend());
+    SmallVector<Value, 4> strides(m.strides.rbegin(), m.strides.rend());
+    out = Val(makeView(a, t.scalarKind(), m.offset, sizes, strides, l));
+    return true;
+  }
+  if (name == "reshape" || name == "ravel") {
+    // A view when the source is contiguous, else a contiguous copy first.
+    weft::Type at = argType(0);
+    Value a = arg(0).v();
+    ArrayMeta m = arrayMeta(a, l);
+    Value total = productOf(m.sizes, l);
+    SmallVector<Value, 4> sizes;
+    if (name == "ravel") {
+      sizes.push_back(total);
+    } else {
+      Val shape;
+      for (size_t i = 1; i < argExprs.size(); ++i) { // a.reshape(n, m) too
+        Val v = arg(i);
+        shape.parts.append(v.parts.begin(), v.parts.end());
+      }
+      sizes = shapeSizes(shape, argType(1), ln, l);
+      Value mismatch = arith::CmpIOp::create(
+          b, l, arith::CmpIPredicate::ne, productOf(sizes, l), total);
+      emitCheck(mismatch,
+                "ValueError: cannot reshape the array: the new shape has a "
+                "different number of elements",
+                ln, l);
+    }
+    // Contiguous (row-major) check: stride[d] == product of sizes after d
+    // for every axis of size > 1.
+    Value contiguous = constant(ScalarKind::Bool, 1, l);
+    Value expect = index(1, l);
+    for (int d = at.rank() - 1; d >= 0; --d) {
+      Value ok = arith::OrIOp::create(
+          b, l,
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, m.strides[d],
+                                expect),
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, m.sizes[d],
+                                index(1, l)));
+      contiguous = arith::AndIOp::create(b, l, contiguous, ok);
+      expect = arith::MulIOp::create(b, l, expect, m.sizes[d]);
+    }
+    mlir::Type arrTy = toMLIR(at);
+    auto ifOp = scf::IfOp::create(b, l, TypeRange{arrTy}, contiguous, true);
+    {
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+      scf::YieldOp::create(b, l, a);
+      b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+      // A contiguous copy; ownership passes out of the region below.
+      size_t mark = temps_.size();
+      Value copy = allocArrayN(at.scalarKind(), m.sizes, l);
+      temps_.resize(mark);
+      emitParallelNest(m.sizes, l, [&](ValueRange ivs) {
+        memref::StoreOp::create(b, l, memref::LoadOp::create(b, l, a, ivs),
+                                copy, ivs);
+      });
+      scf::YieldOp::create(b, l, copy);
+    }
+    Value src = ifOp.getResult(0);
+    // The copy (if made) is owned by this statement: retain the source in
+    // the contiguous case so that one release balances both paths.
+    auto retain = scf::IfOp::create(b, l, TypeRange{}, contiguous, false);
+    {
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(&retain.getThenRegion().front());
+      weft::RetainOp::create(b, l, a);
+    }
+    addTemp(src);
+    ArrayMeta sm = arrayMeta(src, l);
+    SmallVector<Value, 4> strides(sizes.size());
+    Value s = index(1, l);
+    for (int d = static_cast<int>(sizes.size()) - 1; d >= 0; --d) {
+      strides[d] = s;
+      s = arith::MulIOp::create(b, l, s, sizes[d]);
+    }
+    out = Val(makeView(src, t.scalarKind(), sm.offset, sizes, strides, l));
+    return true;
+  }
+  static const char *const reductions[] = {"sum",    "prod",   "min", "max",
+                                           "mean",   "var",    "std", "argmin",
+                                           "argmax", "any",    "all"};
+  for (const char *r : reductions)
+    if (name == r && argExprs.size() == 1 && argType(0).isArray()) {
+      out = emitReduction(name, argExprs[0], axis, t, ln, l);
+      return true;
+    }
+  if (t.isArray() && isFusable(c)) {
+    out = Val(materialize(c));
+    return true;
+  }
+  if (name == "isnan" || name == "isinf") {
+    Value x = convert(arg(0).v(), ScalarKind::F64, l);
+    out = Val(emitMath(name, {x}, ScalarKind::F64, l));
+    return true;
+  }
+  if (name == "atan2" || name == "pow" || name == "minimum" ||
+      name == "maximum" || name == "where" || name == "clip" ||
+      name == "log2" || name == "log10" || name == "asin" ||
+      name == "acos" || name == "atan" || name == "sinh" || name == "cosh") {
+    ScalarKind k = t.scalarKind();
+    SmallVector<Value, 3> xs;
+    for (size_t i = 0; i < argExprs.size(); ++i) {
+      Value v = arg(i).v();
+      xs.push_back(name == "where" && i == 0 ? v : convert(v, k, l));
+    }
+    out = Val(emitMath(name, xs, k, l));
+    return true;
+  }
+  if (name == "save") {
+    auto *path = argExprs[0]->dyn<StrLitExpr>();
+    if (!path) {
+      error(argExprs[0]->range, "save() needs the file name as a string "
+                                "literal");
+      return true;
+    }
+    weft::SaveNpyOp::create(b, l, path->value, arg(1).v(), ln);
+    out = Val();
+    return true;
+  }
+  if (name == "load") {
+    auto *path = argExprs[0]->dyn<StrLitExpr>();
+    Value arr = weft::LoadNpyOp::create(b, l, toMLIR(t), path->value, ln);
+    addTemp(arr);
+    out = Val(arr);
+    return true;
+  }
+  if (name == "i32" || name == "f32") {
+    out = Val(convert(arg(0).v(), t.scalarKind(), l));
+    return true;
+  }
+  return false;
+}
+
+} // namespace weft
