@@ -291,6 +291,7 @@ struct Param {
   SourceRange range;
   bool hasAnnotation = false;
   TypeAnnotation annotation;
+  ExprPtr defaultValue; ///< `x=1.0`: a constant, or null
 };
 /// `@decorator(...)` lines above a def; kept as call or name expressions.
 struct FunctionDefStmt : Stmt {

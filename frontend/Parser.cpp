@@ -524,9 +524,15 @@ private:
         if (!parseTypeAnnotation(p.annotation))
           return nullptr;
       }
-      if (at(TokenKind::Equal))
-        return error("default parameter values are not supported; remove "
-                     "'= ...' and pass the value at every call");
+      if (accept(TokenKind::Equal)) {
+        p.defaultValue = parseExpr();
+        if (!p.defaultValue)
+          return nullptr;
+      } else if (!s->params.empty() && s->params.back().defaultValue) {
+        return error("a parameter without a default cannot follow one "
+                     "with a default; give '" + p.name + "' a default or "
+                     "move it first");
+      }
       s->params.push_back(std::move(p));
       if (!accept(TokenKind::Comma)) {
         if (!at(TokenKind::RParen))

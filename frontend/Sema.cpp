@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/SemaImpl.h"
 
+#include <algorithm>
+
 namespace weft {
 
 Type FunctionInstance::typeOf(const Expr *e) const {
@@ -150,6 +152,15 @@ std::unique_ptr<Program> Analyzer::run() {
         DiagnosticEngine::note(diag, defs_[d->name]->nameRange,
                                "first defined here");
         continue;
+      }
+      for (const Param &p : d->params) {
+        const Expr *v = p.defaultValue.get();
+        if (auto *u = v ? v->dyn<UnaryExpr>() : nullptr)
+          v = u->op == UnaryOp::Neg ? u->operand.get() : v;
+        if (v && !v->dyn<IntLitExpr>() && !v->dyn<FloatLitExpr>() &&
+            !v->dyn<BoolLitExpr>())
+          diags_.error(p.defaultValue->range,
+                       "a default value must be a number or bool literal");
       }
       if (isBuiltinName(d->name))
         diags_.error(d->nameRange, "'" + d->name +
@@ -593,28 +604,63 @@ Type Analyzer::checkCall(const CallExpr *c) {
     return Type::unknown();
   }
   const FunctionDefStmt *def = defIt->second;
-  if (!c->keywords.empty()) {
-    diags_.error(c->keywords[0].nameRange,
-                 "keyword arguments are not supported for user functions; "
-                 "pass arguments by position");
-    return Type::unknown();
-  }
-  if (args.size() != def->params.size()) {
+  // Bind arguments to parameters: by position, by keyword, or default.
+  size_t np = def->params.size();
+  auto arityError = [&]() {
     Diagnostic &d = diags_.error(
-        c->range, "'" + def->name + "' takes " +
-                      std::to_string(def->params.size()) + " argument" +
-                      (def->params.size() == 1 ? "" : "s") + " but " +
+        c->range, "'" + def->name + "' takes " + std::to_string(np) +
+                      " argument" + (np == 1 ? "" : "s") + " but " +
                       std::to_string(args.size()) +
                       (args.size() == 1 ? " was given" : " were given"));
-    DiagnosticEngine::note(d, def->nameRange, "'" + def->name +
-                                                  "' is defined here");
+    DiagnosticEngine::note(d, def->nameRange,
+                           "'" + def->name + "' is defined here");
     return Type::unknown();
+  };
+  if (args.size() > np)
+    return arityError();
+  std::vector<const Expr *> bound(np, nullptr);
+  for (size_t i = 0; i < args.size(); ++i)
+    bound[i] = c->args[i].get();
+  for (const KeywordArg &k : c->keywords) {
+    size_t i = 0;
+    while (i < np && def->params[i].name != k.name)
+      ++i;
+    if (i == np) {
+      diags_.error(k.nameRange, "'" + def->name + "' has no parameter '" +
+                                    k.name + "'");
+      return Type::unknown();
+    }
+    if (bound[i]) {
+      diags_.error(k.nameRange, "'" + k.name + "' is given twice; pass it "
+                                "by position or by name, not both");
+      return Type::unknown();
+    }
+    bound[i] = k.value.get();
   }
+  for (size_t i = 0; i < np; ++i) {
+    if (bound[i])
+      continue;
+    if (!def->params[i].defaultValue) {
+      if (c->keywords.empty())
+        return arityError();
+      diags_.error(c->range, "'" + def->name + "' is missing argument '" +
+                                 def->params[i].name + "'");
+      return Type::unknown();
+    }
+    bound[i] = def->params[i].defaultValue.get();
+  }
+  args.clear();
+  known = true;
+  for (const Expr *e : bound) {
+    args.push_back(checkExpr(e));
+    known &= args.back().isKnown();
+  }
+  fn_->callArgs[c] = bound;
   if (!known)
     return Type::unknown();
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i].isString() || args[i].isNone()) {
-      diags_.error(c->args[i]->range, "cannot pass a " + args[i].str() +
+      diags_.error(bound[i]->range, "cannot pass a " + args[i].str() +
                                           " to a function");
       return Type::unknown();
     }
@@ -627,7 +673,7 @@ Type Analyzer::checkCall(const CallExpr *c) {
     diags_.setSuppressed(saved);
     bool ok = pt == args[i] || (pt.isNumber() && args[i].isScalar());
     if (pt.isKnown() && !ok)
-      diags_.error(c->args[i]->range, "argument " + std::to_string(i + 1) +
+      diags_.error(bound[i]->range, "argument " + std::to_string(i + 1) +
                                           " of '" + def->name +
                                           "' must be " + pt.str() +
                                           ", got " + args[i].str());

@@ -37,6 +37,9 @@ struct FunctionInstance {
   std::unordered_map<const Expr *, Type> exprTypes;
   /// Calls to user functions, resolved to the instance they call.
   std::unordered_map<const CallExpr *, FunctionInstance *> calls;
+  /// For each call to a user function, the expression bound to each
+  /// parameter: a positional or keyword argument, or the default.
+  std::unordered_map<const CallExpr *, std::vector<const Expr *>> callArgs;
 
   /// The inferred type of `e` (Unknown if never typed).
   Type typeOf(const Expr *e) const;

@@ -11,6 +11,20 @@
 namespace weft {
 namespace sema {
 
+bool intLiteralValue(const Expr *e, int64_t &value) {
+  if (auto *u = e->dyn<UnaryExpr>()) {
+    if (u->op != UnaryOp::Neg || !intLiteralValue(u->operand.get(), value))
+      return false;
+    value = -value;
+    return true;
+  }
+  if (auto *lit = e->dyn<IntLitExpr>()) {
+    value = lit->value;
+    return true;
+  }
+  return false;
+}
+
 bool isLiteral(const Expr *e) {
   if (auto *u = e->dyn<UnaryExpr>())
     return u->op == UnaryOp::Neg && isLiteral(u->operand.get());
@@ -232,17 +246,17 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     if (base.isUnknown())
       return base;
     if (base.isTuple()) {
-      auto *lit = ix->indices.size() == 1
-                      ? ix->indices[0]->dyn<IntLitExpr>()
-                      : nullptr;
       int64_t n = static_cast<int64_t>(base.elems().size());
-      if (!lit || lit->value < -n || lit->value >= n) {
+      int64_t value = 0;
+      bool isConst = ix->indices.size() == 1 &&
+                     intLiteralValue(ix->indices[0].get(), value);
+      if (!isConst || value < -n || value >= n) {
         diags_.error(e->range, "a tuple is indexed with an integer literal "
                                "between " + std::to_string(-n) + " and " +
                                    std::to_string(n - 1));
         return Type::unknown();
       }
-      return base.elems()[lit->value < 0 ? lit->value + n : lit->value];
+      return base.elems()[value < 0 ? value + n : value];
     }
     if (!base.isArray()) {
       diags_.error(ix->base->range,

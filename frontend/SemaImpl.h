@@ -21,6 +21,8 @@ extern const char *const kBuiltins[];
 extern const size_t kNumBuiltins;
 /// sqrt, exp, ...: math functions of one number.
 bool isUnaryMath(const std::string &n);
+/// An integer literal, possibly negated, and its value.
+bool intLiteralValue(const Expr *e, int64_t &value);
 /// An int or float literal, possibly negated.
 bool isLiteral(const Expr *e);
 /// Collects the names assigned anywhere in a block (not in nested defs).

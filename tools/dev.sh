@@ -19,6 +19,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache git python3
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools libomp-22-dev
   libfmt-dev catch2 zlib1g-dev libzstd-dev libedit-dev libcurl4-openssl-dev
+  python3-numpy valgrind
 )
 
 log() { echo "[dev.sh] $*" >&2; }

@@ -522,9 +522,14 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
                                       constant(ScalarKind::Bool, 1, l)));
             better = arith::OrIOp::create(b, l, better, nanWins);
           } else {
+            // Bools compare unsigned (True is 1, not -1).
+            bool u = ek == ScalarKind::Bool;
             better = arith::CmpIOp::create(
-                b, l, wantMin ? arith::CmpIPredicate::slt
-                              : arith::CmpIPredicate::sgt,
+                b, l,
+                wantMin ? (u ? arith::CmpIPredicate::ult
+                             : arith::CmpIPredicate::slt)
+                        : (u ? arith::CmpIPredicate::ugt
+                             : arith::CmpIPredicate::sgt),
                 x, acc[0]);
           }
           Value v = arith::SelectOp::create(b, l, better, x, acc[0]);

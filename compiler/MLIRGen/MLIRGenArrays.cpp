@@ -392,6 +392,27 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
     out = Val(emitMath(name, xs, k, l));
     return true;
   }
+  if (name == "dot") {
+    out = Val(emitMatmul(argExprs[0], argExprs[1], t, l));
+    return true;
+  }
+  if (name == "outer") {
+    ScalarKind k = t.scalarKind();
+    Value a = arg(0).v(), bv = arg(1).v();
+    ArrayMeta ma = arrayMeta(a, l), mb = arrayMeta(bv, l);
+    SmallVector<Value, 2> dims{ma.sizes[0], mb.sizes[0]};
+    Value res = allocArrayN(k, dims, l);
+    emitParallelNest(dims, l, [&](ValueRange ivs) {
+      Value x = convert(memref::LoadOp::create(b, l, a, ivs[0]), k, l);
+      Value y = convert(memref::LoadOp::create(b, l, bv, ivs[1]), k, l);
+      Value p = (k == ScalarKind::F32 || k == ScalarKind::F64)
+                    ? arith::MulFOp::create(b, l, x, y).getResult()
+                    : arith::MulIOp::create(b, l, x, y).getResult();
+      memref::StoreOp::create(b, l, p, res, ivs);
+    });
+    out = Val(res);
+    return true;
+  }
   if (name == "save") {
     auto *path = argExprs[0]->dyn<StrLitExpr>();
     if (!path) {

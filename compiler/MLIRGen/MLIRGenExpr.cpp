@@ -304,6 +304,8 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
 Val FunctionGen::emitBinary(const BinaryExpr *e) {
   Location l = loc(e->range);
   weft::Type rt = fn.typeOf(e);
+  if (e->op == BinaryOp::MatMul)
+    return Val(emitMatmul(e->lhs.get(), e->rhs.get(), rt, l));
   if (rt.isArray())
     return Val(e->op == BinaryOp::MatMul ? emitMatmul(e->lhs.get(),
                                                       e->rhs.get(), rt, l)
@@ -399,7 +401,12 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
   Val base = emitExpr(ix->base.get());
   if (bt.isTuple()) {
     int64_t n = static_cast<int64_t>(bt.elems().size());
-    int64_t i = ix->indices[0]->dyn<IntLitExpr>()->value;
+    int64_t i = 0;
+    const Expr *ie = ix->indices[0].get();
+    if (auto *u = ie->dyn<UnaryExpr>())
+      i = -u->operand->dyn<IntLitExpr>()->value;
+    else
+      i = ie->dyn<IntLitExpr>()->value;
     if (i < 0)
       i += n;
     size_t offset = 0;
@@ -591,8 +598,9 @@ Val FunctionGen::emitCall(const CallExpr *c) {
   FunctionInstance *callee = it->second;
   func::FuncOp f = mg.funcs.at(callee);
   SmallVector<Value> args;
-  for (size_t i = 0; i < c->args.size(); ++i) {
-    Val v = emitExpr(c->args[i].get());
+  const std::vector<const Expr *> &bound = fn.callArgs.at(c);
+  for (size_t i = 0; i < bound.size(); ++i) {
+    Val v = emitExpr(bound[i]);
     const weft::Type &pt = callee->paramTypes[i];
     if (pt.isScalar())
       args.push_back(convert(v.v(), pt.scalarKind(), l));
