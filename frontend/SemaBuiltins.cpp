@@ -213,8 +213,6 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
                                           "is not supported yet)");
       return Type::unknown();
     }
-    if ((name == "floor" || name == "ceil") && args[0].isInt())
-      return args[0];
     return args[0].scalarKind() == ScalarKind::F32 ? args[0] : Type::f64();
   }
   if (name == "f64" || name == "float" || name == "i64" || name == "int" ||

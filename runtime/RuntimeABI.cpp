@@ -219,6 +219,35 @@ void weft_rt_fail(const char *message, int64_t line) {
   std::longjmp(*tJumpTarget, 1);
 }
 
+void weft_rt_shape_error(const char *format, int64_t line,
+                         const int64_t *encoded) {
+  // Kept outside the stack frame: weft_rt_fail does not return.
+  static thread_local std::string msg;
+  msg.clear();
+  for (const char *p = format; *p; ++p) {
+    if (p[0] == '{' && p[1] == '}') {
+      int64_t rank = *encoded++;
+      msg += "(";
+      for (int64_t d = 0; d < rank; ++d)
+        msg += (d ? ", " : "") + std::to_string(*encoded++);
+      msg += rank == 1 ? ",)" : ")";
+      ++p;
+      continue;
+    }
+    msg.push_back(*p);
+  }
+  weft_rt_fail(msg.c_str(), line);
+}
+
+void weft_rt_index_error(int64_t index, int64_t axis, int64_t extent,
+                         int64_t line) {
+  static thread_local std::string msg;
+  msg = "IndexError: index " + std::to_string(index) +
+        " is out of bounds for axis " + std::to_string(axis) + " with size " +
+        std::to_string(extent);
+  weft_rt_fail(msg.c_str(), line);
+}
+
 } // extern "C"
 
 namespace weft {

@@ -75,6 +75,13 @@ void weft_rt_array_release(void *ptr);
 //    (division by zero, failed assertion...). It does not return: control
 //    goes back to the innermost weft_rt_run_protected.
 [[noreturn]] void weft_rt_fail(const char *message, int64_t line);
+/// A shape error: each "{}" in `format` is replaced by the next shape of
+/// `encoded`, laid out as rank, sizes..., rank, sizes... ("(3, 4)").
+[[noreturn]] void weft_rt_shape_error(const char *format, int64_t line,
+                                      const int64_t *encoded);
+/// An index out of range (with boundscheck=True).
+[[noreturn]] void weft_rt_index_error(int64_t index, int64_t axis,
+                                      int64_t extent, int64_t line);
 }
 
 namespace weft {

@@ -383,6 +383,53 @@ struct SaveNpyLowering : ConvertOpToLLVMPattern<weft::SaveNpyOp> {
   }
 };
 
+struct ShapeErrorLowering : ConvertOpToLLVMPattern<weft::ShapeErrorOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::ShapeErrorOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto i64 = rewriter.getI64Type();
+    auto ptrTy = LLVM::LLVMPointerType::get(op.getContext());
+    size_t n = adaptor.getShapes().size();
+    Value count = LLVM::ConstantOp::create(
+        rewriter, loc, i64, rewriter.getI64IntegerAttr(std::max<size_t>(n, 1)));
+    // Only reached on the error path, so a local alloca is fine here.
+    Value buf = LLVM::AllocaOp::create(rewriter, loc, ptrTy, i64, count);
+    for (size_t i = 0; i < n; ++i) {
+      Value p = LLVM::GEPOp::create(rewriter, loc, ptrTy, i64, buf,
+                                    ArrayRef<LLVM::GEPArg>{int32_t(i)});
+      LLVM::StoreOp::create(rewriter, loc, adaptor.getShapes()[i], p);
+    }
+    Value fmt = stringConstant(rewriter, op, op.getFormat());
+    Value line = LLVM::ConstantOp::create(
+        rewriter, loc, i64, rewriter.getI64IntegerAttr(op.getLine()));
+    callRuntime(rewriter, op, "weft_rt_shape_error", {fmt, line, buf});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct IndexErrorLowering : ConvertOpToLLVMPattern<weft::IndexErrorOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::IndexErrorOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto i64 = rewriter.getI64Type();
+    Value axis = LLVM::ConstantOp::create(
+        rewriter, loc, i64, rewriter.getI64IntegerAttr(op.getAxis()));
+    Value line = LLVM::ConstantOp::create(
+        rewriter, loc, i64, rewriter.getI64IntegerAttr(op.getLine()));
+    callRuntime(rewriter, op, "weft_rt_index_error",
+                {adaptor.getIndex(), axis, adaptor.getExtent(), line});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct ConvertWeftToLLVMPass
     : weft::impl::ConvertWeftToLLVMBase<ConvertWeftToLLVMPass> {
   void runOnOperation() override {
@@ -391,7 +438,8 @@ struct ConvertWeftToLLVMPass
     RewritePatternSet patterns(ctx);
     patterns.add<PrintOpLowering, NullArrayLowering, FailLowering,
                  PairwiseSumLowering, ArgvLowering, LoadNpyLowering,
-                 SaveNpyLowering>(converter);
+                 SaveNpyLowering, ShapeErrorLowering, IndexErrorLowering>(
+        converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<RefCountLowering<weft::ReleaseOp>>(converter,

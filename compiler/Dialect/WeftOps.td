@@ -132,6 +132,36 @@ def Weft_SaveNpyOp : Weft_Op<"save_npy"> {
   let assemblyFormat = "$path $array `line` $line attr-dict `:` type($array)";
 }
 
+def Weft_ShapeErrorOp : Weft_Op<"shape_error"> {
+  let summary = "Raises a ValueError that shows array shapes.";
+  let description = [{
+    Stops the program at source line `line` with `format`, where each `{}`
+    is replaced by one shape taken from `shapes`: a rank followed by that
+    many sizes, e.g. `1, %n` for `(n,)`.
+
+    ```mlir
+    weft.shape_error "ValueError: shapes {} {}" line 4 %c1, %n, %c1, %m : i64, i64, i64, i64
+    ```
+  }];
+  let arguments = (ins StrAttr:$format, I64Attr:$line, Variadic<I64>:$shapes);
+  let assemblyFormat =
+      "$format `line` $line ($shapes^ `:` type($shapes))? attr-dict";
+}
+
+def Weft_IndexErrorOp : Weft_Op<"index_error"> {
+  let summary = "Raises an IndexError for an index out of range.";
+  let description = [{
+    Stops the program at source line `line`: `index` is out of bounds for
+    axis `axis` of size `extent`.
+
+    ```mlir
+    weft.index_error %i, %n axis 0 line 7
+    ```
+  }];
+  let arguments = (ins I64:$index, I64:$extent, I64Attr:$axis, I64Attr:$line);
+  let assemblyFormat = "$index `,` $extent `axis` $axis `line` $line attr-dict";
+}
+
 def Weft_PairwiseSumOp : Weft_Op<"pairwise_sum"> {
   let summary = "Sums a 1-D float array in NumPy's pairwise order.";
   let description = [{

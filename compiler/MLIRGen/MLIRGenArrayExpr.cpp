@@ -136,12 +136,27 @@ FunctionGen::makeSource(const Expr *e, const SmallVector<Value, 4> *target,
             arith::XOrIOp::create(b, l, ok, constant(ScalarKind::Bool, 1, l)));
       }
     }
-    emitCheck(bad,
-              target ? "ValueError: could not broadcast the value into the "
-                       "shape of the assignment target"
-                     : "ValueError: operands could not be broadcast together "
-                       "(their shapes differ and are not 1)",
-              ln, l);
+    auto ifOp = scf::IfOp::create(b, l, TypeRange{}, bad, false);
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    SmallVector<Value, 16> enc;
+    std::string format = target ? "ValueError: could not broadcast input "
+                                  "array from shape"
+                                : "ValueError: operands could not be "
+                                  "broadcast together with shapes";
+    auto addShape = [&](ArrayRef<Value> sizes) {
+      enc.push_back(i64(static_cast<int64_t>(sizes.size()), l));
+      for (Value sz : sizes)
+        enc.push_back(arith::IndexCastOp::create(b, l, b.getI64Type(), sz));
+      format += " {}";
+    };
+    for (ArrayMeta &m : metas)
+      addShape(m.sizes);
+    if (target) {
+      format += " into shape";
+      addShape(*target);
+    }
+    weft::ShapeErrorOp::create(b, l, format, ln, enc);
   }
   // Broadcast views: stride 0 along size-1 and missing leading axes.
   for (size_t i = 0; i < arrays.size(); ++i) {

@@ -219,9 +219,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
       name == "bool")
     return Val(convert(arg(0).v(), t.scalarKind(), l));
   if (name == "floor" || name == "ceil") {
-    Value x = arg(0).v();
-    if (t.isInt())
-      return Val(x);
+    // NumPy's floor/ceil: a float even for integer input.
+    Value x = convert(arg(0).v(), t.scalarKind(), l);
     if (name == "floor")
       return Val(math::FloorOp::create(b, l, x));
     return Val(math::CeilOp::create(b, l, x));
