@@ -105,6 +105,13 @@ FunctionInstance *Analyzer::instantiate(const FunctionDefStmt *def,
   auto inst = std::make_unique<FunctionInstance>();
   inst->def = def;
   inst->body = &def->body;
+  {
+    // Decorator errors are reported once, when the def is first seen.
+    bool saved = diags_.suppressed();
+    diags_.setSuppressed(true);
+    inst->options = jitOptions(def);
+    diags_.setSuppressed(saved);
+  }
   inst->name = def->name;
   inst->symbol = def->name;
   bool generic = false;
@@ -153,6 +160,7 @@ std::unique_ptr<Program> Analyzer::run() {
                                "first defined here");
         continue;
       }
+      (void)jitOptions(d);
       for (const Param &p : d->params) {
         const Expr *v = p.defaultValue.get();
         if (auto *u = v ? v->dyn<UnaryExpr>() : nullptr)
@@ -684,6 +692,56 @@ Type Analyzer::checkCall(const CallExpr *c) {
     change();
   }
   return inst->returnType;
+}
+
+JitOptions Analyzer::jitOptions(const FunctionDefStmt *def) {
+  JitOptions o;
+  for (const ExprPtr &d : def->decorators) {
+    auto *call = d->dyn<CallExpr>();
+    const Expr *callee = call ? call->callee.get() : d.get();
+    auto *name = callee->dyn<NameExpr>();
+    if (!name || (name->name != "jit" && name->name != "njit")) {
+      diags_.error(d->range, "unknown decorator; Weft knows @jit(...) "
+                             "(parallel=, fastmath=, boundscheck=, "
+                             "target=, cache=)");
+      continue;
+    }
+    if (!call)
+      continue;
+    if (!call->args.empty())
+      diags_.error(call->args[0]->range,
+                   "@jit takes keyword options only, e.g. @jit(parallel=True)");
+    for (const KeywordArg &k : call->keywords) {
+      auto *flag = k.value->dyn<BoolLitExpr>();
+      if (k.name == "target") {
+        auto *s = k.value->dyn<StrLitExpr>();
+        if (!s || (s->value != "cpu" && s->value != "gpu"))
+          diags_.error(k.value->range, "target= is \"cpu\" or \"gpu\"");
+        else
+          o.target = s->value;
+        continue;
+      }
+      bool *slot = k.name == "parallel"      ? &o.parallel
+                   : k.name == "fastmath"    ? &o.fastmath
+                   : k.name == "boundscheck" ? &o.boundscheck
+                   : k.name == "cache"       ? &o.cache
+                   : k.name == "nopython"    ? &o.cache // accepted, no effect
+                                             : nullptr;
+      if (!slot) {
+        diags_.error(k.nameRange, "@jit has no option '" + k.name +
+                                      "'; use parallel, fastmath, "
+                                      "boundscheck, target or cache");
+        continue;
+      }
+      if (!flag) {
+        diags_.error(k.value->range, k.name + "= takes True or False");
+        continue;
+      }
+      if (k.name != "nopython")
+        *slot = flag->value;
+    }
+  }
+  return o;
 }
 
 } // namespace sema

@@ -24,6 +24,16 @@
 namespace weft {
 
 /// One compiled specialization of a function (or the script body).
+/// Options of `@jit(...)` (defaults for functions without a decorator and
+/// for the script body).
+struct JitOptions {
+  bool parallel = true;
+  bool fastmath = false;
+  bool boundscheck = false;
+  bool cache = true;
+  std::string target = "cpu";
+};
+
 struct FunctionInstance {
   const FunctionDefStmt *def = nullptr; ///< null for the script body
   const Block *body = nullptr;
@@ -32,6 +42,7 @@ struct FunctionInstance {
   std::vector<std::string> paramNames;
   std::vector<Type> paramTypes;
   Type returnType; ///< None when the function returns no value
+  JitOptions options;
   /// Every variable of the function (parameters included) and its type.
   std::map<std::string, Type> locals;
   std::unordered_map<const Expr *, Type> exprTypes;

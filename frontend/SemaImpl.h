@@ -71,6 +71,8 @@ private:
   bool isTruthy(const Type &t, SourceRange range);
   Type annotationType(const TypeAnnotation &a);
 
+  /// The options of a def's `@jit(...)` decorator (errors for others).
+  JitOptions jitOptions(const FunctionDefStmt *def);
   void change() { ++changes_; }
 
   const Module &module_;

@@ -7,6 +7,7 @@
 #include "runtime/RuntimeABI.h"
 
 #include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <csetjmp>
 #include <cstdio>
@@ -217,6 +218,12 @@ void weft_rt_fail(const char *message, int64_t line) {
   if (tError)
     *tError = std::to_string(line) + ": " + message;
   std::longjmp(*tJumpTarget, 1);
+}
+
+double weft_rt_time(void) {
+  return std::chrono::duration<double>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
 }
 
 void weft_rt_shape_error(const char *format, int64_t line,

@@ -58,6 +58,9 @@ int64_t weft_rt_argv_i64(int64_t index, int64_t fallback, int64_t line);
 double weft_rt_argv_f64(int64_t index, double fallback, int64_t line);
 int32_t weft_rt_argv_bool(int64_t index, int32_t fallback, int64_t line);
 
+/// Monotonic clock in seconds (time()).
+double weft_rt_time(void);
+
 //--- Reductions. NumPy's pairwise summation order, so sums match NumPy's.
 double weft_rt_sum_f64(const double *data, int64_t size, int64_t stride);
 

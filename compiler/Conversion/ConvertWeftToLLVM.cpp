@@ -430,6 +430,18 @@ struct IndexErrorLowering : ConvertOpToLLVMPattern<weft::IndexErrorOp> {
   }
 };
 
+struct TimeLowering : ConvertOpToLLVMPattern<weft::TimeOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::TimeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, callRuntimeWithResult(rewriter, op, "weft_rt_time",
+                                                 {}, rewriter.getF64Type()));
+    return success();
+  }
+};
+
 struct ConvertWeftToLLVMPass
     : weft::impl::ConvertWeftToLLVMBase<ConvertWeftToLLVMPass> {
   void runOnOperation() override {
@@ -438,8 +450,8 @@ struct ConvertWeftToLLVMPass
     RewritePatternSet patterns(ctx);
     patterns.add<PrintOpLowering, NullArrayLowering, FailLowering,
                  PairwiseSumLowering, ArgvLowering, LoadNpyLowering,
-                 SaveNpyLowering, ShapeErrorLowering, IndexErrorLowering>(
-        converter);
+                 SaveNpyLowering, ShapeErrorLowering, IndexErrorLowering,
+                 TimeLowering>(converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<RefCountLowering<weft::ReleaseOp>>(converter,

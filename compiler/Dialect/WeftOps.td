@@ -162,6 +162,20 @@ def Weft_IndexErrorOp : Weft_Op<"index_error"> {
   let assemblyFormat = "$index `,` $extent `axis` $axis `line` $line attr-dict";
 }
 
+def Weft_TimeOp : Weft_Op<"time"> {
+  let summary = "Monotonic wall-clock time in seconds.";
+  let description = [{
+    Returns the time of a monotonic clock in seconds (for measuring
+    intervals, as Python's time.perf_counter()).
+
+    ```mlir
+    %t = weft.time : f64
+    ```
+  }];
+  let results = (outs F64:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
 def Weft_PairwiseSumOp : Weft_Op<"pairwise_sum"> {
   let summary = "Sums a 1-D float array in NumPy's pairwise order.";
   let description = [{

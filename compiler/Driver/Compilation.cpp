@@ -67,7 +67,8 @@ bool Compilation::generateMLIR() {
   registerWeftDialects(registry);
   context_ = std::make_unique<mlir::MLIRContext>(registry);
   context_->disableMultithreading();
-  module_ = weft::generateMLIR(*context_, *program_, *file_, *diags_);
+  module_ = weft::generateMLIR(*context_, *program_, *file_, *diags_,
+                               options_.boundscheck);
   return module_ && !diags_->hasErrors();
 }
 

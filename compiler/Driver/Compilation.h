@@ -24,7 +24,8 @@
 namespace weft {
 
 struct CompileOptions {
-  int optLevel = 3; ///< LLVM optimisation level 0-3
+  int optLevel = 3;         ///< LLVM optimisation level 0-3
+  bool boundscheck = false; ///< check every index, as @jit(boundscheck=True)
 };
 
 class Compilation {

@@ -215,11 +215,12 @@ bool FunctionGen::emit() {
 OwningOpRef<ModuleOp> generateMLIR(MLIRContext &context,
                                    const Program &program,
                                    const SourceFile &file,
-                                   DiagnosticEngine &diags) {
+                                   DiagnosticEngine &diags,
+                                   bool boundscheck) {
   context.loadDialect<weft::WeftDialect, func::FuncDialect,
                       arith::ArithDialect, math::MathDialect,
                       scf::SCFDialect, memref::MemRefDialect>();
-  ModuleGen mg(context, program, file, diags);
+  ModuleGen mg(context, program, file, diags, boundscheck);
   OpBuilder builder(&context);
   OwningOpRef<ModuleOp> module =
       ModuleOp::create(FileLineColLoc::get(&context, file.filename(), 1, 1));

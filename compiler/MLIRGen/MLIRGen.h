@@ -22,7 +22,8 @@ namespace weft {
 mlir::OwningOpRef<mlir::ModuleOp> generateMLIR(mlir::MLIRContext &context,
                                                const Program &program,
                                                const SourceFile &file,
-                                               DiagnosticEngine &diags);
+                                               DiagnosticEngine &diags,
+                                               bool boundscheck = false);
 
 } // namespace weft
 

@@ -97,8 +97,26 @@ SmallVector<Value, 4> FunctionGen::shapeSizes(const Val &shape,
   return sizes;
 }
 
-Value FunctionGen::wrapIndex(Value i, Value n, Location l) {
-  i = toIndex(convert(i, ScalarKind::I64, l), l);
+bool FunctionGen::boundscheck() const {
+  return fn.options.boundscheck || mg.boundscheck;
+}
+
+Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,
+                             int64_t ln) {
+  Value i64v = convert(i, ScalarKind::I64, l);
+  i = toIndex(i64v, l);
+  if (boundscheck()) {
+    Value nNeg = arith::SubIOp::create(b, l, index(0, l), n);
+    Value bad = arith::OrIOp::create(
+        b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, nNeg),
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, i, n));
+    auto ifOp = scf::IfOp::create(b, l, TypeRange{}, bad, false);
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    weft::IndexErrorOp::create(
+        b, l, i64v, arith::IndexCastOp::create(b, l, b.getI64Type(), n), axis,
+        ln);
+  }
   Value neg = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i,
                                     index(0, l));
   Value wrapped = arith::AddIOp::create(b, l, i, n);
@@ -115,7 +133,8 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
   if (allInts) {
     SmallVector<Value, 4> idx;
     for (int d = 0; d < rank; ++d)
-      idx.push_back(wrapIndex(emitScalar(ix->indices[d].get()), m.sizes[d], l));
+      idx.push_back(wrapIndex(emitScalar(ix->indices[d].get()), m.sizes[d], l,
+                              d, line(ix->range)));
     return Val(memref::LoadOp::create(b, l, array, idx));
   }
   // A view: integer indices move the offset and drop their axis; slices
@@ -135,7 +154,7 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
         d < static_cast<int>(ix->indices.size()) ? ix->indices[d].get()
                                                  : nullptr;
     if (entry && !entry->dyn<SliceExpr>()) {
-      Value i = wrapIndex(emitScalar(entry), n, l);
+      Value i = wrapIndex(emitScalar(entry), n, l, d, line(ix->range));
       offset = arith::AddIOp::create(
           b, l, offset, arith::MulIOp::create(b, l, i, stride));
       continue;
@@ -390,6 +409,10 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
       xs.push_back(name == "where" && i == 0 ? v : convert(v, k, l));
     }
     out = Val(emitMath(name, xs, k, l));
+    return true;
+  }
+  if (name == "time") {
+    out = Val(weft::TimeOp::create(b, l, b.getF64Type()));
     return true;
   }
   if (name == "dot") {

@@ -158,8 +158,11 @@ public:
                                                int64_t line, mlir::Location l);
   /// `a[...]` with integer indices and slices: an element or a view.
   Val emitSubscript(mlir::Value array, const IndexExpr *ix);
-  /// Wraps a negative index and converts it to `index`.
-  mlir::Value wrapIndex(mlir::Value i, mlir::Value n, mlir::Location l);
+  /// Wraps a negative index and converts it to `index`; with boundscheck
+  /// an index outside [-n, n) is an IndexError naming `axis` and `n`.
+  mlir::Value wrapIndex(mlir::Value i, mlir::Value n, mlir::Location l,
+                        int64_t axis = 0, int64_t line = 0);
+  bool boundscheck() const;
   /// Emits the array builtins; false if `name` is not one of them.
   bool emitArrayBuiltin(const CallExpr *c, const std::string &name,
                         llvm::ArrayRef<const Expr *> argExprs, Val &out);
@@ -221,12 +224,13 @@ public:
 class ModuleGen {
 public:
   ModuleGen(mlir::MLIRContext &ctx, const Program &p, const SourceFile &f,
-            DiagnosticEngine &d)
-      : ctx(ctx), program(p), file(f), diags(d) {}
+            DiagnosticEngine &d, bool boundscheck)
+      : ctx(ctx), program(p), file(f), diags(d), boundscheck(boundscheck) {}
   mlir::MLIRContext &ctx;
   const Program &program;
   const SourceFile &file;
   DiagnosticEngine &diags;
+  bool boundscheck; ///< check every index (weft run --boundscheck)
   mlir::ModuleOp module;
   std::map<const FunctionInstance *, mlir::func::FuncOp> funcs;
 };

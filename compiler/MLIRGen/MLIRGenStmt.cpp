@@ -242,8 +242,8 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
     ArrayMeta m = arrayMeta(array, l);
     SmallVector<Value, 4> idx;
     for (size_t d = 0; d < ix->indices.size(); ++d)
-      idx.push_back(
-          wrapIndex(emitScalar(ix->indices[d].get()), m.sizes[d], l));
+      idx.push_back(wrapIndex(emitScalar(ix->indices[d].get()), m.sizes[d],
+                              l, d, line(ix->range)));
     Value x = convert(v.v(), kindOf(mt.getElementType()), l);
     memref::StoreOp::create(b, l, x, array, idx);
     return;

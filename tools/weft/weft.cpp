@@ -47,6 +47,7 @@ Stages for emit:
 
 Options:
   -O0 -O1 -O2 -O3   LLVM optimisation level (default -O3)
+  --boundscheck     check every array index (as @jit(boundscheck=True))
 
 Exit codes: 0 success, 1 error in the program, 2 internal compiler error,
 64 bad usage.
@@ -63,6 +64,7 @@ struct Args {
   std::string file;
   std::string stage;
   int optLevel = 3;
+  bool boundscheck = false;
   std::vector<std::string> programArgs;
 };
 
@@ -160,6 +162,8 @@ int main(int argc, char **argv) {
     } else if (a.size() == 3 && a[0] == '-' && a[1] == 'O' && a[2] >= '0' &&
                a[2] <= '3') {
       args.optLevel = a[2] - '0';
+    } else if (a == "--boundscheck") {
+      args.boundscheck = true;
     } else if (!a.empty() && a[0] == '-') {
       return usageError("unknown option '" + a + "'");
     } else if (args.command.empty()) {
@@ -193,6 +197,7 @@ int main(int argc, char **argv) {
   }
   weft::CompileOptions options;
   options.optLevel = args.optLevel;
+  options.boundscheck = args.boundscheck;
   weft::Compilation c(args.file, std::move(source), options);
 
   if (args.command == "check") {
