@@ -409,5 +409,8 @@ def namespace():
     g["_array_literal"] = _array_literal
     g["__builtins__"] = {name: getattr(builtins, name)
                          for name in PYTHON_NAMES}
+    # NumPy's array methods (a.max(axis=1), ...) import lazily at their
+    # first call, through the caller's builtins.
+    g["__builtins__"]["__import__"] = builtins.__import__
     g["__name__"] = "__main__"
     return g
