@@ -191,9 +191,12 @@ def run_weft(weft, prog):
     deadline = time.time() + 120
     while True:
         try:
+            # WEFT_CHECK_LEAKS: weft fails if an array buffer outlives
+            # the program, so every program is also a leak test.
+            env = dict(os.environ, WEFT_CHECK_LEAKS="1")
             return subprocess.run([weft, "run", prog], capture_output=True,
                                   text=True, timeout=WEFT_TIMEOUT_S,
-                                  cwd=os.path.dirname(prog))
+                                  cwd=os.path.dirname(prog), env=env)
         except (FileNotFoundError, PermissionError, OSError):
             if time.time() > deadline:
                 raise
