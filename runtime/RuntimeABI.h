@@ -61,6 +61,11 @@ int32_t weft_rt_argv_bool(int64_t index, int32_t fallback, int64_t line);
 /// Monotonic clock in seconds (time()).
 double weft_rt_time(void);
 
+//--- Matrix products. c = a @ b for rank-2 descriptors of kind elemKind
+//    through the system BLAS (Blas.cpp); returns 0 when it did nothing
+//    (no library, small operands or a layout BLAS does not take).
+int32_t weft_rt_gemm(int32_t elemKind, const void *a, const void *b, void *c);
+
 //--- Reductions. NumPy's pairwise summation order, so sums match NumPy's.
 double weft_rt_sum_f64(const double *data, int64_t size, int64_t stride);
 

@@ -5,6 +5,7 @@
 #   tools/dev.sh test                 install dependencies, build, run all tests
 #   tools/dev.sh build                install dependencies and build
 #   tools/dev.sh deps                 install dependencies only
+#   tools/dev.sh bench [N] [REPS]     benchmarks against NumPy, Numba, C++
 #
 # Dependencies come from Debian's packages; installs use sudo only when not
 # root and are skipped when already present. The build goes to ./build
@@ -19,8 +20,10 @@ PACKAGES=(
   build-essential cmake ninja-build ccache git python3
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools libomp-22-dev
   libfmt-dev catch2 zlib1g-dev libzstd-dev libedit-dev libcurl4-openssl-dev
-  python3-numpy valgrind
+  python3-numpy valgrind libopenblas-dev
 )
+# Peers measured by the benchmarks.
+BENCH_PACKAGES=(python3-numba bc hyperfine)
 
 log() { echo "[dev.sh] $*" >&2; }
 
@@ -30,7 +33,7 @@ as_root() {
 
 deps() {
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "${PACKAGES[@]}" "$@"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$p")
     fi
@@ -68,13 +71,18 @@ case "$cmd" in
     build >&2
     exec "$BUILD/bin/weft" run "$@"
     ;;
+  bench)
+    deps "${BENCH_PACKAGES[@]}"
+    build >&2
+    exec "$ROOT/bench/run.sh" "$@"
+    ;;
   test)
     build
     cd "$BUILD"
     ctest --output-on-failure -j"${WEFT_JOBS:-$(nproc)}"
     ;;
   *)
-    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     exit 64
     ;;
 esac

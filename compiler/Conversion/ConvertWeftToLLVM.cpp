@@ -442,6 +442,30 @@ struct TimeLowering : ConvertOpToLLVMPattern<weft::TimeOp> {
   }
 };
 
+struct GemmLowering : ConvertOpToLLVMPattern<weft::GemmOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::GemmOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto mt = cast<MemRefType>(op.getC().getType());
+    Value a = descriptorPointer(rewriter, op, adaptor.getA());
+    Value b = descriptorPointer(rewriter, op, adaptor.getB());
+    Value c = descriptorPointer(rewriter, op, adaptor.getC());
+    Value kind = LLVM::ConstantOp::create(
+        rewriter, loc, rewriter.getI32Type(),
+        rewriter.getI32IntegerAttr(elemKindCode(mt.getElementType())));
+    Value r = callRuntimeWithResult(rewriter, op, "weft_rt_gemm",
+                                    {kind, a, b, c}, rewriter.getI32Type());
+    Value zero = LLVM::ConstantOp::create(rewriter, loc, rewriter.getI32Type(),
+                                          rewriter.getI32IntegerAttr(0));
+    rewriter.replaceOp(op, LLVM::ICmpOp::create(
+                               rewriter, loc, LLVM::ICmpPredicate::ne, r, zero));
+    return success();
+  }
+};
+
 struct ConvertWeftToLLVMPass
     : weft::impl::ConvertWeftToLLVMBase<ConvertWeftToLLVMPass> {
   void runOnOperation() override {
@@ -451,7 +475,7 @@ struct ConvertWeftToLLVMPass
     patterns.add<PrintOpLowering, NullArrayLowering, FailLowering,
                  PairwiseSumLowering, ArgvLowering, LoadNpyLowering,
                  SaveNpyLowering, ShapeErrorLowering, IndexErrorLowering,
-                 TimeLowering>(converter);
+                 TimeLowering, GemmLowering>(converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<RefCountLowering<weft::ReleaseOp>>(converter,

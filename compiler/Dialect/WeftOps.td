@@ -176,6 +176,24 @@ def Weft_TimeOp : Weft_Op<"time"> {
   let assemblyFormat = "attr-dict `:` type($result)";
 }
 
+def Weft_GemmOp : Weft_Op<"gemm"> {
+  let summary = "c = a @ b through the system BLAS, if it can.";
+  let description = [{
+    Computes the matrix product of the 2-D arrays `a` and `b` into the
+    row-major array `c` with the machine's BLAS library and returns true,
+    or does nothing and returns false (no library, small operands, or a
+    layout BLAS does not take); the caller then runs its own loops.
+
+    ```mlir
+    %done = weft.gemm %a, %b, %c : memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins AnyMemRef:$a, AnyMemRef:$b, AnyMemRef:$c);
+  let results = (outs I1:$done);
+  let assemblyFormat =
+      "$a `,` $b `,` $c attr-dict `:` type($a) `,` type($b) `,` type($c)";
+}
+
 def Weft_PairwiseSumOp : Weft_Op<"pairwise_sum"> {
   let summary = "Sums a 1-D float array in NumPy's pairwise order.";
   let description = [{

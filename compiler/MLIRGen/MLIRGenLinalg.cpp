@@ -67,6 +67,18 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
   }
   Value c = allocArrayN(k, ValueRange{n, m}, l);
   Value z = constant(k, 0, l);
+  // Large float products of one element type go to the system BLAS when
+  // it is there; the loops below are the fallback.
+  bool blasKinds = isFloat && at.scalarKind() == k && bt.scalarKind() == k;
+  Value useLoops = constant(ScalarKind::Bool, 1, l);
+  if (blasKinds) {
+    Value done = weft::GemmOp::create(b, l, b.getI1Type(), a2, b2, c);
+    useLoops = arith::XOrIOp::create(b, l, done,
+                                     constant(ScalarKind::Bool, 1, l));
+  }
+  auto loops = scf::IfOp::create(b, l, TypeRange{}, useLoops, false);
+  OpBuilder::InsertionGuard outer(b);
+  b.setInsertionPointToStart(&loops.getThenRegion().front());
   emitParallelNest(ValueRange{n}, l, [&](ValueRange i) {
     emitLoopNest(ValueRange{m}, l, [&](ValueRange j) {
       memref::StoreOp::create(b, l, z, c, ValueRange{i[0], j[0]});
@@ -80,6 +92,7 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
       });
     });
   });
+  b.setInsertionPointAfter(loops);
   if (result.rank() == 2)
     return c;
   // Drop the axis that came from a 1-D operand.
