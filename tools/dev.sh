@@ -82,7 +82,7 @@ case "$cmd" in
     ctest --output-on-failure -j"${WEFT_JOBS:-$(nproc)}"
     ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print } /^set -e/ { exit }' "$0"
     exit 64
     ;;
 esac
