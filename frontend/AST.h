@@ -44,8 +44,19 @@ enum class ExprKind {
 
 enum class UnaryOp { Neg, Pos, Not, Invert };
 enum class BinaryOp {
-  Add, Sub, Mul, Div, FloorDiv, Mod, Pow, MatMul,
-  BitAnd, BitOr, BitXor, LShift, RShift
+  Add,
+  Sub,
+  Mul,
+  Div,
+  FloorDiv,
+  Mod,
+  Pow,
+  MatMul,
+  BitAnd,
+  BitOr,
+  BitXor,
+  LShift,
+  RShift
 };
 enum class CompareOp { Lt, Le, Gt, Ge, Eq, Ne };
 enum class BoolOpKind { And, Or };
@@ -86,7 +97,8 @@ struct BoolLitExpr : Expr {
 struct StrLitExpr : Expr {
   static constexpr ExprKind Kind = ExprKind::StrLit;
   std::string value; ///< with escapes already decoded
-  StrLitExpr(SourceRange r, std::string v) : Expr(Kind, r), value(std::move(v)) {}
+  StrLitExpr(SourceRange r, std::string v)
+      : Expr(Kind, r), value(std::move(v)) {}
 };
 struct NameExpr : Expr {
   static constexpr ExprKind Kind = ExprKind::Name;
@@ -105,8 +117,10 @@ struct BinaryExpr : Expr {
   BinaryOp op;
   ExprPtr lhs, rhs;
   SourceLocation opLoc; ///< location of the operator token
-  BinaryExpr(SourceRange r, BinaryOp o, ExprPtr l, ExprPtr rr, SourceLocation ol)
-      : Expr(Kind, r), op(o), lhs(std::move(l)), rhs(std::move(rr)), opLoc(ol) {}
+  BinaryExpr(SourceRange r, BinaryOp o, ExprPtr l, ExprPtr rr,
+             SourceLocation ol)
+      : Expr(Kind, r), op(o), lhs(std::move(l)), rhs(std::move(rr)), opLoc(ol) {
+  }
 };
 /// `a < b <= c`: operands.size() == ops.size() + 1.
 struct CompareExpr : Expr {
@@ -190,8 +204,19 @@ struct TypeAnnotation {
 //===----------------------------------------------------------------------===//
 
 enum class StmtKind {
-  Expr, Assign, AugAssign, AnnAssign, If, For, While, Break, Continue,
-  Return, Pass, Assert, FunctionDef
+  Expr,
+  Assign,
+  AugAssign,
+  AnnAssign,
+  If,
+  For,
+  While,
+  Break,
+  Continue,
+  Return,
+  Pass,
+  Assert,
+  FunctionDef
 };
 
 struct Stmt {

@@ -17,41 +17,64 @@ namespace weft {
 
 const char *spelling(UnaryOp op) {
   switch (op) {
-  case UnaryOp::Neg: return "-";
-  case UnaryOp::Pos: return "+";
-  case UnaryOp::Not: return "not";
-  case UnaryOp::Invert: return "~";
+  case UnaryOp::Neg:
+    return "-";
+  case UnaryOp::Pos:
+    return "+";
+  case UnaryOp::Not:
+    return "not";
+  case UnaryOp::Invert:
+    return "~";
   }
   return "?";
 }
 
 const char *spelling(BinaryOp op) {
   switch (op) {
-  case BinaryOp::Add: return "+";
-  case BinaryOp::Sub: return "-";
-  case BinaryOp::Mul: return "*";
-  case BinaryOp::Div: return "/";
-  case BinaryOp::FloorDiv: return "//";
-  case BinaryOp::Mod: return "%";
-  case BinaryOp::Pow: return "**";
-  case BinaryOp::MatMul: return "@";
-  case BinaryOp::BitAnd: return "&";
-  case BinaryOp::BitOr: return "|";
-  case BinaryOp::BitXor: return "^";
-  case BinaryOp::LShift: return "<<";
-  case BinaryOp::RShift: return ">>";
+  case BinaryOp::Add:
+    return "+";
+  case BinaryOp::Sub:
+    return "-";
+  case BinaryOp::Mul:
+    return "*";
+  case BinaryOp::Div:
+    return "/";
+  case BinaryOp::FloorDiv:
+    return "//";
+  case BinaryOp::Mod:
+    return "%";
+  case BinaryOp::Pow:
+    return "**";
+  case BinaryOp::MatMul:
+    return "@";
+  case BinaryOp::BitAnd:
+    return "&";
+  case BinaryOp::BitOr:
+    return "|";
+  case BinaryOp::BitXor:
+    return "^";
+  case BinaryOp::LShift:
+    return "<<";
+  case BinaryOp::RShift:
+    return ">>";
   }
   return "?";
 }
 
 const char *spelling(CompareOp op) {
   switch (op) {
-  case CompareOp::Lt: return "<";
-  case CompareOp::Le: return "<=";
-  case CompareOp::Gt: return ">";
-  case CompareOp::Ge: return ">=";
-  case CompareOp::Eq: return "==";
-  case CompareOp::Ne: return "!=";
+  case CompareOp::Lt:
+    return "<";
+  case CompareOp::Le:
+    return "<=";
+  case CompareOp::Gt:
+    return ">";
+  case CompareOp::Ge:
+    return ">=";
+  case CompareOp::Eq:
+    return "==";
+  case CompareOp::Ne:
+    return "!=";
   }
   return "?";
 }
@@ -76,11 +99,20 @@ std::string quote(const std::string &s) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-    case '\n': out += "\\n"; break;
-    case '\t': out += "\\t"; break;
-    case '\\': out += "\\\\"; break;
-    case '"': out += "\\\""; break;
-    default: out += c;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '"':
+      out += "\\\"";
+      break;
+    default:
+      out += c;
     }
   }
   return out + "\"";
@@ -181,9 +213,15 @@ private:
       labeled("Body", w->body, d + 1);
       return;
     }
-    case StmtKind::Break: line(d, "Break" + at(s.range)); return;
-    case StmtKind::Continue: line(d, "Continue" + at(s.range)); return;
-    case StmtKind::Pass: line(d, "Pass" + at(s.range)); return;
+    case StmtKind::Break:
+      line(d, "Break" + at(s.range));
+      return;
+    case StmtKind::Continue:
+      line(d, "Continue" + at(s.range));
+      return;
+    case StmtKind::Pass:
+      line(d, "Pass" + at(s.range));
+      return;
     case StmtKind::Return: {
       const auto *r = s.dyn<ReturnStmt>();
       line(d, "Return" + at(s.range));

@@ -52,7 +52,8 @@ Diagnostic &DiagnosticEngine::warning(SourceRange range, std::string message) {
 
 void DiagnosticEngine::note(Diagnostic &diag, SourceRange range,
                             std::string message) {
-  diag.notes.push_back(Diagnostic{Severity::Note, range, std::move(message), {}});
+  diag.notes.push_back(
+      Diagnostic{Severity::Note, range, std::move(message), {}});
 }
 
 static const char *severityName(Severity s) {
@@ -102,7 +103,8 @@ static void renderOne(const SourceFile &file, const Diagnostic &d,
   std::string caret = "    " + std::string(prefix.size(), ' ');
   for (int i = first + 1; i < b.col; ++i) {
     int k = i - 1 - first;
-    caret += (k < static_cast<int>(line.size()) && line[k] == '\t') ? '\t' : ' ';
+    caret +=
+        (k < static_cast<int>(line.size()) && line[k] == '\t') ? '\t' : ' ';
   }
   caret += '^';
   const SourceLocation &e = d.range.end;

@@ -21,72 +21,138 @@ namespace weft {
 
 const char *tokenKindName(TokenKind kind) {
   switch (kind) {
-  case TokenKind::Eof: return "end of file";
-  case TokenKind::Newline: return "end of line";
-  case TokenKind::Indent: return "indentation";
-  case TokenKind::Dedent: return "end of indented block";
-  case TokenKind::Identifier: return "identifier";
-  case TokenKind::IntLiteral: return "integer literal";
-  case TokenKind::FloatLiteral: return "float literal";
-  case TokenKind::StringLiteral: return "string literal";
-  case TokenKind::KwDef: return "'def'";
-  case TokenKind::KwReturn: return "'return'";
-  case TokenKind::KwIf: return "'if'";
-  case TokenKind::KwElif: return "'elif'";
-  case TokenKind::KwElse: return "'else'";
-  case TokenKind::KwFor: return "'for'";
-  case TokenKind::KwIn: return "'in'";
-  case TokenKind::KwWhile: return "'while'";
-  case TokenKind::KwBreak: return "'break'";
-  case TokenKind::KwContinue: return "'continue'";
-  case TokenKind::KwPass: return "'pass'";
-  case TokenKind::KwAnd: return "'and'";
-  case TokenKind::KwOr: return "'or'";
-  case TokenKind::KwNot: return "'not'";
-  case TokenKind::KwTrue: return "'True'";
-  case TokenKind::KwFalse: return "'False'";
-  case TokenKind::KwAssert: return "'assert'";
-  case TokenKind::Plus: return "'+'";
-  case TokenKind::Minus: return "'-'";
-  case TokenKind::Star: return "'*'";
-  case TokenKind::Slash: return "'/'";
-  case TokenKind::DoubleSlash: return "'//'";
-  case TokenKind::Percent: return "'%'";
-  case TokenKind::DoubleStar: return "'**'";
-  case TokenKind::At: return "'@'";
-  case TokenKind::Amp: return "'&'";
-  case TokenKind::Pipe: return "'|'";
-  case TokenKind::Caret: return "'^'";
-  case TokenKind::Tilde: return "'~'";
-  case TokenKind::LShift: return "'<<'";
-  case TokenKind::RShift: return "'>>'";
-  case TokenKind::Less: return "'<'";
-  case TokenKind::LessEqual: return "'<='";
-  case TokenKind::Greater: return "'>'";
-  case TokenKind::GreaterEqual: return "'>='";
-  case TokenKind::EqualEqual: return "'=='";
-  case TokenKind::NotEqual: return "'!='";
-  case TokenKind::Equal: return "'='";
-  case TokenKind::PlusEqual: return "'+='";
-  case TokenKind::MinusEqual: return "'-='";
-  case TokenKind::StarEqual: return "'*='";
-  case TokenKind::SlashEqual: return "'/='";
-  case TokenKind::DoubleSlashEqual: return "'//='";
-  case TokenKind::PercentEqual: return "'%='";
-  case TokenKind::DoubleStarEqual: return "'**='";
-  case TokenKind::AmpEqual: return "'&='";
-  case TokenKind::PipeEqual: return "'|='";
-  case TokenKind::CaretEqual: return "'^='";
-  case TokenKind::LShiftEqual: return "'<<='";
-  case TokenKind::RShiftEqual: return "'>>='";
-  case TokenKind::LParen: return "'('";
-  case TokenKind::RParen: return "')'";
-  case TokenKind::LBracket: return "'['";
-  case TokenKind::RBracket: return "']'";
-  case TokenKind::Comma: return "','";
-  case TokenKind::Colon: return "':'";
-  case TokenKind::Dot: return "'.'";
-  case TokenKind::Arrow: return "'->'";
+  case TokenKind::Eof:
+    return "end of file";
+  case TokenKind::Newline:
+    return "end of line";
+  case TokenKind::Indent:
+    return "indentation";
+  case TokenKind::Dedent:
+    return "end of indented block";
+  case TokenKind::Identifier:
+    return "identifier";
+  case TokenKind::IntLiteral:
+    return "integer literal";
+  case TokenKind::FloatLiteral:
+    return "float literal";
+  case TokenKind::StringLiteral:
+    return "string literal";
+  case TokenKind::KwDef:
+    return "'def'";
+  case TokenKind::KwReturn:
+    return "'return'";
+  case TokenKind::KwIf:
+    return "'if'";
+  case TokenKind::KwElif:
+    return "'elif'";
+  case TokenKind::KwElse:
+    return "'else'";
+  case TokenKind::KwFor:
+    return "'for'";
+  case TokenKind::KwIn:
+    return "'in'";
+  case TokenKind::KwWhile:
+    return "'while'";
+  case TokenKind::KwBreak:
+    return "'break'";
+  case TokenKind::KwContinue:
+    return "'continue'";
+  case TokenKind::KwPass:
+    return "'pass'";
+  case TokenKind::KwAnd:
+    return "'and'";
+  case TokenKind::KwOr:
+    return "'or'";
+  case TokenKind::KwNot:
+    return "'not'";
+  case TokenKind::KwTrue:
+    return "'True'";
+  case TokenKind::KwFalse:
+    return "'False'";
+  case TokenKind::KwAssert:
+    return "'assert'";
+  case TokenKind::Plus:
+    return "'+'";
+  case TokenKind::Minus:
+    return "'-'";
+  case TokenKind::Star:
+    return "'*'";
+  case TokenKind::Slash:
+    return "'/'";
+  case TokenKind::DoubleSlash:
+    return "'//'";
+  case TokenKind::Percent:
+    return "'%'";
+  case TokenKind::DoubleStar:
+    return "'**'";
+  case TokenKind::At:
+    return "'@'";
+  case TokenKind::Amp:
+    return "'&'";
+  case TokenKind::Pipe:
+    return "'|'";
+  case TokenKind::Caret:
+    return "'^'";
+  case TokenKind::Tilde:
+    return "'~'";
+  case TokenKind::LShift:
+    return "'<<'";
+  case TokenKind::RShift:
+    return "'>>'";
+  case TokenKind::Less:
+    return "'<'";
+  case TokenKind::LessEqual:
+    return "'<='";
+  case TokenKind::Greater:
+    return "'>'";
+  case TokenKind::GreaterEqual:
+    return "'>='";
+  case TokenKind::EqualEqual:
+    return "'=='";
+  case TokenKind::NotEqual:
+    return "'!='";
+  case TokenKind::Equal:
+    return "'='";
+  case TokenKind::PlusEqual:
+    return "'+='";
+  case TokenKind::MinusEqual:
+    return "'-='";
+  case TokenKind::StarEqual:
+    return "'*='";
+  case TokenKind::SlashEqual:
+    return "'/='";
+  case TokenKind::DoubleSlashEqual:
+    return "'//='";
+  case TokenKind::PercentEqual:
+    return "'%='";
+  case TokenKind::DoubleStarEqual:
+    return "'**='";
+  case TokenKind::AmpEqual:
+    return "'&='";
+  case TokenKind::PipeEqual:
+    return "'|='";
+  case TokenKind::CaretEqual:
+    return "'^='";
+  case TokenKind::LShiftEqual:
+    return "'<<='";
+  case TokenKind::RShiftEqual:
+    return "'>>='";
+  case TokenKind::LParen:
+    return "'('";
+  case TokenKind::RParen:
+    return "')'";
+  case TokenKind::LBracket:
+    return "'['";
+  case TokenKind::RBracket:
+    return "']'";
+  case TokenKind::Comma:
+    return "','";
+  case TokenKind::Colon:
+    return "':'";
+  case TokenKind::Dot:
+    return "'.'";
+  case TokenKind::Arrow:
+    return "'->'";
   }
   return "token";
 }
@@ -168,7 +234,8 @@ void Lexer::lexNumber() {
   size_t start = pos_;
   bool isFloat = false;
   int base = 10;
-  char prefix = static_cast<char>(std::tolower(static_cast<unsigned char>(peek(1))));
+  char prefix =
+      static_cast<char>(std::tolower(static_cast<unsigned char>(peek(1))));
   if (peek() == '0' && (prefix == 'x' || prefix == 'o' || prefix == 'b')) {
     base = prefix == 'x' ? 16 : prefix == 'o' ? 8 : 2;
     advance(2);
@@ -214,17 +281,18 @@ void Lexer::lexNumber() {
     if (c != '_')
       digits += c;
   if (bad && base != 10) {
-    diags_.error(range, "invalid digit in literal '" + spelling + "'; " +
-                            (base == 16   ? "hexadecimal literals use 0-9 and a-f"
-                             : base == 8 ? "octal literals use digits 0-7"
-                                         : "binary literals use digits 0 and 1"));
+    diags_.error(range,
+                 "invalid digit in literal '" + spelling + "'; " +
+                     (base == 16  ? "hexadecimal literals use 0-9 and a-f"
+                      : base == 8 ? "octal literals use digits 0-7"
+                                  : "binary literals use digits 0 and 1"));
   } else if (bad) {
     diags_.error(range, "invalid numeric literal '" + spelling +
                             "'; separate numbers from names with a space "
                             "or an operator");
   } else if (base != 10 && digits.size() <= 2) {
     diags_.error(range, "literal '" + spelling + "' has no digits; write " +
-                            (base == 16   ? "hexadecimal digits after 0x"
+                            (base == 16  ? "hexadecimal digits after 0x"
                              : base == 8 ? "octal digits after 0o"
                                          : "binary digits after 0b"));
   } else if (isFloat) {
@@ -235,8 +303,9 @@ void Lexer::lexNumber() {
     bool overflow = false;
     for (size_t i = base != 10 ? 2 : 0; i < digits.size(); ++i) {
       char c = digits[i];
-      int d = isDigit(c) ? c - '0'
-                         : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
+      int d = isDigit(c)
+                  ? c - '0'
+                  : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
       if (value > (maxV - d) / base) {
         overflow = true;
         break;
@@ -269,22 +338,35 @@ void Lexer::lexString() {
       char e = peek(1);
       SourceLocation escLoc = loc();
       switch (e) {
-      case 'n': value += '\n'; break;
-      case 't': value += '\t'; break;
-      case '\\': value += '\\'; break;
-      case '"': value += '"'; break;
-      case '\'': value += '\''; break;
-      case '0': value += '\0'; break;
-      case '\n': case '\0':
+      case 'n':
+        value += '\n';
+        break;
+      case 't':
+        value += '\t';
+        break;
+      case '\\':
+        value += '\\';
+        break;
+      case '"':
+        value += '"';
+        break;
+      case '\'':
+        value += '\'';
+        break;
+      case '0':
+        value += '\0';
+        break;
+      case '\n':
+      case '\0':
         advance();
         continue; // reported as unterminated below
       default:
         value += '\\';
         value += e;
-        diags_.error(SourceRange(escLoc, SourceLocation{escLoc.line,
-                                                        escLoc.col + 2}),
-                     std::string("unknown escape sequence '\\") + e +
-                         "'; use \\n, \\t, \\\\, \\\" or \\'");
+        diags_.error(
+            SourceRange(escLoc, SourceLocation{escLoc.line, escLoc.col + 2}),
+            std::string("unknown escape sequence '\\") + e +
+                "'; use \\n, \\t, \\\\, \\\" or \\'");
       }
       advance(2);
       continue;
@@ -301,14 +383,14 @@ void Lexer::lexString() {
 
 void Lexer::lexIdentifier() {
   static const std::unordered_map<std::string, TokenKind> keywords = {
-      {"def", TokenKind::KwDef},         {"return", TokenKind::KwReturn},
-      {"if", TokenKind::KwIf},           {"elif", TokenKind::KwElif},
-      {"else", TokenKind::KwElse},       {"for", TokenKind::KwFor},
-      {"in", TokenKind::KwIn},           {"while", TokenKind::KwWhile},
-      {"break", TokenKind::KwBreak},     {"continue", TokenKind::KwContinue},
-      {"pass", TokenKind::KwPass},       {"and", TokenKind::KwAnd},
-      {"or", TokenKind::KwOr},           {"not", TokenKind::KwNot},
-      {"True", TokenKind::KwTrue},       {"False", TokenKind::KwFalse},
+      {"def", TokenKind::KwDef},       {"return", TokenKind::KwReturn},
+      {"if", TokenKind::KwIf},         {"elif", TokenKind::KwElif},
+      {"else", TokenKind::KwElse},     {"for", TokenKind::KwFor},
+      {"in", TokenKind::KwIn},         {"while", TokenKind::KwWhile},
+      {"break", TokenKind::KwBreak},   {"continue", TokenKind::KwContinue},
+      {"pass", TokenKind::KwPass},     {"and", TokenKind::KwAnd},
+      {"or", TokenKind::KwOr},         {"not", TokenKind::KwNot},
+      {"True", TokenKind::KwTrue},     {"False", TokenKind::KwFalse},
       {"assert", TokenKind::KwAssert},
   };
   SourceLocation begin = loc();
@@ -327,27 +409,47 @@ bool Lexer::lexOperator() {
     TokenKind kind;
   };
   static const Op ops[] = {
-      {"**=", TokenKind::DoubleStarEqual}, {"//=", TokenKind::DoubleSlashEqual},
-      {"<<=", TokenKind::LShiftEqual},     {">>=", TokenKind::RShiftEqual},
-      {"&=", TokenKind::AmpEqual},         {"|=", TokenKind::PipeEqual},
+      {"**=", TokenKind::DoubleStarEqual},
+      {"//=", TokenKind::DoubleSlashEqual},
+      {"<<=", TokenKind::LShiftEqual},
+      {">>=", TokenKind::RShiftEqual},
+      {"&=", TokenKind::AmpEqual},
+      {"|=", TokenKind::PipeEqual},
       {"^=", TokenKind::CaretEqual},
-      {"**", TokenKind::DoubleStar},       {"//", TokenKind::DoubleSlash},
-      {"<<", TokenKind::LShift},           {">>", TokenKind::RShift},
-      {"<=", TokenKind::LessEqual},        {">=", TokenKind::GreaterEqual},
-      {"==", TokenKind::EqualEqual},       {"!=", TokenKind::NotEqual},
-      {"+=", TokenKind::PlusEqual},        {"-=", TokenKind::MinusEqual},
-      {"*=", TokenKind::StarEqual},        {"/=", TokenKind::SlashEqual},
-      {"%=", TokenKind::PercentEqual},     {"->", TokenKind::Arrow},
-      {"+", TokenKind::Plus},              {"-", TokenKind::Minus},
-      {"*", TokenKind::Star},              {"/", TokenKind::Slash},
-      {"%", TokenKind::Percent},           {"@", TokenKind::At},
-      {"&", TokenKind::Amp},               {"|", TokenKind::Pipe},
-      {"^", TokenKind::Caret},             {"~", TokenKind::Tilde},
-      {"<", TokenKind::Less},              {">", TokenKind::Greater},
-      {"=", TokenKind::Equal},             {"(", TokenKind::LParen},
-      {")", TokenKind::RParen},            {"[", TokenKind::LBracket},
-      {"]", TokenKind::RBracket},          {",", TokenKind::Comma},
-      {":", TokenKind::Colon},             {".", TokenKind::Dot},
+      {"**", TokenKind::DoubleStar},
+      {"//", TokenKind::DoubleSlash},
+      {"<<", TokenKind::LShift},
+      {">>", TokenKind::RShift},
+      {"<=", TokenKind::LessEqual},
+      {">=", TokenKind::GreaterEqual},
+      {"==", TokenKind::EqualEqual},
+      {"!=", TokenKind::NotEqual},
+      {"+=", TokenKind::PlusEqual},
+      {"-=", TokenKind::MinusEqual},
+      {"*=", TokenKind::StarEqual},
+      {"/=", TokenKind::SlashEqual},
+      {"%=", TokenKind::PercentEqual},
+      {"->", TokenKind::Arrow},
+      {"+", TokenKind::Plus},
+      {"-", TokenKind::Minus},
+      {"*", TokenKind::Star},
+      {"/", TokenKind::Slash},
+      {"%", TokenKind::Percent},
+      {"@", TokenKind::At},
+      {"&", TokenKind::Amp},
+      {"|", TokenKind::Pipe},
+      {"^", TokenKind::Caret},
+      {"~", TokenKind::Tilde},
+      {"<", TokenKind::Less},
+      {">", TokenKind::Greater},
+      {"=", TokenKind::Equal},
+      {"(", TokenKind::LParen},
+      {")", TokenKind::RParen},
+      {"[", TokenKind::LBracket},
+      {"]", TokenKind::RBracket},
+      {",", TokenKind::Comma},
+      {":", TokenKind::Colon},
+      {".", TokenKind::Dot},
   };
   for (const Op &op : ops) {
     size_t n = std::strlen(op.text);
@@ -388,8 +490,8 @@ std::vector<Token> Lexer::tokenize() {
     } else if (c == '#') {
       while (pos_ < text_.size() && peek() != '\n')
         advance();
-    } else if (c == '\\' && (peek(1) == '\n' ||
-                             (peek(1) == '\r' && peek(2) == '\n'))) {
+    } else if (c == '\\' &&
+               (peek(1) == '\n' || (peek(1) == '\r' && peek(2) == '\n'))) {
       advance(peek(1) == '\n' ? 2 : 3); // explicit line joining
     } else if (c == '\n') {
       if (parenDepth_ == 0 && lastIsContent()) {

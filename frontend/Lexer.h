@@ -22,20 +22,76 @@ namespace weft {
 
 enum class TokenKind {
   // Layout and end of input.
-  Eof, Newline, Indent, Dedent,
+  Eof,
+  Newline,
+  Indent,
+  Dedent,
   // Names and literals.
-  Identifier, IntLiteral, FloatLiteral, StringLiteral,
+  Identifier,
+  IntLiteral,
+  FloatLiteral,
+  StringLiteral,
   // Keywords.
-  KwDef, KwReturn, KwIf, KwElif, KwElse, KwFor, KwIn, KwWhile, KwBreak,
-  KwContinue, KwPass, KwAnd, KwOr, KwNot, KwTrue, KwFalse, KwAssert,
+  KwDef,
+  KwReturn,
+  KwIf,
+  KwElif,
+  KwElse,
+  KwFor,
+  KwIn,
+  KwWhile,
+  KwBreak,
+  KwContinue,
+  KwPass,
+  KwAnd,
+  KwOr,
+  KwNot,
+  KwTrue,
+  KwFalse,
+  KwAssert,
   // Operators.
-  Plus, Minus, Star, Slash, DoubleSlash, Percent, DoubleStar, At, Amp, Pipe,
-  Caret, Tilde, LShift, RShift, Less, LessEqual, Greater, GreaterEqual,
-  EqualEqual, NotEqual, Equal, PlusEqual, MinusEqual, StarEqual, SlashEqual,
-  DoubleSlashEqual, PercentEqual, DoubleStarEqual, AmpEqual, PipeEqual,
-  CaretEqual, LShiftEqual, RShiftEqual,
+  Plus,
+  Minus,
+  Star,
+  Slash,
+  DoubleSlash,
+  Percent,
+  DoubleStar,
+  At,
+  Amp,
+  Pipe,
+  Caret,
+  Tilde,
+  LShift,
+  RShift,
+  Less,
+  LessEqual,
+  Greater,
+  GreaterEqual,
+  EqualEqual,
+  NotEqual,
+  Equal,
+  PlusEqual,
+  MinusEqual,
+  StarEqual,
+  SlashEqual,
+  DoubleSlashEqual,
+  PercentEqual,
+  DoubleStarEqual,
+  AmpEqual,
+  PipeEqual,
+  CaretEqual,
+  LShiftEqual,
+  RShiftEqual,
   // Punctuation.
-  LParen, RParen, LBracket, RBracket, Comma, Colon, Dot, Arrow,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  Comma,
+  Colon,
+  Dot,
+  Arrow,
 };
 
 /// A short human-readable name of a token kind for messages: "'+'",
@@ -48,8 +104,8 @@ struct Token {
   /// Identifier name, literal spelling as written, or the decoded value of
   /// a string literal. Empty for operators and layout tokens.
   std::string text;
-  int64_t intValue = 0;   ///< value of an IntLiteral
-  double floatValue = 0;  ///< value of a FloatLiteral
+  int64_t intValue = 0;  ///< value of an IntLiteral
+  double floatValue = 0; ///< value of a FloatLiteral
 
   bool is(TokenKind k) const { return kind == k; }
   bool isKeyword() const {

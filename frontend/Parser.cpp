@@ -14,9 +14,9 @@
 namespace weft {
 namespace {
 
-constexpr int kMaxDepth = 200;   ///< expression and block nesting
-constexpr int kMaxChain = 5000;  ///< operators in one left-assoc chain
-constexpr int kMaxElifs = 2000;  ///< elif branches of one if
+constexpr int kMaxDepth = 200;  ///< expression and block nesting
+constexpr int kMaxChain = 5000; ///< operators in one left-assoc chain
+constexpr int kMaxElifs = 2000; ///< elif branches of one if
 
 std::string locString(SourceLocation l) {
   return std::to_string(l.line) + ":" + std::to_string(l.col);
@@ -25,19 +25,34 @@ std::string locString(SourceLocation l) {
 /// What an expression is, for "cannot assign to ..." messages.
 const char *describe(const Expr &e) {
   switch (e.kind) {
-  case ExprKind::IntLit: case ExprKind::FloatLit: case ExprKind::BoolLit:
-  case ExprKind::StrLit: return "a literal";
-  case ExprKind::Name: return "a name";
-  case ExprKind::Unary: case ExprKind::Binary: return "an operator expression";
-  case ExprKind::Compare: return "a comparison";
-  case ExprKind::BoolOp: return "a boolean expression";
-  case ExprKind::IfExp: return "a conditional expression";
-  case ExprKind::Call: return "a function call";
-  case ExprKind::Index: return "an element";
-  case ExprKind::Slice: return "a slice";
-  case ExprKind::Attribute: return "an attribute";
-  case ExprKind::Tuple: return "a tuple";
-  case ExprKind::List: return "a list literal";
+  case ExprKind::IntLit:
+  case ExprKind::FloatLit:
+  case ExprKind::BoolLit:
+  case ExprKind::StrLit:
+    return "a literal";
+  case ExprKind::Name:
+    return "a name";
+  case ExprKind::Unary:
+  case ExprKind::Binary:
+    return "an operator expression";
+  case ExprKind::Compare:
+    return "a comparison";
+  case ExprKind::BoolOp:
+    return "a boolean expression";
+  case ExprKind::IfExp:
+    return "a conditional expression";
+  case ExprKind::Call:
+    return "a function call";
+  case ExprKind::Index:
+    return "an element";
+  case ExprKind::Slice:
+    return "a slice";
+  case ExprKind::Attribute:
+    return "an attribute";
+  case ExprKind::Tuple:
+    return "a tuple";
+  case ExprKind::List:
+    return "a list literal";
   }
   return "an expression";
 }
@@ -167,10 +182,15 @@ private:
 
   StmtPtr parseStatement() {
     switch (tok().kind) {
-    case TokenKind::KwIf: return parseIf();
-    case TokenKind::KwWhile: return parseWhile();
-    case TokenKind::KwFor: return parseFor();
-    case TokenKind::KwDef: case TokenKind::At: return parseFunctionDef();
+    case TokenKind::KwIf:
+      return parseIf();
+    case TokenKind::KwWhile:
+      return parseWhile();
+    case TokenKind::KwFor:
+      return parseFor();
+    case TokenKind::KwDef:
+    case TokenKind::At:
+      return parseFunctionDef();
     case TokenKind::Indent: {
       error("unexpected indentation; indent only the body of a 'def', 'if', "
             "'for' or 'while'");
@@ -179,7 +199,8 @@ private:
       parseIndentedBlock(ignored);
       return nullptr;
     }
-    default: return parseSimpleStatement();
+    default:
+      return parseSimpleStatement();
     }
   }
 
@@ -201,7 +222,9 @@ private:
     const Token &t = tok();
     SourceLocation begin = t.range.begin;
     switch (t.kind) {
-    case TokenKind::KwPass: next(); return std::make_unique<PassStmt>(t.range);
+    case TokenKind::KwPass:
+      next();
+      return std::make_unique<PassStmt>(t.range);
     case TokenKind::KwBreak:
       next();
       return std::make_unique<BreakStmt>(t.range);
@@ -232,29 +255,56 @@ private:
       s->range = rangeFrom(begin);
       return s;
     }
-    case TokenKind::KwElif: case TokenKind::KwElse:
+    case TokenKind::KwElif:
+    case TokenKind::KwElse:
       return error(std::string(tokenKindName(t.kind)) +
                    " without a matching 'if'; align it with its 'if'");
-    default: break;
+    default:
+      break;
     }
     return parseExprOrAssign();
   }
 
   static bool augOp(TokenKind k, BinaryOp &op) {
     switch (k) {
-    case TokenKind::PlusEqual: op = BinaryOp::Add; return true;
-    case TokenKind::MinusEqual: op = BinaryOp::Sub; return true;
-    case TokenKind::StarEqual: op = BinaryOp::Mul; return true;
-    case TokenKind::SlashEqual: op = BinaryOp::Div; return true;
-    case TokenKind::DoubleSlashEqual: op = BinaryOp::FloorDiv; return true;
-    case TokenKind::PercentEqual: op = BinaryOp::Mod; return true;
-    case TokenKind::DoubleStarEqual: op = BinaryOp::Pow; return true;
-    case TokenKind::AmpEqual: op = BinaryOp::BitAnd; return true;
-    case TokenKind::PipeEqual: op = BinaryOp::BitOr; return true;
-    case TokenKind::CaretEqual: op = BinaryOp::BitXor; return true;
-    case TokenKind::LShiftEqual: op = BinaryOp::LShift; return true;
-    case TokenKind::RShiftEqual: op = BinaryOp::RShift; return true;
-    default: return false;
+    case TokenKind::PlusEqual:
+      op = BinaryOp::Add;
+      return true;
+    case TokenKind::MinusEqual:
+      op = BinaryOp::Sub;
+      return true;
+    case TokenKind::StarEqual:
+      op = BinaryOp::Mul;
+      return true;
+    case TokenKind::SlashEqual:
+      op = BinaryOp::Div;
+      return true;
+    case TokenKind::DoubleSlashEqual:
+      op = BinaryOp::FloorDiv;
+      return true;
+    case TokenKind::PercentEqual:
+      op = BinaryOp::Mod;
+      return true;
+    case TokenKind::DoubleStarEqual:
+      op = BinaryOp::Pow;
+      return true;
+    case TokenKind::AmpEqual:
+      op = BinaryOp::BitAnd;
+      return true;
+    case TokenKind::PipeEqual:
+      op = BinaryOp::BitOr;
+      return true;
+    case TokenKind::CaretEqual:
+      op = BinaryOp::BitXor;
+      return true;
+    case TokenKind::LShiftEqual:
+      op = BinaryOp::LShift;
+      return true;
+    case TokenKind::RShiftEqual:
+      op = BinaryOp::RShift;
+      return true;
+    default:
+      return false;
     }
   }
 
@@ -476,9 +526,8 @@ private:
       return error("expected a loop variable name after 'for'");
     const Token &name = next();
     s->target = std::make_unique<NameExpr>(name.range, name.text);
-    if (!expect(TokenKind::KwIn,
-                "expected 'in' after the loop variable; write "
-                "'for i in range(n):'"))
+    if (!expect(TokenKind::KwIn, "expected 'in' after the loop variable; write "
+                                 "'for i in range(n):'"))
       return nullptr;
     s->iter = parseExpr();
     if (!s->iter)
@@ -530,7 +579,9 @@ private:
           return nullptr;
       } else if (!s->params.empty() && s->params.back().defaultValue) {
         return error("a parameter without a default cannot follow one "
-                     "with a default; give '" + p.name + "' a default or "
+                     "with a default; give '" +
+                     p.name +
+                     "' a default or "
                      "move it first");
       }
       s->params.push_back(std::move(p));
@@ -559,11 +610,18 @@ private:
   //===--------------------------------------------------------------------===//
   bool canStartExpr() const {
     switch (tok().kind) {
-    case TokenKind::Identifier: case TokenKind::IntLiteral:
-    case TokenKind::FloatLiteral: case TokenKind::StringLiteral:
-    case TokenKind::KwTrue: case TokenKind::KwFalse: case TokenKind::KwNot:
-    case TokenKind::LParen: case TokenKind::LBracket: case TokenKind::Minus:
-    case TokenKind::Plus: case TokenKind::Tilde:
+    case TokenKind::Identifier:
+    case TokenKind::IntLiteral:
+    case TokenKind::FloatLiteral:
+    case TokenKind::StringLiteral:
+    case TokenKind::KwTrue:
+    case TokenKind::KwFalse:
+    case TokenKind::KwNot:
+    case TokenKind::LParen:
+    case TokenKind::LBracket:
+    case TokenKind::Minus:
+    case TokenKind::Plus:
+    case TokenKind::Tilde:
       return true;
     default:
       return false;
@@ -663,13 +721,26 @@ private:
 
   static bool compareOp(TokenKind k, CompareOp &op) {
     switch (k) {
-    case TokenKind::Less: op = CompareOp::Lt; return true;
-    case TokenKind::LessEqual: op = CompareOp::Le; return true;
-    case TokenKind::Greater: op = CompareOp::Gt; return true;
-    case TokenKind::GreaterEqual: op = CompareOp::Ge; return true;
-    case TokenKind::EqualEqual: op = CompareOp::Eq; return true;
-    case TokenKind::NotEqual: op = CompareOp::Ne; return true;
-    default: return false;
+    case TokenKind::Less:
+      op = CompareOp::Lt;
+      return true;
+    case TokenKind::LessEqual:
+      op = CompareOp::Le;
+      return true;
+    case TokenKind::Greater:
+      op = CompareOp::Gt;
+      return true;
+    case TokenKind::GreaterEqual:
+      op = CompareOp::Ge;
+      return true;
+    case TokenKind::EqualEqual:
+      op = CompareOp::Eq;
+      return true;
+    case TokenKind::NotEqual:
+      op = CompareOp::Ne;
+      return true;
+    default:
+      return false;
     }
   }
 
@@ -696,19 +767,44 @@ private:
   /// Binary precedence: | 1, ^ 2, & 3, << >> 4, + - 5, * / // % @ 6.
   static int binaryPrec(TokenKind k, BinaryOp &op) {
     switch (k) {
-    case TokenKind::Pipe: op = BinaryOp::BitOr; return 1;
-    case TokenKind::Caret: op = BinaryOp::BitXor; return 2;
-    case TokenKind::Amp: op = BinaryOp::BitAnd; return 3;
-    case TokenKind::LShift: op = BinaryOp::LShift; return 4;
-    case TokenKind::RShift: op = BinaryOp::RShift; return 4;
-    case TokenKind::Plus: op = BinaryOp::Add; return 5;
-    case TokenKind::Minus: op = BinaryOp::Sub; return 5;
-    case TokenKind::Star: op = BinaryOp::Mul; return 6;
-    case TokenKind::Slash: op = BinaryOp::Div; return 6;
-    case TokenKind::DoubleSlash: op = BinaryOp::FloorDiv; return 6;
-    case TokenKind::Percent: op = BinaryOp::Mod; return 6;
-    case TokenKind::At: op = BinaryOp::MatMul; return 6;
-    default: return 0;
+    case TokenKind::Pipe:
+      op = BinaryOp::BitOr;
+      return 1;
+    case TokenKind::Caret:
+      op = BinaryOp::BitXor;
+      return 2;
+    case TokenKind::Amp:
+      op = BinaryOp::BitAnd;
+      return 3;
+    case TokenKind::LShift:
+      op = BinaryOp::LShift;
+      return 4;
+    case TokenKind::RShift:
+      op = BinaryOp::RShift;
+      return 4;
+    case TokenKind::Plus:
+      op = BinaryOp::Add;
+      return 5;
+    case TokenKind::Minus:
+      op = BinaryOp::Sub;
+      return 5;
+    case TokenKind::Star:
+      op = BinaryOp::Mul;
+      return 6;
+    case TokenKind::Slash:
+      op = BinaryOp::Div;
+      return 6;
+    case TokenKind::DoubleSlash:
+      op = BinaryOp::FloorDiv;
+      return 6;
+    case TokenKind::Percent:
+      op = BinaryOp::Mod;
+      return 6;
+    case TokenKind::At:
+      op = BinaryOp::MatMul;
+      return 6;
+    default:
+      return 0;
     }
   }
 
@@ -739,10 +835,17 @@ private:
   ExprPtr parseUnary() {
     UnaryOp op;
     switch (tok().kind) {
-    case TokenKind::Minus: op = UnaryOp::Neg; break;
-    case TokenKind::Plus: op = UnaryOp::Pos; break;
-    case TokenKind::Tilde: op = UnaryOp::Invert; break;
-    default: return parsePower();
+    case TokenKind::Minus:
+      op = UnaryOp::Neg;
+      break;
+    case TokenKind::Plus:
+      op = UnaryOp::Pos;
+      break;
+    case TokenKind::Tilde:
+      op = UnaryOp::Invert;
+      break;
+    default:
+      return parsePower();
     }
     DepthGuard g(*this);
     if (!g.ok)
@@ -784,14 +887,16 @@ private:
                      "several statements");
       if (at(TokenKind::LParen)) {
         SourceRange open = next().range;
-        auto call = std::make_unique<CallExpr>(SourceRange(begin), std::move(e));
+        auto call =
+            std::make_unique<CallExpr>(SourceRange(begin), std::move(e));
         if (!parseCallArgs(*call, open))
           return nullptr;
         call->range = rangeFrom(begin);
         e = std::move(call);
       } else if (at(TokenKind::LBracket)) {
         SourceRange open = next().range;
-        auto idx = std::make_unique<IndexExpr>(SourceRange(begin), std::move(e));
+        auto idx =
+            std::make_unique<IndexExpr>(SourceRange(begin), std::move(e));
         do {
           if (at(TokenKind::RBracket))
             break;
@@ -897,9 +1002,11 @@ private:
     case TokenKind::FloatLiteral:
       next();
       return std::make_unique<FloatLitExpr>(t.range, t.floatValue);
-    case TokenKind::KwTrue: case TokenKind::KwFalse:
+    case TokenKind::KwTrue:
+    case TokenKind::KwFalse:
       next();
-      return std::make_unique<BoolLitExpr>(t.range, t.kind == TokenKind::KwTrue);
+      return std::make_unique<BoolLitExpr>(t.range,
+                                           t.kind == TokenKind::KwTrue);
     case TokenKind::StringLiteral: {
       SourceLocation begin = t.range.begin;
       std::string value;
@@ -929,7 +1036,8 @@ private:
         e = std::move(tup);
       }
       if (!expect(TokenKind::RParen, "expected ')' to close the '(' opened "
-                                     "at " + locString(open.begin)))
+                                     "at " +
+                                         locString(open.begin)))
         return nullptr;
       if (e->kind == ExprKind::Tuple)
         e->range = rangeFrom(open.begin);
@@ -947,7 +1055,8 @@ private:
           break;
       }
       if (!expect(TokenKind::RBracket, "expected ']' to close the '[' opened "
-                                       "at " + locString(open.begin)))
+                                       "at " +
+                                           locString(open.begin)))
         return nullptr;
       list->range = rangeFrom(open.begin);
       return list;

@@ -51,8 +51,6 @@ void namesOfTarget(const Expr *t, std::vector<const NameExpr *> &out) {
       namesOfTarget(e.get(), out);
 }
 
-
-
 Type Analyzer::annotationType(const TypeAnnotation &a) {
   ScalarKind k;
   if (!parseScalarName(a.scalar, k)) {
@@ -154,8 +152,8 @@ std::unique_ptr<Program> Analyzer::run() {
     if (auto *d = s->dyn<FunctionDefStmt>()) {
       if (defs_.count(d->name)) {
         Diagnostic &diag = diags_.error(
-            d->nameRange, "function '" + d->name +
-                              "' is defined twice; rename one of them");
+            d->nameRange,
+            "function '" + d->name + "' is defined twice; rename one of them");
         DiagnosticEngine::note(diag, defs_[d->name]->nameRange,
                                "first defined here");
         continue;
@@ -276,8 +274,8 @@ bool Analyzer::isTruthy(const Type &t, SourceRange range) {
     diags_.error(range, "the truth value of an array is ambiguous; use "
                         "any(a) or all(a), or compare an element");
   else
-    diags_.error(range, "a condition must be a bool or a number, not " +
-                            t.str());
+    diags_.error(range,
+                 "a condition must be a bool or a number, not " + t.str());
   return false;
 }
 
@@ -342,8 +340,8 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
     if (valueType.isUnknown())
       return;
     if (!valueType.isTuple() || valueType.elems().size() != t->elts.size()) {
-      diags_.error(valueRange, "cannot unpack a " + valueType.str() +
-                                   " into " + std::to_string(t->elts.size()) +
+      diags_.error(valueRange, "cannot unpack a " + valueType.str() + " into " +
+                                   std::to_string(t->elts.size()) +
                                    " names; the value must be a tuple of " +
                                    std::to_string(t->elts.size()));
       return;
@@ -430,7 +428,8 @@ void Analyzer::checkStmt(const Stmt &s) {
         if (!ok)
           diags_.error(a.value->range, "value of type " + v.str() +
                                            " does not match the declared "
-                                           "type " + declared.str());
+                                           "type " +
+                                           declared.str());
       }
     }
     return;
@@ -439,20 +438,21 @@ void Analyzer::checkStmt(const Stmt &s) {
     auto &a = static_cast<const AugAssignStmt &>(s);
     Type cur = checkExpr(a.target.get());
     Type v = checkExpr(a.value.get());
-    Type r = binaryResult(a.op, a.target.get(), cur, a.value.get(), v,
-                          a.range);
+    Type r = binaryResult(a.op, a.target.get(), cur, a.value.get(), v, a.range);
     if (cur.isArray() && r.isKnown()) {
       // In place, as in NumPy: the array keeps its shape and dtype.
       if (r.rank() > cur.rank())
         diags_.error(a.range, "the right side has more dimensions than " +
-                                  cur.str() + "; the result would not fit "
+                                  cur.str() +
+                                  "; the result would not fit "
                                   "in place");
       else if ((cur.elementType().isInt() || cur.elementType().isBool()) &&
                r.elementType().isFloat())
         diags_.error(a.range, "in-place '" + std::string(spelling(a.op)) +
                                   "=' on " + cur.str() +
                                   " gives floats; write a = a " +
-                                  spelling(a.op) + " ... to make a new "
+                                  spelling(a.op) +
+                                  " ... to make a new "
                                   "float array");
       return;
     }
@@ -512,10 +512,10 @@ void Analyzer::checkStmt(const Stmt &s) {
   case StmtKind::Break:
   case StmtKind::Continue:
     if (loopDepth_ == 0)
-      diags_.error(s.range, std::string("'") +
-                                (s.kind == StmtKind::Break ? "break"
-                                                           : "continue") +
-                                "' is only allowed inside a loop");
+      diags_.error(s.range,
+                   std::string("'") +
+                       (s.kind == StmtKind::Break ? "break" : "continue") +
+                       "' is only allowed inside a loop");
     return;
   case StmtKind::Return: {
     auto &r = static_cast<const ReturnStmt &>(s);
@@ -533,20 +533,22 @@ void Analyzer::checkStmt(const Stmt &s) {
       return;
     }
     if (fn_->def->hasReturnAnnotation) {
-      bool ok = v == fn_->returnType ||
-                (v.isNumber() && fn_->returnType.isNumber());
+      bool ok =
+          v == fn_->returnType || (v.isNumber() && fn_->returnType.isNumber());
       if (!ok)
         diags_.error(r.value ? r.value->range : s.range,
-                     "returns a " + v.str() + " but the function is "
-                     "declared to return " + fn_->returnType.str());
+                     "returns a " + v.str() +
+                         " but the function is "
+                         "declared to return " +
+                         fn_->returnType.str());
       return;
     }
     bool ok;
     Type u = unify(fn_->returnType, v, ok);
     if (!ok) {
       diags_.error(r.value ? r.value->range : s.range,
-                   "'" + fn_->name + "' returns a " + v.str() +
-                       " here but a " + fn_->returnType.str() +
+                   "'" + fn_->name + "' returns a " + v.str() + " here but a " +
+                       fn_->returnType.str() +
                        " elsewhere; every return must give the same type");
       return;
     }
@@ -608,7 +610,8 @@ Type Analyzer::checkCall(const CallExpr *c) {
     }
     diags_.error(callee->range, "function '" + callee->name +
                                     "' is not defined; define it with "
-                                    "'def " + callee->name + "(...)'");
+                                    "'def " +
+                                    callee->name + "(...)'");
     return Type::unknown();
   }
   const FunctionDefStmt *def = defIt->second;
@@ -634,13 +637,14 @@ Type Analyzer::checkCall(const CallExpr *c) {
     while (i < np && def->params[i].name != k.name)
       ++i;
     if (i == np) {
-      diags_.error(k.nameRange, "'" + def->name + "' has no parameter '" +
-                                    k.name + "'");
+      diags_.error(k.nameRange,
+                   "'" + def->name + "' has no parameter '" + k.name + "'");
       return Type::unknown();
     }
     if (bound[i]) {
-      diags_.error(k.nameRange, "'" + k.name + "' is given twice; pass it "
-                                "by position or by name, not both");
+      diags_.error(k.nameRange, "'" + k.name +
+                                    "' is given twice; pass it "
+                                    "by position or by name, not both");
       return Type::unknown();
     }
     bound[i] = k.value.get();
@@ -668,8 +672,8 @@ Type Analyzer::checkCall(const CallExpr *c) {
     return Type::unknown();
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i].isString() || args[i].isNone()) {
-      diags_.error(bound[i]->range, "cannot pass a " + args[i].str() +
-                                          " to a function");
+      diags_.error(bound[i]->range,
+                   "cannot pass a " + args[i].str() + " to a function");
       return Type::unknown();
     }
     const Param &p = def->params[i];
@@ -682,9 +686,8 @@ Type Analyzer::checkCall(const CallExpr *c) {
     bool ok = pt == args[i] || (pt.isNumber() && args[i].isScalar());
     if (pt.isKnown() && !ok)
       diags_.error(bound[i]->range, "argument " + std::to_string(i + 1) +
-                                          " of '" + def->name +
-                                          "' must be " + pt.str() +
-                                          ", got " + args[i].str());
+                                        " of '" + def->name + "' must be " +
+                                        pt.str() + ", got " + args[i].str());
   }
   FunctionInstance *inst = instantiate(def, args, c->range);
   if (fn_->calls[c] != inst) {

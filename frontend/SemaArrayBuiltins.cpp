@@ -44,9 +44,9 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
   auto arity = [&](size_t lo, size_t hi) {
     if (args.size() >= lo && args.size() <= hi)
       return true;
-    std::string want = lo == hi ? std::to_string(lo)
-                                : std::to_string(lo) + " to " +
-                                      std::to_string(hi);
+    std::string want = lo == hi
+                           ? std::to_string(lo)
+                           : std::to_string(lo) + " to " + std::to_string(hi);
     diags_.error(c->range, name + "() takes " + want + " argument" +
                                (hi == 1 ? "" : "s") + ", got " +
                                std::to_string(args.size()));
@@ -99,8 +99,10 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
   auto needNumeric = [&](size_t i) {
     if (args[i].isScalar() || args[i].isArray())
       return true;
-    diags_.error(argExprs[i]->range, name + "() needs numbers or arrays, "
-                                            "not " + args[i].str());
+    diags_.error(argExprs[i]->range, name +
+                                         "() needs numbers or arrays, "
+                                         "not " +
+                                         args[i].str());
     return false;
   };
   // A shape: an int or a tuple of 1 to 4 ints.
@@ -113,8 +115,7 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
                     [](const Type &e) { return e.isInt(); }))
       return static_cast<int>(s.elems().size());
     diags_.error(argExprs[i]->range,
-                 "a shape is an int or a tuple of 1 to 4 ints, not " +
-                     s.str());
+                 "a shape is an int or a tuple of 1 to 4 ints, not " + s.str());
     return 0;
   };
 
@@ -200,8 +201,8 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
       return Type::unknown();
     if (!args[0].isScalar())
       return fail(argExprs[0]->range, name + "() converts a number, not " +
-                                          args[0].str() +
-                                          "; use a.astype(" + name + ")");
+                                          args[0].str() + "; use a.astype(" +
+                                          name + ")");
     return Type::scalar(name == "i32" ? ScalarKind::I32 : ScalarKind::F32);
   }
 
@@ -216,8 +217,8 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
     ScalarKind k = a.scalarKind();
     ScalarKind rk = k;
     if (name == "sum" || name == "prod")
-      rk = (k == ScalarKind::Bool || k == ScalarKind::I32) ? ScalarKind::I64
-                                                           : k;
+      rk =
+          (k == ScalarKind::Bool || k == ScalarKind::I32) ? ScalarKind::I64 : k;
     else if (name == "mean" || name == "var" || name == "std")
       rk = floatKind(k);
     else if (name == "argmin" || name == "argmax")
@@ -261,8 +262,7 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
     return makeType(k, std::max(rankOf(args[0]), rankOf(args[1])));
   }
   if (name == "where") {
-    if (!arity(3, 3) || !needNumeric(0) || !needNumeric(1) ||
-        !needNumeric(2))
+    if (!arity(3, 3) || !needNumeric(0) || !needNumeric(1) || !needNumeric(2))
       return Type::unknown();
     if (args[0].scalarKind() != ScalarKind::Bool)
       return fail(argExprs[0]->range, "where()'s condition must be bool, "
@@ -272,8 +272,7 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
     return makeType(k, rank);
   }
   if (name == "clip") {
-    if (!arity(3, 3) || !needNumeric(0) || !needNumeric(1) ||
-        !needNumeric(2))
+    if (!arity(3, 3) || !needNumeric(0) || !needNumeric(1) || !needNumeric(2))
       return Type::unknown();
     ScalarKind k = promote(args[0].scalarKind(),
                            promote(args[1].scalarKind(), args[2].scalarKind()));
@@ -301,8 +300,8 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
   if (!base.isKnown())
     return Type::unknown();
   if (!base.isArray()) {
-    diags_.error(m->range, "'" + m->attr + "' is not a method of " +
-                               base.str());
+    diags_.error(m->range,
+                 "'" + m->attr + "' is not a method of " + base.str());
     return Type::unknown();
   }
   if (m->attr == "astype") {
@@ -316,9 +315,8 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
     return Type::array(k, base.rank());
   }
   static const char *const methods[] = {
-      "sum",    "prod",   "min", "max", "mean",      "var",     "std",
-      "argmin", "argmax", "any", "all", "transpose", "reshape", "ravel",
-      "copy"};
+      "sum",    "prod", "min", "max",       "mean",    "var",   "std", "argmin",
+      "argmax", "any",  "all", "transpose", "reshape", "ravel", "copy"};
   if (std::find_if(std::begin(methods), std::end(methods), [&](const char *s) {
         return m->attr == s;
       }) == std::end(methods)) {

@@ -12,19 +12,19 @@ namespace weft {
 namespace sema {
 
 extern const char *const kBuiltins[] = {
-    "print", "range", "prange", "len",  "sum",   "zeros", "ones",
-    "arange", "abs",  "min",    "max",  "sqrt",  "exp",   "log",
-    "sin",   "cos",   "tan",    "tanh", "floor", "ceil",  "f64",
-    "i64",   "bool",  "int",    "float", "empty", "pi",   "e",
-    "argv",  "i32",   "f32",    "full",  "linspace", "eye", "copy",
-    "prod",  "mean",  "var",    "std",   "argmin", "argmax", "any", "all",
-    "log2",  "log10", "asin",   "acos",  "atan",  "sinh",  "cosh",
-    "atan2", "pow",   "minimum", "maximum", "where", "isnan", "isinf",
-    "clip",  "dot",   "outer",  "transpose", "reshape", "ravel", "time",
-    "load",  "save",  "inf",    "nan"};
+    "print",  "range", "prange", "len",     "sum",       "zeros",   "ones",
+    "arange", "abs",   "min",    "max",     "sqrt",      "exp",     "log",
+    "sin",    "cos",   "tan",    "tanh",    "floor",     "ceil",    "f64",
+    "i64",    "bool",  "int",    "float",   "empty",     "pi",      "e",
+    "argv",   "i32",   "f32",    "full",    "linspace",  "eye",     "copy",
+    "prod",   "mean",  "var",    "std",     "argmin",    "argmax",  "any",
+    "all",    "log2",  "log10",  "asin",    "acos",      "atan",    "sinh",
+    "cosh",   "atan2", "pow",    "minimum", "maximum",   "where",   "isnan",
+    "isinf",  "clip",  "dot",    "outer",   "transpose", "reshape", "ravel",
+    "time",   "load",  "save",   "inf",     "nan"};
 
 const char *const kUnaryMath[] = {
-    "sqrt", "exp",  "log",  "sin",  "cos",  "tan",  "tanh", "floor",
+    "sqrt", "exp",  "log",   "sin",  "cos",  "tan",  "tanh", "floor",
     "ceil", "log2", "log10", "asin", "acos", "atan", "sinh", "cosh"};
 
 bool isUnaryMath(const std::string &n) {
@@ -41,9 +41,9 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
                             const std::vector<const Expr *> &argExprs) {
   auto arity = [&](size_t lo, size_t hi) {
     if (args.size() < lo || args.size() > hi) {
-      std::string want = lo == hi ? std::to_string(lo)
-                                  : std::to_string(lo) + " to " +
-                                        std::to_string(hi);
+      std::string want = lo == hi
+                             ? std::to_string(lo)
+                             : std::to_string(lo) + " to " + std::to_string(hi);
       diags_.error(c->range, name + "() takes " + want + " argument" +
                                  (hi == 1 ? "" : "s") + ", got " +
                                  std::to_string(args.size()));
@@ -67,7 +67,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     for (size_t i = 0; i < args.size(); ++i)
       if (args[i].isNone()) {
         diags_.error(argExprs[i]->range, "this call returns no value; there "
-                                        "is nothing to print");
+                                         "is nothing to print");
         return Type::unknown();
       }
     noKeywords();
@@ -103,8 +103,8 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isArray() && !args[0].isTuple()) {
-      diags_.error(argExprs[0]->range, "len() needs an array, not " +
-                                          args[0].str());
+      diags_.error(argExprs[0]->range,
+                   "len() needs an array, not " + args[0].str());
       return Type::unknown();
     }
     return Type::i64();
@@ -140,9 +140,10 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
       }
       return Type::array(elem, 1);
     }
-    diags_.error(argExprs[0]->range, name + "() needs a length n or a "
-                                           "shape tuple (n,), not " +
-                                           args[0].str());
+    diags_.error(argExprs[0]->range, name +
+                                         "() needs a length n or a "
+                                         "shape tuple (n,), not " +
+                                         args[0].str());
     return Type::unknown();
   }
   if (name == "arange") {
@@ -162,14 +163,13 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isArray()) {
-      diags_.error(argExprs[0]->range, "sum() needs an array, not " +
-                                          args[0].str());
+      diags_.error(argExprs[0]->range,
+                   "sum() needs an array, not " + args[0].str());
       return Type::unknown();
     }
     ScalarKind k = args[0].scalarKind();
-    return Type::scalar(k == ScalarKind::Bool || k == ScalarKind::I32
-                            ? ScalarKind::I64
-                            : k);
+    return Type::scalar(
+        k == ScalarKind::Bool || k == ScalarKind::I32 ? ScalarKind::I64 : k);
   }
   if (name == "min" || name == "max") {
     if (!noKeywords())
@@ -184,9 +184,10 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     ScalarKind k = ScalarKind::Bool;
     for (size_t i = 0; i < args.size(); ++i) {
       if (!args[i].isScalar()) {
-        diags_.error(argExprs[i]->range, name + "() of several values needs "
-                                               "numbers, not " +
-                                               args[i].str());
+        diags_.error(argExprs[i]->range, name +
+                                             "() of several values needs "
+                                             "numbers, not " +
+                                             args[i].str());
         return Type::unknown();
       }
       k = i ? promote(k, args[i].scalarKind()) : args[i].scalarKind();
@@ -197,8 +198,8 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isNumber()) {
-      diags_.error(argExprs[0]->range, "abs() needs a number, not " +
-                                          args[0].str());
+      diags_.error(argExprs[0]->range,
+                   "abs() needs a number, not " + args[0].str());
       return Type::unknown();
     }
     return args[0];
@@ -208,9 +209,9 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
       return Type::unknown();
     if (!args[0].isScalar()) {
       diags_.error(argExprs[0]->range, name + "() needs a number, not " +
-                                          args[0].str() +
-                                          " (elementwise math on arrays "
-                                          "is not supported yet)");
+                                           args[0].str() +
+                                           " (elementwise math on arrays "
+                                           "is not supported yet)");
       return Type::unknown();
     }
     return args[0].scalarKind() == ScalarKind::F32 ? args[0] : Type::f64();
@@ -220,8 +221,8 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isScalar()) {
-      diags_.error(argExprs[0]->range, name + "() converts a number, not " +
-                                          args[0].str());
+      diags_.error(argExprs[0]->range,
+                   name + "() converts a number, not " + args[0].str());
       return Type::unknown();
     }
     if (name == "bool")

@@ -1,4 +1,5 @@
-//===- SemaExpr.cpp - Typing of expressions --------------------------------===//
+//===- SemaExpr.cpp - Typing of expressions
+//--------------------------------===//
 //
 // Types of literals, names, operators (with NumPy-style weak literals and
 // promotion), indexing, attributes, tuples and array literals.
@@ -40,8 +41,7 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
     return matmulResult(l, r, range);
   auto bad = [&]() {
     diags_.error(range, std::string("unsupported operand types for '") +
-                            spelling(op) + "': " + l.str() + " and " +
-                            r.str());
+                            spelling(op) + "': " + l.str() + " and " + r.str());
     return Type::unknown();
   };
   bool arr = l.isArray() || r.isArray();
@@ -113,8 +113,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
         n->name == "nan")
       return Type::f64();
     if (defs_.count(n->name) || isBuiltinName(n->name)) {
-      diags_.error(n->range, "'" + n->name +
-                                 "' is a function; call it with (...)");
+      diags_.error(n->range,
+                   "'" + n->name + "' is a function; call it with (...)");
       return Type::unknown();
     }
     diags_.error(n->range, "name '" + n->name +
@@ -141,8 +141,7 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       return Type::unknown();
     }
     if (t.scalarKind() == ScalarKind::Bool && u->op != UnaryOp::Invert)
-      return t.isArray() ? Type::array(ScalarKind::I64, t.rank())
-                         : Type::i64();
+      return t.isArray() ? Type::array(ScalarKind::I64, t.rank()) : Type::i64();
     return t;
   }
   case ExprKind::Binary: {
@@ -252,16 +251,17 @@ Type Analyzer::checkExprImpl(const Expr *e) {
                      intLiteralValue(ix->indices[0].get(), value);
       if (!isConst || value < -n || value >= n) {
         diags_.error(e->range, "a tuple is indexed with an integer literal "
-                               "between " + std::to_string(-n) + " and " +
+                               "between " +
+                                   std::to_string(-n) + " and " +
                                    std::to_string(n - 1));
         return Type::unknown();
       }
       return base.elems()[value < 0 ? value + n : value];
     }
     if (!base.isArray()) {
-      diags_.error(ix->base->range,
-                   "a " + base.str() + " cannot be indexed; only arrays "
-                                       "and tuples can");
+      diags_.error(ix->base->range, "a " + base.str() +
+                                        " cannot be indexed; only arrays "
+                                        "and tuples can");
       return Type::unknown();
     }
     if (static_cast<int>(ix->indices.size()) > base.rank()) {
@@ -293,8 +293,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     if (base.isUnknown())
       return base;
     if (!base.isArray()) {
-      diags_.error(a->range, "'" + a->attr + "' is not an attribute of " +
-                                 base.str());
+      diags_.error(a->range,
+                   "'" + a->attr + "' is not an attribute of " + base.str());
       return Type::unknown();
     }
     if (a->attr == "size" || a->attr == "ndim")
@@ -328,7 +328,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
         return Type::unknown();
       if (!t.isScalar()) {
         diags_.error(x->range, "array literals hold numbers or bools, "
-                               "not " + t.str());
+                               "not " +
+                                   t.str());
         return Type::unknown();
       }
       bool ok;

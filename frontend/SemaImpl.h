@@ -60,10 +60,10 @@ private:
                     const std::vector<const Expr *> &argExprs);
   /// The array builtins (SemaArrayBuiltins.cpp); nullopt if `name` is not
   /// one of them.
-  std::optional<Type> checkArrayBuiltin(const CallExpr *c,
-                                        const std::string &name,
-                                        std::vector<Type> &args,
-                                        const std::vector<const Expr *> &argExprs);
+  std::optional<Type>
+  checkArrayBuiltin(const CallExpr *c, const std::string &name,
+                    std::vector<Type> &args,
+                    const std::vector<const Expr *> &argExprs);
   Type checkMethodCall(const CallExpr *c, const AttributeExpr *callee);
   Type binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
                     const Expr *rhsE, const Type &r, SourceRange range);

@@ -49,8 +49,10 @@ const char *scalarName(ScalarKind s) {
 
 bool parseScalarName(const std::string &name, ScalarKind &out) {
   static const std::pair<const char *, ScalarKind> names[] = {
-      {"bool", ScalarKind::Bool}, {"i32", ScalarKind::I32},
-      {"i64", ScalarKind::I64},   {"f32", ScalarKind::F32},
+      {"bool", ScalarKind::Bool},
+      {"i32", ScalarKind::I32},
+      {"i64", ScalarKind::I64},
+      {"f32", ScalarKind::F32},
       {"f64", ScalarKind::F64}};
   for (auto &n : names)
     if (name == n.first) {

@@ -7,8 +7,8 @@
 #include "runtime/RuntimeABI.h"
 
 #include <atomic>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <csetjmp>
 #include <cstdio>
 #include <cstdlib>

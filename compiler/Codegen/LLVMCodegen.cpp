@@ -44,13 +44,14 @@ createHostTargetMachine(int optLevel, std::string &error) {
     features += (features.empty() ? "" : ",") +
                 std::string(f.second ? "+" : "-") + f.first().str();
   llvm::TargetOptions options;
-  llvm::CodeGenOptLevel level = optLevel >= 3   ? llvm::CodeGenOptLevel::Aggressive
+  llvm::CodeGenOptLevel level = optLevel >= 3
+                                    ? llvm::CodeGenOptLevel::Aggressive
                                 : optLevel == 2 ? llvm::CodeGenOptLevel::Default
                                 : optLevel == 1 ? llvm::CodeGenOptLevel::Less
                                                 : llvm::CodeGenOptLevel::None;
   std::unique_ptr<llvm::TargetMachine> tm(target->createTargetMachine(
-      triple, llvm::sys::getHostCPUName(), features, options,
-      llvm::Reloc::PIC_, std::nullopt, level));
+      triple, llvm::sys::getHostCPUName(), features, options, llvm::Reloc::PIC_,
+      std::nullopt, level));
   if (!tm)
     error = "cannot create a target machine for " + tripleName;
   return tm;

@@ -71,17 +71,16 @@ Value descriptorPointer(ConversionPatternRewriter &rewriter, Operation *op,
                         Value descriptor) {
   Location loc = op->getLoc();
   auto ptrTy = LLVM::LLVMPointerType::get(op->getContext());
-  Block *entry = &op->getParentOfType<FunctionOpInterface>()
-                      .getFunctionBody()
-                      .front();
+  Block *entry =
+      &op->getParentOfType<FunctionOpInterface>().getFunctionBody().front();
   Value slot;
   {
     OpBuilder::InsertionGuard g(rewriter);
     rewriter.setInsertionPointToStart(entry);
     Value one = LLVM::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
                                          rewriter.getI64IntegerAttr(1));
-    slot = LLVM::AllocaOp::create(rewriter, loc, ptrTy, descriptor.getType(),
-                                  one);
+    slot =
+        LLVM::AllocaOp::create(rewriter, loc, ptrTy, descriptor.getType(), one);
   }
   LLVM::StoreOp::create(rewriter, loc, descriptor, slot);
   return slot;
@@ -159,8 +158,8 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
     auto i64 = rewriter.getI64Type();
     if (auto it = dyn_cast<IntegerType>(type)) {
       if (it.getWidth() == 1) {
-        Value v = LLVM::ZExtOp::create(rewriter, loc, rewriter.getI32Type(),
-                                       value);
+        Value v =
+            LLVM::ZExtOp::create(rewriter, loc, rewriter.getI32Type(), value);
         callRuntime(rewriter, op, "weft_rt_print_bool", {v});
         return success();
       }
@@ -188,12 +187,12 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
       if (kind < 0)
         return rewriter.notifyMatchFailure(op, "unsupported element type");
       Value ptr = descriptorPointer(rewriter, op, value);
-      Value kindV = LLVM::ConstantOp::create(
-          rewriter, loc, rewriter.getI32Type(),
-          rewriter.getI32IntegerAttr(kind));
-      Value rank = LLVM::ConstantOp::create(
-          rewriter, loc, rewriter.getI64Type(),
-          rewriter.getI64IntegerAttr(mt.getRank()));
+      Value kindV =
+          LLVM::ConstantOp::create(rewriter, loc, rewriter.getI32Type(),
+                                   rewriter.getI32IntegerAttr(kind));
+      Value rank =
+          LLVM::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
+                                   rewriter.getI64IntegerAttr(mt.getRank()));
       callRuntime(rewriter, op, "weft_rt_print_array", {kindV, rank, ptr});
       return success();
     }
@@ -254,9 +253,9 @@ struct FailLowering : ConvertOpToLLVMPattern<weft::FailOp> {
   matchAndRewrite(weft::FailOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Value msg = stringConstant(rewriter, op, op.getMessage());
-    Value line = LLVM::ConstantOp::create(
-        rewriter, op.getLoc(), rewriter.getI64Type(),
-        rewriter.getI64IntegerAttr(op.getLine()));
+    Value line =
+        LLVM::ConstantOp::create(rewriter, op.getLoc(), rewriter.getI64Type(),
+                                 rewriter.getI64IntegerAttr(op.getLine()));
     callRuntime(rewriter, op, "weft_rt_fail", {msg, line});
     rewriter.eraseOp(op);
     return success();
@@ -274,8 +273,8 @@ struct PairwiseSumLowering : ConvertOpToLLVMPattern<weft::PairwiseSumOp> {
         !op.getType().isF64())
       return rewriter.notifyMatchFailure(op, "only 1-D f64 sums so far");
     Value data, size, stride;
-    unpack1D(rewriter, op.getLoc(), *getTypeConverter(), mt,
-             adaptor.getArray(), data, size, stride);
+    unpack1D(rewriter, op.getLoc(), *getTypeConverter(), mt, adaptor.getArray(),
+             data, size, stride);
     Value sum = callRuntimeWithResult(rewriter, op, "weft_rt_sum_f64",
                                       {data, size, stride}, op.getType());
     rewriter.replaceOp(op, sum);
@@ -291,29 +290,28 @@ struct ArgvLowering : ConvertOpToLLVMPattern<weft::ArgvOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Type t = op.getType();
     Location loc = op.getLoc();
-    Value line = LLVM::ConstantOp::create(
-        rewriter, loc, rewriter.getI64Type(),
-        rewriter.getI64IntegerAttr(op.getLine()));
+    Value line =
+        LLVM::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
+                                 rewriter.getI64IntegerAttr(op.getLine()));
     Value fallback = adaptor.getFallback();
     if (t.isInteger(1)) {
       // bool travels as i32 through the C ABI.
-      fallback = LLVM::ZExtOp::create(rewriter, loc, rewriter.getI32Type(),
-                                      fallback);
+      fallback =
+          LLVM::ZExtOp::create(rewriter, loc, rewriter.getI32Type(), fallback);
       Value r = callRuntimeWithResult(rewriter, op, "weft_rt_argv_bool",
                                       {adaptor.getIndex(), fallback, line},
                                       rewriter.getI32Type());
-      Value zero = LLVM::ConstantOp::create(rewriter, loc,
-                                            rewriter.getI32Type(),
-                                            rewriter.getI32IntegerAttr(0));
-      rewriter.replaceOp(op, LLVM::ICmpOp::create(
-                                 rewriter, loc, LLVM::ICmpPredicate::ne, r,
-                                 zero));
+      Value zero = LLVM::ConstantOp::create(
+          rewriter, loc, rewriter.getI32Type(), rewriter.getI32IntegerAttr(0));
+      rewriter.replaceOp(op, LLVM::ICmpOp::create(rewriter, loc,
+                                                  LLVM::ICmpPredicate::ne, r,
+                                                  zero));
       return success();
     }
     StringRef fn = t.isF64() ? "weft_rt_argv_f64" : "weft_rt_argv_i64";
-    rewriter.replaceOp(op, callRuntimeWithResult(
-                               rewriter, op, fn,
-                               {adaptor.getIndex(), fallback, line}, t));
+    rewriter.replaceOp(
+        op, callRuntimeWithResult(rewriter, op, fn,
+                                  {adaptor.getIndex(), fallback, line}, t));
     return success();
   }
 };
@@ -460,8 +458,9 @@ struct GemmLowering : ConvertOpToLLVMPattern<weft::GemmOp> {
                                     {kind, a, b, c}, rewriter.getI32Type());
     Value zero = LLVM::ConstantOp::create(rewriter, loc, rewriter.getI32Type(),
                                           rewriter.getI32IntegerAttr(0));
-    rewriter.replaceOp(op, LLVM::ICmpOp::create(
-                               rewriter, loc, LLVM::ICmpPredicate::ne, r, zero));
+    rewriter.replaceOp(
+        op,
+        LLVM::ICmpOp::create(rewriter, loc, LLVM::ICmpPredicate::ne, r, zero));
     return success();
   }
 };

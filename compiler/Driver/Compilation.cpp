@@ -89,7 +89,8 @@ bool Compilation::lower() {
   buildCPULoweringPipeline(pm);
   if (mlir::failed(pm.run(*module_))) {
     internalError_ = "internal compiler error: the CPU lowering pipeline "
-                     "failed\n" + captured;
+                     "failed\n" +
+                     captured;
     return false;
   }
   lowered_ = true;

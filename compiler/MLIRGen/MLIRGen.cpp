@@ -212,14 +212,12 @@ bool FunctionGen::emit() {
   return true;
 }
 
-OwningOpRef<ModuleOp> generateMLIR(MLIRContext &context,
-                                   const Program &program,
+OwningOpRef<ModuleOp> generateMLIR(MLIRContext &context, const Program &program,
                                    const SourceFile &file,
-                                   DiagnosticEngine &diags,
-                                   bool boundscheck) {
-  context.loadDialect<weft::WeftDialect, func::FuncDialect,
-                      arith::ArithDialect, math::MathDialect,
-                      scf::SCFDialect, memref::MemRefDialect>();
+                                   DiagnosticEngine &diags, bool boundscheck) {
+  context
+      .loadDialect<weft::WeftDialect, func::FuncDialect, arith::ArithDialect,
+                   math::MathDialect, scf::SCFDialect, memref::MemRefDialect>();
   ModuleGen mg(context, program, file, diags, boundscheck);
   OpBuilder builder(&context);
   OwningOpRef<ModuleOp> module =
@@ -235,9 +233,9 @@ OwningOpRef<ModuleOp> generateMLIR(MLIRContext &context,
       tg.flatTypes(t, args);
     if (inst->def)
       tg.flatTypes(inst->returnType, results);
-    Location l = inst->def ? tg.loc(inst->def->nameRange)
-                           : FileLineColLoc::get(&context, file.filename(),
-                                                 1, 1);
+    Location l = inst->def
+                     ? tg.loc(inst->def->nameRange)
+                     : FileLineColLoc::get(&context, file.filename(), 1, 1);
     auto f = func::FuncOp::create(builder, l, inst->symbol,
                                   builder.getFunctionType(args, results));
     if (inst->def)

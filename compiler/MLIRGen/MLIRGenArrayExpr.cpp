@@ -17,10 +17,10 @@ namespace weft {
 namespace {
 bool isElementwiseBuiltin(const std::string &n) {
   for (const char *s :
-       {"sqrt", "exp",  "log",   "sin",   "cos",    "tan",     "tanh",
-        "floor", "ceil", "log2", "log10", "asin",   "acos",    "atan",
-        "sinh", "cosh", "abs",   "isnan", "isinf",  "atan2",   "pow",
-        "minimum", "maximum", "where", "clip", "copy", "astype"})
+       {"sqrt",    "exp",     "log",   "sin",   "cos",   "tan",   "tanh",
+        "floor",   "ceil",    "log2",  "log10", "asin",  "acos",  "atan",
+        "sinh",    "cosh",    "abs",   "isnan", "isinf", "atan2", "pow",
+        "minimum", "maximum", "where", "clip",  "copy",  "astype"})
     if (n == s)
       return true;
   return false;
@@ -96,10 +96,9 @@ FunctionGen::makeSource(const Expr *e, const SmallVector<Value, 4> *target,
   for (const Expr *leaf : leaves)
     values[leaf] = emitExpr(leaf).v();
 
-  int rank = target ? static_cast<int>(target->size())
-                    : std::max(0, fn.typeOf(e).isArray()
-                                      ? fn.typeOf(e).rank()
-                                      : 0);
+  int rank =
+      target ? static_cast<int>(target->size())
+             : std::max(0, fn.typeOf(e).isArray() ? fn.typeOf(e).rank() : 0);
   // Broadcast shape: per axis, the size that is not 1 (NumPy's rule).
   SmallVector<ArrayMeta, 4> metas;
   SmallVector<const Expr *, 4> arrays;
@@ -129,8 +128,8 @@ FunctionGen::makeSource(const Expr *e, const SmallVector<Value, 4> *target,
     for (ArrayMeta &m : metas) {
       int r = static_cast<int>(m.sizes.size());
       for (int k = 0; k < r; ++k) {
-        Value ok = arith::OrIOp::create(b, l, eq(m.sizes[k], s.dims[k + rank - r]),
-                                        eq(m.sizes[k], one));
+        Value ok = arith::OrIOp::create(
+            b, l, eq(m.sizes[k], s.dims[k + rank - r]), eq(m.sizes[k], one));
         bad = arith::OrIOp::create(
             b, l, bad,
             arith::XOrIOp::create(b, l, ok, constant(ScalarKind::Bool, 1, l)));
@@ -165,11 +164,11 @@ FunctionGen::makeSource(const Expr *e, const SmallVector<Value, 4> *target,
     SmallVector<Value, 4> strides;
     for (int d = 0; d < rank; ++d) {
       int k = d - (rank - r);
-      strides.push_back(k < 0 ? zero
-                              : arith::SelectOp::create(
-                                    b, l, eq(m.sizes[k], one), zero,
-                                    m.strides[k])
-                                    .getResult());
+      strides.push_back(k < 0
+                            ? zero
+                            : arith::SelectOp::create(b, l, eq(m.sizes[k], one),
+                                                      zero, m.strides[k])
+                                  .getResult());
     }
     ScalarKind ek = fn.typeOf(arrays[i]).scalarKind();
     values[arrays[i]] =
@@ -193,9 +192,9 @@ Value FunctionGen::emitElement(const ElemSource &s, const Expr *e,
   for (const Expr *o : operandsOf(e))
     xs.push_back(emitElement(s, o, ivs));
   if (auto *bin = e->dyn<BinaryExpr>())
-    return convert(emitBinaryScalar(bin->op, xs[0], xs[1], k, false, l,
-                                    line(e->range)),
-                   k, l);
+    return convert(
+        emitBinaryScalar(bin->op, xs[0], xs[1], k, false, l, line(e->range)), k,
+        l);
   if (auto *c = e->dyn<CompareExpr>())
     return emitCompareOp(c->ops[0], xs[0], xs[1], l);
   if (auto *u = e->dyn<UnaryExpr>()) {
@@ -341,8 +340,8 @@ void FunctionGen::storeInto(Value dest, const Expr *e,
       continue;
     ArrayMeta m = arrayMeta(v, l);
     Value ptr = memref::ExtractAlignedPointerAsIndexOp::create(b, l, v);
-    Value same = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, ptr,
-                                       destPtr);
+    Value same =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, ptr, destPtr);
     Value sameLayout = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
                                              m.offset, dm.offset);
     for (size_t d = 0; d < m.strides.size(); ++d)
@@ -379,11 +378,10 @@ void FunctionGen::storeInto(Value dest, const Expr *e,
 namespace {
 /// Nested scf.for loops over `dims` carrying `init`; `step` returns the
 /// next accumulators from the indices and the current ones.
-SmallVector<Value, 2>
-foldNest(OpBuilder &b, Location l, ValueRange dims, Value zero, Value one,
-         ValueRange init,
-         const std::function<SmallVector<Value, 2>(ValueRange, ValueRange)>
-             &step) {
+SmallVector<Value, 2> foldNest(
+    OpBuilder &b, Location l, ValueRange dims, Value zero, Value one,
+    ValueRange init,
+    const std::function<SmallVector<Value, 2>(ValueRange, ValueRange)> &step) {
   SmallVector<Value, 4> ivs;
   std::function<SmallVector<Value, 2>(size_t, ValueRange)> rec =
       [&](size_t d, ValueRange acc) -> SmallVector<Value, 2> {
@@ -410,8 +408,8 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
   // A whole 1-D f64 array sums in NumPy's pairwise order, bit for bit.
   if (name == "sum" && !axis && !isFusable(arg) && at.rank() == 1 &&
       at.scalarKind() == ScalarKind::F64)
-    return Val(weft::PairwiseSumOp::create(b, l, b.getF64Type(),
-                                           emitExpr(arg).v()));
+    return Val(
+        weft::PairwiseSumOp::create(b, l, b.getF64Type(), emitExpr(arg).v()));
   ElemSource s = makeSource(arg, nullptr, ln);
   int rank = static_cast<int>(s.dims.size());
   ScalarKind rk = resultType.scalarKind();
@@ -427,8 +425,7 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
   if (!axis)
     redDims = s.dims;
   Value count = productOf(redDims, l);
-  if (name == "min" || name == "max" || name == "argmin" ||
-      name == "argmax") {
+  if (name == "min" || name == "max" || name == "argmin" || name == "argmax") {
     Value empty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, count,
                                         index(0, l));
     emitCheck(empty,
@@ -454,22 +451,19 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
   };
   auto reduceOne = [&](ValueRange outer) -> Value {
     auto sumOf = [&](ScalarKind k, const std::function<Value(Value)> &f) {
-      return foldNest(b, l, redDims, zeroIdx, oneIdx,
-                      ValueRange{constant(k, 0, l)},
-                      [&](ValueRange red, ValueRange acc) {
-                        Value x = f(convert(elementAt(outer, red), k, l));
-                        Value r = (k == ScalarKind::F32 ||
-                                   k == ScalarKind::F64)
-                                      ? arith::AddFOp::create(b, l, acc[0], x)
-                                            .getResult()
-                                      : arith::AddIOp::create(b, l, acc[0], x)
-                                            .getResult();
-                        return SmallVector<Value, 2>{r};
-                      })[0];
+      return foldNest(
+          b, l, redDims, zeroIdx, oneIdx, ValueRange{constant(k, 0, l)},
+          [&](ValueRange red, ValueRange acc) {
+            Value x = f(convert(elementAt(outer, red), k, l));
+            Value r = (k == ScalarKind::F32 || k == ScalarKind::F64)
+                          ? arith::AddFOp::create(b, l, acc[0], x).getResult()
+                          : arith::AddIOp::create(b, l, acc[0], x).getResult();
+            return SmallVector<Value, 2>{r};
+          })[0];
     };
     auto countF = [&](ScalarKind k) {
-      return convert(arith::IndexCastOp::create(b, l, b.getI64Type(), count),
-                     k, l);
+      return convert(arith::IndexCastOp::create(b, l, b.getI64Type(), count), k,
+                     l);
     };
     if (name == "sum")
       return sumOf(rk, [](Value x) { return x; });
@@ -487,30 +481,26 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
     }
     if (name == "prod") {
       bool f = rk == ScalarKind::F32 || rk == ScalarKind::F64;
-      return foldNest(b, l, redDims, zeroIdx, oneIdx,
-                      ValueRange{constant(rk, 1, l)},
-                      [&](ValueRange red, ValueRange acc) {
-                        Value x = convert(elementAt(outer, red), rk, l);
-                        Value r = f ? arith::MulFOp::create(b, l, acc[0], x)
-                                          .getResult()
-                                    : arith::MulIOp::create(b, l, acc[0], x)
-                                          .getResult();
-                        return SmallVector<Value, 2>{r};
-                      })[0];
+      return foldNest(
+          b, l, redDims, zeroIdx, oneIdx, ValueRange{constant(rk, 1, l)},
+          [&](ValueRange red, ValueRange acc) {
+            Value x = convert(elementAt(outer, red), rk, l);
+            Value r = f ? arith::MulFOp::create(b, l, acc[0], x).getResult()
+                        : arith::MulIOp::create(b, l, acc[0], x).getResult();
+            return SmallVector<Value, 2>{r};
+          })[0];
     }
     if (name == "any" || name == "all") {
       bool isAll = name == "all";
-      return foldNest(b, l, redDims, zeroIdx, oneIdx,
-                      ValueRange{constant(ScalarKind::Bool, isAll, l)},
-                      [&](ValueRange red, ValueRange acc) {
-                        Value x = truthy(elementAt(outer, red), l);
-                        Value r = isAll
-                                      ? arith::AndIOp::create(b, l, acc[0], x)
-                                            .getResult()
-                                      : arith::OrIOp::create(b, l, acc[0], x)
-                                            .getResult();
-                        return SmallVector<Value, 2>{r};
-                      })[0];
+      return foldNest(
+          b, l, redDims, zeroIdx, oneIdx,
+          ValueRange{constant(ScalarKind::Bool, isAll, l)},
+          [&](ValueRange red, ValueRange acc) {
+            Value x = truthy(elementAt(outer, red), l);
+            Value r = isAll ? arith::AndIOp::create(b, l, acc[0], x).getResult()
+                            : arith::OrIOp::create(b, l, acc[0], x).getResult();
+            return SmallVector<Value, 2>{r};
+          })[0];
     }
     // min, max, argmin, argmax: the first extreme wins; NaN propagates
     // (and is the extreme for argmin/argmax), as in NumPy.
@@ -523,10 +513,10 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
           Value x = elementAt(outer, red);
           Value better;
           if (isFloatE) {
-            better = arith::CmpFOp::create(
-                b, l, wantMin ? arith::CmpFPredicate::OLT
-                              : arith::CmpFPredicate::OGT,
-                x, acc[0]);
+            better = arith::CmpFOp::create(b, l,
+                                           wantMin ? arith::CmpFPredicate::OLT
+                                                   : arith::CmpFPredicate::OGT,
+                                           x, acc[0]);
             Value xNan =
                 arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x);
             Value accNan = arith::CmpFOp::create(
@@ -539,13 +529,13 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
           } else {
             // Bools compare unsigned (True is 1, not -1).
             bool u = ek == ScalarKind::Bool;
-            better = arith::CmpIOp::create(
-                b, l,
-                wantMin ? (u ? arith::CmpIPredicate::ult
-                             : arith::CmpIPredicate::slt)
-                        : (u ? arith::CmpIPredicate::ugt
-                             : arith::CmpIPredicate::sgt),
-                x, acc[0]);
+            better =
+                arith::CmpIOp::create(b, l,
+                                      wantMin ? (u ? arith::CmpIPredicate::ult
+                                                   : arith::CmpIPredicate::slt)
+                                              : (u ? arith::CmpIPredicate::ugt
+                                                   : arith::CmpIPredicate::sgt),
+                                      x, acc[0]);
           }
           Value v = arith::SelectOp::create(b, l, better, x, acc[0]);
           Value i =

@@ -89,8 +89,7 @@ SmallVector<Value, 4> FunctionGen::shapeSizes(const Val &shape,
     Value n = convert(p, ScalarKind::I64, l);
     Value neg =
         arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, n, i64(0, l));
-    emitCheck(neg, "ValueError: negative dimensions are not allowed", line,
-              l);
+    emitCheck(neg, "ValueError: negative dimensions are not allowed", line, l);
     sizes.push_back(toIndex(n, l));
   }
   (void)shapeType;
@@ -117,8 +116,8 @@ Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,
         b, l, i64v, arith::IndexCastOp::create(b, l, b.getI64Type(), n), axis,
         ln);
   }
-  Value neg = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i,
-                                    index(0, l));
+  Value neg =
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, index(0, l));
   Value wrapped = arith::AddIOp::create(b, l, i, n);
   return arith::SelectOp::create(b, l, neg, wrapped, i);
 }
@@ -150,13 +149,13 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
   };
   for (int d = 0; d < rank; ++d) {
     Value n = m.sizes[d], stride = m.strides[d];
-    const Expr *entry =
-        d < static_cast<int>(ix->indices.size()) ? ix->indices[d].get()
-                                                 : nullptr;
+    const Expr *entry = d < static_cast<int>(ix->indices.size())
+                            ? ix->indices[d].get()
+                            : nullptr;
     if (entry && !entry->dyn<SliceExpr>()) {
       Value i = wrapIndex(emitScalar(entry), n, l, d, line(ix->range));
-      offset = arith::AddIOp::create(
-          b, l, offset, arith::MulIOp::create(b, l, i, stride));
+      offset = arith::AddIOp::create(b, l, offset,
+                                     arith::MulIOp::create(b, l, i, stride));
       continue;
     }
     auto *sl = entry ? entry->dyn<SliceExpr>() : nullptr;
@@ -165,10 +164,11 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
       strides.push_back(stride);
       continue;
     }
-    Value step = sl->step ? toIndex(convert(emitScalar(sl->step.get()),
-                                            ScalarKind::I64, l),
-                                    l)
-                          : one;
+    Value step =
+        sl->step
+            ? toIndex(convert(emitScalar(sl->step.get()), ScalarKind::I64, l),
+                      l)
+            : one;
     if (sl->step) {
       Value isZero =
           arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, step, zero);
@@ -183,14 +183,14 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
     auto adjust = [&](const ExprPtr &bound, Value dflt) -> Value {
       if (!bound)
         return dflt;
-      Value v = toIndex(convert(emitScalar(bound.get()), ScalarKind::I64, l),
-                        l);
+      Value v =
+          toIndex(convert(emitScalar(bound.get()), ScalarKind::I64, l), l);
       v = sel(lt(v, zero), arith::AddIOp::create(b, l, v, n), v);
       v = arith::MaxSIOp::create(b, l, v, lowClamp);
       return arith::MinSIOp::create(b, l, v, highClamp);
     };
-    Value lo = adjust(sl->lower, sel(neg, arith::SubIOp::create(b, l, n, one),
-                                     zero));
+    Value lo =
+        adjust(sl->lower, sel(neg, arith::SubIOp::create(b, l, n, one), zero));
     Value hi = adjust(sl->upper, sel(neg, minusOne, n));
     // len = (hi - lo + step - 1) / step for step > 0 (and mirrored), or 0.
     Value span = sel(neg, arith::SubIOp::create(b, l, lo, hi),
@@ -236,8 +236,7 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
     });
   };
 
-  if (name == "zeros" || name == "ones" || name == "empty" ||
-      name == "full") {
+  if (name == "zeros" || name == "ones" || name == "empty" || name == "full") {
     SmallVector<Value, 4> sizes = shapeSizes(arg(0), argType(0), ln, l);
     ScalarKind k = t.scalarKind();
     Value arr = allocArrayN(k, sizes, l);
@@ -256,8 +255,8 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
     Value arr = allocArrayN(k, sizes, l);
     Value one = constant(k, 1, l), zero = constant(k, 0, l);
     fill(arr, sizes, [&](ValueRange ivs) -> Value {
-      Value diag = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
-                                         ivs[0], ivs[1]);
+      Value diag =
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, ivs[0], ivs[1]);
       return arith::SelectOp::create(b, l, diag, one, zero);
     });
     out = Val(arr);
@@ -280,12 +279,13 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
         b, l, arith::SubFOp::create(b, l, stop, start), div);
     Value last = arith::SubIOp::create(b, l, n, index(1, l));
     fill(arr, sizes, [&](ValueRange ivs) -> Value {
-      Value i = convert(arith::IndexCastOp::create(b, l, b.getI64Type(), ivs[0]),
-                        ScalarKind::F64, l);
+      Value i =
+          convert(arith::IndexCastOp::create(b, l, b.getI64Type(), ivs[0]),
+                  ScalarKind::F64, l);
       Value x = arith::AddFOp::create(b, l, start,
                                       arith::MulFOp::create(b, l, i, step));
-      Value isLast = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
-                                           ivs[0], last);
+      Value isLast =
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, ivs[0], last);
       Value notFirst = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt,
                                              ivs[0], index(0, l));
       Value useStop = arith::AndIOp::create(b, l, isLast, notFirst);
@@ -294,8 +294,7 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
     out = Val(arr);
     return true;
   }
-  if (name == "copy" || name == "astype" ||
-      (name == "ravel" && false)) {
+  if (name == "copy" || name == "astype" || (name == "ravel" && false)) {
     out = Val(materialize(c));
     return true;
   }
@@ -323,8 +322,8 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
         shape.parts.append(v.parts.begin(), v.parts.end());
       }
       sizes = shapeSizes(shape, argType(1), ln, l);
-      Value mismatch = arith::CmpIOp::create(
-          b, l, arith::CmpIPredicate::ne, productOf(sizes, l), total);
+      Value mismatch = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne,
+                                             productOf(sizes, l), total);
       emitCheck(mismatch,
                 "ValueError: cannot reshape the array: the new shape has a "
                 "different number of elements",
@@ -381,9 +380,9 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
     out = Val(makeView(src, t.scalarKind(), sm.offset, sizes, strides, l));
     return true;
   }
-  static const char *const reductions[] = {"sum",    "prod",   "min", "max",
-                                           "mean",   "var",    "std", "argmin",
-                                           "argmax", "any",    "all"};
+  static const char *const reductions[] = {"sum",    "prod", "min", "max",
+                                           "mean",   "var",  "std", "argmin",
+                                           "argmax", "any",  "all"};
   for (const char *r : reductions)
     if (name == r && argExprs.size() == 1 && argType(0).isArray()) {
       out = emitReduction(name, argExprs[0], axis, t, ln, l);
@@ -400,8 +399,8 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
   }
   if (name == "atan2" || name == "pow" || name == "minimum" ||
       name == "maximum" || name == "where" || name == "clip" ||
-      name == "log2" || name == "log10" || name == "asin" ||
-      name == "acos" || name == "atan" || name == "sinh" || name == "cosh") {
+      name == "log2" || name == "log10" || name == "asin" || name == "acos" ||
+      name == "atan" || name == "sinh" || name == "cosh") {
     ScalarKind k = t.scalarKind();
     SmallVector<Value, 3> xs;
     for (size_t i = 0; i < argExprs.size(); ++i) {

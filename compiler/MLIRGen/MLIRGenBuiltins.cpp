@@ -82,8 +82,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
   if (name == "argv") {
     Value index = convert(arg(0).v(), ScalarKind::I64, l);
     Value fallback = arg(1).v();
-    return Val(weft::ArgvOp::create(b, l, fallback.getType(), index, fallback,
-                                    ln));
+    return Val(
+        weft::ArgvOp::create(b, l, fallback.getType(), index, fallback, ln));
   }
   if (name == "len")
     return Val(dim(arg(0).v(), 0, l));
@@ -113,34 +113,34 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
     } else {
       start = convert(arg(0).v(), k, l);
       stop = convert(arg(1).v(), k, l);
-      step = c->args.size() == 3 ? convert(arg(2).v(), k, l)
-                                 : constant(k, 1, l);
+      step =
+          c->args.size() == 3 ? convert(arg(2).v(), k, l) : constant(k, 1, l);
     }
     Value n;
     if (k == ScalarKind::F64) {
       Value zero = constant(k, 0, l);
-      Value isZero = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ,
-                                           step, zero);
-      emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero",
-                ln, l);
+      Value isZero =
+          arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, step, zero);
+      emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero", ln,
+                l);
       Value span = arith::SubFOp::create(b, l, stop, start);
-      Value q = math::CeilOp::create(
-          b, l, arith::DivFOp::create(b, l, span, step));
+      Value q =
+          math::CeilOp::create(b, l, arith::DivFOp::create(b, l, span, step));
       Value qi = arith::FPToSIOp::create(b, l, b.getI64Type(), q);
       n = arith::MaxSIOp::create(b, l, qi, i64(0, l));
     } else {
-      Value isZero = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
-                                           step, i64(0, l));
-      emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero",
-                ln, l);
+      Value isZero = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, step,
+                                           i64(0, l));
+      emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero", ln,
+                l);
       Value span = arith::SubIOp::create(b, l, stop, start);
       Value q = arith::CeilDivSIOp::create(b, l, span, step);
       n = arith::MaxSIOp::create(b, l, q, i64(0, l));
     }
     Value arr = allocArray(k, n, l);
     emitLoop(n, l, [&](Value i) {
-      Value iv = convert(
-          arith::IndexCastOp::create(b, l, b.getI64Type(), i), k, l);
+      Value iv =
+          convert(arith::IndexCastOp::create(b, l, b.getI64Type(), i), k, l);
       Value v = k == ScalarKind::F64
                     ? arith::AddFOp::create(
                           b, l, start, arith::MulFOp::create(b, l, iv, step))
@@ -165,21 +165,20 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
     if (name == "sum") {
       init = constant(k, 0, l);
     } else {
-      Value empty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n,
-                                          index(0, l));
-      emitCheck(empty, "ValueError: " + name +
-                           "() of an empty array has no value",
-                ln, l);
+      Value empty =
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n, index(0, l));
+      emitCheck(empty,
+                "ValueError: " + name + "() of an empty array has no value", ln,
+                l);
       init = convert(memref::LoadOp::create(b, l, arr, ValueRange{lb}), k, l);
       lb = index(1, l);
     }
-    auto forOp = scf::ForOp::create(b, l, lb, n, index(1, l),
-                                    ValueRange{init});
+    auto forOp = scf::ForOp::create(b, l, lb, n, index(1, l), ValueRange{init});
     {
       OpBuilder::InsertionGuard g(b);
       b.setInsertionPointToStart(forOp.getBody());
-      Value x = convert(memref::LoadOp::create(b, l, arr,
-                                               ValueRange{forOp.getInductionVar()}),
+      Value x = convert(memref::LoadOp::create(
+                            b, l, arr, ValueRange{forOp.getInductionVar()}),
                         k, l);
       Value acc = forOp.getRegionIterArgs()[0];
       Value r;

@@ -111,8 +111,8 @@ void FunctionGen::emitCheck(Value failCond, const std::string &message,
 
 void FunctionGen::emitLoop(Value n, Location l,
                            const std::function<void(Value)> &body) {
-  auto forOp = scf::ForOp::create(b, l, index(0, l), toIndex(n, l),
-                                  index(1, l));
+  auto forOp =
+      scf::ForOp::create(b, l, index(0, l), toIndex(n, l), index(1, l));
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(forOp.getBody());
   body(forOp.getInductionVar());
@@ -142,8 +142,8 @@ Value FunctionGen::emitPythonFloorDivF(Value l, Value r, Location loc) {
   };
   // mod = fmod(l, r); div = (l - mod) / r, then move mod to r's sign.
   Value mod = arith::RemFOp::create(b, loc, l, r);
-  Value div = arith::DivFOp::create(
-      b, loc, arith::SubFOp::create(b, loc, l, mod), r);
+  Value div =
+      arith::DivFOp::create(b, loc, arith::SubFOp::create(b, loc, l, mod), r);
   Value modNonZero = cmp(arith::CmpFPredicate::UNE, mod, zero);
   Value signsDiffer =
       arith::XOrIOp::create(b, loc, cmp(arith::CmpFPredicate::OLT, r, zero),
@@ -197,12 +197,11 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
   if (!isFloat && (op == BinaryOp::FloorDiv || op == BinaryOp::Mod)) {
     mlir::Type t = l.getType();
     Value zero = constant(kind, 0, loc);
-    Value minusOne = arith::ConstantOp::create(
-        b, loc, b.getIntegerAttr(t, -1));
+    Value minusOne = arith::ConstantOp::create(b, loc, b.getIntegerAttr(t, -1));
     Value minVal = arith::ConstantOp::create(
         b, loc,
-        b.getIntegerAttr(t, llvm::APInt::getSignedMinValue(
-                                t.getIntOrFloatBitWidth())));
+        b.getIntegerAttr(
+            t, llvm::APInt::getSignedMinValue(t.getIntOrFloatBitWidth())));
     intDivByZero =
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, r, zero);
     Value overflow = arith::AndIOp::create(
@@ -210,14 +209,13 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, l, minVal),
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, r, minusOne));
     Value unsafe = arith::OrIOp::create(b, loc, intDivByZero, overflow);
-    r = arith::SelectOp::create(b, loc, unsafe,
-                                arith::ConstantOp::create(
-                                    b, loc, b.getIntegerAttr(t, 1)),
-                                r);
+    r = arith::SelectOp::create(
+        b, loc, unsafe,
+        arith::ConstantOp::create(b, loc, b.getIntegerAttr(t, 1)), r);
   }
   auto zeroIfDivByZero = [&](Value result) -> Value {
-    return arith::SelectOp::create(b, loc, intDivByZero,
-                                   constant(kind, 0, loc), result);
+    return arith::SelectOp::create(b, loc, intDivByZero, constant(kind, 0, loc),
+                                   result);
   };
   switch (op) {
   case BinaryOp::Add:
@@ -245,12 +243,12 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
     if (isFloat) {
       zeroCheck("float modulo");
       rem = arith::RemFOp::create(b, loc, l, r);
-      Value nz = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE, rem,
-                                       zero);
-      Value remNeg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT,
-                                           rem, zero);
-      Value rNeg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, r,
-                                         zero);
+      Value nz =
+          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE, rem, zero);
+      Value remNeg =
+          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, rem, zero);
+      Value rNeg =
+          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, r, zero);
       Value diff = arith::XOrIOp::create(b, loc, remNeg, rNeg);
       needFix = arith::AndIOp::create(b, loc, nz, diff);
       Value fixed = arith::AddFOp::create(b, loc, rem, r);
@@ -307,9 +305,9 @@ Val FunctionGen::emitBinary(const BinaryExpr *e) {
   if (e->op == BinaryOp::MatMul)
     return Val(emitMatmul(e->lhs.get(), e->rhs.get(), rt, l));
   if (rt.isArray())
-    return Val(e->op == BinaryOp::MatMul ? emitMatmul(e->lhs.get(),
-                                                      e->rhs.get(), rt, l)
-                                         : materialize(e));
+    return Val(e->op == BinaryOp::MatMul
+                   ? emitMatmul(e->lhs.get(), e->rhs.get(), rt, l)
+                   : materialize(e));
   Value lhs = emitExpr(e->lhs.get()).v();
   Value rhs = emitExpr(e->rhs.get()).v();
   if (!rt.isArray()) {
@@ -328,24 +326,48 @@ Value FunctionGen::emitCompareOp(CompareOp op, Value lhs, Value rhs,
   if (k == ScalarKind::F32 || k == ScalarKind::F64) {
     arith::CmpFPredicate p;
     switch (op) {
-    case CompareOp::Lt: p = arith::CmpFPredicate::OLT; break;
-    case CompareOp::Le: p = arith::CmpFPredicate::OLE; break;
-    case CompareOp::Gt: p = arith::CmpFPredicate::OGT; break;
-    case CompareOp::Ge: p = arith::CmpFPredicate::OGE; break;
-    case CompareOp::Eq: p = arith::CmpFPredicate::OEQ; break;
-    default: p = arith::CmpFPredicate::UNE; break;
+    case CompareOp::Lt:
+      p = arith::CmpFPredicate::OLT;
+      break;
+    case CompareOp::Le:
+      p = arith::CmpFPredicate::OLE;
+      break;
+    case CompareOp::Gt:
+      p = arith::CmpFPredicate::OGT;
+      break;
+    case CompareOp::Ge:
+      p = arith::CmpFPredicate::OGE;
+      break;
+    case CompareOp::Eq:
+      p = arith::CmpFPredicate::OEQ;
+      break;
+    default:
+      p = arith::CmpFPredicate::UNE;
+      break;
     }
     return arith::CmpFOp::create(b, l, p, lhs, rhs);
   }
   bool isBool = k == ScalarKind::Bool;
   arith::CmpIPredicate p;
   switch (op) {
-  case CompareOp::Lt: p = isBool ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt; break;
-  case CompareOp::Le: p = isBool ? arith::CmpIPredicate::ule : arith::CmpIPredicate::sle; break;
-  case CompareOp::Gt: p = isBool ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt; break;
-  case CompareOp::Ge: p = isBool ? arith::CmpIPredicate::uge : arith::CmpIPredicate::sge; break;
-  case CompareOp::Eq: p = arith::CmpIPredicate::eq; break;
-  default: p = arith::CmpIPredicate::ne; break;
+  case CompareOp::Lt:
+    p = isBool ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt;
+    break;
+  case CompareOp::Le:
+    p = isBool ? arith::CmpIPredicate::ule : arith::CmpIPredicate::sle;
+    break;
+  case CompareOp::Gt:
+    p = isBool ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt;
+    break;
+  case CompareOp::Ge:
+    p = isBool ? arith::CmpIPredicate::uge : arith::CmpIPredicate::sge;
+    break;
+  case CompareOp::Eq:
+    p = arith::CmpIPredicate::eq;
+    break;
+  default:
+    p = arith::CmpIPredicate::ne;
+    break;
   }
   return arith::CmpIOp::create(b, l, p, lhs, rhs);
 }
@@ -470,8 +492,8 @@ Val FunctionGen::emitExpr(const Expr *e) {
       x = convertTo(x, t, l);
       if (t.isFloat())
         return Val(arith::NegFOp::create(b, l, x));
-      return Val(arith::SubIOp::create(b, l, constant(t.scalarKind(), 0, l),
-                                       x));
+      return Val(
+          arith::SubIOp::create(b, l, constant(t.scalarKind(), 0, l), x));
     }
     case UnaryOp::Not: {
       Value tr = truthy(x, l);

@@ -25,8 +25,8 @@
 #include "mlir/IR/BuiltinOps.h"
 
 #include <functional>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace weft {
@@ -93,8 +93,7 @@ public:
   /// yield the slots in `writes`.
   void emitStructuredIf(mlir::Value cond, const std::set<std::string> &writes,
                         const std::function<void()> &thenFn,
-                        const std::function<void()> &elseFn,
-                        mlir::Location l);
+                        const std::function<void()> &elseFn, mlir::Location l);
   /// True when control may leave the current block early (a flag is set).
   mlir::Value exitFlag(mlir::Location l);
 
@@ -130,8 +129,8 @@ public:
   /// temporary.
   mlir::Value allocArray(ScalarKind elem, mlir::Value n, mlir::Location l);
   /// Emits `if (cond) weft.fail(message)`.
-  void emitCheck(mlir::Value failCond, const std::string &message,
-                 int64_t line, mlir::Location l);
+  void emitCheck(mlir::Value failCond, const std::string &message, int64_t line,
+                 mlir::Location l);
   /// scf.for over [0, n) whose body is given by `body(iv)`.
   void emitLoop(mlir::Value n, mlir::Location l,
                 const std::function<void(mlir::Value)> &body);
@@ -192,8 +191,9 @@ public:
   bool isFusable(const Expr *e);
   /// Evaluates the leaves of `e` and broadcasts them; to `target` dims if
   /// given (an assignment), else to their common shape.
-  ElemSource makeSource(const Expr *e, const llvm::SmallVector<mlir::Value, 4>
-                                           *target, int64_t line);
+  ElemSource makeSource(const Expr *e,
+                        const llvm::SmallVector<mlir::Value, 4> *target,
+                        int64_t line);
   mlir::Value emitElement(const ElemSource &s, const Expr *e,
                           mlir::ValueRange ivs);
   /// Evaluates an array expression into a new array (one loop nest).

@@ -32,13 +32,11 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
             line(aE->range), l);
   Value a2 = at.rank() == 2
                  ? a
-                 : makeView(a, at.scalarKind(), ma.offset,
-                            ValueRange{one, ka},
+                 : makeView(a, at.scalarKind(), ma.offset, ValueRange{one, ka},
                             ValueRange{zero, ma.strides[0]}, l);
   Value b2 = bt.rank() == 2
                  ? bm
-                 : makeView(bm, bt.scalarKind(), mb.offset,
-                            ValueRange{kb, one},
+                 : makeView(bm, bt.scalarKind(), mb.offset, ValueRange{kb, one},
                             ValueRange{mb.strides[0], zero}, l);
   bool isFloat = k == ScalarKind::F32 || k == ScalarKind::F64;
   auto mul = [&](Value x, Value y) -> Value {
@@ -54,14 +52,14 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
   };
   if (result.isScalar()) {
     // 1-D @ 1-D: an inner product.
-    auto loop = scf::ForOp::create(b, l, zero, ka, one,
-                                   ValueRange{constant(k, 0, l)});
+    auto loop =
+        scf::ForOp::create(b, l, zero, ka, one, ValueRange{constant(k, 0, l)});
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(loop.getBody());
     Value iv = loop.getInductionVar();
     Value acc = loop.getRegionIterArgs()[0];
-    scf::YieldOp::create(
-        b, l, add(acc, mul(load(a2, zero, iv), load(b2, iv, zero))));
+    scf::YieldOp::create(b, l,
+                         add(acc, mul(load(a2, zero, iv), load(b2, iv, zero))));
     b.setInsertionPointAfter(loop);
     return loop.getResult(0);
   }
@@ -73,8 +71,8 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
   Value useLoops = constant(ScalarKind::Bool, 1, l);
   if (blasKinds) {
     Value done = weft::GemmOp::create(b, l, b.getI1Type(), a2, b2, c);
-    useLoops = arith::XOrIOp::create(b, l, done,
-                                     constant(ScalarKind::Bool, 1, l));
+    useLoops =
+        arith::XOrIOp::create(b, l, done, constant(ScalarKind::Bool, 1, l));
   }
   auto loops = scf::IfOp::create(b, l, TypeRange{}, useLoops, false);
   OpBuilder::InsertionGuard outer(b);
@@ -99,8 +97,7 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
   ArrayMeta mc = arrayMeta(c, l);
   if (at.rank() == 1)
     return makeView(c, k, mc.offset, ValueRange{m}, ValueRange{one}, l);
-  return makeView(c, k, mc.offset, ValueRange{n}, ValueRange{mc.strides[0]},
-                  l);
+  return makeView(c, k, mc.offset, ValueRange{n}, ValueRange{mc.strides[0]}, l);
 }
 
 } // namespace weft

@@ -87,10 +87,11 @@ void FunctionGen::collectTargetWrites(const Expr *target,
   }
 }
 
-void FunctionGen::collectWrites(const Block &block,
-                                std::set<std::string> &out, size_t from) {
-  std::function<void(const Block &, bool, size_t)> walk =
-      [&](const Block &bl, bool inner, size_t first) {
+void FunctionGen::collectWrites(const Block &block, std::set<std::string> &out,
+                                size_t from) {
+  std::function<void(const Block &, bool, size_t)> walk = [&](const Block &bl,
+                                                              bool inner,
+                                                              size_t first) {
     for (size_t k = first; k < bl.size(); ++k) {
       const StmtPtr &s = bl[k];
       switch (s->kind) {
@@ -205,8 +206,8 @@ void FunctionGen::emitBlock(const Block &block, size_t first) {
       Value flag = exitFlag(l);
       if (!flag)
         continue;
-      Value cont = arith::XOrIOp::create(
-          b, l, flag, constant(ScalarKind::Bool, 1, l));
+      Value cont =
+          arith::XOrIOp::create(b, l, flag, constant(ScalarKind::Bool, 1, l));
       std::set<std::string> writes;
       collectWrites(block, writes, i + 1);
       emitStructuredIf(
@@ -242,8 +243,8 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
     ArrayMeta m = arrayMeta(array, l);
     SmallVector<Value, 4> idx;
     for (size_t d = 0; d < ix->indices.size(); ++d)
-      idx.push_back(wrapIndex(emitScalar(ix->indices[d].get()), m.sizes[d],
-                              l, d, line(ix->range)));
+      idx.push_back(wrapIndex(emitScalar(ix->indices[d].get()), m.sizes[d], l,
+                              d, line(ix->range)));
     Value x = convert(v.v(), kindOf(mt.getElementType()), l);
     memref::StoreOp::create(b, l, x, array, idx);
     return;
@@ -274,8 +275,7 @@ void FunctionGen::emitStmt(const Stmt &s) {
   case StmtKind::Assign: {
     auto &a = static_cast<const AssignStmt &>(s);
     weft::Type vt = fn.typeOf(a.value.get());
-    auto *ix = a.targets.size() == 1 ? a.targets[0]->dyn<IndexExpr>()
-                                     : nullptr;
+    auto *ix = a.targets.size() == 1 ? a.targets[0]->dyn<IndexExpr>() : nullptr;
     if (ix && fn.typeOf(ix).isArray()) {
       // a[1:-1, :] = expr: computed straight into the view.
       Value dest = emitSubscript(emitExpr(ix->base.get()).v(), ix).v();
@@ -320,11 +320,10 @@ void FunctionGen::emitStmt(const Stmt &s) {
     ScalarKind opKind = promote(kindOf(cur.getType()), vt.scalarKind());
     if (a.op == BinaryOp::Div && opKind != ScalarKind::F32)
       opKind = ScalarKind::F64;
-    Value r = emitBinaryScalar(a.op, convert(cur, opKind, l),
-                               convert(rhs, opKind, l), opKind, true, l,
-                               line(s.range));
-    emitAssign(a.target.get(), weft::Type::scalar(k), Val(convert(r, k, l)),
-               l);
+    Value r =
+        emitBinaryScalar(a.op, convert(cur, opKind, l), convert(rhs, opKind, l),
+                         opKind, true, l, line(s.range));
+    emitAssign(a.target.get(), weft::Type::scalar(k), Val(convert(r, k, l)), l);
     break;
   }
   case StmtKind::If:
@@ -426,10 +425,10 @@ void FunctionGen::emitFor(const ForStmt &s) {
     }
   }
   if (constStep == 0 && call->args.size() == 3) {
-    Value zero = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, step,
-                                       i64(0, l));
-    emitCheck(zero, "ValueError: range() arg 3 must not be zero",
-              line(s.range), l);
+    Value zero =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, step, i64(0, l));
+    emitCheck(zero, "ValueError: range() arg 3 must not be zero", line(s.range),
+              l);
   }
 
   std::set<std::string> writes;
@@ -455,8 +454,7 @@ void FunctionGen::emitFor(const ForStmt &s) {
   auto loopEntryEnv = env;
 
   if (!needsWhile) {
-    Value lb = toIndex(start, l), ub = toIndex(stop, l),
-          st = toIndex(step, l);
+    Value lb = toIndex(start, l), ub = toIndex(stop, l), st = toIndex(step, l);
     auto forOp = scf::ForOp::create(b, l, lb, ub, st, inits);
     {
       OpBuilder::InsertionGuard guard(b);
@@ -505,12 +503,12 @@ void FunctionGen::emitFor(const ForStmt &s) {
       Value iv = before->getArgument(0);
       Value brk = before->getArgument(1);
       Value zero = i64(0, l);
-      Value pos = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt,
-                                        step, zero);
-      Value lt = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, iv,
-                                       stop);
-      Value gt = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, iv,
-                                       stop);
+      Value pos =
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, step, zero);
+      Value lt =
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, iv, stop);
+      Value gt =
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, iv, stop);
       Value inRange = arith::SelectOp::create(b, l, pos, lt, gt);
       Value go = arith::AndIOp::create(
           b, l, inRange,
@@ -520,8 +518,7 @@ void FunctionGen::emitFor(const ForStmt &s) {
         Value ret = before->getArgument(2 + (retIt - carried.begin()));
         go = arith::AndIOp::create(
             b, l, go,
-            arith::XOrIOp::create(b, l, ret,
-                                  constant(ScalarKind::Bool, 1, l)));
+            arith::XOrIOp::create(b, l, ret, constant(ScalarKind::Bool, 1, l)));
       }
       scf::ConditionOp::create(b, l, go, before->getArguments());
     }

@@ -65,8 +65,8 @@ void buildCPULoweringPipeline(OpPassManager &pm) {
 void registerWeftDialects(DialectRegistry &registry) {
   registry.insert<WeftDialect, func::FuncDialect, arith::ArithDialect,
                   math::MathDialect, scf::SCFDialect, memref::MemRefDialect,
-                  cf::ControlFlowDialect, index::IndexDialect,
-                  ub::UBDialect, LLVM::LLVMDialect>();
+                  cf::ControlFlowDialect, index::IndexDialect, ub::UBDialect,
+                  LLVM::LLVMDialect>();
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
   // Interfaces the conversion passes look up (ConvertToLLVM).

@@ -19,7 +19,8 @@ std::string mlirText(Compilation &c) {
 } // namespace
 
 TEST_CASE("MLIRGen emits one func per instance and weft.print", "[mlirgen]") {
-  Compilation c("t.weft", "def sq(x):\n    return x * x\nprint(sq(3), sq(2.5))\n");
+  Compilation c("t.weft",
+                "def sq(x):\n    return x * x\nprint(sq(3), sq(2.5))\n");
   REQUIRE(c.generateMLIR());
   std::string ir = mlirText(c);
   CHECK(ir.find("func.func @__weft_main()") != std::string::npos);

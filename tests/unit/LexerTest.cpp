@@ -116,8 +116,8 @@ TEST_CASE("lexer: float literals", "[lexer]") {
   // `a.shape` is a name, a dot and a name, not a float.
   Lexed attr("a.shape[0]");
   CHECK(attr.kinds() == std::vector<K>{K::Identifier, K::Dot, K::Identifier,
-                                       K::LBracket, K::IntLiteral,
-                                       K::RBracket, K::Newline, K::Eof});
+                                       K::LBracket, K::IntLiteral, K::RBracket,
+                                       K::Newline, K::Eof});
 }
 
 TEST_CASE("lexer: strings and escapes", "[lexer]") {
@@ -140,14 +140,16 @@ TEST_CASE("lexer: keywords and operators", "[lexer]") {
     CHECK(l.tokens[i].isKeyword());
   CHECK(l.tokens.size() == 19);
   Lexed ops("a **= b //= c ** d // e -> f @ g << h >> i <= j != k == l");
-  CHECK(ops.kinds() ==
-        std::vector<K>{K::Identifier, K::DoubleStarEqual, K::Identifier,
-                       K::DoubleSlashEqual, K::Identifier, K::DoubleStar,
-                       K::Identifier, K::DoubleSlash, K::Identifier, K::Arrow,
-                       K::Identifier, K::At, K::Identifier, K::LShift,
-                       K::Identifier, K::RShift, K::Identifier, K::LessEqual,
-                       K::Identifier, K::NotEqual, K::Identifier,
-                       K::EqualEqual, K::Identifier, K::Newline, K::Eof});
+  CHECK(
+      ops.kinds() ==
+      std::vector<K>{
+          K::Identifier, K::DoubleStarEqual, K::Identifier, K::DoubleSlashEqual,
+          K::Identifier, K::DoubleStar,      K::Identifier, K::DoubleSlash,
+          K::Identifier, K::Arrow,           K::Identifier, K::At,
+          K::Identifier, K::LShift,          K::Identifier, K::RShift,
+          K::Identifier, K::LessEqual,       K::Identifier, K::NotEqual,
+          K::Identifier, K::EqualEqual,      K::Identifier, K::Newline,
+          K::Eof});
 }
 
 TEST_CASE("lexer: source ranges are 1-based with exclusive end", "[lexer]") {
@@ -192,9 +194,11 @@ TEST_CASE("lexer: inconsistent dedent is an error", "[lexer]") {
 TEST_CASE("lexer: unknown characters are reported and skipped", "[lexer]") {
   Lexed l("a = 1 $ 2 ? 3");
   REQUIRE(l.diags.errorCount() == 2);
-  CHECK(l.diags.diagnostics()[0].message == "unexpected character '$'; it has no meaning in Weft, remove it");
+  CHECK(l.diags.diagnostics()[0].message ==
+        "unexpected character '$'; it has no meaning in Weft, remove it");
   CHECK(l.diags.diagnostics()[0].range.begin.col == 7);
-  CHECK(l.diags.diagnostics()[1].message == "unexpected character '?'; it has no meaning in Weft, remove it");
+  CHECK(l.diags.diagnostics()[1].message ==
+        "unexpected character '?'; it has no meaning in Weft, remove it");
   CHECK(l.diags.diagnostics()[1].range.begin.col == 11);
   CHECK(l.count(K::IntLiteral) == 3);
 }

@@ -18,8 +18,7 @@ struct Parsed {
   DiagnosticEngine diags;
   std::unique_ptr<Module> module;
   explicit Parsed(const std::string &src)
-      : file("test.weft", src), diags(file),
-        module(parseModule(file, diags)) {}
+      : file("test.weft", src), diags(file), module(parseModule(file, diags)) {}
   const Stmt &stmt(size_t i) const { return *module->body.at(i); }
   /// The value of the `i`-th statement when it is `x = value` or `value`.
   const Expr &value(size_t i = 0) const {
@@ -91,8 +90,7 @@ TEST_CASE("parser: left associativity and bitwise precedence", "[parser]") {
   CHECK(andE->rhs->dyn<BinaryExpr>()->op == BinaryOp::LShift);
 }
 
-TEST_CASE("parser: -2**2 is -(2**2) and ** is right-associative",
-          "[parser]") {
+TEST_CASE("parser: -2**2 is -(2**2) and ** is right-associative", "[parser]") {
   Parsed p("-2**2\n2 ** -1\n2 ** 3 ** 2\n");
   REQUIRE_FALSE(p.diags.hasErrors());
   const auto *neg = p.value(0).dyn<UnaryExpr>();
@@ -127,8 +125,7 @@ TEST_CASE("parser: chained comparison is one CompareExpr", "[parser]") {
   CHECK(nameOf(*c->operands[2]) == "n");
 }
 
-TEST_CASE("parser: boolean operators and conditional expression",
-          "[parser]") {
+TEST_CASE("parser: boolean operators and conditional expression", "[parser]") {
   Parsed p("r = a if not b or c and d else e\n");
   REQUIRE_FALSE(p.diags.hasErrors());
   const auto *ifx = p.value().dyn<IfExpExpr>();
@@ -343,7 +340,8 @@ TEST_CASE("parser: lexer and parser errors come out in source order",
   Parsed p("a = 1 +\nb = 2 $ 3\n");
   REQUIRE(p.diags.errorCount() >= 2);
   CHECK(p.where(0).line == 1);
-  CHECK(p.message(1) == "unexpected character '$'; it has no meaning in Weft, remove it");
+  CHECK(p.message(1) ==
+        "unexpected character '$'; it has no meaning in Weft, remove it");
   CHECK(p.where(1).line == 2);
   CHECK(p.where(1).col == 7);
 }
@@ -383,9 +381,10 @@ TEST_CASE("parser: deep nesting gives an error, not a crash", "[parser]") {
 }
 
 TEST_CASE("parser: garbage input terminates", "[parser]") {
-  const char *inputs[] = {"", ")", "]]]:", "def", "def f(", "@", "@jit\nx = 1",
-                          "if", "else:", "for in", "x[", "a = = b", "\n  x",
-                          ":\n  :\n:", "return (", "lambda x: x"};
+  const char *inputs[] = {"",       ")",         "]]]:",        "def",
+                          "def f(", "@",         "@jit\nx = 1", "if",
+                          "else:",  "for in",    "x[",          "a = = b",
+                          "\n  x",  ":\n  :\n:", "return (",    "lambda x: x"};
   for (const char *src : inputs) {
     Parsed p(src);
     CHECK(p.module);

@@ -1,6 +1,6 @@
 //===- SemaTest.cpp - Unit tests of type inference ------------------------===//
-#include "frontend/Parser.h"
 #include "frontend/Sema.h"
+#include "frontend/Parser.h"
 
 #include <catch2/catch.hpp>
 
@@ -12,8 +12,7 @@ struct Analyzed {
   DiagnosticEngine diags;
   std::unique_ptr<Module> module;
   std::unique_ptr<Program> program;
-  explicit Analyzed(const std::string &src)
-      : file("t.weft", src), diags(file) {
+  explicit Analyzed(const std::string &src) : file("t.weft", src), diags(file) {
     module = parseModule(file, diags);
     if (!diags.hasErrors())
       program = analyzeModule(*module, diags);
@@ -55,8 +54,8 @@ TEST_CASE("generic functions are specialised per signature", "[sema]") {
   for (auto &inst : a.program->instances)
     if (inst->name == "twice") {
       ++count;
-      CHECK((inst->returnType == Type::i64() ||
-             inst->returnType == Type::f64()));
+      CHECK(
+          (inst->returnType == Type::i64() || inst->returnType == Type::f64()));
     }
   CHECK(count == 2);
 }

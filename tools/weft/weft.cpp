@@ -17,8 +17,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdio>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <string>
 #include <vector>
