@@ -178,6 +178,29 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
       return Type::unknown();
     return Type::array(args[0].scalarKind(), rank);
   }
+  if (name == "rand" || name == "randn") {
+    if (!arity(1, 1))
+      return Type::unknown();
+    int rank = shapeRank(0);
+    if (!rank)
+      return Type::unknown();
+    return Type::array(ScalarKind::F64, rank);
+  }
+  if (name == "random") {
+    if (!arity(0, 0))
+      return Type::unknown();
+    return Type::f64();
+  }
+  if (name == "randint" || name == "seed") {
+    size_t n = name == "seed" ? 1 : 2;
+    if (!arity(n, n))
+      return Type::unknown();
+    for (size_t i = 0; i < n; ++i)
+      if (!args[i].isInt())
+        return fail(argExprs[i]->range,
+                    name + "() takes integers, not " + args[i].str());
+    return name == "seed" ? Type::none() : Type::i64();
+  }
   if (name == "time") {
     if (!arity(0, 0))
       return Type::unknown();

@@ -21,7 +21,8 @@ extern const char *const kBuiltins[] = {
     "all",    "log2",  "log10",  "asin",    "acos",      "atan",    "sinh",
     "cosh",   "atan2", "pow",    "minimum", "maximum",   "where",   "isnan",
     "isinf",  "clip",  "dot",    "outer",   "transpose", "reshape", "ravel",
-    "time",   "load",  "save",   "inf",     "nan"};
+    "time",   "load",  "save",   "inf",     "nan",       "rand",    "randn",
+    "random", "randint", "seed"};
 
 const char *const kUnaryMath[] = {
     "sqrt", "exp",  "log",   "sin",  "cos",  "tan",  "tanh", "floor",

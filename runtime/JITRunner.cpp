@@ -39,6 +39,8 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   WEFT_RT(weft_rt_sum_f64);
   WEFT_RT(weft_rt_shape_error);
   WEFT_RT(weft_rt_time);
+  WEFT_RT(weft_rt_rng_seed);
+  WEFT_RT(weft_rt_rng_stream);
   WEFT_RT(weft_rt_gemm);
   WEFT_RT(weft_rt_index_error);
   WEFT_RT(weft_rt_load_npy);

@@ -220,6 +220,26 @@ void weft_rt_fail(const char *message, int64_t line) {
   std::longjmp(*tJumpTarget, 1);
 }
 
+namespace {
+std::atomic<uint64_t> gRngSeed{0x853c49e6748fea9bULL};
+std::atomic<uint64_t> gRngCounter{0};
+uint64_t mix64(uint64_t z) { // splitmix64's finaliser
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+} // namespace
+
+void weft_rt_rng_seed(int64_t seed) {
+  gRngSeed.store(mix64(static_cast<uint64_t>(seed) + 0x9e3779b97f4a7c15ULL));
+  gRngCounter.store(0);
+}
+
+uint64_t weft_rt_rng_stream(void) {
+  uint64_t n = gRngCounter.fetch_add(1);
+  return mix64(gRngSeed.load() ^ mix64(n + 0x632be59bd9b4e019ULL));
+}
+
 double weft_rt_time(void) {
   return std::chrono::duration<double>(
              std::chrono::steady_clock::now().time_since_epoch())

@@ -66,6 +66,12 @@ double weft_rt_time(void);
 //    (no library, small operands or a layout BLAS does not take).
 int32_t weft_rt_gemm(int32_t elemKind, const void *a, const void *b, void *c);
 
+//--- Random numbers. Counter-based: each rand()/random() call takes a new
+//    stream key; element i of the stream is a hash of (key, i), so values
+//    do not depend on the thread count or the order of evaluation.
+void weft_rt_rng_seed(int64_t seed);
+uint64_t weft_rt_rng_stream(void);
+
 //--- Reductions. NumPy's pairwise summation order, so sums match NumPy's.
 double weft_rt_sum_f64(const double *data, int64_t size, int64_t stride);
 

@@ -465,6 +465,31 @@ struct GemmLowering : ConvertOpToLLVMPattern<weft::GemmOp> {
   }
 };
 
+struct RngStreamLowering : ConvertOpToLLVMPattern<weft::RngStreamOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::RngStreamOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op, callRuntimeWithResult(rewriter, op,
+                                                 "weft_rt_rng_stream", {},
+                                                 rewriter.getI64Type()));
+    return success();
+  }
+};
+
+struct RngSeedLowering : ConvertOpToLLVMPattern<weft::RngSeedOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::RngSeedOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, "weft_rt_rng_seed", {adaptor.getSeed()});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct ConvertWeftToLLVMPass
     : weft::impl::ConvertWeftToLLVMBase<ConvertWeftToLLVMPass> {
   void runOnOperation() override {
@@ -474,7 +499,8 @@ struct ConvertWeftToLLVMPass
     patterns.add<PrintOpLowering, NullArrayLowering, FailLowering,
                  PairwiseSumLowering, ArgvLowering, LoadNpyLowering,
                  SaveNpyLowering, ShapeErrorLowering, IndexErrorLowering,
-                 TimeLowering, GemmLowering>(converter);
+                 TimeLowering, GemmLowering, RngStreamLowering,
+                 RngSeedLowering>(converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<RefCountLowering<weft::ReleaseOp>>(converter,

@@ -194,6 +194,33 @@ def Weft_GemmOp : Weft_Op<"gemm"> {
       "$a `,` $b `,` $c attr-dict `:` type($a) `,` type($b) `,` type($c)";
 }
 
+def Weft_RngStreamOp : Weft_Op<"rng_stream"> {
+  let summary = "Starts a new random stream; returns its key.";
+  let description = [{
+    Each call of rand(), randn(), random() or randint() takes the next
+    stream of the counter-based generator (after seed(s), the streams
+    restart). Element i of a stream is mix(key + i * golden), computed
+    inline, so results do not depend on threads or evaluation order.
+
+    ```mlir
+    %key = weft.rng_stream : i64
+    ```
+  }];
+  let results = (outs I64:$key);
+  let assemblyFormat = "attr-dict `:` type($key)";
+}
+
+def Weft_RngSeedOp : Weft_Op<"rng_seed"> {
+  let summary = "Seeds the random number generator.";
+  let description = [{
+    ```mlir
+    weft.rng_seed %s
+    ```
+  }];
+  let arguments = (ins I64:$seed);
+  let assemblyFormat = "$seed attr-dict";
+}
+
 def Weft_PairwiseSumOp : Weft_Op<"pairwise_sum"> {
   let summary = "Sums a 1-D float array in NumPy's pairwise order.";
   let description = [{

@@ -96,6 +96,26 @@ SmallVector<Value, 4> FunctionGen::shapeSizes(const Val &shape,
   return sizes;
 }
 
+Value FunctionGen::emitUniform(Value key, Value counter, Location l) {
+  // splitmix64 of key + counter * golden ratio; the top 53 bits give a
+  // double in [0, 1).
+  auto c = [&](uint64_t v) { return i64(static_cast<int64_t>(v), l); };
+  auto xorShift = [&](Value z, int64_t s) -> Value {
+    return arith::XOrIOp::create(
+        b, l, z, arith::ShRUIOp::create(b, l, z, i64(s, l)));
+  };
+  Value z = arith::AddIOp::create(
+      b, l, key,
+      arith::MulIOp::create(b, l, counter, c(0x9e3779b97f4a7c15ULL)));
+  z = arith::MulIOp::create(b, l, xorShift(z, 30), c(0xbf58476d1ce4e5b9ULL));
+  z = arith::MulIOp::create(b, l, xorShift(z, 27), c(0x94d049bb133111ebULL));
+  z = xorShift(z, 31);
+  Value top = arith::ShRUIOp::create(b, l, z, i64(11, l));
+  Value f = arith::UIToFPOp::create(b, l, b.getF64Type(), top);
+  return arith::MulFOp::create(b, l, f,
+                               constant(ScalarKind::F64, 0x1.0p-53, l));
+}
+
 bool FunctionGen::boundscheck() const {
   return fn.options.boundscheck || mg.boundscheck;
 }
@@ -408,6 +428,65 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
       xs.push_back(name == "where" && i == 0 ? v : convert(v, k, l));
     }
     out = Val(emitMath(name, xs, k, l));
+    return true;
+  }
+  if (name == "rand" || name == "randn" || name == "random" ||
+      name == "randint") {
+    Value key = weft::RngStreamOp::create(b, l, b.getI64Type());
+    if (name == "random") {
+      out = Val(emitUniform(key, i64(0, l), l));
+      return true;
+    }
+    if (name == "randint") {
+      // lo + floor(u * (hi - lo)); an empty range is an error, as NumPy.
+      Value lo = convert(arg(0).v(), ScalarKind::I64, l);
+      Value hi = convert(arg(1).v(), ScalarKind::I64, l);
+      Value empty =
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, hi, lo);
+      emitCheck(empty, "ValueError: randint(lo, hi) needs lo < hi", ln, l);
+      Value span = convert(arith::SubIOp::create(b, l, hi, lo),
+                           ScalarKind::F64, l);
+      Value u = emitUniform(key, i64(0, l), l);
+      Value off = arith::FPToSIOp::create(
+          b, l, b.getI64Type(), arith::MulFOp::create(b, l, u, span));
+      out = Val(arith::AddIOp::create(b, l, lo, off));
+      return true;
+    }
+    SmallVector<Value, 4> sizes = shapeSizes(arg(0), argType(0), ln, l);
+    Value arr = allocArrayN(ScalarKind::F64, sizes, l);
+    bool normal = name == "randn";
+    fill(arr, sizes, [&](ValueRange ivs) -> Value {
+      // Row-major flat index: the counter of this element.
+      Value flat = index(0, l);
+      for (size_t d = 0; d < ivs.size(); ++d)
+        flat = arith::AddIOp::create(
+            b, l, arith::MulIOp::create(b, l, flat, sizes[d]), ivs[d]);
+      Value i = arith::IndexCastOp::create(b, l, b.getI64Type(), flat);
+      if (!normal)
+        return emitUniform(key, i, l);
+      // Box-Muller from counters 2i and 2i+1.
+      Value two = i64(2, l);
+      Value c0 = arith::MulIOp::create(b, l, i, two);
+      Value c1 = arith::AddIOp::create(b, l, c0, i64(1, l));
+      Value u1 = emitUniform(key, c0, l);
+      Value u2 = emitUniform(key, c1, l);
+      // 1 - u1 is in (0, 1], so the log is finite.
+      Value one = constant(ScalarKind::F64, 1, l);
+      Value r = math::SqrtOp::create(
+          b, l,
+          arith::MulFOp::create(
+              b, l, constant(ScalarKind::F64, -2, l),
+              math::LogOp::create(b, l, arith::SubFOp::create(b, l, one, u1))));
+      Value theta = arith::MulFOp::create(
+          b, l, constant(ScalarKind::F64, 2 * M_PI, l), u2);
+      return arith::MulFOp::create(b, l, r, math::CosOp::create(b, l, theta));
+    });
+    out = Val(arr);
+    return true;
+  }
+  if (name == "seed") {
+    weft::RngSeedOp::create(b, l, convert(arg(0).v(), ScalarKind::I64, l));
+    out = Val();
     return true;
   }
   if (name == "time") {

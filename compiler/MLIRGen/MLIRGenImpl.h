@@ -162,6 +162,9 @@ public:
   mlir::Value wrapIndex(mlir::Value i, mlir::Value n, mlir::Location l,
                         int64_t axis = 0, int64_t line = 0);
   bool boundscheck() const;
+  /// Element `counter` of the random stream `key`: a double in [0, 1).
+  mlir::Value emitUniform(mlir::Value key, mlir::Value counter,
+                          mlir::Location l);
   /// Emits the array builtins; false if `name` is not one of them.
   bool emitArrayBuiltin(const CallExpr *c, const std::string &name,
                         llvm::ArrayRef<const Expr *> argExprs, Val &out);
