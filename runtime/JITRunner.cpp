@@ -14,6 +14,12 @@
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
 #include "llvm/Support/Error.h"
 
+#include <cstdlib>
+
+// libomp's API (the generated code calls its __kmpc_* entry points).
+extern "C" void omp_set_num_threads(int n);
+extern "C" int omp_get_max_threads(void);
+
 namespace weft {
 
 namespace {
@@ -57,6 +63,15 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   return map;
 }
 } // namespace
+
+int setThreadCount(int n) {
+  if (n <= 0)
+    if (const char *env = std::getenv("WEFT_NUM_THREADS"))
+      n = std::atoi(env);
+  if (n > 0)
+    omp_set_num_threads(n);
+  return omp_get_max_threads();
+}
 
 RunStatus runModule(mlir::ModuleOp module, int optLevel, std::string &error) {
   std::unique_ptr<llvm::TargetMachine> tm =

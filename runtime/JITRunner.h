@@ -24,6 +24,10 @@ enum class RunStatus {
 /// JIT-compiles `module` at `optLevel` and runs `__weft_main`.
 RunStatus runModule(mlir::ModuleOp module, int optLevel, std::string &error);
 
+/// Threads for parallel loops: `n` > 0, else WEFT_NUM_THREADS if set, else
+/// all cores. Returns the number in effect.
+int setThreadCount(int n);
+
 } // namespace weft
 
 #endif // WEFT_RUNTIME_JITRUNNER_H

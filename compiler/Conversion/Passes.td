@@ -20,4 +20,16 @@ def ConvertWeftToLLVM : Pass<"convert-weft-to-llvm", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def InlineAllocaScopes : Pass<"weft-inline-alloca-scopes"> {
+  let summary = "Inline memref.alloca_scope regions that allocate nothing.";
+  let description = [{
+    `convert-scf-to-openmp` wraps each parallel loop body in a
+    `memref.alloca_scope`, which must keep a single block. Weft's bodies
+    hold loops and branches of their own, which `convert-scf-to-cf` turns
+    into several blocks; a scope without `memref.alloca` inside frees
+    nothing, so this pass replaces it by its body.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 #endif // WEFT_PASSES

@@ -73,12 +73,27 @@ void FunctionGen::emitParallelNest(
     body({});
     return;
   }
+  if (!fn.options.parallel) {
+    emitLoopNest(dims, l, body);
+    return;
+  }
+  // Small nests stay serial: starting threads costs more than they save.
+  Value big = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge,
+                                    productOf(dims, l),
+                                    index(kParallelThreshold, l));
+  auto ifOp = scf::IfOp::create(b, l, TypeRange{}, big, true);
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
   SmallVector<Value, 4> lbs(dims.size(), index(0, l)),
       steps(dims.size(), index(1, l));
   auto par = scf::ParallelOp::create(b, l, lbs, dims, steps);
-  OpBuilder::InsertionGuard g(b);
-  b.setInsertionPointToStart(par.getBody());
-  body(par.getInductionVars());
+  {
+    OpBuilder::InsertionGuard inner(b);
+    b.setInsertionPointToStart(par.getBody());
+    body(par.getInductionVars());
+  }
+  b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+  emitLoopNest(dims, l, body);
 }
 
 SmallVector<Value, 4> FunctionGen::shapeSizes(const Val &shape,

@@ -171,7 +171,10 @@ public:
   /// Nested scf.for loops over `dims` (index values).
   void emitLoopNest(mlir::ValueRange dims, mlir::Location l,
                     const std::function<void(mlir::ValueRange)> &body);
-  /// An scf.parallel nest over `dims`: iterations are independent.
+  /// Iterations below which a parallel nest runs serially.
+  static constexpr int64_t kParallelThreshold = 1 << 15;
+  /// An scf.parallel nest over `dims` (iterations are independent), or a
+  /// serial nest when small or with @jit(parallel=False).
   void emitParallelNest(mlir::ValueRange dims, mlir::Location l,
                         const std::function<void(mlir::ValueRange)> &body);
   mlir::Value productOf(mlir::ValueRange dims, mlir::Location l);

@@ -18,6 +18,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -33,6 +34,8 @@
 #include "mlir/Dialect/LLVMIR/Transforms/InlinerInterfaceImpl.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
+#include "mlir/Conversion/OpenMPToLLVM/ConvertOpenMPToLLVM.h"
 
 using namespace mlir;
 
@@ -44,6 +47,9 @@ void buildCleanupPipeline(OpPassManager &pm) {
 }
 
 void buildCPULoweringPipeline(OpPassManager &pm) {
+  // scf.parallel nests (array statements) become OpenMP worksharing loops.
+  pm.addPass(createConvertSCFToOpenMPPass());
+  pm.addPass(weft::createInlineAllocaScopes());
   pm.addPass(createConvertWeftToLLVM());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertMathToFuncs());
@@ -53,6 +59,7 @@ void buildCPULoweringPipeline(OpPassManager &pm) {
   FinalizeMemRefToLLVMConversionPassOptions memrefOptions;
   memrefOptions.useGenericFunctions = true;
   pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefOptions));
+  pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createUBToLLVMConversionPass());
@@ -66,9 +73,11 @@ void registerWeftDialects(DialectRegistry &registry) {
   registry.insert<WeftDialect, func::FuncDialect, arith::ArithDialect,
                   math::MathDialect, scf::SCFDialect, memref::MemRefDialect,
                   cf::ControlFlowDialect, index::IndexDialect, ub::UBDialect,
-                  LLVM::LLVMDialect>();
+                  LLVM::LLVMDialect, omp::OpenMPDialect>();
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
+  registerOpenMPDialectTranslation(registry);
+  registerConvertOpenMPToLLVMInterface(registry);
   // Interfaces the conversion passes look up (ConvertToLLVM).
   arith::registerConvertArithToLLVMInterface(registry);
   cf::registerConvertControlFlowToLLVMInterface(registry);

@@ -48,6 +48,8 @@ Stages for emit:
 Options:
   -O0 -O1 -O2 -O3   LLVM optimisation level (default -O3)
   --boundscheck     check every array index (as @jit(boundscheck=True))
+  --threads N       threads for parallel loops (default: WEFT_NUM_THREADS,
+                    else all cores)
 
 Exit codes: 0 success, 1 error in the program, 2 internal compiler error,
 64 bad usage.
@@ -65,6 +67,7 @@ struct Args {
   std::string stage;
   int optLevel = 3;
   bool boundscheck = false;
+  int threads = 0;
   std::vector<std::string> programArgs;
 };
 
@@ -162,6 +165,15 @@ int main(int argc, char **argv) {
     } else if (a.size() == 3 && a[0] == '-' && a[1] == 'O' && a[2] >= '0' &&
                a[2] <= '3') {
       args.optLevel = a[2] - '0';
+    } else if (a.rfind("--threads=", 0) == 0 ||
+               (a == "--threads" && i + 1 < argvv.size())) {
+      std::string v = a == "--threads" ? argvv[++i] : a.substr(10);
+      char *end = nullptr;
+      long n = std::strtol(v.c_str(), &end, 10);
+      if (v.empty() || *end || n < 1 || n > 4096)
+        return usageError("--threads needs a positive number, not '" + v +
+                          "'");
+      args.threads = static_cast<int>(n);
     } else if (a == "--boundscheck") {
       args.boundscheck = true;
     } else if (!a.empty() && a[0] == '-') {
@@ -213,6 +225,7 @@ int main(int argc, char **argv) {
     return reportCompileFailure(c);
   printWarnings(c);
   weft::rt::setProgramArguments(args.programArgs);
+  weft::setThreadCount(args.threads);
   weft::RunStatus status = weft::runModule(c.module(), args.optLevel, error);
   std::fflush(stdout);
   switch (status) {
