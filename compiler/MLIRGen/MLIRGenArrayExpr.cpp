@@ -546,6 +546,9 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
       return arith::IndexCastOp::create(b, l, b.getI64Type(), res[1]);
     return convert(res[0], rk, l);
   };
+  bool chunkable = name != "argmin" && name != "argmax";
+  if (!axis && chunkable && fn.options.parallel && rank >= 1)
+    return Val(emitChunkedReduction(name, s, rk, count, l));
   if (!axis)
     return Val(reduceOne({}));
   Value out = allocArrayN(rk, outDims, l);
@@ -553,6 +556,138 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
     memref::StoreOp::create(b, l, convert(reduceOne(ivs), rk, l), out, ivs);
   });
   return Val(out);
+}
+
+Value FunctionGen::emitChunkedReduction(const std::string &name,
+                                        const ElemSource &s, ScalarKind rk,
+                                        Value count, Location l) {
+  // Partial results per chunk (a row of a 2-D+ source, or 4096 elements of
+  // a 1-D one) are computed in parallel and combined in chunk order, so
+  // the result is the same for any number of threads.
+  int rank = static_cast<int>(s.dims.size());
+  Value zero = index(0, l), one = index(1, l);
+  Value chunk = index(4096, l);
+  Value nChunks = rank == 1
+                      ? arith::CeilDivSIOp::create(b, l, s.dims[0], chunk)
+                            .getResult()
+                      : s.dims[0];
+  bool isF = rk == ScalarKind::F32 || rk == ScalarKind::F64;
+  bool wantMin = name == "min", isMinMax = name == "min" || name == "max";
+  auto add = [&](Value x, Value y) -> Value {
+    return isF ? arith::AddFOp::create(b, l, x, y).getResult()
+               : arith::AddIOp::create(b, l, x, y).getResult();
+  };
+  // Folds f(element) over one chunk with `op`, from `init` (or from the
+  // chunk's first element for min/max).
+  using Combine = std::function<Value(Value, Value)>;
+  auto foldChunk = [&](Value c, const std::function<Value(Value)> &f,
+                       const Combine &op, Value init) -> Value {
+    SmallVector<Value, 4> dims;
+    Value lo;
+    if (rank == 1) {
+      lo = arith::MulIOp::create(b, l, c, chunk);
+      Value hi = arith::MinSIOp::create(
+          b, l, arith::AddIOp::create(b, l, lo, chunk), s.dims[0]);
+      dims.push_back(arith::SubIOp::create(b, l, hi, lo));
+    } else {
+      dims.assign(s.dims.begin() + 1, s.dims.end());
+    }
+    auto ivsOf = [&](ValueRange inner) {
+      SmallVector<Value, 4> ivs;
+      if (rank == 1) {
+        ivs.push_back(arith::AddIOp::create(b, l, lo, inner[0]));
+      } else {
+        ivs.push_back(c);
+        ivs.append(inner.begin(), inner.end());
+      }
+      return ivs;
+    };
+    if (!init) {
+      SmallVector<Value, 4> first(dims.size(), zero);
+      init = f(emitElement(s, s.root, ivsOf(first)));
+    }
+    return foldNest(b, l, dims, zero, one, ValueRange{init},
+                    [&](ValueRange inner, ValueRange acc) {
+                      Value x = f(emitElement(s, s.root, ivsOf(inner)));
+                      return SmallVector<Value, 2>{op(acc[0], x)};
+                    })[0];
+  };
+  auto reduceChunks = [&](const std::function<Value(Value)> &f,
+                          const Combine &op, Value identity,
+                          ScalarKind k) -> Value {
+    size_t mark = temps_.size();
+    Value partial = allocArrayN(k, ValueRange{nChunks}, l);
+    emitParallelNest(ValueRange{nChunks}, l,
+                     [&](ValueRange c) {
+                       memref::StoreOp::create(
+                           b, l, foldChunk(c[0], f, op, identity), partial,
+                           c[0]);
+                     },
+                     count);
+    Value start = identity ? identity
+                           : memref::LoadOp::create(b, l, partial, zero)
+                                 .getResult();
+    Value r = foldNest(b, l, ValueRange{nChunks}, zero, one,
+                       ValueRange{start},
+                       [&](ValueRange c, ValueRange acc) {
+                         Value p = memref::LoadOp::create(b, l, partial, c[0]);
+                         return SmallVector<Value, 2>{op(acc[0], p)};
+                       })[0];
+    releaseTemps(mark, l);
+    return r;
+  };
+  auto as = [&](ScalarKind k) {
+    return [this, k, l](Value x) { return convert(x, k, l); };
+  };
+  auto countF = [&]() {
+    return convert(arith::IndexCastOp::create(b, l, b.getI64Type(), count),
+                   rk, l);
+  };
+  if (name == "sum")
+    return reduceChunks(as(rk), add, constant(rk, 0, l), rk);
+  if (name == "prod")
+    return reduceChunks(
+        as(rk),
+        [&](Value x, Value y) -> Value {
+          return isF ? arith::MulFOp::create(b, l, x, y).getResult()
+                     : arith::MulIOp::create(b, l, x, y).getResult();
+        },
+        constant(rk, 1, l), rk);
+  if (name == "any" || name == "all") {
+    bool isAll = name == "all";
+    return reduceChunks(
+        [&](Value x) { return truthy(x, l); },
+        [&](Value x, Value y) -> Value {
+          return isAll ? arith::AndIOp::create(b, l, x, y).getResult()
+                       : arith::OrIOp::create(b, l, x, y).getResult();
+        },
+        constant(ScalarKind::Bool, isAll, l), ScalarKind::Bool);
+  }
+  if (isMinMax) {
+    ScalarKind ek = s.kind;
+    return convert(
+        reduceChunks(
+            [](Value x) { return x; },
+            [&, ek](Value acc, Value x) {
+              return emitMath(wantMin ? "minimum" : "maximum", {acc, x}, ek,
+                              l);
+            },
+            Value(), ek),
+        rk, l);
+  }
+  // mean, var, std: sums of the elements and of squared deviations.
+  Value mean = arith::DivFOp::create(
+      b, l, reduceChunks(as(rk), add, constant(rk, 0, l), rk), countF());
+  if (name == "mean")
+    return mean;
+  Value ss = reduceChunks(
+      [&](Value x) -> Value {
+        Value d = arith::SubFOp::create(b, l, convert(x, rk, l), mean);
+        return arith::MulFOp::create(b, l, d, d);
+      },
+      add, constant(rk, 0, l), rk);
+  Value var = arith::DivFOp::create(b, l, ss, countF());
+  return name == "var" ? var : math::SqrtOp::create(b, l, var).getResult();
 }
 
 } // namespace weft

@@ -67,8 +67,9 @@ void FunctionGen::emitLoopNest(ValueRange dims, Location l,
   rec(0);
 }
 
-void FunctionGen::emitParallelNest(
-    ValueRange dims, Location l, const std::function<void(ValueRange)> &body) {
+void FunctionGen::emitParallelNest(ValueRange dims, Location l,
+                                   const std::function<void(ValueRange)> &body,
+                                   Value work) {
   if (dims.empty()) {
     body({});
     return;
@@ -78,8 +79,9 @@ void FunctionGen::emitParallelNest(
     return;
   }
   // Small nests stay serial: starting threads costs more than they save.
+  // `work`: elements processed by the whole nest (default: iterations).
   Value big = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge,
-                                    productOf(dims, l),
+                                    work ? work : productOf(dims, l),
                                     index(kParallelThreshold, l));
   auto ifOp = scf::IfOp::create(b, l, TypeRange{}, big, true);
   OpBuilder::InsertionGuard g(b);

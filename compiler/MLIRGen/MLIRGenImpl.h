@@ -176,7 +176,8 @@ public:
   /// An scf.parallel nest over `dims` (iterations are independent), or a
   /// serial nest when small or with @jit(parallel=False).
   void emitParallelNest(mlir::ValueRange dims, mlir::Location l,
-                        const std::function<void(mlir::ValueRange)> &body);
+                        const std::function<void(mlir::ValueRange)> &body,
+                        mlir::Value work = {});
   mlir::Value productOf(mlir::ValueRange dims, mlir::Location l);
   /// `a @ b` and dot(a, b) for 1-D and 2-D operands (MLIRGenLinalg.cpp).
   mlir::Value emitMatmul(const Expr *a, const Expr *b, const Type &result,
@@ -212,6 +213,11 @@ public:
   Val emitReduction(const std::string &name, const Expr *arg,
                     std::optional<int64_t> axis, const Type &resultType,
                     int64_t line, mlir::Location l);
+  /// A whole-array reduction computed per chunk in parallel and combined
+  /// in order (the same result for any thread count).
+  mlir::Value emitChunkedReduction(const std::string &name,
+                                   const ElemSource &s, ScalarKind rk,
+                                   mlir::Value count, mlir::Location l);
   /// The scalar math builtins on element values of kind `k`.
   mlir::Value emitMath(const std::string &name, llvm::ArrayRef<mlir::Value> xs,
                        ScalarKind k, mlir::Location l);
