@@ -304,16 +304,17 @@ void Analyzer::assignName(const NameExpr *n, const Type &t,
     return;
   }
   if (u != slot) {
-    // Parameters keep their declared type; int->float widening of a
-    // parameter is done by converting at the assignment.
-    bool isParam = false;
+    // Parameters and annotated variables keep their declared type;
+    // int->float widening is done by converting at the assignment.
+    bool isParam = annotated_.count({fn_, n->name}) != 0;
     for (const std::string &p : fn_->paramNames)
       isParam |= p == n->name;
     if (isParam) {
       if (!(slot.isFloat() && t.isNumber()) && !(slot == u))
-        diags_.error(valueRange, "parameter '" + n->name + "' has type " +
-                                     slot.str() + " and cannot hold a " +
-                                     t.str());
+        diags_.error(valueRange,
+                     "'" + n->name + "' is declared " + slot.str() +
+                         " and cannot hold a " + t.str() +
+                         "; convert the value or use another variable");
       return;
     }
     slot = u;
@@ -403,6 +404,7 @@ void Analyzer::checkStmt(const Stmt &s) {
     Type declared = annotationType(a.annotation);
     auto *n = a.target->dyn<NameExpr>();
     if (n && declared.isKnown()) {
+      annotated_.insert({fn_, n->name});
       fn_->locals[n->name] = declared;
       fn_->exprTypes[n] = declared;
     }
@@ -683,7 +685,10 @@ Type Analyzer::checkCall(const CallExpr *c) {
     diags_.setSuppressed(true);
     Type pt = annotationType(p.annotation);
     diags_.setSuppressed(saved);
-    bool ok = pt == args[i] || (pt.isNumber() && args[i].isScalar());
+    // Numbers convert to a declared number type, but floats do not
+    // silently truncate to an integer parameter.
+    bool ok = pt == args[i] || (pt.isNumber() && args[i].isScalar() &&
+                                !(pt.isInt() && args[i].isFloat()));
     if (pt.isKnown() && !ok)
       diags_.error(bound[i]->range, "argument " + std::to_string(i + 1) +
                                         " of '" + def->name + "' must be " +

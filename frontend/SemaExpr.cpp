@@ -209,6 +209,12 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     Type b = checkExpr(i->elseValue.get());
     if (!a.isKnown() || !b.isKnown())
       return Type::unknown();
+    if (!a.isScalar() || !b.isScalar()) {
+      diags_.error(e->range, "a conditional expression picks between "
+                             "numbers; for arrays use where(c, a, b) or an "
+                             "if statement");
+      return Type::unknown();
+    }
     bool ok;
     Type u = unify(a, b, ok);
     if (!ok)

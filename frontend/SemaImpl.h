@@ -87,6 +87,8 @@ private:
   int changes_ = 0;
   bool reporting_ = false;
   std::set<const FunctionDefStmt *> reportedDefs_;
+  /// Variables with a type annotation (`x: i64 = 3`): their type is fixed.
+  std::set<std::pair<FunctionInstance *, std::string>> annotated_;
 };
 
 } // namespace sema

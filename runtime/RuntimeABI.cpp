@@ -112,7 +112,7 @@ int64_t weft_rt_argv_i64(int64_t index, int64_t fallback, int64_t line) {
     return fallback;
   errno = 0;
   char *end = nullptr;
-  long long v = std::strtoll(s->c_str(), &end, 0);
+  long long v = std::strtoll(s->c_str(), &end, 10); // "010" is 10, as int()
   if (s->empty() || *end != '\0' || errno == ERANGE)
     badArgument(index, *s, "an integer", line);
   return v;
@@ -170,7 +170,14 @@ static double pairwiseSum(const double *a, int64_t n, int64_t stride) {
 }
 
 double weft_rt_sum_f64(const double *data, int64_t size, int64_t stride) {
-  return 0.0 + pairwiseSum(data, size, stride);
+  // NumPy's reduction loop sees the array in buffers of 8192 elements,
+  // sums each pairwise and adds the buffer sums in order.
+  const int64_t kBuffer = 8192;
+  double res = 0.0;
+  for (int64_t start = 0; start < size; start += kBuffer)
+    res += pairwiseSum(data + start * stride,
+                       size - start < kBuffer ? size - start : kBuffer, stride);
+  return res;
 }
 
 void *_mlir_memref_to_llvm_alloc(size_t bytes) {

@@ -67,8 +67,23 @@ bool Compilation::generateMLIR() {
   registerWeftDialects(registry);
   context_ = std::make_unique<mlir::MLIRContext>(registry);
   context_->disableMultithreading();
-  module_ = weft::generateMLIR(*context_, *program_, *file_, *diags_,
-                               options_.boundscheck);
+  std::string captured;
+  llvm::raw_string_ostream os(captured);
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  {
+    mlir::ScopedDiagnosticHandler handler(
+        context_.get(), [&](mlir::Diagnostic &d) {
+          os << d.getLocation() << ": " << d.str() << "\n";
+          return mlir::success();
+        });
+    module = weft::generateMLIR(*context_, *program_, *file_, *diags_,
+                                options_.boundscheck);
+  }
+  if (!module && !diags_->hasErrors())
+    internalError_ = "internal compiler error: the generated MLIR does not "
+                     "verify\n" +
+                     captured;
+  module_ = std::move(module);
   return module_ && !diags_->hasErrors();
 }
 

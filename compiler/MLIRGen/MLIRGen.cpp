@@ -248,8 +248,7 @@ OwningOpRef<ModuleOp> generateMLIR(MLIRContext &context, const Program &program,
       return nullptr;
   }
   if (failed(verify(*module))) {
-    diags.error(SourceRange(), "internal compiler error: generated MLIR "
-                               "does not verify");
+    // Reported by the driver as an internal compiler error (exit 2).
     return nullptr;
   }
   return module;

@@ -81,12 +81,23 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
   }
   if (name == "argv") {
     Value index = convert(arg(0).v(), ScalarKind::I64, l);
+    // The runtime parses i64, f64 and bool; narrower types convert.
     Value fallback = arg(1).v();
-    return Val(
-        weft::ArgvOp::create(b, l, fallback.getType(), index, fallback, ln));
+    ScalarKind fk = kindOf(fallback.getType());
+    ScalarKind wide = fk == ScalarKind::I32   ? ScalarKind::I64
+                      : fk == ScalarKind::F32 ? ScalarKind::F64
+                                              : fk;
+    fallback = convert(fallback, wide, l);
+    Value r =
+        weft::ArgvOp::create(b, l, fallback.getType(), index, fallback, ln);
+    return Val(convert(r, fk, l));
   }
-  if (name == "len")
+  if (name == "len") {
+    weft::Type at = argType(0);
+    if (at.isTuple())
+      return Val(i64(static_cast<int64_t>(at.elems().size()), l));
     return Val(dim(arg(0).v(), 0, l));
+  }
   if (name == "zeros" || name == "ones" || name == "empty") {
     Val shape = arg(0);
     Value n = convert(shape.v(), ScalarKind::I64, l);
@@ -104,7 +115,13 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
     return Val(arr);
   }
   if (name == "arange") {
-    ScalarKind k = t.scalarKind();
+    // Computed in f64 if any argument is a float, else in i64, then
+    // stored as the array's dtype (dtype= may differ).
+    ScalarKind out = t.scalarKind();
+    ScalarKind k = ScalarKind::I64;
+    for (size_t i = 0; i < c->args.size(); ++i)
+      if (argType(i).isFloat())
+        k = ScalarKind::F64;
     Value start, stop, step;
     if (c->args.size() == 1) {
       start = constant(k, 0, l);
@@ -137,7 +154,7 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
       Value q = arith::CeilDivSIOp::create(b, l, span, step);
       n = arith::MaxSIOp::create(b, l, q, i64(0, l));
     }
-    Value arr = allocArray(k, n, l);
+    Value arr = allocArray(out, n, l);
     emitLoop(n, l, [&](Value i) {
       Value iv =
           convert(arith::IndexCastOp::create(b, l, b.getI64Type(), i), k, l);
@@ -148,7 +165,7 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
                     : arith::AddIOp::create(
                           b, l, start, arith::MulIOp::create(b, l, iv, step))
                           .getResult();
-      memref::StoreOp::create(b, l, v, arr, ValueRange{i});
+      memref::StoreOp::create(b, l, convert(v, out, l), arr, ValueRange{i});
     });
     return Val(arr);
   }

@@ -70,8 +70,24 @@ Value FunctionGen::convert(Value v, ScalarKind to, Location l) {
     return bitWidth(from) < bitWidth(to)
                ? arith::ExtFOp::create(b, l, target, v).getResult()
                : arith::TruncFOp::create(b, l, target, v).getResult();
-  if (fromFloat)
-    return arith::FPToSIOp::create(b, l, target, v);
+  if (fromFloat) {
+    // Out of range or nan gives the most negative integer, as NumPy on
+    // x86 (LLVM's fptosi would be poison).
+    unsigned w = target.getIntOrFloatBitWidth();
+    double lim = std::ldexp(1.0, static_cast<int>(w) - 1);
+    mlir::Type ft = v.getType();
+    Value lo = arith::ConstantOp::create(b, l, b.getFloatAttr(ft, -lim));
+    Value hi = arith::ConstantOp::create(b, l, b.getFloatAttr(ft, lim));
+    Value ok = arith::AndIOp::create(
+        b, l, arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGE, v, lo),
+        arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, v, hi));
+    Value safe = arith::SelectOp::create(
+        b, l, ok, v, arith::ConstantOp::create(b, l, b.getFloatAttr(ft, 0.0)));
+    Value minInt = arith::ConstantOp::create(
+        b, l, b.getIntegerAttr(target, llvm::APInt::getSignedMinValue(w)));
+    return arith::SelectOp::create(
+        b, l, ok, arith::FPToSIOp::create(b, l, target, safe), minInt);
+  }
   if (toFloat)
     return from == ScalarKind::Bool
                ? arith::UIToFPOp::create(b, l, target, v).getResult()
@@ -233,7 +249,13 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
   case BinaryOp::FloorDiv:
     if (isFloat) {
       zeroCheck("float floor division by zero");
-      return emitPythonFloorDivF(l, r, loc);
+      // By zero (arrays, where NumPy does not raise): a / 0, i.e. +-inf
+      // or nan, as NumPy's floor_divide.
+      Value byZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
+                                           r, constant(kind, 0, loc));
+      return arith::SelectOp::create(b, loc, byZero,
+                                     arith::DivFOp::create(b, loc, l, r),
+                                     emitPythonFloorDivF(l, r, loc));
     }
     return zeroIfDivByZero(arith::FloorDivSIOp::create(b, loc, l, r));
   case BinaryOp::Mod: {
@@ -255,7 +277,11 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
       Value adjusted = arith::SelectOp::create(b, loc, needFix, fixed, rem);
       // A zero remainder takes the divisor's sign (-4.0 % 2.0 is 0.0).
       Value signedZero = math::CopySignOp::create(b, loc, zero, r);
-      return arith::SelectOp::create(b, loc, nz, adjusted, signedZero);
+      Value result = arith::SelectOp::create(b, loc, nz, adjusted, signedZero);
+      // x % 0.0 is nan (arrays; scalars raised above), as in NumPy.
+      Value byZero =
+          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, r, zero);
+      return arith::SelectOp::create(b, loc, byZero, rem, result);
     }
     rem = arith::RemSIOp::create(b, loc, l, r);
     Value nz =
@@ -290,9 +316,30 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
   case BinaryOp::BitXor:
     return arith::XOrIOp::create(b, loc, l, r);
   case BinaryOp::LShift:
-    return arith::ShLIOp::create(b, loc, l, r);
-  case BinaryOp::RShift:
-    return arith::ShRSIOp::create(b, loc, l, r);
+  case BinaryOp::RShift: {
+    // Counts outside [0, width) shift everything out, as NumPy does
+    // (LLVM would give poison): 0, or -1 for >> of a negative number.
+    if (!isFloat && kind == ScalarKind::Bool) {
+      l = convert(l, ScalarKind::I64, loc);
+      r = convert(r, ScalarKind::I64, loc);
+    }
+    mlir::Type t = l.getType();
+    Value width = arith::ConstantOp::create(
+        b, loc, b.getIntegerAttr(t, t.getIntOrFloatBitWidth()));
+    Value tooFar =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::uge, r, width);
+    Value zero = arith::ConstantOp::create(b, loc, b.getIntegerAttr(t, 0));
+    Value safeR = arith::SelectOp::create(b, loc, tooFar, zero, r);
+    if (op == BinaryOp::LShift)
+      return arith::SelectOp::create(
+          b, loc, tooFar, zero, arith::ShLIOp::create(b, loc, l, safeR));
+    Value sign = arith::ShRSIOp::create(
+        b, loc, l,
+        arith::ConstantOp::create(
+            b, loc, b.getIntegerAttr(t, t.getIntOrFloatBitWidth() - 1)));
+    return arith::SelectOp::create(b, loc, tooFar, sign,
+                                   arith::ShRSIOp::create(b, loc, l, safeR));
+  }
   case BinaryOp::MatMul:
     break;
   }

@@ -98,6 +98,13 @@ TEST_CASE("sum adds in NumPy's pairwise order", "[runtime][sum]") {
   CHECK(weft_rt_sum_f64(h1000.data(), 1000, 1) == 7.485470860550345);
   CHECK(weft_rt_sum_f64(h5000.data(), 5000, 1) == 9.094508852984436);
   CHECK(weft_rt_sum_f64(h5000.data(), 1667, 3) == 3.516904897588756);
+  // Above NumPy's 8192-element buffer, buffers are summed in order:
+  // np.sum(np.linspace(0.0, 1.0, 100001) * 0.1) == 5000.05, where one
+  // pairwise sum over the whole array gives 5000.050000000001.
+  std::vector<double> lin(100001);
+  for (size_t i = 0; i < lin.size(); ++i)
+    lin[i] = (i == lin.size() - 1 ? 1.0 : double(i) * (1.0 / 100000.0)) * 0.1;
+  CHECK(weft_rt_sum_f64(lin.data(), 100001, 1) == 5000.05);
   double negZero = -0.0;
   CHECK(std::signbit(weft_rt_sum_f64(&negZero, 1, 1)) == false);
   CHECK(weft_rt_sum_f64(nullptr, 0, 1) == 0.0);
