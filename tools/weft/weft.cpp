@@ -16,7 +16,10 @@
 
 #include "llvm/Support/raw_ostream.h"
 
+#include <csignal>
 #include <cstdio>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -54,6 +57,47 @@ Options:
 Exit codes: 0 success, 1 error in the program, 2 internal compiler error,
 64 bad usage.
 )";
+
+/// Lowest address of the main thread's stack (its limit below the top).
+uintptr_t gStackLow = 0;
+
+void onFault(int, siginfo_t *info, void *) {
+  // Only async-signal-safe calls here.
+  uintptr_t addr = reinterpret_cast<uintptr_t>(info->si_addr);
+  bool stackOverflow =
+      gStackLow && addr + (1 << 20) > gStackLow && addr < gStackLow + 65536;
+  const char *msg =
+      stackOverflow
+          ? "RecursionError: maximum recursion depth exceeded (the stack "
+            "overflowed); make the recursion shallower or use a loop\n"
+          : "weft: error: the program accessed memory outside its arrays "
+            "(an index out of range?); run with --boundscheck to find "
+            "where\n";
+  std::fflush(stdout);
+  ssize_t ignored = write(2, msg, std::strlen(msg));
+  (void)ignored;
+  _exit(1);
+}
+
+/// Turns stack overflows (deep recursion) and wild memory accesses of the
+/// user's program into an error message and exit status 1, not a crash.
+void installFaultHandler() {
+  static char altStack[1 << 16];
+  stack_t ss{};
+  ss.ss_sp = altStack;
+  ss.ss_size = sizeof altStack;
+  sigaltstack(&ss, nullptr);
+  struct rlimit rl;
+  char here;
+  if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+    gStackLow = reinterpret_cast<uintptr_t>(&here) - rl.rlim_cur;
+  struct sigaction sa{};
+  sa.sa_sigaction = onFault;
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGSEGV, &sa, nullptr);
+  sigaction(SIGBUS, &sa, nullptr);
+}
 
 int usageError(const std::string &msg) {
   std::cerr << "weft: error: " << msg << "\n"
@@ -137,6 +181,7 @@ int runEmit(weft::Compilation &c, const std::string &stage) {
 } // namespace
 
 int main(int argc, char **argv) {
+  installFaultHandler();
   Args args;
   std::vector<std::string> argvv(argv + 1, argv + argc);
   if (argvv.empty()) {
