@@ -6,21 +6,15 @@
 // then skips to the next NEWLINE (INDENT/DEDENT only ever follow a NEWLINE,
 // so blocks stay balanced) and goes on, so one run reports several errors.
 // Expression and block nesting is limited so no input can exhaust the stack.
+// Expressions are parsed in ParserExpr.cpp; the Parser class is declared
+// in ParserImpl.h.
 //
 //===----------------------------------------------------------------------===//
-#include "frontend/Parser.h"
-#include "frontend/Lexer.h"
+#include "frontend/ParserImpl.h"
 
 namespace weft {
+namespace parser {
 namespace {
-
-constexpr int kMaxDepth = 200;  ///< expression and block nesting
-constexpr int kMaxChain = 5000; ///< operators in one left-assoc chain
-constexpr int kMaxElifs = 2000; ///< elif branches of one if
-
-std::string locString(SourceLocation l) {
-  return std::to_string(l.line) + ":" + std::to_string(l.col);
-}
 
 /// What an expression is, for "cannot assign to ..." messages.
 const char *describe(const Expr &e) {
@@ -55,1033 +49,554 @@ const char *describe(const Expr &e) {
     return "a list literal";
   }
   return "an expression";
-}
-
-class Parser {
-public:
-  Parser(std::vector<Token> tokens, std::vector<Diagnostic> lexErrors,
-         DiagnosticEngine &diags)
-      : toks_(std::move(tokens)), lexErrors_(std::move(lexErrors)),
-        diags_(diags) {}
-
-  void parseModule(Module &m) {
-    while (!at(TokenKind::Eof)) {
-      if (at(TokenKind::Dedent) || at(TokenKind::Newline)) {
-        next(); // stray layout after an error
-        continue;
-      }
-      parseStatementInto(m.body);
-    }
-    flushLexErrors(SourceLocation{1 << 30, 0});
-  }
-
-private:
-  //===--------------------------------------------------------------------===//
-  // Token helpers
-  //===--------------------------------------------------------------------===//
-  const Token &tok(size_t ahead = 0) const {
-    size_t i = pos_ + ahead;
-    return i < toks_.size() ? toks_[i] : toks_.back();
-  }
-  bool at(TokenKind k) const { return tok().kind == k; }
-  static bool before(SourceLocation a, SourceLocation b) {
-    return a.line < b.line || (a.line == b.line && a.col < b.col);
-  }
-  /// Reports the lexer's errors located before `loc`, so that all errors
-  /// come out in source order.
-  void flushLexErrors(SourceLocation loc) {
-    while (nextLexError_ < lexErrors_.size() &&
-           before(lexErrors_[nextLexError_].range.begin, loc)) {
-      const Diagnostic &d = lexErrors_[nextLexError_++];
-      diags_.error(d.range, d.message);
-    }
-  }
-  const Token &next() {
-    const Token &t = tok();
-    flushLexErrors(t.range.end);
-    if (pos_ + 1 < toks_.size())
-      ++pos_;
-    if (t.kind != TokenKind::Newline && t.kind != TokenKind::Indent &&
-        t.kind != TokenKind::Dedent && t.kind != TokenKind::Eof)
-      lastEnd_ = t.range.end;
-    return t;
-  }
-  bool accept(TokenKind k) {
-    if (!at(k))
-      return false;
-    next();
-    return true;
-  }
-  SourceRange rangeFrom(SourceLocation begin) const {
-    return SourceRange(begin, lastEnd_);
-  }
-  /// Reports `msg` at the current token (only the first error per
-  /// statement, so a bad line gives one message).
-  std::nullptr_t error(const std::string &msg) {
-    return errorAt(tok().range, msg);
-  }
-  std::nullptr_t errorAt(SourceRange r, const std::string &msg) {
-    flushLexErrors(r.end);
-    if (!failed_)
-      diags_.error(r, msg);
-    failed_ = true;
-    return nullptr;
-  }
-  std::string found() const {
-    const Token &t = tok();
-    if (t.kind == TokenKind::Identifier)
-      return "'" + t.text + "'";
-    if (t.kind == TokenKind::IntLiteral || t.kind == TokenKind::FloatLiteral)
-      return "'" + t.text + "'";
-    return tokenKindName(t.kind);
-  }
-  bool expect(TokenKind k, const std::string &msg) {
-    if (accept(k))
-      return true;
-    error(msg);
-    return false;
-  }
-  /// Skips to just past the next NEWLINE (or to EOF).
-  void synchronize() {
-    while (!at(TokenKind::Eof) && !at(TokenKind::Newline))
-      next();
-    accept(TokenKind::Newline);
-  }
-
-  struct DepthGuard {
-    Parser &p;
-    bool ok;
-    explicit DepthGuard(Parser &p) : p(p), ok(++p.depth_ <= kMaxDepth) {
-      if (!ok)
-        p.error("expression nested too deeply; split it into several "
-                "statements");
-    }
-    ~DepthGuard() { --p.depth_; }
-  };
-
-  //===--------------------------------------------------------------------===//
-  // Statements
-  //===--------------------------------------------------------------------===//
-  void parseStatementInto(Block &out) {
-    failed_ = false;
-    StmtPtr s = parseStatement();
-    if (s)
-      out.push_back(std::move(s));
-    if (failed_) {
-      synchronize();
-      // The indented body of a header that failed to parse: parse it for
-      // its own errors, but do not report it as unexpected indentation.
-      failed_ = false;
-      if (at(TokenKind::Indent)) {
-        Block ignored;
-        parseIndentedBlock(ignored);
-      }
-    }
-    failed_ = false;
-  }
-
-  StmtPtr parseStatement() {
-    switch (tok().kind) {
-    case TokenKind::KwIf:
-      return parseIf();
-    case TokenKind::KwWhile:
-      return parseWhile();
-    case TokenKind::KwFor:
-      return parseFor();
-    case TokenKind::KwDef:
-    case TokenKind::At:
-      return parseFunctionDef();
-    case TokenKind::Indent: {
-      error("unexpected indentation; indent only the body of a 'def', 'if', "
-            "'for' or 'while'");
-      failed_ = false;
-      Block ignored;
-      parseIndentedBlock(ignored);
-      return nullptr;
-    }
-    default:
-      return parseSimpleStatement();
-    }
-  }
-
-  /// Parses one simple statement and the NEWLINE that ends it.
-  StmtPtr parseSimpleStatement() {
-    StmtPtr s = parseSmallStatement();
-    if (failed_)
-      return s;
-    if (!at(TokenKind::Newline)) {
-      error("unexpected " + found() +
-            " after the statement; put each statement on its own line");
-      return s;
-    }
-    next();
-    return s;
-  }
-
-  StmtPtr parseSmallStatement() {
-    const Token &t = tok();
-    SourceLocation begin = t.range.begin;
-    switch (t.kind) {
-    case TokenKind::KwPass:
-      next();
-      return std::make_unique<PassStmt>(t.range);
-    case TokenKind::KwBreak:
-      next();
-      return std::make_unique<BreakStmt>(t.range);
-    case TokenKind::KwContinue:
-      next();
-      return std::make_unique<ContinueStmt>(t.range);
-    case TokenKind::KwReturn: {
-      next();
-      ExprPtr value;
-      if (!at(TokenKind::Newline) && !at(TokenKind::Eof)) {
-        value = parseExprList();
-        if (!value)
-          return nullptr;
-      }
-      return std::make_unique<ReturnStmt>(rangeFrom(begin), std::move(value));
-    }
-    case TokenKind::KwAssert: {
-      next();
-      auto s = std::make_unique<AssertStmt>(SourceRange(begin));
-      s->test = parseExpr();
-      if (!s->test)
-        return nullptr;
-      if (accept(TokenKind::Comma)) {
-        s->msg = parseExpr();
-        if (!s->msg)
-          return nullptr;
-      }
-      s->range = rangeFrom(begin);
-      return s;
-    }
-    case TokenKind::KwElif:
-    case TokenKind::KwElse:
-      return error(std::string(tokenKindName(t.kind)) +
-                   " without a matching 'if'; align it with its 'if'");
-    default:
-      break;
-    }
-    return parseExprOrAssign();
-  }
-
-  static bool augOp(TokenKind k, BinaryOp &op) {
-    switch (k) {
-    case TokenKind::PlusEqual:
-      op = BinaryOp::Add;
-      return true;
-    case TokenKind::MinusEqual:
-      op = BinaryOp::Sub;
-      return true;
-    case TokenKind::StarEqual:
-      op = BinaryOp::Mul;
-      return true;
-    case TokenKind::SlashEqual:
-      op = BinaryOp::Div;
-      return true;
-    case TokenKind::DoubleSlashEqual:
-      op = BinaryOp::FloorDiv;
-      return true;
-    case TokenKind::PercentEqual:
-      op = BinaryOp::Mod;
-      return true;
-    case TokenKind::DoubleStarEqual:
-      op = BinaryOp::Pow;
-      return true;
-    case TokenKind::AmpEqual:
-      op = BinaryOp::BitAnd;
-      return true;
-    case TokenKind::PipeEqual:
-      op = BinaryOp::BitOr;
-      return true;
-    case TokenKind::CaretEqual:
-      op = BinaryOp::BitXor;
-      return true;
-    case TokenKind::LShiftEqual:
-      op = BinaryOp::LShift;
-      return true;
-    case TokenKind::RShiftEqual:
-      op = BinaryOp::RShift;
-      return true;
-    default:
-      return false;
-    }
-  }
-
-  bool checkTarget(const Expr &e, bool allowTuple) {
-    if (e.kind == ExprKind::Name || e.kind == ExprKind::Index)
-      return true;
-    if (allowTuple && e.kind == ExprKind::Tuple) {
-      const auto *t = e.dyn<TupleExpr>();
-      if (t->elts.empty()) {
-        errorAt(e.range, "cannot assign to an empty tuple; the left side "
-                         "must be a name, an element a[i] or a tuple of "
-                         "names");
-        return false;
-      }
-      for (const ExprPtr &el : t->elts)
-        if (!checkTarget(*el, false))
-          return false;
-      return true;
-    }
-    errorAt(e.range, std::string("cannot assign to ") + describe(e) +
-                         "; the left side must be a name, an element a[i] "
-                         "or a tuple of names");
-    return false;
-  }
-
-  StmtPtr parseExprOrAssign() {
-    SourceLocation begin = tok().range.begin;
-    ExprPtr first = parseExprList();
-    if (!first)
-      return nullptr;
-    BinaryOp op;
-    if (at(TokenKind::Colon)) {
-      // Annotated assignment `name: type [= value]`.
-      if (first->kind != ExprKind::Name)
-        return errorAt(first->range,
-                       std::string("cannot annotate ") + describe(*first) +
-                           "; only a plain name can have a type annotation");
-      next();
-      auto s = std::make_unique<AnnAssignStmt>(SourceRange(begin));
-      if (!parseTypeAnnotation(s->annotation))
-        return nullptr;
-      s->target = std::move(first);
-      if (accept(TokenKind::Equal)) {
-        s->value = parseExprList();
-        if (!s->value)
-          return nullptr;
-      }
-      s->range = rangeFrom(begin);
-      return s;
-    }
-    if (augOp(tok().kind, op)) {
-      if (first->kind != ExprKind::Name && first->kind != ExprKind::Index)
-        return errorAt(first->range,
-                       std::string("cannot use augmented assignment on ") +
-                           describe(*first) +
-                           "; the left side must be a name or an element a[i]");
-      next();
-      ExprPtr value = parseExprList();
-      if (!value)
-        return nullptr;
-      return std::make_unique<AugAssignStmt>(rangeFrom(begin), std::move(first),
-                                             op, std::move(value));
-    }
-    if (!at(TokenKind::Equal))
-      return std::make_unique<ExprStmt>(rangeFrom(begin), std::move(first));
-    auto s = std::make_unique<AssignStmt>(SourceRange(begin));
-    ExprPtr cur = std::move(first);
-    while (accept(TokenKind::Equal)) {
-      if (!checkTarget(*cur, true))
-        return nullptr;
-      s->targets.push_back(std::move(cur));
-      cur = parseExprList();
-      if (!cur)
-        return nullptr;
-    }
-    s->value = std::move(cur);
-    s->range = rangeFrom(begin);
-    return s;
-  }
-
-  /// `f64`, `i64[:]`, `f32[:, :]`.
-  bool parseTypeAnnotation(TypeAnnotation &ann) {
-    if (!at(TokenKind::Identifier)) {
-      error("expected a type such as f64 or f64[:] after ':'");
-      return false;
-    }
-    SourceLocation begin = tok().range.begin;
-    ann.scalar = next().text;
-    ann.rank = 0;
-    if (accept(TokenKind::LBracket)) {
-      do {
-        if (!expect(TokenKind::Colon,
-                    "expected ':' in array type; write f64[:] or f64[:, :]"))
-          return false;
-        ++ann.rank;
-      } while (accept(TokenKind::Comma));
-      if (!expect(TokenKind::RBracket,
-                  "expected ']' to close the array type; write f64[:] or "
-                  "f64[:, :]"))
-        return false;
-    }
-    ann.range = rangeFrom(begin);
-    return true;
-  }
-
-  /// Parses ':' and the suite after a compound statement header.
-  bool parseSuite(Block &body, const char *what, const char *colonMsg) {
-    if (!at(TokenKind::Colon)) {
-      error(colonMsg);
-      // Swallow the rest of the header line and the indented body so the
-      // body does not produce follow-on errors.
-      synchronize();
-      failed_ = false;
-      if (at(TokenKind::Indent))
-        parseIndentedBlock(body);
-      return false;
-    }
-    next();
-    if (at(TokenKind::Newline)) {
-      next();
-      if (!at(TokenKind::Indent)) {
-        failed_ = false;
-        error(std::string("expected indented block after '") + what +
-              "'; indent the body with spaces");
-        failed_ = false; // nothing to skip: continue at this line
-        return false;
-      }
-      parseIndentedBlock(body);
-      return true;
-    }
-    // One-line suite: `if x: return 1`.
-    failed_ = false;
-    StmtPtr s = parseSimpleStatement();
-    if (s)
-      body.push_back(std::move(s));
-    if (failed_)
-      synchronize();
-    failed_ = false;
-    return true;
-  }
-
-  /// Parses INDENT stmt+ DEDENT.
-  void parseIndentedBlock(Block &body) {
-    next(); // INDENT
-    if (++blockDepth_ > kMaxDepth) {
-      error("block nested too deeply; move the inner code into a function");
-      failed_ = false;
-      // Skip the block without recursion.
-      int level = 1;
-      while (level > 0 && !at(TokenKind::Eof)) {
-        if (at(TokenKind::Indent))
-          ++level;
-        else if (at(TokenKind::Dedent))
-          --level;
-        next();
-      }
-      --blockDepth_;
-      return;
-    }
-    while (!at(TokenKind::Dedent) && !at(TokenKind::Eof)) {
-      if (at(TokenKind::Newline)) {
-        next();
-        continue;
-      }
-      parseStatementInto(body);
-    }
-    accept(TokenKind::Dedent);
-    --blockDepth_;
-  }
-
-  StmtPtr parseIf() {
-    SourceLocation begin = tok().range.begin;
-    bool isElif = at(TokenKind::KwElif);
-    const char *kw = isElif ? "elif" : "if";
-    next();
-    auto s = std::make_unique<IfStmt>(SourceRange(begin));
-    s->cond = parseExpr();
-    if (!s->cond)
-      return nullptr;
-    std::string colonMsg =
-        std::string("expected ':' at end of '") + kw + "' condition";
-    parseSuite(s->body, kw, colonMsg.c_str());
-    s->range = rangeFrom(begin);
-    if (at(TokenKind::KwElif)) {
-      failed_ = false;
-      if (++elifDepth_ > kMaxElifs) {
-        --elifDepth_;
-        return error("too many 'elif' branches in one 'if'; split the chain "
-                     "with a nested 'if'");
-      }
-      StmtPtr elif = parseIf();
-      --elifDepth_;
-      if (elif)
-        s->orelse.push_back(std::move(elif));
-    } else if (at(TokenKind::KwElse)) {
-      failed_ = false;
-      next();
-      parseSuite(s->orelse, "else", "expected ':' after 'else'");
-    }
-    s->range = rangeFrom(begin);
-    return s;
-  }
-
-  StmtPtr parseWhile() {
-    SourceLocation begin = next().range.begin;
-    auto s = std::make_unique<WhileStmt>(SourceRange(begin));
-    s->cond = parseExpr();
-    if (!s->cond)
-      return nullptr;
-    parseSuite(s->body, "while", "expected ':' at end of 'while' condition");
-    s->range = rangeFrom(begin);
-    return s;
-  }
-
-  StmtPtr parseFor() {
-    SourceLocation begin = next().range.begin;
-    auto s = std::make_unique<ForStmt>(SourceRange(begin));
-    if (!at(TokenKind::Identifier))
-      return error("expected a loop variable name after 'for'");
-    const Token &name = next();
-    s->target = std::make_unique<NameExpr>(name.range, name.text);
-    if (!expect(TokenKind::KwIn, "expected 'in' after the loop variable; write "
-                                 "'for i in range(n):'"))
-      return nullptr;
-    s->iter = parseExpr();
-    if (!s->iter)
-      return nullptr;
-    parseSuite(s->body, "for", "expected ':' at end of 'for' header");
-    s->range = rangeFrom(begin);
-    return s;
-  }
-
-  StmtPtr parseFunctionDef() {
-    std::vector<ExprPtr> decorators;
-    while (at(TokenKind::At)) {
-      next();
-      ExprPtr d = parsePostfix();
-      if (!d)
-        return nullptr;
-      decorators.push_back(std::move(d));
-      if (!expect(TokenKind::Newline,
-                  "expected end of line after the decorator"))
-        return nullptr;
-    }
-    if (!at(TokenKind::KwDef))
-      return error("expected 'def' after the decorator; a decorator must be "
-                   "followed by a function definition");
-    SourceLocation begin = next().range.begin;
-    auto s = std::make_unique<FunctionDefStmt>(SourceRange(begin));
-    s->decorators = std::move(decorators);
-    if (!at(TokenKind::Identifier))
-      return error("expected a function name after 'def'");
-    s->name = tok().text;
-    s->nameRange = next().range;
-    if (!expect(TokenKind::LParen,
-                "expected '(' after the function name; write 'def f(x):'"))
-      return nullptr;
-    while (!at(TokenKind::RParen)) {
-      if (!at(TokenKind::Identifier))
-        return error("expected a parameter name, found " + found());
-      Param p;
-      p.name = tok().text;
-      p.range = next().range;
-      if (accept(TokenKind::Colon)) {
-        p.hasAnnotation = true;
-        if (!parseTypeAnnotation(p.annotation))
-          return nullptr;
-      }
-      if (accept(TokenKind::Equal)) {
-        p.defaultValue = parseExpr();
-        if (!p.defaultValue)
-          return nullptr;
-      } else if (!s->params.empty() && s->params.back().defaultValue) {
-        return error("a parameter without a default cannot follow one "
-                     "with a default; give '" +
-                     p.name +
-                     "' a default or "
-                     "move it first");
-      }
-      s->params.push_back(std::move(p));
-      if (!accept(TokenKind::Comma)) {
-        if (!at(TokenKind::RParen))
-          return error("expected ',' or ')' in the parameter list");
-        break;
-      }
-    }
-    next(); // ')'
-    if (accept(TokenKind::Arrow)) {
-      s->hasReturnAnnotation = true;
-      if (!at(TokenKind::Identifier))
-        return error("expected a return type such as f64 or f64[:] after "
-                     "'->'");
-      if (!parseTypeAnnotation(s->returnAnnotation))
-        return nullptr;
-    }
-    parseSuite(s->body, "def", "expected ':' at end of the 'def' header");
-    s->range = rangeFrom(begin);
-    return s;
-  }
-
-  //===--------------------------------------------------------------------===//
-  // Expressions
-  //===--------------------------------------------------------------------===//
-  bool canStartExpr() const {
-    switch (tok().kind) {
-    case TokenKind::Identifier:
-    case TokenKind::IntLiteral:
-    case TokenKind::FloatLiteral:
-    case TokenKind::StringLiteral:
-    case TokenKind::KwTrue:
-    case TokenKind::KwFalse:
-    case TokenKind::KwNot:
-    case TokenKind::LParen:
-    case TokenKind::LBracket:
-    case TokenKind::Minus:
-    case TokenKind::Plus:
-    case TokenKind::Tilde:
-      return true;
-    default:
-      return false;
-    }
-  }
-
-  /// expr (',' expr)* [','] — a bare tuple when there is a comma.
-  ExprPtr parseExprList() {
-    SourceLocation begin = tok().range.begin;
-    ExprPtr first = parseExpr();
-    if (!first || !at(TokenKind::Comma))
-      return first;
-    auto t = std::make_unique<TupleExpr>(SourceRange(begin));
-    t->elts.push_back(std::move(first));
-    while (accept(TokenKind::Comma)) {
-      if (!canStartExpr())
-        break;
-      ExprPtr e = parseExpr();
-      if (!e)
-        return nullptr;
-      t->elts.push_back(std::move(e));
-    }
-    t->range = rangeFrom(begin);
-    return t;
-  }
-
-  /// `a if c else b` (lowest precedence).
-  ExprPtr parseExpr() {
-    DepthGuard g(*this);
-    if (!g.ok)
-      return nullptr;
-    SourceLocation begin = tok().range.begin;
-    ExprPtr e = parseOr();
-    if (!e || !at(TokenKind::KwIf))
-      return e;
-    next();
-    ExprPtr cond = parseOr();
-    if (!cond)
-      return nullptr;
-    if (!expect(TokenKind::KwElse, "expected 'else' in the conditional "
-                                   "expression; write 'a if cond else b'"))
-      return nullptr;
-    ExprPtr other = parseExpr();
-    if (!other)
-      return nullptr;
-    return std::make_unique<IfExpExpr>(rangeFrom(begin), std::move(cond),
-                                       std::move(e), std::move(other));
-  }
-
-  ExprPtr parseOr() {
-    SourceLocation begin = tok().range.begin;
-    ExprPtr lhs = parseAnd();
-    int chain = 0;
-    while (lhs && accept(TokenKind::KwOr)) {
-      if (++chain > kMaxChain)
-        return error("expression has too many operators; split it into "
-                     "several statements");
-      ExprPtr rhs = parseAnd();
-      if (!rhs)
-        return nullptr;
-      lhs = std::make_unique<BoolOpExpr>(rangeFrom(begin), BoolOpKind::Or,
-                                         std::move(lhs), std::move(rhs));
-    }
-    return lhs;
-  }
-
-  ExprPtr parseAnd() {
-    SourceLocation begin = tok().range.begin;
-    ExprPtr lhs = parseNot();
-    int chain = 0;
-    while (lhs && accept(TokenKind::KwAnd)) {
-      if (++chain > kMaxChain)
-        return error("expression has too many operators; split it into "
-                     "several statements");
-      ExprPtr rhs = parseNot();
-      if (!rhs)
-        return nullptr;
-      lhs = std::make_unique<BoolOpExpr>(rangeFrom(begin), BoolOpKind::And,
-                                         std::move(lhs), std::move(rhs));
-    }
-    return lhs;
-  }
-
-  ExprPtr parseNot() {
-    if (!at(TokenKind::KwNot))
-      return parseComparison();
-    DepthGuard g(*this);
-    if (!g.ok)
-      return nullptr;
-    SourceLocation begin = next().range.begin;
-    ExprPtr operand = parseNot();
-    if (!operand)
-      return nullptr;
-    return std::make_unique<UnaryExpr>(rangeFrom(begin), UnaryOp::Not,
-                                       std::move(operand));
-  }
-
-  static bool compareOp(TokenKind k, CompareOp &op) {
-    switch (k) {
-    case TokenKind::Less:
-      op = CompareOp::Lt;
-      return true;
-    case TokenKind::LessEqual:
-      op = CompareOp::Le;
-      return true;
-    case TokenKind::Greater:
-      op = CompareOp::Gt;
-      return true;
-    case TokenKind::GreaterEqual:
-      op = CompareOp::Ge;
-      return true;
-    case TokenKind::EqualEqual:
-      op = CompareOp::Eq;
-      return true;
-    case TokenKind::NotEqual:
-      op = CompareOp::Ne;
-      return true;
-    default:
-      return false;
-    }
-  }
-
-  ExprPtr parseComparison() {
-    SourceLocation begin = tok().range.begin;
-    ExprPtr first = parseBinary(1);
-    CompareOp op;
-    if (!first || !compareOp(tok().kind, op))
-      return first;
-    auto c = std::make_unique<CompareExpr>(SourceRange(begin));
-    c->operands.push_back(std::move(first));
-    while (compareOp(tok().kind, op)) {
-      next();
-      ExprPtr rhs = parseBinary(1);
-      if (!rhs)
-        return nullptr;
-      c->ops.push_back(op);
-      c->operands.push_back(std::move(rhs));
-    }
-    c->range = rangeFrom(begin);
-    return c;
-  }
-
-  /// Binary precedence: | 1, ^ 2, & 3, << >> 4, + - 5, * / // % @ 6.
-  static int binaryPrec(TokenKind k, BinaryOp &op) {
-    switch (k) {
-    case TokenKind::Pipe:
-      op = BinaryOp::BitOr;
-      return 1;
-    case TokenKind::Caret:
-      op = BinaryOp::BitXor;
-      return 2;
-    case TokenKind::Amp:
-      op = BinaryOp::BitAnd;
-      return 3;
-    case TokenKind::LShift:
-      op = BinaryOp::LShift;
-      return 4;
-    case TokenKind::RShift:
-      op = BinaryOp::RShift;
-      return 4;
-    case TokenKind::Plus:
-      op = BinaryOp::Add;
-      return 5;
-    case TokenKind::Minus:
-      op = BinaryOp::Sub;
-      return 5;
-    case TokenKind::Star:
-      op = BinaryOp::Mul;
-      return 6;
-    case TokenKind::Slash:
-      op = BinaryOp::Div;
-      return 6;
-    case TokenKind::DoubleSlash:
-      op = BinaryOp::FloorDiv;
-      return 6;
-    case TokenKind::Percent:
-      op = BinaryOp::Mod;
-      return 6;
-    case TokenKind::At:
-      op = BinaryOp::MatMul;
-      return 6;
-    default:
-      return 0;
-    }
-  }
-
-  /// Precedence climbing over the left-associative binary operators.
-  ExprPtr parseBinary(int minPrec) {
-    SourceLocation begin = tok().range.begin;
-    ExprPtr lhs = parseUnary();
-    int chain = 0;
-    while (lhs) {
-      BinaryOp op;
-      int prec = binaryPrec(tok().kind, op);
-      if (prec == 0 || prec < minPrec)
-        break;
-      if (++chain > kMaxChain)
-        return error("expression has too many operators; split it into "
-                     "several statements");
-      SourceLocation opLoc = next().range.begin;
-      ExprPtr rhs = parseBinary(prec + 1);
-      if (!rhs)
-        return nullptr;
-      lhs = std::make_unique<BinaryExpr>(rangeFrom(begin), op, std::move(lhs),
-                                         std::move(rhs), opLoc);
-    }
-    return lhs;
-  }
-
-  /// Unary - + ~ bind looser than ** on their right: -2**2 == -(2**2).
-  ExprPtr parseUnary() {
-    UnaryOp op;
-    switch (tok().kind) {
-    case TokenKind::Minus:
-      op = UnaryOp::Neg;
-      break;
-    case TokenKind::Plus:
-      op = UnaryOp::Pos;
-      break;
-    case TokenKind::Tilde:
-      op = UnaryOp::Invert;
-      break;
-    default:
-      return parsePower();
-    }
-    DepthGuard g(*this);
-    if (!g.ok)
-      return nullptr;
-    SourceLocation begin = next().range.begin;
-    ExprPtr operand = parseUnary();
-    if (!operand)
-      return nullptr;
-    return std::make_unique<UnaryExpr>(rangeFrom(begin), op,
-                                       std::move(operand));
-  }
-
-  /// postfix ['**' unary] (right-associative).
-  ExprPtr parsePower() {
-    SourceLocation begin = tok().range.begin;
-    ExprPtr base = parsePostfix();
-    if (!base || !at(TokenKind::DoubleStar))
-      return base;
-    DepthGuard g(*this);
-    if (!g.ok)
-      return nullptr;
-    SourceLocation opLoc = next().range.begin;
-    ExprPtr exp = parseUnary();
-    if (!exp)
-      return nullptr;
-    return std::make_unique<BinaryExpr>(rangeFrom(begin), BinaryOp::Pow,
-                                        std::move(base), std::move(exp), opLoc);
-  }
-
-  ExprPtr parsePostfix() {
-    SourceLocation begin = tok().range.begin;
-    ExprPtr e = parseAtom();
-    int chain = 0;
-    while (e) {
-      if ((at(TokenKind::LParen) || at(TokenKind::LBracket) ||
-           at(TokenKind::Dot)) &&
-          ++chain > kMaxChain)
-        return error("expression has too many operators; split it into "
-                     "several statements");
-      if (at(TokenKind::LParen)) {
-        SourceRange open = next().range;
-        auto call =
-            std::make_unique<CallExpr>(SourceRange(begin), std::move(e));
-        if (!parseCallArgs(*call, open))
-          return nullptr;
-        call->range = rangeFrom(begin);
-        e = std::move(call);
-      } else if (at(TokenKind::LBracket)) {
-        SourceRange open = next().range;
-        auto idx =
-            std::make_unique<IndexExpr>(SourceRange(begin), std::move(e));
-        do {
-          if (at(TokenKind::RBracket))
-            break;
-          ExprPtr sub = parseSubscript();
-          if (!sub)
-            return nullptr;
-          idx->indices.push_back(std::move(sub));
-        } while (accept(TokenKind::Comma));
-        if (idx->indices.empty())
-          return error("expected an index inside '[]'; write a[i] or a[:]");
-        if (!expect(TokenKind::RBracket,
-                    "expected ']' to close the '[' opened at " +
-                        locString(open.begin)))
-          return nullptr;
-        idx->range = rangeFrom(begin);
-        e = std::move(idx);
-      } else if (at(TokenKind::Dot)) {
-        next();
-        if (!at(TokenKind::Identifier))
-          return error("expected an attribute name after '.'");
-        std::string attr = next().text;
-        e = std::make_unique<AttributeExpr>(rangeFrom(begin), std::move(e),
-                                            std::move(attr));
-      } else {
-        break;
-      }
-    }
-    return e;
-  }
-
-  bool parseCallArgs(CallExpr &call, SourceRange open) {
-    while (!at(TokenKind::RParen)) {
-      if (at(TokenKind::Identifier) && tok(1).kind == TokenKind::Equal) {
-        KeywordArg kw;
-        kw.name = tok().text;
-        kw.nameRange = next().range;
-        next(); // '='
-        kw.value = parseExpr();
-        if (!kw.value)
-          return false;
-        call.keywords.push_back(std::move(kw));
-      } else {
-        if (!canStartExpr() && !at(TokenKind::Eof) && !at(TokenKind::Newline)) {
-          error("expected an argument or ')', found " + found());
-          return false;
-        }
-        SourceRange argStart = tok().range;
-        ExprPtr arg = parseExpr();
-        if (!arg)
-          return false;
-        if (!call.keywords.empty()) {
-          errorAt(argStart, "positional argument follows keyword argument; "
-                            "move it before the keyword arguments");
-          return false;
-        }
-        call.args.push_back(std::move(arg));
-      }
-      if (!accept(TokenKind::Comma))
-        break;
-    }
-    return expect(TokenKind::RParen,
-                  "expected ')' to close the '(' opened at " +
-                      locString(open.begin));
-  }
-
-  /// expr | [expr] ':' [expr] [':' [expr]]
-  ExprPtr parseSubscript() {
-    SourceLocation begin = tok().range.begin;
-    ExprPtr lower;
-    if (!at(TokenKind::Colon)) {
-      lower = parseExpr();
-      if (!lower || !at(TokenKind::Colon))
-        return lower;
-    }
-    next(); // ':'
-    auto s = std::make_unique<SliceExpr>(SourceRange(begin));
-    s->lower = std::move(lower);
-    auto endsPart = [&] {
-      return at(TokenKind::Colon) || at(TokenKind::Comma) ||
-             at(TokenKind::RBracket);
-    };
-    if (!endsPart()) {
-      s->upper = parseExpr();
-      if (!s->upper)
-        return nullptr;
-    }
-    if (accept(TokenKind::Colon) && !at(TokenKind::Comma) &&
-        !at(TokenKind::RBracket)) {
-      s->step = parseExpr();
-      if (!s->step)
-        return nullptr;
-    }
-    s->range = rangeFrom(begin);
-    return s;
-  }
-
-  ExprPtr parseAtom() {
-    const Token &t = tok();
-    switch (t.kind) {
-    case TokenKind::IntLiteral:
-      next();
-      return std::make_unique<IntLitExpr>(t.range, t.intValue);
-    case TokenKind::FloatLiteral:
-      next();
-      return std::make_unique<FloatLitExpr>(t.range, t.floatValue);
-    case TokenKind::KwTrue:
-    case TokenKind::KwFalse:
-      next();
-      return std::make_unique<BoolLitExpr>(t.range,
-                                           t.kind == TokenKind::KwTrue);
-    case TokenKind::StringLiteral: {
-      SourceLocation begin = t.range.begin;
-      std::string value;
-      while (at(TokenKind::StringLiteral))
-        value += next().text; // adjacent literals concatenate
-      return std::make_unique<StrLitExpr>(rangeFrom(begin), std::move(value));
-    }
-    case TokenKind::Identifier:
-      next();
-      return std::make_unique<NameExpr>(t.range, t.text);
-    case TokenKind::LParen: {
-      SourceRange open = next().range;
-      if (accept(TokenKind::RParen))
-        return std::make_unique<TupleExpr>(rangeFrom(open.begin));
-      ExprPtr e = parseExpr();
-      if (!e)
-        return nullptr;
-      if (at(TokenKind::Comma)) {
-        auto tup = std::make_unique<TupleExpr>(SourceRange(open.begin));
-        tup->elts.push_back(std::move(e));
-        while (accept(TokenKind::Comma) && !at(TokenKind::RParen)) {
-          ExprPtr el = parseExpr();
-          if (!el)
-            return nullptr;
-          tup->elts.push_back(std::move(el));
-        }
-        e = std::move(tup);
-      }
-      if (!expect(TokenKind::RParen, "expected ')' to close the '(' opened "
-                                     "at " +
-                                         locString(open.begin)))
-        return nullptr;
-      if (e->kind == ExprKind::Tuple)
-        e->range = rangeFrom(open.begin);
-      return e;
-    }
-    case TokenKind::LBracket: {
-      SourceRange open = next().range;
-      auto list = std::make_unique<ListExpr>(SourceRange(open.begin));
-      while (!at(TokenKind::RBracket)) {
-        ExprPtr el = parseExpr();
-        if (!el)
-          return nullptr;
-        list->elts.push_back(std::move(el));
-        if (!accept(TokenKind::Comma))
-          break;
-      }
-      if (!expect(TokenKind::RBracket, "expected ']' to close the '[' opened "
-                                       "at " +
-                                           locString(open.begin)))
-        return nullptr;
-      list->range = rangeFrom(open.begin);
-      return list;
-    }
-    default:
-      if (t.isKeyword())
-        return error("expected an expression, found keyword " +
-                     std::string(tokenKindName(t.kind)));
-      return error("expected an expression, found " + found());
-    }
-  }
-
-  std::vector<Token> toks_;
-  std::vector<Diagnostic> lexErrors_;
-  size_t nextLexError_ = 0;
-  DiagnosticEngine &diags_;
-  size_t pos_ = 0;
-  SourceLocation lastEnd_;
-  bool failed_ = false;
-  int depth_ = 0;
-  int blockDepth_ = 0;
-  int elifDepth_ = 0;
-};
 
 } // namespace
+
+Parser::Parser(std::vector<Token> tokens, std::vector<Diagnostic> lexErrors,
+               DiagnosticEngine &diags)
+    : toks_(std::move(tokens)), lexErrors_(std::move(lexErrors)),
+      diags_(diags) {}
+
+void Parser::parseModule(Module &m) {
+  while (!at(TokenKind::Eof)) {
+    if (at(TokenKind::Dedent) || at(TokenKind::Newline)) {
+      next(); // stray layout after an error
+      continue;
+    }
+    parseStatementInto(m.body);
+  }
+  flushLexErrors(SourceLocation{1 << 30, 0});
+}
+
+//===----------------------------------------------------------------------===//
+// Token helpers
+//===----------------------------------------------------------------------===//
+const Token &Parser::tok(size_t ahead) const {
+  size_t i = pos_ + ahead;
+  return i < toks_.size() ? toks_[i] : toks_.back();
+}
+
+bool Parser::at(TokenKind k) const { return tok().kind == k; }
+
+bool Parser::before(SourceLocation a, SourceLocation b) {
+  return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
+/// Reports the lexer's errors located before `loc`, so that all errors
+/// come out in source order.
+void Parser::flushLexErrors(SourceLocation loc) {
+  while (nextLexError_ < lexErrors_.size() &&
+         before(lexErrors_[nextLexError_].range.begin, loc)) {
+    const Diagnostic &d = lexErrors_[nextLexError_++];
+    diags_.error(d.range, d.message);
+  }
+}
+
+const Token &Parser::next() {
+  const Token &t = tok();
+  flushLexErrors(t.range.end);
+  if (pos_ + 1 < toks_.size())
+    ++pos_;
+  if (t.kind != TokenKind::Newline && t.kind != TokenKind::Indent &&
+      t.kind != TokenKind::Dedent && t.kind != TokenKind::Eof)
+    lastEnd_ = t.range.end;
+  return t;
+}
+
+bool Parser::accept(TokenKind k) {
+  if (!at(k))
+    return false;
+  next();
+  return true;
+}
+
+SourceRange Parser::rangeFrom(SourceLocation begin) const {
+  return SourceRange(begin, lastEnd_);
+}
+
+/// Reports `msg` at the current token (only the first error per
+/// statement, so a bad line gives one message).
+std::nullptr_t Parser::error(const std::string &msg) {
+  return errorAt(tok().range, msg);
+}
+
+std::nullptr_t Parser::errorAt(SourceRange r, const std::string &msg) {
+  flushLexErrors(r.end);
+  if (!failed_)
+    diags_.error(r, msg);
+  failed_ = true;
+  return nullptr;
+}
+
+std::string Parser::found() const {
+  const Token &t = tok();
+  if (t.kind == TokenKind::Identifier)
+    return "'" + t.text + "'";
+  if (t.kind == TokenKind::IntLiteral || t.kind == TokenKind::FloatLiteral)
+    return "'" + t.text + "'";
+  return tokenKindName(t.kind);
+}
+
+bool Parser::expect(TokenKind k, const std::string &msg) {
+  if (accept(k))
+    return true;
+  error(msg);
+  return false;
+}
+
+/// Skips to just past the next NEWLINE (or to EOF).
+void Parser::synchronize() {
+  while (!at(TokenKind::Eof) && !at(TokenKind::Newline))
+    next();
+  accept(TokenKind::Newline);
+}
+
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+void Parser::parseStatementInto(Block &out) {
+  failed_ = false;
+  StmtPtr s = parseStatement();
+  if (s)
+    out.push_back(std::move(s));
+  if (failed_) {
+    synchronize();
+    // The indented body of a header that failed to parse: parse it for
+    // its own errors, but do not report it as unexpected indentation.
+    failed_ = false;
+    if (at(TokenKind::Indent)) {
+      Block ignored;
+      parseIndentedBlock(ignored);
+    }
+  }
+  failed_ = false;
+}
+
+StmtPtr Parser::parseStatement() {
+  switch (tok().kind) {
+  case TokenKind::KwIf:
+    return parseIf();
+  case TokenKind::KwWhile:
+    return parseWhile();
+  case TokenKind::KwFor:
+    return parseFor();
+  case TokenKind::KwDef:
+  case TokenKind::At:
+    return parseFunctionDef();
+  case TokenKind::Indent: {
+    error("unexpected indentation; indent only the body of a 'def', 'if', "
+          "'for' or 'while'");
+    failed_ = false;
+    Block ignored;
+    parseIndentedBlock(ignored);
+    return nullptr;
+  }
+  default:
+    return parseSimpleStatement();
+  }
+}
+
+/// Parses one simple statement and the NEWLINE that ends it.
+StmtPtr Parser::parseSimpleStatement() {
+  StmtPtr s = parseSmallStatement();
+  if (failed_)
+    return s;
+  if (!at(TokenKind::Newline)) {
+    error("unexpected " + found() +
+          " after the statement; put each statement on its own line");
+    return s;
+  }
+  next();
+  return s;
+}
+
+StmtPtr Parser::parseSmallStatement() {
+  const Token &t = tok();
+  SourceLocation begin = t.range.begin;
+  switch (t.kind) {
+  case TokenKind::KwPass:
+    next();
+    return std::make_unique<PassStmt>(t.range);
+  case TokenKind::KwBreak:
+    next();
+    return std::make_unique<BreakStmt>(t.range);
+  case TokenKind::KwContinue:
+    next();
+    return std::make_unique<ContinueStmt>(t.range);
+  case TokenKind::KwReturn: {
+    next();
+    ExprPtr value;
+    if (!at(TokenKind::Newline) && !at(TokenKind::Eof)) {
+      value = parseExprList();
+      if (!value)
+        return nullptr;
+    }
+    return std::make_unique<ReturnStmt>(rangeFrom(begin), std::move(value));
+  }
+  case TokenKind::KwAssert: {
+    next();
+    auto s = std::make_unique<AssertStmt>(SourceRange(begin));
+    s->test = parseExpr();
+    if (!s->test)
+      return nullptr;
+    if (accept(TokenKind::Comma)) {
+      s->msg = parseExpr();
+      if (!s->msg)
+        return nullptr;
+    }
+    s->range = rangeFrom(begin);
+    return s;
+  }
+  case TokenKind::KwElif:
+  case TokenKind::KwElse:
+    return error(std::string(tokenKindName(t.kind)) +
+                 " without a matching 'if'; align it with its 'if'");
+  default:
+    break;
+  }
+  return parseExprOrAssign();
+}
+
+bool Parser::augOp(TokenKind k, BinaryOp &op) {
+  switch (k) {
+  case TokenKind::PlusEqual:
+    op = BinaryOp::Add;
+    return true;
+  case TokenKind::MinusEqual:
+    op = BinaryOp::Sub;
+    return true;
+  case TokenKind::StarEqual:
+    op = BinaryOp::Mul;
+    return true;
+  case TokenKind::SlashEqual:
+    op = BinaryOp::Div;
+    return true;
+  case TokenKind::DoubleSlashEqual:
+    op = BinaryOp::FloorDiv;
+    return true;
+  case TokenKind::PercentEqual:
+    op = BinaryOp::Mod;
+    return true;
+  case TokenKind::DoubleStarEqual:
+    op = BinaryOp::Pow;
+    return true;
+  case TokenKind::AmpEqual:
+    op = BinaryOp::BitAnd;
+    return true;
+  case TokenKind::PipeEqual:
+    op = BinaryOp::BitOr;
+    return true;
+  case TokenKind::CaretEqual:
+    op = BinaryOp::BitXor;
+    return true;
+  case TokenKind::LShiftEqual:
+    op = BinaryOp::LShift;
+    return true;
+  case TokenKind::RShiftEqual:
+    op = BinaryOp::RShift;
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool Parser::checkTarget(const Expr &e, bool allowTuple) {
+  if (e.kind == ExprKind::Name || e.kind == ExprKind::Index)
+    return true;
+  if (allowTuple && e.kind == ExprKind::Tuple) {
+    const auto *t = e.dyn<TupleExpr>();
+    if (t->elts.empty()) {
+      errorAt(e.range, "cannot assign to an empty tuple; the left side "
+                       "must be a name, an element a[i] or a tuple of "
+                       "names");
+      return false;
+    }
+    for (const ExprPtr &el : t->elts)
+      if (!checkTarget(*el, false))
+        return false;
+    return true;
+  }
+  errorAt(e.range, std::string("cannot assign to ") + describe(e) +
+                       "; the left side must be a name, an element a[i] "
+                       "or a tuple of names");
+  return false;
+}
+
+StmtPtr Parser::parseExprOrAssign() {
+  SourceLocation begin = tok().range.begin;
+  ExprPtr first = parseExprList();
+  if (!first)
+    return nullptr;
+  BinaryOp op;
+  if (at(TokenKind::Colon)) {
+    // Annotated assignment `name: type [= value]`.
+    if (first->kind != ExprKind::Name)
+      return errorAt(first->range,
+                     std::string("cannot annotate ") + describe(*first) +
+                         "; only a plain name can have a type annotation");
+    next();
+    auto s = std::make_unique<AnnAssignStmt>(SourceRange(begin));
+    if (!parseTypeAnnotation(s->annotation))
+      return nullptr;
+    s->target = std::move(first);
+    if (accept(TokenKind::Equal)) {
+      s->value = parseExprList();
+      if (!s->value)
+        return nullptr;
+    }
+    s->range = rangeFrom(begin);
+    return s;
+  }
+  if (augOp(tok().kind, op)) {
+    if (first->kind != ExprKind::Name && first->kind != ExprKind::Index)
+      return errorAt(first->range,
+                     std::string("cannot use augmented assignment on ") +
+                         describe(*first) +
+                         "; the left side must be a name or an element a[i]");
+    next();
+    ExprPtr value = parseExprList();
+    if (!value)
+      return nullptr;
+    return std::make_unique<AugAssignStmt>(rangeFrom(begin), std::move(first),
+                                           op, std::move(value));
+  }
+  if (!at(TokenKind::Equal))
+    return std::make_unique<ExprStmt>(rangeFrom(begin), std::move(first));
+  auto s = std::make_unique<AssignStmt>(SourceRange(begin));
+  ExprPtr cur = std::move(first);
+  while (accept(TokenKind::Equal)) {
+    if (!checkTarget(*cur, true))
+      return nullptr;
+    s->targets.push_back(std::move(cur));
+    cur = parseExprList();
+    if (!cur)
+      return nullptr;
+  }
+  s->value = std::move(cur);
+  s->range = rangeFrom(begin);
+  return s;
+}
+
+/// `f64`, `i64[:]`, `f32[:, :]`.
+bool Parser::parseTypeAnnotation(TypeAnnotation &ann) {
+  if (!at(TokenKind::Identifier)) {
+    error("expected a type such as f64 or f64[:] after ':'");
+    return false;
+  }
+  SourceLocation begin = tok().range.begin;
+  ann.scalar = next().text;
+  ann.rank = 0;
+  if (accept(TokenKind::LBracket)) {
+    do {
+      if (!expect(TokenKind::Colon,
+                  "expected ':' in array type; write f64[:] or f64[:, :]"))
+        return false;
+      ++ann.rank;
+    } while (accept(TokenKind::Comma));
+    if (!expect(TokenKind::RBracket,
+                "expected ']' to close the array type; write f64[:] or "
+                "f64[:, :]"))
+      return false;
+  }
+  ann.range = rangeFrom(begin);
+  return true;
+}
+
+/// Parses ':' and the suite after a compound statement header.
+bool Parser::parseSuite(Block &body, const char *what, const char *colonMsg) {
+  if (!at(TokenKind::Colon)) {
+    error(colonMsg);
+    // Swallow the rest of the header line and the indented body so the
+    // body does not produce follow-on errors.
+    synchronize();
+    failed_ = false;
+    if (at(TokenKind::Indent))
+      parseIndentedBlock(body);
+    return false;
+  }
+  next();
+  if (at(TokenKind::Newline)) {
+    next();
+    if (!at(TokenKind::Indent)) {
+      failed_ = false;
+      error(std::string("expected indented block after '") + what +
+            "'; indent the body with spaces");
+      failed_ = false; // nothing to skip: continue at this line
+      return false;
+    }
+    parseIndentedBlock(body);
+    return true;
+  }
+  // One-line suite: `if x: return 1`.
+  failed_ = false;
+  StmtPtr s = parseSimpleStatement();
+  if (s)
+    body.push_back(std::move(s));
+  if (failed_)
+    synchronize();
+  failed_ = false;
+  return true;
+}
+
+/// Parses INDENT stmt+ DEDENT.
+void Parser::parseIndentedBlock(Block &body) {
+  next(); // INDENT
+  if (++blockDepth_ > kMaxDepth) {
+    error("block nested too deeply; move the inner code into a function");
+    failed_ = false;
+    // Skip the block without recursion.
+    int level = 1;
+    while (level > 0 && !at(TokenKind::Eof)) {
+      if (at(TokenKind::Indent))
+        ++level;
+      else if (at(TokenKind::Dedent))
+        --level;
+      next();
+    }
+    --blockDepth_;
+    return;
+  }
+  while (!at(TokenKind::Dedent) && !at(TokenKind::Eof)) {
+    if (at(TokenKind::Newline)) {
+      next();
+      continue;
+    }
+    parseStatementInto(body);
+  }
+  accept(TokenKind::Dedent);
+  --blockDepth_;
+}
+
+StmtPtr Parser::parseIf() {
+  SourceLocation begin = tok().range.begin;
+  bool isElif = at(TokenKind::KwElif);
+  const char *kw = isElif ? "elif" : "if";
+  next();
+  auto s = std::make_unique<IfStmt>(SourceRange(begin));
+  s->cond = parseExpr();
+  if (!s->cond)
+    return nullptr;
+  std::string colonMsg =
+      std::string("expected ':' at end of '") + kw + "' condition";
+  parseSuite(s->body, kw, colonMsg.c_str());
+  s->range = rangeFrom(begin);
+  if (at(TokenKind::KwElif)) {
+    failed_ = false;
+    if (++elifDepth_ > kMaxElifs) {
+      --elifDepth_;
+      return error("too many 'elif' branches in one 'if'; split the chain "
+                   "with a nested 'if'");
+    }
+    StmtPtr elif = parseIf();
+    --elifDepth_;
+    if (elif)
+      s->orelse.push_back(std::move(elif));
+  } else if (at(TokenKind::KwElse)) {
+    failed_ = false;
+    next();
+    parseSuite(s->orelse, "else", "expected ':' after 'else'");
+  }
+  s->range = rangeFrom(begin);
+  return s;
+}
+
+StmtPtr Parser::parseWhile() {
+  SourceLocation begin = next().range.begin;
+  auto s = std::make_unique<WhileStmt>(SourceRange(begin));
+  s->cond = parseExpr();
+  if (!s->cond)
+    return nullptr;
+  parseSuite(s->body, "while", "expected ':' at end of 'while' condition");
+  s->range = rangeFrom(begin);
+  return s;
+}
+
+StmtPtr Parser::parseFor() {
+  SourceLocation begin = next().range.begin;
+  auto s = std::make_unique<ForStmt>(SourceRange(begin));
+  if (!at(TokenKind::Identifier))
+    return error("expected a loop variable name after 'for'");
+  const Token &name = next();
+  s->target = std::make_unique<NameExpr>(name.range, name.text);
+  if (!expect(TokenKind::KwIn, "expected 'in' after the loop variable; write "
+                               "'for i in range(n):'"))
+    return nullptr;
+  s->iter = parseExpr();
+  if (!s->iter)
+    return nullptr;
+  parseSuite(s->body, "for", "expected ':' at end of 'for' header");
+  s->range = rangeFrom(begin);
+  return s;
+}
+
+StmtPtr Parser::parseFunctionDef() {
+  std::vector<ExprPtr> decorators;
+  while (at(TokenKind::At)) {
+    next();
+    ExprPtr d = parsePostfix();
+    if (!d)
+      return nullptr;
+    decorators.push_back(std::move(d));
+    if (!expect(TokenKind::Newline, "expected end of line after the decorator"))
+      return nullptr;
+  }
+  if (!at(TokenKind::KwDef))
+    return error("expected 'def' after the decorator; a decorator must be "
+                 "followed by a function definition");
+  SourceLocation begin = next().range.begin;
+  auto s = std::make_unique<FunctionDefStmt>(SourceRange(begin));
+  s->decorators = std::move(decorators);
+  if (!at(TokenKind::Identifier))
+    return error("expected a function name after 'def'");
+  s->name = tok().text;
+  s->nameRange = next().range;
+  if (!expect(TokenKind::LParen,
+              "expected '(' after the function name; write 'def f(x):'"))
+    return nullptr;
+  while (!at(TokenKind::RParen)) {
+    if (!at(TokenKind::Identifier))
+      return error("expected a parameter name, found " + found());
+    Param p;
+    p.name = tok().text;
+    p.range = next().range;
+    if (accept(TokenKind::Colon)) {
+      p.hasAnnotation = true;
+      if (!parseTypeAnnotation(p.annotation))
+        return nullptr;
+    }
+    if (accept(TokenKind::Equal)) {
+      p.defaultValue = parseExpr();
+      if (!p.defaultValue)
+        return nullptr;
+    } else if (!s->params.empty() && s->params.back().defaultValue) {
+      return error("a parameter without a default cannot follow one "
+                   "with a default; give '" +
+                   p.name +
+                   "' a default or "
+                   "move it first");
+    }
+    s->params.push_back(std::move(p));
+    if (!accept(TokenKind::Comma)) {
+      if (!at(TokenKind::RParen))
+        return error("expected ',' or ')' in the parameter list");
+      break;
+    }
+  }
+  next(); // ')'
+  if (accept(TokenKind::Arrow)) {
+    s->hasReturnAnnotation = true;
+    if (!at(TokenKind::Identifier))
+      return error("expected a return type such as f64 or f64[:] after "
+                   "'->'");
+    if (!parseTypeAnnotation(s->returnAnnotation))
+      return nullptr;
+  }
+  parseSuite(s->body, "def", "expected ':' at end of the 'def' header");
+  s->range = rangeFrom(begin);
+  return s;
+}
+
+} // namespace parser
 
 std::unique_ptr<Module> parseModule(const SourceFile &file,
                                     DiagnosticEngine &diags) {
@@ -1090,7 +605,7 @@ std::unique_ptr<Module> parseModule(const SourceFile &file,
   // Lexer errors are collected apart and merged in source order.
   DiagnosticEngine lexDiags(file);
   std::vector<Token> tokens = tokenize(file, lexDiags);
-  Parser p(std::move(tokens), lexDiags.diagnostics(), diags);
+  parser::Parser p(std::move(tokens), lexDiags.diagnostics(), diags);
   p.parseModule(*m);
   return m;
 }

@@ -86,13 +86,21 @@ void FunctionGen::emitParallelNest(ValueRange dims, Location l,
   auto ifOp = scf::IfOp::create(b, l, TypeRange{}, big, true);
   OpBuilder::InsertionGuard g(b);
   b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-  SmallVector<Value, 4> lbs(dims.size(), index(0, l)),
-      steps(dims.size(), index(1, l));
-  auto par = scf::ParallelOp::create(b, l, lbs, dims, steps);
+  // Threads split the outermost axis; the inner axes stay plain loops so
+  // the innermost one vectorizes (a collapsed nest would recompute its
+  // indices with divisions).
+  auto par = scf::ParallelOp::create(b, l, ValueRange{index(0, l)},
+                                     ValueRange{dims[0]},
+                                     ValueRange{index(1, l)});
   {
     OpBuilder::InsertionGuard inner(b);
     b.setInsertionPointToStart(par.getBody());
-    body(par.getInductionVars());
+    Value outerIv = par.getInductionVars()[0];
+    emitLoopNest(dims.drop_front(), l, [&](ValueRange rest) {
+      SmallVector<Value, 4> ivs{outerIv};
+      ivs.append(rest.begin(), rest.end());
+      body(ivs);
+    });
   }
   b.setInsertionPointToStart(&ifOp.getElseRegion().front());
   emitLoopNest(dims, l, body);

@@ -1,0 +1,490 @@
+//===- ParserExpr.cpp - Expression parsing for Weft -----------------------===//
+//
+// Binary operators use precedence climbing with Python's precedence; unary
+// operators, `**`, calls, subscripts, slices and attributes are parsed by
+// recursive descent down to atoms (names, literals, lists and tuples).
+// Nesting depth and operator chains are limited so no input can exhaust the
+// stack.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/ParserImpl.h"
+
+namespace weft {
+namespace parser {
+namespace {
+
+std::string locString(SourceLocation l) {
+  return std::to_string(l.line) + ":" + std::to_string(l.col);
+}
+
+} // namespace
+
+Parser::DepthGuard::DepthGuard(Parser &p) : p(p), ok(++p.depth_ <= kMaxDepth) {
+  if (!ok)
+    p.error("expression nested too deeply; split it into several "
+            "statements");
+}
+
+Parser::DepthGuard::~DepthGuard() { --p.depth_; }
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+bool Parser::canStartExpr() const {
+  switch (tok().kind) {
+  case TokenKind::Identifier:
+  case TokenKind::IntLiteral:
+  case TokenKind::FloatLiteral:
+  case TokenKind::StringLiteral:
+  case TokenKind::KwTrue:
+  case TokenKind::KwFalse:
+  case TokenKind::KwNot:
+  case TokenKind::LParen:
+  case TokenKind::LBracket:
+  case TokenKind::Minus:
+  case TokenKind::Plus:
+  case TokenKind::Tilde:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// expr (',' expr)* [','] — a bare tuple when there is a comma.
+ExprPtr Parser::parseExprList() {
+  SourceLocation begin = tok().range.begin;
+  ExprPtr first = parseExpr();
+  if (!first || !at(TokenKind::Comma))
+    return first;
+  auto t = std::make_unique<TupleExpr>(SourceRange(begin));
+  t->elts.push_back(std::move(first));
+  while (accept(TokenKind::Comma)) {
+    if (!canStartExpr())
+      break;
+    ExprPtr e = parseExpr();
+    if (!e)
+      return nullptr;
+    t->elts.push_back(std::move(e));
+  }
+  t->range = rangeFrom(begin);
+  return t;
+}
+
+/// `a if c else b` (lowest precedence).
+ExprPtr Parser::parseExpr() {
+  DepthGuard g(*this);
+  if (!g.ok)
+    return nullptr;
+  SourceLocation begin = tok().range.begin;
+  ExprPtr e = parseOr();
+  if (!e || !at(TokenKind::KwIf))
+    return e;
+  next();
+  ExprPtr cond = parseOr();
+  if (!cond)
+    return nullptr;
+  if (!expect(TokenKind::KwElse, "expected 'else' in the conditional "
+                                 "expression; write 'a if cond else b'"))
+    return nullptr;
+  ExprPtr other = parseExpr();
+  if (!other)
+    return nullptr;
+  return std::make_unique<IfExpExpr>(rangeFrom(begin), std::move(cond),
+                                     std::move(e), std::move(other));
+}
+
+ExprPtr Parser::parseOr() {
+  SourceLocation begin = tok().range.begin;
+  ExprPtr lhs = parseAnd();
+  int chain = 0;
+  while (lhs && accept(TokenKind::KwOr)) {
+    if (++chain > kMaxChain)
+      return error("expression has too many operators; split it into "
+                   "several statements");
+    ExprPtr rhs = parseAnd();
+    if (!rhs)
+      return nullptr;
+    lhs = std::make_unique<BoolOpExpr>(rangeFrom(begin), BoolOpKind::Or,
+                                       std::move(lhs), std::move(rhs));
+  }
+  return lhs;
+}
+
+ExprPtr Parser::parseAnd() {
+  SourceLocation begin = tok().range.begin;
+  ExprPtr lhs = parseNot();
+  int chain = 0;
+  while (lhs && accept(TokenKind::KwAnd)) {
+    if (++chain > kMaxChain)
+      return error("expression has too many operators; split it into "
+                   "several statements");
+    ExprPtr rhs = parseNot();
+    if (!rhs)
+      return nullptr;
+    lhs = std::make_unique<BoolOpExpr>(rangeFrom(begin), BoolOpKind::And,
+                                       std::move(lhs), std::move(rhs));
+  }
+  return lhs;
+}
+
+ExprPtr Parser::parseNot() {
+  if (!at(TokenKind::KwNot))
+    return parseComparison();
+  DepthGuard g(*this);
+  if (!g.ok)
+    return nullptr;
+  SourceLocation begin = next().range.begin;
+  ExprPtr operand = parseNot();
+  if (!operand)
+    return nullptr;
+  return std::make_unique<UnaryExpr>(rangeFrom(begin), UnaryOp::Not,
+                                     std::move(operand));
+}
+
+bool Parser::compareOp(TokenKind k, CompareOp &op) {
+  switch (k) {
+  case TokenKind::Less:
+    op = CompareOp::Lt;
+    return true;
+  case TokenKind::LessEqual:
+    op = CompareOp::Le;
+    return true;
+  case TokenKind::Greater:
+    op = CompareOp::Gt;
+    return true;
+  case TokenKind::GreaterEqual:
+    op = CompareOp::Ge;
+    return true;
+  case TokenKind::EqualEqual:
+    op = CompareOp::Eq;
+    return true;
+  case TokenKind::NotEqual:
+    op = CompareOp::Ne;
+    return true;
+  default:
+    return false;
+  }
+}
+
+ExprPtr Parser::parseComparison() {
+  SourceLocation begin = tok().range.begin;
+  ExprPtr first = parseBinary(1);
+  CompareOp op;
+  if (!first || !compareOp(tok().kind, op))
+    return first;
+  auto c = std::make_unique<CompareExpr>(SourceRange(begin));
+  c->operands.push_back(std::move(first));
+  while (compareOp(tok().kind, op)) {
+    next();
+    ExprPtr rhs = parseBinary(1);
+    if (!rhs)
+      return nullptr;
+    c->ops.push_back(op);
+    c->operands.push_back(std::move(rhs));
+  }
+  c->range = rangeFrom(begin);
+  return c;
+}
+
+/// Binary precedence: | 1, ^ 2, & 3, << >> 4, + - 5, * / // % @ 6.
+int Parser::binaryPrec(TokenKind k, BinaryOp &op) {
+  switch (k) {
+  case TokenKind::Pipe:
+    op = BinaryOp::BitOr;
+    return 1;
+  case TokenKind::Caret:
+    op = BinaryOp::BitXor;
+    return 2;
+  case TokenKind::Amp:
+    op = BinaryOp::BitAnd;
+    return 3;
+  case TokenKind::LShift:
+    op = BinaryOp::LShift;
+    return 4;
+  case TokenKind::RShift:
+    op = BinaryOp::RShift;
+    return 4;
+  case TokenKind::Plus:
+    op = BinaryOp::Add;
+    return 5;
+  case TokenKind::Minus:
+    op = BinaryOp::Sub;
+    return 5;
+  case TokenKind::Star:
+    op = BinaryOp::Mul;
+    return 6;
+  case TokenKind::Slash:
+    op = BinaryOp::Div;
+    return 6;
+  case TokenKind::DoubleSlash:
+    op = BinaryOp::FloorDiv;
+    return 6;
+  case TokenKind::Percent:
+    op = BinaryOp::Mod;
+    return 6;
+  case TokenKind::At:
+    op = BinaryOp::MatMul;
+    return 6;
+  default:
+    return 0;
+  }
+}
+
+/// Precedence climbing over the left-associative binary operators.
+ExprPtr Parser::parseBinary(int minPrec) {
+  SourceLocation begin = tok().range.begin;
+  ExprPtr lhs = parseUnary();
+  int chain = 0;
+  while (lhs) {
+    BinaryOp op;
+    int prec = binaryPrec(tok().kind, op);
+    if (prec == 0 || prec < minPrec)
+      break;
+    if (++chain > kMaxChain)
+      return error("expression has too many operators; split it into "
+                   "several statements");
+    SourceLocation opLoc = next().range.begin;
+    ExprPtr rhs = parseBinary(prec + 1);
+    if (!rhs)
+      return nullptr;
+    lhs = std::make_unique<BinaryExpr>(rangeFrom(begin), op, std::move(lhs),
+                                       std::move(rhs), opLoc);
+  }
+  return lhs;
+}
+
+/// Unary - + ~ bind looser than ** on their right: -2**2 == -(2**2).
+ExprPtr Parser::parseUnary() {
+  UnaryOp op;
+  switch (tok().kind) {
+  case TokenKind::Minus:
+    op = UnaryOp::Neg;
+    break;
+  case TokenKind::Plus:
+    op = UnaryOp::Pos;
+    break;
+  case TokenKind::Tilde:
+    op = UnaryOp::Invert;
+    break;
+  default:
+    return parsePower();
+  }
+  DepthGuard g(*this);
+  if (!g.ok)
+    return nullptr;
+  SourceLocation begin = next().range.begin;
+  ExprPtr operand = parseUnary();
+  if (!operand)
+    return nullptr;
+  return std::make_unique<UnaryExpr>(rangeFrom(begin), op, std::move(operand));
+}
+
+/// postfix ['**' unary] (right-associative).
+ExprPtr Parser::parsePower() {
+  SourceLocation begin = tok().range.begin;
+  ExprPtr base = parsePostfix();
+  if (!base || !at(TokenKind::DoubleStar))
+    return base;
+  DepthGuard g(*this);
+  if (!g.ok)
+    return nullptr;
+  SourceLocation opLoc = next().range.begin;
+  ExprPtr exp = parseUnary();
+  if (!exp)
+    return nullptr;
+  return std::make_unique<BinaryExpr>(rangeFrom(begin), BinaryOp::Pow,
+                                      std::move(base), std::move(exp), opLoc);
+}
+
+ExprPtr Parser::parsePostfix() {
+  SourceLocation begin = tok().range.begin;
+  ExprPtr e = parseAtom();
+  int chain = 0;
+  while (e) {
+    if ((at(TokenKind::LParen) || at(TokenKind::LBracket) ||
+         at(TokenKind::Dot)) &&
+        ++chain > kMaxChain)
+      return error("expression has too many operators; split it into "
+                   "several statements");
+    if (at(TokenKind::LParen)) {
+      SourceRange open = next().range;
+      auto call = std::make_unique<CallExpr>(SourceRange(begin), std::move(e));
+      if (!parseCallArgs(*call, open))
+        return nullptr;
+      call->range = rangeFrom(begin);
+      e = std::move(call);
+    } else if (at(TokenKind::LBracket)) {
+      SourceRange open = next().range;
+      auto idx = std::make_unique<IndexExpr>(SourceRange(begin), std::move(e));
+      do {
+        if (at(TokenKind::RBracket))
+          break;
+        ExprPtr sub = parseSubscript();
+        if (!sub)
+          return nullptr;
+        idx->indices.push_back(std::move(sub));
+      } while (accept(TokenKind::Comma));
+      if (idx->indices.empty())
+        return error("expected an index inside '[]'; write a[i] or a[:]");
+      if (!expect(TokenKind::RBracket,
+                  "expected ']' to close the '[' opened at " +
+                      locString(open.begin)))
+        return nullptr;
+      idx->range = rangeFrom(begin);
+      e = std::move(idx);
+    } else if (at(TokenKind::Dot)) {
+      next();
+      if (!at(TokenKind::Identifier))
+        return error("expected an attribute name after '.'");
+      std::string attr = next().text;
+      e = std::make_unique<AttributeExpr>(rangeFrom(begin), std::move(e),
+                                          std::move(attr));
+    } else {
+      break;
+    }
+  }
+  return e;
+}
+
+bool Parser::parseCallArgs(CallExpr &call, SourceRange open) {
+  while (!at(TokenKind::RParen)) {
+    if (at(TokenKind::Identifier) && tok(1).kind == TokenKind::Equal) {
+      KeywordArg kw;
+      kw.name = tok().text;
+      kw.nameRange = next().range;
+      next(); // '='
+      kw.value = parseExpr();
+      if (!kw.value)
+        return false;
+      call.keywords.push_back(std::move(kw));
+    } else {
+      if (!canStartExpr() && !at(TokenKind::Eof) && !at(TokenKind::Newline)) {
+        error("expected an argument or ')', found " + found());
+        return false;
+      }
+      SourceRange argStart = tok().range;
+      ExprPtr arg = parseExpr();
+      if (!arg)
+        return false;
+      if (!call.keywords.empty()) {
+        errorAt(argStart, "positional argument follows keyword argument; "
+                          "move it before the keyword arguments");
+        return false;
+      }
+      call.args.push_back(std::move(arg));
+    }
+    if (!accept(TokenKind::Comma))
+      break;
+  }
+  return expect(TokenKind::RParen, "expected ')' to close the '(' opened at " +
+                                       locString(open.begin));
+}
+
+/// expr | [expr] ':' [expr] [':' [expr]]
+ExprPtr Parser::parseSubscript() {
+  SourceLocation begin = tok().range.begin;
+  ExprPtr lower;
+  if (!at(TokenKind::Colon)) {
+    lower = parseExpr();
+    if (!lower || !at(TokenKind::Colon))
+      return lower;
+  }
+  next(); // ':'
+  auto s = std::make_unique<SliceExpr>(SourceRange(begin));
+  s->lower = std::move(lower);
+  auto endsPart = [&] {
+    return at(TokenKind::Colon) || at(TokenKind::Comma) ||
+           at(TokenKind::RBracket);
+  };
+  if (!endsPart()) {
+    s->upper = parseExpr();
+    if (!s->upper)
+      return nullptr;
+  }
+  if (accept(TokenKind::Colon) && !at(TokenKind::Comma) &&
+      !at(TokenKind::RBracket)) {
+    s->step = parseExpr();
+    if (!s->step)
+      return nullptr;
+  }
+  s->range = rangeFrom(begin);
+  return s;
+}
+
+ExprPtr Parser::parseAtom() {
+  const Token &t = tok();
+  switch (t.kind) {
+  case TokenKind::IntLiteral:
+    next();
+    return std::make_unique<IntLitExpr>(t.range, t.intValue);
+  case TokenKind::FloatLiteral:
+    next();
+    return std::make_unique<FloatLitExpr>(t.range, t.floatValue);
+  case TokenKind::KwTrue:
+  case TokenKind::KwFalse:
+    next();
+    return std::make_unique<BoolLitExpr>(t.range, t.kind == TokenKind::KwTrue);
+  case TokenKind::StringLiteral: {
+    SourceLocation begin = t.range.begin;
+    std::string value;
+    while (at(TokenKind::StringLiteral))
+      value += next().text; // adjacent literals concatenate
+    return std::make_unique<StrLitExpr>(rangeFrom(begin), std::move(value));
+  }
+  case TokenKind::Identifier:
+    next();
+    return std::make_unique<NameExpr>(t.range, t.text);
+  case TokenKind::LParen: {
+    SourceRange open = next().range;
+    if (accept(TokenKind::RParen))
+      return std::make_unique<TupleExpr>(rangeFrom(open.begin));
+    ExprPtr e = parseExpr();
+    if (!e)
+      return nullptr;
+    if (at(TokenKind::Comma)) {
+      auto tup = std::make_unique<TupleExpr>(SourceRange(open.begin));
+      tup->elts.push_back(std::move(e));
+      while (accept(TokenKind::Comma) && !at(TokenKind::RParen)) {
+        ExprPtr el = parseExpr();
+        if (!el)
+          return nullptr;
+        tup->elts.push_back(std::move(el));
+      }
+      e = std::move(tup);
+    }
+    if (!expect(TokenKind::RParen, "expected ')' to close the '(' opened "
+                                   "at " +
+                                       locString(open.begin)))
+      return nullptr;
+    if (e->kind == ExprKind::Tuple)
+      e->range = rangeFrom(open.begin);
+    return e;
+  }
+  case TokenKind::LBracket: {
+    SourceRange open = next().range;
+    auto list = std::make_unique<ListExpr>(SourceRange(open.begin));
+    while (!at(TokenKind::RBracket)) {
+      ExprPtr el = parseExpr();
+      if (!el)
+        return nullptr;
+      list->elts.push_back(std::move(el));
+      if (!accept(TokenKind::Comma))
+        break;
+    }
+    if (!expect(TokenKind::RBracket, "expected ']' to close the '[' opened "
+                                     "at " +
+                                         locString(open.begin)))
+      return nullptr;
+    list->range = rangeFrom(open.begin);
+    return list;
+  }
+  default:
+    if (t.isKeyword())
+      return error("expected an expression, found keyword " +
+                   std::string(tokenKindName(t.kind)));
+    return error("expected an expression, found " + found());
+  }
+}
+
+} // namespace parser
+} // namespace weft

@@ -1,0 +1,125 @@
+//===- ParserImpl.h - Internals of the Weft parser --------------*- C++ -*-===//
+//
+// Internal to frontend/: the Parser class that Parser.cpp (token helpers,
+// error recovery, statements and function definitions) and ParserExpr.cpp
+// (expressions) implement together.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_FRONTEND_PARSERIMPL_H
+#define WEFT_FRONTEND_PARSERIMPL_H
+
+#include "frontend/Lexer.h"
+#include "frontend/Parser.h"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace weft {
+namespace parser {
+
+constexpr int kMaxDepth = 200;  ///< expression and block nesting
+constexpr int kMaxChain = 5000; ///< operators in one left-assoc chain
+constexpr int kMaxElifs = 2000; ///< elif branches of one if
+
+class Parser {
+public:
+  Parser(std::vector<Token> tokens, std::vector<Diagnostic> lexErrors,
+         DiagnosticEngine &diags);
+
+  void parseModule(Module &m);
+
+private:
+  //===--------------------------------------------------------------------===//
+  // Token helpers
+  //===--------------------------------------------------------------------===//
+  const Token &tok(size_t ahead = 0) const;
+  bool at(TokenKind k) const;
+  static bool before(SourceLocation a, SourceLocation b);
+  /// Reports the lexer's errors located before `loc`, so that all errors
+  /// come out in source order.
+  void flushLexErrors(SourceLocation loc);
+  const Token &next();
+  bool accept(TokenKind k);
+  SourceRange rangeFrom(SourceLocation begin) const;
+  /// Reports `msg` at the current token (only the first error per
+  /// statement, so a bad line gives one message).
+  std::nullptr_t error(const std::string &msg);
+  std::nullptr_t errorAt(SourceRange r, const std::string &msg);
+  std::string found() const;
+  bool expect(TokenKind k, const std::string &msg);
+  /// Skips to just past the next NEWLINE (or to EOF).
+  void synchronize();
+
+  struct DepthGuard {
+    Parser &p;
+    bool ok;
+    explicit DepthGuard(Parser &p);
+    ~DepthGuard();
+  };
+
+  //===--------------------------------------------------------------------===//
+  // Statements
+  //===--------------------------------------------------------------------===//
+  void parseStatementInto(Block &out);
+  StmtPtr parseStatement();
+  /// Parses one simple statement and the NEWLINE that ends it.
+  StmtPtr parseSimpleStatement();
+  StmtPtr parseSmallStatement();
+  static bool augOp(TokenKind k, BinaryOp &op);
+  bool checkTarget(const Expr &e, bool allowTuple);
+  StmtPtr parseExprOrAssign();
+  /// `f64`, `i64[:]`, `f32[:, :]`.
+  bool parseTypeAnnotation(TypeAnnotation &ann);
+  /// Parses ':' and the suite after a compound statement header.
+  bool parseSuite(Block &body, const char *what, const char *colonMsg);
+  /// Parses INDENT stmt+ DEDENT.
+  void parseIndentedBlock(Block &body);
+  StmtPtr parseIf();
+  StmtPtr parseWhile();
+  StmtPtr parseFor();
+  StmtPtr parseFunctionDef();
+
+  //===--------------------------------------------------------------------===//
+  // Expressions
+  //===--------------------------------------------------------------------===//
+  bool canStartExpr() const;
+  /// expr (',' expr)* [','] — a bare tuple when there is a comma.
+  ExprPtr parseExprList();
+  /// `a if c else b` (lowest precedence).
+  ExprPtr parseExpr();
+  ExprPtr parseOr();
+  ExprPtr parseAnd();
+  ExprPtr parseNot();
+  static bool compareOp(TokenKind k, CompareOp &op);
+  ExprPtr parseComparison();
+  /// Binary precedence: | 1, ^ 2, & 3, << >> 4, + - 5, * / // % @ 6.
+  static int binaryPrec(TokenKind k, BinaryOp &op);
+  /// Precedence climbing over the left-associative binary operators.
+  ExprPtr parseBinary(int minPrec);
+  /// Unary - + ~ bind looser than ** on their right: -2**2 == -(2**2).
+  ExprPtr parseUnary();
+  /// postfix ['**' unary] (right-associative).
+  ExprPtr parsePower();
+  ExprPtr parsePostfix();
+  bool parseCallArgs(CallExpr &call, SourceRange open);
+  /// expr | [expr] ':' [expr] [':' [expr]]
+  ExprPtr parseSubscript();
+  ExprPtr parseAtom();
+
+  std::vector<Token> toks_;
+  std::vector<Diagnostic> lexErrors_;
+  size_t nextLexError_ = 0;
+  DiagnosticEngine &diags_;
+  size_t pos_ = 0;
+  SourceLocation lastEnd_;
+  bool failed_ = false;
+  int depth_ = 0;
+  int blockDepth_ = 0;
+  int elifDepth_ = 0;
+};
+
+} // namespace parser
+} // namespace weft
+
+#endif // WEFT_FRONTEND_PARSERIMPL_H
