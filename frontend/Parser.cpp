@@ -49,6 +49,7 @@ const char *describe(const Expr &e) {
     return "a list literal";
   }
   return "an expression";
+}
 
 } // namespace
 
