@@ -88,6 +88,8 @@ extern "C" int32_t weft_rt_gemm(int32_t elemKind, const void *a, const void *b,
   const auto &B = *static_cast<const Desc2 *>(b);
   auto &C = *static_cast<Desc2 *>(c);
   int64_t m = A.sizes[0], k = A.sizes[1], n = B.sizes[1];
+  if (B.sizes[0] != k || C.sizes[0] != m || C.sizes[1] != n)
+    return 0;
   // Small products are faster in the generated loops.
   if (m * n * k < 32 * 32 * 32 || m > INT32_MAX / 2 || n > INT32_MAX / 2 ||
       k > INT32_MAX / 2)

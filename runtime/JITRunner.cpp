@@ -45,6 +45,8 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   WEFT_RT(weft_rt_sum_f64);
   WEFT_RT(weft_rt_shape_error);
   WEFT_RT(weft_rt_time);
+  WEFT_RT(weft_rt_check_failed);
+  WEFT_RT(weft_rt_raise_recorded);
   WEFT_RT(weft_rt_rng_seed);
   WEFT_RT(weft_rt_rng_stream);
   WEFT_RT(weft_rt_gemm);

@@ -7,6 +7,9 @@
 #include "runtime/RuntimeABI.h"
 
 #include <atomic>
+#include <mutex>
+
+extern "C" int omp_in_parallel(void); // libomp
 #include <cerrno>
 #include <chrono>
 #include <csetjmp>
@@ -228,6 +231,43 @@ void weft_rt_fail(const char *message, int64_t line) {
 }
 
 namespace {
+/// The first error raised inside a parallel loop (by any thread).
+std::mutex gRecordedMutex;
+bool gRecorded = false;
+std::string gRecordedMessage;
+int64_t gRecordedLine = 0;
+
+void failOrRecord(const char *message, int64_t line) {
+  if (!omp_in_parallel())
+    weft_rt_fail(message, line);
+  std::lock_guard<std::mutex> lock(gRecordedMutex);
+  if (!gRecorded) {
+    gRecorded = true;
+    gRecordedMessage = message;
+    gRecordedLine = line;
+  }
+}
+} // namespace
+
+void weft_rt_check_failed(const char *message, int64_t line) {
+  failOrRecord(message, line);
+}
+
+void weft_rt_raise_recorded(void) {
+  static thread_local std::string msg;
+  int64_t line;
+  {
+    std::lock_guard<std::mutex> lock(gRecordedMutex);
+    if (!gRecorded)
+      return;
+    gRecorded = false;
+    msg = gRecordedMessage;
+    line = gRecordedLine;
+  }
+  weft_rt_fail(msg.c_str(), line);
+}
+
+namespace {
 std::atomic<uint64_t> gRngSeed{0x853c49e6748fea9bULL};
 std::atomic<uint64_t> gRngCounter{0};
 uint64_t mix64(uint64_t z) { // splitmix64's finaliser
@@ -270,7 +310,7 @@ void weft_rt_shape_error(const char *format, int64_t line,
     }
     msg.push_back(*p);
   }
-  weft_rt_fail(msg.c_str(), line);
+  failOrRecord(msg.c_str(), line);
 }
 
 void weft_rt_index_error(int64_t index, int64_t axis, int64_t extent,
@@ -279,7 +319,7 @@ void weft_rt_index_error(int64_t index, int64_t axis, int64_t extent,
   msg = "IndexError: index " + std::to_string(index) +
         " is out of bounds for axis " + std::to_string(axis) + " with size " +
         std::to_string(extent);
-  weft_rt_fail(msg.c_str(), line);
+  failOrRecord(msg.c_str(), line);
 }
 
 } // extern "C"

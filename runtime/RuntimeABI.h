@@ -91,11 +91,19 @@ void weft_rt_array_release(void *ptr);
 [[noreturn]] void weft_rt_fail(const char *message, int64_t line);
 /// A shape error: each "{}" in `format` is replaced by the next shape of
 /// `encoded`, laid out as rank, sizes..., rank, sizes... ("(3, 4)").
-[[noreturn]] void weft_rt_shape_error(const char *format, int64_t line,
-                                      const int64_t *encoded);
+/// Like the other error entry points below, it raises at once outside
+/// parallel loops; inside one it records the first error and returns
+/// (the code goes on with safe values) and weft_rt_raise_recorded raises
+/// it when the loop has ended.
+void weft_rt_shape_error(const char *format, int64_t line,
+                         const int64_t *encoded);
 /// An index out of range (with boundscheck=True).
-[[noreturn]] void weft_rt_index_error(int64_t index, int64_t axis,
-                                      int64_t extent, int64_t line);
+void weft_rt_index_error(int64_t index, int64_t axis, int64_t extent,
+                         int64_t line);
+/// weft_rt_fail for generated code: records instead inside parallel loops.
+void weft_rt_check_failed(const char *message, int64_t line);
+/// Raises the error recorded in the last parallel loop, if any.
+void weft_rt_raise_recorded(void);
 }
 
 namespace weft {

@@ -256,7 +256,7 @@ struct FailLowering : ConvertOpToLLVMPattern<weft::FailOp> {
     Value line =
         LLVM::ConstantOp::create(rewriter, op.getLoc(), rewriter.getI64Type(),
                                  rewriter.getI64IntegerAttr(op.getLine()));
-    callRuntime(rewriter, op, "weft_rt_fail", {msg, line});
+    callRuntime(rewriter, op, "weft_rt_check_failed", {msg, line});
     rewriter.eraseOp(op);
     return success();
   }
@@ -490,6 +490,18 @@ struct RngSeedLowering : ConvertOpToLLVMPattern<weft::RngSeedOp> {
   }
 };
 
+struct RaiseRecordedLowering : ConvertOpToLLVMPattern<weft::RaiseRecordedOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::RaiseRecordedOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, "weft_rt_raise_recorded", {});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct ConvertWeftToLLVMPass
     : weft::impl::ConvertWeftToLLVMBase<ConvertWeftToLLVMPass> {
   void runOnOperation() override {
@@ -500,7 +512,7 @@ struct ConvertWeftToLLVMPass
                  PairwiseSumLowering, ArgvLowering, LoadNpyLowering,
                  SaveNpyLowering, ShapeErrorLowering, IndexErrorLowering,
                  TimeLowering, GemmLowering, RngStreamLowering,
-                 RngSeedLowering>(converter);
+                 RngSeedLowering, RaiseRecordedLowering>(converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<RefCountLowering<weft::ReleaseOp>>(converter,

@@ -221,6 +221,20 @@ def Weft_RngSeedOp : Weft_Op<"rng_seed"> {
   let assemblyFormat = "$seed attr-dict";
 }
 
+def Weft_RaiseRecordedOp : Weft_Op<"raise_recorded"> {
+  let summary = "Raises the first error recorded inside a parallel loop.";
+  let description = [{
+    Placed after a parallel loop: errors raised by its iterations (on any
+    thread) were recorded while the other iterations went on; this raises
+    the first one, if any.
+
+    ```mlir
+    weft.raise_recorded
+    ```
+  }];
+  let assemblyFormat = "attr-dict";
+}
+
 def Weft_PairwiseSumOp : Weft_Op<"pairwise_sum"> {
   let summary = "Sums a 1-D float array in NumPy's pairwise order.";
   let description = [{

@@ -156,6 +156,11 @@ FunctionGen::makeSource(const Expr *e, const SmallVector<Value, 4> *target,
       addShape(*target);
     }
     weft::ShapeErrorOp::create(b, l, format, ln, enc);
+    b.setInsertionPointAfter(ifOp);
+    // Inside a parallel loop the error is raised after the loop: an empty
+    // shape keeps the rest of this statement within bounds.
+    for (Value &d : s.dims)
+      d = arith::SelectOp::create(b, l, bad, zero, d);
   }
   // Broadcast views: stride 0 along size-1 and missing leading axes.
   for (size_t i = 0; i < arrays.size(); ++i) {
@@ -505,8 +510,22 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
     // min, max, argmin, argmax: the first extreme wins; NaN propagates
     // (and is the extreme for argmin/argmax), as in NumPy.
     bool wantMin = name == "min" || name == "argmin";
-    SmallVector<Value, 4> firstIdx(redDims.size(), zeroIdx);
-    Value first = elementAt(outer, firstIdx);
+    // The first element starts the fold; an empty source (an error
+    // raised above, or after a parallel loop) reads nothing.
+    Value nonEmpty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt,
+                                           count, zeroIdx);
+    auto firstIf = scf::IfOp::create(b, l, TypeRange{toMLIR(
+                                               weft::Type::scalar(ek))},
+                                     nonEmpty, true);
+    {
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(&firstIf.getThenRegion().front());
+      SmallVector<Value, 4> firstIdx(redDims.size(), zeroIdx);
+      scf::YieldOp::create(b, l, convert(elementAt(outer, firstIdx), ek, l));
+      b.setInsertionPointToStart(&firstIf.getElseRegion().front());
+      scf::YieldOp::create(b, l, constant(ek, 0, l));
+    }
+    Value first = firstIf.getResult(0);
     SmallVector<Value, 2> res = foldNest(
         b, l, redDims, zeroIdx, oneIdx, ValueRange{first, zeroIdx},
         [&](ValueRange red, ValueRange acc) {

@@ -115,6 +115,9 @@ SmallVector<Value, 4> FunctionGen::shapeSizes(const Val &shape,
     Value neg =
         arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, n, i64(0, l));
     emitCheck(neg, "ValueError: negative dimensions are not allowed", line, l);
+    // Inside parallel loops errors are raised after the loop, so the code
+    // after every check must stay safe: here, no negative sizes.
+    n = arith::MaxSIOp::create(b, l, n, i64(0, l));
     sizes.push_back(toIndex(n, l));
   }
   (void)shapeType;
@@ -219,6 +222,7 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
           arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, step, zero);
       emitCheck(isZero, "ValueError: slice step cannot be zero",
                 line(ix->range), l);
+      step = arith::SelectOp::create(b, l, isZero, one, step); // stay safe
     }
     Value neg = lt(step, zero);
     // Bounds for a positive step clamp to [0, n], for a negative one to
@@ -373,6 +377,8 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
                 "ValueError: cannot reshape the array: the new shape has a "
                 "different number of elements",
                 ln, l);
+      for (Value &sz : sizes) // stay safe after the check: an empty view
+        sz = arith::SelectOp::create(b, l, mismatch, index(0, l), sz);
     }
     // Contiguous (row-major) check: stride[d] == product of sizes after d
     // for every axis of size > 1.

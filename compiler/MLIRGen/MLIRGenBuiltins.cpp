@@ -140,6 +140,7 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
           arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, step, zero);
       emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero", ln,
                 l);
+      step = arith::SelectOp::create(b, l, isZero, constant(k, 1, l), step);
       Value span = arith::SubFOp::create(b, l, stop, start);
       Value q =
           math::CeilOp::create(b, l, arith::DivFOp::create(b, l, span, step));
@@ -150,6 +151,7 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
                                            i64(0, l));
       emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero", ln,
                 l);
+      step = arith::SelectOp::create(b, l, isZero, i64(1, l), step);
       Value span = arith::SubIOp::create(b, l, stop, start);
       Value q = arith::CeilDivSIOp::create(b, l, span, step);
       n = arith::MaxSIOp::create(b, l, q, i64(0, l));

@@ -30,6 +30,10 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
             "ValueError: matmul: the inner dimensions differ (columns of the "
             "left operand must equal rows of the right one)",
             line(aE->range), l);
+  // Stay in bounds after the check (errors inside parallel loops are
+  // raised when the loop ends): an empty inner dimension.
+  ka = arith::SelectOp::create(b, l, mismatch, zero, ka);
+  kb = arith::SelectOp::create(b, l, mismatch, zero, kb);
   Value a2 = at.rank() == 2
                  ? a
                  : makeView(a, at.scalarKind(), ma.offset, ValueRange{one, ka},

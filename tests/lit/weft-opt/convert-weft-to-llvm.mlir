@@ -14,7 +14,7 @@ func.func @print_and_refcount(%a: memref<?xf64, strided<[?], offset: ?>>, %n: i6
   // CHECK: llvm.extractvalue %{{.*}}[0]
   // CHECK-NEXT: llvm.call @weft_rt_array_release
   weft.release %a : memref<?xf64, strided<[?], offset: ?>>
-  // CHECK: llvm.call @weft_rt_fail(%{{.*}}, %{{.*}}) : (!llvm.ptr, i64) -> ()
+  // CHECK: llvm.call @weft_rt_check_failed(%{{.*}}, %{{.*}}) : (!llvm.ptr, i64) -> ()
   weft.fail "stop" line 3
   return
 }
