@@ -82,6 +82,11 @@ public:
   void emitIf(const IfStmt &s);
   void emitFor(const ForStmt &s);
   void emitWhile(const WhileStmt &s);
+  /// `for i in prange(...)` as an scf.parallel loop with reductions
+  /// (MLIRGenPrange.cpp); false (with errors reported) if the body writes
+  /// outer variables other than by reductions.
+  bool emitParallelFor(const ForStmt &s, mlir::Value start, mlir::Value stop,
+                       mlir::Value step);
   void emitReturn(const ReturnStmt &s);
   void emitAssert(const AssertStmt &s);
   /// Environment slots written by `block` (loop flags of inner loops
@@ -230,6 +235,7 @@ public:
   bool failed = false;
   bool hasReturnFlag = false;
   int loopDepth = 0;
+  int parallelDepth = 0; ///< > 0 inside a prange body
   void error(SourceRange r, const std::string &msg);
 };
 

@@ -430,6 +430,13 @@ void FunctionGen::emitFor(const ForStmt &s) {
     emitCheck(zero, "ValueError: range() arg 3 must not be zero", line(s.range),
               l);
   }
+  // prange: a parallel loop (nested ones, and parallel=False, run serially).
+  auto *callee = call->callee->dyn<NameExpr>();
+  if (callee && callee->name == "prange" && fn.options.parallel &&
+      parallelDepth == 0) {
+    emitParallelFor(s, start, stop, step);
+    return;
+  }
 
   std::set<std::string> writes;
   collectWrites(s.body, writes);

@@ -1,0 +1,457 @@
+//===- MLIRGenPrange.cpp - Typed AST to MLIR: parallel prange loops -------===//
+//
+// `for i in prange(...)` becomes an scf.parallel loop (OpenMP after
+// lowering), as in Numba: the user promises that iterations are
+// independent. Variables assigned only inside the body are private to an
+// iteration; an outer variable may only be updated as a reduction
+// (`s += x`, `s -= x`, `s *= x`, `s = min(s, x)`, `s = max(s, x)`), any
+// other write to an outer variable is a compile error naming it. Runtime
+// errors in the body are raised after the loop.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/MLIRGen/MLIRGenImpl.h"
+
+using namespace mlir;
+
+namespace weft {
+
+namespace {
+
+void namesInExpr(const Expr *e, std::multiset<std::string> &out) {
+  if (!e)
+    return;
+  switch (e->kind) {
+  case ExprKind::Name:
+    out.insert(static_cast<const NameExpr *>(e)->name);
+    return;
+  case ExprKind::Unary:
+    namesInExpr(static_cast<const UnaryExpr *>(e)->operand.get(), out);
+    return;
+  case ExprKind::Binary: {
+    auto *x = static_cast<const BinaryExpr *>(e);
+    namesInExpr(x->lhs.get(), out);
+    namesInExpr(x->rhs.get(), out);
+    return;
+  }
+  case ExprKind::BoolOp: {
+    auto *x = static_cast<const BoolOpExpr *>(e);
+    namesInExpr(x->lhs.get(), out);
+    namesInExpr(x->rhs.get(), out);
+    return;
+  }
+  case ExprKind::Compare:
+    for (const ExprPtr &o : static_cast<const CompareExpr *>(e)->operands)
+      namesInExpr(o.get(), out);
+    return;
+  case ExprKind::IfExp: {
+    auto *x = static_cast<const IfExpExpr *>(e);
+    namesInExpr(x->cond.get(), out);
+    namesInExpr(x->thenValue.get(), out);
+    namesInExpr(x->elseValue.get(), out);
+    return;
+  }
+  case ExprKind::Call: {
+    auto *x = static_cast<const CallExpr *>(e);
+    if (!x->callee->dyn<NameExpr>())
+      namesInExpr(x->callee.get(), out);
+    for (const ExprPtr &a : x->args)
+      namesInExpr(a.get(), out);
+    for (const KeywordArg &k : x->keywords)
+      namesInExpr(k.value.get(), out);
+    return;
+  }
+  case ExprKind::Index: {
+    auto *x = static_cast<const IndexExpr *>(e);
+    namesInExpr(x->base.get(), out);
+    for (const ExprPtr &i : x->indices)
+      namesInExpr(i.get(), out);
+    return;
+  }
+  case ExprKind::Slice: {
+    auto *x = static_cast<const SliceExpr *>(e);
+    namesInExpr(x->lower.get(), out);
+    namesInExpr(x->upper.get(), out);
+    namesInExpr(x->step.get(), out);
+    return;
+  }
+  case ExprKind::Attribute:
+    namesInExpr(static_cast<const AttributeExpr *>(e)->base.get(), out);
+    return;
+  case ExprKind::Tuple:
+    for (const ExprPtr &x : static_cast<const TupleExpr *>(e)->elts)
+      namesInExpr(x.get(), out);
+    return;
+  case ExprKind::List:
+    for (const ExprPtr &x : static_cast<const ListExpr *>(e)->elts)
+      namesInExpr(x.get(), out);
+    return;
+  default:
+    return;
+  }
+}
+
+/// Every name read or written in `block`, except inside `skip`.
+void namesInBlock(const Block &block, const Block *skip,
+                  std::multiset<std::string> &out) {
+  if (&block == skip)
+    return;
+  for (const StmtPtr &s : block) {
+    if (auto *x = s->dyn<ExprStmt>()) {
+      namesInExpr(x->value.get(), out);
+    } else if (auto *x = s->dyn<AssignStmt>()) {
+      for (const ExprPtr &t : x->targets)
+        namesInExpr(t.get(), out);
+      namesInExpr(x->value.get(), out);
+    } else if (auto *x = s->dyn<AugAssignStmt>()) {
+      namesInExpr(x->target.get(), out);
+      namesInExpr(x->value.get(), out);
+    } else if (auto *x = s->dyn<AnnAssignStmt>()) {
+      namesInExpr(x->target.get(), out);
+      namesInExpr(x->value.get(), out);
+    } else if (auto *x = s->dyn<IfStmt>()) {
+      namesInExpr(x->cond.get(), out);
+      namesInBlock(x->body, skip, out);
+      namesInBlock(x->orelse, skip, out);
+    } else if (auto *x = s->dyn<ForStmt>()) {
+      if (&x->body == skip)
+        continue; // the prange loop itself (its target is private)
+      namesInExpr(x->target.get(), out);
+      namesInExpr(x->iter.get(), out);
+      namesInBlock(x->body, skip, out);
+    } else if (auto *x = s->dyn<WhileStmt>()) {
+      namesInExpr(x->cond.get(), out);
+      namesInBlock(x->body, skip, out);
+    } else if (auto *x = s->dyn<ReturnStmt>()) {
+      namesInExpr(x->value.get(), out);
+    } else if (auto *x = s->dyn<AssertStmt>()) {
+      namesInExpr(x->test.get(), out);
+      namesInExpr(x->msg.get(), out);
+    }
+  }
+}
+
+/// How `name` is combined across iterations, if every write to it in the
+/// body is a reduction update and nothing else in the body reads it.
+enum class Reduction { None, Add, Mul, Min, Max };
+
+struct ReductionScan {
+  const FunctionInstance &fn;
+  const std::string &name;
+  Reduction kind = Reduction::None;
+  bool ok = true;
+  int accounted = 0; ///< occurrences of `name` inside the updates
+  SourceRange where; ///< the first write that is not an update
+
+  void merge(Reduction k) {
+    if (kind != Reduction::None && kind != k)
+      ok = false;
+    kind = k;
+  }
+  bool mentions(const Expr *e) {
+    std::multiset<std::string> n;
+    namesInExpr(e, n);
+    return n.count(name) != 0;
+  }
+  void bad(SourceRange r) {
+    if (ok)
+      where = r;
+    ok = false;
+  }
+  void scan(const Block &block) {
+    for (const StmtPtr &s : block) {
+      if (auto *a = s->dyn<AugAssignStmt>()) {
+        auto *t = a->target->dyn<NameExpr>();
+        if (!t || t->name != name)
+          continue;
+        if (mentions(a->value.get()))
+          bad(s->range);
+        else if (a->op == BinaryOp::Add || a->op == BinaryOp::Sub)
+          merge(Reduction::Add);
+        else if (a->op == BinaryOp::Mul)
+          merge(Reduction::Mul);
+        else
+          bad(s->range);
+        ++accounted;
+      } else if (auto *a = s->dyn<AssignStmt>()) {
+        std::multiset<std::string> targets;
+        for (const ExprPtr &t : a->targets)
+          namesInExpr(t.get(), targets);
+        if (!targets.count(name))
+          continue;
+        // name = min(name, x) / max(name, x)
+        auto *t = a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>()
+                                         : nullptr;
+        auto *c = a->value->dyn<CallExpr>();
+        auto *callee = c ? c->callee->dyn<NameExpr>() : nullptr;
+        bool minmax = t && c && callee && !fn.calls.count(c) &&
+                      (callee->name == "min" || callee->name == "max") &&
+                      c->args.size() == 2 && c->keywords.empty();
+        if (!minmax) {
+          bad(s->range);
+          continue;
+        }
+        auto isName = [&](const ExprPtr &e) {
+          auto *n = e->dyn<NameExpr>();
+          return n && n->name == name;
+        };
+        int self = isName(c->args[0]) + isName(c->args[1]);
+        const Expr *other =
+            isName(c->args[0]) ? c->args[1].get() : c->args[0].get();
+        if (self != 1 || mentions(other)) {
+          bad(s->range);
+          continue;
+        }
+        merge(callee->name == "min" ? Reduction::Min : Reduction::Max);
+        accounted += 2;
+      } else if (auto *i = s->dyn<IfStmt>()) {
+        scan(i->body);
+        scan(i->orelse);
+      } else if (auto *f = s->dyn<ForStmt>()) {
+        if (auto *t = f->target->dyn<NameExpr>(); t && t->name == name)
+          bad(s->range);
+        scan(f->body);
+      } else if (auto *w = s->dyn<WhileStmt>()) {
+        scan(w->body);
+      } else if (auto *a = s->dyn<AnnAssignStmt>()) {
+        if (mentions(a->target.get()))
+          bad(s->range);
+      }
+    }
+  }
+};
+
+/// The first statement of `block` (searched recursively) that writes
+/// `name`, for error locations.
+const Stmt *firstWrite(const Block &block, const std::string &name) {
+  for (const StmtPtr &s : block) {
+    std::multiset<std::string> t;
+    if (auto *a = s->dyn<AssignStmt>())
+      for (const ExprPtr &x : a->targets)
+        namesInExpr(x.get(), t);
+    else if (auto *a = s->dyn<AugAssignStmt>())
+      namesInExpr(a->target.get(), t);
+    else if (auto *a = s->dyn<AnnAssignStmt>())
+      namesInExpr(a->target.get(), t);
+    if (t.count(name))
+      return s.get();
+    const Stmt *inner = nullptr;
+    if (auto *i = s->dyn<IfStmt>()) {
+      inner = firstWrite(i->body, name);
+      if (!inner)
+        inner = firstWrite(i->orelse, name);
+    } else if (auto *f = s->dyn<ForStmt>()) {
+      inner = firstWrite(f->body, name);
+    } else if (auto *w = s->dyn<WhileStmt>()) {
+      inner = firstWrite(w->body, name);
+    }
+    if (inner)
+      return inner;
+  }
+  return nullptr;
+}
+
+} // namespace
+
+bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
+                                  Value step) {
+  Location l = loc(s.range);
+  std::string var = s.target->dyn<NameExpr>()->name;
+  bool ok = true;
+  auto fail = [&](SourceRange r, const std::string &msg) {
+    mg.diags.error(r, msg);
+    failed = true;
+    ok = false;
+  };
+  // Which writes are reductions, which are private.
+  std::multiset<std::string> outside, inside;
+  namesInBlock(*fn.body, &s.body, outside);
+  namesInBlock(s.body, nullptr, inside);
+  std::set<std::string> writes;
+  collectWrites(s.body, writes);
+  if (writes.count("%brk") || writes.count("%ret"))
+    fail(s.range, "break and return are not allowed in a prange loop; "
+                  "iterations run in parallel and in any order");
+  struct Red {
+    std::string name;
+    Reduction kind;
+  };
+  std::vector<Red> reds;
+  std::vector<std::string> privates;
+  for (const std::string &w : writes) {
+    if (w.empty() || w[0] == '%' || w == var || !env.count(w))
+      continue;
+    std::string base = w.substr(0, w.find('#'));
+    const weft::Type &t = fn.locals.at(base);
+    if (!outside.count(base)) {
+      privates.push_back(w);
+      continue;
+    }
+    ReductionScan scan{fn, base};
+    scan.scan(s.body);
+    const Stmt *at = firstWrite(s.body, base);
+    SourceRange r = at ? at->range : s.range;
+    if (!t.isScalar() || t.isBool()) {
+      fail(r, "prange loop writes '" + base + "', which is used outside " +
+                  "the loop; only number reductions (" + base + " += ...) " +
+                  "may write outer variables");
+      continue;
+    }
+    if (!scan.ok || scan.kind == Reduction::None ||
+        static_cast<int>(inside.count(base)) != scan.accounted) {
+      fail(scan.ok ? r : scan.where,
+           "prange loop writes '" + base + "', which is used outside the " +
+               "loop, in a way that is not a reduction; only " + base +
+               " += x, " + base + " -= x, " + base + " *= x, " + base +
+               " = min(" + base + ", x) and " + base + " = max(" + base +
+               ", x) may update it (and nothing else in the loop may read "
+               "it)");
+      continue;
+    }
+    reds.push_back({w, scan.kind});
+  }
+  if (!ok)
+    return false;
+
+  // Trip count of range(start, stop, step) (step != 0 was checked).
+  Value zero64 = i64(0, l);
+  Value pos = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, step,
+                                    zero64);
+  Value span = arith::SelectOp::create(
+      b, l, pos, arith::SubIOp::create(b, l, stop, start),
+      arith::SubIOp::create(b, l, start, stop));
+  Value absStep = arith::SelectOp::create(
+      b, l, pos, step, arith::SubIOp::create(b, l, zero64, step));
+  Value safeStep = arith::MaxSIOp::create(b, l, absStep, i64(1, l));
+  Value trips = arith::MaxSIOp::create(
+      b, l, arith::CeilDivSIOp::create(b, l, span, safeStep), zero64);
+
+  SmallVector<Value> inits;
+  for (const Red &r : reds)
+    inits.push_back(env.at(r.name));
+  auto savedEnv = env;
+  auto par = scf::ParallelOp::create(b, l, ValueRange{index(0, l)},
+                                     ValueRange{toIndex(trips, l)},
+                                     ValueRange{index(1, l)}, inits);
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(par.getBody());
+    Value iv = arith::IndexCastOp::create(b, l, b.getI64Type(),
+                                          par.getInductionVars()[0]);
+    env[var] = arith::AddIOp::create(b, l, start,
+                                     arith::MulIOp::create(b, l, iv, step));
+    env["%cont"] = constant(ScalarKind::Bool, 0, l);
+    // Each iteration starts its reduction variables from the identity and
+    // its private variables from their default values.
+    for (const Red &r : reds) {
+      ScalarKind k = kindOf(env.at(r.name).getType());
+      bool isF = k == ScalarKind::F32 || k == ScalarKind::F64;
+      double inf = std::numeric_limits<double>::infinity();
+      switch (r.kind) {
+      case Reduction::Add:
+        env[r.name] = constant(k, 0, l);
+        break;
+      case Reduction::Mul:
+        env[r.name] = constant(k, 1, l);
+        break;
+      case Reduction::Min:
+        env[r.name] =
+            isF ? constant(k, inf, l)
+                : arith::ConstantOp::create(
+                      b, l,
+                      b.getIntegerAttr(env.at(r.name).getType(),
+                                       llvm::APInt::getSignedMaxValue(
+                                           bitWidth(k))))
+                      .getResult();
+        break;
+      case Reduction::Max:
+        env[r.name] =
+            isF ? constant(k, -inf, l)
+                : arith::ConstantOp::create(
+                      b, l,
+                      b.getIntegerAttr(env.at(r.name).getType(),
+                                       llvm::APInt::getSignedMinValue(
+                                           bitWidth(k))))
+                      .getResult();
+        break;
+      case Reduction::None:
+        break;
+      }
+    }
+    for (const std::string &p : privates) {
+      std::string base = p.substr(0, p.find('#'));
+      weft::Type t = fn.locals.at(base);
+      if (t.isTuple()) {
+        std::vector<std::string> slots;
+        slotNames(base, t, slots);
+        Val d = defaultValue(t, l);
+        for (size_t i = 0; i < slots.size(); ++i)
+          if (slots[i] == p)
+            env[p] = d.parts[i];
+      } else {
+        env[p] = defaultValue(t, l).v();
+      }
+    }
+    ++loopDepth;
+    ++parallelDepth;
+    emitBlock(s.body);
+    --parallelDepth;
+    --loopDepth;
+    // Arrays held by private variables die with the iteration.
+    for (const std::string &p : privates)
+      if (isArray(env.at(p)))
+        weft::ReleaseOp::create(b, l, env.at(p));
+    SmallVector<Value> parts;
+    for (const Red &r : reds)
+      parts.push_back(env.at(r.name));
+    // Without reductions the loop already ends with an empty scf.reduce.
+    auto reduce = reds.empty() ? cast<scf::ReduceOp>(
+                                     par.getBody()->getTerminator())
+                               : scf::ReduceOp::create(b, l, parts);
+    for (size_t i = 0; i < reds.size(); ++i) {
+      mlir::Block &blk = reduce.getReductions()[i].front();
+      OpBuilder::InsertionGuard g2(b);
+      b.setInsertionPointToStart(&blk);
+      Value x = blk.getArgument(0), y = blk.getArgument(1);
+      ScalarKind k = kindOf(x.getType());
+      bool isF = k == ScalarKind::F32 || k == ScalarKind::F64;
+      Value c;
+      switch (reds[i].kind) {
+      case Reduction::Add:
+        c = isF ? arith::AddFOp::create(b, l, x, y).getResult()
+                : arith::AddIOp::create(b, l, x, y).getResult();
+        break;
+      case Reduction::Mul:
+        c = isF ? arith::MulFOp::create(b, l, x, y).getResult()
+                : arith::MulIOp::create(b, l, x, y).getResult();
+        break;
+      default: {
+        // compare + select: the form convert-scf-to-openmp turns into an
+        // OpenMP min/max reduction.
+        bool mn = reds[i].kind == Reduction::Min;
+        Value pick =
+            isF ? arith::CmpFOp::create(b, l,
+                                        mn ? arith::CmpFPredicate::OLT
+                                           : arith::CmpFPredicate::OGT,
+                                        x, y)
+                      .getResult()
+                : arith::CmpIOp::create(b, l,
+                                        mn ? arith::CmpIPredicate::slt
+                                           : arith::CmpIPredicate::sgt,
+                                        x, y)
+                      .getResult();
+        c = arith::SelectOp::create(b, l, pick, x, y);
+        break;
+      }
+      }
+      scf::ReduceReturnOp::create(b, l, c);
+    }
+  }
+  env = savedEnv;
+  for (size_t i = 0; i < reds.size(); ++i)
+    env[reds[i].name] = par.getResult(i);
+  // Errors raised by iterations (on any thread) surface here.
+  weft::RaiseRecordedOp::create(b, l);
+  return true;
+}
+
+} // namespace weft
