@@ -68,6 +68,11 @@ def main():
             rows.append(("weft", timed([WEFT, "run",
                                         os.path.join(K, name + ".weft"), "--",
                                         str(n), str(reps)])))
+            if name == "reduction":
+                rows.append(("weft prange loop",
+                             timed([WEFT, "run",
+                                    os.path.join(K, "reduction_prange.weft"),
+                                    "--", str(n), str(reps)])))
             rows.append(("weft --threads 1",
                          timed([WEFT, "run", "--threads", "1",
                                 os.path.join(K, name + ".weft"), "--",
