@@ -15,6 +15,7 @@
 #include "llvm/Support/Error.h"
 
 #include <cstdlib>
+#include <dlfcn.h>
 
 // libomp's API (the generated code calls its __kmpc_* entry points).
 extern "C" void omp_set_num_threads(int n);
@@ -75,14 +76,19 @@ int setThreadCount(int n) {
   return omp_get_max_threads();
 }
 
-RunStatus runModule(mlir::ModuleOp module, int optLevel, std::string &error) {
+RunStatus runModule(mlir::ModuleOp module, int optLevel, std::string &error,
+                    bool vectorMath) {
+  // The vector variants (_ZGVdN4v_sin, ...) live in libmvec; make its
+  // symbols visible to the JIT's process-symbol lookup.
+  if (vectorMath && !dlopen("libmvec.so.1", RTLD_NOW | RTLD_GLOBAL))
+    vectorMath = false;
   std::unique_ptr<llvm::TargetMachine> tm =
       createHostTargetMachine(optLevel, error);
   if (!tm)
     return RunStatus::JITError;
   llvm::TargetMachine *tmPtr = tm.get();
   auto transformer = [&](llvm::Module *m) -> llvm::Error {
-    optimizeModule(*m, *tmPtr, optLevel);
+    optimizeModule(*m, *tmPtr, optLevel, vectorMath);
     return llvm::Error::success();
   };
   mlir::ExecutionEngineOptions options;

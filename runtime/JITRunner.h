@@ -22,7 +22,9 @@ enum class RunStatus {
 };
 
 /// JIT-compiles `module` at `optLevel` and runs `__weft_main`.
-RunStatus runModule(mlir::ModuleOp module, int optLevel, std::string &error);
+/// `vectorMath`: vectorize math functions with glibc's libmvec (--fastmath).
+RunStatus runModule(mlir::ModuleOp module, int optLevel, std::string &error,
+                    bool vectorMath = false);
 
 /// Threads for parallel loops: `n` > 0, else WEFT_NUM_THREADS if set, else
 /// all cores. Returns the number in effect.

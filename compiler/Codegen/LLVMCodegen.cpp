@@ -10,6 +10,8 @@
 
 #include "llvm/Analysis/CGSCCPassManager.h"
 #include "llvm/Analysis/LoopAnalysisManager.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/SystemLibraries.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -69,7 +71,7 @@ std::unique_ptr<llvm::Module> translateToLLVMIR(mlir::ModuleOp module,
 }
 
 void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm,
-                    int optLevel) {
+                    int optLevel, bool vectorMath) {
   // Give every function the host CPU so the vectorizer and the cost
   // models see the real vector width.
   for (llvm::Function &f : module) {
@@ -86,6 +88,10 @@ void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm,
   pto.LoopVectorization = optLevel >= 2;
   pto.SLPVectorization = optLevel >= 2;
   llvm::PassBuilder pb(&tm, pto);
+  llvm::TargetLibraryInfoImpl tlii(
+      tm.getTargetTriple(), vectorMath ? llvm::VectorLibrary::LIBMVEC
+                                       : llvm::VectorLibrary::NoLibrary);
+  fam.registerPass([&] { return llvm::TargetLibraryAnalysis(tlii); });
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);
   pb.registerFunctionAnalyses(fam);

@@ -33,8 +33,10 @@ std::unique_ptr<llvm::Module> translateToLLVMIR(mlir::ModuleOp module,
                                                 llvm::TargetMachine &tm);
 
 /// Runs LLVM's default pipeline at `optLevel` (0-3) with `tm`.
+/// With `vectorMath`, loops calling math functions may vectorize them
+/// with glibc's libmvec (a few ulp, not correctly rounded: --fastmath).
 void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm,
-                    int optLevel);
+                    int optLevel, bool vectorMath = false);
 
 /// Host assembly of `module`.
 std::string emitAssembly(llvm::Module &module, llvm::TargetMachine &tm);

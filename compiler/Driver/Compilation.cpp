@@ -77,7 +77,7 @@ bool Compilation::generateMLIR() {
           return mlir::success();
         });
     module = weft::generateMLIR(*context_, *program_, *file_, *diags_,
-                                options_.boundscheck);
+                                options_.boundscheck, options_.fastmath);
   }
   if (!module && !diags_->hasErrors())
     internalError_ = "internal compiler error: the generated MLIR does not "

@@ -26,6 +26,7 @@ namespace weft {
 struct CompileOptions {
   int optLevel = 3;         ///< LLVM optimisation level 0-3
   bool boundscheck = false; ///< check every index, as @jit(boundscheck=True)
+  bool fastmath = false;    ///< every function as @jit(fastmath=True)
 };
 
 class Compilation {

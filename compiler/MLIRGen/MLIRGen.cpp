@@ -209,16 +209,28 @@ bool FunctionGen::emit() {
   }
   func::ReturnOp::create(b, endLoc, results);
   (void)fnRange;
+  if (fn.options.fastmath || mg.fastmath) {
+    // fastmath: float operations may be reassociated and contracted and
+    // math functions approximated; NaN and infinity stay honoured.
+    auto flags = arith::FastMathFlags::reassoc | arith::FastMathFlags::contract |
+                 arith::FastMathFlags::afn | arith::FastMathFlags::arcp;
+    auto attr = arith::FastMathFlagsAttr::get(&mg.ctx, flags);
+    f.walk([&](arith::ArithFastMathInterface op) {
+      op->setAttr(op.getFastMathAttrName(), attr);
+    });
+  }
   return true;
 }
 
 OwningOpRef<ModuleOp> generateMLIR(MLIRContext &context, const Program &program,
                                    const SourceFile &file,
-                                   DiagnosticEngine &diags, bool boundscheck) {
+                                   DiagnosticEngine &diags, bool boundscheck,
+                                   bool fastmath) {
   context
       .loadDialect<weft::WeftDialect, func::FuncDialect, arith::ArithDialect,
                    math::MathDialect, scf::SCFDialect, memref::MemRefDialect>();
   ModuleGen mg(context, program, file, diags, boundscheck);
+  mg.fastmath = fastmath;
   OpBuilder builder(&context);
   OwningOpRef<ModuleOp> module =
       ModuleOp::create(FileLineColLoc::get(&context, file.filename(), 1, 1));

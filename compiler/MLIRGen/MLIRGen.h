@@ -23,7 +23,8 @@ mlir::OwningOpRef<mlir::ModuleOp> generateMLIR(mlir::MLIRContext &context,
                                                const Program &program,
                                                const SourceFile &file,
                                                DiagnosticEngine &diags,
-                                               bool boundscheck = false);
+                                               bool boundscheck = false,
+                                               bool fastmath = false);
 
 } // namespace weft
 

@@ -249,6 +249,7 @@ public:
   const SourceFile &file;
   DiagnosticEngine &diags;
   bool boundscheck; ///< check every index (weft run --boundscheck)
+  bool fastmath = false; ///< every function fastmath (weft run --fastmath)
   mlir::ModuleOp module;
   std::map<const FunctionInstance *, mlir::func::FuncOp> funcs;
 };

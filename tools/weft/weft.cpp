@@ -51,6 +51,8 @@ Stages for emit:
 Options:
   -O0 -O1 -O2 -O3   LLVM optimisation level (default -O3)
   --boundscheck     check every array index (as @jit(boundscheck=True))
+  --fastmath        every function as @jit(fastmath=True), and math
+                    functions vectorized with glibc's libmvec
   --threads N       threads for parallel loops (default: WEFT_NUM_THREADS,
                     else all cores)
 
@@ -111,6 +113,7 @@ struct Args {
   std::string stage;
   int optLevel = 3;
   bool boundscheck = false;
+  bool fastmath = false;
   int threads = 0;
   std::vector<std::string> programArgs;
 };
@@ -169,7 +172,7 @@ int runEmit(weft::Compilation &c, const std::string &stage) {
     std::cerr << "internal compiler error: translation to LLVM IR failed\n";
     return 2;
   }
-  weft::optimizeModule(*m, *tm, c.options().optLevel);
+  weft::optimizeModule(*m, *tm, c.options().optLevel, c.options().fastmath);
   if (stage == "llvm") {
     m->print(llvm::outs(), nullptr);
     return 0;
@@ -219,6 +222,8 @@ int main(int argc, char **argv) {
         return usageError("--threads needs a positive number, not '" + v +
                           "'");
       args.threads = static_cast<int>(n);
+    } else if (a == "--fastmath") {
+      args.fastmath = true;
     } else if (a == "--boundscheck") {
       args.boundscheck = true;
     } else if (!a.empty() && a[0] == '-') {
@@ -255,6 +260,7 @@ int main(int argc, char **argv) {
   weft::CompileOptions options;
   options.optLevel = args.optLevel;
   options.boundscheck = args.boundscheck;
+  options.fastmath = args.fastmath;
   weft::Compilation c(args.file, std::move(source), options);
 
   if (args.command == "check") {
@@ -271,7 +277,8 @@ int main(int argc, char **argv) {
   printWarnings(c);
   weft::rt::setProgramArguments(args.programArgs);
   weft::setThreadCount(args.threads);
-  weft::RunStatus status = weft::runModule(c.module(), args.optLevel, error);
+  weft::RunStatus status =
+      weft::runModule(c.module(), args.optLevel, error, args.fastmath);
   std::fflush(stdout);
   switch (status) {
   case weft::RunStatus::Ok:
