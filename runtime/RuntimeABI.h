@@ -71,6 +71,11 @@ int32_t weft_rt_gemm(int32_t elemKind, const void *a, const void *b, void *c);
 //    do not depend on the thread count or the order of evaluation.
 void weft_rt_rng_seed(int64_t seed);
 uint64_t weft_rt_rng_stream(void);
+/// Inside a prange iteration, streams are keyed by (loop key, iteration,
+/// call number within the iteration) instead of the global counter, so
+/// the numbers do not depend on the thread count.
+void weft_rt_rng_begin_iteration(uint64_t loopKey, int64_t iteration);
+void weft_rt_rng_end_iteration(void);
 
 //--- Reductions. NumPy's pairwise summation order, so sums match NumPy's.
 double weft_rt_sum_f64(const double *data, int64_t size, int64_t stride);

@@ -478,6 +478,33 @@ struct RngStreamLowering : ConvertOpToLLVMPattern<weft::RngStreamOp> {
   }
 };
 
+struct RngBeginIterationLowering
+    : ConvertOpToLLVMPattern<weft::RngBeginIterationOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::RngBeginIterationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, "weft_rt_rng_begin_iteration",
+                {adaptor.getKey(), adaptor.getIteration()});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct RngEndIterationLowering
+    : ConvertOpToLLVMPattern<weft::RngEndIterationOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::RngEndIterationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, "weft_rt_rng_end_iteration", {});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct RngSeedLowering : ConvertOpToLLVMPattern<weft::RngSeedOp> {
   using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
 
@@ -512,7 +539,9 @@ struct ConvertWeftToLLVMPass
                  PairwiseSumLowering, ArgvLowering, LoadNpyLowering,
                  SaveNpyLowering, ShapeErrorLowering, IndexErrorLowering,
                  TimeLowering, GemmLowering, RngStreamLowering,
-                 RngSeedLowering, RaiseRecordedLowering>(converter);
+                 RngSeedLowering, RaiseRecordedLowering,
+                 RngBeginIterationLowering, RngEndIterationLowering>(
+        converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<RefCountLowering<weft::ReleaseOp>>(converter,

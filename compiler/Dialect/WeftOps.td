@@ -210,6 +210,26 @@ def Weft_RngStreamOp : Weft_Op<"rng_stream"> {
   let assemblyFormat = "attr-dict `:` type($key)";
 }
 
+def Weft_RngBeginIterationOp : Weft_Op<"rng_begin_iteration"> {
+  let summary = "Keys random streams by a prange iteration.";
+  let description = [{
+    Starts iteration `iteration` of a prange loop whose random streams
+    derive from `key`: the calls made by the iteration (in any function)
+    get streams (key, iteration, call number), independent of threads.
+
+    ```mlir
+    weft.rng_begin_iteration %key, %i
+    ```
+  }];
+  let arguments = (ins I64:$key, I64:$iteration);
+  let assemblyFormat = "$key `,` $iteration attr-dict";
+}
+
+def Weft_RngEndIterationOp : Weft_Op<"rng_end_iteration"> {
+  let summary = "Ends the iteration started by weft.rng_begin_iteration.";
+  let assemblyFormat = "attr-dict";
+}
+
 def Weft_RngSeedOp : Weft_Op<"rng_seed"> {
   let summary = "Seeds the random number generator.";
   let description = [{

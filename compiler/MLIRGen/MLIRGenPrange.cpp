@@ -250,6 +250,140 @@ const Stmt *firstWrite(const Block &block, const std::string &name) {
   return nullptr;
 }
 
+/// True if running `block` may draw random numbers (directly, or in a
+/// function it calls).
+bool drawsRandom(const Block &block, const FunctionInstance &fn,
+                 std::set<const FunctionInstance *> &seen);
+
+bool exprDrawsRandom(const Expr *e, const FunctionInstance &fn,
+                     std::set<const FunctionInstance *> &seen) {
+  if (!e)
+    return false;
+  if (auto *c = e->dyn<CallExpr>()) {
+    auto it = fn.calls.find(c);
+    if (it != fn.calls.end()) {
+      if (seen.insert(it->second).second &&
+          drawsRandom(*it->second->body, *it->second, seen))
+        return true;
+    } else if (auto *n = c->callee->dyn<NameExpr>()) {
+      if (n->name == "random" || n->name == "rand" || n->name == "randn" ||
+          n->name == "randint")
+        return true;
+    }
+  }
+  // Any sub-expression: reuse the name walker's structure by recursion on
+  // the direct children.
+  switch (e->kind) {
+  case ExprKind::Unary:
+    return exprDrawsRandom(static_cast<const UnaryExpr *>(e)->operand.get(),
+                           fn, seen);
+  case ExprKind::Binary: {
+    auto *x = static_cast<const BinaryExpr *>(e);
+    return exprDrawsRandom(x->lhs.get(), fn, seen) ||
+           exprDrawsRandom(x->rhs.get(), fn, seen);
+  }
+  case ExprKind::BoolOp: {
+    auto *x = static_cast<const BoolOpExpr *>(e);
+    return exprDrawsRandom(x->lhs.get(), fn, seen) ||
+           exprDrawsRandom(x->rhs.get(), fn, seen);
+  }
+  case ExprKind::Compare:
+    for (const ExprPtr &o : static_cast<const CompareExpr *>(e)->operands)
+      if (exprDrawsRandom(o.get(), fn, seen))
+        return true;
+    return false;
+  case ExprKind::IfExp: {
+    auto *x = static_cast<const IfExpExpr *>(e);
+    return exprDrawsRandom(x->cond.get(), fn, seen) ||
+           exprDrawsRandom(x->thenValue.get(), fn, seen) ||
+           exprDrawsRandom(x->elseValue.get(), fn, seen);
+  }
+  case ExprKind::Call: {
+    auto *x = static_cast<const CallExpr *>(e);
+    if (auto *a = x->callee->dyn<AttributeExpr>())
+      if (exprDrawsRandom(a->base.get(), fn, seen))
+        return true;
+    for (const ExprPtr &a : x->args)
+      if (exprDrawsRandom(a.get(), fn, seen))
+        return true;
+    for (const KeywordArg &k : x->keywords)
+      if (exprDrawsRandom(k.value.get(), fn, seen))
+        return true;
+    return false;
+  }
+  case ExprKind::Index: {
+    auto *x = static_cast<const IndexExpr *>(e);
+    if (exprDrawsRandom(x->base.get(), fn, seen))
+      return true;
+    for (const ExprPtr &i : x->indices)
+      if (exprDrawsRandom(i.get(), fn, seen))
+        return true;
+    return false;
+  }
+  case ExprKind::Slice: {
+    auto *x = static_cast<const SliceExpr *>(e);
+    return exprDrawsRandom(x->lower.get(), fn, seen) ||
+           exprDrawsRandom(x->upper.get(), fn, seen) ||
+           exprDrawsRandom(x->step.get(), fn, seen);
+  }
+  case ExprKind::Attribute:
+    return exprDrawsRandom(static_cast<const AttributeExpr *>(e)->base.get(),
+                           fn, seen);
+  case ExprKind::Tuple:
+    for (const ExprPtr &x : static_cast<const TupleExpr *>(e)->elts)
+      if (exprDrawsRandom(x.get(), fn, seen))
+        return true;
+    return false;
+  case ExprKind::List:
+    for (const ExprPtr &x : static_cast<const ListExpr *>(e)->elts)
+      if (exprDrawsRandom(x.get(), fn, seen))
+        return true;
+    return false;
+  default:
+    return false;
+  }
+}
+
+bool drawsRandom(const Block &block, const FunctionInstance &fn,
+                 std::set<const FunctionInstance *> &seen) {
+  auto any = [&](const Expr *e) { return exprDrawsRandom(e, fn, seen); };
+  for (const StmtPtr &s : block) {
+    if (auto *x = s->dyn<ExprStmt>()) {
+      if (any(x->value.get()))
+        return true;
+    } else if (auto *x = s->dyn<AssignStmt>()) {
+      if (any(x->value.get()))
+        return true;
+      for (const ExprPtr &t : x->targets)
+        if (any(t.get()))
+          return true;
+    } else if (auto *x = s->dyn<AugAssignStmt>()) {
+      if (any(x->value.get()) || any(x->target.get()))
+        return true;
+    } else if (auto *x = s->dyn<AnnAssignStmt>()) {
+      if (any(x->value.get()))
+        return true;
+    } else if (auto *x = s->dyn<IfStmt>()) {
+      if (any(x->cond.get()) || drawsRandom(x->body, fn, seen) ||
+          drawsRandom(x->orelse, fn, seen))
+        return true;
+    } else if (auto *x = s->dyn<ForStmt>()) {
+      if (any(x->iter.get()) || drawsRandom(x->body, fn, seen))
+        return true;
+    } else if (auto *x = s->dyn<WhileStmt>()) {
+      if (any(x->cond.get()) || drawsRandom(x->body, fn, seen))
+        return true;
+    } else if (auto *x = s->dyn<ReturnStmt>()) {
+      if (any(x->value.get()))
+        return true;
+    } else if (auto *x = s->dyn<AssertStmt>()) {
+      if (any(x->test.get()))
+        return true;
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
@@ -325,6 +459,12 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
   Value trips = arith::MaxSIOp::create(
       b, l, arith::CeilDivSIOp::create(b, l, span, safeStep), zero64);
 
+  // Random numbers drawn by an iteration are keyed by (this loop's stream,
+  // iteration, call number): the same for any thread count.
+  std::set<const FunctionInstance *> seen{&fn};
+  Value rngKey;
+  if (drawsRandom(s.body, fn, seen))
+    rngKey = weft::RngStreamOp::create(b, l, b.getI64Type());
   SmallVector<Value> inits;
   for (const Red &r : reds)
     inits.push_back(env.at(r.name));
@@ -339,6 +479,8 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
                                           par.getInductionVars()[0]);
     env[var] = arith::AddIOp::create(b, l, start,
                                      arith::MulIOp::create(b, l, iv, step));
+    if (rngKey)
+      weft::RngBeginIterationOp::create(b, l, rngKey, iv);
     env["%cont"] = constant(ScalarKind::Bool, 0, l);
     // Each iteration starts its reduction variables from the identity and
     // its private variables from their default values.
@@ -396,6 +538,8 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     emitBlock(s.body);
     --parallelDepth;
     --loopDepth;
+    if (rngKey)
+      weft::RngEndIterationOp::create(b, l);
     // Arrays held by private variables die with the iteration.
     for (const std::string &p : privates)
       if (isArray(env.at(p)))
