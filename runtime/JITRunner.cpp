@@ -79,7 +79,7 @@ int setThreadCount(int n) {
 }
 
 RunStatus runModule(mlir::ModuleOp module, int optLevel, std::string &error,
-                    bool vectorMath) {
+                    bool vectorMath, std::vector<VectorizerRemark> *remarks) {
   // The vector variants (_ZGVdN4v_sin, ...) live in libmvec; make its
   // symbols visible to the JIT's process-symbol lookup.
   if (vectorMath && !dlopen("libmvec.so.1", RTLD_NOW | RTLD_GLOBAL))
@@ -90,7 +90,7 @@ RunStatus runModule(mlir::ModuleOp module, int optLevel, std::string &error,
     return RunStatus::JITError;
   llvm::TargetMachine *tmPtr = tm.get();
   auto transformer = [&](llvm::Module *m) -> llvm::Error {
-    optimizeModule(*m, *tmPtr, optLevel, vectorMath);
+    optimizeModule(*m, *tmPtr, optLevel, vectorMath, remarks);
     return llvm::Error::success();
   };
   mlir::ExecutionEngineOptions options;

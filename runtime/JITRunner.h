@@ -9,6 +9,8 @@
 #ifndef WEFT_RUNTIME_JITRUNNER_H
 #define WEFT_RUNTIME_JITRUNNER_H
 
+#include "compiler/Codegen/LLVMCodegen.h"
+
 #include "mlir/IR/BuiltinOps.h"
 
 #include <string>
@@ -23,8 +25,10 @@ enum class RunStatus {
 
 /// JIT-compiles `module` at `optLevel` and runs `__weft_main`.
 /// `vectorMath`: vectorize math functions with glibc's libmvec (--fastmath).
+/// `remarks`: collects the loop vectorizer's remarks (weft run --report).
 RunStatus runModule(mlir::ModuleOp module, int optLevel, std::string &error,
-                    bool vectorMath = false);
+                    bool vectorMath = false,
+                    std::vector<VectorizerRemark> *remarks = nullptr);
 
 /// Threads for parallel loops: `n` > 0, else WEFT_NUM_THREADS if set, else
 /// all cores. Returns the number in effect.

@@ -11,6 +11,8 @@
 #include "llvm/Analysis/CGSCCPassManager.h"
 #include "llvm/Analysis/LoopAnalysisManager.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/DiagnosticHandler.h"
+#include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/SystemLibraries.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
@@ -70,8 +72,41 @@ std::unique_ptr<llvm::Module> translateToLLVMIR(mlir::ModuleOp module,
   return llvmModule;
 }
 
+namespace {
+/// Collects the loop vectorizer's passed and missed remarks.
+struct RemarkCollector : llvm::DiagnosticHandler {
+  explicit RemarkCollector(std::vector<VectorizerRemark> &out) : out(out) {}
+  bool isPassedOptRemarkEnabled(llvm::StringRef pass) const override {
+    return pass == "loop-vectorize";
+  }
+  bool isMissedOptRemarkEnabled(llvm::StringRef pass) const override {
+    return pass == "loop-vectorize";
+  }
+  bool isAnalysisRemarkEnabled(llvm::StringRef pass) const override {
+    return pass == "loop-vectorize"; // the reasons behind "not vectorized"
+  }
+  bool isAnyRemarkEnabled() const override { return true; }
+  bool handleDiagnostics(const llvm::DiagnosticInfo &di) override {
+    auto *r = llvm::dyn_cast<llvm::DiagnosticInfoOptimizationBase>(&di);
+    if (!r)
+      return false;
+    if (r->getPassName() == "loop-vectorize") {
+      int64_t line =
+          r->isLocationAvailable() ? r->getLocation().getLine() : 0;
+      out.push_back({line, r->getMsg()});
+    }
+    return true;
+  }
+  std::vector<VectorizerRemark> &out;
+};
+} // namespace
+
 void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm,
-                    int optLevel, bool vectorMath) {
+                    int optLevel, bool vectorMath,
+                    std::vector<VectorizerRemark> *remarks) {
+  if (remarks)
+    module.getContext().setDiagnosticHandler(
+        std::make_unique<RemarkCollector>(*remarks), true);
   // Give every function the host CPU so the vectorizer and the cost
   // models see the real vector width.
   for (llvm::Function &f : module) {

@@ -16,6 +16,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace weft {
 
@@ -35,8 +36,17 @@ std::unique_ptr<llvm::Module> translateToLLVMIR(mlir::ModuleOp module,
 /// Runs LLVM's default pipeline at `optLevel` (0-3) with `tm`.
 /// With `vectorMath`, loops calling math functions may vectorize them
 /// with glibc's libmvec (a few ulp, not correctly rounded: --fastmath).
+/// A remark of LLVM's loop vectorizer: the source line and the message
+/// ("vectorized loop (vectorization width: 4, ...)").
+struct VectorizerRemark {
+  int64_t line = 0;
+  std::string message;
+};
+
+/// With `remarks`, the loop vectorizer's remarks are collected there.
 void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm,
-                    int optLevel, bool vectorMath = false);
+                    int optLevel, bool vectorMath = false,
+                    std::vector<VectorizerRemark> *remarks = nullptr);
 
 /// Host assembly of `module`.
 std::string emitAssembly(llvm::Module &module, llvm::TargetMachine &tm);

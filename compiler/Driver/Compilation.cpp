@@ -5,6 +5,8 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/Driver/Compilation.h"
 
+#include "compiler/Codegen/LLVMCodegen.h"
+
 #include "compiler/MLIRGen/MLIRGen.h"
 #include "compiler/Pipeline/Pipelines.h"
 #include "frontend/Parser.h"
@@ -17,6 +19,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <fstream>
+#include <algorithm>
+#include <map>
 #include <sstream>
 
 namespace weft {
@@ -76,8 +80,10 @@ bool Compilation::generateMLIR() {
           os << d.getLocation() << ": " << d.str() << "\n";
           return mlir::success();
         });
+    report_.clear();
     module = weft::generateMLIR(*context_, *program_, *file_, *diags_,
-                                options_.boundscheck, options_.fastmath);
+                                options_.boundscheck, options_.fastmath,
+                                &report_);
   }
   if (!module && !diags_->hasErrors())
     internalError_ = "internal compiler error: the generated MLIR does not "
@@ -110,6 +116,33 @@ bool Compilation::lower() {
   }
   lowered_ = true;
   return true;
+}
+
+std::string formatLoopReport(const std::string &filename,
+                             const std::vector<LoopReport> &report,
+                             const std::vector<VectorizerRemark> &remarks) {
+  std::map<int64_t, std::vector<std::string>> byLine;
+  for (const LoopReport &r : report)
+    byLine[r.line].push_back("[" + (r.function == "__weft_main"
+                                        ? std::string("top level")
+                                        : r.function) +
+                             "] " + r.text);
+  for (const VectorizerRemark &r : remarks)
+    byLine[r.line].push_back("LLVM: " + r.message);
+  std::string out = "loop report for " + filename + "\n";
+  for (auto &[line, entries] : byLine) {
+    // One entry per distinct text (a generic function compiled twice
+    // reports its lines twice).
+    std::vector<std::string> seen;
+    for (const std::string &e : entries) {
+      if (std::find(seen.begin(), seen.end(), e) != seen.end())
+        continue;
+      seen.push_back(e);
+      out += (line ? "line " + std::to_string(line) : std::string("runtime")) +
+             ": " + e + "\n";
+    }
+  }
+  return out;
 }
 
 } // namespace weft

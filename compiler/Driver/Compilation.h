@@ -10,6 +10,7 @@
 #ifndef WEFT_COMPILER_DRIVER_COMPILATION_H
 #define WEFT_COMPILER_DRIVER_COMPILATION_H
 
+#include "compiler/MLIRGen/MLIRGen.h"
 #include "frontend/AST.h"
 #include "frontend/Diagnostics.h"
 #include "frontend/Sema.h"
@@ -53,6 +54,8 @@ public:
   const CompileOptions &options() const { return options_; }
   /// Text of an internal compiler error, if one happened.
   const std::string &internalError() const { return internalError_; }
+  /// What MLIRGen did with each loop and array statement.
+  const std::vector<LoopReport> &loopReport() const { return report_; }
 
 private:
   CompileOptions options_;
@@ -63,10 +66,17 @@ private:
   std::unique_ptr<mlir::MLIRContext> context_;
   mlir::OwningOpRef<mlir::ModuleOp> module_;
   std::string internalError_;
+  std::vector<LoopReport> report_;
   bool lowered_ = false;
 };
 
 /// Reads a whole file; false (with `error`) if it cannot be read.
+struct VectorizerRemark;
+/// The loop report: MLIRGen's notes and the vectorizer's remarks, by line.
+std::string formatLoopReport(const std::string &filename,
+                             const std::vector<LoopReport> &report,
+                             const std::vector<VectorizerRemark> &remarks);
+
 bool readFile(const std::string &path, std::string &contents,
               std::string &error);
 

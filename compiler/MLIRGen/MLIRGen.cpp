@@ -225,12 +225,14 @@ bool FunctionGen::emit() {
 OwningOpRef<ModuleOp> generateMLIR(MLIRContext &context, const Program &program,
                                    const SourceFile &file,
                                    DiagnosticEngine &diags, bool boundscheck,
-                                   bool fastmath) {
+                                   bool fastmath,
+                                   std::vector<LoopReport> *report) {
   context
       .loadDialect<weft::WeftDialect, func::FuncDialect, arith::ArithDialect,
                    math::MathDialect, scf::SCFDialect, memref::MemRefDialect>();
   ModuleGen mg(context, program, file, diags, boundscheck);
   mg.fastmath = fastmath;
+  mg.report = report;
   OpBuilder builder(&context);
   OwningOpRef<ModuleOp> module =
       ModuleOp::create(FileLineColLoc::get(&context, file.filename(), 1, 1));

@@ -17,6 +17,14 @@
 
 namespace weft {
 
+/// One line of the loop report (`weft emit --stage=report`): what the
+/// compiler did with a loop or array statement at a source line.
+struct LoopReport {
+  int64_t line = 0;
+  std::string function; ///< source name of the function
+  std::string text;
+};
+
 /// Generates MLIR for `program`. Returns null (after reporting to `diags`)
 /// if a construct cannot be generated.
 mlir::OwningOpRef<mlir::ModuleOp> generateMLIR(mlir::MLIRContext &context,
@@ -24,7 +32,9 @@ mlir::OwningOpRef<mlir::ModuleOp> generateMLIR(mlir::MLIRContext &context,
                                                const SourceFile &file,
                                                DiagnosticEngine &diags,
                                                bool boundscheck = false,
-                                               bool fastmath = false);
+                                               bool fastmath = false,
+                                               std::vector<LoopReport> *report =
+                                                   nullptr);
 
 } // namespace weft
 

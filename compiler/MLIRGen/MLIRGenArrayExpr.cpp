@@ -304,9 +304,33 @@ Value FunctionGen::emitMath(const std::string &name, ArrayRef<Value> xs,
   return x;
 }
 
+namespace {
+/// Elementwise operations fused in an expression tree.
+int countFused(FunctionGen &g, const Expr *e) {
+  if (!g.isFusable(e))
+    return 0;
+  int n = 1;
+  for (const Expr *o : operandsOf(e))
+    n += countFused(g, o);
+  return n;
+}
+} // namespace
+
+std::string FunctionGen::parallelText() const {
+  if (!fn.options.parallel)
+    return "serial (parallel=False)";
+  return "parallel (OpenMP) from " + std::to_string(kParallelThreshold) +
+         " elements, serial below";
+}
+
 Value FunctionGen::materialize(const Expr *e) {
   Location l = loc(e->range);
   ElemSource s = makeSource(e, nullptr, line(e->range));
+  note(line(e->range),
+       "array expression: " + std::to_string(countFused(*this, e)) +
+           " elementwise operations and " + std::to_string(s.leaves.size()) +
+           " operands fused into one loop nest, no temporaries; " +
+           parallelText());
   Value out = allocArrayN(s.kind, s.dims, l);
   emitParallelNest(s.dims, l, [&](ValueRange ivs) {
     Value v = convert(emitElement(s, e, ivs), s.kind, l);
@@ -321,6 +345,11 @@ void FunctionGen::storeInto(Value dest, const Expr *e,
   ArrayMeta dm = arrayMeta(dest, l);
   ScalarKind dk = kindOf(cast<MemRefType>(dest.getType()).getElementType());
   ElemSource s = makeSource(e, &dm.sizes, ln);
+  note(ln, std::string(op ? "in-place update" : "slice assignment") + ": " +
+               std::to_string(countFused(*this, e)) +
+               " elementwise operations fused into one loop nest writing "
+               "the target (a temporary only if an operand overlaps it); " +
+               parallelText());
   ScalarKind opKind = s.kind;
   if (op) {
     opKind = promote(dk, s.kind);
@@ -412,11 +441,26 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
   weft::Type at = fn.typeOf(arg);
   // A whole 1-D f64 array sums in NumPy's pairwise order, bit for bit.
   if (name == "sum" && !axis && !isFusable(arg) && at.rank() == 1 &&
-      at.scalarKind() == ScalarKind::F64)
+      at.scalarKind() == ScalarKind::F64) {
+    note(ln, "reduction sum(): NumPy's pairwise order (runtime), serial");
     return Val(
         weft::PairwiseSumOp::create(b, l, b.getF64Type(), emitExpr(arg).v()));
+  }
   ElemSource s = makeSource(arg, nullptr, ln);
   int rank = static_cast<int>(s.dims.size());
+  {
+    std::string how =
+        axis ? "along axis " + std::to_string(*axis) +
+                   ", the output elements in parallel"
+        : (name != "argmin" && name != "argmax" && fn.options.parallel)
+            ? "by chunks in parallel, combined in order (same result for "
+              "any thread count)"
+            : "serially";
+    note(ln, "reduction " + name + "(): fused with " +
+                 std::to_string(countFused(*this, arg)) +
+                 " elementwise operations of its argument, no temporary; " +
+                 how);
+  }
   ScalarKind rk = resultType.scalarKind();
   ScalarKind ek = s.kind;
   bool isFloatE = ek == ScalarKind::F32 || ek == ScalarKind::F64;

@@ -13,6 +13,7 @@
 #define WEFT_COMPILER_MLIRGEN_MLIRGENIMPL_H
 
 #include "compiler/Dialect/WeftDialect.h"
+#include "compiler/MLIRGen/MLIRGen.h"
 #include "frontend/Diagnostics.h"
 #include "frontend/Sema.h"
 
@@ -237,6 +238,10 @@ public:
   int loopDepth = 0;
   int parallelDepth = 0; ///< > 0 inside a prange body
   void error(SourceRange r, const std::string &msg);
+  /// Adds a line to the loop report (if one is being made).
+  void note(int64_t line, const std::string &text);
+  /// "parallel (OpenMP) from N iterations" or "serial (parallel=False)".
+  std::string parallelText() const;
 };
 
 class ModuleGen {
@@ -250,9 +255,15 @@ public:
   DiagnosticEngine &diags;
   bool boundscheck; ///< check every index (weft run --boundscheck)
   bool fastmath = false; ///< every function fastmath (weft run --fastmath)
+  std::vector<LoopReport> *report = nullptr;
   mlir::ModuleOp module;
   std::map<const FunctionInstance *, mlir::func::FuncOp> funcs;
 };
+
+inline void FunctionGen::note(int64_t line, const std::string &text) {
+  if (mg.report)
+    mg.report->push_back({line, fn.name, text});
+}
 
 } // namespace weft
 

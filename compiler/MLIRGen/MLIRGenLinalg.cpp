@@ -67,6 +67,12 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
     b.setInsertionPointAfter(loop);
     return loop.getResult(0);
   }
+  note(line(aE->range),
+       std::string("matrix product: ") +
+           (isFloat && at.scalarKind() == k && bt.scalarKind() == k
+                ? "system BLAS (dlopen) for large operands, else "
+                : "") +
+           "i-k-j loops with the rows in parallel");
   Value c = allocArrayN(k, ValueRange{n, m}, l);
   Value z = constant(k, 0, l);
   // Large float products of one element type go to the system BLAS when

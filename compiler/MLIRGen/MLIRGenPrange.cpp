@@ -445,6 +445,21 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
   }
   if (!ok)
     return false;
+  {
+    std::string text = "prange loop: parallel (OpenMP)";
+    const char *ops[] = {"", "+", "*", "min", "max"};
+    if (!reds.empty()) {
+      text += "; reductions:";
+      for (const Red &r : reds)
+        text += " " + r.name + " (" + ops[static_cast<int>(r.kind)] + ")";
+    }
+    if (!privates.empty()) {
+      text += "; private:";
+      for (const std::string &p : privates)
+        text += " " + p;
+    }
+    note(line(s.range), text);
+  }
 
   // Trip count of range(start, stop, step) (step != 0 was checked).
   Value zero64 = i64(0, l);

@@ -437,6 +437,15 @@ void FunctionGen::emitFor(const ForStmt &s) {
     emitParallelFor(s, start, stop, step);
     return;
   }
+  if (callee && callee->name == "prange")
+    note(line(s.range), parallelDepth ? "prange loop: serial (nested in a "
+                                        "parallel loop)"
+                                      : "prange loop: serial "
+                                        "(parallel=False)");
+  else
+    note(line(s.range), "for loop: serial (for loops are not parallelised "
+                        "automatically; use prange if the iterations are "
+                        "independent)");
 
   std::set<std::string> writes;
   collectWrites(s.body, writes);
@@ -561,6 +570,7 @@ void FunctionGen::emitFor(const ForStmt &s) {
 
 void FunctionGen::emitWhile(const WhileStmt &s) {
   Location l = loc(s.range);
+  note(line(s.range), "while loop: serial");
   std::set<std::string> writes;
   collectWrites(s.body, writes);
   writes.erase("%cont");

@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -47,10 +48,13 @@ Stages for emit:
   lowered   MLIR after the CPU pipeline (LLVM dialect)
   llvm      LLVM IR after optimisation for the host CPU
   asm       host assembly
+  report    what became of each loop: fused, parallel or serial (and
+            why), reductions, and the vectorizer's remarks by line
 
 Options:
   -O0 -O1 -O2 -O3   LLVM optimisation level (default -O3)
   --boundscheck     check every array index (as @jit(boundscheck=True))
+  --report=PATH     write the loop report (see emit report) to PATH
   --fastmath        every function as @jit(fastmath=True), and math
                     functions vectorized with glibc's libmvec
   --threads N       threads for parallel loops (default: WEFT_NUM_THREADS,
@@ -115,6 +119,7 @@ struct Args {
   bool boundscheck = false;
   bool fastmath = false;
   int threads = 0;
+  std::string reportPath;
   std::vector<std::string> programArgs;
 };
 
@@ -172,7 +177,14 @@ int runEmit(weft::Compilation &c, const std::string &stage) {
     std::cerr << "internal compiler error: translation to LLVM IR failed\n";
     return 2;
   }
-  weft::optimizeModule(*m, *tm, c.options().optLevel, c.options().fastmath);
+  std::vector<weft::VectorizerRemark> remarks;
+  weft::optimizeModule(*m, *tm, c.options().optLevel, c.options().fastmath,
+                       &remarks);
+  if (stage == "report") {
+    std::cout << weft::formatLoopReport(c.file().filename(), c.loopReport(),
+                                        remarks);
+    return 0;
+  }
   if (stage == "llvm") {
     m->print(llvm::outs(), nullptr);
     return 0;
@@ -222,6 +234,8 @@ int main(int argc, char **argv) {
         return usageError("--threads needs a positive number, not '" + v +
                           "'");
       args.threads = static_cast<int>(n);
+    } else if (a.rfind("--report=", 0) == 0) {
+      args.reportPath = a.substr(9);
     } else if (a == "--fastmath") {
       args.fastmath = true;
     } else if (a == "--boundscheck") {
@@ -244,12 +258,13 @@ int main(int argc, char **argv) {
   if (args.file.empty())
     return usageError("'" + args.command + "' needs a source file");
   if (args.command == "emit") {
-    static const char *stages[] = {"ast", "mlir", "lowered", "llvm", "asm"};
+    static const char *stages[] = {"ast", "mlir", "lowered", "llvm", "asm",
+                                   "report"};
     bool ok = false;
     for (const char *s : stages)
       ok |= args.stage == s;
     if (!ok)
-      return usageError("emit needs --stage=ast|mlir|lowered|llvm|asm");
+      return usageError("emit needs --stage=ast|mlir|lowered|llvm|asm|report");
   }
 
   std::string source, error;
@@ -277,8 +292,18 @@ int main(int argc, char **argv) {
   printWarnings(c);
   weft::rt::setProgramArguments(args.programArgs);
   weft::setThreadCount(args.threads);
+  std::vector<weft::VectorizerRemark> remarks;
   weft::RunStatus status =
-      weft::runModule(c.module(), args.optLevel, error, args.fastmath);
+      weft::runModule(c.module(), args.optLevel, error, args.fastmath,
+                      args.reportPath.empty() ? nullptr : &remarks);
+  if (!args.reportPath.empty()) {
+    std::ofstream out(args.reportPath);
+    out << weft::formatLoopReport(c.file().filename(), c.loopReport(),
+                                  remarks);
+    if (!out)
+      std::cerr << "weft: error: cannot write the report to '"
+                << args.reportPath << "'\n";
+  }
   std::fflush(stdout);
   switch (status) {
   case weft::RunStatus::Ok:
