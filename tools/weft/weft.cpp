@@ -38,7 +38,7 @@ const char *kUsage =
 
 Usage:
   weft run [options] FILE [-- ARGS...]   compile FILE and run it
-  weft check FILE                        parse and type-check only
+  weft check FILE                        check FILE without running it
   weft emit --stage=STAGE [options] FILE print one stage of the compiler
   weft --help | --version
 
@@ -279,7 +279,9 @@ int main(int argc, char **argv) {
   weft::Compilation c(args.file, std::move(source), options);
 
   if (args.command == "check") {
-    if (!c.analyze())
+    // Type checking, plus the checks made while generating code (prange
+    // loops that write outer variables, unsupported constructs).
+    if (!c.analyze() || !c.generateMLIR())
       return reportCompileFailure(c);
     printWarnings(c);
     return 0;
