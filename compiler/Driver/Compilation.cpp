@@ -127,8 +127,11 @@ std::string formatLoopReport(const std::string &filename,
                                         ? std::string("top level")
                                         : r.function) +
                              "] " + r.text);
-  for (const VectorizerRemark &r : remarks)
-    byLine[r.line].push_back("LLVM: " + r.message);
+  for (const VectorizerRemark &r : remarks) {
+    std::string m = r.message;
+    std::replace(m.begin(), m.end(), '\n', ' ');
+    byLine[r.line].push_back("LLVM: " + m);
+  }
   std::string out = "loop report for " + filename + "\n";
   for (auto &[line, entries] : byLine) {
     // One entry per distinct text (a generic function compiled twice

@@ -87,7 +87,10 @@ public:
   /// (MLIRGenPrange.cpp); false (with errors reported) if the body writes
   /// outer variables other than by reductions.
   bool emitParallelFor(const ForStmt &s, mlir::Value start, mlir::Value stop,
-                       mlir::Value step);
+                       mlir::Value step, bool automatic = false);
+  /// A range loop whose iterations are proven independent (each writes
+  /// only rows A[i, ...] of fresh, unaliased arrays); else `why` not.
+  bool loopIsIndependent(const ForStmt &s, std::string &why);
   void emitReturn(const ReturnStmt &s);
   void emitAssert(const AssertStmt &s);
   /// Environment slots written by `block` (loop flags of inner loops
@@ -237,6 +240,7 @@ public:
   bool hasReturnFlag = false;
   int loopDepth = 0;
   int parallelDepth = 0; ///< > 0 inside a prange body
+  bool forceSerialFor_ = false; ///< the serial twin of a parallel for
   void error(SourceRange r, const std::string &msg);
   /// Adds a line to the loop report (if one is being made).
   void note(int64_t line, const std::string &text);

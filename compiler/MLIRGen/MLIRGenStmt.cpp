@@ -437,15 +437,49 @@ void FunctionGen::emitFor(const ForStmt &s) {
     emitParallelFor(s, start, stop, step);
     return;
   }
-  if (callee && callee->name == "prange")
+  if (callee && callee->name == "prange") {
     note(line(s.range), parallelDepth ? "prange loop: serial (nested in a "
                                         "parallel loop)"
                                       : "prange loop: serial "
                                         "(parallel=False)");
-  else
-    note(line(s.range), "for loop: serial (for loops are not parallelised "
-                        "automatically; use prange if the iterations are "
-                        "independent)");
+  } else if (fn.options.parallel && parallelDepth == 0) {
+    std::string why;
+    if (!forceSerialFor_ && loopIsIndependent(s, why)) {
+      note(line(s.range), "for loop: parallel from " +
+                              std::to_string(kParallelThreshold) +
+                              " iterations (proven independent: each "
+                              "writes its own rows), serial below");
+      // Small loops stay serial. The loop changes no variable the code
+      // after it uses, so the two versions need not merge any values.
+      Value span = arith::SubIOp::create(b, l, stop, start);
+      Value big = arith::CmpIOp::create(
+          b, l, arith::CmpIPredicate::sge,
+          arith::DivSIOp::create(
+              b, l, span,
+              arith::MaxSIOp::create(b, l, step, i64(1, l))),
+          i64(kParallelThreshold, l));
+      auto ifOp = scf::IfOp::create(b, l, TypeRange{}, big, true);
+      auto savedEnv = env;
+      {
+        OpBuilder::InsertionGuard g(b);
+        b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+        emitParallelFor(s, start, stop, step, /*automatic=*/true);
+        env = savedEnv;
+        b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+        forceSerialFor_ = true;
+        emitFor(s);
+        forceSerialFor_ = false;
+        env = savedEnv;
+      }
+      return;
+    }
+    if (!forceSerialFor_)
+      note(line(s.range), "for loop: serial (" + why + ")");
+  } else {
+    note(line(s.range), parallelDepth ? "for loop: serial (inside a "
+                                        "parallel loop)"
+                                      : "for loop: serial (parallel=False)");
+  }
 
   std::set<std::string> writes;
   collectWrites(s.body, writes);
