@@ -1,15 +1,33 @@
 #!/usr/bin/python3
-"""run.py - Weft's benchmarks against NumPy, Numba and C++ (OpenMP,
-OpenBLAS), measured side by side in one run.
+"""run.py - Weft's benchmark suite against C++ (OpenMP, OpenBLAS), Numba
+and NumPy, measured side by side in one run.
 
-Usage: /usr/bin/python3 bench/run.py [--quick]
-Each kernel reports the best of its repetitions (compilation and set-up
-excluded) and the ratio of every implementation to C++.
+Usage: /usr/bin/python3 bench/run.py [--quick] [--only K1,K2,...] [--reps R]
+
+Every implementation of a kernel is one program in bench/kernels/ (Weft:
+NAME.weft; NumPy and Numba: peers.py; C++: openmp.cpp) that builds its
+inputs, calls the kernel once to warm up (Numba compiles then), times
+REPS further calls one by one and prints `median_seconds check_value`.
+Weft has no sort, so the Weft programs select the median with a counting
+loop (median() at the end of each file). All implementations run with
+the same number of threads, os.cpu_count(): OMP_NUM_THREADS (C++),
+NUMBA_NUM_THREADS (Numba), OPENBLAS_NUM_THREADS (BLAS) and `--threads`
+(Weft). The check values of all implementations must agree (relative
+1e-6; see TOLERANCE for the documented exceptions), else the run fails.
+
+Memory-bound kernels use arrays of at least 4x the last-level cache. The
+tables give seconds, a rate (GB/s for memory-bound kernels, GFLOP/s for
+compute kernels, with the counts documented in KERNELS), time / C++, and
+per kernel Weft/Numba and Weft/C++; at the end a summary with geometric
+means. Weft's default row is the one the ratios and targets use; the
+`Weft --fastmath` row corresponds to Numba's fastmath=True.
 """
+import math
 import os
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WEFT = os.environ.get("WEFT", os.path.join(ROOT, "build", "bin", "weft"))
@@ -17,76 +35,293 @@ PY = "/usr/bin/python3"
 K = os.path.join(ROOT, "bench", "kernels")
 
 QUICK = "--quick" in sys.argv
+THREADS = os.cpu_count() or 1
+
+
+def arg(flag, default):
+    if flag in sys.argv:
+        return sys.argv[sys.argv.index(flag) + 1]
+    return default
+
+
+def last_level_cache():
+    """Bytes of the last-level cache (L3 of cpu0), 32 MiB if unknown."""
+    try:
+        with open("/sys/devices/system/cpu/cpu0/cache/index3/size") as f:
+            text = f.read().strip()
+        scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(text[-1], 1)
+        return int(text.rstrip("KMG")) * scale
+    except (OSError, ValueError):
+        return 32 << 20
+
+
+LLC = last_level_cache()
+# Memory-bound sizes: every array at least 4x the last-level cache.
+N_F64 = (1 << 20) if QUICK else 4 * LLC // 8
+N_F32 = (1 << 20) if QUICK else 4 * LLC // 4
+N_GRID = 512 if QUICK else math.isqrt(4 * LLC // 8 - 1) + 1
+REPS = int(arg("--reps", 5 if QUICK else 7))
+assert REPS >= 5 or QUICK, "at least 5 repetitions"
+
+GB, GF = "GB/s", "GFLOP/s"
+# name, n, extra (steps or iteration limit), description, unit,
+# work(n, extra, check) in bytes or flops (or samples), NumPy peer?,
+# extra Weft variants (label, file).
 KERNELS = [
-    # name, size, reps, description
-    ("elementwise", 1000000 if QUICK else 10000000, 10,
-     "c = a * b + sin(d), n doubles"),
-    ("reduction", 1000000 if QUICK else 10000000, 10,
-     "s = sum(a * b), n doubles"),
-    ("jacobi", 500 if QUICK else 2000, 10,
-     "one 4-point Jacobi sweep, n x n"),
-    ("matmul", 300 if QUICK else 1000, 10, "c = a @ b, n x n"),
+    ("triad", N_F64, None, "STREAM triad a[:] = b + s * c, f64",
+     GB, lambda n, x, c: 24 * n, True, []),
+    ("sum", N_F64, None, "s = sum(a), f64",
+     GB, lambda n, x, c: 8 * n, True, []),
+    ("dot", N_F64, None, "s = sum(a * b), f64",
+     GB, lambda n, x, c: 16 * n, True,
+     [("Weft prange loop", "dot_prange.weft")]),
+    ("saxpy", N_F32, None, "y += a * x, f32, in place",
+     GB, lambda n, x, c: 12 * n, True, []),
+    ("jacobi", N_GRID, None, "one 4-point Jacobi sweep, n x n f64",
+     GB, lambda n, x, c: 16 * n * n, True, []),
+    ("elementwise", N_F64, None, "c = a * b + sin(d), f64, new array",
+     GB, lambda n, x, c: 32 * n, True, []),
+    ("go_normal", 512 if QUICK else N_GRID, None,
+     "Numba's go_fast: trace += tanh(a[i, i]); a + trace, n x n",
+     GB, lambda n, x, c: 16 * n * n, True, []),
+    ("matmul", 300 if QUICK else 1000, None, "c = a @ b, n x n f64",
+     GF, lambda n, x, c: 2 * n ** 3, True, []),
+    ("matmul_loop", 200 if QUICK else 1000, None,
+     "c = a @ b as prange/for loops (i-k-j), n x n f64",
+     GF, lambda n, x, c: 2 * n ** 3, False, []),
+    ("nbody", 512 if QUICK else 4096, 2 if QUICK else 5,
+     "n bodies, O(n^2) softened gravity, steps per call",
+     GF, lambda n, x, c: 20 * n * n * x, True, []),
+    ("mandelbrot", 300 if QUICK else 1600, 256,
+     "n x n image, escape counts up to maxit, prange rows",
+     GF, lambda n, x, c: 8 * c, True, []),
+    ("mc_pi", 1000000 if QUICK else 50000000, None,
+     "Monte-Carlo pi, n samples, prange + reduction",
+     "Gsample/s", lambda n, x, c: n, True, []),
+    ("softmax", 512 if QUICK else 4096, None,
+     "row softmax of an n x n f64 matrix",
+     GF, lambda n, x, c: 5 * n * n, True,
+     [("Weft prange rows", "softmax_prange.weft")]),
 ]
+# Units of work: triad 24 bytes per element (read b, c, write a, STREAM's
+# count), sum 8, dot 16, saxpy 12 (f32: read x, y, write y), Jacobi 16 per
+# point (read u, write v), elementwise 32, go_normal 16 (read a, write the
+# result); matmul 2n^3 flops; n-body 20 flops per pair per step (sqrt and
+# division counted as one each); mandelbrot 8 flops per iteration (the
+# iteration total is the check value); softmax 5 flops per element (exp
+# counted as one); Monte-Carlo pi: samples per second.
+
+# Relative tolerance of the check values against C++'s; 1e-6 unless here.
+TOLERANCE = {
+    # An escape count of a point near the set's boundary is chaotic: an
+    # FMA or a reassociation (fastmath, g++'s default -ffp-contract=fast)
+    # changes some counts. 0.2% of the total was seen; allow 1%.
+    "mandelbrot": 1e-2,
+}
+# Parallel efficiency is measured on these (Weft and C++ with 1 thread).
+EMBARRASSING = ("mandelbrot", "mc_pi")
 
 
-def timed(cmd, env=None):
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True,
-                         env=env).stdout.split()
-    return float(out[0]), out[1]
+def mc_pi_tolerance(n):
+    """6 standard deviations of the estimate 4 * hits / n."""
+    p = math.pi / 4
+    return 6 * 4 * math.sqrt(p * (1 - p) / n)
+
+
+def run(cmd, env, attempts=3):
+    """Runs one benchmark program; returns (seconds, check text) or None.
+    Retries, since the Weft binary may be rebuilt while this runs."""
+    for attempt in range(attempts):
+        try:
+            p = subprocess.run(cmd, capture_output=True, text=True, env=env,
+                               timeout=1200)
+            out = p.stdout.split()
+            if p.returncode == 0 and len(out) >= 2:
+                return float(out[0]), out[1]
+            err = (p.stderr.strip().splitlines() or ["?"])[-1]
+        except (OSError, subprocess.TimeoutExpired) as e:
+            err = str(e)
+        print(f"    ! {' '.join(cmd[:4])} ... failed ({err})"
+              + ("; retrying" if attempt + 1 < attempts else ""), flush=True)
+        time.sleep(15)
+    return None
+
+
+def environment(threads):
+    env = dict(os.environ)
+    for var in ("OMP_NUM_THREADS", "NUMBA_NUM_THREADS",
+                "OPENBLAS_NUM_THREADS", "WEFT_NUM_THREADS"):
+        env[var] = str(threads)
+    return env
+
+
+def geomean(xs):
+    xs = [x for x in xs if x and x > 0]
+    return math.exp(sum(map(math.log, xs)) / len(xs)) if xs else float("nan")
 
 
 def main():
+    only = arg("--only", None)
+    kernels = [k for k in KERNELS if not only or k[0] in only.split(",")]
     tmp = tempfile.mkdtemp()
     omp = os.path.join(tmp, "openmp")
-    blas = os.path.join(tmp, "matmul_blas")
     subprocess.run(["g++", "-O3", "-march=native", "-fopenmp", "-o", omp,
-                    os.path.join(K, "openmp.cpp")], check=True)
-    subprocess.run(["g++", "-O3", "-march=native", "-o", blas,
-                    os.path.join(ROOT, "bench", "matmul_blas.cpp"),
-                    "-lopenblas"], check=True)
-    threads = os.cpu_count()
-    print(f"Weft benchmarks, {threads} threads; times in seconds (best of "
-          f"the repetitions); ratio = time / C++")
-    for name, n, reps, what in KERNELS:
-        rows = []
-        if name == "matmul":
-            cpp = timed([blas, str(n), str(reps)])
-            rows.append(("C++ OpenBLAS dgemm", cpp))
-            rows.append(("weft", timed([WEFT, "run",
-                                        os.path.join(ROOT, "bench",
-                                                     "matmul.weft"),
-                                        "--", str(n), str(reps)])))
-            rows.append(("numpy", timed([PY, os.path.join(ROOT, "bench",
-                                                          "matmul_numpy.py"),
-                                         str(n), str(reps)])))
-            rows.append(("numba", timed([PY, os.path.join(ROOT, "bench",
-                                                          "matmul_numba.py"),
-                                         str(n), str(reps)])))
+                    os.path.join(K, "openmp.cpp"), "-lopenblas"], check=True)
+    env = environment(THREADS)
+    env1 = environment(1)
+    print(f"Weft benchmark suite: {THREADS} threads, last-level cache "
+          f"{LLC >> 20} MiB, median of {REPS} timed runs after a warm-up; "
+          f"load average {os.getloadavg()[0]:.2f} at the start", flush=True)
+
+    summary = []
+    failures = []
+    efficiency = []
+    for name, n, extra, what, unit, work, has_numpy, variants in kernels:
+        tail = [str(n), str(REPS)] + ([str(extra)] if extra else [])
+        weft = [WEFT, "run", "--threads", str(THREADS)]
+        wfile = os.path.join(K, name + ".weft")
+        impls = [("C++ OpenBLAS dgemm" if name == "matmul" else "C++ OpenMP",
+                  [omp, name] + tail, env),
+                 ("Weft", weft + [wfile, "--"] + tail, env),
+                 ("Weft --fastmath", weft + ["--fastmath", wfile, "--"] + tail,
+                  env)]
+        impls += [(label, weft + [os.path.join(K, f), "--"] + tail, env)
+                  for label, f in variants]
+        impls.append(("Numba parallel fastmath",
+                      [PY, os.path.join(K, "peers.py"), name, "numba"] + tail,
+                      env))
+        if has_numpy:
+            impls.append(("NumPy", [PY, os.path.join(K, "peers.py"), name,
+                                    "numpy"] + tail, env))
+        if name in EMBARRASSING:
+            impls.append(("Weft --threads 1",
+                          [WEFT, "run", "--threads", "1", wfile, "--"] + tail,
+                          env1))
+            impls.append(("C++ OpenMP 1 thread", [omp, name] + tail, env1))
+
+        print(f"\n{name} (n={n}{', ' + str(extra) if extra else ''}): {what}",
+              flush=True)
+        rows = {}
+        for label, cmd, e in impls:
+            rows[label] = run(cmd, e)
+        cpp = rows[impls[0][0]]
+        ref_check = float(cpp[1]) if cpp else None
+        print(f"  {'implementation':<26} {'seconds':>10} {unit:>10} "
+              f"{'vs C++':>7}  check")
+        for label, _, _ in impls:
+            r = rows[label]
+            if r is None:
+                print(f"  {label:<26} {'failed':>10}")
+                failures.append(f"{name}: {label} failed")
+                continue
+            t, check = r
+            rate = work(n, extra, ref_check or 0) / t / 1e9
+            ratio = t / cpp[0] if cpp else float("nan")
+            print(f"  {label:<26} {t:>10.5f} {rate:>10.2f} {ratio:>7.2f}  "
+                  f"{check}")
+        # Checks: every implementation against C++ (Monte-Carlo: against pi).
+        worst = 0.0
+        for label, _, _ in impls:
+            r = rows[label]
+            if r is None:
+                continue
+            v = float(r[1])
+            if name == "mc_pi":
+                bad = abs(v - math.pi) > mc_pi_tolerance(n)
+                worst = max(worst, abs(v - math.pi))
+            elif ref_check is not None:
+                rel = abs(v - ref_check) / max(abs(ref_check), 1e-300)
+                worst = max(worst, rel)
+                bad = rel > TOLERANCE.get(name, 1e-6)
+            else:
+                bad = False
+            if bad:
+                failures.append(f"{name}: {label} check {r[1]} disagrees")
+        if name == "mc_pi":
+            print(f"  checks: largest |estimate - pi| = {worst:.2g} "
+                  f"(allowed {mc_pi_tolerance(n):.2g}, 6 sigma)")
         else:
-            cpp = timed([omp, name, str(n), str(reps)])
-            rows.append(("C++ OpenMP", cpp))
-            rows.append(("weft", timed([WEFT, "run",
-                                        os.path.join(K, name + ".weft"), "--",
-                                        str(n), str(reps)])))
-            if name == "reduction":
-                rows.append(("weft prange loop",
-                             timed([WEFT, "run",
-                                    os.path.join(K, "reduction_prange.weft"),
-                                    "--", str(n), str(reps)])))
-            rows.append(("weft --threads 1",
-                         timed([WEFT, "run", "--threads", "1",
-                                os.path.join(K, name + ".weft"), "--",
-                                str(n), str(reps)])))
-            for impl in ("numpy", "numba"):
-                rows.append((impl + (" parallel=True" if impl == "numba"
-                                     else ""),
-                             timed([PY, os.path.join(K, "peers.py"), name,
-                                    impl, str(n), str(reps)])))
-        print(f"\n{name} (n={n}): {what}")
-        print(f"  {'implementation':<24} {'seconds':>10} {'ratio':>7}  check")
-        base = rows[0][1][0]
-        for label, (t, check) in rows:
-            print(f"  {label:<24} {t:>10.5f} {t / base:>7.2f}  {check}")
+            print(f"  checks: largest relative difference to C++ = "
+                  f"{worst:.2g} (allowed {TOLERANCE.get(name, 1e-6):.0e})")
+
+        def t(label):
+            return rows[label][0] if rows.get(label) else None
+
+        def ratio(a, b):
+            return t(a) / t(b) if t(a) and t(b) else None
+
+        numba = "Numba parallel fastmath"
+        entry = {
+            "name": name, "n": n, "extra": extra, "unit": unit,
+            "cpp": t(impls[0][0]), "weft": t("Weft"),
+            "weft_fm": t("Weft --fastmath"), "numba": t(numba),
+            "numpy": t("NumPy"),
+            "w_numba": ratio("Weft", numba),
+            "w_cpp": ratio("Weft", impls[0][0]),
+            "wf_numba": ratio("Weft --fastmath", numba),
+            "wf_cpp": ratio("Weft --fastmath", impls[0][0]),
+            "rate_weft": work(n, extra, ref_check or 0) / t("Weft") / 1e9
+            if t("Weft") else None,
+            "rate_cpp": work(n, extra, ref_check or 0) / cpp[0] / 1e9
+            if cpp else None,
+        }
+        summary.append(entry)
+
+        def fmt(x):
+            return f"{x:.2f}" if x else "-"
+        print(f"  Weft/Numba {fmt(entry['w_numba'])} (--fastmath "
+              f"{fmt(entry['wf_numba'])}), Weft/C++ {fmt(entry['w_cpp'])} "
+              f"(--fastmath {fmt(entry['wf_cpp'])})", flush=True)
+        if name in EMBARRASSING:
+            for who, one, many in (("Weft", "Weft --threads 1", "Weft"),
+                                   ("C++", "C++ OpenMP 1 thread",
+                                    impls[0][0])):
+                if t(one) and t(many):
+                    s = t(one) / t(many)
+                    efficiency.append((name, who, s, s / THREADS))
+                    print(f"  {who}: speed-up {s:.2f} on {THREADS} threads, "
+                          f"parallel efficiency S/N = {s / THREADS:.2f}")
+
+    # Summary as a Markdown table (pasted into docs/benchmarks.md).
+    def s(x):
+        return f"{x:.4f}" if x else "-"
+
+    def r(x):
+        return f"{x:.2f}" if x else "-"
+    print("\nSummary (seconds, median; ratios are time / time, < 1 means "
+          "Weft is faster)\n")
+    print("| kernel | size | C++ | Weft | Weft --fastmath | Numba | NumPy | "
+          "Weft/Numba | Weft/C++ | Weft --fastmath/Numba | "
+          "Weft --fastmath/C++ | Weft rate | C++ rate |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | "
+          "---: | ---: | ---: | ---: |")
+    for e in summary:
+        size = str(e["n"]) + (f", {e['extra']}" if e["extra"] else "")
+        rate_w = f"{e['rate_weft']:.2f} {e['unit']}" if e["rate_weft"] else "-"
+        rate_c = f"{e['rate_cpp']:.2f} {e['unit']}" if e["rate_cpp"] else "-"
+        print(f"| {e['name']} | {size} | {s(e['cpp'])} | {s(e['weft'])} | "
+              f"{s(e['weft_fm'])} | {s(e['numba'])} | {s(e['numpy'])} | "
+              f"{r(e['w_numba'])} | {r(e['w_cpp'])} | {r(e['wf_numba'])} | "
+              f"{r(e['wf_cpp'])} | {rate_w} | {rate_c} |")
+    print()
+    for key, label in (("w_numba", "Weft/Numba"), ("w_cpp", "Weft/C++"),
+                       ("wf_numba", "Weft --fastmath/Numba"),
+                       ("wf_cpp", "Weft --fastmath/C++")):
+        vals = [e[key] for e in summary if e[key]]
+        print(f"geometric mean {label}: {geomean(vals):.3f} over "
+              f"{len(vals)} kernels (worst {max(vals or [0]):.2f})")
+    for name, who, sp, eff in efficiency:
+        print(f"parallel efficiency {name} {who}: S = {sp:.2f}, "
+              f"S/N = {eff:.2f}")
+    tri = next((e for e in summary if e["name"] == "triad"), None)
+    if tri and tri["rate_weft"] and tri["rate_cpp"]:
+        print(f"triad bandwidth: Weft {tri['rate_weft']:.2f} GB/s = "
+              f"{100 * tri['rate_weft'] / tri['rate_cpp']:.0f}% of C++ "
+              f"{tri['rate_cpp']:.2f} GB/s")
+    print(f"load average {os.getloadavg()[0]:.2f} at the end")
+    if failures:
+        print("\nFAILED:\n  " + "\n  ".join(failures))
+        sys.exit(1)
 
 
 if __name__ == "__main__":

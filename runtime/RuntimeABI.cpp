@@ -290,9 +290,8 @@ thread_local uint64_t tRngIterationCount = 0;
 
 void weft_rt_rng_begin_iteration(uint64_t loopKey, int64_t iteration) {
   tRngInIteration = true;
-  tRngIterationKey =
-      mix64(loopKey ^ mix64(static_cast<uint64_t>(iteration) +
-                            0x2545f4914f6cdd1dULL));
+  tRngIterationKey = mix64(loopKey ^ mix64(static_cast<uint64_t>(iteration) +
+                                           0x2545f4914f6cdd1dULL));
   tRngIterationCount = 0;
 }
 
@@ -300,8 +299,8 @@ void weft_rt_rng_end_iteration(void) { tRngInIteration = false; }
 
 uint64_t weft_rt_rng_stream(void) {
   if (tRngInIteration)
-    return mix64(tRngIterationKey + mix64(tRngIterationCount++ +
-                                          0x9e3779b97f4a7c15ULL));
+    return mix64(tRngIterationKey +
+                 mix64(tRngIterationCount++ + 0x9e3779b97f4a7c15ULL));
   uint64_t n = gRngCounter.fetch_add(1);
   return mix64(gRngSeed.load() ^ mix64(n + 0x632be59bd9b4e019ULL));
 }

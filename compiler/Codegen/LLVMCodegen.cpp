@@ -13,8 +13,8 @@
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/DiagnosticHandler.h"
 #include "llvm/IR/DiagnosticInfo.h"
-#include "llvm/IR/SystemLibraries.h"
 #include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/SystemLibraries.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/TargetSelect.h"
@@ -91,8 +91,7 @@ struct RemarkCollector : llvm::DiagnosticHandler {
     if (!r)
       return false;
     if (r->getPassName() == "loop-vectorize") {
-      int64_t line =
-          r->isLocationAvailable() ? r->getLocation().getLine() : 0;
+      int64_t line = r->isLocationAvailable() ? r->getLocation().getLine() : 0;
       out.push_back({line, r->getMsg()});
     }
     return true;
@@ -101,9 +100,8 @@ struct RemarkCollector : llvm::DiagnosticHandler {
 };
 } // namespace
 
-void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm,
-                    int optLevel, bool vectorMath,
-                    std::vector<VectorizerRemark> *remarks) {
+void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm, int optLevel,
+                    bool vectorMath, std::vector<VectorizerRemark> *remarks) {
   if (remarks)
     module.getContext().setDiagnosticHandler(
         std::make_unique<RemarkCollector>(*remarks), true);
@@ -123,9 +121,9 @@ void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm,
   pto.LoopVectorization = optLevel >= 2;
   pto.SLPVectorization = optLevel >= 2;
   llvm::PassBuilder pb(&tm, pto);
-  llvm::TargetLibraryInfoImpl tlii(
-      tm.getTargetTriple(), vectorMath ? llvm::VectorLibrary::LIBMVEC
-                                       : llvm::VectorLibrary::NoLibrary);
+  llvm::TargetLibraryInfoImpl tlii(tm.getTargetTriple(),
+                                   vectorMath ? llvm::VectorLibrary::LIBMVEC
+                                              : llvm::VectorLibrary::NoLibrary);
   fam.registerPass([&] { return llvm::TargetLibraryAnalysis(tlii); });
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);

@@ -44,8 +44,8 @@ struct VectorizerRemark {
 };
 
 /// With `remarks`, the loop vectorizer's remarks are collected there.
-void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm,
-                    int optLevel, bool vectorMath = false,
+void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm, int optLevel,
+                    bool vectorMath = false,
                     std::vector<VectorizerRemark> *remarks = nullptr);
 
 /// Host assembly of `module`.

@@ -471,9 +471,9 @@ struct RngStreamLowering : ConvertOpToLLVMPattern<weft::RngStreamOp> {
   LogicalResult
   matchAndRewrite(weft::RngStreamOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOp(op, callRuntimeWithResult(rewriter, op,
-                                                 "weft_rt_rng_stream", {},
-                                                 rewriter.getI64Type()));
+    rewriter.replaceOp(op,
+                       callRuntimeWithResult(rewriter, op, "weft_rt_rng_stream",
+                                             {}, rewriter.getI64Type()));
     return success();
   }
 };
@@ -538,10 +538,9 @@ struct ConvertWeftToLLVMPass
     patterns.add<PrintOpLowering, NullArrayLowering, FailLowering,
                  PairwiseSumLowering, ArgvLowering, LoadNpyLowering,
                  SaveNpyLowering, ShapeErrorLowering, IndexErrorLowering,
-                 TimeLowering, GemmLowering, RngStreamLowering,
-                 RngSeedLowering, RaiseRecordedLowering,
-                 RngBeginIterationLowering, RngEndIterationLowering>(
-        converter);
+                 TimeLowering, GemmLowering, RngStreamLowering, RngSeedLowering,
+                 RaiseRecordedLowering, RngBeginIterationLowering,
+                 RngEndIterationLowering>(converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<RefCountLowering<weft::ReleaseOp>>(converter,

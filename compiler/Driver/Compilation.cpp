@@ -18,8 +18,8 @@
 
 #include "llvm/Support/raw_ostream.h"
 
-#include <fstream>
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -81,9 +81,9 @@ bool Compilation::generateMLIR() {
           return mlir::success();
         });
     report_.clear();
-    module = weft::generateMLIR(*context_, *program_, *file_, *diags_,
-                                options_.boundscheck, options_.fastmath,
-                                &report_);
+    module =
+        weft::generateMLIR(*context_, *program_, *file_, *diags_,
+                           options_.boundscheck, options_.fastmath, &report_);
   }
   if (!module && !diags_->hasErrors())
     internalError_ = "internal compiler error: the generated MLIR does not "
@@ -123,10 +123,10 @@ std::string formatLoopReport(const std::string &filename,
                              const std::vector<VectorizerRemark> &remarks) {
   std::map<int64_t, std::vector<std::string>> byLine;
   for (const LoopReport &r : report)
-    byLine[r.line].push_back("[" + (r.function == "__weft_main"
-                                        ? std::string("top level")
-                                        : r.function) +
-                             "] " + r.text);
+    byLine[r.line].push_back(
+        "[" +
+        (r.function == "__weft_main" ? std::string("top level") : r.function) +
+        "] " + r.text);
   for (const VectorizerRemark &r : remarks) {
     std::string m = r.message;
     std::replace(m.begin(), m.end(), '\n', ' ');

@@ -212,8 +212,9 @@ bool FunctionGen::emit() {
   if (fn.options.fastmath || mg.fastmath) {
     // fastmath: float operations may be reassociated and contracted and
     // math functions approximated; NaN and infinity stay honoured.
-    auto flags = arith::FastMathFlags::reassoc | arith::FastMathFlags::contract |
-                 arith::FastMathFlags::afn | arith::FastMathFlags::arcp;
+    auto flags = arith::FastMathFlags::reassoc |
+                 arith::FastMathFlags::contract | arith::FastMathFlags::afn |
+                 arith::FastMathFlags::arcp;
     auto attr = arith::FastMathFlagsAttr::get(&mg.ctx, flags);
     f.walk([&](arith::ArithFastMathInterface op) {
       op->setAttr(op.getFastMathAttrName(), attr);

@@ -27,14 +27,11 @@ struct LoopReport {
 
 /// Generates MLIR for `program`. Returns null (after reporting to `diags`)
 /// if a construct cannot be generated.
-mlir::OwningOpRef<mlir::ModuleOp> generateMLIR(mlir::MLIRContext &context,
-                                               const Program &program,
-                                               const SourceFile &file,
-                                               DiagnosticEngine &diags,
-                                               bool boundscheck = false,
-                                               bool fastmath = false,
-                                               std::vector<LoopReport> *report =
-                                                   nullptr);
+mlir::OwningOpRef<mlir::ModuleOp>
+generateMLIR(mlir::MLIRContext &context, const Program &program,
+             const SourceFile &file, DiagnosticEngine &diags,
+             bool boundscheck = false, bool fastmath = false,
+             std::vector<LoopReport> *report = nullptr);
 
 } // namespace weft
 

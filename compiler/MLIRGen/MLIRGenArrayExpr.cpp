@@ -556,11 +556,10 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
     bool wantMin = name == "min" || name == "argmin";
     // The first element starts the fold; an empty source (an error
     // raised above, or after a parallel loop) reads nothing.
-    Value nonEmpty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt,
-                                           count, zeroIdx);
-    auto firstIf = scf::IfOp::create(b, l, TypeRange{toMLIR(
-                                               weft::Type::scalar(ek))},
-                                     nonEmpty, true);
+    Value nonEmpty =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, count, zeroIdx);
+    auto firstIf = scf::IfOp::create(
+        b, l, TypeRange{toMLIR(weft::Type::scalar(ek))}, nonEmpty, true);
     {
       OpBuilder::InsertionGuard g(b);
       b.setInsertionPointToStart(&firstIf.getThenRegion().front());
@@ -630,10 +629,9 @@ Value FunctionGen::emitChunkedReduction(const std::string &name,
   int rank = static_cast<int>(s.dims.size());
   Value zero = index(0, l), one = index(1, l);
   Value chunk = index(4096, l);
-  Value nChunks = rank == 1
-                      ? arith::CeilDivSIOp::create(b, l, s.dims[0], chunk)
-                            .getResult()
-                      : s.dims[0];
+  Value nChunks =
+      rank == 1 ? arith::CeilDivSIOp::create(b, l, s.dims[0], chunk).getResult()
+                : s.dims[0];
   bool isF = rk == ScalarKind::F32 || rk == ScalarKind::F64;
   bool wantMin = name == "min", isMinMax = name == "min" || name == "max";
   auto add = [&](Value x, Value y) -> Value {
@@ -680,18 +678,17 @@ Value FunctionGen::emitChunkedReduction(const std::string &name,
                           ScalarKind k) -> Value {
     size_t mark = temps_.size();
     Value partial = allocArrayN(k, ValueRange{nChunks}, l);
-    emitParallelNest(ValueRange{nChunks}, l,
-                     [&](ValueRange c) {
-                       memref::StoreOp::create(
-                           b, l, foldChunk(c[0], f, op, identity), partial,
-                           c[0]);
-                     },
-                     count);
-    Value start = identity ? identity
-                           : memref::LoadOp::create(b, l, partial, zero)
-                                 .getResult();
-    Value r = foldNest(b, l, ValueRange{nChunks}, zero, one,
-                       ValueRange{start},
+    emitParallelNest(
+        ValueRange{nChunks}, l,
+        [&](ValueRange c) {
+          memref::StoreOp::create(b, l, foldChunk(c[0], f, op, identity),
+                                  partial, c[0]);
+        },
+        count);
+    Value start = identity
+                      ? identity
+                      : memref::LoadOp::create(b, l, partial, zero).getResult();
+    Value r = foldNest(b, l, ValueRange{nChunks}, zero, one, ValueRange{start},
                        [&](ValueRange c, ValueRange acc) {
                          Value p = memref::LoadOp::create(b, l, partial, c[0]);
                          return SmallVector<Value, 2>{op(acc[0], p)};
@@ -703,8 +700,8 @@ Value FunctionGen::emitChunkedReduction(const std::string &name,
     return [this, k, l](Value x) { return convert(x, k, l); };
   };
   auto countF = [&]() {
-    return convert(arith::IndexCastOp::create(b, l, b.getI64Type(), count),
-                   rk, l);
+    return convert(arith::IndexCastOp::create(b, l, b.getI64Type(), count), rk,
+                   l);
   };
   if (name == "sum")
     return reduceChunks(as(rk), add, constant(rk, 0, l), rk);
@@ -732,8 +729,7 @@ Value FunctionGen::emitChunkedReduction(const std::string &name,
         reduceChunks(
             [](Value x) { return x; },
             [&, ek](Value acc, Value x) {
-              return emitMath(wantMin ? "minimum" : "maximum", {acc, x}, ek,
-                              l);
+              return emitMath(wantMin ? "minimum" : "maximum", {acc, x}, ek, l);
             },
             Value(), ek),
         rk, l);

@@ -89,9 +89,9 @@ void FunctionGen::emitParallelNest(ValueRange dims, Location l,
   // Threads split the outermost axis; the inner axes stay plain loops so
   // the innermost one vectorizes (a collapsed nest would recompute its
   // indices with divisions).
-  auto par = scf::ParallelOp::create(b, l, ValueRange{index(0, l)},
-                                     ValueRange{dims[0]},
-                                     ValueRange{index(1, l)});
+  auto par =
+      scf::ParallelOp::create(b, l, ValueRange{index(0, l)},
+                              ValueRange{dims[0]}, ValueRange{index(1, l)});
   {
     OpBuilder::InsertionGuard inner(b);
     b.setInsertionPointToStart(par.getBody());
@@ -129,8 +129,8 @@ Value FunctionGen::emitUniform(Value key, Value counter, Location l) {
   // double in [0, 1).
   auto c = [&](uint64_t v) { return i64(static_cast<int64_t>(v), l); };
   auto xorShift = [&](Value z, int64_t s) -> Value {
-    return arith::XOrIOp::create(
-        b, l, z, arith::ShRUIOp::create(b, l, z, i64(s, l)));
+    return arith::XOrIOp::create(b, l, z,
+                                 arith::ShRUIOp::create(b, l, z, i64(s, l)));
   };
   Value z = arith::AddIOp::create(
       b, l, key,
@@ -475,11 +475,11 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
       Value empty =
           arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, hi, lo);
       emitCheck(empty, "ValueError: randint(lo, hi) needs lo < hi", ln, l);
-      Value span = convert(arith::SubIOp::create(b, l, hi, lo),
-                           ScalarKind::F64, l);
+      Value span =
+          convert(arith::SubIOp::create(b, l, hi, lo), ScalarKind::F64, l);
       Value u = emitUniform(key, i64(0, l), l);
-      Value off = arith::FPToSIOp::create(
-          b, l, b.getI64Type(), arith::MulFOp::create(b, l, u, span));
+      Value off = arith::FPToSIOp::create(b, l, b.getI64Type(),
+                                          arith::MulFOp::create(b, l, u, span));
       out = Val(arith::AddIOp::create(b, l, lo, off));
       return true;
     }

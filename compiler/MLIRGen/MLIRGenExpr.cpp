@@ -251,8 +251,8 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
       zeroCheck("float floor division by zero");
       // By zero (arrays, where NumPy does not raise): a / 0, i.e. +-inf
       // or nan, as NumPy's floor_divide.
-      Value byZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
-                                           r, constant(kind, 0, loc));
+      Value byZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, r,
+                                           constant(kind, 0, loc));
       return arith::SelectOp::create(b, loc, byZero,
                                      arith::DivFOp::create(b, loc, l, r),
                                      emitPythonFloorDivF(l, r, loc));
@@ -331,8 +331,8 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
     Value zero = arith::ConstantOp::create(b, loc, b.getIntegerAttr(t, 0));
     Value safeR = arith::SelectOp::create(b, loc, tooFar, zero, r);
     if (op == BinaryOp::LShift)
-      return arith::SelectOp::create(
-          b, loc, tooFar, zero, arith::ShLIOp::create(b, loc, l, safeR));
+      return arith::SelectOp::create(b, loc, tooFar, zero,
+                                     arith::ShLIOp::create(b, loc, l, safeR));
     Value sign = arith::ShRSIOp::create(
         b, loc, l,
         arith::ConstantOp::create(

@@ -224,9 +224,9 @@ public:
                     int64_t line, mlir::Location l);
   /// A whole-array reduction computed per chunk in parallel and combined
   /// in order (the same result for any thread count).
-  mlir::Value emitChunkedReduction(const std::string &name,
-                                   const ElemSource &s, ScalarKind rk,
-                                   mlir::Value count, mlir::Location l);
+  mlir::Value emitChunkedReduction(const std::string &name, const ElemSource &s,
+                                   ScalarKind rk, mlir::Value count,
+                                   mlir::Location l);
   /// The scalar math builtins on element values of kind `k`.
   mlir::Value emitMath(const std::string &name, llvm::ArrayRef<mlir::Value> xs,
                        ScalarKind k, mlir::Location l);
@@ -239,7 +239,7 @@ public:
   bool failed = false;
   bool hasReturnFlag = false;
   int loopDepth = 0;
-  int parallelDepth = 0; ///< > 0 inside a prange body
+  int parallelDepth = 0;        ///< > 0 inside a prange body
   bool forceSerialFor_ = false; ///< the serial twin of a parallel for
   void error(SourceRange r, const std::string &msg);
   /// Adds a line to the loop report (if one is being made).
@@ -257,7 +257,7 @@ public:
   const Program &program;
   const SourceFile &file;
   DiagnosticEngine &diags;
-  bool boundscheck; ///< check every index (weft run --boundscheck)
+  bool boundscheck;      ///< check every index (weft run --boundscheck)
   bool fastmath = false; ///< every function fastmath (weft run --fastmath)
   std::vector<LoopReport> *report = nullptr;
   mlir::ModuleOp module;

@@ -454,9 +454,8 @@ void FunctionGen::emitFor(const ForStmt &s) {
       Value span = arith::SubIOp::create(b, l, stop, start);
       Value big = arith::CmpIOp::create(
           b, l, arith::CmpIPredicate::sge,
-          arith::DivSIOp::create(
-              b, l, span,
-              arith::MaxSIOp::create(b, l, step, i64(1, l))),
+          arith::DivSIOp::create(b, l, span,
+                                 arith::MaxSIOp::create(b, l, step, i64(1, l))),
           i64(kParallelThreshold, l));
       auto ifOp = scf::IfOp::create(b, l, TypeRange{}, big, true);
       auto savedEnv = env;

@@ -18,13 +18,13 @@
 
 #include <csignal>
 #include <cstdio>
-#include <sys/resource.h>
-#include <unistd.h>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <vector>
 
 #ifndef WEFT_VERSION
@@ -97,7 +97,7 @@ void installFaultHandler() {
   char here;
   if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
     gStackLow = reinterpret_cast<uintptr_t>(&here) - rl.rlim_cur;
-  struct sigaction sa{};
+  struct sigaction sa {};
   sa.sa_sigaction = onFault;
   sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
   sigemptyset(&sa.sa_mask);
@@ -231,8 +231,7 @@ int main(int argc, char **argv) {
       char *end = nullptr;
       long n = std::strtol(v.c_str(), &end, 10);
       if (v.empty() || *end || n < 1 || n > 4096)
-        return usageError("--threads needs a positive number, not '" + v +
-                          "'");
+        return usageError("--threads needs a positive number, not '" + v + "'");
       args.threads = static_cast<int>(n);
     } else if (a.rfind("--report=", 0) == 0) {
       args.reportPath = a.substr(9);
@@ -258,8 +257,8 @@ int main(int argc, char **argv) {
   if (args.file.empty())
     return usageError("'" + args.command + "' needs a source file");
   if (args.command == "emit") {
-    static const char *stages[] = {"ast", "mlir", "lowered", "llvm", "asm",
-                                   "report"};
+    static const char *stages[] = {"ast",  "mlir", "lowered",
+                                   "llvm", "asm",  "report"};
     bool ok = false;
     for (const char *s : stages)
       ok |= args.stage == s;
@@ -300,8 +299,7 @@ int main(int argc, char **argv) {
                       args.reportPath.empty() ? nullptr : &remarks);
   if (!args.reportPath.empty()) {
     std::ofstream out(args.reportPath);
-    out << weft::formatLoopReport(c.file().filename(), c.loopReport(),
-                                  remarks);
+    out << weft::formatLoopReport(c.file().filename(), c.loopReport(), remarks);
     if (!out)
       std::cerr << "weft: error: cannot write the report to '"
                 << args.reportPath << "'\n";

@@ -1,0 +1,29 @@
+//===- LoopAnalysis.h - Names used by loops, for parallelisation -*- C++
+//-*-===//
+//
+// Internal to compiler/MLIRGen: the AST walks that decide how loops may run
+// in parallel (which variables a loop body reads and writes).
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_COMPILER_MLIRGEN_LOOPANALYSIS_H
+#define WEFT_COMPILER_MLIRGEN_LOOPANALYSIS_H
+
+#include "frontend/AST.h"
+
+#include <set>
+#include <string>
+
+namespace weft {
+namespace loops {
+
+/// Every name read or written in `e` (one entry per occurrence).
+void namesInExpr(const Expr *e, std::multiset<std::string> &out);
+/// Every name read or written in `block`, except inside `skip` (and the
+/// target of the loop whose body is `skip`).
+void namesInBlock(const Block &block, const Block *skip,
+                  std::multiset<std::string> &out);
+
+} // namespace loops
+} // namespace weft
+
+#endif // WEFT_COMPILER_MLIRGEN_LOOPANALYSIS_H
