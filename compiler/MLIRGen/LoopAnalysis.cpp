@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <tuple>
 
 namespace weft {
 namespace loops {
@@ -127,6 +129,118 @@ void namesInBlock(const Block &block, const Block *skip,
       namesInExpr(x->msg.get(), out);
     }
   }
+}
+
+namespace {
+/// `var`, `var + k` or `var - k` (k an integer literal): the offset.
+bool offsetOf(const Expr *e, const std::string &var, int64_t &k) {
+  if (auto *n = e->dyn<NameExpr>()) {
+    k = 0;
+    return n->name == var;
+  }
+  auto *b = e->dyn<BinaryExpr>();
+  if (!b || (b->op != BinaryOp::Add && b->op != BinaryOp::Sub))
+    return false;
+  auto *n = b->lhs->dyn<NameExpr>();
+  auto *lit = b->rhs->dyn<IntLitExpr>();
+  if (!n || n->name != var || !lit)
+    return false;
+  k = b->op == BinaryOp::Add ? lit->value : -lit->value;
+  return true;
+}
+
+/// Rows `A[var + k, ...]` that `e` reads.
+void rowReads(const Expr *e, const std::string &var,
+              std::vector<std::tuple<std::string, int64_t, SourceRange>> &out) {
+  if (!e)
+    return;
+  if (auto *ix = e->dyn<IndexExpr>()) {
+    int64_t k;
+    if (auto *base = ix->base->dyn<NameExpr>();
+        base && !ix->indices.empty() && offsetOf(ix->indices[0].get(), var, k))
+      out.emplace_back(base->name, k, ix->range);
+    for (const ExprPtr &i : ix->indices)
+      rowReads(i.get(), var, out);
+    return;
+  }
+  switch (e->kind) {
+  case ExprKind::Unary:
+    rowReads(static_cast<const UnaryExpr *>(e)->operand.get(), var, out);
+    return;
+  case ExprKind::Binary:
+    rowReads(static_cast<const BinaryExpr *>(e)->lhs.get(), var, out);
+    rowReads(static_cast<const BinaryExpr *>(e)->rhs.get(), var, out);
+    return;
+  case ExprKind::Compare:
+    for (const ExprPtr &o : static_cast<const CompareExpr *>(e)->operands)
+      rowReads(o.get(), var, out);
+    return;
+  case ExprKind::Call:
+    for (const ExprPtr &a : static_cast<const CallExpr *>(e)->args)
+      rowReads(a.get(), var, out);
+    return;
+  case ExprKind::IfExp: {
+    auto *i = static_cast<const IfExpExpr *>(e);
+    rowReads(i->cond.get(), var, out);
+    rowReads(i->thenValue.get(), var, out);
+    rowReads(i->elseValue.get(), var, out);
+    return;
+  }
+  default:
+    return;
+  }
+}
+} // namespace
+
+std::vector<Dependence> findDependences(const Block &body,
+                                        const std::string &var) {
+  std::map<std::string, std::set<int64_t>> writes;
+  std::vector<std::tuple<std::string, int64_t, SourceRange>> reads;
+  std::function<void(const Block &)> scan = [&](const Block &block) {
+    for (const StmtPtr &s : block) {
+      auto target = [&](const Expr *t) {
+        int64_t k;
+        if (auto *ix = t->dyn<IndexExpr>())
+          if (auto *base = ix->base->dyn<NameExpr>();
+              base && !ix->indices.empty() &&
+              offsetOf(ix->indices[0].get(), var, k))
+            writes[base->name].insert(k);
+      };
+      if (auto *x = s->dyn<AssignStmt>()) {
+        for (const ExprPtr &t : x->targets)
+          target(t.get());
+        rowReads(x->value.get(), var, reads);
+      } else if (auto *x = s->dyn<AugAssignStmt>()) {
+        target(x->target.get());
+        rowReads(x->target.get(), var, reads);
+        rowReads(x->value.get(), var, reads);
+      } else if (auto *x = s->dyn<ExprStmt>()) {
+        rowReads(x->value.get(), var, reads);
+      } else if (auto *x = s->dyn<IfStmt>()) {
+        rowReads(x->cond.get(), var, reads);
+        scan(x->body);
+        scan(x->orelse);
+      } else if (auto *x = s->dyn<ForStmt>()) {
+        scan(x->body);
+      } else if (auto *x = s->dyn<WhileStmt>()) {
+        rowReads(x->cond.get(), var, reads);
+        scan(x->body);
+      }
+    }
+  };
+  scan(body);
+  std::vector<Dependence> deps;
+  for (auto &[array, k, range] : reads) {
+    auto it = writes.find(array);
+    if (it == writes.end())
+      continue;
+    for (int64_t w : it->second)
+      if (w != k) {
+        deps.push_back({array, w, k, range});
+        break;
+      }
+  }
+  return deps;
 }
 
 } // namespace loops

@@ -12,6 +12,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 namespace weft {
 namespace loops {
@@ -22,6 +23,17 @@ void namesInExpr(const Expr *e, std::multiset<std::string> &out);
 /// target of the loop whose body is `skip`).
 void namesInBlock(const Block &block, const Block *skip,
                   std::multiset<std::string> &out);
+
+/// A cross-iteration dependence the compiler can prove in a parallel loop
+/// over `var`: array `array` written at row var+`writeOffset` and read at
+/// var+`readOffset` (different offsets), at `readRange`.
+struct Dependence {
+  std::string array;
+  int64_t writeOffset = 0, readOffset = 0;
+  SourceRange readRange;
+};
+std::vector<Dependence> findDependences(const Block &body,
+                                        const std::string &var);
 
 } // namespace loops
 } // namespace weft

@@ -336,6 +336,22 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
   }
   if (!ok)
     return false;
+  if (!automatic) {
+    // A prange is the user's promise; a dependence we can see is worth a
+    // warning (the loop still runs in parallel, as in Numba).
+    auto offset = [&](int64_t k) {
+      return var + (k > 0   ? " + " + std::to_string(k)
+                    : k < 0 ? " - " + std::to_string(-k)
+                            : std::string());
+    };
+    for (const loops::Dependence &d : loops::findDependences(s.body, var))
+      mg.diags.warning(d.readRange,
+                       "prange iterations are not independent: '" + d.array +
+                           "' is written at row " + offset(d.writeOffset) +
+                           " and read at row " + offset(d.readOffset) +
+                           " by another iteration; use range for an "
+                           "ordered loop");
+  }
   {
     std::string text = "prange loop: parallel (OpenMP)";
     const char *ops[] = {"", "+", "*", "min", "max"};
