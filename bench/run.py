@@ -3,6 +3,9 @@
 and NumPy, measured side by side in one run.
 
 Usage: /usr/bin/python3 bench/run.py [--quick] [--only K1,K2,...] [--reps R]
+                                    [--rounds R]
+--quick: small sizes, one round. Exit status 1 if a program fails or the
+check values disagree.
 
 Every implementation of a kernel is one program in bench/kernels/ (Weft:
 NAME.weft; NumPy and Numba: peers.py; C++: openmp.cpp) that builds its
@@ -12,7 +15,10 @@ Weft has no sort, so the Weft programs select the median with a counting
 loop (median() at the end of each file). All implementations run with
 the same number of threads, os.cpu_count(): OMP_NUM_THREADS (C++),
 NUMBA_NUM_THREADS (Numba), OPENBLAS_NUM_THREADS (BLAS) and `--threads`
-(Weft). The check values of all implementations must agree (relative
+(Weft). Each program runs ROUNDS times (3; the implementations of a
+kernel interleaved), and its time is the median of those medians: the
+shared machines this runs on change speed from minute to minute. The
+check values of all implementations must agree (relative
 1e-6; see TOLERANCE for the documented exceptions), else the run fails.
 
 Memory-bound kernels use arrays of at least 4x the last-level cache. The
@@ -61,6 +67,7 @@ N_F64 = (1 << 20) if QUICK else 4 * LLC // 8
 N_F32 = (1 << 20) if QUICK else 4 * LLC // 4
 N_GRID = 512 if QUICK else math.isqrt(4 * LLC // 8 - 1) + 1
 REPS = int(arg("--reps", 5 if QUICK else 7))
+ROUNDS = int(arg("--rounds", 1 if QUICK else 3))
 assert REPS >= 5 or QUICK, "at least 5 repetitions"
 
 GB, GF = "GB/s", "GFLOP/s"
@@ -97,7 +104,8 @@ KERNELS = [
      GF, lambda n, x, c: 8 * c, True, []),
     ("mc_pi", 1000000 if QUICK else 50000000, None,
      "Monte-Carlo pi, n samples, prange + reduction",
-     "Gsample/s", lambda n, x, c: n, True, []),
+     "Gsample/s", lambda n, x, c: n, True,
+     [("Weft rand() arrays", "mc_pi_arrays.weft")]),
     ("softmax", 512 if QUICK else 4096, None,
      "row softmax of an n x n f64 matrix",
      GF, lambda n, x, c: 5 * n * n, True,
@@ -155,6 +163,11 @@ def environment(threads):
     return env
 
 
+def median(xs):
+    xs = sorted(xs)
+    return 0.5 * (xs[(len(xs) - 1) // 2] + xs[len(xs) // 2])
+
+
 def geomean(xs):
     xs = [x for x in xs if x and x > 0]
     return math.exp(sum(map(math.log, xs)) / len(xs)) if xs else float("nan")
@@ -165,13 +178,21 @@ def main():
     kernels = [k for k in KERNELS if not only or k[0] in only.split(",")]
     tmp = tempfile.mkdtemp()
     omp = os.path.join(tmp, "openmp")
-    subprocess.run(["g++", "-O3", "-march=native", "-fopenmp", "-o", omp,
-                    os.path.join(K, "openmp.cpp"), "-lopenblas"], check=True)
+    blas = os.path.join(tmp, "openmp_blas")
+    cxx = ["g++", "-O3", "-march=native", "-fopenmp"]
+    subprocess.run(cxx + ["-o", omp, os.path.join(K, "openmp.cpp")],
+                   check=True)
+    # OpenBLAS only where it is used (its thread pool disturbs OpenMP).
+    subprocess.run(cxx + ["-DUSE_BLAS", "-o", blas,
+                          os.path.join(K, "openmp.cpp"), "-lopenblas"],
+                   check=True)
     env = environment(THREADS)
     env1 = environment(1)
     print(f"Weft benchmark suite: {THREADS} threads, last-level cache "
-          f"{LLC >> 20} MiB, median of {REPS} timed runs after a warm-up; "
-          f"load average {os.getloadavg()[0]:.2f} at the start", flush=True)
+          f"{LLC >> 20} MiB; each time is the median over {ROUNDS} rounds of "
+          f"the median of {REPS} timed runs after a warm-up (spread: half "
+          f"the range of the rounds' medians); load average "
+          f"{os.getloadavg()[0]:.2f} at the start", flush=True)
 
     summary = []
     failures = []
@@ -180,8 +201,9 @@ def main():
         tail = [str(n), str(REPS)] + ([str(extra)] if extra else [])
         weft = [WEFT, "run", "--threads", str(THREADS)]
         wfile = os.path.join(K, name + ".weft")
-        impls = [("C++ OpenBLAS dgemm" if name == "matmul" else "C++ OpenMP",
-                  [omp, name] + tail, env),
+        impls = [("C++ OpenBLAS dgemm", [blas, name] + tail, env)
+                 if name == "matmul" else
+                 ("C++ OpenMP", [omp, name] + tail, env),
                  ("Weft", weft + [wfile, "--"] + tail, env),
                  ("Weft --fastmath", weft + ["--fastmath", wfile, "--"] + tail,
                   env)]
@@ -199,44 +221,51 @@ def main():
                           env1))
             impls.append(("C++ OpenMP 1 thread", [omp, name] + tail, env1))
 
-        print(f"\n{name} (n={n}{', ' + str(extra) if extra else ''}): {what}",
-              flush=True)
-        rows = {}
-        for label, cmd, e in impls:
-            rows[label] = run(cmd, e)
-        cpp = rows[impls[0][0]]
-        ref_check = float(cpp[1]) if cpp else None
-        print(f"  {'implementation':<26} {'seconds':>10} {unit:>10} "
-              f"{'vs C++':>7}  check")
+        print(f"\n{name} (n={n}{', ' + str(extra) if extra else ''}): {what}"
+              f" [load average {os.getloadavg()[0]:.2f}]", flush=True)
+        # ROUNDS rounds, the implementations interleaved in each, so that
+        # a disturbance of the shared machine hits them alike; an
+        # implementation's time is the median of its rounds' medians.
+        runs = {label: [] for label, _, _ in impls}
+        for _ in range(ROUNDS):
+            for label, cmd, e in impls:
+                r = run(cmd, e)
+                if r:
+                    runs[label].append(r)
+        rows = {label: (median([t for t, _ in rs]), [c for _, c in rs])
+                for label, rs in runs.items() if rs}
+        cpp = rows.get(impls[0][0])
+        ref_check = float(cpp[1][0]) if cpp else None
+        print(f"  {'implementation':<26} {'seconds':>10} {'spread':>7} "
+              f"{unit:>10} {'vs C++':>7}  check")
         for label, _, _ in impls:
-            r = rows[label]
-            if r is None:
+            if label not in rows:
                 print(f"  {label:<26} {'failed':>10}")
                 failures.append(f"{name}: {label} failed")
                 continue
-            t, check = r
+            t, checks = rows[label]
+            ts = [x for x, _ in runs[label]]
+            spread = (max(ts) - min(ts)) / 2 / t
             rate = work(n, extra, ref_check or 0) / t / 1e9
             ratio = t / cpp[0] if cpp else float("nan")
-            print(f"  {label:<26} {t:>10.5f} {rate:>10.2f} {ratio:>7.2f}  "
-                  f"{check}")
+            print(f"  {label:<26} {t:>10.5f} {100 * spread:>6.0f}% "
+                  f"{rate:>10.2f} {ratio:>7.2f}  {checks[0]}")
         # Checks: every implementation against C++ (Monte-Carlo: against pi).
         worst = 0.0
-        for label, _, _ in impls:
-            r = rows[label]
-            if r is None:
-                continue
-            v = float(r[1])
-            if name == "mc_pi":
-                bad = abs(v - math.pi) > mc_pi_tolerance(n)
-                worst = max(worst, abs(v - math.pi))
-            elif ref_check is not None:
-                rel = abs(v - ref_check) / max(abs(ref_check), 1e-300)
-                worst = max(worst, rel)
-                bad = rel > TOLERANCE.get(name, 1e-6)
-            else:
-                bad = False
-            if bad:
-                failures.append(f"{name}: {label} check {r[1]} disagrees")
+        for label, (_, checks) in rows.items():
+            for c in checks:
+                v = float(c)
+                if name == "mc_pi":
+                    bad = abs(v - math.pi) > mc_pi_tolerance(n)
+                    worst = max(worst, abs(v - math.pi))
+                elif ref_check is not None:
+                    rel = abs(v - ref_check) / max(abs(ref_check), 1e-300)
+                    worst = max(worst, rel)
+                    bad = rel > TOLERANCE.get(name, 1e-6)
+                else:
+                    bad = False
+                if bad:
+                    failures.append(f"{name}: {label} check {c} disagrees")
         if name == "mc_pi":
             print(f"  checks: largest |estimate - pi| = {worst:.2g} "
                   f"(allowed {mc_pi_tolerance(n):.2g}, 6 sigma)")
@@ -284,10 +313,10 @@ def main():
 
     # Summary as a Markdown table (pasted into docs/benchmarks.md).
     def s(x):
-        return f"{x:.4f}" if x else "-"
+        return f"{x:.4g}" if x else "-"
 
     def r(x):
-        return f"{x:.2f}" if x else "-"
+        return (f"{x:.2f}" if x >= 0.1 else f"{x:.2g}") if x else "-"
     print("\nSummary (seconds, median; ratios are time / time, < 1 means "
           "Weft is faster)\n")
     print("| kernel | size | C++ | Weft | Weft --fastmath | Numba | NumPy | "

@@ -2,7 +2,11 @@
 // OpenMP, as a C++ developer writes them (plain loops, no -ffast-math, no
 // simd pragmas), and OpenBLAS's cblas_dgemm for the `@` matrix product.
 //
-// Build: g++ -O3 -march=native -fopenmp openmp.cpp -lopenblas
+// Build: g++ -O3 -march=native -fopenmp openmp.cpp
+//        (add -DUSE_BLAS ... -lopenblas for the `matmul` kernel: linking
+//        OpenBLAS starts its thread pool, whose spinning threads slow the
+//        OpenMP kernels down on a machine with few cores, so run.py builds
+//        the two separately)
 // Usage: openmp KERNEL N REPS [EXTRA]
 // EXTRA is the number of steps (nbody) or the iteration limit (mandelbrot).
 // Each kernel is called once to warm up, then REPS times, each timed; the
@@ -10,7 +14,9 @@
 // from the same inputs as the Weft programs. Kernels that return a new
 // array in Weft/NumPy (matmul, mandelbrot, softmax, go_normal,
 // elementwise) allocate their result per call here too.
+#ifdef USE_BLAS
 #include <cblas.h>
+#endif
 #include <omp.h>
 
 #include <algorithm>
@@ -141,11 +147,16 @@ int main(int argc, char **argv) {
     Buffer c;
     double t;
     if (is("matmul")) {
+#ifdef USE_BLAS
       t = medianOf(reps, [&] {
         c = fresh(n * n);
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0,
                     a.data(), n, b.data(), n, 0.0, c.get(), n);
       });
+#else
+      std::fprintf(stderr, "openmp: matmul needs -DUSE_BLAS -lopenblas\n");
+      return 64;
+#endif
     } else {
       t = medianOf(reps, [&] {
         c = fresh(n * n);
