@@ -442,9 +442,48 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
   // A whole 1-D f64 array sums in NumPy's pairwise order, bit for bit.
   if (name == "sum" && !axis && !isFusable(arg) && at.rank() == 1 &&
       at.scalarKind() == ScalarKind::F64) {
-    note(ln, "reduction sum(): NumPy's pairwise order (runtime), serial");
-    return Val(
-        weft::PairwiseSumOp::create(b, l, b.getF64Type(), emitExpr(arg).v()));
+    Value a = emitExpr(arg).v();
+    if (!fn.options.parallel) {
+      note(ln, "reduction sum(): NumPy's pairwise order (runtime), serial");
+      return Val(weft::PairwiseSumOp::create(b, l, b.getF64Type(), a));
+    }
+    // NumPy sums buffers of 8192 elements pairwise and adds the buffer sums
+    // in order: the buffers are summed in parallel, then added in order,
+    // which gives NumPy's result bit for bit on any number of threads.
+    note(ln, "reduction sum(): NumPy's pairwise order, 8192-element "
+             "blocks in parallel, combined in order (bit-identical to "
+             "NumPy)");
+    ArrayMeta m = arrayMeta(a, l);
+    Value n = m.sizes[0], block = index(8192, l);
+    Value blocks = arith::CeilDivSIOp::create(b, l, n, block);
+    size_t mark = temps_.size();
+    Value partial = allocArrayN(ScalarKind::F64, ValueRange{blocks}, l);
+    emitParallelNest(
+        ValueRange{blocks}, l,
+        [&](ValueRange c) {
+          Value lo = arith::MulIOp::create(b, l, c[0], block);
+          Value len = arith::MinSIOp::create(
+              b, l, block, arith::SubIOp::create(b, l, n, lo));
+          Value offset = arith::AddIOp::create(
+              b, l, m.offset, arith::MulIOp::create(b, l, lo, m.strides[0]));
+          Value view = makeView(a, ScalarKind::F64, offset, ValueRange{len},
+                                ValueRange{m.strides[0]}, l);
+          Value sumv =
+              weft::PairwiseSumOp::create(b, l, b.getF64Type(), view);
+          memref::StoreOp::create(b, l, sumv, partial, c[0]);
+        },
+        n);
+    Value zero = index(0, l), one = index(1, l);
+    Value total =
+        foldNest(b, l, ValueRange{blocks}, zero, one,
+                 ValueRange{constant(ScalarKind::F64, 0, l)},
+                 [&](ValueRange c, ValueRange acc) {
+                   Value p = memref::LoadOp::create(b, l, partial, c[0]);
+                   return SmallVector<Value, 2>{
+                       arith::AddFOp::create(b, l, acc[0], p).getResult()};
+                 })[0];
+    releaseTemps(mark, l);
+    return Val(total);
   }
   ElemSource s = makeSource(arg, nullptr, ln);
   int rank = static_cast<int>(s.dims.size());
