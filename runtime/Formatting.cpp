@@ -23,6 +23,19 @@ namespace rt {
 
 namespace {
 
+/// Splits printf's "%e" text ("d.ddde+XX" or "de-XX") into its digits,
+/// without trailing zeros, and the decimal exponent of the first digit.
+void parseScientific(const char *buf, std::string &digits, int &exp) {
+  const char *e = std::strchr(buf, 'e');
+  digits.clear();
+  for (const char *p = buf; p < e; ++p)
+    if (*p >= '0' && *p <= '9')
+      digits.push_back(*p);
+  exp = std::atoi(e + 1);
+  while (digits.size() > 1 && digits.back() == '0')
+    digits.pop_back();
+}
+
 /// Shortest decimal digits that round-trip `v` (finite, > 0) in its own
 /// type (float when `f32`, so the digits are float32's shortest), as
 /// `digits` (no leading zeros, no point) and the decimal exponent of the
@@ -36,15 +49,7 @@ void shortestDigits(double v, bool f32, std::string &digits, int &exp) {
             : std::strtod(buf, nullptr) == v)
       break;
   }
-  // buf is "d.ddde[+-]XX" or "de[+-]XX".
-  const char *e = std::strchr(buf, 'e');
-  digits.clear();
-  for (const char *p = buf; p < e; ++p)
-    if (*p >= '0' && *p <= '9')
-      digits.push_back(*p);
-  exp = std::atoi(e + 1);
-  while (digits.size() > 1 && digits.back() == '0')
-    digits.pop_back();
+  parseScientific(buf, digits, exp);
 }
 
 /// Positional form of d1.d2d3...*10^exp: "123.45", "0.001", "100." (the
@@ -144,14 +149,7 @@ void numpyScientific(double a, bool f32, std::string &mantissa, int &exp) {
   if (digits.size() > 9) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.8e", a);
-    const char *e = std::strchr(buf, 'e');
-    digits.clear();
-    for (const char *p = buf; p < e; ++p)
-      if (*p >= '0' && *p <= '9')
-        digits.push_back(*p);
-    exp = std::atoi(e + 1);
-    while (digits.size() > 1 && digits.back() == '0')
-      digits.pop_back();
+    parseScientific(buf, digits, exp);
   }
   mantissa = digits.substr(0, 1) + "." + digits.substr(1);
 }

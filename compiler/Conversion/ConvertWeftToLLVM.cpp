@@ -27,6 +27,16 @@ using namespace mlir;
 
 namespace {
 
+/// LLVM integer constants.
+Value constI64(ConversionPatternRewriter &rewriter, Location loc, int64_t v) {
+  return LLVM::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
+                                  rewriter.getI64IntegerAttr(v));
+}
+Value constI32(ConversionPatternRewriter &rewriter, Location loc, int32_t v) {
+  return LLVM::ConstantOp::create(rewriter, loc, rewriter.getI32Type(),
+                                  rewriter.getI32IntegerAttr(v));
+}
+
 /// Declares (once) and calls the runtime function `name`.
 void callRuntime(ConversionPatternRewriter &rewriter, Operation *op,
                  StringRef name, ValueRange args) {
@@ -77,8 +87,7 @@ Value descriptorPointer(ConversionPatternRewriter &rewriter, Operation *op,
   {
     OpBuilder::InsertionGuard g(rewriter);
     rewriter.setInsertionPointToStart(entry);
-    Value one = LLVM::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
-                                         rewriter.getI64IntegerAttr(1));
+    Value one = constI64(rewriter, loc, 1);
     slot =
         LLVM::AllocaOp::create(rewriter, loc, ptrTy, descriptor.getType(), one);
   }
@@ -187,12 +196,8 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
       if (kind < 0)
         return rewriter.notifyMatchFailure(op, "unsupported element type");
       Value ptr = descriptorPointer(rewriter, op, value);
-      Value kindV =
-          LLVM::ConstantOp::create(rewriter, loc, rewriter.getI32Type(),
-                                   rewriter.getI32IntegerAttr(kind));
-      Value rank =
-          LLVM::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
-                                   rewriter.getI64IntegerAttr(mt.getRank()));
+      Value kindV = constI32(rewriter, loc, kind);
+      Value rank = constI64(rewriter, loc, mt.getRank());
       callRuntime(rewriter, op, "weft_rt_print_array", {kindV, rank, ptr});
       return success();
     }
@@ -253,9 +258,7 @@ struct FailLowering : ConvertOpToLLVMPattern<weft::FailOp> {
   matchAndRewrite(weft::FailOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Value msg = stringConstant(rewriter, op, op.getMessage());
-    Value line =
-        LLVM::ConstantOp::create(rewriter, op.getLoc(), rewriter.getI64Type(),
-                                 rewriter.getI64IntegerAttr(op.getLine()));
+    Value line = constI64(rewriter, op.getLoc(), op.getLine());
     callRuntime(rewriter, op, "weft_rt_check_failed", {msg, line});
     rewriter.eraseOp(op);
     return success();
@@ -290,9 +293,7 @@ struct ArgvLowering : ConvertOpToLLVMPattern<weft::ArgvOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Type t = op.getType();
     Location loc = op.getLoc();
-    Value line =
-        LLVM::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
-                                 rewriter.getI64IntegerAttr(op.getLine()));
+    Value line = constI64(rewriter, loc, op.getLine());
     Value fallback = adaptor.getFallback();
     if (t.isInteger(1)) {
       // bool travels as i32 through the C ABI.
@@ -301,8 +302,7 @@ struct ArgvLowering : ConvertOpToLLVMPattern<weft::ArgvOp> {
       Value r = callRuntimeWithResult(rewriter, op, "weft_rt_argv_bool",
                                       {adaptor.getIndex(), fallback, line},
                                       rewriter.getI32Type());
-      Value zero = LLVM::ConstantOp::create(
-          rewriter, loc, rewriter.getI32Type(), rewriter.getI32IntegerAttr(0));
+      Value zero = constI32(rewriter, loc, 0);
       rewriter.replaceOp(op, LLVM::ICmpOp::create(rewriter, loc,
                                                   LLVM::ICmpPredicate::ne, r,
                                                   zero));
@@ -338,16 +338,10 @@ struct LoadNpyLowering : ConvertOpToLLVMPattern<weft::LoadNpyOp> {
     // The runtime fills a descriptor in a stack slot; read it back.
     auto poison = LLVM::PoisonOp::create(rewriter, loc, descTy);
     Value slot = descriptorPointer(rewriter, op, poison);
-    auto i32 = rewriter.getI32Type();
-    auto i64 = rewriter.getI64Type();
     Value path = stringConstant(rewriter, op, op.getPath());
-    Value kind = LLVM::ConstantOp::create(
-        rewriter, loc, i32,
-        rewriter.getI32IntegerAttr(elemKindCode(mt.getElementType())));
-    Value rank = LLVM::ConstantOp::create(
-        rewriter, loc, i64, rewriter.getI64IntegerAttr(mt.getRank()));
-    Value line = LLVM::ConstantOp::create(
-        rewriter, loc, i64, rewriter.getI64IntegerAttr(op.getLine()));
+    Value kind = constI32(rewriter, loc, elemKindCode(mt.getElementType()));
+    Value rank = constI64(rewriter, loc, mt.getRank());
+    Value line = constI64(rewriter, loc, op.getLine());
     callRuntime(rewriter, op, "weft_rt_load_npy",
                 {path, kind, rank, slot, line});
     rewriter.replaceOp(op, LLVM::LoadOp::create(rewriter, loc, descTy, slot));
@@ -364,16 +358,10 @@ struct SaveNpyLowering : ConvertOpToLLVMPattern<weft::SaveNpyOp> {
     Location loc = op.getLoc();
     auto mt = cast<MemRefType>(op.getArray().getType());
     Value slot = descriptorPointer(rewriter, op, adaptor.getArray());
-    auto i32 = rewriter.getI32Type();
-    auto i64 = rewriter.getI64Type();
     Value path = stringConstant(rewriter, op, op.getPath());
-    Value kind = LLVM::ConstantOp::create(
-        rewriter, loc, i32,
-        rewriter.getI32IntegerAttr(elemKindCode(mt.getElementType())));
-    Value rank = LLVM::ConstantOp::create(
-        rewriter, loc, i64, rewriter.getI64IntegerAttr(mt.getRank()));
-    Value line = LLVM::ConstantOp::create(
-        rewriter, loc, i64, rewriter.getI64IntegerAttr(op.getLine()));
+    Value kind = constI32(rewriter, loc, elemKindCode(mt.getElementType()));
+    Value rank = constI64(rewriter, loc, mt.getRank());
+    Value line = constI64(rewriter, loc, op.getLine());
     callRuntime(rewriter, op, "weft_rt_save_npy",
                 {path, kind, rank, slot, line});
     rewriter.eraseOp(op);
@@ -451,13 +439,10 @@ struct GemmLowering : ConvertOpToLLVMPattern<weft::GemmOp> {
     Value a = descriptorPointer(rewriter, op, adaptor.getA());
     Value b = descriptorPointer(rewriter, op, adaptor.getB());
     Value c = descriptorPointer(rewriter, op, adaptor.getC());
-    Value kind = LLVM::ConstantOp::create(
-        rewriter, loc, rewriter.getI32Type(),
-        rewriter.getI32IntegerAttr(elemKindCode(mt.getElementType())));
+    Value kind = constI32(rewriter, loc, elemKindCode(mt.getElementType()));
     Value r = callRuntimeWithResult(rewriter, op, "weft_rt_gemm",
                                     {kind, a, b, c}, rewriter.getI32Type());
-    Value zero = LLVM::ConstantOp::create(rewriter, loc, rewriter.getI32Type(),
-                                          rewriter.getI32IntegerAttr(0));
+    Value zero = constI32(rewriter, loc, 0);
     rewriter.replaceOp(
         op,
         LLVM::ICmpOp::create(rewriter, loc, LLVM::ICmpPredicate::ne, r, zero));

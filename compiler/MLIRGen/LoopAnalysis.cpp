@@ -18,77 +18,81 @@
 namespace weft {
 namespace loops {
 
-void namesInExpr(const Expr *e, std::multiset<std::string> &out) {
-  if (!e)
-    return;
+void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f) {
   switch (e->kind) {
-  case ExprKind::Name:
-    out.insert(static_cast<const NameExpr *>(e)->name);
-    return;
   case ExprKind::Unary:
-    namesInExpr(static_cast<const UnaryExpr *>(e)->operand.get(), out);
+    f(static_cast<const UnaryExpr *>(e)->operand.get());
     return;
-  case ExprKind::Binary: {
-    auto *x = static_cast<const BinaryExpr *>(e);
-    namesInExpr(x->lhs.get(), out);
-    namesInExpr(x->rhs.get(), out);
+  case ExprKind::Binary:
+    f(static_cast<const BinaryExpr *>(e)->lhs.get());
+    f(static_cast<const BinaryExpr *>(e)->rhs.get());
     return;
-  }
-  case ExprKind::BoolOp: {
-    auto *x = static_cast<const BoolOpExpr *>(e);
-    namesInExpr(x->lhs.get(), out);
-    namesInExpr(x->rhs.get(), out);
+  case ExprKind::BoolOp:
+    f(static_cast<const BoolOpExpr *>(e)->lhs.get());
+    f(static_cast<const BoolOpExpr *>(e)->rhs.get());
     return;
-  }
   case ExprKind::Compare:
     for (const ExprPtr &o : static_cast<const CompareExpr *>(e)->operands)
-      namesInExpr(o.get(), out);
+      f(o.get());
     return;
   case ExprKind::IfExp: {
     auto *x = static_cast<const IfExpExpr *>(e);
-    namesInExpr(x->cond.get(), out);
-    namesInExpr(x->thenValue.get(), out);
-    namesInExpr(x->elseValue.get(), out);
+    f(x->cond.get());
+    f(x->thenValue.get());
+    f(x->elseValue.get());
     return;
   }
   case ExprKind::Call: {
     auto *x = static_cast<const CallExpr *>(e);
-    if (!x->callee->dyn<NameExpr>())
-      namesInExpr(x->callee.get(), out);
+    if (auto *m = x->callee->dyn<AttributeExpr>())
+      f(m->base.get());
     for (const ExprPtr &a : x->args)
-      namesInExpr(a.get(), out);
+      f(a.get());
     for (const KeywordArg &k : x->keywords)
-      namesInExpr(k.value.get(), out);
+      f(k.value.get());
     return;
   }
   case ExprKind::Index: {
     auto *x = static_cast<const IndexExpr *>(e);
-    namesInExpr(x->base.get(), out);
+    f(x->base.get());
     for (const ExprPtr &i : x->indices)
-      namesInExpr(i.get(), out);
+      f(i.get());
     return;
   }
   case ExprKind::Slice: {
     auto *x = static_cast<const SliceExpr *>(e);
-    namesInExpr(x->lower.get(), out);
-    namesInExpr(x->upper.get(), out);
-    namesInExpr(x->step.get(), out);
+    if (x->lower)
+      f(x->lower.get());
+    if (x->upper)
+      f(x->upper.get());
+    if (x->step)
+      f(x->step.get());
     return;
   }
   case ExprKind::Attribute:
-    namesInExpr(static_cast<const AttributeExpr *>(e)->base.get(), out);
+    f(static_cast<const AttributeExpr *>(e)->base.get());
     return;
   case ExprKind::Tuple:
     for (const ExprPtr &x : static_cast<const TupleExpr *>(e)->elts)
-      namesInExpr(x.get(), out);
+      f(x.get());
     return;
   case ExprKind::List:
     for (const ExprPtr &x : static_cast<const ListExpr *>(e)->elts)
-      namesInExpr(x.get(), out);
+      f(x.get());
     return;
   default:
     return;
   }
+}
+
+void namesInExpr(const Expr *e, std::multiset<std::string> &out) {
+  if (!e)
+    return;
+  if (auto *n = e->dyn<NameExpr>()) {
+    out.insert(n->name);
+    return;
+  }
+  forEachChild(e, [&](const Expr *c) { namesInExpr(c, out); });
 }
 
 /// Every name read or written in `block`, except inside `skip`.
@@ -291,70 +295,7 @@ struct IndependenceCheck {
                        n->name == "time" || n->name == "argv"))
           ok = fail("it calls " + n->name + "()");
       }
-      std::multiset<std::string> unused;
-      (void)unused;
-      // Recurse into children through the generic name walker's shape.
-      switch (x->kind) {
-      case ExprKind::Unary:
-        walk(static_cast<const UnaryExpr *>(x)->operand.get());
-        break;
-      case ExprKind::Binary:
-        walk(static_cast<const BinaryExpr *>(x)->lhs.get());
-        walk(static_cast<const BinaryExpr *>(x)->rhs.get());
-        break;
-      case ExprKind::BoolOp:
-        walk(static_cast<const BoolOpExpr *>(x)->lhs.get());
-        walk(static_cast<const BoolOpExpr *>(x)->rhs.get());
-        break;
-      case ExprKind::Compare:
-        for (const ExprPtr &o : static_cast<const CompareExpr *>(x)->operands)
-          walk(o.get());
-        break;
-      case ExprKind::IfExp: {
-        auto *i = static_cast<const IfExpExpr *>(x);
-        walk(i->cond.get());
-        walk(i->thenValue.get());
-        walk(i->elseValue.get());
-        break;
-      }
-      case ExprKind::Call: {
-        auto *c = static_cast<const CallExpr *>(x);
-        if (auto *a = c->callee->dyn<AttributeExpr>())
-          walk(a->base.get());
-        for (const ExprPtr &a : c->args)
-          walk(a.get());
-        for (const KeywordArg &k : c->keywords)
-          walk(k.value.get());
-        break;
-      }
-      case ExprKind::Index: {
-        auto *i = static_cast<const IndexExpr *>(x);
-        walk(i->base.get());
-        for (const ExprPtr &e2 : i->indices)
-          walk(e2.get());
-        break;
-      }
-      case ExprKind::Slice: {
-        auto *sl = static_cast<const SliceExpr *>(x);
-        walk(sl->lower.get());
-        walk(sl->upper.get());
-        walk(sl->step.get());
-        break;
-      }
-      case ExprKind::Attribute:
-        walk(static_cast<const AttributeExpr *>(x)->base.get());
-        break;
-      case ExprKind::Tuple:
-        for (const ExprPtr &e2 : static_cast<const TupleExpr *>(x)->elts)
-          walk(e2.get());
-        break;
-      case ExprKind::List:
-        for (const ExprPtr &e2 : static_cast<const ListExpr *>(x)->elts)
-          walk(e2.get());
-        break;
-      default:
-        break;
-      }
+      loops::forEachChild(x, walk);
     };
     walk(e);
     return ok;

@@ -162,77 +162,10 @@ bool exprDrawsRandom(const Expr *e, const FunctionInstance &fn,
         return true;
     }
   }
-  // Any sub-expression: reuse the name walker's structure by recursion on
-  // the direct children.
-  switch (e->kind) {
-  case ExprKind::Unary:
-    return exprDrawsRandom(static_cast<const UnaryExpr *>(e)->operand.get(), fn,
-                           seen);
-  case ExprKind::Binary: {
-    auto *x = static_cast<const BinaryExpr *>(e);
-    return exprDrawsRandom(x->lhs.get(), fn, seen) ||
-           exprDrawsRandom(x->rhs.get(), fn, seen);
-  }
-  case ExprKind::BoolOp: {
-    auto *x = static_cast<const BoolOpExpr *>(e);
-    return exprDrawsRandom(x->lhs.get(), fn, seen) ||
-           exprDrawsRandom(x->rhs.get(), fn, seen);
-  }
-  case ExprKind::Compare:
-    for (const ExprPtr &o : static_cast<const CompareExpr *>(e)->operands)
-      if (exprDrawsRandom(o.get(), fn, seen))
-        return true;
-    return false;
-  case ExprKind::IfExp: {
-    auto *x = static_cast<const IfExpExpr *>(e);
-    return exprDrawsRandom(x->cond.get(), fn, seen) ||
-           exprDrawsRandom(x->thenValue.get(), fn, seen) ||
-           exprDrawsRandom(x->elseValue.get(), fn, seen);
-  }
-  case ExprKind::Call: {
-    auto *x = static_cast<const CallExpr *>(e);
-    if (auto *a = x->callee->dyn<AttributeExpr>())
-      if (exprDrawsRandom(a->base.get(), fn, seen))
-        return true;
-    for (const ExprPtr &a : x->args)
-      if (exprDrawsRandom(a.get(), fn, seen))
-        return true;
-    for (const KeywordArg &k : x->keywords)
-      if (exprDrawsRandom(k.value.get(), fn, seen))
-        return true;
-    return false;
-  }
-  case ExprKind::Index: {
-    auto *x = static_cast<const IndexExpr *>(e);
-    if (exprDrawsRandom(x->base.get(), fn, seen))
-      return true;
-    for (const ExprPtr &i : x->indices)
-      if (exprDrawsRandom(i.get(), fn, seen))
-        return true;
-    return false;
-  }
-  case ExprKind::Slice: {
-    auto *x = static_cast<const SliceExpr *>(e);
-    return exprDrawsRandom(x->lower.get(), fn, seen) ||
-           exprDrawsRandom(x->upper.get(), fn, seen) ||
-           exprDrawsRandom(x->step.get(), fn, seen);
-  }
-  case ExprKind::Attribute:
-    return exprDrawsRandom(static_cast<const AttributeExpr *>(e)->base.get(),
-                           fn, seen);
-  case ExprKind::Tuple:
-    for (const ExprPtr &x : static_cast<const TupleExpr *>(e)->elts)
-      if (exprDrawsRandom(x.get(), fn, seen))
-        return true;
-    return false;
-  case ExprKind::List:
-    for (const ExprPtr &x : static_cast<const ListExpr *>(e)->elts)
-      if (exprDrawsRandom(x.get(), fn, seen))
-        return true;
-    return false;
-  default:
-    return false;
-  }
+  bool found = false;
+  loops::forEachChild(
+      e, [&](const Expr *c) { found = found || exprDrawsRandom(c, fn, seen); });
+  return found;
 }
 
 bool drawsRandom(const Block &block, const FunctionInstance &fn,
