@@ -42,15 +42,7 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
     return std::optional<Type>(Type::unknown());
   };
   auto arity = [&](size_t lo, size_t hi) {
-    if (args.size() >= lo && args.size() <= hi)
-      return true;
-    std::string want = lo == hi
-                           ? std::to_string(lo)
-                           : std::to_string(lo) + " to " + std::to_string(hi);
-    diags_.error(c->range, name + "() takes " + want + " argument" +
-                               (hi == 1 ? "" : "s") + ", got " +
-                               std::to_string(args.size()));
-    return false;
+    return checkArity(c, name, args.size(), lo, hi);
   };
   // Keywords: dtype= (a scalar type name) and axis= (an integer literal).
   std::optional<ScalarKind> dtype;

@@ -37,20 +37,24 @@ bool isUnaryMath(const std::string &n) {
 
 extern const size_t kNumBuiltins = sizeof(kBuiltins) / sizeof(kBuiltins[0]);
 
+bool Analyzer::checkArity(const CallExpr *c, const std::string &name,
+                          size_t given, size_t lo, size_t hi) {
+  if (given >= lo && given <= hi)
+    return true;
+  std::string want = lo == hi
+                         ? std::to_string(lo)
+                         : std::to_string(lo) + " to " + std::to_string(hi);
+  diags_.error(c->range, name + "() takes " + want + " argument" +
+                             (hi == 1 ? "" : "s") + ", got " +
+                             std::to_string(given));
+  return false;
+}
+
 Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
                             std::vector<Type> &args,
                             const std::vector<const Expr *> &argExprs) {
   auto arity = [&](size_t lo, size_t hi) {
-    if (args.size() < lo || args.size() > hi) {
-      std::string want = lo == hi
-                             ? std::to_string(lo)
-                             : std::to_string(lo) + " to " + std::to_string(hi);
-      diags_.error(c->range, name + "() takes " + want + " argument" +
-                                 (hi == 1 ? "" : "s") + ", got " +
-                                 std::to_string(args.size()));
-      return false;
-    }
-    return true;
+    return checkArity(c, name, args.size(), lo, hi);
   };
   auto noKeywords = [&]() {
     if (!c->keywords.empty()) {

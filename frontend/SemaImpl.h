@@ -65,6 +65,9 @@ private:
                     std::vector<Type> &args,
                     const std::vector<const Expr *> &argExprs);
   Type checkMethodCall(const CallExpr *c, const AttributeExpr *callee);
+  /// Reports "name() takes lo to hi arguments, got n" unless it does.
+  bool checkArity(const CallExpr *c, const std::string &name, size_t given,
+                  size_t lo, size_t hi);
   Type binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
                     const Expr *rhsE, const Type &r, SourceRange range);
   Type matmulResult(const Type &l, const Type &r, SourceRange range);
