@@ -50,6 +50,7 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   WEFT_RT(weft_rt_raise_recorded);
   WEFT_RT(weft_rt_rng_seed);
   WEFT_RT(weft_rt_rng_stream);
+  WEFT_RT(weft_rt_rng_bits);
   WEFT_RT(weft_rt_rng_begin_iteration);
   WEFT_RT(weft_rt_rng_end_iteration);
   WEFT_RT(weft_rt_gemm);

@@ -288,10 +288,14 @@ thread_local uint64_t tRngIterationKey = 0;
 thread_local uint64_t tRngIterationCount = 0;
 } // namespace
 
+// Inside a parallel iteration, draw k of iteration i of a loop whose stream
+// key is K is mix64(mix64(K + i * kIterationStep) + k * kDrawStep): the same
+// formula the compiler inlines into prange bodies (MLIRGenPrange.cpp), so
+// draws made in functions called from the body continue the same stream.
 void weft_rt_rng_begin_iteration(uint64_t loopKey, int64_t iteration) {
   tRngInIteration = true;
-  tRngIterationKey = mix64(loopKey ^ mix64(static_cast<uint64_t>(iteration) +
-                                           0x2545f4914f6cdd1dULL));
+  tRngIterationKey =
+      mix64(loopKey + static_cast<uint64_t>(iteration) * 0x2545f4914f6cdd1dULL);
   tRngIterationCount = 0;
 }
 
@@ -300,9 +304,16 @@ void weft_rt_rng_end_iteration(void) { tRngInIteration = false; }
 uint64_t weft_rt_rng_stream(void) {
   if (tRngInIteration)
     return mix64(tRngIterationKey +
-                 mix64(tRngIterationCount++ + 0x9e3779b97f4a7c15ULL));
+                 tRngIterationCount++ * 0x9e3779b97f4a7c15ULL);
   uint64_t n = gRngCounter.fetch_add(1);
   return mix64(gRngSeed.load() ^ mix64(n + 0x632be59bd9b4e019ULL));
+}
+
+uint64_t weft_rt_rng_bits(void) {
+  // Inside an iteration a draw's bits are already a fresh hash.
+  if (tRngInIteration)
+    return weft_rt_rng_stream();
+  return mix64(weft_rt_rng_stream());
 }
 
 double weft_rt_time(void) {

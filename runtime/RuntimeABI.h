@@ -71,6 +71,8 @@ int32_t weft_rt_gemm(int32_t elemKind, const void *a, const void *b, void *c);
 //    do not depend on the thread count or the order of evaluation.
 void weft_rt_rng_seed(int64_t seed);
 uint64_t weft_rt_rng_stream(void);
+/// The next 64 random bits for a scalar draw (random(), randint()).
+uint64_t weft_rt_rng_bits(void);
 /// Inside a prange iteration, streams are keyed by (loop key, iteration,
 /// call number within the iteration) instead of the global counter, so
 /// the numbers do not depend on the thread count.

@@ -463,6 +463,19 @@ struct RngStreamLowering : ConvertOpToLLVMPattern<weft::RngStreamOp> {
   }
 };
 
+struct RngBitsLowering : ConvertOpToLLVMPattern<weft::RngBitsOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::RngBitsOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(op,
+                       callRuntimeWithResult(rewriter, op, "weft_rt_rng_bits",
+                                             {}, rewriter.getI64Type()));
+    return success();
+  }
+};
+
 struct RngBeginIterationLowering
     : ConvertOpToLLVMPattern<weft::RngBeginIterationOp> {
   using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
@@ -523,9 +536,9 @@ struct ConvertWeftToLLVMPass
     patterns.add<PrintOpLowering, NullArrayLowering, FailLowering,
                  PairwiseSumLowering, ArgvLowering, LoadNpyLowering,
                  SaveNpyLowering, ShapeErrorLowering, IndexErrorLowering,
-                 TimeLowering, GemmLowering, RngStreamLowering, RngSeedLowering,
-                 RaiseRecordedLowering, RngBeginIterationLowering,
-                 RngEndIterationLowering>(converter);
+                 TimeLowering, GemmLowering, RngStreamLowering, RngBitsLowering,
+                 RngSeedLowering, RaiseRecordedLowering,
+                 RngBeginIterationLowering, RngEndIterationLowering>(converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<RefCountLowering<weft::ReleaseOp>>(converter,

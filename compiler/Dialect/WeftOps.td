@@ -210,6 +210,22 @@ def Weft_RngStreamOp : Weft_Op<"rng_stream"> {
   let assemblyFormat = "attr-dict `:` type($key)";
 }
 
+def Weft_RngBitsOp : Weft_Op<"rng_bits"> {
+  let summary = "The next 64 random bits, for one scalar draw.";
+  let description = [{
+    random() and randint() take their value from these bits (the top 53
+    bits give a double in [0, 1)). Outside a prange iteration they are
+    mix(key) of the next stream's key; inside one, draw k of the
+    iteration, as the compiler computes inline.
+
+    ```mlir
+    %bits = weft.rng_bits : i64
+    ```
+  }];
+  let results = (outs I64:$bits);
+  let assemblyFormat = "attr-dict `:` type($bits)";
+}
+
 def Weft_RngBeginIterationOp : Weft_Op<"rng_begin_iteration"> {
   let summary = "Keys random streams by a prange iteration.";
   let description = [{

@@ -468,8 +468,7 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
               b, l, m.offset, arith::MulIOp::create(b, l, lo, m.strides[0]));
           Value view = makeView(a, ScalarKind::F64, offset, ValueRange{len},
                                 ValueRange{m.strides[0]}, l);
-          Value sumv =
-              weft::PairwiseSumOp::create(b, l, b.getF64Type(), view);
+          Value sumv = weft::PairwiseSumOp::create(b, l, b.getF64Type(), view);
           memref::StoreOp::create(b, l, sumv, partial, c[0]);
         },
         n);

@@ -124,24 +124,46 @@ SmallVector<Value, 4> FunctionGen::shapeSizes(const Val &shape,
   return sizes;
 }
 
-Value FunctionGen::emitUniform(Value key, Value counter, Location l) {
-  // splitmix64 of key + counter * golden ratio; the top 53 bits give a
-  // double in [0, 1).
+Value FunctionGen::mix64(Value z, Location l) {
   auto c = [&](uint64_t v) { return i64(static_cast<int64_t>(v), l); };
-  auto xorShift = [&](Value z, int64_t s) -> Value {
-    return arith::XOrIOp::create(b, l, z,
-                                 arith::ShRUIOp::create(b, l, z, i64(s, l)));
+  auto xorShift = [&](Value x, int64_t s) -> Value {
+    return arith::XOrIOp::create(b, l, x,
+                                 arith::ShRUIOp::create(b, l, x, i64(s, l)));
   };
-  Value z = arith::AddIOp::create(
-      b, l, key,
-      arith::MulIOp::create(b, l, counter, c(0x9e3779b97f4a7c15ULL)));
   z = arith::MulIOp::create(b, l, xorShift(z, 30), c(0xbf58476d1ce4e5b9ULL));
   z = arith::MulIOp::create(b, l, xorShift(z, 27), c(0x94d049bb133111ebULL));
-  z = xorShift(z, 31);
+  return xorShift(z, 31);
+}
+
+Value FunctionGen::uniformFromBits(Value z, Location l) {
   Value top = arith::ShRUIOp::create(b, l, z, i64(11, l));
   Value f = arith::UIToFPOp::create(b, l, b.getF64Type(), top);
   return arith::MulFOp::create(b, l, f,
                                constant(ScalarKind::F64, 0x1.0p-53, l));
+}
+
+Value FunctionGen::emitUniform(Value key, Value counter, Location l) {
+  // splitmix64 of key + counter * golden ratio.
+  Value z = arith::AddIOp::create(
+      b, l, key,
+      arith::MulIOp::create(
+          b, l, counter, i64(static_cast<int64_t>(0x9e3779b97f4a7c15ULL), l)));
+  return uniformFromBits(mix64(z, l), l);
+}
+
+Value FunctionGen::nextRandomBits(Location l, bool scalar) {
+  auto slot = env.find("%rng");
+  if (!rngIterationKey || slot == env.end())
+    return scalar ? weft::RngBitsOp::create(b, l, b.getI64Type()).getResult()
+                  : weft::RngStreamOp::create(b, l, b.getI64Type()).getResult();
+  // The runtime's formula (weft_rt_rng_stream inside an iteration), inline.
+  Value k = slot->second;
+  slot->second = arith::AddIOp::create(b, l, k, i64(1, l));
+  Value z = arith::AddIOp::create(
+      b, l, rngIterationKey,
+      arith::MulIOp::create(
+          b, l, k, i64(static_cast<int64_t>(0x9e3779b97f4a7c15ULL), l)));
+  return mix64(z, l);
 }
 
 bool FunctionGen::boundscheck() const {
@@ -463,9 +485,11 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
   }
   if (name == "rand" || name == "randn" || name == "random" ||
       name == "randint") {
-    Value key = weft::RngStreamOp::create(b, l, b.getI64Type());
+    // Scalars use the stream's next bits; arrays use them as the key of
+    // their own counter-based stream.
+    Value key = nextRandomBits(l, name == "random" || name == "randint");
     if (name == "random") {
-      out = Val(emitUniform(key, i64(0, l), l));
+      out = Val(uniformFromBits(key, l));
       return true;
     }
     if (name == "randint") {
@@ -477,7 +501,7 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
       emitCheck(empty, "ValueError: randint(lo, hi) needs lo < hi", ln, l);
       Value span =
           convert(arith::SubIOp::create(b, l, hi, lo), ScalarKind::F64, l);
-      Value u = emitUniform(key, i64(0, l), l);
+      Value u = uniformFromBits(key, l);
       Value off = arith::FPToSIOp::create(b, l, b.getI64Type(),
                                           arith::MulFOp::create(b, l, u, span));
       out = Val(arith::AddIOp::create(b, l, lo, off));

@@ -43,6 +43,12 @@ struct Val {
 
 class ModuleGen;
 
+/// True if running statements `from`.. of `block` may draw random numbers;
+/// with `direct` false, only draws inside functions it calls count.
+bool drawsRandom(const Block &block, const FunctionInstance &fn,
+                 std::set<const FunctionInstance *> &seen, size_t from = 0,
+                 bool direct = true);
+
 class FunctionGen {
 public:
   FunctionGen(ModuleGen &mg, const FunctionInstance &fn);
@@ -174,6 +180,14 @@ public:
   /// Element `counter` of the random stream `key`: a double in [0, 1).
   mlir::Value emitUniform(mlir::Value key, mlir::Value counter,
                           mlir::Location l);
+  /// splitmix64's finaliser of an i64.
+  mlir::Value mix64(mlir::Value z, mlir::Location l);
+  /// A double in [0, 1) from the top 53 bits of random bits `z`.
+  mlir::Value uniformFromBits(mlir::Value z, mlir::Location l);
+  /// The next 64 random bits (for a scalar draw, else the key of an
+  /// array's stream): inlined from the iteration key inside a prange body
+  /// that draws only directly, else from the runtime.
+  mlir::Value nextRandomBits(mlir::Location l, bool scalar);
   /// Emits the array builtins; false if `name` is not one of them.
   bool emitArrayBuiltin(const CallExpr *c, const std::string &name,
                         llvm::ArrayRef<const Expr *> argExprs, Val &out);
@@ -239,7 +253,10 @@ public:
   bool failed = false;
   bool hasReturnFlag = false;
   int loopDepth = 0;
-  int parallelDepth = 0;        ///< > 0 inside a prange body
+  int parallelDepth = 0; ///< > 0 inside a prange body
+  /// Key of the current prange iteration's random stream when its draws
+  /// are inlined; the draw counter is then the environment slot "%rng".
+  mlir::Value rngIterationKey;
   bool forceSerialFor_ = false; ///< the serial twin of a parallel for
   void error(SourceRange r, const std::string &msg);
   /// Adds a line to the loop report (if one is being made).

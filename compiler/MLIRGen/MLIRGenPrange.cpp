@@ -141,37 +141,42 @@ const Stmt *firstWrite(const Block &block, const std::string &name) {
   return nullptr;
 }
 
-/// True if running `block` may draw random numbers (directly, or in a
-/// function it calls).
-bool drawsRandom(const Block &block, const FunctionInstance &fn,
-                 std::set<const FunctionInstance *> &seen);
-
 bool exprDrawsRandom(const Expr *e, const FunctionInstance &fn,
-                     std::set<const FunctionInstance *> &seen) {
+                     std::set<const FunctionInstance *> &seen, bool direct) {
   if (!e)
     return false;
   if (auto *c = e->dyn<CallExpr>()) {
     auto it = fn.calls.find(c);
     if (it != fn.calls.end()) {
       if (seen.insert(it->second).second &&
-          drawsRandom(*it->second->body, *it->second, seen))
+          drawsRandom(*it->second->body, *it->second, seen, 0, true))
         return true;
     } else if (auto *n = c->callee->dyn<NameExpr>()) {
-      if (n->name == "random" || n->name == "rand" || n->name == "randn" ||
-          n->name == "randint")
+      if (direct && (n->name == "random" || n->name == "rand" ||
+                     n->name == "randn" || n->name == "randint"))
         return true;
     }
   }
   bool found = false;
-  loops::forEachChild(
-      e, [&](const Expr *c) { found = found || exprDrawsRandom(c, fn, seen); });
+  loops::forEachChild(e, [&](const Expr *c) {
+    found = found || exprDrawsRandom(c, fn, seen, direct);
+  });
   return found;
 }
 
+} // namespace
+
 bool drawsRandom(const Block &block, const FunctionInstance &fn,
-                 std::set<const FunctionInstance *> &seen) {
-  auto any = [&](const Expr *e) { return exprDrawsRandom(e, fn, seen); };
-  for (const StmtPtr &s : block) {
+                 std::set<const FunctionInstance *> &seen, size_t from,
+                 bool direct) {
+  auto any = [&](const Expr *e) {
+    return exprDrawsRandom(e, fn, seen, direct);
+  };
+  auto inner = [&](const Block &bl) {
+    return drawsRandom(bl, fn, seen, 0, direct);
+  };
+  for (size_t k = from; k < block.size(); ++k) {
+    const StmtPtr &s = block[k];
     if (auto *x = s->dyn<ExprStmt>()) {
       if (any(x->value.get()))
         return true;
@@ -188,14 +193,13 @@ bool drawsRandom(const Block &block, const FunctionInstance &fn,
       if (any(x->value.get()))
         return true;
     } else if (auto *x = s->dyn<IfStmt>()) {
-      if (any(x->cond.get()) || drawsRandom(x->body, fn, seen) ||
-          drawsRandom(x->orelse, fn, seen))
+      if (any(x->cond.get()) || inner(x->body) || inner(x->orelse))
         return true;
     } else if (auto *x = s->dyn<ForStmt>()) {
-      if (any(x->iter.get()) || drawsRandom(x->body, fn, seen))
+      if (any(x->iter.get()) || inner(x->body))
         return true;
     } else if (auto *x = s->dyn<WhileStmt>()) {
-      if (any(x->cond.get()) || drawsRandom(x->body, fn, seen))
+      if (any(x->cond.get()) || inner(x->body))
         return true;
     } else if (auto *x = s->dyn<ReturnStmt>()) {
       if (any(x->value.get()))
@@ -207,8 +211,6 @@ bool drawsRandom(const Block &block, const FunctionInstance &fn,
   }
   return false;
 }
-
-} // namespace
 
 bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
                                   Value step, bool automatic) {
@@ -316,11 +318,18 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
       b, l, arith::CeilDivSIOp::create(b, l, span, safeStep), zero64);
 
   // Random numbers drawn by an iteration are keyed by (this loop's stream,
-  // iteration, call number): the same for any thread count.
+  // iteration, draw number): the same for any thread count. Draws made
+  // only in the body itself are inlined (the draw number is the slot
+  // "%rng"); draws in called functions need the runtime's per-thread state.
   std::set<const FunctionInstance *> seen{&fn};
   Value rngKey;
-  if (drawsRandom(s.body, fn, seen))
-    rngKey = weft::RngStreamOp::create(b, l, b.getI64Type());
+  bool inlineRng = false;
+  if (drawsRandom(s.body, fn, seen)) {
+    rngKey = nextRandomBits(l, /*scalar=*/false);
+    std::set<const FunctionInstance *> seenCalls{&fn};
+    inlineRng = !drawsRandom(s.body, fn, seenCalls, 0, /*direct=*/false);
+  }
+  Value savedRngKey = rngIterationKey;
   SmallVector<Value> inits;
   for (const Red &r : reds)
     inits.push_back(env.at(r.name));
@@ -335,8 +344,19 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
                                           par.getInductionVars()[0]);
     env[var] = arith::AddIOp::create(b, l, start,
                                      arith::MulIOp::create(b, l, iv, step));
-    if (rngKey)
+    if (inlineRng) {
+      // weft_rt_rng_begin_iteration's formula, inline.
+      rngIterationKey =
+          mix64(arith::AddIOp::create(
+                    b, l, rngKey,
+                    arith::MulIOp::create(
+                        b, l, iv,
+                        i64(static_cast<int64_t>(0x2545f4914f6cdd1dULL), l))),
+                l);
+      env["%rng"] = i64(0, l);
+    } else if (rngKey) {
       weft::RngBeginIterationOp::create(b, l, rngKey, iv);
+    }
     env["%cont"] = constant(ScalarKind::Bool, 0, l);
     // Each iteration starts its reduction variables from the identity and
     // its private variables from their default values.
@@ -392,8 +412,9 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     emitBlock(s.body);
     --parallelDepth;
     --loopDepth;
-    if (rngKey)
+    if (rngKey && !inlineRng)
       weft::RngEndIterationOp::create(b, l);
+    rngIterationKey = savedRngKey;
     // Arrays held by private variables die with the iteration.
     for (const std::string &p : privates)
       if (isArray(env.at(p)))

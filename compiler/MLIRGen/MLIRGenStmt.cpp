@@ -145,6 +145,12 @@ void FunctionGen::collectWrites(const Block &block, std::set<std::string> &out,
     }
   };
   walk(block, false, from);
+  // Inlined random draws advance the iteration's draw counter.
+  if (env.count("%rng")) {
+    std::set<const FunctionInstance *> seen{&fn};
+    if (drawsRandom(block, fn, seen, from))
+      out.insert("%rng");
+  }
 }
 
 Value FunctionGen::exitFlag(Location l) {
