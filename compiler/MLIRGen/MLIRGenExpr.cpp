@@ -125,6 +125,14 @@ void FunctionGen::emitCheck(Value failCond, const std::string &message,
   weft::FailOp::create(b, l, message, line);
 }
 
+void FunctionGen::emitDeferredChecks(Location l) {
+  Value flag = env.at("%zdiv");
+  for (size_t i = 0; i < deferredChecks_.size(); ++i)
+    emitCheck(arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, flag,
+                                    i64(static_cast<int64_t>(i) + 1, l)),
+              deferredChecks_[i].first, deferredChecks_[i].second, l);
+}
+
 void FunctionGen::emitLoop(Value n, Location l,
                            const std::function<void(Value)> &body) {
   auto forOp =
@@ -202,7 +210,23 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
                 : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, r,
                                         constant(kind, 0, loc))
                       .getResult();
-    emitCheck(isZero, std::string("ZeroDivisionError: ") + what, line, loc);
+    std::string message = std::string("ZeroDivisionError: ") + what;
+    auto flag = env.find("%zdiv");
+    if (flag == env.end()) {
+      emitCheck(isZero, message, line, loc);
+      return;
+    }
+    // Inside a prange body: remember the first failing site (in source
+    // order) in the "%zdiv" slot, -1 for none: a min reduction, so loops
+    // still vectorize; the iteration reports it when it ends.
+    std::pair<std::string, int64_t> site{message, line};
+    auto it = std::find(deferredChecks_.begin(), deferredChecks_.end(), site);
+    int64_t code = (it - deferredChecks_.begin()) + 1;
+    if (it == deferredChecks_.end())
+      deferredChecks_.push_back(site);
+    flag->second = arith::MinUIOp::create(
+        b, loc, flag->second,
+        arith::SelectOp::create(b, loc, isZero, i64(code, loc), i64(-1, loc)));
   };
   if (!isFloat && (op == BinaryOp::FloorDiv || op == BinaryOp::Mod))
     zeroCheck("integer division or modulo by zero");

@@ -257,6 +257,11 @@ public:
   /// Key of the current prange iteration's random stream when its draws
   /// are inlined; the draw counter is then the environment slot "%rng".
   mlir::Value rngIterationKey;
+  /// Inside a prange body, zero-divisor checks only record their site
+  /// (message, line) in the slot "%zdiv" (a min over site numbers, so
+  /// loops with divisions still vectorize); the iteration raises at its end.
+  std::vector<std::pair<std::string, int64_t>> deferredChecks_;
+  void emitDeferredChecks(mlir::Location l);
   bool forceSerialFor_ = false; ///< the serial twin of a parallel for
   void error(SourceRange r, const std::string &msg);
   /// Adds a line to the loop report (if one is being made).

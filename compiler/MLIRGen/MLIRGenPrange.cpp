@@ -358,6 +358,9 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
       weft::RngBeginIterationOp::create(b, l, rngKey, iv);
     }
     env["%cont"] = constant(ScalarKind::Bool, 0, l);
+    env["%zdiv"] = i64(-1, l); // no failed zero-divisor check
+    auto savedChecks = std::move(deferredChecks_);
+    deferredChecks_.clear();
     // Each iteration starts its reduction variables from the identity and
     // its private variables from their default values.
     for (const Red &r : reds) {
@@ -412,6 +415,8 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     emitBlock(s.body);
     --parallelDepth;
     --loopDepth;
+    emitDeferredChecks(l);
+    deferredChecks_ = std::move(savedChecks);
     if (rngKey && !inlineRng)
       weft::RngEndIterationOp::create(b, l);
     rngIterationKey = savedRngKey;

@@ -145,6 +145,10 @@ void FunctionGen::collectWrites(const Block &block, std::set<std::string> &out,
     }
   };
   walk(block, false, from);
+  // Deferred zero-divisor checks may update their flag anywhere (unused
+  // loop results are folded away).
+  if (env.count("%zdiv"))
+    out.insert("%zdiv");
   // Inlined random draws advance the iteration's draw counter.
   if (env.count("%rng")) {
     std::set<const FunctionInstance *> seen{&fn};
