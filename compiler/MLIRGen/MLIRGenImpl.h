@@ -177,6 +177,9 @@ public:
   mlir::Value wrapIndex(mlir::Value i, mlir::Value n, mlir::Location l,
                         int64_t axis = 0, int64_t line = 0);
   bool boundscheck() const;
+  /// True if integer `v` is provably >= 0 (constants, loop counters from a
+  /// non-negative start, sums and products of such values).
+  bool knownNonNegative(mlir::Value v, int depth = 0);
   /// Element `counter` of the random stream `key`: a double in [0, 1).
   mlir::Value emitUniform(mlir::Value key, mlir::Value counter,
                           mlir::Location l);
