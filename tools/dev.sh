@@ -64,7 +64,7 @@ build() {
 cmd="${1:-}"
 shift || true
 case "$cmd" in
-  deps) deps ;;
+  deps) deps "$@" ;;
   build) build ;;
   run)
     [ $# -ge 1 ] || { echo "usage: tools/dev.sh run FILE [-- ARGS]" >&2; exit 64; }
