@@ -44,6 +44,26 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
   auto arity = [&](size_t lo, size_t hi) {
     return checkArity(c, name, args.size(), lo, hi);
   };
+  if (name == "bench_work") {
+    // bench_work(bytes=..., flops=...): the work of one run, for the
+    // throughput columns of `weft bench`.
+    if (!arity(0, 0))
+      return Type::unknown();
+    if (c->keywords.empty())
+      return fail(c->range, "bench_work() needs bytes= or flops=, e.g. "
+                            "bench_work(bytes=24 * n)");
+    for (const KeywordArg &k : c->keywords) {
+      if (k.name != "bytes" && k.name != "flops")
+        return fail(k.nameRange, "bench_work() takes the keywords bytes= "
+                                 "and flops=, not " +
+                                     k.name + "=");
+      Type t = checkExpr(k.value.get());
+      if (t.isKnown() && (!t.isScalar() || t.isBool()))
+        return fail(k.value->range, "bench_work()'s " + k.name +
+                                        "= must be a number, not " + t.str());
+    }
+    return Type::none();
+  }
   // Keywords: dtype= (a scalar type name) and axis= (an integer literal).
   std::optional<ScalarKind> dtype;
   std::optional<int64_t> axis;

@@ -1,18 +1,22 @@
 //===- JITRunner.cpp - JIT-compile and run a lowered module ---------------===//
 //
-// Implements runModule on mlir::ExecutionEngine.
+// Implements JITProgram on ORC's LLJIT, loading an object file the host
+// TargetMachine emitted.
 //
 //===----------------------------------------------------------------------===//
 #include "runtime/JITRunner.h"
 
 #include "compiler/Codegen/LLVMCodegen.h"
+#include "runtime/Metrics.h"
 #include "runtime/NpyIO.h"
 #include "runtime/RuntimeABI.h"
 
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
-
+#include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"
+#include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
+#include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
 
 #include <cstdlib>
 #include <dlfcn.h>
@@ -65,6 +69,10 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   WEFT_RT(weft_rt_array_retain);
   WEFT_RT(weft_rt_array_release);
   WEFT_RT(weft_rt_fail);
+  WEFT_RT(weft_rt_metrics_enter);
+  WEFT_RT(weft_rt_metrics_exit);
+  WEFT_RT(weft_rt_metrics_parallel_region);
+  WEFT_RT(weft_rt_bench_work);
 #undef WEFT_RT
   return map;
 }
@@ -79,44 +87,138 @@ int setThreadCount(int n) {
   return omp_get_max_threads();
 }
 
-RunStatus runModule(mlir::ModuleOp module, int optLevel, std::string &error,
-                    bool vectorMath, std::vector<VectorizerRemark> *remarks) {
+struct JITProgram::Impl {
+  std::unique_ptr<llvm::orc::LLJIT> jit;
+  void (*entry)() = nullptr;
+};
+
+JITProgram::JITProgram() : impl_(std::make_unique<Impl>()) {}
+JITProgram::~JITProgram() = default;
+
+namespace {
+/// Machine-code bytes of each defined function of an object file.
+void functionSizes(llvm::MemoryBufferRef object,
+                   std::vector<metrics::FunctionCode> &out) {
+  auto file = llvm::object::ObjectFile::createObjectFile(object);
+  if (!file) {
+    llvm::consumeError(file.takeError());
+    return;
+  }
+  auto *elf = llvm::dyn_cast<llvm::object::ELFObjectFileBase>(file->get());
+  if (!elf)
+    return;
+  for (const llvm::object::ELFSymbolRef &sym : elf->symbols()) {
+    auto type = sym.getType();
+    auto name = sym.getName();
+    if (!type || !name || *type != llvm::object::SymbolRef::ST_Function ||
+        sym.getSize() == 0) {
+      if (!type)
+        llvm::consumeError(type.takeError());
+      if (!name)
+        llvm::consumeError(name.takeError());
+      continue;
+    }
+    out.push_back({name->str(), static_cast<int64_t>(sym.getSize())});
+  }
+}
+} // namespace
+
+std::unique_ptr<JITProgram> JITProgram::create(mlir::ModuleOp module,
+                                               const JITOptions &options,
+                                               std::string &error) {
   // The vector variants (_ZGVdN4v_sin, ...) live in libmvec; make its
   // symbols visible to the JIT's process-symbol lookup.
-  if (vectorMath && !dlopen("libmvec.so.1", RTLD_NOW | RTLD_GLOBAL))
-    vectorMath = false;
+  bool vectorMath = options.vectorMath &&
+                    dlopen("libmvec.so.1", RTLD_NOW | RTLD_GLOBAL) != nullptr;
+  metrics::CompileMetrics scratch;
+  metrics::CompileMetrics &cm = options.metrics ? *options.metrics : scratch;
+  double tTarget = metrics::wallNow();
   std::unique_ptr<llvm::TargetMachine> tm =
-      createHostTargetMachine(optLevel, error);
+      createHostTargetMachine(options.optLevel, error);
   if (!tm)
-    return RunStatus::JITError;
-  llvm::TargetMachine *tmPtr = tm.get();
-  auto transformer = [&](llvm::Module *m) -> llvm::Error {
-    optimizeModule(*m, *tmPtr, optLevel, vectorMath, remarks);
-    return llvm::Error::success();
+    return nullptr;
+  double t0 = metrics::wallNow();
+  cm.add("target-setup", t0 - tTarget);
+  llvm::LLVMContext ctx;
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateToLLVMIR(module, ctx, *tm);
+  if (!llvmModule) {
+    error = "JIT error: translation to LLVM IR failed";
+    return nullptr;
+  }
+  double t1 = metrics::wallNow();
+  cm.add("llvm-translate", t1 - t0);
+  optimizeModule(*llvmModule, *tm, options.optLevel, vectorMath,
+                 options.remarks);
+  double t2 = metrics::wallNow();
+  cm.add("llvm-optimize", t2 - t1);
+  llvm::SmallVector<char, 0> object;
+  if (!emitObject(*llvmModule, *tm, object)) {
+    error = "JIT error: the target cannot emit object files";
+    return nullptr;
+  }
+  llvmModule.reset(); // freeing the IR is part of the stage's cost
+  double t3 = metrics::wallNow();
+  cm.add("codegen", t3 - t2);
+  cm.objectBytes = static_cast<int64_t>(object.size());
+  if (options.metrics)
+    functionSizes(llvm::MemoryBufferRef(
+                      llvm::StringRef(object.data(), object.size()), "weft"),
+                  cm.functions);
+
+  auto fail = [&](llvm::Error e) -> std::unique_ptr<JITProgram> {
+    error = "JIT error: " + llvm::toString(std::move(e));
+    return nullptr;
   };
-  mlir::ExecutionEngineOptions options;
-  options.transformer = transformer;
-  options.jitCodeGenOptLevel = tm->getOptLevel();
-  options.enableGDBNotificationListener = false;
-  options.enablePerfNotificationListener = false;
-  auto engineOrErr =
-      mlir::ExecutionEngine::create(module, options, std::move(tm));
-  if (!engineOrErr) {
-    error = "JIT error: " + llvm::toString(engineOrErr.takeError());
-    return RunStatus::JITError;
-  }
-  auto &engine = *engineOrErr;
-  engine->registerSymbols(runtimeSymbols);
-  engine->initialize();
-  auto entry = engine->lookup("__weft_main");
-  if (!entry) {
-    error = "JIT error: " + llvm::toString(entry.takeError());
-    return RunStatus::JITError;
-  }
-  auto fn = reinterpret_cast<void (*)()>(*entry);
-  if (!rt::runProtected(fn, error))
+  auto jtmb = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!jtmb)
+    return fail(jtmb.takeError());
+  auto jit = llvm::orc::LLJITBuilder()
+                 .setJITTargetMachineBuilder(std::move(*jtmb))
+                 .create();
+  if (!jit)
+    return fail(jit.takeError());
+  llvm::orc::JITDylib &main = (*jit)->getMainJITDylib();
+  auto process = llvm::orc::DynamicLibrarySearchGenerator::GetForCurrentProcess(
+      (*jit)->getDataLayout().getGlobalPrefix());
+  if (!process)
+    return fail(process.takeError());
+  main.addGenerator(std::move(*process));
+  if (auto e = main.define(llvm::orc::absoluteSymbols(
+          runtimeSymbols(llvm::orc::MangleAndInterner(
+              (*jit)->getExecutionSession(), (*jit)->getDataLayout())))))
+    return fail(std::move(e));
+  if (auto e = (*jit)->addObjectFile(llvm::MemoryBuffer::getMemBufferCopy(
+          llvm::StringRef(object.data(), object.size()), "weft-program")))
+    return fail(std::move(e));
+  auto entry = (*jit)->lookup("__weft_main");
+  if (!entry)
+    return fail(entry.takeError());
+  cm.add("jit-load", metrics::wallNow() - t3);
+
+  std::unique_ptr<JITProgram> program(new JITProgram());
+  program->impl_->entry = entry->toPtr<void (*)()>();
+  program->impl_->jit = std::move(*jit);
+  return program;
+}
+
+RunStatus JITProgram::run(std::string &error) {
+  if (!rt::runProtected(impl_->entry, error))
     return RunStatus::RuntimeError;
   return RunStatus::Ok;
+}
+
+RunStatus runModule(mlir::ModuleOp module, int optLevel, std::string &error,
+                    bool vectorMath, std::vector<VectorizerRemark> *remarks) {
+  JITOptions options;
+  options.optLevel = optLevel;
+  options.vectorMath = vectorMath;
+  options.remarks = remarks;
+  std::unique_ptr<JITProgram> program =
+      JITProgram::create(module, options, error);
+  if (!program)
+    return RunStatus::JITError;
+  return program->run(error);
 }
 
 } // namespace weft

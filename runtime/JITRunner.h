@@ -1,9 +1,10 @@
 //===- JITRunner.h - JIT-compile and run a lowered module ------*- C++ -*-===//
 //
-// Loads an LLVM-dialect module into MLIR's ExecutionEngine (ORC), optimised
-// with the host TargetMachine, with the runtime's `weft_rt_*` symbols
-// registered explicitly, and runs the script entry point `__weft_main`
-// under the runtime's error handler.
+// Turns an LLVM-dialect module into machine code for the host (LLVM IR,
+// optimisation, an object file), loads it into an ORC LLJIT with the
+// runtime's `weft_rt_*` symbols registered explicitly, and runs the script
+// entry point `__weft_main` under the runtime's error handler. Each stage
+// is timed into the compile metrics.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_RUNTIME_JITRUNNER_H
@@ -11,8 +12,11 @@
 
 #include "compiler/Codegen/LLVMCodegen.h"
 
+#include "runtime/Metrics.h"
+
 #include "mlir/IR/BuiltinOps.h"
 
+#include <memory>
 #include <string>
 
 namespace weft {
@@ -23,7 +27,35 @@ enum class RunStatus {
   JITError,     ///< the module could not be compiled or loaded
 };
 
-/// JIT-compiles `module` at `optLevel` and runs `__weft_main`.
+struct JITOptions {
+  int optLevel = 3;
+  /// Vectorize math functions with glibc's libmvec (--fastmath).
+  bool vectorMath = false;
+  /// Collects the loop vectorizer's remarks (weft run --report).
+  std::vector<VectorizerRemark> *remarks = nullptr;
+  /// Receives the stages llvm-translate, llvm-optimize, codegen and
+  /// jit-load, the object size and each function's code size.
+  metrics::CompileMetrics *metrics = nullptr;
+};
+
+/// A program compiled to machine code and loaded: its entry point can be
+/// run any number of times (weft bench).
+class JITProgram {
+public:
+  /// Null (with `error`) if the module cannot be compiled or loaded.
+  static std::unique_ptr<JITProgram>
+  create(mlir::ModuleOp module, const JITOptions &options, std::string &error);
+  ~JITProgram();
+  /// Runs `__weft_main` once.
+  RunStatus run(std::string &error);
+
+private:
+  JITProgram();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// JIT-compiles `module` at `optLevel` and runs `__weft_main` once.
 /// `vectorMath`: vectorize math functions with glibc's libmvec (--fastmath).
 /// `remarks`: collects the loop vectorizer's remarks (weft run --report).
 RunStatus runModule(mlir::ModuleOp module, int optLevel, std::string &error,

@@ -33,6 +33,9 @@ static_assert(sizeof(BufferHeader) == 64, "header keeps data aligned");
 std::atomic<int64_t> gLiveBuffers{0};
 std::atomic<int64_t> gLiveBytes{0};
 std::atomic<int64_t> gTotalBytes{0};
+// Peak of gLiveBytes, tracked only while metrics are on.
+std::atomic<bool> gTrackPeak{false};
+std::atomic<int64_t> gPeakLiveBytes{0};
 
 BufferHeader *headerOf(void *ptr) {
   return reinterpret_cast<BufferHeader *>(static_cast<char *>(ptr) -
@@ -205,8 +208,16 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
   header->refCount.store(1, std::memory_order_relaxed);
   header->bytes = static_cast<int64_t>(bytes);
   gLiveBuffers.fetch_add(1, std::memory_order_relaxed);
-  gLiveBytes.fetch_add(header->bytes, std::memory_order_relaxed);
+  int64_t live =
+      gLiveBytes.fetch_add(header->bytes, std::memory_order_relaxed) +
+      header->bytes;
   gTotalBytes.fetch_add(header->bytes, std::memory_order_relaxed);
+  if (gTrackPeak.load(std::memory_order_relaxed)) {
+    int64_t peak = gPeakLiveBytes.load(std::memory_order_relaxed);
+    while (live > peak && !gPeakLiveBytes.compare_exchange_weak(
+                              peak, live, std::memory_order_relaxed))
+      ;
+  }
   return reinterpret_cast<char *>(raw) + sizeof(BufferHeader);
 }
 
@@ -297,18 +308,22 @@ void weft_rt_rng_seed(int64_t seed) {
 
 namespace {
 thread_local bool tRngInIteration = false;
-thread_local uint64_t tRngIterationKey = 0;
+thread_local uint64_t tRngLoopKey = 0;
+thread_local uint64_t tRngIterationOffset = 0;
 thread_local uint64_t tRngIterationCount = 0;
 } // namespace
 
 // Inside a parallel iteration, draw k of iteration i of a loop whose stream
-// key is K is mix64(mix64(K + i * kIterationStep) + k * kDrawStep): the same
-// formula the compiler inlines into prange bodies (MLIRGenPrange.cpp), so
-// draws made in functions called from the body continue the same stream.
+// key is K is mix64(mix64(K + k * kDrawStep) + i * kIterationStep): draw
+// site k of the loop is a splitmix64 stream indexed by the iteration, like
+// the elements of a random array. The compiler inlines the same formula
+// into prange bodies (MLIRGenPrange.cpp), so draws made in functions
+// called from the body continue the same streams.
 void weft_rt_rng_begin_iteration(uint64_t loopKey, int64_t iteration) {
   tRngInIteration = true;
-  tRngIterationKey =
-      mix64(loopKey + static_cast<uint64_t>(iteration) * 0x2545f4914f6cdd1dULL);
+  tRngLoopKey = loopKey;
+  tRngIterationOffset =
+      static_cast<uint64_t>(iteration) * 0x2545f4914f6cdd1dULL;
   tRngIterationCount = 0;
 }
 
@@ -316,8 +331,9 @@ void weft_rt_rng_end_iteration(void) { tRngInIteration = false; }
 
 uint64_t weft_rt_rng_stream(void) {
   if (tRngInIteration)
-    return mix64(tRngIterationKey +
-                 tRngIterationCount++ * 0x9e3779b97f4a7c15ULL);
+    return mix64(
+        mix64(tRngLoopKey + tRngIterationCount++ * 0x9e3779b97f4a7c15ULL) +
+        tRngIterationOffset);
   uint64_t n = gRngCounter.fetch_add(1);
   return mix64(gRngSeed.load() ^ mix64(n + 0x632be59bd9b4e019ULL));
 }
@@ -392,6 +408,11 @@ void setProgramArguments(std::vector<std::string> args) {
 
 int64_t liveBuffers() { return gLiveBuffers.load(); }
 int64_t liveBytes() { return gLiveBytes.load(); }
+void trackPeakLiveBytes(bool on) {
+  gPeakLiveBytes.store(gLiveBytes.load());
+  gTrackPeak.store(on);
+}
+int64_t peakLiveBytes() { return gPeakLiveBytes.load(); }
 int64_t totalAllocatedBytes() { return gTotalBytes.load(); }
 
 } // namespace rt

@@ -128,6 +128,10 @@ void setProgramArguments(std::vector<std::string> args);
 int64_t liveBuffers();
 int64_t liveBytes();
 int64_t totalAllocatedBytes();
+/// Starts (or stops) tracking the peak of liveBytes(), from its value now.
+void trackPeakLiveBytes(bool on);
+/// The most bytes live since trackPeakLiveBytes(true).
+int64_t peakLiveBytes();
 
 /// Python's repr() of a float: "0.30000000000000004", "2.0", "1e+16",
 /// "1.5e-05", "inf", "nan", "-0.0".

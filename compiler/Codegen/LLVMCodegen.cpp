@@ -138,15 +138,28 @@ void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm, int optLevel,
   mpm.run(module, mam);
 }
 
-std::string emitAssembly(llvm::Module &module, llvm::TargetMachine &tm) {
-  llvm::SmallString<0> out;
+namespace {
+bool emitFile(llvm::Module &module, llvm::TargetMachine &tm,
+              llvm::CodeGenFileType type, llvm::SmallVectorImpl<char> &out) {
   llvm::raw_svector_ostream os(out);
   llvm::legacy::PassManager pm;
-  if (tm.addPassesToEmitFile(pm, os, nullptr,
-                             llvm::CodeGenFileType::AssemblyFile))
-    return "; this target cannot emit assembly\n";
+  if (tm.addPassesToEmitFile(pm, os, nullptr, type))
+    return false;
   pm.run(module);
+  return true;
+}
+} // namespace
+
+std::string emitAssembly(llvm::Module &module, llvm::TargetMachine &tm) {
+  llvm::SmallString<0> out;
+  if (!emitFile(module, tm, llvm::CodeGenFileType::AssemblyFile, out))
+    return "; this target cannot emit assembly\n";
   return std::string(out.str());
+}
+
+bool emitObject(llvm::Module &module, llvm::TargetMachine &tm,
+                llvm::SmallVectorImpl<char> &out) {
+  return emitFile(module, tm, llvm::CodeGenFileType::ObjectFile, out);
 }
 
 } // namespace weft

@@ -10,6 +10,7 @@
 
 #include "mlir/IR/BuiltinOps.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Target/TargetMachine.h"
@@ -50,6 +51,11 @@ void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm, int optLevel,
 
 /// Host assembly of `module`.
 std::string emitAssembly(llvm::Module &module, llvm::TargetMachine &tm);
+
+/// A relocatable object file of `module` (ELF on Linux); false if the
+/// target cannot emit one.
+bool emitObject(llvm::Module &module, llvm::TargetMachine &tm,
+                llvm::SmallVectorImpl<char> &out);
 
 } // namespace weft
 

@@ -265,6 +265,35 @@ struct FailLowering : ConvertOpToLLVMPattern<weft::FailOp> {
   }
 };
 
+/// weft.metrics_enter / weft.metrics_exit: a runtime call with the name.
+template <typename Op> struct MetricsCallLowering : ConvertOpToLLVMPattern<Op> {
+  MetricsCallLowering(const LLVMTypeConverter &converter, const char *callee)
+      : ConvertOpToLLVMPattern<Op>(converter), callee(callee) {}
+
+  LogicalResult
+  matchAndRewrite(Op op, typename Op::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, callee,
+                {stringConstant(rewriter, op, op.getEntry())});
+    rewriter.eraseOp(op);
+    return success();
+  }
+  const char *callee;
+};
+
+struct MetricsParallelRegionLowering
+    : ConvertOpToLLVMPattern<weft::MetricsParallelRegionOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::MetricsParallelRegionOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, "weft_rt_metrics_parallel_region", {});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct PairwiseSumLowering : ConvertOpToLLVMPattern<weft::PairwiseSumOp> {
   using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
 
@@ -428,6 +457,19 @@ struct TimeLowering : ConvertOpToLLVMPattern<weft::TimeOp> {
   }
 };
 
+struct BenchWorkLowering : ConvertOpToLLVMPattern<weft::BenchWorkOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::BenchWorkOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, "weft_rt_bench_work",
+                {adaptor.getBytes(), adaptor.getFlops()});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct GemmLowering : ConvertOpToLLVMPattern<weft::GemmOp> {
   using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
 
@@ -541,6 +583,11 @@ struct ConvertWeftToLLVMPass
                  RngBeginIterationLowering, RngEndIterationLowering>(converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
+    patterns.add<MetricsCallLowering<weft::MetricsEnterOp>>(
+        converter, "weft_rt_metrics_enter");
+    patterns.add<MetricsCallLowering<weft::MetricsExitOp>>(
+        converter, "weft_rt_metrics_exit");
+    patterns.add<MetricsParallelRegionLowering, BenchWorkLowering>(converter);
     patterns.add<RefCountLowering<weft::ReleaseOp>>(converter,
                                                     "weft_rt_array_release");
     ConversionTarget target(*ctx);

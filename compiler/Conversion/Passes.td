@@ -32,4 +32,16 @@ def InlineAllocaScopes : Pass<"weft-inline-alloca-scopes"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def InstrumentMetrics : Pass<"weft-instrument-metrics", "::mlir::ModuleOp"> {
+  let summary = "Time entry calls and count parallel regions.";
+  let description = [{
+    For `weft run --metrics`: wraps every call from the script's top level
+    (`__weft_main`) to one of its functions in `weft.metrics_enter` /
+    `weft.metrics_exit`, and puts `weft.metrics_parallel_region` before
+    each outermost `scf.parallel`. Code compiled without it has no
+    instrumentation at all.
+  }];
+  let dependentDialects = ["::weft::WeftDialect"];
+}
+
 #endif // WEFT_PASSES

@@ -82,6 +82,46 @@ def Weft_FailOp : Weft_Op<"fail"> {
   let assemblyFormat = "$message `line` $line attr-dict";
 }
 
+def Weft_MetricsEnterOp : Weft_Op<"metrics_enter"> {
+  let summary = "Starts timing an entry call (weft run --metrics).";
+  let description = [{
+    Inserted by `weft-instrument-metrics` before a call from the script's
+    top level to function `entry`; with `weft.metrics_exit` after it, the
+    runtime records the call's wall and CPU time, threads, parallel
+    regions and array memory.
+
+    ```mlir
+    weft.metrics_enter "mc_pi"
+    ```
+  }];
+  let arguments = (ins StrAttr:$entry);
+  let assemblyFormat = "$entry attr-dict";
+}
+
+def Weft_MetricsExitOp : Weft_Op<"metrics_exit"> {
+  let summary = "Ends timing an entry call (weft run --metrics).";
+  let description = [{
+    ```mlir
+    weft.metrics_exit "mc_pi"
+    ```
+  }];
+  let arguments = (ins StrAttr:$entry);
+  let assemblyFormat = "$entry attr-dict";
+}
+
+def Weft_MetricsParallelRegionOp : Weft_Op<"metrics_parallel_region"> {
+  let summary = "Counts a parallel region entered (weft run --metrics).";
+  let description = [{
+    Inserted by `weft-instrument-metrics` before each outermost
+    `scf.parallel`.
+
+    ```mlir
+    weft.metrics_parallel_region
+    ```
+  }];
+  let assemblyFormat = "attr-dict";
+}
+
 def Weft_ArgvOp : Weft_Op<"argv"> {
   let summary = "A command-line argument of the program, or a default.";
   let description = [{
@@ -174,6 +214,21 @@ def Weft_TimeOp : Weft_Op<"time"> {
   }];
   let results = (outs F64:$result);
   let assemblyFormat = "attr-dict `:` type($result)";
+}
+
+def Weft_BenchWorkOp : Weft_Op<"bench_work"> {
+  let summary = "Declares the work of one run, for weft bench.";
+  let description = [{
+    `bench_work(bytes=..., flops=...)` in a script: `weft bench` divides
+    the declared bytes and floating-point operations of one run by its
+    time to report GB/s and GFLOP/s.
+
+    ```mlir
+    weft.bench_work %bytes, %flops
+    ```
+  }];
+  let arguments = (ins F64:$bytes, F64:$flops);
+  let assemblyFormat = "$bytes `,` $flops attr-dict";
 }
 
 def Weft_GemmOp : Weft_Op<"gemm"> {

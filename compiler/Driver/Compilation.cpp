@@ -7,6 +7,7 @@
 
 #include "compiler/Codegen/LLVMCodegen.h"
 
+#include "compiler/Conversion/Passes.h"
 #include "compiler/MLIRGen/MLIRGen.h"
 #include "compiler/Pipeline/Pipelines.h"
 #include "frontend/Parser.h"
@@ -47,18 +48,59 @@ Compilation::Compilation(std::string filename, std::string source,
 
 Compilation::~Compilation() = default;
 
+namespace {
+
+/// Times each pass of a pipeline into `out` (under `group`).
+struct PassTimer : mlir::PassInstrumentation {
+  PassTimer(std::vector<metrics::StageTime> &out, std::string group)
+      : out(out), group(std::move(group)) {}
+  void runBeforePass(mlir::Pass *, mlir::Operation *) override {
+    starts.push_back(metrics::wallNow());
+  }
+  void runAfterPass(mlir::Pass *pass, mlir::Operation *) override {
+    record(pass);
+  }
+  void runAfterPassFailed(mlir::Pass *pass, mlir::Operation *) override {
+    record(pass);
+  }
+  void record(mlir::Pass *pass) {
+    double t = metrics::wallNow() - starts.back();
+    starts.pop_back();
+    std::string name = pass->getArgument().str();
+    if (name.empty())
+      name = pass->getName().str();
+    out.push_back({name, group, "", t});
+  }
+  std::vector<metrics::StageTime> &out;
+  std::string group;
+  std::vector<double> starts;
+};
+
+/// The cleanup pipeline, then the metrics instrumentation.
+void buildCleanupAndInstrument(mlir::OpPassManager &pm) {
+  buildCleanupPipeline(pm);
+  pm.addPass(createInstrumentMetrics());
+}
+
+} // namespace
+
 bool Compilation::parse() {
   if (ast_)
     return !diags_->hasErrors();
+  double t0 = metrics::wallNow();
   ast_ = parseModule(*file_, *diags_);
+  metrics_.add("parse", metrics::wallNow() - t0);
   return ast_ && !diags_->hasErrors();
 }
 
 bool Compilation::analyze() {
   if (!parse())
     return false;
-  if (!program_)
+  if (!program_) {
+    double t0 = metrics::wallNow();
     program_ = analyzeModule(*ast_, *diags_);
+    metrics_.add("sema", metrics::wallNow() - t0);
+  }
   return program_ != nullptr;
 }
 
@@ -67,13 +109,16 @@ bool Compilation::generateMLIR() {
     return true;
   if (!analyze())
     return false;
+  double tContext = metrics::wallNow();
   mlir::DialectRegistry registry;
   registerWeftDialects(registry);
   context_ = std::make_unique<mlir::MLIRContext>(registry);
   context_->disableMultithreading();
+  metrics_.add("mlir-context", metrics::wallNow() - tContext);
   std::string captured;
   llvm::raw_string_ostream os(captured);
   mlir::OwningOpRef<mlir::ModuleOp> module;
+  double t0 = metrics::wallNow();
   {
     mlir::ScopedDiagnosticHandler handler(
         context_.get(), [&](mlir::Diagnostic &d) {
@@ -81,10 +126,11 @@ bool Compilation::generateMLIR() {
           return mlir::success();
         });
     report_.clear();
-    module =
-        weft::generateMLIR(*context_, *program_, *file_, *diags_,
-                           options_.boundscheck, options_.fastmath, &report_);
+    module = weft::generateMLIR(*context_, *program_, *file_, *diags_,
+                                options_.boundscheck, options_.fastmath,
+                                &report_, &metrics_.details);
   }
+  metrics_.add("mlirgen", metrics::wallNow() - t0);
   if (!module && !diags_->hasErrors())
     internalError_ = "internal compiler error: the generated MLIR does not "
                      "verify\n" +
@@ -105,10 +151,20 @@ bool Compilation::lower() {
         os << d.getLocation() << ": " << d.str() << "\n";
         return mlir::success();
       });
-  mlir::PassManager pm(context_.get());
-  buildCleanupPipeline(pm);
-  buildCPULoweringPipeline(pm);
-  if (mlir::failed(pm.run(*module_))) {
+  // The cleanup and CPU lowering pipelines, each timed pass by pass.
+  auto runPipeline = [&](const char *group,
+                         void (*build)(mlir::OpPassManager &)) {
+    double t0 = metrics::wallNow();
+    mlir::PassManager pm(context_.get());
+    pm.addInstrumentation(std::make_unique<PassTimer>(metrics_.details, group));
+    build(pm);
+    bool ok = mlir::succeeded(pm.run(*module_));
+    metrics_.add(std::string("pipeline:") + group, metrics::wallNow() - t0);
+    return ok;
+  };
+  if (!runPipeline("cleanup", options_.metrics ? buildCleanupAndInstrument
+                                               : buildCleanupPipeline) ||
+      !runPipeline("cpu-lowering", buildCPULoweringPipeline)) {
     internalError_ = "internal compiler error: the CPU lowering pipeline "
                      "failed\n" +
                      captured;

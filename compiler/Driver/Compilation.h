@@ -10,6 +10,7 @@
 #ifndef WEFT_COMPILER_DRIVER_COMPILATION_H
 #define WEFT_COMPILER_DRIVER_COMPILATION_H
 
+#include "compiler/Driver/CompileMetrics.h"
 #include "compiler/MLIRGen/MLIRGen.h"
 #include "frontend/AST.h"
 #include "frontend/Diagnostics.h"
@@ -28,6 +29,8 @@ struct CompileOptions {
   int optLevel = 3;         ///< LLVM optimisation level 0-3
   bool boundscheck = false; ///< check every index, as @jit(boundscheck=True)
   bool fastmath = false;    ///< every function as @jit(fastmath=True)
+  /// Instrument entry calls and parallel regions (weft run --metrics).
+  bool metrics = false;
 };
 
 class Compilation {
@@ -56,6 +59,9 @@ public:
   const std::string &internalError() const { return internalError_; }
   /// What MLIRGen did with each loop and array statement.
   const std::vector<LoopReport> &loopReport() const { return report_; }
+  /// The time of each stage run so far (parse, sema, mlirgen, the MLIR
+  /// pipelines); the JIT adds the LLVM stages.
+  metrics::CompileMetrics &compileMetrics() { return metrics_; }
 
 private:
   CompileOptions options_;
@@ -67,6 +73,7 @@ private:
   mlir::OwningOpRef<mlir::ModuleOp> module_;
   std::string internalError_;
   std::vector<LoopReport> report_;
+  metrics::CompileMetrics metrics_;
   bool lowered_ = false;
 };
 

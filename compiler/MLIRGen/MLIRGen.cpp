@@ -227,7 +227,8 @@ OwningOpRef<ModuleOp> generateMLIR(MLIRContext &context, const Program &program,
                                    const SourceFile &file,
                                    DiagnosticEngine &diags, bool boundscheck,
                                    bool fastmath,
-                                   std::vector<LoopReport> *report) {
+                                   std::vector<LoopReport> *report,
+                                   std::vector<metrics::StageTime> *timings) {
   context
       .loadDialect<weft::WeftDialect, func::FuncDialect, arith::ArithDialect,
                    math::MathDialect, scf::SCFDialect, memref::MemRefDialect>();
@@ -258,9 +259,13 @@ OwningOpRef<ModuleOp> generateMLIR(MLIRContext &context, const Program &program,
     mg.funcs[inst.get()] = f;
   }
   for (const auto &inst : program.instances) {
+    double t0 = metrics::wallNow();
     FunctionGen g(mg, *inst);
     if (!g.emit())
       return nullptr;
+    if (timings)
+      timings->push_back(
+          {"mlirgen", "", inst->symbol, metrics::wallNow() - t0});
   }
   if (failed(verify(*module))) {
     // Reported by the driver as an internal compiler error (exit 2).

@@ -9,6 +9,7 @@
 #ifndef WEFT_COMPILER_MLIRGEN_MLIRGEN_H
 #define WEFT_COMPILER_MLIRGEN_MLIRGEN_H
 
+#include "compiler/Driver/CompileMetrics.h"
 #include "frontend/Diagnostics.h"
 #include "frontend/Sema.h"
 
@@ -26,12 +27,14 @@ struct LoopReport {
 };
 
 /// Generates MLIR for `program`. Returns null (after reporting to `diags`)
-/// if a construct cannot be generated.
+/// if a construct cannot be generated. `timings` receives the time of
+/// each function specialisation (stage "mlirgen").
 mlir::OwningOpRef<mlir::ModuleOp>
 generateMLIR(mlir::MLIRContext &context, const Program &program,
              const SourceFile &file, DiagnosticEngine &diags,
              bool boundscheck = false, bool fastmath = false,
-             std::vector<LoopReport> *report = nullptr);
+             std::vector<LoopReport> *report = nullptr,
+             std::vector<metrics::StageTime> *timings = nullptr);
 
 } // namespace weft
 

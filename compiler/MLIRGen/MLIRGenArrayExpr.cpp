@@ -610,15 +610,14 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
     if ((name == "min" || name == "max") && ek != ScalarKind::Bool) {
       // NumPy's minimum/maximum fold (NaN propagates): a min/max
       // reduction that vectorizes.
-      return convert(
-          foldNest(b, l, redDims, zeroIdx, oneIdx, ValueRange{first},
-                   [&](ValueRange red, ValueRange acc) {
-                     Value x = convert(elementAt(outer, red), ek, l);
-                     return SmallVector<Value, 2>{
-                         emitMath(name == "min" ? "minimum" : "maximum",
-                                  {acc[0], x}, ek, l)};
-                   })[0],
-          rk, l);
+      return convert(foldNest(b, l, redDims, zeroIdx, oneIdx, ValueRange{first},
+                              [&](ValueRange red, ValueRange acc) {
+                                Value x = convert(elementAt(outer, red), ek, l);
+                                return SmallVector<Value, 2>{emitMath(
+                                    name == "min" ? "minimum" : "maximum",
+                                    {acc[0], x}, ek, l)};
+                              })[0],
+                     rk, l);
     }
     SmallVector<Value, 2> res = foldNest(
         b, l, redDims, zeroIdx, oneIdx, ValueRange{first, zeroIdx},

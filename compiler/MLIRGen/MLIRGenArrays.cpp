@@ -155,17 +155,20 @@ Value FunctionGen::emitUniform(Value key, Value counter, Location l) {
 
 Value FunctionGen::nextRandomBits(Location l, bool scalar) {
   auto slot = env.find("%rng");
-  if (!rngIterationKey || slot == env.end())
+  if (!rngLoopKey || slot == env.end())
     return scalar ? weft::RngBitsOp::create(b, l, b.getI64Type()).getResult()
                   : weft::RngStreamOp::create(b, l, b.getI64Type()).getResult();
   // The runtime's formula (weft_rt_rng_stream inside an iteration), inline.
+  // With a constant draw number the inner hash is loop-invariant.
   Value k = slot->second;
   slot->second = arith::AddIOp::create(b, l, k, i64(1, l));
-  Value z = arith::AddIOp::create(
-      b, l, rngIterationKey,
-      arith::MulIOp::create(
-          b, l, k, i64(static_cast<int64_t>(0x9e3779b97f4a7c15ULL), l)));
-  return mix64(z, l);
+  Value site = mix64(
+      arith::AddIOp::create(
+          b, l, rngLoopKey,
+          arith::MulIOp::create(
+              b, l, k, i64(static_cast<int64_t>(0x9e3779b97f4a7c15ULL), l))),
+      l);
+  return mix64(arith::AddIOp::create(b, l, site, rngIterationOffset), l);
 }
 
 bool FunctionGen::boundscheck() const {
@@ -220,8 +223,8 @@ bool FunctionGen::knownNonNegative(Value v, int depth) {
     return false;
   if (isa<arith::IndexCastOp, arith::ExtSIOp>(op))
     return nonNeg(op->getOperand(0));
-  if (isa<arith::ExtUIOp, arith::IndexCastUIOp, arith::RemUIOp,
-          arith::DivUIOp, arith::ShRUIOp>(op))
+  if (isa<arith::ExtUIOp, arith::IndexCastUIOp, arith::RemUIOp, arith::DivUIOp,
+          arith::ShRUIOp>(op))
     return true;
   // Sums and products of non-negative values (an overflowing index is
   // wrong either way).
@@ -589,6 +592,16 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
   }
   if (name == "time") {
     out = Val(weft::TimeOp::create(b, l, b.getF64Type()));
+    return true;
+  }
+  if (name == "bench_work") {
+    Value bytes = constant(ScalarKind::F64, 0, l);
+    Value flops = bytes;
+    for (const KeywordArg &k : c->keywords)
+      (k.name == "bytes" ? bytes : flops) =
+          convert(emitScalar(k.value.get()), ScalarKind::F64, l);
+    weft::BenchWorkOp::create(b, l, bytes, flops);
+    out = Val();
     return true;
   }
   if (name == "dot") {

@@ -257,9 +257,10 @@ public:
   bool hasReturnFlag = false;
   int loopDepth = 0;
   int parallelDepth = 0; ///< > 0 inside a prange body
-  /// Key of the current prange iteration's random stream when its draws
-  /// are inlined; the draw counter is then the environment slot "%rng".
-  mlir::Value rngIterationKey;
+  /// The loop's random key and the iteration's offset (i * step) when a
+  /// prange body's draws are inlined; the draw counter is then the
+  /// environment slot "%rng".
+  mlir::Value rngLoopKey, rngIterationOffset;
   /// Inside a prange body, zero-divisor checks only record their site
   /// (message, line) in the slot "%zdiv" (a min over site numbers, so
   /// loops with divisions still vectorize); the iteration raises at its end.

@@ -329,7 +329,7 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     std::set<const FunctionInstance *> seenCalls{&fn};
     inlineRng = !drawsRandom(s.body, fn, seenCalls, 0, /*direct=*/false);
   }
-  Value savedRngKey = rngIterationKey;
+  Value savedLoopKey = rngLoopKey, savedOffset = rngIterationOffset;
   SmallVector<Value> inits;
   for (const Red &r : reds)
     inits.push_back(env.at(r.name));
@@ -345,14 +345,10 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     env[var] = arith::AddIOp::create(b, l, start,
                                      arith::MulIOp::create(b, l, iv, step));
     if (inlineRng) {
-      // weft_rt_rng_begin_iteration's formula, inline.
-      rngIterationKey =
-          mix64(arith::AddIOp::create(
-                    b, l, rngKey,
-                    arith::MulIOp::create(
-                        b, l, iv,
-                        i64(static_cast<int64_t>(0x2545f4914f6cdd1dULL), l))),
-                l);
+      // weft_rt_rng_begin_iteration's state, inline.
+      rngLoopKey = rngKey;
+      rngIterationOffset = arith::MulIOp::create(
+          b, l, iv, i64(static_cast<int64_t>(0x2545f4914f6cdd1dULL), l));
       env["%rng"] = i64(0, l);
     } else if (rngKey) {
       weft::RngBeginIterationOp::create(b, l, rngKey, iv);
@@ -419,7 +415,8 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     deferredChecks_ = std::move(savedChecks);
     if (rngKey && !inlineRng)
       weft::RngEndIterationOp::create(b, l);
-    rngIterationKey = savedRngKey;
+    rngLoopKey = savedLoopKey;
+    rngIterationOffset = savedOffset;
     // Arrays held by private variables die with the iteration.
     for (const std::string &p : privates)
       if (isArray(env.at(p)))

@@ -12,3 +12,6 @@ config.environment["PATH"] = os.pathsep.join(
     [config.weft_bin_dir, config.llvm_tools_dir, config.environment.get("PATH", "")])
 config.substitutions.append(("%weft-opt", os.path.join(config.weft_bin_dir, "weft-opt")))
 config.substitutions.append(("%weft", os.path.join(config.weft_bin_dir, "weft")))
+# Debian's interpreter (checkers of JSON and SVG output use only the
+# standard library).
+config.substitutions.append(("%python", "/usr/bin/python3"))

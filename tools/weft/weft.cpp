@@ -1,15 +1,18 @@
 //===- weft.cpp - The weft command-line driver ----------------------------===//
 //
 // `weft run FILE`, `weft check FILE`, `weft emit --stage=S FILE`,
-// `weft --help`, `weft --version`. Diagnostics go to stderr; exit code 0
-// on success, 1 on an error in the user's program (compile or runtime),
-// 2 on an internal compiler error, 64 on bad command-line usage.
+// `weft bench FILE` (BenchCommand.cpp), `weft --help`, `weft --version`.
+// Diagnostics go to stderr; exit code 0 on success, 1 on an error in the
+// user's program (compile or runtime), 2 on an internal compiler error,
+// 64 on bad command-line usage.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/Codegen/LLVMCodegen.h"
 #include "compiler/Driver/Compilation.h"
 #include "runtime/JITRunner.h"
+#include "runtime/Metrics.h"
 #include "runtime/RuntimeABI.h"
+#include "tools/weft/BenchCommand.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/OperationSupport.h"
@@ -40,6 +43,9 @@ Usage:
   weft run [options] FILE [-- ARGS...]   compile FILE and run it
   weft check FILE                        check FILE without running it
   weft emit --stage=STAGE [options] FILE print one stage of the compiler
+  weft bench [bench options] FILE [-- ARGS...]
+                                         time FILE on 1..N threads: speedup,
+                                         efficiency, Amdahl, Karp-Flatt
   weft --help | --version
 
 Stages for emit:
@@ -59,6 +65,18 @@ Options:
                     functions vectorized with glibc's libmvec
   --threads N       threads for parallel loops (default: WEFT_NUM_THREADS,
                     else all cores)
+  --metrics         after the run, print compile-stage times and per-entry
+                    call times (calls from the top level) to stderr
+  --metrics=json:PATH  write the same metrics as JSON to PATH
+
+Bench options (weft bench):
+  --threads LIST    thread counts, e.g. 1,2,4 (default: 1 to all cores)
+  --repeat K        timed runs per thread count after a warm-up (default 5)
+  --weak            weak scaling: the first program argument is multiplied
+                    by the thread count; reports Gustafson's scaled speedup
+  --plot PATH.svg   draw speedup and efficiency against threads
+  --func NAME --args A,B  time NAME(A, B) instead of the script's top level
+  --show-output     keep the program's output (hidden by default)
 
 Exit codes: 0 success, 1 error in the program, 2 internal compiler error,
 64 bad usage.
@@ -121,9 +139,14 @@ struct Args {
   int threads = 0;
   std::string reportPath;
   std::vector<std::string> programArgs;
+  // --metrics: "table" (stderr) or "json:PATH".
+  std::string metrics;
+  weft::BenchOptions bench;
 };
 
-int reportCompileFailure(weft::Compilation &c) {
+} // namespace
+
+int weft::reportCompileFailure(weft::Compilation &c) {
   std::cerr << c.diags().renderAll();
   if (!c.internalError().empty()) {
     std::cerr << c.internalError();
@@ -137,6 +160,8 @@ int reportCompileFailure(weft::Compilation &c) {
   std::cerr << n << (n == 1 ? " error" : " errors") << " generated.\n";
   return 1;
 }
+
+namespace {
 
 void printWarnings(weft::Compilation &c) {
   if (!c.diags().diagnostics().empty())
@@ -203,6 +228,38 @@ int main(int argc, char **argv) {
     std::cerr << kUsage;
     return 64;
   }
+  // The options only `weft bench` takes; true if `a` was one.
+  std::string benchError;
+  auto bench = [&](const std::string &a, size_t &i) {
+    auto value = [&](const char *opt) -> std::string {
+      if (i + 1 >= argvv.size()) {
+        benchError = std::string(opt) + " needs a value";
+        return "";
+      }
+      return argvv[++i];
+    };
+    if (a == "--repeat") {
+      std::string v = value("--repeat");
+      char *end = nullptr;
+      long k = std::strtol(v.c_str(), &end, 10);
+      if (benchError.empty() && (v.empty() || *end || k < 1 || k > 100000))
+        benchError = "--repeat needs a positive number, not '" + v + "'";
+      args.bench.repeat = static_cast<int>(k);
+    } else if (a == "--weak") {
+      args.bench.weak = true;
+    } else if (a == "--plot") {
+      args.bench.plotPath = value("--plot");
+    } else if (a == "--func") {
+      args.bench.func = value("--func");
+    } else if (a == "--args") {
+      args.bench.funcArgs = value("--args");
+    } else if (a == "--show-output") {
+      args.bench.showOutput = true;
+    } else {
+      return false;
+    }
+    return true;
+  };
   for (size_t i = 0; i < argvv.size(); ++i) {
     const std::string &a = argvv[i];
     if (a == "--") {
@@ -225,6 +282,20 @@ int main(int argc, char **argv) {
     } else if (a.size() == 3 && a[0] == '-' && a[1] == 'O' && a[2] >= '0' &&
                a[2] <= '3') {
       args.optLevel = a[2] - '0';
+    } else if (args.command == "bench" &&
+               (a.rfind("--threads=", 0) == 0 ||
+                (a == "--threads" && i + 1 < argvv.size()))) {
+      args.bench.threads = a == "--threads" ? argvv[++i] : a.substr(10);
+    } else if (args.command == "bench" && bench(a, i)) {
+      if (!benchError.empty())
+        return usageError(benchError);
+    } else if (a == "--metrics") {
+      args.metrics = "table";
+    } else if (a.rfind("--metrics=", 0) == 0) {
+      args.metrics = a.substr(10);
+      if (args.metrics != "table" &&
+          (args.metrics.rfind("json:", 0) != 0 || args.metrics.size() == 5))
+        return usageError("--metrics takes no value, =table or =json:PATH");
     } else if (a.rfind("--threads=", 0) == 0 ||
                (a == "--threads" && i + 1 < argvv.size())) {
       std::string v = a == "--threads" ? argvv[++i] : a.substr(10);
@@ -251,9 +322,9 @@ int main(int argc, char **argv) {
     }
   }
   if (args.command != "run" && args.command != "check" &&
-      args.command != "emit")
+      args.command != "emit" && args.command != "bench")
     return usageError("unknown command '" + args.command +
-                      "'; use run, check or emit");
+                      "'; use run, check, emit or bench");
   if (args.file.empty())
     return usageError("'" + args.command + "' needs a source file");
   if (args.command == "emit") {
@@ -275,6 +346,14 @@ int main(int argc, char **argv) {
   options.optLevel = args.optLevel;
   options.boundscheck = args.boundscheck;
   options.fastmath = args.fastmath;
+  options.metrics = !args.metrics.empty();
+  if (args.command == "bench") {
+    args.bench.optLevel = args.optLevel;
+    args.bench.fastmath = args.fastmath;
+    args.bench.boundscheck = args.boundscheck;
+    return weft::runBenchCommand(args.file, source, args.bench,
+                                 args.programArgs);
+  }
   weft::Compilation c(args.file, std::move(source), options);
 
   if (args.command == "check") {
@@ -288,15 +367,28 @@ int main(int argc, char **argv) {
   if (args.command == "emit")
     return runEmit(c, args.stage);
 
+  weft::rt::setProgramArguments(args.programArgs);
+  weft::setThreadCount(args.threads);
+  double compileStart = weft::metrics::wallNow();
   if (!c.lower())
     return reportCompileFailure(c);
   printWarnings(c);
-  weft::rt::setProgramArguments(args.programArgs);
-  weft::setThreadCount(args.threads);
   std::vector<weft::VectorizerRemark> remarks;
-  weft::RunStatus status =
-      weft::runModule(c.module(), args.optLevel, error, args.fastmath,
-                      args.reportPath.empty() ? nullptr : &remarks);
+  weft::JITOptions jit;
+  jit.optLevel = args.optLevel;
+  jit.vectorMath = args.fastmath;
+  jit.remarks = args.reportPath.empty() ? nullptr : &remarks;
+  jit.metrics = &c.compileMetrics();
+  std::unique_ptr<weft::JITProgram> program =
+      weft::JITProgram::create(c.module(), jit, error);
+  c.compileMetrics().totalSeconds = weft::metrics::wallNow() - compileStart;
+  weft::RunStatus status = weft::RunStatus::JITError;
+  weft::metrics::Metrics metrics;
+  if (program) {
+    weft::metrics::beginRun();
+    status = program->run(error);
+    metrics.run = weft::metrics::endRun();
+  }
   if (!args.reportPath.empty()) {
     std::ofstream out(args.reportPath);
     out << weft::formatLoopReport(c.file().filename(), c.loopReport(), remarks);
@@ -305,6 +397,20 @@ int main(int argc, char **argv) {
                 << args.reportPath << "'\n";
   }
   std::fflush(stdout);
+  if (program && !args.metrics.empty()) {
+    metrics.file = args.file;
+    metrics.compile = c.compileMetrics();
+    if (args.metrics == "table") {
+      std::cerr << weft::metrics::formatTable(metrics);
+    } else {
+      std::string path = args.metrics.substr(5);
+      std::ofstream out(path);
+      out << weft::metrics::toJSON(metrics);
+      if (!out)
+        std::cerr << "weft: error: cannot write the metrics to '" << path
+                  << "'\n";
+    }
+  }
   switch (status) {
   case weft::RunStatus::Ok:
     // Tests set WEFT_CHECK_LEAKS to prove every array buffer was freed.

@@ -1,0 +1,60 @@
+//===- InstrumentMetrics.cpp - Time entry calls, count parallel regions ---===//
+//
+// Implements weft-instrument-metrics (see Passes.td).
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/WeftDialect.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Builders.h"
+
+namespace weft {
+#define GEN_PASS_DEF_INSTRUMENTMETRICS
+#include "compiler/Conversion/Passes.h.inc"
+} // namespace weft
+
+using namespace mlir;
+
+namespace {
+
+/// The source name of a specialisation symbol ("dot___f64" -> "dot").
+std::string sourceName(StringRef symbol) {
+  size_t cut = symbol.find("___");
+  return (cut == StringRef::npos ? symbol : symbol.substr(0, cut)).str();
+}
+
+struct InstrumentMetricsPass
+    : weft::impl::InstrumentMetricsBase<InstrumentMetricsPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    OpBuilder b(module.getContext());
+    if (auto main = module.lookupSymbol<func::FuncOp>("__weft_main")) {
+      SmallVector<func::CallOp> calls;
+      main.walk([&](func::CallOp call) {
+        auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
+        if (callee && !callee.isExternal())
+          calls.push_back(call);
+      });
+      for (func::CallOp call : calls) {
+        std::string name = sourceName(call.getCallee());
+        b.setInsertionPoint(call);
+        weft::MetricsEnterOp::create(b, call.getLoc(), name);
+        b.setInsertionPointAfter(call);
+        weft::MetricsExitOp::create(b, call.getLoc(), name);
+      }
+    }
+    SmallVector<scf::ParallelOp> regions;
+    module.walk([&](scf::ParallelOp par) {
+      if (!par->getParentOfType<scf::ParallelOp>())
+        regions.push_back(par);
+    });
+    for (scf::ParallelOp par : regions) {
+      b.setInsertionPoint(par);
+      weft::MetricsParallelRegionOp::create(b, par.getLoc());
+    }
+  }
+};
+
+} // namespace
