@@ -173,6 +173,35 @@ def geomean(xs):
     return math.exp(sum(map(math.log, xs)) / len(xs)) if xs else float("nan")
 
 
+def small_sizes(omp, env, env1):
+    """The parallel threshold: STREAM triad on small arrays, Weft with its
+    default threads against one thread, and C++ with an unconditional
+    `omp parallel for` against one thread. Weft runs array statements
+    below 32768 elements serially, so it should never lose to its own
+    one-thread time."""
+    print(f"\nsmall arrays: triad a[:] = b + s * c per call, {THREADS} threads"
+          f" vs 1 (median of calls; microseconds)")
+    print(f"  {'n':>8} {'Weft':>9} {'Weft 1 thr':>11} {'C++ OpenMP':>11} "
+          f"{'C++ 1 thr':>10}  Weft/Weft-1")
+    wfile = os.path.join(K, "triad.weft")
+    for n in (1000, 10000, 30000, 100000, 1000000):
+        reps = str(max(21, min(20001, 20000000 // n)))
+        tail = [str(n), reps]
+        cmds = [([WEFT, "run", "--threads", str(THREADS), wfile, "--"] + tail,
+                 env),
+                ([WEFT, "run", "--threads", "1", wfile, "--"] + tail, env1),
+                ([omp, "triad"] + tail, env), ([omp, "triad"] + tail, env1)]
+        times = [[] for _ in cmds]
+        for _ in range(ROUNDS):
+            for i, (cmd, e) in enumerate(cmds):
+                r = run(cmd, e)
+                if r:
+                    times[i].append(r[0])
+        t = [median(x) * 1e6 if x else float("nan") for x in times]
+        print(f"  {n:>8} {t[0]:>9.2f} {t[1]:>11.2f} {t[2]:>11.2f} "
+              f"{t[3]:>10.2f}  {t[0] / t[1]:.2f}", flush=True)
+
+
 def main():
     only = arg("--only", None)
     kernels = [k for k in KERNELS if not only or k[0] in only.split(",")]
@@ -347,6 +376,8 @@ def main():
         print(f"triad bandwidth: Weft {tri['rate_weft']:.2f} GB/s = "
               f"{100 * tri['rate_weft'] / tri['rate_cpp']:.0f}% of C++ "
               f"{tri['rate_cpp']:.2f} GB/s")
+    if not only or "small" in only.split(","):
+        small_sizes(omp, env, env1)
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
     if failures:
         print("\nFAILED:\n  " + "\n  ".join(failures))

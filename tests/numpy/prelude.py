@@ -302,6 +302,10 @@ def time():
     return _time_mod.monotonic()
 
 
+def bench_work(bytes=0, flops=0):
+    """Declares one run's work for `weft bench`; nothing to do here."""
+
+
 def argv(i, default):
     """Command-line argument i after `--` (sys.argv[1:] here), typed as
     the default; the default when there are not that many arguments."""
