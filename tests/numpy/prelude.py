@@ -397,7 +397,7 @@ WEFT_NAMES = (
     "pi e inf nan "
     "sum prod min max mean var std argmin argmax any all "
     "dot outer transpose reshape ravel "
-    "len print load save time argv jit prange "
+    "len print load save time argv bench_work jit prange "
     "kernel grid thread_id block_id block_dim"
 ).split()
 
