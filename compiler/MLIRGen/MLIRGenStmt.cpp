@@ -293,6 +293,18 @@ void FunctionGen::emitStmt(const Stmt &s) {
       break;
     }
     Val v = emitExpr(a.value.get());
+    // `u, v = v, u`: own every borrowed array first, so releasing a
+    // target's old value cannot free an array assigned to a later target.
+    bool unpacks = false;
+    for (const ExprPtr &t : a.targets)
+      unpacks |= t->dyn<TupleExpr>() != nullptr;
+    if (unpacks)
+      for (Value p : v.parts)
+        if (isArray(p) &&
+            std::find(temps_.begin(), temps_.end(), p) == temps_.end()) {
+          weft::RetainOp::create(b, l, p);
+          addTemp(p);
+        }
     for (const ExprPtr &t : a.targets)
       emitAssign(t.get(), vt, v, l);
     break;
