@@ -326,9 +326,12 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
                         SourceRange valueRange) {
   if (auto *n = target->dyn<NameExpr>()) {
     // The constants pi and e may be shadowed by variables, as in Python
-    // after `from math import e`; functions may not.
+    // after `from math import e`, and so may the kernel builtins (a
+    // variable called grid is common); other functions may not.
     bool constant = n->name == "pi" || n->name == "e" || n->name == "inf" ||
-                    n->name == "nan";
+                    n->name == "nan" || n->name == "grid" ||
+                    n->name == "thread_id" || n->name == "block_id" ||
+                    n->name == "block_dim";
     if (defs_.count(n->name) || (isBuiltinName(n->name) && !constant))
       diags_.error(n->range, "cannot assign to '" + n->name +
                                  "', which names a function; pick another "
@@ -592,10 +595,16 @@ Type Analyzer::checkCall(const CallExpr *c) {
   if (auto *m = c->callee->dyn<AttributeExpr>())
     return checkMethodCall(c, m);
   auto *callee = c->callee->dyn<NameExpr>();
+  // A kernel launch: f[blocks, threads](args).
+  const IndexExpr *launch = c->callee->dyn<IndexExpr>();
+  if (launch)
+    callee = launch->base->dyn<NameExpr>();
   if (!callee) {
     diags_.error(c->callee->range, "only named functions can be called");
     return Type::unknown();
   }
+  if (launch && !checkLaunchConfig(launch, callee))
+    return Type::unknown();
   std::vector<Type> args;
   bool known = true;
   for (const ExprPtr &a : c->args) {
@@ -617,6 +626,23 @@ Type Analyzer::checkCall(const CallExpr *c) {
     return Type::unknown();
   }
   const FunctionDefStmt *def = defIt->second;
+  bool isKernel = isKernelDef(def);
+  if (isKernel && !launch) {
+    diags_.error(c->range, "'" + def->name +
+                               "' is a @kernel; launch it "
+                               "over a grid as " +
+                               def->name + "[blocks, threads](...)");
+    return Type::unknown();
+  }
+  if (!isKernel && launch) {
+    Diagnostic &d = diags_.error(
+        launch->range, "'" + def->name +
+                           "' is not a @kernel; only "
+                           "kernels are launched with [blocks, threads]");
+    DiagnosticEngine::note(d, def->nameRange,
+                           "'" + def->name + "' is defined here");
+    return Type::unknown();
+  }
   // Bind arguments to parameters: by position, by keyword, or default.
   size_t np = def->params.size();
   auto arityError = [&]() {
@@ -699,7 +725,54 @@ Type Analyzer::checkCall(const CallExpr *c) {
     fn_->calls[c] = inst;
     change();
   }
+  if (isKernel) {
+    if (inst->returnType.isKnown() && !inst->returnType.isNone())
+      diags_.error(c->range, "a @kernel returns nothing; '" + def->name +
+                                 "' returns " + inst->returnType.str() +
+                                 "; write results into an array argument");
+    return Type::none();
+  }
   return inst->returnType;
+}
+
+bool Analyzer::isKernelDef(const FunctionDefStmt *def) {
+  for (const ExprPtr &d : def->decorators) {
+    auto *call = d->dyn<CallExpr>();
+    auto *name = (call ? call->callee.get() : d.get())->dyn<NameExpr>();
+    if (name && name->name == "kernel")
+      return true;
+  }
+  return false;
+}
+
+bool Analyzer::checkLaunchConfig(const IndexExpr *launch,
+                                 const NameExpr *callee) {
+  if (launch->indices.size() != 2) {
+    diags_.error(launch->range,
+                 "a kernel launch is " + (callee ? callee->name : "f") +
+                     "[blocks, threads](...): two values, each an integer "
+                     "or a pair of integers");
+    return false;
+  }
+  bool ok = true;
+  for (const ExprPtr &ix : launch->indices) {
+    Type t = checkExpr(ix.get());
+    if (!t.isKnown()) {
+      ok = false;
+      continue;
+    }
+    bool good = (t.isScalar() && t.isInt()) ||
+                (t.isTuple() && t.elems().size() == 2 &&
+                 t.elems()[0].isScalar() && t.elems()[0].isInt() &&
+                 t.elems()[1].isScalar() && t.elems()[1].isInt());
+    if (!good) {
+      diags_.error(ix->range, "blocks and threads are an integer or a pair "
+                              "of integers (x, y), not " +
+                                  t.str());
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 JitOptions Analyzer::jitOptions(const FunctionDefStmt *def) {
@@ -708,17 +781,21 @@ JitOptions Analyzer::jitOptions(const FunctionDefStmt *def) {
     auto *call = d->dyn<CallExpr>();
     const Expr *callee = call ? call->callee.get() : d.get();
     auto *name = callee->dyn<NameExpr>();
-    if (!name || (name->name != "jit" && name->name != "njit")) {
+    if (!name || (name->name != "jit" && name->name != "njit" &&
+                  name->name != "kernel")) {
       diags_.error(d->range, "unknown decorator; Weft knows @jit(...) "
                              "(parallel=, fastmath=, boundscheck=, "
-                             "target=, cache=)");
+                             "target=, cache=) and @kernel");
       continue;
     }
+    if (name->name == "kernel")
+      o.kernel = true;
     if (!call)
       continue;
     if (!call->args.empty())
       diags_.error(call->args[0]->range,
-                   "@jit takes keyword options only, e.g. @jit(parallel=True)");
+                   "@" + name->name +
+                       " takes keyword options only, e.g. @jit(parallel=True)");
     for (const KeywordArg &k : call->keywords) {
       auto *flag = k.value->dyn<BoolLitExpr>();
       if (k.name == "target") {

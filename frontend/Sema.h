@@ -32,6 +32,8 @@ struct JitOptions {
   bool boundscheck = false;
   bool cache = true;
   std::string target = "cpu";
+  /// @kernel: launched over a grid as f[blocks, threads](args).
+  bool kernel = false;
 };
 
 struct FunctionInstance {

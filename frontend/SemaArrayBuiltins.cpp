@@ -218,6 +218,23 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
       return Type::unknown();
     return Type::f64();
   }
+  if (name == "grid" || name == "thread_id" || name == "block_id" ||
+      name == "block_dim") {
+    if (!fn_->options.kernel)
+      return fail(c->range, name + "() is only available in a @kernel "
+                                   "function, which is launched over a "
+                                   "grid as f[blocks, threads](...)");
+    if (name != "grid")
+      return arity(0, 0) ? Type::i64() : Type::unknown();
+    if (!arity(1, 1))
+      return Type::unknown();
+    auto *lit = argExprs[0]->dyn<IntLitExpr>();
+    if (!lit || (lit->value != 1 && lit->value != 2))
+      return fail(argExprs[0]->range,
+                  "grid() takes the literal 1 (an index) or 2 (a pair)");
+    return lit->value == 1 ? Type::i64()
+                           : Type::tuple({Type::i64(), Type::i64()});
+  }
   if (name == "save") {
     if (!arity(2, 2))
       return Type::unknown();

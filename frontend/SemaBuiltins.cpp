@@ -12,17 +12,22 @@ namespace weft {
 namespace sema {
 
 extern const char *const kBuiltins[] = {
-    "print",  "range",   "prange", "len",       "sum",       "zeros",   "ones",
-    "arange", "abs",     "min",    "max",       "sqrt",      "exp",     "log",
-    "sin",    "cos",     "tan",    "tanh",      "floor",     "ceil",    "f64",
-    "i64",    "bool",    "int",    "float",     "empty",     "pi",      "e",
-    "argv",   "i32",     "f32",    "full",      "linspace",  "eye",     "copy",
-    "prod",   "mean",    "var",    "std",       "argmin",    "argmax",  "any",
-    "all",    "log2",    "log10",  "asin",      "acos",      "atan",    "sinh",
-    "cosh",   "atan2",   "pow",    "minimum",   "maximum",   "where",   "isnan",
-    "isinf",  "clip",    "dot",    "outer",     "transpose", "reshape", "ravel",
-    "time",   "load",    "save",   "inf",       "nan",       "rand",    "randn",
-    "random", "randint", "seed",   "bench_work"};
+    "print",     "range",    "prange",   "len",        "sum",
+    "zeros",     "ones",     "arange",   "abs",        "min",
+    "max",       "sqrt",     "exp",      "log",        "sin",
+    "cos",       "tan",      "tanh",     "floor",      "ceil",
+    "f64",       "i64",      "bool",     "int",        "float",
+    "empty",     "pi",       "e",        "argv",       "i32",
+    "f32",       "full",     "linspace", "eye",        "copy",
+    "prod",      "mean",     "var",      "std",        "argmin",
+    "argmax",    "any",      "all",      "log2",       "log10",
+    "asin",      "acos",     "atan",     "sinh",       "cosh",
+    "atan2",     "pow",      "minimum",  "maximum",    "where",
+    "isnan",     "isinf",    "clip",     "dot",        "outer",
+    "transpose", "reshape",  "ravel",    "time",       "load",
+    "save",      "inf",      "nan",      "rand",       "randn",
+    "random",    "randint",  "seed",     "bench_work", "grid",
+    "thread_id", "block_id", "block_dim"};
 
 const char *const kUnaryMath[] = {
     "sqrt", "exp",  "log",   "sin",  "cos",  "tan",  "tanh", "floor",

@@ -53,6 +53,10 @@ private:
   Type checkExpr(const Expr *e);
   Type checkExprImpl(const Expr *e);
   Type checkCall(const CallExpr *c);
+  /// True if `def` is decorated with @kernel.
+  static bool isKernelDef(const FunctionDefStmt *def);
+  /// Checks [blocks, threads] of a kernel launch.
+  bool checkLaunchConfig(const IndexExpr *launch, const NameExpr *callee);
   /// Types a builtin call; `argExprs` are the arguments (for a method
   /// call `a.f(x)`, the object `a` first).
   Type checkBuiltin(const CallExpr *c, const std::string &name,

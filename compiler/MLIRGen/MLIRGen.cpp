@@ -166,17 +166,31 @@ bool FunctionGen::emit() {
     for (size_t i = 0; i < slots.size(); ++i)
       env[slots[i]] = d.parts[i];
   }
+  // A kernel runs once per grid point while its launch holds the arrays:
+  // array parameters it never reassigns are borrowed (no reference-count
+  // traffic per point).
+  std::set<std::string> borrowed;
+  if (fn.options.kernel) {
+    std::set<std::string> writes;
+    collectWrites(*fn.body, writes);
+    for (const std::string &p : fn.paramNames)
+      if (!writes.count(p))
+        borrowed.insert(p);
+  }
   unsigned argNo = 0;
   for (size_t i = 0; i < fn.paramNames.size(); ++i) {
     std::vector<std::string> slots;
     slotNames(fn.paramNames[i], fn.paramTypes[i], slots);
     for (const std::string &s : slots) {
       Value a = entry->getArgument(argNo++);
-      if (isArray(a))
+      if (isArray(a) && !borrowed.count(fn.paramNames[i]))
         weft::RetainOp::create(b, l, a);
       env[s] = a;
     }
   }
+  if (fn.options.kernel)
+    for (int k = 0; k < 6; ++k)
+      gridPoint_[k] = entry->getArgument(argNo++);
   if (fn.def) {
     hasReturnFlag = true;
     env["%ret"] = constant(ScalarKind::Bool, 0, l);
@@ -194,6 +208,8 @@ bool FunctionGen::emit() {
   // Release every array local, then return the (owned) result.
   Location endLoc = l;
   for (auto &[name, t] : fn.locals) {
+    if (borrowed.count(name))
+      continue;
     std::vector<std::string> slots;
     slotNames(name, t, slots);
     for (const std::string &s : slots)
@@ -201,7 +217,7 @@ bool FunctionGen::emit() {
         weft::ReleaseOp::create(b, endLoc, env[s]);
   }
   SmallVector<Value> results;
-  if (fn.def && !fn.returnType.isNone()) {
+  if (fn.def && !fn.returnType.isNone() && !fn.options.kernel) {
     std::vector<std::string> slots;
     slotNames("%retval", fn.returnType, slots);
     for (const std::string &s : slots)
@@ -247,7 +263,11 @@ OwningOpRef<ModuleOp> generateMLIR(MLIRContext &context, const Program &program,
     SmallVector<mlir::Type> args, results;
     for (const weft::Type &t : inst->paramTypes)
       tg.flatTypes(t, args);
-    if (inst->def)
+    // A kernel also takes its grid point: thread x, y, block x, y and the
+    // block's size x, y.
+    if (inst->options.kernel)
+      args.append(6, builder.getI64Type());
+    if (inst->def && !inst->options.kernel)
       tg.flatTypes(inst->returnType, results);
     Location l = inst->def
                      ? tg.loc(inst->def->nameRange)

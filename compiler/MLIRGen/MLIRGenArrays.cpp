@@ -594,6 +594,8 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
     out = Val(weft::TimeOp::create(b, l, b.getF64Type()));
     return true;
   }
+  if (emitKernelBuiltin(name, argExprs, l, out))
+    return true;
   if (name == "bench_work") {
     Value bytes = constant(ScalarKind::F64, 0, l);
     Value flops = bytes;

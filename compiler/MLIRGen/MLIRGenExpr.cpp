@@ -689,6 +689,10 @@ Val FunctionGen::emitCall(const CallExpr *c) {
   if (it == fn.calls.end())
     return emitBuiltin(c, c->callee->dyn<NameExpr>()->name);
   FunctionInstance *callee = it->second;
+  if (c->callee->dyn<IndexExpr>()) {
+    emitKernelLaunch(c, callee);
+    return Val();
+  }
   func::FuncOp f = mg.funcs.at(callee);
   SmallVector<Value> args;
   const std::vector<const Expr *> &bound = fn.callArgs.at(c);

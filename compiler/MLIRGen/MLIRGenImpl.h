@@ -261,6 +261,15 @@ public:
   /// prange body's draws are inlined; the draw counter is then the
   /// environment slot "%rng".
   mlir::Value rngLoopKey, rngIterationOffset;
+  /// In a @kernel: thread x, y, block x, y, block size x, y (i64).
+  mlir::Value gridPoint_[6];
+  /// f[blocks, threads](args) on the CPU: every grid point in a parallel
+  /// loop.
+  void emitKernelLaunch(const CallExpr *c, FunctionInstance *kernel);
+  /// grid(), thread_id(), block_id(), block_dim(); false for other names.
+  bool emitKernelBuiltin(const std::string &name,
+                         llvm::ArrayRef<const Expr *> argExprs,
+                         mlir::Location l, Val &out);
   /// Inside a prange body, zero-divisor checks only record their site
   /// (message, line) in the slot "%zdiv" (a min over site numbers, so
   /// loops with divisions still vectorize); the iteration raises at its end.
