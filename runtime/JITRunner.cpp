@@ -7,6 +7,7 @@
 #include "runtime/JITRunner.h"
 
 #include "compiler/Codegen/LLVMCodegen.h"
+#include "runtime/CudaRuntime.h"
 #include "runtime/Metrics.h"
 #include "runtime/NpyIO.h"
 #include "runtime/RuntimeABI.h"
@@ -14,10 +15,13 @@
 #include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/IRBuilder.h"
 #include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBuffer.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <dlfcn.h>
 
@@ -73,6 +77,19 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   WEFT_RT(weft_rt_metrics_exit);
   WEFT_RT(weft_rt_metrics_parallel_region);
   WEFT_RT(weft_rt_bench_work);
+  WEFT_RT(mgpuModuleLoad);
+  WEFT_RT(mgpuModuleLoadJIT);
+  WEFT_RT(mgpuModuleUnload);
+  WEFT_RT(mgpuModuleGetFunction);
+  WEFT_RT(mgpuLaunchKernel);
+  WEFT_RT(mgpuStreamCreate);
+  WEFT_RT(mgpuStreamDestroy);
+  WEFT_RT(mgpuStreamSynchronize);
+  WEFT_RT(mgpuMemAlloc);
+  WEFT_RT(mgpuMemFree);
+  WEFT_RT(mgpuMemcpy);
+  WEFT_RT(mgpuMemset32);
+  WEFT_RT(mgpuSetDefaultDevice);
 #undef WEFT_RT
   return map;
 }
@@ -90,12 +107,53 @@ int setThreadCount(int n) {
 struct JITProgram::Impl {
   std::unique_ptr<llvm::orc::LLJIT> jit;
   void (*entry)() = nullptr;
+  void (*fini)() = nullptr; ///< static destructors (GPU module unload)
 };
 
 JITProgram::JITProgram() : impl_(std::make_unique<Impl>()) {}
-JITProgram::~JITProgram() = default;
+JITProgram::~JITProgram() {
+  if (impl_->fini) {
+    std::string ignored;
+    rt::runProtected(impl_->fini, ignored);
+  }
+}
 
 namespace {
+/// Replaces the static constructor (or destructor) list `global` by one
+/// function `name` that calls them in priority order: an object file
+/// loaded into the JIT does not run .init_array, so the runner calls it.
+/// False if the module has none.
+bool lowerStaticConstructors(llvm::Module &m, llvm::StringRef global,
+                             llvm::StringRef name) {
+  llvm::GlobalVariable *list = m.getGlobalVariable(global);
+  if (!list)
+    return false;
+  std::vector<std::pair<uint64_t, llvm::Function *>> fns;
+  if (auto *init =
+          llvm::dyn_cast_or_null<llvm::ConstantArray>(list->getInitializer()))
+    for (llvm::Value *op : init->operands()) {
+      auto *entry = llvm::dyn_cast<llvm::ConstantStruct>(op);
+      if (!entry)
+        continue;
+      auto *prio = llvm::dyn_cast<llvm::ConstantInt>(entry->getOperand(0));
+      auto *fn = llvm::dyn_cast<llvm::Function>(entry->getOperand(1));
+      if (prio && fn)
+        fns.push_back({prio->getZExtValue(), fn});
+    }
+  std::stable_sort(fns.begin(), fns.end(),
+                   [](auto &a, auto &b) { return a.first < b.first; });
+  list->eraseFromParent();
+  auto *type =
+      llvm::FunctionType::get(llvm::Type::getVoidTy(m.getContext()), false);
+  auto *f =
+      llvm::Function::Create(type, llvm::Function::ExternalLinkage, name, m);
+  llvm::IRBuilder<> b(llvm::BasicBlock::Create(m.getContext(), "entry", f));
+  for (auto &[prio, fn] : fns)
+    b.CreateCall(fn);
+  b.CreateRetVoid();
+  return true;
+}
+
 /// Machine-code bytes of each defined function of an object file.
 void functionSizes(llvm::MemoryBufferRef object,
                    std::vector<metrics::FunctionCode> &out) {
@@ -146,6 +204,10 @@ std::unique_ptr<JITProgram> JITProgram::create(mlir::ModuleOp module,
     error = "JIT error: translation to LLVM IR failed";
     return nullptr;
   }
+  bool hasInit =
+      lowerStaticConstructors(*llvmModule, "llvm.global_ctors", "__weft_init");
+  bool hasFini =
+      lowerStaticConstructors(*llvmModule, "llvm.global_dtors", "__weft_fini");
   double t1 = metrics::wallNow();
   cm.add("llvm-translate", t1 - t0);
   optimizeModule(*llvmModule, *tm, options.optLevel, vectorMath,
@@ -198,6 +260,21 @@ std::unique_ptr<JITProgram> JITProgram::create(mlir::ModuleOp module,
 
   std::unique_ptr<JITProgram> program(new JITProgram());
   program->impl_->entry = entry->toPtr<void (*)()>();
+  if (hasInit || hasFini) {
+    auto init = (*jit)->lookup(hasInit ? "__weft_init" : "__weft_fini");
+    auto fini = (*jit)->lookup(hasFini ? "__weft_fini" : "__weft_init");
+    if (!init)
+      return fail(init.takeError());
+    if (!fini)
+      return fail(fini.takeError());
+    program->impl_->fini = hasFini ? fini->toPtr<void (*)()>() : nullptr;
+    // GPU kernel modules load here (a driver error is a runtime error).
+    if (hasInit && !rt::runProtected(init->toPtr<void (*)()>(), error)) {
+      program->impl_->fini = nullptr;
+      error = "runtime error while loading the program: " + error;
+      return nullptr;
+    }
+  }
   program->impl_->jit = std::move(*jit);
   return program;
 }

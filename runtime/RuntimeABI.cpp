@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 #include "runtime/RuntimeABI.h"
 
+#include "runtime/CudaRuntime.h"
+
 #include <sys/mman.h>
 
 #include <atomic>
@@ -27,6 +29,7 @@ namespace {
 struct alignas(64) BufferHeader {
   std::atomic<int64_t> refCount;
   int64_t bytes;
+  bool managed; ///< CUDA managed memory (--target=gpu), freed by the driver
 };
 static_assert(sizeof(BufferHeader) == 64, "header keeps data aligned");
 
@@ -197,9 +200,14 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
   bool huge = bytes >= 2 * kHugePage;
   if (huge)
     total = (total + kHugePage - 1) & ~(kHugePage - 1);
-  void *raw = std::aligned_alloc(huge ? kHugePage : 64, total);
+  // With a GPU in use, arrays live in CUDA managed memory, which host and
+  // device share: kernels use them in place, and the driver moves pages
+  // only when the other side touches them.
+  bool managed = weft::gpu::managedMemory();
+  void *raw = managed ? weft::gpu::allocManaged(total)
+                      : std::aligned_alloc(huge ? kHugePage : 64, total);
 #ifdef MADV_HUGEPAGE
-  if (raw && huge)
+  if (raw && huge && !managed)
     madvise(raw, total, MADV_HUGEPAGE);
 #endif
   if (!raw)
@@ -207,6 +215,7 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
   auto *header = new (raw) BufferHeader;
   header->refCount.store(1, std::memory_order_relaxed);
   header->bytes = static_cast<int64_t>(bytes);
+  header->managed = managed;
   gLiveBuffers.fetch_add(1, std::memory_order_relaxed);
   int64_t live =
       gLiveBytes.fetch_add(header->bytes, std::memory_order_relaxed) +
@@ -227,8 +236,12 @@ void _mlir_memref_to_llvm_free(void *ptr) {
   BufferHeader *header = headerOf(ptr);
   gLiveBuffers.fetch_sub(1, std::memory_order_relaxed);
   gLiveBytes.fetch_sub(header->bytes, std::memory_order_relaxed);
+  bool managed = header->managed;
   header->~BufferHeader();
-  std::free(header);
+  if (managed)
+    weft::gpu::freeManaged(header);
+  else
+    std::free(header);
 }
 
 void weft_rt_array_retain(void *ptr) {

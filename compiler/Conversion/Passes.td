@@ -44,4 +44,23 @@ def InstrumentMetrics : Pass<"weft-instrument-metrics", "::mlir::ModuleOp"> {
   let dependentDialects = ["::weft::WeftDialect"];
 }
 
+def MapLoopsToGPU : Pass<"weft-gpu-map-loops", "::mlir::ModuleOp"> {
+  let summary = "Tile device-safe parallel loops and map them to the GPU.";
+  let description = [{
+    For `--target=gpu`: every outermost one-dimensional `scf.parallel`
+    without reductions whose body only computes (arith, math, index,
+    memref loads and stores, scf control flow: no calls, no weft runtime
+    operations, no allocation) is tiled by `block-size` and its tile loop
+    mapped to GPU blocks, the intra-tile loop to threads, so that
+    `convert-parallel-loops-to-gpu` turns it into a `gpu.launch`. Other
+    loops stay on the CPU.
+  }];
+  let options = [
+    Option<"blockSize", "block-size", "int64_t", /*default=*/"256",
+           "threads per block">
+  ];
+  let dependentDialects = ["::mlir::gpu::GPUDialect",
+                           "::mlir::affine::AffineDialect"];
+}
+
 #endif // WEFT_PASSES

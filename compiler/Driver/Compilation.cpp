@@ -12,6 +12,7 @@
 #include "compiler/Pipeline/Pipelines.h"
 #include "frontend/Parser.h"
 
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/Verifier.h"
@@ -126,9 +127,10 @@ bool Compilation::generateMLIR() {
           return mlir::success();
         });
     report_.clear();
-    module = weft::generateMLIR(*context_, *program_, *file_, *diags_,
-                                options_.boundscheck, options_.fastmath,
-                                &report_, &metrics_.details);
+    module =
+        weft::generateMLIR(*context_, *program_, *file_, *diags_,
+                           options_.boundscheck, options_.fastmath, &report_,
+                           &metrics_.details, options_.target == "gpu");
   }
   metrics_.add("mlirgen", metrics::wallNow() - t0);
   if (!module && !diags_->hasErrors())
@@ -139,11 +141,9 @@ bool Compilation::generateMLIR() {
   return module_ && !diags_->hasErrors();
 }
 
-bool Compilation::lower() {
-  if (lowered_)
-    return true;
-  if (!generateMLIR())
-    return false;
+bool Compilation::runPipeline(
+    const std::string &group,
+    const std::function<void(mlir::OpPassManager &)> &build) {
   std::string captured;
   llvm::raw_string_ostream os(captured);
   mlir::ScopedDiagnosticHandler handler(
@@ -151,26 +151,90 @@ bool Compilation::lower() {
         os << d.getLocation() << ": " << d.str() << "\n";
         return mlir::success();
       });
-  // The cleanup and CPU lowering pipelines, each timed pass by pass.
-  auto runPipeline = [&](const char *group,
-                         void (*build)(mlir::OpPassManager &)) {
-    double t0 = metrics::wallNow();
-    mlir::PassManager pm(context_.get());
-    pm.addInstrumentation(std::make_unique<PassTimer>(metrics_.details, group));
-    build(pm);
-    bool ok = mlir::succeeded(pm.run(*module_));
-    metrics_.add(std::string("pipeline:") + group, metrics::wallNow() - t0);
-    return ok;
-  };
-  if (!runPipeline("cleanup", options_.metrics ? buildCleanupAndInstrument
-                                               : buildCleanupPipeline) ||
-      !runPipeline("cpu-lowering", buildCPULoweringPipeline)) {
-    internalError_ = "internal compiler error: the CPU lowering pipeline "
-                     "failed\n" +
-                     captured;
+  double t0 = metrics::wallNow();
+  mlir::PassManager pm(context_.get());
+  pm.addInstrumentation(std::make_unique<PassTimer>(metrics_.details, group));
+  build(pm);
+  bool ok = mlir::succeeded(pm.run(*module_));
+  metrics_.add("pipeline:" + group, metrics::wallNow() - t0);
+  if (!ok)
+    internalError_ = "internal compiler error: the " + group +
+                     " pipeline failed\n" + captured;
+  return ok;
+}
+
+bool Compilation::cleanup() {
+  if (level_ >= Level::Cleaned)
+    return true;
+  if (!generateMLIR())
     return false;
+  if (!runPipeline("cleanup", [&](mlir::OpPassManager &pm) {
+        if (options_.metrics)
+          buildCleanupAndInstrument(pm);
+        else
+          buildCleanupPipeline(pm);
+      }))
+    return false;
+  level_ = Level::Cleaned;
+  return true;
+}
+
+bool Compilation::usesGPU() const {
+  if (options_.target == "gpu")
+    return true;
+  if (program_)
+    for (const auto &inst : program_->instances)
+      if (inst->options.target == "gpu")
+        return true;
+  return false;
+}
+
+bool Compilation::outlineGPU() {
+  if (level_ >= Level::GPUOutlined)
+    return true;
+  if (!cleanup())
+    return false;
+  if (gpu() && !runPipeline("gpu-outlining", buildGPUOutliningPipeline))
+    return false;
+  level_ = Level::GPUOutlined;
+  return true;
+}
+
+bool Compilation::compileGPUKernels(std::vector<std::string> *ptx) {
+  if (level_ < Level::GPUCompiled) {
+    if (!outlineGPU())
+      return false;
+    if (gpu() && !runPipeline("gpu-codegen", [&](mlir::OpPassManager &pm) {
+          buildGPUCodegenPipeline(pm, options_.gpuArch, options_.optLevel);
+        }))
+      return false;
+    level_ = Level::GPUCompiled;
   }
-  lowered_ = true;
+  if (ptx && level_ == Level::GPUCompiled)
+    module_->walk([&](mlir::gpu::BinaryOp binary) {
+      for (mlir::Attribute a : binary.getObjects()) {
+        auto object = llvm::cast<mlir::gpu::ObjectAttr>(a);
+        std::string text = object.getObject().getValue().str();
+        // The PTX string ends with a NUL for the driver.
+        while (!text.empty() && text.back() == '\0')
+          text.pop_back();
+        ptx->push_back(text);
+      }
+    });
+  return true;
+}
+
+bool Compilation::lower() {
+  if (level_ == Level::Lowered)
+    return true;
+  if (!compileGPUKernels())
+    return false;
+  bool launches = gpu();
+  if (!runPipeline("cpu-lowering", [&](mlir::OpPassManager &pm) {
+        buildCPULoweringPipeline(pm, launches);
+      }))
+    return false;
+  level_ = Level::Lowered;
   return true;
 }
 

@@ -20,8 +20,14 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
 
+namespace mlir {
+class OpPassManager;
+}
+
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace weft {
 
@@ -31,6 +37,10 @@ struct CompileOptions {
   bool fastmath = false;    ///< every function as @jit(fastmath=True)
   /// Instrument entry calls and parallel regions (weft run --metrics).
   bool metrics = false;
+  /// "cpu" or "gpu" (--target; @jit(target="gpu") functions also offload).
+  std::string target = "cpu";
+  /// The GPU architecture PTX is generated for (--gpu-arch).
+  std::string gpuArch = "sm_80";
 };
 
 class Compilation {
@@ -45,7 +55,14 @@ public:
   bool analyze();
   /// Up to high-level MLIR (verified).
   bool generateMLIR();
-  /// Up to the LLVM dialect (cleanup + CPU lowering pipelines).
+  /// With target "gpu": cleanup, then device-safe parallel loops and
+  /// kernel launches outlined into gpu.module kernels (weft emit
+  /// --stage=gpu).
+  bool outlineGPU();
+  /// With target "gpu": the kernels compiled to PTX (weft emit
+  /// --stage=ptx); one string per kernel module.
+  bool compileGPUKernels(std::vector<std::string> *ptx = nullptr);
+  /// Up to the LLVM dialect (cleanup, GPU and CPU lowering pipelines).
   bool lower();
 
   const Module *ast() const { return ast_.get(); }
@@ -57,6 +74,8 @@ public:
   const CompileOptions &options() const { return options_; }
   /// Text of an internal compiler error, if one happened.
   const std::string &internalError() const { return internalError_; }
+  /// --target=gpu, or (after analyze) a function with @jit(target="gpu").
+  bool usesGPU() const;
   /// What MLIRGen did with each loop and array statement.
   const std::vector<LoopReport> &loopReport() const { return report_; }
   /// The time of each stage run so far (parse, sema, mlirgen, the MLIR
@@ -74,7 +93,14 @@ private:
   std::string internalError_;
   std::vector<LoopReport> report_;
   metrics::CompileMetrics metrics_;
-  bool lowered_ = false;
+  /// How far the module has been lowered.
+  enum class Level { MLIR, Cleaned, GPUOutlined, GPUCompiled, Lowered };
+  Level level_ = Level::MLIR;
+  /// Runs one timed pipeline; false (with internalError_) on failure.
+  bool runPipeline(const std::string &group,
+                   const std::function<void(mlir::OpPassManager &)> &build);
+  bool cleanup();
+  bool gpu() const { return usesGPU(); }
 };
 
 /// Reads a whole file; false (with `error`) if it cannot be read.

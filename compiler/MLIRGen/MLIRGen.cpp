@@ -9,6 +9,7 @@
 #include "compiler/MLIRGen/MLIRGen.h"
 #include "compiler/MLIRGen/MLIRGenImpl.h"
 
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/IR/Verifier.h"
 
 using namespace mlir;
@@ -148,6 +149,9 @@ Val FunctionGen::loadLocal(const std::string &name, const weft::Type &t) {
 
 bool FunctionGen::emit() {
   func::FuncOp f = mg.funcs.at(&fn);
+  // weft-gpu-map-loops offloads the parallel loops of these functions.
+  if (mg.gpu || fn.options.target == "gpu")
+    f->setAttr("weft.target", b.getStringAttr("gpu"));
   mlir::Block *entry = f.addEntryBlock();
   b.setInsertionPointToStart(entry);
   Location l = f.getLoc();
@@ -239,17 +243,19 @@ bool FunctionGen::emit() {
   return true;
 }
 
-OwningOpRef<ModuleOp> generateMLIR(MLIRContext &context, const Program &program,
-                                   const SourceFile &file,
-                                   DiagnosticEngine &diags, bool boundscheck,
-                                   bool fastmath,
-                                   std::vector<LoopReport> *report,
-                                   std::vector<metrics::StageTime> *timings) {
+OwningOpRef<ModuleOp>
+generateMLIR(MLIRContext &context, const Program &program,
+             const SourceFile &file, DiagnosticEngine &diags, bool boundscheck,
+             bool fastmath, std::vector<LoopReport> *report,
+             std::vector<metrics::StageTime> *timings, bool gpu) {
   context
       .loadDialect<weft::WeftDialect, func::FuncDialect, arith::ArithDialect,
                    math::MathDialect, scf::SCFDialect, memref::MemRefDialect>();
+  if (gpu)
+    context.loadDialect<gpu::GPUDialect>();
   ModuleGen mg(context, program, file, diags, boundscheck);
   mg.fastmath = fastmath;
+  mg.gpu = gpu;
   mg.report = report;
   OpBuilder builder(&context);
   OwningOpRef<ModuleOp> module =

@@ -28,13 +28,14 @@ struct LoopReport {
 
 /// Generates MLIR for `program`. Returns null (after reporting to `diags`)
 /// if a construct cannot be generated. `timings` receives the time of
-/// each function specialisation (stage "mlirgen").
-mlir::OwningOpRef<mlir::ModuleOp>
-generateMLIR(mlir::MLIRContext &context, const Program &program,
-             const SourceFile &file, DiagnosticEngine &diags,
-             bool boundscheck = false, bool fastmath = false,
-             std::vector<LoopReport> *report = nullptr,
-             std::vector<metrics::StageTime> *timings = nullptr);
+/// each function specialisation (stage "mlirgen"). `gpu`: the whole
+/// program targets the GPU (kernels launch on it; every function's
+/// parallel loops may be offloaded).
+mlir::OwningOpRef<mlir::ModuleOp> generateMLIR(
+    mlir::MLIRContext &context, const Program &program, const SourceFile &file,
+    DiagnosticEngine &diags, bool boundscheck = false, bool fastmath = false,
+    std::vector<LoopReport> *report = nullptr,
+    std::vector<metrics::StageTime> *timings = nullptr, bool gpu = false);
 
 } // namespace weft
 

@@ -172,7 +172,7 @@ Value FunctionGen::nextRandomBits(Location l, bool scalar) {
 }
 
 bool FunctionGen::boundscheck() const {
-  return fn.options.boundscheck || mg.boundscheck;
+  return (fn.options.boundscheck || mg.boundscheck) && !deviceCode();
 }
 
 Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,

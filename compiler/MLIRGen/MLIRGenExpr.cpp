@@ -118,6 +118,8 @@ Value FunctionGen::truthy(Value v, Location l) {
 
 void FunctionGen::emitCheck(Value failCond, const std::string &message,
                             int64_t line, Location l) {
+  if (deviceCode())
+    return; // no runtime on the device to report to
   auto ifOp = scf::IfOp::create(b, l, TypeRange{}, failCond,
                                 /*withElseRegion=*/false);
   OpBuilder::InsertionGuard guard(b);
@@ -201,7 +203,7 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
   l = convert(l, kind, loc);
   r = convert(r, kind, loc);
   auto zeroCheck = [&](const char *what) {
-    if (!pythonErrors)
+    if (!pythonErrors || deviceCode())
       return;
     Value isZero =
         isFloat ? arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, r,

@@ -177,6 +177,9 @@ public:
   mlir::Value wrapIndex(mlir::Value i, mlir::Value n, mlir::Location l,
                         int64_t axis = 0, int64_t line = 0);
   bool boundscheck() const;
+  /// True while generating a @kernel that runs on the GPU: no runtime
+  /// checks (the device has no runtime to report them to).
+  bool deviceCode() const;
   /// True if integer `v` is provably >= 0 (constants, loop counters from a
   /// non-negative start, sums and products of such values).
   bool knownNonNegative(mlir::Value v, int depth = 0);
@@ -294,10 +297,15 @@ public:
   DiagnosticEngine &diags;
   bool boundscheck;      ///< check every index (weft run --boundscheck)
   bool fastmath = false; ///< every function fastmath (weft run --fastmath)
+  bool gpu = false;      ///< --target=gpu: kernels launch on the GPU
   std::vector<LoopReport> *report = nullptr;
   mlir::ModuleOp module;
   std::map<const FunctionInstance *, mlir::func::FuncOp> funcs;
 };
+
+inline bool FunctionGen::deviceCode() const {
+  return fn.options.kernel && mg.gpu;
+}
 
 inline void FunctionGen::note(int64_t line, const std::string &text) {
   if (mg.report)

@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
 
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+
 using namespace mlir;
 
 namespace weft {
@@ -77,6 +79,26 @@ void FunctionGen::emitKernelLaunch(const CallExpr *c,
       args.push_back(convert(v.v(), pt.scalarKind(), l));
     else
       args.append(v.parts.begin(), v.parts.end());
+  }
+  if (mg.gpu) {
+    // On the GPU: a gpu.launch whose body calls the kernel with its grid
+    // point (gpu-kernel-outlining moves both into the kernel module).
+    auto idx = [&](Value v) { return toIndex(v, l); };
+    auto launchOp = gpu::LaunchOp::create(b, l, idx(bx), idx(by), index(1, l),
+                                          idx(tx), idx(ty), index(1, l));
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&launchOp.getBody().front());
+    auto i64v = [&](Value v) -> Value {
+      return arith::IndexCastOp::create(b, l, b.getI64Type(), v);
+    };
+    gpu::KernelDim3 t = launchOp.getThreadIds(), blk = launchOp.getBlockIds(),
+                    dim = launchOp.getBlockSize();
+    SmallVector<Value> callArgs(args);
+    for (Value v : {t.x, t.y, blk.x, blk.y, dim.x, dim.y})
+      callArgs.push_back(i64v(v));
+    func::CallOp::create(b, l, f, callArgs);
+    gpu::TerminatorOp::create(b, l);
+    return;
   }
   // Every grid point, flattened: point p is thread (p % tx, (p / tx) % ty)
   // of block ((p / (tx ty)) % bx, p / (tx ty bx)).

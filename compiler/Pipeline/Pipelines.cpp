@@ -10,20 +10,32 @@
 #include "compiler/Dialect/WeftDialect.h"
 
 #include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
 #include "mlir/Dialect/Index/IR/IndexDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/LLVMIR/NVVMDialect.h"
 #include "mlir/Dialect/LLVMIR/Transforms/Passes.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "mlir/Target/LLVM/NVVM/Target.h"
+#include "mlir/Target/LLVMIR/Dialect/GPU/GPUToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/NVVM/NVVMToLLVMIRTranslation.h"
 #include "mlir/Transforms/Passes.h"
+
+#include "llvm/Support/FileSystem.h"
+
+#include <cstdlib>
 
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
@@ -47,7 +59,44 @@ void buildCleanupPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
+void buildGPUOutliningPipeline(OpPassManager &pm) {
+  pm.addPass(weft::createMapLoopsToGPU());
+  pm.addPass(createConvertParallelLoopToGpuPass());
+  pm.addPass(createGpuKernelOutliningPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void buildGPUCodegenPipeline(OpPassManager &pm, const std::string &chip,
+                             int optLevel) {
+  GpuNVVMAttachTargetOptions target;
+  target.chip = chip;
+  target.optLevel = optLevel;
+  // Math functions in kernels come from libdevice (CUDA's bitcode math
+  // library): $CUDA_HOME or /usr/local/cuda.
+  std::string cuda = "/usr/local/cuda";
+  if (const char *home = std::getenv("CUDA_HOME"))
+    cuda = home;
+  std::string libdevice = cuda + "/nvvm/libdevice/libdevice.10.bc";
+  if (llvm::sys::fs::exists(libdevice))
+    target.linkLibs.push_back(libdevice);
+  pm.addPass(createGpuNVVMAttachTarget(target));
+  OpPassManager &device = pm.nest<gpu::GPUModuleOp>();
+  device.addPass(createStripDebugInfoPass());
+  // The bounds guard of a tiled loop is an scf.if.
+  device.addPass(createSCFToControlFlowPass());
+  device.addPass(createConvertGpuOpsToNVVMOps());
+  device.addPass(createReconcileUnrealizedCastsPass());
+  GpuModuleToBinaryPassOptions binary;
+  binary.compilationTarget = "isa"; // PTX, which the driver compiles
+  pm.addPass(createGpuModuleToBinaryPass(binary));
+}
+
 void buildCPULoweringPipeline(OpPassManager &pm) {
+  buildCPULoweringPipeline(pm, /*gpuLaunches=*/false);
+}
+
+void buildCPULoweringPipeline(OpPassManager &pm, bool gpuLaunches) {
   // scf.parallel nests (array statements) become OpenMP worksharing loops.
   pm.addPass(createConvertSCFToOpenMPPass());
   pm.addPass(weft::createInlineAllocaScopes());
@@ -66,6 +115,9 @@ void buildCPULoweringPipeline(OpPassManager &pm) {
   pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
+  // Host side of gpu.launch_func: calls of the mgpu* runtime functions.
+  if (gpuLaunches)
+    pm.addPass(createGpuToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   // Line tables, so LLVM's optimisation remarks (the loop report) and
   // debuggers know source lines.
@@ -77,7 +129,12 @@ void registerWeftDialects(DialectRegistry &registry) {
   registry.insert<WeftDialect, func::FuncDialect, arith::ArithDialect,
                   math::MathDialect, scf::SCFDialect, memref::MemRefDialect,
                   cf::ControlFlowDialect, index::IndexDialect, ub::UBDialect,
-                  LLVM::LLVMDialect, omp::OpenMPDialect>();
+                  LLVM::LLVMDialect, omp::OpenMPDialect, gpu::GPUDialect,
+                  NVVM::NVVMDialect, affine::AffineDialect>();
+  NVVM::registerNVVMTargetInterfaceExternalModels(registry);
+  registerGPUDialectTranslation(registry);
+  gpu::registerOffloadingLLVMTranslationInterfaceExternalModels(registry);
+  registerNVVMDialectTranslation(registry);
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
   registerOpenMPDialectTranslation(registry);
@@ -97,6 +154,8 @@ void registerWeftPassesAndPipelines() {
   registerConversionPasses();
   memref::registerMemRefPasses();
   registerTransformsPasses();
+  registerGPUPasses();
+  registerSCFPasses();
   PassPipelineRegistration<>(
       "weft-cleanup", "Canonicalize and CSE Weft's high-level MLIR",
       [](OpPassManager &pm) { buildCleanupPipeline(pm); });

@@ -10,6 +10,8 @@
 
 #include "mlir/Pass/PassManager.h"
 
+#include <string>
+
 namespace mlir {
 class DialectRegistry;
 }
@@ -20,6 +22,16 @@ namespace weft {
 void buildCleanupPipeline(mlir::OpPassManager &pm);
 /// From high-level MLIR to the LLVM dialect, ready for translation.
 void buildCPULoweringPipeline(mlir::OpPassManager &pm);
+/// The same; with `gpuLaunches`, gpu.launch_func operations become calls
+/// of the GPU runtime (runtime/CudaRuntime.cpp).
+void buildCPULoweringPipeline(mlir::OpPassManager &pm, bool gpuLaunches);
+/// --target=gpu: device-safe parallel loops become gpu.launch operations
+/// and every launch body an outlined kernel in a gpu.module.
+void buildGPUOutliningPipeline(mlir::OpPassManager &pm);
+/// Kernels to PTX for `chip` (sm_80, ...): NVVM lowering, libdevice for
+/// math, and gpu-module-to-binary (the PTX is kept in a gpu.binary).
+void buildGPUCodegenPipeline(mlir::OpPassManager &pm, const std::string &chip,
+                             int optLevel);
 
 /// Registers every dialect MLIRGen and the pipelines produce.
 void registerWeftDialects(mlir::DialectRegistry &registry);

@@ -15,3 +15,22 @@ config.substitutions.append(("%weft", os.path.join(config.weft_bin_dir, "weft"))
 # Debian's interpreter (checkers of JSON and SVG output use only the
 # standard library).
 config.substitutions.append(("%python", "/usr/bin/python3"))
+
+# GPU: tests that need a CUDA driver and device run only where one loads;
+# the others check the error path and the generated code (PTX) offline.
+def _cuda_device_present():
+    import ctypes
+    try:
+        cuda = ctypes.CDLL("libcuda.so.1")
+    except OSError:
+        return False
+    count = ctypes.c_int(0)
+    return cuda.cuInit(0) == 0 and \
+        cuda.cuDeviceGetCount(ctypes.byref(count)) == 0 and count.value > 0
+
+
+if _cuda_device_present():
+    config.available_features.add("cuda-device")
+if os.path.exists("/usr/local/cuda/bin/ptxas"):
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", "/usr/local/cuda/bin/ptxas"))

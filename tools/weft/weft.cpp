@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/Codegen/LLVMCodegen.h"
 #include "compiler/Driver/Compilation.h"
+#include "runtime/CudaRuntime.h"
 #include "runtime/JITRunner.h"
 #include "runtime/Metrics.h"
 #include "runtime/RuntimeABI.h"
@@ -19,6 +20,7 @@
 
 #include "llvm/Support/raw_ostream.h"
 
+#include <cctype>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -56,6 +58,8 @@ Stages for emit:
   asm       host assembly
   report    what became of each loop: fused, parallel or serial (and
             why), reductions, and the vectorizer's remarks by line
+  gpu       MLIR after GPU kernel outlining (implies --target=gpu)
+  ptx       the PTX of every GPU kernel module (implies --target=gpu)
 
 Options:
   -O0 -O1 -O2 -O3   LLVM optimisation level (default -O3)
@@ -65,6 +69,11 @@ Options:
                     functions vectorized with glibc's libmvec
   --threads N       threads for parallel loops (default: WEFT_NUM_THREADS,
                     else all cores)
+  --target=T        cpu (default), gpu (parallel loops, array statements
+                    and @kernel launches run on an NVIDIA GPU) or auto (the
+                    GPU when one is present, else the CPU)
+  --gpu-arch=sm_XX  GPU architecture for PTX (default: the present
+                    device's, else sm_80)
   --metrics         after the run, print compile-stage times and per-entry
                     call times (calls from the top level) to stderr
   --metrics=json:PATH  write the same metrics as JSON to PATH
@@ -141,6 +150,8 @@ struct Args {
   std::vector<std::string> programArgs;
   // --metrics: "table" (stderr) or "json:PATH".
   std::string metrics;
+  std::string target = "cpu";
+  std::string gpuArch;
   weft::BenchOptions bench;
 };
 
@@ -173,6 +184,27 @@ int runEmit(weft::Compilation &c, const std::string &stage) {
     if (!c.parse())
       return reportCompileFailure(c);
     std::cout << weft::dumpAST(*c.ast());
+    return 0;
+  }
+  if (stage == "gpu") {
+    if (!c.outlineGPU())
+      return reportCompileFailure(c);
+    c.module()->print(llvm::outs());
+    llvm::outs() << "\n";
+    return 0;
+  }
+  if (stage == "ptx") {
+    std::vector<std::string> ptx;
+    if (!c.compileGPUKernels(&ptx))
+      return reportCompileFailure(c);
+    if (ptx.empty())
+      std::cout << "// no GPU kernels: nothing in this program was "
+                   "offloaded (see weft emit --stage=report)\n";
+    for (size_t i = 0; i < ptx.size(); ++i)
+      std::cout << "// ---- GPU kernel module " << i + 1 << " of " << ptx.size()
+                << " (" << c.options().gpuArch << ")\n"
+                << ptx[i]
+                << (ptx[i].empty() || ptx[i].back() == '\n' ? "" : "\n");
     return 0;
   }
   if (stage == "mlir") {
@@ -289,6 +321,21 @@ int main(int argc, char **argv) {
     } else if (args.command == "bench" && bench(a, i)) {
       if (!benchError.empty())
         return usageError(benchError);
+    } else if (a.rfind("--target=", 0) == 0) {
+      args.target = a.substr(9);
+      if (args.target != "cpu" && args.target != "gpu" && args.target != "auto")
+        return usageError("--target is cpu, gpu or auto, not '" + args.target +
+                          "'");
+    } else if (a.rfind("--gpu-arch=", 0) == 0) {
+      args.gpuArch = a.substr(11);
+      bool ok = args.gpuArch.size() > 3 && args.gpuArch.rfind("sm_", 0) == 0;
+      for (size_t k = 3; ok && k < args.gpuArch.size(); ++k)
+        ok = std::isdigit(static_cast<unsigned char>(args.gpuArch[k])) ||
+             (k + 1 == args.gpuArch.size() && args.gpuArch[k] == 'a');
+      if (!ok)
+        return usageError("--gpu-arch takes an architecture such as sm_80 "
+                          "or sm_90, not '" +
+                          args.gpuArch + "'");
     } else if (a == "--metrics") {
       args.metrics = "table";
     } else if (a.rfind("--metrics=", 0) == 0) {
@@ -328,13 +375,16 @@ int main(int argc, char **argv) {
   if (args.file.empty())
     return usageError("'" + args.command + "' needs a source file");
   if (args.command == "emit") {
-    static const char *stages[] = {"ast",  "mlir", "lowered",
-                                   "llvm", "asm",  "report"};
+    static const char *stages[] = {"ast", "mlir",   "lowered", "llvm",
+                                   "asm", "report", "gpu",     "ptx"};
     bool ok = false;
     for (const char *s : stages)
       ok |= args.stage == s;
     if (!ok)
-      return usageError("emit needs --stage=ast|mlir|lowered|llvm|asm|report");
+      return usageError(
+          "emit needs --stage=ast|mlir|gpu|ptx|lowered|llvm|asm|report");
+    if (args.stage == "gpu" || args.stage == "ptx")
+      args.target = "gpu";
   }
 
   std::string source, error;
@@ -342,7 +392,22 @@ int main(int argc, char **argv) {
     std::cerr << "weft: error: " << error << "\n";
     return 1;
   }
+  // The GPU: --target=gpu needs a driver and a device to run on; auto
+  // takes the GPU only when both are there. Emitting needs neither.
+  std::string gpuError, deviceArch;
+  bool haveGPU = weft::gpu::available(gpuError, &deviceArch);
+  if (args.target == "auto")
+    args.target = haveGPU ? "gpu" : "cpu";
+  if (args.target == "gpu" && args.command == "run" && !haveGPU) {
+    std::cerr << "weft: error: --target=gpu: " << gpuError
+              << "; use --target=cpu or --target=auto\n";
+    return 1;
+  }
   weft::CompileOptions options;
+  options.target = args.target;
+  options.gpuArch = !args.gpuArch.empty() ? args.gpuArch
+                    : !deviceArch.empty() ? deviceArch
+                                          : "sm_80";
   options.optLevel = args.optLevel;
   options.boundscheck = args.boundscheck;
   options.fastmath = args.fastmath;
@@ -369,6 +434,15 @@ int main(int argc, char **argv) {
 
   weft::rt::setProgramArguments(args.programArgs);
   weft::setThreadCount(args.threads);
+  // @jit(target="gpu") needs a GPU as much as --target=gpu does.
+  if (c.analyze() && c.usesGPU() && !haveGPU) {
+    std::cerr << "weft: error: a function has @jit(target=\"gpu\"): "
+              << gpuError << "; use target=\"cpu\"\n";
+    return 1;
+  }
+  // Arrays in CUDA managed memory: GPU kernels use them in place.
+  if (c.usesGPU())
+    weft::gpu::setManagedMemory(true);
   double compileStart = weft::metrics::wallNow();
   if (!c.lower())
     return reportCompileFailure(c);

@@ -1,0 +1,269 @@
+//===- CudaRuntime.cpp - The GPU runtime on the CUDA driver API -----------===//
+//
+// Implements CudaRuntime.h with the driver's C API looked up by dlsym.
+// Every failure of the driver while a program runs is a runtime error of
+// the program (weft_rt_fail: "CUDA error: ..."), never a crash.
+//
+//===----------------------------------------------------------------------===//
+#include "runtime/CudaRuntime.h"
+
+#include "runtime/RuntimeABI.h"
+
+#include <dlfcn.h>
+
+#include <atomic>
+#include <mutex>
+
+namespace {
+
+// The few driver types Weft needs, by their ABI (cuda.h is not required).
+using CUresult = int;
+using CUdevice = int;
+using CUcontext = void *;
+using CUmodule = void *;
+using CUfunction = void *;
+using CUstream = void *;
+using CUdeviceptr = unsigned long long;
+constexpr int kComputeCapabilityMajor = 75; // CU_DEVICE_ATTRIBUTE_...
+constexpr int kComputeCapabilityMinor = 76;
+constexpr unsigned kMemAttachGlobal = 1;   // CU_MEM_ATTACH_GLOBAL
+constexpr unsigned kStreamNonBlocking = 1; // CU_STREAM_NON_BLOCKING
+
+struct Driver {
+  void *lib = nullptr;
+  std::string error; ///< why the driver is not usable
+  CUcontext context = nullptr;
+#define WEFT_CU(name, ...) CUresult (*name)(__VA_ARGS__) = nullptr;
+  WEFT_CU(cuInit, unsigned)
+  WEFT_CU(cuDeviceGetCount, int *)
+  WEFT_CU(cuDeviceGet, CUdevice *, int)
+  WEFT_CU(cuDeviceGetAttribute, int *, int, CUdevice)
+  WEFT_CU(cuDevicePrimaryCtxRetain, CUcontext *, CUdevice)
+  WEFT_CU(cuCtxSetCurrent, CUcontext)
+  WEFT_CU(cuCtxSynchronize, void)
+  WEFT_CU(cuModuleLoadData, CUmodule *, const void *)
+  WEFT_CU(cuModuleUnload, CUmodule)
+  WEFT_CU(cuModuleGetFunction, CUfunction *, CUmodule, const char *)
+  WEFT_CU(cuLaunchKernel, CUfunction, unsigned, unsigned, unsigned, unsigned,
+          unsigned, unsigned, unsigned, CUstream, void **, void **)
+  WEFT_CU(cuStreamCreate, CUstream *, unsigned)
+  WEFT_CU(cuStreamDestroy, CUstream)
+  WEFT_CU(cuStreamSynchronize, CUstream)
+  WEFT_CU(cuMemAlloc, CUdeviceptr *, size_t)
+  WEFT_CU(cuMemAllocManaged, CUdeviceptr *, size_t, unsigned)
+  WEFT_CU(cuMemFree, CUdeviceptr)
+  WEFT_CU(cuMemcpy, CUdeviceptr, CUdeviceptr, size_t)
+  WEFT_CU(cuMemsetD32, CUdeviceptr, unsigned, size_t)
+  WEFT_CU(cuGetErrorName, CUresult, const char **)
+#undef WEFT_CU
+};
+
+/// Opens and initialises the driver once; `error` says why it failed.
+Driver &driver() {
+  static Driver d;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    d.lib = dlopen("libcuda.so.1", RTLD_NOW | RTLD_LOCAL);
+    if (!d.lib) {
+      d.error = "no CUDA driver was found (libcuda.so.1 cannot be loaded)";
+      return;
+    }
+    bool missing = false;
+    auto load = [&](auto &fn, const char *name) {
+      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(
+          dlsym(d.lib, name));
+      missing |= fn == nullptr;
+    };
+    load(d.cuInit, "cuInit");
+    load(d.cuDeviceGetCount, "cuDeviceGetCount");
+    load(d.cuDeviceGet, "cuDeviceGet");
+    load(d.cuDeviceGetAttribute, "cuDeviceGetAttribute");
+    load(d.cuDevicePrimaryCtxRetain, "cuDevicePrimaryCtxRetain");
+    load(d.cuCtxSetCurrent, "cuCtxSetCurrent");
+    load(d.cuCtxSynchronize, "cuCtxSynchronize");
+    load(d.cuModuleLoadData, "cuModuleLoadData");
+    load(d.cuModuleUnload, "cuModuleUnload");
+    load(d.cuModuleGetFunction, "cuModuleGetFunction");
+    load(d.cuLaunchKernel, "cuLaunchKernel");
+    load(d.cuStreamCreate, "cuStreamCreate");
+    load(d.cuStreamDestroy, "cuStreamDestroy_v2");
+    load(d.cuStreamSynchronize, "cuStreamSynchronize");
+    load(d.cuMemAlloc, "cuMemAlloc_v2");
+    load(d.cuMemAllocManaged, "cuMemAllocManaged");
+    load(d.cuMemFree, "cuMemFree_v2");
+    load(d.cuMemcpy, "cuMemcpy");
+    load(d.cuMemsetD32, "cuMemsetD32_v2");
+    load(d.cuGetErrorName, "cuGetErrorName");
+    if (missing) {
+      d.error = "the CUDA driver lacks functions Weft needs (too old?)";
+      return;
+    }
+    int count = 0;
+    if (d.cuInit(0) != 0 || d.cuDeviceGetCount(&count) != 0 || count == 0) {
+      d.error = "no CUDA device was found";
+      return;
+    }
+    CUdevice dev = 0;
+    if (d.cuDeviceGet(&dev, 0) != 0 ||
+        d.cuDevicePrimaryCtxRetain(&d.context, dev) != 0) {
+      d.error = "the CUDA device could not be opened";
+      d.context = nullptr;
+    }
+  });
+  return d;
+}
+
+/// A runtime error of the program for a failed driver call.
+void check(CUresult r, const char *what) {
+  if (r == 0)
+    return;
+  Driver &d = driver();
+  const char *name = nullptr;
+  if (d.cuGetErrorName)
+    d.cuGetErrorName(r, &name);
+  static thread_local std::string msg;
+  msg = std::string("CUDA error: ") + what + " failed with " +
+        (name ? name : std::to_string(r));
+  weft_rt_fail(msg.c_str(), 0);
+}
+
+/// The device's context, current on this thread.
+Driver &ready() {
+  Driver &d = driver();
+  if (!d.context) {
+    static thread_local std::string msg;
+    msg = "CUDA error: " + d.error;
+    weft_rt_fail(msg.c_str(), 0);
+  }
+  check(d.cuCtxSetCurrent(d.context), "cuCtxSetCurrent");
+  return d;
+}
+
+std::atomic<bool> gManaged{false};
+
+} // namespace
+
+namespace weft::gpu {
+
+bool available(std::string &why, std::string *arch) {
+  Driver &d = driver();
+  if (!d.context) {
+    why = d.error;
+    return false;
+  }
+  if (arch) {
+    int major = 0, minor = 0;
+    CUdevice dev = 0;
+    d.cuDeviceGet(&dev, 0);
+    d.cuDeviceGetAttribute(&major, kComputeCapabilityMajor, dev);
+    d.cuDeviceGetAttribute(&minor, kComputeCapabilityMinor, dev);
+    *arch = "sm_" + std::to_string(major) + std::to_string(minor);
+  }
+  return true;
+}
+
+void setManagedMemory(bool on) { gManaged.store(on); }
+bool managedMemory() { return gManaged.load(std::memory_order_relaxed); }
+
+void *allocManaged(size_t bytes) {
+  Driver &d = ready();
+  CUdeviceptr p = 0;
+  if (d.cuMemAllocManaged(&p, bytes, kMemAttachGlobal) != 0)
+    return nullptr; // the caller reports MemoryError
+  return reinterpret_cast<void *>(p);
+}
+
+void freeManaged(void *ptr) {
+  Driver &d = driver();
+  if (d.cuMemFree)
+    d.cuMemFree(reinterpret_cast<CUdeviceptr>(ptr));
+}
+
+} // namespace weft::gpu
+
+extern "C" {
+
+void *mgpuModuleLoad(void *data, size_t) {
+  Driver &d = ready();
+  CUmodule m = nullptr;
+  check(d.cuModuleLoadData(&m, data), "cuModuleLoadData");
+  return m;
+}
+
+void *mgpuModuleLoadJIT(void *data, int) {
+  // PTX: the driver compiles it for the device.
+  return mgpuModuleLoad(data, 0);
+}
+
+void mgpuModuleUnload(void *module) {
+  Driver &d = driver();
+  if (d.context && module)
+    d.cuModuleUnload(module);
+}
+
+void *mgpuModuleGetFunction(void *module, const char *name) {
+  Driver &d = ready();
+  CUfunction f = nullptr;
+  check(d.cuModuleGetFunction(&f, module, name), "cuModuleGetFunction");
+  return f;
+}
+
+void mgpuLaunchKernel(void *function, intptr_t gridX, intptr_t gridY,
+                      intptr_t gridZ, intptr_t blockX, intptr_t blockY,
+                      intptr_t blockZ, int32_t smem, void *stream,
+                      void **params, void **extra, size_t) {
+  Driver &d = ready();
+  check(d.cuLaunchKernel(function, gridX, gridY, gridZ, blockX, blockY, blockZ,
+                         smem, stream, params, extra),
+        "cuLaunchKernel");
+}
+
+void *mgpuStreamCreate(void) {
+  Driver &d = ready();
+  CUstream s = nullptr;
+  check(d.cuStreamCreate(&s, kStreamNonBlocking), "cuStreamCreate");
+  return s;
+}
+
+void mgpuStreamDestroy(void *stream) {
+  Driver &d = ready();
+  check(d.cuStreamDestroy(stream), "cuStreamDestroy");
+}
+
+void mgpuStreamSynchronize(void *stream) {
+  Driver &d = ready();
+  check(d.cuStreamSynchronize(stream), "cuStreamSynchronize");
+}
+
+void *mgpuMemAlloc(uint64_t bytes, void *, bool hostShared) {
+  Driver &d = ready();
+  CUdeviceptr p = 0;
+  if (hostShared)
+    check(d.cuMemAllocManaged(&p, bytes, kMemAttachGlobal),
+          "cuMemAllocManaged");
+  else
+    check(d.cuMemAlloc(&p, bytes), "cuMemAlloc");
+  return reinterpret_cast<void *>(p);
+}
+
+void mgpuMemFree(void *ptr, void *) {
+  Driver &d = ready();
+  check(d.cuMemFree(reinterpret_cast<CUdeviceptr>(ptr)), "cuMemFree");
+}
+
+void mgpuMemcpy(void *dst, void *src, size_t bytes, void *) {
+  Driver &d = ready();
+  check(d.cuMemcpy(reinterpret_cast<CUdeviceptr>(dst),
+                   reinterpret_cast<CUdeviceptr>(src), bytes),
+        "cuMemcpy");
+}
+
+void mgpuMemset32(void *dst, unsigned value, size_t count, void *) {
+  Driver &d = ready();
+  check(d.cuMemsetD32(reinterpret_cast<CUdeviceptr>(dst), value, count),
+        "cuMemsetD32");
+}
+
+void mgpuSetDefaultDevice(int32_t) {}
+
+} // extern "C"
