@@ -17,6 +17,10 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/IR/AffineMap.h"
+#include "mlir/IR/IRMapping.h"
+
+#include <limits>
+#include <optional>
 
 namespace weft {
 #define GEN_PASS_DEF_MAPLOOPSTOGPU
@@ -53,11 +57,180 @@ bool bodyIsDeviceSafe(scf::ParallelOp par) {
   return ok;
 }
 
+/// How a reduction of an scf.parallel combines: the gpu.all_reduce
+/// operation and its identity. MLIRGen writes + and * as one add or mul,
+/// min and max as cmp + select (MLIRGenPrange.cpp).
+struct Combiner {
+  gpu::AllReduceOperation op;
+  TypedAttr identity;
+};
+
+std::optional<Combiner> classify(Block &region, Type t) {
+  SmallVector<Operation *> ops;
+  for (Operation &op : region.without_terminator())
+    ops.push_back(&op);
+  Value x = region.getArgument(0), y = region.getArgument(1);
+  bool isF = isa<FloatType>(t);
+  Builder b(t.getContext());
+  auto zero = [&]() -> TypedAttr {
+    return isF ? TypedAttr(b.getFloatAttr(t, 0.0))
+               : TypedAttr(b.getIntegerAttr(t, 0));
+  };
+  auto one = [&]() -> TypedAttr {
+    return isF ? TypedAttr(b.getFloatAttr(t, 1.0))
+               : TypedAttr(b.getIntegerAttr(t, 1));
+  };
+  if (ops.size() == 1) {
+    if (isa<arith::AddFOp, arith::AddIOp>(ops[0]))
+      return Combiner{gpu::AllReduceOperation::ADD, zero()};
+    if (isa<arith::MulFOp, arith::MulIOp>(ops[0]))
+      return Combiner{gpu::AllReduceOperation::MUL, one()};
+    return std::nullopt;
+  }
+  if (ops.size() != 2)
+    return std::nullopt;
+  auto sel = dyn_cast<arith::SelectOp>(ops[1]);
+  if (!sel || sel.getTrueValue() != x || sel.getFalseValue() != y ||
+      sel.getCondition() != ops[0]->getResult(0))
+    return std::nullopt;
+  unsigned width = t.getIntOrFloatBitWidth();
+  double inf = std::numeric_limits<double>::infinity();
+  if (auto c = dyn_cast<arith::CmpFOp>(ops[0])) {
+    if (c.getLhs() != x || c.getRhs() != y)
+      return std::nullopt;
+    if (c.getPredicate() == arith::CmpFPredicate::OLT)
+      return Combiner{gpu::AllReduceOperation::MINNUMF, b.getFloatAttr(t, inf)};
+    if (c.getPredicate() == arith::CmpFPredicate::OGT)
+      return Combiner{gpu::AllReduceOperation::MAXNUMF,
+                      b.getFloatAttr(t, -inf)};
+  }
+  if (auto c = dyn_cast<arith::CmpIOp>(ops[0])) {
+    if (c.getLhs() != x || c.getRhs() != y)
+      return std::nullopt;
+    if (c.getPredicate() == arith::CmpIPredicate::slt)
+      return Combiner{gpu::AllReduceOperation::MINSI,
+                      b.getIntegerAttr(t, APInt::getSignedMaxValue(width))};
+    if (c.getPredicate() == arith::CmpIPredicate::sgt)
+      return Combiner{gpu::AllReduceOperation::MAXSI,
+                      b.getIntegerAttr(t, APInt::getSignedMinValue(width))};
+  }
+  return std::nullopt;
+}
+
+/// a (op) b by the ops of a reduction region.
+Value combine(OpBuilder &b, Block &region, Value a, Value v) {
+  IRMapping map;
+  map.map(region.getArgument(0), a);
+  map.map(region.getArgument(1), v);
+  for (Operation &op : region.without_terminator())
+    b.clone(op, map);
+  return map.lookup(region.getTerminator()->getOperand(0));
+}
+
+/// A parallel reduction on the GPU: each thread folds a grid-stride share
+/// of the iterations, each block combines its threads (gpu.all_reduce,
+/// shuffles and shared memory), thread 0 stores the block's value, and
+/// the host folds the per-block values in block order.
+void mapReduction(scf::ParallelOp par, ArrayRef<Combiner> combiners,
+                  int64_t blockSize) {
+  OpBuilder b(par);
+  Location l = par.getLoc();
+  auto idx = [&](int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(b, l, v);
+  };
+  Value lb = par.getLowerBound()[0], ub = par.getUpperBound()[0],
+        step = par.getStep()[0];
+  Value span =
+      arith::MaxSIOp::create(b, l, arith::SubIOp::create(b, l, ub, lb), idx(0));
+  Value trips = arith::CeilDivSIOp::create(b, l, span, step);
+  Value threads = idx(blockSize);
+  Value blocks = arith::MaxSIOp::create(
+      b, l,
+      arith::MinSIOp::create(
+          b, l, arith::CeilDivSIOp::create(b, l, trips, threads), idx(1024)),
+      idx(1));
+  auto scfReduce = cast<scf::ReduceOp>(par.getBody()->getTerminator());
+  SmallVector<Value> partials;
+  for (Value r : par.getResults())
+    partials.push_back(memref::AllocOp::create(
+        b, l, MemRefType::get({ShapedType::kDynamic}, r.getType()),
+        ValueRange{blocks}));
+
+  auto launch = gpu::LaunchOp::create(b, l, blocks, idx(1), idx(1), threads,
+                                      idx(1), idx(1));
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&launch.getBody().front());
+    Value tid = launch.getThreadIds().x, bid = launch.getBlockIds().x;
+    Value gid = arith::AddIOp::create(
+        b, l, arith::MulIOp::create(b, l, bid, threads), tid);
+    Value stride = arith::MulIOp::create(b, l, blocks, threads);
+    SmallVector<Value> inits;
+    for (const Combiner &c : combiners)
+      inits.push_back(arith::ConstantOp::create(b, l, c.identity));
+    auto loop = scf::ForOp::create(b, l, gid, trips, stride, inits);
+    {
+      OpBuilder::InsertionGuard g2(b);
+      b.setInsertionPointToStart(loop.getBody());
+      IRMapping map;
+      map.map(par.getInductionVars()[0],
+              arith::AddIOp::create(
+                  b, l, lb,
+                  arith::MulIOp::create(b, l, loop.getInductionVar(), step)));
+      for (Operation &op : par.getBody()->without_terminator())
+        b.clone(op, map);
+      SmallVector<Value> next;
+      for (unsigned i = 0; i < combiners.size(); ++i)
+        next.push_back(combine(b, scfReduce.getReductions()[i].front(),
+                               loop.getRegionIterArgs()[i],
+                               map.lookup(scfReduce.getOperands()[i])));
+      scf::YieldOp::create(b, l, next);
+    }
+    Value first =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, tid, idx(0));
+    SmallVector<Value> blockValues;
+    for (unsigned i = 0; i < combiners.size(); ++i)
+      blockValues.push_back(gpu::AllReduceOp::create(
+          b, l, loop.getResult(i),
+          gpu::AllReduceOperationAttr::get(b.getContext(), combiners[i].op),
+          /*uniform=*/true));
+    auto ifOp = scf::IfOp::create(b, l, TypeRange{}, first, false);
+    {
+      OpBuilder::InsertionGuard g2(b);
+      b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+      for (unsigned i = 0; i < combiners.size(); ++i)
+        memref::StoreOp::create(b, l, blockValues[i], partials[i],
+                                ValueRange{bid});
+    }
+    gpu::TerminatorOp::create(b, l);
+  }
+  // The host folds the block values into the loop's initial values.
+  auto fold =
+      scf::ForOp::create(b, l, idx(0), blocks, idx(1), par.getInitVals());
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(fold.getBody());
+    SmallVector<Value> next;
+    for (unsigned i = 0; i < combiners.size(); ++i) {
+      Value v = memref::LoadOp::create(b, l, partials[i],
+                                       ValueRange{fold.getInductionVar()});
+      next.push_back(combine(b, scfReduce.getReductions()[i].front(),
+                             fold.getRegionIterArgs()[i], v));
+    }
+    scf::YieldOp::create(b, l, next);
+  }
+  for (Value p : partials)
+    memref::DeallocOp::create(b, l, p);
+  par.replaceAllUsesWith(fold.getResults());
+  par.erase();
+}
+
 struct MapLoopsToGPUPass : weft::impl::MapLoopsToGPUBase<MapLoopsToGPUPass> {
   using MapLoopsToGPUBase::MapLoopsToGPUBase;
 
   void runOnOperation() override {
     SmallVector<scf::ParallelOp> loops;
+    SmallVector<std::pair<scf::ParallelOp, SmallVector<Combiner>>> reductions;
     getOperation().walk([&](scf::ParallelOp par) {
       if (par->getParentOfType<scf::ParallelOp>() ||
           par->getParentOfType<gpu::LaunchOp>())
@@ -69,10 +242,25 @@ struct MapLoopsToGPUPass : weft::impl::MapLoopsToGPUBase<MapLoopsToGPUPass> {
           fn ? fn->getAttrOfType<StringAttr>("weft.target") : StringAttr();
       if (!target || target.getValue() != "gpu")
         return;
-      if (par.getNumLoops() == 1 && par.getNumResults() == 0 &&
-          bodyIsDeviceSafe(par))
+      if (par.getNumLoops() != 1 || !bodyIsDeviceSafe(par))
+        return;
+      if (par.getNumResults() == 0) {
         loops.push_back(par);
+        return;
+      }
+      auto reduce = cast<scf::ReduceOp>(par.getBody()->getTerminator());
+      SmallVector<Combiner> combiners;
+      for (unsigned i = 0; i < par.getNumResults(); ++i) {
+        auto c = classify(reduce.getReductions()[i].front(),
+                          par.getResult(i).getType());
+        if (!c)
+          return;
+        combiners.push_back(*c);
+      }
+      reductions.push_back({par, combiners});
     });
+    for (auto &[par, combiners] : reductions)
+      mapReduction(par, combiners, blockSize);
     MLIRContext *ctx = &getContext();
     AffineMap id = AffineMap::getMultiDimIdentityMap(1, ctx);
     for (scf::ParallelOp par : loops) {

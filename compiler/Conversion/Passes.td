@@ -52,8 +52,10 @@ def MapLoopsToGPU : Pass<"weft-gpu-map-loops", "::mlir::ModuleOp"> {
     memref loads and stores, scf control flow: no calls, no weft runtime
     operations, no allocation) is tiled by `block-size` and its tile loop
     mapped to GPU blocks, the intra-tile loop to threads, so that
-    `convert-parallel-loops-to-gpu` turns it into a `gpu.launch`. Other
-    loops stay on the CPU.
+    `convert-parallel-loops-to-gpu` turns it into a `gpu.launch`. Such a
+    loop with `+ * min max` reductions becomes a `gpu.launch` directly:
+    grid-stride partial results per thread, `gpu.all_reduce` per block,
+    one value per block folded on the host. Other loops stay on the CPU.
   }];
   let options = [
     Option<"blockSize", "block-size", "int64_t", /*default=*/"256",

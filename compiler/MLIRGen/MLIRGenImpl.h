@@ -177,8 +177,9 @@ public:
   mlir::Value wrapIndex(mlir::Value i, mlir::Value n, mlir::Location l,
                         int64_t axis = 0, int64_t line = 0);
   bool boundscheck() const;
-  /// True while generating a @kernel that runs on the GPU: no runtime
-  /// checks (the device has no runtime to report them to).
+  /// True while generating code that may run on the GPU (a @kernel, or a
+  /// prange body, of a GPU function): no runtime checks, since the device
+  /// has no runtime to report them to.
   bool deviceCode() const;
   /// True if integer `v` is provably >= 0 (constants, loop counters from a
   /// non-negative start, sums and products of such values).
@@ -304,7 +305,10 @@ public:
 };
 
 inline bool FunctionGen::deviceCode() const {
-  return fn.options.kernel && mg.gpu;
+  // Kernels launched on the GPU, and prange bodies of functions that
+  // target it (they may become GPU kernels).
+  bool gpuFunction = mg.gpu || fn.options.target == "gpu";
+  return gpuFunction && (fn.options.kernel || parallelDepth > 0);
 }
 
 inline void FunctionGen::note(int64_t line, const std::string &text) {
