@@ -225,10 +225,66 @@ void mapReduction(scf::ParallelOp par, ArrayRef<Combiner> combiners,
   par.erase();
 }
 
+/// The first operation of `fn` (or of a function it calls) that cannot run
+/// on the device, or null.
+Operation *firstHostOnly(func::FuncOp fn, ModuleOp module,
+                         llvm::SmallPtrSetImpl<Operation *> &seen) {
+  if (!seen.insert(fn).second || fn.isExternal())
+    return nullptr;
+  Operation *bad = nullptr;
+  fn.walk([&](Operation *op) {
+    if (bad || op == fn.getOperation())
+      return;
+    if (auto call = dyn_cast<func::CallOp>(op)) {
+      auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
+      bad = callee ? firstHostOnly(callee, module, seen) : op;
+      return;
+    }
+    if (!isa<func::ReturnOp>(op) && !deviceSafe(op))
+      bad = op;
+  });
+  return bad;
+}
+
+/// What a host-only operation does, for the error message.
+std::string describe(Operation *op) {
+  StringRef name = op->getName().getStringRef();
+  if (name == "weft.print")
+    return "print()";
+  if (name.starts_with("memref.alloc") || name == "weft.retain" ||
+      name == "weft.release" || name == "weft.null_array")
+    return "a new array";
+  if (name.starts_with("weft."))
+    return "a runtime call (" + name.str() + ")";
+  return name.str();
+}
+
 struct MapLoopsToGPUPass : weft::impl::MapLoopsToGPUBase<MapLoopsToGPUPass> {
   using MapLoopsToGPUBase::MapLoopsToGPUBase;
 
   void runOnOperation() override {
+    // Explicit kernel launches (MLIRGen's gpu.launch): everything they
+    // call must run on the device.
+    bool ok = true;
+    getOperation().walk([&](gpu::LaunchOp launch) {
+      launch.walk([&](func::CallOp call) {
+        auto callee =
+            getOperation().lookupSymbol<func::FuncOp>(call.getCallee());
+        llvm::SmallPtrSet<Operation *, 8> seen;
+        if (Operation *bad =
+                callee ? firstHostOnly(callee, getOperation(), seen) : call) {
+          bad->emitError() << "error in the program: a @kernel launched on "
+                              "the GPU cannot use "
+                           << describe(bad)
+                           << "; move it out of the kernel or run with "
+                              "--target=cpu";
+          ok = false;
+        }
+      });
+    });
+    if (!ok)
+      return signalPassFailure();
+
     SmallVector<scf::ParallelOp> loops;
     SmallVector<std::pair<scf::ParallelOp, SmallVector<Combiner>>> reductions;
     getOperation().walk([&](scf::ParallelOp par) {

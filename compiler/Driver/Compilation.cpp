@@ -146,9 +146,22 @@ bool Compilation::runPipeline(
     const std::function<void(mlir::OpPassManager &)> &build) {
   std::string captured;
   llvm::raw_string_ostream os(captured);
+  bool userError = false;
   mlir::ScopedDiagnosticHandler handler(
       context_.get(), [&](mlir::Diagnostic &d) {
-        os << d.getLocation() << ": " << d.str() << "\n";
+        // Passes report errors in the user's program (a GPU kernel that
+        // prints, ...) with this prefix: a diagnostic at its source line.
+        std::string msg = d.str();
+        const std::string prefix = "error in the program: ";
+        auto loc = mlir::dyn_cast<mlir::FileLineColLoc>(d.getLocation());
+        if (msg.rfind(prefix, 0) == 0 && loc) {
+          SourceLocation at{static_cast<int>(loc.getLine()),
+                            static_cast<int>(loc.getColumn())};
+          diags_->error(SourceRange(at), msg.substr(prefix.size()));
+          userError = true;
+          return mlir::success();
+        }
+        os << d.getLocation() << ": " << msg << "\n";
         return mlir::success();
       });
   double t0 = metrics::wallNow();
@@ -157,7 +170,7 @@ bool Compilation::runPipeline(
   build(pm);
   bool ok = mlir::succeeded(pm.run(*module_));
   metrics_.add("pipeline:" + group, metrics::wallNow() - t0);
-  if (!ok)
+  if (!ok && !userError)
     internalError_ = "internal compiler error: the " + group +
                      " pipeline failed\n" + captured;
   return ok;
