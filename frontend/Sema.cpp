@@ -145,7 +145,7 @@ FunctionInstance *Analyzer::instantiate(const FunctionDefStmt *def,
   return raw;
 }
 
-std::unique_ptr<Program> Analyzer::run() {
+std::unique_ptr<Program> Analyzer::run(std::vector<EntryRequest> *entries) {
   program_ = std::make_unique<Program>();
   // Function table; nested and duplicate definitions are errors.
   for (const StmtPtr &s : module_.body) {
@@ -192,6 +192,42 @@ std::unique_ptr<Program> Analyzer::run() {
     if (annotated)
       instantiate(def, {}, def->nameRange);
   }
+  // Functions the host program calls, with its argument types.
+  if (entries)
+    for (EntryRequest &e : *entries) {
+      auto it = defs_.find(e.name);
+      if (it == defs_.end()) {
+        diags_.error(SourceRange(SourceLocation{1, 1}),
+                     "there is no function '" + e.name + "' to call");
+        continue;
+      }
+      const FunctionDefStmt *def = it->second;
+      if (isKernelDef(def)) {
+        diags_.error(def->nameRange, "'" + e.name + "' is a @kernel; the "
+                                     "host calls plain functions");
+        continue;
+      }
+      if (e.argTypes.size() != def->params.size()) {
+        diags_.error(def->nameRange,
+                     "'" + e.name + "' takes " +
+                         std::to_string(def->params.size()) +
+                         " arguments, the host passed " +
+                         std::to_string(e.argTypes.size()));
+        continue;
+      }
+      FunctionInstance *inst = instantiate(def, e.argTypes, def->nameRange);
+      for (size_t i = 0; i < e.argTypes.size(); ++i) {
+        const Type &want = inst->paramTypes[i], &got = e.argTypes[i];
+        bool ok = want == got || (want.isNumber() && got.isNumber());
+        if (!ok)
+          diags_.error(def->params[i].range,
+                       "argument " + std::to_string(i + 1) + " of '" +
+                           e.name + "' must be " + want.str() +
+                           ", the host passed " + got.str());
+      }
+      inst->exported = true;
+      e.instance = inst;
+    }
 
   diags_.setSuppressed(true);
   for (int iter = 0; iter < 100; ++iter) {
@@ -839,9 +875,10 @@ bool isBuiltinName(const std::string &name) {
 }
 
 std::unique_ptr<Program> analyzeModule(const Module &module,
-                                       DiagnosticEngine &diags) {
+                                       DiagnosticEngine &diags,
+                                       std::vector<EntryRequest> *entries) {
   sema::Analyzer a(module, diags);
-  return a.run();
+  return a.run(entries);
 }
 
 } // namespace weft

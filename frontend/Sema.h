@@ -54,8 +54,22 @@ struct FunctionInstance {
   /// parameter: a positional or keyword argument, or the default.
   std::unordered_map<const CallExpr *, std::vector<const Expr *>> callArgs;
 
+  /// Called from a host program (the embedding API): compiled as a public
+  /// symbol with a host-callable wrapper.
+  bool exported = false;
+
   /// The inferred type of `e` (Unknown if never typed).
   Type typeOf(const Expr *e) const;
+};
+
+/// A function the host program will call with these argument types (the
+/// embedding API's dispatcher). Annotated parameters keep their
+/// annotation; the host converts numbers to it.
+struct EntryRequest {
+  std::string name;
+  std::vector<Type> argTypes;
+  /// Set by analyzeModule: the specialisation to call.
+  FunctionInstance *instance = nullptr;
 };
 
 struct Program {
@@ -65,8 +79,9 @@ struct Program {
 };
 
 /// Analyzes `module`. Returns null if errors were reported.
-std::unique_ptr<Program> analyzeModule(const Module &module,
-                                       DiagnosticEngine &diags);
+std::unique_ptr<Program>
+analyzeModule(const Module &module, DiagnosticEngine &diags,
+              std::vector<EntryRequest> *entries = nullptr);
 
 /// Builtin functions known to the type checker (for name resolution and
 /// completion): print, range, len, sum, zeros, ...

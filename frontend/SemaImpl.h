@@ -34,7 +34,7 @@ class Analyzer {
 public:
   Analyzer(const Module &m, DiagnosticEngine &d) : module_(m), diags_(d) {}
 
-  std::unique_ptr<Program> run();
+  std::unique_ptr<Program> run(std::vector<EntryRequest> *entries = nullptr);
 
 private:
   // Instance management.

@@ -181,11 +181,38 @@ void functionSizes(llvm::MemoryBufferRef object,
 }
 } // namespace
 
-std::unique_ptr<JITProgram> JITProgram::create(mlir::ModuleOp module,
-                                               const JITOptions &options,
-                                               std::string &error) {
-  // The vector variants (_ZGVdN4v_sin, ...) live in libmvec; make its
-  // symbols visible to the JIT's process-symbol lookup.
+namespace {
+/// `__weft_packed_<sym>(ptr args)`: calls `sym` with the values args[0..n)
+/// point to (one per LLVM parameter, memref descriptors flattened) and
+/// stores its result (a scalar or a struct) where args[n] points. The
+/// host calls every exported function through this one signature.
+void addPackedWrapper(llvm::Module &m, llvm::Function &f) {
+  llvm::LLVMContext &ctx = m.getContext();
+  auto *ptr = llvm::PointerType::getUnqual(ctx);
+  auto *type =
+      llvm::FunctionType::get(llvm::Type::getVoidTy(ctx), {ptr}, false);
+  auto *w = llvm::Function::Create(type, llvm::Function::ExternalLinkage,
+                                   "__weft_packed_" + f.getName(), m);
+  llvm::IRBuilder<> b(llvm::BasicBlock::Create(ctx, "entry", w));
+  llvm::Value *args = w->getArg(0);
+  std::vector<llvm::Value *> values;
+  unsigned n = f.arg_size();
+  for (unsigned i = 0; i < n; ++i) {
+    llvm::Value *slot =
+        b.CreateLoad(ptr, b.CreateConstInBoundsGEP1_64(ptr, args, i));
+    values.push_back(b.CreateLoad(f.getArg(i)->getType(), slot));
+  }
+  llvm::Value *r = b.CreateCall(&f, values);
+  if (!f.getReturnType()->isVoidTy())
+    b.CreateStore(
+        r, b.CreateLoad(ptr, b.CreateConstInBoundsGEP1_64(ptr, args, n)));
+  b.CreateRetVoid();
+}
+} // namespace
+
+bool JITProgram::compileObject(mlir::ModuleOp module, const JITOptions &options,
+                               llvm::SmallVectorImpl<char> &object,
+                               std::string &error) {
   bool vectorMath = options.vectorMath &&
                     dlopen("libmvec.so.1", RTLD_NOW | RTLD_GLOBAL) != nullptr;
   metrics::CompileMetrics scratch;
@@ -194,7 +221,7 @@ std::unique_ptr<JITProgram> JITProgram::create(mlir::ModuleOp module,
   std::unique_ptr<llvm::TargetMachine> tm =
       createHostTargetMachine(options.optLevel, error);
   if (!tm)
-    return nullptr;
+    return false;
   double t0 = metrics::wallNow();
   cm.add("target-setup", t0 - tTarget);
   llvm::LLVMContext ctx;
@@ -202,32 +229,44 @@ std::unique_ptr<JITProgram> JITProgram::create(mlir::ModuleOp module,
       translateToLLVMIR(module, ctx, *tm);
   if (!llvmModule) {
     error = "JIT error: translation to LLVM IR failed";
-    return nullptr;
+    return false;
   }
-  bool hasInit =
-      lowerStaticConstructors(*llvmModule, "llvm.global_ctors", "__weft_init");
-  bool hasFini =
-      lowerStaticConstructors(*llvmModule, "llvm.global_dtors", "__weft_fini");
+  lowerStaticConstructors(*llvmModule, "llvm.global_ctors", "__weft_init");
+  lowerStaticConstructors(*llvmModule, "llvm.global_dtors", "__weft_fini");
+  for (const std::string &sym : options.exports) {
+    llvm::Function *f = llvmModule->getFunction(sym);
+    if (!f || f->isDeclaration()) {
+      error = "JIT error: no function '" + sym + "' to export";
+      return false;
+    }
+    addPackedWrapper(*llvmModule, *f);
+  }
   double t1 = metrics::wallNow();
   cm.add("llvm-translate", t1 - t0);
   optimizeModule(*llvmModule, *tm, options.optLevel, vectorMath,
                  options.remarks);
   double t2 = metrics::wallNow();
   cm.add("llvm-optimize", t2 - t1);
-  llvm::SmallVector<char, 0> object;
   if (!emitObject(*llvmModule, *tm, object)) {
     error = "JIT error: the target cannot emit object files";
-    return nullptr;
+    return false;
   }
   llvmModule.reset(); // freeing the IR is part of the stage's cost
-  double t3 = metrics::wallNow();
-  cm.add("codegen", t3 - t2);
+  cm.add("codegen", metrics::wallNow() - t2);
   cm.objectBytes = static_cast<int64_t>(object.size());
   if (options.metrics)
     functionSizes(llvm::MemoryBufferRef(
                       llvm::StringRef(object.data(), object.size()), "weft"),
                   cm.functions);
+  return true;
+}
 
+std::unique_ptr<JITProgram> JITProgram::load(llvm::StringRef object,
+                                             const JITOptions &options,
+                                             std::string &error) {
+  if (options.vectorMath)
+    dlopen("libmvec.so.1", RTLD_NOW | RTLD_GLOBAL);
+  double t0 = metrics::wallNow();
   auto fail = [&](llvm::Error e) -> std::unique_ptr<JITProgram> {
     error = "JIT error: " + llvm::toString(std::move(e));
     return nullptr;
@@ -250,37 +289,65 @@ std::unique_ptr<JITProgram> JITProgram::create(mlir::ModuleOp module,
           runtimeSymbols(llvm::orc::MangleAndInterner(
               (*jit)->getExecutionSession(), (*jit)->getDataLayout())))))
     return fail(std::move(e));
-  if (auto e = (*jit)->addObjectFile(llvm::MemoryBuffer::getMemBufferCopy(
-          llvm::StringRef(object.data(), object.size()), "weft-program")))
+  if (auto e = (*jit)->addObjectFile(
+          llvm::MemoryBuffer::getMemBufferCopy(object, "weft-program")))
     return fail(std::move(e));
   auto entry = (*jit)->lookup("__weft_main");
   if (!entry)
     return fail(entry.takeError());
-  cm.add("jit-load", metrics::wallNow() - t3);
-
   std::unique_ptr<JITProgram> program(new JITProgram());
   program->impl_->entry = entry->toPtr<void (*)()>();
-  if (hasInit || hasFini) {
-    auto init = (*jit)->lookup(hasInit ? "__weft_init" : "__weft_fini");
-    auto fini = (*jit)->lookup(hasFini ? "__weft_fini" : "__weft_init");
-    if (!init)
-      return fail(init.takeError());
-    if (!fini)
-      return fail(fini.takeError());
-    program->impl_->fini = hasFini ? fini->toPtr<void (*)()>() : nullptr;
-    // GPU kernel modules load here (a driver error is a runtime error).
-    if (hasInit && !rt::runProtected(init->toPtr<void (*)()>(), error)) {
-      program->impl_->fini = nullptr;
-      error = "runtime error while loading the program: " + error;
+  // Static constructors and destructors (GPU module loads), if any.
+  auto optional = [&](const char *name) -> void (*)() {
+    auto sym = (*jit)->lookup(name);
+    if (!sym) {
+      llvm::consumeError(sym.takeError());
       return nullptr;
     }
+    return sym->toPtr<void (*)()>();
+  };
+  void (*init)() = optional("__weft_init");
+  program->impl_->fini = optional("__weft_fini");
+  if (init && !rt::runProtected(init, error)) {
+    program->impl_->fini = nullptr;
+    error = "runtime error while loading the program: " + error;
+    return nullptr;
   }
+  if (options.metrics)
+    options.metrics->add("jit-load", metrics::wallNow() - t0);
   program->impl_->jit = std::move(*jit);
   return program;
 }
 
+std::unique_ptr<JITProgram> JITProgram::create(mlir::ModuleOp module,
+                                               const JITOptions &options,
+                                               std::string &error) {
+  llvm::SmallVector<char, 0> object;
+  if (!compileObject(module, options, object, error))
+    return nullptr;
+  if (options.objectOut)
+    options.objectOut->assign(object.data(), object.size());
+  return load(llvm::StringRef(object.data(), object.size()), options, error);
+}
+
+void *JITProgram::lookup(const std::string &symbol) {
+  auto sym = impl_->jit->lookup(symbol);
+  if (!sym) {
+    llvm::consumeError(sym.takeError());
+    return nullptr;
+  }
+  return sym->toPtr<void *>();
+}
+
 RunStatus JITProgram::run(std::string &error) {
   if (!rt::runProtected(impl_->entry, error))
+    return RunStatus::RuntimeError;
+  return RunStatus::Ok;
+}
+
+RunStatus JITProgram::call(void *packed, void **args, std::string &error) {
+  if (!rt::runProtected(reinterpret_cast<void (*)(void **)>(packed), args,
+                        error))
     return RunStatus::RuntimeError;
   return RunStatus::Ok;
 }

@@ -36,6 +36,10 @@ struct JITOptions {
   /// Receives the stages llvm-translate, llvm-optimize, codegen and
   /// jit-load, the object size and each function's code size.
   metrics::CompileMetrics *metrics = nullptr;
+  /// Functions the host calls: each gets `__weft_packed_<symbol>`.
+  std::vector<std::string> exports;
+  /// If set, receives the object file (for the on-disk code cache).
+  std::string *objectOut = nullptr;
 };
 
 /// A program compiled to machine code and loaded: its entry point can be
@@ -45,9 +49,22 @@ public:
   /// Null (with `error`) if the module cannot be compiled or loaded.
   static std::unique_ptr<JITProgram>
   create(mlir::ModuleOp module, const JITOptions &options, std::string &error);
+  /// The machine code of `module` as an object file (stages timed into
+  /// options.metrics).
+  static bool compileObject(mlir::ModuleOp module, const JITOptions &options,
+                            llvm::SmallVectorImpl<char> &object,
+                            std::string &error);
+  /// Loads an object file (compiled now or read from the code cache).
+  static std::unique_ptr<JITProgram>
+  load(llvm::StringRef object, const JITOptions &options, std::string &error);
   ~JITProgram();
   /// Runs `__weft_main` once.
   RunStatus run(std::string &error);
+  /// The address of `symbol`, or null.
+  void *lookup(const std::string &symbol);
+  /// Calls a `__weft_packed_*` wrapper with `args` under the runtime's
+  /// error handler.
+  RunStatus call(void *packed, void **args, std::string &error);
 
 private:
   JITProgram();

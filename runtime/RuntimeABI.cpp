@@ -398,6 +398,23 @@ void weft_rt_index_error(int64_t index, int64_t axis, int64_t extent,
 namespace weft {
 namespace rt {
 
+namespace {
+thread_local void (*tPackedFn)(void **) = nullptr;
+thread_local void **tPackedArgs = nullptr;
+} // namespace
+
+bool runProtected(void (*fn)(void **), void **args, std::string &error) {
+  // A captureless trampoline reads the call from thread-local slots.
+  void (*savedFn)(void **) = tPackedFn;
+  void **savedArgs = tPackedArgs;
+  tPackedFn = fn;
+  tPackedArgs = args;
+  bool ok = runProtected([] { tPackedFn(tPackedArgs); }, error);
+  tPackedFn = savedFn;
+  tPackedArgs = savedArgs;
+  return ok;
+}
+
 bool runProtected(void (*fn)(), std::string &error) {
   std::jmp_buf target;
   std::jmp_buf *savedTarget = tJumpTarget;

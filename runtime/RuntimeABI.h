@@ -120,6 +120,8 @@ namespace rt {
 /// error (then `error` holds "N: message", N the source line). Flushes stdout
 /// on return.
 bool runProtected(void (*fn)(), std::string &error);
+/// The same for `fn(args)`.
+bool runProtected(void (*fn)(void **), void **args, std::string &error);
 
 /// Sets the arguments `argv()` returns (the words after `--`).
 void setProgramArguments(std::vector<std::string> args);

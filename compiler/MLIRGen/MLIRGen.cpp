@@ -280,7 +280,7 @@ generateMLIR(MLIRContext &context, const Program &program,
                      : FileLineColLoc::get(&context, file.filename(), 1, 1);
     auto f = func::FuncOp::create(builder, l, inst->symbol,
                                   builder.getFunctionType(args, results));
-    if (inst->def)
+    if (inst->def && !inst->exported)
       f.setPrivate();
     mg.funcs[inst.get()] = f;
   }
