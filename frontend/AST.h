@@ -333,14 +333,14 @@ struct FunctionDefStmt : Stmt {
 
 /// A whole source file: top-level statements, function definitions included,
 /// in source order.
-struct Module {
+struct ModuleAST {
   std::string filename;
   Block body;
 };
 
 /// Writes an indented, deterministic tree dump of `module` (for
 /// `weft emit --stage=ast`).
-std::string dumpAST(const Module &module);
+std::string dumpAST(const ModuleAST &module);
 
 } // namespace weft
 

@@ -133,7 +133,7 @@ class Dumper {
 public:
   std::string str() const { return out_.str(); }
 
-  void module(const Module &m) {
+  void module(const ModuleAST &m) {
     out_ << "Module " << m.filename << "\n";
     block(m.body, 1);
   }
@@ -376,7 +376,7 @@ private:
 
 } // namespace
 
-std::string dumpAST(const Module &module) {
+std::string dumpAST(const ModuleAST &module) {
   Dumper d;
   d.module(module);
   return d.str();

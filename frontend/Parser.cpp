@@ -58,7 +58,7 @@ Parser::Parser(std::vector<Token> tokens, std::vector<Diagnostic> lexErrors,
     : toks_(std::move(tokens)), lexErrors_(std::move(lexErrors)),
       diags_(diags) {}
 
-void Parser::parseModule(Module &m) {
+void Parser::parseModule(ModuleAST &m) {
   while (!at(TokenKind::Eof)) {
     if (at(TokenKind::Dedent) || at(TokenKind::Newline)) {
       next(); // stray layout after an error
@@ -599,9 +599,9 @@ StmtPtr Parser::parseFunctionDef() {
 
 } // namespace parser
 
-std::unique_ptr<Module> parseModule(const SourceFile &file,
+std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
                                     DiagnosticEngine &diags) {
-  auto m = std::make_unique<Module>();
+  auto m = std::make_unique<ModuleAST>();
   m->filename = file.filename();
   // Lexer errors are collected apart and merged in source order.
   DiagnosticEngine lexDiags(file);

@@ -17,7 +17,7 @@ namespace weft {
 
 /// Parses `file`; returns the module (possibly partial). Check
 /// `diags.hasErrors()` before using it.
-std::unique_ptr<Module> parseModule(const SourceFile &file,
+std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
                                     DiagnosticEngine &diags);
 
 } // namespace weft

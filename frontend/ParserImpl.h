@@ -27,7 +27,7 @@ public:
   Parser(std::vector<Token> tokens, std::vector<Diagnostic> lexErrors,
          DiagnosticEngine &diags);
 
-  void parseModule(Module &m);
+  void parseModule(ModuleAST &m);
 
 private:
   //===--------------------------------------------------------------------===//

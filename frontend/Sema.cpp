@@ -874,7 +874,7 @@ bool isBuiltinName(const std::string &name) {
   return false;
 }
 
-std::unique_ptr<Program> analyzeModule(const Module &module,
+std::unique_ptr<Program> analyzeModule(const ModuleAST &module,
                                        DiagnosticEngine &diags,
                                        std::vector<EntryRequest> *entries) {
   sema::Analyzer a(module, diags);

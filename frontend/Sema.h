@@ -80,7 +80,7 @@ struct Program {
 
 /// Analyzes `module`. Returns null if errors were reported.
 std::unique_ptr<Program>
-analyzeModule(const Module &module, DiagnosticEngine &diags,
+analyzeModule(const ModuleAST &module, DiagnosticEngine &diags,
               std::vector<EntryRequest> *entries = nullptr);
 
 /// Builtin functions known to the type checker (for name resolution and

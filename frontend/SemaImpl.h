@@ -32,7 +32,7 @@ void namesOfTarget(const Expr *t, std::vector<const NameExpr *> &out);
 
 class Analyzer {
 public:
-  Analyzer(const Module &m, DiagnosticEngine &d) : module_(m), diags_(d) {}
+  Analyzer(const ModuleAST &m, DiagnosticEngine &d) : module_(m), diags_(d) {}
 
   std::unique_ptr<Program> run(std::vector<EntryRequest> *entries = nullptr);
 
@@ -82,7 +82,7 @@ private:
   JitOptions jitOptions(const FunctionDefStmt *def);
   void change() { ++changes_; }
 
-  const Module &module_;
+  const ModuleAST &module_;
   DiagnosticEngine &diags_;
   std::unique_ptr<Program> program_;
   std::map<std::string, const FunctionDefStmt *> defs_;

@@ -266,6 +266,7 @@ std::unique_ptr<JITProgram> JITProgram::load(llvm::StringRef object,
                                              std::string &error) {
   if (options.vectorMath)
     dlopen("libmvec.so.1", RTLD_NOW | RTLD_GLOBAL);
+  initializeNativeTarget(); // a cached object may be the first thing loaded
   double t0 = metrics::wallNow();
   auto fail = [&](llvm::Error e) -> std::unique_ptr<JITProgram> {
     error = "JIT error: " + llvm::toString(std::move(e));

@@ -99,7 +99,8 @@ bool Compilation::analyze() {
     return false;
   if (!program_) {
     double t0 = metrics::wallNow();
-    program_ = analyzeModule(*ast_, *diags_);
+    program_ = analyzeModule(*ast_, *diags_,
+                             entries_.empty() ? nullptr : &entries_);
     metrics_.add("sema", metrics::wallNow() - t0);
   }
   return program_ != nullptr;

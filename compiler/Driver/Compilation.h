@@ -51,6 +51,12 @@ public:
 
   /// Parses the source. False if syntax errors were reported.
   bool parse();
+  /// Functions a host program will call, with its argument types (before
+  /// analyze()); analyze() fills in their specialisations.
+  void requestEntries(std::vector<EntryRequest> entries) {
+    entries_ = std::move(entries);
+  }
+  const std::vector<EntryRequest> &entries() const { return entries_; }
   /// Parses (if needed) and type-checks.
   bool analyze();
   /// Up to high-level MLIR (verified).
@@ -65,7 +71,7 @@ public:
   /// Up to the LLVM dialect (cleanup, GPU and CPU lowering pipelines).
   bool lower();
 
-  const Module *ast() const { return ast_.get(); }
+  const ModuleAST *ast() const { return ast_.get(); }
   const Program *program() const { return program_.get(); }
   mlir::ModuleOp module() { return module_ ? *module_ : nullptr; }
   mlir::MLIRContext &context() { return *context_; }
@@ -86,13 +92,14 @@ private:
   CompileOptions options_;
   std::unique_ptr<SourceFile> file_;
   std::unique_ptr<DiagnosticEngine> diags_;
-  std::unique_ptr<Module> ast_;
+  std::unique_ptr<ModuleAST> ast_;
   std::unique_ptr<Program> program_;
   std::unique_ptr<mlir::MLIRContext> context_;
   mlir::OwningOpRef<mlir::ModuleOp> module_;
   std::string internalError_;
   std::vector<LoopReport> report_;
   metrics::CompileMetrics metrics_;
+  std::vector<EntryRequest> entries_;
   /// How far the module has been lowered.
   enum class Level { MLIR, Cleaned, GPUOutlined, GPUCompiled, Lowered };
   Level level_ = Level::MLIR;

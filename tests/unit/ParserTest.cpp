@@ -16,7 +16,7 @@ namespace {
 struct Parsed {
   SourceFile file;
   DiagnosticEngine diags;
-  std::unique_ptr<Module> module;
+  std::unique_ptr<ModuleAST> module;
   explicit Parsed(const std::string &src)
       : file("test.weft", src), diags(file), module(parseModule(file, diags)) {}
   const Stmt &stmt(size_t i) const { return *module->body.at(i); }

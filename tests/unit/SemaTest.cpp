@@ -10,7 +10,7 @@ namespace {
 struct Analyzed {
   SourceFile file;
   DiagnosticEngine diags;
-  std::unique_ptr<Module> module;
+  std::unique_ptr<ModuleAST> module;
   std::unique_ptr<Program> program;
   explicit Analyzed(const std::string &src) : file("t.weft", src), diags(file) {
     module = parseModule(file, diags);

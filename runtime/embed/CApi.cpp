@@ -1,0 +1,297 @@
+//===- CApi.cpp - Weft's C embedding API ----------------------------------===//
+//
+// Implements weft.h on the C++ API: every entry point catches every
+// exception and turns it into a status and a thread-local message.
+//
+//===----------------------------------------------------------------------===//
+#include "weft/weft.h"
+#include "weft/weft.hpp"
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+
+struct weft_engine {
+  std::unique_ptr<weft::Engine> engine;
+};
+struct weft_module {
+  weft::Module module;
+};
+struct weft_array {
+  weft::Array array;
+};
+
+namespace {
+
+thread_local std::string tLastError;
+
+template <typename F> weft_status guarded(F &&f) {
+  try {
+    tLastError.clear();
+    f();
+    return WEFT_OK;
+  } catch (const weft::CompileError &e) {
+    tLastError = e.what();
+    return WEFT_COMPILE_ERROR;
+  } catch (const weft::CallError &e) {
+    tLastError = e.what();
+    return WEFT_CALL_ERROR;
+  } catch (const weft::RuntimeError &e) {
+    tLastError = e.what();
+    return WEFT_RUNTIME_ERROR;
+  } catch (const std::bad_alloc &) {
+    tLastError = "out of memory";
+    return WEFT_ERROR;
+  } catch (const std::exception &e) {
+    tLastError = e.what();
+    return WEFT_ERROR;
+  } catch (...) {
+    tLastError = "unknown error";
+    return WEFT_ERROR;
+  }
+}
+
+weft::DType toDType(weft_dtype d) {
+  switch (d) {
+  case WEFT_BOOL:
+    return weft::DType::Bool;
+  case WEFT_I32:
+    return weft::DType::I32;
+  case WEFT_I64:
+    return weft::DType::I64;
+  case WEFT_F32:
+    return weft::DType::F32;
+  default:
+    return weft::DType::F64;
+  }
+}
+
+weft_dtype fromDType(weft::DType d) {
+  switch (d) {
+  case weft::DType::Bool:
+    return WEFT_BOOL;
+  case weft::DType::I32:
+    return WEFT_I32;
+  case weft::DType::I64:
+    return WEFT_I64;
+  case weft::DType::F32:
+    return WEFT_F32;
+  default:
+    return WEFT_F64;
+  }
+}
+
+} // namespace
+
+extern "C" {
+
+const char *weft_last_error(void) { return tLastError.c_str(); }
+
+const char *weft_version(void) {
+  static const std::string v = weft::version();
+  return v.c_str();
+}
+
+weft_status weft_engine_create(const weft_options *options, weft_engine **out) {
+  if (!out)
+    return WEFT_ERROR;
+  *out = nullptr;
+  return guarded([&] {
+    weft::Options o;
+    if (options) {
+      if (options->target)
+        o.target = options->target;
+      o.threads = options->threads;
+      o.optLevel = options->opt_level < 0 ? 3 : options->opt_level;
+      o.fastmath = options->fastmath != 0;
+      if (options->cache_directory)
+        o.cacheDirectory = options->cache_directory;
+      o.cache = options->no_cache == 0;
+    }
+    auto e = std::make_unique<weft_engine>();
+    e->engine = std::make_unique<weft::Engine>(o);
+    *out = e.release();
+  });
+}
+
+void weft_engine_destroy(weft_engine *engine) { delete engine; }
+
+weft_status weft_engine_metrics_json(weft_engine *engine, char **json) {
+  if (!engine || !json)
+    return WEFT_ERROR;
+  return guarded([&] {
+    std::string j = engine->engine->metrics().json;
+    char *p = static_cast<char *>(std::malloc(j.size() + 1));
+    if (!p)
+      throw std::bad_alloc();
+    std::memcpy(p, j.c_str(), j.size() + 1);
+    *json = p;
+  });
+}
+
+weft_status weft_compile(weft_engine *engine, const char *source,
+                         const char *name, weft_module **out) {
+  if (!engine || !source || !out)
+    return WEFT_ERROR;
+  *out = nullptr;
+  return guarded([&] {
+    weft::Module m = engine->engine->compile(source, name ? name : "<source>");
+    *out = new weft_module{m};
+  });
+}
+
+weft_status weft_compile_file(weft_engine *engine, const char *path,
+                              weft_module **out) {
+  if (!engine || !path || !out)
+    return WEFT_ERROR;
+  *out = nullptr;
+  return guarded([&] {
+    weft::Module m = engine->engine->compile_file(path);
+    *out = new weft_module{m};
+  });
+}
+
+void weft_module_destroy(weft_module *module) { delete module; }
+
+weft_status weft_call(weft_module *module, const char *function,
+                      const weft_arg *args, int nargs, weft_value *result) {
+  if (!module || !function || (nargs > 0 && !args) || nargs < 0)
+    return WEFT_ERROR;
+  if (result)
+    std::memset(result, 0, sizeof *result);
+  return guarded([&] {
+    std::vector<weft::detail::Arg> v;
+    for (int i = 0; i < nargs; ++i) {
+      const weft_arg &a = args[i];
+      if (a.array) {
+        v.push_back(a.array->array.arg());
+        continue;
+      }
+      weft::detail::Arg x;
+      x.dtype = toDType(a.dtype);
+      x.rank = a.rank;
+      if (a.rank < 0 || a.rank > 4)
+        throw weft::CallError("argument " + std::to_string(i + 1) +
+                              ": rank must be 0 to 4");
+      if (a.rank == 0) {
+        switch (a.dtype) {
+        case WEFT_BOOL:
+          x.scalar.b = a.scalar.b != 0;
+          break;
+        case WEFT_I32:
+          x.scalar.i32 = a.scalar.i32;
+          break;
+        case WEFT_I64:
+          x.scalar.i64 = a.scalar.i64;
+          break;
+        case WEFT_F32:
+          x.scalar.f32 = a.scalar.f32;
+          break;
+        default:
+          x.scalar.f64 = a.scalar.f64;
+          break;
+        }
+      } else {
+        if (!a.data)
+          throw weft::CallError("argument " + std::to_string(i + 1) +
+                                ": an array view needs data");
+        x.data = a.data;
+        for (int d = 0; d < a.rank; ++d) {
+          x.shape[d] = a.shape[d];
+          x.strides[d] = a.strides[d];
+        }
+      }
+      v.push_back(x);
+    }
+    weft::Value r = module->module.function(function).call(v);
+    if (!result)
+      return;
+    switch (r.kind()) {
+    case weft::Value::Kind::None:
+      result->kind = weft_value::WEFT_NONE;
+      break;
+    case weft::Value::Kind::Array:
+      result->kind = weft_value::WEFT_ARRAY;
+      result->dtype = fromDType(r.array().dtype());
+      result->array = new weft_array{r.array()};
+      break;
+    default:
+      result->kind = weft_value::WEFT_NUMBER;
+      result->dtype = r.kind() == weft::Value::Kind::Float  ? WEFT_F64
+                      : r.kind() == weft::Value::Kind::Bool ? WEFT_BOOL
+                                                            : WEFT_I64;
+      result->number = r.as<double>();
+      result->integer = r.as<int64_t>();
+      break;
+    }
+  });
+}
+
+weft_arg weft_bool(int v) {
+  weft_arg a{};
+  a.dtype = WEFT_BOOL;
+  a.scalar.b = v != 0;
+  return a;
+}
+
+weft_arg weft_i64(int64_t v) {
+  weft_arg a{};
+  a.dtype = WEFT_I64;
+  a.scalar.i64 = v;
+  return a;
+}
+
+weft_arg weft_f64(double v) {
+  weft_arg a{};
+  a.dtype = WEFT_F64;
+  a.scalar.f64 = v;
+  return a;
+}
+
+weft_arg weft_f32(float v) {
+  weft_arg a{};
+  a.dtype = WEFT_F32;
+  a.scalar.f32 = v;
+  return a;
+}
+
+weft_arg weft_view(weft_dtype dtype, void *data, int rank, const int64_t *shape,
+                   const int64_t *strides) {
+  weft_arg a{};
+  a.dtype = dtype;
+  a.rank = rank < 0 ? 0 : rank > 4 ? 4 : rank;
+  a.data = data;
+  int64_t s = 1;
+  for (int d = a.rank - 1; d >= 0; --d) {
+    a.shape[d] = shape ? shape[d] : 0;
+    a.strides[d] = strides ? strides[d] : s;
+    s *= a.shape[d];
+  }
+  return a;
+}
+
+weft_arg weft_array_arg(const weft_array *array) {
+  weft_arg a{};
+  a.array = array;
+  return a;
+}
+
+void *weft_array_data(const weft_array *a) {
+  return a ? a->array.arg().data : nullptr;
+}
+weft_dtype weft_array_dtype(const weft_array *a) {
+  return a ? fromDType(a->array.dtype()) : WEFT_F64;
+}
+int weft_array_rank(const weft_array *a) { return a ? a->array.rank() : 0; }
+int64_t weft_array_shape(const weft_array *a, int axis) {
+  return a && axis >= 0 && axis < a->array.rank() ? a->array.shape(axis) : 0;
+}
+int64_t weft_array_stride(const weft_array *a, int axis) {
+  return a && axis >= 0 && axis < a->array.rank() ? a->array.stride(axis) : 0;
+}
+void weft_array_release(weft_array *a) { delete a; }
+
+void weft_free(void *p) { std::free(p); }
+
+} // extern "C"

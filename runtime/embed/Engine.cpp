@@ -1,0 +1,510 @@
+//===- Engine.cpp - Weft's C++ embedding API ------------------------------===//
+//
+// Implements weft.hpp: modules compile lazily, one specialisation per
+// function and argument-type signature (a dispatcher), each an exported
+// function with a packed host-call wrapper (JITRunner.cpp), looked up in
+// the on-disk code cache first. Arguments are passed as MLIR memref
+// descriptors built over the caller's memory; a view of memory Weft does
+// not own has a null "allocated" pointer, which the runtime's reference
+// counting ignores.
+//
+//===----------------------------------------------------------------------===//
+#include "weft/weft.hpp"
+
+#include "compiler/Driver/Compilation.h"
+#include "runtime/CodeCache.h"
+#include "runtime/CudaRuntime.h"
+#include "runtime/JITRunner.h"
+#include "runtime/Metrics.h"
+#include "runtime/RuntimeABI.h"
+
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+#ifndef WEFT_VERSION
+#define WEFT_VERSION "0.1.0"
+#endif
+
+namespace weft {
+
+namespace detail {
+
+/// One compiled (function, signature).
+struct Specialization {
+  std::unique_ptr<JITProgram> program;
+  void *packed = nullptr;
+  std::vector<Type> params;
+  Type result;
+  std::string symbol;
+  metrics::CompileMetrics compile;
+  bool cacheHit = false;
+  // Calls, for Engine::metrics().
+  int64_t calls = 0;
+  double callSeconds = 0;
+};
+
+struct EngineState {
+  Options options;
+  std::mutex mutex; ///< guards the counters below
+  int64_t compilations = 0, cacheHits = 0, calls = 0;
+  double compileSeconds = 0, callSeconds = 0;
+  /// (function, signature) -> its specialisation, for metrics.
+  std::vector<std::pair<std::string, std::shared_ptr<Specialization>>> specs;
+};
+
+struct ModuleState {
+  std::shared_ptr<EngineState> engine;
+  std::string source, name;
+  std::set<std::string> functions;
+  std::mutex mutex; ///< guards `specs` (and serialises compiles)
+  std::map<std::string, std::shared_ptr<Specialization>> specs;
+};
+
+} // namespace detail
+
+namespace {
+
+ScalarKind kindOf(DType d) {
+  switch (d) {
+  case DType::Bool:
+    return ScalarKind::Bool;
+  case DType::I32:
+    return ScalarKind::I32;
+  case DType::I64:
+    return ScalarKind::I64;
+  case DType::F32:
+    return ScalarKind::F32;
+  case DType::F64:
+    return ScalarKind::F64;
+  }
+  return ScalarKind::F64;
+}
+
+DType dtypeOfKind(ScalarKind k) {
+  switch (k) {
+  case ScalarKind::Bool:
+    return DType::Bool;
+  case ScalarKind::I32:
+    return DType::I32;
+  case ScalarKind::I64:
+    return DType::I64;
+  case ScalarKind::F32:
+    return DType::F32;
+  default:
+    return DType::F64;
+  }
+}
+
+size_t elementSize(DType d) {
+  switch (d) {
+  case DType::Bool:
+    return 1;
+  case DType::I32:
+  case DType::F32:
+    return 4;
+  default:
+    return 8;
+  }
+}
+
+Type typeOfArg(const detail::Arg &a) {
+  return a.rank ? Type::array(kindOf(a.dtype), a.rank)
+                : Type::scalar(kindOf(a.dtype));
+}
+
+/// The source text of `inst`'s definition and of every function it calls,
+/// transitively: what its compiled code depends on.
+void dependencySource(const FunctionInstance *inst,
+                      const std::vector<std::string> &lines,
+                      std::set<const FunctionDefStmt *> &seen,
+                      std::string &out) {
+  if (!inst->def || !seen.insert(inst->def).second)
+    return;
+  for (int l = inst->def->range.begin.line;
+       l <= inst->def->range.end.line && l <= static_cast<int>(lines.size());
+       ++l)
+    if (l >= 1)
+      out += lines[l - 1] + "\n";
+  for (auto &[call, callee] : inst->calls)
+    dependencySource(callee, lines, seen, out);
+}
+
+std::shared_ptr<detail::Specialization>
+compileSpecialization(detail::ModuleState &m, const std::string &function,
+                      const std::vector<Type> &argTypes) {
+  const Options &o = m.engine->options;
+  double t0 = metrics::wallNow();
+  CompileOptions co;
+  co.optLevel = o.optLevel;
+  co.fastmath = o.fastmath;
+  co.target = o.target;
+  Compilation c(m.name, m.source, co);
+  std::vector<EntryRequest> entries{{function, argTypes, nullptr}};
+  c.requestEntries(entries);
+  if (!c.analyze() || !c.entries()[0].instance)
+    throw CompileError(c.diags().renderAll() + c.internalError());
+  const FunctionInstance *inst = c.entries()[0].instance;
+  auto spec = std::make_shared<detail::Specialization>();
+  spec->params = inst->paramTypes;
+  spec->result = inst->returnType;
+  spec->symbol = inst->symbol;
+  if (spec->result.isTuple())
+    throw CallError("'" + function +
+                    "' returns a tuple; host calls take functions that "
+                    "return nothing, a number or one array");
+
+  JITOptions jo;
+  jo.optLevel = o.optLevel;
+  jo.vectorMath = o.fastmath;
+  jo.exports = {spec->symbol};
+  jo.metrics = &spec->compile;
+  // The cache key: the code's own source and its callees', the types,
+  // the options, the machine and the compiler.
+  std::string key;
+  if (o.cache) {
+    std::vector<std::string> lines;
+    std::stringstream ss(m.source);
+    for (std::string line; std::getline(ss, line);)
+      lines.push_back(line);
+    std::set<const FunctionDefStmt *> seen;
+    std::string deps;
+    dependencySource(inst, lines, seen, deps);
+    cache::KeyBuilder kb;
+    kb.add(deps).add(function);
+    for (const Type &t : argTypes)
+      kb.add(t.str());
+    kb.add(std::to_string(o.optLevel))
+        .add(o.fastmath ? "fastmath" : "ieee")
+        .add(o.target)
+        .add(cache::hostAndCompilerIdentity());
+    key = kb.key();
+  }
+  std::string error;
+  double tc = metrics::wallNow();
+  std::optional<std::string> cached = o.cache ? cache::load(key) : std::nullopt;
+  spec->compile.add("cache-lookup", metrics::wallNow() - tc);
+  if (cached) {
+    spec->cacheHit = true;
+    spec->program = JITProgram::load(*cached, jo, error);
+  }
+  if (!spec->program) {
+    spec->cacheHit = false;
+    if (!c.lower())
+      throw CompileError(c.diags().renderAll() + c.internalError());
+    std::string object;
+    jo.objectOut = &object;
+    spec->program = JITProgram::create(c.module(), jo, error);
+    if (spec->program && o.cache)
+      cache::store(key, object);
+  }
+  if (!spec->program)
+    throw Error("internal compiler error: " + error);
+  spec->packed = spec->program->lookup("__weft_packed_" + spec->symbol);
+  if (!spec->packed)
+    throw Error("internal compiler error: no entry point for '" + function +
+                "'");
+  // The front-end stages first, then the JIT's.
+  std::vector<metrics::StageTime> stages = c.compileMetrics().stages;
+  stages.insert(stages.end(), spec->compile.stages.begin(),
+                spec->compile.stages.end());
+  spec->compile.stages = std::move(stages);
+  spec->compile.totalSeconds = metrics::wallNow() - t0;
+  {
+    std::lock_guard<std::mutex> lock(m.engine->mutex);
+    (spec->cacheHit ? m.engine->cacheHits : m.engine->compilations) += 1;
+    m.engine->compileSeconds += spec->compile.totalSeconds;
+    std::string sig = function + "(";
+    for (size_t i = 0; i < argTypes.size(); ++i)
+      sig += (i ? ", " : "") + argTypes[i].str();
+    m.engine->specs.push_back({sig + ")", spec});
+  }
+  return spec;
+}
+
+} // namespace
+
+// ---- Array
+
+int64_t Array::size() const {
+  int64_t n = 1;
+  for (int d = 0; d < arg_.rank; ++d)
+    n *= arg_.shape[d];
+  return n;
+}
+
+Array::Array(const Array &other) : arg_(other.arg_) {
+  weft_rt_array_retain(arg_.owner);
+}
+
+Array &Array::operator=(const Array &other) {
+  if (this != &other) {
+    weft_rt_array_retain(other.arg_.owner);
+    weft_rt_array_release(arg_.owner);
+    arg_ = other.arg_;
+  }
+  return *this;
+}
+
+Array::Array(Array &&other) noexcept : arg_(other.arg_) {
+  other.arg_.owner = nullptr;
+}
+
+Array &Array::operator=(Array &&other) noexcept {
+  if (this != &other) {
+    weft_rt_array_release(arg_.owner);
+    arg_ = other.arg_;
+    other.arg_.owner = nullptr;
+  }
+  return *this;
+}
+
+Array::~Array() { weft_rt_array_release(arg_.owner); }
+
+// ---- Function
+
+Value Function::call(const std::vector<detail::Arg> &args) const {
+  detail::ModuleState &m = *module_;
+  std::vector<Type> types;
+  std::string sig;
+  for (const detail::Arg &a : args) {
+    if (a.rank < 0 || a.rank > 4)
+      throw CallError("'" + name_ + "': arrays have 1 to 4 axes");
+    types.push_back(typeOfArg(a));
+    sig += types.back().str() + ";";
+  }
+  std::shared_ptr<detail::Specialization> spec;
+  {
+    std::lock_guard<std::mutex> lock(m.mutex);
+    auto it = m.specs.find(name_ + "(" + sig);
+    if (it != m.specs.end()) {
+      spec = it->second;
+    } else {
+      try {
+        spec = compileSpecialization(m, name_, types);
+      } catch (const CompileError &e) {
+        // Wrong types show up as type errors of the call: a CallError.
+        std::string what = e.what();
+        if (what.find("the host passed") != std::string::npos ||
+            what.find("to call") != std::string::npos)
+          throw CallError(what);
+        throw;
+      }
+      m.specs[name_ + "(" + sig] = spec;
+    }
+  }
+  // Arguments: one 8-byte slot per LLVM parameter (memref descriptors
+  // flattened: allocated, aligned, offset, sizes, strides).
+  std::vector<uint64_t> slots;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const detail::Arg &a = args[i];
+    const Type &p = spec->params[i];
+    if (p.isArray()) {
+      auto put = [&](const void *ptr) {
+        uint64_t v = 0;
+        std::memcpy(&v, &ptr, sizeof ptr);
+        slots.push_back(v);
+      };
+      put(a.owner);
+      put(a.data);
+      slots.push_back(0);
+      for (int d = 0; d < a.rank; ++d)
+        slots.push_back(static_cast<uint64_t>(a.shape[d]));
+      for (int d = 0; d < a.rank; ++d)
+        slots.push_back(static_cast<uint64_t>(a.strides[d]));
+      continue;
+    }
+    // A number, converted to the parameter's type.
+    double f = a.dtype == DType::F64   ? a.scalar.f64
+               : a.dtype == DType::F32 ? a.scalar.f32
+               : a.dtype == DType::I64 ? static_cast<double>(a.scalar.i64)
+               : a.dtype == DType::I32 ? a.scalar.i32
+                                       : a.scalar.b;
+    int64_t n = a.dtype == DType::I64    ? a.scalar.i64
+                : a.dtype == DType::I32  ? a.scalar.i32
+                : a.dtype == DType::Bool ? a.scalar.b
+                                         : static_cast<int64_t>(f);
+    uint64_t v = 0;
+    switch (p.scalarKind()) {
+    case ScalarKind::F64:
+      std::memcpy(&v, &f, 8);
+      break;
+    case ScalarKind::F32: {
+      float x = static_cast<float>(f);
+      std::memcpy(&v, &x, 4);
+      break;
+    }
+    case ScalarKind::I32: {
+      int32_t x = static_cast<int32_t>(n);
+      std::memcpy(&v, &x, 4);
+      break;
+    }
+    case ScalarKind::Bool:
+      v = n != 0;
+      break;
+    default:
+      std::memcpy(&v, &n, 8);
+      break;
+    }
+    slots.push_back(v);
+  }
+  std::vector<void *> argv;
+  for (uint64_t &s : slots)
+    argv.push_back(&s);
+  uint64_t result[11] = {}; // the largest result: a rank-4 descriptor
+  argv.push_back(result);
+
+  double t0 = metrics::wallNow();
+  std::string error;
+  RunStatus status = spec->program->call(spec->packed, argv.data(), error);
+  double dt = metrics::wallNow() - t0;
+  {
+    std::lock_guard<std::mutex> lock(m.engine->mutex);
+    spec->calls += 1;
+    spec->callSeconds += dt;
+    m.engine->calls += 1;
+    m.engine->callSeconds += dt;
+  }
+  if (status != RunStatus::Ok)
+    throw RuntimeError(m.name + ":" + error);
+
+  Value out;
+  const Type &r = spec->result;
+  if (r.isNone() || !r.isKnown())
+    return out;
+  if (r.isArray()) {
+    detail::Arg &a = out.array_.arg_;
+    a.dtype = dtypeOfKind(r.scalarKind());
+    a.rank = r.rank();
+    void *allocated, *aligned;
+    std::memcpy(&allocated, &result[0], sizeof allocated);
+    std::memcpy(&aligned, &result[1], sizeof aligned);
+    a.owner = allocated; // the call's reference, now the Array's
+    a.data = static_cast<char *>(aligned) +
+             static_cast<int64_t>(result[2]) * elementSize(a.dtype);
+    for (int d = 0; d < a.rank; ++d) {
+      a.shape[d] = static_cast<int64_t>(result[3 + d]);
+      a.strides[d] = static_cast<int64_t>(result[3 + a.rank + d]);
+    }
+    out.kind_ = Value::Kind::Array;
+    return out;
+  }
+  switch (r.scalarKind()) {
+  case ScalarKind::Bool:
+    out.kind_ = Value::Kind::Bool;
+    out.b_ = (result[0] & 0xff) != 0;
+    break;
+  case ScalarKind::I32: {
+    int32_t x;
+    std::memcpy(&x, result, 4);
+    out.kind_ = Value::Kind::Int;
+    out.i_ = x;
+    break;
+  }
+  case ScalarKind::I64:
+    out.kind_ = Value::Kind::Int;
+    std::memcpy(&out.i_, result, 8);
+    break;
+  case ScalarKind::F32: {
+    float x;
+    std::memcpy(&x, result, 4);
+    out.kind_ = Value::Kind::Float;
+    out.f_ = x;
+    break;
+  }
+  default:
+    out.kind_ = Value::Kind::Float;
+    std::memcpy(&out.f_, result, 8);
+    break;
+  }
+  return out;
+}
+
+// ---- Module and Engine
+
+Function Module::function(const std::string &name) const {
+  if (!state_->functions.count(name))
+    throw CallError("there is no function '" + name + "' in " + state_->name);
+  return Function(state_, name);
+}
+
+Engine::Engine(Options options)
+    : state_(std::make_shared<detail::EngineState>()) {
+  state_->options = std::move(options);
+  if (state_->options.target != "cpu" && state_->options.target != "gpu")
+    throw Error("weft::Options::target is \"cpu\" or \"gpu\", not \"" +
+                state_->options.target + "\"");
+  if (state_->options.target == "gpu") {
+    std::string why;
+    if (!gpu::available(why))
+      throw Error("weft::Engine: target \"gpu\": " + why);
+    gpu::setManagedMemory(true);
+  }
+  if (!state_->options.cacheDirectory.empty())
+    setenv("WEFT_CACHE_DIR", state_->options.cacheDirectory.c_str(), 1);
+  setThreadCount(state_->options.threads);
+}
+
+Engine::~Engine() = default;
+
+Module Engine::compile(const std::string &source, const std::string &name) {
+  Compilation c(name, source);
+  if (!c.analyze())
+    throw CompileError(c.diags().renderAll());
+  auto m = std::make_shared<detail::ModuleState>();
+  m->engine = state_;
+  m->source = source;
+  m->name = name;
+  for (const StmtPtr &s : c.ast()->body)
+    if (auto *d = s->dyn<FunctionDefStmt>())
+      m->functions.insert(d->name);
+  return Module(m);
+}
+
+Module Engine::compile_file(const std::string &path) {
+  std::string source, error;
+  if (!readFile(path, source, error))
+    throw Error("weft: " + error);
+  return compile(source, path);
+}
+
+const Options &Engine::options() const { return state_->options; }
+
+Metrics Engine::metrics() const {
+  std::lock_guard<std::mutex> lock(state_->mutex);
+  Metrics m;
+  m.compilations = state_->compilations;
+  m.cacheHits = state_->cacheHits;
+  m.calls = state_->calls;
+  m.compileSeconds = state_->compileSeconds;
+  m.callSeconds = state_->callSeconds;
+  std::string j = "{\n  \"schema\": \"weft-engine-metrics/1\",\n";
+  j += "  \"compilations\": " + std::to_string(m.compilations) +
+       ",\n  \"cache_hits\": " + std::to_string(m.cacheHits) +
+       ",\n  \"calls\": " + std::to_string(m.calls) +
+       ",\n  \"specializations\": [";
+  for (size_t i = 0; i < state_->specs.size(); ++i) {
+    auto &[sig, spec] = state_->specs[i];
+    metrics::Metrics one;
+    one.file = sig;
+    one.compile = spec->compile;
+    std::string inner = metrics::toJSON(one);
+    j += std::string(i ? "," : "") + "\n    {\"signature\": \"" + sig +
+         "\", \"cache_hit\": " + (spec->cacheHit ? "true" : "false") +
+         ", \"calls\": " + std::to_string(spec->calls) +
+         ", \"call_seconds\": " + std::to_string(spec->callSeconds) +
+         ", \"compile\": " + inner.substr(0, inner.size() - 1) + "}";
+  }
+  j += "\n  ]\n}\n";
+  m.json = j;
+  return m;
+}
+
+std::string version() {
+  return "weft " WEFT_VERSION " (LLVM/MLIR " LLVM_VERSION_STRING ")";
+}
+
+} // namespace weft

@@ -1,0 +1,119 @@
+/*===- weft.h - Weft's C embedding API (C99) ---------------------*- C -*-===//
+ *
+ * Compile Weft source and call its functions on your own buffers from C or
+ * any FFI. Handles are opaque; every function returns a weft_status, and
+ * weft_last_error() describes the last failure on the calling thread. No
+ * C++ exception or abort crosses this boundary.
+ *
+ *   weft_engine *e; weft_module *m; weft_value r;
+ *   weft_engine_create(NULL, &e);
+ *   if (weft_compile(e, src, "k.weft", &m) != WEFT_OK)
+ *     fprintf(stderr, "%s", weft_last_error());
+ *   int64_t n = 100; double x[100];
+ *   weft_arg args[] = {weft_f64(2.0), weft_view(WEFT_F64, x, 1, &n, NULL)};
+ *   weft_call(m, "scale", args, 2, &r);
+ *
+ *===----------------------------------------------------------------------===*/
+#ifndef WEFT_WEFT_H
+#define WEFT_WEFT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct weft_engine weft_engine;
+typedef struct weft_module weft_module;
+/** An array made by Weft (a result); release it with weft_array_release. */
+typedef struct weft_array weft_array;
+
+typedef enum {
+  WEFT_OK = 0,
+  WEFT_COMPILE_ERROR = 1, /**< the source does not compile */
+  WEFT_CALL_ERROR = 2,    /**< no such function, wrong argument count/types */
+  WEFT_RUNTIME_ERROR = 3, /**< the function raised an error */
+  WEFT_ERROR = 4          /**< anything else (bad options, I/O, internal) */
+} weft_status;
+
+typedef enum { WEFT_BOOL, WEFT_I32, WEFT_I64, WEFT_F32, WEFT_F64 } weft_dtype;
+
+typedef struct {
+  const char *target;          /**< "cpu" (NULL) or "gpu" */
+  int threads;                 /**< 0: all cores */
+  int opt_level;               /**< 0-3; negative: 3 */
+  int fastmath;                /**< nonzero: @jit(fastmath=True) everywhere */
+  const char *cache_directory; /**< NULL: the default */
+  int no_cache;                /**< nonzero: no on-disk code cache */
+} weft_options;
+
+/** One argument: a number (rank 0) or an array over caller memory. */
+typedef struct {
+  weft_dtype dtype;
+  int rank; /**< 0 for a number, else 1 to 4 */
+  union {
+    int b;
+    int32_t i32;
+    int64_t i64;
+    float f32;
+    double f64;
+  } scalar;
+  void *data;             /**< first element */
+  int64_t shape[4];       /**< sizes per axis */
+  int64_t strides[4];     /**< in elements, any sign */
+  const weft_array *array; /**< or: an array Weft made (data etc. ignored) */
+} weft_arg;
+
+/** A result: nothing, a number or an array (owned by the caller). */
+typedef struct {
+  enum { WEFT_NONE, WEFT_NUMBER, WEFT_ARRAY } kind;
+  weft_dtype dtype;
+  double number;   /**< the number as a double */
+  int64_t integer; /**< the number as an integer (exact for ints) */
+  weft_array *array;
+} weft_value;
+
+/** Thread-local description of the last failure ("" if none). */
+const char *weft_last_error(void);
+/** "weft 0.1.0 (LLVM/MLIR 22.x)" */
+const char *weft_version(void);
+
+weft_status weft_engine_create(const weft_options *options,
+                               weft_engine **out);
+void weft_engine_destroy(weft_engine *engine);
+/** Engine metrics as JSON; free the string with weft_free. */
+weft_status weft_engine_metrics_json(weft_engine *engine, char **json);
+
+weft_status weft_compile(weft_engine *engine, const char *source,
+                         const char *name, weft_module **out);
+weft_status weft_compile_file(weft_engine *engine, const char *path,
+                              weft_module **out);
+void weft_module_destroy(weft_module *module);
+
+weft_status weft_call(weft_module *module, const char *function,
+                      const weft_arg *args, int nargs, weft_value *result);
+
+weft_arg weft_bool(int v);
+weft_arg weft_i64(int64_t v);
+weft_arg weft_f64(double v);
+weft_arg weft_f32(float v);
+/** An array view of `data`; `strides` NULL means C-contiguous. */
+weft_arg weft_view(weft_dtype dtype, void *data, int rank,
+                   const int64_t *shape, const int64_t *strides);
+weft_arg weft_array_arg(const weft_array *array);
+
+void *weft_array_data(const weft_array *array);
+weft_dtype weft_array_dtype(const weft_array *array);
+int weft_array_rank(const weft_array *array);
+int64_t weft_array_shape(const weft_array *array, int axis);
+int64_t weft_array_stride(const weft_array *array, int axis);
+void weft_array_release(weft_array *array);
+
+void weft_free(void *p);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* WEFT_WEFT_H */

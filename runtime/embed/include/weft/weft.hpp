@@ -1,0 +1,312 @@
+//===- weft.hpp - Weft's C++ embedding API ---------------------*- C++ -*-===//
+//
+// Compile Weft source inside a C++ program and call its functions on the
+// program's own buffers:
+//
+//   weft::Engine engine;                       // options: threads, -O, ...
+//   weft::Module m = engine.compile(source);   // throws weft::CompileError
+//   std::vector<double> x(n, 1.0), y(n, 2.0);
+//   weft::ArrayView<double, 1> xv(x.data(), {n}), yv(y.data(), {n});
+//   m.function("axpy")(2.0, xv, yv);           // writes into y, no copy
+//   weft::Value r = m.function("norm")(xv);    // r.as<double>()
+//
+// A function is compiled for each new combination of argument types on
+// its first call and kept (a dispatcher, as Numba's); compiled code is
+// also cached on disk (see Options). Engines, modules and functions may
+// be used from many threads at once. Errors are exceptions derived from
+// weft::Error; the engine stays usable after any of them.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_WEFT_HPP
+#define WEFT_WEFT_HPP
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace weft {
+
+/// Element types of Weft arrays and scalars.
+enum class DType { Bool, I32, I64, F32, F64 };
+
+template <typename T> constexpr DType dtypeOf() {
+  if constexpr (std::is_same_v<T, bool>)
+    return DType::Bool;
+  else if constexpr (std::is_same_v<T, int32_t>)
+    return DType::I32;
+  else if constexpr (std::is_same_v<T, int64_t>)
+    return DType::I64;
+  else if constexpr (std::is_same_v<T, float>)
+    return DType::F32;
+  else {
+    static_assert(std::is_same_v<T, double>,
+                  "Weft arrays hold bool, int32_t, int64_t, float or double");
+    return DType::F64;
+  }
+}
+
+/// Every error of the API.
+class Error : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+/// The source does not compile; what() holds the rendered diagnostics
+/// (file:line:col, the source line, a caret, the message).
+class CompileError : public Error {
+public:
+  using Error::Error;
+};
+/// A call with the wrong number or types of arguments, or of a function
+/// that does not exist.
+class CallError : public Error {
+public:
+  using Error::Error;
+};
+/// The function raised an error while running ("12: ZeroDivisionError:
+/// division by zero"; the number is the source line).
+class RuntimeError : public Error {
+public:
+  using Error::Error;
+};
+
+/// A view of caller memory as a Weft array: no copy is made, and writes
+/// by the function land in the caller's buffer. Strides are in elements
+/// and may be any value (a column, every other row, reversed, ...).
+template <typename T, int Rank> struct ArrayView {
+  static_assert(Rank >= 1 && Rank <= 4, "Weft arrays have 1 to 4 axes");
+  T *data;
+  std::array<int64_t, Rank> shape;
+  std::array<int64_t, Rank> strides;
+  /// A C-contiguous (row-major) view.
+  ArrayView(T *data, std::array<int64_t, Rank> shape)
+      : data(data), shape(shape) {
+    int64_t s = 1;
+    for (int d = Rank - 1; d >= 0; --d) {
+      strides[d] = s;
+      s *= shape[d];
+    }
+  }
+  ArrayView(T *data, std::array<int64_t, Rank> shape,
+            std::array<int64_t, Rank> strides)
+      : data(data), shape(shape), strides(strides) {}
+};
+
+namespace detail {
+struct Buffer; // a reference to an array buffer owned by Weft
+/// One argument, type-erased.
+struct Arg {
+  DType dtype = DType::F64;
+  int rank = 0; ///< 0: a scalar
+  union {
+    bool b;
+    int32_t i32;
+    int64_t i64;
+    float f32;
+    double f64;
+  } scalar{};
+  void *data = nullptr;
+  void *owner = nullptr; ///< Weft's buffer behind `data`, or null
+  int64_t shape[4] = {0, 0, 0, 0};
+  int64_t strides[4] = {0, 0, 0, 0};
+};
+} // namespace detail
+
+/// An array made by Weft (a function's result). It owns a reference to
+/// its buffer and can be passed back to functions without a copy.
+class Array {
+public:
+  Array() = default;
+  Array(const Array &other);
+  Array &operator=(const Array &other);
+  Array(Array &&other) noexcept;
+  Array &operator=(Array &&other) noexcept;
+  ~Array();
+
+  DType dtype() const { return arg_.dtype; }
+  int rank() const { return arg_.rank; }
+  int64_t shape(int axis) const { return arg_.shape[axis]; }
+  int64_t stride(int axis) const { return arg_.strides[axis]; }
+  int64_t size() const;
+  /// The first element; T must match dtype().
+  template <typename T> T *data() const {
+    if (dtypeOf<T>() != arg_.dtype)
+      throw CallError("weft::Array::data<T>: wrong element type");
+    return static_cast<T *>(arg_.data);
+  }
+  /// Element at `index` (one per axis).
+  template <typename T, typename... I> T at(I... index) const {
+    int64_t idx[] = {static_cast<int64_t>(index)...};
+    if (static_cast<int>(sizeof...(I)) != arg_.rank)
+      throw CallError("weft::Array::at: give one index per axis");
+    int64_t off = 0;
+    for (int d = 0; d < arg_.rank; ++d) {
+      if (idx[d] < 0 || idx[d] >= arg_.shape[d])
+        throw CallError("weft::Array::at: index out of range");
+      off += idx[d] * arg_.strides[d];
+    }
+    return data<T>()[off];
+  }
+  const detail::Arg &arg() const { return arg_; }
+
+private:
+  friend class Function;
+  detail::Arg arg_;
+};
+
+/// What a function returned: nothing, a number or an array.
+class Value {
+public:
+  enum class Kind { None, Bool, Int, Float, Array };
+  Kind kind() const { return kind_; }
+  /// The number converted to T (bool, integers, floats).
+  template <typename T> T as() const {
+    switch (kind_) {
+    case Kind::Bool:
+      return static_cast<T>(b_);
+    case Kind::Int:
+      return static_cast<T>(i_);
+    case Kind::Float:
+      return static_cast<T>(f_);
+    default:
+      throw CallError("weft::Value::as: the function returned no number");
+    }
+  }
+  const weft::Array &array() const {
+    if (kind_ != Kind::Array)
+      throw CallError("weft::Value::array: the function returned no array");
+    return array_;
+  }
+
+private:
+  friend class Function;
+  Kind kind_ = Kind::None;
+  bool b_ = false;
+  int64_t i_ = 0;
+  double f_ = 0;
+  weft::Array array_;
+};
+
+struct Options {
+  std::string target = "cpu"; ///< "cpu" or "gpu"
+  int threads = 0;            ///< threads for parallel loops; 0: all cores
+  int optLevel = 3;           ///< LLVM optimisation level 0-3
+  bool fastmath = false;      ///< as @jit(fastmath=True) everywhere
+  /// The on-disk code cache: "" for the default ($WEFT_CACHE_DIR,
+  /// $XDG_CACHE_HOME/weft or ~/.cache/weft); cache=false turns it off.
+  std::string cacheDirectory;
+  bool cache = true;
+};
+
+/// What the engine has measured: compile stages per specialisation and
+/// calls per function, as the JSON of `weft run --metrics=json:`
+/// (docs/metrics.md), plus cache hits.
+struct Metrics {
+  int64_t compilations = 0; ///< specialisations compiled from source
+  int64_t cacheHits = 0;    ///< specialisations loaded from the cache
+  int64_t calls = 0;
+  double compileSeconds = 0; ///< all compilations and cache loads
+  double callSeconds = 0;    ///< all calls
+  std::string json;          ///< everything, per function
+};
+
+namespace detail {
+struct EngineState;
+struct ModuleState;
+} // namespace detail
+
+class Function {
+public:
+  /// Calls the function: numbers, ArrayView<T, R> and Array arguments.
+  template <typename... A> Value operator()(A &&...args) const {
+    std::vector<detail::Arg> v;
+    (v.push_back(toArg(std::forward<A>(args))), ...);
+    return call(v);
+  }
+  Value call(const std::vector<detail::Arg> &args) const;
+  const std::string &name() const { return name_; }
+
+private:
+  friend class Module;
+  Function(std::shared_ptr<detail::ModuleState> m, std::string name)
+      : module_(std::move(m)), name_(std::move(name)) {}
+  template <typename T> static detail::Arg toArg(T x) {
+    detail::Arg a;
+    if constexpr (std::is_same_v<T, bool>) {
+      a.dtype = DType::Bool;
+      a.scalar.b = x;
+    } else if constexpr (std::is_integral_v<T>) {
+      a.dtype = DType::I64; // Python's int
+      a.scalar.i64 = static_cast<int64_t>(x);
+    } else if constexpr (std::is_same_v<T, float>) {
+      a.dtype = DType::F32;
+      a.scalar.f32 = x;
+    } else {
+      static_assert(std::is_floating_point_v<T>, "unsupported argument type");
+      a.dtype = DType::F64;
+      a.scalar.f64 = static_cast<double>(x);
+    }
+    return a;
+  }
+  template <typename T, int R>
+  static detail::Arg toArg(const ArrayView<T, R> &view) {
+    detail::Arg a;
+    a.dtype = dtypeOf<std::remove_const_t<T>>();
+    a.rank = R;
+    a.data = const_cast<std::remove_const_t<T> *>(view.data);
+    for (int d = 0; d < R; ++d) {
+      a.shape[d] = view.shape[d];
+      a.strides[d] = view.strides[d];
+    }
+    return a;
+  }
+  template <typename T, int R> static detail::Arg toArg(ArrayView<T, R> &view) {
+    return toArg(static_cast<const ArrayView<T, R> &>(view));
+  }
+  static detail::Arg toArg(const Array &a) { return a.arg(); }
+  static detail::Arg toArg(Array &a) { return a.arg(); }
+
+  std::shared_ptr<detail::ModuleState> module_;
+  std::string name_;
+};
+
+class Module {
+public:
+  /// A function of the module; CallError if there is none of that name.
+  Function function(const std::string &name) const;
+
+private:
+  friend class Engine;
+  explicit Module(std::shared_ptr<detail::ModuleState> s)
+      : state_(std::move(s)) {}
+  std::shared_ptr<detail::ModuleState> state_;
+};
+
+class Engine {
+public:
+  explicit Engine(Options options = {});
+  ~Engine();
+  Engine(const Engine &) = delete;
+  Engine &operator=(const Engine &) = delete;
+
+  /// Parses and type-checks `source` (`name` is the file name shown in
+  /// diagnostics); functions are compiled on their first call.
+  Module compile(const std::string &source,
+                 const std::string &name = "<source>");
+  Module compile_file(const std::string &path);
+  Metrics metrics() const;
+  const Options &options() const;
+
+private:
+  std::shared_ptr<detail::EngineState> state_;
+};
+
+/// "weft 0.1.0 (LLVM/MLIR 22.x)".
+std::string version();
+
+} // namespace weft
+
+#endif // WEFT_WEFT_HPP
