@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/Codegen/LLVMCodegen.h"
 #include "compiler/Driver/Compilation.h"
+#include "runtime/CodeCache.h"
 #include "runtime/CudaRuntime.h"
 #include "runtime/JITRunner.h"
 #include "runtime/Metrics.h"
@@ -27,6 +28,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -77,6 +79,8 @@ Options:
   --metrics         after the run, print compile-stage times and per-entry
                     call times (calls from the top level) to stderr
   --metrics=json:PATH  write the same metrics as JSON to PATH
+  --no-cache        neither read nor write the on-disk code cache
+                    ($WEFT_CACHE_DIR, $XDG_CACHE_HOME/weft or ~/.cache/weft)
 
 Bench options (weft bench):
   --threads LIST    thread counts, e.g. 1,2,4 (default: 1 to all cores)
@@ -152,6 +156,7 @@ struct Args {
   std::string metrics;
   std::string target = "cpu";
   std::string gpuArch;
+  bool noCache = false;
   weft::BenchOptions bench;
 };
 
@@ -336,6 +341,8 @@ int main(int argc, char **argv) {
         return usageError("--gpu-arch takes an architecture such as sm_80 "
                           "or sm_90, not '" +
                           args.gpuArch + "'");
+    } else if (a == "--no-cache") {
+      args.noCache = true;
     } else if (a == "--metrics") {
       args.metrics = "table";
     } else if (a.rfind("--metrics=", 0) == 0) {
@@ -419,6 +426,20 @@ int main(int argc, char **argv) {
     return weft::runBenchCommand(args.file, source, args.bench,
                                  args.programArgs);
   }
+  // The on-disk code cache: the program's object code, keyed by its
+  // source, the options, the machine and the compiler.
+  std::string cacheKey;
+  if (args.command == "run" && !args.noCache && args.reportPath.empty()) {
+    weft::cache::KeyBuilder kb;
+    kb.add(source)
+        .add(std::to_string(options.optLevel))
+        .add(options.fastmath ? "fastmath" : "ieee")
+        .add(options.boundscheck ? "boundscheck" : "")
+        .add(options.metrics ? "metrics" : "")
+        .add(options.target + " " + options.gpuArch)
+        .add(weft::cache::hostAndCompilerIdentity());
+    cacheKey = kb.key();
+  }
   weft::Compilation c(args.file, std::move(source), options);
 
   if (args.command == "check") {
@@ -444,17 +465,30 @@ int main(int argc, char **argv) {
   if (c.usesGPU())
     weft::gpu::setManagedMemory(true);
   double compileStart = weft::metrics::wallNow();
-  if (!c.lower())
-    return reportCompileFailure(c);
-  printWarnings(c);
+  std::optional<std::string> cached;
+  if (!cacheKey.empty()) {
+    cached = weft::cache::load(cacheKey);
+    c.compileMetrics().add("cache-lookup",
+                           weft::metrics::wallNow() - compileStart);
+  }
+  if (!cached) {
+    if (!c.lower())
+      return reportCompileFailure(c);
+    printWarnings(c);
+  }
   std::vector<weft::VectorizerRemark> remarks;
   weft::JITOptions jit;
   jit.optLevel = args.optLevel;
   jit.vectorMath = args.fastmath;
   jit.remarks = args.reportPath.empty() ? nullptr : &remarks;
   jit.metrics = &c.compileMetrics();
+  std::string object;
+  jit.objectOut = cacheKey.empty() ? nullptr : &object;
   std::unique_ptr<weft::JITProgram> program =
-      weft::JITProgram::create(c.module(), jit, error);
+      cached ? weft::JITProgram::load(*cached, jit, error)
+             : weft::JITProgram::create(c.module(), jit, error);
+  if (program && !cached && !cacheKey.empty())
+    weft::cache::store(cacheKey, object);
   c.compileMetrics().totalSeconds = weft::metrics::wallNow() - compileStart;
   weft::RunStatus status = weft::RunStatus::JITError;
   weft::metrics::Metrics metrics;
