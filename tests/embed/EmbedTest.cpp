@@ -1,0 +1,287 @@
+//===- EmbedTest.cpp - The C++ and C embedding APIs -----------------------===//
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>
+
+#include <weft/weft.h>
+#include <weft/weft.hpp>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A fresh cache directory per test.
+std::string freshCache(const std::string &name) {
+  fs::path p = fs::temp_directory_path() /
+               ("weft-embed-test-" + name + "-" + std::to_string(getpid()));
+  fs::remove_all(p);
+  return p.string();
+}
+
+weft::Options options(const std::string &cacheDir, bool cache = true) {
+  weft::Options o;
+  o.cacheDirectory = cacheDir;
+  o.cache = cache;
+  return o;
+}
+
+const char *kSource = R"(
+def scale(a, k):
+    a[:] = a * k
+
+def total(a):
+    return sum(a)
+
+def first_over(a: f64[:], t: f64) -> i64:
+    for i in range(len(a)):
+        if a[i] > t:
+            return i
+    return -1
+
+def divide(x: f64, y: f64) -> f64:
+    return x / y
+
+def outer2(n: i64) -> f64[:, :]:
+    return outer(arange(n) * 1.0, arange(n) * 1.0)
+)";
+
+} // namespace
+
+TEST_CASE("one function, several signatures, each compiled once",
+          "[embed]") {
+  weft::Engine e(options(freshCache("sig"), false));
+  weft::Module m = e.compile(kSource, "k.weft");
+  std::vector<double> d = {1, 2, 3};
+  std::vector<float> f = {1, 2, 3};
+  std::vector<int64_t> i = {1, 2, 3};
+  weft::ArrayView<double, 1> dv(d.data(), {3});
+  weft::ArrayView<float, 1> fv(f.data(), {3});
+  weft::ArrayView<int64_t, 1> iv(i.data(), {3});
+  CHECK(m.function("total")(dv).as<double>() == 6.0);
+  CHECK(m.function("total")(fv).as<double>() == 6.0);
+  CHECK(m.function("total")(iv).as<int64_t>() == 6);
+  CHECK(m.function("total")(dv).as<double>() == 6.0);
+  m.function("scale")(dv, 2.5);
+  CHECK(d == std::vector<double>{2.5, 5, 7.5});
+  weft::Metrics mt = e.metrics();
+  CHECK(mt.compilations == 4); // total x3, scale x1
+  CHECK(mt.calls == 5);
+  CHECK(mt.json.find("\"signature\": \"total(f32[:])\"") != std::string::npos);
+}
+
+TEST_CASE("writes land in caller memory through strided views", "[embed]") {
+  weft::Engine e(options(freshCache("view"), false));
+  weft::Module m = e.compile(kSource);
+  // Column 1 of a 3 x 4 row-major matrix: stride 4.
+  std::vector<double> mat(12, 1.0);
+  weft::ArrayView<double, 1> col(mat.data() + 1, {3}, {4});
+  m.function("scale")(col, 10.0);
+  std::vector<double> want(12, 1.0);
+  want[1] = want[5] = want[9] = 10.0;
+  CHECK(mat == want);
+  // A reversed view (negative stride) and a 2-D transposed view.
+  std::vector<double> v = {1, 2, 3, 4};
+  weft::ArrayView<double, 1> rev(v.data() + 3, {4}, {-1});
+  CHECK(m.function("first_over")(rev, 2.5).as<int64_t>() == 0);
+  CHECK(m.function("first_over")(rev, 3.5).as<int64_t>() == 0);
+  CHECK(m.function("first_over")(rev, 4.0).as<int64_t>() == -1);
+  weft::ArrayView<double, 2> t(mat.data(), {4, 3}, {1, 4});
+  m.function("scale")(t, 0.5);
+  CHECK(mat[1] == 5.0);
+  CHECK(mat[0] == 0.5);
+}
+
+TEST_CASE("array results are owned and can be passed back", "[embed]") {
+  weft::Engine e(options(freshCache("own"), false));
+  weft::Module m = e.compile(kSource);
+  weft::Array a = m.function("outer2")(3).array();
+  CHECK(a.rank() == 2);
+  CHECK(a.shape(0) == 3);
+  CHECK(a.at<double>(2, 2) == 4.0);
+  weft::Array copy = a; // shares the buffer
+  CHECK(m.function("total")(copy).as<double>() == 9.0);
+  m.function("scale")(a, 2.0);
+  CHECK(copy.at<double>(1, 2) == 4.0);
+}
+
+TEST_CASE("errors are exceptions and the engine stays usable", "[embed]") {
+  weft::Engine e(options(freshCache("err"), false));
+  // Annotated functions are checked by compile(), generic ones (as in
+  // Numba) when a call fixes their types.
+  try {
+    e.compile("def f(x: f64) -> f64:\n    return y\n", "bad.weft");
+    FAIL("no error");
+  } catch (const weft::CompileError &err) {
+    CHECK(std::string(err.what()).find("bad.weft:2:12: error: name 'y' is "
+                                       "not defined") != std::string::npos);
+  }
+  weft::Module generic = e.compile("def f(x):\n    return y\n", "g.weft");
+  CHECK_THROWS_AS(generic.function("f")(1.0), weft::CompileError);
+  weft::Module m = e.compile(kSource, "k.weft");
+  std::vector<double> d = {1, 2};
+  weft::ArrayView<double, 1> dv(d.data(), {2});
+  CHECK_THROWS_AS(m.function("nope"), weft::CallError);
+  CHECK_THROWS_AS(m.function("total")(dv, 1.0), weft::CallError);
+  std::vector<int64_t> i = {1, 2};
+  weft::ArrayView<int64_t, 1> iv(i.data(), {2});
+  try {
+    m.function("first_over")(iv, 1.0);
+    FAIL("no error");
+  } catch (const weft::CallError &err) {
+    CHECK(std::string(err.what()).find("argument 1 of 'first_over' must be "
+                                       "f64[:], the host passed i64[:]") !=
+          std::string::npos);
+  }
+  try {
+    m.function("divide")(1.0, 0.0);
+    FAIL("no error");
+  } catch (const weft::RuntimeError &err) {
+    CHECK(std::string(err.what()) ==
+          "k.weft:15: ZeroDivisionError: division by zero");
+  }
+  CHECK(m.function("divide")(1.0, 4.0).as<double>() == 0.25);
+}
+
+TEST_CASE("the on-disk cache: hits, invalidation, corrupt entries",
+          "[embed]") {
+  std::string dir = freshCache("disk");
+  std::vector<double> d = {1, 2, 3};
+  weft::ArrayView<double, 1> dv(d.data(), {3});
+  {
+    weft::Engine e(options(dir));
+    CHECK(e.compile(kSource).function("total")(dv).as<double>() == 6.0);
+    CHECK(e.metrics().compilations == 1);
+  }
+  {
+    weft::Engine e(options(dir)); // as a second process would
+    CHECK(e.compile(kSource).function("total")(dv).as<double>() == 6.0);
+    CHECK(e.metrics().cacheHits == 1);
+    CHECK(e.metrics().compilations == 0);
+    CHECK(e.metrics().json.find("\"stage\": \"codegen\"") ==
+          std::string::npos);
+  }
+  // A callee's source changes: the caller's entry no longer applies.
+  const char *v1 = "def g(x):\n    return x + 1.0\n\n"
+                   "def f(x: f64) -> f64:\n    return g(x) * 2.0\n";
+  const char *v2 = "def g(x):\n    return x + 2.0\n\n"
+                   "def f(x: f64) -> f64:\n    return g(x) * 2.0\n";
+  {
+    weft::Engine e(options(dir));
+    CHECK(e.compile(v1).function("f")(1.0).as<double>() == 4.0);
+  }
+  {
+    weft::Engine e(options(dir));
+    CHECK(e.compile(v2).function("f")(1.0).as<double>() == 6.0);
+    CHECK(e.metrics().compilations == 1);
+  }
+  // Corrupt every entry: ignored and rebuilt, never trusted.
+  for (auto &entry : fs::directory_iterator(dir)) {
+    std::fstream f(entry.path(), std::ios::in | std::ios::out |
+                                     std::ios::binary);
+    f.seekp(40);
+    f.write("garbage!", 8);
+  }
+  {
+    weft::Engine e(options(dir));
+    CHECK(e.compile(kSource).function("total")(dv).as<double>() == 6.0);
+    CHECK(e.metrics().compilations == 1);
+    CHECK(e.metrics().cacheHits == 0);
+  }
+  // Truncated entries likewise.
+  for (auto &entry : fs::directory_iterator(dir))
+    fs::resize_file(entry.path(), 30);
+  {
+    weft::Engine e(options(dir));
+    CHECK(e.compile(kSource).function("total")(dv).as<double>() == 6.0);
+    CHECK(e.metrics().compilations == 1);
+  }
+  fs::remove_all(dir);
+}
+
+TEST_CASE("one engine from many threads: compiling and calling", "[embed]") {
+  weft::Engine e(options(freshCache("threads"), false));
+  weft::Module m = e.compile(kSource);
+  std::atomic<int> bad{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int r = 0; r < 3; ++r) {
+        // Each thread uses its own buffer; the dtype varies with the
+        // thread, so signatures compile concurrently with calls.
+        if (t % 2 == 0) {
+          std::vector<double> d(1000, 1.0);
+          weft::ArrayView<double, 1> v(d.data(), {1000});
+          m.function("scale")(v, 2.0);
+          if (m.function("total")(v).as<double>() != 2000.0)
+            ++bad;
+        } else {
+          std::vector<float> f(1000, 1.0f);
+          weft::ArrayView<float, 1> v(f.data(), {1000});
+          if (m.function("total")(v).as<double>() != 1000.0)
+            ++bad;
+        }
+        try {
+          m.function("divide")(1.0, 0.0);
+          ++bad;
+        } catch (const weft::RuntimeError &) {
+        }
+      }
+    });
+  for (auto &th : threads)
+    th.join();
+  CHECK(bad == 0);
+  CHECK(e.metrics().calls == 4 * 3 * 2 + 2 * 3);
+}
+
+TEST_CASE("the C API: statuses and messages, no exceptions", "[embed]") {
+  weft_options o{};
+  std::string dir = freshCache("capi");
+  o.cache_directory = dir.c_str();
+  o.opt_level = -1;
+  weft_engine *e = nullptr;
+  REQUIRE(weft_engine_create(&o, &e) == WEFT_OK);
+  weft_module *m = nullptr;
+  CHECK(weft_compile(e, "def f(:\n", "bad.weft", &m) == WEFT_COMPILE_ERROR);
+  CHECK(m == nullptr);
+  CHECK(std::string(weft_last_error()).find("bad.weft:1:7: error:") !=
+        std::string::npos);
+  REQUIRE(weft_compile(e, kSource, "k.weft", &m) == WEFT_OK);
+  double d[4] = {1, 2, 3, 4};
+  int64_t n = 4;
+  weft_arg args[2] = {weft_view(WEFT_F64, d, 1, &n, nullptr), weft_f64(3.0)};
+  weft_value r;
+  CHECK(weft_call(m, "scale", args, 2, &r) == WEFT_OK);
+  CHECK(r.kind == weft_value::WEFT_NONE);
+  CHECK(d[3] == 12.0);
+  CHECK(weft_call(m, "total", args, 1, &r) == WEFT_OK);
+  CHECK(r.number == 30.0);
+  weft_arg div[2] = {weft_f64(1.0), weft_f64(0.0)};
+  CHECK(weft_call(m, "divide", div, 2, &r) == WEFT_RUNTIME_ERROR);
+  CHECK(std::string(weft_last_error()) ==
+        "k.weft:15: ZeroDivisionError: division by zero");
+  CHECK(weft_call(m, "total", args, 2, &r) == WEFT_CALL_ERROR);
+  weft_arg three = weft_i64(3);
+  REQUIRE(weft_call(m, "outer2", &three, 1, &r) == WEFT_OK);
+  REQUIRE(r.kind == weft_value::WEFT_ARRAY);
+  CHECK(weft_array_rank(r.array) == 2);
+  CHECK(static_cast<double *>(weft_array_data(r.array))[8] == 4.0);
+  weft_arg back = weft_array_arg(r.array);
+  CHECK(weft_call(m, "total", &back, 1, &r) == WEFT_OK);
+  CHECK(r.number == 9.0);
+  weft_array_release(back.array ? const_cast<weft_array *>(back.array)
+                                : nullptr);
+  char *json = nullptr;
+  CHECK(weft_engine_metrics_json(e, &json) == WEFT_OK);
+  CHECK(std::string(json).find("weft-engine-metrics/1") != std::string::npos);
+  weft_free(json);
+  CHECK(weft_call(nullptr, "f", nullptr, 0, &r) == WEFT_ERROR);
+  weft_module_destroy(m);
+  weft_engine_destroy(e);
+  fs::remove_all(dir);
+}
