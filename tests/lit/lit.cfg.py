@@ -34,3 +34,7 @@ if _cuda_device_present():
 if os.path.exists("/usr/local/cuda/bin/ptxas"):
     config.available_features.add("ptxas")
     config.substitutions.append(("%ptxas", "/usr/local/cuda/bin/ptxas"))
+
+# A code cache of the test run's own, never the user's ~/.cache/weft.
+config.environment["WEFT_CACHE_DIR"] = os.path.join(
+    config.test_exec_root, "weft-cache")

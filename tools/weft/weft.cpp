@@ -487,7 +487,9 @@ int main(int argc, char **argv) {
   std::unique_ptr<weft::JITProgram> program =
       cached ? weft::JITProgram::load(*cached, jit, error)
              : weft::JITProgram::create(c.module(), jit, error);
-  if (program && !cached && !cacheKey.empty())
+  // A program with warnings is not cached, so they show on every run.
+  if (program && !cached && !cacheKey.empty() &&
+      c.diags().diagnostics().empty())
     weft::cache::store(cacheKey, object);
   c.compileMetrics().totalSeconds = weft::metrics::wallNow() - compileStart;
   weft::RunStatus status = weft::RunStatus::JITError;
