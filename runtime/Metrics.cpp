@@ -61,6 +61,8 @@ Collector &collector() {
 
 } // namespace
 
+int currentThreads() { return omp_get_max_threads(); }
+
 void beginRun() {
   Collector &c = collector();
   c.entries.clear();
@@ -265,8 +267,12 @@ std::string toJSON(const Metrics &m) {
          "{\"name\": " + jsonString(m.compile.functions[i].name) +
          ", \"code_bytes\": " + std::to_string(m.compile.functions[i].bytes) +
          "}";
-  o += "\n    ]\n  },\n  \"run\": {\n";
-  const RunMetrics &r = m.run;
+  o += "\n    ]\n  },\n  \"run\": " + runToJSON(m.run) + "\n}\n";
+  return o;
+}
+
+std::string runToJSON(const RunMetrics &r) {
+  std::string o = "{\n";
   o += "    \"wall_seconds\": " + jsonNumber(r.wallSeconds) + ",\n";
   o += "    \"cpu_seconds\": " + jsonNumber(r.cpuSeconds) + ",\n";
   o += "    \"threads\": " + std::to_string(r.threads) + ",\n";
@@ -295,7 +301,7 @@ std::string toJSON(const Metrics &m) {
          ", \"bytes_allocated\": " + std::to_string(e.bytesAllocated) +
          ", \"peak_live_bytes\": " + std::to_string(e.peakLiveBytes) + "}";
   }
-  o += "\n    ]\n  }\n}\n";
+  o += "\n    ]\n  }";
   return o;
 }
 

@@ -64,6 +64,10 @@ RunMetrics endRun();
 std::string formatTable(const Metrics &m);
 /// The same data as JSON (schema "weft-metrics/1", see docs/metrics.md).
 std::string toJSON(const Metrics &m);
+/// Its "run" object alone (the embedding API's call metrics).
+std::string runToJSON(const RunMetrics &r);
+/// Threads a parallel loop started now would use.
+int currentThreads();
 
 } // namespace weft::metrics
 

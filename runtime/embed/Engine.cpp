@@ -18,6 +18,7 @@
 #include "runtime/Metrics.h"
 #include "runtime/RuntimeABI.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -54,6 +55,8 @@ struct EngineState {
   double compileSeconds = 0, callSeconds = 0;
   /// (function, signature) -> its specialisation, for metrics.
   std::vector<std::pair<std::string, std::shared_ptr<Specialization>>> specs;
+  /// Calls per function, as weft run --metrics reports entry calls.
+  std::vector<metrics::EntryCall> entries;
 };
 
 struct ModuleState {
@@ -357,16 +360,35 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
   uint64_t result[11] = {}; // the largest result: a rank-4 descriptor
   argv.push_back(result);
 
+  // Process-wide clocks and counters: with calls on several threads at
+  // once, CPU time and bytes include the other calls'.
+  int64_t bytes0 = rt::totalAllocatedBytes();
+  double c0 = metrics::cpuNow();
   double t0 = metrics::wallNow();
   std::string error;
   RunStatus status = spec->program->call(spec->packed, argv.data(), error);
   double dt = metrics::wallNow() - t0;
+  double cpu = metrics::cpuNow() - c0;
+  int64_t bytes = rt::totalAllocatedBytes() - bytes0;
   {
     std::lock_guard<std::mutex> lock(m.engine->mutex);
     spec->calls += 1;
     spec->callSeconds += dt;
     m.engine->calls += 1;
     m.engine->callSeconds += dt;
+    auto it = std::find_if(
+        m.engine->entries.begin(), m.engine->entries.end(),
+        [&](const metrics::EntryCall &e) { return e.name == name_; });
+    if (it == m.engine->entries.end()) {
+      m.engine->entries.emplace_back();
+      it = m.engine->entries.end() - 1;
+      it->name = name_;
+    }
+    it->calls += 1;
+    it->wallSeconds.push_back(dt);
+    it->cpuSeconds += cpu;
+    it->threads = std::max(it->threads, metrics::currentThreads());
+    it->bytesAllocated += bytes;
   }
   if (status != RunStatus::Ok)
     throw RuntimeError(m.name + ":" + error);
@@ -498,7 +520,16 @@ Metrics Engine::metrics() const {
          ", \"call_seconds\": " + std::to_string(spec->callSeconds) +
          ", \"compile\": " + inner.substr(0, inner.size() - 1) + "}";
   }
-  j += "\n  ]\n}\n";
+  metrics::RunMetrics run;
+  run.wallSeconds = state_->callSeconds;
+  run.threads = metrics::currentThreads();
+  run.peakRssBytes = metrics::peakRssBytes();
+  run.entries = state_->entries;
+  for (const metrics::EntryCall &e : run.entries) {
+    run.cpuSeconds += e.cpuSeconds;
+    run.bytesAllocated += e.bytesAllocated;
+  }
+  j += "\n  ],\n  \"run\": " + metrics::runToJSON(run) + "\n}\n";
   m.json = j;
   return m;
 }

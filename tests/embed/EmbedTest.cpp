@@ -73,6 +73,10 @@ TEST_CASE("one function, several signatures, each compiled once",
   CHECK(mt.compilations == 4); // total x3, scale x1
   CHECK(mt.calls == 5);
   CHECK(mt.json.find("\"signature\": \"total(f32[:])\"") != std::string::npos);
+  // Calls per function, in the "run" format of weft run --metrics=json.
+  CHECK(mt.json.find("{\"name\": \"total\", \"calls\": 4, ") !=
+        std::string::npos);
+  CHECK(mt.json.find("\"median_seconds\": ") != std::string::npos);
 }
 
 TEST_CASE("writes land in caller memory through strided views", "[embed]") {
