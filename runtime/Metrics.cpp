@@ -63,6 +63,8 @@ Collector &collector() {
 
 int currentThreads() { return omp_get_max_threads(); }
 
+int64_t parallelRegionsEntered() { return collector().parallelRegions.load(); }
+
 void beginRun() {
   Collector &c = collector();
   c.entries.clear();

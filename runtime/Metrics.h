@@ -68,6 +68,8 @@ std::string toJSON(const Metrics &m);
 std::string runToJSON(const RunMetrics &r);
 /// Threads a parallel loop started now would use.
 int currentThreads();
+/// Parallel regions entered so far by code compiled with metrics on.
+int64_t parallelRegionsEntered();
 
 } // namespace weft::metrics
 

@@ -108,6 +108,7 @@ weft_status weft_engine_create(const weft_options *options, weft_engine **out) {
       if (options->cache_directory)
         o.cacheDirectory = options->cache_directory;
       o.cache = options->no_cache == 0;
+      o.metrics = options->metrics != 0;
     }
     auto e = std::make_unique<weft_engine>();
     e->engine = std::make_unique<weft::Engine>(o);

@@ -145,6 +145,7 @@ compileSpecialization(detail::ModuleState &m, const std::string &function,
   co.optLevel = o.optLevel;
   co.fastmath = o.fastmath;
   co.target = o.target;
+  co.metrics = o.metrics;
   Compilation c(m.name, m.source, co);
   std::vector<EntryRequest> entries{{function, argTypes, nullptr}};
   c.requestEntries(entries);
@@ -183,6 +184,7 @@ compileSpecialization(detail::ModuleState &m, const std::string &function,
     kb.add(std::to_string(o.optLevel))
         .add(o.fastmath ? "fastmath" : "ieee")
         .add(o.target)
+        .add(o.metrics ? "metrics" : "")
         .add(cache::hostAndCompilerIdentity());
     key = kb.key();
   }
@@ -363,6 +365,7 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
   // Process-wide clocks and counters: with calls on several threads at
   // once, CPU time and bytes include the other calls'.
   int64_t bytes0 = rt::totalAllocatedBytes();
+  int64_t regions0 = metrics::parallelRegionsEntered();
   double c0 = metrics::cpuNow();
   double t0 = metrics::wallNow();
   std::string error;
@@ -389,6 +392,7 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
     it->cpuSeconds += cpu;
     it->threads = std::max(it->threads, metrics::currentThreads());
     it->bytesAllocated += bytes;
+    it->parallelRegions += metrics::parallelRegionsEntered() - regions0;
   }
   if (status != RunStatus::Ok)
     throw RuntimeError(m.name + ":" + error);

@@ -79,6 +79,21 @@ TEST_CASE("one function, several signatures, each compiled once",
   CHECK(mt.json.find("\"median_seconds\": ") != std::string::npos);
 }
 
+TEST_CASE("metrics count parallel regions when asked", "[embed]") {
+  weft::Options o = options(freshCache("regions"), false);
+  o.metrics = true;
+  weft::Engine e(o);
+  weft::Module m = e.compile(kSource);
+  std::vector<double> d(100000, 1.0);
+  weft::ArrayView<double, 1> dv(d.data(), {100000});
+  m.function("scale")(dv, 2.0); // one parallel array statement
+  m.function("scale")(dv, 2.0);
+  CHECK(e.metrics().json.find("{\"name\": \"scale\", \"calls\": 2, ") !=
+        std::string::npos);
+  CHECK(e.metrics().json.find("\"parallel_regions\": 2, ") !=
+        std::string::npos);
+}
+
 TEST_CASE("writes land in caller memory through strided views", "[embed]") {
   weft::Engine e(options(freshCache("view"), false));
   weft::Module m = e.compile(kSource);

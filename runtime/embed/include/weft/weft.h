@@ -46,6 +46,7 @@ typedef struct {
   int fastmath;                /**< nonzero: @jit(fastmath=True) everywhere */
   const char *cache_directory; /**< NULL: the default */
   int no_cache;                /**< nonzero: no on-disk code cache */
+  int metrics;                 /**< nonzero: count parallel regions */
 } weft_options;
 
 /** One argument: a number (rank 0) or an array over caller memory. */

@@ -199,6 +199,9 @@ struct Options {
   /// $XDG_CACHE_HOME/weft or ~/.cache/weft); cache=false turns it off.
   std::string cacheDirectory;
   bool cache = true;
+  /// Count the parallel regions each call enters (Engine::metrics()); a
+  /// counter increment per parallel loop.
+  bool metrics = false;
 };
 
 /// What the engine has measured: compile stages per specialisation and
