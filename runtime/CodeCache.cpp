@@ -47,8 +47,9 @@ uint64_t getU64(const char *p) {
   return v;
 }
 
-std::string entryPath(const std::string &key) {
-  std::string dir = directory();
+std::string entryPath(const std::string &key, std::string dir) {
+  if (dir.empty())
+    dir = directory();
   if (dir.empty())
     return "";
   llvm::SmallString<256> path(dir);
@@ -99,8 +100,9 @@ std::string hostAndCompilerIdentity() {
   return id;
 }
 
-std::optional<std::string> load(const std::string &key) {
-  std::string path = entryPath(key);
+std::optional<std::string> load(const std::string &key,
+                                const std::string &dir) {
+  std::string path = entryPath(key, dir);
   if (path.empty())
     return std::nullopt;
   std::ifstream in(path, std::ios::binary);
@@ -121,8 +123,9 @@ std::optional<std::string> load(const std::string &key) {
   return payload;
 }
 
-bool store(const std::string &key, const std::string &object) {
-  std::string path = entryPath(key);
+bool store(const std::string &key, const std::string &object,
+           const std::string &dir) {
+  std::string path = entryPath(key, dir);
   if (path.empty())
     return false;
   if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(path)))

@@ -36,11 +36,14 @@ private:
 /// The target CPU, its features and the compiler version, for keys.
 std::string hostAndCompilerIdentity();
 
-/// The object stored under `key`, if present and intact.
-std::optional<std::string> load(const std::string &key);
+/// The object stored under `key` (in `dir`, default directory()), if
+/// present and intact.
+std::optional<std::string> load(const std::string &key,
+                                const std::string &dir = "");
 /// Stores `object` under `key`; false (silently: the cache is an
 /// optimisation) if the directory cannot be written.
-bool store(const std::string &key, const std::string &object);
+bool store(const std::string &key, const std::string &object,
+           const std::string &dir = "");
 
 } // namespace weft::cache
 

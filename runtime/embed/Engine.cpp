@@ -204,7 +204,7 @@ compileSpecialization(detail::ModuleState &m, const std::string &function,
     jo.objectOut = &object;
     spec->program = JITProgram::create(c.module(), jo, error);
     if (spec->program && o.cache)
-      cache::store(key, object);
+      cache::store(key, object, o.cacheDirectory);
   }
   if (!spec->program)
     throw Error("internal compiler error: " + error);
@@ -469,8 +469,6 @@ Engine::Engine(Options options)
       throw Error("weft::Engine: target \"gpu\": " + why);
     gpu::setManagedMemory(true);
   }
-  if (!state_->options.cacheDirectory.empty())
-    setenv("WEFT_CACHE_DIR", state_->options.cacheDirectory.c_str(), 1);
   setThreadCount(state_->options.threads);
 }
 
