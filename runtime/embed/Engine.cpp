@@ -190,7 +190,8 @@ compileSpecialization(detail::ModuleState &m, const std::string &function,
   }
   std::string error;
   double tc = metrics::wallNow();
-  std::optional<std::string> cached = o.cache ? cache::load(key) : std::nullopt;
+  std::optional<std::string> cached =
+      o.cache ? cache::load(key, o.cacheDirectory) : std::nullopt;
   spec->compile.add("cache-lookup", metrics::wallNow() - tc);
   if (cached) {
     spec->cacheHit = true;
