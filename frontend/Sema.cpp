@@ -168,7 +168,11 @@ std::unique_ptr<Program> Analyzer::run(std::vector<EntryRequest> *entries) {
           diags_.error(p.defaultValue->range,
                        "a default value must be a number or bool literal");
       }
-      if (isBuiltinName(d->name))
+      // The kernel builtins came late: a user function may take their
+      // name (it then shadows the builtin).
+      bool kernelBuiltin = d->name == "grid" || d->name == "thread_id" ||
+                           d->name == "block_id" || d->name == "block_dim";
+      if (isBuiltinName(d->name) && !kernelBuiltin)
         diags_.error(d->nameRange, "'" + d->name +
                                        "' is a builtin; choose another "
                                        "name for this function");

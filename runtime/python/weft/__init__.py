@@ -1,0 +1,356 @@
+"""weft - Weft's JIT compiler from Python, with zero-copy NumPy arrays.
+
+    import numpy as np, weft
+
+    @weft.jit
+    def axpy(a: f64, x: f64[:], y: f64[:]):
+        y[:] = a * x + y
+
+    y = np.ones(10); axpy(2.0, np.arange(10.0), y)     # y changes in place
+
+    m = weft.compile(source)          # a module; m.total(np.ones(3)) -> 3.0
+
+The body of a decorated function is Weft code (the language of
+docs/language.md), taken from the function's source. Functions compile on
+their first call for each combination of argument types (and come from the
+on-disk code cache when they can). NumPy arrays are passed without a copy:
+writes land in the caller's array; non-contiguous views work. Functions
+pickle as their source and options, so they travel to Dask workers and are
+compiled (or fetched from the cache) there.
+
+Implemented on the C API (weft.h) with ctypes (no compiled extension);
+the library is found from $WEFT_LIBRARY, next to the package, in the
+installed or build-tree layout, or as libweft.so on the loader path.
+"""
+import ctypes
+import inspect
+import os
+import textwrap
+import threading
+import weakref
+
+import numpy as np
+
+__all__ = ["compile", "jit", "Module", "Function", "WeftError",
+           "CompileError", "CallError", "RuntimeError", "metrics"]
+
+
+class WeftError(Exception):
+    """Any error of Weft."""
+
+
+class CompileError(WeftError):
+    """The source does not compile; the message is the diagnostics."""
+
+
+class CallError(WeftError, TypeError):
+    """Wrong number or types of arguments, or no such function."""
+
+
+class RuntimeError(WeftError):  # noqa: A001 (Weft's, not Python's)
+    """The function raised an error while running."""
+
+
+# ---------------------------------------------------------------- library
+
+_BOOL, _I32, _I64, _F32, _F64 = range(5)
+_DTYPES = {np.dtype(np.bool_): _BOOL, np.dtype(np.int32): _I32,
+           np.dtype(np.int64): _I64, np.dtype(np.float32): _F32,
+           np.dtype(np.float64): _F64}
+_NP = {v: k for k, v in _DTYPES.items()}
+
+
+class _Scalar(ctypes.Union):
+    _fields_ = [("b", ctypes.c_int), ("i32", ctypes.c_int32),
+                ("i64", ctypes.c_int64), ("f32", ctypes.c_float),
+                ("f64", ctypes.c_double)]
+
+
+class _Arg(ctypes.Structure):
+    _fields_ = [("dtype", ctypes.c_int), ("rank", ctypes.c_int),
+                ("scalar", _Scalar), ("data", ctypes.c_void_p),
+                ("shape", ctypes.c_int64 * 4), ("strides", ctypes.c_int64 * 4),
+                ("array", ctypes.c_void_p)]
+
+
+class _Value(ctypes.Structure):
+    _fields_ = [("kind", ctypes.c_int), ("dtype", ctypes.c_int),
+                ("number", ctypes.c_double), ("integer", ctypes.c_int64),
+                ("array", ctypes.c_void_p)]
+
+
+class _Options(ctypes.Structure):
+    _fields_ = [("target", ctypes.c_char_p), ("threads", ctypes.c_int),
+                ("opt_level", ctypes.c_int), ("fastmath", ctypes.c_int),
+                ("cache_directory", ctypes.c_char_p),
+                ("no_cache", ctypes.c_int), ("metrics", ctypes.c_int)]
+
+
+def _load_library():
+    here = os.path.dirname(os.path.abspath(__file__))
+    # $WEFT_LIBRARY; next to the package; the installed layout
+    # (<prefix>/lib/python3/site-packages/weft -> <prefix>/lib); the
+    # build tree (runtime/python/weft -> build/runtime); the loader path.
+    candidates = [os.environ.get("WEFT_LIBRARY"),
+                  os.path.join(here, "libweft.so"),
+                  os.path.join(here, "..", "..", "..", "libweft.so"),
+                  os.path.join(here, "..", "..", "..", "build", "runtime",
+                               "libweft.so"),
+                  "libweft.so", "libweft.so.0"]
+    errors = []
+    for c in candidates:
+        if not c:
+            continue
+        try:
+            return ctypes.CDLL(c, mode=ctypes.RTLD_GLOBAL)
+        except OSError as e:
+            errors.append(str(e))
+    raise ImportError("weft: cannot load libweft.so (set WEFT_LIBRARY): " +
+                      "; ".join(errors))
+
+
+_lib = _load_library()
+_P = ctypes.c_void_p
+for name, res, args in [
+        ("weft_last_error", ctypes.c_char_p, []),
+        ("weft_version", ctypes.c_char_p, []),
+        ("weft_engine_create", ctypes.c_int,
+         [ctypes.POINTER(_Options), ctypes.POINTER(_P)]),
+        ("weft_engine_destroy", None, [_P]),
+        ("weft_engine_metrics_json", ctypes.c_int,
+         [_P, ctypes.POINTER(ctypes.c_void_p)]),
+        ("weft_compile", ctypes.c_int,
+         [_P, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(_P)]),
+        ("weft_module_destroy", None, [_P]),
+        ("weft_call", ctypes.c_int,
+         [_P, ctypes.c_char_p, ctypes.POINTER(_Arg), ctypes.c_int,
+          ctypes.POINTER(_Value)]),
+        ("weft_array_data", _P, [_P]),
+        ("weft_array_dtype", ctypes.c_int, [_P]),
+        ("weft_array_rank", ctypes.c_int, [_P]),
+        ("weft_array_shape", ctypes.c_int64, [_P, ctypes.c_int]),
+        ("weft_array_stride", ctypes.c_int64, [_P, ctypes.c_int]),
+        ("weft_array_release", None, [_P]),
+        ("weft_free", None, [_P])]:
+    f = getattr(_lib, name)
+    f.restype = res
+    f.argtypes = args
+
+__version__ = _lib.weft_version().decode()
+_ERRORS = {1: CompileError, 2: CallError, 3: RuntimeError, 4: WeftError}
+
+
+def _check(status):
+    if status != 0:
+        raise _ERRORS.get(status, WeftError)(
+            _lib.weft_last_error().decode(errors="replace"))
+
+
+class _Engine:
+    """One engine per (options) in this process, created on first use."""
+    _engines = {}
+    _lock = threading.Lock()
+
+    @classmethod
+    def get(cls, fastmath=False, target="cpu"):
+        key = (fastmath, target)
+        with cls._lock:
+            if key not in cls._engines:
+                opts = _Options(target.encode(), 0, -1, int(fastmath), None,
+                                0, 0)
+                handle = _P()
+                _check(_lib.weft_engine_create(ctypes.byref(opts),
+                                               ctypes.byref(handle)))
+                cls._engines[key] = handle
+            return cls._engines[key]
+
+
+def metrics():
+    """The metrics of every engine of this process (dicts, as Weft's JSON:
+    compile stages per specialisation and calls per function)."""
+    import json
+    out = []
+    for (fastmath, target), handle in list(_Engine._engines.items()):
+        p = ctypes.c_void_p()
+        _check(_lib.weft_engine_metrics_json(handle, ctypes.byref(p)))
+        try:
+            out.append(json.loads(ctypes.string_at(p).decode()))
+        finally:
+            _lib.weft_free(p)
+    return out
+
+
+# -------------------------------------------------------------- arguments
+
+def _to_arg(x, keep):
+    a = _Arg()
+    if isinstance(x, np.ndarray):
+        dt = _DTYPES.get(x.dtype)
+        if dt is None:
+            raise CallError("arrays of %s are not supported; use bool, "
+                            "int32, int64, float32 or float64" % x.dtype)
+        if not 1 <= x.ndim <= 4:
+            raise CallError("Weft arrays have 1 to 4 axes, not %d" % x.ndim)
+        item = x.dtype.itemsize
+        if any(s % item for s in x.strides):
+            raise CallError("array strides must be multiples of the "
+                            "element size")
+        a.dtype, a.rank = dt, x.ndim
+        a.data = x.ctypes.data
+        for d in range(x.ndim):
+            a.shape[d] = x.shape[d]
+            a.strides[d] = x.strides[d] // item
+        keep.append(x)
+        return a
+    if isinstance(x, (bool, np.bool_)):
+        a.dtype, a.scalar.b = _BOOL, int(bool(x))
+    elif isinstance(x, (int, np.integer)):
+        a.dtype, a.scalar.i64 = _I64, int(x)
+    elif isinstance(x, np.float32):
+        a.dtype, a.scalar.f32 = _F32, float(x)
+    elif isinstance(x, (float, np.floating)):
+        a.dtype, a.scalar.f64 = _F64, float(x)
+    else:
+        raise CallError("cannot pass %s to a Weft function; pass numbers "
+                        "or NumPy arrays" % type(x).__name__)
+    return a
+
+
+def _array_result(handle):
+    """A NumPy array over a Weft result buffer, which it keeps alive."""
+    dt = _NP[_lib.weft_array_dtype(handle)]
+    rank = _lib.weft_array_rank(handle)
+    shape = [_lib.weft_array_shape(handle, d) for d in range(rank)]
+    strides = [_lib.weft_array_stride(handle, d) * dt.itemsize
+               for d in range(rank)]
+    data = _lib.weft_array_data(handle) or 0
+    # The extent of the buffer the strides reach, from its first element.
+    lo = sum(min(0, (n - 1) * s) for n, s in zip(shape, strides))
+    hi = sum(max(0, (n - 1) * s) for n, s in zip(shape, strides))
+    size = hi - lo + dt.itemsize if all(shape) else 0
+    raw = (ctypes.c_char * max(size, 1)).from_address(data + lo)
+    weakref.finalize(raw, _lib.weft_array_release, handle)
+    return np.ndarray(shape, dt, buffer=raw, offset=-lo, strides=strides)
+
+
+# -------------------------------------------------------- modules, functions
+
+class Module:
+    """Compiled Weft source; its functions are attributes (m.f(...))."""
+
+    def __init__(self, source, name="<source>", fastmath=False,
+                 target="cpu"):
+        self.source, self.name = source, name
+        self.fastmath, self.target = fastmath, target
+        handle = _P()
+        _check(_lib.weft_compile(_Engine.get(fastmath, target),
+                                 source.encode(), name.encode(),
+                                 ctypes.byref(handle)))
+        self._handle = handle
+        weakref.finalize(self, _lib.weft_module_destroy, handle)
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return Function(self, name)
+
+    def __reduce__(self):
+        return (Module, (self.source, self.name, self.fastmath, self.target))
+
+    def call(self, function, *args):
+        keep = []
+        argv = (_Arg * max(len(args), 1))(*[_to_arg(a, keep) for a in args])
+        r = _Value()
+        _check(_lib.weft_call(self._handle, function.encode(), argv,
+                              len(args), ctypes.byref(r)))
+        if r.kind == 0:
+            return None
+        if r.kind == 2:
+            return _array_result(r.array)
+        if r.dtype == _BOOL:
+            return bool(r.integer)
+        if r.dtype in (_I32, _I64):
+            return int(r.integer)
+        return float(r.number)
+
+
+class Function:
+    """A function of a module; calling it compiles the specialisation for
+    the argument types on first use. Pickles as source and options."""
+
+    def __init__(self, module, name):
+        self.module, self.name = module, name
+        self.__name__ = name
+
+    def __call__(self, *args):
+        return self.module.call(self.name, *args)
+
+    def __reduce__(self):
+        return (_function, (self.module.source, self.module.name,
+                            self.module.fastmath, self.module.target,
+                            self.name))
+
+    def __repr__(self):
+        return "<weft function %s from %s>" % (self.name, self.module.name)
+
+
+_modules = {}
+_modules_lock = threading.Lock()
+
+
+def _function(source, name, fastmath, target, function):
+    """Unpickling: one module per source in each process."""
+    key = (source, name, fastmath, target)
+    with _modules_lock:
+        if key not in _modules:
+            _modules[key] = Module(source, name, fastmath, target)
+        return Function(_modules[key], function)
+
+
+def compile(source, name="<source>", fastmath=False, target="cpu"):
+    """Compiles Weft source into a Module (functions are attributes)."""
+    return Module(source, name, fastmath, target)
+
+
+def _function_source(fn, options):
+    """The Weft source of a decorated Python function: its own text
+    without Python decorators, with @jit(...) for the options."""
+    raw, first = inspect.getsourcelines(fn)
+    lines = textwrap.dedent("".join(raw)).splitlines()
+    while lines and lines[0].lstrip().startswith("@"):
+        lines.pop(0)
+        first += 1
+    jit_opts = ", ".join("%s=%s" % (k, v) for k, v in sorted(options.items())
+                         if k in ("parallel", "fastmath", "boundscheck"))
+    head = ["@jit(%s)" % jit_opts] if jit_opts else []
+    # Blank lines in front keep diagnostics at the file's line numbers.
+    pad = [""] * max(0, first - 1 - len(head))
+    filename = inspect.getsourcefile(fn) or "<python>"
+    return "\n".join(pad + head + lines) + "\n", filename
+
+
+def jit(fn=None, **options):
+    """@weft.jit or @weft.jit(parallel=True, fastmath=..., boundscheck=...,
+    target="cpu"|"gpu"): the function body is Weft code."""
+    def wrap(f):
+        source, filename = _function_source(f, options)
+        return _function(source, filename, bool(options.get("fastmath")),
+                         options.get("target", "cpu"), f.__name__)
+    return wrap(fn) if fn is not None else wrap
+
+
+# Names used in Weft type annotations, so that decorated functions are
+# valid Python too (f64[:] etc. in signatures).
+class _TypeName:
+    def __init__(self, name):
+        self.name = name
+
+    def __getitem__(self, item):
+        return self
+
+    def __repr__(self):
+        return self.name
+
+
+bool_ = _TypeName("bool")
+i32, i64, f32, f64 = (_TypeName(n) for n in ("i32", "i64", "f32", "f64"))

@@ -1,0 +1,190 @@
+"""The Python package `weft`: NumPy arrays in and out without copies,
+the decorator, errors, pickling, and Dask (run by the README's test
+command through CTest, with Debian's /usr/bin/python3)."""
+import pickle
+
+import numpy as np
+import pytest
+
+import weft
+from weft import f64, i64  # noqa: F401 (used in annotations)
+
+SOURCE = """
+def total(a):
+    return sum(a)
+
+def scale(a, k):
+    a[:] = a * k
+
+def first_over(a: f64[:], t: f64) -> i64:
+    for i in range(len(a)):
+        if a[i] > t:
+            return i
+    return -1
+
+def divide(x: f64, y: f64) -> f64:
+    return x / y
+
+def grid(n: i64) -> f64[:, :]:
+    return outer(arange(n) * 1.0, ones(n))
+
+def negate(a):
+    return -a
+
+def flag(a):
+    return any(a)
+"""
+
+
+@pytest.fixture(scope="module")
+def m():
+    return weft.compile(SOURCE, "t.weft")
+
+
+DTYPES = [np.bool_, np.int32, np.int64, np.float32, np.float64]
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("rank", [1, 2, 3, 4])
+def test_every_dtype_and_rank(m, dtype, rank):
+    shape = (2, 3, 2, 2)[:rank]
+    a = (np.arange(np.prod(shape)) % 3).reshape(shape).astype(dtype)
+    if dtype is np.bool_:
+        assert m.flag(a) == bool(a.any())
+        return
+    assert m.total(a) == pytest.approx(a.sum())
+    r = m.negate(a)
+    assert r.dtype == a.dtype and r.shape == a.shape
+    assert np.array_equal(r, -a)
+
+
+def test_zero_copy_writes(m):
+    a = np.ones(1000)
+    m.scale(a, 3.0)
+    assert np.all(a == 3.0)
+    f = np.ones(7, dtype=np.float32)
+    m.scale(f, 0.5)
+    assert f.dtype == np.float32 and np.all(f == 0.5)
+
+
+def test_non_contiguous_views(m):
+    x = np.arange(24.0).reshape(4, 6)
+    want = x.copy()
+    m.scale(x[:, 1], 10.0)          # a column: stride 6
+    want[:, 1] *= 10.0
+    assert np.array_equal(x, want)
+    m.scale(x[::2, ::-1], -1.0)     # every other row, reversed
+    want[::2, ::-1] *= -1.0
+    assert np.array_equal(x, want)
+    m.scale(x.T, 2.0)               # transposed
+    want *= 2.0
+    assert np.array_equal(x, want)
+    assert m.first_over(np.arange(5.0)[::-1], 2.5) == 0
+
+
+def test_results_are_numpy_arrays(m):
+    g = m.grid(3)
+    assert isinstance(g, np.ndarray) and g.shape == (3, 3)
+    assert np.array_equal(g, np.outer(np.arange(3.0), np.ones(3)))
+    g2 = m.negate(g)                # a Weft result passed back
+    assert np.array_equal(g2, -g)
+    del g                           # the buffer is released with the array
+    assert g2[2, 0] == -2.0
+
+
+def test_errors(m):
+    with pytest.raises(weft.CompileError, match=r"bad.weft:2:12: error: "
+                       r"name 'y' is not defined"):
+        weft.compile("def f(x: f64) -> f64:\n    return y\n", "bad.weft")
+    with pytest.raises(weft.CallError, match="'total' takes 1 arguments, "
+                       "the host passed 2"):
+        m.total(np.ones(3), 2)
+    with pytest.raises(weft.CallError, match="must be f64\\[:\\], the host "
+                       "passed i64\\[:\\]"):
+        m.first_over(np.arange(3), 1.0)
+    with pytest.raises(weft.CallError, match="there is no function"):
+        m.no_such_function(1)
+    with pytest.raises(weft.CallError, match="cannot pass list"):
+        m.total([1.0, 2.0])
+    with pytest.raises(weft.CallError, match="arrays of complex128"):
+        m.total(np.ones(2, dtype=complex))
+    with pytest.raises(weft.RuntimeError, match=r"t.weft:15: "
+                       r"ZeroDivisionError: division by zero"):
+        m.divide(1.0, 0.0)
+    assert m.divide(1.0, 4.0) == 0.25   # still usable
+
+
+# A function copied from a Numba program: only the decorator changes.
+@weft.jit(parallel=True)
+def go_fast(a: f64[:, :]) -> f64[:, :]:
+    trace = 0.0
+    for i in range(a.shape[0]):
+        trace += tanh(a[i, i])  # noqa: F821 (Weft's tanh)
+    return a + trace
+
+
+@weft.jit
+def monte_carlo_pi(nsamples: i64) -> f64:
+    acc = 0
+    for i in prange(nsamples):  # noqa: F821 (Weft's prange)
+        x = random()  # noqa: F821
+        y = random()  # noqa: F821
+        if (x ** 2 + y ** 2) < 1.0:
+            acc += 1
+    return 4.0 * acc / nsamples
+
+
+def test_decorator_on_numba_examples():
+    a = np.arange(100.0).reshape(10, 10)
+    assert np.allclose(go_fast(a), a + np.tanh(np.diag(a)).sum())
+    assert abs(monte_carlo_pi(1000000) - np.pi) < 0.01
+
+
+def test_pickling_round_trip(m):
+    f = pickle.loads(pickle.dumps(m.total))
+    assert f(np.arange(4.0)) == 6.0
+    g = pickle.loads(pickle.dumps(go_fast))
+    a = np.eye(3)
+    assert np.allclose(g(a), a + 3 * np.tanh(1.0))
+    mod = pickle.loads(pickle.dumps(m))
+    assert mod.first_over(np.arange(5.0), 3.5) == 4
+
+
+def test_metrics_dict(m):
+    m.total(np.ones(3))
+    all_metrics = weft.metrics()
+    assert all_metrics and all_metrics[0]["schema"] == "weft-engine-metrics/1"
+    names = {e["name"] for e in all_metrics[0]["run"]["entries"]}
+    assert "total" in names
+
+
+def chunk_energy(block):
+    """What map_blocks runs on each chunk, in a worker process."""
+    return ENERGY(block)
+
+
+ENERGY_SOURCE = """
+def energy(x):
+    return sqrt(x * x + 1.0) - 1.0
+"""
+ENERGY = weft.compile(ENERGY_SOURCE, "energy.weft").energy
+
+
+def test_dask_local_cluster_two_processes():
+    da = pytest.importorskip("dask.array")
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1,
+                                  processes=True, dashboard_address=None,
+                                  silence_logs=50) as cluster, \
+            distributed.Client(cluster) as client:
+        x = da.from_array(np.linspace(-3.0, 3.0, 200000), chunks=25000)
+        y = x.map_blocks(ENERGY, dtype=np.float64)  # a pickled Weft function
+        got = y.sum().compute()
+        want = (np.sqrt(np.linspace(-3.0, 3.0, 200000) ** 2 + 1.0) - 1.0).sum()
+        assert got == pytest.approx(want, rel=1e-12)
+        # client.submit with a Weft function, on both workers.
+        futures = [client.submit(ENERGY, np.full(4, float(k)), pure=False)
+                   for k in range(4)]
+        results = client.gather(futures)
+        assert np.allclose(results[3], np.sqrt(10.0) - 1.0)
+        assert len(client.scheduler_info()["workers"]) == 2
