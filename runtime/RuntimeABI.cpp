@@ -36,6 +36,8 @@ static_assert(sizeof(BufferHeader) == 64, "header keeps data aligned");
 std::atomic<int64_t> gLiveBuffers{0};
 std::atomic<int64_t> gLiveBytes{0};
 std::atomic<int64_t> gTotalBytes{0};
+// --max-memory: the most bytes of arrays that may be live (0: no limit).
+std::atomic<int64_t> gMemoryLimit{0};
 // Peak of gLiveBytes, tracked only while metrics are on.
 std::atomic<bool> gTrackPeak{false};
 std::atomic<int64_t> gPeakLiveBytes{0};
@@ -195,6 +197,16 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
   // Arrays of 4 MiB or more start on a 2 MiB boundary and ask for
   // transparent huge pages, as NumPy does: filling a fresh array then takes
   // one page fault per 2 MiB instead of per 4 KiB.
+  int64_t limit = gMemoryLimit.load(std::memory_order_relaxed);
+  if (limit > 0 &&
+      gLiveBytes.load(std::memory_order_relaxed) + int64_t(bytes) > limit) {
+    static thread_local std::string msg;
+    msg = "MemoryError: allocating an array of " + std::to_string(bytes) +
+          " bytes would exceed the memory limit of " + std::to_string(limit) +
+          " bytes (" + std::to_string(gLiveBytes.load()) +
+          " bytes of arrays live); raise --max-memory";
+    weft_rt_fail(msg.c_str(), 0);
+  }
   const size_t kHugePage = size_t(2) << 20;
   size_t total = sizeof(BufferHeader) + ((bytes + 63) & ~size_t(63));
   bool huge = bytes >= 2 * kHugePage;
@@ -210,8 +222,13 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
   if (raw && huge && !managed)
     madvise(raw, total, MADV_HUGEPAGE);
 #endif
-  if (!raw)
-    weft_rt_fail("MemoryError: out of memory allocating an array", 0);
+  if (!raw) {
+    static thread_local std::string msg;
+    msg = "MemoryError: out of memory allocating an array of " +
+          std::to_string(bytes) + " bytes (" +
+          std::to_string(gLiveBytes.load()) + " bytes of arrays live)";
+    weft_rt_fail(msg.c_str(), 0);
+  }
   auto *header = new (raw) BufferHeader;
   header->refCount.store(1, std::memory_order_relaxed);
   header->bytes = static_cast<int64_t>(bytes);
@@ -263,7 +280,8 @@ void weft_rt_fail(const char *message, int64_t line) {
     std::exit(1);
   }
   if (tError)
-    *tError = std::to_string(line) + ": " + message;
+    *tError = line ? std::to_string(line) + ": " + message
+                   : std::string(" ") + message; // no source line known
   std::longjmp(*tJumpTarget, 1);
 }
 
@@ -443,6 +461,7 @@ void trackPeakLiveBytes(bool on) {
   gTrackPeak.store(on);
 }
 int64_t peakLiveBytes() { return gPeakLiveBytes.load(); }
+void setMemoryLimit(int64_t bytes) { gMemoryLimit.store(bytes); }
 int64_t totalAllocatedBytes() { return gTotalBytes.load(); }
 
 } // namespace rt

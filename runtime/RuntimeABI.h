@@ -134,6 +134,9 @@ int64_t totalAllocatedBytes();
 void trackPeakLiveBytes(bool on);
 /// The most bytes live since trackPeakLiveBytes(true).
 int64_t peakLiveBytes();
+/// Allocating an array beyond `bytes` of live arrays is a MemoryError
+/// (0: no limit; weft run --max-memory).
+void setMemoryLimit(int64_t bytes);
 
 /// Python's repr() of a float: "0.30000000000000004", "2.0", "1e+16",
 /// "1.5e-05", "inf", "nan", "-0.0".

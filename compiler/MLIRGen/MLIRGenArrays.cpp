@@ -34,6 +34,33 @@ Value FunctionGen::makeView(Value array, ScalarKind elem, Value offset,
 }
 
 Value FunctionGen::allocArrayN(ScalarKind elem, ValueRange sizes, Location l) {
+  // The byte size must not overflow: elements x element size <= 2^62
+  // (far beyond any memory), checked dimension by dimension.
+  {
+    const int64_t limit = int64_t(1) << 62;
+    int64_t elemBytes = elem == ScalarKind::Bool ? 1
+                        : elem == ScalarKind::I32 || elem == ScalarKind::F32
+                            ? 4
+                            : 8;
+    Value bytes = index(elemBytes, l), over = nullptr;
+    for (Value d : sizes) {
+      // d > limit / bytes (bytes >= 1 always): the product would overflow.
+      Value bad = arith::CmpIOp::create(
+          b, l, arith::CmpIPredicate::ugt, d,
+          arith::DivUIOp::create(b, l, index(limit, l), bytes));
+      over = over ? arith::OrIOp::create(b, l, over, bad).getResult() : bad;
+      bytes = arith::MaxUIOp::create(
+          b, l, arith::MulIOp::create(b, l, bytes, d), index(1, l));
+    }
+    int64_t ln = 0;
+    if (auto fl = dyn_cast<FileLineColLoc>(l))
+      ln = fl.getLine();
+    if (over)
+      emitCheck(over,
+                "MemoryError: the array's shape is too large to allocate "
+                "(its size in bytes overflows 64 bits)",
+                ln, l);
+  }
   SmallVector<int64_t> shape(sizes.size(), ShapedType::kDynamic);
   auto exact = MemRefType::get(shape, toMLIR(weft::Type::scalar(elem)));
   Value raw = memref::AllocOp::create(b, l, exact, sizes);

@@ -79,6 +79,8 @@ Options:
   --metrics         after the run, print compile-stage times and per-entry
                     call times (calls from the top level) to stderr
   --metrics=json:PATH  write the same metrics as JSON to PATH
+  --max-memory=SIZE at most SIZE bytes of live arrays (K, M, G suffixes);
+                    beyond it an allocation is a MemoryError
   --no-cache        neither read nor write the on-disk code cache
                     ($WEFT_CACHE_DIR, $XDG_CACHE_HOME/weft or ~/.cache/weft)
 
@@ -157,6 +159,7 @@ struct Args {
   std::string target = "cpu";
   std::string gpuArch;
   bool noCache = false;
+  int64_t maxMemory = 0;
   weft::BenchOptions bench;
 };
 
@@ -341,6 +344,22 @@ int main(int argc, char **argv) {
         return usageError("--gpu-arch takes an architecture such as sm_80 "
                           "or sm_90, not '" +
                           args.gpuArch + "'");
+    } else if (a.rfind("--max-memory=", 0) == 0) {
+      // SIZE in bytes, or with a K, M or G suffix (powers of 1024).
+      std::string v = a.substr(13);
+      char *end = nullptr;
+      double n = std::strtod(v.c_str(), &end);
+      std::string unit = end ? std::string(end) : "";
+      double scale = unit.empty()                 ? 1
+                     : unit == "K" || unit == "k" ? 1024.0
+                     : unit == "M" || unit == "m" ? 1024.0 * 1024
+                     : unit == "G" || unit == "g" ? 1024.0 * 1024 * 1024
+                                                  : -1;
+      if (v.empty() || end == v.c_str() || scale < 0 || n <= 0)
+        return usageError("--max-memory takes a size such as 512M or 2G, "
+                          "not '" +
+                          v + "'");
+      args.maxMemory = static_cast<int64_t>(n * scale);
     } else if (a == "--no-cache") {
       args.noCache = true;
     } else if (a == "--metrics") {
@@ -455,6 +474,7 @@ int main(int argc, char **argv) {
 
   weft::rt::setProgramArguments(args.programArgs);
   weft::setThreadCount(args.threads);
+  weft::rt::setMemoryLimit(args.maxMemory);
   // @jit(target="gpu") needs a GPU as much as --target=gpu does.
   if (c.analyze() && c.usesGPU() && !haveGPU) {
     std::cerr << "weft: error: a function has @jit(target=\"gpu\"): "
