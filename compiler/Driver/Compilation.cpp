@@ -12,15 +12,21 @@
 #include "compiler/Pipeline/Pipelines.h"
 #include "frontend/Parser.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/IR/Builders.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
 
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -99,8 +105,8 @@ bool Compilation::analyze() {
     return false;
   if (!program_) {
     double t0 = metrics::wallNow();
-    program_ = analyzeModule(*ast_, *diags_,
-                             entries_.empty() ? nullptr : &entries_);
+    program_ =
+        analyzeModule(*ast_, *diags_, entries_.empty() ? nullptr : &entries_);
     metrics_.add("sema", metrics::wallNow() - t0);
   }
   return program_ != nullptr;
@@ -134,12 +140,78 @@ bool Compilation::generateMLIR() {
                            &metrics_.details, options_.target == "gpu");
   }
   metrics_.add("mlirgen", metrics::wallNow() - t0);
-  if (!module && !diags_->hasErrors())
-    internalError_ = "internal compiler error: the generated MLIR does not "
-                     "verify\n" +
-                     captured;
+  if (module && !diags_->hasErrors()) {
+    // Tests of this error path: WEFT_INJECT_INTERNAL_ERROR=verify breaks
+    // the first function on purpose.
+    if (const char *inject = std::getenv("WEFT_INJECT_INTERNAL_ERROR");
+        inject && std::string(inject) == "verify")
+      for (auto f : module->getOps<mlir::func::FuncOp>())
+        if (!f.isExternal()) {
+          mlir::OpBuilder b(f.getBody().front().getTerminator());
+          mlir::arith::ConstantIndexOp::create(b, f.getLoc(), 1)
+              ->setAttr("value", b.getI32IntegerAttr(1));
+          break;
+        }
+    mlir::ScopedDiagnosticHandler handler(
+        context_.get(), [&](mlir::Diagnostic &d) {
+          os << d.getLocation() << ": " << d.str() << "\n";
+          return mlir::success();
+        });
+    if (mlir::failed(mlir::verify(*module))) {
+      internalError_ = internalErrorText("the generated MLIR does not verify",
+                                         captured, *module);
+      return false;
+    }
+  }
   module_ = std::move(module);
   return module_ && !diags_->hasErrors();
+}
+
+std::string Compilation::functionAt(int line) const {
+  if (ast_)
+    for (const StmtPtr &s : ast_->body)
+      if (auto *d = s->dyn<FunctionDefStmt>())
+        if (d->range.begin.line <= line && line <= d->range.end.line)
+          return d->name;
+  return "the top-level code";
+}
+
+std::string Compilation::internalErrorText(const std::string &what,
+                                           const std::string &diagnostics,
+                                           mlir::ModuleOp module) {
+  // The function: from the first diagnostic's file:line.
+  std::string function = "the top-level code";
+  size_t colon = diagnostics.find(file_->filename() + ":");
+  if (colon != std::string::npos) {
+    int line =
+        std::atoi(diagnostics.c_str() + colon + file_->filename().size() + 1);
+    if (line > 0)
+      function = functionAt(line);
+  }
+  // A reproducer: the module as it was, for weft-opt.
+  std::string path;
+  llvm::SmallString<128> tmp;
+  if (!llvm::sys::fs::createTemporaryFile("weft-reproducer", "mlir", tmp)) {
+    path = std::string(tmp.str());
+    std::error_code ec;
+    llvm::raw_fd_ostream out(path, ec);
+    if (!ec) {
+      mlir::OpPrintingFlags flags;
+      flags.enableDebugInfo(true).assumeVerified();
+      module->print(out, flags);
+    } else {
+      path.clear();
+    }
+  }
+  std::string text =
+      "internal compiler error: " + what + " in " +
+      (function == "the top-level code" ? function
+                                        : "function '" + function + "'");
+  text += path.empty() ? "\n" : "; reproducer: " + path + "\n";
+  text += diagnostics;
+  text += "Please report this, with the reproducer, to the Weft "
+          "developers.\n";
+  return text;
 }
 
 bool Compilation::runPipeline(
@@ -169,11 +241,13 @@ bool Compilation::runPipeline(
   mlir::PassManager pm(context_.get());
   pm.addInstrumentation(std::make_unique<PassTimer>(metrics_.details, group));
   build(pm);
+  // The input of the pipeline, kept only to write a reproducer on failure.
+  mlir::OwningOpRef<mlir::ModuleOp> before = module_->clone();
   bool ok = mlir::succeeded(pm.run(*module_));
   metrics_.add("pipeline:" + group, metrics::wallNow() - t0);
   if (!ok && !userError)
-    internalError_ = "internal compiler error: the " + group +
-                     " pipeline failed\n" + captured;
+    internalError_ = internalErrorText("the " + group + " pipeline failed",
+                                       captured, *before);
   return ok;
 }
 

@@ -107,6 +107,14 @@ private:
   bool runPipeline(const std::string &group,
                    const std::function<void(mlir::OpPassManager &)> &build);
   bool cleanup();
+  /// The name of the function whose definition spans source `line`.
+  std::string functionAt(int line) const;
+  /// "internal compiler error: WHAT in function 'f'; reproducer: PATH",
+  /// the MLIR diagnostics, and a request to report it; writes `module` to
+  /// a temporary file as the reproducer.
+  std::string internalErrorText(const std::string &what,
+                                const std::string &diagnostics,
+                                mlir::ModuleOp module);
   bool gpu() const { return usesGPU(); }
 };
 
