@@ -17,7 +17,11 @@ import numpy as np
 
 
 def median_time(reps, fn):
+    t0 = time.perf_counter()
     out = fn()  # warm-up (compiles the Numba version)
+    # bench/latency.py reads the first call's time (compile + run).
+    print("first_call_seconds %.6f" % (time.perf_counter() - t0),
+          file=sys.stderr)
     times = []
     for _ in range(reps):
         t0 = time.perf_counter()
