@@ -22,7 +22,7 @@ for ex in "${examples[@]}"; do
     echo "valgrind: clean   $(basename "$ex")"
   else
     echo "valgrind: ERRORS  $(basename "$ex")"
-    grep -E "Invalid|uninitialised|definitely lost|ERROR SUMMARY" "$log" | head -20
+    grep -E "Invalid|uninitialised|definitely lost|ERROR SUMMARY" "$log" | head -20 || true
     failed=1
   fi
   rm -f "$log"
