@@ -159,6 +159,13 @@ std::unique_ptr<Program> Analyzer::run(std::vector<EntryRequest> *entries) {
         continue;
       }
       (void)jitOptions(d);
+      // Annotation errors (unknown types, too many axes) are reported
+      // here, once per definition; instances use the annotations quietly.
+      for (const Param &p : d->params)
+        if (p.hasAnnotation)
+          (void)annotationType(p.annotation);
+      if (d->hasReturnAnnotation)
+        (void)annotationType(d->returnAnnotation);
       for (const Param &p : d->params) {
         const Expr *v = p.defaultValue.get();
         if (auto *u = v ? v->dyn<UnaryExpr>() : nullptr)

@@ -218,10 +218,9 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isScalar()) {
-      diags_.error(argExprs[0]->range, name + "() needs a number, not " +
-                                           args[0].str() +
-                                           " (elementwise math on arrays "
-                                           "is not supported yet)");
+      diags_.error(argExprs[0]->range, name + "() needs a number or an "
+                                           "array of numbers, not " +
+                                           args[0].str());
       return Type::unknown();
     }
     return args[0].scalarKind() == ScalarKind::F32 ? args[0] : Type::f64();
