@@ -26,11 +26,50 @@ namespace {
 
 /// Header placed in front of every array buffer. 64 bytes keep the data
 /// 64-byte aligned for vector loads.
+struct Arena;
+
 struct alignas(64) BufferHeader {
   std::atomic<int64_t> refCount;
   int64_t bytes;
   bool managed; ///< CUDA managed memory (--target=gpu), freed by the driver
+  /// The protected call that allocated the buffer (on its thread), so a
+  /// runtime error can free what the aborted code still held.
+  Arena *arena;
+  BufferHeader *prev, *next;
 };
+
+/// The buffers allocated by one runProtected call on its thread and not
+/// freed yet: a runtime error unwinds with longjmp past the releases, so
+/// runProtected frees them; on success the survivors (returned arrays)
+/// are detached.
+struct Arena {
+  std::mutex mutex;
+  BufferHeader *head = nullptr;
+};
+thread_local Arena *tArena = nullptr;
+
+void arenaLink(BufferHeader *h) {
+  h->arena = tArena;
+  h->prev = h->next = nullptr;
+  if (!h->arena)
+    return;
+  std::lock_guard<std::mutex> lock(h->arena->mutex);
+  h->next = h->arena->head;
+  if (h->next)
+    h->next->prev = h;
+  h->arena->head = h;
+}
+
+void arenaUnlink(BufferHeader *h) {
+  Arena *a = h->arena;
+  if (!a)
+    return;
+  std::lock_guard<std::mutex> lock(a->mutex);
+  (h->prev ? h->prev->next : a->head) = h->next;
+  if (h->next)
+    h->next->prev = h->prev;
+  h->arena = nullptr;
+}
 static_assert(sizeof(BufferHeader) == 64, "header keeps data aligned");
 
 std::atomic<int64_t> gLiveBuffers{0};
@@ -233,6 +272,7 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
   header->refCount.store(1, std::memory_order_relaxed);
   header->bytes = static_cast<int64_t>(bytes);
   header->managed = managed;
+  arenaLink(header);
   gLiveBuffers.fetch_add(1, std::memory_order_relaxed);
   int64_t live =
       gLiveBytes.fetch_add(header->bytes, std::memory_order_relaxed) +
@@ -251,6 +291,7 @@ void _mlir_memref_to_llvm_free(void *ptr) {
   if (!ptr)
     return;
   BufferHeader *header = headerOf(ptr);
+  arenaUnlink(header);
   gLiveBuffers.fetch_sub(1, std::memory_order_relaxed);
   gLiveBytes.fetch_sub(header->bytes, std::memory_order_relaxed);
   bool managed = header->managed;
@@ -437,6 +478,9 @@ bool runProtected(void (*fn)(), std::string &error) {
   std::jmp_buf target;
   std::jmp_buf *savedTarget = tJumpTarget;
   std::string *savedError = tError;
+  Arena arena;
+  Arena *savedArena = tArena;
+  tArena = &arena;
   tJumpTarget = &target;
   tError = &error;
   bool ok = true;
@@ -446,6 +490,18 @@ bool runProtected(void (*fn)(), std::string &error) {
     ok = false;
   tJumpTarget = savedTarget;
   tError = savedError;
+  tArena = savedArena;
+  // After an error nothing can reach the arrays the aborted code held;
+  // after success the remaining ones are results, owned by the caller.
+  while (BufferHeader *h = arena.head) {
+    if (ok) {
+      arenaUnlink(h);
+    } else {
+      arenaUnlink(h);
+      _mlir_memref_to_llvm_free(reinterpret_cast<char *>(h) +
+                                sizeof(BufferHeader));
+    }
+  }
   std::fflush(stdout);
   return ok;
 }
