@@ -316,8 +316,21 @@ Type Analyzer::checkExprImpl(const Expr *e) {
   case ExprKind::Tuple: {
     auto *t = static_cast<const TupleExpr *>(e);
     std::vector<Type> elems;
-    for (const ExprPtr &x : t->elts)
+    for (const ExprPtr &x : t->elts) {
       elems.push_back(checkExpr(x.get()));
+      // A tuple holds values: not None (a call that returns nothing) or
+      // a string.
+      if (elems.back().isNone() || elems.back().isString()) {
+        diags_.error(x->range,
+                     elems.back().isNone()
+                         ? "this call returns no value; a tuple holds "
+                           "numbers, arrays and tuples"
+                         : "a tuple holds numbers, arrays and tuples, "
+                           "not " +
+                               elems.back().str());
+        return Type::unknown();
+      }
+    }
     return Type::tuple(std::move(elems));
   }
   case ExprKind::List: {

@@ -202,7 +202,9 @@ int runBenchCommand(const std::string &file, const std::string &source,
         progress(tty, done, total, n);
         metrics::clearDeclaredWork();
         double w0 = metrics::wallNow(), c0 = metrics::cpuNow();
+        gRunningProgram = 1;
         status = program->run(error);
+        gRunningProgram = 0;
         double w1 = metrics::wallNow(), c1 = metrics::cpuNow();
         ++done;
         if (k == 0)

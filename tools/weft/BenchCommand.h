@@ -10,10 +10,15 @@
 #ifndef WEFT_TOOLS_WEFT_BENCHCOMMAND_H
 #define WEFT_TOOLS_WEFT_BENCHCOMMAND_H
 
+#include <csignal>
 #include <string>
 #include <vector>
 
 namespace weft {
+
+/// True while the user's program runs: a memory fault is then the
+/// program's error (exit 1), otherwise the compiler's (exit 2).
+extern volatile sig_atomic_t gRunningProgram;
 
 class Compilation;
 

@@ -38,6 +38,8 @@
 #define WEFT_VERSION "0.1.0"
 #endif
 
+volatile sig_atomic_t weft::gRunningProgram = 0;
+
 namespace {
 
 const char *kUsage =
@@ -106,7 +108,10 @@ void onFault(int, siginfo_t *info, void *) {
   bool stackOverflow =
       gStackLow && addr + (1 << 20) > gStackLow && addr < gStackLow + 65536;
   const char *msg =
-      stackOverflow
+      !weft::gRunningProgram
+          ? "internal compiler error: weft crashed while compiling (a "
+            "memory fault); please report this with the source file\n"
+      : stackOverflow
           ? "RecursionError: maximum recursion depth exceeded (the stack "
             "overflowed); make the recursion shallower or use a loop\n"
           : "weft: error: the program accessed memory outside its arrays "
@@ -115,7 +120,7 @@ void onFault(int, siginfo_t *info, void *) {
   std::fflush(stdout);
   ssize_t ignored = write(2, msg, std::strlen(msg));
   (void)ignored;
-  _exit(1);
+  _exit(weft::gRunningProgram ? 1 : 2);
 }
 
 /// Turns stack overflows (deep recursion) and wild memory accesses of the
@@ -516,7 +521,9 @@ int main(int argc, char **argv) {
   weft::metrics::Metrics metrics;
   if (program) {
     weft::metrics::beginRun();
+    weft::gRunningProgram = 1;
     status = program->run(error);
+    weft::gRunningProgram = 0;
     metrics.run = weft::metrics::endRun();
   }
   if (!args.reportPath.empty()) {
