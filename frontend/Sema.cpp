@@ -659,6 +659,12 @@ Type Analyzer::checkCall(const CallExpr *c) {
     known &= args.back().isKnown();
   }
   auto defIt = defs_.find(callee->name);
+  if (defIt == defs_.end() && launch) {
+    diags_.error(launch->range, "'" + callee->name +
+                                    "' is not a @kernel; only kernels are "
+                                    "launched with [blocks, threads]");
+    return Type::unknown();
+  }
   if (defIt == defs_.end()) {
     if (isBuiltinName(callee->name)) {
       std::vector<const Expr *> argExprs;
