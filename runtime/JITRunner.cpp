@@ -12,6 +12,8 @@
 #include "runtime/NpyIO.h"
 #include "runtime/RuntimeABI.h"
 
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/ExecutionEngine/Orc/ExecutionUtils.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
@@ -20,10 +22,13 @@
 #include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/Transforms/Utils/SplitModule.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <dlfcn.h>
+#include <thread>
 
 // libomp's API (the generated code calls its __kmpc_* entry points).
 extern "C" void omp_set_num_threads(int n);
@@ -119,6 +124,115 @@ JITProgram::~JITProgram() {
 }
 
 namespace {
+/// Several object files in one blob (what the code cache stores):
+/// "WEFTOBJS", a count, then each object's length and bytes.
+std::string packObjects(const std::vector<std::string> &parts) {
+  std::string out = "WEFTOBJS";
+  auto put = [&](uint64_t v) {
+    for (int i = 0; i < 8; ++i)
+      out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+  };
+  put(parts.size());
+  for (const std::string &p : parts) {
+    put(p.size());
+    out += p;
+  }
+  return out;
+}
+
+/// The objects of a blob; an empty list if it is malformed.
+std::vector<llvm::StringRef> unpackObjects(llvm::StringRef blob) {
+  std::vector<llvm::StringRef> parts;
+  if (!blob.starts_with("WEFTOBJS"))
+    return {blob}; // a single plain object file
+  size_t pos = 8;
+  auto get = [&](uint64_t &v) {
+    if (pos + 8 > blob.size())
+      return false;
+    v = 0;
+    for (int i = 7; i >= 0; --i)
+      v = (v << 8) | static_cast<unsigned char>(blob[pos + i]);
+    pos += 8;
+    return true;
+  };
+  uint64_t n = 0;
+  if (!get(n) || n > 1024)
+    return {};
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t len = 0;
+    if (!get(len) || pos + len > blob.size())
+      return {};
+    parts.push_back(blob.substr(pos, len));
+    pos += len;
+  }
+  return parts;
+}
+
+/// Machine code for `m`: split into partitions (round-robin by function)
+/// that are compiled on separate threads, each in its own LLVM context
+/// (through bitcode), when the module is big enough to pay for it.
+bool emitObjects(std::unique_ptr<llvm::Module> m, llvm::TargetMachine &tm,
+                 int optLevel, std::vector<std::string> &parts,
+                 std::string &error) {
+  unsigned functions = 0;
+  for (llvm::Function &f : *m)
+    functions += !f.isDeclaration();
+  unsigned threads =
+      std::min(4u, std::max(1u, std::thread::hardware_concurrency()));
+  if (const char *env = std::getenv("WEFT_CODEGEN_THREADS"))
+    threads = std::max(1, std::atoi(env));
+  if (threads <= 1 || functions < 4) {
+    llvm::SmallVector<char, 0> obj;
+    if (!emitObject(*m, tm, obj)) {
+      error = "JIT error: the target cannot emit object files";
+      return false;
+    }
+    parts.emplace_back(obj.data(), obj.size());
+    return true;
+  }
+  std::vector<std::string> bitcode;
+  llvm::SplitModule(
+      *m, threads,
+      [&](std::unique_ptr<llvm::Module> part) {
+        std::string bc;
+        llvm::raw_string_ostream os(bc);
+        llvm::WriteBitcodeToFile(*part, os);
+        bitcode.push_back(std::move(bc));
+      },
+      /*PreserveLocals=*/false, /*RoundRobin=*/true);
+  m.reset();
+  parts.assign(bitcode.size(), "");
+  std::vector<std::string> errors(bitcode.size());
+  std::vector<std::thread> pool;
+  for (size_t i = 0; i < bitcode.size(); ++i)
+    pool.emplace_back([&, i] {
+      llvm::LLVMContext ctx;
+      auto part = llvm::parseBitcodeFile(
+          llvm::MemoryBufferRef(bitcode[i], "partition"), ctx);
+      if (!part) {
+        errors[i] = llvm::toString(part.takeError());
+        return;
+      }
+      std::unique_ptr<llvm::TargetMachine> ptm =
+          createHostTargetMachine(optLevel, errors[i]);
+      llvm::SmallVector<char, 0> obj;
+      if (!ptm || !emitObject(**part, *ptm, obj)) {
+        if (errors[i].empty())
+          errors[i] = "the target cannot emit object files";
+        return;
+      }
+      parts[i].assign(obj.data(), obj.size());
+    });
+  for (std::thread &t : pool)
+    t.join();
+  for (const std::string &e : errors)
+    if (!e.empty()) {
+      error = "JIT error: " + e;
+      return false;
+    }
+  return true;
+}
+
 /// Replaces the static constructor (or destructor) list `global` by one
 /// function `name` that calls them in priority order: an object file
 /// loaded into the JIT does not run .init_array, so the runner calls it.
@@ -247,17 +361,17 @@ bool JITProgram::compileObject(mlir::ModuleOp module, const JITOptions &options,
                  options.remarks);
   double t2 = metrics::wallNow();
   cm.add("llvm-optimize", t2 - t1);
-  if (!emitObject(*llvmModule, *tm, object)) {
-    error = "JIT error: the target cannot emit object files";
+  std::vector<std::string> parts;
+  if (!emitObjects(std::move(llvmModule), *tm, options.optLevel, parts, error))
     return false;
-  }
-  llvmModule.reset(); // freeing the IR is part of the stage's cost
   cm.add("codegen", metrics::wallNow() - t2);
-  cm.objectBytes = static_cast<int64_t>(object.size());
-  if (options.metrics)
-    functionSizes(llvm::MemoryBufferRef(
-                      llvm::StringRef(object.data(), object.size()), "weft"),
-                  cm.functions);
+  for (const std::string &part : parts) {
+    cm.objectBytes += static_cast<int64_t>(part.size());
+    if (options.metrics)
+      functionSizes(llvm::MemoryBufferRef(part, "weft"), cm.functions);
+  }
+  std::string packed = packObjects(parts);
+  object.assign(packed.begin(), packed.end());
   return true;
 }
 
@@ -290,9 +404,15 @@ std::unique_ptr<JITProgram> JITProgram::load(llvm::StringRef object,
           runtimeSymbols(llvm::orc::MangleAndInterner(
               (*jit)->getExecutionSession(), (*jit)->getDataLayout())))))
     return fail(std::move(e));
-  if (auto e = (*jit)->addObjectFile(
-          llvm::MemoryBuffer::getMemBufferCopy(object, "weft-program")))
-    return fail(std::move(e));
+  std::vector<llvm::StringRef> parts = unpackObjects(object);
+  if (parts.empty()) {
+    error = "JIT error: malformed object code";
+    return nullptr;
+  }
+  for (llvm::StringRef part : parts)
+    if (auto e = (*jit)->addObjectFile(
+            llvm::MemoryBuffer::getMemBufferCopy(part, "weft-program")))
+      return fail(std::move(e));
   auto entry = (*jit)->lookup("__weft_main");
   if (!entry)
     return fail(entry.takeError());
