@@ -33,6 +33,10 @@ struct InstrumentMetricsPass
     if (auto main = module.lookupSymbol<func::FuncOp>("__weft_main")) {
       SmallVector<func::CallOp> calls;
       main.walk([&](func::CallOp call) {
+        // Calls inside a parallel loop (a kernel launch's grid points) run
+        // on many threads at once; the entry timer is for the top level.
+        if (call->getParentOfType<scf::ParallelOp>())
+          return;
         auto callee = module.lookupSymbol<func::FuncOp>(call.getCallee());
         if (callee && !callee.isExternal())
           calls.push_back(call);
