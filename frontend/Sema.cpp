@@ -585,14 +585,19 @@ void Analyzer::checkStmt(const Stmt &s) {
       return;
     }
     if (fn_->def->hasReturnAnnotation) {
-      bool ok =
-          v == fn_->returnType || (v.isNumber() && fn_->returnType.isNumber());
+      // Numbers convert to the declared type, but floats do not silently
+      // truncate to an integer (as for parameters).
+      const Type &want = fn_->returnType;
+      bool ok = v == want || (v.isNumber() && want.isNumber() &&
+                              !(want.isInt() && v.isFloat()));
       if (!ok)
         diags_.error(r.value ? r.value->range : s.range,
                      "returns a " + v.str() +
-                         " but the function is "
-                         "declared to return " +
-                         fn_->returnType.str());
+                         " but the function is declared to return " +
+                         want.str() +
+                         (want.isInt() && v.isFloat()
+                              ? "; convert with " + want.str() + "(x)"
+                              : std::string()));
       return;
     }
     bool ok;
