@@ -298,12 +298,14 @@ struct MapLoopsToGPUPass : weft::impl::MapLoopsToGPUBase<MapLoopsToGPUPass> {
           fn ? fn->getAttrOfType<StringAttr>("weft.target") : StringAttr();
       if (!target || target.getValue() != "gpu")
         return;
-      if (par.getNumLoops() != 1 || !bodyIsDeviceSafe(par))
+      if (par.getNumLoops() > 2 || !bodyIsDeviceSafe(par))
         return;
       if (par.getNumResults() == 0) {
         loops.push_back(par);
         return;
       }
+      if (par.getNumLoops() != 1) // reductions: one axis
+        return;
       auto reduce = cast<scf::ReduceOp>(par.getBody()->getTerminator());
       SmallVector<Combiner> combiners;
       for (unsigned i = 0; i < par.getNumResults(); ++i) {
@@ -319,17 +321,27 @@ struct MapLoopsToGPUPass : weft::impl::MapLoopsToGPUBase<MapLoopsToGPUPass> {
       mapReduction(par, combiners, blockSize);
     MLIRContext *ctx = &getContext();
     AffineMap id = AffineMap::getMultiDimIdentityMap(1, ctx);
+    auto map = [&](gpu::Processor p) {
+      return gpu::ParallelLoopDimMappingAttr::get(ctx, p, id, id);
+    };
     for (scf::ParallelOp par : loops) {
-      // Tiles of blockSize iterations: the tile loop runs over blocks,
-      // the loop inside a tile over threads (guarded by an scf.if).
+      // Tiles of blockSize iterations (16 x 16 for two axes): the tile
+      // loop runs over blocks, the loop inside a tile over threads
+      // (guarded by an scf.if); the last axis, contiguous in memory, maps
+      // to x.
+      if (par.getNumLoops() == 1) {
+        auto [outer, inner] =
+            scf::tileParallelLoop(par, {blockSize}, /*noMinMaxBounds=*/true);
+        (void)gpu::setMappingAttr(outer, {map(gpu::Processor::BlockX)});
+        (void)gpu::setMappingAttr(inner, {map(gpu::Processor::ThreadX)});
+        continue;
+      }
       auto [outer, inner] =
-          scf::tileParallelLoop(par, {blockSize}, /*noMinMaxBounds=*/true);
-      (void)gpu::setMappingAttr(outer,
-                                {gpu::ParallelLoopDimMappingAttr::get(
-                                    ctx, gpu::Processor::BlockX, id, id)});
-      (void)gpu::setMappingAttr(inner,
-                                {gpu::ParallelLoopDimMappingAttr::get(
-                                    ctx, gpu::Processor::ThreadX, id, id)});
+          scf::tileParallelLoop(par, {16, 16}, /*noMinMaxBounds=*/true);
+      (void)gpu::setMappingAttr(
+          outer, {map(gpu::Processor::BlockY), map(gpu::Processor::BlockX)});
+      (void)gpu::setMappingAttr(
+          inner, {map(gpu::Processor::ThreadY), map(gpu::Processor::ThreadX)});
     }
   }
 };

@@ -117,16 +117,20 @@ void FunctionGen::emitParallelNest(ValueRange dims, Location l,
   b.setInsertionPointToStart(&ifOp.getThenRegion().front());
   // Threads split the outermost axis; the inner axes stay plain loops so
   // the innermost one vectorizes (a collapsed nest would recompute its
-  // indices with divisions).
+  // indices with divisions). For the GPU the two outer axes are parallel,
+  // so that weft-gpu-map-loops maps them to a 2-D grid (the inner one,
+  // contiguous in memory, to threads x).
+  size_t parallelAxes = dims.size() >= 2 && onGPU() ? 2 : 1;
+  SmallVector<Value, 2> lbs(parallelAxes, index(0, l)),
+      steps(parallelAxes, index(1, l));
   auto par =
-      scf::ParallelOp::create(b, l, ValueRange{index(0, l)},
-                              ValueRange{dims[0]}, ValueRange{index(1, l)});
+      scf::ParallelOp::create(b, l, lbs, dims.take_front(parallelAxes), steps);
   {
     OpBuilder::InsertionGuard inner(b);
     b.setInsertionPointToStart(par.getBody());
-    Value outerIv = par.getInductionVars()[0];
-    emitLoopNest(dims.drop_front(), l, [&](ValueRange rest) {
-      SmallVector<Value, 4> ivs{outerIv};
+    SmallVector<Value, 2> outerIvs(par.getInductionVars());
+    emitLoopNest(dims.drop_front(parallelAxes), l, [&](ValueRange rest) {
+      SmallVector<Value, 4> ivs(outerIvs.begin(), outerIvs.end());
       ivs.append(rest.begin(), rest.end());
       body(ivs);
     });

@@ -181,6 +181,8 @@ public:
   /// prange body, of a GPU function): no runtime checks, since the device
   /// has no runtime to report them to.
   bool deviceCode() const;
+  /// True if this function's parallel loops may be offloaded to the GPU.
+  bool onGPU() const;
   /// True if integer `v` is provably >= 0 (constants, loop counters from a
   /// non-negative start, sums and products of such values).
   bool knownNonNegative(mlir::Value v, int depth = 0);
@@ -303,6 +305,10 @@ public:
   mlir::ModuleOp module;
   std::map<const FunctionInstance *, mlir::func::FuncOp> funcs;
 };
+
+inline bool FunctionGen::onGPU() const {
+  return mg.gpu || fn.options.target == "gpu";
+}
 
 inline bool FunctionGen::deviceCode() const {
   // Kernels launched on the GPU, and prange bodies of functions that
