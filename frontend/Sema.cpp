@@ -203,38 +203,42 @@ std::unique_ptr<Program> Analyzer::run(std::vector<EntryRequest> *entries) {
     if (annotated)
       instantiate(def, {}, def->nameRange);
   }
-  // Functions the host program calls, with its argument types.
+  // Functions the host program calls, with its argument types. A request
+  // that does not fit the function is the host's error (callError).
   if (entries)
     for (EntryRequest &e : *entries) {
+      auto callError = [&](SourceRange r, const std::string &msg) {
+        diags_.error(r, msg);
+        e.callError = true;
+      };
       auto it = defs_.find(e.name);
       if (it == defs_.end()) {
-        diags_.error(SourceRange(SourceLocation{1, 1}),
-                     "there is no function '" + e.name + "' to call");
+        callError(SourceRange(SourceLocation{1, 1}),
+                  "there is no function '" + e.name + "' to call");
         continue;
       }
       const FunctionDefStmt *def = it->second;
       if (isKernelDef(def)) {
-        diags_.error(def->nameRange, "'" + e.name + "' is a @kernel; the "
-                                     "host calls plain functions");
+        callError(def->nameRange, "'" + e.name +
+                                      "' is a @kernel; the "
+                                      "host calls plain functions");
         continue;
       }
       if (e.argTypes.size() != def->params.size()) {
-        diags_.error(def->nameRange,
-                     "'" + e.name + "' takes " +
-                         std::to_string(def->params.size()) +
-                         " arguments, the host passed " +
-                         std::to_string(e.argTypes.size()));
+        callError(def->nameRange, "'" + e.name + "' takes " +
+                                      std::to_string(def->params.size()) +
+                                      " arguments, the host passed " +
+                                      std::to_string(e.argTypes.size()));
         continue;
       }
       FunctionInstance *inst = instantiate(def, e.argTypes, def->nameRange);
       for (size_t i = 0; i < e.argTypes.size(); ++i) {
         const Type &want = inst->paramTypes[i], &got = e.argTypes[i];
-        bool ok = want == got || (want.isNumber() && got.isNumber());
-        if (!ok)
-          diags_.error(def->params[i].range,
-                       "argument " + std::to_string(i + 1) + " of '" +
-                           e.name + "' must be " + want.str() +
-                           ", the host passed " + got.str());
+        if (!(want == got || (want.isNumber() && got.isNumber())))
+          callError(def->params[i].range, "argument " + std::to_string(i + 1) +
+                                              " of '" + e.name + "' must be " +
+                                              want.str() +
+                                              ", the host passed " + got.str());
       }
       inst->exported = true;
       e.instance = inst;

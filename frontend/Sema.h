@@ -70,6 +70,9 @@ struct EntryRequest {
   std::vector<Type> argTypes;
   /// Set by analyzeModule: the specialisation to call.
   FunctionInstance *instance = nullptr;
+  /// Set by analyzeModule if the request does not fit the function (no
+  /// such function, a kernel, wrong argument count or types).
+  bool callError = false;
 };
 
 struct Program {

@@ -282,7 +282,7 @@ bool Compilation::outlineGPU() {
     return true;
   if (!cleanup())
     return false;
-  if (gpu() && !runPipeline("gpu-outlining", buildGPUOutliningPipeline))
+  if (usesGPU() && !runPipeline("gpu-outlining", buildGPUOutliningPipeline))
     return false;
   level_ = Level::GPUOutlined;
   return true;
@@ -292,7 +292,7 @@ bool Compilation::compileGPUKernels(std::vector<std::string> *ptx) {
   if (level_ < Level::GPUCompiled) {
     if (!outlineGPU())
       return false;
-    if (gpu() && !runPipeline("gpu-codegen", [&](mlir::OpPassManager &pm) {
+    if (usesGPU() && !runPipeline("gpu-codegen", [&](mlir::OpPassManager &pm) {
           buildGPUCodegenPipeline(pm, options_.gpuArch, options_.optLevel);
         }))
       return false;
@@ -317,7 +317,7 @@ bool Compilation::lower() {
     return true;
   if (!compileGPUKernels())
     return false;
-  bool launches = gpu();
+  bool launches = usesGPU();
   if (!runPipeline("cpu-lowering", [&](mlir::OpPassManager &pm) {
         buildCPULoweringPipeline(pm, launches);
       }))

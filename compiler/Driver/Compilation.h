@@ -115,7 +115,6 @@ private:
   std::string internalErrorText(const std::string &what,
                                 const std::string &diagnostics,
                                 mlir::ModuleOp module);
-  bool gpu() const { return usesGPU(); }
 };
 
 /// Reads a whole file; false (with `error`) if it cannot be read.

@@ -149,8 +149,12 @@ compileSpecialization(detail::ModuleState &m, const std::string &function,
   Compilation c(m.name, m.source, co);
   std::vector<EntryRequest> entries{{function, argTypes, nullptr}};
   c.requestEntries(entries);
-  if (!c.analyze() || !c.entries()[0].instance)
-    throw CompileError(c.diags().renderAll() + c.internalError());
+  if (!c.analyze() || !c.entries()[0].instance) {
+    std::string text = c.diags().renderAll() + c.internalError();
+    if (c.entries()[0].callError)
+      throw CallError(text);
+    throw CompileError(text);
+  }
   const FunctionInstance *inst = c.entries()[0].instance;
   auto spec = std::make_shared<detail::Specialization>();
   spec->params = inst->paramTypes;
@@ -289,16 +293,7 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
     if (it != m.specs.end()) {
       spec = it->second;
     } else {
-      try {
-        spec = compileSpecialization(m, name_, types);
-      } catch (const CompileError &e) {
-        // Wrong types show up as type errors of the call: a CallError.
-        std::string what = e.what();
-        if (what.find("the host passed") != std::string::npos ||
-            what.find("to call") != std::string::npos)
-          throw CallError(what);
-        throw;
-      }
+      spec = compileSpecialization(m, name_, types);
       m.specs[name_ + "(" + sig] = spec;
     }
   }
