@@ -424,12 +424,22 @@ int main(int argc, char **argv) {
     return 1;
   }
   // The GPU: --target=gpu needs a driver and a device to run on; auto
-  // takes the GPU only when both are there. Emitting needs neither.
+  // takes the GPU only when both are there. Emitting needs neither. The
+  // driver is probed only when a GPU may be used (initialising it costs
+  // time), here or below for @jit(target="gpu").
   std::string gpuError, deviceArch;
-  bool haveGPU = weft::gpu::available(gpuError, &deviceArch);
+  bool probed = false, haveGPUResult = false;
+  auto haveGPU = [&] {
+    if (!probed)
+      haveGPUResult = weft::gpu::available(gpuError, &deviceArch);
+    probed = true;
+    return haveGPUResult;
+  };
+  if (args.target != "cpu")
+    haveGPU();
   if (args.target == "auto")
-    args.target = haveGPU ? "gpu" : "cpu";
-  if (args.target == "gpu" && args.command == "run" && !haveGPU) {
+    args.target = haveGPU() ? "gpu" : "cpu";
+  if (args.target == "gpu" && args.command == "run" && !haveGPU()) {
     std::cerr << "weft: error: --target=gpu: " << gpuError
               << "; use --target=cpu or --target=auto\n";
     return 1;
@@ -481,7 +491,7 @@ int main(int argc, char **argv) {
   weft::setThreadCount(args.threads);
   weft::rt::setMemoryLimit(args.maxMemory);
   // @jit(target="gpu") needs a GPU as much as --target=gpu does.
-  if (c.analyze() && c.usesGPU() && !haveGPU) {
+  if (c.analyze() && c.usesGPU() && !haveGPU()) {
     std::cerr << "weft: error: a function has @jit(target=\"gpu\"): "
               << gpuError << "; use target=\"cpu\"\n";
     return 1;
