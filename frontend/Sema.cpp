@@ -862,8 +862,10 @@ JitOptions Analyzer::jitOptions(const FunctionDefStmt *def) {
       auto *flag = k.value->dyn<BoolLitExpr>();
       if (k.name == "target") {
         auto *s = k.value->dyn<StrLitExpr>();
-        if (!s || (s->value != "cpu" && s->value != "gpu"))
-          diags_.error(k.value->range, "target= is \"cpu\" or \"gpu\"");
+        if (!s ||
+            (s->value != "cpu" && s->value != "gpu" && s->value != "auto"))
+          diags_.error(k.value->range,
+                       "target= is \"cpu\", \"gpu\" or \"auto\"");
         else
           o.target = s->value;
         continue;

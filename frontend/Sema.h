@@ -31,6 +31,8 @@ struct JitOptions {
   bool fastmath = false;
   bool boundscheck = false;
   bool cache = true;
+  /// "cpu", "gpu" or "auto" (the GPU when a driver and device are
+  /// present; the driver resolves it before code generation).
   std::string target = "cpu";
   /// @kernel: launched over a grid as f[blocks, threads](args).
   bool kernel = false;

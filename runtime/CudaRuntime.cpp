@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <unordered_map>
 
 namespace {
 
@@ -165,7 +166,30 @@ bool available(std::string &why, std::string *arch) {
 void setManagedMemory(bool on) { gManaged.store(on); }
 bool managedMemory() { return gManaged.load(std::memory_order_relaxed); }
 
+namespace {
+/// Freed managed blocks of up to 64 KiB, by size, 256 at most.
+struct ManagedCache {
+  std::mutex mutex;
+  std::unordered_multimap<size_t, void *> blocks;
+  static constexpr size_t kMaxBytes = 64 << 10, kMaxBlocks = 256;
+};
+ManagedCache &managedCache() {
+  static auto *cache = new ManagedCache; // outlives static destructors
+  return *cache;
+}
+} // namespace
+
 void *allocManaged(size_t bytes) {
+  if (bytes <= ManagedCache::kMaxBytes) {
+    ManagedCache &c = managedCache();
+    std::lock_guard<std::mutex> lock(c.mutex);
+    auto it = c.blocks.find(bytes);
+    if (it != c.blocks.end()) {
+      void *p = it->second;
+      c.blocks.erase(it);
+      return p;
+    }
+  }
   Driver &d = ready();
   CUdeviceptr p = 0;
   if (d.cuMemAllocManaged(&p, bytes, kMemAttachGlobal) != 0)
@@ -173,7 +197,15 @@ void *allocManaged(size_t bytes) {
   return reinterpret_cast<void *>(p);
 }
 
-void freeManaged(void *ptr) {
+void freeManaged(void *ptr, size_t bytes) {
+  if (bytes <= ManagedCache::kMaxBytes) {
+    ManagedCache &c = managedCache();
+    std::lock_guard<std::mutex> lock(c.mutex);
+    if (c.blocks.size() < ManagedCache::kMaxBlocks) {
+      c.blocks.emplace(bytes, ptr);
+      return;
+    }
+  }
   Driver &d = driver();
   if (d.cuMemFree)
     d.cuMemFree(reinterpret_cast<CUdeviceptr>(ptr));
@@ -218,17 +250,18 @@ void mgpuLaunchKernel(void *function, intptr_t gridX, intptr_t gridY,
         "cuLaunchKernel");
 }
 
+// Each launch sequence asks for a stream and destroys it when done: every
+// thread keeps one stream instead (creating one costs microseconds).
 void *mgpuStreamCreate(void) {
-  Driver &d = ready();
-  CUstream s = nullptr;
-  check(d.cuStreamCreate(&s, kStreamNonBlocking), "cuStreamCreate");
-  return s;
+  static thread_local CUstream stream = nullptr;
+  if (!stream) {
+    Driver &d = ready();
+    check(d.cuStreamCreate(&stream, kStreamNonBlocking), "cuStreamCreate");
+  }
+  return stream;
 }
 
-void mgpuStreamDestroy(void *stream) {
-  Driver &d = ready();
-  check(d.cuStreamDestroy(stream), "cuStreamDestroy");
-}
+void mgpuStreamDestroy(void *) {}
 
 void mgpuStreamSynchronize(void *stream) {
   Driver &d = ready();

@@ -28,7 +28,11 @@ bool available(std::string &why, std::string *arch = nullptr);
 void setManagedMemory(bool on);
 bool managedMemory();
 void *allocManaged(size_t bytes);
-void freeManaged(void *ptr);
+/// `bytes`: the size it was allocated with. Small blocks are kept for the
+/// next allocation of the same size (a reduction's per-block values, an
+/// error word): the driver's allocation and free cost tens of
+/// microseconds each and free synchronizes the device.
+void freeManaged(void *ptr, size_t bytes);
 
 } // namespace weft::gpu
 

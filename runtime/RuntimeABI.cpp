@@ -295,9 +295,10 @@ void _mlir_memref_to_llvm_free(void *ptr) {
   gLiveBuffers.fetch_sub(1, std::memory_order_relaxed);
   gLiveBytes.fetch_sub(header->bytes, std::memory_order_relaxed);
   bool managed = header->managed;
+  size_t total = sizeof(BufferHeader) + ((header->bytes + 63) & ~int64_t(63));
   header->~BufferHeader();
   if (managed)
-    weft::gpu::freeManaged(header);
+    weft::gpu::freeManaged(header, total);
   else
     std::free(header);
 }

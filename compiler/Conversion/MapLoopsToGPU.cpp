@@ -16,6 +16,7 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Utils/Utils.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/IR/IRMapping.h"
 
@@ -42,9 +43,10 @@ bool deviceSafe(Operation *op) {
   if (ns == "scf")
     return !isa<scf::ParallelOp>(op);
   if (ns == "memref")
-    return isa<memref::LoadOp, memref::StoreOp, memref::DimOp,
-               memref::ExtractStridedMetadataOp, memref::ReinterpretCastOp,
-               memref::CastOp, memref::SubViewOp>(op);
+    return isa<memref::LoadOp, memref::StoreOp, memref::AtomicRMWOp,
+               memref::DimOp, memref::ExtractStridedMetadataOp,
+               memref::ReinterpretCastOp, memref::CastOp, memref::SubViewOp>(
+        op);
   return false;
 }
 
@@ -181,11 +183,16 @@ void mapReduction(scf::ParallelOp par, ArrayRef<Combiner> combiners,
         b.clone(op, map);
       SmallVector<Value> next;
       for (unsigned i = 0; i < combiners.size(); ++i)
-        next.push_back(combine(b, scfReduce.getReductions()[i].front(),
-                               loop.getRegionIterArgs()[i],
-                               map.lookup(scfReduce.getOperands()[i])));
+        next.push_back(
+            combine(b, scfReduce.getReductions()[i].front(),
+                    loop.getRegionIterArgs()[i],
+                    map.lookupOrDefault(scfReduce.getOperands()[i])));
       scf::YieldOp::create(b, l, next);
     }
+    // Four iterations per trip: their loads are independent, so a thread
+    // has several in flight (one at a time cannot cover the memory
+    // latency at full occupancy).
+    (void)loopUnrollByFactor(loop, 4);
     Value first =
         arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, tid, idx(0));
     SmallVector<Value> blockValues;

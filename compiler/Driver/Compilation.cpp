@@ -108,6 +108,15 @@ bool Compilation::analyze() {
     program_ =
         analyzeModule(*ast_, *diags_, entries_.empty() ? nullptr : &entries_);
     metrics_.add("sema", metrics::wallNow() - t0);
+    // @jit(target="auto"): the GPU when one is present, else the CPU.
+    if (program_)
+      for (auto &inst : program_->instances)
+        if (inst->options.target == "auto") {
+          if (autoTarget_.empty())
+            autoTarget_ =
+                options_.gpuPresent && options_.gpuPresent() ? "gpu" : "cpu";
+          inst->options.target = autoTarget_;
+        }
   }
   return program_ != nullptr;
 }

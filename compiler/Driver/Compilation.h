@@ -41,6 +41,9 @@ struct CompileOptions {
   std::string target = "cpu";
   /// The GPU architecture PTX is generated for (--gpu-arch).
   std::string gpuArch = "sm_80";
+  /// Whether a GPU driver and device are present, asked only when a
+  /// function has @jit(target="auto"); without it "auto" means the CPU.
+  std::function<bool()> gpuPresent;
 };
 
 class Compilation {
@@ -78,10 +81,15 @@ public:
   DiagnosticEngine &diags() { return *diags_; }
   const SourceFile &file() const { return *file_; }
   const CompileOptions &options() const { return options_; }
+  /// The architecture PTX is generated for, before any GPU compilation.
+  void setGPUArch(std::string arch) { options_.gpuArch = std::move(arch); }
   /// Text of an internal compiler error, if one happened.
   const std::string &internalError() const { return internalError_; }
   /// --target=gpu, or (after analyze) a function with @jit(target="gpu").
   bool usesGPU() const;
+  /// After analyze: what @jit(target="auto") became ("cpu" or "gpu"), or
+  /// empty when no function asks for it.
+  const std::string &autoTarget() const { return autoTarget_; }
   /// What MLIRGen did with each loop and array statement.
   const std::vector<LoopReport> &loopReport() const { return report_; }
   /// The time of each stage run so far (parse, sema, mlirgen, the MLIR
@@ -97,6 +105,7 @@ private:
   std::unique_ptr<mlir::MLIRContext> context_;
   mlir::OwningOpRef<mlir::ModuleOp> module_;
   std::string internalError_;
+  std::string autoTarget_;
   std::vector<LoopReport> report_;
   metrics::CompileMetrics metrics_;
   std::vector<EntryRequest> entries_;

@@ -439,8 +439,9 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
                                const weft::Type &resultType, int64_t ln,
                                Location l) {
   weft::Type at = fn.typeOf(arg);
-  // A whole 1-D f64 array sums in NumPy's pairwise order, bit for bit.
-  if (name == "sum" && !axis && !isFusable(arg) && at.rank() == 1 &&
+  // A whole 1-D f64 array sums in NumPy's pairwise order, bit for bit (on
+  // the CPU; the GPU sums it with a parallel reduction).
+  if (name == "sum" && !axis && !onGPU() && !isFusable(arg) && at.rank() == 1 &&
       at.scalarKind() == ScalarKind::F64) {
     Value a = emitExpr(arg).v();
     if (!fn.options.parallel) {
@@ -490,6 +491,8 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
     std::string how =
         axis ? "along axis " + std::to_string(*axis) +
                    ", the output elements in parallel"
+        : (gpuFlatReduction(name) && fn.options.parallel)
+            ? "a GPU parallel reduction (blocks, then the block values)"
         : (name != "argmin" && name != "argmax" && fn.options.parallel)
             ? "by chunks in parallel, combined in order (same result for "
               "any thread count)"
@@ -670,6 +673,13 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
   return Val(out);
 }
 
+bool FunctionGen::gpuFlatReduction(const std::string &name) const {
+  // + and * combine the same on the GPU as MLIRGen writes them; min/max
+  // keep NaN-propagating chunks on the host.
+  return onGPU() && (name == "sum" || name == "prod" || name == "mean" ||
+                     name == "var" || name == "std");
+}
+
 Value FunctionGen::emitChunkedReduction(const std::string &name,
                                         const ElemSource &s, ScalarKind rk,
                                         Value count, Location l) {
@@ -723,9 +733,55 @@ Value FunctionGen::emitChunkedReduction(const std::string &name,
                       return SmallVector<Value, 2>{op(acc[0], x)};
                     })[0];
   };
+  // On the GPU: one parallel loop over all elements with an scf.reduce,
+  // which weft-gpu-map-loops turns into a block-level then a global
+  // reduction (small arrays: a serial loop on the host).
+  auto reduceFlat = [&](const std::function<Value(Value)> &f, const Combine &op,
+                        Value identity, ScalarKind k) -> Value {
+    auto elementAtFlat = [&](Value i) {
+      SmallVector<Value, 4> ivs(rank);
+      for (int d = rank - 1; d > 0; --d) {
+        ivs[d] = arith::RemUIOp::create(b, l, i, s.dims[d]);
+        i = arith::DivUIOp::create(b, l, i, s.dims[d]);
+      }
+      ivs[0] = i;
+      return f(emitElement(s, s.root, ivs));
+    };
+    Value big = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, count,
+                                      index(kParallelThreshold, l));
+    auto ifOp =
+        scf::IfOp::create(b, l, TypeRange{identity.getType()}, big, true);
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    auto par =
+        scf::ParallelOp::create(b, l, ValueRange{zero}, ValueRange{count},
+                                ValueRange{one}, ValueRange{identity});
+    {
+      OpBuilder::InsertionGuard inner(b);
+      b.setInsertionPointToStart(par.getBody());
+      Value x = elementAtFlat(par.getInductionVars()[0]);
+      auto reduce = scf::ReduceOp::create(b, l, ValueRange{x});
+      mlir::Block &blk = reduce.getReductions()[0].front();
+      b.setInsertionPointToStart(&blk);
+      scf::ReduceReturnOp::create(b, l,
+                                  op(blk.getArgument(0), blk.getArgument(1)));
+    }
+    scf::YieldOp::create(b, l, par.getResult(0));
+    b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+    Value serial = foldNest(
+        b, l, ValueRange{count}, zero, one, ValueRange{identity},
+        [&](ValueRange i, ValueRange acc) {
+          return SmallVector<Value, 2>{op(acc[0], elementAtFlat(i[0]))};
+        })[0];
+    scf::YieldOp::create(b, l, serial);
+    return ifOp.getResult(0);
+  };
+  bool flat = gpuFlatReduction(name);
   auto reduceChunks = [&](const std::function<Value(Value)> &f,
                           const Combine &op, Value identity,
                           ScalarKind k) -> Value {
+    if (flat && identity)
+      return reduceFlat(f, op, identity, k);
     size_t mark = temps_.size();
     Value partial = allocArrayN(k, ValueRange{nChunks}, l);
     emitParallelNest(

@@ -203,7 +203,8 @@ Value FunctionGen::nextRandomBits(Location l, bool scalar) {
 }
 
 bool FunctionGen::boundscheck() const {
-  return (fn.options.boundscheck || mg.boundscheck) && !deviceCode();
+  return (fn.options.boundscheck || mg.boundscheck) &&
+         (!deviceCode() || deviceErrors_.word);
 }
 
 Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,

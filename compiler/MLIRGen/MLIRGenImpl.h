@@ -247,6 +247,8 @@ public:
                     int64_t line, mlir::Location l);
   /// A whole-array reduction computed per chunk in parallel and combined
   /// in order (the same result for any thread count).
+  /// A whole-array reduction that runs as one GPU parallel reduction.
+  bool gpuFlatReduction(const std::string &name) const;
   mlir::Value emitChunkedReduction(const std::string &name, const ElemSource &s,
                                    ScalarKind rk, mlir::Value count,
                                    mlir::Location l);
@@ -281,6 +283,18 @@ public:
   /// loops with divisions still vectorize); the iteration raises at its end.
   std::vector<std::pair<std::string, int64_t>> deferredChecks_;
   void emitDeferredChecks(mlir::Location l);
+  /// Runtime checks of a prange body that may run on the GPU: a failing
+  /// check stores (iteration, site) into `word` with an atomic min, and
+  /// the host raises the first one's error when the loop has ended.
+  struct DeviceErrors {
+    mlir::Value word;      ///< memref<1xi64>, INT64_MAX while none failed
+    mlir::Value iteration; ///< the iteration number (i64)
+    std::vector<std::pair<std::string, int64_t>> sites;
+  } deviceErrors_;
+  void recordDeviceError(mlir::Value failCond, const std::string &message,
+                         int64_t line, mlir::Location l);
+  /// After the loop, on the host: raises the recorded error, if any.
+  void raiseDeviceErrors(mlir::Location l);
   bool forceSerialFor_ = false; ///< the serial twin of a parallel for
   void error(SourceRange r, const std::string &msg);
   /// Adds a line to the loop report (if one is being made).

@@ -67,6 +67,39 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
     b.setInsertionPointAfter(loop);
     return loop.getResult(0);
   }
+  if (onGPU()) {
+    // The GPU: one thread per element of c (a 2-D grid, threads x along
+    // the rows of c and b), each an inner product over k; no host BLAS,
+    // so the operands stay on the device.
+    note(line(aE->range), "matrix product: one GPU thread per element");
+    Value c = allocArrayN(k, ValueRange{n, m}, l);
+    Value work = arith::MulIOp::create(
+        b, l, arith::MulIOp::create(b, l, n, m).getResult(), ka);
+    emitParallelNest(
+        ValueRange{n, m}, l,
+        [&](ValueRange ij) {
+          auto loop = scf::ForOp::create(b, l, zero, ka, one,
+                                         ValueRange{constant(k, 0, l)});
+          {
+            OpBuilder::InsertionGuard g(b);
+            b.setInsertionPointToStart(loop.getBody());
+            Value kk = loop.getInductionVar();
+            scf::YieldOp::create(
+                b, l,
+                add(loop.getRegionIterArgs()[0],
+                    mul(load(a2, ij[0], kk), load(b2, kk, ij[1]))));
+          }
+          memref::StoreOp::create(b, l, loop.getResult(0), c, ij);
+        },
+        work);
+    ArrayMeta mc = arrayMeta(c, l);
+    if (result.rank() == 2)
+      return c;
+    if (at.rank() == 1)
+      return makeView(c, k, mc.offset, ValueRange{m}, ValueRange{one}, l);
+    return makeView(c, k, mc.offset, ValueRange{n}, ValueRange{mc.strides[0]},
+                    l);
+  }
   note(line(aE->range),
        std::string("matrix product: ") +
            (isFloat && at.scalarKind() == k && bt.scalarKind() == k

@@ -146,6 +146,10 @@ compileSpecialization(detail::ModuleState &m, const std::string &function,
   co.fastmath = o.fastmath;
   co.target = o.target;
   co.metrics = o.metrics;
+  // @jit(target="auto") follows the engine's target (its arrays are in
+  // managed memory only when that is "gpu").
+  if (o.target == "gpu")
+    co.gpuPresent = [] { return true; };
   Compilation c(m.name, m.source, co);
   std::vector<EntryRequest> entries{{function, argTypes, nullptr}};
   c.requestEntries(entries);
@@ -456,9 +460,15 @@ Function Module::function(const std::string &name) const {
 Engine::Engine(Options options)
     : state_(std::make_shared<detail::EngineState>()) {
   state_->options = std::move(options);
-  if (state_->options.target != "cpu" && state_->options.target != "gpu")
-    throw Error("weft::Options::target is \"cpu\" or \"gpu\", not \"" +
+  if (state_->options.target != "cpu" && state_->options.target != "gpu" &&
+      state_->options.target != "auto")
+    throw Error("weft::Options::target is \"cpu\", \"gpu\" or \"auto\", "
+                "not \"" +
                 state_->options.target + "\"");
+  if (state_->options.target == "auto") {
+    std::string why;
+    state_->options.target = gpu::available(why) ? "gpu" : "cpu";
+  }
   if (state_->options.target == "gpu") {
     std::string why;
     if (!gpu::available(why))

@@ -162,6 +162,7 @@ struct Args {
   // --metrics: "table" (stderr) or "json:PATH".
   std::string metrics;
   std::string target = "cpu";
+  bool targetGiven = false; ///< --target= was on the command line
   std::string gpuArch;
   bool noCache = false;
   int64_t maxMemory = 0;
@@ -336,6 +337,7 @@ int main(int argc, char **argv) {
         return usageError(benchError);
     } else if (a.rfind("--target=", 0) == 0) {
       args.target = a.substr(9);
+      args.targetGiven = true;
       if (args.target != "cpu" && args.target != "gpu" && args.target != "auto")
         return usageError("--target is cpu, gpu or auto, not '" + args.target +
                           "'");
@@ -460,20 +462,10 @@ int main(int argc, char **argv) {
     return weft::runBenchCommand(args.file, source, args.bench,
                                  args.programArgs);
   }
-  // The on-disk code cache: the program's object code, keyed by its
-  // source, the options, the machine and the compiler.
-  std::string cacheKey;
-  if (args.command == "run" && !args.noCache && args.reportPath.empty()) {
-    weft::cache::KeyBuilder kb;
-    kb.add(source)
-        .add(std::to_string(options.optLevel))
-        .add(options.fastmath ? "fastmath" : "ieee")
-        .add(options.boundscheck ? "boundscheck" : "")
-        .add(options.metrics ? "metrics" : "")
-        .add(options.target + " " + options.gpuArch)
-        .add(weft::cache::hostAndCompilerIdentity());
-    cacheKey = kb.key();
-  }
+  // @jit(target="auto"): the GPU when present, unless --target=cpu.
+  if (!(args.targetGiven && args.target == "cpu"))
+    options.gpuPresent = haveGPU;
+  std::string sourceText = source;
   weft::Compilation c(args.file, std::move(source), options);
 
   if (args.command == "check") {
@@ -490,11 +482,30 @@ int main(int argc, char **argv) {
   weft::rt::setProgramArguments(args.programArgs);
   weft::setThreadCount(args.threads);
   weft::rt::setMemoryLimit(args.maxMemory);
-  // @jit(target="gpu") needs a GPU as much as --target=gpu does.
+  // @jit(target="gpu") needs a GPU as much as --target=gpu does;
+  // target="auto" became "gpu" only where one is present.
   if (c.analyze() && c.usesGPU() && !haveGPU()) {
     std::cerr << "weft: error: a function has @jit(target=\"gpu\"): "
               << gpuError << "; use target=\"cpu\"\n";
     return 1;
+  }
+  // The present device's architecture, unless --gpu-arch names one.
+  if (c.usesGPU() && args.gpuArch.empty() && !deviceArch.empty())
+    c.setGPUArch(deviceArch);
+  // The on-disk code cache: the program's object code, keyed by its
+  // source, the options, the machine and the compiler.
+  std::string cacheKey;
+  if (args.command == "run" && !args.noCache && args.reportPath.empty()) {
+    weft::cache::KeyBuilder kb;
+    kb.add(sourceText)
+        .add(std::to_string(options.optLevel))
+        .add(options.fastmath ? "fastmath" : "ieee")
+        .add(options.boundscheck ? "boundscheck" : "")
+        .add(options.metrics ? "metrics" : "")
+        .add(options.target + " " + c.options().gpuArch)
+        .add("auto=" + c.autoTarget())
+        .add(weft::cache::hostAndCompilerIdentity());
+    cacheKey = kb.key();
   }
   // Arrays in CUDA managed memory: GPU kernels use them in place.
   if (c.usesGPU())

@@ -40,10 +40,10 @@ typedef enum {
 typedef enum { WEFT_BOOL, WEFT_I32, WEFT_I64, WEFT_F32, WEFT_F64 } weft_dtype;
 
 typedef struct {
-  const char *target;          /**< "cpu" (NULL) or "gpu" */
-  int threads;                 /**< 0: all cores */
-  int opt_level;               /**< 0-3; negative: 3 */
-  int fastmath;                /**< nonzero: @jit(fastmath=True) everywhere */
+  const char *target; /**< "cpu" (NULL), "gpu" or "auto" (the GPU if present) */
+  int threads;        /**< 0: all cores */
+  int opt_level;      /**< 0-3; negative: 3 */
+  int fastmath;       /**< nonzero: @jit(fastmath=True) everywhere */
   const char *cache_directory; /**< NULL: the default */
   int no_cache;                /**< nonzero: no on-disk code cache */
   int metrics;                 /**< nonzero: count parallel regions */
@@ -60,9 +60,9 @@ typedef struct {
     float f32;
     double f64;
   } scalar;
-  void *data;             /**< first element */
-  int64_t shape[4];       /**< sizes per axis */
-  int64_t strides[4];     /**< in elements, any sign */
+  void *data;              /**< first element */
+  int64_t shape[4];        /**< sizes per axis */
+  int64_t strides[4];      /**< in elements, any sign */
   const weft_array *array; /**< or: an array Weft made (data etc. ignored) */
 } weft_arg;
 
@@ -80,8 +80,7 @@ const char *weft_last_error(void);
 /** "weft 0.1.0 (LLVM/MLIR 22.x)" */
 const char *weft_version(void);
 
-weft_status weft_engine_create(const weft_options *options,
-                               weft_engine **out);
+weft_status weft_engine_create(const weft_options *options, weft_engine **out);
 void weft_engine_destroy(weft_engine *engine);
 /** Engine metrics as JSON; free the string with weft_free. */
 weft_status weft_engine_metrics_json(weft_engine *engine, char **json);
@@ -100,8 +99,8 @@ weft_arg weft_i64(int64_t v);
 weft_arg weft_f64(double v);
 weft_arg weft_f32(float v);
 /** An array view of `data`; `strides` NULL means C-contiguous. */
-weft_arg weft_view(weft_dtype dtype, void *data, int rank,
-                   const int64_t *shape, const int64_t *strides);
+weft_arg weft_view(weft_dtype dtype, void *data, int rank, const int64_t *shape,
+                   const int64_t *strides);
 weft_arg weft_array_arg(const weft_array *array);
 
 void *weft_array_data(const weft_array *array);

@@ -191,7 +191,7 @@ private:
 };
 
 struct Options {
-  std::string target = "cpu"; ///< "cpu" or "gpu"
+  std::string target = "cpu"; ///< "cpu", "gpu" or "auto" (the GPU if present)
   int threads = 0;            ///< threads for parallel loops; 0: all cores
   int optLevel = 3;           ///< LLVM optimisation level 0-3
   bool fastmath = false;      ///< as @jit(fastmath=True) everywhere
