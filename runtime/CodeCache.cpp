@@ -15,16 +15,18 @@
 #include "llvm/Support/xxhash.h"
 #include "llvm/TargetParser/Host.h"
 
+#include <dlfcn.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
-#include <vector>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #ifndef WEFT_VERSION
 #define WEFT_VERSION "0.1.0"
@@ -87,8 +89,25 @@ std::string KeyBuilder::key() const {
          llvm::utohexstr(h.low64, /*LowerCase=*/true, 16);
 }
 
+/// The size and modification time of the file holding this code (the weft
+/// executable or libweft.so): a rebuilt compiler with the same version
+/// number does not load what an older build cached.
+static std::string buildStamp() {
+  Dl_info info;
+  struct stat st;
+  const char *path = "/proc/self/exe";
+  if (dladdr(reinterpret_cast<void *>(&buildStamp), &info) && info.dli_fname &&
+      stat(info.dli_fname, &st) == 0)
+    path = info.dli_fname;
+  if (stat(path, &st) != 0)
+    return "";
+  return std::to_string(st.st_size) + "." + std::to_string(st.st_mtim.tv_sec) +
+         "." + std::to_string(st.st_mtim.tv_nsec);
+}
+
 std::string hostAndCompilerIdentity() {
   std::string id = "weft " WEFT_VERSION " llvm " LLVM_VERSION_STRING " ";
+  id += "build " + buildStamp() + " ";
   id += llvm::sys::getProcessTriple() + " " + llvm::sys::getHostCPUName().str();
   std::vector<std::string> features;
   for (const auto &f : llvm::sys::getHostCPUFeatures())

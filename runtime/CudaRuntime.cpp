@@ -29,6 +29,12 @@ constexpr int kComputeCapabilityMajor = 75; // CU_DEVICE_ATTRIBUTE_...
 constexpr int kComputeCapabilityMinor = 76;
 constexpr unsigned kMemAttachGlobal = 1;   // CU_MEM_ATTACH_GLOBAL
 constexpr unsigned kStreamNonBlocking = 1; // CU_STREAM_NON_BLOCKING
+struct CUmemLocation {
+  int type; // CU_MEM_LOCATION_TYPE_DEVICE = 1, _HOST = 2
+  int id;
+};
+constexpr int kAdvisePreferredLocation = 3; // CU_MEM_ADVISE_SET_PREFERRED_...
+constexpr int kAdviseAccessedBy = 5;        // CU_MEM_ADVISE_SET_ACCESSED_BY
 
 struct Driver {
   void *lib = nullptr;
@@ -56,6 +62,8 @@ struct Driver {
   WEFT_CU(cuMemcpy, CUdeviceptr, CUdeviceptr, size_t)
   WEFT_CU(cuMemsetD32, CUdeviceptr, unsigned, size_t)
   WEFT_CU(cuGetErrorName, CUresult, const char **)
+  // Optional (CUDA 12.2+ drivers).
+  WEFT_CU(cuMemAdvise, CUdeviceptr, size_t, int, CUmemLocation)
 #undef WEFT_CU
 };
 
@@ -95,6 +103,8 @@ Driver &driver() {
     load(d.cuMemcpy, "cuMemcpy");
     load(d.cuMemsetD32, "cuMemsetD32_v2");
     load(d.cuGetErrorName, "cuGetErrorName");
+    d.cuMemAdvise = reinterpret_cast<decltype(d.cuMemAdvise)>(
+        dlsym(d.lib, "cuMemAdvise_v2"));
     if (missing) {
       d.error = "the CUDA driver lacks functions Weft needs (too old?)";
       return;
@@ -194,6 +204,13 @@ void *allocManaged(size_t bytes) {
   CUdeviceptr p = 0;
   if (d.cuMemAllocManaged(&p, bytes, kMemAttachGlobal) != 0)
     return nullptr; // the caller reports MemoryError
+  // Small blocks (a reduction's per-block values, an error word; arrays
+  // this small never go to the GPU's parallel loops) stay in host memory
+  // and the device writes them in place: no page moves back and forth.
+  if (bytes <= ManagedCache::kMaxBytes && d.cuMemAdvise) {
+    d.cuMemAdvise(p, bytes, kAdvisePreferredLocation, CUmemLocation{2, 0});
+    d.cuMemAdvise(p, bytes, kAdviseAccessedBy, CUmemLocation{1, 0});
+  }
   return reinterpret_cast<void *>(p);
 }
 

@@ -194,6 +194,18 @@ bool emitObjects(std::unique_ptr<llvm::Module> m, llvm::TargetMachine &tm,
   llvm::SplitModule(
       *m, threads,
       [&](std::unique_ptr<llvm::Module> part) {
+        // What another partition defines may be loaded anywhere (over 2
+        // GiB away when CUDA has reserved address space in between): it
+        // is reached through the GOT and PLT stubs the JIT linker makes,
+        // not with 32-bit PC-relative offsets.
+        // (SplitModule made the locals hidden: hidden symbols would still
+        // be reached directly.)
+        for (llvm::GlobalValue &g : part->global_values()) {
+          if (g.hasHiddenVisibility())
+            g.setVisibility(llvm::GlobalValue::DefaultVisibility);
+          if (g.isDeclaration())
+            g.setDSOLocal(false);
+        }
         std::string bc;
         llvm::raw_string_ostream os(bc);
         llvm::WriteBitcodeToFile(*part, os);

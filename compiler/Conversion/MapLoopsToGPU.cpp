@@ -170,7 +170,10 @@ void mapReduction(scf::ParallelOp par, ArrayRef<Combiner> combiners,
     SmallVector<Value> inits;
     for (const Combiner &c : combiners)
       inits.push_back(arith::ConstantOp::create(b, l, c.identity));
-    auto loop = scf::ForOp::create(b, l, gid, trips, stride, inits);
+    // Threads past the last iteration start at it (the unrolled loop
+    // below needs a non-negative span).
+    Value first = arith::MinSIOp::create(b, l, gid, trips);
+    auto loop = scf::ForOp::create(b, l, first, trips, stride, inits);
     {
       OpBuilder::InsertionGuard g2(b);
       b.setInsertionPointToStart(loop.getBody());
@@ -191,17 +194,22 @@ void mapReduction(scf::ParallelOp par, ArrayRef<Combiner> combiners,
     }
     // Four iterations per trip: their loads are independent, so a thread
     // has several in flight (one at a time cannot cover the memory
-    // latency at full occupancy).
-    (void)loopUnrollByFactor(loop, 4);
-    Value first =
+    // latency at full occupancy). The thread's values are then those of
+    // the epilogue loop, which finishes the last trips.
+    SmallVector<Value> perThread(loop.getResults());
+    FailureOr<UnrolledLoopInfo> unrolled = loopUnrollByFactor(loop, 4);
+    if (succeeded(unrolled) && unrolled->epilogueLoopOp)
+      perThread.assign(unrolled->epilogueLoopOp->getResults().begin(),
+                       unrolled->epilogueLoopOp->getResults().end());
+    Value leader =
         arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, tid, idx(0));
     SmallVector<Value> blockValues;
     for (unsigned i = 0; i < combiners.size(); ++i)
       blockValues.push_back(gpu::AllReduceOp::create(
-          b, l, loop.getResult(i),
+          b, l, perThread[i],
           gpu::AllReduceOperationAttr::get(b.getContext(), combiners[i].op),
           /*uniform=*/true));
-    auto ifOp = scf::IfOp::create(b, l, TypeRange{}, first, false);
+    auto ifOp = scf::IfOp::create(b, l, TypeRange{}, leader, false);
     {
       OpBuilder::InsertionGuard g2(b);
       b.setInsertionPointToStart(&ifOp.getThenRegion().front());

@@ -191,6 +191,27 @@ def bench(weft, copy_gbs):
             "(%.0f%% of the device's copy bandwidth)" % (
                 100 * row["gpu_of_copy"]) if row.get("gpu_of_copy") else ""),
             flush=True)
+    # Numba's CUDA target and CuPy on the same device, when installed.
+    try:
+        r = subprocess.run([sys.executable, os.path.join(
+            ROOT, "bench", "gpu_peers.py"), str(sizes["triad"]),
+            str(sizes["sum"]), str(sizes["matmul"]), "20"],
+            capture_output=True, text=True, timeout=300)
+        sys.stderr.write(r.stderr[-2000:])
+        peers = json.loads(r.stdout.strip().splitlines()[-1])
+    except (subprocess.TimeoutExpired, ValueError, IndexError) as e:
+        print("peers failed: %s" % e)
+        peers = {}
+    for row in rows:
+        name = row["kernel"]
+        row["peers"] = dict(peers.get(name, {}))
+        for peer, secs in peers.get(name + " (cuBLAS)", {}).items():
+            row["peers"][peer + " (cuBLAS)"] = secs
+        for peer, secs in sorted(row["peers"].items()):
+            print("peer  %-7s %-18s %.3f ms  Weft/peer %.2f" % (
+                name, peer, secs * 1e3,
+                row["gpu"] / secs if row.get("gpu") else float("nan")),
+                flush=True)
     return rows
 
 
