@@ -17,10 +17,12 @@
 #include "llvm/IR/SystemLibraries.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Host.h"
 
+#include <cstdlib>
 #include <mutex>
 
 namespace weft {
@@ -31,6 +33,13 @@ void initializeNativeTarget() {
     llvm::InitializeNativeTarget();
     llvm::InitializeNativeTargetAsmPrinter();
     llvm::InitializeNativeTargetAsmParser();
+    // WEFT_LLVM_ARGS: LLVM's own options for experiments, e.g.
+    // "-force-vector-interleave=1" (docs/architecture.md).
+    if (std::getenv("WEFT_LLVM_ARGS")) {
+      const char *argv[] = {"weft"};
+      llvm::cl::ParseCommandLineOptions(1, argv, "weft", nullptr, nullptr,
+                                        "WEFT_LLVM_ARGS");
+    }
   });
 }
 

@@ -32,6 +32,20 @@ def InlineAllocaScopes : Pass<"weft-inline-alloca-scopes"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def FoldSerialTwins : Pass<"weft-fold-serial-twins"> {
+  let summary = "Run small parallel loops as omp.parallel if(false).";
+  let description = [{
+    MLIRGen guards each parallel loop nest with `scf.if` on its size
+    (`weft.serial_twin`): the then-branch holds the `scf.parallel`, the
+    else-branch the same nest as serial loops. After
+    `convert-scf-to-openmp`, this pass makes the then-branch's
+    `omp.parallel` take the condition as its `if` clause (false: the
+    region runs on the calling thread alone) and drops the serial copy,
+    so LLVM optimises and compiles every loop nest once.
+  }];
+  let dependentDialects = ["::mlir::omp::OpenMPDialect"];
+}
+
 def InstrumentMetrics : Pass<"weft-instrument-metrics", "::mlir::ModuleOp"> {
   let summary = "Time entry calls and count parallel regions.";
   let description = [{

@@ -113,6 +113,12 @@ void FunctionGen::emitParallelNest(ValueRange dims, Location l,
                                     work ? work : productOf(dims, l),
                                     index(kParallelThreshold, l));
   auto ifOp = scf::IfOp::create(b, l, TypeRange{}, big, true);
+  // Nests of two or more axes are compiled once (weft-fold-serial-twins:
+  // small ones run as a one-thread OpenMP region, about 0.3 us more per
+  // statement); 1-D ones keep their serial copy, which is cheap to compile
+  // and the fastest for small arrays in hot loops.
+  if (dims.size() >= 2)
+    ifOp->setAttr("weft.serial_twin", b.getUnitAttr());
   OpBuilder::InsertionGuard g(b);
   b.setInsertionPointToStart(&ifOp.getThenRegion().front());
   // Threads split the outermost axis; the inner axes stay plain loops so

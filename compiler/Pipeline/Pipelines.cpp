@@ -99,6 +99,7 @@ void buildCPULoweringPipeline(OpPassManager &pm) {
 void buildCPULoweringPipeline(OpPassManager &pm, bool gpuLaunches) {
   // scf.parallel nests (array statements) become OpenMP worksharing loops.
   pm.addPass(createConvertSCFToOpenMPPass());
+  pm.addPass(weft::createFoldSerialTwins());
   pm.addPass(weft::createInlineAllocaScopes());
   pm.addPass(createConvertWeftToLLVM());
   pm.addPass(createSCFToControlFlowPass());
