@@ -7,9 +7,10 @@ For every benchmark kernel (bench/kernels/NAME.weft, tiny inputs) and every
 lang-example: the wall time of `weft run` with an empty code cache (cold)
 and with the cache filled (warm), Weft's compile time from its metrics
 (the stages of docs/metrics.md; per function for MLIRGen), and, for the
-benchmark kernels, the first call of the same kernel under Numba
-(`@njit(parallel=True, fastmath=True)`, bench/kernels/peers.py: compile +
-one run on tiny inputs) measured in the same run. Also `weft --version`
+benchmark kernels, the first call of the kernel function itself (compile
++ one run on tiny inputs, bench/kernels/peers.py) under Weft's Python
+package and under Numba (`@njit(parallel=True, fastmath=True)`), measured
+in the same run. Also `weft --version`
 and a hello-world program. Times are medians of R rounds (default 3).
 """
 import glob
@@ -74,17 +75,21 @@ def weft_latency(program, args):
         {f: med(v) for f, v in functions.items()}
 
 
-def numba_first_call(kernel, args):
+def first_call(kernel, args, impl):
+    """The kernel function's first call in a Python process (compile + one
+    run on tiny inputs): Numba's @njit, or Weft's Python package with an
+    empty code cache."""
     firsts = []
     for _ in range(ROUNDS):
-        env = dict(os.environ, NUMBA_NUM_THREADS="2",
-                   NUMBA_CACHE_DIR=tempfile.mkdtemp())
+        cache = tempfile.mkdtemp()
+        env = dict(os.environ, NUMBA_NUM_THREADS="2", OMP_NUM_THREADS="2",
+                   NUMBA_CACHE_DIR=cache, WEFT_CACHE_DIR=cache)
         _, p = timed([PY, os.path.join(HERE, "kernels", "peers.py"), kernel,
-                      "numba"] + args, env)
+                      impl] + args, env)
         for line in p.stderr.splitlines():
             if line.startswith("first_call_seconds"):
                 firsts.append(float(line.split()[1]))
-        shutil.rmtree(env["NUMBA_CACHE_DIR"])
+        shutil.rmtree(cache)
     return statistics.median(firsts)
 
 
@@ -101,28 +106,51 @@ def main():
           (ROUNDS, os.getloadavg()[0]))
     print("weft --version: %.1f ms; hello world: cold %.1f ms, warm %.1f ms"
           % (ver * 1e3, h[0] * 1e3, h[1] * 1e3))
+    # WEFT_STATIC: a weft built with -DWEFT_STATIC_LLVM=ON, for the share
+    # of start-up that loading the shared LLVM/MLIR libraries takes.
+    static = os.environ.get("WEFT_STATIC")
+    if static:
+        sver = statistics.median(timed([static, "--version"], env)[0]
+                                 for _ in range(5))
+        hello = tempfile.NamedTemporaryFile("w", suffix=".weft", delete=False)
+        hello.write('print("hello")\n')
+        hello.close()
+        saved = globals()["WEFT"]
+        globals()["WEFT"] = static
+        sh = weft_latency(hello.name, [])
+        globals()["WEFT"] = saved
+        os.unlink(hello.name)
+        print("static LLVM/MLIR (WEFT_STATIC): weft --version %.1f ms; hello "
+              "world: cold %.1f ms, warm %.1f ms" % (sver * 1e3, sh[0] * 1e3,
+                                                     sh[1] * 1e3))
     print()
-    print("| program | weft run cold | weft run warm | Weft compile | "
-          "Numba first call | compile / Numba |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    rows = []
+    print("| program | weft run cold | weft run warm | Weft compile "
+          "(program) | Weft first call | Numba first call | "
+          "Weft / Numba first call |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    rows, whole = [], []
     for k, args in KERNELS.items():
         cold, warm, comp, _ = weft_latency(
             os.path.join(HERE, "kernels", k + ".weft"), args)
-        nb = numba_first_call(k, args)
-        rows.append(comp / nb)
-        print("| kernel %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.2f |"
-              % (k, cold * 1e3, warm * 1e3, comp * 1e3, nb * 1e3, comp / nb),
-              flush=True)
+        wf = first_call(k, args, "weft")
+        nb = first_call(k, args, "numba")
+        rows.append(wf / nb)
+        whole.append(comp / nb)
+        print("| kernel %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms "
+              "| %.2f |" % (k, cold * 1e3, warm * 1e3, comp * 1e3, wf * 1e3,
+                            nb * 1e3, wf / nb), flush=True)
     for ex in sorted(glob.glob(os.path.join(ROOT, "lang-examples",
                                             "*.weft"))):
         cold, warm, comp, fns = weft_latency(ex, [])
-        print("| %s | %.0f ms | %.0f ms | %.0f ms | - | - |"
+        print("| %s | %.0f ms | %.0f ms | %.0f ms | - | - | - |"
               % (os.path.basename(ex), cold * 1e3, warm * 1e3, comp * 1e3),
               flush=True)
     print()
-    print("Weft compile / Numba first call: geometric mean %.3f, worst %.2f "
-          "(target <= 0.2)" % (statistics.geometric_mean(rows), max(rows)))
+    print("Weft / Numba first call of the kernel function: geometric mean "
+          "%.3f, worst %.2f (target <= 0.2)" % (
+              statistics.geometric_mean(rows), max(rows)))
+    print("Weft compile of the whole program / Numba first call: geometric "
+          "mean %.3f" % statistics.geometric_mean(whole))
 
 
 if __name__ == "__main__":

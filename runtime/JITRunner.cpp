@@ -425,11 +425,6 @@ std::unique_ptr<JITProgram> JITProgram::load(llvm::StringRef object,
     if (auto e = (*jit)->addObjectFile(
             llvm::MemoryBuffer::getMemBufferCopy(part, "weft-program")))
       return fail(std::move(e));
-  auto entry = (*jit)->lookup("__weft_main");
-  if (!entry)
-    return fail(entry.takeError());
-  std::unique_ptr<JITProgram> program(new JITProgram());
-  program->impl_->entry = entry->toPtr<void (*)()>();
   // Static constructors and destructors (GPU module loads), if any.
   auto optional = [&](const char *name) -> void (*)() {
     auto sym = (*jit)->lookup(name);
@@ -439,6 +434,9 @@ std::unique_ptr<JITProgram> JITProgram::load(llvm::StringRef object,
     }
     return sym->toPtr<void (*)()>();
   };
+  std::unique_ptr<JITProgram> program(new JITProgram());
+  // The script body; a module compiled for host calls has none.
+  program->impl_->entry = optional("__weft_main");
   void (*init)() = optional("__weft_init");
   program->impl_->fini = optional("__weft_fini");
   if (init && !rt::runProtected(init, error)) {
@@ -473,6 +471,10 @@ void *JITProgram::lookup(const std::string &symbol) {
 }
 
 RunStatus JITProgram::run(std::string &error) {
+  if (!impl_->entry) {
+    error = "JIT error: the program has no script body";
+    return RunStatus::JITError;
+  }
   if (!rt::runProtected(impl_->entry, error))
     return RunStatus::RuntimeError;
   return RunStatus::Ok;

@@ -1,7 +1,7 @@
 """Benchmark peers in Python: NumPy and Numba versions of the kernels in
 this folder (the Weft programs are the reference for what each computes).
 
-Usage: peers.py KERNEL numpy|numba N REPS [EXTRA]
+Usage: peers.py KERNEL numpy|numba|weft N REPS [EXTRA]
 EXTRA is the number of steps (nbody) or the iteration limit (mandelbrot).
 Each kernel is called once to warm up (this compiles the Numba version),
 then REPS times, each timed; the program prints the median time in
@@ -9,6 +9,11 @@ seconds and a check value, like the Weft programs.
 
 Numba versions use @njit(parallel=True, fastmath=True) with prange where
 a loop is natural; the thread count comes from NUMBA_NUM_THREADS.
+
+`weft` calls the kernel function of NAME.weft itself through Weft's Python
+package (runtime/python; libweft.so from the build tree): its first call
+compiles that function and what it calls, as Numba's first call does, so
+bench/latency.py compares the two per function.
 """
 import sys
 import time
@@ -177,6 +182,38 @@ def numba_kernels():
     return locals()
 
 
+def weft_kernels():
+    import os
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path.insert(0, os.path.join(here, "..", "..", "runtime", "python"))
+    import weft
+
+    # peers' name: (program in this folder, its kernel function)
+    names = {"triad": ("triad", "triad"), "total": ("sum", "total"),
+             "dot": ("dot", "dot_ab"), "saxpy": ("saxpy", "saxpy"),
+             "jacobi": ("jacobi", "sweep"), "matmul": ("matmul", "product"),
+             "matmul_loop": ("matmul_loop", "matmul_loops"),
+             "nbody": ("nbody", "nbody"),
+             "mandelbrot": ("mandelbrot", "mandelbrot"),
+             "mc_pi": ("mc_pi", "mc_pi"), "softmax": ("softmax", "softmax"),
+             "go_fast": ("go_normal", "go_fast"),
+             "elementwise": ("elementwise", "elementwise")}
+
+    def lazy(program, function):
+        # Parsed and type-checked inside the first call too.
+        module = []
+
+        def call(*args):
+            if not module:
+                path = os.path.join(here, program + ".weft")
+                with open(path) as f:
+                    module.append(weft.compile(f.read(), path))
+            return getattr(module[0], function)(*args)
+        return call
+
+    return {key: lazy(*v) for key, v in names.items()}
+
+
 def numpy_kernels():
     def triad(a, b, c, s):
         np.multiply(c, s, out=a)
@@ -267,7 +304,8 @@ def main():
     kernel, impl, n, reps = sys.argv[1], sys.argv[2], int(sys.argv[3]), \
         int(sys.argv[4])
     extra = int(sys.argv[5]) if len(sys.argv) > 5 else None
-    k = numba_kernels() if impl == "numba" else numpy_kernels()
+    k = numba_kernels() if impl == "numba" else \
+        weft_kernels() if impl == "weft" else numpy_kernels()
 
     if kernel == "triad":
         a = np.zeros(n)

@@ -12,6 +12,8 @@
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/IR/Verifier.h"
 
+#include <set>
+
 using namespace mlir;
 
 namespace weft {
@@ -262,9 +264,30 @@ generateMLIR(MLIRContext &context, const Program &program,
       ModuleOp::create(FileLineColLoc::get(&context, file.filename(), 1, 1));
   mg.module = *module;
 
+  // With host entries (the embedding API), only they and what they call
+  // are compiled, not the script body: functions are compiled lazily,
+  // when a host first calls them.
+  std::set<const FunctionInstance *> live;
+  std::vector<const FunctionInstance *> work;
+  for (const auto &inst : program.instances)
+    if (inst->exported && live.insert(inst.get()).second)
+      work.push_back(inst.get());
+  while (!work.empty()) {
+    const FunctionInstance *f = work.back();
+    work.pop_back();
+    for (const auto &[call, callee] : f->calls)
+      if (callee && live.insert(callee).second)
+        work.push_back(callee);
+  }
+  auto compiled = [&](const FunctionInstance &inst) {
+    return live.empty() || live.count(&inst);
+  };
+
   // Declare every function first so calls (recursion included) resolve.
   builder.setInsertionPointToEnd(module->getBody());
   for (const auto &inst : program.instances) {
+    if (!compiled(*inst))
+      continue;
     FunctionGen tg(mg, *inst);
     SmallVector<mlir::Type> args, results;
     for (const weft::Type &t : inst->paramTypes)
@@ -285,6 +308,8 @@ generateMLIR(MLIRContext &context, const Program &program,
     mg.funcs[inst.get()] = f;
   }
   for (const auto &inst : program.instances) {
+    if (!compiled(*inst))
+      continue;
     double t0 = metrics::wallNow();
     FunctionGen g(mg, *inst);
     if (!g.emit())

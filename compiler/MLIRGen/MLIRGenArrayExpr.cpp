@@ -394,13 +394,20 @@ void FunctionGen::storeInto(Value dest, const Expr *e,
     b.setInsertionPointToStart(&ifOp.getThenRegion().front());
     size_t mark = temps_.size();
     Value tmp = allocArrayN(s.kind, s.dims, l);
-    emitParallelNest(s.dims, l, [&](ValueRange ivs) {
-      memref::StoreOp::create(
-          b, l, convert(emitElement(s, s.root, ivs), s.kind, l), tmp, ivs);
-    });
-    emitParallelNest(s.dims, l, [&](ValueRange ivs) {
-      combine(ivs, memref::LoadOp::create(b, l, tmp, ivs));
-    });
+    // The rare path: each nest compiled once.
+    emitParallelNest(
+        s.dims, l,
+        [&](ValueRange ivs) {
+          memref::StoreOp::create(
+              b, l, convert(emitElement(s, s.root, ivs), s.kind, l), tmp, ivs);
+        },
+        {}, /*compileOnce=*/true);
+    emitParallelNest(
+        s.dims, l,
+        [&](ValueRange ivs) {
+          combine(ivs, memref::LoadOp::create(b, l, tmp, ivs));
+        },
+        {}, /*compileOnce=*/true);
     releaseTemps(mark, l);
     b.setInsertionPointToStart(&ifOp.getElseRegion().front());
     emitParallelNest(s.dims, l, [&](ValueRange ivs) {

@@ -98,7 +98,7 @@ void FunctionGen::emitLoopNest(ValueRange dims, Location l,
 
 void FunctionGen::emitParallelNest(ValueRange dims, Location l,
                                    const std::function<void(ValueRange)> &body,
-                                   Value work) {
+                                   Value work, bool compileOnce) {
   if (dims.empty()) {
     body({});
     return;
@@ -117,7 +117,7 @@ void FunctionGen::emitParallelNest(ValueRange dims, Location l,
   // small ones run as a one-thread OpenMP region, about 0.3 us more per
   // statement); 1-D ones keep their serial copy, which is cheap to compile
   // and the fastest for small arrays in hot loops.
-  if (dims.size() >= 2)
+  if (dims.size() >= 2 || compileOnce)
     ifOp->setAttr("weft.serial_twin", b.getUnitAttr());
   OpBuilder::InsertionGuard g(b);
   b.setInsertionPointToStart(&ifOp.getThenRegion().front());

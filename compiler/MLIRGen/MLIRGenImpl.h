@@ -207,9 +207,11 @@ public:
   static constexpr int64_t kParallelThreshold = 1 << 15;
   /// An scf.parallel nest over `dims` (iterations are independent), or a
   /// serial nest when small or with @jit(parallel=False).
+  /// `compileOnce`: no serial copy even for one axis (a rarely taken
+  /// path, where a one-thread OpenMP region's overhead does not matter).
   void emitParallelNest(mlir::ValueRange dims, mlir::Location l,
                         const std::function<void(mlir::ValueRange)> &body,
-                        mlir::Value work = {});
+                        mlir::Value work = {}, bool compileOnce = false);
   mlir::Value productOf(mlir::ValueRange dims, mlir::Location l);
   /// `a @ b` and dot(a, b) for 1-D and 2-D operands (MLIRGenLinalg.cpp).
   mlir::Value emitMatmul(const Expr *a, const Expr *b, const Type &result,
