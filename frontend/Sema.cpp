@@ -145,7 +145,9 @@ FunctionInstance *Analyzer::instantiate(const FunctionDefStmt *def,
   return raw;
 }
 
-std::unique_ptr<Program> Analyzer::run(std::vector<EntryRequest> *entries) {
+std::unique_ptr<Program>
+Analyzer::run(std::vector<EntryRequest> *entries,
+              const std::map<std::string, Type> *session) {
   program_ = std::make_unique<Program>();
   // Function table; nested and duplicate definitions are errors.
   for (const StmtPtr &s : module_.body) {
@@ -192,6 +194,12 @@ std::unique_ptr<Program> Analyzer::run(std::vector<EntryRequest> *entries) {
   mainInst->symbol = "__weft_main";
   mainInst->returnType = Type::none();
   initLocals(*mainInst);
+  if (session) {
+    program_->session = true;
+    program_->sessionInputs = *session;
+    for (const auto &[name, type] : *session)
+      mainInst->locals[name] = type;
+  }
   program_->main = mainInst.get();
   program_->instances.push_back(std::move(mainInst));
 
@@ -902,11 +910,17 @@ bool isBuiltinName(const std::string &name) {
   return false;
 }
 
-std::unique_ptr<Program> analyzeModule(const ModuleAST &module,
-                                       DiagnosticEngine &diags,
-                                       std::vector<EntryRequest> *entries) {
+std::unique_ptr<Program>
+analyzeModule(const ModuleAST &module, DiagnosticEngine &diags,
+              std::vector<EntryRequest> *entries,
+              const std::map<std::string, Type> *session) {
   sema::Analyzer a(module, diags);
-  return a.run(entries);
+  return a.run(entries, session);
+}
+
+std::vector<std::string> builtinNames() {
+  return std::vector<std::string>(sema::kBuiltins,
+                                  sema::kBuiltins + sema::kNumBuiltins);
 }
 
 } // namespace weft

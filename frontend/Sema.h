@@ -81,16 +81,25 @@ struct Program {
   /// All instances; `main` first.
   std::vector<std::unique_ptr<FunctionInstance>> instances;
   FunctionInstance *main = nullptr;
+  /// An entry of an interactive session (weft repl): the script body
+  /// starts with the session's variables (and their types) defined, and
+  /// only it and what it calls are compiled.
+  bool session = false;
+  std::map<std::string, Type> sessionInputs;
 };
 
-/// Analyzes `module`. Returns null if errors were reported.
+/// Analyzes `module`. Returns null if errors were reported. `session`: the
+/// variables an interactive session keeps, with their types.
 std::unique_ptr<Program>
 analyzeModule(const ModuleAST &module, DiagnosticEngine &diags,
-              std::vector<EntryRequest> *entries = nullptr);
+              std::vector<EntryRequest> *entries = nullptr,
+              const std::map<std::string, Type> *session = nullptr);
 
 /// Builtin functions known to the type checker (for name resolution and
 /// completion): print, range, len, sum, zeros, ...
 bool isBuiltinName(const std::string &name);
+/// All of them (for completion).
+std::vector<std::string> builtinNames();
 
 } // namespace weft
 

@@ -34,7 +34,9 @@ class Analyzer {
 public:
   Analyzer(const ModuleAST &m, DiagnosticEngine &d) : module_(m), diags_(d) {}
 
-  std::unique_ptr<Program> run(std::vector<EntryRequest> *entries = nullptr);
+  std::unique_ptr<Program>
+  run(std::vector<EntryRequest> *entries = nullptr,
+      const std::map<std::string, Type> *session = nullptr);
 
 private:
   // Instance management.

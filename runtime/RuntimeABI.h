@@ -92,6 +92,16 @@ void _mlir_memref_to_llvm_free(void *ptr);
 void weft_rt_array_retain(void *ptr);
 void weft_rt_array_release(void *ptr);
 
+//--- The interactive session (weft repl, SessionStore.cpp): variables kept
+//    between entries, a scalar (`rank` -1) or a memref descriptor of `rank`
+//    at `value`; set retains an array, get returns a new reference. The
+//    Ctrl-C check raises KeyboardInterrupt (recorded inside parallel loops).
+void weft_rt_session_set(const char *name, int32_t kind, int64_t rank,
+                         const void *value);
+void weft_rt_session_get(const char *name, int32_t kind, int64_t rank,
+                         void *out);
+void weft_rt_check_interrupt(int64_t line);
+
 //--- Errors. Generated code calls weft_rt_fail for runtime errors
 //    (division by zero, failed assertion...). It does not return: control
 //    goes back to the innermost weft_rt_run_protected.

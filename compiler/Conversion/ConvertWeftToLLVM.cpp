@@ -398,6 +398,65 @@ struct SaveNpyLowering : ConvertOpToLLVMPattern<weft::SaveNpyOp> {
   }
 };
 
+/// The runtime's kind code and rank (-1 for a scalar) of a session value.
+std::pair<int32_t, int64_t> sessionKind(Type t) {
+  if (auto mt = dyn_cast<MemRefType>(t))
+    return {elemKindCode(mt.getElementType()), mt.getRank()};
+  return {elemKindCode(t), -1};
+}
+
+struct SessionGetLowering : ConvertOpToLLVMPattern<weft::SessionGetOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::SessionGetOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type valueTy = getTypeConverter()->convertType(op.getType());
+    auto [kind, rank] = sessionKind(op.getType());
+    // The runtime writes the value (a scalar or a descriptor) into a slot.
+    auto poison = LLVM::PoisonOp::create(rewriter, loc, valueTy);
+    Value slot = descriptorPointer(rewriter, op, poison);
+    callRuntime(rewriter, op, "weft_rt_session_get",
+                {stringConstant(rewriter, op, op.getName()),
+                 constI32(rewriter, loc, kind), constI64(rewriter, loc, rank),
+                 slot});
+    rewriter.replaceOp(op, LLVM::LoadOp::create(rewriter, loc, valueTy, slot));
+    return success();
+  }
+};
+
+struct SessionSetLowering : ConvertOpToLLVMPattern<weft::SessionSetOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::SessionSetOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto [kind, rank] = sessionKind(op.getValue().getType());
+    Value slot = descriptorPointer(rewriter, op, adaptor.getValue());
+    callRuntime(rewriter, op, "weft_rt_session_set",
+                {stringConstant(rewriter, op, op.getName()),
+                 constI32(rewriter, loc, kind), constI64(rewriter, loc, rank),
+                 slot});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct CheckInterruptLowering : ConvertOpToLLVMPattern<weft::CheckInterruptOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::CheckInterruptOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, "weft_rt_check_interrupt",
+                {constI64(rewriter, op.getLoc(), op.getLine())});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct ShapeErrorLowering : ConvertOpToLLVMPattern<weft::ShapeErrorOp> {
   using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
 
@@ -575,12 +634,13 @@ struct ConvertWeftToLLVMPass
     MLIRContext *ctx = &getContext();
     LLVMTypeConverter converter(ctx);
     RewritePatternSet patterns(ctx);
-    patterns.add<PrintOpLowering, NullArrayLowering, FailLowering,
-                 PairwiseSumLowering, ArgvLowering, LoadNpyLowering,
-                 SaveNpyLowering, ShapeErrorLowering, IndexErrorLowering,
-                 TimeLowering, GemmLowering, RngStreamLowering, RngBitsLowering,
-                 RngSeedLowering, RaiseRecordedLowering,
-                 RngBeginIterationLowering, RngEndIterationLowering>(converter);
+    patterns.add<
+        PrintOpLowering, NullArrayLowering, FailLowering, PairwiseSumLowering,
+        ArgvLowering, LoadNpyLowering, SaveNpyLowering, ShapeErrorLowering,
+        IndexErrorLowering, TimeLowering, GemmLowering, RngStreamLowering,
+        RngBitsLowering, RngSeedLowering, RaiseRecordedLowering,
+        RngBeginIterationLowering, RngEndIterationLowering, SessionGetLowering,
+        SessionSetLowering, CheckInterruptLowering>(converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<MetricsCallLowering<weft::MetricsEnterOp>>(

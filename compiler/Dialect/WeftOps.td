@@ -326,6 +326,54 @@ def Weft_RaiseRecordedOp : Weft_Op<"raise_recorded"> {
   let assemblyFormat = "attr-dict";
 }
 
+def Weft_SessionGetOp : Weft_Op<"session_get"> {
+  let summary = "Reads a variable kept by the interactive session.";
+  let description = [{
+    `weft repl` keeps the variables of earlier entries in the runtime's
+    session store; an entry's script body starts by reading those it
+    uses. For an array the result is a new reference (retained).
+
+    ```mlir
+    %a = weft.session_get "a" : memref<?xf64, strided<[?], offset: ?>>
+    %n = weft.session_get "n" : i64
+    ```
+  }];
+  let arguments = (ins StrAttr:$name);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "$name attr-dict `:` type($result)";
+}
+
+def Weft_SessionSetOp : Weft_Op<"session_set"> {
+  let summary = "Keeps a variable in the interactive session's store.";
+  let description = [{
+    At the end of a `weft repl` entry, each variable of its script body is
+    stored for later entries (an array is retained by the store, and the
+    value it replaces released).
+
+    ```mlir
+    weft.session_set "a" %a : memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins StrAttr:$name, AnyType:$value);
+  let assemblyFormat = "$name $value attr-dict `:` type($value)";
+}
+
+def Weft_CheckInterruptOp : Weft_Op<"check_interrupt"> {
+  let summary = "Raises KeyboardInterrupt if Ctrl-C was pressed.";
+  let description = [{
+    `weft repl` puts one at the top of every loop body it compiles: when
+    the user has pressed Ctrl-C, serial code stops with `KeyboardInterrupt`
+    at `line`; inside a parallel loop the interrupt is raised when the
+    loop ends.
+
+    ```mlir
+    weft.check_interrupt line 4
+    ```
+  }];
+  let arguments = (ins I64Attr:$line);
+  let assemblyFormat = "`line` $line attr-dict";
+}
+
 def Weft_PairwiseSumOp : Weft_Op<"pairwise_sum"> {
   let summary = "Sums a 1-D float array in NumPy's pairwise order.";
   let description = [{

@@ -106,7 +106,8 @@ bool Compilation::analyze() {
   if (!program_) {
     double t0 = metrics::wallNow();
     program_ =
-        analyzeModule(*ast_, *diags_, entries_.empty() ? nullptr : &entries_);
+        analyzeModule(*ast_, *diags_, entries_.empty() ? nullptr : &entries_,
+                      session_ ? &*session_ : nullptr);
     metrics_.add("sema", metrics::wallNow() - t0);
     // @jit(target="auto"): the GPU when one is present, else the CPU.
     if (program_)

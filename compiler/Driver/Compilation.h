@@ -25,7 +25,9 @@ class OpPassManager;
 }
 
 #include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,6 +62,11 @@ public:
     entries_ = std::move(entries);
   }
   const std::vector<EntryRequest> &entries() const { return entries_; }
+  /// An interactive session's entry (before analyze()): the script body
+  /// starts with these variables defined, and keeps its own at the end.
+  void setSession(std::map<std::string, Type> variables) {
+    session_ = std::move(variables);
+  }
   /// Parses (if needed) and type-checks.
   bool analyze();
   /// Up to high-level MLIR (verified).
@@ -106,6 +113,7 @@ private:
   mlir::OwningOpRef<mlir::ModuleOp> module_;
   std::string internalError_;
   std::string autoTarget_;
+  std::optional<std::map<std::string, Type>> session_;
   std::vector<LoopReport> report_;
   metrics::CompileMetrics metrics_;
   std::vector<EntryRequest> entries_;

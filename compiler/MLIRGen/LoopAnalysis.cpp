@@ -264,6 +264,8 @@ struct IndependenceCheck {
   std::string var;
   std::set<std::string> written; ///< arrays written as A[i, ...]
   std::string why;               ///< the first reason it is not proven
+  /// A session entry's script body: every variable is kept afterwards.
+  bool keepAll = false;
 
   bool fail(const std::string &reason) {
     if (why.empty())
@@ -574,6 +576,9 @@ struct IndependenceCheck {
     std::multiset<std::string> outside, inside;
     namesInBlock(*fn.body, &loop.body, outside);
     namesInBlock(loop.body, nullptr, inside);
+    if (keepAll)
+      for (const auto &[name, type] : fn.locals)
+        outside.insert(name);
     // Scalars written in the body must be private (no reductions: they
     // would change floating-point rounding; prange allows them).
     std::set<std::string> targets;
@@ -653,6 +658,7 @@ struct IndependenceCheck {
 
 bool FunctionGen::loopIsIndependent(const ForStmt &s, std::string &why) {
   IndependenceCheck check{fn, s};
+  check.keepAll = mg.program.session && !fn.def;
   bool ok = check.run();
   why = check.why;
   return ok;

@@ -149,6 +149,30 @@ Val FunctionGen::loadLocal(const std::string &name, const weft::Type &t) {
   return v;
 }
 
+bool sessionStorable(const weft::Type &t) {
+  return t.isNumber() || t.isBool() || t.isArray();
+}
+
+void FunctionGen::emitInterruptCheck(const Block &body, bool always,
+                                     int64_t line, Location l) {
+  if (!mg.program.session)
+    return;
+  // Innermost `for` loops stay free of calls (they vectorize and end);
+  // loops around other loops and every `while` check.
+  std::function<bool(const Block &)> hasLoop = [&](const Block &blk) {
+    for (const StmtPtr &st : blk) {
+      if (st->dyn<ForStmt>() || st->dyn<WhileStmt>())
+        return true;
+      if (auto *i = st->dyn<IfStmt>())
+        if (hasLoop(i->body) || hasLoop(i->orelse))
+          return true;
+    }
+    return false;
+  };
+  if (always || hasLoop(body))
+    weft::CheckInterruptOp::create(b, l, line);
+}
+
 bool FunctionGen::emit() {
   func::FuncOp f = mg.funcs.at(&fn);
   // weft-gpu-map-loops offloads the parallel loops of these functions.
@@ -207,12 +231,30 @@ bool FunctionGen::emit() {
       env[slots[i]] = d.parts[i];
   }
 
+  // A session entry starts from the variables earlier entries kept.
+  bool sessionBody = !fn.def && mg.program.session;
+  if (sessionBody)
+    for (const auto &[name, type] : mg.program.sessionInputs) {
+      if (!sessionStorable(type))
+        continue;
+      Value v = weft::SessionGetOp::create(b, l, toMLIR(type), name);
+      const weft::Type &local = fn.locals.at(name);
+      if (local != type && local.isScalar())
+        v = convert(v, local.scalarKind(), l);
+      env[name] = v;
+    }
+
   emitBlock(*fn.body);
   if (failed)
     return false;
 
   // Release every array local, then return the (owned) result.
   Location endLoc = l;
+  // ... after keeping the session entry's variables for the next ones.
+  if (sessionBody)
+    for (auto &[name, t] : fn.locals)
+      if (sessionStorable(t) && env.count(name))
+        weft::SessionSetOp::create(b, endLoc, name, env[name]);
   for (auto &[name, t] : fn.locals) {
     if (borrowed.count(name))
       continue;
@@ -266,11 +308,13 @@ generateMLIR(MLIRContext &context, const Program &program,
 
   // With host entries (the embedding API), only they and what they call
   // are compiled, not the script body: functions are compiled lazily,
-  // when a host first calls them.
+  // when a host first calls them. A session entry compiles its script body
+  // and what it calls.
   std::set<const FunctionInstance *> live;
   std::vector<const FunctionInstance *> work;
   for (const auto &inst : program.instances)
-    if (inst->exported && live.insert(inst.get()).second)
+    if ((inst->exported || (program.session && inst.get() == program.main)) &&
+        live.insert(inst.get()).second)
       work.push_back(inst.get());
   while (!work.empty()) {
     const FunctionInstance *f = work.back();

@@ -49,11 +49,19 @@ bool drawsRandom(const Block &block, const FunctionInstance &fn,
                  std::set<const FunctionInstance *> &seen, size_t from = 0,
                  bool direct = true);
 
+/// A variable a session can keep between entries: a number, a bool or an
+/// array.
+bool sessionStorable(const Type &t);
+
 class FunctionGen {
 public:
   FunctionGen(ModuleGen &mg, const FunctionInstance &fn);
   /// Emits the whole function; false on an unsupported construct.
   bool emit();
+  /// In a session entry (weft repl), a Ctrl-C check at the top of a loop
+  /// body: always for `while`, for `for` only around other loops.
+  void emitInterruptCheck(const Block &body, bool always, int64_t line,
+                          mlir::Location l);
 
   // ---- types and locations (MLIRGen.cpp)
   mlir::Type toMLIR(const Type &t);

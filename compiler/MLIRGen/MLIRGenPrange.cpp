@@ -226,6 +226,11 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
   std::multiset<std::string> outside, inside;
   namesInBlock(*fn.body, &s.body, outside);
   namesInBlock(s.body, nullptr, inside);
+  // A session entry keeps every variable of its script body for later
+  // entries: all of them are used after the loop.
+  if (mg.program.session && !fn.def)
+    for (const auto &[name, type] : fn.locals)
+      outside.insert(name);
   std::set<std::string> writes;
   collectWrites(s.body, writes);
   if (writes.count("%brk") || writes.count("%ret"))
@@ -417,6 +422,7 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
         env[p] = defaultValue(t, l).v();
       }
     }
+    emitInterruptCheck(s.body, false, line(s.range), l);
     ++loopDepth;
     ++parallelDepth;
     emitBlock(s.body);

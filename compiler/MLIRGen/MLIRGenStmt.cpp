@@ -536,6 +536,7 @@ void FunctionGen::emitFor(const ForStmt &s) {
                                             forOp.getInductionVar());
       env[var] = iv;
       env["%cont"] = constant(ScalarKind::Bool, 0, l);
+      emitInterruptCheck(s.body, false, line(s.range), l);
       ++loopDepth;
       emitBlock(s.body);
       --loopDepth;
@@ -602,6 +603,7 @@ void FunctionGen::emitFor(const ForStmt &s) {
       env[var] = iv;
       env["%brk"] = constant(ScalarKind::Bool, 0, l);
       env["%cont"] = constant(ScalarKind::Bool, 0, l);
+      emitInterruptCheck(s.body, false, line(s.range), l);
       ++loopDepth;
       emitBlock(s.body);
       --loopDepth;
@@ -679,6 +681,7 @@ void FunctionGen::emitWhile(const WhileStmt &s) {
       env[carried[i]] = after->getArgument(1 + i);
     env["%brk"] = constant(ScalarKind::Bool, 0, l);
     env["%cont"] = constant(ScalarKind::Bool, 0, l);
+    emitInterruptCheck(s.body, true, line(s.range), l);
     ++loopDepth;
     emitBlock(s.body);
     --loopDepth;

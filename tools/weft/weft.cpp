@@ -15,6 +15,8 @@
 #include "runtime/Metrics.h"
 #include "runtime/RuntimeABI.h"
 #include "tools/weft/BenchCommand.h"
+#include "tools/weft/EmitCommand.h"
+#include "tools/weft/Repl.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/OperationSupport.h"
@@ -49,6 +51,8 @@ Usage:
   weft run [options] FILE [-- ARGS...]   compile FILE and run it
   weft check FILE                        check FILE without running it
   weft emit --stage=STAGE [options] FILE print one stage of the compiler
+  weft repl [options]                    the interactive prompt (also
+                                         `weft` alone on a terminal)
   weft bench [bench options] FILE [-- ARGS...]
                                          time FILE on 1..N threads: speedup,
                                          efficiency, Amdahl, Karp-Flatt
@@ -193,77 +197,6 @@ void printWarnings(weft::Compilation &c) {
     std::cerr << c.diags().renderAll();
 }
 
-int runEmit(weft::Compilation &c, const std::string &stage) {
-  if (stage == "ast") {
-    if (!c.parse())
-      return reportCompileFailure(c);
-    std::cout << weft::dumpAST(*c.ast());
-    return 0;
-  }
-  if (stage == "gpu") {
-    if (!c.outlineGPU())
-      return reportCompileFailure(c);
-    c.module()->print(llvm::outs());
-    llvm::outs() << "\n";
-    return 0;
-  }
-  if (stage == "ptx") {
-    std::vector<std::string> ptx;
-    if (!c.compileGPUKernels(&ptx))
-      return reportCompileFailure(c);
-    if (ptx.empty())
-      std::cout << "// no GPU kernels: nothing in this program was "
-                   "offloaded (see weft emit --stage=report)\n";
-    for (size_t i = 0; i < ptx.size(); ++i)
-      std::cout << "// ---- GPU kernel module " << i + 1 << " of " << ptx.size()
-                << " (" << c.options().gpuArch << ")\n"
-                << ptx[i]
-                << (ptx[i].empty() || ptx[i].back() == '\n' ? "" : "\n");
-    return 0;
-  }
-  if (stage == "mlir") {
-    if (!c.generateMLIR())
-      return reportCompileFailure(c);
-    mlir::OpPrintingFlags flags;
-    c.module()->print(llvm::outs(), flags);
-    llvm::outs() << "\n";
-    return 0;
-  }
-  if (!c.lower())
-    return reportCompileFailure(c);
-  if (stage == "lowered") {
-    c.module()->print(llvm::outs());
-    llvm::outs() << "\n";
-    return 0;
-  }
-  std::string error;
-  auto tm = weft::createHostTargetMachine(c.options().optLevel, error);
-  if (!tm) {
-    std::cerr << "weft: error: " << error << "\n";
-    return 2;
-  }
-  llvm::LLVMContext ctx;
-  auto m = weft::translateToLLVMIR(c.module(), ctx, *tm);
-  if (!m) {
-    std::cerr << "internal compiler error: translation to LLVM IR failed\n";
-    return 2;
-  }
-  std::vector<weft::VectorizerRemark> remarks;
-  weft::optimizeModule(*m, *tm, c.options().optLevel, c.options().fastmath,
-                       &remarks);
-  if (stage == "report") {
-    std::cout << weft::formatLoopReport(c.file().filename(), c.loopReport(),
-                                        remarks);
-    return 0;
-  }
-  if (stage == "llvm") {
-    m->print(llvm::outs(), nullptr);
-    return 0;
-  }
-  std::cout << weft::emitAssembly(*m, *tm);
-  return 0;
-}
-
 } // namespace
 
 int main(int argc, char **argv) {
@@ -271,6 +204,9 @@ int main(int argc, char **argv) {
   Args args;
   std::vector<std::string> argvv(argv + 1, argv + argc);
   if (argvv.empty()) {
+    // `weft` alone on a terminal starts the interactive prompt.
+    if (isatty(0) && isatty(1))
+      return weft::runRepl(weft::ReplOptions(), 0);
     std::cerr << kUsage;
     return 64;
   }
@@ -401,10 +337,31 @@ int main(int argc, char **argv) {
                         "'; program arguments go after '--'");
     }
   }
+  if (args.command == "repl") {
+    if (!args.file.empty())
+      return usageError("'repl' takes no file; use :load FILE at its "
+                        "prompt");
+    weft::ReplOptions repl;
+    repl.optLevel = args.optLevel;
+    repl.fastmath = args.fastmath;
+    if (args.target == "gpu" || args.target == "auto") {
+      std::string why, arch;
+      if (weft::gpu::available(why, &arch)) {
+        weft::gpu::setManagedMemory(true);
+        repl.target = "gpu";
+        repl.gpuArch = arch;
+      } else if (args.target == "gpu") {
+        std::cerr << "weft: error: --target=gpu: " << why
+                  << "; use --target=cpu or --target=auto\n";
+        return 1;
+      }
+    }
+    return weft::runRepl(repl, args.threads);
+  }
   if (args.command != "run" && args.command != "check" &&
       args.command != "emit" && args.command != "bench")
     return usageError("unknown command '" + args.command +
-                      "'; use run, check, emit or bench");
+                      "'; use run, check, emit, bench or repl");
   if (args.file.empty())
     return usageError("'" + args.command + "' needs a source file");
   if (args.command == "emit") {

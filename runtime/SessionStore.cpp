@@ -1,0 +1,127 @@
+//===- SessionStore.cpp - Variables an interactive session keeps ----------===//
+//
+// The store behind weft.session_get/session_set (weft repl): each variable
+// is a scalar (8 bytes) or a memref descriptor; arrays are retained while
+// stored. Also the Ctrl-C flag that weft.check_interrupt reads.
+//
+//===----------------------------------------------------------------------===//
+#include "runtime/SessionStore.h"
+#include "runtime/RuntimeABI.h"
+
+#include <atomic>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace {
+
+struct Slot {
+  int32_t kind = 0;
+  int64_t rank = -1; ///< -1: a scalar
+  /// A scalar's bytes, or the descriptor: allocated and aligned pointers,
+  /// offset, rank sizes, rank strides.
+  std::string bytes;
+};
+
+std::mutex gMutex;
+std::map<std::string, Slot> &store() {
+  static auto *s = new std::map<std::string, Slot>; // outlives exit
+  return *s;
+}
+
+size_t scalarBytes(int32_t kind) {
+  return kind == WEFT_BOOL ? 1 : (kind == WEFT_I32 || kind == WEFT_F32) ? 4 : 8;
+}
+size_t descriptorBytes(int64_t rank) {
+  return 2 * sizeof(void *) + sizeof(int64_t) * (1 + 2 * rank);
+}
+void *allocatedPointer(const Slot &s) {
+  void *p = nullptr;
+  if (s.rank >= 0)
+    std::memcpy(&p, s.bytes.data(), sizeof p);
+  return p;
+}
+
+std::atomic<bool> gInterrupt{false};
+
+} // namespace
+
+extern "C" {
+
+void weft_rt_session_set(const char *name, int32_t kind, int64_t rank,
+                         const void *value) {
+  Slot s;
+  s.kind = kind;
+  s.rank = rank;
+  size_t n = rank < 0 ? scalarBytes(kind) : descriptorBytes(rank);
+  s.bytes.assign(static_cast<const char *>(value), n);
+  weft_rt_array_retain(allocatedPointer(s));
+  void *old = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(gMutex);
+    Slot &slot = store()[name];
+    old = allocatedPointer(slot);
+    slot = std::move(s);
+  }
+  weft_rt_array_release(old);
+}
+
+void weft_rt_session_get(const char *name, int32_t kind, int64_t rank,
+                         void *out) {
+  std::lock_guard<std::mutex> lock(gMutex);
+  auto it = store().find(name);
+  // The compiler asks only for variables the store holds, with their
+  // kind and rank; anything else is a bug, reported as a runtime error.
+  if (it == store().end() || it->second.kind != kind ||
+      it->second.rank != rank) {
+    static thread_local std::string msg;
+    msg = std::string("internal: the session has no variable '") + name +
+          "' of this type";
+    weft_rt_fail(msg.c_str(), 0);
+  }
+  std::memcpy(out, it->second.bytes.data(), it->second.bytes.size());
+  weft_rt_array_retain(allocatedPointer(it->second));
+}
+
+void weft_rt_check_interrupt(int64_t line) {
+  if (gInterrupt.load(std::memory_order_relaxed))
+    weft_rt_check_failed("KeyboardInterrupt: interrupted (Ctrl-C)", line);
+}
+
+} // extern "C"
+
+namespace weft::session {
+
+void clear() {
+  std::map<std::string, Slot> old;
+  {
+    std::lock_guard<std::mutex> lock(gMutex);
+    old.swap(store());
+  }
+  for (auto &[name, slot] : old)
+    weft_rt_array_release(allocatedPointer(slot));
+}
+
+void erase(const std::string &name) {
+  void *old = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(gMutex);
+    auto it = store().find(name);
+    if (it == store().end())
+      return;
+    old = allocatedPointer(it->second);
+    store().erase(it);
+  }
+  weft_rt_array_release(old);
+}
+
+bool has(const std::string &name) {
+  std::lock_guard<std::mutex> lock(gMutex);
+  return store().count(name) != 0;
+}
+
+void requestInterrupt() { gInterrupt.store(true); }
+void clearInterrupt() { gInterrupt.store(false); }
+
+} // namespace weft::session
