@@ -768,6 +768,21 @@ Type Analyzer::checkCall(const CallExpr *c) {
   fn_->callArgs[c] = bound;
   if (!known)
     return Type::unknown();
+  // @vectorize with array arguments: the function of their element types,
+  // applied element by element (NumPy broadcasting).
+  int vectorRank = -1;
+  if (isVectorizeDef(def))
+    for (size_t i = 0; i < args.size(); ++i)
+      if (args[i].isArray()) {
+        vectorRank = std::max(vectorRank, args[i].rank());
+        args[i] = Type::scalar(args[i].scalarKind());
+      } else if (!args[i].isScalar()) {
+        diags_.error(bound[i]->range,
+                     "a @vectorize function takes numbers or arrays of "
+                     "them, not " +
+                         args[i].str());
+        return Type::unknown();
+      }
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i].isString() || args[i].isNone()) {
       diags_.error(bound[i]->range,
@@ -795,6 +810,28 @@ Type Analyzer::checkCall(const CallExpr *c) {
     fn_->calls[c] = inst;
     change();
   }
+  if (vectorRank >= 0) {
+    if (fn_->vectorizedCalls.insert(c).second)
+      change();
+    for (size_t i = 0; i < inst->paramTypes.size(); ++i)
+      if (!inst->paramTypes[i].isScalar()) {
+        diags_.error(def->params[i].range,
+                     "a @vectorize function's parameters are numbers; '" +
+                         def->params[i].name + "' is " +
+                         inst->paramTypes[i].str());
+        return Type::unknown();
+      }
+    const Type &r = inst->returnType;
+    if (!r.isKnown())
+      return Type::unknown();
+    if (!r.isScalar()) {
+      diags_.error(def->nameRange,
+                   "a @vectorize function returns one number, not " +
+                       (r.isNone() ? std::string("nothing") : r.str()));
+      return Type::unknown();
+    }
+    return Type::array(r.scalarKind(), vectorRank);
+  }
   if (isKernel) {
     if (inst->returnType.isKnown() && !inst->returnType.isNone())
       diags_.error(c->range, "a @kernel returns nothing; '" + def->name +
@@ -803,6 +840,16 @@ Type Analyzer::checkCall(const CallExpr *c) {
     return Type::none();
   }
   return inst->returnType;
+}
+
+bool Analyzer::isVectorizeDef(const FunctionDefStmt *def) {
+  for (const ExprPtr &d : def->decorators) {
+    auto *call = d->dyn<CallExpr>();
+    auto *name = (call ? call->callee.get() : d.get())->dyn<NameExpr>();
+    if (name && name->name == "vectorize")
+      return true;
+  }
+  return false;
 }
 
 bool Analyzer::isKernelDef(const FunctionDefStmt *def) {
@@ -852,14 +899,22 @@ JitOptions Analyzer::jitOptions(const FunctionDefStmt *def) {
     const Expr *callee = call ? call->callee.get() : d.get();
     auto *name = callee->dyn<NameExpr>();
     if (!name || (name->name != "jit" && name->name != "njit" &&
-                  name->name != "kernel")) {
+                  name->name != "kernel" && name->name != "vectorize")) {
       diags_.error(d->range, "unknown decorator; Weft knows @jit(...) "
                              "(parallel=, fastmath=, boundscheck=, "
-                             "target=, cache=) and @kernel");
+                             "target=, cache=), @kernel and @vectorize");
       continue;
     }
     if (name->name == "kernel")
       o.kernel = true;
+    if (name->name == "vectorize") {
+      o.vectorize = true;
+      if (call)
+        diags_.error(call->range, "@vectorize takes no options; write "
+                                  "@vectorize (the element types come from "
+                                  "the call)");
+      continue;
+    }
     if (!call)
       continue;
     if (!call->args.empty())

@@ -17,6 +17,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -36,6 +37,9 @@ struct JitOptions {
   std::string target = "cpu";
   /// @kernel: launched over a grid as f[blocks, threads](args).
   bool kernel = false;
+  /// @vectorize: a function of scalars that applies element by element
+  /// when called with arrays.
+  bool vectorize = false;
 };
 
 struct FunctionInstance {
@@ -55,6 +59,9 @@ struct FunctionInstance {
   /// For each call to a user function, the expression bound to each
   /// parameter: a positional or keyword argument, or the default.
   std::unordered_map<const CallExpr *, std::vector<const Expr *>> callArgs;
+  /// Calls of a @vectorize function with array arguments: the instance
+  /// (of element types) is applied element by element, with broadcasting.
+  std::set<const CallExpr *> vectorizedCalls;
 
   /// Called from a host program (the embedding API): compiled as a public
   /// symbol with a host-callable wrapper.

@@ -34,6 +34,8 @@ class Analyzer {
 public:
   Analyzer(const ModuleAST &m, DiagnosticEngine &d) : module_(m), diags_(d) {}
 
+  /// True if `def` has @vectorize.
+  static bool isVectorizeDef(const FunctionDefStmt *def);
   std::unique_ptr<Program>
   run(std::vector<EntryRequest> *entries = nullptr,
       const std::map<std::string, Type> *session = nullptr);

@@ -70,8 +70,20 @@ bool FunctionGen::isFusable(const Expr *e) {
   if (auto *c = e->dyn<CompareExpr>())
     return c->operands.size() == 2;
   if (auto *c = e->dyn<CallExpr>())
-    return isElementwiseBuiltin(builtinName(fn, c));
+    return fn.vectorizedCalls.count(c) ||
+           isElementwiseBuiltin(builtinName(fn, c));
   return false;
+}
+
+SmallVector<const Expr *, 3> FunctionGen::elementOperands(const Expr *e) {
+  // A @vectorize call's operands are its bound arguments (defaults and
+  // keywords included).
+  if (auto *c = e->dyn<CallExpr>())
+    if (fn.vectorizedCalls.count(c)) {
+      const auto &bound = fn.callArgs.at(c);
+      return SmallVector<const Expr *, 3>(bound.begin(), bound.end());
+    }
+  return operandsOf(e);
 }
 
 FunctionGen::ElemSource
@@ -88,7 +100,7 @@ FunctionGen::makeSource(const Expr *e, const SmallVector<Value, 4> *target,
       leaves.push_back(x);
       return;
     }
-    for (const Expr *o : operandsOf(x))
+    for (const Expr *o : elementOperands(x))
       collect(o);
   };
   collect(e);
@@ -194,8 +206,19 @@ Value FunctionGen::emitElement(const ElemSource &s, const Expr *e,
   }
   ScalarKind k = fn.typeOf(e).scalarKind();
   SmallVector<Value, 3> xs;
-  for (const Expr *o : operandsOf(e))
+  for (const Expr *o : elementOperands(e))
     xs.push_back(emitElement(s, o, ivs));
+  if (auto *c = e->dyn<CallExpr>())
+    if (fn.vectorizedCalls.count(c)) {
+      // The scalar function on this element (LLVM inlines it into the
+      // loop, which then vectorizes).
+      const FunctionInstance *callee = fn.calls.at(c);
+      SmallVector<Value, 4> args;
+      for (size_t i = 0; i < xs.size(); ++i)
+        args.push_back(convertTo(xs[i], callee->paramTypes[i], l));
+      auto call = func::CallOp::create(b, l, mg.funcs.at(callee), args);
+      return convert(call.getResult(0), k, l);
+    }
   if (auto *bin = e->dyn<BinaryExpr>())
     return convert(
         emitBinaryScalar(bin->op, xs[0], xs[1], k, false, l, line(e->range)), k,

@@ -685,6 +685,8 @@ Val FunctionGen::emitExpr(const Expr *e) {
     return Val(ifOp.getResult(0));
   }
   case ExprKind::Call:
+    if (fn.vectorizedCalls.count(static_cast<const CallExpr *>(e)))
+      return Val(materialize(e));
     return emitCall(static_cast<const CallExpr *>(e));
   case ExprKind::Index:
     return emitIndex(static_cast<const IndexExpr *>(e));

@@ -238,6 +238,8 @@ public:
   /// True for expressions computed element by element (arithmetic,
   /// comparisons and math on arrays), which fuse into one loop nest.
   bool isFusable(const Expr *e);
+  /// The operands of an elementwise node, in order.
+  llvm::SmallVector<const Expr *, 3> elementOperands(const Expr *e);
   /// Evaluates the leaves of `e` and broadcasts them; to `target` dims if
   /// given (an assignment), else to their common shape.
   ElemSource makeSource(const Expr *e,
