@@ -655,9 +655,103 @@ Type Analyzer::checkExpr(const Expr *e) {
   return t;
 }
 
+Type Analyzer::checkVmap(const CallExpr *c, const CallExpr *vmap) {
+  auto *fname =
+      vmap->args.size() == 1 ? vmap->args[0]->dyn<NameExpr>() : nullptr;
+  auto defIt = fname ? defs_.find(fname->name) : defs_.end();
+  if (defIt == defs_.end() || isKernelDef(defIt->second)) {
+    diags_.error(vmap->range, "vmap takes one function defined with def "
+                              "and an optional axis: vmap(f, axis=0)(x)");
+    return Type::unknown();
+  }
+  const FunctionDefStmt *def = defIt->second;
+  int64_t axis = 0;
+  for (const KeywordArg &k : vmap->keywords) {
+    const Expr *v = k.value.get();
+    bool neg = false;
+    if (auto *u = v->dyn<UnaryExpr>())
+      if (u->op == UnaryOp::Neg) {
+        neg = true;
+        v = u->operand.get();
+      }
+    auto *lit = v->dyn<IntLitExpr>();
+    if (k.name != "axis" || !lit) {
+      diags_.error(k.value->range, "vmap takes axis=<integer literal>");
+      return Type::unknown();
+    }
+    axis = neg ? -lit->value : lit->value;
+  }
+  if (!c->keywords.empty() || c->args.size() != def->params.size()) {
+    diags_.error(c->range, "a vmap call passes every parameter of '" +
+                               def->name + "' by position (" +
+                               std::to_string(def->params.size()) + ")");
+    return Type::unknown();
+  }
+  std::vector<Type> args;
+  std::vector<const Expr *> bound;
+  bool anyArray = false;
+  for (const ExprPtr &a : c->args) {
+    Type t = checkExpr(a.get());
+    bound.push_back(a.get());
+    if (!t.isKnown())
+      return Type::unknown();
+    if (t.isArray()) {
+      int64_t ax = axis < 0 ? axis + t.rank() : axis;
+      if (ax < 0 || ax >= t.rank()) {
+        diags_.error(a->range, "vmap's axis " + std::to_string(axis) +
+                                   " is out of range for a " + t.str());
+        return Type::unknown();
+      }
+      anyArray = true;
+      t = t.rank() == 1 ? Type::scalar(t.scalarKind())
+                        : Type::array(t.scalarKind(), t.rank() - 1);
+    } else if (!t.isScalar()) {
+      diags_.error(a->range, "vmap passes numbers and arrays, not " + t.str());
+      return Type::unknown();
+    }
+    args.push_back(t);
+  }
+  if (!anyArray) {
+    diags_.error(c->range, "vmap maps over the axis of an array argument; "
+                           "this call has none");
+    return Type::unknown();
+  }
+  fn_->callArgs[c] = bound;
+  FunctionInstance *inst = instantiate(def, args, c->range);
+  if (fn_->calls[c] != inst) {
+    fn_->calls[c] = inst;
+    change();
+  }
+  if (!fn_->vmapAxis.count(c)) {
+    fn_->vmapAxis[c] = axis;
+    change();
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    const Type &p = inst->paramTypes[i];
+    if (!(p == args[i] || (p.isNumber() && args[i].isNumber())))
+      diags_.error(c->args[i]->range, "vmap passes a " + args[i].str() +
+                                          " to '" + def->params[i].name +
+                                          "', which is declared " + p.str());
+  }
+  const Type &r = inst->returnType;
+  if (!r.isKnown())
+    return Type::unknown();
+  if (r.isScalar())
+    return Type::array(r.scalarKind(), 1);
+  if (r.isArray())
+    return Type::array(r.scalarKind(), r.rank() + 1);
+  diags_.error(c->range, "vmap's function returns a number or an array, "
+                         "not " +
+                             (r.isNone() ? std::string("nothing") : r.str()));
+  return Type::unknown();
+}
+
 Type Analyzer::checkCall(const CallExpr *c) {
   if (auto *m = c->callee->dyn<AttributeExpr>())
     return checkMethodCall(c, m);
+  if (auto *inner = c->callee->dyn<CallExpr>())
+    if (auto *n = inner->callee->dyn<NameExpr>(); n && n->name == "vmap")
+      return checkVmap(c, inner);
   auto *callee = c->callee->dyn<NameExpr>();
   // A kernel launch: f[blocks, threads](args).
   const IndexExpr *launch = c->callee->dyn<IndexExpr>();
@@ -669,6 +763,11 @@ Type Analyzer::checkCall(const CallExpr *c) {
   }
   if (launch && !checkLaunchConfig(launch, callee))
     return Type::unknown();
+  if (callee->name == "vmap" && !defs_.count("vmap")) {
+    diags_.error(c->range, "vmap(f, axis=k) is applied at once, as "
+                           "vmap(f)(x): functions are not values in Weft");
+    return Type::unknown();
+  }
   std::vector<Type> args;
   bool known = true;
   for (const ExprPtr &a : c->args) {

@@ -62,6 +62,9 @@ struct FunctionInstance {
   /// Calls of a @vectorize function with array arguments: the instance
   /// (of element types) is applied element by element, with broadcasting.
   std::set<const CallExpr *> vectorizedCalls;
+  /// Calls `vmap(f, axis=k)(args)`: the axis, as written (negative counts
+  /// from the end of each array argument).
+  std::map<const CallExpr *, int64_t> vmapAxis;
 
   /// Called from a host program (the embedding API): compiled as a public
   /// symbol with a host-callable wrapper.

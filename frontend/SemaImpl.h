@@ -57,6 +57,8 @@ private:
   Type checkExpr(const Expr *e);
   Type checkExprImpl(const Expr *e);
   Type checkCall(const CallExpr *c);
+  /// `vmap(f, axis=k)(args)`.
+  Type checkVmap(const CallExpr *c, const CallExpr *vmap);
   /// True if `def` is decorated with @kernel.
   static bool isKernelDef(const FunctionDefStmt *def);
   /// Checks [blocks, threads] of a kernel launch.

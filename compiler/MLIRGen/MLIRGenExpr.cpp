@@ -736,6 +736,8 @@ Val FunctionGen::emitExpr(const Expr *e) {
 
 Val FunctionGen::emitCall(const CallExpr *c) {
   Location l = loc(c->range);
+  if (fn.vmapAxis.count(c))
+    return emitVmap(c);
   auto it = fn.calls.find(c);
   if (auto *m = c->callee->dyn<AttributeExpr>()) {
     SmallVector<const Expr *, 4> argExprs{m->base.get()};

@@ -221,6 +221,8 @@ public:
                         const std::function<void(mlir::ValueRange)> &body,
                         mlir::Value work = {}, bool compileOnce = false);
   mlir::Value productOf(mlir::ValueRange dims, mlir::Location l);
+  /// `vmap(f, axis=k)(args)` (MLIRGenTransforms.cpp).
+  Val emitVmap(const CallExpr *c);
   /// `a @ b` and dot(a, b) for 1-D and 2-D operands (MLIRGenLinalg.cpp).
   mlir::Value emitMatmul(const Expr *a, const Expr *b, const Type &result,
                          mlir::Location l);
