@@ -746,12 +746,132 @@ Type Analyzer::checkVmap(const CallExpr *c, const CallExpr *vmap) {
   return Type::unknown();
 }
 
+Type Analyzer::checkGrad(const CallExpr *c, const CallExpr *grad) {
+  std::string what = grad->callee->dyn<NameExpr>()->name;
+  bool withValue = what == "value_and_grad";
+  auto *fname =
+      grad->args.size() == 1 ? grad->args[0]->dyn<NameExpr>() : nullptr;
+  auto defIt = fname ? defs_.find(fname->name) : defs_.end();
+  if (defIt == defs_.end() || isKernelDef(defIt->second)) {
+    diags_.error(grad->range, what +
+                                  " takes one function defined with def "
+                                  "and an optional argnums: " +
+                                  what + "(f, argnums=(0, 1))(x, y)");
+    return Type::unknown();
+  }
+  const FunctionDefStmt *def = defIt->second;
+  std::vector<int> argnums;
+  bool tupleNums = false;
+  for (const KeywordArg &k : grad->keywords) {
+    std::vector<const Expr *> items;
+    if (auto *t = k.value->dyn<TupleExpr>()) {
+      tupleNums = true;
+      for (const ExprPtr &e : t->elts)
+        items.push_back(e.get());
+    } else {
+      items.push_back(k.value.get());
+    }
+    for (const Expr *e : items) {
+      auto *lit = e->dyn<IntLitExpr>();
+      if (k.name != "argnums" || !lit || lit->value < 0 ||
+          lit->value >= static_cast<int64_t>(def->params.size())) {
+        diags_.error(e->range, "argnums is a parameter index of '" + def->name +
+                                   "' (0 to " +
+                                   std::to_string(def->params.size() - 1) +
+                                   ") or a tuple of them");
+        return Type::unknown();
+      }
+      argnums.push_back(static_cast<int>(lit->value));
+    }
+  }
+  if (argnums.empty())
+    argnums.push_back(0);
+  if (!c->keywords.empty() || c->args.size() != def->params.size()) {
+    diags_.error(c->range, "a " + what + " call passes every parameter of '" +
+                               def->name + "' by position (" +
+                               std::to_string(def->params.size()) + ")");
+    return Type::unknown();
+  }
+  std::vector<Type> args;
+  std::vector<const Expr *> bound;
+  for (const ExprPtr &a : c->args) {
+    args.push_back(checkExpr(a.get()));
+    bound.push_back(a.get());
+    if (!args.back().isKnown())
+      return Type::unknown();
+  }
+  fn_->callArgs[c] = bound;
+  std::string name = "_grad_" + def->name;
+  for (int k : argnums)
+    name += "_" + std::to_string(k);
+  if (withValue)
+    name += "_v";
+  // Once the driver has added the gradient function: a plain call of it.
+  auto gen = defs_.find(name);
+  if (gen != defs_.end()) {
+    FunctionInstance *inst = instantiate(gen->second, args, c->range);
+    if (fn_->calls[c] != inst) {
+      fn_->calls[c] = inst;
+      change();
+    }
+    return inst->returnType;
+  }
+  // Before: f typed for these arguments, and the gradient's type.
+  FunctionInstance *inst = instantiate(def, args, c->range);
+  for (int k : argnums) {
+    const Type &t = inst->paramTypes[k];
+    if (!(t.scalarKind() == ScalarKind::F64 && (t.isScalar() || t.isArray()))) {
+      diags_.error(c->args[k]->range,
+                   what +
+                       " differentiates with respect to f64 numbers and "
+                       "f64 arrays; argument " +
+                       std::to_string(k + 1) + " is " + t.str());
+      return Type::unknown();
+    }
+  }
+  const Type &r = inst->returnType;
+  if (!r.isKnown())
+    return Type::unknown();
+  if (!(r.isScalar() && r.isFloat())) {
+    diags_.error(c->range, what + " needs a function returning one float; '" +
+                               def->name + "' returns " +
+                               (r.isNone() ? std::string("nothing") : r.str()));
+    return Type::unknown();
+  }
+  bool known = false;
+  for (const GradRequest &g : program_->gradRequests)
+    known |= g.name == name;
+  if (!known) {
+    GradRequest g;
+    g.def = def;
+    g.argnums = argnums;
+    g.withValue = withValue;
+    g.instance = inst;
+    g.name = name;
+    g.range = grad->range;
+    program_->gradRequests.push_back(g);
+  }
+  std::vector<Type> parts;
+  if (withValue)
+    parts.push_back(Type::f64());
+  for (int k : argnums)
+    parts.push_back(inst->paramTypes[k]);
+  if (parts.size() == 1)
+    return parts[0];
+  (void)tupleNums;
+  return Type::tuple(parts);
+}
+
 Type Analyzer::checkCall(const CallExpr *c) {
   if (auto *m = c->callee->dyn<AttributeExpr>())
     return checkMethodCall(c, m);
   if (auto *inner = c->callee->dyn<CallExpr>())
-    if (auto *n = inner->callee->dyn<NameExpr>(); n && n->name == "vmap")
-      return checkVmap(c, inner);
+    if (auto *n = inner->callee->dyn<NameExpr>()) {
+      if (n->name == "vmap")
+        return checkVmap(c, inner);
+      if (n->name == "grad" || n->name == "value_and_grad")
+        return checkGrad(c, inner);
+    }
   auto *callee = c->callee->dyn<NameExpr>();
   // A kernel launch: f[blocks, threads](args).
   const IndexExpr *launch = c->callee->dyn<IndexExpr>();
@@ -763,9 +883,12 @@ Type Analyzer::checkCall(const CallExpr *c) {
   }
   if (launch && !checkLaunchConfig(launch, callee))
     return Type::unknown();
-  if (callee->name == "vmap" && !defs_.count("vmap")) {
-    diags_.error(c->range, "vmap(f, axis=k) is applied at once, as "
-                           "vmap(f)(x): functions are not values in Weft");
+  if ((callee->name == "vmap" || callee->name == "grad" ||
+       callee->name == "value_and_grad") &&
+      !defs_.count(callee->name)) {
+    diags_.error(c->range, callee->name + "(f, ...) is applied at once, as " +
+                               callee->name +
+                               "(f)(x): functions are not values in Weft");
     return Type::unknown();
   }
   std::vector<Type> args;

@@ -87,6 +87,18 @@ struct EntryRequest {
   bool callError = false;
 };
 
+/// `grad(f, argnums=...)(args)` or `value_and_grad(...)`: the gradient
+/// function the driver generates (frontend/GradTransform.h) and adds to
+/// the module as `name`.
+struct GradRequest {
+  const FunctionDefStmt *def = nullptr;
+  std::vector<int> argnums;
+  bool withValue = false;
+  const FunctionInstance *instance = nullptr; ///< f, typed for the call
+  std::string name;
+  SourceRange range; ///< the grad(...) expression
+};
+
 struct Program {
   /// All instances; `main` first.
   std::vector<std::unique_ptr<FunctionInstance>> instances;
@@ -96,6 +108,8 @@ struct Program {
   /// only it and what it calls are compiled.
   bool session = false;
   std::map<std::string, Type> sessionInputs;
+  /// Gradient functions the program calls that are not in it yet.
+  std::vector<GradRequest> gradRequests;
 };
 
 /// Analyzes `module`. Returns null if errors were reported. `session`: the

@@ -59,6 +59,8 @@ private:
   Type checkCall(const CallExpr *c);
   /// `vmap(f, axis=k)(args)`.
   Type checkVmap(const CallExpr *c, const CallExpr *vmap);
+  /// `grad(f, argnums=...)(args)` and `value_and_grad(...)(args)`.
+  Type checkGrad(const CallExpr *c, const CallExpr *grad);
   /// True if `def` is decorated with @kernel.
   static bool isKernelDef(const FunctionDefStmt *def);
   /// Checks [blocks, threads] of a kernel launch.

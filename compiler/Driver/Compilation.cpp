@@ -10,6 +10,7 @@
 #include "compiler/Conversion/Passes.h"
 #include "compiler/MLIRGen/MLIRGen.h"
 #include "compiler/Pipeline/Pipelines.h"
+#include "frontend/GradTransform.h"
 #include "frontend/Parser.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -108,6 +109,37 @@ bool Compilation::analyze() {
     program_ =
         analyzeModule(*ast_, *diags_, entries_.empty() ? nullptr : &entries_,
                       session_ ? &*session_ : nullptr);
+    // grad(f)(...): the gradient functions are generated from f's typed
+    // body as Weft source, added after the program's own text (its line
+    // numbers stay), and the whole module is analysed again.
+    if (program_ && !program_->gradRequests.empty()) {
+      std::string extra;
+      bool ok = true;
+      for (const GradRequest &g : program_->gradRequests)
+        if (!(ok = generateGradient(g, *file_, *diags_, extra)))
+          break;
+      if (!ok) {
+        program_.reset();
+        metrics_.add("sema", metrics::wallNow() - t0);
+        return false;
+      }
+      auto file = std::make_unique<SourceFile>(file_->filename(),
+                                               file_->text() + extra);
+      auto diags = std::make_unique<DiagnosticEngine>(*file);
+      program_.reset();
+      ast_ = parseModule(*file, *diags);
+      file_ = std::move(file);
+      diags_ = std::move(diags);
+      if (ast_ && !diags_->hasErrors())
+        program_ = analyzeModule(*ast_, *diags_,
+                                 entries_.empty() ? nullptr : &entries_,
+                                 session_ ? &*session_ : nullptr);
+      if (program_ && !program_->gradRequests.empty()) {
+        diags_->error(SourceRange(SourceLocation{1, 1}),
+                      "internal: a gradient function was not generated");
+        program_.reset();
+      }
+    }
     metrics_.add("sema", metrics::wallNow() - t0);
     // @jit(target="auto"): the GPU when one is present, else the CPU.
     if (program_)

@@ -332,6 +332,63 @@ def jit(*args, **options):
 prange = range
 
 
+# ---------------------------------------------------------- transforms
+def _central_difference(f, args, k):
+    """df/d(args[k]) by central differences (NumPy has no autodiff; a
+    program that uses grad sets its own tolerance, e.g. # rtol: 1e-6)."""
+    args = list(args)
+    x = args[k]
+    if not isinstance(x, np.ndarray):
+        h = 1e-6 * max(1.0, abs(x))
+        up, dn = list(args), list(args)
+        up[k], dn[k] = x + h, x - h
+        return (f(*up) - f(*dn)) / (2 * h)
+    g = np.zeros(x.shape)
+    for idx in np.ndindex(x.shape):
+        h = 1e-6 * max(1.0, abs(float(x[idx])))
+        up, dn = list(args), list(args)
+        up[k], dn[k] = x.astype(float), x.astype(float)
+        up[k][idx] += h
+        dn[k][idx] -= h
+        g[idx] = (f(*up) - f(*dn)) / (2 * h)
+    return g
+
+
+def grad(f, argnums=0):
+    nums = argnums if isinstance(argnums, tuple) else (argnums,)
+
+    def g(*args):
+        out = tuple(_central_difference(f, args, k) for k in nums)
+        return out if isinstance(argnums, tuple) else out[0]
+    return g
+
+
+def value_and_grad(f, argnums=0):
+    def g(*args):
+        gr = grad(f, argnums)(*args)
+        return (f(*args),) + (gr if isinstance(gr, tuple) else (gr,))
+    return g
+
+
+def vectorize(f):
+    vf = np.vectorize(f, otypes=[float])
+
+    def call(*args, **kw):
+        if any(isinstance(a, np.ndarray) for a in list(args) + list(kw.values())):
+            return vf(*args, **kw)
+        return f(*args, **kw)
+    return call
+
+
+def vmap(f, axis=0):
+    def call(*args):
+        n = next(a.shape[axis] for a in args if isinstance(a, np.ndarray))
+        outs = [f(*[np.take(a, i, axis=axis) if isinstance(a, np.ndarray)
+                    else a for a in args]) for i in range(n)]
+        return np.array(outs, dtype=float)
+    return call
+
+
 # ---------------------------------------------------------- GPU kernels
 # Not used by the differential programs; a serial emulation of Numba's
 # cuda.jit model so that a kernel program at least runs.
@@ -398,6 +455,7 @@ WEFT_NAMES = (
     "sum prod min max mean var std argmin argmax any all "
     "dot outer transpose reshape ravel "
     "len print load save time argv bench_work jit prange "
+    "grad value_and_grad vectorize vmap "
     "kernel grid thread_id block_id block_dim"
 ).split()
 

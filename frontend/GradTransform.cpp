@@ -1,0 +1,666 @@
+//===- GradTransform.cpp - Reverse-mode differentiation of a function -----===//
+//
+// Implements generateGradient (GradTransform.h). The gradient function is
+// Weft source: f's statements (the forward pass), then adjoint variables
+// `_ad_<name>` for the parameters and float locals, then each statement's
+// adjoint in reverse order. A loop's adjoint is a loop over the same
+// range whose body first recomputes the iteration's values and then runs
+// their adjoints backwards. That is exact when every value a loop body
+// needs is either computed in the same iteration or not changed by the
+// loop: the checks below reject programs that overwrite a value still
+// needed (a variable assigned twice, a loop that reads what it
+// accumulates) with an error naming the construct.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/GradTransform.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace weft {
+
+namespace {
+
+class GradWriter {
+public:
+  GradWriter(const GradRequest &r, const SourceFile &f, DiagnosticEngine &d)
+      : req(r), fn(*r.instance), file(f), diags(d) {}
+
+  bool run(std::string &out);
+
+private:
+  const GradRequest &req;
+  const FunctionInstance &fn;
+  const SourceFile &file;
+  DiagnosticEngine &diags;
+  std::string body;
+  bool ok = true;
+  int temps = 0;
+  std::map<std::string, int> diffParams; ///< name -> position in argnums
+
+  // ---- text
+  size_t offsetOf(SourceLocation loc) const {
+    const std::string &t = file.text();
+    size_t off = 0;
+    for (int line = 1; line < loc.line && off < t.size(); ++off)
+      if (t[off] == '\n')
+        ++line;
+    return std::min(t.size(), off + static_cast<size_t>(loc.col - 1));
+  }
+  std::string raw(const Expr *e) const {
+    size_t b = offsetOf(e->range.begin), x = offsetOf(e->range.end);
+    return file.text().substr(b, x - b);
+  }
+  std::string text(const Expr *e) const { return "(" + raw(e) + ")"; }
+  void emit(int indent, const std::string &s) {
+    body += std::string(4 * indent, ' ') + s + "\n";
+  }
+  void fail(SourceRange r, const std::string &msg) {
+    if (ok)
+      diags.error(r, "grad of '" + req.def->name + "': " + msg);
+    ok = false;
+  }
+  const Type &typeOfLocal(const std::string &n) const {
+    static const Type unknown;
+    auto it = fn.locals.find(n);
+    return it == fn.locals.end() ? unknown : it->second;
+  }
+  bool isFloat(const Type &t) const {
+    return (t.isScalar() || t.isArray()) &&
+           (t.scalarKind() == ScalarKind::F64 ||
+            t.scalarKind() == ScalarKind::F32);
+  }
+  bool hasAdjoint(const std::string &n) const {
+    if (diffParams.count(n))
+      return true;
+    for (const std::string &p : fn.paramNames)
+      if (p == n)
+        return false;
+    return isFloat(typeOfLocal(n));
+  }
+
+  // ---- names read, assigned and accumulated by statements
+  static void readsOf(const Expr *e, std::set<std::string> &out) {
+    if (!e)
+      return;
+    if (auto *n = e->dyn<NameExpr>()) {
+      out.insert(n->name);
+    } else if (auto *b = e->dyn<BinaryExpr>()) {
+      readsOf(b->lhs.get(), out);
+      readsOf(b->rhs.get(), out);
+    } else if (auto *u = e->dyn<UnaryExpr>()) {
+      readsOf(u->operand.get(), out);
+    } else if (auto *c = e->dyn<CompareExpr>()) {
+      for (const ExprPtr &o : c->operands)
+        readsOf(o.get(), out);
+    } else if (auto *c = e->dyn<BoolOpExpr>()) {
+      readsOf(c->lhs.get(), out);
+      readsOf(c->rhs.get(), out);
+    } else if (auto *i = e->dyn<IfExpExpr>()) {
+      readsOf(i->cond.get(), out);
+      readsOf(i->thenValue.get(), out);
+      readsOf(i->elseValue.get(), out);
+    } else if (auto *c = e->dyn<CallExpr>()) {
+      if (!c->callee->dyn<NameExpr>())
+        readsOf(c->callee.get(), out);
+      for (const ExprPtr &a : c->args)
+        readsOf(a.get(), out);
+      for (const KeywordArg &k : c->keywords)
+        readsOf(k.value.get(), out);
+    } else if (auto *i = e->dyn<IndexExpr>()) {
+      readsOf(i->base.get(), out);
+      for (const ExprPtr &x : i->indices)
+        readsOf(x.get(), out);
+    } else if (auto *s = e->dyn<SliceExpr>()) {
+      readsOf(s->lower.get(), out);
+      readsOf(s->upper.get(), out);
+      readsOf(s->step.get(), out);
+    } else if (auto *a = e->dyn<AttributeExpr>()) {
+      readsOf(a->base.get(), out);
+    } else if (auto *t = e->dyn<TupleExpr>()) {
+      for (const ExprPtr &x : t->elts)
+        readsOf(x.get(), out);
+    } else if (auto *l = e->dyn<ListExpr>()) {
+      for (const ExprPtr &x : l->elts)
+        readsOf(x.get(), out);
+    }
+  }
+  struct Effects {
+    std::set<std::string> reads, assigns, updates;
+  };
+  /// What `s` (and everything nested in it) reads, assigns and updates.
+  static void effectsOf(const Stmt *s, Effects &fx) {
+    if (auto *a = s->dyn<AssignStmt>()) {
+      readsOf(a->value.get(), fx.reads);
+      for (const ExprPtr &t : a->targets)
+        if (auto *n = t->dyn<NameExpr>())
+          fx.assigns.insert(n->name);
+    } else if (auto *a = s->dyn<AnnAssignStmt>()) {
+      readsOf(a->value.get(), fx.reads);
+      fx.assigns.insert(a->target->dyn<NameExpr>()->name);
+    } else if (auto *a = s->dyn<AugAssignStmt>()) {
+      readsOf(a->value.get(), fx.reads);
+      if (auto *n = a->target->dyn<NameExpr>())
+        fx.updates.insert(n->name);
+    } else if (auto *f = s->dyn<ForStmt>()) {
+      readsOf(f->iter.get(), fx.reads);
+      fx.assigns.insert(f->target->dyn<NameExpr>()->name);
+      for (const StmtPtr &x : f->body)
+        effectsOf(x.get(), fx);
+    } else if (auto *i = s->dyn<IfStmt>()) {
+      readsOf(i->cond.get(), fx.reads);
+      for (const StmtPtr &x : i->body)
+        effectsOf(x.get(), fx);
+      for (const StmtPtr &x : i->orelse)
+        effectsOf(x.get(), fx);
+    } else if (auto *r = s->dyn<ReturnStmt>()) {
+      readsOf(r->value.get(), fx.reads);
+    } else if (auto *e = s->dyn<ExprStmt>()) {
+      readsOf(e->value.get(), fx.reads);
+    } else if (auto *a = s->dyn<AssertStmt>()) {
+      readsOf(a->test.get(), fx.reads);
+    }
+  }
+
+  // ---- checks: the forms whose recomputation is exact
+  void checkBlock(const Block &block, bool top,
+                  const std::set<std::string> &outer);
+  // ---- the forward pass: statements as written (outer accumulations
+  // skipped when recomputing a loop body)
+  void forward(const Block &block, int indent,
+               const std::set<std::string> &skipUpdates);
+  // ---- adjoints
+  void reverse(const Block &block, int indent);
+  void declareAdjoints(const Block &block, int indent);
+  std::string tempFor(const std::string &adj, int indent) {
+    bool simple = adj.find_first_of(" ()+-*/") == std::string::npos;
+    if (simple)
+      return adj;
+    std::string t = "_ad_t" + std::to_string(temps++);
+    emit(indent, t + " = " + adj);
+    return t;
+  }
+  void backprop(const Expr *e, const std::string &adj, int adjRank, int indent);
+  void addTo(const std::string &target, const Type &t, std::string adj,
+             int adjRank, int indent) {
+    if (t.isScalar() && adjRank > 0)
+      adj = "sum(" + adj + ")";
+    emit(indent, target + " += " + adj);
+  }
+};
+
+void GradWriter::checkBlock(const Block &block, bool top,
+                            const std::set<std::string> &outer) {
+  std::map<std::string, size_t> assignedAt, lastUpdate;
+  std::vector<Effects> fx(block.size());
+  for (size_t k = 0; k < block.size(); ++k) {
+    const Stmt *s = block[k].get();
+    effectsOf(s, fx[k]);
+    if (s->dyn<WhileStmt>())
+      fail(s->range, "while loops are not supported (their trip count "
+                     "depends on the data); use a for loop over a range");
+    else if (s->dyn<BreakStmt>() || s->dyn<ContinueStmt>())
+      fail(s->range, "break and continue are not supported");
+    else if (auto *r = s->dyn<ReturnStmt>()) {
+      if (!top || k + 1 != block.size())
+        fail(s->range, "return must be the function's last statement");
+      else if (!r->value)
+        fail(s->range, "the function must return a value");
+    } else if (auto *a = s->dyn<AssignStmt>()) {
+      for (const ExprPtr &t : a->targets)
+        if (!t->dyn<NameExpr>())
+          fail(t->range, t->dyn<IndexExpr>()
+                             ? "writing into arrays (" + raw(t.get()) +
+                                   " = ...) is not supported"
+                             : "only single names can be assigned");
+    } else if (auto *a = s->dyn<AugAssignStmt>()) {
+      auto *n = a->target->dyn<NameExpr>();
+      if (!n)
+        fail(a->target->range,
+             "updating array elements in place is not supported");
+      else if (a->op != BinaryOp::Add && a->op != BinaryOp::Sub &&
+               hasAdjoint(n->name))
+        fail(s->range, "'" + n->name +
+                           "' is updated with an operator other than += "
+                           "and -=; write it as a new variable");
+    } else if (auto *f = s->dyn<ForStmt>()) {
+      auto *call = f->iter->dyn<CallExpr>();
+      auto *cn = call ? call->callee->dyn<NameExpr>() : nullptr;
+      if (!cn || (cn->name != "range" && cn->name != "prange"))
+        fail(f->iter->range, "for loops must run over range(...)");
+      // Values assigned in the body belong to one iteration.
+      Effects inner;
+      for (const StmtPtr &x : f->body)
+        effectsOf(x.get(), inner);
+      // A value from outside that the loop accumulates must not be read
+      // in it: the recomputed iterations would see its final value.
+      for (const std::string &u : fx[k].updates)
+        if (fx[k].reads.count(u) && !inner.assigns.count(u) && hasAdjoint(u))
+          fail(s->range, "'" + u +
+                             "' is accumulated and read in the same loop; "
+                             "reverse mode would need its value at every "
+                             "iteration");
+      std::set<std::string> scope = outer;
+      for (const auto &[n, at] : assignedAt)
+        scope.insert(n);
+      for (const std::string &v : inner.assigns)
+        if (scope.count(v) && v != f->target->dyn<NameExpr>()->name)
+          fail(s->range, "'" + v +
+                             "' is assigned in the loop and also outside "
+                             "it; use a new name inside the loop");
+      std::set<std::string> bodyOuter = scope;
+      bodyOuter.insert(f->target->dyn<NameExpr>()->name);
+      checkBlock(f->body, false, bodyOuter);
+    } else if (auto *i = s->dyn<IfStmt>()) {
+      checkBlock(i->body, false, outer);
+      checkBlock(i->orelse, false, outer);
+    } else if (!s->dyn<ExprStmt>() && !s->dyn<PassStmt>() &&
+               !s->dyn<AnnAssignStmt>() && !s->dyn<AssertStmt>()) {
+      fail(s->range, "this statement is not supported");
+    }
+    for (const std::string &v : fx[k].assigns) {
+      if (s->dyn<ForStmt>())
+        continue; // the loop's own variables (checked above)
+      if (assignedAt.count(v) || outer.count(v))
+        fail(s->range, "'" + v +
+                           "' is assigned twice; reverse mode needs both "
+                           "values, so give the second one a new name");
+      assignedAt[v] = k;
+    }
+    for (const std::string &v : fx[k].updates)
+      lastUpdate[v] = k;
+  }
+  // An accumulated value may be read only after its last update.
+  for (size_t k = 0; k < block.size(); ++k)
+    for (const std::string &v : fx[k].reads) {
+      auto it = lastUpdate.find(v);
+      if (it != lastUpdate.end() && k <= it->second && hasAdjoint(v) &&
+          !fx[k].updates.count(v))
+        fail(block[k]->range, "'" + v +
+                                  "' is read before its last += update; "
+                                  "read it after all of them");
+    }
+}
+
+void GradWriter::forward(const Block &block, int indent,
+                         const std::set<std::string> &skipUpdates) {
+  for (const StmtPtr &sp : block) {
+    const Stmt *s = sp.get();
+    if (auto *a = s->dyn<AssignStmt>()) {
+      std::string line;
+      for (const ExprPtr &t : a->targets)
+        line += t->dyn<NameExpr>()->name + " = ";
+      emit(indent, line + text(a->value.get()));
+    } else if (auto *a = s->dyn<AnnAssignStmt>()) {
+      emit(indent,
+           a->target->dyn<NameExpr>()->name + " = " + text(a->value.get()));
+    } else if (auto *a = s->dyn<AugAssignStmt>()) {
+      std::string n = a->target->dyn<NameExpr>()->name;
+      if (skipUpdates.count(n))
+        continue;
+      static const std::map<BinaryOp, const char *> ops = {
+          {BinaryOp::Add, "+="},       {BinaryOp::Sub, "-="},
+          {BinaryOp::Mul, "*="},       {BinaryOp::Div, "/="},
+          {BinaryOp::FloorDiv, "//="}, {BinaryOp::Mod, "%="}};
+      auto op = ops.find(a->op);
+      if (op == ops.end()) {
+        fail(s->range, "this update operator is not supported");
+        continue;
+      }
+      emit(indent, n + " " + op->second + " " + text(a->value.get()));
+    } else if (auto *f = s->dyn<ForStmt>()) {
+      size_t mark = body.size();
+      emit(indent, "for " + f->target->dyn<NameExpr>()->name + " in " +
+                       text(f->iter.get()) + ":");
+      size_t head = body.size();
+      forward(f->body, indent + 1, skipUpdates);
+      if (body.size() == head) // nothing to recompute
+        body.resize(mark);
+    } else if (auto *i = s->dyn<IfStmt>()) {
+      emit(indent, "if " + text(i->cond.get()) + ":");
+      size_t head = body.size();
+      forward(i->body, indent + 1, skipUpdates);
+      if (body.size() == head)
+        emit(indent + 1, "pass");
+      if (!i->orelse.empty()) {
+        emit(indent, "else:");
+        head = body.size();
+        forward(i->orelse, indent + 1, skipUpdates);
+        if (body.size() == head)
+          emit(indent + 1, "pass");
+      }
+    } else if (auto *r = s->dyn<ReturnStmt>()) {
+      emit(indent, "_ad_val = " + text(r->value.get()));
+    }
+    // print, pass and other expression statements are not repeated.
+  }
+}
+
+void GradWriter::declareAdjoints(const Block &block, int indent) {
+  std::set<std::string> names;
+  for (const StmtPtr &s : block) {
+    if (s->dyn<ForStmt>())
+      continue; // the loop's locals get theirs in its reverse body
+    Effects fx;
+    effectsOf(s.get(), fx);
+    for (const std::string &n : fx.assigns)
+      names.insert(n);
+  }
+  for (const std::string &n : names) {
+    if (!hasAdjoint(n))
+      continue;
+    const Type &t = typeOfLocal(n);
+    emit(indent, "_ad_" + n + " = " + (t.isArray() ? n + " * 0.0" : "0.0"));
+  }
+}
+
+void GradWriter::reverse(const Block &block, int indent) {
+  for (auto it = block.rbegin(); it != block.rend(); ++it) {
+    const Stmt *s = it->get();
+    if (auto *a = s->dyn<AssignStmt>()) {
+      std::string n = a->targets.back()->dyn<NameExpr>()->name;
+      if (hasAdjoint(n))
+        backprop(a->value.get(), "_ad_" + n,
+                 typeOfLocal(n).isArray() ? typeOfLocal(n).rank() : 0, indent);
+    } else if (auto *a = s->dyn<AnnAssignStmt>()) {
+      std::string n = a->target->dyn<NameExpr>()->name;
+      if (hasAdjoint(n))
+        backprop(a->value.get(), "_ad_" + n, typeOfLocal(n).rank(), indent);
+    } else if (auto *a = s->dyn<AugAssignStmt>()) {
+      std::string n = a->target->dyn<NameExpr>()->name;
+      if (!hasAdjoint(n))
+        continue;
+      int rank = typeOfLocal(n).isArray() ? typeOfLocal(n).rank() : 0;
+      backprop(a->value.get(),
+               a->op == BinaryOp::Sub ? "-_ad_" + n : "_ad_" + n, rank, indent);
+    } else if (auto *f = s->dyn<ForStmt>()) {
+      // Recompute the iteration (without the accumulations into values
+      // from outside the loop), then its adjoint.
+      Effects fx;
+      effectsOf(s, fx);
+      std::set<std::string> local;
+      for (const StmtPtr &x : f->body) {
+        Effects e;
+        effectsOf(x.get(), e);
+        local.insert(e.assigns.begin(), e.assigns.end());
+      }
+      std::set<std::string> outerUpdates;
+      for (const std::string &u : fx.updates)
+        if (!local.count(u))
+          outerUpdates.insert(u);
+      emit(indent, "for " + f->target->dyn<NameExpr>()->name + " in " +
+                       text(f->iter.get()) + ":");
+      size_t head = body.size();
+      forward(f->body, indent + 1, outerUpdates);
+      declareAdjoints(f->body, indent + 1);
+      reverse(f->body, indent + 1);
+      if (body.size() == head)
+        emit(indent + 1, "pass");
+    } else if (auto *i = s->dyn<IfStmt>()) {
+      emit(indent, "if " + text(i->cond.get()) + ":");
+      size_t head = body.size();
+      reverse(i->body, indent + 1);
+      if (body.size() == head)
+        emit(indent + 1, "pass");
+      if (!i->orelse.empty()) {
+        emit(indent, "else:");
+        head = body.size();
+        reverse(i->orelse, indent + 1);
+        if (body.size() == head)
+          emit(indent + 1, "pass");
+      }
+    } else if (auto *r = s->dyn<ReturnStmt>()) {
+      backprop(r->value.get(), "1.0", 0, indent);
+    }
+  }
+}
+
+void GradWriter::backprop(const Expr *e, const std::string &adjIn, int adjRank,
+                          int indent) {
+  Type t = fn.typeOf(e);
+  if (!isFloat(t) || !ok)
+    return; // integers, booleans and indices carry no derivative
+  std::string adj = adjIn;
+  if (t.isScalar() && adjRank > 0) {
+    adj = "sum(" + adj + ")";
+    adjRank = 0;
+  }
+  if (t.isArray() && adjRank > t.rank()) {
+    fail(e->range, "broadcasting an array against one of higher rank is "
+                   "not supported");
+    return;
+  }
+  int rank = t.isArray() ? t.rank() : 0;
+  auto sub = [&](const Expr *x, const std::string &a, int r) {
+    backprop(x, a, std::max(r, adjRank), indent);
+  };
+  auto rankOf = [&](const Expr *x) {
+    Type u = fn.typeOf(x);
+    return u.isArray() ? u.rank() : 0;
+  };
+  if (auto *n = e->dyn<NameExpr>()) {
+    auto d = diffParams.find(n->name);
+    if (d != diffParams.end() || hasAdjoint(n->name))
+      addTo("_ad_" + n->name, t, adj, adjRank, indent);
+    return;
+  }
+  if (e->dyn<FloatLitExpr>() || e->dyn<IntLitExpr>())
+    return;
+  std::string a = tempFor(adj, indent);
+  if (auto *u = e->dyn<UnaryExpr>()) {
+    if (u->op == UnaryOp::Neg)
+      sub(u->operand.get(), "-" + a, rank);
+    else if (u->op == UnaryOp::Pos)
+      sub(u->operand.get(), a, rank);
+    return;
+  }
+  if (auto *b = e->dyn<BinaryExpr>()) {
+    const Expr *x = b->lhs.get(), *y = b->rhs.get();
+    std::string tx = text(x), ty = text(y);
+    switch (b->op) {
+    case BinaryOp::Add:
+      sub(x, a, rankOf(y));
+      sub(y, a, rankOf(x));
+      return;
+    case BinaryOp::Sub:
+      sub(x, a, rankOf(y));
+      sub(y, "-" + a, rankOf(x));
+      return;
+    case BinaryOp::Mul:
+      sub(x, a + " * " + ty, rankOf(y));
+      sub(y, a + " * " + tx, rankOf(x));
+      return;
+    case BinaryOp::Div:
+      sub(x, a + " / " + ty, rankOf(y));
+      sub(y, "-" + a + " * " + tx + " / (" + ty + " * " + ty + ")", rankOf(x));
+      return;
+    case BinaryOp::Pow:
+      sub(x, a + " * " + ty + " * " + tx + " ** (" + ty + " - 1.0)", rankOf(y));
+      if (isFloat(fn.typeOf(y)) && !y->dyn<FloatLitExpr>())
+        sub(y, a + " * log(" + tx + ") * " + tx + " ** " + ty, rankOf(x));
+      return;
+    case BinaryOp::MatMul: {
+      int rx = rankOf(x), ry = rankOf(y);
+      if (rx == 2 && ry == 1) {
+        sub(x, "outer(" + a + ", " + ty + ")", 2);
+        // a @ X (= X^T a) walks X by rows, as the forward product did.
+        sub(y, a + " @ " + tx, 1);
+      } else if (rx == 1 && ry == 2) {
+        sub(x, ty + " @ " + a, 1);
+        sub(y, "outer(" + tx + ", " + a + ")", 2);
+      } else if (rx == 2 && ry == 2) {
+        sub(x, a + " @ transpose(" + ty + ")", 2);
+        sub(y, "transpose(" + tx + ") @ " + a, 2);
+      } else {
+        sub(x, a + " * " + ty, 1);
+        sub(y, a + " * " + tx, 1);
+      }
+      return;
+    }
+    default:
+      fail(e->range, "this operator has no derivative here");
+      return;
+    }
+  }
+  if (auto *i = e->dyn<IfExpExpr>()) {
+    std::string c = text(i->cond.get());
+    sub(i->thenValue.get(), "(" + a + " if " + c + " else 0.0)", 0);
+    sub(i->elseValue.get(), "(0.0 if " + c + " else " + a + ")", 0);
+    if (rank > 0)
+      fail(e->range, "a conditional expression on arrays is not supported");
+    return;
+  }
+  if (auto *ix = e->dyn<IndexExpr>()) {
+    auto *base = ix->base->dyn<NameExpr>();
+    for (const ExprPtr &k : ix->indices)
+      if (k->dyn<SliceExpr>() || !fn.typeOf(k.get()).isInt()) {
+        fail(k->range, "only elements indexed by integers (x[i], x[i, j]) "
+                       "are differentiated, not slices");
+        return;
+      }
+    if (!base) {
+      fail(e->range, "only elements of named arrays are differentiated");
+      return;
+    }
+    if (!diffParams.count(base->name) && !hasAdjoint(base->name))
+      return;
+    std::string idx;
+    for (const ExprPtr &k : ix->indices)
+      idx += (idx.empty() ? "" : ", ") + text(k.get());
+    emit(indent, "_ad_" + base->name + "[" + idx + "] += " + a);
+    return;
+  }
+  if (auto *c = e->dyn<CallExpr>()) {
+    auto *cn = c->callee->dyn<NameExpr>();
+    if (!cn || fn.calls.count(c)) {
+      fail(e->range, "calls of user functions are not differentiated yet; "
+                     "inline '" +
+                         (cn ? cn->name : std::string("it")) + "'");
+      return;
+    }
+    const std::string &name = cn->name;
+    const Expr *x = c->args.empty() ? nullptr : c->args[0].get();
+    std::string tx = x ? text(x) : "";
+    int rx = x ? rankOf(x) : 0;
+    if (name == "float" || name == "f64") {
+      sub(x, a, rx);
+    } else if (name == "sin") {
+      sub(x, a + " * cos(" + tx + ")", rx);
+    } else if (name == "cos") {
+      sub(x, "-" + a + " * sin(" + tx + ")", rx);
+    } else if (name == "tan") {
+      sub(x, a + " / (cos(" + tx + ") * cos(" + tx + "))", rx);
+    } else if (name == "exp") {
+      sub(x, a + " * exp(" + tx + ")", rx);
+    } else if (name == "log") {
+      sub(x, a + " / " + tx, rx);
+    } else if (name == "sqrt") {
+      sub(x, a + " / (2.0 * sqrt(" + tx + "))", rx);
+    } else if (name == "tanh") {
+      sub(x, a + " * (1.0 - tanh(" + tx + ") * tanh(" + tx + "))", rx);
+    } else if (name == "abs") {
+      sub(x, a + " * where(" + tx + " >= 0.0, 1.0, -1.0)", rx);
+    } else if (name == "sum" && c->args.size() == 1 && c->keywords.empty()) {
+      sub(x, a, 0);
+    } else if (name == "mean" && c->args.size() == 1 && c->keywords.empty()) {
+      // The element count: that of an array of the argument's rank in it
+      // (elementwise expressions keep the shape), else of the argument.
+      std::string count;
+      std::function<void(const Expr *)> find = [&](const Expr *y) {
+        if (!count.empty() || !y)
+          return;
+        Type ty = fn.typeOf(y);
+        if (y->dyn<NameExpr>() && ty.isArray() && ty.rank() == rx)
+          count = y->dyn<NameExpr>()->name + ".size";
+        else if (auto *b = y->dyn<BinaryExpr>();
+                 b && b->op != BinaryOp::MatMul) {
+          find(b->lhs.get());
+          find(b->rhs.get());
+        } else if (auto *u = y->dyn<UnaryExpr>()) {
+          find(u->operand.get());
+        } else if (auto *cl = y->dyn<CallExpr>(); cl && !fn.calls.count(cl)) {
+          auto *cn2 = cl->callee->dyn<NameExpr>();
+          if (cn2 && cn2->name != "sum" && cn2->name != "mean" &&
+              cn2->name != "dot" && cn2->name != "max" && cn2->name != "min")
+            for (const ExprPtr &arg : cl->args)
+              find(arg.get());
+        }
+      };
+      find(x);
+      if (count.empty()) {
+        std::string t = "_ad_t" + std::to_string(temps++);
+        emit(indent, t + " = " + tx);
+        count = t + ".size";
+      }
+      sub(x, a + " / " + count, 0);
+    } else if ((name == "max" || name == "min") && c->args.size() == 1 &&
+               rx > 0) {
+      // The element(s) equal to the maximum (minimum) get the adjoint.
+      sub(x, "where(" + tx + " == " + name + "(" + tx + "), " + a + ", 0.0)",
+          rx);
+    } else if ((name == "max" || name == "min") && c->args.size() == 2 &&
+               rank == 0) {
+      std::string ty = text(c->args[1].get());
+      std::string op = name == "max" ? " >= " : " <= ";
+      sub(x, "(" + a + " if " + tx + op + ty + " else 0.0)", 0);
+      sub(c->args[1].get(), "(0.0 if " + tx + op + ty + " else " + a + ")", 0);
+    } else if (name == "dot" && c->args.size() == 2) {
+      const Expr *y = c->args[1].get();
+      sub(x, a + " * " + text(y), 1);
+      sub(y, a + " * " + tx, 1);
+    } else {
+      fail(e->range, "'" + name + "' is not differentiated yet");
+    }
+    return;
+  }
+  fail(e->range, "this expression is not differentiated yet");
+}
+
+bool GradWriter::run(std::string &out) {
+  const FunctionDefStmt &def = *req.def;
+  for (size_t i = 0; i < req.argnums.size(); ++i)
+    diffParams[def.params[req.argnums[i]].name] = static_cast<int>(i);
+  checkBlock(def.body, true, {});
+  if (ok && (def.body.empty() || !def.body.back()->dyn<ReturnStmt>()))
+    fail(def.nameRange, "the function must end with a return statement");
+  if (!ok)
+    return false;
+  std::string params;
+  for (const Param &p : def.params) {
+    params += (params.empty() ? "" : ", ") + p.name;
+    if (p.hasAnnotation) {
+      size_t b = offsetOf(p.annotation.range.begin),
+             e = offsetOf(p.annotation.range.end);
+      params += ": " + file.text().substr(b, e - b);
+    }
+  }
+  emit(0, "def " + req.name + "(" + params + "):");
+  forward(def.body, 1, {});
+  for (const auto &[name, k] : diffParams) {
+    const Type &t = fn.paramTypes[req.argnums[k]];
+    emit(1, "_ad_" + name + " = " + (t.isArray() ? name + " * 0.0" : "0.0"));
+  }
+  declareAdjoints(def.body, 1);
+  reverse(def.body, 1);
+  std::string result = req.withValue ? "_ad_val" : "";
+  for (int k : req.argnums)
+    result +=
+        (result.empty() ? "" : ", ") + std::string("_ad_") + def.params[k].name;
+  emit(1, "return " + result);
+  if (!ok)
+    return false;
+  out += "\n" + body;
+  return true;
+}
+
+} // namespace
+
+bool generateGradient(const GradRequest &request, const SourceFile &file,
+                      DiagnosticEngine &diags, std::string &out) {
+  GradWriter w(request, file, diags);
+  return w.run(out);
+}
+
+} // namespace weft
