@@ -534,10 +534,46 @@ void GradWriter::backprop(const Expr *e, const std::string &adjIn, int adjRank,
   }
   if (auto *c = e->dyn<CallExpr>()) {
     auto *cn = c->callee->dyn<NameExpr>();
+    if (cn && fn.calls.count(c) && !fn.vectorizedCalls.count(c)) {
+      // A user function: the chain rule through its own gradient,
+      // grad(g, argnums=<its f64 arguments>), generated in turn.
+      const FunctionInstance *g = fn.calls.at(c);
+      const std::vector<const Expr *> &bound = fn.callArgs.at(c);
+      if (!(g->returnType.isScalar() && g->returnType.isFloat())) {
+        fail(e->range, "calls of '" + cn->name + "', which returns " +
+                           g->returnType.str() +
+                           ", are not differentiated (only functions "
+                           "returning one float are)");
+        return;
+      }
+      std::vector<size_t> nums;
+      for (size_t k = 0; k < bound.size(); ++k) {
+        const Type &pt = g->paramTypes[k];
+        if ((pt.isScalar() || pt.isArray()) &&
+            pt.scalarKind() == ScalarKind::F64)
+          nums.push_back(k);
+      }
+      if (nums.empty())
+        return;
+      std::string args, targets, numsText;
+      for (const Expr *x : bound)
+        args += (args.empty() ? "" : ", ") + text(x);
+      std::vector<std::string> names;
+      for (size_t k : nums) {
+        names.push_back("_ad_t" + std::to_string(temps++));
+        targets += (targets.empty() ? "" : ", ") + names.back();
+        numsText += (numsText.empty() ? "" : ", ") + std::to_string(k);
+      }
+      if (nums.size() > 1)
+        numsText = "(" + numsText + ")";
+      emit(indent, targets + " = grad(" + cn->name + ", argnums=" + numsText +
+                       ")(" + args + ")");
+      for (size_t i = 0; i < nums.size(); ++i)
+        sub(bound[nums[i]], a + " * " + names[i], rankOf(bound[nums[i]]));
+      return;
+    }
     if (!cn || fn.calls.count(c)) {
-      fail(e->range, "calls of user functions are not differentiated yet; "
-                     "inline '" +
-                         (cn ? cn->name : std::string("it")) + "'");
+      fail(e->range, "this call is not differentiated");
       return;
     }
     const std::string &name = cn->name;

@@ -112,7 +112,18 @@ bool Compilation::analyze() {
     // grad(f)(...): the gradient functions are generated from f's typed
     // body as Weft source, added after the program's own text (its line
     // numbers stay), and the whole module is analysed again.
-    if (program_ && !program_->gradRequests.empty()) {
+    // A gradient function that calls other functions asks for their
+    // gradients in turn: one more round per level of calls.
+    for (int round = 0; program_ && !program_->gradRequests.empty(); ++round) {
+      if (round == 8) {
+        const GradRequest &g = program_->gradRequests.front();
+        diags_->error(g.range, "grad of '" + g.def->name +
+                                   "': the functions it calls nest too "
+                                   "deeply (recursion cannot be "
+                                   "differentiated)");
+        program_.reset();
+        break;
+      }
       std::string extra;
       bool ok = true;
       for (const GradRequest &g : program_->gradRequests)
@@ -120,8 +131,7 @@ bool Compilation::analyze() {
           break;
       if (!ok) {
         program_.reset();
-        metrics_.add("sema", metrics::wallNow() - t0);
-        return false;
+        break;
       }
       auto file = std::make_unique<SourceFile>(file_->filename(),
                                                file_->text() + extra);
@@ -134,11 +144,6 @@ bool Compilation::analyze() {
         program_ = analyzeModule(*ast_, *diags_,
                                  entries_.empty() ? nullptr : &entries_,
                                  session_ ? &*session_ : nullptr);
-      if (program_ && !program_->gradRequests.empty()) {
-        diags_->error(SourceRange(SourceLocation{1, 1}),
-                      "internal: a gradient function was not generated");
-        program_.reset();
-      }
     }
     metrics_.add("sema", metrics::wallNow() - t0);
     // @jit(target="auto"): the GPU when one is present, else the CPU.
