@@ -53,7 +53,25 @@ private:
     size_t b = offsetOf(e->range.begin), x = offsetOf(e->range.end);
     return file.text().substr(b, x - b);
   }
-  std::string text(const Expr *e) const { return "(" + raw(e) + ")"; }
+  // ---- values assigned twice get versions (h, h__1, ...): every value
+  // the adjoints need stays available.
+  std::map<const NameExpr *, std::string> readName;
+  std::map<const Stmt *, std::string> defName;
+  std::map<std::string, std::string> origin; ///< version -> variable
+  std::map<std::string, int> versions;
+  std::string version(const std::string &v) {
+    int n = versions[v]++;
+    std::string name = n == 0 ? v : v + "__" + std::to_string(n);
+    origin[name] = v;
+    return name;
+  }
+  void renameReads(const Expr *e,
+                   const std::map<std::string, std::string> &cur);
+  void rename(const Block &block, std::map<std::string, std::string> &cur);
+  std::map<std::string, std::string> phis_; ///< the if being renamed
+  /// `e` as source, with the versions of the names it reads.
+  std::string print(const Expr *e) const;
+  std::string text(const Expr *e) const { return "(" + print(e) + ")"; }
   void emit(int indent, const std::string &s) {
     body += std::string(4 * indent, ' ') + s + "\n";
   }
@@ -62,8 +80,10 @@ private:
       diags.error(r, "grad of '" + req.def->name + "': " + msg);
     ok = false;
   }
-  const Type &typeOfLocal(const std::string &n) const {
+  const Type &typeOfLocal(const std::string &name) const {
     static const Type unknown;
+    auto o = origin.find(name);
+    const std::string &n = o == origin.end() ? name : o->second;
     auto it = fn.locals.find(n);
     return it == fn.locals.end() ? unknown : it->second;
   }
@@ -72,13 +92,15 @@ private:
            (t.scalarKind() == ScalarKind::F64 ||
             t.scalarKind() == ScalarKind::F32);
   }
-  bool hasAdjoint(const std::string &n) const {
-    if (diffParams.count(n))
+  bool hasAdjoint(const std::string &name) const {
+    if (diffParams.count(name))
       return true;
-    for (const std::string &p : fn.paramNames)
-      if (p == n)
-        return false;
-    return isFloat(typeOfLocal(n));
+    auto o = origin.find(name);
+    if (o == origin.end() || o->first == o->second)
+      for (const std::string &p : fn.paramNames)
+        if (p == name)
+          return false; // a parameter not differentiated
+    return isFloat(typeOfLocal(name));
   }
 
   // ---- names read, assigned and accumulated by statements
@@ -166,7 +188,7 @@ private:
 
   // ---- checks: the forms whose recomputation is exact
   void checkBlock(const Block &block, bool top,
-                  const std::set<std::string> &outer);
+                  const std::set<std::string> &outer, bool branch = false);
   // ---- the forward pass: statements as written (outer accumulations
   // skipped when recomputing a loop body)
   void forward(const Block &block, int indent,
@@ -192,7 +214,7 @@ private:
 };
 
 void GradWriter::checkBlock(const Block &block, bool top,
-                            const std::set<std::string> &outer) {
+                            const std::set<std::string> &outer, bool branch) {
   std::map<std::string, size_t> assignedAt, lastUpdate;
   std::vector<Effects> fx(block.size());
   for (size_t k = 0; k < block.size(); ++k) {
@@ -209,6 +231,8 @@ void GradWriter::checkBlock(const Block &block, bool top,
       else if (!r->value)
         fail(s->range, "the function must return a value");
     } else if (auto *a = s->dyn<AssignStmt>()) {
+      if (a->targets.size() > 1)
+        fail(s->range, "chained assignments (a = b = ...) are not supported");
       for (const ExprPtr &t : a->targets)
         if (!t->dyn<NameExpr>())
           fail(t->range, t->dyn<IndexExpr>()
@@ -254,8 +278,8 @@ void GradWriter::checkBlock(const Block &block, bool top,
       bodyOuter.insert(f->target->dyn<NameExpr>()->name);
       checkBlock(f->body, false, bodyOuter);
     } else if (auto *i = s->dyn<IfStmt>()) {
-      checkBlock(i->body, false, outer);
-      checkBlock(i->orelse, false, outer);
+      checkBlock(i->body, false, outer, true);
+      checkBlock(i->orelse, false, outer, true);
     } else if (!s->dyn<ExprStmt>() && !s->dyn<PassStmt>() &&
                !s->dyn<AnnAssignStmt>() && !s->dyn<AssertStmt>()) {
       fail(s->range, "this statement is not supported");
@@ -263,10 +287,11 @@ void GradWriter::checkBlock(const Block &block, bool top,
     for (const std::string &v : fx[k].assigns) {
       if (s->dyn<ForStmt>())
         continue; // the loop's own variables (checked above)
-      if (assignedAt.count(v) || outer.count(v))
+      // Elsewhere a second assignment makes a new version of the value.
+      if (branch && assignedAt.count(v))
         fail(s->range, "'" + v +
-                           "' is assigned twice; reverse mode needs both "
-                           "values, so give the second one a new name");
+                           "' is assigned twice in one branch of an if; "
+                           "give the second value a new name");
       assignedAt[v] = k;
     }
     for (const std::string &v : fx[k].updates)
@@ -284,21 +309,209 @@ void GradWriter::checkBlock(const Block &block, bool top,
     }
 }
 
+std::string GradWriter::print(const Expr *e) const {
+  if (auto *n = e->dyn<NameExpr>()) {
+    auto it = readName.find(n);
+    return it == readName.end() ? n->name : it->second;
+  }
+  if (auto *b = e->dyn<BinaryExpr>())
+    return "(" + print(b->lhs.get()) + " " + spelling(b->op) + " " +
+           print(b->rhs.get()) + ")";
+  if (auto *u = e->dyn<UnaryExpr>())
+    return std::string("(") + spelling(u->op) +
+           (u->op == UnaryOp::Not ? " " : "") + print(u->operand.get()) + ")";
+  if (auto *c = e->dyn<CompareExpr>()) {
+    std::string t = "(" + print(c->operands[0].get());
+    for (size_t i = 0; i < c->ops.size(); ++i)
+      t += std::string(" ") + spelling(c->ops[i]) + " " +
+           print(c->operands[i + 1].get());
+    return t + ")";
+  }
+  if (auto *b = e->dyn<BoolOpExpr>())
+    return "(" + print(b->lhs.get()) +
+           (b->op == BoolOpKind::And ? " and " : " or ") + print(b->rhs.get()) +
+           ")";
+  if (auto *i = e->dyn<IfExpExpr>())
+    return "(" + print(i->thenValue.get()) + " if " + print(i->cond.get()) +
+           " else " + print(i->elseValue.get()) + ")";
+  if (auto *c = e->dyn<CallExpr>()) {
+    std::string t = print(c->callee.get()) + "(";
+    bool first = true;
+    for (const ExprPtr &a : c->args) {
+      t += (first ? "" : ", ") + print(a.get());
+      first = false;
+    }
+    for (const KeywordArg &k : c->keywords) {
+      t += (first ? "" : ", ") + k.name + "=" + print(k.value.get());
+      first = false;
+    }
+    return t + ")";
+  }
+  if (auto *i = e->dyn<IndexExpr>()) {
+    std::string t = print(i->base.get()) + "[";
+    for (size_t k = 0; k < i->indices.size(); ++k)
+      t += (k ? ", " : "") + print(i->indices[k].get());
+    return t + "]";
+  }
+  if (auto *sl = e->dyn<SliceExpr>())
+    return (sl->lower ? print(sl->lower.get()) : "") + ":" +
+           (sl->upper ? print(sl->upper.get()) : "") +
+           (sl->step ? ":" + print(sl->step.get()) : "");
+  if (auto *a = e->dyn<AttributeExpr>())
+    return print(a->base.get()) + "." + a->attr;
+  if (auto *t = e->dyn<TupleExpr>()) {
+    std::string x = "(";
+    for (const ExprPtr &el : t->elts)
+      x += print(el.get()) + ", ";
+    return x + ")";
+  }
+  if (auto *l = e->dyn<ListExpr>()) {
+    std::string x = "[";
+    for (size_t k = 0; k < l->elts.size(); ++k)
+      x += (k ? ", " : "") + print(l->elts[k].get());
+    return x + "]";
+  }
+  return raw(e); // literals
+}
+
+void GradWriter::renameReads(const Expr *e,
+                             const std::map<std::string, std::string> &cur) {
+  if (!e)
+    return;
+  if (auto *n = e->dyn<NameExpr>()) {
+    auto it = cur.find(n->name);
+    if (it != cur.end())
+      readName[n] = it->second;
+    return;
+  }
+  std::set<std::string> unused;
+  // Recurse through the same children readsOf visits.
+  if (auto *b = e->dyn<BinaryExpr>()) {
+    renameReads(b->lhs.get(), cur);
+    renameReads(b->rhs.get(), cur);
+  } else if (auto *u = e->dyn<UnaryExpr>()) {
+    renameReads(u->operand.get(), cur);
+  } else if (auto *c = e->dyn<CompareExpr>()) {
+    for (const ExprPtr &o : c->operands)
+      renameReads(o.get(), cur);
+  } else if (auto *b = e->dyn<BoolOpExpr>()) {
+    renameReads(b->lhs.get(), cur);
+    renameReads(b->rhs.get(), cur);
+  } else if (auto *i = e->dyn<IfExpExpr>()) {
+    renameReads(i->cond.get(), cur);
+    renameReads(i->thenValue.get(), cur);
+    renameReads(i->elseValue.get(), cur);
+  } else if (auto *c = e->dyn<CallExpr>()) {
+    if (!c->callee->dyn<NameExpr>())
+      renameReads(c->callee.get(), cur);
+    for (const ExprPtr &a : c->args)
+      renameReads(a.get(), cur);
+    for (const KeywordArg &k : c->keywords)
+      renameReads(k.value.get(), cur);
+  } else if (auto *i = e->dyn<IndexExpr>()) {
+    renameReads(i->base.get(), cur);
+    for (const ExprPtr &x : i->indices)
+      renameReads(x.get(), cur);
+  } else if (auto *sl = e->dyn<SliceExpr>()) {
+    renameReads(sl->lower.get(), cur);
+    renameReads(sl->upper.get(), cur);
+    renameReads(sl->step.get(), cur);
+  } else if (auto *a = e->dyn<AttributeExpr>()) {
+    renameReads(a->base.get(), cur);
+  } else if (auto *t = e->dyn<TupleExpr>()) {
+    for (const ExprPtr &x : t->elts)
+      renameReads(x.get(), cur);
+  } else if (auto *l = e->dyn<ListExpr>()) {
+    for (const ExprPtr &x : l->elts)
+      renameReads(x.get(), cur);
+  }
+}
+
+void GradWriter::rename(const Block &block,
+                        std::map<std::string, std::string> &cur) {
+  for (const StmtPtr &sp : block) {
+    const Stmt *s = sp.get();
+    if (auto *a = s->dyn<AssignStmt>()) {
+      renameReads(a->value.get(), cur);
+      std::string v = a->targets.back()->dyn<NameExpr>()->name;
+      auto phi = phis_.find(v);
+      defName[s] = phi != phis_.end() ? phi->second : version(v);
+      cur[v] = defName[s];
+    } else if (auto *a = s->dyn<AnnAssignStmt>()) {
+      renameReads(a->value.get(), cur);
+      std::string v = a->target->dyn<NameExpr>()->name;
+      auto phi = phis_.find(v);
+      defName[s] = phi != phis_.end() ? phi->second : version(v);
+      cur[v] = defName[s];
+    } else if (auto *a = s->dyn<AugAssignStmt>()) {
+      renameReads(a->value.get(), cur);
+      std::string v = a->target->dyn<NameExpr>()->name;
+      auto it = cur.find(v);
+      defName[s] = it != cur.end() ? it->second : v;
+    } else if (auto *f = s->dyn<ForStmt>()) {
+      renameReads(f->iter.get(), cur);
+      std::map<std::string, std::string> inner = cur;
+      std::string var = f->target->dyn<NameExpr>()->name;
+      inner[var] = var;
+      auto saved = phis_;
+      phis_.clear();
+      rename(f->body, inner);
+      phis_ = saved;
+    } else if (auto *i = s->dyn<IfStmt>()) {
+      renameReads(i->cond.get(), cur);
+      // A value assigned in a branch has one version after the if, which
+      // each branch defines (a value defined before the if must then be
+      // assigned in both branches).
+      std::set<std::string> inA, inB;
+      for (const StmtPtr &x : i->body) {
+        Effects e;
+        effectsOf(x.get(), e);
+        inA.insert(e.assigns.begin(), e.assigns.end());
+      }
+      for (const StmtPtr &x : i->orelse) {
+        Effects e;
+        effectsOf(x.get(), e);
+        inB.insert(e.assigns.begin(), e.assigns.end());
+      }
+      std::map<std::string, std::string> phis;
+      for (const std::set<std::string> *side : {&inA, &inB})
+        for (const std::string &v : *side) {
+          if (phis.count(v))
+            continue;
+          if (cur.count(v) && !(inA.count(v) && inB.count(v)))
+            fail(s->range, "'" + v +
+                               "' is assigned in only one branch of this "
+                               "if; assign it in both, or use a new name");
+          phis[v] = version(v);
+        }
+      auto saved = phis_;
+      phis_ = phis;
+      std::map<std::string, std::string> a = cur, b = cur;
+      rename(i->body, a);
+      rename(i->orelse, b);
+      phis_ = saved;
+      for (const auto &[v, name] : phis)
+        cur[v] = name;
+    } else if (auto *r = s->dyn<ReturnStmt>()) {
+      renameReads(r->value.get(), cur);
+    } else if (auto *e = s->dyn<ExprStmt>()) {
+      renameReads(e->value.get(), cur);
+    }
+  }
+}
+
 void GradWriter::forward(const Block &block, int indent,
                          const std::set<std::string> &skipUpdates) {
   for (const StmtPtr &sp : block) {
     const Stmt *s = sp.get();
-    if (auto *a = s->dyn<AssignStmt>()) {
-      std::string line;
-      for (const ExprPtr &t : a->targets)
-        line += t->dyn<NameExpr>()->name + " = ";
-      emit(indent, line + text(a->value.get()));
-    } else if (auto *a = s->dyn<AnnAssignStmt>()) {
-      emit(indent,
-           a->target->dyn<NameExpr>()->name + " = " + text(a->value.get()));
+    if (s->dyn<AssignStmt>() || s->dyn<AnnAssignStmt>()) {
+      const Expr *value = s->dyn<AssignStmt>()
+                              ? s->dyn<AssignStmt>()->value.get()
+                              : s->dyn<AnnAssignStmt>()->value.get();
+      emit(indent, defName.at(s) + " = " + text(value));
     } else if (auto *a = s->dyn<AugAssignStmt>()) {
-      std::string n = a->target->dyn<NameExpr>()->name;
-      if (skipUpdates.count(n))
+      std::string n = defName.at(s);
+      if (skipUpdates.count(a->target->dyn<NameExpr>()->name))
         continue;
       static const std::map<BinaryOp, const char *> ops = {
           {BinaryOp::Add, "+="},       {BinaryOp::Sub, "-="},
@@ -340,14 +553,18 @@ void GradWriter::forward(const Block &block, int indent,
 
 void GradWriter::declareAdjoints(const Block &block, int indent) {
   std::set<std::string> names;
-  for (const StmtPtr &s : block) {
-    if (s->dyn<ForStmt>())
-      continue; // the loop's locals get theirs in its reverse body
-    Effects fx;
-    effectsOf(s.get(), fx);
-    for (const std::string &n : fx.assigns)
-      names.insert(n);
-  }
+  std::function<void(const Block &)> collect = [&](const Block &b) {
+    for (const StmtPtr &s : b) {
+      if (s->dyn<AssignStmt>() || s->dyn<AnnAssignStmt>())
+        names.insert(defName.at(s.get()));
+      else if (auto *i = s->dyn<IfStmt>()) {
+        collect(i->body);
+        collect(i->orelse);
+      }
+      // a loop's values get their adjoints in its reverse body
+    }
+  };
+  collect(block);
   for (const std::string &n : names) {
     if (!hasAdjoint(n))
       continue;
@@ -360,16 +577,16 @@ void GradWriter::reverse(const Block &block, int indent) {
   for (auto it = block.rbegin(); it != block.rend(); ++it) {
     const Stmt *s = it->get();
     if (auto *a = s->dyn<AssignStmt>()) {
-      std::string n = a->targets.back()->dyn<NameExpr>()->name;
+      std::string n = defName.at(s);
       if (hasAdjoint(n))
         backprop(a->value.get(), "_ad_" + n,
                  typeOfLocal(n).isArray() ? typeOfLocal(n).rank() : 0, indent);
     } else if (auto *a = s->dyn<AnnAssignStmt>()) {
-      std::string n = a->target->dyn<NameExpr>()->name;
+      std::string n = defName.at(s);
       if (hasAdjoint(n))
         backprop(a->value.get(), "_ad_" + n, typeOfLocal(n).rank(), indent);
     } else if (auto *a = s->dyn<AugAssignStmt>()) {
-      std::string n = a->target->dyn<NameExpr>()->name;
+      std::string n = defName.at(s);
       if (!hasAdjoint(n))
         continue;
       int rank = typeOfLocal(n).isArray() ? typeOfLocal(n).rank() : 0;
@@ -441,9 +658,10 @@ void GradWriter::backprop(const Expr *e, const std::string &adjIn, int adjRank,
     return u.isArray() ? u.rank() : 0;
   };
   if (auto *n = e->dyn<NameExpr>()) {
-    auto d = diffParams.find(n->name);
-    if (d != diffParams.end() || hasAdjoint(n->name))
-      addTo("_ad_" + n->name, t, adj, adjRank, indent);
+    auto r = readName.find(n);
+    std::string name = r == readName.end() ? n->name : r->second;
+    if (hasAdjoint(name))
+      addTo("_ad_" + name, t, adj, adjRank, indent);
     return;
   }
   if (e->dyn<FloatLitExpr>() || e->dyn<IntLitExpr>())
@@ -524,12 +742,14 @@ void GradWriter::backprop(const Expr *e, const std::string &adjIn, int adjRank,
       fail(e->range, "only elements of named arrays are differentiated");
       return;
     }
-    if (!diffParams.count(base->name) && !hasAdjoint(base->name))
+    auto r = readName.find(base);
+    std::string name = r == readName.end() ? base->name : r->second;
+    if (!hasAdjoint(name))
       return;
     std::string idx;
     for (const ExprPtr &k : ix->indices)
       idx += (idx.empty() ? "" : ", ") + text(k.get());
-    emit(indent, "_ad_" + base->name + "[" + idx + "] += " + a);
+    emit(indent, "_ad_" + name + "[" + idx + "] += " + a);
     return;
   }
   if (auto *c = e->dyn<CallExpr>()) {
@@ -661,6 +881,12 @@ bool GradWriter::run(std::string &out) {
   checkBlock(def.body, true, {});
   if (ok && (def.body.empty() || !def.body.back()->dyn<ReturnStmt>()))
     fail(def.nameRange, "the function must end with a return statement");
+  if (!ok)
+    return false;
+  std::map<std::string, std::string> cur;
+  for (const Param &p : def.params)
+    cur[p.name] = version(p.name);
+  rename(def.body, cur);
   if (!ok)
     return false;
   std::string params;
