@@ -69,6 +69,21 @@ private:
                    const std::map<std::string, std::string> &cur);
   void rename(const Block &block, std::map<std::string, std::string> &cur);
   std::map<std::string, std::string> phis_; ///< the if being renamed
+  /// Numbers a loop carries from one iteration to the next: their value at
+  /// the start of each iteration is taped (_ad_tape<id>_<name>).
+  struct Carried {
+    std::string outer, last; ///< the name the loop reads, its last version
+    bool isInt = false;
+  };
+  struct LoopCarry {
+    int id = 0;
+    std::vector<Carried> vars;
+  };
+  std::map<const ForStmt *, LoopCarry> carries_;
+  int loopIds_ = 0;
+  /// start, stop and step of a range(...) loop, as source.
+  bool rangeParts(const ForStmt *f, std::string &start, std::string &stop,
+                  std::string &step);
   /// `e` as source, with the versions of the names it reads.
   std::string print(const Expr *e) const;
   std::string text(const Expr *e) const { return "(" + print(e) + ")"; }
@@ -269,11 +284,15 @@ void GradWriter::checkBlock(const Block &block, bool top,
       std::set<std::string> scope = outer;
       for (const auto &[n, at] : assignedAt)
         scope.insert(n);
+      // A number carried from one iteration to the next is taped; an
+      // array would need a copy per iteration.
       for (const std::string &v : inner.assigns)
-        if (scope.count(v) && v != f->target->dyn<NameExpr>()->name)
+        if (scope.count(v) && v != f->target->dyn<NameExpr>()->name &&
+            !typeOfLocal(v).isScalar())
           fail(s->range, "'" + v +
-                             "' is assigned in the loop and also outside "
-                             "it; use a new name inside the loop");
+                             "' (an array) is assigned in the loop and also "
+                             "outside it; reverse mode would need a copy "
+                             "per iteration");
       std::set<std::string> bodyOuter = scope;
       bodyOuter.insert(f->target->dyn<NameExpr>()->name);
       checkBlock(f->body, false, bodyOuter);
@@ -457,6 +476,14 @@ void GradWriter::rename(const Block &block,
       phis_.clear();
       rename(f->body, inner);
       phis_ = saved;
+      LoopCarry carry;
+      for (const auto &[v, name] : cur)
+        if (v != var && inner.at(v) != name)
+          carry.vars.push_back({name, inner.at(v), !isFloat(typeOfLocal(v))});
+      if (!carry.vars.empty()) {
+        carry.id = loopIds_++;
+        carries_[f] = carry;
+      }
     } else if (auto *i = s->dyn<IfStmt>()) {
       renameReads(i->cond.get(), cur);
       // A value assigned in a branch has one version after the if, which
@@ -500,6 +527,30 @@ void GradWriter::rename(const Block &block,
   }
 }
 
+bool GradWriter::rangeParts(const ForStmt *f, std::string &start,
+                            std::string &stop, std::string &step) {
+  auto *c = f->iter->dyn<CallExpr>();
+  size_t n = c ? c->args.size() : 0;
+  if (n < 1 || n > 3 || !c->keywords.empty()) {
+    fail(f->iter->range, "a loop that carries a value needs range(stop), "
+                         "range(start, stop) or range(start, stop, step)");
+    return false;
+  }
+  start = n == 1 ? "0" : text(c->args[0].get());
+  stop = text(c->args[n == 1 ? 0 : 1].get());
+  step = n == 3 ? text(c->args[2].get()) : "1";
+  if (n == 3) {
+    const Expr *st = c->args[2].get();
+    auto *u = st->dyn<UnaryExpr>();
+    if (!st->dyn<IntLitExpr>() || (u && u->op == UnaryOp::Neg)) {
+      fail(st->range, "a loop that carries a value needs a positive "
+                      "integer literal step");
+      return false;
+    }
+  }
+  return true;
+}
+
 void GradWriter::forward(const Block &block, int indent,
                          const std::set<std::string> &skipUpdates) {
   for (const StmtPtr &sp : block) {
@@ -524,11 +575,33 @@ void GradWriter::forward(const Block &block, int indent,
       }
       emit(indent, n + " " + op->second + " " + text(a->value.get()));
     } else if (auto *f = s->dyn<ForStmt>()) {
+      auto carry = carries_.find(f);
+      std::string start, stop, step, id;
+      if (carry != carries_.end()) {
+        if (!rangeParts(f, start, stop, step))
+          continue;
+        id = std::to_string(carry->second.id);
+        emit(indent, "_ad_T" + id + " = max(0, (" + stop + " - " + start +
+                         " + " + step + " - 1) // " + step + ")");
+        for (const Carried &c : carry->second.vars)
+          emit(indent, "_ad_tape" + id + "_" + c.outer + " = zeros(_ad_T" + id +
+                           (c.isInt ? ", dtype=i64)" : ")"));
+      }
       size_t mark = body.size();
-      emit(indent, "for " + f->target->dyn<NameExpr>()->name + " in " +
-                       text(f->iter.get()) + ":");
+      std::string var = f->target->dyn<NameExpr>()->name;
+      emit(indent, "for " + var + " in " + text(f->iter.get()) + ":");
       size_t head = body.size();
+      if (carry != carries_.end()) {
+        emit(indent + 1,
+             "_ad_k" + id + " = (" + var + " - " + start + ") // " + step);
+        for (const Carried &c : carry->second.vars)
+          emit(indent + 1, "_ad_tape" + id + "_" + c.outer + "[_ad_k" + id +
+                               "] = " + c.outer);
+      }
       forward(f->body, indent + 1, skipUpdates);
+      if (carry != carries_.end())
+        for (const Carried &c : carry->second.vars)
+          emit(indent + 1, c.outer + " = " + c.last);
       if (body.size() == head) // nothing to recompute
         body.resize(mark);
     } else if (auto *i = s->dyn<IfStmt>()) {
@@ -607,11 +680,35 @@ void GradWriter::reverse(const Block &block, int indent) {
       for (const std::string &u : fx.updates)
         if (!local.count(u))
           outerUpdates.insert(u);
-      emit(indent, "for " + f->target->dyn<NameExpr>()->name + " in " +
-                       text(f->iter.get()) + ":");
+      auto carry = carries_.find(f);
+      std::string var = f->target->dyn<NameExpr>()->name;
+      if (carry == carries_.end()) {
+        // Iterations are independent: any order, recomputed one by one.
+        emit(indent, "for " + var + " in " + text(f->iter.get()) + ":");
+      } else {
+        // Backwards, each iteration starting from its taped values.
+        std::string start, stop, step, id = std::to_string(carry->second.id);
+        if (!rangeParts(f, start, stop, step))
+          continue;
+        emit(indent, "for _ad_r" + id + " in range(_ad_T" + id + "):");
+        emit(indent + 1, "_ad_k" + id + " = _ad_T" + id + " - 1 - _ad_r" + id);
+        emit(indent + 1, var + " = " + start + " + _ad_k" + id + " * " + step);
+        for (const Carried &c : carry->second.vars)
+          emit(indent + 1, c.outer + " = _ad_tape" + id + "_" + c.outer +
+                               "[_ad_k" + id + "]");
+      }
       size_t head = body.size();
       forward(f->body, indent + 1, outerUpdates);
       declareAdjoints(f->body, indent + 1);
+      if (carry != carries_.end())
+        for (const Carried &c : carry->second.vars) {
+          // The end value's adjoint comes from the later iterations (or
+          // the code after the loop); the start value's is collected anew.
+          if (c.isInt || !hasAdjoint(c.outer))
+            continue;
+          emit(indent + 1, "_ad_" + c.last + " = _ad_" + c.outer);
+          emit(indent + 1, "_ad_" + c.outer + " = 0.0");
+        }
       reverse(f->body, indent + 1);
       if (body.size() == head)
         emit(indent + 1, "pass");
