@@ -17,6 +17,14 @@ SourceFile::SourceFile(std::string filename, std::string text)
       lineStarts_.push_back(i + 1);
 }
 
+size_t SourceFile::offsetOf(SourceLocation loc) const {
+  if (loc.line < 1 || lineStarts_.empty())
+    return 0;
+  size_t line = std::min(static_cast<size_t>(loc.line), lineStarts_.size());
+  return std::min(text_.size(),
+                  lineStarts_[line - 1] + static_cast<size_t>(loc.col - 1));
+}
+
 std::string SourceFile::lineText(int line) const {
   if (line < 1 || static_cast<size_t>(line) > lineStarts_.size())
     return "";

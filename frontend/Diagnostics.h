@@ -26,6 +26,8 @@ public:
   const std::string &text() const { return text_; }
   /// The text of 1-based line `line`, without its newline ("" if absent).
   std::string lineText(int line) const;
+  /// The byte offset of `loc` (clamped to the text).
+  size_t offsetOf(SourceLocation loc) const;
 
 private:
   std::string filename_;

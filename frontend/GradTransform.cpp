@@ -41,14 +41,7 @@ private:
   std::map<std::string, int> diffParams; ///< name -> position in argnums
 
   // ---- text
-  size_t offsetOf(SourceLocation loc) const {
-    const std::string &t = file.text();
-    size_t off = 0;
-    for (int line = 1; line < loc.line && off < t.size(); ++off)
-      if (t[off] == '\n')
-        ++line;
-    return std::min(t.size(), off + static_cast<size_t>(loc.col - 1));
-  }
+  size_t offsetOf(SourceLocation loc) const { return file.offsetOf(loc); }
   std::string raw(const Expr *e) const {
     size_t b = offsetOf(e->range.begin), x = offsetOf(e->range.end);
     return file.text().substr(b, x - b);
@@ -119,50 +112,57 @@ private:
   }
 
   // ---- names read, assigned and accumulated by statements
-  static void readsOf(const Expr *e, std::set<std::string> &out) {
+  /// Calls `f` on every name `e` reads (not the names of called
+  /// functions).
+  static void forEachRead(const Expr *e,
+                          const std::function<void(const NameExpr *)> &f) {
     if (!e)
       return;
+    auto rec = [&](const Expr *x) { forEachRead(x, f); };
     if (auto *n = e->dyn<NameExpr>()) {
-      out.insert(n->name);
+      f(n);
     } else if (auto *b = e->dyn<BinaryExpr>()) {
-      readsOf(b->lhs.get(), out);
-      readsOf(b->rhs.get(), out);
+      rec(b->lhs.get());
+      rec(b->rhs.get());
     } else if (auto *u = e->dyn<UnaryExpr>()) {
-      readsOf(u->operand.get(), out);
+      rec(u->operand.get());
     } else if (auto *c = e->dyn<CompareExpr>()) {
       for (const ExprPtr &o : c->operands)
-        readsOf(o.get(), out);
+        rec(o.get());
     } else if (auto *c = e->dyn<BoolOpExpr>()) {
-      readsOf(c->lhs.get(), out);
-      readsOf(c->rhs.get(), out);
+      rec(c->lhs.get());
+      rec(c->rhs.get());
     } else if (auto *i = e->dyn<IfExpExpr>()) {
-      readsOf(i->cond.get(), out);
-      readsOf(i->thenValue.get(), out);
-      readsOf(i->elseValue.get(), out);
+      rec(i->cond.get());
+      rec(i->thenValue.get());
+      rec(i->elseValue.get());
     } else if (auto *c = e->dyn<CallExpr>()) {
       if (!c->callee->dyn<NameExpr>())
-        readsOf(c->callee.get(), out);
-      for (const ExprPtr &a : c->args)
-        readsOf(a.get(), out);
+        rec(c->callee.get());
+      for (const ExprPtr &x : c->args)
+        rec(x.get());
       for (const KeywordArg &k : c->keywords)
-        readsOf(k.value.get(), out);
+        rec(k.value.get());
     } else if (auto *i = e->dyn<IndexExpr>()) {
-      readsOf(i->base.get(), out);
+      rec(i->base.get());
       for (const ExprPtr &x : i->indices)
-        readsOf(x.get(), out);
-    } else if (auto *s = e->dyn<SliceExpr>()) {
-      readsOf(s->lower.get(), out);
-      readsOf(s->upper.get(), out);
-      readsOf(s->step.get(), out);
-    } else if (auto *a = e->dyn<AttributeExpr>()) {
-      readsOf(a->base.get(), out);
+        rec(x.get());
+    } else if (auto *sl = e->dyn<SliceExpr>()) {
+      rec(sl->lower.get());
+      rec(sl->upper.get());
+      rec(sl->step.get());
+    } else if (auto *at = e->dyn<AttributeExpr>()) {
+      rec(at->base.get());
     } else if (auto *t = e->dyn<TupleExpr>()) {
       for (const ExprPtr &x : t->elts)
-        readsOf(x.get(), out);
+        rec(x.get());
     } else if (auto *l = e->dyn<ListExpr>()) {
       for (const ExprPtr &x : l->elts)
-        readsOf(x.get(), out);
+        rec(x.get());
     }
+  }
+  static void readsOf(const Expr *e, std::set<std::string> &out) {
+    forEachRead(e, [&](const NameExpr *n) { out.insert(n->name); });
   }
   struct Effects {
     std::set<std::string> reads, assigns, updates;
@@ -395,55 +395,11 @@ std::string GradWriter::print(const Expr *e) const {
 
 void GradWriter::renameReads(const Expr *e,
                              const std::map<std::string, std::string> &cur) {
-  if (!e)
-    return;
-  if (auto *n = e->dyn<NameExpr>()) {
+  forEachRead(e, [&](const NameExpr *n) {
     auto it = cur.find(n->name);
     if (it != cur.end())
       readName[n] = it->second;
-    return;
-  }
-  std::set<std::string> unused;
-  // Recurse through the same children readsOf visits.
-  if (auto *b = e->dyn<BinaryExpr>()) {
-    renameReads(b->lhs.get(), cur);
-    renameReads(b->rhs.get(), cur);
-  } else if (auto *u = e->dyn<UnaryExpr>()) {
-    renameReads(u->operand.get(), cur);
-  } else if (auto *c = e->dyn<CompareExpr>()) {
-    for (const ExprPtr &o : c->operands)
-      renameReads(o.get(), cur);
-  } else if (auto *b = e->dyn<BoolOpExpr>()) {
-    renameReads(b->lhs.get(), cur);
-    renameReads(b->rhs.get(), cur);
-  } else if (auto *i = e->dyn<IfExpExpr>()) {
-    renameReads(i->cond.get(), cur);
-    renameReads(i->thenValue.get(), cur);
-    renameReads(i->elseValue.get(), cur);
-  } else if (auto *c = e->dyn<CallExpr>()) {
-    if (!c->callee->dyn<NameExpr>())
-      renameReads(c->callee.get(), cur);
-    for (const ExprPtr &a : c->args)
-      renameReads(a.get(), cur);
-    for (const KeywordArg &k : c->keywords)
-      renameReads(k.value.get(), cur);
-  } else if (auto *i = e->dyn<IndexExpr>()) {
-    renameReads(i->base.get(), cur);
-    for (const ExprPtr &x : i->indices)
-      renameReads(x.get(), cur);
-  } else if (auto *sl = e->dyn<SliceExpr>()) {
-    renameReads(sl->lower.get(), cur);
-    renameReads(sl->upper.get(), cur);
-    renameReads(sl->step.get(), cur);
-  } else if (auto *a = e->dyn<AttributeExpr>()) {
-    renameReads(a->base.get(), cur);
-  } else if (auto *t = e->dyn<TupleExpr>()) {
-    for (const ExprPtr &x : t->elts)
-      renameReads(x.get(), cur);
-  } else if (auto *l = e->dyn<ListExpr>()) {
-    for (const ExprPtr &x : l->elts)
-      renameReads(x.get(), cur);
-  }
+  });
 }
 
 void GradWriter::rename(const Block &block,

@@ -116,11 +116,9 @@ Type Analyzer::checkGrad(const CallExpr *c, const CallExpr *grad) {
   }
   const FunctionDefStmt *def = defIt->second;
   std::vector<int> argnums;
-  bool tupleNums = false;
   for (const KeywordArg &k : grad->keywords) {
     std::vector<const Expr *> items;
     if (auto *t = k.value->dyn<TupleExpr>()) {
-      tupleNums = true;
       for (const ExprPtr &e : t->elts)
         items.push_back(e.get());
     } else {
@@ -213,7 +211,6 @@ Type Analyzer::checkGrad(const CallExpr *c, const CallExpr *grad) {
     parts.push_back(inst->paramTypes[k]);
   if (parts.size() == 1)
     return parts[0];
-  (void)tupleNums;
   return Type::tuple(parts);
 }
 

@@ -199,7 +199,7 @@ bool emitObjects(std::unique_ptr<llvm::Module> m, llvm::TargetMachine &tm,
       [&](std::unique_ptr<llvm::Module> part) {
         // What another partition defines may be loaded anywhere (over 2
         // GiB away when CUDA has reserved address space in between): it
-        // is reached through the GOT and PLT stubs the JIT linker makes,
+        // is reached through the GOT and PLT entries the JIT linker makes,
         // not with 32-bit PC-relative offsets.
         // (SplitModule made the locals hidden: hidden symbols would still
         // be reached directly.)

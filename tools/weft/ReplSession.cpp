@@ -31,15 +31,6 @@ struct EntryShape {
   std::string parseErrors;
 };
 
-/// Byte offset of a 1-based line and column in `text`.
-size_t offsetOf(const std::string &text, SourceLocation loc) {
-  size_t off = 0;
-  for (int line = 1; line < loc.line && off < text.size(); ++off)
-    if (text[off] == '\n')
-      ++line;
-  return std::min(text.size(), off + static_cast<size_t>(loc.col - 1));
-}
-
 /// Lines [first, last] of `text`.
 std::string linesOf(const std::string &text, int first, int last) {
   std::string out;
@@ -195,8 +186,8 @@ bool ReplSession::run(const std::string &entryText, std::string &error) {
     const StmtPtr &last = c->ast()->body[ast->body.size() - 1];
     Type t = c->program()->main->typeOf(last->dyn<ExprStmt>()->value.get());
     if (t.isKnown() && !t.isNone()) {
-      size_t b = offsetOf(entryText, shape.lastExpr->value->range.begin);
-      size_t e = offsetOf(entryText, shape.lastExpr->value->range.end);
+      size_t b = file.offsetOf(shape.lastExpr->value->range.begin);
+      size_t e = file.offsetOf(shape.lastExpr->value->range.end);
       text = entryText.substr(0, b) + "print(" + entryText.substr(b, e - b) +
              ")" + entryText.substr(e);
       auto again = check(vars);

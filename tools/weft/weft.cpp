@@ -422,7 +422,6 @@ int main(int argc, char **argv) {
   // @jit(target="auto"): the GPU when present, unless --target=cpu.
   if (!(args.targetGiven && args.target == "cpu"))
     options.gpuPresent = haveGPU;
-  std::string sourceText = source;
   weft::Compilation c(args.file, std::move(source), options);
 
   if (args.command == "check") {
@@ -457,7 +456,9 @@ int main(int argc, char **argv) {
   std::string cacheKey;
   if (args.command == "run" && !args.noCache && args.reportPath.empty()) {
     weft::cache::KeyBuilder kb;
-    kb.add(sourceText)
+    // The text the program was compiled from (with any generated
+    // gradient functions, which follow from it).
+    kb.add(c.file().text())
         .add(std::to_string(options.optLevel))
         .add(options.fastmath ? "fastmath" : "ieee")
         .add(options.boundscheck ? "boundscheck" : "")
