@@ -8,6 +8,7 @@
 
 #include "compiler/Codegen/LLVMCodegen.h"
 #include "runtime/CudaRuntime.h"
+#include "runtime/ErrorRecord.h"
 #include "runtime/Metrics.h"
 #include "runtime/NpyIO.h"
 #include "runtime/RuntimeABI.h"
@@ -61,6 +62,7 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   WEFT_RT(weft_rt_time);
   WEFT_RT(weft_rt_check_failed);
   WEFT_RT(weft_rt_raise_recorded);
+  WEFT_RT(weft_rt_stack_check);
   WEFT_RT(weft_rt_rng_seed);
   WEFT_RT(weft_rt_rng_stream);
   WEFT_RT(weft_rt_rng_bits);
@@ -99,6 +101,9 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   WEFT_RT(mgpuMemset32);
   WEFT_RT(mgpuSetDefaultDevice);
 #undef WEFT_RT
+  // Parallel regions start through the runtime, which hands them the
+  // calling thread's error record (ErrorRecord.h).
+  add("__kmpc_fork_call", reinterpret_cast<void *>(&weft_rt_fork_call));
   return map;
 }
 } // namespace

@@ -13,6 +13,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "runtime/NpyIO.h"
+
+#include "runtime/ErrorRecord.h"
 #include "runtime/RuntimeABI.h"
 
 #include <cctype>
@@ -881,15 +883,30 @@ extern "C" {
 
 void weft_rt_load_npy(const char *path, int32_t elemKind, int64_t rank,
                       void *descriptorOut, int64_t line) {
-  if (const char *error =
-          weft::rt::loadNpy(path, elemKind, rank, descriptorOut))
+  const char *error = weft::rt::loadNpy(path, elemKind, rank, descriptorOut);
+  if (!error)
+    return;
+  if (!weft::rt::recordInParallelRegion(error, line))
     weft_rt_fail(error, line);
+  // Inside a parallel loop the error is raised when the loop ends; until
+  // then the result is an empty array: { allocated, aligned, offset,
+  // sizes[rank] = 0, strides[rank] = 1 }.
+  auto *d = static_cast<int64_t *>(descriptorOut);
+  void *empty = _mlir_memref_to_llvm_alloc(0);
+  std::memcpy(&d[0], &empty, sizeof empty);
+  std::memcpy(&d[1], &empty, sizeof empty);
+  d[2] = 0;
+  for (int64_t i = 0; i < rank; ++i) {
+    d[3 + i] = 0;
+    d[3 + rank + i] = 1;
+  }
 }
 
 void weft_rt_save_npy(const char *path, int32_t elemKind, int64_t rank,
                       const void *descriptor, int64_t line) {
   if (const char *error = weft::rt::saveNpy(path, elemKind, rank, descriptor))
-    weft_rt_fail(error, line);
+    if (!weft::rt::recordInParallelRegion(error, line))
+      weft_rt_fail(error, line);
 }
 
 } // extern "C"

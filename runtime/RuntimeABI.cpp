@@ -7,14 +7,16 @@
 #include "runtime/RuntimeABI.h"
 
 #include "runtime/CudaRuntime.h"
+#include "runtime/ErrorRecord.h"
 
+#include <pthread.h>
 #include <sys/mman.h>
 
 #include <atomic>
 #include <mutex>
 
-extern "C" int omp_in_parallel(void); // libomp
 #include <cerrno>
+#include <cstddef>
 #include <chrono>
 #include <csetjmp>
 #include <cstdio>
@@ -31,11 +33,16 @@ struct Arena;
 struct alignas(64) BufferHeader {
   std::atomic<int64_t> refCount;
   int64_t bytes;
-  bool managed; ///< CUDA managed memory (--target=gpu), freed by the driver
   /// The protected call that allocated the buffer (on its thread), so a
   /// runtime error can free what the aborted code still held.
   Arena *arena;
   BufferHeader *prev, *next;
+  bool managed; ///< CUDA managed memory (--target=gpu), freed by the driver
+  bool mapped;  ///< an anonymous mapping (out of memory in a parallel loop)
+  uint64_t unused;
+  /// kHeaderMagic while the header is intact: the last 8 bytes before the
+  /// data, the first a write before the array's start overwrites.
+  uint64_t magic;
 };
 
 /// The buffers allocated by one runProtected call on its thread and not
@@ -71,6 +78,38 @@ void arenaUnlink(BufferHeader *h) {
   h->arena = nullptr;
 }
 static_assert(sizeof(BufferHeader) == 64, "header keeps data aligned");
+static_assert(offsetof(BufferHeader, magic) == 56, "magic ends the header");
+
+// Corruption checks: the header holds kHeaderMagic and the 8 bytes after
+// the data hold kTrailer ^ address. A write before or past an array (an
+// index out of range without --boundscheck) that reaches them is found
+// when the buffer is freed: a clear fatal error instead of a corrupt heap.
+constexpr uint64_t kHeaderMagic = 0x5765667448656164ULL; // "WeftHead"
+constexpr uint64_t kTrailer = 0x9e3779b97f4a7c15ULL;
+constexpr size_t kHugePage = size_t(2) << 20;
+
+/// Bytes of the block holding a buffer of `bytes`: header, data rounded
+/// up to 64 bytes with room for the trailer, whole huge pages from 4 MiB.
+size_t blockBytes(size_t bytes) {
+  size_t total = sizeof(BufferHeader) + ((bytes + 8 + 63) & ~size_t(63));
+  if (bytes >= 2 * kHugePage)
+    total = (total + kHugePage - 1) & ~(kHugePage - 1);
+  return total;
+}
+
+uint64_t trailerFor(const void *data) {
+  return kTrailer ^ reinterpret_cast<uintptr_t>(data);
+}
+
+[[noreturn]] void heapCorrupted(int64_t bytes, const char *where) {
+  std::fflush(stdout);
+  std::fprintf(stderr,
+               "weft: fatal error: memory %s an array of %lld bytes was "
+               "overwritten (an index out of range); run with "
+               "--boundscheck to find where\n",
+               where, (long long)bytes);
+  std::abort();
+}
 
 std::atomic<int64_t> gLiveBuffers{0};
 std::atomic<int64_t> gLiveBytes{0};
@@ -90,17 +129,32 @@ BufferHeader *headerOf(void *ptr) {
 thread_local std::jmp_buf *tJumpTarget = nullptr;
 thread_local std::string *tError = nullptr;
 
-void writeOut(const std::string &s) {
-  std::fwrite(s.data(), 1, s.size(), stdout);
+/// Inside a parallel region each thread gathers its output up to the end
+/// of the line and writes the line at once: lines printed by iterations
+/// running at the same time do not interleave.
+thread_local std::string tPendingLine;
+
+void writeOut(const char *data, size_t n) {
+  if (!weft::rt::regionRecord() && tPendingLine.empty()) {
+    std::fwrite(data, 1, n, stdout);
+    return;
+  }
+  tPendingLine.append(data, n);
+  if (!tPendingLine.empty() && tPendingLine.back() == '\n') {
+    std::fwrite(tPendingLine.data(), 1, tPendingLine.size(), stdout);
+    tPendingLine.clear();
+  }
 }
+void writeOut(const std::string &s) { writeOut(s.data(), s.size()); }
+void writeOut(const char *s) { writeOut(s, std::strlen(s)); }
 
 } // namespace
 
 extern "C" {
 
-void weft_rt_print_i64(int64_t v) { std::printf("%lld", (long long)v); }
+void weft_rt_print_i64(int64_t v) { writeOut(std::to_string(v)); }
 
-void weft_rt_print_i32(int32_t v) { std::printf("%d", (int)v); }
+void weft_rt_print_i32(int32_t v) { writeOut(std::to_string(v)); }
 
 void weft_rt_print_f64(double v) { writeOut(weft::rt::formatFloat(v)); }
 
@@ -108,11 +162,11 @@ void weft_rt_print_f32(float v) { writeOut(weft::rt::formatFloat32(v)); }
 
 void weft_rt_print_bool(int32_t v) { writeOut(v ? "True" : "False"); }
 
-void weft_rt_print_str(const char *s) { std::fputs(s, stdout); }
+void weft_rt_print_str(const char *s) { writeOut(s); }
 
-void weft_rt_print_sep(void) { std::fputc(' ', stdout); }
+void weft_rt_print_sep(void) { writeOut(" ", 1); }
 
-void weft_rt_print_newline(void) { std::fputc('\n', stdout); }
+void weft_rt_print_newline(void) { writeOut("\n", 1); }
 
 void weft_rt_print_array_f64(const double *data, int64_t size, int64_t stride) {
   writeOut(weft::rt::formatArrayF64(data, size, stride));
@@ -141,21 +195,28 @@ static std::vector<std::string> &programArguments() {
 /// The argument `index` if there is one (else null); fails on a negative
 /// index.
 static const std::string *argumentAt(int64_t index, int64_t line) {
-  if (index < 0)
-    weft_rt_fail("IndexError: argv() index must not be negative", line);
+  if (index < 0) {
+    const char *msg = "IndexError: argv() index must not be negative";
+    if (weft::rt::recordInParallelRegion(msg, line))
+      return nullptr; // inside a parallel loop: the fallback for now
+    weft_rt_fail(msg, line);
+  }
   if (index >= static_cast<int64_t>(programArguments().size()))
     return nullptr;
   return &programArguments()[static_cast<size_t>(index)];
 }
 
-[[noreturn]] static void badArgument(int64_t index, const std::string &text,
-                                     const char *what, int64_t line) {
+/// Raises the ValueError; returns only inside a parallel loop, where the
+/// error is recorded and the caller goes on with the fallback.
+static void badArgument(int64_t index, const std::string &text,
+                        const char *what, int64_t line) {
   // weft_rt_fail does not return and skips destructors: keep the text in
   // storage that outlives the jump.
   static thread_local std::string msg;
   msg = "ValueError: argv(" + std::to_string(index) + ") is '" + text +
         "', which is not " + what;
-  weft_rt_fail(msg.c_str(), line);
+  if (!weft::rt::recordInParallelRegion(msg.c_str(), line))
+    weft_rt_fail(msg.c_str(), line);
 }
 
 int64_t weft_rt_argv_i64(int64_t index, int64_t fallback, int64_t line) {
@@ -165,8 +226,10 @@ int64_t weft_rt_argv_i64(int64_t index, int64_t fallback, int64_t line) {
   errno = 0;
   char *end = nullptr;
   long long v = std::strtoll(s->c_str(), &end, 10); // "010" is 10, as int()
-  if (s->empty() || *end != '\0' || errno == ERANGE)
+  if (s->empty() || *end != '\0' || errno == ERANGE) {
     badArgument(index, *s, "an integer", line);
+    return fallback;
+  }
   return v;
 }
 
@@ -176,8 +239,10 @@ double weft_rt_argv_f64(int64_t index, double fallback, int64_t line) {
     return fallback;
   char *end = nullptr;
   double v = std::strtod(s->c_str(), &end);
-  if (s->empty() || *end != '\0')
+  if (s->empty() || *end != '\0') {
     badArgument(index, *s, "a number", line);
+    return fallback;
+  }
   return v;
 }
 
@@ -190,6 +255,7 @@ int32_t weft_rt_argv_bool(int64_t index, int32_t fallback, int64_t line) {
   if (*s == "False" || *s == "false" || *s == "0")
     return 0;
   badArgument(index, *s, "True or False", line);
+  return fallback;
 }
 
 /// NumPy's pairwise_sum (numpy/_core/src/umath/loops_utils.h.src): 8
@@ -233,30 +299,39 @@ double weft_rt_sum_f64(const double *data, int64_t size, int64_t stride) {
 }
 
 void *_mlir_memref_to_llvm_alloc(size_t bytes) {
-  // Arrays of 4 MiB or more start on a 2 MiB boundary and ask for
-  // transparent huge pages, as NumPy does: filling a fresh array then takes
-  // one page fault per 2 MiB instead of per 4 KiB.
+  // Inside a parallel loop a MemoryError is recorded, not raised (it is
+  // raised when the loop ends), and the loop must go on with a usable
+  // buffer: the limit is exceeded for now, and out of memory the buffer
+  // is an anonymous mapping whose pages the kernel supplies on use.
+  bool inRegion = weft::rt::regionRecord() != nullptr;
   int64_t limit = gMemoryLimit.load(std::memory_order_relaxed);
-  if (limit > 0 &&
-      gLiveBytes.load(std::memory_order_relaxed) + int64_t(bytes) > limit) {
+  if (limit > 0 && (bytes > size_t(limit) ||
+                    gLiveBytes.load(std::memory_order_relaxed) +
+                            int64_t(bytes) >
+                        limit)) {
     static thread_local std::string msg;
     msg = "MemoryError: allocating an array of " + std::to_string(bytes) +
           " bytes would exceed the memory limit of " + std::to_string(limit) +
           " bytes (" + std::to_string(gLiveBytes.load()) +
           " bytes of arrays live); raise --max-memory";
-    weft_rt_fail(msg.c_str(), 0);
+    if (!weft::rt::recordInParallelRegion(msg.c_str(), 0))
+      weft_rt_fail(msg.c_str(), 0);
   }
-  const size_t kHugePage = size_t(2) << 20;
-  size_t total = sizeof(BufferHeader) + ((bytes + 63) & ~size_t(63));
+  // Arrays of 4 MiB or more start on a 2 MiB boundary and ask for
+  // transparent huge pages, as NumPy does: filling a fresh array then takes
+  // one page fault per 2 MiB instead of per 4 KiB.
+  bool tooLarge = bytes > (size_t(1) << 62); // no machine has that much
+  size_t total = tooLarge ? 0 : blockBytes(bytes);
   bool huge = bytes >= 2 * kHugePage;
-  if (huge)
-    total = (total + kHugePage - 1) & ~(kHugePage - 1);
   // With a GPU in use, arrays live in CUDA managed memory, which host and
   // device share: kernels use them in place, and the driver moves pages
   // only when the other side touches them.
   bool managed = weft::gpu::managedMemory();
-  void *raw = managed ? weft::gpu::allocManaged(total)
-                      : std::aligned_alloc(huge ? kHugePage : 64, total);
+  bool mapped = false;
+  void *raw = nullptr;
+  if (!tooLarge)
+    raw = managed ? weft::gpu::allocManaged(total)
+                  : std::aligned_alloc(huge ? kHugePage : 64, total);
 #ifdef MADV_HUGEPAGE
   if (raw && huge && !managed)
     madvise(raw, total, MADV_HUGEPAGE);
@@ -266,12 +341,33 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
     msg = "MemoryError: out of memory allocating an array of " +
           std::to_string(bytes) + " bytes (" +
           std::to_string(gLiveBytes.load()) + " bytes of arrays live)";
-    weft_rt_fail(msg.c_str(), 0);
+    if (!inRegion)
+      weft_rt_fail(msg.c_str(), 0);
+    weft::rt::recordInParallelRegion(msg.c_str(), 0);
+    if (!tooLarge) {
+      raw = mmap(nullptr, total, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+      mapped = raw != MAP_FAILED;
+      managed = false;
+    }
+    if (!mapped) {
+      std::fflush(stdout);
+      std::fprintf(stderr,
+                   "weft: fatal error: %s inside a parallel loop, which "
+                   "cannot go on without it\n",
+                   msg.c_str() + std::strlen("MemoryError: "));
+      std::abort();
+    }
   }
   auto *header = new (raw) BufferHeader;
   header->refCount.store(1, std::memory_order_relaxed);
   header->bytes = static_cast<int64_t>(bytes);
   header->managed = managed;
+  header->mapped = mapped;
+  header->magic = kHeaderMagic;
+  char *data = reinterpret_cast<char *>(raw) + sizeof(BufferHeader);
+  uint64_t trailer = trailerFor(data);
+  std::memcpy(data + bytes, &trailer, sizeof trailer);
   arenaLink(header);
   gLiveBuffers.fetch_add(1, std::memory_order_relaxed);
   int64_t live =
@@ -284,21 +380,31 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
                               peak, live, std::memory_order_relaxed))
       ;
   }
-  return reinterpret_cast<char *>(raw) + sizeof(BufferHeader);
+  return data;
 }
 
 void _mlir_memref_to_llvm_free(void *ptr) {
   if (!ptr)
     return;
   BufferHeader *header = headerOf(ptr);
+  if (header->magic != kHeaderMagic)
+    heapCorrupted(header->bytes, "just before");
+  uint64_t trailer;
+  std::memcpy(&trailer, static_cast<char *>(ptr) + header->bytes,
+              sizeof trailer);
+  if (trailer != trailerFor(ptr))
+    heapCorrupted(header->bytes, "just past the end of");
   arenaUnlink(header);
   gLiveBuffers.fetch_sub(1, std::memory_order_relaxed);
   gLiveBytes.fetch_sub(header->bytes, std::memory_order_relaxed);
-  bool managed = header->managed;
-  size_t total = sizeof(BufferHeader) + ((header->bytes + 63) & ~int64_t(63));
+  bool managed = header->managed, mapped = header->mapped;
+  size_t total = blockBytes(static_cast<size_t>(header->bytes));
+  header->magic = 0;
   header->~BufferHeader();
   if (managed)
     weft::gpu::freeManaged(header, total);
+  else if (mapped)
+    munmap(header, total);
   else
     std::free(header);
 }
@@ -317,6 +423,15 @@ void weft_rt_array_release(void *ptr) {
 
 void weft_rt_fail(const char *message, int64_t line) {
   std::fflush(stdout);
+  if (weft::rt::regionRecord()) {
+    // Callers inside parallel loops record errors and go on; one that
+    // cannot go on must not longjmp out of the OpenMP region either.
+    std::fprintf(stderr,
+                 "weft: fatal error: %lld: %s (inside a parallel loop, "
+                 "which cannot go on)\n",
+                 (long long)line, message);
+    std::abort();
+  }
   if (!tJumpTarget) {
     std::fprintf(stderr, "%lld: %s\n", (long long)line, message);
     std::exit(1);
@@ -328,21 +443,9 @@ void weft_rt_fail(const char *message, int64_t line) {
 }
 
 namespace {
-/// The first error raised inside a parallel loop (by any thread).
-std::mutex gRecordedMutex;
-bool gRecorded = false;
-std::string gRecordedMessage;
-int64_t gRecordedLine = 0;
-
 void failOrRecord(const char *message, int64_t line) {
-  if (!omp_in_parallel())
+  if (!weft::rt::recordInParallelRegion(message, line))
     weft_rt_fail(message, line);
-  std::lock_guard<std::mutex> lock(gRecordedMutex);
-  if (!gRecorded) {
-    gRecorded = true;
-    gRecordedMessage = message;
-    gRecordedLine = line;
-  }
 }
 } // namespace
 
@@ -351,16 +454,50 @@ void weft_rt_check_failed(const char *message, int64_t line) {
 }
 
 void weft_rt_raise_recorded(void) {
+  // A loop nested in another parallel loop leaves its error to the
+  // outer loop, whose end raises it.
+  if (weft::rt::regionRecord())
+    return;
   static thread_local std::string msg;
   int64_t line;
-  {
-    std::lock_guard<std::mutex> lock(gRecordedMutex);
-    if (!gRecorded)
-      return;
-    gRecorded = false;
-    msg = gRecordedMessage;
-    line = gRecordedLine;
+  if (weft::rt::takeRecorded(weft::rt::callRecord(), msg, line))
+    weft_rt_fail(msg.c_str(), line);
+}
+
+/// Lowest address the stack of this thread may reach before a call of a
+/// recursive function raises RecursionError: a margin above the end of
+/// the stack leaves room for the runtime's own calls.
+static uintptr_t stackLimit() {
+  static thread_local uintptr_t limit = 0;
+  if (limit)
+    return limit;
+  limit = 1; // unknown: never stop
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0)
+    return limit;
+  void *low = nullptr;
+  size_t size = 0;
+  if (pthread_attr_getstack(&attr, &low, &size) == 0 && low && size) {
+    size_t margin = size / 8;
+    margin = margin < (64u << 10)  ? (64u << 10)
+             : margin > (1u << 20) ? (1u << 20)
+                                   : margin;
+    if (margin < size)
+      limit = reinterpret_cast<uintptr_t>(low) + margin;
   }
+  pthread_attr_destroy(&attr);
+  return limit;
+}
+
+int32_t weft_rt_stack_check(const char *function, int64_t line) {
+  char here;
+  if (reinterpret_cast<uintptr_t>(&here) > stackLimit())
+    return 0;
+  static thread_local std::string msg;
+  msg = std::string("RecursionError: maximum recursion depth exceeded in '") +
+        function + "'";
+  if (weft::rt::recordInParallelRegion(msg.c_str(), line))
+    return 1; // the function returns at once; the loop raises it later
   weft_rt_fail(msg.c_str(), line);
 }
 
@@ -479,6 +616,9 @@ bool runProtected(void (*fn)(), std::string &error) {
   std::jmp_buf target;
   std::jmp_buf *savedTarget = tJumpTarget;
   std::string *savedError = tError;
+  // Errors recorded by this call's parallel loops, on any thread.
+  ErrorRecord record;
+  ErrorRecord *savedRecord = setCallRecord(&record);
   Arena arena;
   Arena *savedArena = tArena;
   tArena = &arena;
@@ -492,6 +632,7 @@ bool runProtected(void (*fn)(), std::string &error) {
   tJumpTarget = savedTarget;
   tError = savedError;
   tArena = savedArena;
+  setCallRecord(savedRecord);
   // After an error nothing can reach the arrays the aborted code held;
   // after success the remaining ones are results, owned by the caller.
   while (BufferHeader *h = arena.head) {

@@ -119,8 +119,13 @@ void weft_rt_index_error(int64_t index, int64_t axis, int64_t extent,
                          int64_t line);
 /// weft_rt_fail for generated code: records instead inside parallel loops.
 void weft_rt_check_failed(const char *message, int64_t line);
-/// Raises the error recorded in the last parallel loop, if any.
+/// Raises the error recorded by the parallel loops of the current call,
+/// if any (inside an enclosing parallel loop: leaves it to that loop).
 void weft_rt_raise_recorded(void);
+/// At the entry of a recursive function: 0 while the thread's stack has
+/// room; else RecursionError naming `function` at `line` (inside a
+/// parallel loop it is recorded and 1 is returned: return at once).
+int32_t weft_rt_stack_check(const char *function, int64_t line);
 }
 
 namespace weft {

@@ -265,6 +265,26 @@ struct FailLowering : ConvertOpToLLVMPattern<weft::FailOp> {
   }
 };
 
+/// weft.stack_check: the runtime compares the stack pointer with the
+/// thread's limit and returns non-zero to stop (see RuntimeABI.h).
+struct StackCheckLowering : ConvertOpToLLVMPattern<weft::StackCheckOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::StackCheckOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value name = stringConstant(rewriter, op, op.getFunction());
+    Value line = constI64(rewriter, loc, op.getLine());
+    Value r = callRuntimeWithResult(rewriter, op, "weft_rt_stack_check",
+                                    {name, line}, rewriter.getI32Type());
+    rewriter.replaceOp(op, LLVM::ICmpOp::create(rewriter, loc,
+                                                LLVM::ICmpPredicate::ne, r,
+                                                constI32(rewriter, loc, 0)));
+    return success();
+  }
+};
+
 /// weft.metrics_enter / weft.metrics_exit: a runtime call with the name.
 template <typename Op> struct MetricsCallLowering : ConvertOpToLLVMPattern<Op> {
   MetricsCallLowering(const LLVMTypeConverter &converter, const char *callee)
@@ -639,6 +659,7 @@ struct ConvertWeftToLLVMPass
         ArgvLowering, LoadNpyLowering, SaveNpyLowering, ShapeErrorLowering,
         IndexErrorLowering, TimeLowering, GemmLowering, RngStreamLowering,
         RngBitsLowering, RngSeedLowering, RaiseRecordedLowering,
+        StackCheckLowering,
         RngBeginIterationLowering, RngEndIterationLowering, SessionGetLowering,
         SessionSetLowering, CheckInterruptLowering>(converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,

@@ -58,6 +58,22 @@ def InstrumentMetrics : Pass<"weft-instrument-metrics", "::mlir::ModuleOp"> {
   let dependentDialects = ["::weft::WeftDialect"];
 }
 
+def CheckRecursion : Pass<"weft-check-recursion", "::mlir::ModuleOp"> {
+  let summary = "Guard recursive functions against stack overflow.";
+  let description = [{
+    Deep recursion must be a `RecursionError` with the function's name and
+    line, as in Python, not a crash of the host. For every `func.func` on
+    a cycle of the call graph (the only way to make the call depth
+    unbounded), this pass puts `weft.stack_check` at its entry; when the
+    check says stop (an error recorded inside a parallel loop), the
+    function returns zero values (empty arrays) at once.
+  }];
+  let dependentDialects = ["::weft::WeftDialect",
+                           "::mlir::cf::ControlFlowDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 def MapLoopsToGPU : Pass<"weft-gpu-map-loops", "::mlir::ModuleOp"> {
   let summary = "Tile device-safe parallel loops and map them to the GPU.";
   let description = [{

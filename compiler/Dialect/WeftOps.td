@@ -82,6 +82,24 @@ def Weft_FailOp : Weft_Op<"fail"> {
   let assemblyFormat = "$message `line` $line attr-dict";
 }
 
+def Weft_StackCheckOp : Weft_Op<"stack_check"> {
+  let summary = "Checks that the thread's stack has room for one more call.";
+  let description = [{
+    Placed by `weft-check-recursion` at the entry of recursive functions.
+    When the calling thread's stack is nearly exhausted it raises
+    `RecursionError` naming `function` at source line `line`; inside a
+    parallel loop, where the error is recorded instead, it returns true
+    and the function returns zero values at once.
+
+    ```mlir
+    %stop = weft.stack_check "fib" line 3
+    ```
+  }];
+  let arguments = (ins StrAttr:$function, I64Attr:$line);
+  let results = (outs I1:$stop);
+  let assemblyFormat = "$function `line` $line attr-dict";
+}
+
 def Weft_MetricsEnterOp : Weft_Op<"metrics_enter"> {
   let summary = "Starts timing an entry call (weft run --metrics).";
   let description = [{

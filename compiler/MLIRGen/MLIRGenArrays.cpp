@@ -214,7 +214,7 @@ bool FunctionGen::boundscheck() const {
 }
 
 Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,
-                             int64_t ln) {
+                             int64_t ln, Value *badOut) {
   Value i64v = convert(i, ScalarKind::I64, l);
   i = toIndex(i64v, l);
   if (boundscheck()) {
@@ -223,11 +223,19 @@ Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,
         b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, nNeg),
         arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, i, n));
     auto ifOp = scf::IfOp::create(b, l, TypeRange{}, bad, false);
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-    weft::IndexErrorOp::create(
-        b, l, i64v, arith::IndexCastOp::create(b, l, b.getI64Type(), n), axis,
-        ln);
+    {
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+      weft::IndexErrorOp::create(
+          b, l, i64v, arith::IndexCastOp::create(b, l, b.getI64Type(), n),
+          axis, ln);
+    }
+    // Only reached with a bad index inside a parallel loop (elsewhere the
+    // error has been raised): go on with index 0, never with the bad one.
+    i = arith::SelectOp::create(b, l, bad, index(0, l), i);
+    if (badOut)
+      *badOut = *badOut ? arith::OrIOp::create(b, l, *badOut, bad).getResult()
+                        : bad;
   }
   if (knownNonNegative(i64v))
     return i; // no wrap-around: keeps the address affine for vectorizers
@@ -285,10 +293,26 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
   bool allInts = rt.isScalar();
   if (allInts) {
     SmallVector<Value, 4> idx;
+    Value bad;
     for (int d = 0; d < rank; ++d)
       idx.push_back(wrapIndex(emitScalar(ix->indices[d].get()), m.sizes[d], l,
-                              d, line(ix->range)));
-    return Val(memref::LoadOp::create(b, l, array, idx));
+                              d, line(ix->range), &bad));
+    if (!bad)
+      return Val(memref::LoadOp::create(b, l, array, idx));
+    // A checked read with a bad index (recorded inside a parallel loop)
+    // reads nothing: the value is 0 until the error is raised.
+    mlir::Type et = cast<MemRefType>(array.getType()).getElementType();
+    auto ifOp = scf::IfOp::create(b, l, TypeRange{et}, bad, true);
+    {
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+      scf::YieldOp::create(
+          b, l, ValueRange{arith::ConstantOp::create(b, l, b.getZeroAttr(et))});
+      b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+      scf::YieldOp::create(
+          b, l, ValueRange{memref::LoadOp::create(b, l, array, idx)});
+    }
+    return Val(ifOp.getResult(0));
   }
   // A view: integer indices move the offset and drop their axis; slices
   // follow Python's rules (PySlice_AdjustIndices).

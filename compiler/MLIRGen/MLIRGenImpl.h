@@ -182,8 +182,12 @@ public:
   Val emitSubscript(mlir::Value array, const IndexExpr *ix);
   /// Wraps a negative index and converts it to `index`; with boundscheck
   /// an index outside [-n, n) is an IndexError naming `axis` and `n`.
+  /// Inside parallel loops the error is recorded and the code goes on, so
+  /// a bad index is replaced by 0 and, when `bad` is given, or-ed into it:
+  /// the caller must then skip the access (a checked write never happens).
   mlir::Value wrapIndex(mlir::Value i, mlir::Value n, mlir::Location l,
-                        int64_t axis = 0, int64_t line = 0);
+                        int64_t axis = 0, int64_t line = 0,
+                        mlir::Value *bad = nullptr);
   bool boundscheck() const;
   /// True while generating code that may run on the GPU (a @kernel, or a
   /// prange body, of a GPU function): no runtime checks, since the device

@@ -252,10 +252,22 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
     auto mt = cast<MemRefType>(array.getType());
     ArrayMeta m = arrayMeta(array, l);
     SmallVector<Value, 4> idx;
+    Value bad;
     for (size_t d = 0; d < ix->indices.size(); ++d)
       idx.push_back(wrapIndex(emitScalar(ix->indices[d].get()), m.sizes[d], l,
-                              d, line(ix->range)));
+                              d, line(ix->range), &bad));
     Value x = convert(v.v(), kindOf(mt.getElementType()), l);
+    if (!bad) {
+      memref::StoreOp::create(b, l, x, array, idx);
+      return;
+    }
+    // A checked write with a bad index (recorded inside a parallel loop,
+    // raised when it ends) writes nothing.
+    Value ok = arith::XOrIOp::create(
+        b, l, bad, arith::ConstantOp::create(b, l, b.getBoolAttr(true)));
+    auto ifOp = scf::IfOp::create(b, l, TypeRange{}, ok, false);
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
     memref::StoreOp::create(b, l, x, array, idx);
     return;
   }

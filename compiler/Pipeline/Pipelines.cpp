@@ -97,6 +97,8 @@ void buildCPULoweringPipeline(OpPassManager &pm) {
 }
 
 void buildCPULoweringPipeline(OpPassManager &pm, bool gpuLaunches) {
+  // Recursive functions check their stack (RecursionError, not a crash).
+  pm.addPass(weft::createCheckRecursion());
   // scf.parallel nests (array statements) become OpenMP worksharing loops.
   pm.addPass(createConvertSCFToOpenMPPass());
   pm.addPass(weft::createFoldSerialTwins());

@@ -1,0 +1,106 @@
+//===- CheckRecursion.cpp - Stack checks at the entry of recursive functions
+//===//
+//
+// Implements weft-check-recursion (see Passes.td).
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/WeftDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace weft {
+#define GEN_PASS_DEF_CHECKRECURSION
+#include "compiler/Conversion/Passes.h.inc"
+} // namespace weft
+
+using namespace mlir;
+
+namespace {
+
+/// The source name of a specialisation symbol ("fib___i64" -> "fib").
+std::string sourceName(StringRef symbol) {
+  size_t cut = symbol.find("___");
+  return (cut == StringRef::npos ? symbol : symbol.substr(0, cut)).str();
+}
+
+/// The value a function returns instead of running when the check says
+/// stop: zero, or an empty array of the result's type.
+Value zeroValue(OpBuilder &b, Location l, Type t) {
+  if (auto mt = dyn_cast<MemRefType>(t)) {
+    auto plain = MemRefType::get(mt.getShape(), mt.getElementType());
+    SmallVector<Value> sizes(mt.getNumDynamicDims(),
+                             arith::ConstantIndexOp::create(b, l, 0));
+    Value a = memref::AllocOp::create(b, l, plain, sizes);
+    return plain == mt ? a : memref::CastOp::create(b, l, mt, a).getResult();
+  }
+  return arith::ConstantOp::create(b, l, b.getZeroAttr(t));
+}
+
+struct CheckRecursionPass : weft::impl::CheckRecursionBase<CheckRecursionPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    // The call graph among the module's functions.
+    llvm::StringMap<func::FuncOp> byName;
+    llvm::StringMap<SmallVector<StringRef>> callees;
+    for (func::FuncOp f : module.getOps<func::FuncOp>()) {
+      if (f.isExternal())
+        continue;
+      byName[f.getSymName()] = f;
+      auto &out = callees[f.getSymName()];
+      f.walk([&](func::CallOp call) { out.push_back(call.getCallee()); });
+    }
+    // A function is recursive when it can reach itself.
+    auto reachesItself = [&](StringRef start) {
+      llvm::DenseSet<StringRef> seen;
+      SmallVector<StringRef> work(callees[start].begin(), callees[start].end());
+      while (!work.empty()) {
+        StringRef n = work.pop_back_val();
+        if (n == start)
+          return true;
+        if (!byName.count(n) || !seen.insert(n).second)
+          continue;
+        work.append(callees[n].begin(), callees[n].end());
+      }
+      return false;
+    };
+    SmallVector<func::FuncOp> recursive;
+    for (auto &entry : byName)
+      if (reachesItself(entry.getKey()))
+        recursive.push_back(entry.getValue());
+    for (func::FuncOp f : recursive)
+      guard(f);
+  }
+
+  /// entry:  %stop = weft.stack_check; cf.cond_br %stop, ^stop, ^body
+  /// ^stop:  return zeros
+  /// ^body:  the function as it was
+  void guard(func::FuncOp f) {
+    Location l = f.getLoc();
+    int64_t line = 0;
+    if (auto fl = dyn_cast<FileLineColLoc>(l))
+      line = fl.getLine();
+    Block *entry = &f.getBody().front();
+    OpBuilder b(f.getContext());
+    Block *body = entry->splitBlock(entry->begin());
+    b.setInsertionPointToEnd(entry);
+    Value stop = weft::StackCheckOp::create(b, l, b.getI1Type(),
+                                            sourceName(f.getSymName()), line);
+    Block *stopBlock =
+        b.createBlock(&f.getBody(), std::next(f.getBody().begin()));
+    SmallVector<Value> zeros;
+    for (Type t : f.getFunctionType().getResults())
+      zeros.push_back(zeroValue(b, l, t));
+    func::ReturnOp::create(b, l, zeros);
+    b.setInsertionPointToEnd(entry);
+    cf::CondBranchOp::create(b, l, stop, stopBlock, body);
+  }
+};
+
+} // namespace

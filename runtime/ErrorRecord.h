@@ -1,0 +1,55 @@
+//===- ErrorRecord.h - Runtime errors raised inside parallel loops -*- C++
+//-*-===//
+//
+// A runtime error cannot leave a parallel loop when it happens: longjmp out
+// of an OpenMP region (or exit() on a worker) breaks the host. Inside a
+// region the error is recorded, the iteration goes on with safe values,
+// and the thread that started the loop raises the first error when the
+// loop has ended (weft_rt_raise_recorded).
+//
+// Each protected call (runProtected) owns one record; every parallel
+// region started by the call, on any thread, records into it. Regions
+// learn their record through weft_rt_fork_call, which the JIT links in
+// place of libomp's __kmpc_fork_call (ParallelRegions.cpp). So concurrent
+// calls from several host threads never see each other's errors.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_RUNTIME_ERRORRECORD_H
+#define WEFT_RUNTIME_ERRORRECORD_H
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+
+extern "C" {
+/// Starts an OpenMP parallel region as __kmpc_fork_call does, with the
+/// calling thread's error record visible to every thread of the region.
+void weft_rt_fork_call(void *loc, int32_t argc, void *microtask, ...);
+}
+
+namespace weft::rt {
+
+struct ErrorRecord {
+  std::mutex mutex;
+  bool set = false;
+  std::string message;
+  int64_t line = 0;
+};
+
+/// The record of the parallel region this thread is running, or null
+/// outside parallel regions.
+ErrorRecord *regionRecord();
+/// The record of the innermost protected call on this thread (a
+/// process-wide one outside protected calls).
+ErrorRecord &callRecord();
+/// Makes `r` this thread's call record; returns the previous one.
+ErrorRecord *setCallRecord(ErrorRecord *r);
+/// Inside a parallel region: records the error (the first one is kept)
+/// and returns true. Outside: returns false and does nothing.
+bool recordInParallelRegion(const char *message, int64_t line);
+/// Takes the error out of `r`, if any.
+bool takeRecorded(ErrorRecord &r, std::string &message, int64_t &line);
+
+} // namespace weft::rt
+
+#endif // WEFT_RUNTIME_ERRORRECORD_H
