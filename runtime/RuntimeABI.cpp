@@ -16,9 +16,9 @@
 #include <mutex>
 
 #include <cerrno>
-#include <cstddef>
 #include <chrono>
 #include <csetjmp>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -305,10 +305,9 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
   // is an anonymous mapping whose pages the kernel supplies on use.
   bool inRegion = weft::rt::regionRecord() != nullptr;
   int64_t limit = gMemoryLimit.load(std::memory_order_relaxed);
-  if (limit > 0 && (bytes > size_t(limit) ||
-                    gLiveBytes.load(std::memory_order_relaxed) +
-                            int64_t(bytes) >
-                        limit)) {
+  if (limit > 0 &&
+      (bytes > size_t(limit) ||
+       gLiveBytes.load(std::memory_order_relaxed) + int64_t(bytes) > limit)) {
     static thread_local std::string msg;
     msg = "MemoryError: allocating an array of " + std::to_string(bytes) +
           " bytes would exceed the memory limit of " + std::to_string(limit) +

@@ -659,9 +659,9 @@ struct ConvertWeftToLLVMPass
         ArgvLowering, LoadNpyLowering, SaveNpyLowering, ShapeErrorLowering,
         IndexErrorLowering, TimeLowering, GemmLowering, RngStreamLowering,
         RngBitsLowering, RngSeedLowering, RaiseRecordedLowering,
-        StackCheckLowering,
-        RngBeginIterationLowering, RngEndIterationLowering, SessionGetLowering,
-        SessionSetLowering, CheckInterruptLowering>(converter);
+        StackCheckLowering, RngBeginIterationLowering, RngEndIterationLowering,
+        SessionGetLowering, SessionSetLowering, CheckInterruptLowering>(
+        converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<MetricsCallLowering<weft::MetricsEnterOp>>(

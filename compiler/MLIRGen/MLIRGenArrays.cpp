@@ -227,15 +227,15 @@ Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,
       OpBuilder::InsertionGuard g(b);
       b.setInsertionPointToStart(&ifOp.getThenRegion().front());
       weft::IndexErrorOp::create(
-          b, l, i64v, arith::IndexCastOp::create(b, l, b.getI64Type(), n),
-          axis, ln);
+          b, l, i64v, arith::IndexCastOp::create(b, l, b.getI64Type(), n), axis,
+          ln);
     }
     // Only reached with a bad index inside a parallel loop (elsewhere the
     // error has been raised): go on with index 0, never with the bad one.
     i = arith::SelectOp::create(b, l, bad, index(0, l), i);
     if (badOut)
-      *badOut = *badOut ? arith::OrIOp::create(b, l, *badOut, bad).getResult()
-                        : bad;
+      *badOut =
+          *badOut ? arith::OrIOp::create(b, l, *badOut, bad).getResult() : bad;
   }
   if (knownNonNegative(i64v))
     return i; // no wrap-around: keeps the address affine for vectorizers
