@@ -63,6 +63,7 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   WEFT_RT(weft_rt_check_failed);
   WEFT_RT(weft_rt_raise_recorded);
   WEFT_RT(weft_rt_stack_check);
+  WEFT_RT(weft_rt_alloc_site);
   WEFT_RT(weft_rt_rng_seed);
   WEFT_RT(weft_rt_rng_stream);
   WEFT_RT(weft_rt_rng_bits);

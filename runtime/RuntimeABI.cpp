@@ -298,7 +298,15 @@ double weft_rt_sum_f64(const double *data, int64_t size, int64_t stride) {
   return res;
 }
 
+/// The source line of the next allocation (weft.alloc_site), for the
+/// MemoryError message; 0 when unknown.
+static thread_local int64_t tAllocLine = 0;
+
+void weft_rt_alloc_site(int64_t line) { tAllocLine = line; }
+
 void *_mlir_memref_to_llvm_alloc(size_t bytes) {
+  int64_t line = tAllocLine;
+  tAllocLine = 0;
   // Inside a parallel loop a MemoryError is recorded, not raised (it is
   // raised when the loop ends), and the loop must go on with a usable
   // buffer: the limit is exceeded for now, and out of memory the buffer
@@ -313,8 +321,8 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
           " bytes would exceed the memory limit of " + std::to_string(limit) +
           " bytes (" + std::to_string(gLiveBytes.load()) +
           " bytes of arrays live); raise --max-memory";
-    if (!weft::rt::recordInParallelRegion(msg.c_str(), 0))
-      weft_rt_fail(msg.c_str(), 0);
+    if (!weft::rt::recordInParallelRegion(msg.c_str(), line))
+      weft_rt_fail(msg.c_str(), line);
   }
   // Arrays of 4 MiB or more start on a 2 MiB boundary and ask for
   // transparent huge pages, as NumPy does: filling a fresh array then takes
@@ -341,8 +349,8 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
           std::to_string(bytes) + " bytes (" +
           std::to_string(gLiveBytes.load()) + " bytes of arrays live)";
     if (!inRegion)
-      weft_rt_fail(msg.c_str(), 0);
-    weft::rt::recordInParallelRegion(msg.c_str(), 0);
+      weft_rt_fail(msg.c_str(), line);
+    weft::rt::recordInParallelRegion(msg.c_str(), line);
     if (!tooLarge) {
       raw = mmap(nullptr, total, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);

@@ -86,6 +86,9 @@ double weft_rt_sum_f64(const double *data, int64_t size, int64_t stride);
 //    "generic functions" so every buffer goes through these two; each
 //    buffer has a hidden header with a reference count starting at 1.
 void *_mlir_memref_to_llvm_alloc(size_t bytes);
+/// The source line of the next allocation on this thread (for the
+/// MemoryError it may raise).
+void weft_rt_alloc_site(int64_t line);
 void _mlir_memref_to_llvm_free(void *ptr);
 /// Adds / drops one reference to the buffer whose allocated pointer is
 /// `ptr` (null is ignored). The last release frees the buffer.

@@ -285,6 +285,20 @@ struct StackCheckLowering : ConvertOpToLLVMPattern<weft::StackCheckOp> {
   }
 };
 
+/// weft.alloc_site: tells the runtime the line of the next allocation.
+struct AllocSiteLowering : ConvertOpToLLVMPattern<weft::AllocSiteOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::AllocSiteOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    callRuntime(rewriter, op, "weft_rt_alloc_site",
+                {constI64(rewriter, op.getLoc(), op.getLine())});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 /// weft.metrics_enter / weft.metrics_exit: a runtime call with the name.
 template <typename Op> struct MetricsCallLowering : ConvertOpToLLVMPattern<Op> {
   MetricsCallLowering(const LLVMTypeConverter &converter, const char *callee)
@@ -654,14 +668,14 @@ struct ConvertWeftToLLVMPass
     MLIRContext *ctx = &getContext();
     LLVMTypeConverter converter(ctx);
     RewritePatternSet patterns(ctx);
-    patterns.add<
-        PrintOpLowering, NullArrayLowering, FailLowering, PairwiseSumLowering,
-        ArgvLowering, LoadNpyLowering, SaveNpyLowering, ShapeErrorLowering,
-        IndexErrorLowering, TimeLowering, GemmLowering, RngStreamLowering,
-        RngBitsLowering, RngSeedLowering, RaiseRecordedLowering,
-        StackCheckLowering, RngBeginIterationLowering, RngEndIterationLowering,
-        SessionGetLowering, SessionSetLowering, CheckInterruptLowering>(
-        converter);
+    patterns.add<PrintOpLowering, NullArrayLowering, FailLowering,
+                 PairwiseSumLowering, ArgvLowering, LoadNpyLowering,
+                 SaveNpyLowering, ShapeErrorLowering, IndexErrorLowering,
+                 TimeLowering, GemmLowering, RngStreamLowering, RngBitsLowering,
+                 RngSeedLowering, RaiseRecordedLowering, StackCheckLowering,
+                 AllocSiteLowering, RngBeginIterationLowering,
+                 RngEndIterationLowering, SessionGetLowering,
+                 SessionSetLowering, CheckInterruptLowering>(converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<MetricsCallLowering<weft::MetricsEnterOp>>(

@@ -74,6 +74,17 @@ def CheckRecursion : Pass<"weft-check-recursion", "::mlir::ModuleOp"> {
                            "::mlir::memref::MemRefDialect"];
 }
 
+def MarkAllocSites : Pass<"weft-mark-alloc-sites", "::mlir::ModuleOp"> {
+  let summary = "Give array allocations their source line for MemoryError.";
+  let description = [{
+    Puts `weft.alloc_site line N` before every `memref.alloc` of the host
+    functions whose location has a source line, so that a `MemoryError`
+    (the `--max-memory` limit, out of memory) names the statement that
+    allocated, in parallel loops too.
+  }];
+  let dependentDialects = ["::weft::WeftDialect"];
+}
+
 def MapLoopsToGPU : Pass<"weft-gpu-map-loops", "::mlir::ModuleOp"> {
   let summary = "Tile device-safe parallel loops and map them to the GPU.";
   let description = [{

@@ -100,6 +100,20 @@ def Weft_StackCheckOp : Weft_Op<"stack_check"> {
   let assemblyFormat = "$function `line` $line attr-dict";
 }
 
+def Weft_AllocSiteOp : Weft_Op<"alloc_site"> {
+  let summary = "Names the source line of the next array allocation.";
+  let description = [{
+    Placed by `weft-mark-alloc-sites` before `memref.alloc`: a
+    `MemoryError` raised by that allocation reports source line `line`.
+
+    ```mlir
+    weft.alloc_site line 7
+    ```
+  }];
+  let arguments = (ins I64Attr:$line);
+  let assemblyFormat = "`line` $line attr-dict";
+}
+
 def Weft_MetricsEnterOp : Weft_Op<"metrics_enter"> {
   let summary = "Starts timing an entry call (weft run --metrics).";
   let description = [{

@@ -99,6 +99,8 @@ void buildCPULoweringPipeline(OpPassManager &pm) {
 void buildCPULoweringPipeline(OpPassManager &pm, bool gpuLaunches) {
   // Recursive functions check their stack (RecursionError, not a crash).
   pm.addPass(weft::createCheckRecursion());
+  // A MemoryError names the line that allocated.
+  pm.addPass(weft::createMarkAllocSites());
   // scf.parallel nests (array statements) become OpenMP worksharing loops.
   pm.addPass(createConvertSCFToOpenMPPass());
   pm.addPass(weft::createFoldSerialTwins());
