@@ -33,7 +33,6 @@
 
 // libomp's API (the generated code calls its __kmpc_* entry points).
 extern "C" void omp_set_num_threads(int n);
-extern "C" int omp_get_max_threads(void);
 
 namespace weft {
 
@@ -109,13 +108,39 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
 }
 } // namespace
 
-int setThreadCount(int n) {
-  if (n <= 0)
-    if (const char *env = std::getenv("WEFT_NUM_THREADS"))
-      n = std::atoi(env);
+bool parseThreadCount(const std::string &text, const std::string &what, int &n,
+                      std::string &error) {
+  bool digits = !text.empty();
+  for (char ch : text)
+    digits = digits && ch >= '0' && ch <= '9';
+  size_t significant = text.size() - std::min(text.find_first_not_of('0'),
+                                              text.size()); // no leading 0s
+  long value = !digits           ? 0
+               : significant > 9 ? kMaxThreads + 1
+                                 : std::strtol(text.c_str(), nullptr, 10);
+  if (value < 1 || value > kMaxThreads) {
+    error = what + " needs a number of threads from 1 to " +
+            std::to_string(kMaxThreads) + ", not '" + text + "'";
+    return false;
+  }
+  n = static_cast<int>(value);
+  return true;
+}
+
+bool setThreadCount(int n, std::string &error) {
+  if (n < 0 || n > kMaxThreads) {
+    error = "the number of threads must be from 1 to " +
+            std::to_string(kMaxThreads) +
+            " (0: WEFT_NUM_THREADS, else all cores), not " + std::to_string(n);
+    return false;
+  }
+  if (n == 0)
+    if (const char *env = std::getenv("WEFT_NUM_THREADS"); env && *env)
+      if (!parseThreadCount(env, "WEFT_NUM_THREADS", n, error))
+        return false;
   if (n > 0)
     omp_set_num_threads(n);
-  return omp_get_max_threads();
+  return true;
 }
 
 struct JITProgram::Impl {

@@ -79,9 +79,23 @@ RunStatus runModule(mlir::ModuleOp module, int optLevel, std::string &error,
                     bool vectorMath = false,
                     std::vector<VectorizerRemark> *remarks = nullptr);
 
-/// Threads for parallel loops: `n` > 0, else WEFT_NUM_THREADS if set, else
-/// all cores. Returns the number in effect.
-int setThreadCount(int n);
+/// The most threads parallel loops run on. Larger counts are refused, on
+/// every path (--threads, WEFT_NUM_THREADS, Options::threads, the REPL's
+/// :threads): libomp aborts the process when it cannot start them.
+constexpr int kMaxThreads = 4096;
+
+/// Reads a thread count written as text (an option's value or
+/// WEFT_NUM_THREADS): a whole number from 1 to kMaxThreads. Otherwise
+/// false, with `error`: "`what` needs a number of threads from 1 to 4096,
+/// not 'text'".
+bool parseThreadCount(const std::string &text, const std::string &what, int &n,
+                      std::string &error);
+
+/// Threads for parallel loops: `n` > 0, else WEFT_NUM_THREADS if set (and
+/// not empty), else all cores. False (with `error`, nothing changed) if `n`
+/// is negative or above kMaxThreads, or WEFT_NUM_THREADS is not a number
+/// from 1 to kMaxThreads.
+bool setThreadCount(int n, std::string &error);
 
 } // namespace weft
 

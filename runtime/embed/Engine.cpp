@@ -53,8 +53,9 @@ struct EngineState {
   std::mutex mutex; ///< guards the counters below
   int64_t compilations = 0, cacheHits = 0, calls = 0;
   double compileSeconds = 0, callSeconds = 0;
-  /// (function, signature) -> its specialisation, for metrics.
-  std::vector<std::pair<std::string, std::shared_ptr<Specialization>>> specs;
+  /// (function, signature) -> its specialisation, for metrics: those of
+  /// the live modules only (a module's are released with it).
+  std::vector<std::pair<std::string, std::weak_ptr<Specialization>>> specs;
   /// Calls per function, as weft run --metrics reports entry calls.
   std::vector<metrics::EntryCall> entries;
 };
@@ -65,6 +66,18 @@ struct ModuleState {
   std::set<std::string> functions;
   std::mutex mutex; ///< guards `specs` (and serialises compiles)
   std::map<std::string, std::shared_ptr<Specialization>> specs;
+
+  /// Releases the module's machine code (each specialisation's JIT, its
+  /// memory mappings) now, and its entries in the engine's metrics.
+  ~ModuleState() {
+    specs.clear();
+    std::lock_guard<std::mutex> lock(engine->mutex);
+    auto &all = engine->specs;
+    all.erase(std::remove_if(
+                  all.begin(), all.end(),
+                  [](const auto &entry) { return entry.second.expired(); }),
+              all.end());
+  }
 };
 
 } // namespace detail
@@ -465,6 +478,9 @@ Engine::Engine(Options options)
     throw Error("weft::Options::target is \"cpu\", \"gpu\" or \"auto\", "
                 "not \"" +
                 state_->options.target + "\"");
+  std::string threadsError;
+  if (!setThreadCount(state_->options.threads, threadsError))
+    throw Error("weft::Engine: " + threadsError);
   if (state_->options.target == "auto") {
     std::string why;
     state_->options.target = gpu::available(why) ? "gpu" : "cpu";
@@ -475,7 +491,6 @@ Engine::Engine(Options options)
       throw Error("weft::Engine: target \"gpu\": " + why);
     gpu::setManagedMemory(true);
   }
-  setThreadCount(state_->options.threads);
 }
 
 Engine::~Engine() = default;
@@ -516,17 +531,21 @@ Metrics Engine::metrics() const {
        ",\n  \"cache_hits\": " + std::to_string(m.cacheHits) +
        ",\n  \"calls\": " + std::to_string(m.calls) +
        ",\n  \"specializations\": [";
-  for (size_t i = 0; i < state_->specs.size(); ++i) {
-    auto &[sig, spec] = state_->specs[i];
+  bool first = true;
+  for (auto &[sig, weakSpec] : state_->specs) {
+    std::shared_ptr<detail::Specialization> spec = weakSpec.lock();
+    if (!spec)
+      continue;
     metrics::Metrics one;
     one.file = sig;
     one.compile = spec->compile;
     std::string inner = metrics::toJSON(one);
-    j += std::string(i ? "," : "") + "\n    {\"signature\": \"" + sig +
+    j += std::string(first ? "" : ",") + "\n    {\"signature\": \"" + sig +
          "\", \"cache_hit\": " + (spec->cacheHit ? "true" : "false") +
          ", \"calls\": " + std::to_string(spec->calls) +
          ", \"call_seconds\": " + std::to_string(spec->callSeconds) +
          ", \"compile\": " + inner.substr(0, inner.size() - 1) + "}";
+    first = false;
   }
   metrics::RunMetrics run;
   run.wallSeconds = state_->callSeconds;

@@ -39,11 +39,11 @@ bool parseThreadList(const std::string &text, int cores,
   std::stringstream ss(text);
   std::string item;
   while (std::getline(ss, item, ',')) {
-    char *end = nullptr;
-    long n = std::strtol(item.c_str(), &end, 10);
-    if (item.empty() || *end || n < 1 || n > 4096)
+    int n = 0;
+    std::string error;
+    if (!parseThreadCount(item, "--threads", n, error))
       return false;
-    out.push_back(static_cast<int>(n));
+    out.push_back(n);
   }
   return !out.empty();
 }
@@ -139,9 +139,10 @@ int runBenchCommand(const std::string &file, const std::string &source,
   std::vector<int> threads;
   int cores = static_cast<int>(std::thread::hardware_concurrency());
   if (!parseThreadList(options.threads, cores, threads)) {
-    std::cerr << "weft: error: --threads needs a list of positive numbers "
-                 "such as 1,2,4, not '"
-              << options.threads << "'\n";
+    std::cerr << "weft: error: --threads needs a list of numbers of "
+                 "threads from 1 to "
+              << kMaxThreads << " such as 1,2,4, not '" << options.threads
+              << "'\n";
     return 64;
   }
   if (options.weak) {
@@ -192,7 +193,8 @@ int runBenchCommand(const std::string &file, const std::string &source,
     if (options.weak)
       args[0] = std::to_string(std::strtoll(args[0].c_str(), nullptr, 10) * n);
     rt::setProgramArguments(args);
-    setThreadCount(n);
+    std::string threadsError;
+    setThreadCount(n, threadsError); // n is from 1 to kMaxThreads
     scaling::Sample sample;
     sample.threads = n;
     RunStatus status = RunStatus::Ok;

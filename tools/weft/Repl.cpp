@@ -260,12 +260,11 @@ bool runCommand(ReplSession &session, const std::string &line) {
     else
       std::cerr << "no entry has run yet\n";
   } else if (cmd == ":threads") {
-    char *end = nullptr;
-    long n = std::strtol(rest.c_str(), &end, 10);
-    if (rest.empty() || *end || n < 1)
-      std::cerr << "weft: error: :threads takes a positive number\n";
-    else
-      setThreadCount(static_cast<int>(n));
+    int n = 0;
+    std::string error;
+    if (!parseThreadCount(rest, ":threads", n, error) ||
+        !setThreadCount(n, error))
+      std::cerr << "weft: error: " << error << "\n";
   } else if (cmd == ":target") {
     if (rest != "cpu" && rest != "gpu") {
       std::cerr << "weft: error: :target is cpu or gpu\n";
@@ -309,7 +308,10 @@ bool runCommand(ReplSession &session, const std::string &line) {
 
 int runRepl(const ReplOptions &options, int threads) {
   bool interactive = isatty(0) && isatty(1);
-  setThreadCount(threads);
+  if (std::string error; !setThreadCount(threads, error)) {
+    std::cerr << "weft: error: " << error << "\n";
+    return 64;
+  }
   ReplSession session(options);
   LineReader::session = &session;
   struct sigaction sa;

@@ -24,12 +24,14 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cctype>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <string>
 #include <sys/resource.h>
@@ -75,8 +77,8 @@ Options:
   --report=PATH     write the loop report (see emit report) to PATH
   --fastmath        every function as @jit(fastmath=True), and math
                     functions vectorized with glibc's libmvec
-  --threads N       threads for parallel loops (default: WEFT_NUM_THREADS,
-                    else all cores)
+  --threads N       threads for parallel loops, 1 to 4096 (default:
+                    WEFT_NUM_THREADS, else all cores)
   --target=T        cpu (default), gpu (parallel loops, array statements
                     and @kernel launches run on an NVIDIA GPU) or auto (the
                     GPU when one is present, else the CPU)
@@ -85,8 +87,8 @@ Options:
   --metrics         after the run, print compile-stage times and per-entry
                     call times (calls from the top level) to stderr
   --metrics=json:PATH  write the same metrics as JSON to PATH
-  --max-memory=SIZE at most SIZE bytes of live arrays (K, M, G suffixes);
-                    beyond it an allocation is a MemoryError
+  --max-memory=SIZE at most SIZE bytes of live arrays (K, M, G suffixes:
+                    512M, 2.5G); beyond it an allocation is a MemoryError
   --no-cache        neither read nor write the on-disk code cache
                     ($WEFT_CACHE_DIR, $XDG_CACHE_HOME/weft or ~/.cache/weft)
 
@@ -151,6 +153,41 @@ int usageError(const std::string &msg) {
   std::cerr << "weft: error: " << msg << "\n"
             << "Run 'weft --help' for usage.\n";
   return 64;
+}
+
+/// A size for --max-memory: digits with an optional fraction, then an
+/// optional K, M or G (powers of 1024), at least 1 byte once rounded to
+/// whole bytes; sizes of 2^63 bytes or more are 2^63 - 1. False for
+/// anything else (signs, exponents, spaces, nan, inf).
+bool parseByteSize(const std::string &text, int64_t &bytes) {
+  size_t end = 0, digits = 0;
+  auto skipDigits = [&] {
+    while (end < text.size() &&
+           std::isdigit(static_cast<unsigned char>(text[end]))) {
+      ++end;
+      ++digits;
+    }
+  };
+  skipDigits();
+  if (end < text.size() && text[end] == '.') {
+    ++end;
+    skipDigits();
+  }
+  if (digits == 0)
+    return false;
+  std::string unit = text.substr(end);
+  double scale = unit.empty()                 ? 1
+                 : unit == "K" || unit == "k" ? 1024.0
+                 : unit == "M" || unit == "m" ? 1024.0 * 1024
+                 : unit == "G" || unit == "g" ? 1024.0 * 1024 * 1024
+                                              : 0;
+  double size =
+      std::round(std::strtod(text.substr(0, end).c_str(), nullptr) * scale);
+  if (!(size >= 1))
+    return false;
+  bytes = size >= 0x1p63 ? std::numeric_limits<int64_t>::max()
+                         : static_cast<int64_t>(size);
+  return true;
 }
 
 struct Args {
@@ -288,21 +325,12 @@ int main(int argc, char **argv) {
                           "or sm_90, not '" +
                           args.gpuArch + "'");
     } else if (a.rfind("--max-memory=", 0) == 0) {
-      // SIZE in bytes, or with a K, M or G suffix (powers of 1024).
       std::string v = a.substr(13);
-      char *end = nullptr;
-      double n = std::strtod(v.c_str(), &end);
-      std::string unit = end ? std::string(end) : "";
-      double scale = unit.empty()                 ? 1
-                     : unit == "K" || unit == "k" ? 1024.0
-                     : unit == "M" || unit == "m" ? 1024.0 * 1024
-                     : unit == "G" || unit == "g" ? 1024.0 * 1024 * 1024
-                                                  : -1;
-      if (v.empty() || end == v.c_str() || scale < 0 || n <= 0)
-        return usageError("--max-memory takes a size such as 512M or 2G, "
-                          "not '" +
+      if (!parseByteSize(v, args.maxMemory))
+        return usageError("--max-memory takes a number of bytes (at least 1) "
+                          "with an optional K, M or G suffix, such as 512M "
+                          "or 2.5G, not '" +
                           v + "'");
-      args.maxMemory = static_cast<int64_t>(n * scale);
     } else if (a == "--no-cache") {
       args.noCache = true;
     } else if (a == "--metrics") {
@@ -315,11 +343,9 @@ int main(int argc, char **argv) {
     } else if (a.rfind("--threads=", 0) == 0 ||
                (a == "--threads" && i + 1 < argvv.size())) {
       std::string v = a == "--threads" ? argvv[++i] : a.substr(10);
-      char *end = nullptr;
-      long n = std::strtol(v.c_str(), &end, 10);
-      if (v.empty() || *end || n < 1 || n > 4096)
-        return usageError("--threads needs a positive number, not '" + v + "'");
-      args.threads = static_cast<int>(n);
+      std::string error;
+      if (!weft::parseThreadCount(v, "--threads", args.threads, error))
+        return usageError(error);
     } else if (a.rfind("--report=", 0) == 0) {
       args.reportPath = a.substr(9);
     } else if (a == "--fastmath") {
@@ -436,7 +462,8 @@ int main(int argc, char **argv) {
     return runEmit(c, args.stage);
 
   weft::rt::setProgramArguments(args.programArgs);
-  weft::setThreadCount(args.threads);
+  if (std::string error; !weft::setThreadCount(args.threads, error))
+    return usageError(error);
   weft::rt::setMemoryLimit(args.maxMemory);
   // The compile time counts from here (parse and type checking too).
   double compileStart = weft::metrics::wallNow();

@@ -41,7 +41,7 @@ typedef enum { WEFT_BOOL, WEFT_I32, WEFT_I64, WEFT_F32, WEFT_F64 } weft_dtype;
 
 typedef struct {
   const char *target; /**< "cpu" (NULL), "gpu" or "auto" (the GPU if present) */
-  int threads;        /**< 0: all cores */
+  int threads;        /**< 1-4096; 0: WEFT_NUM_THREADS, else all cores */
   int opt_level;      /**< 0-3; negative: 3 */
   int fastmath;       /**< nonzero: @jit(fastmath=True) everywhere */
   const char *cache_directory; /**< NULL: the default */
@@ -89,6 +89,7 @@ weft_status weft_compile(weft_engine *engine, const char *source,
                          const char *name, weft_module **out);
 weft_status weft_compile_file(weft_engine *engine, const char *path,
                               weft_module **out);
+/** Releases the module's compiled code (arrays it returned stay valid). */
 void weft_module_destroy(weft_module *module);
 
 weft_status weft_call(weft_module *module, const char *function,

@@ -192,9 +192,12 @@ private:
 
 struct Options {
   std::string target = "cpu"; ///< "cpu", "gpu" or "auto" (the GPU if present)
-  int threads = 0;            ///< threads for parallel loops; 0: all cores
-  int optLevel = 3;           ///< LLVM optimisation level 0-3
-  bool fastmath = false;      ///< as @jit(fastmath=True) everywhere
+  /// Threads for parallel loops, 1 to 4096; 0: WEFT_NUM_THREADS if set,
+  /// else all cores. Anything else (or a bad WEFT_NUM_THREADS) makes the
+  /// Engine constructor throw weft::Error.
+  int threads = 0;
+  int optLevel = 3;      ///< LLVM optimisation level 0-3
+  bool fastmath = false; ///< as @jit(fastmath=True) everywhere
   /// The on-disk code cache: "" for the default ($WEFT_CACHE_DIR,
   /// $XDG_CACHE_HOME/weft or ~/.cache/weft); cache=false turns it off.
   std::string cacheDirectory;
@@ -276,6 +279,9 @@ private:
   std::string name_;
 };
 
+/// Compiled source. Copies (and its Functions) share it; when the last is
+/// gone its specialisations' machine code and memory are released (arrays
+/// it returned stay valid: they are heap buffers).
 class Module {
 public:
   /// A function of the module; CallError if there is none of that name.
