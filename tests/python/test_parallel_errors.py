@@ -33,6 +33,19 @@ def depth(n: i64) -> i64:
         return 0
     return depth(n - 1) * 3 % 1000003 + 1
 
+def load_in_prange(n: i64) -> f64:
+    s = 0.0
+    for i in prange(n):
+        x: f64[:] = load("no-such-file.npy")
+        s += len(x) * 1.0
+    return s
+
+def count_in_prange(n: i64) -> i64:
+    s = 0
+    for i in prange(n):
+        s += i
+    return s
+
 def deep_in_prange(n: i64) -> i64:
     s = 0
     for i in prange(4):
@@ -104,3 +117,12 @@ def test_deep_recursion_is_an_error_not_a_crash(m):
     # The interpreter and the engine are still fine.
     assert m.depth(10) == 29524 % 1000003
     assert m.deep_in_prange(3) == 4 * 13
+
+
+def test_load_error_in_prange_leaves_the_host_usable(m):
+    for _ in range(20):
+        with pytest.raises(weft.WeftError,
+                           match="FileNotFoundError: cannot open "
+                           "'no-such-file.npy'"):
+            m.load_in_prange(64)
+        assert m.count_in_prange(1000) == 499500
