@@ -473,7 +473,8 @@ void weft_rt_raise_recorded(void) {
 
 /// Lowest address the stack of this thread may reach before a call of a
 /// recursive function raises RecursionError: a margin above the end of
-/// the stack leaves room for the runtime's own calls.
+/// the stack leaves room for the runtime's own calls. (A stack too small
+/// for the margin is left to the fault handler.)
 static uintptr_t stackLimit() {
   static thread_local uintptr_t limit = 0;
   if (limit)
@@ -485,11 +486,13 @@ static uintptr_t stackLimit() {
   void *low = nullptr;
   size_t size = 0;
   if (pthread_attr_getstack(&attr, &low, &size) == 0 && low && size) {
+    // Generated code asks only once per 64 KiB of stack (see
+    // weft-check-recursion): the margin is at least two such windows.
     size_t margin = size / 8;
-    margin = margin < (64u << 10)  ? (64u << 10)
+    margin = margin < (192u << 10) ? (192u << 10)
              : margin > (1u << 20) ? (1u << 20)
                                    : margin;
-    if (margin < size)
+    if (margin < size / 2)
       limit = reinterpret_cast<uintptr_t>(low) + margin;
   }
   pthread_attr_destroy(&attr);

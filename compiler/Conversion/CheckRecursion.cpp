@@ -10,6 +10,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseSet.h"
@@ -78,29 +79,47 @@ struct CheckRecursionPass : weft::impl::CheckRecursionBase<CheckRecursionPass> {
       guard(f);
   }
 
-  /// entry:  %stop = weft.stack_check; cf.cond_br %stop, ^stop, ^body
+  /// entry:  %sp = stack pointer; cf.cond_br %sp mod 64K < 4K, ^check, ^body
+  /// ^check: %stop = weft.stack_check; cf.cond_br %stop, ^stop, ^body
   /// ^stop:  return zeros
   /// ^body:  the function as it was
+  /// The runtime is asked only when the stack pointer lies in the lowest
+  /// 4 KiB of a 64 KiB window: a stack growing by frames smaller than
+  /// that stops there at least once per 64 KiB, which the runtime's
+  /// margin allows for, and recursion costs almost nothing more.
   void guard(func::FuncOp f) {
     Location l = f.getLoc();
     int64_t line = 0;
     if (auto fl = dyn_cast<FileLineColLoc>(l))
       line = fl.getLine();
-    Block *entry = &f.getBody().front();
+    Region &region = f.getBody();
+    Block *entry = &region.front();
     OpBuilder b(f.getContext());
     Block *body = entry->splitBlock(entry->begin());
+    Block *check = b.createBlock(&region, std::next(region.begin()));
+    Block *stopBlock = b.createBlock(&region, std::next(region.begin(), 2));
     b.setInsertionPointToEnd(entry);
+    auto i64 = b.getI64Type();
+    Value sp = LLVM::StackSaveOp::create(
+        b, l, LLVM::LLVMPointerType::get(f.getContext()));
+    Value spInt = LLVM::PtrToIntOp::create(b, l, i64, sp);
+    Value inWindow = arith::AndIOp::create(
+        b, l, spInt, arith::ConstantIntOp::create(b, l, i64, kWindow - 1));
+    Value near = arith::CmpIOp::create(
+        b, l, arith::CmpIPredicate::ult, inWindow,
+        arith::ConstantIntOp::create(b, l, i64, kCheckedBytes));
+    cf::CondBranchOp::create(b, l, near, check, body);
+    b.setInsertionPointToEnd(check);
     Value stop = weft::StackCheckOp::create(b, l, b.getI1Type(),
                                             sourceName(f.getSymName()), line);
-    Block *stopBlock =
-        b.createBlock(&f.getBody(), std::next(f.getBody().begin()));
+    cf::CondBranchOp::create(b, l, stop, stopBlock, body);
+    b.setInsertionPointToEnd(stopBlock);
     SmallVector<Value> zeros;
     for (Type t : f.getFunctionType().getResults())
       zeros.push_back(zeroValue(b, l, t));
     func::ReturnOp::create(b, l, zeros);
-    b.setInsertionPointToEnd(entry);
-    cf::CondBranchOp::create(b, l, stop, stopBlock, body);
   }
+  static constexpr int64_t kWindow = 64 << 10, kCheckedBytes = 4 << 10;
 };
 
 } // namespace

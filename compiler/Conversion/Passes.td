@@ -64,11 +64,14 @@ def CheckRecursion : Pass<"weft-check-recursion", "::mlir::ModuleOp"> {
     Deep recursion must be a `RecursionError` with the function's name and
     line, as in Python, not a crash of the host. For every `func.func` on
     a cycle of the call graph (the only way to make the call depth
-    unbounded), this pass puts `weft.stack_check` at its entry; when the
+    unbounded), this pass puts `weft.stack_check` at its entry, reached
+    only when the stack pointer lies in the lowest 4 KiB of a 64 KiB
+    window (one call in 16 at most, so recursion stays fast); when the
     check says stop (an error recorded inside a parallel loop), the
     function returns zero values (empty arrays) at once.
   }];
   let dependentDialects = ["::weft::WeftDialect",
+                           "::mlir::LLVM::LLVMDialect",
                            "::mlir::cf::ControlFlowDialect",
                            "::mlir::arith::ArithDialect",
                            "::mlir::memref::MemRefDialect"];
