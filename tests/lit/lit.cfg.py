@@ -47,6 +47,9 @@ def _xxhash_present():
 
 if _xxhash_present():
     config.available_features.add("xxhash")
+# ... and give files to another user, which only root can.
+if os.geteuid() == 0:
+    config.available_features.add("root")
 
 # A code cache of the test run's own, never the user's ~/.cache/weft.
 config.environment["WEFT_CACHE_DIR"] = os.path.join(
