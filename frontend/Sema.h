@@ -119,6 +119,13 @@ analyzeModule(const ModuleAST &module, DiagnosticEngine &diags,
               std::vector<EntryRequest> *entries = nullptr,
               const std::map<std::string, Type> *session = nullptr);
 
+/// The instances code generation compiles, in program order: with host
+/// entries (the embedding API) or a session entry, those and every
+/// instance they call, transitively (calls through grad(), vmap and
+/// @vectorize included: each is a call of the instance it runs); else all.
+/// What the code cache keys is exactly this set.
+std::vector<const FunctionInstance *> compiledInstances(const Program &program);
+
 /// Builtin functions known to the type checker (for name resolution and
 /// completion): print, range, len, sum, zeros, ...
 bool isBuiltinName(const std::string &name);

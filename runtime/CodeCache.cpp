@@ -1,8 +1,10 @@
 //===- CodeCache.cpp - On-disk cache of compiled object code --------------===//
 //
-// Implements CodeCache.h. Entry layout: "WEFTOBJ1", the payload length
-// (8 bytes, little endian), the payload's xxh3 checksum (8 bytes), the
-// payload.
+// Implements CodeCache.h. Entry layout: "WEFTOBJ2", the key's length, the
+// object's length, the XXH3-64 checksum of key and object (each 8 bytes,
+// little endian), the key's text, the object. Files are opened relative to
+// the checked directory (openat), so the directory that was checked is the
+// one used.
 //
 //===----------------------------------------------------------------------===//
 #include "runtime/CodeCache.h"
@@ -10,22 +12,23 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Config/llvm-config.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 #include "llvm/TargetParser/Host.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <mutex>
+#include <set>
 #include <vector>
 
 #ifndef WEFT_VERSION
@@ -35,7 +38,8 @@
 namespace weft::cache {
 
 namespace {
-constexpr char kMagic[8] = {'W', 'E', 'F', 'T', 'O', 'B', 'J', '1'};
+constexpr char kMagic[8] = {'W', 'E', 'F', 'T', 'O', 'B', 'J', '2'};
+constexpr size_t kHeaderBytes = 32;
 
 void putU64(std::string &out, uint64_t v) {
   for (int i = 0; i < 8; ++i)
@@ -49,14 +53,114 @@ uint64_t getU64(const char *p) {
   return v;
 }
 
-std::string entryPath(const std::string &key, std::string dir) {
-  if (dir.empty())
-    dir = directory();
-  if (dir.empty())
-    return "";
+/// Closes a file descriptor on scope exit.
+struct FileDescriptor {
+  int fd = -1;
+  explicit FileDescriptor(int fd) : fd(fd) {}
+  FileDescriptor(const FileDescriptor &) = delete;
+  FileDescriptor &operator=(const FileDescriptor &) = delete;
+  ~FileDescriptor() {
+    if (fd >= 0)
+      ::close(fd);
+  }
+};
+
+/// Prints "weft: warning: MESSAGE" on stderr, once per process.
+void warnOnce(const std::string &message) {
+  static std::mutex mutex;
+  static std::set<std::string> shown;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (shown.insert(message).second)
+    std::fprintf(stderr, "weft: warning: %s\n", message.c_str());
+}
+
+/// Why a file with status `st` cannot be trusted ("" if it can): only
+/// the user may have written it.
+std::string whyUntrusted(const struct stat &st) {
+  if (st.st_uid != ::geteuid())
+    return "belongs to another user";
+  if (st.st_mode & (S_IWGRP | S_IWOTH))
+    return "is writable by group or others";
+  return "";
+}
+
+void refuseEntry(const std::string &path, const std::string &why) {
+  warnOnce("the code cache entry '" + path + "' " + why + "; it is ignored");
+}
+
+/// Creates `path` and its missing parents, each 0700 whatever the umask.
+/// False if it cannot be created (an existing one is checked on opening).
+bool makeDirectories(const std::string &path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0)
+    return S_ISDIR(st.st_mode);
+  if (errno != ENOENT)
+    return false;
+  std::string parent = llvm::sys::path::parent_path(path).str();
+  if (!parent.empty() && parent != path && !makeDirectories(parent))
+    return false;
+  if (::mkdir(path.c_str(), 0700) != 0)
+    return errno == EEXIST; // another process made it first
+  FileDescriptor d(
+      ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+  return d.fd >= 0 && ::fchmod(d.fd, 0700) == 0;
+}
+
+/// The cache directory `dir`, opened (and first created if `create`), or
+/// -1 if it is missing or cannot be trusted (with a warning).
+int openDirectory(const std::string &dir, bool create) {
+  if (create && !makeDirectories(dir))
+    return -1;
+  FileDescriptor d(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  struct stat st;
+  if (d.fd < 0 || ::fstat(d.fd, &st) != 0)
+    return -1;
+  if (std::string why = whyUntrusted(st); !why.empty()) {
+    warnOnce("the code cache directory '" + dir + "' " + why +
+             "; the program is compiled without it");
+    return -1;
+  }
+  int fd = d.fd;
+  d.fd = -1;
+  return fd;
+}
+
+std::string resolveDirectory(const std::string &dir) {
+  return dir.empty() ? directory() : dir;
+}
+
+std::string shownPath(const std::string &dir, const std::string &name) {
   llvm::SmallString<256> path(dir);
-  llvm::sys::path::append(path, key + ".o");
+  llvm::sys::path::append(path, name);
   return std::string(path.str());
+}
+
+bool writeAll(int fd, const std::string &data) {
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+/// Reads exactly `size` bytes; false on a short read or an error.
+bool readAll(int fd, std::string &data, size_t size) {
+  data.resize(size);
+  size_t done = 0;
+  while (done < size) {
+    ssize_t n = ::read(fd, data.data() + done, size - done);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
 }
 } // namespace
 
@@ -76,15 +180,15 @@ std::string directory() {
   return std::string(path.str());
 }
 
-KeyBuilder &KeyBuilder::add(const std::string &part) {
+Key &Key::add(const std::string &part) {
   // Length-prefixed, so ("ab", "c") and ("a", "bc") differ.
-  data_ += std::to_string(part.size()) + ":" + part + ";";
+  text_ += std::to_string(part.size()) + ":" + part + ";";
   return *this;
 }
 
-std::string KeyBuilder::key() const {
+std::string Key::digest() const {
   llvm::XXH128_hash_t h =
-      llvm::xxh3_128bits(llvm::arrayRefFromStringRef(data_));
+      llvm::xxh3_128bits(llvm::arrayRefFromStringRef(text_));
   return llvm::utohexstr(h.high64, /*LowerCase=*/true, 16) +
          llvm::utohexstr(h.low64, /*LowerCase=*/true, 16);
 }
@@ -119,57 +223,114 @@ std::string hostAndCompilerIdentity() {
   return id;
 }
 
-std::optional<std::string> load(const std::string &key,
-                                const std::string &dir) {
-  std::string path = entryPath(key, dir);
-  if (path.empty())
+std::optional<std::string> load(const Key &key, const std::string &dirArg) {
+  std::string dir = resolveDirectory(dirArg);
+  if (dir.empty())
     return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  FileDescriptor d(openDirectory(dir, /*create=*/false));
+  if (d.fd < 0)
     return std::nullopt;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string data = ss.str();
-  if (data.size() < 24 || std::memcmp(data.data(), kMagic, 8) != 0)
+  std::string name = key.digest() + ".o";
+  // What is there, before opening it: a link is not followed, and a FIFO
+  // or a device is never opened.
+  struct stat st;
+  if (::fstatat(d.fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+    return std::nullopt; // no entry
+  if (S_ISLNK(st.st_mode)) {
+    refuseEntry(shownPath(dir, name), "is a symbolic link");
     return std::nullopt;
-  uint64_t length = getU64(data.data() + 8);
-  uint64_t sum = getU64(data.data() + 16);
-  if (length != data.size() - 24)
+  }
+  if (!S_ISREG(st.st_mode)) {
+    refuseEntry(shownPath(dir, name), "is not a regular file");
+    return std::nullopt;
+  }
+  // Opened without following a link and without blocking (it may have
+  // been replaced since), then checked again through the descriptor.
+  FileDescriptor f(
+      ::openat(d.fd, name.c_str(),
+               O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+  if (f.fd < 0 || ::fstat(f.fd, &st) != 0)
+    return std::nullopt;
+  if (!S_ISREG(st.st_mode)) {
+    refuseEntry(shownPath(dir, name), "is not a regular file");
+    return std::nullopt;
+  }
+  if (std::string why = whyUntrusted(st); !why.empty()) {
+    refuseEntry(shownPath(dir, name), why);
+    return std::nullopt;
+  }
+  uint64_t size = static_cast<uint64_t>(st.st_size);
+  if (size > kMaxEntryBytes) {
+    refuseEntry(shownPath(dir, name), "is larger than 1 GiB");
+    return std::nullopt;
+  }
+  std::string data;
+  if (size < kHeaderBytes || !readAll(f.fd, data, size) ||
+      std::memcmp(data.data(), kMagic, 8) != 0)
+    return std::nullopt; // truncated, or not an entry
+  uint64_t keyLength = getU64(data.data() + 8);
+  uint64_t objectLength = getU64(data.data() + 16);
+  uint64_t sum = getU64(data.data() + 24);
+  uint64_t body = size - kHeaderBytes;
+  if (keyLength > body || objectLength != body - keyLength)
     return std::nullopt; // truncated (or padded)
-  std::string payload = data.substr(24);
-  if (llvm::xxh3_64bits(llvm::arrayRefFromStringRef(payload)) != sum)
+  // Another key's entry (copied here, or a digest collision).
+  if (keyLength != key.text().size() ||
+      data.compare(kHeaderBytes, keyLength, key.text()) != 0)
+    return std::nullopt;
+  if (llvm::xxh3_64bits(llvm::arrayRefFromStringRef(
+          llvm::StringRef(data).drop_front(kHeaderBytes))) != sum)
     return std::nullopt; // corrupt
-  return payload;
+  return data.substr(kHeaderBytes + keyLength);
 }
 
-bool store(const std::string &key, const std::string &object,
-           const std::string &dir) {
-  std::string path = entryPath(key, dir);
-  if (path.empty())
+bool store(const Key &key, const std::string &object,
+           const std::string &dirArg) {
+  std::string dir = resolveDirectory(dirArg);
+  if (dir.empty())
     return false;
-  if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(path)))
+  FileDescriptor d(openDirectory(dir, /*create=*/true));
+  if (d.fd < 0)
     return false;
   std::string data(kMagic, 8);
+  putU64(data, key.text().size());
   putU64(data, object.size());
-  putU64(data, llvm::xxh3_64bits(llvm::arrayRefFromStringRef(object)));
-  data += object;
-  // A private temporary name, then an atomic rename over the entry.
+  std::string body = key.text() + object;
+  putU64(data, llvm::xxh3_64bits(llvm::arrayRefFromStringRef(body)));
+  data += body;
+  // A new temporary file (never an existing one, never through a link),
+  // then an atomic rename over the entry.
   static std::atomic<unsigned> counter{0};
-  std::string tmp = path + ".tmp." + std::to_string(getpid()) + "." +
-                    std::to_string(counter++);
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!out) {
-      std::remove(tmp.c_str());
+  std::string name = key.digest() + ".o", temporary;
+  int fd = -1;
+  for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
+    temporary = name + ".tmp." + std::to_string(::getpid()) + "." +
+                std::to_string(counter++);
+    fd = ::openat(d.fd, temporary.c_str(),
+                  O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST)
       return false;
-    }
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
+  if (fd < 0)
+    return false;
+  // 0600 exactly: the umask may have taken bits away.
+  bool written = ::fchmod(fd, 0600) == 0 && writeAll(fd, data);
+  written = ::close(fd) == 0 && written;
+  if (!written ||
+      ::renameat(d.fd, temporary.c_str(), d.fd, name.c_str()) != 0) {
+    ::unlinkat(d.fd, temporary.c_str(), 0);
     return false;
   }
   return true;
+}
+
+void remove(const Key &key, const std::string &dirArg) {
+  std::string dir = resolveDirectory(dirArg);
+  if (dir.empty())
+    return;
+  FileDescriptor d(openDirectory(dir, /*create=*/false));
+  if (d.fd >= 0)
+    ::unlinkat(d.fd, (key.digest() + ".o").c_str(), 0);
 }
 
 } // namespace weft::cache

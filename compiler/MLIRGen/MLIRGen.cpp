@@ -310,21 +310,12 @@ generateMLIR(MLIRContext &context, const Program &program,
   // are compiled, not the script body: functions are compiled lazily,
   // when a host first calls them. A session entry compiles its script body
   // and what it calls.
-  std::set<const FunctionInstance *> live;
-  std::vector<const FunctionInstance *> work;
-  for (const auto &inst : program.instances)
-    if ((inst->exported || (program.session && inst.get() == program.main)) &&
-        live.insert(inst.get()).second)
-      work.push_back(inst.get());
-  while (!work.empty()) {
-    const FunctionInstance *f = work.back();
-    work.pop_back();
-    for (const auto &[call, callee] : f->calls)
-      if (callee && live.insert(callee).second)
-        work.push_back(callee);
-  }
+  std::vector<const FunctionInstance *> compiledList =
+      compiledInstances(program);
+  std::set<const FunctionInstance *> live(compiledList.begin(),
+                                          compiledList.end());
   auto compiled = [&](const FunctionInstance &inst) {
-    return live.empty() || live.count(&inst);
+    return live.count(&inst) != 0;
   };
 
   // Declare every function first so calls (recursion included) resolve.

@@ -12,7 +12,7 @@
 #include "weft/weft.hpp"
 
 #include "compiler/Driver/Compilation.h"
-#include "runtime/CodeCache.h"
+#include "runtime/CachedProgram.h"
 #include "runtime/CudaRuntime.h"
 #include "runtime/JITRunner.h"
 #include "runtime/Metrics.h"
@@ -24,7 +24,6 @@
 #include <map>
 #include <mutex>
 #include <set>
-#include <sstream>
 
 #ifndef WEFT_VERSION
 #define WEFT_VERSION "0.1.0"
@@ -132,23 +131,6 @@ Type typeOfArg(const detail::Arg &a) {
                 : Type::scalar(kindOf(a.dtype));
 }
 
-/// The source text of `inst`'s definition and of every function it calls,
-/// transitively: what its compiled code depends on.
-void dependencySource(const FunctionInstance *inst,
-                      const std::vector<std::string> &lines,
-                      std::set<const FunctionDefStmt *> &seen,
-                      std::string &out) {
-  if (!inst->def || !seen.insert(inst->def).second)
-    return;
-  for (int l = inst->def->range.begin.line;
-       l <= inst->def->range.end.line && l <= static_cast<int>(lines.size());
-       ++l)
-    if (l >= 1)
-      out += lines[l - 1] + "\n";
-  for (auto &[call, callee] : inst->calls)
-    dependencySource(callee, lines, seen, out);
-}
-
 std::shared_ptr<detail::Specialization>
 compileSpecialization(detail::ModuleState &m, const std::string &function,
                       const std::vector<Type> &argTypes) {
@@ -187,49 +169,20 @@ compileSpecialization(detail::ModuleState &m, const std::string &function,
   jo.vectorMath = o.fastmath;
   jo.exports = {spec->symbol};
   jo.metrics = &spec->compile;
-  // The cache key: the code's own source and its callees', the types,
-  // the options, the machine and the compiler.
-  std::string key;
-  if (o.cache) {
-    std::vector<std::string> lines;
-    std::stringstream ss(m.source);
-    for (std::string line; std::getline(ss, line);)
-      lines.push_back(line);
-    std::set<const FunctionDefStmt *> seen;
-    std::string deps;
-    dependencySource(inst, lines, seen, deps);
-    cache::KeyBuilder kb;
-    kb.add(deps).add(function);
-    for (const Type &t : argTypes)
-      kb.add(t.str());
-    kb.add(std::to_string(o.optLevel))
-        .add(o.fastmath ? "fastmath" : "ieee")
-        .add(o.target)
-        .add(o.metrics ? "metrics" : "")
-        .add(cache::hostAndCompilerIdentity());
-    key = kb.key();
-  }
+  // From the code cache when an entry applies (CachedProgram.h: the one
+  // key recipe), else compiled and stored.
+  CacheUse use;
+  use.enabled = o.cache;
+  use.directory = o.cacheDirectory;
+  use.entryPoints = {"__weft_packed_" + spec->symbol};
   std::string error;
-  double tc = metrics::wallNow();
-  std::optional<std::string> cached =
-      o.cache ? cache::load(key, o.cacheDirectory) : std::nullopt;
-  spec->compile.add("cache-lookup", metrics::wallNow() - tc);
-  if (cached) {
-    spec->cacheHit = true;
-    spec->program = JITProgram::load(*cached, jo, error);
-  }
-  if (!spec->program) {
-    spec->cacheHit = false;
-    if (!c.lower())
-      throw CompileError(c.diags().renderAll() + c.internalError());
-    std::string object;
-    jo.objectOut = &object;
-    spec->program = JITProgram::create(c.module(), jo, error);
-    if (spec->program && o.cache)
-      cache::store(key, object, o.cacheDirectory);
-  }
+  ProgramOrigin origin;
+  spec->program = compileThroughCache(c, jo, use, origin, error);
+  if (origin == ProgramOrigin::CompileError)
+    throw CompileError(c.diags().renderAll() + c.internalError());
   if (!spec->program)
     throw Error("internal compiler error: " + error);
+  spec->cacheHit = origin == ProgramOrigin::Cache;
   spec->packed = spec->program->lookup("__weft_packed_" + spec->symbol);
   if (!spec->packed)
     throw Error("internal compiler error: no entry point for '" + function +

@@ -35,6 +35,22 @@ if os.path.exists("/usr/local/cuda/bin/ptxas"):
     config.available_features.add("ptxas")
     config.substitutions.append(("%ptxas", "/usr/local/cuda/bin/ptxas"))
 
+# The code cache's tests forge entries with a valid XXH3 checksum.
+def _xxhash_present():
+    import ctypes
+    try:
+        ctypes.CDLL("libxxhash.so.0")
+    except OSError:
+        return False
+    return True
+
+
+if _xxhash_present():
+    config.available_features.add("xxhash")
+# ... and give files to another user, which only root can.
+if os.geteuid() == 0:
+    config.available_features.add("root")
+
 # A code cache of the test run's own, never the user's ~/.cache/weft.
 config.environment["WEFT_CACHE_DIR"] = os.path.join(
     config.test_exec_root, "weft-cache")

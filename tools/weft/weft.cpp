@@ -9,7 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/Codegen/LLVMCodegen.h"
 #include "compiler/Driver/Compilation.h"
-#include "runtime/CodeCache.h"
+#include "runtime/CachedProgram.h"
 #include "runtime/CudaRuntime.h"
 #include "runtime/JITRunner.h"
 #include "runtime/Metrics.h"
@@ -477,53 +477,30 @@ int main(int argc, char **argv) {
   // The present device's architecture, unless --gpu-arch names one.
   if (c.usesGPU() && args.gpuArch.empty() && !deviceArch.empty())
     c.setGPUArch(deviceArch);
-  // The on-disk code cache: the program's object code, keyed by its
-  // source, the options, the machine and the compiler.
-  double cacheStart = weft::metrics::wallNow();
-  std::string cacheKey;
-  if (args.command == "run" && !args.noCache && args.reportPath.empty()) {
-    weft::cache::KeyBuilder kb;
-    // The text the program was compiled from (with any generated
-    // gradient functions, which follow from it).
-    kb.add(c.file().text())
-        .add(std::to_string(options.optLevel))
-        .add(options.fastmath ? "fastmath" : "ieee")
-        .add(options.boundscheck ? "boundscheck" : "")
-        .add(options.metrics ? "metrics" : "")
-        .add(options.target + " " + c.options().gpuArch)
-        .add("auto=" + c.autoTarget())
-        .add(weft::cache::hostAndCompilerIdentity());
-    cacheKey = kb.key();
-  }
   // Arrays in CUDA managed memory: GPU kernels use them in place.
   if (c.usesGPU())
     weft::gpu::setManagedMemory(true);
-  std::optional<std::string> cached;
-  if (!cacheKey.empty()) {
-    cached = weft::cache::load(cacheKey);
-    c.compileMetrics().add("cache-lookup",
-                           weft::metrics::wallNow() - cacheStart);
-  }
-  if (!cached) {
-    if (!c.lower())
-      return reportCompileFailure(c);
-    printWarnings(c);
-  }
+  // The object code: from the on-disk code cache when an entry applies
+  // (CachedProgram.h: the one key recipe), else compiled. A program with
+  // warnings is not cached, so they show on every run.
+  weft::CacheUse cache;
+  cache.enabled =
+      args.command == "run" && !args.noCache && args.reportPath.empty();
+  cache.entryPoints = {"__weft_main"};
+  cache.storable = [&] { return c.diags().diagnostics().empty(); };
   std::vector<weft::VectorizerRemark> remarks;
   weft::JITOptions jit;
   jit.optLevel = args.optLevel;
   jit.vectorMath = args.fastmath;
   jit.remarks = args.reportPath.empty() ? nullptr : &remarks;
   jit.metrics = &c.compileMetrics();
-  std::string object;
-  jit.objectOut = cacheKey.empty() ? nullptr : &object;
+  weft::ProgramOrigin origin;
   std::unique_ptr<weft::JITProgram> program =
-      cached ? weft::JITProgram::load(*cached, jit, error)
-             : weft::JITProgram::create(c.module(), jit, error);
-  // A program with warnings is not cached, so they show on every run.
-  if (program && !cached && !cacheKey.empty() &&
-      c.diags().diagnostics().empty())
-    weft::cache::store(cacheKey, object);
+      weft::compileThroughCache(c, jit, cache, origin, error);
+  if (origin == weft::ProgramOrigin::CompileError)
+    return reportCompileFailure(c);
+  if (origin != weft::ProgramOrigin::Cache)
+    printWarnings(c);
   c.compileMetrics().totalSeconds = weft::metrics::wallNow() - compileStart;
   weft::RunStatus status = weft::RunStatus::JITError;
   weft::metrics::Metrics metrics;
