@@ -681,6 +681,9 @@ void FunctionGen::emitWhile(const WhileStmt &s) {
       env[carried[i]] = after->getArgument(1 + i);
     env["%brk"] = constant(ScalarKind::Bool, 0, l);
     env["%cont"] = constant(ScalarKind::Bool, 0, l);
+    // Python semantics: the loop may never end, and must then not be
+    // optimised away even if its body has no effect.
+    weft::KeepLoopOp::create(b, l);
     emitInterruptCheck(s.body, true, line(s.range), l);
     ++loopDepth;
     emitBlock(s.body);
