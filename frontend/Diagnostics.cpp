@@ -11,6 +11,10 @@ namespace weft {
 
 SourceFile::SourceFile(std::string filename, std::string text)
     : filename_(std::move(filename)), text_(std::move(text)) {
+  // A UTF-8 byte order mark at the start is skipped, as Python does; one
+  // anywhere else stays an error of the lexer.
+  if (text_.compare(0, 3, "\xEF\xBB\xBF") == 0)
+    text_.erase(0, 3);
   lineStarts_.push_back(0);
   for (size_t i = 0; i < text_.size(); ++i)
     if (text_[i] == '\n')

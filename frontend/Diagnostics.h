@@ -18,7 +18,8 @@
 
 namespace weft {
 
-/// A source file in memory with its name (for messages) and line index.
+/// A source file in memory with its name (for messages) and line index; a
+/// leading UTF-8 byte order mark is dropped from the text.
 class SourceFile {
 public:
   SourceFile(std::string filename, std::string text);

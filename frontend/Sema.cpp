@@ -305,6 +305,8 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
       change();
     }
   }
+  if (reporting_)
+    checkReturnsOnEveryPath(fn);
   // A type left unknown after another error is a consequence of that error:
   // report it only when nothing else explains it.
   if (reporting_ && diags_.errorCount() == 0) {

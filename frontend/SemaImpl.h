@@ -2,7 +2,8 @@
 //
 // Internal to frontend/: the Analyzer that Sema.cpp (statements and the
 // inference fixpoint), SemaExpr.cpp (expressions) and SemaBuiltins.cpp
-// (builtin functions) implement together.
+// (builtin functions) and SemaReturns.cpp (missing returns) implement
+// together.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_FRONTEND_SEMAIMPL_H
@@ -49,6 +50,9 @@ private:
 
   // One inference pass over an instance.
   void checkFunction(FunctionInstance &fn);
+  /// Reports a function returning a value whose end can be reached
+  /// (SemaReturns.cpp).
+  void checkReturnsOnEveryPath(const FunctionInstance &fn);
   void checkBlock(const Block &b);
   void checkStmt(const Stmt &s);
   void assignTo(const Expr *target, const Type &valueType,

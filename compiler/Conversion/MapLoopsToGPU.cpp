@@ -34,6 +34,8 @@ namespace {
 
 /// True if `op` can run on the device as it is.
 bool deviceSafe(Operation *op) {
+  if (isa<weft::KeepLoopOp>(op)) // lowered in the GPU module too
+    return true;
   Dialect *d = op->getDialect();
   if (!d)
     return false;

@@ -20,6 +20,19 @@ def ConvertWeftToLLVM : Pass<"convert-weft-to-llvm", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def LowerKeepLoop : Pass<"weft-lower-keep-loop"> {
+  let summary = "Turn weft.keep_loop into llvm.sideeffect.";
+  let description = [{
+    Replaces every `weft.keep_loop` (the mark MLIRGen puts in `while`
+    loops, which may never end) by a call of LLVM's `llvm.sideeffect`
+    intrinsic: a side effect to LLVM's optimisers, so that a loop without
+    other effects is not deleted, and no instruction in the machine code.
+    Runs on host modules before `convert-weft-to-llvm` and on GPU modules
+    before their lowering to NVVM.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 def InlineAllocaScopes : Pass<"weft-inline-alloca-scopes"> {
   let summary = "Inline memref.alloca_scope regions that allocate nothing.";
   let description = [{

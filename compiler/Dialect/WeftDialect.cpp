@@ -13,6 +13,8 @@ using namespace weft;
 
 #include "compiler/Dialect/WeftOpsDialect.cpp.inc"
 
+MLIR_DEFINE_EXPLICIT_TYPE_ID(weft::LoopProgressResource)
+
 void WeftDialect::initialize() {
   addOperations<
 #define GET_OP_LIST

@@ -14,6 +14,15 @@
 
 #include "compiler/Dialect/WeftOpsDialect.h.inc"
 
+namespace weft {
+/// The resource weft.keep_loop writes: no memory, only the loop's progress.
+struct LoopProgressResource
+    : mlir::SideEffects::Resource::Base<LoopProgressResource> {
+  llvm::StringRef getName() final { return "weft.loop_progress"; }
+};
+} // namespace weft
+MLIR_DECLARE_EXPLICIT_TYPE_ID(weft::LoopProgressResource)
+
 #define GET_OP_CLASSES
 #include "compiler/Dialect/WeftOps.h.inc"
 

@@ -406,6 +406,30 @@ def Weft_CheckInterruptOp : Weft_Op<"check_interrupt"> {
   let assemblyFormat = "`line` $line attr-dict";
 }
 
+// What weft.keep_loop writes: no memory, so loads and stores move across
+// it freely.
+def Weft_LoopProgressResource : Resource<"::weft::LoopProgressResource">;
+
+def Weft_KeepLoopOp : Weft_Op<"keep_loop",
+    [MemoryEffects<[MemWrite<Weft_LoopProgressResource>]>]> {
+  let summary = "Keeps a loop that may never end.";
+  let description = [{
+    Weft, like Python, does not assume that a loop ends: `while True: pass`
+    must run until it is stopped. MLIRGen puts one at the top of every
+    `while` loop body. Its effect (a write of a resource that is no
+    memory) keeps the loop from being erased as dead code when nothing
+    else in it has an effect. `weft-lower-keep-loop` turns it into
+    LLVM's `llvm.sideeffect`, which LLVM's loop deletion respects (Weft
+    never marks functions `mustprogress`) and which compiles to no
+    instruction and does not stop vectorization.
+
+    ```mlir
+    weft.keep_loop
+    ```
+  }];
+  let assemblyFormat = "attr-dict";
+}
+
 def Weft_PairwiseSumOp : Weft_Op<"pairwise_sum"> {
   let summary = "Sums a 1-D float array in NumPy's pairwise order.";
   let description = [{

@@ -416,17 +416,18 @@ void FunctionGen::storeInto(Value dest, const Expr *e,
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(&ifOp.getThenRegion().front());
     size_t mark = temps_.size();
-    Value tmp = allocArrayN(s.kind, s.dims, l);
+    SmallVector<Value, 4> tmpDims(s.dims); // defined in this region only
+    Value tmp = allocArrayN(s.kind, tmpDims, l);
     // The rare path: each nest compiled once.
     emitParallelNest(
-        s.dims, l,
+        tmpDims, l,
         [&](ValueRange ivs) {
           memref::StoreOp::create(
               b, l, convert(emitElement(s, s.root, ivs), s.kind, l), tmp, ivs);
         },
         {}, /*compileOnce=*/true);
     emitParallelNest(
-        s.dims, l,
+        tmpDims, l,
         [&](ValueRange ivs) {
           combine(ivs, memref::LoadOp::create(b, l, tmp, ivs));
         },
@@ -488,7 +489,9 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
     Value n = m.sizes[0], block = index(8192, l);
     Value blocks = arith::CeilDivSIOp::create(b, l, n, block);
     size_t mark = temps_.size();
-    Value partial = allocArrayN(ScalarKind::F64, ValueRange{blocks}, l);
+    SmallVector<Value, 1> blockDims{blocks};
+    Value partial = allocArrayN(ScalarKind::F64, blockDims, l);
+    blocks = blockDims[0];
     emitParallelNest(
         ValueRange{blocks}, l,
         [&](ValueRange c) {
@@ -813,9 +816,10 @@ Value FunctionGen::emitChunkedReduction(const std::string &name,
     if (flat && identity)
       return reduceFlat(f, op, identity, k);
     size_t mark = temps_.size();
-    Value partial = allocArrayN(k, ValueRange{nChunks}, l);
+    SmallVector<Value, 1> chunkDims{nChunks};
+    Value partial = allocArrayN(k, chunkDims, l);
     emitParallelNest(
-        ValueRange{nChunks}, l,
+        chunkDims, l,
         [&](ValueRange c) {
           memref::StoreOp::create(b, l, foldChunk(c[0], f, op, identity),
                                   partial, c[0]);
@@ -824,7 +828,7 @@ Value FunctionGen::emitChunkedReduction(const std::string &name,
     Value start = identity
                       ? identity
                       : memref::LoadOp::create(b, l, partial, zero).getResult();
-    Value r = foldNest(b, l, ValueRange{nChunks}, zero, one, ValueRange{start},
+    Value r = foldNest(b, l, chunkDims, zero, one, ValueRange{start},
                        [&](ValueRange c, ValueRange acc) {
                          Value p = memref::LoadOp::create(b, l, partial, c[0]);
                          return SmallVector<Value, 2>{op(acc[0], p)};

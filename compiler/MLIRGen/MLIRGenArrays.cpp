@@ -3,7 +3,9 @@
 // Arrays are strided memrefs of rank 1 to 4. Indexing with slices, `.T`,
 // `reshape` and `ravel` make views (memref.reinterpret_cast of the same
 // buffer, sharing its reference count); creation functions allocate
-// row-major buffers and fill them in one parallel loop nest.
+// row-major buffers and fill them in one parallel loop nest. Every
+// allocation checks its element count and byte size for overflow
+// (checkedCount); lengths of ranges and slices never wrap around.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
@@ -33,34 +35,57 @@ Value FunctionGen::makeView(Value array, ScalarKind elem, Value offset,
                                            offset, sizes, strides);
 }
 
-Value FunctionGen::allocArrayN(ScalarKind elem, ValueRange sizes, Location l) {
-  // The byte size must not overflow: elements x element size <= 2^62
-  // (far beyond any memory), checked dimension by dimension.
-  {
-    const int64_t limit = int64_t(1) << 62;
-    int64_t elemBytes = elem == ScalarKind::Bool ? 1
-                        : elem == ScalarKind::I32 || elem == ScalarKind::F32
-                            ? 4
-                            : 8;
-    Value bytes = index(elemBytes, l), over = nullptr;
-    for (Value d : sizes) {
-      // d > limit / bytes (bytes >= 1 always): the product would overflow.
-      Value bad = arith::CmpIOp::create(
-          b, l, arith::CmpIPredicate::ugt, d,
-          arith::DivUIOp::create(b, l, index(limit, l), bytes));
-      over = over ? arith::OrIOp::create(b, l, over, bad).getResult() : bad;
-      bytes = arith::MaxUIOp::create(
-          b, l, arith::MulIOp::create(b, l, bytes, d), index(1, l));
-    }
-    int64_t ln = 0;
-    if (auto fl = dyn_cast<FileLineColLoc>(l))
-      ln = fl.getLine();
-    if (over)
-      emitCheck(over,
-                "MemoryError: the array's shape is too large to allocate "
-                "(its size in bytes overflows 64 bits)",
-                ln, l);
+namespace {
+int64_t elementBytes(ScalarKind k) {
+  return k == ScalarKind::Bool                          ? 1
+         : k == ScalarKind::I32 || k == ScalarKind::F32 ? 4
+                                                        : 8;
+}
+} // namespace
+
+FunctionGen::CheckedCount
+FunctionGen::checkedCount(ValueRange sizes, int64_t elemBytes, Location l) {
+  // Byte sizes up to 2^62 (far beyond any memory) pass; the runtime adds
+  // its header and rounding to them without overflow.
+  const int64_t limit = int64_t(1) << 62;
+  auto cmp = [&](arith::CmpIPredicate p, Value x, Value y) -> Value {
+    return arith::CmpIOp::create(b, l, p, x, y);
+  };
+  Value zero = index(0, l), one = index(1, l);
+  Value bytes = index(elemBytes, l), count = one;
+  Value overflow = constant(ScalarKind::Bool, 0, l), anyZero = overflow;
+  for (Value d : sizes) {
+    Value isZero = cmp(arith::CmpIPredicate::eq, d, zero);
+    anyZero = arith::OrIOp::create(b, l, anyZero, isZero);
+    // bytes <= 2^62 so far; the 128-bit product's high half says whether
+    // bytes x d still fits in 64 bits.
+    auto wide = arith::MulUIExtendedOp::create(
+        b, l, bytes, arith::SelectOp::create(b, l, isZero, one, d));
+    Value over = arith::OrIOp::create(
+        b, l, cmp(arith::CmpIPredicate::ne, wide.getHigh(), zero),
+        cmp(arith::CmpIPredicate::ugt, wide.getLow(), index(limit, l)));
+    overflow = arith::OrIOp::create(b, l, overflow, over);
+    bytes = wide.getLow();
+    count = arith::MulIOp::create(b, l, count, d);
   }
+  count = arith::SelectOp::create(
+      b, l, anyZero, zero,
+      arith::SelectOp::create(b, l, overflow, index(-1, l), count));
+  return {count, overflow};
+}
+
+Value FunctionGen::allocArrayN(ScalarKind elem, SmallVectorImpl<Value> &sizes,
+                               Location l) {
+  CheckedCount c = checkedCount(sizes, elementBytes(elem), l);
+  int64_t ln = 0;
+  if (auto fl = dyn_cast<FileLineColLoc>(l))
+    ln = fl.getLine();
+  emitCheck(c.overflow,
+            "MemoryError: the array's shape is too large to allocate "
+            "(its size in bytes overflows 64 bits)",
+            ln, l);
+  for (Value &d : sizes)
+    d = arith::SelectOp::create(b, l, c.overflow, index(0, l), d);
   SmallVector<int64_t> shape(sizes.size(), ShapedType::kDynamic);
   auto exact = MemRefType::get(shape, toMLIR(weft::Type::scalar(elem)));
   Value raw = memref::AllocOp::create(b, l, exact, sizes);
@@ -69,6 +94,32 @@ Value FunctionGen::allocArrayN(ScalarKind elem, ValueRange sizes, Location l) {
       raw);
   addTemp(arr);
   return arr;
+}
+
+Value FunctionGen::rangeLength(Value start, Value stop, Value step,
+                               Location l) {
+  // Python's len(range): for step > 0, (stop - start - 1) / step + 1 when
+  // start < stop, mirrored for step < 0. The differences and |step| are
+  // exact as unsigned 64-bit numbers, even for -2**63.
+  auto cmp = [&](arith::CmpIPredicate p, Value x, Value y) -> Value {
+    return arith::CmpIOp::create(b, l, p, x, y);
+  };
+  auto sel = [&](Value c, Value x, Value y) -> Value {
+    return arith::SelectOp::create(b, l, c, x, y);
+  };
+  Value zero = i64(0, l), one = i64(1, l);
+  Value down = cmp(arith::CmpIPredicate::slt, step, zero);
+  Value nonEmpty = sel(down, cmp(arith::CmpIPredicate::sgt, start, stop),
+                       cmp(arith::CmpIPredicate::slt, start, stop));
+  Value span = sel(down, arith::SubIOp::create(b, l, start, stop),
+                   arith::SubIOp::create(b, l, stop, start));
+  Value absStep = sel(down, arith::SubIOp::create(b, l, zero, step), step);
+  Value n = arith::AddIOp::create(
+      b, l,
+      arith::DivUIOp::create(b, l, arith::SubIOp::create(b, l, span, one),
+                             arith::MaxUIOp::create(b, l, absStep, one)),
+      one);
+  return sel(nonEmpty, n, zero);
 }
 
 Value FunctionGen::productOf(ValueRange dims, Location l) {
@@ -371,20 +422,33 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
     Value lo =
         adjust(sl->lower, sel(neg, arith::SubIOp::create(b, l, n, one), zero));
     Value hi = adjust(sl->upper, sel(neg, minusOne, n));
-    // len = (hi - lo + step - 1) / step for step > 0 (and mirrored), or 0.
+    // len = (hi - lo - 1) / step + 1 for step > 0 and lo < hi (mirrored
+    // for step < 0), else 0; |step| as an unsigned number, so a step of
+    // -2**63 takes one element.
     Value span = sel(neg, arith::SubIOp::create(b, l, lo, hi),
                      arith::SubIOp::create(b, l, hi, lo));
     Value absStep = sel(neg, arith::SubIOp::create(b, l, zero, step), step);
-    Value len = arith::DivSIOp::create(
-        b, l,
-        arith::AddIOp::create(b, l, span,
-                              arith::SubIOp::create(b, l, absStep, one)),
-        absStep);
-    len = arith::MaxSIOp::create(b, l, len, zero);
-    offset = arith::AddIOp::create(b, l, offset,
-                                   arith::MulIOp::create(b, l, lo, stride));
+    Value nonEmpty =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, span, zero);
+    Value len =
+        sel(nonEmpty,
+            arith::AddIOp::create(
+                b, l,
+                arith::DivUIOp::create(
+                    b, l, arith::SubIOp::create(b, l, span, one), absStep),
+                one),
+            zero);
+    // An empty view keeps the offset (lo may be -1 or n there); a view of
+    // at most one element keeps the stride (stride x step may wrap there,
+    // e.g. to -2**63, which MLIR reserves for a dynamic stride).
+    offset = arith::AddIOp::create(
+        b, l, offset,
+        arith::MulIOp::create(b, l, sel(nonEmpty, lo, zero), stride));
+    Value several =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, len, one);
     sizes.push_back(len);
-    strides.push_back(arith::MulIOp::create(b, l, stride, step));
+    strides.push_back(
+        sel(several, arith::MulIOp::create(b, l, stride, step), stride));
   }
   return Val(makeView(array, bt.scalarKind(), offset, sizes, strides, l));
 }
@@ -447,8 +511,8 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
     Value start = convert(arg(0).v(), ScalarKind::F64, l);
     Value stop = convert(arg(1).v(), ScalarKind::F64, l);
     SmallVector<Value, 4> sizes = shapeSizes(arg(2), argType(2), ln, l);
-    Value n = sizes[0];
     Value arr = allocArrayN(ScalarKind::F64, sizes, l);
+    Value n = sizes[0];
     Value nf = convert(arith::IndexCastOp::create(b, l, b.getI64Type(), n),
                        ScalarKind::F64, l);
     Value div = arith::MaxNumFOp::create(
@@ -501,14 +565,37 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
         shape.parts.append(v.parts.begin(), v.parts.end());
       }
       sizes = shapeSizes(shape, argType(1), ln, l);
-      Value mismatch = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne,
-                                             productOf(sizes, l), total);
-      emitCheck(mismatch,
-                "ValueError: cannot reshape the array: the new shape has a "
-                "different number of elements",
+      // The new shape's count is checked for overflow: 2**32 x 2**32 must
+      // not wrap around to the 0 elements of an empty array.
+      CheckedCount c = checkedCount(sizes, elementBytes(at.scalarKind()), l);
+      Value mismatch =
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, c.count, total);
+      {
+        auto ifOp = scf::IfOp::create(b, l, TypeRange{}, mismatch, false);
+        OpBuilder::InsertionGuard g(b);
+        b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+        SmallVector<Value, 10> enc;
+        for (ValueRange shapeOf : {ValueRange(m.sizes), ValueRange(sizes)}) {
+          enc.push_back(i64(static_cast<int64_t>(shapeOf.size()), l));
+          for (Value sz : shapeOf)
+            enc.push_back(arith::IndexCastOp::create(b, l, b.getI64Type(), sz));
+        }
+        weft::ShapeErrorOp::create(
+            b, l, "ValueError: cannot reshape array of shape {} into shape {}",
+            ln, enc);
+      }
+      // An empty new shape whose nominal byte size overflows (NumPy's
+      // rule, as for allocations).
+      emitCheck(arith::AndIOp::create(
+                    b, l, c.overflow,
+                    arith::XOrIOp::create(b, l, mismatch,
+                                          constant(ScalarKind::Bool, 1, l))),
+                "MemoryError: the array's shape is too large to allocate "
+                "(its size in bytes overflows 64 bits)",
                 ln, l);
+      Value bad = arith::OrIOp::create(b, l, mismatch, c.overflow);
       for (Value &sz : sizes) // stay safe after the check: an empty view
-        sz = arith::SelectOp::create(b, l, mismatch, index(0, l), sz);
+        sz = arith::SelectOp::create(b, l, bad, index(0, l), sz);
     }
     // Contiguous (row-major) check: stride[d] == product of sizes after d
     // for every axis of size > 1.
@@ -533,9 +620,10 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
       b.setInsertionPointToStart(&ifOp.getElseRegion().front());
       // A contiguous copy; ownership passes out of the region below.
       size_t mark = temps_.size();
-      Value copy = allocArrayN(at.scalarKind(), m.sizes, l);
+      SmallVector<Value, 4> copySizes(m.sizes); // defined in this region only
+      Value copy = allocArrayN(at.scalarKind(), copySizes, l);
       temps_.resize(mark);
-      emitParallelNest(m.sizes, l, [&](ValueRange ivs) {
+      emitParallelNest(copySizes, l, [&](ValueRange ivs) {
         memref::StoreOp::create(b, l, memref::LoadOp::create(b, l, a, ivs),
                                 copy, ivs);
       });
@@ -601,17 +689,27 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
       return true;
     }
     if (name == "randint") {
-      // lo + floor(u * (hi - lo)); an empty range is an error, as NumPy.
+      // lo + an offset below the width hi - lo, an unsigned 64-bit number
+      // (exact even for randint(INT64_MIN, INT64_MAX)); an empty range is
+      // an error, as NumPy. Widths up to 2**53 take floor(u * width) (the
+      // streams of existing programs stay the same); wider ones the high
+      // half of the 128-bit product bits x width, which reaches every
+      // value of the range.
       Value lo = convert(arg(0).v(), ScalarKind::I64, l);
       Value hi = convert(arg(1).v(), ScalarKind::I64, l);
       Value empty =
           arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, hi, lo);
       emitCheck(empty, "ValueError: randint(lo, hi) needs lo < hi", ln, l);
-      Value span =
-          convert(arith::SubIOp::create(b, l, hi, lo), ScalarKind::F64, l);
+      Value width = arith::SubIOp::create(b, l, hi, lo);
+      Value narrow = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ule,
+                                           width, i64(int64_t(1) << 53, l));
       Value u = uniformFromBits(key, l);
-      Value off = arith::FPToSIOp::create(b, l, b.getI64Type(),
-                                          arith::MulFOp::create(b, l, u, span));
+      Value floatOff = arith::FPToSIOp::create(
+          b, l, b.getI64Type(),
+          arith::MulFOp::create(b, l, u, convert(width, ScalarKind::F64, l)));
+      Value wideOff =
+          arith::MulUIExtendedOp::create(b, l, key, width).getHigh();
+      Value off = arith::SelectOp::create(b, l, narrow, floatOff, wideOff);
       out = Val(arith::AddIOp::create(b, l, lo, off));
       return true;
     }

@@ -133,6 +133,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
       step =
           c->args.size() == 3 ? convert(arg(2).v(), k, l) : constant(k, 1, l);
     }
+    // The length (an unsigned i64) is computed without overflow; one too
+    // large to allocate is a MemoryError in allocArray.
     Value n;
     if (k == ScalarKind::F64) {
       Value zero = constant(k, 0, l);
@@ -144,17 +146,26 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
       Value span = arith::SubFOp::create(b, l, stop, start);
       Value q =
           math::CeilOp::create(b, l, arith::DivFOp::create(b, l, span, step));
-      Value qi = arith::FPToSIOp::create(b, l, b.getI64Type(), q);
-      n = arith::MaxSIOp::create(b, l, qi, i64(0, l));
+      Value isNaN =
+          arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, q, q);
+      emitCheck(isNaN,
+                "ValueError: arange() cannot compute the length of a range "
+                "with a NaN bound or step",
+                ln, l);
+      // Clamped to [0, 2**62] before the conversion (NaN to 0): anything
+      // longer is too large to allocate anyway, and stays so.
+      Value limit = constant(k, 0x1p62, l);
+      q = arith::SelectOp::create(b, l, isNaN, zero, q);
+      q = arith::MinimumFOp::create(
+          b, l, arith::MaximumFOp::create(b, l, q, zero), limit);
+      n = arith::FPToSIOp::create(b, l, b.getI64Type(), q);
     } else {
       Value isZero = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, step,
                                            i64(0, l));
       emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero", ln,
                 l);
       step = arith::SelectOp::create(b, l, isZero, i64(1, l), step);
-      Value span = arith::SubIOp::create(b, l, stop, start);
-      Value q = arith::CeilDivSIOp::create(b, l, span, step);
-      n = arith::MaxSIOp::create(b, l, q, i64(0, l));
+      n = rangeLength(start, stop, step, l);
     }
     Value arr = allocArray(out, n, l);
     emitLoop(n, l, [&](Value i) {

@@ -202,13 +202,10 @@ void FunctionGen::emitLoop(Value n, Location l,
   body(forOp.getInductionVar());
 }
 
-Value FunctionGen::allocArray(ScalarKind elem, Value n, Location l) {
-  auto exact =
-      MemRefType::get({ShapedType::kDynamic}, toMLIR(weft::Type::scalar(elem)));
-  Value raw = memref::AllocOp::create(b, l, exact, ValueRange{toIndex(n, l)});
-  Value arr =
-      memref::CastOp::create(b, l, toMLIR(weft::Type::array(elem, 1)), raw);
-  addTemp(arr);
+Value FunctionGen::allocArray(ScalarKind elem, Value &n, Location l) {
+  SmallVector<Value, 1> sizes{toIndex(n, l)};
+  Value arr = allocArrayN(elem, sizes, l);
+  n = sizes[0];
   return arr;
 }
 
@@ -720,7 +717,8 @@ Val FunctionGen::emitExpr(const Expr *e) {
   case ExprKind::List: {
     auto *li = static_cast<const ListExpr *>(e);
     ScalarKind k = t.scalarKind();
-    Value arr = allocArray(k, index(li->elts.size(), l), l);
+    Value n = index(li->elts.size(), l);
+    Value arr = allocArray(k, n, l);
     for (size_t i = 0; i < li->elts.size(); ++i) {
       Value x = convert(emitScalar(li->elts[i].get()), k, l);
       memref::StoreOp::create(b, l, x, arr, ValueRange{index(i, l)});

@@ -148,9 +148,10 @@ public:
   mlir::Value index(int64_t v, mlir::Location l);
   mlir::Value toIndex(mlir::Value v, mlir::Location l);
   mlir::Value dim(mlir::Value array, unsigned d, mlir::Location l);
-  /// Allocates a fresh 1-D array of `n` (index) elements, registered as a
-  /// temporary.
-  mlir::Value allocArray(ScalarKind elem, mlir::Value n, mlir::Location l);
+  /// Allocates a fresh 1-D array of `n` elements (i64 or index, read as
+  /// unsigned), registered as a temporary; `n` becomes the index size
+  /// allocated (see allocArrayN).
+  mlir::Value allocArray(ScalarKind elem, mlir::Value &n, mlir::Location l);
   /// Emits `if (cond) weft.fail(message)`.
   void emitCheck(mlir::Value failCond, const std::string &message, int64_t line,
                  mlir::Location l);
@@ -171,8 +172,27 @@ public:
   mlir::Value makeView(mlir::Value array, ScalarKind elem, mlir::Value offset,
                        mlir::ValueRange sizes, mlir::ValueRange strides,
                        mlir::Location l);
-  /// A fresh row-major array with `sizes` (index values), a temporary.
-  mlir::Value allocArrayN(ScalarKind elem, mlir::ValueRange sizes,
+  /// A fresh row-major array with `sizes` (index values, read as unsigned),
+  /// a temporary. A shape whose byte size does not fit (checkedCount) is a
+  /// MemoryError; inside a parallel loop, where the error is raised after
+  /// the loop, `sizes` become zeros so loops over them stay in bounds.
+  mlir::Value allocArrayN(ScalarKind elem,
+                          llvm::SmallVectorImpl<mlir::Value> &sizes,
+                          mlir::Location l);
+  /// The element count of a shape, computed with overflow checks.
+  struct CheckedCount {
+    /// The product of the sizes: exact when `overflow` is false; 0 when a
+    /// size is 0, else all ones (UINT64_MAX) when it overflows.
+    mlir::Value count;
+    /// True (i1) when the byte size, elements x `elemBytes` with
+    /// zero-length axes left out (NumPy's rule), exceeds 2**62.
+    mlir::Value overflow;
+  };
+  CheckedCount checkedCount(mlir::ValueRange sizes, int64_t elemBytes,
+                            mlir::Location l);
+  /// The number of elements of range(start, stop, step) (i64 values, step
+  /// not 0), computed without overflow: an i64 read as unsigned.
+  mlir::Value rangeLength(mlir::Value start, mlir::Value stop, mlir::Value step,
                           mlir::Location l);
   /// Sizes (index values) from a shape argument: an int or a tuple.
   llvm::SmallVector<mlir::Value, 4> shapeSizes(const Val &shape,

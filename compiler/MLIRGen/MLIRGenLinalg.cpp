@@ -72,7 +72,10 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
     // the rows of c and b), each an inner product over k; no host BLAS,
     // so the operands stay on the device.
     note(line(aE->range), "matrix product: one GPU thread per element");
-    Value c = allocArrayN(k, ValueRange{n, m}, l);
+    SmallVector<Value, 2> dims{n, m};
+    Value c = allocArrayN(k, dims, l);
+    n = dims[0];
+    m = dims[1];
     Value work = arith::MulIOp::create(
         b, l, arith::MulIOp::create(b, l, n, m).getResult(), ka);
     emitParallelNest(
@@ -106,7 +109,10 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
                 ? "system BLAS (dlopen) for large operands, else "
                 : "") +
            "i-k-j loops with the rows in parallel");
-  Value c = allocArrayN(k, ValueRange{n, m}, l);
+  SmallVector<Value, 2> dims{n, m};
+  Value c = allocArrayN(k, dims, l);
+  n = dims[0];
+  m = dims[1];
   Value z = constant(k, 0, l);
   // Large float products of one element type go to the system BLAS when
   // it is there; the loops below are the fallback.

@@ -309,18 +309,11 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
       note(line(s.range), text);
   }
 
-  // Trip count of range(start, stop, step) (step != 0 was checked).
-  Value zero64 = i64(0, l);
-  Value pos =
-      arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, step, zero64);
-  Value span = arith::SelectOp::create(
-      b, l, pos, arith::SubIOp::create(b, l, stop, start),
-      arith::SubIOp::create(b, l, start, stop));
-  Value absStep = arith::SelectOp::create(
-      b, l, pos, step, arith::SubIOp::create(b, l, zero64, step));
-  Value safeStep = arith::MaxSIOp::create(b, l, absStep, i64(1, l));
-  Value trips = arith::MaxSIOp::create(
-      b, l, arith::CeilDivSIOp::create(b, l, span, safeStep), zero64);
+  // Trip count of range(start, stop, step) without overflow, kept below
+  // 2**63 for scf.parallel's signed bounds (step != 0 was checked).
+  Value trips =
+      arith::MinUIOp::create(b, l, rangeLength(start, stop, step, l),
+                             i64(std::numeric_limits<int64_t>::max(), l));
 
   // Random numbers drawn by an iteration are keyed by (this loop's stream,
   // iteration, draw number): the same for any thread count. Draws made

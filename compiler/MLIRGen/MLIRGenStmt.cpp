@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
 
+#include <limits>
+
 using namespace mlir;
 
 namespace weft {
@@ -485,12 +487,9 @@ void FunctionGen::emitFor(const ForStmt &s) {
                               "writes its own rows), serial below");
       // Small loops stay serial. The loop changes no variable the code
       // after it uses, so the two versions need not merge any values.
-      Value span = arith::SubIOp::create(b, l, stop, start);
-      Value big = arith::CmpIOp::create(
-          b, l, arith::CmpIPredicate::sge,
-          arith::DivSIOp::create(b, l, span,
-                                 arith::MaxSIOp::create(b, l, step, i64(1, l))),
-          i64(kParallelThreshold, l));
+      Value big = arith::CmpIOp::create(b, l, arith::CmpIPredicate::uge,
+                                        rangeLength(start, stop, step, l),
+                                        i64(kParallelThreshold, l));
       auto ifOp = scf::IfOp::create(b, l, TypeRange{}, big, true);
       auto savedEnv = env;
       {
@@ -519,7 +518,7 @@ void FunctionGen::emitFor(const ForStmt &s) {
   writes.insert(var);
   writes.erase("%cont");
   writes.erase("%brk");
-  bool needsWhile = containsBreakOrReturn(s.body) || constStep <= 0;
+  bool needsWhile = containsBreakOrReturn(s.body);
 
   // Loop flags are local to this loop.
   auto savedBrk = env.find("%brk") != env.end() ? env["%brk"] : Value();
@@ -535,17 +534,30 @@ void FunctionGen::emitFor(const ForStmt &s) {
   for (const std::string &c : carried)
     inits.push_back(env[c]);
   auto loopEntryEnv = env;
+  // Both forms count iterations k = 0, 1, ... up to the range's length,
+  // computed without overflow, and set var = start + k * step: a range
+  // that ends near the limits of i64 ends (var + step would wrap).
+  Value count = rangeLength(start, stop, step, l);
+  auto varAt = [&](Value k) -> Value {
+    return arith::AddIOp::create(b, l, start,
+                                 arith::MulIOp::create(b, l, k, step));
+  };
 
   if (!needsWhile) {
-    Value lb = toIndex(start, l), ub = toIndex(stop, l), st = toIndex(step, l);
-    auto forOp = scf::ForOp::create(b, l, lb, ub, st, inits);
+    // More than 2**63 - 1 iterations never end in practice: the bound stays
+    // positive for scf.for's signed comparison.
+    Value ub =
+        toIndex(arith::MinUIOp::create(
+                    b, l, count, i64(std::numeric_limits<int64_t>::max(), l)),
+                l);
+    auto forOp = scf::ForOp::create(b, l, index(0, l), ub, index(1, l), inits);
     {
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(forOp.getBody());
       for (size_t i = 0; i < carried.size(); ++i)
         env[carried[i]] = forOp.getRegionIterArgs()[i];
-      Value iv = arith::IndexCastOp::create(b, l, b.getI64Type(),
-                                            forOp.getInductionVar());
+      Value iv = varAt(arith::IndexCastOp::create(b, l, b.getI64Type(),
+                                                  forOp.getInductionVar()));
       env[var] = iv;
       env["%cont"] = constant(ScalarKind::Bool, 0, l);
       emitInterruptCheck(s.body, false, line(s.range), l);
@@ -570,8 +582,8 @@ void FunctionGen::emitFor(const ForStmt &s) {
     for (size_t i = 0; i < carried.size(); ++i)
       env[carried[i]] = forOp.getResult(i);
   } else {
-    // scf.while carrying (iv, brk, carried...).
-    SmallVector<Value> whileInits{start, constant(ScalarKind::Bool, 0, l)};
+    // scf.while carrying (k, brk, carried...).
+    SmallVector<Value> whileInits{i64(0, l), constant(ScalarKind::Bool, 0, l)};
     whileInits.append(inits.begin(), inits.end());
     SmallVector<mlir::Type> types;
     for (Value v : whileInits)
@@ -584,16 +596,10 @@ void FunctionGen::emitFor(const ForStmt &s) {
     {
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(before);
-      Value iv = before->getArgument(0);
+      Value k = before->getArgument(0);
       Value brk = before->getArgument(1);
-      Value zero = i64(0, l);
-      Value pos =
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, step, zero);
-      Value lt =
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, iv, stop);
-      Value gt =
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, iv, stop);
-      Value inRange = arith::SelectOp::create(b, l, pos, lt, gt);
+      Value inRange =
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, k, count);
       Value go = arith::AndIOp::create(
           b, l, inRange,
           arith::XOrIOp::create(b, l, brk, constant(ScalarKind::Bool, 1, l)));
@@ -609,17 +615,17 @@ void FunctionGen::emitFor(const ForStmt &s) {
     {
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(after);
-      Value iv = after->getArgument(0);
+      Value k = after->getArgument(0);
       for (size_t i = 0; i < carried.size(); ++i)
         env[carried[i]] = after->getArgument(2 + i);
-      env[var] = iv;
+      env[var] = varAt(k);
       env["%brk"] = constant(ScalarKind::Bool, 0, l);
       env["%cont"] = constant(ScalarKind::Bool, 0, l);
       emitInterruptCheck(s.body, false, line(s.range), l);
       ++loopDepth;
       emitBlock(s.body);
       --loopDepth;
-      Value next = arith::AddIOp::create(b, l, iv, step);
+      Value next = arith::AddIOp::create(b, l, k, i64(1, l));
       SmallVector<Value> yields{next, env["%brk"]};
       for (const std::string &c : carried)
         yields.push_back(env[c]);
@@ -693,6 +699,9 @@ void FunctionGen::emitWhile(const WhileStmt &s) {
       env[carried[i]] = after->getArgument(1 + i);
     env["%brk"] = constant(ScalarKind::Bool, 0, l);
     env["%cont"] = constant(ScalarKind::Bool, 0, l);
+    // Python semantics: the loop may never end, and must then not be
+    // optimised away even if its body has no effect.
+    weft::KeepLoopOp::create(b, l);
     emitInterruptCheck(s.body, true, line(s.range), l);
     ++loopDepth;
     emitBlock(s.body);

@@ -85,8 +85,9 @@ Val FunctionGen::emitVmap(const CallExpr *c) {
 
   if (!callee->returnType.isArray()) {
     // Numbers: one element of the result per call.
-    Value out = allocArrayN(rk, ValueRange{n}, l);
-    emitParallelNest(ValueRange{n}, l, [&](ValueRange iv) {
+    SmallVector<Value, 1> dims{n};
+    Value out = allocArrayN(rk, dims, l);
+    emitParallelNest(dims, l, [&](ValueRange iv) {
       auto call = func::CallOp::create(b, l, f, argsAt(iv[0]));
       memref::StoreOp::create(b, l, convert(call.getResult(0), rk, l), out, iv);
     });
@@ -104,6 +105,9 @@ Val FunctionGen::emitVmap(const CallExpr *c) {
   SmallVector<Value, 4> dims{n};
   dims.append(fm.sizes.begin(), fm.sizes.end());
   Value out = allocArrayN(rk, dims, l);
+  n = dims[0]; // zeros after a MemoryError inside a parallel loop
+  for (size_t d = 0; d < fm.sizes.size(); ++d)
+    fm.sizes[d] = dims[d + 1];
   auto copyInto = [&](Value r, Value i) {
     emitLoopNest(fm.sizes, l, [&](ValueRange ivs) {
       SmallVector<Value, 4> at{i};

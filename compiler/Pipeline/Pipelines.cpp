@@ -83,6 +83,7 @@ void buildGPUCodegenPipeline(OpPassManager &pm, const std::string &chip,
   pm.addPass(createGpuNVVMAttachTarget(target));
   OpPassManager &device = pm.nest<gpu::GPUModuleOp>();
   device.addPass(createStripDebugInfoPass());
+  device.addPass(weft::createLowerKeepLoop());
   // The bounds guard of a tiled loop is an scf.if.
   device.addPass(createSCFToControlFlowPass());
   device.addPass(createConvertGpuOpsToNVVMOps());
@@ -105,6 +106,7 @@ void buildCPULoweringPipeline(OpPassManager &pm, bool gpuLaunches) {
   pm.addPass(createConvertSCFToOpenMPPass());
   pm.addPass(weft::createFoldSerialTwins());
   pm.addPass(weft::createInlineAllocaScopes());
+  pm.addPass(weft::createLowerKeepLoop());
   pm.addPass(createConvertWeftToLLVM());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertMathToFuncs());

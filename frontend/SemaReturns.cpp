@@ -1,0 +1,111 @@
+//===- SemaReturns.cpp - Missing returns: reaching a function's end -------===//
+//
+// A function that returns a value must return on every path: where Python
+// would fall off the end and return None, Weft has no value of the
+// function's type to give, so reaching the end is a compile error. The
+// analysis follows the control flow of the body: a path ends at `return`,
+// at an if/else whose branches all end, at a `while` loop whose condition
+// is always true and that has no `break`, and at `assert False`.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/SemaImpl.h"
+
+namespace weft {
+namespace sema {
+
+namespace {
+
+/// A literal condition's truth value, if it has one (True, 1, 0.0...).
+std::optional<bool> literalTruth(const Expr *e) {
+  if (auto *b = e->dyn<BoolLitExpr>())
+    return b->value;
+  if (auto *i = e->dyn<IntLitExpr>())
+    return i->value != 0;
+  if (auto *f = e->dyn<FloatLitExpr>())
+    return f->value != 0.0;
+  return std::nullopt;
+}
+
+/// True if `body` (a loop's) holds a `break` of that loop, i.e. one not
+/// nested in an inner loop.
+bool hasBreak(const Block &body) {
+  for (const StmtPtr &s : body) {
+    if (s->kind == StmtKind::Break)
+      return true;
+    if (auto *i = s->dyn<IfStmt>())
+      if (hasBreak(i->body) || hasBreak(i->orelse))
+        return true;
+  }
+  return false;
+}
+
+bool blockCanEnd(const Block &block);
+
+/// True if control can go on after `s` (it does not always leave the
+/// block by return, break or continue, or run forever).
+bool stmtCanEnd(const Stmt &s) {
+  switch (s.kind) {
+  case StmtKind::Return:
+  case StmtKind::Break:
+  case StmtKind::Continue:
+    return false;
+  case StmtKind::If: {
+    auto &i = static_cast<const IfStmt &>(s);
+    std::optional<bool> truth = literalTruth(i.cond.get());
+    if (truth)
+      return blockCanEnd(*truth ? i.body : i.orelse);
+    return blockCanEnd(i.body) || blockCanEnd(i.orelse);
+  }
+  case StmtKind::While: {
+    // Without a `break`, only a false condition ends the loop.
+    auto &w = static_cast<const WhileStmt &>(s);
+    std::optional<bool> truth = literalTruth(w.cond.get());
+    return !(truth && *truth) || hasBreak(w.body);
+  }
+  case StmtKind::Assert: {
+    std::optional<bool> truth =
+        literalTruth(static_cast<const AssertStmt &>(s).test.get());
+    return !truth || *truth;
+  }
+  default:
+    return true;
+  }
+}
+
+bool blockCanEnd(const Block &block) {
+  for (const StmtPtr &s : block)
+    if (!stmtCanEnd(*s))
+      return false;
+  return true;
+}
+
+} // namespace
+
+void Analyzer::checkReturnsOnEveryPath(const FunctionInstance &fn) {
+  if (!fn.def || !fn.returnType.isKnown() || fn.returnType.isNone() ||
+      !blockCanEnd(*fn.body))
+    return;
+  const std::string &name = fn.def->name, type = fn.returnType.str();
+  Diagnostic *d;
+  if (fn.def->hasReturnAnnotation)
+    d = &diags_.error(fn.def->nameRange,
+                      "'" + name + "' is declared to return " + type +
+                          " but can reach the end of its body without a "
+                          "return; add a return statement at the end of '" +
+                          name + "'");
+  else
+    d = &diags_.error(fn.def->nameRange,
+                      "'" + name + "' returns " + type +
+                          " on some paths but can reach the end of its body "
+                          "without a return (Python would return None there, "
+                          "which Weft has no type for); add a return "
+                          "statement at the end of '" +
+                          name + "'");
+  if (!fn.body->empty())
+    DiagnosticEngine::note(*d, fn.body->back()->range,
+                           "the end of '" + name +
+                               "' is reached after this statement");
+}
+
+} // namespace sema
+} // namespace weft
