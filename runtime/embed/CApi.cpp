@@ -116,6 +116,7 @@ weft_status weft_engine_create(const weft_options *options, weft_engine **out) {
         o.cacheDirectory = options->cache_directory;
       o.cache = options->no_cache == 0;
       o.metrics = options->metrics != 0;
+      o.catchInterrupts = options->catch_interrupts != 0;
     }
     auto e = std::make_unique<weft_engine>();
     e->engine = std::make_unique<weft::Engine>(o);
@@ -321,5 +322,7 @@ int64_t weft_array_stride(const weft_array *a, int axis) {
 void weft_array_release(weft_array *a) { delete a; }
 
 void weft_free(void *p) { std::free(p); }
+
+void weft_interrupt(void) { weft::interrupt(); }
 
 } // extern "C"

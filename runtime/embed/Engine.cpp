@@ -18,6 +18,7 @@
 #include "runtime/Metrics.h"
 #include "runtime/RuntimeABI.h"
 #include "runtime/embed/CallArguments.h"
+#include "runtime/embed/Interrupts.h"
 
 #include <algorithm>
 #include <cstring>
@@ -305,7 +306,11 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
   double c0 = metrics::cpuNow();
   double t0 = metrics::wallNow();
   std::string error;
-  RunStatus status = spec->program->call(spec->packed, argv.data(), error);
+  RunStatus status;
+  {
+    detail::InterruptScope interrupts(m.engine->options.catchInterrupts);
+    status = spec->program->call(spec->packed, argv.data(), error);
+  }
   double dt = metrics::wallNow() - t0;
   double cpu = metrics::cpuNow() - c0;
   int64_t bytes = rt::totalAllocatedBytes() - bytes0;

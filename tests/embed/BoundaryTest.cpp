@@ -4,8 +4,13 @@
 #include <weft/weft.h>
 #include <weft/weft.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
+#include <csignal>
 #include <string>
+#include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -200,4 +205,58 @@ TEST_CASE("overlapping views as two arguments follow NumPy's rule", "[embed]") {
   CHECK(std::vector<double>(w, w + 5) == std::vector<double>{17, 10, 5, 2, 1});
   weft_module_destroy(cm);
   weft_engine_destroy(ce);
+}
+
+namespace {
+const char *kSpinSource = R"(
+def spin(n: i64) -> i64:
+    s = 0
+    i = 0
+    while i < n:
+        s += i % 7
+        i += 1
+    return s
+)";
+
+std::atomic<int> gHostSigints{0};
+void hostSigint(int) { ++gHostSigints; }
+} // namespace
+
+TEST_CASE("weft::interrupt and Ctrl-C stop a running call", "[embed]") {
+  weft::Options o = noCache();
+  o.catchInterrupts = true;
+  weft::Engine e(o);
+  weft::Module m = e.compile(kSpinSource, "spin.weft");
+  REQUIRE(m.function("spin")(int64_t(10)).as<int64_t>() == 24);
+
+  // From another thread.
+  std::thread stopper([] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    weft::interrupt();
+  });
+  try {
+    m.function("spin")(int64_t(1) << 60);
+    FAIL("not interrupted");
+  } catch (const weft::RuntimeError &err) {
+    CHECK(std::string(err.what()) ==
+          "spin.weft:5: KeyboardInterrupt: interrupted (Ctrl-C)");
+  }
+  stopper.join();
+  CHECK(m.function("spin")(int64_t(10)).as<int64_t>() == 24);
+
+  // SIGINT while the call runs: the call stops, the host's own handler
+  // still runs, and it is back in place after the call.
+  struct sigaction host = {}, before = {}, after = {};
+  host.sa_handler = hostSigint;
+  sigemptyset(&host.sa_mask);
+  REQUIRE(sigaction(SIGINT, &host, &before) == 0);
+  std::thread ctrlC([] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    kill(getpid(), SIGINT);
+  });
+  CHECK_THROWS_AS(m.function("spin")(int64_t(1) << 60), weft::RuntimeError);
+  ctrlC.join();
+  CHECK(gHostSigints == 1);
+  REQUIRE(sigaction(SIGINT, &before, &after) == 0);
+  CHECK(after.sa_handler == hostSigint);
 }

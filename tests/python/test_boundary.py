@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import weft
-from weft import f64, i32, i64  # noqa: F401 (used in annotations)
+from weft import f64  # noqa: F401 (used in annotations)
 
 SOURCE = """
 def scale(a, k):

@@ -33,7 +33,7 @@ import numpy as np
 
 __all__ = ["compile", "jit", "Module", "Function", "WeftError",
            "CompileError", "CallError", "RuntimeError", "ReadOnlyError",
-           "OverflowError", "metrics"]
+           "OverflowError", "interrupt", "metrics"]
 
 _builtin_OverflowError = OverflowError
 
@@ -97,7 +97,8 @@ class _Options(ctypes.Structure):
     _fields_ = [("target", ctypes.c_char_p), ("threads", ctypes.c_int),
                 ("opt_level", ctypes.c_int), ("fastmath", ctypes.c_int),
                 ("cache_directory", ctypes.c_char_p),
-                ("no_cache", ctypes.c_int), ("metrics", ctypes.c_int)]
+                ("no_cache", ctypes.c_int), ("metrics", ctypes.c_int),
+                ("catch_interrupts", ctypes.c_int)]
 
 
 def _load_library():
@@ -145,7 +146,8 @@ for name, res, args in [
         ("weft_array_shape", ctypes.c_int64, [_P, ctypes.c_int]),
         ("weft_array_stride", ctypes.c_int64, [_P, ctypes.c_int]),
         ("weft_array_release", None, [_P]),
-        ("weft_free", None, [_P])]:
+        ("weft_free", None, [_P]),
+        ("weft_interrupt", None, [])]:
     f = getattr(_lib, name)
     f.restype = res
     f.argtypes = args
@@ -158,8 +160,10 @@ _I64_MIN, _I64_MAX = -2**63, 2**63 - 1
 
 def _check(status):
     if status != 0:
-        raise _ERRORS.get(status, WeftError)(
-            _lib.weft_last_error().decode(errors="replace"))
+        message = _lib.weft_last_error().decode(errors="replace")
+        if status == 3 and ": KeyboardInterrupt: " in message:
+            raise KeyboardInterrupt(message)
+        raise _ERRORS.get(status, WeftError)(message)
 
 
 class _Engine:
@@ -172,13 +176,20 @@ class _Engine:
         key = (fastmath, target)
         with cls._lock:
             if key not in cls._engines:
+                # Ctrl-C stops a running call (KeyboardInterrupt).
                 opts = _Options(target.encode(), 0, -1, int(fastmath), None,
-                                0, 0)
+                                0, 0, 1)
                 handle = _P()
                 _check(_lib.weft_engine_create(ctypes.byref(opts),
                                                ctypes.byref(handle)))
                 cls._engines[key] = handle
             return cls._engines[key]
+
+
+def interrupt():
+    """Stops every running Weft call at its next loop iteration, with
+    KeyboardInterrupt (as Ctrl-C does); for use from another thread."""
+    _lib.weft_interrupt()
 
 
 def metrics():

@@ -49,6 +49,7 @@ typedef struct {
   const char *cache_directory; /**< NULL: the default */
   int no_cache;                /**< nonzero: no on-disk code cache */
   int metrics;                 /**< nonzero: count parallel regions */
+  int catch_interrupts; /**< nonzero: Ctrl-C stops a running call */
 } weft_options;
 
 /** One argument: a number (rank 0) or an array over caller memory.
@@ -121,6 +122,11 @@ int64_t weft_array_stride(const weft_array *array, int axis);
 void weft_array_release(weft_array *array);
 
 void weft_free(void *p);
+
+/** Stops every running call at its next loop iteration with
+ *  WEFT_RUNTIME_ERROR "...: KeyboardInterrupt: interrupted (Ctrl-C)";
+ *  safe from any thread and from a signal handler. */
+void weft_interrupt(void);
 
 #ifdef __cplusplus
 }

@@ -219,6 +219,10 @@ struct Options {
   /// Count the parallel regions each call enters (Engine::metrics()); a
   /// counter increment per parallel loop.
   bool metrics = false;
+  /// While a call runs, Ctrl-C (SIGINT) stops it as interrupt() does; the
+  /// handler it replaces for that time still runs (unless it ignores
+  /// SIGINT: then nothing changes).
+  bool catchInterrupts = false;
 };
 
 /// What the engine has measured: compile stages per specialisation and
@@ -327,6 +331,12 @@ private:
 
 /// "weft 0.1.0 (LLVM/MLIR 22.x)".
 std::string version();
+
+/// Stops every running call at its next loop iteration (loops around other
+/// loops and `while` loops check; code with a GPU part does not) with a
+/// RuntimeError "KeyboardInterrupt: interrupted (Ctrl-C)". Safe from any
+/// thread and from a signal handler. Calls that start later run normally.
+void interrupt();
 
 } // namespace weft
 
