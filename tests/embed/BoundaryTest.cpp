@@ -28,6 +28,10 @@ def same(x):
 def shift_add(out, inp):
     out[:] = inp + 1.0
 
+def copy_and_return_source(dst, src):
+    dst[:] = src
+    return src
+
 def store_first(b, x):
     b[0] = x
 
@@ -205,6 +209,20 @@ TEST_CASE("overlapping views as two arguments follow NumPy's rule", "[embed]") {
   CHECK(std::vector<double>(w, w + 5) == std::vector<double>{17, 10, 5, 2, 1});
   weft_module_destroy(cm);
   weft_engine_destroy(ce);
+
+  // float elements over double ones cannot share a base pointer: the
+  // argument only read is copied first, and a result viewing the copy
+  // owns it.
+  std::vector<double> d = {0, 1, 2, 3, 4, 5, 6, 7};
+  weft::ArrayView<float, 1> dst(reinterpret_cast<float *>(d.data()) + 2, {4});
+  weft::ArrayView<double, 1> src(d.data(), {4});
+  weft::Array kept = m.function("copy_and_return_source")(dst, src).array();
+  CHECK(std::vector<float>(dst.data, dst.data + 4) ==
+        std::vector<float>{0, 1, 2, 3});
+  REQUIRE(kept.rank() == 1);
+  CHECK(kept.at<double>(0) == 0.0);
+  CHECK(kept.at<double>(3) == 3.0);
+  CHECK(kept.data<double>() != d.data());
 }
 
 namespace {

@@ -49,7 +49,7 @@ typedef struct {
   const char *cache_directory; /**< NULL: the default */
   int no_cache;                /**< nonzero: no on-disk code cache */
   int metrics;                 /**< nonzero: count parallel regions */
-  int catch_interrupts; /**< nonzero: Ctrl-C stops a running call */
+  int catch_interrupts;        /**< nonzero: Ctrl-C stops a running call */
 } weft_options;
 
 /** One argument: a number (rank 0) or an array over caller memory.
