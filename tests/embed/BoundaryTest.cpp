@@ -247,11 +247,18 @@ TEST_CASE("weft::interrupt and Ctrl-C stop a running call", "[embed]") {
   weft::Module m = e.compile(kSpinSource, "spin.weft");
   REQUIRE(m.function("spin")(int64_t(10)).as<int64_t>() == 24);
 
-  // From another thread.
-  std::thread stopper([] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    weft::interrupt();
-  });
+  // From another thread, until the call is over (a request made before
+  // it started is cleared when it starts).
+  std::atomic<bool> done{false};
+  auto repeat = [&](void (*action)()) {
+    return std::thread([&done, action] {
+      while (!done) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        action();
+      }
+    });
+  };
+  std::thread stopper = repeat([] { weft::interrupt(); });
   try {
     m.function("spin")(int64_t(1) << 60);
     FAIL("not interrupted");
@@ -259,6 +266,7 @@ TEST_CASE("weft::interrupt and Ctrl-C stop a running call", "[embed]") {
     CHECK(std::string(err.what()) ==
           "spin.weft:5: KeyboardInterrupt: interrupted (Ctrl-C)");
   }
+  done = true;
   stopper.join();
   CHECK(m.function("spin")(int64_t(10)).as<int64_t>() == 24);
 
@@ -268,13 +276,12 @@ TEST_CASE("weft::interrupt and Ctrl-C stop a running call", "[embed]") {
   host.sa_handler = hostSigint;
   sigemptyset(&host.sa_mask);
   REQUIRE(sigaction(SIGINT, &host, &before) == 0);
-  std::thread ctrlC([] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    kill(getpid(), SIGINT);
-  });
+  done = false;
+  std::thread ctrlC = repeat([] { kill(getpid(), SIGINT); });
   CHECK_THROWS_AS(m.function("spin")(int64_t(1) << 60), weft::RuntimeError);
+  done = true;
   ctrlC.join();
-  CHECK(gHostSigints == 1);
+  CHECK(gHostSigints >= 1);
   REQUIRE(sigaction(SIGINT, &before, &after) == 0);
   CHECK(after.sa_handler == hostSigint);
 }

@@ -32,8 +32,8 @@ def nested(n: i64) -> i64:
 CHILD = textwrap.dedent("""
     import weft
     m = weft.compile(%r, "spin.weft")
-    print(m.spin(10), flush=True)
     try:
+        print(m.spin(10), flush=True)   # the parent interrupts after this
         m.spin(10**15)
         print("finished", flush=True)
     except KeyboardInterrupt:
@@ -62,13 +62,24 @@ def test_ctrl_c_stops_a_long_call():
 def test_interrupt_from_another_thread(function, small):
     m = weft.compile(SPIN, "spin.weft")
     assert getattr(m, function)(10) == small
-    timer = threading.Timer(0.3, weft.interrupt)
-    timer.start()
+    done = threading.Event()
+
+    def stopper():
+        # Until the call is over: a request made before it started is
+        # cleared when it starts.
+        while not done.wait(0.2):
+            weft.interrupt()
+
+    thread = threading.Thread(target=stopper)
+    thread.start()
     t0 = time.monotonic()
-    with pytest.raises(KeyboardInterrupt,
-                       match=r"spin.weft:\d+: KeyboardInterrupt: "
-                             r"interrupted \(Ctrl-C\)"):
-        getattr(m, function)(10**6 if function == "nested" else 10**15)
+    try:
+        with pytest.raises(KeyboardInterrupt,
+                           match=r"spin.weft:\d+: KeyboardInterrupt: "
+                                 r"interrupted \(Ctrl-C\)"):
+            getattr(m, function)(10**6 if function == "nested" else 10**15)
+    finally:
+        done.set()
+        thread.join()
     assert time.monotonic() - t0 < 20
-    timer.join()
     assert m.spin(10) == 24                       # a later call runs
