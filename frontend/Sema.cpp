@@ -273,6 +273,7 @@ Analyzer::run(std::vector<EntryRequest> *entries,
   }
   if (diags_.hasErrors() || diags_.errorCount() != before)
     return nullptr;
+  computeWrittenParams(*program_);
   return std::move(program_);
 }
 

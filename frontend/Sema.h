@@ -69,6 +69,11 @@ struct FunctionInstance {
   /// Called from a host program (the embedding API): compiled as a public
   /// symbol with a host-callable wrapper.
   bool exported = false;
+  /// Per parameter: true if the function may write into its buffer (a
+  /// store through it or a view of it, in this function or a callee). A
+  /// conservative fact (frontend/SemaWrites.cpp): hosts refuse read-only
+  /// buffers for these parameters.
+  std::vector<bool> writtenParams;
 
   /// The inferred type of `e` (Unknown if never typed).
   Type typeOf(const Expr *e) const;

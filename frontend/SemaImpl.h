@@ -30,6 +30,8 @@ bool isLiteral(const Expr *e);
 void collectAssigned(const Block &block, std::vector<const Expr *> &targets,
                      std::vector<const ForStmt *> &fors);
 void namesOfTarget(const Expr *t, std::vector<const NameExpr *> &out);
+/// Sets FunctionInstance::writtenParams of every instance (SemaWrites.cpp).
+void computeWrittenParams(Program &program);
 
 class Analyzer {
 public:

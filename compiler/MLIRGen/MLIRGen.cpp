@@ -155,7 +155,7 @@ bool sessionStorable(const weft::Type &t) {
 
 void FunctionGen::emitInterruptCheck(const Block &body, bool always,
                                      int64_t line, Location l) {
-  if (!mg.program.session)
+  if (!mg.interruptChecks)
     return;
   // Innermost `for` loops stay free of calls (they vectorize and end);
   // loops around other loops and every `while` check.
@@ -317,6 +317,12 @@ generateMLIR(MLIRContext &context, const Program &program,
   auto compiled = [&](const FunctionInstance &inst) {
     return live.count(&inst) != 0;
   };
+  // A host may interrupt its calls (weft::interrupt, Ctrl-C); device code
+  // cannot call the check, so code with a GPU part has none.
+  bool onGpu = gpu;
+  for (const FunctionInstance *inst : live)
+    onGpu |= inst->options.target != "cpu" || inst->options.kernel;
+  mg.interruptChecks = program.session || (!live.empty() && !onGpu);
 
   // Declare every function first so calls (recursion included) resolve.
   builder.setInsertionPointToEnd(module->getBody());

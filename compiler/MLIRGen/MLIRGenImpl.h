@@ -58,7 +58,7 @@ public:
   FunctionGen(ModuleGen &mg, const FunctionInstance &fn);
   /// Emits the whole function; false on an unsupported construct.
   bool emit();
-  /// In a session entry (weft repl), a Ctrl-C check at the top of a loop
+  /// With ModuleGen::interruptChecks, a Ctrl-C check at the top of a loop
   /// body: always for `while`, for `for` only around other loops.
   void emitInterruptCheck(const Block &body, bool always, int64_t line,
                           mlir::Location l);
@@ -353,6 +353,9 @@ public:
   bool boundscheck;      ///< check every index (weft run --boundscheck)
   bool fastmath = false; ///< every function fastmath (weft run --fastmath)
   bool gpu = false;      ///< --target=gpu: kernels launch on the GPU
+  /// Loops check the Ctrl-C flag (weft_rt_check_interrupt): in a session
+  /// entry, and in code a host calls when nothing of it runs on a GPU.
+  bool interruptChecks = false;
   std::vector<LoopReport> *report = nullptr;
   mlir::ModuleOp module;
   std::map<const FunctionInstance *, mlir::func::FuncOp> funcs;

@@ -31,6 +31,12 @@ template <typename F> weft_status guarded(F &&f) {
     tLastError.clear();
     f();
     return WEFT_OK;
+  } catch (const weft::ReadOnlyError &e) {
+    tLastError = e.what();
+    return WEFT_READ_ONLY_ERROR;
+  } catch (const weft::OverflowError &e) {
+    tLastError = e.what();
+    return WEFT_OVERFLOW_ERROR;
   } catch (const weft::CompileError &e) {
     tLastError = e.what();
     return WEFT_COMPILE_ERROR;
@@ -52,6 +58,7 @@ template <typename F> weft_status guarded(F &&f) {
   }
 }
 
+/// The C++ element type of a dtype weft_call has checked.
 weft::DType toDType(weft_dtype d) {
   switch (d) {
   case WEFT_BOOL:
@@ -109,6 +116,7 @@ weft_status weft_engine_create(const weft_options *options, weft_engine **out) {
         o.cacheDirectory = options->cache_directory;
       o.cache = options->no_cache == 0;
       o.metrics = options->metrics != 0;
+      o.catchInterrupts = options->catch_interrupts != 0;
     }
     auto e = std::make_unique<weft_engine>();
     e->engine = std::make_unique<weft::Engine>(o);
@@ -169,14 +177,30 @@ weft_status weft_call(weft_module *module, const char *function,
         v.push_back(a.array->array.arg());
         continue;
       }
+      // The dtype as stored: a C host may put any int there.
+      int dtype = 0;
+      static_assert(sizeof dtype == sizeof a.dtype, "weft_dtype is an int");
+      std::memcpy(&dtype, &a.dtype, sizeof dtype);
       weft::detail::Arg x;
-      x.dtype = toDType(a.dtype);
+      x.dtype = toDType(static_cast<weft_dtype>(dtype));
       x.rank = a.rank;
+      x.readOnly = a.read_only != 0;
+      std::string what =
+          "argument " + std::to_string(i + 1) + " of '" + function + "'";
       if (a.rank < 0 || a.rank > 4)
-        throw weft::CallError("argument " + std::to_string(i + 1) +
-                              ": rank must be 0 to 4");
+        throw weft::CallError(what + ": rank " + std::to_string(a.rank) +
+                              "; a number has rank 0 and arrays have 1 to "
+                              "4 axes");
+      if (dtype < WEFT_BOOL || dtype > WEFT_F64)
+        throw weft::CallError(what + ": unknown dtype " +
+                              std::to_string(dtype) +
+                              " (WEFT_BOOL to WEFT_F64)");
+      if (a.rank == 0 && a.data)
+        throw weft::CallError(what + ": a view of rank 0; an array view "
+                                     "has 1 to 4 axes (numbers are "
+                                     "weft_f64(x) etc.)");
       if (a.rank == 0) {
-        switch (a.dtype) {
+        switch (static_cast<weft_dtype>(dtype)) {
         case WEFT_BOOL:
           x.scalar.b = a.scalar.b != 0;
           break;
@@ -194,9 +218,6 @@ weft_status weft_call(weft_module *module, const char *function,
           break;
         }
       } else {
-        if (!a.data)
-          throw weft::CallError("argument " + std::to_string(i + 1) +
-                                ": an array view needs data");
         x.data = a.data;
         for (int d = 0; d < a.rank; ++d) {
           x.shape[d] = a.shape[d];
@@ -261,14 +282,21 @@ weft_arg weft_view(weft_dtype dtype, void *data, int rank, const int64_t *shape,
                    const int64_t *strides) {
   weft_arg a{};
   a.dtype = dtype;
-  a.rank = rank < 0 ? 0 : rank > 4 ? 4 : rank;
+  a.rank = rank; // weft_call refuses one outside 1 to 4
   a.data = data;
   int64_t s = 1;
-  for (int d = a.rank - 1; d >= 0; --d) {
+  for (int d = (rank > 4 ? 0 : rank) - 1; d >= 0; --d) {
     a.shape[d] = shape ? shape[d] : 0;
     a.strides[d] = strides ? strides[d] : s;
     s *= a.shape[d];
   }
+  return a;
+}
+
+weft_arg weft_const_view(weft_dtype dtype, const void *data, int rank,
+                         const int64_t *shape, const int64_t *strides) {
+  weft_arg a = weft_view(dtype, const_cast<void *>(data), rank, shape, strides);
+  a.read_only = 1;
   return a;
 }
 
@@ -294,5 +322,7 @@ int64_t weft_array_stride(const weft_array *a, int axis) {
 void weft_array_release(weft_array *a) { delete a; }
 
 void weft_free(void *p) { std::free(p); }
+
+void weft_interrupt(void) { weft::interrupt(); }
 
 } // extern "C"

@@ -17,6 +17,8 @@
 #include "runtime/JITRunner.h"
 #include "runtime/Metrics.h"
 #include "runtime/RuntimeABI.h"
+#include "runtime/embed/CallArguments.h"
+#include "runtime/embed/Interrupts.h"
 
 #include <algorithm>
 #include <cstring>
@@ -37,7 +39,7 @@ namespace detail {
 struct Specialization {
   std::unique_ptr<JITProgram> program;
   void *packed = nullptr;
-  std::vector<Type> params;
+  ParameterInfo params; ///< types, names, which may be written
   Type result;
   std::string symbol;
   metrics::CompileMetrics compile;
@@ -114,18 +116,6 @@ DType dtypeOfKind(ScalarKind k) {
   }
 }
 
-size_t elementSize(DType d) {
-  switch (d) {
-  case DType::Bool:
-    return 1;
-  case DType::I32:
-  case DType::F32:
-    return 4;
-  default:
-    return 8;
-  }
-}
-
 Type typeOfArg(const detail::Arg &a) {
   return a.rank ? Type::array(kindOf(a.dtype), a.rank)
                 : Type::scalar(kindOf(a.dtype));
@@ -156,7 +146,7 @@ compileSpecialization(detail::ModuleState &m, const std::string &function,
   }
   const FunctionInstance *inst = c.entries()[0].instance;
   auto spec = std::make_shared<detail::Specialization>();
-  spec->params = inst->paramTypes;
+  spec->params = {inst->paramTypes, inst->paramNames, inst->writtenParams};
   spec->result = inst->returnType;
   spec->symbol = inst->symbol;
   if (spec->result.isTuple())
@@ -250,9 +240,8 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
   detail::ModuleState &m = *module_;
   std::vector<Type> types;
   std::string sig;
+  detail::checkArguments(name_, args);
   for (const detail::Arg &a : args) {
-    if (a.rank < 0 || a.rank > 4)
-      throw CallError("'" + name_ + "': arrays have 1 to 4 axes");
     types.push_back(typeOfArg(a));
     sig += types.back().str() + ";";
   }
@@ -267,61 +256,9 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
       m.specs[name_ + "(" + sig] = spec;
     }
   }
-  // Arguments: one 8-byte slot per LLVM parameter (memref descriptors
-  // flattened: allocated, aligned, offset, sizes, strides).
-  std::vector<uint64_t> slots;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const detail::Arg &a = args[i];
-    const Type &p = spec->params[i];
-    if (p.isArray()) {
-      auto put = [&](const void *ptr) {
-        uint64_t v = 0;
-        std::memcpy(&v, &ptr, sizeof ptr);
-        slots.push_back(v);
-      };
-      put(a.owner);
-      put(a.data);
-      slots.push_back(0);
-      for (int d = 0; d < a.rank; ++d)
-        slots.push_back(static_cast<uint64_t>(a.shape[d]));
-      for (int d = 0; d < a.rank; ++d)
-        slots.push_back(static_cast<uint64_t>(a.strides[d]));
-      continue;
-    }
-    // A number, converted to the parameter's type.
-    double f = a.dtype == DType::F64   ? a.scalar.f64
-               : a.dtype == DType::F32 ? a.scalar.f32
-               : a.dtype == DType::I64 ? static_cast<double>(a.scalar.i64)
-               : a.dtype == DType::I32 ? a.scalar.i32
-                                       : a.scalar.b;
-    int64_t n = a.dtype == DType::I64    ? a.scalar.i64
-                : a.dtype == DType::I32  ? a.scalar.i32
-                : a.dtype == DType::Bool ? a.scalar.b
-                                         : static_cast<int64_t>(f);
-    uint64_t v = 0;
-    switch (p.scalarKind()) {
-    case ScalarKind::F64:
-      std::memcpy(&v, &f, 8);
-      break;
-    case ScalarKind::F32: {
-      float x = static_cast<float>(f);
-      std::memcpy(&v, &x, 4);
-      break;
-    }
-    case ScalarKind::I32: {
-      int32_t x = static_cast<int32_t>(n);
-      std::memcpy(&v, &x, 4);
-      break;
-    }
-    case ScalarKind::Bool:
-      v = n != 0;
-      break;
-    default:
-      std::memcpy(&v, &n, 8);
-      break;
-    }
-    slots.push_back(v);
-  }
+  // Arguments checked, converted and packed (CallArguments.h).
+  detail::PackedArguments packed(name_, args, spec->params);
+  std::vector<uint64_t> &slots = packed.slots;
   std::vector<void *> argv;
   for (uint64_t &s : slots)
     argv.push_back(&s);
@@ -335,7 +272,11 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
   double c0 = metrics::cpuNow();
   double t0 = metrics::wallNow();
   std::string error;
-  RunStatus status = spec->program->call(spec->packed, argv.data(), error);
+  RunStatus status;
+  {
+    detail::InterruptScope interrupts(m.engine->options.catchInterrupts);
+    status = spec->program->call(spec->packed, argv.data(), error);
+  }
   double dt = metrics::wallNow() - t0;
   double cpu = metrics::cpuNow() - c0;
   int64_t bytes = rt::totalAllocatedBytes() - bytes0;
@@ -376,7 +317,7 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
     std::memcpy(&aligned, &result[1], sizeof aligned);
     a.owner = allocated; // the call's reference, now the Array's
     a.data = static_cast<char *>(aligned) +
-             static_cast<int64_t>(result[2]) * elementSize(a.dtype);
+             static_cast<int64_t>(result[2]) * detail::elementBytes(a.dtype);
     for (int d = 0; d < a.rank; ++d) {
       a.shape[d] = static_cast<int64_t>(result[3 + d]);
       a.strides[d] = static_cast<int64_t>(result[3 + a.rank + d]);

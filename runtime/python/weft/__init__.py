@@ -32,7 +32,10 @@ import weakref
 import numpy as np
 
 __all__ = ["compile", "jit", "Module", "Function", "WeftError",
-           "CompileError", "CallError", "RuntimeError", "metrics"]
+           "CompileError", "CallError", "RuntimeError", "ReadOnlyError",
+           "OverflowError", "interrupt", "metrics"]
+
+_builtin_OverflowError = OverflowError
 
 
 class WeftError(Exception):
@@ -49,6 +52,17 @@ class CallError(WeftError, TypeError):
 
 class RuntimeError(WeftError):  # noqa: A001 (Weft's, not Python's)
     """The function raised an error while running."""
+
+
+class ReadOnlyError(WeftError, ValueError):
+    """A read-only array (writeable=False, np.frombuffer of bytes, a
+    read-only memmap, a broadcast_to view) for a parameter the function
+    may write into; nothing was written."""
+
+
+class OverflowError(WeftError, _builtin_OverflowError):  # noqa: A001
+    """An integer outside the range of its parameter's type (int64, or
+    int32 for an i32 parameter)."""
 
 
 # ---------------------------------------------------------------- library
@@ -70,7 +84,7 @@ class _Arg(ctypes.Structure):
     _fields_ = [("dtype", ctypes.c_int), ("rank", ctypes.c_int),
                 ("scalar", _Scalar), ("data", ctypes.c_void_p),
                 ("shape", ctypes.c_int64 * 4), ("strides", ctypes.c_int64 * 4),
-                ("array", ctypes.c_void_p)]
+                ("array", ctypes.c_void_p), ("read_only", ctypes.c_int)]
 
 
 class _Value(ctypes.Structure):
@@ -83,7 +97,8 @@ class _Options(ctypes.Structure):
     _fields_ = [("target", ctypes.c_char_p), ("threads", ctypes.c_int),
                 ("opt_level", ctypes.c_int), ("fastmath", ctypes.c_int),
                 ("cache_directory", ctypes.c_char_p),
-                ("no_cache", ctypes.c_int), ("metrics", ctypes.c_int)]
+                ("no_cache", ctypes.c_int), ("metrics", ctypes.c_int),
+                ("catch_interrupts", ctypes.c_int)]
 
 
 def _load_library():
@@ -131,19 +146,24 @@ for name, res, args in [
         ("weft_array_shape", ctypes.c_int64, [_P, ctypes.c_int]),
         ("weft_array_stride", ctypes.c_int64, [_P, ctypes.c_int]),
         ("weft_array_release", None, [_P]),
-        ("weft_free", None, [_P])]:
+        ("weft_free", None, [_P]),
+        ("weft_interrupt", None, [])]:
     f = getattr(_lib, name)
     f.restype = res
     f.argtypes = args
 
 __version__ = _lib.weft_version().decode()
-_ERRORS = {1: CompileError, 2: CallError, 3: RuntimeError, 4: WeftError}
+_ERRORS = {1: CompileError, 2: CallError, 3: RuntimeError, 4: WeftError,
+           5: ReadOnlyError, 6: OverflowError}
+_I64_MIN, _I64_MAX = -2**63, 2**63 - 1
 
 
 def _check(status):
     if status != 0:
-        raise _ERRORS.get(status, WeftError)(
-            _lib.weft_last_error().decode(errors="replace"))
+        message = _lib.weft_last_error().decode(errors="replace")
+        if status == 3 and ": KeyboardInterrupt: " in message:
+            raise KeyboardInterrupt(message)
+        raise _ERRORS.get(status, WeftError)(message)
 
 
 class _Engine:
@@ -156,13 +176,20 @@ class _Engine:
         key = (fastmath, target)
         with cls._lock:
             if key not in cls._engines:
+                # Ctrl-C stops a running call (KeyboardInterrupt).
                 opts = _Options(target.encode(), 0, -1, int(fastmath), None,
-                                0, 0)
+                                0, 0, 1)
                 handle = _P()
                 _check(_lib.weft_engine_create(ctypes.byref(opts),
                                                ctypes.byref(handle)))
                 cls._engines[key] = handle
             return cls._engines[key]
+
+
+def interrupt():
+    """Stops every running Weft call at its next loop iteration, with
+    KeyboardInterrupt (as Ctrl-C does); for use from another thread."""
+    _lib.weft_interrupt()
 
 
 def metrics():
@@ -182,7 +209,7 @@ def metrics():
 
 # -------------------------------------------------------------- arguments
 
-def _to_arg(x, keep):
+def _to_arg(x, keep, index):
     a = _Arg()
     if isinstance(x, np.ndarray):
         dt = _DTYPES.get(x.dtype)
@@ -197,6 +224,7 @@ def _to_arg(x, keep):
                             "element size")
         a.dtype, a.rank = dt, x.ndim
         a.data = x.ctypes.data
+        a.read_only = not x.flags.writeable
         for d in range(x.ndim):
             a.shape[d] = x.shape[d]
             a.strides[d] = x.strides[d] // item
@@ -205,7 +233,11 @@ def _to_arg(x, keep):
     if isinstance(x, (bool, np.bool_)):
         a.dtype, a.scalar.b = _BOOL, int(bool(x))
     elif isinstance(x, (int, np.integer)):
-        a.dtype, a.scalar.i64 = _I64, int(x)
+        v = int(x)
+        if not _I64_MIN <= v <= _I64_MAX:
+            raise OverflowError("argument %d is %d, outside int64's range "
+                                "(Weft's integers are i64)" % (index, v))
+        a.dtype, a.scalar.i64 = _I64, v
     elif isinstance(x, np.float32):
         a.dtype, a.scalar.f32 = _F32, float(x)
     elif isinstance(x, (float, np.floating)):
@@ -216,18 +248,48 @@ def _to_arg(x, keep):
     return a
 
 
-def _array_result(handle):
-    """A NumPy array over a Weft result buffer, which it keeps alive."""
+def _extent(data, shape, strides, itemsize):
+    """The bytes [lo, hi) a strided view reaches; None if it has none."""
+    if not all(shape):
+        return None
+    lo = data + sum(min(0, (n - 1) * s) for n, s in zip(shape, strides))
+    hi = data + sum(max(0, (n - 1) * s) for n, s in zip(shape, strides))
+    return lo, hi + itemsize
+
+
+class _ViewOf:
+    """What a result that views an argument's memory is made from: the
+    argument is its base, so the argument lives as long as the result."""
+
+    def __init__(self, base, interface):
+        self.base = base
+        self.__array_interface__ = interface
+
+
+def _array_result(handle, args):
+    """A NumPy array over a Weft result. A view of an argument's memory
+    (`return x[1:]`) has that argument as its base, and is read-only if
+    the argument is; anything else is over Weft's buffer, which it keeps
+    alive."""
     dt = _NP[_lib.weft_array_dtype(handle)]
     rank = _lib.weft_array_rank(handle)
     shape = [_lib.weft_array_shape(handle, d) for d in range(rank)]
     strides = [_lib.weft_array_stride(handle, d) * dt.itemsize
                for d in range(rank)]
     data = _lib.weft_array_data(handle) or 0
+    extent = _extent(data, shape, strides, dt.itemsize)
+    for x in args if extent else ():
+        xi = x.__array_interface__
+        xe = _extent(xi["data"][0], x.shape, x.strides, x.dtype.itemsize)
+        if xe and xe[0] <= extent[0] and extent[1] <= xe[1]:
+            _lib.weft_array_release(handle)
+            return np.asarray(_ViewOf(x, {
+                "version": 3, "shape": tuple(shape), "typestr": dt.str,
+                "data": (data, not x.flags.writeable),
+                "strides": tuple(strides)}))
     # The extent of the buffer the strides reach, from its first element.
     lo = sum(min(0, (n - 1) * s) for n, s in zip(shape, strides))
-    hi = sum(max(0, (n - 1) * s) for n, s in zip(shape, strides))
-    size = hi - lo + dt.itemsize if all(shape) else 0
+    size = extent[1] - extent[0] if extent else 0
     raw = (ctypes.c_char * max(size, 1)).from_address(data + lo)
     weakref.finalize(raw, _lib.weft_array_release, handle)
     return np.ndarray(shape, dt, buffer=raw, offset=-lo, strides=strides)
@@ -259,14 +321,15 @@ class Module:
 
     def call(self, function, *args):
         keep = []
-        argv = (_Arg * max(len(args), 1))(*[_to_arg(a, keep) for a in args])
+        argv = (_Arg * max(len(args), 1))(
+            *[_to_arg(a, keep, i + 1) for i, a in enumerate(args)])
         r = _Value()
         _check(_lib.weft_call(self._handle, function.encode(), argv,
                               len(args), ctypes.byref(r)))
         if r.kind == 0:
             return None
         if r.kind == 2:
-            return _array_result(r.array)
+            return _array_result(r.array, keep)
         if r.dtype == _BOOL:
             return bool(r.integer)
         if r.dtype in (_I32, _I64):

@@ -31,10 +31,12 @@ typedef struct weft_array weft_array;
 
 typedef enum {
   WEFT_OK = 0,
-  WEFT_COMPILE_ERROR = 1, /**< the source does not compile */
-  WEFT_CALL_ERROR = 2,    /**< no such function, wrong argument count/types */
-  WEFT_RUNTIME_ERROR = 3, /**< the function raised an error */
-  WEFT_ERROR = 4          /**< anything else (bad options, I/O, internal) */
+  WEFT_COMPILE_ERROR = 1,   /**< the source does not compile */
+  WEFT_CALL_ERROR = 2,      /**< no such function, wrong argument count/types */
+  WEFT_RUNTIME_ERROR = 3,   /**< the function raised an error */
+  WEFT_ERROR = 4,           /**< anything else (bad options, I/O, internal) */
+  WEFT_READ_ONLY_ERROR = 5, /**< a read-only view for a written parameter */
+  WEFT_OVERFLOW_ERROR = 6   /**< a number outside its parameter's type */
 } weft_status;
 
 typedef enum { WEFT_BOOL, WEFT_I32, WEFT_I64, WEFT_F32, WEFT_F64 } weft_dtype;
@@ -47,12 +49,15 @@ typedef struct {
   const char *cache_directory; /**< NULL: the default */
   int no_cache;                /**< nonzero: no on-disk code cache */
   int metrics;                 /**< nonzero: count parallel regions */
+  int catch_interrupts;        /**< nonzero: Ctrl-C stops a running call */
 } weft_options;
 
-/** One argument: a number (rank 0) or an array over caller memory. */
+/** One argument: a number (rank 0) or an array over caller memory.
+ *  Views of overlapping memory behave as views of one buffer inside the
+ *  function (NumPy's overlap rule holds across arguments). */
 typedef struct {
-  weft_dtype dtype;
-  int rank; /**< 0 for a number, else 1 to 4 */
+  weft_dtype dtype; /**< WEFT_BOOL to WEFT_F64; anything else: an error */
+  int rank;         /**< 0 for a number, else 1 to 4; else an error */
   union {
     int b;
     int32_t i32;
@@ -64,6 +69,7 @@ typedef struct {
   int64_t shape[4];        /**< sizes per axis */
   int64_t strides[4];      /**< in elements, any sign */
   const weft_array *array; /**< or: an array Weft made (data etc. ignored) */
+  int read_only;           /**< nonzero: a call that may write into it fails */
 } weft_arg;
 
 /** A result: nothing, a number or an array (owned by the caller). */
@@ -99,9 +105,14 @@ weft_arg weft_bool(int v);
 weft_arg weft_i64(int64_t v);
 weft_arg weft_f64(double v);
 weft_arg weft_f32(float v);
-/** An array view of `data`; `strides` NULL means C-contiguous. */
+/** An array view of `data`; `strides` NULL means C-contiguous. A rank
+ *  outside 1 to 4 is kept, and weft_call reports it. */
 weft_arg weft_view(weft_dtype dtype, void *data, int rank, const int64_t *shape,
                    const int64_t *strides);
+/** A read-only view: a function that may write into it is refused with
+ *  WEFT_READ_ONLY_ERROR, and nothing is written. */
+weft_arg weft_const_view(weft_dtype dtype, const void *data, int rank,
+                         const int64_t *shape, const int64_t *strides);
 weft_arg weft_array_arg(const weft_array *array);
 
 void *weft_array_data(const weft_array *array);
@@ -112,6 +123,11 @@ int64_t weft_array_stride(const weft_array *array, int axis);
 void weft_array_release(weft_array *array);
 
 void weft_free(void *p);
+
+/** Stops every running call at its next loop iteration with
+ *  WEFT_RUNTIME_ERROR "...: KeyboardInterrupt: interrupted (Ctrl-C)";
+ *  safe from any thread and from a signal handler. */
+void weft_interrupt(void);
 
 #ifdef __cplusplus
 }

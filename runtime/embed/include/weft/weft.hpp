@@ -72,10 +72,26 @@ class RuntimeError : public Error {
 public:
   using Error::Error;
 };
+/// A read-only buffer (an ArrayView of const elements) passed for a
+/// parameter the function may write into; nothing is written.
+class ReadOnlyError : public CallError {
+public:
+  using CallError::CallError;
+};
+/// A number outside the range of the parameter's type (3e9 for an i32).
+class OverflowError : public CallError {
+public:
+  using CallError::CallError;
+};
 
 /// A view of caller memory as a Weft array: no copy is made, and writes
 /// by the function land in the caller's buffer. Strides are in elements
-/// and may be any value (a column, every other row, reversed, ...).
+/// and may be any value (a column, every other row, reversed, ...). A
+/// view of const elements (ArrayView<const double, 1>) is read-only: a
+/// function that may write into that parameter throws ReadOnlyError.
+/// Views of overlapping memory passed as several arguments behave as
+/// views of one buffer inside the function, so NumPy's overlap rule
+/// holds across them (`out[:] = inp + 1` reads inp as before the store).
 template <typename T, int Rank> struct ArrayView {
   static_assert(Rank >= 1 && Rank <= 4, "Weft arrays have 1 to 4 axes");
   T *data;
@@ -110,6 +126,7 @@ struct Arg {
   } scalar{};
   void *data = nullptr;
   void *owner = nullptr; ///< Weft's buffer behind `data`, or null
+  bool readOnly = false; ///< the function must not write through it
   int64_t shape[4] = {0, 0, 0, 0};
   int64_t strides[4] = {0, 0, 0, 0};
 };
@@ -205,6 +222,10 @@ struct Options {
   /// Count the parallel regions each call enters (Engine::metrics()); a
   /// counter increment per parallel loop.
   bool metrics = false;
+  /// While a call runs, Ctrl-C (SIGINT) stops it as interrupt() does; the
+  /// handler it replaces for that time still runs (unless it ignores
+  /// SIGINT: then nothing changes).
+  bool catchInterrupts = false;
 };
 
 /// What the engine has measured: compile stages per specialisation and
@@ -262,6 +283,7 @@ private:
     detail::Arg a;
     a.dtype = dtypeOf<std::remove_const_t<T>>();
     a.rank = R;
+    a.readOnly = std::is_const_v<T>;
     a.data = const_cast<std::remove_const_t<T> *>(view.data);
     for (int d = 0; d < R; ++d) {
       a.shape[d] = view.shape[d];
@@ -315,6 +337,12 @@ private:
 
 /// "weft 0.1.0 (LLVM/MLIR 22.x)".
 std::string version();
+
+/// Stops every running call at its next loop iteration (loops around other
+/// loops and `while` loops check; code with a GPU part does not) with a
+/// RuntimeError "KeyboardInterrupt: interrupted (Ctrl-C)". Safe from any
+/// thread and from a signal handler. Calls that start later run normally.
+void interrupt();
 
 } // namespace weft
 
