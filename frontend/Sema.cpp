@@ -991,28 +991,6 @@ analyzeModule(const ModuleAST &module, DiagnosticEngine &diags,
   return a.run(entries, session);
 }
 
-std::vector<const FunctionInstance *>
-compiledInstances(const Program &program) {
-  std::set<const FunctionInstance *> live;
-  std::vector<const FunctionInstance *> work;
-  for (const auto &inst : program.instances)
-    if ((inst->exported || (program.session && inst.get() == program.main)) &&
-        live.insert(inst.get()).second)
-      work.push_back(inst.get());
-  while (!work.empty()) {
-    const FunctionInstance *f = work.back();
-    work.pop_back();
-    for (const auto &[call, callee] : f->calls)
-      if (callee && live.insert(callee).second)
-        work.push_back(callee);
-  }
-  std::vector<const FunctionInstance *> compiled;
-  for (const auto &inst : program.instances)
-    if (live.empty() || live.count(inst.get()))
-      compiled.push_back(inst.get());
-  return compiled;
-}
-
 std::vector<std::string> builtinNames() {
   return std::vector<std::string>(sema::kBuiltins,
                                   sema::kBuiltins + sema::kNumBuiltins);

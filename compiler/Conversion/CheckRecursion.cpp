@@ -25,12 +25,6 @@ using namespace mlir;
 
 namespace {
 
-/// The source name of a specialisation symbol ("fib___i64" -> "fib").
-std::string sourceName(StringRef symbol) {
-  size_t cut = symbol.find("___");
-  return (cut == StringRef::npos ? symbol : symbol.substr(0, cut)).str();
-}
-
 /// The value a function returns instead of running when the check says
 /// stop: zero, or an empty array of the result's type.
 Value zeroValue(OpBuilder &b, Location l, Type t) {
@@ -110,8 +104,8 @@ struct CheckRecursionPass : weft::impl::CheckRecursionBase<CheckRecursionPass> {
         arith::ConstantIntOp::create(b, l, i64, kCheckedBytes));
     cf::CondBranchOp::create(b, l, near, check, body);
     b.setInsertionPointToEnd(check);
-    Value stop = weft::StackCheckOp::create(b, l, b.getI1Type(),
-                                            sourceName(f.getSymName()), line);
+    Value stop = weft::StackCheckOp::create(
+        b, l, b.getI1Type(), weft::sourceName(f.getSymName()), line);
     cf::CondBranchOp::create(b, l, stop, stopBlock, body);
     b.setInsertionPointToEnd(stopBlock);
     SmallVector<Value> zeros;

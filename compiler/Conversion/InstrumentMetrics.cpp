@@ -19,12 +19,6 @@ using namespace mlir;
 
 namespace {
 
-/// The source name of a specialisation symbol ("dot___f64" -> "dot").
-std::string sourceName(StringRef symbol) {
-  size_t cut = symbol.find("___");
-  return (cut == StringRef::npos ? symbol : symbol.substr(0, cut)).str();
-}
-
 struct InstrumentMetricsPass
     : weft::impl::InstrumentMetricsBase<InstrumentMetricsPass> {
   void runOnOperation() override {
@@ -42,7 +36,7 @@ struct InstrumentMetricsPass
           calls.push_back(call);
       });
       for (func::CallOp call : calls) {
-        std::string name = sourceName(call.getCallee());
+        std::string name = weft::sourceName(call.getCallee());
         b.setInsertionPoint(call);
         weft::MetricsEnterOp::create(b, call.getLoc(), name);
         b.setInsertionPointAfter(call);

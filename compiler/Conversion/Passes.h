@@ -8,7 +8,16 @@
 
 #include "mlir/Pass/Pass.h"
 
+#include <string>
+
 namespace weft {
+
+/// The source name of a function specialisation's symbol ("dot___f64" ->
+/// "dot"), for messages and metrics.
+inline std::string sourceName(llvm::StringRef symbol) {
+  size_t cut = symbol.find("___");
+  return (cut == llvm::StringRef::npos ? symbol : symbol.substr(0, cut)).str();
+}
 
 #define GEN_PASS_DECL
 #include "compiler/Conversion/Passes.h.inc"

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "runtime/embed/CallArguments.h"
 
+#include "frontend/Types.h"
 #include "runtime/RuntimeABI.h"
 
 #include <cmath>
@@ -75,21 +76,6 @@ std::string argName(const std::string &function, size_t i,
   return s + " of '" + function + "'";
 }
 
-const char *typeName(ScalarKind k) {
-  switch (k) {
-  case ScalarKind::Bool:
-    return "bool";
-  case ScalarKind::I32:
-    return "i32";
-  case ScalarKind::I64:
-    return "i64";
-  case ScalarKind::F32:
-    return "f32";
-  default:
-    return "f64";
-  }
-}
-
 /// A number converted to the parameter's type, as 8 bytes.
 uint64_t convertNumber(const Arg &a, ScalarKind to, const std::string &what) {
   bool isFloat = a.dtype == DType::F64 || a.dtype == DType::F32;
@@ -110,7 +96,7 @@ uint64_t convertNumber(const Arg &a, ScalarKind to, const std::string &what) {
     if (!(std::isfinite(f) && f > -9223372036854775808.0 &&
           f < 9223372036854775808.0))
       throw OverflowError(what + " is " + rt::formatFloat(f) + ", which no " +
-                          typeName(to) + " holds");
+                          scalarName(to) + " holds");
     n = static_cast<int64_t>(f);
   } else {
     n = f != 0;
