@@ -21,7 +21,7 @@ PACKAGES=(
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools libomp-22-dev
   libfmt-dev catch2 zlib1g-dev libzstd-dev libedit-dev libcurl4-openssl-dev
   python3-numpy valgrind libopenblas-dev python3-pytest python3-dask
-  python3-distributed
+  python3-distributed libxxhash0
 )
 # Peers measured by the benchmarks.
 BENCH_PACKAGES=(python3-numba bc hyperfine)
