@@ -662,6 +662,11 @@ void setProgramArguments(std::vector<std::string> args) {
   programArguments() = std::move(args);
 }
 
+void setReferenceCount(void *ptr, int64_t count) {
+  if (ptr)
+    headerOf(ptr)->refCount.store(count, std::memory_order_relaxed);
+}
+
 int64_t liveBuffers() { return gLiveBuffers.load(); }
 int64_t liveBytes() { return gLiveBytes.load(); }
 void trackPeakLiveBytes(bool on) {

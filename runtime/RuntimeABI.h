@@ -144,6 +144,10 @@ bool runProtected(void (*fn)(void **), void **args, std::string &error);
 /// Sets the arguments `argv()` returns (the words after `--`).
 void setProgramArguments(std::vector<std::string> args);
 
+/// Sets the reference count of the buffer whose allocated pointer is `ptr`
+/// (the REPL's repair after a failed entry; nothing else may use it).
+void setReferenceCount(void *ptr, int64_t count);
+
 /// Live buffers and bytes (for leak tests and metrics).
 int64_t liveBuffers();
 int64_t liveBytes();

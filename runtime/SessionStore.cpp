@@ -116,6 +116,19 @@ void erase(const std::string &name) {
   weft_rt_array_release(old);
 }
 
+void repairReferences() {
+  // After a failed entry nothing but the store refers to its arrays (the
+  // entry's locals are gone), but the references the entry had taken were
+  // never dropped: each buffer's count becomes its number of slots.
+  std::lock_guard<std::mutex> lock(gMutex);
+  std::map<void *, int64_t> slots;
+  for (auto &[name, slot] : store())
+    if (void *p = allocatedPointer(slot))
+      ++slots[p];
+  for (auto &[p, n] : slots)
+    weft::rt::setReferenceCount(p, n);
+}
+
 bool has(const std::string &name) {
   std::lock_guard<std::mutex> lock(gMutex);
   return store().count(name) != 0;

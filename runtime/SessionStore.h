@@ -18,6 +18,10 @@ void clear();
 /// Drops one variable, if it is there.
 void erase(const std::string &name);
 bool has(const std::string &name);
+/// After an entry failed: makes each stored array's reference count the
+/// number of variables holding it (the aborted code could not drop the
+/// references it had taken).
+void repairReferences();
 /// Ctrl-C: loops compiled for the session raise KeyboardInterrupt at their
 /// next check until clearInterrupt().
 void requestInterrupt();

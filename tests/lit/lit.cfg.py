@@ -51,6 +51,25 @@ if _xxhash_present():
 if os.geteuid() == 0:
     config.available_features.add("root")
 
+# Under AddressSanitizer (tools/sanitize.sh) the shadow memory needs far
+# more address space than a `ulimit -v` leaves: tests that bound memory
+# that way run unbounded there (%limit-memory).
+def _built_with_asan():
+    import subprocess
+    try:
+        out = subprocess.run(["ldd", os.path.join(config.weft_bin_dir, "weft")],
+                             capture_output=True, text=True).stdout
+    except OSError:
+        return False
+    return "libasan" in out
+
+
+if _built_with_asan():
+    config.available_features.add("asan")
+    config.substitutions.append(("%limit-memory", ":"))
+else:
+    config.substitutions.append(("%limit-memory", "ulimit -v 1500000"))
+
 # A code cache of the test run's own, never the user's ~/.cache/weft.
 config.environment["WEFT_CACHE_DIR"] = os.path.join(
     config.test_exec_root, "weft-cache")

@@ -219,6 +219,8 @@ bool ReplSession::run(const std::string &entryText, std::string &error) {
   metrics::beginRun();
   std::string runError;
   RunStatus status = program->run(runError);
+  if (status != RunStatus::Ok)
+    session::repairReferences();
   lastMetrics_ = metrics::Metrics();
   lastMetrics_.run = metrics::endRun();
   lastMetrics_.file = kFile;

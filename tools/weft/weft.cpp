@@ -149,6 +149,17 @@ void installFaultHandler() {
   sigaction(SIGBUS, &sa, nullptr);
 }
 
+/// Tests set WEFT_CHECK_LEAKS to prove every array buffer was freed: then
+/// buffers still live at exit are reported (and the exit status is 2).
+bool leakedBuffers() {
+  if (!std::getenv("WEFT_CHECK_LEAKS") || weft::rt::liveBuffers() == 0)
+    return false;
+  std::cerr << "internal compiler error: " << weft::rt::liveBuffers()
+            << " array buffers (" << weft::rt::liveBytes()
+            << " bytes) still live at exit\n";
+  return true;
+}
+
 int usageError(const std::string &msg) {
   std::cerr << "weft: error: " << msg << "\n"
             << "Run 'weft --help' for usage.\n";
@@ -382,7 +393,8 @@ int main(int argc, char **argv) {
         return 1;
       }
     }
-    return weft::runRepl(repl, args.threads);
+    int status = weft::runRepl(repl, args.threads);
+    return leakedBuffers() ? 2 : status;
   }
   if (args.command != "run" && args.command != "check" &&
       args.command != "emit" && args.command != "bench")
@@ -535,14 +547,7 @@ int main(int argc, char **argv) {
   }
   switch (status) {
   case weft::RunStatus::Ok:
-    // Tests set WEFT_CHECK_LEAKS to prove every array buffer was freed.
-    if (std::getenv("WEFT_CHECK_LEAKS") && weft::rt::liveBuffers() != 0) {
-      std::cerr << "internal compiler error: " << weft::rt::liveBuffers()
-                << " array buffers (" << weft::rt::liveBytes()
-                << " bytes) still live at exit\n";
-      return 2;
-    }
-    return 0;
+    return leakedBuffers() ? 2 : 0;
   case weft::RunStatus::RuntimeError:
     std::cerr << args.file << ":" << error << "\n";
     return 1;
