@@ -83,6 +83,7 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
   WEFT_RT(weft_rt_session_set);
   WEFT_RT(weft_rt_session_get);
   WEFT_RT(weft_rt_check_interrupt);
+  WEFT_RT(weft_rt_interrupt_flag);
   WEFT_RT(weft_rt_metrics_enter);
   WEFT_RT(weft_rt_metrics_exit);
   WEFT_RT(weft_rt_metrics_parallel_region);

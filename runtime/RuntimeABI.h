@@ -104,6 +104,9 @@ void weft_rt_session_set(const char *name, int32_t kind, int64_t rank,
 void weft_rt_session_get(const char *name, int32_t kind, int64_t rank,
                          void *out);
 void weft_rt_check_interrupt(int64_t line);
+/// Non-zero once an interrupt was requested: generated code reads it
+/// inline and calls weft_rt_check_interrupt only then.
+extern int32_t weft_rt_interrupt_flag;
 
 //--- Errors. Generated code calls weft_rt_fail for runtime errors
 //    (division by zero, failed assertion...). It does not return: control

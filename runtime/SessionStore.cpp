@@ -43,8 +43,6 @@ void *allocatedPointer(const Slot &s) {
   return p;
 }
 
-std::atomic<bool> gInterrupt{false};
-
 } // namespace
 
 extern "C" {
@@ -84,8 +82,10 @@ void weft_rt_session_get(const char *name, int32_t kind, int64_t rank,
   weft_rt_array_retain(allocatedPointer(it->second));
 }
 
+int32_t weft_rt_interrupt_flag = 0;
+
 void weft_rt_check_interrupt(int64_t line) {
-  if (gInterrupt.load(std::memory_order_relaxed))
+  if (__atomic_load_n(&weft_rt_interrupt_flag, __ATOMIC_RELAXED))
     weft_rt_check_failed("KeyboardInterrupt: interrupted (Ctrl-C)", line);
 }
 
@@ -134,7 +134,11 @@ bool has(const std::string &name) {
   return store().count(name) != 0;
 }
 
-void requestInterrupt() { gInterrupt.store(true); }
-void clearInterrupt() { gInterrupt.store(false); }
+void requestInterrupt() {
+  __atomic_store_n(&weft_rt_interrupt_flag, 1, __ATOMIC_SEQ_CST);
+}
+void clearInterrupt() {
+  __atomic_store_n(&weft_rt_interrupt_flag, 0, __ATOMIC_SEQ_CST);
+}
 
 } // namespace weft::session

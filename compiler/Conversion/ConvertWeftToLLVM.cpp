@@ -491,6 +491,40 @@ struct CheckInterruptLowering : ConvertOpToLLVMPattern<weft::CheckInterruptOp> {
   }
 };
 
+/// weft.interrupt_requested: a monotonic load of the runtime's flag (an
+/// atomic load is not hoisted out of the loop that polls it).
+struct InterruptRequestedLowering
+    : ConvertOpToLLVMPattern<weft::InterruptRequestedOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::InterruptRequestedOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto module = op->getParentOfType<ModuleOp>();
+    StringRef name = "weft_rt_interrupt_flag";
+    auto i32 = rewriter.getI32Type();
+    if (!module.lookupSymbol<LLVM::GlobalOp>(name)) {
+      OpBuilder::InsertionGuard g(rewriter);
+      rewriter.setInsertionPointToStart(module.getBody());
+      LLVM::GlobalOp::create(rewriter, loc, i32, /*isConstant=*/false,
+                             LLVM::Linkage::External, name, Attribute());
+    }
+    Value addr = LLVM::AddressOfOp::create(
+        rewriter, loc, LLVM::LLVMPointerType::get(op.getContext()), name);
+    Value flag = LLVM::LoadOp::create(rewriter, loc, i32, addr, /*alignment=*/4,
+                                      /*isVolatile=*/false,
+                                      /*isNonTemporal=*/false,
+                                      /*isInvariant=*/false,
+                                      /*isInvariantGroup=*/false,
+                                      LLVM::AtomicOrdering::monotonic);
+    rewriter.replaceOp(op, LLVM::ICmpOp::create(rewriter, loc,
+                                                LLVM::ICmpPredicate::ne, flag,
+                                                constI32(rewriter, loc, 0)));
+    return success();
+  }
+};
+
 struct ShapeErrorLowering : ConvertOpToLLVMPattern<weft::ShapeErrorOp> {
   using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
 
@@ -668,14 +702,14 @@ struct ConvertWeftToLLVMPass
     MLIRContext *ctx = &getContext();
     LLVMTypeConverter converter(ctx);
     RewritePatternSet patterns(ctx);
-    patterns.add<PrintOpLowering, NullArrayLowering, FailLowering,
-                 PairwiseSumLowering, ArgvLowering, LoadNpyLowering,
-                 SaveNpyLowering, ShapeErrorLowering, IndexErrorLowering,
-                 TimeLowering, GemmLowering, RngStreamLowering, RngBitsLowering,
-                 RngSeedLowering, RaiseRecordedLowering, StackCheckLowering,
-                 AllocSiteLowering, RngBeginIterationLowering,
-                 RngEndIterationLowering, SessionGetLowering,
-                 SessionSetLowering, CheckInterruptLowering>(converter);
+    patterns.add<
+        PrintOpLowering, NullArrayLowering, FailLowering, PairwiseSumLowering,
+        ArgvLowering, LoadNpyLowering, SaveNpyLowering, ShapeErrorLowering,
+        IndexErrorLowering, TimeLowering, GemmLowering, RngStreamLowering,
+        RngBitsLowering, RngSeedLowering, RaiseRecordedLowering,
+        StackCheckLowering, AllocSiteLowering, InterruptRequestedLowering,
+        RngBeginIterationLowering, RngEndIterationLowering, SessionGetLowering,
+        SessionSetLowering, CheckInterruptLowering>(converter);
     patterns.add<RefCountLowering<weft::RetainOp>>(converter,
                                                    "weft_rt_array_retain");
     patterns.add<MetricsCallLowering<weft::MetricsEnterOp>>(

@@ -406,6 +406,22 @@ def Weft_CheckInterruptOp : Weft_Op<"check_interrupt"> {
   let assemblyFormat = "`line` $line attr-dict";
 }
 
+def Weft_InterruptRequestedOp : Weft_Op<"interrupt_requested"> {
+  let summary = "Whether an interrupt (Ctrl-C) has been requested.";
+  let description = [{
+    An atomic read of the runtime's interrupt flag, inline: loops test it
+    and call `weft.check_interrupt` only when it is set, so the check
+    costs a load and a predicted branch per iteration.
+
+    ```mlir
+    %r = weft.interrupt_requested
+    scf.if %r { weft.check_interrupt line 4 }
+    ```
+  }];
+  let results = (outs I1:$requested);
+  let assemblyFormat = "attr-dict";
+}
+
 // What weft.keep_loop writes: no memory, so loads and stores move across
 // it freely.
 def Weft_LoopProgressResource : Resource<"::weft::LoopProgressResource">;

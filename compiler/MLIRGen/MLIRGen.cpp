@@ -169,8 +169,14 @@ void FunctionGen::emitInterruptCheck(const Block &body, bool always,
     }
     return false;
   };
-  if (always || hasLoop(body))
-    weft::CheckInterruptOp::create(b, l, line);
+  if (!always && !hasLoop(body))
+    return;
+  // The flag is read inline; the runtime is called only once it is set.
+  Value requested = weft::InterruptRequestedOp::create(b, l, b.getI1Type());
+  auto ifOp = scf::IfOp::create(b, l, TypeRange{}, requested, false);
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  weft::CheckInterruptOp::create(b, l, line);
 }
 
 bool FunctionGen::emit() {
@@ -322,7 +328,10 @@ generateMLIR(MLIRContext &context, const Program &program,
   bool onGpu = gpu;
   for (const FunctionInstance *inst : live)
     onGpu |= inst->options.target != "cpu" || inst->options.kernel;
-  mg.interruptChecks = program.session || (!live.empty() && !onGpu);
+  bool hostEntries = false;
+  for (const FunctionInstance *inst : live)
+    hostEntries |= inst->exported;
+  mg.interruptChecks = program.session || (hostEntries && !onGpu);
 
   // Declare every function first so calls (recursion included) resolve.
   builder.setInsertionPointToEnd(module->getBody());
