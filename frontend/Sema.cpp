@@ -387,14 +387,10 @@ void Analyzer::assignName(const NameExpr *n, const Type &t,
 void Analyzer::assignTo(const Expr *target, const Type &valueType,
                         SourceRange valueRange) {
   if (auto *n = target->dyn<NameExpr>()) {
-    // The constants pi and e may be shadowed by variables, as in Python
-    // after `from math import e`, and so may the kernel builtins (a
-    // variable called grid is common); other functions may not.
-    bool constant = n->name == "pi" || n->name == "e" || n->name == "inf" ||
-                    n->name == "nan" || n->name == "grid" ||
-                    n->name == "thread_id" || n->name == "block_id" ||
-                    n->name == "block_dim";
-    if (defs_.count(n->name) || (isBuiltinName(n->name) && !constant))
+    // A variable may shadow a builtin (`mean = sum(x) / n`), as in Python:
+    // the function cannot be called where the variable is local. The
+    // program's own functions may not be rebound.
+    if (defs_.count(n->name))
       diags_.error(n->range, "cannot assign to '" + n->name +
                                  "', which names a function; pick another "
                                  "variable name");
@@ -701,6 +697,15 @@ Type Analyzer::checkCall(const CallExpr *c) {
     return Type::unknown();
   }
   if (defIt == defs_.end()) {
+    auto local = fn_->locals.find(callee->name);
+    if (local != fn_->locals.end() && isBuiltinName(callee->name)) {
+      diags_.error(callee->range,
+                   "'" + callee->name + "' is a variable here (" +
+                       local->second.str() + "), which hides the function " +
+                       callee->name +
+                       "(); rename the variable to call the function");
+      return Type::unknown();
+    }
     if (isBuiltinName(callee->name)) {
       std::vector<const Expr *> argExprs;
       for (const ExprPtr &a : c->args)
