@@ -13,6 +13,7 @@
 #include "frontend/SourceLocation.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -341,6 +342,10 @@ struct ModuleAST {
 /// Writes an indented, deterministic tree dump of `module` (for
 /// `weft emit --stage=ast`).
 std::string dumpAST(const ModuleAST &module);
+
+/// Calls `f` on each direct sub-expression of `e` (callee names of
+/// builtin and user calls excluded; a method's object included).
+void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f);
 
 } // namespace weft
 

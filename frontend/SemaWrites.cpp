@@ -193,70 +193,9 @@ private:
         if (it != views_.end())
           out.insert(it->second.begin(), it->second.end());
       }
-      children(x, work);
+      forEachChild(x, [&](const Expr *c) { work.push_back(c); });
     }
     return out;
-  }
-
-  static void children(const Expr *x, std::vector<const Expr *> &out) {
-    switch (x->kind) {
-    case ExprKind::Unary:
-      out.push_back(x->dyn<UnaryExpr>()->operand.get());
-      break;
-    case ExprKind::Binary:
-      out.push_back(x->dyn<BinaryExpr>()->lhs.get());
-      out.push_back(x->dyn<BinaryExpr>()->rhs.get());
-      break;
-    case ExprKind::Compare:
-      for (const ExprPtr &o : x->dyn<CompareExpr>()->operands)
-        out.push_back(o.get());
-      break;
-    case ExprKind::BoolOp:
-      out.push_back(x->dyn<BoolOpExpr>()->lhs.get());
-      out.push_back(x->dyn<BoolOpExpr>()->rhs.get());
-      break;
-    case ExprKind::IfExp:
-      out.push_back(x->dyn<IfExpExpr>()->cond.get());
-      out.push_back(x->dyn<IfExpExpr>()->thenValue.get());
-      out.push_back(x->dyn<IfExpExpr>()->elseValue.get());
-      break;
-    case ExprKind::Call: {
-      auto *c = x->dyn<CallExpr>();
-      out.push_back(c->callee.get());
-      for (const ExprPtr &a : c->args)
-        out.push_back(a.get());
-      for (const KeywordArg &k : c->keywords)
-        out.push_back(k.value.get());
-      break;
-    }
-    case ExprKind::Index: {
-      auto *i = x->dyn<IndexExpr>();
-      out.push_back(i->base.get());
-      for (const ExprPtr &a : i->indices)
-        out.push_back(a.get());
-      break;
-    }
-    case ExprKind::Slice: {
-      auto *s = x->dyn<SliceExpr>();
-      out.push_back(s->lower.get());
-      out.push_back(s->upper.get());
-      out.push_back(s->step.get());
-      break;
-    }
-    case ExprKind::Attribute:
-      out.push_back(x->dyn<AttributeExpr>()->base.get());
-      break;
-    case ExprKind::Tuple:
-      for (const ExprPtr &e : x->dyn<TupleExpr>()->elts)
-        out.push_back(e.get());
-      break;
-    case ExprKind::List:
-      for (const ExprPtr &e : x->dyn<ListExpr>()->elts)
-        out.push_back(e.get());
-      break;
-    default:
-      break;
-    }
   }
 
   /// Every call in `e`: a callee that writes a parameter writes what the
@@ -270,7 +209,7 @@ private:
         continue;
       if (auto *c = x->dyn<CallExpr>())
         callWrites(c);
-      children(x, work);
+      forEachChild(x, [&](const Expr *c) { work.push_back(c); });
     }
   }
 

@@ -18,9 +18,7 @@
 namespace weft {
 namespace loops {
 
-/// Calls `f` on each direct sub-expression of `e` (callee names of
-/// builtin and user calls excluded; a method's object included).
-void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f);
+using weft::forEachChild; // frontend/AST.h
 /// Every name read or written in `e` (one entry per occurrence).
 void namesInExpr(const Expr *e, std::multiset<std::string> &out);
 /// Every name read or written in `block`, except inside `skip` (and the

@@ -1,0 +1,78 @@
+//===- ASTWalk.cpp - The direct sub-expressions of an expression ----------===//
+//
+// forEachChild (see AST.h), shared by the type checker's analyses and the
+// loop analysis of MLIRGen.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/AST.h"
+
+namespace weft {
+
+void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f) {
+  switch (e->kind) {
+  case ExprKind::Unary:
+    f(static_cast<const UnaryExpr *>(e)->operand.get());
+    return;
+  case ExprKind::Binary:
+    f(static_cast<const BinaryExpr *>(e)->lhs.get());
+    f(static_cast<const BinaryExpr *>(e)->rhs.get());
+    return;
+  case ExprKind::BoolOp:
+    f(static_cast<const BoolOpExpr *>(e)->lhs.get());
+    f(static_cast<const BoolOpExpr *>(e)->rhs.get());
+    return;
+  case ExprKind::Compare:
+    for (const ExprPtr &o : static_cast<const CompareExpr *>(e)->operands)
+      f(o.get());
+    return;
+  case ExprKind::IfExp: {
+    auto *x = static_cast<const IfExpExpr *>(e);
+    f(x->cond.get());
+    f(x->thenValue.get());
+    f(x->elseValue.get());
+    return;
+  }
+  case ExprKind::Call: {
+    auto *x = static_cast<const CallExpr *>(e);
+    if (auto *m = x->callee->dyn<AttributeExpr>())
+      f(m->base.get());
+    for (const ExprPtr &a : x->args)
+      f(a.get());
+    for (const KeywordArg &k : x->keywords)
+      f(k.value.get());
+    return;
+  }
+  case ExprKind::Index: {
+    auto *x = static_cast<const IndexExpr *>(e);
+    f(x->base.get());
+    for (const ExprPtr &i : x->indices)
+      f(i.get());
+    return;
+  }
+  case ExprKind::Slice: {
+    auto *x = static_cast<const SliceExpr *>(e);
+    if (x->lower)
+      f(x->lower.get());
+    if (x->upper)
+      f(x->upper.get());
+    if (x->step)
+      f(x->step.get());
+    return;
+  }
+  case ExprKind::Attribute:
+    f(static_cast<const AttributeExpr *>(e)->base.get());
+    return;
+  case ExprKind::Tuple:
+    for (const ExprPtr &x : static_cast<const TupleExpr *>(e)->elts)
+      f(x.get());
+    return;
+  case ExprKind::List:
+    for (const ExprPtr &x : static_cast<const ListExpr *>(e)->elts)
+      f(x.get());
+    return;
+  default:
+    return;
+  }
+}
+
+} // namespace weft
