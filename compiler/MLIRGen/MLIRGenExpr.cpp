@@ -507,21 +507,63 @@ Value FunctionGen::emitCompare(const CompareExpr *c) {
   Value left = emitScalar(c->operands[0].get());
   std::function<Value(size_t, Value)> chain = [&](size_t i,
                                                   Value lhs) -> Value {
-    Value rhs = emitScalar(c->operands[i + 1].get());
+    // operands after the first are evaluated in the chain's regions
+    Value rhs = i == 0 ? emitScalar(c->operands[1].get())
+                       : emitScalarInRegion(c->operands[i + 1].get(), l);
     Value r = emitCompareOp(c->ops[i], lhs, rhs, l);
     if (i + 1 == c->ops.size())
       return r;
-    auto ifOp = scf::IfOp::create(b, l, TypeRange{b.getI1Type()}, r, true);
-    {
-      OpBuilder::InsertionGuard g(b);
-      b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-      scf::YieldOp::create(b, l, chain(i + 1, rhs));
-      b.setInsertionPointToStart(&ifOp.getElseRegion().front());
-      scf::YieldOp::create(b, l, constant(ScalarKind::Bool, 0, l));
-    }
-    return ifOp.getResult(0);
+    return emitValueIf(
+        r, b.getI1Type(), [&] { return chain(i + 1, rhs); },
+        [&] { return constant(ScalarKind::Bool, 0, l); }, l);
   };
   return chain(0, left);
+}
+
+Value FunctionGen::emitValueIf(Value cond, mlir::Type resultType,
+                               llvm::function_ref<Value()> thenFn,
+                               llvm::function_ref<Value()> elseFn, Location l) {
+  const std::map<std::string, Value> before = env;
+  auto ifOp = scf::IfOp::create(b, l, TypeRange{resultType}, cond, true);
+  auto emitBranch = [&](Region &region, llvm::function_ref<Value()> fn) {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&region.front());
+    scf::YieldOp::create(b, l, fn());
+    std::map<std::string, Value> after = env;
+    env = before;
+    return after;
+  };
+  std::map<std::string, Value> thenEnv =
+      emitBranch(ifOp.getThenRegion(), thenFn);
+  std::map<std::string, Value> elseEnv =
+      emitBranch(ifOp.getElseRegion(), elseFn);
+  SmallVector<std::string, 2> changed;
+  SmallVector<mlir::Type, 3> types{resultType};
+  for (const auto &[name, v] : before)
+    if (thenEnv.at(name) != v || elseEnv.at(name) != v) {
+      changed.push_back(name);
+      types.push_back(v.getType());
+    }
+  if (changed.empty())
+    return ifOp.getResult(0);
+  // Rebuild the scf.if with the changed slots as extra results.
+  auto threaded = scf::IfOp::create(b, l, types, cond, true);
+  auto move = [&](Region &to, Region &from,
+                  const std::map<std::string, Value> &branchEnv) {
+    to.takeBody(from);
+    auto yield = cast<scf::YieldOp>(to.front().getTerminator());
+    SmallVector<Value, 3> values(yield.getOperands());
+    for (const std::string &name : changed)
+      values.push_back(branchEnv.at(name));
+    yield->setOperands(values);
+  };
+  move(threaded.getThenRegion(), ifOp.getThenRegion(), thenEnv);
+  move(threaded.getElseRegion(), ifOp.getElseRegion(), elseEnv);
+  ifOp.getResult(0).replaceAllUsesWith(threaded.getResult(0));
+  ifOp.erase();
+  for (size_t i = 0; i < changed.size(); ++i)
+    env[changed[i]] = threaded.getResult(i + 1);
+  return threaded.getResult(0);
 }
 
 //===----------------------------------------------------------------------===//
@@ -650,17 +692,13 @@ Val FunctionGen::emitExpr(const Expr *e) {
     mlir::Type rt = toMLIR(t);
     Value a = convertTo(emitScalar(bo->lhs.get()), t, l);
     Value cond = truthy(a, l);
-    auto ifOp = scf::IfOp::create(b, l, TypeRange{rt}, cond, true);
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(bo->op == BoolOpKind::And
-                                   ? &ifOp.getThenRegion().front()
-                                   : &ifOp.getElseRegion().front());
-    scf::YieldOp::create(b, l, convertTo(emitScalar(bo->rhs.get()), t, l));
-    b.setInsertionPointToStart(bo->op == BoolOpKind::And
-                                   ? &ifOp.getElseRegion().front()
-                                   : &ifOp.getThenRegion().front());
-    scf::YieldOp::create(b, l, a);
-    return Val(ifOp.getResult(0));
+    auto rhs = [&] {
+      return convertTo(emitScalarInRegion(bo->rhs.get(), l), t, l);
+    };
+    auto lhs = [&] { return a; };
+    if (bo->op == BoolOpKind::And)
+      return Val(emitValueIf(cond, rt, rhs, lhs, l));
+    return Val(emitValueIf(cond, rt, lhs, rhs, l));
   }
   case ExprKind::IfExp: {
     auto *ie = static_cast<const IfExpExpr *>(e);
@@ -670,16 +708,15 @@ Val FunctionGen::emitExpr(const Expr *e) {
       return Val(i64(0, l));
     }
     Value cond = truthy(emitScalar(ie->cond.get()), l);
-    mlir::Type rt = toMLIR(t);
-    auto ifOp = scf::IfOp::create(b, l, TypeRange{rt}, cond, true);
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-    scf::YieldOp::create(b, l,
-                         convertTo(emitScalar(ie->thenValue.get()), t, l));
-    b.setInsertionPointToStart(&ifOp.getElseRegion().front());
-    scf::YieldOp::create(b, l,
-                         convertTo(emitScalar(ie->elseValue.get()), t, l));
-    return Val(ifOp.getResult(0));
+    return Val(emitValueIf(
+        cond, toMLIR(t),
+        [&] {
+          return convertTo(emitScalarInRegion(ie->thenValue.get(), l), t, l);
+        },
+        [&] {
+          return convertTo(emitScalarInRegion(ie->elseValue.get(), l), t, l);
+        },
+        l));
   }
   case ExprKind::Call:
     if (fn.vectorizedCalls.count(static_cast<const CallExpr *>(e)))

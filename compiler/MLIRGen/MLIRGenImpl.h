@@ -123,6 +123,16 @@ public:
   // ---- expressions (MLIRGenExpr.cpp)
   Val emitExpr(const Expr *e);
   mlir::Value emitScalar(const Expr *e) { return emitExpr(e).v(); }
+  /// emitScalar for code in a region of its own (a branch of `x if c else
+  /// y`, the right side of `and`/`or`, the rest of a comparison chain): the
+  /// arrays made there are released before the region ends, since no code
+  /// outside it may use them.
+  mlir::Value emitScalarInRegion(const Expr *e, mlir::Location l) {
+    size_t mark = temps_.size();
+    mlir::Value v = emitScalar(e);
+    releaseTemps(mark, l);
+    return v;
+  }
   Val emitCall(const CallExpr *c);
   Val emitBuiltin(const CallExpr *c, const std::string &name);
   void emitPrint(const CallExpr *c);
@@ -135,6 +145,16 @@ public:
                                mlir::Location loc, int64_t line);
   Val emitBinary(const BinaryExpr *b);
   mlir::Value emitCompare(const CompareExpr *c);
+  /// `scf.if cond -> resultType` whose branches are emitted by `thenFn` and
+  /// `elseFn` (each returns its branch's value) with emitScalarInRegion's
+  /// rule for temporaries. Expressions also update hidden slots of the
+  /// environment (the first failing division of a prange iteration, the
+  /// random draw counter): the slots a branch changes become extra results
+  /// of the scf.if, so code after it sees the branch's values.
+  mlir::Value emitValueIf(mlir::Value cond, mlir::Type resultType,
+                          llvm::function_ref<mlir::Value()> thenFn,
+                          llvm::function_ref<mlir::Value()> elseFn,
+                          mlir::Location l);
   mlir::Value emitCompareOp(CompareOp op, mlir::Value l, mlir::Value r,
                             mlir::Location loc);
   Val emitIndex(const IndexExpr *ix);

@@ -1,0 +1,1559 @@
+"""gen.py - random valid, well-typed Weft programs for the differential tester.
+
+`generate(seed)` returns the text of one program. The program is Weft and,
+with tests/numpy/prelude.py in scope, also Python/NumPy: run_diff.py runs it
+both ways and compares the outputs. In the spirit of Csmith and YARPGen, the
+generator knows every value's type and concrete shape while it writes the
+program, so it only writes programs the language reference says are valid
+and free of runtime errors, and it keeps to the behaviour Weft documents as
+equal to NumPy's (docs/language.md, "Differences from NumPy and Python"):
+
+- f32/i32 values meet only literals, their own dtype, and arrays: a Weft
+  f64/i64 variable is a strong type while Python's float/int is weak, and
+  Weft gives f32 for i32 with f32 where NumPy gives f64.
+- Builtin calls take no bare literals next to f32/i32 operands (the weak
+  rule does not apply to builtins in Weft).
+- Scalar integers stay far from overflow (Python integers do not wrap):
+  every integer expression carries a bound on its magnitude.
+- Scalar divisors are never zero; scalar `**` has a literal exponent.
+- Values whose last bits may legitimately differ from NumPy's (sums in a
+  different order, transcendental functions, matrix products) are "fuzzy":
+  they are printed and compared with a tolerance, but never fed into
+  operations that would turn a last-bit difference into a different
+  result (comparisons, floor, ceil, //, %, conversions to integers,
+  argmin/argmax).
+- A variable keeps one type; names are never reused; a value read after a
+  block is always assigned on every path.
+"""
+import random
+
+FLOATS = ("f32", "f64")
+INTS = ("i32", "i64")
+NUMERIC = ("i32", "i64", "f32", "f64")
+DTYPES = ("bool", "i32", "i64", "f32", "f64")
+NARROW = ("i32", "f32")
+INF = float("inf")
+SCALAR_INT_LIMIT = 2 ** 40   # i64 scalars stay below this magnitude
+ARRAY_INT_LIMIT = 2 ** 62    # beyond it an array's bound is unknown (INF)
+
+MATH1 = ("sqrt", "exp", "log", "sin", "cos", "tan", "atan", "tanh",
+         "sinh", "cosh", "log2", "log10", "asin", "acos")
+EXACT_FLOAT_LITS = ("0.5", "1.5", "2.0", "0.25", "3.0", "1.0", "0.0",
+                    "4.0", "0.75")
+F64_LITS = EXACT_FLOAT_LITS + ("0.1", "2.5", "1e-3", "7.25", "100.0", "1e6",
+                               "pi", "-0.0")
+
+
+class Buf:
+    """What is known about the elements of one buffer (all views of it)."""
+
+    def __init__(self, bound, fuzzy, depth, param=False):
+        self.bound = bound     # max |element| for integers, INF if unknown
+        self.fuzzy = fuzzy     # floats whose last bits may differ
+        self.depth = depth     # loop depth where the buffer was made
+        self.param = param     # a function parameter's buffer
+
+
+class Var:
+    def __init__(self, name, dtype, shape, bound, fuzzy, depth, buf=None):
+        self.name = name
+        self.dtype = dtype
+        self.shape = shape
+        self._bound = bound
+        self._fuzzy = fuzzy
+        self.depth = depth
+        self.buf = buf          # arrays only
+        self.param = False
+
+    @property
+    def bound(self):
+        return self.buf.bound if self.buf else self._bound
+
+    @property
+    def fuzzy(self):
+        return self.buf.fuzzy if self.buf else self._fuzzy
+
+
+class Expr:
+    def __init__(self, code, dtype, shape, bound=0, fuzzy=False, lit=False,
+                 buf=None):
+        self.code = code
+        self.dtype = dtype
+        self.shape = tuple(shape)
+        self.bound = bound if dtype in INTS or dtype == "bool" else 0
+        if dtype == "bool":
+            self.bound = 1
+        self.fuzzy = fuzzy and dtype in FLOATS
+        self.lit = lit          # a weak literal
+        self.buf = buf          # the buffer this expression views, if any
+
+
+class Func:
+    def __init__(self, name, params, ret, lines, aliases):
+        self.name = name
+        self.params = params    # list of Var (shape, dtype, annotated flag)
+        self.ret = ret          # list of Expr-like (dtype, shape, bound,
+        self.lines = lines      # fuzzy) results; one entry = no tuple
+        self.aliases = aliases  # result index -> param index it views
+
+
+def broadcast_ok(a, b):
+    for x, y in zip(reversed(a), reversed(b)):
+        if x != y and x != 1 and y != 1:
+            return False
+    return True
+
+
+def broadcast(a, b):
+    """NumPy's broadcast shape of a and b, or None when they do not
+    broadcast."""
+    if a is None or b is None:
+        return None
+    n = max(len(a), len(b))
+    a = (1,) * (n - len(a)) + tuple(a)
+    b = (1,) * (n - len(b)) + tuple(b)
+    out = []
+    for x, y in zip(a, b):
+        if x != y and x != 1 and y != 1:
+            return None
+        out.append(y if x == 1 else x)
+    return tuple(out)
+
+
+def size(shape):
+    n = 1
+    for s in shape:
+        n *= s
+    return n
+
+
+def type_name(dtype, shape):
+    if not shape:
+        return dtype
+    return "%s[%s]" % (dtype, ", ".join(":" for _ in shape))
+
+
+def clamp_bound(b):
+    return b if b <= ARRAY_INT_LIMIT else INF
+
+
+class Gen:
+    def __init__(self, seed):
+        self.r = random.Random(seed)
+        self.counter = 0
+        self.funcs = []
+        self.lines = []
+        self.uses_f32 = False
+        self.budget = 0
+
+    # ------------------------------------------------------------ helpers
+    def name(self, prefix="v"):
+        self.counter += 1
+        return "%s%d" % (prefix, self.counter)
+
+    def chance(self, p):
+        return self.r.random() < p
+
+    def pick(self, seq):
+        return self.r.choice(list(seq))
+
+    def rand_shape(self, rank=None):
+        if rank is None:
+            rank = self.pick((1, 1, 2, 2, 2, 3, 3, 4))
+        dims = []
+        for _ in range(rank):
+            dims.append(self.pick((1, 2, 3, 3, 4, 5) if rank < 4
+                                  else (1, 2, 2, 3)))
+        if self.chance(0.03):
+            dims[self.r.randrange(rank)] = 0
+        return tuple(dims)
+
+    # ------------------------------------------------------------ context
+    def begin_body(self, scope, depth, in_func, in_prange=False):
+        self.scope = scope          # list of Var, innermost last
+        self.depth = depth          # loop depth
+        self.in_func = in_func
+        self.in_prange = in_prange
+        self.loop_vars = []         # (name, lo, hi) known index ranges
+        self.forbidden_buf = None   # written by the enclosing prange
+
+    def vars_of(self, dtype=None, shape=None, rank=None, arrays=None):
+        out = []
+        for v in self.scope:
+            if v.buf is not None and v.buf is self.forbidden_buf:
+                continue
+            if dtype is not None and v.dtype != dtype:
+                continue
+            if shape is not None and v.shape != tuple(shape):
+                continue
+            if rank is not None and len(v.shape) != rank:
+                continue
+            if arrays is True and not v.shape:
+                continue
+            if arrays is False and v.shape:
+                continue
+            out.append(v)
+        return out
+
+    def size_expr(self, n):
+        """An integer expression equal to n: a literal, or a run-time size."""
+        if self.in_func:
+            cands = [v for v in self.scope if v.shape and n in v.shape]
+            if cands and self.chance(0.5):
+                v = self.pick(cands)
+                k = v.shape.index(n)
+                if k == 0 and self.chance(0.5):
+                    return "len(%s)" % v.name
+                return "%s.shape[%d]" % (v.name, k)
+            return str(n)
+        if 1 <= n <= 5 and self.chance(0.5):
+            return "n%d" % n
+        return str(n)
+
+    def shape_expr(self, shape):
+        parts = [self.size_expr(s) for s in shape]
+        if len(parts) == 1 and self.chance(0.5):
+            return parts[0]
+        return "(%s)" % (", ".join(parts) + ("," if len(parts) == 1 else ""))
+
+    # ------------------------------------------------------------ literals
+    def literal(self, dtype, exact=True):
+        if dtype == "bool":
+            return Expr(self.pick(("True", "False")), "bool", ())
+        if dtype in INTS:
+            v = self.pick((0, 1, 2, 3, 5, 7, -1, -2, -3, 10, 100))
+            return Expr(str(v) if v >= 0 else "(%d)" % v, dtype, (),
+                        bound=abs(v), lit=True)
+        lits = EXACT_FLOAT_LITS if dtype == "f32" or exact else F64_LITS
+        v = self.pick(lits)
+        if self.chance(0.2) and v not in ("pi", "-0.0"):
+            v = "(-%s)" % v
+        return Expr(v, dtype, (), lit=(v != "pi"))
+
+    def typed_scalar_literal(self, dtype):
+        """A literal of exactly dtype, strong (f32(0.5), i32(3))."""
+        e = self.literal(dtype)
+        if dtype in NARROW:
+            return Expr("%s(%s)" % (dtype, e.code), dtype, (), bound=e.bound)
+        return e
+
+    # --------------------------------------------------------- expressions
+    def expr(self, dtype, shape, depth=3, exact=False, narrow_ok=True):
+        """An expression of exactly this dtype and shape. exact: not fuzzy.
+        Returns None when nothing fits (rare: callers try again)."""
+        shape = tuple(shape)
+        if dtype in NARROW:
+            self.uses_f32 = self.uses_f32 or dtype == "f32"
+        self.budget -= 1
+        if depth <= 0 or self.budget <= 0:
+            depth = 0
+        for _ in range(12):
+            prods = self.scalar_prods if not shape else self.array_prods
+            kind = self.pick(prods(dtype, depth))
+            e = kind(dtype, shape, depth, exact)
+            if e is not None and not (exact and e.fuzzy):
+                assert e.dtype == dtype and e.shape == shape, (
+                    kind.__name__, e.code, e.dtype, dtype, e.shape, shape)
+                return e
+        return self.leaf(dtype, shape)
+
+    def leaf(self, dtype, shape):
+        if not shape:
+            return self.typed_scalar_literal(dtype)
+        v = self.pick(("zeros", "ones", "full")) if dtype != "bool" else \
+            self.pick(("zeros", "ones"))
+        se = self.shape_expr(shape)
+        if v == "full":
+            lit = self.literal(dtype)
+            code = "full(%s, %s, dtype=%s)" % (se, lit.code, dtype)
+            return Expr(code, dtype, shape, bound=lit.bound)
+        return Expr("%s(%s, dtype=%s)" % (v, se, dtype), dtype, shape,
+                    bound=1 if v == "ones" else 0)
+
+    # scalar productions
+    def scalar_prods(self, dtype, depth):
+        p = [self.s_literal, self.s_var, self.s_var, self.s_element]
+        if depth > 0:
+            p += [self.s_binop, self.s_binop, self.s_reduce, self.s_reduce,
+                  self.s_call, self.s_cond, self.s_minmax]
+            if dtype in FLOATS:
+                p += [self.s_math, self.s_convert]
+            if dtype in INTS:
+                p += [self.s_len, self.s_convert]
+            if dtype == "bool":
+                p += [self.s_compare, self.s_compare, self.s_logic]
+            if dtype in NUMERIC:
+                p += [self.s_dot]
+        return p
+
+    def s_literal(self, dtype, shape, depth, exact):
+        return self.typed_scalar_literal(dtype) if self.chance(0.5) \
+            else (self.literal(dtype) if dtype not in NARROW
+                  else self.typed_scalar_literal(dtype))
+
+    def s_var(self, dtype, shape, depth, exact):
+        vs = [v for v in self.vars_of(dtype, ()) if not (exact and v.fuzzy)]
+        if not vs:
+            return None
+        v = self.pick(vs)
+        return Expr(v.name, dtype, (), bound=v.bound, fuzzy=v.fuzzy)
+
+    def index_for(self, n):
+        """An index expression valid for an axis of size n (n > 0)."""
+        for name, lo, hi in self.loop_vars:
+            if -n <= lo and hi < n and self.chance(0.4):
+                return name
+        k = self.r.randrange(-n, n)
+        if self.chance(0.2):
+            e = self.expr("i64", (), 1, exact=True)
+            if e.bound < SCALAR_INT_LIMIT:
+                return "(%s) %% %s" % (e.code, self.size_expr(n))
+        if k >= 0 and self.chance(0.3) and not self.in_func:
+            return "n%d - %d" % (n, n - k) if 1 <= n <= 5 else str(k)
+        return str(k)
+
+    def s_element(self, dtype, shape, depth, exact):
+        vs = [v for v in self.vars_of(dtype, arrays=True)
+              if 0 not in v.shape and not (exact and v.fuzzy)]
+        if not vs:
+            return None
+        v = self.pick(vs)
+        idx = [self.index_for(n) for n in v.shape]
+        if self.chance(0.15) and len(v.shape) > 1:
+            code = "%s[%s][%s]" % (v.name, idx[0], ", ".join(idx[1:]))
+        else:
+            code = "%s[%s]" % (v.name, ", ".join(idx))
+        return Expr(code, dtype, (), bound=v.bound, fuzzy=v.fuzzy)
+
+    def s_len(self, dtype, shape, depth, exact):
+        if dtype != "i64":
+            return None
+        vs = self.vars_of(arrays=True)
+        if not vs:
+            return None
+        v = self.pick(vs)
+        k = self.r.randrange(len(v.shape))
+        form = self.pick(("len", "shape", "size", "ndim"))
+        if form == "len":
+            return Expr("len(%s)" % v.name, "i64", (), bound=v.shape[0])
+        if form == "size":
+            return Expr("%s.size" % v.name, "i64", (), bound=size(v.shape))
+        if form == "ndim":
+            return Expr("%s.ndim" % v.name, "i64", (), bound=len(v.shape))
+        return Expr("%s.shape[%d]" % (v.name, k), "i64", (),
+                    bound=v.shape[k])
+
+    def operand_dtypes(self, dtype, op, scalar):
+        """Operand dtype pairs whose promotion gives dtype in Weft and in
+        NumPy 2 alike. 'lit' marks a weak literal operand."""
+        if op in ("&", "|", "^"):
+            if dtype == "bool":
+                return [("bool", "bool")]
+            return [(dtype, dtype), (dtype, "lit")] + \
+                ([("i64", "bool")] if dtype == "i64" else [])
+        if op in ("<<", ">>"):
+            return [(dtype, "shift")]
+        if op == "/":
+            if dtype == "f32":
+                return [("f32", "f32"), ("f32", "lit")]
+            pairs = [("f64", "f64"), ("f64", "i64"), ("i64", "i64"),
+                     ("i64", "f64"), ("f64", "lit"), ("i64", "lit"),
+                     ("f64", "bool")]
+            if not scalar:
+                pairs += [("i32", "i32"), ("f64", "f32"), ("i32", "f64")]
+            return pairs
+        if dtype == "f64":
+            pairs = [("f64", "f64"), ("f64", "i64"), ("i64", "f64"),
+                     ("f64", "lit"), ("f64", "bool"), ("bool", "f64")]
+            if not scalar:
+                pairs += [("f32", "f64"), ("f64", "i32"), ("i64", "f32")]
+            return pairs
+        if dtype == "i64":
+            pairs = [("i64", "i64"), ("i64", "lit"), ("i64", "bool"),
+                     ("bool", "i64"), ("bool", "lit")]
+            if not scalar:
+                pairs += [("i64", "i32")]
+            return pairs
+        if dtype in NARROW:
+            return [(dtype, dtype), (dtype, "lit"), (dtype, "bool")]
+        return []
+
+    def operand_shapes(self, shape):
+        """Two shapes that broadcast to shape."""
+        shape = tuple(shape)
+
+        def shrink(s):
+            s = list(s)
+            if s and self.chance(0.2):
+                s = s[self.r.randrange(1, len(s) + 1):]
+            return tuple(1 if self.chance(0.15) else x for x in s)
+        for _ in range(6):
+            a, b = shrink(shape), shrink(shape)
+            if broadcast(a, b) == shape:
+                return a, b
+        return (shape, shrink(shape)) if self.chance(0.5) else \
+            (shape, shape)
+
+    def binop(self, dtype, shape, depth, exact, scalar):
+        ops = ["+", "-", "*"]
+        if dtype in FLOATS:
+            ops += ["/", "/", "**"]
+            if not exact:
+                pass
+            ops += ["//", "%"]
+        if dtype in INTS:
+            ops += ["//", "%", "&", "|", "^", "<<", ">>", "**"]
+        if dtype == "bool":
+            ops = ["&", "|", "^"]
+        op = self.pick(ops)
+        pairs = self.operand_dtypes(dtype, op, scalar)
+        if not pairs:
+            return None
+        da, db = self.pick(pairs)
+        if self.chance(0.5) and db not in ("lit", "shift"):
+            da, db = db, da
+        if scalar:
+            sa = sb = ()
+        else:
+            sa, sb = self.operand_shapes(shape)
+        discont = op in ("//", "%")
+        sub_exact = exact or discont
+        if da == "lit":
+            da, db, sa, sb = db, da, sb, sa
+            swapped = True
+        else:
+            swapped = False
+        if not scalar and (db in ("lit", "shift") or not sa and not sb):
+            sa = shape
+        if op == "**":
+            # a literal exponent; float bases only on arrays (Python's float
+            # ** raises OverflowError where NumPy gives inf)
+            if dtype in FLOATS and scalar:
+                return None
+            a = self.expr(dtype, shape if not scalar else (), depth - 1,
+                          exact)
+            k = self.pick((0, 1, 2, 2, 3))
+            if dtype in INTS:
+                bound = a.bound ** k if a.bound != INF else INF
+                if scalar and bound >= SCALAR_INT_LIMIT:
+                    return None
+                return Expr("(%s ** %d)" % (a.code, k), dtype, shape,
+                            bound=clamp_bound(bound))
+            return Expr("(%s ** %s)" % (a.code, self.pick(("2", "3", "2.0",
+                                                          "0.5"))),
+                        dtype, shape, fuzzy=True)
+        a = self.expr(da, sa, depth - 1, sub_exact)
+        if db == "lit":
+            b = self.literal(dtype, exact=dtype == "f32" or sub_exact)
+            if dtype == "bool" or (da == "bool"):
+                b = self.literal(dtype)
+        elif db == "shift":
+            b = Expr(str(self.r.randrange(0, 6)), "i64", (), lit=True)
+            b.bound = int(b.code)
+        else:
+            b = self.expr(db, sb, depth - 1, sub_exact)
+        if a is None or b is None:
+            return None
+        if swapped and op not in ("<<", ">>"):
+            a, b = b, a
+        # scalar divisors are never zero, and keep // and % exact for floats
+        if op in ("/", "//", "%") and not b.shape and not a.shape:
+            if b.dtype in FLOATS or dtype in FLOATS and op == "/":
+                b = Expr(("(%s + 1.0)" if b.dtype == "bool" else
+                          "(abs(%s) + 1.0)") % b.code, "f64", (),
+                         fuzzy=b.fuzzy)
+                if dtype == "f32":
+                    b = Expr("(abs(%s) + 1.0)" % self.expr(
+                        "f32", (), depth - 1, True).code, "f32", ())
+            else:
+                if b.bound == INF:
+                    return None
+                b = Expr("(abs(%s) %% 7 + 1)" % b.code, b.dtype, (), bound=7)
+                if b.dtype == "bool":
+                    return None
+        bound = 0
+        if dtype in INTS:
+            A, B = a.bound, b.bound
+            if op in ("+", "-"):
+                bound = A + B
+            elif op == "*":
+                bound = A * B
+            elif op == "//":
+                bound = A
+            elif op == "%":
+                bound = B
+            elif op in ("&", "|", "^"):
+                bound = max(A, B) * 2 + 1 if INF not in (A, B) else INF
+            elif op == "<<":
+                bound = A * 2 ** b.bound if A != INF else INF
+            elif op == ">>":
+                bound = A
+            if scalar and bound >= SCALAR_INT_LIMIT:
+                if op == "%" and B < SCALAR_INT_LIMIT:
+                    pass
+                else:
+                    return None
+            bound = clamp_bound(bound)
+        if op in ("//", "%") and dtype in FLOATS and (a.fuzzy or b.fuzzy):
+            return None
+        fuzzy = a.fuzzy or b.fuzzy
+        return Expr("(%s %s %s)" % (a.code, op, b.code), dtype, shape,
+                    bound=bound, fuzzy=fuzzy)
+
+    def s_binop(self, dtype, shape, depth, exact):
+        return self.binop(dtype, (), depth, exact, scalar=True)
+
+    def reduce_source(self, dtype, red, exact, shape_hint=None):
+        """(source dtype) for a reduction giving dtype."""
+        if red in ("sum", "prod"):
+            if dtype == "i64":
+                return self.pick(("i64", "i32", "bool"))
+            if dtype in FLOATS:
+                return dtype
+            return None
+        if red in ("mean", "var", "std"):
+            if dtype == "f64":
+                return self.pick(("f64", "i64", "i32"))
+            if dtype == "f32":
+                return "f32"
+            return None
+        if red in ("min", "max"):
+            return dtype if dtype != "bool" else None
+        if red in ("argmin", "argmax"):
+            return self.pick(NUMERIC) if dtype == "i64" else None
+        if red in ("any", "all"):
+            return self.pick(DTYPES) if dtype == "bool" else None
+        return None
+
+    def reduction(self, dtype, shape, depth, exact):
+        red = self.pick(("sum", "sum", "prod", "mean", "var", "std", "min",
+                         "max", "argmin", "argmax", "any", "all"))
+        src_dtype = self.reduce_source(dtype, red, exact)
+        if src_dtype is None:
+            return None
+        axis = None
+        if shape:
+            k = self.r.randrange(len(shape) + 1)
+            if len(shape) >= 4:
+                return None
+            m = self.pick((1, 2, 3, 4))
+            src_shape = shape[:k] + (m,) + shape[k:]
+            axis = k if self.chance(0.7) else k - len(src_shape)
+        else:
+            src_shape = self.rand_shape()
+            if self.chance(0.5):
+                src_shape = tuple(max(1, s) for s in src_shape)
+        if red in ("min", "max", "argmin", "argmax") and 0 in src_shape:
+            return None
+        if red == "prod":
+            if axis is None:
+                src_shape = tuple(min(s, 3) for s in src_shape)
+            else:
+                src_shape = tuple(min(s, 3) if k == axis % len(src_shape)
+                                  else s for k, s in enumerate(src_shape))
+        src_exact = red in ("argmin", "argmax", "any", "all") or exact
+        if red in ("mean", "var", "std", "sum", "prod") and exact and \
+                src_dtype in FLOATS + ("i32", "i64"):
+            if src_dtype in FLOATS or red in ("mean", "var", "std"):
+                return None   # float sums are fuzzy
+        src = self.expr(src_dtype, src_shape, depth - 1, src_exact)
+        if src is None:
+            return None
+        n = src_shape[axis] if axis is not None else size(src_shape)
+        bound = 0
+        if red == "sum":
+            bound = src.bound * n if src.bound != INF else INF
+        elif red == "prod":
+            bound = src.bound ** n if src.bound not in (INF,) and \
+                src.bound < 2 ** 20 else INF
+        elif red in ("min", "max"):
+            bound = src.bound
+        elif red in ("argmin", "argmax"):
+            bound = n
+        bound = clamp_bound(bound)
+        if not shape and dtype == "i64" and bound >= SCALAR_INT_LIMIT:
+            return None
+        fuzzy = src.fuzzy or red in ("mean", "var", "std") or \
+            (red in ("sum", "prod") and dtype in FLOATS)
+        ax = "" if axis is None else ", axis=%d" % axis
+        if self.chance(0.4):
+            code = "%s.%s(%s)" % (self.paren(src.code), red, ax[2:])
+        else:
+            code = "%s(%s%s)" % (red, src.code, ax)
+        return Expr(code, dtype, shape, bound=bound, fuzzy=fuzzy)
+
+    def paren(self, code):
+        if code.replace("_", "").isalnum() or code.endswith(")") and \
+                code.startswith("("):
+            return code
+        return "(%s)" % code
+
+    def s_reduce(self, dtype, shape, depth, exact):
+        return self.reduction(dtype, (), depth, exact)
+
+    def s_math(self, dtype, shape, depth, exact):
+        if exact:
+            fn = self.pick(("floor", "ceil", "abs", "sqrt"))
+        else:
+            fn = self.pick(MATH1 + ("floor", "ceil", "abs", "atan2", "pow"))
+        return self.math(fn, dtype, shape, depth, exact)
+
+    def math(self, fn, dtype, shape, depth, exact):
+        src = dtype if dtype == "f32" else self.pick(("f64", "f64", "i64"))
+        if fn in ("floor", "ceil"):
+            a = self.expr(src, shape, depth - 1, True)
+            return Expr("%s(%s)" % (fn, a.code), dtype, shape)
+        if fn == "abs":
+            a = self.expr(dtype, shape, depth - 1, exact)
+            return Expr("abs(%s)" % a.code, dtype, shape, bound=a.bound,
+                        fuzzy=a.fuzzy)
+        if fn == "sqrt":
+            a = self.expr(src, shape, depth - 1, exact)
+            return Expr("sqrt(abs(%s))" % a.code, dtype, shape, fuzzy=a.fuzzy)
+        if fn in ("atan2", "pow"):
+            if shape:
+                sa, sb = self.operand_shapes(shape)
+            else:
+                sa = sb = ()
+            a = self.expr(dtype, sa, depth - 1, exact)
+            b = self.expr(dtype, sb, depth - 1, exact)
+            if fn == "pow":
+                return Expr("pow(abs(%s), %s)" % (a.code, b.code), dtype,
+                            shape, fuzzy=True)
+            return Expr("atan2(%s, %s)" % (a.code, b.code), dtype, shape,
+                        fuzzy=True)
+        a = self.expr(src, shape, depth - 1, False)
+        return Expr("%s(%s)" % (fn, a.code), dtype, shape, fuzzy=True)
+
+    def s_convert(self, dtype, shape, depth, exact):
+        if dtype in FLOATS:
+            src = self.pick(("i64", "f64", "bool", "i32", "f32"))
+            a = self.expr(src, (), depth - 1, exact)
+            if dtype == "f32" and src in ("f64", "i64"):
+                return None     # f32(x) of f64 rounds: fine, but fuzzy
+            return Expr("%s(%s)" % (self.pick((dtype, "float"))
+                                    if dtype == "f64" else dtype, a.code),
+                        dtype, (), fuzzy=a.fuzzy)
+        if dtype in INTS:
+            src = self.pick(("f64", "i64", "bool", "i32"))
+            if src == "f64":
+                a = self.expr("f64", (), depth - 1, True)
+                conv = self.pick(("int", "i64")) if dtype == "i64" else "i32"
+                return Expr("%s(min(1000.0, max(-1000.0, %s)))" % (conv,
+                                                                   a.code),
+                            dtype, (), bound=1000)
+            a = self.expr(src, (), depth - 1, True)
+            if dtype == "i32" and a.bound >= 2 ** 31:
+                return None
+            conv = dtype if dtype == "i32" else self.pick(("int", "i64"))
+            return Expr("%s(%s)" % (conv, a.code), dtype, (), bound=a.bound)
+        return None
+
+    def s_cond(self, dtype, shape, depth, exact):
+        c = self.expr("bool", (), depth - 1, True)
+        a = self.expr(dtype, (), depth - 1, exact)
+        b = self.expr(dtype, (), depth - 1, exact)
+        if a.lit != b.lit and dtype in NARROW:
+            return None
+        return Expr("(%s if %s else %s)" % (a.code, c.code, b.code), dtype,
+                    (), bound=max(a.bound, b.bound), fuzzy=a.fuzzy or b.fuzzy)
+
+    def s_minmax(self, dtype, shape, depth, exact):
+        if dtype == "bool":
+            return None
+        args = [self.expr(dtype, (), depth - 1, exact)
+                for _ in range(self.pick((2, 2, 3)))]
+        if any(a.lit for a in args) and dtype in NARROW:
+            return None
+        fn = self.pick(("min", "max"))
+        return Expr("%s(%s)" % (fn, ", ".join(a.code for a in args)), dtype,
+                    (), bound=max(a.bound for a in args),
+                    fuzzy=any(a.fuzzy for a in args))
+
+    def s_compare(self, dtype, shape, depth, exact):
+        return self.compare(shape, depth)
+
+    def compare(self, shape, depth):
+        op = self.pick(("<", "<=", ">", ">=", "==", "!="))
+        d = self.pick(NUMERIC + ("bool",))
+        if shape:
+            sa, sb = self.operand_shapes(shape)
+        else:
+            sa = sb = ()
+        if self.chance(0.3) and d != "bool":
+            a = self.expr(d, shape, depth - 1, True)
+            b = self.literal(d, exact=True)
+        else:
+            a = self.expr(d, sa, depth - 1, True)
+            b = self.expr(d, sb, depth - 1, True)
+        if broadcast(a.shape, b.shape) != shape:
+            return None
+        if not shape and not sa and self.chance(0.2) and d != "bool":
+            c = self.expr(d, (), depth - 1, True)
+            return Expr("(%s %s %s < %s)" % (a.code, op, b.code, c.code),
+                        "bool", ())
+        if shape and not a.shape and not b.shape:
+            return None
+        return Expr("(%s %s %s)" % (a.code, op, b.code), "bool", shape)
+
+    def s_logic(self, dtype, shape, depth, exact):
+        form = self.pick(("and", "or", "not", "isnan"))
+        if form == "not":
+            a = self.expr("bool", (), depth - 1, True)
+            return Expr("(not %s)" % a.code, "bool", ())
+        if form == "isnan":
+            a = self.expr(self.pick(FLOATS), (), depth - 1, False)
+            return Expr("%s(%s)" % (self.pick(("isnan", "isinf")), a.code),
+                        "bool", ())
+        a = self.expr("bool", (), depth - 1, True)
+        b = self.expr("bool", (), depth - 1, True)
+        return Expr("(%s %s %s)" % (a.code, form, b.code), "bool", ())
+
+    def s_dot(self, dtype, shape, depth, exact):
+        if dtype == "bool" or (exact and dtype in FLOATS):
+            return None
+        n = self.pick((1, 2, 3, 4))
+        a = self.expr(dtype, (n,), depth - 1, exact)
+        b = self.expr(dtype, (n,), depth - 1, exact)
+        bound = a.bound * b.bound * n if INF not in (a.bound, b.bound) \
+            else INF
+        if dtype in INTS and bound >= SCALAR_INT_LIMIT:
+            return None
+        code = "(%s @ %s)" % (a.code, b.code) if self.chance(0.6) else \
+            "dot(%s, %s)" % (a.code, b.code)
+        return Expr(code, dtype, (), bound=bound, fuzzy=dtype in FLOATS)
+
+    def s_call(self, dtype, shape, depth, exact):
+        return self.call(dtype, shape, depth, exact)
+
+    a_call = s_call
+
+    # array productions
+    def array_prods(self, dtype, depth):
+        p = [self.a_var, self.a_var, self.a_view, self.a_view, self.a_create]
+        if depth > 0:
+            p += [self.a_binop, self.a_binop, self.a_binop, self.a_unary,
+                  self.a_where, self.a_reduce, self.a_call, self.a_transpose,
+                  self.a_reshape, self.a_copy, self.a_astype]
+            if dtype == "bool":
+                p += [self.a_compare, self.a_compare]
+            if dtype in NUMERIC:
+                p += [self.a_matmul, self.a_minmax]
+        return p
+
+    def a_var(self, dtype, shape, depth, exact):
+        vs = [v for v in self.vars_of(dtype, shape) if not (exact and
+                                                           v.fuzzy)]
+        if not vs:
+            return None
+        v = self.pick(vs)
+        return Expr(v.name, dtype, shape, bound=v.bound, fuzzy=v.fuzzy,
+                    buf=v.buf)
+
+    def slice_for(self, t, L):
+        """Slice text selecting exactly L elements of an axis of size t."""
+        if L > t:
+            return None
+        if L == t and self.chance(0.4):
+            return self.pick((":", "::", "0:", ":%d" % t))
+        if L == 0:
+            k = self.r.randrange(0, t + 1)
+            return "%d:%d" % (k, k) if self.chance(0.5) else "%d:%d" % (
+                t + 2, t + 5)
+        steps = [s for s in (1, 2, 3, -1, -2) if (L - 1) * abs(s) <= t - 1]
+        st = self.pick(steps)
+        span = (L - 1) * abs(st)
+        if st > 0:
+            start = self.r.randrange(0, t - span)
+            stop = start + span + 1
+            # any stop in (start+span, start+span+st] selects L elements
+            stop = self.r.randrange(stop, min(start + span + st, t) + 1)
+            if stop >= t and self.chance(0.5):
+                stop_s = ""
+            else:
+                stop_s = str(stop - t if stop < t and self.chance(0.4)
+                             else stop)
+            start_s = "" if start == 0 and self.chance(0.5) else \
+                str(start - t if self.chance(0.3) else start)
+        else:
+            start = self.r.randrange(span, t)
+            stop = start - span - 1          # -1 means "before 0"
+            lo = max(start - span + st, -1)
+            stop = self.r.randrange(lo, stop + 1)
+            if stop == -1:
+                stop_s = "" if self.chance(0.6) else str(-t - 1 -
+                                                         self.r.randrange(3))
+            else:
+                stop_s = str(stop - t if self.chance(0.4) else stop)
+            start_s = "" if start == t - 1 and self.chance(0.5) else \
+                str(start - t if self.chance(0.3) else start)
+        s = "%s:%s" % (start_s, stop_s)
+        if st != 1 or self.chance(0.2):
+            s += ":%d" % st
+        return s
+
+    def view_of(self, v, shape):
+        """Index text for var v giving a view of exactly this shape, or
+        None."""
+        m, k = len(v.shape), len(shape)
+        if m < k:
+            return None
+        drop = sorted(self.r.sample(range(m), m - k))
+        parts = []
+        j = 0
+        for ax in range(m):
+            t = v.shape[ax]
+            if ax in drop:
+                if t == 0:
+                    return None
+                parts.append(self.index_for(t))
+            else:
+                s = self.slice_for(t, shape[j])
+                if s is None:
+                    return None
+                parts.append(s)
+                j += 1
+        while parts and parts[-1] in (":", "::") and self.chance(0.7):
+            parts.pop()
+        if not parts:
+            return v.name + "[:]" if self.chance(0.5) else v.name
+        return "%s[%s]" % (v.name, ", ".join(parts))
+
+    def a_view(self, dtype, shape, depth, exact):
+        vs = [v for v in self.vars_of(dtype, arrays=True)
+              if len(v.shape) >= len(shape) and not (exact and v.fuzzy)]
+        if not vs:
+            return None
+        v = self.pick(vs)
+        if self.chance(0.2) and len(v.shape) == len(shape) and \
+                tuple(reversed(v.shape)) == shape:
+            return Expr(v.name + ".T", dtype, shape, bound=v.bound,
+                        fuzzy=v.fuzzy, buf=v.buf)
+        code = self.view_of(v, shape)
+        if code is None:
+            return None
+        return Expr(code, dtype, shape, bound=v.bound, fuzzy=v.fuzzy,
+                    buf=v.buf)
+
+    def a_create(self, dtype, shape, depth, exact):
+        form = self.pick(("zeros", "ones", "full", "arange", "linspace",
+                          "eye", "literal"))
+        se = self.shape_expr(shape)
+        if form in ("zeros", "ones"):
+            dt = "" if dtype == "f64" and self.chance(0.5) else \
+                ", dtype=%s" % dtype
+            return Expr("%s(%s%s)" % (form, se, dt), dtype, shape,
+                        bound=1 if form == "ones" else 0)
+        if form == "full":
+            lit = self.literal(dtype, exact=True)
+            if dtype in ("i64", "f64", "bool") and self.chance(0.5):
+                return Expr("full(%s, %s)" % (se, lit.code), dtype, shape,
+                            bound=lit.bound)
+            return Expr("full(%s, %s, dtype=%s)" % (se, lit.code, dtype),
+                        dtype, shape, bound=lit.bound)
+        if form == "arange" and dtype in ("i64", "f64"):
+            n = size(shape)
+            start = self.pick((0, 0, 1, -3))
+            if dtype == "f64":
+                args = "%r, %r" % (float(start), start + n - 0.5) if \
+                    self.chance(0.5) else "%d" % n
+                code = "arange(%s)" % args
+                if args == "%d" % n:
+                    code = "(arange(%d) * 0.5)" % n
+            else:
+                step = self.pick((1, 1, 2, -1))
+                if step == 1 and start == 0:
+                    code = "arange(%s)" % self.size_expr(n)
+                else:
+                    stop = start + step * n
+                    code = "arange(%d, %d, %d)" % (start, stop, step)
+                bound = max(abs(start), abs(start + step * n))
+            if len(shape) > 1:
+                code = "%s.reshape(%s)" % (code, ", ".join(
+                    self.size_expr(s) for s in shape)) if self.chance(0.5) \
+                    else "reshape(%s, %s)" % (code, self.shape_expr(shape))
+            return Expr(code, dtype, shape,
+                        bound=bound if dtype == "i64" else 0)
+        if form == "linspace" and dtype == "f64" and len(shape) == 1:
+            a, b = self.pick((("0.0", "1.0"), ("-2.0", "2.0"), ("1.0",
+                                                                 "0.0")))
+            return Expr("linspace(%s, %s, %s)" % (a, b,
+                                                  self.size_expr(shape[0])),
+                        "f64", shape, fuzzy=True)
+        if form == "eye" and len(shape) == 2 and shape[0] == shape[1]:
+            dt = "" if dtype == "f64" else ", dtype=%s" % dtype
+            return Expr("eye(%s%s)" % (self.size_expr(shape[0]), dt), dtype,
+                        shape, bound=1)
+        if form == "literal" and len(shape) == 1 and shape[0] > 0 and \
+                dtype in ("f64", "i64", "bool"):
+            items = [self.literal(dtype, exact=True) for _ in
+                     range(shape[0])]
+            if dtype == "i64" and shape[0] > 1 and self.chance(0.2):
+                items[0] = self.literal("bool")
+            return Expr("[%s]" % ", ".join(i.code for i in items), dtype,
+                        shape, bound=max(i.bound for i in items))
+        return None
+
+    def a_binop(self, dtype, shape, depth, exact):
+        return self.binop(dtype, shape, depth, exact, scalar=False)
+
+    def a_unary(self, dtype, shape, depth, exact):
+        if dtype == "bool":
+            a = self.expr("bool", shape, depth - 1, exact)
+            return Expr("(~%s)" % a.code, "bool", shape)
+        form = self.pick(("neg", "math", "math", "clip"))
+        if form == "neg":
+            a = self.expr(dtype, shape, depth - 1, exact)
+            return Expr("(-%s)" % a.code, dtype, shape, bound=a.bound,
+                        fuzzy=a.fuzzy)
+        if form == "clip":
+            a = self.expr(dtype, shape, depth - 1, exact)
+            lo = self.typed_scalar_literal(dtype)
+            hi = self.typed_scalar_literal(dtype)
+            return Expr("clip(%s, %s, %s)" % (a.code, lo.code, hi.code),
+                        dtype, shape, bound=max(lo.bound, hi.bound, 0)
+                        if a.bound != INF else max(lo.bound, hi.bound),
+                        fuzzy=a.fuzzy)
+        if dtype in INTS:
+            if dtype == "i32":
+                return None
+            a = self.expr(dtype, shape, depth - 1, exact)
+            return Expr("abs(%s)" % a.code, dtype, shape, bound=a.bound)
+        if exact:
+            fn = self.pick(("floor", "ceil", "abs", "sqrt"))
+        else:
+            fn = self.pick(MATH1 + ("floor", "ceil", "abs", "atan2", "pow"))
+        return self.math(fn, dtype, shape, depth, exact)
+
+    def a_where(self, dtype, shape, depth, exact):
+        sc, sa = self.operand_shapes(shape)
+        sb = shape if self.chance(0.7) else sa
+        c = self.expr("bool", sc, depth - 1, True)
+        a = self.expr(dtype, sa, depth - 1, exact)
+        b = self.expr(dtype, sb, depth - 1, exact)
+        if broadcast(broadcast(c.shape, a.shape), b.shape) != shape:
+            return None
+        if (a.lit or b.lit) and dtype in NARROW:
+            return None
+        return Expr("where(%s, %s, %s)" % (c.code, a.code, b.code), dtype,
+                    shape, bound=max(a.bound, b.bound),
+                    fuzzy=a.fuzzy or b.fuzzy)
+
+    def a_minmax(self, dtype, shape, depth, exact):
+        sa, sb = self.operand_shapes(shape)
+        a = self.expr(dtype, sa, depth - 1, exact)
+        b = self.expr(dtype, sb, depth - 1, exact)
+        if (a.lit or b.lit) and dtype in NARROW:
+            return None
+        if broadcast(a.shape, b.shape) != shape:
+            return None
+        fn = self.pick(("minimum", "maximum"))
+        return Expr("%s(%s, %s)" % (fn, a.code, b.code), dtype, shape,
+                    bound=max(a.bound, b.bound), fuzzy=a.fuzzy or b.fuzzy)
+
+    def a_compare(self, dtype, shape, depth, exact):
+        return self.compare(shape, depth)
+
+    def a_reduce(self, dtype, shape, depth, exact):
+        return self.reduction(dtype, shape, depth, exact)
+
+    def a_matmul(self, dtype, shape, depth, exact):
+        if len(shape) > 2 or (exact and dtype in FLOATS):
+            return None
+        k = self.pick((1, 2, 3, 4))
+        if len(shape) == 2:
+            sa, sb = (shape[0], k), (k, shape[1])
+        elif self.chance(0.5):
+            sa, sb = (shape[0], k), (k,)
+        else:
+            sa, sb = (k,), (k, shape[0])
+        a = self.expr(dtype, sa, depth - 1, exact)
+        b = self.expr(dtype, sb, depth - 1, exact)
+        bound = a.bound * b.bound * k if INF not in (a.bound, b.bound) \
+            else INF
+        code = "(%s @ %s)" % (a.code, b.code) if self.chance(0.6) else \
+            "dot(%s, %s)" % (a.code, b.code)
+        if len(shape) == 2 and self.chance(0.2):
+            a = self.expr(dtype, (shape[0],), depth - 1, exact)
+            b = self.expr(dtype, (shape[1],), depth - 1, exact)
+            code = "outer(%s, %s)" % (a.code, b.code)
+            bound = a.bound * b.bound if INF not in (a.bound, b.bound) \
+                else INF
+        return Expr(code, dtype, shape, bound=clamp_bound(bound),
+                    fuzzy=dtype in FLOATS)
+
+    def a_transpose(self, dtype, shape, depth, exact):
+        a = self.expr(dtype, tuple(reversed(shape)), depth - 1, exact)
+        form = self.pick(("T", "transpose()", "fn"))
+        code = "transpose(%s)" % a.code if form == "fn" else \
+            "%s.%s" % (self.paren(a.code), form)
+        return Expr(code, dtype, shape, bound=a.bound, fuzzy=a.fuzzy,
+                    buf=a.buf)
+
+    def a_reshape(self, dtype, shape, depth, exact):
+        n = size(shape)
+        if len(shape) == 1 and self.chance(0.5):
+            src = self.rand_shape()
+            if size(src) != n:
+                src = (n,) if n else (0,)
+                facs = [d for d in (2, 3) if n and n % d == 0]
+                if facs:
+                    d = self.pick(facs)
+                    src = (d, n // d)
+            a = self.expr(dtype, src, depth - 1, exact)
+            code = "ravel(%s)" % a.code if self.chance(0.5) else \
+                "%s.ravel()" % self.paren(a.code)
+            return Expr(code, dtype, shape, bound=a.bound, fuzzy=a.fuzzy,
+                        buf=a.buf)
+        src = (n,) if self.chance(0.5) or len(shape) == 1 else \
+            tuple(reversed(shape))
+        a = self.expr(dtype, src, depth - 1, exact)
+        if self.chance(0.5):
+            code = "reshape(%s, %s)" % (a.code, self.shape_expr(shape))
+        else:
+            code = "%s.reshape(%s)" % (self.paren(a.code), ", ".join(
+                self.size_expr(s) for s in shape))
+        return Expr(code, dtype, shape, bound=a.bound, fuzzy=a.fuzzy,
+                    buf=a.buf)
+
+    def a_copy(self, dtype, shape, depth, exact):
+        a = self.expr(dtype, shape, depth - 1, exact)
+        code = "copy(%s)" % a.code if self.chance(0.5) else \
+            "%s.copy()" % self.paren(a.code)
+        return Expr(code, dtype, shape, bound=a.bound, fuzzy=a.fuzzy)
+
+    def a_astype(self, dtype, shape, depth, exact):
+        src = self.pick(DTYPES)
+        if src == dtype:
+            return None
+        if dtype == "f32" and src in ("f64", "i64"):
+            fz = True
+        else:
+            fz = False
+        a = self.expr(src, shape, depth - 1, exact or dtype in INTS + (
+            "bool",))
+        bound = a.bound
+        if src in FLOATS and dtype in INTS:
+            bound = INF
+        if dtype == "i32" and (bound == INF or bound >= 2 ** 31):
+            bound = INF
+        code = "%s.astype(%s)" % (self.paren(a.code), dtype)
+        return Expr(code, dtype, shape, bound=bound, fuzzy=a.fuzzy or fz)
+
+    # ------------------------------------------------------------- calls
+    def call(self, dtype, shape, depth, exact):
+        """A call of a user function returning (dtype, shape), maybe a
+        tuple element. Functions are made on demand (before the code that
+        calls them) when none fits."""
+        if self.in_prange:
+            return None
+        fits = []
+        for f in self.funcs:
+            for k, rt in enumerate(f.ret):
+                if rt.dtype == dtype and rt.shape == tuple(shape) and \
+                        not (exact and rt.fuzzy) and f.caller_ok(self):
+                    fits.append((f, k))
+        if not fits:
+            if len(self.funcs) >= self.max_funcs or depth < 2 or \
+                    self.func_depth >= 2:
+                return None
+            f = self.make_func(dtype, shape, exact)
+            if f is None:
+                return None
+            fits = [(f, 0)]
+        f, k = self.pick(fits)
+        args = []
+        for p in f.params:
+            a = self.expr(p.dtype, p.shape, depth - 1, True)
+            if a.dtype in INTS and a.bound > p.bound:
+                return None
+            args.append(a)
+        argtext = []
+        for p, a in zip(f.params, args):
+            if p.kwonly:
+                argtext.append("%s=%s" % (p.name, a.code))
+            else:
+                argtext.append(a.code)
+        code = "%s(%s)" % (f.name, ", ".join(argtext))
+        if len(f.ret) > 1:
+            code = "%s[%d]" % (code, k if self.chance(0.5) else k - len(
+                f.ret))
+        rt = f.ret[k]
+        buf = None
+        if k in f.aliases and args[f.aliases[k]].buf is not None:
+            buf = args[f.aliases[k]].buf
+        for p, a in zip(f.params, args):
+            # the callee may write its array parameters, but only values
+            # inside the parameter's bound and fuzziness
+            pass
+        return Expr(code, dtype, shape, bound=rt.bound, fuzzy=rt.fuzzy,
+                    buf=buf)
+
+    def make_func(self, dtype, shape, exact, extra_rets=None):
+        """Generate a new function returning (dtype, shape) (and maybe more
+        values), emitted before the code being generated."""
+        saved = (self.scope, self.depth, self.in_func, self.in_prange,
+                 self.loop_vars, self.budget, self.forbidden_buf)
+        name = self.name("fn")
+        params = []
+        annotated = self.chance(0.5)
+        for i in range(self.pick((1, 2, 2, 3))):
+            if self.chance(0.6):
+                pd = self.pick(DTYPES)
+                ps = self.rand_shape()
+            else:
+                pd = self.pick(NUMERIC + NUMERIC + ("bool",))
+                ps = ()
+            if pd in NARROW and not ps:
+                pd = "f64" if pd == "f32" else "i64"
+            v = Var(self.name("p"), pd, ps, bound=20 if pd in INTS else 1,
+                    fuzzy=False, depth=0)
+            if ps:
+                v.buf = Buf(20 if pd in INTS else 1, False, -1, param=True)
+            v.param = True
+            v.annotated = annotated or self.chance(0.3)
+            v.kwonly = False
+            params.append(v)
+        if len(params) > 1 and self.chance(0.2):
+            params[-1].kwonly = True
+        self.func_depth += 1
+        self.begin_body(list(params), 0, True)
+        self.budget = 60
+        lines = []
+        for _ in range(self.r.randrange(1, 5)):
+            lines += self.statement(1, allow_blocks=True)
+        rets = [(dtype, tuple(shape))]
+        if self.chance(0.3):
+            rets.append((self.pick(("f64", "i64", "bool")), ()
+                         if self.chance(0.6) else self.rand_shape()))
+        ret_exprs = [self.expr(d, s, 3, exact if i == 0 else False)
+                     for i, (d, s) in enumerate(rets)]
+        aliases = {i: params.index(next(p for p in params if p.buf is
+                                        e.buf))
+                   for i, e in enumerate(ret_exprs)
+                   if e.buf is not None and any(p.buf is e.buf for p in
+                                                params)}
+        ret_ann = ""
+        if len(rets) == 1 and all(p.annotated for p in params) and \
+                self.chance(0.7):
+            ret_ann = " -> %s" % type_name(dtype, shape)
+        ptext = []
+        for p in params:
+            t = "%s: %s" % (p.name, type_name(p.dtype, p.shape)) if \
+                p.annotated else p.name
+            ptext.append(t)
+        header = "def %s(%s)%s:" % (name, ", ".join(ptext), ret_ann)
+        body = ["    " + l for l in lines]
+        body.append("    return %s" % ", ".join(e.code for e in ret_exprs))
+        (self.scope, self.depth, self.in_func, self.in_prange,
+         self.loop_vars, self.budget, self.forbidden_buf) = saved
+        self.func_depth -= 1
+        f = Func(name, params, [Expr("", e.dtype, e.shape, e.bound, e.fuzzy)
+                                for e in ret_exprs],
+                 [header] + body, aliases)
+        f.caller_ok = lambda g: True
+        self.funcs.append(f)
+        self.func_lines.append(f.lines + [""])
+        return f
+
+    # --------------------------------------------------------- statements
+    def new_var(self, e, annotate=False):
+        name = self.name()
+        v = Var(name, e.dtype, e.shape, e.bound, e.fuzzy, self.depth,
+                buf=e.buf if e.shape else None)
+        if e.shape and v.buf is None:
+            v.buf = Buf(e.bound, e.fuzzy, self.depth)
+        if e.shape and e.buf is not None:
+            # a view of an existing buffer: what it may hold is the buffer's
+            pass
+        self.scope.append(v)
+        if annotate:
+            return ["%s: %s = %s" % (name, type_name(e.dtype, e.shape),
+                                     e.code)]
+        return ["%s = %s" % (name, e.code)]
+
+    def frozen(self, depth_made, param):
+        return param or depth_made < self.depth
+
+    def fit_into(self, e, bound, fuzzy, frozen, dtype):
+        """Adjust e so it may be stored where elements have this bound."""
+        if e is None:
+            return None
+        if frozen and e.fuzzy and not fuzzy:
+            return None
+        if frozen and dtype in INTS and e.bound > bound:
+            m = max(1, int(bound)) if bound != INF else 1000
+            return Expr("(%s %% %d)" % (e.code, m), e.dtype, e.shape,
+                        bound=m, fuzzy=False)
+        if frozen and dtype == "bool":
+            return e
+        return e
+
+    def rand_type(self):
+        d = self.pick(DTYPES + ("f64", "f64", "i64"))
+        if self.chance(0.35):
+            return d, ()
+        return d, self.rand_shape()
+
+    def statement(self, indent_unused=0, allow_blocks=True):
+        kinds = ["assign", "assign", "assign", "print", "setitem",
+                 "setslice", "augassign", "augscalar"]
+        if allow_blocks and self.block_depth < 3:
+            kinds += ["if", "for", "while", "prange"]
+        if not self.in_func and not self.in_prange:
+            kinds += ["print", "print"]
+        if self.in_prange:
+            kinds = ["assign", "setitem_i", "reduce_update", "reduce_update"]
+        kind = self.pick(kinds)
+        return getattr(self, "st_" + kind)()
+
+    def st_assign(self):
+        d, s = self.rand_type()
+        if self.in_prange:
+            s = ()
+        e = self.expr(d, s, 3)
+        if e is None:
+            return []
+        ann = self.chance(0.15) and not (e.shape and False)
+        return self.new_var(e, annotate=ann)
+
+    def printable(self, e):
+        return e.code
+
+    def st_print(self):
+        if self.in_prange:
+            return []
+        items = []
+        for _ in range(self.pick((1, 1, 2, 3))):
+            if self.chance(0.5):
+                vs = self.vars_of()
+                if vs:
+                    v = self.pick(vs)
+                    items.append(v.name)
+                    continue
+            d, s = self.rand_type()
+            e = self.expr(d, s, 2)
+            if e is not None:
+                items.append(e.code)
+        if not items:
+            return []
+        return ["print(%s)" % ", ".join(items)]
+
+    def st_setitem(self):
+        vs = [v for v in self.vars_of(arrays=True) if 0 not in v.shape]
+        if not vs:
+            return []
+        v = self.pick(vs)
+        frozen = self.frozen(v.buf.depth, v.buf.param)
+        src = v.dtype
+        e = self.expr(src, (), 2, exact=frozen and not v.fuzzy)
+        e = self.fit_into(e, v.bound, v.fuzzy, frozen, v.dtype)
+        if e is None:
+            return []
+        self.note_write(v, e)
+        idx = ", ".join(self.index_for(n) for n in v.shape)
+        return ["%s[%s] = %s" % (v.name, idx, e.code)]
+
+    def note_write(self, v, e):
+        b = v.buf
+        if b is None:
+            return
+        if v.dtype in INTS:
+            b.bound = max(b.bound, e.bound)
+        b.fuzzy = b.fuzzy or e.fuzzy
+
+    def st_setslice(self):
+        vs = self.vars_of(arrays=True)
+        if not vs:
+            return []
+        v = self.pick(vs)
+        k = self.r.randrange(1, len(v.shape) + 1)
+        target = tuple(self.pick((1, 2, 3)) for _ in range(k))
+        tshape = []
+        for t in v.shape[len(v.shape) - k:]:
+            tshape.append(self.r.randrange(0, t + 1) if self.chance(0.3)
+                          else t)
+        tshape = tuple(tshape)
+        code = self.view_of(v, tshape)
+        if code is None or code == v.name:
+            return []
+        frozen = self.frozen(v.buf.depth, v.buf.param)
+        rshape = tshape
+        if self.chance(0.3) and rshape:
+            rshape = tuple(1 if self.chance(0.4) else s for s in rshape)
+            if self.chance(0.3):
+                rshape = rshape[1:]
+        src = v.dtype
+        if v.dtype == "f64" and self.chance(0.3):
+            src = self.pick(("i64", "bool", "f32", "i32"))
+        elif v.dtype in INTS and self.chance(0.2):
+            src = "bool"
+        e = self.expr(src, rshape, 3, exact=frozen and not v.fuzzy)
+        e = self.fit_into(e, v.bound, v.fuzzy, frozen, v.dtype)
+        if e is None:
+            return []
+        if src == "f32" and v.dtype == "f64" and not rshape:
+            return []
+        self.note_write(v, e)
+        return ["%s = %s" % (code, e.code)]
+
+    def st_augassign(self):
+        vs = self.vars_of(arrays=True)
+        if not vs:
+            return []
+        v = self.pick(vs)
+        frozen = self.frozen(v.buf.depth, v.buf.param)
+        if v.dtype == "bool":
+            op = self.pick(("&=", "|=", "^="))
+        elif v.dtype in INTS:
+            op = self.pick(("+=", "-=", "*=", "//=", "%=", "&=", "|="))
+        else:
+            op = self.pick(("+=", "-=", "*=", "/="))
+        if v.dtype in INTS and op in ("*=", "+=", "-=") and frozen:
+            return []
+        target = v.name
+        tshape = v.shape
+        if self.chance(0.4):
+            tshape = tuple(self.r.randrange(1, t + 1) if t else 0
+                           for t in v.shape)
+            target = self.view_of(v, tshape)
+            if target is None:
+                return []
+        rshape = tuple(1 if self.chance(0.3) else s for s in tshape)
+        src = v.dtype if v.dtype != "f64" else self.pick(("f64", "i64"))
+        e = self.expr(src, rshape if self.chance(0.7) else (), 2,
+                      exact=(frozen and not v.fuzzy) or op in ("//=", "%="))
+        if e is None or (e.lit and v.dtype in NARROW and False):
+            return []
+        if frozen and e.fuzzy and not v.fuzzy:
+            return []
+        b = v.bound
+        if v.dtype in INTS:
+            if op in ("+=", "-="):
+                nb = b + e.bound
+            elif op == "*=":
+                nb = b * e.bound
+            elif op == "%=":
+                nb = e.bound
+            elif op in ("&=", "|="):
+                nb = max(b, e.bound) * 2 + 1
+            else:
+                nb = b
+            v.buf.bound = clamp_bound(nb)
+        v.buf.fuzzy = v.buf.fuzzy or e.fuzzy
+        return ["%s %s %s" % (target, op, e.code)]
+
+    def st_augscalar(self):
+        vs = [v for v in self.vars_of(arrays=False) if (not v.param or
+              v.dtype in FLOATS) and not getattr(v, "loop", False)]
+        vs = [v for v in vs if v.dtype != "bool"]
+        if not vs:
+            return []
+        v = self.pick(vs)
+        frozen = self.frozen(v.depth, False)
+        if v.dtype in INTS:
+            op = self.pick(("+=", "-=", "*=", "//=", "%="))
+        else:
+            op = self.pick(("+=", "-=", "*="))
+        src = v.dtype
+        e = self.expr(src, (), 2, exact=(frozen and not v.fuzzy))
+        if e is None or (e.lit != False and v.dtype in NARROW and False):
+            return []
+        if v.dtype in INTS:
+            if op in ("//=", "%="):
+                return ["%s %s (abs(%s) %% 5 + 1)" % (v.name, op, e.code)]
+            nb = v.bound + e.bound if op != "*=" else v.bound * e.bound
+            if frozen or nb >= SCALAR_INT_LIMIT:
+                m = max(1, v.bound)
+                if v.bound >= SCALAR_INT_LIMIT or e.bound >= SCALAR_INT_LIMIT:
+                    return []
+                return ["%s = (%s %s %s) %% %d" % (v.name, v.name, op[0],
+                                                   e.code, m)]
+            v._bound = nb
+            return ["%s %s %s" % (v.name, op, e.code)]
+        if frozen and e.fuzzy and not v.fuzzy:
+            return []
+        v._fuzzy = v._fuzzy or e.fuzzy
+        return ["%s %s %s" % (v.name, op, e.code)]
+
+    def block(self, extra_vars=(), loop=False, in_prange=False):
+        saved_scope = list(self.scope)
+        saved_lv = list(self.loop_vars)
+        saved_prange = self.in_prange
+        self.block_depth += 1
+        if loop:
+            self.depth += 1
+        self.in_prange = in_prange or self.in_prange
+        for name, lo, hi in extra_vars:
+            self.loop_vars.append((name, lo, hi))
+            v = Var(name, "i64", (), max(abs(lo), abs(hi)), False,
+                    self.depth)
+            v.loop = True
+            self.scope.append(v)
+        lines = []
+        for _ in range(self.r.randrange(1, 4)):
+            lines += self.statement()
+        if not lines:
+            lines = ["pass"]
+        self.block_depth -= 1
+        if loop:
+            self.depth -= 1
+        self.in_prange = saved_prange
+        self.scope = saved_scope
+        self.loop_vars = saved_lv
+        return ["    " + l for l in lines]
+
+    def st_if(self):
+        c = self.expr("bool", (), 2, exact=True)
+        if self.chance(0.3):
+            n = self.expr(self.pick(NUMERIC), (), 2, exact=True)
+            c = Expr(n.code, "bool", ())
+        lines = ["if %s:" % c.code] + self.block()
+        if self.chance(0.3):
+            c2 = self.expr("bool", (), 2, exact=True)
+            lines += ["elif %s:" % c2.code] + self.block()
+        if self.chance(0.5):
+            lines += ["else:"] + self.block()
+        return lines
+
+    def st_for(self):
+        n = self.pick((0, 1, 2, 3, 4, 5))
+        arrays = [v for v in self.vars_of(arrays=True) if v.shape[0] > 0]
+        name = self.name("j")
+        if arrays and self.chance(0.5):
+            v = self.pick(arrays)
+            return ["for %s in range(len(%s)):" % (name, v.name)] + \
+                self.block([(name, 0, v.shape[0] - 1)], loop=True)
+        form = self.pick(("stop", "startstop", "step", "neg"))
+        if form == "stop":
+            hdr, lo, hi = "range(%s)" % self.size_expr(n), 0, max(0, n - 1)
+        elif form == "startstop":
+            a = self.pick((-2, 0, 1))
+            hdr, lo, hi = "range(%d, %d)" % (a, a + n), a, a + n
+        elif form == "step":
+            hdr, lo, hi = "range(0, %d, 2)" % (2 * n), 0, 2 * n
+        else:
+            hdr, lo, hi = "range(%d, -1, -1)" % (n - 1), -1, n
+        return ["for %s in %s:" % (name, hdr)] + self.block(
+            [(name, lo, hi)], loop=True)
+
+    def st_while(self):
+        k = self.name("k")
+        n = self.pick((0, 1, 3, 4))
+        body = self.block([], loop=True)
+        step = "    %s += 1" % k
+        lines = ["%s = 0" % k, "while %s < %s:" % (k, self.size_expr(n))
+                 if n else "while %s < %d:" % (k, n)]
+        if self.chance(0.3):
+            body = ["    if %s == 2:" % k, "        %s += 1" % k,
+                    "        continue", "    if %s > 10:" % k,
+                    "        break"] + body
+        # the counter is in scope after the loop only (the body never
+        # writes it)
+        self.scope.append(Var(k, "i64", (), n + 1, False, self.depth))
+        return lines + [body[0]] + body[1:] + [step]
+
+    def st_prange(self):
+        arrays = [v for v in self.vars_of(arrays=True)
+                  if v.shape[0] > 0 and not v.param]
+        if self.in_prange or self.in_func and self.chance(0.5):
+            return []
+        lines = []
+        acc = self.name("acc")
+        ad = self.pick(("f64", "i64"))
+        lines.append("%s = %s" % (acc, "0.0" if ad == "f64" else "0"))
+        n = self.pick((1, 3, 5))
+        hdr = "prange(%s)" % self.size_expr(n)
+        lo, hi = 0, n - 1
+        outs = [v for v in arrays if v.shape[0] >= n and
+                v.buf.depth <= self.depth]
+        i = self.name("j")
+        self.prange_acc = (acc, ad, self.pick(("+=", "-=", "min", "max")))
+        out = self.pick(outs) if outs and self.chance(0.8) else None
+        # iterations must not race: nothing in the loop reads the array
+        # the loop writes
+        saved_forbidden = self.forbidden_buf
+        if out is not None:
+            self.forbidden_buf = out.buf
+        body = self.block([(i, lo, hi)], loop=True, in_prange=True)
+        self.prange_acc = None
+        if out is not None:
+            saved = list(self.scope)
+            self.depth += 1
+            self.in_prange = True
+            self.loop_vars.append((i, lo, hi))
+            self.scope.append(Var(i, "i64", (), hi, False, self.depth))
+            rest = out.shape[1:]
+            e = self.expr(out.dtype, rest, 2, exact=not out.fuzzy)
+            e = self.fit_into(e, out.bound, out.fuzzy, True, out.dtype)
+            self.loop_vars.pop()
+            self.in_prange = False
+            self.depth -= 1
+            self.scope = saved
+            if e is not None:
+                body.append("    %s[%s] = %s" % (out.name, i, e.code))
+        self.forbidden_buf = saved_forbidden
+        # acc is read after the loop only
+        v = Var(acc, ad, (), INF if ad == "i64" else 0, ad == "f64",
+                self.depth)
+        lines += ["for %s in %s:" % (i, hdr)] + body
+        if ad == "i64":
+            lines.append("%s = %s %% 1000" % (acc, acc))
+            v._bound = 1000
+        self.scope.append(v)
+        return lines
+
+    def st_setitem_i(self):
+        return []
+
+    def st_reduce_update(self):
+        acc, ad, form = self.prange_acc
+        e = self.expr(ad, (), 2)
+        if e is None:
+            return []
+        if ad == "i64" and e.bound >= 2 ** 30:
+            e = Expr("(%s %% 1000)" % e.code, "i64", (), bound=1000)
+        if form in ("min", "max"):
+            return ["%s = %s(%s, %s)" % (acc, form, acc, e.code)]
+        return ["%s %s %s" % (acc, form, e.code)]
+
+    # ------------------------------------------------------------ program
+    def program(self):
+        self.func_lines = []
+        self.func_depth = 0
+        self.block_depth = 0
+        self.max_funcs = self.pick((0, 1, 2, 3, 4))
+        self.prange_acc = None
+        top = []
+        scope = []
+        self.begin_body(scope, 0, False)
+        for n in range(1, 6):
+            top.append("n%d = argv(%d, %d)" % (n, n - 1, n))
+            self.scope.append(Var("n%d" % n, "i64", (), n, False, 0))
+            self.scope[-1].loop = True     # read-only
+        for _ in range(self.r.randrange(4, 12)):
+            self.budget = 40
+            top += self.statement()
+        # print every variable at the end
+        names = [v.name for v in self.scope if not v.name.startswith("n")
+                 or v.name[1:].isdigit() is False]
+        for k in range(0, len(names), 4):
+            top.append("print(%s)" % ", ".join(names[k:k + 4]))
+        head = ["# generated by tests/difftest/gen.py"]
+        if self.uses_f32:
+            head += ["# rtol: 1e-3", "# atol: 1e-3"]
+        else:
+            head += ["# rtol: 1e-6", "# atol: 1e-6"]
+        out = head
+        for fl in self.func_lines:
+            out += fl
+        return "\n".join(out + top) + "\n"
+
+
+def generate(seed):
+    return Gen(seed).program()
+
+
+if __name__ == "__main__":
+    import sys
+    print(generate(int(sys.argv[1]) if len(sys.argv) > 1 else 0), end="")

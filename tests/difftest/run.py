@@ -1,0 +1,245 @@
+#!/usr/bin/python3
+"""run.py - the random differential tester: generate, run, classify, reduce.
+
+Usage:
+  /usr/bin/python3 tests/difftest/run.py [--weft build/bin/weft]
+      [--seconds N] [--seed S] [--jobs J] [--out DIR] [--keep-going]
+      [--no-reduce]
+
+Generates programs with gen.py from seeds S, S+1, ... for N seconds, runs
+each under `weft run` and under Python with tests/numpy/prelude.py (the
+NumPy reference, see tests/numpy/run_diff.py), and classifies it as
+
+  ok         both agree (tolerances per dtype, from the program's
+             `# rtol:` / `# atol:` lines)
+  internal   weft exited with status 2 (an internal compiler error)
+  crash      weft was killed by a signal
+  wrong      weft printed something else, or raised a runtime error
+             where NumPy did not
+  rejected   weft reported a compile error on a program the language
+             reference says is valid
+  timeout    weft ran longer than --timeout seconds
+  generator  the Python side failed: a bug in gen.py, not in Weft
+
+Findings are deduplicated by a signature (the class and the first line of
+weft's message with numbers and names blanked out); the first program of
+each signature is reduced (reduce.py) and saved, with the original, under
+--out (default difftest-out/). Exit status 0 when every program was ok,
+1 otherwise, 2 on a usage error.
+
+`--replay FILE.weft` runs and classifies one saved program.
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(ROOT, "tests", "numpy"))
+
+import gen            # noqa: E402
+import run_diff       # noqa: E402
+
+RUN_DIFF = os.path.join(ROOT, "tests", "numpy", "run_diff.py")
+RUNTIME_ERROR = re.compile(
+    r"^\S+:\d+: (ZeroDivisionError|ValueError|IndexError|AssertionError|"
+    r"MemoryError|RecursionError|OverflowError|KeyboardInterrupt)\b", re.M)
+
+
+def run_python(path, timeout):
+    try:
+        return subprocess.run(
+            [sys.executable, RUN_DIFF, "--python-only", path],
+            capture_output=True, text=True, timeout=timeout,
+            cwd=os.path.dirname(path))
+    except subprocess.TimeoutExpired:
+        return None
+
+
+def run_weft(weft, path, timeout):
+    env = dict(os.environ, WEFT_CHECK_LEAKS="1")
+    try:
+        return subprocess.run(
+            [weft, "run", "--no-cache", path], capture_output=True, text=True,
+            timeout=timeout, cwd=os.path.dirname(path), env=env)
+    except subprocess.TimeoutExpired:
+        return None
+
+
+def normalise(line):
+    line = re.sub(r"^\S+?\.weft(:\d+)*:\s*", "", line)
+    line = re.sub(r"reproducer: \S+", "reproducer: _", line)
+    line = re.sub(r"'[^']*'", "'_'", line)
+    line = re.sub(r"\b(v|p|fn|j|k|acc|n)\d+\b", "_", line)
+    line = re.sub(r"-?\d+", "N", line)
+    return line.strip()[:160]
+
+
+def first_error_line(stderr):
+    for line in stderr.splitlines():
+        if "error" in line.lower() or "Error" in line:
+            return line
+    lines = stderr.strip().splitlines()
+    return lines[0] if lines else ""
+
+
+def classify(weft, path, timeout):
+    """(class, signature, detail) for the program at path."""
+    with open(path, encoding="utf-8") as f:
+        rtol, atol = run_diff.tolerances(f.read())
+    ref = run_python(path, timeout * 4)
+    if ref is None or ref.returncode != 0:
+        detail = "python timed out" if ref is None else ref.stderr[-2000:]
+        return "generator", "generator: " + normalise(
+            detail.strip().splitlines()[-1] if detail.strip() else ""), detail
+    got = run_weft(weft, path, timeout)
+    if got is None:
+        return "timeout", "timeout", "weft ran past %d s" % timeout
+    if got.returncode < 0:
+        return "crash", "crash: signal %d" % -got.returncode, \
+            got.stderr[-2000:]
+    if got.returncode == 2:
+        line = first_error_line(got.stderr)
+        return "internal", "internal: " + normalise(line), got.stderr[-2000:]
+    if got.returncode != 0:
+        line = first_error_line(got.stderr)
+        if RUNTIME_ERROR.search(got.stderr):
+            return "wrong", "wrong: raised " + normalise(line), \
+                got.stderr[-2000:]
+        return "rejected", "rejected: " + normalise(line), got.stderr[-2000:]
+    problems = run_diff.compare_outputs(got.stdout, ref.stdout, rtol, atol)
+    if problems:
+        return "wrong", "wrong: output differs", "\n".join(problems[:5])
+    return "ok", "ok", ""
+
+
+def check_seed(weft, seed, workdir, timeout):
+    path = os.path.join(workdir, "s%d.weft" % seed)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(gen.generate(seed))
+    cls, sig, detail = classify(weft, path, timeout)
+    if cls == "ok":
+        os.remove(path)
+    return seed, path, cls, sig, detail
+
+
+def save_finding(out, n, seed, path, cls, sig, detail, weft, timeout,
+                 reduce_it):
+    os.makedirs(out, exist_ok=True)
+    base = os.path.join(out, "%s-%03d-seed%d" % (cls, n, seed))
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    with open(base + ".orig.weft", "w", encoding="utf-8") as f:
+        f.write(text)
+    reduced = text
+    if reduce_it and cls not in ("generator", "timeout"):
+        import reduce as reducer
+        reduced = reducer.reduce_program(
+            text, lambda p: classify_text(weft, p, timeout)[1] == sig)
+    with open(base + ".weft", "w", encoding="utf-8") as f:
+        f.write(reduced)
+    with open(base + ".txt", "w", encoding="utf-8") as f:
+        f.write("%s\n\n%s\n" % (sig, detail))
+    return base + ".weft"
+
+
+def classify_text(weft, text, timeout):
+    with tempfile.TemporaryDirectory(prefix="weft-difftest-") as d:
+        path = os.path.join(d, "r.weft")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return classify(weft, path, timeout)
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--weft", default=os.path.join(ROOT, "build", "bin",
+                                                   "weft"))
+    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--count", type=int, default=0,
+                    help="stop after this many programs (0: no limit)")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--timeout", type=int, default=60)
+    ap.add_argument("--out", default="difftest-out")
+    ap.add_argument("--no-reduce", action="store_true")
+    ap.add_argument("--replay")
+    args = ap.parse_args(argv)
+    weft = os.path.abspath(args.weft)
+    if not os.access(weft, os.X_OK):
+        print("run.py: no weft binary at %s (--weft)" % weft, file=sys.stderr)
+        return 2
+    if args.replay:
+        cls, sig, detail = classify(weft, os.path.abspath(args.replay),
+                                    args.timeout)
+        print(sig)
+        if detail:
+            print(detail)
+        return 0 if cls == "ok" else 1
+
+    counts = {}
+    seen = {}
+    first = {}
+    started = time.time()
+    deadline = started + args.seconds
+    next_seed = args.seed
+    done = 0
+    with tempfile.TemporaryDirectory(prefix="weft-difftest-") as workdir, \
+            concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        pending = set()
+
+        def submit():
+            nonlocal next_seed
+            pending.add(pool.submit(check_seed, weft, next_seed, workdir,
+                                    args.timeout))
+            next_seed += 1
+
+        def more():
+            return time.time() < deadline and (
+                not args.count or next_seed < args.seed + args.count)
+        for _ in range(args.jobs):
+            if more():
+                submit()
+        while pending:
+            finished, pending = concurrent.futures.wait(
+                pending, return_when=concurrent.futures.FIRST_COMPLETED)
+            for fut in finished:
+                seed, path, cls, sig, detail = fut.result()
+                done += 1
+                counts[cls] = counts.get(cls, 0) + 1
+                if cls != "ok":
+                    if sig not in seen:
+                        seen[sig] = [seed]
+                        print("NEW %s (seed %d)" % (sig, seed), flush=True)
+                        first[sig] = (seed, path, cls, detail)
+                    else:
+                        seen[sig].append(seed)
+                        os.remove(path)
+                if more():
+                    submit()
+        elapsed = time.time() - started
+        # reduce (after the time budget) and save one program per finding
+        for n, (sig, (seed, path, cls, detail)) in enumerate(
+                sorted(first.items()), start=1):
+            saved = save_finding(args.out, n, seed, path, cls, sig, detail,
+                                 weft, args.timeout, not args.no_reduce)
+            print("saved %s" % saved, flush=True)
+    print("\n%d programs in %.0f s (seeds %d..%d, %d jobs)" % (
+        done, elapsed, args.seed, next_seed - 1, args.jobs))
+    for cls in ("ok", "internal", "crash", "wrong", "rejected", "timeout",
+                "generator"):
+        print("  %-10s %d" % (cls, counts.get(cls, 0)))
+    for sig, seeds in sorted(seen.items()):
+        print("  %4d x %s (seeds %s)" % (len(seeds), sig,
+                                         " ".join(map(str, seeds[:5]))))
+    return 0 if counts.get("ok", 0) == done else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
