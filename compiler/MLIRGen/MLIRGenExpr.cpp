@@ -346,8 +346,9 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
     if (isFloat) {
       zeroCheck("float modulo");
       rem = arith::RemFOp::create(b, loc, l, r);
+      // Unordered: a NaN remainder (x % nan, nan % y, inf % y) stays NaN.
       Value nz =
-          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE, rem, zero);
+          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, rem, zero);
       Value remNeg =
           arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, rem, zero);
       Value rNeg =

@@ -456,6 +456,8 @@ class Gen:
             return None
         if swapped and op not in ("<<", ">>"):
             a, b = b, a
+        if db != "lit" and (a.lit or b.lit) and a.dtype != b.dtype:
+            return None     # a literal would be weak: not the pair chosen
         # scalar divisors are never zero, and keep // and % exact for floats
         if op in ("/", "//", "%") and not b.shape and not a.shape:
             if b.dtype in FLOATS or dtype in FLOATS and op == "/":
@@ -468,7 +470,12 @@ class Gen:
             else:
                 if b.bound == INF:
                     return None
-                b = Expr("(abs(%s) %% 7 + 1)" % b.code, b.dtype, (), bound=7)
+                if b.lit:       # a weak literal stays one: never zero
+                    k = self.pick((1, 2, 3, 5, 7))
+                    b = Expr(str(k), b.dtype, (), bound=k, lit=True)
+                else:
+                    b = Expr("(abs(%s) %% 7 + 1)" % b.code, b.dtype, (),
+                             bound=7)
                 if b.dtype == "bool":
                     return None
         bound = 0
