@@ -439,8 +439,10 @@ class Gen:
                     return None
                 return Expr("(%s ** %d)" % (a.code, k), dtype, shape,
                             bound=clamp_bound(bound))
+            # not 0.5: NumPy computes a ** 0.5 as sqrt(a), which differs
+            # from C's pow at -inf (docs/language.md, Differences)
             return Expr("(%s ** %s)" % (a.code, self.pick(("2", "3", "2.0",
-                                                          "0.5"))),
+                                                          "3.0"))),
                         dtype, shape, fuzzy=True)
         a = self.expr(da, sa, depth - 1, sub_exact)
         if db == "lit":
