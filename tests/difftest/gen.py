@@ -60,6 +60,8 @@ class Gen(ExprGen):
             if a.dtype in INTS and a.bound > p.bound:
                 return None
             args.append(a)
+        if any(a.buf is not None and a.buf.readonly for a in args):
+            return None     # the callee may write its array parameters
         argtext = []
         for p, a in zip(f.params, args):
             if p.kwonly:
@@ -231,8 +233,11 @@ class Gen(ExprGen):
             return []
         return ["print(%s)" % ", ".join(items)]
 
+    def writable(self):
+        return [v for v in self.vars_of(arrays=True) if not v.buf.readonly]
+
     def st_setitem(self):
-        vs = [v for v in self.vars_of(arrays=True) if 0 not in v.shape]
+        vs = [v for v in self.writable() if 0 not in v.shape]
         if not vs:
             return []
         v = self.pick(vs)
@@ -255,7 +260,7 @@ class Gen(ExprGen):
         b.fuzzy = b.fuzzy or e.fuzzy
 
     def st_setslice(self):
-        vs = self.vars_of(arrays=True)
+        vs = self.writable()
         if not vs:
             return []
         v = self.pick(vs)
@@ -290,7 +295,7 @@ class Gen(ExprGen):
         return ["%s = %s" % (code, e.code)]
 
     def st_augassign(self):
-        vs = self.vars_of(arrays=True)
+        vs = self.writable()
         if not vs:
             return []
         v = self.pick(vs)
@@ -458,6 +463,7 @@ class Gen(ExprGen):
         hdr = "prange(%s)" % self.size_expr(n)
         lo, hi = 0, n - 1
         outs = [v for v in arrays if v.shape[0] >= n and
+                not v.buf.readonly and
                 v.buf.depth <= self.depth]
         i = self.name("j")
         self.prange_acc = (acc, ad, self.pick(("+=", "-=", "min", "max")))

@@ -868,6 +868,15 @@ class ExprGen:
         return Expr(code, dtype, shape, bound=a.bound, fuzzy=a.fuzzy,
                     buf=a.buf)
 
+    def reshaped_buf(self, a):
+        """reshape/ravel of a view: NumPy makes a view whenever the strides
+        allow, Weft only of contiguous arrays, so neither the source's
+        buffer nor the result is written afterwards."""
+        if a.buf is None:
+            return None
+        a.buf.readonly = True
+        return a.buf
+
     def a_reshape(self, dtype, shape, depth, exact):
         n = size(shape)
         if len(shape) == 1 and self.chance(0.5):
@@ -882,7 +891,7 @@ class ExprGen:
             code = "ravel(%s)" % a.code if self.chance(0.5) else \
                 "%s.ravel()" % self.paren(a.code)
             return Expr(code, dtype, shape, bound=a.bound, fuzzy=a.fuzzy,
-                        buf=a.buf)
+                        buf=self.reshaped_buf(a))
         src = (n,) if self.chance(0.5) or len(shape) == 1 else \
             tuple(reversed(shape))
         a = self.expr(dtype, src, depth - 1, exact)
@@ -892,7 +901,7 @@ class ExprGen:
             code = "%s.reshape(%s)" % (self.paren(a.code), ", ".join(
                 self.size_expr(s) for s in shape))
         return Expr(code, dtype, shape, bound=a.bound, fuzzy=a.fuzzy,
-                    buf=a.buf)
+                    buf=self.reshaped_buf(a))
 
     def a_copy(self, dtype, shape, depth, exact):
         a = self.expr(dtype, shape, depth - 1, exact)

@@ -27,6 +27,9 @@ class Buf:
         self.fuzzy = fuzzy     # floats whose last bits may differ
         self.depth = depth     # loop depth where the buffer was made
         self.param = param     # a function parameter's buffer
+        # never written: reshape/ravel of it may be a view in NumPy and a
+        # copy in Weft (docs/language.md, Differences)
+        self.readonly = False
 
 
 class Var:
