@@ -33,6 +33,22 @@ def LowerKeepLoop : Pass<"weft-lower-keep-loop"> {
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def DropUnsignedWrap : Pass<"weft-drop-unsigned-wrap"> {
+  let summary = "Clear the nuw flags MLIR's memref lowering puts on indices.";
+  let description = [{
+    MLIR lowers a memref access to `offset + i * stride` with `nsw nuw`
+    arithmetic and an `inbounds nuw` getelementptr: it assumes strides are
+    not negative. Weft views have negative strides (`a[::-1]`, `m[:, ::-2]`),
+    for which `i * stride` wraps as an unsigned number, so those flags make
+    the value poison and LLVM may miscompile the access (a reversed copy of
+    a bool row read out of bounds). This pass clears `nuw` on every LLVM
+    integer operation and getelementptr; `nsw` and `inbounds` stay, since
+    they hold for every valid access. Runs after the conversion to the LLVM
+    dialect, on host and GPU modules.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 def InlineAllocaScopes : Pass<"weft-inline-alloca-scopes"> {
   let summary = "Inline memref.alloca_scope regions that allocate nothing.";
   let description = [{

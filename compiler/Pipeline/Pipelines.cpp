@@ -88,6 +88,7 @@ void buildGPUCodegenPipeline(OpPassManager &pm, const std::string &chip,
   device.addPass(createSCFToControlFlowPass());
   device.addPass(createConvertGpuOpsToNVVMOps());
   device.addPass(createReconcileUnrealizedCastsPass());
+  device.addPass(weft::createDropUnsignedWrap());
   GpuModuleToBinaryPassOptions binary;
   binary.compilationTarget = "isa"; // PTX, which the driver compiles
   pm.addPass(createGpuModuleToBinaryPass(binary));
@@ -129,6 +130,8 @@ void buildCPULoweringPipeline(OpPassManager &pm, bool gpuLaunches) {
   if (gpuLaunches)
     pm.addPass(createGpuToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
+  // Views with negative strides: no unsigned-wrap assumptions on indices.
+  pm.addPass(weft::createDropUnsignedWrap());
   // Line tables, so LLVM's optimisation remarks (the loop report) and
   // debuggers know source lines.
   pm.addPass(LLVM::createDIScopeForLLVMFuncOpPass());
