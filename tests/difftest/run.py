@@ -63,13 +63,22 @@ def run_python(path, timeout):
 
 
 def run_weft(weft, path, timeout):
+    """`weft run` of path (None on a timeout). The binary may be missing for
+    a moment while it is rebuilt: wait for it up to two minutes."""
     env = dict(os.environ, WEFT_CHECK_LEAKS="1")
-    try:
-        return subprocess.run(
-            [weft, "run", "--no-cache", path], capture_output=True, text=True,
-            timeout=timeout, cwd=os.path.dirname(path), env=env)
-    except subprocess.TimeoutExpired:
-        return None
+    deadline = time.time() + 120
+    while True:
+        try:
+            return subprocess.run(
+                [weft, "run", "--no-cache", path], capture_output=True,
+                text=True, timeout=timeout, cwd=os.path.dirname(path),
+                env=env)
+        except subprocess.TimeoutExpired:
+            return None
+        except OSError:
+            if time.time() > deadline:
+                raise
+            time.sleep(2)
 
 
 def normalise(line):
@@ -107,6 +116,10 @@ def classify(weft, path, timeout):
     if got.returncode == 2:
         line = first_error_line(got.stderr)
         return "internal", "internal: " + normalise(line), got.stderr[-2000:]
+    if "accessed memory outside its arrays" in got.stderr:
+        # weft's fault handler: a memory fault in a program that has no
+        # out-of-range index (the generator writes none) is a crash
+        return "crash", "crash: memory fault", got.stderr[-2000:]
     if got.returncode != 0:
         line = first_error_line(got.stderr)
         if RUNTIME_ERROR.search(got.stderr):
