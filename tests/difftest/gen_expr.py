@@ -322,11 +322,15 @@ class ExprGen:
             b = Expr(str(self.r.randrange(0, 6)), "i64", (), lit=True)
             b.bound = int(b.code)
         else:
-            b = self.expr(db, sb, depth - 1, sub_exact)
+            # a divisor is exact: a fuzzy zero may have the other sign
+            # (-0.0 from a sum in another order), which flips x / 0 to -inf
+            b = self.expr(db, sb, depth - 1, sub_exact or op == "/")
         if a is None or b is None:
             return None
         if swapped and op not in ("<<", ">>"):
             a, b = b, a
+        if op == "/" and b.fuzzy:
+            return None
         if db != "lit" and (a.lit or b.lit) and a.dtype != b.dtype:
             return None     # a literal would be weak: not the pair chosen
         # scalar divisors are never zero, and keep // and % exact for floats
@@ -493,8 +497,10 @@ class ExprGen:
                 sa, sb = self.operand_shapes(shape)
             else:
                 sa = sb = ()
-            a = self.expr(dtype, sa, depth - 1, exact)
-            b = self.expr(dtype, sb, depth - 1, exact)
+            # atan2 jumps by 2 pi across the negative x axis, where the
+            # sign of a zero decides: exact arguments only
+            a = self.expr(dtype, sa, depth - 1, exact or fn == "atan2")
+            b = self.expr(dtype, sb, depth - 1, exact or fn == "atan2")
             if fn == "pow":
                 return Expr("pow(abs(%s), %s)" % (a.code, b.code), dtype,
                             shape, fuzzy=True)
