@@ -15,18 +15,12 @@
 #include <string>
 #include <vector>
 
+#include "runtime/embed/include/weft/dtype.h"
+
 extern "C" {
 
-/// Element types of the arrays the runtime prints: bool is stored as an
-/// int8_t 0 / 1, i32 as int32_t, i64 as int64_t, f32 as float, f64 as
-/// double.
-enum WeftElemKind : int32_t {
-  WEFT_BOOL = 0,
-  WEFT_I32 = 1,
-  WEFT_I64 = 2,
-  WEFT_F32 = 3,
-  WEFT_F64 = 4
-};
+/// Element kinds (elemKind arguments) are weft_dtype's numbers.
+typedef weft_dtype WeftElemKind;
 
 //--- Printing to stdout. `print(a, b)` is emitted as
 //    print_<a>; print_sep; print_<b>; print_newline.

@@ -187,16 +187,11 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
     }
     if (auto mt = dyn_cast<MemRefType>(type)) {
       Type e = mt.getElementType();
-      int32_t kind = e.isInteger(1)    ? 0
-                     : e.isInteger(32) ? 1
-                     : e.isInteger(64) ? 2
-                     : e.isF32()       ? 3
-                     : e.isF64()       ? 4
-                                       : -1;
-      if (kind < 0)
+      std::optional<weft_dtype> kind = weft::runtimeElementKind(e);
+      if (!kind)
         return rewriter.notifyMatchFailure(op, "unsupported element type");
       Value ptr = descriptorPointer(rewriter, op, value);
-      Value kindV = constI32(rewriter, loc, kind);
+      Value kindV = constI32(rewriter, loc, *kind);
       Value rank = constI64(rewriter, loc, mt.getRank());
       callRuntime(rewriter, op, "weft_rt_print_array", {kindV, rank, ptr});
       return success();
@@ -379,15 +374,9 @@ struct ArgvLowering : ConvertOpToLLVMPattern<weft::ArgvOp> {
   }
 };
 
-/// The runtime's element kind code (RuntimeABI.h, WeftElemKind).
-int32_t elemKindCode(Type e) {
-  return e.isInteger(1)    ? 0
-         : e.isInteger(32) ? 1
-         : e.isInteger(64) ? 2
-         : e.isF32()       ? 3
-         : e.isF64()       ? 4
-                           : -1;
-}
+/// The runtime's element kind code (weft/dtype.h); the verifiers of the
+/// ops lowered here admit only types that have one.
+int32_t elemKindCode(Type e) { return *weft::runtimeElementKind(e); }
 
 struct LoadNpyLowering : ConvertOpToLLVMPattern<weft::LoadNpyOp> {
   using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;

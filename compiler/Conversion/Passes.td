@@ -11,9 +11,10 @@ include "mlir/Pass/PassBase.td"
 def ConvertWeftToLLVM : Pass<"convert-weft-to-llvm", "::mlir::ModuleOp"> {
   let summary = "Lower weft dialect operations to calls into the runtime.";
   let description = [{
-    Rewrites `weft.print`, `weft.retain`, `weft.release`,
-    `weft.null_array` and `weft.fail` into LLVM dialect calls of the
-    `weft_rt_*` C ABI (runtime/RuntimeABI.h). Assumes nothing about other
+    Rewrites every weft dialect operation (printing, reference counting,
+    errors, random streams, `.npy` files, the session store, BLAS products,
+    the pairwise sum) into LLVM dialect calls of the `weft_rt_*` C ABI
+    (runtime/RuntimeABI.h) or inline LLVM code. Assumes nothing about other
     dialects: memref operands are converted through the LLVM type
     converter and reconciled later by `reconcile-unrealized-casts`.
   }];

@@ -21,6 +21,3 @@ void WeftDialect::initialize() {
 #include "compiler/Dialect/WeftOps.cpp.inc"
       >();
 }
-
-#define GET_OP_CLASSES
-#include "compiler/Dialect/WeftOps.cpp.inc"

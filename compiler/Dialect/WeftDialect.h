@@ -12,6 +12,10 @@
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+#include "runtime/embed/include/weft/dtype.h"
+
+#include <optional>
+
 #include "compiler/Dialect/WeftOpsDialect.h.inc"
 
 namespace weft {
@@ -20,6 +24,10 @@ struct LoopProgressResource
     : mlir::SideEffects::Resource::Base<LoopProgressResource> {
   llvm::StringRef getName() final { return "weft.loop_progress"; }
 };
+
+/// The runtime's element kind of a scalar type (i1, i32, i64, f32, f64),
+/// as array and session values pass it; none for any other type.
+std::optional<weft_dtype> runtimeElementKind(mlir::Type type);
 } // namespace weft
 MLIR_DECLARE_EXPLICIT_TYPE_ID(weft::LoopProgressResource)
 

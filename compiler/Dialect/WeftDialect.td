@@ -1,8 +1,9 @@
 //===- WeftDialect.td - The weft dialect -------------------*- tablegen -*-===//
 //
-// The weft dialect holds only what upstream dialects lack: printing with
-// Python's formatting, reference counting of array buffers and runtime
-// errors. Everything else is func/arith/math/scf/memref.
+// The weft dialect holds what upstream dialects lack: the runtime's
+// services (printing with Python's formatting, reference counting of array
+// buffers, runtime errors, random streams). Everything else is
+// func/arith/math/scf/memref.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_DIALECT
@@ -14,12 +15,14 @@ def Weft_Dialect : Dialect {
   let name = "weft";
   let summary = "Runtime services of the Weft array language.";
   let description = [{
-    Operations that call into the Weft runtime (`weft_rt_*`): `print`,
-    array reference counting (`retain`, `release`, `null_array`) and
-    runtime errors (`fail`). They are lowered to LLVM calls by
-    `convert-weft-to-llvm`.
-  }];
-  let cppNamespace = "::weft";
+    Operations that call into the Weft runtime (`weft_rt_*`): printing,
+    array reference counting (`retain`, `release`, `null_array`), runtime
+    errors (`fail`, `shape_error`, `index_error`), random streams, `.npy`
+    files, the REPL's session store, BLAS products and NumPy's pairwise
+    sum. Each has a verifier for what its types cannot say (formats that
+    match their operands, element kinds the runtime knows, source lines).
+    They are lowered to LLVM calls by `convert-weft-to-llvm`.
+  }];  let cppNamespace = "::weft";
 }
 
 class Weft_Op<string mnemonic, list<Trait> traits = []> :

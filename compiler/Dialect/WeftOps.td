@@ -22,6 +22,7 @@ def Weft_PrintOp : Weft_Op<"print"> {
   }];
   let arguments = (ins StrAttr:$format, Variadic<AnyType>:$values);
   let assemblyFormat = "$format ($values^ `:` type($values))? attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_RetainOp : Weft_Op<"retain"> {
@@ -36,6 +37,7 @@ def Weft_RetainOp : Weft_Op<"retain"> {
   }];
   let arguments = (ins AnyMemRef:$array);
   let assemblyFormat = "$array attr-dict `:` type($array)";
+  let hasVerifier = 1;
 }
 
 def Weft_ReleaseOp : Weft_Op<"release"> {
@@ -51,6 +53,7 @@ def Weft_ReleaseOp : Weft_Op<"release"> {
   }];
   let arguments = (ins AnyMemRef:$array);
   let assemblyFormat = "$array attr-dict `:` type($array)";
+  let hasVerifier = 1;
 }
 
 def Weft_NullArrayOp : Weft_Op<"null_array", [Pure]> {
@@ -65,6 +68,7 @@ def Weft_NullArrayOp : Weft_Op<"null_array", [Pure]> {
   }];
   let results = (outs AnyMemRef:$result);
   let assemblyFormat = "attr-dict `:` type($result)";
+  let hasVerifier = 1;
 }
 
 def Weft_FailOp : Weft_Op<"fail"> {
@@ -80,6 +84,7 @@ def Weft_FailOp : Weft_Op<"fail"> {
   }];
   let arguments = (ins StrAttr:$message, I64Attr:$line);
   let assemblyFormat = "$message `line` $line attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_StackCheckOp : Weft_Op<"stack_check"> {
@@ -98,6 +103,7 @@ def Weft_StackCheckOp : Weft_Op<"stack_check"> {
   let arguments = (ins StrAttr:$function, I64Attr:$line);
   let results = (outs I1:$stop);
   let assemblyFormat = "$function `line` $line attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_AllocSiteOp : Weft_Op<"alloc_site"> {
@@ -112,6 +118,7 @@ def Weft_AllocSiteOp : Weft_Op<"alloc_site"> {
   }];
   let arguments = (ins I64Attr:$line);
   let assemblyFormat = "`line` $line attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_MetricsEnterOp : Weft_Op<"metrics_enter"> {
@@ -128,6 +135,7 @@ def Weft_MetricsEnterOp : Weft_Op<"metrics_enter"> {
   }];
   let arguments = (ins StrAttr:$entry);
   let assemblyFormat = "$entry attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_MetricsExitOp : Weft_Op<"metrics_exit"> {
@@ -139,6 +147,7 @@ def Weft_MetricsExitOp : Weft_Op<"metrics_exit"> {
   }];
   let arguments = (ins StrAttr:$entry);
   let assemblyFormat = "$entry attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_MetricsParallelRegionOp : Weft_Op<"metrics_parallel_region"> {
@@ -171,6 +180,7 @@ def Weft_ArgvOp : Weft_Op<"argv"> {
   let results = (outs AnyTypeOf<[I64, F64, I1]>:$result);
   let assemblyFormat =
       "$index `,` $fallback `line` $line attr-dict `:` type($fallback) `->` type($result)";
+  let hasVerifier = 1;
 }
 
 def Weft_LoadNpyOp : Weft_Op<"load_npy"> {
@@ -187,6 +197,7 @@ def Weft_LoadNpyOp : Weft_Op<"load_npy"> {
   let arguments = (ins StrAttr:$path, I64Attr:$line);
   let results = (outs AnyMemRef:$result);
   let assemblyFormat = "$path `line` $line attr-dict `:` type($result)";
+  let hasVerifier = 1;
 }
 
 def Weft_SaveNpyOp : Weft_Op<"save_npy"> {
@@ -202,6 +213,7 @@ def Weft_SaveNpyOp : Weft_Op<"save_npy"> {
   // No declared memory effects: writing a file must never be removed.
   let arguments = (ins StrAttr:$path, AnyMemRef:$array, I64Attr:$line);
   let assemblyFormat = "$path $array `line` $line attr-dict `:` type($array)";
+  let hasVerifier = 1;
 }
 
 def Weft_ShapeErrorOp : Weft_Op<"shape_error"> {
@@ -218,6 +230,7 @@ def Weft_ShapeErrorOp : Weft_Op<"shape_error"> {
   let arguments = (ins StrAttr:$format, I64Attr:$line, Variadic<I64>:$shapes);
   let assemblyFormat =
       "$format `line` $line ($shapes^ `:` type($shapes))? attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_IndexErrorOp : Weft_Op<"index_error"> {
@@ -232,6 +245,7 @@ def Weft_IndexErrorOp : Weft_Op<"index_error"> {
   }];
   let arguments = (ins I64:$index, I64:$extent, I64Attr:$axis, I64Attr:$line);
   let assemblyFormat = "$index `,` $extent `axis` $axis `line` $line attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_TimeOp : Weft_Op<"time"> {
@@ -279,6 +293,7 @@ def Weft_GemmOp : Weft_Op<"gemm"> {
   let results = (outs I1:$done);
   let assemblyFormat =
       "$a `,` $b `,` $c attr-dict `:` type($a) `,` type($b) `,` type($c)";
+  let hasVerifier = 1;
 }
 
 def Weft_RngStreamOp : Weft_Op<"rng_stream"> {
@@ -373,6 +388,7 @@ def Weft_SessionGetOp : Weft_Op<"session_get"> {
   let arguments = (ins StrAttr:$name);
   let results = (outs AnyType:$result);
   let assemblyFormat = "$name attr-dict `:` type($result)";
+  let hasVerifier = 1;
 }
 
 def Weft_SessionSetOp : Weft_Op<"session_set"> {
@@ -388,6 +404,7 @@ def Weft_SessionSetOp : Weft_Op<"session_set"> {
   }];
   let arguments = (ins StrAttr:$name, AnyType:$value);
   let assemblyFormat = "$name $value attr-dict `:` type($value)";
+  let hasVerifier = 1;
 }
 
 def Weft_CheckInterruptOp : Weft_Op<"check_interrupt"> {
@@ -404,6 +421,7 @@ def Weft_CheckInterruptOp : Weft_Op<"check_interrupt"> {
   }];
   let arguments = (ins I64Attr:$line);
   let assemblyFormat = "`line` $line attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_InterruptRequestedOp : Weft_Op<"interrupt_requested"> {
@@ -461,6 +479,7 @@ def Weft_PairwiseSumOp : Weft_Op<"pairwise_sum"> {
   let arguments = (ins Arg<AnyMemRef, "the array summed", [MemRead]>:$array);
   let results = (outs AnyFloat:$result);
   let assemblyFormat = "$array attr-dict `:` type($array) `->` type($result)";
+  let hasVerifier = 1;
 }
 
 #endif // WEFT_OPS

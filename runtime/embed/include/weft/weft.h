@@ -20,6 +20,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dtype.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -39,7 +41,6 @@ typedef enum {
   WEFT_OVERFLOW_ERROR = 6   /**< a number outside its parameter's type */
 } weft_status;
 
-typedef enum { WEFT_BOOL, WEFT_I32, WEFT_I64, WEFT_F32, WEFT_F64 } weft_dtype;
 
 typedef struct {
   const char *target; /**< "cpu" (NULL), "gpu" or "auto" (the GPU if present) */

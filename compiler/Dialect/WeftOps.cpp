@@ -1,0 +1,225 @@
+//===- WeftOps.cpp - Verifiers of the weft dialect's operations -----------===//
+//
+// What ODS's type constraints cannot say: formats that match their
+// operands, element types the runtime has a kind for, source lines that
+// exist, and operand shapes the lowering relies on.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Dialect/WeftDialect.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/OpImplementation.h"
+
+using namespace mlir;
+using namespace weft;
+
+std::optional<weft_dtype> weft::runtimeElementKind(Type type) {
+  if (type.isInteger(1))
+    return WEFT_BOOL;
+  if (type.isInteger(32))
+    return WEFT_I32;
+  if (type.isInteger(64))
+    return WEFT_I64;
+  if (type.isF32())
+    return WEFT_F32;
+  if (type.isF64())
+    return WEFT_F64;
+  return std::nullopt;
+}
+
+namespace {
+
+/// The number of `{}` placeholders in a print or error format (`{{` and
+/// `}}` are escaped braces), or failure for a lone brace.
+FailureOr<unsigned> countPlaceholders(StringRef format) {
+  unsigned count = 0;
+  for (size_t i = 0; i < format.size(); ++i) {
+    StringRef rest = format.substr(i);
+    if (rest.starts_with("{{") || rest.starts_with("}}")) {
+      ++i;
+      continue;
+    }
+    if (rest.starts_with("{}")) {
+      ++count;
+      ++i;
+      continue;
+    }
+    if (format[i] == '{' || format[i] == '}')
+      return failure();
+  }
+  return count;
+}
+
+LogicalResult verifyLine(Operation *op, int64_t line) {
+  if (line < 0)
+    return op->emitOpError("source line must not be negative, got ") << line;
+  return success();
+}
+
+/// An array operand or result: ranked, with an element type the runtime
+/// knows (bool, i32, i64, f32, f64).
+LogicalResult verifyArrayType(Operation *op, Type type, StringRef what) {
+  auto mt = dyn_cast<MemRefType>(type);
+  if (!mt)
+    return op->emitOpError() << what << " must be a memref, got " << type;
+  if (!runtimeElementKind(mt.getElementType()))
+    return op->emitOpError()
+           << what << " has element type " << mt.getElementType()
+           << ", which the runtime does not support (bool, i32, i64, f32, "
+              "f64)";
+  return success();
+}
+
+/// A scalar (i1, i32, i64, f32, f64) or an array of those.
+LogicalResult verifyValueType(Operation *op, Type type, StringRef what) {
+  if (isa<MemRefType>(type))
+    return verifyArrayType(op, type, what);
+  if (!runtimeElementKind(type))
+    return op->emitOpError() << what << " has type " << type
+                             << ", which the runtime does not support";
+  return success();
+}
+
+LogicalResult verifyName(Operation *op, StringRef name, StringRef what) {
+  if (name.empty())
+    return op->emitOpError() << what << " must not be empty";
+  return success();
+}
+
+} // namespace
+
+LogicalResult PrintOp::verify() {
+  FailureOr<unsigned> n = countPlaceholders(getFormat());
+  if (failed(n))
+    return emitOpError("format has a lone '{' or '}' (write '{{' or '}}')");
+  if (*n != getValues().size())
+    return emitOpError("format has ")
+           << *n << " placeholders but " << getValues().size() << " operands";
+  for (Value v : getValues())
+    if (failed(verifyValueType(*this, v.getType(), "operand")))
+      return failure();
+  return success();
+}
+
+LogicalResult RetainOp::verify() {
+  return verifyArrayType(*this, getArray().getType(), "operand");
+}
+
+LogicalResult ReleaseOp::verify() {
+  return verifyArrayType(*this, getArray().getType(), "operand");
+}
+
+LogicalResult NullArrayOp::verify() {
+  return verifyArrayType(*this, getType(), "result");
+}
+
+LogicalResult FailOp::verify() { return verifyLine(*this, getLine()); }
+
+LogicalResult StackCheckOp::verify() {
+  if (failed(verifyName(*this, getFunction(), "function name")))
+    return failure();
+  return verifyLine(*this, getLine());
+}
+
+LogicalResult AllocSiteOp::verify() { return verifyLine(*this, getLine()); }
+
+LogicalResult MetricsEnterOp::verify() {
+  return verifyName(*this, getEntry(), "entry name");
+}
+
+LogicalResult MetricsExitOp::verify() {
+  return verifyName(*this, getEntry(), "entry name");
+}
+
+LogicalResult ArgvOp::verify() {
+  if (getFallback().getType() != getType())
+    return emitOpError("result type ")
+           << getType() << " differs from the default's type "
+           << getFallback().getType();
+  return verifyLine(*this, getLine());
+}
+
+LogicalResult LoadNpyOp::verify() {
+  if (failed(verifyName(*this, getPath(), "path")) ||
+      failed(verifyArrayType(*this, getType(), "result")))
+    return failure();
+  return verifyLine(*this, getLine());
+}
+
+LogicalResult SaveNpyOp::verify() {
+  if (failed(verifyName(*this, getPath(), "path")) ||
+      failed(verifyArrayType(*this, getArray().getType(), "operand")))
+    return failure();
+  return verifyLine(*this, getLine());
+}
+
+LogicalResult ShapeErrorOp::verify() {
+  FailureOr<unsigned> n = countPlaceholders(getFormat());
+  if (failed(n))
+    return emitOpError("format has a lone '{' or '}' (write '{{' or '}}')");
+  // Each shape is a rank followed by that many sizes: at least one value.
+  if (*n > getShapes().size())
+    return emitOpError("format has ") << *n << " placeholders but only "
+                                      << getShapes().size() << " shape values";
+  return verifyLine(*this, getLine());
+}
+
+LogicalResult IndexErrorOp::verify() {
+  // I64Attr getters return the bits as uint64_t.
+  auto axis = static_cast<int64_t>(getAxis());
+  if (axis < 0)
+    return emitOpError("axis must not be negative, got ") << axis;
+  return verifyLine(*this, getLine());
+}
+
+LogicalResult GemmOp::verify() {
+  auto a = cast<MemRefType>(getA().getType());
+  auto b = cast<MemRefType>(getB().getType());
+  auto c = cast<MemRefType>(getC().getType());
+  if (a.getRank() != 2 || b.getRank() != 2 || c.getRank() != 2)
+    return emitOpError("operands must be 2-D arrays");
+  Type e = a.getElementType();
+  if (!e.isF32() && !e.isF64())
+    return emitOpError("element type must be f32 or f64, got ") << e;
+  if (b.getElementType() != e || c.getElementType() != e)
+    return emitOpError("operands must have one element type");
+  // Static sizes that disagree can never multiply.
+  auto clash = [](int64_t x, int64_t y) {
+    return !ShapedType::isDynamic(x) && !ShapedType::isDynamic(y) && x != y;
+  };
+  if (clash(a.getDimSize(1), b.getDimSize(0)) ||
+      clash(a.getDimSize(0), c.getDimSize(0)) ||
+      clash(b.getDimSize(1), c.getDimSize(1)))
+    return emitOpError("static shapes do not match for a matrix product");
+  return success();
+}
+
+LogicalResult SessionGetOp::verify() {
+  if (failed(verifyName(*this, getName(), "variable name")))
+    return failure();
+  return verifyValueType(*this, getType(), "result");
+}
+
+LogicalResult SessionSetOp::verify() {
+  if (failed(verifyName(*this, getName(), "variable name")))
+    return failure();
+  return verifyValueType(*this, getValue().getType(), "operand");
+}
+
+LogicalResult CheckInterruptOp::verify() {
+  return verifyLine(*this, getLine());
+}
+
+LogicalResult PairwiseSumOp::verify() {
+  auto mt = cast<MemRefType>(getArray().getType());
+  if (mt.getRank() != 1)
+    return emitOpError("operand must be a 1-D array, got rank ")
+           << mt.getRank();
+  if (!mt.getElementType().isF64() || !getType().isF64())
+    return emitOpError("operand and result must be f64");
+  return success();
+}
+
+#define GET_OP_CLASSES
+#include "compiler/Dialect/WeftOps.cpp.inc"

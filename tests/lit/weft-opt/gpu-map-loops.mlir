@@ -1,0 +1,87 @@
+// RUN: %weft-opt %s --weft-gpu-map-loops=block-size=128 | FileCheck %s
+
+// A device-safe loop of a GPU function is tiled by the block size, the
+// tile loop mapped to blocks and the loop inside a tile to threads, with
+// a guard for the last partial tile.
+// CHECK-LABEL: func.func @saxpy
+// CHECK: %[[BS:.*]] = arith.constant 128 : index
+// CHECK: %[[STEP:.*]] = arith.muli %{{.*}}, %[[BS]] : index
+// CHECK: scf.parallel (%[[B:.*]]) = (%{{.*}}) to (%{{.*}}) step (%[[STEP]]) {
+// CHECK-NEXT: scf.parallel (%{{.*}}) = (%{{.*}}) to (%[[STEP]]) step
+// CHECK: arith.cmpi ult
+// CHECK: scf.if
+// CHECK: memref.store
+// CHECK: {mapping = [#gpu.loop_dim_map<processor = thread_x
+// CHECK: {mapping = [#gpu.loop_dim_map<processor = block_x
+
+// A runtime call keeps the loop on the CPU.
+// CHECK-LABEL: func.func @printing
+// CHECK: scf.parallel
+// CHECK-NOT: mapping
+// CHECK: return
+
+// A function that does not target the GPU is left alone.
+// CHECK-LABEL: func.func @host
+// CHECK: scf.parallel
+// CHECK-NOT: mapping
+// CHECK: return
+
+// A sum becomes a launch: grid-stride partial sums per thread, an
+// all-reduce per block, one value per block folded on the host.
+// CHECK-LABEL: func.func @total
+// CHECK: %[[PART:.*]] = memref.alloc(%[[NB:.*]]) : memref<?xf32>
+// CHECK: gpu.launch blocks(%[[BX:.*]], %{{.*}}, %{{.*}}) in (%{{.*}} = %[[NB]],
+// CHECK: scf.for
+// CHECK: gpu.all_reduce add
+// CHECK: memref.store %{{.*}}, %[[PART]][%[[BX]]]
+// CHECK: gpu.terminator
+// CHECK: scf.for %{{.*}} = %{{.*}} to %[[NB]]
+// CHECK: arith.addf
+// CHECK: memref.dealloc %[[PART]]
+func.func @saxpy(%x: memref<?xf32>, %y: memref<?xf32>, %a: f32, %n: index) attributes {weft.target = "gpu"} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    %xv = memref.load %x[%i] : memref<?xf32>
+    %yv = memref.load %y[%i] : memref<?xf32>
+    %p = arith.mulf %a, %xv : f32
+    %s = arith.addf %p, %yv : f32
+    memref.store %s, %y[%i] : memref<?xf32>
+    scf.reduce
+  }
+  return
+}
+func.func @printing(%x: memref<?xf32>, %n: index) attributes {weft.target = "gpu"} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    %xv = memref.load %x[%i] : memref<?xf32>
+    weft.print "{}" %xv : f32
+    scf.reduce
+  }
+  return
+}
+func.func @host(%x: memref<?xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %z = arith.constant 0.0 : f32
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    memref.store %z, %x[%i] : memref<?xf32>
+    scf.reduce
+  }
+  return
+}
+func.func @total(%x: memref<?xf32>, %n: index) -> f32 attributes {weft.target = "gpu"} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %z = arith.constant 0.0 : f32
+  %s = scf.parallel (%i) = (%c0) to (%n) step (%c1) init (%z) -> f32 {
+    %v = memref.load %x[%i] : memref<?xf32>
+    scf.reduce(%v : f32) {
+    ^bb0(%a: f32, %b: f32):
+      %r = arith.addf %a, %b : f32
+      scf.reduce.return %r : f32
+    }
+  }
+  return %s : f32
+}

@@ -1,0 +1,170 @@
+// RUN: %weft-opt %s -split-input-file -verify-diagnostics
+
+// The verifiers of the weft dialect's operations: each case is invalid IR
+// and names what is wrong.
+
+func.func @print_too_few(%a: i64) {
+  // expected-error @+1 {{format has 2 placeholders but 1 operands}}
+  weft.print "{} {}" %a : i64
+  return
+}
+
+// -----
+
+func.func @print_lone_brace(%a: i64) {
+  // expected-error @+1 {{format has a lone '{' or '}'}}
+  weft.print "{ {}" %a : i64
+  return
+}
+
+// -----
+
+func.func @print_escaped_braces(%a: i64) {
+  // Escaped braces are text, not placeholders: this one is valid.
+  weft.print "{{x}} = {}" %a : i64
+  return
+}
+
+// -----
+
+func.func @print_index(%a: index) {
+  // expected-error @+1 {{operand has type 'index', which the runtime does not support}}
+  weft.print "{}" %a : index
+  return
+}
+
+// -----
+
+func.func @print_i16_array(%a: memref<?xi16>) {
+  // expected-error @+1 {{operand has element type 'i16', which the runtime does not support}}
+  weft.print "{}" %a : memref<?xi16>
+  return
+}
+
+// -----
+
+func.func @release_f16(%a: memref<4xf16>) {
+  // expected-error @+1 {{element type 'f16'}}
+  weft.release %a : memref<4xf16>
+  return
+}
+
+// -----
+
+func.func @fail_negative_line() {
+  // expected-error @+1 {{source line must not be negative, got -3}}
+  weft.fail "boom" line -3
+  return
+}
+
+// -----
+
+func.func @argv_types(%i: i64, %d: f64) -> i64 {
+  // expected-error @+1 {{result type 'i64' differs from the default's type 'f64'}}
+  %r = weft.argv %i, %d line 1 : f64 -> i64
+  return %r : i64
+}
+
+// -----
+
+func.func @load_npy_no_path() -> memref<?xf64> {
+  // expected-error @+1 {{path must not be empty}}
+  %a = weft.load_npy "" line 2 : memref<?xf64>
+  return %a : memref<?xf64>
+}
+
+// -----
+
+func.func @shape_error_values(%r: i64) {
+  // expected-error @+1 {{format has 2 placeholders but only 1 shape values}}
+  weft.shape_error "shapes {} {}" line 4 %r : i64
+  return
+}
+
+// -----
+
+func.func @index_error_axis(%i: i64, %n: i64) {
+  // expected-error @+1 {{axis must not be negative, got -1}}
+  weft.index_error %i, %n axis -1 line 7
+  return
+}
+
+// -----
+
+func.func @gemm_rank(%a: memref<?xf64>, %b: memref<?x?xf64>, %c: memref<?x?xf64>) -> i1 {
+  // expected-error @+1 {{operands must be 2-D arrays}}
+  %d = weft.gemm %a, %b, %c : memref<?xf64>, memref<?x?xf64>, memref<?x?xf64>
+  return %d : i1
+}
+
+// -----
+
+func.func @gemm_mixed(%a: memref<?x?xf64>, %b: memref<?x?xf32>, %c: memref<?x?xf64>) -> i1 {
+  // expected-error @+1 {{operands must have one element type}}
+  %d = weft.gemm %a, %b, %c : memref<?x?xf64>, memref<?x?xf32>, memref<?x?xf64>
+  return %d : i1
+}
+
+// -----
+
+func.func @gemm_int(%a: memref<?x?xi64>, %b: memref<?x?xi64>, %c: memref<?x?xi64>) -> i1 {
+  // expected-error @+1 {{element type must be f32 or f64, got 'i64'}}
+  %d = weft.gemm %a, %b, %c : memref<?x?xi64>, memref<?x?xi64>, memref<?x?xi64>
+  return %d : i1
+}
+
+// -----
+
+func.func @gemm_shapes(%a: memref<2x3xf64>, %b: memref<4x5xf64>, %c: memref<2x5xf64>) -> i1 {
+  // expected-error @+1 {{static shapes do not match for a matrix product}}
+  %d = weft.gemm %a, %b, %c : memref<2x3xf64>, memref<4x5xf64>, memref<2x5xf64>
+  return %d : i1
+}
+
+// -----
+
+func.func @session_no_name(%n: i64) {
+  // expected-error @+1 {{variable name must not be empty}}
+  weft.session_set "" %n : i64
+  return
+}
+
+// -----
+
+func.func @session_tuple() -> tuple<i64> {
+  // expected-error @+1 {{result has type 'tuple<i64>', which the runtime does not support}}
+  %v = weft.session_get "t" : tuple<i64>
+  return %v : tuple<i64>
+}
+
+// -----
+
+func.func @pairwise_rank(%a: memref<?x?xf64>) -> f64 {
+  // expected-error @+1 {{operand must be a 1-D array, got rank 2}}
+  %s = weft.pairwise_sum %a : memref<?x?xf64> -> f64
+  return %s : f64
+}
+
+// -----
+
+func.func @pairwise_f32(%a: memref<?xf32>) -> f32 {
+  // expected-error @+1 {{operand and result must be f64}}
+  %s = weft.pairwise_sum %a : memref<?xf32> -> f32
+  return %s : f32
+}
+
+// -----
+
+func.func @stack_check_no_name() -> i1 {
+  // expected-error @+1 {{function name must not be empty}}
+  %s = weft.stack_check "" line 1
+  return %s : i1
+}
+
+// -----
+
+func.func @metrics_no_entry() {
+  // expected-error @+1 {{entry name must not be empty}}
+  weft.metrics_enter ""
+  return
+}
