@@ -43,68 +43,14 @@ llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner interner) {
     map[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(addr),
                            llvm::JITSymbolFlags::Exported};
   };
-#define WEFT_RT(sym) add(#sym, reinterpret_cast<void *>(&sym))
-  WEFT_RT(weft_rt_print_i64);
-  WEFT_RT(weft_rt_print_i32);
-  WEFT_RT(weft_rt_print_f64);
-  WEFT_RT(weft_rt_print_f32);
-  WEFT_RT(weft_rt_print_bool);
-  WEFT_RT(weft_rt_print_str);
-  WEFT_RT(weft_rt_print_sep);
-  WEFT_RT(weft_rt_print_newline);
-  WEFT_RT(weft_rt_print_array_f64);
-  WEFT_RT(weft_rt_print_array_i64);
-  WEFT_RT(weft_rt_print_array_bool);
-  WEFT_RT(weft_rt_print_array);
-  WEFT_RT(weft_rt_sum_f64);
-  WEFT_RT(weft_rt_shape_error);
-  WEFT_RT(weft_rt_time);
-  WEFT_RT(weft_rt_check_failed);
-  WEFT_RT(weft_rt_raise_recorded);
-  WEFT_RT(weft_rt_stack_check);
-  WEFT_RT(weft_rt_alloc_site);
-  WEFT_RT(weft_rt_rng_seed);
-  WEFT_RT(weft_rt_rng_stream);
-  WEFT_RT(weft_rt_rng_bits);
-  WEFT_RT(weft_rt_rng_begin_iteration);
-  WEFT_RT(weft_rt_rng_end_iteration);
-  WEFT_RT(weft_rt_gemm);
-  WEFT_RT(weft_rt_index_error);
-  WEFT_RT(weft_rt_load_npy);
-  WEFT_RT(weft_rt_save_npy);
-  WEFT_RT(weft_rt_argv_i64);
-  WEFT_RT(weft_rt_argv_f64);
-  WEFT_RT(weft_rt_argv_bool);
-  WEFT_RT(_mlir_memref_to_llvm_alloc);
-  WEFT_RT(_mlir_memref_to_llvm_free);
-  WEFT_RT(weft_rt_array_retain);
-  WEFT_RT(weft_rt_array_release);
-  WEFT_RT(weft_rt_fail);
-  WEFT_RT(weft_rt_session_set);
-  WEFT_RT(weft_rt_session_get);
-  WEFT_RT(weft_rt_check_interrupt);
-  WEFT_RT(weft_rt_interrupt_flag);
-  WEFT_RT(weft_rt_metrics_enter);
-  WEFT_RT(weft_rt_metrics_exit);
-  WEFT_RT(weft_rt_metrics_parallel_region);
-  WEFT_RT(weft_rt_bench_work);
-  WEFT_RT(mgpuModuleLoad);
-  WEFT_RT(mgpuModuleLoadJIT);
-  WEFT_RT(mgpuModuleUnload);
-  WEFT_RT(mgpuModuleGetFunction);
-  WEFT_RT(mgpuLaunchKernel);
-  WEFT_RT(mgpuStreamCreate);
-  WEFT_RT(mgpuStreamDestroy);
-  WEFT_RT(mgpuStreamSynchronize);
-  WEFT_RT(mgpuMemAlloc);
-  WEFT_RT(mgpuMemFree);
-  WEFT_RT(mgpuMemcpy);
-  WEFT_RT(mgpuMemset32);
-  WEFT_RT(mgpuSetDefaultDevice);
-#undef WEFT_RT
-  // Parallel regions start through the runtime, which hands them the
-  // calling thread's error record (ErrorRecord.h).
-  add("__kmpc_fork_call", reinterpret_cast<void *>(&weft_rt_fork_call));
+  // Exactly the symbols of the runtime ABI (RuntimeFunctions.def).
+#define WEFT_RT_FUNCTION(name, result, parameters)                             \
+  add(#name, reinterpret_cast<void *>(&name));
+#define WEFT_RT_VARIABLE(name, type)                                           \
+  add(#name, reinterpret_cast<void *>(&name));
+#define WEFT_RT_EXTERNAL(name, implementation)                                 \
+  add(#name, reinterpret_cast<void *>(&implementation));
+#include "runtime/RuntimeFunctions.def"
   return map;
 }
 } // namespace

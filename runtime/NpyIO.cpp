@@ -341,15 +341,15 @@ void describeDtype(const std::string &descr, NpyInfo &info) {
   info.byteSwapped =
       size > 1 && ((order == '>' && little) || (order == '<' && !little));
   if (kind == 'b')
-    info.elemKind = kNpyBool;
+    info.elemKind = WEFT_BOOL;
   else if (kind == 'i' && size == 4)
-    info.elemKind = kNpyI32;
+    info.elemKind = WEFT_I32;
   else if (kind == 'i' && size == 8)
-    info.elemKind = kNpyI64;
+    info.elemKind = WEFT_I64;
   else if (kind == 'f' && size == 4)
-    info.elemKind = kNpyF32;
+    info.elemKind = WEFT_F32;
   else if (kind == 'f' && size == 8)
-    info.elemKind = kNpyF64;
+    info.elemKind = WEFT_F64;
 }
 
 uint32_t readLE(const unsigned char *p, int bytes) {
@@ -592,7 +592,7 @@ const char *loadNpy(const char *path, int32_t elemKind, int64_t rank,
                   std::strerror(readErrno ? readErrno : EIO));
     return fail(invalidFile(path, "truncated: the data ends early"));
   }
-  if (elemKind == kNpyBool)
+  if (elemKind == WEFT_BOOL)
     for (int64_t i = 0; i < count; ++i)
       data[i] = data[i] != 0;
   writeDescriptor(descriptorOut, data, info.shape, strides);
@@ -632,7 +632,7 @@ const char *saveNpy(const char *path, int32_t elemKind, int64_t rank,
   bool ok =
       std::fwrite(preamble.data(), 1, preamble.size(), f) == preamble.size();
   const char *base = aligned + offset * itemSize;
-  if (ok && elemKind != kNpyBool && strides == rowMajorStrides(shape)) {
+  if (ok && elemKind != WEFT_BOOL && strides == rowMajorStrides(shape)) {
     int64_t count = 1;
     for (int64_t s : shape)
       count *= s;
@@ -648,7 +648,7 @@ const char *saveNpy(const char *path, int32_t elemKind, int64_t rank,
           used = 0;
         }
         const char *src = base + (start + i * stride) * itemSize;
-        if (elemKind == kNpyBool)
+        if (elemKind == WEFT_BOOL)
           chunk[used] = *src != 0;
         else
           std::memcpy(&chunk[used], src, static_cast<size_t>(itemSize));
@@ -674,15 +674,15 @@ const char *saveNpy(const char *path, int32_t elemKind, int64_t rank,
 
 const char *npyTypeName(int32_t elemKind) {
   switch (elemKind) {
-  case kNpyBool:
+  case WEFT_BOOL:
     return "bool";
-  case kNpyI32:
+  case WEFT_I32:
     return "int32";
-  case kNpyI64:
+  case WEFT_I64:
     return "int64";
-  case kNpyF32:
+  case WEFT_F32:
     return "float32";
-  case kNpyF64:
+  case WEFT_F64:
     return "float64";
   default:
     return nullptr;
@@ -691,13 +691,13 @@ const char *npyTypeName(int32_t elemKind) {
 
 int64_t npyItemSize(int32_t elemKind) {
   switch (elemKind) {
-  case kNpyBool:
+  case WEFT_BOOL:
     return 1;
-  case kNpyI32:
-  case kNpyF32:
+  case WEFT_I32:
+  case WEFT_F32:
     return 4;
-  case kNpyI64:
-  case kNpyF64:
+  case WEFT_I64:
+  case WEFT_F64:
     return 8;
   default:
     return 0;
@@ -707,15 +707,15 @@ int64_t npyItemSize(int32_t elemKind) {
 const char *npyDescr(int32_t elemKind) {
   bool little = hostIsLittleEndian();
   switch (elemKind) {
-  case kNpyBool:
+  case WEFT_BOOL:
     return "|b1";
-  case kNpyI32:
+  case WEFT_I32:
     return little ? "<i4" : ">i4";
-  case kNpyI64:
+  case WEFT_I64:
     return little ? "<i8" : ">i8";
-  case kNpyF32:
+  case WEFT_F32:
     return little ? "<f4" : ">f4";
-  case kNpyF64:
+  case WEFT_F64:
     return little ? "<f8" : ">f8";
   default:
     return nullptr;

@@ -18,13 +18,8 @@
 #include <string>
 #include <vector>
 
-/// Element kinds of Weft arrays, as passed in `elemKind`. Bool elements
-/// are stored as one byte holding 0 or 1.
-constexpr int32_t kNpyBool = 0;
-constexpr int32_t kNpyI32 = 1;
-constexpr int32_t kNpyI64 = 2;
-constexpr int32_t kNpyF32 = 3;
-constexpr int32_t kNpyF64 = 4;
+// Element kinds (`elemKind`) are weft_dtype's numbers.
+#include "runtime/embed/include/weft/dtype.h"
 
 extern "C" {
 

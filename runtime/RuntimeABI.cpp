@@ -154,8 +154,6 @@ extern "C" {
 
 void weft_rt_print_i64(int64_t v) { writeOut(std::to_string(v)); }
 
-void weft_rt_print_i32(int32_t v) { writeOut(std::to_string(v)); }
-
 void weft_rt_print_f64(double v) { writeOut(weft::rt::formatFloat(v)); }
 
 void weft_rt_print_f32(float v) { writeOut(weft::rt::formatFloat32(v)); }
@@ -164,23 +162,7 @@ void weft_rt_print_bool(int32_t v) { writeOut(v ? "True" : "False"); }
 
 void weft_rt_print_str(const char *s) { writeOut(s); }
 
-void weft_rt_print_sep(void) { writeOut(" ", 1); }
-
 void weft_rt_print_newline(void) { writeOut("\n", 1); }
-
-void weft_rt_print_array_f64(const double *data, int64_t size, int64_t stride) {
-  writeOut(weft::rt::formatArrayF64(data, size, stride));
-}
-
-void weft_rt_print_array_i64(const int64_t *data, int64_t size,
-                             int64_t stride) {
-  writeOut(weft::rt::formatArrayI64(data, size, stride));
-}
-
-void weft_rt_print_array_bool(const int8_t *data, int64_t size,
-                              int64_t stride) {
-  writeOut(weft::rt::formatArrayBool(data, size, stride));
-}
 
 void weft_rt_print_array(int32_t elemKind, int64_t rank,
                          const void *descriptor) {

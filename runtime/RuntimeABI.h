@@ -2,9 +2,10 @@
 //
 // Every function the generated code calls lives behind this C ABI
 // (`weft_rt_*`): printing with Python's and NumPy's formatting, reference-
-// counted array buffers, and runtime errors. The JIT registers these
-// symbols explicitly, so names and signatures here are the contract with
-// compiler/Conversion (see ConvertWeftToLLVM.cpp).
+// counted array buffers, and runtime errors. RuntimeFunctions.def lists
+// the symbols and their signatures: the compiler declares them from it,
+// the JIT maps exactly those, and RuntimeFunctionsCheck.cpp checks the
+// declarations here against it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_RUNTIME_RUNTIMEABI_H
@@ -22,21 +23,15 @@ extern "C" {
 /// Element kinds (elemKind arguments) are weft_dtype's numbers.
 typedef weft_dtype WeftElemKind;
 
-//--- Printing to stdout. `print(a, b)` is emitted as
-//    print_<a>; print_sep; print_<b>; print_newline.
+//--- Printing to stdout. `print(a, b)` is emitted as print_<a>;
+//    print_str(" "); print_<b>; print_newline.
 void weft_rt_print_i64(int64_t v);
-void weft_rt_print_i32(int32_t v);
 void weft_rt_print_f64(double v);
 /// A float as NumPy prints a float32 scalar: "0.1", "2.0", "1e-04".
 void weft_rt_print_f32(float v);
 void weft_rt_print_bool(int32_t v); ///< prints True / False
 void weft_rt_print_str(const char *s);
-void weft_rt_print_sep(void);     ///< one space between items
 void weft_rt_print_newline(void); ///< ends the line (and flushes if a tty)
-/// 1-D arrays as NumPy prints them; `stride` in elements.
-void weft_rt_print_array_f64(const double *data, int64_t size, int64_t stride);
-void weft_rt_print_array_i64(const int64_t *data, int64_t size, int64_t stride);
-void weft_rt_print_array_bool(const int8_t *data, int64_t size, int64_t stride);
 /// An array of any rank as NumPy's str() writes it. `descriptor` points to
 /// an MLIR ranked memref descriptor of rank `rank`:
 ///   { T *allocated; T *aligned; int64_t offset; int64_t sizes[rank];

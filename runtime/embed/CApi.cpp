@@ -7,6 +7,8 @@
 #include "weft/weft.h"
 #include "weft/weft.hpp"
 
+#include "runtime/NpyIO.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -99,6 +101,8 @@ const char *weft_version(void) {
   static const std::string v = weft::version();
   return v.c_str();
 }
+
+const char *weft_dtype_name(int dtype) { return weft::rt::npyTypeName(dtype); }
 
 weft_status weft_engine_create(const weft_options *options, weft_engine **out) {
   if (!out)

@@ -67,12 +67,6 @@ class OverflowError(WeftError, _builtin_OverflowError):  # noqa: A001
 
 # ---------------------------------------------------------------- library
 
-_BOOL, _I32, _I64, _F32, _F64 = range(5)
-_DTYPES = {np.dtype(np.bool_): _BOOL, np.dtype(np.int32): _I32,
-           np.dtype(np.int64): _I64, np.dtype(np.float32): _F32,
-           np.dtype(np.float64): _F64}
-_NP = {v: k for k, v in _DTYPES.items()}
-
 
 class _Scalar(ctypes.Union):
     _fields_ = [("b", ctypes.c_int), ("i32", ctypes.c_int32),
@@ -129,6 +123,7 @@ _P = ctypes.c_void_p
 for name, res, args in [
         ("weft_last_error", ctypes.c_char_p, []),
         ("weft_version", ctypes.c_char_p, []),
+        ("weft_dtype_name", ctypes.c_char_p, [ctypes.c_int]),
         ("weft_engine_create", ctypes.c_int,
          [ctypes.POINTER(_Options), ctypes.POINTER(_P)]),
         ("weft_engine_destroy", None, [_P]),
@@ -153,6 +148,17 @@ for name, res, args in [
     f.argtypes = args
 
 __version__ = _lib.weft_version().decode()
+
+# The element kinds are the library's (weft/dtype.h): code -> NumPy name.
+_DTYPES = {}
+_code = 0
+while _lib.weft_dtype_name(_code) is not None:
+    _DTYPES[np.dtype(_lib.weft_dtype_name(_code).decode())] = _code
+    _code += 1
+_NP = {v: k for k, v in _DTYPES.items()}
+_BOOL, _I32, _I64, _F32, _F64 = (
+    _DTYPES[np.dtype(n)] for n in ("bool", "int32", "int64", "float32",
+                                   "float64"))
 _ERRORS = {1: CompileError, 2: CallError, 3: RuntimeError, 4: WeftError,
            5: ReadOnlyError, 6: OverflowError}
 _I64_MIN, _I64_MAX = -2**63, 2**63 - 1

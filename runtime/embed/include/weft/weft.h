@@ -86,6 +86,9 @@ typedef struct {
 const char *weft_last_error(void);
 /** "weft 0.1.0 (LLVM/MLIR 22.x)" */
 const char *weft_version(void);
+/** NumPy's name of a dtype ("bool", "int32", "int64", "float32",
+ *  "float64"), or NULL for a number that is no weft_dtype. */
+const char *weft_dtype_name(int dtype);
 
 weft_status weft_engine_create(const weft_options *options, weft_engine **out);
 void weft_engine_destroy(weft_engine *engine);

@@ -1,0 +1,156 @@
+//===- ArraysToLLVM.cpp - weft ops to LLVM: arrays
+//--------------------------===//
+//
+// Arrays: reference counts, the null array, the pairwise sum, .npy files, BLAS.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Conversion/WeftToLLVM/Common.h"
+
+using namespace mlir;
+using namespace weft::lowering;
+namespace abi = weft::abi;
+
+namespace {
+
+template <typename OpTy>
+struct RefCountLowering : ConvertOpToLLVMPattern<OpTy> {
+  RefCountLowering(const LLVMTypeConverter &tc, abi::Function fn)
+      : ConvertOpToLLVMPattern<OpTy>(tc), fn(fn) {}
+
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    MemRefDescriptor desc(adaptor.getArray());
+    Value ptr = desc.allocatedPtr(rewriter, op.getLoc());
+    callRuntime(rewriter, op, fn, {ptr});
+    rewriter.eraseOp(op);
+    return success();
+  }
+  abi::Function fn;
+};
+
+struct NullArrayLowering : ConvertOpToLLVMPattern<weft::NullArrayOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::NullArrayOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto mt = cast<MemRefType>(op.getType());
+    Type descTy = getTypeConverter()->convertType(mt);
+    auto desc = MemRefDescriptor::poison(rewriter, loc, descTy);
+    Value null = LLVM::ZeroOp::create(
+        rewriter, loc, LLVM::LLVMPointerType::get(op.getContext()));
+    Type idx = getTypeConverter()->getIndexType();
+    Value zero = LLVM::ConstantOp::create(rewriter, loc, idx,
+                                          rewriter.getIntegerAttr(idx, 0));
+    Value one = LLVM::ConstantOp::create(rewriter, loc, idx,
+                                         rewriter.getIntegerAttr(idx, 1));
+    desc.setAllocatedPtr(rewriter, loc, null);
+    desc.setAlignedPtr(rewriter, loc, null);
+    desc.setOffset(rewriter, loc, zero);
+    for (unsigned d = 0; d < mt.getRank(); ++d) {
+      desc.setSize(rewriter, loc, d, zero);
+      desc.setStride(rewriter, loc, d, one);
+    }
+    rewriter.replaceOp(op, Value(desc));
+    return success();
+  }
+};
+
+struct PairwiseSumLowering : ConvertOpToLLVMPattern<weft::PairwiseSumOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::PairwiseSumOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto mt = cast<MemRefType>(op.getArray().getType());
+    if (mt.getRank() != 1 || !mt.getElementType().isF64() ||
+        !op.getType().isF64())
+      return rewriter.notifyMatchFailure(op, "only 1-D f64 sums so far");
+    Value data, size, stride;
+    unpack1D(rewriter, op.getLoc(), *getTypeConverter(), mt, adaptor.getArray(),
+             data, size, stride);
+    Value sum = callRuntime(rewriter, op, abi::Function::weft_rt_sum_f64,
+                            {data, size, stride});
+    rewriter.replaceOp(op, sum);
+    return success();
+  }
+};
+
+struct LoadNpyLowering : ConvertOpToLLVMPattern<weft::LoadNpyOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::LoadNpyOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto mt = cast<MemRefType>(op.getType());
+    Type descTy = getTypeConverter()->convertType(mt);
+    // The runtime fills a descriptor in a stack slot; read it back.
+    auto poison = LLVM::PoisonOp::create(rewriter, loc, descTy);
+    Value slot = descriptorPointer(rewriter, op, poison);
+    Value path = stringConstant(rewriter, op, op.getPath());
+    Value kind = constI32(rewriter, loc, elemKindCode(mt.getElementType()));
+    Value rank = constI64(rewriter, loc, mt.getRank());
+    Value line = constI64(rewriter, loc, op.getLine());
+    callRuntime(rewriter, op, abi::Function::weft_rt_load_npy,
+                {path, kind, rank, slot, line});
+    rewriter.replaceOp(op, LLVM::LoadOp::create(rewriter, loc, descTy, slot));
+    return success();
+  }
+};
+
+struct SaveNpyLowering : ConvertOpToLLVMPattern<weft::SaveNpyOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::SaveNpyOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto mt = cast<MemRefType>(op.getArray().getType());
+    Value slot = descriptorPointer(rewriter, op, adaptor.getArray());
+    Value path = stringConstant(rewriter, op, op.getPath());
+    Value kind = constI32(rewriter, loc, elemKindCode(mt.getElementType()));
+    Value rank = constI64(rewriter, loc, mt.getRank());
+    Value line = constI64(rewriter, loc, op.getLine());
+    callRuntime(rewriter, op, abi::Function::weft_rt_save_npy,
+                {path, kind, rank, slot, line});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct GemmLowering : ConvertOpToLLVMPattern<weft::GemmOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::GemmOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto mt = cast<MemRefType>(op.getC().getType());
+    Value a = descriptorPointer(rewriter, op, adaptor.getA());
+    Value b = descriptorPointer(rewriter, op, adaptor.getB());
+    Value c = descriptorPointer(rewriter, op, adaptor.getC());
+    Value kind = constI32(rewriter, loc, elemKindCode(mt.getElementType()));
+    Value r =
+        callRuntime(rewriter, op, abi::Function::weft_rt_gemm, {kind, a, b, c});
+    Value zero = constI32(rewriter, loc, 0);
+    rewriter.replaceOp(
+        op,
+        LLVM::ICmpOp::create(rewriter, loc, LLVM::ICmpPredicate::ne, r, zero));
+    return success();
+  }
+};
+
+} // namespace
+
+void weft::populateArraysToLLVMPatterns(LLVMTypeConverter &converter,
+                                        RewritePatternSet &patterns) {
+  patterns.add<NullArrayLowering, PairwiseSumLowering, LoadNpyLowering,
+               SaveNpyLowering, GemmLowering>(converter);
+  patterns.add<RefCountLowering<weft::RetainOp>>(
+      converter, abi::Function::weft_rt_array_retain);
+  patterns.add<RefCountLowering<weft::ReleaseOp>>(
+      converter, abi::Function::weft_rt_array_release);
+}

@@ -1,0 +1,103 @@
+//===- PrintToLLVM.cpp - weft ops to LLVM: printing
+//-------------------------===//
+//
+// Printing: weft.print as one runtime call per item.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Conversion/WeftToLLVM/Common.h"
+
+using namespace mlir;
+using namespace weft::lowering;
+namespace abi = weft::abi;
+
+namespace {
+
+struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::PrintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    StringRef format = op.getFormat();
+    std::string text;
+    unsigned next = 0;
+    auto flush = [&]() {
+      if (!text.empty())
+        callRuntime(rewriter, op, abi::Function::weft_rt_print_str,
+                    {stringConstant(rewriter, op, text)});
+      text.clear();
+    };
+    for (size_t i = 0; i < format.size(); ++i) {
+      if (format.substr(i).starts_with("{{") ||
+          format.substr(i).starts_with("}}")) {
+        text.push_back(format[i]);
+        ++i;
+        continue;
+      }
+      if (!format.substr(i).starts_with("{}")) {
+        text.push_back(format[i]);
+        continue;
+      }
+      ++i;
+      flush();
+      if (next >= op.getValues().size())
+        return rewriter.notifyMatchFailure(op, "more {} than operands");
+      if (failed(printValue(rewriter, op, op.getValues()[next].getType(),
+                            adaptor.getValues()[next])))
+        return failure();
+      ++next;
+    }
+    flush();
+    callRuntime(rewriter, op, abi::Function::weft_rt_print_newline, {});
+    rewriter.eraseOp(op);
+    (void)loc;
+    return success();
+  }
+
+  LogicalResult printValue(ConversionPatternRewriter &rewriter, Operation *op,
+                           Type type, Value value) const {
+    Location loc = op->getLoc();
+    auto i64 = rewriter.getI64Type();
+    if (auto it = dyn_cast<IntegerType>(type)) {
+      if (it.getWidth() == 1) {
+        Value v =
+            LLVM::ZExtOp::create(rewriter, loc, rewriter.getI32Type(), value);
+        callRuntime(rewriter, op, abi::Function::weft_rt_print_bool, {v});
+        return success();
+      }
+      if (it.getWidth() < 64)
+        value = LLVM::SExtOp::create(rewriter, loc, i64, value);
+      callRuntime(rewriter, op, abi::Function::weft_rt_print_i64, {value});
+      return success();
+    }
+    if (auto ft = dyn_cast<FloatType>(type)) {
+      // f32 prints with float32's shortest digits, as NumPy does.
+      callRuntime(rewriter, op,
+                  ft.getWidth() == 32 ? abi::Function::weft_rt_print_f32
+                                      : abi::Function::weft_rt_print_f64,
+                  {value});
+      return success();
+    }
+    if (auto mt = dyn_cast<MemRefType>(type)) {
+      Type e = mt.getElementType();
+      std::optional<weft_dtype> kind = weft::runtimeElementKind(e);
+      if (!kind)
+        return rewriter.notifyMatchFailure(op, "unsupported element type");
+      Value ptr = descriptorPointer(rewriter, op, value);
+      Value kindV = constI32(rewriter, loc, *kind);
+      Value rank = constI64(rewriter, loc, mt.getRank());
+      callRuntime(rewriter, op, abi::Function::weft_rt_print_array,
+                  {kindV, rank, ptr});
+      return success();
+    }
+    return rewriter.notifyMatchFailure(op, "unsupported print operand");
+  }
+};
+
+} // namespace
+
+void weft::populatePrintToLLVMPatterns(LLVMTypeConverter &converter,
+                                       RewritePatternSet &patterns) {
+  patterns.add<PrintOpLowering>(converter);
+}
