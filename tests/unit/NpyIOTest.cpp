@@ -112,11 +112,11 @@ std::string loadError(const std::string &path, int32_t kind, int64_t rank) {
 
 /// Element kind of a C++ type.
 template <typename T> constexpr int32_t kindOf();
-template <> constexpr int32_t kindOf<bool>() { return kNpyBool; }
-template <> constexpr int32_t kindOf<int32_t>() { return kNpyI32; }
-template <> constexpr int32_t kindOf<int64_t>() { return kNpyI64; }
-template <> constexpr int32_t kindOf<float>() { return kNpyF32; }
-template <> constexpr int32_t kindOf<double>() { return kNpyF64; }
+template <> constexpr int32_t kindOf<bool>() { return WEFT_BOOL; }
+template <> constexpr int32_t kindOf<int32_t>() { return WEFT_I32; }
+template <> constexpr int32_t kindOf<int64_t>() { return WEFT_I64; }
+template <> constexpr int32_t kindOf<float>() { return WEFT_F32; }
+template <> constexpr int32_t kindOf<double>() { return WEFT_F64; }
 
 /// Storage type of an element kind (bools are bytes).
 template <typename T> struct Storage { using type = T; };
@@ -221,10 +221,10 @@ TEST_CASE("saved arrays are byte-identical to np.save", "[runtime][npy]") {
     const char *file;
     int32_t kind;
     int rank;
-  } cases[] = {{"f64_2x3.npy", kNpyF64, 2},   {"f32_4.npy", kNpyF32, 1},
-               {"i64_5.npy", kNpyI64, 1},     {"i32_2x2x3.npy", kNpyI32, 3},
-               {"bool_2x3.npy", kNpyBool, 2}, {"f64_scalar.npy", kNpyF64, 0},
-               {"f64_0x3.npy", kNpyF64, 2}};
+  } cases[] = {{"f64_2x3.npy", WEFT_F64, 2},   {"f32_4.npy", WEFT_F32, 1},
+               {"i64_5.npy", WEFT_I64, 1},     {"i32_2x2x3.npy", WEFT_I32, 3},
+               {"bool_2x3.npy", WEFT_BOOL, 2}, {"f64_scalar.npy", WEFT_F64, 0},
+               {"f64_0x3.npy", WEFT_F64, 2}};
   for (const Case &c : cases) {
     INFO(c.file);
     int64_t before = liveBuffers();
@@ -240,7 +240,7 @@ TEST_CASE("saved arrays are byte-identical to np.save", "[runtime][npy]") {
 }
 
 TEST_CASE("loaded fixtures hold NumPy's values", "[runtime][npy]") {
-  Memref m = load(fixture("f64_2x3.npy"), kNpyF64, 2);
+  Memref m = load(fixture("f64_2x3.npy"), WEFT_F64, 2);
   CHECK(m.size(2, 0) == 2);
   CHECK(m.size(2, 1) == 3);
   CHECK(m.stride(2, 0) == 3);
@@ -253,32 +253,32 @@ TEST_CASE("loaded fixtures hold NumPy's values", "[runtime][npy]") {
   CHECK(reinterpret_cast<uintptr_t>(m.aligned) % 64 == 0);
   weft_rt_array_release(m.allocated);
 
-  m = load(fixture("f32_4.npy"), kNpyF32, 1);
+  m = load(fixture("f32_4.npy"), WEFT_F32, 1);
   CHECK(at<float>(m, 1, {1}) == -2.25f);
   CHECK(at<float>(m, 1, {3}) == 1e-3f);
   weft_rt_array_release(m.allocated);
 
-  m = load(fixture("i64_5.npy"), kNpyI64, 1);
+  m = load(fixture("i64_5.npy"), WEFT_I64, 1);
   CHECK(at<int64_t>(m, 1, {3}) == (int64_t(1) << 40));
   CHECK(at<int64_t>(m, 1, {4}) == -(int64_t(1) << 62));
   weft_rt_array_release(m.allocated);
 
-  m = load(fixture("i32_2x2x3.npy"), kNpyI32, 3);
+  m = load(fixture("i32_2x2x3.npy"), WEFT_I32, 3);
   CHECK(m.stride(3, 0) == 6);
   CHECK(at<int32_t>(m, 3, {1, 1, 2}) == 6);
   CHECK(at<int32_t>(m, 3, {0, 0, 0}) == -5);
   weft_rt_array_release(m.allocated);
 
-  m = load(fixture("bool_2x3.npy"), kNpyBool, 2);
+  m = load(fixture("bool_2x3.npy"), WEFT_BOOL, 2);
   const int8_t expected[] = {1, 0, 1, 0, 0, 1};
   CHECK(std::memcmp(m.aligned, expected, 6) == 0);
   weft_rt_array_release(m.allocated);
 
-  m = load(fixture("f64_scalar.npy"), kNpyF64, 0);
+  m = load(fixture("f64_scalar.npy"), WEFT_F64, 0);
   CHECK(*static_cast<double *>(m.aligned) == 3.5);
   weft_rt_array_release(m.allocated);
 
-  m = load(fixture("f64_0x3.npy"), kNpyF64, 2);
+  m = load(fixture("f64_0x3.npy"), WEFT_F64, 2);
   CHECK(m.size(2, 0) == 0);
   CHECK(m.size(2, 1) == 3);
   weft_rt_array_release(m.allocated);
@@ -286,19 +286,19 @@ TEST_CASE("loaded fixtures hold NumPy's values", "[runtime][npy]") {
 
 TEST_CASE("Fortran-order files are loaded in C order", "[runtime][npy]") {
   int64_t before = liveBuffers();
-  Memref c = load(fixture("f64_2x3.npy"), kNpyF64, 2);
-  Memref f = load(fixture("f64_fortran_2x3.npy"), kNpyF64, 2);
+  Memref c = load(fixture("f64_2x3.npy"), WEFT_F64, 2);
+  Memref f = load(fixture("f64_fortran_2x3.npy"), WEFT_F64, 2);
   CHECK(f.stride(2, 0) == 3);
   CHECK(f.stride(2, 1) == 1);
   CHECK(std::memcmp(c.aligned, f.aligned, 6 * sizeof(double)) == 0);
   // Saved again, it is the C-order file NumPy writes for the same array.
   std::string out = tempPath("fortran-as-c.npy");
-  weft_rt_save_npy(out.c_str(), kNpyF64, 2, &f, 1);
+  weft_rt_save_npy(out.c_str(), WEFT_F64, 2, &f, 1);
   CHECK(readBytes(out) == readBytes(fixture("f64_2x3.npy")));
   weft_rt_array_release(c.allocated);
   weft_rt_array_release(f.allocated);
 
-  Memref g = load(fixture("i32_fortran_2x3x4.npy"), kNpyI32, 3);
+  Memref g = load(fixture("i32_fortran_2x3x4.npy"), WEFT_I32, 3);
   CHECK(g.size(3, 0) == 2);
   CHECK(g.size(3, 1) == 3);
   CHECK(g.size(3, 2) == 4);
@@ -313,7 +313,7 @@ TEST_CASE("Fortran-order files are loaded in C order", "[runtime][npy]") {
 
 TEST_CASE("big-endian files and format versions 2.0 and 3.0 load",
           "[runtime][npy]") {
-  Memref m = load(fixture("f64_bigendian_3.npy"), kNpyF64, 1);
+  Memref m = load(fixture("f64_bigendian_3.npy"), WEFT_F64, 1);
   CHECK(at<double>(m, 1, {0}) == 1.5);
   CHECK(at<double>(m, 1, {1}) == -2.0);
   CHECK(at<double>(m, 1, {2}) == 1e-300);
@@ -324,7 +324,7 @@ TEST_CASE("big-endian files and format versions 2.0 and 3.0 load",
     std::string error;
     REQUIRE(inspectNpyFile(fixture(file), info, error));
     CHECK(info.major == (file[5] == '2' ? 2 : 3));
-    m = load(fixture(file), kNpyI64, 1);
+    m = load(fixture(file), WEFT_I64, 1);
     CHECK(at<int64_t>(m, 1, {0}) == 7);
     CHECK(at<int64_t>(m, 1, {2}) == 9);
     weft_rt_array_release(m.allocated);
@@ -347,7 +347,7 @@ TEST_CASE("saved bools are 0 or 1", "[runtime][npy]") {
   src.dims[0] = 4;
   src.dims[1] = 1;
   std::string path = tempPath("bools.npy");
-  weft_rt_save_npy(path.c_str(), kNpyBool, 1, &src, 1);
+  weft_rt_save_npy(path.c_str(), WEFT_BOOL, 1, &src, 1);
   std::string file = readBytes(path);
   CHECK(file.substr(file.size() - 4) == std::string("\0\1\1\1", 4));
 }
@@ -355,74 +355,74 @@ TEST_CASE("saved bools are 0 or 1", "[runtime][npy]") {
 TEST_CASE("load errors name the file and the types", "[runtime][npy]") {
   int64_t before = liveBuffers();
   std::string f64 = fixture("f64_2x3.npy");
-  CHECK(loadError(f64, kNpyI64, 2) ==
+  CHECK(loadError(f64, WEFT_I64, 2) ==
         "7: ValueError: '" + f64 +
             "' holds float64 of rank 2 (shape (2, 3)), but the program "
             "expects int64 of rank 2");
   std::string i64 = fixture("i64_5.npy");
-  CHECK(loadError(i64, kNpyF64, 2) ==
+  CHECK(loadError(i64, WEFT_F64, 2) ==
         "7: ValueError: '" + i64 +
             "' holds int64 of rank 1 (shape (5,)), but the program expects "
             "float64 of rank 2");
-  CHECK(loadError(i64, kNpyI64, 2) ==
+  CHECK(loadError(i64, WEFT_I64, 2) ==
         "7: ValueError: '" + i64 +
             "' holds int64 of rank 1 (shape (5,)), but the program expects "
             "int64 of rank 2");
   std::string u8 = fixture("u8_3.npy");
-  CHECK(loadError(u8, kNpyBool, 1) ==
+  CHECK(loadError(u8, WEFT_BOOL, 1) ==
         "7: ValueError: '" + u8 +
             "' holds uint8 of rank 1 (shape (3,)), but the program expects "
             "bool of rank 1");
   std::string scalar = fixture("f64_scalar.npy");
-  CHECK(loadError(scalar, kNpyF32, 1) ==
+  CHECK(loadError(scalar, WEFT_F32, 1) ==
         "7: ValueError: '" + scalar +
             "' holds float64 of rank 0 (shape ()), but the program expects "
             "float32 of rank 1");
 
   std::string missing = tempPath("no-such-file.npy");
-  CHECK(loadError(missing, kNpyF64, 1) ==
+  CHECK(loadError(missing, WEFT_F64, 1) ==
         "7: FileNotFoundError: cannot open '" + missing +
             "': No such file or directory");
 
   std::string bytes = readBytes(f64);
   std::string truncated = tempPath("truncated.npy");
   writeBytes(truncated, bytes.substr(0, bytes.size() - 5));
-  CHECK(loadError(truncated, kNpyF64, 2) ==
+  CHECK(loadError(truncated, WEFT_F64, 2) ==
         "7: ValueError: '" + truncated +
             "' is not a valid .npy file (truncated: the header announces 48 "
             "bytes of data, 43 are there)");
   writeBytes(truncated, bytes.substr(0, 40));
-  CHECK(loadError(truncated, kNpyF64, 2) ==
+  CHECK(loadError(truncated, WEFT_F64, 2) ==
         "7: ValueError: '" + truncated +
             "' is not a valid .npy file (truncated header: 118 bytes "
             "announced, 30 there)");
 
   std::string garbage = tempPath("garbage.npy");
   writeBytes(garbage, "x,y\n1,2\n");
-  CHECK(loadError(garbage, kNpyF64, 2) ==
+  CHECK(loadError(garbage, WEFT_F64, 2) ==
         "7: ValueError: '" + garbage +
             "' is not a valid .npy file (no .npy magic string at the start)");
   writeBytes(garbage, "");
-  CHECK(loadError(garbage, kNpyF64, 2) ==
+  CHECK(loadError(garbage, WEFT_F64, 2) ==
         "7: ValueError: '" + garbage +
             "' is not a valid .npy file (no .npy magic string at the start)");
 
   std::string bad = bytes;
   bad[6] = 9; // version 9.0
   writeBytes(garbage, bad);
-  CHECK(loadError(garbage, kNpyF64, 2) ==
+  CHECK(loadError(garbage, WEFT_F64, 2) ==
         "7: ValueError: '" + garbage +
             "' is not a valid .npy file (unsupported format version 9.0)");
   bad = bytes;
   bad.replace(bad.find("'shape'"), 7, "'shapf'");
   writeBytes(garbage, bad);
-  CHECK(loadError(garbage, kNpyF64, 2) ==
+  CHECK(loadError(garbage, WEFT_F64, 2) ==
         "7: ValueError: '" + garbage +
             "' is not a valid .npy file (unexpected key in the header "
             "'shapf')");
 
   std::string dir = tempPath("");
-  CHECK(loadError(dir, kNpyF64, 2)
+  CHECK(loadError(dir, WEFT_F64, 2)
             .rfind("7: IsADirectoryError: cannot open '", 0) == 0);
   CHECK(liveBuffers() == before);
 }
@@ -435,13 +435,13 @@ TEST_CASE("save errors name the file", "[runtime][npy]") {
   path = tempPath("no-such-dir/out.npy");
   std::string error;
   CHECK_FALSE(runProtected(
-      [] { weft_rt_save_npy(path.c_str(), kNpyF64, 0, &src, 12); }, error));
+      [] { weft_rt_save_npy(path.c_str(), WEFT_F64, 0, &src, 12); }, error));
   CHECK(error ==
         "12: OSError: cannot write '" + path + "': No such file or directory");
 }
 
 TEST_CASE("the preamble is NumPy's", "[runtime][npy]") {
-  std::string p = npyPreamble(kNpyF64, {3});
+  std::string p = npyPreamble(WEFT_F64, {3});
   CHECK(p.size() == 128);
   CHECK(p.substr(0, 10) == std::string("\x93NUMPY\x01\x00\x76\x00", 10));
   // The dict, then 20 spaces of room for the first axis to grow in place.
@@ -454,7 +454,7 @@ TEST_CASE("the preamble is NumPy's", "[runtime][npy]") {
 
   // Headers over 64 KiB need version 2.0, still aligned to 64 bytes.
   std::vector<int64_t> manyAxes(30000, 1);
-  std::string big = npyPreamble(kNpyI32, manyAxes);
+  std::string big = npyPreamble(WEFT_I32, manyAxes);
   CHECK(big.substr(0, 8) == std::string("\x93NUMPY\x02\x00", 8));
   CHECK(big.size() % 64 == 0);
   NpyInfo info;
@@ -462,7 +462,7 @@ TEST_CASE("the preamble is NumPy's", "[runtime][npy]") {
   REQUIRE(parseNpyPreamble(big.data(), big.size(), info, problem));
   CHECK(info.major == 2);
   CHECK(info.shape.size() == 30000);
-  CHECK(info.elemKind == kNpyI32);
+  CHECK(info.elemKind == WEFT_I32);
   CHECK(info.dataOffset == static_cast<int64_t>(big.size()));
 }
 
@@ -480,14 +480,14 @@ TEST_CASE("header dicts are parsed as Python literals", "[runtime][npy]") {
   REQUIRE(parse("{\"shape\": (2L, 3L), \"fortran_order\": True, "
                 "\"descr\": \"<i8\"}\n",
                 info, problem));
-  CHECK(info.elemKind == kNpyI64);
+  CHECK(info.elemKind == WEFT_I64);
   CHECK(info.fortranOrder);
   CHECK(info.shape == std::vector<int64_t>{2, 3});
   CHECK(info.dataBytes == 48);
 
   REQUIRE(parse("{'descr': '>i4', 'fortran_order': False, 'shape': ()}", info,
                 problem));
-  CHECK(info.elemKind == kNpyI32);
+  CHECK(info.elemKind == WEFT_I32);
   CHECK(info.byteSwapped);
   CHECK(info.shape.empty());
 
