@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "runtime/RuntimeABI.h"
+#include "runtime/RandomFormula.h"
 
 #include "runtime/CudaRuntime.h"
 #include "runtime/ErrorRecord.h"
@@ -494,17 +495,14 @@ int32_t weft_rt_stack_check(const char *function, int64_t line) {
 }
 
 namespace {
-std::atomic<uint64_t> gRngSeed{0x853c49e6748fea9bULL};
+std::atomic<uint64_t> gRngSeed{weft::random::kDefaultSeed};
 std::atomic<uint64_t> gRngCounter{0};
-uint64_t mix64(uint64_t z) { // splitmix64's finaliser
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
+weft::random::IntegerArith gRngArith;
 } // namespace
 
 void weft_rt_rng_seed(int64_t seed) {
-  gRngSeed.store(mix64(static_cast<uint64_t>(seed) + 0x9e3779b97f4a7c15ULL));
+  gRngSeed.store(
+      weft::random::seedState(gRngArith, static_cast<uint64_t>(seed)));
   gRngCounter.store(0);
 }
 
@@ -515,17 +513,15 @@ thread_local uint64_t tRngIterationOffset = 0;
 thread_local uint64_t tRngIterationCount = 0;
 } // namespace
 
-// Inside a parallel iteration, draw k of iteration i of a loop whose stream
-// key is K is mix64(mix64(K + k * kDrawStep) + i * kIterationStep): draw
-// site k of the loop is a splitmix64 stream indexed by the iteration, like
-// the elements of a random array. The compiler inlines the same formula
-// into prange bodies (MLIRGenPrange.cpp), so draws made in functions
-// called from the body continue the same streams.
+// Inside a parallel iteration, draws follow weft::random::iterationDraw;
+// the compiler inlines the same formula into prange bodies
+// (MLIRGenArrays.cpp), so draws made in functions called from the body
+// continue the same streams.
 void weft_rt_rng_begin_iteration(uint64_t loopKey, int64_t iteration) {
   tRngInIteration = true;
   tRngLoopKey = loopKey;
-  tRngIterationOffset =
-      static_cast<uint64_t>(iteration) * 0x2545f4914f6cdd1dULL;
+  tRngIterationOffset = weft::random::iterationOffset(
+      gRngArith, static_cast<uint64_t>(iteration));
   tRngIterationCount = 0;
 }
 
@@ -533,18 +529,17 @@ void weft_rt_rng_end_iteration(void) { tRngInIteration = false; }
 
 uint64_t weft_rt_rng_stream(void) {
   if (tRngInIteration)
-    return mix64(
-        mix64(tRngLoopKey + tRngIterationCount++ * 0x9e3779b97f4a7c15ULL) +
-        tRngIterationOffset);
+    return weft::random::iterationDraw(
+        gRngArith, tRngLoopKey, tRngIterationCount++, tRngIterationOffset);
   uint64_t n = gRngCounter.fetch_add(1);
-  return mix64(gRngSeed.load() ^ mix64(n + 0x632be59bd9b4e019ULL));
+  return weft::random::globalStreamKey(gRngArith, gRngSeed.load(), n);
 }
 
 uint64_t weft_rt_rng_bits(void) {
   // Inside an iteration a draw's bits are already a fresh hash.
   if (tRngInIteration)
     return weft_rt_rng_stream();
-  return mix64(weft_rt_rng_stream());
+  return weft::random::mix64(gRngArith, weft_rt_rng_stream());
 }
 
 double weft_rt_time(void) {

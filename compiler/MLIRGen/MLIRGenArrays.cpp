@@ -214,17 +214,6 @@ SmallVector<Value, 4> FunctionGen::shapeSizes(const Val &shape,
   return sizes;
 }
 
-Value FunctionGen::mix64(Value z, Location l) {
-  auto c = [&](uint64_t v) { return i64(static_cast<int64_t>(v), l); };
-  auto xorShift = [&](Value x, int64_t s) -> Value {
-    return arith::XOrIOp::create(b, l, x,
-                                 arith::ShRUIOp::create(b, l, x, i64(s, l)));
-  };
-  z = arith::MulIOp::create(b, l, xorShift(z, 30), c(0xbf58476d1ce4e5b9ULL));
-  z = arith::MulIOp::create(b, l, xorShift(z, 27), c(0x94d049bb133111ebULL));
-  return xorShift(z, 31);
-}
-
 Value FunctionGen::uniformFromBits(Value z, Location l) {
   Value top = arith::ShRUIOp::create(b, l, z, i64(11, l));
   Value f = arith::UIToFPOp::create(b, l, b.getF64Type(), top);
@@ -233,12 +222,8 @@ Value FunctionGen::uniformFromBits(Value z, Location l) {
 }
 
 Value FunctionGen::emitUniform(Value key, Value counter, Location l) {
-  // splitmix64 of key + counter * golden ratio.
-  Value z = arith::AddIOp::create(
-      b, l, key,
-      arith::MulIOp::create(
-          b, l, counter, i64(static_cast<int64_t>(0x9e3779b97f4a7c15ULL), l)));
-  return uniformFromBits(mix64(z, l), l);
+  RandomArith a = randomArith(l);
+  return uniformFromBits(random::elementBits(a, key, counter), l);
 }
 
 Value FunctionGen::nextRandomBits(Location l, bool scalar) {
@@ -250,13 +235,8 @@ Value FunctionGen::nextRandomBits(Location l, bool scalar) {
   // With a constant draw number the inner hash is loop-invariant.
   Value k = slot->second;
   slot->second = arith::AddIOp::create(b, l, k, i64(1, l));
-  Value site = mix64(
-      arith::AddIOp::create(
-          b, l, rngLoopKey,
-          arith::MulIOp::create(
-              b, l, k, i64(static_cast<int64_t>(0x9e3779b97f4a7c15ULL), l))),
-      l);
-  return mix64(arith::AddIOp::create(b, l, site, rngIterationOffset), l);
+  RandomArith a = randomArith(l);
+  return random::iterationDraw(a, rngLoopKey, k, rngIterationOffset);
 }
 
 bool FunctionGen::boundscheck() const {

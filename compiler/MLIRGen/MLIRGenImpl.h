@@ -16,6 +16,7 @@
 #include "compiler/MLIRGen/MLIRGen.h"
 #include "frontend/Diagnostics.h"
 #include "frontend/Sema.h"
+#include "runtime/RandomFormula.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -52,6 +53,30 @@ bool drawsRandom(const Block &block, const FunctionInstance &fn,
 /// A variable a session can keep between entries: a number, a bool or an
 /// array.
 bool sessionStorable(const Type &t);
+
+/// weft::random's arithmetic policy (runtime/RandomFormula.h) on i64 MLIR
+/// values: the runtime's random formula, emitted inline.
+struct RandomArith {
+  mlir::OpBuilder &b;
+  mlir::Location l;
+  using Value = mlir::Value;
+  Value constant(uint64_t v) {
+    return mlir::arith::ConstantOp::create(
+        b, l, b.getI64IntegerAttr(static_cast<int64_t>(v)));
+  }
+  Value add(Value x, Value y) {
+    return mlir::arith::AddIOp::create(b, l, x, y);
+  }
+  Value mul(Value x, Value y) {
+    return mlir::arith::MulIOp::create(b, l, x, y);
+  }
+  Value xor_(Value x, Value y) {
+    return mlir::arith::XOrIOp::create(b, l, x, y);
+  }
+  Value xorShiftRight(Value x, unsigned s) {
+    return xor_(x, mlir::arith::ShRUIOp::create(b, l, x, constant(s)));
+  }
+};
 
 class FunctionGen {
 public:
@@ -241,8 +266,8 @@ public:
   /// Element `counter` of the random stream `key`: a double in [0, 1).
   mlir::Value emitUniform(mlir::Value key, mlir::Value counter,
                           mlir::Location l);
-  /// splitmix64's finaliser of an i64.
-  mlir::Value mix64(mlir::Value z, mlir::Location l);
+  /// The policy that emits weft::random's formula at `l`.
+  RandomArith randomArith(mlir::Location l) { return {b, l}; }
   /// A double in [0, 1) from the top 53 bits of random bits `z`.
   mlir::Value uniformFromBits(mlir::Value z, mlir::Location l);
   /// The next 64 random bits (for a scalar draw, else the key of an

@@ -356,8 +356,8 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     if (inlineRng) {
       // weft_rt_rng_begin_iteration's state, inline.
       rngLoopKey = rngKey;
-      rngIterationOffset = arith::MulIOp::create(
-          b, l, iv, i64(static_cast<int64_t>(0x2545f4914f6cdd1dULL), l));
+      RandomArith ra = randomArith(l);
+      rngIterationOffset = random::iterationOffset(ra, iv);
       env["%rng"] = i64(0, l);
     } else if (rngKey) {
       weft::RngBeginIterationOp::create(b, l, rngKey, iv);
