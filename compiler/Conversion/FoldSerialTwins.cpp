@@ -24,7 +24,7 @@ namespace {
 omp::ParallelOp soleParallel(scf::IfOp ifOp) {
   omp::ParallelOp found;
   for (Operation &op : ifOp.getThenRegion().front().without_terminator()) {
-    if (op.getDialect() && op.getDialect()->getNamespace() == "weft" &&
+    if (isa_and_nonnull<weft::WeftDialect>(op.getDialect()) &&
         !isa<weft::MetricsParallelRegionOp>(op))
       return nullptr;
     if (auto par = dyn_cast<omp::ParallelOp>(op)) {
@@ -41,8 +41,8 @@ struct FoldSerialTwinsPass
   void runOnOperation() override {
     SmallVector<scf::IfOp> twins;
     getOperation()->walk([&](scf::IfOp ifOp) {
-      if (ifOp->hasAttr("weft.serial_twin") && ifOp.getNumResults() == 0 &&
-          !ifOp.getElseRegion().empty())
+      if (ifOp->hasAttr(weft::WeftDialect::kSerialTwinAttrName) &&
+          ifOp.getNumResults() == 0 && !ifOp.getElseRegion().empty())
         twins.push_back(ifOp);
     });
     IRRewriter rewriter(&getContext());

@@ -39,12 +39,11 @@ bool deviceSafe(Operation *op) {
   Dialect *d = op->getDialect();
   if (!d)
     return false;
-  StringRef ns = d->getNamespace();
-  if (ns == "arith" || ns == "math" || ns == "index")
+  if (isa<arith::ArithDialect, math::MathDialect, index::IndexDialect>(d))
     return true;
-  if (ns == "scf")
+  if (isa<scf::SCFDialect>(d))
     return !isa<scf::ParallelOp>(op);
-  if (ns == "memref")
+  if (isa<memref::MemRefDialect>(d))
     return isa<memref::LoadOp, memref::StoreOp, memref::AtomicRMWOp,
                memref::DimOp, memref::ExtractStridedMetadataOp,
                memref::ReinterpretCastOp, memref::CastOp, memref::SubViewOp>(
@@ -265,15 +264,14 @@ Operation *firstHostOnly(func::FuncOp fn, ModuleOp module,
 
 /// What a host-only operation does, for the error message.
 std::string describe(Operation *op) {
-  StringRef name = op->getName().getStringRef();
-  if (name == "weft.print")
+  if (isa<weft::PrintOp>(op))
     return "print()";
-  if (name.starts_with("memref.alloc") || name == "weft.retain" ||
-      name == "weft.release" || name == "weft.null_array")
+  if (isa<memref::AllocOp, memref::AllocaOp, weft::RetainOp, weft::ReleaseOp,
+          weft::NullArrayOp>(op))
     return "a new array";
-  if (name.starts_with("weft."))
-    return "a runtime call (" + name.str() + ")";
-  return name.str();
+  if (isa_and_nonnull<weft::WeftDialect>(op->getDialect()))
+    return "a runtime call (" + op->getName().getStringRef().str() + ")";
+  return op->getName().getStringRef().str();
 }
 
 struct MapLoopsToGPUPass : weft::impl::MapLoopsToGPUBase<MapLoopsToGPUPass> {
@@ -311,9 +309,7 @@ struct MapLoopsToGPUPass : weft::impl::MapLoopsToGPUBase<MapLoopsToGPUPass> {
       // Only functions that target the GPU (--target=gpu or
       // @jit(target="gpu")).
       auto fn = par->getParentOfType<func::FuncOp>();
-      auto target =
-          fn ? fn->getAttrOfType<StringAttr>("weft.target") : StringAttr();
-      if (!target || target.getValue() != "gpu")
+      if (!fn || weft::functionTarget(fn) != weft::Target::GPU)
         return;
       if (par.getNumLoops() > 2 || !bodyIsDeviceSafe(par))
         return;

@@ -5,8 +5,10 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/Dialect/WeftDialect.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 
 using namespace mlir;
 using namespace weft;
@@ -14,6 +16,53 @@ using namespace weft;
 #include "compiler/Dialect/WeftOpsDialect.cpp.inc"
 
 MLIR_DEFINE_EXPLICIT_TYPE_ID(weft::LoopProgressResource)
+
+namespace {
+std::optional<Target> parseTarget(StringRef name) {
+  if (name == "cpu")
+    return Target::CPU;
+  if (name == "gpu")
+    return Target::GPU;
+  return std::nullopt;
+}
+} // namespace
+
+Target weft::functionTarget(Operation *fn) {
+  auto attr = fn->getAttrOfType<StringAttr>(WeftDialect::kTargetAttrName);
+  std::optional<Target> t = attr ? parseTarget(attr.getValue()) : std::nullopt;
+  return t.value_or(Target::CPU);
+}
+
+void weft::setFunctionTarget(Operation *fn, Target target) {
+  fn->setAttr(
+      WeftDialect::kTargetAttrName,
+      StringAttr::get(fn->getContext(), target == Target::GPU ? "gpu" : "cpu"));
+}
+
+LogicalResult WeftDialect::verifyOperationAttribute(Operation *op,
+                                                    NamedAttribute attr) {
+  if (attr.getName() == kTargetAttrName) {
+    auto s = dyn_cast<StringAttr>(attr.getValue());
+    if (!s || !parseTarget(s.getValue()))
+      return op->emitError()
+             << "'" << kTargetAttrName << "' must be \"cpu\" or \"gpu\"";
+    if (!isa<FunctionOpInterface>(op))
+      return op->emitError()
+             << "'" << kTargetAttrName << "' is only valid on a function";
+    return success();
+  }
+  if (attr.getName() == kSerialTwinAttrName) {
+    if (!isa<UnitAttr>(attr.getValue()))
+      return op->emitError()
+             << "'" << kSerialTwinAttrName << "' must be a unit attribute";
+    if (!isa<scf::IfOp>(op))
+      return op->emitError()
+             << "'" << kSerialTwinAttrName << "' is only valid on an scf.if";
+    return success();
+  }
+  return op->emitError() << "unknown weft attribute '"
+                         << attr.getName().getValue() << "'";
+}
 
 void WeftDialect::initialize() {
   addOperations<

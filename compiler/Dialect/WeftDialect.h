@@ -25,6 +25,13 @@ struct LoopProgressResource
   llvm::StringRef getName() final { return "weft.loop_progress"; }
 };
 
+/// Where a function's parallel loops run (its `weft.target` attribute).
+enum class Target { CPU, GPU };
+/// The target of `fn` (CPU when it has no `weft.target`).
+Target functionTarget(mlir::Operation *fn);
+/// Sets the `weft.target` attribute of `fn`.
+void setFunctionTarget(mlir::Operation *fn, Target target);
+
 /// The runtime's element kind of a scalar type (i1, i32, i64, f32, f64),
 /// as array and session values pass it; none for any other type.
 std::optional<weft_dtype> runtimeElementKind(mlir::Type type);

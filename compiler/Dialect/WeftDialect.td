@@ -23,6 +23,15 @@ def Weft_Dialect : Dialect {
     match their operands, element kinds the runtime knows, source lines).
     They are lowered to LLVM calls by `convert-weft-to-llvm`.
   }];  let cppNamespace = "::weft";
+  // `weft.target` on a func.func ("cpu" or "gpu": where its parallel
+  // loops run) and `weft.serial_twin` on an scf.if (a parallel nest and
+  // its serial copy, see weft-fold-serial-twins).
+  let hasOperationAttrVerify = 1;
+  let extraClassDeclaration = [{
+    static constexpr llvm::StringLiteral kTargetAttrName = "weft.target";
+    static constexpr llvm::StringLiteral kSerialTwinAttrName =
+        "weft.serial_twin";
+  }];
 }
 
 class Weft_Op<string mnemonic, list<Trait> traits = []> :

@@ -183,7 +183,7 @@ bool FunctionGen::emit() {
   func::FuncOp f = mg.funcs.at(&fn);
   // weft-gpu-map-loops offloads the parallel loops of these functions.
   if (mg.gpu || fn.options.target == "gpu")
-    f->setAttr("weft.target", b.getStringAttr("gpu"));
+    weft::setFunctionTarget(f, weft::Target::GPU);
   mlir::Block *entry = f.addEntryBlock();
   b.setInsertionPointToStart(entry);
   Location l = f.getLoc();

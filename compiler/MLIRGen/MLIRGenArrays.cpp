@@ -169,7 +169,7 @@ void FunctionGen::emitParallelNest(ValueRange dims, Location l,
   // statement); 1-D ones keep their serial copy, which is cheap to compile
   // and the fastest for small arrays in hot loops.
   if (dims.size() >= 2 || compileOnce)
-    ifOp->setAttr("weft.serial_twin", b.getUnitAttr());
+    ifOp->setAttr(weft::WeftDialect::kSerialTwinAttrName, b.getUnitAttr());
   OpBuilder::InsertionGuard g(b);
   b.setInsertionPointToStart(&ifOp.getThenRegion().front());
   // Threads split the outermost axis; the inner axes stay plain loops so

@@ -168,3 +168,28 @@ func.func @metrics_no_entry() {
   weft.metrics_enter ""
   return
 }
+
+// -----
+
+// expected-error @+1 {{'weft.target' must be "cpu" or "gpu"}}
+func.func @bad_target() attributes {weft.target = "tpu"} {
+  return
+}
+
+// -----
+
+func.func @twin_on_for(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  // expected-error @+1 {{'weft.serial_twin' is only valid on an scf.if}}
+  scf.for %i = %c0 to %n step %c1 {
+  } {weft.serial_twin}
+  return
+}
+
+// -----
+
+// expected-error @+1 {{unknown weft attribute 'weft.tagret'}}
+func.func @misspelt() attributes {weft.tagret = "gpu"} {
+  return
+}
