@@ -34,7 +34,8 @@ namespace {
 
 /// True if `op` can run on the device as it is.
 bool deviceSafe(Operation *op) {
-  if (isa<weft::KeepLoopOp>(op)) // lowered in the GPU module too
+  // Lowered in the GPU module too.
+  if (isa<weft::KeepLoopOp, weft::Atan2Op>(op))
     return true;
   Dialect *d = op->getDialect();
   if (!d)

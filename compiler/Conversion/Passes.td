@@ -34,6 +34,19 @@ def LowerKeepLoop : Pass<"weft-lower-keep-loop"> {
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def LowerMath : Pass<"weft-lower-math"> {
+  let summary = "Turn weft.atan2 into math.atan2 after canonicalization.";
+  let description = [{
+    MLIRGen emits `weft.atan2`, whose folder follows C (atan2(0, 0) is 0),
+    because `math.atan2`'s folder makes atan2 of two zeros a NaN. Once no
+    canonicalizer runs any more, this pass replaces it by `math.atan2`,
+    which the math-to-LLVM (host) and GPU-to-NVVM (device, libdevice's
+    `__nv_atan2`) lowerings know.
+  }];
+  let dependentDialects = ["::mlir::math::MathDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 def DropUnsignedWrap : Pass<"weft-drop-unsigned-wrap"> {
   let summary = "Clear the nuw flags MLIR's memref lowering puts on indices.";
   let description = [{

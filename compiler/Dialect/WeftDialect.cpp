@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/Dialect/WeftDialect.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
@@ -62,6 +63,14 @@ LogicalResult WeftDialect::verifyOperationAttribute(Operation *op,
   }
   return op->emitError() << "unknown weft attribute '"
                          << attr.getName().getValue() << "'";
+}
+
+Operation *WeftDialect::materializeConstant(OpBuilder &builder, Attribute value,
+                                            Type type, Location loc) {
+  auto typed = dyn_cast<TypedAttr>(value);
+  if (!typed || typed.getType() != type)
+    return nullptr;
+  return arith::ConstantOp::create(builder, loc, type, typed);
 }
 
 void WeftDialect::initialize() {

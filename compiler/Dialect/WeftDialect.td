@@ -27,6 +27,8 @@ def Weft_Dialect : Dialect {
   // loops run) and `weft.serial_twin` on an scf.if (a parallel nest and
   // its serial copy, see weft-fold-serial-twins).
   let hasOperationAttrVerify = 1;
+  // Folded ops (weft.atan2) become arith.constant.
+  let hasConstantMaterializer = 1;
   let extraClassDeclaration = [{
     static constexpr llvm::StringLiteral kTargetAttrName = "weft.target";
     static constexpr llvm::StringLiteral kSerialTwinAttrName =

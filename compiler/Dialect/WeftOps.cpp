@@ -11,6 +11,8 @@
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "mlir/IR/OpImplementation.h"
 
+#include <cmath>
+
 using namespace mlir;
 using namespace weft;
 
@@ -219,6 +221,19 @@ LogicalResult PairwiseSumOp::verify() {
   if (!mt.getElementType().isF64() || !getType().isF64())
     return emitOpError("operand and result must be f64");
   return success();
+}
+
+OpFoldResult Atan2Op::fold(FoldAdaptor adaptor) {
+  auto y = dyn_cast_or_null<FloatAttr>(adaptor.getY());
+  auto x = dyn_cast_or_null<FloatAttr>(adaptor.getX());
+  if (!y || !x)
+    return {};
+  // C's atan2 on the host: exact for the zeros and infinities it defines.
+  if (getType().isF32())
+    return FloatAttr::get(getType(), std::atan2(y.getValue().convertToFloat(),
+                                                x.getValue().convertToFloat()));
+  return FloatAttr::get(getType(), std::atan2(y.getValue().convertToDouble(),
+                                              x.getValue().convertToDouble()));
 }
 
 #define GET_OP_CLASSES

@@ -7,6 +7,7 @@
 #define WEFT_OPS
 
 include "compiler/Dialect/WeftDialect.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 
 def Weft_PrintOp : Weft_Op<"print"> {
@@ -480,6 +481,24 @@ def Weft_PairwiseSumOp : Weft_Op<"pairwise_sum"> {
   let results = (outs AnyFloat:$result);
   let assemblyFormat = "$array attr-dict `:` type($array) `->` type($result)";
   let hasVerifier = 1;
+}
+
+def Weft_Atan2Op : Weft_Op<"atan2", [Pure, SameOperandsAndResultType]> {
+  let summary = "atan2(y, x) as C and NumPy define it.";
+  let description = [{
+    The angle of the point (x, y), in (-pi, pi]. Unlike `math.atan2`,
+    whose folder makes atan2(0, 0) a NaN, it folds as C's `atan2` does:
+    atan2(+-0, +0) = +-0 and atan2(+-0, -0) = +-pi. `weft-lower-math`
+    turns it into `math.atan2` after the last canonicalization.
+
+    ```mlir
+    %a = weft.atan2 %y, %x : f64
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[F32, F64]>:$y, AnyTypeOf<[F32, F64]>:$x);
+  let results = (outs AnyTypeOf<[F32, F64]>:$result);
+  let assemblyFormat = "$y `,` $x attr-dict `:` type($result)";
+  let hasFolder = 1;
 }
 
 #endif // WEFT_OPS

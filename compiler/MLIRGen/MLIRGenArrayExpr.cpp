@@ -302,7 +302,7 @@ Value FunctionGen::emitMath(const std::string &name, ArrayRef<Value> xs,
         b, l, arith::CmpFPredicate::OEQ, math::AbsFOp::create(b, l, x),
         constant(k, std::numeric_limits<double>::infinity(), l));
   if (name == "atan2")
-    return math::Atan2Op::create(b, l, x, xs[1]);
+    return weft::Atan2Op::create(b, l, x, xs[1]);
   if (name == "pow")
     return isFloat ? math::PowFOp::create(b, l, x, xs[1]).getResult()
                    : math::IPowIOp::create(b, l, x, xs[1]).getResult();

@@ -84,6 +84,7 @@ void buildGPUCodegenPipeline(OpPassManager &pm, const std::string &chip,
   OpPassManager &device = pm.nest<gpu::GPUModuleOp>();
   device.addPass(createStripDebugInfoPass());
   device.addPass(weft::createLowerKeepLoop());
+  device.addPass(weft::createLowerMath());
   // The bounds guard of a tiled loop is an scf.if.
   device.addPass(createSCFToControlFlowPass());
   device.addPass(createConvertGpuOpsToNVVMOps());
@@ -108,6 +109,7 @@ void buildCPULoweringPipeline(OpPassManager &pm, bool gpuLaunches) {
   pm.addPass(weft::createFoldSerialTwins());
   pm.addPass(weft::createInlineAllocaScopes());
   pm.addPass(weft::createLowerKeepLoop());
+  pm.addPass(weft::createLowerMath());
   pm.addPass(createConvertWeftToLLVM());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertMathToFuncs());
