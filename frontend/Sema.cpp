@@ -948,12 +948,12 @@ JitOptions Analyzer::jitOptions(const FunctionDefStmt *def) {
       auto *flag = k.value->dyn<BoolLitExpr>();
       if (k.name == "target") {
         auto *s = k.value->dyn<StrLitExpr>();
-        if (!s ||
-            (s->value != "cpu" && s->value != "gpu" && s->value != "auto"))
+        std::optional<Target> t = s ? parseTarget(s->value) : std::nullopt;
+        if (!t)
           diags_.error(k.value->range,
                        "target= is \"cpu\", \"gpu\" or \"auto\"");
         else
-          o.target = s->value;
+          o.target = *t;
         continue;
       }
       bool *slot = k.name == "parallel"      ? &o.parallel

@@ -13,6 +13,7 @@
 
 #include "frontend/AST.h"
 #include "frontend/Diagnostics.h"
+#include "frontend/Target.h"
 #include "frontend/Types.h"
 
 #include <map>
@@ -32,9 +33,9 @@ struct JitOptions {
   bool fastmath = false;
   bool boundscheck = false;
   bool cache = true;
-  /// "cpu", "gpu" or "auto" (the GPU when a driver and device are
-  /// present; the driver resolves it before code generation).
-  std::string target = "cpu";
+  /// Auto: the GPU when a driver and device are present (the driver
+  /// resolves it before code generation).
+  Target target = Target::CPU;
   /// @kernel: launched over a grid as f[blocks, threads](args).
   bool kernel = false;
   /// @vectorize: a function of scalars that applies element by element

@@ -27,7 +27,8 @@ std::string definitionText(const SourceFile &file, const FunctionDefStmt &def) {
 std::string optionsText(const JitOptions &o) {
   return std::string("parallel=") + (o.parallel ? "1" : "0") +
          " fastmath=" + (o.fastmath ? "1" : "0") +
-         " boundscheck=" + (o.boundscheck ? "1" : "0") + " target=" + o.target +
+         " boundscheck=" + (o.boundscheck ? "1" : "0") +
+         " target=" + targetName(o.target) +
          " kernel=" + (o.kernel ? "1" : "0") +
          " vectorize=" + (o.vectorize ? "1" : "0");
 }
@@ -64,8 +65,10 @@ cache::Key programKey(const Compilation &c, const JITOptions &jit) {
       .add(o.boundscheck ? "boundscheck" : "")
       .add(o.fastmath ? "fastmath" : "ieee")
       .add(o.metrics ? "metrics" : "")
-      .add("target=" + o.target + " gpu-arch=" + o.gpuArch)
-      .add("auto=" + c.autoTarget())
+      .add(std::string("target=") + targetName(o.target) +
+           " gpu-arch=" + o.gpuArch)
+      .add(std::string("auto=") +
+           (c.autoTarget() ? targetName(*c.autoTarget()) : ""))
       .add("jit-opt=" + std::to_string(jit.optLevel))
       .add(jit.vectorMath ? "vector-math" : "");
   for (const std::string &e : jit.exports)

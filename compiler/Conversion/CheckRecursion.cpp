@@ -83,6 +83,7 @@ struct CheckRecursionPass : weft::impl::CheckRecursionBase<CheckRecursionPass> {
   /// margin allows for, and recursion costs almost nothing more.
   void guard(func::FuncOp f) {
     Location l = f.getLoc();
+    keepCalls(f);
     int64_t line = 0;
     if (auto fl = dyn_cast<FileLineColLoc>(l))
       line = fl.getLine();
@@ -112,6 +113,21 @@ struct CheckRecursionPass : weft::impl::CheckRecursionBase<CheckRecursionPass> {
     for (Type t : f.getFunctionType().getResults())
       zeros.push_back(zeroValue(b, l, t));
     func::ReturnOp::create(b, l, zeros);
+  }
+  /// Every call of `f` stays a call that takes stack: LLVM's tail
+  /// recursion elimination (which honours "disable-tail-calls") and
+  /// sibling calls would turn unbounded recursion such as
+  /// `return f(n + 1) + 1` into a loop that never ends, where Python
+  /// raises RecursionError. The LLVM function attribute reaches the
+  /// llvm.func through `passthrough`.
+  static void keepCalls(func::FuncOp f) {
+    OpBuilder b(f.getContext());
+    SmallVector<Attribute> attrs;
+    if (auto old = f->getAttrOfType<ArrayAttr>("passthrough"))
+      attrs.append(old.begin(), old.end());
+    attrs.push_back(b.getArrayAttr(
+        {b.getStringAttr("disable-tail-calls"), b.getStringAttr("true")}));
+    f->setAttr("passthrough", b.getArrayAttr(attrs));
   }
   static constexpr int64_t kWindow = 64 << 10, kCheckedBytes = 4 << 10;
 };

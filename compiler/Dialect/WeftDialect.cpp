@@ -18,33 +18,26 @@ using namespace weft;
 
 MLIR_DEFINE_EXPLICIT_TYPE_ID(weft::LoopProgressResource)
 
-namespace {
-std::optional<Target> parseTarget(StringRef name) {
-  if (name == "cpu")
-    return Target::CPU;
-  if (name == "gpu")
-    return Target::GPU;
-  return std::nullopt;
-}
-} // namespace
-
 Target weft::functionTarget(Operation *fn) {
   auto attr = fn->getAttrOfType<StringAttr>(WeftDialect::kTargetAttrName);
-  std::optional<Target> t = attr ? parseTarget(attr.getValue()) : std::nullopt;
-  return t.value_or(Target::CPU);
+  std::optional<Target> t =
+      attr ? parseTarget(attr.getValue().str()) : std::nullopt;
+  return t == Target::GPU ? Target::GPU : Target::CPU;
 }
 
 void weft::setFunctionTarget(Operation *fn, Target target) {
-  fn->setAttr(
-      WeftDialect::kTargetAttrName,
-      StringAttr::get(fn->getContext(), target == Target::GPU ? "gpu" : "cpu"));
+  assert(target != Target::Auto && "resolve Auto before code generation");
+  fn->setAttr(WeftDialect::kTargetAttrName,
+              StringAttr::get(fn->getContext(), targetName(target)));
 }
 
 LogicalResult WeftDialect::verifyOperationAttribute(Operation *op,
                                                     NamedAttribute attr) {
   if (attr.getName() == kTargetAttrName) {
     auto s = dyn_cast<StringAttr>(attr.getValue());
-    if (!s || !parseTarget(s.getValue()))
+    std::optional<Target> t =
+        s ? parseTarget(s.getValue().str()) : std::nullopt;
+    if (!t || *t == Target::Auto)
       return op->emitError()
              << "'" << kTargetAttrName << "' must be \"cpu\" or \"gpu\"";
     if (!isa<FunctionOpInterface>(op))

@@ -13,6 +13,7 @@
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+#include "frontend/Target.h"
 #include "runtime/embed/include/weft/dtype.h"
 
 #include <optional>
@@ -26,9 +27,8 @@ struct LoopProgressResource
   llvm::StringRef getName() final { return "weft.loop_progress"; }
 };
 
-/// Where a function's parallel loops run (its `weft.target` attribute).
-enum class Target { CPU, GPU };
-/// The target of `fn` (CPU when it has no `weft.target`).
+/// The target of `fn` (its `weft.target` attribute: CPU or GPU; CPU when
+/// it has none).
 Target functionTarget(mlir::Operation *fn);
 /// Sets the `weft.target` attribute of `fn`.
 void setFunctionTarget(mlir::Operation *fn, Target target);

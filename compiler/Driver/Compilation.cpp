@@ -177,11 +177,12 @@ bool Compilation::analyze() {
     // @jit(target="auto"): the GPU when one is present, else the CPU.
     if (program_)
       for (auto &inst : program_->instances)
-        if (inst->options.target == "auto") {
-          if (autoTarget_.empty())
-            autoTarget_ =
-                options_.gpuPresent && options_.gpuPresent() ? "gpu" : "cpu";
-          inst->options.target = autoTarget_;
+        if (inst->options.target == Target::Auto) {
+          if (!autoTarget_)
+            autoTarget_ = options_.gpuPresent && options_.gpuPresent()
+                              ? Target::GPU
+                              : Target::CPU;
+          inst->options.target = *autoTarget_;
         }
   }
   return program_ != nullptr;
@@ -212,7 +213,7 @@ bool Compilation::generateMLIR() {
     module =
         weft::generateMLIR(*context_, *program_, *file_, *diags_,
                            options_.boundscheck, options_.fastmath, &report_,
-                           &metrics_.details, options_.target == "gpu");
+                           &metrics_.details, options_.target == Target::GPU);
   }
   metrics_.add("mlirgen", metrics::wallNow() - t0);
   if (module && !diags_->hasErrors()) {
@@ -343,11 +344,11 @@ bool Compilation::cleanup() {
 }
 
 bool Compilation::usesGPU() const {
-  if (options_.target == "gpu")
+  if (options_.target == Target::GPU)
     return true;
   if (program_)
     for (const auto &inst : program_->instances)
-      if (inst->options.target == "gpu")
+      if (inst->options.target == Target::GPU)
         return true;
   return false;
 }

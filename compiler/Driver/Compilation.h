@@ -39,8 +39,8 @@ struct CompileOptions {
   bool fastmath = false;    ///< every function as @jit(fastmath=True)
   /// Instrument entry calls and parallel regions (weft run --metrics).
   bool metrics = false;
-  /// "cpu" or "gpu" (--target; @jit(target="gpu") functions also offload).
-  std::string target = "cpu";
+  /// CPU or GPU (--target; @jit(target="gpu") functions also offload).
+  Target target = Target::CPU;
   /// The GPU architecture PTX is generated for (--gpu-arch).
   std::string gpuArch = "sm_80";
   /// Whether a GPU driver and device are present, asked only when a
@@ -96,7 +96,7 @@ public:
   bool usesGPU() const;
   /// After analyze: what @jit(target="auto") became ("cpu" or "gpu"), or
   /// empty when no function asks for it.
-  const std::string &autoTarget() const { return autoTarget_; }
+  std::optional<Target> autoTarget() const { return autoTarget_; }
   /// What MLIRGen did with each loop and array statement.
   const std::vector<LoopReport> &loopReport() const { return report_; }
   /// The time of each stage run so far (parse, sema, mlirgen, the MLIR
@@ -112,7 +112,7 @@ private:
   std::unique_ptr<mlir::MLIRContext> context_;
   mlir::OwningOpRef<mlir::ModuleOp> module_;
   std::string internalError_;
-  std::string autoTarget_;
+  std::optional<Target> autoTarget_;
   std::optional<std::map<std::string, Type>> session_;
   std::vector<LoopReport> report_;
   metrics::CompileMetrics metrics_;

@@ -182,7 +182,7 @@ void FunctionGen::emitInterruptCheck(const Block &body, bool always,
 bool FunctionGen::emit() {
   func::FuncOp f = mg.funcs.at(&fn);
   // weft-gpu-map-loops offloads the parallel loops of these functions.
-  if (mg.gpu || fn.options.target == "gpu")
+  if (mg.gpu || fn.options.target == Target::GPU)
     weft::setFunctionTarget(f, weft::Target::GPU);
   mlir::Block *entry = f.addEntryBlock();
   b.setInsertionPointToStart(entry);
@@ -327,7 +327,7 @@ generateMLIR(MLIRContext &context, const Program &program,
   // cannot call the check, so code with a GPU part has none.
   bool onGpu = gpu;
   for (const FunctionInstance *inst : live)
-    onGpu |= inst->options.target != "cpu" || inst->options.kernel;
+    onGpu |= inst->options.target != Target::CPU || inst->options.kernel;
   bool hostEntries = false;
   for (const FunctionInstance *inst : live)
     hostEntries |= inst->exported;

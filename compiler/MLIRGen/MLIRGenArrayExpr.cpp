@@ -256,6 +256,14 @@ Value FunctionGen::emitElement(const ElemSource &s, const Expr *e,
   return emitMath(name, xs, k, l);
 }
 
+Value FunctionGen::reduceMinMax(bool wantMin, Value acc, Value x, ScalarKind k,
+                                Location l) {
+  if (k == ScalarKind::F64 || k == ScalarKind::F32)
+    return wantMin ? arith::MinimumFOp::create(b, l, acc, x).getResult()
+                   : arith::MaximumFOp::create(b, l, acc, x).getResult();
+  return emitMath(wantMin ? "minimum" : "maximum", {acc, x}, k, l);
+}
+
 Value FunctionGen::emitMath(const std::string &name, ArrayRef<Value> xs,
                             ScalarKind k, Location l) {
   bool isFloat = k == ScalarKind::F32 || k == ScalarKind::F64;
@@ -308,9 +316,17 @@ Value FunctionGen::emitMath(const std::string &name, ArrayRef<Value> xs,
                    : math::IPowIOp::create(b, l, x, xs[1]).getResult();
   if (name == "minimum" || name == "maximum") {
     bool mn = name == "minimum";
-    if (isFloat) // NaN-propagating, as NumPy's minimum/maximum
-      return mn ? arith::MinimumFOp::create(b, l, x, xs[1]).getResult()
-                : arith::MaximumFOp::create(b, l, x, xs[1]).getResult();
+    if (isFloat) {
+      // NumPy's rule: (x > y || isnan(x)) ? x : y for maximum (< for
+      // minimum), so NaN propagates and of two equal values (0.0 and -0.0)
+      // the second wins, as in clip(0.0, -0.0, 1.0) == -0.0.
+      Value better = arith::CmpFOp::create(
+          b, l, mn ? arith::CmpFPredicate::OLT : arith::CmpFPredicate::OGT, x,
+          xs[1]);
+      Value nan = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x);
+      return arith::SelectOp::create(
+          b, l, arith::OrIOp::create(b, l, better, nan), x, xs[1]);
+    }
     if (k == ScalarKind::Bool)
       return mn ? arith::AndIOp::create(b, l, x, xs[1]).getResult()
                 : arith::OrIOp::create(b, l, x, xs[1]).getResult();
@@ -649,9 +665,8 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
       return convert(foldNest(b, l, redDims, zeroIdx, oneIdx, ValueRange{first},
                               [&](ValueRange red, ValueRange acc) {
                                 Value x = convert(elementAt(outer, red), ek, l);
-                                return SmallVector<Value, 2>{emitMath(
-                                    name == "min" ? "minimum" : "maximum",
-                                    {acc[0], x}, ek, l)};
+                                return SmallVector<Value, 2>{reduceMinMax(
+                                    name == "min", acc[0], x, ek, l)};
                               })[0],
                      rk, l);
     }
@@ -865,14 +880,12 @@ Value FunctionGen::emitChunkedReduction(const std::string &name,
   }
   if (isMinMax) {
     ScalarKind ek = s.kind;
-    return convert(
-        reduceChunks(
-            [](Value x) { return x; },
-            [&, ek](Value acc, Value x) {
-              return emitMath(wantMin ? "minimum" : "maximum", {acc, x}, ek, l);
-            },
-            Value(), ek),
-        rk, l);
+    return convert(reduceChunks([](Value x) { return x; },
+                                [&, ek](Value acc, Value x) {
+                                  return reduceMinMax(wantMin, acc, x, ek, l);
+                                },
+                                Value(), ek),
+                   rk, l);
   }
   // mean, var, std: sums of the elements and of squared deviations.
   Value mean = arith::DivFOp::create(

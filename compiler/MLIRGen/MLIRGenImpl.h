@@ -336,6 +336,10 @@ public:
                                    ScalarKind rk, mlir::Value count,
                                    mlir::Location l);
   /// The scalar math builtins on element values of kind `k`.
+  /// One step of a min/max reduction: NaN propagates; of two equal zeros
+  /// either may be kept (the form LLVM vectorizes as a reduction).
+  mlir::Value reduceMinMax(bool wantMin, mlir::Value acc, mlir::Value x,
+                           ScalarKind k, mlir::Location l);
   mlir::Value emitMath(const std::string &name, llvm::ArrayRef<mlir::Value> xs,
                        ScalarKind k, mlir::Location l);
 
@@ -407,13 +411,13 @@ public:
 };
 
 inline bool FunctionGen::onGPU() const {
-  return mg.gpu || fn.options.target == "gpu";
+  return mg.gpu || fn.options.target == Target::GPU;
 }
 
 inline bool FunctionGen::deviceCode() const {
   // Kernels launched on the GPU, and prange bodies of functions that
   // target it (they may become GPU kernels).
-  bool gpuFunction = mg.gpu || fn.options.target == "gpu";
+  bool gpuFunction = mg.gpu || fn.options.target == Target::GPU;
   return gpuFunction && (fn.options.kernel || parallelDepth > 0);
 }
 

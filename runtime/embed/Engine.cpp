@@ -129,11 +129,12 @@ compileSpecialization(detail::ModuleState &m, const std::string &function,
   CompileOptions co;
   co.optLevel = o.optLevel;
   co.fastmath = o.fastmath;
-  co.target = o.target;
+  // The engine's constructor checked and resolved the name.
+  co.target = parseTarget(o.target).value_or(Target::CPU);
   co.metrics = o.metrics;
   // @jit(target="auto") follows the engine's target (its arrays are in
   // managed memory only when that is "gpu").
-  if (o.target == "gpu")
+  if (co.target == Target::GPU)
     co.gpuPresent = [] { return true; };
   Compilation c(m.name, m.source, co);
   std::vector<EntryRequest> entries{{function, argTypes, nullptr}};
@@ -367,19 +368,20 @@ Function Module::function(const std::string &name) const {
 Engine::Engine(Options options)
     : state_(std::make_shared<detail::EngineState>()) {
   state_->options = std::move(options);
-  if (state_->options.target != "cpu" && state_->options.target != "gpu" &&
-      state_->options.target != "auto")
+  std::optional<Target> target = parseTarget(state_->options.target);
+  if (!target)
     throw Error("weft::Options::target is \"cpu\", \"gpu\" or \"auto\", "
                 "not \"" +
                 state_->options.target + "\"");
   std::string threadsError;
   if (!setThreadCount(state_->options.threads, threadsError))
     throw Error("weft::Engine: " + threadsError);
-  if (state_->options.target == "auto") {
+  if (*target == Target::Auto) {
     std::string why;
-    state_->options.target = gpu::available(why) ? "gpu" : "cpu";
+    target = gpu::available(why) ? Target::GPU : Target::CPU;
+    state_->options.target = targetName(*target);
   }
-  if (state_->options.target == "gpu") {
+  if (*target == Target::GPU) {
     std::string why;
     if (!gpu::available(why))
       throw Error("weft::Engine: target \"gpu\": " + why);

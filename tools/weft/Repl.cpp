@@ -266,9 +266,11 @@ bool runCommand(ReplSession &session, const std::string &line) {
         !setThreadCount(n, error))
       std::cerr << "weft: error: " << error << "\n";
   } else if (cmd == ":target") {
-    if (rest != "cpu" && rest != "gpu") {
+    std::optional<Target> target = parseTarget(rest);
+    if (!target || *target == Target::Auto) {
       std::cerr << "weft: error: :target is cpu or gpu\n";
-    } else if (rest == "gpu" && session.options().target != "gpu") {
+    } else if (*target == Target::GPU &&
+               session.options().target != Target::GPU) {
       std::string why, arch;
       bool arrays = false;
       for (const auto &[name, type] : session.variables())
@@ -280,11 +282,11 @@ bool runCommand(ReplSession &session, const std::string &line) {
                      "made in host memory; :reset first\n";
       } else {
         gpu::setManagedMemory(true);
-        session.options().target = "gpu";
+        session.options().target = Target::GPU;
         session.options().gpuArch = arch;
       }
     } else {
-      session.options().target = rest;
+      session.options().target = *target;
     }
   } else if (cmd == ":load") {
     std::ifstream file(rest);

@@ -11,6 +11,7 @@
 #ifndef WEFT_TOOLS_WEFT_REPLSESSION_H
 #define WEFT_TOOLS_WEFT_REPLSESSION_H
 
+#include "frontend/Target.h"
 #include "frontend/Types.h"
 #include "runtime/Metrics.h"
 
@@ -23,7 +24,7 @@ namespace weft {
 struct ReplOptions {
   int optLevel = 3;
   bool fastmath = false;
-  std::string target = "cpu"; ///< "cpu" or "gpu"
+  Target target = Target::CPU; ///< CPU or GPU
   std::string gpuArch = "sm_80";
 };
 

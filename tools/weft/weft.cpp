@@ -213,7 +213,7 @@ struct Args {
   std::vector<std::string> programArgs;
   // --metrics: "table" (stderr) or "json:PATH".
   std::string metrics;
-  std::string target = "cpu";
+  weft::Target target = weft::Target::CPU;
   bool targetGiven = false; ///< --target= was on the command line
   std::string gpuArch;
   bool noCache = false;
@@ -320,11 +320,12 @@ int main(int argc, char **argv) {
       if (!benchError.empty())
         return usageError(benchError);
     } else if (a.rfind("--target=", 0) == 0) {
-      args.target = a.substr(9);
-      args.targetGiven = true;
-      if (args.target != "cpu" && args.target != "gpu" && args.target != "auto")
-        return usageError("--target is cpu, gpu or auto, not '" + args.target +
+      std::optional<weft::Target> target = weft::parseTarget(a.substr(9));
+      if (!target)
+        return usageError("--target is cpu, gpu or auto, not '" + a.substr(9) +
                           "'");
+      args.target = *target;
+      args.targetGiven = true;
     } else if (a.rfind("--gpu-arch=", 0) == 0) {
       args.gpuArch = a.substr(11);
       bool ok = args.gpuArch.size() > 3 && args.gpuArch.rfind("sm_", 0) == 0;
@@ -381,13 +382,13 @@ int main(int argc, char **argv) {
     weft::ReplOptions repl;
     repl.optLevel = args.optLevel;
     repl.fastmath = args.fastmath;
-    if (args.target == "gpu" || args.target == "auto") {
+    if (args.target != weft::Target::CPU) {
       std::string why, arch;
       if (weft::gpu::available(why, &arch)) {
         weft::gpu::setManagedMemory(true);
-        repl.target = "gpu";
+        repl.target = weft::Target::GPU;
         repl.gpuArch = arch;
-      } else if (args.target == "gpu") {
+      } else if (args.target == weft::Target::GPU) {
         std::cerr << "weft: error: --target=gpu: " << why
                   << "; use --target=cpu or --target=auto\n";
         return 1;
@@ -412,7 +413,7 @@ int main(int argc, char **argv) {
       return usageError(
           "emit needs --stage=ast|mlir|gpu|ptx|lowered|llvm|asm|report");
     if (args.stage == "gpu" || args.stage == "ptx")
-      args.target = "gpu";
+      args.target = weft::Target::GPU;
   }
 
   std::string source, error;
@@ -432,11 +433,11 @@ int main(int argc, char **argv) {
     probed = true;
     return haveGPUResult;
   };
-  if (args.target != "cpu")
+  if (args.target != weft::Target::CPU)
     haveGPU();
-  if (args.target == "auto")
-    args.target = haveGPU() ? "gpu" : "cpu";
-  if (args.target == "gpu" && args.command == "run" && !haveGPU()) {
+  if (args.target == weft::Target::Auto)
+    args.target = haveGPU() ? weft::Target::GPU : weft::Target::CPU;
+  if (args.target == weft::Target::GPU && args.command == "run" && !haveGPU()) {
     std::cerr << "weft: error: --target=gpu: " << gpuError
               << "; use --target=cpu or --target=auto\n";
     return 1;
@@ -458,7 +459,7 @@ int main(int argc, char **argv) {
                                  args.programArgs);
   }
   // @jit(target="auto"): the GPU when present, unless --target=cpu.
-  if (!(args.targetGiven && args.target == "cpu"))
+  if (!(args.targetGiven && args.target == weft::Target::CPU))
     options.gpuPresent = haveGPU;
   weft::Compilation c(args.file, std::move(source), options);
 

@@ -6,6 +6,7 @@
 // The runtime is asked only when the stack pointer is in the lowest 4 KiB
 // of a 64 KiB window.
 // CHECK-LABEL: func.func @fib___i64
+// CHECK-SAME: passthrough = {{\[}}["disable-tail-calls", "true"]]
 // CHECK-NEXT: %[[SP:.*]] = llvm.intr.stacksave : !llvm.ptr
 // CHECK-NEXT: %[[SPI:.*]] = llvm.ptrtoint %[[SP]] : !llvm.ptr to i64
 // CHECK-NEXT: %[[MASK:.*]] = arith.constant 65535 : i64
