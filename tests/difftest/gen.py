@@ -322,7 +322,10 @@ class Gen(ExprGen):
                       exact=(frozen and not v.fuzzy) or op in ("//=", "%="))
         if e is None or (e.lit and v.dtype in NARROW and False):
             return []
-        if frozen and e.fuzzy and not v.fuzzy:
+        # an array divisor may hold zeros: inf or NaN (see binop)
+        nonfinite = v.dtype in FLOATS and op in ("/=", "//=", "%=") and \
+            bool(e.shape)
+        if frozen and (e.fuzzy or nonfinite) and not v.fuzzy:
             return []
         b = v.bound
         if v.dtype in INTS:
@@ -337,7 +340,7 @@ class Gen(ExprGen):
             else:
                 nb = b
             v.buf.bound = clamp_bound(nb)
-        v.buf.fuzzy = v.buf.fuzzy or e.fuzzy
+        v.buf.fuzzy = v.buf.fuzzy or e.fuzzy or nonfinite
         return ["%s %s %s" % (target, op, e.code)]
 
     def st_augscalar(self):

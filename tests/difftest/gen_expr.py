@@ -378,7 +378,12 @@ class ExprGen:
             bound = clamp_bound(bound)
         if op in ("//", "%") and dtype in FLOATS and (a.fuzzy or b.fuzzy):
             return None
-        fuzzy = a.fuzzy or b.fuzzy
+        # a float quotient or remainder by an array may be inf or NaN (a
+        # zero divisor): fuzzy, so that it stays out of matrix products,
+        # whose BLAS path in NumPy skips zero terms (NaN * 0 dropped)
+        fuzzy = a.fuzzy or b.fuzzy or (dtype in FLOATS and
+                                       op in ("/", "//", "%") and
+                                       bool(b.shape))
         return Expr("(%s %s %s)" % (a.code, op, b.code), dtype, shape,
                     bound=bound, fuzzy=fuzzy)
 
@@ -597,8 +602,9 @@ class ExprGen:
         if dtype == "bool" or (exact and dtype in FLOATS):
             return None
         n = self.pick((1, 2, 3, 4))
-        a = self.expr(dtype, (n,), depth - 1, exact)
-        b = self.expr(dtype, (n,), depth - 1, exact)
+        # float operands are not fuzzy: finite (see binop)
+        a = self.expr(dtype, (n,), depth - 1, exact or dtype in FLOATS)
+        b = self.expr(dtype, (n,), depth - 1, exact or dtype in FLOATS)
         bound = a.bound * b.bound * n if INF not in (a.bound, b.bound) \
             else INF
         if dtype in INTS and bound >= SCALAR_INT_LIMIT:
@@ -851,8 +857,9 @@ class ExprGen:
             sa, sb = (shape[0], k), (k,)
         else:
             sa, sb = (k,), (k, shape[0])
-        a = self.expr(dtype, sa, depth - 1, exact)
-        b = self.expr(dtype, sb, depth - 1, exact)
+        # float operands are not fuzzy: finite (see binop)
+        a = self.expr(dtype, sa, depth - 1, exact or dtype in FLOATS)
+        b = self.expr(dtype, sb, depth - 1, exact or dtype in FLOATS)
         bound = a.bound * b.bound * k if INF not in (a.bound, b.bound) \
             else INF
         code = "(%s @ %s)" % (a.code, b.code) if self.chance(0.6) else \
