@@ -8,6 +8,7 @@
 #include "tools/weft/BenchCommand.h"
 
 #include "compiler/Driver/Compilation.h"
+#include "runtime/CachedProgram.h"
 #include "runtime/JITRunner.h"
 #include "runtime/Metrics.h"
 #include "runtime/RuntimeABI.h"
@@ -171,14 +172,19 @@ int runBenchCommand(const std::string &file, const std::string &source,
   co.fastmath = options.fastmath;
   co.boundscheck = options.boundscheck;
   Compilation c(file, text, co);
-  if (!c.lower())
-    return reportCompileFailure(c);
   JITOptions jo;
   jo.optLevel = options.optLevel;
   jo.vectorMath = options.fastmath;
+  // The one compile path and cache key of weft run (CachedProgram.h).
+  CacheUse cache;
+  cache.entryPoints = {"__weft_main"};
+  cache.storable = [&] { return c.diags().diagnostics().empty(); };
   std::string error;
+  ProgramOrigin origin;
   std::unique_ptr<JITProgram> program =
-      JITProgram::create(c.module(), jo, error);
+      compileThroughCache(c, jo, cache, origin, error);
+  if (origin == ProgramOrigin::CompileError)
+    return reportCompileFailure(c);
   if (!program) {
     std::cerr << "internal compiler error: " << error << "\n";
     return 2;

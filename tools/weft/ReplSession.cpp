@@ -10,6 +10,7 @@
 #include "frontend/AST.h"
 #include "frontend/Diagnostics.h"
 #include "frontend/Parser.h"
+#include "runtime/CachedProgram.h"
 #include "runtime/JITRunner.h"
 #include "runtime/SessionStore.h"
 
@@ -198,19 +199,24 @@ bool ReplSession::run(const std::string &entryText, std::string &error) {
       c = std::move(again.second);
     }
   }
-  if (!c->lower()) {
-    error = renderFailure(*c);
-    return false;
-  }
   JITOptions jit;
   jit.optLevel = options_.optLevel;
   jit.vectorMath = options_.fastmath;
   jit.metrics = &c->compileMetrics();
+  // The one compile path of weft run (CachedProgram.h), without the
+  // on-disk cache: entries are one-off programs over the session's state.
+  CacheUse cache;
+  cache.enabled = false;
   double t0 = metrics::wallNow();
   std::string jitError;
+  ProgramOrigin origin;
   std::unique_ptr<JITProgram> program =
-      JITProgram::create(c->module(), jit, jitError);
+      compileThroughCache(*c, jit, cache, origin, jitError);
   c->compileMetrics().totalSeconds += metrics::wallNow() - t0;
+  if (origin == ProgramOrigin::CompileError) {
+    error = renderFailure(*c);
+    return false;
+  }
   if (!program) {
     error = "internal compiler error: " + jitError + "\n";
     return false;
