@@ -60,6 +60,78 @@ void FunctionGen::emitPrint(const CallExpr *c) {
   weft::PrintOp::create(b, l, format, values);
 }
 
+Val FunctionGen::emitArange(const CallExpr *c) {
+  Location l = loc(c->range);
+  weft::Type t = fn.typeOf(c);
+  int64_t ln = line(c->range);
+  auto arg = [&](size_t i) { return emitExpr(c->args[i].get()); };
+  auto argType = [&](size_t i) { return fn.typeOf(c->args[i].get()); };
+  // Computed in f64 if any argument is a float, else in i64, then
+  // stored as the array's dtype (dtype= may differ).
+  ScalarKind out = t.scalarKind();
+  ScalarKind k = ScalarKind::I64;
+  for (size_t i = 0; i < c->args.size(); ++i)
+    if (argType(i).isFloat())
+      k = ScalarKind::F64;
+  Value start, stop, step;
+  if (c->args.size() == 1) {
+    start = constant(k, 0, l);
+    stop = convert(arg(0).v(), k, l);
+    step = constant(k, 1, l);
+  } else {
+    start = convert(arg(0).v(), k, l);
+    stop = convert(arg(1).v(), k, l);
+    step = c->args.size() == 3 ? convert(arg(2).v(), k, l) : constant(k, 1, l);
+  }
+  // The length (an unsigned i64) is computed without overflow; one too
+  // large to allocate is a MemoryError in allocArray.
+  Value n;
+  if (k == ScalarKind::F64) {
+    Value zero = constant(k, 0, l);
+    Value isZero =
+        arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, step, zero);
+    emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero", ln,
+              l);
+    step = arith::SelectOp::create(b, l, isZero, constant(k, 1, l), step);
+    Value span = arith::SubFOp::create(b, l, stop, start);
+    Value q =
+        math::CeilOp::create(b, l, arith::DivFOp::create(b, l, span, step));
+    Value isNaN = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, q, q);
+    emitCheck(isNaN,
+              "ValueError: arange() cannot compute the length of a range "
+              "with a NaN bound or step",
+              ln, l);
+    // Clamped to [0, 2**62] before the conversion (NaN to 0): anything
+    // longer is too large to allocate anyway, and stays so.
+    Value limit = constant(k, 0x1p62, l);
+    q = arith::SelectOp::create(b, l, isNaN, zero, q);
+    q = arith::MinimumFOp::create(
+        b, l, arith::MaximumFOp::create(b, l, q, zero), limit);
+    n = arith::FPToSIOp::create(b, l, b.getI64Type(), q);
+  } else {
+    Value isZero =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, step, i64(0, l));
+    emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero", ln,
+              l);
+    step = arith::SelectOp::create(b, l, isZero, i64(1, l), step);
+    n = rangeLength(start, stop, step, l);
+  }
+  Value arr = allocArray(out, n, l);
+  emitLoop(n, l, [&](Value i) {
+    Value iv =
+        convert(arith::IndexCastOp::create(b, l, b.getI64Type(), i), k, l);
+    Value v = k == ScalarKind::F64
+                  ? arith::AddFOp::create(b, l, start,
+                                          arith::MulFOp::create(b, l, iv, step))
+                        .getResult()
+                  : arith::AddIOp::create(b, l, start,
+                                          arith::MulIOp::create(b, l, iv, step))
+                        .getResult();
+    memref::StoreOp::create(b, l, convert(v, out, l), arr, ValueRange{i});
+  });
+  return Val(arr);
+}
+
 Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
   Location l = loc(c->range);
   weft::Type t = fn.typeOf(c);
@@ -114,74 +186,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
     }
     return Val(arr);
   }
-  if (name == "arange") {
-    // Computed in f64 if any argument is a float, else in i64, then
-    // stored as the array's dtype (dtype= may differ).
-    ScalarKind out = t.scalarKind();
-    ScalarKind k = ScalarKind::I64;
-    for (size_t i = 0; i < c->args.size(); ++i)
-      if (argType(i).isFloat())
-        k = ScalarKind::F64;
-    Value start, stop, step;
-    if (c->args.size() == 1) {
-      start = constant(k, 0, l);
-      stop = convert(arg(0).v(), k, l);
-      step = constant(k, 1, l);
-    } else {
-      start = convert(arg(0).v(), k, l);
-      stop = convert(arg(1).v(), k, l);
-      step =
-          c->args.size() == 3 ? convert(arg(2).v(), k, l) : constant(k, 1, l);
-    }
-    // The length (an unsigned i64) is computed without overflow; one too
-    // large to allocate is a MemoryError in allocArray.
-    Value n;
-    if (k == ScalarKind::F64) {
-      Value zero = constant(k, 0, l);
-      Value isZero =
-          arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, step, zero);
-      emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero", ln,
-                l);
-      step = arith::SelectOp::create(b, l, isZero, constant(k, 1, l), step);
-      Value span = arith::SubFOp::create(b, l, stop, start);
-      Value q =
-          math::CeilOp::create(b, l, arith::DivFOp::create(b, l, span, step));
-      Value isNaN =
-          arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, q, q);
-      emitCheck(isNaN,
-                "ValueError: arange() cannot compute the length of a range "
-                "with a NaN bound or step",
-                ln, l);
-      // Clamped to [0, 2**62] before the conversion (NaN to 0): anything
-      // longer is too large to allocate anyway, and stays so.
-      Value limit = constant(k, 0x1p62, l);
-      q = arith::SelectOp::create(b, l, isNaN, zero, q);
-      q = arith::MinimumFOp::create(
-          b, l, arith::MaximumFOp::create(b, l, q, zero), limit);
-      n = arith::FPToSIOp::create(b, l, b.getI64Type(), q);
-    } else {
-      Value isZero = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, step,
-                                           i64(0, l));
-      emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero", ln,
-                l);
-      step = arith::SelectOp::create(b, l, isZero, i64(1, l), step);
-      n = rangeLength(start, stop, step, l);
-    }
-    Value arr = allocArray(out, n, l);
-    emitLoop(n, l, [&](Value i) {
-      Value iv =
-          convert(arith::IndexCastOp::create(b, l, b.getI64Type(), i), k, l);
-      Value v = k == ScalarKind::F64
-                    ? arith::AddFOp::create(
-                          b, l, start, arith::MulFOp::create(b, l, iv, step))
-                          .getResult()
-                    : arith::AddIOp::create(
-                          b, l, start, arith::MulIOp::create(b, l, iv, step))
-                          .getResult();
-      memref::StoreOp::create(b, l, convert(v, out, l), arr, ValueRange{i});
-    });
-    return Val(arr);
-  }
+  if (name == "arange")
+    return emitArange(c);
   if (name == "sum" || ((name == "min" || name == "max") &&
                         c->args.size() == 1 && argType(0).isArray())) {
     Value arr = arg(0).v();

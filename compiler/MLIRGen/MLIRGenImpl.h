@@ -121,6 +121,16 @@ public:
                   mlir::Location l);
   void emitIf(const IfStmt &s);
   void emitFor(const ForStmt &s);
+  /// start, stop and step of a range()/prange() call as i64; a zero
+  /// step that is not a literal is checked (ValueError at line `ln`).
+  void emitRangeBounds(const CallExpr *call, int64_t ln, mlir::Location l,
+                       mlir::Value &start, mlir::Value &stop,
+                       mlir::Value &step);
+  /// Emits `s` as a parallel loop (prange, or a range proven independent,
+  /// with its serial version below the threshold) and returns true; false
+  /// when it stays serial (the report says why).
+  bool emitForInParallel(const ForStmt &s, mlir::Value start, mlir::Value stop,
+                         mlir::Value step);
   void emitWhile(const WhileStmt &s);
   /// `for i in prange(...)` as an scf.parallel loop with reductions
   /// (MLIRGenPrange.cpp); false (with errors reported) if the body writes
@@ -160,6 +170,8 @@ public:
   }
   Val emitCall(const CallExpr *c);
   Val emitBuiltin(const CallExpr *c, const std::string &name);
+  /// arange(stop) / arange(start, stop[, step]).
+  Val emitArange(const CallExpr *c);
   void emitPrint(const CallExpr *c);
   /// Python's float floor division (CPython's float_floor_div): exact
   /// where floor(l / r) is not, e.g. 1 // 0.1 is 9.0.

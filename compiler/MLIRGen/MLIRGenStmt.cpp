@@ -432,11 +432,8 @@ void FunctionGen::emitAssert(const AssertStmt &s) {
   emitCheck(bad, msg, line(s.range), l);
 }
 
-void FunctionGen::emitFor(const ForStmt &s) {
-  Location l = loc(s.range);
-  auto *call = s.iter->dyn<CallExpr>();
-  std::string var = s.target->dyn<NameExpr>()->name;
-  Value start, stop, step;
+void FunctionGen::emitRangeBounds(const CallExpr *call, int64_t ln, Location l,
+                                  Value &start, Value &stop, Value &step) {
   int64_t constStep = 0;
   if (call->args.size() == 1) {
     start = i64(0, l);
@@ -463,15 +460,20 @@ void FunctionGen::emitFor(const ForStmt &s) {
   if (constStep == 0 && call->args.size() == 3) {
     Value zero =
         arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, step, i64(0, l));
-    emitCheck(zero, "ValueError: range() arg 3 must not be zero", line(s.range),
-              l);
+    emitCheck(zero, "ValueError: range() arg 3 must not be zero", ln, l);
   }
+}
+
+bool FunctionGen::emitForInParallel(const ForStmt &s, Value start, Value stop,
+                                    Value step) {
+  Location l = loc(s.range);
+  auto *call = s.iter->dyn<CallExpr>();
   // prange: a parallel loop (nested ones, and parallel=False, run serially).
   auto *callee = call->callee->dyn<NameExpr>();
   if (callee && callee->name == "prange" && fn.options.parallel &&
       parallelDepth == 0) {
     emitParallelFor(s, start, stop, step);
-    return;
+    return true;
   }
   if (callee && callee->name == "prange") {
     note(line(s.range), parallelDepth ? "prange loop: serial (nested in a "
@@ -503,7 +505,7 @@ void FunctionGen::emitFor(const ForStmt &s) {
         forceSerialFor_ = false;
         env = savedEnv;
       }
-      return;
+      return true;
     }
     if (!forceSerialFor_)
       note(line(s.range), "for loop: serial (" + why + ")");
@@ -512,6 +514,18 @@ void FunctionGen::emitFor(const ForStmt &s) {
                                         "parallel loop)"
                                       : "for loop: serial (parallel=False)");
   }
+
+  return false;
+}
+
+void FunctionGen::emitFor(const ForStmt &s) {
+  Location l = loc(s.range);
+  auto *call = s.iter->dyn<CallExpr>();
+  std::string var = s.target->dyn<NameExpr>()->name;
+  Value start, stop, step;
+  emitRangeBounds(call, line(s.range), l, start, stop, step);
+  if (emitForInParallel(s, start, stop, step))
+    return;
 
   std::set<std::string> writes;
   collectWrites(s.body, writes);
