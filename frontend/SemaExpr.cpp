@@ -94,6 +94,111 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
   }
 }
 
+Type Analyzer::checkCompare(const CompareExpr *c) {
+  bool known = true;
+  std::vector<Type> ts;
+  for (const ExprPtr &o : c->operands) {
+    ts.push_back(checkExpr(o.get()));
+    known &= ts.back().isKnown();
+  }
+  if (!known)
+    return Type::unknown();
+  bool anyArray = false;
+  int rank = 0;
+  for (const Type &t : ts) {
+    anyArray |= t.isArray();
+    if (t.isArray())
+      rank = std::max(rank, t.rank());
+  }
+  if (anyArray) {
+    if (ts.size() != 2) {
+      diags_.error(c->range, "chained comparisons work on scalars only; "
+                             "combine array comparisons with & and |");
+      return Type::unknown();
+    }
+    for (size_t i = 0; i < 2; ++i)
+      if (!ts[i].isArray() && !ts[i].isScalar()) {
+        diags_.error(c->operands[i]->range,
+                     "cannot compare an array with " + ts[i].str());
+        return Type::unknown();
+      }
+    return Type::array(ScalarKind::Bool, rank);
+  }
+  for (size_t i = 0; i < ts.size(); ++i)
+    if (!ts[i].isScalar()) {
+      diags_.error(c->operands[i]->range,
+                   "comparisons work on numbers and bools, not " + ts[i].str() +
+                       "; compare elements instead");
+      return Type::unknown();
+    }
+  return Type::boolean();
+}
+
+Type Analyzer::checkIndex(const IndexExpr *ix) {
+  Type base = checkExpr(ix->base.get());
+  std::vector<Type> its;
+  int slices = 0;
+  for (const ExprPtr &i : ix->indices) {
+    if (auto *sl = i->dyn<SliceExpr>()) {
+      ++slices;
+      for (const Expr *part :
+           {sl->lower.get(), sl->upper.get(), sl->step.get()}) {
+        if (!part)
+          continue;
+        Type pt = checkExpr(part);
+        if (pt.isKnown() && !pt.isInt()) {
+          diags_.error(part->range,
+                       "slice bounds must be integers, not " + pt.str());
+          return Type::unknown();
+        }
+      }
+      its.push_back(Type::i64());
+      continue;
+    }
+    its.push_back(checkExpr(i.get()));
+  }
+  if (base.isUnknown())
+    return base;
+  if (base.isTuple()) {
+    int64_t n = static_cast<int64_t>(base.elems().size());
+    int64_t value = 0;
+    bool isConst =
+        ix->indices.size() == 1 && intLiteralValue(ix->indices[0].get(), value);
+    if (!isConst || value < -n || value >= n) {
+      diags_.error(ix->range, "a tuple is indexed with an integer literal "
+                              "between " +
+                                  std::to_string(-n) + " and " +
+                                  std::to_string(n - 1));
+      return Type::unknown();
+    }
+    return base.elems()[value < 0 ? value + n : value];
+  }
+  if (!base.isArray()) {
+    diags_.error(ix->base->range, "a " + base.str() +
+                                       " cannot be indexed; only arrays "
+                                       "and tuples can");
+    return Type::unknown();
+  }
+  if (static_cast<int>(ix->indices.size()) > base.rank()) {
+    diags_.error(ix->range, "a " + base.str() + " takes at most " +
+                                std::to_string(base.rank()) + " indices, got " +
+                                std::to_string(ix->indices.size()));
+    return Type::unknown();
+  }
+  for (size_t i = 0; i < its.size(); ++i)
+    if (its[i].isKnown() && !its[i].isInt()) {
+      diags_.error(ix->indices[i]->range,
+                   "array indices must be integers, not " + its[i].str());
+      return Type::unknown();
+    }
+  // Integer indices drop their axis; slices and missing trailing indices
+  // keep theirs (a view).
+  int ints = static_cast<int>(ix->indices.size()) - slices;
+  if (ints == base.rank())
+    return base.elementType();
+  return Type::array(base.scalarKind(), base.rank() - ints);
+}
+
 Type Analyzer::checkExprImpl(const Expr *e) {
   switch (e->kind) {
   case ExprKind::IntLit:
@@ -150,46 +255,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     Type r = checkExpr(b->rhs.get());
     return binaryResult(b->op, b->lhs.get(), l, b->rhs.get(), r, b->range);
   }
-  case ExprKind::Compare: {
-    auto *c = static_cast<const CompareExpr *>(e);
-    bool known = true;
-    std::vector<Type> ts;
-    for (const ExprPtr &o : c->operands) {
-      ts.push_back(checkExpr(o.get()));
-      known &= ts.back().isKnown();
-    }
-    if (!known)
-      return Type::unknown();
-    bool anyArray = false;
-    int rank = 0;
-    for (const Type &t : ts) {
-      anyArray |= t.isArray();
-      if (t.isArray())
-        rank = std::max(rank, t.rank());
-    }
-    if (anyArray) {
-      if (ts.size() != 2) {
-        diags_.error(c->range, "chained comparisons work on scalars only; "
-                               "combine array comparisons with & and |");
-        return Type::unknown();
-      }
-      for (size_t i = 0; i < 2; ++i)
-        if (!ts[i].isArray() && !ts[i].isScalar()) {
-          diags_.error(c->operands[i]->range,
-                       "cannot compare an array with " + ts[i].str());
-          return Type::unknown();
-        }
-      return Type::array(ScalarKind::Bool, rank);
-    }
-    for (size_t i = 0; i < ts.size(); ++i)
-      if (!ts[i].isScalar()) {
-        diags_.error(c->operands[i]->range,
-                     "comparisons work on numbers and bools, not " +
-                         ts[i].str() + "; compare elements instead");
-        return Type::unknown();
-      }
-    return Type::boolean();
-  }
+  case ExprKind::Compare:
+    return checkCompare(static_cast<const CompareExpr *>(e));
   case ExprKind::BoolOp: {
     auto *b = static_cast<const BoolOpExpr *>(e);
     Type l = checkExpr(b->lhs.get());
@@ -224,72 +291,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
   }
   case ExprKind::Call:
     return checkCall(static_cast<const CallExpr *>(e));
-  case ExprKind::Index: {
-    auto *ix = static_cast<const IndexExpr *>(e);
-    Type base = checkExpr(ix->base.get());
-    std::vector<Type> its;
-    int slices = 0;
-    for (const ExprPtr &i : ix->indices) {
-      if (auto *sl = i->dyn<SliceExpr>()) {
-        ++slices;
-        for (const Expr *part :
-             {sl->lower.get(), sl->upper.get(), sl->step.get()}) {
-          if (!part)
-            continue;
-          Type pt = checkExpr(part);
-          if (pt.isKnown() && !pt.isInt()) {
-            diags_.error(part->range,
-                         "slice bounds must be integers, not " + pt.str());
-            return Type::unknown();
-          }
-        }
-        its.push_back(Type::i64());
-        continue;
-      }
-      its.push_back(checkExpr(i.get()));
-    }
-    if (base.isUnknown())
-      return base;
-    if (base.isTuple()) {
-      int64_t n = static_cast<int64_t>(base.elems().size());
-      int64_t value = 0;
-      bool isConst = ix->indices.size() == 1 &&
-                     intLiteralValue(ix->indices[0].get(), value);
-      if (!isConst || value < -n || value >= n) {
-        diags_.error(e->range, "a tuple is indexed with an integer literal "
-                               "between " +
-                                   std::to_string(-n) + " and " +
-                                   std::to_string(n - 1));
-        return Type::unknown();
-      }
-      return base.elems()[value < 0 ? value + n : value];
-    }
-    if (!base.isArray()) {
-      diags_.error(ix->base->range, "a " + base.str() +
-                                        " cannot be indexed; only arrays "
-                                        "and tuples can");
-      return Type::unknown();
-    }
-    if (static_cast<int>(ix->indices.size()) > base.rank()) {
-      diags_.error(e->range, "a " + base.str() + " takes at most " +
-                                 std::to_string(base.rank()) +
-                                 " indices, got " +
-                                 std::to_string(ix->indices.size()));
-      return Type::unknown();
-    }
-    for (size_t i = 0; i < its.size(); ++i)
-      if (its[i].isKnown() && !its[i].isInt()) {
-        diags_.error(ix->indices[i]->range,
-                     "array indices must be integers, not " + its[i].str());
-        return Type::unknown();
-      }
-    // Integer indices drop their axis; slices and missing trailing indices
-    // keep theirs (a view).
-    int ints = static_cast<int>(ix->indices.size()) - slices;
-    if (ints == base.rank())
-      return base.elementType();
-    return Type::array(base.scalarKind(), base.rank() - ints);
-  }
+  case ExprKind::Index:
+    return checkIndex(static_cast<const IndexExpr *>(e));
   case ExprKind::Slice:
     diags_.error(e->range, "a slice is only allowed inside [...]");
     return Type::unknown();

@@ -62,6 +62,9 @@ private:
   void assignName(const NameExpr *n, const Type &t, SourceRange valueRange);
   Type checkExpr(const Expr *e);
   Type checkExprImpl(const Expr *e);
+  Type checkCompare(const CompareExpr *c);
+  /// a[i, j:k]: an element, a view, or a tuple item.
+  Type checkIndex(const IndexExpr *ix);
   Type checkCall(const CallExpr *c);
   /// `vmap(f, axis=k)(args)`.
   Type checkVmap(const CallExpr *c, const CallExpr *vmap);
