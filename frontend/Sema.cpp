@@ -654,6 +654,56 @@ Type Analyzer::checkExpr(const Expr *e) {
   return t;
 }
 
+bool Analyzer::bindArguments(const CallExpr *c, const FunctionDefStmt *def,
+                             size_t nargs, std::vector<const Expr *> &bound) {
+  size_t np = def->params.size();
+  auto arityError = [&]() {
+    Diagnostic &d = diags_.error(
+        c->range, "'" + def->name + "' takes " + std::to_string(np) +
+                      " argument" + (np == 1 ? "" : "s") + " but " +
+                      std::to_string(nargs) +
+                      (nargs == 1 ? " was given" : " were given"));
+    DiagnosticEngine::note(d, def->nameRange,
+                           "'" + def->name + "' is defined here");
+    return false;
+  };
+  if (nargs > np)
+    return arityError();
+  bound.assign(np, nullptr);
+  for (size_t i = 0; i < nargs; ++i)
+    bound[i] = c->args[i].get();
+  for (const KeywordArg &k : c->keywords) {
+    size_t i = 0;
+    while (i < np && def->params[i].name != k.name)
+      ++i;
+    if (i == np) {
+      diags_.error(k.nameRange,
+                   "'" + def->name + "' has no parameter '" + k.name + "'");
+      return false;
+    }
+    if (bound[i]) {
+      diags_.error(k.nameRange, "'" + k.name +
+                                    "' is given twice; pass it "
+                                    "by position or by name, not both");
+      return false;
+    }
+    bound[i] = k.value.get();
+  }
+  for (size_t i = 0; i < np; ++i) {
+    if (bound[i])
+      continue;
+    if (!def->params[i].defaultValue) {
+      if (c->keywords.empty())
+        return arityError();
+      diags_.error(c->range, "'" + def->name + "' is missing argument '" +
+                                 def->params[i].name + "'");
+      return false;
+    }
+    bound[i] = def->params[i].defaultValue.get();
+  }
+  return true;
+}
+
 Type Analyzer::checkCall(const CallExpr *c) {
   if (auto *m = c->callee->dyn<AttributeExpr>())
     return checkMethodCall(c, m);
@@ -737,51 +787,9 @@ Type Analyzer::checkCall(const CallExpr *c) {
     return Type::unknown();
   }
   // Bind arguments to parameters: by position, by keyword, or default.
-  size_t np = def->params.size();
-  auto arityError = [&]() {
-    Diagnostic &d = diags_.error(
-        c->range, "'" + def->name + "' takes " + std::to_string(np) +
-                      " argument" + (np == 1 ? "" : "s") + " but " +
-                      std::to_string(args.size()) +
-                      (args.size() == 1 ? " was given" : " were given"));
-    DiagnosticEngine::note(d, def->nameRange,
-                           "'" + def->name + "' is defined here");
+  std::vector<const Expr *> bound;
+  if (!bindArguments(c, def, args.size(), bound))
     return Type::unknown();
-  };
-  if (args.size() > np)
-    return arityError();
-  std::vector<const Expr *> bound(np, nullptr);
-  for (size_t i = 0; i < args.size(); ++i)
-    bound[i] = c->args[i].get();
-  for (const KeywordArg &k : c->keywords) {
-    size_t i = 0;
-    while (i < np && def->params[i].name != k.name)
-      ++i;
-    if (i == np) {
-      diags_.error(k.nameRange,
-                   "'" + def->name + "' has no parameter '" + k.name + "'");
-      return Type::unknown();
-    }
-    if (bound[i]) {
-      diags_.error(k.nameRange, "'" + k.name +
-                                    "' is given twice; pass it "
-                                    "by position or by name, not both");
-      return Type::unknown();
-    }
-    bound[i] = k.value.get();
-  }
-  for (size_t i = 0; i < np; ++i) {
-    if (bound[i])
-      continue;
-    if (!def->params[i].defaultValue) {
-      if (c->keywords.empty())
-        return arityError();
-      diags_.error(c->range, "'" + def->name + "' is missing argument '" +
-                                 def->params[i].name + "'");
-      return Type::unknown();
-    }
-    bound[i] = def->params[i].defaultValue.get();
-  }
   args.clear();
   known = true;
   for (const Expr *e : bound) {

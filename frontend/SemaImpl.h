@@ -66,6 +66,11 @@ private:
   /// a[i, j:k]: an element, a view, or a tuple item.
   Type checkIndex(const IndexExpr *ix);
   Type checkCall(const CallExpr *c);
+  /// The expressions bound to the parameters of `def` by call `c` (with
+  /// `nargs` positional arguments): by position, by keyword, or default;
+  /// false after reporting a missing, unknown or doubled argument.
+  bool bindArguments(const CallExpr *c, const FunctionDefStmt *def,
+                     size_t nargs, std::vector<const Expr *> &bound);
   /// `vmap(f, axis=k)(args)`.
   Type checkVmap(const CallExpr *c, const CallExpr *vmap);
   /// `grad(f, argnums=...)(args)` and `value_and_grad(...)(args)`.
