@@ -332,7 +332,8 @@ class Gen(ExprGen):
         rshape = tuple(1 if self.chance(0.3) else s for s in tshape)
         src = v.dtype if v.dtype != "f64" else self.pick(("f64", "i64"))
         e = self.expr(src, rshape if self.chance(0.7) else (), 2,
-                      exact=(frozen and not v.fuzzy) or op in ("//=", "%="))
+                      exact=(frozen and not v.fuzzy) or
+                      op in ("/=", "//=", "%="))  # divisors are exact
         if e is None or (e.lit and v.dtype in NARROW and False):
             return []
         # an array divisor may hold zeros: inf or NaN (see binop)
