@@ -64,6 +64,26 @@ mlir::Value stringConstant(mlir::ConversionPatternRewriter &rewriter,
 /// ops lowered here admit only types that have one.
 int32_t elemKindCode(mlir::Type e);
 
+/// An op lowered to one call of runtime function `fn` with the op's
+/// converted operands in order; the op's result, if any, is the call's.
+template <typename OpTy>
+struct DirectCallLowering : mlir::ConvertOpToLLVMPattern<OpTy> {
+  DirectCallLowering(const mlir::LLVMTypeConverter &converter, abi::Function fn)
+      : mlir::ConvertOpToLLVMPattern<OpTy>(converter), fn(fn) {}
+
+  mlir::LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  mlir::ConversionPatternRewriter &rewriter) const override {
+    mlir::Value result = callRuntime(rewriter, op, fn, adaptor.getOperands());
+    if (op->getNumResults())
+      rewriter.replaceOp(op, result);
+    else
+      rewriter.eraseOp(op);
+    return mlir::success();
+  }
+  abi::Function fn;
+};
+
 } // namespace lowering
 } // namespace weft
 

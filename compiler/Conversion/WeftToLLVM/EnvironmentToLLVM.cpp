@@ -136,18 +136,6 @@ struct InterruptRequestedLowering
   }
 };
 
-struct TimeLowering : ConvertOpToLLVMPattern<weft::TimeOp> {
-  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
-
-  LogicalResult
-  matchAndRewrite(weft::TimeOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOp(
-        op, callRuntime(rewriter, op, abi::Function::weft_rt_time, {}));
-    return success();
-  }
-};
-
 /// weft.metrics_enter / weft.metrics_exit: a runtime call with the name.
 template <typename Op> struct MetricsCallLowering : ConvertOpToLLVMPattern<Op> {
   MetricsCallLowering(const LLVMTypeConverter &converter, abi::Function callee)
@@ -164,42 +152,20 @@ template <typename Op> struct MetricsCallLowering : ConvertOpToLLVMPattern<Op> {
   abi::Function callee;
 };
 
-struct MetricsParallelRegionLowering
-    : ConvertOpToLLVMPattern<weft::MetricsParallelRegionOp> {
-  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
-
-  LogicalResult
-  matchAndRewrite(weft::MetricsParallelRegionOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    callRuntime(rewriter, op, abi::Function::weft_rt_metrics_parallel_region,
-                {});
-    rewriter.eraseOp(op);
-    return success();
-  }
-};
-
-struct BenchWorkLowering : ConvertOpToLLVMPattern<weft::BenchWorkOp> {
-  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
-
-  LogicalResult
-  matchAndRewrite(weft::BenchWorkOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    callRuntime(rewriter, op, abi::Function::weft_rt_bench_work,
-                {adaptor.getBytes(), adaptor.getFlops()});
-    rewriter.eraseOp(op);
-    return success();
-  }
-};
-
 } // namespace
 
 void weft::populateEnvironmentToLLVMPatterns(LLVMTypeConverter &converter,
                                              RewritePatternSet &patterns) {
   patterns.add<ArgvLowering, SessionGetLowering, SessionSetLowering,
-               CheckInterruptLowering, InterruptRequestedLowering, TimeLowering,
-               MetricsParallelRegionLowering, BenchWorkLowering>(converter);
+               CheckInterruptLowering, InterruptRequestedLowering>(converter);
   patterns.add<MetricsCallLowering<weft::MetricsEnterOp>>(
       converter, abi::Function::weft_rt_metrics_enter);
   patterns.add<MetricsCallLowering<weft::MetricsExitOp>>(
       converter, abi::Function::weft_rt_metrics_exit);
+  patterns.add<DirectCallLowering<weft::TimeOp>>(converter,
+                                                 abi::Function::weft_rt_time);
+  patterns.add<DirectCallLowering<weft::BenchWorkOp>>(
+      converter, abi::Function::weft_rt_bench_work);
+  patterns.add<DirectCallLowering<weft::MetricsParallelRegionOp>>(
+      converter, abi::Function::weft_rt_metrics_parallel_region);
 }

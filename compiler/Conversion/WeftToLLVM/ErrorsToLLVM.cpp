@@ -109,23 +109,12 @@ struct IndexErrorLowering : ConvertOpToLLVMPattern<weft::IndexErrorOp> {
   }
 };
 
-struct RaiseRecordedLowering : ConvertOpToLLVMPattern<weft::RaiseRecordedOp> {
-  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
-
-  LogicalResult
-  matchAndRewrite(weft::RaiseRecordedOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    callRuntime(rewriter, op, abi::Function::weft_rt_raise_recorded, {});
-    rewriter.eraseOp(op);
-    return success();
-  }
-};
-
 } // namespace
 
 void weft::populateErrorsToLLVMPatterns(LLVMTypeConverter &converter,
                                         RewritePatternSet &patterns) {
   patterns.add<FailLowering, StackCheckLowering, AllocSiteLowering,
-               ShapeErrorLowering, IndexErrorLowering, RaiseRecordedLowering>(
-      converter);
+               ShapeErrorLowering, IndexErrorLowering>(converter);
+  patterns.add<DirectCallLowering<weft::RaiseRecordedOp>>(
+      converter, abi::Function::weft_rt_raise_recorded);
 }

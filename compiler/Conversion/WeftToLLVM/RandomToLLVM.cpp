@@ -10,76 +10,17 @@ using namespace mlir;
 using namespace weft::lowering;
 namespace abi = weft::abi;
 
-namespace {
-
-struct RngStreamLowering : ConvertOpToLLVMPattern<weft::RngStreamOp> {
-  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
-
-  LogicalResult
-  matchAndRewrite(weft::RngStreamOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOp(
-        op, callRuntime(rewriter, op, abi::Function::weft_rt_rng_stream, {}));
-    return success();
-  }
-};
-
-struct RngBitsLowering : ConvertOpToLLVMPattern<weft::RngBitsOp> {
-  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
-
-  LogicalResult
-  matchAndRewrite(weft::RngBitsOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOp(
-        op, callRuntime(rewriter, op, abi::Function::weft_rt_rng_bits, {}));
-    return success();
-  }
-};
-
-struct RngBeginIterationLowering
-    : ConvertOpToLLVMPattern<weft::RngBeginIterationOp> {
-  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
-
-  LogicalResult
-  matchAndRewrite(weft::RngBeginIterationOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    callRuntime(rewriter, op, abi::Function::weft_rt_rng_begin_iteration,
-                {adaptor.getKey(), adaptor.getIteration()});
-    rewriter.eraseOp(op);
-    return success();
-  }
-};
-
-struct RngEndIterationLowering
-    : ConvertOpToLLVMPattern<weft::RngEndIterationOp> {
-  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
-
-  LogicalResult
-  matchAndRewrite(weft::RngEndIterationOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    callRuntime(rewriter, op, abi::Function::weft_rt_rng_end_iteration, {});
-    rewriter.eraseOp(op);
-    return success();
-  }
-};
-
-struct RngSeedLowering : ConvertOpToLLVMPattern<weft::RngSeedOp> {
-  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
-
-  LogicalResult
-  matchAndRewrite(weft::RngSeedOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    callRuntime(rewriter, op, abi::Function::weft_rt_rng_seed,
-                {adaptor.getSeed()});
-    rewriter.eraseOp(op);
-    return success();
-  }
-};
-
-} // namespace
-
 void weft::populateRandomToLLVMPatterns(LLVMTypeConverter &converter,
                                         RewritePatternSet &patterns) {
-  patterns.add<RngStreamLowering, RngBitsLowering, RngBeginIterationLowering,
-               RngEndIterationLowering, RngSeedLowering>(converter);
+  using F = abi::Function;
+  patterns.add<DirectCallLowering<weft::RngStreamOp>>(converter,
+                                                      F::weft_rt_rng_stream);
+  patterns.add<DirectCallLowering<weft::RngBitsOp>>(converter,
+                                                    F::weft_rt_rng_bits);
+  patterns.add<DirectCallLowering<weft::RngBeginIterationOp>>(
+      converter, F::weft_rt_rng_begin_iteration);
+  patterns.add<DirectCallLowering<weft::RngEndIterationOp>>(
+      converter, F::weft_rt_rng_end_iteration);
+  patterns.add<DirectCallLowering<weft::RngSeedOp>>(converter,
+                                                    F::weft_rt_rng_seed);
 }
