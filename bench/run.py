@@ -3,7 +3,9 @@
 and NumPy, measured side by side in one run.
 
 Usage: /usr/bin/python3 bench/run.py [--quick] [--only K1,K2,...] [--reps R]
-                                    [--rounds R]
+                                    [--rounds R] [--llc BYTES]
+--llc: the last-level cache size the array sizes derive from (32M: the
+sizes of docs/benchmarks.md), instead of the one /sys reports.
 --quick: small sizes, one round. Exit status 1 if a program fails or the
 check values disagree.
 
@@ -51,12 +53,19 @@ def arg(flag, default):
 
 
 def last_level_cache():
-    """Bytes of the last-level cache (L3 of cpu0), 32 MiB if unknown."""
+    """Bytes of the last-level cache: --llc BYTES (suffix K, M or G allowed),
+    else the L3 of cpu0, else 32 MiB. Virtual machines sometimes report
+    the host's whole L3 (hundreds of MiB), which would make the arrays
+    gigabytes; --llc 32M gives the sizes of the tables in
+    docs/benchmarks.md."""
+    scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    given = arg("--llc", None)
+    if given:
+        return int(given.rstrip("KMG")) * scale.get(given[-1], 1)
     try:
         with open("/sys/devices/system/cpu/cpu0/cache/index3/size") as f:
             text = f.read().strip()
-        scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(text[-1], 1)
-        return int(text.rstrip("KMG")) * scale
+        return int(text.rstrip("KMG")) * scale.get(text[-1], 1)
     except (OSError, ValueError):
         return 32 << 20
 

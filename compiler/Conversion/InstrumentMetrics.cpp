@@ -50,6 +50,13 @@ struct InstrumentMetricsPass
     });
     for (scf::ParallelOp par : regions) {
       b.setInsertionPoint(par);
+      // A nest that runs in parallel only from some size on counts then.
+      auto ops = par.getBody()->getOps<weft::ParallelIfOp>();
+      if (!ops.empty()) {
+        auto onlyIf = scf::IfOp::create(b, par.getLoc(), TypeRange{},
+                                        (*ops.begin()).getCondition(), false);
+        b.setInsertionPoint(onlyIf.thenBlock()->getTerminator());
+      }
       weft::MetricsParallelRegionOp::create(b, par.getLoc());
     }
   }

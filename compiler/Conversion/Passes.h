@@ -19,6 +19,11 @@ inline std::string sourceName(llvm::StringRef symbol) {
   return (cut == llvm::StringRef::npos ? symbol : symbol.substr(0, cut)).str();
 }
 
+/// Elements from which an array statement runs on several threads (the
+/// default of weft-choose-parallel-nests): below it, starting threads
+/// costs more than it saves.
+constexpr int64_t kParallelThreshold = 1 << 15;
+
 #define GEN_PASS_DECL
 #include "compiler/Conversion/Passes.h.inc"
 

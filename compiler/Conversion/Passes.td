@@ -75,16 +75,44 @@ def InlineAllocaScopes : Pass<"weft-inline-alloca-scopes"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
-def FoldSerialTwins : Pass<"weft-fold-serial-twins"> {
-  let summary = "Run small parallel loops as omp.parallel if(false).";
+def ChooseParallelNests : Pass<"weft-choose-parallel-nests"> {
+  let summary = "Decide which array loop nests run on several threads.";
   let description = [{
-    MLIRGen guards each parallel loop nest with `scf.if` on its size
-    (`weft.serial_twin`): the then-branch holds the `scf.parallel`, the
-    else-branch the same nest as serial loops. After
-    `convert-scf-to-openmp`, this pass makes the then-branch's
-    `omp.parallel` take the condition as its `if` clause (false: the
-    region runs on the calling thread alone) and drops the serial copy,
-    so LLVM optimises and compiles every loop nest once.
+    Starting threads costs more than it saves on small arrays. For every
+    `scf.parallel` that MLIRGen marked with `weft.parallel_work %work` (the
+    loop nest of an array statement), this pass compares `%work` with
+    `threshold` at run time:
+    - a nest whose body has no loop of its own, and every nest of a
+      function that targets the GPU, is put under
+      `scf.if %work >= threshold` with a serial copy (`scf.for` loops) in
+      the else-branch: cheap to compile and the fastest for small arrays
+      in hot loops (and, on the GPU, small arrays stay on the host);
+    - any other nest is compiled once: the mark becomes
+      `weft.parallel_if`, so the nest runs on the calling thread alone
+      below the threshold (`weft-lower-parallel-if`).
+    A nest whose `%work` is a constant, or that is inside another parallel
+    loop (an array statement in a `prange` body), is decided at compile
+    time: one copy, the `scf.parallel` or serial loops. Loops that the program
+    writes as `prange` carry no mark and always run in parallel.
+  }];
+  let options = [
+    Option<"threshold", "threshold", "int64_t",
+           /*default=*/"::weft::kParallelThreshold",
+           "Elements from which an array statement runs in parallel">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
+def LowerParallelIf : Pass<"weft-lower-parallel-if"> {
+  let summary = "Make weft.parallel_if the if clause of its omp.parallel.";
+  let description = [{
+    Runs after `convert-scf-to-openmp`: every `weft.parallel_if %c` in the
+    body of an `omp.loop_nest` becomes the `if(%c)` clause of the
+    `omp.parallel` around that loop (false: the region runs on the calling
+    thread alone, at the cost of about a microsecond, instead of a second
+    compiled copy of the loop nest). A `weft.parallel_if` anywhere else is
+    an error.
   }];
   let dependentDialects = ["::mlir::omp::OpenMPDialect"];
 }
@@ -95,7 +123,8 @@ def InstrumentMetrics : Pass<"weft-instrument-metrics", "::mlir::ModuleOp"> {
     For `weft run --metrics`: wraps every call from the script's top level
     (`__weft_main`) to one of its functions in `weft.metrics_enter` /
     `weft.metrics_exit`, and puts `weft.metrics_parallel_region` before
-    each outermost `scf.parallel`. Code compiled without it has no
+    each outermost `scf.parallel` (under `scf.if` when a `weft.parallel_if`
+    makes it parallel only sometimes). Code compiled without it has no
     instrumentation at all.
   }];
   let dependentDialects = ["::weft::WeftDialect"];

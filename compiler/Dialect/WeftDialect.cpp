@@ -6,7 +6,6 @@
 #include "compiler/Dialect/WeftDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
@@ -17,6 +16,7 @@ using namespace weft;
 #include "compiler/Dialect/WeftOpsDialect.cpp.inc"
 
 MLIR_DEFINE_EXPLICIT_TYPE_ID(weft::LoopProgressResource)
+MLIR_DEFINE_EXPLICIT_TYPE_ID(weft::ParallelNestResource)
 
 Target weft::functionTarget(Operation *fn) {
   auto attr = fn->getAttrOfType<StringAttr>(WeftDialect::kTargetAttrName);
@@ -43,15 +43,6 @@ LogicalResult WeftDialect::verifyOperationAttribute(Operation *op,
     if (!isa<FunctionOpInterface>(op))
       return op->emitError()
              << "'" << kTargetAttrName << "' is only valid on a function";
-    return success();
-  }
-  if (attr.getName() == kSerialTwinAttrName) {
-    if (!isa<UnitAttr>(attr.getValue()))
-      return op->emitError()
-             << "'" << kSerialTwinAttrName << "' must be a unit attribute";
-    if (!isa<scf::IfOp>(op))
-      return op->emitError()
-             << "'" << kSerialTwinAttrName << "' is only valid on an scf.if";
     return success();
   }
   return op->emitError() << "unknown weft attribute '"

@@ -10,6 +10,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Dialect.h"
 #include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
@@ -26,6 +27,12 @@ struct LoopProgressResource
     : mlir::SideEffects::Resource::Base<LoopProgressResource> {
   llvm::StringRef getName() final { return "weft.loop_progress"; }
 };
+/// The resource weft.parallel_work and weft.parallel_if write: no memory,
+/// only how the enclosing loop nest runs.
+struct ParallelNestResource
+    : mlir::SideEffects::Resource::Base<ParallelNestResource> {
+  llvm::StringRef getName() final { return "weft.parallel_nest"; }
+};
 
 /// The target of `fn` (its `weft.target` attribute: CPU or GPU; CPU when
 /// it has none).
@@ -38,6 +45,7 @@ void setFunctionTarget(mlir::Operation *fn, Target target);
 std::optional<weft_dtype> runtimeElementKind(mlir::Type type);
 } // namespace weft
 MLIR_DECLARE_EXPLICIT_TYPE_ID(weft::LoopProgressResource)
+MLIR_DECLARE_EXPLICIT_TYPE_ID(weft::ParallelNestResource)
 
 #define GET_OP_CLASSES
 #include "compiler/Dialect/WeftOps.h.inc"

@@ -24,15 +24,12 @@ def Weft_Dialect : Dialect {
     They are lowered to LLVM calls by `convert-weft-to-llvm`.
   }];  let cppNamespace = "::weft";
   // `weft.target` on a func.func ("cpu" or "gpu": where its parallel
-  // loops run) and `weft.serial_twin` on an scf.if (a parallel nest and
-  // its serial copy, see weft-fold-serial-twins).
+  // loops run).
   let hasOperationAttrVerify = 1;
   // Folded ops (weft.atan2) become arith.constant.
   let hasConstantMaterializer = 1;
   let extraClassDeclaration = [{
     static constexpr llvm::StringLiteral kTargetAttrName = "weft.target";
-    static constexpr llvm::StringLiteral kSerialTwinAttrName =
-        "weft.serial_twin";
   }];
 }
 

@@ -7,6 +7,9 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/Dialect/WeftDialect.h"
 
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/OpenMP/OpenMPDialect.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "mlir/IR/OpImplementation.h"
@@ -220,6 +223,62 @@ LogicalResult PairwiseSumOp::verify() {
            << mt.getRank();
   if (!mt.getElementType().isF64() || !getType().isF64())
     return emitOpError("operand and result must be f64");
+  return success();
+}
+
+/// The loop a weft.parallel_work or weft.parallel_if applies to, or null
+/// when canonicalization inlined that loop's one iteration.
+static Operation *markedLoop(Operation *mark) {
+  Operation *loop = mark->getParentOp();
+  if (isa_and_nonnull<memref::AllocaScopeOp>(loop) &&
+      isa_and_nonnull<omp::LoopNestOp>(loop->getParentOp()))
+    loop = loop->getParentOp();
+  return isa_and_nonnull<scf::ParallelOp, omp::LoopNestOp>(loop) ? loop
+                                                                 : nullptr;
+}
+
+/// Checks that `value` is defined outside `loop` (a loop-invariant property
+/// of the whole nest).
+static LogicalResult verifyDefinedOutside(Operation *op, Operation *loop,
+                                          Value value, StringRef what) {
+  if (loop->isAncestor(value.getParentRegion()->getParentOp()))
+    return op->emitOpError(what) << " must be defined outside the loop";
+  return success();
+}
+
+LogicalResult ParallelWorkOp::verify() {
+  auto par = dyn_cast<scf::ParallelOp>((*this)->getParentOp());
+  if (!par)
+    return emitOpError("must be directly in the body of an scf.parallel");
+  if (par.getNumResults() != 0)
+    return emitOpError("marks loop nests without reductions only");
+  return verifyDefinedOutside(*this, par, getWork(), "work");
+}
+
+LogicalResult ParallelIfOp::verify() {
+  // scf.parallel, or the omp.loop_nest convert-scf-to-openmp made of it
+  // (whose body it wraps in a memref.alloca_scope).
+  Operation *loop = markedLoop(*this);
+  if (!loop)
+    return emitOpError("must be directly in the body of an scf.parallel or "
+                       "omp.loop_nest");
+  return verifyDefinedOutside(*this, loop, getCondition(), "condition");
+}
+
+LogicalResult ParallelWorkOp::canonicalize(ParallelWorkOp op,
+                                           PatternRewriter &rewriter) {
+  auto par = dyn_cast_or_null<scf::ParallelOp>(op->getParentOp());
+  if (par && par.getNumResults() == 0)
+    return failure();
+  rewriter.eraseOp(op);
+  return success();
+}
+
+LogicalResult ParallelIfOp::canonicalize(ParallelIfOp op,
+                                         PatternRewriter &rewriter) {
+  if (markedLoop(op))
+    return failure();
+  rewriter.eraseOp(op);
   return success();
 }
 

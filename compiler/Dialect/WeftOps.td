@@ -465,6 +465,63 @@ def Weft_KeepLoopOp : Weft_Op<"keep_loop",
   let assemblyFormat = "attr-dict";
 }
 
+// What weft.parallel_work and weft.parallel_if write: no memory, only the
+// choice of how the enclosing loop nest runs; they keep their place in the
+// loop body without ordering its loads and stores.
+def Weft_ParallelNestResource : Resource<"::weft::ParallelNestResource">;
+
+def Weft_ParallelWorkOp : Weft_Op<"parallel_work",
+    [MemoryEffects<[MemWrite<Weft_ParallelNestResource>]>]> {
+  let summary = "Marks an array statement's loop nest and its total work.";
+  let description = [{
+    Put first in the body of an `scf.parallel` by MLIRGen for the loop nest
+    of an array statement (not for `prange`, which the program asks to be
+    parallel): the whole nest processes `work` elements. `work` is defined
+    outside the loop. `weft-choose-parallel-nests` decides from it whether
+    the nest runs on several threads (at least `threshold` elements) or on
+    the calling thread, and removes the mark.
+
+    ```mlir
+    scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+      weft.parallel_work %n
+      ...
+    }
+    ```
+  }];
+  let arguments = (ins Index:$work);
+  let assemblyFormat = "$work attr-dict";
+  let hasVerifier = 1;
+  // Dropped with its loop when canonicalization inlines a one-iteration
+  // loop.
+  let hasCanonicalizeMethod = 1;
+}
+
+def Weft_ParallelIfOp : Weft_Op<"parallel_if",
+    [MemoryEffects<[MemWrite<Weft_ParallelNestResource>]>]> {
+  let summary = "Runs the enclosing parallel loop on one thread unless set.";
+  let description = [{
+    In the body of an `scf.parallel` (or, after `convert-scf-to-openmp`,
+    of the `omp.loop_nest` it became): the loop runs on several threads
+    only if `condition` holds, else on the calling thread alone. Defined
+    outside the loop. `weft-lower-parallel-if` makes it the `if` clause of
+    the enclosing `omp.parallel`.
+
+    ```mlir
+    %big = arith.cmpi sge, %work, %threshold : index
+    scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+      weft.parallel_if %big
+      ...
+    }
+    ```
+  }];
+  let arguments = (ins I1:$condition);
+  let assemblyFormat = "$condition attr-dict";
+  let hasVerifier = 1;
+  // Dropped with its loop when canonicalization inlines a one-iteration
+  // loop.
+  let hasCanonicalizeMethod = 1;
+}
+
 def Weft_PairwiseSumOp : Weft_Op<"pairwise_sum"> {
   let summary = "Sums a 1-D float array in NumPy's pairwise order.";
   let description = [{

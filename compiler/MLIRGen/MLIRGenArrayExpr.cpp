@@ -434,20 +434,13 @@ void FunctionGen::storeInto(Value dest, const Expr *e,
     size_t mark = temps_.size();
     SmallVector<Value, 4> tmpDims(s.dims); // defined in this region only
     Value tmp = allocArrayN(s.kind, tmpDims, l);
-    // The rare path: each nest compiled once.
-    emitParallelNest(
-        tmpDims, l,
-        [&](ValueRange ivs) {
-          memref::StoreOp::create(
-              b, l, convert(emitElement(s, s.root, ivs), s.kind, l), tmp, ivs);
-        },
-        {}, /*compileOnce=*/true);
-    emitParallelNest(
-        tmpDims, l,
-        [&](ValueRange ivs) {
-          combine(ivs, memref::LoadOp::create(b, l, tmp, ivs));
-        },
-        {}, /*compileOnce=*/true);
+    emitParallelNest(tmpDims, l, [&](ValueRange ivs) {
+      memref::StoreOp::create(
+          b, l, convert(emitElement(s, s.root, ivs), s.kind, l), tmp, ivs);
+    });
+    emitParallelNest(tmpDims, l, [&](ValueRange ivs) {
+      combine(ivs, memref::LoadOp::create(b, l, tmp, ivs));
+    });
     releaseTemps(mark, l);
     b.setInsertionPointToStart(&ifOp.getElseRegion().front());
     emitParallelNest(s.dims, l, [&](ValueRange ivs) {

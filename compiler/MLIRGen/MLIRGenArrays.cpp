@@ -149,7 +149,7 @@ void FunctionGen::emitLoopNest(ValueRange dims, Location l,
 
 void FunctionGen::emitParallelNest(ValueRange dims, Location l,
                                    const std::function<void(ValueRange)> &body,
-                                   Value work, bool compileOnce) {
+                                   Value work) {
   if (dims.empty()) {
     body({});
     return;
@@ -158,20 +158,10 @@ void FunctionGen::emitParallelNest(ValueRange dims, Location l,
     emitLoopNest(dims, l, body);
     return;
   }
-  // Small nests stay serial: starting threads costs more than they save.
-  // `work`: elements processed by the whole nest (default: iterations).
-  Value big = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge,
-                                    work ? work : productOf(dims, l),
-                                    index(kParallelThreshold, l));
-  auto ifOp = scf::IfOp::create(b, l, TypeRange{}, big, true);
-  // Nests of two or more axes are compiled once (weft-fold-serial-twins:
-  // small ones run as a one-thread OpenMP region, about 0.3 us more per
-  // statement); 1-D ones keep their serial copy, which is cheap to compile
-  // and the fastest for small arrays in hot loops.
-  if (dims.size() >= 2 || compileOnce)
-    ifOp->setAttr(weft::WeftDialect::kSerialTwinAttrName, b.getUnitAttr());
-  OpBuilder::InsertionGuard g(b);
-  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  // `work`: elements processed by the whole nest (default: iterations);
+  // weft-choose-parallel-nests runs small nests serially.
+  if (!work)
+    work = productOf(dims, l);
   // Threads split the outermost axis; the inner axes stay plain loops so
   // the innermost one vectorizes (a collapsed nest would recompute its
   // indices with divisions). For the GPU the two outer axes are parallel,
@@ -182,18 +172,15 @@ void FunctionGen::emitParallelNest(ValueRange dims, Location l,
       steps(parallelAxes, index(1, l));
   auto par =
       scf::ParallelOp::create(b, l, lbs, dims.take_front(parallelAxes), steps);
-  {
-    OpBuilder::InsertionGuard inner(b);
-    b.setInsertionPointToStart(par.getBody());
-    SmallVector<Value, 2> outerIvs(par.getInductionVars());
-    emitLoopNest(dims.drop_front(parallelAxes), l, [&](ValueRange rest) {
-      SmallVector<Value, 4> ivs(outerIvs.begin(), outerIvs.end());
-      ivs.append(rest.begin(), rest.end());
-      body(ivs);
-    });
-  }
-  b.setInsertionPointToStart(&ifOp.getElseRegion().front());
-  emitLoopNest(dims, l, body);
+  OpBuilder::InsertionGuard inner(b);
+  b.setInsertionPointToStart(par.getBody());
+  weft::ParallelWorkOp::create(b, l, work);
+  SmallVector<Value, 2> outerIvs(par.getInductionVars());
+  emitLoopNest(dims.drop_front(parallelAxes), l, [&](ValueRange rest) {
+    SmallVector<Value, 4> ivs(outerIvs.begin(), outerIvs.end());
+    ivs.append(rest.begin(), rest.end());
+    body(ivs);
+  });
 }
 
 SmallVector<Value, 4> FunctionGen::shapeSizes(const Val &shape,

@@ -12,6 +12,7 @@
 #ifndef WEFT_COMPILER_MLIRGEN_MLIRGENIMPL_H
 #define WEFT_COMPILER_MLIRGEN_MLIRGENIMPL_H
 
+#include "compiler/Conversion/Passes.h"
 #include "compiler/Dialect/WeftDialect.h"
 #include "compiler/MLIRGen/MLIRGen.h"
 #include "frontend/Diagnostics.h"
@@ -292,15 +293,14 @@ public:
   /// Nested scf.for loops over `dims` (index values).
   void emitLoopNest(mlir::ValueRange dims, mlir::Location l,
                     const std::function<void(mlir::ValueRange)> &body);
-  /// Iterations below which a parallel nest runs serially.
-  static constexpr int64_t kParallelThreshold = 1 << 15;
-  /// An scf.parallel nest over `dims` (iterations are independent), or a
-  /// serial nest when small or with @jit(parallel=False).
-  /// `compileOnce`: no serial copy even for one axis (a rarely taken
-  /// path, where a one-thread OpenMP region's overhead does not matter).
+  /// The scf.parallel nest of an array statement over `dims` (iterations
+  /// are independent), marked with weft.parallel_work (`work`: elements
+  /// processed, default the iterations), which
+  /// weft-choose-parallel-nests turns into a serial nest when small; a
+  /// serial nest with @jit(parallel=False).
   void emitParallelNest(mlir::ValueRange dims, mlir::Location l,
                         const std::function<void(mlir::ValueRange)> &body,
-                        mlir::Value work = {}, bool compileOnce = false);
+                        mlir::Value work = {});
   mlir::Value productOf(mlir::ValueRange dims, mlir::Location l);
   /// `vmap(f, axis=k)(args)` (MLIRGenTransforms.cpp).
   Val emitVmap(const CallExpr *c);

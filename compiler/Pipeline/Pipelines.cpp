@@ -55,6 +55,10 @@ using namespace mlir;
 namespace weft {
 
 void buildCleanupPipeline(OpPassManager &pm) {
+  // First, while each mark is where MLIRGen put it (the canonicalizer
+  // inlines loops of one iteration), and before GPU outlining (small
+  // arrays stay on the host).
+  pm.addPass(weft::createChooseParallelNests());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
@@ -106,7 +110,7 @@ void buildCPULoweringPipeline(OpPassManager &pm, bool gpuLaunches) {
   pm.addPass(weft::createMarkAllocSites());
   // scf.parallel nests (array statements) become OpenMP worksharing loops.
   pm.addPass(createConvertSCFToOpenMPPass());
-  pm.addPass(weft::createFoldSerialTwins());
+  pm.addPass(weft::createLowerParallelIf());
   pm.addPass(weft::createInlineAllocaScopes());
   pm.addPass(weft::createLowerKeepLoop());
   pm.addPass(weft::createLowerMath());
@@ -172,7 +176,8 @@ void registerWeftPassesAndPipelines() {
   registerGPUPasses();
   registerSCFPasses();
   PassPipelineRegistration<>(
-      "weft-cleanup", "Canonicalize and CSE Weft's high-level MLIR",
+      "weft-cleanup",
+      "Choose parallel nests, canonicalize and CSE Weft's high-level MLIR",
       [](OpPassManager &pm) { buildCleanupPipeline(pm); });
   PassPipelineRegistration<>(
       "weft-cpu-pipeline",

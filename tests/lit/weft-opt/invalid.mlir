@@ -178,12 +178,34 @@ func.func @bad_target() attributes {weft.target = "tpu"} {
 
 // -----
 
-func.func @twin_on_for(%n: index) {
+func.func @work_outside_parallel(%n: index) {
+  // expected-error @+1 {{'weft.parallel_work' op must be directly in the body of an scf.parallel}}
+  weft.parallel_work %n
+  return
+}
+
+// -----
+
+func.func @work_defined_inside(%n: index) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
-  // expected-error @+1 {{'weft.serial_twin' is only valid on an scf.if}}
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    // expected-error @+1 {{'weft.parallel_work' op work must be defined outside the loop}}
+    weft.parallel_work %i
+    scf.reduce
+  }
+  return
+}
+
+// -----
+
+func.func @parallel_if_in_for(%n: index, %c: i1) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
   scf.for %i = %c0 to %n step %c1 {
-  } {weft.serial_twin}
+    // expected-error @+1 {{'weft.parallel_if' op must be directly in the body of an scf.parallel or omp.loop_nest}}
+    weft.parallel_if %c
+  }
   return
 }
 
