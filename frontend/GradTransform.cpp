@@ -267,7 +267,8 @@ void GradWriter::checkBlock(const Block &block, bool top,
     } else if (auto *f = s->dyn<ForStmt>()) {
       auto *call = f->iter->dyn<CallExpr>();
       auto *cn = call ? call->callee->dyn<NameExpr>() : nullptr;
-      if (!cn || (cn->name != "range" && cn->name != "prange"))
+      if (!cn || !builtinIn(lookupBuiltin(cn->name),
+                            {Builtin::Range, Builtin::Prange}))
         fail(f->iter->range, "for loops must run over range(...)");
       // Values assigned in the body belong to one iteration.
       Effects inner;
@@ -850,30 +851,33 @@ void GradWriter::backprop(const Expr *e, const std::string &adjIn, int adjRank,
       return;
     }
     const std::string &name = cn->name;
+    std::optional<Builtin> b = lookupBuiltin(name);
     const Expr *x = c->args.empty() ? nullptr : c->args[0].get();
     std::string tx = x ? text(x) : "";
     int rx = x ? rankOf(x) : 0;
-    if (name == "float" || name == "f64") {
+    if (b == Builtin::Float || b == Builtin::F64) {
       sub(x, a, rx);
-    } else if (name == "sin") {
+    } else if (b == Builtin::Sin) {
       sub(x, a + " * cos(" + tx + ")", rx);
-    } else if (name == "cos") {
+    } else if (b == Builtin::Cos) {
       sub(x, "-" + a + " * sin(" + tx + ")", rx);
-    } else if (name == "tan") {
+    } else if (b == Builtin::Tan) {
       sub(x, a + " / (cos(" + tx + ") * cos(" + tx + "))", rx);
-    } else if (name == "exp") {
+    } else if (b == Builtin::Exp) {
       sub(x, a + " * exp(" + tx + ")", rx);
-    } else if (name == "log") {
+    } else if (b == Builtin::Log) {
       sub(x, a + " / " + tx, rx);
-    } else if (name == "sqrt") {
+    } else if (b == Builtin::Sqrt) {
       sub(x, a + " / (2.0 * sqrt(" + tx + "))", rx);
-    } else if (name == "tanh") {
+    } else if (b == Builtin::Tanh) {
       sub(x, a + " * (1.0 - tanh(" + tx + ") * tanh(" + tx + "))", rx);
-    } else if (name == "abs") {
+    } else if (b == Builtin::Abs) {
       sub(x, a + " * where(" + tx + " >= 0.0, 1.0, -1.0)", rx);
-    } else if (name == "sum" && c->args.size() == 1 && c->keywords.empty()) {
+    } else if (b == Builtin::Sum && c->args.size() == 1 &&
+               c->keywords.empty()) {
       sub(x, a, 0);
-    } else if (name == "mean" && c->args.size() == 1 && c->keywords.empty()) {
+    } else if (b == Builtin::Mean && c->args.size() == 1 &&
+               c->keywords.empty()) {
       // The element count: that of an array of the argument's rank in it
       // (elementwise expressions keep the shape), else of the argument.
       std::string count;
@@ -891,8 +895,9 @@ void GradWriter::backprop(const Expr *e, const std::string &adjIn, int adjRank,
           find(u->operand.get());
         } else if (auto *cl = y->dyn<CallExpr>(); cl && !fn.calls.count(cl)) {
           auto *cn2 = cl->callee->dyn<NameExpr>();
-          if (cn2 && cn2->name != "sum" && cn2->name != "mean" &&
-              cn2->name != "dot" && cn2->name != "max" && cn2->name != "min")
+          if (cn2 && !builtinIn(lookupBuiltin(cn2->name),
+                                {Builtin::Sum, Builtin::Mean, Builtin::Dot,
+                                 Builtin::Max, Builtin::Min}))
             for (const ExprPtr &arg : cl->args)
               find(arg.get());
         }
@@ -904,18 +909,18 @@ void GradWriter::backprop(const Expr *e, const std::string &adjIn, int adjRank,
         count = t + ".size";
       }
       sub(x, a + " / " + count, 0);
-    } else if ((name == "max" || name == "min") && c->args.size() == 1 &&
-               rx > 0) {
+    } else if ((b == Builtin::Max || b == Builtin::Min) &&
+               c->args.size() == 1 && rx > 0) {
       // The element(s) equal to the maximum (minimum) get the adjoint.
       sub(x, "where(" + tx + " == " + name + "(" + tx + "), " + a + ", 0.0)",
           rx);
-    } else if ((name == "max" || name == "min") && c->args.size() == 2 &&
-               rank == 0) {
+    } else if ((b == Builtin::Max || b == Builtin::Min) &&
+               c->args.size() == 2 && rank == 0) {
       std::string ty = text(c->args[1].get());
-      std::string op = name == "max" ? " >= " : " <= ";
+      std::string op = b == Builtin::Max ? " >= " : " <= ";
       sub(x, "(" + a + " if " + tx + op + ty + " else 0.0)", 0);
       sub(c->args[1].get(), "(0.0 if " + tx + op + ty + " else " + a + ")", 0);
-    } else if (name == "dot" && c->args.size() == 2) {
+    } else if (b == Builtin::Dot && c->args.size() == 2) {
       const Expr *y = c->args[1].get();
       sub(x, a + " * " + text(y), 1);
       sub(y, a + " * " + tx, 1);

@@ -17,6 +17,16 @@ Type FunctionInstance::typeOf(const Expr *e) const {
   return it == exprTypes.end() ? Type::unknown() : it->second;
 }
 
+std::optional<Builtin> FunctionInstance::builtinOf(const CallExpr *c) const {
+  if (calls.count(c) || vectorizedCalls.count(c))
+    return std::nullopt;
+  if (auto *n = c->callee->dyn<NameExpr>())
+    return lookupBuiltin(n->name);
+  if (auto *a = c->callee->dyn<AttributeExpr>())
+    return lookupBuiltin(a->attr);
+  return std::nullopt;
+}
+
 namespace sema {
 
 /// Collects the names assigned anywhere in a block (not in nested defs).
@@ -179,8 +189,8 @@ Analyzer::run(std::vector<EntryRequest> *entries,
       }
       // The kernel builtins came late: a user function may take their
       // name (it then shadows the builtin).
-      bool kernelBuiltin = d->name == "grid" || d->name == "thread_id" ||
-                           d->name == "block_id" || d->name == "block_dim";
+      std::optional<Builtin> b = lookupBuiltin(d->name);
+      bool kernelBuiltin = b && builtinKind(*b) == BuiltinKind::Kernel;
       if (isBuiltinName(d->name) && !kernelBuiltin)
         diags_.error(d->nameRange, "'" + d->name +
                                        "' is a builtin; choose another "
@@ -471,7 +481,8 @@ void Analyzer::checkStmt(const Stmt &s) {
     }
     auto *call = a.value ? a.value->dyn<CallExpr>() : nullptr;
     auto *callee = call ? call->callee->dyn<NameExpr>() : nullptr;
-    if (callee && callee->name == "load" && !defs_.count("load")) {
+    if (callee && isBuiltinNamed(callee->name, Builtin::Load) &&
+        !defs_.count(callee->name)) {
       // x: f64[:, :] = load("file.npy"): the annotation types the load.
       if (call->args.size() != 1 || !call->keywords.empty() ||
           !call->args[0]->dyn<StrLitExpr>())
@@ -545,7 +556,8 @@ void Analyzer::checkStmt(const Stmt &s) {
     auto &f = static_cast<const ForStmt &>(s);
     auto *call = f.iter->dyn<CallExpr>();
     auto *callee = call ? call->callee->dyn<NameExpr>() : nullptr;
-    if (!callee || (callee->name != "range" && callee->name != "prange")) {
+    if (!callee || (!isBuiltinNamed(callee->name, Builtin::Range) &&
+                    !isBuiltinNamed(callee->name, Builtin::Prange))) {
       diags_.error(f.iter->range, "a for loop iterates over range(...) or "
                                   "prange(...); index arrays inside the loop");
     } else {
@@ -709,9 +721,10 @@ Type Analyzer::checkCall(const CallExpr *c) {
     return checkMethodCall(c, m);
   if (auto *inner = c->callee->dyn<CallExpr>())
     if (auto *n = inner->callee->dyn<NameExpr>()) {
-      if (n->name == "vmap")
+      std::optional<Builtin> transform = lookupBuiltin(n->name);
+      if (transform == Builtin::Vmap)
         return checkVmap(c, inner);
-      if (n->name == "grad" || n->name == "value_and_grad")
+      if (builtinIn(transform, {Builtin::Grad, Builtin::ValueAndGrad}))
         return checkGrad(c, inner);
     }
   auto *callee = c->callee->dyn<NameExpr>();
@@ -725,8 +738,8 @@ Type Analyzer::checkCall(const CallExpr *c) {
   }
   if (launch && !checkLaunchConfig(launch, callee))
     return Type::unknown();
-  if ((callee->name == "vmap" || callee->name == "grad" ||
-       callee->name == "value_and_grad") &&
+  if (builtinIn(lookupBuiltin(callee->name),
+                {Builtin::Vmap, Builtin::Grad, Builtin::ValueAndGrad}) &&
       !defs_.count(callee->name)) {
     diags_.error(c->range, callee->name + "(f, ...) is applied at once, as " +
                                callee->name +
@@ -760,7 +773,7 @@ Type Analyzer::checkCall(const CallExpr *c) {
       std::vector<const Expr *> argExprs;
       for (const ExprPtr &a : c->args)
         argExprs.push_back(a.get());
-      return checkBuiltin(c, callee->name, args, argExprs);
+      return checkBuiltin(c, *lookupBuiltin(callee->name), args, argExprs);
     }
     diags_.error(callee->range, "function '" + callee->name +
                                     "' is not defined; define it with "
@@ -875,24 +888,12 @@ Type Analyzer::checkCall(const CallExpr *c) {
 
 } // namespace sema
 
-bool isBuiltinName(const std::string &name) {
-  for (size_t i = 0; i < sema::kNumBuiltins; ++i)
-    if (name == sema::kBuiltins[i])
-      return true;
-  return false;
-}
-
 std::unique_ptr<Program>
 analyzeModule(const ModuleAST &module, DiagnosticEngine &diags,
               std::vector<EntryRequest> *entries,
               const std::map<std::string, Type> *session) {
   sema::Analyzer a(module, diags);
   return a.run(entries, session);
-}
-
-std::vector<std::string> builtinNames() {
-  return std::vector<std::string>(sema::kBuiltins,
-                                  sema::kBuiltins + sema::kNumBuiltins);
 }
 
 } // namespace weft

@@ -12,6 +12,7 @@
 #define WEFT_FRONTEND_SEMA_H
 
 #include "frontend/AST.h"
+#include "frontend/Builtins.h"
 #include "frontend/Diagnostics.h"
 #include "frontend/Target.h"
 #include "frontend/Types.h"
@@ -78,6 +79,9 @@ struct FunctionInstance {
 
   /// The inferred type of `e` (Unknown if never typed).
   Type typeOf(const Expr *e) const;
+  /// The builtin `c` calls (`f(...)` or the method `a.f(...)`); none for
+  /// a call of a user function, which hides a builtin of its name.
+  std::optional<Builtin> builtinOf(const CallExpr *c) const;
 };
 
 /// A function the host program will call with these argument types (the
@@ -131,12 +135,6 @@ analyzeModule(const ModuleAST &module, DiagnosticEngine &diags,
 /// @vectorize included: each is a call of the instance it runs); else all.
 /// What the code cache keys is exactly this set.
 std::vector<const FunctionInstance *> compiledInstances(const Program &program);
-
-/// Builtin functions known to the type checker (for name resolution and
-/// completion): print, range, len, sum, zeros, ...
-bool isBuiltinName(const std::string &name);
-/// All of them (for completion).
-std::vector<std::string> builtinNames();
 
 } // namespace weft
 

@@ -8,17 +8,17 @@
 #include "frontend/SemaImpl.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace weft {
 namespace sema {
 
 namespace {
-bool isReduction(const std::string &n) {
-  for (const char *r : {"sum", "prod", "min", "max", "mean", "var", "std",
-                        "argmin", "argmax", "any", "all"})
-    if (n == r)
-      return true;
-  return false;
+bool isReduction(Builtin b) {
+  return builtinIn(b,
+                   {Builtin::Sum, Builtin::Prod, Builtin::Min, Builtin::Max,
+                    Builtin::Mean, Builtin::Var, Builtin::Std, Builtin::Argmin,
+                    Builtin::Argmax, Builtin::Any, Builtin::All});
 }
 
 /// Float kind of a math result: f32 stays f32, everything else is f64.
@@ -31,12 +31,231 @@ int rankOf(const Type &t) { return t.isArray() ? t.rank() : 0; }
 Type makeType(ScalarKind k, int rank) {
   return rank ? Type::array(k, rank) : Type::scalar(k);
 }
+/// A builtin call being typed: its arguments, keywords and the checks
+/// every case shares.
+struct BuiltinCall {
+  DiagnosticEngine &diags;
+  const CallExpr *c;
+  Builtin b;
+  std::string name;
+  std::vector<Type> &args;
+  const std::vector<const Expr *> &argExprs;
+  std::function<bool(size_t, size_t)> arity;
+  std::optional<ScalarKind> dtype;
+  std::optional<int64_t> axis;
+  const Expr *axisExpr = nullptr;
+
+  std::optional<Type> fail(SourceRange r, const std::string &msg) {
+    diags.error(r, msg);
+    return Type::unknown();
+  }
+  bool needArray(size_t i) {
+    if (args[i].isArray())
+      return true;
+    diags.error(argExprs[i]->range,
+                name + "() needs an array, not " + args[i].str());
+    return false;
+  }
+  bool needNumeric(size_t i) {
+    if (args[i].isScalar() || args[i].isArray())
+      return true;
+    diags.error(argExprs[i]->range,
+                name + "() needs numbers or arrays, not " + args[i].str());
+    return false;
+  }
+  /// The rank of a shape argument: an int or a tuple of 1 to 4 ints; 0
+  /// (reported) otherwise.
+  int shapeRank(size_t i) {
+    const Type &s = args[i];
+    if (s.isInt())
+      return 1;
+    if (s.isTuple() && !s.elems().empty() && s.elems().size() <= 4 &&
+        std::all_of(s.elems().begin(), s.elems().end(),
+                    [](const Type &e) { return e.isInt(); }))
+      return static_cast<int>(s.elems().size());
+    diags.error(argExprs[i]->range,
+                "a shape is an int or a tuple of 1 to 4 ints, not " + s.str());
+    return 0;
+  }
+};
+
+/// zeros, ones, empty, full, arange, linspace, eye, rand, randn, copy,
+/// transpose, ravel, reshape: new arrays and new shapes.
+std::optional<Type> checkCreation(BuiltinCall &call) {
+  if (call.b == Builtin::Zeros || call.b == Builtin::Ones ||
+      call.b == Builtin::Empty) {
+    if (!call.arity(1, 1))
+      return Type::unknown();
+    int rank = call.shapeRank(0);
+    if (!rank)
+      return Type::unknown();
+    return Type::array(call.dtype.value_or(ScalarKind::F64), rank);
+  }
+  if (call.b == Builtin::Full) {
+    if (!call.arity(2, 2))
+      return Type::unknown();
+    int rank = call.shapeRank(0);
+    if (!rank)
+      return Type::unknown();
+    if (!call.args[1].isScalar())
+      return call.fail(call.argExprs[1]->range, "full()'s fill value must be a "
+                                                "number or bool");
+    return Type::array(call.dtype.value_or(call.args[1].scalarKind()), rank);
+  }
+  if (call.b == Builtin::Arange) {
+    if (!call.arity(1, 3))
+      return Type::unknown();
+    bool anyFloat = false;
+    for (size_t i = 0; i < call.args.size(); ++i) {
+      if (!call.args[i].isNumber())
+        return call.fail(call.argExprs[i]->range,
+                         "arange() arguments must be numbers");
+      anyFloat |= call.args[i].isFloat();
+    }
+    return Type::array(
+        call.dtype.value_or(anyFloat ? ScalarKind::F64 : ScalarKind::I64), 1);
+  }
+  if (call.b == Builtin::Linspace) {
+    if (!call.arity(3, 3))
+      return Type::unknown();
+    if (!call.args[0].isNumber() || !call.args[1].isNumber() ||
+        !call.args[2].isInt())
+      return call.fail(call.c->range,
+                       "linspace(start, stop, n) takes two numbers and "
+                       "an integer count");
+    return Type::array(ScalarKind::F64, 1);
+  }
+  if (call.b == Builtin::Eye) {
+    if (!call.arity(1, 1))
+      return Type::unknown();
+    if (!call.args[0].isInt())
+      return call.fail(call.argExprs[0]->range, "eye(n) takes an integer size");
+    return Type::array(call.dtype.value_or(ScalarKind::F64), 2);
+  }
+  if (call.b == Builtin::Copy || call.b == Builtin::Transpose ||
+      call.b == Builtin::Ravel) {
+    if (!call.arity(1, 1) || !call.needArray(0))
+      return Type::unknown();
+    return call.b == Builtin::Ravel ? Type::array(call.args[0].scalarKind(), 1)
+                                    : call.args[0];
+  }
+  if (call.b == Builtin::Reshape) {
+    if (!call.arity(2, 2) || !call.needArray(0))
+      return Type::unknown();
+    int rank = call.shapeRank(1);
+    if (!rank)
+      return Type::unknown();
+    return Type::array(call.args[0].scalarKind(), rank);
+  }
+  if (call.b == Builtin::Rand || call.b == Builtin::Randn) {
+    if (!call.arity(1, 1))
+      return Type::unknown();
+    int rank = call.shapeRank(0);
+    if (!rank)
+      return Type::unknown();
+    return Type::array(ScalarKind::F64, rank);
+  }
+  return std::nullopt;
+}
+
+/// sum, prod, min, max, mean, var, std, argmin, argmax, any, all of an
+/// array, with axis=.
+std::optional<Type> checkReduction(BuiltinCall &call) {
+  bool twoScalars = (call.b == Builtin::Min || call.b == Builtin::Max) &&
+                    !(call.args.size() == 1 && call.args[0].isArray());
+  if (twoScalars)
+    return std::nullopt; // Python's min/max of numbers
+  if (!call.arity(1, 1) || !call.needArray(0))
+    return Type::unknown();
+  const Type &a = call.args[0];
+  ScalarKind k = a.scalarKind();
+  ScalarKind rk = k;
+  if (call.b == Builtin::Sum || call.b == Builtin::Prod)
+    rk = (k == ScalarKind::Bool || k == ScalarKind::I32) ? ScalarKind::I64 : k;
+  else if (call.b == Builtin::Mean || call.b == Builtin::Var ||
+           call.b == Builtin::Std)
+    rk = floatKind(k);
+  else if (call.b == Builtin::Argmin || call.b == Builtin::Argmax)
+    rk = ScalarKind::I64;
+  else if (call.b == Builtin::Any || call.b == Builtin::All)
+    rk = ScalarKind::Bool;
+  if (!call.axis)
+    return Type::scalar(rk);
+  if (*call.axis < -a.rank() || *call.axis >= a.rank())
+    return call.fail(call.axisExpr->range,
+                     "axis " + std::to_string(*call.axis) +
+                         " is out of range for a " + a.str());
+  return makeType(rk, a.rank() - 1);
+}
+
+/// Elementwise math: unary functions, abs, isnan, isinf, atan2, pow,
+/// minimum, maximum, where, clip (broadcasting).
+std::optional<Type> checkElementwise(BuiltinCall &call) {
+  if (isUnaryMath(call.b) || call.b == Builtin::Abs ||
+      call.b == Builtin::Isnan || call.b == Builtin::Isinf) {
+    if (!call.arity(1, 1))
+      return Type::unknown();
+    if (!call.args[0].isArray())
+      return call.b == Builtin::Isnan || call.b == Builtin::Isinf
+                 ? std::optional<Type>(Type::boolean())
+                 : std::nullopt; // scalar math, typed in SemaBuiltins.cpp
+    ScalarKind k = call.args[0].scalarKind();
+    if (k == ScalarKind::Bool && call.b != Builtin::Isnan &&
+        call.b != Builtin::Isinf)
+      return call.fail(call.argExprs[0]->range,
+                       call.name + "() needs numbers, not bools");
+    if (call.b == Builtin::Isnan || call.b == Builtin::Isinf)
+      return Type::array(ScalarKind::Bool, call.args[0].rank());
+    if (call.b == Builtin::Abs)
+      return call.args[0];
+    return Type::array(floatKind(k), call.args[0].rank());
+  }
+  if (call.b == Builtin::Atan2 || call.b == Builtin::Pow ||
+      call.b == Builtin::Minimum || call.b == Builtin::Maximum) {
+    if (!call.arity(2, 2) || !call.needNumeric(0) || !call.needNumeric(1))
+      return Type::unknown();
+    ScalarKind k =
+        promote(call.args[0].scalarKind(), call.args[1].scalarKind());
+    if (call.b == Builtin::Atan2)
+      k = floatKind(k);
+    else if (k == ScalarKind::Bool)
+      k = ScalarKind::I64;
+    return makeType(k, std::max(rankOf(call.args[0]), rankOf(call.args[1])));
+  }
+  if (call.b == Builtin::Where) {
+    if (!call.arity(3, 3) || !call.needNumeric(0) || !call.needNumeric(1) ||
+        !call.needNumeric(2))
+      return Type::unknown();
+    if (call.args[0].scalarKind() != ScalarKind::Bool)
+      return call.fail(call.argExprs[0]->range,
+                       "where()'s condition must be bool, "
+                       "such as a > 0");
+    ScalarKind k =
+        promote(call.args[1].scalarKind(), call.args[2].scalarKind());
+    int rank = std::max(
+        {rankOf(call.args[0]), rankOf(call.args[1]), rankOf(call.args[2])});
+    return makeType(k, rank);
+  }
+  if (call.b == Builtin::Clip) {
+    if (!call.arity(3, 3) || !call.needNumeric(0) || !call.needNumeric(1) ||
+        !call.needNumeric(2))
+      return Type::unknown();
+    ScalarKind k =
+        promote(call.args[0].scalarKind(),
+                promote(call.args[1].scalarKind(), call.args[2].scalarKind()));
+    int rank = std::max(
+        {rankOf(call.args[0]), rankOf(call.args[1]), rankOf(call.args[2])});
+    return makeType(k, rank);
+  }
+  return std::nullopt;
+}
 } // namespace
 
 std::optional<Type>
-Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
+Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
                             std::vector<Type> &args,
                             const std::vector<const Expr *> &argExprs) {
+  const std::string name = builtinName(b);
   auto fail = [&](SourceRange r, const std::string &msg) {
     diags_.error(r, msg);
     return std::optional<Type>(Type::unknown());
@@ -44,7 +263,7 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
   auto arity = [&](size_t lo, size_t hi) {
     return checkArity(c, name, args.size(), lo, hi);
   };
-  if (name == "bench_work") {
+  if (b == Builtin::BenchWork) {
     // bench_work(bytes=..., flops=...): the work of one run, for the
     // throughput columns of `weft bench`.
     if (!arity(0, 0))
@@ -92,139 +311,51 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
       return fail(k.nameRange, name + "() has no keyword '" + k.name + "'");
     }
   }
-  bool creates = name == "zeros" || name == "ones" || name == "empty" ||
-                 name == "full" || name == "arange" || name == "eye";
+  bool creates = b == Builtin::Zeros || b == Builtin::Ones ||
+                 b == Builtin::Empty || b == Builtin::Full ||
+                 b == Builtin::Arange || b == Builtin::Eye;
   if (dtype && !creates)
     return fail(c->range, name + "() takes no dtype=");
-  if (axis && !isReduction(name))
+  if (axis && !isReduction(b))
     return fail(axisExpr->range, name + "() takes no axis=");
   for (const Type &a : args)
     if (!a.isKnown())
       return Type::unknown();
-  auto needArray = [&](size_t i) {
-    if (args[i].isArray())
-      return true;
-    diags_.error(argExprs[i]->range,
-                 name + "() needs an array, not " + args[i].str());
-    return false;
-  };
-  auto needNumeric = [&](size_t i) {
-    if (args[i].isScalar() || args[i].isArray())
-      return true;
-    diags_.error(argExprs[i]->range, name +
-                                         "() needs numbers or arrays, "
-                                         "not " +
-                                         args[i].str());
-    return false;
-  };
-  // A shape: an int or a tuple of 1 to 4 ints.
-  auto shapeRank = [&](size_t i) -> int {
-    const Type &s = args[i];
-    if (s.isInt())
-      return 1;
-    if (s.isTuple() && !s.elems().empty() && s.elems().size() <= 4 &&
-        std::all_of(s.elems().begin(), s.elems().end(),
-                    [](const Type &e) { return e.isInt(); }))
-      return static_cast<int>(s.elems().size());
-    diags_.error(argExprs[i]->range,
-                 "a shape is an int or a tuple of 1 to 4 ints, not " + s.str());
-    return 0;
-  };
-
-  if (name == "zeros" || name == "ones" || name == "empty") {
-    if (!arity(1, 1))
-      return Type::unknown();
-    int rank = shapeRank(0);
-    if (!rank)
-      return Type::unknown();
-    return Type::array(dtype.value_or(ScalarKind::F64), rank);
-  }
-  if (name == "full") {
-    if (!arity(2, 2))
-      return Type::unknown();
-    int rank = shapeRank(0);
-    if (!rank)
-      return Type::unknown();
-    if (!args[1].isScalar())
-      return fail(argExprs[1]->range, "full()'s fill value must be a "
-                                      "number or bool");
-    return Type::array(dtype.value_or(args[1].scalarKind()), rank);
-  }
-  if (name == "arange") {
-    if (!arity(1, 3))
-      return Type::unknown();
-    bool anyFloat = false;
-    for (size_t i = 0; i < args.size(); ++i) {
-      if (!args[i].isNumber())
-        return fail(argExprs[i]->range, "arange() arguments must be numbers");
-      anyFloat |= args[i].isFloat();
-    }
-    return Type::array(
-        dtype.value_or(anyFloat ? ScalarKind::F64 : ScalarKind::I64), 1);
-  }
-  if (name == "linspace") {
-    if (!arity(3, 3))
-      return Type::unknown();
-    if (!args[0].isNumber() || !args[1].isNumber() || !args[2].isInt())
-      return fail(c->range, "linspace(start, stop, n) takes two numbers and "
-                            "an integer count");
-    return Type::array(ScalarKind::F64, 1);
-  }
-  if (name == "eye") {
-    if (!arity(1, 1))
-      return Type::unknown();
-    if (!args[0].isInt())
-      return fail(argExprs[0]->range, "eye(n) takes an integer size");
-    return Type::array(dtype.value_or(ScalarKind::F64), 2);
-  }
-  if (name == "copy" || name == "transpose" || name == "ravel") {
-    if (!arity(1, 1) || !needArray(0))
-      return Type::unknown();
-    return name == "ravel" ? Type::array(args[0].scalarKind(), 1) : args[0];
-  }
-  if (name == "reshape") {
-    if (!arity(2, 2) || !needArray(0))
-      return Type::unknown();
-    int rank = shapeRank(1);
-    if (!rank)
-      return Type::unknown();
-    return Type::array(args[0].scalarKind(), rank);
-  }
-  if (name == "rand" || name == "randn") {
-    if (!arity(1, 1))
-      return Type::unknown();
-    int rank = shapeRank(0);
-    if (!rank)
-      return Type::unknown();
-    return Type::array(ScalarKind::F64, rank);
-  }
-  if (name == "random") {
+  BuiltinCall call{diags_,   c,     b,     name, args,
+                   argExprs, arity, dtype, axis, axisExpr};
+  if (std::optional<Type> t = checkCreation(call))
+    return t;
+  if (isReduction(b))
+    return checkReduction(call);
+  if (std::optional<Type> t = checkElementwise(call))
+    return t;
+  if (b == Builtin::Random) {
     if (!arity(0, 0))
       return Type::unknown();
     return Type::f64();
   }
-  if (name == "randint" || name == "seed") {
-    size_t n = name == "seed" ? 1 : 2;
+  if (b == Builtin::Randint || b == Builtin::Seed) {
+    size_t n = b == Builtin::Seed ? 1 : 2;
     if (!arity(n, n))
       return Type::unknown();
     for (size_t i = 0; i < n; ++i)
       if (!args[i].isInt())
         return fail(argExprs[i]->range,
                     name + "() takes integers, not " + args[i].str());
-    return name == "seed" ? Type::none() : Type::i64();
+    return b == Builtin::Seed ? Type::none() : Type::i64();
   }
-  if (name == "time") {
+  if (b == Builtin::Time) {
     if (!arity(0, 0))
       return Type::unknown();
     return Type::f64();
   }
-  if (name == "grid" || name == "thread_id" || name == "block_id" ||
-      name == "block_dim") {
+  if (b == Builtin::Grid || b == Builtin::ThreadId || b == Builtin::BlockId ||
+      b == Builtin::BlockDim) {
     if (!fn_->options.kernel)
       return fail(c->range, name + "() is only available in a @kernel "
                                    "function, which is launched over a "
                                    "grid as f[blocks, threads](...)");
-    if (name != "grid")
+    if (b != Builtin::Grid)
       return arity(0, 0) ? Type::i64() : Type::unknown();
     if (!arity(1, 1))
       return Type::unknown();
@@ -235,109 +366,36 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, const std::string &name,
     return lit->value == 1 ? Type::i64()
                            : Type::tuple({Type::i64(), Type::i64()});
   }
-  if (name == "save") {
+  if (b == Builtin::Save) {
     if (!arity(2, 2))
       return Type::unknown();
     if (!args[0].isString())
       return fail(argExprs[0]->range, "save()'s first argument is a file "
                                       "name in quotes");
-    if (!needArray(1))
+    if (!call.needArray(1))
       return Type::unknown();
     return Type::none();
   }
-  if (name == "load")
+  if (b == Builtin::Load)
     return fail(c->range, "load() needs the array type from an annotation: "
                           "x: f64[:, :] = load(\"file.npy\")");
-  if (name == "i32" || name == "f32") {
+  if (b == Builtin::I32 || b == Builtin::F32) {
     if (!arity(1, 1))
       return Type::unknown();
     if (!args[0].isScalar())
       return fail(argExprs[0]->range, name + "() converts a number, not " +
                                           args[0].str() + "; use a.astype(" +
                                           name + ")");
-    return Type::scalar(name == "i32" ? ScalarKind::I32 : ScalarKind::F32);
+    return Type::scalar(b == Builtin::I32 ? ScalarKind::I32 : ScalarKind::F32);
   }
 
-  if (isReduction(name)) {
-    bool twoScalars = (name == "min" || name == "max") &&
-                      !(args.size() == 1 && args[0].isArray());
-    if (twoScalars)
-      return std::nullopt; // Python's min/max of numbers
-    if (!arity(1, 1) || !needArray(0))
-      return Type::unknown();
-    const Type &a = args[0];
-    ScalarKind k = a.scalarKind();
-    ScalarKind rk = k;
-    if (name == "sum" || name == "prod")
-      rk =
-          (k == ScalarKind::Bool || k == ScalarKind::I32) ? ScalarKind::I64 : k;
-    else if (name == "mean" || name == "var" || name == "std")
-      rk = floatKind(k);
-    else if (name == "argmin" || name == "argmax")
-      rk = ScalarKind::I64;
-    else if (name == "any" || name == "all")
-      rk = ScalarKind::Bool;
-    if (!axis)
-      return Type::scalar(rk);
-    if (*axis < -a.rank() || *axis >= a.rank())
-      return fail(axisExpr->range, "axis " + std::to_string(*axis) +
-                                       " is out of range for a " + a.str());
-    return makeType(rk, a.rank() - 1);
-  }
-
-  if (isUnaryMath(name) || name == "abs" || name == "isnan" ||
-      name == "isinf") {
-    if (!arity(1, 1))
-      return Type::unknown();
-    if (!args[0].isArray())
-      return name == "isnan" || name == "isinf"
-                 ? std::optional<Type>(Type::boolean())
-                 : std::nullopt; // scalar math, typed in SemaBuiltins.cpp
-    ScalarKind k = args[0].scalarKind();
-    if (k == ScalarKind::Bool && name != "isnan" && name != "isinf")
-      return fail(argExprs[0]->range, name + "() needs numbers, not bools");
-    if (name == "isnan" || name == "isinf")
-      return Type::array(ScalarKind::Bool, args[0].rank());
-    if (name == "abs")
-      return args[0];
-    return Type::array(floatKind(k), args[0].rank());
-  }
-  if (name == "atan2" || name == "pow" || name == "minimum" ||
-      name == "maximum") {
-    if (!arity(2, 2) || !needNumeric(0) || !needNumeric(1))
-      return Type::unknown();
-    ScalarKind k = promote(args[0].scalarKind(), args[1].scalarKind());
-    if (name == "atan2")
-      k = floatKind(k);
-    else if (k == ScalarKind::Bool)
-      k = ScalarKind::I64;
-    return makeType(k, std::max(rankOf(args[0]), rankOf(args[1])));
-  }
-  if (name == "where") {
-    if (!arity(3, 3) || !needNumeric(0) || !needNumeric(1) || !needNumeric(2))
-      return Type::unknown();
-    if (args[0].scalarKind() != ScalarKind::Bool)
-      return fail(argExprs[0]->range, "where()'s condition must be bool, "
-                                      "such as a > 0");
-    ScalarKind k = promote(args[1].scalarKind(), args[2].scalarKind());
-    int rank = std::max({rankOf(args[0]), rankOf(args[1]), rankOf(args[2])});
-    return makeType(k, rank);
-  }
-  if (name == "clip") {
-    if (!arity(3, 3) || !needNumeric(0) || !needNumeric(1) || !needNumeric(2))
-      return Type::unknown();
-    ScalarKind k = promote(args[0].scalarKind(),
-                           promote(args[1].scalarKind(), args[2].scalarKind()));
-    int rank = std::max({rankOf(args[0]), rankOf(args[1]), rankOf(args[2])});
-    return makeType(k, rank);
-  }
-  if (name == "dot") {
+  if (b == Builtin::Dot) {
     if (!arity(2, 2))
       return Type::unknown();
     return matmulResult(args[0], args[1], c->range);
   }
-  if (name == "outer") {
-    if (!arity(2, 2) || !needArray(0) || !needArray(1))
+  if (b == Builtin::Outer) {
+    if (!arity(2, 2) || !call.needArray(0) || !call.needArray(1))
       return Type::unknown();
     if (args[0].rank() != 1 || args[1].rank() != 1)
       return fail(c->range, "outer() takes two 1-D arrays");
@@ -356,7 +414,8 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
                  "'" + m->attr + "' is not a method of " + base.str());
     return Type::unknown();
   }
-  if (m->attr == "astype") {
+  std::optional<Builtin> method = lookupBuiltin(m->attr);
+  if (method == Builtin::Astype) {
     ScalarKind k;
     auto *n = c->args.size() == 1 ? c->args[0]->dyn<NameExpr>() : nullptr;
     if (!n || !parseScalarName(n->name, k) || !c->keywords.empty()) {
@@ -366,12 +425,11 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
     }
     return Type::array(k, base.rank());
   }
-  static const char *const methods[] = {
-      "sum",    "prod", "min", "max",       "mean",    "var",   "std", "argmin",
-      "argmax", "any",  "all", "transpose", "reshape", "ravel", "copy"};
-  if (std::find_if(std::begin(methods), std::end(methods), [&](const char *s) {
-        return m->attr == s;
-      }) == std::end(methods)) {
+  if (!builtinIn(method, {Builtin::Sum, Builtin::Prod, Builtin::Min,
+                          Builtin::Max, Builtin::Mean, Builtin::Var,
+                          Builtin::Std, Builtin::Argmin, Builtin::Argmax,
+                          Builtin::Any, Builtin::All, Builtin::Transpose,
+                          Builtin::Reshape, Builtin::Ravel, Builtin::Copy})) {
     diags_.error(m->range, "arrays have no method '" + m->attr +
                                "'; see docs/language.md for the list");
     return Type::unknown();
@@ -383,13 +441,13 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
     argExprs.push_back(a.get());
   }
   // a.reshape(n, m) is a.reshape((n, m)).
-  if (m->attr == "reshape" && args.size() > 2) {
+  if (method == Builtin::Reshape && args.size() > 2) {
     std::vector<Type> dims(args.begin() + 1, args.end());
     args.resize(1);
     args.push_back(Type::tuple(dims));
     argExprs.resize(2);
   }
-  return checkBuiltin(c, m->attr, args, argExprs);
+  return checkBuiltin(c, *method, args, argExprs);
 }
 
 } // namespace sema

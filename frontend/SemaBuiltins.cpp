@@ -11,37 +11,6 @@
 namespace weft {
 namespace sema {
 
-extern const char *const kBuiltins[] = {
-    "print",     "range",    "prange",   "len",        "sum",
-    "zeros",     "ones",     "arange",   "abs",        "min",
-    "max",       "sqrt",     "exp",      "log",        "sin",
-    "cos",       "tan",      "tanh",     "floor",      "ceil",
-    "f64",       "i64",      "bool",     "int",        "float",
-    "empty",     "pi",       "e",        "argv",       "i32",
-    "f32",       "full",     "linspace", "eye",        "copy",
-    "prod",      "mean",     "var",      "std",        "argmin",
-    "argmax",    "any",      "all",      "log2",       "log10",
-    "asin",      "acos",     "atan",     "sinh",       "cosh",
-    "atan2",     "pow",      "minimum",  "maximum",    "where",
-    "isnan",     "isinf",    "clip",     "dot",        "outer",
-    "transpose", "reshape",  "ravel",    "time",       "load",
-    "save",      "inf",      "nan",      "rand",       "randn",
-    "random",    "randint",  "seed",     "bench_work", "grid",
-    "thread_id", "block_id", "block_dim"};
-
-const char *const kUnaryMath[] = {
-    "sqrt", "exp",  "log",   "sin",  "cos",  "tan",  "tanh", "floor",
-    "ceil", "log2", "log10", "asin", "acos", "atan", "sinh", "cosh"};
-
-bool isUnaryMath(const std::string &n) {
-  for (const char *m : kUnaryMath)
-    if (n == m)
-      return true;
-  return false;
-}
-
-extern const size_t kNumBuiltins = sizeof(kBuiltins) / sizeof(kBuiltins[0]);
-
 bool Analyzer::checkArity(const CallExpr *c, const std::string &name,
                           size_t given, size_t lo, size_t hi) {
   if (given >= lo && given <= hi)
@@ -55,9 +24,10 @@ bool Analyzer::checkArity(const CallExpr *c, const std::string &name,
   return false;
 }
 
-Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
+Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
                             std::vector<Type> &args,
                             const std::vector<const Expr *> &argExprs) {
+  const std::string name = builtinName(b);
   auto arity = [&](size_t lo, size_t hi) {
     return checkArity(c, name, args.size(), lo, hi);
   };
@@ -73,7 +43,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     if (!a.isKnown())
       return Type::unknown();
 
-  if (name == "print") {
+  if (b == Builtin::Print) {
     for (size_t i = 0; i < args.size(); ++i)
       if (args[i].isNone()) {
         diags_.error(argExprs[i]->range, "this call returns no value; there "
@@ -83,16 +53,17 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     noKeywords();
     return Type::none();
   }
-  if (name == "range" || name == "prange") {
+  if (b == Builtin::Range || b == Builtin::Prange) {
     diags_.error(c->range, name + "() is only allowed as the iterable of a "
                                   "for loop");
     return Type::unknown();
   }
-  if (name == "pi" || name == "e" || name == "inf" || name == "nan") {
+  if (b == Builtin::Pi || b == Builtin::E || b == Builtin::Inf ||
+      b == Builtin::Nan) {
     diags_.error(c->range, "'" + name + "' is a constant, not a function");
     return Type::unknown();
   }
-  if (name == "argv") {
+  if (b == Builtin::Argv) {
     if (!noKeywords() || !arity(2, 2))
       return Type::unknown();
     if (!args[0].isInt()) {
@@ -109,7 +80,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     }
     return args[1];
   }
-  if (name == "len") {
+  if (b == Builtin::Len) {
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isArray() && !args[0].isTuple()) {
@@ -119,9 +90,9 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     }
     return Type::i64();
   }
-  if (std::optional<Type> t = checkArrayBuiltin(c, name, args, argExprs))
+  if (std::optional<Type> t = checkArrayBuiltin(c, b, args, argExprs))
     return *t;
-  if (name == "zeros" || name == "ones" || name == "empty") {
+  if (b == Builtin::Zeros || b == Builtin::Ones || b == Builtin::Empty) {
     if (!arity(1, 1))
       return Type::unknown();
     ScalarKind elem = ScalarKind::F64;
@@ -156,7 +127,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
                                          args[0].str());
     return Type::unknown();
   }
-  if (name == "arange") {
+  if (b == Builtin::Arange) {
     if (!noKeywords() || !arity(1, 3))
       return Type::unknown();
     bool anyFloat = false;
@@ -169,7 +140,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     }
     return Type::array(anyFloat ? ScalarKind::F64 : ScalarKind::I64, 1);
   }
-  if (name == "sum") {
+  if (b == Builtin::Sum) {
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isArray()) {
@@ -181,7 +152,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     return Type::scalar(
         k == ScalarKind::Bool || k == ScalarKind::I32 ? ScalarKind::I64 : k);
   }
-  if (name == "min" || name == "max") {
+  if (b == Builtin::Min || b == Builtin::Max) {
     if (!noKeywords())
       return Type::unknown();
     if (args.size() == 1 && args[0].isArray())
@@ -204,7 +175,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     }
     return Type::scalar(k);
   }
-  if (name == "abs") {
+  if (b == Builtin::Abs) {
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isNumber()) {
@@ -214,19 +185,20 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
     }
     return args[0];
   }
-  if (isUnaryMath(name)) {
+  if (isUnaryMath(b)) {
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isScalar()) {
-      diags_.error(argExprs[0]->range, name + "() needs a number or an "
+      diags_.error(argExprs[0]->range, name +
+                                           "() needs a number or an "
                                            "array of numbers, not " +
                                            args[0].str());
       return Type::unknown();
     }
     return args[0].scalarKind() == ScalarKind::F32 ? args[0] : Type::f64();
   }
-  if (name == "f64" || name == "float" || name == "i64" || name == "int" ||
-      name == "bool") {
+  if (b == Builtin::F64 || b == Builtin::Float || b == Builtin::I64 ||
+      b == Builtin::Int || b == Builtin::Bool) {
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isScalar()) {
@@ -234,9 +206,10 @@ Type Analyzer::checkBuiltin(const CallExpr *c, const std::string &name,
                    name + "() converts a number, not " + args[0].str());
       return Type::unknown();
     }
-    if (name == "bool")
+    if (b == Builtin::Bool)
       return Type::boolean();
-    return (name == "f64" || name == "float") ? Type::f64() : Type::i64();
+    return (b == Builtin::F64 || b == Builtin::Float) ? Type::f64()
+                                                      : Type::i64();
   }
   diags_.error(c->range, "'" + name + "' is not supported yet");
   return Type::unknown();

@@ -175,8 +175,8 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
   }
   if (!base.isArray()) {
     diags_.error(ix->base->range, "a " + base.str() +
-                                       " cannot be indexed; only arrays "
-                                       "and tuples can");
+                                      " cannot be indexed; only arrays "
+                                      "and tuples can");
     return Type::unknown();
   }
   if (static_cast<int>(ix->indices.size()) > base.rank()) {
@@ -214,9 +214,9 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     auto it = fn_->locals.find(n->name);
     if (it != fn_->locals.end())
       return it->second;
-    if (n->name == "pi" || n->name == "e" || n->name == "inf" ||
-        n->name == "nan")
-      return Type::f64();
+    if (std::optional<Builtin> b = lookupBuiltin(n->name))
+      if (builtinKind(*b) == BuiltinKind::Constant)
+        return Type::f64();
     if (defs_.count(n->name) || isBuiltinName(n->name)) {
       diags_.error(n->range,
                    "'" + n->name + "' is a function; call it with (...)");

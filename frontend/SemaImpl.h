@@ -17,11 +17,6 @@
 namespace weft {
 namespace sema {
 
-/// Builtin function and constant names.
-extern const char *const kBuiltins[];
-extern const size_t kNumBuiltins;
-/// sqrt, exp, ...: math functions of one number.
-bool isUnaryMath(const std::string &n);
 /// An integer literal, possibly negated, and its value.
 bool intLiteralValue(const Expr *e, int64_t &value);
 /// An int or float literal, possibly negated.
@@ -81,13 +76,13 @@ private:
   bool checkLaunchConfig(const IndexExpr *launch, const NameExpr *callee);
   /// Types a builtin call; `argExprs` are the arguments (for a method
   /// call `a.f(x)`, the object `a` first).
-  Type checkBuiltin(const CallExpr *c, const std::string &name,
+  Type checkBuiltin(const CallExpr *c, Builtin b,
                     std::vector<Type> &args,
                     const std::vector<const Expr *> &argExprs);
-  /// The array builtins (SemaArrayBuiltins.cpp); nullopt if `name` is not
+  /// The array builtins (SemaArrayBuiltins.cpp); nullopt if `b` is not
   /// one of them.
   std::optional<Type>
-  checkArrayBuiltin(const CallExpr *c, const std::string &name,
+  checkArrayBuiltin(const CallExpr *c, Builtin b,
                     std::vector<Type> &args,
                     const std::vector<const Expr *> &argExprs);
   Type checkMethodCall(const CallExpr *c, const AttributeExpr *callee);

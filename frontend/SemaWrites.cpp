@@ -35,15 +35,21 @@ bool mayHoldArray(const Type &t) {
 }
 
 /// Builtins whose result is a new buffer whatever their arguments.
-bool returnsNewBuffer(const std::string &name) {
-  static const std::set<std::string> fresh = {
-      "zeros", "ones",  "empty", "full",  "arange", "linspace", "eye",
-      "copy",  "rand",  "randn", "load",  "outer",  "minimum",  "maximum",
-      "where", "clip",  "isnan", "isinf", "atan2",  "pow",      "abs",
-      "sum",   "prod",  "mean",  "var",   "std",    "argmin",   "argmax",
-      "any",   "all",   "dot",   "min",   "max",    "len",      "randint",
-      "range", "prange"};
-  return fresh.count(name) || isUnaryMath(name);
+bool returnsNewBuffer(Builtin b) {
+  return isUnaryMath(b) ||
+         builtinIn(b, {Builtin::Zeros,   Builtin::Ones,    Builtin::Empty,
+                       Builtin::Full,    Builtin::Arange,  Builtin::Linspace,
+                       Builtin::Eye,     Builtin::Copy,    Builtin::Rand,
+                       Builtin::Randn,   Builtin::Load,    Builtin::Outer,
+                       Builtin::Minimum, Builtin::Maximum, Builtin::Where,
+                       Builtin::Clip,    Builtin::Isnan,   Builtin::Isinf,
+                       Builtin::Atan2,   Builtin::Pow,     Builtin::Abs,
+                       Builtin::Sum,     Builtin::Prod,    Builtin::Mean,
+                       Builtin::Var,     Builtin::Std,     Builtin::Argmin,
+                       Builtin::Argmax,  Builtin::Any,     Builtin::All,
+                       Builtin::Dot,     Builtin::Min,     Builtin::Max,
+                       Builtin::Len,     Builtin::Randint, Builtin::Range,
+                       Builtin::Prange});
 }
 
 class FunctionWrites {
@@ -159,10 +165,10 @@ private:
       return out; // a new array, element by element
     if (auto *n = c->callee->dyn<NameExpr>())
       if (!fn_.calls.count(c) && isBuiltinName(n->name) &&
-          returnsNewBuffer(n->name))
+          returnsNewBuffer(*lookupBuiltin(n->name)))
         return out;
     if (auto *m = c->callee->dyn<AttributeExpr>()) {
-      if (m->attr == "copy")
+      if (isBuiltinNamed(m->attr, Builtin::Copy))
         return out;
       unite(m->base.get());
     }

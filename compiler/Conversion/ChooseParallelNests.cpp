@@ -62,8 +62,8 @@ struct ChooseParallelNestsPass
       }
       rewriter.setInsertionPoint(par);
       Value limit = arith::ConstantIndexOp::create(rewriter, l, threshold);
-      Value big = arith::CmpIOp::create(
-          rewriter, l, arith::CmpIPredicate::sge, work.getWork(), limit);
+      Value big = arith::CmpIOp::create(rewriter, l, arith::CmpIPredicate::sge,
+                                        work.getWork(), limit);
       if (!inGPUFunction(par) && hasInnerLoop(par)) {
         rewriter.setInsertionPoint(work);
         rewriter.replaceOpWithNewOp<weft::ParallelIfOp>(work, big);

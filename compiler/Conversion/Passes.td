@@ -75,6 +75,32 @@ def InlineAllocaScopes : Pass<"weft-inline-alloca-scopes"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def LowerMatmul : Pass<"weft-lower-matmul"> {
+  let summary = "Choose how each weft.matmul runs: BLAS, loops or the GPU.";
+  let description = [{
+    Replaces every `weft.matmul %a, %b, %c`:
+    - in a function for the CPU, when `a`, `b` and `c` have one float
+      element type and `blas` is set: `weft.gemm` (the system BLAS, which
+      declines small or oddly laid out operands), and, when it declines,
+    - the i-k-j loops: each row of `c` is set to zero, then gets
+      `a[i, k] * b[k, :]` added for every k, so the innermost loop walks
+      rows of `b` and `c` with unit stride and vectorizes; the rows form
+      an `scf.parallel` marked `weft.parallel_work` (n * m * k
+      multiply-adds), so `weft-choose-parallel-nests` decides if they run
+      in parallel;
+    - in a function for the GPU: an `scf.parallel` over the elements of
+      `c` (which `weft-gpu-map-loops` maps to a 2-D grid), each an inner
+      product over k; no host BLAS, so the operands stay on the device.
+  }];
+  let options = [
+    Option<"blas", "blas", "bool", /*default=*/"true",
+           "Try the system BLAS (weft.gemm) for float products">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def ChooseParallelNests : Pass<"weft-choose-parallel-nests"> {
   let summary = "Decide which array loop nests run on several threads.";
   let description = [{

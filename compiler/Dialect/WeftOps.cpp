@@ -178,25 +178,62 @@ LogicalResult IndexErrorOp::verify() {
   return verifyLine(*this, getLine());
 }
 
-LogicalResult GemmOp::verify() {
-  auto a = cast<MemRefType>(getA().getType());
-  auto b = cast<MemRefType>(getB().getType());
-  auto c = cast<MemRefType>(getC().getType());
+/// Static sizes that disagree can never multiply.
+static LogicalResult verifyProductShapes(Operation *op, MemRefType a,
+                                         MemRefType b, MemRefType c) {
   if (a.getRank() != 2 || b.getRank() != 2 || c.getRank() != 2)
-    return emitOpError("operands must be 2-D arrays");
-  Type e = a.getElementType();
-  if (!e.isF32() && !e.isF64())
-    return emitOpError("element type must be f32 or f64, got ") << e;
-  if (b.getElementType() != e || c.getElementType() != e)
-    return emitOpError("operands must have one element type");
-  // Static sizes that disagree can never multiply.
+    return op->emitOpError("operands must be 2-D arrays");
   auto clash = [](int64_t x, int64_t y) {
     return !ShapedType::isDynamic(x) && !ShapedType::isDynamic(y) && x != y;
   };
   if (clash(a.getDimSize(1), b.getDimSize(0)) ||
       clash(a.getDimSize(0), c.getDimSize(0)) ||
       clash(b.getDimSize(1), c.getDimSize(1)))
-    return emitOpError("static shapes do not match for a matrix product");
+    return op->emitOpError("static shapes do not match for a matrix product");
+  return success();
+}
+
+/// Whether every value of `from` converts to `to` without loss of range
+/// (bool to anything, an integer to a wider one or to a float, f32 to f64).
+static bool widens(Type from, Type to) {
+  if (from == to || from.isInteger(1))
+    return true;
+  if (isa<IntegerType>(from))
+    return isa<FloatType>(to) ||
+           (isa<IntegerType>(to) &&
+            to.getIntOrFloatBitWidth() > from.getIntOrFloatBitWidth());
+  return from.isF32() && to.isF64();
+}
+
+LogicalResult MatmulOp::verify() {
+  auto a = cast<MemRefType>(getA().getType());
+  auto b = cast<MemRefType>(getB().getType());
+  auto c = cast<MemRefType>(getC().getType());
+  if (failed(verifyProductShapes(*this, a, b, c)))
+    return failure();
+  Type e = c.getElementType();
+  if (!e.isInteger(32) && !e.isInteger(64) && !e.isF32() && !e.isF64())
+    return emitOpError("result element type must be i32, i64, f32 or f64, "
+                       "got ")
+           << e;
+  for (Type t : {a.getElementType(), b.getElementType()})
+    if (!runtimeElementKind(t) || !widens(t, e))
+      return emitOpError("operand element type ")
+             << t << " does not widen to " << e;
+  return success();
+}
+
+LogicalResult GemmOp::verify() {
+  auto a = cast<MemRefType>(getA().getType());
+  auto b = cast<MemRefType>(getB().getType());
+  auto c = cast<MemRefType>(getC().getType());
+  if (failed(verifyProductShapes(*this, a, b, c)))
+    return failure();
+  Type e = a.getElementType();
+  if (!e.isF32() && !e.isF64())
+    return emitOpError("element type must be f32 or f64, got ") << e;
+  if (b.getElementType() != e || c.getElementType() != e)
+    return emitOpError("operands must have one element type");
   return success();
 }
 

@@ -278,6 +278,30 @@ def Weft_BenchWorkOp : Weft_Op<"bench_work"> {
   let assemblyFormat = "$bytes `,` $flops attr-dict";
 }
 
+def Weft_MatmulOp : Weft_Op<"matmul"> {
+  let summary = "c = a @ b for 2-D arrays.";
+  let description = [{
+    Writes the matrix product of `a` (n x k) and `b` (k x m) into `c`
+    (n x m). Elements of `a` and `b` are converted to the element type of
+    `c` (NumPy's promotion, decided by the front end: i32, i64, f32 or f64,
+    never narrower than an operand's). The front end has checked the
+    shapes. `weft-lower-matmul` chooses how it runs: the system BLAS
+    (`weft.gemm`) for float operands of one type, with i-k-j loops whose
+    rows run in parallel as the fallback; in a GPU function one parallel
+    iteration per element of `c`.
+
+    ```mlir
+    weft.matmul %a, %b, %c : memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins Arg<AnyMemRef, "the left operand", [MemRead]>:$a,
+                       Arg<AnyMemRef, "the right operand", [MemRead]>:$b,
+                       Arg<AnyMemRef, "the product", [MemWrite]>:$c);
+  let assemblyFormat =
+      "$a `,` $b `,` $c attr-dict `:` type($a) `,` type($b) `,` type($c)";
+  let hasVerifier = 1;
+}
+
 def Weft_GemmOp : Weft_Op<"gemm"> {
   let summary = "c = a @ b through the system BLAS, if it can.";
   let description = [{

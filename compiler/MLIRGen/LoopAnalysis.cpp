@@ -223,13 +223,12 @@ struct IndependenceCheck {
         auto *n = c->callee->dyn<NameExpr>();
         if (fn.calls.count(c))
           ok = fail("it calls function '" + (n ? n->name : "") + "'");
-        else if (n &&
-                 (n->name == "print" || n->name == "random" ||
-                  n->name == "rand" || n->name == "randn" ||
-                  n->name == "randint" || n->name == "seed" ||
-                  n->name == "save" || n->name == "load" || n->name == "time" ||
-                  n->name == "argv" || n->name == "bench_work"))
-          ok = fail("it calls " + n->name + "()");
+        else if (std::optional<Builtin> b = fn.builtinOf(c);
+                 builtinIn(b, {Builtin::Print, Builtin::Random, Builtin::Rand,
+                               Builtin::Randn, Builtin::Randint, Builtin::Seed,
+                               Builtin::Save, Builtin::Load, Builtin::Time,
+                               Builtin::Argv, Builtin::BenchWork}))
+          ok = fail(std::string("it calls ") + builtinName(*b) + "()");
       }
       loops::forEachChild(x, walk);
     };
@@ -320,8 +319,7 @@ struct IndependenceCheck {
       return;
     }
     if (auto *c = e->dyn<CallExpr>()) {
-      auto *n = c->callee->dyn<NameExpr>();
-      if (n && n->name == "len" && c->args.size() == 1)
+      if (fn.builtinOf(c) == Builtin::Len && c->args.size() == 1)
         if (auto *arg = c->args[0]->dyn<NameExpr>(); arg && arg->name == a) {
           ++safe;
           return;
@@ -409,13 +407,12 @@ struct IndependenceCheck {
           const Expr *v = x->value.get();
           if (assignsA) {
             auto *c = v->dyn<CallExpr>();
-            auto *callee = c ? c->callee->dyn<NameExpr>() : nullptr;
             bool fresh =
-                callee && !fn.calls.count(c) &&
-                (callee->name == "zeros" || callee->name == "ones" ||
-                 callee->name == "empty" || callee->name == "full" ||
-                 callee->name == "copy" || callee->name == "eye" ||
-                 callee->name == "arange" || callee->name == "linspace");
+                c && c->callee->dyn<NameExpr>() &&
+                builtinIn(fn.builtinOf(c),
+                          {Builtin::Zeros, Builtin::Ones, Builtin::Empty,
+                           Builtin::Full, Builtin::Copy, Builtin::Eye,
+                           Builtin::Arange, Builtin::Linspace});
             if (!fresh)
               ok = fail("'" + a +
                         "' is not only bound to new arrays "

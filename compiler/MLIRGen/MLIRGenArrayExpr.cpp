@@ -15,26 +15,12 @@ using namespace mlir;
 namespace weft {
 
 namespace {
-bool isElementwiseBuiltin(const std::string &n) {
-  for (const char *s :
-       {"sqrt",    "exp",     "log",   "sin",   "cos",   "tan",   "tanh",
-        "floor",   "ceil",    "log2",  "log10", "asin",  "acos",  "atan",
-        "sinh",    "cosh",    "abs",   "isnan", "isinf", "atan2", "pow",
-        "minimum", "maximum", "where", "clip",  "copy",  "astype"})
-    if (n == s)
-      return true;
-  return false;
-}
-
-/// The callee name of a builtin call or method call (empty otherwise).
-std::string builtinName(const FunctionInstance &fn, const CallExpr *c) {
-  if (fn.calls.count(c))
-    return "";
-  if (auto *n = c->callee->dyn<NameExpr>())
-    return n->name;
-  if (auto *a = c->callee->dyn<AttributeExpr>())
-    return a->attr;
-  return "";
+bool isElementwiseBuiltin(std::optional<Builtin> b) {
+  return b && (isUnaryMath(*b) ||
+               builtinIn(b, {Builtin::Abs, Builtin::Isnan, Builtin::Isinf,
+                             Builtin::Atan2, Builtin::Pow, Builtin::Minimum,
+                             Builtin::Maximum, Builtin::Where, Builtin::Clip,
+                             Builtin::Copy, Builtin::Astype}));
 }
 
 /// Operands of an elementwise node, in order.
@@ -50,7 +36,7 @@ SmallVector<const Expr *, 3> operandsOf(const Expr *e) {
   } else if (auto *c = e->dyn<CallExpr>()) {
     if (auto *a = c->callee->dyn<AttributeExpr>()) {
       ops.push_back(a->base.get());
-      if (a->attr == "astype")
+      if (isBuiltinNamed(a->attr, Builtin::Astype))
         return ops; // the argument is a type name
     }
     for (const ExprPtr &x : c->args)
@@ -70,8 +56,7 @@ bool FunctionGen::isFusable(const Expr *e) {
   if (auto *c = e->dyn<CompareExpr>())
     return c->operands.size() == 2;
   if (auto *c = e->dyn<CallExpr>())
-    return fn.vectorizedCalls.count(c) ||
-           isElementwiseBuiltin(builtinName(fn, c));
+    return fn.vectorizedCalls.count(c) || isElementwiseBuiltin(fn.builtinOf(c));
   return false;
 }
 
@@ -241,19 +226,19 @@ Value FunctionGen::emitElement(const ElemSource &s, const Expr *e,
     }
   }
   auto *c = e->dyn<CallExpr>();
-  std::string name = builtinName(fn, c);
-  if (name == "copy" || name == "astype")
+  Builtin builtin = *fn.builtinOf(c);
+  if (builtin == Builtin::Copy || builtin == Builtin::Astype)
     return convert(xs[0], k, l);
-  if (name == "isnan" || name == "isinf") {
+  if (builtin == Builtin::Isnan || builtin == Builtin::Isinf) {
     ScalarKind xk = kindOf(xs[0].getType());
     if (xk != ScalarKind::F32 && xk != ScalarKind::F64)
       return constant(ScalarKind::Bool, 0, l);
-    return emitMath(name, {xs[0]}, xk, l);
+    return emitMath(builtin, {xs[0]}, xk, l);
   }
   for (size_t i = 0; i < xs.size(); ++i)
-    if (!(name == "where" && i == 0))
+    if (!(builtin == Builtin::Where && i == 0))
       xs[i] = convert(xs[i], k, l);
-  return emitMath(name, xs, k, l);
+  return emitMath(builtin, xs, k, l);
 }
 
 Value FunctionGen::reduceMinMax(bool wantMin, Value acc, Value x, ScalarKind k,
@@ -261,61 +246,62 @@ Value FunctionGen::reduceMinMax(bool wantMin, Value acc, Value x, ScalarKind k,
   if (k == ScalarKind::F64 || k == ScalarKind::F32)
     return wantMin ? arith::MinimumFOp::create(b, l, acc, x).getResult()
                    : arith::MaximumFOp::create(b, l, acc, x).getResult();
-  return emitMath(wantMin ? "minimum" : "maximum", {acc, x}, k, l);
+  return emitMath(wantMin ? Builtin::Minimum : Builtin::Maximum, {acc, x}, k,
+                  l);
 }
 
-Value FunctionGen::emitMath(const std::string &name, ArrayRef<Value> xs,
-                            ScalarKind k, Location l) {
+Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
+                            Location l) {
   bool isFloat = k == ScalarKind::F32 || k == ScalarKind::F64;
   Value x = xs[0];
-  if (name == "sqrt")
+  if (builtin == Builtin::Sqrt)
     return math::SqrtOp::create(b, l, x);
-  if (name == "exp")
+  if (builtin == Builtin::Exp)
     return math::ExpOp::create(b, l, x);
-  if (name == "log")
+  if (builtin == Builtin::Log)
     return math::LogOp::create(b, l, x);
-  if (name == "log2")
+  if (builtin == Builtin::Log2)
     return math::Log2Op::create(b, l, x);
-  if (name == "log10")
+  if (builtin == Builtin::Log10)
     return math::Log10Op::create(b, l, x);
-  if (name == "sin")
+  if (builtin == Builtin::Sin)
     return math::SinOp::create(b, l, x);
-  if (name == "cos")
+  if (builtin == Builtin::Cos)
     return math::CosOp::create(b, l, x);
-  if (name == "tan")
+  if (builtin == Builtin::Tan)
     return math::TanOp::create(b, l, x);
-  if (name == "tanh")
+  if (builtin == Builtin::Tanh)
     return math::TanhOp::create(b, l, x);
-  if (name == "asin")
+  if (builtin == Builtin::Asin)
     return math::AsinOp::create(b, l, x);
-  if (name == "acos")
+  if (builtin == Builtin::Acos)
     return math::AcosOp::create(b, l, x);
-  if (name == "atan")
+  if (builtin == Builtin::Atan)
     return math::AtanOp::create(b, l, x);
-  if (name == "sinh")
+  if (builtin == Builtin::Sinh)
     return math::SinhOp::create(b, l, x);
-  if (name == "cosh")
+  if (builtin == Builtin::Cosh)
     return math::CoshOp::create(b, l, x);
-  if (name == "floor")
+  if (builtin == Builtin::Floor)
     return isFloat ? math::FloorOp::create(b, l, x).getResult() : x;
-  if (name == "ceil")
+  if (builtin == Builtin::Ceil)
     return isFloat ? math::CeilOp::create(b, l, x).getResult() : x;
-  if (name == "abs")
+  if (builtin == Builtin::Abs)
     return isFloat ? math::AbsFOp::create(b, l, x).getResult()
                    : math::AbsIOp::create(b, l, x).getResult();
-  if (name == "isnan")
+  if (builtin == Builtin::Isnan)
     return arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x);
-  if (name == "isinf")
+  if (builtin == Builtin::Isinf)
     return arith::CmpFOp::create(
         b, l, arith::CmpFPredicate::OEQ, math::AbsFOp::create(b, l, x),
         constant(k, std::numeric_limits<double>::infinity(), l));
-  if (name == "atan2")
+  if (builtin == Builtin::Atan2)
     return weft::Atan2Op::create(b, l, x, xs[1]);
-  if (name == "pow")
+  if (builtin == Builtin::Pow)
     return isFloat ? math::PowFOp::create(b, l, x, xs[1]).getResult()
                    : math::IPowIOp::create(b, l, x, xs[1]).getResult();
-  if (name == "minimum" || name == "maximum") {
-    bool mn = name == "minimum";
+  if (builtin == Builtin::Minimum || builtin == Builtin::Maximum) {
+    bool mn = builtin == Builtin::Minimum;
     if (isFloat) {
       // NumPy's rule: (x > y || isnan(x)) ? x : y for maximum (< for
       // minimum), so NaN propagates and of two equal values (0.0 and -0.0)
@@ -333,13 +319,14 @@ Value FunctionGen::emitMath(const std::string &name, ArrayRef<Value> xs,
     return mn ? arith::MinSIOp::create(b, l, x, xs[1]).getResult()
               : arith::MaxSIOp::create(b, l, x, xs[1]).getResult();
   }
-  if (name == "where")
+  if (builtin == Builtin::Where)
     return arith::SelectOp::create(b, l, x, xs[1], xs[2]);
-  if (name == "clip") {
-    Value lo = emitMath("maximum", {x, xs[1]}, k, l);
-    return emitMath("minimum", {lo, xs[2]}, k, l);
+  if (builtin == Builtin::Clip) {
+    Value lo = emitMath(Builtin::Maximum, {x, xs[1]}, k, l);
+    return emitMath(Builtin::Minimum, {lo, xs[2]}, k, l);
   }
-  error(SourceRange(), "internal: no element code for '" + name + "'");
+  error(SourceRange(), "internal: no element code for '" +
+                           std::string(builtinName(builtin)) + "'");
   return x;
 }
 
@@ -474,15 +461,15 @@ SmallVector<Value, 2> foldNest(
 }
 } // namespace
 
-Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
+Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
                                std::optional<int64_t> axis,
                                const weft::Type &resultType, int64_t ln,
                                Location l) {
   weft::Type at = fn.typeOf(arg);
   // A whole 1-D f64 array sums in NumPy's pairwise order, bit for bit (on
   // the CPU; the GPU sums it with a parallel reduction).
-  if (name == "sum" && !axis && !onGPU() && !isFusable(arg) && at.rank() == 1 &&
-      at.scalarKind() == ScalarKind::F64) {
+  if (builtin == Builtin::Sum && !axis && !onGPU() && !isFusable(arg) &&
+      at.rank() == 1 && at.scalarKind() == ScalarKind::F64) {
     Value a = emitExpr(arg).v();
     if (!fn.options.parallel) {
       note(ln, "reduction sum(): NumPy's pairwise order (runtime), serial");
@@ -533,14 +520,15 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
     std::string how =
         axis ? "along axis " + std::to_string(*axis) +
                    ", the output elements in parallel"
-        : (gpuFlatReduction(name) && fn.options.parallel)
+        : (gpuFlatReduction(builtin) && fn.options.parallel)
             ? "a GPU parallel reduction (blocks, then the block values)"
-        : (name != "argmin" && name != "argmax" && fn.options.parallel)
+        : (builtin != Builtin::Argmin && builtin != Builtin::Argmax &&
+           fn.options.parallel)
             ? "by chunks in parallel, combined in order (same result for "
               "any thread count)"
             : "serially";
-    note(ln, "reduction " + name + "(): fused with " +
-                 std::to_string(countFused(*this, arg)) +
+    note(ln, "reduction " + std::string(builtinName(builtin)) +
+                 "(): fused with " + std::to_string(countFused(*this, arg)) +
                  " elementwise operations of its argument, no temporary; " +
                  how);
   }
@@ -557,11 +545,12 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
   if (!axis)
     redDims = s.dims;
   Value count = productOf(redDims, l);
-  if (name == "min" || name == "max" || name == "argmin" || name == "argmax") {
+  if (builtin == Builtin::Min || builtin == Builtin::Max ||
+      builtin == Builtin::Argmin || builtin == Builtin::Argmax) {
     Value empty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, count,
                                         index(0, l));
     emitCheck(empty,
-              "ValueError: " + name +
+              "ValueError: " + std::string(builtinName(builtin)) +
                   "() of an empty array has no value (zero-size reduction)",
               ln, l);
   }
@@ -597,21 +586,24 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
       return convert(arith::IndexCastOp::create(b, l, b.getI64Type(), count), k,
                      l);
     };
-    if (name == "sum")
+    if (builtin == Builtin::Sum)
       return sumOf(rk, [](Value x) { return x; });
-    if (name == "mean" || name == "var" || name == "std") {
+    if (builtin == Builtin::Mean || builtin == Builtin::Var ||
+        builtin == Builtin::Std) {
       Value mean = arith::DivFOp::create(
           b, l, sumOf(rk, [](Value x) { return x; }), countF(rk));
-      if (name == "mean")
+      if (builtin == Builtin::Mean)
         return mean;
       Value ss = sumOf(rk, [&](Value x) -> Value {
         Value d = arith::SubFOp::create(b, l, x, mean);
         return arith::MulFOp::create(b, l, d, d);
       });
       Value var = arith::DivFOp::create(b, l, ss, countF(rk));
-      return name == "var" ? var : math::SqrtOp::create(b, l, var).getResult();
+      return builtin == Builtin::Var
+                 ? var
+                 : math::SqrtOp::create(b, l, var).getResult();
     }
-    if (name == "prod") {
+    if (builtin == Builtin::Prod) {
       bool f = rk == ScalarKind::F32 || rk == ScalarKind::F64;
       return foldNest(
           b, l, redDims, zeroIdx, oneIdx, ValueRange{constant(rk, 1, l)},
@@ -622,8 +614,8 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
             return SmallVector<Value, 2>{r};
           })[0];
     }
-    if (name == "any" || name == "all") {
-      bool isAll = name == "all";
+    if (builtin == Builtin::Any || builtin == Builtin::All) {
+      bool isAll = builtin == Builtin::All;
       return foldNest(
           b, l, redDims, zeroIdx, oneIdx,
           ValueRange{constant(ScalarKind::Bool, isAll, l)},
@@ -636,7 +628,7 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
     }
     // min, max, argmin, argmax: the first extreme wins; NaN propagates
     // (and is the extreme for argmin/argmax), as in NumPy.
-    bool wantMin = name == "min" || name == "argmin";
+    bool wantMin = builtin == Builtin::Min || builtin == Builtin::Argmin;
     // The first element starts the fold; an empty source (an error
     // raised above, or after a parallel loop) reads nothing.
     Value nonEmpty =
@@ -652,14 +644,15 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
       scf::YieldOp::create(b, l, constant(ek, 0, l));
     }
     Value first = firstIf.getResult(0);
-    if ((name == "min" || name == "max") && ek != ScalarKind::Bool) {
+    if ((builtin == Builtin::Min || builtin == Builtin::Max) &&
+        ek != ScalarKind::Bool) {
       // NumPy's minimum/maximum fold (NaN propagates): a min/max
       // reduction that vectorizes.
       return convert(foldNest(b, l, redDims, zeroIdx, oneIdx, ValueRange{first},
                               [&](ValueRange red, ValueRange acc) {
                                 Value x = convert(elementAt(outer, red), ek, l);
                                 return SmallVector<Value, 2>{reduceMinMax(
-                                    name == "min", acc[0], x, ek, l)};
+                                    builtin == Builtin::Min, acc[0], x, ek, l)};
                               })[0],
                      rk, l);
     }
@@ -698,13 +691,13 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
               arith::SelectOp::create(b, l, better, flatIndex(red), acc[1]);
           return SmallVector<Value, 2>{v, i};
         });
-    if (name == "argmin" || name == "argmax")
+    if (builtin == Builtin::Argmin || builtin == Builtin::Argmax)
       return arith::IndexCastOp::create(b, l, b.getI64Type(), res[1]);
     return convert(res[0], rk, l);
   };
-  bool chunkable = name != "argmin" && name != "argmax";
+  bool chunkable = builtin != Builtin::Argmin && builtin != Builtin::Argmax;
   if (!axis && chunkable && fn.options.parallel && rank >= 1)
-    return Val(emitChunkedReduction(name, s, rk, count, l));
+    return Val(emitChunkedReduction(builtin, s, rk, count, l));
   if (!axis)
     return Val(reduceOne({}));
   Value out = allocArrayN(rk, outDims, l);
@@ -714,16 +707,17 @@ Val FunctionGen::emitReduction(const std::string &name, const Expr *arg,
   return Val(out);
 }
 
-bool FunctionGen::gpuFlatReduction(const std::string &name) const {
+bool FunctionGen::gpuFlatReduction(Builtin builtin) const {
   // + and * combine the same on the GPU as MLIRGen writes them; min/max
   // keep NaN-propagating chunks on the host.
-  return onGPU() && (name == "sum" || name == "prod" || name == "mean" ||
-                     name == "var" || name == "std");
+  return onGPU() && (builtin == Builtin::Sum || builtin == Builtin::Prod ||
+                     builtin == Builtin::Mean || builtin == Builtin::Var ||
+                     builtin == Builtin::Std);
 }
 
-Value FunctionGen::emitChunkedReduction(const std::string &name,
-                                        const ElemSource &s, ScalarKind rk,
-                                        Value count, Location l) {
+Value FunctionGen::emitChunkedReduction(Builtin builtin, const ElemSource &s,
+                                        ScalarKind rk, Value count,
+                                        Location l) {
   // Partial results per chunk (a row of a 2-D+ source, or 4096 elements of
   // a 1-D one) are computed in parallel and combined in chunk order, so
   // the result is the same for any number of threads.
@@ -734,7 +728,8 @@ Value FunctionGen::emitChunkedReduction(const std::string &name,
       rank == 1 ? arith::CeilDivSIOp::create(b, l, s.dims[0], chunk).getResult()
                 : s.dims[0];
   bool isF = rk == ScalarKind::F32 || rk == ScalarKind::F64;
-  bool wantMin = name == "min", isMinMax = name == "min" || name == "max";
+  bool wantMin = builtin == Builtin::Min,
+       isMinMax = builtin == Builtin::Min || builtin == Builtin::Max;
   auto add = [&](Value x, Value y) -> Value {
     return isF ? arith::AddFOp::create(b, l, x, y).getResult()
                : arith::AddIOp::create(b, l, x, y).getResult();
@@ -817,7 +812,7 @@ Value FunctionGen::emitChunkedReduction(const std::string &name,
     scf::YieldOp::create(b, l, serial);
     return ifOp.getResult(0);
   };
-  bool flat = gpuFlatReduction(name);
+  bool flat = gpuFlatReduction(builtin);
   auto reduceChunks = [&](const std::function<Value(Value)> &f,
                           const Combine &op, Value identity,
                           ScalarKind k) -> Value {
@@ -851,9 +846,9 @@ Value FunctionGen::emitChunkedReduction(const std::string &name,
     return convert(arith::IndexCastOp::create(b, l, b.getI64Type(), count), rk,
                    l);
   };
-  if (name == "sum")
+  if (builtin == Builtin::Sum)
     return reduceChunks(as(rk), add, constant(rk, 0, l), rk);
-  if (name == "prod")
+  if (builtin == Builtin::Prod)
     return reduceChunks(
         as(rk),
         [&](Value x, Value y) -> Value {
@@ -861,8 +856,8 @@ Value FunctionGen::emitChunkedReduction(const std::string &name,
                      : arith::MulIOp::create(b, l, x, y).getResult();
         },
         constant(rk, 1, l), rk);
-  if (name == "any" || name == "all") {
-    bool isAll = name == "all";
+  if (builtin == Builtin::Any || builtin == Builtin::All) {
+    bool isAll = builtin == Builtin::All;
     return reduceChunks(
         [&](Value x) { return truthy(x, l); },
         [&](Value x, Value y) -> Value {
@@ -883,7 +878,7 @@ Value FunctionGen::emitChunkedReduction(const std::string &name,
   // mean, var, std: sums of the elements and of squared deviations.
   Value mean = arith::DivFOp::create(
       b, l, reduceChunks(as(rk), add, constant(rk, 0, l), rk), countF());
-  if (name == "mean")
+  if (builtin == Builtin::Mean)
     return mean;
   Value ss = reduceChunks(
       [&](Value x) -> Value {
@@ -892,7 +887,8 @@ Value FunctionGen::emitChunkedReduction(const std::string &name,
       },
       add, constant(rk, 0, l), rk);
   Value var = arith::DivFOp::create(b, l, ss, countF());
-  return name == "var" ? var : math::SqrtOp::create(b, l, var).getResult();
+  return builtin == Builtin::Var ? var
+                                 : math::SqrtOp::create(b, l, var).getResult();
 }
 
 } // namespace weft

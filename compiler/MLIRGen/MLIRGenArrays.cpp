@@ -420,7 +420,256 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
   return Val(makeView(array, bt.scalarKind(), offset, sizes, strides, l));
 }
 
-bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
+void FunctionGen::fillArray(Value arr, ArrayRef<Value> sizes, Location l,
+                            const std::function<Value(ValueRange)> &value) {
+  emitParallelNest(sizes, l, [&](ValueRange ivs) {
+    memref::StoreOp::create(b, l, value(ivs), arr, ivs);
+  });
+}
+
+Value FunctionGen::emitArrayConstructor(const CallExpr *c, Builtin builtin,
+                                        ArrayRef<const Expr *> argExprs) {
+  Location l = loc(c->range);
+  weft::Type t = fn.typeOf(c);
+  int64_t ln = line(c->range);
+  auto arg = [&](size_t i) { return emitExpr(argExprs[i]); };
+  auto argType = [&](size_t i) { return fn.typeOf(argExprs[i]); };
+  if (builtin == Builtin::Zeros || builtin == Builtin::Ones ||
+      builtin == Builtin::Empty || builtin == Builtin::Full) {
+    SmallVector<Value, 4> sizes = shapeSizes(arg(0), argType(0), ln, l);
+    ScalarKind k = t.scalarKind();
+    Value arr = allocArrayN(k, sizes, l);
+    if (builtin != Builtin::Empty) {
+      Value v = builtin == Builtin::Full
+                    ? convert(arg(1).v(), k, l)
+                    : constant(k, builtin == Builtin::Ones ? 1 : 0, l);
+      fillArray(arr, sizes, l, [&](ValueRange) { return v; });
+    }
+    return arr;
+  }
+  if (builtin == Builtin::Eye) {
+    SmallVector<Value, 4> sizes = shapeSizes(arg(0), argType(0), ln, l);
+    sizes.push_back(sizes[0]);
+    ScalarKind k = t.scalarKind();
+    Value arr = allocArrayN(k, sizes, l);
+    Value one = constant(k, 1, l), zero = constant(k, 0, l);
+    fillArray(arr, sizes, l, [&](ValueRange ivs) -> Value {
+      Value diag =
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, ivs[0], ivs[1]);
+      return arith::SelectOp::create(b, l, diag, one, zero);
+    });
+    return arr;
+  }
+  if (builtin == Builtin::Linspace) {
+    // NumPy: step = (stop - start) / (n - 1); x[i] = start + i * step, and
+    // the last element is exactly stop.
+    Value start = convert(arg(0).v(), ScalarKind::F64, l);
+    Value stop = convert(arg(1).v(), ScalarKind::F64, l);
+    SmallVector<Value, 4> sizes = shapeSizes(arg(2), argType(2), ln, l);
+    Value arr = allocArrayN(ScalarKind::F64, sizes, l);
+    Value n = sizes[0];
+    Value nf = convert(arith::IndexCastOp::create(b, l, b.getI64Type(), n),
+                       ScalarKind::F64, l);
+    Value div = arith::MaxNumFOp::create(
+        b, l, arith::SubFOp::create(b, l, nf, constant(ScalarKind::F64, 1, l)),
+        constant(ScalarKind::F64, 1, l));
+    Value step = arith::DivFOp::create(
+        b, l, arith::SubFOp::create(b, l, stop, start), div);
+    Value last = arith::SubIOp::create(b, l, n, index(1, l));
+    fillArray(arr, sizes, l, [&](ValueRange ivs) -> Value {
+      Value i =
+          convert(arith::IndexCastOp::create(b, l, b.getI64Type(), ivs[0]),
+                  ScalarKind::F64, l);
+      Value x = arith::AddFOp::create(b, l, start,
+                                      arith::MulFOp::create(b, l, i, step));
+      Value isLast =
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, ivs[0], last);
+      Value notFirst = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt,
+                                             ivs[0], index(0, l));
+      Value useStop = arith::AndIOp::create(b, l, isLast, notFirst);
+      return arith::SelectOp::create(b, l, useStop, stop, x);
+    });
+    return arr;
+  }
+  llvm_unreachable("not an array constructor");
+}
+
+Value FunctionGen::emitReshape(const CallExpr *c, Builtin builtin,
+                               ArrayRef<const Expr *> argExprs) {
+  Location l = loc(c->range);
+  weft::Type t = fn.typeOf(c);
+  int64_t ln = line(c->range);
+  auto arg = [&](size_t i) { return emitExpr(argExprs[i]); };
+  auto argType = [&](size_t i) { return fn.typeOf(argExprs[i]); };
+  // A view when the source is contiguous, else a contiguous copy first.
+  weft::Type at = argType(0);
+  Value a = arg(0).v();
+  ArrayMeta m = arrayMeta(a, l);
+  Value total = productOf(m.sizes, l);
+  SmallVector<Value, 4> sizes;
+  if (builtin == Builtin::Ravel) {
+    sizes.push_back(total);
+  } else {
+    Val shape;
+    for (size_t i = 1; i < argExprs.size(); ++i) { // a.reshape(n, m) too
+      Val v = arg(i);
+      shape.parts.append(v.parts.begin(), v.parts.end());
+    }
+    sizes = shapeSizes(shape, argType(1), ln, l);
+    // The new shape's count is checked for overflow: 2**32 x 2**32 must
+    // not wrap around to the 0 elements of an empty array.
+    CheckedCount c = checkedCount(sizes, elementBytes(at.scalarKind()), l);
+    Value mismatch =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, c.count, total);
+    {
+      auto ifOp = scf::IfOp::create(b, l, TypeRange{}, mismatch, false);
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+      SmallVector<Value, 10> enc;
+      for (ValueRange shapeOf : {ValueRange(m.sizes), ValueRange(sizes)}) {
+        enc.push_back(i64(static_cast<int64_t>(shapeOf.size()), l));
+        for (Value sz : shapeOf)
+          enc.push_back(arith::IndexCastOp::create(b, l, b.getI64Type(), sz));
+      }
+      weft::ShapeErrorOp::create(
+          b, l, "ValueError: cannot reshape array of shape {} into shape {}",
+          ln, enc);
+    }
+    // An empty new shape whose nominal byte size overflows (NumPy's
+    // rule, as for allocations).
+    emitCheck(arith::AndIOp::create(
+                  b, l, c.overflow,
+                  arith::XOrIOp::create(b, l, mismatch,
+                                        constant(ScalarKind::Bool, 1, l))),
+              "MemoryError: the array's shape is too large to allocate "
+              "(its size in bytes overflows 64 bits)",
+              ln, l);
+    Value bad = arith::OrIOp::create(b, l, mismatch, c.overflow);
+    for (Value &sz : sizes) // stay safe after the check: an empty view
+      sz = arith::SelectOp::create(b, l, bad, index(0, l), sz);
+  }
+  // Contiguous (row-major) check: stride[d] == product of sizes after d
+  // for every axis of size > 1.
+  Value contiguous = constant(ScalarKind::Bool, 1, l);
+  Value expect = index(1, l);
+  for (int d = at.rank() - 1; d >= 0; --d) {
+    Value ok = arith::OrIOp::create(
+        b, l,
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, m.strides[d],
+                              expect),
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, m.sizes[d],
+                              index(1, l)));
+    contiguous = arith::AndIOp::create(b, l, contiguous, ok);
+    expect = arith::MulIOp::create(b, l, expect, m.sizes[d]);
+  }
+  mlir::Type arrTy = toMLIR(at);
+  auto ifOp = scf::IfOp::create(b, l, TypeRange{arrTy}, contiguous, true);
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    scf::YieldOp::create(b, l, a);
+    b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+    // A contiguous copy; ownership passes out of the region below.
+    size_t mark = temps_.size();
+    SmallVector<Value, 4> copySizes(m.sizes); // defined in this region only
+    Value copy = allocArrayN(at.scalarKind(), copySizes, l);
+    temps_.resize(mark);
+    emitParallelNest(copySizes, l, [&](ValueRange ivs) {
+      memref::StoreOp::create(b, l, memref::LoadOp::create(b, l, a, ivs), copy,
+                              ivs);
+    });
+    scf::YieldOp::create(b, l, copy);
+  }
+  Value src = ifOp.getResult(0);
+  // The copy (if made) is owned by this statement: retain the source in
+  // the contiguous case so that one release balances both paths.
+  auto retain = scf::IfOp::create(b, l, TypeRange{}, contiguous, false);
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&retain.getThenRegion().front());
+    weft::RetainOp::create(b, l, a);
+  }
+  addTemp(src);
+  ArrayMeta sm = arrayMeta(src, l);
+  SmallVector<Value, 4> strides(sizes.size());
+  Value s = index(1, l);
+  for (int d = static_cast<int>(sizes.size()) - 1; d >= 0; --d) {
+    strides[d] = s;
+    s = arith::MulIOp::create(b, l, s, sizes[d]);
+  }
+  return makeView(src, t.scalarKind(), sm.offset, sizes, strides, l);
+}
+
+Value FunctionGen::emitRandomBuiltin(const CallExpr *c, Builtin builtin,
+                                     ArrayRef<const Expr *> argExprs) {
+  Location l = loc(c->range);
+  weft::Type t = fn.typeOf(c);
+  int64_t ln = line(c->range);
+  auto arg = [&](size_t i) { return emitExpr(argExprs[i]); };
+  auto argType = [&](size_t i) { return fn.typeOf(argExprs[i]); };
+  // Scalars use the stream's next bits; arrays use them as the key of
+  // their own counter-based stream.
+  Value key = nextRandomBits(l, builtin == Builtin::Random ||
+                                    builtin == Builtin::Randint);
+  if (builtin == Builtin::Random) {
+    return uniformFromBits(key, l);
+  }
+  if (builtin == Builtin::Randint) {
+    // lo + an offset below the width hi - lo, an unsigned 64-bit number
+    // (exact even for randint(INT64_MIN, INT64_MAX)); an empty range is
+    // an error, as NumPy. Widths up to 2**53 take floor(u * width) (the
+    // streams of existing programs stay the same); wider ones the high
+    // half of the 128-bit product bits x width, which reaches every
+    // value of the range.
+    Value lo = convert(arg(0).v(), ScalarKind::I64, l);
+    Value hi = convert(arg(1).v(), ScalarKind::I64, l);
+    Value empty =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, hi, lo);
+    emitCheck(empty, "ValueError: randint(lo, hi) needs lo < hi", ln, l);
+    Value width = arith::SubIOp::create(b, l, hi, lo);
+    Value narrow = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ule, width,
+                                         i64(int64_t(1) << 53, l));
+    Value u = uniformFromBits(key, l);
+    Value floatOff = arith::FPToSIOp::create(
+        b, l, b.getI64Type(),
+        arith::MulFOp::create(b, l, u, convert(width, ScalarKind::F64, l)));
+    Value wideOff = arith::MulUIExtendedOp::create(b, l, key, width).getHigh();
+    Value off = arith::SelectOp::create(b, l, narrow, floatOff, wideOff);
+    return arith::AddIOp::create(b, l, lo, off);
+  }
+  SmallVector<Value, 4> sizes = shapeSizes(arg(0), argType(0), ln, l);
+  Value arr = allocArrayN(ScalarKind::F64, sizes, l);
+  bool normal = builtin == Builtin::Randn;
+  fillArray(arr, sizes, l, [&](ValueRange ivs) -> Value {
+    // Row-major flat index: the counter of this element.
+    Value flat = index(0, l);
+    for (size_t d = 0; d < ivs.size(); ++d)
+      flat = arith::AddIOp::create(
+          b, l, arith::MulIOp::create(b, l, flat, sizes[d]), ivs[d]);
+    Value i = arith::IndexCastOp::create(b, l, b.getI64Type(), flat);
+    if (!normal)
+      return emitUniform(key, i, l);
+    // Box-Muller from counters 2i and 2i+1.
+    Value two = i64(2, l);
+    Value c0 = arith::MulIOp::create(b, l, i, two);
+    Value c1 = arith::AddIOp::create(b, l, c0, i64(1, l));
+    Value u1 = emitUniform(key, c0, l);
+    Value u2 = emitUniform(key, c1, l);
+    // 1 - u1 is in (0, 1], so the log is finite.
+    Value one = constant(ScalarKind::F64, 1, l);
+    Value r = math::SqrtOp::create(
+        b, l,
+        arith::MulFOp::create(
+            b, l, constant(ScalarKind::F64, -2, l),
+            math::LogOp::create(b, l, arith::SubFOp::create(b, l, one, u1))));
+    Value theta =
+        arith::MulFOp::create(b, l, constant(ScalarKind::F64, 2 * M_PI, l), u2);
+    return arith::MulFOp::create(b, l, r, math::CosOp::create(b, l, theta));
+  });
+  return arr;
+}
+
+bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
                                    ArrayRef<const Expr *> argExprs, Val &out) {
   Location l = loc(c->range);
   weft::Type t = fn.typeOf(c);
@@ -439,76 +688,16 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
       axis = sign * v->dyn<IntLitExpr>()->value;
     }
 
-  auto fill = [&](Value arr, ArrayRef<Value> sizes,
-                  const std::function<Value(ValueRange)> &value) {
-    emitParallelNest(sizes, l, [&](ValueRange ivs) {
-      memref::StoreOp::create(b, l, value(ivs), arr, ivs);
-    });
-  };
-
-  if (name == "zeros" || name == "ones" || name == "empty" || name == "full") {
-    SmallVector<Value, 4> sizes = shapeSizes(arg(0), argType(0), ln, l);
-    ScalarKind k = t.scalarKind();
-    Value arr = allocArrayN(k, sizes, l);
-    if (name != "empty") {
-      Value v = name == "full" ? convert(arg(1).v(), k, l)
-                               : constant(k, name == "ones" ? 1 : 0, l);
-      fill(arr, sizes, [&](ValueRange) { return v; });
-    }
-    out = Val(arr);
+  if (builtinIn(builtin, {Builtin::Zeros, Builtin::Ones, Builtin::Empty,
+                          Builtin::Full, Builtin::Eye, Builtin::Linspace})) {
+    out = Val(emitArrayConstructor(c, builtin, argExprs));
     return true;
   }
-  if (name == "eye") {
-    SmallVector<Value, 4> sizes = shapeSizes(arg(0), argType(0), ln, l);
-    sizes.push_back(sizes[0]);
-    ScalarKind k = t.scalarKind();
-    Value arr = allocArrayN(k, sizes, l);
-    Value one = constant(k, 1, l), zero = constant(k, 0, l);
-    fill(arr, sizes, [&](ValueRange ivs) -> Value {
-      Value diag =
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, ivs[0], ivs[1]);
-      return arith::SelectOp::create(b, l, diag, one, zero);
-    });
-    out = Val(arr);
-    return true;
-  }
-  if (name == "linspace") {
-    // NumPy: step = (stop - start) / (n - 1); x[i] = start + i * step, and
-    // the last element is exactly stop.
-    Value start = convert(arg(0).v(), ScalarKind::F64, l);
-    Value stop = convert(arg(1).v(), ScalarKind::F64, l);
-    SmallVector<Value, 4> sizes = shapeSizes(arg(2), argType(2), ln, l);
-    Value arr = allocArrayN(ScalarKind::F64, sizes, l);
-    Value n = sizes[0];
-    Value nf = convert(arith::IndexCastOp::create(b, l, b.getI64Type(), n),
-                       ScalarKind::F64, l);
-    Value div = arith::MaxNumFOp::create(
-        b, l, arith::SubFOp::create(b, l, nf, constant(ScalarKind::F64, 1, l)),
-        constant(ScalarKind::F64, 1, l));
-    Value step = arith::DivFOp::create(
-        b, l, arith::SubFOp::create(b, l, stop, start), div);
-    Value last = arith::SubIOp::create(b, l, n, index(1, l));
-    fill(arr, sizes, [&](ValueRange ivs) -> Value {
-      Value i =
-          convert(arith::IndexCastOp::create(b, l, b.getI64Type(), ivs[0]),
-                  ScalarKind::F64, l);
-      Value x = arith::AddFOp::create(b, l, start,
-                                      arith::MulFOp::create(b, l, i, step));
-      Value isLast =
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, ivs[0], last);
-      Value notFirst = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt,
-                                             ivs[0], index(0, l));
-      Value useStop = arith::AndIOp::create(b, l, isLast, notFirst);
-      return arith::SelectOp::create(b, l, useStop, stop, x);
-    });
-    out = Val(arr);
-    return true;
-  }
-  if (name == "copy" || name == "astype" || (name == "ravel" && false)) {
+  if (builtin == Builtin::Copy || builtin == Builtin::Astype) {
     out = Val(materialize(c));
     return true;
   }
-  if (name == "transpose") {
+  if (builtin == Builtin::Transpose) {
     Value a = arg(0).v();
     ArrayMeta m = arrayMeta(a, l);
     SmallVector<Value, 4> sizes(m.sizes.rbegin(), m.sizes.rend());
@@ -516,214 +705,60 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
     out = Val(makeView(a, t.scalarKind(), m.offset, sizes, strides, l));
     return true;
   }
-  if (name == "reshape" || name == "ravel") {
-    // A view when the source is contiguous, else a contiguous copy first.
-    weft::Type at = argType(0);
-    Value a = arg(0).v();
-    ArrayMeta m = arrayMeta(a, l);
-    Value total = productOf(m.sizes, l);
-    SmallVector<Value, 4> sizes;
-    if (name == "ravel") {
-      sizes.push_back(total);
-    } else {
-      Val shape;
-      for (size_t i = 1; i < argExprs.size(); ++i) { // a.reshape(n, m) too
-        Val v = arg(i);
-        shape.parts.append(v.parts.begin(), v.parts.end());
-      }
-      sizes = shapeSizes(shape, argType(1), ln, l);
-      // The new shape's count is checked for overflow: 2**32 x 2**32 must
-      // not wrap around to the 0 elements of an empty array.
-      CheckedCount c = checkedCount(sizes, elementBytes(at.scalarKind()), l);
-      Value mismatch =
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, c.count, total);
-      {
-        auto ifOp = scf::IfOp::create(b, l, TypeRange{}, mismatch, false);
-        OpBuilder::InsertionGuard g(b);
-        b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-        SmallVector<Value, 10> enc;
-        for (ValueRange shapeOf : {ValueRange(m.sizes), ValueRange(sizes)}) {
-          enc.push_back(i64(static_cast<int64_t>(shapeOf.size()), l));
-          for (Value sz : shapeOf)
-            enc.push_back(arith::IndexCastOp::create(b, l, b.getI64Type(), sz));
-        }
-        weft::ShapeErrorOp::create(
-            b, l, "ValueError: cannot reshape array of shape {} into shape {}",
-            ln, enc);
-      }
-      // An empty new shape whose nominal byte size overflows (NumPy's
-      // rule, as for allocations).
-      emitCheck(arith::AndIOp::create(
-                    b, l, c.overflow,
-                    arith::XOrIOp::create(b, l, mismatch,
-                                          constant(ScalarKind::Bool, 1, l))),
-                "MemoryError: the array's shape is too large to allocate "
-                "(its size in bytes overflows 64 bits)",
-                ln, l);
-      Value bad = arith::OrIOp::create(b, l, mismatch, c.overflow);
-      for (Value &sz : sizes) // stay safe after the check: an empty view
-        sz = arith::SelectOp::create(b, l, bad, index(0, l), sz);
-    }
-    // Contiguous (row-major) check: stride[d] == product of sizes after d
-    // for every axis of size > 1.
-    Value contiguous = constant(ScalarKind::Bool, 1, l);
-    Value expect = index(1, l);
-    for (int d = at.rank() - 1; d >= 0; --d) {
-      Value ok = arith::OrIOp::create(
-          b, l,
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, m.strides[d],
-                                expect),
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, m.sizes[d],
-                                index(1, l)));
-      contiguous = arith::AndIOp::create(b, l, contiguous, ok);
-      expect = arith::MulIOp::create(b, l, expect, m.sizes[d]);
-    }
-    mlir::Type arrTy = toMLIR(at);
-    auto ifOp = scf::IfOp::create(b, l, TypeRange{arrTy}, contiguous, true);
-    {
-      OpBuilder::InsertionGuard g(b);
-      b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-      scf::YieldOp::create(b, l, a);
-      b.setInsertionPointToStart(&ifOp.getElseRegion().front());
-      // A contiguous copy; ownership passes out of the region below.
-      size_t mark = temps_.size();
-      SmallVector<Value, 4> copySizes(m.sizes); // defined in this region only
-      Value copy = allocArrayN(at.scalarKind(), copySizes, l);
-      temps_.resize(mark);
-      emitParallelNest(copySizes, l, [&](ValueRange ivs) {
-        memref::StoreOp::create(b, l, memref::LoadOp::create(b, l, a, ivs),
-                                copy, ivs);
-      });
-      scf::YieldOp::create(b, l, copy);
-    }
-    Value src = ifOp.getResult(0);
-    // The copy (if made) is owned by this statement: retain the source in
-    // the contiguous case so that one release balances both paths.
-    auto retain = scf::IfOp::create(b, l, TypeRange{}, contiguous, false);
-    {
-      OpBuilder::InsertionGuard g(b);
-      b.setInsertionPointToStart(&retain.getThenRegion().front());
-      weft::RetainOp::create(b, l, a);
-    }
-    addTemp(src);
-    ArrayMeta sm = arrayMeta(src, l);
-    SmallVector<Value, 4> strides(sizes.size());
-    Value s = index(1, l);
-    for (int d = static_cast<int>(sizes.size()) - 1; d >= 0; --d) {
-      strides[d] = s;
-      s = arith::MulIOp::create(b, l, s, sizes[d]);
-    }
-    out = Val(makeView(src, t.scalarKind(), sm.offset, sizes, strides, l));
+  if (builtin == Builtin::Reshape || builtin == Builtin::Ravel) {
+    out = Val(emitReshape(c, builtin, argExprs));
     return true;
   }
-  static const char *const reductions[] = {"sum",    "prod", "min", "max",
-                                           "mean",   "var",  "std", "argmin",
-                                           "argmax", "any",  "all"};
-  for (const char *r : reductions)
-    if (name == r && argExprs.size() == 1 && argType(0).isArray()) {
-      out = emitReduction(name, argExprs[0], axis, t, ln, l);
-      return true;
-    }
+  if (builtinIn(builtin,
+                {Builtin::Sum, Builtin::Prod, Builtin::Min, Builtin::Max,
+                 Builtin::Mean, Builtin::Var, Builtin::Std, Builtin::Argmin,
+                 Builtin::Argmax, Builtin::Any, Builtin::All}) &&
+      argExprs.size() == 1 && argType(0).isArray()) {
+    out = emitReduction(builtin, argExprs[0], axis, t, ln, l);
+    return true;
+  }
   if (t.isArray() && isFusable(c)) {
     out = Val(materialize(c));
     return true;
   }
-  if (name == "isnan" || name == "isinf") {
+  if (builtin == Builtin::Isnan || builtin == Builtin::Isinf) {
     Value x = convert(arg(0).v(), ScalarKind::F64, l);
-    out = Val(emitMath(name, {x}, ScalarKind::F64, l));
+    out = Val(emitMath(builtin, {x}, ScalarKind::F64, l));
     return true;
   }
-  if (name == "atan2" || name == "pow" || name == "minimum" ||
-      name == "maximum" || name == "where" || name == "clip" ||
-      name == "log2" || name == "log10" || name == "asin" || name == "acos" ||
-      name == "atan" || name == "sinh" || name == "cosh") {
+  if (builtin == Builtin::Atan2 || builtin == Builtin::Pow ||
+      builtin == Builtin::Minimum || builtin == Builtin::Maximum ||
+      builtin == Builtin::Where || builtin == Builtin::Clip ||
+      builtin == Builtin::Log2 || builtin == Builtin::Log10 ||
+      builtin == Builtin::Asin || builtin == Builtin::Acos ||
+      builtin == Builtin::Atan || builtin == Builtin::Sinh ||
+      builtin == Builtin::Cosh) {
     ScalarKind k = t.scalarKind();
     SmallVector<Value, 3> xs;
     for (size_t i = 0; i < argExprs.size(); ++i) {
       Value v = arg(i).v();
-      xs.push_back(name == "where" && i == 0 ? v : convert(v, k, l));
+      xs.push_back(builtin == Builtin::Where && i == 0 ? v : convert(v, k, l));
     }
-    out = Val(emitMath(name, xs, k, l));
+    out = Val(emitMath(builtin, xs, k, l));
     return true;
   }
-  if (name == "rand" || name == "randn" || name == "random" ||
-      name == "randint") {
-    // Scalars use the stream's next bits; arrays use them as the key of
-    // their own counter-based stream.
-    Value key = nextRandomBits(l, name == "random" || name == "randint");
-    if (name == "random") {
-      out = Val(uniformFromBits(key, l));
-      return true;
-    }
-    if (name == "randint") {
-      // lo + an offset below the width hi - lo, an unsigned 64-bit number
-      // (exact even for randint(INT64_MIN, INT64_MAX)); an empty range is
-      // an error, as NumPy. Widths up to 2**53 take floor(u * width) (the
-      // streams of existing programs stay the same); wider ones the high
-      // half of the 128-bit product bits x width, which reaches every
-      // value of the range.
-      Value lo = convert(arg(0).v(), ScalarKind::I64, l);
-      Value hi = convert(arg(1).v(), ScalarKind::I64, l);
-      Value empty =
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, hi, lo);
-      emitCheck(empty, "ValueError: randint(lo, hi) needs lo < hi", ln, l);
-      Value width = arith::SubIOp::create(b, l, hi, lo);
-      Value narrow = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ule,
-                                           width, i64(int64_t(1) << 53, l));
-      Value u = uniformFromBits(key, l);
-      Value floatOff = arith::FPToSIOp::create(
-          b, l, b.getI64Type(),
-          arith::MulFOp::create(b, l, u, convert(width, ScalarKind::F64, l)));
-      Value wideOff =
-          arith::MulUIExtendedOp::create(b, l, key, width).getHigh();
-      Value off = arith::SelectOp::create(b, l, narrow, floatOff, wideOff);
-      out = Val(arith::AddIOp::create(b, l, lo, off));
-      return true;
-    }
-    SmallVector<Value, 4> sizes = shapeSizes(arg(0), argType(0), ln, l);
-    Value arr = allocArrayN(ScalarKind::F64, sizes, l);
-    bool normal = name == "randn";
-    fill(arr, sizes, [&](ValueRange ivs) -> Value {
-      // Row-major flat index: the counter of this element.
-      Value flat = index(0, l);
-      for (size_t d = 0; d < ivs.size(); ++d)
-        flat = arith::AddIOp::create(
-            b, l, arith::MulIOp::create(b, l, flat, sizes[d]), ivs[d]);
-      Value i = arith::IndexCastOp::create(b, l, b.getI64Type(), flat);
-      if (!normal)
-        return emitUniform(key, i, l);
-      // Box-Muller from counters 2i and 2i+1.
-      Value two = i64(2, l);
-      Value c0 = arith::MulIOp::create(b, l, i, two);
-      Value c1 = arith::AddIOp::create(b, l, c0, i64(1, l));
-      Value u1 = emitUniform(key, c0, l);
-      Value u2 = emitUniform(key, c1, l);
-      // 1 - u1 is in (0, 1], so the log is finite.
-      Value one = constant(ScalarKind::F64, 1, l);
-      Value r = math::SqrtOp::create(
-          b, l,
-          arith::MulFOp::create(
-              b, l, constant(ScalarKind::F64, -2, l),
-              math::LogOp::create(b, l, arith::SubFOp::create(b, l, one, u1))));
-      Value theta = arith::MulFOp::create(
-          b, l, constant(ScalarKind::F64, 2 * M_PI, l), u2);
-      return arith::MulFOp::create(b, l, r, math::CosOp::create(b, l, theta));
-    });
-    out = Val(arr);
+  if (builtinIn(builtin, {Builtin::Rand, Builtin::Randn, Builtin::Random,
+                          Builtin::Randint})) {
+    out = Val(emitRandomBuiltin(c, builtin, argExprs));
     return true;
   }
-  if (name == "seed") {
+  if (builtin == Builtin::Seed) {
     weft::RngSeedOp::create(b, l, convert(arg(0).v(), ScalarKind::I64, l));
     out = Val();
     return true;
   }
-  if (name == "time") {
+  if (builtin == Builtin::Time) {
     out = Val(weft::TimeOp::create(b, l, b.getF64Type()));
     return true;
   }
-  if (emitKernelBuiltin(name, argExprs, l, out))
+  if (emitKernelBuiltin(builtin, argExprs, l, out))
     return true;
-  if (name == "bench_work") {
+  if (builtin == Builtin::BenchWork) {
     Value bytes = constant(ScalarKind::F64, 0, l);
     Value flops = bytes;
     for (const KeywordArg &k : c->keywords)
@@ -733,11 +768,11 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
     out = Val();
     return true;
   }
-  if (name == "dot") {
+  if (builtin == Builtin::Dot) {
     out = Val(emitMatmul(argExprs[0], argExprs[1], t, l));
     return true;
   }
-  if (name == "outer") {
+  if (builtin == Builtin::Outer) {
     ScalarKind k = t.scalarKind();
     Value a = arg(0).v(), bv = arg(1).v();
     ArrayMeta ma = arrayMeta(a, l), mb = arrayMeta(bv, l);
@@ -754,7 +789,7 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
     out = Val(res);
     return true;
   }
-  if (name == "save") {
+  if (builtin == Builtin::Save) {
     auto *path = argExprs[0]->dyn<StrLitExpr>();
     if (!path) {
       error(argExprs[0]->range, "save() needs the file name as a string "
@@ -765,14 +800,14 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, const std::string &name,
     out = Val();
     return true;
   }
-  if (name == "load") {
+  if (builtin == Builtin::Load) {
     auto *path = argExprs[0]->dyn<StrLitExpr>();
     Value arr = weft::LoadNpyOp::create(b, l, toMLIR(t), path->value, ln);
     addTemp(arr);
     out = Val(arr);
     return true;
   }
-  if (name == "i32" || name == "f32") {
+  if (builtin == Builtin::I32 || builtin == Builtin::F32) {
     out = Val(convert(arg(0).v(), t.scalarKind(), l));
     return true;
   }

@@ -132,14 +132,14 @@ Val FunctionGen::emitArange(const CallExpr *c) {
   return Val(arr);
 }
 
-Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
+Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   Location l = loc(c->range);
   weft::Type t = fn.typeOf(c);
   int64_t ln = line(c->range);
   auto arg = [&](size_t i) { return emitExpr(c->args[i].get()); };
   auto argType = [&](size_t i) { return fn.typeOf(c->args[i].get()); };
 
-  if (name == "print") {
+  if (builtin == Builtin::Print) {
     emitPrint(c);
     return Val();
   }
@@ -148,10 +148,10 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
     for (const ExprPtr &a : c->args)
       argExprs.push_back(a.get());
     Val out;
-    if (emitArrayBuiltin(c, name, argExprs, out))
+    if (emitArrayBuiltin(c, builtin, argExprs, out))
       return out;
   }
-  if (name == "argv") {
+  if (builtin == Builtin::Argv) {
     Value index = convert(arg(0).v(), ScalarKind::I64, l);
     // The runtime parses i64, f64 and bool; narrower types convert.
     Value fallback = arg(1).v();
@@ -164,13 +164,14 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
         weft::ArgvOp::create(b, l, fallback.getType(), index, fallback, ln);
     return Val(convert(r, fk, l));
   }
-  if (name == "len") {
+  if (builtin == Builtin::Len) {
     weft::Type at = argType(0);
     if (at.isTuple())
       return Val(i64(static_cast<int64_t>(at.elems().size()), l));
     return Val(dim(arg(0).v(), 0, l));
   }
-  if (name == "zeros" || name == "ones" || name == "empty") {
+  if (builtin == Builtin::Zeros || builtin == Builtin::Ones ||
+      builtin == Builtin::Empty) {
     Val shape = arg(0);
     Value n = convert(shape.v(), ScalarKind::I64, l);
     Value neg =
@@ -178,34 +179,36 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
     emitCheck(neg, "ValueError: negative dimensions are not allowed", ln, l);
     ScalarKind k = t.scalarKind();
     Value arr = allocArray(k, n, l);
-    if (name != "empty") {
-      Value fill = constant(k, name == "ones" ? 1 : 0, l);
+    if (builtin != Builtin::Empty) {
+      Value fill = constant(k, builtin == Builtin::Ones ? 1 : 0, l);
       emitLoop(n, l, [&](Value i) {
         memref::StoreOp::create(b, l, fill, arr, ValueRange{i});
       });
     }
     return Val(arr);
   }
-  if (name == "arange")
+  if (builtin == Builtin::Arange)
     return emitArange(c);
-  if (name == "sum" || ((name == "min" || name == "max") &&
-                        c->args.size() == 1 && argType(0).isArray())) {
+  if (builtin == Builtin::Sum ||
+      ((builtin == Builtin::Min || builtin == Builtin::Max) &&
+       c->args.size() == 1 && argType(0).isArray())) {
     Value arr = arg(0).v();
     ScalarKind k = t.scalarKind();
     auto elemTy = cast<MemRefType>(arr.getType()).getElementType();
-    if (name == "sum" && k == ScalarKind::F64 && elemTy.isF64())
+    if (builtin == Builtin::Sum && k == ScalarKind::F64 && elemTy.isF64())
       return Val(weft::PairwiseSumOp::create(b, l, b.getF64Type(), arr));
     Value n = memref::DimOp::create(b, l, arr, 0);
     Value init;
     Value lb = index(0, l);
-    if (name == "sum") {
+    if (builtin == Builtin::Sum) {
       init = constant(k, 0, l);
     } else {
       Value empty =
           arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n, index(0, l));
       emitCheck(empty,
-                "ValueError: " + name + "() of an empty array has no value", ln,
-                l);
+                "ValueError: " + std::string(builtinName(builtin)) +
+                    "() of an empty array has no value",
+                ln, l);
       init = convert(memref::LoadOp::create(b, l, arr, ValueRange{lb}), k, l);
       lb = index(1, l);
     }
@@ -219,10 +222,10 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
       Value acc = forOp.getRegionIterArgs()[0];
       Value r;
       bool isFloat = k == ScalarKind::F64 || k == ScalarKind::F32;
-      if (name == "sum")
+      if (builtin == Builtin::Sum)
         r = isFloat ? arith::AddFOp::create(b, l, acc, x).getResult()
                     : arith::AddIOp::create(b, l, acc, x).getResult();
-      else if (name == "min")
+      else if (builtin == Builtin::Min)
         r = isFloat ? arith::MinimumFOp::create(b, l, acc, x).getResult()
                     : arith::MinSIOp::create(b, l, acc, x).getResult();
       else
@@ -232,51 +235,53 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, const std::string &name) {
     }
     return Val(forOp.getResult(0));
   }
-  if (name == "min" || name == "max") {
+  if (builtin == Builtin::Min || builtin == Builtin::Max) {
     // Python's min/max of scalars: the first of equal values wins.
     ScalarKind k = t.scalarKind();
     Value acc = convert(arg(0).v(), k, l);
     for (size_t i = 1; i < c->args.size(); ++i) {
       Value x = convert(arg(i).v(), k, l);
       Value better = emitCompareOp(
-          name == "min" ? CompareOp::Lt : CompareOp::Gt, x, acc, l);
+          builtin == Builtin::Min ? CompareOp::Lt : CompareOp::Gt, x, acc, l);
       acc = arith::SelectOp::create(b, l, better, x, acc);
     }
     return Val(acc);
   }
-  if (name == "abs") {
+  if (builtin == Builtin::Abs) {
     Value x = arg(0).v();
     if (t.isFloat())
       return Val(math::AbsFOp::create(b, l, x));
     return Val(math::AbsIOp::create(b, l, x));
   }
-  if (name == "f64" || name == "float" || name == "i64" || name == "int" ||
-      name == "bool")
+  if (builtin == Builtin::F64 || builtin == Builtin::Float ||
+      builtin == Builtin::I64 || builtin == Builtin::Int ||
+      builtin == Builtin::Bool)
     return Val(convert(arg(0).v(), t.scalarKind(), l));
-  if (name == "floor" || name == "ceil") {
+  if (builtin == Builtin::Floor || builtin == Builtin::Ceil) {
     // NumPy's floor/ceil: a float even for integer input.
     Value x = convert(arg(0).v(), t.scalarKind(), l);
-    if (name == "floor")
+    if (builtin == Builtin::Floor)
       return Val(math::FloorOp::create(b, l, x));
     return Val(math::CeilOp::create(b, l, x));
   }
   // Unary math on floats.
   Value x = convert(arg(0).v(), t.scalarKind(), l);
-  if (name == "sqrt")
+  if (builtin == Builtin::Sqrt)
     return Val(math::SqrtOp::create(b, l, x));
-  if (name == "exp")
+  if (builtin == Builtin::Exp)
     return Val(math::ExpOp::create(b, l, x));
-  if (name == "log")
+  if (builtin == Builtin::Log)
     return Val(math::LogOp::create(b, l, x));
-  if (name == "sin")
+  if (builtin == Builtin::Sin)
     return Val(math::SinOp::create(b, l, x));
-  if (name == "cos")
+  if (builtin == Builtin::Cos)
     return Val(math::CosOp::create(b, l, x));
-  if (name == "tan")
+  if (builtin == Builtin::Tan)
     return Val(math::TanOp::create(b, l, x));
-  if (name == "tanh")
+  if (builtin == Builtin::Tanh)
     return Val(math::TanhOp::create(b, l, x));
-  error(c->range, "builtin '" + name + "' is not supported yet");
+  error(c->range, "builtin '" + std::string(builtinName(builtin)) +
+                      "' is not supported yet");
   return Val(i64(0, l));
 }
 

@@ -638,14 +638,14 @@ Val FunctionGen::emitExpr(const Expr *e) {
     auto it = fn.locals.find(n->name);
     if (it != fn.locals.end())
       return loadLocal(n->name, it->second);
-    if (n->name == "pi")
+    if (isBuiltinNamed(n->name, Builtin::Pi))
       return Val(constant(ScalarKind::F64, M_PI, l));
-    if (n->name == "e")
+    if (isBuiltinNamed(n->name, Builtin::E))
       return Val(constant(ScalarKind::F64, M_E, l));
-    if (n->name == "inf")
+    if (isBuiltinNamed(n->name, Builtin::Inf))
       return Val(constant(ScalarKind::F64,
                           std::numeric_limits<double>::infinity(), l));
-    if (n->name == "nan")
+    if (isBuiltinNamed(n->name, Builtin::Nan))
       return Val(constant(ScalarKind::F64,
                           std::numeric_limits<double>::quiet_NaN(), l));
     error(e->range, "unknown name '" + n->name + "'");
@@ -780,14 +780,14 @@ Val FunctionGen::emitCall(const CallExpr *c) {
     for (const ExprPtr &a : c->args)
       argExprs.push_back(a.get());
     Val out;
-    if (!emitArrayBuiltin(c, m->attr, argExprs, out)) {
+    if (!emitArrayBuiltin(c, *fn.builtinOf(c), argExprs, out)) {
       error(c->range, "method '" + m->attr + "' is not supported yet");
       return Val(i64(0, l));
     }
     return out;
   }
   if (it == fn.calls.end())
-    return emitBuiltin(c, c->callee->dyn<NameExpr>()->name);
+    return emitBuiltin(c, *fn.builtinOf(c));
   FunctionInstance *callee = it->second;
   if (c->callee->dyn<IndexExpr>()) {
     emitKernelLaunch(c, callee);

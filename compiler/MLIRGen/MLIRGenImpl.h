@@ -170,7 +170,7 @@ public:
     return v;
   }
   Val emitCall(const CallExpr *c);
-  Val emitBuiltin(const CallExpr *c, const std::string &name);
+  Val emitBuiltin(const CallExpr *c, Builtin builtin);
   /// arange(stop) / arange(start, stop[, step]).
   Val emitArange(const CallExpr *c);
   void emitPrint(const CallExpr *c);
@@ -288,7 +288,20 @@ public:
   /// that draws only directly, else from the runtime.
   mlir::Value nextRandomBits(mlir::Location l, bool scalar);
   /// Emits the array builtins; false if `name` is not one of them.
-  bool emitArrayBuiltin(const CallExpr *c, const std::string &name,
+  /// zeros, ones, empty, full, eye, linspace: a new array.
+  mlir::Value emitArrayConstructor(const CallExpr *c, Builtin builtin,
+                                   llvm::ArrayRef<const Expr *> argExprs);
+  /// a.reshape(shape) / a.ravel(): a view of `a`, or of a contiguous copy.
+  mlir::Value emitReshape(const CallExpr *c, Builtin builtin,
+                          llvm::ArrayRef<const Expr *> argExprs);
+  /// random(), randint(lo, hi), rand(shape), randn(shape).
+  mlir::Value emitRandomBuiltin(const CallExpr *c, Builtin builtin,
+                                llvm::ArrayRef<const Expr *> argExprs);
+  /// Stores value(indices) into every element of `arr` (of `sizes`).
+  void fillArray(mlir::Value arr, llvm::ArrayRef<mlir::Value> sizes,
+                 mlir::Location l,
+                 const std::function<mlir::Value(mlir::ValueRange)> &value);
+  bool emitArrayBuiltin(const CallExpr *c, Builtin builtin,
                         llvm::ArrayRef<const Expr *> argExprs, Val &out);
   /// Nested scf.for loops over `dims` (index values).
   void emitLoopNest(mlir::ValueRange dims, mlir::Location l,
@@ -337,14 +350,14 @@ public:
   void storeInto(mlir::Value dest, const Expr *e, std::optional<BinaryOp> op,
                  int64_t line, mlir::Location l);
   /// Reductions (whole array or along `axis`) of any array expression.
-  Val emitReduction(const std::string &name, const Expr *arg,
+  Val emitReduction(Builtin builtin, const Expr *arg,
                     std::optional<int64_t> axis, const Type &resultType,
                     int64_t line, mlir::Location l);
   /// A whole-array reduction computed per chunk in parallel and combined
   /// in order (the same result for any thread count).
   /// A whole-array reduction that runs as one GPU parallel reduction.
-  bool gpuFlatReduction(const std::string &name) const;
-  mlir::Value emitChunkedReduction(const std::string &name, const ElemSource &s,
+  bool gpuFlatReduction(Builtin builtin) const;
+  mlir::Value emitChunkedReduction(Builtin builtin, const ElemSource &s,
                                    ScalarKind rk, mlir::Value count,
                                    mlir::Location l);
   /// The scalar math builtins on element values of kind `k`.
@@ -352,7 +365,7 @@ public:
   /// either may be kept (the form LLVM vectorizes as a reduction).
   mlir::Value reduceMinMax(bool wantMin, mlir::Value acc, mlir::Value x,
                            ScalarKind k, mlir::Location l);
-  mlir::Value emitMath(const std::string &name, llvm::ArrayRef<mlir::Value> xs,
+  mlir::Value emitMath(Builtin builtin, llvm::ArrayRef<mlir::Value> xs,
                        ScalarKind k, mlir::Location l);
 
   ModuleGen &mg;
@@ -374,8 +387,7 @@ public:
   /// loop.
   void emitKernelLaunch(const CallExpr *c, FunctionInstance *kernel);
   /// grid(), thread_id(), block_id(), block_dim(); false for other names.
-  bool emitKernelBuiltin(const std::string &name,
-                         llvm::ArrayRef<const Expr *> argExprs,
+  bool emitKernelBuiltin(Builtin builtin, llvm::ArrayRef<const Expr *> argExprs,
                          mlir::Location l, Val &out);
   /// Inside a prange body, zero-divisor checks only record their site
   /// (message, line) in the slot "%zdiv" (a min over site numbers, so

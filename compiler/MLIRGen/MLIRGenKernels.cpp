@@ -15,19 +15,19 @@ using namespace mlir;
 
 namespace weft {
 
-bool FunctionGen::emitKernelBuiltin(const std::string &name,
+bool FunctionGen::emitKernelBuiltin(Builtin builtin,
                                     llvm::ArrayRef<const Expr *> argExprs,
                                     Location l, Val &out) {
-  if (name != "grid" && name != "thread_id" && name != "block_id" &&
-      name != "block_dim")
+  if (builtin != Builtin::Grid && builtin != Builtin::ThreadId &&
+      builtin != Builtin::BlockId && builtin != Builtin::BlockDim)
     return false;
   Value tx = gridPoint_[0], ty = gridPoint_[1], bx = gridPoint_[2],
         by = gridPoint_[3], dx = gridPoint_[4], dy = gridPoint_[5];
-  if (name == "thread_id") {
+  if (builtin == Builtin::ThreadId) {
     out = Val(tx);
-  } else if (name == "block_id") {
+  } else if (builtin == Builtin::BlockId) {
     out = Val(bx);
-  } else if (name == "block_dim") {
+  } else if (builtin == Builtin::BlockDim) {
     out = Val(dx);
   } else {
     // grid(1): the global x index; grid(2): (x, y).

@@ -73,9 +73,9 @@ struct ReductionScan {
         auto *t =
             a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
         auto *c = a->value->dyn<CallExpr>();
-        auto *callee = c ? c->callee->dyn<NameExpr>() : nullptr;
-        bool minmax = t && c && callee && !fn.calls.count(c) &&
-                      (callee->name == "min" || callee->name == "max") &&
+        std::optional<Builtin> callee =
+            c && c->callee->dyn<NameExpr>() ? fn.builtinOf(c) : std::nullopt;
+        bool minmax = t && builtinIn(callee, {Builtin::Min, Builtin::Max}) &&
                       c->args.size() == 2 && c->keywords.empty();
         if (!minmax) {
           bad(s->range);
@@ -92,7 +92,7 @@ struct ReductionScan {
           bad(s->range);
           continue;
         }
-        merge(callee->name == "min" ? Reduction::Min : Reduction::Max);
+        merge(callee == Builtin::Min ? Reduction::Min : Reduction::Max);
         accounted += 2;
       } else if (auto *i = s->dyn<IfStmt>()) {
         scan(i->body);
@@ -151,9 +151,10 @@ bool exprDrawsRandom(const Expr *e, const FunctionInstance &fn,
       if (seen.insert(it->second).second &&
           drawsRandom(*it->second->body, *it->second, seen, 0, true))
         return true;
-    } else if (auto *n = c->callee->dyn<NameExpr>()) {
-      if (direct && (n->name == "random" || n->name == "rand" ||
-                     n->name == "randn" || n->name == "randint"))
+    } else if (c->callee->dyn<NameExpr>()) {
+      if (direct &&
+          builtinIn(fn.builtinOf(c), {Builtin::Random, Builtin::Rand,
+                                      Builtin::Randn, Builtin::Randint}))
         return true;
     }
   }

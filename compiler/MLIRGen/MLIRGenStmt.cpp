@@ -283,8 +283,7 @@ void FunctionGen::emitStmt(const Stmt &s) {
   case StmtKind::Expr: {
     auto &e = static_cast<const ExprStmt &>(s);
     if (auto *c = e.value->dyn<CallExpr>()) {
-      auto *n = c->callee->dyn<NameExpr>();
-      if (n && n->name == "print" && !fn.calls.count(c)) {
+      if (c->callee->dyn<NameExpr>() && fn.builtinOf(c) == Builtin::Print) {
         emitPrint(c);
         break;
       }
@@ -469,13 +468,13 @@ bool FunctionGen::emitForInParallel(const ForStmt &s, Value start, Value stop,
   Location l = loc(s.range);
   auto *call = s.iter->dyn<CallExpr>();
   // prange: a parallel loop (nested ones, and parallel=False, run serially).
-  auto *callee = call->callee->dyn<NameExpr>();
-  if (callee && callee->name == "prange" && fn.options.parallel &&
-      parallelDepth == 0) {
+  bool prange =
+      call->callee->dyn<NameExpr>() && fn.builtinOf(call) == Builtin::Prange;
+  if (prange && fn.options.parallel && parallelDepth == 0) {
     emitParallelFor(s, start, stop, step);
     return true;
   }
-  if (callee && callee->name == "prange") {
+  if (prange) {
     note(line(s.range), parallelDepth ? "prange loop: serial (nested in a "
                                         "parallel loop)"
                                       : "prange loop: serial "

@@ -55,9 +55,10 @@ using namespace mlir;
 namespace weft {
 
 void buildCleanupPipeline(OpPassManager &pm) {
-  // First, while each mark is where MLIRGen put it (the canonicalizer
-  // inlines loops of one iteration), and before GPU outlining (small
-  // arrays stay on the host).
+  // Array operations to loops; then, while each loop's mark is where it
+  // was put (the canonicalizer inlines loops of one iteration) and before
+  // GPU outlining (small arrays stay on the host), the parallel choice.
+  pm.addPass(weft::createLowerMatmul());
   pm.addPass(weft::createChooseParallelNests());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
@@ -177,7 +178,8 @@ void registerWeftPassesAndPipelines() {
   registerSCFPasses();
   PassPipelineRegistration<>(
       "weft-cleanup",
-      "Choose parallel nests, canonicalize and CSE Weft's high-level MLIR",
+      "Lower array operations, choose parallel nests, canonicalize and CSE "
+      "Weft's high-level MLIR",
       [](OpPassManager &pm) { buildCleanupPipeline(pm); });
   PassPipelineRegistration<>(
       "weft-cpu-pipeline",

@@ -18,8 +18,8 @@ class DialectRegistry;
 
 namespace weft {
 
-/// High-level cleanups on MLIRGen output (canonicalize, CSE), then the
-/// choice of which array loop nests run in parallel.
+/// On MLIRGen output: array operations to loops (weft.matmul), the choice
+/// of which array loop nests run in parallel, canonicalize, CSE.
 void buildCleanupPipeline(mlir::OpPassManager &pm);
 /// From high-level MLIR to the LLVM dialect, ready for translation.
 void buildCPULoweringPipeline(mlir::OpPassManager &pm);

@@ -215,3 +215,19 @@ func.func @parallel_if_in_for(%n: index, %c: i1) {
 func.func @misspelt() attributes {weft.tagret = "gpu"} {
   return
 }
+
+// -----
+
+func.func @matmul_narrows(%a: memref<?x?xf64>, %b: memref<?x?xf64>, %c: memref<?x?xf32>) {
+  // expected-error @+1 {{does not widen to}}
+  weft.matmul %a, %b, %c : memref<?x?xf64>, memref<?x?xf64>, memref<?x?xf32>
+  return
+}
+
+// -----
+
+func.func @matmul_shapes(%a: memref<2x3xf64>, %b: memref<4x5xf64>, %c: memref<2x5xf64>) {
+  // expected-error @+1 {{'weft.matmul' op static shapes do not match for a matrix product}}
+  weft.matmul %a, %b, %c : memref<2x3xf64>, memref<4x5xf64>, memref<2x5xf64>
+  return
+}

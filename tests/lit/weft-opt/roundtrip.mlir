@@ -16,3 +16,24 @@ func.func @ops(%a: memref<?xf64, strided<[?], offset: ?>>, %x: i64) {
   weft.fail "boom" line 7
   return
 }
+
+// CHECK-LABEL: func.func @array_ops
+func.func @array_ops(%a: memref<?x?xi64>, %b: memref<?x?xf64>, %c: memref<?x?xf64>, %n: index, %big: i1) {
+  // CHECK: weft.matmul %{{.*}}, %{{.*}}, %{{.*}} : memref<?x?xi64>, memref<?x?xf64>, memref<?x?xf64>
+  weft.matmul %a, %b, %c : memref<?x?xi64>, memref<?x?xf64>, memref<?x?xf64>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  // CHECK: scf.parallel
+  // CHECK-NEXT: weft.parallel_work %{{.*}}
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    weft.parallel_work %n
+    scf.reduce
+  }
+  // CHECK: scf.parallel
+  // CHECK-NEXT: weft.parallel_if %{{.*}}
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    weft.parallel_if %big
+    scf.reduce
+  }
+  return
+}

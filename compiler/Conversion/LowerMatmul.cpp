@@ -1,0 +1,167 @@
+//===- LowerMatmul.cpp - weft.matmul to BLAS, loops or GPU loops ----------===//
+//
+// Implements weft-lower-matmul (see Passes.td).
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/WeftDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+
+namespace weft {
+#define GEN_PASS_DEF_LOWERMATMUL
+#include "compiler/Conversion/Passes.h.inc"
+} // namespace weft
+
+using namespace mlir;
+
+namespace {
+
+/// `v` converted to `to`, a type it widens to (see MatmulOp's verifier).
+Value widen(ImplicitLocOpBuilder &b, Value v, Type to) {
+  Type from = v.getType();
+  if (from == to)
+    return v;
+  if (isa<FloatType>(to)) {
+    if (isa<FloatType>(from))
+      return arith::ExtFOp::create(b, to, v);
+    if (from.isInteger(1))
+      return arith::UIToFPOp::create(b, to, v);
+    return arith::SIToFPOp::create(b, to, v);
+  }
+  if (from.isInteger(1))
+    return arith::ExtUIOp::create(b, to, v);
+  return arith::ExtSIOp::create(b, to, v);
+}
+
+/// The arithmetic of one element type.
+struct Arith {
+  ImplicitLocOpBuilder &b;
+  Type type;
+  bool isFloat() const { return isa<FloatType>(type); }
+  Value zero() {
+    return isFloat() ? arith::ConstantOp::create(b, b.getFloatAttr(type, 0.0))
+                     : arith::ConstantOp::create(b, b.getIntegerAttr(type, 0));
+  }
+  Value mul(Value x, Value y) {
+    return isFloat() ? arith::MulFOp::create(b, x, y).getResult()
+                     : arith::MulIOp::create(b, x, y).getResult();
+  }
+  Value add(Value x, Value y) {
+    return isFloat() ? arith::AddFOp::create(b, x, y).getResult()
+                     : arith::AddIOp::create(b, x, y).getResult();
+  }
+  /// arr[i, j], converted.
+  Value load(Value arr, Value i, Value j) {
+    return widen(b, memref::LoadOp::create(b, arr, ValueRange{i, j}), type);
+  }
+};
+
+/// An scf.for from 0 to `n` with `body(iv)` (no results).
+void forLoop(ImplicitLocOpBuilder &b, Value n, function_ref<void(Value)> body) {
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  auto loop = scf::ForOp::create(b, zero, n, one);
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(loop.getBody());
+  body(loop.getInductionVar());
+}
+
+/// One parallel iteration per element of c, each an inner product.
+void lowerForGPU(ImplicitLocOpBuilder &b, weft::MatmulOp op, Value n, Value m,
+                 Value k, Value work) {
+  Value a = op.getA(), bm = op.getB(), c = op.getC();
+  Arith ar{b, cast<MemRefType>(c.getType()).getElementType()};
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  auto par = scf::ParallelOp::create(b, ValueRange{zero, zero},
+                                     ValueRange{n, m}, ValueRange{one, one});
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(par.getBody());
+  weft::ParallelWorkOp::create(b, work);
+  Value i = par.getInductionVars()[0], j = par.getInductionVars()[1];
+  auto loop = scf::ForOp::create(b, zero, k, one, ValueRange{ar.zero()});
+  {
+    OpBuilder::InsertionGuard inner(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Value kk = loop.getInductionVar();
+    scf::YieldOp::create(b,
+                         ar.add(loop.getRegionIterArgs()[0],
+                                ar.mul(ar.load(a, i, kk), ar.load(bm, kk, j))));
+  }
+  memref::StoreOp::create(b, loop.getResult(0), c, ValueRange{i, j});
+}
+
+/// The i-k-j loops, rows in parallel.
+void lowerToLoops(ImplicitLocOpBuilder &b, weft::MatmulOp op, Value n, Value m,
+                  Value k, Value work) {
+  Value a = op.getA(), bm = op.getB(), c = op.getC();
+  Arith ar{b, cast<MemRefType>(c.getType()).getElementType()};
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  auto par = scf::ParallelOp::create(b, ValueRange{zero}, ValueRange{n},
+                                     ValueRange{one});
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(par.getBody());
+  weft::ParallelWorkOp::create(b, work);
+  Value i = par.getInductionVars()[0];
+  Value z = ar.zero();
+  forLoop(b, m, [&](Value j) {
+    memref::StoreOp::create(b, z, c, ValueRange{i, j});
+  });
+  forLoop(b, k, [&](Value kk) {
+    Value aik = ar.load(a, i, kk);
+    forLoop(b, m, [&](Value j) {
+      Value cur = memref::LoadOp::create(b, c, ValueRange{i, j});
+      memref::StoreOp::create(b, ar.add(cur, ar.mul(aik, ar.load(bm, kk, j))),
+                              c, ValueRange{i, j});
+    });
+  });
+}
+
+bool inGPUFunction(Operation *op) {
+  auto fn = op->getParentOfType<func::FuncOp>();
+  return fn && weft::functionTarget(fn) == weft::Target::GPU;
+}
+
+struct LowerMatmulPass : weft::impl::LowerMatmulBase<LowerMatmulPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    SmallVector<weft::MatmulOp> ops;
+    getOperation()->walk([&](weft::MatmulOp op) { ops.push_back(op); });
+    for (weft::MatmulOp op : ops) {
+      ImplicitLocOpBuilder b(op.getLoc(), op);
+      Value n = memref::DimOp::create(b, op.getC(), 0);
+      Value m = memref::DimOp::create(b, op.getC(), 1);
+      Value k = memref::DimOp::create(b, op.getA(), 1);
+      Value work = arith::MulIOp::create(b, arith::MulIOp::create(b, n, m), k);
+      if (inGPUFunction(op)) {
+        lowerForGPU(b, op, n, m, k, work);
+        op.erase();
+        continue;
+      }
+      Type e = cast<MemRefType>(op.getC().getType()).getElementType();
+      bool oneFloatType =
+          isa<FloatType>(e) &&
+          cast<MemRefType>(op.getA().getType()).getElementType() == e &&
+          cast<MemRefType>(op.getB().getType()).getElementType() == e;
+      if (blas && oneFloatType) {
+        Value done = weft::GemmOp::create(b, b.getI1Type(), op.getA(),
+                                          op.getB(), op.getC());
+        Value declined = arith::XOrIOp::create(
+            b, done, arith::ConstantIntOp::create(b, 1, 1));
+        auto ifOp = scf::IfOp::create(b, TypeRange{}, declined, false);
+        b.setInsertionPointToStart(ifOp.thenBlock());
+      }
+      lowerToLoops(b, op, n, m, k, work);
+      op.erase();
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,65 @@
+//===- Builtins.h - Builtin functions as an enum ---------------*- C++ -*-===//
+//
+// The `Builtin` enum (one enumerator per entry of Builtins.def), lookup by
+// name and the properties the type checker and MLIRGen ask about.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_FRONTEND_BUILTINS_H
+#define WEFT_FRONTEND_BUILTINS_H
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace weft {
+
+enum class Builtin : uint8_t {
+#define WEFT_BUILTIN(Id, Name, Kind) Id,
+#include "frontend/Builtins.def"
+};
+
+/// How a builtin is used (see Builtins.def).
+enum class BuiltinKind : uint8_t {
+  Function,
+  Math,
+  Constant,
+  Kernel,
+  Method,
+  Transform
+};
+
+/// The builtin called `name` of any kind; none if there is none.
+std::optional<Builtin> lookupBuiltin(std::string_view name);
+/// The name as the program writes it ("bench_work").
+const char *builtinName(Builtin b);
+BuiltinKind builtinKind(Builtin b);
+/// Unary elementwise math (sqrt, sin, floor, ...).
+inline bool isUnaryMath(Builtin b) {
+  return builtinKind(b) == BuiltinKind::Math;
+}
+/// Whether `b` is one of `set`.
+inline bool builtinIn(std::optional<Builtin> b,
+                      std::initializer_list<Builtin> set) {
+  if (!b)
+    return false;
+  for (Builtin s : set)
+    if (*b == s)
+      return true;
+  return false;
+}
+/// Whether a program may use `name` without defining it: a function,
+/// math function, constant or kernel builtin (not a method or transform).
+bool isBuiltinName(const std::string &name);
+/// All of those names (for completion).
+std::vector<std::string> builtinNames();
+/// Whether `name` is `b`'s name.
+inline bool isBuiltinNamed(std::string_view name, Builtin b) {
+  return name == builtinName(b);
+}
+
+} // namespace weft
+
+#endif // WEFT_FRONTEND_BUILTINS_H
