@@ -220,6 +220,14 @@ private:
     return t;
   }
   void backprop(const Expr *e, const std::string &adj, int adjRank, int indent);
+  /// backprop() of a call: a user function (through its own gradient) or
+  /// a builtin; `a` names the adjoint.
+  void backpropCall(const CallExpr *c, const std::string &a, int adjRank,
+                    int indent);
+  int rankOf(const Expr *x) const {
+    Type u = fn.typeOf(x);
+    return u.isArray() ? u.rank() : 0;
+  }
   void addTo(const std::string &target, const Type &t, std::string adj,
              int adjRank, int indent) {
     if (t.isScalar() && adjRank > 0)
@@ -807,130 +815,141 @@ void GradWriter::backprop(const Expr *e, const std::string &adjIn, int adjRank,
     return;
   }
   if (auto *c = e->dyn<CallExpr>()) {
-    auto *cn = c->callee->dyn<NameExpr>();
-    if (cn && fn.calls.count(c) && !fn.vectorizedCalls.count(c)) {
-      // A user function: the chain rule through its own gradient,
-      // grad(g, argnums=<its f64 arguments>), generated in turn.
-      const FunctionInstance *g = fn.calls.at(c);
-      const std::vector<const Expr *> &bound = fn.callArgs.at(c);
-      if (!(g->returnType.isScalar() && g->returnType.isFloat())) {
-        fail(e->range, "calls of '" + cn->name + "', which returns " +
-                           g->returnType.str() +
-                           ", are not differentiated (only functions "
-                           "returning one float are)");
-        return;
-      }
-      std::vector<size_t> nums;
-      for (size_t k = 0; k < bound.size(); ++k) {
-        const Type &pt = g->paramTypes[k];
-        if ((pt.isScalar() || pt.isArray()) &&
-            pt.scalarKind() == ScalarKind::F64)
-          nums.push_back(k);
-      }
-      if (nums.empty())
-        return;
-      std::string args, targets, numsText;
-      for (const Expr *x : bound)
-        args += (args.empty() ? "" : ", ") + text(x);
-      std::vector<std::string> names;
-      for (size_t k : nums) {
-        names.push_back("_ad_t" + std::to_string(temps++));
-        targets += (targets.empty() ? "" : ", ") + names.back();
-        numsText += (numsText.empty() ? "" : ", ") + std::to_string(k);
-      }
-      if (nums.size() > 1)
-        numsText = "(" + numsText + ")";
-      emit(indent, targets + " = grad(" + cn->name + ", argnums=" + numsText +
-                       ")(" + args + ")");
-      for (size_t i = 0; i < nums.size(); ++i)
-        sub(bound[nums[i]], a + " * " + names[i], rankOf(bound[nums[i]]));
-      return;
-    }
-    if (!cn || fn.calls.count(c)) {
-      fail(e->range, "this call is not differentiated");
-      return;
-    }
-    const std::string &name = cn->name;
-    std::optional<Builtin> b = lookupBuiltin(name);
-    const Expr *x = c->args.empty() ? nullptr : c->args[0].get();
-    std::string tx = x ? text(x) : "";
-    int rx = x ? rankOf(x) : 0;
-    if (b == Builtin::Float || b == Builtin::F64) {
-      sub(x, a, rx);
-    } else if (b == Builtin::Sin) {
-      sub(x, a + " * cos(" + tx + ")", rx);
-    } else if (b == Builtin::Cos) {
-      sub(x, "-" + a + " * sin(" + tx + ")", rx);
-    } else if (b == Builtin::Tan) {
-      sub(x, a + " / (cos(" + tx + ") * cos(" + tx + "))", rx);
-    } else if (b == Builtin::Exp) {
-      sub(x, a + " * exp(" + tx + ")", rx);
-    } else if (b == Builtin::Log) {
-      sub(x, a + " / " + tx, rx);
-    } else if (b == Builtin::Sqrt) {
-      sub(x, a + " / (2.0 * sqrt(" + tx + "))", rx);
-    } else if (b == Builtin::Tanh) {
-      sub(x, a + " * (1.0 - tanh(" + tx + ") * tanh(" + tx + "))", rx);
-    } else if (b == Builtin::Abs) {
-      sub(x, a + " * where(" + tx + " >= 0.0, 1.0, -1.0)", rx);
-    } else if (b == Builtin::Sum && c->args.size() == 1 &&
-               c->keywords.empty()) {
-      sub(x, a, 0);
-    } else if (b == Builtin::Mean && c->args.size() == 1 &&
-               c->keywords.empty()) {
-      // The element count: that of an array of the argument's rank in it
-      // (elementwise expressions keep the shape), else of the argument.
-      std::string count;
-      std::function<void(const Expr *)> find = [&](const Expr *y) {
-        if (!count.empty() || !y)
-          return;
-        Type ty = fn.typeOf(y);
-        if (y->dyn<NameExpr>() && ty.isArray() && ty.rank() == rx)
-          count = y->dyn<NameExpr>()->name + ".size";
-        else if (auto *b = y->dyn<BinaryExpr>();
-                 b && b->op != BinaryOp::MatMul) {
-          find(b->lhs.get());
-          find(b->rhs.get());
-        } else if (auto *u = y->dyn<UnaryExpr>()) {
-          find(u->operand.get());
-        } else if (auto *cl = y->dyn<CallExpr>(); cl && !fn.calls.count(cl)) {
-          auto *cn2 = cl->callee->dyn<NameExpr>();
-          if (cn2 && !builtinIn(lookupBuiltin(cn2->name),
-                                {Builtin::Sum, Builtin::Mean, Builtin::Dot,
-                                 Builtin::Max, Builtin::Min}))
-            for (const ExprPtr &arg : cl->args)
-              find(arg.get());
-        }
-      };
-      find(x);
-      if (count.empty()) {
-        std::string t = "_ad_t" + std::to_string(temps++);
-        emit(indent, t + " = " + tx);
-        count = t + ".size";
-      }
-      sub(x, a + " / " + count, 0);
-    } else if ((b == Builtin::Max || b == Builtin::Min) &&
-               c->args.size() == 1 && rx > 0) {
-      // The element(s) equal to the maximum (minimum) get the adjoint.
-      sub(x, "where(" + tx + " == " + name + "(" + tx + "), " + a + ", 0.0)",
-          rx);
-    } else if ((b == Builtin::Max || b == Builtin::Min) &&
-               c->args.size() == 2 && rank == 0) {
-      std::string ty = text(c->args[1].get());
-      std::string op = b == Builtin::Max ? " >= " : " <= ";
-      sub(x, "(" + a + " if " + tx + op + ty + " else 0.0)", 0);
-      sub(c->args[1].get(), "(0.0 if " + tx + op + ty + " else " + a + ")", 0);
-    } else if (b == Builtin::Dot && c->args.size() == 2) {
-      const Expr *y = c->args[1].get();
-      sub(x, a + " * " + text(y), 1);
-      sub(y, a + " * " + tx, 1);
-    } else {
-      fail(e->range, "'" + name + "' is not differentiated yet");
-    }
+    backpropCall(c, a, adjRank, indent);
     return;
   }
   fail(e->range, "this expression is not differentiated yet");
 }
+void GradWriter::backpropCall(const CallExpr *c, const std::string &a,
+                              int adjRank, int indent) {
+  const Expr *e = c;
+  int rank = rankOf(c);
+  auto sub = [&](const Expr *x, const std::string &adj, int r) {
+    backprop(x, adj, std::max(r, adjRank), indent);
+  };
+  auto *cn = c->callee->dyn<NameExpr>();
+  if (cn && fn.calls.count(c) && !fn.vectorizedCalls.count(c)) {
+    // A user function: the chain rule through its own gradient,
+    // grad(g, argnums=<its f64 arguments>), generated in turn.
+    const FunctionInstance *g = fn.calls.at(c);
+    const std::vector<const Expr *> &bound = fn.callArgs.at(c);
+    if (!(g->returnType.isScalar() && g->returnType.isFloat())) {
+      fail(e->range, "calls of '" + cn->name + "', which returns " +
+                         g->returnType.str() +
+                         ", are not differentiated (only functions "
+                         "returning one float are)");
+      return;
+    }
+    std::vector<size_t> nums;
+    for (size_t k = 0; k < bound.size(); ++k) {
+      const Type &pt = g->paramTypes[k];
+      if ((pt.isScalar() || pt.isArray()) &&
+          pt.scalarKind() == ScalarKind::F64)
+        nums.push_back(k);
+    }
+    if (nums.empty())
+      return;
+    std::string args, targets, numsText;
+    for (const Expr *x : bound)
+      args += (args.empty() ? "" : ", ") + text(x);
+    std::vector<std::string> names;
+    for (size_t k : nums) {
+      names.push_back("_ad_t" + std::to_string(temps++));
+      targets += (targets.empty() ? "" : ", ") + names.back();
+      numsText += (numsText.empty() ? "" : ", ") + std::to_string(k);
+    }
+    if (nums.size() > 1)
+      numsText = "(" + numsText + ")";
+    emit(indent, targets + " = grad(" + cn->name + ", argnums=" + numsText +
+                     ")(" + args + ")");
+    for (size_t i = 0; i < nums.size(); ++i)
+      sub(bound[nums[i]], a + " * " + names[i], rankOf(bound[nums[i]]));
+    return;
+  }
+  if (!cn || fn.calls.count(c)) {
+    fail(e->range, "this call is not differentiated");
+    return;
+  }
+  const std::string &name = cn->name;
+  std::optional<Builtin> b = lookupBuiltin(name);
+  const Expr *x = c->args.empty() ? nullptr : c->args[0].get();
+  std::string tx = x ? text(x) : "";
+  int rx = x ? rankOf(x) : 0;
+  if (b == Builtin::Float || b == Builtin::F64) {
+    sub(x, a, rx);
+  } else if (b == Builtin::Sin) {
+    sub(x, a + " * cos(" + tx + ")", rx);
+  } else if (b == Builtin::Cos) {
+    sub(x, "-" + a + " * sin(" + tx + ")", rx);
+  } else if (b == Builtin::Tan) {
+    sub(x, a + " / (cos(" + tx + ") * cos(" + tx + "))", rx);
+  } else if (b == Builtin::Exp) {
+    sub(x, a + " * exp(" + tx + ")", rx);
+  } else if (b == Builtin::Log) {
+    sub(x, a + " / " + tx, rx);
+  } else if (b == Builtin::Sqrt) {
+    sub(x, a + " / (2.0 * sqrt(" + tx + "))", rx);
+  } else if (b == Builtin::Tanh) {
+    sub(x, a + " * (1.0 - tanh(" + tx + ") * tanh(" + tx + "))", rx);
+  } else if (b == Builtin::Abs) {
+    sub(x, a + " * where(" + tx + " >= 0.0, 1.0, -1.0)", rx);
+  } else if (b == Builtin::Sum && c->args.size() == 1 &&
+             c->keywords.empty()) {
+    sub(x, a, 0);
+  } else if (b == Builtin::Mean && c->args.size() == 1 &&
+             c->keywords.empty()) {
+    // The element count: that of an array of the argument's rank in it
+    // (elementwise expressions keep the shape), else of the argument.
+    std::string count;
+    std::function<void(const Expr *)> find = [&](const Expr *y) {
+      if (!count.empty() || !y)
+        return;
+      Type ty = fn.typeOf(y);
+      if (y->dyn<NameExpr>() && ty.isArray() && ty.rank() == rx)
+        count = y->dyn<NameExpr>()->name + ".size";
+      else if (auto *b = y->dyn<BinaryExpr>();
+               b && b->op != BinaryOp::MatMul) {
+        find(b->lhs.get());
+        find(b->rhs.get());
+      } else if (auto *u = y->dyn<UnaryExpr>()) {
+        find(u->operand.get());
+      } else if (auto *cl = y->dyn<CallExpr>(); cl && !fn.calls.count(cl)) {
+        auto *cn2 = cl->callee->dyn<NameExpr>();
+        if (cn2 && !builtinIn(lookupBuiltin(cn2->name),
+                              {Builtin::Sum, Builtin::Mean, Builtin::Dot,
+                               Builtin::Max, Builtin::Min}))
+          for (const ExprPtr &arg : cl->args)
+            find(arg.get());
+      }
+    };
+    find(x);
+    if (count.empty()) {
+      std::string t = "_ad_t" + std::to_string(temps++);
+      emit(indent, t + " = " + tx);
+      count = t + ".size";
+    }
+    sub(x, a + " / " + count, 0);
+  } else if ((b == Builtin::Max || b == Builtin::Min) &&
+             c->args.size() == 1 && rx > 0) {
+    // The element(s) equal to the maximum (minimum) get the adjoint.
+    sub(x, "where(" + tx + " == " + name + "(" + tx + "), " + a + ", 0.0)",
+        rx);
+  } else if ((b == Builtin::Max || b == Builtin::Min) &&
+             c->args.size() == 2 && rank == 0) {
+    std::string ty = text(c->args[1].get());
+    std::string op = b == Builtin::Max ? " >= " : " <= ";
+    sub(x, "(" + a + " if " + tx + op + ty + " else 0.0)", 0);
+    sub(c->args[1].get(), "(0.0 if " + tx + op + ty + " else " + a + ")", 0);
+  } else if (b == Builtin::Dot && c->args.size() == 2) {
+    const Expr *y = c->args[1].get();
+    sub(x, a + " * " + text(y), 1);
+    sub(y, a + " * " + tx, 1);
+  } else {
+    fail(e->range, "'" + name + "' is not differentiated yet");
+  }
+  return;
+}
+
 
 bool GradWriter::run(std::string &out) {
   const FunctionDefStmt &def = *req.def;

@@ -453,6 +453,90 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
                               "tuple of names");
 }
 
+void Analyzer::checkAnnAssign(const AnnAssignStmt &a) {
+  Type declared = annotationType(a.annotation);
+  auto *n = a.target->dyn<NameExpr>();
+  if (n && declared.isKnown()) {
+    annotated_.insert({fn_, n->name});
+    fn_->locals[n->name] = declared;
+    fn_->exprTypes[n] = declared;
+  }
+  auto *call = a.value ? a.value->dyn<CallExpr>() : nullptr;
+  auto *callee = call ? call->callee->dyn<NameExpr>() : nullptr;
+  if (callee && isBuiltinNamed(callee->name, Builtin::Load) &&
+      !defs_.count(callee->name)) {
+    // x: f64[:, :] = load("file.npy"): the annotation types the load.
+    if (call->args.size() != 1 || !call->keywords.empty() ||
+        !call->args[0]->dyn<StrLitExpr>())
+      diags_.error(call->range, "load() takes one file name in quotes");
+    else if (declared.isKnown() && !declared.isArray())
+      diags_.error(a.annotation.range,
+                   "load() reads an array; annotate the variable with an "
+                   "array type such as f64[:, :]");
+    if (declared.isKnown())
+      fn_->exprTypes[call] = declared;
+    return;
+  }
+  if (a.value) {
+    Type v = checkExpr(a.value.get());
+    if (v.isKnown() && declared.isKnown()) {
+      bool ok = (v == declared) || (v.isNumber() && declared.isNumber());
+      if (!ok)
+        diags_.error(a.value->range, "value of type " + v.str() +
+                                         " does not match the declared "
+                                         "type " +
+                                         declared.str());
+    }
+  }
+  return;
+}
+
+void Analyzer::checkReturn(const ReturnStmt &r) {
+  if (!fn_->def) {
+    diags_.error(r.range, "'return' outside a function; top-level code "
+                          "ends at the end of the file");
+    return;
+  }
+  Type v = r.value ? checkExpr(r.value.get()) : Type::none();
+  if (v.isUnknown())
+    return;
+  if (fn_->returnType.isUnknown()) {
+    fn_->returnType = v;
+    change();
+    return;
+  }
+  if (fn_->def->hasReturnAnnotation) {
+    // Numbers convert to the declared type, but floats do not silently
+    // truncate to an integer (as for parameters).
+    const Type &want = fn_->returnType;
+    bool ok = v == want || (v.isNumber() && want.isNumber() &&
+                            !(want.isInt() && v.isFloat()));
+    if (!ok)
+      diags_.error(r.value ? r.value->range : r.range,
+                   "returns a " + v.str() +
+                       " but the function is declared to return " +
+                       want.str() +
+                       (want.isInt() && v.isFloat()
+                            ? "; convert with " + want.str() + "(x)"
+                            : std::string()));
+    return;
+  }
+  bool ok;
+  Type u = unify(fn_->returnType, v, ok);
+  if (!ok) {
+    diags_.error(r.value ? r.value->range : r.range,
+                 "'" + fn_->name + "' returns a " + v.str() + " here but a " +
+                     fn_->returnType.str() +
+                     " elsewhere; every return must give the same type");
+    return;
+  }
+  if (u != fn_->returnType) {
+    fn_->returnType = u;
+    change();
+  }
+  return;
+}
+
 void Analyzer::checkStmt(const Stmt &s) {
   switch (s.kind) {
   case StmtKind::Expr: {
@@ -470,44 +554,9 @@ void Analyzer::checkStmt(const Stmt &s) {
       assignTo(t.get(), v, a.value->range);
     return;
   }
-  case StmtKind::AnnAssign: {
-    auto &a = static_cast<const AnnAssignStmt &>(s);
-    Type declared = annotationType(a.annotation);
-    auto *n = a.target->dyn<NameExpr>();
-    if (n && declared.isKnown()) {
-      annotated_.insert({fn_, n->name});
-      fn_->locals[n->name] = declared;
-      fn_->exprTypes[n] = declared;
-    }
-    auto *call = a.value ? a.value->dyn<CallExpr>() : nullptr;
-    auto *callee = call ? call->callee->dyn<NameExpr>() : nullptr;
-    if (callee && isBuiltinNamed(callee->name, Builtin::Load) &&
-        !defs_.count(callee->name)) {
-      // x: f64[:, :] = load("file.npy"): the annotation types the load.
-      if (call->args.size() != 1 || !call->keywords.empty() ||
-          !call->args[0]->dyn<StrLitExpr>())
-        diags_.error(call->range, "load() takes one file name in quotes");
-      else if (declared.isKnown() && !declared.isArray())
-        diags_.error(a.annotation.range,
-                     "load() reads an array; annotate the variable with an "
-                     "array type such as f64[:, :]");
-      if (declared.isKnown())
-        fn_->exprTypes[call] = declared;
-      return;
-    }
-    if (a.value) {
-      Type v = checkExpr(a.value.get());
-      if (v.isKnown() && declared.isKnown()) {
-        bool ok = (v == declared) || (v.isNumber() && declared.isNumber());
-        if (!ok)
-          diags_.error(a.value->range, "value of type " + v.str() +
-                                           " does not match the declared "
-                                           "type " +
-                                           declared.str());
-      }
-    }
+  case StmtKind::AnnAssign:
+    checkAnnAssign(static_cast<const AnnAssignStmt &>(s));
     return;
-  }
   case StmtKind::AugAssign: {
     auto &a = static_cast<const AugAssignStmt &>(s);
     Type cur = checkExpr(a.target.get());
@@ -592,52 +641,9 @@ void Analyzer::checkStmt(const Stmt &s) {
                        (s.kind == StmtKind::Break ? "break" : "continue") +
                        "' is only allowed inside a loop");
     return;
-  case StmtKind::Return: {
-    auto &r = static_cast<const ReturnStmt &>(s);
-    if (!fn_->def) {
-      diags_.error(s.range, "'return' outside a function; top-level code "
-                            "ends at the end of the file");
-      return;
-    }
-    Type v = r.value ? checkExpr(r.value.get()) : Type::none();
-    if (v.isUnknown())
-      return;
-    if (fn_->returnType.isUnknown()) {
-      fn_->returnType = v;
-      change();
-      return;
-    }
-    if (fn_->def->hasReturnAnnotation) {
-      // Numbers convert to the declared type, but floats do not silently
-      // truncate to an integer (as for parameters).
-      const Type &want = fn_->returnType;
-      bool ok = v == want || (v.isNumber() && want.isNumber() &&
-                              !(want.isInt() && v.isFloat()));
-      if (!ok)
-        diags_.error(r.value ? r.value->range : s.range,
-                     "returns a " + v.str() +
-                         " but the function is declared to return " +
-                         want.str() +
-                         (want.isInt() && v.isFloat()
-                              ? "; convert with " + want.str() + "(x)"
-                              : std::string()));
-      return;
-    }
-    bool ok;
-    Type u = unify(fn_->returnType, v, ok);
-    if (!ok) {
-      diags_.error(r.value ? r.value->range : s.range,
-                   "'" + fn_->name + "' returns a " + v.str() + " here but a " +
-                       fn_->returnType.str() +
-                       " elsewhere; every return must give the same type");
-      return;
-    }
-    if (u != fn_->returnType) {
-      fn_->returnType = u;
-      change();
-    }
+  case StmtKind::Return:
+    checkReturn(static_cast<const ReturnStmt &>(s));
     return;
-  }
   case StmtKind::Pass:
     return;
   case StmtKind::Assert: {

@@ -52,6 +52,10 @@ private:
   void checkReturnsOnEveryPath(const FunctionInstance &fn);
   void checkBlock(const Block &b);
   void checkStmt(const Stmt &s);
+  /// `x: T = v` (and `x: T = load("f.npy")`).
+  void checkAnnAssign(const AnnAssignStmt &a);
+  /// `return v`: the function's return type, declared or unified.
+  void checkReturn(const ReturnStmt &r);
   void assignTo(const Expr *target, const Type &valueType,
                 SourceRange valueRange);
   void assignName(const NameExpr *n, const Type &t, SourceRange valueRange);

@@ -461,6 +461,200 @@ SmallVector<Value, 2> foldNest(
 }
 } // namespace
 
+Value FunctionGen::emitPairwiseSum(Value a, int64_t ln, Location l) {
+  if (!fn.options.parallel) {
+    note(ln, "reduction sum(): NumPy's pairwise order (runtime), serial");
+    return weft::PairwiseSumOp::create(b, l, b.getF64Type(), a);
+  }
+  // NumPy sums buffers of 8192 elements pairwise and adds the buffer sums
+  // in order: the buffers are summed in parallel, then added in order,
+  // which gives NumPy's result bit for bit on any number of threads.
+  note(ln, "reduction sum(): NumPy's pairwise order, 8192-element "
+           "blocks in parallel, combined in order (bit-identical to "
+           "NumPy)");
+  ArrayMeta m = arrayMeta(a, l);
+  Value n = m.sizes[0], block = index(8192, l);
+  Value blocks = arith::CeilDivSIOp::create(b, l, n, block);
+  size_t mark = temps_.size();
+  SmallVector<Value, 1> blockDims{blocks};
+  Value partial = allocArrayN(ScalarKind::F64, blockDims, l);
+  blocks = blockDims[0];
+  emitParallelNest(
+      ValueRange{blocks}, l,
+      [&](ValueRange c) {
+        Value lo = arith::MulIOp::create(b, l, c[0], block);
+        Value len = arith::MinSIOp::create(b, l, block,
+                                           arith::SubIOp::create(b, l, n, lo));
+        Value offset = arith::AddIOp::create(
+            b, l, m.offset, arith::MulIOp::create(b, l, lo, m.strides[0]));
+        Value view = makeView(a, ScalarKind::F64, offset, ValueRange{len},
+                              ValueRange{m.strides[0]}, l);
+        Value sumv = weft::PairwiseSumOp::create(b, l, b.getF64Type(), view);
+        memref::StoreOp::create(b, l, sumv, partial, c[0]);
+      },
+      n);
+  Value zero = index(0, l), one = index(1, l);
+  Value total =
+      foldNest(b, l, ValueRange{blocks}, zero, one,
+               ValueRange{constant(ScalarKind::F64, 0, l)},
+               [&](ValueRange c, ValueRange acc) {
+                 Value p = memref::LoadOp::create(b, l, partial, c[0]);
+                 return SmallVector<Value, 2>{
+                     arith::AddFOp::create(b, l, acc[0], p).getResult()};
+               })[0];
+  releaseTemps(mark, l);
+  return total;
+}
+
+Value FunctionGen::reduceSlice(const ReductionPlan &plan, ValueRange outer,
+                               Location l) {
+  Builtin builtin = plan.builtin;
+  const ElemSource &s = plan.source;
+  const std::optional<int64_t> &axis = plan.axis;
+  ArrayRef<Value> redDims = plan.redDims;
+  Value count = plan.count;
+  ScalarKind rk = plan.resultKind, ek = s.kind;
+  bool isFloatE = ek == ScalarKind::F32 || ek == ScalarKind::F64;
+  int rank = static_cast<int>(s.dims.size());
+  Value zeroIdx = index(0, l), oneIdx = index(1, l);
+  // The element at reduction indices `red` combined with outer ones.
+  auto elementAt = [&](ValueRange outer, ValueRange red) {
+    SmallVector<Value, 4> ivs;
+    size_t o = 0, r = 0;
+    for (int d = 0; d < rank; ++d)
+      ivs.push_back(axis ? (d == *axis ? red[r++] : outer[o++]) : red[r++]);
+    return emitElement(s, s.root, ivs);
+  };
+  auto flatIndex = [&](ValueRange red) {
+    Value f = index(0, l);
+    for (size_t d = 0; d < red.size(); ++d)
+      f = arith::AddIOp::create(
+          b, l, arith::MulIOp::create(b, l, f, redDims[d]), red[d]);
+    return f;
+  };
+  auto sumOf = [&](ScalarKind k, const std::function<Value(Value)> &f) {
+    return foldNest(
+        b, l, redDims, zeroIdx, oneIdx, ValueRange{constant(k, 0, l)},
+        [&](ValueRange red, ValueRange acc) {
+          Value x = f(convert(elementAt(outer, red), k, l));
+          Value r = (k == ScalarKind::F32 || k == ScalarKind::F64)
+                        ? arith::AddFOp::create(b, l, acc[0], x).getResult()
+                        : arith::AddIOp::create(b, l, acc[0], x).getResult();
+          return SmallVector<Value, 2>{r};
+        })[0];
+  };
+  auto countF = [&](ScalarKind k) {
+    return convert(arith::IndexCastOp::create(b, l, b.getI64Type(), count), k,
+                   l);
+  };
+  if (builtin == Builtin::Sum)
+    return sumOf(rk, [](Value x) { return x; });
+  if (builtin == Builtin::Mean || builtin == Builtin::Var ||
+      builtin == Builtin::Std) {
+    Value mean = arith::DivFOp::create(
+        b, l, sumOf(rk, [](Value x) { return x; }), countF(rk));
+    if (builtin == Builtin::Mean)
+      return mean;
+    Value ss = sumOf(rk, [&](Value x) -> Value {
+      Value d = arith::SubFOp::create(b, l, x, mean);
+      return arith::MulFOp::create(b, l, d, d);
+    });
+    Value var = arith::DivFOp::create(b, l, ss, countF(rk));
+    return builtin == Builtin::Var
+               ? var
+               : math::SqrtOp::create(b, l, var).getResult();
+  }
+  if (builtin == Builtin::Prod) {
+    bool f = rk == ScalarKind::F32 || rk == ScalarKind::F64;
+    return foldNest(
+        b, l, redDims, zeroIdx, oneIdx, ValueRange{constant(rk, 1, l)},
+        [&](ValueRange red, ValueRange acc) {
+          Value x = convert(elementAt(outer, red), rk, l);
+          Value r = f ? arith::MulFOp::create(b, l, acc[0], x).getResult()
+                      : arith::MulIOp::create(b, l, acc[0], x).getResult();
+          return SmallVector<Value, 2>{r};
+        })[0];
+  }
+  if (builtin == Builtin::Any || builtin == Builtin::All) {
+    bool isAll = builtin == Builtin::All;
+    return foldNest(
+        b, l, redDims, zeroIdx, oneIdx,
+        ValueRange{constant(ScalarKind::Bool, isAll, l)},
+        [&](ValueRange red, ValueRange acc) {
+          Value x = truthy(elementAt(outer, red), l);
+          Value r = isAll ? arith::AndIOp::create(b, l, acc[0], x).getResult()
+                          : arith::OrIOp::create(b, l, acc[0], x).getResult();
+          return SmallVector<Value, 2>{r};
+        })[0];
+  }
+  // min, max, argmin, argmax: the first extreme wins; NaN propagates
+  // (and is the extreme for argmin/argmax), as in NumPy.
+  bool wantMin = builtin == Builtin::Min || builtin == Builtin::Argmin;
+  // The first element starts the fold; an empty source (an error
+  // raised above, or after a parallel loop) reads nothing.
+  Value nonEmpty =
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, count, zeroIdx);
+  auto firstIf = scf::IfOp::create(
+      b, l, TypeRange{toMLIR(weft::Type::scalar(ek))}, nonEmpty, true);
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&firstIf.getThenRegion().front());
+    SmallVector<Value, 4> firstIdx(redDims.size(), zeroIdx);
+    scf::YieldOp::create(b, l, convert(elementAt(outer, firstIdx), ek, l));
+    b.setInsertionPointToStart(&firstIf.getElseRegion().front());
+    scf::YieldOp::create(b, l, constant(ek, 0, l));
+  }
+  Value first = firstIf.getResult(0);
+  if ((builtin == Builtin::Min || builtin == Builtin::Max) &&
+      ek != ScalarKind::Bool) {
+    // NumPy's minimum/maximum fold (NaN propagates): a min/max
+    // reduction that vectorizes.
+    return convert(foldNest(b, l, redDims, zeroIdx, oneIdx, ValueRange{first},
+                            [&](ValueRange red, ValueRange acc) {
+                              Value x = convert(elementAt(outer, red), ek, l);
+                              return SmallVector<Value, 2>{reduceMinMax(
+                                  builtin == Builtin::Min, acc[0], x, ek, l)};
+                            })[0],
+                   rk, l);
+  }
+  SmallVector<Value, 2> res = foldNest(
+      b, l, redDims, zeroIdx, oneIdx, ValueRange{first, zeroIdx},
+      [&](ValueRange red, ValueRange acc) {
+        Value x = elementAt(outer, red);
+        Value better;
+        if (isFloatE) {
+          better = arith::CmpFOp::create(b, l,
+                                         wantMin ? arith::CmpFPredicate::OLT
+                                                 : arith::CmpFPredicate::OGT,
+                                         x, acc[0]);
+          Value xNan =
+              arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x);
+          Value accNan = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO,
+                                               acc[0], acc[0]);
+          Value nanWins = arith::AndIOp::create(
+              b, l, xNan,
+              arith::XOrIOp::create(b, l, accNan,
+                                    constant(ScalarKind::Bool, 1, l)));
+          better = arith::OrIOp::create(b, l, better, nanWins);
+        } else {
+          // Bools compare unsigned (True is 1, not -1).
+          bool u = ek == ScalarKind::Bool;
+          better = arith::CmpIOp::create(
+              b, l,
+              wantMin
+                  ? (u ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt)
+                  : (u ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt),
+              x, acc[0]);
+        }
+        Value v = arith::SelectOp::create(b, l, better, x, acc[0]);
+        Value i = arith::SelectOp::create(b, l, better, flatIndex(red), acc[1]);
+        return SmallVector<Value, 2>{v, i};
+      });
+  if (builtin == Builtin::Argmin || builtin == Builtin::Argmax)
+    return arith::IndexCastOp::create(b, l, b.getI64Type(), res[1]);
+  return convert(res[0], rk, l);
+}
+
 Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
                                std::optional<int64_t> axis,
                                const weft::Type &resultType, int64_t ln,
@@ -469,51 +663,8 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
   // A whole 1-D f64 array sums in NumPy's pairwise order, bit for bit (on
   // the CPU; the GPU sums it with a parallel reduction).
   if (builtin == Builtin::Sum && !axis && !onGPU() && !isFusable(arg) &&
-      at.rank() == 1 && at.scalarKind() == ScalarKind::F64) {
-    Value a = emitExpr(arg).v();
-    if (!fn.options.parallel) {
-      note(ln, "reduction sum(): NumPy's pairwise order (runtime), serial");
-      return Val(weft::PairwiseSumOp::create(b, l, b.getF64Type(), a));
-    }
-    // NumPy sums buffers of 8192 elements pairwise and adds the buffer sums
-    // in order: the buffers are summed in parallel, then added in order,
-    // which gives NumPy's result bit for bit on any number of threads.
-    note(ln, "reduction sum(): NumPy's pairwise order, 8192-element "
-             "blocks in parallel, combined in order (bit-identical to "
-             "NumPy)");
-    ArrayMeta m = arrayMeta(a, l);
-    Value n = m.sizes[0], block = index(8192, l);
-    Value blocks = arith::CeilDivSIOp::create(b, l, n, block);
-    size_t mark = temps_.size();
-    SmallVector<Value, 1> blockDims{blocks};
-    Value partial = allocArrayN(ScalarKind::F64, blockDims, l);
-    blocks = blockDims[0];
-    emitParallelNest(
-        ValueRange{blocks}, l,
-        [&](ValueRange c) {
-          Value lo = arith::MulIOp::create(b, l, c[0], block);
-          Value len = arith::MinSIOp::create(
-              b, l, block, arith::SubIOp::create(b, l, n, lo));
-          Value offset = arith::AddIOp::create(
-              b, l, m.offset, arith::MulIOp::create(b, l, lo, m.strides[0]));
-          Value view = makeView(a, ScalarKind::F64, offset, ValueRange{len},
-                                ValueRange{m.strides[0]}, l);
-          Value sumv = weft::PairwiseSumOp::create(b, l, b.getF64Type(), view);
-          memref::StoreOp::create(b, l, sumv, partial, c[0]);
-        },
-        n);
-    Value zero = index(0, l), one = index(1, l);
-    Value total =
-        foldNest(b, l, ValueRange{blocks}, zero, one,
-                 ValueRange{constant(ScalarKind::F64, 0, l)},
-                 [&](ValueRange c, ValueRange acc) {
-                   Value p = memref::LoadOp::create(b, l, partial, c[0]);
-                   return SmallVector<Value, 2>{
-                       arith::AddFOp::create(b, l, acc[0], p).getResult()};
-                 })[0];
-    releaseTemps(mark, l);
-    return Val(total);
-  }
+      at.rank() == 1 && at.scalarKind() == ScalarKind::F64)
+    return Val(emitPairwiseSum(emitExpr(arg).v(), ln, l));
   ElemSource s = makeSource(arg, nullptr, ln);
   int rank = static_cast<int>(s.dims.size());
   {
@@ -533,8 +684,6 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
                  how);
   }
   ScalarKind rk = resultType.scalarKind();
-  ScalarKind ek = s.kind;
-  bool isFloatE = ek == ScalarKind::F32 || ek == ScalarKind::F64;
   if (axis && *axis < 0)
     *axis += rank;
   if (resultType.isScalar())
@@ -554,155 +703,16 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
                   "() of an empty array has no value (zero-size reduction)",
               ln, l);
   }
-  Value zeroIdx = index(0, l), oneIdx = index(1, l);
-  // The element at reduction indices `red` combined with outer ones.
-  auto elementAt = [&](ValueRange outer, ValueRange red) {
-    SmallVector<Value, 4> ivs;
-    size_t o = 0, r = 0;
-    for (int d = 0; d < rank; ++d)
-      ivs.push_back(axis ? (d == *axis ? red[r++] : outer[o++]) : red[r++]);
-    return emitElement(s, s.root, ivs);
-  };
-  auto flatIndex = [&](ValueRange red) {
-    Value f = index(0, l);
-    for (size_t d = 0; d < red.size(); ++d)
-      f = arith::AddIOp::create(
-          b, l, arith::MulIOp::create(b, l, f, redDims[d]), red[d]);
-    return f;
-  };
-  auto reduceOne = [&](ValueRange outer) -> Value {
-    auto sumOf = [&](ScalarKind k, const std::function<Value(Value)> &f) {
-      return foldNest(
-          b, l, redDims, zeroIdx, oneIdx, ValueRange{constant(k, 0, l)},
-          [&](ValueRange red, ValueRange acc) {
-            Value x = f(convert(elementAt(outer, red), k, l));
-            Value r = (k == ScalarKind::F32 || k == ScalarKind::F64)
-                          ? arith::AddFOp::create(b, l, acc[0], x).getResult()
-                          : arith::AddIOp::create(b, l, acc[0], x).getResult();
-            return SmallVector<Value, 2>{r};
-          })[0];
-    };
-    auto countF = [&](ScalarKind k) {
-      return convert(arith::IndexCastOp::create(b, l, b.getI64Type(), count), k,
-                     l);
-    };
-    if (builtin == Builtin::Sum)
-      return sumOf(rk, [](Value x) { return x; });
-    if (builtin == Builtin::Mean || builtin == Builtin::Var ||
-        builtin == Builtin::Std) {
-      Value mean = arith::DivFOp::create(
-          b, l, sumOf(rk, [](Value x) { return x; }), countF(rk));
-      if (builtin == Builtin::Mean)
-        return mean;
-      Value ss = sumOf(rk, [&](Value x) -> Value {
-        Value d = arith::SubFOp::create(b, l, x, mean);
-        return arith::MulFOp::create(b, l, d, d);
-      });
-      Value var = arith::DivFOp::create(b, l, ss, countF(rk));
-      return builtin == Builtin::Var
-                 ? var
-                 : math::SqrtOp::create(b, l, var).getResult();
-    }
-    if (builtin == Builtin::Prod) {
-      bool f = rk == ScalarKind::F32 || rk == ScalarKind::F64;
-      return foldNest(
-          b, l, redDims, zeroIdx, oneIdx, ValueRange{constant(rk, 1, l)},
-          [&](ValueRange red, ValueRange acc) {
-            Value x = convert(elementAt(outer, red), rk, l);
-            Value r = f ? arith::MulFOp::create(b, l, acc[0], x).getResult()
-                        : arith::MulIOp::create(b, l, acc[0], x).getResult();
-            return SmallVector<Value, 2>{r};
-          })[0];
-    }
-    if (builtin == Builtin::Any || builtin == Builtin::All) {
-      bool isAll = builtin == Builtin::All;
-      return foldNest(
-          b, l, redDims, zeroIdx, oneIdx,
-          ValueRange{constant(ScalarKind::Bool, isAll, l)},
-          [&](ValueRange red, ValueRange acc) {
-            Value x = truthy(elementAt(outer, red), l);
-            Value r = isAll ? arith::AndIOp::create(b, l, acc[0], x).getResult()
-                            : arith::OrIOp::create(b, l, acc[0], x).getResult();
-            return SmallVector<Value, 2>{r};
-          })[0];
-    }
-    // min, max, argmin, argmax: the first extreme wins; NaN propagates
-    // (and is the extreme for argmin/argmax), as in NumPy.
-    bool wantMin = builtin == Builtin::Min || builtin == Builtin::Argmin;
-    // The first element starts the fold; an empty source (an error
-    // raised above, or after a parallel loop) reads nothing.
-    Value nonEmpty =
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, count, zeroIdx);
-    auto firstIf = scf::IfOp::create(
-        b, l, TypeRange{toMLIR(weft::Type::scalar(ek))}, nonEmpty, true);
-    {
-      OpBuilder::InsertionGuard g(b);
-      b.setInsertionPointToStart(&firstIf.getThenRegion().front());
-      SmallVector<Value, 4> firstIdx(redDims.size(), zeroIdx);
-      scf::YieldOp::create(b, l, convert(elementAt(outer, firstIdx), ek, l));
-      b.setInsertionPointToStart(&firstIf.getElseRegion().front());
-      scf::YieldOp::create(b, l, constant(ek, 0, l));
-    }
-    Value first = firstIf.getResult(0);
-    if ((builtin == Builtin::Min || builtin == Builtin::Max) &&
-        ek != ScalarKind::Bool) {
-      // NumPy's minimum/maximum fold (NaN propagates): a min/max
-      // reduction that vectorizes.
-      return convert(foldNest(b, l, redDims, zeroIdx, oneIdx, ValueRange{first},
-                              [&](ValueRange red, ValueRange acc) {
-                                Value x = convert(elementAt(outer, red), ek, l);
-                                return SmallVector<Value, 2>{reduceMinMax(
-                                    builtin == Builtin::Min, acc[0], x, ek, l)};
-                              })[0],
-                     rk, l);
-    }
-    SmallVector<Value, 2> res = foldNest(
-        b, l, redDims, zeroIdx, oneIdx, ValueRange{first, zeroIdx},
-        [&](ValueRange red, ValueRange acc) {
-          Value x = elementAt(outer, red);
-          Value better;
-          if (isFloatE) {
-            better = arith::CmpFOp::create(b, l,
-                                           wantMin ? arith::CmpFPredicate::OLT
-                                                   : arith::CmpFPredicate::OGT,
-                                           x, acc[0]);
-            Value xNan =
-                arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x);
-            Value accNan = arith::CmpFOp::create(
-                b, l, arith::CmpFPredicate::UNO, acc[0], acc[0]);
-            Value nanWins = arith::AndIOp::create(
-                b, l, xNan,
-                arith::XOrIOp::create(b, l, accNan,
-                                      constant(ScalarKind::Bool, 1, l)));
-            better = arith::OrIOp::create(b, l, better, nanWins);
-          } else {
-            // Bools compare unsigned (True is 1, not -1).
-            bool u = ek == ScalarKind::Bool;
-            better =
-                arith::CmpIOp::create(b, l,
-                                      wantMin ? (u ? arith::CmpIPredicate::ult
-                                                   : arith::CmpIPredicate::slt)
-                                              : (u ? arith::CmpIPredicate::ugt
-                                                   : arith::CmpIPredicate::sgt),
-                                      x, acc[0]);
-          }
-          Value v = arith::SelectOp::create(b, l, better, x, acc[0]);
-          Value i =
-              arith::SelectOp::create(b, l, better, flatIndex(red), acc[1]);
-          return SmallVector<Value, 2>{v, i};
-        });
-    if (builtin == Builtin::Argmin || builtin == Builtin::Argmax)
-      return arith::IndexCastOp::create(b, l, b.getI64Type(), res[1]);
-    return convert(res[0], rk, l);
-  };
+  ReductionPlan plan{builtin, s, axis, redDims, count, rk};
   bool chunkable = builtin != Builtin::Argmin && builtin != Builtin::Argmax;
   if (!axis && chunkable && fn.options.parallel && rank >= 1)
     return Val(emitChunkedReduction(builtin, s, rk, count, l));
   if (!axis)
-    return Val(reduceOne({}));
+    return Val(reduceSlice(plan, {}, l));
   Value out = allocArrayN(rk, outDims, l);
   emitParallelNest(outDims, l, [&](ValueRange ivs) {
-    memref::StoreOp::create(b, l, convert(reduceOne(ivs), rk, l), out, ivs);
+    memref::StoreOp::create(b, l, convert(reduceSlice(plan, ivs, l), rk, l),
+                            out, ivs);
   });
   return Val(out);
 }

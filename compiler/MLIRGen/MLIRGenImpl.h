@@ -34,6 +34,16 @@
 
 namespace weft {
 
+/// How a variable written in a prange body is combined across iterations,
+/// if every write to it in the body is a reduction update and nothing else
+/// in the body reads it.
+enum class Reduction { None, Add, Mul, Min, Max };
+/// A reduction variable of a prange loop (an env slot name).
+struct ParallelReduction {
+  std::string name;
+  Reduction kind;
+};
+
 /// The MLIR value(s) of an expression: one per scalar or array, several for
 /// a tuple.
 struct Val {
@@ -138,6 +148,16 @@ public:
   /// outer variables other than by reductions.
   bool emitParallelFor(const ForStmt &s, mlir::Value start, mlir::Value stop,
                        mlir::Value step, bool automatic = false);
+  /// Sorts the variables a prange body `s` writes into reductions and
+  /// private variables; false (reported) if one is neither.
+  bool classifyParallelWrites(const ForStmt &s, const std::string &var,
+                              std::vector<ParallelReduction> &reds,
+                              std::vector<std::string> &privates);
+  /// Warns about dependences a prange body shows, and notes the loop, its
+  /// reductions and private variables in the loop report.
+  void reportParallelFor(const ForStmt &s, const std::string &var,
+                         llvm::ArrayRef<ParallelReduction> reds,
+                         llvm::ArrayRef<std::string> privates, bool automatic);
   /// A range loop whose iterations are proven independent (each writes
   /// only rows A[i, ...] of fresh, unaliased arrays); else `why` not.
   bool loopIsIndependent(const ForStmt &s, std::string &why);
@@ -353,10 +373,28 @@ public:
   Val emitReduction(Builtin builtin, const Expr *arg,
                     std::optional<int64_t> axis, const Type &resultType,
                     int64_t line, mlir::Location l);
-  /// A whole-array reduction computed per chunk in parallel and combined
-  /// in order (the same result for any thread count).
+  /// sum() of a whole 1-D f64 array in NumPy's pairwise order, bit for
+  /// bit: 8192-element blocks in parallel, their sums added in order.
+  mlir::Value emitPairwiseSum(mlir::Value a, int64_t line, mlir::Location l);
+  /// What a reduction folds: the builtin, its fused source, the axis (none:
+  /// all of them), the reduced sizes, their element count and the result
+  /// kind.
+  struct ReductionPlan {
+    Builtin builtin;
+    const ElemSource &source;
+    std::optional<int64_t> axis;
+    llvm::ArrayRef<mlir::Value> redDims;
+    mlir::Value count;
+    ScalarKind resultKind;
+  };
+  /// The reduction of one output element (`outer`: its indices along the
+  /// kept axes; empty for a whole-array reduction), as a serial fold.
+  mlir::Value reduceSlice(const ReductionPlan &plan, mlir::ValueRange outer,
+                          mlir::Location l);
   /// A whole-array reduction that runs as one GPU parallel reduction.
   bool gpuFlatReduction(Builtin builtin) const;
+  /// A whole-array reduction computed per chunk in parallel and combined
+  /// in order (the same result for any thread count).
   mlir::Value emitChunkedReduction(Builtin builtin, const ElemSource &s,
                                    ScalarKind rk, mlir::Value count,
                                    mlir::Location l);

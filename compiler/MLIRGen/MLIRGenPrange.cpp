@@ -21,10 +21,6 @@ using loops::namesInExpr;
 
 namespace {
 
-/// How `name` is combined across iterations, if every write to it in the
-/// body is a reduction update and nothing else in the body reads it.
-enum class Reduction { None, Add, Mul, Min, Max };
-
 struct ReductionScan {
   const FunctionInstance &fn;
   const std::string &name;
@@ -165,6 +161,63 @@ bool exprDrawsRandom(const Expr *e, const FunctionInstance &fn,
   return found;
 }
 
+/// The value a reduction starts from in each iteration: 0, 1, or the
+/// largest (min) or smallest (max) value of `type`.
+Value reductionIdentity(OpBuilder &b, Location l, Reduction kind,
+                        mlir::Type type) {
+  double inf = std::numeric_limits<double>::infinity();
+  bool isF = isa<FloatType>(type);
+  auto number = [&](double f, llvm::APInt i) -> Value {
+    return isF ? arith::ConstantOp::create(b, l, b.getFloatAttr(type, f))
+                     .getResult()
+               : arith::ConstantOp::create(b, l, b.getIntegerAttr(type, i))
+                     .getResult();
+  };
+  unsigned w = type.getIntOrFloatBitWidth();
+  switch (kind) {
+  case Reduction::Mul:
+    return number(1, llvm::APInt(w, 1));
+  case Reduction::Min:
+    return number(inf, llvm::APInt::getSignedMaxValue(w));
+  case Reduction::Max:
+    return number(-inf, llvm::APInt::getSignedMinValue(w));
+  case Reduction::Add:
+  case Reduction::None:
+    break;
+  }
+  return number(0, llvm::APInt(w, 0));
+}
+
+/// Two partial results of a reduction combined.
+Value combineReduction(OpBuilder &b, Location l, Reduction kind, Value x,
+                       Value y) {
+  bool isF = isa<FloatType>(x.getType());
+  switch (kind) {
+  case Reduction::Add:
+    return isF ? arith::AddFOp::create(b, l, x, y).getResult()
+               : arith::AddIOp::create(b, l, x, y).getResult();
+  case Reduction::Mul:
+    return isF ? arith::MulFOp::create(b, l, x, y).getResult()
+               : arith::MulIOp::create(b, l, x, y).getResult();
+  default:
+    break;
+  }
+  // compare + select: the form convert-scf-to-openmp turns into an OpenMP
+  // min/max reduction.
+  bool mn = kind == Reduction::Min;
+  Value pick = isF ? arith::CmpFOp::create(b, l,
+                                           mn ? arith::CmpFPredicate::OLT
+                                              : arith::CmpFPredicate::OGT,
+                                           x, y)
+                         .getResult()
+                   : arith::CmpIOp::create(b, l,
+                                           mn ? arith::CmpIPredicate::slt
+                                              : arith::CmpIPredicate::sgt,
+                                           x, y)
+                         .getResult();
+  return arith::SelectOp::create(b, l, pick, x, y);
+}
+
 } // namespace
 
 bool drawsRandom(const Block &block, const FunctionInstance &fn,
@@ -213,10 +266,10 @@ bool drawsRandom(const Block &block, const FunctionInstance &fn,
   return false;
 }
 
-bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
-                                  Value step, bool automatic) {
-  Location l = loc(s.range);
-  std::string var = s.target->dyn<NameExpr>()->name;
+bool FunctionGen::classifyParallelWrites(const ForStmt &s,
+                                         const std::string &var,
+                                         std::vector<ParallelReduction> &reds,
+                                         std::vector<std::string> &privates) {
   bool ok = true;
   auto fail = [&](SourceRange r, const std::string &msg) {
     mg.diags.error(r, msg);
@@ -237,12 +290,6 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
   if (writes.count("%brk") || writes.count("%ret"))
     fail(s.range, "break and return are not allowed in a prange loop; "
                   "iterations run in parallel and in any order");
-  struct Red {
-    std::string name;
-    Reduction kind;
-  };
-  std::vector<Red> reds;
-  std::vector<std::string> privates;
   for (const std::string &w : writes) {
     if (w.empty() || w[0] == '%' || w == var || !env.count(w))
       continue;
@@ -275,8 +322,13 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     }
     reds.push_back({w, scan.kind});
   }
-  if (!ok)
-    return false;
+  return ok;
+}
+
+void FunctionGen::reportParallelFor(const ForStmt &s, const std::string &var,
+                                    ArrayRef<ParallelReduction> reds,
+                                    ArrayRef<std::string> privates,
+                                    bool automatic) {
   if (!automatic) {
     // A prange is the user's promise; a dependence we can see is worth a
     // warning (the loop still runs in parallel, as in Numba).
@@ -298,7 +350,7 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     const char *ops[] = {"", "+", "*", "min", "max"};
     if (!reds.empty()) {
       text += "; reductions:";
-      for (const Red &r : reds)
+      for (const ParallelReduction &r : reds)
         text += " " + r.name + " (" + ops[static_cast<int>(r.kind)] + ")";
     }
     if (!privates.empty()) {
@@ -309,6 +361,17 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     if (!automatic)
       note(line(s.range), text);
   }
+}
+
+bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
+                                  Value step, bool automatic) {
+  Location l = loc(s.range);
+  std::string var = s.target->dyn<NameExpr>()->name;
+  std::vector<ParallelReduction> reds;
+  std::vector<std::string> privates;
+  if (!classifyParallelWrites(s, var, reds, privates))
+    return false;
+  reportParallelFor(s, var, reds, privates, automatic);
 
   // Trip count of range(start, stop, step) without overflow, kept below
   // 2**63 for scf.parallel's signed bounds (step != 0 was checked).
@@ -330,7 +393,7 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
   }
   Value savedLoopKey = rngLoopKey, savedOffset = rngIterationOffset;
   SmallVector<Value> inits;
-  for (const Red &r : reds)
+  for (const ParallelReduction &r : reds)
     inits.push_back(env.at(r.name));
   auto savedEnv = env;
   // A GPU function's outermost prange may run on the device: its checks
@@ -369,38 +432,8 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     deferredChecks_.clear();
     // Each iteration starts its reduction variables from the identity and
     // its private variables from their default values.
-    for (const Red &r : reds) {
-      ScalarKind k = kindOf(env.at(r.name).getType());
-      bool isF = k == ScalarKind::F32 || k == ScalarKind::F64;
-      double inf = std::numeric_limits<double>::infinity();
-      switch (r.kind) {
-      case Reduction::Add:
-        env[r.name] = constant(k, 0, l);
-        break;
-      case Reduction::Mul:
-        env[r.name] = constant(k, 1, l);
-        break;
-      case Reduction::Min:
-        env[r.name] = isF ? constant(k, inf, l)
-                          : arith::ConstantOp::create(
-                                b, l,
-                                b.getIntegerAttr(env.at(r.name).getType(),
-                                                 llvm::APInt::getSignedMaxValue(
-                                                     bitWidth(k))))
-                                .getResult();
-        break;
-      case Reduction::Max:
-        env[r.name] = isF ? constant(k, -inf, l)
-                          : arith::ConstantOp::create(
-                                b, l,
-                                b.getIntegerAttr(env.at(r.name).getType(),
-                                                 llvm::APInt::getSignedMinValue(
-                                                     bitWidth(k))))
-                                .getResult();
-        break;
-      case Reduction::None:
-        break;
-      }
+    for (const ParallelReduction &r : reds) {
+      env[r.name] = reductionIdentity(b, l, r.kind, env.at(r.name).getType());
     }
     for (const std::string &p : privates) {
       std::string base = p.substr(0, p.find('#'));
@@ -433,7 +466,7 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
       if (isArray(env.at(p)))
         weft::ReleaseOp::create(b, l, env.at(p));
     SmallVector<Value> parts;
-    for (const Red &r : reds)
+    for (const ParallelReduction &r : reds)
       parts.push_back(env.at(r.name));
     // Without reductions the loop already ends with an empty scf.reduce.
     auto reduce = reds.empty()
@@ -443,37 +476,8 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
       mlir::Block &blk = reduce.getReductions()[i].front();
       OpBuilder::InsertionGuard g2(b);
       b.setInsertionPointToStart(&blk);
-      Value x = blk.getArgument(0), y = blk.getArgument(1);
-      ScalarKind k = kindOf(x.getType());
-      bool isF = k == ScalarKind::F32 || k == ScalarKind::F64;
-      Value c;
-      switch (reds[i].kind) {
-      case Reduction::Add:
-        c = isF ? arith::AddFOp::create(b, l, x, y).getResult()
-                : arith::AddIOp::create(b, l, x, y).getResult();
-        break;
-      case Reduction::Mul:
-        c = isF ? arith::MulFOp::create(b, l, x, y).getResult()
-                : arith::MulIOp::create(b, l, x, y).getResult();
-        break;
-      default: {
-        // compare + select: the form convert-scf-to-openmp turns into an
-        // OpenMP min/max reduction.
-        bool mn = reds[i].kind == Reduction::Min;
-        Value pick = isF ? arith::CmpFOp::create(b, l,
-                                                 mn ? arith::CmpFPredicate::OLT
-                                                    : arith::CmpFPredicate::OGT,
-                                                 x, y)
-                               .getResult()
-                         : arith::CmpIOp::create(b, l,
-                                                 mn ? arith::CmpIPredicate::slt
-                                                    : arith::CmpIPredicate::sgt,
-                                                 x, y)
-                               .getResult();
-        c = arith::SelectOp::create(b, l, pick, x, y);
-        break;
-      }
-      }
+      Value c = combineReduction(b, l, reds[i].kind, blk.getArgument(0),
+                                 blk.getArgument(1));
       scf::ReduceReturnOp::create(b, l, c);
     }
   }

@@ -247,17 +247,10 @@ void printWarnings(weft::Compilation &c) {
 
 } // namespace
 
-int main(int argc, char **argv) {
-  installFaultHandler();
-  Args args;
-  std::vector<std::string> argvv(argv + 1, argv + argc);
-  if (argvv.empty()) {
-    // `weft` alone on a terminal starts the interactive prompt.
-    if (isatty(0) && isatty(1))
-      return weft::runRepl(weft::ReplOptions(), 0);
-    std::cerr << kUsage;
-    return 64;
-  }
+/// Parses the command line into `args`; an exit status when the program
+/// ends here (--help, --version, a usage error).
+std::optional<int> parseArgs(const std::vector<std::string> &argvv,
+                             Args &args) {
   // The options only `weft bench` takes; true if `a` was one.
   std::string benchError;
   auto bench = [&](const std::string &a, size_t &i) {
@@ -375,28 +368,76 @@ int main(int argc, char **argv) {
                         "'; program arguments go after '--'");
     }
   }
-  if (args.command == "repl") {
-    if (!args.file.empty())
-      return usageError("'repl' takes no file; use :load FILE at its "
-                        "prompt");
-    weft::ReplOptions repl;
-    repl.optLevel = args.optLevel;
-    repl.fastmath = args.fastmath;
-    if (args.target != weft::Target::CPU) {
-      std::string why, arch;
-      if (weft::gpu::available(why, &arch)) {
-        weft::gpu::setManagedMemory(true);
-        repl.target = weft::Target::GPU;
-        repl.gpuArch = arch;
-      } else if (args.target == weft::Target::GPU) {
-        std::cerr << "weft: error: --target=gpu: " << why
-                  << "; use --target=cpu or --target=auto\n";
-        return 1;
-      }
+  return std::nullopt;
+}
+
+/// `weft repl`.
+int runReplCommand(const Args &args) {
+  if (!args.file.empty())
+    return usageError("'repl' takes no file; use :load FILE at its "
+                      "prompt");
+  weft::ReplOptions repl;
+  repl.optLevel = args.optLevel;
+  repl.fastmath = args.fastmath;
+  if (args.target != weft::Target::CPU) {
+    std::string why, arch;
+    if (weft::gpu::available(why, &arch)) {
+      weft::gpu::setManagedMemory(true);
+      repl.target = weft::Target::GPU;
+      repl.gpuArch = arch;
+    } else if (args.target == weft::Target::GPU) {
+      std::cerr << "weft: error: --target=gpu: " << why
+                << "; use --target=cpu or --target=auto\n";
+      return 1;
     }
-    int status = weft::runRepl(repl, args.threads);
-    return leakedBuffers() ? 2 : status;
   }
+  int status = weft::runRepl(repl, args.threads);
+  return leakedBuffers() ? 2 : status;
+}
+
+/// The loop report (--report=PATH) and the metrics (--metrics) of a run.
+void writeRunOutputs(const Args &args, weft::Compilation &c,
+                     const std::vector<weft::VectorizerRemark> &remarks,
+                     bool ran, weft::metrics::Metrics &metrics) {
+  if (!args.reportPath.empty()) {
+    std::ofstream out(args.reportPath);
+    out << weft::formatLoopReport(c.file().filename(), c.loopReport(), remarks);
+    if (!out)
+      std::cerr << "weft: error: cannot write the report to '"
+                << args.reportPath << "'\n";
+  }
+  std::fflush(stdout);
+  if (ran && !args.metrics.empty()) {
+    metrics.file = args.file;
+    metrics.compile = c.compileMetrics();
+    if (args.metrics == "table") {
+      std::cerr << weft::metrics::formatTable(metrics);
+    } else {
+      std::string path = args.metrics.substr(5);
+      std::ofstream out(path);
+      out << weft::metrics::toJSON(metrics);
+      if (!out)
+        std::cerr << "weft: error: cannot write the metrics to '" << path
+                  << "'\n";
+    }
+  }
+}
+
+int main(int argc, char **argv) {
+  installFaultHandler();
+  Args args;
+  std::vector<std::string> argvv(argv + 1, argv + argc);
+  if (argvv.empty()) {
+    // `weft` alone on a terminal starts the interactive prompt.
+    if (isatty(0) && isatty(1))
+      return weft::runRepl(weft::ReplOptions(), 0);
+    std::cerr << kUsage;
+    return 64;
+  }
+  if (std::optional<int> exit = parseArgs(argvv, args))
+    return *exit;
+  if (args.command == "repl")
+    return runReplCommand(args);
   if (args.command != "run" && args.command != "check" &&
       args.command != "emit" && args.command != "bench")
     return usageError("unknown command '" + args.command +
@@ -524,28 +565,7 @@ int main(int argc, char **argv) {
     weft::gRunningProgram = 0;
     metrics.run = weft::metrics::endRun();
   }
-  if (!args.reportPath.empty()) {
-    std::ofstream out(args.reportPath);
-    out << weft::formatLoopReport(c.file().filename(), c.loopReport(), remarks);
-    if (!out)
-      std::cerr << "weft: error: cannot write the report to '"
-                << args.reportPath << "'\n";
-  }
-  std::fflush(stdout);
-  if (program && !args.metrics.empty()) {
-    metrics.file = args.file;
-    metrics.compile = c.compileMetrics();
-    if (args.metrics == "table") {
-      std::cerr << weft::metrics::formatTable(metrics);
-    } else {
-      std::string path = args.metrics.substr(5);
-      std::ofstream out(path);
-      out << weft::metrics::toJSON(metrics);
-      if (!out)
-        std::cerr << "weft: error: cannot write the metrics to '" << path
-                  << "'\n";
-    }
-  }
+  writeRunOutputs(args, c, remarks, program != nullptr, metrics);
   switch (status) {
   case weft::RunStatus::Ok:
     return leakedBuffers() ? 2 : 0;
