@@ -101,6 +101,37 @@ def LowerMatmul : Pass<"weft-lower-matmul"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def PromoteBuffers : Pass<"weft-promote-buffers"> {
+  let summary = "Buffers whose lifetime is known: no reference count, small "
+                "ones on the stack.";
+  let description = [{
+    Arrays are reference counted at run time (`weft.retain`,
+    `weft.release`) because in general the compiler cannot see when the
+    last reference goes. For a buffer (`memref.alloc`) of a function for
+    the CPU whose lifetime it can see, this pass removes the count:
+    - the buffer and every view of it (`memref.cast`, `subview`,
+      `reinterpret_cast` of its base, ...) are only read, written, measured
+      and printed, never passed to a call, stored, yielded, returned or
+      retained;
+    - it is released exactly once, by a `weft.release` in the block that
+      allocates it.
+    Such a buffer of a static shape of at most `max-stack-bytes` bytes,
+    outside parallel loops, whose every element access is provably in
+    bounds (constant indices, or induction variables of loops with
+    constant bounds inside the shape: a stack buffer must not be overrun
+    by an unchecked wild index) becomes a `memref.alloca` at the start of
+    the function, and its release goes: a small temporary in a loop costs
+    nothing. Any other such buffer
+    is freed by `memref.dealloc` where it was released, without the
+    atomic reference count. Functions for the GPU are left as they are.
+  }];
+  let options = [
+    Option<"maxStackBytes", "max-stack-bytes", "int64_t", /*default=*/"4096",
+           "Largest buffer of a static shape put on the stack">,
+  ];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 def ChooseParallelNests : Pass<"weft-choose-parallel-nests"> {
   let summary = "Decide which array loop nests run on several threads.";
   let description = [{

@@ -62,6 +62,8 @@ void buildCleanupPipeline(OpPassManager &pm) {
   pm.addPass(weft::createChooseParallelNests());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // After canonicalization has made constant shapes static.
+  pm.addPass(weft::createPromoteBuffers());
 }
 
 void buildGPUOutliningPipeline(OpPassManager &pm) {

@@ -1,0 +1,184 @@
+//===- PromoteBuffers.cpp - Buffers whose lifetime is known ---------------===//
+//
+// Implements weft-promote-buffers (see Passes.td).
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/WeftDialect.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace weft {
+#define GEN_PASS_DEF_PROMOTEBUFFERS
+#include "compiler/Conversion/Passes.h.inc"
+} // namespace weft
+
+using namespace mlir;
+
+namespace {
+
+/// Whether `index` stays within [0, size): a constant, or the induction
+/// variable of an scf.for or scf.parallel with constant bounds inside it.
+bool provablyWithin(Value index, int64_t size) {
+  auto within = [&](Value lb, Value ub, Value step) {
+    std::optional<int64_t> l = getConstantIntValue(lb),
+                           u = getConstantIntValue(ub),
+                           s = getConstantIntValue(step);
+    return l && u && s && *l >= 0 && *u <= size && *s >= 1;
+  };
+  if (std::optional<int64_t> c = getConstantIntValue(index))
+    return *c >= 0 && *c < size;
+  auto arg = dyn_cast<BlockArgument>(index);
+  if (!arg)
+    return false;
+  Operation *loop = arg.getOwner()->getParentOp();
+  if (auto f = dyn_cast<scf::ForOp>(loop))
+    return arg == f.getInductionVar() &&
+           within(f.getLowerBound(), f.getUpperBound(), f.getStep());
+  if (auto p = dyn_cast<scf::ParallelOp>(loop)) {
+    unsigned i = arg.getArgNumber();
+    return i < p.getNumLoops() &&
+           within(p.getLowerBound()[i], p.getUpperBound()[i], p.getStep()[i]);
+  }
+  return false;
+}
+
+/// What the uses of a buffer allow.
+struct BufferUses {
+  SmallVector<weft::ReleaseOp> releases;
+  /// Every element access provably in bounds (so a stack buffer cannot be
+  /// overrun: without --boundscheck a wild index is not checked, and a
+  /// heap buffer's guard word at least catches small overruns).
+  bool inBounds = true;
+};
+
+/// The uses of `alloc`'s buffer if every use of it and of its views only
+/// reads, writes, measures or prints it (a whitelist: any other use may
+/// let it escape); none otherwise.
+std::optional<BufferUses> usesOfLocalBuffer(memref::AllocOp alloc) {
+  BufferUses uses;
+  MemRefType type = alloc.getType();
+  bool static_ = type.hasStaticShape();
+  // Values that alias the buffer, and whether they index it as it is
+  // (memref.cast) or as a view with other offsets and strides.
+  SmallVector<std::pair<Value, bool>> work{{alloc.getResult(), false}};
+  auto access = [&](ValueRange indices, bool viaView) {
+    if (!static_ || viaView) {
+      uses.inBounds = false;
+      return;
+    }
+    for (auto [d, index] : llvm::enumerate(indices))
+      uses.inBounds &= provablyWithin(index, type.getDimSize(d));
+  };
+  while (!work.empty()) {
+    auto [v, viaView] = work.pop_back_val();
+    for (OpOperand &use : v.getUses()) {
+      Operation *user = use.getOwner();
+      if (isa<memref::CastOp>(user)) {
+        work.push_back({user->getResult(0), viaView});
+        continue;
+      }
+      if (isa<memref::SubViewOp, memref::ReinterpretCastOp,
+              memref::CollapseShapeOp, memref::ExpandShapeOp>(user) &&
+          use.getOperandNumber() == 0) {
+        work.push_back({user->getResult(0), true});
+        continue;
+      }
+      if (auto md = dyn_cast<memref::ExtractStridedMetadataOp>(user)) {
+        work.push_back({md.getBaseBuffer(), true});
+        continue;
+      }
+      // Stored into, not stored as a value.
+      if (auto store = dyn_cast<memref::StoreOp>(user)) {
+        if (store.getValueToStore() == v)
+          return std::nullopt;
+        access(store.getIndices(), viaView);
+        continue;
+      }
+      if (auto load = dyn_cast<memref::LoadOp>(user)) {
+        access(load.getIndices(), viaView);
+        continue;
+      }
+      if (auto rmw = dyn_cast<memref::AtomicRMWOp>(user)) {
+        if (rmw.getValue() == v)
+          return std::nullopt;
+        access(rmw.getIndices(), viaView);
+        continue;
+      }
+      if (isa<memref::DimOp, memref::ExtractAlignedPointerAsIndexOp,
+              weft::PrintOp, weft::PairwiseSumOp, weft::GemmOp,
+              weft::SaveNpyOp>(user))
+        continue;
+      if (auto release = dyn_cast<weft::ReleaseOp>(user)) {
+        uses.releases.push_back(release);
+        continue;
+      }
+      return std::nullopt;
+    }
+  }
+  return uses;
+}
+
+/// Where a hoisted alloca goes: the start of the function's body; none
+/// inside a parallel loop (its buffers are per iteration, and the alloca
+/// scope convert-scf-to-openmp would put around the body must stay one
+/// block). Not the body of another loop either: an alloca there grows the
+/// stack on every iteration (scf.for is an automatic allocation scope to
+/// MLIR, but its lowering frees nothing).
+Block *allocaBlock(Operation *op) {
+  if (op->getParentOfType<scf::ParallelOp>())
+    return nullptr;
+  auto fn = op->getParentOfType<func::FuncOp>();
+  return fn ? &fn.getBody().front() : nullptr;
+}
+
+/// The bytes of a buffer of static shape (bools take a byte each).
+int64_t staticBytes(MemRefType type) {
+  Type e = type.getElementType();
+  int64_t elementBytes = (e.getIntOrFloatBitWidth() + 7) / 8;
+  return type.getNumElements() * elementBytes;
+}
+
+struct PromoteBuffersPass : weft::impl::PromoteBuffersBase<PromoteBuffersPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    SmallVector<memref::AllocOp> allocs;
+    getOperation()->walk([&](memref::AllocOp alloc) {
+      auto fn = alloc->getParentOfType<func::FuncOp>();
+      if (fn && weft::functionTarget(fn) != weft::Target::GPU)
+        allocs.push_back(alloc);
+    });
+    IRRewriter rewriter(&getContext());
+    for (memref::AllocOp alloc : allocs) {
+      std::optional<BufferUses> uses = usesOfLocalBuffer(alloc);
+      if (!uses || uses->releases.size() != 1)
+        continue;
+      weft::ReleaseOp release = uses->releases.front();
+      // Released once, in the allocating block, after the allocation.
+      if (release->getBlock() != alloc->getBlock() ||
+          !alloc->isBeforeInBlock(release))
+        continue;
+      MemRefType type = alloc.getType();
+      Block *entry = allocaBlock(alloc);
+      if (type.hasStaticShape() && alloc.getSymbolOperands().empty() &&
+          staticBytes(type) <= maxStackBytes && uses->inBounds && entry) {
+        rewriter.setInsertionPointToStart(entry);
+        auto alloca = memref::AllocaOp::create(rewriter, alloc.getLoc(), type,
+                                               alloc.getAlignmentAttr());
+        rewriter.replaceOp(alloc, alloca.getResult());
+        rewriter.eraseOp(release);
+        continue;
+      }
+      rewriter.setInsertionPoint(release);
+      memref::DeallocOp::create(rewriter, release.getLoc(), alloc.getResult());
+      rewriter.eraseOp(release);
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,130 @@
+// RUN: %weft-opt %s --weft-promote-buffers | FileCheck %s
+// RUN: %weft-opt %s --weft-promote-buffers=max-stack-bytes=8 | FileCheck %s --check-prefix=SMALL
+
+!view = memref<?xf64, strided<[?], offset: ?>>
+
+// A small temporary of a static shape, used in a loop and released in its
+// block: a stack buffer at the function's start, no release.
+// CHECK-LABEL: func.func @temporary
+// CHECK-NEXT: %[[BUF:.*]] = memref.alloca() : memref<3xf64>
+// CHECK: scf.for
+// CHECK: memref.cast %[[BUF]]
+// CHECK-NOT: memref.alloc(
+// CHECK-NOT: weft.release
+// CHECK: return
+// SMALL-LABEL: func.func @temporary
+// SMALL-NOT: memref.alloca
+// SMALL: memref.dealloc
+func.func @temporary(%n: index) -> f64 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %zero = arith.constant 0.0 : f64
+  %s = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %zero) -> (f64) {
+    %raw = memref.alloc() : memref<3xf64>
+    %t = memref.cast %raw : memref<3xf64> to !view
+    memref.store %zero, %t[%c0] : !view
+    %v = memref.load %t[%c0] : !view
+    weft.release %t : !view
+    %r = arith.addf %acc, %v : f64
+    scf.yield %r : f64
+  }
+  return %s : f64
+}
+
+// Dynamic sizes: freed where released, without the reference count.
+// CHECK-LABEL: func.func @dynamic
+// CHECK: %[[BUF:.*]] = memref.alloc(%{{.*}}) : memref<?xf64>
+// CHECK-NOT: weft.release
+// CHECK: memref.dealloc %[[BUF]] : memref<?xf64>
+func.func @dynamic(%n: index) {
+  %raw = memref.alloc(%n) : memref<?xf64>
+  %t = memref.cast %raw : memref<?xf64> to !view
+  weft.print "{}" %t : !view
+  weft.release %t : !view
+  return
+}
+
+// A buffer in a parallel loop body: freed directly, not on the stack.
+// CHECK-LABEL: func.func @in_parallel
+// CHECK-NOT: memref.alloca
+// CHECK: memref.dealloc
+func.func @in_parallel(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    %raw = memref.alloc() : memref<3xf64>
+    %t = memref.cast %raw : memref<3xf64> to !view
+    weft.release %t : !view
+    scf.reduce
+  }
+  return
+}
+
+func.func private @keep(!view)
+
+// Buffers that may outlive their block keep their reference count: passed
+// to a call, retained, stored as a value, returned, or released on a
+// branch.
+// CHECK-LABEL: func.func @escapes
+// CHECK-NOT: memref.alloca
+// CHECK-NOT: memref.dealloc
+// CHECK-COUNT-3: weft.release
+// CHECK: return
+func.func @escapes(%cell: memref<1x!view>, %c: i1) -> !view {
+  %c0 = arith.constant 0 : index
+  %a = memref.alloc() : memref<3xf64>
+  %av = memref.cast %a : memref<3xf64> to !view
+  func.call @keep(%av) : (!view) -> ()
+  weft.release %av : !view
+  %b = memref.alloc() : memref<3xf64>
+  %bv = memref.cast %b : memref<3xf64> to !view
+  weft.retain %bv : !view
+  weft.release %bv : !view
+  %d = memref.alloc() : memref<3xf64>
+  %dv = memref.cast %d : memref<3xf64> to !view
+  memref.store %dv, %cell[%c0] : memref<1x!view>
+  weft.release %dv : !view
+  %e = memref.alloc() : memref<3xf64>
+  %ev = memref.cast %e : memref<3xf64> to !view
+  scf.if %c {
+    weft.release %ev : !view
+  }
+  %f = memref.alloc() : memref<3xf64>
+  %fv = memref.cast %f : memref<3xf64> to !view
+  return %fv : !view
+}
+
+// Functions for the GPU are left as they are.
+// CHECK-LABEL: func.func @on_gpu
+// CHECK: memref.alloc()
+// CHECK: weft.release
+func.func @on_gpu() attributes {weft.target = "gpu"} {
+  %raw = memref.alloc() : memref<3xf64>
+  %t = memref.cast %raw : memref<3xf64> to !view
+  weft.release %t : !view
+  return
+}
+
+// An index not proven in bounds (unchecked user indexing), or an access
+// through a view with its own offset: the heap, whose guard word catches
+// small overruns, and no reference count.
+// CHECK-LABEL: func.func @unproven
+// CHECK-NOT: memref.alloca
+// CHECK: memref.dealloc
+// CHECK: memref.dealloc
+func.func @unproven(%i: index) -> f64 {
+  %raw = memref.alloc() : memref<3xf64>
+  %t = memref.cast %raw : memref<3xf64> to !view
+  %v = memref.load %t[%i] : !view
+  weft.release %t : !view
+  %raw2 = memref.alloc() : memref<3xf64>
+  %base, %off, %size, %stride = memref.extract_strided_metadata %raw2 : memref<3xf64> -> memref<f64>, index, index, index
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c2 = arith.constant 2 : index
+  %w = memref.reinterpret_cast %base to offset: [%c1], sizes: [%c2], strides: [%c1] : memref<f64> to !view
+  %x = memref.load %w[%c0] : !view
+  weft.release %w : !view
+  %r = arith.addf %v, %x : f64
+  return %r : f64
+}
