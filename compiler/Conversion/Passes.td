@@ -64,15 +64,19 @@ def DropUnsignedWrap : Pass<"weft-drop-unsigned-wrap"> {
 }
 
 def InlineAllocaScopes : Pass<"weft-inline-alloca-scopes"> {
-  let summary = "Inline memref.alloca_scope regions that allocate nothing.";
+  let summary = "Inline memref.alloca_scope regions.";
   let description = [{
     `convert-scf-to-openmp` wraps each parallel loop body in a
     `memref.alloca_scope`, which must keep a single block. Weft's bodies
     hold loops and branches of their own, which `convert-scf-to-cf` turns
-    into several blocks; a scope without `memref.alloca` inside frees
-    nothing, so this pass replaces it by its body.
+    into several blocks, so this pass replaces every scope by its body. A
+    scope that allocates on the stack (`weft-promote-buffers` puts small
+    buffers of a parallel loop body there) gets `llvm.intr.stacksave`
+    before and `llvm.intr.stackrestore` after it, so each iteration frees
+    its buffers.
   }];
-  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+  let dependentDialects = ["::mlir::memref::MemRefDialect",
+                           "::mlir::LLVM::LLVMDialect"];
 }
 
 def LowerMatmul : Pass<"weft-lower-matmul"> {
@@ -115,13 +119,14 @@ def PromoteBuffers : Pass<"weft-promote-buffers"> {
       retained;
     - it is released exactly once, by a `weft.release` in the block that
       allocates it.
-    Such a buffer of a static shape of at most `max-stack-bytes` bytes,
-    outside parallel loops, whose every element access is provably in
+    Such a buffer of a static shape of at most `max-stack-bytes` bytes
+    whose every element access is provably in
     bounds (constant indices, or induction variables of loops with
     constant bounds inside the shape: a stack buffer must not be overrun
     by an unchecked wild index) becomes a `memref.alloca` at the start of
-    the function, and its release goes: a small temporary in a loop costs
-    nothing. Any other such buffer
+    the function, or of the innermost parallel loop body around it (one
+    buffer per iteration, freed by the body's alloca scope), and its
+    release goes: a small temporary in a loop costs nothing. Any other such buffer
     is freed by `memref.dealloc` where it was released, without the
     atomic reference count. Functions for the GPU are left as they are.
   }];

@@ -123,15 +123,16 @@ std::optional<BufferUses> usesOfLocalBuffer(memref::AllocOp alloc) {
   return uses;
 }
 
-/// Where a hoisted alloca goes: the start of the function's body; none
-/// inside a parallel loop (its buffers are per iteration, and the alloca
-/// scope convert-scf-to-openmp would put around the body must stay one
-/// block). Not the body of another loop either: an alloca there grows the
-/// stack on every iteration (scf.for is an automatic allocation scope to
-/// MLIR, but its lowering frees nothing).
+/// Where a hoisted alloca goes: the start of the function's body, or of the
+/// body of the innermost parallel loop around `op` (one buffer per
+/// iteration, that is per thread; convert-scf-to-openmp gives the body an
+/// alloca scope, which weft-inline-alloca-scopes turns into stacksave and
+/// stackrestore). Not the body of another loop: an alloca there would
+/// grow the stack on every iteration (scf.for is an automatic allocation
+/// scope to MLIR, but its lowering frees nothing).
 Block *allocaBlock(Operation *op) {
-  if (op->getParentOfType<scf::ParallelOp>())
-    return nullptr;
+  if (auto par = op->getParentOfType<scf::ParallelOp>())
+    return par.getBody();
   auto fn = op->getParentOfType<func::FuncOp>();
   return fn ? &fn.getBody().front() : nullptr;
 }

@@ -44,16 +44,20 @@ func.func @dynamic(%n: index) {
   return
 }
 
-// A buffer in a parallel loop body: freed directly, not on the stack.
+// A buffer in a parallel loop body: on the stack of the iteration.
 // CHECK-LABEL: func.func @in_parallel
-// CHECK-NOT: memref.alloca
-// CHECK: memref.dealloc
+// CHECK: scf.parallel
+// CHECK-NEXT: memref.alloca() : memref<3xf64>
+// CHECK-NOT: weft.release
+// CHECK-NOT: memref.dealloc
 func.func @in_parallel(%n: index) {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
+  %zero = arith.constant 0.0 : f64
   scf.parallel (%i) = (%c0) to (%n) step (%c1) {
     %raw = memref.alloc() : memref<3xf64>
     %t = memref.cast %raw : memref<3xf64> to !view
+    memref.store %zero, %t[%c0] : !view
     weft.release %t : !view
     scf.reduce
   }
