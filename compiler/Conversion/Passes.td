@@ -111,8 +111,13 @@ def PromoteBuffers : Pass<"weft-promote-buffers"> {
   let description = [{
     Arrays are reference counted at run time (`weft.retain`,
     `weft.release`) because in general the compiler cannot see when the
-    last reference goes. For a buffer (`memref.alloc`) of a function for
-    the CPU whose lifetime it can see, this pass removes the count:
+    last reference goes. First, an array loop variable (an `scf.for`
+    iteration argument starting as `weft.null_array`) that is only
+    released in the body (assigned before it is read) and only released
+    after the loop dies in its iteration: it is released at the end of
+    the iteration instead. Then, for a buffer (`memref.alloc`) of a
+    function for the CPU whose lifetime it can see, this pass removes the
+    count:
     - the buffer and every view of it (`memref.cast`, `subview`,
       `reinterpret_cast` of its base, ...) are only read, written, measured
       and printed, never passed to a call, stored, yielded, returned or

@@ -144,6 +144,39 @@ int64_t staticBytes(MemRefType type) {
   return type.getNumElements() * elementBytes;
 }
 
+/// Whether every use of `v` is a weft.release.
+bool onlyReleased(Value v) {
+  return llvm::all_of(v.getUsers(),
+                      [](Operation *u) { return isa<weft::ReleaseOp>(u); });
+}
+
+/// An array variable assigned in a loop body before it is read, and not
+/// used after the loop (`t = zeros(3)` in the body): its value dies in the
+/// iteration that makes it. MLIRGen carries it to the next iteration,
+/// which releases it, and out of the loop, where it is released. Here it
+/// is released at the end of its own iteration instead, so that its
+/// buffer is released in the block that allocates it.
+void releaseInIteration(scf::ForOp loop, IRRewriter &rewriter) {
+  auto yield = cast<scf::YieldOp>(loop.getBody()->getTerminator());
+  for (unsigned i = 0; i < loop.getNumRegionIterArgs(); ++i) {
+    Value init = loop.getInitArgs()[i];
+    BlockArgument carried = loop.getRegionIterArgs()[i];
+    Value next = yield.getOperand(i);
+    if (!init.getDefiningOp<weft::NullArrayOp>() || next == carried ||
+        !onlyReleased(carried) || !onlyReleased(loop.getResult(i)))
+      continue;
+    // The loop now carries the initial null array, which every release
+    // of the carried value and of the result would release: nothing.
+    for (Operation *release :
+         llvm::make_early_inc_range(llvm::concat<Operation *>(
+             carried.getUsers(), loop.getResult(i).getUsers())))
+      rewriter.eraseOp(release);
+    rewriter.setInsertionPoint(yield);
+    weft::ReleaseOp::create(rewriter, yield.getLoc(), next);
+    rewriter.modifyOpInPlace(yield, [&] { yield->setOperand(i, init); });
+  }
+}
+
 struct PromoteBuffersPass : weft::impl::PromoteBuffersBase<PromoteBuffersPass> {
   using Base::Base;
 
@@ -155,6 +188,14 @@ struct PromoteBuffersPass : weft::impl::PromoteBuffersBase<PromoteBuffersPass> {
         allocs.push_back(alloc);
     });
     IRRewriter rewriter(&getContext());
+    SmallVector<scf::ForOp> loops;
+    getOperation()->walk([&](scf::ForOp loop) {
+      auto fn = loop->getParentOfType<func::FuncOp>();
+      if (fn && weft::functionTarget(fn) != weft::Target::GPU)
+        loops.push_back(loop);
+    });
+    for (scf::ForOp loop : loops)
+      releaseInIteration(loop, rewriter);
     for (memref::AllocOp alloc : allocs) {
       std::optional<BufferUses> uses = usesOfLocalBuffer(alloc);
       if (!uses || uses->releases.size() != 1)

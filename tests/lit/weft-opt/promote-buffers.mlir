@@ -132,3 +132,37 @@ func.func @unproven(%i: index) -> f64 {
   %r = arith.addf %v, %x : f64
   return %r : f64
 }
+
+// A variable assigned in a loop body before it is read and not used after
+// the loop: its value dies in its iteration, released there, so its
+// buffer goes on the stack. A variable read after the loop keeps its
+// reference count.
+// CHECK-LABEL: func.func @loop_variable
+// CHECK-NEXT: memref.alloca() : memref<3xf64>
+// CHECK: %[[NULL:.*]] = weft.null_array
+// CHECK: scf.for
+// CHECK: memref.alloc()
+// CHECK: weft.release %arg3
+// CHECK-NEXT: scf.yield %[[NULL]], %{{.*}} :
+// CHECK: weft.print
+// CHECK: weft.release
+func.func @loop_variable(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %zero = arith.constant 0.0 : f64
+  %null = weft.null_array : !view
+  %r:2 = scf.for %i = %c0 to %n step %c1 iter_args(%t0 = %null, %u0 = %null) -> (!view, !view) {
+    %raw = memref.alloc() : memref<3xf64>
+    %t = memref.cast %raw : memref<3xf64> to !view
+    memref.store %zero, %t[%c0] : !view
+    weft.release %t0 : !view
+    %raw2 = memref.alloc() : memref<3xf64>
+    %u = memref.cast %raw2 : memref<3xf64> to !view
+    weft.release %u0 : !view
+    scf.yield %t, %u : !view, !view
+  }
+  weft.release %r#0 : !view
+  weft.print "{}" %r#1 : !view
+  weft.release %r#1 : !view
+  return
+}
