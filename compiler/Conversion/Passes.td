@@ -113,9 +113,10 @@ def PromoteBuffers : Pass<"weft-promote-buffers"> {
     `weft.release`) because in general the compiler cannot see when the
     last reference goes. First, an array loop variable (an `scf.for`
     iteration argument starting as `weft.null_array`) that is only
-    released in the body (assigned before it is read) and only released
-    after the loop dies in its iteration: it is released at the end of
-    the iteration instead. Then, for a buffer (`memref.alloc`) of a
+    released in the body (assigned before it is read), or handed to an
+    inner loop where the same holds, and only released after the loop
+    dies in its iteration: it is released at the end of the iteration
+    instead. Then, for a buffer (`memref.alloc`) of a
     function for the CPU whose lifetime it can see, this pass removes the
     count:
     - the buffer and every view of it (`memref.cast`, `subview`,

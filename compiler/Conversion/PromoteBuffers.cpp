@@ -150,30 +150,75 @@ bool onlyReleased(Value v) {
                       [](Operation *u) { return isa<weft::ReleaseOp>(u); });
 }
 
-/// An array variable assigned in a loop body before it is read, and not
-/// used after the loop (`t = zeros(3)` in the body): its value dies in the
-/// iteration that makes it. MLIRGen carries it to the next iteration,
-/// which releases it, and out of the loop, where it is released. Here it
-/// is released at the end of its own iteration instead, so that its
-/// buffer is released in the block that allocates it.
-void releaseInIteration(scf::ForOp loop, IRRewriter &rewriter) {
+/// Whether the array value `loop` carries at position `i` dies in each
+/// iteration: the carried argument is only released (the variable is
+/// assigned before it is read), or handed as the initial value to an inner
+/// loop in which it dies in the same way and whose result is this
+/// iteration's next value and nothing else.
+bool carriedDies(scf::ForOp loop, unsigned i) {
+  BlockArgument carried = loop.getRegionIterArgs()[i];
   auto yield = cast<scf::YieldOp>(loop.getBody()->getTerminator());
-  for (unsigned i = 0; i < loop.getNumRegionIterArgs(); ++i) {
-    Value init = loop.getInitArgs()[i];
-    BlockArgument carried = loop.getRegionIterArgs()[i];
-    Value next = yield.getOperand(i);
-    if (!init.getDefiningOp<weft::NullArrayOp>() || next == carried ||
-        !onlyReleased(carried) || !onlyReleased(loop.getResult(i)))
+  Value next = yield.getOperand(i);
+  if (next == carried)
+    return false;
+  for (OpOperand &use : carried.getUses()) {
+    Operation *user = use.getOwner();
+    if (isa<weft::ReleaseOp>(user))
       continue;
-    // The loop now carries the initial null array, which every release
-    // of the carried value and of the result would release: nothing.
-    for (Operation *release :
-         llvm::make_early_inc_range(llvm::concat<Operation *>(
-             carried.getUsers(), loop.getResult(i).getUsers())))
-      rewriter.eraseOp(release);
+    auto inner = dyn_cast<scf::ForOp>(user);
+    if (!inner || use.getOperandNumber() < inner.getNumControlOperands())
+      return false;
+    unsigned j = use.getOperandNumber() - inner.getNumControlOperands();
+    if (next != inner.getResult(j) || !inner.getResult(j).hasOneUse() ||
+        !carriedDies(inner, j))
+      return false;
+  }
+  return true;
+}
+
+/// Releases the value `loop` carries at `i` at the end of the iteration
+/// that makes it, and carries the initial value instead (see
+/// carriedDies), inner loops first.
+void releaseEachIteration(scf::ForOp loop, unsigned i, IRRewriter &rewriter) {
+  BlockArgument carried = loop.getRegionIterArgs()[i];
+  auto yield = cast<scf::YieldOp>(loop.getBody()->getTerminator());
+  Value next = yield.getOperand(i);
+  SmallVector<std::pair<scf::ForOp, unsigned>> inner;
+  for (OpOperand &use : carried.getUses())
+    if (auto f = dyn_cast<scf::ForOp>(use.getOwner()))
+      inner.push_back({f, use.getOperandNumber() - f.getNumControlOperands()});
+  for (auto [f, j] : inner)
+    releaseEachIteration(f, j, rewriter);
+  // What was released here is now the initial null array: nothing.
+  for (Operation *user : llvm::make_early_inc_range(carried.getUsers()))
+    if (isa<weft::ReleaseOp>(user))
+      rewriter.eraseOp(user);
+  // A value made by an inner loop was released in its own iteration.
+  bool fromInner = llvm::any_of(
+      inner, [&](auto &fj) { return fj.first.getResult(fj.second) == next; });
+  if (!fromInner) {
     rewriter.setInsertionPoint(yield);
     weft::ReleaseOp::create(rewriter, yield.getLoc(), next);
-    rewriter.modifyOpInPlace(yield, [&] { yield->setOperand(i, init); });
+  }
+  Value init = loop.getInitArgs()[i];
+  rewriter.modifyOpInPlace(yield, [&] { yield->setOperand(i, init); });
+}
+
+/// An array variable assigned in a loop body before it is read, and not
+/// used after the loop (`t = zeros(3)` in the body, also in a loop nest):
+/// its value dies in the iteration that makes it. MLIRGen carries it to
+/// the next iteration, which releases it, and out of the loop, where it is
+/// released. Here it is released at the end of its own iteration instead,
+/// so that its buffer is released in the block that allocates it.
+void releaseInIteration(scf::ForOp loop, IRRewriter &rewriter) {
+  for (unsigned i = 0; i < loop.getNumRegionIterArgs(); ++i) {
+    if (!loop.getInitArgs()[i].getDefiningOp<weft::NullArrayOp>() ||
+        !onlyReleased(loop.getResult(i)) || !carriedDies(loop, i))
+      continue;
+    for (Operation *user :
+         llvm::make_early_inc_range(loop.getResult(i).getUsers()))
+      rewriter.eraseOp(user);
+    releaseEachIteration(loop, i, rewriter);
   }
 }
 

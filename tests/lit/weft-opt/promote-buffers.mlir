@@ -166,3 +166,34 @@ func.func @loop_variable(%n: index) {
   weft.release %r#1 : !view
   return
 }
+
+// The same in a loop nest: the outer loop hands the variable to the inner
+// one, whose result is the outer iteration's next value.
+// CHECK-LABEL: func.func @nested_loop_variable
+// CHECK-NEXT: memref.alloca() : memref<3xf64>
+// CHECK: %[[NULL:.*]] = weft.null_array
+// CHECK: scf.for {{.*}} iter_args(%[[OUTER:.*]] = %[[NULL]])
+// CHECK: scf.for {{.*}} iter_args(%{{.*}} = %[[OUTER]])
+// CHECK-NOT: weft.release
+// CHECK: scf.yield %[[OUTER]] :
+// CHECK: scf.yield %[[NULL]] :
+// CHECK-NOT: weft.release
+// CHECK: return
+func.func @nested_loop_variable(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %zero = arith.constant 0.0 : f64
+  %null = weft.null_array : !view
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%t0 = %null) -> (!view) {
+    %s = scf.for %j = %c0 to %n step %c1 iter_args(%t1 = %t0) -> (!view) {
+      %raw = memref.alloc() : memref<3xf64>
+      %t = memref.cast %raw : memref<3xf64> to !view
+      memref.store %zero, %t[%c0] : !view
+      weft.release %t1 : !view
+      scf.yield %t : !view
+    }
+    scf.yield %s : !view
+  }
+  weft.release %r : !view
+  return
+}
