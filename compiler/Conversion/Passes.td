@@ -148,7 +148,8 @@ def ChooseParallelNests : Pass<"weft-choose-parallel-nests"> {
   let description = [{
     Starting threads costs more than it saves on small arrays. For every
     `scf.parallel` that MLIRGen marked with `weft.parallel_work %work` (the
-    loop nest of an array statement), this pass compares `%work` with
+    loop nest of an array statement, or a `for` loop proven independent,
+    with its trip count), this pass compares `%work` with
     `threshold` at run time:
     - a nest whose body has no loop of its own, and every nest of a
       function that targets the GPU, is put under

@@ -444,7 +444,6 @@ public:
                          int64_t line, mlir::Location l);
   /// After the loop, on the host: raises the recorded error, if any.
   void raiseDeviceErrors(mlir::Location l);
-  bool forceSerialFor_ = false; ///< the serial twin of a parallel for
   void error(SourceRange r, const std::string &msg);
   /// Adds a line to the loop report (if one is being made).
   void note(int64_t line, const std::string &text);

@@ -405,12 +405,18 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     memref::StoreOp::create(b, l, i64(std::numeric_limits<int64_t>::max(), l),
                             deviceErrors_.word, ValueRange{index(0, l)});
   }
+  Value tripCount = toIndex(trips, l);
   auto par = scf::ParallelOp::create(b, l, ValueRange{index(0, l)},
-                                     ValueRange{toIndex(trips, l)},
+                                     ValueRange{tripCount},
                                      ValueRange{index(1, l)}, inits);
   {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(par.getBody());
+    // A loop the compiler proved independent (not a prange, which the
+    // program asks for) is parallel from weft-choose-parallel-nests's
+    // threshold of iterations on.
+    if (automatic && reds.empty())
+      weft::ParallelWorkOp::create(b, l, tripCount);
     Value iv = arith::IndexCastOp::create(b, l, b.getI64Type(),
                                           par.getInductionVars()[0]);
     env[var] = arith::AddIOp::create(b, l, start,

@@ -481,33 +481,20 @@ bool FunctionGen::emitForInParallel(const ForStmt &s, Value start, Value stop,
                                         "(parallel=False)");
   } else if (fn.options.parallel && parallelDepth == 0) {
     std::string why;
-    if (!forceSerialFor_ && loopIsIndependent(s, why)) {
+    if (loopIsIndependent(s, why)) {
       note(line(s.range), "for loop: parallel from " +
                               std::to_string(kParallelThreshold) +
                               " iterations (proven independent: each "
                               "writes its own rows), serial below");
-      // Small loops stay serial. The loop changes no variable the code
-      // after it uses, so the two versions need not merge any values.
-      Value big = arith::CmpIOp::create(b, l, arith::CmpIPredicate::uge,
-                                        rangeLength(start, stop, step, l),
-                                        i64(kParallelThreshold, l));
-      auto ifOp = scf::IfOp::create(b, l, TypeRange{}, big, true);
+      // One scf.parallel marked with its trip count:
+      // weft-choose-parallel-nests keeps small loops serial. The loop
+      // changes no variable the code after it uses.
       auto savedEnv = env;
-      {
-        OpBuilder::InsertionGuard g(b);
-        b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-        emitParallelFor(s, start, stop, step, /*automatic=*/true);
-        env = savedEnv;
-        b.setInsertionPointToStart(&ifOp.getElseRegion().front());
-        forceSerialFor_ = true;
-        emitFor(s);
-        forceSerialFor_ = false;
-        env = savedEnv;
-      }
+      emitParallelFor(s, start, stop, step, /*automatic=*/true);
+      env = savedEnv;
       return true;
     }
-    if (!forceSerialFor_)
-      note(line(s.range), "for loop: serial (" + why + ")");
+    note(line(s.range), "for loop: serial (" + why + ")");
   } else {
     note(line(s.range), parallelDepth ? "for loop: serial (inside a "
                                         "parallel loop)"
