@@ -16,6 +16,7 @@
 #include "compiler/Dialect/WeftDialect.h"
 #include "compiler/MLIRGen/MLIRGen.h"
 #include "frontend/Diagnostics.h"
+#include "frontend/LoopAnalysis.h"
 #include "frontend/Sema.h"
 #include "runtime/RandomFormula.h"
 
@@ -34,10 +35,6 @@
 
 namespace weft {
 
-/// How a variable written in a prange body is combined across iterations,
-/// if every write to it in the body is a reduction update and nothing else
-/// in the body reads it.
-enum class Reduction { None, Add, Mul, Min, Max };
 /// A reduction variable of a prange loop (an env slot name).
 struct ParallelReduction {
   std::string name;
@@ -54,12 +51,6 @@ struct Val {
 };
 
 class ModuleGen;
-
-/// True if running statements `from`.. of `block` may draw random numbers;
-/// with `direct` false, only draws inside functions it calls count.
-bool drawsRandom(const Block &block, const FunctionInstance &fn,
-                 std::set<const FunctionInstance *> &seen, size_t from = 0,
-                 bool direct = true);
 
 /// A variable a session can keep between entries: a number, a bool or an
 /// array.
@@ -158,9 +149,6 @@ public:
   void reportParallelFor(const ForStmt &s, const std::string &var,
                          llvm::ArrayRef<ParallelReduction> reds,
                          llvm::ArrayRef<std::string> privates, bool automatic);
-  /// A range loop whose iterations are proven independent (each writes
-  /// only rows A[i, ...] of fresh, unaliased arrays); else `why` not.
-  bool loopIsIndependent(const ForStmt &s, std::string &why);
   void emitReturn(const ReturnStmt &s);
   void emitAssert(const AssertStmt &s);
   /// Environment slots written by `block` (loop flags of inner loops

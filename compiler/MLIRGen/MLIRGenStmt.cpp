@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
+#include "frontend/LoopAnalysis.h"
 
 #include <limits>
 
@@ -154,7 +155,7 @@ void FunctionGen::collectWrites(const Block &block, std::set<std::string> &out,
   // Inlined random draws advance the iteration's draw counter.
   if (env.count("%rng")) {
     std::set<const FunctionInstance *> seen{&fn};
-    if (drawsRandom(block, fn, seen, from))
+    if (loops::drawsRandom(block, fn, seen, from))
       out.insert("%rng");
   }
 }
@@ -481,7 +482,7 @@ bool FunctionGen::emitForInParallel(const ForStmt &s, Value start, Value stop,
                                         "(parallel=False)");
   } else if (fn.options.parallel && parallelDepth == 0) {
     std::string why;
-    if (loopIsIndependent(s, why)) {
+    if (loops::loopIsIndependent(fn, s, mg.program.session && !fn.def, why)) {
       note(line(s.range), "for loop: parallel from " +
                               std::to_string(kParallelThreshold) +
                               " iterations (proven independent: each "

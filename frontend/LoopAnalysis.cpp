@@ -1,5 +1,4 @@
-//===- LoopAnalysis.cpp - Which loops may run in parallel
-//------------------===//
+//===- LoopAnalysis.cpp - Which loops may run in parallel ----------------===//
 //
 // The name walks shared by prange lowering, and the conservative proof
 // that lets a plain `for ... in range(...)` loop run in parallel: each
@@ -7,8 +6,7 @@
 // every other variable private.
 //
 //===----------------------------------------------------------------------===//
-#include "compiler/MLIRGen/LoopAnalysis.h"
-#include "compiler/MLIRGen/MLIRGenImpl.h"
+#include "frontend/LoopAnalysis.h"
 
 #include <algorithm>
 #include <functional>
@@ -178,6 +176,201 @@ std::vector<Dependence> findDependences(const Block &body,
       }
   }
   return deps;
+}
+
+namespace {
+
+struct ReductionScan {
+  const FunctionInstance &fn;
+  const std::string &name;
+  Reduction kind = Reduction::None;
+  bool ok = true;
+  int accounted = 0; ///< occurrences of `name` inside the updates
+  SourceRange where; ///< the first write that is not an update
+
+  void merge(Reduction k) {
+    if (kind != Reduction::None && kind != k)
+      ok = false;
+    kind = k;
+  }
+  bool mentions(const Expr *e) {
+    std::multiset<std::string> n;
+    namesInExpr(e, n);
+    return n.count(name) != 0;
+  }
+  void bad(SourceRange r) {
+    if (ok)
+      where = r;
+    ok = false;
+  }
+  void scan(const Block &block) {
+    for (const StmtPtr &s : block) {
+      if (auto *a = s->dyn<AugAssignStmt>()) {
+        auto *t = a->target->dyn<NameExpr>();
+        if (!t || t->name != name)
+          continue;
+        if (mentions(a->value.get()))
+          bad(s->range);
+        else if (a->op == BinaryOp::Add || a->op == BinaryOp::Sub)
+          merge(Reduction::Add);
+        else if (a->op == BinaryOp::Mul)
+          merge(Reduction::Mul);
+        else
+          bad(s->range);
+        ++accounted;
+      } else if (auto *a = s->dyn<AssignStmt>()) {
+        std::multiset<std::string> targets;
+        for (const ExprPtr &t : a->targets)
+          namesInExpr(t.get(), targets);
+        if (!targets.count(name))
+          continue;
+        // name = min(name, x) / max(name, x)
+        auto *t =
+            a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
+        auto *c = a->value->dyn<CallExpr>();
+        std::optional<Builtin> callee =
+            c && c->callee->dyn<NameExpr>() ? fn.builtinOf(c) : std::nullopt;
+        bool minmax = t && builtinIn(callee, {Builtin::Min, Builtin::Max}) &&
+                      c->args.size() == 2 && c->keywords.empty();
+        if (!minmax) {
+          bad(s->range);
+          continue;
+        }
+        auto isName = [&](const ExprPtr &e) {
+          auto *n = e->dyn<NameExpr>();
+          return n && n->name == name;
+        };
+        int self = isName(c->args[0]) + isName(c->args[1]);
+        const Expr *other =
+            isName(c->args[0]) ? c->args[1].get() : c->args[0].get();
+        if (self != 1 || mentions(other)) {
+          bad(s->range);
+          continue;
+        }
+        merge(callee == Builtin::Min ? Reduction::Min : Reduction::Max);
+        accounted += 2;
+      } else if (auto *i = s->dyn<IfStmt>()) {
+        scan(i->body);
+        scan(i->orelse);
+      } else if (auto *f = s->dyn<ForStmt>()) {
+        if (auto *t = f->target->dyn<NameExpr>(); t && t->name == name)
+          bad(s->range);
+        scan(f->body);
+      } else if (auto *w = s->dyn<WhileStmt>()) {
+        scan(w->body);
+      } else if (auto *a = s->dyn<AnnAssignStmt>()) {
+        if (mentions(a->target.get()))
+          bad(s->range);
+      }
+    }
+  }
+};
+
+bool exprDrawsRandom(const Expr *e, const FunctionInstance &fn,
+                     std::set<const FunctionInstance *> &seen, bool direct) {
+  if (!e)
+    return false;
+  if (auto *c = e->dyn<CallExpr>()) {
+    auto it = fn.calls.find(c);
+    if (it != fn.calls.end()) {
+      if (seen.insert(it->second).second &&
+          drawsRandom(*it->second->body, *it->second, seen, 0, true))
+        return true;
+    } else if (c->callee->dyn<NameExpr>()) {
+      if (direct &&
+          builtinIn(fn.builtinOf(c), {Builtin::Random, Builtin::Rand,
+                                      Builtin::Randn, Builtin::Randint}))
+        return true;
+    }
+  }
+  bool found = false;
+  loops::forEachChild(e, [&](const Expr *c) {
+    found = found || exprDrawsRandom(c, fn, seen, direct);
+  });
+  return found;
+}
+
+} // namespace
+
+const Stmt *firstWrite(const Block &block, const std::string &name) {
+  for (const StmtPtr &s : block) {
+    std::multiset<std::string> t;
+    if (auto *a = s->dyn<AssignStmt>())
+      for (const ExprPtr &x : a->targets)
+        namesInExpr(x.get(), t);
+    else if (auto *a = s->dyn<AugAssignStmt>())
+      namesInExpr(a->target.get(), t);
+    else if (auto *a = s->dyn<AnnAssignStmt>())
+      namesInExpr(a->target.get(), t);
+    if (t.count(name))
+      return s.get();
+    const Stmt *inner = nullptr;
+    if (auto *i = s->dyn<IfStmt>()) {
+      inner = firstWrite(i->body, name);
+      if (!inner)
+        inner = firstWrite(i->orelse, name);
+    } else if (auto *f = s->dyn<ForStmt>()) {
+      inner = firstWrite(f->body, name);
+    } else if (auto *w = s->dyn<WhileStmt>()) {
+      inner = firstWrite(w->body, name);
+    }
+    if (inner)
+      return inner;
+  }
+  return nullptr;
+}
+
+ReductionUse scanReduction(const FunctionInstance &fn, const Block &body,
+                           const std::string &name) {
+  ReductionScan scan{fn, name};
+  scan.scan(body);
+  return {scan.kind, scan.ok, scan.accounted, scan.where};
+}
+
+bool drawsRandom(const Block &block, const FunctionInstance &fn,
+                 std::set<const FunctionInstance *> &seen, size_t from,
+                 bool direct) {
+  auto any = [&](const Expr *e) {
+    return exprDrawsRandom(e, fn, seen, direct);
+  };
+  auto inner = [&](const Block &bl) {
+    return drawsRandom(bl, fn, seen, 0, direct);
+  };
+  for (size_t k = from; k < block.size(); ++k) {
+    const StmtPtr &s = block[k];
+    if (auto *x = s->dyn<ExprStmt>()) {
+      if (any(x->value.get()))
+        return true;
+    } else if (auto *x = s->dyn<AssignStmt>()) {
+      if (any(x->value.get()))
+        return true;
+      for (const ExprPtr &t : x->targets)
+        if (any(t.get()))
+          return true;
+    } else if (auto *x = s->dyn<AugAssignStmt>()) {
+      if (any(x->value.get()) || any(x->target.get()))
+        return true;
+    } else if (auto *x = s->dyn<AnnAssignStmt>()) {
+      if (any(x->value.get()))
+        return true;
+    } else if (auto *x = s->dyn<IfStmt>()) {
+      if (any(x->cond.get()) || inner(x->body) || inner(x->orelse))
+        return true;
+    } else if (auto *x = s->dyn<ForStmt>()) {
+      if (any(x->iter.get()) || inner(x->body))
+        return true;
+    } else if (auto *x = s->dyn<WhileStmt>()) {
+      if (any(x->cond.get()) || inner(x->body))
+        return true;
+    } else if (auto *x = s->dyn<ReturnStmt>()) {
+      if (any(x->value.get()))
+        return true;
+    } else if (auto *x = s->dyn<AssertStmt>()) {
+      if (any(x->test.get()))
+        return true;
+    }
+  }
+  return false;
 }
 
 } // namespace loops
@@ -586,9 +779,10 @@ struct IndependenceCheck {
 
 } // namespace
 
-bool FunctionGen::loopIsIndependent(const ForStmt &s, std::string &why) {
+bool loops::loopIsIndependent(const FunctionInstance &fn, const ForStmt &s,
+                              bool keepAll, std::string &why) {
   IndependenceCheck check{fn, s};
-  check.keepAll = mg.program.session && !fn.def;
+  check.keepAll = keepAll;
   bool ok = check.run();
   why = check.why;
   return ok;
