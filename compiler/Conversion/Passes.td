@@ -126,6 +126,8 @@ def PromoteBuffers : Pass<"weft-promote-buffers"> {
     - it is released exactly once, by a `weft.release` in the block that
       allocates it.
     Such a buffer of a static shape of at most `max-stack-bytes` bytes
+    (and at most four times that in all per function or parallel loop
+    body)
     whose every element access is provably in
     bounds (constant indices, or induction variables of loops with
     constant bounds inside the shape: a stack buffer must not be overrun
@@ -137,7 +139,7 @@ def PromoteBuffers : Pass<"weft-promote-buffers"> {
     atomic reference count. Functions for the GPU are left as they are.
   }];
   let options = [
-    Option<"maxStackBytes", "max-stack-bytes", "int64_t", /*default=*/"4096",
+    Option<"maxStackBytes", "max-stack-bytes", "int64_t", /*default=*/"1024",
            "Largest buffer of a static shape put on the stack">,
   ];
   let dependentDialects = ["::mlir::memref::MemRefDialect"];

@@ -241,6 +241,9 @@ struct PromoteBuffersPass : weft::impl::PromoteBuffersBase<PromoteBuffersPass> {
     });
     for (scf::ForOp loop : loops)
       releaseInIteration(loop, rewriter);
+    // Stack bytes given out per function (or parallel loop body): at most
+    // four of the largest buffers' worth.
+    DenseMap<Block *, int64_t> stackUsed;
     for (memref::AllocOp alloc : allocs) {
       std::optional<BufferUses> uses = usesOfLocalBuffer(alloc);
       if (!uses || uses->releases.size() != 1)
@@ -252,8 +255,11 @@ struct PromoteBuffersPass : weft::impl::PromoteBuffersBase<PromoteBuffersPass> {
         continue;
       MemRefType type = alloc.getType();
       Block *entry = allocaBlock(alloc);
+      int64_t bytes = type.hasStaticShape() ? staticBytes(type) : 0;
       if (type.hasStaticShape() && alloc.getSymbolOperands().empty() &&
-          staticBytes(type) <= maxStackBytes && uses->inBounds && entry) {
+          bytes <= maxStackBytes && uses->inBounds && entry &&
+          stackUsed[entry] + bytes <= 4 * maxStackBytes) {
+        stackUsed[entry] += bytes;
         rewriter.setInsertionPointToStart(entry);
         auto alloca = memref::AllocaOp::create(rewriter, alloc.getLoc(), type,
                                                alloc.getAlignmentAttr());

@@ -197,3 +197,31 @@ func.func @nested_loop_variable(%n: index) {
   weft.release %r : !view
   return
 }
+
+// At most four times max-stack-bytes per function: the fifth 8-byte buffer
+// under max-stack-bytes=8 stays on the heap.
+// SMALL-LABEL: func.func @budget
+// SMALL-COUNT-4: memref.alloca() : memref<1xf64>
+// SMALL-NOT: memref.alloca
+// SMALL: memref.alloc() : memref<1xf64>
+func.func @budget() {
+  %c0 = arith.constant 0 : index
+  %zero = arith.constant 0.0 : f64
+  %a = memref.alloc() : memref<1xf64>
+  memref.store %zero, %a[%c0] : memref<1xf64>
+  %av = memref.cast %a : memref<1xf64> to !view
+  weft.release %av : !view
+  %b = memref.alloc() : memref<1xf64>
+  %bv = memref.cast %b : memref<1xf64> to !view
+  weft.release %bv : !view
+  %c = memref.alloc() : memref<1xf64>
+  %cv = memref.cast %c : memref<1xf64> to !view
+  weft.release %cv : !view
+  %d = memref.alloc() : memref<1xf64>
+  %dv = memref.cast %d : memref<1xf64> to !view
+  weft.release %dv : !view
+  %e = memref.alloc() : memref<1xf64>
+  %ev = memref.cast %e : memref<1xf64> to !view
+  weft.release %ev : !view
+  return
+}
