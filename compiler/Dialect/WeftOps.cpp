@@ -302,6 +302,20 @@ LogicalResult ParallelIfOp::verify() {
   return verifyDefinedOutside(*this, loop, getCondition(), "condition");
 }
 
+LogicalResult RetainOp::canonicalize(RetainOp op, PatternRewriter &rewriter) {
+  if (!op.getArray().getDefiningOp<NullArrayOp>())
+    return failure();
+  rewriter.eraseOp(op);
+  return success();
+}
+
+LogicalResult ReleaseOp::canonicalize(ReleaseOp op, PatternRewriter &rewriter) {
+  if (!op.getArray().getDefiningOp<NullArrayOp>())
+    return failure();
+  rewriter.eraseOp(op);
+  return success();
+}
+
 LogicalResult ParallelWorkOp::canonicalize(ParallelWorkOp op,
                                            PatternRewriter &rewriter) {
   auto par = dyn_cast_or_null<scf::ParallelOp>(op->getParentOp());

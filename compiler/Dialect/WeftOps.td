@@ -39,6 +39,8 @@ def Weft_RetainOp : Weft_Op<"retain"> {
   let arguments = (ins AnyMemRef:$array);
   let assemblyFormat = "$array attr-dict `:` type($array)";
   let hasVerifier = 1;
+  // Of a weft.null_array: nothing to count.
+  let hasCanonicalizeMethod = 1;
 }
 
 def Weft_ReleaseOp : Weft_Op<"release"> {
@@ -55,6 +57,8 @@ def Weft_ReleaseOp : Weft_Op<"release"> {
   let arguments = (ins AnyMemRef:$array);
   let assemblyFormat = "$array attr-dict `:` type($array)";
   let hasVerifier = 1;
+  // Of a weft.null_array: nothing to count.
+  let hasCanonicalizeMethod = 1;
 }
 
 def Weft_NullArrayOp : Weft_Op<"null_array", [Pure]> {

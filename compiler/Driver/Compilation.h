@@ -71,6 +71,9 @@ public:
   bool analyze();
   /// Up to high-level MLIR (verified).
   bool generateMLIR();
+  /// Then the weft-cleanup pipeline: array operations lowered, the
+  /// parallel choice made, buffers promoted (weft emit --stage=cleaned).
+  bool cleanup();
   /// With target "gpu": cleanup, then device-safe parallel loops and
   /// kernel launches outlined into gpu.module kernels (weft emit
   /// --stage=gpu).
@@ -123,7 +126,6 @@ private:
   /// Runs one timed pipeline; false (with internalError_) on failure.
   bool runPipeline(const std::string &group,
                    const std::function<void(mlir::OpPassManager &)> &build);
-  bool cleanup();
   /// The name of the function whose definition spans source `line`.
   std::string functionAt(int line) const;
   /// "internal compiler error: WHAT in function 'f'; reproducer: PATH",

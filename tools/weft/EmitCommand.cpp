@@ -54,6 +54,13 @@ int weft::runEmit(weft::Compilation &c, const std::string &stage) {
     llvm::outs() << "\n";
     return 0;
   }
+  if (stage == "cleaned") {
+    if (!c.cleanup())
+      return reportCompileFailure(c);
+    c.module()->print(llvm::outs());
+    llvm::outs() << "\n";
+    return 0;
+  }
   if (!c.lower())
     return reportCompileFailure(c);
   if (stage == "lowered") {

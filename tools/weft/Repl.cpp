@@ -49,8 +49,9 @@ redefining a function replaces it (and its callers use the new one).
 
 Commands:
   :type EXPR          the type of an expression
-  :emit STAGE [NAME]  a stage (ast mlir gpu ptx lowered llvm asm report) of
-                      function NAME as last called, or of the last entry
+  :emit STAGE [NAME]  a stage (ast mlir cleaned gpu ptx lowered llvm asm
+                      report) of function NAME as last called, or of the
+                      last entry
   :metrics            compile stages and run time of the last entry
   :threads N          threads for parallel loops
   :target cpu|gpu     where parallel loops run
@@ -242,14 +243,16 @@ bool runCommand(ReplSession &session, const std::string &line) {
     std::istringstream args(rest);
     std::string stage, name;
     args >> stage >> name;
-    static const char *const stages[] = {"ast",     "mlir", "gpu", "ptx",
-                                         "lowered", "llvm", "asm", "report"};
+    static const char *const stages[] = {"ast",  "mlir", "cleaned",
+                                         "gpu",  "ptx",  "lowered",
+                                         "llvm", "asm",  "report"};
     bool known = false;
     for (const char *s : stages)
       known |= stage == s;
     if (!known)
-      std::cerr << "weft: error: :emit takes a stage (ast, mlir, gpu, ptx, "
-                   "lowered, llvm, asm, report) and a function name\n";
+      std::cerr << "weft: error: :emit takes a stage (ast, mlir, cleaned, "
+                   "gpu, ptx, lowered, llvm, asm, report) and a function "
+                   "name\n";
     else if (!session.emit(stage, name, error))
       std::cerr << error;
     llvm::outs().flush();

@@ -63,6 +63,8 @@ Usage:
 Stages for emit:
   ast       the parsed syntax tree
   mlir      high-level MLIR from MLIRGen (func/arith/math/scf/memref/weft)
+  cleaned   MLIR after weft-cleanup (matrix products lowered, the parallel
+            choice made, buffers promoted)
   lowered   MLIR after the CPU pipeline (LLVM dialect)
   llvm      LLVM IR after optimisation for the host CPU
   asm       host assembly
@@ -445,14 +447,16 @@ int main(int argc, char **argv) {
   if (args.file.empty())
     return usageError("'" + args.command + "' needs a source file");
   if (args.command == "emit") {
-    static const char *stages[] = {"ast", "mlir",   "lowered", "llvm",
-                                   "asm", "report", "gpu",     "ptx"};
+    static const char *stages[] = {"ast",     "mlir", "cleaned",
+                                   "lowered", "llvm", "asm",
+                                   "report",  "gpu",  "ptx"};
     bool ok = false;
     for (const char *s : stages)
       ok |= args.stage == s;
     if (!ok)
       return usageError(
-          "emit needs --stage=ast|mlir|gpu|ptx|lowered|llvm|asm|report");
+          "emit needs "
+          "--stage=ast|mlir|cleaned|gpu|ptx|lowered|llvm|asm|report");
     if (args.stage == "gpu" || args.stage == "ptx")
       args.target = weft::Target::GPU;
   }
