@@ -7,7 +7,6 @@
 #include "compiler/Dialect/WeftDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -29,11 +28,6 @@ bool hasInnerLoop(scf::ParallelOp par) {
   return par.getBody()
       ->walk([](LoopLikeOpInterface) { return WalkResult::interrupt(); })
       .wasInterrupted();
-}
-
-bool inGPUFunction(Operation *op) {
-  auto fn = op->getParentOfType<func::FuncOp>();
-  return fn && weft::functionTarget(fn) == weft::Target::GPU;
 }
 
 struct ChooseParallelNestsPass
@@ -64,7 +58,7 @@ struct ChooseParallelNestsPass
       Value limit = arith::ConstantIndexOp::create(rewriter, l, threshold);
       Value big = arith::CmpIOp::create(rewriter, l, arith::CmpIPredicate::sge,
                                         work.getWork(), limit);
-      if (!inGPUFunction(par) && hasInnerLoop(par)) {
+      if (!weft::inGPUFunction(par) && hasInnerLoop(par)) {
         rewriter.setInsertionPoint(work);
         rewriter.replaceOpWithNewOp<weft::ParallelIfOp>(work, big);
         continue;

@@ -7,7 +7,6 @@
 #include "compiler/Dialect/WeftDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
@@ -71,6 +70,19 @@ void forLoop(ImplicitLocOpBuilder &b, Value n, function_ref<void(Value)> body) {
   body(loop.getInductionVar());
 }
 
+/// An array nest over [0, upper) from 0 in steps of 1, marked with `work`
+/// for weft-choose-parallel-nests; `b` is left at the start of its body.
+scf::ParallelOp markedNest(ImplicitLocOpBuilder &b, ValueRange upper,
+                           Value work) {
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  SmallVector<Value, 2> lower(upper.size(), zero), steps(upper.size(), one);
+  auto par = scf::ParallelOp::create(b, lower, upper, steps);
+  b.setInsertionPointToStart(par.getBody());
+  weft::ParallelWorkOp::create(b, work);
+  return par;
+}
+
 /// One parallel iteration per element of c, each an inner product.
 void lowerForGPU(ImplicitLocOpBuilder &b, weft::MatmulOp op, Value n, Value m,
                  Value k, Value work) {
@@ -78,11 +90,8 @@ void lowerForGPU(ImplicitLocOpBuilder &b, weft::MatmulOp op, Value n, Value m,
   Arith ar{b, cast<MemRefType>(c.getType()).getElementType()};
   Value zero = arith::ConstantIndexOp::create(b, 0);
   Value one = arith::ConstantIndexOp::create(b, 1);
-  auto par = scf::ParallelOp::create(b, ValueRange{zero, zero},
-                                     ValueRange{n, m}, ValueRange{one, one});
   OpBuilder::InsertionGuard g(b);
-  b.setInsertionPointToStart(par.getBody());
-  weft::ParallelWorkOp::create(b, work);
+  auto par = markedNest(b, ValueRange{n, m}, work);
   Value i = par.getInductionVars()[0], j = par.getInductionVars()[1];
   auto loop = scf::ForOp::create(b, zero, k, one, ValueRange{ar.zero()});
   {
@@ -101,14 +110,8 @@ void lowerToLoops(ImplicitLocOpBuilder &b, weft::MatmulOp op, Value n, Value m,
                   Value k, Value work) {
   Value a = op.getA(), bm = op.getB(), c = op.getC();
   Arith ar{b, cast<MemRefType>(c.getType()).getElementType()};
-  Value zero = arith::ConstantIndexOp::create(b, 0);
-  Value one = arith::ConstantIndexOp::create(b, 1);
-  auto par = scf::ParallelOp::create(b, ValueRange{zero}, ValueRange{n},
-                                     ValueRange{one});
   OpBuilder::InsertionGuard g(b);
-  b.setInsertionPointToStart(par.getBody());
-  weft::ParallelWorkOp::create(b, work);
-  Value i = par.getInductionVars()[0];
+  Value i = markedNest(b, ValueRange{n}, work).getInductionVars()[0];
   Value z = ar.zero();
   forLoop(b, m, [&](Value j) {
     memref::StoreOp::create(b, z, c, ValueRange{i, j});
@@ -123,11 +126,6 @@ void lowerToLoops(ImplicitLocOpBuilder &b, weft::MatmulOp op, Value n, Value m,
   });
 }
 
-bool inGPUFunction(Operation *op) {
-  auto fn = op->getParentOfType<func::FuncOp>();
-  return fn && weft::functionTarget(fn) == weft::Target::GPU;
-}
-
 struct LowerMatmulPass : weft::impl::LowerMatmulBase<LowerMatmulPass> {
   using Base::Base;
 
@@ -140,7 +138,7 @@ struct LowerMatmulPass : weft::impl::LowerMatmulBase<LowerMatmulPass> {
       Value m = memref::DimOp::create(b, op.getC(), 1);
       Value k = memref::DimOp::create(b, op.getA(), 1);
       Value work = arith::MulIOp::create(b, arith::MulIOp::create(b, n, m), k);
-      if (inGPUFunction(op)) {
+      if (weft::inGPUFunction(op)) {
         lowerForGPU(b, op, n, m, k, work);
         op.erase();
         continue;

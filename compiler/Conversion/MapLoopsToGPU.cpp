@@ -309,8 +309,7 @@ struct MapLoopsToGPUPass : weft::impl::MapLoopsToGPUBase<MapLoopsToGPUPass> {
         return;
       // Only functions that target the GPU (--target=gpu or
       // @jit(target="gpu")).
-      auto fn = par->getParentOfType<func::FuncOp>();
-      if (!fn || weft::functionTarget(fn) != weft::Target::GPU)
+      if (!weft::inGPUFunction(par))
         return;
       if (par.getNumLoops() > 2 || !bodyIsDeviceSafe(par))
         return;

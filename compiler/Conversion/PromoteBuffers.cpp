@@ -104,8 +104,6 @@ std::optional<BufferUses> usesOfLocalBuffer(memref::AllocOp alloc) {
         continue;
       }
       if (auto rmw = dyn_cast<memref::AtomicRMWOp>(user)) {
-        if (rmw.getValue() == v)
-          return std::nullopt;
         access(rmw.getIndices(), viaView);
         continue;
       }
@@ -228,15 +226,13 @@ struct PromoteBuffersPass : weft::impl::PromoteBuffersBase<PromoteBuffersPass> {
   void runOnOperation() override {
     SmallVector<memref::AllocOp> allocs;
     getOperation()->walk([&](memref::AllocOp alloc) {
-      auto fn = alloc->getParentOfType<func::FuncOp>();
-      if (fn && weft::functionTarget(fn) != weft::Target::GPU)
+      if (alloc->getParentOfType<func::FuncOp>() && !weft::inGPUFunction(alloc))
         allocs.push_back(alloc);
     });
     IRRewriter rewriter(&getContext());
     SmallVector<scf::ForOp> loops;
     getOperation()->walk([&](scf::ForOp loop) {
-      auto fn = loop->getParentOfType<func::FuncOp>();
-      if (fn && weft::functionTarget(fn) != weft::Target::GPU)
+      if (loop->getParentOfType<func::FuncOp>() && !weft::inGPUFunction(loop))
         loops.push_back(loop);
     });
     for (scf::ForOp loop : loops)

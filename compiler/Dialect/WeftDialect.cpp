@@ -25,6 +25,11 @@ Target weft::functionTarget(Operation *fn) {
   return t == Target::GPU ? Target::GPU : Target::CPU;
 }
 
+bool weft::inGPUFunction(Operation *op) {
+  auto fn = op->getParentOfType<FunctionOpInterface>();
+  return fn && functionTarget(fn) == Target::GPU;
+}
+
 void weft::setFunctionTarget(Operation *fn, Target target) {
   assert(target != Target::Auto && "resolve Auto before code generation");
   fn->setAttr(WeftDialect::kTargetAttrName,

@@ -37,6 +37,8 @@ struct ParallelNestResource
 /// The target of `fn` (its `weft.target` attribute: CPU or GPU; CPU when
 /// it has none).
 Target functionTarget(mlir::Operation *fn);
+/// Whether `op` is in a function that targets the GPU.
+bool inGPUFunction(mlir::Operation *op);
 /// Sets the `weft.target` attribute of `fn`.
 void setFunctionTarget(mlir::Operation *fn, Target target);
 

@@ -22,7 +22,8 @@ def Weft_Dialect : Dialect {
     sum. Each has a verifier for what its types cannot say (formats that
     match their operands, element kinds the runtime knows, source lines).
     They are lowered to LLVM calls by `convert-weft-to-llvm`.
-  }];  let cppNamespace = "::weft";
+  }];
+  let cppNamespace = "::weft";
   // `weft.target` on a func.func ("cpu" or "gpu": where its parallel
   // loops run).
   let hasOperationAttrVerify = 1;
@@ -33,7 +34,7 @@ def Weft_Dialect : Dialect {
   }];
 }
 
-class Weft_Op<string mnemonic, list<Trait> traits = []> :
-    Op<Weft_Dialect, mnemonic, traits>;
+class Weft_Op<string mnemonic, list<Trait> traits = []>
+    : Op<Weft_Dialect, mnemonic, traits>;
 
 #endif // WEFT_DIALECT
