@@ -180,8 +180,8 @@ void registerWeftPassesAndPipelines() {
   registerSCFPasses();
   PassPipelineRegistration<>(
       "weft-cleanup",
-      "Lower array operations, choose parallel nests, canonicalize and CSE "
-      "Weft's high-level MLIR",
+      "Lower array operations, choose parallel nests, canonicalize, CSE and "
+      "promote buffers in Weft's high-level MLIR",
       [](OpPassManager &pm) { buildCleanupPipeline(pm); });
   PassPipelineRegistration<>(
       "weft-cpu-pipeline",

@@ -19,7 +19,9 @@ class DialectRegistry;
 namespace weft {
 
 /// On MLIRGen output: array operations to loops (weft.matmul), the choice
-/// of which array loop nests run in parallel, canonicalize, CSE.
+/// of which array loop nests run in parallel, canonicalize, CSE, and the
+/// buffers whose lifetime is known freed without a count or put on the
+/// stack.
 void buildCleanupPipeline(mlir::OpPassManager &pm);
 /// From high-level MLIR to the LLVM dialect, ready for translation.
 void buildCPULoweringPipeline(mlir::OpPassManager &pm);

@@ -72,7 +72,9 @@ func.func private @keep(!view)
 // CHECK-LABEL: func.func @escapes
 // CHECK-NOT: memref.alloca
 // CHECK-NOT: memref.dealloc
-// CHECK-COUNT-3: weft.release
+// CHECK-COUNT-4: weft.release
+// CHECK-NEXT: }
+// CHECK-NOT: weft.release
 // CHECK: return
 func.func @escapes(%cell: memref<1x!view>, %c: i1) -> !view {
   %c0 = arith.constant 0 : index
