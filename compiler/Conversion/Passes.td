@@ -79,6 +79,41 @@ def InlineAllocaScopes : Pass<"weft-inline-alloca-scopes"> {
                            "::mlir::LLVM::LLVMDialect"];
 }
 
+def FuseElementwise : Pass<"weft-fuse-elementwise"> {
+  let summary = "Merge elementwise maps into the map that reads them.";
+  let description = [{
+    MLIRGen emits one `weft.map` per elementwise operation of an array
+    expression, each writing a fresh array. When such an array is read by
+    exactly one other `weft.map` of the same block (and otherwise only
+    released or measured), and nothing between the two writes memory the
+    first one reads, the first map's body is inlined into the second's and
+    its operands become the second's inputs: `c = a * b + sin(d)` becomes
+    one map over `a`, `b` and `d` with no temporary array. Broadcasting
+    composes (an operand that broadcasts to the temporary's shape
+    broadcasts the same way to the reader's), so the merged map reads the
+    same elements. The temporary's allocation and release are removed.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
+def LowerElementwise : Pass<"weft-lower-elementwise"> {
+  let summary = "Turn weft.map into loop nests.";
+  let description = [{
+    Each `weft.map` becomes a loop nest over its output's shape: every input
+    gets a broadcast view (stride 0 along missing and size-1 axes), the body
+    is inlined at each index, and the nest is an `scf.parallel` over its
+    outer axis (its two outer axes in a GPU function) marked with
+    `weft.parallel_work` for `weft-choose-parallel-nests`; `serial` maps
+    get plain `scf.for` loops. A map whose output is not a fresh array
+    first checks whether an input shares the output's buffer with another
+    layout; if one does, the results go to a temporary that is copied into
+    the output afterwards.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def LowerMatmul : Pass<"weft-lower-matmul"> {
   let summary = "Choose how each weft.matmul runs: BLAS, loops or the GPU.";
   let description = [{

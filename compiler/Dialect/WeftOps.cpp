@@ -348,3 +348,43 @@ OpFoldResult Atan2Op::fold(FoldAdaptor adaptor) {
 
 #define GET_OP_CLASSES
 #include "compiler/Dialect/WeftOps.cpp.inc"
+
+Value MapOp::getYielded() {
+  return cast<YieldOp>(getBody().front().getTerminator()).getValue();
+}
+
+LogicalResult MapOp::verify() {
+  auto out = cast<MemRefType>(getOutput().getType());
+  if (!runtimeElementKind(out.getElementType()))
+    return emitOpError("output element type must be i1, i32, i64, f32 or "
+                       "f64, got ")
+           << out.getElementType();
+  mlir::Block &body = getBody().front();
+  size_t n = getInputs().size();
+  if (body.getNumArguments() != n + 1)
+    return emitOpError("body must take one element per input and the "
+                       "output's, ")
+           << n + 1 << " arguments, got " << body.getNumArguments();
+  for (size_t i = 0; i < n; ++i) {
+    auto in = cast<MemRefType>(getInputs()[i].getType());
+    if (in.getRank() > out.getRank())
+      return emitOpError("input ")
+             << i << " of rank " << in.getRank()
+             << " does not broadcast to the output's rank " << out.getRank();
+    if (body.getArgument(i).getType() != in.getElementType())
+      return emitOpError("body argument ")
+             << i << " must be input " << i << "'s element type "
+             << in.getElementType();
+  }
+  if (body.getArguments().back().getType() != out.getElementType())
+    return emitOpError("the body's last argument must be the output's "
+                       "element type ")
+           << out.getElementType();
+  auto yield = dyn_cast<YieldOp>(body.getTerminator());
+  if (!yield)
+    return emitOpError("body must end with weft.yield");
+  if (yield.getValue().getType() != out.getElementType())
+    return emitOpError("body must yield the output's element type ")
+           << out.getElementType() << ", got " << yield.getValue().getType();
+  return success();
+}

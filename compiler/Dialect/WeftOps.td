@@ -586,4 +586,70 @@ def Weft_Atan2Op : Weft_Op<"atan2", [Pure, SameOperandsAndResultType]> {
   let hasFolder = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Array semantics: elementwise maps and reductions, lowered to loop nests
+// by weft-lower-elementwise after weft-fuse-elementwise has merged them.
+//===----------------------------------------------------------------------===//
+
+def Weft_MapOp : Weft_Op<"map", [SingleBlock]> {
+  let summary = "An elementwise array operation with NumPy broadcasting.";
+  let description = [{
+    For every index of `output`, runs the body on the elements of the
+    `inputs` at that index and stores what it yields there. Each input is
+    broadcast to the output's shape as NumPy does (its axes align with the
+    output's last axes; an axis of size 1 repeats): the front end has
+    checked that the shapes broadcast. The body's arguments are one
+    element of each input, then the output's current element (read only
+    if used, as `a += b` does). It may use values defined above it
+    (scalar operands). When an input overlaps the output with another
+    layout (`a[1:] = a[:-1]`) the result is as if the whole right side
+    were computed first. `serial` keeps the nest on one thread
+    (`@jit(parallel=False)`).
+
+    `weft-fuse-elementwise` merges a map whose output is a fresh array
+    read by one other map or reduce into it; `weft-lower-elementwise`
+    turns it into a loop nest marked with `weft.parallel_work`.
+
+    ```mlir
+    weft.map ins(%a, %b : memref<?xf64>, memref<?x?xf64>) outs(%c : memref<?x?xf64>) {
+    ^bb0(%x: f64, %y: f64, %cur: f64):
+      %s = arith.addf %x, %y : f64
+      weft.yield %s : f64
+    }
+    ```
+  }];
+  let arguments = (ins Arg<Variadic<AnyMemRef>, "the operands", [MemRead]>:$inputs,
+                       Arg<AnyMemRef, "the result", [MemRead, MemWrite]>:$output,
+                       UnitAttr:$serial);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    (`ins` `(` $inputs^ `:` type($inputs) `)`)? `outs` `(` $output `:`
+    type($output) `)` $body attr-dict
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The body's argument for the output's current element.
+    mlir::BlockArgument getOutputElement() {
+      return getBody().front().getArguments().back();
+    }
+    /// The value the body yields.
+    mlir::Value getYielded();
+  }];
+}
+
+def Weft_YieldOp : Weft_Op<"yield",
+    [Pure, Terminator, ParentOneOf<["MapOp"]>]> {
+  let summary = "The element a weft.map body produces.";
+  let description = [{
+    Ends the body of a `weft.map` (the value stored at the element's
+    index).
+
+    ```mlir
+    weft.yield %x : f64
+    ```
+  }];
+  let arguments = (ins AnyType:$value);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+}
+
 #endif // WEFT_OPS

@@ -189,10 +189,15 @@ Value FunctionGen::emitElement(const ElemSource &s, const Expr *e,
       return memref::LoadOp::create(b, l, it->second, ivs);
     return it->second;
   }
-  ScalarKind k = fn.typeOf(e).scalarKind();
   SmallVector<Value, 3> xs;
   for (const Expr *o : elementOperands(e))
     xs.push_back(emitElement(s, o, ivs));
+  return elementOf(e, xs);
+}
+
+Value FunctionGen::elementOf(const Expr *e, SmallVectorImpl<Value> &xs) {
+  Location l = loc(e->range);
+  ScalarKind k = fn.typeOf(e).scalarKind();
   if (auto *c = e->dyn<CallExpr>())
     if (fn.vectorizedCalls.count(c)) {
       // The scalar function on this element (LLVM inlines it into the
@@ -349,91 +354,191 @@ std::string FunctionGen::parallelText() const {
          " elements, serial below";
 }
 
-Value FunctionGen::materialize(const Expr *e) {
+SmallVector<Value, 4>
+FunctionGen::broadcastShape(ArrayRef<Value> arrays, int rank,
+                            const SmallVector<Value, 4> *target, int64_t ln,
+                            Location l) {
+  Value one = index(1, l), zero = index(0, l);
+  auto eq = [&](Value x, Value y) -> Value {
+    return arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, x, y);
+  };
+  SmallVector<SmallVector<Value, 4>, 4> shapes;
+  for (Value a : arrays) {
+    SmallVector<Value, 4> sizes;
+    for (unsigned d = 0; d < cast<MemRefType>(a.getType()).getRank(); ++d)
+      sizes.push_back(memref::DimOp::create(b, l, a, d));
+    shapes.push_back(sizes);
+  }
+  // Per axis, the size that is not 1 (NumPy's rule).
+  SmallVector<Value, 4> dims;
+  if (target) {
+    dims = *target;
+  } else {
+    dims.assign(rank, one);
+    for (auto &sizes : shapes) {
+      int r = static_cast<int>(sizes.size());
+      for (int k = 0; k < r; ++k) {
+        Value &d = dims[k + rank - r];
+        d = arith::SelectOp::create(b, l, eq(sizes[k], one), d, sizes[k]);
+      }
+    }
+  }
+  if (shapes.empty() || (!target && shapes.size() == 1))
+    return dims;
+  Value bad = constant(ScalarKind::Bool, 0, l);
+  for (auto &sizes : shapes) {
+    int r = static_cast<int>(sizes.size());
+    for (int k = 0; k < r; ++k) {
+      Value ok = arith::OrIOp::create(b, l, eq(sizes[k], dims[k + rank - r]),
+                                      eq(sizes[k], one));
+      bad = arith::OrIOp::create(
+          b, l, bad,
+          arith::XOrIOp::create(b, l, ok, constant(ScalarKind::Bool, 1, l)));
+    }
+  }
+  auto ifOp = scf::IfOp::create(b, l, TypeRange{}, bad, false);
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    SmallVector<Value, 16> enc;
+    std::string format = target ? "ValueError: could not broadcast input "
+                                  "array from shape"
+                                : "ValueError: operands could not be "
+                                  "broadcast together with shapes";
+    auto addShape = [&](ArrayRef<Value> sizes) {
+      enc.push_back(i64(static_cast<int64_t>(sizes.size()), l));
+      for (Value sz : sizes)
+        enc.push_back(arith::IndexCastOp::create(b, l, b.getI64Type(), sz));
+      format += " {}";
+    };
+    for (auto &sizes : shapes)
+      addShape(sizes);
+    if (target) {
+      format += " into shape";
+      addShape(*target);
+    }
+    weft::ShapeErrorOp::create(b, l, format, ln, enc);
+  }
+  // Inside a parallel loop the error is raised after the loop: an empty
+  // shape keeps the rest of this statement within bounds.
+  for (Value &d : dims)
+    d = arith::SelectOp::create(b, l, bad, zero, d);
+  return dims;
+}
+
+void FunctionGen::emitMapOp(ArrayRef<Value> inputs, Value out, Location l,
+                            const std::function<Value(ValueRange, Value)> &fn_) {
+  auto map = weft::MapOp::create(b, l, inputs, out, !fn.options.parallel);
+  SmallVector<mlir::Type, 4> types;
+  SmallVector<Location, 4> locs;
+  for (Value v : inputs) {
+    types.push_back(cast<MemRefType>(v.getType()).getElementType());
+    locs.push_back(l);
+  }
+  types.push_back(cast<MemRefType>(out.getType()).getElementType());
+  locs.push_back(l);
+  OpBuilder::InsertionGuard g(b);
+  mlir::Block *body = b.createBlock(&map.getBody(), {}, types, locs);
+  Value v = fn_(body->getArguments().drop_back(), body->getArguments().back());
+  weft::YieldOp::create(b, l, v);
+}
+
+namespace {
+/// The leaves of an elementwise tree: its maximal subexpressions that are
+/// not elementwise nodes, in evaluation order.
+void collectLeaves(FunctionGen &g, const Expr *e,
+                   SmallVectorImpl<const Expr *> &out) {
+  if (!g.isFusable(e)) {
+    out.push_back(e);
+    return;
+  }
+  for (const Expr *o : g.elementOperands(e))
+    collectLeaves(g, o, out);
+}
+} // namespace
+
+Value FunctionGen::emitMapTree(const Expr *e,
+                               const std::map<const Expr *, Value> &leaves) {
+  auto it = leaves.find(e);
+  if (it != leaves.end())
+    return it->second;
   Location l = loc(e->range);
-  ElemSource s = makeSource(e, nullptr, line(e->range));
-  note(line(e->range),
-       "array expression: " + std::to_string(countFused(*this, e)) +
-           " elementwise operations and " + std::to_string(s.leaves.size()) +
-           " operands fused into one loop nest, no temporaries; " +
-           parallelText());
-  Value out = allocArrayN(s.kind, s.dims, l);
-  emitParallelNest(s.dims, l, [&](ValueRange ivs) {
-    Value v = convert(emitElement(s, e, ivs), s.kind, l);
-    memref::StoreOp::create(b, l, v, out, ivs);
+  SmallVector<Value, 3> operands, arrays;
+  for (const Expr *o : elementOperands(e)) {
+    operands.push_back(emitMapTree(o, leaves));
+    if (isArray(operands.back()))
+      arrays.push_back(operands.back());
+  }
+  ScalarKind k = fn.typeOf(e).scalarKind();
+  SmallVector<Value, 4> dims =
+      broadcastShape(arrays, fn.typeOf(e).rank(), nullptr, line(e->range), l);
+  Value out = allocArrayN(k, dims, l);
+  emitMapOp(arrays, out, l, [&](ValueRange elems, Value) {
+    SmallVector<Value, 3> xs;
+    size_t next = 0;
+    for (Value v : operands)
+      xs.push_back(isArray(v) ? elems[next++] : v);
+    return convert(elementOf(e, xs), k, l);
   });
   return out;
+}
+
+Value FunctionGen::materialize(const Expr *e) {
+  // The leaves first, then one weft.map per elementwise node, which
+  // weft-fuse-elementwise merges into one loop nest.
+  SmallVector<const Expr *, 8> order;
+  collectLeaves(*this, e, order);
+  std::map<const Expr *, Value> leaves;
+  for (const Expr *leaf : order)
+    leaves[leaf] = emitExpr(leaf).v();
+  if (!quietMaps_)
+    note(line(e->range),
+         "array expression: " + std::to_string(countFused(*this, e)) +
+             " elementwise operations and " + std::to_string(leaves.size()) +
+             " operands fused into one loop nest, no temporaries; " +
+             parallelText());
+  return emitMapTree(e, leaves);
 }
 
 void FunctionGen::storeInto(Value dest, const Expr *e,
                             std::optional<BinaryOp> op, int64_t ln,
                             Location l) {
-  ArrayMeta dm = arrayMeta(dest, l);
   ScalarKind dk = kindOf(cast<MemRefType>(dest.getType()).getElementType());
-  ElemSource s = makeSource(e, &dm.sizes, ln);
+  ScalarKind ek = fn.typeOf(e).scalarKind();
   note(ln, std::string(op ? "in-place update" : "slice assignment") + ": " +
                std::to_string(countFused(*this, e)) +
                " elementwise operations fused into one loop nest writing "
                "the target (a temporary only if an operand overlaps it); " +
                parallelText());
-  ScalarKind opKind = s.kind;
+  Value value;
+  if (isFusable(e)) {
+    quietMaps_ = true;
+    value = materialize(e);
+    quietMaps_ = false;
+  } else {
+    value = emitExpr(e).v();
+  }
+  SmallVector<Value, 1> inputs;
+  if (isArray(value)) {
+    inputs.push_back(value);
+    ArrayMeta dm = arrayMeta(dest, l);
+    SmallVector<Value, 4> dims = broadcastShape(
+        inputs, static_cast<int>(dm.sizes.size()), &dm.sizes, ln, l);
+    dest = makeView(dest, dk, dm.offset, dims, dm.strides, l);
+  }
+  ScalarKind opKind = ek;
   if (op) {
-    opKind = promote(dk, s.kind);
+    opKind = promote(dk, ek);
     if (*op == BinaryOp::Div && opKind != ScalarKind::F32)
       opKind = ScalarKind::F64;
   }
-  auto combine = [&](ValueRange ivs, Value x) {
-    Value r = x;
-    if (op) {
-      Value cur = memref::LoadOp::create(b, l, dest, ivs);
-      r = emitBinaryScalar(*op, convert(cur, opKind, l), convert(x, opKind, l),
+  emitMapOp(inputs, dest, l, [&](ValueRange elems, Value cur) {
+    Value x = inputs.empty() ? value : elems[0];
+    if (op)
+      x = emitBinaryScalar(*op, convert(cur, opKind, l), convert(x, opKind, l),
                            opKind, false, l, ln);
-    }
-    memref::StoreOp::create(b, l, convert(r, dk, l), dest, ivs);
-  };
-  // Overlap: an operand that views dest's buffer with another layout would
-  // see elements already overwritten. Then evaluate into a temporary first.
-  Value destPtr = memref::ExtractAlignedPointerAsIndexOp::create(b, l, dest);
-  Value overlap = constant(ScalarKind::Bool, 0, l);
-  for (auto &[leaf, v] : s.leaves) {
-    if (!isArray(v))
-      continue;
-    ArrayMeta m = arrayMeta(v, l);
-    Value ptr = memref::ExtractAlignedPointerAsIndexOp::create(b, l, v);
-    Value same =
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, ptr, destPtr);
-    Value sameLayout = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
-                                             m.offset, dm.offset);
-    for (size_t d = 0; d < m.strides.size(); ++d)
-      sameLayout = arith::AndIOp::create(
-          b, l, sameLayout,
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, m.strides[d],
-                                dm.strides[d]));
-    Value differs = arith::XOrIOp::create(b, l, sameLayout,
-                                          constant(ScalarKind::Bool, 1, l));
-    overlap = arith::OrIOp::create(b, l, overlap,
-                                   arith::AndIOp::create(b, l, same, differs));
-  }
-  auto ifOp = scf::IfOp::create(b, l, TypeRange{}, overlap, true);
-  {
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-    size_t mark = temps_.size();
-    SmallVector<Value, 4> tmpDims(s.dims); // defined in this region only
-    Value tmp = allocArrayN(s.kind, tmpDims, l);
-    emitParallelNest(tmpDims, l, [&](ValueRange ivs) {
-      memref::StoreOp::create(
-          b, l, convert(emitElement(s, s.root, ivs), s.kind, l), tmp, ivs);
-    });
-    emitParallelNest(tmpDims, l, [&](ValueRange ivs) {
-      combine(ivs, memref::LoadOp::create(b, l, tmp, ivs));
-    });
-    releaseTemps(mark, l);
-    b.setInsertionPointToStart(&ifOp.getElseRegion().front());
-    emitParallelNest(s.dims, l, [&](ValueRange ivs) {
-      combine(ivs, emitElement(s, s.root, ivs));
-    });
-  }
+    return convert(x, dk, l);
+  });
 }
 
 namespace {

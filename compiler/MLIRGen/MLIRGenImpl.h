@@ -351,8 +351,34 @@ public:
                         int64_t line);
   mlir::Value emitElement(const ElemSource &s, const Expr *e,
                           mlir::ValueRange ivs);
-  /// Evaluates an array expression into a new array (one loop nest).
+  /// The element of elementwise node `e` from its operands' elements `xs`
+  /// (scalar code, of `e`'s kind).
+  mlir::Value elementOf(const Expr *e, llvm::SmallVectorImpl<mlir::Value> &xs);
+  /// The broadcast shape of `arrays` (NumPy's rule) of rank `rank`, or
+  /// `target` when given (an assignment); a shape error when they do not
+  /// broadcast, after which the shape is empty.
+  llvm::SmallVector<mlir::Value, 4>
+  broadcastShape(llvm::ArrayRef<mlir::Value> arrays, int rank,
+                 const llvm::SmallVector<mlir::Value, 4> *target, int64_t line,
+                 mlir::Location l);
+  /// A weft.map over `inputs` writing `out`; `body(elements, current)`
+  /// emits the element from the inputs' elements and the output's current
+  /// one.
+  void emitMapOp(llvm::ArrayRef<mlir::Value> inputs, mlir::Value out,
+                 mlir::Location l,
+                 const std::function<mlir::Value(mlir::ValueRange, mlir::Value)>
+                     &body);
+  /// One weft.map per elementwise node of `e`, bottom up, from the values
+  /// of its leaves; returns the array of `e`.
+  mlir::Value emitMapTree(const Expr *e,
+                          const std::map<const Expr *, mlir::Value> &leaves);
+  /// Evaluates an array expression into a new array: its leaves, then its
+  /// elementwise nodes as weft.map ops (which weft-fuse-elementwise merges
+  /// into one loop nest).
   mlir::Value materialize(const Expr *e);
+  /// True while a statement that reports its own array expression is
+  /// materialising it.
+  bool quietMaps_ = false;
   /// `dest[...] = e` (or `dest op= e` when `op` is given) with NumPy's
   /// broadcasting, as if `e` were evaluated first when it overlaps `dest`.
   void storeInto(mlir::Value dest, const Expr *e, std::optional<BinaryOp> op,

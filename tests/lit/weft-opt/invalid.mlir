@@ -231,3 +231,65 @@ func.func @matmul_shapes(%a: memref<2x3xf64>, %b: memref<4x5xf64>, %c: memref<2x
   weft.matmul %a, %b, %c : memref<2x3xf64>, memref<4x5xf64>, memref<2x5xf64>
   return
 }
+
+// -----
+
+func.func @map_arity(%a: memref<?xf64>, %o: memref<?xf64>) {
+  // expected-error @+1 {{body must take one element per input and the output's, 2 arguments, got 1}}
+  weft.map ins(%a : memref<?xf64>) outs(%o : memref<?xf64>) {
+  ^bb0(%x: f64):
+    weft.yield %x : f64
+  }
+  return
+}
+
+// -----
+
+func.func @map_rank(%a: memref<?x?xf64>, %o: memref<?xf64>) {
+  // expected-error @+1 {{input 0 of rank 2 does not broadcast to the output's rank 1}}
+  weft.map ins(%a : memref<?x?xf64>) outs(%o : memref<?xf64>) {
+  ^bb0(%x: f64, %c: f64):
+    weft.yield %x : f64
+  }
+  return
+}
+
+// -----
+
+func.func @map_argument_type(%a: memref<?xi64>, %o: memref<?xf64>) {
+  // expected-error @+1 {{body argument 0 must be input 0's element type 'i64'}}
+  weft.map ins(%a : memref<?xi64>) outs(%o : memref<?xf64>) {
+  ^bb0(%x: f64, %c: f64):
+    weft.yield %x : f64
+  }
+  return
+}
+
+// -----
+
+func.func @map_yield_type(%a: memref<?xi64>, %o: memref<?xf64>) {
+  // expected-error @+1 {{body must yield the output's element type 'f64', got 'i64'}}
+  weft.map ins(%a : memref<?xi64>) outs(%o : memref<?xf64>) {
+  ^bb0(%x: i64, %c: f64):
+    weft.yield %x : i64
+  }
+  return
+}
+
+// -----
+
+func.func @map_element_kind(%o: memref<?xi8>) {
+  // expected-error @+1 {{output element type must be i1, i32, i64, f32 or f64, got 'i8'}}
+  weft.map outs(%o : memref<?xi8>) {
+  ^bb0(%c: i8):
+    weft.yield %c : i8
+  }
+  return
+}
+
+// -----
+
+func.func @yield_outside_map(%x: f64) {
+  // expected-error @+1 {{expects parent op 'weft.map'}}
+  weft.yield %x : f64
+}

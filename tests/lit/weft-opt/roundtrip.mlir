@@ -37,3 +37,18 @@ func.func @array_ops(%a: memref<?x?xi64>, %b: memref<?x?xf64>, %c: memref<?x?xf6
   }
   return
 }
+
+// CHECK-LABEL: func.func @map
+// CHECK: weft.map ins(%{{.*}}, %{{.*}} : memref<?xf64>, memref<?x?xi64>) outs(%{{.*}} : memref<?x?xf64>) {
+// CHECK-NEXT: ^bb0(%{{.*}}: f64, %{{.*}}: i64, %{{.*}}: f64):
+// CHECK: weft.yield %{{.*}} : f64
+// CHECK-NEXT: } {serial}
+func.func @map(%a: memref<?xf64>, %b: memref<?x?xi64>, %c: memref<?x?xf64>) {
+  weft.map ins(%a, %b : memref<?xf64>, memref<?x?xi64>) outs(%c : memref<?x?xf64>) {
+  ^bb0(%x: f64, %y: i64, %cur: f64):
+    %f = arith.sitofp %y : i64 to f64
+    %s = arith.addf %x, %f : f64
+    weft.yield %s : f64
+  } {serial}
+  return
+}

@@ -1,0 +1,130 @@
+//===- ArrayNest.cpp - Loop nests of array operations for lowering passes -===//
+//
+// Implements the helpers of ArrayNest.h.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Conversion/ArrayNest.h"
+#include "compiler/Dialect/WeftDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
+using namespace mlir;
+
+namespace weft {
+
+namespace {
+void serialNest(ImplicitLocOpBuilder &b, ValueRange dims,
+                SmallVectorImpl<Value> &ivs,
+                function_ref<void(ValueRange)> body) {
+  if (dims.empty()) {
+    body(ivs);
+    return;
+  }
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  auto loop = scf::ForOp::create(b, zero, dims.front(), one);
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(loop.getBody());
+  ivs.push_back(loop.getInductionVar());
+  serialNest(b, dims.drop_front(), ivs, body);
+  ivs.pop_back();
+}
+} // namespace
+
+Value productOf(ImplicitLocOpBuilder &b, ValueRange dims) {
+  Value n = arith::ConstantIndexOp::create(b, 1);
+  for (Value d : dims)
+    n = arith::MulIOp::create(b, n, d);
+  return n;
+}
+
+SmallVector<Value, 4> sizesOf(ImplicitLocOpBuilder &b, Value array) {
+  SmallVector<Value, 4> sizes;
+  int64_t rank = cast<MemRefType>(array.getType()).getRank();
+  for (int64_t d = 0; d < rank; ++d)
+    sizes.push_back(memref::DimOp::create(b, array, d));
+  return sizes;
+}
+
+void buildArrayNest(ImplicitLocOpBuilder &b, ValueRange dims, bool serial,
+                    bool gpu, function_ref<void(ValueRange)> body,
+                    Value work) {
+  SmallVector<Value, 4> ivs;
+  if (serial || dims.empty()) {
+    serialNest(b, dims, ivs, body);
+    return;
+  }
+  if (!work)
+    work = productOf(b, dims);
+  size_t parallelAxes = dims.size() >= 2 && gpu ? 2 : 1;
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  SmallVector<Value, 2> lbs(parallelAxes, zero), steps(parallelAxes, one);
+  auto par =
+      scf::ParallelOp::create(b, lbs, dims.take_front(parallelAxes), steps);
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(par.getBody());
+  weft::ParallelWorkOp::create(b, work);
+  auto outer = par.getInductionVars();
+  ivs.assign(outer.begin(), outer.end());
+  serialNest(b, dims.drop_front(parallelAxes), ivs, body);
+}
+
+Value broadcastView(ImplicitLocOpBuilder &b, Value array, ValueRange dims) {
+  auto type = cast<MemRefType>(array.getType());
+  int64_t rank = static_cast<int64_t>(dims.size()), r = type.getRank();
+  auto md = memref::ExtractStridedMetadataOp::create(b, array);
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  SmallVector<Value, 4> strides;
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t k = d - (rank - r);
+    if (k < 0) {
+      strides.push_back(zero);
+      continue;
+    }
+    Value unit = arith::CmpIOp::create(b, arith::CmpIPredicate::eq,
+                                       md.getSizes()[k], one);
+    strides.push_back(
+        arith::SelectOp::create(b, unit, zero, md.getStrides()[k]));
+  }
+  SmallVector<int64_t> dyn(rank, ShapedType::kDynamic);
+  auto viewType = MemRefType::get(
+      dyn, type.getElementType(),
+      StridedLayoutAttr::get(b.getContext(), ShapedType::kDynamic, dyn));
+  return memref::ReinterpretCastOp::create(b, viewType, md.getBaseBuffer(),
+                                           md.getOffset(), dims, strides);
+}
+
+Value allocArray(ImplicitLocOpBuilder &b, MemRefType type, ValueRange dims) {
+  SmallVector<int64_t> shape(dims.size(), ShapedType::kDynamic);
+  auto exact = MemRefType::get(shape, type.getElementType());
+  Value raw = memref::AllocOp::create(b, exact, dims);
+  return memref::CastOp::create(b, type, raw);
+}
+
+bool isFreshArray(Value array, Operation *writer) {
+  Value raw = array;
+  if (auto cast = array.getDefiningOp<memref::CastOp>()) {
+    if (!cast.getSource().hasOneUse())
+      return false;
+    raw = cast.getSource();
+  }
+  if (!raw.getDefiningOp<memref::AllocOp>() ||
+      llvm::count(writer->getOperands(), array) != 1)
+    return false;
+  // Every view of the array is made by one of its users; none may come
+  // before the writer.
+  for (Operation *user : array.getUsers()) {
+    if (user == writer || isa<memref::DimOp>(user))
+      continue;
+    Operation *at = writer->getBlock()->findAncestorOpInBlock(*user);
+    if (!at || !writer->isBeforeInBlock(at))
+      return false;
+  }
+  return true;
+}
+
+} // namespace weft

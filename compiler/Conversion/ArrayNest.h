@@ -1,0 +1,51 @@
+//===- ArrayNest.h - Loop nests of array operations for lowering passes -*- C++ -*-===//
+//
+// The loop nest an array operation lowers to, shared by the passes that
+// lower weft's array ops: parallel over the outer axis and marked for
+// weft-choose-parallel-nests, or serial.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_COMPILER_CONVERSION_ARRAYNEST_H
+#define WEFT_COMPILER_CONVERSION_ARRAYNEST_H
+
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+
+namespace weft {
+
+/// A loop nest over [0, dims[k]) for every axis k, running `body` with the
+/// indices. Parallel: an scf.parallel over the outer axis (the two outer
+/// axes when `gpu`, which weft-gpu-map-loops maps to a 2-D grid) marked
+/// with `weft.parallel_work %work` (default: the number of iterations),
+/// the inner axes plain scf.for loops so the innermost one vectorizes.
+/// Serial: scf.for loops only. The builder is left after the nest.
+void buildArrayNest(mlir::ImplicitLocOpBuilder &b, mlir::ValueRange dims,
+                    bool serial, bool gpu,
+                    llvm::function_ref<void(mlir::ValueRange)> body,
+                    mlir::Value work = {});
+
+/// The product of `dims` (index values).
+mlir::Value productOf(mlir::ImplicitLocOpBuilder &b, mlir::ValueRange dims);
+
+/// The sizes of `array` (memref.dim of every axis).
+llvm::SmallVector<mlir::Value, 4> sizesOf(mlir::ImplicitLocOpBuilder &b,
+                                          mlir::Value array);
+
+/// A view of `array` with the shape `dims` (rank >= array's) as NumPy
+/// broadcasts it: its axes align with the last ones of `dims`; missing
+/// axes and axes of size 1 get stride 0.
+mlir::Value broadcastView(mlir::ImplicitLocOpBuilder &b, mlir::Value array,
+                          mlir::ValueRange dims);
+
+/// A fresh row-major array of `elem` with sizes `dims`, of the strided
+/// type `type` (the reference-counted buffer the runtime allocates).
+mlir::Value allocArray(mlir::ImplicitLocOpBuilder &b, mlir::MemRefType type,
+                       mlir::ValueRange dims);
+
+/// True if `array` is a fresh allocation (memref.alloc, possibly through
+/// memref.cast) that no value defined before `writer` (its first writer)
+/// can view: every other user of it comes after `writer`.
+bool isFreshArray(mlir::Value array, mlir::Operation *writer);
+
+} // namespace weft
+
+#endif // WEFT_COMPILER_CONVERSION_ARRAYNEST_H

@@ -1,0 +1,180 @@
+//===- FuseElementwise.cpp - Merge weft.map producers into their reader ---===//
+//
+// Implements weft-fuse-elementwise (see Passes.td).
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Conversion/ArrayNest.h"
+#include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/WeftDialect.h"
+
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+namespace weft {
+#define GEN_PASS_DEF_FUSEELEMENTWISE
+#include "compiler/Conversion/Passes.h.inc"
+} // namespace weft
+
+using namespace mlir;
+
+namespace {
+
+/// True if `op` (and what it holds) writes no memory a map defined before
+/// it may read: reads, allocations, runtime errors (which stop the
+/// program), and maps writing arrays allocated after that map.
+bool writesNothingRead(Operation *op, Operation *producer) {
+  if (isa<weft::FailOp, weft::ShapeErrorOp, weft::IndexErrorOp>(op))
+    return true;
+  if (auto map = dyn_cast<weft::MapOp>(op)) {
+    Value out = map.getOutput();
+    Operation *def = out.getDefiningOp();
+    if (auto cast = dyn_cast_or_null<memref::CastOp>(def))
+      def = cast.getSource().getDefiningOp();
+    if (!isa_and_nonnull<memref::AllocOp>(def) ||
+        !producer->isBeforeInBlock(
+            producer->getBlock()->findAncestorOpInBlock(*def)))
+      return false;
+  } else if (auto effects = dyn_cast<MemoryEffectOpInterface>(op)) {
+    SmallVector<MemoryEffects::EffectInstance> list;
+    effects.getEffects(list);
+    for (auto &e : list)
+      if (!isa<MemoryEffects::Read, MemoryEffects::Allocate>(e.getEffect()))
+        return false;
+  } else if (!op->hasTrait<OpTrait::HasRecursiveMemoryEffects>()) {
+    return false;
+  }
+  for (Region &r : op->getRegions())
+    for (Operation &inner : r.getOps())
+      if (!writesNothingRead(&inner, producer))
+        return false;
+  return true;
+}
+
+/// The one map that reads `array` (a fresh array `producer` writes), if
+/// every other use of it is its release or a size query; fills the
+/// releases and size queries.
+weft::MapOp soleReader(weft::MapOp producer, Value array,
+                       SmallVectorImpl<Operation *> &releases,
+                       SmallVectorImpl<memref::DimOp> &dims) {
+  weft::MapOp reader;
+  for (OpOperand &use : array.getUses()) {
+    Operation *user = use.getOwner();
+    if (user == producer)
+      continue;
+    if (isa<weft::ReleaseOp>(user)) {
+      releases.push_back(user);
+      continue;
+    }
+    if (auto dim = dyn_cast<memref::DimOp>(user)) {
+      dims.push_back(dim);
+      continue;
+    }
+    auto map = dyn_cast<weft::MapOp>(user);
+    if (!map || reader || use.get() == map.getOutput() ||
+        llvm::count(map.getInputs(), array) != 1)
+      return {};
+    reader = map;
+  }
+  return reader;
+}
+
+/// Merges `producer` into the map that reads its output, if it may.
+bool fuse(weft::MapOp producer) {
+  Value t = producer.getOutput();
+  if (!weft::isFreshArray(t, producer) ||
+      !producer.getOutputElement().use_empty())
+    return false;
+  SmallVector<Operation *, 2> releases;
+  SmallVector<memref::DimOp, 4> dims;
+  weft::MapOp reader = soleReader(producer, t, releases, dims);
+  if (!reader || reader->getBlock() != producer->getBlock() ||
+      !producer->isBeforeInBlock(reader))
+    return false;
+  for (Operation *op = producer->getNextNode(); op != reader;
+       op = op->getNextNode())
+    if (!writesNothingRead(op, producer))
+      return false;
+  // The temporary's sizes are its allocation's (MLIRGen allocates with
+  // dynamic sizes and asks for sizes of constant axes).
+  Operation *alloc = t.getDefiningOp();
+  if (auto cast = dyn_cast<memref::CastOp>(alloc))
+    alloc = cast.getSource().getDefiningOp();
+  auto allocOp = cast<memref::AllocOp>(alloc);
+  if (allocOp.getType().getNumDynamicDims() != allocOp.getType().getRank())
+    return false;
+  for (memref::DimOp dim : dims)
+    if (!dim.getConstantIndex())
+      return false;
+
+  // The reader's inputs with `t` replaced by the producer's.
+  unsigned at = 0;
+  while (reader.getInputs()[at] != t)
+    ++at;
+  SmallVector<Value, 8> inputs(reader.getInputs().take_front(at));
+  inputs.append(producer.getInputs().begin(), producer.getInputs().end());
+  inputs.append(reader.getInputs().begin() + at + 1,
+                reader.getInputs().end());
+  OpBuilder b(reader);
+  auto merged = weft::MapOp::create(b, reader.getLoc(), inputs,
+                                    reader.getOutput(), reader.getSerial());
+  SmallVector<Type, 8> argTypes;
+  SmallVector<Location, 8> argLocs;
+  for (Value v : inputs) {
+    argTypes.push_back(cast<MemRefType>(v.getType()).getElementType());
+    argLocs.push_back(v.getLoc());
+  }
+  argTypes.push_back(reader.getOutputElement().getType());
+  argLocs.push_back(reader.getOutputElement().getLoc());
+  mlir::Block *body =
+      b.createBlock(&merged.getBody(), {}, argTypes, argLocs);
+  mlir::Block &pBody = producer.getBody().front();
+  mlir::Block &rBody = reader.getBody().front();
+  unsigned np = producer.getInputs().size();
+  IRMapping map;
+  for (unsigned i = 0; i < np; ++i)
+    map.map(pBody.getArgument(i), body->getArgument(at + i));
+  for (Operation &op : pBody.without_terminator())
+    b.clone(op, map);
+  Value element = map.lookupOrDefault(producer.getYielded());
+  for (unsigned i = 0, n = reader.getInputs().size(); i < n; ++i)
+    map.map(rBody.getArgument(i),
+            i < at    ? body->getArgument(i)
+            : i == at ? element
+                      : body->getArgument(i - 1 + np));
+  map.map(reader.getOutputElement(), body->getArguments().back());
+  for (Operation &op : rBody)
+    b.clone(op, map);
+
+  for (memref::DimOp dim : dims) {
+    dim.replaceAllUsesWith(allocOp.getDynamicSizes()[*dim.getConstantIndex()]);
+    dim.erase();
+  }
+  reader.erase();
+  producer.erase();
+  for (Operation *r : releases)
+    r->erase();
+  if (Operation *def = t.getDefiningOp(); def && t.use_empty())
+    def->erase();
+  if (allocOp->use_empty())
+    allocOp.erase();
+  return true;
+}
+
+struct FuseElementwise : weft::impl::FuseElementwiseBase<FuseElementwise> {
+  void runOnOperation() override {
+    // Each merge may make the merged map a producer: until none is left.
+    for (bool changed = true; changed;) {
+      changed = false;
+      SmallVector<weft::MapOp> maps;
+      getOperation()->walk([&](weft::MapOp op) { maps.push_back(op); });
+      for (weft::MapOp op : maps)
+        if (fuse(op)) {
+          changed = true;
+          break;
+        }
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,101 @@
+// RUN: %weft-opt %s --weft-fuse-elementwise | FileCheck %s
+
+// c = a * b + d: the product's map is inlined into the sum's, its
+// operands become the sum's inputs, and its temporary (allocation, size
+// queries, release) disappears.
+// CHECK-LABEL: func.func @chain
+// CHECK-NOT: memref.alloc(
+// CHECK: weft.map ins(%arg0, %arg1, %arg2 : {{.*}}) outs(%arg3 :
+// CHECK-NEXT: ^bb0(%[[A:.*]]: f64, %[[B:.*]]: f64, %[[D:.*]]: f64, %[[C:.*]]: f64):
+// CHECK-NEXT: %[[P:.*]] = arith.mulf %[[A]], %[[B]]
+// CHECK-NEXT: %[[S:.*]] = arith.addf %[[P]], %[[D]]
+// CHECK-NEXT: weft.yield %[[S]]
+// CHECK-NOT: weft.map
+// CHECK-NOT: weft.release
+// CHECK: return %[[N:.*]] : index
+func.func @chain(%a: memref<?xf64>, %b: memref<?xf64>, %d: memref<?xf64>, %c: memref<?xf64>) -> index {
+  %c0 = arith.constant 0 : index
+  %n = memref.dim %a, %c0 : memref<?xf64>
+  %t = memref.alloc(%n) : memref<?xf64>
+  weft.map ins(%a, %b : memref<?xf64>, memref<?xf64>) outs(%t : memref<?xf64>) {
+  ^bb0(%x: f64, %y: f64, %cur: f64):
+    %p = arith.mulf %x, %y : f64
+    weft.yield %p : f64
+  }
+  %m = memref.dim %t, %c0 : memref<?xf64>
+  weft.map ins(%t, %d : memref<?xf64>, memref<?xf64>) outs(%c : memref<?xf64>) {
+  ^bb0(%x: f64, %y: f64, %cur: f64):
+    %s = arith.addf %x, %y : f64
+    weft.yield %s : f64
+  }
+  weft.release %t : memref<?xf64>
+  return %m : index
+}
+
+// A call between the two maps may write what the first one reads: the
+// temporary stays.
+// CHECK-LABEL: func.func @call_between
+// CHECK: memref.alloc
+// CHECK: weft.map ins(%arg0 :
+// CHECK: call @touch
+// CHECK: weft.map ins(%{{.*}} :
+func.func private @touch(memref<?xf64>)
+func.func @call_between(%a: memref<?xf64>, %c: memref<?xf64>) {
+  %c0 = arith.constant 0 : index
+  %n = memref.dim %a, %c0 : memref<?xf64>
+  %t = memref.alloc(%n) : memref<?xf64>
+  weft.map ins(%a : memref<?xf64>) outs(%t : memref<?xf64>) {
+  ^bb0(%x: f64, %cur: f64):
+    %p = arith.negf %x : f64
+    weft.yield %p : f64
+  }
+  func.call @touch(%a) : (memref<?xf64>) -> ()
+  weft.map ins(%t : memref<?xf64>) outs(%c : memref<?xf64>) {
+  ^bb0(%x: f64, %cur: f64):
+    weft.yield %x : f64
+  }
+  weft.release %t : memref<?xf64>
+  return
+}
+
+// Two readers: computing the elements twice is not free, so the
+// temporary stays.
+// CHECK-LABEL: func.func @two_readers
+// CHECK: memref.alloc
+// CHECK-COUNT-3: weft.map
+func.func @two_readers(%a: memref<?xf64>, %c: memref<?xf64>, %e: memref<?xf64>) {
+  %c0 = arith.constant 0 : index
+  %n = memref.dim %a, %c0 : memref<?xf64>
+  %t = memref.alloc(%n) : memref<?xf64>
+  weft.map ins(%a : memref<?xf64>) outs(%t : memref<?xf64>) {
+  ^bb0(%x: f64, %cur: f64):
+    %p = math.sin %x : f64
+    weft.yield %p : f64
+  }
+  weft.map ins(%t : memref<?xf64>) outs(%c : memref<?xf64>) {
+  ^bb0(%x: f64, %cur: f64):
+    weft.yield %x : f64
+  }
+  weft.map ins(%t : memref<?xf64>) outs(%e : memref<?xf64>) {
+  ^bb0(%x: f64, %cur: f64):
+    weft.yield %x : f64
+  }
+  weft.release %t : memref<?xf64>
+  return
+}
+
+// A map writing an array that is not fresh (an argument) is a store the
+// program can see: it stays.
+// CHECK-LABEL: func.func @not_fresh
+// CHECK-COUNT-2: weft.map
+func.func @not_fresh(%a: memref<?xf64>, %t: memref<?xf64>, %c: memref<?xf64>) {
+  weft.map ins(%a : memref<?xf64>) outs(%t : memref<?xf64>) {
+  ^bb0(%x: f64, %cur: f64):
+    weft.yield %x : f64
+  }
+  weft.map ins(%t : memref<?xf64>) outs(%c : memref<?xf64>) {
+  ^bb0(%x: f64, %cur: f64):
+    weft.yield %x : f64
+  }
+  return
+}
