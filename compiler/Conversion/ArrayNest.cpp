@@ -9,6 +9,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/IRMapping.h"
 
 using namespace mlir;
 
@@ -32,6 +33,13 @@ void serialNest(ImplicitLocOpBuilder &b, ValueRange dims,
   ivs.pop_back();
 }
 } // namespace
+
+MemRefType stridedType(Type elem, int64_t rank) {
+  SmallVector<int64_t> dyn(rank, ShapedType::kDynamic);
+  return MemRefType::get(
+      dyn, elem,
+      StridedLayoutAttr::get(elem.getContext(), ShapedType::kDynamic, dyn));
+}
 
 Value productOf(ImplicitLocOpBuilder &b, ValueRange dims) {
   Value n = arith::ConstantIndexOp::create(b, 1);
@@ -90,11 +98,8 @@ Value broadcastView(ImplicitLocOpBuilder &b, Value array, ValueRange dims) {
     strides.push_back(
         arith::SelectOp::create(b, unit, zero, md.getStrides()[k]));
   }
-  SmallVector<int64_t> dyn(rank, ShapedType::kDynamic);
-  auto viewType = MemRefType::get(
-      dyn, type.getElementType(),
-      StridedLayoutAttr::get(b.getContext(), ShapedType::kDynamic, dyn));
-  return memref::ReinterpretCastOp::create(b, viewType, md.getBaseBuffer(),
+  return memref::ReinterpretCastOp::create(b,
+                                           stridedType(type.getElementType(), rank), md.getBaseBuffer(),
                                            md.getOffset(), dims, strides);
 }
 
@@ -125,6 +130,21 @@ bool isFreshArray(Value array, Operation *writer) {
       return false;
   }
   return true;
+}
+
+Value inlineBodyAt(ImplicitLocOpBuilder &b, mlir::Block &body, Value yielded,
+                   ValueRange views, ValueRange ivs, Value current) {
+  IRMapping map;
+  for (auto [arg, view] : llvm::zip(body.getArguments(), views))
+    map.map(arg, memref::LoadOp::create(b, view, ivs).getResult());
+  if (body.getNumArguments() > views.size()) {
+    BlockArgument cur = body.getArguments().back();
+    if (!cur.use_empty())
+      map.map(cur, memref::LoadOp::create(b, current, ivs).getResult());
+  }
+  for (Operation &inner : body.without_terminator())
+    b.clone(inner, map);
+  return map.lookupOrDefault(yielded);
 }
 
 } // namespace weft

@@ -23,6 +23,10 @@ void buildArrayNest(mlir::ImplicitLocOpBuilder &b, mlir::ValueRange dims,
                     llvm::function_ref<void(mlir::ValueRange)> body,
                     mlir::Value work = {});
 
+/// memref<?x...x`elem`, strided<[?, ...], offset: ?>> of `rank`: the type
+/// of every array value.
+mlir::MemRefType stridedType(mlir::Type elem, int64_t rank);
+
 /// The product of `dims` (index values).
 mlir::Value productOf(mlir::ImplicitLocOpBuilder &b, mlir::ValueRange dims);
 
@@ -45,6 +49,14 @@ mlir::Value allocArray(mlir::ImplicitLocOpBuilder &b, mlir::MemRefType type,
 /// memref.cast) that no value defined before `writer` (its first writer)
 /// can view: every other user of it comes after `writer`.
 bool isFreshArray(mlir::Value array, mlir::Operation *writer);
+
+/// The body of a weft.map or weft.reduce (`body`, yielding `yielded`)
+/// inlined at `ivs`: its first arguments are the elements of `views` (the
+/// broadcast inputs), a further one that of `current` (loaded only if
+/// used). Returns the yielded value.
+mlir::Value inlineBodyAt(mlir::ImplicitLocOpBuilder &b, mlir::Block &body,
+                         mlir::Value yielded, mlir::ValueRange views,
+                         mlir::ValueRange ivs, mlir::Value current = {});
 
 } // namespace weft
 

@@ -51,13 +51,20 @@ bool writesNothingRead(Operation *op, Operation *producer) {
   return true;
 }
 
-/// The one map that reads `array` (a fresh array `producer` writes), if
-/// every other use of it is its release or a size query; fills the
-/// releases and size queries.
-weft::MapOp soleReader(weft::MapOp producer, Value array,
-                       SmallVectorImpl<Operation *> &releases,
-                       SmallVectorImpl<memref::DimOp> &dims) {
-  weft::MapOp reader;
+/// The inputs of a reader (a weft.map or weft.reduce).
+OperandRange readerInputs(Operation *reader) {
+  if (auto map = dyn_cast<weft::MapOp>(reader))
+    return map.getInputs();
+  return cast<weft::ReduceOp>(reader).getInputs();
+}
+
+/// The one map or reduce that reads `array` (a fresh array `producer`
+/// writes) as an input, if every other use of it is its release or a size
+/// query; fills the releases and size queries.
+Operation *soleReader(weft::MapOp producer, Value array,
+                      SmallVectorImpl<Operation *> &releases,
+                      SmallVectorImpl<memref::DimOp> &dims) {
+  Operation *reader = nullptr;
   for (OpOperand &use : array.getUses()) {
     Operation *user = use.getOwner();
     if (user == producer)
@@ -70,13 +77,27 @@ weft::MapOp soleReader(weft::MapOp producer, Value array,
       dims.push_back(dim);
       continue;
     }
-    auto map = dyn_cast<weft::MapOp>(user);
-    if (!map || reader || use.get() == map.getOutput() ||
-        llvm::count(map.getInputs(), array) != 1)
-      return {};
-    reader = map;
+    if (!isa<weft::MapOp, weft::ReduceOp>(user) || reader ||
+        llvm::count(user->getOperands(), array) != 1 ||
+        llvm::count(readerInputs(user), array) != 1)
+      return nullptr;
+    reader = user;
   }
   return reader;
+}
+
+/// A copy of `reader` (a map or reduce) reading `inputs`, with an empty
+/// body.
+Operation *cloneWithInputs(OpBuilder &b, Operation *reader,
+                           ValueRange inputs) {
+  if (auto map = dyn_cast<weft::MapOp>(reader))
+    return weft::MapOp::create(b, map.getLoc(), inputs, map.getOutput(),
+                               map.getSerial());
+  auto red = cast<weft::ReduceOp>(reader);
+  return weft::ReduceOp::create(b, red.getLoc(), red->getResultTypes(),
+                                red.getKind(), red.getAxisAttr(), inputs,
+                                red.getDims(), red.getOutput(),
+                                red.getSerial());
 }
 
 /// Merges `producer` into the map that reads its output, if it may.
@@ -87,7 +108,7 @@ bool fuse(weft::MapOp producer) {
     return false;
   SmallVector<Operation *, 2> releases;
   SmallVector<memref::DimOp, 4> dims;
-  weft::MapOp reader = soleReader(producer, t, releases, dims);
+  Operation *reader = soleReader(producer, t, releases, dims);
   if (!reader || reader->getBlock() != producer->getBlock() ||
       !producer->isBeforeInBlock(reader))
     return false;
@@ -108,49 +129,50 @@ bool fuse(weft::MapOp producer) {
       return false;
 
   // The reader's inputs with `t` replaced by the producer's.
+  OperandRange readerIns = readerInputs(reader);
   unsigned at = 0;
-  while (reader.getInputs()[at] != t)
+  while (readerIns[at] != t)
     ++at;
-  SmallVector<Value, 8> inputs(reader.getInputs().take_front(at));
+  SmallVector<Value, 8> inputs(readerIns.take_front(at));
   inputs.append(producer.getInputs().begin(), producer.getInputs().end());
-  inputs.append(reader.getInputs().begin() + at + 1,
-                reader.getInputs().end());
+  inputs.append(readerIns.begin() + at + 1, readerIns.end());
   OpBuilder b(reader);
-  auto merged = weft::MapOp::create(b, reader.getLoc(), inputs,
-                                    reader.getOutput(), reader.getSerial());
+  Operation *merged = cloneWithInputs(b, reader, inputs);
+  mlir::Block &rBody = reader->getRegion(0).front();
   SmallVector<Type, 8> argTypes;
   SmallVector<Location, 8> argLocs;
   for (Value v : inputs) {
     argTypes.push_back(cast<MemRefType>(v.getType()).getElementType());
     argLocs.push_back(v.getLoc());
   }
-  argTypes.push_back(reader.getOutputElement().getType());
-  argLocs.push_back(reader.getOutputElement().getLoc());
+  unsigned nr = readerIns.size(), np = producer.getInputs().size();
+  // A map's body also takes the output's current element.
+  for (BlockArgument extra : rBody.getArguments().drop_front(nr)) {
+    argTypes.push_back(extra.getType());
+    argLocs.push_back(extra.getLoc());
+  }
   mlir::Block *body =
-      b.createBlock(&merged.getBody(), {}, argTypes, argLocs);
+      b.createBlock(&merged->getRegion(0), {}, argTypes, argLocs);
   mlir::Block &pBody = producer.getBody().front();
-  mlir::Block &rBody = reader.getBody().front();
-  unsigned np = producer.getInputs().size();
   IRMapping map;
   for (unsigned i = 0; i < np; ++i)
     map.map(pBody.getArgument(i), body->getArgument(at + i));
   for (Operation &op : pBody.without_terminator())
     b.clone(op, map);
   Value element = map.lookupOrDefault(producer.getYielded());
-  for (unsigned i = 0, n = reader.getInputs().size(); i < n; ++i)
-    map.map(rBody.getArgument(i),
-            i < at    ? body->getArgument(i)
-            : i == at ? element
-                      : body->getArgument(i - 1 + np));
-  map.map(reader.getOutputElement(), body->getArguments().back());
+  for (unsigned i = 0, n = rBody.getNumArguments(); i < n; ++i)
+    map.map(rBody.getArgument(i), i < at    ? body->getArgument(i)
+                                  : i == at ? element
+                                            : body->getArgument(i - 1 + np));
   for (Operation &op : rBody)
     b.clone(op, map);
+  reader->replaceAllUsesWith(merged);
 
   for (memref::DimOp dim : dims) {
     dim.replaceAllUsesWith(allocOp.getDynamicSizes()[*dim.getConstantIndex()]);
     dim.erase();
   }
-  reader.erase();
+  reader->erase();
   producer.erase();
   for (Operation *r : releases)
     r->erase();

@@ -10,7 +10,6 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/IR/IRMapping.h"
 
 namespace weft {
 #define GEN_PASS_DEF_LOWERELEMENTWISE
@@ -20,23 +19,6 @@ namespace weft {
 using namespace mlir;
 
 namespace {
-
-/// The body of `op` inlined at `ivs`: its arguments are the elements of
-/// `views` (the broadcast inputs) and of `current` (the output's element,
-/// loaded only if the body reads it). Returns the yielded value.
-Value inlineBody(ImplicitLocOpBuilder &b, weft::MapOp op, ValueRange views,
-                 Value current, ValueRange ivs) {
-  mlir::Block &body = op.getBody().front();
-  IRMapping map;
-  for (auto [arg, view] : llvm::zip(body.getArguments(), views))
-    map.map(arg, memref::LoadOp::create(b, view, ivs).getResult());
-  BlockArgument cur = op.getOutputElement();
-  if (!cur.use_empty())
-    map.map(cur, memref::LoadOp::create(b, current, ivs).getResult());
-  for (Operation &inner : body.without_terminator())
-    b.clone(inner, map);
-  return map.lookupOrDefault(op.getYielded());
-}
 
 /// True (i1) when an input (a broadcast view, of the output's rank) views
 /// the output's buffer with another layout: writing the output in place
@@ -73,7 +55,8 @@ void lowerMap(weft::MapOp op) {
     views.push_back(weft::broadcastView(b, in, dims));
   auto writeInto = [&](Value dest, Value current) {
     weft::buildArrayNest(b, dims, serial, gpu, [&](ValueRange ivs) {
-      Value v = inlineBody(b, op, views, current, ivs);
+      Value v = weft::inlineBodyAt(b, op.getBody().front(), op.getYielded(),
+                                     views, ivs, current);
       memref::StoreOp::create(b, v, dest, ivs);
     });
   };
@@ -89,11 +72,9 @@ void lowerMap(weft::MapOp op) {
   {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-    SmallVector<int64_t> dyn(dims.size(), ShapedType::kDynamic);
-    auto tmpType = MemRefType::get(
-        dyn, outType.getElementType(),
-        StridedLayoutAttr::get(b.getContext(), ShapedType::kDynamic, dyn));
-    Value tmp = weft::allocArray(b, tmpType, dims);
+    Value tmp = weft::allocArray(
+        b, weft::stridedType(outType.getElementType(), outType.getRank()),
+        dims);
     writeInto(tmp, out);
     weft::buildArrayNest(b, dims, serial, gpu, [&](ValueRange ivs) {
       memref::StoreOp::create(b, memref::LoadOp::create(b, tmp, ivs), out,

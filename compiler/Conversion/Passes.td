@@ -84,7 +84,7 @@ def FuseElementwise : Pass<"weft-fuse-elementwise"> {
   let description = [{
     MLIRGen emits one `weft.map` per elementwise operation of an array
     expression, each writing a fresh array. When such an array is read by
-    exactly one other `weft.map` of the same block (and otherwise only
+    exactly one other `weft.map` or `weft.reduce` of the same block (and otherwise only
     released or measured), and nothing between the two writes memory the
     first one reads, the first map's body is inlined into the second's and
     its operands become the second's inputs: `c = a * b + sin(d)` becomes
@@ -110,6 +110,26 @@ def LowerElementwise : Pass<"weft-lower-elementwise"> {
     the output afterwards.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
+def LowerReductions : Pass<"weft-lower-reductions"> {
+  let summary = "Turn weft.reduce into loops.";
+  let description = [{
+    Whole reductions run per chunk (4096 elements of a 1-D space, a row of
+    a larger one) in a parallel nest marked with `weft.parallel_work`,
+    combined in chunk order: the result does not depend on the number of
+    threads. The sum of a plain 1-D f64 array uses NumPy's pairwise order
+    (`weft.pairwise_sum` per 8192-element block). In a GPU function sums,
+    products and moments are one `scf.parallel` with an `scf.reduce` (a
+    serial loop below the parallel threshold). argmin/argmax, and `serial`
+    reductions, are one serial fold. Reductions along an axis compute the
+    output's elements in a parallel nest, each a serial fold. min/max
+    propagate NaN; argmin/argmax return the first extreme.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
                            "::mlir::memref::MemRefDialect",
                            "::mlir::scf::SCFDialect"];
 }

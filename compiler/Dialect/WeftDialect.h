@@ -19,6 +19,7 @@
 
 #include <optional>
 
+#include "compiler/Dialect/WeftEnums.h.inc"
 #include "compiler/Dialect/WeftOpsDialect.h.inc"
 
 namespace weft {

@@ -346,6 +346,8 @@ OpFoldResult Atan2Op::fold(FoldAdaptor adaptor) {
                                               x.getValue().convertToDouble()));
 }
 
+#include "compiler/Dialect/WeftEnums.cpp.inc"
+
 #define GET_OP_CLASSES
 #include "compiler/Dialect/WeftOps.cpp.inc"
 
@@ -386,5 +388,79 @@ LogicalResult MapOp::verify() {
   if (yield.getValue().getType() != out.getElementType())
     return emitOpError("body must yield the output's element type ")
            << out.getElementType() << ", got " << yield.getValue().getType();
+  return success();
+}
+
+Value ReduceOp::getYielded() {
+  return cast<YieldOp>(getBody().front().getTerminator()).getValue();
+}
+
+LogicalResult ReduceOp::verify() {
+  int64_t rank = static_cast<int64_t>(getDims().size());
+  if (rank < 1)
+    return emitOpError("needs at least one dimension");
+  mlir::Block &body = getBody().front();
+  if (body.getNumArguments() != getInputs().size())
+    return emitOpError("body must take one element per input, ")
+           << getInputs().size() << " arguments, got "
+           << body.getNumArguments();
+  for (auto [i, in] : llvm::enumerate(getInputs())) {
+    auto t = cast<MemRefType>(in.getType());
+    if (t.getRank() > rank)
+      return emitOpError("input ")
+             << i << " of rank " << t.getRank() << " does not broadcast to "
+             << rank << " dimensions";
+    if (body.getArgument(i).getType() != t.getElementType())
+      return emitOpError("body argument ")
+             << i << " must be input " << i << "'s element type "
+             << t.getElementType();
+  }
+  auto yield = dyn_cast<YieldOp>(body.getTerminator());
+  if (!yield)
+    return emitOpError("body must end with weft.yield");
+  Type y = yield.getValue().getType();
+  if (!runtimeElementKind(y))
+    return emitOpError("body must yield i1, i32, i64, f32 or f64, got ") << y;
+  // The result's element type (of the scalar or of the output).
+  Type r;
+  if (std::optional<uint64_t> axis = getAxis()) {
+    if (*axis >= static_cast<uint64_t>(rank) || rank < 2)
+      return emitOpError("axis ") << *axis << " is not one of the "
+                                  << rank << " dimensions (at least 2)";
+    if (!getOutput() || getResult())
+      return emitOpError("along an axis writes an output and returns "
+                         "nothing");
+    auto out = cast<MemRefType>(getOutput().getType());
+    if (out.getRank() != rank - 1)
+      return emitOpError("output must have rank ") << rank - 1;
+    r = out.getElementType();
+  } else {
+    if (getOutput() || !getResult())
+      return emitOpError("without an axis returns a scalar and writes no "
+                         "output");
+    r = getResult().getType();
+  }
+  switch (getKind()) {
+  case ReductionKind::any:
+  case ReductionKind::all:
+    if (!y.isInteger(1) || !r.isInteger(1))
+      return emitOpError("any/all fold and return i1");
+    break;
+  case ReductionKind::argmin:
+  case ReductionKind::argmax:
+    if (!r.isInteger(64))
+      return emitOpError("argmin/argmax return i64, got ") << r;
+    break;
+  case ReductionKind::mean:
+  case ReductionKind::var:
+  case ReductionKind::std:
+    if (!isa<FloatType>(y))
+      return emitOpError("mean/var/std fold floats, got ") << y;
+    [[fallthrough]];
+  default:
+    if (y != r)
+      return emitOpError("the result's type ")
+             << r << " must be the type the body yields, " << y;
+  }
   return success();
 }

@@ -8,6 +8,7 @@
 
 include "compiler/Dialect/WeftDialect.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/IR/EnumAttr.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 
 def Weft_PrintOp : Weft_Op<"print"> {
@@ -637,12 +638,75 @@ def Weft_MapOp : Weft_Op<"map", [SingleBlock]> {
   }];
 }
 
+def Weft_ReductionKind : I32EnumAttr<"ReductionKind",
+    "what weft.reduce computes", [
+      I32EnumAttrCase<"sum", 0>, I32EnumAttrCase<"prod", 1>,
+      I32EnumAttrCase<"min", 2>, I32EnumAttrCase<"max", 3>,
+      I32EnumAttrCase<"argmin", 4>, I32EnumAttrCase<"argmax", 5>,
+      I32EnumAttrCase<"any", 6>, I32EnumAttrCase<"all", 7>,
+      I32EnumAttrCase<"mean", 8>, I32EnumAttrCase<"var", 9>,
+      I32EnumAttrCase<"std", 10>]> {
+  let cppNamespace = "::weft";
+}
+
+def Weft_ReduceOp : Weft_Op<"reduce", [SingleBlock, AttrSizedOperandSegments]> {
+  let summary = "A reduction of an array expression, whole or along an axis.";
+  let description = [{
+    Folds the elements the body yields over the index space `dims`: for
+    each index, the body gets the elements of the `inputs` there (each
+    broadcast to `dims` as NumPy does) and yields one value. Without
+    `axis` the whole space is reduced to the scalar result; with `axis`
+    each element of `output` (the space without that axis) is the
+    reduction along it. The body yields the result's type for sum, prod,
+    mean, var and std (NumPy's promotion is the front end's), i1 for any
+    and all, the element compared for min, max, argmin and argmax.
+    min/max/argmin/argmax of an empty space are checked by the front end.
+    Results are NumPy's, and the same for any number of threads: whole
+    reductions are computed per chunk in parallel and combined in chunk
+    order; a whole sum of a 1-D f64 array uses NumPy's pairwise order, bit
+    for bit. `serial` keeps it on one thread.
+
+    `weft-fuse-elementwise` merges the maps computing an input into the
+    body; `weft-lower-elementwise` lowers it.
+
+    ```mlir
+    %s = weft.reduce sum ins(%a, %b : memref<?xf64>, memref<?xf64>) dims(%n) {
+    ^bb0(%x: f64, %y: f64):
+      %p = arith.mulf %x, %y : f64
+      weft.yield %p : f64
+    } -> f64
+    weft.reduce max axis 1 ins(%m : memref<?x?xi64>) dims(%r, %c) outs(%o : memref<?xi64>) {
+    ^bb0(%x: i64):
+      weft.yield %x : i64
+    }
+    ```
+  }];
+  let arguments = (ins Weft_ReductionKind:$kind,
+                       OptionalAttr<I64Attr>:$axis,
+                       Arg<Variadic<AnyMemRef>, "the operands", [MemRead]>:$inputs,
+                       Variadic<Index>:$dims,
+                       Arg<Optional<AnyMemRef>, "the result along an axis", [MemWrite]>:$output,
+                       UnitAttr:$serial);
+  let results = (outs Optional<AnyType>:$result);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $kind (`axis` $axis^)? (`ins` `(` $inputs^ `:` type($inputs) `)`)?
+    `dims` `(` $dims `)` (`outs` `(` $output^ `:` type($output) `)`)?
+    $body attr-dict (`->` type($result)^)?
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The value the body yields.
+    mlir::Value getYielded();
+  }];
+}
+
 def Weft_YieldOp : Weft_Op<"yield",
-    [Pure, Terminator, ParentOneOf<["MapOp"]>]> {
-  let summary = "The element a weft.map body produces.";
+    [Pure, Terminator, ParentOneOf<["MapOp", "ReduceOp"]>]> {
+  let summary = "The element a weft.map or weft.reduce body produces.";
   let description = [{
     Ends the body of a `weft.map` (the value stored at the element's
-    index).
+    index) or of a `weft.reduce` (the value folded).
 
     ```mlir
     weft.yield %x : f64

@@ -71,130 +71,6 @@ SmallVector<const Expr *, 3> FunctionGen::elementOperands(const Expr *e) {
   return operandsOf(e);
 }
 
-FunctionGen::ElemSource
-FunctionGen::makeSource(const Expr *e, const SmallVector<Value, 4> *target,
-                        int64_t ln) {
-  Location l = loc(e->range);
-  ElemSource s;
-  s.root = e;
-  s.kind = fn.typeOf(e).scalarKind();
-  // Leaves: maximal subexpressions that are not elementwise nodes.
-  SmallVector<const Expr *, 8> leaves;
-  std::function<void(const Expr *)> collect = [&](const Expr *x) {
-    if (!isFusable(x)) {
-      leaves.push_back(x);
-      return;
-    }
-    for (const Expr *o : elementOperands(x))
-      collect(o);
-  };
-  collect(e);
-  std::map<const Expr *, Value> values;
-  for (const Expr *leaf : leaves)
-    values[leaf] = emitExpr(leaf).v();
-
-  int rank =
-      target ? static_cast<int>(target->size())
-             : std::max(0, fn.typeOf(e).isArray() ? fn.typeOf(e).rank() : 0);
-  // Broadcast shape: per axis, the size that is not 1 (NumPy's rule).
-  SmallVector<ArrayMeta, 4> metas;
-  SmallVector<const Expr *, 4> arrays;
-  for (const Expr *leaf : leaves)
-    if (isArray(values[leaf])) {
-      arrays.push_back(leaf);
-      metas.push_back(arrayMeta(values[leaf], l));
-    }
-  Value one = index(1, l), zero = index(0, l);
-  auto eq = [&](Value x, Value y) -> Value {
-    return arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, x, y);
-  };
-  if (target) {
-    s.dims = *target;
-  } else {
-    s.dims.assign(rank, one);
-    for (ArrayMeta &m : metas) {
-      int r = static_cast<int>(m.sizes.size());
-      for (int k = 0; k < r; ++k) {
-        Value &d = s.dims[k + rank - r];
-        d = arith::SelectOp::create(b, l, eq(m.sizes[k], one), d, m.sizes[k]);
-      }
-    }
-  }
-  if (!metas.empty() && (target || metas.size() > 1)) {
-    Value bad = constant(ScalarKind::Bool, 0, l);
-    for (ArrayMeta &m : metas) {
-      int r = static_cast<int>(m.sizes.size());
-      for (int k = 0; k < r; ++k) {
-        Value ok = arith::OrIOp::create(
-            b, l, eq(m.sizes[k], s.dims[k + rank - r]), eq(m.sizes[k], one));
-        bad = arith::OrIOp::create(
-            b, l, bad,
-            arith::XOrIOp::create(b, l, ok, constant(ScalarKind::Bool, 1, l)));
-      }
-    }
-    auto ifOp = scf::IfOp::create(b, l, TypeRange{}, bad, false);
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-    SmallVector<Value, 16> enc;
-    std::string format = target ? "ValueError: could not broadcast input "
-                                  "array from shape"
-                                : "ValueError: operands could not be "
-                                  "broadcast together with shapes";
-    auto addShape = [&](ArrayRef<Value> sizes) {
-      enc.push_back(i64(static_cast<int64_t>(sizes.size()), l));
-      for (Value sz : sizes)
-        enc.push_back(arith::IndexCastOp::create(b, l, b.getI64Type(), sz));
-      format += " {}";
-    };
-    for (ArrayMeta &m : metas)
-      addShape(m.sizes);
-    if (target) {
-      format += " into shape";
-      addShape(*target);
-    }
-    weft::ShapeErrorOp::create(b, l, format, ln, enc);
-    b.setInsertionPointAfter(ifOp);
-    // Inside a parallel loop the error is raised after the loop: an empty
-    // shape keeps the rest of this statement within bounds.
-    for (Value &d : s.dims)
-      d = arith::SelectOp::create(b, l, bad, zero, d);
-  }
-  // Broadcast views: stride 0 along size-1 and missing leading axes.
-  for (size_t i = 0; i < arrays.size(); ++i) {
-    ArrayMeta &m = metas[i];
-    int r = static_cast<int>(m.sizes.size());
-    SmallVector<Value, 4> strides;
-    for (int d = 0; d < rank; ++d) {
-      int k = d - (rank - r);
-      strides.push_back(k < 0
-                            ? zero
-                            : arith::SelectOp::create(b, l, eq(m.sizes[k], one),
-                                                      zero, m.strides[k])
-                                  .getResult());
-    }
-    ScalarKind ek = fn.typeOf(arrays[i]).scalarKind();
-    values[arrays[i]] =
-        makeView(values[arrays[i]], ek, m.offset, s.dims, strides, l);
-  }
-  s.leaves = std::move(values);
-  return s;
-}
-
-Value FunctionGen::emitElement(const ElemSource &s, const Expr *e,
-                               ValueRange ivs) {
-  Location l = loc(e->range);
-  auto it = s.leaves.find(e);
-  if (it != s.leaves.end()) {
-    if (isArray(it->second))
-      return memref::LoadOp::create(b, l, it->second, ivs);
-    return it->second;
-  }
-  SmallVector<Value, 3> xs;
-  for (const Expr *o : elementOperands(e))
-    xs.push_back(emitElement(s, o, ivs));
-  return elementOf(e, xs);
-}
-
 Value FunctionGen::elementOf(const Expr *e, SmallVectorImpl<Value> &xs) {
   Location l = loc(e->range);
   ScalarKind k = fn.typeOf(e).scalarKind();
@@ -244,15 +120,6 @@ Value FunctionGen::elementOf(const Expr *e, SmallVectorImpl<Value> &xs) {
     if (!(builtin == Builtin::Where && i == 0))
       xs[i] = convert(xs[i], k, l);
   return emitMath(builtin, xs, k, l);
-}
-
-Value FunctionGen::reduceMinMax(bool wantMin, Value acc, Value x, ScalarKind k,
-                                Location l) {
-  if (k == ScalarKind::F64 || k == ScalarKind::F32)
-    return wantMin ? arith::MinimumFOp::create(b, l, acc, x).getResult()
-                   : arith::MaximumFOp::create(b, l, acc, x).getResult();
-  return emitMath(wantMin ? Builtin::Minimum : Builtin::Maximum, {acc, x}, k,
-                  l);
 }
 
 Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
@@ -542,468 +409,128 @@ void FunctionGen::storeInto(Value dest, const Expr *e,
 }
 
 namespace {
-/// Nested scf.for loops over `dims` carrying `init`; `step` returns the
-/// next accumulators from the indices and the current ones.
-SmallVector<Value, 2> foldNest(
-    OpBuilder &b, Location l, ValueRange dims, Value zero, Value one,
-    ValueRange init,
-    const std::function<SmallVector<Value, 2>(ValueRange, ValueRange)> &step) {
-  SmallVector<Value, 4> ivs;
-  std::function<SmallVector<Value, 2>(size_t, ValueRange)> rec =
-      [&](size_t d, ValueRange acc) -> SmallVector<Value, 2> {
-    if (d == dims.size())
-      return step(ivs, acc);
-    auto forOp = scf::ForOp::create(b, l, zero, dims[d], one, acc);
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(forOp.getBody());
-    ivs.push_back(forOp.getInductionVar());
-    SmallVector<Value, 2> next = rec(d + 1, forOp.getRegionIterArgs());
-    ivs.pop_back();
-    scf::YieldOp::create(b, l, next);
-    return SmallVector<Value, 2>(forOp.getResults());
-  };
-  return rec(0, init);
+weft::ReductionKind reductionKind(Builtin builtin) {
+  switch (builtin) {
+  case Builtin::Prod:
+    return weft::ReductionKind::prod;
+  case Builtin::Min:
+    return weft::ReductionKind::min;
+  case Builtin::Max:
+    return weft::ReductionKind::max;
+  case Builtin::Argmin:
+    return weft::ReductionKind::argmin;
+  case Builtin::Argmax:
+    return weft::ReductionKind::argmax;
+  case Builtin::Any:
+    return weft::ReductionKind::any;
+  case Builtin::All:
+    return weft::ReductionKind::all;
+  case Builtin::Mean:
+    return weft::ReductionKind::mean;
+  case Builtin::Var:
+    return weft::ReductionKind::var;
+  case Builtin::Std:
+    return weft::ReductionKind::std;
+  default:
+    return weft::ReductionKind::sum;
+  }
 }
 } // namespace
-
-Value FunctionGen::emitPairwiseSum(Value a, int64_t ln, Location l) {
-  if (!fn.options.parallel) {
-    note(ln, "reduction sum(): NumPy's pairwise order (runtime), serial");
-    return weft::PairwiseSumOp::create(b, l, b.getF64Type(), a);
-  }
-  // NumPy sums buffers of 8192 elements pairwise and adds the buffer sums
-  // in order: the buffers are summed in parallel, then added in order,
-  // which gives NumPy's result bit for bit on any number of threads.
-  note(ln, "reduction sum(): NumPy's pairwise order, 8192-element "
-           "blocks in parallel, combined in order (bit-identical to "
-           "NumPy)");
-  ArrayMeta m = arrayMeta(a, l);
-  Value n = m.sizes[0], block = index(8192, l);
-  Value blocks = arith::CeilDivSIOp::create(b, l, n, block);
-  size_t mark = temps_.size();
-  SmallVector<Value, 1> blockDims{blocks};
-  Value partial = allocArrayN(ScalarKind::F64, blockDims, l);
-  blocks = blockDims[0];
-  emitParallelNest(
-      ValueRange{blocks}, l,
-      [&](ValueRange c) {
-        Value lo = arith::MulIOp::create(b, l, c[0], block);
-        Value len = arith::MinSIOp::create(b, l, block,
-                                           arith::SubIOp::create(b, l, n, lo));
-        Value offset = arith::AddIOp::create(
-            b, l, m.offset, arith::MulIOp::create(b, l, lo, m.strides[0]));
-        Value view = makeView(a, ScalarKind::F64, offset, ValueRange{len},
-                              ValueRange{m.strides[0]}, l);
-        Value sumv = weft::PairwiseSumOp::create(b, l, b.getF64Type(), view);
-        memref::StoreOp::create(b, l, sumv, partial, c[0]);
-      },
-      n);
-  Value zero = index(0, l), one = index(1, l);
-  Value total =
-      foldNest(b, l, ValueRange{blocks}, zero, one,
-               ValueRange{constant(ScalarKind::F64, 0, l)},
-               [&](ValueRange c, ValueRange acc) {
-                 Value p = memref::LoadOp::create(b, l, partial, c[0]);
-                 return SmallVector<Value, 2>{
-                     arith::AddFOp::create(b, l, acc[0], p).getResult()};
-               })[0];
-  releaseTemps(mark, l);
-  return total;
-}
-
-Value FunctionGen::reduceSlice(const ReductionPlan &plan, ValueRange outer,
-                               Location l) {
-  Builtin builtin = plan.builtin;
-  const ElemSource &s = plan.source;
-  const std::optional<int64_t> &axis = plan.axis;
-  ArrayRef<Value> redDims = plan.redDims;
-  Value count = plan.count;
-  ScalarKind rk = plan.resultKind, ek = s.kind;
-  bool isFloatE = ek == ScalarKind::F32 || ek == ScalarKind::F64;
-  int rank = static_cast<int>(s.dims.size());
-  Value zeroIdx = index(0, l), oneIdx = index(1, l);
-  // The element at reduction indices `red` combined with outer ones.
-  auto elementAt = [&](ValueRange outer, ValueRange red) {
-    SmallVector<Value, 4> ivs;
-    size_t o = 0, r = 0;
-    for (int d = 0; d < rank; ++d)
-      ivs.push_back(axis ? (d == *axis ? red[r++] : outer[o++]) : red[r++]);
-    return emitElement(s, s.root, ivs);
-  };
-  auto flatIndex = [&](ValueRange red) {
-    Value f = index(0, l);
-    for (size_t d = 0; d < red.size(); ++d)
-      f = arith::AddIOp::create(
-          b, l, arith::MulIOp::create(b, l, f, redDims[d]), red[d]);
-    return f;
-  };
-  auto sumOf = [&](ScalarKind k, const std::function<Value(Value)> &f) {
-    return foldNest(
-        b, l, redDims, zeroIdx, oneIdx, ValueRange{constant(k, 0, l)},
-        [&](ValueRange red, ValueRange acc) {
-          Value x = f(convert(elementAt(outer, red), k, l));
-          Value r = (k == ScalarKind::F32 || k == ScalarKind::F64)
-                        ? arith::AddFOp::create(b, l, acc[0], x).getResult()
-                        : arith::AddIOp::create(b, l, acc[0], x).getResult();
-          return SmallVector<Value, 2>{r};
-        })[0];
-  };
-  auto countF = [&](ScalarKind k) {
-    return convert(arith::IndexCastOp::create(b, l, b.getI64Type(), count), k,
-                   l);
-  };
-  if (builtin == Builtin::Sum)
-    return sumOf(rk, [](Value x) { return x; });
-  if (builtin == Builtin::Mean || builtin == Builtin::Var ||
-      builtin == Builtin::Std) {
-    Value mean = arith::DivFOp::create(
-        b, l, sumOf(rk, [](Value x) { return x; }), countF(rk));
-    if (builtin == Builtin::Mean)
-      return mean;
-    Value ss = sumOf(rk, [&](Value x) -> Value {
-      Value d = arith::SubFOp::create(b, l, x, mean);
-      return arith::MulFOp::create(b, l, d, d);
-    });
-    Value var = arith::DivFOp::create(b, l, ss, countF(rk));
-    return builtin == Builtin::Var
-               ? var
-               : math::SqrtOp::create(b, l, var).getResult();
-  }
-  if (builtin == Builtin::Prod) {
-    bool f = rk == ScalarKind::F32 || rk == ScalarKind::F64;
-    return foldNest(
-        b, l, redDims, zeroIdx, oneIdx, ValueRange{constant(rk, 1, l)},
-        [&](ValueRange red, ValueRange acc) {
-          Value x = convert(elementAt(outer, red), rk, l);
-          Value r = f ? arith::MulFOp::create(b, l, acc[0], x).getResult()
-                      : arith::MulIOp::create(b, l, acc[0], x).getResult();
-          return SmallVector<Value, 2>{r};
-        })[0];
-  }
-  if (builtin == Builtin::Any || builtin == Builtin::All) {
-    bool isAll = builtin == Builtin::All;
-    return foldNest(
-        b, l, redDims, zeroIdx, oneIdx,
-        ValueRange{constant(ScalarKind::Bool, isAll, l)},
-        [&](ValueRange red, ValueRange acc) {
-          Value x = truthy(elementAt(outer, red), l);
-          Value r = isAll ? arith::AndIOp::create(b, l, acc[0], x).getResult()
-                          : arith::OrIOp::create(b, l, acc[0], x).getResult();
-          return SmallVector<Value, 2>{r};
-        })[0];
-  }
-  // min, max, argmin, argmax: the first extreme wins; NaN propagates
-  // (and is the extreme for argmin/argmax), as in NumPy.
-  bool wantMin = builtin == Builtin::Min || builtin == Builtin::Argmin;
-  // The first element starts the fold; an empty source (an error
-  // raised above, or after a parallel loop) reads nothing.
-  Value nonEmpty =
-      arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, count, zeroIdx);
-  auto firstIf = scf::IfOp::create(
-      b, l, TypeRange{toMLIR(weft::Type::scalar(ek))}, nonEmpty, true);
-  {
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(&firstIf.getThenRegion().front());
-    SmallVector<Value, 4> firstIdx(redDims.size(), zeroIdx);
-    scf::YieldOp::create(b, l, convert(elementAt(outer, firstIdx), ek, l));
-    b.setInsertionPointToStart(&firstIf.getElseRegion().front());
-    scf::YieldOp::create(b, l, constant(ek, 0, l));
-  }
-  Value first = firstIf.getResult(0);
-  if ((builtin == Builtin::Min || builtin == Builtin::Max) &&
-      ek != ScalarKind::Bool) {
-    // NumPy's minimum/maximum fold (NaN propagates): a min/max
-    // reduction that vectorizes.
-    return convert(foldNest(b, l, redDims, zeroIdx, oneIdx, ValueRange{first},
-                            [&](ValueRange red, ValueRange acc) {
-                              Value x = convert(elementAt(outer, red), ek, l);
-                              return SmallVector<Value, 2>{reduceMinMax(
-                                  builtin == Builtin::Min, acc[0], x, ek, l)};
-                            })[0],
-                   rk, l);
-  }
-  SmallVector<Value, 2> res = foldNest(
-      b, l, redDims, zeroIdx, oneIdx, ValueRange{first, zeroIdx},
-      [&](ValueRange red, ValueRange acc) {
-        Value x = elementAt(outer, red);
-        Value better;
-        if (isFloatE) {
-          better = arith::CmpFOp::create(b, l,
-                                         wantMin ? arith::CmpFPredicate::OLT
-                                                 : arith::CmpFPredicate::OGT,
-                                         x, acc[0]);
-          Value xNan =
-              arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x);
-          Value accNan = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO,
-                                               acc[0], acc[0]);
-          Value nanWins = arith::AndIOp::create(
-              b, l, xNan,
-              arith::XOrIOp::create(b, l, accNan,
-                                    constant(ScalarKind::Bool, 1, l)));
-          better = arith::OrIOp::create(b, l, better, nanWins);
-        } else {
-          // Bools compare unsigned (True is 1, not -1).
-          bool u = ek == ScalarKind::Bool;
-          better = arith::CmpIOp::create(
-              b, l,
-              wantMin
-                  ? (u ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt)
-                  : (u ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt),
-              x, acc[0]);
-        }
-        Value v = arith::SelectOp::create(b, l, better, x, acc[0]);
-        Value i = arith::SelectOp::create(b, l, better, flatIndex(red), acc[1]);
-        return SmallVector<Value, 2>{v, i};
-      });
-  if (builtin == Builtin::Argmin || builtin == Builtin::Argmax)
-    return arith::IndexCastOp::create(b, l, b.getI64Type(), res[1]);
-  return convert(res[0], rk, l);
-}
 
 Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
                                std::optional<int64_t> axis,
                                const weft::Type &resultType, int64_t ln,
                                Location l) {
   weft::Type at = fn.typeOf(arg);
-  // A whole 1-D f64 array sums in NumPy's pairwise order, bit for bit (on
-  // the CPU; the GPU sums it with a parallel reduction).
-  if (builtin == Builtin::Sum && !axis && !onGPU() && !isFusable(arg) &&
-      at.rank() == 1 && at.scalarKind() == ScalarKind::F64)
-    return Val(emitPairwiseSum(emitExpr(arg).v(), ln, l));
-  ElemSource s = makeSource(arg, nullptr, ln);
-  int rank = static_cast<int>(s.dims.size());
-  {
-    std::string how =
-        axis ? "along axis " + std::to_string(*axis) +
-                   ", the output elements in parallel"
-        : (gpuFlatReduction(builtin) && fn.options.parallel)
-            ? "a GPU parallel reduction (blocks, then the block values)"
-        : (builtin != Builtin::Argmin && builtin != Builtin::Argmax &&
-           fn.options.parallel)
-            ? "by chunks in parallel, combined in order (same result for "
-              "any thread count)"
-            : "serially";
-    note(ln, "reduction " + std::string(builtinName(builtin)) +
-                 "(): fused with " + std::to_string(countFused(*this, arg)) +
-                 " elementwise operations of its argument, no temporary; " +
-                 how);
-  }
-  ScalarKind rk = resultType.scalarKind();
+  ScalarKind rk = resultType.scalarKind(), ek = at.scalarKind();
+  int rank = at.rank();
   if (axis && *axis < 0)
     *axis += rank;
   if (resultType.isScalar())
     axis.reset();
-  SmallVector<Value, 4> outDims, redDims;
-  for (int d = 0; d < rank; ++d)
-    (axis && d == *axis ? redDims : outDims).push_back(s.dims[d]);
+  bool parallel = fn.options.parallel;
+  {
+    bool flatGPU = onGPU() && builtinIn(builtin, {Builtin::Sum, Builtin::Prod,
+                                                  Builtin::Mean, Builtin::Var,
+                                                  Builtin::Std});
+    bool pairwise = builtin == Builtin::Sum && !axis && !onGPU() &&
+                    !isFusable(arg) && rank == 1 && ek == ScalarKind::F64;
+    std::string how =
+        pairwise ? (parallel ? "NumPy's pairwise order, 8192-element blocks "
+                               "in parallel, combined in order "
+                               "(bit-identical to NumPy)"
+                             : "NumPy's pairwise order (runtime), serial")
+        : axis ? "along axis " + std::to_string(*axis) +
+                     ", the output elements in parallel"
+        : (flatGPU && parallel)
+            ? "a GPU parallel reduction (blocks, then the block values)"
+        : (builtin != Builtin::Argmin && builtin != Builtin::Argmax && parallel)
+            ? "by chunks in parallel, combined in order (same result for "
+              "any thread count)"
+            : "serially";
+    note(ln, "reduction " + std::string(builtinName(builtin)) + "(): " +
+                 (pairwise ? how
+                           : "fused with " +
+                                 std::to_string(countFused(*this, arg)) +
+                                 " elementwise operations of its argument, "
+                                 "no temporary; " +
+                                 how));
+  }
+  Value v;
+  if (isFusable(arg)) {
+    quietMaps_ = true;
+    v = materialize(arg);
+    quietMaps_ = false;
+  } else {
+    v = emitExpr(arg).v();
+  }
+  SmallVector<Value, 4> dims, outDims, redDims;
+  for (int d = 0; d < rank; ++d) {
+    dims.push_back(memref::DimOp::create(b, l, v, d));
+    (axis && d == *axis ? redDims : outDims).push_back(dims.back());
+  }
   if (!axis)
-    redDims = s.dims;
-  Value count = productOf(redDims, l);
-  if (builtin == Builtin::Min || builtin == Builtin::Max ||
-      builtin == Builtin::Argmin || builtin == Builtin::Argmax) {
-    Value empty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, count,
-                                        index(0, l));
+    redDims = dims;
+  if (builtinIn(builtin, {Builtin::Min, Builtin::Max, Builtin::Argmin,
+                          Builtin::Argmax})) {
+    Value empty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                        productOf(redDims, l), index(0, l));
     emitCheck(empty,
               "ValueError: " + std::string(builtinName(builtin)) +
                   "() of an empty array has no value (zero-size reduction)",
               ln, l);
   }
-  ReductionPlan plan{builtin, s, axis, redDims, count, rk};
-  bool chunkable = builtin != Builtin::Argmin && builtin != Builtin::Argmax;
-  if (!axis && chunkable && fn.options.parallel && rank >= 1)
-    return Val(emitChunkedReduction(builtin, s, rk, count, l));
-  if (!axis)
-    return Val(reduceSlice(plan, {}, l));
-  Value out = allocArrayN(rk, outDims, l);
-  emitParallelNest(outDims, l, [&](ValueRange ivs) {
-    memref::StoreOp::create(b, l, convert(reduceSlice(plan, ivs, l), rk, l),
-                            out, ivs);
-  });
-  return Val(out);
-}
-
-bool FunctionGen::gpuFlatReduction(Builtin builtin) const {
-  // + and * combine the same on the GPU as MLIRGen writes them; min/max
-  // keep NaN-propagating chunks on the host.
-  return onGPU() && (builtin == Builtin::Sum || builtin == Builtin::Prod ||
-                     builtin == Builtin::Mean || builtin == Builtin::Var ||
-                     builtin == Builtin::Std);
-}
-
-Value FunctionGen::emitChunkedReduction(Builtin builtin, const ElemSource &s,
-                                        ScalarKind rk, Value count,
-                                        Location l) {
-  // Partial results per chunk (a row of a 2-D+ source, or 4096 elements of
-  // a 1-D one) are computed in parallel and combined in chunk order, so
-  // the result is the same for any number of threads.
-  int rank = static_cast<int>(s.dims.size());
-  Value zero = index(0, l), one = index(1, l);
-  Value chunk = index(4096, l);
-  Value nChunks =
-      rank == 1 ? arith::CeilDivSIOp::create(b, l, s.dims[0], chunk).getResult()
-                : s.dims[0];
-  bool isF = rk == ScalarKind::F32 || rk == ScalarKind::F64;
-  bool wantMin = builtin == Builtin::Min,
-       isMinMax = builtin == Builtin::Min || builtin == Builtin::Max;
-  auto add = [&](Value x, Value y) -> Value {
-    return isF ? arith::AddFOp::create(b, l, x, y).getResult()
-               : arith::AddIOp::create(b, l, x, y).getResult();
-  };
-  // Folds f(element) over one chunk with `op`, from `init` (or from the
-  // chunk's first element for min/max).
-  using Combine = std::function<Value(Value, Value)>;
-  auto foldChunk = [&](Value c, const std::function<Value(Value)> &f,
-                       const Combine &op, Value init) -> Value {
-    SmallVector<Value, 4> dims;
-    Value lo;
-    if (rank == 1) {
-      lo = arith::MulIOp::create(b, l, c, chunk);
-      Value hi = arith::MinSIOp::create(
-          b, l, arith::AddIOp::create(b, l, lo, chunk), s.dims[0]);
-      dims.push_back(arith::SubIOp::create(b, l, hi, lo));
-    } else {
-      dims.assign(s.dims.begin() + 1, s.dims.end());
-    }
-    auto ivsOf = [&](ValueRange inner) {
-      SmallVector<Value, 4> ivs;
-      if (rank == 1) {
-        ivs.push_back(arith::AddIOp::create(b, l, lo, inner[0]));
-      } else {
-        ivs.push_back(c);
-        ivs.append(inner.begin(), inner.end());
-      }
-      return ivs;
-    };
-    if (!init) {
-      SmallVector<Value, 4> first(dims.size(), zero);
-      init = f(emitElement(s, s.root, ivsOf(first)));
-    }
-    return foldNest(b, l, dims, zero, one, ValueRange{init},
-                    [&](ValueRange inner, ValueRange acc) {
-                      Value x = f(emitElement(s, s.root, ivsOf(inner)));
-                      return SmallVector<Value, 2>{op(acc[0], x)};
-                    })[0];
-  };
-  // On the GPU: one parallel loop over all elements with an scf.reduce,
-  // which weft-gpu-map-loops turns into a block-level then a global
-  // reduction (small arrays: a serial loop on the host).
-  auto reduceFlat = [&](const std::function<Value(Value)> &f, const Combine &op,
-                        Value identity, ScalarKind k) -> Value {
-    auto elementAtFlat = [&](Value i) {
-      SmallVector<Value, 4> ivs(rank);
-      for (int d = rank - 1; d > 0; --d) {
-        ivs[d] = arith::RemUIOp::create(b, l, i, s.dims[d]);
-        i = arith::DivUIOp::create(b, l, i, s.dims[d]);
-      }
-      ivs[0] = i;
-      return f(emitElement(s, s.root, ivs));
-    };
-    Value big = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, count,
-                                      index(kParallelThreshold, l));
-    auto ifOp =
-        scf::IfOp::create(b, l, TypeRange{identity.getType()}, big, true);
+  Value out;
+  if (axis)
+    out = allocArrayN(rk, outDims, l);
+  // What the body yields: the result's kind, a truth value, or the
+  // element compared.
+  std::optional<ScalarKind> yieldKind = rk;
+  if (builtinIn(builtin, {Builtin::Min, Builtin::Max, Builtin::Argmin,
+                          Builtin::Argmax}))
+    yieldKind = ek;
+  mlir::Type yieldType = toMLIR(weft::Type::scalar(*yieldKind));
+  bool isArg = builtin == Builtin::Argmin || builtin == Builtin::Argmax;
+  mlir::Type resultType_ = isArg ? b.getI64Type() : yieldType;
+  auto op = weft::ReduceOp::create(
+      b, l, axis ? TypeRange{} : TypeRange{resultType_}, reductionKind(builtin),
+      axis ? b.getI64IntegerAttr(*axis) : IntegerAttr(), ValueRange{v}, dims,
+      out, !parallel);
+  {
     OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-    auto par =
-        scf::ParallelOp::create(b, l, ValueRange{zero}, ValueRange{count},
-                                ValueRange{one}, ValueRange{identity});
-    {
-      OpBuilder::InsertionGuard inner(b);
-      b.setInsertionPointToStart(par.getBody());
-      Value x = elementAtFlat(par.getInductionVars()[0]);
-      auto reduce = scf::ReduceOp::create(b, l, ValueRange{x});
-      mlir::Block &blk = reduce.getReductions()[0].front();
-      b.setInsertionPointToStart(&blk);
-      scf::ReduceReturnOp::create(b, l,
-                                  op(blk.getArgument(0), blk.getArgument(1)));
-    }
-    scf::YieldOp::create(b, l, par.getResult(0));
-    b.setInsertionPointToStart(&ifOp.getElseRegion().front());
-    Value serial = foldNest(
-        b, l, ValueRange{count}, zero, one, ValueRange{identity},
-        [&](ValueRange i, ValueRange acc) {
-          return SmallVector<Value, 2>{op(acc[0], elementAtFlat(i[0]))};
-        })[0];
-    scf::YieldOp::create(b, l, serial);
-    return ifOp.getResult(0);
-  };
-  bool flat = gpuFlatReduction(builtin);
-  auto reduceChunks = [&](const std::function<Value(Value)> &f,
-                          const Combine &op, Value identity,
-                          ScalarKind k) -> Value {
-    if (flat && identity)
-      return reduceFlat(f, op, identity, k);
-    size_t mark = temps_.size();
-    SmallVector<Value, 1> chunkDims{nChunks};
-    Value partial = allocArrayN(k, chunkDims, l);
-    emitParallelNest(
-        chunkDims, l,
-        [&](ValueRange c) {
-          memref::StoreOp::create(b, l, foldChunk(c[0], f, op, identity),
-                                  partial, c[0]);
-        },
-        count);
-    Value start = identity
-                      ? identity
-                      : memref::LoadOp::create(b, l, partial, zero).getResult();
-    Value r = foldNest(b, l, chunkDims, zero, one, ValueRange{start},
-                       [&](ValueRange c, ValueRange acc) {
-                         Value p = memref::LoadOp::create(b, l, partial, c[0]);
-                         return SmallVector<Value, 2>{op(acc[0], p)};
-                       })[0];
-    releaseTemps(mark, l);
-    return r;
-  };
-  auto as = [&](ScalarKind k) {
-    return [this, k, l](Value x) { return convert(x, k, l); };
-  };
-  auto countF = [&]() {
-    return convert(arith::IndexCastOp::create(b, l, b.getI64Type(), count), rk,
-                   l);
-  };
-  if (builtin == Builtin::Sum)
-    return reduceChunks(as(rk), add, constant(rk, 0, l), rk);
-  if (builtin == Builtin::Prod)
-    return reduceChunks(
-        as(rk),
-        [&](Value x, Value y) -> Value {
-          return isF ? arith::MulFOp::create(b, l, x, y).getResult()
-                     : arith::MulIOp::create(b, l, x, y).getResult();
-        },
-        constant(rk, 1, l), rk);
-  if (builtin == Builtin::Any || builtin == Builtin::All) {
-    bool isAll = builtin == Builtin::All;
-    return reduceChunks(
-        [&](Value x) { return truthy(x, l); },
-        [&](Value x, Value y) -> Value {
-          return isAll ? arith::AndIOp::create(b, l, x, y).getResult()
-                       : arith::OrIOp::create(b, l, x, y).getResult();
-        },
-        constant(ScalarKind::Bool, isAll, l), ScalarKind::Bool);
+    mlir::Block *body = b.createBlock(
+        &op.getBody(), {}, {cast<MemRefType>(v.getType()).getElementType()},
+        {l});
+    Value x = body->getArgument(0);
+    if (builtinIn(builtin, {Builtin::Any, Builtin::All}))
+      x = truthy(x, l);
+    else
+      x = convert(x, *yieldKind, l);
+    weft::YieldOp::create(b, l, x);
   }
-  if (isMinMax) {
-    ScalarKind ek = s.kind;
-    return convert(reduceChunks([](Value x) { return x; },
-                                [&, ek](Value acc, Value x) {
-                                  return reduceMinMax(wantMin, acc, x, ek, l);
-                                },
-                                Value(), ek),
-                   rk, l);
-  }
-  // mean, var, std: sums of the elements and of squared deviations.
-  Value mean = arith::DivFOp::create(
-      b, l, reduceChunks(as(rk), add, constant(rk, 0, l), rk), countF());
-  if (builtin == Builtin::Mean)
-    return mean;
-  Value ss = reduceChunks(
-      [&](Value x) -> Value {
-        Value d = arith::SubFOp::create(b, l, convert(x, rk, l), mean);
-        return arith::MulFOp::create(b, l, d, d);
-      },
-      add, constant(rk, 0, l), rk);
-  Value var = arith::DivFOp::create(b, l, ss, countF());
-  return builtin == Builtin::Var ? var
-                                 : math::SqrtOp::create(b, l, var).getResult();
+  if (axis)
+    return Val(out);
+  return Val(convert(op.getResult(), rk, l));
 }
 
 } // namespace weft

@@ -329,28 +329,12 @@ public:
   mlir::Value emitMatmul(const Expr *a, const Expr *b, const Type &result,
                          mlir::Location l);
 
-  // ---- fused array expressions (MLIRGenArrayExpr.cpp)
-  /// The elements of an array expression without materialising it: the
-  /// broadcast shape, a broadcast view of every array leaf, and a function
-  /// that emits the element at given indices.
-  struct ElemSource {
-    llvm::SmallVector<mlir::Value, 4> dims;
-    std::map<const Expr *, mlir::Value> leaves; ///< views or scalars
-    const Expr *root = nullptr;
-    ScalarKind kind = ScalarKind::F64;
-  };
+  // ---- array expressions as weft.map and weft.reduce (MLIRGenArrayExpr.cpp)
   /// True for expressions computed element by element (arithmetic,
   /// comparisons and math on arrays), which fuse into one loop nest.
   bool isFusable(const Expr *e);
   /// The operands of an elementwise node, in order.
   llvm::SmallVector<const Expr *, 3> elementOperands(const Expr *e);
-  /// Evaluates the leaves of `e` and broadcasts them; to `target` dims if
-  /// given (an assignment), else to their common shape.
-  ElemSource makeSource(const Expr *e,
-                        const llvm::SmallVector<mlir::Value, 4> *target,
-                        int64_t line);
-  mlir::Value emitElement(const ElemSource &s, const Expr *e,
-                          mlir::ValueRange ivs);
   /// The element of elementwise node `e` from its operands' elements `xs`
   /// (scalar code, of `e`'s kind).
   mlir::Value elementOf(const Expr *e, llvm::SmallVectorImpl<mlir::Value> &xs);
@@ -383,40 +367,13 @@ public:
   /// broadcasting, as if `e` were evaluated first when it overlaps `dest`.
   void storeInto(mlir::Value dest, const Expr *e, std::optional<BinaryOp> op,
                  int64_t line, mlir::Location l);
-  /// Reductions (whole array or along `axis`) of any array expression.
+  /// Reductions (whole array or along `axis`) of any array expression: a
+  /// weft.reduce, into which weft-fuse-elementwise merges the argument's
+  /// maps.
   Val emitReduction(Builtin builtin, const Expr *arg,
                     std::optional<int64_t> axis, const Type &resultType,
                     int64_t line, mlir::Location l);
-  /// sum() of a whole 1-D f64 array in NumPy's pairwise order, bit for
-  /// bit: 8192-element blocks in parallel, their sums added in order.
-  mlir::Value emitPairwiseSum(mlir::Value a, int64_t line, mlir::Location l);
-  /// What a reduction folds: the builtin, its fused source, the axis (none:
-  /// all of them), the reduced sizes, their element count and the result
-  /// kind.
-  struct ReductionPlan {
-    Builtin builtin;
-    const ElemSource &source;
-    std::optional<int64_t> axis;
-    llvm::ArrayRef<mlir::Value> redDims;
-    mlir::Value count;
-    ScalarKind resultKind;
-  };
-  /// The reduction of one output element (`outer`: its indices along the
-  /// kept axes; empty for a whole-array reduction), as a serial fold.
-  mlir::Value reduceSlice(const ReductionPlan &plan, mlir::ValueRange outer,
-                          mlir::Location l);
-  /// A whole-array reduction that runs as one GPU parallel reduction.
-  bool gpuFlatReduction(Builtin builtin) const;
-  /// A whole-array reduction computed per chunk in parallel and combined
-  /// in order (the same result for any thread count).
-  mlir::Value emitChunkedReduction(Builtin builtin, const ElemSource &s,
-                                   ScalarKind rk, mlir::Value count,
-                                   mlir::Location l);
   /// The scalar math builtins on element values of kind `k`.
-  /// One step of a min/max reduction: NaN propagates; of two equal zeros
-  /// either may be kept (the form LLVM vectorizes as a reduction).
-  mlir::Value reduceMinMax(bool wantMin, mlir::Value acc, mlir::Value x,
-                           ScalarKind k, mlir::Location l);
   mlir::Value emitMath(Builtin builtin, llvm::ArrayRef<mlir::Value> xs,
                        ScalarKind k, mlir::Location l);
 

@@ -60,6 +60,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
   // GPU outlining (small arrays stay on the host), the parallel choice.
   pm.addPass(weft::createFuseElementwise());
   pm.addPass(weft::createLowerElementwise());
+  pm.addPass(weft::createLowerReductions());
   pm.addPass(weft::createLowerMatmul());
   pm.addPass(weft::createChooseParallelNests());
   pm.addPass(createCanonicalizerPass());

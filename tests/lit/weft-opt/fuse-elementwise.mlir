@@ -99,3 +99,32 @@ func.func @not_fresh(%a: memref<?xf64>, %t: memref<?xf64>, %c: memref<?xf64>) {
   }
   return
 }
+
+// sum(a * b): the product's map becomes the reduction's body; the
+// reduction's sizes, asked of the temporary, become its allocation's.
+// CHECK-LABEL: func.func @into_reduce
+// CHECK-NOT: memref.alloc(
+// CHECK: %[[S:.*]] = weft.reduce sum ins(%arg0, %arg1 : {{.*}}) dims(%arg2, %arg3) {
+// CHECK-NEXT: ^bb0(%[[A:.*]]: f64, %[[B:.*]]: f64):
+// CHECK-NEXT: %[[P:.*]] = arith.mulf %[[A]], %[[B]]
+// CHECK-NEXT: weft.yield %[[P]]
+// CHECK-NOT: weft.release
+// CHECK: return %[[S]]
+func.func @into_reduce(%a: memref<?x?xf64>, %b: memref<?xf64>, %n: index, %m: index) -> f64 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %t = memref.alloc(%n, %m) : memref<?x?xf64>
+  weft.map ins(%a, %b : memref<?x?xf64>, memref<?xf64>) outs(%t : memref<?x?xf64>) {
+  ^bb0(%x: f64, %y: f64, %cur: f64):
+    %p = arith.mulf %x, %y : f64
+    weft.yield %p : f64
+  }
+  %d0 = memref.dim %t, %c0 : memref<?x?xf64>
+  %d1 = memref.dim %t, %c1 : memref<?x?xf64>
+  %s = weft.reduce sum ins(%t : memref<?x?xf64>) dims(%d0, %d1) {
+  ^bb0(%x: f64):
+    weft.yield %x : f64
+  } -> f64
+  weft.release %t : memref<?x?xf64>
+  return %s : f64
+}

@@ -290,6 +290,72 @@ func.func @map_element_kind(%o: memref<?xi8>) {
 // -----
 
 func.func @yield_outside_map(%x: f64) {
-  // expected-error @+1 {{expects parent op 'weft.map'}}
+  // expected-error @+1 {{expects parent op to be one of 'weft.map, weft.reduce'}}
   weft.yield %x : f64
+}
+
+// -----
+
+func.func @reduce_axis_without_output(%a: memref<?x?xf64>, %n: index) {
+  // expected-error @+1 {{along an axis writes an output and returns nothing}}
+  %s = weft.reduce sum axis 1 ins(%a : memref<?x?xf64>) dims(%n, %n) {
+  ^bb0(%x: f64):
+    weft.yield %x : f64
+  } -> f64
+  return
+}
+
+// -----
+
+func.func @reduce_axis_range(%a: memref<?x?xf64>, %o: memref<?xf64>, %n: index) {
+  // expected-error @+1 {{axis 2 is not one of the 2 dimensions (at least 2)}}
+  weft.reduce sum axis 2 ins(%a : memref<?x?xf64>) dims(%n, %n) outs(%o : memref<?xf64>) {
+  ^bb0(%x: f64):
+    weft.yield %x : f64
+  }
+  return
+}
+
+// -----
+
+func.func @reduce_argmin_type(%a: memref<?xf64>, %n: index) {
+  // expected-error @+1 {{argmin/argmax return i64, got 'f64'}}
+  %s = weft.reduce argmin ins(%a : memref<?xf64>) dims(%n) {
+  ^bb0(%x: f64):
+    weft.yield %x : f64
+  } -> f64
+  return
+}
+
+// -----
+
+func.func @reduce_any_type(%a: memref<?xf64>, %n: index) {
+  // expected-error @+1 {{any/all fold and return i1}}
+  %s = weft.reduce any ins(%a : memref<?xf64>) dims(%n) {
+  ^bb0(%x: f64):
+    weft.yield %x : f64
+  } -> f64
+  return
+}
+
+// -----
+
+func.func @reduce_result_type(%a: memref<?xi64>, %n: index) {
+  // expected-error @+1 {{the result's type 'f64' must be the type the body yields, 'i64'}}
+  %s = weft.reduce sum ins(%a : memref<?xi64>) dims(%n) {
+  ^bb0(%x: i64):
+    weft.yield %x : i64
+  } -> f64
+  return
+}
+
+// -----
+
+func.func @reduce_rank(%a: memref<?x?xf64>, %n: index) {
+  // expected-error @+1 {{input 0 of rank 2 does not broadcast to 1 dimensions}}
+  %s = weft.reduce sum ins(%a : memref<?x?xf64>) dims(%n) {
+  ^bb0(%x: f64):
+    weft.yield %x : f64
+  } -> f64
+  return
 }

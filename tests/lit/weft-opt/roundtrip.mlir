@@ -52,3 +52,19 @@ func.func @map(%a: memref<?xf64>, %b: memref<?x?xi64>, %c: memref<?x?xf64>) {
   } {serial}
   return
 }
+
+// CHECK-LABEL: func.func @reduce
+// CHECK: weft.reduce max axis 1 ins(%{{.*}} : memref<?x?xi64>) dims(%{{.*}}, %{{.*}}) outs(%{{.*}} : memref<?xi64>) {
+// CHECK: %{{.*}} = weft.reduce argmin ins(%{{.*}} : memref<?x?xi64>) dims(%{{.*}}, %{{.*}}) {
+// CHECK: } -> i64
+func.func @reduce(%a: memref<?x?xi64>, %o: memref<?xi64>, %n: index) -> i64 {
+  weft.reduce max axis 1 ins(%a : memref<?x?xi64>) dims(%n, %n) outs(%o : memref<?xi64>) {
+  ^bb0(%x: i64):
+    weft.yield %x : i64
+  }
+  %i = weft.reduce argmin ins(%a : memref<?x?xi64>) dims(%n, %n) {
+  ^bb0(%x: i64):
+    weft.yield %x : i64
+  } -> i64
+  return %i : i64
+}
