@@ -8,6 +8,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace weft {
@@ -18,6 +19,135 @@ namespace weft {
 using namespace mlir;
 
 namespace {
+
+Value constantLike(ImplicitLocOpBuilder &b, Type t, double v) {
+  if (auto f = dyn_cast<FloatType>(t))
+    return arith::ConstantOp::create(b, b.getFloatAttr(f, v));
+  return arith::ConstantOp::create(b, b.getIntegerAttr(t, static_cast<int64_t>(v)));
+}
+
+/// For integer // and %: the divisor made safe (1 where it is 0 or where
+/// MIN // -1 would trap), and whether it was 0.
+std::pair<Value, Value> safeDivisor(ImplicitLocOpBuilder &b, Value l, Value r) {
+  Type t = l.getType();
+  Value zero = constantLike(b, t, 0);
+  Value minVal = arith::ConstantOp::create(
+      b, b.getIntegerAttr(
+             t, llvm::APInt::getSignedMinValue(t.getIntOrFloatBitWidth())));
+  Value byZero = arith::CmpIOp::create(b, arith::CmpIPredicate::eq, r, zero);
+  Value overflow = arith::AndIOp::create(
+      b, arith::CmpIOp::create(b, arith::CmpIPredicate::eq, l, minVal),
+      arith::CmpIOp::create(b, arith::CmpIPredicate::eq, r,
+                            constantLike(b, t, -1)));
+  Value unsafe = arith::OrIOp::create(b, byZero, overflow);
+  return {arith::SelectOp::create(b, unsafe, constantLike(b, t, 1), r), byZero};
+}
+
+/// CPython's float_floor_div: exact where floor(l / r) is not.
+Value floorDivF(ImplicitLocOpBuilder &b, Value l, Value r) {
+  Type t = l.getType();
+  Value zero = constantLike(b, t, 0), one = constantLike(b, t, 1);
+  Value half = constantLike(b, t, 0.5);
+  auto cmp = [&](arith::CmpFPredicate p, Value x, Value y) -> Value {
+    return arith::CmpFOp::create(b, p, x, y);
+  };
+  // mod = fmod(l, r); div = (l - mod) / r, then move mod to r's sign.
+  Value mod = arith::RemFOp::create(b, l, r);
+  Value div = arith::DivFOp::create(b, arith::SubFOp::create(b, l, mod), r);
+  Value modNonZero = cmp(arith::CmpFPredicate::UNE, mod, zero);
+  Value signsDiffer =
+      arith::XOrIOp::create(b, cmp(arith::CmpFPredicate::OLT, r, zero),
+                            cmp(arith::CmpFPredicate::OLT, mod, zero));
+  Value fix = arith::AndIOp::create(b, modNonZero, signsDiffer);
+  div = arith::SelectOp::create(b, fix, arith::SubFOp::create(b, div, one),
+                                div);
+  // Snap div to the nearest integer; a zero quotient keeps l / r's sign.
+  Value fl = math::FloorOp::create(b, div);
+  Value up =
+      cmp(arith::CmpFPredicate::OGT, arith::SubFOp::create(b, div, fl), half);
+  Value snapped =
+      arith::SelectOp::create(b, up, arith::AddFOp::create(b, fl, one), fl);
+  Value signedZero =
+      math::CopySignOp::create(b, zero, arith::DivFOp::create(b, l, r));
+  Value divNonZero = cmp(arith::CmpFPredicate::UNE, div, zero);
+  Value result = arith::SelectOp::create(b, divNonZero, snapped, signedZero);
+  // By zero: l / r (+-inf or nan), as NumPy's floor_divide.
+  Value byZero = cmp(arith::CmpFPredicate::OEQ, r, zero);
+  return arith::SelectOp::create(b, byZero, arith::DivFOp::create(b, l, r),
+                                 result);
+}
+
+Value lowerFloorDiv(ImplicitLocOpBuilder &b, weft::FloorDivOp op) {
+  Value l = op.getLhs(), r = op.getRhs();
+  if (isa<FloatType>(l.getType()))
+    return floorDivF(b, l, r);
+  auto [safe, byZero] = safeDivisor(b, l, r);
+  Value q = arith::FloorDivSIOp::create(b, l, safe);
+  return arith::SelectOp::create(b, byZero, constantLike(b, l.getType(), 0), q);
+}
+
+Value lowerMod(ImplicitLocOpBuilder &b, weft::ModOp op) {
+  Value l = op.getLhs(), r = op.getRhs();
+  Type t = l.getType();
+  Value zero = constantLike(b, t, 0);
+  if (isa<FloatType>(t)) {
+    Value rem = arith::RemFOp::create(b, l, r);
+    // Unordered: a NaN remainder (x % nan, nan % y, inf % y) stays NaN.
+    Value nz = arith::CmpFOp::create(b, arith::CmpFPredicate::UNE, rem, zero);
+    Value diff = arith::XOrIOp::create(
+        b, arith::CmpFOp::create(b, arith::CmpFPredicate::OLT, rem, zero),
+        arith::CmpFOp::create(b, arith::CmpFPredicate::OLT, r, zero));
+    Value needFix = arith::AndIOp::create(b, nz, diff);
+    Value adjusted = arith::SelectOp::create(
+        b, needFix, arith::AddFOp::create(b, rem, r), rem);
+    // A zero remainder takes the divisor's sign (-4.0 % 2.0 is 0.0).
+    Value signedZero = math::CopySignOp::create(b, zero, r);
+    Value result = arith::SelectOp::create(b, nz, adjusted, signedZero);
+    // x % 0.0 is nan, as in NumPy.
+    Value byZero = arith::CmpFOp::create(b, arith::CmpFPredicate::OEQ, r, zero);
+    return arith::SelectOp::create(b, byZero, rem, result);
+  }
+  auto [safe, byZero] = safeDivisor(b, l, r);
+  Value rem = arith::RemSIOp::create(b, l, safe);
+  Value nz = arith::CmpIOp::create(b, arith::CmpIPredicate::ne, rem, zero);
+  Value diff = arith::XOrIOp::create(
+      b, arith::CmpIOp::create(b, arith::CmpIPredicate::slt, rem, zero),
+      arith::CmpIOp::create(b, arith::CmpIPredicate::slt, safe, zero));
+  Value needFix = arith::AndIOp::create(b, nz, diff);
+  Value fixed = arith::SelectOp::create(
+      b, needFix, arith::AddIOp::create(b, rem, safe), rem);
+  return arith::SelectOp::create(b, byZero, zero, fixed);
+}
+
+/// << and >>: counts outside [0, width) shift everything out, as NumPy
+/// does (LLVM would give poison): 0, or -1 for >> of a negative number.
+Value lowerShift(ImplicitLocOpBuilder &b, Value l, Value r, bool left) {
+  Type t = l.getType();
+  unsigned width = t.getIntOrFloatBitWidth();
+  Value tooFar = arith::CmpIOp::create(b, arith::CmpIPredicate::uge, r,
+                                       constantLike(b, t, width));
+  Value zero = constantLike(b, t, 0);
+  Value safeR = arith::SelectOp::create(b, tooFar, zero, r);
+  if (left)
+    return arith::SelectOp::create(b, tooFar, zero,
+                                   arith::ShLIOp::create(b, l, safeR));
+  Value sign = arith::ShRSIOp::create(b, l, constantLike(b, t, width - 1));
+  return arith::SelectOp::create(b, tooFar, sign,
+                                 arith::ShRSIOp::create(b, l, safeR));
+}
+
+/// The lowering of one of Python's arithmetic ops, or null.
+Value lowerPythonArith(ImplicitLocOpBuilder &b, Operation *op) {
+  if (auto d = dyn_cast<weft::FloorDivOp>(op))
+    return lowerFloorDiv(b, d);
+  if (auto m = dyn_cast<weft::ModOp>(op))
+    return lowerMod(b, m);
+  if (auto s = dyn_cast<weft::ShiftLeftOp>(op))
+    return lowerShift(b, s.getLhs(), s.getRhs(), true);
+  if (auto s = dyn_cast<weft::ShiftRightOp>(op))
+    return lowerShift(b, s.getLhs(), s.getRhs(), false);
+  return {};
+}
 
 struct LowerMathPass : weft::impl::LowerMathBase<LowerMathPass> {
   void runOnOperation() override {
@@ -36,6 +166,24 @@ struct LowerMathPass : weft::impl::LowerMathBase<LowerMathPass> {
           continue;
         }
       rewriter.replaceOpWithNewOp<math::Atan2Op>(op, op.getY(), op.getX());
+    }
+    SmallVector<Operation *> arith;
+    getOperation()->walk([&](Operation *op) {
+      if (isa<weft::FloorDivOp, weft::ModOp, weft::ShiftLeftOp,
+              weft::ShiftRightOp>(op))
+        arith.push_back(op);
+    });
+    for (Operation *op : arith) {
+      ImplicitLocOpBuilder b(op->getLoc(), op);
+      SmallVector<OpFoldResult> folded;
+      Value v;
+      if (succeeded(op->fold(folded)) && folded.size() == 1)
+        if (auto value = dyn_cast<Attribute>(folded[0]))
+          v = arith::ConstantOp::create(b, cast<TypedAttr>(value));
+      if (!v)
+        v = lowerPythonArith(b, op);
+      op->getResult(0).replaceAllUsesWith(v);
+      op->erase();
     }
   }
 };

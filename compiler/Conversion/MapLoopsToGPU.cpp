@@ -35,7 +35,8 @@ namespace {
 /// True if `op` can run on the device as it is.
 bool deviceSafe(Operation *op) {
   // Lowered in the GPU module too.
-  if (isa<weft::KeepLoopOp, weft::Atan2Op>(op))
+  if (isa<weft::KeepLoopOp, weft::Atan2Op, weft::FloorDivOp, weft::ModOp,
+          weft::ShiftLeftOp, weft::ShiftRightOp>(op))
     return true;
   Dialect *d = op->getDialect();
   if (!d)

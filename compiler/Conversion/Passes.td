@@ -35,13 +35,17 @@ def LowerKeepLoop : Pass<"weft-lower-keep-loop"> {
 }
 
 def LowerMath : Pass<"weft-lower-math"> {
-  let summary = "Turn weft.atan2 into math.atan2 after canonicalization.";
+  let summary = "Lower weft's scalar math and Python arithmetic ops.";
   let description = [{
     MLIRGen emits `weft.atan2`, whose folder follows C (atan2(0, 0) is 0),
     because `math.atan2`'s folder makes atan2 of two zeros a NaN. Once no
     canonicalizer runs any more, this pass replaces it by `math.atan2`,
     which the math-to-LLVM (host) and GPU-to-NVVM (device, libdevice's
-    `__nv_atan2`) lowerings know.
+    `__nv_atan2`) lowerings know. It also expands Python's `//`, `%`, `<<`
+    and `>>` (`weft.floordiv`, `weft.mod`, `weft.shl`, `weft.shr`) into
+    arith and math: integer division that never traps, remainders with
+    the divisor's sign, CPython's exact float floor division, shifts by
+    any count. Constant operands fold first, by the ops' own folders.
   }];
   let dependentDialects = ["::mlir::math::MathDialect",
                            "::mlir::arith::ArithDialect"];

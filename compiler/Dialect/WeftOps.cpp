@@ -464,3 +464,68 @@ LogicalResult ReduceOp::verify() {
   }
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// Folders of Python's integer arithmetic (floats are left to run time).
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Folds `fn` over two integer constants of `type`.
+OpFoldResult foldInts(Type type, Attribute lhs, Attribute rhs,
+                      llvm::function_ref<APInt(const APInt &, const APInt &)> fn) {
+  auto l = dyn_cast_or_null<IntegerAttr>(lhs);
+  auto r = dyn_cast_or_null<IntegerAttr>(rhs);
+  if (!l || !r)
+    return {};
+  return IntegerAttr::get(type, fn(l.getValue(), r.getValue()));
+}
+
+bool divisionWraps(const APInt &l, const APInt &r) {
+  return l.isMinSignedValue() && r.isAllOnes();
+}
+} // namespace
+
+OpFoldResult FloorDivOp::fold(FoldAdaptor adaptor) {
+  return foldInts(getType(), adaptor.getLhs(), adaptor.getRhs(),
+                  [](const APInt &l, const APInt &r) {
+                    if (r.isZero())
+                      return APInt::getZero(l.getBitWidth());
+                    if (divisionWraps(l, r))
+                      return l;
+                    APInt q = l.sdiv(r);
+                    if (!l.srem(r).isZero() && l.isNegative() != r.isNegative())
+                      q -= 1;
+                    return q;
+                  });
+}
+
+OpFoldResult ModOp::fold(FoldAdaptor adaptor) {
+  return foldInts(getType(), adaptor.getLhs(), adaptor.getRhs(),
+                  [](const APInt &l, const APInt &r) {
+                    if (r.isZero() || divisionWraps(l, r))
+                      return APInt::getZero(l.getBitWidth());
+                    APInt m = l.srem(r);
+                    if (!m.isZero() && m.isNegative() != r.isNegative())
+                      m += r;
+                    return m;
+                  });
+}
+
+OpFoldResult ShiftLeftOp::fold(FoldAdaptor adaptor) {
+  return foldInts(getType(), adaptor.getLhs(), adaptor.getRhs(),
+                  [](const APInt &l, const APInt &r) {
+                    if (r.uge(l.getBitWidth()))
+                      return APInt::getZero(l.getBitWidth());
+                    return l.shl(r);
+                  });
+}
+
+OpFoldResult ShiftRightOp::fold(FoldAdaptor adaptor) {
+  return foldInts(getType(), adaptor.getLhs(), adaptor.getRhs(),
+                  [](const APInt &l, const APInt &r) {
+                    if (r.uge(l.getBitWidth()))
+                      return l.isNegative() ? APInt::getAllOnes(l.getBitWidth())
+                                            : APInt::getZero(l.getBitWidth());
+                    return l.ashr(r);
+                  });
+}

@@ -716,4 +716,76 @@ def Weft_YieldOp : Weft_Op<"yield",
   let assemblyFormat = "$value attr-dict `:` type($value)";
 }
 
+//===----------------------------------------------------------------------===//
+// Python's integer and float arithmetic where it differs from arith's,
+// lowered by weft-lower-math after the last canonicalization.
+//===----------------------------------------------------------------------===//
+
+class Weft_PythonArithOp<string mnemonic>
+    : Weft_Op<mnemonic, [Pure, SameOperandsAndResultType]> {
+  let arguments = (ins AnyTypeOf<[I32, I64, F32, F64]>:$lhs,
+                       AnyTypeOf<[I32, I64, F32, F64]>:$rhs);
+  let results = (outs AnyTypeOf<[I32, I64, F32, F64]>:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+  let hasFolder = 1;
+}
+
+def Weft_FloorDivOp : Weft_PythonArithOp<"floordiv"> {
+  let summary = "Python's //, with NumPy's results where Python raises.";
+  let description = [{
+    Integers: the floor of the quotient. Never traps: a zero divisor gives
+    0 and `MIN // -1` wraps to `MIN`, as in NumPy (the front end checks a
+    zero divisor first where Python raises). Floats: CPython's
+    `float_floor_div`, exact where `floor(lhs / rhs)` is not (`1 // 0.1`
+    is 9.0), a zero quotient with the sign of `lhs / rhs`; a zero divisor
+    gives `lhs / rhs` (an infinity or NaN), as NumPy's `floor_divide`.
+
+    ```mlir
+    %q = weft.floordiv %a, %b : i64
+    ```
+  }];
+}
+
+def Weft_ModOp : Weft_PythonArithOp<"mod"> {
+  let summary = "Python's %: the result takes the divisor's sign.";
+  let description = [{
+    Integers: `lhs - (lhs // rhs) * rhs`; a zero divisor gives 0, as in
+    NumPy. Floats: the remainder with the divisor's sign; a zero remainder
+    is a zero with the divisor's sign (`-4.0 % 2.0` is `0.0`); a NaN
+    remainder stays NaN and a zero divisor gives NaN.
+
+    ```mlir
+    %r = weft.mod %a, %b : f64
+    ```
+  }];
+}
+
+def Weft_ShiftLeftOp : Weft_PythonArithOp<"shl"> {
+  let summary = "<< on integers; counts past the width give 0.";
+  let description = [{
+    `lhs << rhs` for a count in [0, width); any other count shifts every
+    bit out (0), as NumPy does, where `arith.shli` would give poison.
+
+    ```mlir
+    %s = weft.shl %a, %n : i64
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[I32, I64]>:$lhs, AnyTypeOf<[I32, I64]>:$rhs);
+  let results = (outs AnyTypeOf<[I32, I64]>:$result);
+}
+
+def Weft_ShiftRightOp : Weft_PythonArithOp<"shr"> {
+  let summary = "Arithmetic >> on integers; counts past the width give the sign.";
+  let description = [{
+    `lhs >> rhs` (arithmetic) for a count in [0, width); any other count
+    shifts every bit out: 0, or -1 for a negative `lhs`, as NumPy does.
+
+    ```mlir
+    %s = weft.shr %a, %n : i64
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[I32, I64]>:$lhs, AnyTypeOf<[I32, I64]>:$rhs);
+  let results = (outs AnyTypeOf<[I32, I64]>:$result);
+}
+
 #endif // WEFT_OPS

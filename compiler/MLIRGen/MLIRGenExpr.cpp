@@ -213,37 +213,6 @@ Value FunctionGen::allocArray(ScalarKind elem, Value &n, Location l) {
 // Arithmetic
 //===----------------------------------------------------------------------===//
 
-Value FunctionGen::emitPythonFloorDivF(Value l, Value r, Location loc) {
-  mlir::Type t = l.getType();
-  Value zero = arith::ConstantOp::create(b, loc, b.getFloatAttr(t, 0.0));
-  Value one = arith::ConstantOp::create(b, loc, b.getFloatAttr(t, 1.0));
-  Value half = arith::ConstantOp::create(b, loc, b.getFloatAttr(t, 0.5));
-  auto cmp = [&](arith::CmpFPredicate p, Value x, Value y) -> Value {
-    return arith::CmpFOp::create(b, loc, p, x, y);
-  };
-  // mod = fmod(l, r); div = (l - mod) / r, then move mod to r's sign.
-  Value mod = arith::RemFOp::create(b, loc, l, r);
-  Value div =
-      arith::DivFOp::create(b, loc, arith::SubFOp::create(b, loc, l, mod), r);
-  Value modNonZero = cmp(arith::CmpFPredicate::UNE, mod, zero);
-  Value signsDiffer =
-      arith::XOrIOp::create(b, loc, cmp(arith::CmpFPredicate::OLT, r, zero),
-                            cmp(arith::CmpFPredicate::OLT, mod, zero));
-  Value fix = arith::AndIOp::create(b, loc, modNonZero, signsDiffer);
-  div = arith::SelectOp::create(b, loc, fix,
-                                arith::SubFOp::create(b, loc, div, one), div);
-  // Snap div to the nearest integer; a zero quotient keeps l / r's sign.
-  Value fl = math::FloorOp::create(b, loc, div);
-  Value up = cmp(arith::CmpFPredicate::OGT,
-                 arith::SubFOp::create(b, loc, div, fl), half);
-  Value snapped = arith::SelectOp::create(
-      b, loc, up, arith::AddFOp::create(b, loc, fl, one), fl);
-  Value signedZero = math::CopySignOp::create(
-      b, loc, zero, arith::DivFOp::create(b, loc, l, r));
-  Value divNonZero = cmp(arith::CmpFPredicate::UNE, div, zero);
-  return arith::SelectOp::create(b, loc, divNonZero, snapped, signedZero);
-}
-
 Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
                                     ScalarKind kind, bool pythonErrors,
                                     Location loc, int64_t line) {
@@ -287,33 +256,6 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
   };
   if (!isFloat && (op == BinaryOp::FloorDiv || op == BinaryOp::Mod))
     zeroCheck("integer division or modulo by zero");
-  // Integer // and % must not trap: a zero divisor (NumPy gives 0 where
-  // Python raised above) and MIN // -1 (wraps to MIN, remainder 0) divide
-  // by 1 instead, and a zero divisor's result is then replaced by 0.
-  Value intDivByZero;
-  if (!isFloat && (op == BinaryOp::FloorDiv || op == BinaryOp::Mod)) {
-    mlir::Type t = l.getType();
-    Value zero = constant(kind, 0, loc);
-    Value minusOne = arith::ConstantOp::create(b, loc, b.getIntegerAttr(t, -1));
-    Value minVal = arith::ConstantOp::create(
-        b, loc,
-        b.getIntegerAttr(
-            t, llvm::APInt::getSignedMinValue(t.getIntOrFloatBitWidth())));
-    intDivByZero =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, r, zero);
-    Value overflow = arith::AndIOp::create(
-        b, loc,
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, l, minVal),
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, r, minusOne));
-    Value unsafe = arith::OrIOp::create(b, loc, intDivByZero, overflow);
-    r = arith::SelectOp::create(
-        b, loc, unsafe,
-        arith::ConstantOp::create(b, loc, b.getIntegerAttr(t, 1)), r);
-  }
-  auto zeroIfDivByZero = [&](Value result) -> Value {
-    return arith::SelectOp::create(b, loc, intDivByZero, constant(kind, 0, loc),
-                                   result);
-  };
   switch (op) {
   case BinaryOp::Add:
     return isFloat ? arith::AddFOp::create(b, loc, l, r).getResult()
@@ -328,56 +270,15 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
     zeroCheck("division by zero");
     return arith::DivFOp::create(b, loc, l, r);
   case BinaryOp::FloorDiv:
-    if (isFloat) {
+    // Python's // and %, with NumPy's results where Python raised above
+    // (arrays); weft-lower-math expands them.
+    if (isFloat)
       zeroCheck("float floor division by zero");
-      // By zero (arrays, where NumPy does not raise): a / 0, i.e. +-inf
-      // or nan, as NumPy's floor_divide.
-      Value byZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, r,
-                                           constant(kind, 0, loc));
-      return arith::SelectOp::create(b, loc, byZero,
-                                     arith::DivFOp::create(b, loc, l, r),
-                                     emitPythonFloorDivF(l, r, loc));
-    }
-    return zeroIfDivByZero(arith::FloorDivSIOp::create(b, loc, l, r));
-  case BinaryOp::Mod: {
-    // Python: the result takes the sign of the divisor.
-    Value rem, zero = constant(kind, 0, loc);
-    Value needFix;
-    if (isFloat) {
+    return weft::FloorDivOp::create(b, loc, l, r);
+  case BinaryOp::Mod:
+    if (isFloat)
       zeroCheck("float modulo");
-      rem = arith::RemFOp::create(b, loc, l, r);
-      // Unordered: a NaN remainder (x % nan, nan % y, inf % y) stays NaN.
-      Value nz =
-          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, rem, zero);
-      Value remNeg =
-          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, rem, zero);
-      Value rNeg =
-          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, r, zero);
-      Value diff = arith::XOrIOp::create(b, loc, remNeg, rNeg);
-      needFix = arith::AndIOp::create(b, loc, nz, diff);
-      Value fixed = arith::AddFOp::create(b, loc, rem, r);
-      Value adjusted = arith::SelectOp::create(b, loc, needFix, fixed, rem);
-      // A zero remainder takes the divisor's sign (-4.0 % 2.0 is 0.0).
-      Value signedZero = math::CopySignOp::create(b, loc, zero, r);
-      Value result = arith::SelectOp::create(b, loc, nz, adjusted, signedZero);
-      // x % 0.0 is nan (arrays; scalars raised above), as in NumPy.
-      Value byZero =
-          arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, r, zero);
-      return arith::SelectOp::create(b, loc, byZero, rem, result);
-    }
-    rem = arith::RemSIOp::create(b, loc, l, r);
-    Value nz =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rem, zero);
-    Value remNeg =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rem, zero);
-    Value rNeg =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, r, zero);
-    Value diff = arith::XOrIOp::create(b, loc, remNeg, rNeg);
-    needFix = arith::AndIOp::create(b, loc, nz, diff);
-    Value fixed = arith::AddIOp::create(b, loc, rem, r);
-    return zeroIfDivByZero(
-        arith::SelectOp::create(b, loc, needFix, fixed, rem));
-  }
+    return weft::ModOp::create(b, loc, l, r);
   case BinaryOp::Pow:
     if (isFloat)
       return math::PowFOp::create(b, loc, l, r);
@@ -398,30 +299,14 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
   case BinaryOp::BitXor:
     return arith::XOrIOp::create(b, loc, l, r);
   case BinaryOp::LShift:
-  case BinaryOp::RShift: {
-    // Counts outside [0, width) shift everything out, as NumPy does
-    // (LLVM would give poison): 0, or -1 for >> of a negative number.
-    if (!isFloat && kind == ScalarKind::Bool) {
+  case BinaryOp::RShift:
+    if (kind == ScalarKind::Bool) {
       l = convert(l, ScalarKind::I64, loc);
       r = convert(r, ScalarKind::I64, loc);
     }
-    mlir::Type t = l.getType();
-    Value width = arith::ConstantOp::create(
-        b, loc, b.getIntegerAttr(t, t.getIntOrFloatBitWidth()));
-    Value tooFar =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::uge, r, width);
-    Value zero = arith::ConstantOp::create(b, loc, b.getIntegerAttr(t, 0));
-    Value safeR = arith::SelectOp::create(b, loc, tooFar, zero, r);
     if (op == BinaryOp::LShift)
-      return arith::SelectOp::create(b, loc, tooFar, zero,
-                                     arith::ShLIOp::create(b, loc, l, safeR));
-    Value sign = arith::ShRSIOp::create(
-        b, loc, l,
-        arith::ConstantOp::create(
-            b, loc, b.getIntegerAttr(t, t.getIntOrFloatBitWidth() - 1)));
-    return arith::SelectOp::create(b, loc, tooFar, sign,
-                                   arith::ShRSIOp::create(b, loc, l, safeR));
-  }
+      return weft::ShiftLeftOp::create(b, loc, l, r);
+    return weft::ShiftRightOp::create(b, loc, l, r);
   case BinaryOp::MatMul:
     break;
   }

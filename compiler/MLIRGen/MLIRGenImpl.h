@@ -182,10 +182,6 @@ public:
   /// arange(stop) / arange(start, stop[, step]).
   Val emitArange(const CallExpr *c);
   void emitPrint(const CallExpr *c);
-  /// Python's float floor division (CPython's float_floor_div): exact
-  /// where floor(l / r) is not, e.g. 1 // 0.1 is 9.0.
-  mlir::Value emitPythonFloorDivF(mlir::Value l, mlir::Value r,
-                                  mlir::Location loc);
   mlir::Value emitBinaryScalar(BinaryOp op, mlir::Value l, mlir::Value r,
                                ScalarKind kind, bool pythonErrors,
                                mlir::Location loc, int64_t line);

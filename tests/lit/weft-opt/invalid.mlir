@@ -359,3 +359,19 @@ func.func @reduce_rank(%a: memref<?x?xf64>, %n: index) {
   } -> f64
   return
 }
+
+// -----
+
+func.func @shift_float(%x: f64) {
+  // expected-error @+1 {{must be 32-bit signless integer or 64-bit signless integer}}
+  %r = weft.shl %x, %x : f64
+  return
+}
+
+// -----
+
+func.func @floordiv_bool(%x: i1) {
+  // expected-error @+1 {{must be 32-bit signless integer or 64-bit signless integer or 32-bit float or 64-bit float}}
+  %r = weft.floordiv %x, %x : i1
+  return
+}

@@ -31,3 +31,90 @@ func.func @lower(%y: f64, %x: f64) -> (f64, f64) {
   %b = weft.atan2 %p, %p : f64
   return %a, %b : f64, f64
 }
+
+// Python's // and % on integer constants fold (floor division, the
+// divisor's sign, NumPy's 0 for a zero divisor, MIN // -1 wrapping), as
+// do shifts by any count.
+// FOLD-LABEL: func.func @python_ints
+// FOLD-DAG: %[[M4:.*]] = arith.constant -4 : i64
+// FOLD-DAG: %[[M2:.*]] = arith.constant -2 : i64
+// FOLD-DAG: %[[Z:.*]] = arith.constant 0 : i64
+// FOLD-DAG: %[[MIN:.*]] = arith.constant -9223372036854775808 : i64
+// FOLD-DAG: %[[M1:.*]] = arith.constant -1 : i64
+// FOLD-DAG: %[[TWELVE:.*]] = arith.constant 12 : i64
+// FOLD-NOT: weft.
+// FOLD: return %[[M4]], %[[M2]], %[[Z]], %[[Z]], %[[MIN]], %[[Z]], %[[Z]], %[[M1]], %[[TWELVE]]
+func.func @python_ints() -> (i64, i64, i64, i64, i64, i64, i64, i64, i64) {
+  %m7 = arith.constant -7 : i64
+  %c7 = arith.constant 7 : i64
+  %c2 = arith.constant 2 : i64
+  %m3 = arith.constant -3 : i64
+  %c0 = arith.constant 0 : i64
+  %m1 = arith.constant -1 : i64
+  %min = arith.constant -9223372036854775808 : i64
+  %c70 = arith.constant 70 : i64
+  %m5 = arith.constant -5 : i64
+  %c3 = arith.constant 3 : i64
+  %a = weft.floordiv %m7, %c2 : i64
+  %b = weft.mod %c7, %m3 : i64
+  %c = weft.floordiv %c7, %c0 : i64
+  %d = weft.mod %c7, %c0 : i64
+  %e = weft.floordiv %min, %m1 : i64
+  %f = weft.mod %min, %m1 : i64
+  %g = weft.shl %c7, %c70 : i64
+  %h = weft.shr %m5, %c70 : i64
+  %i = weft.shl %c3, %c2 : i64
+  return %a, %b, %c, %d, %e, %f, %g, %h, %i : i64, i64, i64, i64, i64, i64, i64, i64, i64
+}
+
+// Integer // never traps: a zero divisor (and MIN // -1) divide by 1, and
+// a zero divisor's quotient is 0.
+// CHECK-LABEL: func.func @int_floordiv
+// CHECK: %[[BYZERO:.*]] = arith.cmpi eq, %arg1, %{{.*}} : i64
+// CHECK: %[[SAFE:.*]] = arith.select %{{.*}}, %{{.*}}, %arg1 : i64
+// CHECK: %[[Q:.*]] = arith.floordivsi %arg0, %[[SAFE]] : i64
+// CHECK: %[[R:.*]] = arith.select %[[BYZERO]], %{{.*}}, %[[Q]] : i64
+// CHECK-NOT: weft.floordiv
+// CHECK: return %[[R]]
+func.func @int_floordiv(%a: i64, %b: i64) -> i64 {
+  %q = weft.floordiv %a, %b : i64
+  return %q : i64
+}
+
+// Float %: fmod moved to the divisor's sign; a zero remainder is a zero
+// with the divisor's sign; a zero divisor gives fmod's NaN.
+// CHECK-LABEL: func.func @float_mod
+// CHECK: %[[REM:.*]] = arith.remf %arg0, %arg1 : f64
+// CHECK: arith.addf %[[REM]], %arg1
+// CHECK: math.copysign
+// CHECK: %[[BYZERO:.*]] = arith.cmpf oeq, %arg1
+// CHECK: %[[R:.*]] = arith.select %[[BYZERO]], %[[REM]], %{{.*}} : f64
+// CHECK: return %[[R]]
+func.func @float_mod(%a: f64, %b: f64) -> f64 {
+  %r = weft.mod %a, %b : f64
+  return %r : f64
+}
+
+// Float //: CPython's exact floor division, l / r for a zero divisor.
+// CHECK-LABEL: func.func @float_floordiv
+// CHECK: arith.remf %arg0, %arg1
+// CHECK: math.floor
+// CHECK: math.copysign
+// CHECK: %[[BYZERO:.*]] = arith.cmpf oeq, %arg1
+// CHECK: %[[DIV:.*]] = arith.divf %arg0, %arg1
+// CHECK: arith.select %[[BYZERO]], %[[DIV]], %{{.*}} : f32
+func.func @float_floordiv(%a: f32, %b: f32) -> f32 {
+  %r = weft.floordiv %a, %b : f32
+  return %r : f32
+}
+
+// >> by a count past the width gives the sign (0 or -1).
+// CHECK-LABEL: func.func @shift_right
+// CHECK: %[[FAR:.*]] = arith.cmpi uge, %arg1, %c32_i32
+// CHECK: %[[SIGN:.*]] = arith.shrsi %arg0, %c31_i32
+// CHECK: %[[SH:.*]] = arith.shrsi %arg0, %{{.*}} : i32
+// CHECK: arith.select %[[FAR]], %[[SIGN]], %[[SH]] : i32
+func.func @shift_right(%a: i32, %n: i32) -> i32 {
+  %r = weft.shr %a, %n : i32
+  return %r : i32
+}

@@ -68,3 +68,16 @@ func.func @reduce(%a: memref<?x?xi64>, %o: memref<?xi64>, %n: index) -> i64 {
   } -> i64
   return %i : i64
 }
+
+// CHECK-LABEL: func.func @python_arith
+// CHECK: weft.floordiv %{{.*}}, %{{.*}} : i64
+// CHECK: weft.mod %{{.*}}, %{{.*}} : f32
+// CHECK: weft.shl %{{.*}}, %{{.*}} : i32
+// CHECK: weft.shr %{{.*}}, %{{.*}} : i64
+func.func @python_arith(%a: i64, %f: f32, %i: i32) -> (i64, f32, i32, i64) {
+  %q = weft.floordiv %a, %a : i64
+  %m = weft.mod %f, %f : f32
+  %l = weft.shl %i, %i : i32
+  %r = weft.shr %a, %a : i64
+  return %q, %m, %l, %r : i64, f32, i32, i64
+}
