@@ -57,8 +57,7 @@ SmallVector<Value, 4> sizesOf(ImplicitLocOpBuilder &b, Value array) {
 }
 
 void buildArrayNest(ImplicitLocOpBuilder &b, ValueRange dims, bool serial,
-                    bool gpu, function_ref<void(ValueRange)> body,
-                    Value work) {
+                    bool gpu, function_ref<void(ValueRange)> body, Value work) {
   SmallVector<Value, 4> ivs;
   if (serial || dims.empty()) {
     serialNest(b, dims, ivs, body);
@@ -98,9 +97,9 @@ Value broadcastView(ImplicitLocOpBuilder &b, Value array, ValueRange dims) {
     strides.push_back(
         arith::SelectOp::create(b, unit, zero, md.getStrides()[k]));
   }
-  return memref::ReinterpretCastOp::create(b,
-                                           stridedType(type.getElementType(), rank), md.getBaseBuffer(),
-                                           md.getOffset(), dims, strides);
+  return memref::ReinterpretCastOp::create(
+      b, stridedType(type.getElementType(), rank), md.getBaseBuffer(),
+      md.getOffset(), dims, strides);
 }
 
 Value allocArray(ImplicitLocOpBuilder &b, MemRefType type, ValueRange dims) {
@@ -142,8 +141,17 @@ Value inlineBodyAt(ImplicitLocOpBuilder &b, mlir::Block &body, Value yielded,
     if (!cur.use_empty())
       map.map(cur, memref::LoadOp::create(b, current, ivs).getResult());
   }
+  SmallVector<Operation *> clones;
   for (Operation &inner : body.without_terminator())
-    b.clone(inner, map);
+    clones.push_back(b.clone(inner, map));
+  // weft.index: the element's indices.
+  SmallVector<weft::IndexOp> indices;
+  for (Operation *c : clones)
+    c->walk([&](weft::IndexOp op) { indices.push_back(op); });
+  for (weft::IndexOp op : indices) {
+    op.getResult().replaceAllUsesWith(ivs[op.getDim()]);
+    op.erase();
+  }
   return map.lookupOrDefault(yielded);
 }
 

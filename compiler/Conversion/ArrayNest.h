@@ -1,4 +1,5 @@
-//===- ArrayNest.h - Loop nests of array operations for lowering passes -*- C++ -*-===//
+//===- ArrayNest.h - Loop nests of array operations for lowering passes -*- C++
+//-*-===//
 //
 // The loop nest an array operation lowers to, shared by the passes that
 // lower weft's array ops: parallel over the outer axis and marked for

@@ -88,16 +88,14 @@ Operation *soleReader(weft::MapOp producer, Value array,
 
 /// A copy of `reader` (a map or reduce) reading `inputs`, with an empty
 /// body.
-Operation *cloneWithInputs(OpBuilder &b, Operation *reader,
-                           ValueRange inputs) {
+Operation *cloneWithInputs(OpBuilder &b, Operation *reader, ValueRange inputs) {
   if (auto map = dyn_cast<weft::MapOp>(reader))
     return weft::MapOp::create(b, map.getLoc(), inputs, map.getOutput(),
                                map.getSerial());
   auto red = cast<weft::ReduceOp>(reader);
-  return weft::ReduceOp::create(b, red.getLoc(), red->getResultTypes(),
-                                red.getKind(), red.getAxisAttr(), inputs,
-                                red.getDims(), red.getOutput(),
-                                red.getSerial());
+  return weft::ReduceOp::create(
+      b, red.getLoc(), red->getResultTypes(), red.getKind(), red.getAxisAttr(),
+      inputs, red.getDims(), red.getOutput(), red.getSerial());
 }
 
 /// Merges `producer` into the map that reads its output, if it may.
@@ -105,6 +103,11 @@ bool fuse(weft::MapOp producer) {
   Value t = producer.getOutput();
   if (!weft::isFreshArray(t, producer) ||
       !producer.getOutputElement().use_empty())
+    return false;
+  // Element indices are the producer's own; the reader's may differ.
+  if (producer.getBody()
+          .walk([](weft::IndexOp) { return WalkResult::interrupt(); })
+          .wasInterrupted())
     return false;
   SmallVector<Operation *, 2> releases;
   SmallVector<memref::DimOp, 4> dims;

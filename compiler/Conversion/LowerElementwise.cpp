@@ -56,7 +56,7 @@ void lowerMap(weft::MapOp op) {
   auto writeInto = [&](Value dest, Value current) {
     weft::buildArrayNest(b, dims, serial, gpu, [&](ValueRange ivs) {
       Value v = weft::inlineBodyAt(b, op.getBody().front(), op.getYielded(),
-                                     views, ivs, current);
+                                   views, ivs, current);
       memref::StoreOp::create(b, v, dest, ivs);
     });
   };
@@ -77,8 +77,7 @@ void lowerMap(weft::MapOp op) {
         dims);
     writeInto(tmp, out);
     weft::buildArrayNest(b, dims, serial, gpu, [&](ValueRange ivs) {
-      memref::StoreOp::create(b, memref::LoadOp::create(b, tmp, ivs), out,
-                              ivs);
+      memref::StoreOp::create(b, memref::LoadOp::create(b, tmp, ivs), out, ivs);
     });
     weft::ReleaseOp::create(b, tmp);
     b.setInsertionPointToStart(&ifOp.getElseRegion().front());
@@ -87,8 +86,7 @@ void lowerMap(weft::MapOp op) {
   op.erase();
 }
 
-struct LowerElementwise
-    : weft::impl::LowerElementwiseBase<LowerElementwise> {
+struct LowerElementwise : weft::impl::LowerElementwiseBase<LowerElementwise> {
   void runOnOperation() override {
     SmallVector<weft::MapOp> maps;
     getOperation()->walk([&](weft::MapOp op) { maps.push_back(op); });

@@ -23,7 +23,8 @@ namespace {
 Value constantLike(ImplicitLocOpBuilder &b, Type t, double v) {
   if (auto f = dyn_cast<FloatType>(t))
     return arith::ConstantOp::create(b, b.getFloatAttr(f, v));
-  return arith::ConstantOp::create(b, b.getIntegerAttr(t, static_cast<int64_t>(v)));
+  return arith::ConstantOp::create(
+      b, b.getIntegerAttr(t, static_cast<int64_t>(v)));
 }
 
 /// For integer // and %: the divisor made safe (1 where it is 0 or where
@@ -59,8 +60,8 @@ Value floorDivF(ImplicitLocOpBuilder &b, Value l, Value r) {
       arith::XOrIOp::create(b, cmp(arith::CmpFPredicate::OLT, r, zero),
                             cmp(arith::CmpFPredicate::OLT, mod, zero));
   Value fix = arith::AndIOp::create(b, modNonZero, signsDiffer);
-  div = arith::SelectOp::create(b, fix, arith::SubFOp::create(b, div, one),
-                                div);
+  div =
+      arith::SelectOp::create(b, fix, arith::SubFOp::create(b, div, one), div);
   // Snap div to the nearest integer; a zero quotient keeps l / r's sign.
   Value fl = math::FloorOp::create(b, div);
   Value up =

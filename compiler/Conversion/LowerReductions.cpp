@@ -30,10 +30,9 @@ using Map = std::function<Value(Value)>;
 
 /// Nested scf.for loops over `dims` carrying `init`; `step` returns the
 /// next accumulators from the indices and the current ones.
-SmallVector<Value, 2>
-foldNest(ImplicitLocOpBuilder &b, ValueRange dims, ValueRange init,
-         const std::function<SmallVector<Value, 2>(ValueRange, ValueRange)>
-             &step) {
+SmallVector<Value, 2> foldNest(
+    ImplicitLocOpBuilder &b, ValueRange dims, ValueRange init,
+    const std::function<SmallVector<Value, 2>(ValueRange, ValueRange)> &step) {
   Value zero = arith::ConstantIndexOp::create(b, 0);
   Value one = arith::ConstantIndexOp::create(b, 1);
   SmallVector<Value, 4> ivs;
@@ -81,8 +80,8 @@ struct ReductionLowering {
                                               : static_cast<int64_t>(v)));
   }
   Value element(ValueRange ivs) {
-    return weft::inlineBodyAt(b, op.getBody().front(), op.getYielded(),
-                              views, ivs);
+    return weft::inlineBodyAt(b, op.getBody().front(), op.getYielded(), views,
+                              ivs);
   }
   Value add(Value x, Value y) {
     return isa<FloatType>(x.getType())
@@ -134,8 +133,8 @@ struct ReductionLowering {
   void lower();
 };
 
-Value ReductionLowering::reduceSlice(ArrayRef<Value> redDims,
-                                     ValueRange outer, Value count) {
+Value ReductionLowering::reduceSlice(ArrayRef<Value> redDims, ValueRange outer,
+                                     Value count) {
   std::optional<uint64_t> axis = op.getAxis();
   int rank = static_cast<int>(dims.size());
   // The element at reduction indices `red` combined with outer ones.
@@ -143,9 +142,9 @@ Value ReductionLowering::reduceSlice(ArrayRef<Value> redDims,
     SmallVector<Value, 4> ivs;
     size_t o = 0, r = 0;
     for (int d = 0; d < rank; ++d)
-      ivs.push_back(axis ? (static_cast<uint64_t>(d) == *axis ? red[r++]
-                                                             : outer[o++])
-                         : red[r++]);
+      ivs.push_back(
+          axis ? (static_cast<uint64_t>(d) == *axis ? red[r++] : outer[o++])
+               : red[r++]);
     return element(ivs);
   };
   auto flatIndex = [&](ValueRange red) {
@@ -156,11 +155,10 @@ Value ReductionLowering::reduceSlice(ArrayRef<Value> redDims,
     return f;
   };
   auto fold = [&](Value init, const Combine &step) {
-    return foldNest(b, redDims, ValueRange{init},
-                    [&](ValueRange red, ValueRange acc) {
-                      return SmallVector<Value, 2>{
-                          step(acc[0], elementAt(red))};
-                    })[0];
+    return foldNest(
+        b, redDims, ValueRange{init}, [&](ValueRange red, ValueRange acc) {
+          return SmallVector<Value, 2>{step(acc[0], elementAt(red))};
+        })[0];
   };
   auto sumOf = [&](const Map &f) {
     return fold(constant(type, 0),
@@ -219,11 +217,13 @@ Value ReductionLowering::reduceSlice(ArrayRef<Value> redDims,
                                          wantMin ? arith::CmpFPredicate::OLT
                                                  : arith::CmpFPredicate::OGT,
                                          x, acc[0]);
-          Value xNan = arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, x, x);
-          Value accNan =
-              arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, acc[0], acc[0]);
+          Value xNan =
+              arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, x, x);
+          Value accNan = arith::CmpFOp::create(b, arith::CmpFPredicate::UNO,
+                                               acc[0], acc[0]);
           Value nanWins = arith::AndIOp::create(
-              b, xNan, arith::XOrIOp::create(b, accNan, constant(b.getI1Type(), 1)));
+              b, xNan,
+              arith::XOrIOp::create(b, accNan, constant(b.getI1Type(), 1)));
           better = arith::OrIOp::create(b, better, nanWins);
         } else {
           // Bools compare unsigned (True is 1, not -1).
@@ -271,12 +271,12 @@ Value ReductionLowering::pairwiseSum() {
         memref::StoreOp::create(b, sum, partial, c[0]);
       },
       n);
-  Value total = foldNest(b, ValueRange{blocks},
-                         ValueRange{constant(b.getF64Type(), 0)},
-                         [&](ValueRange c, ValueRange acc) {
-                           Value p = memref::LoadOp::create(b, partial, c[0]);
-                           return SmallVector<Value, 2>{add(acc[0], p)};
-                         })[0];
+  Value total =
+      foldNest(b, ValueRange{blocks}, ValueRange{constant(b.getF64Type(), 0)},
+               [&](ValueRange c, ValueRange acc) {
+                 Value p = memref::LoadOp::create(b, partial, c[0]);
+                 return SmallVector<Value, 2>{add(acc[0], p)};
+               })[0];
   weft::ReleaseOp::create(b, partial);
   return total;
 }
@@ -316,12 +316,11 @@ Value ReductionLowering::reduceFlat(const Map &f, const Combine &combine,
   }
   scf::YieldOp::create(b, par.getResult(0));
   b.setInsertionPointToStart(&ifOp.getElseRegion().front());
-  Value serialSum =
-      foldNest(b, ValueRange{count}, ValueRange{identity},
-               [&](ValueRange i, ValueRange acc) {
-                 return SmallVector<Value, 2>{
-                     combine(acc[0], elementAtFlat(i[0]))};
-               })[0];
+  Value serialSum = foldNest(b, ValueRange{count}, ValueRange{identity},
+                             [&](ValueRange i, ValueRange acc) {
+                               return SmallVector<Value, 2>{
+                                   combine(acc[0], elementAtFlat(i[0]))};
+                             })[0];
   scf::YieldOp::create(b, serialSum);
   return ifOp.getResult(0);
 }
@@ -343,8 +342,8 @@ Value ReductionLowering::chunked(Value count) {
     Value lo;
     if (rank == 1) {
       lo = arith::MulIOp::create(b, c, chunk);
-      Value hi = arith::MinSIOp::create(
-          b, arith::AddIOp::create(b, lo, chunk), dims[0]);
+      Value hi = arith::MinSIOp::create(b, arith::AddIOp::create(b, lo, chunk),
+                                        dims[0]);
       sizes.push_back(arith::SubIOp::create(b, hi, lo));
     } else {
       sizes.assign(dims.begin() + 1, dims.end());
@@ -369,10 +368,10 @@ Value ReductionLowering::chunked(Value count) {
                       return SmallVector<Value, 2>{combine(acc[0], x)};
                     })[0];
   };
-  bool flat = gpu && (kind == ReductionKind::sum ||
-                      kind == ReductionKind::prod ||
-                      kind == ReductionKind::mean ||
-                      kind == ReductionKind::var || kind == ReductionKind::std);
+  bool flat =
+      gpu && (kind == ReductionKind::sum || kind == ReductionKind::prod ||
+              kind == ReductionKind::mean || kind == ReductionKind::var ||
+              kind == ReductionKind::std);
   auto reduceChunks = [&](const Map &f, const Combine &combine,
                           Value identity) -> Value {
     if (flat && identity)
@@ -408,7 +407,9 @@ Value ReductionLowering::chunked(Value count) {
   case ReductionKind::any:
     return reduceChunks(
         same,
-        [&](Value x, Value y) -> Value { return arith::OrIOp::create(b, x, y); },
+        [&](Value x, Value y) -> Value {
+          return arith::OrIOp::create(b, x, y);
+        },
         constant(type, 0));
   case ReductionKind::all:
     return reduceChunks(
@@ -438,8 +439,8 @@ void ReductionLowering::lower() {
     Value count = weft::productOf(b, dims);
     Value r;
     mlir::Block &body = op.getBody().front();
-    bool identity = body.getNumArguments() == 1 &&
-                    op.getYielded() == body.getArgument(0);
+    bool identity =
+        body.getNumArguments() == 1 && op.getYielded() == body.getArgument(0);
     bool chunkable =
         kind != ReductionKind::argmin && kind != ReductionKind::argmax;
     if (kind == ReductionKind::sum && !gpu && identity && dims.size() == 1 &&

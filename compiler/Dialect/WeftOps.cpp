@@ -425,8 +425,8 @@ LogicalResult ReduceOp::verify() {
   Type r;
   if (std::optional<uint64_t> axis = getAxis()) {
     if (*axis >= static_cast<uint64_t>(rank) || rank < 2)
-      return emitOpError("axis ") << *axis << " is not one of the "
-                                  << rank << " dimensions (at least 2)";
+      return emitOpError("axis ") << *axis << " is not one of the " << rank
+                                  << " dimensions (at least 2)";
     if (!getOutput() || getResult())
       return emitOpError("along an axis writes an output and returns "
                          "nothing");
@@ -471,8 +471,9 @@ LogicalResult ReduceOp::verify() {
 
 namespace {
 /// Folds `fn` over two integer constants of `type`.
-OpFoldResult foldInts(Type type, Attribute lhs, Attribute rhs,
-                      llvm::function_ref<APInt(const APInt &, const APInt &)> fn) {
+OpFoldResult
+foldInts(Type type, Attribute lhs, Attribute rhs,
+         llvm::function_ref<APInt(const APInt &, const APInt &)> fn) {
   auto l = dyn_cast_or_null<IntegerAttr>(lhs);
   auto r = dyn_cast_or_null<IntegerAttr>(rhs);
   if (!l || !r)
@@ -528,4 +529,15 @@ OpFoldResult ShiftRightOp::fold(FoldAdaptor adaptor) {
                                             : APInt::getZero(l.getBitWidth());
                     return l.ashr(r);
                   });
+}
+
+LogicalResult IndexOp::verify() {
+  auto map = (*this)->getParentOfType<MapOp>();
+  if (!map || (*this)->getParentOfType<ReduceOp>())
+    return emitOpError("must be in the body of a weft.map");
+  int64_t rank = cast<MemRefType>(map.getOutput().getType()).getRank();
+  if (getDim() < 0 || getDim() >= rank)
+    return emitOpError("axis ")
+           << getDim() << " is not an axis of the " << rank << "-D output";
+  return success();
 }

@@ -701,6 +701,24 @@ def Weft_ReduceOp : Weft_Op<"reduce", [SingleBlock, AttrSizedOperandSegments]> {
   }];
 }
 
+def Weft_IndexOp : Weft_Op<"index", [Pure]> {
+  let summary = "The index along an axis of the element a weft.map computes.";
+  let description = [{
+    In the body of a `weft.map`: the index, along axis `dim` of the
+    output, of the element being computed (array constructors such as
+    `eye`, `linspace` and random arrays depend on it). A map whose body
+    uses it is not merged into another map, whose indices differ.
+
+    ```mlir
+    %i = weft.index 0
+    ```
+  }];
+  let arguments = (ins I64Attr:$dim);
+  let results = (outs Index:$result);
+  let assemblyFormat = "$dim attr-dict";
+  let hasVerifier = 1;
+}
+
 def Weft_YieldOp : Weft_Op<"yield",
     [Pure, Terminator, ParentOneOf<["MapOp", "ReduceOp"]>]> {
   let summary = "The element a weft.map or weft.reduce body produces.";

@@ -293,8 +293,9 @@ FunctionGen::broadcastShape(ArrayRef<Value> arrays, int rank,
   return dims;
 }
 
-void FunctionGen::emitMapOp(ArrayRef<Value> inputs, Value out, Location l,
-                            const std::function<Value(ValueRange, Value)> &fn_) {
+void FunctionGen::emitMapOp(
+    ArrayRef<Value> inputs, Value out, Location l,
+    const std::function<Value(ValueRange, Value)> &fn_) {
   auto map = weft::MapOp::create(b, l, inputs, out, !fn.options.parallel);
   SmallVector<mlir::Type, 4> types;
   SmallVector<Location, 4> locs;
@@ -460,7 +461,7 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
                                "in parallel, combined in order "
                                "(bit-identical to NumPy)"
                              : "NumPy's pairwise order (runtime), serial")
-        : axis ? "along axis " + std::to_string(*axis) +
+        : axis   ? "along axis " + std::to_string(*axis) +
                      ", the output elements in parallel"
         : (flatGPU && parallel)
             ? "a GPU parallel reduction (blocks, then the block values)"
@@ -469,12 +470,12 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
               "any thread count)"
             : "serially";
     note(ln, "reduction " + std::string(builtinName(builtin)) + "(): " +
-                 (pairwise ? how
-                           : "fused with " +
-                                 std::to_string(countFused(*this, arg)) +
-                                 " elementwise operations of its argument, "
-                                 "no temporary; " +
-                                 how));
+                 (pairwise
+                      ? how
+                      : "fused with " + std::to_string(countFused(*this, arg)) +
+                            " elementwise operations of its argument, "
+                            "no temporary; " +
+                            how));
   }
   Value v;
   if (isFusable(arg)) {
@@ -506,8 +507,8 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
   // What the body yields: the result's kind, a truth value, or the
   // element compared.
   std::optional<ScalarKind> yieldKind = rk;
-  if (builtinIn(builtin, {Builtin::Min, Builtin::Max, Builtin::Argmin,
-                          Builtin::Argmax}))
+  if (builtinIn(builtin,
+                {Builtin::Min, Builtin::Max, Builtin::Argmin, Builtin::Argmax}))
     yieldKind = ek;
   mlir::Type yieldType = toMLIR(weft::Type::scalar(*yieldKind));
   bool isArg = builtin == Builtin::Argmin || builtin == Builtin::Argmax;
@@ -518,9 +519,9 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
       out, !parallel);
   {
     OpBuilder::InsertionGuard g(b);
-    mlir::Block *body = b.createBlock(
-        &op.getBody(), {}, {cast<MemRefType>(v.getType()).getElementType()},
-        {l});
+    mlir::Block *body =
+        b.createBlock(&op.getBody(), {},
+                      {cast<MemRefType>(v.getType()).getElementType()}, {l});
     Value x = body->getArgument(0);
     if (builtinIn(builtin, {Builtin::Any, Builtin::All}))
       x = truthy(x, l);

@@ -420,10 +420,14 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
   return Val(makeView(array, bt.scalarKind(), offset, sizes, strides, l));
 }
 
-void FunctionGen::fillArray(Value arr, ArrayRef<Value> sizes, Location l,
+void FunctionGen::fillArray(Value arr, Location l,
                             const std::function<Value(ValueRange)> &value) {
-  emitParallelNest(sizes, l, [&](ValueRange ivs) {
-    memref::StoreOp::create(b, l, value(ivs), arr, ivs);
+  int64_t rank = cast<MemRefType>(arr.getType()).getRank();
+  emitMapOp({}, arr, l, [&](ValueRange, Value) {
+    SmallVector<Value, 4> ivs;
+    for (int64_t d = 0; d < rank; ++d)
+      ivs.push_back(weft::IndexOp::create(b, l, d));
+    return value(ivs);
   });
 }
 
@@ -443,7 +447,7 @@ Value FunctionGen::emitArrayConstructor(const CallExpr *c, Builtin builtin,
       Value v = builtin == Builtin::Full
                     ? convert(arg(1).v(), k, l)
                     : constant(k, builtin == Builtin::Ones ? 1 : 0, l);
-      fillArray(arr, sizes, l, [&](ValueRange) { return v; });
+      fillArray(arr, l, [&](ValueRange) { return v; });
     }
     return arr;
   }
@@ -453,7 +457,7 @@ Value FunctionGen::emitArrayConstructor(const CallExpr *c, Builtin builtin,
     ScalarKind k = t.scalarKind();
     Value arr = allocArrayN(k, sizes, l);
     Value one = constant(k, 1, l), zero = constant(k, 0, l);
-    fillArray(arr, sizes, l, [&](ValueRange ivs) -> Value {
+    fillArray(arr, l, [&](ValueRange ivs) -> Value {
       Value diag =
           arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, ivs[0], ivs[1]);
       return arith::SelectOp::create(b, l, diag, one, zero);
@@ -476,7 +480,7 @@ Value FunctionGen::emitArrayConstructor(const CallExpr *c, Builtin builtin,
     Value step = arith::DivFOp::create(
         b, l, arith::SubFOp::create(b, l, stop, start), div);
     Value last = arith::SubIOp::create(b, l, n, index(1, l));
-    fillArray(arr, sizes, l, [&](ValueRange ivs) -> Value {
+    fillArray(arr, l, [&](ValueRange ivs) -> Value {
       Value i =
           convert(arith::IndexCastOp::create(b, l, b.getI64Type(), ivs[0]),
                   ScalarKind::F64, l);
@@ -574,10 +578,7 @@ Value FunctionGen::emitReshape(const CallExpr *c, Builtin builtin,
     SmallVector<Value, 4> copySizes(m.sizes); // defined in this region only
     Value copy = allocArrayN(at.scalarKind(), copySizes, l);
     temps_.resize(mark);
-    emitParallelNest(copySizes, l, [&](ValueRange ivs) {
-      memref::StoreOp::create(b, l, memref::LoadOp::create(b, l, a, ivs), copy,
-                              ivs);
-    });
+    emitMapOp({a}, copy, l, [](ValueRange x, Value) { return x[0]; });
     scf::YieldOp::create(b, l, copy);
   }
   Value src = ifOp.getResult(0);
@@ -640,7 +641,7 @@ Value FunctionGen::emitRandomBuiltin(const CallExpr *c, Builtin builtin,
   SmallVector<Value, 4> sizes = shapeSizes(arg(0), argType(0), ln, l);
   Value arr = allocArrayN(ScalarKind::F64, sizes, l);
   bool normal = builtin == Builtin::Randn;
-  fillArray(arr, sizes, l, [&](ValueRange ivs) -> Value {
+  fillArray(arr, l, [&](ValueRange ivs) -> Value {
     // Row-major flat index: the counter of this element.
     Value flat = index(0, l);
     for (size_t d = 0; d < ivs.size(); ++d)
@@ -778,13 +779,15 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     ArrayMeta ma = arrayMeta(a, l), mb = arrayMeta(bv, l);
     SmallVector<Value, 2> dims{ma.sizes[0], mb.sizes[0]};
     Value res = allocArrayN(k, dims, l);
-    emitParallelNest(dims, l, [&](ValueRange ivs) {
-      Value x = convert(memref::LoadOp::create(b, l, a, ivs[0]), k, l);
-      Value y = convert(memref::LoadOp::create(b, l, bv, ivs[1]), k, l);
-      Value p = (k == ScalarKind::F32 || k == ScalarKind::F64)
-                    ? arith::MulFOp::create(b, l, x, y).getResult()
-                    : arith::MulIOp::create(b, l, x, y).getResult();
-      memref::StoreOp::create(b, l, p, res, ivs);
+    // a as a column (stride 0 across), broadcast with the row b.
+    Value column = makeView(a, fn.typeOf(argExprs[0]).scalarKind(), ma.offset,
+                            ValueRange{dims[0], index(1, l)},
+                            ValueRange{ma.strides[0], index(0, l)}, l);
+    emitMapOp({column, bv}, res, l, [&](ValueRange xs, Value) -> Value {
+      Value x = convert(xs[0], k, l), y = convert(xs[1], k, l);
+      return (k == ScalarKind::F32 || k == ScalarKind::F64)
+                 ? arith::MulFOp::create(b, l, x, y).getResult()
+                 : arith::MulIOp::create(b, l, x, y).getResult();
     });
     out = Val(res);
     return true;

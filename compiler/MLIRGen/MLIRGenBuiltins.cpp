@@ -117,9 +117,9 @@ Val FunctionGen::emitArange(const CallExpr *c) {
     n = rangeLength(start, stop, step, l);
   }
   Value arr = allocArray(out, n, l);
-  emitLoop(n, l, [&](Value i) {
+  fillArray(arr, l, [&](ValueRange ivs) {
     Value iv =
-        convert(arith::IndexCastOp::create(b, l, b.getI64Type(), i), k, l);
+        convert(arith::IndexCastOp::create(b, l, b.getI64Type(), ivs[0]), k, l);
     Value v = k == ScalarKind::F64
                   ? arith::AddFOp::create(b, l, start,
                                           arith::MulFOp::create(b, l, iv, step))
@@ -127,7 +127,7 @@ Val FunctionGen::emitArange(const CallExpr *c) {
                   : arith::AddIOp::create(b, l, start,
                                           arith::MulIOp::create(b, l, iv, step))
                         .getResult();
-    memref::StoreOp::create(b, l, convert(v, out, l), arr, ValueRange{i});
+    return convert(v, out, l);
   });
   return Val(arr);
 }
@@ -170,71 +170,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
       return Val(i64(static_cast<int64_t>(at.elems().size()), l));
     return Val(dim(arg(0).v(), 0, l));
   }
-  if (builtin == Builtin::Zeros || builtin == Builtin::Ones ||
-      builtin == Builtin::Empty) {
-    Val shape = arg(0);
-    Value n = convert(shape.v(), ScalarKind::I64, l);
-    Value neg =
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, n, i64(0, l));
-    emitCheck(neg, "ValueError: negative dimensions are not allowed", ln, l);
-    ScalarKind k = t.scalarKind();
-    Value arr = allocArray(k, n, l);
-    if (builtin != Builtin::Empty) {
-      Value fill = constant(k, builtin == Builtin::Ones ? 1 : 0, l);
-      emitLoop(n, l, [&](Value i) {
-        memref::StoreOp::create(b, l, fill, arr, ValueRange{i});
-      });
-    }
-    return Val(arr);
-  }
   if (builtin == Builtin::Arange)
     return emitArange(c);
-  if (builtin == Builtin::Sum ||
-      ((builtin == Builtin::Min || builtin == Builtin::Max) &&
-       c->args.size() == 1 && argType(0).isArray())) {
-    Value arr = arg(0).v();
-    ScalarKind k = t.scalarKind();
-    auto elemTy = cast<MemRefType>(arr.getType()).getElementType();
-    if (builtin == Builtin::Sum && k == ScalarKind::F64 && elemTy.isF64())
-      return Val(weft::PairwiseSumOp::create(b, l, b.getF64Type(), arr));
-    Value n = memref::DimOp::create(b, l, arr, 0);
-    Value init;
-    Value lb = index(0, l);
-    if (builtin == Builtin::Sum) {
-      init = constant(k, 0, l);
-    } else {
-      Value empty =
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n, index(0, l));
-      emitCheck(empty,
-                "ValueError: " + std::string(builtinName(builtin)) +
-                    "() of an empty array has no value",
-                ln, l);
-      init = convert(memref::LoadOp::create(b, l, arr, ValueRange{lb}), k, l);
-      lb = index(1, l);
-    }
-    auto forOp = scf::ForOp::create(b, l, lb, n, index(1, l), ValueRange{init});
-    {
-      OpBuilder::InsertionGuard g(b);
-      b.setInsertionPointToStart(forOp.getBody());
-      Value x = convert(memref::LoadOp::create(
-                            b, l, arr, ValueRange{forOp.getInductionVar()}),
-                        k, l);
-      Value acc = forOp.getRegionIterArgs()[0];
-      Value r;
-      bool isFloat = k == ScalarKind::F64 || k == ScalarKind::F32;
-      if (builtin == Builtin::Sum)
-        r = isFloat ? arith::AddFOp::create(b, l, acc, x).getResult()
-                    : arith::AddIOp::create(b, l, acc, x).getResult();
-      else if (builtin == Builtin::Min)
-        r = isFloat ? arith::MinimumFOp::create(b, l, acc, x).getResult()
-                    : arith::MinSIOp::create(b, l, acc, x).getResult();
-      else
-        r = isFloat ? arith::MaximumFOp::create(b, l, acc, x).getResult()
-                    : arith::MaxSIOp::create(b, l, acc, x).getResult();
-      scf::YieldOp::create(b, l, r);
-    }
-    return Val(forOp.getResult(0));
-  }
   if (builtin == Builtin::Min || builtin == Builtin::Max) {
     // Python's min/max of scalars: the first of equal values wins.
     ScalarKind k = t.scalarKind();

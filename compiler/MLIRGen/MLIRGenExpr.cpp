@@ -193,15 +193,6 @@ void FunctionGen::raiseDeviceErrors(Location l) {
   deviceErrors_ = DeviceErrors();
 }
 
-void FunctionGen::emitLoop(Value n, Location l,
-                           const std::function<void(Value)> &body) {
-  auto forOp =
-      scf::ForOp::create(b, l, index(0, l), toIndex(n, l), index(1, l));
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(forOp.getBody());
-  body(forOp.getInductionVar());
-}
-
 Value FunctionGen::allocArray(ScalarKind elem, Value &n, Location l) {
   SmallVector<Value, 1> sizes{toIndex(n, l)};
   Value arr = allocArrayN(elem, sizes, l);

@@ -217,9 +217,6 @@ public:
   /// Emits `if (cond) weft.fail(message)`.
   void emitCheck(mlir::Value failCond, const std::string &message, int64_t line,
                  mlir::Location l);
-  /// scf.for over [0, n) whose body is given by `body(iv)`.
-  void emitLoop(mlir::Value n, mlir::Location l,
-                const std::function<void(mlir::Value)> &body);
   ScalarKind kindOf(mlir::Type t) const;
 
   // ---- arrays: views, indexing, creation (MLIRGenArrays.cpp)
@@ -301,9 +298,9 @@ public:
   /// random(), randint(lo, hi), rand(shape), randn(shape).
   mlir::Value emitRandomBuiltin(const CallExpr *c, Builtin builtin,
                                 llvm::ArrayRef<const Expr *> argExprs);
-  /// Stores value(indices) into every element of `arr` (of `sizes`).
-  void fillArray(mlir::Value arr, llvm::ArrayRef<mlir::Value> sizes,
-                 mlir::Location l,
+  /// A weft.map storing value(indices) into every element of `arr`
+  /// (`value` runs in the map's body, the indices are weft.index ops).
+  void fillArray(mlir::Value arr, mlir::Location l,
                  const std::function<mlir::Value(mlir::ValueRange)> &value);
   bool emitArrayBuiltin(const CallExpr *c, Builtin builtin,
                         llvm::ArrayRef<const Expr *> argExprs, Val &out);
@@ -344,10 +341,9 @@ public:
   /// A weft.map over `inputs` writing `out`; `body(elements, current)`
   /// emits the element from the inputs' elements and the output's current
   /// one.
-  void emitMapOp(llvm::ArrayRef<mlir::Value> inputs, mlir::Value out,
-                 mlir::Location l,
-                 const std::function<mlir::Value(mlir::ValueRange, mlir::Value)>
-                     &body);
+  void emitMapOp(
+      llvm::ArrayRef<mlir::Value> inputs, mlir::Value out, mlir::Location l,
+      const std::function<mlir::Value(mlir::ValueRange, mlir::Value)> &body);
   /// One weft.map per elementwise node of `e`, bottom up, from the values
   /// of its leaves; returns the array of `e`.
   mlir::Value emitMapTree(const Expr *e,

@@ -128,3 +128,49 @@ func.func @into_reduce(%a: memref<?x?xf64>, %b: memref<?xf64>, %n: index, %m: in
   weft.release %t : memref<?x?xf64>
   return %s : f64
 }
+
+// zeros(n) + a: a fill is a map without inputs; it merges into its
+// reader like any other.
+// CHECK-LABEL: func.func @fill
+// CHECK-NOT: memref.alloc(
+// CHECK: weft.map ins(%arg0 : memref<?xf64>) outs(%arg1 :
+// CHECK-NEXT: ^bb0(%[[A:.*]]: f64, %{{.*}}: f64):
+// CHECK-NEXT: arith.addf %cst, %[[A]]
+func.func @fill(%a: memref<?xf64>, %c: memref<?xf64>, %n: index) {
+  %zero = arith.constant 0.0 : f64
+  %t = memref.alloc(%n) : memref<?xf64>
+  weft.map outs(%t : memref<?xf64>) {
+  ^bb0(%cur: f64):
+    weft.yield %zero : f64
+  }
+  weft.map ins(%t, %a : memref<?xf64>, memref<?xf64>) outs(%c : memref<?xf64>) {
+  ^bb0(%x: f64, %y: f64, %cur: f64):
+    %s = arith.addf %x, %y : f64
+    weft.yield %s : f64
+  }
+  weft.release %t : memref<?xf64>
+  return
+}
+
+// A map using weft.index computes its own output's elements: broadcast
+// into a larger reader, its indices would be the reader's, so it stays.
+// CHECK-LABEL: func.func @indexed
+// CHECK: memref.alloc
+// CHECK: weft.index
+// CHECK: weft.map ins(%{{.*}}, %arg0 :
+func.func @indexed(%a: memref<?x?xi64>, %c: memref<?x?xi64>, %n: index) {
+  %t = memref.alloc(%n) : memref<?xi64>
+  weft.map outs(%t : memref<?xi64>) {
+  ^bb0(%cur: i64):
+    %i = weft.index 0
+    %v = arith.index_cast %i : index to i64
+    weft.yield %v : i64
+  }
+  weft.map ins(%t, %a : memref<?xi64>, memref<?x?xi64>) outs(%c : memref<?x?xi64>) {
+  ^bb0(%x: i64, %y: i64, %cur: i64):
+    %s = arith.addi %x, %y : i64
+    weft.yield %s : i64
+  }
+  weft.release %t : memref<?xi64>
+  return
+}

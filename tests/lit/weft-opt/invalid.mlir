@@ -375,3 +375,23 @@ func.func @floordiv_bool(%x: i1) {
   %r = weft.floordiv %x, %x : i1
   return
 }
+
+// -----
+
+func.func @index_outside_map() -> index {
+  // expected-error @+1 {{must be in the body of a weft.map}}
+  %i = weft.index 0
+  return %i : index
+}
+
+// -----
+
+func.func @index_axis(%o: memref<?xf64>) {
+  weft.map outs(%o : memref<?xf64>) {
+  ^bb0(%c: f64):
+    // expected-error @+1 {{axis 1 is not an axis of the 1-D output}}
+    %i = weft.index 1
+    weft.yield %c : f64
+  }
+  return
+}

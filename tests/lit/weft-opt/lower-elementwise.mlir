@@ -86,3 +86,26 @@ func.func @on_gpu(%n: index, %m: index) -> memref<?x?xf32> attributes {weft.targ
   }
   return %out : memref<?x?xf32>
 }
+
+// weft.index is the element's index along an axis (eye: 1 on the
+// diagonal).
+// CHECK-LABEL: func.func @eye
+// CHECK: scf.parallel (%[[I:.*]]) =
+// CHECK: scf.for %[[J:.*]] =
+// CHECK: %[[DIAG:.*]] = arith.cmpi eq, %[[I]], %[[J]] : index
+// CHECK: arith.select %[[DIAG]]
+// CHECK-NOT: weft.index
+func.func @eye(%n: index) -> memref<?x?xf64> {
+  %out = memref.alloc(%n, %n) : memref<?x?xf64>
+  %one = arith.constant 1.0 : f64
+  %zero = arith.constant 0.0 : f64
+  weft.map outs(%out : memref<?x?xf64>) {
+  ^bb0(%cur: f64):
+    %i = weft.index 0
+    %j = weft.index 1
+    %d = arith.cmpi eq, %i, %j : index
+    %v = arith.select %d, %one, %zero : f64
+    weft.yield %v : f64
+  }
+  return %out : memref<?x?xf64>
+}
