@@ -138,6 +138,20 @@ def LowerReductions : Pass<"weft-lower-reductions"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def LowerIndexing : Pass<"weft-lower-indexing"> {
+  let summary = "Expand weft.wrap_index: negative indices and bounds checks.";
+  let description = [{
+    Each `weft.wrap_index` becomes arith: the bounds check (an `scf.if`
+    raising `weft.index_error`, the index replaced by 0 after it) when
+    `checked`, then `index + size` for a negative index, unless the index
+    is provably not negative: constants, induction variables of loops
+    counting up from a non-negative start, and sums, products, minima,
+    quotients and selections of such values.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def LowerMatmul : Pass<"weft-lower-matmul"> {
   let summary = "Choose how each weft.matmul runs: BLAS, loops or the GPU.";
   let description = [{

@@ -541,3 +541,11 @@ LogicalResult IndexOp::verify() {
            << getDim() << " is not an axis of the " << rank << "-D output";
   return success();
 }
+
+LogicalResult WrapIndexOp::verify() {
+  if (getAxis() < 0 || getAxis() > 3)
+    return emitOpError("axis must be 0 to 3, got ") << getAxis();
+  if (getLine() < 0)
+    return emitOpError("line must not be negative");
+  return success();
+}

@@ -806,4 +806,30 @@ def Weft_ShiftRightOp : Weft_PythonArithOp<"shr"> {
   let results = (outs AnyTypeOf<[I32, I64]>:$result);
 }
 
+def Weft_WrapIndexOp : Weft_Op<"wrap_index"> {
+  let summary = "A Python index into an axis: negative from the end, checked.";
+  let description = [{
+    The position in an axis of `size` elements that Python's index `index`
+    names: `index + size` for a negative one. With `checked`
+    (`boundscheck`) an index outside [-size, size) raises `IndexError`
+    naming `axis` and source line `line`; inside a parallel loop, where
+    the error is recorded and the code goes on, the result is 0 and `bad`
+    is true, so the caller can skip the access. Without `checked`, `bad`
+    is false. `weft-lower-indexing` expands it, without the negative case
+    when the index is provably not negative (a loop counter from 0, sums
+    and products of such values), which keeps addresses affine for the
+    vectorizer.
+
+    ```mlir
+    %i, %bad = weft.wrap_index %k, %n checked axis 0 line 7
+    ```
+  }];
+  let arguments = (ins I64:$index, Index:$size, UnitAttr:$checked,
+                       I64Attr:$axis, I64Attr:$line);
+  let results = (outs Index:$result, I1:$bad);
+  let assemblyFormat =
+      "$index `,` $size (`checked` $checked^)? `axis` $axis `line` $line attr-dict";
+  let hasVerifier = 1;
+}
+
 #endif // WEFT_OPS

@@ -233,73 +233,14 @@ bool FunctionGen::boundscheck() const {
 
 Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,
                              int64_t ln, Value *badOut) {
-  Value i64v = convert(i, ScalarKind::I64, l);
-  i = toIndex(i64v, l);
-  if (boundscheck()) {
-    Value nNeg = arith::SubIOp::create(b, l, index(0, l), n);
-    Value bad = arith::OrIOp::create(
-        b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, nNeg),
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, i, n));
-    auto ifOp = scf::IfOp::create(b, l, TypeRange{}, bad, false);
-    {
-      OpBuilder::InsertionGuard g(b);
-      b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-      weft::IndexErrorOp::create(
-          b, l, i64v, arith::IndexCastOp::create(b, l, b.getI64Type(), n), axis,
-          ln);
-    }
-    // Only reached with a bad index inside a parallel loop (elsewhere the
-    // error has been raised): go on with index 0, never with the bad one.
-    i = arith::SelectOp::create(b, l, bad, index(0, l), i);
-    if (badOut)
-      *badOut =
-          *badOut ? arith::OrIOp::create(b, l, *badOut, bad).getResult() : bad;
-  }
-  if (knownNonNegative(i64v))
-    return i; // no wrap-around: keeps the address affine for vectorizers
-  Value neg =
-      arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, index(0, l));
-  Value wrapped = arith::AddIOp::create(b, l, i, n);
-  return arith::SelectOp::create(b, l, neg, wrapped, i);
-}
-
-bool FunctionGen::knownNonNegative(Value v, int depth) {
-  if (depth > 8)
-    return false;
-  auto nonNeg = [&](Value x) { return knownNonNegative(x, depth + 1); };
-  if (auto arg = dyn_cast<BlockArgument>(v)) {
-    Operation *owner = arg.getOwner()->getParentOp();
-    // Induction variables of loops counting up from a non-negative start.
-    if (auto par = dyn_cast_or_null<scf::ParallelOp>(owner))
-      return arg.getArgNumber() < par.getNumLoops() &&
-             nonNeg(par.getLowerBound()[arg.getArgNumber()]);
-    if (auto loop = dyn_cast_or_null<scf::ForOp>(owner))
-      if (arg == loop.getInductionVar()) {
-        auto step = getConstantIntValue(loop.getStep());
-        return step && *step > 0 && nonNeg(loop.getLowerBound());
-      }
-    return false;
-  }
-  Operation *op = v.getDefiningOp();
-  if (auto c = getConstantIntValue(v))
-    return *c >= 0;
-  if (!op)
-    return false;
-  if (isa<arith::IndexCastOp, arith::ExtSIOp>(op))
-    return nonNeg(op->getOperand(0));
-  if (isa<arith::ExtUIOp, arith::IndexCastUIOp, arith::RemUIOp, arith::DivUIOp,
-          arith::ShRUIOp>(op))
-    return true;
-  // Sums and products of non-negative values (an overflowing index is
-  // wrong either way).
-  if (isa<arith::AddIOp, arith::MulIOp, arith::MinSIOp, arith::DivSIOp,
-          arith::FloorDivSIOp>(op))
-    return nonNeg(op->getOperand(0)) && nonNeg(op->getOperand(1));
-  if (isa<arith::MaxSIOp>(op))
-    return nonNeg(op->getOperand(0)) || nonNeg(op->getOperand(1));
-  if (auto sel = dyn_cast<arith::SelectOp>(op))
-    return nonNeg(sel.getTrueValue()) && nonNeg(sel.getFalseValue());
-  return false;
+  bool checked = boundscheck();
+  auto op = weft::WrapIndexOp::create(b, l, convert(i, ScalarKind::I64, l), n,
+                                      checked, axis, ln);
+  if (checked && badOut)
+    *badOut = *badOut
+                  ? arith::OrIOp::create(b, l, *badOut, op.getBad()).getResult()
+                  : op.getBad();
+  return op.getResult();
 }
 
 Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {

@@ -259,8 +259,9 @@ public:
                                                int64_t line, mlir::Location l);
   /// `a[...]` with integer indices and slices: an element or a view.
   Val emitSubscript(mlir::Value array, const IndexExpr *ix);
-  /// Wraps a negative index and converts it to `index`; with boundscheck
-  /// an index outside [-n, n) is an IndexError naming `axis` and `n`.
+  /// A weft.wrap_index: wraps a negative index and converts it to `index`;
+  /// with boundscheck an index outside [-n, n) is an IndexError naming
+  /// `axis` and `n`.
   /// Inside parallel loops the error is recorded and the code goes on, so
   /// a bad index is replaced by 0 and, when `bad` is given, or-ed into it:
   /// the caller must then skip the access (a checked write never happens).
@@ -274,9 +275,6 @@ public:
   bool deviceCode() const;
   /// True if this function's parallel loops may be offloaded to the GPU.
   bool onGPU() const;
-  /// True if integer `v` is provably >= 0 (constants, loop counters from a
-  /// non-negative start, sums and products of such values).
-  bool knownNonNegative(mlir::Value v, int depth = 0);
   /// Element `counter` of the random stream `key`: a double in [0, 1).
   mlir::Value emitUniform(mlir::Value key, mlir::Value counter,
                           mlir::Location l);

@@ -61,6 +61,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
   pm.addPass(weft::createFuseElementwise());
   pm.addPass(weft::createLowerElementwise());
   pm.addPass(weft::createLowerReductions());
+  pm.addPass(weft::createLowerIndexing());
   pm.addPass(weft::createLowerMatmul());
   pm.addPass(weft::createChooseParallelNests());
   pm.addPass(createCanonicalizerPass());

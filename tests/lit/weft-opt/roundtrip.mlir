@@ -81,3 +81,12 @@ func.func @python_arith(%a: i64, %f: f32, %i: i32) -> (i64, f32, i32, i64) {
   %r = weft.shr %a, %a : i64
   return %q, %m, %l, %r : i64, f32, i32, i64
 }
+
+// CHECK-LABEL: func.func @wrap_index
+// CHECK: weft.wrap_index %{{.*}}, %{{.*}} checked axis 2 line 5
+// CHECK: weft.wrap_index %{{.*}}, %{{.*}} axis 0 line 6
+func.func @wrap_index(%k: i64, %n: index) -> (index, index) {
+  %i, %b = weft.wrap_index %k, %n checked axis 2 line 5
+  %j, %c = weft.wrap_index %k, %n axis 0 line 6
+  return %i, %j : index, index
+}

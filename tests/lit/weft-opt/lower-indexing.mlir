@@ -1,0 +1,50 @@
+// RUN: %weft-opt %s --weft-lower-indexing | FileCheck %s
+
+// An index that may be negative counts from the end.
+// CHECK-LABEL: func.func @wrap
+// CHECK: %[[I:.*]] = arith.index_cast %arg0 : i64 to index
+// CHECK: %[[NEG:.*]] = arith.cmpi slt, %[[I]], %{{.*}}
+// CHECK: %[[UP:.*]] = arith.addi %[[I]], %arg1
+// CHECK: %[[R:.*]] = arith.select %[[NEG]], %[[UP]], %[[I]]
+// CHECK-NOT: scf.if
+// CHECK: return %[[R]], %false
+func.func @wrap(%k: i64, %n: index) -> (index, i1) {
+  %i, %bad = weft.wrap_index %k, %n axis 0 line 3
+  return %i, %bad : index, i1
+}
+
+// A loop counter from 0 is never negative: no select, so the address
+// stays affine.
+// CHECK-LABEL: func.func @counter
+// CHECK: scf.for %[[IV:.*]] =
+// CHECK: %[[I64:.*]] = arith.index_cast %[[IV]] : index to i64
+// CHECK-NEXT: %[[I:.*]] = arith.index_cast %[[I64]] : i64 to index
+// CHECK-NOT: arith.select
+// CHECK: memref.load %arg0[%[[I]]]
+func.func @counter(%a: memref<?xf64>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %iv = %c0 to %n step %c1 {
+    %k = arith.index_cast %iv : index to i64
+    %i, %bad = weft.wrap_index %k, %n axis 0 line 4
+    %x = memref.load %a[%i] : memref<?xf64>
+  }
+  return
+}
+
+// checked (boundscheck): outside [-n, n) is an IndexError; the index is
+// then 0 and `bad` says so.
+// CHECK-LABEL: func.func @checked
+// CHECK: %[[I:.*]] = arith.index_cast %arg0 : i64 to index
+// CHECK-DAG: %[[LOW:.*]] = arith.cmpi slt, %[[I]], %{{.*}}
+// CHECK-DAG: %[[HIGH:.*]] = arith.cmpi sge, %[[I]], %arg1
+// CHECK: %[[BAD:.*]] = arith.ori %[[LOW]], %[[HIGH]]
+// CHECK: scf.if %[[BAD]] {
+// CHECK-NEXT: %[[N:.*]] = arith.index_cast %arg1 : index to i64
+// CHECK-NEXT: weft.index_error %arg0, %[[N]] axis 1 line 9
+// CHECK: %[[SAFE:.*]] = arith.select %[[BAD]], %{{.*}}, %[[I]]
+// CHECK: return %{{.*}}, %[[BAD]]
+func.func @checked(%k: i64, %n: index) -> (index, i1) {
+  %i, %bad = weft.wrap_index %k, %n checked axis 1 line 9
+  return %i, %bad : index, i1
+}
