@@ -98,27 +98,28 @@ Operation *cloneWithInputs(OpBuilder &b, Operation *reader, ValueRange inputs) {
       inputs, red.getDims(), red.getOutput(), red.getSerial());
 }
 
-/// Merges `producer` into the map that reads its output, if it may.
-bool fuse(weft::MapOp producer) {
+/// Merges `producer` into the map or reduce that reads its output, if it
+/// may; returns the merged op and sets `reader` to the (erased) reader.
+Operation *fuse(weft::MapOp producer, Operation *&erasedReader) {
   Value t = producer.getOutput();
   if (!weft::isFreshArray(t, producer) ||
       !producer.getOutputElement().use_empty())
-    return false;
+    return nullptr;
   // Element indices are the producer's own; the reader's may differ.
   if (producer.getBody()
           .walk([](weft::IndexOp) { return WalkResult::interrupt(); })
           .wasInterrupted())
-    return false;
+    return nullptr;
   SmallVector<Operation *, 2> releases;
   SmallVector<memref::DimOp, 4> dims;
   Operation *reader = soleReader(producer, t, releases, dims);
   if (!reader || reader->getBlock() != producer->getBlock() ||
       !producer->isBeforeInBlock(reader))
-    return false;
+    return nullptr;
   for (Operation *op = producer->getNextNode(); op != reader;
        op = op->getNextNode())
     if (!writesNothingRead(op, producer))
-      return false;
+      return nullptr;
   // The temporary's sizes are its allocation's (MLIRGen allocates with
   // dynamic sizes and asks for sizes of constant axes).
   Operation *alloc = t.getDefiningOp();
@@ -126,10 +127,10 @@ bool fuse(weft::MapOp producer) {
     alloc = cast.getSource().getDefiningOp();
   auto allocOp = cast<memref::AllocOp>(alloc);
   if (allocOp.getType().getNumDynamicDims() != allocOp.getType().getRank())
-    return false;
+    return nullptr;
   for (memref::DimOp dim : dims)
     if (!dim.getConstantIndex())
-      return false;
+      return nullptr;
 
   // The reader's inputs with `t` replaced by the producer's.
   OperandRange readerIns = readerInputs(reader);
@@ -175,6 +176,7 @@ bool fuse(weft::MapOp producer) {
     dim.replaceAllUsesWith(allocOp.getDynamicSizes()[*dim.getConstantIndex()]);
     dim.erase();
   }
+  erasedReader = reader;
   reader->erase();
   producer.erase();
   for (Operation *r : releases)
@@ -183,21 +185,29 @@ bool fuse(weft::MapOp producer) {
     def->erase();
   if (allocOp->use_empty())
     allocOp.erase();
-  return true;
+  return merged;
 }
 
 struct FuseElementwise : weft::impl::FuseElementwiseBase<FuseElementwise> {
   void runOnOperation() override {
-    // Each merge may make the merged map a producer: until none is left.
-    for (bool changed = true; changed;) {
-      changed = false;
-      SmallVector<weft::MapOp> maps;
-      getOperation()->walk([&](weft::MapOp op) { maps.push_back(op); });
-      for (weft::MapOp op : maps)
-        if (fuse(op)) {
-          changed = true;
+    // In program order, producers come before their readers; a merged
+    // map may in turn merge into its own reader. A merge erases the
+    // producer and the reader (a map later in the list).
+    SmallVector<weft::MapOp> maps;
+    getOperation()->walk([&](weft::MapOp op) { maps.push_back(op); });
+    DenseSet<Operation *> erased;
+    for (weft::MapOp op : maps) {
+      if (erased.contains(op))
+        continue;
+      Operation *producer = op;
+      while (auto map = dyn_cast_or_null<weft::MapOp>(producer)) {
+        Operation *reader = nullptr;
+        Operation *merged = fuse(map, reader);
+        if (!merged)
           break;
-        }
+        erased.insert(reader);
+        producer = merged;
+      }
     }
   }
 };
