@@ -7,6 +7,7 @@
 #include "compiler/Dialect/WeftDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
@@ -92,12 +93,108 @@ void lower(weft::WrapIndexOp op) {
   op.erase();
 }
 
+/// One slice of an axis of `n` elements and stride `stride` by Python's
+/// rules (PySlice_AdjustIndices); `lo`, `hi`, `step` may be null (not
+/// given). Adds the slice's start to `offset`; returns its size and
+/// stride.
+std::pair<Value, Value> sliceAxis(ImplicitLocOpBuilder &b, Value n,
+                                  Value stride, Value lo, Value hi, Value step,
+                                  Value &offset) {
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  Value minusOne = arith::ConstantIndexOp::create(b, -1);
+  auto lt = [&](Value x, Value y) -> Value {
+    return arith::CmpIOp::create(b, arith::CmpIPredicate::slt, x, y);
+  };
+  auto sel = [&](Value c, Value x, Value y) -> Value {
+    return arith::SelectOp::create(b, c, x, y);
+  };
+  if (!step)
+    step = one;
+  Value neg = lt(step, zero);
+  // Bounds for a positive step clamp to [0, n], for a negative one to
+  // [-1, n-1].
+  Value last = arith::SubIOp::create(b, n, one);
+  Value lowClamp = sel(neg, minusOne, zero);
+  Value highClamp = sel(neg, last, n);
+  auto adjust = [&](Value v, Value dflt) -> Value {
+    if (!v)
+      return dflt;
+    v = sel(lt(v, zero), arith::AddIOp::create(b, v, n), v);
+    v = arith::MaxSIOp::create(b, v, lowClamp);
+    return arith::MinSIOp::create(b, v, highClamp);
+  };
+  lo = adjust(lo, sel(neg, last, zero));
+  hi = adjust(hi, sel(neg, minusOne, n));
+  // len = (hi - lo - 1) / step + 1 for step > 0 and lo < hi (mirrored for
+  // step < 0), else 0; |step| as an unsigned number, so a step of -2**63
+  // takes one element.
+  Value span = sel(neg, arith::SubIOp::create(b, lo, hi),
+                   arith::SubIOp::create(b, hi, lo));
+  Value absStep = sel(neg, arith::SubIOp::create(b, zero, step), step);
+  Value nonEmpty =
+      arith::CmpIOp::create(b, arith::CmpIPredicate::sgt, span, zero);
+  Value len = sel(nonEmpty,
+                  arith::AddIOp::create(
+                      b,
+                      arith::DivUIOp::create(
+                          b, arith::SubIOp::create(b, span, one), absStep),
+                      one),
+                  zero);
+  // An empty view keeps the offset (lo may be -1 or n there); a view of
+  // at most one element keeps the stride (stride x step may wrap there,
+  // e.g. to -2**63, which MLIR reserves for a dynamic stride).
+  offset = arith::AddIOp::create(
+      b, offset, arith::MulIOp::create(b, sel(nonEmpty, lo, zero), stride));
+  Value several = arith::CmpIOp::create(b, arith::CmpIPredicate::sgt, len, one);
+  return {len, sel(several, arith::MulIOp::create(b, stride, step), stride)};
+}
+
+void lower(weft::SliceOp op) {
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  auto md = memref::ExtractStridedMetadataOp::create(b, op.getArray());
+  Value offset = md.getOffset();
+  SmallVector<Value, 4> sizes, strides;
+  auto bounds = op.getBounds();
+  size_t next = 0;
+  auto take = [&](bool given) -> Value {
+    return given ? bounds[next++] : Value();
+  };
+  for (auto [d, entry] : llvm::enumerate(op.getAxes())) {
+    Value n = md.getSizes()[d], stride = md.getStrides()[d];
+    if (entry == 0) {
+      sizes.push_back(n);
+      strides.push_back(stride);
+    } else if (entry == 1) {
+      offset = arith::AddIOp::create(
+          b, offset, arith::MulIOp::create(b, take(true), stride));
+    } else {
+      Value lo = take(entry & 4), hi = take(entry & 8), step = take(entry & 16);
+      auto [len, s] = sliceAxis(b, n, stride, lo, hi, step, offset);
+      sizes.push_back(len);
+      strides.push_back(s);
+    }
+  }
+  Value view = memref::ReinterpretCastOp::create(
+      b, cast<MemRefType>(op.getResult().getType()), md.getBaseBuffer(), offset,
+      sizes, strides);
+  op.getResult().replaceAllUsesWith(view);
+  op.erase();
+}
+
 struct LowerIndexing : weft::impl::LowerIndexingBase<LowerIndexing> {
   void runOnOperation() override {
-    SmallVector<weft::WrapIndexOp> ops;
-    getOperation()->walk([&](weft::WrapIndexOp op) { ops.push_back(op); });
-    for (weft::WrapIndexOp op : ops)
-      lower(op);
+    SmallVector<Operation *> ops;
+    getOperation()->walk([&](Operation *op) {
+      if (isa<weft::WrapIndexOp, weft::SliceOp>(op))
+        ops.push_back(op);
+    });
+    for (Operation *op : ops) {
+      if (auto wrap = dyn_cast<weft::WrapIndexOp>(op))
+        lower(wrap);
+      else
+        lower(cast<weft::SliceOp>(op));
+    }
   }
 };
 

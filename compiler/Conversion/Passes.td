@@ -139,8 +139,10 @@ def LowerReductions : Pass<"weft-lower-reductions"> {
 }
 
 def LowerIndexing : Pass<"weft-lower-indexing"> {
-  let summary = "Expand weft.wrap_index: negative indices and bounds checks.";
+  let summary = "Expand Python indexing: weft.wrap_index and weft.slice.";
   let description = [{
+    Each `weft.slice` becomes one `memref.reinterpret_cast` of the array's
+    buffer, its offset, sizes and strides computed by Python's slice rules.
     Each `weft.wrap_index` becomes arith: the bounds check (an `scf.if`
     raising `weft.index_error`, the index replaced by 0 after it) when
     `checked`, then `index + size` for a negative index, unless the index
@@ -149,6 +151,7 @@ def LowerIndexing : Pass<"weft-lower-indexing"> {
     quotients and selections of such values.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
                            "::mlir::scf::SCFDialect"];
 }
 

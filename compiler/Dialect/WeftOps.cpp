@@ -549,3 +549,33 @@ LogicalResult WrapIndexOp::verify() {
     return emitOpError("line must not be negative");
   return success();
 }
+
+LogicalResult SliceOp::verify() {
+  auto in = cast<MemRefType>(getArray().getType());
+  auto out = cast<MemRefType>(getResult().getType());
+  ArrayRef<int64_t> axes = getAxes();
+  if (static_cast<int64_t>(axes.size()) != in.getRank())
+    return emitOpError("needs one entry per axis of the array, ")
+           << in.getRank() << ", got " << axes.size();
+  size_t operands = 0;
+  int64_t kept = 0;
+  for (int64_t a : axes) {
+    if (a == 0) {
+      ++kept;
+    } else if (a == 1) {
+      ++operands;
+    } else if ((a & 3) == 2 && (a & ~int64_t(31)) == 0) {
+      ++kept;
+      operands += ((a >> 2) & 1) + ((a >> 3) & 1) + ((a >> 4) & 1);
+    } else {
+      return emitOpError("axis entry ") << a << " is not 0, 1 or a slice";
+    }
+  }
+  if (operands != getBounds().size())
+    return emitOpError("the axes take ")
+           << operands << " operands, got " << getBounds().size();
+  if (out.getRank() != kept || out.getElementType() != in.getElementType())
+    return emitOpError("result must be a rank-")
+           << kept << " view of " << in.getElementType();
+  return success();
+}

@@ -832,4 +832,30 @@ def Weft_WrapIndexOp : Weft_Op<"wrap_index"> {
   let hasVerifier = 1;
 }
 
+def Weft_SliceOp : Weft_Op<"slice", [Pure]> {
+  let summary = "A view of an array by Python's indices and slices.";
+  let description = [{
+    One entry of `axes` per axis of `array`: 0 keeps the axis whole (`:`);
+    1 takes one position (the next operand, already wrapped and checked
+    by `weft.wrap_index`) and drops the axis; 2 is a slice, plus 4, 8 and
+    16 when its start, stop and step are given (the next operands, in that
+    order; a step is not zero: the front end checks it). Slices follow
+    Python's rules (`PySlice_AdjustIndices`): negative bounds count from
+    the end and bounds clamp to the axis. The result shares the array's
+    buffer. `weft-lower-indexing` turns it into `memref.reinterpret_cast`.
+
+    ```mlir
+    %v = weft.slice %a [1, 14](%i, %lo, %step) : memref<?x?xf64, strided<[?, ?], offset: ?>> -> memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins AnyMemRef:$array, Variadic<Index>:$bounds,
+                       DenseI64ArrayAttr:$axes);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = [{
+    $array $axes (`(` $bounds^ `)`)? attr-dict `:` type($array) `->`
+    type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // WEFT_OPS

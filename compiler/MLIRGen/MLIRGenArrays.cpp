@@ -273,92 +273,55 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
     }
     return Val(ifOp.getResult(0));
   }
-  // A view: integer indices move the offset and drop their axis; slices
-  // follow Python's rules (PySlice_AdjustIndices).
-  Value offset = m.offset;
-  SmallVector<Value, 4> sizes, strides;
-  Value zero = index(0, l), one = index(1, l), minusOne = index(-1, l);
-  auto lt = [&](Value a, Value c) -> Value {
-    return arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, a, c);
-  };
-  auto sel = [&](Value c, Value x, Value y) -> Value {
-    return arith::SelectOp::create(b, l, c, x, y);
-  };
+  // A view (weft.slice): integer indices drop their axis; slices follow
+  // Python's rules in weft-lower-indexing.
+  SmallVector<int64_t, 4> axes;
+  SmallVector<Value, 8> bounds;
   for (int d = 0; d < rank; ++d) {
-    Value n = m.sizes[d], stride = m.strides[d];
     const Expr *entry = d < static_cast<int>(ix->indices.size())
                             ? ix->indices[d].get()
                             : nullptr;
     if (entry && !entry->dyn<SliceExpr>()) {
-      Value i = wrapIndex(emitScalar(entry), n, l, d, line(ix->range));
-      offset = arith::AddIOp::create(b, l, offset,
-                                     arith::MulIOp::create(b, l, i, stride));
+      axes.push_back(1);
+      bounds.push_back(
+          wrapIndex(emitScalar(entry), m.sizes[d], l, d, line(ix->range)));
       continue;
     }
     auto *sl = entry ? entry->dyn<SliceExpr>() : nullptr;
     if (!sl || (!sl->lower && !sl->upper && !sl->step)) {
-      sizes.push_back(n);
-      strides.push_back(stride);
+      axes.push_back(0);
       continue;
     }
-    Value step =
-        sl->step
-            ? toIndex(convert(emitScalar(sl->step.get()), ScalarKind::I64, l),
-                      l)
-            : one;
+    auto bound = [&](const ExprPtr &e) {
+      return toIndex(convert(emitScalar(e.get()), ScalarKind::I64, l), l);
+    };
+    int64_t entryCode = 2;
+    if (sl->lower) {
+      entryCode |= 4;
+      bounds.push_back(bound(sl->lower));
+    }
+    if (sl->upper) {
+      entryCode |= 8;
+      bounds.push_back(bound(sl->upper));
+    }
     if (sl->step) {
+      entryCode |= 16;
+      Value step = bound(sl->step);
+      Value zero = index(0, l);
       Value isZero =
           arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, step, zero);
       emitCheck(isZero, "ValueError: slice step cannot be zero",
                 line(ix->range), l);
-      step = arith::SelectOp::create(b, l, isZero, one, step); // stay safe
+      // Inside a parallel loop the code goes on after the check: step 1.
+      bounds.push_back(
+          arith::SelectOp::create(b, l, isZero, index(1, l), step));
     }
-    Value neg = lt(step, zero);
-    // Bounds for a positive step clamp to [0, n], for a negative one to
-    // [-1, n-1].
-    Value lowClamp = sel(neg, minusOne, zero);
-    Value highClamp = sel(neg, arith::SubIOp::create(b, l, n, one), n);
-    auto adjust = [&](const ExprPtr &bound, Value dflt) -> Value {
-      if (!bound)
-        return dflt;
-      Value v =
-          toIndex(convert(emitScalar(bound.get()), ScalarKind::I64, l), l);
-      v = sel(lt(v, zero), arith::AddIOp::create(b, l, v, n), v);
-      v = arith::MaxSIOp::create(b, l, v, lowClamp);
-      return arith::MinSIOp::create(b, l, v, highClamp);
-    };
-    Value lo =
-        adjust(sl->lower, sel(neg, arith::SubIOp::create(b, l, n, one), zero));
-    Value hi = adjust(sl->upper, sel(neg, minusOne, n));
-    // len = (hi - lo - 1) / step + 1 for step > 0 and lo < hi (mirrored
-    // for step < 0), else 0; |step| as an unsigned number, so a step of
-    // -2**63 takes one element.
-    Value span = sel(neg, arith::SubIOp::create(b, l, lo, hi),
-                     arith::SubIOp::create(b, l, hi, lo));
-    Value absStep = sel(neg, arith::SubIOp::create(b, l, zero, step), step);
-    Value nonEmpty =
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, span, zero);
-    Value len =
-        sel(nonEmpty,
-            arith::AddIOp::create(
-                b, l,
-                arith::DivUIOp::create(
-                    b, l, arith::SubIOp::create(b, l, span, one), absStep),
-                one),
-            zero);
-    // An empty view keeps the offset (lo may be -1 or n there); a view of
-    // at most one element keeps the stride (stride x step may wrap there,
-    // e.g. to -2**63, which MLIR reserves for a dynamic stride).
-    offset = arith::AddIOp::create(
-        b, l, offset,
-        arith::MulIOp::create(b, l, sel(nonEmpty, lo, zero), stride));
-    Value several =
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, len, one);
-    sizes.push_back(len);
-    strides.push_back(
-        sel(several, arith::MulIOp::create(b, l, stride, step), stride));
+    axes.push_back(entryCode);
   }
-  return Val(makeView(array, bt.scalarKind(), offset, sizes, strides, l));
+  mlir::Type viewType = toMLIR(rt);
+  return Val(weft::SliceOp::create(b, l, viewType, array, bounds,
+                                   b.getDenseI64ArrayAttr(axes))
+                 .getResult());
 }
 
 void FunctionGen::fillArray(Value arr, Location l,

@@ -403,3 +403,27 @@ func.func @wrap_index_axis(%k: i64, %n: index) {
   %i, %bad = weft.wrap_index %k, %n axis 4 line 1
   return
 }
+
+// -----
+
+func.func @slice_operands(%a: memref<?x?xf64>, %i: index) {
+  // expected-error @+1 {{the axes take 2 operands, got 1}}
+  %v = weft.slice %a [1, 6] (%i) : memref<?x?xf64> -> memref<?xf64, strided<[?], offset: ?>>
+  return
+}
+
+// -----
+
+func.func @slice_rank(%a: memref<?x?xf64>, %i: index) {
+  // expected-error @+1 {{result must be a rank-1 view of 'f64'}}
+  %v = weft.slice %a [1, 0] (%i) : memref<?x?xf64> -> memref<?x?xf64, strided<[?, ?], offset: ?>>
+  return
+}
+
+// -----
+
+func.func @slice_entry(%a: memref<?xf64>) {
+  // expected-error @+1 {{axis entry 3 is not 0, 1 or a slice}}
+  %v = weft.slice %a [3] : memref<?xf64> -> memref<?xf64, strided<[?], offset: ?>>
+  return
+}

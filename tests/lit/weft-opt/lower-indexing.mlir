@@ -48,3 +48,21 @@ func.func @checked(%k: i64, %n: index) -> (index, i1) {
   %i, %bad = weft.wrap_index %k, %n checked axis 1 line 9
   return %i, %bad : index, i1
 }
+
+// a[i, ::-2, :] (axes 1, 2+16, 0): the position moves the offset and
+// drops its axis; the slice's start, length and stride follow Python's
+// rules; the last axis is kept whole. One reinterpret_cast of the buffer.
+// CHECK-LABEL: func.func @slice
+// CHECK: %[[BASE:.*]], %[[OFF:.*]], %[[SIZES:.*]]:3, %[[STRIDES:.*]]:3 = memref.extract_strided_metadata %arg0
+// CHECK: %[[AT:.*]] = arith.muli %arg1, %[[STRIDES]]#0
+// CHECK: %[[OFF1:.*]] = arith.addi %[[OFF]], %[[AT]]
+// CHECK: arith.divui
+// CHECK: %[[LEN:.*]] = arith.select
+// CHECK: %[[STEPPED:.*]] = arith.muli %[[STRIDES]]#1, %arg2
+// CHECK: %[[STRIDE:.*]] = arith.select %{{.*}}, %[[STEPPED]], %[[STRIDES]]#1
+// CHECK: memref.reinterpret_cast %[[BASE]] to offset: [%{{.*}}], sizes: [%[[LEN]], %[[SIZES]]#2], strides: [%[[STRIDE]], %[[STRIDES]]#2]
+// CHECK-NOT: weft.slice
+func.func @slice(%a: memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>>, %i: index, %step: index) -> memref<?x?xf64, strided<[?, ?], offset: ?>> {
+  %v = weft.slice %a [1, 18, 0] (%i, %step) : memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>> -> memref<?x?xf64, strided<[?, ?], offset: ?>>
+  return %v : memref<?x?xf64, strided<[?, ?], offset: ?>>
+}

@@ -90,3 +90,10 @@ func.func @wrap_index(%k: i64, %n: index) -> (index, index) {
   %j, %c = weft.wrap_index %k, %n axis 0 line 6
   return %i, %j : index, index
 }
+
+// CHECK-LABEL: func.func @slice
+// CHECK: weft.slice %{{.*}} [1, 14](%{{.*}}, %{{.*}}, %{{.*}}) : memref<?x?xf64> -> memref<?xf64, strided<[?], offset: ?>>
+func.func @slice(%a: memref<?x?xf64>, %i: index, %lo: index, %s: index) -> memref<?xf64, strided<[?], offset: ?>> {
+  %v = weft.slice %a [1, 14] (%i, %lo, %s) : memref<?x?xf64> -> memref<?xf64, strided<[?], offset: ?>>
+  return %v : memref<?xf64, strided<[?], offset: ?>>
+}
