@@ -109,14 +109,16 @@ Value allocArray(ImplicitLocOpBuilder &b, MemRefType type, ValueRange dims) {
   return memref::CastOp::create(b, type, raw);
 }
 
+memref::AllocOp allocationOf(Value array) {
+  if (auto cast = array.getDefiningOp<memref::CastOp>())
+    array = cast.getSource();
+  return array.getDefiningOp<memref::AllocOp>();
+}
+
 bool isFreshArray(Value array, Operation *writer) {
-  Value raw = array;
-  if (auto cast = array.getDefiningOp<memref::CastOp>()) {
-    if (!cast.getSource().hasOneUse())
-      return false;
-    raw = cast.getSource();
-  }
-  if (!raw.getDefiningOp<memref::AllocOp>() ||
+  memref::AllocOp alloc = allocationOf(array);
+  // Through a cast, the cast must be the allocation's only view.
+  if (!alloc || (alloc.getResult() != array && !alloc->hasOneUse()) ||
       llvm::count(writer->getOperands(), array) != 1)
     return false;
   // Every view of the array is made by one of its users; none may come

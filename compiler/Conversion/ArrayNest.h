@@ -9,6 +9,7 @@
 #ifndef WEFT_COMPILER_CONVERSION_ARRAYNEST_H
 #define WEFT_COMPILER_CONVERSION_ARRAYNEST_H
 
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 
 namespace weft {
@@ -45,6 +46,10 @@ mlir::Value broadcastView(mlir::ImplicitLocOpBuilder &b, mlir::Value array,
 /// type `type` (the reference-counted buffer the runtime allocates).
 mlir::Value allocArray(mlir::ImplicitLocOpBuilder &b, mlir::MemRefType type,
                        mlir::ValueRange dims);
+
+/// The memref.alloc `array` comes from, directly or through one
+/// memref.cast; null for any other array.
+mlir::memref::AllocOp allocationOf(mlir::Value array);
 
 /// True if `array` is a fresh allocation (memref.alloc, possibly through
 /// memref.cast) that no value defined before `writer` (its first writer)

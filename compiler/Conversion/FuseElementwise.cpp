@@ -27,13 +27,10 @@ bool writesNothingRead(Operation *op, Operation *producer) {
   if (isa<weft::FailOp, weft::ShapeErrorOp, weft::IndexErrorOp>(op))
     return true;
   if (auto map = dyn_cast<weft::MapOp>(op)) {
-    Value out = map.getOutput();
-    Operation *def = out.getDefiningOp();
-    if (auto cast = dyn_cast_or_null<memref::CastOp>(def))
-      def = cast.getSource().getDefiningOp();
-    if (!isa_and_nonnull<memref::AllocOp>(def) ||
-        !producer->isBeforeInBlock(
-            producer->getBlock()->findAncestorOpInBlock(*def)))
+    memref::AllocOp alloc = weft::allocationOf(map.getOutput());
+    Operation *at =
+        alloc ? producer->getBlock()->findAncestorOpInBlock(*alloc) : nullptr;
+    if (!at || !producer->isBeforeInBlock(at))
       return false;
   } else if (auto effects = dyn_cast<MemoryEffectOpInterface>(op)) {
     SmallVector<MemoryEffects::EffectInstance> list;
@@ -122,10 +119,7 @@ Operation *fuse(weft::MapOp producer, Operation *&erasedReader) {
       return nullptr;
   // The temporary's sizes are its allocation's (MLIRGen allocates with
   // dynamic sizes and asks for sizes of constant axes).
-  Operation *alloc = t.getDefiningOp();
-  if (auto cast = dyn_cast<memref::CastOp>(alloc))
-    alloc = cast.getSource().getDefiningOp();
-  auto allocOp = cast<memref::AllocOp>(alloc);
+  memref::AllocOp allocOp = weft::allocationOf(t);
   if (allocOp.getType().getNumDynamicDims() != allocOp.getType().getRank())
     return nullptr;
   for (memref::DimOp dim : dims)

@@ -351,7 +351,7 @@ Value FunctionGen::emitMapTree(const Expr *e,
   return out;
 }
 
-Value FunctionGen::materialize(const Expr *e) {
+Value FunctionGen::materialize(const Expr *e, bool report) {
   // The leaves first, then one weft.map per elementwise node, which
   // weft-fuse-elementwise merges into one loop nest.
   SmallVector<const Expr *, 8> order;
@@ -359,7 +359,7 @@ Value FunctionGen::materialize(const Expr *e) {
   std::map<const Expr *, Value> leaves;
   for (const Expr *leaf : order)
     leaves[leaf] = emitExpr(leaf).v();
-  if (!quietMaps_)
+  if (report)
     note(line(e->range),
          "array expression: " + std::to_string(countFused(*this, e)) +
              " elementwise operations and " + std::to_string(leaves.size()) +
@@ -378,14 +378,8 @@ void FunctionGen::storeInto(Value dest, const Expr *e,
                " elementwise operations fused into one loop nest writing "
                "the target (a temporary only if an operand overlaps it); " +
                parallelText());
-  Value value;
-  if (isFusable(e)) {
-    quietMaps_ = true;
-    value = materialize(e);
-    quietMaps_ = false;
-  } else {
-    value = emitExpr(e).v();
-  }
+  Value value =
+      isFusable(e) ? materialize(e, /*report=*/false) : emitExpr(e).v();
   SmallVector<Value, 1> inputs;
   if (isArray(value)) {
     inputs.push_back(value);
@@ -477,14 +471,8 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
                             "no temporary; " +
                             how));
   }
-  Value v;
-  if (isFusable(arg)) {
-    quietMaps_ = true;
-    v = materialize(arg);
-    quietMaps_ = false;
-  } else {
-    v = emitExpr(arg).v();
-  }
+  Value v =
+      isFusable(arg) ? materialize(arg, /*report=*/false) : emitExpr(arg).v();
   SmallVector<Value, 4> dims, outDims, redDims;
   for (int d = 0; d < rank; ++d) {
     dims.push_back(memref::DimOp::create(b, l, v, d));

@@ -8,6 +8,7 @@
 // (checkedCount); lengths of ranges and slices never wrap around.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/Conversion/ArrayNest.h"
 #include "compiler/MLIRGen/MLIRGenImpl.h"
 
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
@@ -129,58 +130,29 @@ Value FunctionGen::productOf(ValueRange dims, Location l) {
   return n;
 }
 
+void FunctionGen::emitArrayNest(ValueRange dims, Location l, bool serial,
+                                const std::function<void(ValueRange)> &body,
+                                Value work) {
+  ImplicitLocOpBuilder nest(l, b);
+  weft::buildArrayNest(
+      nest, dims, serial, onGPU(),
+      [&](ValueRange ivs) {
+        OpBuilder::InsertionGuard g(b);
+        b.setInsertionPoint(nest.getInsertionBlock(), nest.getInsertionPoint());
+        body(ivs);
+      },
+      work);
+}
+
 void FunctionGen::emitLoopNest(ValueRange dims, Location l,
                                const std::function<void(ValueRange)> &body) {
-  SmallVector<Value, 4> ivs;
-  std::function<void(size_t)> rec = [&](size_t d) {
-    if (d == dims.size()) {
-      body(ivs);
-      return;
-    }
-    auto forOp = scf::ForOp::create(b, l, index(0, l), dims[d], index(1, l));
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(forOp.getBody());
-    ivs.push_back(forOp.getInductionVar());
-    rec(d + 1);
-    ivs.pop_back();
-  };
-  rec(0);
+  emitArrayNest(dims, l, /*serial=*/true, body);
 }
 
 void FunctionGen::emitParallelNest(ValueRange dims, Location l,
                                    const std::function<void(ValueRange)> &body,
                                    Value work) {
-  if (dims.empty()) {
-    body({});
-    return;
-  }
-  if (!fn.options.parallel) {
-    emitLoopNest(dims, l, body);
-    return;
-  }
-  // `work`: elements processed by the whole nest (default: iterations);
-  // weft-choose-parallel-nests runs small nests serially.
-  if (!work)
-    work = productOf(dims, l);
-  // Threads split the outermost axis; the inner axes stay plain loops so
-  // the innermost one vectorizes (a collapsed nest would recompute its
-  // indices with divisions). For the GPU the two outer axes are parallel,
-  // so that weft-gpu-map-loops maps them to a 2-D grid (the inner one,
-  // contiguous in memory, to threads x).
-  size_t parallelAxes = dims.size() >= 2 && onGPU() ? 2 : 1;
-  SmallVector<Value, 2> lbs(parallelAxes, index(0, l)),
-      steps(parallelAxes, index(1, l));
-  auto par =
-      scf::ParallelOp::create(b, l, lbs, dims.take_front(parallelAxes), steps);
-  OpBuilder::InsertionGuard inner(b);
-  b.setInsertionPointToStart(par.getBody());
-  weft::ParallelWorkOp::create(b, l, work);
-  SmallVector<Value, 2> outerIvs(par.getInductionVars());
-  emitLoopNest(dims.drop_front(parallelAxes), l, [&](ValueRange rest) {
-    SmallVector<Value, 4> ivs(outerIvs.begin(), outerIvs.end());
-    ivs.append(rest.begin(), rest.end());
-    body(ivs);
-  });
+  emitArrayNest(dims, l, !fn.options.parallel, body, work);
 }
 
 SmallVector<Value, 4> FunctionGen::shapeSizes(const Val &shape,

@@ -302,6 +302,12 @@ public:
                  const std::function<mlir::Value(mlir::ValueRange)> &value);
   bool emitArrayBuiltin(const CallExpr *c, Builtin builtin,
                         llvm::ArrayRef<const Expr *> argExprs, Val &out);
+  /// weft::buildArrayNest with this generator's builder: a serial nest, or
+  /// an scf.parallel over the outer axis (two on the GPU) marked with
+  /// weft.parallel_work `work` (default: the iterations).
+  void emitArrayNest(mlir::ValueRange dims, mlir::Location l, bool serial,
+                     const std::function<void(mlir::ValueRange)> &body,
+                     mlir::Value work = {});
   /// Nested scf.for loops over `dims` (index values).
   void emitLoopNest(mlir::ValueRange dims, mlir::Location l,
                     const std::function<void(mlir::ValueRange)> &body);
@@ -348,11 +354,9 @@ public:
                           const std::map<const Expr *, mlir::Value> &leaves);
   /// Evaluates an array expression into a new array: its leaves, then its
   /// elementwise nodes as weft.map ops (which weft-fuse-elementwise merges
-  /// into one loop nest).
-  mlir::Value materialize(const Expr *e);
-  /// True while a statement that reports its own array expression is
-  /// materialising it.
-  bool quietMaps_ = false;
+  /// into one loop nest). `report`: note the expression in the loop
+  /// report (false when the statement using it reports it).
+  mlir::Value materialize(const Expr *e, bool report = true);
   /// `dest[...] = e` (or `dest op= e` when `op` is given) with NumPy's
   /// broadcasting, as if `e` were evaluated first when it overlaps `dest`.
   void storeInto(mlir::Value dest, const Expr *e, std::optional<BinaryOp> op,
