@@ -4,7 +4,7 @@
 // The one definition of Weft's random numbers, written once over an
 // arithmetic policy: the runtime instantiates it on uint64_t (stream keys,
 // draws made outside compiled loops) and the compiler on MLIR values (the
-// same formula inline in loops, MLIRGenArrays.cpp), so both always agree.
+// same formula inline in loops, weft-lower-random), so both always agree.
 //
 // A policy `A` provides `using Value`, `constant(uint64_t)`, `add`, `mul`,
 // `xor_` and `xorShiftRight(x, s)` (x ^ (x >> s), logical shift), all

@@ -155,6 +155,18 @@ def LowerIndexing : Pass<"weft-lower-indexing"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def LowerRandom : Pass<"weft-lower-random"> {
+  let summary = "Expand random number ops to the counter-based formula.";
+  let description = [{
+    `weft.random_bits`, `weft.iteration_draw`, `weft.uniform`,
+    `weft.normal` and `weft.randint` become arith (and math for the
+    normal numbers): runtime/RandomFormula.h's formula, the one the
+    runtime computes for draws made outside compiled loops.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect"];
+}
+
 def LowerMatmul : Pass<"weft-lower-matmul"> {
   let summary = "Choose how each weft.matmul runs: BLAS, loops or the GPU.";
   let description = [{

@@ -173,29 +173,16 @@ SmallVector<Value, 4> FunctionGen::shapeSizes(const Val &shape,
   return sizes;
 }
 
-Value FunctionGen::uniformFromBits(Value z, Location l) {
-  Value top = arith::ShRUIOp::create(b, l, z, i64(11, l));
-  Value f = arith::UIToFPOp::create(b, l, b.getF64Type(), top);
-  return arith::MulFOp::create(b, l, f,
-                               constant(ScalarKind::F64, 0x1.0p-53, l));
-}
-
-Value FunctionGen::emitUniform(Value key, Value counter, Location l) {
-  RandomArith a = randomArith(l);
-  return uniformFromBits(random::elementBits(a, key, counter), l);
-}
-
 Value FunctionGen::nextRandomBits(Location l, bool scalar) {
   auto slot = env.find("%rng");
   if (!rngLoopKey || slot == env.end())
     return scalar ? weft::RngBitsOp::create(b, l, b.getI64Type()).getResult()
                   : weft::RngStreamOp::create(b, l, b.getI64Type()).getResult();
-  // The runtime's formula (weft_rt_rng_stream inside an iteration), inline.
+  // The runtime's draw (weft_rt_rng_stream inside an iteration), inline.
   // With a constant draw number the inner hash is loop-invariant.
   Value k = slot->second;
   slot->second = arith::AddIOp::create(b, l, k, i64(1, l));
-  RandomArith a = randomArith(l);
-  return random::iterationDraw(a, rngLoopKey, k, rngIterationOffset);
+  return weft::IterationDrawOp::create(b, l, rngLoopKey, k, rngIteration);
 }
 
 bool FunctionGen::boundscheck() const {
@@ -488,31 +475,16 @@ Value FunctionGen::emitRandomBuiltin(const CallExpr *c, Builtin builtin,
   // their own counter-based stream.
   Value key = nextRandomBits(l, builtin == Builtin::Random ||
                                     builtin == Builtin::Randint);
-  if (builtin == Builtin::Random) {
-    return uniformFromBits(key, l);
-  }
+  if (builtin == Builtin::Random)
+    return weft::UniformOp::create(b, l, key);
   if (builtin == Builtin::Randint) {
-    // lo + an offset below the width hi - lo, an unsigned 64-bit number
-    // (exact even for randint(INT64_MIN, INT64_MAX)); an empty range is
-    // an error, as NumPy. Widths up to 2**53 take floor(u * width) (the
-    // streams of existing programs stay the same); wider ones the high
-    // half of the 128-bit product bits x width, which reaches every
-    // value of the range.
+    // An empty range is an error, as NumPy.
     Value lo = convert(arg(0).v(), ScalarKind::I64, l);
     Value hi = convert(arg(1).v(), ScalarKind::I64, l);
     Value empty =
         arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, hi, lo);
     emitCheck(empty, "ValueError: randint(lo, hi) needs lo < hi", ln, l);
-    Value width = arith::SubIOp::create(b, l, hi, lo);
-    Value narrow = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ule, width,
-                                         i64(int64_t(1) << 53, l));
-    Value u = uniformFromBits(key, l);
-    Value floatOff = arith::FPToSIOp::create(
-        b, l, b.getI64Type(),
-        arith::MulFOp::create(b, l, u, convert(width, ScalarKind::F64, l)));
-    Value wideOff = arith::MulUIExtendedOp::create(b, l, key, width).getHigh();
-    Value off = arith::SelectOp::create(b, l, narrow, floatOff, wideOff);
-    return arith::AddIOp::create(b, l, lo, off);
+    return weft::RandintOp::create(b, l, key, lo, hi);
   }
   SmallVector<Value, 4> sizes = shapeSizes(arg(0), argType(0), ln, l);
   Value arr = allocArrayN(ScalarKind::F64, sizes, l);
@@ -524,24 +496,11 @@ Value FunctionGen::emitRandomBuiltin(const CallExpr *c, Builtin builtin,
       flat = arith::AddIOp::create(
           b, l, arith::MulIOp::create(b, l, flat, sizes[d]), ivs[d]);
     Value i = arith::IndexCastOp::create(b, l, b.getI64Type(), flat);
-    if (!normal)
-      return emitUniform(key, i, l);
-    // Box-Muller from counters 2i and 2i+1.
-    Value two = i64(2, l);
-    Value c0 = arith::MulIOp::create(b, l, i, two);
-    Value c1 = arith::AddIOp::create(b, l, c0, i64(1, l));
-    Value u1 = emitUniform(key, c0, l);
-    Value u2 = emitUniform(key, c1, l);
-    // 1 - u1 is in (0, 1], so the log is finite.
-    Value one = constant(ScalarKind::F64, 1, l);
-    Value r = math::SqrtOp::create(
-        b, l,
-        arith::MulFOp::create(
-            b, l, constant(ScalarKind::F64, -2, l),
-            math::LogOp::create(b, l, arith::SubFOp::create(b, l, one, u1))));
-    Value theta =
-        arith::MulFOp::create(b, l, constant(ScalarKind::F64, 2 * M_PI, l), u2);
-    return arith::MulFOp::create(b, l, r, math::CosOp::create(b, l, theta));
+    if (normal)
+      return weft::NormalOp::create(b, l, key, i).getResult();
+    return weft::UniformOp::create(b, l,
+                                   weft::RandomBitsOp::create(b, l, key, i))
+        .getResult();
   });
   return arr;
 }

@@ -18,7 +18,6 @@
 #include "frontend/Diagnostics.h"
 #include "frontend/LoopAnalysis.h"
 #include "frontend/Sema.h"
-#include "runtime/RandomFormula.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -55,30 +54,6 @@ class ModuleGen;
 /// A variable a session can keep between entries: a number, a bool or an
 /// array.
 bool sessionStorable(const Type &t);
-
-/// weft::random's arithmetic policy (runtime/RandomFormula.h) on i64 MLIR
-/// values: the runtime's random formula, emitted inline.
-struct RandomArith {
-  mlir::OpBuilder &b;
-  mlir::Location l;
-  using Value = mlir::Value;
-  Value constant(uint64_t v) {
-    return mlir::arith::ConstantOp::create(
-        b, l, b.getI64IntegerAttr(static_cast<int64_t>(v)));
-  }
-  Value add(Value x, Value y) {
-    return mlir::arith::AddIOp::create(b, l, x, y);
-  }
-  Value mul(Value x, Value y) {
-    return mlir::arith::MulIOp::create(b, l, x, y);
-  }
-  Value xor_(Value x, Value y) {
-    return mlir::arith::XOrIOp::create(b, l, x, y);
-  }
-  Value xorShiftRight(Value x, unsigned s) {
-    return xor_(x, mlir::arith::ShRUIOp::create(b, l, x, constant(s)));
-  }
-};
 
 class FunctionGen {
 public:
@@ -275,13 +250,6 @@ public:
   bool deviceCode() const;
   /// True if this function's parallel loops may be offloaded to the GPU.
   bool onGPU() const;
-  /// Element `counter` of the random stream `key`: a double in [0, 1).
-  mlir::Value emitUniform(mlir::Value key, mlir::Value counter,
-                          mlir::Location l);
-  /// The policy that emits weft::random's formula at `l`.
-  RandomArith randomArith(mlir::Location l) { return {b, l}; }
-  /// A double in [0, 1) from the top 53 bits of random bits `z`.
-  mlir::Value uniformFromBits(mlir::Value z, mlir::Location l);
   /// The next 64 random bits (for a scalar draw, else the key of an
   /// array's stream): inlined from the iteration key inside a prange body
   /// that draws only directly, else from the runtime.
@@ -380,10 +348,10 @@ public:
   bool hasReturnFlag = false;
   int loopDepth = 0;
   int parallelDepth = 0; ///< > 0 inside a prange body
-  /// The loop's random key and the iteration's offset (i * step) when a
-  /// prange body's draws are inlined; the draw counter is then the
-  /// environment slot "%rng".
-  mlir::Value rngLoopKey, rngIterationOffset;
+  /// The loop's random key and the iteration (i64) when a prange body's
+  /// draws are inlined; the draw counter is then the environment slot
+  /// "%rng".
+  mlir::Value rngLoopKey, rngIteration;
   /// In a @kernel: thread x, y, block x, y, block size x, y (i64).
   mlir::Value gridPoint_[6];
   /// f[blocks, threads](args) on the CPU: every grid point in a parallel

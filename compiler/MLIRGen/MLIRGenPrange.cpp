@@ -204,7 +204,7 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     std::set<const FunctionInstance *> seenCalls{&fn};
     inlineRng = !loops::drawsRandom(s.body, fn, seenCalls, 0, /*direct=*/false);
   }
-  Value savedLoopKey = rngLoopKey, savedOffset = rngIterationOffset;
+  Value savedLoopKey = rngLoopKey, savedIteration = rngIteration;
   SmallVector<Value> inits;
   for (const ParallelReduction &r : reds)
     inits.push_back(env.at(r.name));
@@ -239,8 +239,7 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     if (inlineRng) {
       // weft_rt_rng_begin_iteration's state, inline.
       rngLoopKey = rngKey;
-      RandomArith ra = randomArith(l);
-      rngIterationOffset = random::iterationOffset(ra, iv);
+      rngIteration = iv;
       env["%rng"] = i64(0, l);
     } else if (rngKey) {
       weft::RngBeginIterationOp::create(b, l, rngKey, iv);
@@ -279,7 +278,7 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     if (rngKey && !inlineRng)
       weft::RngEndIterationOp::create(b, l);
     rngLoopKey = savedLoopKey;
-    rngIterationOffset = savedOffset;
+    rngIteration = savedIteration;
     // Arrays held by private variables die with the iteration.
     for (const std::string &p : privates)
       if (isArray(env.at(p)))

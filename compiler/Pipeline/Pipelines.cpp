@@ -62,6 +62,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
   pm.addPass(weft::createLowerElementwise());
   pm.addPass(weft::createLowerReductions());
   pm.addPass(weft::createLowerIndexing());
+  pm.addPass(weft::createLowerRandom());
   pm.addPass(weft::createLowerMatmul());
   pm.addPass(weft::createChooseParallelNests());
   pm.addPass(createCanonicalizerPass());

@@ -97,3 +97,18 @@ func.func @slice(%a: memref<?x?xf64>, %i: index, %lo: index, %s: index) -> memre
   %v = weft.slice %a [1, 14] (%i, %lo, %s) : memref<?x?xf64> -> memref<?xf64, strided<[?], offset: ?>>
   return %v : memref<?xf64, strided<[?], offset: ?>>
 }
+
+// CHECK-LABEL: func.func @random
+// CHECK: %[[Z:.*]] = weft.random_bits %arg0, %arg1
+// CHECK: weft.uniform %[[Z]]
+// CHECK: weft.iteration_draw %arg0, %arg1, %arg2
+// CHECK: weft.normal %arg0, %arg1
+// CHECK: weft.randint %[[Z]], %arg1, %arg2
+func.func @random(%key: i64, %i: i64, %j: i64) -> (f64, i64, f64, i64) {
+  %z = weft.random_bits %key, %i
+  %u = weft.uniform %z
+  %d = weft.iteration_draw %key, %i, %j
+  %g = weft.normal %key, %i
+  %r = weft.randint %z, %i, %j
+  return %u, %d, %g, %r : f64, i64, f64, i64
+}

@@ -1,0 +1,370 @@
+//===- WeftArrayOps.td - The weft dialect's array operations -*- tablegen -*-===//
+//
+// Operations with the array language's semantics (elementwise maps,
+// reductions, indexing, views, Python arithmetic, random numbers), each
+// expanded by a lowering pass. Included by WeftOps.td.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_ARRAY_OPS
+#define WEFT_ARRAY_OPS
+
+//===----------------------------------------------------------------------===//
+// Array semantics: elementwise maps and reductions, lowered to loop nests
+// by weft-lower-elementwise after weft-fuse-elementwise has merged them.
+//===----------------------------------------------------------------------===//
+
+def Weft_MapOp : Weft_Op<"map", [SingleBlock]> {
+  let summary = "An elementwise array operation with NumPy broadcasting.";
+  let description = [{
+    For every index of `output`, runs the body on the elements of the
+    `inputs` at that index and stores what it yields there. Each input is
+    broadcast to the output's shape as NumPy does (its axes align with the
+    output's last axes; an axis of size 1 repeats): the front end has
+    checked that the shapes broadcast. The body's arguments are one
+    element of each input, then the output's current element (read only
+    if used, as `a += b` does). It may use values defined above it
+    (scalar operands). When an input overlaps the output with another
+    layout (`a[1:] = a[:-1]`) the result is as if the whole right side
+    were computed first. `serial` keeps the nest on one thread
+    (`@jit(parallel=False)`).
+
+    `weft-fuse-elementwise` merges a map whose output is a fresh array
+    read by one other map or reduce into it; `weft-lower-elementwise`
+    turns it into a loop nest marked with `weft.parallel_work`.
+
+    ```mlir
+    weft.map ins(%a, %b : memref<?xf64>, memref<?x?xf64>) outs(%c : memref<?x?xf64>) {
+    ^bb0(%x: f64, %y: f64, %cur: f64):
+      %s = arith.addf %x, %y : f64
+      weft.yield %s : f64
+    }
+    ```
+  }];
+  let arguments = (ins Arg<Variadic<AnyMemRef>, "the operands", [MemRead]>:$inputs,
+                       Arg<AnyMemRef, "the result", [MemRead, MemWrite]>:$output,
+                       UnitAttr:$serial);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    (`ins` `(` $inputs^ `:` type($inputs) `)`)? `outs` `(` $output `:`
+    type($output) `)` $body attr-dict
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The body's argument for the output's current element.
+    mlir::BlockArgument getOutputElement() {
+      return getBody().front().getArguments().back();
+    }
+    /// The value the body yields.
+    mlir::Value getYielded();
+  }];
+}
+
+def Weft_ReductionKind : I32EnumAttr<"ReductionKind",
+    "what weft.reduce computes", [
+      I32EnumAttrCase<"sum", 0>, I32EnumAttrCase<"prod", 1>,
+      I32EnumAttrCase<"min", 2>, I32EnumAttrCase<"max", 3>,
+      I32EnumAttrCase<"argmin", 4>, I32EnumAttrCase<"argmax", 5>,
+      I32EnumAttrCase<"any", 6>, I32EnumAttrCase<"all", 7>,
+      I32EnumAttrCase<"mean", 8>, I32EnumAttrCase<"var", 9>,
+      I32EnumAttrCase<"std", 10>]> {
+  let cppNamespace = "::weft";
+}
+
+def Weft_ReduceOp : Weft_Op<"reduce", [SingleBlock, AttrSizedOperandSegments]> {
+  let summary = "A reduction of an array expression, whole or along an axis.";
+  let description = [{
+    Folds the elements the body yields over the index space `dims`: for
+    each index, the body gets the elements of the `inputs` there (each
+    broadcast to `dims` as NumPy does) and yields one value. Without
+    `axis` the whole space is reduced to the scalar result; with `axis`
+    each element of `output` (the space without that axis) is the
+    reduction along it. The body yields the result's type for sum, prod,
+    mean, var and std (NumPy's promotion is the front end's), i1 for any
+    and all, the element compared for min, max, argmin and argmax.
+    min/max/argmin/argmax of an empty space are checked by the front end.
+    Results are NumPy's, and the same for any number of threads: whole
+    reductions are computed per chunk in parallel and combined in chunk
+    order; a whole sum of a 1-D f64 array uses NumPy's pairwise order, bit
+    for bit. `serial` keeps it on one thread.
+
+    `weft-fuse-elementwise` merges the maps computing an input into the
+    body; `weft-lower-elementwise` lowers it.
+
+    ```mlir
+    %s = weft.reduce sum ins(%a, %b : memref<?xf64>, memref<?xf64>) dims(%n) {
+    ^bb0(%x: f64, %y: f64):
+      %p = arith.mulf %x, %y : f64
+      weft.yield %p : f64
+    } -> f64
+    weft.reduce max axis 1 ins(%m : memref<?x?xi64>) dims(%r, %c) outs(%o : memref<?xi64>) {
+    ^bb0(%x: i64):
+      weft.yield %x : i64
+    }
+    ```
+  }];
+  let arguments = (ins Weft_ReductionKind:$kind,
+                       OptionalAttr<I64Attr>:$axis,
+                       Arg<Variadic<AnyMemRef>, "the operands", [MemRead]>:$inputs,
+                       Variadic<Index>:$dims,
+                       Arg<Optional<AnyMemRef>, "the result along an axis", [MemWrite]>:$output,
+                       UnitAttr:$serial);
+  let results = (outs Optional<AnyType>:$result);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $kind (`axis` $axis^)? (`ins` `(` $inputs^ `:` type($inputs) `)`)?
+    `dims` `(` $dims `)` (`outs` `(` $output^ `:` type($output) `)`)?
+    $body attr-dict (`->` type($result)^)?
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The value the body yields.
+    mlir::Value getYielded();
+  }];
+}
+
+def Weft_IndexOp : Weft_Op<"index", [Pure]> {
+  let summary = "The index along an axis of the element a weft.map computes.";
+  let description = [{
+    In the body of a `weft.map`: the index, along axis `dim` of the
+    output, of the element being computed (array constructors such as
+    `eye`, `linspace` and random arrays depend on it). A map whose body
+    uses it is not merged into another map, whose indices differ.
+
+    ```mlir
+    %i = weft.index 0
+    ```
+  }];
+  let arguments = (ins I64Attr:$dim);
+  let results = (outs Index:$result);
+  let assemblyFormat = "$dim attr-dict";
+  let hasVerifier = 1;
+}
+
+def Weft_YieldOp : Weft_Op<"yield",
+    [Pure, Terminator, ParentOneOf<["MapOp", "ReduceOp"]>]> {
+  let summary = "The element a weft.map or weft.reduce body produces.";
+  let description = [{
+    Ends the body of a `weft.map` (the value stored at the element's
+    index) or of a `weft.reduce` (the value folded).
+
+    ```mlir
+    weft.yield %x : f64
+    ```
+  }];
+  let arguments = (ins AnyType:$value);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+}
+
+//===----------------------------------------------------------------------===//
+// Python's integer and float arithmetic where it differs from arith's,
+// lowered by weft-lower-math after the last canonicalization.
+//===----------------------------------------------------------------------===//
+
+class Weft_PythonArithOp<string mnemonic>
+    : Weft_Op<mnemonic, [Pure, SameOperandsAndResultType]> {
+  let arguments = (ins AnyTypeOf<[I32, I64, F32, F64]>:$lhs,
+                       AnyTypeOf<[I32, I64, F32, F64]>:$rhs);
+  let results = (outs AnyTypeOf<[I32, I64, F32, F64]>:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+  let hasFolder = 1;
+}
+
+def Weft_FloorDivOp : Weft_PythonArithOp<"floordiv"> {
+  let summary = "Python's //, with NumPy's results where Python raises.";
+  let description = [{
+    Integers: the floor of the quotient. Never traps: a zero divisor gives
+    0 and `MIN // -1` wraps to `MIN`, as in NumPy (the front end checks a
+    zero divisor first where Python raises). Floats: CPython's
+    `float_floor_div`, exact where `floor(lhs / rhs)` is not (`1 // 0.1`
+    is 9.0), a zero quotient with the sign of `lhs / rhs`; a zero divisor
+    gives `lhs / rhs` (an infinity or NaN), as NumPy's `floor_divide`.
+
+    ```mlir
+    %q = weft.floordiv %a, %b : i64
+    ```
+  }];
+}
+
+def Weft_ModOp : Weft_PythonArithOp<"mod"> {
+  let summary = "Python's %: the result takes the divisor's sign.";
+  let description = [{
+    Integers: `lhs - (lhs // rhs) * rhs`; a zero divisor gives 0, as in
+    NumPy. Floats: the remainder with the divisor's sign; a zero remainder
+    is a zero with the divisor's sign (`-4.0 % 2.0` is `0.0`); a NaN
+    remainder stays NaN and a zero divisor gives NaN.
+
+    ```mlir
+    %r = weft.mod %a, %b : f64
+    ```
+  }];
+}
+
+def Weft_ShiftLeftOp : Weft_PythonArithOp<"shl"> {
+  let summary = "<< on integers; counts past the width give 0.";
+  let description = [{
+    `lhs << rhs` for a count in [0, width); any other count shifts every
+    bit out (0), as NumPy does, where `arith.shli` would give poison.
+
+    ```mlir
+    %s = weft.shl %a, %n : i64
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[I32, I64]>:$lhs, AnyTypeOf<[I32, I64]>:$rhs);
+  let results = (outs AnyTypeOf<[I32, I64]>:$result);
+}
+
+def Weft_ShiftRightOp : Weft_PythonArithOp<"shr"> {
+  let summary = "Arithmetic >> on integers; counts past the width give the sign.";
+  let description = [{
+    `lhs >> rhs` (arithmetic) for a count in [0, width); any other count
+    shifts every bit out: 0, or -1 for a negative `lhs`, as NumPy does.
+
+    ```mlir
+    %s = weft.shr %a, %n : i64
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[I32, I64]>:$lhs, AnyTypeOf<[I32, I64]>:$rhs);
+  let results = (outs AnyTypeOf<[I32, I64]>:$result);
+}
+
+def Weft_WrapIndexOp : Weft_Op<"wrap_index"> {
+  let summary = "A Python index into an axis: negative from the end, checked.";
+  let description = [{
+    The position in an axis of `size` elements that Python's index `index`
+    names: `index + size` for a negative one. With `checked`
+    (`boundscheck`) an index outside [-size, size) raises `IndexError`
+    naming `axis` and source line `line`; inside a parallel loop, where
+    the error is recorded and the code goes on, the result is 0 and `bad`
+    is true, so the caller can skip the access. Without `checked`, `bad`
+    is false. `weft-lower-indexing` expands it, without the negative case
+    when the index is provably not negative (a loop counter from 0, sums
+    and products of such values), which keeps addresses affine for the
+    vectorizer.
+
+    ```mlir
+    %i, %bad = weft.wrap_index %k, %n checked axis 0 line 7
+    ```
+  }];
+  let arguments = (ins I64:$index, Index:$size, UnitAttr:$checked,
+                       I64Attr:$axis, I64Attr:$line);
+  let results = (outs Index:$result, I1:$bad);
+  let assemblyFormat =
+      "$index `,` $size (`checked` $checked^)? `axis` $axis `line` $line attr-dict";
+  let hasVerifier = 1;
+}
+
+def Weft_SliceOp : Weft_Op<"slice", [Pure]> {
+  let summary = "A view of an array by Python's indices and slices.";
+  let description = [{
+    One entry of `axes` per axis of `array`: 0 keeps the axis whole (`:`);
+    1 takes one position (the next operand, already wrapped and checked
+    by `weft.wrap_index`) and drops the axis; 2 is a slice, plus 4, 8 and
+    16 when its start, stop and step are given (the next operands, in that
+    order; a step is not zero: the front end checks it). Slices follow
+    Python's rules (`PySlice_AdjustIndices`): negative bounds count from
+    the end and bounds clamp to the axis. The result shares the array's
+    buffer. `weft-lower-indexing` turns it into `memref.reinterpret_cast`.
+
+    ```mlir
+    %v = weft.slice %a [1, 14](%i, %lo, %step) : memref<?x?xf64, strided<[?, ?], offset: ?>> -> memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins AnyMemRef:$array, Variadic<Index>:$bounds,
+                       DenseI64ArrayAttr:$axes);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = [{
+    $array $axes (`(` $bounds^ `)`)? attr-dict `:` type($array) `->`
+    type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Random numbers: the counter-based formula of runtime/RandomFormula.h,
+// expanded to arith by weft-lower-random. Streams and draw counters come
+// from the runtime (weft.rng_stream, weft.rng_bits) or, in a parallel
+// loop, from the loop's key and the iteration.
+//===----------------------------------------------------------------------===//
+
+def Weft_RandomBitsOp : Weft_Op<"random_bits", [Pure]> {
+  let summary = "The 64 random bits of one element of a random stream.";
+  let description = [{
+    Element `counter` of the stream with key `key` (the elements of
+    `rand(n)` are counters 0 to n - 1 of one stream).
+
+    ```mlir
+    %z = weft.random_bits %key, %i
+    ```
+  }];
+  let arguments = (ins I64:$key, I64:$counter);
+  let results = (outs I64:$result);
+  let assemblyFormat = "$key `,` $counter attr-dict";
+}
+
+def Weft_IterationDrawOp : Weft_Op<"iteration_draw", [Pure]> {
+  let summary = "Draw number `draw` of an iteration of a parallel loop.";
+  let description = [{
+    The 64 bits of the `draw`-th random draw made by iteration `iteration`
+    of a parallel loop whose streams derive from `loop_key`: the same for
+    any number of threads and any order of iterations, and the bits the
+    runtime's `weft_rt_rng_stream` returns inside that iteration.
+
+    ```mlir
+    %z = weft.iteration_draw %loopKey, %k, %iv
+    ```
+  }];
+  let arguments = (ins I64:$loop_key, I64:$draw, I64:$iteration);
+  let results = (outs I64:$result);
+  let assemblyFormat = "$loop_key `,` $draw `,` $iteration attr-dict";
+}
+
+def Weft_UniformOp : Weft_Op<"uniform", [Pure]> {
+  let summary = "A uniform number in [0, 1) from 64 random bits.";
+  let description = [{
+    The top 53 bits of `bits` as a multiple of 2^-53, as NumPy's
+    `random()`.
+
+    ```mlir
+    %u = weft.uniform %z
+    ```
+  }];
+  let arguments = (ins I64:$bits);
+  let results = (outs F64:$result);
+  let assemblyFormat = "$bits attr-dict";
+}
+
+def Weft_NormalOp : Weft_Op<"normal", [Pure]> {
+  let summary = "A standard normal number from a random stream.";
+  let description = [{
+    Element `counter` of `randn`'s stream with key `key`: Box-Muller from
+    the uniform numbers of the stream's elements 2 `counter` and
+    2 `counter` + 1 (the log's argument is in (0, 1], so it is finite).
+
+    ```mlir
+    %g = weft.normal %key, %i
+    ```
+  }];
+  let arguments = (ins I64:$key, I64:$counter);
+  let results = (outs F64:$result);
+  let assemblyFormat = "$key `,` $counter attr-dict";
+}
+
+def Weft_RandintOp : Weft_Op<"randint", [Pure]> {
+  let summary = "An integer in [lo, hi) from 64 random bits.";
+  let description = [{
+    `lo` plus an offset below the width `hi - lo` (an unsigned 64-bit
+    number, exact even for the whole int64 range): for widths up to 2^53
+    `floor(uniform(bits) * width)`, for wider ones the high half of the
+    128-bit product `bits * width`, which reaches every value. The front
+    end checks `lo < hi` first.
+
+    ```mlir
+    %r = weft.randint %z, %lo, %hi
+    ```
+  }];
+  let arguments = (ins I64:$bits, I64:$lo, I64:$hi);
+  let results = (outs I64:$result);
+  let assemblyFormat = "$bits `,` $lo `,` $hi attr-dict";
+}
+
+#endif // WEFT_ARRAY_OPS
