@@ -109,6 +109,42 @@ Value allocArray(ImplicitLocOpBuilder &b, MemRefType type, ValueRange dims) {
   return memref::CastOp::create(b, type, raw);
 }
 
+CheckedCount checkedCount(ImplicitLocOpBuilder &b, ValueRange sizes,
+                          int64_t elemBytes) {
+  const int64_t limit = int64_t(1) << 62;
+  auto cmp = [&](arith::CmpIPredicate p, Value x, Value y) -> Value {
+    return arith::CmpIOp::create(b, p, x, y);
+  };
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  Value bytes = arith::ConstantIndexOp::create(b, elemBytes), count = one;
+  Value overflow = arith::ConstantIntOp::create(b, 0, 1), anyZero = overflow;
+  for (Value d : sizes) {
+    Value isZero = cmp(arith::CmpIPredicate::eq, d, zero);
+    anyZero = arith::OrIOp::create(b, anyZero, isZero);
+    // bytes <= 2^62 so far; the 128-bit product's high half says whether
+    // bytes x d still fits in 64 bits.
+    auto wide = arith::MulUIExtendedOp::create(
+        b, bytes, arith::SelectOp::create(b, isZero, one, d));
+    Value over = arith::OrIOp::create(
+        b, cmp(arith::CmpIPredicate::ne, wide.getHigh(), zero),
+        cmp(arith::CmpIPredicate::ugt, wide.getLow(),
+            arith::ConstantIndexOp::create(b, limit)));
+    overflow = arith::OrIOp::create(b, overflow, over);
+    bytes = wide.getLow();
+    count = arith::MulIOp::create(b, count, d);
+  }
+  count = arith::SelectOp::create(
+      b, anyZero, zero,
+      arith::SelectOp::create(b, overflow,
+                              arith::ConstantIndexOp::create(b, -1), count));
+  return {count, overflow};
+}
+
+int64_t elementBytes(Type elem) {
+  return std::max<int64_t>(1, elem.getIntOrFloatBitWidth() / 8);
+}
+
 memref::AllocOp allocationOf(Value array) {
   if (auto cast = array.getDefiningOp<memref::CastOp>())
     array = cast.getSource();

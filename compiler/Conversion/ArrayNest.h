@@ -47,6 +47,20 @@ mlir::Value broadcastView(mlir::ImplicitLocOpBuilder &b, mlir::Value array,
 mlir::Value allocArray(mlir::ImplicitLocOpBuilder &b, mlir::MemRefType type,
                        mlir::ValueRange dims);
 
+/// The element count of an array of `sizes` (index values) with elements
+/// of `elemBytes` bytes, and whether (i1) its size in bytes, with
+/// zero-length axes left out (NumPy's rule), exceeds 2^62 (room for the
+/// runtime's header and rounding). `count` is exact without overflow, 0
+/// when a size is 0, else all ones.
+struct CheckedCount {
+  mlir::Value count, overflow;
+};
+CheckedCount checkedCount(mlir::ImplicitLocOpBuilder &b, mlir::ValueRange sizes,
+                          int64_t elemBytes);
+
+/// The bytes of one element of type `elem` (1 for i1).
+int64_t elementBytes(mlir::Type elem);
+
 /// The memref.alloc `array` comes from, directly or through one
 /// memref.cast; null for any other array.
 mlir::memref::AllocOp allocationOf(mlir::Value array);

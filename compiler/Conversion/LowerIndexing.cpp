@@ -1,8 +1,9 @@
-//===- LowerIndexing.cpp - weft.wrap_index to arith -----------------------===//
+//===- LowerIndexing.cpp - Python indexing and views to memref and arith --===//
 //
 // Implements weft-lower-indexing (see Passes.td).
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/Conversion/ArrayNest.h"
 #include "compiler/Conversion/Passes.h"
 #include "compiler/Dialect/WeftDialect.h"
 
@@ -11,6 +12,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 namespace weft {
 #define GEN_PASS_DEF_LOWERINDEXING
@@ -182,19 +184,134 @@ void lower(weft::SliceOp op) {
   op.erase();
 }
 
+void lower(weft::TransposeOp op) {
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  auto md = memref::ExtractStridedMetadataOp::create(b, op.getArray());
+  SmallVector<Value, 4> sizes(llvm::reverse(md.getSizes()));
+  SmallVector<Value, 4> strides(llvm::reverse(md.getStrides()));
+  Value view = memref::ReinterpretCastOp::create(
+      b, cast<MemRefType>(op.getResult().getType()), md.getBaseBuffer(),
+      md.getOffset(), sizes, strides);
+  op.getResult().replaceAllUsesWith(view);
+  op.erase();
+}
+
+/// The checks of a reshape to `sizes`: NumPy's ValueError when the
+/// element counts differ, MemoryError when the new shape's byte size
+/// overflows. Returns whether either failed (the code goes on after a
+/// check inside a parallel loop).
+Value checkReshape(ImplicitLocOpBuilder &b, weft::ReshapeOp op,
+                   ValueRange oldSizes, ValueRange sizes, Value total) {
+  auto elem = cast<MemRefType>(op.getArray().getType()).getElementType();
+  weft::CheckedCount c = weft::checkedCount(b, sizes, weft::elementBytes(elem));
+  Value mismatch =
+      arith::CmpIOp::create(b, arith::CmpIPredicate::ne, c.count, total);
+  auto ifOp = scf::IfOp::create(b, TypeRange{}, mismatch, true);
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  SmallVector<Value, 10> shapes; // both shapes: rank, then sizes
+  for (ValueRange shape : {oldSizes, sizes}) {
+    shapes.push_back(arith::ConstantIntOp::create(b, shape.size(), 64));
+    for (Value n : shape)
+      shapes.push_back(arith::IndexCastOp::create(b, b.getI64Type(), n));
+  }
+  weft::ShapeErrorOp::create(
+      b, "ValueError: cannot reshape array of shape {} into shape {}",
+      op.getLine(), shapes);
+  // An empty new shape whose nominal byte size overflows (NumPy's rule,
+  // as for allocations).
+  b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+  auto tooLarge = scf::IfOp::create(b, TypeRange{}, c.overflow, false);
+  b.setInsertionPointToStart(&tooLarge.getThenRegion().front());
+  weft::FailOp::create(b,
+                       "MemoryError: the array's shape is too large to "
+                       "allocate (its size in bytes overflows 64 bits)",
+                       op.getLine());
+  b.setInsertionPointAfter(ifOp);
+  return arith::OrIOp::create(b, mismatch, c.overflow);
+}
+
+/// True (i1) if `array` is row-major contiguous: each stride is the
+/// product of the sizes after its axis, for every axis of size > 1.
+Value isContiguous(ImplicitLocOpBuilder &b,
+                   memref::ExtractStridedMetadataOp md) {
+  Value contiguous = arith::ConstantIntOp::create(b, 1, 1);
+  Value one = arith::ConstantIndexOp::create(b, 1), expect = one;
+  for (int64_t d = md.getSizes().size() - 1; d >= 0; --d) {
+    Value n = md.getSizes()[d];
+    Value ok = arith::OrIOp::create(
+        b,
+        arith::CmpIOp::create(b, arith::CmpIPredicate::eq, md.getStrides()[d],
+                              expect),
+        arith::CmpIOp::create(b, arith::CmpIPredicate::sle, n, one));
+    contiguous = arith::AndIOp::create(b, contiguous, ok);
+    expect = arith::MulIOp::create(b, expect, n);
+  }
+  return contiguous;
+}
+
+void lower(weft::ReshapeOp op) {
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  Value a = op.getArray();
+  auto type = cast<MemRefType>(a.getType());
+  auto md = memref::ExtractStridedMetadataOp::create(b, a);
+  SmallVector<Value, 4> oldSizes(md.getSizes());
+  Value total = weft::productOf(b, oldSizes);
+  SmallVector<Value, 4> sizes(op.getSizes());
+  if (sizes.empty()) {
+    sizes.push_back(total); // ravel
+  } else {
+    Value bad = checkReshape(b, op, oldSizes, sizes, total);
+    Value zero = arith::ConstantIndexOp::create(b, 0);
+    for (Value &n : sizes) // stay safe after the check: an empty view
+      n = arith::SelectOp::create(b, bad, zero, n);
+  }
+  // The array itself (retained) when contiguous, else a contiguous copy.
+  Value contiguous = isContiguous(b, md);
+  auto ifOp = scf::IfOp::create(b, TypeRange{type}, contiguous, true);
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    weft::RetainOp::create(b, a);
+    scf::YieldOp::create(b, a);
+    b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+    SmallVector<Value, 4> dims = weft::sizesOf(b, a);
+    Value copy = weft::allocArray(
+        b, weft::stridedType(type.getElementType(), type.getRank()), dims);
+    weft::buildArrayNest(b, dims, op.getSerial(), weft::inGPUFunction(op),
+                         [&](ValueRange ivs) {
+                           memref::StoreOp::create(
+                               b, memref::LoadOp::create(b, a, ivs), copy, ivs);
+                         });
+    scf::YieldOp::create(b, copy);
+  }
+  Value src = ifOp.getResult(0);
+  auto sm = memref::ExtractStridedMetadataOp::create(b, src);
+  SmallVector<Value, 4> strides(sizes.size());
+  Value stride = arith::ConstantIndexOp::create(b, 1);
+  for (int64_t d = sizes.size() - 1; d >= 0; --d) {
+    strides[d] = stride;
+    stride = arith::MulIOp::create(b, stride, sizes[d]);
+  }
+  Value view = memref::ReinterpretCastOp::create(
+      b, cast<MemRefType>(op.getResult().getType()), sm.getBaseBuffer(),
+      sm.getOffset(), sizes, strides);
+  op.getResult().replaceAllUsesWith(view);
+  op.erase();
+}
+
 struct LowerIndexing : weft::impl::LowerIndexingBase<LowerIndexing> {
   void runOnOperation() override {
     SmallVector<Operation *> ops;
     getOperation()->walk([&](Operation *op) {
-      if (isa<weft::WrapIndexOp, weft::SliceOp>(op))
+      if (isa<weft::WrapIndexOp, weft::SliceOp, weft::TransposeOp,
+              weft::ReshapeOp>(op))
         ops.push_back(op);
     });
-    for (Operation *op : ops) {
-      if (auto wrap = dyn_cast<weft::WrapIndexOp>(op))
-        lower(wrap);
-      else
-        lower(cast<weft::SliceOp>(op));
-    }
+    for (Operation *op : ops)
+      TypeSwitch<Operation *>(op)
+          .Case<weft::WrapIndexOp, weft::SliceOp, weft::TransposeOp,
+                weft::ReshapeOp>([](auto o) { lower(o); });
   }
 };
 

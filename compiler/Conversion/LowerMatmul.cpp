@@ -3,6 +3,7 @@
 // Implements weft-lower-matmul (see Passes.td).
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/Conversion/ArrayNest.h"
 #include "compiler/Conversion/Passes.h"
 #include "compiler/Dialect/WeftDialect.h"
 
@@ -83,10 +84,71 @@ scf::ParallelOp markedNest(ImplicitLocOpBuilder &b, ValueRange upper,
   return par;
 }
 
-/// One parallel iteration per element of c, each an inner product.
-void lowerForGPU(ImplicitLocOpBuilder &b, weft::MatmulOp op, Value n, Value m,
-                 Value k, Value work) {
+/// A view of `array` (its strided metadata `md`) with sizes and strides.
+Value view(ImplicitLocOpBuilder &b, Value array,
+           memref::ExtractStridedMetadataOp md, ValueRange sizes,
+           ValueRange strides) {
+  auto type = cast<MemRefType>(array.getType());
+  return memref::ReinterpretCastOp::create(
+      b, weft::stridedType(type.getElementType(), sizes.size()),
+      md.getBaseBuffer(), md.getOffset(), sizes, strides);
+}
+
+/// The operands and product as 2-D arrays (a 1-D left operand a row, a
+/// 1-D right one a column), with NumPy's check of the inner sizes when
+/// the op has a line: after a failed check (inside a parallel loop) the
+/// inner axes are empty.
+struct Product2D {
+  Value a, b, c, n, m, k;
+};
+Product2D as2D(ImplicitLocOpBuilder &b, weft::MatmulOp op) {
   Value a = op.getA(), bm = op.getB(), c = op.getC();
+  auto ma = memref::ExtractStridedMetadataOp::create(b, a);
+  auto mb = memref::ExtractStridedMetadataOp::create(b, bm);
+  auto mc = memref::ExtractStridedMetadataOp::create(b, c);
+  bool aRow = ma.getSizes().size() == 1, bColumn = mb.getSizes().size() == 1;
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  Value n = aRow ? one : ma.getSizes()[0];
+  Value ka = ma.getSizes().back(), kb = mb.getSizes()[0];
+  Value m = bColumn ? one : mb.getSizes()[1];
+  if (op.getLine()) {
+    Value mismatch = arith::CmpIOp::create(b, arith::CmpIPredicate::ne, ka, kb);
+    auto ifOp = scf::IfOp::create(b, TypeRange{}, mismatch, false);
+    {
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(ifOp.thenBlock());
+      weft::FailOp::create(b,
+                           "ValueError: matmul: the inner dimensions differ "
+                           "(columns of the left operand must equal rows of "
+                           "the right one)",
+                           *op.getLine());
+    }
+    ka = arith::SelectOp::create(b, mismatch, zero, ka);
+    kb = arith::SelectOp::create(b, mismatch, zero, kb);
+  }
+  Product2D p{a, bm, c, n, m, ka};
+  if (aRow)
+    p.a = view(b, a, ma, {one, ka}, {zero, ma.getStrides()[0]});
+  else if (op.getLine())
+    p.a = view(b, a, ma, {n, ka}, ma.getStrides());
+  if (bColumn)
+    p.b = view(b, bm, mb, {kb, one}, {mb.getStrides()[0], zero});
+  else if (op.getLine())
+    p.b = view(b, bm, mb, {kb, m}, mb.getStrides());
+  // The product's missing axis: one row (of stride m x s, which BLAS
+  // takes as its leading dimension) or one column.
+  Value s = mc.getStrides()[0];
+  if (aRow)
+    p.c = view(b, c, mc, {one, m}, {arith::MulIOp::create(b, m, s), s});
+  else if (bColumn)
+    p.c = view(b, c, mc, {n, one}, {s, one});
+  return p;
+}
+
+/// One parallel iteration per element of c, each an inner product.
+void lowerForGPU(ImplicitLocOpBuilder &b, const Product2D &p, Value work) {
+  Value a = p.a, bm = p.b, c = p.c, n = p.n, m = p.m, k = p.k;
   Arith ar{b, cast<MemRefType>(c.getType()).getElementType()};
   Value zero = arith::ConstantIndexOp::create(b, 0);
   Value one = arith::ConstantIndexOp::create(b, 1);
@@ -106,9 +168,8 @@ void lowerForGPU(ImplicitLocOpBuilder &b, weft::MatmulOp op, Value n, Value m,
 }
 
 /// The i-k-j loops, rows in parallel.
-void lowerToLoops(ImplicitLocOpBuilder &b, weft::MatmulOp op, Value n, Value m,
-                  Value k, Value work) {
-  Value a = op.getA(), bm = op.getB(), c = op.getC();
+void lowerToLoops(ImplicitLocOpBuilder &b, const Product2D &p, Value work) {
+  Value a = p.a, bm = p.b, c = p.c, n = p.n, m = p.m, k = p.k;
   Arith ar{b, cast<MemRefType>(c.getType()).getElementType()};
   OpBuilder::InsertionGuard g(b);
   Value i = markedNest(b, ValueRange{n}, work).getInductionVars()[0];
@@ -134,12 +195,11 @@ struct LowerMatmulPass : weft::impl::LowerMatmulBase<LowerMatmulPass> {
     getOperation()->walk([&](weft::MatmulOp op) { ops.push_back(op); });
     for (weft::MatmulOp op : ops) {
       ImplicitLocOpBuilder b(op.getLoc(), op);
-      Value n = memref::DimOp::create(b, op.getC(), 0);
-      Value m = memref::DimOp::create(b, op.getC(), 1);
-      Value k = memref::DimOp::create(b, op.getA(), 1);
-      Value work = arith::MulIOp::create(b, arith::MulIOp::create(b, n, m), k);
+      Product2D p = as2D(b, op);
+      Value work =
+          arith::MulIOp::create(b, arith::MulIOp::create(b, p.n, p.m), p.k);
       if (weft::inGPUFunction(op)) {
-        lowerForGPU(b, op, n, m, k, work);
+        lowerForGPU(b, p, work);
         op.erase();
         continue;
       }
@@ -149,14 +209,13 @@ struct LowerMatmulPass : weft::impl::LowerMatmulBase<LowerMatmulPass> {
           cast<MemRefType>(op.getA().getType()).getElementType() == e &&
           cast<MemRefType>(op.getB().getType()).getElementType() == e;
       if (blas && oneFloatType) {
-        Value done = weft::GemmOp::create(b, b.getI1Type(), op.getA(),
-                                          op.getB(), op.getC());
+        Value done = weft::GemmOp::create(b, b.getI1Type(), p.a, p.b, p.c);
         Value declined = arith::XOrIOp::create(
             b, done, arith::ConstantIntOp::create(b, 1, 1));
         auto ifOp = scf::IfOp::create(b, TypeRange{}, declined, false);
         b.setInsertionPointToStart(ifOp.thenBlock());
       }
-      lowerToLoops(b, op, n, m, k, work);
+      lowerToLoops(b, p, work);
       op.erase();
     }
   }

@@ -139,10 +139,14 @@ def LowerReductions : Pass<"weft-lower-reductions"> {
 }
 
 def LowerIndexing : Pass<"weft-lower-indexing"> {
-  let summary = "Expand Python indexing: weft.wrap_index and weft.slice.";
+  let summary = "Expand Python indexing and views: wrap_index, slice, transpose, reshape.";
   let description = [{
     Each `weft.slice` becomes one `memref.reinterpret_cast` of the array's
-    buffer, its offset, sizes and strides computed by Python's slice rules.
+    buffer, its offset, sizes and strides computed by Python's slice rules;
+    each `weft.transpose` one with the axes reversed. Each `weft.reshape`
+    becomes NumPy's checks (ValueError for another element count,
+    MemoryError for a byte size that overflows), the array retained when
+    it is contiguous or else copied in a loop nest, and a row-major view.
     Each `weft.wrap_index` becomes arith: the bounds check (an `scf.if`
     raising `weft.index_error`, the index replaced by 0 after it) when
     `checked`, then `index + size` for a negative index, unless the index
@@ -317,6 +321,22 @@ def MarkAllocSites : Pass<"weft-mark-alloc-sites", "::mlir::ModuleOp"> {
     allocated, in parallel loops too.
   }];
   let dependentDialects = ["::weft::WeftDialect"];
+}
+
+def RecordDeviceErrors : Pass<"weft-gpu-record-errors", "::mlir::ModuleOp"> {
+  let summary = "Checks in a GPU function's parallel loops record into a word.";
+  let description = [{
+    The device has no runtime to report to. In each outermost
+    `scf.parallel` of a GPU function, every `weft.fail` becomes an atomic
+    minimum of (iteration number x 1024 + check site) on one word
+    allocated before the loop; after the loop, on the host, the site of
+    the smallest key raises its error: the first failing iteration's
+    first failing check, as on the CPU. Runs before `weft-gpu-map-loops`,
+    which only maps loops without runtime calls.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
 }
 
 def MapLoopsToGPU : Pass<"weft-gpu-map-loops", "::mlir::ModuleOp"> {

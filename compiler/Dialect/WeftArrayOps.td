@@ -279,6 +279,51 @@ def Weft_SliceOp : Weft_Op<"slice", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Weft_TransposeOp : Weft_Op<"transpose", [Pure]> {
+  let summary = "An array's transpose (`a.T`): a view with its axes reversed.";
+  let description = [{
+    The result shares the array's buffer; its sizes and strides are the
+    array's in reverse order, as NumPy's `a.T`. `weft-lower-indexing`
+    turns it into `memref.reinterpret_cast`.
+
+    ```mlir
+    %t = weft.transpose %a : memref<?x?xf64, strided<[?, ?], offset: ?>> -> memref<?x?xf64, strided<[?, ?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins AnyMemRef:$array);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = "$array attr-dict `:` type($array) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def Weft_ReshapeOp : Weft_Op<"reshape"> {
+  let summary = "NumPy's reshape and ravel: the elements in a new shape.";
+  let description = [{
+    The array's elements in row-major order, in the shape `sizes` (not
+    negative: the front end checks them), or as one axis without `sizes`
+    (`ravel`). A new shape with another number of elements raises NumPy's
+    `ValueError: cannot reshape array of shape (..) into shape (..)`, one
+    whose size in bytes overflows 64 bits `MemoryError`, naming source
+    line `line`. The result is a view of the array when it is contiguous,
+    else of a contiguous copy (a parallel nest unless `serial`); either
+    way it holds one reference of its own (the array's, retained, or the
+    copy's) that the program releases. `weft-lower-indexing` expands it.
+
+    ```mlir
+    %r = weft.reshape %a (%n, %m) line 4 : memref<?xf64, strided<[?], offset: ?>> -> memref<?x?xf64, strided<[?, ?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins Arg<AnyMemRef, "the array", [MemRead]>:$array,
+                       Variadic<Index>:$sizes, I64Attr:$line,
+                       UnitAttr:$serial);
+  let results = (outs Res<AnyMemRef, "the view", [MemAlloc]>:$result);
+  let assemblyFormat = [{
+    $array (`(` $sizes^ `)`)? `line` $line (`serial` $serial^)? attr-dict `:`
+    type($array) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Random numbers: the counter-based formula of runtime/RandomFormula.h,
 // expanded to arith by weft-lower-random. Streams and draw counters come

@@ -209,7 +209,14 @@ LogicalResult MatmulOp::verify() {
   auto a = cast<MemRefType>(getA().getType());
   auto b = cast<MemRefType>(getB().getType());
   auto c = cast<MemRefType>(getC().getType());
-  if (failed(verifyProductShapes(*this, a, b, c)))
+  bool ranksOk = a.getRank() >= 1 && a.getRank() <= 2 && b.getRank() >= 1 &&
+                 b.getRank() <= 2 && a.getRank() + b.getRank() >= 3;
+  if (!ranksOk || c.getRank() != a.getRank() + b.getRank() - 2)
+    return emitOpError("operands must be 1-D or 2-D (not both 1-D) and the "
+                       "product of rank ")
+           << (a.getRank() + b.getRank() - 2);
+  if (a.getRank() == 2 && b.getRank() == 2 &&
+      failed(verifyProductShapes(*this, a, b, c)))
     return failure();
   Type e = c.getElementType();
   if (!e.isInteger(32) && !e.isInteger(64) && !e.isF32() && !e.isF64())
@@ -577,5 +584,29 @@ LogicalResult SliceOp::verify() {
   if (out.getRank() != kept || out.getElementType() != in.getElementType())
     return emitOpError("result must be a rank-")
            << kept << " view of " << in.getElementType();
+  return success();
+}
+
+LogicalResult TransposeOp::verify() {
+  auto in = cast<MemRefType>(getArray().getType());
+  auto out = cast<MemRefType>(getResult().getType());
+  if (out.getRank() != in.getRank() ||
+      out.getElementType() != in.getElementType())
+    return emitOpError("result must be a rank-")
+           << in.getRank() << " view of " << in.getElementType();
+  return success();
+}
+
+LogicalResult ReshapeOp::verify() {
+  auto in = cast<MemRefType>(getArray().getType());
+  auto out = cast<MemRefType>(getResult().getType());
+  if (out.getElementType() != in.getElementType())
+    return emitOpError("result must hold ") << in.getElementType();
+  int64_t rank = getSizes().empty() ? 1 : getSizes().size();
+  if (out.getRank() != rank)
+    return emitOpError("result must have rank ")
+           << rank << " (one per size; 1 without sizes)";
+  if (getLine() < 0)
+    return emitOpError("line must not be negative");
   return success();
 }

@@ -284,26 +284,34 @@ def Weft_BenchWorkOp : Weft_Op<"bench_work"> {
 }
 
 def Weft_MatmulOp : Weft_Op<"matmul"> {
-  let summary = "c = a @ b for 2-D arrays.";
+  let summary = "c = a @ b (NumPy's matmul) for 1-D and 2-D arrays.";
   let description = [{
-    Writes the matrix product of `a` (n x k) and `b` (k x m) into `c`
-    (n x m). Elements of `a` and `b` are converted to the element type of
-    `c` (NumPy's promotion, decided by the front end: i32, i64, f32 or f64,
-    never narrower than an operand's). The front end has checked the
-    shapes. `weft-lower-matmul` chooses how it runs: the system BLAS
-    (`weft.gemm`) for float operands of one type, with i-k-j loops whose
-    rows run in parallel as the fallback; in a GPU function one parallel
-    iteration per element of `c`.
+    Writes the matrix product of `a` (n x k, or a 1-D row of k) and `b`
+    (k x m, or a 1-D column of k) into `c`: n x m, or n or m elements
+    when one operand is 1-D (the product of two 1-D arrays is a
+    `weft.reduce`). Elements of `a` and `b` are converted to the element
+    type of `c` (NumPy's promotion, decided by the front end: i32, i64,
+    f32 or f64, never narrower than an operand's). With `line`, inner
+    sizes that differ raise NumPy's `ValueError` naming that source line
+    (inside a parallel loop, where the code goes on, the product is then
+    of empty inner axes); without it the caller has checked them.
+    `weft-lower-matmul` chooses how it runs: the system BLAS (`weft.gemm`)
+    for float operands of one type, with i-k-j loops whose rows run in
+    parallel as the fallback; in a GPU function one parallel iteration
+    per element of `c`.
 
     ```mlir
-    weft.matmul %a, %b, %c : memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>
+    weft.matmul %a, %b, %c line 3 : memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?xf64, strided<[?], offset: ?>>, memref<?xf64, strided<[?], offset: ?>>
     ```
   }];
   let arguments = (ins Arg<AnyMemRef, "the left operand", [MemRead]>:$a,
                        Arg<AnyMemRef, "the right operand", [MemRead]>:$b,
-                       Arg<AnyMemRef, "the product", [MemWrite]>:$c);
-  let assemblyFormat =
-      "$a `,` $b `,` $c attr-dict `:` type($a) `,` type($b) `,` type($c)";
+                       Arg<AnyMemRef, "the product", [MemWrite]>:$c,
+                       OptionalAttr<I64Attr>:$line);
+  let assemblyFormat = [{
+    $a `,` $b `,` $c (`line` $line^)? attr-dict `:` type($a) `,` type($b) `,`
+    type($c)
+  }];
   let hasVerifier = 1;
 }
 

@@ -36,48 +36,11 @@ Value FunctionGen::makeView(Value array, ScalarKind elem, Value offset,
                                            offset, sizes, strides);
 }
 
-namespace {
-int64_t elementBytes(ScalarKind k) {
-  return k == ScalarKind::Bool                          ? 1
-         : k == ScalarKind::I32 || k == ScalarKind::F32 ? 4
-                                                        : 8;
-}
-} // namespace
-
-FunctionGen::CheckedCount
-FunctionGen::checkedCount(ValueRange sizes, int64_t elemBytes, Location l) {
-  // Byte sizes up to 2^62 (far beyond any memory) pass; the runtime adds
-  // its header and rounding to them without overflow.
-  const int64_t limit = int64_t(1) << 62;
-  auto cmp = [&](arith::CmpIPredicate p, Value x, Value y) -> Value {
-    return arith::CmpIOp::create(b, l, p, x, y);
-  };
-  Value zero = index(0, l), one = index(1, l);
-  Value bytes = index(elemBytes, l), count = one;
-  Value overflow = constant(ScalarKind::Bool, 0, l), anyZero = overflow;
-  for (Value d : sizes) {
-    Value isZero = cmp(arith::CmpIPredicate::eq, d, zero);
-    anyZero = arith::OrIOp::create(b, l, anyZero, isZero);
-    // bytes <= 2^62 so far; the 128-bit product's high half says whether
-    // bytes x d still fits in 64 bits.
-    auto wide = arith::MulUIExtendedOp::create(
-        b, l, bytes, arith::SelectOp::create(b, l, isZero, one, d));
-    Value over = arith::OrIOp::create(
-        b, l, cmp(arith::CmpIPredicate::ne, wide.getHigh(), zero),
-        cmp(arith::CmpIPredicate::ugt, wide.getLow(), index(limit, l)));
-    overflow = arith::OrIOp::create(b, l, overflow, over);
-    bytes = wide.getLow();
-    count = arith::MulIOp::create(b, l, count, d);
-  }
-  count = arith::SelectOp::create(
-      b, l, anyZero, zero,
-      arith::SelectOp::create(b, l, overflow, index(-1, l), count));
-  return {count, overflow};
-}
-
 Value FunctionGen::allocArrayN(ScalarKind elem, SmallVectorImpl<Value> &sizes,
                                Location l) {
-  CheckedCount c = checkedCount(sizes, elementBytes(elem), l);
+  ImplicitLocOpBuilder ib(l, b);
+  weft::CheckedCount c = weft::checkedCount(
+      ib, sizes, weft::elementBytes(toMLIR(weft::Type::scalar(elem))));
   int64_t ln = 0;
   if (auto fl = dyn_cast<FileLineColLoc>(l))
     ln = fl.getLine();
@@ -186,8 +149,7 @@ Value FunctionGen::nextRandomBits(Location l, bool scalar) {
 }
 
 bool FunctionGen::boundscheck() const {
-  return (fn.options.boundscheck || mg.boundscheck) &&
-         (!deviceCode() || deviceErrors_.word);
+  return (fn.options.boundscheck || mg.boundscheck) && !noRuntimeChecks();
 }
 
 Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,
@@ -365,103 +327,20 @@ Value FunctionGen::emitReshape(const CallExpr *c, Builtin builtin,
                                ArrayRef<const Expr *> argExprs) {
   Location l = loc(c->range);
   weft::Type t = fn.typeOf(c);
-  int64_t ln = line(c->range);
-  auto arg = [&](size_t i) { return emitExpr(argExprs[i]); };
-  auto argType = [&](size_t i) { return fn.typeOf(argExprs[i]); };
-  // A view when the source is contiguous, else a contiguous copy first.
-  weft::Type at = argType(0);
-  Value a = arg(0).v();
-  ArrayMeta m = arrayMeta(a, l);
-  Value total = productOf(m.sizes, l);
+  Value a = emitExpr(argExprs[0]).v();
   SmallVector<Value, 4> sizes;
-  if (builtin == Builtin::Ravel) {
-    sizes.push_back(total);
-  } else {
+  if (builtin == Builtin::Reshape) {
     Val shape;
     for (size_t i = 1; i < argExprs.size(); ++i) { // a.reshape(n, m) too
-      Val v = arg(i);
+      Val v = emitExpr(argExprs[i]);
       shape.parts.append(v.parts.begin(), v.parts.end());
     }
-    sizes = shapeSizes(shape, argType(1), ln, l);
-    // The new shape's count is checked for overflow: 2**32 x 2**32 must
-    // not wrap around to the 0 elements of an empty array.
-    CheckedCount c = checkedCount(sizes, elementBytes(at.scalarKind()), l);
-    Value mismatch =
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, c.count, total);
-    {
-      auto ifOp = scf::IfOp::create(b, l, TypeRange{}, mismatch, false);
-      OpBuilder::InsertionGuard g(b);
-      b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-      SmallVector<Value, 10> enc;
-      for (ValueRange shapeOf : {ValueRange(m.sizes), ValueRange(sizes)}) {
-        enc.push_back(i64(static_cast<int64_t>(shapeOf.size()), l));
-        for (Value sz : shapeOf)
-          enc.push_back(arith::IndexCastOp::create(b, l, b.getI64Type(), sz));
-      }
-      weft::ShapeErrorOp::create(
-          b, l, "ValueError: cannot reshape array of shape {} into shape {}",
-          ln, enc);
-    }
-    // An empty new shape whose nominal byte size overflows (NumPy's
-    // rule, as for allocations).
-    emitCheck(arith::AndIOp::create(
-                  b, l, c.overflow,
-                  arith::XOrIOp::create(b, l, mismatch,
-                                        constant(ScalarKind::Bool, 1, l))),
-              "MemoryError: the array's shape is too large to allocate "
-              "(its size in bytes overflows 64 bits)",
-              ln, l);
-    Value bad = arith::OrIOp::create(b, l, mismatch, c.overflow);
-    for (Value &sz : sizes) // stay safe after the check: an empty view
-      sz = arith::SelectOp::create(b, l, bad, index(0, l), sz);
+    sizes = shapeSizes(shape, fn.typeOf(argExprs[1]), line(c->range), l);
   }
-  // Contiguous (row-major) check: stride[d] == product of sizes after d
-  // for every axis of size > 1.
-  Value contiguous = constant(ScalarKind::Bool, 1, l);
-  Value expect = index(1, l);
-  for (int d = at.rank() - 1; d >= 0; --d) {
-    Value ok = arith::OrIOp::create(
-        b, l,
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, m.strides[d],
-                              expect),
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, m.sizes[d],
-                              index(1, l)));
-    contiguous = arith::AndIOp::create(b, l, contiguous, ok);
-    expect = arith::MulIOp::create(b, l, expect, m.sizes[d]);
-  }
-  mlir::Type arrTy = toMLIR(at);
-  auto ifOp = scf::IfOp::create(b, l, TypeRange{arrTy}, contiguous, true);
-  {
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-    scf::YieldOp::create(b, l, a);
-    b.setInsertionPointToStart(&ifOp.getElseRegion().front());
-    // A contiguous copy; ownership passes out of the region below.
-    size_t mark = temps_.size();
-    SmallVector<Value, 4> copySizes(m.sizes); // defined in this region only
-    Value copy = allocArrayN(at.scalarKind(), copySizes, l);
-    temps_.resize(mark);
-    emitMapOp({a}, copy, l, [](ValueRange x, Value) { return x[0]; });
-    scf::YieldOp::create(b, l, copy);
-  }
-  Value src = ifOp.getResult(0);
-  // The copy (if made) is owned by this statement: retain the source in
-  // the contiguous case so that one release balances both paths.
-  auto retain = scf::IfOp::create(b, l, TypeRange{}, contiguous, false);
-  {
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(&retain.getThenRegion().front());
-    weft::RetainOp::create(b, l, a);
-  }
-  addTemp(src);
-  ArrayMeta sm = arrayMeta(src, l);
-  SmallVector<Value, 4> strides(sizes.size());
-  Value s = index(1, l);
-  for (int d = static_cast<int>(sizes.size()) - 1; d >= 0; --d) {
-    strides[d] = s;
-    s = arith::MulIOp::create(b, l, s, sizes[d]);
-  }
-  return makeView(src, t.scalarKind(), sm.offset, sizes, strides, l);
+  Value r = weft::ReshapeOp::create(b, l, toMLIR(t), a, sizes, line(c->range),
+                                    !fn.options.parallel);
+  addTemp(r);
+  return r;
 }
 
 Value FunctionGen::emitRandomBuiltin(const CallExpr *c, Builtin builtin,
@@ -534,11 +413,7 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     return true;
   }
   if (builtin == Builtin::Transpose) {
-    Value a = arg(0).v();
-    ArrayMeta m = arrayMeta(a, l);
-    SmallVector<Value, 4> sizes(m.sizes.rbegin(), m.sizes.rend());
-    SmallVector<Value, 4> strides(m.strides.rbegin(), m.strides.rend());
-    out = Val(makeView(a, t.scalarKind(), m.offset, sizes, strides, l));
+    out = Val(weft::TransposeOp::create(b, l, toMLIR(t), arg(0).v()));
     return true;
   }
   if (builtin == Builtin::Reshape || builtin == Builtin::Ravel) {

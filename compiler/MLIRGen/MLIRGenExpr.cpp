@@ -118,13 +118,8 @@ Value FunctionGen::truthy(Value v, Location l) {
 
 void FunctionGen::emitCheck(Value failCond, const std::string &message,
                             int64_t line, Location l) {
-  if (deviceCode()) {
-    // No runtime on the device to report to: a GPU prange body records
-    // the failure for the host; a @kernel has no checks.
-    if (deviceErrors_.word)
-      recordDeviceError(failCond, message, line, l);
+  if (noRuntimeChecks())
     return;
-  }
   auto ifOp = scf::IfOp::create(b, l, TypeRange{}, failCond,
                                 /*withElseRegion=*/false);
   OpBuilder::InsertionGuard guard(b);
@@ -137,60 +132,8 @@ void FunctionGen::emitDeferredChecks(Location l) {
   for (size_t i = 0; i < deferredChecks_.size(); ++i) {
     Value failed = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, flag,
                                          i64(static_cast<int64_t>(i) + 1, l));
-    if (deviceErrors_.word)
-      recordDeviceError(failed, deferredChecks_[i].first,
-                        deferredChecks_[i].second, l);
-    else
-      emitCheck(failed, deferredChecks_[i].first, deferredChecks_[i].second, l);
+    emitCheck(failed, deferredChecks_[i].first, deferredChecks_[i].second, l);
   }
-}
-
-// Sites are numbered from 1 within a loop; the recorded key is
-// iteration * 1024 + site, so the smallest is the first failing
-// iteration's first failing site, as on the CPU.
-static constexpr int64_t kDeviceSites = 1024;
-
-void FunctionGen::recordDeviceError(Value failCond, const std::string &message,
-                                    int64_t line, Location l) {
-  auto &sites = deviceErrors_.sites;
-  std::pair<std::string, int64_t> site{message, line};
-  auto it = std::find(sites.begin(), sites.end(), site);
-  int64_t code = (it - sites.begin()) + 1;
-  if (it == sites.end()) {
-    if (sites.size() + 1 >= static_cast<size_t>(kDeviceSites))
-      return; // more check sites than the key can number
-    sites.push_back(site);
-  }
-  auto ifOp = scf::IfOp::create(b, l, TypeRange{}, failCond, false);
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-  Value key =
-      arith::AddIOp::create(b, l,
-                            arith::MulIOp::create(b, l, deviceErrors_.iteration,
-                                                  i64(kDeviceSites, l)),
-                            i64(code, l));
-  memref::AtomicRMWOp::create(b, l, arith::AtomicRMWKind::mins, key,
-                              deviceErrors_.word, ValueRange{index(0, l)});
-}
-
-void FunctionGen::raiseDeviceErrors(Location l) {
-  Value key =
-      memref::LoadOp::create(b, l, deviceErrors_.word, ValueRange{index(0, l)});
-  Value site = arith::RemSIOp::create(b, l, key, i64(kDeviceSites, l));
-  Value none =
-      arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, key,
-                            i64(std::numeric_limits<int64_t>::max(), l));
-  for (size_t i = 0; i < deviceErrors_.sites.size(); ++i) {
-    Value is = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, site,
-                                     i64(static_cast<int64_t>(i) + 1, l));
-    Value failed = arith::AndIOp::create(
-        b, l, is,
-        arith::XOrIOp::create(b, l, none, constant(ScalarKind::Bool, 1, l)));
-    emitCheck(failed, deviceErrors_.sites[i].first,
-              deviceErrors_.sites[i].second, l);
-  }
-  memref::DeallocOp::create(b, l, deviceErrors_.word);
-  deviceErrors_ = DeviceErrors();
 }
 
 Value FunctionGen::allocArray(ScalarKind elem, Value &n, Location l) {
@@ -218,7 +161,7 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
   l = convert(l, kind, loc);
   r = convert(r, kind, loc);
   auto zeroCheck = [&](const char *what) {
-    if (!pythonErrors || (deviceCode() && !deviceErrors_.word))
+    if (!pythonErrors || noRuntimeChecks())
       return;
     Value isZero =
         isFloat ? arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, r,

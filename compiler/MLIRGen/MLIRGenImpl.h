@@ -213,17 +213,6 @@ public:
   mlir::Value allocArrayN(ScalarKind elem,
                           llvm::SmallVectorImpl<mlir::Value> &sizes,
                           mlir::Location l);
-  /// The element count of a shape, computed with overflow checks.
-  struct CheckedCount {
-    /// The product of the sizes: exact when `overflow` is false; 0 when a
-    /// size is 0, else all ones (UINT64_MAX) when it overflows.
-    mlir::Value count;
-    /// True (i1) when the byte size, elements x `elemBytes` with
-    /// zero-length axes left out (NumPy's rule), exceeds 2**62.
-    mlir::Value overflow;
-  };
-  CheckedCount checkedCount(mlir::ValueRange sizes, int64_t elemBytes,
-                            mlir::Location l);
   /// The number of elements of range(start, stop, step) (i64 values, step
   /// not 0), computed without overflow: an i64 read as unsigned.
   mlir::Value rangeLength(mlir::Value start, mlir::Value stop, mlir::Value step,
@@ -247,7 +236,7 @@ public:
   /// True while generating code that may run on the GPU (a @kernel, or a
   /// prange body, of a GPU function): no runtime checks, since the device
   /// has no runtime to report them to.
-  bool deviceCode() const;
+  bool noRuntimeChecks() const;
   /// True if this function's parallel loops may be offloaded to the GPU.
   bool onGPU() const;
   /// The next 64 random bits (for a scalar draw, else the key of an
@@ -365,18 +354,6 @@ public:
   /// loops with divisions still vectorize); the iteration raises at its end.
   std::vector<std::pair<std::string, int64_t>> deferredChecks_;
   void emitDeferredChecks(mlir::Location l);
-  /// Runtime checks of a prange body that may run on the GPU: a failing
-  /// check stores (iteration, site) into `word` with an atomic min, and
-  /// the host raises the first one's error when the loop has ended.
-  struct DeviceErrors {
-    mlir::Value word;      ///< memref<1xi64>, INT64_MAX while none failed
-    mlir::Value iteration; ///< the iteration number (i64)
-    std::vector<std::pair<std::string, int64_t>> sites;
-  } deviceErrors_;
-  void recordDeviceError(mlir::Value failCond, const std::string &message,
-                         int64_t line, mlir::Location l);
-  /// After the loop, on the host: raises the recorded error, if any.
-  void raiseDeviceErrors(mlir::Location l);
   void error(SourceRange r, const std::string &msg);
   /// Adds a line to the loop report (if one is being made).
   void note(int64_t line, const std::string &text);
@@ -408,11 +385,11 @@ inline bool FunctionGen::onGPU() const {
   return mg.gpu || fn.options.target == Target::GPU;
 }
 
-inline bool FunctionGen::deviceCode() const {
-  // Kernels launched on the GPU, and prange bodies of functions that
-  // target it (they may become GPU kernels).
-  bool gpuFunction = mg.gpu || fn.options.target == Target::GPU;
-  return gpuFunction && (fn.options.kernel || parallelDepth > 0);
+inline bool FunctionGen::noRuntimeChecks() const {
+  // A @kernel launched on the GPU has no runtime to report to. (Checks in
+  // the prange bodies of other GPU functions are recorded on the device
+  // by weft-gpu-record-errors.)
+  return onGPU() && fn.options.kernel;
 }
 
 inline void FunctionGen::note(int64_t line, const std::string &text) {

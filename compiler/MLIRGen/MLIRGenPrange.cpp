@@ -209,15 +209,6 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
   for (const ParallelReduction &r : reds)
     inits.push_back(env.at(r.name));
   auto savedEnv = env;
-  // A GPU function's outermost prange may run on the device: its checks
-  // record their failure in a word the host reads after the loop.
-  bool deviceChecks = onGPU() && !fn.options.kernel && parallelDepth == 0;
-  if (deviceChecks) {
-    auto wordType = MemRefType::get({1}, b.getI64Type());
-    deviceErrors_.word = memref::AllocOp::create(b, l, wordType);
-    memref::StoreOp::create(b, l, i64(std::numeric_limits<int64_t>::max(), l),
-                            deviceErrors_.word, ValueRange{index(0, l)});
-  }
   Value tripCount = toIndex(trips, l);
   auto par = scf::ParallelOp::create(b, l, ValueRange{index(0, l)},
                                      ValueRange{tripCount},
@@ -234,8 +225,6 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
                                           par.getInductionVars()[0]);
     env[var] = arith::AddIOp::create(b, l, start,
                                      arith::MulIOp::create(b, l, iv, step));
-    if (deviceChecks)
-      deviceErrors_.iteration = iv;
     if (inlineRng) {
       // weft_rt_rng_begin_iteration's state, inline.
       rngLoopKey = rngKey;
@@ -302,8 +291,6 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
   env = savedEnv;
   for (size_t i = 0; i < reds.size(); ++i)
     env[reds[i].name] = par.getResult(i);
-  if (deviceChecks)
-    raiseDeviceErrors(l);
   // Errors raised by iterations (on any thread) surface here.
   weft::RaiseRecordedOp::create(b, l);
   return true;

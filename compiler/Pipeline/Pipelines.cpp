@@ -72,6 +72,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
 }
 
 void buildGPUOutliningPipeline(OpPassManager &pm) {
+  pm.addPass(weft::createRecordDeviceErrors());
   pm.addPass(weft::createMapLoopsToGPU());
   pm.addPass(createConvertParallelLoopToGpuPass());
   pm.addPass(createGpuKernelOutliningPass());

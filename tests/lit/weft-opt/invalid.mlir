@@ -427,3 +427,27 @@ func.func @slice_entry(%a: memref<?xf64>) {
   %v = weft.slice %a [3] : memref<?xf64> -> memref<?xf64, strided<[?], offset: ?>>
   return
 }
+
+// -----
+
+func.func @transpose_rank(%a: memref<?x?xf64>) {
+  // expected-error @+1 {{result must be a rank-2 view of 'f64'}}
+  %t = weft.transpose %a : memref<?x?xf64> -> memref<?xf64>
+  return
+}
+
+// -----
+
+func.func @reshape_rank(%a: memref<?x?xf64>, %n: index) {
+  // expected-error @+1 {{result must have rank 2 (one per size; 1 without sizes)}}
+  %r = weft.reshape %a (%n, %n) line 1 : memref<?x?xf64> -> memref<?xf64>
+  return
+}
+
+// -----
+
+func.func @reshape_element(%a: memref<?xf64>) {
+  // expected-error @+1 {{result must hold 'f64'}}
+  %r = weft.reshape %a line 1 : memref<?xf64> -> memref<?xi64>
+  return
+}

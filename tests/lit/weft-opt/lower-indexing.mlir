@@ -66,3 +66,64 @@ func.func @slice(%a: memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>>, %i: index
   %v = weft.slice %a [1, 18, 0] (%i, %step) : memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>> -> memref<?x?xf64, strided<[?, ?], offset: ?>>
   return %v : memref<?x?xf64, strided<[?, ?], offset: ?>>
 }
+
+// a.T: the same buffer, sizes and strides reversed.
+// CHECK-LABEL: func.func @transpose
+// CHECK: %[[B:.*]], %[[OFF:.*]], %[[S:.*]]:2, %[[ST:.*]]:2 = memref.extract_strided_metadata %arg0
+// CHECK: memref.reinterpret_cast %[[B]] to offset: [%[[OFF]]], sizes: [%[[S]]#1, %[[S]]#0], strides: [%[[ST]]#1, %[[ST]]#0]
+// CHECK-NOT: weft.transpose
+func.func @transpose(%a: memref<?x?xf64, strided<[?, ?], offset: ?>>) -> memref<?x?xf64, strided<[?, ?], offset: ?>> {
+  %t = weft.transpose %a : memref<?x?xf64, strided<[?, ?], offset: ?>> -> memref<?x?xf64, strided<[?, ?], offset: ?>>
+  return %t : memref<?x?xf64, strided<[?, ?], offset: ?>>
+}
+
+// reshape: NumPy's ValueError naming both shapes when the counts differ,
+// MemoryError when the new shape's bytes overflow; then a view of the
+// array (retained) when it is contiguous, else of a parallel copy, with
+// row-major strides; the sizes are 0 after a failed check.
+// CHECK-LABEL: func.func @reshape
+// CHECK: %{{.*}}, %{{.*}}, %[[N:.*]], %[[STRIDE:.*]] = memref.extract_strided_metadata %arg0
+// CHECK: arith.mului_extended
+// CHECK: arith.mului_extended
+// CHECK: %[[COUNT:.*]] = arith.select %{{.*}}, %c0, %{{.*}} : index
+// CHECK-NEXT: %[[DIFF:.*]] = arith.cmpi ne, %[[COUNT]], %{{.*}} : index
+// CHECK-NEXT: scf.if %[[DIFF]] {
+// CHECK: weft.shape_error "ValueError: cannot reshape array of shape {} into shape {}" line 4
+// CHECK: } else {
+// CHECK: weft.fail "MemoryError: {{.*}}" line 4
+// CHECK: %[[BAD:.*]] = arith.ori %[[DIFF]]
+// CHECK: %[[R:.*]] = arith.select %[[BAD]], %{{.*}}, %arg1
+// CHECK: %[[C:.*]] = arith.select %[[BAD]], %{{.*}}, %arg2
+// CHECK: arith.cmpi eq, %[[STRIDE]]
+// CHECK: %[[SRC:.*]] = scf.if %{{.*}} -> (memref<?xf64, strided<[?], offset: ?>>) {
+// CHECK-NEXT: weft.retain %arg0
+// CHECK-NEXT: scf.yield %arg0
+// CHECK: } else {
+// CHECK: memref.alloc
+// CHECK: scf.parallel
+// CHECK: weft.parallel_work
+// CHECK: %{{.*}}, %[[OFF:.*]], %{{.*}}, %{{.*}} = memref.extract_strided_metadata %[[SRC]]
+// CHECK: %[[ONE:.*]] = arith.constant 1 : index
+// CHECK: %[[ROW:.*]] = arith.muli %[[ONE]], %[[C]]
+// CHECK: memref.reinterpret_cast %{{.*}} to offset: [%[[OFF]]], sizes: [%[[R]], %[[C]]], strides: [%[[ROW]], %[[ONE]]]
+func.func @reshape(%a: memref<?xf64, strided<[?], offset: ?>>, %n: index, %m: index) -> memref<?x?xf64, strided<[?, ?], offset: ?>> {
+  %r = weft.reshape %a (%n, %m) line 4 : memref<?xf64, strided<[?], offset: ?>> -> memref<?x?xf64, strided<[?, ?], offset: ?>>
+  return %r : memref<?x?xf64, strided<[?, ?], offset: ?>>
+}
+
+// ravel: one axis of all elements, no check; `serial` copies in scf.for.
+// CHECK-LABEL: func.func @ravel
+// CHECK: %{{.*}}, %{{.*}}, %[[S:.*]]:2, %{{.*}}:2 = memref.extract_strided_metadata %arg0
+// CHECK: %[[N0:.*]] = arith.muli %{{.*}}, %[[S]]#0
+// CHECK: %[[N:.*]] = arith.muli %[[N0]], %[[S]]#1
+// CHECK-NOT: weft.shape_error
+// CHECK: scf.if
+// CHECK: } else {
+// CHECK-NOT: scf.parallel
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK: memref.reinterpret_cast %{{.*}} sizes: [%[[N]]]
+func.func @ravel(%a: memref<?x?xi32, strided<[?, ?], offset: ?>>) -> memref<?xi32, strided<[?], offset: ?>> {
+  %r = weft.reshape %a line 9 serial : memref<?x?xi32, strided<[?, ?], offset: ?>> -> memref<?xi32, strided<[?], offset: ?>>
+  return %r : memref<?xi32, strided<[?], offset: ?>>
+}

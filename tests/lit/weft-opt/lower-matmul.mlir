@@ -4,15 +4,14 @@
 // Float operands of one type: BLAS first, the i-k-j loops when it
 // declines; the rows are an array nest of n * m * k multiply-adds.
 // CHECK-LABEL: func.func @floats
-// CHECK: %[[N:.*]] = memref.dim %arg2, %c0
-// CHECK: %[[M:.*]] = memref.dim %arg2, %c1
-// CHECK: %[[K:.*]] = memref.dim %arg0, %c1
-// CHECK: %[[NM:.*]] = arith.muli %[[N]], %[[M]]
-// CHECK: %[[WORK:.*]] = arith.muli %[[NM]], %[[K]]
+// CHECK: %{{.*}}, %{{.*}}, %[[SA:.*]]:2, %{{.*}}:2 = memref.extract_strided_metadata %arg0
+// CHECK: %{{.*}}, %{{.*}}, %[[SB:.*]]:2, %{{.*}}:2 = memref.extract_strided_metadata %arg1
+// CHECK: %[[NM:.*]] = arith.muli %[[SA]]#0, %[[SB]]#1
+// CHECK: %[[WORK:.*]] = arith.muli %[[NM]], %[[SA]]#1
 // CHECK: %[[DONE:.*]] = weft.gemm %arg0, %arg1, %arg2
 // CHECK: %[[DECLINED:.*]] = arith.xori %[[DONE]]
 // CHECK: scf.if %[[DECLINED]] {
-// CHECK: scf.parallel (%[[I:.*]]) = (%{{.*}}) to (%[[N]])
+// CHECK: scf.parallel (%[[I:.*]]) = (%{{.*}}) to (%[[SA]]#0)
 // CHECK-NEXT: weft.parallel_work %[[WORK]]
 // CHECK: scf.for
 // CHECK: memref.store %{{.*}}, %arg2[%[[I]], %{{.*}}]
@@ -51,5 +50,25 @@ func.func @mixed(%a: memref<?x?xi64>, %b: memref<?x?xf64>, %c: memref<?x?xf64>) 
 func.func @on_gpu(%a: memref<?x?xf32>, %b: memref<?x?xf32>, %c: memref<?x?xf32>)
     attributes {weft.target = "gpu"} {
   weft.matmul %a, %b, %c : memref<?x?xf32>, memref<?x?xf32>, memref<?x?xf32>
+  return
+}
+
+// NumPy's matmul with a 1-D operand: a matrix times a vector is a matrix
+// times a column; with a line, inner sizes that differ raise a ValueError
+// and leave the inner axes empty.
+// CHECK-LABEL: func.func @matvec
+// CHECK: %{{.*}}, %{{.*}}, %[[SA:.*]]:2, %[[TA:.*]]:2 = memref.extract_strided_metadata %arg0
+// CHECK: %{{.*}}, %{{.*}}, %[[SB:.*]], %[[TB:.*]] = memref.extract_strided_metadata %arg1
+// CHECK: %[[DIFF:.*]] = arith.cmpi ne, %[[SA]]#1, %[[SB]]
+// CHECK: scf.if %[[DIFF]] {
+// CHECK-NEXT: weft.fail "ValueError: matmul: the inner dimensions differ {{.*}}" line 7
+// CHECK: %[[KA:.*]] = arith.select %[[DIFF]], %c0, %[[SA]]#1
+// CHECK: %[[KB:.*]] = arith.select %[[DIFF]], %c0, %[[SB]]
+// CHECK: %[[A2:.*]] = memref.reinterpret_cast %{{.*}} sizes: [%[[SA]]#0, %[[KA]]], strides: [%[[TA]]#0, %[[TA]]#1]
+// CHECK: %[[B2:.*]] = memref.reinterpret_cast %{{.*}} sizes: [%[[KB]], %c1], strides: [%[[TB]], %c0]
+// CHECK: %[[C2:.*]] = memref.reinterpret_cast %{{.*}} sizes: [%[[SA]]#0, %c1]
+// CHECK: weft.gemm %[[A2]], %[[B2]], %[[C2]]
+func.func @matvec(%a: memref<?x?xf64>, %v: memref<?xf64>, %c: memref<?xf64>) {
+  weft.matmul %a, %v, %c line 7 : memref<?x?xf64>, memref<?xf64>, memref<?xf64>
   return
 }

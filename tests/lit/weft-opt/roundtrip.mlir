@@ -112,3 +112,14 @@ func.func @random(%key: i64, %i: i64, %j: i64) -> (f64, i64, f64, i64) {
   %r = weft.randint %z, %i, %j
   return %u, %d, %g, %r : f64, i64, f64, i64
 }
+
+// CHECK-LABEL: func.func @views
+// CHECK: weft.transpose %arg0 : memref<?x?xf64> -> memref<?x?xf64, strided<[?, ?], offset: ?>>
+// CHECK: weft.reshape %arg0(%arg1) line 3 serial : memref<?x?xf64> -> memref<?xf64, strided<[?], offset: ?>>
+// CHECK: weft.reshape %arg0 line 4 : memref<?x?xf64> -> memref<?xf64, strided<[?], offset: ?>>
+func.func @views(%a: memref<?x?xf64>, %n: index) {
+  %t = weft.transpose %a : memref<?x?xf64> -> memref<?x?xf64, strided<[?, ?], offset: ?>>
+  %r = weft.reshape %a (%n) line 3 serial : memref<?x?xf64> -> memref<?xf64, strided<[?], offset: ?>>
+  %v = weft.reshape %a line 4 : memref<?x?xf64> -> memref<?xf64, strided<[?], offset: ?>>
+  return
+}
