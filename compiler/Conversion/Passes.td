@@ -171,6 +171,26 @@ def LowerRandom : Pass<"weft-lower-random"> {
                            "::mlir::math::MathDialect"];
 }
 
+def ExpandPowers : Pass<"weft-expand-powers"> {
+  let summary = "x ** k for small constant k as multiplications.";
+  let description = [{
+    `math.powf` whose exponent is a constant integer k with |k| up to
+    `max-exponent` becomes repeated squaring (at most 2 log2 |k|
+    multiplications; a negative k takes the reciprocal; k = 0 gives 1),
+    as Numba compiles `x ** k`; an exponent of 0.5 or -0.5 becomes
+    `sqrt` (or its reciprocal), NumPy's fast path. The result is within a
+    few ulps of `pow`. `math.ipowi` with a constant exponent in
+    [0, `max-exponent`] becomes exact (wrapping) multiplications. Other
+    powers stay calls.
+  }];
+  let options = [
+    Option<"maxExponent", "max-exponent", "int64_t", /*default=*/"64",
+           "largest |k| expanded">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect"];
+}
+
 def LowerMatmul : Pass<"weft-lower-matmul"> {
   let summary = "Choose how each weft.matmul runs: BLAS, loops or the GPU.";
   let description = [{

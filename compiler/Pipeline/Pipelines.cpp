@@ -66,6 +66,8 @@ void buildCleanupPipeline(OpPassManager &pm) {
   pm.addPass(weft::createLowerMatmul());
   pm.addPass(weft::createChooseParallelNests());
   pm.addPass(createCanonicalizerPass());
+  // After canonicalization has folded the exponents' conversions.
+  pm.addPass(weft::createExpandPowers());
   pm.addPass(createCSEPass());
   // After canonicalization has made constant shapes static.
   pm.addPass(weft::createPromoteBuffers());
