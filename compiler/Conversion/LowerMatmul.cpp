@@ -118,11 +118,7 @@ Product2D as2D(ImplicitLocOpBuilder &b, weft::MatmulOp op) {
     {
       OpBuilder::InsertionGuard g(b);
       b.setInsertionPointToStart(ifOp.thenBlock());
-      weft::FailOp::create(b,
-                           "ValueError: matmul: the inner dimensions differ "
-                           "(columns of the left operand must equal rows of "
-                           "the right one)",
-                           *op.getLine());
+      weft::FailOp::create(b, weft::kMatmulInnerSizesDiffer, *op.getLine());
     }
     ka = arith::SelectOp::create(b, mismatch, zero, ka);
     kb = arith::SelectOp::create(b, mismatch, zero, kb);

@@ -43,6 +43,12 @@ bool inGPUFunction(mlir::Operation *op);
 /// Sets the `weft.target` attribute of `fn`.
 void setFunctionTarget(mlir::Operation *fn, Target target);
 
+/// NumPy's error for a matrix or vector product whose inner sizes differ
+/// (raised by weft.matmul's lowering and by the product of two vectors).
+inline constexpr const char *kMatmulInnerSizesDiffer =
+    "ValueError: matmul: the inner dimensions differ (columns of the left "
+    "operand must equal rows of the right one)";
+
 /// The runtime's element kind of a scalar type (i1, i32, i64, f32, f64),
 /// as array and session values pass it; none for any other type.
 std::optional<weft_dtype> runtimeElementKind(mlir::Type type);

@@ -1,11 +1,11 @@
 //===- MLIRGenArrays.cpp - Typed AST to MLIR: array views and creation ----===//
 //
-// Arrays are strided memrefs of rank 1 to 4. Indexing with slices, `.T`,
-// `reshape` and `ravel` make views (memref.reinterpret_cast of the same
-// buffer, sharing its reference count); creation functions allocate
-// row-major buffers and fill them in one parallel loop nest. Every
-// allocation checks its element count and byte size for overflow
-// (checkedCount); lengths of ranges and slices never wrap around.
+// Arrays are strided memrefs of rank 1 to 4. Indexing is weft.wrap_index
+// and weft.slice, `.T` weft.transpose, `reshape` and `ravel` weft.reshape
+// (views of the same buffer, sharing its reference count, expanded by
+// weft-lower-indexing); creation functions allocate row-major buffers and
+// fill them with a weft.map. Every allocation checks its byte size for
+// overflow (checkedCount); lengths of ranges never wrap around.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/Conversion/ArrayNest.h"

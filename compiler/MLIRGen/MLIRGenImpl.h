@@ -233,9 +233,8 @@ public:
                         int64_t axis = 0, int64_t line = 0,
                         mlir::Value *bad = nullptr);
   bool boundscheck() const;
-  /// True while generating code that may run on the GPU (a @kernel, or a
-  /// prange body, of a GPU function): no runtime checks, since the device
-  /// has no runtime to report them to.
+  /// True in a @kernel of a GPU program: no runtime checks, since the
+  /// device has no runtime to report them to.
   bool noRuntimeChecks() const;
   /// True if this function's parallel loops may be offloaded to the GPU.
   bool onGPU() const;

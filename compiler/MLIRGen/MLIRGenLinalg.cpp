@@ -1,9 +1,9 @@
 //===- MLIRGenLinalg.cpp - Typed AST to MLIR: matrix products -------------===//
 //
 // `a @ b` and dot(a, b) with NumPy's matmul rules for 1-D and 2-D operands:
-// a 1-D left operand is a row, a 1-D right operand a column, and their
-// axes are dropped from the result. Products of matrices are weft.matmul,
-// which weft-lower-matmul lowers.
+// the result array (without the axes of 1-D operands) and one weft.matmul,
+// which weft-lower-matmul checks and lowers; the product of two vectors
+// is a weft.reduce sum of the products.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
@@ -26,10 +26,7 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
     Value n = size(a, 0);
     Value mismatch =
         arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, n, size(bm, 0));
-    emitCheck(mismatch,
-              "ValueError: matmul: the inner dimensions differ (columns of "
-              "the left operand must equal rows of the right one)",
-              ln, l);
+    emitCheck(mismatch, kMatmulInnerSizesDiffer, ln, l);
     // After the check (inside a parallel loop): no elements.
     n = arith::SelectOp::create(b, l, mismatch, index(0, l), n);
     auto op = weft::ReduceOp::create(b, l, TypeRange{toMLIR(result)},
