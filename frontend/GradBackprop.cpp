@@ -10,14 +10,12 @@
 namespace weft {
 namespace grad {
 
-void GradWriter::backprop(const Expr *e, const std::string &adjIn, int adjRank,
-                          int indent) {
+void GradWriter::backprop(const Expr *e, ExprPtr adj, int adjRank) {
   Type t = fn.typeOf(e);
   if (!isFloat(t) || !ok)
     return; // integers, booleans and indices carry no derivative
-  std::string adj = adjIn;
   if (t.isScalar() && adjRank > 0) {
-    adj = "sum(" + adj + ")";
+    adj = b.call("sum", args(std::move(adj)));
     adjRank = 0;
   }
   if (t.isArray() && adjRank > t.rank()) {
@@ -26,70 +24,77 @@ void GradWriter::backprop(const Expr *e, const std::string &adjIn, int adjRank,
     return;
   }
   int rank = t.isArray() ? t.rank() : 0;
-  auto sub = [&](const Expr *x, const std::string &a, int r) {
-    backprop(x, a, std::max(r, adjRank), indent);
-  };
-  auto rankOf = [&](const Expr *x) {
-    Type u = fn.typeOf(x);
-    return u.isArray() ? u.rank() : 0;
+  auto sub = [&](const Expr *x, ExprPtr a, int r) {
+    backprop(x, std::move(a), std::max(r, adjRank));
   };
   if (auto *n = e->dyn<NameExpr>()) {
     auto r = readName.find(n);
     std::string name = r == readName.end() ? n->name : r->second;
     if (hasAdjoint(name))
-      addTo("_ad_" + name, t, adj, adjRank, indent);
+      addTo("_ad_" + name, t, std::move(adj), adjRank);
     return;
   }
   if (e->dyn<FloatLitExpr>() || e->dyn<IntLitExpr>())
     return;
-  std::string a = tempFor(adj, indent);
+  ExprPtr a = tempFor(std::move(adj));
+  auto A = [&] { return cloneExpr(a.get()); };
   if (auto *u = e->dyn<UnaryExpr>()) {
     if (u->op == UnaryOp::Neg)
-      sub(u->operand.get(), "-" + a, rank);
+      sub(u->operand.get(), b.neg(A()), rank);
     else if (u->op == UnaryOp::Pos)
-      sub(u->operand.get(), a, rank);
+      sub(u->operand.get(), A(), rank);
     return;
   }
-  if (auto *b = e->dyn<BinaryExpr>()) {
-    const Expr *x = b->lhs.get(), *y = b->rhs.get();
-    std::string tx = text(x), ty = text(y);
-    switch (b->op) {
+  if (auto *bin = e->dyn<BinaryExpr>()) {
+    const Expr *x = bin->lhs.get(), *y = bin->rhs.get();
+    auto X = [&] { return copy(x); };
+    auto Y = [&] { return copy(y); };
+    switch (bin->op) {
     case BinaryOp::Add:
-      sub(x, a, rankOf(y));
-      sub(y, a, rankOf(x));
+      sub(x, A(), rankOf(y));
+      sub(y, A(), rankOf(x));
       return;
     case BinaryOp::Sub:
-      sub(x, a, rankOf(y));
-      sub(y, "-" + a, rankOf(x));
+      sub(x, A(), rankOf(y));
+      sub(y, b.neg(A()), rankOf(x));
       return;
     case BinaryOp::Mul:
-      sub(x, a + " * " + ty, rankOf(y));
-      sub(y, a + " * " + tx, rankOf(x));
+      sub(x, b.mul(A(), Y()), rankOf(y));
+      sub(y, b.mul(A(), X()), rankOf(x));
       return;
     case BinaryOp::Div:
-      sub(x, a + " / " + ty, rankOf(y));
-      sub(y, "-" + a + " * " + tx + " / (" + ty + " * " + ty + ")", rankOf(x));
+      sub(x, b.div(A(), Y()), rankOf(y));
+      sub(y, b.div(b.mul(b.neg(A()), X()), b.mul(Y(), Y())), rankOf(x));
       return;
     case BinaryOp::Pow:
-      sub(x, a + " * " + ty + " * " + tx + " ** (" + ty + " - 1.0)", rankOf(y));
+      sub(x,
+          b.mul(b.mul(A(), Y()),
+                b.binary(BinaryOp::Pow, X(), b.sub(Y(), b.f64(1.0)))),
+          rankOf(y));
       if (isFloat(fn.typeOf(y)) && !y->dyn<FloatLitExpr>())
-        sub(y, a + " * log(" + tx + ") * " + tx + " ** " + ty, rankOf(x));
+        sub(y,
+            b.mul(b.mul(A(), b.call("log", args(X()))),
+                  b.binary(BinaryOp::Pow, X(), Y())),
+            rankOf(x));
       return;
     case BinaryOp::MatMul: {
+      auto matmul = [&](ExprPtr l, ExprPtr r) {
+        return b.binary(BinaryOp::MatMul, std::move(l), std::move(r));
+      };
       int rx = rankOf(x), ry = rankOf(y);
       if (rx == 2 && ry == 1) {
-        sub(x, "outer(" + a + ", " + ty + ")", 2);
+        sub(x, b.call("outer", args(A(), Y())), 2);
         // a @ X (= X^T a) walks X by rows, as the forward product did.
-        sub(y, a + " @ " + tx, 1);
+        sub(y, matmul(A(), X()), 1);
       } else if (rx == 1 && ry == 2) {
-        sub(x, ty + " @ " + a, 1);
-        sub(y, "outer(" + tx + ", " + a + ")", 2);
+        sub(x, matmul(Y(), A()), 1);
+        sub(y, b.call("outer", args(X(), A())), 2);
       } else if (rx == 2 && ry == 2) {
-        sub(x, a + " @ transpose(" + ty + ")", 2);
-        sub(y, "transpose(" + tx + ") @ " + a, 2);
+        sub(x, matmul(A(), b.call("transpose", args(Y()))), 2);
+        sub(y, matmul(b.call("transpose", args(X())), A()), 2);
       } else {
-        sub(x, a + " * " + ty, 1);
-        sub(y, a + " * " + tx, 1);
+        sub(x, b.mul(A(), Y()), 1);
+        sub(y, b.mul(A(), X()), 1);
       }
       return;
     }
@@ -99,11 +104,13 @@ void GradWriter::backprop(const Expr *e, const std::string &adjIn, int adjRank,
     }
   }
   if (auto *i = e->dyn<IfExpExpr>()) {
-    std::string c = text(i->cond.get());
-    sub(i->thenValue.get(), "(" + a + " if " + c + " else 0.0)", 0);
-    sub(i->elseValue.get(), "(0.0 if " + c + " else " + a + ")", 0);
-    if (rank > 0)
+    if (rank > 0) {
       fail(e->range, "a conditional expression on arrays is not supported");
+      return;
+    }
+    const Expr *c = i->cond.get();
+    sub(i->thenValue.get(), b.ifExp(copy(c), A(), b.f64(0.0)), 0);
+    sub(i->elseValue.get(), b.ifExp(copy(c), b.f64(0.0), A()), 0);
     return;
   }
   if (auto *ix = e->dyn<IndexExpr>()) {
@@ -122,25 +129,27 @@ void GradWriter::backprop(const Expr *e, const std::string &adjIn, int adjRank,
     std::string name = r == readName.end() ? base->name : r->second;
     if (!hasAdjoint(name))
       return;
-    std::string idx;
+    std::vector<ExprPtr> idx;
     for (const ExprPtr &k : ix->indices)
-      idx += (idx.empty() ? "" : ", ") + text(k.get());
-    emit(indent, "_ad_" + name + "[" + idx + "] += " + a);
+      idx.push_back(copy(k.get()));
+    emit(b.update(b.index(b.name("_ad_" + name), std::move(idx)), BinaryOp::Add,
+                  A()));
     return;
   }
   if (auto *c = e->dyn<CallExpr>()) {
-    backpropCall(c, a, adjRank, indent);
+    backpropCall(c, *a, adjRank);
     return;
   }
   fail(e->range, "this expression is not differentiated yet");
 }
-void GradWriter::backpropCall(const CallExpr *c, const std::string &a,
-                              int adjRank, int indent) {
+
+void GradWriter::backpropCall(const CallExpr *c, const Expr &a, int adjRank) {
   const Expr *e = c;
   int rank = rankOf(c);
-  auto sub = [&](const Expr *x, const std::string &adj, int r) {
-    backprop(x, adj, std::max(r, adjRank), indent);
+  auto sub = [&](const Expr *x, ExprPtr adj, int r) {
+    backprop(x, std::move(adj), std::max(r, adjRank));
   };
+  auto A = [&] { return cloneExpr(&a); };
   auto *cn = c->callee->dyn<NameExpr>();
   if (cn && fn.calls.count(c) && !fn.vectorizedCalls.count(c)) {
     // A user function: the chain rule through its own gradient,
@@ -162,21 +171,25 @@ void GradWriter::backpropCall(const CallExpr *c, const std::string &a,
     }
     if (nums.empty())
       return;
-    std::string args, targets, numsText;
+    std::vector<ExprPtr> callArgs, targets, numExprs;
     for (const Expr *x : bound)
-      args += (args.empty() ? "" : ", ") + text(x);
+      callArgs.push_back(copy(x));
     std::vector<std::string> names;
     for (size_t k : nums) {
       names.push_back("_ad_t" + std::to_string(temps++));
-      targets += (targets.empty() ? "" : ", ") + names.back();
-      numsText += (numsText.empty() ? "" : ", ") + std::to_string(k);
+      targets.push_back(b.name(names.back()));
+      numExprs.push_back(b.i64(static_cast<int64_t>(k)));
     }
-    if (nums.size() > 1)
-      numsText = "(" + numsText + ")";
-    emit(indent, targets + " = grad(" + cn->name + ", argnums=" + numsText +
-                     ")(" + args + ")");
+    ExprPtr argnums = numExprs.size() == 1 ? std::move(numExprs[0])
+                                           : b.tuple(std::move(numExprs));
+    std::vector<KeywordArg> kw;
+    kw.push_back(b.keyword("argnums", std::move(argnums)));
+    ExprPtr gradOf = b.call("grad", args(b.name(cn->name)), std::move(kw));
+    emit(b.assign(targets.size() == 1 ? std::move(targets[0])
+                                      : b.tuple(std::move(targets)),
+                  b.call(std::move(gradOf), std::move(callArgs))));
     for (size_t i = 0; i < nums.size(); ++i)
-      sub(bound[nums[i]], a + " * " + names[i], rankOf(bound[nums[i]]));
+      sub(bound[nums[i]], b.mul(A(), b.name(names[i])), rankOf(bound[nums[i]]));
     return;
   }
   if (!cn || fn.calls.count(c)) {
@@ -184,79 +197,96 @@ void GradWriter::backpropCall(const CallExpr *c, const std::string &a,
     return;
   }
   const std::string &name = cn->name;
-  std::optional<Builtin> b = lookupBuiltin(name);
+  std::optional<Builtin> bi = lookupBuiltin(name);
   const Expr *x = c->args.empty() ? nullptr : c->args[0].get();
-  std::string tx = x ? text(x) : "";
+  auto X = [&] { return copy(x); };
+  auto f = [&](const char *fname, ExprPtr arg) {
+    return b.call(fname, args(std::move(arg)));
+  };
   int rx = x ? rankOf(x) : 0;
-  if (b == Builtin::Float || b == Builtin::F64) {
-    sub(x, a, rx);
-  } else if (b == Builtin::Sin) {
-    sub(x, a + " * cos(" + tx + ")", rx);
-  } else if (b == Builtin::Cos) {
-    sub(x, "-" + a + " * sin(" + tx + ")", rx);
-  } else if (b == Builtin::Tan) {
-    sub(x, a + " / (cos(" + tx + ") * cos(" + tx + "))", rx);
-  } else if (b == Builtin::Exp) {
-    sub(x, a + " * exp(" + tx + ")", rx);
-  } else if (b == Builtin::Log) {
-    sub(x, a + " / " + tx, rx);
-  } else if (b == Builtin::Sqrt) {
-    sub(x, a + " / (2.0 * sqrt(" + tx + "))", rx);
-  } else if (b == Builtin::Tanh) {
-    sub(x, a + " * (1.0 - tanh(" + tx + ") * tanh(" + tx + "))", rx);
-  } else if (b == Builtin::Abs) {
-    sub(x, a + " * where(" + tx + " >= 0.0, 1.0, -1.0)", rx);
-  } else if (b == Builtin::Sum && c->args.size() == 1 && c->keywords.empty()) {
-    sub(x, a, 0);
-  } else if (b == Builtin::Mean && c->args.size() == 1 && c->keywords.empty()) {
-    // The element count: that of an array of the argument's rank in it
-    // (elementwise expressions keep the shape), else of the argument.
-    std::string count;
-    std::function<void(const Expr *)> find = [&](const Expr *y) {
-      if (!count.empty() || !y)
-        return;
-      Type ty = fn.typeOf(y);
-      if (y->dyn<NameExpr>() && ty.isArray() && ty.rank() == rx)
-        count = y->dyn<NameExpr>()->name + ".size";
-      else if (auto *b = y->dyn<BinaryExpr>(); b && b->op != BinaryOp::MatMul) {
-        find(b->lhs.get());
-        find(b->rhs.get());
-      } else if (auto *u = y->dyn<UnaryExpr>()) {
-        find(u->operand.get());
-      } else if (auto *cl = y->dyn<CallExpr>(); cl && !fn.calls.count(cl)) {
-        auto *cn2 = cl->callee->dyn<NameExpr>();
-        if (cn2 && !builtinIn(lookupBuiltin(cn2->name),
-                              {Builtin::Sum, Builtin::Mean, Builtin::Dot,
-                               Builtin::Max, Builtin::Min}))
-          for (const ExprPtr &arg : cl->args)
-            find(arg.get());
-      }
-    };
-    find(x);
-    if (count.empty()) {
-      std::string t = "_ad_t" + std::to_string(temps++);
-      emit(indent, t + " = " + tx);
-      count = t + ".size";
-    }
-    sub(x, a + " / " + count, 0);
-  } else if ((b == Builtin::Max || b == Builtin::Min) && c->args.size() == 1 &&
-             rx > 0) {
+  if (bi == Builtin::Float || bi == Builtin::F64) {
+    sub(x, A(), rx);
+  } else if (bi == Builtin::Sin) {
+    sub(x, b.mul(A(), f("cos", X())), rx);
+  } else if (bi == Builtin::Cos) {
+    sub(x, b.mul(b.neg(A()), f("sin", X())), rx);
+  } else if (bi == Builtin::Tan) {
+    sub(x, b.div(A(), b.mul(f("cos", X()), f("cos", X()))), rx);
+  } else if (bi == Builtin::Exp) {
+    sub(x, b.mul(A(), f("exp", X())), rx);
+  } else if (bi == Builtin::Log) {
+    sub(x, b.div(A(), X()), rx);
+  } else if (bi == Builtin::Sqrt) {
+    sub(x, b.div(A(), b.mul(b.f64(2.0), f("sqrt", X()))), rx);
+  } else if (bi == Builtin::Tanh) {
+    sub(x, b.mul(A(), b.sub(b.f64(1.0), b.mul(f("tanh", X()), f("tanh", X())))),
+        rx);
+  } else if (bi == Builtin::Abs) {
+    sub(x,
+        b.mul(A(),
+              b.call("where", args(b.compare(CompareOp::Ge, X(), b.f64(0.0)),
+                                   b.f64(1.0), b.f64(-1.0)))),
+        rx);
+  } else if (bi == Builtin::Sum && c->args.size() == 1 && c->keywords.empty()) {
+    sub(x, A(), 0);
+  } else if (bi == Builtin::Mean && c->args.size() == 1 &&
+             c->keywords.empty()) {
+    sub(x, b.div(A(), meanCount(x, rx)), 0);
+  } else if ((bi == Builtin::Max || bi == Builtin::Min) &&
+             c->args.size() == 1 && rx > 0) {
     // The element(s) equal to the maximum (minimum) get the adjoint.
-    sub(x, "where(" + tx + " == " + name + "(" + tx + "), " + a + ", 0.0)", rx);
-  } else if ((b == Builtin::Max || b == Builtin::Min) && c->args.size() == 2 &&
-             rank == 0) {
-    std::string ty = text(c->args[1].get());
-    std::string op = b == Builtin::Max ? " >= " : " <= ";
-    sub(x, "(" + a + " if " + tx + op + ty + " else 0.0)", 0);
-    sub(c->args[1].get(), "(0.0 if " + tx + op + ty + " else " + a + ")", 0);
-  } else if (b == Builtin::Dot && c->args.size() == 2) {
+    sub(x,
+        b.call("where",
+               args(b.compare(CompareOp::Eq, X(), f(name.c_str(), X())), A(),
+                    b.f64(0.0))),
+        rx);
+  } else if ((bi == Builtin::Max || bi == Builtin::Min) &&
+             c->args.size() == 2 && rank == 0) {
     const Expr *y = c->args[1].get();
-    sub(x, a + " * " + text(y), 1);
-    sub(y, a + " * " + tx, 1);
+    CompareOp op = bi == Builtin::Max ? CompareOp::Ge : CompareOp::Le;
+    auto picked = [&] { return b.compare(op, X(), copy(y)); };
+    sub(x, b.ifExp(picked(), A(), b.f64(0.0)), 0);
+    sub(y, b.ifExp(picked(), b.f64(0.0), A()), 0);
+  } else if (bi == Builtin::Dot && c->args.size() == 2) {
+    const Expr *y = c->args[1].get();
+    sub(x, b.mul(A(), copy(y)), 1);
+    sub(y, b.mul(A(), X()), 1);
   } else {
     fail(e->range, "'" + name + "' is not differentiated yet");
   }
-  return;
+}
+
+ExprPtr GradWriter::meanCount(const Expr *x, int rank) {
+  // That of an array of the argument's rank in it (elementwise
+  // expressions keep the shape), else of the argument itself.
+  const Expr *found = nullptr;
+  std::function<void(const Expr *)> find = [&](const Expr *y) {
+    if (found || !y)
+      return;
+    Type ty = fn.typeOf(y);
+    if (y->dyn<NameExpr>() && ty.isArray() && ty.rank() == rank)
+      found = y;
+    else if (auto *bin = y->dyn<BinaryExpr>();
+             bin && bin->op != BinaryOp::MatMul) {
+      find(bin->lhs.get());
+      find(bin->rhs.get());
+    } else if (auto *u = y->dyn<UnaryExpr>()) {
+      find(u->operand.get());
+    } else if (auto *cl = y->dyn<CallExpr>(); cl && !fn.calls.count(cl)) {
+      auto *cn = cl->callee->dyn<NameExpr>();
+      if (cn && !builtinIn(lookupBuiltin(cn->name),
+                           {Builtin::Sum, Builtin::Mean, Builtin::Dot,
+                            Builtin::Max, Builtin::Min}))
+        for (const ExprPtr &arg : cl->args)
+          find(arg.get());
+    }
+  };
+  find(x);
+  if (found)
+    return b.attribute(copy(found), "size");
+  std::string t = "_ad_t" + std::to_string(temps++);
+  emit(b.assign(b.name(t), copy(x)));
+  return b.attribute(b.name(t), "size");
 }
 
 } // namespace grad

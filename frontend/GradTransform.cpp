@@ -1,7 +1,7 @@
 //===- GradTransform.cpp - Reverse-mode differentiation of a function -----===//
 //
 // Implements generateGradient (GradTransform.h). The gradient function is
-// Weft source: f's statements (the forward pass), then adjoint variables
+// built as AST: f's statements (the forward pass), then adjoint variables
 // `_ad_<name>` for the parameters and float locals, then each statement's
 // adjoint in reverse order. A loop's adjoint is a loop over the same
 // range whose body first recomputes the iteration's values and then runs
@@ -125,71 +125,6 @@ void GradWriter::checkBlock(const Block &block, bool top,
     }
 }
 
-std::string GradWriter::print(const Expr *e) const {
-  if (auto *n = e->dyn<NameExpr>()) {
-    auto it = readName.find(n);
-    return it == readName.end() ? n->name : it->second;
-  }
-  if (auto *b = e->dyn<BinaryExpr>())
-    return "(" + print(b->lhs.get()) + " " + spelling(b->op) + " " +
-           print(b->rhs.get()) + ")";
-  if (auto *u = e->dyn<UnaryExpr>())
-    return std::string("(") + spelling(u->op) +
-           (u->op == UnaryOp::Not ? " " : "") + print(u->operand.get()) + ")";
-  if (auto *c = e->dyn<CompareExpr>()) {
-    std::string t = "(" + print(c->operands[0].get());
-    for (size_t i = 0; i < c->ops.size(); ++i)
-      t += std::string(" ") + spelling(c->ops[i]) + " " +
-           print(c->operands[i + 1].get());
-    return t + ")";
-  }
-  if (auto *b = e->dyn<BoolOpExpr>())
-    return "(" + print(b->lhs.get()) +
-           (b->op == BoolOpKind::And ? " and " : " or ") + print(b->rhs.get()) +
-           ")";
-  if (auto *i = e->dyn<IfExpExpr>())
-    return "(" + print(i->thenValue.get()) + " if " + print(i->cond.get()) +
-           " else " + print(i->elseValue.get()) + ")";
-  if (auto *c = e->dyn<CallExpr>()) {
-    std::string t = print(c->callee.get()) + "(";
-    bool first = true;
-    for (const ExprPtr &a : c->args) {
-      t += (first ? "" : ", ") + print(a.get());
-      first = false;
-    }
-    for (const KeywordArg &k : c->keywords) {
-      t += (first ? "" : ", ") + k.name + "=" + print(k.value.get());
-      first = false;
-    }
-    return t + ")";
-  }
-  if (auto *i = e->dyn<IndexExpr>()) {
-    std::string t = print(i->base.get()) + "[";
-    for (size_t k = 0; k < i->indices.size(); ++k)
-      t += (k ? ", " : "") + print(i->indices[k].get());
-    return t + "]";
-  }
-  if (auto *sl = e->dyn<SliceExpr>())
-    return (sl->lower ? print(sl->lower.get()) : "") + ":" +
-           (sl->upper ? print(sl->upper.get()) : "") +
-           (sl->step ? ":" + print(sl->step.get()) : "");
-  if (auto *a = e->dyn<AttributeExpr>())
-    return print(a->base.get()) + "." + a->attr;
-  if (auto *t = e->dyn<TupleExpr>()) {
-    std::string x = "(";
-    for (const ExprPtr &el : t->elts)
-      x += print(el.get()) + ", ";
-    return x + ")";
-  }
-  if (auto *l = e->dyn<ListExpr>()) {
-    std::string x = "[";
-    for (size_t k = 0; k < l->elts.size(); ++k)
-      x += (k ? ", " : "") + print(l->elts[k].get());
-    return x + "]";
-  }
-  return raw(e); // literals
-}
-
 void GradWriter::renameReads(const Expr *e,
                              const std::map<std::string, std::string> &cur) {
   forEachRead(e, [&](const NameExpr *n) {
@@ -280,8 +215,7 @@ void GradWriter::rename(const Block &block,
   }
 }
 
-bool GradWriter::rangeParts(const ForStmt *f, std::string &start,
-                            std::string &stop, std::string &step) {
+bool GradWriter::rangeParts(const ForStmt *f, RangeParts &parts) {
   auto *c = f->iter->dyn<CallExpr>();
   size_t n = c ? c->args.size() : 0;
   if (n < 1 || n > 3 || !c->keywords.empty()) {
@@ -289,98 +223,104 @@ bool GradWriter::rangeParts(const ForStmt *f, std::string &start,
                          "range(start, stop) or range(start, stop, step)");
     return false;
   }
-  start = n == 1 ? "0" : text(c->args[0].get());
-  stop = text(c->args[n == 1 ? 0 : 1].get());
-  step = n == 3 ? text(c->args[2].get()) : "1";
   if (n == 3) {
     const Expr *st = c->args[2].get();
-    auto *u = st->dyn<UnaryExpr>();
-    if (!st->dyn<IntLitExpr>() || (u && u->op == UnaryOp::Neg)) {
+    if (!st->dyn<IntLitExpr>() || st->dyn<IntLitExpr>()->value <= 0) {
       fail(st->range, "a loop that carries a value needs a positive "
                       "integer literal step");
       return false;
     }
   }
+  parts.start = n == 1 ? b.i64(0) : copy(c->args[0].get());
+  parts.stop = copy(c->args[n == 1 ? 0 : 1].get());
+  parts.step = n == 3 ? copy(c->args[2].get()) : b.i64(1);
   return true;
 }
 
-void GradWriter::forward(const Block &block, int indent,
+void GradWriter::forward(const Block &block,
                          const std::set<std::string> &skipUpdates) {
   for (const StmtPtr &sp : block) {
     const Stmt *s = sp.get();
+    At at(b, s->range);
     if (s->dyn<AssignStmt>() || s->dyn<AnnAssignStmt>()) {
       const Expr *value = s->dyn<AssignStmt>()
                               ? s->dyn<AssignStmt>()->value.get()
                               : s->dyn<AnnAssignStmt>()->value.get();
-      emit(indent, defName.at(s) + " = " + text(value));
+      emit(b.assign(b.name(defName.at(s)), copy(value)));
     } else if (auto *a = s->dyn<AugAssignStmt>()) {
-      std::string n = defName.at(s);
       if (skipUpdates.count(a->target->dyn<NameExpr>()->name))
         continue;
-      static const std::map<BinaryOp, const char *> ops = {
-          {BinaryOp::Add, "+="},       {BinaryOp::Sub, "-="},
-          {BinaryOp::Mul, "*="},       {BinaryOp::Div, "/="},
-          {BinaryOp::FloorDiv, "//="}, {BinaryOp::Mod, "%="}};
-      auto op = ops.find(a->op);
-      if (op == ops.end()) {
+      static const BinaryOp supported[] = {BinaryOp::Add,      BinaryOp::Sub,
+                                           BinaryOp::Mul,      BinaryOp::Div,
+                                           BinaryOp::FloorDiv, BinaryOp::Mod};
+      if (std::find(std::begin(supported), std::end(supported), a->op) ==
+          std::end(supported)) {
         fail(s->range, "this update operator is not supported");
         continue;
       }
-      emit(indent, n + " " + op->second + " " + text(a->value.get()));
+      emit(b.update(b.name(defName.at(s)), a->op, copy(a->value.get())));
     } else if (auto *f = s->dyn<ForStmt>()) {
-      auto carry = carries_.find(f);
-      std::string start, stop, step, id;
-      if (carry != carries_.end()) {
-        if (!rangeParts(f, start, stop, step))
-          continue;
-        id = std::to_string(carry->second.id);
-        emit(indent, "_ad_T" + id + " = max(0, (" + stop + " - " + start +
-                         " + " + step + " - 1) // " + step + ")");
-        for (const Carried &c : carry->second.vars)
-          emit(indent, "_ad_tape" + id + "_" + c.outer + " = zeros(_ad_T" + id +
-                           (c.isInt ? ", dtype=i64)" : ")"));
-      }
-      size_t mark = body.size();
-      std::string var = f->target->dyn<NameExpr>()->name;
-      emit(indent, "for " + var + " in " + text(f->iter.get()) + ":");
-      size_t head = body.size();
-      if (carry != carries_.end()) {
-        emit(indent + 1,
-             "_ad_k" + id + " = (" + var + " - " + start + ") // " + step);
-        for (const Carried &c : carry->second.vars)
-          emit(indent + 1, "_ad_tape" + id + "_" + c.outer + "[_ad_k" + id +
-                               "] = " + c.outer);
-      }
-      forward(f->body, indent + 1, skipUpdates);
-      if (carry != carries_.end())
-        for (const Carried &c : carry->second.vars)
-          emit(indent + 1, c.outer + " = " + c.last);
-      if (body.size() == head) // nothing to recompute
-        body.resize(mark);
+      forwardLoop(f, skipUpdates);
     } else if (auto *i = s->dyn<IfStmt>()) {
-      emit(indent, "if " + text(i->cond.get()) + ":");
-      size_t head = body.size();
-      forward(i->body, indent + 1, skipUpdates);
-      if (body.size() == head)
-        emit(indent + 1, "pass");
-      if (!i->orelse.empty()) {
-        emit(indent, "else:");
-        head = body.size();
-        forward(i->orelse, indent + 1, skipUpdates);
-        if (body.size() == head)
-          emit(indent + 1, "pass");
-      }
+      emitIf(
+          i->cond.get(), !i->orelse.empty(),
+          [&] { forward(i->body, skipUpdates); },
+          [&] { forward(i->orelse, skipUpdates); });
     } else if (auto *r = s->dyn<ReturnStmt>()) {
-      emit(indent, "_ad_val = " + text(r->value.get()));
+      emit(b.assign(b.name("_ad_val"), copy(r->value.get())));
     }
     // print, pass and other expression statements are not repeated.
   }
 }
 
-void GradWriter::declareAdjoints(const Block &block, int indent) {
+void GradWriter::forwardLoop(const ForStmt *f,
+                             const std::set<std::string> &skipUpdates) {
+  auto carry = carries_.find(f);
+  std::string var = f->target->dyn<NameExpr>()->name;
+  auto loop = b.loop(var, copy(f->iter.get()));
+  if (carry != carries_.end()) {
+    // The values carried into each iteration are taped:
+    // _ad_T<id> iterations, _ad_k<id> the iteration's number.
+    RangeParts r;
+    if (!rangeParts(f, r))
+      return;
+    std::string id = std::to_string(carry->second.id);
+    std::string count = "_ad_T" + id, k = "_ad_k" + id;
+    auto clone = [](const ExprPtr &x) { return cloneExpr(x.get()); };
+    ExprPtr span = b.sub(
+        b.add(b.sub(clone(r.stop), clone(r.start)), clone(r.step)), b.i64(1));
+    emit(b.assign(b.name(count),
+                  b.call("max", args(b.i64(0), b.binary(BinaryOp::FloorDiv,
+                                                        std::move(span),
+                                                        clone(r.step))))));
+    for (const Carried &c : carry->second.vars) {
+      std::vector<KeywordArg> kw;
+      if (c.isInt)
+        kw.push_back(b.keyword("dtype", b.name("i64")));
+      emit(b.assign(b.name("_ad_tape" + id + "_" + c.outer),
+                    b.call("zeros", args(b.name(count)), std::move(kw))));
+    }
+    loop->body.push_back(
+        b.assign(b.name(k),
+                 b.binary(BinaryOp::FloorDiv,
+                          b.sub(b.name(var), clone(r.start)), clone(r.step))));
+    for (const Carried &c : carry->second.vars)
+      loop->body.push_back(b.assign(
+          b.index(b.name("_ad_tape" + id + "_" + c.outer), args(b.name(k))),
+          b.name(c.outer)));
+  }
+  into(loop->body, [&] { forward(f->body, skipUpdates); });
+  if (carry != carries_.end())
+    for (const Carried &c : carry->second.vars)
+      loop->body.push_back(b.assign(b.name(c.outer), b.name(c.last)));
+  if (!loop->body.empty()) // else nothing to recompute
+    emit(std::move(loop));
+}
+
+void GradWriter::declareAdjoints(const Block &block) {
   std::set<std::string> names;
-  std::function<void(const Block &)> collect = [&](const Block &b) {
-    for (const StmtPtr &s : b) {
+  std::function<void(const Block &)> collect = [&](const Block &blk) {
+    for (const StmtPtr &s : blk) {
       if (s->dyn<AssignStmt>() || s->dyn<AnnAssignStmt>())
         names.insert(defName.at(s.get()));
       else if (auto *i = s->dyn<IfStmt>()) {
@@ -391,100 +331,105 @@ void GradWriter::declareAdjoints(const Block &block, int indent) {
     }
   };
   collect(block);
-  for (const std::string &n : names) {
-    if (!hasAdjoint(n))
-      continue;
-    const Type &t = typeOfLocal(n);
-    emit(indent, "_ad_" + n + " = " + (t.isArray() ? n + " * 0.0" : "0.0"));
-  }
+  for (const std::string &n : names)
+    if (hasAdjoint(n))
+      emit(b.assign(b.name("_ad_" + n), typeOfLocal(n).isArray()
+                                            ? b.mul(b.name(n), b.f64(0.0))
+                                            : b.f64(0.0)));
 }
 
-void GradWriter::reverse(const Block &block, int indent) {
+void GradWriter::reverse(const Block &block) {
   for (auto it = block.rbegin(); it != block.rend(); ++it) {
     const Stmt *s = it->get();
-    if (auto *a = s->dyn<AssignStmt>()) {
+    At at(b, s->range);
+    if (s->dyn<AssignStmt>() || s->dyn<AnnAssignStmt>()) {
+      const Expr *value = s->dyn<AssignStmt>()
+                              ? s->dyn<AssignStmt>()->value.get()
+                              : s->dyn<AnnAssignStmt>()->value.get();
       std::string n = defName.at(s);
       if (hasAdjoint(n))
-        backprop(a->value.get(), "_ad_" + n,
-                 typeOfLocal(n).isArray() ? typeOfLocal(n).rank() : 0, indent);
-    } else if (auto *a = s->dyn<AnnAssignStmt>()) {
-      std::string n = defName.at(s);
-      if (hasAdjoint(n))
-        backprop(a->value.get(), "_ad_" + n, typeOfLocal(n).rank(), indent);
+        backprop(value, b.name("_ad_" + n),
+                 typeOfLocal(n).isArray() ? typeOfLocal(n).rank() : 0);
     } else if (auto *a = s->dyn<AugAssignStmt>()) {
       std::string n = defName.at(s);
       if (!hasAdjoint(n))
         continue;
       int rank = typeOfLocal(n).isArray() ? typeOfLocal(n).rank() : 0;
-      backprop(a->value.get(),
-               a->op == BinaryOp::Sub ? "-_ad_" + n : "_ad_" + n, rank, indent);
+      ExprPtr adj = b.name("_ad_" + n);
+      if (a->op == BinaryOp::Sub)
+        adj = b.neg(std::move(adj));
+      backprop(a->value.get(), std::move(adj), rank);
     } else if (auto *f = s->dyn<ForStmt>()) {
-      // Recompute the iteration (without the accumulations into values
-      // from outside the loop), then its adjoint.
-      Effects fx;
-      effectsOf(s, fx);
-      std::set<std::string> local;
-      for (const StmtPtr &x : f->body) {
-        Effects e;
-        effectsOf(x.get(), e);
-        local.insert(e.assigns.begin(), e.assigns.end());
-      }
-      std::set<std::string> outerUpdates;
-      for (const std::string &u : fx.updates)
-        if (!local.count(u))
-          outerUpdates.insert(u);
-      auto carry = carries_.find(f);
-      std::string var = f->target->dyn<NameExpr>()->name;
-      if (carry == carries_.end()) {
-        // Iterations are independent: any order, recomputed one by one.
-        emit(indent, "for " + var + " in " + text(f->iter.get()) + ":");
-      } else {
-        // Backwards, each iteration starting from its taped values.
-        std::string start, stop, step, id = std::to_string(carry->second.id);
-        if (!rangeParts(f, start, stop, step))
-          continue;
-        emit(indent, "for _ad_r" + id + " in range(_ad_T" + id + "):");
-        emit(indent + 1, "_ad_k" + id + " = _ad_T" + id + " - 1 - _ad_r" + id);
-        emit(indent + 1, var + " = " + start + " + _ad_k" + id + " * " + step);
-        for (const Carried &c : carry->second.vars)
-          emit(indent + 1, c.outer + " = _ad_tape" + id + "_" + c.outer +
-                               "[_ad_k" + id + "]");
-      }
-      size_t head = body.size();
-      forward(f->body, indent + 1, outerUpdates);
-      declareAdjoints(f->body, indent + 1);
-      if (carry != carries_.end())
-        for (const Carried &c : carry->second.vars) {
-          // The end value's adjoint comes from the later iterations (or
-          // the code after the loop); the start value's is collected anew.
-          if (c.isInt || !hasAdjoint(c.outer))
-            continue;
-          emit(indent + 1, "_ad_" + c.last + " = _ad_" + c.outer);
-          emit(indent + 1, "_ad_" + c.outer + " = 0.0");
-        }
-      reverse(f->body, indent + 1);
-      if (body.size() == head)
-        emit(indent + 1, "pass");
+      reverseLoop(f);
     } else if (auto *i = s->dyn<IfStmt>()) {
-      emit(indent, "if " + text(i->cond.get()) + ":");
-      size_t head = body.size();
-      reverse(i->body, indent + 1);
-      if (body.size() == head)
-        emit(indent + 1, "pass");
-      if (!i->orelse.empty()) {
-        emit(indent, "else:");
-        head = body.size();
-        reverse(i->orelse, indent + 1);
-        if (body.size() == head)
-          emit(indent + 1, "pass");
-      }
+      emitIf(
+          i->cond.get(), !i->orelse.empty(), [&] { reverse(i->body); },
+          [&] { reverse(i->orelse); });
     } else if (auto *r = s->dyn<ReturnStmt>()) {
-      backprop(r->value.get(), "1.0", 0, indent);
+      backprop(r->value.get(), b.f64(1.0), 0);
     }
   }
 }
 
-bool GradWriter::run(std::string &out) {
+void GradWriter::reverseLoop(const ForStmt *f) {
+  // Recompute the iteration (without the accumulations into values from
+  // outside the loop), then its adjoint.
+  Effects fx;
+  effectsOf(f, fx);
+  std::set<std::string> local;
+  for (const StmtPtr &x : f->body) {
+    Effects e;
+    effectsOf(x.get(), e);
+    local.insert(e.assigns.begin(), e.assigns.end());
+  }
+  std::set<std::string> outerUpdates;
+  for (const std::string &u : fx.updates)
+    if (!local.count(u))
+      outerUpdates.insert(u);
+  auto carry = carries_.find(f);
+  std::string var = f->target->dyn<NameExpr>()->name;
+  std::unique_ptr<ForStmt> loop;
+  if (carry == carries_.end()) {
+    // Iterations are independent: any order, recomputed one by one.
+    loop = b.loop(var, copy(f->iter.get()));
+  } else {
+    // Backwards, each iteration starting from its taped values.
+    RangeParts r;
+    if (!rangeParts(f, r))
+      return;
+    std::string id = std::to_string(carry->second.id);
+    std::string count = "_ad_T" + id, k = "_ad_k" + id, rev = "_ad_r" + id;
+    loop = b.loop(rev, b.call("range", args(b.name(count))));
+    loop->body.push_back(b.assign(
+        b.name(k), b.sub(b.sub(b.name(count), b.i64(1)), b.name(rev))));
+    loop->body.push_back(
+        b.assign(b.name(var), b.add(std::move(r.start),
+                                    b.mul(b.name(k), std::move(r.step)))));
+    for (const Carried &c : carry->second.vars)
+      loop->body.push_back(b.assign(
+          b.name(c.outer),
+          b.index(b.name("_ad_tape" + id + "_" + c.outer), args(b.name(k)))));
+  }
+  into(loop->body, [&] {
+    forward(f->body, outerUpdates);
+    declareAdjoints(f->body);
+    if (carry != carries_.end())
+      for (const Carried &c : carry->second.vars) {
+        // The end value's adjoint comes from the later iterations (or the
+        // code after the loop); the start value's is collected anew.
+        if (c.isInt || !hasAdjoint(c.outer))
+          continue;
+        emit(b.assign(b.name("_ad_" + c.last), b.name("_ad_" + c.outer)));
+        emit(b.assign(b.name("_ad_" + c.outer), b.f64(0.0)));
+      }
+    reverse(f->body);
+  });
+  if (loop->body.empty())
+    loop->body.push_back(b.pass());
+  emit(std::move(loop));
+}
+
+std::unique_ptr<FunctionDefStmt> GradWriter::run() {
   const FunctionDefStmt &def = *req.def;
   for (size_t i = 0; i < req.argnums.size(); ++i)
     diffParams[def.params[req.argnums[i]].name] = static_cast<int>(i);
@@ -492,47 +437,70 @@ bool GradWriter::run(std::string &out) {
   if (ok && (def.body.empty() || !def.body.back()->dyn<ReturnStmt>()))
     fail(def.nameRange, "the function must end with a return statement");
   if (!ok)
-    return false;
+    return nullptr;
   std::map<std::string, std::string> cur;
   for (const Param &p : def.params)
     cur[p.name] = version(p.name);
   rename(def.body, cur);
   if (!ok)
-    return false;
-  std::string params;
-  for (const Param &p : def.params) {
-    params += (params.empty() ? "" : ", ") + p.name;
-    if (p.hasAnnotation) {
-      size_t b = offsetOf(p.annotation.range.begin),
-             e = offsetOf(p.annotation.range.end);
-      params += ": " + file.text().substr(b, e - b);
+    return nullptr;
+  // def <name>(f's parameters): forward pass, adjoints, return.
+  auto g = std::make_unique<FunctionDefStmt>(def.range);
+  g->name = req.name;
+  g->nameRange = def.nameRange;
+  // f's @jit/@njit options (fastmath, boundscheck, parallel) hold for its
+  // gradient too; the gradient runs on the CPU (no target=).
+  for (const ExprPtr &d : def.decorators) {
+    auto *call = d->dyn<CallExpr>();
+    auto *dn = (call ? call->callee.get() : d.get())->dyn<NameExpr>();
+    if (!dn || (dn->name != "jit" && dn->name != "njit"))
+      continue;
+    ExprPtr copyOfD = cloneExpr(d.get());
+    if (auto *c = copyOfD->dyn<CallExpr>())
+      c->keywords.erase(std::remove_if(c->keywords.begin(), c->keywords.end(),
+                                       [](const KeywordArg &k) {
+                                         return k.name == "target";
+                                       }),
+                        c->keywords.end());
+    g->decorators.push_back(std::move(copyOfD));
+  }
+  for (const Param &p : def.params)
+    g->params.push_back({p.name, p.range, p.hasAnnotation, p.annotation,
+                         cloneExpr(p.defaultValue.get())});
+  At at(b, def.range);
+  into(g->body, [&] {
+    forward(def.body, {});
+    for (const auto &[name, k] : diffParams) {
+      const Type &t = fn.paramTypes[req.argnums[k]];
+      emit(b.assign(b.name("_ad_" + name), t.isArray()
+                                               ? b.mul(b.name(name), b.f64(0.0))
+                                               : b.f64(0.0)));
     }
-  }
-  emit(0, "def " + req.name + "(" + params + "):");
-  forward(def.body, 1, {});
-  for (const auto &[name, k] : diffParams) {
-    const Type &t = fn.paramTypes[req.argnums[k]];
-    emit(1, "_ad_" + name + " = " + (t.isArray() ? name + " * 0.0" : "0.0"));
-  }
-  declareAdjoints(def.body, 1);
-  reverse(def.body, 1);
-  std::string result = req.withValue ? "_ad_val" : "";
-  for (int k : req.argnums)
-    result +=
-        (result.empty() ? "" : ", ") + std::string("_ad_") + def.params[k].name;
-  emit(1, "return " + result);
+    declareAdjoints(def.body);
+    reverse(def.body);
+    std::vector<ExprPtr> results;
+    if (req.withValue)
+      results.push_back(b.name("_ad_val"));
+    for (int k : req.argnums)
+      results.push_back(b.name("_ad_" + def.params[k].name));
+    emit(b.ret(results.size() == 1 ? std::move(results[0])
+                                   : b.tuple(std::move(results))));
+  });
   if (!ok)
-    return false;
-  out += "\n" + body;
-  return true;
+    return nullptr;
+  return g;
 }
 
 } // namespace grad
 
 bool generateGradient(const GradRequest &request, const SourceFile &file,
-                      DiagnosticEngine &diags, std::string &out) {
+                      DiagnosticEngine &diags, Block &out) {
   grad::GradWriter w(request, file, diags);
-  return w.run(out);
+  std::unique_ptr<FunctionDefStmt> g = w.run();
+  if (!g)
+    return false;
+  out.push_back(std::move(g));
+  return true;
 }
 
 } // namespace weft

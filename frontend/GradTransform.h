@@ -1,7 +1,6 @@
-//===- GradTransform.h - Reverse-mode differentiation of a function -*- C++
-//-*-===//
+//===- GradTransform.h - Reverse-mode differentiation ----------*- C++ -*-===//
 //
-// Writes the Weft source of the gradient function that `grad(f)` and
+// Builds the AST of the gradient function that `grad(f)` and
 // `value_and_grad(f)` call: f's forward code, then the adjoint of each
 // statement in reverse order (reverse-mode automatic differentiation of
 // the typed program). Loop bodies are recomputed before their adjoint, so
@@ -21,11 +20,12 @@
 namespace weft {
 
 /// Appends to `out` the definition of `request.name` (same parameters as
-/// f; returns the gradients, after the value for value_and_grad). False
-/// with errors reported in `diags` (against `file`, f's source) if f uses
-/// a construct the transform does not handle.
+/// f; returns the gradients, after the value for value_and_grad), its
+/// nodes located at the code of f they come from. False with errors
+/// reported in `diags` (against `file`, f's source) if f uses a construct
+/// the transform does not handle.
 bool generateGradient(const GradRequest &request, const SourceFile &file,
-                      DiagnosticEngine &diags, std::string &out);
+                      DiagnosticEngine &diags, Block &out);
 
 } // namespace weft
 

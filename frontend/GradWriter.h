@@ -1,13 +1,14 @@
 //===- GradWriter.h - The gradient writer of GradTransform -----*- C++ -*-===//
 //
-// Internal to frontend/GradTransform*.cpp: the class that writes the
-// gradient function's source (GradTransform.cpp: checks, the forward pass
+// Internal to frontend/GradTransform*.cpp: the class that builds the
+// gradient function's AST (GradTransform.cpp: checks, the forward pass
 // and the driver; GradBackprop.cpp: each expression's adjoint).
 //
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_FRONTEND_GRADWRITER_H
 #define WEFT_FRONTEND_GRADWRITER_H
 
+#include "frontend/ASTBuild.h"
 #include "frontend/GradTransform.h"
 
 #include <functional>
@@ -22,23 +23,25 @@ public:
   GradWriter(const GradRequest &r, const SourceFile &f, DiagnosticEngine &d)
       : req(r), fn(*r.instance), file(f), diags(d) {}
 
-  bool run(std::string &out);
+  /// The gradient function; null after an error.
+  std::unique_ptr<FunctionDefStmt> run();
 
 private:
   const GradRequest &req;
   const FunctionInstance &fn;
   const SourceFile &file;
   DiagnosticEngine &diags;
-  std::string body;
+  ASTBuilder b;          ///< located at the statement being written
+  Block *out_ = nullptr; ///< where emit() appends
   bool ok = true;
   int temps = 0;
   std::map<std::string, int> diffParams; ///< name -> position in argnums
 
-  // ---- text
-  size_t offsetOf(SourceLocation loc) const { return file.offsetOf(loc); }
+  // ---- source text (for messages)
   std::string raw(const Expr *e) const {
-    size_t b = offsetOf(e->range.begin), x = offsetOf(e->range.end);
-    return file.text().substr(b, x - b);
+    size_t begin = file.offsetOf(e->range.begin),
+           end = file.offsetOf(e->range.end);
+    return file.text().substr(begin, end - begin);
   }
   // ---- values assigned twice get versions (h, h__1, ...): every value
   // the adjoints need stays available.
@@ -68,15 +71,33 @@ private:
   };
   std::map<const ForStmt *, LoopCarry> carries_;
   int loopIds_ = 0;
-  /// start, stop and step of a range(...) loop, as source.
-  bool rangeParts(const ForStmt *f, std::string &start, std::string &stop,
-                  std::string &step);
-  /// `e` as source, with the versions of the names it reads.
-  std::string print(const Expr *e) const;
-  std::string text(const Expr *e) const { return "(" + print(e) + ")"; }
-  void emit(int indent, const std::string &s) {
-    body += std::string(4 * indent, ' ') + s + "\n";
+  /// start, stop and step of a range(...) loop (copies).
+  struct RangeParts {
+    ExprPtr start, stop, step;
+  };
+  bool rangeParts(const ForStmt *f, RangeParts &parts);
+  /// A copy of `e` reading the versions of the names it reads.
+  ExprPtr copy(const Expr *e) const {
+    return cloneExpr(e, [this](const NameExpr &n) {
+      auto it = readName.find(&n);
+      return it == readName.end() ? n.name : it->second;
+    });
   }
+  void emit(StmtPtr s) { out_->push_back(std::move(s)); }
+  /// Runs `write` with emit() appending to `block`.
+  template <typename F> void into(Block &block, F write) {
+    Block *saved = out_;
+    out_ = &block;
+    write();
+    out_ = saved;
+  }
+  /// Locates what is built at `r` until the guard goes.
+  struct At {
+    ASTBuilder &b;
+    SourceRange saved;
+    At(ASTBuilder &bb, SourceRange r) : b(bb), saved(bb.at) { b.at = r; }
+    ~At() { b.at = saved; }
+  };
   void fail(SourceRange r, const std::string &msg) {
     if (ok)
       diags.error(r, "grad of '" + req.def->name + "': " + msg);
@@ -200,33 +221,58 @@ private:
                   const std::set<std::string> &outer, bool branch = false);
   // ---- the forward pass: statements as written (outer accumulations
   // skipped when recomputing a loop body)
-  void forward(const Block &block, int indent,
-               const std::set<std::string> &skipUpdates);
+  void forward(const Block &block, const std::set<std::string> &skipUpdates);
+  void forwardLoop(const ForStmt *f, const std::set<std::string> &skipUpdates);
+  /// `if cond:` with `then` and `orelse` written in its branches (a
+  /// branch left empty gets a pass).
+  template <typename F, typename G>
+  void emitIf(const Expr *cond, bool hasElse, F then, G orelse) {
+    auto i = b.ifStmt(copy(cond));
+    into(i->body, then);
+    if (i->body.empty())
+      i->body.push_back(b.pass());
+    if (hasElse) {
+      into(i->orelse, orelse);
+      if (i->orelse.empty())
+        i->orelse.push_back(b.pass());
+    }
+    emit(std::move(i));
+  }
   // ---- adjoints
-  void reverse(const Block &block, int indent);
-  void declareAdjoints(const Block &block, int indent);
-  std::string tempFor(const std::string &adj, int indent) {
-    bool simple = adj.find_first_of(" ()+-*/") == std::string::npos;
-    if (simple)
+  void reverse(const Block &block);
+  void reverseLoop(const ForStmt *f);
+  void declareAdjoints(const Block &block);
+  /// `adj` itself when it is a name or a number, else a temporary set to
+  /// it (an adjoint is used once per operand).
+  ExprPtr tempFor(ExprPtr adj) {
+    if (adj->dyn<NameExpr>() || adj->dyn<FloatLitExpr>() ||
+        adj->dyn<IntLitExpr>())
       return adj;
     std::string t = "_ad_t" + std::to_string(temps++);
-    emit(indent, t + " = " + adj);
-    return t;
+    emit(b.assign(b.name(t), std::move(adj)));
+    return b.name(t);
   }
-  void backprop(const Expr *e, const std::string &adj, int adjRank, int indent);
+  void backprop(const Expr *e, ExprPtr adj, int adjRank);
   /// backprop() of a call: a user function (through its own gradient) or
-  /// a builtin; `a` names the adjoint.
-  void backpropCall(const CallExpr *c, const std::string &a, int adjRank,
-                    int indent);
+  /// a builtin; `a` is the adjoint (a name or a number).
+  void backpropCall(const CallExpr *c, const Expr &a, int adjRank);
+  /// The element count mean(x) divides by, as an expression.
+  ExprPtr meanCount(const Expr *x, int rank);
   int rankOf(const Expr *x) const {
     Type u = fn.typeOf(x);
     return u.isArray() ? u.rank() : 0;
   }
-  void addTo(const std::string &target, const Type &t, std::string adj,
-             int adjRank, int indent) {
+  void addTo(const std::string &target, const Type &t, ExprPtr adj,
+             int adjRank) {
     if (t.isScalar() && adjRank > 0)
-      adj = "sum(" + adj + ")";
-    emit(indent, target + " += " + adj);
+      adj = b.call("sum", args(std::move(adj)));
+    emit(b.update(b.name(target), BinaryOp::Add, std::move(adj)));
+  }
+  /// The argument list of a builder call.
+  template <typename... T> static std::vector<ExprPtr> args(T &&...xs) {
+    std::vector<ExprPtr> v;
+    (v.push_back(std::forward<T>(xs)), ...);
+    return v;
   }
 };
 

@@ -137,11 +137,10 @@ bool Compilation::analyze() {
     program_ =
         analyzeModule(*ast_, *diags_, entries_.empty() ? nullptr : &entries_,
                       session_ ? &*session_ : nullptr);
-    // grad(f)(...): the gradient functions are generated from f's typed
-    // body as Weft source, added after the program's own text (its line
-    // numbers stay), and the whole module is analysed again.
-    // A gradient function that calls other functions asks for their
-    // gradients in turn: one more round per level of calls.
+    // grad(f)(...): the gradient functions are built from f's typed body
+    // as AST, added after the program's own functions, and the module is
+    // analysed again. A gradient function that calls other functions
+    // asks for their gradients in turn: one more round per level of calls.
     for (int round = 0; program_ && !program_->gradRequests.empty(); ++round) {
       if (round == 8) {
         const GradRequest &g = program_->gradRequests.front();
@@ -152,26 +151,19 @@ bool Compilation::analyze() {
         program_.reset();
         break;
       }
-      std::string extra;
+      Block generated;
       bool ok = true;
       for (const GradRequest &g : program_->gradRequests)
-        if (!(ok = generateGradient(g, *file_, *diags_, extra)))
+        if (!(ok = generateGradient(g, *file_, *diags_, generated)))
           break;
-      if (!ok) {
-        program_.reset();
-        break;
-      }
-      auto file = std::make_unique<SourceFile>(file_->filename(),
-                                               file_->text() + extra);
-      auto diags = std::make_unique<DiagnosticEngine>(*file);
       program_.reset();
-      ast_ = parseModule(*file, *diags);
-      file_ = std::move(file);
-      diags_ = std::move(diags);
-      if (ast_ && !diags_->hasErrors())
-        program_ = analyzeModule(*ast_, *diags_,
-                                 entries_.empty() ? nullptr : &entries_,
-                                 session_ ? &*session_ : nullptr);
+      if (!ok)
+        break;
+      for (StmtPtr &s : generated)
+        ast_->body.push_back(std::move(s));
+      program_ =
+          analyzeModule(*ast_, *diags_, entries_.empty() ? nullptr : &entries_,
+                        session_ ? &*session_ : nullptr);
     }
     metrics_.add("sema", metrics::wallNow() - t0);
     // @jit(target="auto"): the GPU when one is present, else the CPU.

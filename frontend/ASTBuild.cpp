@@ -1,0 +1,194 @@
+//===- ASTBuild.cpp - Building and copying AST nodes in C++ ---------------===//
+//
+// Implements cloneExpr and ASTBuilder (ASTBuild.h).
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/ASTBuild.h"
+
+namespace weft {
+
+ExprPtr cloneExpr(const Expr *e, const RenameFn &rename) {
+  if (!e)
+    return nullptr;
+  auto rec = [&](const ExprPtr &x) { return cloneExpr(x.get(), rename); };
+  auto list = [&](const std::vector<ExprPtr> &xs) {
+    std::vector<ExprPtr> out;
+    for (const ExprPtr &x : xs)
+      out.push_back(rec(x));
+    return out;
+  };
+  SourceRange r = e->range;
+  switch (e->kind) {
+  case ExprKind::IntLit:
+    return std::make_unique<IntLitExpr>(r, e->dyn<IntLitExpr>()->value);
+  case ExprKind::FloatLit:
+    return std::make_unique<FloatLitExpr>(r, e->dyn<FloatLitExpr>()->value);
+  case ExprKind::BoolLit:
+    return std::make_unique<BoolLitExpr>(r, e->dyn<BoolLitExpr>()->value);
+  case ExprKind::StrLit:
+    return std::make_unique<StrLitExpr>(r, e->dyn<StrLitExpr>()->value);
+  case ExprKind::Name: {
+    const auto *n = e->dyn<NameExpr>();
+    return std::make_unique<NameExpr>(r, rename ? rename(*n) : n->name);
+  }
+  case ExprKind::Unary: {
+    const auto *u = e->dyn<UnaryExpr>();
+    return std::make_unique<UnaryExpr>(r, u->op, rec(u->operand));
+  }
+  case ExprKind::Binary: {
+    const auto *b = e->dyn<BinaryExpr>();
+    return std::make_unique<BinaryExpr>(r, b->op, rec(b->lhs), rec(b->rhs),
+                                        b->opLoc);
+  }
+  case ExprKind::Compare: {
+    const auto *c = e->dyn<CompareExpr>();
+    auto out = std::make_unique<CompareExpr>(r);
+    out->ops = c->ops;
+    out->operands = list(c->operands);
+    return out;
+  }
+  case ExprKind::BoolOp: {
+    const auto *b = e->dyn<BoolOpExpr>();
+    return std::make_unique<BoolOpExpr>(r, b->op, rec(b->lhs), rec(b->rhs));
+  }
+  case ExprKind::IfExp: {
+    const auto *i = e->dyn<IfExpExpr>();
+    return std::make_unique<IfExpExpr>(r, rec(i->cond), rec(i->thenValue),
+                                       rec(i->elseValue));
+  }
+  case ExprKind::Call: {
+    const auto *c = e->dyn<CallExpr>();
+    auto out = std::make_unique<CallExpr>(r, rec(c->callee));
+    out->args = list(c->args);
+    for (const KeywordArg &k : c->keywords)
+      out->keywords.push_back({k.name, k.nameRange, rec(k.value)});
+    return out;
+  }
+  case ExprKind::Index: {
+    const auto *i = e->dyn<IndexExpr>();
+    auto out = std::make_unique<IndexExpr>(r, rec(i->base));
+    out->indices = list(i->indices);
+    return out;
+  }
+  case ExprKind::Slice: {
+    const auto *s = e->dyn<SliceExpr>();
+    auto out = std::make_unique<SliceExpr>(r);
+    out->lower = rec(s->lower);
+    out->upper = rec(s->upper);
+    out->step = rec(s->step);
+    return out;
+  }
+  case ExprKind::Attribute: {
+    const auto *a = e->dyn<AttributeExpr>();
+    return std::make_unique<AttributeExpr>(r, rec(a->base), a->attr);
+  }
+  case ExprKind::Tuple: {
+    auto out = std::make_unique<TupleExpr>(r);
+    out->elts = list(e->dyn<TupleExpr>()->elts);
+    return out;
+  }
+  case ExprKind::List: {
+    auto out = std::make_unique<ListExpr>(r);
+    out->elts = list(e->dyn<ListExpr>()->elts);
+    return out;
+  }
+  }
+  return nullptr;
+}
+
+ExprPtr ASTBuilder::name(const std::string &n) const {
+  return std::make_unique<NameExpr>(at, n);
+}
+ExprPtr ASTBuilder::f64(double v) const {
+  return std::make_unique<FloatLitExpr>(at, v);
+}
+ExprPtr ASTBuilder::i64(int64_t v) const {
+  return std::make_unique<IntLitExpr>(at, v);
+}
+ExprPtr ASTBuilder::unary(UnaryOp op, ExprPtr x) const {
+  return std::make_unique<UnaryExpr>(at, op, std::move(x));
+}
+ExprPtr ASTBuilder::binary(BinaryOp op, ExprPtr l, ExprPtr r) const {
+  return std::make_unique<BinaryExpr>(at, op, std::move(l), std::move(r),
+                                      at.begin);
+}
+ExprPtr ASTBuilder::add(ExprPtr l, ExprPtr r) const {
+  return binary(BinaryOp::Add, std::move(l), std::move(r));
+}
+ExprPtr ASTBuilder::sub(ExprPtr l, ExprPtr r) const {
+  return binary(BinaryOp::Sub, std::move(l), std::move(r));
+}
+ExprPtr ASTBuilder::mul(ExprPtr l, ExprPtr r) const {
+  return binary(BinaryOp::Mul, std::move(l), std::move(r));
+}
+ExprPtr ASTBuilder::div(ExprPtr l, ExprPtr r) const {
+  return binary(BinaryOp::Div, std::move(l), std::move(r));
+}
+ExprPtr ASTBuilder::compare(CompareOp op, ExprPtr l, ExprPtr r) const {
+  auto c = std::make_unique<CompareExpr>(at);
+  c->ops.push_back(op);
+  c->operands.push_back(std::move(l));
+  c->operands.push_back(std::move(r));
+  return c;
+}
+ExprPtr ASTBuilder::ifExp(ExprPtr cond, ExprPtr thenValue,
+                          ExprPtr elseValue) const {
+  return std::make_unique<IfExpExpr>(at, std::move(cond), std::move(thenValue),
+                                     std::move(elseValue));
+}
+ExprPtr ASTBuilder::call(const std::string &callee, std::vector<ExprPtr> args,
+                         std::vector<KeywordArg> keywords) const {
+  return call(name(callee), std::move(args), std::move(keywords));
+}
+ExprPtr ASTBuilder::call(ExprPtr callee, std::vector<ExprPtr> args,
+                         std::vector<KeywordArg> keywords) const {
+  auto c = std::make_unique<CallExpr>(at, std::move(callee));
+  c->args = std::move(args);
+  c->keywords = std::move(keywords);
+  return c;
+}
+KeywordArg ASTBuilder::keyword(const std::string &n, ExprPtr value) const {
+  return {n, at, std::move(value)};
+}
+ExprPtr ASTBuilder::index(ExprPtr base, std::vector<ExprPtr> indices) const {
+  auto i = std::make_unique<IndexExpr>(at, std::move(base));
+  i->indices = std::move(indices);
+  return i;
+}
+ExprPtr ASTBuilder::attribute(ExprPtr base, const std::string &attr) const {
+  return std::make_unique<AttributeExpr>(at, std::move(base), attr);
+}
+ExprPtr ASTBuilder::tuple(std::vector<ExprPtr> elts) const {
+  auto t = std::make_unique<TupleExpr>(at);
+  t->elts = std::move(elts);
+  return t;
+}
+
+StmtPtr ASTBuilder::assign(ExprPtr target, ExprPtr value) const {
+  auto a = std::make_unique<AssignStmt>(at);
+  a->targets.push_back(std::move(target));
+  a->value = std::move(value);
+  return a;
+}
+StmtPtr ASTBuilder::update(ExprPtr target, BinaryOp op, ExprPtr value) const {
+  return std::make_unique<AugAssignStmt>(at, std::move(target), op,
+                                         std::move(value));
+}
+std::unique_ptr<ForStmt> ASTBuilder::loop(const std::string &var,
+                                          ExprPtr iter) const {
+  auto f = std::make_unique<ForStmt>(at);
+  f->target = name(var);
+  f->iter = std::move(iter);
+  return f;
+}
+std::unique_ptr<IfStmt> ASTBuilder::ifStmt(ExprPtr cond) const {
+  auto i = std::make_unique<IfStmt>(at);
+  i->cond = std::move(cond);
+  return i;
+}
+StmtPtr ASTBuilder::pass() const { return std::make_unique<PassStmt>(at); }
+StmtPtr ASTBuilder::ret(ExprPtr value) const {
+  return std::make_unique<ReturnStmt>(at, std::move(value));
+}
+
+} // namespace weft
