@@ -217,6 +217,25 @@ def LowerMatmul : Pass<"weft-lower-matmul"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def LowerLaunch : Pass<"weft-lower-launch"> {
+  let summary = "Kernel launches (weft.launch) as a gpu.launch or a loop nest.";
+  let description = [{
+    Replaces every `weft.launch` by a check that its block and thread
+    counts are positive (`ValueError` at its line), then:
+    - with `gpu`: a `gpu.launch` of that grid whose body calls the kernel
+      with its thread, block and block-size ids (the GPU pipeline outlines
+      it into a device kernel);
+    - else: a nest over every grid point, flattened (point p is thread
+      (p % tx, p / tx % ty) of block (p / (tx ty) % bx, p / (tx ty bx))),
+      parallel and marked for `weft-choose-parallel-nests` unless `serial`,
+      followed by `weft.raise_recorded` for the errors of the points.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::gpu::GPUDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def PromoteBuffers : Pass<"weft-promote-buffers"> {
   let summary = "Buffers whose lifetime is known: no reference count, small "
                 "ones on the stack.";

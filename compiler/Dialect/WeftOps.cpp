@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/Dialect/WeftDialect.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -203,6 +204,26 @@ static bool widens(Type from, Type to) {
            (isa<IntegerType>(to) &&
             to.getIntOrFloatBitWidth() > from.getIntOrFloatBitWidth());
   return from.isF32() && to.isF64();
+}
+
+LogicalResult LaunchOp::verify() {
+  auto kernel = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+      *this, getKernelAttr());
+  if (!kernel)
+    return emitOpError("kernel ") << getKernelAttr() << " is not a function";
+  FunctionType type = kernel.getFunctionType();
+  size_t n = getKernelOperands().size();
+  if (type.getNumInputs() != n + 6 || type.getNumResults() != 0)
+    return emitOpError("kernel must take the ")
+           << n << " operands and six i64 grid values, and return nothing";
+  for (size_t i = 0; i < type.getNumInputs(); ++i) {
+    Type want = i < n ? getKernelOperands()[i].getType()
+                      : IntegerType::get(getContext(), 64);
+    if (type.getInput(i) != want)
+      return emitOpError("kernel parameter ")
+             << i << " is " << type.getInput(i) << ", not " << want;
+  }
+  return verifyLine(*this, getLine());
 }
 
 LogicalResult MatmulOp::verify() {

@@ -397,6 +397,35 @@ def Weft_RngSeedOp : Weft_Op<"rng_seed"> {
   let assemblyFormat = "$seed attr-dict";
 }
 
+def Weft_LaunchOp : Weft_Op<"launch"> {
+  let summary = "Runs a @kernel function at every point of a grid.";
+  let description = [{
+    `kernel[blocks, threads](args)` in Numba's cuda.jit model: `kernel`
+    takes `args`, then its grid point as six i64 values: thread (x, y),
+    block (x, y) and block size (x, y). `weft-lower-launch` raises
+    `ValueError` at source line `line` unless the four counts are
+    positive, then calls the kernel at each of the `blocksX * blocksY *
+    threadsX * threadsY` points: with `gpu` (a program for the GPU) in a
+    `gpu.launch` that the GPU pipeline outlines, else in a loop nest over
+    every point (parallel unless `serial`) after which the errors of the
+    points are raised.
+
+    ```mlir
+    weft.launch @scale blocks(%bx, %by) threads(%tx, %ty) (%a : memref<?xf64, strided<[?], offset: ?>>) line 7
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$kernel, I64:$blocksX, I64:$blocksY,
+                       I64:$threadsX, I64:$threadsY,
+                       Variadic<AnyType>:$kernelOperands, I64Attr:$line,
+                       UnitAttr:$gpu, UnitAttr:$serial);
+  let assemblyFormat = [{
+    $kernel `blocks` `(` $blocksX `,` $blocksY `)` `threads` `(` $threadsX `,`
+    $threadsY `)` `(` ($kernelOperands^ `:` type($kernelOperands))? `)`
+    `line` $line attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
 def Weft_RaiseRecordedOp : Weft_Op<"raise_recorded"> {
   let summary = "Raises the first error recorded inside a parallel loop.";
   let description = [{

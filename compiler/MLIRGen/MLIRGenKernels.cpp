@@ -3,13 +3,11 @@
 // Explicit kernels in Numba's cuda.jit model. A @kernel function takes its
 // grid point as six hidden i64 arguments (thread x, y, block x, y, block
 // size x, y), from which grid(1), grid(2), thread_id(), block_id() and
-// block_dim() are computed. On the CPU target a launch f[blocks,
-// threads](args) runs every grid point in a parallel loop.
+// block_dim() are computed. A launch f[blocks, threads](args) is a
+// weft.launch (lowered by weft-lower-launch).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
-
-#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 
 using namespace mlir;
 
@@ -56,20 +54,6 @@ void FunctionGen::emitKernelLaunch(const CallExpr *c,
   };
   auto [bx, by] = dims(launch->indices[0].get());
   auto [tx, ty] = dims(launch->indices[1].get());
-  Value bad = i64(0, l);
-  for (Value d : {bx, by, tx, ty})
-    bad = arith::OrIOp::create(
-        b, l, bad,
-        arith::ExtUIOp::create(b, l, b.getI64Type(),
-                               arith::CmpIOp::create(b, l,
-                                                     arith::CmpIPredicate::sle,
-                                                     d, i64(0, l))));
-  emitCheck(arith::TruncIOp::create(b, l, b.getI1Type(), bad),
-            "ValueError: a kernel launch needs positive numbers of blocks "
-            "and threads",
-            line(c->range), l);
-
-  func::FuncOp f = mg.funcs.at(kernel);
   SmallVector<Value> args;
   const std::vector<const Expr *> &bound = fn.callArgs.at(c);
   for (size_t i = 0; i < bound.size(); ++i) {
@@ -80,51 +64,9 @@ void FunctionGen::emitKernelLaunch(const CallExpr *c,
     else
       args.append(v.parts.begin(), v.parts.end());
   }
-  if (mg.gpu) {
-    // On the GPU: a gpu.launch whose body calls the kernel with its grid
-    // point (gpu-kernel-outlining moves both into the kernel module).
-    auto idx = [&](Value v) { return toIndex(v, l); };
-    auto launchOp = gpu::LaunchOp::create(b, l, idx(bx), idx(by), index(1, l),
-                                          idx(tx), idx(ty), index(1, l));
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(&launchOp.getBody().front());
-    auto i64v = [&](Value v) -> Value {
-      return arith::IndexCastOp::create(b, l, b.getI64Type(), v);
-    };
-    gpu::KernelDim3 t = launchOp.getThreadIds(), blk = launchOp.getBlockIds(),
-                    dim = launchOp.getBlockSize();
-    SmallVector<Value> callArgs(args);
-    for (Value v : {t.x, t.y, blk.x, blk.y, dim.x, dim.y})
-      callArgs.push_back(i64v(v));
-    func::CallOp::create(b, l, f, callArgs);
-    gpu::TerminatorOp::create(b, l);
-    return;
-  }
-  // Every grid point, flattened: point p is thread (p % tx, (p / tx) % ty)
-  // of block ((p / (tx ty)) % bx, p / (tx ty bx)).
-  Value threads = arith::MulIOp::create(b, l, tx, ty);
-  Value blocks = arith::MulIOp::create(b, l, bx, by);
-  Value total = toIndex(arith::MulIOp::create(b, l, threads, blocks), l);
-  emitParallelNest(ValueRange{total}, l, [&](ValueRange ivs) {
-    Value p = arith::IndexCastOp::create(b, l, b.getI64Type(), ivs[0]);
-    auto rem = [&](Value a, Value m) -> Value {
-      return arith::RemUIOp::create(b, l, a, m);
-    };
-    auto div = [&](Value a, Value m) -> Value {
-      return arith::DivUIOp::create(b, l, a, m);
-    };
-    Value blockNo = div(p, threads);
-    SmallVector<Value> callArgs(args);
-    callArgs.push_back(rem(p, tx));
-    callArgs.push_back(rem(div(p, tx), ty));
-    callArgs.push_back(rem(blockNo, bx));
-    callArgs.push_back(div(blockNo, bx));
-    callArgs.push_back(tx);
-    callArgs.push_back(ty);
-    func::CallOp::create(b, l, f, callArgs);
-  });
-  // Errors raised by grid points (on any thread) surface here.
-  weft::RaiseRecordedOp::create(b, l);
+  // weft-lower-launch makes it a gpu.launch or a nest over the grid.
+  weft::LaunchOp::create(b, l, mg.funcs.at(kernel).getSymName(), bx, by, tx, ty,
+                         args, line(c->range), mg.gpu, !fn.options.parallel);
 }
 
 } // namespace weft

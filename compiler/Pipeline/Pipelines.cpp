@@ -64,6 +64,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
   pm.addPass(weft::createLowerIndexing());
   pm.addPass(weft::createLowerRandom());
   pm.addPass(weft::createLowerMatmul());
+  pm.addPass(weft::createLowerLaunch());
   pm.addPass(weft::createChooseParallelNests());
   pm.addPass(createCanonicalizerPass());
   // After canonicalization has folded the exponents' conversions.

@@ -451,3 +451,31 @@ func.func @reshape_element(%a: memref<?xf64>) {
   %r = weft.reshape %a line 1 : memref<?xf64> -> memref<?xi64>
   return
 }
+
+// -----
+
+func.func private @k2(%a: f64, %tx: i64, %ty: i64, %bx: i64, %by: i64, %dx: i64, %dy: i64)
+
+func.func @launch_operands(%n: i64, %x: i64) {
+  // expected-error @+1 {{kernel parameter 0 is 'f64', not 'i64'}}
+  weft.launch @k2 blocks(%n, %n) threads(%n, %n) (%x : i64) line 1
+  return
+}
+
+// -----
+
+func.func private @k3(%a: f64)
+
+func.func @launch_grid(%n: i64, %x: f64) {
+  // expected-error @+1 {{kernel must take the 1 operands and six i64 grid values, and return nothing}}
+  weft.launch @k3 blocks(%n, %n) threads(%n, %n) (%x : f64) line 1
+  return
+}
+
+// -----
+
+func.func @launch_missing(%n: i64) {
+  // expected-error @+1 {{kernel @nowhere is not a function}}
+  weft.launch @nowhere blocks(%n, %n) threads(%n, %n) () line 1
+  return
+}

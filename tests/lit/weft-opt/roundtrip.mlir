@@ -123,3 +123,14 @@ func.func @views(%a: memref<?x?xf64>, %n: index) {
   %v = weft.reshape %a line 4 : memref<?x?xf64> -> memref<?xf64, strided<[?], offset: ?>>
   return
 }
+
+// CHECK-LABEL: func.func @launches
+// CHECK: weft.launch @grid_kernel blocks(%arg1, %arg1) threads(%arg2, %arg2) (%arg0 : memref<?xf64>) line 5 {gpu}
+// CHECK: weft.launch @no_operands blocks(%arg1, %arg1) threads(%arg2, %arg2) () line 6 {serial}
+func.func private @grid_kernel(%a: memref<?xf64>, %tx: i64, %ty: i64, %bx: i64, %by: i64, %dx: i64, %dy: i64)
+func.func private @no_operands(%tx: i64, %ty: i64, %bx: i64, %by: i64, %dx: i64, %dy: i64)
+func.func @launches(%a: memref<?xf64>, %b: i64, %t: i64) {
+  weft.launch @grid_kernel blocks(%b, %b) threads(%t, %t) (%a : memref<?xf64>) line 5 {gpu}
+  weft.launch @no_operands blocks(%b, %b) threads(%t, %t) () line 6 {serial}
+  return
+}
