@@ -4,6 +4,8 @@ and NumPy, measured side by side in one run.
 
 Usage: /usr/bin/python3 bench/run.py [--quick] [--only K1,K2,...] [--reps R]
                                     [--rounds R] [--llc BYTES]
+--only idioms: the programs of bench/idioms/ (Weft against its Numba twin,
+written by the same idiom), alone; "small" the small-array table.
 --llc: the last-level cache size the array sizes derive from (32M: the
 sizes of docs/benchmarks.md), instead of the one /sys reports.
 --quick: small sizes, one round. Exit status 1 if a program fails or the
@@ -211,6 +213,53 @@ def small_sizes(omp, env, env1):
               f"{t[3]:>10.2f}  {t[0] / t[1]:.2f}", flush=True)
 
 
+def idioms(env):
+    """bench/idioms/: programs written the way Numba users write them
+    (helpers called per element, row views, `** n`, small temporaries in
+    loops), each NAME.weft with its Numba twin NAME_numba.py written by
+    the same idiom. Each prints `median_seconds check` for its default
+    size; ROUNDS rounds, the two interleaved. Returns the failures."""
+    folder = os.path.join(ROOT, "bench", "idioms")
+    names = sorted(f[:-5] for f in os.listdir(folder) if f.endswith(".weft")
+                   and os.path.exists(os.path.join(folder,
+                                                   f[:-5] + "_numba.py")))
+    print(f"\nidioms: Weft against Numba on programs written the Numba way, "
+          f"{THREADS} threads (seconds; median of {ROUNDS} rounds)")
+    print(f"  {'program':<18} {'Weft':>9} {'Numba':>9} {'Numba/Weft':>11}  "
+          f"check")
+    failures, speedups = [], []
+    for name in names:
+        impls = [("Weft", [WEFT, "run", "--threads", str(THREADS),
+                           os.path.join(folder, name + ".weft")]),
+                 ("Numba", [PY, os.path.join(folder, name + "_numba.py")])]
+        runs = {label: [] for label, _ in impls}
+        for _ in range(ROUNDS):
+            for label, cmd in impls:
+                r = run(cmd, env)
+                if r:
+                    runs[label].append(r)
+        if not all(runs.values()):
+            failures += [f"idioms/{name}: {label} failed"
+                         for label, rs in runs.items() if not rs]
+            print(f"  {name:<18} failed")
+            continue
+        tw = median([t for t, _ in runs["Weft"]])
+        tn = median([t for t, _ in runs["Numba"]])
+        ref = float(runs["Numba"][0][1])
+        for label, rs in runs.items():
+            for _, c in rs:
+                if abs(float(c) - ref) > 1e-6 * max(abs(ref), 1e-300):
+                    failures.append(f"idioms/{name}: {label} check {c} "
+                                    f"disagrees with Numba's {ref}")
+        speedups.append(tn / tw)
+        print(f"  {name:<18} {tw:>9.4f} {tn:>9.4f} {tn / tw:>11.2f}  "
+              f"{runs['Weft'][0][1]}", flush=True)
+    if speedups:
+        print(f"  geometric mean Numba/Weft {geomean(speedups):.2f}; Weft "
+              f"slower on {sum(s < 1 for s in speedups)} of {len(speedups)}")
+    return failures
+
+
 def main():
     only = arg("--only", None)
     kernels = [k for k in KERNELS if not only or k[0] in only.split(",")]
@@ -387,6 +436,8 @@ def main():
               f"{tri['rate_cpp']:.2f} GB/s")
     if not only or "small" in only.split(","):
         small_sizes(omp, env, env1)
+    if not only or "idioms" in only.split(","):
+        failures += idioms(env)
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
     if failures:
         print("\nFAILED:\n  " + "\n  ".join(failures))

@@ -64,7 +64,11 @@ struct ReductionLowering {
   ReductionLowering(ImplicitLocOpBuilder &b, weft::ReduceOp op)
       : b(b), op(op), kind(op.getKind()),
         dims(op.getDims().begin(), op.getDims().end()),
-        type(op.getYielded().getType()), serial(op.getSerial()),
+        type(op.getYielded().getType()),
+        // Inside a parallel loop's body the reduction runs on the
+        // iteration's thread (a nested parallel region would only add a
+        // buffer of partial results and a fork per iteration).
+        serial(op.getSerial() || op->getParentOfType<scf::ParallelOp>()),
         gpu(weft::inGPUFunction(op)) {
     for (Value in : op.getInputs())
       views.push_back(weft::broadcastView(b, in, dims));

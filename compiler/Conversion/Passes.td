@@ -276,6 +276,24 @@ def PromoteBuffers : Pass<"weft-promote-buffers"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def BorrowArguments : Pass<"weft-borrow-arguments", "::mlir::func::FuncOp"> {
+  let summary = "Array arguments borrowed from the caller: no reference count.";
+  let description = [{
+    A function's array parameters are retained on entry and released on
+    exit (every local owns a reference), two atomic operations per call
+    and per array argument, kept even when LLVM inlines the function into
+    a loop. The caller holds its own reference for the whole call, so the
+    pair is not needed when the argument cannot hand its reference on:
+    this pass removes the `weft.retain` and the `weft.release` of an
+    argument when each is the only one of it, both are in the function's
+    single block (not in a branch or loop), and the argument is never
+    yielded, returned or carried into a region (where it could be
+    released under another name). A parameter that is reassigned
+    (`a = a[1:]`) or returned keeps what it needs: the retain of the new
+    value or of the result is separate.
+  }];
+}
+
 def ChooseParallelNests : Pass<"weft-choose-parallel-nests"> {
   let summary = "Decide which array loop nests run on several threads.";
   let description = [{

@@ -85,7 +85,8 @@ def Weft_ReduceOp : Weft_Op<"reduce", [SingleBlock, AttrSizedOperandSegments]> {
     Results are NumPy's, and the same for any number of threads: whole
     reductions are computed per chunk in parallel and combined in chunk
     order; a whole sum of a 1-D f64 array uses NumPy's pairwise order, bit
-    for bit. `serial` keeps it on one thread.
+    for bit. `serial`, or a place in the body of an `scf.parallel`, keeps
+    it on one thread.
 
     `weft-fuse-elementwise` merges the maps computing an input into the
     body; `weft-lower-elementwise` lowers it.

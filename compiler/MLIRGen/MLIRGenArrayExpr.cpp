@@ -443,7 +443,8 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
     *axis += rank;
   if (resultType.isScalar())
     axis.reset();
-  bool parallel = fn.options.parallel;
+  // Inside a prange body: on the iteration's thread.
+  bool parallel = fn.options.parallel && parallelDepth == 0;
   {
     bool flatGPU = onGPU() && builtinIn(builtin, {Builtin::Sum, Builtin::Prod,
                                                   Builtin::Mean, Builtin::Var,

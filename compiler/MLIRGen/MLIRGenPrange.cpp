@@ -127,10 +127,11 @@ bool FunctionGen::classifyParallelWrites(const ForStmt &s,
       fail(scan.ok ? r : scan.where,
            "prange loop writes '" + base + "', which is used outside the " +
                "loop, in a way that is not a reduction; only " + base +
-               " += x, " + base + " -= x, " + base + " *= x, " + base +
-               " = min(" + base + ", x) and " + base + " = max(" + base +
-               ", x) may update it (and nothing else in the loop may read "
-               "it)");
+               " += <expr>, " + base + " -= <expr>, " + base + " *= <expr>, " +
+               base + " = min(" + base + ", <expr>) and " + base + " = max(" +
+               base +
+               ", <expr>) may update it (and nothing else in the loop may "
+               "read it)");
       continue;
     }
     reds.push_back({w, scan.kind});

@@ -72,6 +72,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
   // After canonicalization has made constant shapes static.
   pm.addPass(weft::createPromoteBuffers());
+  pm.addNestedPass<func::FuncOp>(weft::createBorrowArguments());
 }
 
 void buildGPUOutliningPipeline(OpPassManager &pm) {

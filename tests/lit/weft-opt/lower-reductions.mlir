@@ -104,3 +104,27 @@ func.func @on_gpu(%a: memref<?xf32>, %n: index) -> f32 attributes {weft.target =
   } -> f32
   return %s : f32
 }
+
+// In the body of a parallel loop: on the iteration's thread, no buffer of
+// partial results and no nested parallel loop (min of a small array per
+// iteration).
+// CHECK-LABEL: func.func @in_parallel_body
+// CHECK: scf.parallel
+// CHECK-NOT: memref.alloc
+// CHECK-NOT: scf.parallel
+// CHECK: scf.for {{.*}} iter_args
+// CHECK: arith.minimumf
+// CHECK: scf.reduce
+func.func @in_parallel_body(%a: memref<?xf64>, %out: memref<?xf64>, %n: index, %k: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    %m = weft.reduce min ins(%a : memref<?xf64>) dims(%k) {
+    ^bb0(%x: f64):
+      weft.yield %x : f64
+    } -> f64
+    memref.store %m, %out[%i] : memref<?xf64>
+    scf.reduce
+  }
+  return
+}
