@@ -9,6 +9,7 @@
 
 #include "runtime/CudaRuntime.h"
 #include "runtime/ErrorRecord.h"
+#include "runtime/ThreadAllocation.h"
 
 #include <pthread.h>
 #include <sys/mman.h>
@@ -56,8 +57,12 @@ struct Arena {
 };
 thread_local Arena *tArena = nullptr;
 
-void arenaLink(BufferHeader *h) {
-  h->arena = tArena;
+/// Links `h` into the thread's arena, unless it is made inside a parallel
+/// region: errors there are recorded, not raised by longjmp, and the
+/// iterations release what they make (as on the team's other threads,
+/// which run no protected call), so no lock is taken per buffer.
+void arenaLink(BufferHeader *h, bool inRegion) {
+  h->arena = inRegion ? nullptr : tArena;
   h->prev = h->next = nullptr;
   if (!h->arena)
     return;
@@ -112,13 +117,13 @@ uint64_t trailerFor(const void *data) {
   std::abort();
 }
 
-std::atomic<int64_t> gLiveBuffers{0};
-std::atomic<int64_t> gLiveBytes{0};
-std::atomic<int64_t> gTotalBytes{0};
+namespace alloc = weft::rt::alloc;
 // --max-memory: the most bytes of arrays that may be live (0: no limit).
 std::atomic<int64_t> gMemoryLimit{0};
-// Peak of gLiveBytes, tracked only while metrics are on.
+// Only while metrics are on: the live bytes, counted globally, and their
+// peak (the per-thread counts of ThreadAllocation.h have no global order).
 std::atomic<bool> gTrackPeak{false};
+std::atomic<int64_t> gTrackedLiveBytes{0};
 std::atomic<int64_t> gPeakLiveBytes{0};
 
 BufferHeader *headerOf(void *ptr) {
@@ -296,13 +301,12 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
   // is an anonymous mapping whose pages the kernel supplies on use.
   bool inRegion = weft::rt::regionRecord() != nullptr;
   int64_t limit = gMemoryLimit.load(std::memory_order_relaxed);
-  if (limit > 0 &&
-      (bytes > size_t(limit) ||
-       gLiveBytes.load(std::memory_order_relaxed) + int64_t(bytes) > limit)) {
+  int64_t live = limit > 0 ? alloc::totals().liveBytes : 0;
+  if (limit > 0 && (bytes > size_t(limit) || live + int64_t(bytes) > limit)) {
     static thread_local std::string msg;
     msg = "MemoryError: allocating an array of " + std::to_string(bytes) +
           " bytes would exceed the memory limit of " + std::to_string(limit) +
-          " bytes (" + std::to_string(gLiveBytes.load()) +
+          " bytes (" + std::to_string(live) +
           " bytes of arrays live); raise --max-memory";
     if (!weft::rt::recordInParallelRegion(msg.c_str(), line))
       weft_rt_fail(msg.c_str(), line);
@@ -319,9 +323,10 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
   bool managed = weft::gpu::managedMemory();
   bool mapped = false;
   void *raw = nullptr;
-  if (!tooLarge)
-    raw = managed ? weft::gpu::allocManaged(total)
-                  : std::aligned_alloc(huge ? kHugePage : 64, total);
+  if (!tooLarge && managed)
+    raw = weft::gpu::allocManaged(total);
+  else if (!tooLarge && !(raw = alloc::takeBlock(total)))
+    raw = std::aligned_alloc(huge ? kHugePage : 64, total);
 #ifdef MADV_HUGEPAGE
   if (raw && huge && !managed)
     madvise(raw, total, MADV_HUGEPAGE);
@@ -330,7 +335,7 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
     static thread_local std::string msg;
     msg = "MemoryError: out of memory allocating an array of " +
           std::to_string(bytes) + " bytes (" +
-          std::to_string(gLiveBytes.load()) + " bytes of arrays live)";
+          std::to_string(alloc::totals().liveBytes) + " bytes of arrays live)";
     if (!inRegion)
       weft_rt_fail(msg.c_str(), line);
     weft::rt::recordInParallelRegion(msg.c_str(), line);
@@ -358,13 +363,12 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
   char *data = reinterpret_cast<char *>(raw) + sizeof(BufferHeader);
   uint64_t trailer = trailerFor(data);
   std::memcpy(data + bytes, &trailer, sizeof trailer);
-  arenaLink(header);
-  gLiveBuffers.fetch_add(1, std::memory_order_relaxed);
-  int64_t live =
-      gLiveBytes.fetch_add(header->bytes, std::memory_order_relaxed) +
-      header->bytes;
-  gTotalBytes.fetch_add(header->bytes, std::memory_order_relaxed);
+  arenaLink(header, inRegion);
+  alloc::countAlloc(header->bytes);
   if (gTrackPeak.load(std::memory_order_relaxed)) {
+    int64_t live =
+        gTrackedLiveBytes.fetch_add(header->bytes, std::memory_order_relaxed) +
+        header->bytes;
     int64_t peak = gPeakLiveBytes.load(std::memory_order_relaxed);
     while (live > peak && !gPeakLiveBytes.compare_exchange_weak(
                               peak, live, std::memory_order_relaxed))
@@ -385,8 +389,9 @@ void _mlir_memref_to_llvm_free(void *ptr) {
   if (trailer != trailerFor(ptr))
     heapCorrupted(header->bytes, "just past the end of");
   arenaUnlink(header);
-  gLiveBuffers.fetch_sub(1, std::memory_order_relaxed);
-  gLiveBytes.fetch_sub(header->bytes, std::memory_order_relaxed);
+  alloc::countFree(header->bytes);
+  if (gTrackPeak.load(std::memory_order_relaxed))
+    gTrackedLiveBytes.fetch_sub(header->bytes, std::memory_order_relaxed);
   bool managed = header->managed, mapped = header->mapped;
   size_t total = blockBytes(static_cast<size_t>(header->bytes));
   header->magic = 0;
@@ -395,7 +400,7 @@ void _mlir_memref_to_llvm_free(void *ptr) {
     weft::gpu::freeManaged(header, total);
   else if (mapped)
     munmap(header, total);
-  else
+  else if (!alloc::keepBlock(header, total))
     std::free(header);
 }
 
@@ -644,15 +649,17 @@ void setReferenceCount(void *ptr, int64_t count) {
     headerOf(ptr)->refCount.store(count, std::memory_order_relaxed);
 }
 
-int64_t liveBuffers() { return gLiveBuffers.load(); }
-int64_t liveBytes() { return gLiveBytes.load(); }
+int64_t liveBuffers() { return alloc::totals().liveBuffers; }
+int64_t liveBytes() { return alloc::totals().liveBytes; }
 void trackPeakLiveBytes(bool on) {
-  gPeakLiveBytes.store(gLiveBytes.load());
+  int64_t live = alloc::totals().liveBytes;
+  gTrackedLiveBytes.store(live);
+  gPeakLiveBytes.store(live);
   gTrackPeak.store(on);
 }
 int64_t peakLiveBytes() { return gPeakLiveBytes.load(); }
 void setMemoryLimit(int64_t bytes) { gMemoryLimit.store(bytes); }
-int64_t totalAllocatedBytes() { return gTotalBytes.load(); }
+int64_t totalAllocatedBytes() { return alloc::totals().allocatedBytes; }
 
 } // namespace rt
 } // namespace weft

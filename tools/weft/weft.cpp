@@ -563,11 +563,16 @@ int main(int argc, char **argv) {
   weft::RunStatus status = weft::RunStatus::JITError;
   weft::metrics::Metrics metrics;
   if (program) {
-    weft::metrics::beginRun();
+    // Run metrics only when asked for: the peak of the live bytes is a
+    // global count every allocation would otherwise update.
+    bool measure = !args.metrics.empty();
+    if (measure)
+      weft::metrics::beginRun();
     weft::gRunningProgram = 1;
     status = program->run(error);
     weft::gRunningProgram = 0;
-    metrics.run = weft::metrics::endRun();
+    if (measure)
+      metrics.run = weft::metrics::endRun();
   }
   writeRunOutputs(args, c, remarks, program != nullptr, metrics);
   switch (status) {

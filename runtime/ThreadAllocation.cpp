@@ -1,0 +1,138 @@
+//===- ThreadAllocation.cpp - Per-thread buffer statistics and cache ------===//
+//
+// Implements ThreadAllocation.h. Each thread owns a slot of counters in a
+// global list that only grows: the thread is the slot's only writer
+// (plain relaxed loads and stores, no locked instruction), readers sum
+// every slot. A thread that ends gives its slot back, values included,
+// for the next new thread: the sums stay exact and the list stays as long
+// as the most threads alive at once. Cached blocks are freed when their
+// thread ends.
+//
+//===----------------------------------------------------------------------===//
+#include "runtime/ThreadAllocation.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <mutex>
+
+namespace weft {
+namespace rt {
+namespace alloc {
+namespace {
+
+struct alignas(64) Slot {
+  std::atomic<int64_t> liveBuffers{0}, liveBytes{0}, allocatedBytes{0};
+  std::atomic<bool> inUse{false};
+  Slot *next = nullptr;
+};
+
+std::mutex gSlotsMutex;
+std::atomic<Slot *> gSlots{nullptr};
+
+constexpr size_t kClasses = kCachedBlockBytes / 64;
+constexpr int kPerClass = 8;
+
+/// Plain data, valid until the thread's storage goes.
+struct Cache {
+  void *blocks[kClasses][kPerClass];
+  int count[kClasses];
+};
+thread_local Slot *tSlot = nullptr;
+thread_local Cache tCache;
+thread_local bool tCacheOpen = false;
+
+/// Gives the thread's slot back and frees its cached blocks when the
+/// thread ends.
+struct ThreadExit {
+  bool armed = false;
+  ~ThreadExit() {
+    tCacheOpen = false;
+    for (size_t c = 0; c < kClasses; ++c) {
+      for (int i = 0; i < tCache.count[c]; ++i)
+        std::free(tCache.blocks[c][i]);
+      tCache.count[c] = 0;
+    }
+    if (tSlot) {
+      tSlot->inUse.store(false, std::memory_order_release);
+      tSlot = nullptr;
+    }
+  }
+};
+thread_local ThreadExit tExit;
+
+Slot *acquireSlot() {
+  tExit.armed = true; // constructed on this thread's first count
+  std::lock_guard<std::mutex> lock(gSlotsMutex);
+  for (Slot *s = gSlots.load(); s; s = s->next) {
+    bool free = false;
+    if (s->inUse.compare_exchange_strong(free, true))
+      return s;
+  }
+  Slot *s = new Slot; // never freed: reused by later threads
+  s->inUse.store(true);
+  s->next = gSlots.load();
+  gSlots.store(s);
+  return s;
+}
+
+Slot &slot() {
+  if (!tSlot)
+    tSlot = acquireSlot();
+  return *tSlot;
+}
+
+void bump(std::atomic<int64_t> &c, int64_t d) {
+  c.store(c.load(std::memory_order_relaxed) + d, std::memory_order_relaxed);
+}
+
+} // namespace
+
+void countAlloc(int64_t bytes) {
+  Slot &s = slot();
+  bump(s.liveBuffers, 1);
+  bump(s.liveBytes, bytes);
+  bump(s.allocatedBytes, bytes);
+}
+
+void countFree(int64_t bytes) {
+  Slot &s = slot();
+  bump(s.liveBuffers, -1);
+  bump(s.liveBytes, -bytes);
+}
+
+Totals totals() {
+  Totals t;
+  std::lock_guard<std::mutex> lock(gSlotsMutex);
+  for (Slot *s = gSlots.load(); s; s = s->next) {
+    t.liveBuffers += s->liveBuffers.load(std::memory_order_relaxed);
+    t.liveBytes += s->liveBytes.load(std::memory_order_relaxed);
+    t.allocatedBytes += s->allocatedBytes.load(std::memory_order_relaxed);
+  }
+  return t;
+}
+
+void *takeBlock(size_t total) {
+  if (total > kCachedBlockBytes || !tCacheOpen)
+    return nullptr;
+  size_t c = total / 64 - 1;
+  return tCache.count[c] > 0 ? tCache.blocks[c][--tCache.count[c]] : nullptr;
+}
+
+bool keepBlock(void *block, size_t total) {
+  if (total > kCachedBlockBytes || total % 64 != 0)
+    return false;
+  if (!tCacheOpen) {
+    if (!tSlot)
+      tSlot = acquireSlot(); // also arms the thread-exit cleanup
+    tCacheOpen = true;
+  }
+  size_t c = total / 64 - 1;
+  if (tCache.count[c] == kPerClass)
+    return false;
+  tCache.blocks[c][tCache.count[c]++] = block;
+  return true;
+}
+
+} // namespace alloc
+} // namespace rt
+} // namespace weft
