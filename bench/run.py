@@ -404,28 +404,29 @@ def main():
 
     def r(x):
         return (f"{x:.2f}" if x >= 0.1 else f"{x:.2g}") if x else "-"
-    print("\nSummary (seconds, median; ratios are time / time, < 1 means "
-          "Weft is faster)\n")
-    print("| kernel | size | C++ | Weft | Weft --fastmath | Numba | NumPy | "
-          "Weft/Numba | Weft/C++ | Weft --fastmath/Numba | "
-          "Weft --fastmath/C++ | Weft rate | C++ rate |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | "
-          "---: | ---: | ---: | ---: |")
-    for e in summary:
-        size = str(e["n"]) + (f", {e['extra']}" if e["extra"] else "")
-        rate_w = f"{e['rate_weft']:.2f} {e['unit']}" if e["rate_weft"] else "-"
-        rate_c = f"{e['rate_cpp']:.2f} {e['unit']}" if e["rate_cpp"] else "-"
-        print(f"| {e['name']} | {size} | {s(e['cpp'])} | {s(e['weft'])} | "
-              f"{s(e['weft_fm'])} | {s(e['numba'])} | {s(e['numpy'])} | "
-              f"{r(e['w_numba'])} | {r(e['w_cpp'])} | {r(e['wf_numba'])} | "
-              f"{r(e['wf_cpp'])} | {rate_w} | {rate_c} |")
-    print()
-    for key, label in (("w_numba", "Weft/Numba"), ("w_cpp", "Weft/C++"),
-                       ("wf_numba", "Weft --fastmath/Numba"),
-                       ("wf_cpp", "Weft --fastmath/C++")):
-        vals = [e[key] for e in summary if e[key]]
-        print(f"geometric mean {label}: {geomean(vals):.3f} over "
-              f"{len(vals)} kernels (worst {max(vals or [0]):.2f})")
+    if summary:
+        print("\nSummary (seconds, median; ratios are time / time, < 1 means "
+              "Weft is faster)\n")
+        print("| kernel | size | C++ | Weft | Weft --fastmath | Numba | NumPy | "
+              "Weft/Numba | Weft/C++ | Weft --fastmath/Numba | "
+              "Weft --fastmath/C++ | Weft rate | C++ rate |")
+        print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | "
+              "---: | ---: | ---: | ---: |")
+        for e in summary:
+            size = str(e["n"]) + (f", {e['extra']}" if e["extra"] else "")
+            rate_w = f"{e['rate_weft']:.2f} {e['unit']}" if e["rate_weft"] else "-"
+            rate_c = f"{e['rate_cpp']:.2f} {e['unit']}" if e["rate_cpp"] else "-"
+            print(f"| {e['name']} | {size} | {s(e['cpp'])} | {s(e['weft'])} | "
+                  f"{s(e['weft_fm'])} | {s(e['numba'])} | {s(e['numpy'])} | "
+                  f"{r(e['w_numba'])} | {r(e['w_cpp'])} | {r(e['wf_numba'])} | "
+                  f"{r(e['wf_cpp'])} | {rate_w} | {rate_c} |")
+        print()
+        for key, label in (("w_numba", "Weft/Numba"), ("w_cpp", "Weft/C++"),
+                           ("wf_numba", "Weft --fastmath/Numba"),
+                           ("wf_cpp", "Weft --fastmath/C++")):
+            vals = [e[key] for e in summary if e[key]]
+            print(f"geometric mean {label}: {geomean(vals):.3f} over "
+                  f"{len(vals)} kernels (worst {max(vals or [0]):.2f})")
     for name, who, sp, eff in efficiency:
         print(f"parallel efficiency {name} {who}: S = {sp:.2f}, "
               f"S/N = {eff:.2f}")

@@ -100,6 +100,25 @@ def FuseElementwise : Pass<"weft-fuse-elementwise"> {
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def HoistInvariantReductions : Pass<"weft-hoist-invariant-reductions"> {
+  let summary = "Loop-invariant code and whole reductions out of parallel "
+                "loops.";
+  let description = [{
+    For each `scf.parallel`, innermost first: MLIR's loop-invariant code
+    motion (pure, speculatable operations whose operands come from
+    outside), then every whole `weft.reduce` (no axis) of the body's
+    first part whose inputs, sizes and body use only values from outside
+    the loop moves before it, so `lo = min(bounds)` in a `prange` body is
+    computed once, not once per iteration. The first part ends at the
+    first operation that may change memory existing before the loop (a
+    store, a call, a release of an outer buffer; writes to buffers made
+    in the iteration and runtime error checks do not count): before it,
+    every iteration reads the memory as it was when the loop started,
+    which is one of the orders independent iterations may run in, so the
+    result is one the loop could give, also when arrays alias.
+  }];
+}
+
 def LowerElementwise : Pass<"weft-lower-elementwise"> {
   let summary = "Turn weft.map into loop nests.";
   let description = [{

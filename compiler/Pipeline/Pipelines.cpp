@@ -59,6 +59,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
   // was put (the canonicalizer inlines loops of one iteration) and before
   // GPU outlining (small arrays stay on the host), the parallel choice.
   pm.addPass(weft::createFuseElementwise());
+  pm.addPass(weft::createHoistInvariantReductions());
   pm.addPass(weft::createLowerElementwise());
   pm.addPass(weft::createLowerReductions());
   pm.addPass(weft::createLowerIndexing());
