@@ -56,19 +56,17 @@ bool changesOuterMemory(Operation *op, Operation *loop) {
 /// are defined outside it to just before it. Returns how many moved.
 int hoistReductions(scf::ParallelOp loop) {
   int moved = 0;
+  // Only reductions before any change of outer memory in the iteration
+  // move: every iteration then reads what was there before the loop, one
+  // of the orders parallel iterations may run in.
+  bool blocked = false;
   Block *body = loop.getBody();
   for (Operation &op : llvm::make_early_inc_range(*body)) {
     auto reduce = dyn_cast<weft::ReduceOp>(&op);
-    if (!reduce) {
-      // Only reductions before any change of outer memory in the
-      // iteration: every iteration then reads what was there before the
-      // loop, one of the orders parallel iterations may run in.
-      if (changesOuterMemory(&op, loop))
-        break;
+    if (!reduce || reduce.getAxis()) {
+      blocked = blocked || changesOuterMemory(&op, loop);
       continue;
     }
-    if (reduce.getAxis())
-      break; // writes its output array
     bool invariant = llvm::all_of(reduce->getOperands(),
                                   [&](Value v) { return !definedIn(v, loop); });
     // The body may only use its own values and ones from outside.
@@ -79,7 +77,17 @@ int hoistReductions(scf::ParallelOp loop) {
     });
     if (!invariant)
       continue;
+    if (blocked) {
+      weft::reportToUser(reduce, "reduction of an array from outside the "
+                                 "loop computed in every iteration: a store "
+                                 "or call before it in the iteration may "
+                                 "change that array");
+      continue;
+    }
     reduce->moveBefore(loop);
+    weft::reportToUser(reduce, "reduction hoisted out of the parallel loop "
+                               "(its array is not changed before it in an "
+                               "iteration)");
     ++moved;
   }
   return moved;

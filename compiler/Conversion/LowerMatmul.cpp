@@ -204,7 +204,10 @@ struct LowerMatmulPass : weft::impl::LowerMatmulBase<LowerMatmulPass> {
           isa<FloatType>(e) &&
           cast<MemRefType>(op.getA().getType()).getElementType() == e &&
           cast<MemRefType>(op.getB().getType()).getElementType() == e;
-      if (blas && oneFloatType) {
+      // Not in a parallel loop's body: the iterations' products are
+      // small, and BLAS's own threads would compete with the loop's.
+      bool inParallelBody = op->getParentOfType<scf::ParallelOp>() != nullptr;
+      if (blas && oneFloatType && !inParallelBody) {
         Value done = weft::GemmOp::create(b, b.getI1Type(), p.a, p.b, p.c);
         Value declined = arith::XOrIOp::create(
             b, done, arith::ConstantIntOp::create(b, 1, 1));

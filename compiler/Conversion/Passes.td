@@ -215,7 +215,8 @@ def LowerMatmul : Pass<"weft-lower-matmul"> {
   let description = [{
     Replaces every `weft.matmul %a, %b, %c`:
     - in a function for the CPU, when `a`, `b` and `c` have one float
-      element type and `blas` is set: `weft.gemm` (the system BLAS, which
+      element type, `blas` is set and the product is not in the body of a
+      parallel loop: `weft.gemm` (the system BLAS, which
       declines small or oddly laid out operands), and, when it declines,
     - the i-k-j loops: each row of `c` is set to zero, then gets
       `a[i, k] * b[k, :]` added for every k, so the innermost loop walks

@@ -11,6 +11,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 
 namespace weft {
 #define GEN_PASS_DEF_PROMOTEBUFFERS
@@ -241,17 +242,43 @@ struct PromoteBuffersPass : weft::impl::PromoteBuffersBase<PromoteBuffersPass> {
     // four of the largest buffers' worth.
     DenseMap<Block *, int64_t> stackUsed;
     for (memref::AllocOp alloc : allocs) {
+      // The loop report says why an array made in every iteration of a
+      // loop stays on the heap.
+      bool inLoop = alloc->getParentOfType<LoopLikeOpInterface>() != nullptr;
+      auto reportHeap = [&](const char *why) {
+        if (inLoop)
+          weft::reportToUser(alloc,
+                             std::string("array allocated on the heap in every "
+                                         "iteration of the loop: ") +
+                                 why);
+      };
       std::optional<BufferUses> uses = usesOfLocalBuffer(alloc);
-      if (!uses || uses->releases.size() != 1)
+      if (!uses || uses->releases.size() != 1) {
+        reportHeap("reference counted, as it outlives the statement (passed "
+                   "to a call, stored, yielded or returned)");
         continue;
+      }
       weft::ReleaseOp release = uses->releases.front();
       // Released once, in the allocating block, after the allocation.
       if (release->getBlock() != alloc->getBlock() ||
-          !alloc->isBeforeInBlock(release))
+          !alloc->isBeforeInBlock(release)) {
+        reportHeap("reference counted, as it is released elsewhere than "
+                   "where it is made");
         continue;
+      }
       MemRefType type = alloc.getType();
       Block *entry = allocaBlock(alloc);
       int64_t bytes = type.hasStaticShape() ? staticBytes(type) : 0;
+      if (!type.hasStaticShape())
+        reportHeap("its size is not known at compile time (freed in the "
+                   "iteration, without a reference count)");
+      else if (bytes > maxStackBytes)
+        reportHeap("larger than the stack limit for arrays (freed in the "
+                   "iteration, without a reference count)");
+      else if (!uses->inBounds)
+        reportHeap("an access to it or to a view of it is not provably in "
+                   "bounds (freed in the iteration, without a reference "
+                   "count)");
       if (type.hasStaticShape() && alloc.getSymbolOperands().empty() &&
           bytes <= maxStackBytes && uses->inBounds && entry &&
           stackUsed[entry] + bytes <= 4 * maxStackBytes) {

@@ -30,6 +30,14 @@ bool weft::inGPUFunction(Operation *op) {
   return fn && functionTarget(fn) == Target::GPU;
 }
 
+void weft::reportToUser(Operation *op, llvm::StringRef text) {
+  auto fn = dyn_cast<FunctionOpInterface>(op);
+  if (!fn)
+    fn = op->getParentOfType<FunctionOpInterface>();
+  std::string symbol = fn ? fn.getName().str() : "";
+  emitRemark(op->getLoc()) << kReportPrefix << symbol << ": " << text;
+}
+
 void weft::setFunctionTarget(Operation *fn, Target target) {
   assert(target != Target::Auto && "resolve Auto before code generation");
   fn->setAttr(WeftDialect::kTargetAttrName,

@@ -43,6 +43,12 @@ bool inGPUFunction(mlir::Operation *op);
 /// Sets the `weft.target` attribute of `fn`.
 void setFunctionTarget(mlir::Operation *fn, Target target);
 
+/// Adds a line to the loop report (`weft emit --stage=report`) at `op`'s
+/// source line: a remark whose text starts with kReportPrefix, then the
+/// enclosing function's symbol, which the driver collects.
+void reportToUser(mlir::Operation *op, llvm::StringRef text);
+inline constexpr const char *kReportPrefix = "weft-report: ";
+
 /// NumPy's error for a matrix or vector product whose inner sizes differ
 /// (raised by weft.matmul's lowering and by the product of two vectors).
 inline constexpr const char *kMatmulInnerSizesDiffer =

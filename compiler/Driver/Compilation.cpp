@@ -8,6 +8,7 @@
 #include "compiler/Codegen/LLVMCodegen.h"
 
 #include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/WeftDialect.h"
 #include "compiler/MLIRGen/MLIRGen.h"
 #include "compiler/Pipeline/Pipelines.h"
 #include "frontend/GradTransform.h"
@@ -302,6 +303,12 @@ bool Compilation::runPipeline(
           userError = true;
           return mlir::success();
         }
+        // Lines for the loop report (weft::reportToUser).
+        if (msg.rfind(kReportPrefix, 0) == 0) {
+          addPassReport(d.getLocation(),
+                        msg.substr(std::strlen(kReportPrefix)));
+          return mlir::success();
+        }
         os << d.getLocation() << ": " << msg << "\n";
         return mlir::success();
       });
@@ -317,6 +324,27 @@ bool Compilation::runPipeline(
     internalError_ = internalErrorText("the " + group + " pipeline failed",
                                        captured, *before);
   return ok;
+}
+
+void Compilation::addPassReport(mlir::Location loc, const std::string &text) {
+  // "<symbol>: <text>" at the source line of `loc` (the first file
+  // location in it), under the function's source name.
+  int64_t line = 0;
+  loc->walk([&](mlir::Location l) {
+    if (auto f = mlir::dyn_cast<mlir::FileLineColLoc>(l)) {
+      line = f.getLine();
+      return mlir::WalkResult::interrupt();
+    }
+    return mlir::WalkResult::advance();
+  });
+  size_t colon = text.find(": ");
+  std::string symbol = text.substr(0, colon), name = symbol;
+  if (program_)
+    for (const auto &inst : program_->instances)
+      if (inst->symbol == symbol)
+        name = inst->name;
+  report_.push_back(
+      {line, name, colon == std::string::npos ? text : text.substr(colon + 2)});
 }
 
 bool Compilation::cleanup() {

@@ -126,6 +126,8 @@ private:
   /// Runs one timed pipeline; false (with internalError_) on failure.
   bool runPipeline(const std::string &group,
                    const std::function<void(mlir::OpPassManager &)> &build);
+  /// A line of the loop report from a pass ("<symbol>: <text>" at `loc`).
+  void addPassReport(mlir::Location loc, const std::string &text);
   /// The name of the function whose definition spans source `line`.
   std::string functionAt(int line) const;
   /// "internal compiler error: WHAT in function 'f'; reproducer: PATH",

@@ -51,11 +51,13 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
   bool oneFloatType = (k == ScalarKind::F32 || k == ScalarKind::F64) &&
                       at.scalarKind() == k && bt.scalarKind() == k;
   note(ln, onGPU() ? "matrix product: one GPU thread per element"
-                   : std::string("matrix product: ") +
-                         (oneFloatType
-                              ? "system BLAS (dlopen) for large operands, else "
-                              : "") +
-                         "i-k-j loops with the rows in parallel");
+           : parallelDepth > 0
+               ? "matrix product: i-k-j loops on the iteration's thread"
+               : std::string("matrix product: ") +
+                     (oneFloatType
+                          ? "system BLAS (dlopen) for large operands, else "
+                          : "") +
+                     "i-k-j loops with the rows in parallel");
   SmallVector<Value, 2> dims;
   if (at.rank() == 2)
     dims.push_back(size(a, 0));

@@ -72,3 +72,20 @@ func.func @matvec(%a: memref<?x?xf64>, %v: memref<?xf64>, %c: memref<?xf64>) {
   weft.matmul %a, %v, %c line 7 : memref<?x?xf64>, memref<?xf64>, memref<?xf64>
   return
 }
+
+// In the body of a parallel loop: no BLAS call per iteration, the loops
+// only (their nest runs on the iteration's thread).
+// CHECK-LABEL: func.func @in_parallel_body
+// CHECK: scf.parallel
+// CHECK-NOT: weft.gemm
+// CHECK: arith.mulf
+// CHECK-NOT: weft.matmul
+func.func @in_parallel_body(%a: memref<?x?xf64>, %b: memref<?x?xf64>, %c: memref<?x?xf64>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    weft.matmul %a, %b, %c : memref<?x?xf64>, memref<?x?xf64>, memref<?x?xf64>
+    scf.reduce
+  }
+  return
+}
