@@ -9,6 +9,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace weft {
@@ -78,10 +79,23 @@ Value floorDivF(ImplicitLocOpBuilder &b, Value l, Value r) {
                                  result);
 }
 
+/// log2 of `r` when it is a constant positive power of two.
+std::optional<unsigned> powerOfTwo(Value r) {
+  APInt v;
+  if (!matchPattern(r, m_ConstantInt(&v)) || !v.isStrictlyPositive() ||
+      !v.isPowerOf2())
+    return std::nullopt;
+  return v.logBase2();
+}
+
 Value lowerFloorDiv(ImplicitLocOpBuilder &b, weft::FloorDivOp op) {
   Value l = op.getLhs(), r = op.getRhs();
   if (isa<FloatType>(l.getType()))
     return floorDivF(b, l, r);
+  // By 2^k: the arithmetic shift is the floor (`(lo + hi) // 2`).
+  if (std::optional<unsigned> k = powerOfTwo(r))
+    return arith::ShRSIOp::create(
+        b, l, arith::ConstantOp::create(b, b.getIntegerAttr(l.getType(), *k)));
   auto [safe, byZero] = safeDivisor(b, l, r);
   Value q = arith::FloorDivSIOp::create(b, l, safe);
   return arith::SelectOp::create(b, byZero, constantLike(b, l.getType(), 0), q);
@@ -108,6 +122,13 @@ Value lowerMod(ImplicitLocOpBuilder &b, weft::ModOp op) {
     Value byZero = arith::CmpFOp::create(b, arith::CmpFPredicate::OEQ, r, zero);
     return arith::SelectOp::create(b, byZero, rem, result);
   }
+  // By 2^k: the low k bits are the remainder with the divisor's sign.
+  if (std::optional<unsigned> k = powerOfTwo(r))
+    return arith::AndIOp::create(
+        b, l,
+        arith::ConstantOp::create(
+            b, b.getIntegerAttr(
+                   t, APInt::getLowBitsSet(t.getIntOrFloatBitWidth(), *k))));
   auto [safe, byZero] = safeDivisor(b, l, r);
   Value rem = arith::RemSIOp::create(b, l, safe);
   Value nz = arith::CmpIOp::create(b, arith::CmpIPredicate::ne, rem, zero);

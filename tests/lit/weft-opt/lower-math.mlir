@@ -118,3 +118,21 @@ func.func @shift_right(%a: i32, %n: i32) -> i32 {
   %r = weft.shr %a, %n : i32
   return %r : i32
 }
+
+// By a constant power of two: // is an arithmetic shift (the floor for
+// negative numbers too), % the low bits (the divisor's sign: never
+// negative); other constants keep the general code.
+// CHECK-LABEL: func.func @by_power_of_two
+// CHECK: %[[Q:.*]] = arith.shrsi %arg0, %c2_i64 : i64
+// CHECK: %[[R:.*]] = arith.andi %arg0, %c7_i64 : i64
+// CHECK: arith.floordivsi
+// CHECK: return %[[Q]], %[[R]]
+func.func @by_power_of_two(%x: i64) -> (i64, i64, i64) {
+  %c4 = arith.constant 4 : i64
+  %c8 = arith.constant 8 : i64
+  %c6 = arith.constant 6 : i64
+  %q = weft.floordiv %x, %c4 : i64
+  %r = weft.mod %x, %c8 : i64
+  %s = weft.floordiv %x, %c6 : i64
+  return %q, %r, %s : i64, i64, i64
+}
