@@ -22,6 +22,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Host.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <mutex>
 
@@ -82,14 +83,34 @@ std::unique_ptr<llvm::Module> translateToLLVMIR(mlir::ModuleOp module,
 }
 
 namespace {
-/// Collects the loop vectorizer's passed and missed remarks.
+/// `message` with the symbols of generated functions
+/// (`name___<argument types>`) shortened to their source names.
+std::string sourceNames(std::string message) {
+  for (size_t at = message.find("___"); at != std::string::npos;
+       at = message.find("___", at)) {
+    size_t end = at;
+    while (end < message.size() &&
+           (std::isalnum(static_cast<unsigned char>(message[end])) ||
+            message[end] == '_'))
+      ++end;
+    message.erase(at, end - at);
+  }
+  const std::string main = "'__weft_main'";
+  for (size_t at = message.find(main); at != std::string::npos;
+       at = message.find(main, at))
+    message.replace(at, main.size(), "the top level");
+  return message;
+}
+
+/// Collects the loop vectorizer's passed and missed remarks, and the
+/// inliner's missed remarks about calls of the program's own functions.
 struct RemarkCollector : llvm::DiagnosticHandler {
   explicit RemarkCollector(std::vector<VectorizerRemark> &out) : out(out) {}
   bool isPassedOptRemarkEnabled(llvm::StringRef pass) const override {
     return pass == "loop-vectorize";
   }
   bool isMissedOptRemarkEnabled(llvm::StringRef pass) const override {
-    return pass == "loop-vectorize";
+    return pass == "loop-vectorize" || pass == "inline";
   }
   bool isAnalysisRemarkEnabled(llvm::StringRef pass) const override {
     return pass == "loop-vectorize"; // the reasons behind "not vectorized"
@@ -99,9 +120,16 @@ struct RemarkCollector : llvm::DiagnosticHandler {
     auto *r = llvm::dyn_cast<llvm::DiagnosticInfoOptimizationBase>(&di);
     if (!r)
       return false;
+    int64_t line = r->isLocationAvailable() ? r->getLocation().getLine() : 0;
     if (r->getPassName() == "loop-vectorize") {
-      int64_t line = r->isLocationAvailable() ? r->getLocation().getLine() : 0;
       out.push_back({line, r->getMsg()});
+    } else if (r->getPassName() == "inline" &&
+               di.getKind() == llvm::DK_OptimizationRemarkMissed) {
+      // Runtime functions have no definition here: not the program's.
+      std::string msg = r->getMsg();
+      if (msg.find("definition is unavailable") == std::string::npos &&
+          msg.find("'weft_rt_") == std::string::npos)
+        out.push_back({line, "call not inlined: " + sourceNames(msg)});
     }
     return true;
   }
