@@ -27,43 +27,48 @@ void namesInExpr(const Expr *e, std::multiset<std::string> &out) {
 }
 
 /// Every name read or written in `block`, except inside `skip`.
+void namesInStmt(const Stmt &stmt, const Block *skip,
+                 std::multiset<std::string> &out) {
+  const Stmt *s = &stmt;
+  if (auto *x = s->dyn<ExprStmt>()) {
+    namesInExpr(x->value.get(), out);
+  } else if (auto *x = s->dyn<AssignStmt>()) {
+    for (const ExprPtr &t : x->targets)
+      namesInExpr(t.get(), out);
+    namesInExpr(x->value.get(), out);
+  } else if (auto *x = s->dyn<AugAssignStmt>()) {
+    namesInExpr(x->target.get(), out);
+    namesInExpr(x->value.get(), out);
+  } else if (auto *x = s->dyn<AnnAssignStmt>()) {
+    namesInExpr(x->target.get(), out);
+    namesInExpr(x->value.get(), out);
+  } else if (auto *x = s->dyn<IfStmt>()) {
+    namesInExpr(x->cond.get(), out);
+    namesInBlock(x->body, skip, out);
+    namesInBlock(x->orelse, skip, out);
+  } else if (auto *x = s->dyn<ForStmt>()) {
+    if (&x->body == skip)
+      return; // the prange loop itself (its target is private)
+    namesInExpr(x->target.get(), out);
+    namesInExpr(x->iter.get(), out);
+    namesInBlock(x->body, skip, out);
+  } else if (auto *x = s->dyn<WhileStmt>()) {
+    namesInExpr(x->cond.get(), out);
+    namesInBlock(x->body, skip, out);
+  } else if (auto *x = s->dyn<ReturnStmt>()) {
+    namesInExpr(x->value.get(), out);
+  } else if (auto *x = s->dyn<AssertStmt>()) {
+    namesInExpr(x->test.get(), out);
+    namesInExpr(x->msg.get(), out);
+  }
+}
+
 void namesInBlock(const Block &block, const Block *skip,
                   std::multiset<std::string> &out) {
   if (&block == skip)
     return;
-  for (const StmtPtr &s : block) {
-    if (auto *x = s->dyn<ExprStmt>()) {
-      namesInExpr(x->value.get(), out);
-    } else if (auto *x = s->dyn<AssignStmt>()) {
-      for (const ExprPtr &t : x->targets)
-        namesInExpr(t.get(), out);
-      namesInExpr(x->value.get(), out);
-    } else if (auto *x = s->dyn<AugAssignStmt>()) {
-      namesInExpr(x->target.get(), out);
-      namesInExpr(x->value.get(), out);
-    } else if (auto *x = s->dyn<AnnAssignStmt>()) {
-      namesInExpr(x->target.get(), out);
-      namesInExpr(x->value.get(), out);
-    } else if (auto *x = s->dyn<IfStmt>()) {
-      namesInExpr(x->cond.get(), out);
-      namesInBlock(x->body, skip, out);
-      namesInBlock(x->orelse, skip, out);
-    } else if (auto *x = s->dyn<ForStmt>()) {
-      if (&x->body == skip)
-        continue; // the prange loop itself (its target is private)
-      namesInExpr(x->target.get(), out);
-      namesInExpr(x->iter.get(), out);
-      namesInBlock(x->body, skip, out);
-    } else if (auto *x = s->dyn<WhileStmt>()) {
-      namesInExpr(x->cond.get(), out);
-      namesInBlock(x->body, skip, out);
-    } else if (auto *x = s->dyn<ReturnStmt>()) {
-      namesInExpr(x->value.get(), out);
-    } else if (auto *x = s->dyn<AssertStmt>()) {
-      namesInExpr(x->test.get(), out);
-      namesInExpr(x->msg.get(), out);
-    }
-  }
+  for (const StmtPtr &s : block)
+    namesInStmt(*s, skip, out);
 }
 
 namespace {
@@ -291,6 +296,124 @@ bool exprDrawsRandom(const Expr *e, const FunctionInstance &fn,
 }
 
 } // namespace
+
+namespace {
+/// Whether statement `s` mentions `name` anywhere (read or written).
+bool mentions(const Stmt &s, const std::string &name) {
+  std::multiset<std::string> names;
+  namesInStmt(s, nullptr, names);
+  return names.count(name) > 0;
+}
+
+/// `s` assigns `name` a value that does not read it.
+bool plainAssignment(const Stmt &s, const std::string &name) {
+  const Expr *target = nullptr, *value = nullptr;
+  if (auto *a = s.dyn<AssignStmt>()) {
+    if (a->targets.size() != 1)
+      return false;
+    target = a->targets[0].get();
+    value = a->value.get();
+  } else if (auto *a = s.dyn<AnnAssignStmt>()) {
+    target = a->target.get();
+    value = a->value.get();
+  }
+  auto *n = target ? target->dyn<NameExpr>() : nullptr;
+  if (!n || n->name != name || !value)
+    return false;
+  std::multiset<std::string> read;
+  namesInExpr(value, read);
+  return read.count(name) == 0;
+}
+
+/// The blocks from `block` down to the one holding `loop`, with the index
+/// of the statement entered in each; false if `loop` is not inside.
+bool pathTo(const Block &block, const ForStmt &loop,
+            std::vector<std::pair<const Block *, size_t>> &path) {
+  for (size_t k = 0; k < block.size(); ++k) {
+    const Stmt *s = block[k].get();
+    path.push_back({&block, k});
+    if (s == &loop)
+      return true;
+    std::vector<const Block *> inner;
+    if (auto *f = s->dyn<ForStmt>())
+      inner = {&f->body};
+    else if (auto *w = s->dyn<WhileStmt>())
+      inner = {&w->body};
+    else if (auto *i = s->dyn<IfStmt>())
+      inner = {&i->body, &i->orelse};
+    for (const Block *b : inner)
+      if (pathTo(*b, loop, path))
+        return true;
+    path.pop_back();
+  }
+  return false;
+}
+} // namespace
+
+/// `s` is `for name in ...` with an iteration that does not read `name`:
+/// its body reads the loop's own value, but an empty range leaves the
+/// old one (so it neither reads nor surely assigns `name`).
+bool loopOverName(const Stmt &s, const std::string &name) {
+  auto *f = s.dyn<ForStmt>();
+  if (!f || f->target->dyn<NameExpr>()->name != name)
+    return false;
+  std::multiset<std::string> iter;
+  namesInExpr(f->iter.get(), iter);
+  return iter.count(name) == 0;
+}
+
+/// Scans statements [from, to) of `block`: 1 if one assigns `name` before
+/// any reads it, -1 if one may read it first, 0 if none mentions it.
+int firstUse(const Block &block, size_t from, size_t to,
+             const std::string &name) {
+  for (size_t k = from; k < to && k < block.size(); ++k) {
+    const Stmt &s = *block[k];
+    if (plainAssignment(s, name))
+      return 1;
+    if (loopOverName(s, name))
+      continue;
+    if (mentions(s, name))
+      return -1;
+  }
+  return 0;
+}
+
+bool assignedBeforeRead(const Block &body, const std::string &name) {
+  return firstUse(body, 0, body.size(), name) >= 0;
+}
+
+bool usedAfterLoop(const Block &fnBody, const ForStmt &loop,
+                   const std::string &name) {
+  std::vector<std::pair<const Block *, size_t>> path;
+  if (!pathTo(fnBody, loop, path))
+    return true;
+  // From the innermost block outwards: the statements after the one on
+  // the path, until one assigns `name` first (dead) or may read it (live).
+  for (size_t level = path.size(); level-- > 0;) {
+    const auto &[block, at] = path[level];
+    int use = firstUse(*block, at + 1, block->size(), name);
+    if (use != 0)
+      return use < 0;
+    if (level == 0)
+      break;
+    // The end of a loop body also goes back to its start: the statements
+    // before the one on the path, then the loop itself again, which
+    // assigns `name` before reading it (a loop further in: unknown).
+    const Stmt *outer = (*path[level - 1].first)[path[level - 1].second].get();
+    if (!outer->dyn<ForStmt>() && !outer->dyn<WhileStmt>())
+      continue;
+    if (auto *w = outer->dyn<WhileStmt>()) {
+      std::multiset<std::string> cond;
+      namesInExpr(w->cond.get(), cond);
+      if (cond.count(name))
+        return true;
+    }
+    use = firstUse(*block, 0, at, name);
+    if (use < 0 || (use == 0 && level + 1 != path.size()))
+      return true;
+  }
+  return false; // the end of the function
+}
 
 const Stmt *firstWrite(const Block &block, const std::string &name) {
   for (const StmtPtr &s : block) {

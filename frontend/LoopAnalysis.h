@@ -29,6 +29,9 @@ namespace loops {
 using weft::forEachChild; // frontend/AST.h
 /// Every name read or written in `e` (one entry per occurrence).
 void namesInExpr(const Expr *e, std::multiset<std::string> &out);
+/// Every name read or written in statement `s`, except inside `skip`.
+void namesInStmt(const Stmt &s, const Block *skip,
+                 std::multiset<std::string> &out);
 /// Every name read or written in `block`, except inside `skip` (and the
 /// target of the loop whose body is `skip`).
 void namesInBlock(const Block &block, const Block *skip,
@@ -66,6 +69,17 @@ struct ReductionUse {
 };
 ReductionUse scanReduction(const FunctionInstance &fn, const Block &body,
                            const std::string &name);
+/// True if `name` is assigned before it is read in every iteration of a
+/// loop with body `body`: its first mention is a plain assignment
+/// `name = e` (or `name: T = e`) at the top of the body, `e` not reading
+/// it.
+bool assignedBeforeRead(const Block &body, const std::string &name);
+/// True if, after the loop `loop` of the function body `fnBody` ends,
+/// `name` may be read before it is assigned again (conservatively: also
+/// when the loop is nested in another loop and nothing after it in the
+/// same iteration of that loop assigns `name` first).
+bool usedAfterLoop(const Block &fnBody, const ForStmt &loop,
+                   const std::string &name);
 /// The first statement of `block` (or nested in it) that writes `name`.
 const Stmt *firstWrite(const Block &block, const std::string &name);
 /// True if running statements `from`.. of `block` may draw random numbers;

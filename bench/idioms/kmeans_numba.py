@@ -31,10 +31,10 @@ def kmeans(X, k, iters):
             counts[c] += 1
             for t in range(d):
                 sums[c, t] += X[i, t]
-        for jc in range(k):
-            if counts[jc] > 0:
+        for j in range(k):
+            if counts[j] > 0:
                 for t in range(d):
-                    C[jc, t] = sums[jc, t] / counts[jc]
+                    C[j, t] = sums[j, t] / counts[j]
     return C, labels
 
 

@@ -109,7 +109,13 @@ bool FunctionGen::classifyParallelWrites(const ForStmt &s,
       continue;
     std::string base = w.substr(0, w.find('#'));
     const weft::Type &t = fn.locals.at(base);
-    if (!outside.count(base)) {
+    // Private: not used outside, or assigned first in every iteration and
+    // not read after the loop before it is assigned again (a name reused
+    // after the loop, as Numba allows).
+    bool session = mg.program.session && !fn.def;
+    if (!outside.count(base) ||
+        (!session && loops::assignedBeforeRead(s.body, base) &&
+         !loops::usedAfterLoop(*fn.body, s, base))) {
       privates.push_back(w);
       continue;
     }
