@@ -154,6 +154,10 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
     return math::SinhOp::create(b, l, x);
   if (builtin == Builtin::Cosh)
     return math::CoshOp::create(b, l, x);
+  if (builtin == Builtin::Erf)
+    return math::ErfOp::create(b, l, x);
+  if (builtin == Builtin::Erfc)
+    return math::ErfcOp::create(b, l, x);
   if (builtin == Builtin::Floor)
     return isFloat ? math::FloorOp::create(b, l, x).getResult() : x;
   if (builtin == Builtin::Ceil)

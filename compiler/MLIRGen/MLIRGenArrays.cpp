@@ -443,7 +443,8 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
       builtin == Builtin::Log2 || builtin == Builtin::Log10 ||
       builtin == Builtin::Asin || builtin == Builtin::Acos ||
       builtin == Builtin::Atan || builtin == Builtin::Sinh ||
-      builtin == Builtin::Cosh) {
+      builtin == Builtin::Cosh || builtin == Builtin::Erf ||
+      builtin == Builtin::Erfc) {
     ScalarKind k = t.scalarKind();
     SmallVector<Value, 3> xs;
     for (size_t i = 0; i < argExprs.size(); ++i) {

@@ -209,6 +209,21 @@ atan2 = _elementwise(np.arctan2)
 sinh = _elementwise(np.sinh)
 cosh = _elementwise(np.cosh)
 tanh = _elementwise(np.tanh)
+
+
+def _per_element(fn):
+    # NumPy has no erf: the math module's (the C library's, as Weft's) on
+    # each element of a float64 array.
+    vec = np.vectorize(fn, otypes=[np.float64])
+
+    def f(x):
+        return _py(vec(x))
+    f.__name__ = fn.__name__
+    return f
+
+
+erf = _per_element(math.erf)
+erfc = _per_element(math.erfc)
 floor = _elementwise(np.floor)
 ceil = _elementwise(np.ceil)
 pow = _elementwise(np.power)
@@ -450,7 +465,7 @@ WEFT_NAMES = (
     "zeros ones empty full arange linspace eye copy "
     "rand randn random randint seed "
     "abs sqrt exp log log2 log10 sin cos tan asin acos atan atan2 sinh cosh "
-    "tanh floor ceil pow minimum maximum where isnan isinf clip "
+    "tanh erf erfc floor ceil pow minimum maximum where isnan isinf clip "
     "pi e inf nan "
     "sum prod min max mean var std argmin argmax any all "
     "dot outer transpose reshape ravel "
