@@ -437,14 +437,13 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = Val(emitMath(builtin, {x}, ScalarKind::F64, l));
     return true;
   }
-  if (builtin == Builtin::Atan2 || builtin == Builtin::Pow ||
-      builtin == Builtin::Minimum || builtin == Builtin::Maximum ||
-      builtin == Builtin::Where || builtin == Builtin::Clip ||
-      builtin == Builtin::Log2 || builtin == Builtin::Log10 ||
-      builtin == Builtin::Asin || builtin == Builtin::Acos ||
-      builtin == Builtin::Atan || builtin == Builtin::Sinh ||
-      builtin == Builtin::Cosh || builtin == Builtin::Erf ||
-      builtin == Builtin::Erfc) {
+  // Scalars: unary math (floor and ceil of integers are emitBuiltin's:
+  // NumPy gives a float), and the elementwise functions of several.
+  bool unaryFloatMath = isUnaryMath(builtin) && builtin != Builtin::Floor &&
+                        builtin != Builtin::Ceil;
+  if (unaryFloatMath ||
+      builtinIn(builtin, {Builtin::Atan2, Builtin::Pow, Builtin::Minimum,
+                          Builtin::Maximum, Builtin::Where, Builtin::Clip})) {
     ScalarKind k = t.scalarKind();
     SmallVector<Value, 3> xs;
     for (size_t i = 0; i < argExprs.size(); ++i) {

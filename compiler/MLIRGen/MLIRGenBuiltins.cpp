@@ -201,22 +201,6 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
       return Val(math::FloorOp::create(b, l, x));
     return Val(math::CeilOp::create(b, l, x));
   }
-  // Unary math on floats.
-  Value x = convert(arg(0).v(), t.scalarKind(), l);
-  if (builtin == Builtin::Sqrt)
-    return Val(math::SqrtOp::create(b, l, x));
-  if (builtin == Builtin::Exp)
-    return Val(math::ExpOp::create(b, l, x));
-  if (builtin == Builtin::Log)
-    return Val(math::LogOp::create(b, l, x));
-  if (builtin == Builtin::Sin)
-    return Val(math::SinOp::create(b, l, x));
-  if (builtin == Builtin::Cos)
-    return Val(math::CosOp::create(b, l, x));
-  if (builtin == Builtin::Tan)
-    return Val(math::TanOp::create(b, l, x));
-  if (builtin == Builtin::Tanh)
-    return Val(math::TanhOp::create(b, l, x));
   error(c->range, "builtin '" + std::string(builtinName(builtin)) +
                       "' is not supported yet");
   return Val(i64(0, l));
