@@ -119,6 +119,26 @@ def HoistInvariantReductions : Pass<"weft-hoist-invariant-reductions"> {
   }];
 }
 
+def ProveNonzeroDivisors : Pass<"weft-prove-nonzero-divisors"> {
+  let summary = "Zero-divisor checks of divisors that are never zero fold "
+                "away.";
+  let description = [{
+    Python raises `ZeroDivisionError` for `x / 0.0`, so every float
+    division is checked (`arith.cmpf oeq %d, 0.0` guarding a `weft.fail`,
+    or a deferred error code in a `prange` body). This pass replaces the
+    comparison by `false` when `%d` is provably above zero or NaN: a
+    positive constant, a sum of a positive and a non-negative value, the
+    square root of a positive value, `cosh`, and selects and maxima of
+    such; non-negative values are non-negative constants, `abs`, `sqrt`,
+    `exp`, squares `x * x` and sums, products and quotients of
+    non-negative values (products and quotients can underflow to zero, so
+    they are never positive). `1.0 / (1.0 + exp(-x))` and
+    `1.0 / (1.0 + k * abs(d))` then have no check, and their code stays
+    one block that LLVM can vectorize across inlined calls.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 def LowerElementwise : Pass<"weft-lower-elementwise"> {
   let summary = "Turn weft.map into loop nests.";
   let description = [{

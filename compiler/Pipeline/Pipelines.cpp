@@ -67,6 +67,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
   pm.addPass(weft::createLowerMatmul());
   pm.addPass(weft::createLowerLaunch());
   pm.addPass(weft::createChooseParallelNests());
+  pm.addPass(weft::createProveNonzeroDivisors());
   pm.addPass(createCanonicalizerPass());
   // After canonicalization has folded the exponents' conversions.
   pm.addPass(weft::createExpandPowers());
