@@ -1,5 +1,4 @@
-//===- ThreadAllocation.h - Per-thread buffer statistics and cache -*- C++
-//-*-===//
+//===- ThreadAllocation.h - Per-thread buffer counts, cache -*- C++ -*-===//
 //
 // The allocator's fast path has no global atomic and no lock: each thread
 // counts the buffers it allocates and frees in its own counters (summed
