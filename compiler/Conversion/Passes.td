@@ -257,6 +257,25 @@ def LowerMatmul : Pass<"weft-lower-matmul"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def LowerVmap : Pass<"weft-lower-vmap"> {
+  let summary = "vmap(f)(args) (weft.vmap) as a parallel nest of calls.";
+  let description = [{
+    Replaces every `weft.vmap` by: the lengths of the mapped axes checked
+    equal; for a callee returning a number, a fresh 1-D result and a
+    parallel nest (marked for `weft-choose-parallel-nests`) storing one
+    call per index; for a callee returning an array, a first call (after
+    checking the axis is not empty) whose shape sizes the result, then a
+    parallel nest of the other calls, each checked to return that shape
+    and copied into its row. Slices are views of the mapped arrays (an
+    element for a 1-D array); errors of the iterations are raised after
+    the nest (`weft.raise_recorded`).
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def LowerLaunch : Pass<"weft-lower-launch"> {
   let summary = "Kernel launches (weft.launch) as a gpu.launch or a loop nest.";
   let description = [{

@@ -226,6 +226,45 @@ LogicalResult LaunchOp::verify() {
   return verifyLine(*this, getLine());
 }
 
+LogicalResult VmapOp::verify() {
+  auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+      *this, getCalleeAttr());
+  if (!callee)
+    return emitOpError("callee ") << getCalleeAttr() << " is not a function";
+  FunctionType type = callee.getFunctionType();
+  if (type.getNumInputs() != getMappedOperands().size() ||
+      type.getNumResults() != 1)
+    return emitOpError("callee must take one parameter per operand and "
+                       "return one value");
+  bool mapped = false;
+  for (auto [operand, param] :
+       llvm::zip(getMappedOperands().getTypes(), type.getInputs())) {
+    auto array = dyn_cast<MemRefType>(operand);
+    if (!array)
+      continue;
+    mapped = true;
+    int64_t rank = array.getRank(), axis = static_cast<int64_t>(getAxis());
+    if (axis < -rank || axis >= rank)
+      return emitOpError("axis ")
+             << axis << " is outside an operand of rank " << rank;
+    auto slice = dyn_cast<MemRefType>(param);
+    if (rank == 1 ? isa<MemRefType>(param)
+                  : !slice || slice.getRank() != rank - 1)
+      return emitOpError("parameter for an operand of rank ")
+             << rank << " must be "
+             << (rank == 1 ? "a number" : "an array of rank ")
+             << (rank == 1 ? "" : std::to_string(rank - 1));
+  }
+  if (!mapped)
+    return emitOpError("needs at least one array operand to map");
+  auto result = cast<MemRefType>(getResult().getType());
+  auto calleeResult = dyn_cast<MemRefType>(type.getResult(0));
+  int64_t want = 1 + (calleeResult ? calleeResult.getRank() : 0);
+  if (result.getRank() != want)
+    return emitOpError("result must have rank ") << want;
+  return verifyLine(*this, getLine());
+}
+
 LogicalResult MatmulOp::verify() {
   auto a = cast<MemRefType>(getA().getType());
   auto b = cast<MemRefType>(getB().getType());

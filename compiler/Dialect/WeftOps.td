@@ -426,6 +426,35 @@ def Weft_LaunchOp : Weft_Op<"launch"> {
   let hasVerifier = 1;
 }
 
+def Weft_VmapOp : Weft_Op<"vmap"> {
+  let summary = "vmap(f, axis=k)(args): f once per index of the mapped axis.";
+  let description = [{
+    Calls `callee` once per index i of axis `axis` (negative: from the
+    end) of its array operands, each passed as its slice at i (an element,
+    converted to the parameter's type, for a 1-D array); other operands
+    go to every call. The results are stacked along a new first axis of
+    the returned array (a fresh buffer the caller owns), converted to its
+    element type. `weft-lower-vmap` writes it as a parallel nest; at
+    source line `line` it raises `ValueError` when the mapped axes differ
+    in length, when an array-valued `callee` is mapped over an empty axis
+    (its result shape is then unknown) or returns arrays of different
+    shapes, and `MemoryError` when the result's size overflows.
+
+    ```mlir
+    %r = weft.vmap @norm(%rows, %p) axis 0 line 4 : (memref<?x?xf64, strided<[?, ?], offset: ?>>, f64) -> memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$callee,
+                       Variadic<AnyType>:$mappedOperands, I64Attr:$axis,
+                       I64Attr:$line);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = [{
+    $callee `(` $mappedOperands `)` `axis` $axis `line` $line attr-dict `:`
+    functional-type($mappedOperands, $result)
+  }];
+  let hasVerifier = 1;
+}
+
 def Weft_RaiseRecordedOp : Weft_Op<"raise_recorded"> {
   let summary = "Raises the first error recorded inside a parallel loop.";
   let description = [{

@@ -66,6 +66,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
   pm.addPass(weft::createLowerRandom());
   pm.addPass(weft::createLowerMatmul());
   pm.addPass(weft::createLowerLaunch());
+  pm.addPass(weft::createLowerVmap());
   pm.addPass(weft::createChooseParallelNests());
   pm.addPass(weft::createProveNonzeroDivisors());
   pm.addPass(createCanonicalizerPass());

@@ -479,3 +479,33 @@ func.func @launch_missing(%n: i64) {
   weft.launch @nowhere blocks(%n, %n) threads(%n, %n) () line 1
   return
 }
+
+// -----
+
+func.func private @v1(%r: memref<?xf64, strided<[?], offset: ?>>) -> f64
+
+func.func @vmap_axis(%m: memref<?x?xf64>) -> memref<?xf64> {
+  // expected-error @+1 {{axis 2 is outside an operand of rank 2}}
+  %r = weft.vmap @v1(%m) axis 2 line 1 : (memref<?x?xf64>) -> memref<?xf64>
+  return %r : memref<?xf64>
+}
+
+// -----
+
+func.func private @v2(%x: f64) -> f64
+
+func.func @vmap_rank(%a: memref<?xf64>) -> memref<?x?xf64> {
+  // expected-error @+1 {{result must have rank 1}}
+  %r = weft.vmap @v2(%a) axis 0 line 1 : (memref<?xf64>) -> memref<?x?xf64>
+  return %r : memref<?x?xf64>
+}
+
+// -----
+
+func.func private @v3(%x: f64) -> f64
+
+func.func @vmap_nothing(%x: f64) -> memref<?xf64> {
+  // expected-error @+1 {{needs at least one array operand to map}}
+  %r = weft.vmap @v3(%x) axis 0 line 1 : (f64) -> memref<?xf64>
+  return %r : memref<?xf64>
+}

@@ -134,3 +134,11 @@ func.func @launches(%a: memref<?xf64>, %b: i64, %t: i64) {
   weft.launch @no_operands blocks(%b, %b) threads(%t, %t) () line 6 {serial}
   return
 }
+
+// CHECK-LABEL: func.func @vmaps
+// CHECK: weft.vmap @row_norm(%arg0, %arg1) axis -1 line 8 : (memref<?x?xf64>, f64) -> memref<?xf64>
+func.func private @row_norm(%r: memref<?xf64, strided<[?], offset: ?>>, %p: f64) -> f64
+func.func @vmaps(%m: memref<?x?xf64>, %p: f64) -> memref<?xf64> {
+  %r = weft.vmap @row_norm(%m, %p) axis -1 line 8 : (memref<?x?xf64>, f64) -> memref<?xf64>
+  return %r : memref<?xf64>
+}
