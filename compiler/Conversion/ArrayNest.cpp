@@ -193,4 +193,24 @@ Value inlineBodyAt(ImplicitLocOpBuilder &b, mlir::Block &body, Value yielded,
   return map.lookupOrDefault(yielded);
 }
 
+Value castNumber(ImplicitLocOpBuilder &b, Value v, Type to) {
+  Type from = v.getType();
+  if (from == to)
+    return v;
+  bool fromFloat = isa<FloatType>(from), toFloat = isa<FloatType>(to);
+  unsigned fw = from.getIntOrFloatBitWidth(), tw = to.getIntOrFloatBitWidth();
+  if (!fromFloat && toFloat)
+    return fw == 1 ? arith::UIToFPOp::create(b, to, v).getResult()
+                   : arith::SIToFPOp::create(b, to, v).getResult();
+  if (fromFloat && toFloat)
+    return tw > fw ? arith::ExtFOp::create(b, to, v).getResult()
+                   : arith::TruncFOp::create(b, to, v).getResult();
+  if (fromFloat)
+    return arith::FPToSIOp::create(b, to, v);
+  if (tw > fw)
+    return fw == 1 ? arith::ExtUIOp::create(b, to, v).getResult()
+                   : arith::ExtSIOp::create(b, to, v).getResult();
+  return arith::TruncIOp::create(b, to, v);
+}
+
 } // namespace weft

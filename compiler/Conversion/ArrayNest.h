@@ -78,6 +78,10 @@ mlir::Value inlineBodyAt(mlir::ImplicitLocOpBuilder &b, mlir::Block &body,
                          mlir::Value yielded, mlir::ValueRange views,
                          mlir::ValueRange ivs, mlir::Value current = {});
 
+/// `v` converted to the number type `to` (i1, integers, floats), as
+/// NumPy casts: bool as 0/1, integers sign-extended or truncated.
+mlir::Value castNumber(mlir::ImplicitLocOpBuilder &b, mlir::Value v,
+                       mlir::Type to);
 } // namespace weft
 
 #endif // WEFT_COMPILER_CONVERSION_ARRAYNEST_H

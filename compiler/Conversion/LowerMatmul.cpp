@@ -21,23 +21,6 @@ using namespace mlir;
 
 namespace {
 
-/// `v` converted to `to`, a type it widens to (see MatmulOp's verifier).
-Value widen(ImplicitLocOpBuilder &b, Value v, Type to) {
-  Type from = v.getType();
-  if (from == to)
-    return v;
-  if (isa<FloatType>(to)) {
-    if (isa<FloatType>(from))
-      return arith::ExtFOp::create(b, to, v);
-    if (from.isInteger(1))
-      return arith::UIToFPOp::create(b, to, v);
-    return arith::SIToFPOp::create(b, to, v);
-  }
-  if (from.isInteger(1))
-    return arith::ExtUIOp::create(b, to, v);
-  return arith::ExtSIOp::create(b, to, v);
-}
-
 /// The arithmetic of one element type.
 struct Arith {
   ImplicitLocOpBuilder &b;
@@ -57,7 +40,8 @@ struct Arith {
   }
   /// arr[i, j], converted.
   Value load(Value arr, Value i, Value j) {
-    return widen(b, memref::LoadOp::create(b, arr, ValueRange{i, j}), type);
+    return weft::castNumber(b, memref::LoadOp::create(b, arr, ValueRange{i, j}),
+                            type);
   }
 };
 

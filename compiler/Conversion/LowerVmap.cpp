@@ -20,27 +20,6 @@ using namespace mlir;
 
 namespace {
 
-/// `v` converted to the number type `to` (NumPy's casts).
-Value castNumber(ImplicitLocOpBuilder &b, Value v, Type to) {
-  Type from = v.getType();
-  if (from == to)
-    return v;
-  bool fromFloat = isa<FloatType>(from), toFloat = isa<FloatType>(to);
-  unsigned fw = from.getIntOrFloatBitWidth(), tw = to.getIntOrFloatBitWidth();
-  if (!fromFloat && toFloat)
-    return fw == 1 ? arith::UIToFPOp::create(b, to, v).getResult()
-                   : arith::SIToFPOp::create(b, to, v).getResult();
-  if (fromFloat && toFloat)
-    return tw > fw ? arith::ExtFOp::create(b, to, v).getResult()
-                   : arith::TruncFOp::create(b, to, v).getResult();
-  if (fromFloat)
-    return arith::FPToSIOp::create(b, to, v);
-  if (tw > fw)
-    return fw == 1 ? arith::ExtUIOp::create(b, to, v).getResult()
-                   : arith::ExtSIOp::create(b, to, v).getResult();
-  return arith::TruncIOp::create(b, to, v);
-}
-
 void failIf(ImplicitLocOpBuilder &b, Value cond, StringRef message,
             int64_t line) {
   auto ifOp = scf::IfOp::create(b, TypeRange{}, cond, false);
@@ -104,7 +83,8 @@ struct VmapLowering {
       }
       const Mapped &m = *mapped[k];
       if (m.sizes.size() == 1) {
-        out.push_back(castNumber(b, memref::LoadOp::create(b, v, i), param));
+        out.push_back(
+            weft::castNumber(b, memref::LoadOp::create(b, v, i), param));
         continue;
       }
       SmallVector<OpFoldResult> sizes, strides;
@@ -153,7 +133,8 @@ struct VmapLowering {
       weft::buildArrayNest(b, dims, /*serial=*/false, weft::inGPUFunction(op),
                            [&](ValueRange iv) {
                              memref::StoreOp::create(
-                                 b, castNumber(b, call(iv[0]), elem), out, iv);
+                                 b, weft::castNumber(b, call(iv[0]), elem), out,
+                                 iv);
                            });
       weft::RaiseRecordedOp::create(b);
       return out;
@@ -176,8 +157,8 @@ struct VmapLowering {
             SmallVector<Value, 4> at{i};
             at.append(ivs.begin(), ivs.end());
             memref::StoreOp::create(
-                b, castNumber(b, memref::LoadOp::create(b, r, ivs), elem), out,
-                at);
+                b, weft::castNumber(b, memref::LoadOp::create(b, r, ivs), elem),
+                out, at);
           });
     };
     copyInto(first, idx(0));
