@@ -257,6 +257,23 @@ def LowerMatmul : Pass<"weft-lower-matmul"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def LowerBroadcast : Pass<"weft-lower-broadcast"> {
+  let summary = "Broadcast shapes (weft.broadcast_shape) as sizes and a check.";
+  let description = [{
+    Replaces every `weft.broadcast_shape` by the sizes of its arrays
+    (`memref.dim`), per axis the one that is not 1 (or the target's), and
+    a check that every array's size is that size or 1: an `scf.if`
+    raising the `weft.shape_error` NumPy gives ("operands could not be
+    broadcast together with shapes (2,) (3,)"; "could not broadcast input
+    array from shape (3,) into shape (2,)"), the sizes 0 when it fails.
+    One array without a target needs no check. Runs first, so fusion sees
+    the sizes as `memref.dim` of the arrays.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def LowerVmap : Pass<"weft-lower-vmap"> {
   let summary = "vmap(f)(args) (weft.vmap) as a parallel nest of calls.";
   let description = [{

@@ -228,6 +228,34 @@ def Weft_ShiftRightOp : Weft_PythonArithOp<"shr"> {
   let results = (outs AnyTypeOf<[I32, I64]>:$result);
 }
 
+def Weft_BroadcastShapeOp : Weft_Op<"broadcast_shape",
+    [AttrSizedOperandSegments]> {
+  let summary = "The shape NumPy's broadcasting gives arrays, checked.";
+  let description = [{
+    Without `into`: the shape the `arrays` broadcast to (NumPy's rule: the
+    axes align at the end; per axis, the size that is not 1), one result
+    per axis. With `into`: `target`, the shape of an array assigned to,
+    which every array must broadcast to (`a[:, 1:] = b`). Shapes that do
+    not broadcast raise `ValueError` at source line `line`, naming the
+    shapes as NumPy does; inside a parallel loop, where the error is
+    recorded and the code goes on, every result is then 0 so the statement
+    touches no element. `weft-lower-broadcast` expands it before fusion.
+
+    ```mlir
+    %n, %m = weft.broadcast_shape %a, %b line 4 : memref<?xf64, strided<[?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>
+    %r, %c = weft.broadcast_shape %a into (%d0, %d1) line 5 : memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins Variadic<AnyMemRef>:$arrays, Variadic<Index>:$target,
+                       I64Attr:$line);
+  let results = (outs Variadic<Index>:$sizes);
+  let assemblyFormat = [{
+    $arrays (`into` `(` $target^ `)`)? `line` $line attr-dict `:`
+    type($arrays) (`->` type($sizes)^)?
+  }];
+  let hasVerifier = 1;
+}
+
 def Weft_WrapIndexOp : Weft_Op<"wrap_index"> {
   let summary = "A Python index into an axis: negative from the end, checked.";
   let description = [{

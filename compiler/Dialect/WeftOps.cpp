@@ -171,6 +171,24 @@ LogicalResult ShapeErrorOp::verify() {
   return verifyLine(*this, getLine());
 }
 
+LogicalResult BroadcastShapeOp::verify() {
+  if (getArrays().empty())
+    return emitOpError("needs at least one array");
+  size_t rank = getSizes().size();
+  if (rank == 0)
+    return emitOpError("needs at least one result (the broadcast rank)");
+  if (!getTarget().empty() && getTarget().size() != rank)
+    return emitOpError("has ") << getTarget().size() << " target sizes for "
+                               << rank << " results (one size per axis)";
+  for (Value a : getArrays()) {
+    auto type = cast<MemRefType>(a.getType());
+    if (static_cast<size_t>(type.getRank()) > rank)
+      return emitOpError("operand of rank ")
+             << type.getRank() << " cannot broadcast to rank " << rank;
+  }
+  return verifyLine(*this, getLine());
+}
+
 LogicalResult IndexErrorOp::verify() {
   // I64Attr getters return the bits as uint64_t.
   auto axis = static_cast<int64_t>(getAxis());

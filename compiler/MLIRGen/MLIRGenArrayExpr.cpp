@@ -229,72 +229,10 @@ SmallVector<Value, 4>
 FunctionGen::broadcastShape(ArrayRef<Value> arrays, int rank,
                             const SmallVector<Value, 4> *target, int64_t ln,
                             Location l) {
-  Value one = index(1, l), zero = index(0, l);
-  auto eq = [&](Value x, Value y) -> Value {
-    return arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, x, y);
-  };
-  SmallVector<SmallVector<Value, 4>, 4> shapes;
-  for (Value a : arrays) {
-    SmallVector<Value, 4> sizes;
-    for (unsigned d = 0; d < cast<MemRefType>(a.getType()).getRank(); ++d)
-      sizes.push_back(memref::DimOp::create(b, l, a, d));
-    shapes.push_back(sizes);
-  }
-  // Per axis, the size that is not 1 (NumPy's rule).
-  SmallVector<Value, 4> dims;
-  if (target) {
-    dims = *target;
-  } else {
-    dims.assign(rank, one);
-    for (auto &sizes : shapes) {
-      int r = static_cast<int>(sizes.size());
-      for (int k = 0; k < r; ++k) {
-        Value &d = dims[k + rank - r];
-        d = arith::SelectOp::create(b, l, eq(sizes[k], one), d, sizes[k]);
-      }
-    }
-  }
-  if (shapes.empty() || (!target && shapes.size() == 1))
-    return dims;
-  Value bad = constant(ScalarKind::Bool, 0, l);
-  for (auto &sizes : shapes) {
-    int r = static_cast<int>(sizes.size());
-    for (int k = 0; k < r; ++k) {
-      Value ok = arith::OrIOp::create(b, l, eq(sizes[k], dims[k + rank - r]),
-                                      eq(sizes[k], one));
-      bad = arith::OrIOp::create(
-          b, l, bad,
-          arith::XOrIOp::create(b, l, ok, constant(ScalarKind::Bool, 1, l)));
-    }
-  }
-  auto ifOp = scf::IfOp::create(b, l, TypeRange{}, bad, false);
-  {
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-    SmallVector<Value, 16> enc;
-    std::string format = target ? "ValueError: could not broadcast input "
-                                  "array from shape"
-                                : "ValueError: operands could not be "
-                                  "broadcast together with shapes";
-    auto addShape = [&](ArrayRef<Value> sizes) {
-      enc.push_back(i64(static_cast<int64_t>(sizes.size()), l));
-      for (Value sz : sizes)
-        enc.push_back(arith::IndexCastOp::create(b, l, b.getI64Type(), sz));
-      format += " {}";
-    };
-    for (auto &sizes : shapes)
-      addShape(sizes);
-    if (target) {
-      format += " into shape";
-      addShape(*target);
-    }
-    weft::ShapeErrorOp::create(b, l, format, ln, enc);
-  }
-  // Inside a parallel loop the error is raised after the loop: an empty
-  // shape keeps the rest of this statement within bounds.
-  for (Value &d : dims)
-    d = arith::SelectOp::create(b, l, bad, zero, d);
-  return dims;
+  SmallVector<mlir::Type, 4> types(rank, b.getIndexType());
+  auto op = weft::BroadcastShapeOp::create(
+      b, l, types, arrays, target ? ValueRange(*target) : ValueRange(), ln);
+  return SmallVector<Value, 4>(op.getSizes().begin(), op.getSizes().end());
 }
 
 void FunctionGen::emitMapOp(

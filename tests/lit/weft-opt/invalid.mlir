@@ -509,3 +509,27 @@ func.func @vmap_nothing(%x: f64) -> memref<?xf64> {
   %r = weft.vmap @v3(%x) axis 0 line 1 : (f64) -> memref<?xf64>
   return %r : memref<?xf64>
 }
+
+// -----
+
+func.func @broadcast_rank(%a: memref<?x?xf64>) {
+  // expected-error @+1 {{operand of rank 2 cannot broadcast to rank 1}}
+  %n = weft.broadcast_shape %a line 1 : memref<?x?xf64> -> index
+  return
+}
+
+// -----
+
+func.func @broadcast_target(%a: memref<?xf64>, %r: index) {
+  // expected-error @+1 {{has 1 target sizes for 2 results (one size per axis)}}
+  %n:2 = weft.broadcast_shape %a into (%r) line 1 : memref<?xf64> -> index, index
+  return
+}
+
+// -----
+
+func.func @broadcast_no_result(%a: memref<?xf64>) {
+  // expected-error @+1 {{needs at least one result (the broadcast rank)}}
+  weft.broadcast_shape %a line 1 : memref<?xf64>
+  return
+}

@@ -142,3 +142,12 @@ func.func @vmaps(%m: memref<?x?xf64>, %p: f64) -> memref<?xf64> {
   %r = weft.vmap @row_norm(%m, %p) axis -1 line 8 : (memref<?x?xf64>, f64) -> memref<?xf64>
   return %r : memref<?xf64>
 }
+
+// CHECK-LABEL: func.func @broadcast_shape
+// CHECK: weft.broadcast_shape %arg0, %arg1 line 3 : memref<?xf64>, memref<?x?xf64> -> index, index
+// CHECK: weft.broadcast_shape %arg0 into(%arg2, %arg2) line 4 : memref<?xf64> -> index, index
+func.func @broadcast_shape(%a: memref<?xf64>, %b: memref<?x?xf64>, %n: index) -> (index, index) {
+  %r:2 = weft.broadcast_shape %a, %b line 3 : memref<?xf64>, memref<?x?xf64> -> index, index
+  %s:2 = weft.broadcast_shape %a into (%n, %n) line 4 : memref<?xf64> -> index, index
+  return %r#0, %s#1 : index, index
+}
