@@ -19,11 +19,6 @@
 
 namespace weft {
 
-/// How a variable written in a prange body is combined across iterations,
-/// if every write to it in the body is a reduction update and nothing else
-/// in the body reads it.
-enum class Reduction { None, Add, Mul, Min, Max };
-
 namespace loops {
 
 using weft::forEachChild; // frontend/AST.h

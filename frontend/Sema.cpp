@@ -283,6 +283,16 @@ Analyzer::run(std::vector<EntryRequest> *entries,
   }
   if (diags_.hasErrors() || diags_.errorCount() != before)
     return nullptr;
+  // How each loop runs, once the types are known; a definition's errors
+  // and warnings once, for its first instance.
+  std::set<const FunctionDefStmt *> planned;
+  for (auto &fn : program_->instances) {
+    diags_.setSuppressed(fn->def && !planned.insert(fn->def).second);
+    planLoops(*fn, program_->session && !fn->def, diags_);
+  }
+  diags_.setSuppressed(false);
+  if (diags_.hasErrors())
+    return nullptr;
   computeWrittenParams(*program_);
   return std::move(program_);
 }
@@ -514,8 +524,7 @@ void Analyzer::checkReturn(const ReturnStmt &r) {
     if (!ok)
       diags_.error(r.value ? r.value->range : r.range,
                    "returns a " + v.str() +
-                       " but the function is declared to return " +
-                       want.str() +
+                       " but the function is declared to return " + want.str() +
                        (want.isInt() && v.isFloat()
                             ? "; convert with " + want.str() + "(x)"
                             : std::string()));

@@ -44,6 +44,27 @@ struct JitOptions {
   bool vectorize = false;
 };
 
+/// How a variable written in a parallel loop body is combined across
+/// iterations, if every write to it in the body is a reduction update and
+/// nothing else in the body reads it.
+enum class Reduction { None, Add, Mul, Min, Max };
+
+/// How a `for` loop of a function runs (frontend/SemaLoops.cpp).
+struct LoopPlan {
+  enum class Mode {
+    Serial,   ///< one iteration after the other
+    Prange,   ///< a prange the program asks to run in parallel
+    Automatic ///< a range loop proven independent: parallel when large
+  } mode = Mode::Serial;
+  /// Serial and Automatic: the loop report's line ("for loop: serial
+  /// (...)").
+  std::string report;
+  /// Parallel modes: the variables used outside the loop that iterations
+  /// combine, and the variables private to an iteration (source names).
+  std::map<std::string, Reduction> reductions;
+  std::set<std::string> privates;
+};
+
 struct FunctionInstance {
   const FunctionDefStmt *def = nullptr; ///< null for the script body
   const Block *body = nullptr;
@@ -76,6 +97,8 @@ struct FunctionInstance {
   /// conservative fact (frontend/SemaWrites.cpp): hosts refuse read-only
   /// buffers for these parameters.
   std::vector<bool> writtenParams;
+  /// How each `for` loop runs (set after type checking).
+  std::unordered_map<const ForStmt *, LoopPlan> loopPlans;
 
   /// The inferred type of `e` (Unknown if never typed).
   Type typeOf(const Expr *e) const;

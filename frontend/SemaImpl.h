@@ -27,6 +27,10 @@ void collectAssigned(const Block &block, std::vector<const Expr *> &targets,
 void namesOfTarget(const Expr *t, std::vector<const NameExpr *> &out);
 /// Sets FunctionInstance::writtenParams of every instance (SemaWrites.cpp).
 void computeWrittenParams(Program &program);
+/// Sets FunctionInstance::loopPlans of `fn` (SemaLoops.cpp), reporting
+/// the errors and warnings of its prange loops. `sessionBody`: the script
+/// body of a session entry, whose variables all outlive its loops.
+void planLoops(FunctionInstance &fn, bool sessionBody, DiagnosticEngine &diags);
 
 class Analyzer {
 public:
@@ -80,14 +84,12 @@ private:
   bool checkLaunchConfig(const IndexExpr *launch, const NameExpr *callee);
   /// Types a builtin call; `argExprs` are the arguments (for a method
   /// call `a.f(x)`, the object `a` first).
-  Type checkBuiltin(const CallExpr *c, Builtin b,
-                    std::vector<Type> &args,
+  Type checkBuiltin(const CallExpr *c, Builtin b, std::vector<Type> &args,
                     const std::vector<const Expr *> &argExprs);
   /// The array builtins (SemaArrayBuiltins.cpp); nullopt if `b` is not
   /// one of them.
   std::optional<Type>
-  checkArrayBuiltin(const CallExpr *c, Builtin b,
-                    std::vector<Type> &args,
+  checkArrayBuiltin(const CallExpr *c, Builtin b, std::vector<Type> &args,
                     const std::vector<const Expr *> &argExprs);
   Type checkMethodCall(const CallExpr *c, const AttributeExpr *callee);
   /// Reports "name() takes lo to hi arguments, got n" unless it does.

@@ -109,21 +109,21 @@ public:
   bool emitForInParallel(const ForStmt &s, mlir::Value start, mlir::Value stop,
                          mlir::Value step);
   void emitWhile(const WhileStmt &s);
-  /// `for i in prange(...)` as an scf.parallel loop with reductions
-  /// (MLIRGenPrange.cpp); false (with errors reported) if the body writes
-  /// outer variables other than by reductions.
-  bool emitParallelFor(const ForStmt &s, mlir::Value start, mlir::Value stop,
-                       mlir::Value step, bool automatic = false);
-  /// Sorts the variables a prange body `s` writes into reductions and
-  /// private variables; false (reported) if one is neither.
-  bool classifyParallelWrites(const ForStmt &s, const std::string &var,
-                              std::vector<ParallelReduction> &reds,
-                              std::vector<std::string> &privates);
-  /// Warns about dependences a prange body shows, and notes the loop, its
-  /// reductions and private variables in the loop report.
-  void reportParallelFor(const ForStmt &s, const std::string &var,
+  /// A loop the front end planned as parallel (a prange, or a range loop
+  /// proven independent) as an scf.parallel loop with reductions
+  /// (MLIRGenPrange.cpp).
+  void emitParallelFor(const ForStmt &s, mlir::Value start, mlir::Value stop,
+                       mlir::Value step);
+  /// The environment slots of the reductions and private variables of
+  /// the loop `s` planned by `plan`.
+  void planParallelWrites(const ForStmt &s, const LoopPlan &plan,
+                          std::vector<ParallelReduction> &reds,
+                          std::vector<std::string> &privates);
+  /// Notes a prange loop, its reductions and private variables in the
+  /// loop report.
+  void reportParallelFor(const ForStmt &s,
                          llvm::ArrayRef<ParallelReduction> reds,
-                         llvm::ArrayRef<std::string> privates, bool automatic);
+                         llvm::ArrayRef<std::string> privates);
   void emitReturn(const ReturnStmt &s);
   void emitAssert(const AssertStmt &s);
   /// Environment slots written by `block` (loop flags of inner loops

@@ -80,118 +80,53 @@ Value combineReduction(OpBuilder &b, Location l, Reduction kind, Value x,
 
 } // namespace
 
-bool FunctionGen::classifyParallelWrites(const ForStmt &s,
-                                         const std::string &var,
-                                         std::vector<ParallelReduction> &reds,
-                                         std::vector<std::string> &privates) {
-  bool ok = true;
-  auto fail = [&](SourceRange r, const std::string &msg) {
-    mg.diags.error(r, msg);
-    failed = true;
-    ok = false;
-  };
-  // Which writes are reductions, which are private.
-  std::multiset<std::string> outside, inside;
-  namesInBlock(*fn.body, &s.body, outside);
-  namesInBlock(s.body, nullptr, inside);
-  // A session entry keeps every variable of its script body for later
-  // entries: all of them are used after the loop.
-  if (mg.program.session && !fn.def)
-    for (const auto &[name, type] : fn.locals)
-      outside.insert(name);
+void FunctionGen::planParallelWrites(const ForStmt &s, const LoopPlan &plan,
+                                     std::vector<ParallelReduction> &reds,
+                                     std::vector<std::string> &privates) {
+  // The plan names variables; tuples have one slot per element.
   std::set<std::string> writes;
   collectWrites(s.body, writes);
-  if (writes.count("%brk") || writes.count("%ret"))
-    fail(s.range, "break and return are not allowed in a prange loop; "
-                  "iterations run in parallel and in any order");
   for (const std::string &w : writes) {
-    if (w.empty() || w[0] == '%' || w == var || !env.count(w))
+    if (w.empty() || w[0] == '%' || !env.count(w))
       continue;
     std::string base = w.substr(0, w.find('#'));
-    const weft::Type &t = fn.locals.at(base);
-    // Private: not used outside, or assigned first in every iteration and
-    // not read after the loop before it is assigned again (a name reused
-    // after the loop, as Numba allows).
-    bool session = mg.program.session && !fn.def;
-    if (!outside.count(base) ||
-        (!session && loops::assignedBeforeRead(s.body, base) &&
-         !loops::usedAfterLoop(*fn.body, s, base))) {
+    auto red = plan.reductions.find(base);
+    if (red != plan.reductions.end())
+      reds.push_back({w, red->second});
+    else if (plan.privates.count(base))
       privates.push_back(w);
-      continue;
-    }
-    loops::ReductionUse scan = loops::scanReduction(fn, s.body, base);
-    const Stmt *at = loops::firstWrite(s.body, base);
-    SourceRange r = at ? at->range : s.range;
-    if (!t.isScalar() || t.isBool()) {
-      fail(r, "prange loop writes '" + base + "', which is used outside " +
-                  "the loop; only number reductions (" + base + " += ...) " +
-                  "may write outer variables");
-      continue;
-    }
-    if (!scan.ok || scan.kind == Reduction::None ||
-        static_cast<int>(inside.count(base)) != scan.accounted) {
-      fail(scan.ok ? r : scan.where,
-           "prange loop writes '" + base + "', which is used outside the " +
-               "loop, in a way that is not a reduction; only " + base +
-               " += <expr>, " + base + " -= <expr>, " + base + " *= <expr>, " +
-               base + " = min(" + base + ", <expr>) and " + base + " = max(" +
-               base +
-               ", <expr>) may update it (and nothing else in the loop may "
-               "read it)");
-      continue;
-    }
-    reds.push_back({w, scan.kind});
   }
-  return ok;
 }
 
-void FunctionGen::reportParallelFor(const ForStmt &s, const std::string &var,
+void FunctionGen::reportParallelFor(const ForStmt &s,
                                     ArrayRef<ParallelReduction> reds,
-                                    ArrayRef<std::string> privates,
-                                    bool automatic) {
-  if (!automatic) {
-    // A prange is the user's promise; a dependence we can see is worth a
-    // warning (the loop still runs in parallel, as in Numba).
-    auto offset = [&](int64_t k) {
-      return var + (k > 0   ? " + " + std::to_string(k)
-                    : k < 0 ? " - " + std::to_string(-k)
-                            : std::string());
-    };
-    for (const loops::Dependence &d : loops::findDependences(s.body, var))
-      mg.diags.warning(d.readRange,
-                       "prange iterations are not independent: '" + d.array +
-                           "' is written at row " + offset(d.writeOffset) +
-                           " and read at row " + offset(d.readOffset) +
-                           " by another iteration; use range for an "
-                           "ordered loop");
+                                    ArrayRef<std::string> privates) {
+  std::string text = "prange loop: parallel (OpenMP)";
+  const char *ops[] = {"", "+", "*", "min", "max"};
+  if (!reds.empty()) {
+    text += "; reductions:";
+    for (const ParallelReduction &r : reds)
+      text += " " + r.name + " (" + ops[static_cast<int>(r.kind)] + ")";
   }
-  {
-    std::string text = "prange loop: parallel (OpenMP)";
-    const char *ops[] = {"", "+", "*", "min", "max"};
-    if (!reds.empty()) {
-      text += "; reductions:";
-      for (const ParallelReduction &r : reds)
-        text += " " + r.name + " (" + ops[static_cast<int>(r.kind)] + ")";
-    }
-    if (!privates.empty()) {
-      text += "; private:";
-      for (const std::string &p : privates)
-        text += " " + p;
-    }
-    if (!automatic)
-      note(line(s.range), text);
+  if (!privates.empty()) {
+    text += "; private:";
+    for (const std::string &p : privates)
+      text += " " + p;
   }
+  note(line(s.range), text);
 }
 
-bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
-                                  Value step, bool automatic) {
+void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
+                                  Value step) {
   Location l = loc(s.range);
   std::string var = s.target->dyn<NameExpr>()->name;
+  const LoopPlan &plan = fn.loopPlans.at(&s);
+  bool automatic = plan.mode == LoopPlan::Mode::Automatic;
   std::vector<ParallelReduction> reds;
   std::vector<std::string> privates;
-  if (!classifyParallelWrites(s, var, reds, privates))
-    return false;
-  reportParallelFor(s, var, reds, privates, automatic);
+  planParallelWrites(s, plan, reds, privates);
+  if (!automatic)
+    reportParallelFor(s, reds, privates);
 
   // Trip count of range(start, stop, step) without overflow, kept below
   // 2**63 for scf.parallel's signed bounds (step != 0 was checked).
@@ -300,7 +235,6 @@ bool FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     env[reds[i].name] = par.getResult(i);
   // Errors raised by iterations (on any thread) surface here.
   weft::RaiseRecordedOp::create(b, l);
-  return true;
 }
 
 } // namespace weft

@@ -466,42 +466,28 @@ void FunctionGen::emitRangeBounds(const CallExpr *call, int64_t ln, Location l,
 
 bool FunctionGen::emitForInParallel(const ForStmt &s, Value start, Value stop,
                                     Value step) {
-  Location l = loc(s.range);
-  auto *call = s.iter->dyn<CallExpr>();
-  // prange: a parallel loop (nested ones, and parallel=False, run serially).
-  bool prange =
-      call->callee->dyn<NameExpr>() && fn.builtinOf(call) == Builtin::Prange;
-  if (prange && fn.options.parallel && parallelDepth == 0) {
+  const LoopPlan &plan = fn.loopPlans.at(&s);
+  switch (plan.mode) {
+  case LoopPlan::Mode::Prange:
     emitParallelFor(s, start, stop, step);
     return true;
+  case LoopPlan::Mode::Automatic: {
+    note(line(s.range), "for loop: parallel from " +
+                            std::to_string(kParallelThreshold) +
+                            " iterations (proven independent: each "
+                            "writes its own rows), serial below");
+    // One scf.parallel marked with its trip count:
+    // weft-choose-parallel-nests keeps small loops serial. The loop
+    // changes no variable the code after it uses.
+    auto savedEnv = env;
+    emitParallelFor(s, start, stop, step);
+    env = savedEnv;
+    return true;
   }
-  if (prange) {
-    note(line(s.range), parallelDepth ? "prange loop: serial (nested in a "
-                                        "parallel loop)"
-                                      : "prange loop: serial "
-                                        "(parallel=False)");
-  } else if (fn.options.parallel && parallelDepth == 0) {
-    std::string why;
-    if (loops::loopIsIndependent(fn, s, mg.program.session && !fn.def, why)) {
-      note(line(s.range), "for loop: parallel from " +
-                              std::to_string(kParallelThreshold) +
-                              " iterations (proven independent: each "
-                              "writes its own rows), serial below");
-      // One scf.parallel marked with its trip count:
-      // weft-choose-parallel-nests keeps small loops serial. The loop
-      // changes no variable the code after it uses.
-      auto savedEnv = env;
-      emitParallelFor(s, start, stop, step, /*automatic=*/true);
-      env = savedEnv;
-      return true;
-    }
-    note(line(s.range), "for loop: serial (" + why + ")");
-  } else {
-    note(line(s.range), parallelDepth ? "for loop: serial (inside a "
-                                        "parallel loop)"
-                                      : "for loop: serial (parallel=False)");
+  case LoopPlan::Mode::Serial:
+    note(line(s.range), plan.report);
+    return false;
   }
-
   return false;
 }
 

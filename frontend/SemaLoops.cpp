@@ -1,0 +1,222 @@
+//===- SemaLoops.cpp - How each for loop of a function runs ---------------===//
+//
+// After type checking, decides for every `for` loop whether it runs
+// serially, as a parallel prange, or in parallel because its iterations are
+// proven independent; for the parallel ones, which variables iterations
+// combine (reductions) and which are private, with the errors and warnings
+// a prange body earns. MLIRGen only follows the plan.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/LoopAnalysis.h"
+#include "frontend/SemaImpl.h"
+
+namespace weft {
+namespace sema {
+namespace {
+
+/// The names a block assigns (loop targets included), and whether it
+/// leaves the loop it is the body of (`break` outside inner loops, or
+/// `return`).
+void writtenNames(const Block &block, bool inner, std::set<std::string> &out,
+                  bool &exits) {
+  std::function<void(const Expr *)> target = [&](const Expr *t) {
+    if (auto *n = t->dyn<NameExpr>())
+      out.insert(n->name);
+    else if (auto *tu = t->dyn<TupleExpr>())
+      for (const ExprPtr &e : tu->elts)
+        target(e.get());
+  };
+  for (const StmtPtr &s : block) {
+    switch (s->kind) {
+    case StmtKind::Assign:
+      for (const ExprPtr &t : static_cast<const AssignStmt &>(*s).targets)
+        target(t.get());
+      break;
+    case StmtKind::AugAssign:
+      target(static_cast<const AugAssignStmt &>(*s).target.get());
+      break;
+    case StmtKind::AnnAssign:
+      target(static_cast<const AnnAssignStmt &>(*s).target.get());
+      break;
+    case StmtKind::If: {
+      auto &i = static_cast<const IfStmt &>(*s);
+      writtenNames(i.body, inner, out, exits);
+      writtenNames(i.orelse, inner, out, exits);
+      break;
+    }
+    case StmtKind::For: {
+      auto &f = static_cast<const ForStmt &>(*s);
+      target(f.target.get());
+      writtenNames(f.body, true, out, exits);
+      break;
+    }
+    case StmtKind::While:
+      writtenNames(static_cast<const WhileStmt &>(*s).body, true, out, exits);
+      break;
+    case StmtKind::Break:
+      exits |= !inner;
+      break;
+    case StmtKind::Return:
+      exits = true;
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+class LoopPlanner {
+public:
+  LoopPlanner(FunctionInstance &fn, bool sessionBody, DiagnosticEngine &diags)
+      : fn(fn), sessionBody(sessionBody), diags(diags) {}
+
+  void planBlock(const Block &block, int parallelDepth) {
+    for (const StmtPtr &s : block) {
+      switch (s->kind) {
+      case StmtKind::If: {
+        auto &i = static_cast<const IfStmt &>(*s);
+        planBlock(i.body, parallelDepth);
+        planBlock(i.orelse, parallelDepth);
+        break;
+      }
+      case StmtKind::While:
+        planBlock(static_cast<const WhileStmt &>(*s).body, parallelDepth);
+        break;
+      case StmtKind::For: {
+        auto &f = static_cast<const ForStmt &>(*s);
+        LoopPlan &plan = fn.loopPlans[&f];
+        plan = planLoop(f, parallelDepth);
+        planBlock(f.body,
+                  parallelDepth + (plan.mode != LoopPlan::Mode::Serial));
+        break;
+      }
+      default:
+        break;
+      }
+    }
+  }
+
+private:
+  FunctionInstance &fn;
+  bool sessionBody;
+  DiagnosticEngine &diags;
+
+  LoopPlan planLoop(const ForStmt &s, int parallelDepth) {
+    LoopPlan plan;
+    auto *call = s.iter->dyn<CallExpr>();
+    bool prange = call && call->callee->dyn<NameExpr>() &&
+                  fn.builtinOf(call) == Builtin::Prange;
+    bool parallel = fn.options.parallel && parallelDepth == 0;
+    if (prange && parallel) {
+      plan.mode = LoopPlan::Mode::Prange;
+      classifyWrites(s, plan);
+      warnDependences(s);
+    } else if (prange) {
+      plan.report = parallelDepth ? "prange loop: serial (nested in a "
+                                    "parallel loop)"
+                                  : "prange loop: serial (parallel=False)";
+    } else if (parallel) {
+      std::string why;
+      if (loops::loopIsIndependent(fn, s, sessionBody, why)) {
+        plan.mode = LoopPlan::Mode::Automatic;
+        classifyWrites(s, plan);
+      } else {
+        plan.report = "for loop: serial (" + why + ")";
+      }
+    } else {
+      plan.report = parallelDepth ? "for loop: serial (inside a parallel "
+                                    "loop)"
+                                  : "for loop: serial (parallel=False)";
+    }
+    return plan;
+  }
+
+  /// Which variables the body writes are reductions and which private;
+  /// errors for the other writes.
+  void classifyWrites(const ForStmt &s, LoopPlan &plan) {
+    const std::string &var = s.target->dyn<NameExpr>()->name;
+    std::multiset<std::string> outside, inside;
+    loops::namesInBlock(*fn.body, &s.body, outside);
+    loops::namesInBlock(s.body, nullptr, inside);
+    // A session entry keeps every variable of its script body for later
+    // entries: all of them are used after the loop.
+    if (sessionBody)
+      for (const auto &[name, type] : fn.locals)
+        outside.insert(name);
+    std::set<std::string> writes;
+    bool exits = false;
+    writtenNames(s.body, false, writes, exits);
+    if (exits)
+      diags.error(s.range, "break and return are not allowed in a prange "
+                           "loop; iterations run in parallel and in any "
+                           "order");
+    for (const std::string &name : writes) {
+      auto local = fn.locals.find(name);
+      if (name == var || local == fn.locals.end())
+        continue;
+      // Private: not used outside, or assigned first in every iteration
+      // and not read after the loop before it is assigned again (a name
+      // reused after the loop, as Numba allows).
+      if (!outside.count(name) ||
+          (!sessionBody && loops::assignedBeforeRead(s.body, name) &&
+           !loops::usedAfterLoop(*fn.body, s, name))) {
+        plan.privates.insert(name);
+        continue;
+      }
+      loops::ReductionUse scan = loops::scanReduction(fn, s.body, name);
+      const Stmt *at = loops::firstWrite(s.body, name);
+      SourceRange r = at ? at->range : s.range;
+      const Type &t = local->second;
+      if (!t.isScalar() || t.isBool()) {
+        diags.error(r, "prange loop writes '" + name +
+                           "', which is used outside the loop; only number "
+                           "reductions (" +
+                           name + " += ...) may write outer variables");
+        continue;
+      }
+      if (!scan.ok || scan.kind == Reduction::None ||
+          static_cast<int>(inside.count(name)) != scan.accounted) {
+        diags.error(scan.ok ? r : scan.where,
+                    "prange loop writes '" + name +
+                        "', which is used outside the loop, in a way that "
+                        "is not a reduction; only " +
+                        name + " += <expr>, " + name + " -= <expr>, " + name +
+                        " *= <expr>, " + name + " = min(" + name +
+                        ", <expr>) and " + name + " = max(" + name +
+                        ", <expr>) may update it (and nothing else in the "
+                        "loop may read it)");
+        continue;
+      }
+      plan.reductions[name] = scan.kind;
+    }
+  }
+
+  /// A prange is the program's promise; a dependence the compiler can see
+  /// is worth a warning (the loop still runs in parallel, as in Numba).
+  void warnDependences(const ForStmt &s) {
+    const std::string &var = s.target->dyn<NameExpr>()->name;
+    auto offset = [&](int64_t k) {
+      return var + (k > 0   ? " + " + std::to_string(k)
+                    : k < 0 ? " - " + std::to_string(-k)
+                            : std::string());
+    };
+    for (const loops::Dependence &d : loops::findDependences(s.body, var))
+      diags.warning(d.readRange,
+                    "prange iterations are not independent: '" + d.array +
+                        "' is written at row " + offset(d.writeOffset) +
+                        " and read at row " + offset(d.readOffset) +
+                        " by another iteration; use range for an ordered "
+                        "loop");
+  }
+};
+
+} // namespace
+
+void planLoops(FunctionInstance &fn, bool sessionBody,
+               DiagnosticEngine &diags) {
+  fn.loopPlans.clear();
+  LoopPlanner(fn, sessionBody, diags).planBlock(*fn.body, 0);
+}
+
+} // namespace sema
+} // namespace weft
