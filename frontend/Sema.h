@@ -63,6 +63,11 @@ struct LoopPlan {
   /// combine, and the variables private to an iteration (source names).
   std::map<std::string, Reduction> reductions;
   std::set<std::string> privates;
+  /// Parallel modes: random numbers an iteration draws, keyed by (the
+  /// loop's stream, iteration, draw number) so they do not depend on the
+  /// threads: none, only in the body itself (the draw counter inline), or
+  /// also in functions it calls (the runtime's per-thread state).
+  enum class Draws { None, Inline, Runtime } draws = Draws::None;
 };
 
 struct FunctionInstance {

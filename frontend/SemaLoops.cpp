@@ -110,6 +110,7 @@ private:
     if (prange && parallel) {
       plan.mode = LoopPlan::Mode::Prange;
       classifyWrites(s, plan);
+      plan.draws = randomDraws(s);
       warnDependences(s);
     } else if (prange) {
       plan.report = parallelDepth ? "prange loop: serial (nested in a "
@@ -120,6 +121,7 @@ private:
       if (loops::loopIsIndependent(fn, s, sessionBody, why)) {
         plan.mode = LoopPlan::Mode::Automatic;
         classifyWrites(s, plan);
+        plan.draws = randomDraws(s);
       } else {
         plan.report = "for loop: serial (" + why + ")";
       }
@@ -129,6 +131,17 @@ private:
                                   : "for loop: serial (parallel=False)";
     }
     return plan;
+  }
+
+  /// Where the iterations of a parallel loop draw random numbers.
+  LoopPlan::Draws randomDraws(const ForStmt &s) {
+    std::set<const FunctionInstance *> seen{&fn};
+    if (!loops::drawsRandom(s.body, fn, seen))
+      return LoopPlan::Draws::None;
+    std::set<const FunctionInstance *> seenCalls{&fn};
+    return loops::drawsRandom(s.body, fn, seenCalls, 0, /*direct=*/false)
+               ? LoopPlan::Draws::Runtime
+               : LoopPlan::Draws::Inline;
   }
 
   /// Which variables the body writes are reductions and which private;

@@ -135,17 +135,12 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
                              i64(std::numeric_limits<int64_t>::max(), l));
 
   // Random numbers drawn by an iteration are keyed by (this loop's stream,
-  // iteration, draw number): the same for any thread count. Draws made
-  // only in the body itself are inlined (the draw number is the slot
-  // "%rng"); draws in called functions need the runtime's per-thread state.
-  std::set<const FunctionInstance *> seen{&fn};
+  // iteration, draw number). Draws made only in the body itself are inline
+  // (the draw number is the slot "%rng").
   Value rngKey;
-  bool inlineRng = false;
-  if (loops::drawsRandom(s.body, fn, seen)) {
+  bool inlineRng = plan.draws == LoopPlan::Draws::Inline;
+  if (plan.draws != LoopPlan::Draws::None)
     rngKey = nextRandomBits(l, /*scalar=*/false);
-    std::set<const FunctionInstance *> seenCalls{&fn};
-    inlineRng = !loops::drawsRandom(s.body, fn, seenCalls, 0, /*direct=*/false);
-  }
   Value savedLoopKey = rngLoopKey, savedIteration = rngIteration;
   SmallVector<Value> inits;
   for (const ParallelReduction &r : reds)
