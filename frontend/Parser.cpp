@@ -10,6 +10,7 @@
 // in ParserImpl.h.
 //
 //===----------------------------------------------------------------------===//
+#include "frontend/DesugarLoops.h"
 #include "frontend/ParserImpl.h"
 
 namespace weft {
@@ -515,10 +516,9 @@ StmtPtr Parser::parseWhile() {
 StmtPtr Parser::parseFor() {
   SourceLocation begin = next().range.begin;
   auto s = std::make_unique<ForStmt>(SourceRange(begin));
-  if (!at(TokenKind::Identifier))
-    return error("expected a loop variable name after 'for'");
-  const Token &name = next();
-  s->target = std::make_unique<NameExpr>(name.range, name.text);
+  s->target = parseForTargets();
+  if (!s->target)
+    return nullptr;
   if (!expect(TokenKind::KwIn, "expected 'in' after the loop variable; write "
                                "'for i in range(n):'"))
     return nullptr;
@@ -528,6 +528,40 @@ StmtPtr Parser::parseFor() {
   parseSuite(s->body, "for", "expected ':' at end of 'for' header");
   s->range = rangeFrom(begin);
   return s;
+}
+
+ExprPtr Parser::parseForTarget() {
+  if (at(TokenKind::LParen)) {
+    next();
+    ExprPtr t = parseForTargets();
+    if (!t || !expect(TokenKind::RParen, "expected ')' after the loop "
+                                         "variables"))
+      return nullptr;
+    return t;
+  }
+  if (!at(TokenKind::Identifier))
+    return error("expected a loop variable name after 'for'");
+  const Token &name = next();
+  return std::make_unique<NameExpr>(name.range, name.text);
+}
+
+ExprPtr Parser::parseForTargets() {
+  SourceLocation begin = tok().range.begin;
+  ExprPtr first = parseForTarget();
+  if (!first || !at(TokenKind::Comma))
+    return first;
+  auto tuple = std::make_unique<TupleExpr>(SourceRange(begin));
+  tuple->elts.push_back(std::move(first));
+  while (accept(TokenKind::Comma)) {
+    if (at(TokenKind::KwIn) || at(TokenKind::RParen))
+      break;
+    ExprPtr t = parseForTarget();
+    if (!t)
+      return nullptr;
+    tuple->elts.push_back(std::move(t));
+  }
+  tuple->range = rangeFrom(begin);
+  return tuple;
 }
 
 StmtPtr Parser::parseFunctionDef() {
@@ -600,7 +634,7 @@ StmtPtr Parser::parseFunctionDef() {
 } // namespace parser
 
 std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
-                                    DiagnosticEngine &diags) {
+                                       DiagnosticEngine &diags) {
   auto m = std::make_unique<ModuleAST>();
   m->filename = file.filename();
   // Lexer errors are collected apart and merged in source order.
@@ -608,6 +642,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   std::vector<Token> tokens = tokenize(file, lexDiags);
   parser::Parser p(std::move(tokens), lexDiags.diagnostics(), diags);
   p.parseModule(*m);
+  desugarForLoops(*m);
   return m;
 }
 

@@ -78,6 +78,10 @@ private:
   StmtPtr parseIf();
   StmtPtr parseWhile();
   StmtPtr parseFor();
+  /// A loop variable, or a parenthesized list of them.
+  ExprPtr parseForTarget();
+  /// Loop variables: `x`, `i, x`, `i, (x, y)`.
+  ExprPtr parseForTargets();
   StmtPtr parseFunctionDef();
 
   //===--------------------------------------------------------------------===//

@@ -790,6 +790,14 @@ Type Analyzer::checkCall(const CallExpr *c) {
         argExprs.push_back(a.get());
       return checkBuiltin(c, *lookupBuiltin(callee->name), args, argExprs);
     }
+    if (callee->name == "enumerate" || callee->name == "zip") {
+      diags_.error(callee->range, callee->name +
+                                      "() is only available in a for loop "
+                                      "header (for i, x in " +
+                                      callee->name +
+                                      "(...):); index the arrays instead");
+      return Type::unknown();
+    }
     diags_.error(callee->range, "function '" + callee->name +
                                     "' is not defined; define it with "
                                     "'def " +

@@ -475,7 +475,7 @@ WEFT_NAMES = (
 ).split()
 
 # Python builtins a Weft program may use besides the ones above.
-PYTHON_NAMES = ("range", "float", "int")
+PYTHON_NAMES = ("range", "float", "int", "enumerate", "zip")
 
 
 def namespace():

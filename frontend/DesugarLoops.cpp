@@ -1,0 +1,260 @@
+//===- DesugarLoops.cpp - for loops over sequences as range loops ---------===//
+//
+// Implements desugarForLoops (DesugarLoops.h).
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/DesugarLoops.h"
+#include "frontend/ASTBuild.h"
+
+#include <string>
+#include <vector>
+
+namespace weft {
+namespace {
+
+bool isCallOf(const Expr *e, const char *name) {
+  auto *c = e->dyn<CallExpr>();
+  auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
+  return n && n->name == name;
+}
+
+/// One iterable of a loop header, its parts kept in variables.
+struct Sequence {
+  enum Kind { Array, Range, Enumerate, Zip } kind = Array;
+  std::string value;             ///< Array: the variable holding it
+  std::string start, stop, step; ///< Range (step "" for 1)
+  std::string offset;            ///< Enumerate: the first count
+  std::vector<Sequence> parts;   ///< Enumerate: one; Zip: each
+};
+
+/// The element of a sequence at one index: a value, or a tuple of them.
+struct Element {
+  ExprPtr value;
+  std::vector<Element> parts; ///< a tuple when value is null
+};
+
+class LoopRewriter {
+public:
+  LoopRewriter(const ForStmt &loop)
+      : b{loop.iter->range},
+        prefix("__for_" + std::to_string(loop.range.begin.line) + "_" +
+               std::to_string(loop.range.begin.col) + "_") {}
+
+  /// The statements that replace `loop`.
+  Block rewrite(ForStmt &loop) {
+    Block out;
+    Sequence seq = sequence(std::move(loop.iter), out);
+    std::string k = fresh();
+    auto newLoop = b.loop(k, b.call("range", args(length(seq))));
+    newLoop->range = loop.range;
+    ASTBuilder bt{loop.target->range};
+    bind(bt, std::move(loop.target), element(seq, k), newLoop->body);
+    for (StmtPtr &s : loop.body)
+      newLoop->body.push_back(std::move(s));
+    out.push_back(std::move(newLoop));
+    return out;
+  }
+
+private:
+  ASTBuilder b;
+  std::string prefix;
+  int next = 0;
+
+  std::string fresh() { return prefix + std::to_string(next++); }
+
+  static std::vector<ExprPtr> args(ExprPtr a) {
+    std::vector<ExprPtr> v;
+    v.push_back(std::move(a));
+    return v;
+  }
+  static std::vector<ExprPtr> args(ExprPtr a, ExprPtr c) {
+    std::vector<ExprPtr> v = args(std::move(a));
+    v.push_back(std::move(c));
+    return v;
+  }
+
+  /// `name = value` before the loop; returns name.
+  std::string keep(ExprPtr value, Block &out) {
+    std::string name = fresh();
+    ASTBuilder at{value->range};
+    out.push_back(at.assign(at.name(name), std::move(value)));
+    return name;
+  }
+
+  Sequence sequence(ExprPtr iter, Block &out) {
+    Sequence s;
+    auto *call = iter->dyn<CallExpr>();
+    bool plain = call && call->keywords.empty();
+    if (plain && isCallOf(iter.get(), "range") && !call->args.empty() &&
+        call->args.size() <= 3) {
+      s.kind = Sequence::Range;
+      auto &a = call->args;
+      if (a.size() == 1) {
+        s.start = keep(b.i64(0), out);
+        s.stop = keep(std::move(a[0]), out);
+      } else {
+        s.start = keep(std::move(a[0]), out);
+        s.stop = keep(std::move(a[1]), out);
+        if (a.size() == 3)
+          s.step = keep(std::move(a[2]), out);
+      }
+      return s;
+    }
+    if (call && isCallOf(iter.get(), "enumerate") && !call->args.empty() &&
+        call->args.size() + call->keywords.size() <= 2 &&
+        (call->keywords.empty() || call->keywords[0].name == "start")) {
+      s.kind = Sequence::Enumerate;
+      ExprPtr start = call->args.size() == 2 ? std::move(call->args[1])
+                      : call->keywords.empty()
+                          ? b.i64(0)
+                          : std::move(call->keywords[0].value);
+      s.parts.push_back(sequence(std::move(call->args[0]), out));
+      s.offset = keep(std::move(start), out);
+      return s;
+    }
+    if (plain && isCallOf(iter.get(), "zip") && !call->args.empty()) {
+      s.kind = Sequence::Zip;
+      for (ExprPtr &a : call->args)
+        s.parts.push_back(sequence(std::move(a), out));
+      return s;
+    }
+    // Anything else is iterated as an array (len() and indexing; the type
+    // checker reports what is not one).
+    s.value = keep(std::move(iter), out);
+    return s;
+  }
+
+  /// The number of iterations of `s` (Python's len).
+  ExprPtr length(const Sequence &s) {
+    switch (s.kind) {
+    case Sequence::Array:
+      return b.call("len", args(b.name(s.value)));
+    case Sequence::Range: {
+      ExprPtr span = b.sub(b.name(s.stop), b.name(s.start));
+      if (s.step.empty())
+        return b.call("max", args(std::move(span), b.i64(0)));
+      // ceil(span / step) for either sign of step, not below 0.
+      auto count = [&](int64_t toward) {
+        return b.call(
+            "max", args(b.binary(BinaryOp::FloorDiv,
+                                 b.add(b.sub(b.name(s.stop), b.name(s.start)),
+                                       b.sub(b.name(s.step), b.i64(toward))),
+                                 b.name(s.step)),
+                        b.i64(0)));
+      };
+      return b.ifExp(b.compare(CompareOp::Gt, b.name(s.step), b.i64(0)),
+                     count(1), count(-1));
+    }
+    case Sequence::Enumerate:
+      return length(s.parts[0]);
+    case Sequence::Zip: {
+      ExprPtr n = length(s.parts[0]);
+      for (size_t i = 1; i < s.parts.size(); ++i)
+        n = b.call("min", args(std::move(n), length(s.parts[i])));
+      return n;
+    }
+    }
+    return nullptr;
+  }
+
+  /// The element of `s` at index `k`.
+  Element element(const Sequence &s, const std::string &k) {
+    Element e;
+    switch (s.kind) {
+    case Sequence::Array: {
+      std::vector<ExprPtr> index;
+      index.push_back(b.name(k));
+      e.value = b.index(b.name(s.value), std::move(index));
+      break;
+    }
+    case Sequence::Range:
+      e.value =
+          b.add(b.name(s.start),
+                s.step.empty() ? b.name(k) : b.mul(b.name(k), b.name(s.step)));
+      break;
+    case Sequence::Enumerate: {
+      Element count;
+      count.value = b.add(b.name(s.offset), b.name(k));
+      e.parts.push_back(std::move(count));
+      e.parts.push_back(element(s.parts[0], k));
+      break;
+    }
+    case Sequence::Zip:
+      for (const Sequence &p : s.parts)
+        e.parts.push_back(element(p, k));
+      break;
+    }
+    return e;
+  }
+
+  static ExprPtr valueOf(const ASTBuilder &at, Element e) {
+    if (e.value)
+      return std::move(e.value);
+    std::vector<ExprPtr> elts;
+    for (Element &p : e.parts)
+      elts.push_back(valueOf(at, std::move(p)));
+    return at.tuple(std::move(elts));
+  }
+
+  /// Assigns `e` to `target`, matching tuple targets with tuple elements
+  /// (`for i, (x, y) in enumerate(zip(a, b))`).
+  static void bind(const ASTBuilder &at, ExprPtr target, Element e,
+                   Block &body) {
+    auto *tuple = target->dyn<TupleExpr>();
+    if (tuple && !e.value && tuple->elts.size() == e.parts.size()) {
+      for (size_t i = 0; i < e.parts.size(); ++i) {
+        ASTBuilder inner{tuple->elts[i]->range};
+        bind(inner, std::move(tuple->elts[i]), std::move(e.parts[i]), body);
+      }
+      return;
+    }
+    body.push_back(at.assign(std::move(target), valueOf(at, std::move(e))));
+  }
+};
+
+bool isRangeLoop(const ForStmt &f) {
+  return f.target->dyn<NameExpr>() &&
+         (isCallOf(f.iter.get(), "range") || isCallOf(f.iter.get(), "prange"));
+}
+
+void desugarBlock(Block &block) {
+  for (size_t i = 0; i < block.size(); ++i) {
+    Stmt &s = *block[i];
+    switch (s.kind) {
+    case StmtKind::If: {
+      auto &st = static_cast<IfStmt &>(s);
+      desugarBlock(st.body);
+      desugarBlock(st.orelse);
+      break;
+    }
+    case StmtKind::While:
+      desugarBlock(static_cast<WhileStmt &>(s).body);
+      break;
+    case StmtKind::FunctionDef:
+      desugarBlock(static_cast<FunctionDefStmt &>(s).body);
+      break;
+    case StmtKind::For: {
+      auto &f = static_cast<ForStmt &>(s);
+      desugarBlock(f.body);
+      if (isRangeLoop(f))
+        break;
+      Block replacement = LoopRewriter(f).rewrite(f);
+      size_t n = replacement.size();
+      block.erase(block.begin() + static_cast<std::ptrdiff_t>(i));
+      block.insert(block.begin() + static_cast<std::ptrdiff_t>(i),
+                   std::make_move_iterator(replacement.begin()),
+                   std::make_move_iterator(replacement.end()));
+      i += n - 1;
+      break;
+    }
+    default:
+      break;
+    }
+  }
+}
+
+} // namespace
+
+void desugarForLoops(ModuleAST &module) { desugarBlock(module.body); }
+
+} // namespace weft
