@@ -322,15 +322,17 @@ void Lexer::lexNumber() {
 void Lexer::lexString() {
   SourceLocation begin = loc();
   char quote = peek();
-  advance();
+  // """...""" and '''...''' (docstrings) may span lines.
+  bool triple = peek(1) == quote && peek(2) == quote;
+  advance(triple ? 3 : 1);
   std::string value;
   bool terminated = false;
   while (pos_ < text_.size()) {
     char c = peek();
-    if (c == '\n' || (c == '\r' && peek(1) == '\n'))
+    if (!triple && (c == '\n' || (c == '\r' && peek(1) == '\n')))
       break;
-    if (c == quote) {
-      advance();
+    if (c == quote && (!triple || (peek(1) == quote && peek(2) == quote))) {
+      advance(triple ? 3 : 1);
       terminated = true;
       break;
     }
@@ -377,7 +379,7 @@ void Lexer::lexString() {
   if (!terminated)
     diags_.error(SourceRange(begin, loc()),
                  "unterminated string literal; close it with a matching " +
-                     std::string(1, quote));
+                     std::string(triple ? 3 : 1, quote));
   push(TokenKind::StringLiteral, begin, std::move(value));
 }
 

@@ -727,8 +727,9 @@ struct IndependenceCheck {
                 c && c->callee->dyn<NameExpr>() &&
                 builtinIn(fn.builtinOf(c),
                           {Builtin::Zeros, Builtin::Ones, Builtin::Empty,
-                           Builtin::Full, Builtin::Copy, Builtin::Eye,
-                           Builtin::Arange, Builtin::Linspace});
+                           Builtin::Full, Builtin::ZerosLike, Builtin::OnesLike,
+                           Builtin::EmptyLike, Builtin::FullLike, Builtin::Copy,
+                           Builtin::Eye, Builtin::Arange, Builtin::Linspace});
             if (!fresh)
               ok = fail("'" + a +
                         "' is not only bound to new arrays "

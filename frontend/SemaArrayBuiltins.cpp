@@ -91,6 +91,18 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
       return Type::unknown();
     return Type::array(call.dtype.value_or(ScalarKind::F64), rank);
   }
+  if (call.b == Builtin::ZerosLike || call.b == Builtin::OnesLike ||
+      call.b == Builtin::EmptyLike || call.b == Builtin::FullLike) {
+    bool full = call.b == Builtin::FullLike;
+    if (!call.arity(full ? 2 : 1, full ? 2 : 1) || !call.needArray(0))
+      return Type::unknown();
+    if (full && !call.args[1].isScalar())
+      return call.fail(call.argExprs[1]->range,
+                       "full_like()'s fill value must be a number or bool");
+    // NumPy: the array's dtype, unless dtype= says otherwise.
+    return Type::array(call.dtype.value_or(call.args[0].scalarKind()),
+                       call.args[0].rank());
+  }
   if (call.b == Builtin::Full) {
     if (!call.arity(2, 2))
       return Type::unknown();
@@ -313,6 +325,8 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
   }
   bool creates = b == Builtin::Zeros || b == Builtin::Ones ||
                  b == Builtin::Empty || b == Builtin::Full ||
+                 b == Builtin::ZerosLike || b == Builtin::OnesLike ||
+                 b == Builtin::EmptyLike || b == Builtin::FullLike ||
                  b == Builtin::Arange || b == Builtin::Eye;
   if (dtype && !creates)
     return fail(c->range, name + "() takes no dtype=");

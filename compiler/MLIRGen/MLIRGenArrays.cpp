@@ -263,15 +263,19 @@ Value FunctionGen::emitArrayConstructor(const CallExpr *c, Builtin builtin,
   int64_t ln = line(c->range);
   auto arg = [&](size_t i) { return emitExpr(argExprs[i]); };
   auto argType = [&](size_t i) { return fn.typeOf(argExprs[i]); };
-  if (builtin == Builtin::Zeros || builtin == Builtin::Ones ||
+  bool like = builtinIn(builtin, {Builtin::ZerosLike, Builtin::OnesLike,
+                                  Builtin::EmptyLike, Builtin::FullLike});
+  if (like || builtin == Builtin::Zeros || builtin == Builtin::Ones ||
       builtin == Builtin::Empty || builtin == Builtin::Full) {
-    SmallVector<Value, 4> sizes = shapeSizes(arg(0), argType(0), ln, l);
+    // zeros_like(a): a's shape (a is evaluated, as NumPy does).
+    SmallVector<Value, 4> sizes = like ? arrayMeta(arg(0).v(), l).sizes
+                                       : shapeSizes(arg(0), argType(0), ln, l);
     ScalarKind k = t.scalarKind();
     Value arr = allocArrayN(k, sizes, l);
-    if (builtin != Builtin::Empty) {
-      Value v = builtin == Builtin::Full
-                    ? convert(arg(1).v(), k, l)
-                    : constant(k, builtin == Builtin::Ones ? 1 : 0, l);
+    if (builtin != Builtin::Empty && builtin != Builtin::EmptyLike) {
+      bool full = builtin == Builtin::Full || builtin == Builtin::FullLike;
+      bool one = builtin == Builtin::Ones || builtin == Builtin::OnesLike;
+      Value v = full ? convert(arg(1).v(), k, l) : constant(k, one ? 1 : 0, l);
       fillArray(arr, l, [&](ValueRange) { return v; });
     }
     return arr;
@@ -403,8 +407,10 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
       axis = sign * v->dyn<IntLitExpr>()->value;
     }
 
-  if (builtinIn(builtin, {Builtin::Zeros, Builtin::Ones, Builtin::Empty,
-                          Builtin::Full, Builtin::Eye, Builtin::Linspace})) {
+  if (builtinIn(builtin,
+                {Builtin::Zeros, Builtin::Ones, Builtin::Empty, Builtin::Full,
+                 Builtin::Eye, Builtin::Linspace, Builtin::ZerosLike,
+                 Builtin::OnesLike, Builtin::EmptyLike, Builtin::FullLike})) {
     out = Val(emitArrayConstructor(c, builtin, argExprs));
     return true;
   }

@@ -283,6 +283,9 @@ void FunctionGen::emitStmt(const Stmt &s) {
   switch (s.kind) {
   case StmtKind::Expr: {
     auto &e = static_cast<const ExprStmt &>(s);
+    // A string alone (a docstring) does nothing.
+    if (e.value->dyn<StrLitExpr>())
+      break;
     if (auto *c = e.value->dyn<CallExpr>()) {
       if (c->callee->dyn<NameExpr>() && fn.builtinOf(c) == Builtin::Print) {
         emitPrint(c);

@@ -148,6 +148,22 @@ def full(shape, v, dtype=None):
     return np.full(shape, v, dtype=_dt(dtype))
 
 
+def zeros_like(a, dtype=None):
+    return np.zeros_like(a, dtype=_dt(dtype))
+
+
+def ones_like(a, dtype=None):
+    return np.ones_like(a, dtype=_dt(dtype))
+
+
+def empty_like(a, dtype=None):
+    return np.empty_like(a, dtype=_dt(dtype))
+
+
+def full_like(a, v, dtype=None):
+    return np.full_like(a, v, dtype=_dt(dtype))
+
+
 def arange(*args, dtype=None):
     return np.arange(*args, dtype=_dt(dtype))
 
@@ -463,6 +479,7 @@ def block_dim():
 WEFT_NAMES = (
     "bool i32 i64 f32 f64 "
     "zeros ones empty full arange linspace eye copy "
+    "zeros_like ones_like empty_like full_like "
     "rand randn random randint seed "
     "abs sqrt exp log log2 log10 sin cos tan asin acos atan atan2 sinh cosh "
     "tanh erf erfc floor ceil pow minimum maximum where isnan isinf clip "
