@@ -215,6 +215,10 @@ StmtPtr Parser::parseSimpleStatement() {
 StmtPtr Parser::parseSmallStatement() {
   const Token &t = tok();
   SourceLocation begin = t.range.begin;
+  if (t.kind == TokenKind::Identifier &&
+      (t.text == "import" || t.text == "from") &&
+      tok(1).kind == TokenKind::Identifier)
+    return parseImport();
   switch (t.kind) {
   case TokenKind::KwPass:
     next();
@@ -528,6 +532,116 @@ StmtPtr Parser::parseFor() {
   parseSuite(s->body, "for", "expected ':' at end of 'for' header");
   s->range = rangeFrom(begin);
   return s;
+}
+
+namespace {
+/// The modules whose functions Weft has as builtins.
+bool importable(const std::string &module) {
+  return module == "numpy" || module == "math" || module == "numba" ||
+         module == "numpy.random" || module == "numba.np";
+}
+/// Weft's name of a NumPy scalar type (float64 is f64), else `name`.
+std::string weftTypeName(const std::string &name) {
+  static const std::map<std::string, std::string> names = {
+      {"bool_", "bool"}, {"int32", "i32"},   {"int64", "i64"},
+      {"intp", "i64"},   {"int_", "i64"},    {"float32", "f32"},
+      {"single", "f32"}, {"float64", "f64"}, {"float_", "f64"},
+      {"double", "f64"}};
+  auto it = names.find(name);
+  return it == names.end() ? name : it->second;
+}
+} // namespace
+
+StmtPtr Parser::parseImport() {
+  SourceLocation begin = tok().range.begin;
+  bool from = next().text == "from";
+  auto dotted = [&](std::string &name, SourceRange &range) {
+    if (!at(TokenKind::Identifier))
+      return false;
+    range = tok().range;
+    name = next().text;
+    while (at(TokenKind::Dot) && tok(1).kind == TokenKind::Identifier) {
+      next();
+      name += "." + next().text;
+      range.end = lastEnd_;
+    }
+    return true;
+  };
+  auto check = [&](const std::string &module, SourceRange range) {
+    if (importable(module))
+      return true;
+    errorAt(range, "module '" + module +
+                       "' cannot be imported; Weft has the functions of "
+                       "numpy, math and numba as builtins, so import only "
+                       "those (or remove the import)");
+    return false;
+  };
+  auto alias = [&](std::string &as) {
+    if (!(at(TokenKind::Identifier) && tok().text == "as"))
+      return true;
+    next();
+    if (!at(TokenKind::Identifier)) {
+      error("expected a name after 'as'");
+      return false;
+    }
+    as = next().text;
+    return true;
+  };
+  if (from) {
+    std::string module;
+    SourceRange range;
+    if (!dotted(module, range) || !check(module, range))
+      return nullptr;
+    if (!(at(TokenKind::Identifier) && tok().text == "import"))
+      return error("expected 'import' after the module name");
+    next();
+    bool paren = accept(TokenKind::LParen);
+    if (at(TokenKind::Star)) {
+      next();
+    } else {
+      do {
+        if (paren && at(TokenKind::RParen))
+          break;
+        if (!at(TokenKind::Identifier))
+          return error("expected a name to import");
+        std::string name = next().text, as = name;
+        if (!alias(as))
+          return nullptr;
+        if (name == "random" || name == "np")
+          moduleNames_.insert(as);
+        else if (as != name || weftTypeName(name) != name)
+          importedAs_[as] = weftTypeName(name);
+      } while (accept(TokenKind::Comma));
+    }
+    if (paren && !expect(TokenKind::RParen, "expected ')' after the names"))
+      return nullptr;
+  } else {
+    do {
+      std::string module, as;
+      SourceRange range;
+      if (!dotted(module, range))
+        return error("expected a module name after 'import'");
+      if (!check(module, range) || !alias(as))
+        return nullptr;
+      moduleNames_.insert(as.empty() ? module.substr(0, module.find('.')) : as);
+    } while (accept(TokenKind::Comma));
+  }
+  return std::make_unique<PassStmt>(rangeFrom(begin));
+}
+
+ExprPtr Parser::parseModuleMember(const Token &module) {
+  SourceLocation begin = module.range.begin;
+  while (accept(TokenKind::Dot)) {
+    if (!at(TokenKind::Identifier))
+      return error("expected a name after '" + module.text + ".'");
+    const Token &member = next();
+    // np.random.rand: the submodule's functions are builtins too.
+    if (member.text == "random" && at(TokenKind::Dot))
+      continue;
+    return std::make_unique<NameExpr>(rangeFrom(begin),
+                                      weftTypeName(member.text));
+  }
+  return nullptr;
 }
 
 ExprPtr Parser::parseForTarget() {

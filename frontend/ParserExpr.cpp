@@ -431,9 +431,14 @@ ExprPtr Parser::parseAtom() {
       value += next().text; // adjacent literals concatenate
     return std::make_unique<StrLitExpr>(rangeFrom(begin), std::move(value));
   }
-  case TokenKind::Identifier:
+  case TokenKind::Identifier: {
     next();
-    return std::make_unique<NameExpr>(t.range, t.text);
+    if (moduleNames_.count(t.text) && at(TokenKind::Dot))
+      return parseModuleMember(t);
+    auto as = importedAs_.find(t.text);
+    return std::make_unique<NameExpr>(
+        t.range, as == importedAs_.end() ? t.text : as->second);
+  }
   case TokenKind::LParen: {
     SourceRange open = next().range;
     if (accept(TokenKind::RParen))

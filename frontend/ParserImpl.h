@@ -11,6 +11,9 @@
 #include "frontend/Lexer.h"
 #include "frontend/Parser.h"
 
+#include <map>
+#include <set>
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -78,6 +81,12 @@ private:
   StmtPtr parseIf();
   StmtPtr parseWhile();
   StmtPtr parseFor();
+  /// `import numpy as np`, `from numba import njit, prange`: no code; the
+  /// names are recorded (only numpy, math and numba can be imported).
+  StmtPtr parseImport();
+  /// After a module name: `.random` (a submodule) and `.name`, as the
+  /// builtin `name`.
+  ExprPtr parseModuleMember(const Token &module);
   /// A loop variable, or a parenthesized list of them.
   ExprPtr parseForTarget();
   /// Loop variables: `x`, `i, x`, `i, (x, y)`.
@@ -121,6 +130,12 @@ private:
   int depth_ = 0;
   int blockDepth_ = 0;
   int elifDepth_ = 0;
+  /// Names that stand for the modules whose functions are Weft's builtins
+  /// (`np.zeros` is `zeros`): numpy, math and numba, and the names `import`
+  /// gives them.
+  std::set<std::string> moduleNames_{"np", "numpy", "math", "numba"};
+  /// `from numpy import zeros as z`: z is zeros.
+  std::map<std::string, std::string> importedAs_;
 };
 
 } // namespace parser

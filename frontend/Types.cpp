@@ -53,7 +53,18 @@ bool parseScalarName(const std::string &name, ScalarKind &out) {
       {"i32", ScalarKind::I32},
       {"i64", ScalarKind::I64},
       {"f32", ScalarKind::F32},
-      {"f64", ScalarKind::F64}};
+      {"f64", ScalarKind::F64},
+      // NumPy's names (np.float64 is float64 once the prefix is gone).
+      {"bool_", ScalarKind::Bool},
+      {"int32", ScalarKind::I32},
+      {"int64", ScalarKind::I64},
+      {"intp", ScalarKind::I64},
+      {"int_", ScalarKind::I64},
+      {"float32", ScalarKind::F32},
+      {"single", ScalarKind::F32},
+      {"float64", ScalarKind::F64},
+      {"float_", ScalarKind::F64},
+      {"double", ScalarKind::F64}};
   for (auto &n : names)
     if (name == n.first) {
       out = n.second;
