@@ -59,6 +59,37 @@ bool Analyzer::checkLaunchConfig(const IndexExpr *launch,
   return ok;
 }
 
+namespace {
+
+/// The literal a decorator option stands for: itself, or for a name the
+/// literal last assigned to it at module level before `def` (Numba reads
+/// module constants when it decorates: `@njit(parallel=run_parallel)`).
+const Expr *optionValue(const Expr *v, const ModuleAST &module,
+                        const FunctionDefStmt *def) {
+  for (int depth = 0; depth < 8; ++depth) {
+    auto *n = v->dyn<NameExpr>();
+    if (!n)
+      return v;
+    const Expr *found = nullptr;
+    for (const StmtPtr &s : module.body) {
+      if (s.get() == def)
+        break;
+      auto *a = s->dyn<AssignStmt>();
+      if (!a || a->targets.size() != 1)
+        continue;
+      auto *t = a->targets[0]->dyn<NameExpr>();
+      if (t && t->name == n->name)
+        found = a->value.get();
+    }
+    if (!found)
+      return v;
+    v = found;
+  }
+  return v;
+}
+
+} // namespace
+
 JitOptions Analyzer::jitOptions(const FunctionDefStmt *def) {
   JitOptions o;
   for (const ExprPtr &d : def->decorators) {
@@ -74,25 +105,38 @@ JitOptions Analyzer::jitOptions(const FunctionDefStmt *def) {
     }
     if (name->name == "kernel")
       o.kernel = true;
-    if (name->name == "vectorize") {
-      o.vectorize = true;
-      if (call)
-        diags_.error(call->range, "@vectorize takes no options; write "
-                                  "@vectorize (the element types come from "
-                                  "the call)");
-      continue;
-    }
+    bool vectorize = name->name == "vectorize";
+    o.vectorize |= vectorize;
     if (!call)
       continue;
-    if (!call->args.empty())
-      diags_.error(call->args[0]->range,
+    // @vectorize(['f8(f8)', ...]): Numba's signatures; Weft takes the
+    // element types from each call.
+    size_t signatures = vectorize && !call->args.empty() &&
+                                (call->args[0]->dyn<ListExpr>() ||
+                                 call->args[0]->dyn<StrLitExpr>())
+                            ? 1
+                            : 0;
+    if (call->args.size() > signatures)
+      diags_.error(call->args[signatures]->range,
                    "@" + name->name +
                        " takes keyword options only, e.g. @jit(parallel=True)");
     for (const KeywordArg &k : call->keywords) {
-      auto *flag = k.value->dyn<BoolLitExpr>();
+      const Expr *value = optionValue(k.value.get(), module_, def);
+      auto *flag = value->dyn<BoolLitExpr>();
+      auto *text = value->dyn<StrLitExpr>();
+      if (k.name == "target" && vectorize) {
+        // Elementwise calls run in the caller's loop nests, parallel when
+        // large: 'cpu' and 'parallel' mean the same here.
+        if (!text || (text->value != "cpu" && text->value != "parallel"))
+          diags_.error(k.value->range, "@vectorize's target= is 'cpu' or "
+                                       "'parallel'; for the GPU call the "
+                                       "function from a @jit(target=\"gpu\") "
+                                       "function");
+        continue;
+      }
       if (k.name == "target") {
-        auto *s = k.value->dyn<StrLitExpr>();
-        std::optional<Target> t = s ? parseTarget(s->value) : std::nullopt;
+        std::optional<Target> t =
+            text ? parseTarget(text->value) : std::nullopt;
         if (!t)
           diags_.error(k.value->range,
                        "target= is \"cpu\", \"gpu\" or \"auto\"");
@@ -100,24 +144,38 @@ JitOptions Analyzer::jitOptions(const FunctionDefStmt *def) {
           o.target = *t;
         continue;
       }
+      if (k.name == "error_model" || k.name == "inline") {
+        // Numba's: accepted. Weft raises ZeroDivisionError as Python does.
+        if (!text)
+          diags_.error(k.value->range, k.name + "= takes a string");
+        else if (k.name == "error_model" && text->value == "numpy")
+          diags_.warning(k.value->range,
+                         "error_model='numpy' is not supported: division by "
+                         "zero raises ZeroDivisionError, as with 'python'");
+        continue;
+      }
+      bool ignored = false;
       bool *slot = k.name == "parallel"      ? &o.parallel
                    : k.name == "fastmath"    ? &o.fastmath
                    : k.name == "boundscheck" ? &o.boundscheck
                    : k.name == "cache"       ? &o.cache
-                   : k.name == "nopython"    ? &o.cache // accepted, no effect
-                                             : nullptr;
-      if (!slot) {
-        diags_.error(k.nameRange, "@jit has no option '" + k.name +
-                                      "'; use parallel, fastmath, "
-                                      "boundscheck, target or cache");
+                   : (k.name == "nopython" || k.name == "nogil")
+                       ? &ignored // Numba's; always true of Weft code
+                       : nullptr;
+      if (!slot || (vectorize && slot == &o.parallel)) {
+        diags_.error(k.nameRange,
+                     "@" + name->name + " has no option '" + k.name +
+                         "'; use parallel, fastmath, boundscheck, target, "
+                         "cache, nopython, nogil or error_model");
         continue;
       }
       if (!flag) {
-        diags_.error(k.value->range, k.name + "= takes True or False");
+        diags_.error(k.value->range,
+                     k.name + "= takes True or False (or a module-level "
+                              "name assigned True or False)");
         continue;
       }
-      if (k.name != "nopython")
-        *slot = flag->value;
+      *slot = flag->value;
     }
   }
   return o;

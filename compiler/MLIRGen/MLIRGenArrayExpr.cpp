@@ -158,6 +158,8 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
     return math::ErfOp::create(b, l, x);
   if (builtin == Builtin::Erfc)
     return math::ErfcOp::create(b, l, x);
+  if (builtin == Builtin::Fabs) // math.fabs: |x| as a float
+    return math::AbsFOp::create(b, l, x);
   if (builtin == Builtin::Floor)
     return isFloat ? math::FloorOp::create(b, l, x).getResult() : x;
   if (builtin == Builtin::Ceil)

@@ -240,6 +240,10 @@ def _per_element(fn):
 
 erf = _per_element(math.erf)
 erfc = _per_element(math.erfc)
+
+
+def fabs(x):
+    return np.fabs(x) if isinstance(x, np.ndarray) else math.fabs(x)
 floor = _elementwise(np.floor)
 ceil = _elementwise(np.ceil)
 pow = _elementwise(np.power)
@@ -482,7 +486,7 @@ WEFT_NAMES = (
     "zeros_like ones_like empty_like full_like "
     "rand randn random randint seed "
     "abs sqrt exp log log2 log10 sin cos tan asin acos atan atan2 sinh cosh "
-    "tanh erf erfc floor ceil pow minimum maximum where isnan isinf clip "
+    "tanh erf erfc fabs floor ceil pow minimum maximum where isnan isinf clip "
     "pi e inf nan "
     "sum prod min max mean var std argmin argmax any all "
     "dot outer transpose reshape ravel "
