@@ -540,13 +540,23 @@ bool importable(const std::string &module) {
   return module == "numpy" || module == "math" || module == "numba" ||
          module == "numpy.random" || module == "numba.np";
 }
-/// Weft's name of a NumPy scalar type (float64 is f64), else `name`.
+/// Weft's name of a NumPy scalar type (float64 is f64) or of np.array,
+/// else `name`.
 std::string weftTypeName(const std::string &name) {
   static const std::map<std::string, std::string> names = {
-      {"bool_", "bool"}, {"int32", "i32"},   {"int64", "i64"},
-      {"intp", "i64"},   {"int_", "i64"},    {"float32", "f32"},
-      {"single", "f32"}, {"float64", "f64"}, {"float_", "f64"},
-      {"double", "f64"}};
+      {"bool_", "bool"},
+      {"int32", "i32"},
+      {"int64", "i64"},
+      {"intp", "i64"},
+      {"int_", "i64"},
+      {"float32", "f32"},
+      {"single", "f32"},
+      {"float64", "f64"},
+      {"float_", "f64"},
+      {"double", "f64"},
+      // np.array(x) makes a new array: a copy (of a list display, the
+      // array it spells).
+      {"array", "copy"}};
   auto it = names.find(name);
   return it == names.end() ? name : it->second;
 }

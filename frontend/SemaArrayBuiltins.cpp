@@ -103,6 +103,19 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
     return Type::array(call.dtype.value_or(call.args[0].scalarKind()),
                        call.args[0].rank());
   }
+  if (call.b == Builtin::Cumsum || call.b == Builtin::Cumprod) {
+    if (!call.arity(1, 1) || !call.needArray(0))
+      return Type::unknown();
+    if (call.args[0].rank() != 1)
+      return call.fail(call.argExprs[0]->range,
+                       call.name + "() takes a 1-D array here, not " +
+                           call.args[0].str() + "; flatten it with ravel()");
+    // NumPy accumulates bools and small integers as i64.
+    ScalarKind k = call.args[0].scalarKind();
+    if (k == ScalarKind::Bool || k == ScalarKind::I32)
+      k = ScalarKind::I64;
+    return Type::array(k, 1);
+  }
   if (call.b == Builtin::Full) {
     if (!call.arity(2, 2))
       return Type::unknown();
@@ -439,11 +452,12 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
     }
     return Type::array(k, base.rank());
   }
-  if (!builtinIn(method, {Builtin::Sum, Builtin::Prod, Builtin::Min,
-                          Builtin::Max, Builtin::Mean, Builtin::Var,
-                          Builtin::Std, Builtin::Argmin, Builtin::Argmax,
-                          Builtin::Any, Builtin::All, Builtin::Transpose,
-                          Builtin::Reshape, Builtin::Ravel, Builtin::Copy})) {
+  if (!builtinIn(method,
+                 {Builtin::Sum, Builtin::Prod, Builtin::Min, Builtin::Max,
+                  Builtin::Mean, Builtin::Var, Builtin::Std, Builtin::Argmin,
+                  Builtin::Argmax, Builtin::Any, Builtin::All,
+                  Builtin::Transpose, Builtin::Reshape, Builtin::Ravel,
+                  Builtin::Copy, Builtin::Cumsum, Builtin::Cumprod})) {
     diags_.error(m->range, "arrays have no method '" + m->attr +
                                "'; see docs/language.md for the list");
     return Type::unknown();

@@ -201,6 +201,8 @@ public:
     llvm::SmallVector<mlir::Value, 4> sizes, strides;
   };
   ArrayMeta arrayMeta(mlir::Value array, mlir::Location l);
+  /// cumsum/cumprod of a 1-D array: a new array of the running totals.
+  mlir::Value emitScan(const CallExpr *c, Builtin builtin, const Expr *arg);
   /// A view of `array`'s buffer with the given layout (shares the buffer
   /// and its reference count).
   mlir::Value makeView(mlir::Value array, ScalarKind elem, mlir::Value offset,

@@ -180,6 +180,10 @@ def copy(a):
     return np.array(a, copy=True, order="C")
 
 
+cumsum = np.cumsum
+cumprod = np.cumprod
+
+
 # ----------------------------------------------------------------- random
 def rand(shape):
     return np.random.random_sample(shape)
@@ -483,7 +487,7 @@ def block_dim():
 WEFT_NAMES = (
     "bool i32 i64 f32 f64 "
     "zeros ones empty full arange linspace eye copy "
-    "zeros_like ones_like empty_like full_like "
+    "zeros_like ones_like empty_like full_like cumsum cumprod "
     "rand randn random randint seed "
     "abs sqrt exp log log2 log10 sin cos tan asin acos atan atan2 sinh cosh "
     "tanh erf erfc fabs floor ceil pow minimum maximum where isnan isinf clip "
