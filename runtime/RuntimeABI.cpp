@@ -325,7 +325,8 @@ void *_mlir_memref_to_llvm_alloc(size_t bytes) {
   void *raw = nullptr;
   if (!tooLarge && managed)
     raw = weft::gpu::allocManaged(total);
-  else if (!tooLarge && !(raw = alloc::takeBlock(total)))
+  else if (!tooLarge && !(raw = alloc::takeBlock(total)) &&
+           !(huge && (raw = alloc::takeLargeBlock(total))))
     raw = std::aligned_alloc(huge ? kHugePage : 64, total);
 #ifdef MADV_HUGEPAGE
   if (raw && huge && !managed)
@@ -400,7 +401,8 @@ void _mlir_memref_to_llvm_free(void *ptr) {
     weft::gpu::freeManaged(header, total);
   else if (mapped)
     munmap(header, total);
-  else if (!alloc::keepBlock(header, total))
+  else if (!alloc::keepBlock(header, total) &&
+           !alloc::keepLargeBlock(header, total))
     std::free(header);
 }
 

@@ -133,6 +133,66 @@ bool keepBlock(void *block, size_t total) {
   return true;
 }
 
+namespace {
+constexpr int kLargeBlocks = 4;
+struct LargeCache {
+  std::mutex mutex;
+  void *blocks[kLargeBlocks] = {};
+  size_t sizes[kLargeBlocks] = {};
+  size_t bytes = 0;
+  ~LargeCache() {
+    for (void *b : blocks)
+      std::free(b);
+  }
+};
+LargeCache &largeCache() {
+  static LargeCache cache;
+  return cache;
+}
+} // namespace
+
+void *takeLargeBlock(size_t total) {
+  if (total < kLargeBlockBytes)
+    return nullptr;
+  LargeCache &c = largeCache();
+  std::lock_guard<std::mutex> lock(c.mutex);
+  for (int i = 0; i < kLargeBlocks; ++i)
+    if (c.blocks[i] && c.sizes[i] == total) {
+      void *b = c.blocks[i];
+      c.blocks[i] = nullptr;
+      c.bytes -= total;
+      return b;
+    }
+  return nullptr;
+}
+
+bool keepLargeBlock(void *block, size_t total) {
+  if (total < kLargeBlockBytes || total > kLargeCacheBytes)
+    return false;
+  LargeCache &c = largeCache();
+  std::lock_guard<std::mutex> lock(c.mutex);
+  int slot = -1;
+  for (int i = 0; i < kLargeBlocks && slot < 0; ++i)
+    if (!c.blocks[i])
+      slot = i;
+  // Full, or over the budget: the oldest kept blocks make room.
+  for (int i = 0;
+       i < kLargeBlocks && (slot < 0 || c.bytes + total > kLargeCacheBytes);
+       ++i) {
+    if (!c.blocks[i])
+      continue;
+    std::free(c.blocks[i]);
+    c.blocks[i] = nullptr;
+    c.bytes -= c.sizes[i];
+    if (slot < 0)
+      slot = i;
+  }
+  c.blocks[slot] = block;
+  c.sizes[slot] = total;
+  c.bytes += total;
+  return true;
+}
+
 } // namespace alloc
 } // namespace rt
 } // namespace weft

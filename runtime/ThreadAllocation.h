@@ -36,6 +36,19 @@ void *takeBlock(size_t total);
 /// that size; false if the cache is full (the caller frees it).
 bool keepBlock(void *block, size_t total);
 
+/// Large blocks (2 MiB aligned, at least kLargeBlockBytes) freed by any
+/// thread are kept, a few and at most kLargeCacheBytes in all, for the
+/// next allocation of the same size: a function that returns a new large
+/// array on every call reuses the pages its last result used instead of
+/// taking fresh ones from the kernel (each a page fault and a page of
+/// zeroing), as glibc's heap does for NumPy.
+constexpr size_t kLargeBlockBytes = size_t(4) << 20;
+constexpr size_t kLargeCacheBytes = size_t(256) << 20;
+/// A kept large block of exactly `total` bytes, or null.
+void *takeLargeBlock(size_t total);
+/// Keeps a large block; false if it does not fit (the caller frees it).
+bool keepLargeBlock(void *block, size_t total);
+
 } // namespace alloc
 } // namespace rt
 } // namespace weft

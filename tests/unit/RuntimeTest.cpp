@@ -172,6 +172,32 @@ TEST_CASE("buffer counts are per thread and their sums exact",
   CHECK(liveBytes() == bytesBefore);
 }
 
+TEST_CASE("large freed buffers are reused for the same size",
+          "[runtime][alloc]") {
+  // A function returning a new 8 MiB array per call gets its last
+  // result's pages back, from any thread, with a fresh header and counts.
+  int64_t before = liveBuffers(), bytesBefore = liveBytes();
+  const size_t big = size_t(8) << 20;
+  void *a = _mlir_memref_to_llvm_alloc(big);
+  std::memset(a, 0x5a, big);
+  weft_rt_array_release(a);
+  CHECK(liveBytes() == bytesBefore);
+  void *b = nullptr;
+  std::thread([&] { b = _mlir_memref_to_llvm_alloc(big); }).join();
+  CHECK(b == a);
+  CHECK(liveBuffers() == before + 1);
+  // Another size is another block; the kept one stays for its size.
+  void *c = _mlir_memref_to_llvm_alloc(big + (size_t(4) << 20));
+  CHECK(c != b);
+  weft_rt_array_release(b);
+  weft_rt_array_release(c);
+  void *d = _mlir_memref_to_llvm_alloc(big + (size_t(4) << 20));
+  CHECK(d == c);
+  weft_rt_array_release(d);
+  CHECK(liveBuffers() == before);
+  CHECK(liveBytes() == bytesBefore);
+}
+
 namespace {
 void failingEntry() {
   weft_rt_fail("ZeroDivisionError: integer division or modulo by zero", 7);
