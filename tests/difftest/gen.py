@@ -398,7 +398,12 @@ class Gen(ExprGen):
         if loop:
             self.depth += 1
         self.in_prange = in_prange or self.in_prange
-        for name, lo, hi in extra_vars:
+        for extra in extra_vars:
+            if isinstance(extra, Var):  # an element of a for-in loop
+                extra.depth = self.depth
+                self.scope.append(extra)
+                continue
+            name, lo, hi = extra
             self.loop_vars.append((name, lo, hi))
             v = Var(name, "i64", (), max(abs(lo), abs(hi)), False,
                     self.depth)
@@ -434,6 +439,23 @@ class Gen(ExprGen):
         n = self.pick((0, 1, 2, 3, 4, 5))
         arrays = [v for v in self.vars_of(arrays=True) if v.shape[0] > 0]
         name = self.name("j")
+        vectors = [v for v in arrays if len(v.shape) == 1]
+        if vectors and self.chance(0.25):
+            # Python's for-in forms over 1-D arrays: the elements are
+            # numbers of the array's type.
+            v, w = self.pick(vectors), self.pick(vectors)
+            x, y = self.name("x"), self.name("x")
+            xv = Var(x, v.dtype, (), v.bound, v.fuzzy, 0)
+            yv = Var(y, w.dtype, (), w.bound, w.fuzzy, 0)
+            form = self.pick(("in", "enumerate", "zip"))
+            if form == "in":
+                return ["for %s in %s:" % (x, v.name)] + \
+                    self.block([xv], loop=True)
+            if form == "enumerate":
+                return ["for %s, %s in enumerate(%s):" % (name, x, v.name)] \
+                    + self.block([(name, 0, v.shape[0] - 1), xv], loop=True)
+            return ["for %s, %s in zip(%s, %s):" % (x, y, v.name, w.name)] \
+                + self.block([xv, yv], loop=True)
         if arrays and self.chance(0.5):
             v = self.pick(arrays)
             return ["for %s in range(len(%s)):" % (name, v.name)] + \
