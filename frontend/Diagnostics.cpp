@@ -43,7 +43,17 @@ std::string SourceFile::lineText(int line) const {
 }
 
 Diagnostic &DiagnosticEngine::error(SourceRange range, std::string message) {
-  if (suppressed_) {
+  // A second error at exactly the place of an earlier one follows from it
+  // (`for x in 5`: len() and indexing of the same 5): the first says why.
+  bool follows = range.begin.valid() &&
+                 std::any_of(diags_.begin(), diags_.end(), [&](const auto &d) {
+                   return d.severity == Severity::Error &&
+                          d.range.begin.line == range.begin.line &&
+                          d.range.begin.col == range.begin.col &&
+                          d.range.end.line == range.end.line &&
+                          d.range.end.col == range.end.col;
+                 });
+  if (suppressed_ || follows) {
     scratch_ = Diagnostic{Severity::Error, range, std::move(message), {}};
     return scratch_;
   }
