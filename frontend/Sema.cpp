@@ -616,8 +616,10 @@ void Analyzer::checkStmt(const Stmt &s) {
     auto *callee = call ? call->callee->dyn<NameExpr>() : nullptr;
     if (!callee || (!isBuiltinNamed(callee->name, Builtin::Range) &&
                     !isBuiltinNamed(callee->name, Builtin::Prange))) {
-      diags_.error(f.iter->range, "a for loop iterates over range(...) or "
-                                  "prange(...); index arrays inside the loop");
+      // DesugarLoops rewrote every other loop into a range loop.
+      diags_.error(f.iter->range, "internal: a for loop over something "
+                                  "other than range(...) or prange(...) "
+                                  "was not rewritten");
     } else {
       if (call->args.empty() || call->args.size() > 3 ||
           !call->keywords.empty())

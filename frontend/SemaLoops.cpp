@@ -14,55 +14,24 @@ namespace weft {
 namespace sema {
 namespace {
 
-/// The names a block assigns (loop targets included), and whether it
-/// leaves the loop it is the body of (`break` outside inner loops, or
-/// `return`).
-void writtenNames(const Block &block, bool inner, std::set<std::string> &out,
-                  bool &exits) {
-  std::function<void(const Expr *)> target = [&](const Expr *t) {
-    if (auto *n = t->dyn<NameExpr>())
-      out.insert(n->name);
-    else if (auto *tu = t->dyn<TupleExpr>())
-      for (const ExprPtr &e : tu->elts)
-        target(e.get());
-  };
+/// Whether `block`, the body of a loop, leaves it: `break` outside inner
+/// loops, or `return`.
+bool leavesLoop(const Block &block, bool inner = false) {
   for (const StmtPtr &s : block) {
-    switch (s->kind) {
-    case StmtKind::Assign:
-      for (const ExprPtr &t : static_cast<const AssignStmt &>(*s).targets)
-        target(t.get());
-      break;
-    case StmtKind::AugAssign:
-      target(static_cast<const AugAssignStmt &>(*s).target.get());
-      break;
-    case StmtKind::AnnAssign:
-      target(static_cast<const AnnAssignStmt &>(*s).target.get());
-      break;
-    case StmtKind::If: {
-      auto &i = static_cast<const IfStmt &>(*s);
-      writtenNames(i.body, inner, out, exits);
-      writtenNames(i.orelse, inner, out, exits);
-      break;
-    }
-    case StmtKind::For: {
-      auto &f = static_cast<const ForStmt &>(*s);
-      target(f.target.get());
-      writtenNames(f.body, true, out, exits);
-      break;
-    }
-    case StmtKind::While:
-      writtenNames(static_cast<const WhileStmt &>(*s).body, true, out, exits);
-      break;
-    case StmtKind::Break:
-      exits |= !inner;
-      break;
-    case StmtKind::Return:
-      exits = true;
-      break;
-    default:
-      break;
+    if (s->kind == StmtKind::Return || (s->kind == StmtKind::Break && !inner))
+      return true;
+    if (auto *i = s->dyn<IfStmt>()) {
+      if (leavesLoop(i->body, inner) || leavesLoop(i->orelse, inner))
+        return true;
+    } else if (auto *f = s->dyn<ForStmt>()) {
+      if (leavesLoop(f->body, true))
+        return true;
+    } else if (auto *w = s->dyn<WhileStmt>()) {
+      if (leavesLoop(w->body, true))
+        return true;
     }
   }
+  return false;
 }
 
 class LoopPlanner {
@@ -156,10 +125,16 @@ private:
     if (sessionBody)
       for (const auto &[name, type] : fn.locals)
         outside.insert(name);
+    std::vector<const Expr *> targets;
+    std::vector<const ForStmt *> fors;
+    collectAssigned(s.body, targets, fors);
+    std::vector<const NameExpr *> names;
+    for (const Expr *t : targets)
+      namesOfTarget(t, names);
     std::set<std::string> writes;
-    bool exits = false;
-    writtenNames(s.body, false, writes, exits);
-    if (exits)
+    for (const NameExpr *n : names)
+      writes.insert(n->name);
+    if (leavesLoop(s.body))
       diags.error(s.range, "break and return are not allowed in a prange "
                            "loop; iterations run in parallel and in any "
                            "order");

@@ -10,14 +10,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
-#include "frontend/LoopAnalysis.h"
 
 using namespace mlir;
 
 namespace weft {
-
-using loops::namesInBlock;
-using loops::namesInExpr;
 
 namespace {
 
