@@ -17,6 +17,16 @@ Type FunctionInstance::typeOf(const Expr *e) const {
   return it == exprTypes.end() ? Type::unknown() : it->second;
 }
 
+FunctionInstance::Indexing
+FunctionInstance::indexingOf(const IndexExpr *ix) const {
+  if (ix->indices.size() != 1)
+    return Indexing::Basic;
+  Type t = typeOf(ix->indices[0].get());
+  if (!t.isArray() || !typeOf(ix->base.get()).isArray())
+    return Indexing::Basic;
+  return t.scalarKind() == ScalarKind::Bool ? Indexing::Mask : Indexing::Gather;
+}
+
 std::optional<Builtin> FunctionInstance::builtinOf(const CallExpr *c) const {
   if (calls.count(c) || vectorizedCalls.count(c))
     return std::nullopt;
@@ -438,6 +448,8 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
     (void)base;
     if (elem.isUnknown() || valueType.isUnknown())
       return;
+    if (!checkArrayIndexStore(ix, valueType, valueRange))
+      return;
     bool valueOk = valueType.isScalar() || valueType.isArray();
     if (!valueOk || (elem.isScalar() && !valueType.isScalar())) {
       diags_.error(valueRange, "cannot store a " + valueType.str() +
@@ -461,6 +473,18 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
   diags_.error(target->range, "cannot assign to this expression; the left "
                               "side must be a name, an element a[i] or a "
                               "tuple of names");
+}
+
+bool Analyzer::checkArrayIndexStore(const IndexExpr *ix, const Type &value,
+                                    SourceRange valueRange) {
+  if (fn_->indexingOf(ix) == FunctionInstance::Indexing::Basic ||
+      !value.isKnown() || value.isScalar())
+    return true;
+  diags_.error(valueRange,
+               "only a number can be stored through a boolean or integer "
+               "array index yet, not a " +
+                   value.str() + "; use where(mask, b, a) or a loop");
+  return false;
 }
 
 void Analyzer::checkAnnAssign(const AnnAssignStmt &a) {
@@ -571,6 +595,9 @@ void Analyzer::checkStmt(const Stmt &s) {
     Type cur = checkExpr(a.target.get());
     Type v = checkExpr(a.value.get());
     Type r = binaryResult(a.op, a.target.get(), cur, a.value.get(), v, a.range);
+    if (auto *ix = a.target->dyn<IndexExpr>())
+      if (!checkArrayIndexStore(ix, v, a.value->range))
+        return;
     if (cur.isArray() && r.isKnown()) {
       // In place, as in NumPy: the array keeps its shape and dtype.
       if (r.rank() > cur.rank())

@@ -110,6 +110,11 @@ struct FunctionInstance {
   /// The builtin `c` calls (`f(...)` or the method `a.f(...)`); none for
   /// a call of a user function, which hides a builtin of its name.
   std::optional<Builtin> builtinOf(const CallExpr *c) const;
+  /// How `ix` indexes an array: with integers and slices (an element or
+  /// a view), a boolean mask (`a[a > 0]`, a copy) or an integer array
+  /// (`a[idx]`, a copy).
+  enum class Indexing { Basic, Mask, Gather };
+  Indexing indexingOf(const IndexExpr *ix) const;
 };
 
 /// A function the host program will call with these argument types (the

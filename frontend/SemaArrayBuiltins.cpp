@@ -116,6 +116,19 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
       k = ScalarKind::I64;
     return Type::array(k, 1);
   }
+  if (call.b == Builtin::Sort || call.b == Builtin::Argsort) {
+    if (!call.arity(1, 1) || !call.needArray(0))
+      return Type::unknown();
+    int rank = call.args[0].rank();
+    if (call.axis && *call.axis != -1 && *call.axis != rank - 1)
+      return call.fail(call.axisExpr->range,
+                       call.name + "() sorts along the last axis only "
+                                   "(axis=-1); sort a transpose for another "
+                                   "axis");
+    return Type::array(call.b == Builtin::Sort ? call.args[0].scalarKind()
+                                               : ScalarKind::I64,
+                       rank);
+  }
   if (call.b == Builtin::Full) {
     if (!call.arity(2, 2))
       return Type::unknown();
@@ -343,7 +356,7 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
                  b == Builtin::Arange || b == Builtin::Eye;
   if (dtype && !creates)
     return fail(c->range, name + "() takes no dtype=");
-  if (axis && !isReduction(b))
+  if (axis && !isReduction(b) && b != Builtin::Sort && b != Builtin::Argsort)
     return fail(axisExpr->range, name + "() takes no axis=");
   for (const Type &a : args)
     if (!a.isKnown())
@@ -457,7 +470,8 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
                   Builtin::Mean, Builtin::Var, Builtin::Std, Builtin::Argmin,
                   Builtin::Argmax, Builtin::Any, Builtin::All,
                   Builtin::Transpose, Builtin::Reshape, Builtin::Ravel,
-                  Builtin::Copy, Builtin::Cumsum, Builtin::Cumprod})) {
+                  Builtin::Copy, Builtin::Cumsum, Builtin::Cumprod,
+                  Builtin::Sort, Builtin::Argsort})) {
     diags_.error(m->range, "arrays have no method '" + m->attr +
                                "'; see docs/language.md for the list");
     return Type::unknown();
@@ -475,7 +489,11 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
     args.push_back(Type::tuple(dims));
     argExprs.resize(2);
   }
-  return checkBuiltin(c, *method, args, argExprs);
+  Type t = checkBuiltin(c, *method, args, argExprs);
+  // a.sort() sorts in place and returns None.
+  if (method == Builtin::Sort && t.isKnown())
+    return Type::none();
+  return t;
 }
 
 } // namespace sema

@@ -186,6 +186,35 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
     return Type::unknown();
   }
   for (size_t i = 0; i < its.size(); ++i)
+    if (its[i].isArray() && its.size() > 1) {
+      diags_.error(ix->indices[i]->range,
+                   "an array index must be the only index; index with it "
+                   "first and then with the rest, e.g. a[idx][:, 0]");
+      return Type::unknown();
+    }
+  if (its.size() == 1 && its[0].isArray()) {
+    // a[mask] and a[idx]: NumPy's boolean and integer array indexing,
+    // along the leading axes.
+    const Type &it = its[0];
+    if (it.scalarKind() == ScalarKind::Bool) {
+      if (it.rank() > base.rank()) {
+        diags_.error(ix->indices[0]->range,
+                     "a boolean index of rank " + std::to_string(it.rank()) +
+                         " cannot index a " + base.str() +
+                         "; the mask has the shape of the array or of its "
+                         "leading axes");
+        return Type::unknown();
+      }
+      return Type::array(base.scalarKind(), base.rank() - it.rank() + 1);
+    }
+    if (!it.isInt() && !it.elementType().isInt()) {
+      diags_.error(ix->indices[0]->range,
+                   "array indices must be integers or bools, not " + it.str());
+      return Type::unknown();
+    }
+    return Type::array(base.scalarKind(), it.rank() + base.rank() - 1);
+  }
+  for (size_t i = 0; i < its.size(); ++i)
     if (its[i].isKnown() && !its[i].isInt()) {
       diags_.error(ix->indices[i]->range,
                    "array indices must be integers, not " + its[i].str());

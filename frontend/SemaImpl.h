@@ -60,6 +60,10 @@ private:
   void checkAnnAssign(const AnnAssignStmt &a);
   /// `return v`: the function's return type, declared or unified.
   void checkReturn(const ReturnStmt &r);
+  /// A store through a boolean or integer array index (`a[mask] = v`)
+  /// takes a number; reports and returns false otherwise.
+  bool checkArrayIndexStore(const IndexExpr *ix, const Type &value,
+                            SourceRange valueRange);
   void assignTo(const Expr *target, const Type &valueType,
                 SourceRange valueRange);
   void assignName(const NameExpr *n, const Type &t, SourceRange valueRange);

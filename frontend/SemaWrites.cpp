@@ -51,7 +51,8 @@ bool returnsNewBuffer(Builtin b) {
                     Builtin::Argmin,    Builtin::Argmax,   Builtin::Any,
                     Builtin::All,       Builtin::Dot,      Builtin::Min,
                     Builtin::Max,       Builtin::Len,      Builtin::Randint,
-                    Builtin::Range,     Builtin::Prange});
+                    Builtin::Range,     Builtin::Prange,   Builtin::Sort,
+                    Builtin::Argsort,   Builtin::Cumsum,   Builtin::Cumprod});
 }
 
 class FunctionWrites {
@@ -170,7 +171,8 @@ private:
           returnsNewBuffer(*lookupBuiltin(n->name)))
         return out;
     if (auto *m = c->callee->dyn<AttributeExpr>()) {
-      if (isBuiltinNamed(m->attr, Builtin::Copy))
+      std::optional<Builtin> mb = lookupBuiltin(m->attr);
+      if (mb && (*mb == Builtin::Copy || returnsNewBuffer(*mb)))
         return out;
       unite(m->base.get());
     }
@@ -232,10 +234,14 @@ private:
           add(written_, viewsOf(bound->second[j]));
       return;
     }
-    // Builtins and methods write none of their arguments; a call the
-    // analysis cannot resolve may write all of them.
-    if (c->callee->dyn<AttributeExpr>())
+    // Builtins and methods write none of their arguments, except
+    // a.sort(), which sorts `a` in place; a call the analysis cannot
+    // resolve may write all of them.
+    if (auto *m = c->callee->dyn<AttributeExpr>()) {
+      if (isBuiltinNamed(m->attr, Builtin::Sort))
+        add(written_, viewsOf(m->base.get()));
       return;
+    }
     if (auto *n = c->callee->dyn<NameExpr>())
       if (isBuiltinName(n->name))
         return;

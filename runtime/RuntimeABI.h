@@ -55,6 +55,14 @@ double weft_rt_time(void);
 //    (no library, small operands or a layout BLAS does not take).
 int32_t weft_rt_gemm(int32_t elemKind, const void *a, const void *b, void *c);
 
+//--- Sorting (Sorting.cpp): every row along the last axis of a descriptor
+//    of rank `rank` (laid out as for weft_rt_print_array), NaNs last.
+void weft_rt_sort(int32_t elemKind, int64_t rank, void *descriptor);
+/// Writes the stable sorting order of each row into `indices`, an i64
+/// descriptor of the same shape.
+void weft_rt_argsort(int32_t elemKind, int64_t rank, const void *descriptor,
+                     void *indices);
+
 //--- Random numbers. Counter-based: each rand()/random() call takes a new
 //    stream key; element i of the stream is a hash of (key, i), so values
 //    do not depend on the thread count or the order of evaluation.

@@ -109,6 +109,34 @@ Value allocArray(ImplicitLocOpBuilder &b, MemRefType type, ValueRange dims) {
   return memref::CastOp::create(b, type, raw);
 }
 
+SmallVector<Value, 4> checkMaskShape(ImplicitLocOpBuilder &b,
+                                     ValueRange maskSizes,
+                                     ValueRange arraySizes, int64_t line) {
+  Value mismatch = arith::ConstantIntOp::create(b, 0, 1);
+  SmallVector<Value, 4> common;
+  for (size_t d = 0; d < maskSizes.size(); ++d) {
+    mismatch = arith::OrIOp::create(
+        b, mismatch,
+        arith::CmpIOp::create(b, arith::CmpIPredicate::ne, maskSizes[d],
+                              arraySizes[d]));
+    common.push_back(arith::MinUIOp::create(b, maskSizes[d], arraySizes[d]));
+  }
+  auto ifOp = scf::IfOp::create(b, TypeRange{}, mismatch, false);
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  SmallVector<Value, 10> shapes; // both shapes: rank, then sizes
+  for (ValueRange shape : {maskSizes, arraySizes}) {
+    shapes.push_back(arith::ConstantIntOp::create(b, shape.size(), 64));
+    for (Value n : shape)
+      shapes.push_back(arith::IndexCastOp::create(b, b.getI64Type(), n));
+  }
+  weft::ShapeErrorOp::create(b,
+                             "IndexError: a boolean index of shape {} does "
+                             "not match the indexed array of shape {}",
+                             line, shapes);
+  return common;
+}
+
 CheckedCount checkedCount(ImplicitLocOpBuilder &b, ValueRange sizes,
                           int64_t elemBytes) {
   const int64_t limit = int64_t(1) << 62;

@@ -58,6 +58,16 @@ struct CheckedCount {
 CheckedCount checkedCount(mlir::ImplicitLocOpBuilder &b, mlir::ValueRange sizes,
                           int64_t elemBytes);
 
+/// The check of a boolean mask's shape against the leading axes of the
+/// array it indexes: NumPy's IndexError naming source line `line` when
+/// they differ. Returns the common sizes (the smaller of the two per
+/// axis), which loops use so that they stay in bounds after an error
+/// recorded inside a parallel loop.
+llvm::SmallVector<mlir::Value, 4> checkMaskShape(mlir::ImplicitLocOpBuilder &b,
+                                                 mlir::ValueRange maskSizes,
+                                                 mlir::ValueRange arraySizes,
+                                                 int64_t line);
+
 /// The bytes of one element of type `elem` (1 for i1).
 int64_t elementBytes(mlir::Type elem);
 

@@ -300,9 +300,134 @@ void lower(weft::ReshapeOp op) {
   op.erase();
 }
 
+/// Serial scf.for loops over `dims` carrying one index value (`carried`,
+/// starting at `init`); `body(ivs, carried)` returns its next value.
+Value carriedLoopNest(ImplicitLocOpBuilder &b, ValueRange dims, Value init,
+                      function_ref<Value(ValueRange, Value)> body,
+                      SmallVectorImpl<Value> &ivs) {
+  if (ivs.size() == dims.size())
+    return body(ivs, init);
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  auto loop = scf::ForOp::create(b, zero, dims[ivs.size()], one, init);
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(loop.getBody());
+  ivs.push_back(loop.getInductionVar());
+  Value next = carriedLoopNest(b, dims, loop.getRegionIterArgs()[0], body, ivs);
+  ivs.pop_back();
+  scf::YieldOp::create(b, next);
+  return loop.getResult(0);
+}
+
+/// a[mask]: checks the mask's shape against the array's leading axes,
+/// counts the true elements, allocates the result and copies the selected
+/// elements (or sub-arrays) into it in row-major order.
+void lower(weft::CompressOp op) {
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  Value array = op.getArray(), mask = op.getMask();
+  SmallVector<Value, 4> aSizes = weft::sizesOf(b, array);
+  SmallVector<Value, 4> mSizes = weft::sizesOf(b, mask);
+  size_t m = mSizes.size();
+  // Shapes that differ: NumPy's IndexError; the loops then read only the
+  // common part (the code goes on after an error inside a parallel loop).
+  SmallVector<Value, 4> common =
+      weft::checkMaskShape(b, mSizes, aSizes, op.getLine());
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  SmallVector<Value, 4> ivs;
+  auto isSet = [&](ValueRange at) -> Value {
+    return memref::LoadOp::create(b, mask, at);
+  };
+  Value count = carriedLoopNest(
+      b, common, zero,
+      [&](ValueRange at, Value k) -> Value {
+        return arith::AddIOp::create(
+            b, k, arith::SelectOp::create(b, isSet(at), one, zero));
+      },
+      ivs);
+  SmallVector<Value, 4> outSizes{count};
+  outSizes.append(aSizes.begin() + m, aSizes.end());
+  auto resultType = cast<MemRefType>(op.getResult().getType());
+  Value out = weft::allocArray(b, resultType, outSizes);
+  ValueRange trailing = ValueRange(outSizes).drop_front();
+  carriedLoopNest(
+      b, common, zero,
+      [&](ValueRange at, Value k) -> Value {
+        auto ifOp = scf::IfOp::create(b, TypeRange{}, isSet(at), false);
+        {
+          OpBuilder::InsertionGuard g(b);
+          b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+          weft::buildArrayNest(b, trailing, /*serial=*/true, /*gpu=*/false,
+                               [&](ValueRange rest) {
+                                 SmallVector<Value, 4> from(at), to{k};
+                                 from.append(rest.begin(), rest.end());
+                                 to.append(rest.begin(), rest.end());
+                                 Value x =
+                                     memref::LoadOp::create(b, array, from);
+                                 memref::StoreOp::create(b, x, out, to);
+                               });
+        }
+        return arith::AddIOp::create(
+            b, k, arith::SelectOp::create(b, isSet(at), one, zero));
+      },
+      ivs);
+  op.getResult().replaceAllUsesWith(out);
+  op.erase();
+}
+
+/// a[idx]: allocates the result (the indices' shape, then the array's
+/// trailing axes) and fills it, each index wrapped and checked.
+void lower(weft::GatherOp op) {
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  Value array = op.getArray(), indices = op.getIndices();
+  SmallVector<Value, 4> aSizes = weft::sizesOf(b, array);
+  SmallVector<Value, 4> outSizes = weft::sizesOf(b, indices);
+  size_t k = outSizes.size();
+  outSizes.append(aSizes.begin() + 1, aSizes.end());
+  auto resultType = cast<MemRefType>(op.getResult().getType());
+  Value out = weft::allocArray(b, resultType, outSizes);
+  Type elem = resultType.getElementType();
+  weft::buildArrayNest(
+      b, outSizes, /*serial=*/true, /*gpu=*/false, [&](ValueRange ivs) {
+        Value i = weft::castNumber(
+            b, memref::LoadOp::create(b, indices, ivs.take_front(k)),
+            b.getI64Type());
+        auto wrap = weft::WrapIndexOp::create(b, i, aSizes[0], /*checked=*/true,
+                                              /*axis=*/0, op.getLine());
+        // A bad index (recorded inside a parallel loop) reads nothing.
+        auto ifOp = scf::IfOp::create(b, elem, wrap.getBad(), true);
+        {
+          OpBuilder::InsertionGuard g(b);
+          b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+          Value zero =
+              isa<FloatType>(elem)
+                  ? arith::ConstantOp::create(b, b.getFloatAttr(elem, 0))
+                        .getResult()
+                  : arith::ConstantIntOp::create(b, elem, 0).getResult();
+          scf::YieldOp::create(b, zero);
+          b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+          SmallVector<Value, 4> from{wrap.getResult()};
+          from.append(ivs.begin() + k, ivs.end());
+          scf::YieldOp::create(
+              b, memref::LoadOp::create(b, array, from).getResult());
+        }
+        memref::StoreOp::create(b, ifOp.getResult(0), out, ivs);
+      });
+  op.getResult().replaceAllUsesWith(out);
+  op.erase();
+}
+
 struct LowerIndexing : weft::impl::LowerIndexingBase<LowerIndexing> {
   void runOnOperation() override {
-    SmallVector<Operation *> ops;
+    // Array indexing first: its lowering makes wrap_index ops.
+    SmallVector<Operation *> arrayIndexing, ops;
+    getOperation()->walk([&](Operation *op) {
+      if (isa<weft::CompressOp, weft::GatherOp>(op))
+        arrayIndexing.push_back(op);
+    });
+    for (Operation *op : arrayIndexing)
+      TypeSwitch<Operation *>(op).Case<weft::CompressOp, weft::GatherOp>(
+          [](auto o) { lower(o); });
     getOperation()->walk([&](Operation *op) {
       if (isa<weft::WrapIndexOp, weft::SliceOp, weft::TransposeOp,
               weft::ReshapeOp>(op))

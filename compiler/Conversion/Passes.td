@@ -178,7 +178,7 @@ def LowerReductions : Pass<"weft-lower-reductions"> {
 }
 
 def LowerIndexing : Pass<"weft-lower-indexing"> {
-  let summary = "Expand Python indexing and views: wrap_index, slice, transpose, reshape.";
+  let summary = "Expand Python indexing and views: wrap_index, slice, transpose, reshape, compress.";
   let description = [{
     Each `weft.slice` becomes one `memref.reinterpret_cast` of the array's
     buffer, its offset, sizes and strides computed by Python's slice rules;
@@ -191,7 +191,10 @@ def LowerIndexing : Pass<"weft-lower-indexing"> {
     `checked`, then `index + size` for a negative index, unless the index
     is provably not negative: constants, induction variables of loops
     counting up from a non-negative start, and sums, products, minima,
-    quotients and selections of such values.
+    quotients and selections of such values. Each `weft.compress`
+    (boolean-mask indexing) becomes the shape check, a serial loop nest
+    counting the mask's true elements, the result's allocation and a
+    second nest copying the selected elements into it.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::memref::MemRefDialect",

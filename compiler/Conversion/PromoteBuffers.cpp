@@ -110,7 +110,7 @@ std::optional<BufferUses> usesOfLocalBuffer(memref::AllocOp alloc) {
       }
       if (isa<memref::DimOp, memref::ExtractAlignedPointerAsIndexOp,
               weft::PrintOp, weft::PairwiseSumOp, weft::GemmOp,
-              weft::SaveNpyOp>(user))
+              weft::SaveNpyOp, weft::SortOp, weft::ArgsortOp>(user))
         continue;
       if (auto release = dyn_cast<weft::ReleaseOp>(user)) {
         uses.releases.push_back(release);

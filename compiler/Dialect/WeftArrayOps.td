@@ -441,4 +441,97 @@ def Weft_RandintOp : Weft_Op<"randint", [Pure]> {
   let assemblyFormat = "$bits `,` $lo `,` $hi attr-dict";
 }
 
+def Weft_SortOp : Weft_Op<"sort"> {
+  let summary = "Sorts an array in place along its last axis (NumPy's order).";
+  let description = [{
+    Sorts every row of `array` along its last axis in ascending order, as
+    NumPy's `sort`: NaNs go last, -0.0 and 0.0 compare equal. The array
+    may be any strided view. Lowered to the runtime's `weft_rt_sort`.
+
+    ```mlir
+    weft.sort %a : memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins
+      Arg<AnyMemRef, "the array sorted", [MemRead, MemWrite]>:$array);
+  let assemblyFormat = "$array attr-dict `:` type($array)";
+  let hasVerifier = 1;
+}
+
+def Weft_ArgsortOp : Weft_Op<"argsort"> {
+  let summary = "The indices that sort an array along its last axis.";
+  let description = [{
+    Writes into `indices` (i64, the shape of `array`) for every row of
+    `array` along its last axis the positions of its elements in
+    ascending order (NaNs last), equal elements in their original order
+    (NumPy's `argsort(kind="stable")`). Lowered to the runtime's
+    `weft_rt_argsort`.
+
+    ```mlir
+    weft.argsort %a, %idx : memref<?xf64, strided<[?], offset: ?>>, memref<?xi64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins Arg<AnyMemRef, "the array ordered", [MemRead]>:$array,
+                       Arg<AnyMemRef, "the order", [MemWrite]>:$indices);
+  let assemblyFormat =
+      "$array `,` $indices attr-dict `:` type($array) `,` type($indices)";
+  let hasVerifier = 1;
+}
+
+def Weft_CompressOp : Weft_Op<"compress"> {
+  let summary = "a[mask]: the elements or sub-arrays where a mask is true.";
+  let description = [{
+    A new array of the elements of `array` (or, for a mask of lower rank,
+    the sub-arrays along its leading axes) where the boolean `mask` is
+    true, in row-major order: NumPy's boolean-mask indexing. The result
+    has rank `rank(array) - rank(mask) + 1`: the number of true elements,
+    then the trailing axes of `array`. The mask's shape must equal the
+    leading axes of `array`; otherwise it raises NumPy's `IndexError`
+    naming source line `line` (inside a parallel loop, where the code
+    goes on, only the common part is read). `weft-lower-indexing` counts
+    the true elements, allocates the result and copies into it.
+
+    ```mlir
+    %r = weft.compress %a, %m line 4 : memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xi1, strided<[?, ?], offset: ?>> -> memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins Arg<AnyMemRef, "the array read", [MemRead]>:$array,
+                       Arg<AnyMemRef, "the mask", [MemRead]>:$mask,
+                       I64Attr:$line);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = [{
+    $array `,` $mask `line` $line attr-dict `:` type($array) `,` type($mask)
+    `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Weft_GatherOp : Weft_Op<"gather"> {
+  let summary = "a[idx]: rows or elements picked by an integer array.";
+  let description = [{
+    A new array with `result[i..., j...] = array[indices[i...], j...]`:
+    NumPy's integer-array ("fancy") indexing along the first axis, the
+    result's shape the shape of `indices` followed by the trailing axes
+    of `array`. Indices (i32 or i64) are Python's (negative from the end)
+    and always
+    checked: one outside the axis raises NumPy's `IndexError` naming
+    source line `line` (inside a parallel loop, where the code goes on,
+    that element is 0). `weft-lower-indexing` allocates the result and
+    fills it in a loop nest.
+
+    ```mlir
+    %r = weft.gather %a, %idx line 3 : memref<?xf64, strided<[?], offset: ?>>, memref<?xi64, strided<[?], offset: ?>> -> memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins Arg<AnyMemRef, "the array read", [MemRead]>:$array,
+                       Arg<AnyMemRef, "the indices", [MemRead]>:$indices,
+                       I64Attr:$line);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = [{
+    $array `,` $indices `line` $line attr-dict `:` type($array) `,`
+    type($indices) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // WEFT_ARRAY_OPS

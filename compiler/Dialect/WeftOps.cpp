@@ -338,6 +338,67 @@ LogicalResult CheckInterruptOp::verify() {
   return verifyLine(*this, getLine());
 }
 
+LogicalResult SortOp::verify() {
+  auto mt = cast<MemRefType>(getArray().getType());
+  if (mt.getRank() < 1)
+    return emitOpError("operand must have at least one axis");
+  return verifyArrayType(*this, mt, "operand");
+}
+
+LogicalResult ArgsortOp::verify() {
+  auto a = cast<MemRefType>(getArray().getType());
+  auto idx = cast<MemRefType>(getIndices().getType());
+  if (a.getRank() < 1)
+    return emitOpError("operand must have at least one axis");
+  if (idx.getRank() != a.getRank())
+    return emitOpError("indices must have the operand's rank ")
+           << a.getRank() << ", got " << idx.getRank();
+  if (!idx.getElementType().isInteger(64))
+    return emitOpError("indices must be i64, got ") << idx.getElementType();
+  return verifyArrayType(*this, a, "operand");
+}
+
+LogicalResult CompressOp::verify() {
+  auto a = cast<MemRefType>(getArray().getType());
+  auto m = cast<MemRefType>(getMask().getType());
+  auto r = cast<MemRefType>(getResult().getType());
+  if (!m.getElementType().isInteger(1))
+    return emitOpError("mask must be a bool (i1) array, got ")
+           << m.getElementType();
+  if (m.getRank() < 1 || m.getRank() > a.getRank())
+    return emitOpError("mask rank must be between 1 and the array's rank ")
+           << a.getRank() << ", got " << m.getRank();
+  if (r.getRank() != a.getRank() - m.getRank() + 1)
+    return emitOpError("result rank must be ")
+           << a.getRank() - m.getRank() + 1 << ", got " << r.getRank();
+  if (r.getElementType() != a.getElementType())
+    return emitOpError("result element type must be the array's, ")
+           << a.getElementType();
+  if (failed(verifyLine(*this, getLine())))
+    return failure();
+  return verifyArrayType(*this, a, "array");
+}
+
+LogicalResult GatherOp::verify() {
+  auto a = cast<MemRefType>(getArray().getType());
+  auto idx = cast<MemRefType>(getIndices().getType());
+  auto r = cast<MemRefType>(getResult().getType());
+  if (a.getRank() < 1)
+    return emitOpError("array must have at least one axis");
+  Type ie = idx.getElementType();
+  if (!(ie.isInteger(32) || ie.isInteger(64)) || idx.getRank() < 1)
+    return emitOpError("indices must be an i32 or i64 array, got ") << idx;
+  if (r.getRank() != idx.getRank() + a.getRank() - 1)
+    return emitOpError("result rank must be ")
+           << idx.getRank() + a.getRank() - 1 << ", got " << r.getRank();
+  if (r.getElementType() != a.getElementType())
+    return emitOpError("result element type must be the array's, ")
+           << a.getElementType();
+  if (failed(verifyLine(*this, getLine())))
+    return failure();
+  return verifyArrayType(*this, a, "array");
+}
+
 LogicalResult PairwiseSumOp::verify() {
   auto mt = cast<MemRefType>(getArray().getType());
   if (mt.getRank() != 1)

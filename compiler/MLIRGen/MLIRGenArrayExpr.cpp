@@ -8,6 +8,7 @@
 // use scf.parallel; reductions carry their accumulators through scf.for.
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/Conversion/ArrayNest.h"
 #include "compiler/MLIRGen/MLIRGenImpl.h"
 
 using namespace mlir;
@@ -313,8 +314,8 @@ Value FunctionGen::materialize(const Expr *e, bool report) {
 }
 
 void FunctionGen::storeInto(Value dest, const Expr *e,
-                            std::optional<BinaryOp> op, int64_t ln,
-                            Location l) {
+                            std::optional<BinaryOp> op, int64_t ln, Location l,
+                            Value mask) {
   ScalarKind dk = kindOf(cast<MemRefType>(dest.getType()).getElementType());
   ScalarKind ek = fn.typeOf(e).scalarKind();
   note(ln, std::string(op ? "in-place update" : "slice assignment") + ": " +
@@ -324,7 +325,9 @@ void FunctionGen::storeInto(Value dest, const Expr *e,
                parallelText());
   Value value =
       isFusable(e) ? materialize(e, /*report=*/false) : emitExpr(e).v();
-  SmallVector<Value, 1> inputs;
+  SmallVector<Value, 2> inputs;
+  if (mask)
+    inputs.push_back(mask);
   if (isArray(value)) {
     inputs.push_back(value);
     ArrayMeta dm = arrayMeta(dest, l);
@@ -339,11 +342,77 @@ void FunctionGen::storeInto(Value dest, const Expr *e,
       opKind = ScalarKind::F64;
   }
   emitMapOp(inputs, dest, l, [&](ValueRange elems, Value cur) {
-    Value x = inputs.empty() ? value : elems[0];
+    Value x = isArray(value) ? elems.back() : value;
     if (op)
       x = emitBinaryScalar(*op, convert(cur, opKind, l), convert(x, opKind, l),
                            opKind, false, l, ln);
-    return convert(x, dk, l);
+    x = convert(x, dk, l);
+    if (mask)
+      x = arith::SelectOp::create(b, l, elems[0], x, cur);
+    return x;
+  });
+}
+
+void FunctionGen::storeThroughIndexArray(const IndexExpr *ix, const Expr *e,
+                                         std::optional<BinaryOp> op, int64_t ln,
+                                         Location l) {
+  Value dest = emitExpr(ix->base.get()).v();
+  Value idx = emitExpr(ix->indices[0].get()).v();
+  ScalarKind dk = kindOf(cast<MemRefType>(dest.getType()).getElementType());
+  ArrayMeta dm = arrayMeta(dest, l), im = arrayMeta(idx, l);
+  size_t k = im.sizes.size();
+  if (fn.indexingOf(ix) == FunctionInstance::Indexing::Mask) {
+    // a[mask] op= v: a masked update of the part the mask covers (all of
+    // it unless the shapes differ, an IndexError); the mask's view
+    // repeats along the array's trailing axes.
+    ImplicitLocOpBuilder ib(l, b);
+    SmallVector<Value, 4> sizes =
+        weft::checkMaskShape(ib, im.sizes, dm.sizes, ln);
+    SmallVector<Value, 4> strides(im.strides);
+    for (size_t d = k; d < dm.sizes.size(); ++d) {
+      sizes.push_back(dm.sizes[d]);
+      strides.push_back(index(0, l));
+    }
+    Value maskView =
+        makeView(idx, ScalarKind::Bool, im.offset, sizes, strides, l);
+    Value destView = makeView(dest, dk, dm.offset, sizes, dm.strides, l);
+    storeInto(destView, e, op, ln, l, maskView);
+    return;
+  }
+  // a[idx] op= v: as NumPy, the old values are read first (a repeated
+  // index is updated once, the last write wins).
+  Value old;
+  if (op) {
+    old = weft::GatherOp::create(b, l, toMLIR(fn.typeOf(ix)), dest, idx, ln);
+    addTemp(old);
+  }
+  Value value = emitScalar(e);
+  ScalarKind opKind = op ? promote(dk, fn.typeOf(e).scalarKind()) : dk;
+  if (op && *op == BinaryOp::Div && opKind != ScalarKind::F32)
+    opKind = ScalarKind::F64;
+  SmallVector<Value, 4> dims(im.sizes);
+  dims.append(dm.sizes.begin() + 1, dm.sizes.end());
+  emitLoopNest(dims, l, [&](ValueRange ivs) {
+    Value i = memref::LoadOp::create(b, l, idx, ivs.take_front(k));
+    auto wrap = weft::WrapIndexOp::create(b, l, convert(i, ScalarKind::I64, l),
+                                          dm.sizes[0], /*checked=*/true,
+                                          /*axis=*/0, ln);
+    Value x = value;
+    if (op)
+      x = emitBinaryScalar(
+          *op, convert(memref::LoadOp::create(b, l, old, ivs), opKind, l),
+          convert(x, opKind, l), opKind, false, l, ln);
+    x = convert(x, dk, l);
+    // A bad index (recorded inside a parallel loop) writes nothing.
+    Value ok = arith::XOrIOp::create(
+        b, l, wrap.getBad(),
+        arith::ConstantOp::create(b, l, b.getBoolAttr(true)));
+    auto ifOp = scf::IfOp::create(b, l, TypeRange{}, ok, false);
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    SmallVector<Value, 4> at{wrap.getResult()};
+    at.append(ivs.begin() + k, ivs.end());
+    memref::StoreOp::create(b, l, x, dest, at);
   });
 }
 

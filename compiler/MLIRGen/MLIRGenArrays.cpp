@@ -418,6 +418,10 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = Val(emitScan(c, builtin, argExprs[0]));
     return true;
   }
+  if (builtin == Builtin::Sort || builtin == Builtin::Argsort) {
+    out = emitSort(c, builtin, argExprs[0]);
+    return true;
+  }
   if (builtin == Builtin::Copy || builtin == Builtin::Astype) {
     out = Val(materialize(c));
     return true;
@@ -561,6 +565,29 @@ Value FunctionGen::emitScan(const CallExpr *c, Builtin builtin,
   memref::StoreOp::create(b, l, r, out, ValueRange{i});
   scf::YieldOp::create(b, l, r);
   return out;
+}
+
+Val FunctionGen::emitSort(const CallExpr *c, Builtin builtin, const Expr *arg) {
+  Location l = loc(c->range);
+  Value a = emitExpr(arg).v();
+  // a.sort() sorts in place and returns None.
+  if (builtin == Builtin::Sort && c->callee->dyn<AttributeExpr>()) {
+    weft::SortOp::create(b, l, a);
+    return Val();
+  }
+  auto rank = static_cast<unsigned>(cast<MemRefType>(a.getType()).getRank());
+  SmallVector<Value, 4> sizes;
+  for (unsigned d = 0; d < rank; ++d)
+    sizes.push_back(memref::DimOp::create(b, l, a, d));
+  Value out = allocArrayN(fn.typeOf(c).scalarKind(), sizes, l);
+  if (builtin == Builtin::Argsort) {
+    weft::ArgsortOp::create(b, l, a, out);
+    return Val(out);
+  }
+  // sort(a): a sorted copy.
+  emitMapOp({a}, out, l, [](ValueRange xs, Value) { return xs[0]; });
+  weft::SortOp::create(b, l, out);
+  return Val(out);
 }
 
 } // namespace weft

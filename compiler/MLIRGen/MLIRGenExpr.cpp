@@ -434,6 +434,21 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
       r.parts.push_back(base.parts[offset + k]);
     return r;
   }
+  FunctionInstance::Indexing how = fn.indexingOf(ix);
+  if (how != FunctionInstance::Indexing::Basic) {
+    // a[mask], a[idx]: a new array (weft-lower-indexing fills it).
+    Value index = emitExpr(ix->indices[0].get()).v();
+    mlir::Type t = toMLIR(fn.typeOf(ix));
+    Value r =
+        how == FunctionInstance::Indexing::Mask
+            ? weft::CompressOp::create(b, l, t, base.v(), index,
+                                       line(ix->range))
+                  .getResult()
+            : weft::GatherOp::create(b, l, t, base.v(), index, line(ix->range))
+                  .getResult();
+    addTemp(r);
+    return Val(r);
+  }
   return emitSubscript(base.v(), ix);
 }
 

@@ -203,6 +203,9 @@ public:
   ArrayMeta arrayMeta(mlir::Value array, mlir::Location l);
   /// cumsum/cumprod of a 1-D array: a new array of the running totals.
   mlir::Value emitScan(const CallExpr *c, Builtin builtin, const Expr *arg);
+  /// sort(a) (a sorted copy), a.sort() (in place), argsort(a): along the
+  /// last axis.
+  Val emitSort(const CallExpr *c, Builtin builtin, const Expr *arg);
   /// A view of `array`'s buffer with the given layout (shares the buffer
   /// and its reference count).
   mlir::Value makeView(mlir::Value array, ScalarKind elem, mlir::Value offset,
@@ -317,8 +320,15 @@ public:
   mlir::Value materialize(const Expr *e, bool report = true);
   /// `dest[...] = e` (or `dest op= e` when `op` is given) with NumPy's
   /// broadcasting, as if `e` were evaluated first when it overlaps `dest`.
+  /// With `mask` (a bool array of dest's shape), only the elements where
+  /// it is true change.
   void storeInto(mlir::Value dest, const Expr *e, std::optional<BinaryOp> op,
-                 int64_t line, mlir::Location l);
+                 int64_t line, mlir::Location l, mlir::Value mask = {});
+  /// `a[mask] = v` / `a[idx] = v` (or `op=`) for a number v: a masked
+  /// update, or a loop over the indices (checked as NumPy does).
+  void storeThroughIndexArray(const IndexExpr *ix, const Expr *e,
+                              std::optional<BinaryOp> op, int64_t line,
+                              mlir::Location l);
   /// Reductions (whole array or along `axis`) of any array expression: a
   /// weft.reduce, into which weft-fuse-elementwise merges the argument's
   /// maps.

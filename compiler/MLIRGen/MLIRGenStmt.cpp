@@ -303,6 +303,10 @@ void FunctionGen::emitStmt(const Stmt &s) {
     auto &a = static_cast<const AssignStmt &>(s);
     weft::Type vt = fn.typeOf(a.value.get());
     auto *ix = a.targets.size() == 1 ? a.targets[0]->dyn<IndexExpr>() : nullptr;
+    if (ix && fn.indexingOf(ix) != FunctionInstance::Indexing::Basic) {
+      storeThroughIndexArray(ix, a.value.get(), std::nullopt, line(s.range), l);
+      break;
+    }
     if (ix && fn.typeOf(ix).isArray()) {
       // a[1:-1, :] = expr: computed straight into the view.
       Value dest = emitSubscript(emitExpr(ix->base.get()).v(), ix).v();
@@ -338,6 +342,11 @@ void FunctionGen::emitStmt(const Stmt &s) {
   case StmtKind::AugAssign: {
     auto &a = static_cast<const AugAssignStmt &>(s);
     weft::Type tt = fn.typeOf(a.target.get());
+    auto *target = a.target->dyn<IndexExpr>();
+    if (target && fn.indexingOf(target) != FunctionInstance::Indexing::Basic) {
+      storeThroughIndexArray(target, a.value.get(), a.op, line(s.range), l);
+      break;
+    }
     if (tt.isArray()) {
       // In place, as NumPy does: aliases of the array see the change.
       Value dest;

@@ -182,6 +182,12 @@ def copy(a):
 
 cumsum = np.cumsum
 cumprod = np.cumprod
+sort = np.sort
+
+
+def argsort(a, axis=-1):
+    # Weft's argsort is stable (equal elements keep their order).
+    return np.argsort(a, axis=axis, kind="stable")
 
 
 # ----------------------------------------------------------------- random
@@ -487,7 +493,7 @@ def block_dim():
 WEFT_NAMES = (
     "bool i32 i64 f32 f64 "
     "zeros ones empty full arange linspace eye copy "
-    "zeros_like ones_like empty_like full_like cumsum cumprod "
+    "zeros_like ones_like empty_like full_like cumsum cumprod sort argsort "
     "rand randn random randint seed "
     "abs sqrt exp log log2 log10 sin cos tan asin acos atan atan2 sinh cosh "
     "tanh erf erfc fabs floor ceil pow minimum maximum where isnan isinf clip "

@@ -1,7 +1,8 @@
 //===- ArraysToLLVM.cpp - weft ops to LLVM: arrays
 //--------------------------===//
 //
-// Arrays: reference counts, the null array, the pairwise sum, .npy files, BLAS.
+// Arrays: reference counts, the null array, the pairwise sum, .npy files,
+// BLAS, sorting.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/Conversion/WeftToLLVM/Common.h"
@@ -143,12 +144,49 @@ struct GemmLowering : ConvertOpToLLVMPattern<weft::GemmOp> {
   }
 };
 
+struct SortLowering : ConvertOpToLLVMPattern<weft::SortOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::SortOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto mt = cast<MemRefType>(op.getArray().getType());
+    Value slot = descriptorPointer(rewriter, op, adaptor.getArray());
+    Value kind = constI32(rewriter, loc, elemKindCode(mt.getElementType()));
+    Value rank = constI64(rewriter, loc, mt.getRank());
+    callRuntime(rewriter, op, abi::Function::weft_rt_sort, {kind, rank, slot});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct ArgsortLowering : ConvertOpToLLVMPattern<weft::ArgsortOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::ArgsortOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto mt = cast<MemRefType>(op.getArray().getType());
+    Value a = descriptorPointer(rewriter, op, adaptor.getArray());
+    Value idx = descriptorPointer(rewriter, op, adaptor.getIndices());
+    Value kind = constI32(rewriter, loc, elemKindCode(mt.getElementType()));
+    Value rank = constI64(rewriter, loc, mt.getRank());
+    callRuntime(rewriter, op, abi::Function::weft_rt_argsort,
+                {kind, rank, a, idx});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 } // namespace
 
 void weft::populateArraysToLLVMPatterns(LLVMTypeConverter &converter,
                                         RewritePatternSet &patterns) {
   patterns.add<NullArrayLowering, PairwiseSumLowering, LoadNpyLowering,
-               SaveNpyLowering, GemmLowering>(converter);
+               SaveNpyLowering, GemmLowering, SortLowering, ArgsortLowering>(
+      converter);
   patterns.add<RefCountLowering<weft::RetainOp>>(
       converter, abi::Function::weft_rt_array_retain);
   patterns.add<RefCountLowering<weft::ReleaseOp>>(

@@ -18,3 +18,18 @@ func.func @print_and_refcount(%a: memref<?xf64, strided<[?], offset: ?>>, %n: i6
   weft.fail "stop" line 3
   return
 }
+
+// Sorting calls the runtime with the element kind (f64 is 4, i32 is 1),
+// the rank and the descriptors.
+// CHECK-LABEL: func.func @sorting
+func.func @sorting(%a: memref<?x?xf64, strided<[?, ?], offset: ?>>, %b: memref<?xi32>, %i: memref<?xi64>) {
+  // CHECK-DAG: %[[F64:.*]] = llvm.mlir.constant(4 : i32) : i32
+  // CHECK-DAG: %[[R2:.*]] = llvm.mlir.constant(2 : i64) : i64
+  // CHECK: llvm.call @weft_rt_sort(%[[F64]], %[[R2]], %{{.*}}) : (i32, i64, !llvm.ptr) -> ()
+  weft.sort %a : memref<?x?xf64, strided<[?, ?], offset: ?>>
+  // CHECK-DAG: %[[I32:.*]] = llvm.mlir.constant(1 : i32) : i32
+  // CHECK-DAG: %[[R1:.*]] = llvm.mlir.constant(1 : i64) : i64
+  // CHECK: llvm.call @weft_rt_argsort(%[[I32]], %[[R1]], %{{.*}}, %{{.*}}) : (i32, i64, !llvm.ptr, !llvm.ptr) -> ()
+  weft.argsort %b, %i : memref<?xi32>, memref<?xi64>
+  return
+}

@@ -533,3 +533,51 @@ func.func @broadcast_no_result(%a: memref<?xf64>) {
   weft.broadcast_shape %a line 1 : memref<?xf64>
   return
 }
+
+// -----
+
+func.func @sort_scalar(%a: memref<f64>) {
+  // expected-error @+1 {{operand must have at least one axis}}
+  weft.sort %a : memref<f64>
+  return
+}
+
+// -----
+
+func.func @argsort_indices(%a: memref<?xf64>, %i: memref<?xi32>) {
+  // expected-error @+1 {{indices must be i64, got 'i32'}}
+  weft.argsort %a, %i : memref<?xf64>, memref<?xi32>
+  return
+}
+
+// -----
+
+func.func @compress_mask_type(%a: memref<?xf64>, %m: memref<?xi64>) {
+  // expected-error @+1 {{mask must be a bool (i1) array, got 'i64'}}
+  %r = weft.compress %a, %m line 1 : memref<?xf64>, memref<?xi64> -> memref<?xf64>
+  return
+}
+
+// -----
+
+func.func @compress_rank(%a: memref<?x?xf64>, %m: memref<?xi1>) {
+  // expected-error @+1 {{result rank must be 2, got 1}}
+  %r = weft.compress %a, %m line 1 : memref<?x?xf64>, memref<?xi1> -> memref<?xf64>
+  return
+}
+
+// -----
+
+func.func @gather_rank(%a: memref<?x?xf64>, %i: memref<?xi64>) {
+  // expected-error @+1 {{result rank must be 2, got 1}}
+  %r = weft.gather %a, %i line 1 : memref<?x?xf64>, memref<?xi64> -> memref<?xf64>
+  return
+}
+
+// -----
+
+func.func @gather_float_indices(%a: memref<?xf64>, %i: memref<?xf64>) {
+  // expected-error @+1 {{indices must be an i32 or i64 array}}
+  %r = weft.gather %a, %i line 1 : memref<?xf64>, memref<?xf64> -> memref<?xf64>
+  return
+}

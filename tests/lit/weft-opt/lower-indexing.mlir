@@ -127,3 +127,35 @@ func.func @ravel(%a: memref<?x?xi32, strided<[?, ?], offset: ?>>) -> memref<?xi3
   %r = weft.reshape %a line 9 serial : memref<?x?xi32, strided<[?, ?], offset: ?>> -> memref<?xi32, strided<[?], offset: ?>>
   return %r : memref<?xi32, strided<[?], offset: ?>>
 }
+
+// a[mask]: the shape check, a loop counting the true elements, the
+// result's allocation and a copying loop whose counter advances on true.
+// CHECK-LABEL: func.func @compress
+// CHECK: %[[MISMATCH:.*]] = arith.ori
+// CHECK: scf.if %[[MISMATCH]] {
+// CHECK: weft.shape_error "IndexError: a boolean index of shape {} does not match the indexed array of shape {}" line 9
+// CHECK: %[[COUNT:.*]] = scf.for {{.*}} iter_args
+// CHECK: memref.alloc(%[[COUNT]], %{{.*}}) : memref<?x?xf64>
+// CHECK: scf.for {{.*}} iter_args
+// CHECK: scf.if
+// CHECK: memref.load %arg0
+// CHECK: memref.store
+func.func @compress(%a: memref<?x?xf64>, %m: memref<?xi1>) -> memref<?x?xf64, strided<[?, ?], offset: ?>> {
+  %r = weft.compress %a, %m line 9 : memref<?x?xf64>, memref<?xi1> -> memref<?x?xf64, strided<[?, ?], offset: ?>>
+  return %r : memref<?x?xf64, strided<[?, ?], offset: ?>>
+}
+
+// a[idx]: every index wrapped and always checked; a bad one reads nothing.
+// CHECK-LABEL: func.func @gather
+// CHECK: memref.alloc
+// CHECK: scf.for
+// CHECK: %[[K:.*]] = memref.load %arg1
+// CHECK: arith.extsi %[[K]] : i32 to i64
+// CHECK: weft.index_error
+// CHECK: scf.if %{{.*}} -> (f64)
+// CHECK: memref.load %arg0
+// CHECK: memref.store
+func.func @gather(%a: memref<?xf64>, %i: memref<?xi32>) -> memref<?xf64, strided<[?], offset: ?>> {
+  %r = weft.gather %a, %i line 4 : memref<?xf64>, memref<?xi32> -> memref<?xf64, strided<[?], offset: ?>>
+  return %r : memref<?xf64, strided<[?], offset: ?>>
+}

@@ -151,3 +151,16 @@ func.func @broadcast_shape(%a: memref<?xf64>, %b: memref<?x?xf64>, %n: index) ->
   %s:2 = weft.broadcast_shape %a into (%n, %n) line 4 : memref<?xf64> -> index, index
   return %r#0, %s#1 : index, index
 }
+
+// CHECK-LABEL: func.func @sorting_and_index_arrays
+// CHECK: weft.sort %arg0 : memref<?xf64>
+// CHECK: weft.argsort %arg0, %arg1 : memref<?xf64>, memref<?xi64>
+// CHECK: weft.compress %arg2, %arg3 line 5 : memref<?x?xf64>, memref<?xi1> -> memref<?x?xf64>
+// CHECK: weft.gather %arg0, %arg1 line 6 : memref<?xf64>, memref<?xi64> -> memref<?xf64>
+func.func @sorting_and_index_arrays(%a: memref<?xf64>, %i: memref<?xi64>, %m: memref<?x?xf64>, %mask: memref<?xi1>) {
+  weft.sort %a : memref<?xf64>
+  weft.argsort %a, %i : memref<?xf64>, memref<?xi64>
+  %r = weft.compress %m, %mask line 5 : memref<?x?xf64>, memref<?xi1> -> memref<?x?xf64>
+  %g = weft.gather %a, %i line 6 : memref<?xf64>, memref<?xi64> -> memref<?xf64>
+  return
+}
