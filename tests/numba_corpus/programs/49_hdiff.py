@@ -1,0 +1,30 @@
+# Source: spcl/npbench npbench/benchmarks/weather_stencils/hdiff/hdiff_numba_n.py
+# Licence: BSD-3-Clause (NPBench)
+# Notes: COSMO horizontal diffusion weather stencil on 3-D fields: slices, np.where with a scalar
+
+import numpy as np
+import numba as nb
+
+@nb.jit(nopython=True, parallel=False, fastmath=True)
+def hdiff(in_field, out_field, coeff):
+    I, J, K = (out_field.shape[0], out_field.shape[1], out_field.shape[2])
+    lap_field = 4.0 * in_field[1:I + 3, 1:J + 3, :] - (in_field[2:I + 4, 1:J + 3, :] + in_field[0:I + 2, 1:J + 3, :] + in_field[1:I + 3, 2:J + 4, :] + in_field[1:I + 3, 0:J + 2, :])
+    res = lap_field[1:, 1:J + 1, :] - lap_field[:-1, 1:J + 1, :]
+    flx_field = np.where(res * (in_field[2:I + 3, 2:J + 2, :] - in_field[1:I + 2, 2:J + 2, :]) > 0, 0, res)
+    res = lap_field[1:I + 1, 1:, :] - lap_field[1:I + 1, :-1, :]
+    fly_field = np.where(res * (in_field[2:I + 2, 2:J + 3, :] - in_field[2:I + 2, 1:J + 2, :]) > 0, 0, res)
+    out_field[:, :, :] = in_field[2:I + 2, 2:J + 2, :] - coeff[:, :, :] * (flx_field[1:, :, :] - flx_field[:-1, :, :] + fly_field[:, 1:, :] - fly_field[:, :-1, :])
+    return (in_field, out_field, coeff)
+
+# ---- harness (not part of the program) ----
+ENTRY = "hdiff"
+
+
+def inputs():
+    # NPBench's initialize(I, J, K) (hdiff.py), in float64, seed 0
+    rng = np.random.default_rng(0)
+    I, J, K = 32, 32, 16
+    in_field = rng.random((I + 4, J + 4, K))
+    out_field = rng.random((I, J, K))
+    coeff = rng.random((I, J, K))
+    return (in_field, out_field, coeff)
