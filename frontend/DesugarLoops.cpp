@@ -118,6 +118,9 @@ private:
         s.parts.push_back(sequence(std::move(a), out));
       return s;
     }
+    // a.flat: the elements in row-major order, as a.ravel() has them.
+    if (auto *attr = iter->dyn<AttributeExpr>(); attr && attr->attr == "flat")
+      iter = b.call(b.attribute(std::move(attr->base), "ravel"), {});
     // Anything else is iterated as an array (len() and indexing; the type
     // checker reports what is not one).
     s.value = keep(std::move(iter), out);

@@ -554,6 +554,15 @@ std::string weftTypeName(const std::string &name) {
       {"float64", "f64"},
       {"float_", "f64"},
       {"double", "f64"},
+      // NumPy's names of Weft's math functions.
+      {"arctan2", "atan2"},
+      {"arcsin", "asin"},
+      {"arccos", "acos"},
+      {"arctan", "atan"},
+      {"absolute", "abs"},
+      {"power", "pow"},
+      {"amin", "min"},
+      {"amax", "max"},
       // np.array(x) makes a new array: a copy (of a list display, the
       // array it spells).
       {"array", "copy"}};

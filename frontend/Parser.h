@@ -18,7 +18,7 @@ namespace weft {
 /// Parses `file`; returns the module (possibly partial). Check
 /// `diags.hasErrors()` before using it.
 std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
-                                    DiagnosticEngine &diags);
+                                       DiagnosticEngine &diags);
 
 } // namespace weft
 

@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/ParserImpl.h"
 
+#include <map>
+
 namespace weft {
 namespace parser {
 namespace {
@@ -311,6 +313,7 @@ ExprPtr Parser::parsePostfix() {
       auto call = std::make_unique<CallExpr>(SourceRange(begin), std::move(e));
       if (!parseCallArgs(*call, open))
         return nullptr;
+      positionalDtypeToKeyword(*call);
       call->range = rangeFrom(begin);
       e = std::move(call);
     } else if (at(TokenKind::LBracket)) {
@@ -344,6 +347,32 @@ ExprPtr Parser::parsePostfix() {
     }
   }
   return e;
+}
+
+void Parser::positionalDtypeToKeyword(CallExpr &call) {
+  // NumPy's creation functions take the dtype as a positional argument
+  // too: zeros(shape, float64), full(shape, v, a.dtype).
+  static const std::map<std::string, size_t> dtypePosition = {
+      {"zeros", 1},      {"ones", 1},      {"empty", 1},
+      {"zeros_like", 1}, {"ones_like", 1}, {"empty_like", 1},
+      {"full", 2},       {"full_like", 2}, {"arange", 3}};
+  auto *n = call.callee->dyn<NameExpr>();
+  auto it = n ? dtypePosition.find(n->name) : dtypePosition.end();
+  if (it == dtypePosition.end() || call.args.size() != it->second + 1)
+    return;
+  ExprPtr &arg = call.args.back();
+  auto *attr = arg->dyn<AttributeExpr>();
+  if (!arg->dyn<NameExpr>() && !(attr && attr->attr == "dtype"))
+    return;
+  for (const KeywordArg &k : call.keywords)
+    if (k.name == "dtype")
+      return;
+  KeywordArg kw;
+  kw.name = "dtype";
+  kw.nameRange = arg->range;
+  kw.value = std::move(arg);
+  call.args.pop_back();
+  call.keywords.insert(call.keywords.begin(), std::move(kw));
 }
 
 bool Parser::parseCallArgs(CallExpr &call, SourceRange open) {

@@ -116,6 +116,9 @@ private:
   ExprPtr parsePower();
   ExprPtr parsePostfix();
   bool parseCallArgs(CallExpr &call, SourceRange open);
+  /// zeros(shape, f64) is zeros(shape, dtype=f64) (NumPy's positional
+  /// dtype of the creation functions).
+  void positionalDtypeToKeyword(CallExpr &call);
   /// expr | [expr] ':' [expr] [':' [expr]]
   ExprPtr parseSubscript();
   ExprPtr parseAtom();

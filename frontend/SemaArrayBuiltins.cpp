@@ -116,6 +116,12 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
       k = ScalarKind::I64;
     return Type::array(k, 1);
   }
+  if (call.b == Builtin::Flip) {
+    // A view with every axis reversed (NumPy's flip without axis=).
+    if (!call.arity(1, 1) || !call.needArray(0))
+      return Type::unknown();
+    return call.args[0];
+  }
   if (call.b == Builtin::Sort || call.b == Builtin::Argsort) {
     if (!call.arity(1, 1) || !call.needArray(0))
       return Type::unknown();
@@ -260,6 +266,19 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
       k = ScalarKind::I64;
     return makeType(k, std::max(rankOf(call.args[0]), rankOf(call.args[1])));
   }
+  if (builtinIn(call.b, {Builtin::LogicalAnd, Builtin::LogicalOr,
+                         Builtin::LogicalXor, Builtin::LogicalNot})) {
+    size_t n = call.b == Builtin::LogicalNot ? 1 : 2;
+    if (!call.arity(n, n))
+      return Type::unknown();
+    int rank = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (!call.needNumeric(i))
+        return Type::unknown();
+      rank = std::max(rank, rankOf(call.args[i]));
+    }
+    return makeType(ScalarKind::Bool, rank);
+  }
   if (call.b == Builtin::Where) {
     if (!call.arity(3, 3) || !call.needNumeric(0) || !call.needNumeric(1) ||
         !call.needNumeric(2))
@@ -327,12 +346,10 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
   const Expr *axisExpr = nullptr;
   for (const KeywordArg &k : c->keywords) {
     if (k.name == "dtype") {
-      auto *n = k.value->dyn<NameExpr>();
-      ScalarKind s;
-      if (!n || !parseScalarName(n->name, s))
-        return fail(k.value->range, "dtype= takes a type: bool, i32, i64, "
-                                    "f32 or f64");
-      dtype = s;
+      dtype = dtypeArgument(k.value.get());
+      if (!dtype)
+        return fail(k.value->range, "dtype= takes a type (bool, i32, i64, "
+                                    "f32 or f64) or an array's a.dtype");
     } else if (k.name == "axis") {
       const Expr *v = k.value.get();
       bool neg = false;
@@ -445,6 +462,20 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
   return std::nullopt;
 }
 
+std::optional<ScalarKind> Analyzer::dtypeArgument(const Expr *e) {
+  ScalarKind k;
+  if (auto *n = e->dyn<NameExpr>())
+    return parseScalarName(n->name, k) ? std::optional<ScalarKind>(k)
+                                       : std::nullopt;
+  auto *a = e->dyn<AttributeExpr>();
+  if (!a || a->attr != "dtype")
+    return std::nullopt;
+  Type base = checkExpr(a->base.get());
+  if (!base.isArray())
+    return std::nullopt;
+  return base.scalarKind();
+}
+
 Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
   Type base = checkExpr(m->base.get());
   if (!base.isKnown())
@@ -456,14 +487,15 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
   }
   std::optional<Builtin> method = lookupBuiltin(m->attr);
   if (method == Builtin::Astype) {
-    ScalarKind k;
-    auto *n = c->args.size() == 1 ? c->args[0]->dyn<NameExpr>() : nullptr;
-    if (!n || !parseScalarName(n->name, k) || !c->keywords.empty()) {
+    std::optional<ScalarKind> k;
+    if (c->args.size() == 1 && c->keywords.empty())
+      k = dtypeArgument(c->args[0].get());
+    if (!k) {
       diags_.error(c->range, "astype() takes one type: bool, i32, i64, f32 "
-                             "or f64");
+                             "or f64, or an array's a.dtype");
       return Type::unknown();
     }
-    return Type::array(k, base.rank());
+    return Type::array(*k, base.rank());
   }
   if (!builtinIn(method,
                  {Builtin::Sum, Builtin::Prod, Builtin::Min, Builtin::Max,

@@ -96,6 +96,10 @@ private:
   checkArrayBuiltin(const CallExpr *c, Builtin b, std::vector<Type> &args,
                     const std::vector<const Expr *> &argExprs);
   Type checkMethodCall(const CallExpr *c, const AttributeExpr *callee);
+  /// The element type a dtype argument names: a type name (f64, and
+  /// NumPy's float64 etc. after import handling) or `a.dtype` of an
+  /// array `a`; none otherwise.
+  std::optional<ScalarKind> dtypeArgument(const Expr *e);
   /// Reports "name() takes lo to hi arguments, got n" unless it does.
   bool checkArity(const CallExpr *c, const std::string &name, size_t given,
                   size_t lo, size_t hi);

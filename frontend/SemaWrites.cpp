@@ -37,22 +37,24 @@ bool mayHoldArray(const Type &t) {
 /// Builtins whose result is a new buffer whatever their arguments.
 bool returnsNewBuffer(Builtin b) {
   return isUnaryMath(b) ||
-         builtinIn(b,
-                   {Builtin::Zeros,     Builtin::Ones,     Builtin::Empty,
-                    Builtin::Full,      Builtin::Arange,   Builtin::Linspace,
-                    Builtin::ZerosLike, Builtin::OnesLike, Builtin::EmptyLike,
-                    Builtin::FullLike,  Builtin::Eye,      Builtin::Copy,
-                    Builtin::Rand,      Builtin::Randn,    Builtin::Load,
-                    Builtin::Outer,     Builtin::Minimum,  Builtin::Maximum,
-                    Builtin::Where,     Builtin::Clip,     Builtin::Isnan,
-                    Builtin::Isinf,     Builtin::Atan2,    Builtin::Pow,
-                    Builtin::Abs,       Builtin::Sum,      Builtin::Prod,
-                    Builtin::Mean,      Builtin::Var,      Builtin::Std,
-                    Builtin::Argmin,    Builtin::Argmax,   Builtin::Any,
-                    Builtin::All,       Builtin::Dot,      Builtin::Min,
-                    Builtin::Max,       Builtin::Len,      Builtin::Randint,
-                    Builtin::Range,     Builtin::Prange,   Builtin::Sort,
-                    Builtin::Argsort,   Builtin::Cumsum,   Builtin::Cumprod});
+         builtinIn(
+             b, {Builtin::Zeros,      Builtin::Ones,      Builtin::Empty,
+                 Builtin::Full,       Builtin::Arange,    Builtin::Linspace,
+                 Builtin::ZerosLike,  Builtin::OnesLike,  Builtin::EmptyLike,
+                 Builtin::FullLike,   Builtin::Eye,       Builtin::Copy,
+                 Builtin::Rand,       Builtin::Randn,     Builtin::Load,
+                 Builtin::Outer,      Builtin::Minimum,   Builtin::Maximum,
+                 Builtin::Where,      Builtin::Clip,      Builtin::Isnan,
+                 Builtin::Isinf,      Builtin::Atan2,     Builtin::Pow,
+                 Builtin::Abs,        Builtin::Sum,       Builtin::Prod,
+                 Builtin::Mean,       Builtin::Var,       Builtin::Std,
+                 Builtin::Argmin,     Builtin::Argmax,    Builtin::Any,
+                 Builtin::All,        Builtin::Dot,       Builtin::Min,
+                 Builtin::Max,        Builtin::Len,       Builtin::Randint,
+                 Builtin::Range,      Builtin::Prange,    Builtin::Sort,
+                 Builtin::Argsort,    Builtin::Cumsum,    Builtin::Cumprod,
+                 Builtin::LogicalAnd, Builtin::LogicalOr, Builtin::LogicalXor,
+                 Builtin::LogicalNot});
 }
 
 class FunctionWrites {

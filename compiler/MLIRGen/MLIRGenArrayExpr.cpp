@@ -21,7 +21,9 @@ bool isElementwiseBuiltin(std::optional<Builtin> b) {
                builtinIn(b, {Builtin::Abs, Builtin::Isnan, Builtin::Isinf,
                              Builtin::Atan2, Builtin::Pow, Builtin::Minimum,
                              Builtin::Maximum, Builtin::Where, Builtin::Clip,
-                             Builtin::Copy, Builtin::Astype}));
+                             Builtin::Copy, Builtin::Astype,
+                             Builtin::LogicalAnd, Builtin::LogicalOr,
+                             Builtin::LogicalXor, Builtin::LogicalNot}));
 }
 
 /// Operands of an elementwise node, in order.
@@ -200,6 +202,15 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
   }
   if (builtin == Builtin::Where)
     return arith::SelectOp::create(b, l, x, xs[1], xs[2]);
+  // logical_*: the operands are bools here (nonzero is true).
+  if (builtin == Builtin::LogicalAnd)
+    return arith::AndIOp::create(b, l, x, xs[1]);
+  if (builtin == Builtin::LogicalOr)
+    return arith::OrIOp::create(b, l, x, xs[1]);
+  if (builtin == Builtin::LogicalXor)
+    return arith::XOrIOp::create(b, l, x, xs[1]);
+  if (builtin == Builtin::LogicalNot)
+    return arith::XOrIOp::create(b, l, x, constant(ScalarKind::Bool, 1, l));
   if (builtin == Builtin::Clip) {
     Value lo = emitMath(Builtin::Maximum, {x, xs[1]}, k, l);
     return emitMath(Builtin::Minimum, {lo, xs[2]}, k, l);

@@ -422,6 +422,22 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = emitSort(c, builtin, argExprs[0]);
     return true;
   }
+  if (builtin == Builtin::Flip) {
+    // A view from the last element backwards along every axis.
+    Value a = arg(0).v();
+    ArrayMeta m = arrayMeta(a, l);
+    Value offset = m.offset, one = index(1, l);
+    SmallVector<Value, 4> strides;
+    for (size_t d = 0; d < m.sizes.size(); ++d) {
+      Value last = arith::SubIOp::create(
+          b, l, arith::MaxUIOp::create(b, l, m.sizes[d], one), one);
+      offset = arith::AddIOp::create(
+          b, l, offset, arith::MulIOp::create(b, l, last, m.strides[d]));
+      strides.push_back(arith::SubIOp::create(b, l, index(0, l), m.strides[d]));
+    }
+    out = Val(makeView(a, t.scalarKind(), offset, m.sizes, strides, l));
+    return true;
+  }
   if (builtin == Builtin::Copy || builtin == Builtin::Astype) {
     out = Val(materialize(c));
     return true;
@@ -457,7 +473,9 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
                         builtin != Builtin::Ceil;
   if (unaryFloatMath ||
       builtinIn(builtin, {Builtin::Atan2, Builtin::Pow, Builtin::Minimum,
-                          Builtin::Maximum, Builtin::Where, Builtin::Clip})) {
+                          Builtin::Maximum, Builtin::Where, Builtin::Clip,
+                          Builtin::LogicalAnd, Builtin::LogicalOr,
+                          Builtin::LogicalXor, Builtin::LogicalNot})) {
     ScalarKind k = t.scalarKind();
     SmallVector<Value, 3> xs;
     for (size_t i = 0; i < argExprs.size(); ++i) {

@@ -23,6 +23,7 @@ the library is found from $WEFT_LIBRARY, next to the package, in the
 installed or build-tree layout, or as libweft.so on the loader path.
 """
 import ctypes
+import functools
 import inspect
 import os
 import textwrap
@@ -31,7 +32,7 @@ import weakref
 
 import numpy as np
 
-__all__ = ["compile", "jit", "Module", "Function", "WeftError",
+__all__ = ["compile", "jit", "Module", "Function", "Dispatcher", "WeftError",
            "CompileError", "CallError", "RuntimeError", "ReadOnlyError",
            "OverflowError", "interrupt", "metrics"]
 
@@ -381,30 +382,105 @@ def compile(source, name="<source>", fastmath=False, target="cpu"):
     return Module(source, name, fastmath, target)
 
 
-def _function_source(fn, options):
-    """The Weft source of a decorated Python function: its own text
-    without Python decorators, with @jit(...) for the options."""
+def _function_lines(fn, options):
+    """The Weft source lines of a decorated Python function (its own text
+    without Python decorators, @jit(...) for the options in front), the
+    line of the file they start at, and the file's name."""
     raw, first = inspect.getsourcelines(fn)
     lines = textwrap.dedent("".join(raw)).splitlines()
-    while lines and lines[0].lstrip().startswith("@"):
+    # Decorators, also those written over several lines, end at the def.
+    while lines and not lines[0].startswith("def "):
         lines.pop(0)
         first += 1
     jit_opts = ", ".join("%s=%s" % (k, v) for k, v in sorted(options.items())
                          if k in ("parallel", "fastmath", "boundscheck"))
     head = ["@jit(%s)" % jit_opts] if jit_opts else []
-    # Blank lines in front keep diagnostics at the file's line numbers.
-    pad = [""] * max(0, first - 1 - len(head))
     filename = inspect.getsourcefile(fn) or "<python>"
-    return "\n".join(pad + head + lines) + "\n", filename
+    return head + lines, first - len(head), filename
 
 
-def jit(fn=None, **options):
+def _module_source(dispatchers):
+    """One Weft module of the functions of `dispatchers` (the first one's
+    file names it): each at its line of that file where they do not
+    overlap, so diagnostics point at the file's lines; functions of other
+    files after them."""
+    parts = [_function_lines(d.py_func, d.options) for d in dispatchers]
+    filename = parts[0][2]
+    here = sorted((p for p in parts if p[2] == filename), key=lambda p: p[1])
+    text = []
+    for lines, first, _ in here + [p for p in parts if p[2] != filename]:
+        # Blank lines in front keep diagnostics at the file's line numbers.
+        text += [""] * max(0, first - 1 - len(text))
+        if text and text[-1].strip():
+            text.append("")
+        text += lines
+    return "\n".join(text) + "\n", filename
+
+
+def _global_names(code):
+    """The global names `code` (and the code nested in it) may read."""
+    names = set(code.co_names)
+    for c in code.co_consts:
+        if inspect.iscode(c):
+            names |= _global_names(c)
+    return names
+
+
+class Dispatcher:
+    """A @weft.jit function. On its first call it compiles, into one
+    module, its source and that of every @weft.jit function it calls
+    (found among the globals of its Python module, transitively), so
+    jitted functions call each other as under Numba; each argument type
+    combination then compiles on its first use."""
+
+    def __init__(self, fn, options):
+        self.py_func, self.options = fn, options
+        functools.update_wrapper(self, fn)
+        self._function = None
+        self._lock = threading.Lock()
+
+    def _callees(self):
+        found, work = [self], [self]
+        while work:
+            d = work.pop()
+            globs = d.py_func.__globals__
+            for name in sorted(_global_names(d.py_func.__code__)):
+                v = globs.get(name)
+                if isinstance(v, Dispatcher) and v not in found:
+                    found.append(v)
+                    work.append(v)
+        return found
+
+    def _compiled(self):
+        if self._function is None:
+            with self._lock:
+                if self._function is None:
+                    source, filename = _module_source(self._callees())
+                    self._function = _function(
+                        source, filename, bool(self.options.get("fastmath")),
+                        self.options.get("target", "cpu"),
+                        self.py_func.__name__)
+        return self._function
+
+    def __call__(self, *args):
+        return self._compiled()(*args)
+
+    def __reduce__(self):
+        return self._compiled().__reduce__()
+
+    def __repr__(self):
+        return "<weft.jit function %s>" % self.py_func.__qualname__
+
+
+def jit(fn=None, *signatures, **options):
     """@weft.jit or @weft.jit(parallel=True, fastmath=..., boundscheck=...,
-    target="cpu"|"gpu"): the function body is Weft code."""
+    target="cpu"|"gpu"): the function body is Weft code. Numba's
+    signatures (@jit("f8(f8)"), @jit(["f8(f8)", ...])) are accepted and
+    not needed: each argument type combination compiles on first use."""
     def wrap(f):
-        source, filename = _function_source(f, options)
-        return _function(source, filename, bool(options.get("fastmath")),
-                         options.get("target", "cpu"), f.__name__)
+        return Dispatcher(f, options)
+    if fn is not None and not inspect.isfunction(fn):
+        return wrap  # signatures
     return wrap(fn) if fn is not None else wrap
 
 
