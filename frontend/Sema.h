@@ -90,6 +90,9 @@ struct FunctionInstance {
   /// Calls of a @vectorize function with array arguments: the instance
   /// (of element types) is applied element by element, with broadcasting.
   std::set<const CallExpr *> vectorizedCalls;
+  /// Names read as module constants (frozen at compile time, as Numba
+  /// freezes globals): the literal each stands for.
+  std::unordered_map<const Expr *, const Expr *> moduleConstants;
   /// Calls `vmap(f, axis=k)(args)`: the axis, as written (negative counts
   /// from the end of each array argument).
   std::map<const CallExpr *, int64_t> vmapAxis;

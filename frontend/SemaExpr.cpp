@@ -228,6 +228,43 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
   return Type::array(base.scalarKind(), base.rank() - ints);
 }
 
+const Expr *Analyzer::moduleConstant(const std::string &name) {
+  if (!moduleConstants_) {
+    moduleConstants_.emplace();
+    std::vector<const Expr *> targets;
+    std::vector<const ForStmt *> fors;
+    collectAssigned(module_.body, targets, fors);
+    std::map<std::string, int> assignments;
+    for (const Expr *t : targets) {
+      std::vector<const NameExpr *> names;
+      namesOfTarget(t, names);
+      for (const NameExpr *n : names)
+        ++assignments[n->name];
+    }
+    for (const StmtPtr &s : module_.body) {
+      auto *a = s->dyn<AssignStmt>();
+      auto *t = a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>()
+                                            : nullptr;
+      if (!t || assignments[t->name] != 1)
+        continue;
+      const Expr *v = a->value.get();
+      const Expr *unsigned_ = v;
+      if (auto *u = v->dyn<UnaryExpr>(); u && u->op == UnaryOp::Neg)
+        unsigned_ = u->operand.get();
+      auto *named = unsigned_->dyn<NameExpr>();
+      bool constant =
+          isLiteral(v) || v->dyn<BoolLitExpr>() ||
+          (named && !assignments.count(named->name) &&
+           builtinIn(lookupBuiltin(named->name),
+                     {Builtin::Pi, Builtin::E, Builtin::Inf, Builtin::Nan}));
+      if (constant)
+        (*moduleConstants_)[t->name] = v;
+    }
+  }
+  auto it = moduleConstants_->find(name);
+  return it == moduleConstants_->end() ? nullptr : it->second;
+}
+
 Type Analyzer::checkExprImpl(const Expr *e) {
   switch (e->kind) {
   case ExprKind::IntLit:
@@ -246,6 +283,11 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     if (std::optional<Builtin> b = lookupBuiltin(n->name))
       if (builtinKind(*b) == BuiltinKind::Constant)
         return Type::f64();
+    if (fn_->def)
+      if (const Expr *lit = moduleConstant(n->name)) {
+        fn_->moduleConstants[n] = lit;
+        return checkExpr(lit);
+      }
     if (defs_.count(n->name) || isBuiltinName(n->name)) {
       diags_.error(n->range,
                    "'" + n->name + "' is a function; call it with (...)");

@@ -114,6 +114,11 @@ private:
   void change() { ++changes_; }
 
   const ModuleAST &module_;
+  /// The literal a module constant `name` stands for: a name assigned
+  /// once in the script, at its top level, a number or bool literal
+  /// (possibly negated) or pi/e/inf/nan; null for any other name.
+  const Expr *moduleConstant(const std::string &name);
+  std::optional<std::map<std::string, const Expr *>> moduleConstants_;
   DiagnosticEngine &diags_;
   std::unique_ptr<Program> program_;
   std::map<std::string, const FunctionDefStmt *> defs_;

@@ -472,6 +472,9 @@ Val FunctionGen::emitExpr(const Expr *e) {
     auto it = fn.locals.find(n->name);
     if (it != fn.locals.end())
       return loadLocal(n->name, it->second);
+    auto frozen = fn.moduleConstants.find(n);
+    if (frozen != fn.moduleConstants.end())
+      return emitExpr(frozen->second);
     if (isBuiltinNamed(n->name, Builtin::Pi))
       return Val(constant(ScalarKind::F64, M_PI, l));
     if (isBuiltinNamed(n->name, Builtin::E))

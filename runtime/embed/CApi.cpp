@@ -167,6 +167,43 @@ weft_status weft_compile_file(weft_engine *engine, const char *path,
 
 void weft_module_destroy(weft_module *module) { delete module; }
 
+namespace {
+/// A C result from a C++ one (arrays and tuple elements now the caller's).
+void toCValue(const weft::Value &r, weft_value &out) {
+  out = weft_value{};
+  switch (r.kind()) {
+  case weft::Value::Kind::None:
+    out.kind = weft_value::WEFT_NONE;
+    break;
+  case weft::Value::Kind::Array:
+    out.kind = weft_value::WEFT_ARRAY;
+    out.dtype = fromDType(r.array().dtype());
+    out.array = new weft_array{r.array()};
+    break;
+  case weft::Value::Kind::Tuple: {
+    const std::vector<weft::Value> &elems = r.elements();
+    out.kind = weft_value::WEFT_TUPLE;
+    out.count = static_cast<int>(elems.size());
+    // calloc: freed by weft_value_release or, element lists only, by
+    // weft_free (a host that took the arrays over).
+    out.elements = static_cast<weft_value *>(
+        std::calloc(elems.size() ? elems.size() : 1, sizeof(weft_value)));
+    for (size_t i = 0; i < elems.size(); ++i)
+      toCValue(elems[i], out.elements[i]);
+    break;
+  }
+  default:
+    out.kind = weft_value::WEFT_NUMBER;
+    out.dtype = r.kind() == weft::Value::Kind::Float  ? WEFT_F64
+                : r.kind() == weft::Value::Kind::Bool ? WEFT_BOOL
+                                                      : WEFT_I64;
+    out.number = r.as<double>();
+    out.integer = r.as<int64_t>();
+    break;
+  }
+}
+} // namespace
+
 weft_status weft_call(weft_module *module, const char *function,
                       const weft_arg *args, int nargs, weft_value *result) {
   if (!module || !function || (nargs > 0 && !args) || nargs < 0)
@@ -231,27 +268,22 @@ weft_status weft_call(weft_module *module, const char *function,
       v.push_back(x);
     }
     weft::Value r = module->module.function(function).call(v);
-    if (!result)
-      return;
-    switch (r.kind()) {
-    case weft::Value::Kind::None:
-      result->kind = weft_value::WEFT_NONE;
-      break;
-    case weft::Value::Kind::Array:
-      result->kind = weft_value::WEFT_ARRAY;
-      result->dtype = fromDType(r.array().dtype());
-      result->array = new weft_array{r.array()};
-      break;
-    default:
-      result->kind = weft_value::WEFT_NUMBER;
-      result->dtype = r.kind() == weft::Value::Kind::Float  ? WEFT_F64
-                      : r.kind() == weft::Value::Kind::Bool ? WEFT_BOOL
-                                                            : WEFT_I64;
-      result->number = r.as<double>();
-      result->integer = r.as<int64_t>();
-      break;
-    }
+    if (result)
+      toCValue(r, *result);
   });
+}
+
+void weft_value_release(weft_value *value) {
+  if (!value)
+    return;
+  if (value->kind == weft_value::WEFT_ARRAY)
+    weft_array_release(value->array);
+  if (value->kind == weft_value::WEFT_TUPLE) {
+    for (int i = 0; i < value->count; ++i)
+      weft_value_release(&value->elements[i]);
+    std::free(value->elements);
+  }
+  *value = weft_value{};
 }
 
 weft_arg weft_bool(int v) {

@@ -150,10 +150,6 @@ compileSpecialization(detail::ModuleState &m, const std::string &function,
   spec->params = {inst->paramTypes, inst->paramNames, inst->writtenParams};
   spec->result = inst->returnType;
   spec->symbol = inst->symbol;
-  if (spec->result.isTuple())
-    throw CallError("'" + function +
-                    "' returns a tuple; host calls take functions that "
-                    "return nothing, a number or one array");
 
   JITOptions jo;
   jo.optLevel = o.optLevel;
@@ -237,6 +233,115 @@ Array::~Array() { weft_rt_array_release(arg_.owner); }
 
 // ---- Function
 
+namespace {
+/// Size and alignment in the struct LLVM returns (C's layout): bools are
+/// one byte, i32/f32 four, i64/f64 eight, an array a memref descriptor
+/// {ptr, ptr, i64, i64[rank], i64[rank]}.
+size_t leafBytes(const Type &t) {
+  if (t.isArray())
+    return 8 * (3 + 2 * static_cast<size_t>(t.rank()));
+  switch (t.scalarKind()) {
+  case ScalarKind::Bool:
+    return 1;
+  case ScalarKind::I32:
+  case ScalarKind::F32:
+    return 4;
+  default:
+    return 8;
+  }
+}
+size_t leafAlign(const Type &t) { return t.isArray() ? 8 : leafBytes(t); }
+
+/// Where the next leaf of type `t` starts after `offset` bytes.
+size_t alignUp(size_t offset, const Type &t) {
+  size_t a = leafAlign(t);
+  return (offset + a - 1) / a * a;
+}
+
+size_t resultBytes(const Type &t) {
+  if (t.isTuple()) {
+    size_t offset = 0;
+    for (const Type &e : t.elems())
+      offset = alignUp(offset, e.isTuple() ? Type::i64() : e) + resultBytes(e);
+    return offset;
+  }
+  if (t.isNone() || !t.isKnown())
+    return 0;
+  return leafBytes(t);
+}
+} // namespace
+
+/// Builds Values from a call's result bytes (a friend of Value).
+struct detail::ValueAccess {
+  static Value decode(const Type &r, const char *bytes, size_t &offset);
+};
+
+Value detail::ValueAccess::decode(const Type &r, const char *bytes,
+                                  size_t &offset) {
+  Value out;
+  if (r.isNone() || !r.isKnown())
+    return out;
+  if (r.isTuple()) {
+    // A tuple's values are the struct's fields in order (nested tuples
+    // flattened into it).
+    out.kind_ = Value::Kind::Tuple;
+    for (const Type &e : r.elems())
+      out.elements_.push_back(decode(e, bytes, offset));
+    return out;
+  }
+  offset = alignUp(offset, r);
+  const char *at = bytes + offset;
+  offset += leafBytes(r);
+  if (r.isArray()) {
+    uint64_t words[11];
+    std::memcpy(words, at, leafBytes(r));
+    detail::Arg &a = out.array_.arg_;
+    a.dtype = dtypeOfKind(r.scalarKind());
+    a.rank = r.rank();
+    void *allocated, *aligned;
+    std::memcpy(&allocated, &words[0], sizeof allocated);
+    std::memcpy(&aligned, &words[1], sizeof aligned);
+    a.owner = allocated; // the call's reference, now the Array's
+    a.data = static_cast<char *>(aligned) +
+             static_cast<int64_t>(words[2]) * detail::elementBytes(a.dtype);
+    for (int d = 0; d < a.rank; ++d) {
+      a.shape[d] = static_cast<int64_t>(words[3 + d]);
+      a.strides[d] = static_cast<int64_t>(words[3 + a.rank + d]);
+    }
+    out.kind_ = Value::Kind::Array;
+    return out;
+  }
+  switch (r.scalarKind()) {
+  case ScalarKind::Bool:
+    out.kind_ = Value::Kind::Bool;
+    out.b_ = (*at & 0xff) != 0;
+    break;
+  case ScalarKind::I32: {
+    int32_t x;
+    std::memcpy(&x, at, 4);
+    out.kind_ = Value::Kind::Int;
+    out.i_ = x;
+    break;
+  }
+  case ScalarKind::I64:
+    out.kind_ = Value::Kind::Int;
+    std::memcpy(&out.i_, at, 8);
+    break;
+  case ScalarKind::F32: {
+    float x;
+    std::memcpy(&x, at, 4);
+    out.kind_ = Value::Kind::Float;
+    out.f_ = x;
+    break;
+  }
+  default:
+    out.kind_ = Value::Kind::Float;
+    std::memcpy(&out.f_, at, 8);
+    break;
+  }
+  return out;
+}
+
 Value Function::call(const std::vector<detail::Arg> &args) const {
   detail::ModuleState &m = *module_;
   std::vector<Type> types;
@@ -263,8 +368,9 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
   std::vector<void *> argv;
   for (uint64_t &s : slots)
     argv.push_back(&s);
-  uint64_t result[11] = {}; // the largest result: a rank-4 descriptor
-  argv.push_back(result);
+  // The result: one value, or a struct of a tuple's values.
+  std::vector<uint64_t> result(resultBytes(spec->result) / 8 + 1, 0);
+  argv.push_back(result.data());
 
   // Process-wide clocks and counters: with calls on several threads at
   // once, CPU time and bytes include the other calls'.
@@ -305,56 +411,9 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
   if (status != RunStatus::Ok)
     throw RuntimeError(m.name + ":" + error);
 
-  Value out;
-  const Type &r = spec->result;
-  if (r.isNone() || !r.isKnown())
-    return out;
-  if (r.isArray()) {
-    detail::Arg &a = out.array_.arg_;
-    a.dtype = dtypeOfKind(r.scalarKind());
-    a.rank = r.rank();
-    void *allocated, *aligned;
-    std::memcpy(&allocated, &result[0], sizeof allocated);
-    std::memcpy(&aligned, &result[1], sizeof aligned);
-    a.owner = allocated; // the call's reference, now the Array's
-    a.data = static_cast<char *>(aligned) +
-             static_cast<int64_t>(result[2]) * detail::elementBytes(a.dtype);
-    for (int d = 0; d < a.rank; ++d) {
-      a.shape[d] = static_cast<int64_t>(result[3 + d]);
-      a.strides[d] = static_cast<int64_t>(result[3 + a.rank + d]);
-    }
-    out.kind_ = Value::Kind::Array;
-    return out;
-  }
-  switch (r.scalarKind()) {
-  case ScalarKind::Bool:
-    out.kind_ = Value::Kind::Bool;
-    out.b_ = (result[0] & 0xff) != 0;
-    break;
-  case ScalarKind::I32: {
-    int32_t x;
-    std::memcpy(&x, result, 4);
-    out.kind_ = Value::Kind::Int;
-    out.i_ = x;
-    break;
-  }
-  case ScalarKind::I64:
-    out.kind_ = Value::Kind::Int;
-    std::memcpy(&out.i_, result, 8);
-    break;
-  case ScalarKind::F32: {
-    float x;
-    std::memcpy(&x, result, 4);
-    out.kind_ = Value::Kind::Float;
-    out.f_ = x;
-    break;
-  }
-  default:
-    out.kind_ = Value::Kind::Float;
-    std::memcpy(&out.f_, result, 8);
-    break;
-  }
-  return out;
+  size_t offset = 0;
+  return detail::ValueAccess::decode(
+      spec->result, reinterpret_cast<const char *>(result.data()), offset);
 }
 
 // ---- Module and Engine

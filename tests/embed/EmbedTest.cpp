@@ -53,8 +53,7 @@ def outer2(n: i64) -> f64[:, :]:
 
 } // namespace
 
-TEST_CASE("one function, several signatures, each compiled once",
-          "[embed]") {
+TEST_CASE("one function, several signatures, each compiled once", "[embed]") {
   weft::Engine e(options(freshCache("sig"), false));
   weft::Module m = e.compile(kSource, "k.weft");
   std::vector<double> d = {1, 2, 3};
@@ -129,6 +128,49 @@ TEST_CASE("array results are owned and can be passed back", "[embed]") {
   CHECK(copy.at<double>(1, 2) == 4.0);
 }
 
+TEST_CASE("tuple results: numbers and arrays of every layout", "[embed]") {
+  weft::Engine e(options(freshCache("tuple"), false));
+  weft::Module m = e.compile(R"(
+def stats(a, flag: bool):
+    return a.sum(), a * 2.0, (flag, i32(7)), a.shape[0], f32(0.5)
+)");
+  std::vector<double> d = {1, 2, 3};
+  weft::ArrayView<double, 1> dv(d.data(), {3});
+  weft::Value r = m.function("stats")(dv, true);
+  REQUIRE(r.kind() == weft::Value::Kind::Tuple);
+  const std::vector<weft::Value> &v = r.elements();
+  REQUIRE(v.size() == 5);
+  CHECK(v[0].as<double>() == 6.0);
+  CHECK(v[1].array().at<double>(2) == 6.0);
+  REQUIRE(v[2].kind() == weft::Value::Kind::Tuple);
+  CHECK(v[2].elements()[0].as<bool>());
+  CHECK(v[2].elements()[1].as<int>() == 7);
+  CHECK(v[3].as<int64_t>() == 3);
+  CHECK(v[4].as<double>() == 0.5);
+  CHECK_THROWS_AS(v[0].elements(), weft::CallError);
+
+  // The C API: the same tuple, released with weft_value_release.
+  weft_value c{};
+  weft_options o{};
+  o.no_cache = 1;
+  weft_engine *ce = nullptr;
+  REQUIRE(weft_engine_create(&o, &ce) == WEFT_OK);
+  weft_module *cm = nullptr;
+  REQUIRE(weft_compile(ce, "def two(n):\n    return arange(n) * 1.0, n + 1\n",
+                       "t.weft", &cm) == WEFT_OK);
+  weft_arg n = weft_i64(4);
+  REQUIRE(weft_call(cm, "two", &n, 1, &c) == WEFT_OK);
+  REQUIRE(c.kind == weft_value::WEFT_TUPLE);
+  REQUIRE(c.count == 2);
+  CHECK(c.elements[0].kind == weft_value::WEFT_ARRAY);
+  CHECK(static_cast<double *>(weft_array_data(c.elements[0].array))[3] == 3.0);
+  CHECK(c.elements[1].integer == 5);
+  weft_value_release(&c);
+  CHECK(c.kind == weft_value::WEFT_NONE);
+  weft_module_destroy(cm);
+  weft_engine_destroy(ce);
+}
+
 TEST_CASE("errors are exceptions and the engine stays usable", "[embed]") {
   weft::Engine e(options(freshCache("err"), false));
   // Annotated functions are checked by compile(), generic ones (as in
@@ -137,8 +179,9 @@ TEST_CASE("errors are exceptions and the engine stays usable", "[embed]") {
     e.compile("def f(x: f64) -> f64:\n    return y\n", "bad.weft");
     FAIL("no error");
   } catch (const weft::CompileError &err) {
-    CHECK(std::string(err.what()).find("bad.weft:2:12: error: name 'y' is "
-                                       "not defined") != std::string::npos);
+    CHECK(std::string(err.what())
+              .find("bad.weft:2:12: error: name 'y' is "
+                    "not defined") != std::string::npos);
   }
   weft::Module generic = e.compile("def f(x):\n    return y\n", "g.weft");
   CHECK_THROWS_AS(generic.function("f")(1.0), weft::CompileError);
@@ -153,9 +196,9 @@ TEST_CASE("errors are exceptions and the engine stays usable", "[embed]") {
     m.function("first_over")(iv, 1.0);
     FAIL("no error");
   } catch (const weft::CallError &err) {
-    CHECK(std::string(err.what()).find("argument 1 of 'first_over' must be "
-                                       "f64[:], the host passed i64[:]") !=
-          std::string::npos);
+    CHECK(std::string(err.what())
+              .find("argument 1 of 'first_over' must be "
+                    "f64[:], the host passed i64[:]") != std::string::npos);
   }
   try {
     m.function("divide")(1.0, 0.0);
@@ -167,8 +210,7 @@ TEST_CASE("errors are exceptions and the engine stays usable", "[embed]") {
   CHECK(m.function("divide")(1.0, 4.0).as<double>() == 0.25);
 }
 
-TEST_CASE("the on-disk cache: hits, invalidation, corrupt entries",
-          "[embed]") {
+TEST_CASE("the on-disk cache: hits, invalidation, corrupt entries", "[embed]") {
   std::string dir = freshCache("disk");
   std::vector<double> d = {1, 2, 3};
   weft::ArrayView<double, 1> dv(d.data(), {3});
@@ -182,8 +224,7 @@ TEST_CASE("the on-disk cache: hits, invalidation, corrupt entries",
     CHECK(e.compile(kSource).function("total")(dv).as<double>() == 6.0);
     CHECK(e.metrics().cacheHits == 1);
     CHECK(e.metrics().compilations == 0);
-    CHECK(e.metrics().json.find("\"stage\": \"codegen\"") ==
-          std::string::npos);
+    CHECK(e.metrics().json.find("\"stage\": \"codegen\"") == std::string::npos);
   }
   // A callee's source changes: the caller's entry no longer applies.
   const char *v1 = "def g(x):\n    return x + 1.0\n\n"
@@ -201,8 +242,8 @@ TEST_CASE("the on-disk cache: hits, invalidation, corrupt entries",
   }
   // Corrupt every entry: ignored and rebuilt, never trusted.
   for (auto &entry : fs::directory_iterator(dir)) {
-    std::fstream f(entry.path(), std::ios::in | std::ios::out |
-                                     std::ios::binary);
+    std::fstream f(entry.path(),
+                   std::ios::in | std::ios::out | std::ios::binary);
     f.seekp(40);
     f.write("garbage!", 8);
   }

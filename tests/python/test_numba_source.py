@@ -53,3 +53,58 @@ def test_like_and_cumsum():
     a = np.array([1.5, -2.0, 3.0])
     np.testing.assert_array_equal(running(a),
                                   np.cumsum(a) - np.abs(a))
+
+
+@weft.jit
+def _square(x):
+    return x * x
+
+
+@weft.jit("f8(f8[:])", nopython=True,
+          cache=True)
+def sum_of_squares(a):
+    """Calls another jitted function, as Numba code does."""
+    s = 0.0
+    for x in a:
+        s += _square(x)
+    return s
+
+
+@weft.jit
+def moments(a):
+    return a.sum(), (a * a).sum(), a - a.mean(), (a.shape[0], a.argmax())
+
+
+def test_jitted_functions_call_each_other():
+    a = np.array([1.0, 2.0, 3.0])
+    assert sum_of_squares(a) == 14.0
+    assert _square(3.0) == 9.0
+    assert sum_of_squares.__doc__.startswith("Calls another")
+    assert sum_of_squares.__name__ == "sum_of_squares"
+
+
+def test_tuple_results():
+    a = np.array([1.0, 2.0, 6.0])
+    s, q, centred, (n, k) = moments(a)
+    assert (s, q, n, k) == (9.0, 41.0, 3, 2)
+    np.testing.assert_array_equal(centred, a - 3.0)
+    assert isinstance(n, int)
+
+
+STEPS = 3
+RATE = 0.5
+LIMIT = -float("inf")
+USE_RATE = True
+
+
+@weft.jit
+def decay(x):
+    # Module globals are frozen at compile time, as Numba does.
+    for _ in range(STEPS):
+        if USE_RATE and x > LIMIT:
+            x = x * RATE
+    return x
+
+
+def test_module_globals_are_constants():
+    assert decay(8.0) == 1.0

@@ -83,9 +83,13 @@ class _Arg(ctypes.Structure):
 
 
 class _Value(ctypes.Structure):
-    _fields_ = [("kind", ctypes.c_int), ("dtype", ctypes.c_int),
-                ("number", ctypes.c_double), ("integer", ctypes.c_int64),
-                ("array", ctypes.c_void_p)]
+    pass
+
+
+_Value._fields_ = [("kind", ctypes.c_int), ("dtype", ctypes.c_int),
+                   ("number", ctypes.c_double), ("integer", ctypes.c_int64),
+                   ("array", ctypes.c_void_p), ("count", ctypes.c_int),
+                   ("elements", ctypes.POINTER(_Value))]
 
 
 class _Options(ctypes.Structure):
@@ -143,6 +147,7 @@ for name, res, args in [
         ("weft_array_stride", ctypes.c_int64, [_P, ctypes.c_int]),
         ("weft_array_release", None, [_P]),
         ("weft_free", None, [_P]),
+        ("weft_value_release", None, [ctypes.POINTER(_Value)]),
         ("weft_interrupt", None, [])]:
     f = getattr(_lib, name)
     f.restype = res
@@ -333,15 +338,39 @@ class Module:
         r = _Value()
         _check(_lib.weft_call(self._handle, function.encode(), argv,
                               len(args), ctypes.byref(r)))
-        if r.kind == 0:
-            return None
-        if r.kind == 2:
-            return _array_result(r.array, keep)
-        if r.dtype == _BOOL:
-            return bool(r.integer)
-        if r.dtype in (_I32, _I64):
-            return int(r.integer)
-        return float(r.number)
+        if r.kind != 3:
+            return _result(r, keep)
+        # A tuple: its arrays go to NumPy arrays (which release them), then
+        # the element list is freed.
+        try:
+            return _result(r, keep)
+        finally:
+            _free_elements(r)
+
+
+def _result(r, keep):
+    """The Python value of a weft_value: None, a number, a NumPy array or
+    a tuple of those."""
+    if r.kind == 0:
+        return None
+    if r.kind == 2:
+        return _array_result(r.array, keep)
+    if r.kind == 3:
+        return tuple(_result(r.elements[i], keep) for i in range(r.count))
+    if r.dtype == _BOOL:
+        return bool(r.integer)
+    if r.dtype in (_I32, _I64):
+        return int(r.integer)
+    return float(r.number)
+
+
+def _free_elements(r):
+    """Frees the element lists of a tuple result (not its arrays, which
+    NumPy arrays own now)."""
+    for i in range(r.count):
+        if r.elements[i].kind == 3:
+            _free_elements(r.elements[i])
+    _lib.weft_free(ctypes.cast(r.elements, ctypes.c_void_p))
 
 
 class Function:
@@ -414,7 +443,29 @@ def _module_source(dispatchers):
         if text and text[-1].strip():
             text.append("")
         text += lines
+    # Global numbers the functions read, frozen at compile time as Numba
+    # freezes them (Weft's module constants).
+    constants = {}
+    for d in dispatchers:
+        for name in sorted(_global_names(d.py_func.__code__)):
+            if name in constants or name not in d.py_func.__globals__:
+                continue
+            literal = _constant_literal(d.py_func.__globals__[name])
+            if literal is not None:
+                constants[name] = literal
+    text += ["%s = %s" % item for item in sorted(constants.items())]
     return "\n".join(text) + "\n", filename
+
+
+def _constant_literal(v):
+    """Weft source for a global number `v`; None for anything else."""
+    if isinstance(v, (bool, np.bool_)):
+        return "True" if v else "False"
+    if isinstance(v, (int, np.integer)):
+        return str(int(v)) if _I64_MIN <= int(v) <= _I64_MAX else None
+    if isinstance(v, (float, np.floating)):
+        return repr(float(v))  # inf, -inf and nan are Weft names too
+    return None
 
 
 def _global_names(code):

@@ -41,7 +41,6 @@ typedef enum {
   WEFT_OVERFLOW_ERROR = 6   /**< a number outside its parameter's type */
 } weft_status;
 
-
 typedef struct {
   const char *target; /**< "cpu" (NULL), "gpu" or "auto" (the GPU if present) */
   int threads;        /**< 1-4096; 0: WEFT_NUM_THREADS, else all cores */
@@ -73,14 +72,22 @@ typedef struct {
   int read_only;           /**< nonzero: a call that may write into it fails */
 } weft_arg;
 
-/** A result: nothing, a number or an array (owned by the caller). */
-typedef struct {
-  enum { WEFT_NONE, WEFT_NUMBER, WEFT_ARRAY } kind;
+/** A result: nothing, a number, an array or a tuple of those (owned by the
+ *  caller: release an array with weft_array_release, or the whole value,
+ *  tuples included, with weft_value_release). */
+typedef struct weft_value {
+  enum { WEFT_NONE, WEFT_NUMBER, WEFT_ARRAY, WEFT_TUPLE } kind;
   weft_dtype dtype;
   double number;   /**< the number as a double */
   int64_t integer; /**< the number as an integer (exact for ints) */
   weft_array *array;
+  int count;                   /**< a tuple's number of elements */
+  struct weft_value *elements; /**< a tuple's elements */
 } weft_value;
+
+/** Releases the arrays of a result and a tuple's elements; the value is
+ *  WEFT_NONE afterwards. */
+void weft_value_release(weft_value *value);
 
 /** Thread-local description of the last failure ("" if none). */
 const char *weft_last_error(void);

@@ -29,6 +29,9 @@
 #include <vector>
 
 namespace weft {
+namespace detail {
+struct ValueAccess;
+} // namespace detail
 
 /// Element types of Weft arrays and scalars.
 enum class DType { Bool, I32, I64, F32, F64 };
@@ -171,14 +174,23 @@ public:
 
 private:
   friend class Function;
+  friend struct detail::ValueAccess;
   detail::Arg arg_;
 };
 
-/// What a function returned: nothing, a number or an array.
+/// What a function returned: nothing, a number, an array or a tuple of
+/// those.
 class Value {
 public:
-  enum class Kind { None, Bool, Int, Float, Array };
+  enum class Kind { None, Bool, Int, Float, Array, Tuple };
   Kind kind() const { return kind_; }
+  /// The elements of a tuple.
+  const std::vector<Value> &elements() const {
+    if (kind_ != Kind::Tuple)
+      throw CallError("weft::Value::elements: the function returned no "
+                      "tuple");
+    return elements_;
+  }
   /// The number converted to T (bool, integers, floats).
   template <typename T> T as() const {
     switch (kind_) {
@@ -200,11 +212,13 @@ public:
 
 private:
   friend class Function;
+  friend struct detail::ValueAccess;
   Kind kind_ = Kind::None;
   bool b_ = false;
   int64_t i_ = 0;
   double f_ = 0;
   weft::Array array_;
+  std::vector<Value> elements_;
 };
 
 struct Options {
