@@ -10,8 +10,10 @@
 // in ParserImpl.h.
 //
 //===----------------------------------------------------------------------===//
+#include "frontend/Builtins.h"
 #include "frontend/DesugarLoops.h"
 #include "frontend/ParserImpl.h"
+#include "frontend/Types.h"
 
 namespace weft {
 namespace parser {
@@ -657,8 +659,17 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     // np.random.rand: the submodule's functions are builtins too.
     if (member.text == "random" && at(TokenKind::Dot))
       continue;
-    return std::make_unique<NameExpr>(rangeFrom(begin),
-                                      weftTypeName(member.text));
+    std::string name = weftTypeName(member.text);
+    ScalarKind kind;
+    static const std::set<std::string> decorators = {"jit", "njit", "vectorize",
+                                                     "kernel"};
+    if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
+        !decorators.count(name))
+      return errorAt(member.range,
+                     "'" + module.text + "." + member.text +
+                         "' is not supported by Weft yet; docs/language.md "
+                         "lists the NumPy and math functions it has");
+    return std::make_unique<NameExpr>(rangeFrom(begin), name);
   }
   return nullptr;
 }

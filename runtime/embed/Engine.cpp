@@ -121,6 +121,28 @@ Type typeOfArg(const detail::Arg &a) {
                 : Type::scalar(kindOf(a.dtype));
 }
 
+/// The number of parameters of `function` if the module defines it with
+/// @vectorize; none otherwise (or if the source does not parse).
+std::optional<size_t> vectorizedArity(const std::string &source,
+                                      const std::string &name,
+                                      const std::string &function) {
+  Compilation parsed(name, source);
+  if (!parsed.parse())
+    return std::nullopt;
+  for (const StmtPtr &s : parsed.ast()->body) {
+    auto *def = s->dyn<FunctionDefStmt>();
+    if (!def || def->name != function)
+      continue;
+    for (const ExprPtr &d : def->decorators) {
+      auto *call = d->dyn<CallExpr>();
+      auto *n = (call ? call->callee.get() : d.get())->dyn<NameExpr>();
+      if (n && n->name == "vectorize")
+        return def->params.size();
+    }
+  }
+  return std::nullopt;
+}
+
 std::shared_ptr<detail::Specialization>
 compileSpecialization(detail::ModuleState &m, const std::string &function,
                       const std::vector<Type> &argTypes) {
@@ -136,8 +158,21 @@ compileSpecialization(detail::ModuleState &m, const std::string &function,
   // managed memory only when that is "gpu").
   if (co.target == Target::GPU)
     co.gpuPresent = [] { return true; };
-  Compilation c(m.name, m.source, co);
-  std::vector<EntryRequest> entries{{function, argTypes, nullptr}};
+  // A @vectorize function called with arrays runs element by element, as
+  // a call in Weft code does: through a wrapper that makes that call.
+  std::string source = m.source, entry = function;
+  if (std::optional<size_t> arity = vectorizedArity(source, m.name, function);
+      arity && std::any_of(argTypes.begin(), argTypes.end(),
+                           [](const Type &t) { return t.isArray(); })) {
+    entry = "__weft_elementwise_" + function;
+    std::string params;
+    for (size_t i = 0; i < *arity; ++i)
+      params += (i ? ", a" : "a") + std::to_string(i);
+    source += "\n\ndef " + entry + "(" + params + "):\n    return " + function +
+              "(" + params + ")\n";
+  }
+  Compilation c(m.name, source, co);
+  std::vector<EntryRequest> entries{{entry, argTypes, nullptr}};
   c.requestEntries(entries);
   if (!c.analyze() || !c.entries()[0].instance) {
     std::string text = c.diags().renderAll() + c.internalError();

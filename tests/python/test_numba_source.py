@@ -108,3 +108,17 @@ def decay(x):
 
 def test_module_globals_are_constants():
     assert decay(8.0) == 1.0
+
+
+@weft.vectorize(["f8(f8, f8)", "i8(i8, i8)"], target="parallel")
+def clipped_add(x, y):
+    if x + y > 10:
+        return 10
+    return x + y
+
+
+def test_vectorize_on_arrays_and_numbers():
+    a = np.arange(8.0)
+    np.testing.assert_array_equal(clipped_add(a, a), np.minimum(a + a, 10))
+    np.testing.assert_array_equal(clipped_add(a, 1.0), np.minimum(a + 1, 10))
+    assert clipped_add(3, 4) == 7

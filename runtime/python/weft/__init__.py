@@ -32,7 +32,7 @@ import weakref
 
 import numpy as np
 
-__all__ = ["compile", "jit", "Module", "Function", "Dispatcher", "WeftError",
+__all__ = ["compile", "jit", "vectorize", "Module", "Function", "Dispatcher", "WeftError",
            "CompileError", "CallError", "RuntimeError", "ReadOnlyError",
            "OverflowError", "interrupt", "metrics"]
 
@@ -411,19 +411,25 @@ def compile(source, name="<source>", fastmath=False, target="cpu"):
     return Module(source, name, fastmath, target)
 
 
-def _function_lines(fn, options):
+def _function_lines(fn, options, decorator="jit"):
     """The Weft source lines of a decorated Python function (its own text
-    without Python decorators, @jit(...) for the options in front), the
-    line of the file they start at, and the file's name."""
+    without Python decorators, @jit(...) or @vectorize(...) for the
+    options in front), the line of the file they start at, and the file's
+    name."""
     raw, first = inspect.getsourcelines(fn)
     lines = textwrap.dedent("".join(raw)).splitlines()
     # Decorators, also those written over several lines, end at the def.
     while lines and not lines[0].startswith("def "):
         lines.pop(0)
         first += 1
-    jit_opts = ", ".join("%s=%s" % (k, v) for k, v in sorted(options.items())
-                         if k in ("parallel", "fastmath", "boundscheck"))
-    head = ["@jit(%s)" % jit_opts] if jit_opts else []
+    names = ("parallel", "fastmath", "boundscheck")
+    if decorator == "vectorize":
+        names = ("fastmath", "boundscheck", "target")
+    jit_opts = ", ".join("%s=%r" % (k, v) for k, v in sorted(options.items())
+                         if k in names)
+    head = ["@%s(%s)" % (decorator, jit_opts)]
+    if decorator == "jit" and not jit_opts:
+        head = []
     filename = inspect.getsourcefile(fn) or "<python>"
     return head + lines, first - len(head), filename
 
@@ -433,7 +439,8 @@ def _module_source(dispatchers):
     file names it): each at its line of that file where they do not
     overlap, so diagnostics point at the file's lines; functions of other
     files after them."""
-    parts = [_function_lines(d.py_func, d.options) for d in dispatchers]
+    parts = [_function_lines(d.py_func, d.options, d.decorator)
+             for d in dispatchers]
     filename = parts[0][2]
     here = sorted((p for p in parts if p[2] == filename), key=lambda p: p[1])
     text = []
@@ -484,8 +491,9 @@ class Dispatcher:
     jitted functions call each other as under Numba; each argument type
     combination then compiles on its first use."""
 
-    def __init__(self, fn, options):
+    def __init__(self, fn, options, decorator="jit"):
         self.py_func, self.options = fn, options
+        self.decorator = decorator
         functools.update_wrapper(self, fn)
         self._function = None
         self._lock = threading.Lock()
@@ -507,10 +515,13 @@ class Dispatcher:
             with self._lock:
                 if self._function is None:
                     source, filename = _module_source(self._callees())
+                    # @vectorize's target= ("cpu", "parallel") is its own.
+                    target = "cpu"
+                    if self.decorator == "jit":
+                        target = self.options.get("target", "cpu")
                     self._function = _function(
                         source, filename, bool(self.options.get("fastmath")),
-                        self.options.get("target", "cpu"),
-                        self.py_func.__name__)
+                        target, self.py_func.__name__)
         return self._function
 
     def __call__(self, *args):
@@ -530,6 +541,18 @@ def jit(fn=None, *signatures, **options):
     not needed: each argument type combination compiles on first use."""
     def wrap(f):
         return Dispatcher(f, options)
+    if fn is not None and not inspect.isfunction(fn):
+        return wrap  # signatures
+    return wrap(fn) if fn is not None else wrap
+
+
+def vectorize(fn=None, *signatures, **options):
+    """@weft.vectorize, as Numba's: a function of numbers that applies
+    element by element to arrays (with broadcasting) and to numbers.
+    Signatures (@vectorize(["f8(f8, f8)"])) are accepted and not needed;
+    target="cpu" or "parallel"."""
+    def wrap(f):
+        return Dispatcher(f, options, "vectorize")
     if fn is not None and not inspect.isfunction(fn):
         return wrap  # signatures
     return wrap(fn) if fn is not None else wrap
