@@ -335,6 +335,10 @@ def main():
                     help="write the per-program results to PATH")
     ap.add_argument("--jobs", type=int, default=2,
                     help="programs run at once (default 2)")
+    ap.add_argument("--check-expected", action="store_true",
+                    help="fail (exit 1) when a program listed in "
+                    "expected_ok.txt does not run as pasted and match "
+                    "Numba (the regression test of CTest)")
     opts = ap.parse_args()
     library = os.path.abspath(opts.weft_library)
     programs = sorted(p for p in glob.glob(os.path.join(HERE, "programs",
@@ -368,6 +372,23 @@ def main():
         with open(opts.json, "w") as f:
             json.dump({"summary": {"ok": ok, "programs": len(results)},
                        "programs": results}, f, indent=1)
+    if opts.check_expected:
+        with open(os.path.join(HERE, "expected_ok.txt")) as f:
+            expected = {line.strip() for line in f
+                        if line.strip() and not line.startswith("#")}
+        status = {r["program"]: r["status"] for r in results}
+        lost = sorted(p for p in expected
+                      if p in status and status[p] != "ok")
+        gained = sorted(p for p, st in status.items()
+                        if st == "ok" and p not in expected)
+        for p in lost:
+            print("REGRESSION: %s is listed in expected_ok.txt but did not "
+                  "run as pasted" % p)
+        for p in gained:
+            print("note: %s now runs as pasted; add it to expected_ok.txt"
+                  % p)
+        if lost:
+            return 1
     return 1 if broken else 0
 
 
