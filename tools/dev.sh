@@ -22,9 +22,11 @@ PACKAGES=(
   libfmt-dev catch2 zlib1g-dev libzstd-dev libedit-dev libcurl4-openssl-dev
   python3-numpy valgrind libopenblas-dev python3-pytest python3-dask
   python3-distributed libxxhash0
+  # The oracle of tests/numba_corpus (and a peer of the benchmarks).
+  python3-numba
 )
 # Peers measured by the benchmarks.
-BENCH_PACKAGES=(python3-numba bc hyperfine)
+BENCH_PACKAGES=(bc hyperfine)
 
 log() { echo "[dev.sh] $*" >&2; }
 
