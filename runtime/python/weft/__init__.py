@@ -32,7 +32,7 @@ import weakref
 
 import numpy as np
 
-__all__ = ["compile", "jit", "vectorize", "Module", "Function", "Dispatcher", "WeftError",
+__all__ = ["compile", "jit", "njit", "vectorize", "prange", "Module", "Function", "Dispatcher", "WeftError",
            "CompileError", "CallError", "RuntimeError", "ReadOnlyError",
            "OverflowError", "interrupt", "metrics"]
 
@@ -556,6 +556,12 @@ def vectorize(fn=None, *signatures, **options):
     if fn is not None and not inspect.isfunction(fn):
         return wrap  # signatures
     return wrap(fn) if fn is not None else wrap
+
+
+# Numba's names, so that `import weft as numba` ports a program: njit is
+# jit, and prange is range where Python itself runs it.
+njit = jit
+prange = range
 
 
 # Names used in Weft type annotations, so that decorated functions are
