@@ -286,6 +286,13 @@ void Lexer::lexNumber() {
                      (base == 16  ? "hexadecimal literals use 0-9 and a-f"
                       : base == 8 ? "octal literals use digits 0-7"
                                   : "binary literals use digits 0 and 1"));
+  } else if (bad && spelling.size() > 1 &&
+             (spelling.back() == 'j' || spelling.back() == 'J') &&
+             spelling.find_first_not_of("0123456789._eE+-") ==
+                 spelling.size() - 1) {
+    diags_.error(range, "complex numbers ('" + spelling +
+                            "') are not supported yet; keep the real and "
+                            "imaginary parts in two floats");
   } else if (bad) {
     diags_.error(range, "invalid numeric literal '" + spelling +
                             "'; separate numbers from names with a space "

@@ -172,6 +172,14 @@ ExprPtr Parser::parseComparison() {
   SourceLocation begin = tok().range.begin;
   ExprPtr first = parseBinary(1);
   CompareOp op;
+  if (first && at(TokenKind::Identifier) && tok().text == "is")
+    return error("'is' comparisons are not supported: Weft has no None; "
+                 "give the variable a value of its type that means "
+                 "'nothing' (such as -1) and compare with ==");
+  if (first && (at(TokenKind::KwIn) ||
+                (at(TokenKind::KwNot) && tok(1).kind == TokenKind::KwIn)))
+    return error("membership tests ('in', 'not in') are not supported yet; "
+                 "compare with each value, or use any(a == x) for an array");
   if (!first || !compareOp(tok().kind, op))
     return first;
   auto c = std::make_unique<CompareExpr>(SourceRange(begin));
@@ -395,6 +403,11 @@ bool Parser::parseCallArgs(CallExpr &call, SourceRange open) {
       ExprPtr arg = parseExpr();
       if (!arg)
         return false;
+      if (at(TokenKind::KwFor)) {
+        error("generator expressions are not supported yet; compute the "
+              "values into an array in a for loop");
+        return false;
+      }
       if (!call.keywords.empty()) {
         errorAt(argStart, "positional argument follows keyword argument; "
                           "move it before the keyword arguments");
@@ -502,6 +515,9 @@ ExprPtr Parser::parseAtom() {
       if (!el)
         return nullptr;
       list->elts.push_back(std::move(el));
+      if (at(TokenKind::KwFor))
+        return error("list comprehensions are not supported yet; make the "
+                     "array with zeros(n) and fill it in a for loop");
       if (!accept(TokenKind::Comma))
         break;
     }

@@ -78,9 +78,19 @@ private:
     bool parallel = fn.options.parallel && parallelDepth == 0;
     if (prange && parallel) {
       plan.mode = LoopPlan::Mode::Prange;
-      classifyWrites(s, plan);
+      std::string arrayReduction;
+      classifyWrites(s, plan, &arrayReduction);
       plan.draws = randomDraws(s);
       warnDependences(s);
+      if (!arrayReduction.empty()) {
+        // Numba's array reductions (`a += x` on an outer array in every
+        // iteration): the iterations run in order, one of the orders a
+        // parallel loop may take, and the array is updated in place.
+        plan = LoopPlan();
+        plan.report = "prange loop: serial (its iterations reduce into the "
+                      "array '" +
+                      arrayReduction + "')";
+      }
     } else if (prange) {
       plan.report = parallelDepth ? "prange loop: serial (nested in a "
                                     "parallel loop)"
@@ -115,7 +125,8 @@ private:
 
   /// Which variables the body writes are reductions and which private;
   /// errors for the other writes.
-  void classifyWrites(const ForStmt &s, LoopPlan &plan) {
+  void classifyWrites(const ForStmt &s, LoopPlan &plan,
+                      std::string *arrayReduction = nullptr) {
     const std::string &var = s.target->dyn<NameExpr>()->name;
     std::multiset<std::string> outside, inside;
     loops::namesInBlock(*fn.body, &s.body, outside);
@@ -155,9 +166,15 @@ private:
       const Stmt *at = loops::firstWrite(s.body, name);
       SourceRange r = at ? at->range : s.range;
       const Type &t = local->second;
+      if (t.isArray() && arrayReduction && scan.ok &&
+          scan.kind != Reduction::None &&
+          static_cast<int>(inside.count(name)) == scan.accounted) {
+        *arrayReduction = name;
+        continue;
+      }
       if (!t.isScalar() || t.isBool()) {
         diags.error(r, "prange loop writes '" + name +
-                           "', which is used outside the loop; only number "
+                           "', which is used outside the loop; only "
                            "reductions (" +
                            name + " += ...) may write outer variables");
         continue;
