@@ -565,6 +565,9 @@ std::string weftTypeName(const std::string &name) {
       {"power", "pow"},
       {"amin", "min"},
       {"amax", "max"},
+      // NumPy's round (a float) is not Python's (an int for a float).
+      {"round", "around"},
+      {"round_", "around"},
       // np.array(x) makes a new array: a copy (of a list display, the
       // array it spells).
       {"array", "copy"}};
@@ -661,8 +664,9 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
       continue;
     std::string name = weftTypeName(member.text);
     ScalarKind kind;
+    // Decorators, and functions the parser rewrites (allclose).
     static const std::set<std::string> decorators = {"jit", "njit", "vectorize",
-                                                     "kernel"};
+                                                     "kernel", "allclose"};
     if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
         !decorators.count(name))
       return errorAt(member.range,

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/ParserImpl.h"
 
+#include <algorithm>
 #include <map>
 
 namespace weft {
@@ -322,8 +323,20 @@ ExprPtr Parser::parsePostfix() {
       if (!parseCallArgs(*call, open))
         return nullptr;
       positionalDtypeToKeyword(*call);
+      keywordsToPositions(*call);
       call->range = rangeFrom(begin);
       e = std::move(call);
+      // allclose(a, b, ...) is all(isclose(a, b, ...)).
+      auto *called = static_cast<CallExpr *>(e.get());
+      if (auto *n = called->callee->dyn<NameExpr>();
+          n && n->name == "allclose") {
+        n->name = "isclose";
+        auto all = std::make_unique<CallExpr>(
+            called->range,
+            std::make_unique<NameExpr>(called->callee->range, "all"));
+        all->args.push_back(std::move(e));
+        e = std::move(all);
+      }
     } else if (at(TokenKind::LBracket)) {
       SourceRange open = next().range;
       auto idx = std::make_unique<IndexExpr>(SourceRange(begin), std::move(e));
@@ -381,6 +394,58 @@ void Parser::positionalDtypeToKeyword(CallExpr &call) {
   kw.value = std::move(arg);
   call.args.pop_back();
   call.keywords.insert(call.keywords.begin(), std::move(kw));
+}
+
+void Parser::keywordsToPositions(CallExpr &call) {
+  // Functions whose optional arguments are operands of their elementwise
+  // code: keyword arguments become positions, missing ones defaults.
+  struct Optional {
+    const char *name;
+    double fallback;
+    bool isBool;
+  };
+  static const std::map<std::string, std::vector<Optional>> optionals = {
+      {"isclose",
+       {{"rtol", 1e-05, false},
+        {"atol", 1e-08, false},
+        {"equal_nan", 0, true}}},
+      {"allclose",
+       {{"rtol", 1e-05, false},
+        {"atol", 1e-08, false},
+        {"equal_nan", 0, true}}},
+      {"around", {{"decimals", 0, false}}},
+      {"round", {{"ndigits", 0, false}}}};
+  auto *n = call.callee->dyn<NameExpr>();
+  auto it = n ? optionals.find(n->name) : optionals.end();
+  if (it == optionals.end())
+    return;
+  size_t first = n->name == "around" || n->name == "round" ? 1 : 2;
+  for (size_t i = 0; i < it->second.size(); ++i) {
+    const Optional &o = it->second[i];
+    auto kw =
+        std::find_if(call.keywords.begin(), call.keywords.end(),
+                     [&](const KeywordArg &k) { return k.name == o.name; });
+    if (call.args.size() > first + i) {
+      if (kw != call.keywords.end())
+        return; // given twice: Sema reports the keyword
+      continue;
+    }
+    if (call.args.size() < first + i)
+      return; // a required argument is missing: Sema reports it
+    if (kw != call.keywords.end()) {
+      call.args.push_back(std::move(kw->value));
+      call.keywords.erase(kw);
+      continue;
+    }
+    // round(x) keeps one argument (Python's: an int for a float).
+    if (n->name == "round" || n->name == "around")
+      return;
+    SourceRange r = call.callee->range;
+    if (o.isBool)
+      call.args.push_back(std::make_unique<BoolLitExpr>(r, o.fallback != 0));
+    else
+      call.args.push_back(std::make_unique<FloatLitExpr>(r, o.fallback));
+  }
 }
 
 bool Parser::parseCallArgs(CallExpr &call, SourceRange open) {

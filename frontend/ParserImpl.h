@@ -119,6 +119,9 @@ private:
   /// zeros(shape, f64) is zeros(shape, dtype=f64) (NumPy's positional
   /// dtype of the creation functions).
   void positionalDtypeToKeyword(CallExpr &call);
+  /// isclose(a, b, rtol=...), around(x, decimals=...): the optional
+  /// arguments as positions (defaults filled in for isclose/allclose).
+  void keywordsToPositions(CallExpr &call);
   /// expr | [expr] ':' [expr] [':' [expr]]
   ExprPtr parseSubscript();
   ExprPtr parseAtom();

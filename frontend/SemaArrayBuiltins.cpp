@@ -266,6 +266,42 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
       k = ScalarKind::I64;
     return makeType(k, std::max(rankOf(call.args[0]), rankOf(call.args[1])));
   }
+  if (call.b == Builtin::Around || call.b == Builtin::Round) {
+    // NumPy's round half to even, at `decimals` digits; Python's round(x)
+    // of a float number is an int.
+    if (!call.arity(1, 2) || !call.needNumeric(0))
+      return Type::unknown();
+    ScalarKind k = call.args[0].scalarKind();
+    if (k == ScalarKind::Bool)
+      return call.fail(call.argExprs[0]->range,
+                       call.name + "() needs numbers, not bools");
+    if (call.args.size() == 2 && !call.args[1].isInt())
+      return call.fail(call.argExprs[1]->range,
+                       call.name +
+                           "()'s decimals must be an integer number, "
+                           "not " +
+                           call.args[1].str());
+    bool isInt = k == ScalarKind::I32 || k == ScalarKind::I64;
+    if (isInt && call.args.size() == 2)
+      return call.fail(call.argExprs[1]->range,
+                       call.name + "() of integers takes no decimals yet");
+    if (call.b == Builtin::Round && call.args.size() == 1 &&
+        !call.args[0].isArray())
+      return Type::i64();
+    return makeType(k, rankOf(call.args[0]));
+  }
+  if (call.b == Builtin::Isclose) {
+    // isclose(a, b, rtol, atol, equal_nan) (the parser fills in defaults).
+    if (!call.arity(5, 5) || !call.needNumeric(0) || !call.needNumeric(1))
+      return Type::unknown();
+    for (size_t i = 2; i < 5; ++i)
+      if (!call.args[i].isScalar() || (i < 4) != call.args[i].isNumber())
+        return call.fail(call.argExprs[i]->range,
+                         i < 4 ? "isclose()'s rtol and atol are numbers"
+                               : "isclose()'s equal_nan is True or False");
+    return makeType(ScalarKind::Bool,
+                    std::max(rankOf(call.args[0]), rankOf(call.args[1])));
+  }
   if (builtinIn(call.b, {Builtin::LogicalAnd, Builtin::LogicalOr,
                          Builtin::LogicalXor, Builtin::LogicalNot})) {
     size_t n = call.b == Builtin::LogicalNot ? 1 : 2;

@@ -17,13 +17,15 @@ namespace weft {
 
 namespace {
 bool isElementwiseBuiltin(std::optional<Builtin> b) {
-  return b && (isUnaryMath(*b) ||
-               builtinIn(b, {Builtin::Abs, Builtin::Isnan, Builtin::Isinf,
-                             Builtin::Atan2, Builtin::Pow, Builtin::Minimum,
-                             Builtin::Maximum, Builtin::Where, Builtin::Clip,
-                             Builtin::Copy, Builtin::Astype,
-                             Builtin::LogicalAnd, Builtin::LogicalOr,
-                             Builtin::LogicalXor, Builtin::LogicalNot}));
+  return b &&
+         (isUnaryMath(*b) ||
+          builtinIn(b, {Builtin::Abs, Builtin::Isnan, Builtin::Isinf,
+                        Builtin::Atan2, Builtin::Pow, Builtin::Minimum,
+                        Builtin::Maximum, Builtin::Where, Builtin::Clip,
+                        Builtin::Copy, Builtin::Astype, Builtin::LogicalAnd,
+                        Builtin::LogicalOr, Builtin::LogicalXor,
+                        Builtin::LogicalNot, Builtin::Around, Builtin::Round,
+                        Builtin::Isclose}));
 }
 
 /// Operands of an elementwise node, in order.
@@ -119,6 +121,24 @@ Value FunctionGen::elementOf(const Expr *e, SmallVectorImpl<Value> &xs) {
       return constant(ScalarKind::Bool, 0, l);
     return emitMath(builtin, {xs[0]}, xk, l);
   }
+  if (builtin == Builtin::Isclose) {
+    // In floats (NumPy's), equal_nan a bool.
+    ScalarKind fk = promote(kindOf(xs[0].getType()), kindOf(xs[1].getType()));
+    fk = fk == ScalarKind::F32 ? ScalarKind::F32 : ScalarKind::F64;
+    for (size_t i = 0; i < 4; ++i)
+      xs[i] = convert(xs[i], fk, l);
+    xs[4] = convert(xs[4], ScalarKind::Bool, l);
+    return emitMath(builtin, xs, fk, l);
+  }
+  if (builtin == Builtin::Around || builtin == Builtin::Round) {
+    ScalarKind xk = kindOf(xs[0].getType());
+    if (xk != ScalarKind::F32 && xk != ScalarKind::F64)
+      return convert(xs[0], k, l); // integers are whole already
+    // Python's round(x) of a float: the rounded float as an int.
+    for (Value &x : xs)
+      x = convert(x, xk, l);
+    return convert(emitMath(builtin, xs, xk, l), k, l);
+  }
   for (size_t i = 0; i < xs.size(); ++i)
     if (!(builtin == Builtin::Where && i == 0))
       xs[i] = convert(xs[i], k, l);
@@ -202,6 +222,45 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
   }
   if (builtin == Builtin::Where)
     return arith::SelectOp::create(b, l, x, xs[1], xs[2]);
+  if (builtin == Builtin::Around || builtin == Builtin::Round) {
+    // NumPy's: x * 10**d rounded half to even, / 10**d (x / 10**-d and
+    // * 10**-d for d < 0).
+    Value d = xs.size() > 1 ? xs[1] : constant(k, 0, l);
+    Value neg = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, d,
+                                      constant(k, 0, l));
+    Value s = math::PowFOp::create(b, l, constant(k, 10, l),
+                                   math::AbsFOp::create(b, l, d));
+    Value y =
+        arith::SelectOp::create(b, l, neg, arith::DivFOp::create(b, l, x, s),
+                                arith::MulFOp::create(b, l, x, s));
+    Value r = math::RoundEvenOp::create(b, l, y);
+    return arith::SelectOp::create(b, l, neg, arith::MulFOp::create(b, l, r, s),
+                                   arith::DivFOp::create(b, l, r, s));
+  }
+  if (builtin == Builtin::Isclose) {
+    // NumPy's: |a - b| <= atol + rtol * |b| for finite values; else
+    // equal (infinities of one sign), or both NaN with equal_nan.
+    Value y = xs[1], rtol = xs[2], atol = xs[3];
+    auto finite = [&](Value v) -> Value {
+      return arith::CmpFOp::create(
+          b, l, arith::CmpFPredicate::ONE, math::AbsFOp::create(b, l, v),
+          constant(k, std::numeric_limits<double>::infinity(), l));
+    };
+    Value close = arith::CmpFOp::create(
+        b, l, arith::CmpFPredicate::OLE,
+        math::AbsFOp::create(b, l, arith::SubFOp::create(b, l, x, y)),
+        arith::AddFOp::create(
+            b, l, atol,
+            arith::MulFOp::create(b, l, rtol, math::AbsFOp::create(b, l, y))));
+    Value bothNan = arith::AndIOp::create(
+        b, l, arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x),
+        arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, y, y));
+    Value other = arith::OrIOp::create(
+        b, l, arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, x, y),
+        arith::AndIOp::create(b, l, xs[4], bothNan));
+    Value bothFinite = arith::AndIOp::create(b, l, finite(x), finite(y));
+    return arith::SelectOp::create(b, l, bothFinite, close, other);
+  }
   // logical_*: the operands are bools here (nonzero is true).
   if (builtin == Builtin::LogicalAnd)
     return arith::AndIOp::create(b, l, x, xs[1]);

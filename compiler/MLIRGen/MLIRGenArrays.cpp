@@ -462,6 +462,13 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = Val(materialize(c));
     return true;
   }
+  if (builtinIn(builtin, {Builtin::Around, Builtin::Round, Builtin::Isclose})) {
+    SmallVector<Value, 5> xs;
+    for (size_t i = 0; i < argExprs.size(); ++i)
+      xs.push_back(arg(i).v());
+    out = Val(elementOf(c, xs));
+    return true;
+  }
   if (builtin == Builtin::Isnan || builtin == Builtin::Isinf) {
     Value x = convert(arg(0).v(), ScalarKind::F64, l);
     out = Val(emitMath(builtin, {x}, ScalarKind::F64, l));

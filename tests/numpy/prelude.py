@@ -506,7 +506,7 @@ WEFT_NAMES = (
 ).split()
 
 # Python builtins a Weft program may use besides the ones above.
-PYTHON_NAMES = ("range", "float", "int", "enumerate", "zip")
+PYTHON_NAMES = ("range", "float", "int", "enumerate", "zip", "round")
 
 
 def namespace():
