@@ -116,6 +116,48 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
       k = ScalarKind::I64;
     return Type::array(k, 1);
   }
+  if (call.b == Builtin::Concatenate) {
+    // concatenate((a, b, ...), axis=k): one tuple of arrays of one rank.
+    if (!call.arity(1, 1))
+      return Type::unknown();
+    const Type &parts = call.args[0];
+    if (!parts.isTuple() || parts.elems().empty())
+      return call.fail(call.argExprs[0]->range,
+                       "concatenate() takes a tuple of arrays, such as "
+                       "concatenate((a, b)), not " +
+                           parts.str());
+    int rank = 0;
+    ScalarKind k = ScalarKind::Bool;
+    for (size_t i = 0; i < parts.elems().size(); ++i) {
+      const Type &p = parts.elems()[i];
+      if (!p.isArray() || (i && p.rank() != rank))
+        return call.fail(call.argExprs[0]->range,
+                         "concatenate() joins arrays of one rank, not " +
+                             parts.str());
+      rank = p.rank();
+      k = i ? promote(k, p.scalarKind()) : p.scalarKind();
+    }
+    int64_t axis = call.axis.value_or(0);
+    if (axis < -rank || axis >= rank)
+      return call.fail(call.axisExpr->range,
+                       "axis " + std::to_string(axis) +
+                           " is out of range for arrays of rank " +
+                           std::to_string(rank));
+    return Type::array(k, rank);
+  }
+  if (call.b == Builtin::Diff) {
+    // diff(a): a[..., 1:] - a[..., :-1] (NumPy's n=1, axis=-1).
+    if (!call.arity(1, 1) || !call.needArray(0))
+      return Type::unknown();
+    if (call.args[0].scalarKind() == ScalarKind::Bool)
+      return call.fail(call.argExprs[0]->range,
+                       "diff() of bools is not supported; convert with "
+                       ".astype(i64)");
+    if (call.axis && *call.axis != -1 && *call.axis != call.args[0].rank() - 1)
+      return call.fail(call.axisExpr->range,
+                       "diff() works along the last axis only (axis=-1)");
+    return call.args[0];
+  }
   if (call.b == Builtin::Flip) {
     // A view with every axis reversed (NumPy's flip without axis=).
     if (!call.arity(1, 1) || !call.needArray(0))
@@ -409,7 +451,9 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
                  b == Builtin::Arange || b == Builtin::Eye;
   if (dtype && !creates)
     return fail(c->range, name + "() takes no dtype=");
-  if (axis && !isReduction(b) && b != Builtin::Sort && b != Builtin::Argsort)
+  if (axis && !isReduction(b) &&
+      !builtinIn(b, {Builtin::Sort, Builtin::Argsort, Builtin::Concatenate,
+                     Builtin::Diff}))
     return fail(axisExpr->range, name + "() takes no axis=");
   for (const Type &a : args)
     if (!a.isKnown())

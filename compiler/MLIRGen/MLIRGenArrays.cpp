@@ -422,6 +422,31 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = emitSort(c, builtin, argExprs[0]);
     return true;
   }
+  if (builtin == Builtin::Concatenate) {
+    out = Val(emitConcatenate(c, argExprs[0], axis.value_or(0)));
+    return true;
+  }
+  if (builtin == Builtin::Diff) {
+    // A new array of a[..., 1:] - a[..., :-1].
+    Value a = arg(0).v();
+    ArrayMeta m = arrayMeta(a, l);
+    SmallVector<Value, 4> sizes(m.sizes);
+    Value one = index(1, l);
+    sizes.back() = arith::SubIOp::create(
+        b, l, arith::MaxUIOp::create(b, l, sizes.back(), one), one);
+    ScalarKind k = t.scalarKind();
+    Value later =
+        makeView(a, k, arith::AddIOp::create(b, l, m.offset, m.strides.back()),
+                 sizes, m.strides, l);
+    Value earlier = makeView(a, k, m.offset, sizes, m.strides, l);
+    SmallVector<Value, 4> outSizes(sizes);
+    Value res = allocArrayN(k, outSizes, l);
+    emitMapOp({later, earlier}, res, l, [&](ValueRange xs, Value) {
+      return emitBinaryScalar(BinaryOp::Sub, xs[0], xs[1], k, false, l, ln);
+    });
+    out = Val(res);
+    return true;
+  }
   if (builtin == Builtin::Flip) {
     // A view from the last element backwards along every axis.
     Value a = arg(0).v();
@@ -613,6 +638,63 @@ Val FunctionGen::emitSort(const CallExpr *c, Builtin builtin, const Expr *arg) {
   emitMapOp({a}, out, l, [](ValueRange xs, Value) { return xs[0]; });
   weft::SortOp::create(b, l, out);
   return Val(out);
+}
+
+Value FunctionGen::emitConcatenate(const CallExpr *c, const Expr *parts,
+                                   int64_t axis) {
+  Location l = loc(c->range);
+  int64_t ln = line(c->range);
+  ScalarKind k = fn.typeOf(c).scalarKind();
+  Val arrays = emitExpr(parts);
+  SmallVector<ArrayMeta, 4> metas;
+  for (Value a : arrays.parts)
+    metas.push_back(arrayMeta(a, l));
+  size_t rank = metas[0].sizes.size();
+  size_t ax = static_cast<size_t>(axis < 0 ? axis + int64_t(rank) : axis);
+  // The result: the first array's shape, the sum of the sizes along
+  // `axis`; every other axis must match (NumPy's ValueError).
+  SmallVector<Value, 4> sizes(metas[0].sizes);
+  Value mismatch = arith::ConstantIntOp::create(b, l, 0, 1);
+  for (size_t i = 1; i < metas.size(); ++i)
+    for (size_t d = 0; d < rank; ++d) {
+      if (d == ax) {
+        sizes[d] = arith::AddIOp::create(b, l, sizes[d], metas[i].sizes[d]);
+        continue;
+      }
+      mismatch = arith::OrIOp::create(
+          b, l, mismatch,
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, sizes[d],
+                                metas[i].sizes[d]));
+    }
+  emitCheck(mismatch,
+            "ValueError: all the input array dimensions except for the "
+            "concatenation axis must match exactly",
+            ln, l);
+  Value res = allocArrayN(k, sizes, l);
+  ArrayMeta rm = arrayMeta(res, l);
+  // Each part into its slab of the result (the smaller size on the other
+  // axes, so the copies stay in bounds after an error recorded inside a
+  // parallel loop).
+  Value at = index(0, l);
+  for (size_t i = 0; i < metas.size(); ++i) {
+    SmallVector<Value, 4> partSizes;
+    for (size_t d = 0; d < rank; ++d)
+      partSizes.push_back(
+          d == ax ? metas[i].sizes[d]
+                  : arith::MinUIOp::create(b, l, sizes[d], metas[i].sizes[d])
+                        .getResult());
+    Value offset = arith::AddIOp::create(
+        b, l, rm.offset, arith::MulIOp::create(b, l, at, rm.strides[ax]));
+    Value slab = makeView(res, k, offset, partSizes, rm.strides, l);
+    Value part = makeView(
+        arrays.parts[i],
+        kindOf(cast<MemRefType>(arrays.parts[i].getType()).getElementType()),
+        metas[i].offset, partSizes, metas[i].strides, l);
+    emitMapOp({part}, slab, l,
+              [&](ValueRange xs, Value) { return convert(xs[0], k, l); });
+    at = arith::AddIOp::create(b, l, at, metas[i].sizes[ax]);
+  }
+  return res;
 }
 
 } // namespace weft

@@ -206,6 +206,10 @@ public:
   /// sort(a) (a sorted copy), a.sort() (in place), argsort(a): along the
   /// last axis.
   Val emitSort(const CallExpr *c, Builtin builtin, const Expr *arg);
+  /// concatenate((a, b, ...), axis=k): a new array, each part copied into
+  /// its slab.
+  mlir::Value emitConcatenate(const CallExpr *c, const Expr *parts,
+                              int64_t axis);
   /// A view of `array`'s buffer with the given layout (shares the buffer
   /// and its reference count).
   mlir::Value makeView(mlir::Value array, ScalarKind elem, mlir::Value offset,
