@@ -145,6 +145,21 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
                            std::to_string(rank));
     return Type::array(k, rank);
   }
+  if (call.b == Builtin::Searchsorted || call.b == Builtin::Digitize) {
+    // searchsorted(a, v, side=...): positions in the sorted 1-D `a`;
+    // digitize(x, bins, right=...): bin numbers of increasing bins.
+    bool search = call.b == Builtin::Searchsorted;
+    if (!call.arity(2, 2) || !call.needNumeric(0) || !call.needNumeric(1))
+      return Type::unknown();
+    size_t sorted = search ? 0 : 1;
+    if (!call.args[sorted].isArray() || call.args[sorted].rank() != 1)
+      return call.fail(call.argExprs[sorted]->range,
+                       call.name +
+                           "() needs a 1-D array of sorted values "
+                           "here, not " +
+                           call.args[sorted].str());
+    return makeType(ScalarKind::I64, rankOf(call.args[search ? 1 : 0]));
+  }
   if (call.b == Builtin::Diff) {
     // diff(a): a[..., 1:] - a[..., :-1] (NumPy's n=1, axis=-1).
     if (!call.arity(1, 1) || !call.needArray(0))
@@ -428,6 +443,14 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
       if (!dtype)
         return fail(k.value->range, "dtype= takes a type (bool, i32, i64, "
                                     "f32 or f64) or an array's a.dtype");
+    } else if ((k.name == "side" && b == Builtin::Searchsorted) ||
+               (k.name == "right" && b == Builtin::Digitize)) {
+      auto *text = k.value->dyn<StrLitExpr>();
+      if (k.name == "side" &&
+          (!text || (text->value != "left" && text->value != "right")))
+        return fail(k.value->range, "side= is 'left' or 'right'");
+      if (k.name == "right" && !k.value->dyn<BoolLitExpr>())
+        return fail(k.value->range, "right= is True or False");
     } else if (k.name == "axis") {
       const Expr *v = k.value.get();
       bool neg = false;

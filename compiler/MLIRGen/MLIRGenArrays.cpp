@@ -422,6 +422,10 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = emitSort(c, builtin, argExprs[0]);
     return true;
   }
+  if (builtin == Builtin::Searchsorted || builtin == Builtin::Digitize) {
+    out = Val(emitSearchSorted(c, builtin, argExprs));
+    return true;
+  }
   if (builtin == Builtin::Concatenate) {
     out = Val(emitConcatenate(c, argExprs[0], axis.value_or(0)));
     return true;
@@ -694,6 +698,143 @@ Value FunctionGen::emitConcatenate(const CallExpr *c, const Expr *parts,
               [&](ValueRange xs, Value) { return convert(xs[0], k, l); });
     at = arith::AddIOp::create(b, l, at, metas[i].sizes[ax]);
   }
+  return res;
+}
+
+Value FunctionGen::emitSearchSorted(const CallExpr *c, Builtin builtin,
+                                    ArrayRef<const Expr *> argExprs) {
+  Location l = loc(c->range);
+  bool search = builtin == Builtin::Searchsorted;
+  // digitize(x, bins) is searchsorted(bins, x, side='right') for
+  // increasing bins (side='left' with right=True).
+  bool right = !search;
+  for (const KeywordArg &k : c->keywords) {
+    if (auto *text = k.value->dyn<StrLitExpr>())
+      right = text->value == "right";
+    if (auto *flag = k.value->dyn<BoolLitExpr>())
+      right = !flag->value;
+  }
+  const Expr *sortedExpr = argExprs[search ? 0 : 1];
+  const Expr *valuesExpr = argExprs[search ? 1 : 0];
+  Value sorted = emitExpr(sortedExpr).v();
+  Value values = emitExpr(valuesExpr).v();
+  ScalarKind k = promote(fn.typeOf(sortedExpr).scalarKind(),
+                         fn.typeOf(valuesExpr).scalarKind());
+  bool isFloat = k == ScalarKind::F32 || k == ScalarKind::F64;
+  Value n = memref::DimOp::create(b, l, sorted, 0);
+  // NumPy's order: NaN after every number.
+  auto before = [&](Value p, Value q) -> Value {
+    if (!isFloat)
+      return arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, p, q);
+    Value lt = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, p, q);
+    Value qNan = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, q, q);
+    Value pNum = arith::CmpFOp::create(b, l, arith::CmpFPredicate::ORD, p, p);
+    return arith::OrIOp::create(b, l, lt,
+                                arith::AndIOp::create(b, l, qNan, pNum));
+  };
+  // Binary search: the first position whose element is not before x
+  // (left), or that x is before (right).
+  auto position = [&](Value x) -> Value {
+    x = convert(x, k, l);
+    auto loop = scf::WhileOp::create(b, l, TypeRange{n.getType(), n.getType()},
+                                     ValueRange{index(0, l), n});
+    OpBuilder::InsertionGuard g(b);
+    mlir::Block *cond = b.createBlock(&loop.getBefore(), {},
+                                      {n.getType(), n.getType()}, {l, l});
+    b.setInsertionPointToStart(cond);
+    Value more =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult,
+                              cond->getArgument(0), cond->getArgument(1));
+    scf::ConditionOp::create(b, l, more, cond->getArguments());
+    mlir::Block *body =
+        b.createBlock(&loop.getAfter(), {}, {n.getType(), n.getType()}, {l, l});
+    b.setInsertionPointToStart(body);
+    Value lo = body->getArgument(0), hi = body->getArgument(1);
+    Value mid = arith::ShRUIOp::create(
+        b, l, arith::AddIOp::create(b, l, lo, hi), index(1, l));
+    Value y =
+        convert(memref::LoadOp::create(b, l, sorted, ValueRange{mid}), k, l);
+    Value goRight =
+        right ? arith::XOrIOp::create(b, l, before(x, y),
+                                      constant(ScalarKind::Bool, 1, l))
+                    .getResult()
+              : before(y, x);
+    Value next = arith::AddIOp::create(b, l, mid, index(1, l));
+    scf::YieldOp::create(
+        b, l,
+        ValueRange{arith::SelectOp::create(b, l, goRight, next, lo),
+                   arith::SelectOp::create(b, l, goRight, hi, mid)});
+    b.setInsertionPointAfter(loop);
+    return arith::IndexCastOp::create(b, l, b.getI64Type(), loop.getResult(0));
+  };
+  Value decreasing;
+  if (!search) {
+    // NumPy's digitize: bins monotonic either way (else a ValueError);
+    // for decreasing bins, n - the position in the reversed bins.
+    auto scan = scf::ForOp::create(
+        b, l, index(1, l), arith::MaxUIOp::create(b, l, n, index(1, l)),
+        index(1, l),
+        ValueRange{constant(ScalarKind::Bool, 1, l),
+                   constant(ScalarKind::Bool, 1, l)});
+    {
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(scan.getBody());
+      Value i = scan.getInductionVar();
+      Value prev =
+          convert(memref::LoadOp::create(
+                      b, l, sorted,
+                      ValueRange{arith::SubIOp::create(b, l, i, index(1, l))}),
+                  k, l);
+      Value cur =
+          convert(memref::LoadOp::create(b, l, sorted, ValueRange{i}), k, l);
+      Value up = arith::XOrIOp::create(b, l, before(cur, prev),
+                                       constant(ScalarKind::Bool, 1, l));
+      Value down = arith::XOrIOp::create(b, l, before(prev, cur),
+                                         constant(ScalarKind::Bool, 1, l));
+      scf::YieldOp::create(
+          b, l,
+          ValueRange{
+              arith::AndIOp::create(b, l, scan.getRegionIterArgs()[0], up),
+              arith::AndIOp::create(b, l, scan.getRegionIterArgs()[1], down)});
+    }
+    Value increasing = scan.getResult(0);
+    emitCheck(arith::XOrIOp::create(
+                  b, l,
+                  arith::OrIOp::create(b, l, increasing, scan.getResult(1)),
+                  constant(ScalarKind::Bool, 1, l)),
+              "ValueError: bins must be monotonically increasing or "
+              "decreasing",
+              line(c->range), l);
+    decreasing = arith::XOrIOp::create(b, l, increasing,
+                                       constant(ScalarKind::Bool, 1, l));
+    ArrayMeta bm = arrayMeta(sorted, l);
+    Value last = arith::SubIOp::create(
+        b, l, arith::MaxUIOp::create(b, l, n, index(1, l)), index(1, l));
+    Value reversed = makeView(
+        sorted, fn.typeOf(sortedExpr).scalarKind(),
+        arith::AddIOp::create(b, l, bm.offset,
+                              arith::MulIOp::create(b, l, last, bm.strides[0])),
+        ValueRange{n},
+        ValueRange{arith::SubIOp::create(b, l, index(0, l), bm.strides[0])}, l);
+    sorted = arith::SelectOp::create(b, l, decreasing, reversed, sorted);
+  }
+  auto bin = [&](Value x) -> Value {
+    Value p = position(x);
+    if (!decreasing)
+      return p;
+    Value fromEnd = arith::SubIOp::create(
+        b, l, arith::IndexCastOp::create(b, l, b.getI64Type(), n), p);
+    return arith::SelectOp::create(b, l, decreasing, fromEnd, p);
+  };
+  if (!isArray(values))
+    return bin(values);
+  ArrayMeta m = arrayMeta(values, l);
+  SmallVector<Value, 4> sizes(m.sizes);
+  Value res = allocArrayN(ScalarKind::I64, sizes, l);
+  emitLoopNest(sizes, l, [&](ValueRange ivs) {
+    Value x = memref::LoadOp::create(b, l, values, ivs);
+    memref::StoreOp::create(b, l, bin(x), res, ivs);
+  });
   return res;
 }
 

@@ -210,6 +210,10 @@ public:
   /// its slab.
   mlir::Value emitConcatenate(const CallExpr *c, const Expr *parts,
                               int64_t axis);
+  /// searchsorted(a, v, side=) and digitize(x, bins, right=): a binary
+  /// search per value (NaN after every number, as NumPy sorts).
+  mlir::Value emitSearchSorted(const CallExpr *c, Builtin builtin,
+                               llvm::ArrayRef<const Expr *> argExprs);
   /// A view of `array`'s buffer with the given layout (shares the buffer
   /// and its reference count).
   mlir::Value makeView(mlir::Value array, ScalarKind elem, mlir::Value offset,
