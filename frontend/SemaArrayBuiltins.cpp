@@ -145,6 +145,21 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
                            std::to_string(rank));
     return Type::array(k, rank);
   }
+  if (builtinIn(call.b,
+                {Builtin::Median, Builtin::Percentile, Builtin::Quantile})) {
+    // Of all elements (no axis= yet), NumPy's linear interpolation.
+    size_t n = call.b == Builtin::Median ? 1 : 2;
+    if (!call.arity(n, n) || !call.needArray(0))
+      return Type::unknown();
+    if (call.args[0].scalarKind() == ScalarKind::Bool)
+      return call.fail(call.argExprs[0]->range,
+                       call.name + "() needs numbers, not bools");
+    if (n == 2 && !call.args[1].isNumber())
+      return call.fail(call.argExprs[1]->range,
+                       call.name + "() takes one number q here, not " +
+                           call.args[1].str());
+    return Type::scalar(floatKind(call.args[0].scalarKind()));
+  }
   if (call.b == Builtin::Searchsorted || call.b == Builtin::Digitize) {
     // searchsorted(a, v, side=...): positions in the sorted 1-D `a`;
     // digitize(x, bins, right=...): bin numbers of increasing bins.

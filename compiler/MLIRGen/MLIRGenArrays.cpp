@@ -422,6 +422,11 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = emitSort(c, builtin, argExprs[0]);
     return true;
   }
+  if (builtinIn(builtin,
+                {Builtin::Median, Builtin::Percentile, Builtin::Quantile})) {
+    out = Val(emitQuantile(c, builtin, argExprs));
+    return true;
+  }
   if (builtin == Builtin::Searchsorted || builtin == Builtin::Digitize) {
     out = Val(emitSearchSorted(c, builtin, argExprs));
     return true;
@@ -836,6 +841,98 @@ Value FunctionGen::emitSearchSorted(const CallExpr *c, Builtin builtin,
     memref::StoreOp::create(b, l, bin(x), res, ivs);
   });
   return res;
+}
+
+Value FunctionGen::emitQuantile(const CallExpr *c, Builtin builtin,
+                                ArrayRef<const Expr *> argExprs) {
+  Location l = loc(c->range);
+  ScalarKind k = fn.typeOf(c).scalarKind();
+  // A sorted contiguous copy of every element (NaNs last).
+  Value a = emitExpr(argExprs[0]).v();
+  ScalarKind ek = fn.typeOf(argExprs[0]).scalarKind();
+  ArrayMeta m = arrayMeta(a, l);
+  SmallVector<Value, 4> sizes(m.sizes);
+  Value copy = allocArrayN(ek, sizes, l);
+  emitMapOp({a}, copy, l, [](ValueRange xs, Value) { return xs[0]; });
+  Value n = productOf(sizes, l);
+  Value flat = makeView(copy, ek, index(0, l), ValueRange{n},
+                        ValueRange{index(1, l)}, l);
+  weft::SortOp::create(b, l, flat);
+  // The virtual index q * (n - 1) (q in [0, 1]; percentile's / 100).
+  Value q = constant(k, 0.5, l);
+  if (builtin != Builtin::Median) {
+    q = convert(emitExpr(argExprs[1]).v(), k, l);
+    double top = builtin == Builtin::Percentile ? 100 : 1;
+    Value outside = arith::OrIOp::create(
+        b, l,
+        arith::CmpFOp::create(b, l, arith::CmpFPredicate::ULT, q,
+                              constant(k, 0, l)),
+        arith::CmpFOp::create(b, l, arith::CmpFPredicate::UGT, q,
+                              constant(k, top, l)));
+    emitCheck(outside,
+              builtin == Builtin::Percentile
+                  ? "ValueError: Percentiles must be in the range [0, 100]"
+                  : "ValueError: Quantiles must be in the range [0, 1]",
+              line(c->range), l);
+    if (builtin == Builtin::Percentile)
+      q = arith::DivFOp::create(b, l, q, constant(k, 100, l));
+  }
+  // An empty array gives NaN (NumPy warns); indices stay in bounds.
+  Value last = arith::SubIOp::create(
+      b, l, arith::MaxUIOp::create(b, l, n, index(1, l)), index(1, l));
+  mlir::Type ft = toMLIR(weft::Type::scalar(k));
+  Value lastF = arith::UIToFPOp::create(
+      b, l, ft, arith::IndexCastUIOp::create(b, l, b.getI64Type(), last));
+  Value vi = arith::MulFOp::create(b, l, q, lastF);
+  Value below = math::FloorOp::create(b, l, vi);
+  Value gamma = arith::SubFOp::create(b, l, vi, below);
+  Value lo = arith::MinUIOp::create(
+      b, l,
+      arith::IndexCastUIOp::create(
+          b, l, b.getIndexType(),
+          arith::FPToUIOp::create(b, l, b.getI64Type(), below)),
+      last);
+  Value hi = arith::MinUIOp::create(
+      b, l, arith::AddIOp::create(b, l, lo, index(1, l)), last);
+  auto at = [&](Value i) -> Value {
+    Value inBounds = arith::SelectOp::create(
+        b, l,
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n, index(0, l)),
+        index(0, l), i);
+    return convert(memref::LoadOp::create(b, l, flat, ValueRange{inBounds}), k,
+                   l);
+  };
+  // NumPy's _lerp: a + (b - a) * t, or b - (b - a) * (1 - t) for t >= 0.5.
+  Value x = at(lo), y = at(hi);
+  Value span = arith::SubFOp::create(b, l, y, x);
+  Value up =
+      arith::AddFOp::create(b, l, x, arith::MulFOp::create(b, l, span, gamma));
+  Value down = arith::SubFOp::create(
+      b, l, y,
+      arith::MulFOp::create(
+          b, l, span, arith::SubFOp::create(b, l, constant(k, 1, l), gamma)));
+  Value r = arith::SelectOp::create(
+      b, l,
+      arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGE, gamma,
+                            constant(k, 0.5, l)),
+      down, up);
+  if (builtin == Builtin::Median) // the middle element, or the mean of two
+    r = arith::SelectOp::create(
+        b, l,
+        arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, gamma,
+                              constant(k, 0, l)),
+        x,
+        arith::MulFOp::create(b, l, arith::AddFOp::create(b, l, x, y),
+                              constant(k, 0.5, l)));
+  // NaN when the array is empty or holds a NaN (sorted last).
+  Value nan = constant(k, std::numeric_limits<double>::quiet_NaN(), l);
+  Value empty =
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n, index(0, l));
+  Value lastValue = at(last);
+  Value hasNan = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO,
+                                       lastValue, lastValue);
+  return arith::SelectOp::create(
+      b, l, arith::OrIOp::create(b, l, empty, hasNan), nan, r);
 }
 
 } // namespace weft

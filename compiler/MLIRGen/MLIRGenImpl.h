@@ -214,6 +214,10 @@ public:
   /// search per value (NaN after every number, as NumPy sorts).
   mlir::Value emitSearchSorted(const CallExpr *c, Builtin builtin,
                                llvm::ArrayRef<const Expr *> argExprs);
+  /// median(a), percentile(a, q), quantile(a, q) of every element: a
+  /// sorted copy and NumPy's linear interpolation.
+  mlir::Value emitQuantile(const CallExpr *c, Builtin builtin,
+                           llvm::ArrayRef<const Expr *> argExprs);
   /// A view of `array`'s buffer with the given layout (shares the buffer
   /// and its reference count).
   mlir::Value makeView(mlir::Value array, ScalarKind elem, mlir::Value offset,
