@@ -153,6 +153,8 @@ class ExprGen:
                 p += [self.s_compare, self.s_compare, self.s_logic]
             if dtype in NUMERIC:
                 p += [self.s_dot]
+            if dtype in ("i64", "f32", "f64"):
+                p += [self.s_masked]
         return p
 
     def s_literal(self, dtype, shape, depth, exact):
@@ -632,7 +634,7 @@ class ExprGen:
         if depth > 0:
             p += [self.a_binop, self.a_binop, self.a_binop, self.a_unary,
                   self.a_where, self.a_reduce, self.a_call, self.a_transpose,
-                  self.a_reshape, self.a_copy, self.a_astype]
+                  self.a_reshape, self.a_copy, self.a_astype, self.a_order]
             if dtype == "bool":
                 p += [self.a_compare, self.a_compare]
             if dtype in NUMERIC:
@@ -923,6 +925,33 @@ class ExprGen:
                 self.size_expr(s) for s in shape))
         return Expr(code, dtype, shape, bound=a.bound, fuzzy=a.fuzzy,
                     buf=self.reshaped_buf(a))
+
+    def s_masked(self, dtype, shape, depth, exact):
+        """sum(x[mask]): a boolean-mask selection, summed."""
+        if exact and dtype in FLOATS:
+            return None   # float sums are fuzzy
+        src_dtype = dtype if dtype in FLOATS else self.pick(INTS)
+        src_shape = self.rand_shape()
+        x = self.expr(src_dtype, src_shape, depth - 1,
+                      exact or dtype not in FLOATS)
+        m = self.expr("bool", src_shape, depth - 1, True)
+        if x is None or m is None:
+            return None
+        bound = x.bound * size(src_shape) if x.bound != INF else INF
+        bound = clamp_bound(bound)
+        if dtype == "i64" and bound >= SCALAR_INT_LIMIT:
+            return None
+        code = "sum(%s[%s])" % (self.paren(x.code), m.code)
+        return Expr(code, dtype, (), bound=bound,
+                    fuzzy=x.fuzzy or dtype in FLOATS)
+
+    def a_order(self, dtype, shape, depth, exact):
+        """sort(x) along the last axis, or flip(x)."""
+        a = self.expr(dtype, shape, depth - 1, exact)
+        if a is None:
+            return None
+        code = "%s(%s)" % (self.pick(("sort", "flip")), a.code)
+        return Expr(code, dtype, shape, bound=a.bound, fuzzy=a.fuzzy)
 
     def a_copy(self, dtype, shape, depth, exact):
         a = self.expr(dtype, shape, depth - 1, exact)

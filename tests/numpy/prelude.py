@@ -183,6 +183,30 @@ def copy(a):
 cumsum = np.cumsum
 cumprod = np.cumprod
 sort = np.sort
+flip = np.flip
+concatenate = np.concatenate
+diff = np.diff
+searchsorted = np.searchsorted
+digitize = np.digitize
+around = np.around
+isclose = np.isclose
+allclose = np.allclose
+logical_and = np.logical_and
+logical_or = np.logical_or
+logical_xor = np.logical_xor
+logical_not = np.logical_not
+
+
+def median(a):
+    return _py(np.median(a))
+
+
+def percentile(a, q):
+    return _py(np.percentile(a, q))
+
+
+def quantile(a, q):
+    return _py(np.quantile(a, q))
 
 
 def argsort(a, axis=-1):
@@ -494,6 +518,8 @@ WEFT_NAMES = (
     "bool i32 i64 f32 f64 "
     "zeros ones empty full arange linspace eye copy "
     "zeros_like ones_like empty_like full_like cumsum cumprod sort argsort "
+    "flip concatenate diff searchsorted digitize around isclose allclose "
+    "logical_and logical_or logical_xor logical_not median percentile quantile "
     "rand randn random randint seed "
     "abs sqrt exp log log2 log10 sin cos tan asin acos atan atan2 sinh cosh "
     "tanh erf erfc fabs floor ceil pow minimum maximum where isnan isinf clip "
