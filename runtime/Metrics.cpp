@@ -23,6 +23,27 @@ extern "C" int omp_get_max_threads(void); // libomp
 
 namespace weft::metrics {
 
+void CallTimes::add(double seconds) {
+  min = count ? std::min(min, seconds) : seconds;
+  max = count ? std::max(max, seconds) : seconds;
+  total += seconds;
+  ++count;
+  if (sample.size() < kSample) {
+    sample.push_back(seconds);
+    return;
+  }
+  // Algorithm R: call number `count` replaces a sampled one with
+  // probability kSample / count (xorshift64 for the draw).
+  state ^= state << 13;
+  state ^= state >> 7;
+  state ^= state << 17;
+  uint64_t j = state % static_cast<uint64_t>(count);
+  if (j < kSample)
+    sample[j] = seconds;
+}
+
+double CallTimes::median() const { return scaling::median(sample); }
+
 double cpuNow() {
   timespec ts{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
@@ -122,7 +143,7 @@ void weft_rt_metrics_exit(const char *name) {
   }
   EntryCall &e = c.entries[it->second];
   e.calls += 1;
-  e.wallSeconds.push_back(wall - c.wall0);
+  e.wall.add(wall - c.wall0);
   e.cpuSeconds += cpu - c.cpu0;
   e.threads = std::max(e.threads, omp_get_max_threads());
   e.parallelRegions += c.parallelRegions.load() - c.regions0;
@@ -226,19 +247,15 @@ std::string formatTable(const Metrics &m) {
                 "parallel", "allocated", "peak live");
   out += line;
   for (const EntryCall &e : r.entries) {
-    double total = 0;
-    for (double w : e.wallSeconds)
-      total += w;
-    auto [lo, hi] =
-        std::minmax_element(e.wallSeconds.begin(), e.wallSeconds.end());
-    std::snprintf(
-        line, sizeof line,
-        "%-20s %6lld %11s %11s %11s %11s %11s %4d %8lld %11s %11s\n",
-        e.name.c_str(), static_cast<long long>(e.calls), seconds(total).c_str(),
-        seconds(*lo).c_str(), seconds(scaling::median(e.wallSeconds)).c_str(),
-        seconds(*hi).c_str(), seconds(e.cpuSeconds).c_str(), e.threads,
-        static_cast<long long>(e.parallelRegions),
-        bytes(e.bytesAllocated).c_str(), bytes(e.peakLiveBytes).c_str());
+    std::snprintf(line, sizeof line,
+                  "%-20s %6lld %11s %11s %11s %11s %11s %4d %8lld %11s %11s\n",
+                  e.name.c_str(), static_cast<long long>(e.calls),
+                  seconds(e.wall.total).c_str(), seconds(e.wall.min).c_str(),
+                  seconds(e.wall.median()).c_str(), seconds(e.wall.max).c_str(),
+                  seconds(e.cpuSeconds).c_str(), e.threads,
+                  static_cast<long long>(e.parallelRegions),
+                  bytes(e.bytesAllocated).c_str(),
+                  bytes(e.peakLiveBytes).c_str());
     out += line;
   }
   return out;
@@ -285,18 +302,13 @@ std::string runToJSON(const RunMetrics &r) {
   o += "    \"entries\": [";
   for (size_t i = 0; i < r.entries.size(); ++i) {
     const EntryCall &e = r.entries[i];
-    double total = 0;
-    for (double w : e.wallSeconds)
-      total += w;
-    auto [lo, hi] =
-        std::minmax_element(e.wallSeconds.begin(), e.wallSeconds.end());
     o += std::string(i ? ",\n" : "\n") +
          "      {\"name\": " + jsonString(e.name) +
          ", \"calls\": " + std::to_string(e.calls) +
-         ", \"total_seconds\": " + jsonNumber(total) +
-         ", \"min_seconds\": " + jsonNumber(*lo) +
-         ", \"median_seconds\": " + jsonNumber(scaling::median(e.wallSeconds)) +
-         ", \"max_seconds\": " + jsonNumber(*hi) +
+         ", \"total_seconds\": " + jsonNumber(e.wall.total) +
+         ", \"min_seconds\": " + jsonNumber(e.wall.min) +
+         ", \"median_seconds\": " + jsonNumber(e.wall.median()) +
+         ", \"max_seconds\": " + jsonNumber(e.wall.max) +
          ", \"cpu_seconds\": " + jsonNumber(e.cpuSeconds) +
          ", \"threads\": " + std::to_string(e.threads) +
          ", \"parallel_regions\": " + std::to_string(e.parallelRegions) +

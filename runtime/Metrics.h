@@ -21,15 +21,29 @@
 
 namespace weft::metrics {
 
+/// The wall times of an entry's calls in constant memory: exact count,
+/// total, minimum and maximum, and a uniform sample of at most kSample
+/// calls (reservoir sampling) for the median, which is exact up to
+/// kSample calls. Millions of calls cost no more than a thousand.
+struct CallTimes {
+  static constexpr size_t kSample = 1024;
+  int64_t count = 0;
+  double total = 0, min = 0, max = 0;
+  std::vector<double> sample;
+  uint64_t state = 0x9E3779B97F4A7C15ull; ///< the sampling's random state
+  void add(double seconds);
+  double median() const;
+};
+
 struct EntryCall {
   std::string name;
   int64_t calls = 0;
-  std::vector<double> wallSeconds; ///< one per call
-  double cpuSeconds = 0;           ///< process CPU time, all calls
-  int threads = 0;                 ///< threads available to the calls
-  int64_t parallelRegions = 0;     ///< parallel loops entered, all calls
-  int64_t bytesAllocated = 0;      ///< array bytes allocated, all calls
-  int64_t peakLiveBytes = 0;       ///< most array bytes live during a call
+  CallTimes wall;              ///< wall time per call
+  double cpuSeconds = 0;       ///< process CPU time, all calls
+  int threads = 0;             ///< threads available to the calls
+  int64_t parallelRegions = 0; ///< parallel loops entered, all calls
+  int64_t bytesAllocated = 0;  ///< array bytes allocated, all calls
+  int64_t peakLiveBytes = 0;   ///< most array bytes live during a call
 };
 
 struct RunMetrics {

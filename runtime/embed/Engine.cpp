@@ -437,7 +437,7 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
       it->name = name_;
     }
     it->calls += 1;
-    it->wallSeconds.push_back(dt);
+    it->wall.add(dt);
     it->cpuSeconds += cpu;
     it->threads = std::max(it->threads, metrics::currentThreads());
     it->bytesAllocated += bytes;

@@ -3,6 +3,7 @@
 // Expected strings and sums were produced by CPython 3.11 and NumPy 1.24.
 //
 //===----------------------------------------------------------------------===//
+#include "runtime/Metrics.h"
 #include "runtime/RuntimeABI.h"
 
 #include <catch2/catch.hpp>
@@ -418,4 +419,28 @@ TEST_CASE("float32 scalars print as NumPy's float32 str", "[runtime][format]") {
   CHECK(formatFloat32(std::numeric_limits<float>::infinity()) == "inf");
   CHECK(formatFloat32(-std::numeric_limits<float>::infinity()) == "-inf");
   CHECK(formatFloat32(std::numeric_limits<float>::quiet_NaN()) == "nan");
+}
+
+TEST_CASE("call times take constant memory: exact totals, sampled median",
+          "[runtime][metrics]") {
+  weft::metrics::CallTimes t;
+  for (int i = 1; i <= 5; ++i)
+    t.add(i * 0.5);
+  CHECK(t.count == 5);
+  CHECK(t.total == 7.5);
+  CHECK(t.min == 0.5);
+  CHECK(t.max == 2.5);
+  CHECK(t.median() == 1.5); // exact while the sample holds every call
+  // Two million calls keep at most kSample times; the totals stay exact
+  // and the sampled median is close to the true one (uniform 0..1 ms).
+  weft::metrics::CallTimes many;
+  for (int i = 0; i < 2000000; ++i)
+    many.add((i % 1000) * 1e-6);
+  CHECK(many.count == 2000000);
+  CHECK(many.sample.size() == weft::metrics::CallTimes::kSample);
+  CHECK(many.sample.capacity() < 2 * weft::metrics::CallTimes::kSample);
+  CHECK(many.min == 0.0);
+  CHECK(many.max == Approx(999e-6));
+  CHECK(many.total == Approx(2000 * 499500e-6));
+  CHECK(many.median() == Approx(500e-6).margin(60e-6));
 }
