@@ -145,6 +145,12 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
                            std::to_string(rank));
     return Type::array(k, rank);
   }
+  if (call.b == Builtin::Unique) {
+    // The sorted distinct elements of every element, a 1-D array.
+    if (!call.arity(1, 1) || !call.needArray(0))
+      return Type::unknown();
+    return Type::array(call.args[0].scalarKind(), 1);
+  }
   if (builtinIn(call.b,
                 {Builtin::Median, Builtin::Percentile, Builtin::Quantile})) {
     // Of all elements (no axis= yet), NumPy's linear interpolation.

@@ -422,6 +422,10 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = emitSort(c, builtin, argExprs[0]);
     return true;
   }
+  if (builtin == Builtin::Unique) {
+    out = Val(emitUnique(c, argExprs[0]));
+    return true;
+  }
   if (builtinIn(builtin,
                 {Builtin::Median, Builtin::Percentile, Builtin::Quantile})) {
     out = Val(emitQuantile(c, builtin, argExprs));

@@ -218,6 +218,10 @@ public:
   /// sorted copy and NumPy's linear interpolation.
   mlir::Value emitQuantile(const CallExpr *c, Builtin builtin,
                            llvm::ArrayRef<const Expr *> argExprs);
+  /// A sorted 1-D copy of every element of `arg`; `n` its length.
+  mlir::Value sortedCopy(const Expr *arg, mlir::Value &n, mlir::Location l);
+  /// unique(a): the sorted distinct elements (NaNs as one).
+  mlir::Value emitUnique(const CallExpr *c, const Expr *arg);
   /// A view of `array`'s buffer with the given layout (shares the buffer
   /// and its reference count).
   mlir::Value makeView(mlir::Value array, ScalarKind elem, mlir::Value offset,

@@ -3,11 +3,12 @@
 // Sorting (weft.sort, weft.argsort), joining (concatenate), searching
 // (searchsorted, digitize: binary searches with NaN after every number)
 // and order statistics (median, percentile, quantile of a sorted copy,
-// NumPy's linear interpolation).
+// NumPy's linear interpolation; unique).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
 
+#include <functional>
 #include <limits>
 
 using namespace mlir;
@@ -231,21 +232,96 @@ Value FunctionGen::emitSearchSorted(const CallExpr *c, Builtin builtin,
   return res;
 }
 
-Value FunctionGen::emitQuantile(const CallExpr *c, Builtin builtin,
-                                ArrayRef<const Expr *> argExprs) {
-  Location l = loc(c->range);
-  ScalarKind k = fn.typeOf(c).scalarKind();
-  // A sorted contiguous copy of every element (NaNs last).
-  Value a = emitExpr(argExprs[0]).v();
-  ScalarKind ek = fn.typeOf(argExprs[0]).scalarKind();
+Value FunctionGen::sortedCopy(const Expr *arg, Value &n, Location l) {
+  // A contiguous copy of every element, sorted (NaNs last).
+  Value a = emitExpr(arg).v();
+  ScalarKind ek = fn.typeOf(arg).scalarKind();
   ArrayMeta m = arrayMeta(a, l);
   SmallVector<Value, 4> sizes(m.sizes);
   Value copy = allocArrayN(ek, sizes, l);
   emitMapOp({a}, copy, l, [](ValueRange xs, Value) { return xs[0]; });
-  Value n = productOf(sizes, l);
+  n = productOf(sizes, l);
   Value flat = makeView(copy, ek, index(0, l), ValueRange{n},
                         ValueRange{index(1, l)}, l);
   weft::SortOp::create(b, l, flat);
+  return flat;
+}
+
+Value FunctionGen::emitUnique(const CallExpr *c, const Expr *arg) {
+  Location l = loc(c->range);
+  ScalarKind k = fn.typeOf(c).scalarKind();
+  Value n;
+  Value sorted = sortedCopy(arg, n, l);
+  // Element i is new when it differs from element i - 1 (NaNs are equal
+  // to each other, NumPy's equal_nan=True).
+  auto isNew = [&](Value i) -> Value {
+    Value x = memref::LoadOp::create(b, l, sorted, ValueRange{i});
+    Value y = memref::LoadOp::create(
+        b, l, sorted, ValueRange{arith::SubIOp::create(b, l, i, index(1, l))});
+    Value ne = emitCompareOp(CompareOp::Ne, x, y, l);
+    if (k == ScalarKind::F32 || k == ScalarKind::F64) {
+      Value bothNan = arith::AndIOp::create(
+          b, l, arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x),
+          arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, y, y));
+      ne = arith::AndIOp::create(
+          b, l, ne,
+          arith::XOrIOp::create(b, l, bothNan,
+                                constant(ScalarKind::Bool, 1, l)));
+    }
+    return ne;
+  };
+  auto countFrom = [&](Value init,
+                       const std::function<void(Value, Value)> &onNew) {
+    auto loop = scf::ForOp::create(b, l, index(1, l),
+                                   arith::MaxUIOp::create(b, l, n, index(1, l)),
+                                   index(1, l), ValueRange{init});
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Value i = loop.getInductionVar(), k0 = loop.getRegionIterArgs()[0];
+    Value fresh = isNew(i);
+    if (onNew) {
+      auto ifOp = scf::IfOp::create(b, l, TypeRange{}, fresh, false);
+      OpBuilder::InsertionGuard g2(b);
+      b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+      onNew(i, k0);
+    }
+    scf::YieldOp::create(
+        b, l,
+        arith::AddIOp::create(
+            b, l, k0,
+            arith::SelectOp::create(b, l, fresh, index(1, l), index(0, l)))
+            .getResult());
+    return loop.getResult(0);
+  };
+  Value nonEmpty =
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, n, index(0, l));
+  Value first =
+      arith::SelectOp::create(b, l, nonEmpty, index(1, l), index(0, l));
+  SmallVector<Value, 1> sizes{countFrom(first, nullptr)};
+  Value out = allocArrayN(k, sizes, l);
+  // The first element, then each new one at the next place.
+  auto ifOp = scf::IfOp::create(b, l, TypeRange{}, nonEmpty, false);
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    memref::StoreOp::create(
+        b, l, memref::LoadOp::create(b, l, sorted, ValueRange{index(0, l)}),
+        out, ValueRange{index(0, l)});
+  }
+  countFrom(first, [&](Value i, Value at) {
+    memref::StoreOp::create(b, l,
+                            memref::LoadOp::create(b, l, sorted, ValueRange{i}),
+                            out, ValueRange{at});
+  });
+  return out;
+}
+
+Value FunctionGen::emitQuantile(const CallExpr *c, Builtin builtin,
+                                ArrayRef<const Expr *> argExprs) {
+  Location l = loc(c->range);
+  ScalarKind k = fn.typeOf(c).scalarKind();
+  Value n;
+  Value flat = sortedCopy(argExprs[0], n, l);
   // The virtual index q * (n - 1) (q in [0, 1]; percentile's / 100).
   Value q = constant(k, 0.5, l);
   if (builtin != Builtin::Median) {

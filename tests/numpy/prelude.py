@@ -195,6 +195,7 @@ logical_and = np.logical_and
 logical_or = np.logical_or
 logical_xor = np.logical_xor
 logical_not = np.logical_not
+unique = np.unique
 
 
 def median(a):
@@ -520,6 +521,7 @@ WEFT_NAMES = (
     "zeros_like ones_like empty_like full_like cumsum cumprod sort argsort "
     "flip concatenate diff searchsorted digitize around isclose allclose "
     "logical_and logical_or logical_xor logical_not median percentile quantile "
+    "unique "
     "rand randn random randint seed "
     "abs sqrt exp log log2 log10 sin cos tan asin acos atan atan2 sinh cosh "
     "tanh erf erfc fabs floor ceil pow minimum maximum where isnan isinf clip "
