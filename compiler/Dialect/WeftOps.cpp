@@ -358,6 +358,22 @@ LogicalResult ArgsortOp::verify() {
   return verifyArrayType(*this, a, "operand");
 }
 
+/// The result of a selection from `array` (weft.compress, weft.gather):
+/// rank `rank`, the array's element type, a runtime element type, a line.
+static LogicalResult verifySelection(Operation *op, MemRefType array,
+                                     MemRefType result, int64_t rank,
+                                     int64_t line) {
+  if (result.getRank() != rank)
+    return op->emitOpError("result rank must be ")
+           << rank << ", got " << result.getRank();
+  if (result.getElementType() != array.getElementType())
+    return op->emitOpError("result element type must be the array's, ")
+           << array.getElementType();
+  if (failed(verifyLine(op, line)))
+    return failure();
+  return verifyArrayType(op, array, "array");
+}
+
 LogicalResult CompressOp::verify() {
   auto a = cast<MemRefType>(getArray().getType());
   auto m = cast<MemRefType>(getMask().getType());
@@ -368,15 +384,7 @@ LogicalResult CompressOp::verify() {
   if (m.getRank() < 1 || m.getRank() > a.getRank())
     return emitOpError("mask rank must be between 1 and the array's rank ")
            << a.getRank() << ", got " << m.getRank();
-  if (r.getRank() != a.getRank() - m.getRank() + 1)
-    return emitOpError("result rank must be ")
-           << a.getRank() - m.getRank() + 1 << ", got " << r.getRank();
-  if (r.getElementType() != a.getElementType())
-    return emitOpError("result element type must be the array's, ")
-           << a.getElementType();
-  if (failed(verifyLine(*this, getLine())))
-    return failure();
-  return verifyArrayType(*this, a, "array");
+  return verifySelection(*this, a, r, a.getRank() - m.getRank() + 1, getLine());
 }
 
 LogicalResult GatherOp::verify() {
@@ -388,15 +396,8 @@ LogicalResult GatherOp::verify() {
   Type ie = idx.getElementType();
   if (!(ie.isInteger(32) || ie.isInteger(64)) || idx.getRank() < 1)
     return emitOpError("indices must be an i32 or i64 array, got ") << idx;
-  if (r.getRank() != idx.getRank() + a.getRank() - 1)
-    return emitOpError("result rank must be ")
-           << idx.getRank() + a.getRank() - 1 << ", got " << r.getRank();
-  if (r.getElementType() != a.getElementType())
-    return emitOpError("result element type must be the array's, ")
-           << a.getElementType();
-  if (failed(verifyLine(*this, getLine())))
-    return failure();
-  return verifyArrayType(*this, a, "array");
+  return verifySelection(*this, a, r, idx.getRank() + a.getRank() - 1,
+                         getLine());
 }
 
 LogicalResult PairwiseSumOp::verify() {
