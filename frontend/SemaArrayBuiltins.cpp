@@ -116,8 +116,9 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
       k = ScalarKind::I64;
     return Type::array(k, 1);
   }
-  if (call.b == Builtin::Concatenate) {
-    // concatenate((a, b, ...), axis=k): one tuple of arrays of one rank.
+  if (call.b == Builtin::Concatenate || call.b == Builtin::Stack) {
+    // concatenate((a, b, ...), axis=k): one tuple of arrays of one rank;
+    // stack: along a new axis k.
     if (!call.arity(1, 1))
       return Type::unknown();
     const Type &parts = call.args[0];
@@ -137,13 +138,19 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
       rank = p.rank();
       k = i ? promote(k, p.scalarKind()) : p.scalarKind();
     }
+    int resultRank = call.b == Builtin::Stack ? rank + 1 : rank;
+    if (resultRank > 4)
+      return call.fail(call.argExprs[0]->range,
+                       "stack() of " + std::to_string(rank) +
+                           "-D arrays would have 5 axes; Weft arrays have at "
+                           "most 4");
     int64_t axis = call.axis.value_or(0);
-    if (axis < -rank || axis >= rank)
+    if (axis < -resultRank || axis >= resultRank)
       return call.fail(call.axisExpr->range,
                        "axis " + std::to_string(axis) +
-                           " is out of range for arrays of rank " +
-                           std::to_string(rank));
-    return Type::array(k, rank);
+                           " is out of range for a result of rank " +
+                           std::to_string(resultRank));
+    return Type::array(k, resultRank);
   }
   if (call.b == Builtin::Unique) {
     // The sorted distinct elements of every element, a 1-D array.
@@ -497,7 +504,7 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
     return fail(c->range, name + "() takes no dtype=");
   if (axis && !isReduction(b) &&
       !builtinIn(b, {Builtin::Sort, Builtin::Argsort, Builtin::Concatenate,
-                     Builtin::Diff}))
+                     Builtin::Stack, Builtin::Diff}))
     return fail(axisExpr->range, name + "() takes no axis=");
   for (const Type &a : args)
     if (!a.isKnown())

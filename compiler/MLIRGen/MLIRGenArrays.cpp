@@ -435,8 +435,9 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = Val(emitSearchSorted(c, builtin, argExprs));
     return true;
   }
-  if (builtin == Builtin::Concatenate) {
-    out = Val(emitConcatenate(c, argExprs[0], axis.value_or(0)));
+  if (builtin == Builtin::Concatenate || builtin == Builtin::Stack) {
+    out = Val(emitConcatenate(c, argExprs[0], axis.value_or(0),
+                              builtin == Builtin::Stack));
     return true;
   }
   if (builtin == Builtin::Diff) {

@@ -207,9 +207,9 @@ public:
   /// last axis.
   Val emitSort(const CallExpr *c, Builtin builtin, const Expr *arg);
   /// concatenate((a, b, ...), axis=k): a new array, each part copied into
-  /// its slab.
+  /// its slab; with `stack`, along a new axis k.
   mlir::Value emitConcatenate(const CallExpr *c, const Expr *parts,
-                              int64_t axis);
+                              int64_t axis, bool stack);
   /// searchsorted(a, v, side=) and digitize(x, bins, right=): a binary
   /// search per value (NaN after every number, as NumPy sorts).
   mlir::Value emitSearchSorted(const CallExpr *c, Builtin builtin,

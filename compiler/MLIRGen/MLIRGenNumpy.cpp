@@ -39,7 +39,7 @@ Val FunctionGen::emitSort(const CallExpr *c, Builtin builtin, const Expr *arg) {
 }
 
 Value FunctionGen::emitConcatenate(const CallExpr *c, const Expr *parts,
-                                   int64_t axis) {
+                                   int64_t axis, bool stack) {
   Location l = loc(c->range);
   int64_t ln = line(c->range);
   ScalarKind k = fn.typeOf(c).scalarKind();
@@ -47,8 +47,14 @@ Value FunctionGen::emitConcatenate(const CallExpr *c, const Expr *parts,
   SmallVector<ArrayMeta, 4> metas;
   for (Value a : arrays.parts)
     metas.push_back(arrayMeta(a, l));
-  size_t rank = metas[0].sizes.size();
+  size_t rank = metas[0].sizes.size() + (stack ? 1 : 0);
   size_t ax = static_cast<size_t>(axis < 0 ? axis + int64_t(rank) : axis);
+  // stack: each part with a new axis of size 1 at `axis`, concatenated.
+  if (stack)
+    for (ArrayMeta &m : metas) {
+      m.sizes.insert(m.sizes.begin() + ax, index(1, l));
+      m.strides.insert(m.strides.begin() + ax, index(0, l));
+    }
   // The result: the first array's shape, the sum of the sizes along
   // `axis`; every other axis must match (NumPy's ValueError).
   SmallVector<Value, 4> sizes(metas[0].sizes);
@@ -65,8 +71,9 @@ Value FunctionGen::emitConcatenate(const CallExpr *c, const Expr *parts,
                                 metas[i].sizes[d]));
     }
   emitCheck(mismatch,
-            "ValueError: all the input array dimensions except for the "
-            "concatenation axis must match exactly",
+            stack ? "ValueError: all input arrays must have the same shape"
+                  : "ValueError: all the input array dimensions except for "
+                    "the concatenation axis must match exactly",
             ln, l);
   Value res = allocArrayN(k, sizes, l);
   ArrayMeta rm = arrayMeta(res, l);

@@ -185,6 +185,7 @@ cumprod = np.cumprod
 sort = np.sort
 flip = np.flip
 concatenate = np.concatenate
+stack = np.stack
 diff = np.diff
 searchsorted = np.searchsorted
 digitize = np.digitize
@@ -519,7 +520,7 @@ WEFT_NAMES = (
     "bool i32 i64 f32 f64 "
     "zeros ones empty full arange linspace eye copy "
     "zeros_like ones_like empty_like full_like cumsum cumprod sort argsort "
-    "flip concatenate diff searchsorted digitize around isclose allclose "
+    "flip concatenate stack diff searchsorted digitize around isclose allclose "
     "logical_and logical_or logical_xor logical_not median percentile quantile "
     "unique "
     "rand randn random randint seed "
