@@ -79,43 +79,10 @@ struct BuiltinCall {
   }
 };
 
-/// zeros, ones, empty, full, arange, linspace, eye, rand, randn, copy,
-/// transpose, ravel, reshape: new arrays and new shapes.
-std::optional<Type> checkCreation(BuiltinCall &call) {
-  if (call.b == Builtin::Zeros || call.b == Builtin::Ones ||
-      call.b == Builtin::Empty) {
-    if (!call.arity(1, 1))
-      return Type::unknown();
-    int rank = call.shapeRank(0);
-    if (!rank)
-      return Type::unknown();
-    return Type::array(call.dtype.value_or(ScalarKind::F64), rank);
-  }
-  if (call.b == Builtin::ZerosLike || call.b == Builtin::OnesLike ||
-      call.b == Builtin::EmptyLike || call.b == Builtin::FullLike) {
-    bool full = call.b == Builtin::FullLike;
-    if (!call.arity(full ? 2 : 1, full ? 2 : 1) || !call.needArray(0))
-      return Type::unknown();
-    if (full && !call.args[1].isScalar())
-      return call.fail(call.argExprs[1]->range,
-                       "full_like()'s fill value must be a number or bool");
-    // NumPy: the array's dtype, unless dtype= says otherwise.
-    return Type::array(call.dtype.value_or(call.args[0].scalarKind()),
-                       call.args[0].rank());
-  }
-  if (call.b == Builtin::Cumsum || call.b == Builtin::Cumprod) {
-    if (!call.arity(1, 1) || !call.needArray(0))
-      return Type::unknown();
-    if (call.args[0].rank() != 1)
-      return call.fail(call.argExprs[0]->range,
-                       call.name + "() takes a 1-D array here, not " +
-                           call.args[0].str() + "; flatten it with ravel()");
-    // NumPy accumulates bools and small integers as i64.
-    ScalarKind k = call.args[0].scalarKind();
-    if (k == ScalarKind::Bool || k == ScalarKind::I32)
-      k = ScalarKind::I64;
-    return Type::array(k, 1);
-  }
+/// NumPy's array functions: concatenate, stack, unique, median,
+/// percentile, quantile, searchsorted, digitize, diff, flip, sort,
+/// argsort.
+std::optional<Type> checkNumpyFunction(BuiltinCall &call) {
   if (call.b == Builtin::Concatenate || call.b == Builtin::Stack) {
     // concatenate((a, b, ...), axis=k): one tuple of arrays of one rank;
     // stack: along a new axis k.
@@ -219,6 +186,46 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
     return Type::array(call.b == Builtin::Sort ? call.args[0].scalarKind()
                                                : ScalarKind::I64,
                        rank);
+  }
+  return std::nullopt;
+}
+
+/// zeros, ones, empty, full, arange, linspace, eye, rand, randn, copy,
+/// transpose, ravel, reshape: new arrays and new shapes.
+std::optional<Type> checkCreation(BuiltinCall &call) {
+  if (call.b == Builtin::Zeros || call.b == Builtin::Ones ||
+      call.b == Builtin::Empty) {
+    if (!call.arity(1, 1))
+      return Type::unknown();
+    int rank = call.shapeRank(0);
+    if (!rank)
+      return Type::unknown();
+    return Type::array(call.dtype.value_or(ScalarKind::F64), rank);
+  }
+  if (call.b == Builtin::ZerosLike || call.b == Builtin::OnesLike ||
+      call.b == Builtin::EmptyLike || call.b == Builtin::FullLike) {
+    bool full = call.b == Builtin::FullLike;
+    if (!call.arity(full ? 2 : 1, full ? 2 : 1) || !call.needArray(0))
+      return Type::unknown();
+    if (full && !call.args[1].isScalar())
+      return call.fail(call.argExprs[1]->range,
+                       "full_like()'s fill value must be a number or bool");
+    // NumPy: the array's dtype, unless dtype= says otherwise.
+    return Type::array(call.dtype.value_or(call.args[0].scalarKind()),
+                       call.args[0].rank());
+  }
+  if (call.b == Builtin::Cumsum || call.b == Builtin::Cumprod) {
+    if (!call.arity(1, 1) || !call.needArray(0))
+      return Type::unknown();
+    if (call.args[0].rank() != 1)
+      return call.fail(call.argExprs[0]->range,
+                       call.name + "() takes a 1-D array here, not " +
+                           call.args[0].str() + "; flatten it with ravel()");
+    // NumPy accumulates bools and small integers as i64.
+    ScalarKind k = call.args[0].scalarKind();
+    if (k == ScalarKind::Bool || k == ScalarKind::I32)
+      k = ScalarKind::I64;
+    return Type::array(k, 1);
   }
   if (call.b == Builtin::Full) {
     if (!call.arity(2, 2))
@@ -512,6 +519,8 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
   BuiltinCall call{diags_,   c,     b,     name, args,
                    argExprs, arity, dtype, axis, axisExpr};
   if (std::optional<Type> t = checkCreation(call))
+    return t;
+  if (std::optional<Type> t = checkNumpyFunction(call))
     return t;
   if (isReduction(b))
     return checkReduction(call);

@@ -440,41 +440,10 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
                               builtin == Builtin::Stack));
     return true;
   }
-  if (builtin == Builtin::Diff) {
-    // A new array of a[..., 1:] - a[..., :-1].
+  if (builtin == Builtin::Diff || builtin == Builtin::Flip) {
     Value a = arg(0).v();
-    ArrayMeta m = arrayMeta(a, l);
-    SmallVector<Value, 4> sizes(m.sizes);
-    Value one = index(1, l);
-    sizes.back() = arith::SubIOp::create(
-        b, l, arith::MaxUIOp::create(b, l, sizes.back(), one), one);
-    ScalarKind k = t.scalarKind();
-    Value later =
-        makeView(a, k, arith::AddIOp::create(b, l, m.offset, m.strides.back()),
-                 sizes, m.strides, l);
-    Value earlier = makeView(a, k, m.offset, sizes, m.strides, l);
-    SmallVector<Value, 4> outSizes(sizes);
-    Value res = allocArrayN(k, outSizes, l);
-    emitMapOp({later, earlier}, res, l, [&](ValueRange xs, Value) {
-      return emitBinaryScalar(BinaryOp::Sub, xs[0], xs[1], k, false, l, ln);
-    });
-    out = Val(res);
-    return true;
-  }
-  if (builtin == Builtin::Flip) {
-    // A view from the last element backwards along every axis.
-    Value a = arg(0).v();
-    ArrayMeta m = arrayMeta(a, l);
-    Value offset = m.offset, one = index(1, l);
-    SmallVector<Value, 4> strides;
-    for (size_t d = 0; d < m.sizes.size(); ++d) {
-      Value last = arith::SubIOp::create(
-          b, l, arith::MaxUIOp::create(b, l, m.sizes[d], one), one);
-      offset = arith::AddIOp::create(
-          b, l, offset, arith::MulIOp::create(b, l, last, m.strides[d]));
-      strides.push_back(arith::SubIOp::create(b, l, index(0, l), m.strides[d]));
-    }
-    out = Val(makeView(a, t.scalarKind(), offset, m.sizes, strides, l));
+    out = Val(builtin == Builtin::Diff ? emitDiff(a, t.scalarKind(), ln, l)
+                                       : emitFlip(a, t.scalarKind(), l));
     return true;
   }
   if (builtin == Builtin::Copy || builtin == Builtin::Astype) {

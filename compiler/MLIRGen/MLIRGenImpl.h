@@ -220,6 +220,11 @@ public:
                            llvm::ArrayRef<const Expr *> argExprs);
   /// A sorted 1-D copy of every element of `arg`; `n` its length.
   mlir::Value sortedCopy(const Expr *arg, mlir::Value &n, mlir::Location l);
+  /// diff(a) along the last axis: a new array.
+  mlir::Value emitDiff(mlir::Value a, ScalarKind k, int64_t line,
+                       mlir::Location l);
+  /// flip(a): a view with every axis reversed.
+  mlir::Value emitFlip(mlir::Value a, ScalarKind k, mlir::Location l);
   /// unique(a): the sorted distinct elements (NaNs as one).
   mlir::Value emitUnique(const CallExpr *c, const Expr *arg);
   /// A view of `array`'s buffer with the given layout (shares the buffer

@@ -1,6 +1,7 @@
 //===- MLIRGenNumpy.cpp - Typed AST to MLIR: NumPy's array functions ------===//
 //
-// Sorting (weft.sort, weft.argsort), joining (concatenate), searching
+// Sorting (weft.sort, weft.argsort), joining (concatenate, stack),
+// differences (diff), reversal (flip, a view), searching
 // (searchsorted, digitize: binary searches with NaN after every number)
 // and order statistics (median, percentile, quantile of a sorted copy,
 // NumPy's linear interpolation; unique).
@@ -404,6 +405,40 @@ Value FunctionGen::emitQuantile(const CallExpr *c, Builtin builtin,
                                        lastValue, lastValue);
   return arith::SelectOp::create(
       b, l, arith::OrIOp::create(b, l, empty, hasNan), nan, r);
+}
+
+Value FunctionGen::emitDiff(Value a, ScalarKind k, int64_t ln, Location l) {
+  // A new array of a[..., 1:] - a[..., :-1].
+  ArrayMeta m = arrayMeta(a, l);
+  SmallVector<Value, 4> sizes(m.sizes);
+  Value one = index(1, l);
+  sizes.back() = arith::SubIOp::create(
+      b, l, arith::MaxUIOp::create(b, l, sizes.back(), one), one);
+  Value later =
+      makeView(a, k, arith::AddIOp::create(b, l, m.offset, m.strides.back()),
+               sizes, m.strides, l);
+  Value earlier = makeView(a, k, m.offset, sizes, m.strides, l);
+  SmallVector<Value, 4> outSizes(sizes);
+  Value res = allocArrayN(k, outSizes, l);
+  emitMapOp({later, earlier}, res, l, [&](ValueRange xs, Value) {
+    return emitBinaryScalar(BinaryOp::Sub, xs[0], xs[1], k, false, l, ln);
+  });
+  return res;
+}
+
+Value FunctionGen::emitFlip(Value a, ScalarKind k, Location l) {
+  // A view from the last element backwards along every axis.
+  ArrayMeta m = arrayMeta(a, l);
+  Value offset = m.offset, one = index(1, l);
+  SmallVector<Value, 4> strides;
+  for (size_t d = 0; d < m.sizes.size(); ++d) {
+    Value last = arith::SubIOp::create(
+        b, l, arith::MaxUIOp::create(b, l, m.sizes[d], one), one);
+    offset = arith::AddIOp::create(
+        b, l, offset, arith::MulIOp::create(b, l, last, m.strides[d]));
+    strides.push_back(arith::SubIOp::create(b, l, index(0, l), m.strides[d]));
+  }
+  return makeView(a, k, offset, m.sizes, strides, l);
 }
 
 } // namespace weft
