@@ -122,3 +122,14 @@ def test_vectorize_on_arrays_and_numbers():
     np.testing.assert_array_equal(clipped_add(a, a), np.minimum(a + a, 10))
     np.testing.assert_array_equal(clipped_add(a, 1.0), np.minimum(a + 1, 10))
     assert clipped_add(3, 4) == 7
+
+
+def test_misspelt_options_are_errors():
+    import pytest
+    with pytest.raises(TypeError, match="weft.jit has no option 'paralel'; "
+                                        "did you mean 'parallel'"):
+        weft.jit(paralel=True)
+    with pytest.raises(TypeError, match="has no option 'targt'"):
+        weft.vectorize(targt="parallel")
+    # Numba's options that Weft code does not need are accepted.
+    weft.jit(nopython=True, nogil=True, cache=True, error_model="python")

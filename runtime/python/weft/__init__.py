@@ -534,11 +534,34 @@ class Dispatcher:
         return "<weft.jit function %s>" % self.py_func.__qualname__
 
 
+# Options @weft.jit takes: Weft's, and Numba's others, which Weft code
+# does not need (accepted so that Numba code ports unchanged).
+_JIT_OPTIONS = ("parallel", "fastmath", "boundscheck", "target", "cache",
+                "nopython", "nogil", "error_model", "inline", "forceobj",
+                "looplift", "locals", "debug")
+_VECTORIZE_OPTIONS = ("target", "fastmath", "boundscheck", "cache",
+                      "nopython", "nogil", "identity")
+
+
+def _check_options(decorator, options, known):
+    """A TypeError for an option the decorator does not have, with the
+    closest known name."""
+    import difflib
+    for name in options:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, 1)
+            hint = "; did you mean %r?" % close[0] if close else ""
+            raise TypeError("weft.%s has no option %r%s (options: %s)"
+                            % (decorator, name, hint, ", ".join(known)))
+
+
 def jit(fn=None, *signatures, **options):
     """@weft.jit or @weft.jit(parallel=True, fastmath=..., boundscheck=...,
     target="cpu"|"gpu"): the function body is Weft code. Numba's
     signatures (@jit("f8(f8)"), @jit(["f8(f8)", ...])) are accepted and
     not needed: each argument type combination compiles on first use."""
+    _check_options("jit", options, _JIT_OPTIONS)
+
     def wrap(f):
         return Dispatcher(f, options)
     if fn is not None and not inspect.isfunction(fn):
@@ -551,6 +574,8 @@ def vectorize(fn=None, *signatures, **options):
     element by element to arrays (with broadcasting) and to numbers.
     Signatures (@vectorize(["f8(f8, f8)"])) are accepted and not needed;
     target="cpu" or "parallel"."""
+    _check_options("vectorize", options, _VECTORIZE_OPTIONS)
+
     def wrap(f):
         return Dispatcher(f, options, "vectorize")
     if fn is not None and not inspect.isfunction(fn):
