@@ -133,3 +133,25 @@ def test_misspelt_options_are_errors():
         weft.vectorize(targt="parallel")
     # Numba's options that Weft code does not need are accepted.
     weft.jit(nopython=True, nogil=True, cache=True, error_model="python")
+
+
+@weft.jit
+def _divide(x, y):
+    return x / y
+
+
+@weft.jit
+def _pick(a, i):
+    return a[[i]][0]
+
+
+def test_runtime_errors_are_pythons():
+    import pytest
+    with pytest.raises(ZeroDivisionError, match="division by zero"):
+        _divide(1.0, 0.0)
+    with pytest.raises(weft.RuntimeError):
+        _divide(1.0, 0.0)
+    with pytest.raises(IndexError, match="index 7 is out of bounds"):
+        _pick(np.arange(3.0), 7)
+    assert issubclass(weft.ValueError, ValueError)
+    assert issubclass(weft.ValueError, weft.WeftError)

@@ -34,9 +34,12 @@ import numpy as np
 
 __all__ = ["compile", "jit", "njit", "vectorize", "prange", "Module", "Function", "Dispatcher", "WeftError",
            "CompileError", "CallError", "RuntimeError", "ReadOnlyError",
+           "ZeroDivisionError", "IndexError", "ValueError", "MemoryError",
+           "RecursionError", "AssertionError", "OSError",
            "OverflowError", "interrupt", "metrics"]
 
 _builtin_OverflowError = OverflowError
+_builtin_OSError = OSError
 
 
 class WeftError(Exception):
@@ -64,6 +67,24 @@ class ReadOnlyError(WeftError, ValueError):
 class OverflowError(WeftError, _builtin_OverflowError):  # noqa: A001
     """An integer outside the range of its parameter's type (int64, or
     int32 for an i32 parameter)."""
+
+
+def _python_error(name, base):
+    cls = type(name, (RuntimeError, base), {
+        "__doc__": "Weft's run-time %s (also a weft.RuntimeError)." % name,
+        "__module__": __name__})
+    return cls
+
+
+_RUNTIME_ERRORS = {
+    name: _python_error(name, base) for name, base in (
+        ("ZeroDivisionError", ZeroDivisionError),
+        ("IndexError", IndexError),
+        ("ValueError", ValueError),
+        ("MemoryError", MemoryError),
+        ("RecursionError", RecursionError),
+        ("AssertionError", AssertionError),
+        ("OSError", OSError))}
 
 
 # ---------------------------------------------------------------- library
@@ -117,7 +138,7 @@ def _load_library():
             continue
         try:
             return ctypes.CDLL(c, mode=ctypes.RTLD_GLOBAL)
-        except OSError as e:
+        except _builtin_OSError as e:
             errors.append(str(e))
     raise ImportError("weft: cannot load libweft.so (set WEFT_LIBRARY): " +
                       "; ".join(errors))
@@ -175,7 +196,21 @@ def _check(status):
         message = _lib.weft_last_error().decode(errors="replace")
         if status == 3 and ": KeyboardInterrupt: " in message:
             raise KeyboardInterrupt(message)
+        if status == 3:
+            raise _runtime_error(message)
         raise _ERRORS.get(status, WeftError)(message)
+
+
+def _runtime_error(message):
+    """A run-time error as the Python exception it names ("f.weft:3:
+    ZeroDivisionError: ..."): weft.ZeroDivisionError is a
+    weft.RuntimeError and a ZeroDivisionError, so either except catches
+    it."""
+    first = message.split("\n", 1)[0]
+    for name, cls in _RUNTIME_ERRORS.items():
+        if (": %s: " % name) in first or first.startswith(name + ": "):
+            return cls(message)
+    return RuntimeError(message)
 
 
 class _Engine:
@@ -604,3 +639,8 @@ class _TypeName:
 
 bool_ = _TypeName("bool")
 i32, i64, f32, f64 = (_TypeName(n) for n in ("i32", "i64", "f32", "f64"))
+
+
+# weft.ZeroDivisionError, weft.IndexError, ... (defined last: the module's
+# own code above means Python's classes by these names).
+globals().update(_RUNTIME_ERRORS)
