@@ -353,7 +353,8 @@ void lower(weft::CompressOp op) {
   carriedLoopNest(
       b, common, zero,
       [&](ValueRange at, Value k) -> Value {
-        auto ifOp = scf::IfOp::create(b, TypeRange{}, isSet(at), false);
+        Value set = isSet(at);
+        auto ifOp = scf::IfOp::create(b, TypeRange{}, set, false);
         {
           OpBuilder::InsertionGuard g(b);
           b.setInsertionPointToStart(&ifOp.getThenRegion().front());
@@ -368,7 +369,7 @@ void lower(weft::CompressOp op) {
                                });
         }
         return arith::AddIOp::create(
-            b, k, arith::SelectOp::create(b, isSet(at), one, zero));
+            b, k, arith::SelectOp::create(b, set, one, zero));
       },
       ivs);
   op.getResult().replaceAllUsesWith(out);
@@ -399,12 +400,8 @@ void lower(weft::GatherOp op) {
         {
           OpBuilder::InsertionGuard g(b);
           b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-          Value zero =
-              isa<FloatType>(elem)
-                  ? arith::ConstantOp::create(b, b.getFloatAttr(elem, 0))
-                        .getResult()
-                  : arith::ConstantIntOp::create(b, elem, 0).getResult();
-          scf::YieldOp::create(b, zero);
+          scf::YieldOp::create(
+              b, arith::ConstantOp::create(b, b.getZeroAttr(elem)).getResult());
           b.setInsertionPointToStart(&ifOp.getElseRegion().front());
           SmallVector<Value, 4> from{wrap.getResult()};
           from.append(ivs.begin() + k, ivs.end());

@@ -473,16 +473,9 @@ void FunctionGen::storeThroughIndexArray(const IndexExpr *ix, const Expr *e,
           *op, convert(memref::LoadOp::create(b, l, old, ivs), opKind, l),
           convert(x, opKind, l), opKind, false, l, ln);
     x = convert(x, dk, l);
-    // A bad index (recorded inside a parallel loop) writes nothing.
-    Value ok = arith::XOrIOp::create(
-        b, l, wrap.getBad(),
-        arith::ConstantOp::create(b, l, b.getBoolAttr(true)));
-    auto ifOp = scf::IfOp::create(b, l, TypeRange{}, ok, false);
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
     SmallVector<Value, 4> at{wrap.getResult()};
     at.append(ivs.begin() + k, ivs.end());
-    memref::StoreOp::create(b, l, x, dest, at);
+    storeUnlessBad(x, dest, at, wrap.getBad(), l);
   });
 }
 

@@ -125,6 +125,10 @@ public:
                          llvm::ArrayRef<ParallelReduction> reds,
                          llvm::ArrayRef<std::string> privates);
   void emitReturn(const ReturnStmt &s);
+  /// Stores `x` at `idx` of `array`, or (with a checked index whose `bad`
+  /// flag is set inside a parallel loop) nothing.
+  void storeUnlessBad(mlir::Value x, mlir::Value array, mlir::ValueRange idx,
+                      mlir::Value bad, mlir::Location l);
   void emitAssert(const AssertStmt &s);
   /// Environment slots written by `block` (loop flags of inner loops
   /// excluded).

@@ -260,21 +260,26 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
       idx.push_back(wrapIndex(emitScalar(ix->indices[d].get()), m.sizes[d], l,
                               d, line(ix->range), &bad));
     Value x = convert(v.v(), kindOf(mt.getElementType()), l);
-    if (!bad) {
-      memref::StoreOp::create(b, l, x, array, idx);
-      return;
-    }
-    // A checked write with a bad index (recorded inside a parallel loop,
-    // raised when it ends) writes nothing.
-    Value ok = arith::XOrIOp::create(
-        b, l, bad, arith::ConstantOp::create(b, l, b.getBoolAttr(true)));
-    auto ifOp = scf::IfOp::create(b, l, TypeRange{}, ok, false);
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-    memref::StoreOp::create(b, l, x, array, idx);
+    storeUnlessBad(x, array, idx, bad, l);
     return;
   }
   error(target->range, "cannot assign to this expression");
+}
+
+void FunctionGen::storeUnlessBad(Value x, Value array, ValueRange idx,
+                                 Value bad, Location l) {
+  if (!bad) {
+    memref::StoreOp::create(b, l, x, array, idx);
+    return;
+  }
+  // A checked write with a bad index (recorded inside a parallel loop,
+  // raised when it ends) writes nothing.
+  Value ok = arith::XOrIOp::create(
+      b, l, bad, arith::ConstantOp::create(b, l, b.getBoolAttr(true)));
+  auto ifOp = scf::IfOp::create(b, l, TypeRange{}, ok, false);
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+  memref::StoreOp::create(b, l, x, array, idx);
 }
 
 void FunctionGen::emitStmt(const Stmt &s) {
