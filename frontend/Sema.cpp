@@ -80,8 +80,8 @@ Type Analyzer::annotationType(const TypeAnnotation &a) {
   }
   if (a.rank == 0)
     return Type::scalar(k);
-  if (a.rank > 4) {
-    diags_.error(a.range, "arrays have at most 4 dimensions");
+  if (a.rank > kMaxRank) {
+    diags_.error(a.range, "arrays have at most 8 dimensions");
     return Type::unknown();
   }
   return Type::array(k, a.rank);

@@ -63,18 +63,18 @@ struct BuiltinCall {
                 name + "() needs numbers or arrays, not " + args[i].str());
     return false;
   }
-  /// The rank of a shape argument: an int or a tuple of 1 to 4 ints; 0
+  /// The rank of a shape argument: an int or a tuple of 1 to 8 ints; 0
   /// (reported) otherwise.
   int shapeRank(size_t i) {
     const Type &s = args[i];
     if (s.isInt())
       return 1;
-    if (s.isTuple() && !s.elems().empty() && s.elems().size() <= 4 &&
+    if (s.isTuple() && !s.elems().empty() && s.elems().size() <= kMaxRank &&
         std::all_of(s.elems().begin(), s.elems().end(),
                     [](const Type &e) { return e.isInt(); }))
       return static_cast<int>(s.elems().size());
     diags.error(argExprs[i]->range,
-                "a shape is an int or a tuple of 1 to 4 ints, not " + s.str());
+                "a shape is an int or a tuple of 1 to 8 ints, not " + s.str());
     return 0;
   }
 };
@@ -106,11 +106,11 @@ std::optional<Type> checkNumpyFunction(BuiltinCall &call) {
       k = i ? promote(k, p.scalarKind()) : p.scalarKind();
     }
     int resultRank = call.b == Builtin::Stack ? rank + 1 : rank;
-    if (resultRank > 4)
+    if (resultRank > kMaxRank)
       return call.fail(call.argExprs[0]->range,
                        "stack() of " + std::to_string(rank) +
-                           "-D arrays would have 5 axes; Weft arrays have at "
-                           "most 4");
+                           "-D arrays would have 9 axes; Weft arrays have at "
+                           "most 8");
     int64_t axis = call.axis.value_or(0);
     if (axis < -resultRank || axis >= resultRank)
       return call.fail(call.axisExpr->range,

@@ -108,7 +108,7 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     if (shape.isInt())
       return Type::array(elem, 1);
     if (shape.isTuple() && !shape.elems().empty() &&
-        shape.elems().size() <= 4) {
+        shape.elems().size() <= kMaxRank) {
       for (const Type &t : shape.elems())
         if (!t.isInt()) {
           diags_.error(argExprs[0]->range, "shape entries must be integers");

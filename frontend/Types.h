@@ -12,7 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "runtime/embed/include/weft/dtype.h"
+
 namespace weft {
+
+/// Arrays have 1 to kMaxRank axes (WEFT_MAX_RANK of the embedding API).
+constexpr int kMaxRank = 8;
+static_assert(kMaxRank == WEFT_MAX_RANK, "one rank limit");
 
 enum class ScalarKind { Bool, I32, I64, F32, F64 };
 

@@ -167,7 +167,7 @@ std::string formatFloat(double v);
 /// shortest digits that round-trip as a float, scientific below 1e-4 and
 /// from 1e16: "0.1", "0.33333334", "1e-04", "1e+16".
 std::string formatFloat32(float v);
-/// NumPy's str() of an array of rank 1 to 4 (rank 0 prints the scalar)
+/// NumPy's str() of an array of rank 1 to 8 (rank 0 prints the scalar)
 /// with the default print options: nested brackets, lines wrapped at 75
 /// columns, and above 1000 elements only the 3 leading and trailing items
 /// of every axis with "..." between. `data` points to the first element

@@ -690,8 +690,9 @@ LogicalResult IndexOp::verify() {
 }
 
 LogicalResult WrapIndexOp::verify() {
-  if (getAxis() < 0 || getAxis() > 3)
-    return emitOpError("axis must be 0 to 3, got ") << getAxis();
+  if (getAxis() < 0 || getAxis() >= WEFT_MAX_RANK)
+    return emitOpError("axis must be 0 to ")
+           << WEFT_MAX_RANK - 1 << ", got " << getAxis();
   if (getLine() < 0)
     return emitOpError("line must not be negative");
   return success();

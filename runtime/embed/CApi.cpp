@@ -104,6 +104,8 @@ const char *weft_version(void) {
 
 const char *weft_dtype_name(int dtype) { return weft::rt::npyTypeName(dtype); }
 
+int weft_max_rank(void) { return WEFT_MAX_RANK; }
+
 weft_status weft_engine_create(const weft_options *options, weft_engine **out) {
   if (!out)
     return WEFT_ERROR;
@@ -228,17 +230,17 @@ weft_status weft_call(weft_module *module, const char *function,
       x.readOnly = a.read_only != 0;
       std::string what =
           "argument " + std::to_string(i + 1) + " of '" + function + "'";
-      if (a.rank < 0 || a.rank > 4)
+      if (a.rank < 0 || a.rank > WEFT_MAX_RANK)
         throw weft::CallError(what + ": rank " + std::to_string(a.rank) +
-                              "; a number has rank 0 and arrays have 1 to "
-                              "4 axes");
+                              "; a number has rank 0 and arrays have 1 to " +
+                              std::to_string(WEFT_MAX_RANK) + " axes");
       if (dtype < WEFT_BOOL || dtype > WEFT_F64)
         throw weft::CallError(what + ": unknown dtype " +
                               std::to_string(dtype) +
                               " (WEFT_BOOL to WEFT_F64)");
       if (a.rank == 0 && a.data)
         throw weft::CallError(what + ": a view of rank 0; an array view "
-                                     "has 1 to 4 axes (numbers are "
+                                     "has 1 to 8 axes (numbers are "
                                      "weft_f64(x) etc.)");
       if (a.rank == 0) {
         switch (static_cast<weft_dtype>(dtype)) {
@@ -318,10 +320,10 @@ weft_arg weft_view(weft_dtype dtype, void *data, int rank, const int64_t *shape,
                    const int64_t *strides) {
   weft_arg a{};
   a.dtype = dtype;
-  a.rank = rank; // weft_call refuses one outside 1 to 4
+  a.rank = rank; // weft_call refuses one outside 1 to WEFT_MAX_RANK
   a.data = data;
   int64_t s = 1;
-  for (int d = (rank > 4 ? 0 : rank) - 1; d >= 0; --d) {
+  for (int d = (rank > WEFT_MAX_RANK ? 0 : rank) - 1; d >= 0; --d) {
     a.shape[d] = shape ? shape[d] : 0;
     a.strides[d] = strides ? strides[d] : s;
     s *= a.shape[d];

@@ -153,7 +153,7 @@ void *copyOf(const Arg &a, const std::string &what) {
         " (it overlaps an argument the function writes):" + error);
   char *out = static_cast<char *>(buffer);
   const char *in = static_cast<const char *>(a.data);
-  int64_t index[4] = {0, 0, 0, 0};
+  int64_t index[WEFT_MAX_RANK] = {};
   for (int64_t k = 0; k < count; ++k) {
     int64_t off = 0;
     for (int d = 0; d < a.rank; ++d)
@@ -178,9 +178,10 @@ void checkArguments(const std::string &function, const std::vector<Arg> &args) {
       throw CallError(what + ": unknown element type " +
                       std::to_string(static_cast<int>(a.dtype)) +
                       " (bool, i32, i64, f32 or f64)");
-    if (a.rank < 0 || a.rank > 4)
+    if (a.rank < 0 || a.rank > WEFT_MAX_RANK)
       throw CallError(what + ": rank " + std::to_string(a.rank) +
-                      "; a number has rank 0 and arrays have 1 to 4 axes");
+                      "; a number has rank 0 and arrays have 1 to " +
+                      std::to_string(WEFT_MAX_RANK) + " axes");
     if (a.rank == 0)
       continue;
     for (int d = 0; d < a.rank; ++d)

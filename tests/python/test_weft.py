@@ -45,9 +45,9 @@ DTYPES = [np.bool_, np.int32, np.int64, np.float32, np.float64]
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
-@pytest.mark.parametrize("rank", [1, 2, 3, 4])
+@pytest.mark.parametrize("rank", [1, 2, 3, 4, 5, 8])
 def test_every_dtype_and_rank(m, dtype, rank):
-    shape = (2, 3, 2, 2)[:rank]
+    shape = (2, 3, 2, 2, 1, 2, 1, 2)[:rank]
     a = (np.arange(np.prod(shape)) % 3).reshape(shape).astype(dtype)
     if dtype is np.bool_:
         assert m.flag(a) == bool(a.any())
@@ -56,6 +56,11 @@ def test_every_dtype_and_rank(m, dtype, rank):
     r = m.negate(a)
     assert r.dtype == a.dtype and r.shape == a.shape
     assert np.array_equal(r, -a)
+
+
+def test_more_than_8_axes_is_a_call_error(m):
+    with pytest.raises(weft.CallError, match="1 to 8 axes, not 9"):
+        m.total(np.zeros((1,) * 9))
 
 
 def test_zero_copy_writes(m):

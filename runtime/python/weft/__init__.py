@@ -96,10 +96,15 @@ class _Scalar(ctypes.Union):
                 ("f64", ctypes.c_double)]
 
 
+# WEFT_MAX_RANK of weft/dtype.h (checked against the library when loaded).
+MAX_RANK = 8
+
+
 class _Arg(ctypes.Structure):
     _fields_ = [("dtype", ctypes.c_int), ("rank", ctypes.c_int),
                 ("scalar", _Scalar), ("data", ctypes.c_void_p),
-                ("shape", ctypes.c_int64 * 4), ("strides", ctypes.c_int64 * 4),
+                ("shape", ctypes.c_int64 * MAX_RANK),
+                ("strides", ctypes.c_int64 * MAX_RANK),
                 ("array", ctypes.c_void_p), ("read_only", ctypes.c_int)]
 
 
@@ -150,6 +155,7 @@ for name, res, args in [
         ("weft_last_error", ctypes.c_char_p, []),
         ("weft_version", ctypes.c_char_p, []),
         ("weft_dtype_name", ctypes.c_char_p, [ctypes.c_int]),
+        ("weft_max_rank", ctypes.c_int, []),
         ("weft_engine_create", ctypes.c_int,
          [ctypes.POINTER(_Options), ctypes.POINTER(_P)]),
         ("weft_engine_destroy", None, [_P]),
@@ -175,6 +181,10 @@ for name, res, args in [
     f.argtypes = args
 
 __version__ = _lib.weft_version().decode()
+if _lib.weft_max_rank() != MAX_RANK:
+    raise ImportError("the Weft library (%s) has arrays of up to %d axes; "
+                      "this package expects %d: install matching versions" %
+                      (__version__, _lib.weft_max_rank(), MAX_RANK))
 
 # The element kinds are the library's (weft/dtype.h): code -> NumPy name.
 _DTYPES = {}
@@ -263,8 +273,9 @@ def _to_arg(x, keep, index):
         if dt is None:
             raise CallError("arrays of %s are not supported; use bool, "
                             "int32, int64, float32 or float64" % x.dtype)
-        if not 1 <= x.ndim <= 4:
-            raise CallError("Weft arrays have 1 to 4 axes, not %d" % x.ndim)
+        if not 1 <= x.ndim <= MAX_RANK:
+            raise CallError("Weft arrays have 1 to %d axes, not %d" %
+                            (MAX_RANK, x.ndim))
         item = x.dtype.itemsize
         if any(s % item for s in x.strides):
             raise CallError("array strides must be multiples of the "

@@ -399,8 +399,8 @@ func.func @index_axis(%o: memref<?xf64>) {
 // -----
 
 func.func @wrap_index_axis(%k: i64, %n: index) {
-  // expected-error @+1 {{axis must be 0 to 3, got 4}}
-  %i, %bad = weft.wrap_index %k, %n axis 4 line 1
+  // expected-error @+1 {{axis must be 0 to 7, got 8}}
+  %i, %bad = weft.wrap_index %k, %n axis 8 line 1
   return
 }
 

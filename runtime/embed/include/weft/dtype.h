@@ -18,4 +18,7 @@ typedef enum {
   WEFT_F64 = 4
 } weft_dtype;
 
+/** Arrays have 1 to WEFT_MAX_RANK axes (a number has rank 0). */
+#define WEFT_MAX_RANK 8
+
 #endif /* WEFT_DTYPE_H */

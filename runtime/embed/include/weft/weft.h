@@ -57,7 +57,7 @@ typedef struct {
  *  function (NumPy's overlap rule holds across arguments). */
 typedef struct {
   weft_dtype dtype; /**< WEFT_BOOL to WEFT_F64; anything else: an error */
-  int rank;         /**< 0 for a number, else 1 to 4; else an error */
+  int rank;         /**< 0 for a number, else 1 to WEFT_MAX_RANK */
   union {
     int b;
     int32_t i32;
@@ -66,8 +66,8 @@ typedef struct {
     double f64;
   } scalar;
   void *data;              /**< first element */
-  int64_t shape[4];        /**< sizes per axis */
-  int64_t strides[4];      /**< in elements, any sign */
+  int64_t shape[WEFT_MAX_RANK];   /**< sizes per axis */
+  int64_t strides[WEFT_MAX_RANK]; /**< in elements, any sign */
   const weft_array *array; /**< or: an array Weft made (data etc. ignored) */
   int read_only;           /**< nonzero: a call that may write into it fails */
 } weft_arg;
@@ -97,6 +97,9 @@ const char *weft_version(void);
  *  "float64"), or NULL for a number that is no weft_dtype. */
 const char *weft_dtype_name(int dtype);
 
+/** WEFT_MAX_RANK of the library (for bindings that cannot read headers). */
+int weft_max_rank(void);
+
 weft_status weft_engine_create(const weft_options *options, weft_engine **out);
 void weft_engine_destroy(weft_engine *engine);
 /** Engine metrics as JSON; free the string with weft_free. */
@@ -117,7 +120,7 @@ weft_arg weft_i64(int64_t v);
 weft_arg weft_f64(double v);
 weft_arg weft_f32(float v);
 /** An array view of `data`; `strides` NULL means C-contiguous. A rank
- *  outside 1 to 4 is kept, and weft_call reports it. */
+ *  outside 1 to WEFT_MAX_RANK is kept, and weft_call reports it. */
 weft_arg weft_view(weft_dtype dtype, void *data, int rank, const int64_t *shape,
                    const int64_t *strides);
 /** A read-only view: a function that may write into it is refused with

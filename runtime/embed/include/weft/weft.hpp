@@ -28,6 +28,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "dtype.h"
+
 namespace weft {
 namespace detail {
 struct ValueAccess;
@@ -96,7 +98,8 @@ public:
 /// views of one buffer inside the function, so NumPy's overlap rule
 /// holds across them (`out[:] = inp + 1` reads inp as before the store).
 template <typename T, int Rank> struct ArrayView {
-  static_assert(Rank >= 1 && Rank <= 4, "Weft arrays have 1 to 4 axes");
+  static_assert(Rank >= 1 && Rank <= WEFT_MAX_RANK,
+                "Weft arrays have 1 to 8 axes");
   T *data;
   std::array<int64_t, Rank> shape;
   std::array<int64_t, Rank> strides;
@@ -130,8 +133,8 @@ struct Arg {
   void *data = nullptr;
   void *owner = nullptr; ///< Weft's buffer behind `data`, or null
   bool readOnly = false; ///< the function must not write through it
-  int64_t shape[4] = {0, 0, 0, 0};
-  int64_t strides[4] = {0, 0, 0, 0};
+  int64_t shape[WEFT_MAX_RANK] = {};
+  int64_t strides[WEFT_MAX_RANK] = {};
 };
 } // namespace detail
 
