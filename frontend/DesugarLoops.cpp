@@ -20,8 +20,8 @@ bool isCallOf(const Expr *e, const char *name) {
 
 /// One iterable of a loop header, its parts kept in variables.
 struct Sequence {
-  enum Kind { Array, Range, Enumerate, Zip } kind = Array;
-  std::string value;             ///< Array: the variable holding it
+  enum Kind { Array, Range, Enumerate, Zip, NdIndex } kind = Array;
+  std::string value;             ///< Array: the variable; NdIndex: the shape
   std::string start, stop, step; ///< Range (step "" for 1)
   std::string offset;            ///< Enumerate: the first count
   std::vector<Sequence> parts;   ///< Enumerate: one; Zip: each
@@ -118,6 +118,15 @@ private:
         s.parts.push_back(sequence(std::move(a), out));
       return s;
     }
+    // ndindex(shape) or ndindex(n, m, ...): the index tuples of an array
+    // of that shape in C order (unravel_index of 0, 1, ..., prod - 1).
+    if (plain && isCallOf(iter.get(), "ndindex") && !call->args.empty()) {
+      s.kind = Sequence::NdIndex;
+      ExprPtr shape = call->args.size() == 1 ? std::move(call->args[0])
+                                             : b.tuple(std::move(call->args));
+      s.value = keep(std::move(shape), out);
+      return s;
+    }
     // a.flat: the elements in row-major order, as a.ravel() has them.
     if (auto *attr = iter->dyn<AttributeExpr>(); attr && attr->attr == "flat")
       iter = b.call(b.attribute(std::move(attr->base), "ravel"), {});
@@ -150,6 +159,8 @@ private:
     }
     case Sequence::Enumerate:
       return length(s.parts[0]);
+    case Sequence::NdIndex:
+      return b.call("prod", args(b.name(s.value)));
     case Sequence::Zip: {
       ExprPtr n = length(s.parts[0]);
       for (size_t i = 1; i < s.parts.size(); ++i)
@@ -185,6 +196,9 @@ private:
     case Sequence::Zip:
       for (const Sequence &p : s.parts)
         e.parts.push_back(element(p, k));
+      break;
+    case Sequence::NdIndex:
+      e.value = b.call("unravel_index", args(b.name(k), b.name(s.value)));
       break;
     }
     return e;

@@ -664,9 +664,10 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
       continue;
     std::string name = weftTypeName(member.text);
     ScalarKind kind;
-    // Decorators, and functions the parser rewrites (allclose).
-    static const std::set<std::string> decorators = {"jit", "njit", "vectorize",
-                                                     "kernel", "allclose"};
+    // Decorators, and functions the front end rewrites (allclose, and
+    // ndindex as a loop's iterable).
+    static const std::set<std::string> decorators = {
+        "jit", "njit", "vectorize", "kernel", "allclose", "ndindex"};
     if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
         !decorators.count(name))
       return errorAt(member.range,

@@ -291,6 +291,17 @@ Analyzer::run(std::vector<EntryRequest> *entries,
     checkFunction(fn);
     diags_.setSuppressed(false);
   }
+  // A type left unknown after another error is a consequence of that
+  // error (in this function or one it calls): report it only when nothing
+  // else explains it.
+  if (diags_.errorCount() == before) {
+    std::set<const FunctionDefStmt *> reported;
+    for (auto &fn : program_->instances) {
+      diags_.setSuppressed(fn->def && !reported.insert(fn->def).second);
+      reportUnknownLocals(*fn);
+    }
+    diags_.setSuppressed(false);
+  }
   if (diags_.hasErrors() || diags_.errorCount() != before)
     return nullptr;
   // How each loop runs, once the types are known; a definition's errors
@@ -338,20 +349,24 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
   }
   if (reporting_)
     checkReturnsOnEveryPath(fn);
-  // A type left unknown after another error is a consequence of that error:
-  // report it only when nothing else explains it.
-  if (reporting_ && diags_.errorCount() == 0) {
-    for (auto &[name, t] : fn.locals)
-      if (!t.isKnown()) {
-        auto it = firstDef_.find({&fn, name});
-        SourceRange r = it != firstDef_.end()
-                            ? it->second
-                            : (fn.def ? fn.def->nameRange : SourceRange());
-        diags_.error(r, "cannot infer the type of '" + name +
-                            "'; assign it a value of known type first");
-      }
-  }
   fn_ = nullptr;
+}
+
+void Analyzer::reportUnknownLocals(FunctionInstance &fn) {
+  for (auto &[name, t] : fn.locals)
+    if (!t.isKnown()) {
+      auto it = firstDef_.find({&fn, name});
+      SourceRange r = it != firstDef_.end()
+                          ? it->second
+                          : (fn.def ? fn.def->nameRange : SourceRange());
+      // The front end's own variables (a for loop's sequence) are named
+      // by what they hold.
+      std::string what = name.rfind("__for_", 0) == 0
+                             ? "the sequence this loop iterates over"
+                             : "'" + name + "'";
+      diags_.error(r, "cannot infer the type of " + what +
+                          "; assign it a value of known type first");
+    }
 }
 
 void Analyzer::checkBlock(const Block &b) {
@@ -825,6 +840,13 @@ Type Analyzer::checkCall(const CallExpr *c) {
                                       "header (for i, x in " +
                                       callee->name +
                                       "(...):); index the arrays instead");
+      return Type::unknown();
+    }
+    if (callee->name == "ndindex") {
+      diags_.error(callee->range,
+                   "ndindex() is only available in a for loop header (for "
+                   "idx in ndindex(a.shape):); use unravel_index(k, shape) "
+                   "elsewhere");
       return Type::unknown();
     }
     diags_.error(callee->range, "function '" + callee->name +

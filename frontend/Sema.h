@@ -19,6 +19,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -157,6 +158,12 @@ struct Program {
   /// Gradient functions the program calls that are not in it yet.
   std::vector<GradRequest> gradRequests;
 };
+
+/// The positions `t[lo:hi:step]` selects from a tuple of n elements
+/// (Python's slice rules) when each bound is absent or an integer literal;
+/// nullopt otherwise.
+std::optional<std::vector<int64_t>> tupleSlicePositions(const SliceExpr *s,
+                                                        int64_t n);
 
 /// Analyzes `module`. Returns null if errors were reported. `session`: the
 /// variables an interactive session keeps, with their types.

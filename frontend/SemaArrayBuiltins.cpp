@@ -168,6 +168,20 @@ std::optional<Type> checkNumpyFunction(BuiltinCall &call) {
                        "diff() works along the last axis only (axis=-1)");
     return call.args[0];
   }
+  if (call.b == Builtin::UnravelIndex) {
+    // unravel_index(k, shape): the index tuple of flat index k in a
+    // C-order array of that shape (always a tuple, as NumPy's).
+    if (!call.arity(2, 2))
+      return Type::unknown();
+    if (!call.args[0].isInt())
+      return call.fail(call.argExprs[0]->range,
+                       "unravel_index() takes an integer index, not " +
+                           call.args[0].str());
+    int rank = call.shapeRank(1);
+    if (!rank)
+      return Type::unknown();
+    return Type::tuple(std::vector<Type>(rank, Type::i64()));
+  }
   if (call.b == Builtin::Flip) {
     // A view with every axis reversed (NumPy's flip without axis=).
     if (!call.arity(1, 1) || !call.needArray(0))
@@ -301,6 +315,21 @@ std::optional<Type> checkReduction(BuiltinCall &call) {
                     !(call.args.size() == 1 && call.args[0].isArray());
   if (twoScalars)
     return std::nullopt; // Python's min/max of numbers
+  if ((call.b == Builtin::Sum || call.b == Builtin::Prod) &&
+      call.args.size() == 1 && !call.axis) {
+    // sum/prod of a number or a tuple of numbers (np.prod(a.shape)).
+    const Type &a = call.args[0];
+    std::vector<Type> parts = a.isTuple() ? a.elems() : std::vector<Type>{a};
+    if (!parts.empty() &&
+        std::all_of(parts.begin(), parts.end(),
+                    [](const Type &p) { return p.isScalar(); })) {
+      ScalarKind k = parts[0].scalarKind();
+      for (const Type &p : parts)
+        k = promote(k, p.scalarKind());
+      return Type::scalar(
+          k == ScalarKind::Bool || k == ScalarKind::I32 ? ScalarKind::I64 : k);
+    }
+  }
   if (!call.arity(1, 1) || !call.needArray(0))
     return Type::unknown();
   const Type &a = call.args[0];

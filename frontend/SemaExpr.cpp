@@ -1,5 +1,4 @@
-//===- SemaExpr.cpp - Typing of expressions
-//--------------------------------===//
+//===- SemaExpr.cpp - Typing of expressions -------------------------------===//
 //
 // Types of literals, names, operators (with NumPy-style weak literals and
 // promotion), indexing, attributes, tuples and array literals.
@@ -25,6 +24,39 @@ bool intLiteralValue(const Expr *e, int64_t &value) {
   }
   return false;
 }
+
+} // namespace sema
+
+std::optional<std::vector<int64_t>> tupleSlicePositions(const SliceExpr *s,
+                                                        int64_t n) {
+  int64_t step = 1;
+  if (s->step && (!sema::intLiteralValue(s->step.get(), step) || step == 0))
+    return std::nullopt;
+  // slice.indices(n): clamp each bound to the range the step walks.
+  auto bound = [&](const ExprPtr &e, int64_t dflt, int64_t &out) -> bool {
+    if (!e) {
+      out = dflt;
+      return true;
+    }
+    if (!sema::intLiteralValue(e.get(), out))
+      return false;
+    if (out < 0)
+      out = std::max<int64_t>(out + n, step < 0 ? -1 : 0);
+    else
+      out = std::min(out, step < 0 ? n - 1 : n);
+    return true;
+  };
+  int64_t lo = 0, hi = 0;
+  if (!bound(s->lower, step < 0 ? n - 1 : 0, lo) ||
+      !bound(s->upper, step < 0 ? -1 : n, hi))
+    return std::nullopt;
+  std::vector<int64_t> out;
+  for (int64_t i = lo; step > 0 ? i < hi : i > hi; i += step)
+    out.push_back(i);
+  return out;
+}
+
+namespace sema {
 
 bool isLiteral(const Expr *e) {
   if (auto *u = e->dyn<UnaryExpr>())
@@ -159,9 +191,29 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
   }
   if (base.isUnknown())
     return base;
+  if (base.isTuple() && ix->indices.size() == 1 &&
+      ix->indices[0]->dyn<SliceExpr>()) {
+    // t[:2], t[1:], t[::-1]: a tuple of the elements selected.
+    int64_t n = static_cast<int64_t>(base.elems().size());
+    auto positions = tupleSlicePositions(ix->indices[0]->dyn<SliceExpr>(), n);
+    if (!positions || positions->empty()) {
+      diags_.error(ix->range,
+                   positions ? "this slice of a tuple is empty; Weft has no "
+                               "empty tuples"
+                             : "a tuple is sliced with integer literals (such "
+                               "as t[:2] or t[1:]), not with variables");
+      return Type::unknown();
+    }
+    std::vector<Type> parts;
+    for (int64_t p : *positions)
+      parts.push_back(base.elems()[p]);
+    return Type::tuple(parts);
+  }
   if (base.isTuple()) {
     int64_t n = static_cast<int64_t>(base.elems().size());
     int64_t value = 0;
+    if (its.size() == 1 && its[0].isUnknown())
+      return Type::unknown(); // its error is reported
     bool isConst =
         ix->indices.size() == 1 && intLiteralValue(ix->indices[0].get(), value);
     if (!isConst || value < -n || value >= n) {
@@ -179,10 +231,23 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
                                       "and tuples can");
     return Type::unknown();
   }
-  if (static_cast<int>(ix->indices.size()) > base.rank()) {
+  // a[t] with t a tuple of integers is a[t[0], t[1], ...] (NumPy's rule;
+  // np.ndindex and unravel_index give such tuples).
+  if (its.size() == 1 && its[0].isTuple()) {
+    std::vector<Type> parts = its[0].elems();
+    for (const Type &p : parts)
+      if (!p.isInt()) {
+        diags_.error(ix->indices[0]->range,
+                     "a tuple used as an index holds integers, not " +
+                         its[0].str());
+        return Type::unknown();
+      }
+    its = parts;
+  }
+  if (static_cast<int>(its.size()) > base.rank()) {
     diags_.error(ix->range, "a " + base.str() + " takes at most " +
                                 std::to_string(base.rank()) + " indices, got " +
-                                std::to_string(ix->indices.size()));
+                                std::to_string(its.size()));
     return Type::unknown();
   }
   for (size_t i = 0; i < its.size(); ++i)
@@ -222,7 +287,7 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
     }
   // Integer indices drop their axis; slices and missing trailing indices
   // keep theirs (a view).
-  int ints = static_cast<int>(ix->indices.size()) - slices;
+  int ints = static_cast<int>(its.size()) - slices;
   if (ints == base.rank())
     return base.elementType();
   return Type::array(base.scalarKind(), base.rank() - ints);

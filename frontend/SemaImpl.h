@@ -126,6 +126,8 @@ private:
   FunctionInstance *fn_ = nullptr; ///< the instance being checked
   /// Where each local got its type first (for "first assigned here").
   std::map<std::pair<FunctionInstance *, std::string>, SourceRange> firstDef_;
+  /// "cannot infer the type of 'x'" for each local left unknown.
+  void reportUnknownLocals(FunctionInstance &fn);
   int loopDepth_ = 0;
   int changes_ = 0;
   bool reporting_ = false;

@@ -164,6 +164,19 @@ Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,
   return op.getResult();
 }
 
+SmallVector<FunctionGen::SubscriptEntry, 4>
+FunctionGen::subscriptEntries(const IndexExpr *ix) {
+  SmallVector<SubscriptEntry, 4> out;
+  if (ix->indices.size() == 1 && fn.typeOf(ix->indices[0].get()).isTuple()) {
+    for (Value v : emitExpr(ix->indices[0].get()).parts)
+      out.push_back({nullptr, v});
+    return out;
+  }
+  for (const ExprPtr &e : ix->indices)
+    out.push_back({e.get(), Value()});
+  return out;
+}
+
 Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
   Location l = loc(ix->range);
   weft::Type bt = fn.typeOf(ix->base.get());
@@ -171,12 +184,13 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
   ArrayMeta m = arrayMeta(array, l);
   int rank = bt.rank();
   bool allInts = rt.isScalar();
+  SmallVector<SubscriptEntry, 4> entries = subscriptEntries(ix);
   if (allInts) {
     SmallVector<Value, 4> idx;
     Value bad;
     for (int d = 0; d < rank; ++d)
-      idx.push_back(wrapIndex(emitScalar(ix->indices[d].get()), m.sizes[d], l,
-                              d, line(ix->range), &bad));
+      idx.push_back(wrapIndex(entryIndex(entries[d]), m.sizes[d], l, d,
+                              line(ix->range), &bad));
     if (!bad)
       return Val(memref::LoadOp::create(b, l, array, idx));
     // A checked read with a bad index (recorded inside a parallel loop)
@@ -199,13 +213,13 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
   SmallVector<int64_t, 4> axes;
   SmallVector<Value, 8> bounds;
   for (int d = 0; d < rank; ++d) {
-    const Expr *entry = d < static_cast<int>(ix->indices.size())
-                            ? ix->indices[d].get()
-                            : nullptr;
-    if (entry && !entry->dyn<SliceExpr>()) {
+    const SubscriptEntry *e =
+        d < static_cast<int>(entries.size()) ? &entries[d] : nullptr;
+    const Expr *entry = e ? e->expr : nullptr;
+    if (e && (e->value || !entry->dyn<SliceExpr>())) {
       axes.push_back(1);
       bounds.push_back(
-          wrapIndex(emitScalar(entry), m.sizes[d], l, d, line(ix->range)));
+          wrapIndex(entryIndex(*e), m.sizes[d], l, d, line(ix->range)));
       continue;
     }
     auto *sl = entry ? entry->dyn<SliceExpr>() : nullptr;

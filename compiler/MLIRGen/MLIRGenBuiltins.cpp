@@ -132,6 +132,36 @@ Val FunctionGen::emitArange(const CallExpr *c) {
   return Val(arr);
 }
 
+Val FunctionGen::emitUnravelIndex(Value k, ArrayRef<Value> shape, int64_t ln,
+                                  Location l) {
+  // From the last axis: index = k % size, k = k / size; k was in range iff
+  // it was not negative and nothing is left. Divisors are at least 1, so
+  // code that goes on after a failed check (in a parallel loop) is safe.
+  Value zero = i64(0, l), one = i64(1, l);
+  Value bad = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, k, zero);
+  Value rest = k;
+  SmallVector<Value, 4> idx(shape.size());
+  for (size_t d = shape.size(); d-- > 0;) {
+    Value n = convert(shape[d], ScalarKind::I64, l);
+    bad = arith::OrIOp::create(
+        b, l, bad,
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, n, zero));
+    Value div = arith::MaxSIOp::create(b, l, n, one);
+    idx[d] = arith::RemSIOp::create(b, l, rest, div);
+    rest = arith::DivSIOp::create(b, l, rest, div);
+  }
+  bad = arith::OrIOp::create(
+      b, l, bad,
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, rest, zero));
+  emitCheck(bad,
+            "ValueError: unravel_index: the index is out of bounds for an "
+            "array of that shape",
+            ln, l);
+  Val out;
+  out.parts.append(idx.begin(), idx.end());
+  return out;
+}
+
 Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   Location l = loc(c->range);
   weft::Type t = fn.typeOf(c);
@@ -170,6 +200,24 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
       return Val(i64(static_cast<int64_t>(at.elems().size()), l));
     return Val(dim(arg(0).v(), 0, l));
   }
+  if ((builtin == Builtin::Sum || builtin == Builtin::Prod) &&
+      !argType(0).isArray()) {
+    // sum/prod of a number or a tuple of numbers, left to right.
+    ScalarKind k = t.scalarKind();
+    Val parts = arg(0);
+    Value acc;
+    for (Value p : parts.parts) {
+      Value x = convert(p, k, l);
+      acc = acc ? emitBinaryScalar(builtin == Builtin::Sum ? BinaryOp::Add
+                                                           : BinaryOp::Mul,
+                                   acc, x, k, false, l, ln)
+                : x;
+    }
+    return Val(acc);
+  }
+  if (builtin == Builtin::UnravelIndex)
+    return emitUnravelIndex(convert(arg(0).v(), ScalarKind::I64, l),
+                            arg(1).parts, ln, l);
   if (builtin == Builtin::Arange)
     return emitArange(c);
   if (builtin == Builtin::Min || builtin == Builtin::Max) {

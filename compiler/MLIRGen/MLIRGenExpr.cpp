@@ -411,6 +411,22 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
   Location l = loc(ix->range);
   weft::Type bt = fn.typeOf(ix->base.get());
   Val base = emitExpr(ix->base.get());
+  if (bt.isTuple() && ix->indices[0]->dyn<SliceExpr>()) {
+    // t[:2]: the parts of the elements selected.
+    SmallVector<size_t> offsets{0};
+    for (const weft::Type &e : bt.elems()) {
+      SmallVector<mlir::Type> ts;
+      flatTypes(e, ts);
+      offsets.push_back(offsets.back() + ts.size());
+    }
+    std::vector<int64_t> positions = *tupleSlicePositions(
+        ix->indices[0]->dyn<SliceExpr>(), bt.elems().size());
+    Val r;
+    for (int64_t p : positions)
+      for (size_t k = offsets[p]; k < offsets[p + 1]; ++k)
+        r.parts.push_back(base.parts[k]);
+    return r;
+  }
   if (bt.isTuple()) {
     int64_t n = static_cast<int64_t>(bt.elems().size());
     int64_t i = 0;

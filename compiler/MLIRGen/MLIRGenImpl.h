@@ -158,6 +158,10 @@ public:
   }
   Val emitCall(const CallExpr *c);
   Val emitBuiltin(const CallExpr *c, Builtin builtin);
+  /// unravel_index(k, shape): the C-order index tuple of flat index k; a
+  /// ValueError unless 0 <= k < prod(shape) and no size is negative.
+  Val emitUnravelIndex(mlir::Value k, llvm::ArrayRef<mlir::Value> shape,
+                       int64_t line, mlir::Location l);
   /// arange(stop) / arange(start, stop[, step]).
   Val emitArange(const CallExpr *c);
   void emitPrint(const CallExpr *c);
@@ -253,6 +257,18 @@ public:
                                                int64_t line, mlir::Location l);
   /// `a[...]` with integer indices and slices: an element or a view.
   Val emitSubscript(mlir::Value array, const IndexExpr *ix);
+  /// One entry of a subscript per axis it names: a slice (expr), or an
+  /// integer index (expr, or value for an element of a tuple index:
+  /// a[t] is a[t[0], t[1], ...]).
+  struct SubscriptEntry {
+    const Expr *expr = nullptr;
+    mlir::Value value;
+  };
+  llvm::SmallVector<SubscriptEntry, 4> subscriptEntries(const IndexExpr *ix);
+  /// The integer index of an entry that is no slice.
+  mlir::Value entryIndex(const SubscriptEntry &e) {
+    return e.value ? e.value : emitScalar(e.expr);
+  }
   /// A weft.wrap_index: wraps a negative index and converts it to `index`;
   /// with boundscheck an index outside [-n, n) is an IndexError naming
   /// `axis` and `n`.

@@ -256,9 +256,10 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
     ArrayMeta m = arrayMeta(array, l);
     SmallVector<Value, 4> idx;
     Value bad;
-    for (size_t d = 0; d < ix->indices.size(); ++d)
-      idx.push_back(wrapIndex(emitScalar(ix->indices[d].get()), m.sizes[d], l,
-                              d, line(ix->range), &bad));
+    SmallVector<SubscriptEntry, 4> entries = subscriptEntries(ix);
+    for (size_t d = 0; d < entries.size(); ++d)
+      idx.push_back(wrapIndex(entryIndex(entries[d]), m.sizes[d], l, d,
+                              line(ix->range), &bad));
     Value x = convert(v.v(), kindOf(mt.getElementType()), l);
     storeUnlessBad(x, array, idx, bad, l);
     return;
