@@ -104,6 +104,9 @@ struct StrLitExpr : Expr {
 struct NameExpr : Expr {
   static constexpr ExprKind Kind = ExprKind::Name;
   std::string name;
+  /// Written `np.name`/`math.name`: the builtin, even where a function of
+  /// the program has the same name.
+  bool qualified = false;
   NameExpr(SourceRange r, std::string n) : Expr(Kind, r), name(std::move(n)) {}
 };
 struct UnaryExpr : Expr {

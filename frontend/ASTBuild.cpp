@@ -29,7 +29,9 @@ ExprPtr cloneExpr(const Expr *e, const RenameFn &rename) {
     return std::make_unique<StrLitExpr>(r, e->dyn<StrLitExpr>()->value);
   case ExprKind::Name: {
     const auto *n = e->dyn<NameExpr>();
-    return std::make_unique<NameExpr>(r, rename ? rename(*n) : n->name);
+    auto copy = std::make_unique<NameExpr>(r, rename ? rename(*n) : n->name);
+    copy->qualified = n->qualified;
+    return copy;
   }
   case ExprKind::Unary: {
     const auto *u = e->dyn<UnaryExpr>();

@@ -45,7 +45,7 @@ public:
     Block out;
     Sequence seq = sequence(std::move(loop.iter), out);
     std::string k = fresh();
-    auto newLoop = b.loop(k, b.call("range", args(length(seq))));
+    auto newLoop = b.loop(k, builtin("range", args(length(seq))));
     newLoop->range = loop.range;
     ASTBuilder bt{loop.target->range};
     bind(bt, std::move(loop.target), element(seq, k), newLoop->body);
@@ -61,6 +61,14 @@ private:
   int next = 0;
 
   std::string fresh() { return prefix + std::to_string(next++); }
+
+  /// A call of the builtin `name`, even where the program defines a
+  /// function of that name.
+  ExprPtr builtin(const char *name, std::vector<ExprPtr> arguments) {
+    ExprPtr c = b.call(name, std::move(arguments));
+    static_cast<CallExpr &>(*c).callee->dyn<NameExpr>()->qualified = true;
+    return c;
+  }
 
   static std::vector<ExprPtr> args(ExprPtr a) {
     std::vector<ExprPtr> v;
@@ -140,11 +148,11 @@ private:
   ExprPtr length(const Sequence &s) {
     switch (s.kind) {
     case Sequence::Array:
-      return b.call("len", args(b.name(s.value)));
+      return builtin("len", args(b.name(s.value)));
     case Sequence::Range: {
       ExprPtr span = b.sub(b.name(s.stop), b.name(s.start));
       if (s.step.empty())
-        return b.call("max", args(std::move(span), b.i64(0)));
+        return builtin("max", args(std::move(span), b.i64(0)));
       // ceil(span / step) for either sign of step, not below 0.
       auto count = [&](int64_t toward) {
         return b.call(
@@ -160,11 +168,11 @@ private:
     case Sequence::Enumerate:
       return length(s.parts[0]);
     case Sequence::NdIndex:
-      return b.call("prod", args(b.name(s.value)));
+      return builtin("prod", args(b.name(s.value)));
     case Sequence::Zip: {
       ExprPtr n = length(s.parts[0]);
       for (size_t i = 1; i < s.parts.size(); ++i)
-        n = b.call("min", args(std::move(n), length(s.parts[i])));
+        n = builtin("min", args(std::move(n), length(s.parts[i])));
       return n;
     }
     }
@@ -198,7 +206,7 @@ private:
         e.parts.push_back(element(p, k));
       break;
     case Sequence::NdIndex:
-      e.value = b.call("unravel_index", args(b.name(k), b.name(s.value)));
+      e.value = builtin("unravel_index", args(b.name(k), b.name(s.value)));
       break;
     }
     return e;

@@ -674,7 +674,9 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
                      "'" + module.text + "." + member.text +
                          "' is not supported by Weft yet; docs/language.md "
                          "lists the NumPy and math functions it has");
-    return std::make_unique<NameExpr>(rangeFrom(begin), name);
+    auto n = std::make_unique<NameExpr>(rangeFrom(begin), name);
+    n->qualified = true;
+    return n;
   }
   return nullptr;
 }

@@ -197,11 +197,23 @@ Analyzer::run(std::vector<EntryRequest> *entries,
           diags_.error(p.defaultValue->range,
                        "a default value must be a number or bool literal");
       }
-      // The kernel builtins came late: a user function may take their
-      // name (it then shadows the builtin).
+      // A function may take the name of a NumPy function or a kernel
+      // builtin, as in Python: it then shadows the builtin, which stays
+      // reachable as np.name. Python's own builtins and Weft's
+      // conversions, constants and transforms keep their names.
+      static const std::set<std::string> reserved = {
+          "print", "range", "prange", "len",   "min",  "max",
+          "abs",   "sum",   "int",    "float", "bool", "round"};
       std::optional<Builtin> b = lookupBuiltin(d->name);
-      bool kernelBuiltin = b && builtinKind(*b) == BuiltinKind::Kernel;
-      if (isBuiltinName(d->name) && !kernelBuiltin)
+      bool shadowable =
+          b && !reserved.count(d->name) &&
+          (builtinKind(*b) == BuiltinKind::Kernel ||
+           ((builtinKind(*b) == BuiltinKind::Function ||
+             builtinKind(*b) == BuiltinKind::Math) &&
+            !builtinIn(b,
+                       {Builtin::F64, Builtin::I64, Builtin::I32, Builtin::F32,
+                        Builtin::Argv, Builtin::Time, Builtin::BenchWork})));
+      if (isBuiltinName(d->name) && !shadowable)
         diags_.error(d->nameRange, "'" + d->name +
                                        "' is a builtin; choose another "
                                        "name for this function");
@@ -811,7 +823,10 @@ Type Analyzer::checkCall(const CallExpr *c) {
     args.push_back(checkExpr(a.get()));
     known &= args.back().isKnown();
   }
-  auto defIt = defs_.find(callee->name);
+  // np.histogram is NumPy's even in a program defining histogram().
+  auto defIt = callee->qualified && isBuiltinName(callee->name)
+                   ? defs_.end()
+                   : defs_.find(callee->name);
   if (defIt == defs_.end() && launch) {
     diags_.error(launch->range, "'" + callee->name +
                                     "' is not a @kernel; only kernels are "

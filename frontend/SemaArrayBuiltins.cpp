@@ -477,6 +477,62 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
   auto arity = [&](size_t lo, size_t hi) {
     return checkArity(c, name, args.size(), lo, hi);
   };
+  if (b == Builtin::Histogram) {
+    // histogram(a, bins=10, range=(lo, hi), weights=w): NumPy's counts (or
+    // sums of weights) over equal bins, and the bin edges.
+    if (!arity(1, 2))
+      return Type::unknown();
+    Type data = args[0];
+    Type bins = args.size() > 1 ? args[1] : Type::i64();
+    Type weights;
+    for (const KeywordArg &k : c->keywords) {
+      Type t = checkExpr(k.value.get());
+      if (!t.isKnown())
+        return Type::unknown();
+      if (k.name == "bins" && args.size() == 1)
+        bins = t;
+      else if (k.name == "range" &&
+               !(t.isTuple() && t.elems().size() == 2 &&
+                 t.elems()[0].isNumber() && t.elems()[1].isNumber()))
+        return fail(k.value->range,
+                    "histogram()'s range= is a tuple (lo, hi), not " + t.str());
+      else if (k.name == "weights")
+        weights = t;
+      else if (k.name == "density") {
+        auto *flag = k.value->dyn<BoolLitExpr>();
+        if (!flag || flag->value)
+          return fail(k.value->range,
+                      "histogram()'s density=True is not supported yet; "
+                      "divide the counts by counts.sum() * diff(edges)");
+      } else if (k.name != "range")
+        return fail(k.nameRange, "histogram() has no keyword '" + k.name +
+                                     "' (bins=, range=, weights=, density=)");
+    }
+    if (!data.isKnown() || !bins.isKnown())
+      return Type::unknown();
+    if (!data.isArray() || data.scalarKind() == ScalarKind::Bool)
+      return fail(argExprs[0]->range,
+                  "histogram() needs an array of numbers, not " + data.str());
+    if (!bins.isInt())
+      return fail(c->range, "histogram()'s bins is a number of equal bins; "
+                            "bin edges as an array are not supported yet");
+    if (weights.isKnown() &&
+        (!weights.isArray() || weights.scalarKind() == ScalarKind::Bool))
+      return fail(c->range, "histogram()'s weights= is an array of numbers "
+                            "of the shape of a, not " +
+                                weights.str());
+    if (weights.isKnown() && weights.rank() != data.rank())
+      return fail(c->range, "histogram()'s weights= must have the shape of "
+                            "a; a " +
+                                weights.str() + " cannot match a " +
+                                data.str());
+    ScalarKind edge = data.scalarKind() == ScalarKind::F32 ? ScalarKind::F32
+                                                           : ScalarKind::F64;
+    ScalarKind count = ScalarKind::I64;
+    if (weights.isKnown())
+      count = weights.scalarKind(); // NumPy: the weights' dtype
+    return Type::tuple({Type::array(count, 1), Type::array(edge, 1)});
+  }
   if (b == Builtin::BenchWork) {
     // bench_work(bytes=..., flops=...): the work of one run, for the
     // throughput columns of `weft bench`.

@@ -436,6 +436,10 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = emitSort(c, builtin, argExprs[0]);
     return true;
   }
+  if (builtin == Builtin::Histogram) {
+    out = emitHistogram(c);
+    return true;
+  }
   if (builtin == Builtin::Unique) {
     out = Val(emitUnique(c, argExprs[0]));
     return true;

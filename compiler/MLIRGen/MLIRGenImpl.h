@@ -220,6 +220,9 @@ public:
                               int64_t axis, bool stack);
   /// searchsorted(a, v, side=) and digitize(x, bins, right=): a binary
   /// search per value (NaN after every number, as NumPy sorts).
+  /// histogram(a, bins, range=, weights=): (counts, edges)
+  /// (MLIRGenHistogram.cpp).
+  Val emitHistogram(const CallExpr *c);
   mlir::Value emitSearchSorted(const CallExpr *c, Builtin builtin,
                                llvm::ArrayRef<const Expr *> argExprs);
   /// median(a), percentile(a, q), quantile(a, q) of every element: a
