@@ -26,6 +26,15 @@ ScalarKind floatKind(ScalarKind k) {
   return k == ScalarKind::F32 ? ScalarKind::F32 : ScalarKind::F64;
 }
 
+/// Float kind of elementwise math on an array, as NumPy's loops pick it:
+/// f32 for f32 and 16-bit integers, f64 otherwise (8-bit integers give
+/// float16, which Weft lacks: checkElementwise refuses them).
+ScalarKind mathFloatKind(ScalarKind k) {
+  return k == ScalarKind::F32 || k == ScalarKind::I16 || k == ScalarKind::U16
+             ? ScalarKind::F32
+             : ScalarKind::F64;
+}
+
 int rankOf(const Type &t) { return t.isArray() ? t.rank() : 0; }
 
 Type makeType(ScalarKind k, int rank) {
@@ -237,7 +246,7 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
                            call.args[0].str() + "; flatten it with ravel()");
     // NumPy accumulates bools and small integers as i64.
     ScalarKind k = call.args[0].scalarKind();
-    if (k == ScalarKind::Bool || k == ScalarKind::I32)
+    if (k == ScalarKind::Bool || k == ScalarKind::I32 || isStorageKind(k))
       k = ScalarKind::I64;
     return Type::array(k, 1);
   }
@@ -336,7 +345,9 @@ std::optional<Type> checkReduction(BuiltinCall &call) {
   ScalarKind k = a.scalarKind();
   ScalarKind rk = k;
   if (call.b == Builtin::Sum || call.b == Builtin::Prod)
-    rk = (k == ScalarKind::Bool || k == ScalarKind::I32) ? ScalarKind::I64 : k;
+    rk = (k == ScalarKind::Bool || k == ScalarKind::I32 || isStorageKind(k))
+             ? ScalarKind::I64
+             : k;
   else if (call.b == Builtin::Mean || call.b == Builtin::Var ||
            call.b == Builtin::Std)
     rk = floatKind(k);
@@ -345,7 +356,7 @@ std::optional<Type> checkReduction(BuiltinCall &call) {
   else if (call.b == Builtin::Any || call.b == Builtin::All)
     rk = ScalarKind::Bool;
   if (!call.axis)
-    return Type::scalar(rk);
+    return Type::scalar(computeKind(rk)); // no scalar has a storage kind
   if (*call.axis < -a.rank() || *call.axis >= a.rank())
     return call.fail(call.axisExpr->range,
                      "axis " + std::to_string(*call.axis) +
@@ -373,7 +384,12 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
       return Type::array(ScalarKind::Bool, call.args[0].rank());
     if (call.b == Builtin::Abs)
       return call.args[0];
-    return Type::array(floatKind(k), call.args[0].rank());
+    if (k == ScalarKind::I8 || k == ScalarKind::U8)
+      return call.fail(call.argExprs[0]->range,
+                       call.name + "() of a " + call.args[0].str() +
+                           " gives float16 in NumPy, which Weft does not "
+                           "have; convert first, e.g. a.astype(np.float32)");
+    return Type::array(mathFloatKind(k), call.args[0].rank());
   }
   if (call.b == Builtin::Atan2 || call.b == Builtin::Pow ||
       call.b == Builtin::Minimum || call.b == Builtin::Maximum) {
@@ -382,7 +398,7 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
     ScalarKind k =
         promote(call.args[0].scalarKind(), call.args[1].scalarKind());
     if (call.b == Builtin::Atan2)
-      k = floatKind(k);
+      k = isStorageKind(k) ? mathFloatKind(k) : floatKind(k);
     else if (k == ScalarKind::Bool)
       k = ScalarKind::I64;
     return makeType(k, std::max(rankOf(call.args[0]), rankOf(call.args[1])));

@@ -509,7 +509,7 @@ Type Analyzer::matmulResult(const Type &l, const Type &r, SourceRange range) {
   }
   ScalarKind k = promote(l.scalarKind(), r.scalarKind());
   int rank = l.rank() + r.rank() - 2;
-  return rank == 0 ? Type::scalar(k) : Type::array(k, rank);
+  return rank == 0 ? Type::scalar(computeKind(k)) : Type::array(k, rank);
 }
 
 } // namespace sema

@@ -5,6 +5,8 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/Types.h"
 
+#include <algorithm>
+
 namespace weft {
 
 bool Type::isKnown() const {
@@ -43,6 +45,16 @@ const char *scalarName(ScalarKind s) {
     return "f32";
   case ScalarKind::F64:
     return "f64";
+  case ScalarKind::I8:
+    return "i8";
+  case ScalarKind::I16:
+    return "i16";
+  case ScalarKind::U8:
+    return "u8";
+  case ScalarKind::U16:
+    return "u16";
+  case ScalarKind::U32:
+    return "u32";
   }
   return "?";
 }
@@ -64,7 +76,22 @@ bool parseScalarName(const std::string &name, ScalarKind &out) {
       {"single", ScalarKind::F32},
       {"float64", ScalarKind::F64},
       {"float_", ScalarKind::F64},
-      {"double", ScalarKind::F64}};
+      {"double", ScalarKind::F64},
+      {"i8", ScalarKind::I8},
+      {"i16", ScalarKind::I16},
+      {"u8", ScalarKind::U8},
+      {"u16", ScalarKind::U16},
+      {"u32", ScalarKind::U32},
+      {"int8", ScalarKind::I8},
+      {"byte", ScalarKind::I8},
+      {"int16", ScalarKind::I16},
+      {"short", ScalarKind::I16},
+      {"uint8", ScalarKind::U8},
+      {"ubyte", ScalarKind::U8},
+      {"uint16", ScalarKind::U16},
+      {"ushort", ScalarKind::U16},
+      {"uint32", ScalarKind::U32},
+      {"uintc", ScalarKind::U32}};
   for (auto &n : names)
     if (name == n.first) {
       out = n.second;
@@ -77,7 +104,14 @@ int bitWidth(ScalarKind s) {
   switch (s) {
   case ScalarKind::Bool:
     return 1;
+  case ScalarKind::I8:
+  case ScalarKind::U8:
+    return 8;
+  case ScalarKind::I16:
+  case ScalarKind::U16:
+    return 16;
   case ScalarKind::I32:
+  case ScalarKind::U32:
   case ScalarKind::F32:
     return 32;
   default:
@@ -121,12 +155,22 @@ ScalarKind promote(ScalarKind a, ScalarKind b) {
   bool fa = isFloatKind(a), fb = isFloatKind(b);
   if (fa && fb)
     return ScalarKind::F64;
+  // NumPy's table: f32 holds integers up to 16 bits exactly, f64 the rest.
   if (fa)
-    return a == ScalarKind::F32 && bitWidth(b) > 32 ? ScalarKind::F64 : a;
+    return a == ScalarKind::F32 && bitWidth(b) > 16 ? ScalarKind::F64 : a;
   if (fb)
-    return b == ScalarKind::F32 && bitWidth(a) > 32 ? ScalarKind::F64 : b;
-  // Both integer or bool: the wider one.
-  return bitWidth(a) >= bitWidth(b) ? a : b;
+    return b == ScalarKind::F32 && bitWidth(a) > 16 ? ScalarKind::F64 : b;
+  if (a == ScalarKind::Bool || b == ScalarKind::Bool)
+    return a == ScalarKind::Bool ? b : a;
+  // Integers of one signedness: the wider one. Mixed: a signed kind wide
+  // enough for both (u8 and i8 give i16, u32 and i32 give i64).
+  if (isUnsignedKind(a) == isUnsignedKind(b))
+    return bitWidth(a) >= bitWidth(b) ? a : b;
+  ScalarKind u = isUnsignedKind(a) ? a : b, s = isUnsignedKind(a) ? b : a;
+  int width = std::max(bitWidth(s), 2 * bitWidth(u));
+  return width <= 16   ? ScalarKind::I16
+         : width <= 32 ? ScalarKind::I32
+                       : ScalarKind::I64;
 }
 
 Type unify(const Type &a, const Type &b, bool &ok) {

@@ -20,7 +20,24 @@ namespace weft {
 constexpr int kMaxRank = 8;
 static_assert(kMaxRank == WEFT_MAX_RANK, "one rank limit");
 
-enum class ScalarKind { Bool, I32, I64, F32, F64 };
+/// Element and scalar kinds. The narrow integers (i8, i16, u8, u16, u32)
+/// are storage kinds: arrays hold them, but an element read is an i64 and
+/// arithmetic on them is done in i64 and wrapped to the result's width on
+/// store (NumPy's values; no scalar has a storage kind).
+enum class ScalarKind { Bool, I32, I64, F32, F64, I8, I16, U8, U16, U32 };
+
+/// i8, i16, u8, u16, u32.
+inline bool isStorageKind(ScalarKind k) {
+  return k == ScalarKind::I8 || k == ScalarKind::I16 || k == ScalarKind::U8 ||
+         k == ScalarKind::U16 || k == ScalarKind::U32;
+}
+inline bool isUnsignedKind(ScalarKind k) {
+  return k == ScalarKind::U8 || k == ScalarKind::U16 || k == ScalarKind::U32;
+}
+/// The kind values of kind `k` have in flight: i64 for a storage kind.
+inline ScalarKind computeKind(ScalarKind k) {
+  return isStorageKind(k) ? ScalarKind::I64 : k;
+}
 
 class Type {
 public:
@@ -59,8 +76,8 @@ public:
   bool isString() const { return kind_ == Kind::String; }
   bool isBool() const { return isScalar() && scalar_ == ScalarKind::Bool; }
   bool isInt() const {
-    return isScalar() &&
-           (scalar_ == ScalarKind::I32 || scalar_ == ScalarKind::I64);
+    return isScalar() && (scalar_ == ScalarKind::I32 ||
+                          scalar_ == ScalarKind::I64 || isStorageKind(scalar_));
   }
   bool isFloat() const {
     return isScalar() &&
@@ -75,8 +92,9 @@ public:
   ScalarKind scalarKind() const { return scalar_; }
   int rank() const { return rank_; }
   const std::vector<Type> &elems() const { return elems_; }
-  /// Element type of an array as a scalar Type.
-  Type elementType() const { return scalar(scalar_); }
+  /// The type of an element read from an array (an i64 for the storage
+  /// kinds).
+  Type elementType() const { return scalar(computeKind(scalar_)); }
 
   bool operator==(const Type &o) const;
   bool operator!=(const Type &o) const { return !(*this == o); }

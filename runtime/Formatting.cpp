@@ -261,15 +261,7 @@ constexpr int64_t kEdgeItems = 3;
 constexpr size_t kLineWidth = 75;
 
 size_t elementBytes(int32_t kind) {
-  switch (kind) {
-  case WEFT_BOOL:
-    return 1;
-  case WEFT_I32:
-  case WEFT_F32:
-    return 4;
-  default:
-    return 8;
-  }
+  return static_cast<size_t>(weft_dtype_bytes(kind));
 }
 
 /// An array to print: its element kind, shape and strides in elements.
@@ -330,6 +322,25 @@ int64_t ArrayPrinter::loadInt(int64_t offset) const {
   }
   case WEFT_I32: {
     int32_t i;
+    std::memcpy(&i, at(offset), sizeof i);
+    return i;
+  }
+  case WEFT_I8:
+    return *reinterpret_cast<const int8_t *>(at(offset));
+  case WEFT_U8:
+    return *reinterpret_cast<const uint8_t *>(at(offset));
+  case WEFT_I16: {
+    int16_t i;
+    std::memcpy(&i, at(offset), sizeof i);
+    return i;
+  }
+  case WEFT_U16: {
+    uint16_t i;
+    std::memcpy(&i, at(offset), sizeof i);
+    return i;
+  }
+  case WEFT_U32: {
+    uint32_t i;
     std::memcpy(&i, at(offset), sizeof i);
     return i;
   }

@@ -342,6 +342,16 @@ void describeDtype(const std::string &descr, NpyInfo &info) {
       size > 1 && ((order == '>' && little) || (order == '<' && !little));
   if (kind == 'b')
     info.elemKind = WEFT_BOOL;
+  else if (kind == 'i' && size == 1)
+    info.elemKind = WEFT_I8;
+  else if (kind == 'i' && size == 2)
+    info.elemKind = WEFT_I16;
+  else if (kind == 'u' && size == 1)
+    info.elemKind = WEFT_U8;
+  else if (kind == 'u' && size == 2)
+    info.elemKind = WEFT_U16;
+  else if (kind == 'u' && size == 4)
+    info.elemKind = WEFT_U32;
   else if (kind == 'i' && size == 4)
     info.elemKind = WEFT_I32;
   else if (kind == 'i' && size == 8)
@@ -684,25 +694,22 @@ const char *npyTypeName(int32_t elemKind) {
     return "float32";
   case WEFT_F64:
     return "float64";
+  case WEFT_I8:
+    return "int8";
+  case WEFT_I16:
+    return "int16";
+  case WEFT_U8:
+    return "uint8";
+  case WEFT_U16:
+    return "uint16";
+  case WEFT_U32:
+    return "uint32";
   default:
     return nullptr;
   }
 }
 
-int64_t npyItemSize(int32_t elemKind) {
-  switch (elemKind) {
-  case WEFT_BOOL:
-    return 1;
-  case WEFT_I32:
-  case WEFT_F32:
-    return 4;
-  case WEFT_I64:
-  case WEFT_F64:
-    return 8;
-  default:
-    return 0;
-  }
-}
+int64_t npyItemSize(int32_t elemKind) { return weft_dtype_bytes(elemKind); }
 
 const char *npyDescr(int32_t elemKind) {
   bool little = hostIsLittleEndian();
@@ -717,6 +724,16 @@ const char *npyDescr(int32_t elemKind) {
     return little ? "<f4" : ">f4";
   case WEFT_F64:
     return little ? "<f8" : ">f8";
+  case WEFT_I8:
+    return "|i1";
+  case WEFT_I16:
+    return little ? "<i2" : ">i2";
+  case WEFT_U8:
+    return "|u1";
+  case WEFT_U16:
+    return little ? "<u2" : ">u2";
+  case WEFT_U32:
+    return little ? "<u4" : ">u4";
   default:
     return nullptr;
   }

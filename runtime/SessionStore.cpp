@@ -31,7 +31,7 @@ std::map<std::string, Slot> &store() {
 }
 
 size_t scalarBytes(int32_t kind) {
-  return kind == WEFT_BOOL ? 1 : (kind == WEFT_I32 || kind == WEFT_F32) ? 4 : 8;
+  return static_cast<size_t>(weft_dtype_bytes(kind));
 }
 size_t descriptorBytes(int64_t rank) {
   return 2 * sizeof(void *) + sizeof(int64_t) * (1 + 2 * rank);

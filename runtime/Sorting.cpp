@@ -112,6 +112,16 @@ void dispatch(int32_t kind, A &&...args) {
     return Op<int64_t>::run(args...);
   case WEFT_F32:
     return Op<float>::run(args...);
+  case WEFT_I8:
+    return Op<int8_t>::run(args...);
+  case WEFT_I16:
+    return Op<int16_t>::run(args...);
+  case WEFT_U8:
+    return Op<uint8_t>::run(args...);
+  case WEFT_U16:
+    return Op<uint16_t>::run(args...);
+  case WEFT_U32:
+    return Op<uint32_t>::run(args...);
   default:
     return Op<double>::run(args...);
   }

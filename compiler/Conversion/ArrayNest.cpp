@@ -221,10 +221,30 @@ Value inlineBodyAt(ImplicitLocOpBuilder &b, mlir::Block &body, Value yielded,
   return map.lookupOrDefault(yielded);
 }
 
+Value zeroOf(ImplicitLocOpBuilder &b, Type t) {
+  if (t.isUnsignedInteger())
+    return castNumber(b, arith::ConstantOp::create(b, b.getI64IntegerAttr(0)),
+                      t);
+  return arith::ConstantOp::create(b, b.getZeroAttr(t));
+}
+
 Value castNumber(ImplicitLocOpBuilder &b, Value v, Type to) {
   Type from = v.getType();
   if (from == to)
     return v;
+  // Unsigned integers (u8, u16, u32 elements) through signless i64.
+  if (from.isUnsignedInteger()) {
+    Value s = UnrealizedConversionCastOp::create(
+                  b, b.getIntegerType(from.getIntOrFloatBitWidth()), v)
+                  .getResult(0);
+    return castNumber(b, arith::ExtUIOp::create(b, b.getI64Type(), s), to);
+  }
+  if (to.isUnsignedInteger()) {
+    Value s =
+        arith::TruncIOp::create(b, b.getIntegerType(to.getIntOrFloatBitWidth()),
+                                castNumber(b, v, b.getI64Type()));
+    return UnrealizedConversionCastOp::create(b, to, s).getResult(0);
+  }
   bool fromFloat = isa<FloatType>(from), toFloat = isa<FloatType>(to);
   unsigned fw = from.getIntOrFloatBitWidth(), tw = to.getIntOrFloatBitWidth();
   if (!fromFloat && toFloat)

@@ -90,6 +90,8 @@ mlir::Value inlineBodyAt(mlir::ImplicitLocOpBuilder &b, mlir::Block &body,
 
 /// `v` converted to the number type `to` (i1, integers, floats), as
 /// NumPy casts: bool as 0/1, integers sign-extended or truncated.
+/// The zero of a number type (arith.constant takes no unsigned type).
+mlir::Value zeroOf(mlir::ImplicitLocOpBuilder &b, mlir::Type t);
 mlir::Value castNumber(mlir::ImplicitLocOpBuilder &b, mlir::Value v,
                        mlir::Type to);
 } // namespace weft

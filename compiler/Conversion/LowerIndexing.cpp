@@ -400,8 +400,7 @@ void lower(weft::GatherOp op) {
         {
           OpBuilder::InsertionGuard g(b);
           b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-          scf::YieldOp::create(
-              b, arith::ConstantOp::create(b, b.getZeroAttr(elem)).getResult());
+          scf::YieldOp::create(b, weft::zeroOf(b, elem));
           b.setInsertionPointToStart(&ifOp.getElseRegion().front());
           SmallVector<Value, 4> from{wrap.getResult()};
           from.append(ivs.begin() + k, ivs.end());

@@ -464,7 +464,11 @@ void ReductionLowering::lower() {
   Value count = weft::productOf(b, redDims);
   Value out = op.getOutput();
   weft::buildArrayNest(b, outDims, serial, gpu, [&](ValueRange ivs) {
-    memref::StoreOp::create(b, reduceSlice(redDims, ivs, count), out, ivs);
+    // The output may be narrower than what the body yields (u8 etc.
+    // reduced as i64).
+    Type et = cast<MemRefType>(out.getType()).getElementType();
+    memref::StoreOp::create(
+        b, weft::castNumber(b, reduceSlice(redDims, ivs, count), et), out, ivs);
   });
 }
 

@@ -109,8 +109,8 @@ std::optional<BufferUses> usesOfLocalBuffer(memref::AllocOp alloc) {
         continue;
       }
       if (isa<memref::DimOp, memref::ExtractAlignedPointerAsIndexOp,
-              weft::PrintOp, weft::PairwiseSumOp, weft::GemmOp,
-              weft::SaveNpyOp, weft::SortOp, weft::ArgsortOp>(user))
+              weft::PrintOp, weft::PairwiseSumOp, weft::GemmOp, weft::SaveNpyOp,
+              weft::SortOp, weft::ArgsortOp>(user))
         continue;
       if (auto release = dyn_cast<weft::ReleaseOp>(user)) {
         uses.releases.push_back(release);

@@ -21,6 +21,17 @@ using namespace mlir;
 using namespace weft;
 
 std::optional<weft_dtype> weft::runtimeElementKind(Type type) {
+  // Unsigned types first: isInteger(w) holds for every signedness.
+  if (type.isUnsignedInteger(8))
+    return WEFT_U8;
+  if (type.isUnsignedInteger(16))
+    return WEFT_U16;
+  if (type.isUnsignedInteger(32))
+    return WEFT_U32;
+  if (type.isSignlessInteger(8))
+    return WEFT_I8;
+  if (type.isSignlessInteger(16))
+    return WEFT_I16;
   if (type.isInteger(1))
     return WEFT_BOOL;
   if (type.isInteger(32))
@@ -64,7 +75,7 @@ LogicalResult verifyLine(Operation *op, int64_t line) {
 }
 
 /// An array operand or result: ranked, with an element type the runtime
-/// knows (bool, i32, i64, f32, f64).
+/// knows (bool, i8, i16, i32, i64, u8, u16, u32, f32, f64).
 LogicalResult verifyArrayType(Operation *op, Type type, StringRef what) {
   auto mt = dyn_cast<MemRefType>(type);
   if (!mt)
@@ -72,8 +83,8 @@ LogicalResult verifyArrayType(Operation *op, Type type, StringRef what) {
   if (!runtimeElementKind(mt.getElementType()))
     return op->emitOpError()
            << what << " has element type " << mt.getElementType()
-           << ", which the runtime does not support (bool, i32, i64, f32, "
-              "f64)";
+           << ", which the runtime does not support (bool, i8, i16, i32, "
+              "i64, u8, u16, u32, f32, f64)";
   return success();
 }
 
@@ -394,7 +405,9 @@ LogicalResult GatherOp::verify() {
   if (a.getRank() < 1)
     return emitOpError("array must have at least one axis");
   Type ie = idx.getElementType();
-  if (!(ie.isInteger(32) || ie.isInteger(64)) || idx.getRank() < 1)
+  if (!(ie.isInteger(8) || ie.isInteger(16) || ie.isInteger(32) ||
+        ie.isInteger(64)) ||
+      idx.getRank() < 1)
     return emitOpError("indices must be an i32 or i64 array, got ") << idx;
   return verifySelection(*this, a, r, idx.getRank() + a.getRank() - 1,
                          getLine());
@@ -505,7 +518,8 @@ Value MapOp::getYielded() {
 LogicalResult MapOp::verify() {
   auto out = cast<MemRefType>(getOutput().getType());
   if (!runtimeElementKind(out.getElementType()))
-    return emitOpError("output element type must be i1, i32, i64, f32 or "
+    return emitOpError("output element type must be i1, i8, i16, i32, i64, "
+                       "ui8, ui16, ui32, f32 or "
                        "f64, got ")
            << out.getElementType();
   mlir::Block &body = getBody().front();
@@ -566,7 +580,8 @@ LogicalResult ReduceOp::verify() {
   if (!yield)
     return emitOpError("body must end with weft.yield");
   Type y = yield.getValue().getType();
-  if (!runtimeElementKind(y))
+  if (!runtimeElementKind(y) ||
+      (y.isInteger() && !y.isInteger(1) && y.getIntOrFloatBitWidth() < 32))
     return emitOpError("body must yield i1, i32, i64, f32 or f64, got ") << y;
   // The result's element type (of the scalar or of the output).
   Type r;
@@ -605,7 +620,10 @@ LogicalResult ReduceOp::verify() {
       return emitOpError("mean/var/std fold floats, got ") << y;
     [[fallthrough]];
   default:
-    if (y != r)
+    // A narrow integer output (u8 etc.) holds the i64 the body yields,
+    // wrapped.
+    if (y != r && !(getAxis() && y.isInteger(64) && r.isInteger() &&
+                    r.getIntOrFloatBitWidth() < 64))
       return emitOpError("the result's type ")
              << r << " must be the type the body yields, " << y;
   }

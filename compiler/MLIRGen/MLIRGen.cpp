@@ -45,6 +45,18 @@ mlir::Type FunctionGen::toMLIR(const weft::Type &t) {
       return b.getF32Type();
     case ScalarKind::F64:
       return b.getF64Type();
+    // Storage kinds: unsigned ones as MLIR's unsigned integer types, so
+    // kindOf tells u8 from i8 (convert() casts them to signless first).
+    case ScalarKind::I8:
+      return b.getIntegerType(8);
+    case ScalarKind::I16:
+      return b.getIntegerType(16);
+    case ScalarKind::U8:
+      return b.getIntegerType(8, false);
+    case ScalarKind::U16:
+      return b.getIntegerType(16, false);
+    case ScalarKind::U32:
+      return b.getIntegerType(32, false);
     }
     return b.getF64Type();
   };
@@ -71,6 +83,16 @@ void FunctionGen::flatTypes(const weft::Type &t,
 }
 
 ScalarKind FunctionGen::kindOf(mlir::Type t) const {
+  if (t.isUnsignedInteger(8))
+    return ScalarKind::U8;
+  if (t.isUnsignedInteger(16))
+    return ScalarKind::U16;
+  if (t.isUnsignedInteger(32))
+    return ScalarKind::U32;
+  if (t.isInteger(8))
+    return ScalarKind::I8;
+  if (t.isInteger(16))
+    return ScalarKind::I16;
   if (t.isInteger(1))
     return ScalarKind::Bool;
   if (t.isInteger(32))

@@ -77,8 +77,16 @@ SmallVector<const Expr *, 3> FunctionGen::elementOperands(const Expr *e) {
 }
 
 Value FunctionGen::elementOf(const Expr *e, SmallVectorImpl<Value> &xs) {
-  Location l = loc(e->range);
   ScalarKind k = fn.typeOf(e).scalarKind();
+  // A storage kind (u8, ...): computed as i64, wrapped to k on the way out.
+  if (isStorageKind(k))
+    return convert(elementIn(e, xs, ScalarKind::I64), k, loc(e->range));
+  return elementIn(e, xs, k);
+}
+
+Value FunctionGen::elementIn(const Expr *e, SmallVectorImpl<Value> &xs,
+                             ScalarKind k) {
+  Location l = loc(e->range);
   if (auto *c = e->dyn<CallExpr>())
     if (fn.vectorizedCalls.count(c)) {
       // The scalar function on this element (LLVM inlines it into the
@@ -574,7 +582,9 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
   std::optional<ScalarKind> yieldKind = rk;
   if (builtinIn(builtin,
                 {Builtin::Min, Builtin::Max, Builtin::Argmin, Builtin::Argmax}))
-    yieldKind = ek;
+    yieldKind = computeKind(ek); // u8 etc. compared as i64
+  else
+    yieldKind = computeKind(rk);
   mlir::Type yieldType = toMLIR(weft::Type::scalar(*yieldKind));
   bool isArg = builtin == Builtin::Argmin || builtin == Builtin::Argmax;
   mlir::Type resultType_ = isArg ? b.getI64Type() : yieldType;

@@ -191,20 +191,21 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
     for (int d = 0; d < rank; ++d)
       idx.push_back(wrapIndex(entryIndex(entries[d]), m.sizes[d], l, d,
                               line(ix->range), &bad));
+    // The element as read: an i64 for a storage kind (u8, ...).
+    ScalarKind rk = rt.scalarKind();
     if (!bad)
-      return Val(memref::LoadOp::create(b, l, array, idx));
+      return Val(convert(memref::LoadOp::create(b, l, array, idx), rk, l));
     // A checked read with a bad index (recorded inside a parallel loop)
     // reads nothing: the value is 0 until the error is raised.
-    mlir::Type et = cast<MemRefType>(array.getType()).getElementType();
-    auto ifOp = scf::IfOp::create(b, l, TypeRange{et}, bad, true);
+    auto ifOp = scf::IfOp::create(b, l, TypeRange{toMLIR(rt)}, bad, true);
     {
       OpBuilder::InsertionGuard g(b);
       b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-      scf::YieldOp::create(
-          b, l, ValueRange{arith::ConstantOp::create(b, l, b.getZeroAttr(et))});
+      scf::YieldOp::create(b, l, ValueRange{constant(rk, 0, l)});
       b.setInsertionPointToStart(&ifOp.getElseRegion().front());
       scf::YieldOp::create(
-          b, l, ValueRange{memref::LoadOp::create(b, l, array, idx)});
+          b, l,
+          ValueRange{convert(memref::LoadOp::create(b, l, array, idx), rk, l)});
     }
     return Val(ifOp.getResult(0));
   }
@@ -559,10 +560,7 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
                             ValueRange{dims[0], index(1, l)},
                             ValueRange{ma.strides[0], index(0, l)}, l);
     emitMapOp({column, bv}, res, l, [&](ValueRange xs, Value) -> Value {
-      Value x = convert(xs[0], k, l), y = convert(xs[1], k, l);
-      return (k == ScalarKind::F32 || k == ScalarKind::F64)
-                 ? arith::MulFOp::create(b, l, x, y).getResult()
-                 : arith::MulIOp::create(b, l, x, y).getResult();
+      return emitBinaryScalar(BinaryOp::Mul, xs[0], xs[1], k, false, l, 0);
     });
     out = Val(res);
     return true;

@@ -33,6 +33,8 @@ Value FunctionGen::constant(ScalarKind k, double value, Location l) {
     return arith::ConstantOp::create(b, l, b.getF32FloatAttr((float)value));
   case ScalarKind::F64:
     return arith::ConstantOp::create(b, l, b.getF64FloatAttr(value));
+  default: // a storage kind: the wrapped i64
+    return convert(i64(static_cast<int64_t>(value), l), k, l);
   }
   return {};
 }
@@ -61,6 +63,30 @@ Value FunctionGen::convert(Value v, ScalarKind to, Location l) {
   ScalarKind from = kindOf(v.getType());
   if (from == to)
     return v;
+  // Storage kinds go through i64: widened by their sign, wrapped to their
+  // width (unsigned ones cast from and to MLIR's unsigned types).
+  if (isStorageKind(from)) {
+    unsigned w = static_cast<unsigned>(bitWidth(from));
+    Value s = v;
+    if (isUnsignedKind(from))
+      s = UnrealizedConversionCastOp::create(b, l, b.getIntegerType(w), v)
+              .getResult(0);
+    Value wide =
+        isUnsignedKind(from)
+            ? arith::ExtUIOp::create(b, l, b.getI64Type(), s).getResult()
+            : arith::ExtSIOp::create(b, l, b.getI64Type(), s).getResult();
+    return convert(wide, to, l);
+  }
+  if (isStorageKind(to)) {
+    unsigned w = static_cast<unsigned>(bitWidth(to));
+    Value narrow = arith::TruncIOp::create(b, l, b.getIntegerType(w),
+                                           convert(v, ScalarKind::I64, l));
+    if (!isUnsignedKind(to))
+      return narrow;
+    return UnrealizedConversionCastOp::create(
+               b, l, toMLIR(weft::Type::scalar(to)), narrow)
+        .getResult(0);
+  }
   mlir::Type target = toMLIR(weft::Type::scalar(to));
   bool fromFloat = from == ScalarKind::F32 || from == ScalarKind::F64;
   bool toFloat = to == ScalarKind::F32 || to == ScalarKind::F64;
@@ -109,6 +135,8 @@ Value FunctionGen::truthy(Value v, Location l) {
   ScalarKind k = kindOf(v.getType());
   if (k == ScalarKind::Bool)
     return v;
+  if (isStorageKind(k))
+    return truthy(convert(v, ScalarKind::I64, l), l);
   if (k == ScalarKind::F32 || k == ScalarKind::F64)
     return arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNE, v,
                                  constant(k, 0, l));
@@ -150,6 +178,13 @@ Value FunctionGen::allocArray(ScalarKind elem, Value &n, Location l) {
 Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
                                     ScalarKind kind, bool pythonErrors,
                                     Location loc, int64_t line) {
+  if (isStorageKind(kind)) {
+    // In i64, wrapped to the kind's width: NumPy's result for every
+    // operator (true division is a float either way).
+    Value r64 =
+        emitBinaryScalar(op, l, r, ScalarKind::I64, pythonErrors, loc, line);
+    return op == BinaryOp::Div ? r64 : convert(r64, kind, loc);
+  }
   bool isFloat = kind == ScalarKind::F32 || kind == ScalarKind::F64;
   if (kind == ScalarKind::Bool && op != BinaryOp::BitAnd &&
       op != BinaryOp::BitOr && op != BinaryOp::BitXor)
@@ -268,7 +303,9 @@ Val FunctionGen::emitBinary(const BinaryExpr *e) {
 
 Value FunctionGen::emitCompareOp(CompareOp op, Value lhs, Value rhs,
                                  Location l) {
-  ScalarKind k = promote(kindOf(lhs.getType()), kindOf(rhs.getType()));
+  // Storage kinds compare as their exact i64 values.
+  ScalarKind k =
+      computeKind(promote(kindOf(lhs.getType()), kindOf(rhs.getType())));
   lhs = convert(lhs, k, l);
   rhs = convert(rhs, k, l);
   if (k == ScalarKind::F32 || k == ScalarKind::F64) {

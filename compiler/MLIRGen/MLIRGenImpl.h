@@ -340,6 +340,10 @@ public:
   /// The element of elementwise node `e` from its operands' elements `xs`
   /// (scalar code, of `e`'s kind).
   mlir::Value elementOf(const Expr *e, llvm::SmallVectorImpl<mlir::Value> &xs);
+  /// elementOf computed in kind `k` (the expression's, or i64 for a
+  /// storage kind).
+  mlir::Value elementIn(const Expr *e, llvm::SmallVectorImpl<mlir::Value> &xs,
+                        ScalarKind k);
   /// The broadcast shape of `arrays` (NumPy's rule) of rank `rank`, or
   /// `target` when given (an assignment); a shape error when they do not
   /// broadcast, after which the shape is empty.

@@ -15,7 +15,10 @@ namespace weft {
 Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
                               const weft::Type &result, Location l) {
   weft::Type at = fn.typeOf(aE), bt = fn.typeOf(bE);
-  ScalarKind k = result.scalarKind();
+  // Narrow integers (u8, ...) multiply and add in i64, and the result is
+  // wrapped to their promoted kind, as NumPy's.
+  ScalarKind wrapTo = promote(at.scalarKind(), bt.scalarKind());
+  ScalarKind k = computeKind(result.scalarKind());
   Value a = emitExpr(aE).v(), bm = emitExpr(bE).v();
   int64_t ln = line(aE->range);
   auto size = [&](Value x, unsigned d) -> Value {
@@ -46,7 +49,10 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
                           isFloat
                               ? arith::MulFOp::create(b, l, x, y).getResult()
                               : arith::MulIOp::create(b, l, x, y).getResult());
-    return op.getResult();
+    b.setInsertionPointAfter(op);
+    if (!isStorageKind(wrapTo))
+      return op.getResult();
+    return convert(convert(op.getResult(), wrapTo, l), k, l);
   }
   bool oneFloatType = (k == ScalarKind::F32 || k == ScalarKind::F64) &&
                       at.scalarKind() == k && bt.scalarKind() == k;
@@ -67,7 +73,13 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
   // weft-lower-matmul checks the inner sizes and chooses BLAS, loops or
   // the GPU.
   weft::MatmulOp::create(b, l, a, bm, c, b.getI64IntegerAttr(ln));
-  return c;
+  if (!isStorageKind(result.scalarKind()))
+    return c;
+  ScalarKind narrow = result.scalarKind();
+  Value wrapped = allocArrayN(narrow, dims, l);
+  emitMapOp({c}, wrapped, l,
+            [&](ValueRange xs, Value) { return convert(xs[0], narrow, l); });
+  return wrapped;
 }
 
 } // namespace weft

@@ -61,35 +61,10 @@ template <typename F> weft_status guarded(F &&f) {
 }
 
 /// The C++ element type of a dtype weft_call has checked.
-weft::DType toDType(weft_dtype d) {
-  switch (d) {
-  case WEFT_BOOL:
-    return weft::DType::Bool;
-  case WEFT_I32:
-    return weft::DType::I32;
-  case WEFT_I64:
-    return weft::DType::I64;
-  case WEFT_F32:
-    return weft::DType::F32;
-  default:
-    return weft::DType::F64;
-  }
-}
+/// (weft::DType has weft_dtype's codes.)
+weft::DType toDType(weft_dtype d) { return static_cast<weft::DType>(d); }
 
-weft_dtype fromDType(weft::DType d) {
-  switch (d) {
-  case weft::DType::Bool:
-    return WEFT_BOOL;
-  case weft::DType::I32:
-    return WEFT_I32;
-  case weft::DType::I64:
-    return WEFT_I64;
-  case weft::DType::F32:
-    return WEFT_F32;
-  default:
-    return WEFT_F64;
-  }
-}
+weft_dtype fromDType(weft::DType d) { return static_cast<weft_dtype>(d); }
 
 } // namespace
 
@@ -234,10 +209,10 @@ weft_status weft_call(weft_module *module, const char *function,
         throw weft::CallError(what + ": rank " + std::to_string(a.rank) +
                               "; a number has rank 0 and arrays have 1 to " +
                               std::to_string(WEFT_MAX_RANK) + " axes");
-      if (dtype < WEFT_BOOL || dtype > WEFT_F64)
+      if (dtype < WEFT_BOOL || dtype > WEFT_DTYPE_LAST)
         throw weft::CallError(what + ": unknown dtype " +
                               std::to_string(dtype) +
-                              " (WEFT_BOOL to WEFT_F64)");
+                              " (WEFT_BOOL to WEFT_U32)");
       if (a.rank == 0 && a.data)
         throw weft::CallError(what + ": a view of rank 0; an array view "
                                      "has 1 to 8 axes (numbers are "

@@ -19,23 +19,14 @@ namespace weft {
 namespace detail {
 
 size_t elementBytes(DType d) {
-  switch (d) {
-  case DType::Bool:
-    return 1;
-  case DType::I32:
-  case DType::F32:
-    return 4;
-  default:
-    return 8;
-  }
+  return static_cast<size_t>(weft_dtype_bytes(static_cast<int>(d)));
 }
 
 namespace {
 
 bool knownDType(DType d) {
   int v = static_cast<int>(d);
-  return v >= static_cast<int>(DType::Bool) &&
-         v <= static_cast<int>(DType::F64);
+  return v >= WEFT_BOOL && v <= WEFT_DTYPE_LAST;
 }
 
 /// The bytes an array view reaches: [lo, hi), empty for no elements.
@@ -177,11 +168,15 @@ void checkArguments(const std::string &function, const std::vector<Arg> &args) {
     if (!knownDType(a.dtype))
       throw CallError(what + ": unknown element type " +
                       std::to_string(static_cast<int>(a.dtype)) +
-                      " (bool, i32, i64, f32 or f64)");
+                      " (bool, i8, i16, i32, i64, u8, u16, u32, f32 or "
+                      "f64)");
     if (a.rank < 0 || a.rank > WEFT_MAX_RANK)
       throw CallError(what + ": rank " + std::to_string(a.rank) +
                       "; a number has rank 0 and arrays have 1 to " +
                       std::to_string(WEFT_MAX_RANK) + " axes");
+    if (a.rank == 0 && static_cast<int>(a.dtype) > WEFT_F64)
+      throw CallError(what + ": a number of a narrow integer type; i8 to u32 "
+                             "are array elements only (pass an i64)");
     if (a.rank == 0)
       continue;
     for (int d = 0; d < a.rank; ++d)

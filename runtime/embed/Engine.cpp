@@ -97,6 +97,16 @@ ScalarKind kindOf(DType d) {
     return ScalarKind::F32;
   case DType::F64:
     return ScalarKind::F64;
+  case DType::I8:
+    return ScalarKind::I8;
+  case DType::I16:
+    return ScalarKind::I16;
+  case DType::U8:
+    return ScalarKind::U8;
+  case DType::U16:
+    return ScalarKind::U16;
+  case DType::U32:
+    return ScalarKind::U32;
   }
   return ScalarKind::F64;
 }
@@ -111,6 +121,16 @@ DType dtypeOfKind(ScalarKind k) {
     return DType::I64;
   case ScalarKind::F32:
     return DType::F32;
+  case ScalarKind::I8:
+    return DType::I8;
+  case ScalarKind::I16:
+    return DType::I16;
+  case ScalarKind::U8:
+    return DType::U8;
+  case ScalarKind::U16:
+    return DType::U16;
+  case ScalarKind::U32:
+    return DType::U32;
   default:
     return DType::F64;
   }

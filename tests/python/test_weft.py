@@ -41,7 +41,8 @@ def m():
     return weft.compile(SOURCE, "t.weft")
 
 
-DTYPES = [np.bool_, np.int32, np.int64, np.float32, np.float64]
+DTYPES = [np.bool_, np.int8, np.int16, np.int32, np.int64, np.uint8,
+          np.uint16, np.uint32, np.float32, np.float64]
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
@@ -56,6 +57,24 @@ def test_every_dtype_and_rank(m, dtype, rank):
     r = m.negate(a)
     assert r.dtype == a.dtype and r.shape == a.shape
     assert np.array_equal(r, -a)
+
+
+def test_uint8_images_in_and_out():
+    @weft.jit
+    def invert(img):
+        out = np.empty_like(img)
+        for i in range(img.shape[0]):
+            for j in range(img.shape[1]):
+                out[i, j] = 255 - img[i, j]
+        return out, img.sum(), img // 2 + 1
+
+    img = (np.arange(12) * 23 % 256).astype(np.uint8).reshape(3, 4)
+    out, total, half = invert(img)
+    assert out.dtype == np.uint8 and np.array_equal(out, 255 - img)
+    assert total == img.sum() and half.dtype == np.uint8
+    assert np.array_equal(half, img // 2 + 1)
+    with pytest.raises(weft.CallError, match="arrays of uint64"):
+        invert(img.astype(np.uint64))
 
 
 def test_more_than_8_axes_is_a_call_error(m):

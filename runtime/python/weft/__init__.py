@@ -272,7 +272,8 @@ def _to_arg(x, keep, index):
         dt = _DTYPES.get(x.dtype)
         if dt is None:
             raise CallError("arrays of %s are not supported; use bool, "
-                            "int32, int64, float32 or float64" % x.dtype)
+                            "int8, int16, int32, int64, uint8, uint16, "
+                            "uint32, float32 or float64" % x.dtype)
         if not 1 <= x.ndim <= MAX_RANK:
             raise CallError("Weft arrays have 1 to %d axes, not %d" %
                             (MAX_RANK, x.ndim))
@@ -570,8 +571,17 @@ class Dispatcher:
                         target, self.py_func.__name__)
         return self._function
 
-    def __call__(self, *args):
+    def __call__(self, *args, **kwargs):
+        # Keyword arguments and defaults bind as Python binds them.
+        if kwargs or len(args) < self.py_func.__code__.co_argcount:
+            bound = self._signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            args = bound.args
         return self._compiled()(*args)
+
+    @functools.cached_property
+    def _signature(self):
+        return inspect.signature(self.py_func)
 
     def __reduce__(self):
         return self._compiled().__reduce__()

@@ -35,8 +35,20 @@ namespace detail {
 struct ValueAccess;
 } // namespace detail
 
-/// Element types of Weft arrays and scalars.
-enum class DType { Bool, I32, I64, F32, F64 };
+/// Element types of Weft arrays and scalars: weft_dtype's codes. The
+/// narrow integers (I8 to U32) are array elements only.
+enum class DType {
+  Bool = WEFT_BOOL,
+  I32 = WEFT_I32,
+  I64 = WEFT_I64,
+  F32 = WEFT_F32,
+  F64 = WEFT_F64,
+  I8 = WEFT_I8,
+  I16 = WEFT_I16,
+  U8 = WEFT_U8,
+  U16 = WEFT_U16,
+  U32 = WEFT_U32
+};
 
 template <typename T> constexpr DType dtypeOf() {
   if constexpr (std::is_same_v<T, bool>)
@@ -47,9 +59,20 @@ template <typename T> constexpr DType dtypeOf() {
     return DType::I64;
   else if constexpr (std::is_same_v<T, float>)
     return DType::F32;
+  else if constexpr (std::is_same_v<T, int8_t>)
+    return DType::I8;
+  else if constexpr (std::is_same_v<T, int16_t>)
+    return DType::I16;
+  else if constexpr (std::is_same_v<T, uint8_t>)
+    return DType::U8;
+  else if constexpr (std::is_same_v<T, uint16_t>)
+    return DType::U16;
+  else if constexpr (std::is_same_v<T, uint32_t>)
+    return DType::U32;
   else {
     static_assert(std::is_same_v<T, double>,
-                  "Weft arrays hold bool, int32_t, int64_t, float or double");
+                  "Weft arrays hold bool, int8_t, int16_t, int32_t, int64_t, "
+                  "uint8_t, uint16_t, uint32_t, float or double");
     return DType::F64;
   }
 }
