@@ -155,11 +155,15 @@ ScalarKind promote(ScalarKind a, ScalarKind b) {
   bool fa = isFloatKind(a), fb = isFloatKind(b);
   if (fa && fb)
     return ScalarKind::F64;
-  // NumPy's table: f32 holds integers up to 16 bits exactly, f64 the rest.
+  // NumPy's table: f32 holds integers up to 16 bits exactly; u32 and i64
+  // need f64. (i32 with f32 stays f32: docs/language.md's exception.)
+  auto needsF64 = [](ScalarKind k) {
+    return bitWidth(k) > 32 || k == ScalarKind::U32;
+  };
   if (fa)
-    return a == ScalarKind::F32 && bitWidth(b) > 16 ? ScalarKind::F64 : a;
+    return a == ScalarKind::F32 && needsF64(b) ? ScalarKind::F64 : a;
   if (fb)
-    return b == ScalarKind::F32 && bitWidth(a) > 16 ? ScalarKind::F64 : b;
+    return b == ScalarKind::F32 && needsF64(a) ? ScalarKind::F64 : b;
   if (a == ScalarKind::Bool || b == ScalarKind::Bool)
     return a == ScalarKind::Bool ? b : a;
   // Integers of one signedness: the wider one. Mixed: a signed kind wide

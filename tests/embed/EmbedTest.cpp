@@ -345,3 +345,19 @@ TEST_CASE("the C API: statuses and messages, no exceptions", "[embed]") {
   weft_engine_destroy(e);
   fs::remove_all(dir);
 }
+
+TEST_CASE("uint8 and int16 views: in place, wrapped, widened on read",
+          "[embed][dtypes]") {
+  weft::Engine e(options(freshCache("narrow"), false));
+  weft::Module m = e.compile(kSource);
+  std::vector<uint8_t> px = {10, 200, 255};
+  weft::ArrayView<uint8_t, 1> pv(px.data(), {3});
+  CHECK(m.function("total")(pv).as<int64_t>() == 465); // not wrapped
+  m.function("scale")(pv, 2); // stored back into the u8 view: wraps
+  CHECK(px == std::vector<uint8_t>{20, 144, 254});
+  std::vector<int16_t> s = {-300, 7};
+  weft::ArrayView<int16_t, 1> sv(s.data(), {2});
+  CHECK(m.function("total")(sv).as<int64_t>() == -293);
+  weft::Array doubled = m.function("outer2")(2).array();
+  CHECK(doubled.dtype() == weft::DType::F64);
+}
