@@ -264,6 +264,12 @@ void Lexer::lexNumber() {
         advance();
     }
   }
+  // 2j, 0.5J: an imaginary literal (Python's complex literals).
+  bool imaginary = false;
+  if (base == 10 && (peek() == 'j' || peek() == 'J') && !isIdentChar(peek(1))) {
+    imaginary = isFloat = true;
+    advance();
+  }
   bool bad = false;
   if (isIdentChar(peek())) {
     bad = true;
@@ -276,9 +282,10 @@ void Lexer::lexNumber() {
   tok.range = range;
   tok.text = spelling;
   tok.kind = isFloat ? TokenKind::FloatLiteral : TokenKind::IntLiteral;
+  tok.imaginary = imaginary;
   std::string digits;
   for (char c : spelling)
-    if (c != '_')
+    if (c != '_' && c != 'j' && c != 'J')
       digits += c;
   if (bad && base != 10) {
     diags_.error(range,
@@ -286,13 +293,6 @@ void Lexer::lexNumber() {
                      (base == 16  ? "hexadecimal literals use 0-9 and a-f"
                       : base == 8 ? "octal literals use digits 0-7"
                                   : "binary literals use digits 0 and 1"));
-  } else if (bad && spelling.size() > 1 &&
-             (spelling.back() == 'j' || spelling.back() == 'J') &&
-             spelling.find_first_not_of("0123456789._eE+-") ==
-                 spelling.size() - 1) {
-    diags_.error(range, "complex numbers ('" + spelling +
-                            "') are not supported yet; keep the real and "
-                            "imaginary parts in two floats");
   } else if (bad) {
     diags_.error(range, "invalid numeric literal '" + spelling +
                             "'; separate numbers from names with a space "

@@ -106,6 +106,9 @@ struct Token {
   std::string text;
   int64_t intValue = 0;  ///< value of an IntLiteral
   double floatValue = 0; ///< value of a FloatLiteral
+  /// A FloatLiteral written with a `j` suffix: the imaginary number
+  /// floatValue * 1j.
+  bool imaginary = false;
 
   bool is(TokenKind k) const { return kind == k; }
   bool isKeyword() const {

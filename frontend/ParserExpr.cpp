@@ -524,9 +524,18 @@ ExprPtr Parser::parseAtom() {
   case TokenKind::IntLiteral:
     next();
     return std::make_unique<IntLitExpr>(t.range, t.intValue);
-  case TokenKind::FloatLiteral:
+  case TokenKind::FloatLiteral: {
     next();
-    return std::make_unique<FloatLitExpr>(t.range, t.floatValue);
+    if (!t.imaginary)
+      return std::make_unique<FloatLitExpr>(t.range, t.floatValue);
+    // 2.5j is complex(0.0, 2.5).
+    auto callee = std::make_unique<NameExpr>(t.range, "complex");
+    callee->qualified = true;
+    auto c = std::make_unique<CallExpr>(t.range, std::move(callee));
+    c->args.push_back(std::make_unique<FloatLitExpr>(t.range, 0.0));
+    c->args.push_back(std::make_unique<FloatLitExpr>(t.range, t.floatValue));
+    return c;
+  }
   case TokenKind::KwTrue:
   case TokenKind::KwFalse:
     next();

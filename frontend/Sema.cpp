@@ -303,6 +303,22 @@ Analyzer::run(std::vector<EntryRequest> *entries,
     checkFunction(fn);
     diags_.setSuppressed(false);
   }
+  // Hosts (C, C++, Python) take numbers, bools and arrays back; complex
+  // numbers only live inside Weft code so far.
+  std::function<bool(const Type &)> holdsComplex = [&](const Type &t) {
+    if (t.isComplex())
+      return true;
+    for (const Type &e : t.elems())
+      if (holdsComplex(e))
+        return true;
+    return false;
+  };
+  for (auto &fn : program_->instances)
+    if (fn->exported && fn->def && holdsComplex(fn->returnType))
+      diags_.error(fn->def->nameRange,
+                   "'" + fn->name +
+                       "' returns a complex number to the host, which "
+                       "cannot take one yet; return z.real and z.imag");
   // A type left unknown after another error is a consequence of that
   // error (in this function or one it calls): report it only when nothing
   // else explains it.
@@ -727,8 +743,23 @@ void Analyzer::checkStmt(const Stmt &s) {
   }
 }
 
+/// A type containing an array of complex numbers (not built yet).
+static bool holdsComplexArray(const Type &t) {
+  if (t.isArray())
+    return t.scalarKind() == ScalarKind::C128;
+  for (const Type &e : t.elems())
+    if (holdsComplexArray(e))
+      return true;
+  return false;
+}
+
 Type Analyzer::checkExpr(const Expr *e) {
   Type t = checkExprImpl(e);
+  if (holdsComplexArray(t)) {
+    diags_.error(e->range, "arrays of complex numbers are not supported yet; "
+                           "keep the real and imaginary parts in two arrays");
+    t = Type::unknown();
+  }
   Type &slot = fn_->exprTypes[e];
   if (slot != t) {
     slot = t;

@@ -175,6 +175,27 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     }
     return Type::scalar(k);
   }
+  if (b == Builtin::Complex) {
+    // complex(re=0, im=0) of numbers, as Python's.
+    if (!noKeywords() || !arity(0, 2))
+      return Type::unknown();
+    for (size_t i = 0; i < args.size(); ++i)
+      if (!args[i].isNumber() && !args[i].isBool()) {
+        diags_.error(argExprs[i]->range,
+                     "complex() takes numbers, not " + args[i].str());
+        return Type::unknown();
+      }
+    return Type::scalar(ScalarKind::C128);
+  }
+  if (b == Builtin::Abs && args.size() == 1 && args[0].isComplex())
+    return Type::f64(); // the modulus
+  for (size_t i = 0; i < args.size(); ++i)
+    if (args[i].isComplex() && b != Builtin::Bool) {
+      diags_.error(argExprs[i]->range,
+                   name + "() of a complex number is not supported; use "
+                          "z.real, z.imag and abs(z)");
+      return Type::unknown();
+    }
   if (b == Builtin::Abs) {
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();

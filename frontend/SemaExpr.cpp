@@ -85,6 +85,24 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
     return bad();
   }
   ScalarKind lk = l.scalarKind(), rk = r.scalarKind();
+  if (lk == ScalarKind::C128 || rk == ScalarKind::C128) {
+    // Python's complex arithmetic: + - * / ** on numbers.
+    if (arr) {
+      diags_.error(range, "arrays of complex numbers are not supported yet; "
+                          "keep the real and imaginary parts in two arrays");
+      return Type::unknown();
+    }
+    if (op != BinaryOp::Add && op != BinaryOp::Sub && op != BinaryOp::Mul &&
+        op != BinaryOp::Div && op != BinaryOp::Pow)
+      return bad();
+    if (op == BinaryOp::Pow && (lk != ScalarKind::C128 || !r.isInt())) {
+      diags_.error(range, "'**' of complex numbers takes a complex base and "
+                          "an integer exponent here (z ** 2), not " +
+                              l.str() + " ** " + r.str());
+      return Type::unknown();
+    }
+    return Type::scalar(ScalarKind::C128);
+  }
   // Weak literals (NumPy 2): a literal operand adopts the other side's
   // width within its category.
   ScalarKind k;
@@ -161,6 +179,14 @@ Type Analyzer::checkCompare(const CompareExpr *c) {
       diags_.error(c->operands[i]->range,
                    "comparisons work on numbers and bools, not " + ts[i].str() +
                        "; compare elements instead");
+      return Type::unknown();
+    }
+  // Complex numbers are equal or not; they have no order (Python's rule).
+  for (size_t i = 0; i < c->ops.size(); ++i)
+    if ((ts[i].isComplex() || ts[i + 1].isComplex()) &&
+        c->ops[i] != CompareOp::Eq && c->ops[i] != CompareOp::Ne) {
+      diags_.error(c->range, "complex numbers have no order; compare "
+                             "abs(z) or z.real instead");
       return Type::unknown();
     }
   return Type::boolean();
@@ -377,7 +403,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
                                  spelling(u->op) + "': " + t.str());
       return Type::unknown();
     }
-    if (u->op == UnaryOp::Invert && t.elementType().isFloat()) {
+    if (u->op == UnaryOp::Invert &&
+        (t.elementType().isFloat() || t.isComplex())) {
       diags_.error(e->range, "'~' needs an integer or bool operand");
       return Type::unknown();
     }
@@ -437,6 +464,10 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     Type base = checkExpr(a->base.get());
     if (base.isUnknown())
       return base;
+    // z.real, z.imag of a number (a real number's imag is 0).
+    if ((base.isNumber() || base.isComplex()) &&
+        (a->attr == "real" || a->attr == "imag"))
+      return base.isComplex() ? Type::f64() : base;
     if (!base.isArray()) {
       diags_.error(a->range,
                    "'" + a->attr + "' is not an attribute of " + base.str());

@@ -55,6 +55,8 @@ const char *scalarName(ScalarKind s) {
     return "u16";
   case ScalarKind::U32:
     return "u32";
+  case ScalarKind::C128:
+    return "complex";
   }
   return "?";
 }
@@ -114,6 +116,8 @@ int bitWidth(ScalarKind s) {
   case ScalarKind::U32:
   case ScalarKind::F32:
     return 32;
+  case ScalarKind::C128:
+    return 128;
   default:
     return 64;
   }
@@ -152,6 +156,8 @@ static bool isFloatKind(ScalarKind s) {
 ScalarKind promote(ScalarKind a, ScalarKind b) {
   if (a == b)
     return a;
+  if (a == ScalarKind::C128 || b == ScalarKind::C128)
+    return ScalarKind::C128;
   bool fa = isFloatKind(a), fb = isFloatKind(b);
   if (fa && fb)
     return ScalarKind::F64;

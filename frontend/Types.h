@@ -24,7 +24,8 @@ static_assert(kMaxRank == WEFT_MAX_RANK, "one rank limit");
 /// are storage kinds: arrays hold them, but an element read is an i64 and
 /// arithmetic on them is done in i64 and wrapped to the result's width on
 /// store (NumPy's values; no scalar has a storage kind).
-enum class ScalarKind { Bool, I32, I64, F32, F64, I8, I16, U8, U16, U32 };
+/// C128 is a complex number of two f64 (scalars only, so far).
+enum class ScalarKind { Bool, I32, I64, F32, F64, I8, I16, U8, U16, U32, C128 };
 
 /// i8, i16, u8, u16, u32.
 inline bool isStorageKind(ScalarKind k) {
@@ -83,7 +84,8 @@ public:
     return isScalar() &&
            (scalar_ == ScalarKind::F32 || scalar_ == ScalarKind::F64);
   }
-  /// int or float scalar (bool excluded).
+  bool isComplex() const { return isScalar() && scalar_ == ScalarKind::C128; }
+  /// int or float scalar (bool and complex excluded).
   bool isNumber() const { return isInt() || isFloat(); }
   /// Fully known (no Unknown anywhere inside).
   bool isKnown() const;

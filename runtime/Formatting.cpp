@@ -488,6 +488,20 @@ std::string formatFloat(double v) {
   return reprText(std::signbit(v), digits, exp, !(exp >= -4 && exp < 16));
 }
 
+std::string formatComplex(double re, double im) {
+  // repr's digits without a trailing ".0" (CPython's format code 'r').
+  auto part = [](double v) {
+    std::string s = formatFloat(v);
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0)
+      s.resize(s.size() - 2);
+    return s;
+  };
+  std::string i = part(im);
+  if (re == 0 && !std::signbit(re))
+    return i + "j";
+  return "(" + part(re) + (i[0] == '-' ? "" : "+") + i + "j)";
+}
+
 std::string formatFloat32(float v) {
   if (!std::isfinite(v))
     return nonFiniteText(v);

@@ -161,6 +161,9 @@ extern "C" {
 void weft_rt_print_i64(int64_t v) { writeOut(std::to_string(v)); }
 
 void weft_rt_print_f64(double v) { writeOut(weft::rt::formatFloat(v)); }
+void weft_rt_print_complex(double re, double im) {
+  writeOut(weft::rt::formatComplex(re, im));
+}
 
 void weft_rt_print_f32(float v) { writeOut(weft::rt::formatFloat32(v)); }
 

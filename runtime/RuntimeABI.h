@@ -27,6 +27,7 @@ typedef weft_dtype WeftElemKind;
 //    print_str(" "); print_<b>; print_newline.
 void weft_rt_print_i64(int64_t v);
 void weft_rt_print_f64(double v);
+void weft_rt_print_complex(double re, double im);
 /// A float as NumPy prints a float32 scalar: "0.1", "2.0", "1e-04".
 void weft_rt_print_f32(float v);
 void weft_rt_print_bool(int32_t v); ///< prints True / False
@@ -163,6 +164,8 @@ void setMemoryLimit(int64_t bytes);
 /// Python's repr() of a float: "0.30000000000000004", "2.0", "1e+16",
 /// "1.5e-05", "inf", "nan", "-0.0".
 std::string formatFloat(double v);
+/// Python's repr of a complex number: `(1+2j)`, `2j`, `(-0-1.5j)`.
+std::string formatComplex(double re, double im);
 /// NumPy 1.24's str() of a float32 scalar: Python's repr rules on the
 /// shortest digits that round-trip as a float, scientific below 1e-4 and
 /// from 1e16: "0.1", "0.33333334", "1e-04", "1e+16".

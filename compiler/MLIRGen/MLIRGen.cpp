@@ -57,6 +57,8 @@ mlir::Type FunctionGen::toMLIR(const weft::Type &t) {
       return b.getIntegerType(16, false);
     case ScalarKind::U32:
       return b.getIntegerType(32, false);
+    case ScalarKind::C128:
+      return ComplexType::get(b.getF64Type());
     }
     return b.getF64Type();
   };
@@ -83,6 +85,8 @@ void FunctionGen::flatTypes(const weft::Type &t,
 }
 
 ScalarKind FunctionGen::kindOf(mlir::Type t) const {
+  if (isa<ComplexType>(t))
+    return ScalarKind::C128;
   if (t.isUnsignedInteger(8))
     return ScalarKind::U8;
   if (t.isUnsignedInteger(16))
@@ -320,9 +324,9 @@ generateMLIR(MLIRContext &context, const Program &program,
              const SourceFile &file, DiagnosticEngine &diags, bool boundscheck,
              bool fastmath, std::vector<LoopReport> *report,
              std::vector<metrics::StageTime> *timings, bool gpu) {
-  context
-      .loadDialect<weft::WeftDialect, func::FuncDialect, arith::ArithDialect,
-                   math::MathDialect, scf::SCFDialect, memref::MemRefDialect>();
+  context.loadDialect<weft::WeftDialect, func::FuncDialect, arith::ArithDialect,
+                      math::MathDialect, scf::SCFDialect, memref::MemRefDialect,
+                      complex::ComplexDialect>();
   if (gpu)
     context.loadDialect<gpu::GPUDialect>();
   ModuleGen mg(context, program, file, diags, boundscheck);

@@ -232,6 +232,15 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
     }
     return Val(acc);
   }
+  if (builtin == Builtin::Complex) {
+    Value re = c->args.size() > 0 ? convert(arg(0).v(), ScalarKind::F64, l)
+                                  : constant(ScalarKind::F64, 0, l);
+    Value im = c->args.size() > 1 ? convert(arg(1).v(), ScalarKind::F64, l)
+                                  : constant(ScalarKind::F64, 0, l);
+    return Val(complex::CreateOp::create(b, l, toMLIR(t), re, im));
+  }
+  if (builtin == Builtin::Abs && argType(0).isComplex())
+    return Val(emitComplexAbs(arg(0).v(), l));
   if (builtin == Builtin::Abs) {
     Value x = arg(0).v();
     if (t.isFloat())

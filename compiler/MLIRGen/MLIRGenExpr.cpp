@@ -33,6 +33,8 @@ Value FunctionGen::constant(ScalarKind k, double value, Location l) {
     return arith::ConstantOp::create(b, l, b.getF32FloatAttr((float)value));
   case ScalarKind::F64:
     return arith::ConstantOp::create(b, l, b.getF64FloatAttr(value));
+  case ScalarKind::C128:
+    return convert(constant(ScalarKind::F64, value, l), k, l);
   default: // a storage kind: the wrapped i64
     return convert(i64(static_cast<int64_t>(value), l), k, l);
   }
@@ -63,6 +65,17 @@ Value FunctionGen::convert(Value v, ScalarKind to, Location l) {
   ScalarKind from = kindOf(v.getType());
   if (from == to)
     return v;
+  // A complex number becomes real by its real part (NumPy's cast; Sema
+  // refuses Python's conversions), a real number complex with imag 0.
+  if (from == ScalarKind::C128) {
+    if (to == ScalarKind::Bool)
+      return truthy(v, l);
+    return convert(complex::ReOp::create(b, l, v), to, l);
+  }
+  if (to == ScalarKind::C128)
+    return complex::CreateOp::create(b, l, ComplexType::get(b.getF64Type()),
+                                     convert(v, ScalarKind::F64, l),
+                                     constant(ScalarKind::F64, 0, l));
   // Storage kinds go through i64: widened by their sign, wrapped to their
   // width (unsigned ones cast from and to MLIR's unsigned types).
   if (isStorageKind(from)) {
@@ -137,6 +150,9 @@ Value FunctionGen::truthy(Value v, Location l) {
     return v;
   if (isStorageKind(k))
     return truthy(convert(v, ScalarKind::I64, l), l);
+  if (k == ScalarKind::C128)
+    return arith::OrIOp::create(b, l, truthy(complex::ReOp::create(b, l, v), l),
+                                truthy(complex::ImOp::create(b, l, v), l));
   if (k == ScalarKind::F32 || k == ScalarKind::F64)
     return arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNE, v,
                                  constant(k, 0, l));
@@ -178,6 +194,9 @@ Value FunctionGen::allocArray(ScalarKind elem, Value &n, Location l) {
 Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
                                     ScalarKind kind, bool pythonErrors,
                                     Location loc, int64_t line) {
+  if (kind == ScalarKind::C128)
+    return emitComplexBinary(op, convert(l, kind, loc), convert(r, kind, loc),
+                             pythonErrors, loc, line);
   if (isStorageKind(kind)) {
     // In i64, wrapped to the kind's width: NumPy's result for every
     // operator (true division is a float either way).
@@ -308,6 +327,22 @@ Value FunctionGen::emitCompareOp(CompareOp op, Value lhs, Value rhs,
       computeKind(promote(kindOf(lhs.getType()), kindOf(rhs.getType())));
   lhs = convert(lhs, k, l);
   rhs = convert(rhs, k, l);
+  if (k == ScalarKind::C128) {
+    // == and != only (Sema): both parts.
+    auto part = [&](Value z, bool re) -> Value {
+      return re ? complex::ReOp::create(b, l, z).getResult()
+                : complex::ImOp::create(b, l, z).getResult();
+    };
+    Value eq = arith::AndIOp::create(
+        b, l,
+        arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, part(lhs, true),
+                              part(rhs, true)),
+        arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, part(lhs, false),
+                              part(rhs, false)));
+    if (op == CompareOp::Eq)
+      return eq;
+    return arith::XOrIOp::create(b, l, eq, constant(ScalarKind::Bool, 1, l));
+  }
   if (k == ScalarKind::F32 || k == ScalarKind::F64) {
     arith::CmpFPredicate p;
     switch (op) {
@@ -553,6 +588,11 @@ Val FunctionGen::emitExpr(const Expr *e) {
       x = convertTo(x, t, l);
       if (t.isFloat())
         return Val(arith::NegFOp::create(b, l, x));
+      if (t.isComplex())
+        return Val(complex::CreateOp::create(
+            b, l, x.getType(),
+            arith::NegFOp::create(b, l, complex::ReOp::create(b, l, x)),
+            arith::NegFOp::create(b, l, complex::ImOp::create(b, l, x))));
       return Val(
           arith::SubIOp::create(b, l, constant(t.scalarKind(), 0, l), x));
     }
@@ -618,6 +658,8 @@ Val FunctionGen::emitExpr(const Expr *e) {
   case ExprKind::Attribute: {
     auto *a = static_cast<const AttributeExpr *>(e);
     Value arr = emitExpr(a->base.get()).v();
+    if (a->attr == "real" || a->attr == "imag")
+      return Val(emitRealImag(arr, a->attr == "real", l));
     if (a->attr == "ndim")
       return Val(i64(cast<MemRefType>(arr.getType()).getRank(), l));
     if (a->attr == "size")

@@ -20,6 +20,7 @@
 #include "frontend/Sema.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -168,6 +169,15 @@ public:
   mlir::Value emitBinaryScalar(BinaryOp op, mlir::Value l, mlir::Value r,
                                ScalarKind kind, bool pythonErrors,
                                mlir::Location loc, int64_t line);
+  /// + - * / ** of two complex numbers with CPython's formulas
+  /// (MLIRGenComplex.cpp).
+  mlir::Value emitComplexBinary(BinaryOp op, mlir::Value l, mlir::Value r,
+                                bool pythonErrors, mlir::Location loc,
+                                int64_t line);
+  /// abs(z) as Python's: hypot of the parts (libm).
+  mlir::Value emitComplexAbs(mlir::Value z, mlir::Location l);
+  /// z.real / z.imag of a number of any kind.
+  mlir::Value emitRealImag(mlir::Value x, bool real, mlir::Location l);
   Val emitBinary(const BinaryExpr *b);
   mlir::Value emitCompare(const CompareExpr *c);
   /// `scf.if cond -> resultType` whose branches are emitted by `thenFn` and

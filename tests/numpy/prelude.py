@@ -535,7 +535,8 @@ WEFT_NAMES = (
 ).split()
 
 # Python builtins a Weft program may use besides the ones above.
-PYTHON_NAMES = ("range", "float", "int", "enumerate", "zip", "round")
+PYTHON_NAMES = ("range", "float", "int", "enumerate", "zip", "round",
+                "complex")
 
 
 def namespace():

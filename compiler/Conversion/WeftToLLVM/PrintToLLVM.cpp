@@ -71,6 +71,13 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
       callRuntime(rewriter, op, abi::Function::weft_rt_print_i64, {value});
       return success();
     }
+    if (isa<ComplexType>(type)) {
+      // The converted value is a {re, im} struct.
+      Value re = LLVM::ExtractValueOp::create(rewriter, loc, value, 0);
+      Value im = LLVM::ExtractValueOp::create(rewriter, loc, value, 1);
+      callRuntime(rewriter, op, abi::Function::weft_rt_print_complex, {re, im});
+      return success();
+    }
     if (auto ft = dyn_cast<FloatType>(type)) {
       // f32 prints with float32's shortest digits, as NumPy does.
       callRuntime(rewriter, op,
