@@ -506,8 +506,10 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
                                    " slice; it has more dimensions");
       return;
     }
+    // One float stored into an integer element truncates, as NumPy's and
+    // Numba's a[i] = x do; a float array needs an explicit astype.
     Type e = elem.elementType(), v = valueType.elementType();
-    if ((e.isInt() || e.isBool()) && v.isFloat())
+    if ((e.isInt() || e.isBool()) && v.isFloat() && elem.isArray())
       diags_.error(valueRange,
                    "cannot store floats into an integer array; convert "
                    "explicitly with i64(x) or .astype(i64)");

@@ -313,42 +313,31 @@ double ArrayPrinter::loadFloat(int64_t offset) const {
   return d;
 }
 
+/// The element of type T at `p` (any alignment).
+template <typename T> int64_t loadAs(const char *p) {
+  T v;
+  std::memcpy(&v, p, sizeof v);
+  return static_cast<int64_t>(v);
+}
+
 int64_t ArrayPrinter::loadInt(int64_t offset) const {
+  const char *p = at(offset);
   switch (kind) {
-  case WEFT_BOOL: {
-    int8_t b;
-    std::memcpy(&b, at(offset), sizeof b);
-    return b;
-  }
-  case WEFT_I32: {
-    int32_t i;
-    std::memcpy(&i, at(offset), sizeof i);
-    return i;
-  }
+  case WEFT_BOOL:
   case WEFT_I8:
-    return *reinterpret_cast<const int8_t *>(at(offset));
+    return loadAs<int8_t>(p);
   case WEFT_U8:
-    return *reinterpret_cast<const uint8_t *>(at(offset));
-  case WEFT_I16: {
-    int16_t i;
-    std::memcpy(&i, at(offset), sizeof i);
-    return i;
-  }
-  case WEFT_U16: {
-    uint16_t i;
-    std::memcpy(&i, at(offset), sizeof i);
-    return i;
-  }
-  case WEFT_U32: {
-    uint32_t i;
-    std::memcpy(&i, at(offset), sizeof i);
-    return i;
-  }
-  default: {
-    int64_t i;
-    std::memcpy(&i, at(offset), sizeof i);
-    return i;
-  }
+    return loadAs<uint8_t>(p);
+  case WEFT_I16:
+    return loadAs<int16_t>(p);
+  case WEFT_U16:
+    return loadAs<uint16_t>(p);
+  case WEFT_I32:
+    return loadAs<int32_t>(p);
+  case WEFT_U32:
+    return loadAs<uint32_t>(p);
+  default:
+    return loadAs<int64_t>(p);
   }
 }
 

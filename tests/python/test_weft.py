@@ -77,6 +77,22 @@ def test_uint8_images_in_and_out():
         invert(img.astype(np.uint64))
 
 
+def test_tuples_of_numbers_and_arrays_as_arguments():
+    @weft.jit
+    def span(a, box, n):
+        s = 0.0
+        for i in range(n):
+            s += a[i] * (box[2] - box[0]) + box[1][1]
+        return s, box[1][0]
+
+    a = np.arange(3.0)
+    assert span(a, (1.0, (2, 5.5), 4.0), 3) == (25.5, 2)
+    assert span(a, (1.0, (7, 0.5), 4.0), 2) == (4.0, 7)
+    assert span(a, (1, (7, 0.5), 4), 2) == (4.0, 7)   # another layout
+    with pytest.raises(weft.CallError, match="empty tuple"):
+        span(a, (), 1)
+
+
 def test_more_than_8_axes_is_a_call_error(m):
     with pytest.raises(weft.CallError, match="1 to 8 axes, not 9"):
         m.total(np.zeros((1,) * 9))

@@ -511,6 +511,34 @@ def _module_source(dispatchers):
     return "\n".join(text) + "\n", filename
 
 
+def _tuple_layout(x):
+    """None for a value passed as it is; the nested lengths of a tuple."""
+    if not isinstance(x, tuple):
+        return None
+    if not x:
+        raise CallError("an empty tuple cannot be passed to a Weft function")
+    return tuple(_tuple_layout(e) for e in x)
+
+
+def _flatten_tuples(x, out):
+    if isinstance(x, tuple):
+        for e in x:
+            _flatten_tuples(e, out)
+    else:
+        out.append(x)
+
+
+def _tuple_expression(shape, name, params):
+    """Weft source rebuilding a value of layout `shape` from parameters
+    named after `name` (appended to `params`)."""
+    if shape is None:
+        params.append(name)
+        return name
+    parts = [_tuple_expression(s, "%s_%d" % (name, i), params)
+             for i, s in enumerate(shape)]
+    return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
+
+
 def _constant_literal(v):
     """Weft source for a global number `v`; None for anything else."""
     if isinstance(v, (bool, np.bool_)):
@@ -577,7 +605,45 @@ class Dispatcher:
             bound = self._signature.bind(*args, **kwargs)
             bound.apply_defaults()
             args = bound.args
+        if any(isinstance(a, tuple) for a in args):
+            return self._call_with_tuples(args)
         return self._compiled()(*args)
+
+    def _call_with_tuples(self, args):
+        """Tuples (of numbers and arrays, nested) are passed as Numba
+        passes them: a generated Weft function, one per tuple layout,
+        takes their elements and calls this one with the tuples rebuilt."""
+        layout = tuple(_tuple_layout(a) for a in args)
+        entry = self._tuple_entries.get(layout)
+        if entry is None:
+            with self._lock:
+                entry = self._tuple_entries.get(layout)
+                if entry is None:
+                    entry = self._tuple_entry(layout)
+                    self._tuple_entries[layout] = entry
+        flat = []
+        for a in args:
+            _flatten_tuples(a, flat)
+        return entry(*flat)
+
+    def _tuple_entry(self, layout):
+        params, actuals = [], []
+        for i, shape in enumerate(layout):
+            actuals.append(_tuple_expression(shape, "__a%d" % i, params))
+        name = "__weft_tuples_" + self.py_func.__name__
+        wrapper = "def %s(%s):\n    return %s(%s)\n" % (
+            name, ", ".join(params), self.py_func.__name__,
+            ", ".join(actuals))
+        source, filename = _module_source(self._callees())
+        target = "cpu"
+        if self.decorator == "jit":
+            target = self.options.get("target", "cpu")
+        return _function(source + "\n" + wrapper, filename,
+                         bool(self.options.get("fastmath")), target, name)
+
+    @functools.cached_property
+    def _tuple_entries(self):
+        return {}
 
     @functools.cached_property
     def _signature(self):
