@@ -93,6 +93,28 @@ def test_tuples_of_numbers_and_arrays_as_arguments():
         span(a, (), 1)
 
 
+def test_stencil_kernels_as_numba_applies_them():
+    @weft.stencil
+    def blur(a):
+        return (a[-1, 0] + a[1, 0] + a[0, -1] + a[0, 1]) * 0.25 + a[0, 0]
+
+    @weft.stencil()
+    def forward(a, b):
+        return a[1] - b[0]
+
+    x = np.arange(30.0).reshape(5, 6) ** 1.5
+    want = np.zeros_like(x)
+    want[1:-1, 1:-1] = ((x[:-2, 1:-1] + x[2:, 1:-1] + x[1:-1, :-2] +
+                         x[1:-1, 2:]) * 0.25 + x[1:-1, 1:-1])
+    assert np.array_equal(blur(x), want)
+    v = np.arange(5)
+    r = forward(v, v * 2)
+    assert r.dtype == np.int64 and list(r) == [1, 0, -1, -2, 0]
+    assert np.array_equal(blur(np.ones((2, 2))), np.zeros((2, 2)))
+    with pytest.raises(NotImplementedError, match="no options"):
+        weft.stencil(neighborhood=((-1, 1),))
+
+
 def test_more_than_8_axes_is_a_call_error(m):
     with pytest.raises(weft.CallError, match="1 to 8 axes, not 9"):
         m.total(np.zeros((1,) * 9))
