@@ -166,6 +166,13 @@ struct IndexExpr : Expr {
   static constexpr ExprKind Kind = ExprKind::Index;
   ExprPtr base;
   std::vector<ExprPtr> indices;
+  /// Whether entry i is `None` (np.newaxis): a new axis of size 1.
+  bool isNewAxis(size_t i) const {
+    auto *n = indices[i]->kind == ExprKind::Name
+                  ? static_cast<const NameExpr *>(indices[i].get())
+                  : nullptr;
+    return n && n->name == "None";
+  }
   IndexExpr(SourceRange r, ExprPtr b) : Expr(Kind, r), base(std::move(b)) {}
 };
 /// `lo:hi:step`; each part may be null when omitted.

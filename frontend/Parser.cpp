@@ -659,6 +659,8 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     if (!at(TokenKind::Identifier))
       return error("expected a name after '" + module.text + ".'");
     const Token &member = next();
+    if (member.text == "newaxis") // np.newaxis is None
+      return std::make_unique<NameExpr>(rangeFrom(begin), "None");
     // np.random.rand: the submodule's functions are builtins too.
     if (member.text == "random" && at(TokenKind::Dot))
       continue;

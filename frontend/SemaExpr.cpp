@@ -195,8 +195,13 @@ Type Analyzer::checkCompare(const CompareExpr *c) {
 Type Analyzer::checkIndex(const IndexExpr *ix) {
   Type base = checkExpr(ix->base.get());
   std::vector<Type> its;
-  int slices = 0;
-  for (const ExprPtr &i : ix->indices) {
+  int slices = 0, newAxes = 0;
+  for (size_t k = 0; k < ix->indices.size(); ++k) {
+    const ExprPtr &i = ix->indices[k];
+    if (ix->isNewAxis(k)) {
+      ++newAxes; // None / np.newaxis: typed below, not as a name
+      continue;
+    }
     if (auto *sl = i->dyn<SliceExpr>()) {
       ++slices;
       for (const Expr *part :
@@ -256,6 +261,42 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
                                       " cannot be indexed; only arrays "
                                       "and tuples can");
     return Type::unknown();
+  }
+  if (newAxes) {
+    // a[:, None]: a view with a new axis of size 1 at each None.
+    if (static_cast<int>(its.size()) > base.rank()) {
+      diags_.error(ix->range, "a " + base.str() + " takes at most " +
+                                  std::to_string(base.rank()) +
+                                  " indices, got " +
+                                  std::to_string(its.size()));
+      return Type::unknown();
+    }
+    for (size_t k = 0, j = 0; k < ix->indices.size(); ++k) {
+      if (ix->isNewAxis(k))
+        continue;
+      if (auto *sl = ix->indices[k]->dyn<SliceExpr>();
+          sl && (sl->lower || sl->upper || sl->step)) {
+        diags_.error(ix->indices[k]->range,
+                     "with None (np.newaxis) the slices are ':' so far; "
+                     "slice first, then add the axis: a[1:][:, None]");
+        return Type::unknown();
+      }
+      if (!its[j].isInt()) {
+        if (its[j].isKnown())
+          diags_.error(ix->indices[k]->range,
+                       "with None (np.newaxis) the other indices are "
+                       "integers and slices, not " +
+                           its[j].str());
+        return Type::unknown();
+      }
+      ++j;
+    }
+    int ints = static_cast<int>(its.size()) - slices;
+    if (base.rank() - ints + newAxes > kMaxRank) {
+      diags_.error(ix->range, "the view would have more than 8 axes");
+      return Type::unknown();
+    }
+    return Type::array(base.scalarKind(), base.rank() - ints + newAxes);
   }
   // a[t] with t a tuple of integers is a[t[0], t[1], ...] (NumPy's rule;
   // np.ndindex and unravel_index give such tuples).

@@ -164,6 +164,44 @@ Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,
   return op.getResult();
 }
 
+Value FunctionGen::emitNewAxes(Value array, const IndexExpr *ix) {
+  // The view of the other entries, then a size-1 axis (stride 0) at each
+  // None: output axes follow the entries in order (an integer index has
+  // none), then the view's remaining axes.
+  Location l = loc(ix->range);
+  weft::Type rt = fn.typeOf(ix);
+  ArrayMeta m = arrayMeta(array, l);
+  SmallVector<Value, 8> sizes, strides;
+  size_t axis = 0; // the next axis of `array`
+  for (size_t k = 0; k < ix->indices.size(); ++k) {
+    if (ix->isNewAxis(k)) {
+      sizes.push_back(index(1, l));
+      strides.push_back(index(0, l));
+      continue;
+    }
+    const Expr *e = ix->indices[k].get();
+    auto *sl = e->dyn<SliceExpr>();
+    if (!sl) {
+      // An integer index: offset by it, no output axis.
+      Value i =
+          wrapIndex(emitScalar(e), m.sizes[axis], l, axis, line(ix->range));
+      m.offset = arith::AddIOp::create(
+          b, l, m.offset, arith::MulIOp::create(b, l, i, m.strides[axis]));
+      ++axis;
+      continue;
+    }
+    (void)sl; // ':' (Sema refuses bounds here)
+    sizes.push_back(m.sizes[axis]);
+    strides.push_back(m.strides[axis]);
+    ++axis;
+  }
+  for (; axis < m.sizes.size(); ++axis) {
+    sizes.push_back(m.sizes[axis]);
+    strides.push_back(m.strides[axis]);
+  }
+  return makeView(array, rt.scalarKind(), m.offset, sizes, strides, l);
+}
+
 SmallVector<FunctionGen::SubscriptEntry, 4>
 FunctionGen::subscriptEntries(const IndexExpr *ix) {
   SmallVector<SubscriptEntry, 4> out;
@@ -179,6 +217,11 @@ FunctionGen::subscriptEntries(const IndexExpr *ix) {
 
 Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
   Location l = loc(ix->range);
+  if (std::any_of(ix->indices.begin(), ix->indices.end(),
+                  [&](const ExprPtr &e) {
+                    return ix->isNewAxis(&e - &ix->indices[0]);
+                  }))
+    return Val(emitNewAxes(array, ix));
   weft::Type bt = fn.typeOf(ix->base.get());
   weft::Type rt = fn.typeOf(ix);
   ArrayMeta m = arrayMeta(array, l);

@@ -278,6 +278,8 @@ public:
     mlir::Value value;
   };
   llvm::SmallVector<SubscriptEntry, 4> subscriptEntries(const IndexExpr *ix);
+  /// `a[:, None]` (np.newaxis): a view with size-1 axes inserted.
+  mlir::Value emitNewAxes(mlir::Value array, const IndexExpr *ix);
   /// The integer index of an entry that is no slice.
   mlir::Value entryIndex(const SubscriptEntry &e) {
     return e.value ? e.value : emitScalar(e.expr);
