@@ -303,22 +303,7 @@ Analyzer::run(std::vector<EntryRequest> *entries,
     checkFunction(fn);
     diags_.setSuppressed(false);
   }
-  // Hosts (C, C++, Python) take numbers, bools and arrays back; complex
-  // numbers only live inside Weft code so far.
-  std::function<bool(const Type &)> holdsComplex = [&](const Type &t) {
-    if (t.isComplex())
-      return true;
-    for (const Type &e : t.elems())
-      if (holdsComplex(e))
-        return true;
-    return false;
-  };
-  for (auto &fn : program_->instances)
-    if (fn->exported && fn->def && holdsComplex(fn->returnType))
-      diags_.error(fn->def->nameRange,
-                   "'" + fn->name +
-                       "' returns a complex number to the host, which "
-                       "cannot take one yet; return z.real and z.imag");
+  checkHostResults();
   // A type left unknown after another error is a consequence of that
   // error (in this function or one it calls): report it only when nothing
   // else explains it.
@@ -378,23 +363,6 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
   if (reporting_)
     checkReturnsOnEveryPath(fn);
   fn_ = nullptr;
-}
-
-void Analyzer::reportUnknownLocals(FunctionInstance &fn) {
-  for (auto &[name, t] : fn.locals)
-    if (!t.isKnown()) {
-      auto it = firstDef_.find({&fn, name});
-      SourceRange r = it != firstDef_.end()
-                          ? it->second
-                          : (fn.def ? fn.def->nameRange : SourceRange());
-      // The front end's own variables (a for loop's sequence) are named
-      // by what they hold.
-      std::string what = name.rfind("__for_", 0) == 0
-                             ? "the sequence this loop iterates over"
-                             : "'" + name + "'";
-      diags_.error(r, "cannot infer the type of " + what +
-                          "; assign it a value of known type first");
-    }
 }
 
 void Analyzer::checkBlock(const Block &b) {

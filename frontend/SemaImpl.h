@@ -128,6 +128,9 @@ private:
   std::map<std::pair<FunctionInstance *, std::string>, SourceRange> firstDef_;
   /// "cannot infer the type of 'x'" for each local left unknown.
   void reportUnknownLocals(FunctionInstance &fn);
+  /// Errors for results a host cannot take (complex numbers), for each
+  /// function a host calls (SemaReturns.cpp).
+  void checkHostResults();
   int loopDepth_ = 0;
   int changes_ = 0;
   bool reporting_ = false;

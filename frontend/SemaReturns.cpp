@@ -1,14 +1,17 @@
-//===- SemaReturns.cpp - Missing returns: reaching a function's end -------===//
+//===- SemaReturns.cpp - Returns: missing ones, host results, unknowns ----===//
 //
 // A function that returns a value must return on every path: where Python
 // would fall off the end and return None, Weft has no value of the
 // function's type to give, so reaching the end is a compile error. The
 // analysis follows the control flow of the body: a path ends at `return`,
 // at an if/else whose branches all end, at a `while` loop whose condition
-// is always true and that has no `break`, and at `assert False`.
+// is always true and that has no `break`, and at `assert False`. Also the
+// results a host cannot take, and locals whose type stayed unknown.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/SemaImpl.h"
+
+#include <functional>
 
 namespace weft {
 namespace sema {
@@ -105,6 +108,42 @@ void Analyzer::checkReturnsOnEveryPath(const FunctionInstance &fn) {
     DiagnosticEngine::note(*d, fn.body->back()->range,
                            "the end of '" + name +
                                "' is reached after this statement");
+}
+
+void Analyzer::checkHostResults() {
+  // Hosts (C, C++, Python) take numbers, bools and arrays back; complex
+  // numbers only live inside Weft code so far.
+  std::function<bool(const Type &)> holdsComplex = [&](const Type &t) {
+    if (t.isComplex())
+      return true;
+    for (const Type &e : t.elems())
+      if (holdsComplex(e))
+        return true;
+    return false;
+  };
+  for (auto &fn : program_->instances)
+    if (fn->exported && fn->def && holdsComplex(fn->returnType))
+      diags_.error(fn->def->nameRange,
+                   "'" + fn->name +
+                       "' returns a complex number to the host, which "
+                       "cannot take one yet; return z.real and z.imag");
+}
+
+void Analyzer::reportUnknownLocals(FunctionInstance &fn) {
+  for (auto &[name, t] : fn.locals)
+    if (!t.isKnown()) {
+      auto it = firstDef_.find({&fn, name});
+      SourceRange r = it != firstDef_.end()
+                          ? it->second
+                          : (fn.def ? fn.def->nameRange : SourceRange());
+      // The front end's own variables (a for loop's sequence) are named
+      // by what they hold.
+      std::string what = name.rfind("__for_", 0) == 0
+                             ? "the sequence this loop iterates over"
+                             : "'" + name + "'";
+      diags_.error(r, "cannot infer the type of " + what +
+                          "; assign it a value of known type first");
+    }
 }
 
 } // namespace sema
