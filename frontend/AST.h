@@ -173,6 +173,12 @@ struct IndexExpr : Expr {
                   : nullptr;
     return n && n->name == "None";
   }
+  bool hasNewAxis() const {
+    for (size_t i = 0; i < indices.size(); ++i)
+      if (isNewAxis(i))
+        return true;
+    return false;
+  }
   IndexExpr(SourceRange r, ExprPtr b) : Expr(Kind, r), base(std::move(b)) {}
 };
 /// `lo:hi:step`; each part may be null when omitted.

@@ -713,19 +713,12 @@ void Analyzer::checkStmt(const Stmt &s) {
   }
 }
 
-/// A type containing an array of complex numbers (not built yet).
-static bool holdsComplexArray(const Type &t) {
-  if (t.isArray())
-    return t.scalarKind() == ScalarKind::C128;
-  for (const Type &e : t.elems())
-    if (holdsComplexArray(e))
-      return true;
-  return false;
-}
-
 Type Analyzer::checkExpr(const Expr *e) {
   Type t = checkExprImpl(e);
-  if (holdsComplexArray(t)) {
+  // Arrays of complex numbers are not built yet.
+  if (anyPart(t, [](const Type &p) {
+        return p.isArray() && p.scalarKind() == ScalarKind::C128;
+      })) {
     diags_.error(e->range, "arrays of complex numbers are not supported yet; "
                            "keep the real and imaginary parts in two arrays");
     t = Type::unknown();

@@ -11,8 +11,6 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/SemaImpl.h"
 
-#include <functional>
-
 namespace weft {
 namespace sema {
 
@@ -113,16 +111,9 @@ void Analyzer::checkReturnsOnEveryPath(const FunctionInstance &fn) {
 void Analyzer::checkHostResults() {
   // Hosts (C, C++, Python) take numbers, bools and arrays back; complex
   // numbers only live inside Weft code so far.
-  std::function<bool(const Type &)> holdsComplex = [&](const Type &t) {
-    if (t.isComplex())
-      return true;
-    for (const Type &e : t.elems())
-      if (holdsComplex(e))
-        return true;
-    return false;
-  };
   for (auto &fn : program_->instances)
-    if (fn->exported && fn->def && holdsComplex(fn->returnType))
+    if (fn->exported && fn->def &&
+        anyPart(fn->returnType, [](const Type &t) { return t.isComplex(); }))
       diags_.error(fn->def->nameRange,
                    "'" + fn->name +
                        "' returns a complex number to the host, which "

@@ -112,6 +112,16 @@ private:
   std::vector<Type> elems_;
 };
 
+/// Whether `t` or an element of it (tuples, nested) satisfies `pred`.
+template <typename Pred> bool anyPart(const Type &t, Pred pred) {
+  if (pred(t))
+    return true;
+  for (const Type &e : t.elems())
+    if (anyPart(e, pred))
+      return true;
+  return false;
+}
+
 const char *scalarName(ScalarKind s);
 /// Parses "bool", "i32", "i64", "f32", "f64"; false if not a type name.
 bool parseScalarName(const std::string &name, ScalarKind &out);

@@ -180,8 +180,7 @@ Value FunctionGen::emitNewAxes(Value array, const IndexExpr *ix) {
       continue;
     }
     const Expr *e = ix->indices[k].get();
-    auto *sl = e->dyn<SliceExpr>();
-    if (!sl) {
+    if (!e->dyn<SliceExpr>()) {
       // An integer index: offset by it, no output axis.
       Value i =
           wrapIndex(emitScalar(e), m.sizes[axis], l, axis, line(ix->range));
@@ -190,7 +189,7 @@ Value FunctionGen::emitNewAxes(Value array, const IndexExpr *ix) {
       ++axis;
       continue;
     }
-    (void)sl; // ':' (Sema refuses bounds here)
+    // ':' (Sema refuses slices with bounds beside None).
     sizes.push_back(m.sizes[axis]);
     strides.push_back(m.strides[axis]);
     ++axis;
@@ -217,10 +216,7 @@ FunctionGen::subscriptEntries(const IndexExpr *ix) {
 
 Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
   Location l = loc(ix->range);
-  if (std::any_of(ix->indices.begin(), ix->indices.end(),
-                  [&](const ExprPtr &e) {
-                    return ix->isNewAxis(&e - &ix->indices[0]);
-                  }))
+  if (ix->hasNewAxis())
     return Val(emitNewAxes(array, ix));
   weft::Type bt = fn.typeOf(ix->base.get());
   weft::Type rt = fn.typeOf(ix);

@@ -483,43 +483,30 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
   Location l = loc(ix->range);
   weft::Type bt = fn.typeOf(ix->base.get());
   Val base = emitExpr(ix->base.get());
-  if (bt.isTuple() && ix->indices[0]->dyn<SliceExpr>()) {
-    // t[:2]: the parts of the elements selected.
+  if (bt.isTuple()) {
+    // t[i] (an integer literal) or t[:2]: the parts of the elements
+    // selected.
+    int64_t n = static_cast<int64_t>(bt.elems().size());
+    std::vector<int64_t> positions;
+    if (auto *sl = ix->indices[0]->dyn<SliceExpr>()) {
+      positions = *tupleSlicePositions(sl, n);
+    } else {
+      const Expr *ie = ix->indices[0].get();
+      int64_t i = ie->dyn<UnaryExpr>()
+                      ? -ie->dyn<UnaryExpr>()->operand->dyn<IntLitExpr>()->value
+                      : ie->dyn<IntLitExpr>()->value;
+      positions.push_back(i < 0 ? i + n : i);
+    }
     SmallVector<size_t> offsets{0};
     for (const weft::Type &e : bt.elems()) {
       SmallVector<mlir::Type> ts;
       flatTypes(e, ts);
       offsets.push_back(offsets.back() + ts.size());
     }
-    std::vector<int64_t> positions = *tupleSlicePositions(
-        ix->indices[0]->dyn<SliceExpr>(), bt.elems().size());
     Val r;
     for (int64_t p : positions)
       for (size_t k = offsets[p]; k < offsets[p + 1]; ++k)
         r.parts.push_back(base.parts[k]);
-    return r;
-  }
-  if (bt.isTuple()) {
-    int64_t n = static_cast<int64_t>(bt.elems().size());
-    int64_t i = 0;
-    const Expr *ie = ix->indices[0].get();
-    if (auto *u = ie->dyn<UnaryExpr>())
-      i = -u->operand->dyn<IntLitExpr>()->value;
-    else
-      i = ie->dyn<IntLitExpr>()->value;
-    if (i < 0)
-      i += n;
-    size_t offset = 0;
-    for (int64_t k = 0; k < i; ++k) {
-      SmallVector<mlir::Type> ts;
-      flatTypes(bt.elems()[k], ts);
-      offset += ts.size();
-    }
-    SmallVector<mlir::Type> ts;
-    flatTypes(bt.elems()[i], ts);
-    Val r;
-    for (size_t k = 0; k < ts.size(); ++k)
-      r.parts.push_back(base.parts[offset + k]);
     return r;
   }
   FunctionInstance::Indexing how = fn.indexingOf(ix);

@@ -573,6 +573,7 @@ class Dispatcher:
         self.decorator = decorator
         functools.update_wrapper(self, fn)
         self._function = None
+        self._tuple_entries = {}  # tuple layout -> generated entry
         self._lock = threading.Lock()
 
     def _callees(self):
@@ -642,10 +643,6 @@ class Dispatcher:
             target = self.options.get("target", "cpu")
         return _function(source + "\n" + wrapper, filename,
                          bool(self.options.get("fastmath")), target, name)
-
-    @functools.cached_property
-    def _tuple_entries(self):
-        return {}
 
     @functools.cached_property
     def _signature(self):
