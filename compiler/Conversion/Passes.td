@@ -177,6 +177,27 @@ def LowerReductions : Pass<"weft-lower-reductions"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def LowerStatistics : Pass<"weft-lower-statistics"> {
+  let summary = "Expand NumPy's searching and order statistics.";
+  let description = [{
+    Each `weft.searchsorted` and `weft.digitize` becomes a binary search
+    (an `scf.while`) per value, in a serial loop nest for an array of
+    values; digitize first checks that the bins are monotonic (NumPy's
+    ValueError) and searches decreasing bins through a reversed view.
+    `weft.unique` and `weft.quantile` sort a contiguous copy of the array
+    (`weft.sort`, released after use); unique counts the distinct
+    elements, allocates the result and copies them; quantile checks `q`
+    and interpolates between two sorted elements as NumPy's `_lerp`.
+    `weft.histogram` becomes NumPy's checks, a min/max scan when no range
+    is given, the edges (an allocation whose byte size is checked) and a
+    serial loop placing each value in its bin.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def LowerIndexing : Pass<"weft-lower-indexing"> {
   let summary = "Expand Python indexing and views: wrap_index, slice, transpose, reshape, compress.";
   let description = [{

@@ -534,4 +534,131 @@ def Weft_GatherOp : Weft_Op<"gather"> {
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// NumPy's searching and order statistics, expanded by weft-lower-statistics.
+//===----------------------------------------------------------------------===//
+
+def Weft_SearchSortedOp : Weft_Op<"searchsorted"> {
+  let summary = "searchsorted(a, v): insertion points in a sorted array.";
+  let description = [{
+    For a number `values`, the position in the 1-D `sorted` at which it
+    would be inserted to keep the order (NumPy's `searchsorted`): the first
+    one whose element is not before it, or with `right`, the first one it
+    is before. An array `values` gives an i64 array of its shape. Both
+    sides compare as `compare` (NumPy's promoted type); NaN sorts after
+    every number.
+
+    ```mlir
+    %i = weft.searchsorted %a, %x right as f64 : memref<?xf64, strided<[?], offset: ?>>, f64 -> i64
+    ```
+  }];
+  let arguments = (ins Arg<AnyMemRef, "the sorted array", [MemRead]>:$sorted,
+                       Arg<AnyType, "the values placed", [MemRead]>:$values,
+                       UnitAttr:$right, TypeAttr:$compare);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $sorted `,` $values (`right` $right^)? `as` $compare attr-dict `:`
+    type($sorted) `,` type($values) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Weft_DigitizeOp : Weft_Op<"digitize"> {
+  let summary = "digitize(x, bins): the bin of each value.";
+  let description = [{
+    NumPy's `digitize`: `bins` (1-D) must be monotonically increasing or
+    decreasing, else a `ValueError` naming source line `line`. For
+    increasing bins the result is `searchsorted(bins, x, side)` with side
+    right (left with `right`); for decreasing ones, `n` minus the position
+    in the reversed bins. A number gives an i64, an array an i64 array of
+    its shape; both sides compare as `compare`.
+
+    ```mlir
+    %r = weft.digitize %x, %bins as f64 line 7 : memref<?xf64, strided<[?], offset: ?>>, memref<?xf64, strided<[?], offset: ?>> -> memref<?xi64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins Arg<AnyType, "the values placed", [MemRead]>:$values,
+                       Arg<AnyMemRef, "the bin edges", [MemRead]>:$bins,
+                       UnitAttr:$right, TypeAttr:$compare, I64Attr:$line);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = [{
+    $values `,` $bins (`right` $right^)? `as` $compare `line` $line attr-dict
+    `:` type($values) `,` type($bins) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Weft_UniqueOp : Weft_Op<"unique"> {
+  let summary = "unique(a): the sorted distinct elements.";
+  let description = [{
+    A new 1-D array of the distinct elements of `array` (any rank) in
+    ascending order, NaNs last and counted once (NumPy's `unique` with
+    `equal_nan=True`). Lowered to a sorted copy and two passes over it.
+
+    ```mlir
+    %u = weft.unique %a : memref<?x?xi64, strided<[?, ?], offset: ?>> -> memref<?xi64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins Arg<AnyMemRef, "the array", [MemRead]>:$array);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = "$array attr-dict `:` type($array) `->` type($result)";
+  let hasVerifier = 1;
+}
+
+def Weft_QuantileOp : Weft_Op<"quantile"> {
+  let summary = "quantile/percentile/median of every element.";
+  let description = [{
+    NumPy's `quantile(a, q)` of all elements of `array`: linear
+    interpolation at the virtual index `q * (n - 1)` of the sorted
+    elements. With `percent`, `q` is in percent (`percentile`); with
+    `median`, `q` is ignored and the result is the middle element or the
+    mean of the two middle ones (`median`). `q` outside [0, 1] (or
+    [0, 100]) raises NumPy's `ValueError` naming source line `line`. NaN
+    for an empty array or one holding a NaN. The result and `q` have the
+    same float type.
+
+    ```mlir
+    %m = weft.quantile %a, %q percent line 3 : memref<?xf64, strided<[?], offset: ?>>, f64 -> f64
+    ```
+  }];
+  let arguments = (ins Arg<AnyMemRef, "the array", [MemRead]>:$array,
+                       AnyFloat:$q, UnitAttr:$percent, UnitAttr:$median,
+                       I64Attr:$line);
+  let results = (outs AnyFloat:$result);
+  let assemblyFormat = [{
+    $array `,` $q (`percent` $percent^)? (`median` $median^)? `line` $line
+    attr-dict `:` type($array) `,` type($q) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Weft_HistogramOp : Weft_Op<"histogram", [AttrSizedOperandSegments]> {
+  let summary = "histogram(a, bins, range=, weights=) with equal bins.";
+  let description = [{
+    NumPy's `histogram` with `bins` equal bins: the range (`low`, `high`
+    if given, else the data's min and max; widened by 0.5 each way when
+    they are equal), the edges as `linspace` makes them, each value's
+    bin by NumPy's formula and its two corrections against the edges.
+    Returns the counts (i64, or the weights' sum in the counts' type when
+    `weights` is given) and the edges. NumPy's `ValueError`s (bins not
+    positive, a range not finite or reversed, weights of another shape)
+    name source line `line`.
+
+    ```mlir
+    %c, %e = weft.histogram %a, %bins line 5 : (memref<?xf64, strided<[?], offset: ?>>, i64) -> (memref<?xi64, strided<[?], offset: ?>>, memref<?xf64, strided<[?], offset: ?>>)
+    ```
+  }];
+  let arguments = (ins Arg<AnyMemRef, "the data", [MemRead]>:$array,
+                       I64:$bins, Optional<AnyFloat>:$low,
+                       Optional<AnyFloat>:$high,
+                       Arg<Optional<AnyMemRef>, "the weights", [MemRead]>:$weights,
+                       I64Attr:$line);
+  let results = (outs AnyMemRef:$counts, AnyMemRef:$edges);
+  let assemblyFormat = [{
+    $array `,` $bins (`range` $low^ `,` $high)? (`weights` $weights^)?
+    `line` $line attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // WEFT_ARRAY_OPS

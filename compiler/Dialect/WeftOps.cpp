@@ -773,3 +773,98 @@ LogicalResult ReshapeOp::verify() {
     return emitOpError("line must not be negative");
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// Searching and order statistics
+//===----------------------------------------------------------------------===//
+
+/// `values` and `result` of a search: a number and an i64, or arrays of
+/// one shape (the result of i64); `sorted` a 1-D array; `compare` a
+/// number type.
+static LogicalResult verifySearch(Operation *op, Value sorted, Value values,
+                                  Value result, Type compare,
+                                  StringRef sortedName) {
+  auto st = cast<MemRefType>(sorted.getType());
+  if (st.getRank() != 1)
+    return op->emitOpError()
+           << sortedName << " must be a 1-D array, got " << st;
+  if (failed(verifyArrayType(op, st, sortedName)))
+    return failure();
+  if (isa<MemRefType>(compare) || !runtimeElementKind(compare))
+    return op->emitOpError("compare type must be a number type, got ")
+           << compare;
+  auto vt = dyn_cast<MemRefType>(values.getType());
+  auto rt = dyn_cast<MemRefType>(result.getType());
+  if (!vt) {
+    if (failed(verifyValueType(op, values.getType(), "value")))
+      return failure();
+    if (!result.getType().isInteger(64))
+      return op->emitOpError("result of a number must be i64, got ")
+             << result.getType();
+    return success();
+  }
+  if (failed(verifyArrayType(op, vt, "values")))
+    return failure();
+  if (!rt || rt.getRank() != vt.getRank() || !rt.getElementType().isInteger(64))
+    return op->emitOpError("result must be an i64 array of rank ")
+           << vt.getRank() << ", got " << result.getType();
+  return success();
+}
+
+LogicalResult SearchSortedOp::verify() {
+  return verifySearch(*this, getSorted(), getValues(), getResult(),
+                      getCompare(), "sorted array");
+}
+
+LogicalResult DigitizeOp::verify() {
+  if (failed(verifyLine(*this, getLine())))
+    return failure();
+  return verifySearch(*this, getBins(), getValues(), getResult(), getCompare(),
+                      "bins");
+}
+
+LogicalResult UniqueOp::verify() {
+  auto a = cast<MemRefType>(getArray().getType());
+  auto r = cast<MemRefType>(getResult().getType());
+  if (r.getRank() != 1 || r.getElementType() != a.getElementType())
+    return emitOpError("result must be a 1-D array of ")
+           << a.getElementType() << ", got " << r;
+  return verifyArrayType(*this, a, "array");
+}
+
+LogicalResult QuantileOp::verify() {
+  if (getPercent() && getMedian())
+    return emitOpError("a median has no percent");
+  if (getQ().getType() != getResult().getType())
+    return emitOpError("q and the result must have one type, got ")
+           << getQ().getType() << " and " << getResult().getType();
+  if (failed(verifyLine(*this, getLine())))
+    return failure();
+  return verifyArrayType(*this, getArray().getType(), "array");
+}
+
+LogicalResult HistogramOp::verify() {
+  auto counts = cast<MemRefType>(getCounts().getType());
+  auto edges = cast<MemRefType>(getEdges().getType());
+  if (counts.getRank() != 1 || edges.getRank() != 1)
+    return emitOpError("counts and edges must be 1-D arrays");
+  Type ek = edges.getElementType(), ck = counts.getElementType();
+  if (!isa<FloatType>(ek))
+    return emitOpError("edges must be floats, got ") << ek;
+  if (static_cast<bool>(getLow()) != static_cast<bool>(getHigh()))
+    return emitOpError("a range needs both low and high");
+  if (getLow() && (getLow().getType() != ek || getHigh().getType() != ek))
+    return emitOpError("the range must have the edges' type ") << ek;
+  if (Value w = getWeights()) {
+    auto wt = cast<MemRefType>(w.getType());
+    if (wt.getRank() != cast<MemRefType>(getArray().getType()).getRank())
+      return emitOpError("weights must have the data's rank");
+    if (failed(verifyArrayType(*this, wt, "weights")))
+      return failure();
+  } else if (!ck.isInteger(64)) {
+    return emitOpError("counts without weights must be i64, got ") << ck;
+  }
+  if (failed(verifyLine(*this, getLine())))
+    return failure();
+  return verifyArrayType(*this, getArray().getType(), "array");
+}

@@ -228,25 +228,23 @@ public:
   /// its slab; with `stack`, along a new axis k.
   mlir::Value emitConcatenate(const CallExpr *c, const Expr *parts,
                               int64_t axis, bool stack);
-  /// searchsorted(a, v, side=) and digitize(x, bins, right=): a binary
-  /// search per value (NaN after every number, as NumPy sorts).
-  /// histogram(a, bins, range=, weights=): (counts, edges)
-  /// (MLIRGenHistogram.cpp).
-  Val emitHistogram(const CallExpr *c);
+  /// searchsorted(a, v, side=) and digitize(x, bins, right=):
+  /// weft.searchsorted / weft.digitize.
   mlir::Value emitSearchSorted(const CallExpr *c, Builtin builtin,
                                llvm::ArrayRef<const Expr *> argExprs);
-  /// median(a), percentile(a, q), quantile(a, q) of every element: a
-  /// sorted copy and NumPy's linear interpolation.
+  /// histogram(a, bins, range=, weights=): (counts, edges) of
+  /// weft.histogram.
+  Val emitHistogram(const CallExpr *c);
+  /// median(a), percentile(a, q), quantile(a, q) of every element:
+  /// weft.quantile.
   mlir::Value emitQuantile(const CallExpr *c, Builtin builtin,
                            llvm::ArrayRef<const Expr *> argExprs);
-  /// A sorted 1-D copy of every element of `arg`; `n` its length.
-  mlir::Value sortedCopy(const Expr *arg, mlir::Value &n, mlir::Location l);
   /// diff(a) along the last axis: a new array.
   mlir::Value emitDiff(mlir::Value a, ScalarKind k, int64_t line,
                        mlir::Location l);
   /// flip(a): a view with every axis reversed.
   mlir::Value emitFlip(mlir::Value a, ScalarKind k, mlir::Location l);
-  /// unique(a): the sorted distinct elements (NaNs as one).
+  /// unique(a): the sorted distinct elements (NaNs as one): weft.unique.
   mlir::Value emitUnique(const CallExpr *c, const Expr *arg);
   /// A view of `array`'s buffer with the given layout (shares the buffer
   /// and its reference count).

@@ -66,6 +66,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
   pm.addPass(weft::createLowerElementwise());
   pm.addPass(weft::createLowerReductions());
   pm.addPass(weft::createLowerIndexing());
+  pm.addPass(weft::createLowerStatistics());
   pm.addPass(weft::createLowerRandom());
   pm.addPass(weft::createLowerMatmul());
   pm.addPass(weft::createLowerLaunch());

@@ -581,3 +581,75 @@ func.func @gather_float_indices(%a: memref<?xf64>, %i: memref<?xf64>) {
   %r = weft.gather %a, %i line 1 : memref<?xf64>, memref<?xf64> -> memref<?xf64>
   return
 }
+
+// -----
+
+func.func @searchsorted_rank(%a: memref<?x?xf64>, %x: f64) {
+  // expected-error @+1 {{sorted array must be a 1-D array}}
+  %r = weft.searchsorted %a, %x as f64 : memref<?x?xf64>, f64 -> i64
+  return
+}
+
+// -----
+
+func.func @searchsorted_result(%a: memref<?xf64>, %v: memref<?x?xf64>) {
+  // expected-error @+1 {{result must be an i64 array of rank 2}}
+  %r = weft.searchsorted %a, %v as f64 : memref<?xf64>, memref<?x?xf64> -> memref<?xi64>
+  return
+}
+
+// -----
+
+func.func @digitize_compare(%a: memref<?xf64>, %x: f64) {
+  // expected-error @+1 {{compare type must be a number type}}
+  %r = weft.digitize %x, %a as memref<?xf64> line 1 : f64, memref<?xf64> -> i64
+  return
+}
+
+// -----
+
+func.func @unique_type(%a: memref<?x?xf64>) {
+  // expected-error @+1 {{result must be a 1-D array of 'f64'}}
+  %r = weft.unique %a : memref<?x?xf64> -> memref<?xf32>
+  return
+}
+
+// -----
+
+func.func @quantile_median_percent(%a: memref<?xf64>, %q: f64) {
+  // expected-error @+1 {{a median has no percent}}
+  %r = weft.quantile %a, %q percent median line 1 : memref<?xf64>, f64 -> f64
+  return
+}
+
+// -----
+
+func.func @quantile_types(%a: memref<?xf64>, %q: f32) {
+  // expected-error @+1 {{q and the result must have one type}}
+  %r = weft.quantile %a, %q line 1 : memref<?xf64>, f32 -> f64
+  return
+}
+
+// -----
+
+func.func @histogram_counts(%a: memref<?xf64>, %n: i64) {
+  // expected-error @+1 {{counts without weights must be i64}}
+  %c, %e = weft.histogram %a, %n line 1 : (memref<?xf64>, i64) -> (memref<?xf64>, memref<?xf64>)
+  return
+}
+
+// -----
+
+func.func @histogram_edges(%a: memref<?xf64>, %n: i64) {
+  // expected-error @+1 {{edges must be floats}}
+  %c, %e = weft.histogram %a, %n line 1 : (memref<?xf64>, i64) -> (memref<?xi64>, memref<?xi64>)
+  return
+}
+
+// -----
+
+func.func @histogram_range(%a: memref<?xf64>, %n: i64, %lo: f32) {
+  // expected-error @+1 {{the range must have the edges' type 'f64'}}
+  %c, %e = weft.histogram %a, %n range %lo, %lo line 1 : (memref<?xf64>, i64, f32, f32) -> (memref<?xi64>, memref<?xf64>)
+  return
+}

@@ -164,3 +164,22 @@ func.func @sorting_and_index_arrays(%a: memref<?xf64>, %i: memref<?xi64>, %m: me
   %g = weft.gather %a, %i line 6 : memref<?xf64>, memref<?xi64> -> memref<?xf64>
   return
 }
+
+// CHECK-LABEL: func.func @statistics
+// CHECK: weft.searchsorted %arg0, %arg2 right as f64 : memref<?xf64>, i64 -> i64
+// CHECK: weft.digitize %arg1, %arg0 right as f64 line 2 : memref<?xi64>, memref<?xf64> -> memref<?xi64>
+// CHECK: weft.unique %arg1 : memref<?xi64> -> memref<?xi64>
+// CHECK: weft.quantile %arg0, %arg3 percent line 4 : memref<?xf64>, f64 -> f64
+// CHECK: weft.quantile %arg0, %arg3 median line 5 : memref<?xf64>, f64 -> f64
+// CHECK: weft.histogram %arg0, %arg2 line 6 : (memref<?xf64>, i64) -> (memref<?xi64>, memref<?xf64>)
+// CHECK: weft.histogram %arg0, %arg2 range %arg3, %arg3 weights %arg0 line 7 : (memref<?xf64>, i64, f64, f64, memref<?xf64>) -> (memref<?xf64>, memref<?xf64>)
+func.func @statistics(%a: memref<?xf64>, %v: memref<?xi64>, %n: i64, %q: f64) {
+  %s = weft.searchsorted %a, %n right as f64 : memref<?xf64>, i64 -> i64
+  %d = weft.digitize %v, %a right as f64 line 2 : memref<?xi64>, memref<?xf64> -> memref<?xi64>
+  %u = weft.unique %v : memref<?xi64> -> memref<?xi64>
+  %p = weft.quantile %a, %q percent line 4 : memref<?xf64>, f64 -> f64
+  %m = weft.quantile %a, %q median line 5 : memref<?xf64>, f64 -> f64
+  %c, %e = weft.histogram %a, %n line 6 : (memref<?xf64>, i64) -> (memref<?xi64>, memref<?xf64>)
+  %w, %f = weft.histogram %a, %n range %q, %q weights %a line 7 : (memref<?xf64>, i64, f64, f64, memref<?xf64>) -> (memref<?xf64>, memref<?xf64>)
+  return
+}
