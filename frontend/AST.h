@@ -41,6 +41,7 @@ enum class ExprKind {
   Attribute, ///< a.shape, a.size, a.T
   Tuple,     ///< (a, b) or a, b
   List,      ///< [1.0, 2.0]
+  ListComp,  ///< [e for x in it]
 };
 
 enum class UnaryOp { Neg, Pos, Not, Invert };
@@ -203,6 +204,18 @@ struct ListExpr : Expr {
   static constexpr ExprKind Kind = ExprKind::List;
   std::vector<ExprPtr> elts;
   ListExpr(SourceRange r) : Expr(Kind, r) {}
+};
+/// `[elt for target in iter]`: an array of the values of `elt`, one per
+/// element of `iter` (range(...) or an array). The parser renames the
+/// target (and its uses in `elt`) to a name of its own, so that it is
+/// local to the comprehension as in Python 3; `source` keeps its spelling.
+struct ListCompExpr : Expr {
+  static constexpr ExprKind Kind = ExprKind::ListComp;
+  ExprPtr elt;
+  ExprPtr target; ///< a NameExpr
+  ExprPtr iter;
+  std::string source; ///< the target's name as written
+  ListCompExpr(SourceRange r) : Expr(Kind, r) {}
 };
 
 //===----------------------------------------------------------------------===//

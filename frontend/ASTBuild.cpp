@@ -94,6 +94,15 @@ ExprPtr cloneExpr(const Expr *e, const RenameFn &rename) {
     out->elts = list(e->dyn<ListExpr>()->elts);
     return out;
   }
+  case ExprKind::ListComp: {
+    auto *lc = e->dyn<ListCompExpr>();
+    auto out = std::make_unique<ListCompExpr>(r);
+    out->elt = rec(lc->elt);
+    out->target = rec(lc->target);
+    out->iter = rec(lc->iter);
+    out->source = lc->source;
+    return out;
+  }
   }
   return nullptr;
 }

@@ -368,6 +368,13 @@ private:
       for (const ExprPtr &x : e.dyn<ListExpr>()->elts)
         expr(*x, d + 1);
       return;
+    case ExprKind::ListComp: {
+      auto *lc = e.dyn<ListCompExpr>();
+      line(d, "ListComp for " + lc->source + at(e.range));
+      expr(*lc->iter, d + 1);
+      expr(*lc->elt, d + 1);
+      return;
+    }
     }
   }
 

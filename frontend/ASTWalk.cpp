@@ -70,6 +70,12 @@ void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f) {
     for (const ExprPtr &x : static_cast<const ListExpr *>(e)->elts)
       f(x.get());
     return;
+  case ExprKind::ListComp: {
+    auto *lc = static_cast<const ListCompExpr *>(e);
+    f(lc->iter.get());
+    f(lc->elt.get());
+    return;
+  }
   default:
     return;
   }

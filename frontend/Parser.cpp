@@ -50,6 +50,8 @@ const char *describe(const Expr &e) {
     return "a tuple";
   case ExprKind::List:
     return "a list literal";
+  case ExprKind::ListComp:
+    return "a list comprehension";
   }
   return "an expression";
 }

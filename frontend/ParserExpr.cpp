@@ -588,10 +588,9 @@ ExprPtr Parser::parseAtom() {
       ExprPtr el = parseExpr();
       if (!el)
         return nullptr;
+      if (at(TokenKind::KwFor) && list->elts.empty())
+        return parseListComp(open.begin, std::move(el));
       list->elts.push_back(std::move(el));
-      if (at(TokenKind::KwFor))
-        return error("list comprehensions are not supported yet; make the "
-                     "array with zeros(n) and fill it in a for loop");
       if (!accept(TokenKind::Comma))
         break;
     }
@@ -608,6 +607,55 @@ ExprPtr Parser::parseAtom() {
                    std::string(tokenKindName(t.kind)));
     return error("expected an expression, found " + found());
   }
+}
+
+/// Renames every use of `from` in `e` to `to` (names bound inside `e` by
+/// an inner comprehension were renamed already).
+static void renameIn(Expr *e, const std::string &from, const std::string &to) {
+  if (auto *n = e->dyn<NameExpr>()) {
+    if (n->name == from && !n->qualified)
+      n->name = to;
+    return;
+  }
+  forEachChild(
+      e, [&](const Expr *c) { renameIn(const_cast<Expr *>(c), from, to); });
+}
+
+ExprPtr Parser::parseListComp(SourceLocation begin, ExprPtr elt) {
+  auto lc = std::make_unique<ListCompExpr>(SourceRange(begin));
+  next(); // for
+  if (!at(TokenKind::Identifier))
+    return error("expected a name after 'for' in a list comprehension, "
+                 "found " +
+                 found());
+  lc->source = tok().text;
+  next();
+  if (at(TokenKind::Comma))
+    return error("a list comprehension takes one name after 'for'; index "
+                 "tuples inside the expression");
+  if (!expect(TokenKind::KwIn, "expected 'in' after the name in a list "
+                               "comprehension"))
+    return nullptr;
+  lc->iter = parseOr();
+  if (!lc->iter)
+    return nullptr;
+  if (at(TokenKind::KwIf))
+    return error("conditions in list comprehensions are not supported yet; "
+                 "use a boolean mask: a[cond]");
+  if (at(TokenKind::KwFor))
+    return error("a list comprehension takes one 'for'; nest the "
+                 "comprehensions: [[e for j in ...] for i in ...]");
+  if (!expect(TokenKind::RBracket, "expected ']' to close the '[' opened "
+                                   "at " +
+                                       locString(begin)))
+    return nullptr;
+  lc->range = rangeFrom(begin);
+  // Local to the comprehension, as in Python 3.
+  std::string local = lc->source + "." + std::to_string(++comprehensions_);
+  renameIn(elt.get(), lc->source, local);
+  lc->target = std::make_unique<NameExpr>(lc->range, local);
+  lc->elt = std::move(elt);
+  return lc;
 }
 
 } // namespace parser

@@ -99,6 +99,8 @@ private:
   bool canStartExpr() const;
   /// expr (',' expr)* [','] — a bare tuple when there is a comma.
   ExprPtr parseExprList();
+  /// The rest of `[elt for ...]` after `elt`, from `for` to `]`.
+  ExprPtr parseListComp(SourceLocation begin, ExprPtr elt);
   /// `a if c else b` (lowest precedence).
   ExprPtr parseExpr();
   ExprPtr parseOr();
@@ -136,6 +138,7 @@ private:
   int depth_ = 0;
   int blockDepth_ = 0;
   int elifDepth_ = 0;
+  int comprehensions_ = 0; ///< numbers comprehension targets
   /// Names that stand for the modules whose functions are Weft's builtins
   /// (`np.zeros` is `zeros`): numpy, math and numba, and the names `import`
   /// gives them.

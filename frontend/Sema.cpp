@@ -661,19 +661,7 @@ void Analyzer::checkStmt(const Stmt &s) {
                                   "other than range(...) or prange(...) "
                                   "was not rewritten");
     } else {
-      if (call->args.empty() || call->args.size() > 3 ||
-          !call->keywords.empty())
-        diags_.error(call->range, callee->name +
-                                      "() takes 1 to 3 integer arguments: "
-                                      "stop, or start, stop[, step]");
-      for (const ExprPtr &a : call->args) {
-        Type t = checkExpr(a.get());
-        if (t.isKnown() && !t.isInt())
-          diags_.error(a->range, callee->name +
-                                     "() arguments must be integers, not " +
-                                     t.str() + "; convert with i64(x)");
-      }
-      fn_->exprTypes[call] = Type::none();
+      checkRangeCall(call, callee->name);
     }
     if (!f.target->dyn<NameExpr>())
       diags_.error(f.target->range, "the loop variable must be a name");

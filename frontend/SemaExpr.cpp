@@ -567,7 +567,60 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     }
     return Type::array(elem.scalarKind(), 1);
   }
+  case ExprKind::ListComp:
+    return checkListComp(static_cast<const ListCompExpr *>(e));
   }
+  return Type::unknown();
+}
+
+void Analyzer::checkRangeCall(const CallExpr *call, const std::string &name) {
+  if (call->args.empty() || call->args.size() > 3 || !call->keywords.empty())
+    diags_.error(call->range, name + "() takes 1 to 3 integer arguments: "
+                                     "stop, or start, stop[, step]");
+  for (const ExprPtr &a : call->args) {
+    Type t = checkExpr(a.get());
+    if (t.isKnown() && !t.isInt())
+      diags_.error(a->range, name + "() arguments must be integers, not " +
+                                 t.str() + "; convert with i64(x)");
+  }
+  fn_->exprTypes[call] = Type::none();
+}
+
+Type Analyzer::checkListComp(const ListCompExpr *lc) {
+  auto *call = lc->iter->dyn<CallExpr>();
+  auto *callee = call ? call->callee->dyn<NameExpr>() : nullptr;
+  Type var;
+  if (callee && !fn_->locals.count(callee->name) &&
+      (isBuiltinNamed(callee->name, Builtin::Range) ||
+       isBuiltinNamed(callee->name, Builtin::Prange))) {
+    checkRangeCall(call, callee->name);
+    var = Type::i64();
+  } else {
+    Type it = checkExpr(lc->iter.get());
+    if (!it.isKnown())
+      return Type::unknown();
+    if (!it.isArray() || it.rank() != 1) {
+      diags_.error(lc->iter->range,
+                   "a list comprehension iterates over range(...) or a 1-D "
+                   "array, not " +
+                       it.str() + "; iterate over range(len(...)) and index");
+      return Type::unknown();
+    }
+    var = it.elementType();
+  }
+  assignTo(lc->target.get(), var, lc->iter->range);
+  Type elt = checkExpr(lc->elt.get());
+  if (!elt.isKnown())
+    return Type::unknown();
+  if (elt.isScalar())
+    return Type::array(elt.scalarKind(), 1);
+  if (elt.isArray() && elt.rank() < kMaxRank)
+    return Type::array(elt.scalarKind(), elt.rank() + 1);
+  diags_.error(lc->elt->range,
+               "a list comprehension makes an array of numbers or of arrays "
+               "of one shape (up to " +
+                   std::to_string(kMaxRank) + " axes in all), not of " +
+                   elt.str());
   return Type::unknown();
 }
 

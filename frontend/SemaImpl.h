@@ -69,6 +69,10 @@ private:
   void assignName(const NameExpr *n, const Type &t, SourceRange valueRange);
   Type checkExpr(const Expr *e);
   Type checkExprImpl(const Expr *e);
+  /// [elt for x in range(...) or array]: an array one axis longer than elt.
+  Type checkListComp(const ListCompExpr *lc);
+  /// The arguments of range(...)/prange(...) as a loop's iterable.
+  void checkRangeCall(const CallExpr *call, const std::string &name);
   Type checkCompare(const CompareExpr *c);
   /// a[i, j:k]: an element, a view, or a tuple item.
   Type checkIndex(const IndexExpr *ix);

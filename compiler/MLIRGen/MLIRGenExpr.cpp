@@ -682,6 +682,8 @@ Val FunctionGen::emitExpr(const Expr *e) {
     }
     return Val(arr);
   }
+  case ExprKind::ListComp:
+    return emitListComp(static_cast<const ListCompExpr *>(e));
   case ExprKind::Slice:
     break;
   }

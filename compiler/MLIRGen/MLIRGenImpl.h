@@ -158,6 +158,8 @@ public:
     return v;
   }
   Val emitCall(const CallExpr *c);
+  /// [elt for x in it] (MLIRGenComprehension.cpp).
+  Val emitListComp(const ListCompExpr *lc);
   Val emitBuiltin(const CallExpr *c, Builtin builtin);
   /// unravel_index(k, shape): the C-order index tuple of flat index k; a
   /// ValueError unless 0 <= k < prod(shape) and no size is negative.

@@ -1,0 +1,164 @@
+//===- MLIRGenComprehension.cpp - Typed AST to MLIR: list comprehensions --===//
+//
+// `[elt for x in range(...) or a 1-D array]` as an array: the count of the
+// iterable, then a serial loop storing each value of `elt`. When `elt` is
+// an array, the first one (made before the loop, if there is one) fixes
+// the shape of the result, and every later one must have that shape
+// (NumPy's ValueError for an inhomogeneous list). Arrays made inside an
+// iteration are released in it; the prange division flag is carried.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/MLIRGen/MLIRGenImpl.h"
+
+using namespace mlir;
+
+namespace weft {
+
+namespace {
+/// The env slots a comprehension's body may update: the first failed
+/// zero-divisor check of a prange iteration.
+std::vector<std::string> carriedSlots(const std::map<std::string, Value> &env) {
+  std::vector<std::string> out;
+  if (env.count("%zdiv"))
+    out.push_back("%zdiv");
+  return out;
+}
+} // namespace
+
+Val FunctionGen::emitListComp(const ListCompExpr *lc) {
+  Location l = loc(lc->range);
+  int64_t ln = line(lc->range);
+  weft::Type t = fn.typeOf(lc);
+  ScalarKind k = t.scalarKind();
+  const std::string &var = lc->target->dyn<NameExpr>()->name;
+  ScalarKind varKind = fn.locals.at(var).scalarKind();
+  // The number of values and the variable at iteration i (an index).
+  Value count;
+  std::function<Value(Value)> varAt;
+  if (fn.typeOf(lc->iter.get()).isArray()) {
+    Value seq = emitExpr(lc->iter.get()).v();
+    count = dim(seq, 0, l);
+    varAt = [this, seq, varKind, l](Value i) {
+      return convert(memref::LoadOp::create(b, l, seq, ValueRange{i}), varKind,
+                     l);
+    };
+  } else {
+    Value start, stop, step;
+    emitRangeBounds(lc->iter->dyn<CallExpr>(), ln, l, start, stop, step);
+    count = rangeLength(start, stop, step, l);
+    varAt = [this, start, step, l](Value i) -> Value {
+      Value k64 = arith::IndexCastOp::create(b, l, b.getI64Type(), i);
+      return arith::AddIOp::create(b, l, start,
+                                   arith::MulIOp::create(b, l, k64, step));
+    };
+  }
+  std::vector<std::string> carried = carriedSlots(env);
+  auto carriedValues = [&] {
+    SmallVector<Value> vs;
+    for (const std::string &c : carried)
+      vs.push_back(env.at(c));
+    return vs;
+  };
+  auto envBefore = env;
+  // `body(i)` for i in [from, n), the carried slots threaded through.
+  auto loop = [&](Value from, Value n, const std::function<void(Value)> &body) {
+    auto forOp =
+        scf::ForOp::create(b, l, from, n, index(1, l), carriedValues());
+    {
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(forOp.getBody());
+      for (size_t c = 0; c < carried.size(); ++c)
+        env[carried[c]] = forOp.getRegionIterArgs()[c];
+      env[var] = varAt(forOp.getInductionVar());
+      size_t mark = temps_.size();
+      body(forOp.getInductionVar());
+      releaseTemps(mark, l);
+      if (!carried.empty())
+        scf::YieldOp::create(b, l, carriedValues());
+    }
+    env = envBefore;
+    for (size_t c = 0; c < carried.size(); ++c)
+      env[carried[c]] = forOp.getResult(c);
+  };
+
+  weft::Type et = fn.typeOf(lc->elt.get());
+  if (et.isScalar()) {
+    Value n = count;
+    Value out = allocArray(k, n, l);
+    loop(index(0, l), n, [&](Value i) {
+      Value x = convert(emitScalar(lc->elt.get()), k, l);
+      memref::StoreOp::create(b, l, x, out, ValueRange{i});
+    });
+    return Val(out);
+  }
+
+  // Arrays: element i of the result is the array made at iteration i.
+  int64_t rank = et.rank();
+  Value n = toIndex(count, l);
+  auto copyInto = [&](Value out, Value i, Value e) {
+    ArrayMeta em = arrayMeta(e, l);
+    SmallVector<Value, 4> common;
+    Value differ = constant(ScalarKind::Bool, 0, l);
+    for (int64_t d = 0; d < rank; ++d) {
+      Value want = dim(out, d + 1, l);
+      Value have = dim(e, d, l);
+      differ = arith::OrIOp::create(
+          b, l, differ,
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, want, have));
+      common.push_back(
+          arith::MinUIOp::create(b, l, toIndex(want, l), em.sizes[d]));
+    }
+    emitCheck(differ,
+              "ValueError: setting an array element with a sequence. The "
+              "requested array has an inhomogeneous shape after 1 dimensions",
+              ln, l);
+    emitLoopNest(common, l, [&](ValueRange ivs) {
+      SmallVector<Value, 4> at{i};
+      at.append(ivs.begin(), ivs.end());
+      Value x = convert(memref::LoadOp::create(b, l, e, ivs), k, l);
+      memref::StoreOp::create(b, l, x, out, at);
+    });
+  };
+  // The first array, if any, fixes the shape.
+  Value nonEmpty =
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, n, index(0, l));
+  SmallVector<mlir::Type> resultTypes{toMLIR(t)};
+  for (Value v : carriedValues())
+    resultTypes.push_back(v.getType());
+  auto first = scf::IfOp::create(b, l, resultTypes, nonEmpty, true);
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&first.getThenRegion().front());
+    env[var] = varAt(index(0, l));
+    size_t mark = temps_.size();
+    Value e0 = emitExpr(lc->elt.get()).v();
+    SmallVector<Value, 4> sizes{n};
+    ArrayMeta em = arrayMeta(e0, l);
+    sizes.append(em.sizes.begin(), em.sizes.end());
+    Value out = allocArrayN(k, sizes, l);
+    temps_.pop_back(); // yielded; owned after the if
+    copyInto(out, index(0, l), e0);
+    releaseTemps(mark, l);
+    SmallVector<Value> yields{out};
+    yields.append(carriedValues());
+    scf::YieldOp::create(b, l, yields);
+    env = envBefore;
+    b.setInsertionPointToStart(&first.getElseRegion().front());
+    SmallVector<Value, 4> none(rank + 1, index(0, l));
+    Value empty = allocArrayN(k, none, l);
+    temps_.pop_back();
+    SmallVector<Value> emptyYields{empty};
+    emptyYields.append(carriedValues());
+    scf::YieldOp::create(b, l, emptyYields);
+  }
+  for (size_t c = 0; c < carried.size(); ++c)
+    env[carried[c]] = first.getResult(c + 1);
+  envBefore = env;
+  Value out = first.getResult(0);
+  addTemp(out);
+  loop(index(1, l), n,
+       [&](Value i) { copyInto(out, i, emitExpr(lc->elt.get()).v()); });
+  return Val(out);
+}
+
+} // namespace weft
