@@ -19,7 +19,9 @@ Type FunctionInstance::typeOf(const Expr *e) const {
 
 FunctionInstance::Indexing
 FunctionInstance::indexingOf(const IndexExpr *ix) const {
-  if (ix->indices.size() != 1)
+  // a[mask], a[idx], and a[mask, j...] / a[idx, j...] with integers and
+  // slices after the array.
+  if (ix->indices.empty())
     return Indexing::Basic;
   Type t = typeOf(ix->indices[0].get());
   if (!t.isArray() || !typeOf(ix->base.get()).isArray())
@@ -490,8 +492,16 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
 
 bool Analyzer::checkArrayIndexStore(const IndexExpr *ix, const Type &value,
                                     SourceRange valueRange) {
-  if (fn_->indexingOf(ix) == FunctionInstance::Indexing::Basic ||
-      !value.isKnown() || value.isScalar())
+  if (fn_->indexingOf(ix) == FunctionInstance::Indexing::Basic)
+    return true;
+  if (ix->indices.size() > 1) {
+    diags_.error(ix->range,
+                 "storing through an array index with other indices is not "
+                 "supported yet; store through a view: v = a[:, j]; "
+                 "v[mask] = x");
+    return false;
+  }
+  if (!value.isKnown() || value.isScalar())
     return true;
   diags_.error(valueRange,
                "only a number can be stored through a boolean or integer "

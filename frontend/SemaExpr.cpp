@@ -317,16 +317,36 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
                                 std::to_string(its.size()));
     return Type::unknown();
   }
-  for (size_t i = 0; i < its.size(); ++i)
-    if (its[i].isArray() && its.size() > 1) {
+  for (size_t i = 1; i < its.size(); ++i)
+    if (its[i].isArray()) {
       diags_.error(ix->indices[i]->range,
-                   "an array index must be the only index; index with it "
-                   "first and then with the rest, e.g. a[idx][:, 0]");
+                   "only the first index may be an array so far; index with "
+                   "the arrays one after the other, e.g. a[idx][:, idx2]");
       return Type::unknown();
     }
-  if (its.size() == 1 && its[0].isArray()) {
+  if (!its.empty() && its[0].isArray()) {
     // a[mask] and a[idx]: NumPy's boolean and integer array indexing,
-    // along the leading axes.
+    // along the leading axes; integers and slices after it index the
+    // other axes first (a[idx, j] is a[:, j][idx]).
+    int dropped = 0;
+    for (size_t i = 1; i < its.size(); ++i) {
+      if (ix->indices[i]->dyn<SliceExpr>())
+        continue;
+      if (!its[i].isInt()) {
+        diags_.error(ix->indices[i]->range,
+                     "array indices must be integers, not " + its[i].str());
+        return Type::unknown();
+      }
+      ++dropped;
+    }
+    if (its.size() > 1 && its[0].scalarKind() == ScalarKind::Bool &&
+        its[0].rank() != 1) {
+      diags_.error(ix->indices[0]->range,
+                   "a boolean index before other indices has one axis; "
+                   "index with a mask of the array's shape alone");
+      return Type::unknown();
+    }
+    base = Type::array(base.scalarKind(), base.rank() - dropped);
     const Type &it = its[0];
     if (it.scalarKind() == ScalarKind::Bool) {
       if (it.rank() > base.rank()) {

@@ -220,11 +220,10 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
     return Val(emitNewAxes(array, ix));
   weft::Type bt = fn.typeOf(ix->base.get());
   weft::Type rt = fn.typeOf(ix);
-  ArrayMeta m = arrayMeta(array, l);
   int rank = bt.rank();
-  bool allInts = rt.isScalar();
   SmallVector<SubscriptEntry, 4> entries = subscriptEntries(ix);
-  if (allInts) {
+  if (rt.isScalar()) {
+    ArrayMeta m = arrayMeta(array, l);
     SmallVector<Value, 4> idx;
     Value bad;
     for (int d = 0; d < rank; ++d)
@@ -248,15 +247,24 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
     }
     return Val(ifOp.getResult(0));
   }
+  return Val(emitView(array, entries, rank, toMLIR(rt), ix));
+}
+
+Value FunctionGen::emitView(Value array, ArrayRef<SubscriptEntry> entries,
+                            int rank, mlir::Type viewType,
+                            const IndexExpr *ix) {
   // A view (weft.slice): integer indices drop their axis; slices follow
-  // Python's rules in weft-lower-indexing.
+  // Python's rules in weft-lower-indexing; an entry with neither an
+  // expression nor a value, like a missing one, keeps the whole axis.
+  Location l = loc(ix->range);
+  ArrayMeta m = arrayMeta(array, l);
   SmallVector<int64_t, 4> axes;
   SmallVector<Value, 8> bounds;
   for (int d = 0; d < rank; ++d) {
     const SubscriptEntry *e =
         d < static_cast<int>(entries.size()) ? &entries[d] : nullptr;
     const Expr *entry = e ? e->expr : nullptr;
-    if (e && (e->value || !entry->dyn<SliceExpr>())) {
+    if (e && (e->value || (entry && !entry->dyn<SliceExpr>()))) {
       axes.push_back(1);
       bounds.push_back(
           wrapIndex(entryIndex(*e), m.sizes[d], l, d, line(ix->range)));
@@ -293,10 +301,9 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
     }
     axes.push_back(entryCode);
   }
-  mlir::Type viewType = toMLIR(rt);
-  return Val(weft::SliceOp::create(b, l, viewType, array, bounds,
-                                   b.getDenseI64ArrayAttr(axes))
-                 .getResult());
+  return weft::SliceOp::create(b, l, viewType, array, bounds,
+                               b.getDenseI64ArrayAttr(axes))
+      .getResult();
 }
 
 void FunctionGen::fillArray(Value arr, Location l,

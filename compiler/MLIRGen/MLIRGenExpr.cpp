@@ -511,15 +511,27 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
   }
   FunctionInstance::Indexing how = fn.indexingOf(ix);
   if (how != FunctionInstance::Indexing::Basic) {
-    // a[mask], a[idx]: a new array (weft-lower-indexing fills it).
+    // a[mask], a[idx]: a new array (weft-lower-indexing fills it);
+    // a[mask, j, ...] selects from the view a[:, j, ...].
     Value index = emitExpr(ix->indices[0].get()).v();
+    Value from = base.v();
+    if (ix->indices.size() > 1) {
+      SmallVector<SubscriptEntry, 4> entries{SubscriptEntry()};
+      int dropped = 0;
+      for (size_t k = 1; k < ix->indices.size(); ++k) {
+        entries.push_back({ix->indices[k].get(), Value()});
+        dropped += ix->indices[k]->dyn<SliceExpr>() ? 0 : 1;
+      }
+      from = emitView(
+          from, entries, bt.rank(),
+          toMLIR(weft::Type::array(bt.scalarKind(), bt.rank() - dropped)), ix);
+    }
     mlir::Type t = toMLIR(fn.typeOf(ix));
     Value r =
         how == FunctionInstance::Indexing::Mask
-            ? weft::CompressOp::create(b, l, t, base.v(), index,
-                                       line(ix->range))
+            ? weft::CompressOp::create(b, l, t, from, index, line(ix->range))
                   .getResult()
-            : weft::GatherOp::create(b, l, t, base.v(), index, line(ix->range))
+            : weft::GatherOp::create(b, l, t, from, index, line(ix->range))
                   .getResult();
     addTemp(r);
     return Val(r);

@@ -278,6 +278,11 @@ public:
     mlir::Value value;
   };
   llvm::SmallVector<SubscriptEntry, 4> subscriptEntries(const IndexExpr *ix);
+  /// The view of `array` (of `rank` axes) by `entries` (integers drop
+  /// their axis; slices and empty entries keep it), of type `viewType`.
+  mlir::Value emitView(mlir::Value array,
+                       llvm::ArrayRef<SubscriptEntry> entries, int rank,
+                       mlir::Type viewType, const IndexExpr *ix);
   /// `a[:, None]` (np.newaxis): a view with size-1 axes inserted.
   mlir::Value emitNewAxes(mlir::Value array, const IndexExpr *ix);
   /// The integer index of an entry that is no slice.

@@ -30,7 +30,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -40,64 +39,11 @@ RTOL, ATOL = 1e-9, 1e-12
 
 # ------------------------------------------------------------ the Weft shim
 
-class _ShimType:
-    """A Numba type name (float64, int64[:], ...) in a signature. Weft's
-    decorator takes no signatures; these only let the module's own code
-    (signature lists, `float64(float64, float64)`) run as Python."""
-
-    def __init__(self, name):
-        self.name = name
-
-    def __getitem__(self, item):
-        return _ShimType(self.name + "[...]")
-
-    def __call__(self, *args):
-        return _ShimType("%s(%s)" % (self.name,
-                                     ", ".join(map(repr, args))))
-
-    def __repr__(self):
-        return self.name
-
-
-_TYPE_NAMES = ["boolean", "bool_", "int8", "int16", "int32", "int64",
-               "uint8", "uint16", "uint32", "uint64", "intp", "uintp",
-               "float32", "float64", "double", "complex64", "complex128",
-               "void"]
-
-
-def _lacking(name):
-    """numba.<name> where Weft has no such decorator: usable as @name and
-    @name(...), raising NotImplementedError naming it when applied."""
-    def decorator(*args, **kwargs):
-        if len(args) == 1 and callable(args[0]) and not kwargs:
-            raise NotImplementedError("weft has no %s (numba.%s)"
-                                      % (name, name))
-        return decorator
-    return decorator
-
-
 def fake_numba():
-    """A `numba` module whose decorators are Weft's. Everything it lacks
-    raises AttributeError (ImportError for `from numba import x`) naming
-    the missing name."""
-    import weft
-    m = types.ModuleType("numba")
-    m.__path__ = []        # a package: `import numba.x` names numba.x
-    m.__file__ = "<the Weft shim of run.py>"
-    m.njit = weft.jit
-    m.jit = weft.jit
-    # Numba's other decorators are Weft's where Weft has them; where it
-    # has not, they can be imported but say so when they are applied.
-    for name in ("vectorize", "guvectorize", "stencil"):
-        setattr(m, name, getattr(weft, name, None) or _lacking(name))
-    m.prange = range
-    for name in _TYPE_NAMES:
-        setattr(m, name, _ShimType(name))
-
-    def missing(name):
-        raise AttributeError("the Weft shim of numba has no %r" % name)
-    m.__getattr__ = missing
-    return m
+    """A `numba` module whose decorators are Weft's: the one the package
+    ships for `python3 -m weft program.py` (weft/numba.py)."""
+    import weft.numba
+    return weft.numba.module()
 
 
 # ------------------------------------------------------------ the child run

@@ -1,0 +1,71 @@
+"""A `numba` module made of Weft's decorators, so that a Numba program runs
+under Weft with no edits: `python3 -m weft program.py` installs it as
+`numba` before running the program (see __main__.py).
+
+njit, jit, vectorize and stencil are Weft's; prange is range (the compiler
+reads `prange` in jitted code itself); Numba's type names (float64,
+int64[:], ...) exist so that signature lists evaluate. What Weft lacks can
+be imported but raises NotImplementedError naming it when applied, and any
+other attribute is an AttributeError naming it.
+"""
+
+import types as _types
+
+import weft as _weft
+
+__all__ = ["njit", "jit", "vectorize", "guvectorize", "stencil", "prange"]
+
+
+class _TypeName:
+    """A Numba type name (float64, int64[:], ...) in a signature. Weft's
+    decorators take no signatures; these only let the module's own code
+    (signature lists, `float64(float64, float64)`) run as Python."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __getitem__(self, item):
+        return _TypeName(self.name + "[...]")
+
+    def __call__(self, *args):
+        return _TypeName("%s(%s)" % (self.name, ", ".join(map(repr, args))))
+
+    def __repr__(self):
+        return self.name
+
+
+TYPE_NAMES = ["boolean", "bool_", "int8", "int16", "int32", "int64",
+              "uint8", "uint16", "uint32", "uint64", "intp", "uintp",
+              "float32", "float64", "double", "complex64", "complex128",
+              "void"]
+
+
+def _lacking(name):
+    """numba.<name> where Weft has no such decorator: usable as @name and
+    @name(...), raising NotImplementedError naming it when applied."""
+    def decorator(*args, **kwargs):
+        if len(args) == 1 and callable(args[0]) and not kwargs:
+            raise NotImplementedError("weft has no %s (numba.%s)"
+                                      % (name, name))
+        return decorator
+    return decorator
+
+
+def module():
+    """A fresh module object named `numba` with Weft's decorators."""
+    m = _types.ModuleType("numba")
+    m.__path__ = []        # a package: `import numba.x` names numba.x
+    m.__file__ = __file__
+    m.__doc__ = __doc__
+    m.njit = _weft.jit
+    m.jit = _weft.jit
+    for name in ("vectorize", "guvectorize", "stencil"):
+        setattr(m, name, getattr(_weft, name, None) or _lacking(name))
+    m.prange = range
+    for name in TYPE_NAMES:
+        setattr(m, name, _TypeName(name))
+
+    def missing(name):
+        raise AttributeError("Weft's numba module has no %r" % name)
+    m.__getattr__ = missing
+    return m

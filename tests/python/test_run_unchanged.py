@@ -1,0 +1,98 @@
+"""`python3 -m weft program.py` runs a Numba program with no edits: its
+`import numba` / `from numba import ...` get Weft's decorators
+(weft/numba.py). The corpus's k-means program, as published, gives
+Numba's centroids."""
+import importlib.util
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import weft.numba
+
+CORPUS = os.path.join(os.path.dirname(__file__), "..", "numba_corpus",
+                      "programs")
+
+PROGRAM = '''\
+import sys
+import numpy as np
+from numba import njit, prange
+
+
+@njit(parallel=True)
+def go_fast(a):
+    """Numba's 5-minute guide example."""
+    trace = 0.0
+    for i in prange(a.shape[0]):
+        trace += np.tanh(a[i, i])
+    return a + trace
+
+
+if __name__ == "__main__":
+    n = int(sys.argv[1])
+    x = np.arange(n * n, dtype=np.float64).reshape(n, n)
+    print(repr(float(go_fast(x).sum())))
+'''
+
+
+def run_weft(args):
+    return subprocess.run([sys.executable, "-m", "weft"] + args,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_program_runs_unchanged(tmp_path):
+    prog = tmp_path / "go_fast.py"
+    prog.write_text(PROGRAM)
+    r = run_weft([str(prog), "7"])
+    assert r.returncode == 0, r.stderr
+    x = np.arange(49.0).reshape(7, 7)
+    expected = (x + np.tanh(np.diag(x)).sum()).sum()
+    assert float(r.stdout) == pytest.approx(expected, rel=1e-12)
+
+
+def test_usage_and_errors(tmp_path):
+    r = run_weft([])
+    assert r.returncode == 2
+    assert "usage: python3 -m weft program.py" in r.stderr
+    prog = tmp_path / "cuda.py"
+    prog.write_text("from numba import cuda\n")
+    r = run_weft([str(prog)])
+    assert r.returncode == 1
+    assert "cannot import name 'cuda' from 'numba'" in r.stderr
+
+
+def test_kmeans_as_published():
+    # The program's own module-level `from numba import njit`, unchanged.
+    saved = sys.modules.get("numba")
+    sys.modules["numba"] = weft.numba.module()
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "kmeans_weft", os.path.join(CORPUS, "06_kmeans.py"))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        if saved is None:
+            del sys.modules["numba"]
+        else:
+            sys.modules["numba"] = saved
+    A, k, iters, n, d, init = module.inputs()
+    got = module.kmeans(A, k, iters, n, d, init.copy())
+    # The same iterations in NumPy.
+    c = init.copy()
+    for _ in range(iters):
+        dist = np.sqrt(((A[:, None, :] - c[None, :, :]) ** 2).sum(-1))
+        labels = dist.argmin(axis=1)
+        c = np.array([[A[labels == i, j].sum() / (labels == i).sum()
+                       for j in range(d)] for i in range(k)])
+    np.testing.assert_allclose(got, c, rtol=1e-12)
+
+
+def test_lacking_decorator_names_itself():
+    m = weft.numba.module()
+    if hasattr(weft, "guvectorize"):
+        pytest.skip("weft has guvectorize")
+    with pytest.raises(NotImplementedError, match="numba.guvectorize"):
+        m.guvectorize(["void(float64[:], float64[:])"], "(n)->(n)")(
+            lambda a, out: None)
