@@ -672,6 +672,18 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     // ndindex as a loop's iterable).
     static const std::set<std::string> decorators = {
         "jit", "njit", "vectorize", "kernel", "allclose", "ndindex"};
+    static const std::set<std::string> complexTypes = {
+        "complex128", "complex64", "complex_", "cdouble", "csingle"};
+    if (complexTypes.count(member.text))
+      return errorAt(member.range,
+                     "arrays of complex numbers are not supported yet; keep "
+                     "the real and imaginary parts in two float arrays "
+                     "(complex scalars work: complex(x, y))");
+    if (member.text == "linalg")
+      return errorAt(member.range,
+                     "np.linalg (solve, inv, det, norm, eigh, lstsq) is not "
+                     "supported yet; write the loops (an LU decomposition) "
+                     "or call it from Python outside the jitted function");
     if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
         !decorators.count(name))
       return errorAt(member.range,

@@ -440,6 +440,13 @@ Type Analyzer::checkExprImpl(const Expr *e) {
         fn_->moduleConstants[n] = lit;
         return checkExpr(lit);
       }
+    if (n->name == "None") {
+      diags_.error(n->range,
+                   "values that may be None are not supported yet: Weft has "
+                   "no optional values; use a value of the variable's type "
+                   "that means 'nothing' (such as -1) and compare with ==");
+      return Type::unknown();
+    }
     if (defs_.count(n->name) || isBuiltinName(n->name)) {
       diags_.error(n->range,
                    "'" + n->name + "' is a function; call it with (...)");
