@@ -9,7 +9,9 @@
 int main(int argc, char **argv) {
   const char *kernels = argc > 1 ? argv[1] : "kernels.weft";
   try {
-    weft::Engine engine; // all cores, -O3, on-disk code cache
+    weft::Options options; // all cores, -O3, on-disk code cache
+    options.timeCalls = true; // for the metrics printed at the end
+    weft::Engine engine(options);
     weft::Module m = engine.compile_file(kernels);
 
     // y <- 2 x + y on std::vector memory, timed: the first call compiles

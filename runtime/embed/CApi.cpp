@@ -97,6 +97,7 @@ weft_status weft_engine_create(const weft_options *options, weft_engine **out) {
         o.cacheDirectory = options->cache_directory;
       o.cache = options->no_cache == 0;
       o.metrics = options->metrics != 0;
+      o.timeCalls = options->time_calls != 0;
       o.catchInterrupts = options->catch_interrupts != 0;
     }
     auto e = std::make_unique<weft_engine>();

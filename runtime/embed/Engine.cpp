@@ -21,8 +21,10 @@
 #include "runtime/embed/Interrupts.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -51,6 +53,9 @@ struct Specialization {
 
 struct EngineState {
   Options options;
+  /// Whether calls are timed (Options::timeCalls or metrics, or
+  /// WEFT_TIME_CALLS): when not, a call reads no clock and takes no lock.
+  bool timeCalls = false;
   std::mutex mutex; ///< guards the counters below
   int64_t compilations = 0, cacheHits = 0, calls = 0;
   double compileSeconds = 0, callSeconds = 0;
@@ -397,6 +402,43 @@ Value detail::ValueAccess::decode(const Type &r, const char *bytes,
   return out;
 }
 
+/// Runs `run` timed for Engine::metrics(): wall and CPU time, bytes
+/// allocated and parallel regions entered, added to the function's entry
+/// under the engine's lock. Process-wide clocks and counters: with calls
+/// on several threads at once, CPU time and bytes include the others'.
+static RunStatus timedCall(detail::ModuleState &m, detail::Specialization &spec,
+                           const std::string &name,
+                           const std::function<RunStatus()> &run) {
+  int64_t bytes0 = rt::totalAllocatedBytes();
+  int64_t regions0 = metrics::parallelRegionsEntered();
+  double c0 = metrics::cpuNow();
+  double t0 = metrics::wallNow();
+  RunStatus status = run();
+  double dt = metrics::wallNow() - t0;
+  double cpu = metrics::cpuNow() - c0;
+  int64_t bytes = rt::totalAllocatedBytes() - bytes0;
+  std::lock_guard<std::mutex> lock(m.engine->mutex);
+  spec.calls += 1;
+  spec.callSeconds += dt;
+  m.engine->calls += 1;
+  m.engine->callSeconds += dt;
+  auto it =
+      std::find_if(m.engine->entries.begin(), m.engine->entries.end(),
+                   [&](const metrics::EntryCall &e) { return e.name == name; });
+  if (it == m.engine->entries.end()) {
+    m.engine->entries.emplace_back();
+    it = m.engine->entries.end() - 1;
+    it->name = name;
+  }
+  it->calls += 1;
+  it->wall.add(dt);
+  it->cpuSeconds += cpu;
+  it->threads = std::max(it->threads, metrics::currentThreads());
+  it->bytesAllocated += bytes;
+  it->parallelRegions += metrics::parallelRegionsEntered() - regions0;
+  return status;
+}
+
 Value Function::call(const std::vector<detail::Arg> &args) const {
   detail::ModuleState &m = *module_;
   std::vector<Type> types;
@@ -427,42 +469,13 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
   std::vector<uint64_t> result(resultBytes(spec->result) / 8 + 1, 0);
   argv.push_back(result.data());
 
-  // Process-wide clocks and counters: with calls on several threads at
-  // once, CPU time and bytes include the other calls'.
-  int64_t bytes0 = rt::totalAllocatedBytes();
-  int64_t regions0 = metrics::parallelRegionsEntered();
-  double c0 = metrics::cpuNow();
-  double t0 = metrics::wallNow();
   std::string error;
-  RunStatus status;
-  {
+  auto run = [&] {
     detail::InterruptScope interrupts(m.engine->options.catchInterrupts);
-    status = spec->program->call(spec->packed, argv.data(), error);
-  }
-  double dt = metrics::wallNow() - t0;
-  double cpu = metrics::cpuNow() - c0;
-  int64_t bytes = rt::totalAllocatedBytes() - bytes0;
-  {
-    std::lock_guard<std::mutex> lock(m.engine->mutex);
-    spec->calls += 1;
-    spec->callSeconds += dt;
-    m.engine->calls += 1;
-    m.engine->callSeconds += dt;
-    auto it = std::find_if(
-        m.engine->entries.begin(), m.engine->entries.end(),
-        [&](const metrics::EntryCall &e) { return e.name == name_; });
-    if (it == m.engine->entries.end()) {
-      m.engine->entries.emplace_back();
-      it = m.engine->entries.end() - 1;
-      it->name = name_;
-    }
-    it->calls += 1;
-    it->wall.add(dt);
-    it->cpuSeconds += cpu;
-    it->threads = std::max(it->threads, metrics::currentThreads());
-    it->bytesAllocated += bytes;
-    it->parallelRegions += metrics::parallelRegionsEntered() - regions0;
-  }
+    return spec->program->call(spec->packed, argv.data(), error);
+  };
+  RunStatus status =
+      m.engine->timeCalls ? timedCall(m, *spec, name_, run) : run();
   if (status != RunStatus::Ok)
     throw RuntimeError(m.name + ":" + error);
 
@@ -482,6 +495,9 @@ Function Module::function(const std::string &name) const {
 Engine::Engine(Options options)
     : state_(std::make_shared<detail::EngineState>()) {
   state_->options = std::move(options);
+  const char *timeEnv = std::getenv("WEFT_TIME_CALLS");
+  state_->timeCalls = state_->options.timeCalls || state_->options.metrics ||
+                      (timeEnv && *timeEnv && std::string(timeEnv) != "0");
   std::optional<Target> target = parseTarget(state_->options.target);
   if (!target)
     throw Error("weft::Options::target is \"cpu\", \"gpu\" or \"auto\", "

@@ -54,7 +54,9 @@ def outer2(n: i64) -> f64[:, :]:
 } // namespace
 
 TEST_CASE("one function, several signatures, each compiled once", "[embed]") {
-  weft::Engine e(options(freshCache("sig"), false));
+  weft::Options o = options(freshCache("sig"), false);
+  o.timeCalls = true;
+  weft::Engine e(o);
   weft::Module m = e.compile(kSource, "k.weft");
   std::vector<double> d = {1, 2, 3};
   std::vector<float> f = {1, 2, 3};
@@ -76,6 +78,18 @@ TEST_CASE("one function, several signatures, each compiled once", "[embed]") {
   CHECK(mt.json.find("{\"name\": \"total\", \"calls\": 4, ") !=
         std::string::npos);
   CHECK(mt.json.find("\"median_seconds\": ") != std::string::npos);
+}
+
+TEST_CASE("calls are not timed unless asked", "[embed]") {
+  weft::Engine e(options(freshCache("untimed"), false));
+  weft::Module m = e.compile(kSource);
+  std::vector<double> d = {1, 2, 3};
+  weft::ArrayView<double, 1> dv(d.data(), {3});
+  CHECK(m.function("total")(dv).as<double>() == 6.0);
+  weft::Metrics mt = e.metrics();
+  CHECK(mt.compilations == 1); // compiles are always measured
+  CHECK(mt.calls == 0);
+  CHECK(mt.json.find("{\"name\": \"total\"") == std::string::npos);
 }
 
 TEST_CASE("metrics count parallel regions when asked", "[embed]") {
@@ -265,7 +279,9 @@ TEST_CASE("the on-disk cache: hits, invalidation, corrupt entries", "[embed]") {
 }
 
 TEST_CASE("one engine from many threads: compiling and calling", "[embed]") {
-  weft::Engine e(options(freshCache("threads"), false));
+  weft::Options o = options(freshCache("threads"), false);
+  o.timeCalls = true; // the timing's counters under concurrent calls
+  weft::Engine e(o);
   weft::Module m = e.compile(kSource);
   std::atomic<int> bad{0};
   std::vector<std::thread> threads;

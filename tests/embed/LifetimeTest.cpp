@@ -108,6 +108,7 @@ TEST_CASE("destroying a module releases its machine code and mappings",
   std::string dir = lifetimeCache("cpp");
   weft::Options o;
   o.cacheDirectory = dir; // after the first cycle each load is a cache hit
+  o.timeCalls = true;     // the counters stay bounded too
   weft::Engine e(o);
   Footprint start;
   weft::Array kept; // an array result outlives its module

@@ -1,7 +1,10 @@
 """The Python package `weft`: NumPy arrays in and out without copies,
 the decorator, errors, pickling, and Dask (run by the README's test
 command through CTest, with Debian's /usr/bin/python3)."""
+import os
 import pickle
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -216,8 +219,25 @@ def test_metrics_dict(m):
     m.total(np.ones(3))
     all_metrics = weft.metrics()
     assert all_metrics and all_metrics[0]["schema"] == "weft-engine-metrics/1"
+    # Compilations are always measured; calls only with WEFT_TIME_CALLS=1.
+    assert any(s["signature"].startswith("total(")
+               for s in all_metrics[0]["specializations"])
     names = {e["name"] for e in all_metrics[0]["run"]["entries"]}
-    assert "total" in names
+    assert ("total" in names) == (os.environ.get("WEFT_TIME_CALLS") == "1")
+
+
+def test_call_metrics_when_asked():
+    code = ("import numpy as np, weft\n"
+            "m = weft.compile('def total(a):\\n    return a.sum()\\n')\n"
+            "for _ in range(3):\n"
+            "    m.total(np.ones(4))\n"
+            "run = weft.metrics()[0]['run']\n"
+            "print([(e['name'], e['calls']) for e in run['entries']])\n")
+    env = dict(os.environ, WEFT_TIME_CALLS="1")
+    r = subprocess.run([sys.executable, "-c", code], env=env,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[('total', 3)]"
 
 
 def chunk_energy(block):

@@ -125,7 +125,8 @@ class _Options(ctypes.Structure):
                 ("opt_level", ctypes.c_int), ("fastmath", ctypes.c_int),
                 ("cache_directory", ctypes.c_char_p),
                 ("no_cache", ctypes.c_int), ("metrics", ctypes.c_int),
-                ("catch_interrupts", ctypes.c_int)]
+                ("catch_interrupts", ctypes.c_int),
+                ("time_calls", ctypes.c_int)]
 
 
 def _load_library():
@@ -253,7 +254,9 @@ def interrupt():
 
 def metrics():
     """The metrics of every engine of this process (dicts, as Weft's JSON:
-    compile stages per specialisation and calls per function)."""
+    compile stages per specialisation and calls per function). Calls are
+    timed only when the environment variable WEFT_TIME_CALLS=1 was set
+    before the first call (timing costs two clock reads per call)."""
     import json
     out = []
     for (fastmath, target), handle in list(_Engine._engines.items()):

@@ -50,6 +50,8 @@ typedef struct {
   int no_cache;                /**< nonzero: no on-disk code cache */
   int metrics;                 /**< nonzero: count parallel regions */
   int catch_interrupts;        /**< nonzero: Ctrl-C stops a running call */
+  int time_calls; /**< nonzero: time every call for the metrics (also
+                       WEFT_TIME_CALLS=1; implied by metrics) */
 } weft_options;
 
 /** One argument: a number (rank 0) or an array over caller memory.
@@ -65,7 +67,7 @@ typedef struct {
     float f32;
     double f64;
   } scalar;
-  void *data;              /**< first element */
+  void *data;                     /**< first element */
   int64_t shape[WEFT_MAX_RANK];   /**< sizes per axis */
   int64_t strides[WEFT_MAX_RANK]; /**< in elements, any sign */
   const weft_array *array; /**< or: an array Weft made (data etc. ignored) */

@@ -260,8 +260,13 @@ struct Options {
   std::string cacheDirectory;
   bool cache = true;
   /// Count the parallel regions each call enters (Engine::metrics()); a
-  /// counter increment per parallel loop.
+  /// counter increment per parallel loop. Implies timeCalls.
   bool metrics = false;
+  /// Time every call for Engine::metrics() (calls, wall and CPU time,
+  /// bytes allocated per function): two clock reads and a lock per call,
+  /// off by default so that calls cost nothing extra. The environment
+  /// variable WEFT_TIME_CALLS=1 turns it on for every engine.
+  bool timeCalls = false;
   /// While a call runs, Ctrl-C (SIGINT) stops it as interrupt() does; the
   /// handler it replaces for that time still runs (unless it ignores
   /// SIGINT: then nothing changes).
