@@ -89,10 +89,9 @@ def test_kmeans_as_published():
     np.testing.assert_allclose(got, c, rtol=1e-12)
 
 
-def test_lacking_decorator_names_itself():
+def test_missing_names_are_named():
     m = weft.numba.module()
-    if hasattr(weft, "guvectorize"):
-        pytest.skip("weft has guvectorize")
-    with pytest.raises(NotImplementedError, match="numba.guvectorize"):
-        m.guvectorize(["void(float64[:], float64[:])"], "(n)->(n)")(
-            lambda a, out: None)
+    assert m.guvectorize is weft.guvectorize
+    with pytest.raises(AttributeError, match="Weft's numba module has no "
+                                             "'cfunc'"):
+        m.cfunc

@@ -34,7 +34,7 @@ import weakref
 
 import numpy as np
 
-__all__ = ["compile", "jit", "njit", "vectorize", "prange", "Module", "Function", "Dispatcher", "WeftError",
+__all__ = ["compile", "jit", "njit", "vectorize", "guvectorize", "prange", "Module", "Function", "Dispatcher", "WeftError",
            "CompileError", "CallError", "RuntimeError", "ReadOnlyError",
            "ZeroDivisionError", "IndexError", "ValueError", "MemoryError",
            "RecursionError", "AssertionError", "OSError",
@@ -808,6 +808,36 @@ class _Stencil:
         # Diagnostics name the kernel (the lines are the generated code's).
         return _function(source, "<stencil %s>" % name, False, "cpu",
                          "__weft_stencil_" + name)
+
+
+_GUVECTORIZE_OPTIONS = ("target", "fastmath", "boundscheck", "cache",
+                        "nopython", "nogil", "writable_args")
+
+
+def guvectorize(*args, **options):
+    """@weft.guvectorize(signatures, layout) or @weft.guvectorize(layout),
+    as Numba's generalized ufuncs (weft/gufunc.py): the kernel runs on the
+    core arrays of every element of the loop dimensions; the call returns
+    the outputs. target="parallel" is accepted and runs serially."""
+    _check_options("guvectorize", options, _GUVECTORIZE_OPTIONS)
+    from weft.gufunc import GUFunc
+    if len(args) == 2:
+        signatures, layout = args
+    elif len(args) == 1 and isinstance(args[0], str):
+        signatures, layout = [], args[0]
+    else:
+        raise TypeError("weft.guvectorize takes (signatures, layout) or "
+                        "(layout), as Numba's")
+    if isinstance(signatures, str):
+        signatures = [signatures]
+    fastmath = bool(options.get("fastmath"))
+
+    def compile_function(source, filename, entry):
+        return _function(source, filename, fastmath, "cpu", entry)
+
+    def wrap(fn):
+        return GUFunc(fn, list(signatures), layout, compile_function)
+    return wrap
 
 
 def stencil(fn=None, **options):

@@ -2,11 +2,11 @@
 under Weft with no edits: `python3 -m weft program.py` installs it as
 `numba` before running the program (see __main__.py).
 
-njit, jit, vectorize and stencil are Weft's; prange is range (the compiler
-reads `prange` in jitted code itself); Numba's type names (float64,
-int64[:], ...) exist so that signature lists evaluate. What Weft lacks can
-be imported but raises NotImplementedError naming it when applied, and any
-other attribute is an AttributeError naming it.
+njit, jit, vectorize, guvectorize and stencil are Weft's; prange is range
+(the compiler reads `prange` in jitted code itself); Numba's type names
+(float64, int64[:], ...) exist so that signature lists evaluate. Any other
+attribute (numba.cuda, numba.cfunc) is an AttributeError naming it (an
+ImportError for `from numba import ...`).
 """
 
 import types as _types
@@ -40,17 +40,6 @@ TYPE_NAMES = ["boolean", "bool_", "int8", "int16", "int32", "int64",
               "void"]
 
 
-def _lacking(name):
-    """numba.<name> where Weft has no such decorator: usable as @name and
-    @name(...), raising NotImplementedError naming it when applied."""
-    def decorator(*args, **kwargs):
-        if len(args) == 1 and callable(args[0]) and not kwargs:
-            raise NotImplementedError("weft has no %s (numba.%s)"
-                                      % (name, name))
-        return decorator
-    return decorator
-
-
 def module():
     """A fresh module object named `numba` with Weft's decorators."""
     m = _types.ModuleType("numba")
@@ -59,8 +48,9 @@ def module():
     m.__doc__ = __doc__
     m.njit = _weft.jit
     m.jit = _weft.jit
-    for name in ("vectorize", "guvectorize", "stencil"):
-        setattr(m, name, getattr(_weft, name, None) or _lacking(name))
+    m.vectorize = _weft.vectorize
+    m.guvectorize = _weft.guvectorize
+    m.stencil = _weft.stencil
     m.prange = range
     for name in TYPE_NAMES:
         setattr(m, name, _TypeName(name))

@@ -1,0 +1,224 @@
+"""@weft.guvectorize: Numba's generalized ufuncs.
+
+A kernel written on core arrays (`def move_mean(a, window, out)` with the
+layout "(n),()->(n)") runs once per element of the loop dimensions (the
+leading axes of the inputs, broadcast as NumPy broadcasts them). Weft
+source is generated per call layout: the kernel, and a function that
+allocates the outputs (the loop shape, then the core sizes the layout
+names) and calls the kernel on views in a loop nest. Inputs of layout
+"()" are passed to the kernel as 1-element arrays when the signature
+gives them an array type (`intp[:]`), as numbers otherwise.
+"""
+
+import ast
+import functools
+import inspect
+import re
+import textwrap
+import threading
+
+import numpy as np
+
+# Numba's type names in signatures -> NumPy dtypes.
+_DTYPES = {
+    "float64": "float64", "f8": "float64", "double": "float64",
+    "float32": "float32", "f4": "float32",
+    "int64": "int64", "i8": "int64", "intp": "int64",
+    "int32": "int32", "i4": "int32", "int16": "int16", "i2": "int16",
+    "int8": "int8", "i1": "int8", "uint8": "uint8", "u1": "uint8",
+    "uint16": "uint16", "u2": "uint16", "uint32": "uint32", "u4": "uint32",
+    "boolean": "bool", "bool_": "bool", "b1": "bool",
+}
+
+
+def _weft_dtype(dt):
+    """A NumPy dtype name as Weft source writes it."""
+    return "np.bool_" if dt == "bool" else "np." + dt
+
+
+def _parse_layout(layout):
+    """'(n),()->(n)' -> ([['n'], []], [['n']])."""
+    def groups(text):
+        found = re.findall(r"\(([^()]*)\)", text)
+        return [[d.strip() for d in g.split(",") if d.strip()] for g in found]
+    if "->" not in layout:
+        raise ValueError("a guvectorize layout has '->': %r" % layout)
+    ins, outs = layout.replace(" ", "").split("->")
+    return groups(ins), groups(outs)
+
+
+def _parse_signature(sig):
+    """'void(float64[:], intp[:], float64[:])' -> [('float64', True), ...]
+    (each argument's dtype and whether it is an array)."""
+    if not isinstance(sig, str):
+        sig = str(sig)
+    inner = sig[sig.index("(") + 1:sig.rindex(")")]
+    out = []
+    for part in re.split(r",(?![^\[]*\])", inner):
+        part = part.strip()
+        if not part:
+            continue
+        name = part.split("[")[0].strip()
+        if name not in _DTYPES:
+            raise NotImplementedError(
+                "weft's guvectorize has no type %r (signature %r)"
+                % (name, sig))
+        out.append((_DTYPES[name], "[" in part))
+    return out
+
+
+class GUFunc:
+    """A @guvectorize kernel; calling it with the inputs returns the
+    outputs (one array, or a tuple), as Numba's gufuncs do."""
+
+    def __init__(self, fn, signatures, layout, compile_function):
+        self.py_func = fn
+        functools.update_wrapper(self, fn)
+        self._ins, self._outs = _parse_layout(layout)
+        self._signatures = [_parse_signature(s) for s in signatures]
+        nargs = len(self._ins) + len(self._outs)
+        for s in self._signatures:
+            if len(s) != nargs:
+                raise TypeError("signature of %d arguments for a layout of %d"
+                                % (len(s), nargs))
+        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+        self._def = next(n for n in tree.body
+                         if isinstance(n, ast.FunctionDef))
+        self._def.decorator_list = []
+        if len(self._def.args.args) != nargs:
+            raise TypeError("%s has %d parameters; its layout %r names %d "
+                            "arrays" % (fn.__name__, len(self._def.args.args),
+                                        layout, nargs))
+        self._compile = compile_function
+        self._entries = {}
+        self._lock = threading.Lock()
+
+    def _signature_for(self, args):
+        """The first signature whose input dtypes take the arguments'
+        (NumPy's same-kind casting); without signatures, the first
+        input's dtype for every output."""
+        if not self._signatures:
+            dt = np.asarray(args[0]).dtype.name
+            return [(np.asarray(a).dtype.name, True) for a in args] + \
+                [(dt, True)] * len(self._outs)
+        for sig in self._signatures:
+            if all(np.can_cast(np.asarray(a).dtype, dt, "same_kind")
+                   for a, (dt, _) in zip(args, sig)):
+                return sig
+        raise TypeError("no signature of %s takes %s" % (
+            self.py_func.__name__,
+            ", ".join(np.asarray(a).dtype.name for a in args)))
+
+    def __call__(self, *args):
+        if len(args) != len(self._ins):
+            raise TypeError("%s takes %d inputs (its outputs are returned), "
+                            "got %d" % (self.py_func.__name__, len(self._ins),
+                                        len(args)))
+        sig = self._signature_for(args)
+        arrays = [np.asarray(a, dtype=dt) if (isinstance(a, np.ndarray) or
+                                              np.ndim(a)) else a
+                  for a, (dt, _) in zip(args, sig)]
+        loop_ranks = []
+        for a, core in zip(arrays, self._ins):
+            rank = np.ndim(a) - len(core)
+            if rank < 0:
+                raise ValueError(
+                    "%s: input of rank %d for the core dimensions (%s)" %
+                    (self.py_func.__name__, np.ndim(a), ",".join(core)))
+            loop_ranks.append(rank)
+        key = (tuple(loop_ranks), tuple(isinstance(a, np.ndarray)
+                                        for a in arrays), tuple(sig))
+        entry = self._entries.get(key)
+        if entry is None:
+            with self._lock:
+                entry = self._entries.get(key)
+                if entry is None:
+                    entry = self._entry(arrays, loop_ranks, sig)
+                    self._entries[key] = entry
+        # The loop shape, as NumPy broadcasts the inputs' leading axes.
+        np.broadcast_shapes(*[np.shape(a)[:r]
+                              for a, r in zip(arrays, loop_ranks)])
+        return entry(*arrays)
+
+    def _entry(self, arrays, loop_ranks, sig):
+        name = self._def.name
+        params = ["__in%d" % k for k in range(len(arrays))]
+        loop = max(loop_ranks) if loop_ranks else 0
+        idx = ["__i%d" % d for d in range(loop)]
+        body = []
+        # Each core size the layout names, from the first input that has it.
+        sizes = {}
+        for p, a, core, r in zip(params, arrays, self._ins, loop_ranks):
+            for d, sym in enumerate(core):
+                if sym not in sizes and not sym.isdigit():
+                    sizes[sym] = "%s.shape[%d]" % (p, r + d)
+        # The loop extent per axis: the largest (NumPy checked that the
+        # others are 1 or equal).
+        for d in range(loop):
+            extents = ["%s.shape[%d]" % (p, d - (loop - r))
+                       for p, r in zip(params, loop_ranks) if d >= loop - r]
+            body.append("__n%d = %s" % (d, extents[0] if len(extents) == 1
+                                         else "max(%s)" % ", ".join(extents)))
+        outs = []
+        for k, core in enumerate(self._outs):
+            dims = ["__n%d" % d for d in range(loop)]
+            for sym in core:
+                if sym.isdigit():
+                    dims.append(sym)
+                elif sym in sizes:
+                    dims.append(sizes[sym])
+                else:
+                    raise NotImplementedError(
+                        "%s: the output size %r is named by no input" %
+                        (name, sym))
+            dt = sig[len(arrays) + k][0]
+            shape = "(%s,)" % ", ".join(dims) if dims else "(1,)"
+            outs.append("__out%d" % k)
+            body.append("__out%d = zeros(%s, dtype=%s)" % (k, shape,
+                                                             _weft_dtype(dt)))
+        # The kernel's arguments inside the loop nest.
+        actuals = []
+        for p, a, core, r, (dt, is_array) in zip(params, arrays, self._ins,
+                                                 loop_ranks, sig):
+            if not isinstance(a, np.ndarray) or np.ndim(a) == 0:
+                if is_array:  # "()" of an array type: a 1-element array
+                    body.append("%s_arr = full(1, %s, dtype=%s)" %
+                                (p, p, _weft_dtype(dt)))
+                    actuals.append("%s_arr" % p)
+                else:
+                    actuals.append(p)
+                continue
+            lead = ["min(%s, %s.shape[%d] - 1)" % (idx[d], p, d - (loop - r))
+                    for d in range(loop - r, loop)]
+            if not core:
+                view = "%s[%s]" % (p, ", ".join(lead)) if lead else p
+                if is_array:
+                    view = "full(1, %s, dtype=%s)" % (view, _weft_dtype(dt))
+                actuals.append(view)
+                continue
+            rest = [":"] * len(core)
+            actuals.append("%s[%s]" % (p, ", ".join(lead + rest))
+                           if lead else p)
+        for k, core in enumerate(self._outs):
+            at = idx + ([":"] * len(core) if core else [])
+            if core:
+                actuals.append("__out%d[%s]" % (k, ", ".join(at))
+                               if idx else "__out%d" % k)
+            else:  # "()": the element as a 1-element view
+                last = idx[-1] if idx else "0"
+                head = idx[:-1]
+                actuals.append("__out%d[%s]" % (k, ", ".join(
+                    head + ["%s:%s + 1" % (last, last)])))
+        indent = ""
+        for d, i in enumerate(idx):
+            body.append("%sfor %s in range(__n%d):" % (indent, i, d))
+            indent += "    "
+        body.append("%s%s(%s)" % (indent, name, ", ".join(actuals)))
+        scalar_out = [not core and not idx for core in self._outs]
+        results = ["%s[0]" % o if s else o for o, s in zip(outs, scalar_out)]
+        body.append("return " + ", ".join(results))
+        entry = "__weft_gufunc_" + name
+        source = (ast.unparse(self._def) + "\n\n" +
+                  "def %s(%s):\n" % (entry, ", ".join(params)) +
+                  "".join("    " + line + "\n" for line in body))
+        return self._compile(source, "<guvectorize %s>" % name, entry)

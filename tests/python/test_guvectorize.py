@@ -1,0 +1,90 @@
+"""@weft.guvectorize, as Numba's generalized ufuncs: the kernel runs on
+the core arrays of each element of the loop dimensions; results equal
+NumPy's."""
+import numpy as np
+import pytest
+
+import weft
+
+
+@weft.guvectorize(["void(float64[:], intp[:], float64[:])"], "(n),()->(n)")
+def move_mean(a, window_arr, out):
+    window_width = window_arr[0]
+    asum = 0.0
+    count = 0
+    for i in range(window_width):
+        asum += a[i]
+        count += 1
+        out[i] = asum / count
+    for i in range(window_width, len(a)):
+        asum += a[i] - a[i - window_width]
+        out[i] = asum / count
+
+
+@weft.guvectorize(["void(float64[:], float64[:], float64[:])"], "(n),(n)->()")
+def inner(a, b, out):
+    s = 0.0
+    for i in range(a.shape[0]):
+        s += a[i] * b[i]
+    out[0] = s
+
+
+@weft.guvectorize("(n)->(n),()")
+def cumulative(a, sums, total):
+    s = 0
+    for i in range(a.shape[0]):
+        s += a[i]
+        sums[i] = s
+    total[0] = s
+
+
+def moving_mean_numpy(a, w):
+    out = np.empty_like(a)
+    for row, dst in zip(a.reshape(-1, a.shape[-1]),
+                        out.reshape(-1, a.shape[-1])):
+        c = np.cumsum(row)
+        for i in range(len(row)):
+            lo = max(0, i - w + 1)
+            dst[i] = (c[i] - (c[lo - 1] if lo else 0)) / min(i + 1, w)
+    return out
+
+
+def test_moving_mean_over_rows():
+    a = np.arange(20, dtype=np.float64).reshape(2, 10)
+    np.testing.assert_allclose(move_mean(a, 3), moving_mean_numpy(a, 3),
+                               rtol=1e-12)
+    b = np.random.default_rng(1).random((2, 3, 7))
+    np.testing.assert_allclose(move_mean(b, 4), moving_mean_numpy(b, 4),
+                               rtol=1e-12)
+    # A 1-D input: no loop dimensions.
+    np.testing.assert_allclose(move_mean(np.arange(5.0), 2),
+                               [0.0, 0.5, 1.5, 2.5, 3.5])
+
+
+def test_scalar_output_and_broadcasting():
+    x = np.arange(12.0).reshape(3, 4)
+    np.testing.assert_array_equal(inner(x, np.ones(4)), x.sum(axis=1))
+    assert inner(np.arange(3.0), np.arange(3.0)) == 5.0
+    # (3, 1, 4) with (2, 4): the loop shape broadcasts to (3, 2).
+    y = np.arange(8.0).reshape(2, 4)
+    np.testing.assert_array_equal(inner(x[:, None, :], y), x @ y.T)
+
+
+def test_two_outputs_without_signatures():
+    sums, total = cumulative(np.array([[1, 2, 3], [4, 5, 6]]))
+    np.testing.assert_array_equal(sums, [[1, 3, 6], [4, 9, 15]])
+    np.testing.assert_array_equal(total, [6, 15])
+    assert sums.dtype == np.int64
+
+
+def test_errors():
+    with pytest.raises(TypeError, match="takes 2 inputs"):
+        move_mean(np.ones(3))
+    with pytest.raises(ValueError, match="broadcast"):
+        inner(np.ones((3, 4)), np.ones((2, 4)))
+    with pytest.raises(TypeError, match="bad has 1 parameters; its layout '\\(n\\)->\\(n\\)' names 2"):
+        @weft.guvectorize("(n)->(n)")
+        def bad(a):
+            pass
+    with pytest.raises(TypeError, match="no signature of inner takes"):
+        inner(np.ones(3, dtype=np.complex128), np.ones(3))
