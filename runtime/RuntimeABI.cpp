@@ -140,7 +140,12 @@ thread_local std::string *tError = nullptr;
 /// running at the same time do not interleave.
 thread_local std::string tPendingLine;
 
+/// Whether a program wrote to stdout since the last flush at the end of a
+/// call (a call that printed nothing flushes nothing).
+std::atomic<bool> gWroteOut{false};
+
 void writeOut(const char *data, size_t n) {
+  gWroteOut.store(true, std::memory_order_relaxed);
   if (!weft::rt::regionRecord() && tPendingLine.empty()) {
     std::fwrite(data, 1, n, stdout);
     return;
@@ -641,7 +646,8 @@ bool runProtected(void (*fn)(), std::string &error) {
                                 sizeof(BufferHeader));
     }
   }
-  std::fflush(stdout);
+  if (gWroteOut.exchange(false, std::memory_order_relaxed))
+    std::fflush(stdout);
   return ok;
 }
 

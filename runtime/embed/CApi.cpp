@@ -190,6 +190,7 @@ weft_status weft_call(weft_module *module, const char *function,
     std::memset(result, 0, sizeof *result);
   return guarded([&] {
     std::vector<weft::detail::Arg> v;
+    v.reserve(static_cast<size_t>(nargs));
     for (int i = 0; i < nargs; ++i) {
       const weft_arg &a = args[i];
       if (a.array) {

@@ -67,8 +67,26 @@ std::string argName(const std::string &function, size_t i,
   return s + " of '" + function + "'";
 }
 
+/// An argument's name for a message, spelt out only when one is made
+/// (the call's fast path builds no strings).
+struct ArgName {
+  const std::string &function;
+  size_t i;
+  const ParameterInfo *params;
+  std::string str() const { return argName(function, i, params); }
+};
+std::string operator+(const ArgName &n, const std::string &rest) {
+  return n.str() + rest;
+}
+std::string operator+(const ArgName &n, const char *rest) {
+  return n.str() + rest;
+}
+std::string operator+(const char *head, const ArgName &n) {
+  return head + n.str();
+}
+
 /// A number converted to the parameter's type, as 8 bytes.
-uint64_t convertNumber(const Arg &a, ScalarKind to, const std::string &what) {
+uint64_t convertNumber(const Arg &a, ScalarKind to, const ArgName &what) {
   bool isFloat = a.dtype == DType::F64 || a.dtype == DType::F32;
   double f = a.dtype == DType::F64   ? a.scalar.f64
              : a.dtype == DType::F32 ? a.scalar.f32
@@ -129,7 +147,7 @@ void allocateThunk(void **a) {
 
 /// A Weft buffer holding `a`'s elements in row-major order (a reference
 /// the caller releases); MemoryError as a RuntimeError.
-void *copyOf(const Arg &a, const std::string &what) {
+void *copyOf(const Arg &a, const ArgName &what) {
   int64_t count = 1;
   for (int d = 0; d < a.rank; ++d)
     count *= a.shape[d];
@@ -164,7 +182,7 @@ void *copyOf(const Arg &a, const std::string &what) {
 void checkArguments(const std::string &function, const std::vector<Arg> &args) {
   for (size_t i = 0; i < args.size(); ++i) {
     const Arg &a = args[i];
-    std::string what = argName(function, i, nullptr);
+    ArgName what{function, i, nullptr};
     if (!knownDType(a.dtype))
       throw CallError(what + ": unknown element type " +
                       std::to_string(static_cast<int>(a.dtype)) +
@@ -211,7 +229,7 @@ void PackedArguments::pack(const std::string &function,
   auto written = [&](size_t i) {
     return i < params.written.size() && params.written[i];
   };
-  std::vector<Extent> extents(n);
+  llvm::SmallVector<Extent, 8> extents(n);
   for (size_t i = 0; i < n; ++i) {
     const Arg &a = args[i];
     if (!params.types[i].isArray())
@@ -226,7 +244,7 @@ void PackedArguments::pack(const std::string &function,
 
   // Overlapping views: one group each, sharing a base pointer when their
   // element size and alignment allow.
-  std::vector<size_t> group(n);
+  llvm::SmallVector<size_t, 8> group(n);
   std::iota(group.begin(), group.end(), 0);
   auto root = [&](size_t i) {
     while (group[i] != i)
@@ -237,17 +255,17 @@ void PackedArguments::pack(const std::string &function,
     for (size_t j = i + 1; j < n; ++j)
       if (extents[i].overlaps(extents[j]))
         group[root(j)] = root(i);
-  std::vector<const char *> aligned(n, nullptr);
-  std::vector<int64_t> offset(n, 0);
-  std::vector<void *> owner(n, nullptr);
-  std::vector<const void *> data(n, nullptr);
+  llvm::SmallVector<const char *, 8> aligned(n, nullptr);
+  llvm::SmallVector<int64_t, 8> offset(n, 0);
+  llvm::SmallVector<void *, 8> owner(n, nullptr);
+  llvm::SmallVector<const void *, 8> data(n, nullptr);
   for (size_t i = 0; i < n; ++i) {
     aligned[i] = static_cast<const char *>(args[i].data);
     owner[i] = args[i].owner;
     data[i] = args[i].data;
   }
   for (size_t r = 0; r < n; ++r) {
-    std::vector<size_t> members;
+    llvm::SmallVector<size_t, 8> members;
     for (size_t i = 0; i < n; ++i)
       if (!extents[i].empty() && root(i) == r)
         members.push_back(i);
@@ -279,7 +297,7 @@ void PackedArguments::pack(const std::string &function,
         hit |= j != i && written(j) && extents[i].overlaps(extents[j]);
       if (!hit)
         continue;
-      void *copy = copyOf(args[i], argName(function, i, &params));
+      void *copy = copyOf(args[i], ArgName{function, i, &params});
       copies_.push_back(copy);
       owner[i] = copy;
       aligned[i] = static_cast<const char *>(copy);
@@ -292,7 +310,7 @@ void PackedArguments::pack(const std::string &function,
     const Type &p = params.types[i];
     if (!p.isArray()) {
       slots.push_back(
-          convertNumber(a, p.scalarKind(), argName(function, i, &params)));
+          convertNumber(a, p.scalarKind(), ArgName{function, i, &params}));
       continue;
     }
     auto put = [&](const void *ptr) {
@@ -305,7 +323,7 @@ void PackedArguments::pack(const std::string &function,
     slots.push_back(static_cast<uint64_t>(offset[i]));
     bool copied = data[i] != a.data;
     int64_t contiguous = 1;
-    std::vector<int64_t> strides(a.rank);
+    int64_t strides[WEFT_MAX_RANK];
     for (int d = a.rank - 1; d >= 0; --d) {
       strides[d] = copied ? contiguous : a.strides[d];
       contiguous *= a.shape[d];

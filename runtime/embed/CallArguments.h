@@ -17,6 +17,8 @@
 #include "frontend/Types.h"
 #include "weft/weft.hpp"
 
+#include "llvm/ADT/SmallVector.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -51,12 +53,12 @@ public:
   PackedArguments(const PackedArguments &) = delete;
   PackedArguments &operator=(const PackedArguments &) = delete;
 
-  std::vector<uint64_t> slots;
+  llvm::SmallVector<uint64_t, 32> slots;
 
 private:
   void pack(const std::string &function, const std::vector<Arg> &args,
             const ParameterInfo &params);
-  std::vector<void *> copies_;
+  llvm::SmallVector<void *, 2> copies_;
 };
 
 } // namespace detail

@@ -21,6 +21,7 @@
 #include "runtime/embed/Interrupts.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -28,6 +29,8 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <string_view>
+#include <tuple>
 
 #ifndef WEFT_VERSION
 #define WEFT_VERSION "0.1.0"
@@ -66,16 +69,31 @@ struct EngineState {
   std::vector<metrics::EntryCall> entries;
 };
 
+/// A function and its argument kinds (dtype and rank each), compared
+/// without building strings: the key of a call's specialisation.
+struct SpecKey {
+  std::string_view function; ///< a name in ModuleState::functions
+  uint32_t count = 0;
+  std::array<uint16_t, 16> kinds{};
+  bool operator<(const SpecKey &o) const {
+    return std::tie(function, count, kinds) <
+           std::tie(o.function, o.count, o.kinds);
+  }
+};
+
 struct ModuleState {
   std::shared_ptr<EngineState> engine;
   std::string source, name;
   std::set<std::string> functions;
   std::mutex mutex; ///< guards `specs` (and serialises compiles)
   std::map<std::string, std::shared_ptr<Specialization>> specs;
+  /// The same specialisations by SpecKey (calls of up to 16 arguments).
+  std::map<SpecKey, std::shared_ptr<Specialization>> byKind;
 
   /// Releases the module's machine code (each specialisation's JIT, its
   /// memory mappings) now, and its entries in the engine's metrics.
   ~ModuleState() {
+    byKind.clear();
     specs.clear();
     std::lock_guard<std::mutex> lock(engine->mutex);
     auto &all = engine->specs;
@@ -441,32 +459,52 @@ static RunStatus timedCall(detail::ModuleState &m, detail::Specialization &spec,
 
 Value Function::call(const std::vector<detail::Arg> &args) const {
   detail::ModuleState &m = *module_;
-  std::vector<Type> types;
-  std::string sig;
   detail::checkArguments(name_, args);
-  for (const detail::Arg &a : args) {
-    types.push_back(typeOfArg(a));
-    sig += types.back().str() + ";";
+  detail::SpecKey key;
+  bool keyed = args.size() <= key.kinds.size();
+  if (keyed) {
+    key.function = name_;
+    key.count = static_cast<uint32_t>(args.size());
+    for (size_t i = 0; i < args.size(); ++i)
+      key.kinds[i] = static_cast<uint16_t>(
+          static_cast<int>(args[i].dtype) * 16 + args[i].rank);
   }
   std::shared_ptr<detail::Specialization> spec;
   {
     std::lock_guard<std::mutex> lock(m.mutex);
-    auto it = m.specs.find(name_ + "(" + sig);
-    if (it != m.specs.end()) {
-      spec = it->second;
+    auto fast = keyed ? m.byKind.find(key) : m.byKind.end();
+    if (fast != m.byKind.end()) {
+      spec = fast->second;
     } else {
-      spec = compileSpecialization(m, name_, types);
-      m.specs[name_ + "(" + sig] = spec;
+      std::vector<Type> types;
+      std::string sig;
+      for (const detail::Arg &a : args) {
+        types.push_back(typeOfArg(a));
+        sig += types.back().str() + ";";
+      }
+      auto it = m.specs.find(name_ + "(" + sig);
+      if (it != m.specs.end()) {
+        spec = it->second;
+      } else {
+        spec = compileSpecialization(m, name_, types);
+        m.specs[name_ + "(" + sig] = spec;
+      }
+      if (keyed) {
+        // The key's name lives as long as the module.
+        key.function = *m.functions.find(name_);
+        m.byKind[key] = spec;
+      }
     }
   }
   // Arguments checked, converted and packed (CallArguments.h).
   detail::PackedArguments packed(name_, args, spec->params);
-  std::vector<uint64_t> &slots = packed.slots;
-  std::vector<void *> argv;
+  llvm::SmallVector<uint64_t, 32> &slots = packed.slots;
+  llvm::SmallVector<void *, 32> argv;
+  argv.reserve(slots.size() + 1);
   for (uint64_t &s : slots)
     argv.push_back(&s);
   // The result: one value, or a struct of a tuple's values.
-  std::vector<uint64_t> result(resultBytes(spec->result) / 8 + 1, 0);
+  llvm::SmallVector<uint64_t, 4> result(resultBytes(spec->result) / 8 + 1, 0);
   argv.push_back(result.data());
 
   std::string error;

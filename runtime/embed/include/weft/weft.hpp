@@ -295,6 +295,7 @@ public:
   /// Calls the function: numbers, ArrayView<T, R> and Array arguments.
   template <typename... A> Value operator()(A &&...args) const {
     std::vector<detail::Arg> v;
+    v.reserve(sizeof...(A));
     (v.push_back(toArg(std::forward<A>(args))), ...);
     return call(v);
   }
