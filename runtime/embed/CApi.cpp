@@ -205,20 +205,21 @@ weft_status weft_call(weft_module *module, const char *function,
       x.dtype = toDType(static_cast<weft_dtype>(dtype));
       x.rank = a.rank;
       x.readOnly = a.read_only != 0;
-      std::string what =
-          "argument " + std::to_string(i + 1) + " of '" + function + "'";
+      auto what = [&] {
+        return "argument " + std::to_string(i + 1) + " of '" + function + "'";
+      };
       if (a.rank < 0 || a.rank > WEFT_MAX_RANK)
-        throw weft::CallError(what + ": rank " + std::to_string(a.rank) +
+        throw weft::CallError(what() + ": rank " + std::to_string(a.rank) +
                               "; a number has rank 0 and arrays have 1 to " +
                               std::to_string(WEFT_MAX_RANK) + " axes");
       if (dtype < WEFT_BOOL || dtype > WEFT_DTYPE_LAST)
-        throw weft::CallError(what + ": unknown dtype " +
+        throw weft::CallError(what() + ": unknown dtype " +
                               std::to_string(dtype) +
                               " (WEFT_BOOL to WEFT_U32)");
       if (a.rank == 0 && a.data)
-        throw weft::CallError(what + ": a view of rank 0; an array view "
-                                     "has 1 to 8 axes (numbers are "
-                                     "weft_f64(x) etc.)");
+        throw weft::CallError(what() + ": a view of rank 0; an array view "
+                                       "has 1 to 8 axes (numbers are "
+                                       "weft_f64(x) etc.)");
       if (a.rank == 0) {
         switch (static_cast<weft_dtype>(dtype)) {
         case WEFT_BOOL:
