@@ -22,6 +22,8 @@ PACKAGES=(
   libfmt-dev catch2 zlib1g-dev libzstd-dev libedit-dev libcurl4-openssl-dev
   python3-numpy valgrind libopenblas-dev python3-pytest python3-dask
   python3-distributed libxxhash0
+  # Headers for the Python package's C call path (weft._fastcall).
+  python3-dev
   # The oracle of tests/numba_corpus (and a peer of the benchmarks).
   python3-numba
 )

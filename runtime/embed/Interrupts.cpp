@@ -1,8 +1,9 @@
 //===- Interrupts.cpp - Stopping host calls: weft::interrupt and Ctrl-C --===//
 //
 // Implements Interrupts.h and weft::interrupt(): a count of running calls
-// (the first clears the flag) and, while calls that catch Ctrl-C run, a
-// SIGINT handler that raises the flag and chains to the previous one.
+// (the first clears the flag) and a SIGINT handler, installed by the first
+// call that catches Ctrl-C, that raises the flag while such calls run and
+// chains to the handler it replaced (only that runs between calls).
 //
 //===----------------------------------------------------------------------===//
 #include "runtime/embed/Interrupts.h"
@@ -10,6 +11,7 @@
 #include "runtime/SessionStore.h"
 #include "weft/weft.hpp"
 
+#include <atomic>
 #include <csignal>
 #include <mutex>
 
@@ -19,11 +21,31 @@ namespace detail {
 namespace {
 
 std::mutex gMutex;
-int gRunning = 0;  ///< calls in flight
-int gCatching = 0; ///< of them, calls with the SIGINT handler installed
-struct sigaction gPrevious;
+int gRunning = 0;              ///< calls in flight
+std::atomic<int> gCatching{0}; ///< of them, calls that catch Ctrl-C
+bool gInstalled = false;       ///< onSigint is SIGINT's handler
+struct sigaction gPrevious;    ///< the handler it replaced
+
+/// The handler onSigint replaced, as if onSigint were not there (only
+/// async-signal-safe calls: sigaction, raise).
+void chain(int sig, siginfo_t *info, void *context) {
+  if (gPrevious.sa_flags & SA_SIGINFO) {
+    if (gPrevious.sa_sigaction)
+      gPrevious.sa_sigaction(sig, info, context);
+  } else if (gPrevious.sa_handler == SIG_DFL) {
+    // The default action (termination): restore it and deliver again.
+    sigaction(SIGINT, &gPrevious, nullptr);
+    raise(SIGINT);
+  } else if (gPrevious.sa_handler != SIG_IGN) {
+    gPrevious.sa_handler(sig);
+  }
+}
 
 void onSigint(int sig, siginfo_t *info, void *context) {
+  if (gCatching.load(std::memory_order_relaxed) == 0) {
+    chain(sig, info, context); // no call is catching Ctrl-C
+    return;
+  }
   session::requestInterrupt(); // a lock-free atomic store
   if (gPrevious.sa_flags & SA_SIGINFO) {
     if (gPrevious.sa_sigaction)
@@ -42,28 +64,35 @@ InterruptScope::InterruptScope(bool catchSigint) {
     session::clearInterrupt();
   if (!catchSigint)
     return;
-  if (gCatching == 0) {
-    struct sigaction current;
-    if (sigaction(SIGINT, nullptr, &current) != 0 ||
-        (!(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_IGN))
+  // Installed by the first call that catches Ctrl-C and kept between
+  // calls (one query per call, no install), passing the signal on to the
+  // handler it replaced; installed again over a handler the host set
+  // since, which it then passes the signal on to.
+  struct sigaction current;
+  if (sigaction(SIGINT, nullptr, &current) != 0)
+    return;
+  bool ours =
+      (current.sa_flags & SA_SIGINFO) && current.sa_sigaction == onSigint;
+  if (!ours) {
+    if (!(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_IGN)
       return; // the host ignores Ctrl-C: so do its calls
-    struct sigaction ours = {};
-    ours.sa_sigaction = onSigint;
-    ours.sa_flags = SA_SIGINFO | SA_RESTART;
-    sigemptyset(&ours.sa_mask);
+    struct sigaction mine = {};
+    mine.sa_sigaction = onSigint;
+    mine.sa_flags = SA_SIGINFO | SA_RESTART;
+    sigemptyset(&mine.sa_mask);
     gPrevious = current;
-    if (sigaction(SIGINT, &ours, nullptr) != 0)
+    if (sigaction(SIGINT, &mine, nullptr) != 0)
       return;
   }
-  ++gCatching;
+  gCatching.fetch_add(1, std::memory_order_relaxed);
   catching_ = true;
 }
 
 InterruptScope::~InterruptScope() {
   std::lock_guard<std::mutex> lock(gMutex);
   --gRunning;
-  if (catching_ && --gCatching == 0)
-    sigaction(SIGINT, &gPrevious, nullptr);
+  if (catching_)
+    gCatching.fetch_sub(1, std::memory_order_relaxed);
 }
 
 } // namespace detail

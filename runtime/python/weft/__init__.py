@@ -425,16 +425,64 @@ def _free_elements(r):
     _lib.weft_free(ctypes.cast(r.elements, ctypes.c_void_p))
 
 
+def _load_fastcall():
+    """weft._fastcall (runtime/python/fastcall.c), the C-level call path:
+    in the package (installed), or built next to the library (the build
+    tree: build/runtime/python/weft). None when it is not there or
+    WEFT_NO_FASTCALL=1; calls then go through ctypes alone."""
+    if os.environ.get("WEFT_NO_FASTCALL") == "1":
+        return None
+    import glob
+    import importlib.util
+    here = os.path.dirname(os.path.abspath(__file__))
+    lib_dir = os.path.dirname(os.path.abspath(_lib._name))
+    for folder in (here, os.path.join(lib_dir, "python", "weft")):
+        for path in sorted(glob.glob(os.path.join(folder, "_fastcall*.so"))):
+            try:
+                spec = importlib.util.spec_from_file_location(
+                    "weft._fastcall", path)
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                return module
+            except ImportError:
+                continue
+    return None
+
+
+_fastcall = _load_fastcall()
+_CALL_ADDRESSES = (
+    ctypes.cast(_lib.weft_call, ctypes.c_void_p).value,
+    ctypes.cast(_lib.weft_value_release, ctypes.c_void_p).value)
+
+
 class Function:
     """A function of a module; calling it compiles the specialisation for
-    the argument types on first use. Pickles as source and options."""
+    the argument types on first use. Pickles as source and options.
+
+    Calls go through weft._fastcall when it is built: argument layouts
+    (numbers, NumPy arrays) that gave a number or nothing once are then
+    called from C; everything else takes the ctypes path."""
 
     def __init__(self, module, name):
         self.module, self.name = module, name
         self.__name__ = name
+        self._fast = None
+        if _fastcall is not None:
+            self._fast = _fastcall.Caller(
+                module._handle.value, name.encode(), _check,
+                *_CALL_ADDRESSES)
 
     def __call__(self, *args):
-        return self.module.call(self.name, *args)
+        fast = self._fast
+        if fast is not None:
+            r = fast(*args)
+            if r is not NotImplemented:
+                return r
+        r = self.module.call(self.name, *args)
+        if fast is not None and (r is None or
+                                 type(r) in (int, float, bool)):
+            fast.learn(*args)
+        return r
 
     def __reduce__(self):
         return (_function, (self.module.source, self.module.name,
@@ -606,6 +654,13 @@ class Dispatcher:
         return self._function
 
     def __call__(self, *args, **kwargs):
+        # A compiled function and an argument layout weft._fastcall knows
+        # (it answers NotImplemented for any other): called from C.
+        f = self._function
+        if f is not None and not kwargs and f._fast is not None:
+            r = f._fast(*args)
+            if r is not NotImplemented:
+                return r
         # Keyword arguments and defaults bind as Python binds them.
         if kwargs or len(args) < self.py_func.__code__.co_argcount:
             bound = self._signature.bind(*args, **kwargs)

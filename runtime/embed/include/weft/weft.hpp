@@ -268,8 +268,11 @@ struct Options {
   /// variable WEFT_TIME_CALLS=1 turns it on for every engine.
   bool timeCalls = false;
   /// While a call runs, Ctrl-C (SIGINT) stops it as interrupt() does; the
-  /// handler it replaces for that time still runs (unless it ignores
-  /// SIGINT: then nothing changes).
+  /// handler it replaces still runs (unless it ignores SIGINT: then
+  /// nothing changes). The handler is installed by the first such call and
+  /// stays, passing Ctrl-C on between calls; each call checks that it is
+  /// still in place (one sigaction query) and installs it again over a
+  /// handler the host set since.
   bool catchInterrupts = false;
 };
 

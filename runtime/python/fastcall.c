@@ -1,0 +1,305 @@
+/* fastcall.c - the Python package's C-level call path (weft._fastcall).
+ *
+ * A Caller calls one function of a Weft module through weft_call without
+ * building ctypes objects: numbers (bool, int, float) and buffers of a
+ * native dtype (NumPy arrays) are packed into weft_arg structs on the C
+ * stack, and a number result becomes a Python number. It serves argument
+ * layouts the package has seen give a number or nothing (Caller.learn),
+ * and returns NotImplemented for everything else (a first call, a NumPy
+ * scalar, an array result, a tuple), which the package's ctypes path
+ * handles. Errors are raised by the package's own `check(status)`, so the
+ * exception classes are the same on both paths.
+ *
+ * weft_call and weft_value_release come as addresses from the library the
+ * package loaded, so this module never loads a second copy of libweft. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include "weft/weft.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+typedef weft_status (*CallFn)(weft_module *, const char *, const weft_arg *,
+                              int, weft_value *);
+typedef void (*ReleaseFn)(weft_value *);
+
+enum { kMaxArgs = 8 };
+
+typedef struct {
+  PyObject_HEAD vectorcallfunc vectorcall; /* Caller_vectorcall */
+  weft_module *module;
+  PyObject *name;    /* bytes */
+  PyObject *check;   /* check(status) raises */
+  PyObject *learned; /* dict: layout key -> True */
+  CallFn call;
+  ReleaseFn release;
+} Caller;
+
+/* The weft dtype of a buffer format of one native element, or -1. */
+static int dtypeOfFormat(const char *format, Py_ssize_t itemsize) {
+  if (!format)
+    return itemsize == 1 ? WEFT_U8 : -1;
+  if (format[0] == '@' || format[0] == '=' || format[0] == '<')
+    ++format;
+  if (!format[0] || format[1])
+    return -1;
+  switch (format[0]) {
+  case '?':
+    return WEFT_BOOL;
+  case 'b':
+    return WEFT_I8;
+  case 'B':
+    return WEFT_U8;
+  case 'h':
+    return itemsize == 2 ? WEFT_I16 : -1;
+  case 'H':
+    return itemsize == 2 ? WEFT_U16 : -1;
+  case 'i':
+    return itemsize == 4 ? WEFT_I32 : -1;
+  case 'I':
+    return itemsize == 4 ? WEFT_U32 : -1;
+  case 'l':
+  case 'q':
+    return itemsize == 8 ? WEFT_I64 : -1;
+  case 'f':
+    return itemsize == 4 ? WEFT_F32 : -1;
+  case 'd':
+    return itemsize == 8 ? WEFT_F64 : -1;
+  default:
+    return -1;
+  }
+}
+
+/* Fills `a` from `x` (a view in `view` when x is an array) and its part
+ * of the layout key; 0 when x is not for this path. */
+static int toArg(PyObject *x, weft_arg *a, Py_buffer *view, int *held,
+                 unsigned *code) {
+  memset(a, 0, sizeof *a);
+  *held = 0;
+  if (PyBool_Check(x)) {
+    a->dtype = WEFT_BOOL;
+    a->scalar.b = x == Py_True;
+    *code = 1;
+    return 1;
+  }
+  if (PyLong_CheckExact(x)) {
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(x, &overflow);
+    if (overflow || (v == -1 && PyErr_Occurred())) {
+      PyErr_Clear();
+      return 0; /* the ctypes path raises OverflowError */
+    }
+    a->dtype = WEFT_I64;
+    a->scalar.i64 = v;
+    *code = 2;
+    return 1;
+  }
+  if (PyFloat_CheckExact(x)) {
+    a->dtype = WEFT_F64;
+    a->scalar.f64 = PyFloat_AS_DOUBLE(x);
+    *code = 3;
+    return 1;
+  }
+  /* NumPy arrays only (subclasses and other buffers take the ctypes
+   * path, which decides what they are). */
+  if (strcmp(Py_TYPE(x)->tp_name, "numpy.ndarray") != 0 ||
+      !PyObject_CheckBuffer(x))
+    return 0;
+  if (PyObject_GetBuffer(x, view, PyBUF_RECORDS_RO) != 0) {
+    PyErr_Clear();
+    return 0;
+  }
+  int dtype = dtypeOfFormat(view->format, view->itemsize);
+  if (dtype < 0 || view->ndim < 1 || view->ndim > WEFT_MAX_RANK) {
+    PyBuffer_Release(view);
+    return 0;
+  }
+  for (int d = 0; d < view->ndim; ++d)
+    if (view->strides[d] % view->itemsize) {
+      PyBuffer_Release(view);
+      return 0;
+    }
+  *held = 1;
+  a->dtype = (weft_dtype)dtype;
+  a->rank = view->ndim;
+  a->data = view->buf;
+  a->read_only = view->readonly;
+  for (int d = 0; d < view->ndim; ++d) {
+    a->shape[d] = view->shape[d];
+    a->strides[d] = view->strides[d] / view->itemsize;
+  }
+  *code = (unsigned)(16 + dtype * 16 + view->ndim);
+  return 1;
+}
+
+/* The layout key of the arguments, or -1 when one is not for this path.
+ * `args` and `held` get the packed arguments and which hold a buffer. */
+static long long pack(PyObject *const *xs, Py_ssize_t n, weft_arg *args,
+                      Py_buffer *views, int *held) {
+  unsigned long long key = (unsigned long long)n;
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    unsigned code = 0;
+    if (!toArg(xs[i], &args[i], &views[i], &held[i], &code)) {
+      for (Py_ssize_t j = 0; j < i; ++j)
+        if (held[j])
+          PyBuffer_Release(&views[j]);
+      return -1;
+    }
+    key = key * 257 + code;
+  }
+  return (long long)(key & 0x7fffffffffffffffULL);
+}
+
+static void unpin(Py_ssize_t n, Py_buffer *views, const int *held) {
+  for (Py_ssize_t i = 0; i < n; ++i)
+    if (held[i])
+      PyBuffer_Release(&views[i]);
+}
+
+static PyObject *Caller_vectorcall(PyObject *self, PyObject *const *xs,
+                                   size_t nargsf, PyObject *kwnames) {
+  Caller *c = (Caller *)self;
+  Py_ssize_t n = PyVectorcall_NARGS(nargsf);
+  if (kwnames || n > kMaxArgs)
+    Py_RETURN_NOTIMPLEMENTED;
+  weft_arg args[kMaxArgs];
+  Py_buffer views[kMaxArgs];
+  int held[kMaxArgs] = {0};
+  long long key = pack(xs, n, args, views, held);
+  if (key < 0)
+    Py_RETURN_NOTIMPLEMENTED;
+  PyObject *k = PyLong_FromLongLong(key);
+  if (!k) {
+    unpin(n, views, held);
+    return NULL;
+  }
+  int known = PyDict_Contains(c->learned, k);
+  Py_DECREF(k);
+  if (known != 1) {
+    unpin(n, views, held);
+    if (known < 0)
+      return NULL;
+    Py_RETURN_NOTIMPLEMENTED;
+  }
+  weft_value r;
+  weft_status status;
+  const char *name = PyBytes_AS_STRING(c->name);
+  Py_BEGIN_ALLOW_THREADS status = c->call(c->module, name, args, (int)n, &r);
+  Py_END_ALLOW_THREADS unpin(n, views, held);
+  if (status != WEFT_OK)
+    return PyObject_CallFunction(c->check, "i", (int)status);
+  switch (r.kind) {
+  case WEFT_NONE:
+    Py_RETURN_NONE;
+  case WEFT_NUMBER:
+    if (r.dtype == WEFT_BOOL)
+      return PyBool_FromLong(r.integer != 0);
+    if (r.dtype == WEFT_I32 || r.dtype == WEFT_I64)
+      return PyLong_FromLongLong(r.integer);
+    return PyFloat_FromDouble(r.number);
+  default:
+    /* A layout learned as giving a number gave an array: never expected;
+     * the result is released, not leaked. */
+    c->release(&r);
+    PyErr_SetString(PyExc_SystemError,
+                    "weft._fastcall: a learned layout gave an array");
+    return NULL;
+  }
+}
+
+/* learn(*args): calls with this argument layout give a number or nothing. */
+static PyObject *Caller_learn(PyObject *self, PyObject *const *xs,
+                              Py_ssize_t n) {
+  Caller *c = (Caller *)self;
+  if (n > kMaxArgs)
+    Py_RETURN_FALSE;
+  weft_arg args[kMaxArgs];
+  Py_buffer views[kMaxArgs];
+  int held[kMaxArgs] = {0};
+  long long key = pack(xs, n, args, views, held);
+  if (key < 0)
+    Py_RETURN_FALSE;
+  unpin(n, views, held);
+  PyObject *k = PyLong_FromLongLong(key);
+  if (!k || PyDict_SetItem(c->learned, k, Py_True) < 0) {
+    Py_XDECREF(k);
+    return NULL;
+  }
+  Py_DECREF(k);
+  Py_RETURN_TRUE;
+}
+
+static int Caller_init(PyObject *self, PyObject *args, PyObject *kw) {
+  Caller *c = (Caller *)self;
+  unsigned long long module, call, release;
+  PyObject *name, *check;
+  if (kw && PyDict_Size(kw)) {
+    PyErr_SetString(PyExc_TypeError, "Caller takes no keyword arguments");
+    return -1;
+  }
+  if (!PyArg_ParseTuple(args, "KSOKK", &module, &name, &check, &call,
+                        &release))
+    return -1;
+  if (!module || !call || !release || !PyCallable_Check(check)) {
+    PyErr_SetString(PyExc_ValueError, "Caller needs a module, a check and "
+                                      "the library's functions");
+    return -1;
+  }
+  c->vectorcall = Caller_vectorcall;
+  c->module = (weft_module *)(uintptr_t)module;
+  c->call = (CallFn)(uintptr_t)call;
+  c->release = (ReleaseFn)(uintptr_t)release;
+  Py_INCREF(name);
+  Py_XSETREF(c->name, name);
+  Py_INCREF(check);
+  Py_XSETREF(c->check, check);
+  Py_XSETREF(c->learned, PyDict_New());
+  return c->learned ? 0 : -1;
+}
+
+static void Caller_dealloc(PyObject *self) {
+  Caller *c = (Caller *)self;
+  Py_XDECREF(c->name);
+  Py_XDECREF(c->check);
+  Py_XDECREF(c->learned);
+  Py_TYPE(self)->tp_free(self);
+}
+
+static PyMethodDef Caller_methods[] = {
+    {"learn", (PyCFunction)(void (*)(void))Caller_learn, METH_FASTCALL,
+     "learn(*args): this argument layout gives a number or nothing."},
+    {NULL, NULL, 0, NULL}};
+
+static PyTypeObject CallerType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "weft._fastcall.Caller",
+    .tp_basicsize = sizeof(Caller),
+    .tp_vectorcall_offset = offsetof(Caller, vectorcall),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL,
+    .tp_doc = "Caller(module, name, check, weft_call, weft_value_release)",
+    .tp_new = PyType_GenericNew,
+    .tp_init = Caller_init,
+    .tp_dealloc = Caller_dealloc,
+    .tp_call = PyVectorcall_Call,
+    .tp_methods = Caller_methods,
+};
+
+static struct PyModuleDef fastcallModule = {
+    PyModuleDef_HEAD_INIT, "_fastcall",
+    "The C-level call path of the weft package.", -1, NULL};
+
+PyMODINIT_FUNC PyInit__fastcall(void) {
+  if (PyType_Ready(&CallerType) < 0)
+    return NULL;
+  PyObject *m = PyModule_Create(&fastcallModule);
+  if (!m)
+    return NULL;
+  Py_INCREF(&CallerType);
+  if (PyModule_AddObject(m, "Caller", (PyObject *)&CallerType) < 0) {
+    Py_DECREF(&CallerType);
+    Py_DECREF(m);
+    return NULL;
+  }
+  return m;
+}

@@ -1,0 +1,110 @@
+"""The C-level call path (weft._fastcall): argument layouts that gave a
+number once are called from C, with the same results and the same
+exceptions as the ctypes path; anything else falls back to it."""
+import array
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import weft
+
+pytestmark = pytest.mark.skipif(weft._fastcall is None,
+                                reason="weft._fastcall is not built")
+
+SOURCE = """
+def add1(x):
+    return x + 1
+
+def ratio(a, b):
+    return a / b
+
+def total(a):
+    return a.sum()
+
+def fill(a, v):
+    a[:] = v
+
+def first(a):
+    return a[0] > 0.5
+
+def twice(a):
+    return a * 2.0
+"""
+
+
+@pytest.fixture(scope="module")
+def m():
+    return weft.compile(SOURCE, "fastcall.weft")
+
+
+def test_learned_layouts_give_the_same_results(m):
+    f = m.add1
+    assert f(1) == 2          # the ctypes path, then learned
+    assert f(41) == 42        # from C
+    assert type(f(41)) is int
+    assert f(2.5) == 3.5 and type(f(2.5)) is float
+    assert f(True) == 2
+    x = np.arange(10.0)
+    assert m.total(x) == 45.0
+    assert m.total(x[::-3]) == 9.0 + 6.0 + 3.0 + 0.0
+    assert m.total(np.arange(6, dtype=np.int32).reshape(2, 3)[:, 1]) == 5
+    assert m.first(np.array([0.75])) is True
+    assert m.first(np.array([0.25])) is False
+    assert m.fill(x, 2.0) is None and m.fill(x, 3.0) is None
+    assert (x == 3.0).all()
+
+
+def test_errors_are_the_ctypes_paths(m):
+    assert m.ratio(1.0, 2.0) == 0.5
+    assert m.ratio(3.0, 4.0) == 0.75
+    with pytest.raises(ZeroDivisionError):
+        m.ratio(1.0, 0.0)
+    with pytest.raises(weft.RuntimeError):
+        m.ratio(1.0, 0.0)
+    x = np.ones(3)
+    m.fill(x, 1.0)
+    m.fill(x, 1.0)
+    x.flags.writeable = False
+    with pytest.raises(weft.ReadOnlyError):
+        m.fill(x, 2.0)
+    with pytest.raises(weft.OverflowError):
+        m.add1(2 ** 70)
+
+
+def test_other_arguments_fall_back(m):
+    m.total(np.ones(4))
+    m.total(np.ones(4))
+    # Not NumPy arrays: the ctypes path refuses them as it always did.
+    with pytest.raises(weft.CallError):
+        m.total(array.array("d", [1.0, 2.0]))
+    with pytest.raises(weft.CallError, match="arrays of >f8"):
+        m.total(np.ones(4, dtype=">f8"))          # not native: ctypes
+    assert m.add1(np.int64(4)) == 5                  # a NumPy scalar
+    r = m.twice(np.arange(3.0))                      # an array result
+    assert list(r) == [0.0, 2.0, 4.0]
+    assert list(m.twice(np.arange(3.0))) == [0.0, 2.0, 4.0]
+
+
+def test_dispatcher_uses_it():
+    @weft.jit
+    def scaled(a, k=2.0):
+        return a.sum() * k
+    x = np.arange(4.0)
+    assert scaled(x) == 12.0              # defaults bound in Python
+    assert scaled(x, 3.0) == 18.0
+    assert scaled(x, 3.0) == 18.0         # learned: from C
+    assert scaled(x, k=0.5) == 3.0        # keywords: the Python path
+
+
+def test_can_be_switched_off():
+    code = ("import weft, numpy as np\n"
+            "m = weft.compile('def f(x):\\n    return x * 2\\n')\n"
+            "print(weft._fastcall, m.f(2), m.f(3))\n")
+    env = dict(os.environ, WEFT_NO_FASTCALL="1")
+    r = subprocess.run([sys.executable, "-c", code], env=env,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "None 4 6"
