@@ -209,13 +209,19 @@ std::string trim(const std::string &s) {
 }
 
 /// Runs one entry with Ctrl-C armed; prints its error, if any.
+/// Whether an entry or a command failed (the exit status of a session
+/// read from a pipe).
+bool gFailed = false;
+
 void runEntry(ReplSession &session, const std::string &text) {
   std::string error;
   gRunning = 1;
   bool ok = session.run(text, error);
   gRunning = 0;
-  if (!ok)
+  if (!ok) {
+    gFailed = true;
     std::cerr << error << std::flush;
+  }
 }
 
 /// A `:` command; false for :quit.
@@ -303,6 +309,7 @@ bool runCommand(ReplSession &session, const std::string &line) {
   } else if (cmd == ":reset") {
     session.reset();
   } else {
+    gFailed = true;
     std::cerr << "weft: error: unknown command '" << cmd
               << "'; :help lists the commands\n";
   }
@@ -362,7 +369,9 @@ int runRepl(const ReplOptions &options, int threads) {
   }
   if (interactive)
     std::cout << "\n";
-  return 0;
+  // From a pipe, as a script: 1 when an entry or command failed (the
+  // session went on after it).
+  return !interactive && gFailed ? 1 : 0;
 }
 
 } // namespace weft
