@@ -109,6 +109,25 @@ Value allocArray(ImplicitLocOpBuilder &b, MemRefType type, ValueRange dims) {
   return memref::CastOp::create(b, type, raw);
 }
 
+Value allocCheckedArray(ImplicitLocOpBuilder &b, MemRefType type,
+                        ValueRange dims, int64_t line) {
+  CheckedCount c = checkedCount(b, dims, elementBytes(type.getElementType()));
+  auto ifOp = scf::IfOp::create(b, TypeRange{}, c.overflow, false);
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    weft::FailOp::create(b,
+                         "MemoryError: the array's shape is too large to "
+                         "allocate (its size in bytes overflows 64 bits)",
+                         line);
+  }
+  SmallVector<Value, 4> safe;
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  for (Value d : dims)
+    safe.push_back(arith::SelectOp::create(b, c.overflow, zero, d));
+  return allocArray(b, type, safe);
+}
+
 SmallVector<Value, 4> checkMaskShape(ImplicitLocOpBuilder &b,
                                      ValueRange maskSizes,
                                      ValueRange arraySizes, int64_t line) {

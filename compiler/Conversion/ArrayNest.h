@@ -58,6 +58,13 @@ struct CheckedCount {
 CheckedCount checkedCount(mlir::ImplicitLocOpBuilder &b, mlir::ValueRange sizes,
                           int64_t elemBytes);
 
+/// A fresh array of `type` with sizes `dims`, raising NumPy's MemoryError
+/// at source line `line` when its byte size overflows (the array is then
+/// empty: the code goes on after an error inside a parallel loop).
+mlir::Value allocCheckedArray(mlir::ImplicitLocOpBuilder &b,
+                              mlir::MemRefType type, mlir::ValueRange dims,
+                              int64_t line);
+
 /// The check of a boolean mask's shape against the leading axes of the
 /// array it indexes: NumPy's IndexError naming source line `line` when
 /// they differ. Returns the common sizes (the smaller of the two per

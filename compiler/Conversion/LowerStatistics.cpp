@@ -339,20 +339,6 @@ void lower(weft::QuantileOp op) {
   op.erase();
 }
 
-/// A fresh 1-D array of `n` elements of `type`, raising NumPy's
-/// MemoryError at `line` when its byte size overflows (then empty).
-Value allocChecked(ImplicitLocOpBuilder &b, MemRefType type, Value n,
-                   int64_t line) {
-  weft::CheckedCount c = weft::checkedCount(
-      b, ValueRange{n}, weft::elementBytes(type.getElementType()));
-  failIf(b, c.overflow,
-         "MemoryError: the array's shape is too large to allocate (its size "
-         "in bytes overflows 64 bits)",
-         line);
-  n = arith::SelectOp::create(b, c.overflow, idx(b, 0), n);
-  return weft::allocArray(b, type, ValueRange{n});
-}
-
 void lower(weft::HistogramOp op) {
   ImplicitLocOpBuilder b(op.getLoc(), op);
   int64_t line = op.getLine();
@@ -434,8 +420,9 @@ void lower(weft::HistogramOp op) {
   Value binsF = weft::castNumber(b, bins, ek);
   Value span = arith::SubFOp::create(b, hi, lo);
   Value step = arith::DivFOp::create(b, span, binsF);
+  Value edgeSize = arith::AddIOp::create(b, nb, idx(b, 1));
   Value edges =
-      allocChecked(b, edgesType, arith::AddIOp::create(b, nb, idx(b, 1)), line);
+      weft::allocCheckedArray(b, edgesType, ValueRange{edgeSize}, line);
   Value edgeCount = memref::DimOp::create(b, edges, 0);
   weft::buildArrayNest(
       b, ValueRange{edgeCount}, /*serial=*/true, /*gpu=*/false,

@@ -177,6 +177,21 @@ def LowerReductions : Pass<"weft-lower-reductions"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def LowerJoins : Pass<"weft-lower-joins"> {
+  let summary = "Expand weft.concatenate into its checks and copies.";
+  let description = [{
+    Each `weft.concatenate` becomes NumPy's shape check (a `ValueError`
+    naming its line when an axis other than the joined one differs), the
+    result's allocation (its byte size checked for overflow) and one
+    `weft.map` per input copying it, converted to the result's element
+    type, into its slab of the result. It runs first in the cleanup
+    pipeline, so the copies are fused and lowered like any other map.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def LowerStatistics : Pass<"weft-lower-statistics"> {
   let summary = "Expand NumPy's searching and order statistics.";
   let description = [{

@@ -535,6 +535,36 @@ def Weft_GatherOp : Weft_Op<"gather"> {
 }
 
 //===----------------------------------------------------------------------===//
+// Joining arrays, expanded by weft-lower-joins.
+//===----------------------------------------------------------------------===//
+
+def Weft_ConcatenateOp : Weft_Op<"concatenate"> {
+  let summary = "concatenate(arrays, axis) and stack(arrays, axis).";
+  let description = [{
+    A new array of the `inputs` joined along axis `axis` of the result
+    (NumPy's `concatenate`), or, with `stack`, each input given a new axis
+    of size 1 there first (`stack`). Every other axis must match, else
+    NumPy's `ValueError` naming source line `line` (inside a parallel
+    loop, where the code goes on, the copies take the common part). The
+    elements are converted to the result's element type. `serial` keeps
+    the copies on one thread.
+
+    ```mlir
+    %r = weft.concatenate ins(%a, %b : memref<?xf64>, memref<?xi64>) axis 0 line 3 -> memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins Arg<Variadic<AnyMemRef>, "the arrays joined", [MemRead]>:$inputs,
+                       I64Attr:$axis, UnitAttr:$stack, UnitAttr:$serial,
+                       I64Attr:$line);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = [{
+    `ins` `(` $inputs `:` type($inputs) `)` `axis` $axis (`stack` $stack^)?
+    (`serial` $serial^)? `line` $line attr-dict `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // NumPy's searching and order statistics, expanded by weft-lower-statistics.
 //===----------------------------------------------------------------------===//
 

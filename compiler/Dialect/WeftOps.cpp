@@ -775,8 +775,32 @@ LogicalResult ReshapeOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
-// Searching and order statistics
+// Joining, searching and order statistics
 //===----------------------------------------------------------------------===//
+
+LogicalResult ConcatenateOp::verify() {
+  if (getInputs().empty())
+    return emitOpError("needs at least one array");
+  auto r = cast<MemRefType>(getResult().getType());
+  int64_t rank = cast<MemRefType>(getInputs()[0].getType()).getRank();
+  for (Value in : getInputs()) {
+    if (cast<MemRefType>(in.getType()).getRank() != rank)
+      return emitOpError("inputs must have one rank, got ")
+             << rank << " and " << cast<MemRefType>(in.getType()).getRank();
+    if (failed(verifyArrayType(*this, in.getType(), "input")))
+      return failure();
+  }
+  int64_t want = rank + (getStack() ? 1 : 0);
+  if (r.getRank() != want)
+    return emitOpError("result rank must be ")
+           << want << ", got " << r.getRank();
+  if (getAxis() < 0 || getAxis() >= want)
+    return emitOpError("axis must be between 0 and ")
+           << want - 1 << ", got " << getAxis();
+  if (failed(verifyLine(*this, getLine())))
+    return failure();
+  return verifyArrayType(*this, r, "result");
+}
 
 /// `values` and `result` of a search: a number and an i64, or arrays of
 /// one shape (the result of i64); `sorted` a 1-D array; `compare` a

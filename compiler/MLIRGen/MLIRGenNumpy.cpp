@@ -1,9 +1,10 @@
 //===- MLIRGenNumpy.cpp - Typed AST to MLIR: NumPy's array functions ------===//
 //
-// Sorting (weft.sort, weft.argsort), joining (concatenate, stack),
-// differences (diff), reversal (flip, a view), and the ops of searching
-// and order statistics (weft.searchsorted, weft.digitize, weft.unique,
-// weft.quantile, weft.histogram), which weft-lower-statistics expands.
+// Sorting (weft.sort, weft.argsort), joining (weft.concatenate, which
+// weft-lower-joins expands), differences (diff), reversal (flip, a view), and
+// the ops of searching and order statistics (weft.searchsorted, weft.digitize,
+// weft.unique, weft.quantile, weft.histogram), which weft-lower-statistics
+// expands.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
@@ -40,66 +41,14 @@ Val FunctionGen::emitSort(const CallExpr *c, Builtin builtin, const Expr *arg) {
 
 Value FunctionGen::emitConcatenate(const CallExpr *c, const Expr *parts,
                                    int64_t axis, bool stack) {
-  Location l = loc(c->range);
-  int64_t ln = line(c->range);
-  ScalarKind k = fn.typeOf(c).scalarKind();
+  weft::Type t = fn.typeOf(c);
   Val arrays = emitExpr(parts);
-  SmallVector<ArrayMeta, 4> metas;
-  for (Value a : arrays.parts)
-    metas.push_back(arrayMeta(a, l));
-  size_t rank = metas[0].sizes.size() + (stack ? 1 : 0);
-  size_t ax = static_cast<size_t>(axis < 0 ? axis + int64_t(rank) : axis);
-  // stack: each part with a new axis of size 1 at `axis`, concatenated.
-  if (stack)
-    for (ArrayMeta &m : metas) {
-      m.sizes.insert(m.sizes.begin() + ax, index(1, l));
-      m.strides.insert(m.strides.begin() + ax, index(0, l));
-    }
-  // The result: the first array's shape, the sum of the sizes along
-  // `axis`; every other axis must match (NumPy's ValueError).
-  SmallVector<Value, 4> sizes(metas[0].sizes);
-  Value mismatch = arith::ConstantIntOp::create(b, l, 0, 1);
-  for (size_t i = 1; i < metas.size(); ++i)
-    for (size_t d = 0; d < rank; ++d) {
-      if (d == ax) {
-        sizes[d] = arith::AddIOp::create(b, l, sizes[d], metas[i].sizes[d]);
-        continue;
-      }
-      mismatch = arith::OrIOp::create(
-          b, l, mismatch,
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, sizes[d],
-                                metas[i].sizes[d]));
-    }
-  emitCheck(mismatch,
-            stack ? "ValueError: all input arrays must have the same shape"
-                  : "ValueError: all the input array dimensions except for "
-                    "the concatenation axis must match exactly",
-            ln, l);
-  Value res = allocArrayN(k, sizes, l);
-  ArrayMeta rm = arrayMeta(res, l);
-  // Each part into its slab of the result (the smaller size on the other
-  // axes, so the copies stay in bounds after an error recorded inside a
-  // parallel loop).
-  Value at = index(0, l);
-  for (size_t i = 0; i < metas.size(); ++i) {
-    SmallVector<Value, 4> partSizes;
-    for (size_t d = 0; d < rank; ++d)
-      partSizes.push_back(
-          d == ax ? metas[i].sizes[d]
-                  : arith::MinUIOp::create(b, l, sizes[d], metas[i].sizes[d])
-                        .getResult());
-    Value offset = arith::AddIOp::create(
-        b, l, rm.offset, arith::MulIOp::create(b, l, at, rm.strides[ax]));
-    Value slab = makeView(res, k, offset, partSizes, rm.strides, l);
-    Value part = makeView(
-        arrays.parts[i],
-        kindOf(cast<MemRefType>(arrays.parts[i].getType()).getElementType()),
-        metas[i].offset, partSizes, metas[i].strides, l);
-    emitMapOp({part}, slab, l,
-              [&](ValueRange xs, Value) { return convert(xs[0], k, l); });
-    at = arith::AddIOp::create(b, l, at, metas[i].sizes[ax]);
-  }
-  return res;
+  int64_t rank = t.rank();
+  Value r = weft::ConcatenateOp::create(
+      b, loc(c->range), toMLIR(t), arrays.parts, axis < 0 ? axis + rank : axis,
+      stack, !fn.options.parallel, line(c->range));
+  addTemp(r);
+  return r;
 }
 
 Value FunctionGen::emitSearchSorted(const CallExpr *c, Builtin builtin,

@@ -60,6 +60,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
   // Array operations to loops; then, while each loop's mark is where it
   // was put (the canonicalizer inlines loops of one iteration) and before
   // GPU outlining (small arrays stay on the host), the parallel choice.
+  pm.addPass(weft::createLowerJoins());
   pm.addPass(weft::createLowerBroadcast());
   pm.addPass(weft::createFuseElementwise());
   pm.addPass(weft::createHoistInvariantReductions());

@@ -653,3 +653,27 @@ func.func @histogram_range(%a: memref<?xf64>, %n: i64, %lo: f32) {
   %c, %e = weft.histogram %a, %n range %lo, %lo line 1 : (memref<?xf64>, i64, f32, f32) -> (memref<?xi64>, memref<?xf64>)
   return
 }
+
+// -----
+
+func.func @concatenate_ranks(%a: memref<?xf64>, %b: memref<?x?xf64>) {
+  // expected-error @+1 {{inputs must have one rank, got 1 and 2}}
+  %r = weft.concatenate ins(%a, %b : memref<?xf64>, memref<?x?xf64>) axis 0 line 1 -> memref<?xf64>
+  return
+}
+
+// -----
+
+func.func @stack_rank(%a: memref<?xf64>) {
+  // expected-error @+1 {{result rank must be 2, got 1}}
+  %r = weft.concatenate ins(%a, %a : memref<?xf64>, memref<?xf64>) axis 0 stack line 1 -> memref<?xf64>
+  return
+}
+
+// -----
+
+func.func @concatenate_axis(%a: memref<?xf64>) {
+  // expected-error @+1 {{axis must be between 0 and 0, got 1}}
+  %r = weft.concatenate ins(%a : memref<?xf64>) axis 1 line 1 -> memref<?xf64>
+  return
+}

@@ -183,3 +183,12 @@ func.func @statistics(%a: memref<?xf64>, %v: memref<?xi64>, %n: i64, %q: f64) {
   %w, %f = weft.histogram %a, %n range %q, %q weights %a line 7 : (memref<?xf64>, i64, f64, f64, memref<?xf64>) -> (memref<?xf64>, memref<?xf64>)
   return
 }
+
+// CHECK-LABEL: func.func @joins
+// CHECK: weft.concatenate ins(%arg0, %arg1 : memref<?xf64>, memref<?xi64>) axis 0 line 2 -> memref<?xf64>
+// CHECK: weft.concatenate ins(%arg0, %arg0 : memref<?xf64>, memref<?xf64>) axis 1 stack serial line 3 -> memref<?x?xf64>
+func.func @joins(%a: memref<?xf64>, %b: memref<?xi64>) {
+  %c = weft.concatenate ins(%a, %b : memref<?xf64>, memref<?xi64>) axis 0 line 2 -> memref<?xf64>
+  %s = weft.concatenate ins(%a, %a : memref<?xf64>, memref<?xf64>) axis 1 stack serial line 3 -> memref<?x?xf64>
+  return
+}
