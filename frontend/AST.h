@@ -205,15 +205,17 @@ struct ListExpr : Expr {
   std::vector<ExprPtr> elts;
   ListExpr(SourceRange r) : Expr(Kind, r) {}
 };
-/// `[elt for target in iter]`: an array of the values of `elt`, one per
-/// element of `iter` (range(...) or an array). The parser renames the
-/// target (and its uses in `elt`) to a name of its own, so that it is
-/// local to the comprehension as in Python 3; `source` keeps its spelling.
+/// `[elt for target in iter if cond]`: an array of the values of `elt`,
+/// one per element of `iter` (range(...) or an array) where `cond` holds. The
+/// parser renames the target (and its uses in `elt`) to a name of its own, so
+/// that it is local to the comprehension as in Python 3; `source` keeps its
+/// spelling.
 struct ListCompExpr : Expr {
   static constexpr ExprKind Kind = ExprKind::ListComp;
   ExprPtr elt;
   ExprPtr target; ///< a NameExpr
   ExprPtr iter;
+  ExprPtr cond;       ///< `if cond`, or null
   std::string source; ///< the target's name as written
   ListCompExpr(SourceRange r) : Expr(Kind, r) {}
 };

@@ -100,6 +100,7 @@ ExprPtr cloneExpr(const Expr *e, const RenameFn &rename) {
     out->elt = rec(lc->elt);
     out->target = rec(lc->target);
     out->iter = rec(lc->iter);
+    out->cond = rec(lc->cond);
     out->source = lc->source;
     return out;
   }

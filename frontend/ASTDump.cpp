@@ -372,6 +372,8 @@ private:
       auto *lc = e.dyn<ListCompExpr>();
       line(d, "ListComp for " + lc->source + at(e.range));
       expr(*lc->iter, d + 1);
+      if (lc->cond)
+        expr(*lc->cond, d + 1);
       expr(*lc->elt, d + 1);
       return;
     }

@@ -73,6 +73,8 @@ void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f) {
   case ExprKind::ListComp: {
     auto *lc = static_cast<const ListCompExpr *>(e);
     f(lc->iter.get());
+    if (lc->cond)
+      f(lc->cond.get());
     f(lc->elt.get());
     return;
   }

@@ -639,9 +639,14 @@ ExprPtr Parser::parseListComp(SourceLocation begin, ExprPtr elt) {
   lc->iter = parseOr();
   if (!lc->iter)
     return nullptr;
-  if (at(TokenKind::KwIf))
-    return error("conditions in list comprehensions are not supported yet; "
-                 "use a boolean mask: a[cond]");
+  if (accept(TokenKind::KwIf)) {
+    lc->cond = parseOr();
+    if (!lc->cond)
+      return nullptr;
+    if (at(TokenKind::KwIf))
+      return error("a list comprehension takes one condition; join them "
+                   "with 'and'");
+  }
   if (at(TokenKind::KwFor))
     return error("a list comprehension takes one 'for'; nest the "
                  "comprehensions: [[e for j in ...] for i in ...]");
@@ -653,6 +658,8 @@ ExprPtr Parser::parseListComp(SourceLocation begin, ExprPtr elt) {
   // Local to the comprehension, as in Python 3.
   std::string local = lc->source + "." + std::to_string(++comprehensions_);
   renameIn(elt.get(), lc->source, local);
+  if (lc->cond)
+    renameIn(lc->cond.get(), lc->source, local);
   lc->target = std::make_unique<NameExpr>(lc->range, local);
   lc->elt = std::move(elt);
   return lc;

@@ -636,9 +636,26 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
     var = it.elementType();
   }
   assignTo(lc->target.get(), var, lc->iter->range);
+  if (lc->cond) {
+    Type ct = checkExpr(lc->cond.get());
+    if (ct.isKnown() && !ct.isScalar()) {
+      diags_.error(lc->cond->range,
+                   "a list comprehension's condition is a number or bool, "
+                   "not " +
+                       ct.str());
+      return Type::unknown();
+    }
+  }
   Type elt = checkExpr(lc->elt.get());
   if (!elt.isKnown())
     return Type::unknown();
+  if (lc->cond && !elt.isScalar()) {
+    diags_.error(lc->elt->range,
+                 "a list comprehension with a condition makes an array of "
+                 "numbers, not of " +
+                     elt.str() + "; filter the indices first");
+    return Type::unknown();
+  }
   if (elt.isScalar())
     return Type::array(elt.scalarKind(), 1);
   if (elt.isArray() && elt.rank() < kMaxRank)

@@ -1,7 +1,8 @@
 //===- MLIRGenComprehension.cpp - Typed AST to MLIR: list comprehensions --===//
 //
 // `[elt for x in range(...) or a 1-D array]` as an array: the count of the
-// iterable, then a serial loop storing each value of `elt`. When `elt` is
+// iterable, then a serial loop storing each value of `elt` (with `if c`,
+// the kept ones at the front, and a view of them). When `elt` is
 // an array, the first one (made before the loop, if there is one) fixes
 // the shape of the result, and every later one must have that shape
 // (NumPy's ValueError for an inhomogeneous list). Arrays made inside an
@@ -82,6 +83,59 @@ Val FunctionGen::emitListComp(const ListCompExpr *lc) {
   };
 
   weft::Type et = fn.typeOf(lc->elt.get());
+  if (lc->cond) {
+    // [e for x in it if c]: the kept values at the front of an array of
+    // the iteration count, and a view of them.
+    Value n = count;
+    Value out = allocArray(k, n, l);
+    SmallVector<Value> inits = carriedValues();
+    inits.push_back(index(0, l));
+    auto forOp = scf::ForOp::create(b, l, index(0, l), n, index(1, l), inits);
+    {
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(forOp.getBody());
+      for (size_t c = 0; c < carried.size(); ++c)
+        env[carried[c]] = forOp.getRegionIterArgs()[c];
+      Value kept = forOp.getRegionIterArgs().back();
+      env[var] = varAt(forOp.getInductionVar());
+      size_t mark = temps_.size();
+      Value keep = truthy(emitScalar(lc->cond.get()), l);
+      SmallVector<mlir::Type> types;
+      for (Value v : carriedValues())
+        types.push_back(v.getType());
+      auto ifOp = scf::IfOp::create(b, l, types, keep, true);
+      {
+        OpBuilder::InsertionGuard g2(b);
+        b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+        auto before = env;
+        Value x = convert(emitScalarInRegion(lc->elt.get(), l), k, l);
+        memref::StoreOp::create(b, l, x, out, ValueRange{kept});
+        // With no carried values the builder made the yields.
+        if (!types.empty())
+          scf::YieldOp::create(b, l, carriedValues());
+        env = before;
+        b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+        if (!types.empty())
+          scf::YieldOp::create(b, l, carriedValues());
+      }
+      for (size_t c = 0; c < carried.size(); ++c)
+        env[carried[c]] = ifOp.getResult(c);
+      releaseTemps(mark, l);
+      SmallVector<Value> yields = carriedValues();
+      yields.push_back(arith::AddIOp::create(
+          b, l, kept,
+          arith::SelectOp::create(b, l, keep, index(1, l), index(0, l))));
+      scf::YieldOp::create(b, l, yields);
+    }
+    env = envBefore;
+    for (size_t c = 0; c < carried.size(); ++c)
+      env[carried[c]] = forOp.getResult(c);
+    // A view of the buffer (one reference count): `out` stays the
+    // statement's temporary.
+    return Val(makeView(out, k, index(0, l),
+                        ValueRange{forOp.getResults().back()},
+                        ValueRange{index(1, l)}, l));
+  }
   if (et.isScalar()) {
     Value n = count;
     Value out = allocArray(k, n, l);
