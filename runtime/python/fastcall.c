@@ -25,7 +25,11 @@ typedef weft_status (*CallFn)(weft_module *, const char *, const weft_arg *,
                               int, weft_value *);
 typedef void (*ReleaseFn)(weft_value *);
 
-enum { kMaxArgs = 8 };
+/* Up to 7 arguments: their codes (8 bits each) and the count fit a key of
+ * 63 bits exactly, so two layouts never share one. */
+enum { kMaxArgs = 7 };
+_Static_assert(16 + WEFT_DTYPE_LAST * 16 + WEFT_MAX_RANK < 256,
+               "an argument's code is one byte of the key");
 
 typedef struct {
   PyObject_HEAD vectorcallfunc vectorcall; /* Caller_vectorcall */
@@ -138,7 +142,7 @@ static int toArg(PyObject *x, weft_arg *a, Py_buffer *view, int *held,
  * `args` and `held` get the packed arguments and which hold a buffer. */
 static long long pack(PyObject *const *xs, Py_ssize_t n, weft_arg *args,
                       Py_buffer *views, int *held) {
-  unsigned long long key = (unsigned long long)n;
+  unsigned long long key = (unsigned long long)n; /* 3 bits */
   for (Py_ssize_t i = 0; i < n; ++i) {
     unsigned code = 0;
     if (!toArg(xs[i], &args[i], &views[i], &held[i], &code)) {
@@ -147,9 +151,9 @@ static long long pack(PyObject *const *xs, Py_ssize_t n, weft_arg *args,
           PyBuffer_Release(&views[j]);
       return -1;
     }
-    key = key * 257 + code;
+    key = (key << 8) | code; /* code < 256 */
   }
-  return (long long)(key & 0x7fffffffffffffffULL);
+  return (long long)key;
 }
 
 static void unpin(Py_ssize_t n, Py_buffer *views, const int *held) {

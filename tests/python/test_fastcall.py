@@ -88,6 +88,17 @@ def test_other_arguments_fall_back(m):
     assert list(m.twice(np.arange(3.0))) == [0.0, 2.0, 4.0]
 
 
+def test_many_arguments():
+    m8 = weft.compile("def s(a, b, c, d, e, f, g, h):\n"
+                      "    return a + 2 * b + 3 * c + 4 * d + 5 * e + 6 * f"
+                      " + 7 * g + 8 * h\n")
+    args = (1, 2, 3, 4, 5, 6, 7, 8)
+    expected = sum(k * v for k, v in enumerate(args, 1))
+    for _ in range(3):  # eight arguments always take the ctypes path
+        assert m8.s(*args) == expected
+    assert m8.s._fast(*args) is NotImplemented
+
+
 def test_dispatcher_uses_it():
     @weft.jit
     def scaled(a, k=2.0):

@@ -82,6 +82,11 @@ def test_errors():
         move_mean(np.ones(3))
     with pytest.raises(ValueError, match="broadcast"):
         inner(np.ones((3, 4)), np.ones((2, 4)))
+    # Core sizes that differ would let the kernel read past b's end.
+    with pytest.raises(ValueError, match="Input operand 1 has a mismatch in "
+                                         "its core dimension 0.*size 3 is "
+                                         "different from 4"):
+        inner(np.ones(4), np.ones(3))
     with pytest.raises(TypeError, match="bad has 1 parameters; its layout '\\(n\\)->\\(n\\)' names 2"):
         @weft.guvectorize("(n)->(n)")
         def bad(a):

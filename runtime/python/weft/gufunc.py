@@ -135,10 +135,31 @@ class GUFunc:
                 if entry is None:
                     entry = self._entry(arrays, loop_ranks, sig)
                     self._entries[key] = entry
-        # The loop shape, as NumPy broadcasts the inputs' leading axes.
+        # The loop shape, as NumPy broadcasts the inputs' leading axes, and
+        # one size per core dimension name (the kernel indexes by it).
         np.broadcast_shapes(*[np.shape(a)[:r]
                               for a, r in zip(arrays, loop_ranks)])
+        self._check_core_sizes(arrays, loop_ranks)
         return entry(*arrays)
+
+    def _check_core_sizes(self, arrays, loop_ranks):
+        """NumPy's ValueError when inputs disagree on a core dimension's
+        size (or a numbered one differs from its number)."""
+        seen = {}
+        layout = "%s->%s" % (
+            ",".join("(%s)" % ",".join(c) for c in self._ins),
+            ",".join("(%s)" % ",".join(c) for c in self._outs))
+        for k, (a, core, r) in enumerate(zip(arrays, self._ins, loop_ranks)):
+            for d, sym in enumerate(core):
+                size = np.shape(a)[r + d]
+                want = int(sym) if sym.isdigit() else seen.setdefault(sym,
+                                                                      size)
+                if size != want:
+                    raise ValueError(
+                        "%s: Input operand %d has a mismatch in its core "
+                        "dimension %d, with gufunc signature %s (size %d is "
+                        "different from %d)" % (self.py_func.__name__, k, d,
+                                                layout, size, want))
 
     def _entry(self, arrays, loop_ranks, sig):
         name = self._def.name
