@@ -14,6 +14,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 
 #include <cmath>
 
@@ -444,6 +445,46 @@ static LogicalResult verifyDefinedOutside(Operation *op, Operation *loop,
                                           Value value, StringRef what) {
   if (loop->isAncestor(value.getParentRegion()->getParentOp()))
     return op->emitOpError(what) << " must be defined outside the loop";
+  return success();
+}
+
+namespace {
+
+/// Whether `op` is in the body of a loop: scf.for, scf.while, scf.parallel,
+/// or the omp.loop_nest convert-scf-to-openmp makes of an scf.parallel.
+bool inLoopBody(Operation *op) {
+  return op->getParentOfType<LoopLikeOpInterface>() ||
+         op->getParentOfType<omp::LoopNestOp>();
+}
+
+} // namespace
+
+LogicalResult KeepLoopOp::verify() {
+  if (!inLoopBody(*this))
+    return emitOpError("must be in the body of a loop");
+  return success();
+}
+
+LogicalResult RngBeginIterationOp::verify() {
+  if (!inLoopBody(*this))
+    return emitOpError("must be in the body of a loop (the iteration it "
+                       "keys)");
+  return success();
+}
+
+LogicalResult RngEndIterationOp::verify() {
+  if (!inLoopBody(*this))
+    return emitOpError("must be in the body of a loop (the iteration it "
+                       "ends)");
+  return success();
+}
+
+LogicalResult MetricsParallelRegionOp::verify() {
+  // It counts outermost regions: one in a parallel loop would count each
+  // iteration, from several threads.
+  if ((*this)->getParentOfType<scf::ParallelOp>() ||
+      (*this)->getParentOfType<omp::ParallelOp>())
+    return emitOpError("must not be inside a parallel loop or region");
   return success();
 }
 

@@ -167,6 +167,7 @@ def Weft_MetricsParallelRegionOp : Weft_Op<"metrics_parallel_region"> {
     ```
   }];
   let assemblyFormat = "attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_ArgvOp : Weft_Op<"argv"> {
@@ -379,11 +380,13 @@ def Weft_RngBeginIterationOp : Weft_Op<"rng_begin_iteration"> {
   }];
   let arguments = (ins I64:$key, I64:$iteration);
   let assemblyFormat = "$key `,` $iteration attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_RngEndIterationOp : Weft_Op<"rng_end_iteration"> {
   let summary = "Ends the iteration started by weft.rng_begin_iteration.";
   let assemblyFormat = "attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_RngSeedOp : Weft_Op<"rng_seed"> {
@@ -558,6 +561,7 @@ def Weft_KeepLoopOp : Weft_Op<"keep_loop",
     ```
   }];
   let assemblyFormat = "attr-dict";
+  let hasVerifier = 1;
 }
 
 // What weft.parallel_work and weft.parallel_if write: no memory, only the

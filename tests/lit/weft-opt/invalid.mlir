@@ -677,3 +677,41 @@ func.func @concatenate_axis(%a: memref<?xf64>) {
   %r = weft.concatenate ins(%a : memref<?xf64>) axis 1 line 1 -> memref<?xf64>
   return
 }
+
+// -----
+
+func.func @keep_loop_outside_loop() {
+  // expected-error @+1 {{'weft.keep_loop' op must be in the body of a loop}}
+  weft.keep_loop
+  return
+}
+
+// -----
+
+func.func @rng_iteration_outside_loop(%k: i64, %i: i64) {
+  // expected-error @+1 {{'weft.rng_begin_iteration' op must be in the body of a loop (the iteration it keys)}}
+  weft.rng_begin_iteration %k, %i
+  return
+}
+
+// -----
+
+func.func @rng_end_outside_loop() {
+  // expected-error @+1 {{'weft.rng_end_iteration' op must be in the body of a loop (the iteration it ends)}}
+  weft.rng_end_iteration
+  return
+}
+
+// -----
+
+func.func @metrics_region_in_parallel(%n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    // expected-error @+1 {{'weft.metrics_parallel_region' op must not be inside a parallel loop or region}}
+    weft.metrics_parallel_region
+    scf.reduce
+  }
+  return
+}
+
