@@ -177,6 +177,29 @@ def LowerReductions : Pass<"weft-lower-reductions"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def LowerComplex : Pass<"weft-lower-complex", "::mlir::ModuleOp"> {
+  let summary = "Expand complex arithmetic with CPython's formulas.";
+  let description = [{
+    MLIRGen emits Python's complex operators as the complex dialect's
+    `add`, `sub`, `mul`, `div`, `powi` (an integer exponent), `abs`, `eq`
+    and `neq`. This pass writes each out on the real and imaginary parts
+    as CPython does (Objects/complexobject.c): the plain product with no
+    recovery of infinities, Smith's quotient scaled by the divisor's
+    larger part (NaN where a part of the divisor is NaN), `**` by
+    repeated squaring and its reciprocal for a negative exponent, `abs`
+    as libm's `hypot`. It runs first in the cleanup pipeline, before any
+    canonicalizer: the complex dialect's folders (`add(sub(a, b), b)` to
+    `a`, `a + 0` to `a`) are not exact in floating point. The
+    `complex.create`, `complex.re` and `complex.im` left are lowered by
+    `convert-complex-to-standard`.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::complex::ComplexDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def LowerJoins : Pass<"weft-lower-joins"> {
   let summary = "Expand weft.concatenate into its checks and copies.";
   let description = [{

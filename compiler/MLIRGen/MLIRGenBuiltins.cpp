@@ -240,7 +240,7 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
     return Val(complex::CreateOp::create(b, l, toMLIR(t), re, im));
   }
   if (builtin == Builtin::Abs && argType(0).isComplex())
-    return Val(emitComplexAbs(arg(0).v(), l));
+    return Val(complex::AbsOp::create(b, l, arg(0).v()));
   if (builtin == Builtin::Abs) {
     Value x = arg(0).v();
     if (t.isFloat())

@@ -327,22 +327,10 @@ Value FunctionGen::emitCompareOp(CompareOp op, Value lhs, Value rhs,
       computeKind(promote(kindOf(lhs.getType()), kindOf(rhs.getType())));
   lhs = convert(lhs, k, l);
   rhs = convert(rhs, k, l);
-  if (k == ScalarKind::C128) {
-    // == and != only (Sema): both parts.
-    auto part = [&](Value z, bool re) -> Value {
-      return re ? complex::ReOp::create(b, l, z).getResult()
-                : complex::ImOp::create(b, l, z).getResult();
-    };
-    Value eq = arith::AndIOp::create(
-        b, l,
-        arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, part(lhs, true),
-                              part(rhs, true)),
-        arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, part(lhs, false),
-                              part(rhs, false)));
-    if (op == CompareOp::Eq)
-      return eq;
-    return arith::XOrIOp::create(b, l, eq, constant(ScalarKind::Bool, 1, l));
-  }
+  if (k == ScalarKind::C128) // == and != only (Sema)
+    return op == CompareOp::Eq
+               ? complex::EqualOp::create(b, l, lhs, rhs).getResult()
+               : complex::NotEqualOp::create(b, l, lhs, rhs).getResult();
   if (k == ScalarKind::F32 || k == ScalarKind::F64) {
     arith::CmpFPredicate p;
     switch (op) {

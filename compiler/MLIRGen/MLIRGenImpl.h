@@ -186,13 +186,11 @@ public:
   mlir::Value emitBinaryScalar(BinaryOp op, mlir::Value l, mlir::Value r,
                                ScalarKind kind, bool pythonErrors,
                                mlir::Location loc, int64_t line);
-  /// + - * / ** of two complex numbers with CPython's formulas
-  /// (MLIRGenComplex.cpp).
+  /// + - * / ** of two complex numbers: complex dialect ops, which
+  /// weft-lower-complex expands with CPython's formulas.
   mlir::Value emitComplexBinary(BinaryOp op, mlir::Value l, mlir::Value r,
                                 bool pythonErrors, mlir::Location loc,
                                 int64_t line);
-  /// abs(z) as Python's: hypot of the parts (libm).
-  mlir::Value emitComplexAbs(mlir::Value z, mlir::Location l);
   /// z.real / z.imag of a number of any kind.
   mlir::Value emitRealImag(mlir::Value x, bool real, mlir::Location l);
   Val emitBinary(const BinaryExpr *b);

@@ -60,6 +60,8 @@ void buildCleanupPipeline(OpPassManager &pm) {
   // Array operations to loops; then, while each loop's mark is where it
   // was put (the canonicalizer inlines loops of one iteration) and before
   // GPU outlining (small arrays stay on the host), the parallel choice.
+  // Complex arithmetic before any canonicalizer (see Passes.td).
+  pm.addPass(weft::createLowerComplex());
   pm.addPass(weft::createLowerJoins());
   pm.addPass(weft::createLowerBroadcast());
   pm.addPass(weft::createFuseElementwise());
@@ -136,7 +138,7 @@ void buildCPULoweringPipeline(OpPassManager &pm, bool gpuLaunches) {
   pm.addPass(weft::createLowerKeepLoop());
   pm.addPass(weft::createLowerMath());
   pm.addPass(createConvertWeftToLLVM());
-  // Complex scalars: only create/re/im are left (MLIRGenComplex.cpp).
+  // Complex scalars: only create/re/im are left (weft-lower-complex).
   pm.addPass(createConvertComplexToStandardPass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertMathToFuncs());
