@@ -12,6 +12,8 @@
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 
+#include <limits>
+
 namespace weft {
 #define GEN_PASS_DEF_LOWERMATH
 #include "compiler/Conversion/Passes.h.inc"
@@ -158,8 +160,69 @@ Value lowerShift(ImplicitLocOpBuilder &b, Value l, Value r, bool left) {
                                  arith::ShRSIOp::create(b, l, safeR));
 }
 
-/// The lowering of one of Python's arithmetic ops, or null.
+/// NumPy's minimum and maximum: (x < y || isnan(x)) ? x : y (> for the
+/// maximum), so NaN propagates and of two equal values the second wins.
+Value lowerMinMax(ImplicitLocOpBuilder &b, Value x, Value y, bool minimum) {
+  Value better = arith::CmpFOp::create(
+      b, minimum ? arith::CmpFPredicate::OLT : arith::CmpFPredicate::OGT, x, y);
+  Value nan = arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, x, x);
+  return arith::SelectOp::create(b, arith::OrIOp::create(b, better, nan), x,
+                                 y);
+}
+
+/// NumPy's around: x * 10**d rounded half to even, / 10**d (x / 10**-d
+/// and * 10**-d for d < 0).
+Value lowerRound(ImplicitLocOpBuilder &b, Value x, Value d) {
+  Type t = x.getType();
+  Value neg = arith::CmpFOp::create(b, arith::CmpFPredicate::OLT, d,
+                                    constantLike(b, t, 0));
+  Value s = math::PowFOp::create(b, constantLike(b, t, 10),
+                                 math::AbsFOp::create(b, d));
+  Value y = arith::SelectOp::create(b, neg, arith::DivFOp::create(b, x, s),
+                                    arith::MulFOp::create(b, x, s));
+  Value r = math::RoundEvenOp::create(b, y);
+  return arith::SelectOp::create(b, neg, arith::MulFOp::create(b, r, s),
+                                 arith::DivFOp::create(b, r, s));
+}
+
+/// NumPy's isclose: |x - y| <= atol + rtol * |y| for finite values; else
+/// equal (infinities of one sign), or both NaN with equal_nan.
+Value lowerIsclose(ImplicitLocOpBuilder &b, weft::IscloseOp op) {
+  Value x = op.getX(), y = op.getY();
+  Type t = x.getType();
+  auto cmp = [&](arith::CmpFPredicate p, Value u, Value v) -> Value {
+    return arith::CmpFOp::create(b, p, u, v);
+  };
+  Value inf = constantLike(b, t, std::numeric_limits<double>::infinity());
+  auto finite = [&](Value v) {
+    return cmp(arith::CmpFPredicate::ONE, math::AbsFOp::create(b, v), inf);
+  };
+  Value close = cmp(
+      arith::CmpFPredicate::OLE,
+      math::AbsFOp::create(b, arith::SubFOp::create(b, x, y)),
+      arith::AddFOp::create(
+          b, op.getAtol(),
+          arith::MulFOp::create(b, op.getRtol(), math::AbsFOp::create(b, y))));
+  Value bothNan = arith::AndIOp::create(b, cmp(arith::CmpFPredicate::UNO, x, x),
+                                        cmp(arith::CmpFPredicate::UNO, y, y));
+  Value other = arith::OrIOp::create(
+      b, cmp(arith::CmpFPredicate::OEQ, x, y),
+      arith::AndIOp::create(b, op.getEqualNan(), bothNan));
+  Value bothFinite = arith::AndIOp::create(b, finite(x), finite(y));
+  return arith::SelectOp::create(b, bothFinite, close, other);
+}
+
+/// The lowering of one of Python's arithmetic ops or NumPy's float
+/// functions, or null.
 Value lowerPythonArith(ImplicitLocOpBuilder &b, Operation *op) {
+  if (auto m = dyn_cast<weft::MinimumOp>(op))
+    return lowerMinMax(b, m.getLhs(), m.getRhs(), true);
+  if (auto m = dyn_cast<weft::MaximumOp>(op))
+    return lowerMinMax(b, m.getLhs(), m.getRhs(), false);
+  if (auto r = dyn_cast<weft::RoundOp>(op))
+    return lowerRound(b, r.getLhs(), r.getRhs());
+  if (auto c = dyn_cast<weft::IscloseOp>(op))
+    return lowerIsclose(b, c);
   if (auto d = dyn_cast<weft::FloorDivOp>(op))
     return lowerFloorDiv(b, d);
   if (auto m = dyn_cast<weft::ModOp>(op))
@@ -192,7 +255,8 @@ struct LowerMathPass : weft::impl::LowerMathBase<LowerMathPass> {
     SmallVector<Operation *> arith;
     getOperation()->walk([&](Operation *op) {
       if (isa<weft::FloorDivOp, weft::ModOp, weft::ShiftLeftOp,
-              weft::ShiftRightOp>(op))
+              weft::ShiftRightOp, weft::MinimumOp, weft::MaximumOp,
+              weft::RoundOp, weft::IscloseOp>(op))
         arith.push_back(op);
     });
     for (Operation *op : arith) {

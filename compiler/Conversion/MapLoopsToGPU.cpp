@@ -36,7 +36,8 @@ namespace {
 bool deviceSafe(Operation *op) {
   // Lowered in the GPU module too.
   if (isa<weft::KeepLoopOp, weft::Atan2Op, weft::FloorDivOp, weft::ModOp,
-          weft::ShiftLeftOp, weft::ShiftRightOp>(op))
+          weft::ShiftLeftOp, weft::ShiftRightOp, weft::MinimumOp,
+          weft::MaximumOp, weft::RoundOp, weft::IscloseOp>(op))
     return true;
   Dialect *d = op->getDialect();
   if (!d)

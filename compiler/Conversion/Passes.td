@@ -46,6 +46,10 @@ def LowerMath : Pass<"weft-lower-math"> {
     arith and math: integer division that never traps, remainders with
     the divisor's sign, CPython's exact float floor division, shifts by
     any count. Constant operands fold first, by the ops' own folders.
+    NumPy's float functions whose rules arith and math lack become arith
+    and math here too: `weft.minimum` and `weft.maximum` (a NaN first
+    operand wins, ties go to the second), `weft.round` (around with
+    decimals) and `weft.isclose`.
   }];
   let dependentDialects = ["::mlir::math::MathDialect",
                            "::mlir::arith::ArithDialect"];

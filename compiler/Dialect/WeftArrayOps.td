@@ -354,6 +354,77 @@ def Weft_ReshapeOp : Weft_Op<"reshape"> {
 }
 
 //===----------------------------------------------------------------------===//
+// NumPy's float functions whose rules arith and math do not have, lowered
+// by weft-lower-math.
+//===----------------------------------------------------------------------===//
+
+class Weft_NumpyFloatOp<string mnemonic>
+    : Weft_Op<mnemonic, [Pure, SameOperandsAndResultType]> {
+  let arguments = (ins AnyTypeOf<[F32, F64]>:$lhs,
+                       AnyTypeOf<[F32, F64]>:$rhs);
+  let results = (outs AnyTypeOf<[F32, F64]>:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+}
+
+def Weft_MinimumOp : Weft_NumpyFloatOp<"minimum"> {
+  let summary = "NumPy's minimum of two floats.";
+  let description = [{
+    `(lhs < rhs || isnan(lhs)) ? lhs : rhs`: a NaN operand gives NaN, and
+    of two equal values (0.0 and -0.0) the second wins, as in NumPy
+    (`arith.minimumf` orders -0.0 below 0.0).
+
+    ```mlir
+    %m = weft.minimum %x, %y : f64
+    ```
+  }];
+}
+
+def Weft_MaximumOp : Weft_NumpyFloatOp<"maximum"> {
+  let summary = "NumPy's maximum of two floats.";
+  let description = [{
+    `(lhs > rhs || isnan(lhs)) ? lhs : rhs`, as `weft.minimum`.
+
+    ```mlir
+    %m = weft.maximum %x, %y : f64
+    ```
+  }];
+}
+
+def Weft_RoundOp : Weft_NumpyFloatOp<"round"> {
+  let summary = "NumPy's around(x, decimals) of a float.";
+  let description = [{
+    `lhs * 10**rhs` rounded half to even, divided by `10**rhs`; for a
+    negative number of decimals, `lhs / 10**-rhs` rounded and multiplied
+    back (NumPy's formula, so `around(2.675, 2)` is 2.67 as there). The
+    decimals are a whole number in the float type.
+
+    ```mlir
+    %r = weft.round %x, %decimals : f64
+    ```
+  }];
+}
+
+def Weft_IscloseOp : Weft_Op<"isclose", [Pure, AllTypesMatch<["x", "y", "rtol", "atol"]>]> {
+  let summary = "NumPy's isclose of two floats.";
+  let description = [{
+    `|x - y| <= atol + rtol * |y|` when both are finite; otherwise
+    whether they are equal (infinities of one sign), or both NaN when
+    `equal_nan` holds.
+
+    ```mlir
+    %c = weft.isclose %x, %y, %rtol, %atol, %equalNan : f64
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[F32, F64]>:$x, AnyTypeOf<[F32, F64]>:$y,
+                       AnyTypeOf<[F32, F64]>:$rtol, AnyTypeOf<[F32, F64]>:$atol,
+                       I1:$equal_nan);
+  let results = (outs I1:$result);
+  let assemblyFormat = [{
+    $x `,` $y `,` $rtol `,` $atol `,` $equal_nan attr-dict `:` type($x)
+  }];
+}
+
+//===----------------------------------------------------------------------===//
 // Random numbers: the counter-based formula of runtime/RandomFormula.h,
 // expanded to arith by weft-lower-random. Streams and draw counters come
 // from the runtime (weft.rng_stream, weft.rng_bits) or, in a parallel

@@ -211,17 +211,9 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
                    : math::IPowIOp::create(b, l, x, xs[1]).getResult();
   if (builtin == Builtin::Minimum || builtin == Builtin::Maximum) {
     bool mn = builtin == Builtin::Minimum;
-    if (isFloat) {
-      // NumPy's rule: (x > y || isnan(x)) ? x : y for maximum (< for
-      // minimum), so NaN propagates and of two equal values (0.0 and -0.0)
-      // the second wins, as in clip(0.0, -0.0, 1.0) == -0.0.
-      Value better = arith::CmpFOp::create(
-          b, l, mn ? arith::CmpFPredicate::OLT : arith::CmpFPredicate::OGT, x,
-          xs[1]);
-      Value nan = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x);
-      return arith::SelectOp::create(
-          b, l, arith::OrIOp::create(b, l, better, nan), x, xs[1]);
-    }
+    if (isFloat)
+      return mn ? weft::MinimumOp::create(b, l, x, xs[1]).getResult()
+                : weft::MaximumOp::create(b, l, x, xs[1]).getResult();
     if (k == ScalarKind::Bool)
       return mn ? arith::AndIOp::create(b, l, x, xs[1]).getResult()
                 : arith::OrIOp::create(b, l, x, xs[1]).getResult();
@@ -230,45 +222,11 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
   }
   if (builtin == Builtin::Where)
     return arith::SelectOp::create(b, l, x, xs[1], xs[2]);
-  if (builtin == Builtin::Around || builtin == Builtin::Round) {
-    // NumPy's: x * 10**d rounded half to even, / 10**d (x / 10**-d and
-    // * 10**-d for d < 0).
-    Value d = xs.size() > 1 ? xs[1] : constant(k, 0, l);
-    Value neg = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, d,
-                                      constant(k, 0, l));
-    Value s = math::PowFOp::create(b, l, constant(k, 10, l),
-                                   math::AbsFOp::create(b, l, d));
-    Value y =
-        arith::SelectOp::create(b, l, neg, arith::DivFOp::create(b, l, x, s),
-                                arith::MulFOp::create(b, l, x, s));
-    Value r = math::RoundEvenOp::create(b, l, y);
-    return arith::SelectOp::create(b, l, neg, arith::MulFOp::create(b, l, r, s),
-                                   arith::DivFOp::create(b, l, r, s));
-  }
-  if (builtin == Builtin::Isclose) {
-    // NumPy's: |a - b| <= atol + rtol * |b| for finite values; else
-    // equal (infinities of one sign), or both NaN with equal_nan.
-    Value y = xs[1], rtol = xs[2], atol = xs[3];
-    auto finite = [&](Value v) -> Value {
-      return arith::CmpFOp::create(
-          b, l, arith::CmpFPredicate::ONE, math::AbsFOp::create(b, l, v),
-          constant(k, std::numeric_limits<double>::infinity(), l));
-    };
-    Value close = arith::CmpFOp::create(
-        b, l, arith::CmpFPredicate::OLE,
-        math::AbsFOp::create(b, l, arith::SubFOp::create(b, l, x, y)),
-        arith::AddFOp::create(
-            b, l, atol,
-            arith::MulFOp::create(b, l, rtol, math::AbsFOp::create(b, l, y))));
-    Value bothNan = arith::AndIOp::create(
-        b, l, arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x),
-        arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, y, y));
-    Value other = arith::OrIOp::create(
-        b, l, arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, x, y),
-        arith::AndIOp::create(b, l, xs[4], bothNan));
-    Value bothFinite = arith::AndIOp::create(b, l, finite(x), finite(y));
-    return arith::SelectOp::create(b, l, bothFinite, close, other);
-  }
+  if (builtin == Builtin::Around || builtin == Builtin::Round)
+    return weft::RoundOp::create(b, l, x,
+                                 xs.size() > 1 ? xs[1] : constant(k, 0, l));
+  if (builtin == Builtin::Isclose)
+    return weft::IscloseOp::create(b, l, x, xs[1], xs[2], xs[3], xs[4]);
   // logical_*: the operands are bools here (nonzero is true).
   if (builtin == Builtin::LogicalAnd)
     return arith::AndIOp::create(b, l, x, xs[1]);

@@ -715,3 +715,11 @@ func.func @metrics_region_in_parallel(%n: index) {
   return
 }
 
+
+// -----
+
+func.func @isclose_types(%x: f64, %t: f32, %e: i1) {
+  // expected-error @+1 {{'weft.isclose' op failed to verify that all of {x, y, rtol, atol} have same type}}
+  %c = "weft.isclose"(%x, %x, %t, %x, %e) : (f64, f64, f32, f64, i1) -> i1
+  return
+}

@@ -136,3 +136,29 @@ func.func @by_power_of_two(%x: i64) -> (i64, i64, i64) {
   %s = weft.floordiv %x, %c6 : i64
   return %q, %r, %s : i64, i64, i64
 }
+
+// NumPy's float functions: minimum/maximum keep a NaN of the first operand
+// and let the second win ties; around scales by 10**|d| both ways; isclose
+// tests finiteness before the tolerance.
+// CHECK-LABEL: func.func @numpy_floats
+// CHECK: %[[LT:.*]] = arith.cmpf olt, %arg0, %arg1 : f64
+// CHECK: %[[NAN:.*]] = arith.cmpf uno, %arg0, %arg0 : f64
+// CHECK: %[[EITHER:.*]] = arith.ori %[[LT]], %[[NAN]]
+// CHECK: %[[MIN:.*]] = arith.select %[[EITHER]], %arg0, %arg1 : f64
+// CHECK: arith.cmpf ogt, %arg0, %arg1 : f64
+// CHECK: math.powf
+// CHECK: math.roundeven
+// CHECK-DAG: arith.cmpf ole
+// CHECK-DAG: arith.cmpf one
+// CHECK-NOT: weft.minimum
+// CHECK-NOT: weft.maximum
+// CHECK-NOT: weft.round
+// CHECK-NOT: weft.isclose
+// CHECK: return %[[MIN]]
+func.func @numpy_floats(%x: f64, %y: f64, %d: f64, %e: i1) -> (f64, f64, f64, i1) {
+  %a = weft.minimum %x, %y : f64
+  %b = weft.maximum %x, %y : f64
+  %c = weft.round %x, %d : f64
+  %i = weft.isclose %x, %y, %d, %d, %e : f64
+  return %a, %b, %c, %i : f64, f64, f64, i1
+}

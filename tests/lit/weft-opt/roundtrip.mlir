@@ -192,3 +192,16 @@ func.func @joins(%a: memref<?xf64>, %b: memref<?xi64>) {
   %s = weft.concatenate ins(%a, %a : memref<?xf64>, memref<?xf64>) axis 1 stack serial line 3 -> memref<?x?xf64>
   return
 }
+
+// CHECK-LABEL: func.func @numpy_floats
+// CHECK: weft.minimum %arg0, %arg1 : f64
+// CHECK: weft.maximum %arg0, %arg1 : f64
+// CHECK: weft.round %arg0, %arg1 : f64
+// CHECK: weft.isclose %arg0, %arg1, %arg1, %arg1, %arg2 : f64
+func.func @numpy_floats(%x: f64, %y: f64, %e: i1) -> (f64, f64, f64, i1) {
+  %a = weft.minimum %x, %y : f64
+  %b = weft.maximum %x, %y : f64
+  %c = weft.round %x, %y : f64
+  %i = weft.isclose %x, %y, %y, %y, %e : f64
+  return %a, %b, %c, %i : f64, f64, f64, i1
+}
