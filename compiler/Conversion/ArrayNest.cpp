@@ -11,6 +11,8 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
 
+#include <cmath>
+
 using namespace mlir;
 
 namespace weft {
@@ -247,6 +249,42 @@ Value zeroOf(ImplicitLocOpBuilder &b, Type t) {
   return arith::ConstantOp::create(b, b.getZeroAttr(t));
 }
 
+void failIf(ImplicitLocOpBuilder &b, Value cond, StringRef message,
+            int64_t line) {
+  auto ifOp = scf::IfOp::create(b, TypeRange{}, cond, false);
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(ifOp.thenBlock());
+  weft::FailOp::create(b, message, line);
+}
+
+Value rangeLength(ImplicitLocOpBuilder &b, Value start, Value stop,
+                  Value step) {
+  // For step > 0, (stop - start - 1) / step + 1 when start < stop,
+  // mirrored for step < 0. The differences and |step| are exact as
+  // unsigned 64-bit numbers, even for -2**63.
+  auto cmp = [&](arith::CmpIPredicate p, Value x, Value y) -> Value {
+    return arith::CmpIOp::create(b, p, x, y);
+  };
+  auto sel = [&](Value c, Value x, Value y) -> Value {
+    return arith::SelectOp::create(b, c, x, y);
+  };
+  Type t = start.getType();
+  Value zero = arith::ConstantOp::create(b, b.getIntegerAttr(t, 0));
+  Value one = arith::ConstantOp::create(b, b.getIntegerAttr(t, 1));
+  Value down = cmp(arith::CmpIPredicate::slt, step, zero);
+  Value nonEmpty = sel(down, cmp(arith::CmpIPredicate::sgt, start, stop),
+                       cmp(arith::CmpIPredicate::slt, start, stop));
+  Value span = sel(down, arith::SubIOp::create(b, start, stop),
+                   arith::SubIOp::create(b, stop, start));
+  Value absStep = sel(down, arith::SubIOp::create(b, zero, step), step);
+  Value n = arith::AddIOp::create(
+      b,
+      arith::DivUIOp::create(b, arith::SubIOp::create(b, span, one),
+                             arith::MaxUIOp::create(b, absStep, one)),
+      one);
+  return sel(nonEmpty, n, zero);
+}
+
 Value castNumber(ImplicitLocOpBuilder &b, Value v, Type to) {
   Type from = v.getType();
   if (from == to)
@@ -272,11 +310,35 @@ Value castNumber(ImplicitLocOpBuilder &b, Value v, Type to) {
   if (fromFloat && toFloat)
     return tw > fw ? arith::ExtFOp::create(b, to, v).getResult()
                    : arith::TruncFOp::create(b, to, v).getResult();
-  if (fromFloat)
-    return arith::FPToSIOp::create(b, to, v);
+  if (fromFloat && tw == 1)
+    return arith::CmpFOp::create(b, arith::CmpFPredicate::UNE, v,
+                                 arith::ConstantOp::create(
+                                     b, b.getFloatAttr(from, 0.0)));
+  if (fromFloat) {
+    // fptosi of NaN or of a value out of range would be poison.
+    double lim = std::ldexp(1.0, static_cast<int>(tw) - 1);
+    Value ok = arith::AndIOp::create(
+        b,
+        arith::CmpFOp::create(
+            b, arith::CmpFPredicate::OGE, v,
+            arith::ConstantOp::create(b, b.getFloatAttr(from, -lim))),
+        arith::CmpFOp::create(
+            b, arith::CmpFPredicate::OLT, v,
+            arith::ConstantOp::create(b, b.getFloatAttr(from, lim))));
+    Value safe = arith::SelectOp::create(
+        b, ok, v, arith::ConstantOp::create(b, b.getFloatAttr(from, 0.0)));
+    Value minInt = arith::ConstantOp::create(
+        b, b.getIntegerAttr(to, llvm::APInt::getSignedMinValue(tw)));
+    return arith::SelectOp::create(b, ok, arith::FPToSIOp::create(b, to, safe),
+                                   minInt);
+  }
   if (tw > fw)
     return fw == 1 ? arith::ExtUIOp::create(b, to, v).getResult()
                    : arith::ExtSIOp::create(b, to, v).getResult();
+  if (tw == 1) // nonzero is true
+    return arith::CmpIOp::create(
+        b, arith::CmpIPredicate::ne, v,
+        arith::ConstantOp::create(b, b.getIntegerAttr(from, 0)));
   return arith::TruncIOp::create(b, to, v);
 }
 

@@ -96,7 +96,18 @@ mlir::Value inlineBodyAt(mlir::ImplicitLocOpBuilder &b, mlir::Block &body,
                          mlir::ValueRange ivs, mlir::Value current = {});
 
 /// `v` converted to the number type `to` (i1, integers, floats), as
-/// NumPy casts: bool as 0/1, integers sign-extended or truncated.
+/// Raises `message` (weft.fail) at source line `line` when `cond` holds.
+void failIf(mlir::ImplicitLocOpBuilder &b, mlir::Value cond,
+            llvm::StringRef message, int64_t line);
+
+/// Python's len(range(start, stop, step)) of i64 values, for a nonzero
+/// step: exact for every i64 bound, as an unsigned difference.
+mlir::Value rangeLength(mlir::ImplicitLocOpBuilder &b, mlir::Value start,
+                        mlir::Value stop, mlir::Value step);
+
+/// NumPy casts: bool as 0/1, integers sign-extended or truncated, a
+/// float to bool as `!= 0`, a float to an integer truncated (NaN and
+/// values out of range give the most negative integer, as NumPy on x86).
 /// The zero of a number type (arith.constant takes no unsigned type).
 mlir::Value zeroOf(mlir::ImplicitLocOpBuilder &b, mlir::Type t);
 mlir::Value castNumber(mlir::ImplicitLocOpBuilder &b, mlir::Value v,

@@ -47,15 +47,6 @@ Value cmpF(ImplicitLocOpBuilder &b, arith::CmpFPredicate p, Value x, Value y) {
   return arith::CmpFOp::create(b, p, x, y);
 }
 
-/// Raises `message` at source line `line` when `cond` holds.
-void failIf(ImplicitLocOpBuilder &b, Value cond, StringRef message,
-            int64_t line) {
-  auto ifOp = scf::IfOp::create(b, TypeRange{}, cond, false);
-  OpBuilder::InsertionGuard g(b);
-  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-  weft::FailOp::create(b, message, line);
-}
-
 /// Element `i` (an index) of the 1-D `array`, as `type`.
 Value loadAs(ImplicitLocOpBuilder &b, Value array, ValueRange at, Type type) {
   return weft::castNumber(b, memref::LoadOp::create(b, array, at), type);
@@ -156,7 +147,7 @@ void lower(weft::DigitizeOp op) {
             arith::AndIOp::create(b, acc[1], negate(b, before(b, prev, cur)))});
   }
   Value increasing = scan.getResult(0);
-  failIf(b, negate(b, arith::OrIOp::create(b, increasing, scan.getResult(1))),
+  weft::failIf(b, negate(b, arith::OrIOp::create(b, increasing, scan.getResult(1))),
          "ValueError: bins must be monotonically increasing or decreasing",
          op.getLine());
   // Decreasing bins: n - the position in the reversed bins.
@@ -277,7 +268,7 @@ void lower(weft::QuantileOp op) {
     Value outside = arith::OrIOp::create(
         b, cmpF(b, arith::CmpFPredicate::ULT, q, floatConst(b, ft, 0)),
         cmpF(b, arith::CmpFPredicate::UGT, q, floatConst(b, ft, top)));
-    failIf(b, outside,
+    weft::failIf(b, outside,
            op.getPercent()
                ? "ValueError: Percentiles must be in the range [0, 100]"
                : "ValueError: Quantiles must be in the range [0, 1]",
@@ -351,7 +342,7 @@ void lower(weft::HistogramOp op) {
   Value zero = arith::ConstantIntOp::create(b, 0, 64);
   Value one = arith::ConstantIntOp::create(b, 1, 64);
   Value bins = op.getBins();
-  failIf(b, arith::CmpIOp::create(b, arith::CmpIPredicate::sle, bins, zero),
+  weft::failIf(b, arith::CmpIOp::create(b, arith::CmpIPredicate::sle, bins, zero),
          "ValueError: `bins` must be positive, when an integer", line);
   bins = arith::MaxSIOp::create(b, bins, one); // safe after the check
   Value weights = op.getWeights();
@@ -362,14 +353,14 @@ void lower(weft::HistogramOp op) {
       differ = arith::OrIOp::create(
           b, differ,
           arith::CmpIOp::create(b, arith::CmpIPredicate::ne, sizes[d], ws[d]));
-    failIf(b, differ, "ValueError: weights should have the same shape as a.",
+    weft::failIf(b, differ, "ValueError: weights should have the same shape as a.",
            line);
   }
   // The range: given, or the data's min and max (NaN if any is NaN, as
   // a.min() gives), (0, 1) for no data; a ValueError unless finite.
   Value lo = op.getLow(), hi = op.getHigh();
   if (lo) {
-    failIf(b, cmpF(b, arith::CmpFPredicate::OGT, lo, hi),
+    weft::failIf(b, cmpF(b, arith::CmpFPredicate::OGT, lo, hi),
            "ValueError: max must be larger than min in range parameter.", line);
   } else {
     auto slots = memref::AllocaOp::create(b, MemRefType::get({2}, ek));
@@ -407,7 +398,7 @@ void lower(weft::HistogramOp op) {
     return cmpF(b, arith::CmpFPredicate::OEQ, arith::SubFOp::create(b, x, x),
                 floatConst(b, ek, 0));
   };
-  failIf(b, negate(b, arith::AndIOp::create(b, finite(lo), finite(hi))),
+  weft::failIf(b, negate(b, arith::AndIOp::create(b, finite(lo), finite(hi))),
          op.getLow() ? "ValueError: supplied range is not finite"
                      : "ValueError: autodetected range is not finite",
          line);

@@ -20,14 +20,6 @@ using namespace mlir;
 
 namespace {
 
-void failIf(ImplicitLocOpBuilder &b, Value cond, StringRef message,
-            int64_t line) {
-  auto ifOp = scf::IfOp::create(b, TypeRange{}, cond, false);
-  OpBuilder::InsertionGuard g(b);
-  b.setInsertionPointToStart(ifOp.thenBlock());
-  weft::FailOp::create(b, message, line);
-}
-
 struct VmapLowering {
   ImplicitLocOpBuilder &b;
   weft::VmapOp op;
@@ -63,7 +55,7 @@ struct VmapLowering {
       if (!n)
         n = len;
       else
-        failIf(b, arith::CmpIOp::create(b, arith::CmpIPredicate::ne, n, len),
+        weft::failIf(b, arith::CmpIOp::create(b, arith::CmpIPredicate::ne, n, len),
                "ValueError: vmap: the arguments' mapped axes have different "
                "lengths",
                line);
@@ -113,7 +105,7 @@ struct VmapLowering {
     auto type = cast<MemRefType>(op.getResult().getType());
     weft::CheckedCount c =
         weft::checkedCount(b, dims, weft::elementBytes(type.getElementType()));
-    failIf(b, c.overflow,
+    weft::failIf(b, c.overflow,
            "MemoryError: the array's shape is too large to allocate (its "
            "size in bytes overflows 64 bits)",
            line);
@@ -140,7 +132,7 @@ struct VmapLowering {
       return out;
     }
     // Arrays: the first call gives the shape of every result.
-    failIf(b, arith::CmpIOp::create(b, arith::CmpIPredicate::eq, n, idx(0)),
+    weft::failIf(b, arith::CmpIOp::create(b, arith::CmpIPredicate::eq, n, idx(0)),
            "ValueError: vmap over an empty axis: the function's result "
            "shape is unknown",
            line);
@@ -176,7 +168,7 @@ struct VmapLowering {
                 b, differs,
                 arith::CmpIOp::create(b, arith::CmpIPredicate::ne, rs[d],
                                       shape[d]));
-          failIf(b, differs,
+          weft::failIf(b, differs,
                  "ValueError: vmap: the function returned arrays of "
                  "different shapes",
                  line);

@@ -204,6 +204,23 @@ def LowerComplex : Pass<"weft-lower-complex", "::mlir::ModuleOp"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def LowerRanges : Pass<"weft-lower-ranges"> {
+  let summary = "Expand NumPy's arange and linspace.";
+  let description = [{
+    Each `weft.arange` becomes its checks (a zero step, a NaN bound or
+    step, at its source line), its length (Python's range length for
+    integers, the ceiling of the span over the step for floats), a
+    checked allocation and a `weft.map` computing `start + i * step` per
+    element; each `weft.linspace` the allocation and a map with NumPy's
+    step and an exact last element. It runs early in the cleanup
+    pipeline, so the maps fuse and parallelise like any other.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def LowerJoins : Pass<"weft-lower-joins"> {
   let summary = "Expand weft.concatenate into its checks and copies.";
   let description = [{

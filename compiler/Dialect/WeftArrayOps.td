@@ -354,6 +354,60 @@ def Weft_ReshapeOp : Weft_Op<"reshape"> {
 }
 
 //===----------------------------------------------------------------------===//
+// NumPy's numerical ranges, expanded by weft-lower-ranges.
+//===----------------------------------------------------------------------===//
+
+def Weft_ArangeOp : Weft_Op<"arange",
+    [AllTypesMatch<["start", "stop", "step"]>]> {
+  let summary = "NumPy's arange: a new 1-D array start, start + step, ...";
+  let description = [{
+    The values `start + i * step` below `stop` (above it for a negative
+    step), computed in the operands' type (i64, or f64 when an argument is
+    a float) and converted to the result's element type. A zero step is
+    Python's `ZeroDivisionError` and a NaN bound or step NumPy's
+    `ValueError`, raised at source line `line`, as is the `MemoryError`
+    of a length too large to allocate. `serial` (a function compiled with
+    `parallel=False`) keeps the filling loop on one thread.
+
+    ```mlir
+    %a = weft.arange %start, %stop, %step line 3 : i64 -> memref<?xi64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[I64, F64]>:$start, AnyTypeOf<[I64, F64]>:$stop,
+                       AnyTypeOf<[I64, F64]>:$step, I64Attr:$line,
+                       UnitAttr:$serial);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = [{
+    $start `,` $stop `,` $step `line` $line (`serial` $serial^)? attr-dict
+    `:` type($start) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+def Weft_LinspaceOp : Weft_Op<"linspace"> {
+  let summary = "NumPy's linspace: `num` evenly spaced numbers.";
+  let description = [{
+    `start + i * step` with `step = (stop - start) / (num - 1)` (by 1 for
+    `num` below 2), and exactly `stop` as the last of two or more, as
+    NumPy computes them; a new 1-D f64 array of `num` elements (a
+    `MemoryError` at line `line` when too large to allocate); `serial` as
+    for `weft.arange`.
+
+    ```mlir
+    %a = weft.linspace %start, %stop, %num line 3 -> memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins F64:$start, F64:$stop, Index:$num, I64Attr:$line,
+                       UnitAttr:$serial);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = [{
+    $start `,` $stop `,` $num `line` $line (`serial` $serial^)? attr-dict
+    `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // NumPy's float functions whose rules arith and math do not have, lowered
 // by weft-lower-math.
 //===----------------------------------------------------------------------===//

@@ -933,3 +933,21 @@ LogicalResult HistogramOp::verify() {
     return failure();
   return verifyArrayType(*this, getArray().getType(), "array");
 }
+
+LogicalResult ArangeOp::verify() {
+  if (failed(verifyLine(*this, getLine())) ||
+      failed(verifyArrayType(*this, getType(), "result")))
+    return failure();
+  if (cast<MemRefType>(getType()).getRank() != 1)
+    return emitOpError("result must be 1-D, got ") << getType();
+  return success();
+}
+
+LogicalResult LinspaceOp::verify() {
+  if (failed(verifyLine(*this, getLine())))
+    return failure();
+  auto t = cast<MemRefType>(getType());
+  if (t.getRank() != 1 || !t.getElementType().isF64())
+    return emitOpError("result must be a 1-D f64 array, got ") << getType();
+  return success();
+}

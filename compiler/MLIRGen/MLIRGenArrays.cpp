@@ -62,28 +62,8 @@ Value FunctionGen::allocArrayN(ScalarKind elem, SmallVectorImpl<Value> &sizes,
 
 Value FunctionGen::rangeLength(Value start, Value stop, Value step,
                                Location l) {
-  // Python's len(range): for step > 0, (stop - start - 1) / step + 1 when
-  // start < stop, mirrored for step < 0. The differences and |step| are
-  // exact as unsigned 64-bit numbers, even for -2**63.
-  auto cmp = [&](arith::CmpIPredicate p, Value x, Value y) -> Value {
-    return arith::CmpIOp::create(b, l, p, x, y);
-  };
-  auto sel = [&](Value c, Value x, Value y) -> Value {
-    return arith::SelectOp::create(b, l, c, x, y);
-  };
-  Value zero = i64(0, l), one = i64(1, l);
-  Value down = cmp(arith::CmpIPredicate::slt, step, zero);
-  Value nonEmpty = sel(down, cmp(arith::CmpIPredicate::sgt, start, stop),
-                       cmp(arith::CmpIPredicate::slt, start, stop));
-  Value span = sel(down, arith::SubIOp::create(b, l, start, stop),
-                   arith::SubIOp::create(b, l, stop, start));
-  Value absStep = sel(down, arith::SubIOp::create(b, l, zero, step), step);
-  Value n = arith::AddIOp::create(
-      b, l,
-      arith::DivUIOp::create(b, l, arith::SubIOp::create(b, l, span, one),
-                             arith::MaxUIOp::create(b, l, absStep, one)),
-      one);
-  return sel(nonEmpty, n, zero);
+  ImplicitLocOpBuilder ib(l, b);
+  return weft::rangeLength(ib, start, stop, step);
 }
 
 Value FunctionGen::productOf(ValueRange dims, Location l) {
@@ -355,34 +335,14 @@ Value FunctionGen::emitArrayConstructor(const CallExpr *c, Builtin builtin,
     return arr;
   }
   if (builtin == Builtin::Linspace) {
-    // NumPy: step = (stop - start) / (n - 1); x[i] = start + i * step, and
-    // the last element is exactly stop.
+    // weft-lower-ranges fills it with NumPy's steps.
     Value start = convert(arg(0).v(), ScalarKind::F64, l);
     Value stop = convert(arg(1).v(), ScalarKind::F64, l);
     SmallVector<Value, 4> sizes = shapeSizes(arg(2), argType(2), ln, l);
-    Value arr = allocArrayN(ScalarKind::F64, sizes, l);
-    Value n = sizes[0];
-    Value nf = convert(arith::IndexCastOp::create(b, l, b.getI64Type(), n),
-                       ScalarKind::F64, l);
-    Value div = arith::MaxNumFOp::create(
-        b, l, arith::SubFOp::create(b, l, nf, constant(ScalarKind::F64, 1, l)),
-        constant(ScalarKind::F64, 1, l));
-    Value step = arith::DivFOp::create(
-        b, l, arith::SubFOp::create(b, l, stop, start), div);
-    Value last = arith::SubIOp::create(b, l, n, index(1, l));
-    fillArray(arr, l, [&](ValueRange ivs) -> Value {
-      Value i =
-          convert(arith::IndexCastOp::create(b, l, b.getI64Type(), ivs[0]),
-                  ScalarKind::F64, l);
-      Value x = arith::AddFOp::create(b, l, start,
-                                      arith::MulFOp::create(b, l, i, step));
-      Value isLast =
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, ivs[0], last);
-      Value notFirst = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt,
-                                             ivs[0], index(0, l));
-      Value useStop = arith::AndIOp::create(b, l, isLast, notFirst);
-      return arith::SelectOp::create(b, l, useStop, stop, x);
-    });
+    Value arr = weft::LinspaceOp::create(
+        b, l, toMLIR(weft::Type::array(ScalarKind::F64, 1)), start, stop,
+        sizes[0], ln, !fn.options.parallel);
+    addTemp(arr);
     return arr;
   }
   llvm_unreachable("not an array constructor");

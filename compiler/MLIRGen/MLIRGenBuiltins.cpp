@@ -83,52 +83,11 @@ Val FunctionGen::emitArange(const CallExpr *c) {
     stop = convert(arg(1).v(), k, l);
     step = c->args.size() == 3 ? convert(arg(2).v(), k, l) : constant(k, 1, l);
   }
-  // The length (an unsigned i64) is computed without overflow; one too
-  // large to allocate is a MemoryError in allocArray.
-  Value n;
-  if (k == ScalarKind::F64) {
-    Value zero = constant(k, 0, l);
-    Value isZero =
-        arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, step, zero);
-    emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero", ln,
-              l);
-    step = arith::SelectOp::create(b, l, isZero, constant(k, 1, l), step);
-    Value span = arith::SubFOp::create(b, l, stop, start);
-    Value q =
-        math::CeilOp::create(b, l, arith::DivFOp::create(b, l, span, step));
-    Value isNaN = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, q, q);
-    emitCheck(isNaN,
-              "ValueError: arange() cannot compute the length of a range "
-              "with a NaN bound or step",
-              ln, l);
-    // Clamped to [0, 2**62] before the conversion (NaN to 0): anything
-    // longer is too large to allocate anyway, and stays so.
-    Value limit = constant(k, 0x1p62, l);
-    q = arith::SelectOp::create(b, l, isNaN, zero, q);
-    q = arith::MinimumFOp::create(
-        b, l, arith::MaximumFOp::create(b, l, q, zero), limit);
-    n = arith::FPToSIOp::create(b, l, b.getI64Type(), q);
-  } else {
-    Value isZero =
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, step, i64(0, l));
-    emitCheck(isZero, "ZeroDivisionError: arange() step must not be zero", ln,
-              l);
-    step = arith::SelectOp::create(b, l, isZero, i64(1, l), step);
-    n = rangeLength(start, stop, step, l);
-  }
-  Value arr = allocArray(out, n, l);
-  fillArray(arr, l, [&](ValueRange ivs) {
-    Value iv =
-        convert(arith::IndexCastOp::create(b, l, b.getI64Type(), ivs[0]), k, l);
-    Value v = k == ScalarKind::F64
-                  ? arith::AddFOp::create(b, l, start,
-                                          arith::MulFOp::create(b, l, iv, step))
-                        .getResult()
-                  : arith::AddIOp::create(b, l, start,
-                                          arith::MulIOp::create(b, l, iv, step))
-                        .getResult();
-    return convert(v, out, l);
-  });
+  // weft-lower-ranges checks the step, computes the length and fills.
+  Value arr = weft::ArangeOp::create(
+      b, l, toMLIR(weft::Type::array(out, 1)), start, stop, step, ln,
+      !fn.options.parallel);
+  addTemp(arr);
   return Val(arr);
 }
 

@@ -63,6 +63,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
   // Complex arithmetic before any canonicalizer (see Passes.td).
   pm.addPass(weft::createLowerComplex());
   pm.addPass(weft::createLowerJoins());
+  pm.addPass(weft::createLowerRanges());
   pm.addPass(weft::createLowerBroadcast());
   pm.addPass(weft::createFuseElementwise());
   pm.addPass(weft::createHoistInvariantReductions());

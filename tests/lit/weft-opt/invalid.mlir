@@ -723,3 +723,35 @@ func.func @isclose_types(%x: f64, %t: f32, %e: i1) {
   %c = "weft.isclose"(%x, %x, %t, %x, %e) : (f64, f64, f32, f64, i1) -> i1
   return
 }
+
+// -----
+
+func.func @arange_rank(%i: i64) {
+  // expected-error @+1 {{result must be 1-D, got 'memref<?x?xi64>'}}
+  %a = weft.arange %i, %i, %i line 1 : i64 -> memref<?x?xi64>
+  return
+}
+
+// -----
+
+func.func @arange_element(%i: i64) {
+  // expected-error @+1 {{result has element type 'index', which the runtime does not support}}
+  %a = weft.arange %i, %i, %i line 1 : i64 -> memref<?xindex>
+  return
+}
+
+// -----
+
+func.func @arange_mixed(%i: i64, %f: f64) {
+  // expected-error @+1 {{all of {start, stop, step} have same type}}
+  %a = "weft.arange"(%i, %f, %i) {line = 1 : i64} : (i64, f64, i64) -> memref<?xf64>
+  return
+}
+
+// -----
+
+func.func @linspace_type(%f: f64, %n: index) {
+  // expected-error @+1 {{result must be a 1-D f64 array, got 'memref<?xf32>'}}
+  %a = weft.linspace %f, %f, %n line 1 -> memref<?xf32>
+  return
+}

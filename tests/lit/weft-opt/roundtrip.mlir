@@ -205,3 +205,14 @@ func.func @numpy_floats(%x: f64, %y: f64, %e: i1) -> (f64, f64, f64, i1) {
   %i = weft.isclose %x, %y, %y, %y, %e : f64
   return %a, %b, %c, %i : f64, f64, f64, i1
 }
+
+// CHECK-LABEL: func.func @ranges
+// CHECK: weft.arange %arg0, %arg0, %arg0 line 2 : i64 -> memref<?xui8, strided<[?], offset: ?>>
+// CHECK: weft.arange %arg1, %arg1, %arg1 line 3 serial : f64 -> memref<?xf64, strided<[?], offset: ?>>
+// CHECK: weft.linspace %arg1, %arg1, %arg2 line 4 -> memref<?xf64, strided<[?], offset: ?>>
+func.func @ranges(%i: i64, %f: f64, %n: index) {
+  %a = weft.arange %i, %i, %i line 2 : i64 -> memref<?xui8, strided<[?], offset: ?>>
+  %b = weft.arange %f, %f, %f line 3 serial : f64 -> memref<?xf64, strided<[?], offset: ?>>
+  %c = weft.linspace %f, %f, %n line 4 -> memref<?xf64, strided<[?], offset: ?>>
+  return
+}
