@@ -17,6 +17,8 @@
 #ifndef WEFT_RUNTIME_ERRORRECORD_H
 #define WEFT_RUNTIME_ERRORRECORD_H
 
+#include "runtime/ThreadLocal.h"
+
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -43,7 +45,14 @@ ErrorRecord *regionRecord();
 /// process-wide one outside protected calls).
 ErrorRecord &callRecord();
 /// Makes `r` this thread's call record; returns the previous one.
-ErrorRecord *setCallRecord(ErrorRecord *r);
+/// The record of the protected call running on this thread, if any.
+extern WEFT_TLS_FAST thread_local ErrorRecord *tCallRecord;
+/// Makes `r` the thread's call record; returns the one it replaces.
+inline ErrorRecord *setCallRecord(ErrorRecord *r) {
+  ErrorRecord *old = tCallRecord;
+  tCallRecord = r;
+  return old;
+}
 /// Inside a parallel region: records the error (the first one is kept)
 /// and returns true. Outside: returns false and does nothing.
 bool recordInParallelRegion(const char *message, int64_t line);

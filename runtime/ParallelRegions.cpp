@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "runtime/ErrorRecord.h"
+#include "runtime/ThreadLocal.h"
 
 #include <array>
 #include <cstdarg>
@@ -22,8 +23,7 @@ extern "C" void __kmpc_fork_call(void *loc, int32_t argc, void *microtask,
 namespace weft::rt {
 
 namespace {
-thread_local ErrorRecord *tRegionRecord = nullptr;
-thread_local ErrorRecord *tCallRecord = nullptr;
+WEFT_TLS_FAST thread_local ErrorRecord *tRegionRecord = nullptr;
 
 ErrorRecord &processRecord() {
   static ErrorRecord record;
@@ -76,11 +76,6 @@ ErrorRecord &callRecord() {
   return tCallRecord ? *tCallRecord : processRecord();
 }
 
-ErrorRecord *setCallRecord(ErrorRecord *r) {
-  ErrorRecord *old = tCallRecord;
-  tCallRecord = r;
-  return old;
-}
 
 bool recordInParallelRegion(const char *message, int64_t line) {
   ErrorRecord *r = tRegionRecord;

@@ -10,6 +10,7 @@
 #include "runtime/CudaRuntime.h"
 #include "runtime/ErrorRecord.h"
 #include "runtime/ThreadAllocation.h"
+#include "runtime/ThreadLocal.h"
 
 #include <pthread.h>
 #include <sys/mman.h>
@@ -55,14 +56,22 @@ struct Arena {
   std::mutex mutex;
   BufferHeader *head = nullptr;
 };
-thread_local Arena *tArena = nullptr;
+/// What a protected call keeps per thread (its arena, jump target and
+/// error message), in one thread-local: a shared library's thread-locals
+/// cost a call of __tls_get_addr each, so runProtected makes one.
+struct CallState {
+  Arena *arena = nullptr;
+  std::jmp_buf *jumpTarget = nullptr;
+  std::string *error = nullptr;
+};
+WEFT_TLS_FAST thread_local CallState tCall;
 
 /// Links `h` into the thread's arena, unless it is made inside a parallel
 /// region: errors there are recorded, not raised by longjmp, and the
 /// iterations release what they make (as on the team's other threads,
 /// which run no protected call), so no lock is taken per buffer.
 void arenaLink(BufferHeader *h, bool inRegion) {
-  h->arena = inRegion ? nullptr : tArena;
+  h->arena = inRegion ? nullptr : tCall.arena;
   h->prev = h->next = nullptr;
   if (!h->arena)
     return;
@@ -132,8 +141,6 @@ BufferHeader *headerOf(void *ptr) {
 }
 
 /// The innermost runProtected frame on this thread, and its error text.
-thread_local std::jmp_buf *tJumpTarget = nullptr;
-thread_local std::string *tError = nullptr;
 
 /// Inside a parallel region each thread gathers its output up to the end
 /// of the line and writes the line at once: lines printed by iterations
@@ -437,14 +444,14 @@ void weft_rt_fail(const char *message, int64_t line) {
                  (long long)line, message);
     std::abort();
   }
-  if (!tJumpTarget) {
+  if (!tCall.jumpTarget) {
     std::fprintf(stderr, "%lld: %s\n", (long long)line, message);
     std::exit(1);
   }
-  if (tError)
-    *tError = line ? std::to_string(line) + ": " + message
+  if (tCall.error)
+    *tCall.error = line ? std::to_string(line) + ": " + message
                    : std::string(" ") + message; // no source line known
-  std::longjmp(*tJumpTarget, 1);
+  std::longjmp(*tCall.jumpTarget, 1);
 }
 
 namespace {
@@ -598,42 +605,34 @@ namespace weft {
 namespace rt {
 
 namespace {
-thread_local void (*tPackedFn)(void **) = nullptr;
-thread_local void **tPackedArgs = nullptr;
+void callNoArguments(void **fn) { reinterpret_cast<void (*)()>(fn)(); }
 } // namespace
 
-bool runProtected(void (*fn)(void **), void **args, std::string &error) {
-  // A captureless trampoline reads the call from thread-local slots.
-  void (*savedFn)(void **) = tPackedFn;
-  void **savedArgs = tPackedArgs;
-  tPackedFn = fn;
-  tPackedArgs = args;
-  bool ok = runProtected([] { tPackedFn(tPackedArgs); }, error);
-  tPackedFn = savedFn;
-  tPackedArgs = savedArgs;
-  return ok;
+bool runProtected(void (*fn)(), std::string &error) {
+  return runProtected(callNoArguments, reinterpret_cast<void **>(fn), error);
 }
 
-bool runProtected(void (*fn)(), std::string &error) {
+// Defined here, beside its one hot user, so that runProtected reads it
+// directly (ErrorRecord.h).
+WEFT_TLS_FAST thread_local ErrorRecord *tCallRecord = nullptr;
+
+bool runProtected(void (*fn)(void **), void **args, std::string &error) {
   std::jmp_buf target;
-  std::jmp_buf *savedTarget = tJumpTarget;
-  std::string *savedError = tError;
+  CallState &state = tCall;
+  CallState saved = state;
   // Errors recorded by this call's parallel loops, on any thread.
   ErrorRecord record;
   ErrorRecord *savedRecord = setCallRecord(&record);
   Arena arena;
-  Arena *savedArena = tArena;
-  tArena = &arena;
-  tJumpTarget = &target;
-  tError = &error;
+  state.arena = &arena;
+  state.jumpTarget = &target;
+  state.error = &error;
   bool ok = true;
   if (setjmp(target) == 0)
-    fn();
+    fn(args);
   else
     ok = false;
-  tJumpTarget = savedTarget;
-  tError = savedError;
-  tArena = savedArena;
+  state = saved;
   setCallRecord(savedRecord);
   // After an error nothing can reach the arrays the aborted code held;
   // after success the remaining ones are results, owned by the caller.
@@ -646,7 +645,9 @@ bool runProtected(void (*fn)(), std::string &error) {
                                 sizeof(BufferHeader));
     }
   }
-  if (gWroteOut.exchange(false, std::memory_order_relaxed))
+  // A load first: the exchange (a locked instruction) only after output.
+  if (gWroteOut.load(std::memory_order_relaxed) &&
+      gWroteOut.exchange(false, std::memory_order_relaxed))
     std::fflush(stdout);
   return ok;
 }

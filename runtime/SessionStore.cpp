@@ -137,8 +137,13 @@ bool has(const std::string &name) {
 void requestInterrupt() {
   __atomic_store_n(&weft_rt_interrupt_flag, 1, __ATOMIC_SEQ_CST);
 }
+bool interruptRequested() {
+  return __atomic_load_n(&weft_rt_interrupt_flag, __ATOMIC_ACQUIRE) != 0;
+}
 void clearInterrupt() {
-  __atomic_store_n(&weft_rt_interrupt_flag, 0, __ATOMIC_SEQ_CST);
+  // A load first: the store (a locked exchange) only when it was set.
+  if (__atomic_load_n(&weft_rt_interrupt_flag, __ATOMIC_ACQUIRE))
+    __atomic_store_n(&weft_rt_interrupt_flag, 0, __ATOMIC_SEQ_CST);
 }
 
 } // namespace weft::session

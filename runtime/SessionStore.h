@@ -26,6 +26,8 @@ void repairReferences();
 /// next check until clearInterrupt().
 void requestInterrupt();
 void clearInterrupt();
+/// Whether an interrupt is pending (one load).
+bool interruptRequested();
 
 } // namespace weft::session
 

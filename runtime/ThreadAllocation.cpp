@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "runtime/ThreadAllocation.h"
+#include "runtime/ThreadLocal.h"
 
 #include <atomic>
 #include <cstdlib>
@@ -20,26 +21,31 @@ namespace rt {
 namespace alloc {
 namespace {
 
+constexpr size_t kClasses = kCachedBlockBytes / 64;
+constexpr int kPerClass = 8;
+
+/// Freed small blocks kept for the thread's next allocations, per size
+/// class of 64 bytes.
+struct Cache {
+  void *blocks[kClasses][kPerClass];
+  int count[kClasses];
+};
+
+/// A thread's statistics and block cache, owned by one thread at a time
+/// (the cache lives here, not in thread-local storage, which keeps the
+/// library's thread-local block small).
 struct alignas(64) Slot {
   std::atomic<int64_t> liveBuffers{0}, liveBytes{0}, allocatedBytes{0};
   std::atomic<bool> inUse{false};
   Slot *next = nullptr;
+  Cache cache{};
 };
 
 std::mutex gSlotsMutex;
 std::atomic<Slot *> gSlots{nullptr};
 
-constexpr size_t kClasses = kCachedBlockBytes / 64;
-constexpr int kPerClass = 8;
-
-/// Plain data, valid until the thread's storage goes.
-struct Cache {
-  void *blocks[kClasses][kPerClass];
-  int count[kClasses];
-};
-thread_local Slot *tSlot = nullptr;
-thread_local Cache tCache;
-thread_local bool tCacheOpen = false;
+WEFT_TLS_FAST thread_local Slot *tSlot = nullptr;
+WEFT_TLS_FAST thread_local bool tCacheOpen = false;
 
 /// Gives the thread's slot back and frees its cached blocks when the
 /// thread ends.
@@ -47,12 +53,13 @@ struct ThreadExit {
   bool armed = false;
   ~ThreadExit() {
     tCacheOpen = false;
-    for (size_t c = 0; c < kClasses; ++c) {
-      for (int i = 0; i < tCache.count[c]; ++i)
-        std::free(tCache.blocks[c][i]);
-      tCache.count[c] = 0;
-    }
     if (tSlot) {
+      Cache &cache = tSlot->cache;
+      for (size_t c = 0; c < kClasses; ++c) {
+        for (int i = 0; i < cache.count[c]; ++i)
+          std::free(cache.blocks[c][i]);
+        cache.count[c] = 0;
+      }
       tSlot->inUse.store(false, std::memory_order_release);
       tSlot = nullptr;
     }
@@ -115,7 +122,8 @@ void *takeBlock(size_t total) {
   if (total > kCachedBlockBytes || !tCacheOpen)
     return nullptr;
   size_t c = total / 64 - 1;
-  return tCache.count[c] > 0 ? tCache.blocks[c][--tCache.count[c]] : nullptr;
+  Cache &cache = tSlot->cache;
+  return cache.count[c] > 0 ? cache.blocks[c][--cache.count[c]] : nullptr;
 }
 
 bool keepBlock(void *block, size_t total) {
@@ -127,9 +135,10 @@ bool keepBlock(void *block, size_t total) {
     tCacheOpen = true;
   }
   size_t c = total / 64 - 1;
-  if (tCache.count[c] == kPerClass)
+  Cache &cache = tSlot->cache;
+  if (cache.count[c] == kPerClass)
     return false;
-  tCache.blocks[c][tCache.count[c]++] = block;
+  cache.blocks[c][cache.count[c]++] = block;
   return true;
 }
 

@@ -5,7 +5,9 @@ Usage: /usr/bin/python3 bench/calls/run.py [--calls N]
 
 Times N calls (default 2,000,000; 200,000 from Python) of `add1(x)` (an
 i64) and `total(a)` (the sum of an 8-element f64 array): from C++
-(weft::Function, the generic path), from C (weft_call), and from Python
+(weft::Function, the generic path, and add1 through a typed handle,
+Function::typed<int64_t(int64_t)>(), beside a direct call of the same C++
+function through a pointer), from C (weft_call), and from Python
 under Weft's package and under Numba's dispatcher, in one run. Also the
 resident memory of the C++ driver before and after its calls. The C and
 C++ drivers are built here with g++/gcc against build/runtime/libweft.so.
@@ -83,6 +85,9 @@ def main():
     print("%-8s %10.3f %10s %12.2f %12.2f" % (
         "total", float(cpp["total"][0]), "-", py[("total", "weft")],
         py[("total", "numba")]))
+    print("C++ typed handle of add1: %.4f us per call; a direct call of a "
+          "C++ add1 through a pointer: %.4f us"
+          % (float(cpp["add1_typed"][0]), float(cpp["add1_direct"][0])))
     print("C++ driver resident memory: %s kB before the calls, %s kB after"
           % tuple(cpp["rss_kb"]))
 

@@ -457,45 +457,51 @@ static RunStatus timedCall(detail::ModuleState &m, detail::Specialization &spec,
   return status;
 }
 
-Value Function::call(const std::vector<detail::Arg> &args) const {
-  detail::ModuleState &m = *module_;
-  detail::checkArguments(name_, args);
+/// The specialisation of `name` for `args` (checked), compiled on first
+/// use; later calls find it by the kinds of their arguments.
+static std::shared_ptr<detail::Specialization>
+specializationFor(detail::ModuleState &m, const std::string &name,
+                  const std::vector<detail::Arg> &args) {
+  detail::checkArguments(name, args);
   detail::SpecKey key;
   bool keyed = args.size() <= key.kinds.size();
   if (keyed) {
-    key.function = name_;
+    key.function = name;
     key.count = static_cast<uint32_t>(args.size());
     for (size_t i = 0; i < args.size(); ++i)
       key.kinds[i] = static_cast<uint16_t>(
           static_cast<int>(args[i].dtype) * 16 + args[i].rank);
   }
-  std::shared_ptr<detail::Specialization> spec;
-  {
-    std::lock_guard<std::mutex> lock(m.mutex);
-    auto fast = keyed ? m.byKind.find(key) : m.byKind.end();
-    if (fast != m.byKind.end()) {
-      spec = fast->second;
-    } else {
-      std::vector<Type> types;
-      std::string sig;
-      for (const detail::Arg &a : args) {
-        types.push_back(typeOfArg(a));
-        sig += types.back().str() + ";";
-      }
-      auto it = m.specs.find(name_ + "(" + sig);
-      if (it != m.specs.end()) {
-        spec = it->second;
-      } else {
-        spec = compileSpecialization(m, name_, types);
-        m.specs[name_ + "(" + sig] = spec;
-      }
-      if (keyed) {
-        // The key's name lives as long as the module.
-        key.function = *m.functions.find(name_);
-        m.byKind[key] = spec;
-      }
-    }
+  std::lock_guard<std::mutex> lock(m.mutex);
+  auto fast = keyed ? m.byKind.find(key) : m.byKind.end();
+  if (fast != m.byKind.end())
+    return fast->second;
+  std::vector<Type> types;
+  std::string sig;
+  for (const detail::Arg &a : args) {
+    types.push_back(typeOfArg(a));
+    sig += types.back().str() + ";";
   }
+  std::shared_ptr<detail::Specialization> spec;
+  auto it = m.specs.find(name + "(" + sig);
+  if (it != m.specs.end()) {
+    spec = it->second;
+  } else {
+    spec = compileSpecialization(m, name, types);
+    m.specs[name + "(" + sig] = spec;
+  }
+  if (keyed) {
+    // The key's name lives as long as the module.
+    key.function = *m.functions.find(name);
+    m.byKind[key] = spec;
+  }
+  return spec;
+}
+
+Value Function::call(const std::vector<detail::Arg> &args) const {
+  detail::ModuleState &m = *module_;
+  std::shared_ptr<detail::Specialization> spec =
+      specializationFor(m, name_, args);
   // Arguments checked, converted and packed (CallArguments.h).
   detail::PackedArguments packed(name_, args, spec->params);
   llvm::SmallVector<uint64_t, 32> &slots = packed.slots;
@@ -520,6 +526,80 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
   size_t offset = 0;
   return detail::ValueAccess::decode(
       spec->result, reinterpret_cast<const char *>(result.data()), offset);
+}
+
+// ---- Typed handles
+
+namespace detail {
+struct TypedEntry {
+  std::shared_ptr<ModuleState> module;
+  std::shared_ptr<Specialization> spec;
+  std::string name;
+  void (*entry)(void **) = nullptr;
+  /// Neither timed nor catching Ctrl-C (the engine's options, fixed).
+  bool plain = false;
+};
+} // namespace detail
+
+std::shared_ptr<detail::TypedEntry>
+detail::resolveTyped(std::shared_ptr<ModuleState> module,
+                     const std::string &function,
+                     const std::vector<DType> &params, int result) {
+  std::vector<Arg> args(params.size());
+  for (size_t i = 0; i < params.size(); ++i)
+    args[i].dtype = params[i];
+  std::shared_ptr<Specialization> spec =
+      specializationFor(*module, function, args);
+  // The parameters' annotations may convert (def f(x: f32) for a double):
+  // a typed call passes the bytes as they are, so the types must agree.
+  for (size_t i = 0; i < params.size(); ++i) {
+    const Type &t = spec->params.types[i];
+    if (t.isArray() || dtypeOfKind(t.scalarKind()) != params[i])
+      throw CallError("typed handle of '" + function + "': parameter '" +
+                      spec->params.names[i] + "' is " + t.str() +
+                      ", not the " + typeOfArg(args[i]).str() +
+                      " given; use its C++ type");
+  }
+  const Type &r = spec->result;
+  bool none = r.isNone() || !r.isKnown();
+  bool matches = result < 0 ? none
+                            : !none && !r.isTuple() && !r.isArray() &&
+                                  static_cast<int>(dtypeOfKind(
+                                      r.scalarKind())) == result;
+  if (!matches)
+    throw CallError("typed handle of '" + function + "': it returns " +
+                    (none ? std::string("nothing (use void)") : r.str()) +
+                    ", which the handle's result type does not hold; "
+                    "arrays and tuples come back through "
+                    "Function::operator()");
+  auto e = std::make_shared<TypedEntry>();
+  e->module = std::move(module);
+  e->spec = std::move(spec);
+  e->name = function;
+  e->entry = reinterpret_cast<void (*)(void **)>(e->spec->packed);
+  e->plain = !e->module->engine->timeCalls &&
+             !e->module->engine->options.catchInterrupts;
+  return e;
+}
+
+void detail::invokeTyped(const TypedEntry &e, void **argv) {
+  std::string error;
+  if (e.plain) {
+    // The common case, with nothing out of line but the protected call.
+    CallCount count;
+    if (rt::runProtected(e.entry, argv, error))
+      return;
+    throw RuntimeError(e.module->name + ":" + error);
+  }
+  ModuleState &m = *e.module;
+  auto run = [&] {
+    InterruptScope interrupts(m.engine->options.catchInterrupts);
+    return e.spec->program->call(e.spec->packed, argv, error);
+  };
+  RunStatus status = m.engine->timeCalls ? timedCall(m, *e.spec, e.name, run)
+                                         : run();
+  if (status != RunStatus::Ok)
+    throw RuntimeError(m.name + ":" + error);
 }
 
 // ---- Module and Engine

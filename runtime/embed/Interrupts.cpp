@@ -11,18 +11,20 @@
 #include "runtime/SessionStore.h"
 #include "weft/weft.hpp"
 
+
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <mutex>
+#include <vector>
 
 namespace weft {
 namespace detail {
 
 namespace {
 
-std::mutex gMutex;
-int gRunning = 0;              ///< calls in flight
-std::atomic<int> gCatching{0}; ///< of them, calls that catch Ctrl-C
+std::mutex gMutex;             ///< guards installing the handler
+std::atomic<int> gCatching{0}; ///< calls in flight that catch Ctrl-C
 bool gInstalled = false;       ///< onSigint is SIGINT's handler
 struct sigaction gPrevious;    ///< the handler it replaced
 
@@ -58,12 +60,46 @@ void onSigint(int sig, siginfo_t *info, void *context) {
 
 } // namespace
 
-InterruptScope::InterruptScope(bool catchSigint) {
-  std::lock_guard<std::mutex> lock(gMutex);
-  if (gRunning++ == 0)
+namespace {
+std::mutex gThreadsMutex;
+std::vector<ThreadCalls *> gThreads; ///< every live thread's count
+
+/// Registers the thread's count; unregisters it when the thread ends.
+struct ThreadCallsOwner {
+  ThreadCalls calls;
+  ThreadCallsOwner() {
+    std::lock_guard<std::mutex> lock(gThreadsMutex);
+    gThreads.push_back(&calls);
+  }
+  ~ThreadCallsOwner() {
+    std::lock_guard<std::mutex> lock(gThreadsMutex);
+    gThreads.erase(std::find(gThreads.begin(), gThreads.end(), &calls));
+    tCalls = nullptr;
+  }
+};
+} // namespace
+
+WEFT_TLS_FAST thread_local ThreadCalls *tCalls = nullptr;
+
+ThreadCalls &registerThreadCalls() {
+  static thread_local ThreadCallsOwner owner;
+  tCalls = &owner.calls;
+  return owner.calls;
+}
+
+void clearIfAlone() {
+  std::lock_guard<std::mutex> lock(gThreadsMutex);
+  int running = 0;
+  for (ThreadCalls *t : gThreads)
+    running += t->running.load(std::memory_order_acquire);
+  if (running == 1) // this call only
     session::clearInterrupt();
+}
+
+InterruptScope::InterruptScope(bool catchSigint) {
   if (!catchSigint)
     return;
+  std::lock_guard<std::mutex> lock(gMutex);
   // Installed by the first call that catches Ctrl-C and kept between
   // calls (one query per call, no install), passing the signal on to the
   // handler it replaced; installed again over a handler the host set
@@ -89,8 +125,6 @@ InterruptScope::InterruptScope(bool catchSigint) {
 }
 
 InterruptScope::~InterruptScope() {
-  std::lock_guard<std::mutex> lock(gMutex);
-  --gRunning;
   if (catching_)
     gCatching.fetch_sub(1, std::memory_order_relaxed);
 }

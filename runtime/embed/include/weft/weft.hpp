@@ -291,7 +291,99 @@ struct Metrics {
 namespace detail {
 struct EngineState;
 struct ModuleState;
+struct TypedEntry;
+
+/// The type a typed handle's parameter or result of C++ type T has: bool,
+/// a float, a double, or any other integer as Weft's int (i64).
+template <typename T> constexpr DType typedDType() {
+  static_assert(std::is_arithmetic_v<T>,
+                "typed handles take and return bool, integers, float and "
+                "double (arrays: Function::operator())");
+  if constexpr (std::is_same_v<T, bool>)
+    return DType::Bool;
+  else if constexpr (std::is_same_v<T, float>)
+    return DType::F32;
+  else if constexpr (std::is_floating_point_v<T>)
+    return DType::F64;
+  else
+    return DType::I64;
+}
+
+/// T as the bytes of its Weft type, in the low bytes of a word.
+template <typename T> uint64_t typedBits(T x) {
+  uint64_t v = 0;
+  if constexpr (std::is_same_v<T, bool>) {
+    v = x ? 1 : 0;
+  } else if constexpr (std::is_same_v<T, float>) {
+    static_assert(sizeof(float) == 4);
+    __builtin_memcpy(&v, &x, 4);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    double d = static_cast<double>(x);
+    __builtin_memcpy(&v, &d, 8);
+  } else {
+    int64_t n = static_cast<int64_t>(x);
+    __builtin_memcpy(&v, &n, 8);
+  }
+  return v;
+}
+
+/// A result of Weft type typedDType<R>() read back as R.
+template <typename R> R typedResult(const uint64_t *word) {
+  if constexpr (std::is_same_v<R, bool>) {
+    return (*reinterpret_cast<const unsigned char *>(word) & 1) != 0;
+  } else if constexpr (std::is_same_v<R, float>) {
+    float x;
+    __builtin_memcpy(&x, word, 4);
+    return x;
+  } else if constexpr (std::is_floating_point_v<R>) {
+    double d;
+    __builtin_memcpy(&d, word, 8);
+    return static_cast<R>(d);
+  } else {
+    int64_t n;
+    __builtin_memcpy(&n, word, 8);
+    return static_cast<R>(n);
+  }
+}
+
+/// Resolves (compiling if needed) the specialisation of `function` for
+/// `params`, checking that it returns `result` (DType code, or -1 for
+/// None); CallError naming the difference otherwise.
+std::shared_ptr<TypedEntry> resolveTyped(std::shared_ptr<ModuleState> module,
+                                         const std::string &function,
+                                         const std::vector<DType> &params,
+                                         int result);
+/// Calls a resolved specialisation: `argv` points at each parameter's
+/// bytes, then at the result's; RuntimeError on a runtime error.
+void invokeTyped(const TypedEntry &entry, void **argv);
 } // namespace detail
+
+template <typename Sig> class TypedFunction;
+
+/// A function resolved once for fixed C++ argument and result types
+/// (Function::typed): a call stores the arguments and jumps to the
+/// compiled code, with no lookup, no lock and no allocation. Errors are
+/// caught as by Function::operator() (RuntimeError).
+template <typename R, typename... A> class TypedFunction<R(A...)> {
+public:
+  R operator()(A... args) const {
+    uint64_t slots[sizeof...(A) + 1] = {detail::typedBits(args)..., 0};
+    uint64_t result[1] = {0};
+    void *argv[sizeof...(A) + 1];
+    for (size_t i = 0; i < sizeof...(A); ++i)
+      argv[i] = &slots[i];
+    argv[sizeof...(A)] = result;
+    detail::invokeTyped(*entry_, argv);
+    if constexpr (!std::is_void_v<R>)
+      return detail::typedResult<R>(result);
+  }
+
+private:
+  friend class Function;
+  explicit TypedFunction(std::shared_ptr<detail::TypedEntry> e)
+      : entry_(std::move(e)) {}
+  std::shared_ptr<detail::TypedEntry> entry_;
+};
 
 class Function {
 public:
@@ -304,6 +396,16 @@ public:
   }
   Value call(const std::vector<detail::Arg> &args) const;
   const std::string &name() const { return name_; }
+
+  /// A handle for calls with these C++ types, e.g.
+  /// `m.function("f").typed<double(double, int64_t)>()`: compiles the
+  /// specialisation now (CompileError) and checks that it returns R
+  /// (void for a function that returns nothing); CallError if not.
+  /// Parameters and results are bool, integers (Weft's int), float (f32)
+  /// and double (f64).
+  template <typename Sig> TypedFunction<Sig> typed() const {
+    return makeTyped(static_cast<Sig *>(nullptr));
+  }
 
 private:
   friend class Module;
@@ -345,6 +447,15 @@ private:
   }
   static detail::Arg toArg(const Array &a) { return a.arg(); }
   static detail::Arg toArg(Array &a) { return a.arg(); }
+
+  template <typename R, typename... A>
+  TypedFunction<R(A...)> makeTyped(R (*)(A...)) const {
+    int result = -1;
+    if constexpr (!std::is_void_v<R>)
+      result = static_cast<int>(detail::typedDType<R>());
+    return TypedFunction<R(A...)>(detail::resolveTyped(
+        module_, name_, {detail::typedDType<A>()...}, result));
+  }
 
   std::shared_ptr<detail::ModuleState> module_;
   std::string name_;
