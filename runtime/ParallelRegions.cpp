@@ -76,7 +76,6 @@ ErrorRecord &callRecord() {
   return tCallRecord ? *tCallRecord : processRecord();
 }
 
-
 bool recordInParallelRegion(const char *message, int64_t line) {
   ErrorRecord *r = tRegionRecord;
   if (!r)

@@ -450,7 +450,7 @@ void weft_rt_fail(const char *message, int64_t line) {
   }
   if (tCall.error)
     *tCall.error = line ? std::to_string(line) + ": " + message
-                   : std::string(" ") + message; // no source line known
+                        : std::string(" ") + message; // no source line known
   std::longjmp(*tCall.jumpTarget, 1);
 }
 

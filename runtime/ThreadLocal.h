@@ -1,4 +1,4 @@
-//===- ThreadLocal.h - Fast thread-local variables of the runtime -*- C++ -*-===//
+//===- ThreadLocal.h - Fast thread-locals of the runtime -------*- C++ -*-===//
 //
 // WEFT_TLS_FAST marks the runtime's per-thread state that every call or
 // allocation reads (the protected call's jump target, arena and error

@@ -311,9 +311,9 @@ Value castNumber(ImplicitLocOpBuilder &b, Value v, Type to) {
     return tw > fw ? arith::ExtFOp::create(b, to, v).getResult()
                    : arith::TruncFOp::create(b, to, v).getResult();
   if (fromFloat && tw == 1)
-    return arith::CmpFOp::create(b, arith::CmpFPredicate::UNE, v,
-                                 arith::ConstantOp::create(
-                                     b, b.getFloatAttr(from, 0.0)));
+    return arith::CmpFOp::create(
+        b, arith::CmpFPredicate::UNE, v,
+        arith::ConstantOp::create(b, b.getFloatAttr(from, 0.0)));
   if (fromFloat) {
     // fptosi of NaN or of a value out of range would be poison.
     double lim = std::ldexp(1.0, static_cast<int>(tw) - 1);

@@ -113,8 +113,8 @@ struct ComplexBuilder {
                                         arith::AndIOp::create(b, k, one), zero);
       Parts rp = prod(r, p), pp = prod(p, p);
       scf::YieldOp::create(b, ValueRange{select(odd, rp.re, r.re),
-                                         select(odd, rp.im, r.im), pp.re,
-                                         pp.im, arith::ShRSIOp::create(b, k, one)});
+                                         select(odd, rp.im, r.im), pp.re, pp.im,
+                                         arith::ShRSIOp::create(b, k, one)});
     }
     Parts r{loop.getResult(0), loop.getResult(1)};
     Parts inv = quot(Parts{constant(1), constant(0)}, r);

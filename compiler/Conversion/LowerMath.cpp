@@ -166,8 +166,7 @@ Value lowerMinMax(ImplicitLocOpBuilder &b, Value x, Value y, bool minimum) {
   Value better = arith::CmpFOp::create(
       b, minimum ? arith::CmpFPredicate::OLT : arith::CmpFPredicate::OGT, x, y);
   Value nan = arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, x, x);
-  return arith::SelectOp::create(b, arith::OrIOp::create(b, better, nan), x,
-                                 y);
+  return arith::SelectOp::create(b, arith::OrIOp::create(b, better, nan), x, y);
 }
 
 /// NumPy's around: x * 10**d rounded half to even, / 10**d (x / 10**-d
@@ -205,9 +204,9 @@ Value lowerIsclose(ImplicitLocOpBuilder &b, weft::IscloseOp op) {
           arith::MulFOp::create(b, op.getRtol(), math::AbsFOp::create(b, y))));
   Value bothNan = arith::AndIOp::create(b, cmp(arith::CmpFPredicate::UNO, x, x),
                                         cmp(arith::CmpFPredicate::UNO, y, y));
-  Value other = arith::OrIOp::create(
-      b, cmp(arith::CmpFPredicate::OEQ, x, y),
-      arith::AndIOp::create(b, op.getEqualNan(), bothNan));
+  Value other =
+      arith::OrIOp::create(b, cmp(arith::CmpFPredicate::OEQ, x, y),
+                           arith::AndIOp::create(b, op.getEqualNan(), bothNan));
   Value bothFinite = arith::AndIOp::create(b, finite(x), finite(y));
   return arith::SelectOp::create(b, bothFinite, close, other);
 }

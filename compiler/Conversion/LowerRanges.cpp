@@ -86,8 +86,8 @@ void lowerArange(weft::ArangeOp op) {
   auto [n, step] = arangeLength(b, op);
   Value start = op.getStart();
   Value size = arith::IndexCastOp::create(b, b.getIndexType(), n);
-  Value result = weft::allocCheckedArray(
-      b, cast<MemRefType>(op.getType()), ValueRange{size}, op.getLine());
+  Value result = weft::allocCheckedArray(b, cast<MemRefType>(op.getType()),
+                                         ValueRange{size}, op.getLine());
   fill(b, result, op.getSerial(), [&](Value i) -> Value {
     if (start.getType().isInteger(64))
       return arith::AddIOp::create(b, start, arith::MulIOp::create(b, i, step));
@@ -101,8 +101,8 @@ void lowerArange(weft::ArangeOp op) {
 void lowerLinspace(weft::LinspaceOp op) {
   ImplicitLocOpBuilder b(op.getLoc(), op);
   Value start = op.getStart(), stop = op.getStop(), n = op.getNum();
-  Value result = weft::allocCheckedArray(
-      b, cast<MemRefType>(op.getType()), ValueRange{n}, op.getLine());
+  Value result = weft::allocCheckedArray(b, cast<MemRefType>(op.getType()),
+                                         ValueRange{n}, op.getLine());
   // NumPy: step = (stop - start) / (n - 1), by 1 for n < 2.
   Value n64 = arith::IndexCastOp::create(b, b.getI64Type(), n);
   Value nf = arith::SIToFPOp::create(b, b.getF64Type(), n64);
@@ -114,11 +114,10 @@ void lowerLinspace(weft::LinspaceOp op) {
   fill(b, result, op.getSerial(), [&](Value i) -> Value {
     Value x = arith::AddFOp::create(
         b, start,
-        arith::MulFOp::create(
-            b, arith::SIToFPOp::create(b, b.getF64Type(), i), step));
+        arith::MulFOp::create(b, arith::SIToFPOp::create(b, b.getF64Type(), i),
+                              step));
     // The last of two or more is exactly stop.
-    Value isLast =
-        arith::CmpIOp::create(b, arith::CmpIPredicate::eq, i, last);
+    Value isLast = arith::CmpIOp::create(b, arith::CmpIPredicate::eq, i, last);
     Value notFirst =
         arith::CmpIOp::create(b, arith::CmpIPredicate::sgt, i, i64Const(b, 0));
     return arith::SelectOp::create(

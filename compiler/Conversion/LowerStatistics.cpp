@@ -147,9 +147,10 @@ void lower(weft::DigitizeOp op) {
             arith::AndIOp::create(b, acc[1], negate(b, before(b, prev, cur)))});
   }
   Value increasing = scan.getResult(0);
-  weft::failIf(b, negate(b, arith::OrIOp::create(b, increasing, scan.getResult(1))),
-         "ValueError: bins must be monotonically increasing or decreasing",
-         op.getLine());
+  weft::failIf(
+      b, negate(b, arith::OrIOp::create(b, increasing, scan.getResult(1))),
+      "ValueError: bins must be monotonically increasing or decreasing",
+      op.getLine());
   // Decreasing bins: n - the position in the reversed bins.
   Value decreasing = negate(b, increasing);
   auto md = memref::ExtractStridedMetadataOp::create(b, bins);
@@ -269,10 +270,10 @@ void lower(weft::QuantileOp op) {
         b, cmpF(b, arith::CmpFPredicate::ULT, q, floatConst(b, ft, 0)),
         cmpF(b, arith::CmpFPredicate::UGT, q, floatConst(b, ft, top)));
     weft::failIf(b, outside,
-           op.getPercent()
-               ? "ValueError: Percentiles must be in the range [0, 100]"
-               : "ValueError: Quantiles must be in the range [0, 1]",
-           op.getLine());
+                 op.getPercent()
+                     ? "ValueError: Percentiles must be in the range [0, 100]"
+                     : "ValueError: Quantiles must be in the range [0, 1]",
+                 op.getLine());
     if (op.getPercent())
       q = arith::DivFOp::create(b, q, floatConst(b, ft, 100));
   } else {
@@ -342,8 +343,9 @@ void lower(weft::HistogramOp op) {
   Value zero = arith::ConstantIntOp::create(b, 0, 64);
   Value one = arith::ConstantIntOp::create(b, 1, 64);
   Value bins = op.getBins();
-  weft::failIf(b, arith::CmpIOp::create(b, arith::CmpIPredicate::sle, bins, zero),
-         "ValueError: `bins` must be positive, when an integer", line);
+  weft::failIf(b,
+               arith::CmpIOp::create(b, arith::CmpIPredicate::sle, bins, zero),
+               "ValueError: `bins` must be positive, when an integer", line);
   bins = arith::MaxSIOp::create(b, bins, one); // safe after the check
   Value weights = op.getWeights();
   if (weights) {
@@ -353,15 +355,16 @@ void lower(weft::HistogramOp op) {
       differ = arith::OrIOp::create(
           b, differ,
           arith::CmpIOp::create(b, arith::CmpIPredicate::ne, sizes[d], ws[d]));
-    weft::failIf(b, differ, "ValueError: weights should have the same shape as a.",
-           line);
+    weft::failIf(b, differ,
+                 "ValueError: weights should have the same shape as a.", line);
   }
   // The range: given, or the data's min and max (NaN if any is NaN, as
   // a.min() gives), (0, 1) for no data; a ValueError unless finite.
   Value lo = op.getLow(), hi = op.getHigh();
   if (lo) {
     weft::failIf(b, cmpF(b, arith::CmpFPredicate::OGT, lo, hi),
-           "ValueError: max must be larger than min in range parameter.", line);
+                 "ValueError: max must be larger than min in range parameter.",
+                 line);
   } else {
     auto slots = memref::AllocaOp::create(b, MemRefType::get({2}, ek));
     Value first = idx(b, 0), second = idx(b, 1);
@@ -399,9 +402,9 @@ void lower(weft::HistogramOp op) {
                 floatConst(b, ek, 0));
   };
   weft::failIf(b, negate(b, arith::AndIOp::create(b, finite(lo), finite(hi))),
-         op.getLow() ? "ValueError: supplied range is not finite"
-                     : "ValueError: autodetected range is not finite",
-         line);
+               op.getLow() ? "ValueError: supplied range is not finite"
+                           : "ValueError: autodetected range is not finite",
+               line);
   Value same = cmpF(b, arith::CmpFPredicate::OEQ, lo, hi);
   Value half = floatConst(b, ek, 0.5);
   lo = arith::SelectOp::create(b, same, arith::SubFOp::create(b, lo, half), lo);

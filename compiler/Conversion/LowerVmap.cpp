@@ -55,10 +55,11 @@ struct VmapLowering {
       if (!n)
         n = len;
       else
-        weft::failIf(b, arith::CmpIOp::create(b, arith::CmpIPredicate::ne, n, len),
-               "ValueError: vmap: the arguments' mapped axes have different "
-               "lengths",
-               line);
+        weft::failIf(
+            b, arith::CmpIOp::create(b, arith::CmpIPredicate::ne, n, len),
+            "ValueError: vmap: the arguments' mapped axes have different "
+            "lengths",
+            line);
       mapped.push_back(m);
     }
   }
@@ -106,9 +107,9 @@ struct VmapLowering {
     weft::CheckedCount c =
         weft::checkedCount(b, dims, weft::elementBytes(type.getElementType()));
     weft::failIf(b, c.overflow,
-           "MemoryError: the array's shape is too large to allocate (its "
-           "size in bytes overflows 64 bits)",
-           line);
+                 "MemoryError: the array's shape is too large to allocate (its "
+                 "size in bytes overflows 64 bits)",
+                 line);
     for (Value &d : dims)
       d = arith::SelectOp::create(b, c.overflow, idx(0), d);
     return weft::allocArray(b, type, dims);
@@ -132,10 +133,11 @@ struct VmapLowering {
       return out;
     }
     // Arrays: the first call gives the shape of every result.
-    weft::failIf(b, arith::CmpIOp::create(b, arith::CmpIPredicate::eq, n, idx(0)),
-           "ValueError: vmap over an empty axis: the function's result "
-           "shape is unknown",
-           line);
+    weft::failIf(b,
+                 arith::CmpIOp::create(b, arith::CmpIPredicate::eq, n, idx(0)),
+                 "ValueError: vmap over an empty axis: the function's result "
+                 "shape is unknown",
+                 line);
     Value first = call(idx(0));
     SmallVector<Value, 4> shape = weft::sizesOf(b, first);
     SmallVector<Value, 4> dims{n};
@@ -169,9 +171,9 @@ struct VmapLowering {
                 arith::CmpIOp::create(b, arith::CmpIPredicate::ne, rs[d],
                                       shape[d]));
           weft::failIf(b, differs,
-                 "ValueError: vmap: the function returned arrays of "
-                 "different shapes",
-                 line);
+                       "ValueError: vmap: the function returned arrays of "
+                       "different shapes",
+                       line);
           auto same = scf::IfOp::create(b, TypeRange{}, differs, true);
           {
             OpBuilder::InsertionGuard g(b);

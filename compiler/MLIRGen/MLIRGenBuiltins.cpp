@@ -84,9 +84,9 @@ Val FunctionGen::emitArange(const CallExpr *c) {
     step = c->args.size() == 3 ? convert(arg(2).v(), k, l) : constant(k, 1, l);
   }
   // weft-lower-ranges checks the step, computes the length and fills.
-  Value arr = weft::ArangeOp::create(
-      b, l, toMLIR(weft::Type::array(out, 1)), start, stop, step, ln,
-      !fn.options.parallel);
+  Value arr =
+      weft::ArangeOp::create(b, l, toMLIR(weft::Type::array(out, 1)), start,
+                             stop, step, ln, !fn.options.parallel);
   addTemp(arr);
   return Val(arr);
 }

@@ -23,9 +23,9 @@ Value FunctionGen::emitComplexBinary(BinaryOp op, Value lhs, Value rhs,
     return complex::MulOp::create(b, l, lhs, rhs);
   case BinaryOp::Div:
     if (pythonErrors && !noRuntimeChecks()) {
-      Value zero = complex::CreateOp::create(
-          b, l, lhs.getType(), constant(ScalarKind::F64, 0, l),
-          constant(ScalarKind::F64, 0, l));
+      Value zero = complex::CreateOp::create(b, l, lhs.getType(),
+                                             constant(ScalarKind::F64, 0, l),
+                                             constant(ScalarKind::F64, 0, l));
       emitCheck(complex::EqualOp::create(b, l, rhs, zero),
                 "ZeroDivisionError: complex division by zero", ln, l);
     }

@@ -556,16 +556,15 @@ detail::resolveTyped(std::shared_ptr<ModuleState> module,
     const Type &t = spec->params.types[i];
     if (t.isArray() || dtypeOfKind(t.scalarKind()) != params[i])
       throw CallError("typed handle of '" + function + "': parameter '" +
-                      spec->params.names[i] + "' is " + t.str() +
-                      ", not the " + typeOfArg(args[i]).str() +
-                      " given; use its C++ type");
+                      spec->params.names[i] + "' is " + t.str() + ", not the " +
+                      typeOfArg(args[i]).str() + " given; use its C++ type");
   }
   const Type &r = spec->result;
   bool none = r.isNone() || !r.isKnown();
-  bool matches = result < 0 ? none
-                            : !none && !r.isTuple() && !r.isArray() &&
-                                  static_cast<int>(dtypeOfKind(
-                                      r.scalarKind())) == result;
+  bool matches =
+      result < 0 ? none
+                 : !none && !r.isTuple() && !r.isArray() &&
+                       static_cast<int>(dtypeOfKind(r.scalarKind())) == result;
   if (!matches)
     throw CallError("typed handle of '" + function + "': it returns " +
                     (none ? std::string("nothing (use void)") : r.str()) +
@@ -596,8 +595,8 @@ void detail::invokeTyped(const TypedEntry &e, void **argv) {
     InterruptScope interrupts(m.engine->options.catchInterrupts);
     return e.spec->program->call(e.spec->packed, argv, error);
   };
-  RunStatus status = m.engine->timeCalls ? timedCall(m, *e.spec, e.name, run)
-                                         : run();
+  RunStatus status =
+      m.engine->timeCalls ? timedCall(m, *e.spec, e.name, run) : run();
   if (status != RunStatus::Ok)
     throw RuntimeError(m.name + ":" + error);
 }

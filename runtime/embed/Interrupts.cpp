@@ -11,7 +11,6 @@
 #include "runtime/SessionStore.h"
 #include "weft/weft.hpp"
 
-
 #include <algorithm>
 #include <atomic>
 #include <csignal>
