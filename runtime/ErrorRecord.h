@@ -45,6 +45,22 @@ ErrorRecord *regionRecord();
 /// process-wide one outside protected calls).
 ErrorRecord &callRecord();
 /// Makes `r` this thread's call record; returns the previous one.
+/// Threads for the parallel regions of the calls on this thread (an
+/// embedding engine's Options::threads); 0: OpenMP's setting.
+extern WEFT_TLS_FAST thread_local int tCallThreads;
+
+/// Sets the thread count of this thread's calls for its lifetime.
+class CallThreads {
+public:
+  explicit CallThreads(int n) : saved_(tCallThreads) { tCallThreads = n; }
+  ~CallThreads() { tCallThreads = saved_; }
+  CallThreads(const CallThreads &) = delete;
+  CallThreads &operator=(const CallThreads &) = delete;
+
+private:
+  int saved_;
+};
+
 /// The record of the protected call running on this thread, if any.
 extern WEFT_TLS_FAST thread_local ErrorRecord *tCallRecord;
 /// Makes `r` the thread's call record; returns the one it replaces.

@@ -74,7 +74,7 @@ bool parseThreadCount(const std::string &text, const std::string &what, int &n,
   return true;
 }
 
-bool setThreadCount(int n, std::string &error) {
+bool resolveThreadCount(int n, int &resolved, std::string &error) {
   if (n < 0 || n > kMaxThreads) {
     error = "the number of threads must be from 1 to " +
             std::to_string(kMaxThreads) +
@@ -85,6 +85,13 @@ bool setThreadCount(int n, std::string &error) {
     if (const char *env = std::getenv("WEFT_NUM_THREADS"); env && *env)
       if (!parseThreadCount(env, "WEFT_NUM_THREADS", n, error))
         return false;
+  resolved = n;
+  return true;
+}
+
+bool setThreadCount(int n, std::string &error) {
+  if (!resolveThreadCount(n, n, error))
+    return false;
   if (n > 0)
     omp_set_num_threads(n);
   return true;

@@ -96,6 +96,9 @@ bool parseThreadCount(const std::string &text, const std::string &what, int &n,
 /// is negative or above kMaxThreads, or WEFT_NUM_THREADS is not a number
 /// from 1 to kMaxThreads.
 bool setThreadCount(int n, std::string &error);
+/// The same checks, without changing OpenMP's setting: `resolved` is n,
+/// or WEFT_NUM_THREADS for 0 (0 when unset: all cores).
+bool resolveThreadCount(int n, int &resolved, std::string &error);
 
 } // namespace weft
 

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "runtime/Metrics.h"
+#include "runtime/ErrorRecord.h"
 
 #include "runtime/RuntimeABI.h"
 #include "runtime/Scaling.h"
@@ -82,7 +83,9 @@ Collector &collector() {
 
 } // namespace
 
-int currentThreads() { return omp_get_max_threads(); }
+int currentThreads() {
+  return rt::tCallThreads > 0 ? rt::tCallThreads : omp_get_max_threads();
+}
 
 int64_t parallelRegionsEntered() { return collector().parallelRegions.load(); }
 

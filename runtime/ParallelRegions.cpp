@@ -19,6 +19,9 @@
 
 extern "C" void __kmpc_fork_call(void *loc, int32_t argc, void *microtask,
                                  ...); // libomp
+extern "C" int32_t __kmpc_global_thread_num(void *loc);
+extern "C" void __kmpc_push_num_threads(void *loc, int32_t gtid,
+                                        int32_t threads);
 
 namespace weft::rt {
 
@@ -69,6 +72,8 @@ void runRegionBody(int32_t *gtid, int32_t *btid, RegionContext *ctx) {
   tRegionRecord = saved;
 }
 } // namespace
+
+WEFT_TLS_FAST thread_local int tCallThreads = 0;
 
 ErrorRecord *regionRecord() { return tRegionRecord; }
 
@@ -121,5 +126,10 @@ extern "C" void weft_rt_fork_call(void *loc, int32_t argc, void *microtask,
   for (int32_t i = 0; i < argc; ++i)
     ctx.shared[i] = va_arg(ap, void *);
   va_end(ap);
+  // An engine's thread count applies to its calls' outermost regions, as
+  // a num_threads clause would, without changing the host thread's
+  // OpenMP setting.
+  if (tCallThreads > 0 && !tRegionRecord)
+    __kmpc_push_num_threads(loc, __kmpc_global_thread_num(loc), tCallThreads);
   __kmpc_fork_call(loc, 1, reinterpret_cast<void *>(&runRegionBody), &ctx);
 }

@@ -14,6 +14,7 @@
 #include "compiler/Driver/Compilation.h"
 #include "runtime/CachedProgram.h"
 #include "runtime/CudaRuntime.h"
+#include "runtime/ErrorRecord.h"
 #include "runtime/JITRunner.h"
 #include "runtime/Metrics.h"
 #include "runtime/RuntimeABI.h"
@@ -59,6 +60,9 @@ struct EngineState {
   /// Whether calls are timed (Options::timeCalls or metrics, or
   /// WEFT_TIME_CALLS): when not, a call reads no clock and takes no lock.
   bool timeCalls = false;
+  /// Threads of the calls' parallel loops: Options::threads, else
+  /// WEFT_NUM_THREADS, else 0 (OpenMP's default, all cores).
+  int threads = 0;
   std::mutex mutex; ///< guards the counters below
   int64_t compilations = 0, cacheHits = 0, calls = 0;
   double compileSeconds = 0, callSeconds = 0;
@@ -514,6 +518,7 @@ Value Function::call(const std::vector<detail::Arg> &args) const {
   argv.push_back(result.data());
 
   std::string error;
+  rt::CallThreads threads(m.engine->threads);
   auto run = [&] {
     detail::InterruptScope interrupts(m.engine->options.catchInterrupts);
     return spec->program->call(spec->packed, argv.data(), error);
@@ -538,6 +543,8 @@ struct TypedEntry {
   void (*entry)(void **) = nullptr;
   /// Neither timed nor catching Ctrl-C (the engine's options, fixed).
   bool plain = false;
+  int threads = 0; ///< the engine's thread count
+
 };
 } // namespace detail
 
@@ -576,6 +583,7 @@ detail::resolveTyped(std::shared_ptr<ModuleState> module,
   e->spec = std::move(spec);
   e->name = function;
   e->entry = reinterpret_cast<void (*)(void **)>(e->spec->packed);
+  e->threads = e->module->engine->threads;
   e->plain = !e->module->engine->timeCalls &&
              !e->module->engine->options.catchInterrupts;
   return e;
@@ -586,11 +594,13 @@ void detail::invokeTyped(const TypedEntry &e, void **argv) {
   if (e.plain) {
     // The common case, with nothing out of line but the protected call.
     CallCount count;
+    rt::CallThreads threads(e.threads);
     if (rt::runProtected(e.entry, argv, error))
       return;
     throw RuntimeError(e.module->name + ":" + error);
   }
   ModuleState &m = *e.module;
+  rt::CallThreads threads(e.threads);
   auto run = [&] {
     InterruptScope interrupts(m.engine->options.catchInterrupts);
     return e.spec->program->call(e.spec->packed, argv, error);
@@ -620,8 +630,12 @@ Engine::Engine(Options options)
     throw Error("weft::Options::target is \"cpu\", \"gpu\" or \"auto\", "
                 "not \"" +
                 state_->options.target + "\"");
+  // The engine's calls run their parallel loops on this many threads
+  // (rt::CallThreads), whichever host thread makes them; the host's own
+  // OpenMP setting is left alone.
   std::string threadsError;
-  if (!setThreadCount(state_->options.threads, threadsError))
+  if (!resolveThreadCount(state_->options.threads, state_->threads,
+                          threadsError))
     throw Error("weft::Engine: " + threadsError);
   if (*target == Target::Auto) {
     std::string why;
@@ -692,7 +706,10 @@ Metrics Engine::metrics() const {
   }
   metrics::RunMetrics run;
   run.wallSeconds = state_->callSeconds;
-  run.threads = metrics::currentThreads();
+  {
+    rt::CallThreads threads(state_->threads);
+    run.threads = metrics::currentThreads();
+  }
   run.peakRssBytes = metrics::peakRssBytes();
   run.entries = state_->entries;
   for (const metrics::EntryCall &e : run.entries) {

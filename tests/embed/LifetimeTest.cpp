@@ -4,7 +4,11 @@
 #include <weft/weft.h>
 #include <weft/weft.hpp>
 
+#include <chrono>
 #include <cstdlib>
+#include <ctime>
+#include <dlfcn.h>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -205,4 +209,48 @@ TEST_CASE("thread counts outside 1 to 4096 are refused", "[embed][threads]") {
   co.threads = 0; // all cores
   REQUIRE(weft_engine_create(&co, &e) == WEFT_OK);
   weft_engine_destroy(e);
+}
+
+TEST_CASE("an engine's thread count holds on every host thread, and only "
+          "for its calls",
+          "[embed][threads]") {
+  // libomp is loaded with libweft: the host's own OpenMP setting.
+  auto maxThreads =
+      reinterpret_cast<int (*)()>(dlsym(RTLD_DEFAULT, "omp_get_max_threads"));
+  REQUIRE(maxThreads != nullptr);
+  int hostThreads = maxThreads();
+  weft::Options o;
+  o.cache = false;
+  o.threads = 1;
+  o.timeCalls = true; // the metrics report the calls' thread count
+  weft::Engine one(o);
+  CHECK(maxThreads() == hostThreads); // not changed by the engine
+  weft::Module m = one.compile(R"(
+def work(n):
+    s = 0.0
+    for i in prange(n):
+        s += sqrt(i * 0.5)
+    return s
+)",
+                               "work.weft");
+  weft::Function work = m.function("work");
+  // From a thread the engine was not made on, a long parallel loop runs
+  // on one thread: the process's CPU time does not exceed the wall time
+  // (with two threads it would be about twice).
+  double ratio = 0;
+  std::thread other([&] {
+    work(int64_t(1000));
+    std::clock_t c0 = std::clock();
+    auto t0 = std::chrono::steady_clock::now();
+    double r = work(int64_t(100000000)).as<double>();
+    double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+            .count();
+    ratio = (std::clock() - c0) / double(CLOCKS_PER_SEC) / wall;
+    CHECK(r > 0);
+  });
+  other.join();
+  CHECK(ratio < 1.3);
+  CHECK(maxThreads() == hostThreads);
+  CHECK(one.metrics().json.find("\"threads\": 1") != std::string::npos);
 }
