@@ -544,7 +544,6 @@ struct TypedEntry {
   /// Neither timed nor catching Ctrl-C (the engine's options, fixed).
   bool plain = false;
   int threads = 0; ///< the engine's thread count
-
 };
 } // namespace detail
 

@@ -270,9 +270,9 @@ struct Options {
   /// While a call runs, Ctrl-C (SIGINT) stops it as interrupt() does; the
   /// handler it replaces still runs (unless it ignores SIGINT: then
   /// nothing changes). The handler is installed by the first such call and
-  /// stays, passing Ctrl-C on between calls; each call checks that it is
-  /// still in place (one sigaction query) and installs it again over a
-  /// handler the host set since.
+  /// stays, passing Ctrl-C on between calls; while such calls run, a
+  /// watchdog thread checks every 25 ms that it is still in place and
+  /// installs it again over a handler the host set since.
   bool catchInterrupts = false;
 };
 
