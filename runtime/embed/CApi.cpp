@@ -23,6 +23,19 @@ struct weft_module {
 struct weft_array {
   weft::Array array;
 };
+struct weft_entry {
+  std::shared_ptr<weft::detail::TypedEntry> entry;
+  int nparams = 0;
+};
+
+namespace weft::detail {
+struct EntryAccess {
+  static std::shared_ptr<TypedEntry>
+  prepare(const Function &f, const std::vector<DType> &params, int &result) {
+    return resolveTypedAnyResult(f.module_, f.name_, params, result);
+  }
+};
+} // namespace weft::detail
 
 namespace {
 
@@ -252,6 +265,50 @@ weft_status weft_call(weft_module *module, const char *function,
       toCValue(r, *result);
   });
 }
+
+weft_status weft_entry_create(weft_module *module, const char *function,
+                              const weft_dtype *params, int nparams,
+                              weft_entry **out, int *result_dtype) {
+  if (!module || !function || !out || nparams < 0 || nparams > 16 ||
+      (nparams > 0 && !params))
+    return WEFT_ERROR;
+  *out = nullptr;
+  return guarded([&] {
+    std::vector<weft::DType> types;
+    for (int i = 0; i < nparams; ++i) {
+      int dtype = 0;
+      std::memcpy(&dtype, &params[i], sizeof dtype);
+      if (dtype != WEFT_BOOL && dtype != WEFT_I32 && dtype != WEFT_I64 &&
+          dtype != WEFT_F32 && dtype != WEFT_F64)
+        throw weft::CallError("argument " + std::to_string(i + 1) + " of '" +
+                              function + "': dtype " + std::to_string(dtype) +
+                              " is not a number's (bool, i32, i64, f32, f64)");
+      types.push_back(toDType(static_cast<weft_dtype>(dtype)));
+    }
+    int result = -1;
+    auto e = std::make_unique<weft_entry>();
+    e->entry = weft::detail::EntryAccess::prepare(
+        module->module.function(function), types, result);
+    e->nparams = nparams;
+    if (result_dtype)
+      *result_dtype = result;
+    *out = e.release();
+  });
+}
+
+weft_status weft_entry_call(const weft_entry *entry, const uint64_t *args,
+                            uint64_t *result) {
+  if (!entry || (entry->nparams > 0 && !args) || !result)
+    return WEFT_ERROR;
+  void *argv[17];
+  for (int i = 0; i < entry->nparams; ++i)
+    argv[i] = const_cast<uint64_t *>(&args[i]);
+  *result = 0;
+  argv[entry->nparams] = result;
+  return guarded([&] { weft::detail::invokeTyped(*entry->entry, argv); });
+}
+
+void weft_entry_destroy(weft_entry *entry) { delete entry; }
 
 void weft_value_release(weft_value *value) {
   if (!value)

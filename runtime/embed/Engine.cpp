@@ -547,10 +547,16 @@ struct TypedEntry {
 };
 } // namespace detail
 
-std::shared_ptr<detail::TypedEntry>
-detail::resolveTyped(std::shared_ptr<ModuleState> module,
-                     const std::string &function,
-                     const std::vector<DType> &params, int result) {
+/// resolveTyped's `result` for "any number, or nothing".
+constexpr int kAnyResult = -1000;
+
+/// resolveTyped, and with kAnyResult for resolveTypedAnyResult (`result`
+/// then becomes the result's dtype, or -1).
+static std::shared_ptr<detail::TypedEntry>
+resolveTypedImpl(std::shared_ptr<detail::ModuleState> module,
+                 const std::string &function, const std::vector<DType> &params,
+                 int &result) {
+  using namespace detail;
   std::vector<Arg> args(params.size());
   for (size_t i = 0; i < params.size(); ++i)
     args[i].dtype = params[i];
@@ -567,10 +573,13 @@ detail::resolveTyped(std::shared_ptr<ModuleState> module,
   }
   const Type &r = spec->result;
   bool none = r.isNone() || !r.isKnown();
+  bool number = !none && !r.isTuple() && !r.isArray();
+  if (result == kAnyResult && (none || number))
+    result = none ? -1 : static_cast<int>(dtypeOfKind(r.scalarKind()));
   bool matches =
-      result < 0 ? none
-                 : !none && !r.isTuple() && !r.isArray() &&
-                       static_cast<int>(dtypeOfKind(r.scalarKind())) == result;
+      result < 0
+          ? none
+          : number && static_cast<int>(dtypeOfKind(r.scalarKind())) == result;
   if (!matches)
     throw CallError("typed handle of '" + function + "': it returns " +
                     (none ? std::string("nothing (use void)") : r.str()) +
@@ -586,6 +595,21 @@ detail::resolveTyped(std::shared_ptr<ModuleState> module,
   e->plain = !e->module->engine->timeCalls &&
              !e->module->engine->options.catchInterrupts;
   return e;
+}
+
+std::shared_ptr<detail::TypedEntry>
+detail::resolveTyped(std::shared_ptr<ModuleState> module,
+                     const std::string &function,
+                     const std::vector<DType> &params, int result) {
+  return resolveTypedImpl(std::move(module), function, params, result);
+}
+
+std::shared_ptr<detail::TypedEntry>
+detail::resolveTypedAnyResult(std::shared_ptr<ModuleState> module,
+                              const std::string &function,
+                              const std::vector<DType> &params, int &result) {
+  result = kAnyResult;
+  return resolveTypedImpl(std::move(module), function, params, result);
 }
 
 void detail::invokeTyped(const TypedEntry &e, void **argv) {

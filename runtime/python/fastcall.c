@@ -14,6 +14,7 @@
  * package loaded, so this module never loads a second copy of libweft. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 
 #include "weft/weft.h"
 
@@ -24,6 +25,16 @@
 typedef weft_status (*CallFn)(weft_module *, const char *, const weft_arg *,
                               int, weft_value *);
 typedef void (*ReleaseFn)(weft_value *);
+typedef weft_status (*EntryCreateFn)(weft_module *, const char *,
+                                     const weft_dtype *, int, weft_entry **,
+                                     int *);
+typedef weft_status (*EntryCallFn)(const weft_entry *, const uint64_t *,
+                                   uint64_t *);
+typedef void (*EntryDestroyFn)(weft_entry *);
+
+/* Layouts of numbers only that have a prepared entry (weft_entry_create):
+ * called with no lookup in the library, a few per function. */
+enum { kMaxEntries = 8 };
 
 /* Up to 7 arguments: their codes (8 bits each) and the count fit a key of
  * 63 bits exactly, so two layouts never share one. */
@@ -39,6 +50,13 @@ typedef struct {
   PyObject *learned; /* dict: layout key -> True */
   CallFn call;
   ReleaseFn release;
+  EntryCreateFn entryCreate; /* NULL: no prepared entries */
+  EntryCallFn entryCall;
+  EntryDestroyFn entryDestroy;
+  int nEntries;
+  long long entryKeys[kMaxEntries];
+  weft_entry *entries[kMaxEntries];
+  int entryResults[kMaxEntries]; /* dtype, or -1 for None */
 } Caller;
 
 /* The weft dtype of a buffer format of one native element, or -1. */
@@ -162,6 +180,50 @@ static void unpin(Py_ssize_t n, Py_buffer *views, const int *held) {
       PyBuffer_Release(&views[i]);
 }
 
+/* A layout of numbers with a prepared entry: the values' bytes as the
+ * scalar union holds them, the call without the GIL (a loop may run
+ * long), the result as a Python number. */
+static PyObject *callEntry(Caller *c, int e, const weft_arg *args,
+                           Py_ssize_t n) {
+  uint64_t bits[kMaxArgs];
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    bits[i] = 0;
+    memcpy(&bits[i], &args[i].scalar, sizeof args[i].scalar);
+  }
+  uint64_t result = 0;
+  weft_status status;
+  weft_entry *entry = c->entries[e];
+  Py_BEGIN_ALLOW_THREADS status = c->entryCall(entry, bits, &result);
+  Py_END_ALLOW_THREADS if (status != WEFT_OK) return PyObject_CallFunction(
+      c->check, "i", (int)status);
+  switch (c->entryResults[e]) {
+  case -1:
+    Py_RETURN_NONE;
+  case WEFT_BOOL:
+    return PyBool_FromLong((result & 0xff) != 0);
+  case WEFT_I32: {
+    int32_t x;
+    memcpy(&x, &result, 4);
+    return PyLong_FromLong(x);
+  }
+  case WEFT_I64: {
+    int64_t x;
+    memcpy(&x, &result, 8);
+    return PyLong_FromLongLong(x);
+  }
+  case WEFT_F32: {
+    float x;
+    memcpy(&x, &result, 4);
+    return PyFloat_FromDouble(x);
+  }
+  default: {
+    double x;
+    memcpy(&x, &result, 8);
+    return PyFloat_FromDouble(x);
+  }
+  }
+}
+
 static PyObject *Caller_vectorcall(PyObject *self, PyObject *const *xs,
                                    size_t nargsf, PyObject *kwnames) {
   Caller *c = (Caller *)self;
@@ -174,6 +236,9 @@ static PyObject *Caller_vectorcall(PyObject *self, PyObject *const *xs,
   long long key = pack(xs, n, args, views, held);
   if (key < 0)
     Py_RETURN_NOTIMPLEMENTED;
+  for (int e = 0; e < c->nEntries; ++e)
+    if (c->entryKeys[e] == key)
+      return callEntry(c, e, args, n);
   PyObject *k = PyLong_FromLongLong(key);
   if (!k) {
     unpin(n, views, held);
@@ -213,6 +278,34 @@ static PyObject *Caller_vectorcall(PyObject *self, PyObject *const *xs,
   }
 }
 
+/* A prepared entry for a layout of numbers only, if there is room and the
+ * library makes one (it refuses parameters annotated with another type:
+ * those calls keep converting through weft_call). */
+static void prepareEntry(Caller *c, long long key, const weft_arg *args,
+                         Py_ssize_t n) {
+  if (!c->entryCreate || c->nEntries == kMaxEntries)
+    return;
+  weft_dtype dtypes[kMaxArgs];
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    if (args[i].rank != 0 || args[i].data || args[i].array)
+      return;
+    dtypes[i] = args[i].dtype;
+  }
+  for (int e = 0; e < c->nEntries; ++e)
+    if (c->entryKeys[e] == key)
+      return;
+  weft_entry *entry = NULL;
+  int result = -1;
+  weft_status status;
+  Py_BEGIN_ALLOW_THREADS status = c->entryCreate(
+      c->module, PyBytes_AS_STRING(c->name), dtypes, (int)n, &entry, &result);
+  Py_END_ALLOW_THREADS if (status != WEFT_OK) return;
+  c->entryKeys[c->nEntries] = key;
+  c->entries[c->nEntries] = entry;
+  c->entryResults[c->nEntries] = result;
+  ++c->nEntries;
+}
+
 /* learn(*args): calls with this argument layout give a number or nothing. */
 static PyObject *Caller_learn(PyObject *self, PyObject *const *xs,
                               Py_ssize_t n) {
@@ -226,6 +319,7 @@ static PyObject *Caller_learn(PyObject *self, PyObject *const *xs,
   if (key < 0)
     Py_RETURN_FALSE;
   unpin(n, views, held);
+  prepareEntry(c, key, args, n);
   PyObject *k = PyLong_FromLongLong(key);
   if (!k || PyDict_SetItem(c->learned, k, Py_True) < 0) {
     Py_XDECREF(k);
@@ -238,13 +332,14 @@ static PyObject *Caller_learn(PyObject *self, PyObject *const *xs,
 static int Caller_init(PyObject *self, PyObject *args, PyObject *kw) {
   Caller *c = (Caller *)self;
   unsigned long long module, call, release;
+  unsigned long long entryCreate = 0, entryCall = 0, entryDestroy = 0;
   PyObject *name, *check;
   if (kw && PyDict_Size(kw)) {
     PyErr_SetString(PyExc_TypeError, "Caller takes no keyword arguments");
     return -1;
   }
-  if (!PyArg_ParseTuple(args, "KSOKK", &module, &name, &check, &call,
-                        &release))
+  if (!PyArg_ParseTuple(args, "KSOKK|KKK", &module, &name, &check, &call,
+                        &release, &entryCreate, &entryCall, &entryDestroy))
     return -1;
   if (!module || !call || !release || !PyCallable_Check(check)) {
     PyErr_SetString(PyExc_ValueError, "Caller needs a module, a check and "
@@ -255,6 +350,11 @@ static int Caller_init(PyObject *self, PyObject *args, PyObject *kw) {
   c->module = (weft_module *)(uintptr_t)module;
   c->call = (CallFn)(uintptr_t)call;
   c->release = (ReleaseFn)(uintptr_t)release;
+  if (entryCreate && entryCall && entryDestroy) {
+    c->entryCreate = (EntryCreateFn)(uintptr_t)entryCreate;
+    c->entryCall = (EntryCallFn)(uintptr_t)entryCall;
+    c->entryDestroy = (EntryDestroyFn)(uintptr_t)entryDestroy;
+  }
   Py_INCREF(name);
   Py_XSETREF(c->name, name);
   Py_INCREF(check);
@@ -265,6 +365,9 @@ static int Caller_init(PyObject *self, PyObject *args, PyObject *kw) {
 
 static void Caller_dealloc(PyObject *self) {
   Caller *c = (Caller *)self;
+  for (int e = 0; e < c->nEntries; ++e)
+    c->entryDestroy(c->entries[e]);
+  c->nEntries = 0;
   Py_XDECREF(c->name);
   Py_XDECREF(c->check);
   Py_XDECREF(c->learned);
@@ -276,17 +379,24 @@ static PyMethodDef Caller_methods[] = {
      "learn(*args): this argument layout gives a number or nothing."},
     {NULL, NULL, 0, NULL}};
 
+static PyMemberDef Caller_members[] = {
+    {"entries", T_INT, offsetof(Caller, nEntries), READONLY,
+     "how many layouts of numbers have a prepared entry"},
+    {NULL, 0, 0, 0, NULL}};
+
 static PyTypeObject CallerType = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "weft._fastcall.Caller",
     .tp_basicsize = sizeof(Caller),
     .tp_vectorcall_offset = offsetof(Caller, vectorcall),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL,
-    .tp_doc = "Caller(module, name, check, weft_call, weft_value_release)",
+    .tp_doc = "Caller(module, name, check, weft_call, weft_value_release"
+              "[, weft_entry_create, weft_entry_call, weft_entry_destroy])",
     .tp_new = PyType_GenericNew,
     .tp_init = Caller_init,
     .tp_dealloc = Caller_dealloc,
     .tp_call = PyVectorcall_Call,
     .tp_methods = Caller_methods,
+    .tp_members = Caller_members,
 };
 
 static struct PyModuleDef fastcallModule = {

@@ -1,7 +1,10 @@
 //===- TypedTest.cpp - Typed handles of the C++ embedding API -------------===//
 #include <catch2/catch.hpp>
 
+#include <weft/weft.h>
 #include <weft/weft.hpp>
+
+#include <cstring>
 
 #include <thread>
 #include <vector>
@@ -135,4 +138,61 @@ TEST_CASE("typed handles from several threads, timed when asked", "[typed]") {
   for (int64_t s : sums)
     CHECK(s == 500500);
   CHECK(e.metrics().calls == 4000);
+}
+
+TEST_CASE("the C API's prepared entries", "[typed]") {
+  weft_options co{};
+  co.no_cache = 1;
+  co.opt_level = -1;
+  weft_engine *e = nullptr;
+  REQUIRE(weft_engine_create(&co, &e) == WEFT_OK);
+  weft_module *m = nullptr;
+  REQUIRE(weft_compile(e, kTypedSource, "typed.weft", &m) == WEFT_OK);
+
+  weft_dtype ddb[3] = {WEFT_F64, WEFT_F64, WEFT_BOOL};
+  weft_entry *mix = nullptr;
+  int result = 0;
+  REQUIRE(weft_entry_create(m, "mix", ddb, 3, &mix, &result) == WEFT_OK);
+  CHECK(result == WEFT_F64);
+  double a = 3.0, b = 4.0;
+  uint64_t args[3] = {0, 0, 1}, out = 0;
+  std::memcpy(&args[0], &a, 8);
+  std::memcpy(&args[1], &b, 8);
+  REQUIRE(weft_entry_call(mix, args, &out) == WEFT_OK);
+  double r;
+  std::memcpy(&r, &out, 8);
+  CHECK(r == 12.0);
+  weft_entry_destroy(mix);
+
+  weft_dtype ii[2] = {WEFT_I64, WEFT_I64};
+  weft_entry *div = nullptr;
+  REQUIRE(weft_entry_create(m, "floor_div", ii, 2, &div, &result) == WEFT_OK);
+  CHECK(result == WEFT_I64);
+  uint64_t byZero[2] = {1, 0};
+  CHECK(weft_entry_call(div, byZero, &out) == WEFT_RUNTIME_ERROR);
+  CHECK(std::string(weft_last_error()) ==
+        "typed.weft:17: ZeroDivisionError: integer division or modulo by "
+        "zero");
+  weft_entry *none = nullptr;
+  weft_dtype i1[1] = {WEFT_I64};
+  REQUIRE(weft_entry_create(m, "nothing", i1, 1, &none, &result) == WEFT_OK);
+  CHECK(result == -1);
+  CHECK(weft_entry_call(none, byZero, &out) == WEFT_OK);
+  weft_entry_destroy(none);
+
+  // Refused: another annotated type, an array result, a dtype that is no
+  // number's; the module outlives its entries' users.
+  weft_entry *bad = nullptr;
+  weft_dtype d1[1] = {WEFT_F64};
+  CHECK(weft_entry_create(m, "half", d1, 1, &bad, &result) == WEFT_CALL_ERROR);
+  CHECK(bad == nullptr);
+  CHECK(weft_entry_create(m, "pair", i1, 1, &bad, &result) == WEFT_CALL_ERROR);
+  weft_dtype u8[1] = {WEFT_U8};
+  CHECK(weft_entry_create(m, "add1", u8, 1, &bad, &result) == WEFT_CALL_ERROR);
+  weft_module_destroy(m);
+  uint64_t nine[2] = {9, 3};
+  CHECK(weft_entry_call(div, nine, &out) == WEFT_OK); // kept alive
+  CHECK(out == 3);
+  weft_entry_destroy(div);
+  weft_engine_destroy(e);
 }

@@ -119,3 +119,52 @@ def test_can_be_switched_off():
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "None 4 6"
+
+
+def test_prepared_entries_for_numbers():
+    """Layouts of numbers only are called through a prepared entry
+    (weft_entry_create): each result type comes back as Python's, errors
+    are the same exceptions, and parameters annotated with another type
+    keep converting on the generic path."""
+    src = """
+def mixed(a, b, flag):
+    if flag:
+        return a * b
+    return a - b
+
+def half(x: f32) -> f32:
+    return x / 2
+
+def positive(x):
+    return x > 0
+
+def floor_div(a, b):
+    return a // b
+
+def narrow(x) -> i32:
+    return i32(x)
+
+def nothing(x):
+    y = x
+"""
+    mod = weft.compile(src, "entries.weft")
+    for _ in range(3):
+        assert mod.mixed(3, 4.0, True) == 12.0
+        assert mod.mixed(3, 4, False) == -1 and type(mod.mixed(3, 4, False)) is int
+        assert mod.half(3.0) == 1.5          # f32 parameter: converted
+        assert mod.positive(-0.5) is False and mod.positive(2) is True
+        assert mod.narrow(7) == 7 and type(mod.narrow(7)) is int
+        assert mod.nothing(1.0) is None
+        assert mod.floor_div(-7, 2) == -4
+    # Each layout of numbers learned has its entry (mixed has two); the
+    # f32 parameter given a float does not.
+    assert mod.mixed._fast.entries == 2
+    assert mod.positive._fast.entries == 2 and mod.nothing._fast.entries == 1
+    assert mod.half._fast.entries == 0
+    for _ in range(2):
+        with pytest.raises(ZeroDivisionError,
+                           match="entries.weft:14: ZeroDivisionError"):
+            mod.floor_div(1, 0)
+    assert mod.floor_div(9, 3) == 3
+    with pytest.raises(weft.OverflowError):
+        mod.floor_div(2 ** 70, 1)             # not an i64: the generic path

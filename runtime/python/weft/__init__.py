@@ -378,7 +378,11 @@ class Module:
     def __getattr__(self, name):
         if name.startswith("_"):
             raise AttributeError(name)
-        return Function(self, name)
+        # Kept: the function's fast path learns argument layouts as it is
+        # called, so `module.f(x)` in a loop is called from C too.
+        f = Function(self, name)
+        self.__dict__[name] = f
+        return f
 
     def __reduce__(self):
         return (Module, (self.source, self.name, self.fastmath, self.target))
@@ -450,9 +454,10 @@ def _load_fastcall():
 
 
 _fastcall = _load_fastcall()
-_CALL_ADDRESSES = (
-    ctypes.cast(_lib.weft_call, ctypes.c_void_p).value,
-    ctypes.cast(_lib.weft_value_release, ctypes.c_void_p).value)
+_CALL_ADDRESSES = tuple(
+    ctypes.cast(getattr(_lib, f), ctypes.c_void_p).value
+    for f in ("weft_call", "weft_value_release", "weft_entry_create",
+              "weft_entry_call", "weft_entry_destroy"))
 
 
 class Function:

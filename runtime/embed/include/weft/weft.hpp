@@ -292,6 +292,7 @@ namespace detail {
 struct EngineState;
 struct ModuleState;
 struct TypedEntry;
+struct EntryAccess; // the C API's prepared calls (weft_entry_create)
 
 /// The type a typed handle's parameter or result of C++ type T has: bool,
 /// a float, a double, or any other integer as Weft's int (i64).
@@ -353,6 +354,12 @@ std::shared_ptr<TypedEntry> resolveTyped(std::shared_ptr<ModuleState> module,
                                          const std::string &function,
                                          const std::vector<DType> &params,
                                          int result);
+/// The same for whatever number (or nothing: -1) it returns, stored in
+/// `result`; CallError for an array or a tuple.
+std::shared_ptr<TypedEntry>
+resolveTypedAnyResult(std::shared_ptr<ModuleState> module,
+                      const std::string &function,
+                      const std::vector<DType> &params, int &result);
 /// Calls a resolved specialisation: `argv` points at each parameter's
 /// bytes, then at the result's; RuntimeError on a runtime error.
 void invokeTyped(const TypedEntry &entry, void **argv);
@@ -409,6 +416,7 @@ public:
 
 private:
   friend class Module;
+  friend struct detail::EntryAccess;
   Function(std::shared_ptr<detail::ModuleState> m, std::string name)
       : module_(std::move(m)), name_(std::move(name)) {}
   template <typename T> static detail::Arg toArg(T x) {
