@@ -9,9 +9,12 @@
 
 #include "runtime/NpyIO.h"
 
+#include "llvm/ADT/SmallVector.h"
+
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <optional>
 #include <string>
 
 struct weft_engine {
@@ -25,14 +28,20 @@ struct weft_array {
 };
 struct weft_entry {
   std::shared_ptr<weft::detail::TypedEntry> entry;
-  int nparams = 0;
+  /// For calls the entry cannot make directly.
+  std::optional<weft::Module> module;
+  std::string function;
+  int result = -1; ///< the result's dtype, or -1
+  bool numbersOnly = true;
+  int nargs = 0;
+  int dtypes[16] = {}, ranks[16] = {}; ///< the layout it was prepared for
 };
 
 namespace weft::detail {
 struct EntryAccess {
   static std::shared_ptr<TypedEntry>
-  prepare(const Function &f, const std::vector<DType> &params, int &result) {
-    return resolveTypedAnyResult(f.module_, f.name_, params, result);
+  prepare(const Function &f, const std::vector<Arg> &protos, int &result) {
+    return resolveEntry(f.module_, f.name_, protos, result);
   }
 };
 } // namespace weft::detail
@@ -195,6 +204,61 @@ void toCValue(const weft::Value &r, weft_value &out) {
 }
 } // namespace
 
+/// A weft_arg as the C++ API's argument, checked as weft_call checks it
+/// (CallError naming argument i + 1 of `function`).
+static weft::detail::Arg argOf(const weft_arg &a, int i, const char *function) {
+  if (a.array)
+    return a.array->array.arg();
+  // The dtype as stored: a C host may put any int there.
+  int dtype = 0;
+  static_assert(sizeof dtype == sizeof a.dtype, "weft_dtype is an int");
+  std::memcpy(&dtype, &a.dtype, sizeof dtype);
+  weft::detail::Arg x;
+  x.dtype = toDType(static_cast<weft_dtype>(dtype));
+  x.rank = a.rank;
+  x.readOnly = a.read_only != 0;
+  auto what = [&] {
+    return "argument " + std::to_string(i + 1) + " of '" + function + "'";
+  };
+  if (a.rank < 0 || a.rank > WEFT_MAX_RANK)
+    throw weft::CallError(what() + ": rank " + std::to_string(a.rank) +
+                          "; a number has rank 0 and arrays have 1 to " +
+                          std::to_string(WEFT_MAX_RANK) + " axes");
+  if (dtype < WEFT_BOOL || dtype > WEFT_DTYPE_LAST)
+    throw weft::CallError(what() + ": unknown dtype " + std::to_string(dtype) +
+                          " (WEFT_BOOL to WEFT_U32)");
+  if (a.rank == 0 && a.data)
+    throw weft::CallError(what() + ": a view of rank 0; an array view "
+                                   "has 1 to 8 axes (numbers are "
+                                   "weft_f64(x) etc.)");
+  if (a.rank == 0) {
+    switch (static_cast<weft_dtype>(dtype)) {
+    case WEFT_BOOL:
+      x.scalar.b = a.scalar.b != 0;
+      break;
+    case WEFT_I32:
+      x.scalar.i32 = a.scalar.i32;
+      break;
+    case WEFT_I64:
+      x.scalar.i64 = a.scalar.i64;
+      break;
+    case WEFT_F32:
+      x.scalar.f32 = a.scalar.f32;
+      break;
+    default:
+      x.scalar.f64 = a.scalar.f64;
+      break;
+    }
+  } else {
+    x.data = a.data;
+    for (int d = 0; d < a.rank; ++d) {
+      x.shape[d] = a.shape[d];
+      x.strides[d] = a.strides[d];
+    }
+  }
+  return x;
+}
+
 weft_status weft_call(weft_module *module, const char *function,
                       const weft_arg *args, int nargs, weft_value *result) {
   if (!module || !function || (nargs > 0 && !args) || nargs < 0)
@@ -204,108 +268,133 @@ weft_status weft_call(weft_module *module, const char *function,
   return guarded([&] {
     std::vector<weft::detail::Arg> v;
     v.reserve(static_cast<size_t>(nargs));
-    for (int i = 0; i < nargs; ++i) {
-      const weft_arg &a = args[i];
-      if (a.array) {
-        v.push_back(a.array->array.arg());
-        continue;
-      }
-      // The dtype as stored: a C host may put any int there.
-      int dtype = 0;
-      static_assert(sizeof dtype == sizeof a.dtype, "weft_dtype is an int");
-      std::memcpy(&dtype, &a.dtype, sizeof dtype);
-      weft::detail::Arg x;
-      x.dtype = toDType(static_cast<weft_dtype>(dtype));
-      x.rank = a.rank;
-      x.readOnly = a.read_only != 0;
-      auto what = [&] {
-        return "argument " + std::to_string(i + 1) + " of '" + function + "'";
-      };
-      if (a.rank < 0 || a.rank > WEFT_MAX_RANK)
-        throw weft::CallError(what() + ": rank " + std::to_string(a.rank) +
-                              "; a number has rank 0 and arrays have 1 to " +
-                              std::to_string(WEFT_MAX_RANK) + " axes");
-      if (dtype < WEFT_BOOL || dtype > WEFT_DTYPE_LAST)
-        throw weft::CallError(what() + ": unknown dtype " +
-                              std::to_string(dtype) +
-                              " (WEFT_BOOL to WEFT_U32)");
-      if (a.rank == 0 && a.data)
-        throw weft::CallError(what() + ": a view of rank 0; an array view "
-                                       "has 1 to 8 axes (numbers are "
-                                       "weft_f64(x) etc.)");
-      if (a.rank == 0) {
-        switch (static_cast<weft_dtype>(dtype)) {
-        case WEFT_BOOL:
-          x.scalar.b = a.scalar.b != 0;
-          break;
-        case WEFT_I32:
-          x.scalar.i32 = a.scalar.i32;
-          break;
-        case WEFT_I64:
-          x.scalar.i64 = a.scalar.i64;
-          break;
-        case WEFT_F32:
-          x.scalar.f32 = a.scalar.f32;
-          break;
-        default:
-          x.scalar.f64 = a.scalar.f64;
-          break;
-        }
-      } else {
-        x.data = a.data;
-        for (int d = 0; d < a.rank; ++d) {
-          x.shape[d] = a.shape[d];
-          x.strides[d] = a.strides[d];
-        }
-      }
-      v.push_back(x);
-    }
+    for (int i = 0; i < nargs; ++i)
+      v.push_back(argOf(args[i], i, function));
     weft::Value r = module->module.function(function).call(v);
     if (result)
       toCValue(r, *result);
   });
 }
 
+/// A number result in the low bytes of a word, as prepared calls store
+/// it (`dtype` -1: nothing).
+static void storeNumber(const weft::Value &v, int dtype, uint64_t *out) {
+  *out = 0;
+  switch (dtype) {
+  case WEFT_BOOL:
+    *out = v.as<bool>() ? 1 : 0;
+    break;
+  case WEFT_I32: {
+    int32_t x = static_cast<int32_t>(v.as<int64_t>());
+    std::memcpy(out, &x, 4);
+    break;
+  }
+  case WEFT_I64: {
+    int64_t x = v.as<int64_t>();
+    std::memcpy(out, &x, 8);
+    break;
+  }
+  case WEFT_F32: {
+    float x = static_cast<float>(v.as<double>());
+    std::memcpy(out, &x, 4);
+    break;
+  }
+  case WEFT_F64: {
+    double x = v.as<double>();
+    std::memcpy(out, &x, 8);
+    break;
+  }
+  default:
+    break;
+  }
+}
+
 weft_status weft_entry_create(weft_module *module, const char *function,
-                              const weft_dtype *params, int nparams,
+                              const weft_arg *layout, int nargs,
                               weft_entry **out, int *result_dtype) {
-  if (!module || !function || !out || nparams < 0 || nparams > 16 ||
-      (nparams > 0 && !params))
+  if (!module || !function || !out || nargs < 0 || nargs > 16 ||
+      (nargs > 0 && !layout))
     return WEFT_ERROR;
   *out = nullptr;
   return guarded([&] {
-    std::vector<weft::DType> types;
-    for (int i = 0; i < nparams; ++i) {
-      int dtype = 0;
-      std::memcpy(&dtype, &params[i], sizeof dtype);
-      if (dtype != WEFT_BOOL && dtype != WEFT_I32 && dtype != WEFT_I64 &&
-          dtype != WEFT_F32 && dtype != WEFT_F64)
+    std::vector<weft::detail::Arg> protos;
+    auto e = std::make_unique<weft_entry>();
+    for (int i = 0; i < nargs; ++i) {
+      weft::detail::Arg a = argOf(layout[i], i, function);
+      if (a.owner)
         throw weft::CallError("argument " + std::to_string(i + 1) + " of '" +
-                              function + "': dtype " + std::to_string(dtype) +
-                              " is not a number's (bool, i32, i64, f32, f64)");
-      types.push_back(toDType(static_cast<weft_dtype>(dtype)));
+                              function +
+                              "': a prepared call takes numbers and views, "
+                              "not arrays Weft made (use weft_call)");
+      protos.push_back(a);
+      e->dtypes[i] = static_cast<int>(a.dtype);
+      e->ranks[i] = a.rank;
+      e->numbersOnly &= a.rank == 0;
     }
     int result = -1;
-    auto e = std::make_unique<weft_entry>();
     e->entry = weft::detail::EntryAccess::prepare(
-        module->module.function(function), types, result);
-    e->nparams = nparams;
+        module->module.function(function), protos, result);
+    e->nargs = nargs;
+    e->function = function;
+    e->module = module->module;
+    e->result = result;
     if (result_dtype)
       *result_dtype = result;
     *out = e.release();
   });
 }
 
-weft_status weft_entry_call(const weft_entry *entry, const uint64_t *args,
+weft_status weft_entry_call(const weft_entry *entry, const weft_arg *args,
                             uint64_t *result) {
-  if (!entry || (entry->nparams > 0 && !args) || !result)
+  if (!entry || (entry->nargs > 0 && !args) || !result)
     return WEFT_ERROR;
-  void *argv[17];
-  for (int i = 0; i < entry->nparams; ++i)
-    argv[i] = const_cast<uint64_t *>(&args[i]);
   *result = 0;
-  argv[entry->nparams] = result;
-  return guarded([&] { weft::detail::invokeTyped(*entry->entry, argv); });
+  if (entry->numbersOnly) {
+    // Numbers of the prepared dtypes: their bytes as they are.
+    uint64_t bits[16];
+    void *argv[17];
+    for (int i = 0; i < entry->nargs; ++i) {
+      int dtype = 0;
+      std::memcpy(&dtype, &args[i].dtype, sizeof dtype);
+      if (dtype != entry->dtypes[i] || args[i].rank != 0 || args[i].array)
+        return guarded([&] {
+          throw weft::CallError(
+              "argument " + std::to_string(i + 1) + " of '" + entry->function +
+              "': not the dtype and rank the entry was prepared for");
+        });
+      bits[i] = 0;
+      if (dtype == WEFT_BOOL)
+        bits[i] = args[i].scalar.b != 0;
+      else
+        std::memcpy(&bits[i], &args[i].scalar,
+                    dtype == WEFT_I32 || dtype == WEFT_F32 ? 4 : 8);
+      argv[i] = &bits[i];
+    }
+    argv[entry->nargs] = result;
+    return guarded([&] { weft::detail::invokeTyped(*entry->entry, argv); });
+  }
+  return guarded([&] {
+    // Only as many arguments as the call has (an Arg is a few hundred
+    // bytes, zeroed when made).
+    llvm::SmallVector<weft::detail::Arg, 4> v(
+        static_cast<size_t>(entry->nargs));
+    for (int i = 0; i < entry->nargs; ++i) {
+      v[i] = argOf(args[i], i, entry->function.c_str());
+      if (static_cast<int>(v[i].dtype) != entry->dtypes[i] ||
+          v[i].rank != entry->ranks[i])
+        throw weft::CallError(
+            "argument " + std::to_string(i + 1) + " of '" + entry->function +
+            "': not the dtype and rank the entry was prepared for");
+    }
+    size_t n = static_cast<size_t>(entry->nargs);
+    if (weft::detail::callEntry(*entry->entry, v.data(), n, result))
+      return;
+    // Overlap, read-only data: weft_call's path decides (and copies).
+    weft::Value r =
+        entry->module->function(entry->function)
+            .call(std::vector<weft::detail::Arg>(v.begin(), v.end()));
+    storeNumber(r, entry->result, result);
+  });
 }
 
 void weft_entry_destroy(weft_entry *entry) { delete entry; }

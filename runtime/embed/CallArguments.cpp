@@ -335,6 +335,84 @@ void PackedArguments::pack(const std::string &function,
   }
 }
 
+bool packDirect(const Arg *args, size_t n, const ParameterInfo &params,
+                uint64_t *slots, size_t capacity, size_t &used) {
+  used = 0;
+  if (n != params.types.size())
+    return false;
+  llvm::SmallVector<Extent, 8> extents(n);
+  auto sameNumber = [](DType d, ScalarKind k) {
+    switch (k) {
+    case ScalarKind::Bool:
+      return d == DType::Bool;
+    case ScalarKind::I32:
+      return d == DType::I32;
+    case ScalarKind::I64:
+      return d == DType::I64;
+    case ScalarKind::F32:
+      return d == DType::F32;
+    case ScalarKind::F64:
+      return d == DType::F64;
+    default:
+      return false;
+    }
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const Arg &a = args[i];
+    const Type &p = params.types[i];
+    if (!p.isArray()) {
+      if (a.rank != 0 || !p.isScalar() ||
+          !sameNumber(a.dtype, p.scalarKind()) || used == capacity)
+        return false;
+      uint64_t v = 0;
+      switch (a.dtype) {
+      case DType::Bool:
+        v = a.scalar.b ? 1 : 0;
+        break;
+      case DType::I32:
+        std::memcpy(&v, &a.scalar.i32, 4);
+        break;
+      case DType::I64:
+        std::memcpy(&v, &a.scalar.i64, 8);
+        break;
+      case DType::F32:
+        std::memcpy(&v, &a.scalar.f32, 4);
+        break;
+      case DType::F64:
+        std::memcpy(&v, &a.scalar.f64, 8);
+        break;
+      default:
+        return false;
+      }
+      slots[used++] = v;
+      continue;
+    }
+    if (a.rank != p.rank() || a.rank < 1 || a.rank > WEFT_MAX_RANK || a.owner ||
+        (a.readOnly && i < params.written.size() && params.written[i]))
+      return false;
+    for (int d = 0; d < a.rank; ++d)
+      if (a.shape[d] < 0)
+        return false;
+    if (!extentOf(a, extents[i]) || (!extents[i].empty() && !a.data))
+      return false;
+    for (size_t j = 0; j < i; ++j)
+      if (params.types[j].isArray() && extents[i].overlaps(extents[j]))
+        return false;
+    if (used + 3 + 2 * static_cast<size_t>(a.rank) > capacity)
+      return false;
+    slots[used++] = 0; // no owner: caller memory is never counted or freed
+    uint64_t data = 0;
+    std::memcpy(&data, &a.data, sizeof a.data);
+    slots[used++] = data;
+    slots[used++] = 0;
+    for (int d = 0; d < a.rank; ++d)
+      slots[used++] = static_cast<uint64_t>(a.shape[d]);
+    for (int d = 0; d < a.rank; ++d)
+      slots[used++] = static_cast<uint64_t>(a.strides[d]);
+  }
+  return true;
+}
+
 PackedArguments::~PackedArguments() {
   for (void *c : copies_)
     weft_rt_array_release(c);

@@ -41,6 +41,17 @@ struct ParameterInfo {
   std::vector<bool> written; ///< may write into the buffer
 };
 
+/// Packs `n` arguments for the specialisation with `params` without any
+/// copy or conversion, as PackedArguments would for them: numbers of the
+/// parameters' exact types as their bytes, arrays as descriptors over
+/// their own data. False, having changed nothing the caller relies on, when
+/// only PackedArguments can pass them: a number of another type, an array
+/// that overlaps another, is read-only for a written parameter, has no
+/// data or reaches beyond the address space, or more than `capacity`
+/// slots. `used` is the number of slots filled.
+bool packDirect(const Arg *args, size_t n, const ParameterInfo &params,
+                uint64_t *slots, size_t capacity, size_t &used);
+
 /// One call's arguments, as 8-byte slots (one per LLVM parameter; memref
 /// descriptors flattened: allocated, aligned, offset, sizes, strides).
 /// Copies made for overlapping arguments are released with it (a result

@@ -550,23 +550,22 @@ struct TypedEntry {
 /// resolveTyped's `result` for "any number, or nothing".
 constexpr int kAnyResult = -1000;
 
-/// resolveTyped, and with kAnyResult for resolveTypedAnyResult (`result`
-/// then becomes the result's dtype, or -1).
+/// resolveTyped, and with kAnyResult for resolveEntry (`result` then
+/// becomes the result's dtype, or -1).
 static std::shared_ptr<detail::TypedEntry>
 resolveTypedImpl(std::shared_ptr<detail::ModuleState> module,
-                 const std::string &function, const std::vector<DType> &params,
-                 int &result) {
+                 const std::string &function,
+                 const std::vector<detail::Arg> &args, int &result) {
   using namespace detail;
-  std::vector<Arg> args(params.size());
-  for (size_t i = 0; i < params.size(); ++i)
-    args[i].dtype = params[i];
   std::shared_ptr<Specialization> spec =
       specializationFor(*module, function, args);
   // The parameters' annotations may convert (def f(x: f32) for a double):
   // a typed call passes the bytes as they are, so the types must agree.
-  for (size_t i = 0; i < params.size(); ++i) {
+  for (size_t i = 0; i < args.size(); ++i) {
     const Type &t = spec->params.types[i];
-    if (t.isArray() || dtypeOfKind(t.scalarKind()) != params[i])
+    if (t.isArray() != (args[i].rank > 0) ||
+        (t.isArray() && t.rank() != args[i].rank) ||
+        dtypeOfKind(t.scalarKind()) != args[i].dtype)
       throw CallError("typed handle of '" + function + "': parameter '" +
                       spec->params.names[i] + "' is " + t.str() + ", not the " +
                       typeOfArg(args[i]).str() + " given; use its C++ type");
@@ -601,15 +600,33 @@ std::shared_ptr<detail::TypedEntry>
 detail::resolveTyped(std::shared_ptr<ModuleState> module,
                      const std::string &function,
                      const std::vector<DType> &params, int result) {
-  return resolveTypedImpl(std::move(module), function, params, result);
+  std::vector<Arg> args(params.size());
+  for (size_t i = 0; i < params.size(); ++i)
+    args[i].dtype = params[i];
+  return resolveTypedImpl(std::move(module), function, args, result);
 }
 
 std::shared_ptr<detail::TypedEntry>
-detail::resolveTypedAnyResult(std::shared_ptr<ModuleState> module,
-                              const std::string &function,
-                              const std::vector<DType> &params, int &result) {
+detail::resolveEntry(std::shared_ptr<ModuleState> module,
+                     const std::string &function,
+                     const std::vector<Arg> &protos, int &result) {
   result = kAnyResult;
-  return resolveTypedImpl(std::move(module), function, params, result);
+  return resolveTypedImpl(std::move(module), function, protos, result);
+}
+
+bool detail::callEntry(const TypedEntry &e, const Arg *args, size_t n,
+                       uint64_t *result) {
+  uint64_t slots[16 * (3 + 2 * WEFT_MAX_RANK)];
+  size_t used = 0;
+  *result = 0;
+  if (!packDirect(args, n, e.spec->params, slots, std::size(slots), used))
+    return false;
+  void *argv[std::size(slots) + 1];
+  for (size_t i = 0; i < used; ++i)
+    argv[i] = &slots[i];
+  argv[used] = result;
+  invokeTyped(e, argv);
+  return true;
 }
 
 void detail::invokeTyped(const TypedEntry &e, void **argv) {

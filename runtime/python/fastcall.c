@@ -26,14 +26,14 @@ typedef weft_status (*CallFn)(weft_module *, const char *, const weft_arg *,
                               int, weft_value *);
 typedef void (*ReleaseFn)(weft_value *);
 typedef weft_status (*EntryCreateFn)(weft_module *, const char *,
-                                     const weft_dtype *, int, weft_entry **,
+                                     const weft_arg *, int, weft_entry **,
                                      int *);
-typedef weft_status (*EntryCallFn)(const weft_entry *, const uint64_t *,
+typedef weft_status (*EntryCallFn)(const weft_entry *, const weft_arg *,
                                    uint64_t *);
 typedef void (*EntryDestroyFn)(weft_entry *);
 
-/* Layouts of numbers only that have a prepared entry (weft_entry_create):
- * called with no lookup in the library, a few per function. */
+/* Layouts that have a prepared entry (weft_entry_create): called with no
+ * lookup in the library, a few per function. */
 enum { kMaxEntries = 8 };
 
 /* Up to 7 arguments: their codes (8 bits each) and the count fit a key of
@@ -180,22 +180,18 @@ static void unpin(Py_ssize_t n, Py_buffer *views, const int *held) {
       PyBuffer_Release(&views[i]);
 }
 
-/* A layout of numbers with a prepared entry: the values' bytes as the
- * scalar union holds them, the call without the GIL (a loop may run
- * long), the result as a Python number. */
-static PyObject *callEntry(Caller *c, int e, const weft_arg *args,
-                           Py_ssize_t n) {
-  uint64_t bits[kMaxArgs];
-  for (Py_ssize_t i = 0; i < n; ++i) {
-    bits[i] = 0;
-    memcpy(&bits[i], &args[i].scalar, sizeof args[i].scalar);
-  }
+/* A layout with a prepared entry: the call without the GIL (a loop may
+ * run long), the arrays unpinned after it, the result as a Python
+ * number. */
+static PyObject *callEntry(Caller *c, int e, const weft_arg *args, Py_ssize_t n,
+                           Py_buffer *views, const int *held) {
   uint64_t result = 0;
   weft_status status;
   weft_entry *entry = c->entries[e];
-  Py_BEGIN_ALLOW_THREADS status = c->entryCall(entry, bits, &result);
-  Py_END_ALLOW_THREADS if (status != WEFT_OK) return PyObject_CallFunction(
-      c->check, "i", (int)status);
+  Py_BEGIN_ALLOW_THREADS status = c->entryCall(entry, args, &result);
+  Py_END_ALLOW_THREADS unpin(n, views, held);
+  if (status != WEFT_OK)
+    return PyObject_CallFunction(c->check, "i", (int)status);
   switch (c->entryResults[e]) {
   case -1:
     Py_RETURN_NONE;
@@ -238,7 +234,7 @@ static PyObject *Caller_vectorcall(PyObject *self, PyObject *const *xs,
     Py_RETURN_NOTIMPLEMENTED;
   for (int e = 0; e < c->nEntries; ++e)
     if (c->entryKeys[e] == key)
-      return callEntry(c, e, args, n);
+      return callEntry(c, e, args, n, views, held);
   PyObject *k = PyLong_FromLongLong(key);
   if (!k) {
     unpin(n, views, held);
@@ -278,19 +274,16 @@ static PyObject *Caller_vectorcall(PyObject *self, PyObject *const *xs,
   }
 }
 
-/* A prepared entry for a layout of numbers only, if there is room and the
- * library makes one (it refuses parameters annotated with another type:
+/* A prepared entry for a layout, if there is room and the library makes
+ * one (it refuses numbers for parameters annotated with another type:
  * those calls keep converting through weft_call). */
 static void prepareEntry(Caller *c, long long key, const weft_arg *args,
                          Py_ssize_t n) {
   if (!c->entryCreate || c->nEntries == kMaxEntries)
     return;
-  weft_dtype dtypes[kMaxArgs];
-  for (Py_ssize_t i = 0; i < n; ++i) {
-    if (args[i].rank != 0 || args[i].data || args[i].array)
+  for (Py_ssize_t i = 0; i < n; ++i)
+    if (args[i].array)
       return;
-    dtypes[i] = args[i].dtype;
-  }
   for (int e = 0; e < c->nEntries; ++e)
     if (c->entryKeys[e] == key)
       return;
@@ -298,7 +291,7 @@ static void prepareEntry(Caller *c, long long key, const weft_arg *args,
   int result = -1;
   weft_status status;
   Py_BEGIN_ALLOW_THREADS status = c->entryCreate(
-      c->module, PyBytes_AS_STRING(c->name), dtypes, (int)n, &entry, &result);
+      c->module, PyBytes_AS_STRING(c->name), args, (int)n, &entry, &result);
   Py_END_ALLOW_THREADS if (status != WEFT_OK) return;
   c->entryKeys[c->nEntries] = key;
   c->entries[c->nEntries] = entry;
@@ -318,8 +311,8 @@ static PyObject *Caller_learn(PyObject *self, PyObject *const *xs,
   long long key = pack(xs, n, args, views, held);
   if (key < 0)
     Py_RETURN_FALSE;
-  unpin(n, views, held);
   prepareEntry(c, key, args, n);
+  unpin(n, views, held);
   PyObject *k = PyLong_FromLongLong(key);
   if (!k || PyDict_SetItem(c->learned, k, Py_True) < 0) {
     Py_XDECREF(k);

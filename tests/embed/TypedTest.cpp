@@ -148,51 +148,98 @@ TEST_CASE("the C API's prepared entries", "[typed]") {
   REQUIRE(weft_engine_create(&co, &e) == WEFT_OK);
   weft_module *m = nullptr;
   REQUIRE(weft_compile(e, kTypedSource, "typed.weft", &m) == WEFT_OK);
+  weft_module *arrays = nullptr;
+  REQUIRE(weft_compile(e, R"(
+def total(a):
+    return a.sum()
 
-  weft_dtype ddb[3] = {WEFT_F64, WEFT_F64, WEFT_BOOL};
+def shift(dst, src):
+    dst[:] = src + 1.0
+    return dst[0]
+)",
+                       "arrays.weft", &arrays) == WEFT_OK);
+
+  weft_arg mixArgs[3] = {weft_f64(3.0), weft_f64(4.0), weft_bool(1)};
   weft_entry *mix = nullptr;
   int result = 0;
-  REQUIRE(weft_entry_create(m, "mix", ddb, 3, &mix, &result) == WEFT_OK);
+  REQUIRE(weft_entry_create(m, "mix", mixArgs, 3, &mix, &result) == WEFT_OK);
   CHECK(result == WEFT_F64);
-  double a = 3.0, b = 4.0;
-  uint64_t args[3] = {0, 0, 1}, out = 0;
-  std::memcpy(&args[0], &a, 8);
-  std::memcpy(&args[1], &b, 8);
-  REQUIRE(weft_entry_call(mix, args, &out) == WEFT_OK);
+  uint64_t out = 0;
+  REQUIRE(weft_entry_call(mix, mixArgs, &out) == WEFT_OK);
   double r;
   std::memcpy(&r, &out, 8);
   CHECK(r == 12.0);
+  // Another layout than prepared: refused, nothing called.
+  weft_arg wrong[3] = {weft_i64(3), weft_f64(4.0), weft_bool(1)};
+  CHECK(weft_entry_call(mix, wrong, &out) == WEFT_CALL_ERROR);
   weft_entry_destroy(mix);
 
-  weft_dtype ii[2] = {WEFT_I64, WEFT_I64};
+  weft_arg byZero[2] = {weft_i64(1), weft_i64(0)};
   weft_entry *div = nullptr;
-  REQUIRE(weft_entry_create(m, "floor_div", ii, 2, &div, &result) == WEFT_OK);
+  REQUIRE(weft_entry_create(m, "floor_div", byZero, 2, &div, &result) ==
+          WEFT_OK);
   CHECK(result == WEFT_I64);
-  uint64_t byZero[2] = {1, 0};
   CHECK(weft_entry_call(div, byZero, &out) == WEFT_RUNTIME_ERROR);
   CHECK(std::string(weft_last_error()) ==
         "typed.weft:17: ZeroDivisionError: integer division or modulo by "
         "zero");
   weft_entry *none = nullptr;
-  weft_dtype i1[1] = {WEFT_I64};
-  REQUIRE(weft_entry_create(m, "nothing", i1, 1, &none, &result) == WEFT_OK);
+  REQUIRE(weft_entry_create(m, "nothing", byZero, 1, &none, &result) ==
+          WEFT_OK);
   CHECK(result == -1);
   CHECK(weft_entry_call(none, byZero, &out) == WEFT_OK);
   weft_entry_destroy(none);
 
+  // Arrays: views of the caller's memory, strided too.
+  double x[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+  int64_t eight = 8, four = 4, two = 2;
+  weft_arg xs[1] = {weft_view(WEFT_F64, x, 1, &eight, nullptr)};
+  weft_entry *total = nullptr;
+  REQUIRE(weft_entry_create(arrays, "total", xs, 1, &total, &result) ==
+          WEFT_OK);
+  REQUIRE(weft_entry_call(total, xs, &out) == WEFT_OK);
+  std::memcpy(&r, &out, 8);
+  CHECK(r == 36.0);
+  weft_arg odd[1] = {weft_view(WEFT_F64, x, 1, &four, &two)};
+  REQUIRE(weft_entry_call(total, odd, &out) == WEFT_OK);
+  std::memcpy(&r, &out, 8);
+  CHECK(r == 1 + 3 + 5 + 7);
+  weft_entry_destroy(total);
+  // A written view overlapping a read one takes weft_call's path, which
+  // reads the right side as if copied first: x[1:5] = x[0:4] + 1.
+  weft_arg overlap[2] = {weft_view(WEFT_F64, x + 1, 1, &four, nullptr),
+                         weft_view(WEFT_F64, x, 1, &four, nullptr)};
+  weft_entry *shift = nullptr;
+  REQUIRE(weft_entry_create(arrays, "shift", overlap, 2, &shift, &result) ==
+          WEFT_OK);
+  REQUIRE(weft_entry_call(shift, overlap, &out) == WEFT_OK);
+  CHECK(x[1] == 2.0);
+  CHECK(x[2] == 3.0);
+  CHECK(x[4] == 5.0);
+  // Read-only data for the written parameter: ReadOnlyError, unwritten.
+  double y[4] = {0, 0, 0, 0};
+  weft_arg readOnly[2] = {weft_const_view(WEFT_F64, y, 1, &four, nullptr),
+                          weft_view(WEFT_F64, x, 1, &four, nullptr)};
+  CHECK(weft_entry_call(shift, readOnly, &out) == WEFT_READ_ONLY_ERROR);
+  CHECK(y[0] == 0.0);
+  weft_entry_destroy(shift);
+
   // Refused: another annotated type, an array result, a dtype that is no
   // number's; the module outlives its entries' users.
   weft_entry *bad = nullptr;
-  weft_dtype d1[1] = {WEFT_F64};
-  CHECK(weft_entry_create(m, "half", d1, 1, &bad, &result) == WEFT_CALL_ERROR);
+  weft_arg f64[1] = {weft_f64(1.0)};
+  CHECK(weft_entry_create(m, "half", f64, 1, &bad, &result) == WEFT_CALL_ERROR);
   CHECK(bad == nullptr);
-  CHECK(weft_entry_create(m, "pair", i1, 1, &bad, &result) == WEFT_CALL_ERROR);
-  weft_dtype u8[1] = {WEFT_U8};
-  CHECK(weft_entry_create(m, "add1", u8, 1, &bad, &result) == WEFT_CALL_ERROR);
+  CHECK(weft_entry_create(m, "pair", byZero, 1, &bad, &result) ==
+        WEFT_CALL_ERROR);
+  weft_arg u8 = weft_i64(1);
+  u8.dtype = WEFT_U8;
+  CHECK(weft_entry_create(m, "add1", &u8, 1, &bad, &result) != WEFT_OK);
   weft_module_destroy(m);
-  uint64_t nine[2] = {9, 3};
+  weft_arg nine[2] = {weft_i64(9), weft_i64(3)};
   CHECK(weft_entry_call(div, nine, &out) == WEFT_OK); // kept alive
   CHECK(out == 3);
   weft_entry_destroy(div);
+  weft_module_destroy(arrays);
   weft_engine_destroy(e);
 }

@@ -168,3 +168,37 @@ def nothing(x):
     assert mod.floor_div(9, 3) == 3
     with pytest.raises(weft.OverflowError):
         mod.floor_div(2 ** 70, 1)             # not an i64: the generic path
+
+
+def test_prepared_entries_for_arrays():
+    """Layouts with arrays get entries too: views are passed as they are,
+    and arrays that overlap or are read-only for a written parameter take
+    the generic path, with its copies and errors."""
+    mod = weft.compile("""
+def total(a):
+    return a.sum()
+
+def shift(dst, src):
+    dst[:] = src + 1.0
+    return dst[0]
+""", "arrays.weft")
+    total, shift = mod.total, mod.shift
+    x = np.arange(8.0)
+    for _ in range(3):
+        assert total(x) == 28.0
+        assert total(x[::2]) == 0 + 2 + 4 + 6
+        assert total(np.ones((2, 3))) == 6.0
+    assert total._fast.entries == 2       # 1-D (any strides) and 2-D
+    y = np.zeros(6)
+    for _ in range(2):
+        y[:] = [0.0, 10.0, 20.0, 30.0, 40.0, 50.0]
+        # dst = y[1:5] overlaps src = y[0:4]: read as if copied first
+        # (read in place, it would give 1, 2, 3, 4).
+        assert shift(y[1:5], y[0:4]) == 1.0
+        assert list(y) == [0.0, 1.0, 11.0, 21.0, 31.0, 50.0]
+    assert shift._fast.entries == 1
+    ro = np.zeros(4)
+    ro.flags.writeable = False
+    with pytest.raises(weft.ReadOnlyError):
+        shift(ro, np.ones(4))
+    assert (ro == 0).all()

@@ -117,23 +117,27 @@ void weft_module_destroy(weft_module *module);
 weft_status weft_call(weft_module *module, const char *function,
                       const weft_arg *args, int nargs, weft_value *result);
 
-/** A prepared call of a function of numbers: its specialisation for
- *  parameters of these dtypes, resolved once (compiled if needed) and
- *  then called with no lookup, lock or allocation, as C++'s typed handles
- *  (Function::typed). `*result_dtype` is the dtype of the number it
- *  returns, or -1 if it returns nothing. WEFT_CALL_ERROR if a parameter is
- *  annotated with another type (pass that dtype) or the result is an
- *  array or a tuple (use weft_call); WEFT_COMPILE_ERROR for type errors.
- *  At most 16 parameters. The entry keeps its module's code alive. */
+/** A prepared call: a function's specialisation for arguments of a fixed
+ *  layout (numbers of these dtypes, views of these dtypes and ranks, as
+ *  `layout` gives them; values and data are ignored), resolved once
+ *  (compiled if needed) and then called with no lookup or lock, as C++'s
+ *  typed handles (Function::typed). `*result_dtype` is the dtype of the
+ *  number it returns, or -1 if it returns nothing. WEFT_CALL_ERROR if a
+ *  number parameter is annotated with another type (pass that dtype), an
+ *  argument is an array Weft made, or the result is an array or a tuple
+ *  (use weft_call); WEFT_COMPILE_ERROR for type errors. At most 16
+ *  arguments. The entry keeps its module's code alive. */
 typedef struct weft_entry weft_entry;
 weft_status weft_entry_create(weft_module *module, const char *function,
-                              const weft_dtype *params, int nparams,
+                              const weft_arg *layout, int nargs,
                               weft_entry **out, int *result_dtype);
-/** Calls a prepared entry: `args[i]` holds parameter i's value in its
- *  low bytes (as the weft_arg scalar union stores it: an int for bool,
- *  i32, i64, float, double), and the result is stored the same way in
- *  `*result`. Runtime errors as weft_call. */
-weft_status weft_entry_call(const weft_entry *entry, const uint64_t *args,
+/** Calls a prepared entry with arguments of its layout (WEFT_CALL_ERROR
+ *  for another); the number it returns is stored in the low bytes of
+ *  `*result` (an int8 0/1 for bool, int32, int64, float, double). Views
+ *  that overlap, or read-only views for parameters it writes, take
+ *  weft_call's path, with its checks and copies. Runtime errors as
+ *  weft_call. */
+weft_status weft_entry_call(const weft_entry *entry, const weft_arg *args,
                             uint64_t *result);
 void weft_entry_destroy(weft_entry *entry);
 

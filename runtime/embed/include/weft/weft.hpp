@@ -354,12 +354,20 @@ std::shared_ptr<TypedEntry> resolveTyped(std::shared_ptr<ModuleState> module,
                                          const std::string &function,
                                          const std::vector<DType> &params,
                                          int result);
-/// The same for whatever number (or nothing: -1) it returns, stored in
-/// `result`; CallError for an array or a tuple.
-std::shared_ptr<TypedEntry>
-resolveTypedAnyResult(std::shared_ptr<ModuleState> module,
-                      const std::string &function,
-                      const std::vector<DType> &params, int &result);
+/// For the C API's prepared calls: the same for arguments like `protos`
+/// (numbers, or arrays of their dtype and rank) and whatever number (or
+/// nothing: -1) the function returns, stored in `result`; CallError for
+/// an array or a tuple result.
+std::shared_ptr<TypedEntry> resolveEntry(std::shared_ptr<ModuleState> module,
+                                         const std::string &function,
+                                         const std::vector<Arg> &protos,
+                                         int &result);
+/// Calls a prepared entry with `n` arguments of its layout if they allow
+/// a direct call (no overlap, nothing to convert or copy): the number it
+/// returns is stored in `result` as typed calls store it. False, having
+/// called nothing, when only Function::call can pass them.
+bool callEntry(const TypedEntry &entry, const Arg *args, size_t n,
+               uint64_t *result);
 /// Calls a resolved specialisation: `argv` points at each parameter's
 /// bytes, then at the result's; RuntimeError on a runtime error.
 void invokeTyped(const TypedEntry &entry, void **argv);
