@@ -4,7 +4,8 @@
 Usage: /usr/bin/python3 bench/calls/run.py [--calls N]
 
 Times N calls (default 2,000,000; 200,000 from Python) of `add1(x)` (an
-i64) and `total(a)` (the sum of an 8-element f64 array): from C++
+i64), `total(a)` (the sum of an 8-element f64 array) and, from Python,
+`four(a, b, c, d)` (four 8-element arrays): from C++
 (weft::Function, the generic path, and add1 through a typed handle,
 Function::typed<int64_t(int64_t)>(), beside a direct call of the same C++
 function through a pointer), from C (weft_call), and from Python
@@ -45,20 +46,23 @@ def python_times(n):
     os.environ.setdefault("WEFT_LIBRARY", os.path.join(LIB, "libweft.so"))
     import weft
     import numba
-    src = "def add1(x):\n    return x + 1\n\ndef total(a):\n    return a.sum()\n"
+    src = ("def add1(x):\n    return x + 1\n\ndef total(a):\n    return a.sum()\n"
+           "\ndef four(a, b, c, d):\n    return a[0] + b[0] + c[0] + d[0]\n")
     ns_n = {}
     exec(src, ns_n)
     # The decorators need source files; weft.compile takes the text.
     w = weft.compile(src, "calls")
-    nb = {k: numba.njit(ns_n[k]) for k in ("add1", "total")}
+    nb = {k: numba.njit(ns_n[k]) for k in ("add1", "total", "four")}
     a = np.ones(8)
+    arrays = (np.ones(8), np.ones(8), np.ones(8), np.ones(8))
     rows = {}
-    for name, arg in (("add1", 3), ("total", a)):
+    for name, args in (("add1", (3,)), ("total", (a,)), ("four", arrays)):
         for label, f in (("weft", getattr(w, name)), ("numba", nb[name])):
-            f(arg)
+            f(*args)
+            f(*args)
             t = time.perf_counter()
             for _ in range(n):
-                f(arg)
+                f(*args)
             rows[(name, label)] = (time.perf_counter() - t) / n * 1e6
     return rows
 
@@ -85,6 +89,8 @@ def main():
     print("%-8s %10.3f %10s %12.2f %12.2f" % (
         "total", float(cpp["total"][0]), "-", py[("total", "weft")],
         py[("total", "numba")]))
+    print("%-8s %10s %10s %12.2f %12.2f" % (
+        "four", "-", "-", py[("four", "weft")], py[("four", "numba")]))
     print("C++ typed handle of add1: %.4f us per call; a direct call of a "
           "C++ add1 through a pointer: %.4f us"
           % (float(cpp["add1_typed"][0]), float(cpp["add1_direct"][0])))
