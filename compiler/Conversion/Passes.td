@@ -496,6 +496,34 @@ def LowerParallelIf : Pass<"weft-lower-parallel-if"> {
   let dependentDialects = ["::mlir::omp::OpenMPDialect"];
 }
 
+def BalanceParallelLoops : Pass<"weft-balance-parallel-loops", "::mlir::ModuleOp"> {
+  let summary = "Deal the iterations of uneven OpenMP loops in chunks.";
+  let description = [{
+    Runs after `convert-scf-to-openmp`. An `omp.wsloop` without a schedule
+    divides its iterations into one contiguous block per thread, which is
+    right when every iteration does the same work. When the work may differ
+    from one iteration to the next (an inner loop whose bounds depend on
+    the iteration, such as the triangle `for j in range(i + 1, n)`; a
+    `while` loop; a branch on the iteration around a loop; a call of a
+    function that does one of these with arguments that depend on the
+    iteration), the block of one thread can take much longer than the
+    others'. Such loops get `schedule(static, c)`: chunks of `c`
+    iterations dealt to the threads in turn, where `c` gives each thread
+    about eight chunks (`omp_get_num_threads()`), at least 1 and at most
+    `max-chunk` iterations. Which thread
+    runs which iteration still depends only on the number of threads, so a
+    floating-point reduction gives the same result on every run. The loop
+    report says which loops were balanced and why.
+  }];
+  let options = [
+    Option<"maxChunk", "max-chunk", "int64_t", /*default=*/"64",
+           "The largest chunk of iterations dealt to one thread at a time">
+  ];
+  let dependentDialects = ["::mlir::omp::OpenMPDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect"];
+}
+
 def InstrumentMetrics : Pass<"weft-instrument-metrics", "::mlir::ModuleOp"> {
   let summary = "Time entry calls and count parallel regions.";
   let description = [{

@@ -135,6 +135,8 @@ void buildCPULoweringPipeline(OpPassManager &pm, bool gpuLaunches) {
   // scf.parallel nests (array statements) become OpenMP worksharing loops.
   pm.addPass(createConvertSCFToOpenMPPass());
   pm.addPass(weft::createLowerParallelIf());
+  // Loops whose iterations do unequal work are dealt out in chunks.
+  pm.addPass(weft::createBalanceParallelLoops());
   pm.addPass(weft::createInlineAllocaScopes());
   pm.addPass(weft::createLowerKeepLoop());
   pm.addPass(weft::createLowerMath());
