@@ -15,6 +15,9 @@
 #include "mlir/IR/SymbolTable.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <map>
 
 namespace weft {
 #define GEN_PASS_DEF_BALANCEPARALLELLOOPS
@@ -34,8 +37,10 @@ namespace {
 class Dependence {
 public:
   Dependence(Operation *scope, ValueRange roots) : scope(scope) {
-    for (Value r : roots)
+    for (Value r : roots) {
       memo[r] = true;
+      this->roots.insert(r);
+    }
   }
 
   bool dependsOnRoots(Value v) {
@@ -47,6 +52,8 @@ public:
     memo[v] = result;
     return result;
   }
+
+  bool isRoot(Value v) const { return roots.contains(v); }
 
   bool anyDepends(ValueRange values) {
     return llvm::any_of(values, [&](Value v) { return dependsOnRoots(v); });
@@ -72,105 +79,171 @@ private:
   /// offset does: sizes and strides read from a memref.reinterpret_cast
   /// are those of its operands.
   std::optional<bool> viewShapeDepends(Value v) {
-    auto result = cast<OpResult>(v);
-    OpFoldResult part;
-    if (auto md =
-            dyn_cast<memref::ExtractStridedMetadataOp>(v.getDefiningOp())) {
+    std::optional<OpFoldResult> part = viewShapeSource(v);
+    if (!part)
+      return std::nullopt;
+    auto value = dyn_cast<Value>(*part);
+    return value && dependsOnRoots(value);
+  }
+
+public:
+  /// The size or stride operand (or attribute) of the view that `v` reads
+  /// with memref.dim or memref.extract_strided_metadata.
+  static std::optional<OpFoldResult> viewShapeSource(Value v) {
+    auto result = dyn_cast<OpResult>(v);
+    if (!result)
+      return std::nullopt;
+    Operation *op = result.getOwner();
+    if (auto md = dyn_cast<memref::ExtractStridedMetadataOp>(op)) {
       auto view = md.getSource().getDefiningOp<memref::ReinterpretCastOp>();
       unsigned k = result.getResultNumber();
       unsigned rank = md.getSizes().size();
       if (!view || k < 2)
         return std::nullopt;
-      part = k < 2 + rank ? view.getMixedSizes()[k - 2]
+      return k < 2 + rank ? view.getMixedSizes()[k - 2]
                           : view.getMixedStrides()[k - 2 - rank];
-    } else if (auto dim = dyn_cast<memref::DimOp>(v.getDefiningOp())) {
+    }
+    if (auto dim = dyn_cast<memref::DimOp>(op)) {
       auto view = dim.getSource().getDefiningOp<memref::ReinterpretCastOp>();
       std::optional<int64_t> k = dim.getConstantIndex();
       if (!view || !k)
         return std::nullopt;
-      part = view.getMixedSizes()[*k];
-    } else {
-      return std::nullopt;
+      return view.getMixedSizes()[*k];
     }
-    auto value = dyn_cast<Value>(part);
-    return value && dependsOnRoots(value);
+    return std::nullopt;
   }
 
+private:
   Operation *scope;
   llvm::DenseMap<Value, bool> memo;
+  llvm::DenseSet<Value> roots;
 };
 
-/// Whether `v` is at most a value that is the same in every iteration
-/// (the loop invariant `n`, `min(n - i, k)`, the length of a slice
-/// `a[i:i + w]`, ...). Saturations at a huge constant (`min(x, 2**63 - 1)`
-/// of a range's length) bound nothing.
-bool boundedAbove(Value v, Dependence &dep);
+/// How a value changes from one iteration of the parallel loop to the
+/// next: a sum of coefficients times loop-invariant terms per step of each
+/// induction variable (`i * 4096 + 4096` changes by 4096, `i * stride` by
+/// `stride`), or unknown. Empty: the same in every iteration.
+class Slopes {
+public:
+  using Slope = std::map<std::pair<void *, void *>, int64_t>;
 
-/// Whether `a - b` is at most a value that is the same in every iteration
-/// (`min(b + k, n) - b`: a block of at most k iterations).
-bool boundedDifference(Value a, Value b, Dependence &dep) {
-  if (a == b)
-    return true;
-  if (!dep.dependsOnRoots(b))
-    return boundedAbove(a, dep);
-  Operation *op = a.getDefiningOp();
-  if (!op)
-    return false;
-  if (isa<arith::IndexCastOp, arith::IndexCastUIOp, arith::ExtSIOp,
-          arith::ExtUIOp>(op)) {
-    Operation *bop = b.getDefiningOp();
-    if (bop && bop->getName() == op->getName())
-      return boundedDifference(op->getOperand(0), bop->getOperand(0), dep);
-    return false;
-  }
-  if (isa<arith::AddIOp>(op)) {
-    Value x = op->getOperand(0), y = op->getOperand(1);
-    return (x == b && boundedAbove(y, dep)) || (y == b && boundedAbove(x, dep));
-  }
-  if (isa<arith::MinSIOp, arith::MinUIOp>(op))
-    return boundedDifference(op->getOperand(0), b, dep) ||
-           boundedDifference(op->getOperand(1), b, dep);
-  if (auto sel = dyn_cast<arith::SelectOp>(op))
-    return boundedDifference(sel.getTrueValue(), b, dep) &&
-           boundedDifference(sel.getFalseValue(), b, dep);
-  return false;
-}
+  explicit Slopes(Dependence &dep) : dep(dep) {}
 
-bool boundedAbove(Value v, Dependence &dep) {
-  APInt constant;
-  if (matchPattern(v, m_ConstantInt(&constant)))
-    return constant.getSExtValue() < (int64_t(1) << 40);
-  if (!dep.dependsOnRoots(v))
-    return true;
+  std::optional<Slope> of(Value v) {
+    auto it = memo.find(v);
+    if (it != memo.end())
+      return it->second;
+    memo[v] = std::nullopt; // a cycle through iteration arguments: unknown
+    std::optional<Slope> s = compute(v);
+    if (s)
+      for (auto i = s->begin(); i != s->end();)
+        i = i->second == 0 ? s->erase(i) : std::next(i);
+    memo[v] = s;
+    return s;
+  }
+
+private:
+  std::optional<Slope> compute(Value v) {
+    if (!dep.dependsOnRoots(v))
+      return Slope();
+    if (dep.isRoot(v))
+      return Slope{{{v.getAsOpaquePointer(), nullptr}, 1}};
+    if (std::optional<OpFoldResult> part = Dependence::viewShapeSource(v)) {
+      auto value = dyn_cast<Value>(*part);
+      return value ? of(value) : Slope();
+    }
+    Operation *op = v.getDefiningOp();
+    if (!op)
+      return std::nullopt;
+    if (isa<arith::IndexCastOp, arith::IndexCastUIOp, arith::ExtSIOp,
+            arith::ExtUIOp, arith::TruncIOp>(op))
+      return of(op->getOperand(0));
+    if (isa<arith::AddIOp, arith::SubIOp>(op))
+      return combine(of(op->getOperand(0)), of(op->getOperand(1)),
+                     isa<arith::SubIOp>(op) ? -1 : 1);
+    if (isa<arith::MulIOp>(op))
+      return product(op->getOperand(0), op->getOperand(1));
+    if (isa<arith::MinSIOp, arith::MinUIOp, arith::MaxSIOp, arith::MaxUIOp>(
+            op)) {
+      // A clamp at a loop-invariant value (min(k * B + B, n)) moves as the
+      // other operand, but at the edges.
+      std::optional<Slope> x = of(op->getOperand(0)), y = of(op->getOperand(1));
+      if (x && y && (x->empty() || y->empty() || *x == *y))
+        return x->empty() ? y : x;
+      return std::nullopt;
+    }
+    if (auto sel = dyn_cast<arith::SelectOp>(op)) {
+      std::optional<Slope> x = of(sel.getTrueValue()),
+                           y = of(sel.getFalseValue());
+      if (x && y && *x == *y)
+        return x;
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  static std::optional<Slope> combine(std::optional<Slope> x,
+                                      std::optional<Slope> y, int64_t sign) {
+    if (!x || !y)
+      return std::nullopt;
+    for (auto &[term, c] : *y)
+      (*x)[term] += sign * c;
+    return x;
+  }
+
+  /// x * y where one factor is the same in every iteration.
+  std::optional<Slope> product(Value x, Value y) {
+    std::optional<Slope> sx = of(x), sy = of(y);
+    if (!sx || !sy || (!sx->empty() && !sy->empty()))
+      return std::nullopt;
+    if (sx->empty())
+      std::swap(x, y), std::swap(sx, sy);
+    if (sx->empty())
+      return Slope();
+    APInt c;
+    Slope out;
+    for (auto &[term, k] : *sx) {
+      if (matchPattern(y, m_ConstantInt(&c)))
+        out[term] = k * c.getSExtValue();
+      else if (!term.second)
+        out[{term.first, y.getAsOpaquePointer()}] = k;
+      else
+        return std::nullopt;
+    }
+    return out;
+  }
+
+  Dependence &dep;
+  llvm::DenseMap<Value, std::optional<Slope>> memo;
+};
+
+/// Whether `v` is at most a constant (up to 2**20):
+/// its work is bounded whatever the iteration.
+bool boundedByConstant(Value v) {
+  APInt c;
+  if (matchPattern(v, m_ConstantInt(&c)))
+    return c.getSExtValue() <= (int64_t(1) << 20);
   Operation *op = v.getDefiningOp();
-  if (!op)
-    return false;
-  if (isa<arith::IndexCastOp, arith::IndexCastUIOp, arith::ExtSIOp,
-          arith::ExtUIOp, arith::TruncIOp>(op))
-    return boundedAbove(op->getOperand(0), dep);
-  if (isa<arith::MinSIOp, arith::MinUIOp>(op))
-    return boundedAbove(op->getOperand(0), dep) ||
-           boundedAbove(op->getOperand(1), dep);
-  if (isa<arith::MaxSIOp, arith::MaxUIOp, arith::AddIOp>(op))
-    return boundedAbove(op->getOperand(0), dep) &&
-           boundedAbove(op->getOperand(1), dep);
-  if (auto sel = dyn_cast<arith::SelectOp>(op))
-    return boundedAbove(sel.getTrueValue(), dep) &&
-           boundedAbove(sel.getFalseValue(), dep);
-  if (isa<arith::SubIOp>(op))
-    return boundedDifference(op->getOperand(0), op->getOperand(1), dep);
-  if (isa<arith::DivSIOp, arith::DivUIOp, arith::CeilDivSIOp,
-          arith::CeilDivUIOp, arith::FloorDivSIOp>(op))
-    return boundedAbove(op->getOperand(0), dep) &&
-           !dep.dependsOnRoots(op->getOperand(1));
+  if (op && isa<arith::IndexCastOp, arith::ExtSIOp>(op))
+    return boundedByConstant(op->getOperand(0));
+  if (op && isa<arith::MinSIOp>(op))
+    return boundedByConstant(op->getOperand(0)) ||
+           boundedByConstant(op->getOperand(1));
   return false;
 }
 
-/// Whether the trip count of `loop` is at most a value that is the same in
-/// every iteration of the parallel loop.
-bool boundedTrips(scf::ForOp loop, Dependence &dep) {
-  return !dep.dependsOnRoots(loop.getStep()) &&
-         boundedDifference(loop.getUpperBound(), loop.getLowerBound(), dep);
+/// Whether the trip count of `loop` is the same in every iteration of the
+/// parallel loop (but at the edges of a clamp: the last block of an array
+/// statement, a window cut at the end of the array) or bounded by a
+/// constant.
+bool evenTrips(scf::ForOp loop, Dependence &dep, Slopes &slopes) {
+  if (dep.dependsOnRoots(loop.getStep()))
+    return false;
+  if (boundedByConstant(loop.getUpperBound()))
+    return true;
+  std::optional<Slopes::Slope> hi = slopes.of(loop.getUpperBound()),
+                               lo = slopes.of(loop.getLowerBound());
+  return hi && lo && *hi == *lo;
 }
 
 /// Why the iterations of the loop whose body is `body` (with the values
@@ -207,11 +280,12 @@ std::string unevenCall(func::CallOp call, Dependence &dep, SymbolTable &symbols,
 std::string unevenWork(Region &body, Dependence &dep, SymbolTable &symbols,
                        int depth) {
   std::string why;
+  Slopes slopes(dep);
   body.walk<WalkOrder::PreOrder>([&](Operation *op) {
     if (isa<scf::WhileOp>(op)) {
       why = "a while loop";
     } else if (auto loop = dyn_cast<scf::ForOp>(op)) {
-      if (!boundedTrips(loop, dep))
+      if (!evenTrips(loop, dep, slopes))
         why = "the bounds of an inner loop depend on the iteration";
     } else if (auto call = dyn_cast<func::CallOp>(op)) {
       why = unevenCall(call, dep, symbols, depth);

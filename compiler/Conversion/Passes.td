@@ -502,11 +502,10 @@ def BalanceParallelLoops : Pass<"weft-balance-parallel-loops", "::mlir::ModuleOp
     Runs after `convert-scf-to-openmp`. An `omp.wsloop` without a schedule
     divides its iterations into one contiguous block per thread, which is
     right when every iteration does the same work. When the work may differ
-    from one iteration to the next (an inner loop whose bounds depend on
-    the iteration, such as the triangle `for j in range(i + 1, n)`; a
-    `while` loop; a branch on the iteration around a loop; a call of a
-    function that does one of these with arguments that depend on the
-    iteration), the block of one thread can take much longer than the
+    from one iteration to the next (an inner loop whose trip count changes
+    with the iteration, such as the triangle `for j in range(i + 1, n)`; a
+    `while` loop; a call of a function with one of these, given arguments
+    that depend on the iteration), the block of one thread can take much longer than the
     others'. Such loops get `schedule(static, c)`: chunks of `c`
     iterations dealt to the threads in turn, where `c` gives each thread
     about eight chunks (`omp_get_num_threads()`), at least 1 and at most

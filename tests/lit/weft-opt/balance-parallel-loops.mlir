@@ -56,8 +56,57 @@ func.func @blocks(%a: memref<?xf64>, %out: memref<?xf64>, %n: index,
   return
 }
 
+// A window a[i:i + w], both ends clamped to [0, n): the same length but
+// at the end. A loop of at most 8 steps is even whatever its bounds.
+// CHECK-LABEL: func.func @window
+// CHECK: omp.wsloop {
+// CHECK-LABEL: func.func @few_steps
+// CHECK: omp.wsloop {
+func.func @window(%a: memref<?xf64>, %out: memref<?xf64>, %n: index,
+                  %w: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %zero = arith.constant 0.0 : f64
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    %end = arith.addi %i, %w : index
+    %lo0 = arith.maxsi %i, %c0 : index
+    %lo = arith.minsi %lo0, %n : index
+    %hi0 = arith.maxsi %end, %c0 : index
+    %hi = arith.minsi %hi0, %n : index
+    %len = arith.subi %hi, %lo : index
+    %pos = arith.cmpi sgt, %len, %c0 : index
+    %count = arith.select %pos, %len, %c0 : index
+    %s = scf.for %j = %c0 to %count step %c1 iter_args(%acc = %zero) -> (f64) {
+      %at = arith.addi %lo, %j : index
+      %x = memref.load %a[%at] : memref<?xf64>
+      %t = arith.addf %acc, %x : f64
+      scf.yield %t : f64
+    }
+    memref.store %s, %out[%i] : memref<?xf64>
+    scf.reduce
+  }
+  return
+}
+
+func.func @few_steps(%out: memref<?xindex>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    %left = arith.subi %n, %i : index
+    %m = arith.minsi %left, %c8 : index
+    %s = scf.for %j = %c0 to %m step %c1 iter_args(%acc = %c0) -> (index) {
+      %t = arith.addi %acc, %j : index
+      scf.yield %t : index
+    }
+    memref.store %s, %out[%i] : memref<?xindex>
+    scf.reduce
+  }
+  return
+}
+
 // A row view a[i] per iteration: its offset depends on i, its length does
-// not. A range's length saturated at 2**63 - 1 is no bound, though.
+// not. A triangle's length saturated at 2**63 - 1 is still a triangle.
 // CHECK-LABEL: func.func @rows
 // CHECK: omp.wsloop {
 // CHECK-LABEL: func.func @saturated
