@@ -12,6 +12,7 @@
 #include "runtime/Metrics.h"
 #include "runtime/NpyIO.h"
 #include "runtime/RuntimeABI.h"
+#include "runtime/StaticSchedule.h"
 
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"

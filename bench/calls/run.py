@@ -5,7 +5,8 @@ Usage: /usr/bin/python3 bench/calls/run.py [--calls N]
 
 Times N calls (default 2,000,000; 200,000 from Python) of `add1(x)` (an
 i64), `total(a)` (the sum of an 8-element f64 array) and, from Python,
-`four(a, b, c, d)` (four 8-element arrays): from C++
+`four(a, b, c, d)` (four 8-element arrays) and `twice(a)` (a new
+8-element array, `a * 2.0`): from C++
 (weft::Function, the generic path, and add1 through a typed handle,
 Function::typed<int64_t(int64_t)>(), beside a direct call of the same C++
 function through a pointer), from C (weft_call), and from Python
@@ -47,16 +48,19 @@ def python_times(n):
     import weft
     import numba
     src = ("def add1(x):\n    return x + 1\n\ndef total(a):\n    return a.sum()\n"
-           "\ndef four(a, b, c, d):\n    return a[0] + b[0] + c[0] + d[0]\n")
+           "\ndef four(a, b, c, d):\n    return a[0] + b[0] + c[0] + d[0]\n"
+           "\ndef twice(a):\n    return a * 2.0\n")
     ns_n = {}
     exec(src, ns_n)
     # The decorators need source files; weft.compile takes the text.
     w = weft.compile(src, "calls")
-    nb = {k: numba.njit(ns_n[k]) for k in ("add1", "total", "four")}
+    nb = {k: numba.njit(ns_n[k])
+          for k in ("add1", "total", "four", "twice")}
     a = np.ones(8)
     arrays = (np.ones(8), np.ones(8), np.ones(8), np.ones(8))
     rows = {}
-    for name, args in (("add1", (3,)), ("total", (a,)), ("four", arrays)):
+    for name, args in (("add1", (3,)), ("total", (a,)), ("four", arrays),
+                       ("twice", (a,))):
         for label, f in (("weft", getattr(w, name)), ("numba", nb[name])):
             f(*args)
             f(*args)
@@ -89,8 +93,9 @@ def main():
     print("%-8s %10.3f %10s %12.2f %12.2f" % (
         "total", float(cpp["total"][0]), "-", py[("total", "weft")],
         py[("total", "numba")]))
-    print("%-8s %10s %10s %12.2f %12.2f" % (
-        "four", "-", "-", py[("four", "weft")], py[("four", "numba")]))
+    for name in ("four", "twice"):
+        print("%-8s %10s %10s %12.2f %12.2f" % (
+            name, "-", "-", py[(name, "weft")], py[(name, "numba")]))
     print("C++ typed handle of add1: %.4f us per call; a direct call of a "
           "C++ add1 through a pointer: %.4f us"
           % (float(cpp["add1_typed"][0]), float(cpp["add1_direct"][0])))

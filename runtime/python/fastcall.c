@@ -3,12 +3,12 @@
  * A Caller calls one function of a Weft module through weft_call without
  * building ctypes objects: numbers (bool, int, float) and buffers of a
  * native dtype (NumPy arrays) are packed into weft_arg structs on the C
- * stack, and a number result becomes a Python number. It serves argument
- * layouts the package has seen give a number or nothing (Caller.learn),
- * and returns NotImplemented for everything else (a first call, a NumPy
- * scalar, an array result, a tuple), which the package's ctypes path
- * handles. Errors are raised by the package's own `check(status)`, so the
- * exception classes are the same on both paths.
+ * stack, and the result becomes a Python number, a NumPy array (built
+ * with NumPy's C API) or a tuple of those. It serves argument layouts the
+ * package has seen once (Caller.learn), and returns NotImplemented for
+ * everything else (a first call, a NumPy scalar, a list), which the
+ * package's ctypes path handles. Errors are raised by the package's own
+ * `check(status)`, so the exception classes are the same on both paths.
  *
  * weft_call and weft_value_release come as addresses from the library the
  * package loaded, so this module never loads a second copy of libweft. */
@@ -17,6 +17,11 @@
 #include <structmember.h>
 
 #include "weft/weft.h"
+
+#ifdef WEFT_FASTCALL_NUMPY
+#define NPY_NO_DEPRECATED_API NPY_1_7_API_VERSION
+#include <numpy/arrayobject.h>
+#endif
 
 #include <stddef.h>
 #include <stdint.h>
@@ -180,6 +185,208 @@ static void unpin(Py_ssize_t n, Py_buffer *views, const int *held) {
       PyBuffer_Release(&views[i]);
 }
 
+/* The library's accessors of weft_array (set by arrays()); array results
+ * go through the ctypes path until they are. */
+typedef struct {
+  void *(*data)(const weft_array *);
+  int (*dtype)(const weft_array *);
+  int (*rank)(const weft_array *);
+  int64_t (*shape)(const weft_array *, int);
+  int64_t (*stride)(const weft_array *, int);
+  void (*release)(weft_array *);
+  void (*freeMemory)(void *);
+} ArrayApi;
+static ArrayApi gArrays;
+static int gArraysReady;
+
+#ifdef WEFT_FASTCALL_NUMPY
+/* Owns a Weft array that a NumPy array is over (its base): released when
+ * the last NumPy array over it goes. */
+typedef struct {
+  PyObject_HEAD weft_array *array;
+} Owner;
+
+static void Owner_dealloc(PyObject *self) {
+  Owner *o = (Owner *)self;
+  if (o->array)
+    gArrays.release(o->array);
+  Py_TYPE(self)->tp_free(self);
+}
+
+static PyTypeObject OwnerType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "weft._fastcall.Owner",
+    .tp_basicsize = sizeof(Owner),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "The Weft array a NumPy result is over.",
+    .tp_dealloc = Owner_dealloc,
+};
+
+static int npyType(int dtype) {
+  switch (dtype) {
+  case WEFT_BOOL:
+    return NPY_BOOL;
+  case WEFT_I8:
+    return NPY_INT8;
+  case WEFT_U8:
+    return NPY_UINT8;
+  case WEFT_I16:
+    return NPY_INT16;
+  case WEFT_U16:
+    return NPY_UINT16;
+  case WEFT_I32:
+    return NPY_INT32;
+  case WEFT_U32:
+    return NPY_UINT32;
+  case WEFT_I64:
+    return NPY_INT64;
+  case WEFT_F32:
+    return NPY_FLOAT32;
+  default:
+    return NPY_FLOAT64;
+  }
+}
+
+/* The bytes [lo, hi) a strided view reaches; 0 if it has none. */
+static int extent(const char *data, int rank, const npy_intp *shape,
+                  const npy_intp *strides, npy_intp itemsize, const char **lo,
+                  const char **hi) {
+  npy_intp down = 0, up = 0;
+  for (int d = 0; d < rank; ++d) {
+    if (shape[d] == 0)
+      return 0;
+    npy_intp span = (shape[d] - 1) * strides[d];
+    if (span < 0)
+      down += span;
+    else
+      up += span;
+  }
+  *lo = data + down;
+  *hi = data + up + itemsize;
+  return 1;
+}
+
+/* A NumPy array over a Weft array result, as the package's _array_result
+ * makes it: a view of an argument's memory (`return x[1:]`) has that
+ * argument as its base and is read-only if the argument is; anything else
+ * is over Weft's buffer, which it keeps alive. Takes `h`. */
+static PyObject *arrayResult(weft_array *h, PyObject *const *xs, Py_ssize_t n,
+                             const Py_buffer *views, const int *held) {
+  int rank = gArrays.rank(h);
+  int typenum = npyType(gArrays.dtype(h));
+  PyArray_Descr *descr = PyArray_DescrFromType(typenum);
+  npy_intp itemsize = descr->elsize;
+  npy_intp dims[WEFT_MAX_RANK], strides[WEFT_MAX_RANK];
+  for (int d = 0; d < rank; ++d) {
+    dims[d] = (npy_intp)gArrays.shape(h, d);
+    strides[d] = (npy_intp)gArrays.stride(h, d) * itemsize;
+  }
+  static char empty;
+  char *data = gArrays.data(h);
+  if (!data)
+    data = &empty; /* no elements: NumPy must not allocate */
+  PyObject *base = NULL;
+  int writeable = 1;
+  const char *lo, *hi;
+  if (extent(data, rank, dims, strides, itemsize, &lo, &hi)) {
+    for (Py_ssize_t i = 0; i < n && !base; ++i) {
+      const Py_buffer *v = &views[i];
+      const char *xlo, *xhi;
+      npy_intp xdims[WEFT_MAX_RANK], xstrides[WEFT_MAX_RANK];
+      if (!held[i])
+        continue;
+      for (int d = 0; d < v->ndim; ++d) {
+        xdims[d] = v->shape[d];
+        xstrides[d] = v->strides[d];
+      }
+      if (extent(v->buf, v->ndim, xdims, xstrides, v->itemsize, &xlo, &xhi) &&
+          xlo <= lo && hi <= xhi) {
+        base = xs[i];
+        Py_INCREF(base);
+        writeable = !v->readonly;
+        gArrays.release(h);
+        h = NULL;
+      }
+    }
+  }
+  if (!base) {
+    Owner *o = PyObject_New(Owner, &OwnerType);
+    if (!o) {
+      gArrays.release(h);
+      Py_DECREF(descr);
+      return NULL;
+    }
+    o->array = h;
+    base = (PyObject *)o;
+  }
+  PyObject *arr =
+      PyArray_NewFromDescr(&PyArray_Type, descr, rank, dims, strides, data,
+                           writeable ? NPY_ARRAY_WRITEABLE : 0, NULL);
+  if (!arr) {
+    Py_DECREF(base);
+    return NULL;
+  }
+  if (PyArray_SetBaseObject((PyArrayObject *)arr, base) < 0) {
+    Py_DECREF(arr);
+    return NULL;
+  }
+  return arr;
+}
+#endif
+
+static PyObject *numberResult(const weft_value *r) {
+  if (r->dtype == WEFT_BOOL)
+    return PyBool_FromLong(r->integer != 0);
+  if (r->dtype == WEFT_F32 || r->dtype == WEFT_F64)
+    return PyFloat_FromDouble(r->number);
+  return PyLong_FromLongLong(r->integer);
+}
+
+/* The Python value of a result (taking its arrays and freeing its tuple
+ * lists), or NULL with an exception (everything released). */
+static PyObject *valueResult(weft_value *r, PyObject *const *xs, Py_ssize_t n,
+                             const Py_buffer *views, const int *held) {
+  switch (r->kind) {
+  case WEFT_NONE:
+    Py_RETURN_NONE;
+  case WEFT_NUMBER:
+    return numberResult(r);
+#ifdef WEFT_FASTCALL_NUMPY
+  case WEFT_ARRAY:
+    return arrayResult(r->array, xs, n, views, held);
+  case WEFT_TUPLE: {
+    PyObject *t = PyTuple_New(r->count);
+    int failed = t == NULL;
+    for (int i = 0; i < r->count; ++i) {
+      weft_value *e = &r->elements[i];
+      if (failed) {
+        weft_value one = *e;
+        if (one.kind == WEFT_ARRAY)
+          gArrays.release(one.array);
+        else if (one.kind == WEFT_TUPLE)
+          Py_XDECREF(valueResult(&one, xs, 0, views, held));
+        continue;
+      }
+      PyObject *x = valueResult(e, xs, n, views, held);
+      if (!x)
+        failed = 1;
+      else
+        PyTuple_SET_ITEM(t, i, x);
+    }
+    gArrays.freeMemory(r->elements);
+    if (failed) {
+      Py_XDECREF(t);
+      return NULL;
+    }
+    return t;
+  }
+#endif
+  default:
+    PyErr_SetString(PyExc_SystemError,
+                    "weft._fastcall: a result it cannot convert");
+    return NULL;
+  }
+}
+
 /* A layout with a prepared entry: the call without the GIL (a loop may
  * run long), the arrays unpinned after it, the result as a Python
  * number. */
@@ -252,26 +459,23 @@ static PyObject *Caller_vectorcall(PyObject *self, PyObject *const *xs,
   weft_status status;
   const char *name = PyBytes_AS_STRING(c->name);
   Py_BEGIN_ALLOW_THREADS status = c->call(c->module, name, args, (int)n, &r);
-  Py_END_ALLOW_THREADS unpin(n, views, held);
-  if (status != WEFT_OK)
+  Py_END_ALLOW_THREADS if (status != WEFT_OK) {
+    unpin(n, views, held);
     return PyObject_CallFunction(c->check, "i", (int)status);
-  switch (r.kind) {
-  case WEFT_NONE:
-    Py_RETURN_NONE;
-  case WEFT_NUMBER:
-    if (r.dtype == WEFT_BOOL)
-      return PyBool_FromLong(r.integer != 0);
-    if (r.dtype == WEFT_I32 || r.dtype == WEFT_I64)
-      return PyLong_FromLongLong(r.integer);
-    return PyFloat_FromDouble(r.number);
-  default:
-    /* A layout learned as giving a number gave an array: never expected;
-     * the result is released, not leaked. */
+  }
+  if ((r.kind == WEFT_ARRAY || r.kind == WEFT_TUPLE) && !gArraysReady) {
+    /* Learned without arrays (not expected): released, not leaked. */
+    unpin(n, views, held);
     c->release(&r);
     PyErr_SetString(PyExc_SystemError,
-                    "weft._fastcall: a learned layout gave an array");
+                    "weft._fastcall: an array result without NumPy");
     return NULL;
   }
+  /* The arguments stay pinned while array results are compared with
+   * them. */
+  PyObject *out = valueResult(&r, xs, n, views, held);
+  unpin(n, views, held);
+  return out;
 }
 
 /* A prepared entry for a layout, if there is room and the library makes
@@ -299,7 +503,7 @@ static void prepareEntry(Caller *c, long long key, const weft_arg *args,
   ++c->nEntries;
 }
 
-/* learn(*args): calls with this argument layout give a number or nothing. */
+/* learn(*args): calls with this argument layout are made from C. */
 static PyObject *Caller_learn(PyObject *self, PyObject *const *xs,
                               Py_ssize_t n) {
   Caller *c = (Caller *)self;
@@ -369,7 +573,7 @@ static void Caller_dealloc(PyObject *self) {
 
 static PyMethodDef Caller_methods[] = {
     {"learn", (PyCFunction)(void (*)(void))Caller_learn, METH_FASTCALL,
-     "learn(*args): this argument layout gives a number or nothing."},
+     "learn(*args): calls with this argument layout are made from C."},
     {NULL, NULL, 0, NULL}};
 
 static PyMemberDef Caller_members[] = {
@@ -392,13 +596,59 @@ static PyTypeObject CallerType = {
     .tp_members = Caller_members,
 };
 
+/* arrays(data, dtype, rank, shape, stride, release, free): the library's
+ * weft_array accessors and weft_free, as addresses. True when array and
+ * tuple results can be made here (NumPy's C API is there). */
+static PyObject *arrays(PyObject *self, PyObject *args) {
+  unsigned long long f[7];
+  (void)self;
+  if (!PyArg_ParseTuple(args, "KKKKKKK", &f[0], &f[1], &f[2], &f[3], &f[4],
+                        &f[5], &f[6]))
+    return NULL;
+  for (int i = 0; i < 7; ++i)
+    if (!f[i]) {
+      PyErr_SetString(PyExc_ValueError, "arrays() needs seven addresses");
+      return NULL;
+    }
+#ifdef WEFT_FASTCALL_NUMPY
+  if (PyArray_API == NULL)
+    Py_RETURN_FALSE;
+  gArrays.data = (void *(*)(const weft_array *))(uintptr_t)f[0];
+  gArrays.dtype = (int (*)(const weft_array *))(uintptr_t)f[1];
+  gArrays.rank = (int (*)(const weft_array *))(uintptr_t)f[2];
+  gArrays.shape = (int64_t(*)(const weft_array *, int))(uintptr_t)f[3];
+  gArrays.stride = (int64_t(*)(const weft_array *, int))(uintptr_t)f[4];
+  gArrays.release = (void (*)(weft_array *))(uintptr_t)f[5];
+  gArrays.freeMemory = (void (*)(void *))(uintptr_t)f[6];
+  gArraysReady = 1;
+  Py_RETURN_TRUE;
+#else
+  Py_RETURN_FALSE;
+#endif
+}
+
+static PyMethodDef moduleMethods[] = {
+    {"arrays", arrays, METH_VARARGS,
+     "arrays(data, dtype, rank, shape, stride, release, free): array "
+     "results from C; True when NumPy's C API is there."},
+    {NULL, NULL, 0, NULL}};
+
 static struct PyModuleDef fastcallModule = {
     PyModuleDef_HEAD_INIT, "_fastcall",
-    "The C-level call path of the weft package.", -1, NULL};
+    "The C-level call path of the weft package.", -1, moduleMethods};
 
 PyMODINIT_FUNC PyInit__fastcall(void) {
   if (PyType_Ready(&CallerType) < 0)
     return NULL;
+#ifdef WEFT_FASTCALL_NUMPY
+  if (PyType_Ready(&OwnerType) < 0)
+    return NULL;
+  /* Another NumPy than the one built against: numbers only. */
+  if (_import_array() < 0) {
+    PyErr_Clear();
+    PyArray_API = NULL;
+  }
+#endif
   PyObject *m = PyModule_Create(&fastcallModule);
   if (!m)
     return NULL;

@@ -202,3 +202,118 @@ def shift(dst, src):
     with pytest.raises(weft.ReadOnlyError):
         shift(ro, np.ones(4))
     assert (ro == 0).all()
+
+
+RESULTS = """
+def go_fast(a):
+    trace = 0.0
+    for i in range(a.shape[0]):
+        trace += tanh(a[i, i])
+    return a + trace
+
+def tail(x):
+    return x[1:]
+
+def pair(x):
+    return x * 2.0, sum(x), (len(x), x[::-1])
+
+def empty_rows(n):
+    return zeros((n, 3))
+
+def counts(n):
+    return arange(n)
+
+def flags(x):
+    return x > 1.5
+
+def halves(n):
+    return ones(n, dtype=f32) * 0.5
+"""
+
+
+@pytest.fixture(scope="module")
+def r():
+    return weft.compile(RESULTS, "results.weft")
+
+
+def twice_each(f, *args):
+    """The first call takes the ctypes path and teaches the layout; the
+    second is made from C. Both results are returned."""
+    return f(*args), f(*args)
+
+
+@pytest.mark.skipif(not weft._FAST_ARRAYS,
+                    reason="weft._fastcall is built without NumPy")
+def test_array_results_from_c(r):
+    a = np.arange(16.0).reshape(4, 4)
+    slow, fast = twice_each(r.go_fast, a)
+    expected = a + np.tanh(np.diag(a)).sum()
+    for x in (slow, fast):
+        assert type(x) is np.ndarray and x.dtype == np.float64
+        assert x.shape == (4, 4) and x.flags.writeable
+        assert np.array_equal(x, expected)
+    fast[0, 0] = -1.0                 # its own memory
+    assert a[0, 0] == 0.0
+    for dtype, f, arg in ((np.int64, r.counts, 5), (np.bool_, r.flags,
+                                                    np.arange(4.0)),
+                          (np.float32, r.halves, 3)):
+        slow, fast = twice_each(f, arg)
+        assert fast.dtype == dtype and slow.dtype == dtype
+        assert np.array_equal(slow, fast)
+    slow, fast = twice_each(r.empty_rows, 0)
+    assert slow.shape == fast.shape == (0, 3)
+    assert fast.dtype == np.float64
+
+
+@pytest.mark.skipif(not weft._FAST_ARRAYS,
+                    reason="weft._fastcall is built without NumPy")
+def test_views_of_arguments_from_c(r):
+    x = np.arange(5.0)
+    slow, fast = twice_each(r.tail, x)
+    for t in (slow, fast):
+        assert np.shares_memory(t, x)
+        assert list(t) == [1.0, 2.0, 3.0, 4.0] and t.flags.writeable
+    fast[0] = 10.0
+    assert x[1] == 10.0
+    x.flags.writeable = False
+    for t in twice_each(r.tail, x):
+        assert np.shares_memory(t, x) and not t.flags.writeable
+        with pytest.raises(ValueError):
+            t[0] = 1.0
+    # The result keeps the argument's memory alive.
+    t = r.tail(np.arange(3.0) + 1.0)
+    assert list(t) == [2.0, 3.0]
+
+
+@pytest.mark.skipif(not weft._FAST_ARRAYS,
+                    reason="weft._fastcall is built without NumPy")
+def test_tuple_results_from_c(r):
+    x = np.arange(4.0)
+    slow, fast = twice_each(r.pair, x)
+    for t in (slow, fast):
+        assert type(t) is tuple and len(t) == 3
+        assert np.array_equal(t[0], x * 2.0) and t[1] == 6.0
+        assert t[2][0] == 4 and type(t[2][0]) is int
+        assert np.array_equal(t[2][1], x[::-1])
+        assert np.shares_memory(t[2][1], x)   # a view of the argument
+
+
+@pytest.mark.skipif(not weft._FAST_ARRAYS,
+                    reason="weft._fastcall is built without NumPy")
+def test_array_results_do_not_leak():
+    code = ("import resource, numpy as np, weft\n"
+            "m = weft.compile('def f(a):\\n    return a * 2.0\\n')\n"
+            "a = np.ones(64)\n"
+            "def rss():\n"
+            "    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+            "for _ in range(20000):\n"
+            "    m.f(a)\n"
+            "before = rss()\n"
+            "for _ in range(200000):\n"
+            "    m.f(a)\n"
+            "print(rss() - before)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                         text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    # 200000 results of 512 bytes would be 100 MB if they leaked.
+    assert int(out.stdout) < 8 * 1024, out.stdout

@@ -342,6 +342,10 @@ def _array_result(handle, args):
                for d in range(rank)]
     data = _lib.weft_array_data(handle) or 0
     extent = _extent(data, shape, strides, dt.itemsize)
+    if extent is None:
+        # No elements (zeros((0, 3))): nothing to keep alive.
+        _lib.weft_array_release(handle)
+        return np.empty(shape, dt)
     for x in args if extent else ():
         xi = x.__array_interface__
         xe = _extent(xi["data"][0], x.shape, x.strides, x.dtype.itemsize)
@@ -454,10 +458,28 @@ def _load_fastcall():
 
 
 _fastcall = _load_fastcall()
+# Array and tuple results made in C too (NumPy's C API in weft._fastcall).
+_FAST_ARRAYS = _fastcall is not None and _fastcall.arrays(*(
+    ctypes.cast(getattr(_lib, f), ctypes.c_void_p).value
+    for f in ("weft_array_data", "weft_array_dtype", "weft_array_rank",
+              "weft_array_shape", "weft_array_stride", "weft_array_release",
+              "weft_free")))
 _CALL_ADDRESSES = tuple(
     ctypes.cast(getattr(_lib, f), ctypes.c_void_p).value
     for f in ("weft_call", "weft_value_release", "weft_entry_create",
               "weft_entry_call", "weft_entry_destroy"))
+
+
+def _fast_result(r):
+    """Whether weft._fastcall makes results like `r`: None, numbers, and
+    NumPy arrays and tuples when it has NumPy's C API."""
+    if r is None or type(r) in (int, float, bool):
+        return True
+    if not _FAST_ARRAYS:
+        return False
+    if type(r) is tuple:
+        return all(_fast_result(x) for x in r)
+    return type(r) is np.ndarray
 
 
 class Function:
@@ -465,8 +487,8 @@ class Function:
     the argument types on first use. Pickles as source and options.
 
     Calls go through weft._fastcall when it is built: argument layouts
-    (numbers, NumPy arrays) that gave a number or nothing once are then
-    called from C; everything else takes the ctypes path."""
+    (numbers, NumPy arrays) called once are then called from C, results
+    included; everything else takes the ctypes path."""
 
     def __init__(self, module, name):
         self.module, self.name = module, name
@@ -484,8 +506,7 @@ class Function:
             if r is not NotImplemented:
                 return r
         r = self.module.call(self.name, *args)
-        if fast is not None and (r is None or
-                                 type(r) in (int, float, bool)):
+        if fast is not None and _fast_result(r):
             fast.learn(*args)
         return r
 
