@@ -64,6 +64,8 @@ typedef struct {
   int entryResults[kMaxEntries]; /* dtype, or -1 for None */
 } Caller;
 
+static PyTypeObject CallerType;
+
 /* The weft dtype of a buffer format of one native element, or -1. */
 static int dtypeOfFormat(const char *format, Py_ssize_t itemsize) {
   if (!format)
@@ -98,6 +100,70 @@ static int dtypeOfFormat(const char *format, Py_ssize_t itemsize) {
     return -1;
   }
 }
+
+#ifdef WEFT_FASTCALL_NUMPY
+/* An array argument read from NumPy's struct (no buffer request): the
+ * caller's reference keeps it alive during the call. */
+static int arrayArg(PyArrayObject *x, weft_arg *a, unsigned *code) {
+  PyArray_Descr *descr = PyArray_DESCR(x);
+  int ndim = PyArray_NDIM(x);
+  if (ndim < 1 || ndim > WEFT_MAX_RANK || !PyArray_ISNOTSWAPPED(x))
+    return 0;
+  int dtype = -1;
+  switch (descr->type_num) {
+  case NPY_BOOL:
+    dtype = WEFT_BOOL;
+    break;
+  case NPY_BYTE:
+    dtype = WEFT_I8;
+    break;
+  case NPY_UBYTE:
+    dtype = WEFT_U8;
+    break;
+  case NPY_SHORT:
+    dtype = WEFT_I16;
+    break;
+  case NPY_USHORT:
+    dtype = WEFT_U16;
+    break;
+  case NPY_INT:
+    dtype = WEFT_I32;
+    break;
+  case NPY_UINT:
+    dtype = WEFT_U32;
+    break;
+  case NPY_LONG:
+  case NPY_LONGLONG:
+    dtype = descr->elsize == 8 ? WEFT_I64 : -1;
+    break;
+  case NPY_FLOAT:
+    dtype = WEFT_F32;
+    break;
+  case NPY_DOUBLE:
+    dtype = WEFT_F64;
+    break;
+  default:
+    return 0;
+  }
+  npy_intp itemsize = descr->elsize;
+  if (dtype < 0 || itemsize != weft_dtype_bytes(dtype))
+    return 0;
+  const npy_intp *shape = PyArray_DIMS(x), *strides = PyArray_STRIDES(x);
+  for (int d = 0; d < ndim; ++d)
+    if (strides[d] % itemsize)
+      return 0;
+  a->dtype = (weft_dtype)dtype;
+  a->rank = ndim;
+  a->data = PyArray_DATA(x);
+  a->read_only = !PyArray_ISWRITEABLE(x);
+  for (int d = 0; d < ndim; ++d) {
+    a->shape[d] = shape[d];
+    a->strides[d] = strides[d] / itemsize;
+  }
+  *code = (unsigned)(16 + dtype * 16 + ndim);
+  return 1;
+}
+#endif
 
 /* Fills `a` from `x` (a view in `view` when x is an array) and its part
  * of the layout key; 0 when x is not for this path. */
@@ -134,6 +200,10 @@ static int toArg(PyObject *x, weft_arg *a, Py_buffer *view, int *held,
   if (strcmp(Py_TYPE(x)->tp_name, "numpy.ndarray") != 0 ||
       !PyObject_CheckBuffer(x))
     return 0;
+#ifdef WEFT_FASTCALL_NUMPY
+  if (PyArray_API)
+    return arrayArg((PyArrayObject *)x, a, code);
+#endif
   if (PyObject_GetBuffer(x, view, PyBUF_RECORDS_RO) != 0) {
     PyErr_Clear();
     return 0;
@@ -270,7 +340,7 @@ static int extent(const char *data, int rank, const npy_intp *shape,
  * argument as its base and is read-only if the argument is; anything else
  * is over Weft's buffer, which it keeps alive. Takes `h`. */
 static PyObject *arrayResult(weft_array *h, PyObject *const *xs, Py_ssize_t n,
-                             const Py_buffer *views, const int *held) {
+                             const weft_arg *args) {
   int rank = gArrays.rank(h);
   int typenum = npyType(gArrays.dtype(h));
   PyArray_Descr *descr = PyArray_DescrFromType(typenum);
@@ -289,20 +359,21 @@ static PyObject *arrayResult(weft_array *h, PyObject *const *xs, Py_ssize_t n,
   const char *lo, *hi;
   if (extent(data, rank, dims, strides, itemsize, &lo, &hi)) {
     for (Py_ssize_t i = 0; i < n && !base; ++i) {
-      const Py_buffer *v = &views[i];
+      const weft_arg *x = &args[i];
       const char *xlo, *xhi;
       npy_intp xdims[WEFT_MAX_RANK], xstrides[WEFT_MAX_RANK];
-      if (!held[i])
+      npy_intp xsize = weft_dtype_bytes(x->dtype);
+      if (x->rank < 1)
         continue;
-      for (int d = 0; d < v->ndim; ++d) {
-        xdims[d] = v->shape[d];
-        xstrides[d] = v->strides[d];
+      for (int d = 0; d < x->rank; ++d) {
+        xdims[d] = x->shape[d];
+        xstrides[d] = x->strides[d] * xsize;
       }
-      if (extent(v->buf, v->ndim, xdims, xstrides, v->itemsize, &xlo, &xhi) &&
+      if (extent(x->data, x->rank, xdims, xstrides, xsize, &xlo, &xhi) &&
           xlo <= lo && hi <= xhi) {
         base = xs[i];
         Py_INCREF(base);
-        writeable = !v->readonly;
+        writeable = !x->read_only;
         gArrays.release(h);
         h = NULL;
       }
@@ -344,7 +415,7 @@ static PyObject *numberResult(const weft_value *r) {
 /* The Python value of a result (taking its arrays and freeing its tuple
  * lists), or NULL with an exception (everything released). */
 static PyObject *valueResult(weft_value *r, PyObject *const *xs, Py_ssize_t n,
-                             const Py_buffer *views, const int *held) {
+                             const weft_arg *args) {
   switch (r->kind) {
   case WEFT_NONE:
     Py_RETURN_NONE;
@@ -352,7 +423,7 @@ static PyObject *valueResult(weft_value *r, PyObject *const *xs, Py_ssize_t n,
     return numberResult(r);
 #ifdef WEFT_FASTCALL_NUMPY
   case WEFT_ARRAY:
-    return arrayResult(r->array, xs, n, views, held);
+    return arrayResult(r->array, xs, n, args);
   case WEFT_TUPLE: {
     PyObject *t = PyTuple_New(r->count);
     int failed = t == NULL;
@@ -363,10 +434,10 @@ static PyObject *valueResult(weft_value *r, PyObject *const *xs, Py_ssize_t n,
         if (one.kind == WEFT_ARRAY)
           gArrays.release(one.array);
         else if (one.kind == WEFT_TUPLE)
-          Py_XDECREF(valueResult(&one, xs, 0, views, held));
+          Py_XDECREF(valueResult(&one, xs, 0, args));
         continue;
       }
-      PyObject *x = valueResult(e, xs, n, views, held);
+      PyObject *x = valueResult(e, xs, n, args);
       if (!x)
         failed = 1;
       else
@@ -427,11 +498,10 @@ static PyObject *callEntry(Caller *c, int e, const weft_arg *args, Py_ssize_t n,
   }
 }
 
-static PyObject *Caller_vectorcall(PyObject *self, PyObject *const *xs,
-                                   size_t nargsf, PyObject *kwnames) {
-  Caller *c = (Caller *)self;
-  Py_ssize_t n = PyVectorcall_NARGS(nargsf);
-  if (kwnames || n > kMaxArgs)
+/* The call from C, or NotImplemented for a layout not learned. */
+static PyObject *fastPath(Caller *c, PyObject *const *xs, Py_ssize_t n,
+                          PyObject *kwnames) {
+  if (kwnames || n > kMaxArgs || !c->module)
     Py_RETURN_NOTIMPLEMENTED;
   weft_arg args[kMaxArgs];
   Py_buffer views[kMaxArgs];
@@ -473,9 +543,44 @@ static PyObject *Caller_vectorcall(PyObject *self, PyObject *const *xs,
   }
   /* The arguments stay pinned while array results are compared with
    * them. */
-  PyObject *out = valueResult(&r, xs, n, views, held);
+  PyObject *out = valueResult(&r, xs, n, args);
   unpin(n, views, held);
   return out;
+}
+
+static PyObject *gSlowName; /* "_slow" */
+
+/* Calling a Caller: from C when the layout is learned. Otherwise a plain
+ * Caller answers NotImplemented, and a subclass's instance (the package's
+ * Function and Dispatcher) calls its Python method _slow with the same
+ * arguments, keywords included. */
+static PyObject *Caller_vectorcall(PyObject *self, PyObject *const *xs,
+                                   size_t nargsf, PyObject *kwnames) {
+  Py_ssize_t n = PyVectorcall_NARGS(nargsf);
+  PyObject *r = fastPath((Caller *)self, xs, n, kwnames);
+  if (r != Py_NotImplemented || Py_IS_TYPE(self, &CallerType))
+    return r;
+  Py_DECREF(r);
+  Py_ssize_t total = n + (kwnames ? PyTuple_GET_SIZE(kwnames) : 0);
+  PyObject *small[16];
+  PyObject **stack = small;
+  if (total + 1 > 16) {
+    stack = PyMem_Malloc((size_t)(total + 1) * sizeof(PyObject *));
+    if (!stack)
+      return PyErr_NoMemory();
+  }
+  stack[0] = self;
+  memcpy(stack + 1, xs, (size_t)total * sizeof(PyObject *));
+  r = PyObject_VectorcallMethod(gSlowName, stack, (size_t)(n + 1), kwnames);
+  if (stack != small)
+    PyMem_Free(stack);
+  return r;
+}
+
+/* fast(*args): the call from C, or NotImplemented (never _slow). */
+static PyObject *Caller_fast(PyObject *self, PyObject *const *xs,
+                             Py_ssize_t n) {
+  return fastPath((Caller *)self, xs, n, NULL);
 }
 
 /* A prepared entry for a layout, if there is room and the library makes
@@ -507,7 +612,7 @@ static void prepareEntry(Caller *c, long long key, const weft_arg *args,
 static PyObject *Caller_learn(PyObject *self, PyObject *const *xs,
                               Py_ssize_t n) {
   Caller *c = (Caller *)self;
-  if (n > kMaxArgs)
+  if (n > kMaxArgs || !c->module)
     Py_RETURN_FALSE;
   weft_arg args[kMaxArgs];
   Py_buffer views[kMaxArgs];
@@ -533,6 +638,14 @@ static int Caller_init(PyObject *self, PyObject *args, PyObject *kw) {
   PyObject *name, *check;
   if (kw && PyDict_Size(kw)) {
     PyErr_SetString(PyExc_TypeError, "Caller takes no keyword arguments");
+    return -1;
+  }
+  if (PyTuple_GET_SIZE(args) == 0) { /* unbound: every call is a miss */
+    c->vectorcall = Caller_vectorcall;
+    return 0;
+  }
+  if (c->module) {
+    PyErr_SetString(PyExc_RuntimeError, "a Caller is bound only once");
     return -1;
   }
   if (!PyArg_ParseTuple(args, "KSOKK|KKK", &module, &name, &check, &call,
@@ -572,6 +685,9 @@ static void Caller_dealloc(PyObject *self) {
 }
 
 static PyMethodDef Caller_methods[] = {
+    {"fast", (PyCFunction)(void (*)(void))Caller_fast, METH_FASTCALL,
+     "fast(*args): the call from C, or NotImplemented for a layout it has "
+     "not learned."},
     {"learn", (PyCFunction)(void (*)(void))Caller_learn, METH_FASTCALL,
      "learn(*args): calls with this argument layout are made from C."},
     {NULL, NULL, 0, NULL}};
@@ -585,9 +701,11 @@ static PyTypeObject CallerType = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "weft._fastcall.Caller",
     .tp_basicsize = sizeof(Caller),
     .tp_vectorcall_offset = offsetof(Caller, vectorcall),
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL,
+    .tp_flags =
+        Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_BASETYPE,
     .tp_doc = "Caller(module, name, check, weft_call, weft_value_release"
-              "[, weft_entry_create, weft_entry_call, weft_entry_destroy])",
+              "[, weft_entry_create, weft_entry_call, weft_entry_destroy]), "
+              "or Caller() unbound (bound later by calling __init__ again)",
     .tp_new = PyType_GenericNew,
     .tp_init = Caller_init,
     .tp_dealloc = Caller_dealloc,
@@ -627,7 +745,26 @@ static PyObject *arrays(PyObject *self, PyObject *args) {
 #endif
 }
 
+/* vectorcall_subclass(cls): a Python subclass of Caller that does not
+ * define __call__ is called through Caller's vectorcall slot, as Python
+ * 3.12 arranges by itself (3.11 builds a tuple per call instead). */
+static PyObject *vectorcallSubclass(PyObject *self, PyObject *cls) {
+  (void)self;
+  if (!PyType_Check(cls) ||
+      !PyType_IsSubtype((PyTypeObject *)cls, &CallerType)) {
+    PyErr_SetString(PyExc_TypeError, "a subclass of Caller");
+    return NULL;
+  }
+  PyTypeObject *t = (PyTypeObject *)cls;
+  if (t->tp_call != PyVectorcall_Call)
+    Py_RETURN_FALSE; /* it defines __call__ */
+  t->tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL;
+  Py_RETURN_TRUE;
+}
+
 static PyMethodDef moduleMethods[] = {
+    {"vectorcall_subclass", vectorcallSubclass, METH_O,
+     "vectorcall_subclass(cls): calls of cls go through Caller's slot."},
     {"arrays", arrays, METH_VARARGS,
      "arrays(data, dtype, rank, shape, stride, release, free): array "
      "results from C; True when NumPy's C API is there."},
@@ -639,6 +776,9 @@ static struct PyModuleDef fastcallModule = {
 
 PyMODINIT_FUNC PyInit__fastcall(void) {
   if (PyType_Ready(&CallerType) < 0)
+    return NULL;
+  gSlowName = PyUnicode_InternFromString("_slow");
+  if (!gSlowName)
     return NULL;
 #ifdef WEFT_FASTCALL_NUMPY
   if (PyType_Ready(&OwnerType) < 0)

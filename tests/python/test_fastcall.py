@@ -158,9 +158,9 @@ def nothing(x):
         assert mod.floor_div(-7, 2) == -4
     # Each layout of numbers learned has its entry (mixed has two); the
     # f32 parameter given a float does not.
-    assert mod.mixed._fast.entries == 2
-    assert mod.positive._fast.entries == 2 and mod.nothing._fast.entries == 1
-    assert mod.half._fast.entries == 0
+    assert mod.mixed.entries == 2
+    assert mod.positive.entries == 2 and mod.nothing.entries == 1
+    assert mod.half.entries == 0
     for _ in range(2):
         with pytest.raises(ZeroDivisionError,
                            match="entries.weft:14: ZeroDivisionError"):
@@ -188,7 +188,7 @@ def shift(dst, src):
         assert total(x) == 28.0
         assert total(x[::2]) == 0 + 2 + 4 + 6
         assert total(np.ones((2, 3))) == 6.0
-    assert total._fast.entries == 2       # 1-D (any strides) and 2-D
+    assert total.entries == 2       # 1-D (any strides) and 2-D
     y = np.zeros(6)
     for _ in range(2):
         y[:] = [0.0, 10.0, 20.0, 30.0, 40.0, 50.0]
@@ -196,7 +196,7 @@ def shift(dst, src):
         # (read in place, it would give 1, 2, 3, 4).
         assert shift(y[1:5], y[0:4]) == 1.0
         assert list(y) == [0.0, 1.0, 11.0, 21.0, 31.0, 50.0]
-    assert shift._fast.entries == 1
+    assert shift.entries == 1
     ro = np.zeros(4)
     ro.flags.writeable = False
     with pytest.raises(weft.ReadOnlyError):

@@ -482,33 +482,40 @@ def _fast_result(r):
     return type(r) is np.ndarray
 
 
-class Function:
+# Functions and dispatchers are weft._fastcall.Callers when it is built:
+# a call of a learned layout goes from the interpreter straight to C.
+_CallerBase = _fastcall.Caller if _fastcall is not None else object
+
+
+class Function(_CallerBase):
     """A function of a module; calling it compiles the specialisation for
     the argument types on first use. Pickles as source and options.
 
-    Calls go through weft._fastcall when it is built: argument layouts
-    (numbers, NumPy arrays) called once are then called from C, results
-    included; everything else takes the ctypes path."""
+    With weft._fastcall built, a Function is a C-level callable: argument
+    layouts (numbers, NumPy arrays) called once are then called from C,
+    results included; everything else goes to _slow, the ctypes path."""
 
     def __init__(self, module, name):
+        if _fastcall is not None:
+            super().__init__(module._handle.value, name.encode(), _check,
+                             *_CALL_ADDRESSES)
         self.module, self.name = module, name
         self.__name__ = name
-        self._fast = None
-        if _fastcall is not None:
-            self._fast = _fastcall.Caller(
-                module._handle.value, name.encode(), _check,
-                *_CALL_ADDRESSES)
 
-    def __call__(self, *args):
-        fast = self._fast
-        if fast is not None:
-            r = fast(*args)
-            if r is not NotImplemented:
-                return r
+    @property
+    def _fast(self):
+        """The call from C or NotImplemented (None without the extension)."""
+        return self.fast if _fastcall is not None else None
+
+    def _slow(self, *args):
         r = self.module.call(self.name, *args)
-        if fast is not None and _fast_result(r):
-            fast.learn(*args)
+        if _fastcall is not None and _fast_result(r):
+            self.learn(*args)
         return r
+
+    if _fastcall is None:
+        def __call__(self, *args):
+            return self._slow(*args)
 
     def __reduce__(self):
         return (_function, (self.module.source, self.module.name,
@@ -517,6 +524,10 @@ class Function:
 
     def __repr__(self):
         return "<weft function %s from %s>" % (self.name, self.module.name)
+
+
+if _fastcall is not None:
+    _fastcall.vectorcall_subclass(Function)
 
 
 _modules = {}
@@ -638,14 +649,18 @@ def _global_names(code):
     return names
 
 
-class Dispatcher:
+class Dispatcher(_CallerBase):
     """A @weft.jit function. On its first call it compiles, into one
     module, its source and that of every @weft.jit function it calls
     (found among the globals of its Python module, transitively), so
     jitted functions call each other as under Numba; each argument type
-    combination then compiles on its first use."""
+    combination then compiles on its first use. With weft._fastcall it is
+    a C-level callable as Function is: a layout of positional arguments
+    called once is then called from C."""
 
     def __init__(self, fn, options, decorator="jit"):
+        if _fastcall is not None:
+            super().__init__()  # unbound until the first compilation
         self.py_func, self.options = fn, options
         self.decorator = decorator
         functools.update_wrapper(self, fn)
@@ -674,27 +689,34 @@ class Dispatcher:
                     target = "cpu"
                     if self.decorator == "jit":
                         target = self.options.get("target", "cpu")
-                    self._function = _function(
+                    f = _function(
                         source, filename, bool(self.options.get("fastmath")),
                         target, self.py_func.__name__)
+                    if _fastcall is not None:
+                        _fastcall.Caller.__init__(
+                            self, f.module._handle.value,
+                            f.name.encode(), _check, *_CALL_ADDRESSES)
+                    self._function = f
         return self._function
 
-    def __call__(self, *args, **kwargs):
-        # A compiled function and an argument layout weft._fastcall knows
-        # (it answers NotImplemented for any other): called from C.
-        f = self._function
-        if f is not None and not kwargs and f._fast is not None:
-            r = f._fast(*args)
-            if r is not NotImplemented:
-                return r
+    def _slow(self, *args, **kwargs):
         # Keyword arguments and defaults bind as Python binds them.
+        learn = not kwargs
         if kwargs or len(args) < self.py_func.__code__.co_argcount:
             bound = self._signature.bind(*args, **kwargs)
             bound.apply_defaults()
+            learn = learn and len(bound.args) == len(args)
             args = bound.args
         if any(isinstance(a, tuple) for a in args):
             return self._call_with_tuples(args)
-        return self._compiled()(*args)
+        r = self._compiled()(*args)
+        if _fastcall is not None and learn and _fast_result(r):
+            self.learn(*args)
+        return r
+
+    if _fastcall is None:
+        def __call__(self, *args, **kwargs):
+            return self._slow(*args, **kwargs)
 
     def _call_with_tuples(self, args):
         """Tuples (of numbers and arrays, nested) are passed as Numba
@@ -786,6 +808,10 @@ def vectorize(fn=None, *signatures, **options):
     if fn is not None and not inspect.isfunction(fn):
         return wrap  # signatures
     return wrap(fn) if fn is not None else wrap
+
+
+if _fastcall is not None:
+    _fastcall.vectorcall_subclass(Dispatcher)
 
 
 class _Stencil:
