@@ -59,9 +59,23 @@ struct Arena {
 /// What a protected call keeps per thread (its arena, jump target and
 /// error message), in one thread-local: a shared library's thread-locals
 /// cost a call of __tls_get_addr each, so runProtected makes one.
+/// Where a runtime error jumps to: GCC's __builtin_setjmp (the frame and
+/// stack pointers and a label, no call into libc, which saved more than
+/// a call of a small function costs) or, under the sanitizers, which
+/// follow only libc's, setjmp/longjmp.
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+using JumpTarget = std::jmp_buf;
+#define WEFT_SETJMP(target) setjmp(target)
+#define WEFT_LONGJMP(target) std::longjmp(target, 1)
+#else
+using JumpTarget = void *[5];
+#define WEFT_SETJMP(target) __builtin_setjmp(target)
+#define WEFT_LONGJMP(target) __builtin_longjmp(target, 1)
+#endif
+
 struct CallState {
   Arena *arena = nullptr;
-  std::jmp_buf *jumpTarget = nullptr;
+  JumpTarget *jumpTarget = nullptr;
   std::string *error = nullptr;
 };
 WEFT_TLS_FAST thread_local CallState tCall;
@@ -451,7 +465,7 @@ void weft_rt_fail(const char *message, int64_t line) {
   if (tCall.error)
     *tCall.error = line ? std::to_string(line) + ": " + message
                         : std::string(" ") + message; // no source line known
-  std::longjmp(*tCall.jumpTarget, 1);
+  WEFT_LONGJMP(*tCall.jumpTarget);
 }
 
 namespace {
@@ -617,7 +631,7 @@ bool runProtected(void (*fn)(), std::string &error) {
 WEFT_TLS_FAST thread_local ErrorRecord *tCallRecord = nullptr;
 
 bool runProtected(void (*fn)(void **), void **args, std::string &error) {
-  std::jmp_buf target;
+  JumpTarget target;
   CallState &state = tCall;
   CallState saved = state;
   // Errors recorded by this call's parallel loops, on any thread.
@@ -628,7 +642,7 @@ bool runProtected(void (*fn)(void **), void **args, std::string &error) {
   state.jumpTarget = &target;
   state.error = &error;
   bool ok = true;
-  if (setjmp(target) == 0)
+  if (WEFT_SETJMP(target) == 0)
     fn(args);
   else
     ok = false;
