@@ -11,7 +11,8 @@ i64), `total(a)` (the sum of an 8-element f64 array) and, from Python,
 Function::typed<int64_t(int64_t)>(), beside a direct call of the same C++
 function through a pointer), from C (weft_call), and from Python
 under Weft's package and under Numba's dispatcher, in one run. Also the
-resident memory of the C++ driver before and after its calls. The C and
+resident memory of the C++ driver before and after its calls, and of
+Python around 10,000,000 further calls each of add1 and twice. The C and
 C++ drivers are built here with g++/gcc against build/runtime/libweft.so.
 Calls are untimed by the engine (its default; WEFT_TIME_CALLS unset).
 """
@@ -68,6 +69,17 @@ def python_times(n):
             for _ in range(n):
                 f(*args)
             rows[(name, label)] = (time.perf_counter() - t) / n * 1e6
+    # Resident memory (now, not peak) around 10 million calls of each of
+    # add1 and twice (an array result per call) from Python.
+    def rss_kb():
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    rows["rss_before"] = rss_kb()
+    for name, args in (("add1", (3,)), ("twice", (a,))):
+        f = getattr(w, name)
+        for _ in range(10000000):
+            f(*args)
+    rows["rss_after_weft"] = rss_kb()
     return rows
 
 
@@ -101,6 +113,9 @@ def main():
           % (float(cpp["add1_typed"][0]), float(cpp["add1_direct"][0])))
     print("C++ driver resident memory: %s kB before the calls, %s kB after"
           % tuple(cpp["rss_kb"]))
+    print("Python resident memory: %d kB before 10,000,000 calls each of "
+          "add1 and twice, %d kB after" % (py["rss_before"],
+                                             py["rss_after_weft"]))
 
 
 if __name__ == "__main__":
