@@ -17,6 +17,7 @@
 #ifndef WEFT_RUNTIME_ERRORRECORD_H
 #define WEFT_RUNTIME_ERRORRECORD_H
 
+#include "runtime/SpinLock.h"
 #include "runtime/ThreadLocal.h"
 
 #include <cstdint>
@@ -32,7 +33,7 @@ void weft_rt_fork_call(void *loc, int32_t argc, void *microtask, ...);
 namespace weft::rt {
 
 struct ErrorRecord {
-  std::mutex mutex;
+  SpinLock mutex;
   bool set = false;
   std::string message;
   int64_t line = 0;

@@ -85,7 +85,7 @@ bool recordInParallelRegion(const char *message, int64_t line) {
   ErrorRecord *r = tRegionRecord;
   if (!r)
     return false;
-  std::lock_guard<std::mutex> lock(r->mutex);
+  std::lock_guard<SpinLock> lock(r->mutex);
   if (!r->set) {
     r->set = true;
     r->message = message;
@@ -95,7 +95,7 @@ bool recordInParallelRegion(const char *message, int64_t line) {
 }
 
 bool takeRecorded(ErrorRecord &r, std::string &message, int64_t &line) {
-  std::lock_guard<std::mutex> lock(r.mutex);
+  std::lock_guard<SpinLock> lock(r.mutex);
   if (!r.set)
     return false;
   r.set = false;

@@ -53,7 +53,7 @@ struct alignas(64) BufferHeader {
 /// runProtected frees them; on success the survivors (returned arrays)
 /// are detached.
 struct Arena {
-  std::mutex mutex;
+  weft::rt::SpinLock mutex;
   BufferHeader *head = nullptr;
 };
 /// What a protected call keeps per thread (its arena, jump target and
@@ -89,7 +89,7 @@ void arenaLink(BufferHeader *h, bool inRegion) {
   h->prev = h->next = nullptr;
   if (!h->arena)
     return;
-  std::lock_guard<std::mutex> lock(h->arena->mutex);
+  std::lock_guard<weft::rt::SpinLock> lock(h->arena->mutex);
   h->next = h->arena->head;
   if (h->next)
     h->next->prev = h;
@@ -100,7 +100,7 @@ void arenaUnlink(BufferHeader *h) {
   Arena *a = h->arena;
   if (!a)
     return;
-  std::lock_guard<std::mutex> lock(a->mutex);
+  std::lock_guard<weft::rt::SpinLock> lock(a->mutex);
   (h->prev ? h->prev->next : a->head) = h->next;
   if (h->next)
     h->next->prev = h->prev;
