@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/AST.h"
 
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -84,11 +85,9 @@ namespace {
 /// Shortest text that reads back as the same double, always float-looking.
 std::string formatFloat(double v) {
   char buf[64];
-  for (int prec = 1; prec <= 17; ++prec) {
-    std::snprintf(buf, sizeof(buf), "%.*g", prec, v);
-    if (std::strtod(buf, nullptr) == v)
-      break;
-  }
+  std::to_chars_result r =
+      std::to_chars(buf, buf + sizeof buf - 1, v, std::chars_format::general);
+  *r.ptr = '\0';
   std::string s = buf;
   if (s.find_first_of(".eEn") == std::string::npos)
     s += ".0";

@@ -11,6 +11,7 @@
 #include "runtime/RuntimeABI.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -39,16 +40,16 @@ void parseScientific(const char *buf, std::string &digits, int &exp) {
 /// Shortest decimal digits that round-trip `v` (finite, > 0) in its own
 /// type (float when `f32`, so the digits are float32's shortest), as
 /// `digits` (no leading zeros, no point) and the decimal exponent of the
-/// first digit: v = d1.d2d3... * 10^exp.
+/// first digit: v = d1.d2d3... * 10^exp. std::to_chars gives Python's
+/// repr digits: the fewest that read back, the nearest of those.
 void shortestDigits(double v, bool f32, std::string &digits, int &exp) {
   char buf[64];
-  const int maxPrec = f32 ? 9 : 17;
-  for (int prec = 1; prec <= maxPrec; ++prec) {
-    std::snprintf(buf, sizeof buf, "%.*e", prec - 1, v);
-    if (f32 ? std::strtof(buf, nullptr) == static_cast<float>(v)
-            : std::strtod(buf, nullptr) == v)
-      break;
-  }
+  std::to_chars_result r =
+      f32 ? std::to_chars(buf, buf + sizeof buf - 1, static_cast<float>(v),
+                          std::chars_format::scientific)
+          : std::to_chars(buf, buf + sizeof buf - 1, v,
+                          std::chars_format::scientific);
+  *r.ptr = '\0';
   parseScientific(buf, digits, exp);
 }
 

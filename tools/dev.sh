@@ -19,7 +19,7 @@ LLVM_PREFIX=/usr/lib/llvm-22
 PACKAGES=(
   build-essential cmake ninja-build ccache git python3
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools libomp-22-dev
-  libfmt-dev catch2 zlib1g-dev libzstd-dev libedit-dev libcurl4-openssl-dev
+  catch2 zlib1g-dev libzstd-dev libedit-dev libcurl4-openssl-dev
   python3-numpy valgrind libopenblas-dev python3-pytest python3-dask
   python3-distributed libxxhash0
   # Headers for the Python package's C call path (weft._fastcall).
