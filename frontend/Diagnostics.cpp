@@ -90,16 +90,46 @@ static const char *severityName(Severity s) {
   return "error";
 }
 
+namespace {
+// Clang's colours: the location and message bold, the severity bold red,
+// magenta or black, the caret line bold green.
+constexpr const char *kBold = "\033[1m";
+constexpr const char *kReset = "\033[0m";
+constexpr const char *kCaretColour = "\033[1;32m";
+
+const char *severityColour(Severity s) {
+  switch (s) {
+  case Severity::Error:
+    return "\033[1;31m";
+  case Severity::Warning:
+    return "\033[1;35m";
+  case Severity::Note:
+    return "\033[1;30m";
+  }
+  return "\033[1;31m";
+}
+} // namespace
+
 static void renderOne(const SourceFile &file, const Diagnostic &d,
-                      std::string &out) {
+                      std::string &out, bool colour) {
   const SourceLocation &b = d.range.begin;
+  if (colour)
+    out += kBold;
   out += file.filename();
   if (b.valid())
     out += ":" + std::to_string(b.line) + ":" + std::to_string(b.col);
   out += ": ";
+  if (colour)
+    out += severityColour(d.severity);
   out += severityName(d.severity);
   out += ": ";
+  if (colour) {
+    out += kReset;
+    out += kBold;
+  }
   out += d.message;
+  if (colour)
+    out += kReset;
   out += "\n";
   if (!b.valid())
     return;
@@ -133,21 +163,26 @@ static void renderOne(const SourceFile &file, const Diagnostic &d,
   int endCol = std::min(e.col, first + kWidth + 1);
   if (e.valid() && e.line == b.line && endCol > b.col + 1)
     caret += std::string(endCol - b.col - 1, '~');
+  if (colour) {
+    size_t mark = caret.find('^');
+    caret = caret.substr(0, mark) + kCaretColour + caret.substr(mark) + kReset;
+  }
   out += caret + "\n";
 }
 
-std::string DiagnosticEngine::render(const Diagnostic &diag) const {
+std::string DiagnosticEngine::render(const Diagnostic &diag,
+                                     bool colour) const {
   std::string out;
-  renderOne(file_, diag, out);
+  renderOne(file_, diag, out, colour);
   for (const Diagnostic &n : diag.notes)
-    renderOne(file_, n, out);
+    renderOne(file_, n, out, colour);
   return out;
 }
 
-std::string DiagnosticEngine::renderAll() const {
+std::string DiagnosticEngine::renderAll(bool colour) const {
   std::string out;
   for (const Diagnostic &d : diags_)
-    out += render(d);
+    out += render(d, colour);
   return out;
 }
 

@@ -60,10 +60,11 @@ public:
   const std::vector<Diagnostic> &diagnostics() const { return diags_; }
   const SourceFile &file() const { return file_; }
 
-  /// Renders one diagnostic (and its notes) with source line and caret.
-  std::string render(const Diagnostic &diag) const;
+  /// Renders one diagnostic (and its notes) with source line and caret;
+  /// with `colour`, in clang's terminal colours (ANSI escapes).
+  std::string render(const Diagnostic &diag, bool colour = false) const;
   /// Renders every diagnostic in report order.
-  std::string renderAll() const;
+  std::string renderAll(bool colour = false) const;
 
   /// While suppressed, reports are dropped (used by fixpoint type inference).
   void setSuppressed(bool s) { suppressed_ = s; }

@@ -93,6 +93,8 @@ Options:
                     512M, 2.5G); beyond it an allocation is a MemoryError
   --no-cache        neither read nor write the on-disk code cache
                     ($WEFT_CACHE_DIR, $XDG_CACHE_HOME/weft or ~/.cache/weft)
+  --color=WHEN      colour diagnostics: auto (default: on a terminal,
+                    unless NO_COLOR is set), always or never
 
 Bench options (weft bench):
   --threads LIST    thread counts, e.g. 1,2,4 (default: 1 to all cores)
@@ -105,6 +107,9 @@ Bench options (weft bench):
 
 Exit codes: 0 success, 1 error in the program, 2 internal compiler error,
 64 bad usage.
+
+Environment: WEFT_NUM_THREADS, WEFT_CACHE_DIR, WEFT_BLAS, WEFT_LLVM_ARGS,
+NO_COLOR and the others are listed in docs/environment.md.
 )";
 
 /// Lowest address of the main thread's stack (its limit below the top).
@@ -221,12 +226,30 @@ struct Args {
   bool noCache = false;
   int64_t maxMemory = 0;
   weft::BenchOptions bench;
+  std::string color = "auto"; ///< --color=auto|always|never
 };
 
 } // namespace
 
+namespace {
+/// Diagnostics in colour: --color=always, or --color=auto (the default)
+/// with stderr a terminal, NO_COLOR unset or empty and TERM not "dumb".
+bool gColour = false;
+
+bool colourFor(const std::string &when) {
+  if (when == "always")
+    return true;
+  if (when == "never")
+    return false;
+  const char *noColour = std::getenv("NO_COLOR");
+  const char *term = std::getenv("TERM");
+  return isatty(2) && !(noColour && *noColour) &&
+         !(term && std::string(term) == "dumb");
+}
+} // namespace
+
 int weft::reportCompileFailure(weft::Compilation &c) {
-  std::cerr << c.diags().renderAll();
+  std::cerr << c.diags().renderAll(gColour);
   if (!c.internalError().empty()) {
     std::cerr << c.internalError();
     return 2;
@@ -244,7 +267,7 @@ namespace {
 
 void printWarnings(weft::Compilation &c) {
   if (!c.diags().diagnostics().empty())
-    std::cerr << c.diags().renderAll();
+    std::cerr << c.diags().renderAll(gColour);
 }
 
 } // namespace
@@ -355,6 +378,12 @@ std::optional<int> parseArgs(const std::vector<std::string> &argvv,
         return usageError(error);
     } else if (a.rfind("--report=", 0) == 0) {
       args.reportPath = a.substr(9);
+    } else if (a.rfind("--color=", 0) == 0) {
+      args.color = a.substr(8);
+      if (args.color != "auto" && args.color != "always" &&
+          args.color != "never")
+        return usageError("--color is auto, always or never, not '" +
+                          args.color + "'");
     } else if (a == "--fastmath") {
       args.fastmath = true;
     } else if (a == "--boundscheck") {
@@ -438,6 +467,7 @@ int main(int argc, char **argv) {
   }
   if (std::optional<int> exit = parseArgs(argvv, args))
     return *exit;
+  gColour = colourFor(args.color);
   if (args.command == "repl")
     return runReplCommand(args);
   if (args.command != "run" && args.command != "check" &&
