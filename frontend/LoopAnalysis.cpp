@@ -875,10 +875,20 @@ struct IndependenceCheck {
     for (const std::string &t : targets) {
       if (t == var)
         return fail("it assigns the loop variable '" + var + "'");
-      if (outside.count(t))
-        return fail("it updates '" + t +
-                    "', which is used after the loop "
-                    "(a reduction: write prange to parallelise it)");
+      if (outside.count(t)) {
+        // prange takes it only as a reduction (s += x, s = min(s, x), ...,
+        // and nothing else in the loop reading s); anything else carries
+        // a value from one iteration to the next (a, b = b, a + b).
+        loops::ReductionUse scan = loops::scanReduction(fn, loop.body, t);
+        bool reduction = scan.ok && scan.kind != Reduction::None &&
+                         static_cast<int>(inside.count(t)) == scan.accounted;
+        return fail("it updates '" + t + "', which is used after the loop " +
+                    (reduction ? "(a reduction: write prange to "
+                                 "parallelise it)"
+                               : "(each iteration needs the value the one "
+                                 "before left in it: a recurrence, which "
+                                 "runs in order)"));
+      }
       auto it = fn.locals.find(t);
       if (it != fn.locals.end() && !it->second.isScalar())
         return fail("it binds the array variable '" + t + "' in the loop");
