@@ -205,27 +205,6 @@ std::string bytes(int64_t b) {
   return std::to_string(b) + " B";
 }
 
-std::string jsonString(const std::string &s) {
-  std::string out = "\"";
-  for (unsigned char ch : s) {
-    if (ch == '"' || ch == '\\') {
-      out += '\\';
-      out += static_cast<char>(ch);
-    } else if (ch < 0x20) {
-      out += fmt("\\u%04x", ch);
-    } else {
-      out += static_cast<char>(ch);
-    }
-  }
-  return out + "\"";
-}
-
-std::string jsonNumber(double v) {
-  if (!std::isfinite(v))
-    return "null";
-  return fmt("%.9g", v);
-}
-
 } // namespace
 
 std::string formatTable(const Metrics &m) {
@@ -262,64 +241,6 @@ std::string formatTable(const Metrics &m) {
     out += line;
   }
   return out;
-}
-
-std::string toJSON(const Metrics &m) {
-  auto stage = [](const StageTime &s) {
-    std::string o = "{\"stage\": " + jsonString(s.stage);
-    if (!s.group.empty())
-      o += ", \"group\": " + jsonString(s.group);
-    if (!s.function.empty())
-      o += ", \"function\": " + jsonString(s.function);
-    return o + ", \"seconds\": " + jsonNumber(s.seconds) + "}";
-  };
-  std::string o = "{\n  \"schema\": \"weft-metrics/1\",\n  \"file\": " +
-                  jsonString(m.file) + ",\n  \"compile\": {\n";
-  o += "    \"total_seconds\": " + jsonNumber(m.compile.totalSeconds) + ",\n";
-  o += "    \"object_bytes\": " + std::to_string(m.compile.objectBytes) +
-       ",\n    \"stages\": [";
-  for (size_t i = 0; i < m.compile.stages.size(); ++i)
-    o += (i ? ",\n      " : "\n      ") + stage(m.compile.stages[i]);
-  o += "\n    ],\n    \"details\": [";
-  for (size_t i = 0; i < m.compile.details.size(); ++i)
-    o += (i ? ",\n      " : "\n      ") + stage(m.compile.details[i]);
-  o += "\n    ],\n    \"functions\": [";
-  for (size_t i = 0; i < m.compile.functions.size(); ++i)
-    o += std::string(i ? ",\n      " : "\n      ") +
-         "{\"name\": " + jsonString(m.compile.functions[i].name) +
-         ", \"code_bytes\": " + std::to_string(m.compile.functions[i].bytes) +
-         "}";
-  o += "\n    ]\n  },\n  \"run\": " + runToJSON(m.run) + "\n}\n";
-  return o;
-}
-
-std::string runToJSON(const RunMetrics &r) {
-  std::string o = "{\n";
-  o += "    \"wall_seconds\": " + jsonNumber(r.wallSeconds) + ",\n";
-  o += "    \"cpu_seconds\": " + jsonNumber(r.cpuSeconds) + ",\n";
-  o += "    \"threads\": " + std::to_string(r.threads) + ",\n";
-  o += "    \"parallel_regions\": " + std::to_string(r.parallelRegions) + ",\n";
-  o += "    \"bytes_allocated\": " + std::to_string(r.bytesAllocated) + ",\n";
-  o += "    \"peak_live_bytes\": " + std::to_string(r.peakLiveBytes) + ",\n";
-  o += "    \"peak_rss_bytes\": " + std::to_string(r.peakRssBytes) + ",\n";
-  o += "    \"entries\": [";
-  for (size_t i = 0; i < r.entries.size(); ++i) {
-    const EntryCall &e = r.entries[i];
-    o += std::string(i ? ",\n" : "\n") +
-         "      {\"name\": " + jsonString(e.name) +
-         ", \"calls\": " + std::to_string(e.calls) +
-         ", \"total_seconds\": " + jsonNumber(e.wall.total) +
-         ", \"min_seconds\": " + jsonNumber(e.wall.min) +
-         ", \"median_seconds\": " + jsonNumber(e.wall.median()) +
-         ", \"max_seconds\": " + jsonNumber(e.wall.max) +
-         ", \"cpu_seconds\": " + jsonNumber(e.cpuSeconds) +
-         ", \"threads\": " + std::to_string(e.threads) +
-         ", \"parallel_regions\": " + std::to_string(e.parallelRegions) +
-         ", \"bytes_allocated\": " + std::to_string(e.bytesAllocated) +
-         ", \"peak_live_bytes\": " + std::to_string(e.peakLiveBytes) + "}";
-  }
-  o += "\n    ]\n  }";
-  return o;
 }
 
 } // namespace weft::metrics

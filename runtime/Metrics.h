@@ -76,10 +76,7 @@ RunMetrics endRun();
 
 /// The compact table `weft run --metrics` prints to stderr.
 std::string formatTable(const Metrics &m);
-/// The same data as JSON (schema "weft-metrics/1", see docs/metrics.md).
-std::string toJSON(const Metrics &m);
-/// Its "run" object alone (the embedding API's call metrics).
-std::string runToJSON(const RunMetrics &r);
+// The same data as JSON: MetricsJSON.h.
 /// Threads a parallel loop started now would use.
 int currentThreads();
 /// Parallel regions entered so far by code compiled with metrics on.

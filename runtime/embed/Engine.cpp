@@ -17,6 +17,7 @@
 #include "runtime/ErrorRecord.h"
 #include "runtime/JITRunner.h"
 #include "runtime/Metrics.h"
+#include "runtime/MetricsJSON.h"
 #include "runtime/RuntimeABI.h"
 #include "runtime/embed/CallArguments.h"
 #include "runtime/embed/Interrupts.h"
@@ -723,12 +724,7 @@ Metrics Engine::metrics() const {
   m.calls = state_->calls;
   m.compileSeconds = state_->compileSeconds;
   m.callSeconds = state_->callSeconds;
-  std::string j = "{\n  \"schema\": \"weft-engine-metrics/1\",\n";
-  j += "  \"compilations\": " + std::to_string(m.compilations) +
-       ",\n  \"cache_hits\": " + std::to_string(m.cacheHits) +
-       ",\n  \"calls\": " + std::to_string(m.calls) +
-       ",\n  \"specializations\": [";
-  bool first = true;
+  llvm::json::Array specializations;
   for (auto &[sig, weakSpec] : state_->specs) {
     std::shared_ptr<detail::Specialization> spec = weakSpec.lock();
     if (!spec)
@@ -736,13 +732,12 @@ Metrics Engine::metrics() const {
     metrics::Metrics one;
     one.file = sig;
     one.compile = spec->compile;
-    std::string inner = metrics::toJSON(one);
-    j += std::string(first ? "" : ",") + "\n    {\"signature\": \"" + sig +
-         "\", \"cache_hit\": " + (spec->cacheHit ? "true" : "false") +
-         ", \"calls\": " + std::to_string(spec->calls) +
-         ", \"call_seconds\": " + std::to_string(spec->callSeconds) +
-         ", \"compile\": " + inner.substr(0, inner.size() - 1) + "}";
-    first = false;
+    specializations.push_back(
+        llvm::json::Object{{"signature", sig},
+                           {"cache_hit", spec->cacheHit},
+                           {"calls", spec->calls},
+                           {"call_seconds", metrics::number(spec->callSeconds)},
+                           {"compile", metrics::metricsValue(one)}});
   }
   metrics::RunMetrics run;
   run.wallSeconds = state_->callSeconds;
@@ -756,7 +751,13 @@ Metrics Engine::metrics() const {
     run.cpuSeconds += e.cpuSeconds;
     run.bytesAllocated += e.bytesAllocated;
   }
-  j += "\n  ],\n  \"run\": " + metrics::runToJSON(run) + "\n}\n";
+  std::string j = metrics::renderJSON(
+      llvm::json::Object{{"schema", "weft-engine-metrics/1"},
+                         {"compilations", m.compilations},
+                         {"cache_hits", m.cacheHits},
+                         {"calls", m.calls},
+                         {"specializations", std::move(specializations)},
+                         {"run", metrics::runValue(run)}});
   m.json = j;
   return m;
 }

@@ -13,6 +13,7 @@
 #include "runtime/CudaRuntime.h"
 #include "runtime/JITRunner.h"
 #include "runtime/Metrics.h"
+#include "runtime/MetricsJSON.h"
 #include "runtime/RuntimeABI.h"
 #include "tools/weft/BenchCommand.h"
 #include "tools/weft/EmitCommand.h"
