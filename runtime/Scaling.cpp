@@ -48,6 +48,47 @@ double fitAmdahl(const std::vector<int> &threads,
   return std::clamp(sxy / sxx, 0.0, 1.0);
 }
 
+namespace {
+std::string percent(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f%%", 100 * v);
+  return buf;
+}
+
+/// Warnings about the measurements, and whether they support a fit.
+void judge(Analysis &a, int baseline, int cores) {
+  bool noisy = false, parallel = false, gained = false;
+  for (const Row &r : a.rows) {
+    if (r.spread > kNoisySpread) {
+      noisy = true;
+      a.warnings.push_back(
+          "the times at " + std::to_string(r.threads) + " thread" +
+          (r.threads == 1 ? "" : "s") + " spread by +-" + percent(r.spread) +
+          " (over " + percent(kNoisySpread) +
+          "): other programs are sharing the machine, or the program is too "
+          "short; close them or use more --repeat");
+    }
+    if (cores > 0 && r.threads > cores)
+      a.warnings.push_back(std::to_string(r.threads) + " threads on " +
+                           std::to_string(cores) +
+                           " cores: oversubscribed, the threads take turns");
+    if (r.threads > baseline && (cores <= 0 || r.threads <= cores)) {
+      parallel = true;
+      gained |= r.speedup > 1.05;
+    }
+  }
+  if (!parallel)
+    a.noFit = "no thread count above " + std::to_string(baseline) +
+              " within the cores";
+  else if (noisy)
+    a.noFit = "the times are too noisy";
+  else if (!gained && !a.weak)
+    a.noFit = "no thread count ran more than 5% faster than " +
+              std::to_string(baseline);
+  a.fitMade = a.noFit.empty();
+}
+} // namespace
+
 double fitGustafson(const std::vector<int> &threads,
                     const std::vector<double> &speedups) {
   double sxy = 0, sxx = 0;
@@ -64,7 +105,7 @@ double fitGustafson(const std::vector<int> &threads,
   return std::clamp(sxy / sxx, 0.0, 1.0);
 }
 
-Analysis analyze(std::vector<Sample> samples, bool weak) {
+Analysis analyze(std::vector<Sample> samples, bool weak, int cores) {
   Analysis a;
   a.weak = weak;
   if (samples.empty())
@@ -106,6 +147,7 @@ Analysis analyze(std::vector<Sample> samples, bool weak) {
                                  : std::numeric_limits<double>::infinity();
   if (weak)
     a.gustafsonSerial = fitGustafson(ns, ss);
+  judge(a, n1, cores);
   return a;
 }
 
@@ -172,7 +214,10 @@ std::string formatTable(const Analysis &a) {
   std::string out = line(head);
   for (auto &c : cells)
     out += line(c);
-  if (a.weak) {
+  if (!a.fitMade) {
+    out += std::string(a.weak ? "Gustafson" : "Amdahl") + " fit: not made (" +
+           a.noFit + ")\n";
+  } else if (a.weak) {
     out += "Gustafson: serial fraction " + fmt("%.3f", a.gustafsonSerial) +
            " (scaled speedup S = N - s (N - 1))\n";
   } else {

@@ -55,7 +55,18 @@ struct Analysis {
   double speedupLimit = 0;
   /// Gustafson (weak scaling): the serial fraction fitted to all points.
   double gustafsonSerial = 0;
+  /// Whether the data support the fit above; why not, when they do not
+  /// (no thread count above the baseline's, times too noisy, no speedup).
+  bool fitMade = false;
+  std::string noFit;
+  /// What makes the measurements doubtful: a spread over kNoisySpread, more
+  /// threads than cores.
+  std::vector<std::string> warnings;
 };
+
+/// Half the range of a thread count's times, relative to their median,
+/// above which its speedup says little.
+constexpr double kNoisySpread = 0.10;
 
 double median(std::vector<double> v);
 /// S = T1 / TN.
@@ -78,13 +89,19 @@ double fitGustafson(const std::vector<int> &threads,
 /// Everything above for the samples (sorted by thread count; the first
 /// must be the baseline, normally 1 thread). `weak`: the problem grew with
 /// N (its work is N times the baseline's).
-Analysis analyze(std::vector<Sample> samples, bool weak);
+/// `cores`: the processors the times were measured on (0: unknown).
+Analysis analyze(std::vector<Sample> samples, bool weak, int cores = 0);
 
 /// The table `weft bench` prints (GB/s and GFLOP/s columns when work was
 /// declared).
 std::string formatTable(const Analysis &a);
-/// Speedup (measured, ideal, Amdahl fit) and efficiency against threads,
-/// as a standalone SVG document with labelled axes and a legend.
+/// The same as JSON (schema "weft-bench/1") and as CSV (one row per thread
+/// count).
+std::string formatJSON(const Analysis &a, const std::string &what);
+std::string formatCSV(const Analysis &a);
+/// Speedup (measured, with the fastest and slowest run as error bars;
+/// ideal; the fit when made) and efficiency against threads, as a
+/// standalone SVG document with labelled axes and a legend.
 std::string plotSvg(const Analysis &a, const std::string &title);
 
 } // namespace weft::scaling

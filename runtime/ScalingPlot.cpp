@@ -159,8 +159,9 @@ std::string plotSvg(const Analysis &a, const std::string &title) {
     curve.push_back({n, a.weak ? n - a.gustafsonSerial * (n - 1)
                                : amdahlSpeedup(a.amdahlP, n)});
   }
-  s += polyline(sp, a.weak ? "gustafson-fit" : "amdahl-fit",
-                "stroke=\"#1f77b4\" stroke-width=\"2\"", curve);
+  if (a.fitMade)
+    s += polyline(sp, a.weak ? "gustafson-fit" : "amdahl-fit",
+                  "stroke=\"#1f77b4\" stroke-width=\"2\"", curve);
   std::vector<std::pair<double, double>> measured, eff;
   for (const Row &r : a.rows) {
     measured.push_back({static_cast<double>(r.threads), r.speedup});
@@ -168,6 +169,22 @@ std::string plotSvg(const Analysis &a, const std::string &title) {
   }
   s += polyline(sp, "measured-line", "stroke=\"#d62728\" stroke-width=\"1\"",
                 measured);
+  // Error bars: the speedup of the slowest and of the fastest run.
+  for (const Row &r : a.rows) {
+    if (r.min <= 0 || r.max <= 0)
+      continue;
+    double lo = r.speedup * r.median / r.max, hi = r.speedup * r.median / r.min;
+    std::string x = num(sp.px(r.threads));
+    std::string bar = "stroke=\"#d62728\" stroke-width=\"1\"";
+    s += "<line class=\"speedup-error\" data-threads=\"" +
+         std::to_string(r.threads) + "\" x1=\"" + x + "\" x2=\"" + x +
+         "\" y1=\"" + num(sp.py(lo)) + "\" y2=\"" + num(sp.py(hi)) + "\" " +
+         bar + "/>\n";
+    for (double v : {lo, hi})
+      s += "<line x1=\"" + num(sp.px(r.threads) - 4) + "\" x2=\"" +
+           num(sp.px(r.threads) + 4) + "\" y1=\"" + num(sp.py(v)) + "\" y2=\"" +
+           num(sp.py(v)) + "\" " + bar + "/>\n";
+  }
   for (const Row &r : a.rows)
     s += "<circle class=\"speedup-point\" data-threads=\"" +
          std::to_string(r.threads) + "\" data-value=\"" + num(r.speedup) +
@@ -179,10 +196,12 @@ std::string plotSvg(const Analysis &a, const std::string &title) {
                   a.gustafsonSerial);
   else
     std::snprintf(fit, sizeof fit, "Amdahl fit (P = %.3f)", a.amdahlP);
-  s += legend(sp.x0 + 12, sp.y0 + 14,
-              {{"point", "measured"},
-               {"stroke=\"#888\" stroke-dasharray=\"6,4\"", "ideal (S = N)"},
-               {"stroke=\"#1f77b4\" stroke-width=\"2\"", fit}});
+  std::vector<std::pair<std::string, std::string>> keys = {
+      {"point", "measured (bars: fastest, slowest run)"},
+      {"stroke=\"#888\" stroke-dasharray=\"6,4\"", "ideal (S = N)"}};
+  if (a.fitMade)
+    keys.push_back({"stroke=\"#1f77b4\" stroke-width=\"2\"", fit});
+  s += legend(sp.x0 + 12, sp.y0 + 14, keys);
 
   // Efficiency panel.
   s += axes(ep, "threads", "efficiency (S / N)", ns);

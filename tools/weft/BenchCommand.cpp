@@ -231,15 +231,25 @@ int runBenchCommand(const std::string &file, const std::string &source,
   }
   progress(tty, total, total, threads.back());
 
-  scaling::Analysis a = scaling::analyze(samples, options.weak);
+  scaling::Analysis a =
+      scaling::analyze(samples, options.weak,
+                       static_cast<int>(std::thread::hardware_concurrency()));
   std::string what =
       options.func.empty()
           ? file
           : options.func + "(" + options.funcArgs + ") in " + file;
-  std::cout << "weft bench " << what << ": " << options.repeat
-            << " timed runs per thread count after a warm-up"
-            << (options.weak ? "; weak scaling (problem size x N)" : "") << "\n"
-            << scaling::formatTable(a);
+  for (const std::string &w : a.warnings)
+    std::cerr << "weft: warning: " << w << "\n";
+  if (options.json)
+    std::cout << scaling::formatJSON(a, what);
+  else if (options.csv)
+    std::cout << scaling::formatCSV(a);
+  else
+    std::cout << "weft bench " << what << ": " << options.repeat
+              << " timed runs per thread count after a warm-up"
+              << (options.weak ? "; weak scaling (problem size x N)" : "")
+              << "\n"
+              << scaling::formatTable(a);
   if (!options.plotPath.empty()) {
     std::ofstream out(options.plotPath);
     out << scaling::plotSvg(a, "weft bench " + what);
@@ -248,7 +258,8 @@ int runBenchCommand(const std::string &file, const std::string &source,
                 << "'\n";
       return 1;
     }
-    std::cout << "plot: " << options.plotPath << "\n";
+    if (!options.json && !options.csv)
+      std::cout << "plot: " << options.plotPath << "\n";
   }
   return 0;
 }

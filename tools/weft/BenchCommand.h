@@ -33,6 +33,8 @@ struct BenchOptions {
   int optLevel = 3;
   bool fastmath = false;
   bool boundscheck = false;
+  bool json = false; ///< --json: the results as JSON on stdout
+  bool csv = false;  ///< --csv: the rows as CSV on stdout
 };
 
 /// Runs `weft bench`; returns the exit code.

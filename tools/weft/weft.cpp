@@ -105,6 +105,8 @@ Bench options (weft bench):
   --plot PATH.svg   draw speedup and efficiency against threads
   --func NAME --args A,B  time NAME(A, B) instead of the script's top level
   --show-output     keep the program's output (hidden by default)
+  --json | --csv    print the results as JSON (with the fit and warnings)
+                    or as CSV instead of the table
 
 Exit codes: 0 success, 1 error in the program, 2 internal compiler error,
 64 bad usage.
@@ -302,6 +304,10 @@ std::optional<int> parseArgs(const std::vector<std::string> &argvv,
       args.bench.func = value("--func");
     } else if (a == "--args") {
       args.bench.funcArgs = value("--args");
+    } else if (a == "--json") {
+      args.bench.json = true;
+    } else if (a == "--csv") {
+      args.bench.csv = true;
     } else if (a == "--show-output") {
       args.bench.showOutput = true;
     } else {

@@ -1,6 +1,8 @@
 """Parses a `weft bench --plot` SVG and checks what it shows: one speedup
-and one efficiency point per thread count (argv[2], "1,2,4"), the ideal
-lines, the fitted curve, labelled axes, a legend and a title."""
+and one efficiency point per thread count (argv[2], "1,2,4"), an error
+bar per speedup point, the ideal lines, the fitted curve when the fit was
+made (its legend entry exactly then), labelled axes, a legend and a
+title."""
 import sys
 import xml.etree.ElementTree as ET
 
@@ -34,17 +36,26 @@ if abs(float(by_class["speedup-point"][0].get("data-value")) - 1.0) > 1e-9:
     fail("baseline speedup")
 if len(by_class.get("ideal", [])) != 2:
     fail("ideal lines")
-if len(by_class.get("amdahl-fit", by_class.get("gustafson-fit", []))) != 1:
-    fail("fitted curve")
-if len(by_class["amdahl-fit"][0].get("points").split()) < 10:
+bars = by_class.get("speedup-error", [])
+if [int(b.get("data-threads")) for b in bars] != threads:
+    fail("error bars %s" % [b.get("data-threads") for b in bars])
+for b, p in zip(bars, by_class["speedup-point"]):
+    lo, hi = sorted((float(b.get("y1")), float(b.get("y2"))))
+    if not lo - 1e-6 <= float(p.get("cy")) <= hi + 1e-6:
+        fail("the point of %s threads is outside its error bar"
+             % p.get("data-threads"))
+fits = by_class.get("amdahl-fit", [])
+if len(fits) > 1:
+    fail("fitted curves")
+if fits and len(fits[0].get("points").split()) < 10:
     fail("the fitted curve has too few points")
 texts = {"".join(t.itertext()) for t in root.iter(NS + "text")}
 for want in ("threads", "speedup (T1 / TN)", "efficiency (S / N)",
-             "measured", "ideal (S = N)"):
+             "measured (bars: fastest, slowest run)", "ideal (S = N)"):
     if want not in texts:
         fail("missing text %r" % want)
-if not any(t.startswith("Amdahl fit (P = ") for t in texts):
-    fail("legend entry of the fit")
+if bool(fits) != any(t.startswith("Amdahl fit (P = ") for t in texts):
+    fail("legend entry of the fit without the fit, or the other way")
 if len(by_class.get("legend", [])) != 2:
     fail("legends")
 if not by_class.get("title") or "bench.weft" not in "".join(by_class["title"][0].itertext()):
