@@ -16,6 +16,7 @@
 #include "runtime/MetricsJSON.h"
 #include "runtime/RuntimeABI.h"
 #include "tools/weft/BenchCommand.h"
+#include "tools/weft/CommandLine.h"
 #include "tools/weft/EmitCommand.h"
 #include "tools/weft/Repl.h"
 
@@ -32,6 +33,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <string>
@@ -59,6 +61,8 @@ Usage:
   weft bench [bench options] FILE [-- ARGS...]
                                          time FILE on 1..N threads: speedup,
                                          efficiency, Amdahl, Karp-Flatt
+  weft help [COMMAND]                    the help of a command (also
+                                         weft COMMAND --help)
   weft --help | --version
 
 Stages for emit:
@@ -322,7 +326,8 @@ std::optional<int> parseArgs(const std::vector<std::string> &argvv,
       break;
     }
     if (a == "--help" || a == "-h") {
-      std::cout << kUsage;
+      std::optional<std::string> help = weft::cli::commandHelp(args.command);
+      std::cout << (help ? *help : std::string(kUsage));
       return 0;
     }
     if (a == "--version") {
@@ -395,8 +400,13 @@ std::optional<int> parseArgs(const std::vector<std::string> &argvv,
       args.fastmath = true;
     } else if (a == "--boundscheck") {
       args.boundscheck = true;
-    } else if (!a.empty() && a[0] == '-') {
-      return usageError("unknown option '" + a + "'");
+    } else if (a != "-" && !a.empty() && a[0] == '-') {
+      std::string other = weft::cli::optionOfOtherCommand(a, args.command);
+      if (!other.empty())
+        return usageError(other);
+      std::string near = weft::cli::suggest(a, weft::cli::options());
+      return usageError("unknown option '" + a + "'" +
+                        (near.empty() ? "" : "; did you mean '" + near + "'?"));
     } else if (args.command.empty()) {
       args.command = a;
     } else if (args.file.empty()) {
@@ -472,15 +482,32 @@ int main(int argc, char **argv) {
     std::cerr << kUsage;
     return 64;
   }
+  argvv = weft::cli::normalize(argvv);
   if (std::optional<int> exit = parseArgs(argvv, args))
     return *exit;
+  if (args.command == "help") {
+    if (args.file.empty()) {
+      std::cout << kUsage;
+      return 0;
+    }
+    if (std::optional<std::string> help = weft::cli::commandHelp(args.file)) {
+      std::cout << *help;
+      return 0;
+    }
+    std::string near = weft::cli::suggest(args.file, weft::cli::commands());
+    return usageError("no command '" + args.file + "'" +
+                      (near.empty() ? "" : "; did you mean '" + near + "'?"));
+  }
   gColour = colourFor(args.color);
   if (args.command == "repl")
     return runReplCommand(args);
   if (args.command != "run" && args.command != "check" &&
-      args.command != "emit" && args.command != "bench")
-    return usageError("unknown command '" + args.command +
-                      "'; use run, check, emit, bench or repl");
+      args.command != "emit" && args.command != "bench") {
+    std::string near = weft::cli::suggest(args.command, weft::cli::commands());
+    return usageError("unknown command '" + args.command + "'; " +
+                      (near.empty() ? "" : "did you mean '" + near + "'? ") +
+                      "use run, check, emit, bench or repl");
+  }
   if (args.file.empty())
     return usageError("'" + args.command + "' needs a source file");
   if (args.command == "emit") {
@@ -499,7 +526,12 @@ int main(int argc, char **argv) {
   }
 
   std::string source, error;
-  if (!weft::readFile(args.file, source, error)) {
+  if (args.file == "-") {
+    // The program on standard input, named <stdin> in messages.
+    source.assign(std::istreambuf_iterator<char>(std::cin),
+                  std::istreambuf_iterator<char>());
+    args.file = "<stdin>";
+  } else if (!weft::readFile(args.file, source, error)) {
     std::cerr << "weft: error: " << error << "\n";
     return 1;
   }

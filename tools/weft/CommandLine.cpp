@@ -1,0 +1,222 @@
+//===- CommandLine.cpp - weft's command-line conventions ------------------===//
+//
+// See CommandLine.h.
+//
+//===----------------------------------------------------------------------===//
+#include "tools/weft/CommandLine.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <algorithm>
+
+namespace weft::cli {
+
+namespace {
+
+const char *kRunOptions =
+    R"(  -O0 -O1 -O2 -O3   LLVM optimisation level (default -O3)
+  --boundscheck     check every array index (as @jit(boundscheck=True))
+  --fastmath        every function as @jit(fastmath=True), and math
+                    functions vectorized with glibc's libmvec
+  --threads N       threads for parallel loops, 1 to 4096 (default:
+                    WEFT_NUM_THREADS, else all cores)
+  --target=T        cpu (default), gpu or auto (the GPU when one is present)
+  --gpu-arch=sm_XX  GPU architecture for PTX (default: the present
+                    device's, else sm_80)
+  --no-cache        neither read nor write the on-disk code cache
+  --color=WHEN      colour diagnostics: auto (default), always or never
+)";
+
+const char *kRunOnly =
+    R"(  --report=PATH     write the loop report (see weft help emit) to PATH
+  --metrics         after the run, compile-stage times and per-entry call
+                    times on stderr; --metrics=json:PATH writes them as JSON
+  --max-memory=SIZE at most SIZE bytes of live arrays (K, M, G suffixes)
+)";
+
+const char *kFooter = R"(
+Options that take a value may be written --opt=value or --opt value. FILE
+may be '-' for the program on standard input. Environment variables:
+docs/environment.md.
+)";
+
+std::string help(const std::string &command) {
+  if (command == "run")
+    return std::string("Usage: weft run [options] FILE [-- ARGS...]\n\n"
+                       "Compiles FILE and runs it; ARGS are the program's "
+                       "arguments (argv(i)).\n\nOptions:\n") +
+           kRunOptions + kRunOnly + kFooter;
+  if (command == "check")
+    return std::string("Usage: weft check [options] FILE\n\n"
+                       "Parses and type-checks FILE and reports its errors "
+                       "and warnings; runs nothing.\n\nOptions:\n"
+                       "  --color=WHEN      colour diagnostics: auto "
+                       "(default), always or never\n") +
+           kFooter;
+  if (command == "emit")
+    return std::string(
+               "Usage: weft emit --stage=STAGE [options] FILE\n\n"
+               "Prints one stage of the compiler:\n"
+               "  ast       the parsed syntax tree\n"
+               "  mlir      high-level MLIR from MLIRGen\n"
+               "  cleaned   MLIR after weft-cleanup\n"
+               "  lowered   MLIR after the CPU pipeline (LLVM dialect)\n"
+               "  llvm      LLVM IR after optimisation for the host CPU\n"
+               "  asm       host assembly\n"
+               "  report    what became of each loop, and why\n"
+               "  gpu       MLIR after GPU kernel outlining\n"
+               "  ptx       the PTX of every GPU kernel module\n\n"
+               "Options:\n") +
+           kRunOptions + kFooter;
+  if (command == "bench")
+    return std::string(
+               "Usage: weft bench [options] FILE [-- ARGS...]\n\n"
+               "Times FILE on several thread counts: speedup, efficiency, "
+               "Karp-Flatt,\nand the Amdahl (or Gustafson) fit when the "
+               "data support it (docs/metrics.md).\n\nOptions:\n"
+               "  --threads LIST    thread counts, e.g. 1,2,4 (default: 1 "
+               "to all cores)\n"
+               "  --repeat K        timed runs per thread count after a "
+               "warm-up (default 5)\n"
+               "  --weak            weak scaling: the first program argument "
+               "grows with N\n"
+               "  --plot PATH.svg   draw speedup (with error bars) and "
+               "efficiency\n"
+               "  --func NAME --args A,B  time NAME(A, B) instead of the top "
+               "level\n"
+               "  --show-output     keep the program's output\n"
+               "  --json | --csv    the results as JSON or CSV on stdout\n"
+               "  -O0..-O3, --fastmath, --boundscheck, --no-cache, "
+               "--color=WHEN as for run\n") +
+           kFooter;
+  if (command == "repl")
+    return std::string("Usage: weft repl [options]\n\n"
+                       "The interactive prompt (also `weft` alone on a "
+                       "terminal): entries are compiled\nand run as typed; "
+                       ":help at the prompt lists its commands "
+                       "(docs/repl.md).\n\nOptions:\n"
+                       "  -O0..-O3, --threads N, --fastmath, --target=T "
+                       "as for run\n") +
+           kFooter;
+  if (command == "help")
+    return "Usage: weft help [COMMAND]\n\nThe help of COMMAND (run, check, "
+           "emit, bench, repl), or of weft.\n";
+  return "";
+}
+
+// Options written as two words by the parser (bench's).
+const char *kSplit[] = {"--repeat", "--plot", "--func", "--args"};
+// Options parsed as --opt=value.
+const char *kJoined[] = {"--stage",      "--target", "--gpu-arch",
+                         "--max-memory", "--report", "--color"};
+
+} // namespace
+
+const std::vector<std::string> &commands() {
+  static const std::vector<std::string> all = {"run",   "check", "emit",
+                                               "bench", "repl",  "help"};
+  return all;
+}
+
+std::optional<std::string> commandHelp(const std::string &command) {
+  std::string text = help(command);
+  if (text.empty())
+    return std::nullopt;
+  return text;
+}
+
+std::vector<std::string> normalize(const std::vector<std::string> &args) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string &a = args[i];
+    if (a == "--") {
+      out.insert(out.end(), args.begin() + i, args.end());
+      break;
+    }
+    bool joined = false;
+    for (const char *opt : kJoined)
+      if (a == opt && i + 1 < args.size() && args[i + 1] != "--") {
+        out.push_back(a + "=" + args[++i]);
+        joined = true;
+        break;
+      }
+    if (joined)
+      continue;
+    bool split = false;
+    for (const char *opt : kSplit) {
+      std::string prefix = std::string(opt) + "=";
+      if (a.rfind(prefix, 0) == 0) {
+        out.push_back(opt);
+        out.push_back(a.substr(prefix.size()));
+        split = true;
+        break;
+      }
+    }
+    if (!split)
+      out.push_back(a);
+  }
+  return out;
+}
+
+std::string suggest(const std::string &word,
+                    const std::vector<std::string> &known) {
+  llvm::StringRef w(word);
+  w = w.split('=').first;
+  std::string best;
+  unsigned bestDistance = ~0u;
+  for (const std::string &k : known) {
+    unsigned d = w.edit_distance(k, /*AllowReplacements=*/true, bestDistance);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = k;
+    }
+  }
+  unsigned limit = std::max<unsigned>(2, w.size() / 4);
+  return bestDistance <= limit && bestDistance > 0 ? best : "";
+}
+
+const std::vector<std::string> &options() {
+  static const std::vector<std::string> all = {"--boundscheck",
+                                               "--fastmath",
+                                               "--threads",
+                                               "--target",
+                                               "--gpu-arch",
+                                               "--no-cache",
+                                               "--color",
+                                               "--report",
+                                               "--metrics",
+                                               "--max-memory",
+                                               "--stage",
+                                               "--repeat",
+                                               "--weak",
+                                               "--plot",
+                                               "--func",
+                                               "--args",
+                                               "--show-output",
+                                               "--json",
+                                               "--csv",
+                                               "--help",
+                                               "--version",
+                                               "-O0",
+                                               "-O1",
+                                               "-O2",
+                                               "-O3"};
+  return all;
+}
+
+std::string optionOfOtherCommand(const std::string &option,
+                                 const std::string &command) {
+  std::string name = option.substr(0, option.find('='));
+  static const char *benchOnly[] = {"--repeat", "--weak",       "--plot",
+                                    "--func",   "--args",       "--json",
+                                    "--csv",    "--show-output"};
+  if (command != "bench")
+    for (const char *b : benchOnly)
+      if (name == b)
+        return "'" + name + "' is an option of 'weft bench'";
+  if (command != "emit" && name == "--stage")
+    return "'--stage' is an option of 'weft emit'";
+  return "";
+}
+
+} // namespace weft::cli
