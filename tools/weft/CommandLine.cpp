@@ -101,6 +101,9 @@ std::string help(const std::string &command) {
   if (command == "help")
     return "Usage: weft help [COMMAND]\n\nThe help of COMMAND (run, check, "
            "emit, bench, repl), or of weft.\n";
+  if (command == "completion")
+    return "Usage: weft completion bash|zsh\n\nPrints the shell completion "
+           "script (cmake --install puts both in place).\n";
   return "";
 }
 
@@ -113,8 +116,8 @@ const char *kJoined[] = {"--stage",      "--target", "--gpu-arch",
 } // namespace
 
 const std::vector<std::string> &commands() {
-  static const std::vector<std::string> all = {"run",   "check", "emit",
-                                               "bench", "repl",  "help"};
+  static const std::vector<std::string> all = {
+      "run", "check", "emit", "bench", "repl", "help", "completion"};
   return all;
 }
 
@@ -202,6 +205,84 @@ const std::vector<std::string> &options() {
                                                "-O2",
                                                "-O3"};
   return all;
+}
+
+std::vector<std::string> commandOptions(const std::string &command) {
+  std::vector<std::string> common = {
+      "-O0",           "-O1",        "-O2",       "-O3",
+      "--boundscheck", "--fastmath", "--threads", "--target",
+      "--gpu-arch",    "--no-cache", "--color",   "--help"};
+  std::vector<std::string> out;
+  if (command == "check")
+    return {"--color", "--help"};
+  if (command == "help")
+    return {};
+  if (command == "repl")
+    return {"-O0",       "-O1",        "-O2",      "-O3",
+            "--threads", "--fastmath", "--target", "--help"};
+  out = common;
+  if (command == "run")
+    out.insert(out.end(), {"--report", "--metrics", "--max-memory"});
+  if (command == "emit")
+    out.insert(out.end(), {"--stage", "--report"});
+  if (command == "bench")
+    out.insert(out.end(), {"--repeat", "--weak", "--plot", "--func", "--args",
+                           "--show-output", "--json", "--csv"});
+  return out;
+}
+
+std::string completionScript(const std::string &shell) {
+  if (shell != "bash" && shell != "zsh")
+    return "";
+  auto join = [](const std::vector<std::string> &words) {
+    std::string out;
+    for (const std::string &w : words)
+      out += (out.empty() ? "" : " ") + w;
+    return out;
+  };
+  std::string s = shell == "zsh" ? "#compdef weft\n"
+                                   "autoload -U +X bashcompinit && "
+                                   "bashcompinit\n"
+                                 : "";
+  s += "# " + shell + " completion for weft (written by `weft completion " +
+       shell +
+       "`)\n"
+       "_weft() {\n"
+       "  local cur=\"${COMP_WORDS[COMP_CWORD]}\"\n"
+       "  local prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n"
+       "  local cmd=\"${COMP_WORDS[1]}\"\n"
+       "  if [ \"$COMP_CWORD\" -eq 1 ]; then\n"
+       "    COMPREPLY=( $(compgen -W \"" +
+       join(commands()) +
+       " --help --version\" -- \"$cur\") )\n"
+       "    return\n"
+       "  fi\n"
+       "  case \"$prev\" in\n"
+       "    --stage) COMPREPLY=( $(compgen -W \"ast mlir cleaned lowered llvm "
+       "asm report gpu ptx\" -- \"$cur\") ); return ;;\n"
+       "    --target) COMPREPLY=( $(compgen -W \"cpu gpu auto\" -- \"$cur\") "
+       "); return ;;\n"
+       "    --color) COMPREPLY=( $(compgen -W \"auto always never\" -- "
+       "\"$cur\") ); return ;;\n"
+       "  esac\n"
+       "  local opts=\"\"\n"
+       "  case \"$cmd\" in\n";
+  for (const std::string &c : commands())
+    s += "    " + c + ") opts=\"" + join(commandOptions(c)) + "\" ;;\n";
+  s += "  esac\n"
+       "  if [ \"$cmd\" = help ]; then\n"
+       "    COMPREPLY=( $(compgen -W \"" +
+       join(commands()) +
+       "\" -- \"$cur\") )\n"
+       "  elif [[ \"$cur\" == -* ]]; then\n"
+       "    COMPREPLY=( $(compgen -W \"$opts\" -- \"$cur\") )\n"
+       "  else\n"
+       "    COMPREPLY=( $(compgen -f -X '!*.weft' -- \"$cur\") "
+       "$(compgen -d -- \"$cur\") )\n"
+       "  fi\n"
+       "}\n"
+       "complete -o filenames -F _weft weft\n";
+  return s;
 }
 
 std::string optionOfOtherCommand(const std::string &option,

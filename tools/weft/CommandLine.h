@@ -30,6 +30,11 @@ std::string suggest(const std::string &word,
                     const std::vector<std::string> &known);
 /// Every option of every command, for suggestions.
 const std::vector<std::string> &options();
+/// The options `command` takes (for completion).
+std::vector<std::string> commandOptions(const std::string &command);
+/// A completion script for `shell` ("bash" or "zsh") made from the
+/// commands and options above; empty for another shell.
+std::string completionScript(const std::string &shell);
 /// "'--plot' is an option of 'weft bench'" when `option` belongs to
 /// another command than `command`; empty otherwise.
 std::string optionOfOtherCommand(const std::string &option,

@@ -63,6 +63,7 @@ Usage:
                                          efficiency, Amdahl, Karp-Flatt
   weft help [COMMAND]                    the help of a command (also
                                          weft COMMAND --help)
+  weft completion bash|zsh               the shell completion script
   weft --help | --version
 
 Stages for emit:
@@ -485,6 +486,14 @@ int main(int argc, char **argv) {
   argvv = weft::cli::normalize(argvv);
   if (std::optional<int> exit = parseArgs(argvv, args))
     return *exit;
+  if (args.command == "completion") {
+    std::string script = weft::cli::completionScript(args.file);
+    if (script.empty())
+      return usageError("completion takes bash or zsh, not '" + args.file +
+                        "'");
+    std::cout << script;
+    return 0;
+  }
   if (args.command == "help") {
     if (args.file.empty()) {
       std::cout << kUsage;
