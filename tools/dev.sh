@@ -24,6 +24,8 @@ PACKAGES=(
   python3-distributed libxxhash0
   # Headers for the Python package's C call path (weft._fastcall).
   python3-dev
+  # What the static link of LLVM and MLIR into `weft` needs besides them.
+  libffi-dev libncurses-dev
   # The oracle of tests/numba_corpus (and a peer of the benchmarks).
   python3-numba
 )
