@@ -285,6 +285,50 @@ std::string completionScript(const std::string &shell) {
   return s;
 }
 
+namespace {
+/// `text` as literal lines of a troff no-fill block.
+std::string troffLiteral(const std::string &text) {
+  std::string out = ".nf\n";
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    std::string line = text.substr(
+        start, end == std::string::npos ? std::string::npos : end - start);
+    std::string escaped;
+    for (char ch : line)
+      escaped += ch == '\\' ? std::string("\\e") : std::string(1, ch);
+    if (!escaped.empty() && (escaped[0] == '.' || escaped[0] == '\''))
+      escaped = "\\&" + escaped;
+    out += escaped + "\n";
+    if (end == std::string::npos)
+      break;
+    start = end + 1;
+  }
+  return out + ".fi\n";
+}
+} // namespace
+
+std::string manPage(const std::string &overview, const std::string &version) {
+  std::string s = ".TH WEFT 1 \"\" \"weft " + version +
+                  "\" \"User Commands\"\n"
+                  ".SH NAME\n"
+                  "weft \\- a JIT compiler for a Python-flavoured array "
+                  "language\n"
+                  ".SH SYNOPSIS\n" +
+                  troffLiteral(overview) + ".SH COMMANDS\n";
+  for (const std::string &c : commands()) {
+    s += ".SS weft " + c + "\n";
+    s += troffLiteral(help(c));
+  }
+  s += ".SH ENVIRONMENT\n"
+       "WEFT_NUM_THREADS, WEFT_CACHE_DIR, WEFT_BLAS, WEFT_LLVM_ARGS, "
+       "WEFT_TIME_CALLS, NO_COLOR and the others: docs/environment.md.\n"
+       ".SH EXIT STATUS\n"
+       "0 success, 1 an error in the program, 2 an internal compiler "
+       "error, 64 bad usage.\n";
+  return s;
+}
+
 std::string optionOfOtherCommand(const std::string &option,
                                  const std::string &command) {
   std::string name = option.substr(0, option.find('='));

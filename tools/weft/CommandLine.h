@@ -35,6 +35,9 @@ std::vector<std::string> commandOptions(const std::string &command);
 /// A completion script for `shell` ("bash" or "zsh") made from the
 /// commands and options above; empty for another shell.
 std::string completionScript(const std::string &shell);
+/// The manual page weft(1) in troff (man) format: `overview` (weft
+/// --help's text) and every command's help, from the same tables.
+std::string manPage(const std::string &overview, const std::string &version);
 /// "'--plot' is an option of 'weft bench'" when `option` belongs to
 /// another command than `command`; empty otherwise.
 std::string optionOfOtherCommand(const std::string &option,

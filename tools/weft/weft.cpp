@@ -486,6 +486,11 @@ int main(int argc, char **argv) {
   argvv = weft::cli::normalize(argvv);
   if (std::optional<int> exit = parseArgs(argvv, args))
     return *exit;
+  if (args.command == "man") {
+    // weft(1), written by the build and installed (not in the help).
+    std::cout << weft::cli::manPage(kUsage, WEFT_VERSION);
+    return 0;
+  }
   if (args.command == "completion") {
     std::string script = weft::cli::completionScript(args.file);
     if (script.empty())
