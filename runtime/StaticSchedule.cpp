@@ -15,15 +15,6 @@
 extern "C" {
 int omp_get_thread_num(void);
 int omp_get_num_threads(void);
-// libomp's own, for the schedules below do not compute.
-void __kmpc_for_static_init_4(void *, int32_t, int32_t, int32_t *, int32_t *,
-                              int32_t *, int32_t *, int32_t, int32_t);
-void __kmpc_for_static_init_4u(void *, int32_t, int32_t, int32_t *, uint32_t *,
-                               uint32_t *, int32_t *, int32_t, int32_t);
-void __kmpc_for_static_init_8(void *, int32_t, int32_t, int32_t *, int64_t *,
-                              int64_t *, int64_t *, int64_t, int64_t);
-void __kmpc_for_static_init_8u(void *, int32_t, int32_t, int32_t *, uint64_t *,
-                               uint64_t *, int64_t *, int64_t, int64_t);
 }
 
 namespace {
@@ -98,38 +89,20 @@ bool staticInit(int32_t schedule, int32_t *last, T *lower, T *upper, S *stride,
 
 } // namespace
 
-extern "C" {
+// Each width and signedness: libomp's entry (for the schedules staticInit
+// does not compute) and Weft's, which the JIT links in its place.
+#define WEFT_STATIC_INIT(SUFFIX, T, S)                                         \
+  extern "C" void __kmpc_for_static_init_##SUFFIX(                             \
+      void *, int32_t, int32_t, int32_t *, T *, T *, S *, S, S);               \
+  extern "C" void weft_rt_for_static_init_##SUFFIX(                            \
+      void *loc, int32_t gtid, int32_t schedule, int32_t *last, T *lower,      \
+      T *upper, S *stride, S incr, S chunk) {                                  \
+    if (!staticInit(schedule, last, lower, upper, stride, incr, chunk))        \
+      __kmpc_for_static_init_##SUFFIX(loc, gtid, schedule, last, lower, upper, \
+                                      stride, incr, chunk);                    \
+  }
 
-void weft_rt_for_static_init_4(void *loc, int32_t gtid, int32_t schedule,
-                               int32_t *last, int32_t *lower, int32_t *upper,
-                               int32_t *stride, int32_t incr, int32_t chunk) {
-  if (!staticInit(schedule, last, lower, upper, stride, incr, chunk))
-    __kmpc_for_static_init_4(loc, gtid, schedule, last, lower, upper, stride,
-                             incr, chunk);
-}
-
-void weft_rt_for_static_init_4u(void *loc, int32_t gtid, int32_t schedule,
-                                int32_t *last, uint32_t *lower, uint32_t *upper,
-                                int32_t *stride, int32_t incr, int32_t chunk) {
-  if (!staticInit(schedule, last, lower, upper, stride, incr, chunk))
-    __kmpc_for_static_init_4u(loc, gtid, schedule, last, lower, upper, stride,
-                              incr, chunk);
-}
-
-void weft_rt_for_static_init_8(void *loc, int32_t gtid, int32_t schedule,
-                               int32_t *last, int64_t *lower, int64_t *upper,
-                               int64_t *stride, int64_t incr, int64_t chunk) {
-  if (!staticInit(schedule, last, lower, upper, stride, incr, chunk))
-    __kmpc_for_static_init_8(loc, gtid, schedule, last, lower, upper, stride,
-                             incr, chunk);
-}
-
-void weft_rt_for_static_init_8u(void *loc, int32_t gtid, int32_t schedule,
-                                int32_t *last, uint64_t *lower, uint64_t *upper,
-                                int64_t *stride, int64_t incr, int64_t chunk) {
-  if (!staticInit(schedule, last, lower, upper, stride, incr, chunk))
-    __kmpc_for_static_init_8u(loc, gtid, schedule, last, lower, upper, stride,
-                              incr, chunk);
-}
-
-} // extern "C"
+WEFT_STATIC_INIT(4, int32_t, int32_t)
+WEFT_STATIC_INIT(4u, uint32_t, int32_t)
+WEFT_STATIC_INIT(8, int64_t, int64_t)
+WEFT_STATIC_INIT(8u, uint64_t, int64_t)

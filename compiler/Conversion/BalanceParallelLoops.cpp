@@ -28,6 +28,32 @@ using namespace mlir;
 
 namespace {
 
+/// The size or stride operand (or attribute) of the view that `v` reads
+/// with memref.dim or memref.extract_strided_metadata.
+std::optional<OpFoldResult> viewShapeSource(Value v) {
+  auto result = dyn_cast<OpResult>(v);
+  if (!result)
+    return std::nullopt;
+  Operation *op = result.getOwner();
+  if (auto md = dyn_cast<memref::ExtractStridedMetadataOp>(op)) {
+    auto view = md.getSource().getDefiningOp<memref::ReinterpretCastOp>();
+    unsigned k = result.getResultNumber();
+    unsigned rank = md.getSizes().size();
+    if (!view || k < 2)
+      return std::nullopt;
+    return k < 2 + rank ? view.getMixedSizes()[k - 2]
+                        : view.getMixedStrides()[k - 2 - rank];
+  }
+  if (auto dim = dyn_cast<memref::DimOp>(op)) {
+    auto view = dim.getSource().getDefiningOp<memref::ReinterpretCastOp>();
+    std::optional<int64_t> k = dim.getConstantIndex();
+    if (!view || !k)
+      return std::nullopt;
+    return view.getMixedSizes()[*k];
+  }
+  return std::nullopt;
+}
+
 /// Which values inside `scope` depend on a set of root values (a parallel
 /// loop's induction variables, or the parameters of a called function that
 /// receive values depending on them). Values defined outside `scope` do
@@ -86,33 +112,6 @@ private:
     return value && dependsOnRoots(value);
   }
 
-public:
-  /// The size or stride operand (or attribute) of the view that `v` reads
-  /// with memref.dim or memref.extract_strided_metadata.
-  static std::optional<OpFoldResult> viewShapeSource(Value v) {
-    auto result = dyn_cast<OpResult>(v);
-    if (!result)
-      return std::nullopt;
-    Operation *op = result.getOwner();
-    if (auto md = dyn_cast<memref::ExtractStridedMetadataOp>(op)) {
-      auto view = md.getSource().getDefiningOp<memref::ReinterpretCastOp>();
-      unsigned k = result.getResultNumber();
-      unsigned rank = md.getSizes().size();
-      if (!view || k < 2)
-        return std::nullopt;
-      return k < 2 + rank ? view.getMixedSizes()[k - 2]
-                          : view.getMixedStrides()[k - 2 - rank];
-    }
-    if (auto dim = dyn_cast<memref::DimOp>(op)) {
-      auto view = dim.getSource().getDefiningOp<memref::ReinterpretCastOp>();
-      std::optional<int64_t> k = dim.getConstantIndex();
-      if (!view || !k)
-        return std::nullopt;
-      return view.getMixedSizes()[*k];
-    }
-    return std::nullopt;
-  }
-
 private:
   Operation *scope;
   llvm::DenseMap<Value, bool> memo;
@@ -148,7 +147,7 @@ private:
       return Slope();
     if (dep.isRoot(v))
       return Slope{{{v.getAsOpaquePointer(), nullptr}, 1}};
-    if (std::optional<OpFoldResult> part = Dependence::viewShapeSource(v)) {
+    if (std::optional<OpFoldResult> part = viewShapeSource(v)) {
       auto value = dyn_cast<Value>(*part);
       return value ? of(value) : Slope();
     }

@@ -96,7 +96,7 @@ def test_many_arguments():
     expected = sum(k * v for k, v in enumerate(args, 1))
     for _ in range(3):  # eight arguments always take the ctypes path
         assert m8.s(*args) == expected
-    assert m8.s._fast(*args) is NotImplemented
+    assert m8.s.fast(*args) is NotImplemented
 
 
 def test_dispatcher_uses_it():
@@ -231,6 +231,10 @@ def halves(n):
 """
 
 
+needs_numpy_api = pytest.mark.skipif(
+    not weft._FAST_ARRAYS, reason="weft._fastcall is built without NumPy")
+
+
 @pytest.fixture(scope="module")
 def r():
     return weft.compile(RESULTS, "results.weft")
@@ -242,8 +246,7 @@ def twice_each(f, *args):
     return f(*args), f(*args)
 
 
-@pytest.mark.skipif(not weft._FAST_ARRAYS,
-                    reason="weft._fastcall is built without NumPy")
+@needs_numpy_api
 def test_array_results_from_c(r):
     a = np.arange(16.0).reshape(4, 4)
     slow, fast = twice_each(r.go_fast, a)
@@ -265,8 +268,7 @@ def test_array_results_from_c(r):
     assert fast.dtype == np.float64
 
 
-@pytest.mark.skipif(not weft._FAST_ARRAYS,
-                    reason="weft._fastcall is built without NumPy")
+@needs_numpy_api
 def test_views_of_arguments_from_c(r):
     x = np.arange(5.0)
     slow, fast = twice_each(r.tail, x)
@@ -285,8 +287,7 @@ def test_views_of_arguments_from_c(r):
     assert list(t) == [2.0, 3.0]
 
 
-@pytest.mark.skipif(not weft._FAST_ARRAYS,
-                    reason="weft._fastcall is built without NumPy")
+@needs_numpy_api
 def test_tuple_results_from_c(r):
     x = np.arange(4.0)
     slow, fast = twice_each(r.pair, x)
@@ -298,8 +299,7 @@ def test_tuple_results_from_c(r):
         assert np.shares_memory(t[2][1], x)   # a view of the argument
 
 
-@pytest.mark.skipif(not weft._FAST_ARRAYS,
-                    reason="weft._fastcall is built without NumPy")
+@needs_numpy_api
 def test_array_results_do_not_leak():
     code = ("import resource, numpy as np, weft\n"
             "m = weft.compile('def f(a):\\n    return a * 2.0\\n')\n"

@@ -179,31 +179,14 @@ std::string suggest(const std::string &word,
 }
 
 const std::vector<std::string> &options() {
-  static const std::vector<std::string> all = {"--boundscheck",
-                                               "--fastmath",
-                                               "--threads",
-                                               "--target",
-                                               "--gpu-arch",
-                                               "--no-cache",
-                                               "--color",
-                                               "--report",
-                                               "--metrics",
-                                               "--max-memory",
-                                               "--stage",
-                                               "--repeat",
-                                               "--weak",
-                                               "--plot",
-                                               "--func",
-                                               "--args",
-                                               "--show-output",
-                                               "--json",
-                                               "--csv",
-                                               "--help",
-                                               "--version",
-                                               "-O0",
-                                               "-O1",
-                                               "-O2",
-                                               "-O3"};
+  static const std::vector<std::string> all = [] {
+    std::vector<std::string> out = {"--help", "--version"};
+    for (const std::string &c : commands())
+      for (const std::string &o : commandOptions(c))
+        if (std::find(out.begin(), out.end(), o) == out.end())
+          out.push_back(o);
+    return out;
+  }();
   return all;
 }
 
@@ -332,15 +315,15 @@ std::string manPage(const std::string &overview, const std::string &version) {
 std::string optionOfOtherCommand(const std::string &option,
                                  const std::string &command) {
   std::string name = option.substr(0, option.find('='));
-  static const char *benchOnly[] = {"--repeat", "--weak",       "--plot",
-                                    "--func",   "--args",       "--json",
-                                    "--csv",    "--show-output"};
-  if (command != "bench")
-    for (const char *b : benchOnly)
-      if (name == b)
-        return "'" + name + "' is an option of 'weft bench'";
-  if (command != "emit" && name == "--stage")
-    return "'--stage' is an option of 'weft emit'";
+  auto takes = [&](const std::string &c) {
+    std::vector<std::string> own = commandOptions(c);
+    return std::find(own.begin(), own.end(), name) != own.end();
+  };
+  if (takes(command))
+    return "";
+  for (const std::string &c : commands())
+    if (takes(c))
+      return "'" + name + "' is an option of 'weft " + c + "'";
   return "";
 }
 

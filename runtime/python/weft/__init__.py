@@ -502,11 +502,6 @@ class Function(_CallerBase):
         self.module, self.name = module, name
         self.__name__ = name
 
-    @property
-    def _fast(self):
-        """The call from C or NotImplemented (None without the extension)."""
-        return self.fast if _fastcall is not None else None
-
     def _slow(self, *args):
         r = self.module.call(self.name, *args)
         if _fastcall is not None and _fast_result(r):
