@@ -7,6 +7,7 @@
 // it returns 0 and the generated loops compute the product instead.
 //
 //===----------------------------------------------------------------------===//
+#include "runtime/BlasLayout.h"
 #include "runtime/RuntimeABI.h"
 
 #include <cstdlib>
@@ -17,6 +18,7 @@
 namespace {
 
 enum { RowMajor = 101, NoTrans = 111, Trans = 112 };
+using weft::blas::Desc2;
 using DGemm = void (*)(int, int, int, int, int, int, double, const double *,
                        int, const double *, int, double, double *, int);
 using SGemm = void (*)(int, int, int, int, int, int, float, const float *, int,
@@ -54,66 +56,32 @@ const Blas &blas() {
   return b;
 }
 
-/// A rank-2 memref descriptor.
-struct Desc2 {
-  void *allocated;
-  char *aligned;
-  int64_t offset;
-  int64_t sizes[2];
-  int64_t strides[2];
-};
-
-/// BLAS layout of a matrix view: NoTrans with leading dimension strides[0]
-/// when rows are contiguous, Trans when columns are; false otherwise.
-bool layout(const Desc2 &d, int &trans, int &ld) {
-  int64_t rows = d.sizes[0], cols = d.sizes[1];
-  if (d.strides[1] == 1 && d.strides[0] >= (cols > 1 ? cols : 1)) {
-    trans = NoTrans;
-    ld = static_cast<int>(d.strides[0]);
-    return true;
-  }
-  if (d.strides[0] == 1 && d.strides[1] >= (rows > 1 ? rows : 1)) {
-    trans = Trans;
-    ld = static_cast<int>(d.strides[1]);
-    return true;
-  }
-  return false;
-}
-
 } // namespace
 
 extern "C" int32_t weft_rt_gemm(int32_t elemKind, const void *a, const void *b,
                                 void *c) {
   const auto &A = *static_cast<const Desc2 *>(a);
   const auto &B = *static_cast<const Desc2 *>(b);
-  auto &C = *static_cast<Desc2 *>(c);
-  int64_t m = A.sizes[0], k = A.sizes[1], n = B.sizes[1];
-  if (B.sizes[0] != k || C.sizes[0] != m || C.sizes[1] != n)
-    return 0;
+  const auto &C = *static_cast<const Desc2 *>(c);
   // Small products are faster in the generated loops.
-  if (m * n * k < 32 * 32 * 32 || m > INT32_MAX / 2 || n > INT32_MAX / 2 ||
-      k > INT32_MAX / 2)
-    return 0;
-  int ta, tb, lda, ldb;
-  if (!layout(A, ta, lda) || !layout(B, tb, ldb) || C.strides[1] != 1 ||
-      C.strides[0] < n)
+  weft::blas::Product p;
+  if (!weft::blas::blasProduct(A, B, C, 32 * 32 * 32, p))
     return 0;
   const Blas &lib = blas();
-  int ldc = static_cast<int>(C.strides[0]);
+  int ta = p.ta ? Trans : NoTrans, tb = p.tb ? Trans : NoTrans;
+  using weft::blas::first;
   if (elemKind == WEFT_F64 && lib.dgemm) {
-    size_t e = sizeof(double);
-    lib.dgemm(RowMajor, ta, tb, int(m), int(n), int(k), 1.0,
-              reinterpret_cast<const double *>(A.aligned + A.offset * e), lda,
-              reinterpret_cast<const double *>(B.aligned + B.offset * e), ldb,
-              0.0, reinterpret_cast<double *>(C.aligned + C.offset * e), ldc);
+    lib.dgemm(RowMajor, ta, tb, p.m, p.n, p.k, 1.0,
+              reinterpret_cast<const double *>(first(A, 8)), p.lda,
+              reinterpret_cast<const double *>(first(B, 8)), p.ldb, 0.0,
+              reinterpret_cast<double *>(first(C, 8)), p.ldc);
     return 1;
   }
   if (elemKind == WEFT_F32 && lib.sgemm) {
-    size_t e = sizeof(float);
-    lib.sgemm(RowMajor, ta, tb, int(m), int(n), int(k), 1.0f,
-              reinterpret_cast<const float *>(A.aligned + A.offset * e), lda,
-              reinterpret_cast<const float *>(B.aligned + B.offset * e), ldb,
-              0.0f, reinterpret_cast<float *>(C.aligned + C.offset * e), ldc);
+    lib.sgemm(RowMajor, ta, tb, p.m, p.n, p.k, 1.0f,
+              reinterpret_cast<const float *>(first(A, 4)), p.lda,
+              reinterpret_cast<const float *>(first(B, 4)), p.ldb, 0.0f,
+              reinterpret_cast<float *>(first(C, 4)), p.ldc);
     return 1;
   }
   return 0;

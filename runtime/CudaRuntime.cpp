@@ -62,6 +62,7 @@ struct Driver {
   WEFT_CU(cuMemcpy, CUdeviceptr, CUdeviceptr, size_t)
   WEFT_CU(cuMemsetD32, CUdeviceptr, unsigned, size_t)
   WEFT_CU(cuGetErrorName, CUresult, const char **)
+  WEFT_CU(cuPointerGetAttribute, void *, int, CUdeviceptr)
   // Optional (CUDA 12.2+ drivers).
   WEFT_CU(cuMemAdvise, CUdeviceptr, size_t, int, CUmemLocation)
 #undef WEFT_CU
@@ -103,6 +104,7 @@ Driver &driver() {
     load(d.cuMemcpy, "cuMemcpy");
     load(d.cuMemsetD32, "cuMemsetD32_v2");
     load(d.cuGetErrorName, "cuGetErrorName");
+    load(d.cuPointerGetAttribute, "cuPointerGetAttribute");
     d.cuMemAdvise = reinterpret_cast<decltype(d.cuMemAdvise)>(
         dlsym(d.lib, "cuMemAdvise_v2"));
     if (missing) {
@@ -173,15 +175,31 @@ bool available(std::string &why, std::string *arch) {
   return true;
 }
 
+bool deviceReadable(const void *ptr) {
+  Driver &d = driver();
+  if (!d.context || !ptr)
+    return false;
+  unsigned managed = 0;
+  constexpr int kIsManaged = 8; // CU_POINTER_ATTRIBUTE_IS_MANAGED
+  return d.cuPointerGetAttribute(&managed, kIsManaged,
+                                 reinterpret_cast<CUdeviceptr>(ptr)) == 0 &&
+         managed != 0;
+}
+
 void setManagedMemory(bool on) { gManaged.store(on); }
 bool managedMemory() { return gManaged.load(std::memory_order_relaxed); }
 
 namespace {
-/// Freed managed blocks of up to 64 KiB, by size, 256 at most.
+/// Freed managed blocks by size: up to 256 small ones (64 KiB at most,
+/// kept in host memory) and up to 256 MiB of larger ones (where the
+/// device first wrote them: a temporary of the same size in the next call
+/// is already resident there, and freeing would synchronize the device).
 struct ManagedCache {
   std::mutex mutex;
   std::unordered_multimap<size_t, void *> blocks;
+  size_t small = 0, largeBytes = 0;
   static constexpr size_t kMaxBytes = 64 << 10, kMaxBlocks = 256;
+  static constexpr size_t kMaxLarge = 64 << 20, kMaxLargeBytes = 256 << 20;
 };
 ManagedCache &managedCache() {
   static auto *cache = new ManagedCache; // outlives static destructors
@@ -190,13 +208,17 @@ ManagedCache &managedCache() {
 } // namespace
 
 void *allocManaged(size_t bytes) {
-  if (bytes <= ManagedCache::kMaxBytes) {
+  if (bytes <= ManagedCache::kMaxLarge) {
     ManagedCache &c = managedCache();
     std::lock_guard<std::mutex> lock(c.mutex);
     auto it = c.blocks.find(bytes);
     if (it != c.blocks.end()) {
       void *p = it->second;
       c.blocks.erase(it);
+      if (bytes > ManagedCache::kMaxBytes)
+        c.largeBytes -= bytes;
+      else
+        --c.small;
       return p;
     }
   }
@@ -215,11 +237,17 @@ void *allocManaged(size_t bytes) {
 }
 
 void freeManaged(void *ptr, size_t bytes) {
-  if (bytes <= ManagedCache::kMaxBytes) {
+  if (bytes <= ManagedCache::kMaxLarge) {
     ManagedCache &c = managedCache();
     std::lock_guard<std::mutex> lock(c.mutex);
-    if (c.blocks.size() < ManagedCache::kMaxBlocks) {
+    bool large = bytes > ManagedCache::kMaxBytes;
+    if (large ? c.largeBytes + bytes <= ManagedCache::kMaxLargeBytes
+              : c.small < ManagedCache::kMaxBlocks) {
       c.blocks.emplace(bytes, ptr);
+      if (large)
+        c.largeBytes += bytes;
+      else
+        ++c.small;
       return;
     }
   }

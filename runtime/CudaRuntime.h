@@ -23,6 +23,10 @@ namespace weft::gpu {
 /// `arch` receives device 0's architecture ("sm_90").
 bool available(std::string &why, std::string *arch = nullptr);
 
+/// True if `ptr` is in CUDA managed memory (which the device reads and
+/// writes in place); false for host memory or without a device.
+bool deviceReadable(const void *ptr);
+
 /// Allocate array buffers in managed memory from now on (weft run
 /// --target=gpu, once the device is known to work).
 void setManagedMemory(bool on);

@@ -55,6 +55,11 @@ double weft_rt_time(void);
 //    through the system BLAS (Blas.cpp); returns 0 when it did nothing
 //    (no library, small operands or a layout BLAS does not take).
 int32_t weft_rt_gemm(int32_t elemKind, const void *a, const void *b, void *c);
+/// weft_rt_gemm on the GPU with cuBLAS (runtime/CudaBlas.cpp): 0 when
+/// cuBLAS is absent, the product is small, or an array is not in managed
+/// memory.
+int32_t weft_rt_gpu_gemm(int32_t elemKind, const void *a, const void *b,
+                         void *c);
 
 //--- Sorting (Sorting.cpp): every row along the last axis of a descriptor
 //    of rank `rank` (laid out as for weft_rt_print_array), NaNs last.

@@ -8,6 +8,7 @@
 #include "compiler/Dialect/WeftDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
@@ -126,25 +127,121 @@ Product2D as2D(ImplicitLocOpBuilder &b, weft::MatmulOp op) {
   return p;
 }
 
-/// One parallel iteration per element of c, each an inner product.
-void lowerForGPU(ImplicitLocOpBuilder &b, const Product2D &p, Value work) {
+/// The product on the GPU: a block of 16 x 16 threads per 16 x 16 block
+/// of c; for each 16-wide slice of k the block loads a tile of a and one
+/// of b into workgroup memory (zeros past the edges), then each thread
+/// adds 16 products from them. Small products run as serial loops (on the
+/// host, where a launch would cost more; in a kernel, on its thread).
+void lowerForGPU(ImplicitLocOpBuilder &b, const Product2D &p, Value work,
+                 bool inParallelBody) {
+  constexpr int64_t kTile = 16;
   Value a = p.a, bm = p.b, c = p.c, n = p.n, m = p.m, k = p.k;
-  Arith ar{b, cast<MemRefType>(c.getType()).getElementType()};
+  Type t = cast<MemRefType>(c.getType()).getElementType();
+  Arith ar{b, t};
   Value zero = arith::ConstantIndexOp::create(b, 0);
   Value one = arith::ConstantIndexOp::create(b, 1);
+  Value tile = arith::ConstantIndexOp::create(b, kTile);
+  // In a parallel loop's body (itself a kernel, or a host loop) the
+  // product is the iteration's own loops.
+  Value big = inParallelBody
+                  ? arith::ConstantIntOp::create(b, 0, 1).getResult()
+                  : arith::CmpIOp::create(b, arith::CmpIPredicate::sge, work,
+                                          arith::ConstantIndexOp::create(
+                                              b, weft::kParallelThreshold))
+                        .getResult();
+  auto ifBig = scf::IfOp::create(b, TypeRange{}, big, true);
   OpBuilder::InsertionGuard g(b);
-  auto par = markedNest(b, ValueRange{n, m}, work);
-  Value i = par.getInductionVars()[0], j = par.getInductionVars()[1];
-  auto loop = scf::ForOp::create(b, zero, k, one, ValueRange{ar.zero()});
+  b.setInsertionPointToStart(ifBig.thenBlock());
+  auto shared = MemRefType::get(
+      {kTile, kTile}, t, MemRefLayoutAttrInterface{},
+      gpu::AddressSpaceAttr::get(b.getContext(), gpu::AddressSpace::Workgroup));
+  auto launch = gpu::LaunchOp::create(
+      b, arith::CeilDivSIOp::create(b, m, tile),
+      arith::CeilDivSIOp::create(b, n, tile), one, tile, tile, one,
+      /*dynamicSharedMemorySize=*/Value(), /*asyncTokenType=*/Type(),
+      /*asyncDependencies=*/ValueRange{}, TypeRange{shared, shared});
   {
     OpBuilder::InsertionGuard inner(b);
-    b.setInsertionPointToStart(loop.getBody());
-    Value kk = loop.getInductionVar();
-    scf::YieldOp::create(b,
-                         ar.add(loop.getRegionIterArgs()[0],
-                                ar.mul(ar.load(a, i, kk), ar.load(bm, kk, j))));
+    b.setInsertionPointToStart(&launch.getBody().front());
+    Value tx = launch.getThreadIds().x, ty = launch.getThreadIds().y;
+    Value row = arith::AddIOp::create(
+        b, arith::MulIOp::create(b, launch.getBlockIds().y, tile), ty);
+    Value col = arith::AddIOp::create(
+        b, arith::MulIOp::create(b, launch.getBlockIds().x, tile), tx);
+    Value sa = launch.getWorkgroupAttributions()[0];
+    Value sb = launch.getWorkgroupAttributions()[1];
+    auto lt = [&](Value x, Value y) {
+      return arith::CmpIOp::create(b, arith::CmpIPredicate::slt, x, y);
+    };
+    // arr[i, j] if `inside`, else 0.
+    auto loadOrZero = [&](Value inside, Value arr, Value i, Value j) {
+      auto ifIn = scf::IfOp::create(b, TypeRange{t}, inside, true);
+      OpBuilder::InsertionGuard g2(b);
+      b.setInsertionPointToStart(ifIn.thenBlock());
+      scf::YieldOp::create(b, ar.load(arr, i, j));
+      b.setInsertionPointToStart(ifIn.elseBlock());
+      scf::YieldOp::create(b, ar.zero());
+      return ifIn.getResult(0);
+    };
+    Value tiles = arith::CeilDivSIOp::create(b, k, tile);
+    auto outer = scf::ForOp::create(b, zero, tiles, one, ValueRange{ar.zero()});
+    {
+      OpBuilder::InsertionGuard g2(b);
+      b.setInsertionPointToStart(outer.getBody());
+      Value k0 = arith::MulIOp::create(b, outer.getInductionVar(), tile);
+      Value ka = arith::AddIOp::create(b, k0, tx);
+      Value kb = arith::AddIOp::create(b, k0, ty);
+      memref::StoreOp::create(
+          b,
+          loadOrZero(arith::AndIOp::create(b, lt(row, n), lt(ka, k)), a, row,
+                     ka),
+          sa, ValueRange{ty, tx});
+      memref::StoreOp::create(
+          b,
+          loadOrZero(arith::AndIOp::create(b, lt(kb, k), lt(col, m)), bm, kb,
+                     col),
+          sb, ValueRange{ty, tx});
+      gpu::BarrierOp::create(b);
+      auto dot = scf::ForOp::create(b, zero, tile, one,
+                                    ValueRange{outer.getRegionIterArgs()[0]});
+      {
+        OpBuilder::InsertionGuard g3(b);
+        b.setInsertionPointToStart(dot.getBody());
+        Value kk = dot.getInductionVar();
+        Value x = memref::LoadOp::create(b, sa, ValueRange{ty, kk});
+        Value y = memref::LoadOp::create(b, sb, ValueRange{kk, tx});
+        scf::YieldOp::create(b,
+                             ar.add(dot.getRegionIterArgs()[0], ar.mul(x, y)));
+      }
+      gpu::BarrierOp::create(b);
+      scf::YieldOp::create(b, dot.getResult(0));
+    }
+    auto ifIn = scf::IfOp::create(
+        b, TypeRange{}, arith::AndIOp::create(b, lt(row, n), lt(col, m)),
+        false);
+    {
+      OpBuilder::InsertionGuard g2(b);
+      b.setInsertionPointToStart(ifIn.thenBlock());
+      memref::StoreOp::create(b, outer.getResult(0), c, ValueRange{row, col});
+    }
+    gpu::TerminatorOp::create(b);
   }
-  memref::StoreOp::create(b, loop.getResult(0), c, ValueRange{i, j});
+  // Small: i-j-k loops on the host.
+  b.setInsertionPointToStart(ifBig.elseBlock());
+  forLoop(b, n, [&](Value i) {
+    forLoop(b, m, [&](Value j) {
+      auto loop = scf::ForOp::create(b, zero, k, one, ValueRange{ar.zero()});
+      {
+        OpBuilder::InsertionGuard g2(b);
+        b.setInsertionPointToStart(loop.getBody());
+        Value kk = loop.getInductionVar();
+        scf::YieldOp::create(
+            b, ar.add(loop.getRegionIterArgs()[0],
+                      ar.mul(ar.load(a, i, kk), ar.load(bm, kk, j))));
+      }
+      memref::StoreOp::create(b, loop.getResult(0), c, ValueRange{i, j});
+    });
+  });
 }
 
 /// The i-k-j loops, rows in parallel.
@@ -178,11 +275,7 @@ struct LowerMatmulPass : weft::impl::LowerMatmulBase<LowerMatmulPass> {
       Product2D p = as2D(b, op);
       Value work =
           arith::MulIOp::create(b, arith::MulIOp::create(b, p.n, p.m), p.k);
-      if (weft::inGPUFunction(op)) {
-        lowerForGPU(b, p, work);
-        op.erase();
-        continue;
-      }
+      bool gpu = weft::inGPUFunction(op);
       Type e = cast<MemRefType>(op.getC().getType()).getElementType();
       bool oneFloatType =
           isa<FloatType>(e) &&
@@ -192,13 +285,17 @@ struct LowerMatmulPass : weft::impl::LowerMatmulBase<LowerMatmulPass> {
       // small, and BLAS's own threads would compete with the loop's.
       bool inParallelBody = op->getParentOfType<scf::ParallelOp>() != nullptr;
       if (blas && oneFloatType && !inParallelBody) {
-        Value done = weft::GemmOp::create(b, b.getI1Type(), p.a, p.b, p.c);
+        Value done = weft::GemmOp::create(b, b.getI1Type(), p.a, p.b, p.c,
+                                          /*device=*/gpu);
         Value declined = arith::XOrIOp::create(
             b, done, arith::ConstantIntOp::create(b, 1, 1));
         auto ifOp = scf::IfOp::create(b, TypeRange{}, declined, false);
         b.setInsertionPointToStart(ifOp.thenBlock());
       }
-      lowerToLoops(b, p, work);
+      if (gpu)
+        lowerForGPU(b, p, work, inParallelBody);
+      else
+        lowerToLoops(b, p, work);
       op.erase();
     }
   }

@@ -27,6 +27,8 @@ namespace {
 
 using Combine = std::function<Value(Value, Value)>;
 using Map = std::function<Value(Value)>;
+/// f(element, its flat index in C order).
+using IndexedMap = std::function<Value(Value, Value)>;
 
 /// Nested scf.for loops over `dims` carrying `init`; `step` returns the
 /// next accumulators from the indices and the current ones.
@@ -132,8 +134,11 @@ struct ReductionLowering {
   Value reduceSlice(ArrayRef<Value> redDims, ValueRange outer, Value count);
   Value pairwiseSum();
   Value chunked(Value count);
-  Value reduceFlat(const Map &f, const Combine &op, Value identity,
+  Value reduceFlat(const IndexedMap &f, const Combine &op, Value identity,
                    Value count);
+  Value extremeIdentity(bool wantMin);
+  Value argExtremeOnGPU(Value count);
+  void lowerAxisOnGPU(Value out, Value outDim, Value redDim, uint64_t axis);
   void lower();
 };
 
@@ -285,48 +290,208 @@ Value ReductionLowering::pairwiseSum() {
   return total;
 }
 
-Value ReductionLowering::reduceFlat(const Map &f, const Combine &combine,
+Value ReductionLowering::reduceFlat(const IndexedMap &f, const Combine &combine,
                                     Value identity, Value count) {
   // On the GPU: one parallel loop over all elements with an scf.reduce,
   // which weft-gpu-map-loops turns into a block-level then a global
-  // reduction (small arrays: a serial loop on the host).
+  // reduction (small arrays: a serial loop on the host). Booleans are
+  // combined as i32 (the device's shuffles move 32 or 64 bits).
   int rank = static_cast<int>(dims.size());
-  auto elementAtFlat = [&](Value i) {
+  bool boolean = identity.getType().isInteger(1);
+  auto widen = [&](Value v) -> Value {
+    return boolean ? arith::ExtUIOp::create(b, b.getI32Type(), v).getResult()
+                   : v;
+  };
+  auto elementAtFlat = [&](Value flat) {
+    Value i = flat;
     SmallVector<Value, 4> ivs(rank);
     for (int d = rank - 1; d > 0; --d) {
       ivs[d] = arith::RemUIOp::create(b, i, dims[d]);
       i = arith::DivUIOp::create(b, i, dims[d]);
     }
     ivs[0] = i;
-    return f(element(ivs));
+    return widen(f(element(ivs), flat));
   };
+  Value init = widen(identity);
   Value zero = idx(0), one = idx(1);
   Value big = arith::CmpIOp::create(b, arith::CmpIPredicate::sge, count,
                                     idx(weft::kParallelThreshold));
-  auto ifOp = scf::IfOp::create(b, TypeRange{identity.getType()}, big, true);
-  OpBuilder::InsertionGuard g(b);
-  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-  auto par = scf::ParallelOp::create(b, ValueRange{zero}, ValueRange{count},
-                                     ValueRange{one}, ValueRange{identity});
+  auto ifOp = scf::IfOp::create(b, TypeRange{init.getType()}, big, true);
   {
-    OpBuilder::InsertionGuard inner(b);
-    b.setInsertionPointToStart(par.getBody());
-    Value x = elementAtFlat(par.getInductionVars()[0]);
-    auto reduce = scf::ReduceOp::create(b, ValueRange{x});
-    mlir::Block &blk = reduce.getReductions()[0].front();
-    b.setInsertionPointToStart(&blk);
-    scf::ReduceReturnOp::create(
-        b, combine(blk.getArgument(0), blk.getArgument(1)));
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(&ifOp.getThenRegion().front());
+    auto par = scf::ParallelOp::create(b, ValueRange{zero}, ValueRange{count},
+                                       ValueRange{one}, ValueRange{init});
+    {
+      OpBuilder::InsertionGuard inner(b);
+      b.setInsertionPointToStart(par.getBody());
+      Value x = elementAtFlat(par.getInductionVars()[0]);
+      auto reduce = scf::ReduceOp::create(b, ValueRange{x});
+      mlir::Block &blk = reduce.getReductions()[0].front();
+      b.setInsertionPointToStart(&blk);
+      scf::ReduceReturnOp::create(
+          b, combine(blk.getArgument(0), blk.getArgument(1)));
+    }
+    scf::YieldOp::create(b, par.getResult(0));
+    b.setInsertionPointToStart(&ifOp.getElseRegion().front());
+    Value serialValue = foldNest(b, ValueRange{count}, ValueRange{init},
+                                 [&](ValueRange i, ValueRange acc) {
+                                   return SmallVector<Value, 2>{
+                                       combine(acc[0], elementAtFlat(i[0]))};
+                                 })[0];
+    scf::YieldOp::create(b, serialValue);
   }
-  scf::YieldOp::create(b, par.getResult(0));
-  b.setInsertionPointToStart(&ifOp.getElseRegion().front());
-  Value serialSum = foldNest(b, ValueRange{count}, ValueRange{identity},
-                             [&](ValueRange i, ValueRange acc) {
-                               return SmallVector<Value, 2>{
-                                   combine(acc[0], elementAtFlat(i[0]))};
-                             })[0];
-  scf::YieldOp::create(b, serialSum);
-  return ifOp.getResult(0);
+  Value r = ifOp.getResult(0);
+  if (boolean)
+    r = arith::TruncIOp::create(b, b.getI1Type(), r);
+  return r;
+}
+
+Value ReductionLowering::extremeIdentity(bool wantMin) {
+  // What min (max) starts from: +inf (-inf), the type's largest
+  // (smallest) integer, True (False).
+  if (isFloat())
+    return constant(type, wantMin ? std::numeric_limits<double>::infinity()
+                                  : -std::numeric_limits<double>::infinity());
+  if (type.isInteger(1))
+    return constant(type, wantMin ? 1 : 0);
+  unsigned width = type.getIntOrFloatBitWidth();
+  return arith::ConstantOp::create(
+      b, b.getIntegerAttr(type, wantMin ? APInt::getSignedMaxValue(width)
+                                        : APInt::getSignedMinValue(width)));
+}
+
+Value ReductionLowering::argExtremeOnGPU(Value count) {
+  // Two device reductions: the extreme value (NaN if any element is
+  // NaN), then the smallest flat index of an element equal to it (or of
+  // a NaN): NumPy's first extreme.
+  bool wantMin = kind == ReductionKind::argmin;
+  Value extreme =
+      reduceFlat([](Value x, Value) { return x; },
+                 [&](Value acc, Value x) { return minMax(wantMin, acc, x); },
+                 extremeIdentity(wantMin), count);
+  Value n64 = arith::IndexCastOp::create(b, b.getI64Type(), count);
+  Value first = reduceFlat(
+      [&](Value x, Value flat) -> Value {
+        Value hit;
+        if (isFloat()) {
+          hit = arith::CmpFOp::create(b, arith::CmpFPredicate::OEQ, x, extreme);
+          Value bothNan = arith::AndIOp::create(
+              b, arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, x, x),
+              arith::CmpFOp::create(b, arith::CmpFPredicate::UNO, extreme,
+                                    extreme));
+          hit = arith::OrIOp::create(b, hit, bothNan);
+        } else {
+          hit = arith::CmpIOp::create(b, arith::CmpIPredicate::eq, x, extreme);
+        }
+        Value i = arith::IndexCastOp::create(b, b.getI64Type(), flat);
+        return arith::SelectOp::create(b, hit, i, n64);
+      },
+      [&](Value x, Value y) -> Value {
+        return arith::MinSIOp::create(b, x, y);
+      },
+      n64, count);
+  return first;
+}
+
+void ReductionLowering::lowerAxisOnGPU(Value out, Value outDim, Value redDim,
+                                       uint64_t axis) {
+  // A 2-D array reduced along one axis on the device: S threads share
+  // each output's elements (thread s takes s, s + S, ...), so there are
+  // enough threads however few outputs there are, and neighbouring
+  // threads read neighbouring elements: along the reduced axis when it
+  // is the contiguous one (the threads of an output are the inner loop),
+  // along the outputs otherwise. A second loop combines each output's S
+  // partial values in order.
+  bool inner = axis == 1;
+  bool wantMin = kind == ReductionKind::min;
+  Value init;
+  Combine combine;
+  switch (kind) {
+  case ReductionKind::sum:
+  case ReductionKind::mean:
+    init = constant(type, 0);
+    combine = [&](Value x, Value y) { return add(x, y); };
+    break;
+  case ReductionKind::prod:
+    init = constant(type, 1);
+    combine = [&](Value x, Value y) { return mul(x, y); };
+    break;
+  case ReductionKind::any:
+  case ReductionKind::all: {
+    bool all = kind == ReductionKind::all;
+    init = constant(type, all ? 1 : 0);
+    combine = [&, all](Value x, Value y) -> Value {
+      return all ? arith::AndIOp::create(b, x, y).getResult()
+                 : arith::OrIOp::create(b, x, y).getResult();
+    };
+    break;
+  }
+  default: // min, max
+    init = extremeIdentity(wantMin);
+    combine = [&, wantMin](Value x, Value y) { return minMax(wantMin, x, y); };
+    break;
+  }
+  auto clampTo = [&](Value v, int64_t lo, int64_t hi) -> Value {
+    return arith::MaxSIOp::create(b, arith::MinSIOp::create(b, v, idx(hi)),
+                                  idx(lo));
+  };
+  // About 2^18 threads in all; at least 32 per output along a contiguous
+  // axis (one warp's loads coalesce), never more than the elements.
+  Value perOutput = arith::CeilDivSIOp::create(
+      b, idx(1 << 18), arith::MaxSIOp::create(b, outDim, idx(1)));
+  Value splits =
+      inner ? arith::MulIOp::create(
+                  b, idx(32),
+                  clampTo(arith::CeilDivSIOp::create(b, perOutput, idx(32)), 1,
+                          32))
+                  .getResult()
+            : clampTo(perOutput, 1, 1024);
+  splits = arith::MaxSIOp::create(b, arith::MinSIOp::create(b, splits, redDim),
+                                  idx(1));
+  Value partial =
+      weft::allocArray(b, weft::stridedType(type, 1),
+                       ValueRange{arith::MulIOp::create(b, outDim, splits)});
+  Value work = arith::MulIOp::create(b, outDim, redDim);
+  SmallVector<Value, 2> space = inner ? SmallVector<Value, 2>{outDim, splits}
+                                      : SmallVector<Value, 2>{splits, outDim};
+  weft::buildArrayNest(
+      b, space, false, gpu,
+      [&](ValueRange ivs) {
+        Value o = inner ? ivs[0] : ivs[1], s = inner ? ivs[1] : ivs[0];
+        auto loop = scf::ForOp::create(b, s, redDim, splits, ValueRange{init});
+        {
+          OpBuilder::InsertionGuard g(b);
+          b.setInsertionPointToStart(loop.getBody());
+          Value r = loop.getInductionVar();
+          SmallVector<Value, 2> at =
+              inner ? SmallVector<Value, 2>{o, r} : SmallVector<Value, 2>{r, o};
+          scf::YieldOp::create(
+              b, combine(loop.getRegionIterArgs()[0], element(at)));
+        }
+        Value slot =
+            arith::AddIOp::create(b, arith::MulIOp::create(b, o, splits), s);
+        memref::StoreOp::create(b, loop.getResult(0), partial, slot);
+      },
+      work);
+  Type et = cast<MemRefType>(out.getType()).getElementType();
+  weft::buildArrayNest(
+      b, ValueRange{outDim}, false, gpu,
+      [&](ValueRange ivs) {
+        Value base = arith::MulIOp::create(b, ivs[0], splits);
+        Value v = foldNest(
+            b, ValueRange{splits}, ValueRange{init},
+            [&](ValueRange s, ValueRange acc) {
+              Value p = memref::LoadOp::create(
+                  b, partial, ValueRange{arith::AddIOp::create(b, base, s[0])});
+              return SmallVector<Value, 2>{combine(acc[0], p)};
+            })[0];
+        if (kind == ReductionKind::mean)
+          v = arith::DivFOp::create(b, v, countAs(redDim));
+        memref::StoreOp::create(b, weft::castNumber(b, v, et), out, ivs);
+      },
+      arith::MulIOp::create(b, outDim, splits));
+  weft::ReleaseOp::create(b, partial);
 }
 
 Value ReductionLowering::chunked(Value count) {
@@ -372,14 +537,15 @@ Value ReductionLowering::chunked(Value count) {
                       return SmallVector<Value, 2>{combine(acc[0], x)};
                     })[0];
   };
-  bool flat =
-      gpu && (kind == ReductionKind::sum || kind == ReductionKind::prod ||
-              kind == ReductionKind::mean || kind == ReductionKind::var ||
-              kind == ReductionKind::std);
+  // On the GPU every kind is one device reduction over all elements (the
+  // extremes from +-inf, which no element exceeds: NaN still wins).
   auto reduceChunks = [&](const Map &f, const Combine &combine,
                           Value identity) -> Value {
-    if (flat && identity)
-      return reduceFlat(f, combine, identity, count);
+    if (gpu)
+      return reduceFlat([&](Value x, Value) { return f(x); }, combine,
+                        identity ? identity
+                                 : extremeIdentity(kind == ReductionKind::min),
+                        count);
     MemRefType partialType = weft::stridedType(type, 1);
     Value partial = weft::allocArray(b, partialType, ValueRange{nChunks});
     weft::buildArrayNest(
@@ -447,9 +613,12 @@ void ReductionLowering::lower() {
         body.getNumArguments() == 1 && op.getYielded() == body.getArgument(0);
     bool chunkable =
         kind != ReductionKind::argmin && kind != ReductionKind::argmax;
-    if (kind == ReductionKind::sum && !gpu && identity && dims.size() == 1 &&
-        type.isF64() &&
-        cast<MemRefType>(op.getInputs()[0].getType()).getRank() == 1)
+    bool onDevice = gpu && !serial;
+    if (onDevice && !chunkable)
+      r = argExtremeOnGPU(count);
+    else if (kind == ReductionKind::sum && !gpu && identity &&
+             dims.size() == 1 && type.isF64() &&
+             cast<MemRefType>(op.getInputs()[0].getType()).getRank() == 1)
       r = pairwiseSum();
     else if (chunkable && !serial)
       r = chunked(count);
@@ -463,6 +632,14 @@ void ReductionLowering::lower() {
     (d == *axis ? redDims : outDims).push_back(dims[d]);
   Value count = weft::productOf(b, redDims);
   Value out = op.getOutput();
+  bool shared = kind == ReductionKind::sum || kind == ReductionKind::prod ||
+                kind == ReductionKind::mean || kind == ReductionKind::any ||
+                kind == ReductionKind::all || kind == ReductionKind::min ||
+                kind == ReductionKind::max;
+  if (gpu && !serial && shared && dims.size() == 2) {
+    lowerAxisOnGPU(out, outDims[0], redDims[0], *axis);
+    return;
+  }
   weft::buildArrayNest(b, outDims, serial, gpu, [&](ValueRange ivs) {
     // The output may be narrower than what the body yields (u8 etc.
     // reduced as i64).

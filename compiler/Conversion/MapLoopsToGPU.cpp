@@ -86,11 +86,38 @@ std::optional<Combiner> classify(Block &region, Type t) {
     return isF ? TypedAttr(b.getFloatAttr(t, 1.0))
                : TypedAttr(b.getIntegerAttr(t, 1));
   };
+  unsigned width = t.getIntOrFloatBitWidth();
+  double inf = std::numeric_limits<double>::infinity();
   if (ops.size() == 1) {
-    if (isa<arith::AddFOp, arith::AddIOp>(ops[0]))
+    Operation *op = ops[0];
+    if (op->getNumOperands() != 2 ||
+        op->getResult(0) != region.getTerminator()->getOperand(0))
+      return std::nullopt;
+    if (!((op->getOperand(0) == x && op->getOperand(1) == y) ||
+          (op->getOperand(0) == y && op->getOperand(1) == x)))
+      return std::nullopt;
+    if (isa<arith::AddFOp, arith::AddIOp>(op))
       return Combiner{gpu::AllReduceOperation::ADD, zero()};
-    if (isa<arith::MulFOp, arith::MulIOp>(ops[0]))
+    if (isa<arith::MulFOp, arith::MulIOp>(op))
       return Combiner{gpu::AllReduceOperation::MUL, one()};
+    // Whole-array min and max (NaN propagates), any and all (as i32).
+    if (isa<arith::MinimumFOp>(op))
+      return Combiner{gpu::AllReduceOperation::MINIMUMF,
+                      b.getFloatAttr(t, inf)};
+    if (isa<arith::MaximumFOp>(op))
+      return Combiner{gpu::AllReduceOperation::MAXIMUMF,
+                      b.getFloatAttr(t, -inf)};
+    if (isa<arith::MinSIOp>(op))
+      return Combiner{gpu::AllReduceOperation::MINSI,
+                      b.getIntegerAttr(t, APInt::getSignedMaxValue(width))};
+    if (isa<arith::MaxSIOp>(op))
+      return Combiner{gpu::AllReduceOperation::MAXSI,
+                      b.getIntegerAttr(t, APInt::getSignedMinValue(width))};
+    if (width >= 32 && isa<arith::AndIOp>(op))
+      return Combiner{gpu::AllReduceOperation::AND,
+                      b.getIntegerAttr(t, APInt::getAllOnes(width))};
+    if (width >= 32 && isa<arith::OrIOp>(op))
+      return Combiner{gpu::AllReduceOperation::OR, zero()};
     return std::nullopt;
   }
   if (ops.size() != 2)
@@ -99,8 +126,6 @@ std::optional<Combiner> classify(Block &region, Type t) {
   if (!sel || sel.getTrueValue() != x || sel.getFalseValue() != y ||
       sel.getCondition() != ops[0]->getResult(0))
     return std::nullopt;
-  unsigned width = t.getIntOrFloatBitWidth();
-  double inf = std::numeric_limits<double>::infinity();
   if (auto c = dyn_cast<arith::CmpFOp>(ops[0])) {
     if (c.getLhs() != x || c.getRhs() != y)
       return std::nullopt;
@@ -244,6 +269,38 @@ void mapReduction(scf::ParallelOp par, ArrayRef<Combiner> combiners,
   par.erase();
 }
 
+/// A reduction the device cannot run, as serial loops on the host: the
+/// host's OpenMP lowering takes only some combiners (not minimumf or
+/// minsi, which whole-array min and argmin use on the GPU).
+void serializeReduction(scf::ParallelOp par) {
+  OpBuilder b(par);
+  Location l = par.getLoc();
+  auto scfReduce = cast<scf::ReduceOp>(par.getBody()->getTerminator());
+  IRMapping map;
+  SmallVector<scf::ForOp> loops;
+  ValueRange acc = par.getInitVals();
+  for (unsigned d = 0; d < par.getNumLoops(); ++d) {
+    auto loop =
+        scf::ForOp::create(b, l, par.getLowerBound()[d], par.getUpperBound()[d],
+                           par.getStep()[d], acc);
+    if (!loops.empty())
+      scf::YieldOp::create(b, l, loop.getResults());
+    map.map(par.getInductionVars()[d], loop.getInductionVar());
+    b.setInsertionPointToStart(loop.getBody());
+    acc = loop.getRegionIterArgs();
+    loops.push_back(loop);
+  }
+  for (Operation &op : par.getBody()->without_terminator())
+    b.clone(op, map);
+  SmallVector<Value> next;
+  for (unsigned i = 0; i < par.getNumResults(); ++i)
+    next.push_back(combine(b, scfReduce.getReductions()[i].front(), acc[i],
+                           map.lookupOrDefault(scfReduce.getOperands()[i])));
+  scf::YieldOp::create(b, l, next);
+  par.replaceAllUsesWith(loops.front().getResults());
+  par.erase();
+}
+
 /// The first operation of `fn` (or of a function it calls) that cannot run
 /// on the device, or null.
 Operation *firstHostOnly(func::FuncOp fn, ModuleOp module,
@@ -303,7 +360,7 @@ struct MapLoopsToGPUPass : weft::impl::MapLoopsToGPUBase<MapLoopsToGPUPass> {
     if (!ok)
       return signalPassFailure();
 
-    SmallVector<scf::ParallelOp> loops;
+    SmallVector<scf::ParallelOp> loops, hostReductions;
     SmallVector<std::pair<scf::ParallelOp, SmallVector<Combiner>>> reductions;
     getOperation().walk([&](scf::ParallelOp par) {
       if (par->getParentOfType<scf::ParallelOp>() ||
@@ -313,27 +370,43 @@ struct MapLoopsToGPUPass : weft::impl::MapLoopsToGPUBase<MapLoopsToGPUPass> {
       // @jit(target="gpu")).
       if (!weft::inGPUFunction(par))
         return;
+      // Left on the host: a reduction whose combiner OpenMP lacks runs
+      // serially.
+      auto onHost = [&] {
+        bool openMP = true;
+        for (Region &r : cast<scf::ReduceOp>(par.getBody()->getTerminator())
+                             .getReductions())
+          r.walk([&](Operation *op) {
+            if (isa<arith::MinimumFOp, arith::MaximumFOp, arith::MinSIOp,
+                    arith::MaxSIOp>(op))
+              openMP = false;
+          });
+        if (!openMP)
+          hostReductions.push_back(par);
+      };
       if (par.getNumLoops() > 2 || !bodyIsDeviceSafe(par))
-        return;
+        return onHost();
       if (par.getNumResults() == 0) {
         loops.push_back(par);
         return;
       }
       if (par.getNumLoops() != 1) // reductions: one axis
-        return;
+        return onHost();
       auto reduce = cast<scf::ReduceOp>(par.getBody()->getTerminator());
       SmallVector<Combiner> combiners;
       for (unsigned i = 0; i < par.getNumResults(); ++i) {
         auto c = classify(reduce.getReductions()[i].front(),
                           par.getResult(i).getType());
         if (!c)
-          return;
+          return onHost();
         combiners.push_back(*c);
       }
       reductions.push_back({par, combiners});
     });
     for (auto &[par, combiners] : reductions)
       mapReduction(par, combiners, blockSize);
+    for (scf::ParallelOp par : hostReductions)
+      serializeReduction(par);
     MLIRContext *ctx = &getContext();
     AffineMap id = AffineMap::getMultiDimIdentityMap(1, ctx);
     auto map = [&](gpu::Processor p) {

@@ -327,15 +327,21 @@ def LowerMatmul : Pass<"weft-lower-matmul"> {
       an `scf.parallel` marked `weft.parallel_work` (n * m * k
       multiply-adds), so `weft-choose-parallel-nests` decides if they run
       in parallel;
-    - in a function for the GPU: an `scf.parallel` over the elements of
-      `c` (which `weft-gpu-map-loops` maps to a 2-D grid), each an inner
-      product over k; no host BLAS, so the operands stay on the device.
+    - in a function for the GPU, when `blas` is set, the operands have one
+      float type and the product is not in a parallel loop's body:
+      `weft.gemm device` (cuBLAS, which declines small products, odd
+      layouts and arrays not in managed memory), and, when it declines,
+    - for n * m * k of at least 2^15: a `gpu.launch` of 16 x 16 threads
+      per 16 x 16 block of `c`, which stages 16 x 16 tiles of `a` and `b`
+      in workgroup memory; smaller products: serial i-j-k loops on the
+      host. The operands stay in device memory either way.
   }];
   let options = [
     Option<"blas", "blas", "bool", /*default=*/"true",
-           "Try the system BLAS (weft.gemm) for float products">,
+           "Try the system BLAS or cuBLAS (weft.gemm) for float products">,
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::gpu::GPUDialect",
                            "::mlir::memref::MemRefDialect",
                            "::mlir::scf::SCFDialect"];
 }
@@ -591,9 +597,13 @@ def MapLoopsToGPU : Pass<"weft-gpu-map-loops", "::mlir::ModuleOp"> {
     operations, no allocation) is tiled by `block-size` and its tile loop
     mapped to GPU blocks, the intra-tile loop to threads, so that
     `convert-parallel-loops-to-gpu` turns it into a `gpu.launch`. Such a
-    loop with `+ * min max` reductions becomes a `gpu.launch` directly:
-    grid-stride partial results per thread, `gpu.all_reduce` per block,
-    one value per block folded on the host. Other loops stay on the CPU.
+    loop with reductions (`+ *`, `min max` as compare-and-select, as NaN-
+    propagating `minimumf maximumf` or as `minsi maxsi`, `and or` of 32
+    bits or more) becomes a `gpu.launch` directly: grid-stride partial
+    results per thread, `gpu.all_reduce` per block, one value per block
+    folded on the host. Other loops stay on the CPU; a reduction among
+    them whose combiner the host's OpenMP lowering lacks (`minimumf`,
+    `minsi` and their max forms) becomes serial `scf.for` loops.
   }];
   let options = [
     Option<"blockSize", "block-size", "int64_t", /*default=*/"256",

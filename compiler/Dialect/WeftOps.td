@@ -322,16 +322,23 @@ def Weft_GemmOp : Weft_Op<"gemm"> {
     Computes the matrix product of the 2-D arrays `a` and `b` into the
     row-major array `c` with the machine's BLAS library and returns true,
     or does nothing and returns false (no library, small operands, or a
-    layout BLAS does not take); the caller then runs its own loops.
+    layout BLAS does not take); the caller then runs its own loops. With
+    `device`, the library is cuBLAS on the GPU (loaded at first use), and
+    the arrays must be in memory the device can read (it declines
+    otherwise).
 
     ```mlir
     %done = weft.gemm %a, %b, %c : memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>
+    %on = weft.gemm %a, %b, %c device : memref<?x?xf32>, memref<?x?xf32>, memref<?x?xf32>
     ```
   }];
-  let arguments = (ins AnyMemRef:$a, AnyMemRef:$b, AnyMemRef:$c);
+  let arguments = (ins AnyMemRef:$a, AnyMemRef:$b, AnyMemRef:$c,
+                       UnitAttr:$device);
   let results = (outs I1:$done);
-  let assemblyFormat =
-      "$a `,` $b `,` $c attr-dict `:` type($a) `,` type($b) `,` type($c)";
+  let assemblyFormat = [{
+    $a `,` $b `,` $c (`device` $device^)? attr-dict `:` type($a) `,` type($b)
+    `,` type($c)
+  }];
   let hasVerifier = 1;
 }
 

@@ -134,8 +134,10 @@ struct GemmLowering : ConvertOpToLLVMPattern<weft::GemmOp> {
     Value b = descriptorPointer(rewriter, op, adaptor.getB());
     Value c = descriptorPointer(rewriter, op, adaptor.getC());
     Value kind = constI32(rewriter, loc, elemKindCode(mt.getElementType()));
-    Value r =
-        callRuntime(rewriter, op, abi::Function::weft_rt_gemm, {kind, a, b, c});
+    Value r = callRuntime(rewriter, op,
+                          op.getDevice() ? abi::Function::weft_rt_gpu_gemm
+                                         : abi::Function::weft_rt_gemm,
+                          {kind, a, b, c});
     Value zero = constI32(rewriter, loc, 0);
     rewriter.replaceOp(
         op,

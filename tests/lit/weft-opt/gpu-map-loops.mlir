@@ -38,6 +38,26 @@
 // CHECK: scf.for %{{.*}} = %{{.*}} to %[[NB]]
 // CHECK: arith.addf
 // CHECK: memref.dealloc %[[PART]]
+
+// NumPy's min (NaN propagates) and any (as i32) are device reductions too.
+// CHECK-LABEL: func.func @lowest
+// CHECK: gpu.launch
+// CHECK: gpu.all_reduce minimumf
+// CHECK: arith.minimumf
+// CHECK-LABEL: func.func @anything
+// CHECK: gpu.launch
+// CHECK: gpu.all_reduce or
+// CHECK: arith.ori
+
+// A min the device cannot run (a runtime call in its body) becomes a
+// serial loop on the host: OpenMP has no minimumf reduction.
+// CHECK-LABEL: func.func @printed_min
+// CHECK-NOT: scf.parallel
+// CHECK: %[[R:.*]] = scf.for {{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (f64)
+// CHECK: weft.print
+// CHECK: %[[M:.*]] = arith.minimumf %[[ACC]], %{{.*}} : f64
+// CHECK: scf.yield %[[M]] : f64
+// CHECK: return %[[R]]
 func.func @saxpy(%x: memref<?xf32>, %y: memref<?xf32>, %a: f32, %n: index) attributes {weft.target = "gpu"} {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
@@ -84,4 +104,48 @@ func.func @total(%x: memref<?xf32>, %n: index) -> f32 attributes {weft.target = 
     }
   }
   return %s : f32
+}
+func.func @lowest(%x: memref<?xf64>, %n: index) -> f64 attributes {weft.target = "gpu"} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %inf = arith.constant 0x7FF0000000000000 : f64
+  %s = scf.parallel (%i) = (%c0) to (%n) step (%c1) init (%inf) -> f64 {
+    %v = memref.load %x[%i] : memref<?xf64>
+    scf.reduce(%v : f64) {
+    ^bb0(%a: f64, %b: f64):
+      %r = arith.minimumf %a, %b : f64
+      scf.reduce.return %r : f64
+    }
+  }
+  return %s : f64
+}
+func.func @anything(%x: memref<?xi1>, %n: index) -> i32 attributes {weft.target = "gpu"} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %z = arith.constant 0 : i32
+  %s = scf.parallel (%i) = (%c0) to (%n) step (%c1) init (%z) -> i32 {
+    %v = memref.load %x[%i] : memref<?xi1>
+    %w = arith.extui %v : i1 to i32
+    scf.reduce(%w : i32) {
+    ^bb0(%a: i32, %b: i32):
+      %r = arith.ori %a, %b : i32
+      scf.reduce.return %r : i32
+    }
+  }
+  return %s : i32
+}
+func.func @printed_min(%x: memref<?xf64>, %n: index) -> f64 attributes {weft.target = "gpu"} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %inf = arith.constant 0x7FF0000000000000 : f64
+  %s = scf.parallel (%i) = (%c0) to (%n) step (%c1) init (%inf) -> f64 {
+    %v = memref.load %x[%i] : memref<?xf64>
+    weft.print "{}" %v : f64
+    scf.reduce(%v : f64) {
+    ^bb0(%a: f64, %b: f64):
+      %r = arith.minimumf %a, %b : f64
+      scf.reduce.return %r : f64
+    }
+  }
+  return %s : f64
 }

@@ -39,14 +39,31 @@ func.func @mixed(%a: memref<?x?xi64>, %b: memref<?x?xf64>, %c: memref<?x?xf64>) 
   return
 }
 
-// In a GPU function: one parallel iteration per element of c, each an
-// inner product; no BLAS.
+// In a GPU function: cuBLAS, else for enough work a launch of 16 x 16
+// threads per 16 x 16 block of c that stages tiles of a and b in
+// workgroup memory, else serial loops on the host.
 // CHECK-LABEL: func.func @on_gpu
-// CHECK-NOT: weft.gemm
-// CHECK: scf.parallel (%[[I:.*]], %[[J:.*]]) =
-// CHECK-NEXT: weft.parallel_work
+// CHECK: %[[DONE:.*]] = weft.gemm %arg0, %arg1, %arg2 device
+// CHECK: %[[NO:.*]] = arith.xori %[[DONE]], %true
+// CHECK: scf.if %[[NO]] {
+// CHECK: %[[BIG:.*]] = arith.cmpi sge, %{{.*}}, %c32768
+// CHECK: scf.if %[[BIG]] {
+// CHECK: gpu.launch blocks({{.*}}) in ({{.*}}) threads({{.*}}) in (%{{.*}} = %c16{{.*}}, %{{.*}} = %c16{{.*}}, %{{.*}} = %c1{{.*}}) workgroup(%[[SA:.*]] : memref<16x16xf32, #gpu.address_space<workgroup>>, %[[SB:.*]] : memref<16x16xf32, #gpu.address_space<workgroup>>)
+// CHECK: scf.for
+// CHECK: memref.store %{{.*}}, %[[SA]]
+// CHECK: memref.store %{{.*}}, %[[SB]]
+// CHECK: gpu.barrier
+// CHECK: scf.for
+// CHECK: memref.load %[[SA]]
+// CHECK: memref.load %[[SB]]
+// CHECK: gpu.barrier
+// CHECK: memref.store %{{.*}}, %arg2
+// CHECK: gpu.terminator
+// CHECK: } else {
+// CHECK: scf.for
+// CHECK: scf.for
 // CHECK: %[[DOT:.*]] = scf.for {{.*}} iter_args
-// CHECK: memref.store %[[DOT]], %arg2[%[[I]], %[[J]]]
+// CHECK: memref.store %[[DOT]], %arg2
 func.func @on_gpu(%a: memref<?x?xf32>, %b: memref<?x?xf32>, %c: memref<?x?xf32>)
     attributes {weft.target = "gpu"} {
   weft.matmul %a, %b, %c : memref<?x?xf32>, memref<?x?xf32>, memref<?x?xf32>

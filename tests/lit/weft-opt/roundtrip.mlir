@@ -21,6 +21,10 @@ func.func @ops(%a: memref<?xf64, strided<[?], offset: ?>>, %x: i64) {
 func.func @array_ops(%a: memref<?x?xi64>, %b: memref<?x?xf64>, %c: memref<?x?xf64>, %n: index, %big: i1) {
   // CHECK: weft.matmul %{{.*}}, %{{.*}}, %{{.*}} : memref<?x?xi64>, memref<?x?xf64>, memref<?x?xf64>
   weft.matmul %a, %b, %c : memref<?x?xi64>, memref<?x?xf64>, memref<?x?xf64>
+  // CHECK: weft.gemm %{{.*}}, %{{.*}}, %{{.*}} : memref<?x?xf64>
+  %h = weft.gemm %b, %b, %c : memref<?x?xf64>, memref<?x?xf64>, memref<?x?xf64>
+  // CHECK: weft.gemm %{{.*}}, %{{.*}}, %{{.*}} device : memref<?x?xf64>
+  %d = weft.gemm %b, %b, %c device : memref<?x?xf64>, memref<?x?xf64>, memref<?x?xf64>
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   // CHECK: scf.parallel

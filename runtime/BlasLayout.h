@@ -1,0 +1,76 @@
+//===- BlasLayout.h - How a product's arrays look to a BLAS library -*- C++
+//-*-===//
+//
+// The descriptor of a 2-D array as compiled code passes it, and the checks
+// that both the host BLAS (Blas.cpp) and cuBLAS (CudaBlas.cpp) make before
+// taking a product c = a @ b: sizes that agree, enough work to pay for the
+// call, and layouts a row-major BLAS call can express.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_RUNTIME_BLASLAYOUT_H
+#define WEFT_RUNTIME_BLASLAYOUT_H
+
+#include <cstdint>
+
+namespace weft::blas {
+
+/// A rank-2 memref descriptor.
+struct Desc2 {
+  void *allocated;
+  char *aligned;
+  int64_t offset;
+  int64_t sizes[2];
+  int64_t strides[2];
+};
+
+/// How a matrix view is passed: transposed or not, with leading dimension
+/// `ld`: rows contiguous (not transposed, ld = strides[0]) or columns
+/// contiguous (transposed, ld = strides[1]). False for other layouts.
+inline bool layout(const Desc2 &d, bool &transposed, int &ld) {
+  int64_t rows = d.sizes[0], cols = d.sizes[1];
+  if (d.strides[1] == 1 && d.strides[0] >= (cols > 1 ? cols : 1)) {
+    transposed = false;
+    ld = static_cast<int>(d.strides[0]);
+    return true;
+  }
+  if (d.strides[0] == 1 && d.strides[1] >= (rows > 1 ? rows : 1)) {
+    transposed = true;
+    ld = static_cast<int>(d.strides[1]);
+    return true;
+  }
+  return false;
+}
+
+/// A product a BLAS call takes: a (m x k) @ b (k x n) into c (m x n) with
+/// rows of c contiguous, at least `minWork` multiply-adds, sizes within
+/// int. Sets the sizes, transposes and leading dimensions.
+struct Product {
+  int m, n, k, lda, ldb, ldc;
+  bool ta, tb;
+};
+inline bool blasProduct(const Desc2 &A, const Desc2 &B, const Desc2 &C,
+                        int64_t minWork, Product &p) {
+  int64_t m = A.sizes[0], k = A.sizes[1], n = B.sizes[1];
+  if (B.sizes[0] != k || C.sizes[0] != m || C.sizes[1] != n)
+    return false;
+  if (m * n * k < minWork || m > INT32_MAX / 2 || n > INT32_MAX / 2 ||
+      k > INT32_MAX / 2 || C.strides[0] > INT32_MAX / 2)
+    return false;
+  if (!layout(A, p.ta, p.lda) || !layout(B, p.tb, p.ldb) || C.strides[1] != 1 ||
+      C.strides[0] < n)
+    return false;
+  p.m = static_cast<int>(m);
+  p.n = static_cast<int>(n);
+  p.k = static_cast<int>(k);
+  p.ldc = static_cast<int>(C.strides[0]);
+  return true;
+}
+
+/// The first element of an array view of `elemBytes`-byte elements.
+inline char *first(const Desc2 &d, int64_t elemBytes) {
+  return d.aligned + d.offset * elemBytes;
+}
+
+} // namespace weft::blas
+
+#endif // WEFT_RUNTIME_BLASLAYOUT_H
