@@ -179,7 +179,8 @@ bool deviceReadable(const void *ptr) {
   Driver &d = driver();
   if (!d.context || !ptr)
     return false;
-  unsigned managed = 0;
+  // A boolean the driver writes in the first bytes of the buffer.
+  unsigned long long managed = 0;
   constexpr int kIsManaged = 8; // CU_POINTER_ATTRIBUTE_IS_MANAGED
   return d.cuPointerGetAttribute(&managed, kIsManaged,
                                  reinterpret_cast<CUdeviceptr>(ptr)) == 0 &&

@@ -3,6 +3,7 @@
 // Expected strings and sums were produced by CPython 3.11 and NumPy 1.24.
 //
 //===----------------------------------------------------------------------===//
+#include "runtime/BlasLayout.h"
 #include "runtime/Metrics.h"
 #include "runtime/RuntimeABI.h"
 
@@ -443,4 +444,43 @@ TEST_CASE("call times take constant memory: exact totals, sampled median",
   CHECK(many.max == Approx(999e-6));
   CHECK(many.total == Approx(2000 * 499500e-6));
   CHECK(many.median() == Approx(500e-6).margin(60e-6));
+}
+
+TEST_CASE("matrix products take BLAS layouts and decline others",
+          "[runtime][blas]") {
+  using weft::blas::Desc2;
+  std::vector<double> a(64 * 64, 1.0), b(64 * 64, 2.0), c(64 * 64, 0.0);
+  auto desc = [](std::vector<double> &v, int64_t r, int64_t cl, int64_t s0,
+                 int64_t s1) {
+    return Desc2{
+        v.data(), reinterpret_cast<char *>(v.data()), 0, {r, cl}, {s0, s1}};
+  };
+  Desc2 A = desc(a, 64, 64, 64, 1), B = desc(b, 64, 64, 64, 1),
+        C = desc(c, 64, 64, 64, 1);
+  weft::blas::Product p;
+  REQUIRE(weft::blas::blasProduct(A, B, C, 32 * 32 * 32, p));
+  CHECK((p.m == 64 && p.n == 64 && p.k == 64 && !p.ta && !p.tb));
+  CHECK((p.lda == 64 && p.ldb == 64 && p.ldc == 64));
+  // A transposed view: columns contiguous.
+  Desc2 At = desc(a, 64, 64, 1, 64);
+  REQUIRE(weft::blas::blasProduct(At, B, C, 0, p));
+  CHECK((p.ta && p.lda == 64));
+  // Too small, sizes that disagree, a strided c, a layout with no unit
+  // stride: declined.
+  CHECK_FALSE(weft::blas::blasProduct(A, B, C, 64 * 64 * 64 + 1, p));
+  Desc2 Bshort = desc(b, 32, 64, 64, 1);
+  CHECK_FALSE(weft::blas::blasProduct(A, Bshort, C, 0, p));
+  Desc2 Cstrided = desc(c, 64, 32, 64, 2);
+  Desc2 Bhalf = desc(b, 64, 32, 64, 1);
+  CHECK_FALSE(weft::blas::blasProduct(A, Bhalf, Cstrided, 0, p));
+  Desc2 Askew = desc(a, 32, 32, 2, 2);
+  Desc2 B32 = desc(b, 32, 32, 32, 1), C32 = desc(c, 32, 32, 32, 1);
+  CHECK_FALSE(weft::blas::blasProduct(Askew, B32, C32, 0, p));
+  // Without a GPU (or with host arrays) cuBLAS declines: the generated
+  // kernel computes the product.
+  CHECK(weft_rt_gpu_gemm(WEFT_F64, &A, &B, &C) == 0);
+  CHECK(c[0] == 0.0);
+  // The host BLAS computes it (or declines when no library is present).
+  if (weft_rt_gemm(WEFT_F64, &A, &B, &C) == 1)
+    CHECK(c[5 * 64 + 7] == 128.0);
 }
