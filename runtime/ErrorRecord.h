@@ -7,11 +7,13 @@
 // and the thread that started the loop raises the first error when the
 // loop has ended (weft_rt_raise_recorded).
 //
-// Each protected call (runProtected) owns one record; every parallel
-// region started by the call, on any thread, records into it. Regions
-// learn their record through weft_rt_fork_call, which the JIT links in
-// place of libomp's __kmpc_fork_call (ParallelRegions.cpp). So concurrent
-// calls from several host threads never see each other's errors.
+// Each host thread owns one record; every parallel region started by a
+// call on that thread, on any thread of its team, records into it, and
+// the end of the loop takes the error out (a protected call clears what
+// an aborted one left). Regions learn their record through
+// weft_rt_fork_call, which the JIT links in place of libomp's
+// __kmpc_fork_call (ParallelRegions.cpp). So concurrent calls from
+// several host threads never see each other's errors.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_RUNTIME_ERRORRECORD_H
@@ -42,13 +44,11 @@ struct ErrorRecord {
 /// The record of the parallel region this thread is running, or null
 /// outside parallel regions.
 ErrorRecord *regionRecord();
-/// The record of the innermost protected call on this thread (a
-/// process-wide one outside protected calls).
+/// This thread's record (made at first use).
 ErrorRecord &callRecord();
-/// Makes `r` this thread's call record; returns the previous one.
 /// Threads for the parallel regions of the calls on this thread (an
 /// embedding engine's Options::threads); 0: OpenMP's setting.
-extern WEFT_TLS_FAST thread_local int tCallThreads;
+extern WEFT_THREAD int tCallThreads;
 
 /// Sets the thread count of this thread's calls for its lifetime.
 class CallThreads {
@@ -62,14 +62,8 @@ private:
   int saved_;
 };
 
-/// The record of the protected call running on this thread, if any.
-extern WEFT_TLS_FAST thread_local ErrorRecord *tCallRecord;
-/// Makes `r` the thread's call record; returns the one it replaces.
-inline ErrorRecord *setCallRecord(ErrorRecord *r) {
-  ErrorRecord *old = tCallRecord;
-  tCallRecord = r;
-  return old;
-}
+/// This thread's record, once callRecord() has made it.
+extern WEFT_THREAD ErrorRecord *tCallRecord;
 /// Inside a parallel region: records the error (the first one is kept)
 /// and returns true. Outside: returns false and does nothing.
 bool recordInParallelRegion(const char *message, int64_t line);

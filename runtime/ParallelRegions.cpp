@@ -15,6 +15,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <utility>
 
 extern "C" void __kmpc_fork_call(void *loc, int32_t argc, void *microtask,
@@ -26,12 +27,7 @@ extern "C" void __kmpc_push_num_threads(void *loc, int32_t gtid,
 namespace weft::rt {
 
 namespace {
-WEFT_TLS_FAST thread_local ErrorRecord *tRegionRecord = nullptr;
-
-ErrorRecord &processRecord() {
-  static ErrorRecord record;
-  return record;
-}
+WEFT_THREAD ErrorRecord *tRegionRecord = nullptr;
 
 /// The outlined body of a region: (global thread id, bound id, shared...).
 using Microtask = void (*)(int32_t *, int32_t *, ...);
@@ -73,12 +69,19 @@ void runRegionBody(int32_t *gtid, int32_t *btid, RegionContext *ctx) {
 }
 } // namespace
 
-WEFT_TLS_FAST thread_local int tCallThreads = 0;
+WEFT_THREAD int tCallThreads = 0;
 
 ErrorRecord *regionRecord() { return tRegionRecord; }
 
 ErrorRecord &callRecord() {
-  return tCallRecord ? *tCallRecord : processRecord();
+  if (!tCallRecord) {
+    // The thread's record, made at its first parallel loop and freed
+    // when the thread ends.
+    static thread_local std::unique_ptr<ErrorRecord> owner;
+    owner = std::make_unique<ErrorRecord>();
+    tCallRecord = owner.get();
+  }
+  return *tCallRecord;
 }
 
 bool recordInParallelRegion(const char *message, int64_t line) {

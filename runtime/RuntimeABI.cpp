@@ -76,9 +76,15 @@ using JumpTarget = void *[5];
 struct CallState {
   Arena *arena = nullptr;
   JumpTarget *jumpTarget = nullptr;
-  std::string *error = nullptr;
 };
 WEFT_TLS_FAST thread_local CallState tCall;
+
+/// The message of the last protected call on this thread that failed
+/// (written only on failure: a call constructs no string).
+std::string &errorText() {
+  static thread_local std::string text;
+  return text;
+}
 
 /// Links `h` into the thread's arena, unless it is made inside a parallel
 /// region: errors there are recorded, not raised by longjmp, and the
@@ -462,9 +468,8 @@ void weft_rt_fail(const char *message, int64_t line) {
     std::fprintf(stderr, "%lld: %s\n", (long long)line, message);
     std::exit(1);
   }
-  if (tCall.error)
-    *tCall.error = line ? std::to_string(line) + ": " + message
-                        : std::string(" ") + message; // no source line known
+  errorText() = line ? std::to_string(line) + ": " + message
+                     : std::string(" ") + message; // no source line known
   WEFT_LONGJMP(*tCall.jumpTarget);
 }
 
@@ -626,28 +631,39 @@ bool runProtected(void (*fn)(), std::string &error) {
   return runProtected(callNoArguments, reinterpret_cast<void **>(fn), error);
 }
 
+bool runProtected(void (*fn)(void **), void **args, std::string &error) {
+  if (runProtected(fn, args))
+    return true;
+  error = protectedError();
+  return false;
+}
+
+const std::string &protectedError() { return errorText(); }
+
 // Defined here, beside its one hot user, so that runProtected reads it
 // directly (ErrorRecord.h).
-WEFT_TLS_FAST thread_local ErrorRecord *tCallRecord = nullptr;
+WEFT_THREAD ErrorRecord *tCallRecord = nullptr;
 
-bool runProtected(void (*fn)(void **), void **args, std::string &error) {
+bool runProtected(void (*fn)(void **), void **args) {
   JumpTarget target;
   CallState &state = tCall;
   CallState saved = state;
-  // Errors recorded by this call's parallel loops, on any thread.
-  ErrorRecord record;
-  ErrorRecord *savedRecord = setCallRecord(&record);
   Arena arena;
   state.arena = &arena;
   state.jumpTarget = &target;
-  state.error = &error;
   bool ok = true;
   if (WEFT_SETJMP(target) == 0)
     fn(args);
   else
     ok = false;
   state = saved;
-  setCallRecord(savedRecord);
+  // The call's parallel loops record their errors in the thread's record
+  // (on any thread), and the end of each loop takes them out; an error
+  // left by a call that ended another way is not the next call's.
+  if (ErrorRecord *r = tCallRecord; r && r->set) {
+    std::lock_guard<SpinLock> lock(r->mutex);
+    r->set = false;
+  }
   // After an error nothing can reach the arrays the aborted code held;
   // after success the remaining ones are results, owned by the caller.
   while (BufferHeader *h = arena.head) {

@@ -146,6 +146,11 @@ namespace rt {
 bool runProtected(void (*fn)(), std::string &error);
 /// The same for `fn(args)`.
 bool runProtected(void (*fn)(void **), void **args, std::string &error);
+/// The same, leaving the error in protectedError() (the fast path of typed
+/// calls: nothing is constructed unless the call fails).
+bool runProtected(void (*fn)(void **), void **args);
+/// The error of the last protected call on this thread that failed.
+const std::string &protectedError();
 
 /// Sets the arguments `argv()` returns (the words after `--`).
 void setProgramArguments(std::vector<std::string> args);

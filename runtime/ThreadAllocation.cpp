@@ -44,8 +44,8 @@ struct alignas(64) Slot {
 std::mutex gSlotsMutex;
 std::atomic<Slot *> gSlots{nullptr};
 
-WEFT_TLS_FAST thread_local Slot *tSlot = nullptr;
-WEFT_TLS_FAST thread_local bool tCacheOpen = false;
+WEFT_THREAD Slot *tSlot = nullptr;
+WEFT_THREAD bool tCacheOpen = false;
 
 /// Gives the thread's slot back and frees its cached blocks when the
 /// thread ends.

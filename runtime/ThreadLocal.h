@@ -10,10 +10,18 @@
 // hundred bytes): keep large per-thread data on the heap (the allocator's
 // block cache lives in its slot).
 //
+// WEFT_THREAD declares such a variable of a trivial type (an int, a
+// pointer) as GCC's __thread rather than thread_local: an extern
+// thread_local may need dynamic initialisation for all its users know, so
+// every read from another file calls its TLS wrapper function (through
+// the PLT, in a shared library); a __thread variable cannot, and a read is
+// one instruction wherever it is.
+//
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_RUNTIME_THREADLOCAL_H
 #define WEFT_RUNTIME_THREADLOCAL_H
 
 #define WEFT_TLS_FAST __attribute__((tls_model("initial-exec")))
+#define WEFT_THREAD __thread WEFT_TLS_FAST
 
 #endif // WEFT_RUNTIME_THREADLOCAL_H

@@ -631,15 +631,15 @@ bool detail::callEntry(const TypedEntry &e, const Arg *args, size_t n,
 }
 
 void detail::invokeTyped(const TypedEntry &e, void **argv) {
-  std::string error;
   if (e.plain) {
     // The common case, with nothing out of line but the protected call.
     CallCount count;
     rt::CallThreads threads(e.threads);
-    if (rt::runProtected(e.entry, argv, error))
+    if (rt::runProtected(e.entry, argv))
       return;
-    throw RuntimeError(e.module->name + ":" + error);
+    throw RuntimeError(e.module->name + ":" + rt::protectedError());
   }
+  std::string error;
   ModuleState &m = *e.module;
   rt::CallThreads threads(e.threads);
   auto run = [&] {

@@ -83,7 +83,7 @@ struct ThreadCallsOwner {
 };
 } // namespace
 
-WEFT_TLS_FAST thread_local ThreadCalls *tCalls = nullptr;
+WEFT_THREAD ThreadCalls *tCalls = nullptr;
 
 ThreadCalls &registerThreadCalls() {
   static thread_local ThreadCallsOwner owner;

@@ -24,7 +24,7 @@ namespace detail {
 struct ThreadCalls {
   std::atomic<int> running{0};
 };
-extern WEFT_TLS_FAST thread_local ThreadCalls *tCalls;
+extern WEFT_THREAD ThreadCalls *tCalls;
 /// The thread's count, registered on its first call.
 ThreadCalls &registerThreadCalls();
 /// Clears a pending interrupt if no other call runs.
