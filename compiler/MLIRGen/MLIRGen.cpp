@@ -9,6 +9,8 @@
 #include "compiler/MLIRGen/MLIRGen.h"
 #include "compiler/MLIRGen/MLIRGenImpl.h"
 
+#include "compiler/Conversion/ArrayNest.h"
+
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/IR/Verifier.h"
 
@@ -64,13 +66,8 @@ mlir::Type FunctionGen::toMLIR(const weft::Type &t) {
   };
   if (t.isScalar())
     return scalar(t.scalarKind());
-  if (t.isArray()) {
-    SmallVector<int64_t> shape(t.rank(), ShapedType::kDynamic);
-    SmallVector<int64_t> strides(t.rank(), ShapedType::kDynamic);
-    auto layout =
-        StridedLayoutAttr::get(&mg.ctx, ShapedType::kDynamic, strides);
-    return MemRefType::get(shape, scalar(t.scalarKind()), layout);
-  }
+  if (t.isArray())
+    return weft::stridedType(scalar(t.scalarKind()), t.rank());
   return {};
 }
 
@@ -213,7 +210,6 @@ bool FunctionGen::emit() {
   mlir::Block *entry = f.addEntryBlock();
   b.setInsertionPointToStart(entry);
   Location l = f.getLoc();
-  SourceRange fnRange = fn.def ? fn.def->range : SourceRange();
 
   // Every local starts with a default value so that every region can
   // yield it; parameters are then bound to the block arguments.
@@ -254,7 +250,6 @@ bool FunctionGen::emit() {
     for (int k = 0; k < 6; ++k)
       gridPoint_[k] = entry->getArgument(argNo++);
   if (fn.def) {
-    hasReturnFlag = true;
     env["%ret"] = constant(ScalarKind::Bool, 0, l);
     Val d = defaultValue(fn.returnType, l);
     std::vector<std::string> slots;
@@ -304,7 +299,6 @@ bool FunctionGen::emit() {
       results.push_back(env.at(s));
   }
   func::ReturnOp::create(b, endLoc, results);
-  (void)fnRange;
   if (fn.options.fastmath || mg.fastmath) {
     // fastmath: float operations may be reassociated and contracted and
     // math functions approximated; NaN and infinity stay honoured.

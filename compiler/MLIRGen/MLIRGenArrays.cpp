@@ -20,7 +20,6 @@ namespace weft {
 FunctionGen::ArrayMeta FunctionGen::arrayMeta(Value array, Location l) {
   auto md = memref::ExtractStridedMetadataOp::create(b, l, array);
   ArrayMeta m;
-  m.base = md.getBaseBuffer();
   m.offset = md.getOffset();
   m.sizes.assign(md.getSizes().begin(), md.getSizes().end());
   m.strides.assign(md.getStrides().begin(), md.getStrides().end());
@@ -67,35 +66,19 @@ Value FunctionGen::rangeLength(Value start, Value stop, Value step,
 }
 
 Value FunctionGen::productOf(ValueRange dims, Location l) {
-  Value n = index(1, l);
-  for (Value d : dims)
-    n = arith::MulIOp::create(b, l, n, d);
-  return n;
-}
-
-void FunctionGen::emitArrayNest(ValueRange dims, Location l, bool serial,
-                                const std::function<void(ValueRange)> &body,
-                                Value work) {
-  ImplicitLocOpBuilder nest(l, b);
-  weft::buildArrayNest(
-      nest, dims, serial, onGPU(),
-      [&](ValueRange ivs) {
-        OpBuilder::InsertionGuard g(b);
-        b.setInsertionPoint(nest.getInsertionBlock(), nest.getInsertionPoint());
-        body(ivs);
-      },
-      work);
+  ImplicitLocOpBuilder ib(l, b);
+  return weft::productOf(ib, dims);
 }
 
 void FunctionGen::emitLoopNest(ValueRange dims, Location l,
                                const std::function<void(ValueRange)> &body) {
-  emitArrayNest(dims, l, /*serial=*/true, body);
-}
-
-void FunctionGen::emitParallelNest(ValueRange dims, Location l,
-                                   const std::function<void(ValueRange)> &body,
-                                   Value work) {
-  emitArrayNest(dims, l, !fn.options.parallel, body, work);
+  ImplicitLocOpBuilder nest(l, b);
+  weft::buildArrayNest(
+      nest, dims, /*serial=*/true, onGPU(), [&](ValueRange ivs) {
+        OpBuilder::InsertionGuard g(b);
+        b.setInsertionPoint(nest.getInsertionBlock(), nest.getInsertionPoint());
+        body(ivs);
+      });
 }
 
 SmallVector<Value, 4> FunctionGen::shapeSizes(const Val &shape,

@@ -38,7 +38,6 @@ Value FunctionGen::constant(ScalarKind k, double value, Location l) {
   default: // a storage kind: the wrapped i64
     return convert(i64(static_cast<int64_t>(value), l), k, l);
   }
-  return {};
 }
 
 Value FunctionGen::i64(int64_t v, Location l) {
@@ -307,17 +306,12 @@ Val FunctionGen::emitBinary(const BinaryExpr *e) {
   if (e->op == BinaryOp::MatMul)
     return Val(emitMatmul(e->lhs.get(), e->rhs.get(), rt, l));
   if (rt.isArray())
-    return Val(e->op == BinaryOp::MatMul
-                   ? emitMatmul(e->lhs.get(), e->rhs.get(), rt, l)
-                   : materialize(e));
+    return Val(materialize(e));
   Value lhs = emitExpr(e->lhs.get()).v();
   Value rhs = emitExpr(e->rhs.get()).v();
-  if (!rt.isArray()) {
-    ScalarKind k = rt.scalarKind();
-    // Compute in the promoted operand kind (true division: float).
-    return emitBinaryScalar(e->op, lhs, rhs, k, true, l, line(e->range));
-  }
-  return Val(lhs);
+  // Compute in the promoted operand kind (true division: float).
+  return emitBinaryScalar(e->op, lhs, rhs, rt.scalarKind(), true, l,
+                          line(e->range));
 }
 
 Value FunctionGen::emitCompareOp(CompareOp op, Value lhs, Value rhs,
@@ -449,23 +443,6 @@ Value FunctionGen::emitValueIf(Value cond, mlir::Type resultType,
 //===----------------------------------------------------------------------===//
 // Expressions
 //===----------------------------------------------------------------------===//
-
-Value FunctionGen::emitElementIndex(Value array, const Expr *index) {
-  Location l = loc(index->range);
-  Value i = convert(emitScalar(index), ScalarKind::I64, l);
-  bool nonNegLiteral = false;
-  if (auto *lit = index->dyn<IntLitExpr>())
-    nonNegLiteral = lit->value >= 0;
-  if (!nonNegLiteral) {
-    // Negative indices count from the end.
-    Value n = dim(array, 0, l);
-    Value neg =
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, i64(0, l));
-    Value wrapped = arith::AddIOp::create(b, l, i, n);
-    i = arith::SelectOp::create(b, l, neg, wrapped, i);
-  }
-  return toIndex(i, l);
-}
 
 Val FunctionGen::emitIndex(const IndexExpr *ix) {
   Location l = loc(ix->range);

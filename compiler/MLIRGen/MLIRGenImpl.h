@@ -208,7 +208,6 @@ public:
   mlir::Value emitCompareOp(CompareOp op, mlir::Value l, mlir::Value r,
                             mlir::Location loc);
   Val emitIndex(const IndexExpr *ix);
-  mlir::Value emitElementIndex(mlir::Value array, const Expr *index);
   /// Converts a scalar value between scalar kinds (Python/NumPy casts).
   mlir::Value convert(mlir::Value v, ScalarKind to, mlir::Location l);
   mlir::Value convertTo(mlir::Value v, const Type &to, mlir::Location l);
@@ -230,7 +229,7 @@ public:
   // ---- arrays: views, indexing, creation (MLIRGenArrays.cpp)
   /// Offset, sizes and strides (index values) of a strided array.
   struct ArrayMeta {
-    mlir::Value base, offset;
+    mlir::Value offset;
     llvm::SmallVector<mlir::Value, 4> sizes, strides;
   };
   ArrayMeta arrayMeta(mlir::Value array, mlir::Location l);
@@ -337,23 +336,10 @@ public:
                  const std::function<mlir::Value(mlir::ValueRange)> &value);
   bool emitArrayBuiltin(const CallExpr *c, Builtin builtin,
                         llvm::ArrayRef<const Expr *> argExprs, Val &out);
-  /// weft::buildArrayNest with this generator's builder: a serial nest, or
-  /// an scf.parallel over the outer axis (two on the GPU) marked with
-  /// weft.parallel_work `work` (default: the iterations).
-  void emitArrayNest(mlir::ValueRange dims, mlir::Location l, bool serial,
-                     const std::function<void(mlir::ValueRange)> &body,
-                     mlir::Value work = {});
-  /// Nested scf.for loops over `dims` (index values).
+  /// Nested scf.for loops over `dims` (index values), with this
+  /// generator's builder (weft::buildArrayNest).
   void emitLoopNest(mlir::ValueRange dims, mlir::Location l,
                     const std::function<void(mlir::ValueRange)> &body);
-  /// The scf.parallel nest of an array statement over `dims` (iterations
-  /// are independent), marked with weft.parallel_work (`work`: elements
-  /// processed, default the iterations), which
-  /// weft-choose-parallel-nests turns into a serial nest when small; a
-  /// serial nest with @jit(parallel=False).
-  void emitParallelNest(mlir::ValueRange dims, mlir::Location l,
-                        const std::function<void(mlir::ValueRange)> &body,
-                        mlir::Value work = {});
   mlir::Value productOf(mlir::ValueRange dims, mlir::Location l);
   /// `vmap(f, axis=k)(args)` (MLIRGenTransforms.cpp).
   Val emitVmap(const CallExpr *c);
@@ -423,8 +409,6 @@ public:
   std::map<std::string, mlir::Value> env;
   std::vector<mlir::Value> temps_;
   bool failed = false;
-  bool hasReturnFlag = false;
-  int loopDepth = 0;
   int parallelDepth = 0; ///< > 0 inside a prange body
   /// The loop's random key and the iteration (i64) when a prange body's
   /// draws are inlined; the draw counter is then the environment slot

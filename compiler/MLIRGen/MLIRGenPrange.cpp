@@ -190,11 +190,9 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
       }
     }
     emitInterruptCheck(s.body, false, line(s.range), l);
-    ++loopDepth;
     ++parallelDepth;
     emitBlock(s.body);
     --parallelDepth;
-    --loopDepth;
     emitDeferredChecks(l);
     deferredChecks_ = std::move(savedChecks);
     if (rngKey && !inlineRng)

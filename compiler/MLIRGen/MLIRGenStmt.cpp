@@ -292,17 +292,7 @@ void FunctionGen::emitStmt(const Stmt &s) {
     // A string alone (a docstring) does nothing.
     if (e.value->dyn<StrLitExpr>())
       break;
-    if (auto *c = e.value->dyn<CallExpr>()) {
-      if (c->callee->dyn<NameExpr>() && fn.builtinOf(c) == Builtin::Print) {
-        emitPrint(c);
-        break;
-      }
-    }
-    Val v = emitExpr(e.value.get());
-    for (Value p : v.parts)
-      if (isArray(p) &&
-          std::find(temps_.begin(), temps_.end(), p) == temps_.end())
-        (void)p; // borrowed: nothing to release
+    (void)emitExpr(e.value.get());
     break;
   }
   case StmtKind::Assign: {
@@ -566,9 +556,7 @@ void FunctionGen::emitFor(const ForStmt &s) {
       env[var] = iv;
       env["%cont"] = constant(ScalarKind::Bool, 0, l);
       emitInterruptCheck(s.body, false, line(s.range), l);
-      ++loopDepth;
       emitBlock(s.body);
-      --loopDepth;
       env.erase("%cont");
       SmallVector<Value> yields;
       for (const std::string &c : carried)
@@ -627,9 +615,7 @@ void FunctionGen::emitFor(const ForStmt &s) {
       env["%brk"] = constant(ScalarKind::Bool, 0, l);
       env["%cont"] = constant(ScalarKind::Bool, 0, l);
       emitInterruptCheck(s.body, false, line(s.range), l);
-      ++loopDepth;
       emitBlock(s.body);
-      --loopDepth;
       Value next = arith::AddIOp::create(b, l, k, i64(1, l));
       SmallVector<Value> yields{next, env["%brk"]};
       for (const std::string &c : carried)
@@ -708,9 +694,7 @@ void FunctionGen::emitWhile(const WhileStmt &s) {
     // optimised away even if its body has no effect.
     weft::KeepLoopOp::create(b, l);
     emitInterruptCheck(s.body, true, line(s.range), l);
-    ++loopDepth;
     emitBlock(s.body);
-    --loopDepth;
     SmallVector<Value> yields{env["%brk"]};
     for (const std::string &c : carried)
       yields.push_back(env[c]);
