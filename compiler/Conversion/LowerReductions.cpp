@@ -649,8 +649,39 @@ void ReductionLowering::lower() {
   });
 }
 
+/// cumsum/cumprod: one serial pass, each element the running total.
+void lowerScan(weft::ScanOp op) {
+  ImplicitLocOpBuilder b(op.getLoc(), op);
+  Type t = cast<MemRefType>(op.getOutput().getType()).getElementType();
+  bool sum = op.getKind() == ReductionKind::sum, isF = isa<FloatType>(t);
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  Value n = memref::DimOp::create(b, op.getInput(), 0);
+  Value init =
+      isF ? arith::ConstantOp::create(b, b.getFloatAttr(t, sum ? 0 : 1))
+                .getResult()
+          : arith::ConstantOp::create(b, b.getIntegerAttr(t, sum ? 0 : 1))
+                .getResult();
+  auto loop = scf::ForOp::create(b, zero, n, one, ValueRange{init});
+  b.setInsertionPointToStart(loop.getBody());
+  Value i = loop.getInductionVar(), acc = loop.getRegionIterArgs()[0];
+  Value x = weft::castNumber(
+      b, memref::LoadOp::create(b, op.getInput(), ValueRange{i}), t);
+  Value r = isF ? (sum ? arith::AddFOp::create(b, acc, x).getResult()
+                       : arith::MulFOp::create(b, acc, x).getResult())
+                : (sum ? arith::AddIOp::create(b, acc, x).getResult()
+                       : arith::MulIOp::create(b, acc, x).getResult());
+  memref::StoreOp::create(b, r, op.getOutput(), ValueRange{i});
+  scf::YieldOp::create(b, r);
+  op.erase();
+}
+
 struct LowerReductions : weft::impl::LowerReductionsBase<LowerReductions> {
   void runOnOperation() override {
+    SmallVector<weft::ScanOp> scans;
+    getOperation()->walk([&](weft::ScanOp op) { scans.push_back(op); });
+    for (weft::ScanOp op : scans)
+      lowerScan(op);
     SmallVector<weft::ReduceOp> ops;
     getOperation()->walk([&](weft::ReduceOp op) { ops.push_back(op); });
     for (weft::ReduceOp op : ops) {

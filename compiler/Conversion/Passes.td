@@ -162,18 +162,23 @@ def LowerElementwise : Pass<"weft-lower-elementwise"> {
 }
 
 def LowerReductions : Pass<"weft-lower-reductions"> {
-  let summary = "Turn weft.reduce into loops.";
+  let summary = "Turn weft.reduce and weft.scan into loops.";
   let description = [{
     Whole reductions run per chunk (4096 elements of a 1-D space, a row of
     a larger one) in a parallel nest marked with `weft.parallel_work`,
     combined in chunk order: the result does not depend on the number of
     threads. The sum of a plain 1-D f64 array uses NumPy's pairwise order
-    (`weft.pairwise_sum` per 8192-element block). In a GPU function sums,
-    products and moments are one `scf.parallel` with an `scf.reduce` (a
-    serial loop below the parallel threshold). argmin/argmax, and `serial`
-    reductions, are one serial fold. Reductions along an axis compute the
-    output's elements in a parallel nest, each a serial fold. min/max
-    propagate NaN; argmin/argmax return the first extreme.
+    (`weft.pairwise_sum` per 8192-element block). argmin/argmax, and
+    `serial` reductions, are one serial fold. Reductions along an axis
+    compute the output's elements in a parallel nest, each a serial fold.
+    min/max propagate NaN; argmin/argmax return the first extreme.
+    In a GPU function every whole reduction is one `scf.parallel` with an
+    `scf.reduce` (a serial loop below the parallel threshold; booleans as
+    i32; min/max from +-inf or the integer limits), argmin/argmax two (the
+    extreme, then its first flat index), and a 2-D array reduced along an
+    axis two nests (S threads per output fold s, s + S, ... into a buffer;
+    one thread per output folds its S values in order). `weft.scan`
+    (cumsum, cumprod) is one serial loop.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::math::MathDialect",

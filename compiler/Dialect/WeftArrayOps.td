@@ -123,6 +123,27 @@ def Weft_ReduceOp : Weft_Op<"reduce", [SingleBlock, AttrSizedOperandSegments]> {
   }];
 }
 
+def Weft_ScanOp : Weft_Op<"scan"> {
+  let summary = "Running sums or products of a 1-D array (cumsum, cumprod).";
+  let description = [{
+    Writes into `output` (1-D, as long as `input`) the running `sum` or
+    `prod` of `input`'s elements, each converted to `output`'s element
+    type first (NumPy's promotion, decided by the front end), in order.
+    `weft-lower-reductions` makes it one serial loop.
+
+    ```mlir
+    weft.scan sum %a, %out : memref<?xi32, strided<[?], offset: ?>>, memref<?xi64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins Weft_ReductionKind:$kind,
+                       Arg<AnyMemRef, "the array", [MemRead]>:$input,
+                       Arg<AnyMemRef, "the running totals", [MemWrite]>:$output);
+  let assemblyFormat = [{
+    $kind $input `,` $output attr-dict `:` type($input) `,` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
 def Weft_IndexOp : Weft_Op<"index", [Pure]> {
   let summary = "The index along an axis of the element a weft.map computes.";
   let description = [{

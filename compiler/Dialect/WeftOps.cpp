@@ -601,6 +601,20 @@ Value ReduceOp::getYielded() {
   return cast<YieldOp>(getBody().front().getTerminator()).getValue();
 }
 
+LogicalResult ScanOp::verify() {
+  if (getKind() != ReductionKind::sum && getKind() != ReductionKind::prod)
+    return emitOpError("kind must be sum or prod, got ")
+           << stringifyReductionKind(getKind());
+  auto in = cast<MemRefType>(getInput().getType());
+  auto out = cast<MemRefType>(getOutput().getType());
+  if (in.getRank() != 1 || out.getRank() != 1)
+    return emitOpError("input and output must be 1-D");
+  if (!out.getElementType().isIntOrFloat() || out.getElementType().isInteger(1))
+    return emitOpError("output elements must be numbers, got ")
+           << out.getElementType();
+  return success();
+}
+
 LogicalResult ReduceOp::verify() {
   int64_t rank = static_cast<int64_t>(getDims().size());
   if (rank < 1)

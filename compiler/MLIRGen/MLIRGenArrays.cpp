@@ -581,27 +581,14 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
 
 Value FunctionGen::emitScan(const CallExpr *c, Builtin builtin,
                             const Expr *arg) {
-  // cumsum/cumprod: one serial pass, each element the running total.
   Location l = loc(c->range);
-  ScalarKind k = fn.typeOf(c).scalarKind();
   Value a = emitExpr(arg).v();
   SmallVector<Value, 4> sizes{memref::DimOp::create(b, l, a, 0)};
-  Value out = allocArrayN(k, sizes, l);
-  bool sum = builtin == Builtin::Cumsum;
-  bool isFloat = k == ScalarKind::F32 || k == ScalarKind::F64;
-  auto loop = scf::ForOp::create(b, l, index(0, l), sizes[0], index(1, l),
-                                 ValueRange{constant(k, sum ? 0 : 1, l)});
-  OpBuilder::InsertionGuard g(b);
-  b.setInsertionPointToStart(loop.getBody());
-  Value i = loop.getInductionVar();
-  Value x = convert(memref::LoadOp::create(b, l, a, ValueRange{i}), k, l);
-  Value acc = loop.getRegionIterArgs()[0];
-  Value r = isFloat ? (sum ? arith::AddFOp::create(b, l, acc, x).getResult()
-                           : arith::MulFOp::create(b, l, acc, x).getResult())
-                    : (sum ? arith::AddIOp::create(b, l, acc, x).getResult()
-                           : arith::MulIOp::create(b, l, acc, x).getResult());
-  memref::StoreOp::create(b, l, r, out, ValueRange{i});
-  scf::YieldOp::create(b, l, r);
+  Value out = allocArrayN(fn.typeOf(c).scalarKind(), sizes, l);
+  weft::ScanOp::create(b, l,
+                       builtin == Builtin::Cumsum ? weft::ReductionKind::sum
+                                                  : weft::ReductionKind::prod,
+                       a, out);
   return out;
 }
 

@@ -629,12 +629,8 @@ Val FunctionGen::emitExpr(const Expr *e) {
     if (a->attr == "size")
       return Val(arith::IndexCastOp::create(
           b, l, b.getI64Type(), productOf(arrayMeta(arr, l).sizes, l)));
-    if (a->attr == "T") {
-      ArrayMeta m = arrayMeta(arr, l);
-      SmallVector<Value, 4> sizes(m.sizes.rbegin(), m.sizes.rend());
-      SmallVector<Value, 4> strides(m.strides.rbegin(), m.strides.rend());
-      return Val(makeView(arr, t.scalarKind(), m.offset, sizes, strides, l));
-    }
+    if (a->attr == "T")
+      return Val(weft::TransposeOp::create(b, l, toMLIR(t), arr));
     Val shape;
     for (int64_t d = 0; d < cast<MemRefType>(arr.getType()).getRank(); ++d)
       shape.parts.push_back(dim(arr, d, l));

@@ -142,17 +142,20 @@ Val FunctionGen::emitHistogram(const CallExpr *c) {
 }
 
 Value FunctionGen::emitDiff(Value a, ScalarKind k, int64_t ln, Location l) {
-  // A new array of a[..., 1:] - a[..., :-1].
-  ArrayMeta m = arrayMeta(a, l);
-  SmallVector<Value, 4> sizes(m.sizes);
-  Value one = index(1, l);
-  sizes.back() = arith::SubIOp::create(
-      b, l, arith::MaxUIOp::create(b, l, sizes.back(), one), one);
-  Value later =
-      makeView(a, k, arith::AddIOp::create(b, l, m.offset, m.strides.back()),
-               sizes, m.strides, l);
-  Value earlier = makeView(a, k, m.offset, sizes, m.strides, l);
-  SmallVector<Value, 4> outSizes(sizes);
+  // A new array of a[..., 1:] - a[..., :-1] (weft.slice views).
+  int64_t rank = cast<MemRefType>(a.getType()).getRank();
+  auto lastAxis = [&](int64_t entry, int64_t bound) {
+    SmallVector<int64_t, 4> axes(rank, 0);
+    axes.back() = entry;
+    return weft::SliceOp::create(b, l, a.getType(), a,
+                                 ValueRange{index(bound, l)},
+                                 b.getDenseI64ArrayAttr(axes))
+        .getResult();
+  };
+  Value later = lastAxis(2 | 4, 1), earlier = lastAxis(2 | 8, -1);
+  SmallVector<Value, 4> outSizes;
+  for (int64_t d = 0; d < rank; ++d)
+    outSizes.push_back(memref::DimOp::create(b, l, later, d));
   Value res = allocArrayN(k, outSizes, l);
   emitMapOp({later, earlier}, res, l, [&](ValueRange xs, Value) {
     return emitBinaryScalar(BinaryOp::Sub, xs[0], xs[1], k, false, l, ln);
@@ -160,19 +163,13 @@ Value FunctionGen::emitDiff(Value a, ScalarKind k, int64_t ln, Location l) {
   return res;
 }
 
-Value FunctionGen::emitFlip(Value a, ScalarKind k, Location l) {
-  // A view from the last element backwards along every axis.
-  ArrayMeta m = arrayMeta(a, l);
-  Value offset = m.offset, one = index(1, l);
-  SmallVector<Value, 4> strides;
-  for (size_t d = 0; d < m.sizes.size(); ++d) {
-    Value last = arith::SubIOp::create(
-        b, l, arith::MaxUIOp::create(b, l, m.sizes[d], one), one);
-    offset = arith::AddIOp::create(
-        b, l, offset, arith::MulIOp::create(b, l, last, m.strides[d]));
-    strides.push_back(arith::SubIOp::create(b, l, index(0, l), m.strides[d]));
-  }
-  return makeView(a, k, offset, m.sizes, strides, l);
+Value FunctionGen::emitFlip(Value a, ScalarKind, Location l) {
+  // a[::-1, ::-1, ...]: a view backwards along every axis.
+  int64_t rank = cast<MemRefType>(a.getType()).getRank();
+  SmallVector<int64_t, 4> axes(rank, 2 | 16);
+  SmallVector<Value, 4> steps(rank, index(-1, l));
+  return weft::SliceOp::create(b, l, a.getType(), a, steps,
+                               b.getDenseI64ArrayAttr(axes));
 }
 
 } // namespace weft

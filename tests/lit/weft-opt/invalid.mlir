@@ -755,3 +755,19 @@ func.func @linspace_type(%f: f64, %n: index) {
   %a = weft.linspace %f, %f, %n line 1 -> memref<?xf32>
   return
 }
+
+// -----
+
+func.func @scan_max(%a: memref<?xf64>, %out: memref<?xf64>) {
+  // expected-error @+1 {{kind must be sum or prod, got max}}
+  weft.scan max %a, %out : memref<?xf64>, memref<?xf64>
+  return
+}
+
+// -----
+
+func.func @scan_2d(%a: memref<?x?xf64>, %out: memref<?xf64>) {
+  // expected-error @+1 {{input and output must be 1-D}}
+  weft.scan sum %a, %out : memref<?x?xf64>, memref<?xf64>
+  return
+}

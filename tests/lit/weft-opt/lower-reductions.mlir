@@ -128,3 +128,18 @@ func.func @in_parallel_body(%a: memref<?xf64>, %out: memref<?xf64>, %n: index, %
   }
   return
 }
+
+// cumsum: one serial loop carrying the running total, each element
+// converted to the output's type first.
+// CHECK-LABEL: func.func @running_sum
+// CHECK: %[[N:.*]] = memref.dim %arg0, %c0
+// CHECK: scf.for %[[I:.*]] = %c0 to %[[N]] step %c1 iter_args(%[[ACC:.*]] = %c0_i64) -> (i64)
+// CHECK: %[[X:.*]] = memref.load %arg0[%[[I]]] : memref<?xi32>
+// CHECK: %[[W:.*]] = arith.extsi %[[X]] : i32 to i64
+// CHECK: %[[S:.*]] = arith.addi %[[ACC]], %[[W]] : i64
+// CHECK: memref.store %[[S]], %arg1[%[[I]]]
+// CHECK: scf.yield %[[S]]
+func.func @running_sum(%a: memref<?xi32>, %out: memref<?xi64>) {
+  weft.scan sum %a, %out : memref<?xi32>, memref<?xi64>
+  return
+}
