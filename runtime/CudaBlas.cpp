@@ -17,6 +17,7 @@
 #include <dlfcn.h>
 #include <mutex>
 #include <string>
+#include <unistd.h>
 
 namespace {
 
@@ -32,6 +33,7 @@ using SGemm = Status (*)(Handle, int, int, int, int, int, const float *,
 
 struct CuBlas {
   Status (*create)(Handle *) = nullptr;
+  Status (*destroy)(Handle) = nullptr; // optional
   Status (*setStream)(Handle, void *) = nullptr;
   DGemm dgemm = nullptr;
   SGemm sgemm = nullptr;
@@ -64,8 +66,11 @@ const CuBlas &cublas() {
       };
       if (sym(lib.create, "cublasCreate_v2") &&
           sym(lib.setStream, "cublasSetStream_v2") &&
-          sym(lib.dgemm, "cublasDgemm_v2") && sym(lib.sgemm, "cublasSgemm_v2"))
+          sym(lib.dgemm, "cublasDgemm_v2") &&
+          sym(lib.sgemm, "cublasSgemm_v2")) {
+        sym(lib.destroy, "cublasDestroy_v2");
         return;
+      }
       lib = CuBlas();
       dlclose(h);
     }
@@ -74,16 +79,32 @@ const CuBlas &cublas() {
 }
 
 /// This thread's cuBLAS handle on its stream (a handle is not shared
-/// between threads); null if cuBLAS could not make one.
-Handle threadHandle(const CuBlas &lib, void *stream) {
-  static thread_local Handle handle = nullptr;
-  static thread_local bool tried = false;
-  if (!tried) {
-    tried = true;
-    if (lib.create(&handle) != 0 || lib.setStream(handle, stream) != 0)
-      handle = nullptr;
+/// between threads); null if cuBLAS could not make one. A thread's handle
+/// is destroyed when the thread ends; the main thread's is left to the
+/// process's end (the driver may be gone by its thread_local destructors).
+struct ThreadHandle {
+  const CuBlas *lib = nullptr;
+  Handle handle = nullptr;
+  bool tried = false;
+  ~ThreadHandle() {
+    if (handle && lib->destroy && getpid() != static_cast<pid_t>(gettid()))
+      lib->destroy(handle);
   }
-  return handle;
+};
+Handle threadHandle(const CuBlas &lib, void *stream) {
+  static thread_local ThreadHandle t;
+  if (!t.tried) {
+    t.tried = true;
+    t.lib = &lib;
+    if (lib.create(&t.handle) != 0) {
+      t.handle = nullptr;
+    } else if (lib.setStream(t.handle, stream) != 0) {
+      if (lib.destroy)
+        lib.destroy(t.handle);
+      t.handle = nullptr;
+    }
+  }
+  return t.handle;
 }
 
 } // namespace
@@ -96,7 +117,7 @@ extern "C" int32_t weft_rt_gpu_gemm(int32_t elemKind, const void *a,
   const auto &C = *static_cast<const Desc2 *>(c);
   // Below 64^3 multiply-adds the tiled kernel is as fast as the call.
   weft::blas::Product p;
-  if (!weft::blas::blasProduct(A, B, C, 64 * 64 * 64, p))
+  if (!weft::blas::blasProduct(A, B, C, 64 * 64 * 64, p, /*vectors=*/true))
     return 0;
   if ((elemKind != WEFT_F64 && elemKind != WEFT_F32) ||
       !weft::gpu::deviceReadable(A.aligned) ||

@@ -177,7 +177,7 @@ bool available(std::string &why, std::string *arch) {
 
 bool deviceReadable(const void *ptr) {
   Driver &d = driver();
-  if (!d.context || !ptr)
+  if (!d.context || !ptr || d.cuCtxSetCurrent(d.context) != 0)
     return false;
   // A boolean the driver writes in the first bytes of the buffer.
   unsigned long long managed = 0;
@@ -225,8 +225,19 @@ void *allocManaged(size_t bytes) {
   }
   Driver &d = ready();
   CUdeviceptr p = 0;
-  if (d.cuMemAllocManaged(&p, bytes, kMemAttachGlobal) != 0)
-    return nullptr; // the caller reports MemoryError
+  if (d.cuMemAllocManaged(&p, bytes, kMemAttachGlobal) != 0) {
+    // Out of memory: give back the blocks kept for reuse, then try again.
+    {
+      ManagedCache &c = managedCache();
+      std::lock_guard<std::mutex> lock(c.mutex);
+      for (auto &[size, block] : c.blocks)
+        d.cuMemFree(reinterpret_cast<CUdeviceptr>(block));
+      c.blocks.clear();
+      c.small = c.largeBytes = 0;
+    }
+    if (d.cuMemAllocManaged(&p, bytes, kMemAttachGlobal) != 0)
+      return nullptr; // the caller reports MemoryError
+  }
   // Small blocks (a reduction's per-block values, an error word; arrays
   // this small never go to the GPU's parallel loops) stay in host memory
   // and the device writes them in place: no page moves back and forth.

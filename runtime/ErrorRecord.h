@@ -44,8 +44,18 @@ struct ErrorRecord {
 /// The record of the parallel region this thread is running, or null
 /// outside parallel regions.
 ErrorRecord *regionRecord();
+/// What a host thread keeps for its calls' errors: the record of its
+/// parallel loops and the message of its last failed protected call.
+/// Made at first use; freed when the thread ends, after its C++
+/// thread_local destructors (a pthread key's destructor), so a call made
+/// from one of those still finds it (the main thread's is never freed).
+struct ThreadErrors {
+  ErrorRecord record;
+  std::string text;
+};
+ThreadErrors &threadErrors();
 /// This thread's record (made at first use).
-ErrorRecord &callRecord();
+inline ErrorRecord &callRecord() { return threadErrors().record; }
 /// Threads for the parallel regions of the calls on this thread (an
 /// embedding engine's Options::threads); 0: OpenMP's setting.
 extern WEFT_THREAD int tCallThreads;
@@ -62,7 +72,8 @@ private:
   int saved_;
 };
 
-/// This thread's record, once callRecord() has made it.
+/// This thread's record, once threadErrors() has made it (null again
+/// when the thread's ThreadErrors is freed).
 extern WEFT_THREAD ErrorRecord *tCallRecord;
 /// Inside a parallel region: records the error (the first one is kept)
 /// and returns true. Outside: returns false and does nothing.

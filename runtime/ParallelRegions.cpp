@@ -15,7 +15,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
-#include <memory>
+#include <pthread.h>
 #include <utility>
 
 extern "C" void __kmpc_fork_call(void *loc, int32_t argc, void *microtask,
@@ -73,15 +73,29 @@ WEFT_THREAD int tCallThreads = 0;
 
 ErrorRecord *regionRecord() { return tRegionRecord; }
 
-ErrorRecord &callRecord() {
-  if (!tCallRecord) {
-    // The thread's record, made at its first parallel loop and freed
-    // when the thread ends.
-    static thread_local std::unique_ptr<ErrorRecord> owner;
-    owner = std::make_unique<ErrorRecord>();
-    tCallRecord = owner.get();
-  }
-  return *tCallRecord;
+namespace {
+/// The key whose destructor frees a thread's ThreadErrors: pthread key
+/// destructors run after the thread's C++ thread_local destructors.
+pthread_key_t errorsKey() {
+  static pthread_key_t key = [] {
+    pthread_key_t k;
+    pthread_key_create(&k, [](void *p) {
+      tCallRecord = nullptr;
+      delete static_cast<ThreadErrors *>(p);
+    });
+    return k;
+  }();
+  return key;
+}
+} // namespace
+
+ThreadErrors &threadErrors() {
+  if (tCallRecord)
+    return *static_cast<ThreadErrors *>(pthread_getspecific(errorsKey()));
+  auto *e = new ThreadErrors;
+  pthread_setspecific(errorsKey(), e);
+  tCallRecord = &e->record;
+  return *e;
 }
 
 bool recordInParallelRegion(const char *message, int64_t line) {

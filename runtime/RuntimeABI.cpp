@@ -81,10 +81,7 @@ WEFT_TLS_FAST thread_local CallState tCall;
 
 /// The message of the last protected call on this thread that failed
 /// (written only on failure: a call constructs no string).
-std::string &errorText() {
-  static thread_local std::string text;
-  return text;
-}
+std::string &errorText() { return weft::rt::threadErrors().text; }
 
 /// Links `h` into the thread's arena, unless it is made inside a parallel
 /// region: errors there are recorded, not raised by longjmp, and the

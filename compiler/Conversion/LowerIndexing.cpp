@@ -162,8 +162,16 @@ void lower(weft::SliceOp op) {
   auto take = [&](bool given) -> Value {
     return given ? bounds[next++] : Value();
   };
-  for (auto [d, entry] : llvm::enumerate(op.getAxes())) {
+  size_t d = 0; // the next axis of the array
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  for (int64_t entry : op.getAxes()) {
+    if (entry == 32) { // a new axis of size 1
+      sizes.push_back(arith::ConstantIndexOp::create(b, 1));
+      strides.push_back(zero);
+      continue;
+    }
     Value n = md.getSizes()[d], stride = md.getStrides()[d];
+    ++d;
     if (entry == 0) {
       sizes.push_back(n);
       strides.push_back(stride);

@@ -155,19 +155,33 @@ void lowerForGPU(ImplicitLocOpBuilder &b, const Product2D &p, Value work,
   auto shared = MemRefType::get(
       {kTile, kTile}, t, MemRefLayoutAttrInterface{},
       gpu::AddressSpaceAttr::get(b.getContext(), gpu::AddressSpace::Workgroup));
+  // Blocks of columns along x and of rows along y, unless there are more
+  // row blocks than a grid's y holds (65535): then the other way round.
+  Value colTiles = arith::CeilDivSIOp::create(b, m, tile);
+  Value rowTiles = arith::CeilDivSIOp::create(b, n, tile);
+  Value swap = arith::CmpIOp::create(b, arith::CmpIPredicate::sgt, rowTiles,
+                                     arith::ConstantIndexOp::create(b, 65535));
   auto launch = gpu::LaunchOp::create(
-      b, arith::CeilDivSIOp::create(b, m, tile),
-      arith::CeilDivSIOp::create(b, n, tile), one, tile, tile, one,
+      b, arith::SelectOp::create(b, swap, rowTiles, colTiles),
+      arith::SelectOp::create(b, swap, colTiles, rowTiles), one, tile, tile,
+      one,
       /*dynamicSharedMemorySize=*/Value(), /*asyncTokenType=*/Type(),
       /*asyncDependencies=*/ValueRange{}, TypeRange{shared, shared});
   {
     OpBuilder::InsertionGuard inner(b);
     b.setInsertionPointToStart(&launch.getBody().front());
     Value tx = launch.getThreadIds().x, ty = launch.getThreadIds().y;
+    Value bx = launch.getBlockIds().x, by = launch.getBlockIds().y;
     Value row = arith::AddIOp::create(
-        b, arith::MulIOp::create(b, launch.getBlockIds().y, tile), ty);
+        b,
+        arith::MulIOp::create(b, arith::SelectOp::create(b, swap, bx, by),
+                              tile),
+        ty);
     Value col = arith::AddIOp::create(
-        b, arith::MulIOp::create(b, launch.getBlockIds().x, tile), tx);
+        b,
+        arith::MulIOp::create(b, arith::SelectOp::create(b, swap, by, bx),
+                              tile),
+        tx);
     Value sa = launch.getWorkgroupAttributions()[0];
     Value sb = launch.getWorkgroupAttributions()[1];
     auto lt = [&](Value x, Value y) {

@@ -452,13 +452,17 @@ void ReductionLowering::lowerAxisOnGPU(Value out, Value outDim, Value redDim,
   Value partial =
       weft::allocArray(b, weft::stridedType(type, 1),
                        ValueRange{arith::MulIOp::create(b, outDim, splits)});
+  // One flat loop over (output, share) pairs, the contiguous one varying
+  // fastest (a 2-D grid would limit the outputs to 65535 blocks of 16).
   Value work = arith::MulIOp::create(b, outDim, redDim);
-  SmallVector<Value, 2> space = inner ? SmallVector<Value, 2>{outDim, splits}
-                                      : SmallVector<Value, 2>{splits, outDim};
+  Value pairs = arith::MulIOp::create(b, outDim, splits);
   weft::buildArrayNest(
-      b, space, false, gpu,
+      b, ValueRange{pairs}, false, gpu,
       [&](ValueRange ivs) {
-        Value o = inner ? ivs[0] : ivs[1], s = inner ? ivs[1] : ivs[0];
+        Value fast = inner ? splits : outDim;
+        Value slow = arith::DivUIOp::create(b, ivs[0], fast);
+        Value rest = arith::RemUIOp::create(b, ivs[0], fast);
+        Value o = inner ? slow : rest, s = inner ? rest : slow;
         auto loop = scf::ForOp::create(b, s, redDim, splits, ValueRange{init});
         {
           OpBuilder::InsertionGuard g(b);
@@ -490,7 +494,7 @@ void ReductionLowering::lowerAxisOnGPU(Value out, Value outDim, Value redDim,
           v = arith::DivFOp::create(b, v, countAs(redDim));
         memref::StoreOp::create(b, weft::castNumber(b, v, et), out, ivs);
       },
-      arith::MulIOp::create(b, outDim, splits));
+      pairs);
   weft::ReleaseOp::create(b, partial);
 }
 

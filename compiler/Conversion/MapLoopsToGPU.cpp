@@ -19,6 +19,7 @@
 #include "mlir/Dialect/SCF/Utils/Utils.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/IR/IRMapping.h"
+#include "llvm/ADT/SetVector.h"
 
 #include <limits>
 #include <optional>
@@ -86,6 +87,8 @@ std::optional<Combiner> classify(Block &region, Type t) {
     return isF ? TypedAttr(b.getFloatAttr(t, 1.0))
                : TypedAttr(b.getIntegerAttr(t, 1));
   };
+  if (!t.isIntOrFloat())
+    return std::nullopt;
   unsigned width = t.getIntOrFloatBitWidth();
   double inf = std::numeric_limits<double>::infinity();
   if (ops.size() == 1) {
@@ -269,36 +272,56 @@ void mapReduction(scf::ParallelOp par, ArrayRef<Combiner> combiners,
   par.erase();
 }
 
-/// A reduction the device cannot run, as serial loops on the host: the
-/// host's OpenMP lowering takes only some combiners (not minimumf or
-/// minsi, which whole-array min and argmin use on the GPU).
-void serializeReduction(scf::ParallelOp par) {
+/// A parallel loop as serial scf.for loops: a reduction the device cannot
+/// run, left on the host (the host's OpenMP lowering takes only some
+/// combiners: not minimumf or minsi, which whole-array min and argmin use
+/// on the GPU), or any parallel loop of code a kernel calls (each thread
+/// of the kernel runs it alone).
+void serializeParallel(scf::ParallelOp par) {
   OpBuilder b(par);
   Location l = par.getLoc();
   auto scfReduce = cast<scf::ReduceOp>(par.getBody()->getTerminator());
+  bool carries = par.getNumResults() != 0;
   IRMapping map;
   SmallVector<scf::ForOp> loops;
   ValueRange acc = par.getInitVals();
   for (unsigned d = 0; d < par.getNumLoops(); ++d) {
+    // Without results a loop gets its (empty) yield when made.
     auto loop =
         scf::ForOp::create(b, l, par.getLowerBound()[d], par.getUpperBound()[d],
                            par.getStep()[d], acc);
-    if (!loops.empty())
+    if (!loops.empty() && carries)
       scf::YieldOp::create(b, l, loop.getResults());
     map.map(par.getInductionVars()[d], loop.getInductionVar());
-    b.setInsertionPointToStart(loop.getBody());
+    if (carries)
+      b.setInsertionPointToStart(loop.getBody());
+    else
+      b.setInsertionPoint(loop.getBody()->getTerminator());
     acc = loop.getRegionIterArgs();
     loops.push_back(loop);
   }
   for (Operation &op : par.getBody()->without_terminator())
     b.clone(op, map);
-  SmallVector<Value> next;
-  for (unsigned i = 0; i < par.getNumResults(); ++i)
-    next.push_back(combine(b, scfReduce.getReductions()[i].front(), acc[i],
-                           map.lookupOrDefault(scfReduce.getOperands()[i])));
-  scf::YieldOp::create(b, l, next);
+  if (carries) {
+    SmallVector<Value> next;
+    for (unsigned i = 0; i < par.getNumResults(); ++i)
+      next.push_back(combine(b, scfReduce.getReductions()[i].front(), acc[i],
+                             map.lookupOrDefault(scfReduce.getOperands()[i])));
+    scf::YieldOp::create(b, l, next);
+  }
   par.replaceAllUsesWith(loops.front().getResults());
   par.erase();
+}
+
+/// `fn` and every function it calls, once each.
+void collectCallees(func::FuncOp fn, ModuleOp module,
+                    llvm::SetVector<func::FuncOp> &out) {
+  if (!fn || fn.isExternal() || !out.insert(fn))
+    return;
+  fn.walk([&](func::CallOp call) {
+    collectCallees(module.lookupSymbol<func::FuncOp>(call.getCallee()), module,
+                   out);
+  });
 }
 
 /// The first operation of `fn` (or of a function it calls) that cannot run
@@ -339,7 +362,23 @@ struct MapLoopsToGPUPass : weft::impl::MapLoopsToGPUBase<MapLoopsToGPUPass> {
 
   void runOnOperation() override {
     // Explicit kernel launches (MLIRGen's gpu.launch): everything they
-    // call must run on the device.
+    // call must run on the device, each thread on its own, so the
+    // parallel loops there (array reductions, array statements) run
+    // serially on the thread.
+    llvm::SetVector<func::FuncOp> deviceFunctions;
+    getOperation().walk([&](gpu::LaunchOp launch) {
+      launch.walk([&](func::CallOp call) {
+        collectCallees(
+            getOperation().lookupSymbol<func::FuncOp>(call.getCallee()),
+            getOperation(), deviceFunctions);
+      });
+    });
+    for (func::FuncOp fn : deviceFunctions) {
+      SmallVector<scf::ParallelOp> inner; // innermost first (post-order)
+      fn.walk([&](scf::ParallelOp par) { inner.push_back(par); });
+      for (scf::ParallelOp par : inner)
+        serializeParallel(par);
+    }
     bool ok = true;
     getOperation().walk([&](gpu::LaunchOp launch) {
       launch.walk([&](func::CallOp call) {
@@ -406,7 +445,7 @@ struct MapLoopsToGPUPass : weft::impl::MapLoopsToGPUBase<MapLoopsToGPUPass> {
     for (auto &[par, combiners] : reductions)
       mapReduction(par, combiners, blockSize);
     for (scf::ParallelOp par : hostReductions)
-      serializeReduction(par);
+      serializeParallel(par);
     MLIRContext *ctx = &getContext();
     AffineMap id = AffineMap::getMultiDimIdentityMap(1, ctx);
     auto map = [&](gpu::Processor p) {

@@ -306,14 +306,16 @@ def Weft_WrapIndexOp : Weft_Op<"wrap_index"> {
 def Weft_SliceOp : Weft_Op<"slice", [Pure]> {
   let summary = "A view of an array by Python's indices and slices.";
   let description = [{
-    One entry of `axes` per axis of `array`: 0 keeps the axis whole (`:`);
-    1 takes one position (the next operand, already wrapped and checked
-    by `weft.wrap_index`) and drops the axis; 2 is a slice, plus 4, 8 and
-    16 when its start, stop and step are given (the next operands, in that
-    order; a step is not zero: the front end checks it). Slices follow
-    Python's rules (`PySlice_AdjustIndices`): negative bounds count from
-    the end and bounds clamp to the axis. The result shares the array's
-    buffer. `weft-lower-indexing` turns it into `memref.reinterpret_cast`.
+    One entry of `axes` per axis of `array`, in order, with entries 32
+    between them: 0 keeps the axis whole (`:`); 1 takes one position (the
+    next operand, already wrapped and checked by `weft.wrap_index`) and
+    drops the axis; 2 is a slice, plus 4, 8 and 16 when its start, stop
+    and step are given (the next operands, in that order; a step is not
+    zero: the front end checks it); 32 (`None`, `newaxis`) inserts an axis
+    of size 1 and consumes none. Slices follow Python's rules
+    (`PySlice_AdjustIndices`): negative bounds count from the end and
+    bounds clamp to the axis. The result shares the array's buffer.
+    `weft-lower-indexing` turns it into `memref.reinterpret_cast`.
 
     ```mlir
     %v = weft.slice %a [1, 14](%i, %lo, %step) : memref<?x?xf64, strided<[?, ?], offset: ?>> -> memref<?xf64, strided<[?], offset: ?>>

@@ -779,13 +779,14 @@ LogicalResult SliceOp::verify() {
   auto in = cast<MemRefType>(getArray().getType());
   auto out = cast<MemRefType>(getResult().getType());
   ArrayRef<int64_t> axes = getAxes();
-  if (static_cast<int64_t>(axes.size()) != in.getRank())
+  int64_t consumed = llvm::count_if(axes, [](int64_t a) { return a != 32; });
+  if (consumed != in.getRank())
     return emitOpError("needs one entry per axis of the array, ")
-           << in.getRank() << ", got " << axes.size();
+           << in.getRank() << ", got " << consumed;
   size_t operands = 0;
   int64_t kept = 0;
   for (int64_t a : axes) {
-    if (a == 0) {
+    if (a == 0 || a == 32) {
       ++kept;
     } else if (a == 1) {
       ++operands;
@@ -793,7 +794,7 @@ LogicalResult SliceOp::verify() {
       ++kept;
       operands += ((a >> 2) & 1) + ((a >> 3) & 1) + ((a >> 4) & 1);
     } else {
-      return emitOpError("axis entry ") << a << " is not 0, 1 or a slice";
+      return emitOpError("axis entry ") << a << " is not 0, 1, a slice or 32";
     }
   }
   if (operands != getBounds().size())

@@ -127,43 +127,6 @@ Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,
   return op.getResult();
 }
 
-Value FunctionGen::emitNewAxes(Value array, const IndexExpr *ix) {
-  // The view of the other entries, then a size-1 axis (stride 0) at each
-  // None: output axes follow the entries in order (an integer index has
-  // none), then the view's remaining axes.
-  Location l = loc(ix->range);
-  weft::Type rt = fn.typeOf(ix);
-  ArrayMeta m = arrayMeta(array, l);
-  SmallVector<Value, 8> sizes, strides;
-  size_t axis = 0; // the next axis of `array`
-  for (size_t k = 0; k < ix->indices.size(); ++k) {
-    if (ix->isNewAxis(k)) {
-      sizes.push_back(index(1, l));
-      strides.push_back(index(0, l));
-      continue;
-    }
-    const Expr *e = ix->indices[k].get();
-    if (!e->dyn<SliceExpr>()) {
-      // An integer index: offset by it, no output axis.
-      Value i =
-          wrapIndex(emitScalar(e), m.sizes[axis], l, axis, line(ix->range));
-      m.offset = arith::AddIOp::create(
-          b, l, m.offset, arith::MulIOp::create(b, l, i, m.strides[axis]));
-      ++axis;
-      continue;
-    }
-    // ':' (Sema refuses slices with bounds beside None).
-    sizes.push_back(m.sizes[axis]);
-    strides.push_back(m.strides[axis]);
-    ++axis;
-  }
-  for (; axis < m.sizes.size(); ++axis) {
-    sizes.push_back(m.sizes[axis]);
-    strides.push_back(m.strides[axis]);
-  }
-  return makeView(array, rt.scalarKind(), m.offset, sizes, strides, l);
-}
-
 SmallVector<FunctionGen::SubscriptEntry, 4>
 FunctionGen::subscriptEntries(const IndexExpr *ix) {
   SmallVector<SubscriptEntry, 4> out;
@@ -179,8 +142,6 @@ FunctionGen::subscriptEntries(const IndexExpr *ix) {
 
 Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
   Location l = loc(ix->range);
-  if (ix->hasNewAxis())
-    return Val(emitNewAxes(array, ix));
   weft::Type bt = fn.typeOf(ix->base.get());
   weft::Type rt = fn.typeOf(ix);
   int rank = bt.rank();
@@ -218,14 +179,20 @@ Value FunctionGen::emitView(Value array, ArrayRef<SubscriptEntry> entries,
                             const IndexExpr *ix) {
   // A view (weft.slice): integer indices drop their axis; slices follow
   // Python's rules in weft-lower-indexing; an entry with neither an
-  // expression nor a value, like a missing one, keeps the whole axis.
+  // expression nor a value, like a missing one, keeps the whole axis;
+  // None adds an axis of size 1.
   Location l = loc(ix->range);
   ArrayMeta m = arrayMeta(array, l);
   SmallVector<int64_t, 4> axes;
   SmallVector<Value, 8> bounds;
-  for (int d = 0; d < rank; ++d) {
-    const SubscriptEntry *e =
-        d < static_cast<int>(entries.size()) ? &entries[d] : nullptr;
+  auto newAxis = [&](size_t k) {
+    return k < entries.size() && entries[k].expr && ix->isNewAxis(k);
+  };
+  size_t k = 0; // the next entry
+  for (int d = 0; d < rank; ++d, ++k) {
+    for (; newAxis(k); ++k)
+      axes.push_back(32);
+    const SubscriptEntry *e = k < entries.size() ? &entries[k] : nullptr;
     const Expr *entry = e ? e->expr : nullptr;
     if (e && (e->value || (entry && !entry->dyn<SliceExpr>()))) {
       axes.push_back(1);
@@ -264,6 +231,8 @@ Value FunctionGen::emitView(Value array, ArrayRef<SubscriptEntry> entries,
     }
     axes.push_back(entryCode);
   }
+  for (; newAxis(k); ++k)
+    axes.push_back(32);
   return weft::SliceOp::create(b, l, viewType, array, bounds,
                                b.getDenseI64ArrayAttr(axes))
       .getResult();
@@ -541,13 +510,14 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
   if (builtin == Builtin::Outer) {
     ScalarKind k = t.scalarKind();
     Value a = arg(0).v(), bv = arg(1).v();
-    ArrayMeta ma = arrayMeta(a, l), mb = arrayMeta(bv, l);
-    SmallVector<Value, 2> dims{ma.sizes[0], mb.sizes[0]};
+    SmallVector<Value, 2> dims{memref::DimOp::create(b, l, a, 0),
+                               memref::DimOp::create(b, l, bv, 0)};
     Value res = allocArrayN(k, dims, l);
-    // a as a column (stride 0 across), broadcast with the row b.
-    Value column = makeView(a, fn.typeOf(argExprs[0]).scalarKind(), ma.offset,
-                            ValueRange{dims[0], index(1, l)},
-                            ValueRange{ma.strides[0], index(0, l)}, l);
+    // a[:, None] broadcast with the row b.
+    auto at = cast<MemRefType>(a.getType());
+    Value column =
+        weft::SliceOp::create(b, l, weft::stridedType(at.getElementType(), 2),
+                              a, ValueRange{}, b.getDenseI64ArrayAttr({0, 32}));
     emitMapOp({column, bv}, res, l, [&](ValueRange xs, Value) -> Value {
       return emitBinaryScalar(BinaryOp::Mul, xs[0], xs[1], k, false, l, 0);
     });

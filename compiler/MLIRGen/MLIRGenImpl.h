@@ -296,7 +296,6 @@ public:
                        llvm::ArrayRef<SubscriptEntry> entries, int rank,
                        mlir::Type viewType, const IndexExpr *ix);
   /// `a[:, None]` (np.newaxis): a view with size-1 axes inserted.
-  mlir::Value emitNewAxes(mlir::Value array, const IndexExpr *ix);
   /// The integer index of an entry that is no slice.
   mlir::Value entryIndex(const SubscriptEntry &e) {
     return e.value ? e.value : emitScalar(e.expr);

@@ -65,19 +65,29 @@ void onSigint(int sig, siginfo_t *info, void *context) {
 } // namespace
 
 namespace {
-std::mutex gThreadsMutex;
-std::vector<ThreadCalls *> gThreads; ///< every live thread's count
+/// Every live thread's count. Never destroyed: threads of a host's
+/// OpenMP pool end after the library's static destructors have run.
+struct Registry {
+  std::mutex mutex;
+  std::vector<ThreadCalls *> threads;
+};
+Registry &registry() {
+  static auto *r = new Registry;
+  return *r;
+}
 
 /// Registers the thread's count; unregisters it when the thread ends.
 struct ThreadCallsOwner {
   ThreadCalls calls;
   ThreadCallsOwner() {
-    std::lock_guard<std::mutex> lock(gThreadsMutex);
-    gThreads.push_back(&calls);
+    Registry &r = registry();
+    std::lock_guard<std::mutex> lock(r.mutex);
+    r.threads.push_back(&calls);
   }
   ~ThreadCallsOwner() {
-    std::lock_guard<std::mutex> lock(gThreadsMutex);
-    gThreads.erase(std::find(gThreads.begin(), gThreads.end(), &calls));
+    Registry &r = registry();
+    std::lock_guard<std::mutex> lock(r.mutex);
+    r.threads.erase(std::find(r.threads.begin(), r.threads.end(), &calls));
     tCalls = nullptr;
   }
 };
@@ -92,9 +102,10 @@ ThreadCalls &registerThreadCalls() {
 }
 
 void clearIfAlone() {
-  std::lock_guard<std::mutex> lock(gThreadsMutex);
+  Registry &r = registry();
+  std::lock_guard<std::mutex> lock(r.mutex);
   int running = 0;
-  for (ThreadCalls *t : gThreads)
+  for (ThreadCalls *t : r.threads)
     running += t->running.load(std::memory_order_acquire);
   if (running == 1) // this call only
     session::clearInterrupt();

@@ -12,6 +12,7 @@
 #include <dlfcn.h>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -266,4 +267,56 @@ def work(n):
   CHECK(othersShare < 0.2);
   CHECK(maxThreads() == hostThreads);
   CHECK(one.metrics().json.find("\"threads\": 1") != std::string::npos);
+}
+
+namespace {
+/// Calls made from a host thread's thread_local destructor, which runs
+/// after the runtime may have cleaned up other per-thread state.
+struct CallsAtThreadExit {
+  std::function<void()> call;
+  ~CallsAtThreadExit() {
+    if (call)
+      call();
+  }
+};
+thread_local CallsAtThreadExit tAtExit;
+} // namespace
+
+TEST_CASE("calls from a thread's thread_local destructors keep their own "
+          "errors",
+          "[embed][threads]") {
+  weft::Engine e;
+  weft::Module m = e.compile(R"(
+def spread(n: i64, z: i64) -> i64:
+    s = 0
+    for i in prange(n):
+        s += i // z
+    return s
+)",
+                             "exit.weft");
+  auto spread = m.function("spread").typed<int64_t(int64_t, int64_t)>();
+  std::string inThread, atExit;
+  int64_t okAtExit = -1;
+  std::thread t([&] {
+    // A failing parallel loop, then calls after the thread's other
+    // thread_local state is gone: a good one, then a failing one.
+    try {
+      spread(100000, 0);
+    } catch (const weft::RuntimeError &x) {
+      inThread = x.what();
+    }
+    tAtExit.call = [&] {
+      okAtExit = spread(100, 1);
+      try {
+        spread(100000, 0);
+      } catch (const weft::RuntimeError &x) {
+        atExit = x.what();
+      }
+    };
+  });
+  t.join();
+  CHECK(inThread == "exit.weft:5: ZeroDivisionError: integer division or "
+                    "modulo by zero");
+  CHECK(okAtExit == 4950);
+  CHECK(atExit == inThread);
 }

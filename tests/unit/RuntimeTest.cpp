@@ -476,6 +476,18 @@ TEST_CASE("matrix products take BLAS layouts and decline others",
   Desc2 Askew = desc(a, 32, 32, 2, 2);
   Desc2 B32 = desc(b, 32, 32, 32, 1), C32 = desc(c, 32, 32, 32, 1);
   CHECK_FALSE(weft::blas::blasProduct(Askew, B32, C32, 0, p));
+  // A 1-D operand as a row (stride 0 across rows) or column: only with
+  // `vectors` (cuBLAS), its stride the leading dimension.
+  Desc2 row = desc(a, 1, 64, 0, 1), column = desc(b, 64, 1, 3, 0);
+  Desc2 rowOut = desc(c, 1, 64, 64, 1), colOut = desc(c, 64, 1, 1, 1);
+  CHECK_FALSE(weft::blas::blasProduct(row, B, rowOut, 0, p));
+  REQUIRE(weft::blas::blasProduct(row, B, rowOut, 0, p, /*vectors=*/true));
+  CHECK((p.m == 1 && p.ta && p.lda == 1));
+  REQUIRE(weft::blas::blasProduct(A, column, colOut, 0, p, true));
+  CHECK((p.n == 1 && !p.tb && p.ldb == 3));
+  // A leading dimension beyond int: declined.
+  Desc2 wide = desc(a, 64, 64, int64_t(1) << 32, 1);
+  CHECK_FALSE(weft::blas::blasProduct(wide, B, C, 0, p));
   // Without a GPU (or with host arrays) cuBLAS declines: the generated
   // kernel computes the product.
   CHECK(weft_rt_gpu_gemm(WEFT_F64, &A, &B, &C) == 0);

@@ -423,7 +423,7 @@ func.func @slice_rank(%a: memref<?x?xf64>, %i: index) {
 // -----
 
 func.func @slice_entry(%a: memref<?xf64>) {
-  // expected-error @+1 {{axis entry 3 is not 0, 1 or a slice}}
+  // expected-error @+1 {{axis entry 3 is not 0, 1, a slice or 32}}
   %v = weft.slice %a [3] : memref<?xf64> -> memref<?xf64, strided<[?], offset: ?>>
   return
 }

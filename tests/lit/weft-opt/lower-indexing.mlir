@@ -67,6 +67,16 @@ func.func @slice(%a: memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>>, %i: index
   return %v : memref<?x?xf64, strided<[?, ?], offset: ?>>
 }
 
+// a[None, :, None] (axes 32, 0, 32): new axes of size 1 and stride 0
+// around the array's own.
+// CHECK-LABEL: func.func @new_axes
+// CHECK: %[[BASE:.*]], %[[OFF:.*]], %[[SIZE:.*]], %[[STRIDE:.*]] = memref.extract_strided_metadata %arg0
+// CHECK: memref.reinterpret_cast %[[BASE]] to offset: [%[[OFF]]], sizes: [%c1{{.*}}, %[[SIZE]], %c1{{.*}}], strides: [%c0, %[[STRIDE]], %c0]
+func.func @new_axes(%a: memref<?xf64, strided<[?], offset: ?>>) -> memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>> {
+  %v = weft.slice %a [32, 0, 32] : memref<?xf64, strided<[?], offset: ?>> -> memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>>
+  return %v : memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>>
+}
+
 // a.T: the same buffer, sizes and strides reversed.
 // CHECK-LABEL: func.func @transpose
 // CHECK: %[[B:.*]], %[[OFF:.*]], %[[S:.*]]:2, %[[ST:.*]]:2 = memref.extract_strided_metadata %arg0
