@@ -314,6 +314,9 @@ Value castNumber(ImplicitLocOpBuilder &b, Value v, Type to) {
     return arith::CmpFOp::create(
         b, arith::CmpFPredicate::UNE, v,
         arith::ConstantOp::create(b, b.getFloatAttr(from, 0.0)));
+  if (fromFloat && tw < 32)
+    // i8 and i16 as NumPy on x86: through a wider integer, then wrapped.
+    return arith::TruncIOp::create(b, to, castNumber(b, v, b.getI64Type()));
   if (fromFloat) {
     // fptosi of NaN or of a value out of range would be poison.
     double lim = std::ldexp(1.0, static_cast<int>(tw) - 1);

@@ -105,11 +105,12 @@ void failIf(mlir::ImplicitLocOpBuilder &b, mlir::Value cond,
 mlir::Value rangeLength(mlir::ImplicitLocOpBuilder &b, mlir::Value start,
                         mlir::Value stop, mlir::Value step);
 
-/// NumPy casts: bool as 0/1, integers sign-extended or truncated, a
-/// float to bool as `!= 0`, a float to an integer truncated (NaN and
-/// values out of range give the most negative integer, as NumPy on x86).
 /// The zero of a number type (arith.constant takes no unsigned type).
 mlir::Value zeroOf(mlir::ImplicitLocOpBuilder &b, mlir::Type t);
+/// NumPy casts (on x86): bool as 0/1, integers sign-extended or truncated
+/// (unsigned ones through i64), a float to bool as `!= 0`, a float to an
+/// integer truncated toward zero (NaN and values out of range give the
+/// most negative i32/i64; i8 and i16 take the low bits of the i64).
 mlir::Value castNumber(mlir::ImplicitLocOpBuilder &b, mlir::Value v,
                        mlir::Type to);
 } // namespace weft

@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
 
+#include "compiler/Conversion/ArrayNest.h"
+
 #include <cmath>
 
 #include <limits>
@@ -75,66 +77,10 @@ Value FunctionGen::convert(Value v, ScalarKind to, Location l) {
     return complex::CreateOp::create(b, l, ComplexType::get(b.getF64Type()),
                                      convert(v, ScalarKind::F64, l),
                                      constant(ScalarKind::F64, 0, l));
-  // Storage kinds go through i64: widened by their sign, wrapped to their
-  // width (unsigned ones cast from and to MLIR's unsigned types).
-  if (isStorageKind(from)) {
-    unsigned w = static_cast<unsigned>(bitWidth(from));
-    Value s = v;
-    if (isUnsignedKind(from))
-      s = UnrealizedConversionCastOp::create(b, l, b.getIntegerType(w), v)
-              .getResult(0);
-    Value wide =
-        isUnsignedKind(from)
-            ? arith::ExtUIOp::create(b, l, b.getI64Type(), s).getResult()
-            : arith::ExtSIOp::create(b, l, b.getI64Type(), s).getResult();
-    return convert(wide, to, l);
-  }
-  if (isStorageKind(to)) {
-    unsigned w = static_cast<unsigned>(bitWidth(to));
-    Value narrow = arith::TruncIOp::create(b, l, b.getIntegerType(w),
-                                           convert(v, ScalarKind::I64, l));
-    if (!isUnsignedKind(to))
-      return narrow;
-    return UnrealizedConversionCastOp::create(
-               b, l, toMLIR(weft::Type::scalar(to)), narrow)
-        .getResult(0);
-  }
-  mlir::Type target = toMLIR(weft::Type::scalar(to));
-  bool fromFloat = from == ScalarKind::F32 || from == ScalarKind::F64;
-  bool toFloat = to == ScalarKind::F32 || to == ScalarKind::F64;
-  if (to == ScalarKind::Bool)
-    return truthy(v, l);
-  if (fromFloat && toFloat)
-    return bitWidth(from) < bitWidth(to)
-               ? arith::ExtFOp::create(b, l, target, v).getResult()
-               : arith::TruncFOp::create(b, l, target, v).getResult();
-  if (fromFloat) {
-    // Out of range or nan gives the most negative integer, as NumPy on
-    // x86 (LLVM's fptosi would be poison).
-    unsigned w = target.getIntOrFloatBitWidth();
-    double lim = std::ldexp(1.0, static_cast<int>(w) - 1);
-    mlir::Type ft = v.getType();
-    Value lo = arith::ConstantOp::create(b, l, b.getFloatAttr(ft, -lim));
-    Value hi = arith::ConstantOp::create(b, l, b.getFloatAttr(ft, lim));
-    Value ok = arith::AndIOp::create(
-        b, l, arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGE, v, lo),
-        arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, v, hi));
-    Value safe = arith::SelectOp::create(
-        b, l, ok, v, arith::ConstantOp::create(b, l, b.getFloatAttr(ft, 0.0)));
-    Value minInt = arith::ConstantOp::create(
-        b, l, b.getIntegerAttr(target, llvm::APInt::getSignedMinValue(w)));
-    return arith::SelectOp::create(
-        b, l, ok, arith::FPToSIOp::create(b, l, target, safe), minInt);
-  }
-  if (toFloat)
-    return from == ScalarKind::Bool
-               ? arith::UIToFPOp::create(b, l, target, v).getResult()
-               : arith::SIToFPOp::create(b, l, target, v).getResult();
-  if (from == ScalarKind::Bool)
-    return arith::ExtUIOp::create(b, l, target, v);
-  return bitWidth(from) < bitWidth(to)
-             ? arith::ExtSIOp::create(b, l, target, v).getResult()
-             : arith::TruncIOp::create(b, l, target, v).getResult();
+  // NumPy's casts (storage kinds through i64, floats to integers
+  // saturating or wrapped as on x86, nonzero is true).
+  ImplicitLocOpBuilder ib(l, b);
+  return weft::castNumber(ib, v, toMLIR(weft::Type::scalar(to)));
 }
 
 Value FunctionGen::convertTo(Value v, const weft::Type &to, Location l) {
