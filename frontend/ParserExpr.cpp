@@ -605,6 +605,10 @@ ExprPtr Parser::parseAtom() {
     if (t.isKeyword())
       return error("expected an expression, found keyword " +
                    std::string(tokenKindName(t.kind)));
+    if (t.kind == TokenKind::Dot && tok(1).kind == TokenKind::Dot &&
+        tok(2).kind == TokenKind::Dot)
+      return error("'...' (Ellipsis) is not supported; write the axes out, "
+                   "such as a[:, :] for a 2-D array");
     return error("expected an expression, found " + found());
   }
 }

@@ -185,6 +185,11 @@ void lower(weft::SliceOp op) {
       strides.push_back(s);
     }
   }
+  // A position out of range (unchecked without --boundscheck, perhaps on
+  // a line that never runs) must not fold into a negative static offset,
+  // which memref.reinterpret_cast refuses: offsets clamp at 0.
+  if (llvm::is_contained(op.getAxes(), 1))
+    offset = arith::MaxSIOp::create(b, offset, zero);
   Value view = memref::ReinterpretCastOp::create(
       b, cast<MemRefType>(op.getResult().getType()), md.getBaseBuffer(), offset,
       sizes, strides);
