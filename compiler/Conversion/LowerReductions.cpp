@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <limits>
+#include <string>
 
 namespace weft {
 #define GEN_PASS_DEF_LOWERREDUCTIONS
@@ -609,6 +610,12 @@ Value ReductionLowering::chunked(Value count) {
 
 void ReductionLowering::lower() {
   std::optional<uint64_t> axis = op.getAxis();
+  // The loop report says how it runs.
+  auto report = [&](const std::string &how) {
+    weft::reportToUser(op, "reduction " +
+                               weft::stringifyReductionKind(kind).str() +
+                               "(): " + how);
+  };
   if (!axis) {
     Value count = weft::productOf(b, dims);
     Value r;
@@ -618,16 +625,26 @@ void ReductionLowering::lower() {
     bool chunkable =
         kind != ReductionKind::argmin && kind != ReductionKind::argmax;
     bool onDevice = gpu && !serial;
-    if (onDevice && !chunkable)
+    if (onDevice && !chunkable) {
+      report("two GPU parallel reductions (the extreme, then its first "
+             "index)");
       r = argExtremeOnGPU(count);
-    else if (kind == ReductionKind::sum && !gpu && identity &&
-             dims.size() == 1 && type.isF64() &&
-             cast<MemRefType>(op.getInputs()[0].getType()).getRank() == 1)
+    } else if (kind == ReductionKind::sum && !gpu && identity &&
+               dims.size() == 1 && type.isF64() &&
+               cast<MemRefType>(op.getInputs()[0].getType()).getRank() == 1) {
+      report(serial ? "NumPy's pairwise order (runtime), serial"
+                    : "NumPy's pairwise order, 8192-element blocks in "
+                      "parallel, combined in order (bit-identical to NumPy)");
       r = pairwiseSum();
-    else if (chunkable && !serial)
+    } else if (chunkable && !serial) {
+      report(gpu ? "a GPU parallel reduction (blocks, then the block values)"
+                 : "by chunks in parallel, combined in order (same result "
+                   "for any thread count)");
       r = chunked(count);
-    else
+    } else {
+      report("serially");
       r = reduceSlice(dims, {}, count);
+    }
     op.getResult().replaceAllUsesWith(r);
     return;
   }
@@ -641,9 +658,13 @@ void ReductionLowering::lower() {
                 kind == ReductionKind::all || kind == ReductionKind::min ||
                 kind == ReductionKind::max;
   if (gpu && !serial && shared && dims.size() == 2) {
+    report("along axis " + std::to_string(*axis) +
+           ", on the GPU by several threads per output element");
     lowerAxisOnGPU(out, outDims[0], redDims[0], *axis);
     return;
   }
+  report("along axis " + std::to_string(*axis) +
+         (serial ? ", serially" : ", the output elements in parallel"));
   weft::buildArrayNest(b, outDims, serial, gpu, [&](ValueRange ivs) {
     // The output may be narrower than what the body yields (u8 etc.
     // reduced as i64).

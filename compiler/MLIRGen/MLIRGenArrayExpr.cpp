@@ -487,33 +487,11 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
     axis.reset();
   // Inside a prange body: on the iteration's thread.
   bool parallel = fn.options.parallel && parallelDepth == 0;
-  {
-    bool flatGPU = onGPU() && builtinIn(builtin, {Builtin::Sum, Builtin::Prod,
-                                                  Builtin::Mean, Builtin::Var,
-                                                  Builtin::Std});
-    bool pairwise = builtin == Builtin::Sum && !axis && !onGPU() &&
-                    !isFusable(arg) && rank == 1 && ek == ScalarKind::F64;
-    std::string how =
-        pairwise ? (parallel ? "NumPy's pairwise order, 8192-element blocks "
-                               "in parallel, combined in order "
-                               "(bit-identical to NumPy)"
-                             : "NumPy's pairwise order (runtime), serial")
-        : axis   ? "along axis " + std::to_string(*axis) +
-                     ", the output elements in parallel"
-        : (flatGPU && parallel)
-            ? "a GPU parallel reduction (blocks, then the block values)"
-        : (builtin != Builtin::Argmin && builtin != Builtin::Argmax && parallel)
-            ? "by chunks in parallel, combined in order (same result for "
-              "any thread count)"
-            : "serially";
-    note(ln, "reduction " + std::string(builtinName(builtin)) + "(): " +
-                 (pairwise
-                      ? how
-                      : "fused with " + std::to_string(countFused(*this, arg)) +
-                            " elementwise operations of its argument, "
-                            "no temporary; " +
-                            how));
-  }
+  // How it runs is reported by weft-lower-reductions.
+  if (isFusable(arg))
+    note(ln, "reduction " + std::string(builtinName(builtin)) +
+                 "(): fused with " + std::to_string(countFused(*this, arg)) +
+                 " elementwise operations of its argument, no temporary");
   Value v =
       isFusable(arg) ? materialize(arg, /*report=*/false) : emitExpr(arg).v();
   SmallVector<Value, 4> dims, outDims, redDims;
