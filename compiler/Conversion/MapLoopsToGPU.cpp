@@ -19,6 +19,7 @@
 #include "mlir/Dialect/SCF/Utils/Utils.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/PatternMatch.h"
 #include "llvm/ADT/SetVector.h"
 
 #include <limits>
@@ -451,17 +452,47 @@ struct MapLoopsToGPUPass : weft::impl::MapLoopsToGPUBase<MapLoopsToGPUPass> {
     auto map = [&](gpu::Processor p) {
       return gpu::ParallelLoopDimMappingAttr::get(ctx, p, id, id);
     };
+    auto mapFlat = [&](scf::ParallelOp par) {
+      auto [outer, inner] =
+          scf::tileParallelLoop(par, {blockSize}, /*noMinMaxBounds=*/true);
+      (void)gpu::setMappingAttr(outer, {map(gpu::Processor::BlockX)});
+      (void)gpu::setMappingAttr(inner, {map(gpu::Processor::ThreadX)});
+    };
     for (scf::ParallelOp par : loops) {
       // Tiles of blockSize iterations (16 x 16 for two axes): the tile
       // loop runs over blocks, the loop inside a tile over threads
       // (guarded by an scf.if); the last axis, contiguous in memory, maps
       // to x.
       if (par.getNumLoops() == 1) {
-        auto [outer, inner] =
-            scf::tileParallelLoop(par, {blockSize}, /*noMinMaxBounds=*/true);
-        (void)gpu::setMappingAttr(outer, {map(gpu::Processor::BlockX)});
-        (void)gpu::setMappingAttr(inner, {map(gpu::Processor::ThreadX)});
+        mapFlat(par);
         continue;
+      }
+      // A grid has at most 65535 blocks along y: more rows than 16 times
+      // that run as one flat loop over both axes (the last one fastest).
+      {
+        OpBuilder b(par);
+        Location l = par.getLoc();
+        Value rows = arith::CeilDivSIOp::create(
+            b, l,
+            arith::SubIOp::create(b, l, par.getUpperBound()[0],
+                                  par.getLowerBound()[0]),
+            par.getStep()[0]);
+        Value fits = arith::CmpIOp::create(
+            b, l, arith::CmpIPredicate::sle, rows,
+            arith::ConstantIndexOp::create(b, l, 65535 * 16));
+        auto ifOp = scf::IfOp::create(b, l, TypeRange{}, fits, true);
+        par->moveBefore(ifOp.thenBlock()->getTerminator());
+        OpBuilder eb = OpBuilder::atBlockTerminator(ifOp.elseBlock());
+        auto flat = cast<scf::ParallelOp>(eb.clone(*par));
+        IRRewriter rewriter(flat.getContext());
+        rewriter.setInsertionPoint(flat);
+        collapseParallelLoops(rewriter, flat, {{0, 1}});
+        scf::ParallelOp collapsed;
+        for (Operation &op : *ifOp.elseBlock())
+          if (auto p = dyn_cast<scf::ParallelOp>(op))
+            collapsed = p;
+        if (collapsed)
+          mapFlat(collapsed);
       }
       auto [outer, inner] =
           scf::tileParallelLoop(par, {16, 16}, /*noMinMaxBounds=*/true);
