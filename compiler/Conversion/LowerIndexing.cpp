@@ -176,8 +176,18 @@ void lower(weft::SliceOp op) {
       sizes.push_back(n);
       strides.push_back(stride);
     } else if (entry == 1) {
-      offset = arith::AddIOp::create(
-          b, offset, arith::MulIOp::create(b, take(true), stride));
+      // A position out of range (unchecked without --boundscheck, perhaps
+      // on a line that never runs) clamps to the axis: it must not fold
+      // into a negative static offset, which memref.reinterpret_cast
+      // refuses. (The offset itself may be negative: a host's view with
+      // negative strides starts at its first element.)
+      Value last = arith::MaxSIOp::create(
+          b, arith::SubIOp::create(b, n, arith::ConstantIndexOp::create(b, 1)),
+          zero);
+      Value pos = arith::MinSIOp::create(
+          b, arith::MaxSIOp::create(b, take(true), zero), last);
+      offset = arith::AddIOp::create(b, offset,
+                                     arith::MulIOp::create(b, pos, stride));
     } else {
       Value lo = take(entry & 4), hi = take(entry & 8), step = take(entry & 16);
       auto [len, s] = sliceAxis(b, n, stride, lo, hi, step, offset);
@@ -185,11 +195,6 @@ void lower(weft::SliceOp op) {
       strides.push_back(s);
     }
   }
-  // A position out of range (unchecked without --boundscheck, perhaps on
-  // a line that never runs) must not fold into a negative static offset,
-  // which memref.reinterpret_cast refuses: offsets clamp at 0.
-  if (llvm::is_contained(op.getAxes(), 1))
-    offset = arith::MaxSIOp::create(b, offset, zero);
   Value view = memref::ReinterpretCastOp::create(
       b, cast<MemRefType>(op.getResult().getType()), md.getBaseBuffer(), offset,
       sizes, strides);

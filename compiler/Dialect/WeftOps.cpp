@@ -609,9 +609,18 @@ LogicalResult ScanOp::verify() {
   auto out = cast<MemRefType>(getOutput().getType());
   if (in.getRank() != 1 || out.getRank() != 1)
     return emitOpError("input and output must be 1-D");
-  if (!out.getElementType().isIntOrFloat() || out.getElementType().isInteger(1))
-    return emitOpError("output elements must be numbers, got ")
-           << out.getElementType();
+  if (!in.getElementType().isIntOrFloat())
+    return emitOpError("input elements must be numbers, got ")
+           << in.getElementType();
+  Type e = out.getElementType();
+  if (!(isa<FloatType>(e) || (e.isSignlessInteger() && !e.isInteger(1))))
+    return emitOpError("output elements must be floats or signless "
+                       "integers, got ")
+           << e;
+  if (!in.isDynamicDim(0) && !out.isDynamicDim(0) &&
+      in.getDimSize(0) != out.getDimSize(0))
+    return emitOpError("input and output lengths differ: ")
+           << in.getDimSize(0) << " and " << out.getDimSize(0);
   return success();
 }
 
@@ -775,6 +784,20 @@ LogicalResult WrapIndexOp::verify() {
   return success();
 }
 
+/// A view's type: every size, stride and the offset dynamic (the view is
+/// a memref.reinterpret_cast of sizes and strides known only at run time).
+static LogicalResult verifyDynamicView(Operation *op, MemRefType t) {
+  auto layout = dyn_cast<StridedLayoutAttr>(t.getLayout());
+  bool dynamic = layout && ShapedType::isDynamic(layout.getOffset()) &&
+                 llvm::all_of(t.getShape(), ShapedType::isDynamic) &&
+                 llvm::all_of(layout.getStrides(), ShapedType::isDynamic);
+  if (!dynamic)
+    return op->emitOpError("result must have dynamic sizes, strides and "
+                           "offset, got ")
+           << t;
+  return success();
+}
+
 LogicalResult SliceOp::verify() {
   auto in = cast<MemRefType>(getArray().getType());
   auto out = cast<MemRefType>(getResult().getType());
@@ -803,7 +826,7 @@ LogicalResult SliceOp::verify() {
   if (out.getRank() != kept || out.getElementType() != in.getElementType())
     return emitOpError("result must be a rank-")
            << kept << " view of " << in.getElementType();
-  return success();
+  return verifyDynamicView(*this, out);
 }
 
 LogicalResult TransposeOp::verify() {
@@ -813,7 +836,7 @@ LogicalResult TransposeOp::verify() {
       out.getElementType() != in.getElementType())
     return emitOpError("result must be a rank-")
            << in.getRank() << " view of " << in.getElementType();
-  return success();
+  return verifyDynamicView(*this, out);
 }
 
 LogicalResult ReshapeOp::verify() {

@@ -147,6 +147,31 @@ def test_non_contiguous_views(m):
     assert m.first_over(np.arange(5.0)[::-1], 2.5) == 0
 
 
+def test_positions_in_views_with_negative_strides():
+    # A reversed NumPy array starts at its first element with a negative
+    # stride: a row or column taken at a position lies before that
+    # element in memory.
+    r = weft.compile("""
+def row2(m: f64[:, :]) -> f64[:]:
+    return m[2] * 1.0
+
+def col1(m: f64[:, :]) -> f64[:]:
+    return m[:, 1] * 1.0
+
+def firsts(m: f64[:, :]) -> f64[:]:
+    out = zeros(len(m))
+    i = 0
+    for row in m:
+        out[i] = row[0]
+        i += 1
+    return out
+""", "views.weft")
+    m = np.arange(12.0).reshape(4, 3)
+    assert np.array_equal(r.row2(m[::-1]), m[::-1][2])
+    assert np.array_equal(r.col1(m[:, ::-1]), m[:, ::-1][:, 1])
+    assert np.array_equal(r.firsts(m[::-1]), m[::-1][:, 0])
+
+
 def test_results_are_numpy_arrays(m):
     g = m.grid(3)
     assert isinstance(g, np.ndarray) and g.shape == (3, 3)

@@ -771,3 +771,27 @@ func.func @scan_2d(%a: memref<?x?xf64>, %out: memref<?xf64>) {
   weft.scan sum %a, %out : memref<?x?xf64>, memref<?xf64>
   return
 }
+
+// -----
+
+func.func @scan_unsigned(%a: memref<?xi64>, %out: memref<?xui8>) {
+  // expected-error @+1 {{output elements must be floats or signless integers, got 'ui8'}}
+  weft.scan sum %a, %out : memref<?xi64>, memref<?xui8>
+  return
+}
+
+// -----
+
+func.func @scan_lengths(%a: memref<5xf64>, %out: memref<3xf64>) {
+  // expected-error @+1 {{input and output lengths differ: 5 and 3}}
+  weft.scan sum %a, %out : memref<5xf64>, memref<3xf64>
+  return
+}
+
+// -----
+
+func.func @slice_static_result(%a: memref<?xf64>) {
+  // expected-error @+1 {{result must have dynamic sizes, strides and offset}}
+  %v = weft.slice %a [32, 0] : memref<?xf64> -> memref<?x5xf64, strided<[?, ?], offset: ?>>
+  return
+}

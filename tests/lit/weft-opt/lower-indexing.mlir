@@ -54,7 +54,10 @@ func.func @checked(%k: i64, %n: index) -> (index, i1) {
 // rules; the last axis is kept whole. One reinterpret_cast of the buffer.
 // CHECK-LABEL: func.func @slice
 // CHECK: %[[BASE:.*]], %[[OFF:.*]], %[[SIZES:.*]]:3, %[[STRIDES:.*]]:3 = memref.extract_strided_metadata %arg0
-// CHECK: %[[AT:.*]] = arith.muli %arg1, %[[STRIDES]]#0
+// A position clamps to the axis (out of range only in unchecked code).
+// CHECK: %[[LAST:.*]] = arith.maxsi %{{.*}}, %c0
+// CHECK: %[[POS:.*]] = arith.minsi %{{.*}}, %[[LAST]]
+// CHECK: %[[AT:.*]] = arith.muli %[[POS]], %[[STRIDES]]#0
 // CHECK: %[[OFF1:.*]] = arith.addi %[[OFF]], %[[AT]]
 // CHECK: arith.divui
 // CHECK: %[[LEN:.*]] = arith.select
