@@ -74,6 +74,43 @@ Value combineReduction(OpBuilder &b, Location l, Reduction kind, Value x,
   return arith::SelectOp::create(b, l, pick, x, y);
 }
 
+/// A float min or max reduction runs on an integer key of the same order
+/// (the float's bits with the lower ones flipped for negative values,
+/// -0.0 below +0.0), and a flag of whether a NaN was seen: an integer
+/// min/max is exact in any order and OpenMP's identities for it are
+/// right (for floats it starts from the largest finite value, so inf
+/// came out as 1.8e308), and the flag makes a NaN the result on any
+/// number of threads (a float compare-and-select kept or lost it by the
+/// order of the partial results).
+bool keyedReduction(Reduction kind, mlir::Type t) {
+  return isa<FloatType>(t) &&
+         (kind == Reduction::Min || kind == Reduction::Max);
+}
+
+/// The order key of a float (the same function maps a key back).
+Value orderKey(OpBuilder &b, Location l, Value bits) {
+  auto it = cast<IntegerType>(bits.getType());
+  unsigned w = it.getWidth();
+  Value sign = arith::ShRSIOp::create(
+      b, l, bits, arith::ConstantOp::create(b, l, b.getIntegerAttr(it, w - 1)));
+  Value low = arith::ConstantOp::create(
+      b, l, b.getIntegerAttr(it, llvm::APInt::getSignedMaxValue(w)));
+  return arith::XOrIOp::create(b, l, bits,
+                               arith::AndIOp::create(b, l, sign, low));
+}
+
+/// The key of `v` (its NaNs as `identity`) and the NaN flag (i32).
+std::pair<Value, Value> keyOf(OpBuilder &b, Location l, Value v,
+                              Value identity) {
+  auto ft = cast<FloatType>(v.getType());
+  Value isNan = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, v, v);
+  Value clean = arith::SelectOp::create(b, l, isNan, identity, v);
+  Value bits =
+      arith::BitcastOp::create(b, l, b.getIntegerType(ft.getWidth()), clean);
+  return {orderKey(b, l, bits),
+          arith::ExtUIOp::create(b, l, b.getI32Type(), isNan)};
+}
+
 } // namespace
 
 void FunctionGen::planParallelWrites(const ForStmt &s, const LoopPlan &plan,
@@ -138,9 +175,19 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
   if (plan.draws != LoopPlan::Draws::None)
     rngKey = nextRandomBits(l, /*scalar=*/false);
   Value savedLoopKey = rngLoopKey, savedIteration = rngIteration;
-  SmallVector<Value> inits;
-  for (const ParallelReduction &r : reds)
-    inits.push_back(env.at(r.name));
+  SmallVector<Value> inits, flagInits;
+  for (const ParallelReduction &r : reds) {
+    Value v = env.at(r.name);
+    if (!keyedReduction(r.kind, v.getType())) {
+      inits.push_back(v);
+      continue;
+    }
+    auto [key, flag] =
+        keyOf(b, l, v, reductionIdentity(b, l, r.kind, v.getType()));
+    inits.push_back(key);
+    flagInits.push_back(flag);
+  }
+  inits.append(flagInits.begin(), flagInits.end());
   auto savedEnv = env;
   Value tripCount = toIndex(trips, l);
   auto par = scf::ParallelOp::create(b, l, ValueRange{index(0, l)},
@@ -203,25 +250,55 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     for (const std::string &p : privates)
       if (isArray(env.at(p)))
         weft::ReleaseOp::create(b, l, env.at(p));
-    SmallVector<Value> parts;
-    for (const ParallelReduction &r : reds)
-      parts.push_back(env.at(r.name));
+    SmallVector<Value> parts, flags;
+    for (const ParallelReduction &r : reds) {
+      Value v = env.at(r.name);
+      if (!keyedReduction(r.kind, v.getType())) {
+        parts.push_back(v);
+        continue;
+      }
+      auto [key, flag] =
+          keyOf(b, l, v, reductionIdentity(b, l, r.kind, v.getType()));
+      parts.push_back(key);
+      flags.push_back(flag);
+    }
+    parts.append(flags.begin(), flags.end());
     // Without reductions the loop already ends with an empty scf.reduce.
     auto reduce = reds.empty()
                       ? cast<scf::ReduceOp>(par.getBody()->getTerminator())
                       : scf::ReduceOp::create(b, l, parts);
-    for (size_t i = 0; i < reds.size(); ++i) {
+    for (size_t i = 0; i < parts.size(); ++i) {
       mlir::Block &blk = reduce.getReductions()[i].front();
       OpBuilder::InsertionGuard g2(b);
       b.setInsertionPointToStart(&blk);
-      Value c = combineReduction(b, l, reds[i].kind, blk.getArgument(0),
-                                 blk.getArgument(1));
+      Value c = i < reds.size()
+                    ? combineReduction(b, l, reds[i].kind, blk.getArgument(0),
+                                       blk.getArgument(1))
+                    : arith::OrIOp::create(b, l, blk.getArgument(0),
+                                           blk.getArgument(1))
+                          .getResult();
       scf::ReduceReturnOp::create(b, l, c);
     }
   }
   env = savedEnv;
-  for (size_t i = 0; i < reds.size(); ++i)
-    env[reds[i].name] = par.getResult(i);
+  size_t flag = reds.size();
+  for (size_t i = 0; i < reds.size(); ++i) {
+    mlir::Type t = env.at(reds[i].name).getType();
+    if (!keyedReduction(reds[i].kind, t)) {
+      env[reds[i].name] = par.getResult(i);
+      continue;
+    }
+    Value v =
+        arith::BitcastOp::create(b, l, t, orderKey(b, l, par.getResult(i)));
+    Value sawNan = arith::CmpIOp::create(
+        b, l, arith::CmpIPredicate::ne, par.getResult(flag++),
+        arith::ConstantIntOp::create(b, l, 0, 32));
+    Value nan = arith::ConstantOp::create(
+        b, l,
+        b.getFloatAttr(
+            t, llvm::APFloat::getQNaN(cast<FloatType>(t).getFloatSemantics())));
+    env[reds[i].name] = arith::SelectOp::create(b, l, sawNan, nan, v);
+  }
   // Errors raised by iterations (on any thread) surface here.
   weft::RaiseRecordedOp::create(b, l);
 }
