@@ -295,6 +295,8 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
       call.b == Builtin::Ravel) {
     if (!call.arity(1, 1) || !call.needArray(0))
       return Type::unknown();
+    if (call.b == Builtin::Copy && call.dtype)
+      return Type::array(*call.dtype, call.args[0].rank());
     return call.b == Builtin::Ravel ? Type::array(call.args[0].scalarKind(), 1)
                                     : call.args[0];
   }
@@ -608,7 +610,8 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
                  b == Builtin::ZerosLike || b == Builtin::OnesLike ||
                  b == Builtin::EmptyLike || b == Builtin::FullLike ||
                  b == Builtin::Arange || b == Builtin::Eye;
-  if (dtype && !creates)
+  // np.array(x, dtype=T) is a copy converted to T.
+  if (dtype && !creates && b != Builtin::Copy)
     return fail(c->range, name + "() takes no dtype=");
   if (axis && !isReduction(b) &&
       !builtinIn(b, {Builtin::Sort, Builtin::Argsort, Builtin::Concatenate,
