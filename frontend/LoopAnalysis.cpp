@@ -232,6 +232,24 @@ struct ReductionScan {
         // name = min(name, x) / max(name, x)
         auto *t =
             a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
+        auto isName = [&](const ExprPtr &e) {
+          auto *n = e->dyn<NameExpr>();
+          return n && n->name == name;
+        };
+        // name = name + x, x + name, name - x, name * x, x * name (Numba
+        // takes these as reductions too; name -= x is name += -x).
+        if (auto *bin = a->value->dyn<BinaryExpr>(); t && bin) {
+          bool add = bin->op == BinaryOp::Add || bin->op == BinaryOp::Sub;
+          bool mul = bin->op == BinaryOp::Mul;
+          bool lhs = isName(bin->lhs), rhs = isName(bin->rhs);
+          const Expr *other = lhs ? bin->rhs.get() : bin->lhs.get();
+          if ((add || mul) && (lhs != rhs) &&
+              (lhs || bin->op != BinaryOp::Sub) && !mentions(other)) {
+            merge(add ? Reduction::Add : Reduction::Mul);
+            accounted += 2;
+            continue;
+          }
+        }
         auto *c = a->value->dyn<CallExpr>();
         std::optional<Builtin> callee =
             c && c->callee->dyn<NameExpr>() ? fn.builtinOf(c) : std::nullopt;
@@ -241,10 +259,6 @@ struct ReductionScan {
           bad(s->range);
           continue;
         }
-        auto isName = [&](const ExprPtr &e) {
-          auto *n = e->dyn<NameExpr>();
-          return n && n->name == name;
-        };
         int self = isName(c->args[0]) + isName(c->args[1]);
         const Expr *other =
             isName(c->args[0]) ? c->args[1].get() : c->args[0].get();

@@ -186,7 +186,8 @@ private:
                         "', which is used outside the loop, in a way that "
                         "is not a reduction; only " +
                         name + " += <expr>, " + name + " -= <expr>, " + name +
-                        " *= <expr>, " + name + " = min(" + name +
+                        " *= <expr> (or " + name + " = " + name +
+                        " + <expr> and the like), " + name + " = min(" + name +
                         ", <expr>) and " + name + " = max(" + name +
                         ", <expr>) may update it (and nothing else in the "
                         "loop may read it)");
