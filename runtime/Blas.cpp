@@ -10,8 +10,6 @@
 #include "runtime/BlasLayout.h"
 #include "runtime/RuntimeABI.h"
 
-#include <cstdlib>
-#include <cstring>
 #include <dlfcn.h>
 #include <mutex>
 
@@ -33,25 +31,18 @@ const Blas &blas() {
   static Blas b;
   static std::once_flag once;
   std::call_once(once, [] {
-    // WEFT_BLAS=none disables BLAS; WEFT_BLAS=PATH picks a library.
-    const char *env = std::getenv("WEFT_BLAS");
-    if (env && std::strcmp(env, "none") == 0)
-      return;
-    const char *candidates[] = {env, "libopenblas.so.0", "libopenblas.so",
-                                "libblas.so.3", "libcblas.so.3"};
-    for (const char *name : candidates) {
-      if (!name)
-        continue;
-      void *h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-      if (!h)
-        continue;
-      b.dgemm = reinterpret_cast<DGemm>(dlsym(h, "cblas_dgemm"));
-      b.sgemm = reinterpret_cast<SGemm>(dlsym(h, "cblas_sgemm"));
-      if (b.dgemm && b.sgemm)
-        return;
-      b = Blas();
-      dlclose(h);
-    }
+    // WEFT_BLAS=none: Weft's own loops; WEFT_BLAS=PATH: that library.
+    weft::blas::openFirst(
+        "WEFT_BLAS",
+        {"libopenblas.so.0", "libopenblas.so", "libblas.so.3", "libcblas.so.3"},
+        [](void *h) {
+          b.dgemm = reinterpret_cast<DGemm>(dlsym(h, "cblas_dgemm"));
+          b.sgemm = reinterpret_cast<SGemm>(dlsym(h, "cblas_sgemm"));
+          if (b.dgemm && b.sgemm)
+            return true;
+          b = Blas();
+          return false;
+        });
   });
   return b;
 }

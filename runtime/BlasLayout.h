@@ -11,6 +11,10 @@
 #define WEFT_RUNTIME_BLASLAYOUT_H
 
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <dlfcn.h>
+#include <initializer_list>
 
 namespace weft::blas {
 
@@ -77,6 +81,31 @@ inline bool blasProduct(const Desc2 &A, const Desc2 &B, const Desc2 &C,
   p.k = static_cast<int>(k);
   p.ldc = static_cast<int>(C.strides[0]);
   return true;
+}
+
+/// Opens the first of `names` for which `bind(handle)` finds what it needs
+/// (else closes it and tries the next). The environment variable `envVar`
+/// set to "none" opens nothing; set to a path, that library comes first.
+template <typename Bind>
+void openFirst(const char *envVar, std::initializer_list<const char *> names,
+               Bind bind) {
+  const char *env = std::getenv(envVar);
+  if (env && std::strcmp(env, "none") == 0)
+    return;
+  auto tryOne = [&](const char *name) {
+    void *h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+      return false;
+    if (bind(h))
+      return true;
+    dlclose(h);
+    return false;
+  };
+  if (env && tryOne(env))
+    return;
+  for (const char *name : names)
+    if (tryOne(name))
+      return;
 }
 
 /// The first element of an array view of `elemBytes`-byte elements.

@@ -12,8 +12,6 @@
 #include "runtime/CudaRuntime.h"
 #include "runtime/RuntimeABI.h"
 
-#include <cstdlib>
-#include <cstring>
 #include <dlfcn.h>
 #include <mutex>
 #include <string>
@@ -43,37 +41,28 @@ const CuBlas &cublas() {
   static CuBlas lib;
   static std::once_flag once;
   std::call_once(once, [] {
-    // WEFT_CUBLAS=none disables cuBLAS; WEFT_CUBLAS=PATH picks a library.
-    const char *env = std::getenv("WEFT_CUBLAS");
-    if (env && std::strcmp(env, "none") == 0)
-      return;
-    const char *candidates[] = {env,
-                                "libcublas.so.13",
-                                "libcublas.so.12",
-                                "libcublas.so",
-                                "/usr/local/cuda/lib64/libcublas.so.13",
-                                "/usr/local/cuda/lib64/libcublas.so.12"};
-    for (const char *name : candidates) {
-      if (!name)
-        continue;
-      void *h = dlopen(name, RTLD_NOW | RTLD_LOCAL);
-      if (!h)
-        continue;
-      auto sym = [&](auto &fn, const char *s) {
-        fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(
-            dlsym(h, s));
-        return fn != nullptr;
-      };
-      if (sym(lib.create, "cublasCreate_v2") &&
-          sym(lib.setStream, "cublasSetStream_v2") &&
-          sym(lib.dgemm, "cublasDgemm_v2") &&
-          sym(lib.sgemm, "cublasSgemm_v2")) {
-        sym(lib.destroy, "cublasDestroy_v2");
-        return;
-      }
-      lib = CuBlas();
-      dlclose(h);
-    }
+    // WEFT_CUBLAS=none: the tiled kernel; WEFT_CUBLAS=PATH: that library.
+    weft::blas::openFirst(
+        "WEFT_CUBLAS",
+        {"libcublas.so.13", "libcublas.so.12", "libcublas.so",
+         "/usr/local/cuda/lib64/libcublas.so.13",
+         "/usr/local/cuda/lib64/libcublas.so.12"},
+        [](void *h) {
+          auto sym = [&](auto &fn, const char *s) {
+            fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(
+                dlsym(h, s));
+            return fn != nullptr;
+          };
+          if (sym(lib.create, "cublasCreate_v2") &&
+              sym(lib.setStream, "cublasSetStream_v2") &&
+              sym(lib.dgemm, "cublasDgemm_v2") &&
+              sym(lib.sgemm, "cublasSgemm_v2")) {
+            sym(lib.destroy, "cublasDestroy_v2");
+            return true;
+          }
+          lib = CuBlas();
+          return false;
+        });
   });
   return lib;
 }

@@ -401,9 +401,9 @@ void ReductionLowering::lowerAxisOnGPU(Value out, Value outDim, Value redDim,
   // each output's elements (thread s takes s, s + S, ...), so there are
   // enough threads however few outputs there are, and neighbouring
   // threads read neighbouring elements: along the reduced axis when it
-  // is the contiguous one (the threads of an output are the inner loop),
-  // along the outputs otherwise. A second loop combines each output's S
-  // partial values in order.
+  // is the contiguous one, along the outputs otherwise (one flat loop over
+  // the pairs, the contiguous one varying fastest). A second loop combines
+  // each output's S partial values in order.
   bool inner = axis == 1;
   bool wantMin = kind == ReductionKind::min;
   Value init;

@@ -420,7 +420,7 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
   if (builtin == Builtin::Diff || builtin == Builtin::Flip) {
     Value a = arg(0).v();
     out = Val(builtin == Builtin::Diff ? emitDiff(a, t.scalarKind(), ln, l)
-                                       : emitFlip(a, t.scalarKind(), l));
+                                       : emitFlip(a, l));
     return true;
   }
   if (builtin == Builtin::Copy || builtin == Builtin::Astype) {

@@ -257,7 +257,7 @@ public:
   mlir::Value emitDiff(mlir::Value a, ScalarKind k, int64_t line,
                        mlir::Location l);
   /// flip(a): a view with every axis reversed.
-  mlir::Value emitFlip(mlir::Value a, ScalarKind k, mlir::Location l);
+  mlir::Value emitFlip(mlir::Value a, mlir::Location l);
   /// unique(a): the sorted distinct elements (NaNs as one): weft.unique.
   mlir::Value emitUnique(const CallExpr *c, const Expr *arg);
   /// A view of `array`'s buffer with the given layout (shares the buffer

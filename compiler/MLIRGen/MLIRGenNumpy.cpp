@@ -163,7 +163,7 @@ Value FunctionGen::emitDiff(Value a, ScalarKind k, int64_t ln, Location l) {
   return res;
 }
 
-Value FunctionGen::emitFlip(Value a, ScalarKind, Location l) {
+Value FunctionGen::emitFlip(Value a, Location l) {
   // a[::-1, ::-1, ...]: a view backwards along every axis.
   int64_t rank = cast<MemRefType>(a.getType()).getRank();
   SmallVector<int64_t, 4> axes(rank, 2 | 16);

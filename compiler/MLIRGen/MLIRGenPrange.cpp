@@ -111,6 +111,27 @@ std::pair<Value, Value> keyOf(OpBuilder &b, Location l, Value v,
           arith::ExtUIOp::create(b, l, b.getI32Type(), isNan)};
 }
 
+/// What the loop carries for the reductions' current values: each value
+/// (a key for a float min/max), then the NaN flags of the keyed ones.
+SmallVector<Value> carriedValues(OpBuilder &b, Location l,
+                                 const std::vector<ParallelReduction> &reds,
+                                 const std::map<std::string, Value> &env) {
+  SmallVector<Value> values, flags;
+  for (const ParallelReduction &r : reds) {
+    Value v = env.at(r.name);
+    if (!keyedReduction(r.kind, v.getType())) {
+      values.push_back(v);
+      continue;
+    }
+    auto [key, flag] =
+        keyOf(b, l, v, reductionIdentity(b, l, r.kind, v.getType()));
+    values.push_back(key);
+    flags.push_back(flag);
+  }
+  values.append(flags.begin(), flags.end());
+  return values;
+}
+
 } // namespace
 
 void FunctionGen::planParallelWrites(const ForStmt &s, const LoopPlan &plan,
@@ -175,19 +196,7 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
   if (plan.draws != LoopPlan::Draws::None)
     rngKey = nextRandomBits(l, /*scalar=*/false);
   Value savedLoopKey = rngLoopKey, savedIteration = rngIteration;
-  SmallVector<Value> inits, flagInits;
-  for (const ParallelReduction &r : reds) {
-    Value v = env.at(r.name);
-    if (!keyedReduction(r.kind, v.getType())) {
-      inits.push_back(v);
-      continue;
-    }
-    auto [key, flag] =
-        keyOf(b, l, v, reductionIdentity(b, l, r.kind, v.getType()));
-    inits.push_back(key);
-    flagInits.push_back(flag);
-  }
-  inits.append(flagInits.begin(), flagInits.end());
+  SmallVector<Value> inits = carriedValues(b, l, reds, env);
   auto savedEnv = env;
   Value tripCount = toIndex(trips, l);
   auto par = scf::ParallelOp::create(b, l, ValueRange{index(0, l)},
@@ -250,19 +259,7 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     for (const std::string &p : privates)
       if (isArray(env.at(p)))
         weft::ReleaseOp::create(b, l, env.at(p));
-    SmallVector<Value> parts, flags;
-    for (const ParallelReduction &r : reds) {
-      Value v = env.at(r.name);
-      if (!keyedReduction(r.kind, v.getType())) {
-        parts.push_back(v);
-        continue;
-      }
-      auto [key, flag] =
-          keyOf(b, l, v, reductionIdentity(b, l, r.kind, v.getType()));
-      parts.push_back(key);
-      flags.push_back(flag);
-    }
-    parts.append(flags.begin(), flags.end());
+    SmallVector<Value> parts = carriedValues(b, l, reds, env);
     // Without reductions the loop already ends with an empty scf.reduce.
     auto reduce = reds.empty()
                       ? cast<scf::ReduceOp>(par.getBody()->getTerminator())
