@@ -74,8 +74,15 @@ Value lowering::descriptorPointer(ConversionPatternRewriter &rewriter,
                                   Operation *op, Value descriptor) {
   Location loc = op->getLoc();
   auto ptrTy = LLVM::LLVMPointerType::get(op->getContext());
-  Block *entry =
-      &op->getParentOfType<FunctionOpInterface>().getFunctionBody().front();
+  // The slot goes at the start of the nearest allocation scope: the
+  // function, or the omp.parallel region when the op runs inside one (a slot
+  // at the function's entry would be one descriptor shared by every thread).
+  Operation *scope =
+      op->getParentWithTrait<OpTrait::AutomaticAllocationScope>();
+  Block *entry = nullptr;
+  for (Region &region : scope->getRegions())
+    if (region.isAncestor(op->getParentRegion()))
+      entry = &region.front();
   Value slot;
   {
     OpBuilder::InsertionGuard g(rewriter);

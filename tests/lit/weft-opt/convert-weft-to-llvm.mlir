@@ -33,3 +33,20 @@ func.func @sorting(%a: memref<?x?xf64, strided<[?, ?], offset: ?>>, %b: memref<?
   weft.argsort %b, %i : memref<?xi32>, memref<?xi64>
   return
 }
+
+// A descriptor slot is made in the nearest allocation scope: inside
+// omp.parallel it belongs to each thread. A slot at the function's entry
+// would be one descriptor that every thread overwrites (each then sorted
+// another thread's array).
+// CHECK-LABEL: func.func @sort_in_parallel
+func.func @sort_in_parallel(%a: memref<?xf64>) {
+  // CHECK-NOT: llvm.alloca
+  // CHECK: omp.parallel {
+  // CHECK: llvm.alloca
+  // CHECK: llvm.call @weft_rt_sort
+  omp.parallel {
+    weft.sort %a : memref<?xf64>
+    omp.terminator
+  }
+  return
+}
