@@ -67,7 +67,8 @@ bool bodyIsDeviceSafe(scf::ParallelOp par) {
 
 /// How a reduction of an scf.parallel combines: the gpu.all_reduce
 /// operation and its identity. MLIRGen writes + and * as one add or mul,
-/// min and max as cmp + select (MLIRGenPrange.cpp).
+/// float min and max as minimumf/maximumf, integer ones as cmp + select
+/// (MLIRGenPrange.cpp).
 struct Combiner {
   gpu::AllReduceOperation op;
   TypedAttr identity;
@@ -275,8 +276,8 @@ void mapReduction(scf::ParallelOp par, ArrayRef<Combiner> combiners,
 
 /// A parallel loop as serial scf.for loops: a reduction the device cannot
 /// run, left on the host (the host's OpenMP lowering takes only some
-/// combiners: not minimumf or minsi, which whole-array min and argmin use
-/// on the GPU), or any parallel loop of code a kernel calls (each thread
+/// combiners: not minsi, which argmin uses on the GPU, nor minimumf in a
+/// larger combiner), or any parallel loop of code a kernel calls (each thread
 /// of the kernel runs it alone).
 void serializeParallel(scf::ParallelOp par) {
   OpBuilder b(par);
@@ -411,14 +412,16 @@ struct MapLoopsToGPUPass : weft::impl::MapLoopsToGPUBase<MapLoopsToGPUPass> {
       if (!weft::inGPUFunction(par))
         return;
       // Left on the host: a reduction whose combiner OpenMP lacks runs
-      // serially.
+      // serially (a lone minimumf/maximumf is one that
+      // weft-key-float-reductions gives OpenMP).
       auto onHost = [&] {
         bool openMP = true;
         for (Region &r : cast<scf::ReduceOp>(par.getBody()->getTerminator())
                              .getReductions())
           r.walk([&](Operation *op) {
-            if (isa<arith::MinimumFOp, arith::MaximumFOp, arith::MinSIOp,
-                    arith::MaxSIOp>(op))
+            bool lone = r.front().getOperations().size() == 2;
+            if (isa<arith::MinSIOp, arith::MaxSIOp>(op) ||
+                (isa<arith::MinimumFOp, arith::MaximumFOp>(op) && !lone))
               openMP = false;
           });
         if (!openMP)

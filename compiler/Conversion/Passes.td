@@ -507,6 +507,26 @@ def LowerParallelIf : Pass<"weft-lower-parallel-if"> {
   let dependentDialects = ["::mlir::omp::OpenMPDialect"];
 }
 
+def KeyFloatReductions : Pass<"weft-key-float-reductions"> {
+  let summary = "Float min/max reductions of scf.parallel on integer keys.";
+  let description = [{
+    Runs before `convert-scf-to-openmp`. A reduction of an `scf.parallel`
+    whose combiner is `arith.minimumf` or `arith.maximumf` (a prange
+    `m = min(m, x)`; NaN propagates, -0.0 is below +0.0) has no OpenMP
+    form: OpenMP's float min/max starts from the largest finite value
+    (inf came out as 1.8e308) and keeps or loses a NaN by the order of the
+    partial results. This pass carries such a value as an integer key of
+    the same order (the float's bits with the lower ones flipped for
+    negative values) reduced by `cmpi` + `select`, which is exact in any
+    order and which OpenMP reduces with the right identity, plus an `i32`
+    flag of whether a NaN was seen (reduced by `ori`). After the loop the
+    key is turned back into the float, and the result is NaN when the flag
+    is set. Results are the same on any number of threads.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def BalanceParallelLoops : Pass<"weft-balance-parallel-loops", "::mlir::ModuleOp"> {
   let summary = "Deal the iterations of uneven OpenMP loops in chunks.";
   let description = [{

@@ -44,7 +44,9 @@ Value reductionIdentity(OpBuilder &b, Location l, Reduction kind,
   return number(0, llvm::APInt(w, 0));
 }
 
-/// Two partial results of a reduction combined.
+/// Two partial results of a reduction combined. Float min and max are
+/// `minimumf`/`maximumf` (NaN propagates); weft-key-float-reductions gives
+/// them the integer form OpenMP reduces exactly.
 Value combineReduction(OpBuilder &b, Location l, Reduction kind, Value x,
                        Value y) {
   bool isF = isa<FloatType>(x.getType());
@@ -58,78 +60,15 @@ Value combineReduction(OpBuilder &b, Location l, Reduction kind, Value x,
   default:
     break;
   }
+  bool mn = kind == Reduction::Min;
+  if (isF)
+    return mn ? arith::MinimumFOp::create(b, l, x, y).getResult()
+              : arith::MaximumFOp::create(b, l, x, y).getResult();
   // compare + select: the form convert-scf-to-openmp turns into an OpenMP
   // min/max reduction.
-  bool mn = kind == Reduction::Min;
-  Value pick = isF ? arith::CmpFOp::create(b, l,
-                                           mn ? arith::CmpFPredicate::OLT
-                                              : arith::CmpFPredicate::OGT,
-                                           x, y)
-                         .getResult()
-                   : arith::CmpIOp::create(b, l,
-                                           mn ? arith::CmpIPredicate::slt
-                                              : arith::CmpIPredicate::sgt,
-                                           x, y)
-                         .getResult();
+  Value pick = arith::CmpIOp::create(
+      b, l, mn ? arith::CmpIPredicate::slt : arith::CmpIPredicate::sgt, x, y);
   return arith::SelectOp::create(b, l, pick, x, y);
-}
-
-/// A float min or max reduction runs on an integer key of the same order
-/// (the float's bits with the lower ones flipped for negative values,
-/// -0.0 below +0.0), and a flag of whether a NaN was seen: an integer
-/// min/max is exact in any order and OpenMP's identities for it are
-/// right (for floats it starts from the largest finite value, so inf
-/// came out as 1.8e308), and the flag makes a NaN the result on any
-/// number of threads (a float compare-and-select kept or lost it by the
-/// order of the partial results).
-bool keyedReduction(Reduction kind, mlir::Type t) {
-  return isa<FloatType>(t) &&
-         (kind == Reduction::Min || kind == Reduction::Max);
-}
-
-/// The order key of a float (the same function maps a key back).
-Value orderKey(OpBuilder &b, Location l, Value bits) {
-  auto it = cast<IntegerType>(bits.getType());
-  unsigned w = it.getWidth();
-  Value sign = arith::ShRSIOp::create(
-      b, l, bits, arith::ConstantOp::create(b, l, b.getIntegerAttr(it, w - 1)));
-  Value low = arith::ConstantOp::create(
-      b, l, b.getIntegerAttr(it, llvm::APInt::getSignedMaxValue(w)));
-  return arith::XOrIOp::create(b, l, bits,
-                               arith::AndIOp::create(b, l, sign, low));
-}
-
-/// The key of `v` (its NaNs as `identity`) and the NaN flag (i32).
-std::pair<Value, Value> keyOf(OpBuilder &b, Location l, Value v,
-                              Value identity) {
-  auto ft = cast<FloatType>(v.getType());
-  Value isNan = arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, v, v);
-  Value clean = arith::SelectOp::create(b, l, isNan, identity, v);
-  Value bits =
-      arith::BitcastOp::create(b, l, b.getIntegerType(ft.getWidth()), clean);
-  return {orderKey(b, l, bits),
-          arith::ExtUIOp::create(b, l, b.getI32Type(), isNan)};
-}
-
-/// What the loop carries for the reductions' current values: each value
-/// (a key for a float min/max), then the NaN flags of the keyed ones.
-SmallVector<Value> carriedValues(OpBuilder &b, Location l,
-                                 const std::vector<ParallelReduction> &reds,
-                                 const std::map<std::string, Value> &env) {
-  SmallVector<Value> values, flags;
-  for (const ParallelReduction &r : reds) {
-    Value v = env.at(r.name);
-    if (!keyedReduction(r.kind, v.getType())) {
-      values.push_back(v);
-      continue;
-    }
-    auto [key, flag] =
-        keyOf(b, l, v, reductionIdentity(b, l, r.kind, v.getType()));
-    values.push_back(key);
-    flags.push_back(flag);
-  }
-  values.append(flags.begin(), flags.end());
-  return values;
 }
 
 } // namespace
@@ -196,7 +135,9 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
   if (plan.draws != LoopPlan::Draws::None)
     rngKey = nextRandomBits(l, /*scalar=*/false);
   Value savedLoopKey = rngLoopKey, savedIteration = rngIteration;
-  SmallVector<Value> inits = carriedValues(b, l, reds, env);
+  SmallVector<Value> inits;
+  for (const ParallelReduction &r : reds)
+    inits.push_back(env.at(r.name));
   auto savedEnv = env;
   Value tripCount = toIndex(trips, l);
   auto par = scf::ParallelOp::create(b, l, ValueRange{index(0, l)},
@@ -259,7 +200,9 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     for (const std::string &p : privates)
       if (isArray(env.at(p)))
         weft::ReleaseOp::create(b, l, env.at(p));
-    SmallVector<Value> parts = carriedValues(b, l, reds, env);
+    SmallVector<Value> parts;
+    for (const ParallelReduction &r : reds)
+      parts.push_back(env.at(r.name));
     // Without reductions the loop already ends with an empty scf.reduce.
     auto reduce = reds.empty()
                       ? cast<scf::ReduceOp>(par.getBody()->getTerminator())
@@ -268,34 +211,14 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
       mlir::Block &blk = reduce.getReductions()[i].front();
       OpBuilder::InsertionGuard g2(b);
       b.setInsertionPointToStart(&blk);
-      Value c = i < reds.size()
-                    ? combineReduction(b, l, reds[i].kind, blk.getArgument(0),
-                                       blk.getArgument(1))
-                    : arith::OrIOp::create(b, l, blk.getArgument(0),
-                                           blk.getArgument(1))
-                          .getResult();
+      Value c = combineReduction(b, l, reds[i].kind, blk.getArgument(0),
+                                 blk.getArgument(1));
       scf::ReduceReturnOp::create(b, l, c);
     }
   }
   env = savedEnv;
-  size_t flag = reds.size();
-  for (size_t i = 0; i < reds.size(); ++i) {
-    mlir::Type t = env.at(reds[i].name).getType();
-    if (!keyedReduction(reds[i].kind, t)) {
-      env[reds[i].name] = par.getResult(i);
-      continue;
-    }
-    Value v =
-        arith::BitcastOp::create(b, l, t, orderKey(b, l, par.getResult(i)));
-    Value sawNan = arith::CmpIOp::create(
-        b, l, arith::CmpIPredicate::ne, par.getResult(flag++),
-        arith::ConstantIntOp::create(b, l, 0, 32));
-    Value nan = arith::ConstantOp::create(
-        b, l,
-        b.getFloatAttr(
-            t, llvm::APFloat::getQNaN(cast<FloatType>(t).getFloatSemantics())));
-    env[reds[i].name] = arith::SelectOp::create(b, l, sawNan, nan, v);
-  }
+  for (size_t i = 0; i < reds.size(); ++i)
+    env[reds[i].name] = par.getResult(i);
   // Errors raised by iterations (on any thread) surface here.
   weft::RaiseRecordedOp::create(b, l);
 }

@@ -132,6 +132,8 @@ void buildCPULoweringPipeline(OpPassManager &pm, bool gpuLaunches) {
   pm.addPass(weft::createCheckRecursion());
   // A MemoryError names the line that allocated.
   pm.addPass(weft::createMarkAllocSites());
+  // Float min/max reductions in the integer form OpenMP reduces exactly.
+  pm.addPass(weft::createKeyFloatReductions());
   // scf.parallel nests (array statements) become OpenMP worksharing loops.
   pm.addPass(createConvertSCFToOpenMPPass());
   pm.addPass(weft::createLowerParallelIf());

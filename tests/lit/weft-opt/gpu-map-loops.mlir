@@ -49,15 +49,22 @@
 // CHECK: gpu.all_reduce or
 // CHECK: arith.ori
 
-// A min the device cannot run (a runtime call in its body) becomes a
-// serial loop on the host: OpenMP has no minimumf reduction.
+// A min the device cannot run (a runtime call in its body) stays on the
+// host. An integer minsi becomes a serial loop: OpenMP has no such
+// reduction. A lone float minimumf stays parallel, for
+// weft-key-float-reductions to give OpenMP.
 // CHECK-LABEL: func.func @printed_min
 // CHECK-NOT: scf.parallel
-// CHECK: %[[R:.*]] = scf.for {{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (f64)
+// CHECK: %[[R:.*]] = scf.for {{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (i64)
 // CHECK: weft.print
-// CHECK: %[[M:.*]] = arith.minimumf %[[ACC]], %{{.*}} : f64
-// CHECK: scf.yield %[[M]] : f64
+// CHECK: %[[M:.*]] = arith.minsi %[[ACC]], %{{.*}} : i64
+// CHECK: scf.yield %[[M]] : i64
 // CHECK: return %[[R]]
+// CHECK-LABEL: func.func @printed_float_min
+// CHECK-NOT: gpu.launch
+// CHECK: scf.parallel
+// CHECK: weft.print
+// CHECK: arith.minimumf
 func.func @saxpy(%x: memref<?xf32>, %y: memref<?xf32>, %a: f32, %n: index) attributes {weft.target = "gpu"} {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
@@ -134,7 +141,22 @@ func.func @anything(%x: memref<?xi1>, %n: index) -> i32 attributes {weft.target 
   }
   return %s : i32
 }
-func.func @printed_min(%x: memref<?xf64>, %n: index) -> f64 attributes {weft.target = "gpu"} {
+func.func @printed_min(%x: memref<?xi64>, %n: index) -> i64 attributes {weft.target = "gpu"} {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %big = arith.constant 9223372036854775807 : i64
+  %s = scf.parallel (%i) = (%c0) to (%n) step (%c1) init (%big) -> i64 {
+    %v = memref.load %x[%i] : memref<?xi64>
+    weft.print "{}" %v : i64
+    scf.reduce(%v : i64) {
+    ^bb0(%a: i64, %b: i64):
+      %r = arith.minsi %a, %b : i64
+      scf.reduce.return %r : i64
+    }
+  }
+  return %s : i64
+}
+func.func @printed_float_min(%x: memref<?xf64>, %n: index) -> f64 attributes {weft.target = "gpu"} {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %inf = arith.constant 0x7FF0000000000000 : f64
