@@ -483,6 +483,98 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
 }
 } // namespace
 
+Type Analyzer::checkHistogram(const CallExpr *c, std::vector<Type> &args,
+                              const std::vector<const Expr *> &argExprs) {
+  auto fail = [&](SourceRange r, const std::string &msg) {
+    diags_.error(r, msg);
+    return Type::unknown();
+  };
+  auto arity = [&](size_t lo, size_t hi) {
+    return checkArity(c, "histogram", args.size(), lo, hi);
+  };
+  // histogram(a, bins=10, range=(lo, hi), weights=w): NumPy's counts (or
+  // sums of weights) over equal bins, and the bin edges.
+  if (!arity(1, 2))
+    return Type::unknown();
+  Type data = args[0];
+  Type bins = args.size() > 1 ? args[1] : Type::i64();
+  Type weights;
+  for (const KeywordArg &k : c->keywords) {
+    Type t = checkExpr(k.value.get());
+    if (!t.isKnown())
+      return Type::unknown();
+    if (k.name == "bins" && args.size() == 1)
+      bins = t;
+    else if (k.name == "range" &&
+             !(t.isTuple() && t.elems().size() == 2 &&
+               t.elems()[0].isNumber() && t.elems()[1].isNumber()))
+      return fail(k.value->range,
+                  "histogram()'s range= is a tuple (lo, hi), not " + t.str());
+    else if (k.name == "weights")
+      weights = t;
+    else if (k.name == "density") {
+      auto *flag = k.value->dyn<BoolLitExpr>();
+      if (!flag || flag->value)
+        return fail(k.value->range,
+                    "histogram()'s density=True is not supported yet; "
+                    "divide the counts by counts.sum() * diff(edges)");
+    } else if (k.name != "range")
+      return fail(k.nameRange, "histogram() has no keyword '" + k.name +
+                                   "' (bins=, range=, weights=, density=)");
+  }
+  if (!data.isKnown() || !bins.isKnown())
+    return Type::unknown();
+  if (!data.isArray() || data.scalarKind() == ScalarKind::Bool)
+    return fail(argExprs[0]->range,
+                "histogram() needs an array of numbers, not " + data.str());
+  if (!bins.isInt())
+    return fail(c->range, "histogram()'s bins is a number of equal bins; "
+                          "bin edges as an array are not supported yet");
+  if (weights.isKnown() &&
+      (!weights.isArray() || weights.scalarKind() == ScalarKind::Bool))
+    return fail(c->range, "histogram()'s weights= is an array of numbers "
+                          "of the shape of a, not " +
+                              weights.str());
+  if (weights.isKnown() && weights.rank() != data.rank())
+    return fail(c->range, "histogram()'s weights= must have the shape of "
+                          "a; a " +
+                              weights.str() + " cannot match a " + data.str());
+  ScalarKind edge =
+      data.scalarKind() == ScalarKind::F32 ? ScalarKind::F32 : ScalarKind::F64;
+  ScalarKind count = ScalarKind::I64;
+  if (weights.isKnown())
+    count = weights.scalarKind(); // NumPy: the weights' dtype
+  return Type::tuple({Type::array(count, 1), Type::array(edge, 1)});
+}
+
+Type Analyzer::checkBenchWork(const CallExpr *c, std::vector<Type> &args) {
+  auto fail = [&](SourceRange r, const std::string &msg) {
+    diags_.error(r, msg);
+    return Type::unknown();
+  };
+  auto arity = [&](size_t lo, size_t hi) {
+    return checkArity(c, "bench_work", args.size(), lo, hi);
+  };
+  // bench_work(bytes=..., flops=...): the work of one run, for the
+  // throughput columns of `weft bench`.
+  if (!arity(0, 0))
+    return Type::unknown();
+  if (c->keywords.empty())
+    return fail(c->range, "bench_work() needs bytes= or flops=, e.g. "
+                          "bench_work(bytes=24 * n)");
+  for (const KeywordArg &k : c->keywords) {
+    if (k.name != "bytes" && k.name != "flops")
+      return fail(k.nameRange, "bench_work() takes the keywords bytes= "
+                               "and flops=, not " +
+                                   k.name + "=");
+    Type t = checkExpr(k.value.get());
+    if (t.isKnown() && (!t.isScalar() || t.isBool()))
+      return fail(k.value->range, "bench_work()'s " + k.name +
+                                      "= must be a number, not " + t.str());
+  }
+  return Type::none();
+}
+
 std::optional<Type>
 Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
                             std::vector<Type> &args,
@@ -495,82 +587,10 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
   auto arity = [&](size_t lo, size_t hi) {
     return checkArity(c, name, args.size(), lo, hi);
   };
-  if (b == Builtin::Histogram) {
-    // histogram(a, bins=10, range=(lo, hi), weights=w): NumPy's counts (or
-    // sums of weights) over equal bins, and the bin edges.
-    if (!arity(1, 2))
-      return Type::unknown();
-    Type data = args[0];
-    Type bins = args.size() > 1 ? args[1] : Type::i64();
-    Type weights;
-    for (const KeywordArg &k : c->keywords) {
-      Type t = checkExpr(k.value.get());
-      if (!t.isKnown())
-        return Type::unknown();
-      if (k.name == "bins" && args.size() == 1)
-        bins = t;
-      else if (k.name == "range" &&
-               !(t.isTuple() && t.elems().size() == 2 &&
-                 t.elems()[0].isNumber() && t.elems()[1].isNumber()))
-        return fail(k.value->range,
-                    "histogram()'s range= is a tuple (lo, hi), not " + t.str());
-      else if (k.name == "weights")
-        weights = t;
-      else if (k.name == "density") {
-        auto *flag = k.value->dyn<BoolLitExpr>();
-        if (!flag || flag->value)
-          return fail(k.value->range,
-                      "histogram()'s density=True is not supported yet; "
-                      "divide the counts by counts.sum() * diff(edges)");
-      } else if (k.name != "range")
-        return fail(k.nameRange, "histogram() has no keyword '" + k.name +
-                                     "' (bins=, range=, weights=, density=)");
-    }
-    if (!data.isKnown() || !bins.isKnown())
-      return Type::unknown();
-    if (!data.isArray() || data.scalarKind() == ScalarKind::Bool)
-      return fail(argExprs[0]->range,
-                  "histogram() needs an array of numbers, not " + data.str());
-    if (!bins.isInt())
-      return fail(c->range, "histogram()'s bins is a number of equal bins; "
-                            "bin edges as an array are not supported yet");
-    if (weights.isKnown() &&
-        (!weights.isArray() || weights.scalarKind() == ScalarKind::Bool))
-      return fail(c->range, "histogram()'s weights= is an array of numbers "
-                            "of the shape of a, not " +
-                                weights.str());
-    if (weights.isKnown() && weights.rank() != data.rank())
-      return fail(c->range, "histogram()'s weights= must have the shape of "
-                            "a; a " +
-                                weights.str() + " cannot match a " +
-                                data.str());
-    ScalarKind edge = data.scalarKind() == ScalarKind::F32 ? ScalarKind::F32
-                                                           : ScalarKind::F64;
-    ScalarKind count = ScalarKind::I64;
-    if (weights.isKnown())
-      count = weights.scalarKind(); // NumPy: the weights' dtype
-    return Type::tuple({Type::array(count, 1), Type::array(edge, 1)});
-  }
-  if (b == Builtin::BenchWork) {
-    // bench_work(bytes=..., flops=...): the work of one run, for the
-    // throughput columns of `weft bench`.
-    if (!arity(0, 0))
-      return Type::unknown();
-    if (c->keywords.empty())
-      return fail(c->range, "bench_work() needs bytes= or flops=, e.g. "
-                            "bench_work(bytes=24 * n)");
-    for (const KeywordArg &k : c->keywords) {
-      if (k.name != "bytes" && k.name != "flops")
-        return fail(k.nameRange, "bench_work() takes the keywords bytes= "
-                                 "and flops=, not " +
-                                     k.name + "=");
-      Type t = checkExpr(k.value.get());
-      if (t.isKnown() && (!t.isScalar() || t.isBool()))
-        return fail(k.value->range, "bench_work()'s " + k.name +
-                                        "= must be a number, not " + t.str());
-    }
-    return Type::none();
-  }
+  if (b == Builtin::Histogram)
+    return checkHistogram(c, args, argExprs);
+  if (b == Builtin::BenchWork)
+    return checkBenchWork(c, args);
   // Keywords: dtype= (a scalar type name) and axis= (an integer literal).
   std::optional<ScalarKind> dtype;
   std::optional<int64_t> axis;

@@ -92,66 +92,8 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
   }
   if (std::optional<Type> t = checkArrayBuiltin(c, b, args, argExprs))
     return *t;
-  if (b == Builtin::Zeros || b == Builtin::Ones || b == Builtin::Empty) {
-    if (!arity(1, 1))
-      return Type::unknown();
-    ScalarKind elem = ScalarKind::F64;
-    for (const KeywordArg &k : c->keywords) {
-      auto *n = k.value->dyn<NameExpr>();
-      if (k.name != "dtype" || !n || !parseScalarName(n->name, elem)) {
-        diags_.error(k.nameRange, name + "() takes one keyword, dtype=, "
-                                         "with a type such as i64 or f64");
-        return Type::unknown();
-      }
-    }
-    Type shape = args[0];
-    if (shape.isInt())
-      return Type::array(elem, 1);
-    if (shape.isTuple() && !shape.elems().empty() &&
-        shape.elems().size() <= kMaxRank) {
-      for (const Type &t : shape.elems())
-        if (!t.isInt()) {
-          diags_.error(argExprs[0]->range, "shape entries must be integers");
-          return Type::unknown();
-        }
-      if (shape.elems().size() != 1) {
-        diags_.error(argExprs[0]->range,
-                     "only 1-D arrays are supported yet; pass one length");
-        return Type::unknown();
-      }
-      return Type::array(elem, 1);
-    }
-    diags_.error(argExprs[0]->range, name +
-                                         "() needs a length n or a "
-                                         "shape tuple (n,), not " +
-                                         args[0].str());
-    return Type::unknown();
-  }
-  if (b == Builtin::Arange) {
-    if (!noKeywords() || !arity(1, 3))
-      return Type::unknown();
-    bool anyFloat = false;
-    for (size_t i = 0; i < args.size(); ++i) {
-      if (!args[i].isNumber()) {
-        diags_.error(argExprs[i]->range, "arange() arguments must be numbers");
-        return Type::unknown();
-      }
-      anyFloat |= args[i].isFloat();
-    }
-    return Type::array(anyFloat ? ScalarKind::F64 : ScalarKind::I64, 1);
-  }
-  if (b == Builtin::Sum) {
-    if (!noKeywords() || !arity(1, 1))
-      return Type::unknown();
-    if (!args[0].isArray()) {
-      diags_.error(argExprs[0]->range,
-                   "sum() needs an array, not " + args[0].str());
-      return Type::unknown();
-    }
-    ScalarKind k = args[0].scalarKind();
-    return Type::scalar(
-        k == ScalarKind::Bool || k == ScalarKind::I32 ? ScalarKind::I64 : k);
-  }
+  // Creation functions and reductions were answered above; what is left
+  // are Python's scalar builtins.
   if (b == Builtin::Min || b == Builtin::Max) {
     if (!noKeywords())
       return Type::unknown();

@@ -99,6 +99,11 @@ private:
   std::optional<Type>
   checkArrayBuiltin(const CallExpr *c, Builtin b, std::vector<Type> &args,
                     const std::vector<const Expr *> &argExprs);
+  /// histogram(a, bins=, range=, weights=, density=False).
+  Type checkHistogram(const CallExpr *c, std::vector<Type> &args,
+                      const std::vector<const Expr *> &argExprs);
+  /// bench_work(bytes=, flops=).
+  Type checkBenchWork(const CallExpr *c, std::vector<Type> &args);
   Type checkMethodCall(const CallExpr *c, const AttributeExpr *callee);
   /// The element type a dtype argument names: a type name (f64, and
   /// NumPy's float64 etc. after import handling) or `a.dtype` of an
