@@ -278,6 +278,24 @@ void lowerToLoops(ImplicitLocOpBuilder &b, const Product2D &p, Value work) {
   });
 }
 
+/// The loop report's line for a product: how it runs.
+void report(weft::MatmulOp op, bool gpu, bool library, bool inParallelBody) {
+  std::string how;
+  if (inParallelBody)
+    how = "i-k-j loops on the iteration's thread";
+  else if (gpu)
+    how = std::string(library ? "cuBLAS for float operands of one type in "
+                                "device memory, else "
+                              : "") +
+          "a kernel of 16 x 16 tiles in shared memory";
+  else
+    how = std::string(library ? "system BLAS (dlopen) for large operands, "
+                                "else "
+                              : "") +
+          "i-k-j loops with the rows in parallel";
+  weft::reportToUser(op, "matrix product: " + how);
+}
+
 struct LowerMatmulPass : weft::impl::LowerMatmulBase<LowerMatmulPass> {
   using Base::Base;
 
@@ -298,7 +316,9 @@ struct LowerMatmulPass : weft::impl::LowerMatmulBase<LowerMatmulPass> {
       // Not in a parallel loop's body: the iterations' products are
       // small, and BLAS's own threads would compete with the loop's.
       bool inParallelBody = op->getParentOfType<scf::ParallelOp>() != nullptr;
-      if (blas && oneFloatType && !inParallelBody) {
+      bool library = blas && oneFloatType && !inParallelBody;
+      report(op, gpu, library, inParallelBody);
+      if (library) {
         Value done = weft::GemmOp::create(b, b.getI1Type(), p.a, p.b, p.c,
                                           /*device=*/gpu);
         Value declined = arith::XOrIOp::create(

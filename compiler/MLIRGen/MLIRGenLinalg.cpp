@@ -54,18 +54,6 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
       return op.getResult();
     return convert(convert(op.getResult(), wrapTo, l), k, l);
   }
-  bool oneFloatType = (k == ScalarKind::F32 || k == ScalarKind::F64) &&
-                      at.scalarKind() == k && bt.scalarKind() == k;
-  note(ln, onGPU() ? "matrix product: cuBLAS for float operands of one "
-                     "type in device memory, else a kernel of 16 x 16 tiles "
-                     "in shared memory"
-           : parallelDepth > 0
-               ? "matrix product: i-k-j loops on the iteration's thread"
-               : std::string("matrix product: ") +
-                     (oneFloatType
-                          ? "system BLAS (dlopen) for large operands, else "
-                          : "") +
-                     "i-k-j loops with the rows in parallel");
   SmallVector<Value, 2> dims;
   if (at.rank() == 2)
     dims.push_back(size(a, 0));
@@ -73,7 +61,7 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
     dims.push_back(size(bm, 1));
   Value c = allocArrayN(k, dims, l);
   // weft-lower-matmul checks the inner sizes and chooses BLAS, loops or
-  // the GPU.
+  // the GPU (and says which in the loop report).
   weft::MatmulOp::create(b, l, a, bm, c, b.getI64IntegerAttr(ln));
   if (!isStorageKind(result.scalarKind()))
     return c;
