@@ -226,6 +226,24 @@ def LowerRanges : Pass<"weft-lower-ranges"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def LowerComprehensions : Pass<"weft-lower-comprehensions"> {
+  let summary = "Expand weft.comprehension into a serial loop.";
+  let description = [{
+    Each `weft.comprehension` becomes an `scf.for` over its iterations with
+    a copy of its regions inlined, carrying the op's carried values:
+    numbers are stored at their index of a new array; with a condition,
+    the kept ones at the front of an array of the iteration count, whose
+    view of the kept part is the result; arrays are copied into a new array
+    with one more axis, whose shape the first one (the first iteration,
+    peeled into an `scf.if` for a nonzero count) fixes, each later one
+    checked against it (NumPy's `ValueError`) and released once copied. It
+    runs first in the cleanup pipeline.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def LowerJoins : Pass<"weft-lower-joins"> {
   let summary = "Expand weft.concatenate into its checks and copies.";
   let description = [{

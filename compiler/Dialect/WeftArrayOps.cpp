@@ -380,3 +380,60 @@ LogicalResult LinspaceOp::verify() {
     return emitOpError("result must be a 1-D f64 array, got ") << getType();
   return success();
 }
+
+LogicalResult ComprehensionOp::verify() {
+  if (failed(verifyLine(*this, getLine())) ||
+      failed(verifyArrayType(*this, getResult().getType(), "result")))
+    return failure();
+  auto result = cast<MemRefType>(getResult().getType());
+  TypeRange carried = getCarried().getTypes();
+  if (TypeRange(getInits().getTypes()) != carried)
+    return emitOpError("carried results must have the types of the initial "
+                       "values");
+  // Each region: (index, carried...) -> (value, carried...).
+  auto verifyRegion = [&](Region &r, StringRef name,
+                          Type value) -> LogicalResult {
+    Block &blk = r.front();
+    if (blk.getNumArguments() != carried.size() + 1 ||
+        !blk.getArgument(0).getType().isIndex() ||
+        TypeRange(blk.getArgumentTypes()).drop_front() != carried)
+      return emitOpError() << name
+                           << " region must take an index and the carried "
+                              "values";
+    auto yield = cast<ComprehensionYieldOp>(blk.getTerminator());
+    TypeRange ys = yield.getValues().getTypes();
+    if (ys.size() != carried.size() + 1 || ys.drop_front() != carried)
+      return emitOpError() << name
+                           << " region must yield a value and the carried "
+                              "values";
+    if (value && ys[0] != value)
+      return emitOpError() << name << " region must yield " << value
+                           << " first, got " << ys[0];
+    return success();
+  };
+  if (isFiltered()) {
+    if (failed(verifyRegion(getCondition(), "condition",
+                            IntegerType::get(getContext(), 1))))
+      return failure();
+    if (result.getRank() != 1)
+      return emitOpError("a comprehension with a condition must have "
+                         "number elements");
+  }
+  if (failed(verifyRegion(getElement(), "element", Type())))
+    return failure();
+  Type elt = cast<ComprehensionYieldOp>(getElement().front().getTerminator())
+                 .getValues()[0]
+                 .getType();
+  if (auto arr = dyn_cast<MemRefType>(elt)) {
+    if (arr.getRank() + 1 != result.getRank())
+      return emitOpError("array elements must have one axis fewer than the "
+                         "result, got ")
+             << elt;
+    return success();
+  }
+  if (result.getRank() != 1 || elt != result.getElementType())
+    return emitOpError("number elements must have the result's element type "
+                       "and a 1-D result, got ")
+           << elt;
+  return success();
+}

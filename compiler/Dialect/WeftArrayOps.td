@@ -589,6 +589,70 @@ def Weft_RandintOp : Weft_Op<"randint", [Pure]> {
   let assemblyFormat = "$bits `,` $lo `,` $hi attr-dict";
 }
 
+//===----------------------------------------------------------------------===//
+// List comprehensions, expanded by weft-lower-comprehensions.
+//===----------------------------------------------------------------------===//
+
+def Weft_ComprehensionOp : Weft_Op<"comprehension",
+    [RecursiveMemoryEffects]> {
+  let summary = "[elt for x in it if c]: a new array of one value per iteration.";
+  let description = [{
+    A list comprehension over `count` iterations, as a new array `result`.
+    Both regions take the iteration's index, then the current `carried`
+    values (the slots the front end threads through code, such as the
+    counter of random draws), and end with `weft.comprehension_yield`.
+    `element` yields the iteration's value, then the carried values:
+    a number (converted to the result's element type by the front end), or
+    an array, of which the op takes the reference (the front end retains a
+    view). `condition`, when present, yields whether the iteration is kept
+    (i1), then the carried values; `element` then runs only for kept
+    iterations, and the result is a view of the kept values.
+
+    For array elements the result has one more axis: the first element
+    fixes the shape of the others, and an element of another shape is
+    NumPy's `ValueError` ("inhomogeneous shape") at source line `line`
+    (after an error recorded inside a parallel loop, the copy takes the
+    common part). `weft-lower-comprehensions` makes it a serial loop.
+
+    ```mlir
+    %r, %k = weft.comprehension %n iter_args(%k0 : i64) element {
+    ^bb0(%i: index, %k1: i64):
+      %x = arith.index_cast %i : index to i64
+      weft.comprehension_yield %x, %k1 : i64, i64
+    } line 3 : memref<?xi64, strided<[?], offset: ?>>, i64
+    ```
+  }];
+  let arguments = (ins Index:$count, Variadic<AnyType>:$inits,
+                       I64Attr:$line);
+  let results = (outs AnyMemRef:$result, Variadic<AnyType>:$carried);
+  let regions = (region AnyRegion:$condition, SizedRegion<1>:$element);
+  let assemblyFormat = [{
+    $count (`iter_args` `(` $inits^ `:` type($inits) `)`)?
+    (`if` $condition^)? `element` $element `line` $line attr-dict
+    `:` type($result) (`,` type($carried)^)?
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Whether the comprehension has an `if` condition.
+    bool isFiltered() { return !getCondition().empty(); }
+  }];
+}
+
+def Weft_ComprehensionYieldOp : Weft_Op<"comprehension_yield",
+    [Pure, Terminator, HasParent<"ComprehensionOp">]> {
+  let summary = "Ends a region of weft.comprehension.";
+  let description = [{
+    The iteration's value (the element, or whether it is kept), then the
+    carried values.
+
+    ```mlir
+    weft.comprehension_yield %x, %k : f64, i64
+    ```
+  }];
+  let arguments = (ins Variadic<AnyType>:$values);
+  let assemblyFormat = "$values attr-dict `:` type($values)";
+}
+
 def Weft_SortOp : Weft_Op<"sort"> {
   let summary = "Sorts an array in place along its last axis (NumPy's order).";
   let description = [{

@@ -167,14 +167,6 @@ public:
     std::function<mlir::Value(mlir::Value)> varAt;
   };
   CompIteration emitCompIteration(const ListCompExpr *lc);
-  /// A serial loop over [from, n) binding the comprehension's variable,
-  /// releasing each iteration's arrays and threading the prange division
-  /// flag.
-  void emitCompLoop(const ListCompExpr *lc, const CompIteration &it,
-                    mlir::Value from, mlir::Value n,
-                    const std::function<void(mlir::Value)> &body);
-  Val emitFilteredComp(const ListCompExpr *lc, const CompIteration &it);
-  Val emitCompOfArrays(const ListCompExpr *lc, const CompIteration &it);
   Val emitBuiltin(const CallExpr *c, Builtin builtin);
   /// unravel_index(k, shape): the C-order index tuple of flat index k; a
   /// ValueError unless 0 <= k < prod(shape) and no size is negative.

@@ -795,3 +795,54 @@ func.func @slice_static_result(%a: memref<?xf64>) {
   %v = weft.slice %a [32, 0] : memref<?xf64> -> memref<?x5xf64, strided<[?, ?], offset: ?>>
   return
 }
+
+// -----
+
+func.func @comprehension_element_type(%n: index) {
+  // expected-error @+1 {{number elements must have the result's element type and a 1-D result, got 'f64'}}
+  %r = weft.comprehension %n element {
+  ^bb0(%i: index):
+    %x = arith.constant 1.0 : f64
+    weft.comprehension_yield %x : f64
+  } line 1 : memref<?xi64, strided<[?], offset: ?>>
+  return
+}
+
+// -----
+
+func.func @comprehension_carried(%n: index, %k: i64) {
+  // expected-error @+1 {{element region must yield a value and the carried values}}
+  %r, %k2 = weft.comprehension %n iter_args(%k : i64) element {
+  ^bb0(%i: index, %k1: i64):
+    %x = arith.index_cast %i : index to i64
+    weft.comprehension_yield %x : i64
+  } line 1 : memref<?xi64, strided<[?], offset: ?>>, i64
+  return
+}
+
+// -----
+
+func.func @comprehension_condition(%n: index) {
+  // expected-error @+1 {{condition region must yield 'i1' first, got 'i64'}}
+  %r = weft.comprehension %n if {
+  ^bb0(%i: index):
+    %x = arith.index_cast %i : index to i64
+    weft.comprehension_yield %x : i64
+  } element {
+  ^bb0(%i: index):
+    %x = arith.index_cast %i : index to i64
+    weft.comprehension_yield %x : i64
+  } line 1 : memref<?xi64, strided<[?], offset: ?>>
+  return
+}
+
+// -----
+
+func.func @comprehension_array_rank(%n: index, %a: memref<?x?xf64>) {
+  // expected-error @+1 {{array elements must have one axis fewer than the result, got 'memref<?x?xf64>'}}
+  %r = weft.comprehension %n element {
+  ^bb0(%i: index):
+    weft.comprehension_yield %a : memref<?x?xf64>
+  } line 1 : memref<?x?xf64, strided<[?, ?], offset: ?>>
+  return
+}

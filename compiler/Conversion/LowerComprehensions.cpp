@@ -1,0 +1,223 @@
+//===- LowerComprehensions.cpp - list comprehensions as serial loops ------===//
+//
+// Implements weft-lower-comprehensions (see Passes.td).
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/Conversion/ArrayNest.h"
+#include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/WeftDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/ImplicitLocOpBuilder.h"
+
+namespace weft {
+#define GEN_PASS_DEF_LOWERCOMPREHENSIONS
+#include "compiler/Conversion/Passes.h.inc"
+} // namespace weft
+
+using namespace mlir;
+
+namespace {
+
+/// What a region yields when inlined: the value, then the carried values.
+struct Yielded {
+  Value value;
+  SmallVector<Value> carried;
+};
+
+/// A copy of `region`'s ops at the builder's point, for iteration `i` with
+/// the carried values `carried`.
+Yielded inlineAt(ImplicitLocOpBuilder &b, Region &region, Value i,
+                 ValueRange carried) {
+  Block &blk = region.front();
+  IRMapping map;
+  map.map(blk.getArgument(0), i);
+  for (auto [arg, v] : llvm::zip(blk.getArguments().drop_front(), carried))
+    map.map(arg, v);
+  for (Operation &op : blk.without_terminator())
+    b.clone(op, map);
+  auto yield = cast<weft::ComprehensionYieldOp>(blk.getTerminator());
+  Yielded out;
+  out.value = map.lookupOrDefault(yield.getValues()[0]);
+  for (Value v : yield.getValues().drop_front())
+    out.carried.push_back(map.lookupOrDefault(v));
+  return out;
+}
+
+/// An scf.for over [from, to) carrying `inits`; `body` gets the index and
+/// the carried values and returns the next ones.
+scf::ForOp
+serialLoop(ImplicitLocOpBuilder &b, Value from, Value to, ValueRange inits,
+           llvm::function_ref<SmallVector<Value>(Value, ValueRange)> body) {
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  auto loop = scf::ForOp::create(b, from, to, one, inits);
+  OpBuilder::InsertionGuard g(b);
+  // Without carried values the loop already ends with its yield.
+  if (inits.empty())
+    b.setInsertionPoint(loop.getBody()->getTerminator());
+  else
+    b.setInsertionPointToStart(loop.getBody());
+  SmallVector<Value> next =
+      body(loop.getInductionVar(), loop.getRegionIterArgs());
+  if (!inits.empty())
+    scf::YieldOp::create(b, next);
+  return loop;
+}
+
+/// [x for ...]: each value stored at its index.
+void lowerNumbers(ImplicitLocOpBuilder &b, weft::ComprehensionOp op) {
+  auto type = cast<MemRefType>(op.getResult().getType());
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value out = weft::allocCheckedArray(b, type, {op.getCount()}, op.getLine());
+  auto loop = serialLoop(b, zero, op.getCount(), op.getInits(),
+                         [&](Value i, ValueRange carried) {
+                           Yielded y = inlineAt(b, op.getElement(), i, carried);
+                           memref::StoreOp::create(b, y.value, out, i);
+                           return y.carried;
+                         });
+  op.getResult().replaceAllUsesWith(out);
+  op.getCarried().replaceAllUsesWith(loop.getResults());
+}
+
+/// [x for ... if c]: the kept values at the front of an array of the
+/// iteration count, and a view of them (one reference count).
+void lowerFiltered(ImplicitLocOpBuilder &b, weft::ComprehensionOp op) {
+  auto type = cast<MemRefType>(op.getResult().getType());
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  Value out = weft::allocCheckedArray(b, type, {op.getCount()}, op.getLine());
+  SmallVector<Value> inits(op.getInits());
+  inits.push_back(zero);
+  auto loop =
+      serialLoop(b, zero, op.getCount(), inits, [&](Value i, ValueRange state) {
+        Value kept = state.back();
+        Yielded c = inlineAt(b, op.getCondition(), i, state.drop_back());
+        TypeRange types = ValueRange(c.carried).getTypes();
+        auto ifOp = scf::IfOp::create(b, types, c.value, true);
+        {
+          OpBuilder::InsertionGuard g(b);
+          b.setInsertionPointToStart(ifOp.thenBlock());
+          Yielded e = inlineAt(b, op.getElement(), i, c.carried);
+          memref::StoreOp::create(b, e.value, out, kept);
+          // With no carried values the builder made the yields.
+          if (!types.empty()) {
+            scf::YieldOp::create(b, e.carried);
+            b.setInsertionPointToStart(ifOp.elseBlock());
+            scf::YieldOp::create(b, c.carried);
+          }
+        }
+        SmallVector<Value> next(ifOp.getResults());
+        next.push_back(arith::AddIOp::create(
+            b, kept, arith::SelectOp::create(b, c.value, one, zero)));
+        return next;
+      });
+  auto md = memref::ExtractStridedMetadataOp::create(b, out);
+  Value view = memref::ReinterpretCastOp::create(
+      b, type, md.getBaseBuffer(), zero, ValueRange{loop.getResults().back()},
+      ValueRange{one});
+  op.getResult().replaceAllUsesWith(view);
+  op.getCarried().replaceAllUsesWith(loop.getResults().drop_back());
+}
+
+/// [a for ...] of arrays: element i of the result is the array of
+/// iteration i; the first fixes the shape, a later one of another shape is
+/// NumPy's ValueError. Each element array is released once copied.
+void lowerArrays(ImplicitLocOpBuilder &b, weft::ComprehensionOp op) {
+  auto type = cast<MemRefType>(op.getResult().getType());
+  int64_t rank = type.getRank() - 1;
+  Value zero = arith::ConstantIndexOp::create(b, 0);
+  Value one = arith::ConstantIndexOp::create(b, 1);
+  auto copyInto = [&](Value out, Value i, Value e) {
+    Value differ = arith::ConstantIntOp::create(b, 0, 1);
+    SmallVector<Value, 4> common;
+    for (int64_t d = 0; d < rank; ++d) {
+      Value want = memref::DimOp::create(b, out, d + 1);
+      Value have = memref::DimOp::create(b, e, d);
+      differ = arith::OrIOp::create(
+          b, differ,
+          arith::CmpIOp::create(b, arith::CmpIPredicate::ne, want, have));
+      common.push_back(arith::MinUIOp::create(b, want, have));
+    }
+    weft::failIf(b, differ,
+                 "ValueError: setting an array element with a sequence. The "
+                 "requested array has an inhomogeneous shape after 1 "
+                 "dimensions",
+                 op.getLine());
+    weft::buildArrayNest(
+        b, common, /*serial=*/true, /*gpu=*/false, [&](ValueRange ivs) {
+          SmallVector<Value, 4> at{i};
+          at.append(ivs.begin(), ivs.end());
+          Value x = memref::LoadOp::create(b, e, ivs);
+          memref::StoreOp::create(
+              b, weft::castNumber(b, x, type.getElementType()), out, at);
+        });
+    weft::ReleaseOp::create(b, e);
+  };
+  Value nonEmpty =
+      arith::CmpIOp::create(b, arith::CmpIPredicate::ne, op.getCount(), zero);
+  SmallVector<Type> types{type};
+  for (Value v : op.getInits())
+    types.push_back(v.getType());
+  auto first = scf::IfOp::create(b, types, nonEmpty, true);
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(first.thenBlock());
+    Yielded e0 = inlineAt(b, op.getElement(), zero, op.getInits());
+    SmallVector<Value, 4> sizes{op.getCount()};
+    for (int64_t d = 0; d < rank; ++d)
+      sizes.push_back(memref::DimOp::create(b, e0.value, d));
+    Value out = weft::allocCheckedArray(b, type, sizes, op.getLine());
+    copyInto(out, zero, e0.value);
+    SmallVector<Value> yields{out};
+    yields.append(e0.carried);
+    scf::YieldOp::create(b, yields);
+    b.setInsertionPointToStart(first.elseBlock());
+    SmallVector<Value, 4> none(rank + 1, zero);
+    SmallVector<Value> emptyYields{weft::allocArray(b, type, none)};
+    emptyYields.append(op.getInits().begin(), op.getInits().end());
+    scf::YieldOp::create(b, emptyYields);
+  }
+  Value out = first.getResult(0);
+  auto loop = serialLoop(b, one, op.getCount(), first.getResults().drop_front(),
+                         [&](Value i, ValueRange carried) {
+                           Yielded e = inlineAt(b, op.getElement(), i, carried);
+                           copyInto(out, i, e.value);
+                           return e.carried;
+                         });
+  op.getResult().replaceAllUsesWith(out);
+  op.getCarried().replaceAllUsesWith(loop.getResults());
+}
+
+struct LowerComprehensionsPass
+    : weft::impl::LowerComprehensionsBase<LowerComprehensionsPass> {
+  void runOnOperation() override {
+    // Outermost comprehensions first: their regions are copied with the
+    // inner ones, which the next round finds in the copies.
+    while (true) {
+      SmallVector<weft::ComprehensionOp> ops;
+      getOperation()->walk([&](weft::ComprehensionOp op) {
+        if (!op->getParentOfType<weft::ComprehensionOp>())
+          ops.push_back(op);
+      });
+      if (ops.empty())
+        return;
+      for (weft::ComprehensionOp op : ops) {
+        ImplicitLocOpBuilder b(op.getLoc(), op);
+        auto yield = cast<weft::ComprehensionYieldOp>(
+            op.getElement().front().getTerminator());
+        if (isa<MemRefType>(yield.getValues()[0].getType()))
+          lowerArrays(b, op);
+        else if (op.isFiltered())
+          lowerFiltered(b, op);
+        else
+          lowerNumbers(b, op);
+        op.erase();
+      }
+    }
+  }
+};
+
+} // namespace
