@@ -9,6 +9,7 @@
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace weft;
@@ -435,5 +436,20 @@ LogicalResult ComprehensionOp::verify() {
     return emitOpError("number elements must have the result's element type "
                        "and a 1-D result, got ")
            << elt;
+  return success();
+}
+
+/// The constant value of `v`, if it has one.
+static std::optional<int64_t> constantOf(Value v) {
+  APInt value;
+  if (matchPattern(v, m_ConstantInt(&value)))
+    return value.getSExtValue();
+  return std::nullopt;
+}
+
+LogicalResult IterationDrawOp::verify() {
+  std::optional<int64_t> draw = constantOf(getDraw());
+  if (draw && *draw < 0)
+    return emitOpError("draw number must not be negative, got ") << *draw;
   return success();
 }

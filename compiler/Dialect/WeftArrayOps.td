@@ -538,6 +538,7 @@ def Weft_IterationDrawOp : Weft_Op<"iteration_draw", [Pure]> {
   let arguments = (ins I64:$loop_key, I64:$draw, I64:$iteration);
   let results = (outs I64:$result);
   let assemblyFormat = "$loop_key `,` $draw `,` $iteration attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_UniformOp : Weft_Op<"uniform", [Pure]> {

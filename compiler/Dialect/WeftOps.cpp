@@ -9,6 +9,7 @@
 #include "compiler/Dialect/WeftVerify.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -479,6 +480,25 @@ LogicalResult RngEndIterationOp::verify() {
                        "ends)");
   return success();
 }
+
+/// The runtime's services run on the host: not in code for the device (a
+/// gpu.launch body or a GPU module), where weft-gpu-map-loops keeps them
+/// from going.
+static LogicalResult verifyOnHost(Operation *op) {
+  for (Operation *p = op->getParentOp(); p; p = p->getParentOp())
+    if (isa<gpu::LaunchOp, gpu::GPUModuleOp>(p))
+      return op->emitOpError("calls the runtime, which code on the device "
+                             "cannot reach");
+  return success();
+}
+
+LogicalResult TimeOp::verify() { return verifyOnHost(*this); }
+LogicalResult BenchWorkOp::verify() { return verifyOnHost(*this); }
+LogicalResult RngStreamOp::verify() { return verifyOnHost(*this); }
+LogicalResult RngBitsOp::verify() { return verifyOnHost(*this); }
+LogicalResult RngSeedOp::verify() { return verifyOnHost(*this); }
+LogicalResult RaiseRecordedOp::verify() { return verifyOnHost(*this); }
+LogicalResult InterruptRequestedOp::verify() { return verifyOnHost(*this); }
 
 LogicalResult MetricsParallelRegionOp::verify() {
   // It counts outermost regions: one in a parallel loop would count each

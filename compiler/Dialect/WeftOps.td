@@ -267,6 +267,7 @@ def Weft_TimeOp : Weft_Op<"time"> {
   }];
   let results = (outs F64:$result);
   let assemblyFormat = "attr-dict `:` type($result)";
+  let hasVerifier = 1;
 }
 
 def Weft_BenchWorkOp : Weft_Op<"bench_work"> {
@@ -282,6 +283,7 @@ def Weft_BenchWorkOp : Weft_Op<"bench_work"> {
   }];
   let arguments = (ins F64:$bytes, F64:$flops);
   let assemblyFormat = "$bytes `,` $flops attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_MatmulOp : Weft_Op<"matmul"> {
@@ -356,6 +358,7 @@ def Weft_RngStreamOp : Weft_Op<"rng_stream"> {
   }];
   let results = (outs I64:$key);
   let assemblyFormat = "attr-dict `:` type($key)";
+  let hasVerifier = 1;
 }
 
 def Weft_RngBitsOp : Weft_Op<"rng_bits"> {
@@ -372,6 +375,7 @@ def Weft_RngBitsOp : Weft_Op<"rng_bits"> {
   }];
   let results = (outs I64:$bits);
   let assemblyFormat = "attr-dict `:` type($bits)";
+  let hasVerifier = 1;
 }
 
 def Weft_RngBeginIterationOp : Weft_Op<"rng_begin_iteration"> {
@@ -405,6 +409,7 @@ def Weft_RngSeedOp : Weft_Op<"rng_seed"> {
   }];
   let arguments = (ins I64:$seed);
   let assemblyFormat = "$seed attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_LaunchOp : Weft_Op<"launch"> {
@@ -477,6 +482,7 @@ def Weft_RaiseRecordedOp : Weft_Op<"raise_recorded"> {
     ```
   }];
   let assemblyFormat = "attr-dict";
+  let hasVerifier = 1;
 }
 
 def Weft_SessionGetOp : Weft_Op<"session_get"> {
@@ -544,6 +550,7 @@ def Weft_InterruptRequestedOp : Weft_Op<"interrupt_requested"> {
   }];
   let results = (outs I1:$requested);
   let assemblyFormat = "attr-dict";
+  let hasVerifier = 1;
 }
 
 // What weft.keep_loop writes: no memory, so loads and stores move across

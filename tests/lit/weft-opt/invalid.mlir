@@ -846,3 +846,24 @@ func.func @comprehension_array_rank(%n: index, %a: memref<?x?xf64>) {
   } line 1 : memref<?x?xf64, strided<[?, ?], offset: ?>>
   return
 }
+
+// -----
+
+func.func @runtime_on_device(%n: index) {
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %n, %gy = %n, %gz = %n)
+             threads(%tx, %ty, %tz) in (%sx = %n, %sy = %n, %sz = %n) {
+    // expected-error @+1 {{calls the runtime, which code on the device cannot reach}}
+    %t = weft.time : f64
+    gpu.terminator
+  }
+  return
+}
+
+// -----
+
+func.func @negative_draw(%key: i64, %i: i64) -> i64 {
+  %d = arith.constant -1 : i64
+  // expected-error @+1 {{draw number must not be negative, got -1}}
+  %z = weft.iteration_draw %key, %d, %i
+  return %z : i64
+}
