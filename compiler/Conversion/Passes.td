@@ -226,6 +226,22 @@ def LowerRanges : Pass<"weft-lower-ranges"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def LowerParallelFor : Pass<"weft-lower-parallel-for"> {
+  let summary = "Expand weft.parallel_for into scf.parallel and scf.reduce.";
+  let description = [{
+    Each `weft.parallel_for` becomes an `scf.parallel` over its iterations
+    whose body is the op's body, given the iteration number and each
+    reduction's identity (0, 1, or the extreme values; +-inf for floats),
+    and ends with an `scf.reduce` combining the parts (add, mul, integer
+    compare-and-select, float `minimumf`/`maximumf`), then
+    `weft.raise_recorded`. An `automatic` loop without reductions gets
+    `weft.parallel_work` with its trip count, for
+    weft-choose-parallel-nests. It runs first in the cleanup pipeline.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 def LowerComprehensions : Pass<"weft-lower-comprehensions"> {
   let summary = "Expand weft.comprehension into a serial loop.";
   let description = [{

@@ -453,3 +453,32 @@ LogicalResult IterationDrawOp::verify() {
     return emitOpError("draw number must not be negative, got ") << *draw;
   return success();
 }
+
+LogicalResult ParallelForOp::verify() {
+  size_t n = getInits().size();
+  if (getKinds().size() != n || getResults().size() != n)
+    return emitOpError("needs one reduction kind and one result per initial "
+                       "value");
+  TypeRange types = getInits().getTypes();
+  if (TypeRange(getResults().getTypes()) != types)
+    return emitOpError("results must have the types of the initial values");
+  for (auto [attr, t] : llvm::zip(getKinds(), types)) {
+    StringRef name = cast<StringAttr>(attr).getValue();
+    std::optional<ReductionKind> k = symbolizeReductionKind(name);
+    if (!k || (*k != ReductionKind::sum && *k != ReductionKind::prod &&
+               *k != ReductionKind::min && *k != ReductionKind::max))
+      return emitOpError("reductions are sum, prod, min or max, not ") << name;
+    if (!isa<IntegerType, FloatType>(t))
+      return emitOpError("reduces numbers, not ") << t;
+  }
+  Block &body = getBody().front();
+  if (body.getNumArguments() != n + 1 ||
+      !body.getArgument(0).getType().isInteger(64) ||
+      TypeRange(body.getArgumentTypes()).drop_front() != types)
+    return emitOpError("body must take the iteration number (i64) and one "
+                       "value per reduction");
+  auto yield = cast<ParallelYieldOp>(body.getTerminator());
+  if (TypeRange(yield.getValues().getTypes()) != types)
+    return emitOpError("body must yield one value per reduction");
+  return success();
+}

@@ -123,6 +123,58 @@ def Weft_ReduceOp : Weft_Op<"reduce", [SingleBlock, AttrSizedOperandSegments]> {
   }];
 }
 
+def Weft_ParallelForOp : Weft_Op<"parallel_for",
+    [RecursiveMemoryEffects, SingleBlock]> {
+  let summary = "A loop whose iterations may run at once (prange).";
+  let description = [{
+    Runs `count` iterations, numbered 0 to `count - 1`, in any order and on
+    any number of threads: a `prange` loop, or with `automatic` a `range`
+    loop the front end proved independent (parallel from
+    weft-choose-parallel-nests's threshold of iterations on, when it has no
+    reductions). The body gets the iteration number and, for each
+    reduction, the value it starts from: the identity of its `kinds` entry
+    (a `weft.reduce` kind: `sum` 0, `prod` 1, `min` the largest value, `max` the smallest; for
+    floats +-inf). It yields each reduction's part; the results are the
+    `inits` combined with every iteration's part (float min and max
+    propagate NaN). Errors raised by iterations are recorded and raised
+    after the loop. A `fastmath` attribute (arith's flags) goes on the
+    combining operations. `weft-lower-parallel-for` makes it an `scf.parallel`
+    with `scf.reduce`, then `weft.raise_recorded`.
+
+    ```mlir
+    %s = weft.parallel_for %n reduce(%zero : f64) kinds ["sum"] {
+    ^bb0(%k: i64, %acc: f64):
+      %x = arith.sitofp %k : i64 to f64
+      %t = arith.addf %acc, %x : f64
+      weft.parallel_yield %t : f64
+    } -> f64
+    ```
+  }];
+  let arguments = (ins I64:$count, Variadic<AnyType>:$inits,
+                       StrArrayAttr:$kinds,
+                       UnitAttr:$automatic);
+  let results = (outs Variadic<AnyType>:$results);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $count (`automatic` $automatic^)?
+    (`reduce` `(` $inits^ `:` type($inits) `)`)? `kinds` $kinds
+    $body attr-dict (`->` type($results)^)?
+  }];
+  let hasVerifier = 1;
+}
+
+def Weft_ParallelYieldOp : Weft_Op<"parallel_yield",
+    [Pure, Terminator, HasParent<"ParallelForOp">]> {
+  let summary = "Ends an iteration of weft.parallel_for: the reductions' parts.";
+  let description = [{
+    ```mlir
+    weft.parallel_yield %t : f64
+    ```
+  }];
+  let arguments = (ins Variadic<AnyType>:$values);
+  let assemblyFormat = "($values^ `:` type($values))? attr-dict";
+}
+
 def Weft_ScanOp : Weft_Op<"scan"> {
   let summary = "Running sums or products of a 1-D array (cumsum, cumprod).";
   let description = [{

@@ -456,7 +456,8 @@ namespace {
 /// or the omp.loop_nest convert-scf-to-openmp makes of an scf.parallel.
 bool inLoopBody(Operation *op) {
   return op->getParentOfType<LoopLikeOpInterface>() ||
-         op->getParentOfType<omp::LoopNestOp>();
+         op->getParentOfType<omp::LoopNestOp>() ||
+         op->getParentOfType<ParallelForOp>();
 }
 
 } // namespace

@@ -309,6 +309,8 @@ bool FunctionGen::emit() {
     f.walk([&](arith::ArithFastMathInterface op) {
       op->setAttr(op.getFastMathAttrName(), attr);
     });
+    // The reductions' combiners, which weft-lower-parallel-for makes.
+    f.walk([&](weft::ParallelForOp op) { op->setAttr("fastmath", attr); });
   }
   return true;
 }

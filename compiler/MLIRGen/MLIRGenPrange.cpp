@@ -16,61 +16,19 @@ using namespace mlir;
 namespace weft {
 
 namespace {
-
-/// The value a reduction starts from in each iteration: 0, 1, or the
-/// largest (min) or smallest (max) value of `type`.
-Value reductionIdentity(OpBuilder &b, Location l, Reduction kind,
-                        mlir::Type type) {
-  double inf = std::numeric_limits<double>::infinity();
-  bool isF = isa<FloatType>(type);
-  auto number = [&](double f, llvm::APInt i) -> Value {
-    return isF ? arith::ConstantOp::create(b, l, b.getFloatAttr(type, f))
-                     .getResult()
-               : arith::ConstantOp::create(b, l, b.getIntegerAttr(type, i))
-                     .getResult();
-  };
-  unsigned w = type.getIntOrFloatBitWidth();
-  switch (kind) {
+/// The weft.parallel_for kind of a reduction.
+ReductionKind reductionKind(Reduction r) {
+  switch (r) {
   case Reduction::Mul:
-    return number(1, llvm::APInt(w, 1));
+    return ReductionKind::prod;
   case Reduction::Min:
-    return number(inf, llvm::APInt::getSignedMaxValue(w));
+    return ReductionKind::min;
   case Reduction::Max:
-    return number(-inf, llvm::APInt::getSignedMinValue(w));
-  case Reduction::Add:
-  case Reduction::None:
-    break;
-  }
-  return number(0, llvm::APInt(w, 0));
-}
-
-/// Two partial results of a reduction combined. Float min and max are
-/// `minimumf`/`maximumf` (NaN propagates); weft-key-float-reductions gives
-/// them the integer form OpenMP reduces exactly.
-Value combineReduction(OpBuilder &b, Location l, Reduction kind, Value x,
-                       Value y) {
-  bool isF = isa<FloatType>(x.getType());
-  switch (kind) {
-  case Reduction::Add:
-    return isF ? arith::AddFOp::create(b, l, x, y).getResult()
-               : arith::AddIOp::create(b, l, x, y).getResult();
-  case Reduction::Mul:
-    return isF ? arith::MulFOp::create(b, l, x, y).getResult()
-               : arith::MulIOp::create(b, l, x, y).getResult();
+    return ReductionKind::max;
   default:
-    break;
+    return ReductionKind::sum;
   }
-  bool mn = kind == Reduction::Min;
-  if (isF)
-    return mn ? arith::MinimumFOp::create(b, l, x, y).getResult()
-              : arith::MaximumFOp::create(b, l, x, y).getResult();
-  // compare + select: the form convert-scf-to-openmp turns into an OpenMP
-  // min/max reduction.
-  Value pick = arith::CmpIOp::create(
-      b, l, mn ? arith::CmpIPredicate::slt : arith::CmpIPredicate::sgt, x, y);
-  return arith::SelectOp::create(b, l, pick, x, y);
 }
-
 } // namespace
 
 void FunctionGen::planParallelWrites(const ForStmt &s, const LoopPlan &plan,
@@ -136,23 +94,24 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     rngKey = nextRandomBits(l, /*scalar=*/false);
   Value savedLoopKey = rngLoopKey, savedIteration = rngIteration;
   SmallVector<Value> inits;
-  for (const ParallelReduction &r : reds)
+  SmallVector<Attribute> kinds;
+  for (const ParallelReduction &r : reds) {
     inits.push_back(env.at(r.name));
+    kinds.push_back(
+        b.getStringAttr(stringifyReductionKind(reductionKind(r.kind))));
+  }
   auto savedEnv = env;
-  Value tripCount = toIndex(trips, l);
-  auto par = scf::ParallelOp::create(b, l, ValueRange{index(0, l)},
-                                     ValueRange{tripCount},
-                                     ValueRange{index(1, l)}, inits);
+  auto par =
+      weft::ParallelForOp::create(b, l, ValueRange(inits).getTypes(), trips,
+                                  inits, b.getArrayAttr(kinds), automatic);
   {
     OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(par.getBody());
-    // A loop the compiler proved independent (not a prange, which the
-    // program asks for) is parallel from weft-choose-parallel-nests's
-    // threshold of iterations on.
-    if (automatic && reds.empty())
-      weft::ParallelWorkOp::create(b, l, tripCount);
-    Value iv = arith::IndexCastOp::create(b, l, b.getI64Type(),
-                                          par.getInductionVars()[0]);
+    SmallVector<mlir::Type> argTypes{b.getI64Type()};
+    for (Value v : inits)
+      argTypes.push_back(v.getType());
+    SmallVector<Location> locs(argTypes.size(), l);
+    mlir::Block *body = b.createBlock(&par.getBody(), {}, argTypes, locs);
+    Value iv = body->getArgument(0);
     env[var] = arith::AddIOp::create(b, l, start,
                                      arith::MulIOp::create(b, l, iv, step));
     if (inlineRng) {
@@ -167,11 +126,11 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     env["%zdiv"] = i64(-1, l); // no failed zero-divisor check
     auto savedChecks = std::move(deferredChecks_);
     deferredChecks_.clear();
-    // Each iteration starts its reduction variables from the identity and
-    // its private variables from their default values.
-    for (const ParallelReduction &r : reds) {
-      env[r.name] = reductionIdentity(b, l, r.kind, env.at(r.name).getType());
-    }
+    // Each iteration starts its reduction variables from the identity (the
+    // body's arguments) and its private variables from their default
+    // values.
+    for (size_t i = 0; i < reds.size(); ++i)
+      env[reds[i].name] = body->getArgument(i + 1);
     for (const std::string &p : privates) {
       std::string base = p.substr(0, p.find('#'));
       weft::Type t = fn.locals.at(base);
@@ -203,24 +162,10 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     SmallVector<Value> parts;
     for (const ParallelReduction &r : reds)
       parts.push_back(env.at(r.name));
-    // Without reductions the loop already ends with an empty scf.reduce.
-    auto reduce = reds.empty()
-                      ? cast<scf::ReduceOp>(par.getBody()->getTerminator())
-                      : scf::ReduceOp::create(b, l, parts);
-    for (size_t i = 0; i < parts.size(); ++i) {
-      mlir::Block &blk = reduce.getReductions()[i].front();
-      OpBuilder::InsertionGuard g2(b);
-      b.setInsertionPointToStart(&blk);
-      Value c = combineReduction(b, l, reds[i].kind, blk.getArgument(0),
-                                 blk.getArgument(1));
-      scf::ReduceReturnOp::create(b, l, c);
-    }
+    weft::ParallelYieldOp::create(b, l, parts);
   }
   env = savedEnv;
   for (size_t i = 0; i < reds.size(); ++i)
     env[reds[i].name] = par.getResult(i);
-  // Errors raised by iterations (on any thread) surface here.
-  weft::RaiseRecordedOp::create(b, l);
 }
-
 } // namespace weft

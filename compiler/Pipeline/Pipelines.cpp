@@ -61,6 +61,7 @@ void buildCleanupPipeline(OpPassManager &pm) {
   // was put (the canonicalizer inlines loops of one iteration) and before
   // GPU outlining (small arrays stay on the host), the parallel choice.
   // Complex arithmetic before any canonicalizer (see Passes.td).
+  pm.addPass(weft::createLowerParallelFor());
   pm.addPass(weft::createLowerComprehensions());
   pm.addPass(weft::createLowerComplex());
   pm.addPass(weft::createLowerJoins());

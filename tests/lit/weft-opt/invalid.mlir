@@ -867,3 +867,25 @@ func.func @negative_draw(%key: i64, %i: i64) -> i64 {
   %z = weft.iteration_draw %key, %d, %i
   return %z : i64
 }
+
+// -----
+
+func.func @parallel_for_kind(%n: i64, %a: f64) {
+  // expected-error @+1 {{reductions are sum, prod, min or max, not argmin}}
+  %r = weft.parallel_for %n reduce(%a : f64) kinds ["argmin"] {
+  ^bb0(%k: i64, %s: f64):
+    weft.parallel_yield %s : f64
+  } -> f64
+  return
+}
+
+// -----
+
+func.func @parallel_for_body(%n: i64, %a: f64) {
+  // expected-error @+1 {{body must take the iteration number (i64) and one value per reduction}}
+  %r = weft.parallel_for %n reduce(%a : f64) kinds ["sum"] {
+  ^bb0(%k: index, %s: f64):
+    weft.parallel_yield %s : f64
+  } -> f64
+  return
+}
