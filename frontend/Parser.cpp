@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/Builtins.h"
+#include "frontend/DesugarAssignments.h"
 #include "frontend/DesugarLoops.h"
 #include "frontend/ParserImpl.h"
 #include "frontend/Types.h"
@@ -810,6 +811,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   parser::Parser p(std::move(tokens), lexDiags.diagnostics(), diags);
   p.parseModule(*m);
   desugarForLoops(*m);
+  desugarChainedAssignments(*m);
   return m;
 }
 
