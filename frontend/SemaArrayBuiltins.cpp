@@ -92,28 +92,39 @@ struct BuiltinCall {
 /// percentile, quantile, searchsorted, digitize, diff, flip, sort,
 /// argsort.
 std::optional<Type> checkNumpyFunction(BuiltinCall &call) {
-  if (call.b == Builtin::Concatenate || call.b == Builtin::Stack) {
+  bool joins = builtinIn(
+      call.b, {Builtin::Hstack, Builtin::Vstack, Builtin::ColumnStack});
+  if (call.b == Builtin::Concatenate || call.b == Builtin::Stack || joins) {
     // concatenate((a, b, ...), axis=k): one tuple of arrays of one rank;
-    // stack: along a new axis k.
+    // stack: along a new axis k. hstack, vstack and column_stack are
+    // concatenations along axis 1, 0 and 1 of their arrays, 1-D ones
+    // taken as one row (vstack) or one column (column_stack) each.
     if (!call.arity(1, 1))
       return Type::unknown();
     const Type &parts = call.args[0];
     if (!parts.isTuple() || parts.elems().empty())
       return call.fail(call.argExprs[0]->range,
-                       "concatenate() takes a tuple of arrays, such as "
-                       "concatenate((a, b)), not " +
-                           parts.str());
+                       call.name + "() takes a tuple of arrays, such as " +
+                           call.name + "((a, b)), not " + parts.str());
     int rank = 0;
     ScalarKind k = ScalarKind::Bool;
+    // vstack and column_stack take 1-D and 2-D arrays together.
+    bool mixes = joins && call.b != Builtin::Hstack;
     for (size_t i = 0; i < parts.elems().size(); ++i) {
       const Type &p = parts.elems()[i];
-      if (!p.isArray() || (i && p.rank() != rank))
+      bool fits = p.isArray() && (!i || p.rank() == rank ||
+                                  (mixes && p.rank() <= 2 && rank <= 2));
+      if (!fits)
         return call.fail(call.argExprs[0]->range,
-                         "concatenate() joins arrays of one rank, not " +
-                             parts.str());
-      rank = p.rank();
+                         call.name + "() joins arrays of one rank" +
+                             (mixes ? " (or 1-D and 2-D ones)" : "") +
+                             ", not " + parts.str());
+      rank = std::max(rank, p.rank());
       k = i ? promote(k, p.scalarKind()) : p.scalarKind();
     }
+    if (joins)
+      return Type::array(k,
+                         call.b == Builtin::Hstack ? rank : std::max(rank, 2));
     int resultRank = call.b == Builtin::Stack ? rank + 1 : rank;
     if (resultRank > kMaxRank)
       return call.fail(call.argExprs[0]->range,
@@ -127,6 +138,23 @@ std::optional<Type> checkNumpyFunction(BuiltinCall &call) {
                            " is out of range for a result of rank " +
                            std::to_string(resultRank));
     return Type::array(k, resultRank);
+  }
+  if (call.b == Builtin::Triu || call.b == Builtin::Tril) {
+    // triu(m, k=0) / tril(m, k=0): m with the elements below (above) the
+    // k-th diagonal of its last two axes zeroed.
+    if (!call.arity(1, 2) || !call.needArray(0))
+      return Type::unknown();
+    if (call.args[0].rank() < 2)
+      return call.fail(call.argExprs[0]->range,
+                       call.name +
+                           "() needs an array of 2 or more axes, "
+                           "not " +
+                           call.args[0].str());
+    if (call.args.size() == 2 && !call.args[1].isInt())
+      return call.fail(call.argExprs[1]->range,
+                       call.name + "()'s diagonal k is an integer, not " +
+                           call.args[1].str());
+    return call.args[0];
   }
   if (call.b == Builtin::Unique) {
     // The sorted distinct elements of every element, a 1-D array.

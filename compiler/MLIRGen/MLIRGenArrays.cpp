@@ -417,6 +417,42 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
                               builtin == Builtin::Stack));
     return true;
   }
+  if (builtinIn(builtin,
+                {Builtin::Hstack, Builtin::Vstack, Builtin::ColumnStack})) {
+    // Concatenations; 1-D arrays are stacked as rows (vstack) or columns
+    // (column_stack), and joined end to end by hstack.
+    std::vector<weft::Type> ranks = fn.typeOf(argExprs[0]).elems();
+    bool flat = std::all_of(ranks.begin(), ranks.end(),
+                            [](const weft::Type &p) { return p.rank() == 1; });
+    if (builtin == Builtin::Hstack) {
+      out = Val(emitConcatenate(c, argExprs[0], flat ? 0 : 1, false));
+      return true;
+    }
+    int64_t ax = builtin == Builtin::Vstack ? 0 : 1;
+    if (flat || ranks.front().rank() > 2) {
+      out = Val(emitConcatenate(c, argExprs[0], ax, flat));
+      return true;
+    }
+    // 1-D and 2-D arrays: each 1-D one as a (1, n) row or (n, 1) column.
+    Val parts = emitExpr(argExprs[0]);
+    for (Value &p : parts.parts) {
+      auto pt = cast<MemRefType>(p.getType());
+      if (pt.getRank() == 1)
+        p = weft::SliceOp::create(
+            b, l, weft::stridedType(pt.getElementType(), 2), p, ValueRange{},
+            b.getDenseI64ArrayAttr(ax == 0 ? SmallVector<int64_t>{32, 0}
+                                           : SmallVector<int64_t>{0, 32}));
+    }
+    Value r = weft::ConcatenateOp::create(b, l, toMLIR(t), parts.parts, ax,
+                                          false, !fn.options.parallel, ln);
+    addTemp(r);
+    out = Val(r);
+    return true;
+  }
+  if (builtin == Builtin::Triu || builtin == Builtin::Tril) {
+    out = Val(emitTriangle(c, builtin == Builtin::Triu, argExprs));
+    return true;
+  }
   if (builtin == Builtin::Diff || builtin == Builtin::Flip) {
     Value a = arg(0).v();
     out = Val(builtin == Builtin::Diff ? emitDiff(a, t.scalarKind(), ln, l)

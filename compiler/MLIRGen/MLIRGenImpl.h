@@ -248,6 +248,10 @@ public:
   /// diff(a) along the last axis: a new array.
   mlir::Value emitDiff(mlir::Value a, ScalarKind k, int64_t line,
                        mlir::Location l);
+  /// triu(m, k) (`upper`) or tril(m, k): a new array of m's elements on
+  /// and above (below) the k-th diagonal of its last two axes, else 0.
+  mlir::Value emitTriangle(const CallExpr *c, bool upper,
+                           llvm::ArrayRef<const Expr *> argExprs);
   /// flip(a): a view with every axis reversed.
   mlir::Value emitFlip(mlir::Value a, mlir::Location l);
   /// unique(a): the sorted distinct elements (NaNs as one): weft.unique.

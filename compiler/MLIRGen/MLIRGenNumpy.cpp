@@ -163,6 +163,34 @@ Value FunctionGen::emitDiff(Value a, ScalarKind k, int64_t ln, Location l) {
   return res;
 }
 
+Value FunctionGen::emitTriangle(const CallExpr *c, bool upper,
+                                ArrayRef<const Expr *> argExprs) {
+  // triu: a[..., i, j] where j - i >= k, else 0; tril: where j - i <= k.
+  Location l = loc(c->range);
+  Value a = emitExpr(argExprs[0]).v();
+  Value k = argExprs.size() > 1
+                ? convert(emitScalar(argExprs[1]), ScalarKind::I64, l)
+                : i64(0, l);
+  int64_t rank = cast<MemRefType>(a.getType()).getRank();
+  ScalarKind ek = fn.typeOf(c).scalarKind();
+  SmallVector<Value, 4> sizes;
+  for (int64_t d = 0; d < rank; ++d)
+    sizes.push_back(memref::DimOp::create(b, l, a, d));
+  Value res = allocArrayN(ek, sizes, l);
+  emitMapOp({a}, res, l, [&](ValueRange xs, Value) -> Value {
+    auto at = [&](int64_t d) -> Value {
+      return arith::IndexCastOp::create(b, l, b.getI64Type(),
+                                        weft::IndexOp::create(b, l, d));
+    };
+    Value offset = arith::SubIOp::create(b, l, at(rank - 1), at(rank - 2));
+    Value keep = arith::CmpIOp::create(
+        b, l, upper ? arith::CmpIPredicate::sge : arith::CmpIPredicate::sle,
+        offset, k);
+    return arith::SelectOp::create(b, l, keep, xs[0], constant(ek, 0, l));
+  });
+  return res;
+}
+
 Value FunctionGen::emitFlip(Value a, Location l) {
   // a[::-1, ::-1, ...]: a view backwards along every axis.
   int64_t rank = cast<MemRefType>(a.getType()).getRank();
