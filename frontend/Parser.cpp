@@ -14,6 +14,7 @@
 #include "frontend/DesugarAssignments.h"
 #include "frontend/DesugarLoops.h"
 #include "frontend/ParserImpl.h"
+#include "frontend/ParserUfuncs.h"
 #include "frontend/Types.h"
 
 namespace weft {
@@ -371,8 +372,12 @@ StmtPtr Parser::parseExprOrAssign() {
     return std::make_unique<AugAssignStmt>(rangeFrom(begin), std::move(first),
                                            op, std::move(value));
   }
-  if (!at(TokenKind::Equal))
+  if (!at(TokenKind::Equal)) {
+    // np.multiply(z, z, z): out[:] = z * z.
+    if (StmtPtr s = ufuncWithOut(first))
+      return s;
     return std::make_unique<ExprStmt>(rangeFrom(begin), std::move(first));
+  }
   auto s = std::make_unique<AssignStmt>(SourceRange(begin));
   ExprPtr cur = std::move(first);
   while (accept(TokenKind::Equal)) {
@@ -686,7 +691,7 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
                      "supported yet; write the loops (an LU decomposition) "
                      "or call it from Python outside the jitted function");
     if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
-        !decorators.count(name))
+        !decorators.count(name) && !isUfuncOperator(name))
       return errorAt(member.range,
                      "'" + module.text + "." + member.text +
                          "' is not supported by Weft yet; docs/language.md "

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/ParserImpl.h"
+#include "frontend/ParserUfuncs.h"
 
 #include <algorithm>
 #include <map>
@@ -328,6 +329,11 @@ ExprPtr Parser::parsePostfix() {
       e = std::move(call);
       // allclose(a, b, ...) is all(isclose(a, b, ...)).
       auto *called = static_cast<CallExpr *>(e.get());
+      // np.add(x, y) is x + y.
+      if (ExprPtr op = ufuncAsOperator(*called)) {
+        e = std::move(op);
+        continue;
+      }
       if (auto *n = called->callee->dyn<NameExpr>();
           n && n->name == "allclose") {
         n->name = "isclose";

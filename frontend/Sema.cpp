@@ -6,6 +6,7 @@
 // inferred so far. When nothing changes, one last pass reports errors.
 //
 //===----------------------------------------------------------------------===//
+#include "frontend/ParserUfuncs.h"
 #include "frontend/SemaImpl.h"
 
 #include <algorithm>
@@ -854,6 +855,14 @@ Type Analyzer::checkCall(const CallExpr *c) {
                    "ndindex() is only available in a for loop header (for "
                    "idx in ndindex(a.shape):); use unravel_index(k, shape) "
                    "elsewhere");
+      return Type::unknown();
+    }
+    if (callee->qualified && parser::isUfuncOperator(callee->name)) {
+      diags_.error(c->range,
+                   "np." + callee->name +
+                       "() takes its inputs, and an output array only as a "
+                       "statement of its own (np.add(x, y, out) writes x + "
+                       "y into out); use the operator for a value");
       return Type::unknown();
     }
     diags_.error(callee->range, "function '" + callee->name +

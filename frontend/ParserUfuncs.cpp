@@ -1,0 +1,129 @@
+//===- ParserUfuncs.cpp - NumPy's operator ufuncs and out= arguments ------===//
+//
+// np.add(x, y) is x + y, np.greater(x, y) is x > y, np.negative(x) is -x;
+// an elementwise function given the array to write as a last argument or
+// out= (np.multiply(z, z, z), np.sqrt(x, out=y)) is, as a statement, a
+// slice assignment out[:] = f(...). The parser applies these as it builds
+// calls and statements.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/ParserUfuncs.h"
+#include "frontend/Builtins.h"
+
+#include <map>
+
+namespace weft::parser {
+namespace {
+
+const std::map<std::string, BinaryOp> &binaryUfuncs() {
+  static const std::map<std::string, BinaryOp> m = {
+      {"add", BinaryOp::Add},           {"subtract", BinaryOp::Sub},
+      {"multiply", BinaryOp::Mul},      {"divide", BinaryOp::Div},
+      {"true_divide", BinaryOp::Div},   {"floor_divide", BinaryOp::FloorDiv},
+      {"mod", BinaryOp::Mod},           {"remainder", BinaryOp::Mod},
+      {"power", BinaryOp::Pow},         {"bitwise_and", BinaryOp::BitAnd},
+      {"bitwise_or", BinaryOp::BitOr},  {"bitwise_xor", BinaryOp::BitXor},
+      {"left_shift", BinaryOp::LShift}, {"right_shift", BinaryOp::RShift}};
+  return m;
+}
+
+const std::map<std::string, CompareOp> &compareUfuncs() {
+  static const std::map<std::string, CompareOp> m = {
+      {"greater", CompareOp::Gt}, {"greater_equal", CompareOp::Ge},
+      {"less", CompareOp::Lt},    {"less_equal", CompareOp::Le},
+      {"equal", CompareOp::Eq},   {"not_equal", CompareOp::Ne}};
+  return m;
+}
+
+const std::map<std::string, UnaryOp> &unaryUfuncs() {
+  static const std::map<std::string, UnaryOp> m = {
+      {"negative", UnaryOp::Neg},
+      {"positive", UnaryOp::Pos},
+      {"invert", UnaryOp::Invert},
+      {"bitwise_not", UnaryOp::Invert}};
+  return m;
+}
+
+/// The number of inputs of the elementwise function `c` calls (a ufunc
+/// operator above or an elementwise builtin), 0 if it is none of them.
+size_t ufuncInputs(const CallExpr &c) {
+  auto *n = c.callee->dyn<NameExpr>();
+  if (!n || !n->qualified)
+    return 0;
+  if (binaryUfuncs().count(n->name) || compareUfuncs().count(n->name))
+    return 2;
+  if (unaryUfuncs().count(n->name))
+    return 1;
+  std::optional<Builtin> b = lookupBuiltin(n->name);
+  if (!b)
+    return 0;
+  if (isUnaryMath(*b) || builtinIn(b, {Builtin::LogicalNot, Builtin::Isnan,
+                                       Builtin::Isinf, Builtin::Abs}))
+    return 1;
+  if (builtinIn(b,
+                {Builtin::Minimum, Builtin::Maximum, Builtin::Atan2,
+                 Builtin::LogicalAnd, Builtin::LogicalOr, Builtin::LogicalXor}))
+    return 2;
+  return 0;
+}
+
+} // namespace
+
+bool isUfuncOperator(const std::string &name) {
+  return binaryUfuncs().count(name) || compareUfuncs().count(name) ||
+         unaryUfuncs().count(name);
+}
+
+ExprPtr ufuncAsOperator(CallExpr &c) {
+  auto *n = c.callee->dyn<NameExpr>();
+  if (!n || !n->qualified || !c.keywords.empty())
+    return nullptr;
+  SourceRange r = c.range;
+  if (auto it = binaryUfuncs().find(n->name);
+      it != binaryUfuncs().end() && c.args.size() == 2)
+    return std::make_unique<BinaryExpr>(r, it->second, std::move(c.args[0]),
+                                        std::move(c.args[1]), r.begin);
+  if (auto it = compareUfuncs().find(n->name);
+      it != compareUfuncs().end() && c.args.size() == 2) {
+    auto cmp = std::make_unique<CompareExpr>(r);
+    cmp->ops.push_back(it->second);
+    cmp->operands.push_back(std::move(c.args[0]));
+    cmp->operands.push_back(std::move(c.args[1]));
+    return cmp;
+  }
+  if (auto it = unaryUfuncs().find(n->name);
+      it != unaryUfuncs().end() && c.args.size() == 1)
+    return std::make_unique<UnaryExpr>(r, it->second, std::move(c.args[0]));
+  return nullptr;
+}
+
+StmtPtr ufuncWithOut(ExprPtr &e) {
+  auto *c = e ? e->dyn<CallExpr>() : nullptr;
+  size_t inputs = c ? ufuncInputs(*c) : 0;
+  if (!inputs)
+    return nullptr;
+  ExprPtr out;
+  if (c->args.size() == inputs + 1 && c->keywords.empty()) {
+    out = std::move(c->args.back());
+    c->args.pop_back();
+  } else if (c->args.size() == inputs && c->keywords.size() == 1 &&
+             c->keywords[0].name == "out") {
+    out = std::move(c->keywords[0].value);
+    c->keywords.clear();
+  } else {
+    return nullptr;
+  }
+  SourceRange r = c->range;
+  ExprPtr value = std::move(e);
+  if (ExprPtr op = ufuncAsOperator(static_cast<CallExpr &>(*value)))
+    value = std::move(op);
+  // out[:] = f(inputs): the whole of `out`, of any rank.
+  auto target = std::make_unique<IndexExpr>(out->range, std::move(out));
+  target->indices.push_back(std::make_unique<SliceExpr>(target->range));
+  auto s = std::make_unique<AssignStmt>(r);
+  s->targets.push_back(std::move(target));
+  s->value = std::move(value);
+  return s;
+}
+
+} // namespace weft::parser
