@@ -346,6 +346,15 @@ ExprPtr Parser::parsePostfix() {
     } else if (at(TokenKind::LBracket)) {
       SourceRange open = next().range;
       auto idx = std::make_unique<IndexExpr>(SourceRange(begin), std::move(e));
+      // a[...]: the whole array, as a[:].
+      if (at(TokenKind::Dot) && tok(1).kind == TokenKind::Dot &&
+          tok(2).kind == TokenKind::Dot && tok(3).kind == TokenKind::RBracket) {
+        SourceLocation dots = tok().range.begin;
+        next();
+        next();
+        next();
+        idx->indices.push_back(std::make_unique<SliceExpr>(rangeFrom(dots)));
+      }
       do {
         if (at(TokenKind::RBracket))
           break;
@@ -613,8 +622,9 @@ ExprPtr Parser::parseAtom() {
                    std::string(tokenKindName(t.kind)));
     if (t.kind == TokenKind::Dot && tok(1).kind == TokenKind::Dot &&
         tok(2).kind == TokenKind::Dot)
-      return error("'...' (Ellipsis) is not supported; write the axes out, "
-                   "such as a[:, :] for a 2-D array");
+      return error("'...' (Ellipsis) is supported only alone, as a[...] "
+                   "(the whole array); write the axes out, such as a[:, 0] "
+                   "for a[..., 0] of a 2-D array");
     return error("expected an expression, found " + found());
   }
 }
