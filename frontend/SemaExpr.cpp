@@ -4,6 +4,7 @@
 // promotion), indexing, attributes, tuples and array literals.
 //
 //===----------------------------------------------------------------------===//
+#include "frontend/ParserUfuncs.h"
 #include "frontend/SemaImpl.h"
 
 #include <algorithm>
@@ -450,6 +451,16 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     if (defs_.count(n->name) || isBuiltinName(n->name)) {
       diags_.error(n->range,
                    "'" + n->name + "' is a function; call it with (...)");
+      return Type::unknown();
+    }
+    if (n->qualified && parser::isUfuncOperator(n->name)) {
+      diags_.error(n->range, "np." + n->name +
+                                 " is supported only as a call of its "
+                                 "inputs (its operator); ufunc methods such "
+                                 "as np." +
+                                 n->name +
+                                 ".reduce and ufuncs as values are not "
+                                 "supported yet");
       return Type::unknown();
     }
     diags_.error(n->range, "name '" + n->name +
