@@ -426,7 +426,8 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
     if (!call.arity(2, 2) || !call.needNumeric(0) || !call.needNumeric(1))
       return Type::unknown();
     ScalarKind k =
-        promote(call.args[0].scalarKind(), call.args[1].scalarKind());
+        promoteWeak(call.args[0].scalarKind(), isLiteral(call.argExprs[0]),
+                    call.args[1].scalarKind(), isLiteral(call.argExprs[1]));
     if (call.b == Builtin::Atan2)
       k = isStorageKind(k) ? mathFloatKind(k) : floatKind(k);
     else if (k == ScalarKind::Bool)
@@ -490,6 +491,7 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
       return call.fail(call.argExprs[0]->range,
                        "where()'s condition must be bool, "
                        "such as a > 0");
+    // NumPy's where() is not a ufunc: its literals are not weak.
     ScalarKind k =
         promote(call.args[1].scalarKind(), call.args[2].scalarKind());
     int rank = std::max(
@@ -500,9 +502,13 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
     if (!call.arity(3, 3) || !call.needNumeric(0) || !call.needNumeric(1) ||
         !call.needNumeric(2))
       return Type::unknown();
-    ScalarKind k =
-        promote(call.args[0].scalarKind(),
-                promote(call.args[1].scalarKind(), call.args[2].scalarKind()));
+    // clip(a, lo, hi): literal bounds adopt a's kind.
+    bool bothLit = isLiteral(call.argExprs[1]) && isLiteral(call.argExprs[2]);
+    ScalarKind bounds =
+        promoteWeak(call.args[1].scalarKind(), isLiteral(call.argExprs[1]),
+                    call.args[2].scalarKind(), isLiteral(call.argExprs[2]));
+    ScalarKind k = promoteWeak(call.args[0].scalarKind(),
+                               isLiteral(call.argExprs[0]), bounds, bothLit);
     int rank = std::max(
         {rankOf(call.args[0]), rankOf(call.args[1]), rankOf(call.args[2])});
     return makeType(k, rank);

@@ -65,6 +65,18 @@ bool isLiteral(const Expr *e) {
   return e->kind == ExprKind::IntLit || e->kind == ExprKind::FloatLit;
 }
 
+ScalarKind promoteWeak(ScalarKind l, bool lLit, ScalarKind r, bool rLit) {
+  auto isFloat = [](ScalarKind k) {
+    return k == ScalarKind::F32 || k == ScalarKind::F64;
+  };
+  bool lf = isFloat(l), rf = isFloat(r);
+  if (rLit && !lLit && (lf || !rf) && l != ScalarKind::Bool)
+    return l;
+  if (lLit && !rLit && (rf || !lf) && r != ScalarKind::Bool)
+    return r;
+  return promote(l, r);
+}
+
 Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
                             const Expr *rhsE, const Type &r,
                             SourceRange range) {
@@ -106,16 +118,8 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
   }
   // Weak literals (NumPy 2): a literal operand adopts the other side's
   // width within its category.
-  ScalarKind k;
   bool lf = l.elementType().isFloat(), rf = r.elementType().isFloat();
-  if (isLiteral(rhsE) && !isLiteral(lhsE) && (lf || !rf) &&
-      lk != ScalarKind::Bool)
-    k = lk;
-  else if (isLiteral(lhsE) && !isLiteral(rhsE) && (rf || !lf) &&
-           rk != ScalarKind::Bool)
-    k = rk;
-  else
-    k = promote(lk, rk);
+  ScalarKind k = promoteWeak(lk, isLiteral(lhsE), rk, isLiteral(rhsE));
   int rank = std::max(l.isArray() ? l.rank() : 0, r.isArray() ? r.rank() : 0);
   auto make = [&](ScalarKind s) {
     return rank ? Type::array(s, rank) : Type::scalar(s);

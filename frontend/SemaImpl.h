@@ -21,6 +21,12 @@ namespace sema {
 bool intLiteralValue(const Expr *e, int64_t &value);
 /// An int or float literal, possibly negated.
 bool isLiteral(const Expr *e);
+/// NumPy's promotion of two operands of kinds `l` and `r` where a literal
+/// is weak (NumPy 2; NumPy 1's value-based casting agrees for arrays): a
+/// literal (`lLit`, `rLit`) adopts the other operand's kind when it is of
+/// the same category or an int beside a float, so f32 array * 2.0 and
+/// maximum(f32 array, 0) stay f32.
+ScalarKind promoteWeak(ScalarKind l, bool lLit, ScalarKind r, bool rLit);
 /// Collects the names assigned anywhere in a block (not in nested defs).
 void collectAssigned(const Block &block, std::vector<const Expr *> &targets,
                      std::vector<const ForStmt *> &fors);

@@ -584,7 +584,10 @@ class Gen(ExprGen):
         out = head
         for fl in self.func_lines:
             out += fl
-        return "\n".join(out + top) + "\n"
+        body = out + top
+        if any("np." in line for line in body):
+            body.insert(len(head), "import numpy as np")
+        return "\n".join(body) + "\n"
 
 
 def generate(seed):

@@ -4,6 +4,13 @@ import random
 from gen_model import *  # noqa: F401,F403
 
 
+
+# NumPy's ufunc for each binary operator (np.add(a, b) is a + b).
+UFUNC_NAMES = {"+": "add", "-": "subtract", "*": "multiply", "/": "divide",
+               "//": "floor_divide", "%": "mod", "**": "power",
+               "&": "bitwise_and", "|": "bitwise_or", "^": "bitwise_xor",
+               "<<": "left_shift", ">>": "right_shift"}
+
 class ExprGen:
     """Random expressions of a wanted dtype and shape (gen.py adds the
     calls, statements and whole programs)."""
@@ -386,8 +393,12 @@ class ExprGen:
         fuzzy = a.fuzzy or b.fuzzy or (dtype in FLOATS and
                                        op in ("/", "//", "%") and
                                        bool(b.shape))
-        return Expr("(%s %s %s)" % (a.code, op, b.code), dtype, shape,
-                    bound=bound, fuzzy=fuzzy)
+        if not scalar and self.chance(0.2):
+            # NumPy's ufunc called as a function: the operator on arrays
+            code = "np.%s(%s, %s)" % (UFUNC_NAMES[op], a.code, b.code)
+        else:
+            code = "(%s %s %s)" % (a.code, op, b.code)
+        return Expr(code, dtype, shape, bound=bound, fuzzy=fuzzy)
 
     def s_binop(self, dtype, shape, depth, exact):
         return self.binop(dtype, (), depth, exact, scalar=True)
@@ -946,11 +957,16 @@ class ExprGen:
                     fuzzy=x.fuzzy or dtype in FLOATS)
 
     def a_order(self, dtype, shape, depth, exact):
-        """sort(x) along the last axis, or flip(x)."""
+        """sort(x) along the last axis, flip(x), or for 2 or more axes
+        np.triu(x, k) / np.tril(x, k)."""
         a = self.expr(dtype, shape, depth - 1, exact)
         if a is None:
             return None
-        code = "%s(%s)" % (self.pick(("sort", "flip")), a.code)
+        if len(shape) >= 2 and self.chance(0.4):
+            code = "np.%s(%s, %d)" % (self.pick(("triu", "tril")), a.code,
+                                      self.pick((-2, -1, 0, 0, 1, 2)))
+        else:
+            code = "%s(%s)" % (self.pick(("sort", "flip")), a.code)
         return Expr(code, dtype, shape, bound=a.bound, fuzzy=a.fuzzy)
 
     def a_copy(self, dtype, shape, depth, exact):
