@@ -431,6 +431,16 @@ void Parser::keywordsToPositions(CallExpr &call) {
       {"around", {{"decimals", 0, false}}},
       {"round", {{"ndigits", 0, false}}}};
   auto *n = call.callee->dyn<NameExpr>();
+  // transpose(a, axes=(1, 0)): the axes as the second argument.
+  auto *m = call.callee->dyn<AttributeExpr>();
+  if ((n && n->name == "transpose") || (m && m->attr == "transpose"))
+    for (size_t k = 0; k < call.keywords.size(); ++k)
+      if (call.keywords[k].name == "axes") {
+        call.args.push_back(std::move(call.keywords[k].value));
+        call.keywords.erase(call.keywords.begin() +
+                            static_cast<std::ptrdiff_t>(k));
+        break;
+      }
   auto it = n ? optionals.find(n->name) : optionals.end();
   if (it == optionals.end())
     return;

@@ -165,6 +165,13 @@ struct Program {
 std::optional<std::vector<int64_t>> tupleSlicePositions(const SliceExpr *s,
                                                         int64_t n);
 
+/// The axes of transpose(a, axes) for an array of `rank` axes: `argExprs`
+/// after the array are one tuple of integer literals or one literal per
+/// axis (a.transpose(1, 0)), each axis once (negative ones count from the
+/// end); the reversed axes when there are none; nullopt otherwise.
+std::optional<std::vector<int64_t>>
+transposeAxes(const std::vector<const Expr *> &argExprs, int64_t rank);
+
 /// Analyzes `module`. Returns null if errors were reported. `session`: the
 /// variables an interactive session keeps, with their types.
 std::unique_ptr<Program>

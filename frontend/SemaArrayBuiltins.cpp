@@ -319,8 +319,19 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
       return call.fail(call.argExprs[0]->range, "eye(n) takes an integer size");
     return Type::array(call.dtype.value_or(ScalarKind::F64), 2);
   }
-  if (call.b == Builtin::Copy || call.b == Builtin::Transpose ||
-      call.b == Builtin::Ravel) {
+  if (call.b == Builtin::Transpose) {
+    // transpose(a), transpose(a, (1, 0, 2)), a.transpose(1, 0, 2).
+    if (!call.needArray(0))
+      return Type::unknown();
+    if (!transposeAxes(call.argExprs, call.args[0].rank()))
+      return call.fail(call.c->range,
+                       "transpose()'s axes are each axis of the " +
+                           std::to_string(call.args[0].rank()) +
+                           "-D array once, as integer literals, such as "
+                           "transpose(a, (1, 0, 2))");
+    return call.args[0];
+  }
+  if (call.b == Builtin::Copy || call.b == Builtin::Ravel) {
     if (!call.arity(1, 1) || !call.needArray(0))
       return Type::unknown();
     if (call.b == Builtin::Copy && call.dtype)

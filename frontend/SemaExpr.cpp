@@ -28,6 +28,38 @@ bool intLiteralValue(const Expr *e, int64_t &value) {
 
 } // namespace sema
 
+std::optional<std::vector<int64_t>>
+transposeAxes(const std::vector<const Expr *> &argExprs, int64_t rank) {
+  std::vector<int64_t> axes;
+  if (argExprs.size() <= 1) {
+    for (int64_t d = rank - 1; d >= 0; --d)
+      axes.push_back(d);
+    return axes;
+  }
+  std::vector<const Expr *> items(argExprs.begin() + 1, argExprs.end());
+  if (items.size() == 1)
+    if (auto *t = items[0]->dyn<TupleExpr>()) {
+      items.clear();
+      for (const ExprPtr &e : t->elts)
+        items.push_back(e.get());
+    }
+  if (static_cast<int64_t>(items.size()) != rank)
+    return std::nullopt;
+  std::vector<bool> seen(static_cast<size_t>(rank), false);
+  for (const Expr *e : items) {
+    int64_t v;
+    if (!sema::intLiteralValue(e, v) || v < -rank || v >= rank)
+      return std::nullopt;
+    if (v < 0)
+      v += rank;
+    if (seen[static_cast<size_t>(v)])
+      return std::nullopt;
+    seen[static_cast<size_t>(v)] = true;
+    axes.push_back(v);
+  }
+  return axes;
+}
+
 std::optional<std::vector<int64_t>> tupleSlicePositions(const SliceExpr *s,
                                                         int64_t n) {
   int64_t step = 1;

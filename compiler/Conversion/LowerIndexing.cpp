@@ -207,6 +207,11 @@ void lower(weft::TransposeOp op) {
   auto md = memref::ExtractStridedMetadataOp::create(b, op.getArray());
   SmallVector<Value, 4> sizes(llvm::reverse(md.getSizes()));
   SmallVector<Value, 4> strides(llvm::reverse(md.getStrides()));
+  if (auto perm = op.getPermutation())
+    for (auto [i, a] : llvm::enumerate(*perm)) {
+      sizes[i] = md.getSizes()[a];
+      strides[i] = md.getStrides()[a];
+    }
   Value view = memref::ReinterpretCastOp::create(
       b, cast<MemRefType>(op.getResult().getType()), md.getBaseBuffer(),
       md.getOffset(), sizes, strides);

@@ -228,6 +228,18 @@ LogicalResult TransposeOp::verify() {
       out.getElementType() != in.getElementType())
     return emitOpError("result must be a rank-")
            << in.getRank() << " view of " << in.getElementType();
+  if (auto perm = getPermutation()) {
+    std::vector<bool> seen(in.getRank(), false);
+    bool ok = static_cast<int64_t>(perm->size()) == in.getRank();
+    for (int64_t a : *perm) {
+      ok = ok && a >= 0 && a < in.getRank() && !seen[a];
+      if (ok)
+        seen[a] = true;
+    }
+    if (!ok)
+      return emitOpError("permutation must name each of the ")
+             << in.getRank() << " axes once";
+  }
   return verifyDynamicView(*this, out);
 }
 

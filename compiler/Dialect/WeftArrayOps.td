@@ -384,17 +384,20 @@ def Weft_SliceOp : Weft_Op<"slice", [Pure]> {
 }
 
 def Weft_TransposeOp : Weft_Op<"transpose", [Pure]> {
-  let summary = "An array's transpose (`a.T`): a view with its axes reversed.";
+  let summary = "An array's transpose (`a.T`): a view with its axes permuted.";
   let description = [{
-    The result shares the array's buffer; its sizes and strides are the
-    array's in reverse order, as NumPy's `a.T`. `weft-lower-indexing`
-    turns it into `memref.reinterpret_cast`.
+    The result shares the array's buffer; axis i of the result is axis
+    `permutation[i]` of the array (its size and stride), or without
+    `permutation` the array's axes in reverse order, as NumPy's `a.T`.
+    `weft-lower-indexing` turns it into `memref.reinterpret_cast`.
 
     ```mlir
     %t = weft.transpose %a : memref<?x?xf64, strided<[?, ?], offset: ?>> -> memref<?x?xf64, strided<[?, ?], offset: ?>>
+    %p = weft.transpose %b {permutation = array<i64: 1, 0, 2>} : memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>> -> memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>>
     ```
   }];
-  let arguments = (ins AnyMemRef:$array);
+  let arguments = (ins AnyMemRef:$array,
+                       OptionalAttr<DenseI64ArrayAttr>:$permutation);
   let results = (outs AnyMemRef:$result);
   let assemblyFormat = "$array attr-dict `:` type($array) `->` type($result)";
   let hasVerifier = 1;

@@ -464,7 +464,12 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     return true;
   }
   if (builtin == Builtin::Transpose) {
-    out = Val(weft::TransposeOp::create(b, l, toMLIR(t), arg(0).v()));
+    std::vector<const Expr *> all(argExprs.begin(), argExprs.end());
+    std::vector<int64_t> axes = *transposeAxes(all, t.rank());
+    auto op = weft::TransposeOp::create(b, l, toMLIR(t), arg(0).v());
+    if (argExprs.size() > 1)
+      op.setPermutation(axes);
+    out = Val(op.getResult());
     return true;
   }
   if (builtin == Builtin::Reshape || builtin == Builtin::Ravel) {

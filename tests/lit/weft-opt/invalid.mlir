@@ -889,3 +889,11 @@ func.func @parallel_for_body(%n: i64, %a: f64) {
   } -> f64
   return
 }
+
+// -----
+
+func.func @transpose_permutation(%a: memref<?x?xf64, strided<[?, ?], offset: ?>>) {
+  // expected-error @+1 {{permutation must name each of the 2 axes once}}
+  %t = weft.transpose %a {permutation = array<i64: 0, 0>} : memref<?x?xf64, strided<[?, ?], offset: ?>> -> memref<?x?xf64, strided<[?, ?], offset: ?>>
+  return
+}

@@ -90,6 +90,15 @@ func.func @transpose(%a: memref<?x?xf64, strided<[?, ?], offset: ?>>) -> memref<
   return %t : memref<?x?xf64, strided<[?, ?], offset: ?>>
 }
 
+// transpose(a, (1, 2, 0)): axis i of the view is axis permutation[i].
+// CHECK-LABEL: func.func @permuted
+// CHECK: %[[B:.*]], %[[OFF:.*]], %[[S:.*]]:3, %[[ST:.*]]:3 = memref.extract_strided_metadata %arg0
+// CHECK: memref.reinterpret_cast %[[B]] to offset: [%[[OFF]]], sizes: [%[[S]]#1, %[[S]]#2, %[[S]]#0], strides: [%[[ST]]#1, %[[ST]]#2, %[[ST]]#0]
+func.func @permuted(%a: memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>>) -> memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>> {
+  %t = weft.transpose %a {permutation = array<i64: 1, 2, 0>} : memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>> -> memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>>
+  return %t : memref<?x?x?xf64, strided<[?, ?, ?], offset: ?>>
+}
+
 // reshape: NumPy's ValueError naming both shapes when the counts differ,
 // MemoryError when the new shape's bytes overflow; then a view of the
 // array (retained) when it is contiguous, else of a parallel copy, with
