@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/Diagnostics.h"
+#include "frontend/VersionRebindings.h"
 
 #include <algorithm>
 
@@ -43,6 +44,7 @@ std::string SourceFile::lineText(int line) const {
 }
 
 Diagnostic &DiagnosticEngine::error(SourceRange range, std::string message) {
+  message = withoutVersionSuffixes(message);
   // A second error at exactly the place of an earlier one follows from it
   // (`for x in 5`: len() and indexing of the same 5): the first says why.
   bool follows = range.begin.valid() &&
@@ -63,6 +65,7 @@ Diagnostic &DiagnosticEngine::error(SourceRange range, std::string message) {
 }
 
 Diagnostic &DiagnosticEngine::warning(SourceRange range, std::string message) {
+  message = withoutVersionSuffixes(message);
   if (suppressed_) {
     scratch_ = Diagnostic{Severity::Warning, range, std::move(message), {}};
     return scratch_;
@@ -74,6 +77,7 @@ Diagnostic &DiagnosticEngine::warning(SourceRange range, std::string message) {
 
 void DiagnosticEngine::note(Diagnostic &diag, SourceRange range,
                             std::string message) {
+  message = withoutVersionSuffixes(message);
   diag.notes.push_back(
       Diagnostic{Severity::Note, range, std::move(message), {}});
 }

@@ -16,6 +16,7 @@
 #include "frontend/ParserImpl.h"
 #include "frontend/ParserUfuncs.h"
 #include "frontend/Types.h"
+#include "frontend/VersionRebindings.h"
 
 namespace weft {
 namespace parser {
@@ -817,6 +818,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   p.parseModule(*m);
   desugarForLoops(*m);
   desugarChainedAssignments(*m);
+  versionRebindings(*m);
   return m;
 }
 
