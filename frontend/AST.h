@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -377,6 +378,16 @@ std::string dumpAST(const ModuleAST &module);
 /// Calls `f` on each direct sub-expression of `e` (callee names of
 /// builtin and user calls excluded; a method's object included).
 void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f);
+
+/// The names an assignment target binds: a name, or the names of a tuple
+/// of targets (element targets `a[i]` bind none).
+void namesOfTarget(const Expr *target, std::vector<const NameExpr *> &out);
+
+/// Rewrites the statements of `block` and of every block nested in it
+/// (branches, loop bodies, function bodies), innermost first: a statement
+/// for which `rewrite` returns statements is replaced by them.
+void rewriteBlocks(Block &block,
+                   const std::function<std::optional<Block>(Stmt &)> &rewrite);
 
 } // namespace weft
 

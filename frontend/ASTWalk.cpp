@@ -83,4 +83,38 @@ void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f) {
   }
 }
 
+void namesOfTarget(const Expr *target, std::vector<const NameExpr *> &out) {
+  if (auto *n = target->dyn<NameExpr>())
+    out.push_back(n);
+  else if (auto *t = target->dyn<TupleExpr>())
+    for (const ExprPtr &e : t->elts)
+      namesOfTarget(e.get(), out);
+}
+
+void rewriteBlocks(Block &block,
+                   const std::function<std::optional<Block>(Stmt &)> &rewrite) {
+  for (size_t i = 0; i < block.size(); ++i) {
+    Stmt &s = *block[i];
+    if (auto *st = s.dyn<IfStmt>()) {
+      rewriteBlocks(st->body, rewrite);
+      rewriteBlocks(st->orelse, rewrite);
+    } else if (auto *w = s.dyn<WhileStmt>()) {
+      rewriteBlocks(w->body, rewrite);
+    } else if (auto *f = s.dyn<ForStmt>()) {
+      rewriteBlocks(f->body, rewrite);
+    } else if (auto *d = s.dyn<FunctionDefStmt>()) {
+      rewriteBlocks(d->body, rewrite);
+    }
+    std::optional<Block> replacement = rewrite(s);
+    if (!replacement)
+      continue;
+    size_t n = replacement->size();
+    block.erase(block.begin() + static_cast<std::ptrdiff_t>(i));
+    block.insert(block.begin() + static_cast<std::ptrdiff_t>(i),
+                 std::make_move_iterator(replacement->begin()),
+                 std::make_move_iterator(replacement->end()));
+    i = i + n - 1;
+  }
+}
+
 } // namespace weft

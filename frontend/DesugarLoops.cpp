@@ -242,44 +242,15 @@ bool isRangeLoop(const ForStmt &f) {
          (isCallOf(f.iter.get(), "range") || isCallOf(f.iter.get(), "prange"));
 }
 
-void desugarBlock(Block &block) {
-  for (size_t i = 0; i < block.size(); ++i) {
-    Stmt &s = *block[i];
-    switch (s.kind) {
-    case StmtKind::If: {
-      auto &st = static_cast<IfStmt &>(s);
-      desugarBlock(st.body);
-      desugarBlock(st.orelse);
-      break;
-    }
-    case StmtKind::While:
-      desugarBlock(static_cast<WhileStmt &>(s).body);
-      break;
-    case StmtKind::FunctionDef:
-      desugarBlock(static_cast<FunctionDefStmt &>(s).body);
-      break;
-    case StmtKind::For: {
-      auto &f = static_cast<ForStmt &>(s);
-      desugarBlock(f.body);
-      if (isRangeLoop(f))
-        break;
-      Block replacement = LoopRewriter(f).rewrite(f);
-      size_t n = replacement.size();
-      block.erase(block.begin() + static_cast<std::ptrdiff_t>(i));
-      block.insert(block.begin() + static_cast<std::ptrdiff_t>(i),
-                   std::make_move_iterator(replacement.begin()),
-                   std::make_move_iterator(replacement.end()));
-      i += n - 1;
-      break;
-    }
-    default:
-      break;
-    }
-  }
-}
-
 } // namespace
 
-void desugarForLoops(ModuleAST &module) { desugarBlock(module.body); }
+void desugarForLoops(ModuleAST &module) {
+  rewriteBlocks(module.body, [](Stmt &s) -> std::optional<Block> {
+    auto *f = s.dyn<ForStmt>();
+    if (!f || isRangeLoop(*f))
+      return std::nullopt;
+    return LoopRewriter(*f).rewrite(*f);
+  });
+}
 
 } // namespace weft

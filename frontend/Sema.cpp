@@ -66,14 +66,6 @@ void collectAssigned(const Block &block, std::vector<const Expr *> &targets,
   }
 }
 
-void namesOfTarget(const Expr *t, std::vector<const NameExpr *> &out) {
-  if (auto *n = t->dyn<NameExpr>())
-    out.push_back(n);
-  else if (auto *tu = t->dyn<TupleExpr>())
-    for (const ExprPtr &e : tu->elts)
-      namesOfTarget(e.get(), out);
-}
-
 Type Analyzer::annotationType(const TypeAnnotation &a) {
   ScalarKind k;
   if (!parseScalarName(a.scalar, k)) {

@@ -30,7 +30,6 @@ ScalarKind promoteWeak(ScalarKind l, bool lLit, ScalarKind r, bool rLit);
 /// Collects the names assigned anywhere in a block (not in nested defs).
 void collectAssigned(const Block &block, std::vector<const Expr *> &targets,
                      std::vector<const ForStmt *> &fors);
-void namesOfTarget(const Expr *t, std::vector<const NameExpr *> &out);
 /// Sets FunctionInstance::writtenParams of every instance (SemaWrites.cpp).
 void computeWrittenParams(Program &program);
 /// Sets FunctionInstance::loopPlans of `fn` (SemaLoops.cpp), reporting

@@ -12,13 +12,12 @@
 namespace weft {
 namespace {
 
-/// The names `target` binds (a name, or a tuple of targets).
+/// The names `target` binds, into `out`.
 void boundNames(const Expr *target, std::vector<std::string> &out) {
-  if (auto *n = target->dyn<NameExpr>())
+  std::vector<const NameExpr *> names;
+  namesOfTarget(target, names);
+  for (const NameExpr *n : names)
     out.push_back(n->name);
-  else if (auto *t = target->dyn<TupleExpr>())
-    for (const ExprPtr &e : t->elts)
-      boundNames(e.get(), out);
 }
 
 /// Counts, per name, the plain top-level assignments (`top`) and every

@@ -249,6 +249,26 @@ Value zeroOf(ImplicitLocOpBuilder &b, Type t) {
   return arith::ConstantOp::create(b, b.getZeroAttr(t));
 }
 
+Value reductionIdentity(ImplicitLocOpBuilder &b, ReductionKind kind,
+                        Type type) {
+  bool isMin = kind == ReductionKind::min;
+  if (kind == ReductionKind::sum || kind == ReductionKind::prod) {
+    double v = kind == ReductionKind::prod ? 1 : 0;
+    if (isa<FloatType>(type))
+      return arith::ConstantOp::create(b, b.getFloatAttr(type, v));
+    return arith::ConstantOp::create(b, b.getIntegerAttr(type, int64_t(v)));
+  }
+  if (isa<FloatType>(type))
+    return arith::ConstantOp::create(
+        b, b.getFloatAttr(type, isMin ? INFINITY : -INFINITY));
+  if (type.isInteger(1))
+    return arith::ConstantIntOp::create(b, isMin ? 1 : 0, 1);
+  unsigned width = type.getIntOrFloatBitWidth();
+  return arith::ConstantOp::create(
+      b, b.getIntegerAttr(type, isMin ? APInt::getSignedMaxValue(width)
+                                      : APInt::getSignedMinValue(width)));
+}
+
 void failIf(ImplicitLocOpBuilder &b, Value cond, StringRef message,
             int64_t line) {
   auto ifOp = scf::IfOp::create(b, TypeRange{}, cond, false);

@@ -9,6 +9,8 @@
 #ifndef WEFT_COMPILER_CONVERSION_ARRAYNEST_H
 #define WEFT_COMPILER_CONVERSION_ARRAYNEST_H
 
+#include "compiler/Dialect/WeftDialect.h"
+
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 
@@ -107,6 +109,11 @@ mlir::Value rangeLength(mlir::ImplicitLocOpBuilder &b, mlir::Value start,
 
 /// The zero of a number type (arith.constant takes no unsigned type).
 mlir::Value zeroOf(mlir::ImplicitLocOpBuilder &b, mlir::Type t);
+/// What a sum, prod, min or max over signless numbers of `type` starts
+/// from: 0, 1, +-inf for floats, the largest (min) or smallest (max)
+/// integer, True (min) or False (max) for i1.
+mlir::Value reductionIdentity(mlir::ImplicitLocOpBuilder &b, ReductionKind kind,
+                              mlir::Type type);
 /// NumPy casts (on x86): bool as 0/1, integers sign-extended or truncated
 /// (unsigned ones through i64), a float to bool as `!= 0`, a float to an
 /// integer truncated toward zero (NaN and values out of range give the

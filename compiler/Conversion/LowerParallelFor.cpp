@@ -3,14 +3,13 @@
 // Implements weft-lower-parallel-for (see Passes.td).
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/Conversion/ArrayNest.h"
 #include "compiler/Conversion/Passes.h"
 #include "compiler/Dialect/WeftDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
-
-#include <limits>
 
 namespace weft {
 #define GEN_PASS_DEF_LOWERPARALLELFOR
@@ -20,28 +19,6 @@ namespace weft {
 using namespace mlir;
 
 namespace {
-
-/// The value a reduction of `kind` starts from in each iteration: 0, 1, or
-/// the largest (min) or smallest (max) value of `type`.
-Value identity(ImplicitLocOpBuilder &b, weft::ReductionKind kind, Type type) {
-  double inf = std::numeric_limits<double>::infinity();
-  unsigned w = type.getIntOrFloatBitWidth();
-  auto number = [&](double f, APInt i) -> Value {
-    if (isa<FloatType>(type))
-      return arith::ConstantOp::create(b, b.getFloatAttr(type, f));
-    return arith::ConstantOp::create(b, b.getIntegerAttr(type, i));
-  };
-  switch (kind) {
-  case weft::ReductionKind::prod:
-    return number(1, APInt(w, 1));
-  case weft::ReductionKind::min:
-    return number(inf, APInt::getSignedMaxValue(w));
-  case weft::ReductionKind::max:
-    return number(-inf, APInt::getSignedMinValue(w));
-  default:
-    return number(0, APInt(w, 0));
-  }
-}
 
 /// Two partial results combined. Float min and max are minimumf/maximumf
 /// (NaN propagates), which weft-key-float-reductions gives the integer
@@ -93,7 +70,7 @@ void lower(weft::ParallelForOp op) {
   SmallVector<Value> args{
       arith::IndexCastOp::create(b, b.getI64Type(), par.getInductionVars()[0])};
   for (auto [kind, init] : llvm::zip(kinds, op.getInits()))
-    args.push_back(identity(b, kind, init.getType()));
+    args.push_back(weft::reductionIdentity(b, kind, init.getType()));
   Block &from = op.getBody().front();
   auto yield = cast<weft::ParallelYieldOp>(from.getTerminator());
   SmallVector<Value> parts(yield.getValues());

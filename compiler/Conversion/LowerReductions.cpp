@@ -351,15 +351,8 @@ Value ReductionLowering::reduceFlat(const IndexedMap &f, const Combine &combine,
 Value ReductionLowering::extremeIdentity(bool wantMin) {
   // What min (max) starts from: +inf (-inf), the type's largest
   // (smallest) integer, True (False).
-  if (isFloat())
-    return constant(type, wantMin ? std::numeric_limits<double>::infinity()
-                                  : -std::numeric_limits<double>::infinity());
-  if (type.isInteger(1))
-    return constant(type, wantMin ? 1 : 0);
-  unsigned width = type.getIntOrFloatBitWidth();
-  return arith::ConstantOp::create(
-      b, b.getIntegerAttr(type, wantMin ? APInt::getSignedMaxValue(width)
-                                        : APInt::getSignedMinValue(width)));
+  return weft::reductionIdentity(
+      b, wantMin ? weft::ReductionKind::min : weft::ReductionKind::max, type);
 }
 
 Value ReductionLowering::argExtremeOnGPU(Value count) {

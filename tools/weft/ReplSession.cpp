@@ -49,12 +49,12 @@ std::string linesOf(const std::string &text, int first, int last) {
   return out;
 }
 
+/// The names `target` binds, into `out`.
 void namesAssigned(const Expr *target, std::set<std::string> &out) {
-  if (auto *n = target->dyn<NameExpr>())
+  std::vector<const NameExpr *> names;
+  namesOfTarget(target, names);
+  for (const NameExpr *n : names)
     out.insert(n->name);
-  else if (auto *t = target->dyn<TupleExpr>())
-    for (const ExprPtr &e : t->elts)
-      namesAssigned(e.get(), out);
 }
 
 EntryShape shapeOf(const std::string &text, ModuleAST &ast) {
