@@ -226,6 +226,52 @@ def LowerRanges : Pass<"weft-lower-ranges"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def InsertInterruptChecks : Pass<"weft-insert-interrupt-checks",
+                                 "::mlir::ModuleOp"> {
+  let summary = "Check for Ctrl-C at the top of loops that may run long.";
+  let description = [{
+    In a module marked `weft.interruptible` (a host may interrupt its
+    calls: `weft repl`, the embedding API; never with device code), each
+    iteration of a loop that may never end (a `while` statement, marked by
+    `weft.keep_loop`) or that holds another loop (directly or under
+    `scf.if`) starts with `weft.interrupt_requested` and, when it is set,
+    `weft.check_interrupt` at the loop's source line. Innermost `for`
+    loops stay free of calls, so they vectorize (and they end).
+    Comprehensions are not checked. It runs first in the cleanup pipeline.
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect"];
+}
+
+def DeferChecks : Pass<"weft-defer-checks"> {
+  let summary = "Deferrable checks in a parallel loop's iteration report at "
+                "its end.";
+  let description = [{
+    In the body of each `weft.parallel_for`, a `weft.check` marked
+    `deferrable` (a zero divisor: the division itself is defined) becomes
+    an update of an i64 site code, `minui(code, select(failed, site, -1))`,
+    where sites are numbered in source order from 1 and -1 means none. The
+    code is carried through the `scf.for` and `scf.if` ops around the
+    checks as one more loop-carried value or result; before the iteration
+    yields, one `weft.check` per site compares the code with its number.
+    The body then has no branch per division and its loops vectorize; the
+    error raised is the one of the first failing site in source order.
+    Checks under other region ops (`scf.while`, comprehensions) stay where
+    they are. It runs first in the cleanup pipeline, before
+    weft-lower-checks.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
+def LowerChecks : Pass<"weft-lower-checks"> {
+  let summary = "Turn weft.check into scf.if around weft.fail.";
+  let description = [{
+    Each `weft.check` becomes `scf.if %failed { weft.fail ... }`; a check
+    of the constant false is dropped. It runs after weft-defer-checks.
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect"];
+}
+
 def LowerParallelFor : Pass<"weft-lower-parallel-for"> {
   let summary = "Expand weft.parallel_for into scf.parallel and scf.reduce.";
   let description = [{
@@ -236,7 +282,7 @@ def LowerParallelFor : Pass<"weft-lower-parallel-for"> {
     compare-and-select, float `minimumf`/`maximumf`), then
     `weft.raise_recorded`. An `automatic` loop without reductions gets
     `weft.parallel_work` with its trip count, for
-    weft-choose-parallel-nests. It runs first in the cleanup pipeline.
+    weft-choose-parallel-nests. It runs after weft-lower-checks.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::scf::SCFDialect"];

@@ -58,6 +58,12 @@ LogicalResult WeftDialect::verifyOperationAttribute(Operation *op,
              << "'" << kTargetAttrName << "' is only valid on a function";
     return success();
   }
+  if (attr.getName() == kInterruptibleAttr) {
+    if (!isa<UnitAttr>(attr.getValue()) || !isa<ModuleOp>(op))
+      return op->emitError() << "'" << kInterruptibleAttr
+                             << "' is a unit attribute of a module";
+    return success();
+  }
   return op->emitError() << "unknown weft attribute '"
                          << attr.getName().getValue() << "'";
 }

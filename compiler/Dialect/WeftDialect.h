@@ -43,6 +43,11 @@ bool inGPUFunction(mlir::Operation *op);
 /// Sets the `weft.target` attribute of `fn`.
 void setFunctionTarget(mlir::Operation *fn, Target target);
 
+/// Module attribute: a host may interrupt the module's calls (Ctrl-C in
+/// `weft repl`, weft::interrupt of the embedding API), so
+/// weft-insert-interrupt-checks checks the flag at the top of loops.
+inline constexpr const char *kInterruptibleAttr = "weft.interruptible";
+
 /// Adds a line to the loop report (`weft emit --stage=report`) at `op`'s
 /// source line: a remark whose text starts with kReportPrefix, then the
 /// enclosing function's symbol, which the driver collects.

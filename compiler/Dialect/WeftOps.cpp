@@ -15,6 +15,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
 
@@ -139,6 +140,12 @@ LogicalResult NullArrayOp::verify() {
 }
 
 LogicalResult FailOp::verify() { return verifyLine(*this, getLine()); }
+
+LogicalResult CheckOp::verify() {
+  if (getMessage().empty())
+    return emitOpError("needs a message");
+  return verifyLine(*this, getLine());
+}
 
 LogicalResult StackCheckOp::verify() {
   if (failed(verifyName(*this, getFunction(), "function name")))
@@ -527,6 +534,13 @@ LogicalResult ParallelIfOp::verify() {
     return emitOpError("must be directly in the body of an scf.parallel or "
                        "omp.loop_nest");
   return verifyDefinedOutside(*this, loop, getCondition(), "condition");
+}
+
+LogicalResult CheckOp::canonicalize(CheckOp op, PatternRewriter &rewriter) {
+  if (!matchPattern(op.getFailed(), m_Zero()))
+    return failure();
+  rewriter.eraseOp(op);
+  return success();
 }
 
 LogicalResult RetainOp::canonicalize(RetainOp op, PatternRewriter &rewriter) {

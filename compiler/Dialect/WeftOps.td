@@ -93,6 +93,31 @@ def Weft_FailOp : Weft_Op<"fail"> {
   let hasVerifier = 1;
 }
 
+def Weft_CheckOp : Weft_Op<"check"> {
+  let summary = "Raises a runtime error when a condition holds.";
+  let description = [{
+    Stops the program with `message` at source line `line` when `failed`
+    is true (a zero divisor, a negative integer exponent, a failed
+    `assert`, ...). `deferrable` says that the guarded operation is
+    defined even when the check fails (integer `//` and `%` by zero give
+    NumPy's 0, float division by zero an infinity), so inside a parallel
+    loop's iteration the error may be reported at the iteration's end:
+    weft-defer-checks then keeps the body free of branches.
+    weft-lower-checks turns each check into `scf.if` around `weft.fail`.
+    A check whose condition is the constant false folds away.
+
+    ```mlir
+    weft.check %zero, "ZeroDivisionError: division by zero" line 12 deferrable
+    ```
+  }];
+  let arguments = (ins I1:$failed, StrAttr:$message, I64Attr:$line,
+                       UnitAttr:$deferrable);
+  let assemblyFormat =
+      "$failed `,` $message `line` $line (`deferrable` $deferrable^)? attr-dict";
+  let hasVerifier = 1;
+  let hasCanonicalizeMethod = 1;
+}
+
 def Weft_StackCheckOp : Weft_Op<"stack_check"> {
   let summary = "Checks that the thread's stack has room for one more call.";
   let description = [{

@@ -176,32 +176,6 @@ bool sessionStorable(const weft::Type &t) {
   return t.isNumber() || t.isBool() || t.isArray();
 }
 
-void FunctionGen::emitInterruptCheck(const Block &body, bool always,
-                                     int64_t line, Location l) {
-  if (!mg.interruptChecks)
-    return;
-  // Innermost `for` loops stay free of calls (they vectorize and end);
-  // loops around other loops and every `while` check.
-  std::function<bool(const Block &)> hasLoop = [&](const Block &blk) {
-    for (const StmtPtr &st : blk) {
-      if (st->dyn<ForStmt>() || st->dyn<WhileStmt>())
-        return true;
-      if (auto *i = st->dyn<IfStmt>())
-        if (hasLoop(i->body) || hasLoop(i->orelse))
-          return true;
-    }
-    return false;
-  };
-  if (!always && !hasLoop(body))
-    return;
-  // The flag is read inline; the runtime is called only once it is set.
-  Value requested = weft::InterruptRequestedOp::create(b, l, b.getI1Type());
-  auto ifOp = scf::IfOp::create(b, l, TypeRange{}, requested, false);
-  OpBuilder::InsertionGuard g(b);
-  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-  weft::CheckInterruptOp::create(b, l, line);
-}
-
 bool FunctionGen::emit() {
   func::FuncOp f = mg.funcs.at(&fn);
   // weft-gpu-map-loops offloads the parallel loops of these functions.
@@ -353,7 +327,8 @@ generateMLIR(MLIRContext &context, const Program &program,
   bool hostEntries = false;
   for (const FunctionInstance *inst : live)
     hostEntries |= inst->exported;
-  mg.interruptChecks = program.session || (hostEntries && !onGpu);
+  if (program.session || (hostEntries && !onGpu))
+    (*module)->setAttr(weft::kInterruptibleAttr, builder.getUnitAttr());
 
   // Declare every function first so calls (recursion included) resolve.
   builder.setInsertionPointToEnd(module->getBody());

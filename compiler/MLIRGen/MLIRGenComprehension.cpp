@@ -15,13 +15,12 @@ using namespace mlir;
 namespace weft {
 
 namespace {
-/// The env slots a comprehension's body may update: the first failed
-/// zero-divisor check of a prange iteration, and the iteration's draw
+/// The env slots a comprehension's body may update: the iteration's draw
 /// counter of inlined random numbers (each element draws anew). Unused
 /// loop results fold away.
 std::vector<std::string> carriedSlots(const std::map<std::string, Value> &env) {
   std::vector<std::string> out;
-  for (const char *slot : {"%zdiv", "%rng"})
+  for (const char *slot : {"%rng"})
     if (env.count(slot))
       out.push_back(slot);
   return out;

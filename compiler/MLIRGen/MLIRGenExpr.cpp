@@ -106,23 +106,10 @@ Value FunctionGen::truthy(Value v, Location l) {
 }
 
 void FunctionGen::emitCheck(Value failCond, const std::string &message,
-                            int64_t line, Location l) {
+                            int64_t line, Location l, bool deferrable) {
   if (noRuntimeChecks())
     return;
-  auto ifOp = scf::IfOp::create(b, l, TypeRange{}, failCond,
-                                /*withElseRegion=*/false);
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(&ifOp.getThenRegion().front());
-  weft::FailOp::create(b, l, message, line);
-}
-
-void FunctionGen::emitDeferredChecks(Location l) {
-  Value flag = env.at("%zdiv");
-  for (size_t i = 0; i < deferredChecks_.size(); ++i) {
-    Value failed = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, flag,
-                                         i64(static_cast<int64_t>(i) + 1, l));
-    emitCheck(failed, deferredChecks_[i].first, deferredChecks_[i].second, l);
-  }
+  weft::CheckOp::create(b, l, failCond, message, line, deferrable);
 }
 
 Value FunctionGen::allocArray(ScalarKind elem, Value &n, Location l) {
@@ -169,23 +156,10 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
                 : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, r,
                                         constant(kind, 0, loc))
                       .getResult();
-    std::string message = std::string("ZeroDivisionError: ") + what;
-    auto flag = env.find("%zdiv");
-    if (flag == env.end()) {
-      emitCheck(isZero, message, line, loc);
-      return;
-    }
-    // Inside a prange body: remember the first failing site (in source
-    // order) in the "%zdiv" slot, -1 for none: a min reduction, so loops
-    // still vectorize; the iteration reports it when it ends.
-    std::pair<std::string, int64_t> site{message, line};
-    auto it = std::find(deferredChecks_.begin(), deferredChecks_.end(), site);
-    int64_t code = (it - deferredChecks_.begin()) + 1;
-    if (it == deferredChecks_.end())
-      deferredChecks_.push_back(site);
-    flag->second = arith::MinUIOp::create(
-        b, loc, flag->second,
-        arith::SelectOp::create(b, loc, isZero, i64(code, loc), i64(-1, loc)));
+    // The division itself is defined (NumPy's results), so a parallel
+    // loop may report the error at the iteration's end (weft-defer-checks).
+    emitCheck(isZero, std::string("ZeroDivisionError: ") + what, line, loc,
+              /*deferrable=*/true);
   };
   if (!isFloat && (op == BinaryOp::FloorDiv || op == BinaryOp::Mod))
     zeroCheck("integer division or modulo by zero");

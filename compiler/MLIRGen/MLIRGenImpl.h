@@ -61,10 +61,6 @@ public:
   FunctionGen(ModuleGen &mg, const FunctionInstance &fn);
   /// Emits the whole function; false on an unsupported construct.
   bool emit();
-  /// With ModuleGen::interruptChecks, a Ctrl-C check at the top of a loop
-  /// body: always for `while`, for `for` only around other loops.
-  void emitInterruptCheck(const Block &body, bool always, int64_t line,
-                          mlir::Location l);
 
   // ---- types and locations (MLIRGen.cpp)
   mlir::Type toMLIR(const Type &t);
@@ -214,8 +210,10 @@ public:
   /// allocated (see allocArrayN).
   mlir::Value allocArray(ScalarKind elem, mlir::Value &n, mlir::Location l);
   /// Emits `if (cond) weft.fail(message)`.
+  /// weft.check: raises `message` when `failCond` holds; `deferrable` when
+  /// the guarded operation is defined anyway (see weft-defer-checks).
   void emitCheck(mlir::Value failCond, const std::string &message, int64_t line,
-                 mlir::Location l);
+                 mlir::Location l, bool deferrable = false);
   ScalarKind kindOf(mlir::Type t) const;
 
   // ---- arrays: views, indexing, creation (MLIRGenArrays.cpp)
@@ -417,11 +415,6 @@ public:
   /// grid(), thread_id(), block_id(), block_dim(); false for other names.
   bool emitKernelBuiltin(Builtin builtin, llvm::ArrayRef<const Expr *> argExprs,
                          mlir::Location l, Val &out);
-  /// Inside a prange body, zero-divisor checks only record their site
-  /// (message, line) in the slot "%zdiv" (a min over site numbers, so
-  /// loops with divisions still vectorize); the iteration raises at its end.
-  std::vector<std::pair<std::string, int64_t>> deferredChecks_;
-  void emitDeferredChecks(mlir::Location l);
   void error(SourceRange r, const std::string &msg);
   /// Adds a line to the loop report (if one is being made).
   void note(int64_t line, const std::string &text);
@@ -441,9 +434,6 @@ public:
   bool boundscheck;      ///< check every index (weft run --boundscheck)
   bool fastmath = false; ///< every function fastmath (weft run --fastmath)
   bool gpu = false;      ///< --target=gpu: kernels launch on the GPU
-  /// Loops check the Ctrl-C flag (weft_rt_check_interrupt): in a session
-  /// entry, and in code a host calls when nothing of it runs on a GPU.
-  bool interruptChecks = false;
   std::vector<LoopReport> *report = nullptr;
   mlir::ModuleOp module;
   std::map<const FunctionInstance *, mlir::func::FuncOp> funcs;

@@ -123,9 +123,6 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
       weft::RngBeginIterationOp::create(b, l, rngKey, iv);
     }
     env["%cont"] = constant(ScalarKind::Bool, 0, l);
-    env["%zdiv"] = i64(-1, l); // no failed zero-divisor check
-    auto savedChecks = std::move(deferredChecks_);
-    deferredChecks_.clear();
     // Each iteration starts its reduction variables from the identity (the
     // body's arguments) and its private variables from their default
     // values.
@@ -145,12 +142,9 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
         env[p] = defaultValue(t, l).v();
       }
     }
-    emitInterruptCheck(s.body, false, line(s.range), l);
     ++parallelDepth;
     emitBlock(s.body);
     --parallelDepth;
-    emitDeferredChecks(l);
-    deferredChecks_ = std::move(savedChecks);
     if (rngKey && !inlineRng)
       weft::RngEndIterationOp::create(b, l);
     rngLoopKey = savedLoopKey;

@@ -148,10 +148,6 @@ void FunctionGen::collectWrites(const Block &block, std::set<std::string> &out,
     }
   };
   walk(block, false, from);
-  // Deferred zero-divisor checks may update their flag anywhere (unused
-  // loop results are folded away).
-  if (env.count("%zdiv"))
-    out.insert("%zdiv");
   // Inlined random draws advance the iteration's draw counter.
   if (env.count("%rng")) {
     std::set<const FunctionInstance *> seen{&fn};
@@ -555,7 +551,6 @@ void FunctionGen::emitFor(const ForStmt &s) {
                                                   forOp.getInductionVar()));
       env[var] = iv;
       env["%cont"] = constant(ScalarKind::Bool, 0, l);
-      emitInterruptCheck(s.body, false, line(s.range), l);
       emitBlock(s.body);
       env.erase("%cont");
       SmallVector<Value> yields;
@@ -614,7 +609,6 @@ void FunctionGen::emitFor(const ForStmt &s) {
       env[var] = varAt(k);
       env["%brk"] = constant(ScalarKind::Bool, 0, l);
       env["%cont"] = constant(ScalarKind::Bool, 0, l);
-      emitInterruptCheck(s.body, false, line(s.range), l);
       emitBlock(s.body);
       Value next = arith::AddIOp::create(b, l, k, i64(1, l));
       SmallVector<Value> yields{next, env["%brk"]};
@@ -693,7 +687,6 @@ void FunctionGen::emitWhile(const WhileStmt &s) {
     // Python semantics: the loop may never end, and must then not be
     // optimised away even if its body has no effect.
     weft::KeepLoopOp::create(b, l);
-    emitInterruptCheck(s.body, true, line(s.range), l);
     emitBlock(s.body);
     SmallVector<Value> yields{env["%brk"]};
     for (const std::string &c : carried)

@@ -61,6 +61,9 @@ void buildCleanupPipeline(OpPassManager &pm) {
   // was put (the canonicalizer inlines loops of one iteration) and before
   // GPU outlining (small arrays stay on the host), the parallel choice.
   // Complex arithmetic before any canonicalizer (see Passes.td).
+  pm.addPass(weft::createInsertInterruptChecks());
+  pm.addPass(weft::createDeferChecks());
+  pm.addPass(weft::createLowerChecks());
   pm.addPass(weft::createLowerParallelFor());
   pm.addPass(weft::createLowerComprehensions());
   pm.addPass(weft::createLowerComplex());

@@ -59,6 +59,22 @@ func.func @fail_negative_line() {
 
 // -----
 
+func.func @check_without_message(%f: i1) {
+  // expected-error @+1 {{'weft.check' op needs a message}}
+  weft.check %f, "" line 3
+  return
+}
+
+// -----
+
+func.func @check_negative_line(%f: i1) {
+  // expected-error @+1 {{source line must not be negative, got -1}}
+  weft.check %f, "ZeroDivisionError: division by zero" line -1
+  return
+}
+
+// -----
+
 func.func @argv_types(%i: i64, %d: f64) -> i64 {
   // expected-error @+1 {{result type 'i64' differs from the default's type 'f64'}}
   %r = weft.argv %i, %d line 1 : f64 -> i64
@@ -173,6 +189,13 @@ func.func @metrics_no_entry() {
 
 // expected-error @+1 {{'weft.target' must be "cpu" or "gpu"}}
 func.func @bad_target() attributes {weft.target = "tpu"} {
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'weft.interruptible' is a unit attribute of a module}}
+func.func @interruptible_function() attributes {weft.interruptible} {
   return
 }
 
