@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "tools/weft/CommandLine.h"
+#include "tools/weft/Options.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -107,12 +108,6 @@ std::string help(const std::string &command) {
   return "";
 }
 
-// Options written as two words by the parser (bench's).
-const char *kSplit[] = {"--repeat", "--plot", "--func", "--args"};
-// Options parsed as --opt=value.
-const char *kJoined[] = {"--stage",      "--target", "--gpu-arch",
-                         "--max-memory", "--report", "--color"};
-
 } // namespace
 
 const std::vector<std::string> &commands() {
@@ -126,39 +121,6 @@ std::optional<std::string> commandHelp(const std::string &command) {
   if (text.empty())
     return std::nullopt;
   return text;
-}
-
-std::vector<std::string> normalize(const std::vector<std::string> &args) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string &a = args[i];
-    if (a == "--") {
-      out.insert(out.end(), args.begin() + i, args.end());
-      break;
-    }
-    bool joined = false;
-    for (const char *opt : kJoined)
-      if (a == opt && i + 1 < args.size() && args[i + 1] != "--") {
-        out.push_back(a + "=" + args[++i]);
-        joined = true;
-        break;
-      }
-    if (joined)
-      continue;
-    bool split = false;
-    for (const char *opt : kSplit) {
-      std::string prefix = std::string(opt) + "=";
-      if (a.rfind(prefix, 0) == 0) {
-        out.push_back(opt);
-        out.push_back(a.substr(prefix.size()));
-        split = true;
-        break;
-      }
-    }
-    if (!split)
-      out.push_back(a);
-  }
-  return out;
 }
 
 std::string suggest(const std::string &word,
@@ -176,42 +138,6 @@ std::string suggest(const std::string &word,
   }
   unsigned limit = std::max<unsigned>(2, w.size() / 4);
   return bestDistance <= limit && bestDistance > 0 ? best : "";
-}
-
-const std::vector<std::string> &options() {
-  static const std::vector<std::string> all = [] {
-    std::vector<std::string> out = {"--help", "--version"};
-    for (const std::string &c : commands())
-      for (const std::string &o : commandOptions(c))
-        if (std::find(out.begin(), out.end(), o) == out.end())
-          out.push_back(o);
-    return out;
-  }();
-  return all;
-}
-
-std::vector<std::string> commandOptions(const std::string &command) {
-  std::vector<std::string> common = {
-      "-O0",           "-O1",        "-O2",       "-O3",
-      "--boundscheck", "--fastmath", "--threads", "--target",
-      "--gpu-arch",    "--no-cache", "--color",   "--help"};
-  std::vector<std::string> out;
-  if (command == "check")
-    return {"--color", "--help"};
-  if (command == "help")
-    return {};
-  if (command == "repl")
-    return {"-O0",       "-O1",        "-O2",      "-O3",
-            "--threads", "--fastmath", "--target", "--help"};
-  out = common;
-  if (command == "run")
-    out.insert(out.end(), {"--report", "--metrics", "--max-memory"});
-  if (command == "emit")
-    out.insert(out.end(), {"--stage", "--report"});
-  if (command == "bench")
-    out.insert(out.end(), {"--repeat", "--weak", "--plot", "--func", "--args",
-                           "--show-output", "--json", "--csv"});
-  return out;
 }
 
 std::string completionScript(const std::string &shell) {
@@ -310,21 +236,6 @@ std::string manPage(const std::string &overview, const std::string &version) {
        "0 success, 1 an error in the program, 2 an internal compiler "
        "error, 64 bad usage.\n";
   return s;
-}
-
-std::string optionOfOtherCommand(const std::string &option,
-                                 const std::string &command) {
-  std::string name = option.substr(0, option.find('='));
-  auto takes = [&](const std::string &c) {
-    std::vector<std::string> own = commandOptions(c);
-    return std::find(own.begin(), own.end(), name) != own.end();
-  };
-  if (takes(command))
-    return "";
-  for (const std::string &c : commands())
-    if (takes(c))
-      return "'" + name + "' is an option of 'weft " + c + "'";
-  return "";
 }
 
 } // namespace weft::cli

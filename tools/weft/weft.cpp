@@ -18,6 +18,7 @@
 #include "tools/weft/BenchCommand.h"
 #include "tools/weft/CommandLine.h"
 #include "tools/weft/EmitCommand.h"
+#include "tools/weft/Options.h"
 #include "tools/weft/Repl.h"
 
 #include "mlir/IR/AsmState.h"
@@ -48,6 +49,8 @@
 volatile sig_atomic_t weft::gRunningProgram = 0;
 
 namespace {
+using weft::cli::Args;
+using weft::cli::usageError;
 
 const char *kUsage =
     R"(weft - a JIT compiler for a Python-flavoured array language
@@ -175,68 +178,6 @@ bool leakedBuffers() {
   return true;
 }
 
-int usageError(const std::string &msg) {
-  std::cerr << "weft: error: " << msg << "\n"
-            << "Run 'weft --help' for usage.\n";
-  return 64;
-}
-
-/// A size for --max-memory: digits with an optional fraction, then an
-/// optional K, M or G (powers of 1024), at least 1 byte once rounded to
-/// whole bytes; sizes of 2^63 bytes or more are 2^63 - 1. False for
-/// anything else (signs, exponents, spaces, nan, inf).
-bool parseByteSize(const std::string &text, int64_t &bytes) {
-  size_t end = 0, digits = 0;
-  auto skipDigits = [&] {
-    while (end < text.size() &&
-           std::isdigit(static_cast<unsigned char>(text[end]))) {
-      ++end;
-      ++digits;
-    }
-  };
-  skipDigits();
-  if (end < text.size() && text[end] == '.') {
-    ++end;
-    skipDigits();
-  }
-  if (digits == 0)
-    return false;
-  std::string unit = text.substr(end);
-  double scale = unit.empty()                 ? 1
-                 : unit == "K" || unit == "k" ? 1024.0
-                 : unit == "M" || unit == "m" ? 1024.0 * 1024
-                 : unit == "G" || unit == "g" ? 1024.0 * 1024 * 1024
-                                              : 0;
-  double size =
-      std::round(std::strtod(text.substr(0, end).c_str(), nullptr) * scale);
-  if (!(size >= 1))
-    return false;
-  bytes = size >= 0x1p63 ? std::numeric_limits<int64_t>::max()
-                         : static_cast<int64_t>(size);
-  return true;
-}
-
-struct Args {
-  std::string command;
-  std::string file;
-  std::string stage;
-  int optLevel = 3;
-  bool boundscheck = false;
-  bool fastmath = false;
-  int threads = 0;
-  std::string reportPath;
-  std::vector<std::string> programArgs;
-  // --metrics: "table" (stderr) or "json:PATH".
-  std::string metrics;
-  weft::Target target = weft::Target::CPU;
-  bool targetGiven = false; ///< --target= was on the command line
-  std::string gpuArch;
-  bool noCache = false;
-  int64_t maxMemory = 0;
-  weft::BenchOptions bench;
-  std::string color = "auto"; ///< --color=auto|always|never
-};
-
 } // namespace
 
 namespace {
@@ -279,146 +220,6 @@ void printWarnings(weft::Compilation &c) {
 }
 
 } // namespace
-
-/// Parses the command line into `args`; an exit status when the program
-/// ends here (--help, --version, a usage error).
-std::optional<int> parseArgs(const std::vector<std::string> &argvv,
-                             Args &args) {
-  // The options only `weft bench` takes; true if `a` was one.
-  std::string benchError;
-  auto bench = [&](const std::string &a, size_t &i) {
-    auto value = [&](const char *opt) -> std::string {
-      if (i + 1 >= argvv.size()) {
-        benchError = std::string(opt) + " needs a value";
-        return "";
-      }
-      return argvv[++i];
-    };
-    if (a == "--repeat") {
-      std::string v = value("--repeat");
-      char *end = nullptr;
-      long k = std::strtol(v.c_str(), &end, 10);
-      if (benchError.empty() && (v.empty() || *end || k < 1 || k > 100000))
-        benchError = "--repeat needs a positive number, not '" + v + "'";
-      args.bench.repeat = static_cast<int>(k);
-    } else if (a == "--weak") {
-      args.bench.weak = true;
-    } else if (a == "--plot") {
-      args.bench.plotPath = value("--plot");
-    } else if (a == "--func") {
-      args.bench.func = value("--func");
-    } else if (a == "--args") {
-      args.bench.funcArgs = value("--args");
-    } else if (a == "--json") {
-      args.bench.json = true;
-    } else if (a == "--csv") {
-      args.bench.csv = true;
-    } else if (a == "--show-output") {
-      args.bench.showOutput = true;
-    } else {
-      return false;
-    }
-    return true;
-  };
-  for (size_t i = 0; i < argvv.size(); ++i) {
-    const std::string &a = argvv[i];
-    if (a == "--") {
-      args.programArgs.assign(argvv.begin() + i + 1, argvv.end());
-      break;
-    }
-    if (a == "--help" || a == "-h") {
-      std::optional<std::string> help = weft::cli::commandHelp(args.command);
-      std::cout << (help ? *help : std::string(kUsage));
-      return 0;
-    }
-    if (a == "--version") {
-      std::cout << "weft " << WEFT_VERSION << " (LLVM/MLIR "
-                << LLVM_VERSION_STRING << ")\n";
-      return 0;
-    }
-    if (a.rfind("--stage=", 0) == 0) {
-      args.stage = a.substr(8);
-    } else if (a == "--stage" && i + 1 < argvv.size()) {
-      args.stage = argvv[++i];
-    } else if (a.size() == 3 && a[0] == '-' && a[1] == 'O' && a[2] >= '0' &&
-               a[2] <= '3') {
-      args.optLevel = a[2] - '0';
-    } else if (args.command == "bench" &&
-               (a.rfind("--threads=", 0) == 0 ||
-                (a == "--threads" && i + 1 < argvv.size()))) {
-      args.bench.threads = a == "--threads" ? argvv[++i] : a.substr(10);
-    } else if (args.command == "bench" && bench(a, i)) {
-      if (!benchError.empty())
-        return usageError(benchError);
-    } else if (a.rfind("--target=", 0) == 0) {
-      std::optional<weft::Target> target = weft::parseTarget(a.substr(9));
-      if (!target)
-        return usageError("--target is cpu, gpu or auto, not '" + a.substr(9) +
-                          "'");
-      args.target = *target;
-      args.targetGiven = true;
-    } else if (a.rfind("--gpu-arch=", 0) == 0) {
-      args.gpuArch = a.substr(11);
-      bool ok = args.gpuArch.size() > 3 && args.gpuArch.rfind("sm_", 0) == 0;
-      for (size_t k = 3; ok && k < args.gpuArch.size(); ++k)
-        ok = std::isdigit(static_cast<unsigned char>(args.gpuArch[k])) ||
-             (k + 1 == args.gpuArch.size() && args.gpuArch[k] == 'a');
-      if (!ok)
-        return usageError("--gpu-arch takes an architecture such as sm_80 "
-                          "or sm_90, not '" +
-                          args.gpuArch + "'");
-    } else if (a.rfind("--max-memory=", 0) == 0) {
-      std::string v = a.substr(13);
-      if (!parseByteSize(v, args.maxMemory))
-        return usageError("--max-memory takes a number of bytes (at least 1) "
-                          "with an optional K, M or G suffix, such as 512M "
-                          "or 2.5G, not '" +
-                          v + "'");
-    } else if (a == "--no-cache") {
-      args.noCache = true;
-    } else if (a == "--metrics") {
-      args.metrics = "table";
-    } else if (a.rfind("--metrics=", 0) == 0) {
-      args.metrics = a.substr(10);
-      if (args.metrics != "table" &&
-          (args.metrics.rfind("json:", 0) != 0 || args.metrics.size() == 5))
-        return usageError("--metrics takes no value, =table or =json:PATH");
-    } else if (a.rfind("--threads=", 0) == 0 ||
-               (a == "--threads" && i + 1 < argvv.size())) {
-      std::string v = a == "--threads" ? argvv[++i] : a.substr(10);
-      std::string error;
-      if (!weft::parseThreadCount(v, "--threads", args.threads, error))
-        return usageError(error);
-    } else if (a.rfind("--report=", 0) == 0) {
-      args.reportPath = a.substr(9);
-    } else if (a.rfind("--color=", 0) == 0) {
-      args.color = a.substr(8);
-      if (args.color != "auto" && args.color != "always" &&
-          args.color != "never")
-        return usageError("--color is auto, always or never, not '" +
-                          args.color + "'");
-    } else if (a == "--fastmath") {
-      args.fastmath = true;
-    } else if (a == "--boundscheck") {
-      args.boundscheck = true;
-    } else if (a != "-" && !a.empty() && a[0] == '-') {
-      std::string other = weft::cli::optionOfOtherCommand(a, args.command);
-      if (!other.empty())
-        return usageError(other);
-      std::string near = weft::cli::suggest(a, weft::cli::options());
-      return usageError("unknown option '" + a + "'" +
-                        (near.empty() ? "" : "; did you mean '" + near + "'?"));
-    } else if (args.command.empty()) {
-      args.command = a;
-    } else if (args.file.empty()) {
-      args.file = a;
-    } else {
-      return usageError("unexpected argument '" + a +
-                        "'; program arguments go after '--'");
-    }
-  }
-  return std::nullopt;
-}
 
 /// `weft repl`.
 int runReplCommand(const Args &args) {
@@ -483,8 +284,8 @@ int main(int argc, char **argv) {
     std::cerr << kUsage;
     return 64;
   }
-  argvv = weft::cli::normalize(argvv);
-  if (std::optional<int> exit = parseArgs(argvv, args))
+  if (std::optional<int> exit =
+          weft::cli::parseCommandLine(argvv, args, kUsage))
     return *exit;
   if (args.command == "man") {
     // weft(1), written by the build and installed (not in the help).
@@ -515,13 +316,6 @@ int main(int argc, char **argv) {
   gColour = colourFor(args.color);
   if (args.command == "repl")
     return runReplCommand(args);
-  if (args.command != "run" && args.command != "check" &&
-      args.command != "emit" && args.command != "bench") {
-    std::string near = weft::cli::suggest(args.command, weft::cli::commands());
-    return usageError("unknown command '" + args.command + "'; " +
-                      (near.empty() ? "" : "did you mean '" + near + "'? ") +
-                      "use run, check, emit, bench or repl");
-  }
   if (args.file.empty())
     return usageError("'" + args.command + "' needs a source file");
   if (args.command == "emit") {
