@@ -61,7 +61,8 @@ enum class BinaryOp {
   LShift,
   RShift
 };
-enum class CompareOp { Lt, Le, Gt, Ge, Eq, Ne };
+/// Is and IsNot: `x is None`, `x is not None` (the only identity tests).
+enum class CompareOp { Lt, Le, Gt, Ge, Eq, Ne, Is, IsNot };
 enum class BoolOpKind { And, Or };
 
 const char *spelling(UnaryOp op);

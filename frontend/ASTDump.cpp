@@ -76,6 +76,10 @@ const char *spelling(CompareOp op) {
     return "==";
   case CompareOp::Ne:
     return "!=";
+  case CompareOp::Is:
+    return "is";
+  case CompareOp::IsNot:
+    return "is not";
   }
   return "?";
 }

@@ -174,10 +174,23 @@ ExprPtr Parser::parseComparison() {
   SourceLocation begin = tok().range.begin;
   ExprPtr first = parseBinary(1);
   CompareOp op;
-  if (first && at(TokenKind::Identifier) && tok().text == "is")
-    return error("'is' comparisons are not supported: Weft has no None; "
-                 "give the variable a value of its type that means "
-                 "'nothing' (such as -1) and compare with ==");
+  if (first && at(TokenKind::Identifier) && tok().text == "is") {
+    // `x is None`, `x is not None`: a test of a value that may be None.
+    next();
+    bool negated = accept(TokenKind::KwNot);
+    ExprPtr rhs = parseBinary(1);
+    if (!rhs)
+      return nullptr;
+    auto c = std::make_unique<CompareExpr>(SourceRange(begin));
+    c->operands.push_back(std::move(first));
+    c->operands.push_back(std::move(rhs));
+    c->ops.push_back(negated ? CompareOp::IsNot : CompareOp::Is);
+    c->range = rangeFrom(begin);
+    if (compareOp(tok().kind, op) ||
+        (at(TokenKind::Identifier) && tok().text == "is"))
+      return error("'is' tests are not chained; join them with 'and'");
+    return c;
+  }
   if (first && (at(TokenKind::KwIn) ||
                 (at(TokenKind::KwNot) && tok(1).kind == TokenKind::KwIn)))
     return error("membership tests ('in', 'not in') are not supported yet; "

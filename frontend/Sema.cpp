@@ -355,14 +355,16 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
       change();
     }
   }
+  // A function returning a number that can also reach its end returns
+  // None there, as in Python: its result is optional.
+  if (fn.def && !fn.def->hasReturnAnnotation && fn.returnType.isScalar() &&
+      !fn.returnType.isComplex() && canFallOffEnd(*fn.body)) {
+    fn.returnType = Type::optional(fn.returnType);
+    change();
+  }
   if (reporting_)
     checkReturnsOnEveryPath(fn);
   fn_ = nullptr;
-}
-
-void Analyzer::checkBlock(const Block &b) {
-  for (const StmtPtr &s : b)
-    checkStmt(*s);
 }
 
 bool Analyzer::isTruthy(const Type &t, SourceRange range) {
@@ -571,12 +573,20 @@ void Analyzer::checkReturn(const ReturnStmt &r) {
     return;
   }
   bool ok;
-  Type u = unify(fn_->returnType, v, ok);
+  Type u = unifyReturn(fn_->returnType, v, ok);
   if (!ok) {
+    bool none = v.isNone() || fn_->returnType.isNone() || v.isOptional() ||
+                fn_->returnType.isOptional();
     diags_.error(r.value ? r.value->range : r.range,
-                 "'" + fn_->name + "' returns a " + v.str() + " here but a " +
-                     fn_->returnType.str() +
-                     " elsewhere; every return must give the same type");
+                 "'" + fn_->name + "' returns " +
+                     (v.isNone() ? std::string("None") : "a " + v.str()) +
+                     " here but " +
+                     (fn_->returnType.isNone() ? std::string("None")
+                                               : "a " + fn_->returnType.str()) +
+                     " elsewhere; " +
+                     (none ? "only numbers may be None in Weft (Numba's "
+                             "optional types)"
+                           : "every return must give the same type"));
     return;
   }
   if (u != fn_->returnType) {
@@ -598,7 +608,11 @@ void Analyzer::checkStmt(const Stmt &s) {
     Type v = checkExpr(a.value.get());
     if (v.isNone())
       diags_.error(a.value->range,
-                   "this call returns no value; it cannot be assigned");
+                   a.value->dyn<NameExpr>()
+                       ? "a variable cannot be set to None; give it a value "
+                         "of its type that means 'nothing' (such as -1), or "
+                         "return None from a function (an optional value)"
+                       : "this call returns no value; it cannot be assigned");
     for (const ExprPtr &t : a.targets)
       assignTo(t.get(), v, a.value->range);
     return;
@@ -640,6 +654,8 @@ void Analyzer::checkStmt(const Stmt &s) {
   }
   case StmtKind::If: {
     auto &i = static_cast<const IfStmt &>(s);
+    if (checkNoneTestIf(i))
+      return;
     isTruthy(checkExpr(i.cond.get()), i.cond->range);
     checkBlock(i.body);
     checkBlock(i.orelse);

@@ -118,7 +118,11 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
     return matmulResult(l, r, range);
   auto bad = [&]() {
     diags_.error(range, std::string("unsupported operand types for '") +
-                            spelling(op) + "': " + l.str() + " and " + r.str());
+                            spelling(op) + "': " + l.str() + " and " + r.str() +
+                            (l.isOptional() || r.isOptional()
+                                 ? "; test the value that may be None first: "
+                                   "if x is not None: ..."
+                                 : ""));
     return Type::unknown();
   };
   bool arr = l.isArray() || r.isArray();
@@ -182,6 +186,8 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
 }
 
 Type Analyzer::checkCompare(const CompareExpr *c) {
+  if (c->ops[0] == CompareOp::Is || c->ops[0] == CompareOp::IsNot)
+    return checkIdentity(c);
   bool known = true;
   std::vector<Type> ts;
   for (const ExprPtr &o : c->operands) {
@@ -467,8 +473,12 @@ Type Analyzer::checkExprImpl(const Expr *e) {
   case ExprKind::Name: {
     auto *n = static_cast<const NameExpr *>(e);
     auto it = fn_->locals.find(n->name);
-    if (it != fn_->locals.end())
+    if (it != fn_->locals.end()) {
+      auto narrow = narrowed_.find(n->name);
+      if (it->second.isOptional() && narrow != narrowed_.end())
+        return narrow->second;
       return it->second;
+    }
     if (std::optional<Builtin> b = lookupBuiltin(n->name))
       if (builtinKind(*b) == BuiltinKind::Constant)
         return Type::f64();
@@ -477,13 +487,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
         fn_->moduleConstants[n] = lit;
         return checkExpr(lit);
       }
-    if (n->name == "None") {
-      diags_.error(n->range,
-                   "values that may be None are not supported yet: Weft has "
-                   "no optional values; use a value of the variable's type "
-                   "that means 'nothing' (such as -1) and compare with ==");
-      return Type::unknown();
-    }
+    if (n->name == "None")
+      return Type::none(); // returned (an optional) or tested with `is`
     if (defs_.count(n->name) || isBuiltinName(n->name)) {
       diags_.error(n->range,
                    "'" + n->name + "' is a function; call it with (...)");

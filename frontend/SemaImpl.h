@@ -37,6 +37,9 @@ void computeWrittenParams(Program &program);
 /// body of a session entry, whose variables all outlive its loops.
 void planLoops(FunctionInstance &fn, bool sessionBody, DiagnosticEngine &diags);
 
+/// True if control can reach the end of `body` (SemaReturns.cpp).
+bool canFallOffEnd(const Block &body);
+
 class Analyzer {
 public:
   Analyzer(const ModuleAST &m, DiagnosticEngine &d) : module_(m), diags_(d) {}
@@ -146,6 +149,21 @@ private:
   /// function a host calls (SemaReturns.cpp).
   void checkHostResults();
   int loopDepth_ = 0;
+  /// Optional locals a test proved not None where they are read (`if x
+  /// is not None:`, the rest of a block after `if x is None: return`):
+  /// their value type (SemaOptional.cpp).
+  std::map<std::string, Type> narrowed_;
+  /// The optional local `cond` tests (`x is None`, `x is not None`), or
+  /// null; `isNot` for the second form.
+  const NameExpr *noneTest(const Expr *cond, bool &isNot);
+  /// An if statement that tests an optional local for None.
+  bool checkNoneTestIf(const IfStmt &i);
+  /// `x is None` / `x is not None`.
+  Type checkIdentity(const CompareExpr *c);
+  /// The return type after a return of `v` (None, a number or an
+  /// optional) where `current` was returned before; ok=false if they do
+  /// not unify.
+  static Type unifyReturn(const Type &current, const Type &v, bool &ok);
   int changes_ = 0;
   bool reporting_ = false;
   std::set<const FunctionDefStmt *> reportedDefs_;

@@ -82,9 +82,12 @@ bool blockCanEnd(const Block &block) {
 
 } // namespace
 
+bool canFallOffEnd(const Block &body) { return blockCanEnd(body); }
+
 void Analyzer::checkReturnsOnEveryPath(const FunctionInstance &fn) {
+  // An optional result is None at the end, as in Python.
   if (!fn.def || !fn.returnType.isKnown() || fn.returnType.isNone() ||
-      !blockCanEnd(*fn.body))
+      fn.returnType.isOptional() || !blockCanEnd(*fn.body))
     return;
   const std::string &name = fn.def->name, type = fn.returnType.str();
   Diagnostic *d;
@@ -98,9 +101,9 @@ void Analyzer::checkReturnsOnEveryPath(const FunctionInstance &fn) {
     d = &diags_.error(fn.def->nameRange,
                       "'" + name + "' returns " + type +
                           " on some paths but can reach the end of its body "
-                          "without a return (Python would return None there, "
-                          "which Weft has no type for); add a return "
-                          "statement at the end of '" +
+                          "without a return (Python would return None "
+                          "there, and only numbers may be None in Weft); add "
+                          "a return statement at the end of '" +
                           name + "'");
   if (!fn.body->empty())
     DiagnosticEngine::note(*d, fn.body->back()->range,

@@ -27,6 +27,7 @@ bool Type::operator==(const Type &o) const {
   case Kind::Array:
     return scalar_ == o.scalar_ && rank_ == o.rank_;
   case Kind::Tuple:
+  case Kind::Optional:
     return elems_ == o.elems_;
   default:
     return true;
@@ -145,6 +146,8 @@ std::string Type::str() const {
       s += (i ? ", " : "") + elems_[i].str();
     return s + ")";
   }
+  case Kind::Optional:
+    return elems_[0].str() + " or None";
   }
   return "?";
 }

@@ -42,7 +42,7 @@ inline ScalarKind computeKind(ScalarKind k) {
 
 class Type {
 public:
-  enum class Kind { Unknown, None, Scalar, Array, Tuple, String };
+  enum class Kind { Unknown, None, Scalar, Array, Tuple, String, Optional };
 
   Type() = default;
   static Type unknown() { return Type(); }
@@ -68,6 +68,14 @@ public:
     return t;
   }
 
+  /// A number that may be None (Numba's optional type): a function that
+  /// returns a number on some paths and None on others. Held as the
+  /// number and a flag (its elems(): the value type, then bool).
+  static Type optional(const Type &value) {
+    Type t(Kind::Optional);
+    t.elems_ = {value, boolean()};
+    return t;
+  }
   Kind kind() const { return kind_; }
   bool isUnknown() const { return kind_ == Kind::Unknown; }
   bool isNone() const { return kind_ == Kind::None; }
@@ -75,6 +83,9 @@ public:
   bool isArray() const { return kind_ == Kind::Array; }
   bool isTuple() const { return kind_ == Kind::Tuple; }
   bool isString() const { return kind_ == Kind::String; }
+  bool isOptional() const { return kind_ == Kind::Optional; }
+  /// The type an optional holds when it is not None.
+  const Type &optionalValue() const { return elems_.front(); }
   bool isBool() const { return isScalar() && scalar_ == ScalarKind::Bool; }
   bool isInt() const {
     return isScalar() && (scalar_ == ScalarKind::I32 ||

@@ -73,7 +73,8 @@ mlir::Type FunctionGen::toMLIR(const weft::Type &t) {
 
 void FunctionGen::flatTypes(const weft::Type &t,
                             SmallVectorImpl<mlir::Type> &out) {
-  if (t.isTuple()) {
+  // A tuple's parts; an optional's value and its "not None" flag.
+  if (t.isTuple() || t.isOptional()) {
     for (const weft::Type &e : t.elems())
       flatTypes(e, out);
   } else if (!t.isNone()) {
@@ -107,7 +108,7 @@ ScalarKind FunctionGen::kindOf(mlir::Type t) const {
 
 void FunctionGen::slotNames(const std::string &name, const weft::Type &t,
                             std::vector<std::string> &out) {
-  if (!t.isTuple()) {
+  if (!t.isTuple() && !t.isOptional()) {
     out.push_back(name);
     return;
   }

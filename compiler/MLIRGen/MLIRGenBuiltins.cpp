@@ -25,16 +25,16 @@ std::string escapeFormat(const std::string &s) {
 
 void FunctionGen::emitPrint(const CallExpr *c) {
   Location l = loc(c->range);
-  std::string format;
-  SmallVector<Value> values;
-  std::function<void(const weft::Type &, ArrayRef<Value> &)> add =
-      [&](const weft::Type &t, ArrayRef<Value> &parts) {
+  std::function<void(const weft::Type &, ArrayRef<Value> &, std::string &,
+                     SmallVector<Value> &)>
+      add = [&](const weft::Type &t, ArrayRef<Value> &parts,
+                std::string &format, SmallVector<Value> &values) {
         if (t.isTuple()) {
           format += "(";
           for (size_t i = 0; i < t.elems().size(); ++i) {
             if (i)
               format += ", ";
-            add(t.elems()[i], parts);
+            add(t.elems()[i], parts, format, values);
           }
           if (t.elems().size() == 1)
             format += ",";
@@ -45,19 +45,40 @@ void FunctionGen::emitPrint(const CallExpr *c) {
         values.push_back(parts.front());
         parts = parts.drop_front();
       };
-  for (size_t i = 0; i < c->args.size(); ++i) {
-    if (i)
-      format += " ";
-    const Expr *a = c->args[i].get();
-    if (auto *s = a->dyn<StrLitExpr>()) {
-      format += escapeFormat(s->value);
-      continue;
-    }
-    Val v = emitExpr(a);
-    ArrayRef<Value> parts = v.parts;
-    add(fn.typeOf(a), parts);
-  }
-  weft::PrintOp::create(b, l, format, values);
+  SmallVector<Val> args;
+  for (const ExprPtr &a : c->args)
+    args.push_back(a->dyn<StrLitExpr>() ? Val() : emitExpr(a.get()));
+  // From argument i on; an optional prints its value or None, one branch
+  // each (Sema allows a few per print).
+  std::function<void(size_t, std::string, SmallVector<Value>)> from =
+      [&](size_t i, std::string format, SmallVector<Value> values) {
+        for (; i < c->args.size(); ++i) {
+          if (i)
+            format += " ";
+          const Expr *a = c->args[i].get();
+          if (auto *s = a->dyn<StrLitExpr>()) {
+            format += escapeFormat(s->value);
+            continue;
+          }
+          weft::Type t = fn.typeOf(a);
+          if (t.isOptional()) {
+            auto branch =
+                scf::IfOp::create(b, l, TypeRange{}, args[i].parts[1], true);
+            OpBuilder::InsertionGuard g(b);
+            b.setInsertionPointToStart(&branch.getThenRegion().front());
+            SmallVector<Value> withValue(values);
+            withValue.push_back(args[i].parts[0]);
+            from(i + 1, format + "{}", withValue);
+            b.setInsertionPointToStart(&branch.getElseRegion().front());
+            from(i + 1, format + "None", values);
+            return;
+          }
+          ArrayRef<Value> parts = args[i].parts;
+          add(t, parts, format, values);
+        }
+        weft::PrintOp::create(b, l, format, values);
+      };
+  from(0, "", {});
 }
 
 Val FunctionGen::emitArange(const CallExpr *c) {

@@ -294,8 +294,41 @@ Value FunctionGen::emitCompareOp(CompareOp op, Value lhs, Value rhs,
   return arith::CmpIOp::create(b, l, p, lhs, rhs);
 }
 
+Val FunctionGen::emitOptional(const Expr *e, const weft::Type &to, Location l) {
+  weft::Type t = fn.typeOf(e);
+  ScalarKind k = to.optionalValue().scalarKind();
+  if (t.isNone()) // None: the flag is false
+    return defaultValue(to, l);
+  Val v;
+  if (t.isOptional()) {
+    v = emitExpr(e);
+  } else {
+    v.parts.push_back(emitScalar(e));
+    v.parts.push_back(constant(ScalarKind::Bool, 1, l));
+  }
+  v.parts[0] = convert(v.parts[0], k, l);
+  return v;
+}
+
 Value FunctionGen::emitCompare(const CompareExpr *c) {
   Location l = loc(c->range);
+  if (c->ops[0] == CompareOp::Is || c->ops[0] == CompareOp::IsNot) {
+    // `x is None`: an optional's flag is false; other values are never
+    // None (Sema allows None only on the right).
+    weft::Type t = fn.typeOf(c->operands[0].get());
+    bool is = c->ops[0] == CompareOp::Is;
+    if (t.isNone())
+      return constant(ScalarKind::Bool, is, l);
+    if (!t.isOptional()) {
+      emitExpr(c->operands[0].get());
+      return constant(ScalarKind::Bool, !is, l);
+    }
+    Value present = emitExpr(c->operands[0].get()).parts[1];
+    return is ? arith::XOrIOp::create(b, l, present,
+                                      constant(ScalarKind::Bool, 1, l))
+                    .getResult()
+              : present;
+  }
   // `a < b < c` is `(a < b) and (b < c)` with b evaluated once and the
   // second comparison skipped when the first is false.
   Value left = emitScalar(c->operands[0].get());
@@ -442,8 +475,13 @@ Val FunctionGen::emitExpr(const Expr *e) {
   case ExprKind::Name: {
     auto *n = static_cast<const NameExpr *>(e);
     auto it = fn.locals.find(n->name);
-    if (it != fn.locals.end())
-      return loadLocal(n->name, it->second);
+    if (it != fn.locals.end()) {
+      Val v = loadLocal(n->name, it->second);
+      // An optional read where a test proved it is not None: its value.
+      if (it->second.isOptional() && !t.isOptional())
+        return Val(v.parts[0]);
+      return v;
+    }
     auto frozen = fn.moduleConstants.find(n);
     if (frozen != fn.moduleConstants.end())
       return emitExpr(frozen->second);

@@ -142,6 +142,9 @@ public:
 
   // ---- expressions (MLIRGenExpr.cpp)
   Val emitExpr(const Expr *e);
+  /// `e` as a value of the optional type `to`: None, a number (not None),
+  /// or an optional.
+  Val emitOptional(const Expr *e, const Type &to, mlir::Location l);
   mlir::Value emitScalar(const Expr *e) { return emitExpr(e).v(); }
   /// emitScalar for code in a region of its own (a branch of `x if c else
   /// y`, the right side of `and`/`or`, the rest of a comparison chain): the

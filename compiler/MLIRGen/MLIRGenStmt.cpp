@@ -408,7 +408,9 @@ void FunctionGen::emitIf(const IfStmt &s) {
 void FunctionGen::emitReturn(const ReturnStmt &s) {
   Location l = loc(s.range);
   if (s.value) {
-    Val v = emitExpr(s.value.get());
+    Val v = fn.returnType.isOptional()
+                ? emitOptional(s.value.get(), fn.returnType, l)
+                : emitExpr(s.value.get());
     std::vector<std::string> slots;
     slotNames("%retval", fn.returnType, slots);
     SmallVector<mlir::Type> types;
@@ -421,6 +423,11 @@ void FunctionGen::emitReturn(const ReturnStmt &s) {
         x = convert(x, kindOf(types[i]), l);
       env[slots[i]] = x;
     }
+  } else if (fn.returnType.isOptional()) {
+    // A bare `return` of a function that may return None: None.
+    Val none = defaultValue(fn.returnType, l);
+    env["%retval#0"] = none.parts[0];
+    env["%retval#1"] = none.parts[1];
   }
   env["%ret"] = constant(ScalarKind::Bool, 1, l);
 }

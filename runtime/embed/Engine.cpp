@@ -342,7 +342,8 @@ size_t alignUp(size_t offset, const Type &t) {
 }
 
 size_t resultBytes(const Type &t) {
-  if (t.isTuple()) {
+  // An optional is laid out as the tuple (number, not None).
+  if (t.isTuple() || t.isOptional()) {
     size_t offset = 0;
     for (const Type &e : t.elems())
       offset = alignUp(offset, e.isTuple() ? Type::i64() : e) + resultBytes(e);
@@ -364,6 +365,12 @@ Value detail::ValueAccess::decode(const Type &r, const char *bytes,
   Value out;
   if (r.isNone() || !r.isKnown())
     return out;
+  if (r.isOptional()) {
+    // The number, then whether it is not None: None is an empty Value.
+    Value number = decode(r.elems()[0], bytes, offset);
+    Value present = decode(r.elems()[1], bytes, offset);
+    return present.b_ ? number : out;
+  }
   if (r.isTuple()) {
     // A tuple's values are the struct's fields in order (nested tuples
     // flattened into it).
@@ -573,7 +580,7 @@ resolveTypedImpl(std::shared_ptr<detail::ModuleState> module,
   }
   const Type &r = spec->result;
   bool none = r.isNone() || !r.isKnown();
-  bool number = !none && !r.isTuple() && !r.isArray();
+  bool number = !none && !r.isTuple() && !r.isArray() && !r.isOptional();
   if (result == kAnyResult && (none || number))
     result = none ? -1 : static_cast<int>(dtypeOfKind(r.scalarKind()));
   bool matches =
