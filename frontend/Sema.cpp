@@ -339,9 +339,11 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
       const Block *b = stack.back();
       stack.pop_back();
       for (const StmtPtr &s : *b) {
-        if (auto *r = s->dyn<ReturnStmt>())
-          hasValueReturn |= r->value != nullptr;
-        else if (auto *i = s->dyn<IfStmt>()) {
+        if (auto *r = s->dyn<ReturnStmt>()) {
+          auto *none = r->value ? r->value->dyn<NameExpr>() : nullptr;
+          hasValueReturn |=
+              r->value != nullptr && !(none && none->name == "None");
+        } else if (auto *i = s->dyn<IfStmt>()) {
           stack.push_back(&i->body);
           stack.push_back(&i->orelse);
         } else if (auto *f = s->dyn<ForStmt>())
@@ -391,7 +393,9 @@ void Analyzer::assignName(const NameExpr *n, const Type &t,
     return;
   }
   bool ok;
-  Type u = unify(slot, t, ok);
+  // A number and a value that may be None: the variable may be None.
+  Type u = slot.isOptional() || t.isOptional() ? unifyReturn(slot, t, ok)
+                                               : unify(slot, t, ok);
   if (!ok) {
     Diagnostic &d = diags_.error(
         valueRange, "'" + n->name + "' is assigned a " + t.str() +
@@ -551,6 +555,10 @@ void Analyzer::checkReturn(const ReturnStmt &r) {
   }
   Type v = r.value ? checkExpr(r.value.get()) : Type::none();
   if (v.isUnknown())
+    return;
+  // A None before any value: the type waits for the values (a function
+  // returning only None is typed at its end).
+  if (v.isNone() && fn_->returnType.isUnknown())
     return;
   if (fn_->returnType.isUnknown()) {
     fn_->returnType = v;

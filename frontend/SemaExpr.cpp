@@ -221,7 +221,10 @@ Type Analyzer::checkCompare(const CompareExpr *c) {
     if (!ts[i].isScalar()) {
       diags_.error(c->operands[i]->range,
                    "comparisons work on numbers and bools, not " + ts[i].str() +
-                       "; compare elements instead");
+                       (ts[i].isOptional()
+                            ? "; test the value that may be None first: if "
+                              "x is not None: ..."
+                            : "; compare elements instead"));
       return Type::unknown();
     }
   // Complex numbers are equal or not; they have no order (Python's rule).

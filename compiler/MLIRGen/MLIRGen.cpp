@@ -147,9 +147,12 @@ void FunctionGen::releaseTemps(size_t from, Location l) {
 }
 
 void FunctionGen::storeLocal(const std::string &name, const weft::Type &t,
-                             const Val &v, Location l) {
+                             const Val &value, Location l) {
   std::vector<std::string> slots;
   slotNames(name, t, slots);
+  Val v = value;
+  if (t.isOptional() && v.parts.size() == 1) // a number: not None
+    v.parts.push_back(constant(ScalarKind::Bool, 1, l));
   for (size_t i = 0; i < slots.size(); ++i) {
     Value nv = v.parts[i];
     Value &slot = env[slots[i]];

@@ -45,7 +45,8 @@ class Gen(ExprGen):
         for f in self.funcs:
             for k, rt in enumerate(f.ret):
                 if rt.dtype == dtype and rt.shape == tuple(shape) and \
-                        not (exact and rt.fuzzy) and f.caller_ok(self):
+                        not (exact and rt.fuzzy) and f.caller_ok(self) and \
+                        not f.optional:
                     fits.append((f, k))
         if not fits:
             if len(self.funcs) >= self.max_funcs or depth < 2 or \
@@ -85,9 +86,50 @@ class Gen(ExprGen):
         return Expr(code, dtype, shape, bound=rt.bound, fuzzy=rt.fuzzy,
                     buf=buf)
 
-    def make_func(self, dtype, shape, exact, extra_rets=None):
+    def call_args(self, f):
+        """Argument text for a call of f, or None."""
+        args = []
+        for p in f.params:
+            a = self.expr(p.dtype, p.shape, 2, True)
+            if a is None or (a.dtype in INTS and a.bound > p.bound):
+                return None
+            args.append(a)
+        if any(a.buf is not None and a.buf.readonly for a in args):
+            return None     # the callee may write its array parameters
+        return ", ".join("%s=%s" % (p.name, a.code) if p.kwonly else a.code
+                         for p, a in zip(f.params, args))
+
+    def st_optional(self):
+        """A call of a function that returns a number or None, tested with
+        `is None` / `is not None` before its value is used."""
+        if self.in_prange or self.func_depth >= 1 or \
+                len(self.funcs) >= self.max_funcs:
+            return []
+        d = self.pick(("f64", "i64", "bool"))
+        f = self.make_func(d, (), False, optional=True)
+        if f is None:
+            return []
+        args = self.call_args(f)
+        if args is None:
+            return []
+        rt = f.ret[0]
+        o = self.name("o")
+        v = Var(self.name(), d, (), bound=max(rt.bound, 7) if d in INTS
+                else rt.bound, fuzzy=rt.fuzzy, depth=self.depth)
+        default = {"f64": "0.5", "i64": "7", "bool": "False"}[d]
+        call = "%s = %s(%s)" % (o, f.name, args)
+        self.scope.append(v)
+        if self.chance(0.5):
+            return [call, "if %s is None:" % o, "    %s = %s" % (v.name,
+                                                              default),
+                    "else:", "    %s = %s" % (v.name, o)]
+        return [call, "%s = %s" % (v.name, default),
+                "if %s is not None:" % o, "    %s = %s" % (v.name, o)]
+
+    def make_func(self, dtype, shape, exact, extra_rets=None, optional=False):
         """Generate a new function returning (dtype, shape) (and maybe more
-        values), emitted before the code being generated."""
+        values), emitted before the code being generated; `optional`: a
+        number, or None when a condition on its parameters holds."""
         saved = (self.scope, self.depth, self.in_func, self.in_prange,
                  self.loop_vars, self.budget, self.forbidden_buf)
         name = self.name("fn")
@@ -119,7 +161,7 @@ class Gen(ExprGen):
         for _ in range(self.r.randrange(1, 5)):
             lines += self.statement(1, allow_blocks=True)
         rets = [(dtype, tuple(shape))]
-        if self.chance(0.3):
+        if self.chance(0.3) and not optional:
             rets.append((self.pick(("f64", "i64", "bool")), ()
                          if self.chance(0.6) else self.rand_shape()))
         ret_exprs = [self.expr(d, s, 3, exact if i == 0 else False)
@@ -129,9 +171,12 @@ class Gen(ExprGen):
                    for i, e in enumerate(ret_exprs)
                    if e.buf is not None and any(p.buf is e.buf for p in
                                                 params)}
+        none_test = self.expr("bool", (), 2) if optional else None
+        if optional and none_test is None:
+            none_test = Expr("False", "bool", (), bound=1, fuzzy=False)
         ret_ann = ""
         if len(rets) == 1 and all(p.annotated for p in params) and \
-                self.chance(0.7):
+                self.chance(0.7) and not optional:
             ret_ann = " -> %s" % type_name(dtype, shape)
         ptext = []
         for p in params:
@@ -140,6 +185,8 @@ class Gen(ExprGen):
             ptext.append(t)
         header = "def %s(%s)%s:" % (name, ", ".join(ptext), ret_ann)
         body = ["    " + l for l in lines]
+        if optional:
+            body += ["    if %s:" % none_test.code, "        return None"]
         body.append("    return %s" % ", ".join(e.code for e in ret_exprs))
         (self.scope, self.depth, self.in_func, self.in_prange,
          self.loop_vars, self.budget, self.forbidden_buf) = saved
@@ -148,6 +195,7 @@ class Gen(ExprGen):
                                 for e in ret_exprs],
                  [header] + body, aliases)
         f.caller_ok = lambda g: True
+        f.optional = optional
         self.funcs.append(f)
         self.func_lines.append(f.lines + [""])
         return f
@@ -193,7 +241,7 @@ class Gen(ExprGen):
 
     def statement(self, indent_unused=0, allow_blocks=True):
         kinds = ["assign", "assign", "assign", "print", "setitem",
-                 "setslice", "augassign", "augscalar"]
+                 "setslice", "augassign", "augscalar", "optional"]
         if allow_blocks and self.block_depth < 3:
             kinds += ["if", "for", "while", "prange"]
         if not self.in_func and not self.in_prange:

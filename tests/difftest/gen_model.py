@@ -73,6 +73,7 @@ class Func:
         self.ret = ret          # list of Expr-like (dtype, shape, bound,
         self.lines = lines      # fuzzy) results; one entry = no tuple
         self.aliases = aliases  # result index -> param index it views
+        self.optional = False   # returns a number or None
 
 
 def broadcast(a, b):
