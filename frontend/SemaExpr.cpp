@@ -543,18 +543,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
   }
   case ExprKind::Compare:
     return checkCompare(static_cast<const CompareExpr *>(e));
-  case ExprKind::BoolOp: {
-    auto *b = static_cast<const BoolOpExpr *>(e);
-    Type l = checkExpr(b->lhs.get());
-    Type r = checkExpr(b->rhs.get());
-    if (!l.isKnown() || !r.isKnown())
-      return Type::unknown();
-    isTruthy(l, b->lhs->range);
-    isTruthy(r, b->rhs->range);
-    if (!l.isScalar() || !r.isScalar())
-      return Type::unknown();
-    return Type::scalar(promote(l.scalarKind(), r.scalarKind()));
-  }
+  case ExprKind::BoolOp:
+    return checkBoolOp(static_cast<const BoolOpExpr *>(e));
   case ExprKind::IfExp: {
     auto *i = static_cast<const IfExpExpr *>(e);
     isTruthy(checkExpr(i->cond.get()), i->cond->range);

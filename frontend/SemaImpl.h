@@ -153,11 +153,18 @@ private:
   /// is not None:`, the rest of a block after `if x is None: return`):
   /// their value type (SemaOptional.cpp).
   std::map<std::string, Type> narrowed_;
-  /// The optional local `cond` tests (`x is None`, `x is not None`), or
-  /// null; `isNot` for the second form.
-  const NameExpr *noneTest(const Expr *cond, bool &isNot);
-  /// An if statement that tests an optional local for None.
+  /// The optional locals `e` proves not None when it is true (`whenTrue`)
+  /// or false: `x is not None`, `x is None`, through `and`, `or`, `not`.
+  void provenNotNone(const Expr *e, bool whenTrue,
+                     std::vector<std::string> &out);
+  /// Narrows `names` unless a statement in [first, last) assigns one.
+  void narrow(const std::vector<std::string> &names,
+              Block::const_iterator first, Block::const_iterator last);
+  /// An if statement whose condition proves optionals not None in a
+  /// branch.
   bool checkNoneTestIf(const IfStmt &i);
+  /// `a and b`, `a or b` (b with what a proves about optionals).
+  Type checkBoolOp(const BoolOpExpr *b);
   /// `x is None` / `x is not None`.
   Type checkIdentity(const CompareExpr *c);
   /// The return type after a return of `v` (None, a number or an

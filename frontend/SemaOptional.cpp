@@ -89,39 +89,80 @@ bool isNoneName(const Expr *e) {
 
 } // namespace
 
-const NameExpr *Analyzer::noneTest(const Expr *cond, bool &isNot) {
-  auto *c = cond->dyn<CompareExpr>();
+void Analyzer::provenNotNone(const Expr *e, bool whenTrue,
+                             std::vector<std::string> &out) {
+  if (auto *u = e->dyn<UnaryExpr>()) {
+    if (u->op == UnaryOp::Not)
+      provenNotNone(u->operand.get(), !whenTrue, out);
+    return;
+  }
+  if (auto *b = e->dyn<BoolOpExpr>()) {
+    // `a and b` true: both are; `a or b` false: both are.
+    if ((b->op == BoolOpKind::And) == whenTrue) {
+      provenNotNone(b->lhs.get(), whenTrue, out);
+      provenNotNone(b->rhs.get(), whenTrue, out);
+    }
+    return;
+  }
+  auto *c = e->dyn<CompareExpr>();
   if (!c || c->ops.size() != 1 ||
       (c->ops[0] != CompareOp::Is && c->ops[0] != CompareOp::IsNot) ||
       !isNoneName(c->operands[1].get()))
-    return nullptr;
+    return;
   auto *n = c->operands[0]->dyn<NameExpr>();
   if (!n || n->qualified)
-    return nullptr;
+    return;
   auto it = fn_->locals.find(n->name);
   if (it == fn_->locals.end() || !it->second.isOptional())
-    return nullptr;
-  isNot = c->ops[0] == CompareOp::IsNot;
-  return n;
+    return;
+  if ((c->ops[0] == CompareOp::IsNot) == whenTrue)
+    out.push_back(n->name);
+}
+
+void Analyzer::narrow(const std::vector<std::string> &names,
+                      Block::const_iterator first, Block::const_iterator last) {
+  for (const std::string &name : names)
+    if (!assignsName(first, last, name))
+      narrowed_[name] = fn_->locals.at(name).optionalValue();
 }
 
 bool Analyzer::checkNoneTestIf(const IfStmt &i) {
-  bool isNot = false;
-  const NameExpr *n = noneTest(i.cond.get(), isNot);
-  if (!n)
+  std::vector<std::string> ifTrue, ifFalse;
+  provenNotNone(i.cond.get(), true, ifTrue);
+  provenNotNone(i.cond.get(), false, ifFalse);
+  if (ifTrue.empty() && ifFalse.empty())
     return false;
-  checkExpr(i.cond.get());
-  Type value = fn_->locals.at(n->name).optionalValue();
-  auto narrowedIn = [&](const Block &block, bool narrow) {
+  isTruthy(checkExpr(i.cond.get()), i.cond->range);
+  auto narrowedIn = [&](const Block &block,
+                        const std::vector<std::string> &names) {
     auto saved = narrowed_;
-    if (narrow && !assignsName(block, n->name))
-      narrowed_[n->name] = value;
+    narrow(names, block.begin(), block.end());
     checkBlock(block);
     narrowed_ = saved;
   };
-  narrowedIn(i.body, isNot);
-  narrowedIn(i.orelse, !isNot);
+  narrowedIn(i.body, ifTrue);
+  narrowedIn(i.orelse, ifFalse);
   return true;
+}
+
+Type Analyzer::checkBoolOp(const BoolOpExpr *b) {
+  Type l = checkExpr(b->lhs.get());
+  // The right operand runs only when the left one is true (and) or false
+  // (or): what that proves about optionals holds there.
+  std::vector<std::string> names;
+  provenNotNone(b->lhs.get(), b->op == BoolOpKind::And, names);
+  auto saved = narrowed_;
+  for (const std::string &name : names)
+    narrowed_[name] = fn_->locals.at(name).optionalValue();
+  Type r = checkExpr(b->rhs.get());
+  narrowed_ = saved;
+  if (!l.isKnown() || !r.isKnown())
+    return Type::unknown();
+  isTruthy(l, b->lhs->range);
+  isTruthy(r, b->rhs->range);
+  if (!l.isScalar() || !r.isScalar())
+    return Type::unknown();
+  return Type::scalar(promote(l.scalarKind(), r.scalarKind()));
 }
 
 void Analyzer::checkBlock(const Block &b) {
@@ -131,12 +172,11 @@ void Analyzer::checkBlock(const Block &b) {
     // `if x is None: return ...` (or break, continue) without an else:
     // after it, x is not None, unless the rest of the block assigns x.
     auto *i = b[k]->dyn<IfStmt>();
-    bool isNot = false;
-    const NameExpr *n = i ? noneTest(i->cond.get(), isNot) : nullptr;
-    if (!n || isNot || !i->orelse.empty() || !alwaysLeaves(i->body))
+    if (!i || !i->orelse.empty() || !alwaysLeaves(i->body))
       continue;
-    if (!assignsName(b.begin() + k + 1, b.end(), n->name))
-      narrowed_[n->name] = fn_->locals.at(n->name).optionalValue();
+    std::vector<std::string> names;
+    provenNotNone(i->cond.get(), false, names);
+    narrow(names, b.begin() + k + 1, b.end());
   }
   narrowed_ = saved;
 }
