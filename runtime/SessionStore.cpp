@@ -67,19 +67,26 @@ void weft_rt_session_set(const char *name, int32_t kind, int64_t rank,
 
 void weft_rt_session_get(const char *name, int32_t kind, int64_t rank,
                          void *out) {
-  std::lock_guard<std::mutex> lock(gMutex);
-  auto it = store().find(name);
+  bool found = false;
+  {
+    std::lock_guard<std::mutex> lock(gMutex);
+    auto it = store().find(name);
+    if (it != store().end() && it->second.kind == kind &&
+        it->second.rank == rank) {
+      std::memcpy(out, it->second.bytes.data(), it->second.bytes.size());
+      weft_rt_array_retain(allocatedPointer(it->second));
+      found = true;
+    }
+  }
   // The compiler asks only for variables the store holds, with their
-  // kind and rank; anything else is a bug, reported as a runtime error.
-  if (it == store().end() || it->second.kind != kind ||
-      it->second.rank != rank) {
+  // kind and rank; anything else is a bug, reported as a runtime error
+  // (after the lock is released: the failure does not return here).
+  if (!found) {
     static thread_local std::string msg;
     msg = std::string("internal: the session has no variable '") + name +
           "' of this type";
     weft_rt_fail(msg.c_str(), 0);
   }
-  std::memcpy(out, it->second.bytes.data(), it->second.bytes.size());
-  weft_rt_array_retain(allocatedPointer(it->second));
 }
 
 int32_t weft_rt_interrupt_flag = 0;

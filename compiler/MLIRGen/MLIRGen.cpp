@@ -177,6 +177,10 @@ Val FunctionGen::loadLocal(const std::string &name, const weft::Type &t) {
 }
 
 bool sessionStorable(const weft::Type &t) {
+  // Tuples and optionals are kept slot by slot ("t#0", "t#1", ...).
+  if (t.isTuple() || t.isOptional())
+    return std::all_of(t.elems().begin(), t.elems().end(),
+                       [](const weft::Type &e) { return sessionStorable(e); });
   return t.isNumber() || t.isBool() || t.isArray();
 }
 
@@ -242,8 +246,17 @@ bool FunctionGen::emit() {
     for (const auto &[name, type] : mg.program.sessionInputs) {
       if (!sessionStorable(type))
         continue;
-      Value v = weft::SessionGetOp::create(b, l, toMLIR(type), name);
       const weft::Type &local = fn.locals.at(name);
+      if (type.isTuple() || type.isOptional()) {
+        std::vector<std::string> slots;
+        SmallVector<mlir::Type> types;
+        slotNames(name, type, slots);
+        flatTypes(type, types);
+        for (size_t i = 0; i < slots.size(); ++i)
+          env[slots[i]] = weft::SessionGetOp::create(b, l, types[i], slots[i]);
+        continue;
+      }
+      Value v = weft::SessionGetOp::create(b, l, toMLIR(type), name);
       if (local != type && local.isScalar())
         v = convert(v, local.scalarKind(), l);
       env[name] = v;
@@ -257,9 +270,15 @@ bool FunctionGen::emit() {
   Location endLoc = l;
   // ... after keeping the session entry's variables for the next ones.
   if (sessionBody)
-    for (auto &[name, t] : fn.locals)
-      if (sessionStorable(t) && env.count(name))
-        weft::SessionSetOp::create(b, endLoc, name, env[name]);
+    for (auto &[name, t] : fn.locals) {
+      if (!sessionStorable(t))
+        continue;
+      std::vector<std::string> slots;
+      slotNames(name, t, slots);
+      for (const std::string &slot : slots)
+        if (env.count(slot))
+          weft::SessionSetOp::create(b, endLoc, slot, env[slot]);
+    }
   for (auto &[name, t] : fn.locals) {
     if (borrowed.count(name))
       continue;

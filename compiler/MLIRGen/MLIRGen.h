@@ -26,6 +26,10 @@ struct LoopReport {
   std::string text;
 };
 
+/// A variable a session (`weft repl`) can keep between entries: a number,
+/// a bool, an array, or a tuple or optional of those (kept slot by slot).
+bool sessionStorable(const Type &t);
+
 /// Generates MLIR for `program`. Returns null (after reporting to `diags`)
 /// if a construct cannot be generated. `timings` receives the time of
 /// each function specialisation (stage "mlirgen"). `gpu`: the whole

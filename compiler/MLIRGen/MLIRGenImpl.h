@@ -52,10 +52,6 @@ struct Val {
 
 class ModuleGen;
 
-/// A variable a session can keep between entries: a number, a bool or an
-/// array.
-bool sessionStorable(const Type &t);
-
 class FunctionGen {
 public:
   FunctionGen(ModuleGen &mg, const FunctionInstance &fn);

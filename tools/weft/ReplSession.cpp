@@ -7,6 +7,7 @@
 #include "tools/weft/EmitCommand.h"
 
 #include "compiler/Driver/Compilation.h"
+#include "compiler/MLIRGen/MLIRGen.h"
 #include "frontend/AST.h"
 #include "frontend/Diagnostics.h"
 #include "frontend/Parser.h"
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <set>
 
 namespace weft {
@@ -252,15 +254,38 @@ bool ReplSession::run(const std::string &entryText, std::string &error) {
                 : "internal compiler error: " + runError + "\n";
     return false;
   }
-  // The variables the entry kept (weft.session_set) and their types.
+  // The variables the entry kept (weft.session_set) and their types; a
+  // tuple or optional is kept slot by slot ("t#0", ...), and the slots of
+  // a value of another type are dropped.
+  std::function<void(const std::string &, const Type &,
+                     std::vector<std::string> &)>
+      slots = [&](const std::string &name, const Type &t,
+                  std::vector<std::string> &out) {
+        if (!t.isTuple() && !t.isOptional()) {
+          out.push_back(name);
+          return;
+        }
+        for (size_t i = 0; i < t.elems().size(); ++i)
+          slots(name + "#" + std::to_string(i), t.elems()[i], out);
+      };
   for (const auto &[name, type] : c->program()->main->locals) {
-    bool storable = type.isNumber() || type.isBool() || type.isArray();
-    if (storable) {
-      variables_[name] = type;
-    } else if (variables_.count(name)) {
-      variables_.erase(name);
-      session::erase(name);
+    bool storable = weft::sessionStorable(type);
+    auto old = variables_.find(name);
+    if (old != variables_.end() && old->second != type) {
+      // The entry stored the new slots; the old ones it did not rewrite
+      // are dropped.
+      std::vector<std::string> before, now;
+      slots(name, old->second, before);
+      if (storable)
+        slots(name, type, now);
+      for (const std::string &s : before)
+        if (std::find(now.begin(), now.end(), s) == now.end())
+          session::erase(s);
     }
+    if (storable)
+      variables_[name] = type;
+    else if (old != variables_.end())
+      variables_.erase(name);
   }
   lastBody_ = entryText;
   return true;

@@ -30,6 +30,7 @@ import inspect
 import os
 import textwrap
 import threading
+import types
 import weakref
 
 import numpy as np
@@ -593,6 +594,24 @@ def _module_source(dispatchers):
             if literal is not None:
                 constants[name] = literal
     text += ["%s = %s" % item for item in sorted(constants.items())]
+    # Modules the functions name under another name (`import numba as
+    # nb`: nb.prange), imported first, in the blank lines before the
+    # first function where there are some.
+    imports = []
+    for d in dispatchers:
+        for name in sorted(_global_names(d.py_func.__code__)):
+            v = d.py_func.__globals__.get(name)
+            module = getattr(v, "__name__", None)
+            if isinstance(v, types.ModuleType) and name != module and \
+                    module in ("numpy", "math", "numba"):
+                line = "import %s as %s" % (module, name)
+                if line not in imports:
+                    imports.append(line)
+    for k, line in enumerate(imports):
+        if k < len(text) and not text[k].strip():
+            text[k] = line
+        else:
+            text.insert(k, line)
     return "\n".join(text) + "\n", filename
 
 
