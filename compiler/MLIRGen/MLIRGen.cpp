@@ -106,14 +106,19 @@ ScalarKind FunctionGen::kindOf(mlir::Type t) const {
   return ScalarKind::F64;
 }
 
-void FunctionGen::slotNames(const std::string &name, const weft::Type &t,
-                            std::vector<std::string> &out) {
+void slotNames(const std::string &name, const weft::Type &t,
+               std::vector<std::string> &out) {
   if (!t.isTuple() && !t.isOptional()) {
     out.push_back(name);
     return;
   }
   for (size_t i = 0; i < t.elems().size(); ++i)
     slotNames(name + "#" + std::to_string(i), t.elems()[i], out);
+}
+
+void FunctionGen::slotNames(const std::string &name, const weft::Type &t,
+                            std::vector<std::string> &out) {
+  weft::slotNames(name, t, out);
 }
 
 Val FunctionGen::defaultValue(const weft::Type &t, Location l) {

@@ -29,6 +29,10 @@ struct LoopReport {
 /// A variable a session (`weft repl`) can keep between entries: a number,
 /// a bool, an array, or a tuple or optional of those (kept slot by slot).
 bool sessionStorable(const Type &t);
+/// The names of the values a variable of type `t` is held in: `name`, or
+/// for a tuple or optional one per part ("t#0", "t#1", nested "t#0#1").
+void slotNames(const std::string &name, const Type &t,
+               std::vector<std::string> &out);
 
 /// Generates MLIR for `program`. Returns null (after reporting to `diags`)
 /// if a construct cannot be generated. `timings` receives the time of

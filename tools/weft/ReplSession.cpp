@@ -17,7 +17,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <functional>
 #include <set>
 
 namespace weft {
@@ -257,17 +256,6 @@ bool ReplSession::run(const std::string &entryText, std::string &error) {
   // The variables the entry kept (weft.session_set) and their types; a
   // tuple or optional is kept slot by slot ("t#0", ...), and the slots of
   // a value of another type are dropped.
-  std::function<void(const std::string &, const Type &,
-                     std::vector<std::string> &)>
-      slots = [&](const std::string &name, const Type &t,
-                  std::vector<std::string> &out) {
-        if (!t.isTuple() && !t.isOptional()) {
-          out.push_back(name);
-          return;
-        }
-        for (size_t i = 0; i < t.elems().size(); ++i)
-          slots(name + "#" + std::to_string(i), t.elems()[i], out);
-      };
   for (const auto &[name, type] : c->program()->main->locals) {
     bool storable = weft::sessionStorable(type);
     auto old = variables_.find(name);
@@ -275,9 +263,9 @@ bool ReplSession::run(const std::string &entryText, std::string &error) {
       // The entry stored the new slots; the old ones it did not rewrite
       // are dropped.
       std::vector<std::string> before, now;
-      slots(name, old->second, before);
+      weft::slotNames(name, old->second, before);
       if (storable)
-        slots(name, type, now);
+        weft::slotNames(name, type, now);
       for (const std::string &s : before)
         if (std::find(now.begin(), now.end(), s) == now.end())
           session::erase(s);
