@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/Codegen/LLVMCodegen.h"
+#include "compiler/Codegen/LaneMath.h"
 
 #include "mlir/Target/LLVMIR/Export.h"
 
@@ -161,6 +162,9 @@ void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm, int optLevel,
   llvm::TargetLibraryInfoImpl tlii(tm.getTargetTriple(),
                                    vectorMath ? llvm::VectorLibrary::LIBMVEC
                                               : llvm::VectorLibrary::NoLibrary);
+  std::deque<std::string> laneMathNames;
+  if (optLevel >= 2)
+    addLaneMathMappings(tlii, module, laneMathNames);
   fam.registerPass([&] { return llvm::TargetLibraryAnalysis(tlii); });
   pb.registerModuleAnalyses(mam);
   pb.registerCGSCCAnalyses(cgam);
@@ -173,6 +177,7 @@ void optimizeModule(llvm::Module &module, llvm::TargetMachine &tm, int optLevel,
                                                   : llvm::OptimizationLevel::O0;
   llvm::ModulePassManager mpm = pb.buildPerModuleDefaultPipeline(level);
   mpm.run(module, mam);
+  defineLaneMathFunctions(module);
 }
 
 namespace {

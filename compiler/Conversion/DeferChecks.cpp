@@ -9,6 +9,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,31 +24,99 @@ using namespace mlir;
 namespace {
 
 /// One parallel loop's iteration: its deferrable checks become updates of
-/// an i64 site code (the smallest failed site in source order; -1, the
-/// largest unsigned value, for none), carried through the `scf.for` and
-/// `scf.if` ops that hold them, and reported before the iteration yields.
+/// an i64 site code (the smallest failed site in source order; the largest
+/// i64 for none), carried through the `scf.for` and `scf.if` ops that hold
+/// them, and reported before the iteration yields or after the loop.
 class IterationChecks {
 public:
-  void run(weft::ParallelForOp loop) {
+  /// With `acrossIterations`, a prange loop's code is a min reduction over
+  /// its iterations, reported after the loop: the loop body then has no
+  /// call at all and vectorizes whole.
+  void run(weft::ParallelForOp loop, bool acrossIterations) {
     Block &body = loop.getBody().front();
     OpBuilder b(&body, body.begin());
-    Value none = arith::ConstantIntOp::create(b, loop.getLoc(), -1, 64);
+    Value none = noneCode(b, loop.getLoc());
     Value code = deferIn(body, none);
     if (none.use_empty())
       none.getDefiningOp()->erase();
+    if (sites_.empty())
+      return;
+    // An automatic loop may become serial nested loops, which carry no
+    // reductions (weft-choose-parallel-nests): it reports per iteration.
+    if (acrossIterations && !loop.getAutomatic())
+      return reduceAcross(loop, code);
     b.setInsertionPoint(body.getTerminator());
-    for (size_t i = 0; i < sites_.size(); ++i) {
-      Value site = arith::ConstantIntOp::create(
-          b, loop.getLoc(), static_cast<int64_t>(i) + 1, 64);
-      Value failed = arith::CmpIOp::create(
-          b, loop.getLoc(), arith::CmpIPredicate::eq, code, site);
-      weft::CheckOp::create(b, loop.getLoc(), failed, sites_[i].first,
-                            sites_[i].second, /*deferrable=*/false);
-    }
+    reportSites(b, loop.getLoc(), code);
   }
 
 private:
   std::vector<std::pair<std::string, int64_t>> sites_;
+
+  /// The code of no failed site: larger than every site's number.
+  static Value noneCode(OpBuilder &b, Location l) {
+    return arith::ConstantIntOp::create(
+        b, l, std::numeric_limits<int64_t>::max(), 64);
+  }
+
+  /// One check per site: the code names it.
+  void reportSites(OpBuilder &b, Location l, Value code) {
+    for (size_t i = 0; i < sites_.size(); ++i) {
+      Value site =
+          arith::ConstantIntOp::create(b, l, static_cast<int64_t>(i) + 1, 64);
+      Value failed =
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, code, site);
+      weft::CheckOp::create(b, l, failed, sites_[i].first, sites_[i].second,
+                            /*deferrable=*/false);
+    }
+  }
+
+  /// The loop again with one more reduction per site (kind sum): the
+  /// number of iterations whose first failed site it was. After the loop
+  /// each site is checked in source order. (A count, not the min of the
+  /// codes: LLVM vectorizes a sum of flags, and folds the min of one site
+  /// into a select it does not.)
+  void reduceAcross(weft::ParallelForOp loop, Value code) {
+    OpBuilder b(loop);
+    Location l = loop.getLoc();
+    SmallVector<Value> inits(loop.getInits());
+    SmallVector<Attribute> kinds(loop.getKinds().begin(),
+                                 loop.getKinds().end());
+    Value zero = arith::ConstantIntOp::create(b, l, 0, 64);
+    for (size_t i = 0; i < sites_.size(); ++i) {
+      inits.push_back(zero);
+      kinds.push_back(b.getStringAttr("sum"));
+    }
+    auto reduced = weft::ParallelForOp::create(
+        b, l, ValueRange(inits).getTypes(), loop.getCount(), inits,
+        b.getArrayAttr(kinds), loop.getAutomaticAttr());
+    for (NamedAttribute a : loop->getDiscardableAttrs())
+      reduced->setAttr(a.getName(), a.getValue());
+    reduced.getBody().takeBody(loop.getBody());
+    Block &body = reduced.getBody().front();
+    Operation *yield = body.getTerminator();
+    OpBuilder y(yield);
+    for (size_t i = 0; i < sites_.size(); ++i) {
+      Value count = body.addArgument(b.getI64Type(), l);
+      Value site =
+          arith::ConstantIntOp::create(y, l, static_cast<int64_t>(i) + 1, 64);
+      Value mine =
+          arith::CmpIOp::create(y, l, arith::CmpIPredicate::eq, code, site);
+      Value one = arith::ExtUIOp::create(y, l, y.getI64Type(), mine);
+      yield->insertOperands(
+          yield->getNumOperands(),
+          arith::AddIOp::create(y, l, count, one).getResult());
+    }
+    size_t kept = loop.getNumResults();
+    loop.replaceAllUsesWith(reduced.getResults().take_front(kept));
+    loop.erase();
+    b.setInsertionPointAfter(reduced);
+    for (size_t i = 0; i < sites_.size(); ++i) {
+      Value failed = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne,
+                                           reduced.getResult(kept + i), zero);
+      weft::CheckOp::create(b, l, failed, sites_[i].first, sites_[i].second,
+                            /*deferrable=*/false);
+    }
+  }
 
   /// True if a deferrable check sits in `op` under scf.for and scf.if ops
   /// only (a nested parallel loop defers its own; other regions, such as
@@ -94,9 +163,9 @@ private:
     OpBuilder b(c);
     Location l = c.getLoc();
     Value site = arith::ConstantIntOp::create(b, l, siteCode(c), 64);
-    Value none = arith::ConstantIntOp::create(b, l, -1, 64);
-    Value mine = arith::SelectOp::create(b, l, c.getFailed(), site, none);
-    Value next = arith::MinUIOp::create(b, l, code, mine);
+    Value mine =
+        arith::SelectOp::create(b, l, c.getFailed(), site, noneCode(b, l));
+    Value next = arith::MinSIOp::create(b, l, code, mine);
     c.erase();
     return next;
   }
@@ -152,11 +221,13 @@ private:
 };
 
 struct DeferChecksPass : weft::impl::DeferChecksBase<DeferChecksPass> {
+  using Base::Base;
+
   void runOnOperation() override {
     SmallVector<weft::ParallelForOp> loops;
     getOperation()->walk([&](weft::ParallelForOp p) { loops.push_back(p); });
     for (weft::ParallelForOp p : loops)
-      IterationChecks().run(p);
+      IterationChecks().run(p, acrossIterations);
   }
 };
 

@@ -243,22 +243,31 @@ def InsertInterruptChecks : Pass<"weft-insert-interrupt-checks",
 }
 
 def DeferChecks : Pass<"weft-defer-checks"> {
-  let summary = "Deferrable checks in a parallel loop's iteration report at "
-                "its end.";
+  let summary = "Deferrable checks in a parallel loop report at the end of "
+                "its iteration or of the loop.";
   let description = [{
     In the body of each `weft.parallel_for`, a `weft.check` marked
     `deferrable` (a zero divisor: the division itself is defined) becomes
-    an update of an i64 site code, `minui(code, select(failed, site, -1))`,
-    where sites are numbered in source order from 1 and -1 means none. The
-    code is carried through the `scf.for` and `scf.if` ops around the
-    checks as one more loop-carried value or result; before the iteration
-    yields, one `weft.check` per site compares the code with its number.
-    The body then has no branch per division and its loops vectorize; the
+    an update of an i64 site code, `minsi(code, select(failed, site, max))`,
+    where sites are numbered in source order from 1 and the largest i64
+    means none. The code is carried through the `scf.for` and `scf.if` ops
+    around the checks as one more loop-carried value or result. Before the
+    iteration yields, one `weft.check` per site compares the code with its
+    number; with `across-iterations`, a prange loop (not an `automatic`
+    one) instead counts, per site, the iterations whose code it is (one
+    more reduction of kind `sum` each) and checks the sites in source order
+    after the loop, where errors of iterations are raised anyway. The body then has no branch per division and its loops
+    (with `across-iterations`, the parallel loop itself) vectorize; the
     error raised is the one of the first failing site in source order.
     Checks under other region ops (`scf.while`, comprehensions) stay where
     they are. It runs first in the cleanup pipeline, before
-    weft-lower-checks.
+    weft-lower-checks; the GPU pipeline keeps the check per iteration.
   }];
+  let options = [
+    Option<"acrossIterations", "across-iterations", "bool",
+           /*default=*/"false",
+           "Count a prange loop's failed sites and check them after the loop">,
+  ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::scf::SCFDialect"];
 }

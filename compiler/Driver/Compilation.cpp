@@ -114,8 +114,8 @@ struct PassTimer : mlir::PassInstrumentation {
 };
 
 /// The cleanup pipeline, then the metrics instrumentation.
-void buildCleanupAndInstrument(mlir::OpPassManager &pm) {
-  buildCleanupPipeline(pm);
+void buildCleanupAndInstrument(mlir::OpPassManager &pm, bool forGPU) {
+  buildCleanupPipeline(pm, forGPU);
   pm.addPass(createInstrumentMetrics());
 }
 
@@ -354,9 +354,9 @@ bool Compilation::cleanup() {
     return false;
   if (!runPipeline("cleanup", [&](mlir::OpPassManager &pm) {
         if (options_.metrics)
-          buildCleanupAndInstrument(pm);
+          buildCleanupAndInstrument(pm, usesGPU());
         else
-          buildCleanupPipeline(pm);
+          buildCleanupPipeline(pm, usesGPU());
       }))
     return false;
   level_ = Level::Cleaned;

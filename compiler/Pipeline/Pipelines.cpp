@@ -56,13 +56,14 @@ using namespace mlir;
 
 namespace weft {
 
-void buildCleanupPipeline(OpPassManager &pm) {
+void buildCleanupPipeline(OpPassManager &pm, bool forGPU) {
   // Array operations to loops; then, while each loop's mark is where it
   // was put (the canonicalizer inlines loops of one iteration) and before
   // GPU outlining (small arrays stay on the host), the parallel choice.
   // Complex arithmetic before any canonicalizer (see Passes.td).
   pm.addPass(weft::createInsertInterruptChecks());
-  pm.addPass(weft::createDeferChecks());
+  pm.addPass(weft::createDeferChecks(
+      weft::DeferChecksOptions{/*acrossIterations=*/!forGPU}));
   pm.addPass(weft::createLowerChecks());
   pm.addPass(weft::createLowerParallelFor());
   pm.addPass(weft::createLowerComprehensions());

@@ -21,8 +21,10 @@ namespace weft {
 /// On MLIRGen output: array operations to loops (weft.matmul), the choice
 /// of which array loop nests run in parallel, canonicalize, CSE, and the
 /// buffers whose lifetime is known freed without a count or put on the
-/// stack.
-void buildCleanupPipeline(mlir::OpPassManager &pm);
+/// stack. `forGPU`: checks in prange loops report per iteration, which
+/// the device records (weft-record-device-errors), rather than after the
+/// loop.
+void buildCleanupPipeline(mlir::OpPassManager &pm, bool forGPU = false);
 /// From high-level MLIR to the LLVM dialect, ready for translation.
 void buildCPULoweringPipeline(mlir::OpPassManager &pm);
 /// The same; with `gpuLaunches`, gpu.launch_func operations become calls
