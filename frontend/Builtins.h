@@ -50,6 +50,15 @@ inline bool builtinIn(std::optional<Builtin> b,
       return true;
   return false;
 }
+/// isnan, isinf, isfinite: a bool per number.
+inline bool isFloatTest(Builtin b) {
+  return builtinIn(b, {Builtin::Isnan, Builtin::Isinf, Builtin::Isfinite});
+}
+/// atan2, hypot, copysign, fmod: a float of two numbers.
+inline bool isBinaryFloatMath(Builtin b) {
+  return builtinIn(
+      b, {Builtin::Atan2, Builtin::Hypot, Builtin::Copysign, Builtin::Fmod});
+}
 /// Whether a program may use `name` without defining it: a function,
 /// math function, constant or kernel builtin (not a method or transform).
 bool isBuiltinName(const std::string &name);

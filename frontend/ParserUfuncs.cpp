@@ -57,12 +57,12 @@ size_t ufuncInputs(const CallExpr &c) {
   std::optional<Builtin> b = lookupBuiltin(n->name);
   if (!b)
     return 0;
-  if (isUnaryMath(*b) || builtinIn(b, {Builtin::LogicalNot, Builtin::Isnan,
-                                       Builtin::Isinf, Builtin::Abs}))
+  if (isUnaryMath(*b) || isFloatTest(*b) ||
+      builtinIn(b, {Builtin::LogicalNot, Builtin::Abs}))
     return 1;
-  if (builtinIn(b,
-                {Builtin::Minimum, Builtin::Maximum, Builtin::Atan2,
-                 Builtin::LogicalAnd, Builtin::LogicalOr, Builtin::LogicalXor}))
+  if (isBinaryFloatMath(*b) ||
+      builtinIn(b, {Builtin::Minimum, Builtin::Maximum, Builtin::LogicalAnd,
+                    Builtin::LogicalOr, Builtin::LogicalXor}))
     return 2;
   return 0;
 }

@@ -405,23 +405,21 @@ std::optional<Type> checkReduction(BuiltinCall &call) {
   return makeType(rk, a.rank() - 1);
 }
 
-/// Elementwise math: unary functions, abs, isnan, isinf, atan2, pow,
-/// minimum, maximum, where, clip (broadcasting).
+/// Elementwise math: unary functions, abs, isnan, isinf, isfinite, atan2,
+/// hypot, copysign, fmod, pow, minimum, maximum, where, clip (broadcasting).
 std::optional<Type> checkElementwise(BuiltinCall &call) {
-  if (isUnaryMath(call.b) || call.b == Builtin::Abs ||
-      call.b == Builtin::Isnan || call.b == Builtin::Isinf) {
+  if (isUnaryMath(call.b) || call.b == Builtin::Abs || isFloatTest(call.b)) {
     if (!call.arity(1, 1))
       return Type::unknown();
     if (!call.args[0].isArray())
-      return call.b == Builtin::Isnan || call.b == Builtin::Isinf
+      return isFloatTest(call.b)
                  ? std::optional<Type>(Type::boolean())
                  : std::nullopt; // scalar math, typed in SemaBuiltins.cpp
     ScalarKind k = call.args[0].scalarKind();
-    if (k == ScalarKind::Bool && call.b != Builtin::Isnan &&
-        call.b != Builtin::Isinf)
+    if (k == ScalarKind::Bool && !isFloatTest(call.b))
       return call.fail(call.argExprs[0]->range,
                        call.name + "() needs numbers, not bools");
-    if (call.b == Builtin::Isnan || call.b == Builtin::Isinf)
+    if (isFloatTest(call.b))
       return Type::array(ScalarKind::Bool, call.args[0].rank());
     if (call.b == Builtin::Abs)
       return call.args[0];
@@ -432,14 +430,14 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
                            "have; convert first, e.g. a.astype(np.float32)");
     return Type::array(mathFloatKind(k), call.args[0].rank());
   }
-  if (call.b == Builtin::Atan2 || call.b == Builtin::Pow ||
+  if (isBinaryFloatMath(call.b) || call.b == Builtin::Pow ||
       call.b == Builtin::Minimum || call.b == Builtin::Maximum) {
     if (!call.arity(2, 2) || !call.needNumeric(0) || !call.needNumeric(1))
       return Type::unknown();
     ScalarKind k =
         promoteWeak(call.args[0].scalarKind(), isLiteral(call.argExprs[0]),
                     call.args[1].scalarKind(), isLiteral(call.argExprs[1]));
-    if (call.b == Builtin::Atan2)
+    if (isBinaryFloatMath(call.b))
       k = isStorageKind(k) ? mathFloatKind(k) : floatKind(k);
     else if (k == ScalarKind::Bool)
       k = ScalarKind::I64;

@@ -54,7 +54,8 @@ bool returnsNewBuffer(Builtin b) {
                  Builtin::Range,      Builtin::Prange,    Builtin::Sort,
                  Builtin::Argsort,    Builtin::Cumsum,    Builtin::Cumprod,
                  Builtin::LogicalAnd, Builtin::LogicalOr, Builtin::LogicalXor,
-                 Builtin::LogicalNot});
+                 Builtin::LogicalNot}) ||
+         isFloatTest(b) || isBinaryFloatMath(b);
 }
 
 class FunctionWrites {

@@ -90,9 +90,13 @@ void defineLaneMathFunctions(llvm::Module &module) {
     llvm::StringRef rest = f->getName().drop_front(kPrefix.size());
     auto [count, scalarName] = rest.split('_');
     auto *vt = llvm::dyn_cast<llvm::FixedVectorType>(f->getReturnType());
-    llvm::Function *scalar = module.getFunction(scalarName);
-    if (!vt || !scalar || count.empty())
+    if (!vt || count.empty())
       continue;
+    // The scalar declaration may be gone with its last scalar call.
+    llvm::Type *et = vt->getElementType();
+    llvm::SmallVector<llvm::Type *, 2> params(f->arg_size(), et);
+    llvm::FunctionCallee scalar = module.getOrInsertFunction(
+        scalarName, llvm::FunctionType::get(et, params, false));
     f->setLinkage(llvm::GlobalValue::InternalLinkage);
     f->addFnAttr(llvm::Attribute::NoUnwind);
     llvm::IRBuilder<> b(llvm::BasicBlock::Create(module.getContext(), "", f));

@@ -9,10 +9,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/Conversion/Passes.h"
+#include "compiler/Dialect/WeftDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -121,24 +121,17 @@ struct ComplexBuilder {
     return {select(neg, inv.re, r.re), select(neg, inv.im, r.im)};
   }
 
-  /// abs(z): libm's hypot (hypotf for complex<f32>), as CPython.
-  Value hypot(ModuleOp module, Parts a) {
-    StringRef name = f.isF64() ? "hypot" : f.isF32() ? "hypotf" : "";
-    if (name.empty())
+  /// abs(z): libm's hypot (hypotf for complex<f32>), as CPython
+  /// (weft-lower-math makes the call).
+  Value hypot(Parts a) {
+    if (!f.isF64() && !f.isF32())
       return {};
-    auto type = FunctionType::get(b.getContext(), {f, f}, {f});
-    if (!module.lookupSymbol<func::FuncOp>(name)) {
-      OpBuilder::InsertionGuard g(b);
-      b.setInsertionPointToStart(module.getBody());
-      func::FuncOp::create(b, name, type).setPrivate();
-    }
-    return func::CallOp::create(b, name, TypeRange{f}, ValueRange{a.re, a.im})
-        .getResult(0);
+    return weft::LibmOp::create(b, f, "hypot", ValueRange{a.re, a.im});
   }
 };
 
 /// The expansion of one complex op, or null for ops this pass leaves.
-Value expand(Operation *op, ModuleOp module) {
+Value expand(Operation *op) {
   ImplicitLocOpBuilder b(op->getLoc(), op);
   auto complexOf = [](Value v) { return dyn_cast<ComplexType>(v.getType()); };
   ComplexType t = complexOf(op->getOperand(0));
@@ -159,7 +152,7 @@ Value expand(Operation *op, ModuleOp module) {
       .Case([&](complex::MulOp) { return c.make(c.prod(a, rhs())); })
       .Case([&](complex::DivOp) { return c.make(c.quot(a, rhs())); })
       .Case([&](complex::PowiOp p) { return c.make(c.powi(a, p.getRhs())); })
-      .Case([&](complex::AbsOp) { return c.hypot(module, a); })
+      .Case([&](complex::AbsOp) { return c.hypot(a); })
       .Case([&](complex::EqualOp) -> Value {
         Parts d = rhs();
         return arith::AndIOp::create(
@@ -186,7 +179,7 @@ struct LowerComplexPass : weft::impl::LowerComplexBase<LowerComplexPass> {
         ops.push_back(op);
     });
     for (Operation *op : ops)
-      if (Value v = expand(op, module)) {
+      if (Value v = expand(op)) {
         op->getResult(0).replaceAllUsesWith(v);
         op->erase();
       }

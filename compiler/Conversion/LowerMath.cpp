@@ -7,6 +7,8 @@
 #include "compiler/Dialect/WeftDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
 #include "mlir/IR/Matchers.h"
@@ -233,8 +235,35 @@ Value lowerPythonArith(ImplicitLocOpBuilder &b, Operation *op) {
   return {};
 }
 
+/// weft.libm as a call of the C function (host) or of libdevice's
+/// (`__nv_` prefix, GPU module), declared in the nearest symbol table.
+void lowerLibm(weft::LibmOp op) {
+  Operation *table = op->getParentWithTrait<OpTrait::SymbolTable>();
+  bool device = isa<gpu::GPUModuleOp>(table);
+  Type t = op.getType();
+  std::string name =
+      (device ? "__nv_" : "") + op.getFunction().str() + (t.isF32() ? "f" : "");
+  auto fn = dyn_cast_or_null<LLVM::LLVMFuncOp>(
+      SymbolTable::lookupSymbolIn(table, name));
+  if (!fn) {
+    OpBuilder d(&table->getRegion(0).front(),
+                table->getRegion(0).front().begin());
+    SmallVector<Type> params(op.getOperands().size(), t);
+    fn = LLVM::LLVMFuncOp::create(d, op.getLoc(), name,
+                                  LLVM::LLVMFunctionType::get(t, params));
+  }
+  OpBuilder b(op);
+  auto call = LLVM::CallOp::create(b, op.getLoc(), fn, op.getOperands());
+  op.replaceAllUsesWith(call.getResult());
+  op.erase();
+}
+
 struct LowerMathPass : weft::impl::LowerMathBase<LowerMathPass> {
   void runOnOperation() override {
+    SmallVector<weft::LibmOp> calls;
+    getOperation()->walk([&](weft::LibmOp op) { calls.push_back(op); });
+    for (weft::LibmOp op : calls)
+      lowerLibm(op);
     SmallVector<weft::Atan2Op> ops;
     getOperation()->walk([&](weft::Atan2Op op) { ops.push_back(op); });
     IRRewriter rewriter(&getContext());

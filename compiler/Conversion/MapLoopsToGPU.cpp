@@ -37,8 +37,8 @@ namespace {
 /// True if `op` can run on the device as it is.
 bool deviceSafe(Operation *op) {
   // Lowered in the GPU module too.
-  if (isa<weft::KeepLoopOp, weft::Atan2Op, weft::FloorDivOp, weft::ModOp,
-          weft::ShiftLeftOp, weft::ShiftRightOp, weft::MinimumOp,
+  if (isa<weft::KeepLoopOp, weft::Atan2Op, weft::LibmOp, weft::FloorDivOp,
+          weft::ModOp, weft::ShiftLeftOp, weft::ShiftRightOp, weft::MinimumOp,
           weft::MaximumOp, weft::RoundOp, weft::IscloseOp>(op))
     return true;
   Dialect *d = op->getDialect();

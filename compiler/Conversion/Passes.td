@@ -49,10 +49,13 @@ def LowerMath : Pass<"weft-lower-math"> {
     NumPy's float functions whose rules arith and math lack become arith
     and math here too: `weft.minimum` and `weft.maximum` (a NaN first
     operand wins, ties go to the second), `weft.round` (around with
-    decimals) and `weft.isclose`.
+    decimals) and `weft.isclose`. `weft.libm` (hypot, tgamma, lgamma)
+    becomes an `llvm.call` of C's function (`hypotf` for f32) on the host
+    and of libdevice's (`__nv_hypot`) in a `gpu.module`, declared there.
   }];
   let dependentDialects = ["::mlir::math::MathDialect",
-                           "::mlir::arith::ArithDialect"];
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::LLVM::LLVMDialect"];
 }
 
 def DropUnsignedWrap : Pass<"weft-drop-unsigned-wrap"> {
@@ -196,15 +199,15 @@ def LowerComplex : Pass<"weft-lower-complex", "::mlir::ModuleOp"> {
     recovery of infinities, Smith's quotient scaled by the divisor's
     larger part (NaN where a part of the divisor is NaN), `**` by
     repeated squaring and its reciprocal for a negative exponent, `abs`
-    as libm's `hypot`. It runs first in the cleanup pipeline, before any
+    as libm's `hypot` (`weft.libm`). It runs first in the cleanup pipeline, before any
     canonicalizer: the complex dialect's folders (`add(sub(a, b), b)` to
     `a`, `a + 0` to `a`) are not exact in floating point. The
     `complex.create`, `complex.re` and `complex.im` left are lowered by
     `convert-complex-to-standard`.
   }];
-  let dependentDialects = ["::mlir::arith::ArithDialect",
+  let dependentDialects = ["::weft::WeftDialect",
+                           "::mlir::arith::ArithDialect",
                            "::mlir::complex::ComplexDialect",
-                           "::mlir::func::FuncDialect",
                            "::mlir::math::MathDialect",
                            "::mlir::scf::SCFDialect"];
 }

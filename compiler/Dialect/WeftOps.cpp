@@ -141,6 +141,19 @@ LogicalResult NullArrayOp::verify() {
 
 LogicalResult FailOp::verify() { return verifyLine(*this, getLine()); }
 
+LogicalResult LibmOp::verify() {
+  size_t arity = getFunction() == "hypot"                                 ? 2
+                 : getFunction() == "tgamma" || getFunction() == "lgamma" ? 1
+                                                                          : 0;
+  if (arity == 0)
+    return emitOpError("function must be hypot, tgamma or lgamma, not '")
+           << getFunction() << "'";
+  if (getOperands().size() != arity)
+    return emitOpError() << getFunction() << " takes " << arity
+                         << (arity == 1 ? " operand" : " operands");
+  return success();
+}
+
 LogicalResult CheckOp::verify() {
   if (getMessage().empty())
     return emitOpError("needs a message");

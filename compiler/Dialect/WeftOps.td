@@ -696,6 +696,25 @@ def Weft_Atan2Op : Weft_Op<"atan2", [Pure, SameOperandsAndResultType]> {
   let hasFolder = 1;
 }
 
+def Weft_LibmOp : Weft_Op<"libm", [Pure, SameOperandsAndResultType]> {
+  let summary = "A C math library function the math dialect has no op for.";
+  let description = [{
+    `hypot(x, y)`, `tgamma(x)` or `lgamma(x)` of C's math library, on f32
+    (the `f`-suffixed function) or f64. `weft-lower-math` makes it a call:
+    of libm's function on the host, of libdevice's `__nv_` one in a GPU
+    module.
+
+    ```mlir
+    %h = weft.libm "hypot"(%x, %y) : f64
+    ```
+  }];
+  let arguments = (ins StrAttr:$function,
+                       Variadic<AnyTypeOf<[F32, F64]>>:$operands);
+  let results = (outs AnyTypeOf<[F32, F64]>:$result);
+  let assemblyFormat = "$function `(` $operands `)` attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
 include "compiler/Dialect/WeftArrayOps.td"
 
 #endif // WEFT_OPS

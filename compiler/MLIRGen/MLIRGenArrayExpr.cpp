@@ -18,9 +18,8 @@ namespace weft {
 namespace {
 bool isElementwiseBuiltin(std::optional<Builtin> b) {
   return b &&
-         (isUnaryMath(*b) ||
-          builtinIn(b, {Builtin::Abs, Builtin::Isnan, Builtin::Isinf,
-                        Builtin::Atan2, Builtin::Pow, Builtin::Minimum,
+         (isUnaryMath(*b) || isFloatTest(*b) || isBinaryFloatMath(*b) ||
+          builtinIn(b, {Builtin::Abs, Builtin::Pow, Builtin::Minimum,
                         Builtin::Maximum, Builtin::Where, Builtin::Clip,
                         Builtin::Copy, Builtin::Astype, Builtin::LogicalAnd,
                         Builtin::LogicalOr, Builtin::LogicalXor,
@@ -123,10 +122,10 @@ Value FunctionGen::elementIn(const Expr *e, SmallVectorImpl<Value> &xs,
   Builtin builtin = *fn.builtinOf(c);
   if (builtin == Builtin::Copy || builtin == Builtin::Astype)
     return convert(xs[0], k, l);
-  if (builtin == Builtin::Isnan || builtin == Builtin::Isinf) {
+  if (isFloatTest(builtin)) {
     ScalarKind xk = kindOf(xs[0].getType());
-    if (xk != ScalarKind::F32 && xk != ScalarKind::F64)
-      return constant(ScalarKind::Bool, 0, l);
+    if (xk != ScalarKind::F32 && xk != ScalarKind::F64) // a finite integer
+      return constant(ScalarKind::Bool, builtin == Builtin::Isfinite, l);
     return emitMath(builtin, {xs[0]}, xk, l);
   }
   if (builtin == Builtin::Isclose) {
@@ -189,12 +188,37 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
     return math::ErfOp::create(b, l, x);
   if (builtin == Builtin::Erfc)
     return math::ErfcOp::create(b, l, x);
+  if (builtin == Builtin::Expm1)
+    return math::ExpM1Op::create(b, l, x);
+  if (builtin == Builtin::Log1p)
+    return math::Log1pOp::create(b, l, x);
+  if (builtin == Builtin::Exp2)
+    return math::Exp2Op::create(b, l, x);
+  if (builtin == Builtin::Cbrt)
+    return math::CbrtOp::create(b, l, x);
+  if (builtin == Builtin::Asinh)
+    return math::AsinhOp::create(b, l, x);
+  if (builtin == Builtin::Acosh)
+    return math::AcoshOp::create(b, l, x);
+  if (builtin == Builtin::Atanh)
+    return math::AtanhOp::create(b, l, x);
+  if (builtin == Builtin::Gamma)
+    return weft::LibmOp::create(b, l, x.getType(), "tgamma", ValueRange{x});
+  if (builtin == Builtin::Lgamma)
+    return weft::LibmOp::create(b, l, x.getType(), "lgamma", ValueRange{x});
+  // Python's and NumPy's factors, rounded once: x * (180 / pi).
+  if (builtin == Builtin::Degrees || builtin == Builtin::Rad2deg)
+    return arith::MulFOp::create(b, l, x, constant(k, 180.0 / M_PI, l));
+  if (builtin == Builtin::Radians || builtin == Builtin::Deg2rad)
+    return arith::MulFOp::create(b, l, x, constant(k, M_PI / 180.0, l));
   if (builtin == Builtin::Fabs) // math.fabs: |x| as a float
     return math::AbsFOp::create(b, l, x);
   if (builtin == Builtin::Floor)
     return isFloat ? math::FloorOp::create(b, l, x).getResult() : x;
   if (builtin == Builtin::Ceil)
     return isFloat ? math::CeilOp::create(b, l, x).getResult() : x;
+  if (builtin == Builtin::Trunc)
+    return isFloat ? math::TruncOp::create(b, l, x).getResult() : x;
   if (builtin == Builtin::Abs)
     return isFloat ? math::AbsFOp::create(b, l, x).getResult()
                    : math::AbsIOp::create(b, l, x).getResult();
@@ -204,8 +228,19 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
     return arith::CmpFOp::create(
         b, l, arith::CmpFPredicate::OEQ, math::AbsFOp::create(b, l, x),
         constant(k, std::numeric_limits<double>::infinity(), l));
+  if (builtin == Builtin::Isfinite) // neither NaN nor +-inf
+    return arith::CmpFOp::create(
+        b, l, arith::CmpFPredicate::ONE, math::AbsFOp::create(b, l, x),
+        constant(k, std::numeric_limits<double>::infinity(), l));
   if (builtin == Builtin::Atan2)
     return weft::Atan2Op::create(b, l, x, xs[1]);
+  if (builtin == Builtin::Hypot)
+    return weft::LibmOp::create(b, l, x.getType(), "hypot",
+                                ValueRange{x, xs[1]});
+  if (builtin == Builtin::Copysign)
+    return math::CopySignOp::create(b, l, x, xs[1]);
+  if (builtin == Builtin::Fmod) // C's fmod: the sign of x
+    return arith::RemFOp::create(b, l, x, xs[1]);
   if (builtin == Builtin::Pow)
     return isFloat ? math::PowFOp::create(b, l, x, xs[1]).getResult()
                    : math::IPowIOp::create(b, l, x, xs[1]).getResult();

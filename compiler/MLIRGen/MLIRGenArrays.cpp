@@ -495,20 +495,21 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = Val(elementOf(c, xs));
     return true;
   }
-  if (builtin == Builtin::Isnan || builtin == Builtin::Isinf) {
+  if (isFloatTest(builtin)) {
     Value x = convert(arg(0).v(), ScalarKind::F64, l);
     out = Val(emitMath(builtin, {x}, ScalarKind::F64, l));
     return true;
   }
   // Scalars: unary math (floor and ceil of integers are emitBuiltin's:
   // NumPy gives a float), and the elementwise functions of several.
-  bool unaryFloatMath = isUnaryMath(builtin) && builtin != Builtin::Floor &&
-                        builtin != Builtin::Ceil;
-  if (unaryFloatMath ||
-      builtinIn(builtin, {Builtin::Atan2, Builtin::Pow, Builtin::Minimum,
-                          Builtin::Maximum, Builtin::Where, Builtin::Clip,
-                          Builtin::LogicalAnd, Builtin::LogicalOr,
-                          Builtin::LogicalXor, Builtin::LogicalNot})) {
+  bool unaryFloatMath =
+      isUnaryMath(builtin) &&
+      !builtinIn(builtin, {Builtin::Floor, Builtin::Ceil, Builtin::Trunc});
+  if (unaryFloatMath || isBinaryFloatMath(builtin) ||
+      builtinIn(builtin, {Builtin::Pow, Builtin::Minimum, Builtin::Maximum,
+                          Builtin::Where, Builtin::Clip, Builtin::LogicalAnd,
+                          Builtin::LogicalOr, Builtin::LogicalXor,
+                          Builtin::LogicalNot})) {
     ScalarKind k = t.scalarKind();
     SmallVector<Value, 3> xs;
     for (size_t i = 0; i < argExprs.size(); ++i) {

@@ -231,11 +231,13 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
       builtin == Builtin::I64 || builtin == Builtin::Int ||
       builtin == Builtin::Bool)
     return Val(convert(arg(0).v(), t.scalarKind(), l));
-  if (builtin == Builtin::Floor || builtin == Builtin::Ceil) {
-    // NumPy's floor/ceil: a float even for integer input.
+  if (builtinIn(builtin, {Builtin::Floor, Builtin::Ceil, Builtin::Trunc})) {
+    // NumPy's floor/ceil/trunc: a float even for integer input.
     Value x = convert(arg(0).v(), t.scalarKind(), l);
     if (builtin == Builtin::Floor)
       return Val(math::FloorOp::create(b, l, x));
+    if (builtin == Builtin::Trunc)
+      return Val(math::TruncOp::create(b, l, x));
     return Val(math::CeilOp::create(b, l, x));
   }
   error(c->range, "builtin '" + std::string(builtinName(builtin)) +

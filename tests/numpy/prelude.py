@@ -261,6 +261,22 @@ atan2 = _elementwise(np.arctan2)
 sinh = _elementwise(np.sinh)
 cosh = _elementwise(np.cosh)
 tanh = _elementwise(np.tanh)
+expm1 = _elementwise(np.expm1)
+log1p = _elementwise(np.log1p)
+exp2 = _elementwise(np.exp2)
+cbrt = _elementwise(np.cbrt)
+asinh = _elementwise(np.arcsinh)
+acosh = _elementwise(np.arccosh)
+atanh = _elementwise(np.arctanh)
+trunc = _elementwise(np.trunc)
+degrees = _elementwise(np.degrees)
+radians = _elementwise(np.radians)
+rad2deg = _elementwise(np.rad2deg)
+deg2rad = _elementwise(np.deg2rad)
+hypot = _elementwise(np.hypot)
+copysign = _elementwise(np.copysign)
+fmod = _elementwise(np.fmod)
+isfinite = _elementwise(np.isfinite)
 
 
 def _per_element(fn):
@@ -276,6 +292,8 @@ def _per_element(fn):
 
 erf = _per_element(math.erf)
 erfc = _per_element(math.erfc)
+gamma = _per_element(math.gamma)
+lgamma = _per_element(math.lgamma)
 
 
 def fabs(x):
@@ -526,6 +544,8 @@ WEFT_NAMES = (
     "rand randn random randint seed "
     "abs sqrt exp log log2 log10 sin cos tan asin acos atan atan2 sinh cosh "
     "tanh erf erfc fabs floor ceil pow minimum maximum where isnan isinf clip "
+    "expm1 log1p exp2 cbrt asinh acosh atanh gamma lgamma trunc degrees "
+    "radians rad2deg deg2rad isfinite hypot copysign fmod "
     "pi e inf nan "
     "sum prod min max mean var std argmin argmax any all "
     "dot outer transpose reshape ravel "

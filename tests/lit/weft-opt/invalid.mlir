@@ -920,3 +920,19 @@ func.func @transpose_permutation(%a: memref<?x?xf64, strided<[?, ?], offset: ?>>
   %t = weft.transpose %a {permutation = array<i64: 0, 0>} : memref<?x?xf64, strided<[?, ?], offset: ?>> -> memref<?x?xf64, strided<[?, ?], offset: ?>>
   return
 }
+
+// -----
+
+func.func @libm_name(%x: f64) -> f64 {
+  // expected-error @+1 {{function must be hypot, tgamma or lgamma, not 'sin'}}
+  %y = weft.libm "sin"(%x) : f64
+  return %y : f64
+}
+
+// -----
+
+func.func @libm_arity(%x: f64) -> f64 {
+  // expected-error @+1 {{hypot takes 2 operands}}
+  %y = weft.libm "hypot"(%x) : f64
+  return %y : f64
+}

@@ -1,5 +1,6 @@
 // RUN: %weft-opt %s --canonicalize | FileCheck %s --check-prefix=FOLD
 // RUN: %weft-opt %s --weft-lower-math | FileCheck %s
+// RUN: %weft-opt %s --weft-lower-math | FileCheck %s --check-prefix=LIBM
 
 // weft.atan2 folds by C's rules: atan2(0, 0) = 0, atan2(0, -0) = pi
 // (math.atan2's folder makes both NaN).
@@ -161,4 +162,29 @@ func.func @numpy_floats(%x: f64, %y: f64, %d: f64, %e: i1) -> (f64, f64, f64, i1
   %c = weft.round %x, %d : f64
   %i = weft.isclose %x, %y, %d, %d, %e : f64
   return %a, %b, %c, %i : f64, f64, f64, i1
+}
+
+// weft.libm calls C's function on the host (the f suffix for f32) and
+// libdevice's in a GPU module, each declared once in its symbol table.
+// LIBM-DAG: llvm.func @hypotf(f32, f32) -> f32
+// LIBM-DAG: llvm.func @lgamma(f64) -> f64
+// LIBM: gpu.module @kernels {
+// LIBM-NEXT: llvm.func @__nv_tgamma(f64) -> f64
+// LIBM: func.func @device
+// LIBM: llvm.call @__nv_tgamma(%{{.*}}) : (f64) -> f64
+// LIBM-LABEL: func.func @host
+// LIBM: llvm.call @hypotf(%{{.*}}, %{{.*}}) : (f32, f32) -> f32
+// LIBM: llvm.call @lgamma(%{{.*}}) : (f64) -> f64
+// LIBM: llvm.call @lgamma(%{{.*}}) : (f64) -> f64
+gpu.module @kernels {
+  func.func @device(%x: f64) -> f64 {
+    %g = weft.libm "tgamma"(%x) : f64
+    return %g : f64
+  }
+}
+func.func @host(%x: f32, %y: f64) -> (f32, f64, f64) {
+  %h = weft.libm "hypot"(%x, %x) : f32
+  %l = weft.libm "lgamma"(%y) : f64
+  %m = weft.libm "lgamma"(%l) : f64
+  return %h, %l, %m : f32, f64, f64
 }
