@@ -493,14 +493,16 @@ class ExprGen:
 
     def s_math(self, dtype, shape, depth, exact):
         if exact:
-            fn = self.pick(("floor", "ceil", "abs", "sqrt"))
+            fn = self.pick(("floor", "ceil", "trunc", "abs", "sqrt",
+                            "copysign"))
         else:
-            fn = self.pick(MATH1 + ("floor", "ceil", "abs", "atan2", "pow"))
+            fn = self.pick(MATH1 + ("floor", "ceil", "trunc", "abs", "atan2",
+                                    "pow", "hypot", "copysign"))
         return self.math(fn, dtype, shape, depth, exact)
 
     def math(self, fn, dtype, shape, depth, exact):
         src = dtype if dtype == "f32" else self.pick(("f64", "f64", "i64"))
-        if fn in ("floor", "ceil"):
+        if fn in ("floor", "ceil", "trunc"):
             a = self.expr(src, shape, depth - 1, True)
             return Expr("%s(%s)" % (fn, a.code), dtype, shape)
         if fn == "abs":
@@ -510,7 +512,7 @@ class ExprGen:
         if fn == "sqrt":
             a = self.expr(src, shape, depth - 1, exact)
             return Expr("sqrt(abs(%s))" % a.code, dtype, shape, fuzzy=a.fuzzy)
-        if fn in ("atan2", "pow"):
+        if fn in ("atan2", "pow", "hypot", "copysign"):
             if shape:
                 sa, sb = self.operand_shapes(shape)
             else:
@@ -518,13 +520,22 @@ class ExprGen:
             # atan2 jumps by 2 pi across the negative x axis, where the
             # sign of a zero decides: exact arguments only
             a = self.expr(dtype, sa, depth - 1, exact or fn == "atan2")
-            b = self.expr(dtype, sb, depth - 1, exact or fn == "atan2")
+            b = self.expr(dtype, sb, depth - 1,
+                          exact or fn in ("atan2", "copysign"))
             if fn == "pow":
                 return Expr("pow(abs(%s), %s)" % (a.code, b.code), dtype,
+                            shape, fuzzy=True)
+            if fn == "copysign":  # exact: |a| with b's sign bit
+                return Expr("copysign(%s, %s)" % (a.code, b.code), dtype,
+                            shape, fuzzy=a.fuzzy or b.fuzzy)
+            if fn == "hypot":
+                return Expr("hypot(%s, %s)" % (a.code, b.code), dtype,
                             shape, fuzzy=True)
             return Expr("atan2(%s, %s)" % (a.code, b.code), dtype, shape,
                         fuzzy=True)
         a = self.expr(src, shape, depth - 1, False)
+        if fn == "log1p":  # off its domain's edge below -1
+            return Expr("log1p(abs(%s))" % a.code, dtype, shape, fuzzy=True)
         if fn in ("sin", "cos", "tan"):
             # a bounded, well-conditioned argument: NumPy's SIMD sin/cos
             # lose all accuracy on huge arguments (cos(sinh(100.0)) is
@@ -831,9 +842,11 @@ class ExprGen:
             a = self.expr(dtype, shape, depth - 1, exact)
             return Expr("abs(%s)" % a.code, dtype, shape, bound=a.bound)
         if exact:
-            fn = self.pick(("floor", "ceil", "abs", "sqrt"))
+            fn = self.pick(("floor", "ceil", "trunc", "abs", "sqrt",
+                            "copysign"))
         else:
-            fn = self.pick(MATH1 + ("floor", "ceil", "abs", "atan2", "pow"))
+            fn = self.pick(MATH1 + ("floor", "ceil", "trunc", "abs", "atan2",
+                                    "pow", "hypot", "copysign"))
         return self.math(fn, dtype, shape, depth, exact)
 
     def a_where(self, dtype, shape, depth, exact):

@@ -12,7 +12,8 @@ SCALAR_INT_LIMIT = 2 ** 40   # i64 scalars stay below this magnitude
 ARRAY_INT_LIMIT = 2 ** 62    # beyond it an array's bound is unknown (INF)
 
 MATH1 = ("sqrt", "exp", "log", "sin", "cos", "tan", "atan", "tanh",
-         "sinh", "cosh", "log2", "log10", "asin", "acos")
+         "sinh", "cosh", "log2", "log10", "asin", "acos", "expm1", "exp2",
+         "cbrt", "asinh", "log1p")
 EXACT_FLOAT_LITS = ("0.5", "1.5", "2.0", "0.25", "3.0", "1.0", "0.0",
                     "4.0", "0.75")
 F64_LITS = EXACT_FLOAT_LITS + ("0.1", "2.5", "1e-3", "7.25", "100.0", "1e6",
