@@ -482,6 +482,12 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
       diags_.error(valueRange,
                    "cannot store floats into an integer array; convert "
                    "explicitly with i64(x) or .astype(i64)");
+    // NumPy raises TypeError (it would drop the imaginary part).
+    if (v.isComplex() && !e.isComplex() && e.isKnown())
+      diags_.error(valueRange,
+                   "cannot store complex numbers into an array of " + e.str() +
+                       "; store z.real or abs(z), or make the "
+                       "array complex");
     return;
   }
   diags_.error(target->range, "cannot assign to this expression; the left "
@@ -633,9 +639,20 @@ void Analyzer::checkStmt(const Stmt &s) {
     Type cur = checkExpr(a.target.get());
     Type v = checkExpr(a.value.get());
     Type r = binaryResult(a.op, a.target.get(), cur, a.value.get(), v, a.range);
-    if (auto *ix = a.target->dyn<IndexExpr>())
+    if (auto *ix = a.target->dyn<IndexExpr>()) {
       if (!checkArrayIndexStore(ix, v, a.value->range))
         return;
+      if (r.elementType().isComplex() && cur.isKnown() &&
+          !cur.elementType().isComplex()) {
+        diags_.error(a.range, "in-place '" + std::string(spelling(a.op)) +
+                                  "=' of a complex number on an element of "
+                                  "type " +
+                                  cur.str() +
+                                  " would drop the imaginary part; make the "
+                                  "array complex");
+        return;
+      }
+    }
     if (cur.isArray() && r.isKnown()) {
       // In place, as in NumPy: the array keeps its shape and dtype.
       if (r.rank() > cur.rank())

@@ -193,6 +193,12 @@ private:
                         "loop may read it)");
         continue;
       }
+      if (t.isComplex()) {
+        diags.error(r, "prange loop reduces the complex number '" + name +
+                           "', which Weft does not do yet; reduce its real "
+                           "and imaginary parts in two float variables");
+        continue;
+      }
       plan.reductions[name] = scan.kind;
     }
   }

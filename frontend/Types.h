@@ -39,6 +39,11 @@ inline bool isUnsignedKind(ScalarKind k) {
 inline ScalarKind computeKind(ScalarKind k) {
   return isStorageKind(k) ? ScalarKind::I64 : k;
 }
+/// The kind `/` computes in for operands promoted to `k`: f32 and complex
+/// stay, everything else divides as f64.
+inline ScalarKind divisionKind(ScalarKind k) {
+  return k == ScalarKind::F32 || k == ScalarKind::C128 ? k : ScalarKind::F64;
+}
 
 class Type {
 public:

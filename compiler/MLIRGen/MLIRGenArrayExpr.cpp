@@ -409,8 +409,8 @@ void FunctionGen::storeInto(Value dest, const Expr *e,
   ScalarKind opKind = ek;
   if (op) {
     opKind = promote(dk, ek);
-    if (*op == BinaryOp::Div && opKind != ScalarKind::F32)
-      opKind = ScalarKind::F64;
+    if (*op == BinaryOp::Div)
+      opKind = divisionKind(opKind);
   }
   emitMapOp(inputs, dest, l, [&](ValueRange elems, Value cur) {
     Value x = isArray(value) ? elems.back() : value;
@@ -459,8 +459,8 @@ void FunctionGen::storeThroughIndexArray(const IndexExpr *ix, const Expr *e,
   }
   Value value = emitScalar(e);
   ScalarKind opKind = op ? promote(dk, fn.typeOf(e).scalarKind()) : dk;
-  if (op && *op == BinaryOp::Div && opKind != ScalarKind::F32)
-    opKind = ScalarKind::F64;
+  if (op && *op == BinaryOp::Div)
+    opKind = divisionKind(opKind);
   SmallVector<Value, 4> dims(im.sizes);
   dims.append(dm.sizes.begin() + 1, dm.sizes.end());
   emitLoopNest(dims, l, [&](ValueRange ivs) {

@@ -358,8 +358,8 @@ void FunctionGen::emitStmt(const Stmt &s) {
       k = local.scalarKind();
     }
     ScalarKind opKind = promote(kindOf(cur.getType()), vt.scalarKind());
-    if (a.op == BinaryOp::Div && opKind != ScalarKind::F32)
-      opKind = ScalarKind::F64;
+    if (a.op == BinaryOp::Div)
+      opKind = divisionKind(opKind);
     Value r =
         emitBinaryScalar(a.op, convert(cur, opKind, l), convert(rhs, opKind, l),
                          opKind, true, l, line(s.range));
