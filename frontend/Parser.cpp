@@ -679,13 +679,11 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     // ndindex as a loop's iterable).
     static const std::set<std::string> decorators = {
         "jit", "njit", "vectorize", "kernel", "allclose", "ndindex"};
-    static const std::set<std::string> complexTypes = {
-        "complex128", "complex64", "complex_", "cdouble", "csingle"};
-    if (complexTypes.count(member.text))
+    static const std::set<std::string> singleComplex = {"complex64", "csingle"};
+    if (singleComplex.count(member.text))
       return errorAt(member.range,
-                     "arrays of complex numbers are not supported yet; keep "
-                     "the real and imaginary parts in two float arrays "
-                     "(complex scalars work: complex(x, y))");
+                     "complex64 is not supported; use complex128 (two "
+                     "float64 parts)");
     if (member.text == "linalg")
       return errorAt(member.range,
                      "np.linalg (solve, inv, det, norm, eigh, lstsq) is not "

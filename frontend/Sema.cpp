@@ -747,14 +747,6 @@ void Analyzer::checkStmt(const Stmt &s) {
 
 Type Analyzer::checkExpr(const Expr *e) {
   Type t = checkExprImpl(e);
-  // Arrays of complex numbers are not built yet.
-  if (anyPart(t, [](const Type &p) {
-        return p.isArray() && p.scalarKind() == ScalarKind::C128;
-      })) {
-    diags_.error(e->range, "arrays of complex numbers are not supported yet; "
-                           "keep the real and imaginary parts in two arrays");
-    t = Type::unknown();
-  }
   Type &slot = fn_->exprTypes[e];
   if (slot != t) {
     slot = t;

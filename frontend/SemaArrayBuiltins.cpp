@@ -421,8 +421,10 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
                        call.name + "() needs numbers, not bools");
     if (isFloatTest(call.b))
       return Type::array(ScalarKind::Bool, call.args[0].rank());
-    if (call.b == Builtin::Abs)
-      return call.args[0];
+    if (call.b == Builtin::Abs) // |z| of complex numbers is a float
+      return k == ScalarKind::C128
+                 ? Type::array(ScalarKind::F64, call.args[0].rank())
+                 : call.args[0];
     if (k == ScalarKind::I8 || k == ScalarKind::U8)
       return call.fail(call.argExprs[0]->range,
                        call.name + "() of a " + call.args[0].str() +
@@ -683,6 +685,19 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
   for (const Type &a : args)
     if (!a.isKnown())
       return Type::unknown();
+  // Arrays of complex numbers: made, copied, reshaped, indexed, combined
+  // by operators, abs() and where(); other functions do not take them yet.
+  for (size_t i = 0; i < args.size(); ++i)
+    if (args[i].isArray() && args[i].elementType().isComplex() &&
+        !builtinIn(b, {Builtin::ZerosLike, Builtin::OnesLike,
+                       Builtin::EmptyLike, Builtin::FullLike, Builtin::Copy,
+                       Builtin::Astype, Builtin::Abs, Builtin::Where,
+                       Builtin::Reshape, Builtin::Ravel, Builtin::Transpose,
+                       Builtin::Len, Builtin::Print}))
+      return fail(argExprs[i]->range,
+                  name + "() of an array of complex numbers is not supported "
+                         "yet; apply it to abs(z) or to the real and "
+                         "imaginary parts");
   BuiltinCall call{diags_,   c,     b,     name, args,
                    argExprs, arity, dtype, axis, axisExpr};
   if (std::optional<Type> t = checkCreation(call))

@@ -114,8 +114,14 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
                             SourceRange range) {
   if (l.isUnknown() || r.isUnknown())
     return Type::unknown();
-  if (op == BinaryOp::MatMul)
+  if (op == BinaryOp::MatMul) {
+    if (l.elementType().isComplex() || r.elementType().isComplex()) {
+      diags_.error(range, "'@' of complex matrices is not supported yet; "
+                          "write the product's loops");
+      return Type::unknown();
+    }
     return matmulResult(l, r, range);
+  }
   auto bad = [&]() {
     diags_.error(range, std::string("unsupported operand types for '") +
                             spelling(op) + "': " + l.str() + " and " + r.str() +
@@ -135,12 +141,8 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
   }
   ScalarKind lk = l.scalarKind(), rk = r.scalarKind();
   if (lk == ScalarKind::C128 || rk == ScalarKind::C128) {
-    // Python's complex arithmetic: + - * / ** on numbers.
-    if (arr) {
-      diags_.error(range, "arrays of complex numbers are not supported yet; "
-                          "keep the real and imaginary parts in two arrays");
-      return Type::unknown();
-    }
+    // Python's complex arithmetic: + - * / ** on numbers and, elementwise,
+    // on arrays (NumPy's complex128).
     if (op != BinaryOp::Add && op != BinaryOp::Sub && op != BinaryOp::Mul &&
         op != BinaryOp::Div && op != BinaryOp::Pow)
       return bad();
@@ -150,6 +152,10 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
                               l.str() + " ** " + r.str());
       return Type::unknown();
     }
+    if (arr)
+      return Type::array(
+          ScalarKind::C128,
+          std::max(l.isArray() ? l.rank() : 0, r.isArray() ? r.rank() : 0));
     return Type::scalar(ScalarKind::C128);
   }
   // Weak literals (NumPy 2): a literal operand adopts the other side's
@@ -215,6 +221,12 @@ Type Analyzer::checkCompare(const CompareExpr *c) {
                      "cannot compare an array with " + ts[i].str());
         return Type::unknown();
       }
+    if ((ts[0].elementType().isComplex() || ts[1].elementType().isComplex()) &&
+        c->ops[0] != CompareOp::Eq && c->ops[0] != CompareOp::Ne) {
+      diags_.error(c->range, "complex numbers have no order; compare "
+                             "abs(z) or z.real instead");
+      return Type::unknown();
+    }
     return Type::array(ScalarKind::Bool, rank);
   }
   for (size_t i = 0; i < ts.size(); ++i)
@@ -527,7 +539,7 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       return Type::unknown();
     }
     if (u->op == UnaryOp::Invert &&
-        (t.elementType().isFloat() || t.isComplex())) {
+        (t.elementType().isFloat() || t.elementType().isComplex())) {
       diags_.error(e->range, "'~' needs an integer or bool operand");
       return Type::unknown();
     }

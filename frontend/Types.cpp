@@ -94,7 +94,12 @@ bool parseScalarName(const std::string &name, ScalarKind &out) {
       {"uint16", ScalarKind::U16},
       {"ushort", ScalarKind::U16},
       {"uint32", ScalarKind::U32},
-      {"uintc", ScalarKind::U32}};
+      {"uintc", ScalarKind::U32},
+      {"c128", ScalarKind::C128},
+      {"complex", ScalarKind::C128},
+      {"complex128", ScalarKind::C128},
+      {"complex_", ScalarKind::C128},
+      {"cdouble", ScalarKind::C128}};
   for (auto &n : names)
     if (name == n.first) {
       out = n.second;

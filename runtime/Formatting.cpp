@@ -158,17 +158,24 @@ void numpyScientific(double a, bool f32, std::string &mantissa, int &exp) {
 /// The format NumPy picks for a float array from the elements it shows.
 class FloatFormat {
 public:
-  FloatFormat(const std::vector<double> &vals, bool f32);
+  /// `plusSign`: every value has a sign (NumPy's sign='+', the imaginary
+  /// parts of complex numbers).
+  FloatFormat(const std::vector<double> &vals, bool f32, bool plusSign = false);
   std::string operator()(double x) const;
 
 private:
+  size_t signWidth(double x) const { return plusSign || std::signbit(x); }
+
   bool f32;
+  bool plusSign;
   bool expFormat = false;
   size_t padLeft = 0, padRight = 0;
   size_t precision = 0, expSize = 0; // scientific notation only
 };
 
-FloatFormat::FloatFormat(const std::vector<double> &vals, bool f32) : f32(f32) {
+FloatFormat::FloatFormat(const std::vector<double> &vals, bool f32,
+                         bool plusSign)
+    : f32(f32), plusSign(plusSign) {
   // Positional or scientific, from the non-zero finite magnitudes. A
   // float32 array takes the max / min ratio in float32.
   double maxVal = 0, minVal = INFINITY;
@@ -202,14 +209,14 @@ FloatFormat::FloatFormat(const std::vector<double> &vals, bool f32) : f32(f32) {
       std::string m;
       int e;
       numpyScientific(std::fabs(x), f32, m, e);
-      size_t dot = m.find('.') + (std::signbit(x) ? 1 : 0);
+      size_t dot = m.find('.') + signWidth(x);
       precision = std::max(precision, m.size() - m.find('.') - 1);
       padLeft = std::max(padLeft, dot);
       expSize = std::max<size_t>(expSize, std::abs(e) >= 100 ? 3 : 2);
     } else {
       std::string s = numpyPositional(std::fabs(x), f32, false);
       size_t dot = s.find('.');
-      padLeft = std::max(padLeft, dot + (std::signbit(x) ? 1 : 0));
+      padLeft = std::max(padLeft, dot + signWidth(x));
       padRight = std::max(padRight, s.size() - dot - 1);
     }
   }
@@ -219,7 +226,7 @@ FloatFormat::FloatFormat(const std::vector<double> &vals, bool f32) : f32(f32) {
     padLeft = padRight = 0;
   if (anyNonFinite) {
     size_t offset = padRight + 1; // +1 for the point
-    size_t infLen = anyNegInf ? 4 : 3;
+    size_t infLen = anyNegInf || plusSign ? 4 : 3;
     size_t nanNeed = 3 > offset ? 3 - offset : 0;
     size_t infNeed = infLen > offset ? infLen - offset : 0;
     padLeft = std::max({padLeft, nanNeed, infNeed});
@@ -229,10 +236,12 @@ FloatFormat::FloatFormat(const std::vector<double> &vals, bool f32) : f32(f32) {
 std::string FloatFormat::operator()(double x) const {
   if (!std::isfinite(x)) {
     std::string r = nonFiniteText(x);
+    if (plusSign && r[0] != '-')
+      r = "+" + r;
     size_t width = padLeft + padRight + 1;
     return std::string(width > r.size() ? width - r.size() : 0, ' ') + r;
   }
-  const std::string sign = std::signbit(x) ? "-" : "";
+  const std::string sign = std::signbit(x) ? "-" : plusSign ? "+" : "";
   if (expFormat) {
     // With min_digits = precision, Dragon4 goes on past the shortest
     // digits with those of the exact binary value and rounds the last one,
@@ -281,6 +290,12 @@ private:
   }
   double loadFloat(int64_t offset) const;
   int64_t loadInt(int64_t offset) const;
+  /// A complex128 element's real (part 0) or imaginary (part 1) part.
+  double loadPart(int64_t offset, int part) const {
+    double d;
+    std::memcpy(&d, at(offset) + part * sizeof d, sizeof d);
+    return d;
+  }
   /// Whether axis `axis` shows only its 3 leading and 3 trailing items.
   bool axisSummarized(int64_t axis) const {
     return summarized && sizes[axis] > 2 * kEdgeItems;
@@ -300,6 +315,8 @@ private:
   const char *data;
   bool summarized = false;
   std::unique_ptr<FloatFormat> floatFormat;
+  // complex128: the real parts' format and the imaginary parts' (signed).
+  std::unique_ptr<FloatFormat> realFormat, imagFormat;
   size_t intWidth = 0;
 };
 
@@ -368,6 +385,14 @@ void ArrayPrinter::collectShown(int64_t axis, int64_t offset,
 }
 
 std::string ArrayPrinter::word(int64_t offset) const {
+  if (realFormat) {
+    // NumPy's ComplexFloatingFormat: "j" before the imaginary part's
+    // trailing padding.
+    std::string im = (*imagFormat)(loadPart(offset, 1));
+    size_t end = im.find_last_not_of(' ') + 1;
+    return (*realFormat)(loadPart(offset, 0)) + im.substr(0, end) + "j" +
+           im.substr(end);
+  }
   if (floatFormat)
     return (*floatFormat)(loadFloat(offset));
   if (kind == WEFT_BOOL) // NumPy pads True to the width of False
@@ -438,6 +463,8 @@ std::string ArrayPrinter::print() {
       return formatFloat(loadFloat(0));
     if (kind == WEFT_BOOL)
       return loadInt(0) ? "True" : "False";
+    if (kind == WEFT_C128)
+      return formatComplex(loadPart(0, 0), loadPart(0, 1));
     return std::to_string(loadInt(0));
   }
   int64_t total = 1;
@@ -457,6 +484,14 @@ std::string ArrayPrinter::print() {
     for (int64_t off : shown)
       vals.push_back(loadFloat(off));
     floatFormat = std::make_unique<FloatFormat>(vals, kind == WEFT_F32);
+  } else if (kind == WEFT_C128) {
+    std::vector<double> re, im;
+    for (int64_t off : shown) {
+      re.push_back(loadPart(off, 0));
+      im.push_back(loadPart(off, 1));
+    }
+    realFormat = std::make_unique<FloatFormat>(re, false);
+    imagFormat = std::make_unique<FloatFormat>(im, false, true);
   } else if (kind != WEFT_BOOL) {
     for (int64_t off : shown)
       intWidth = std::max(intWidth, std::to_string(loadInt(off)).size());

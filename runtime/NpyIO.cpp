@@ -704,6 +704,8 @@ const char *npyTypeName(int32_t elemKind) {
     return "uint16";
   case WEFT_U32:
     return "uint32";
+  case WEFT_C128:
+    return "complex128";
   default:
     return nullptr;
   }

@@ -7,6 +7,7 @@
 #include "compiler/Dialect/WeftDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
@@ -191,6 +192,8 @@ CheckedCount checkedCount(ImplicitLocOpBuilder &b, ValueRange sizes,
 }
 
 int64_t elementBytes(Type elem) {
+  if (auto c = dyn_cast<ComplexType>(elem))
+    return 2 * elementBytes(c.getElementType());
   return std::max<int64_t>(1, elem.getIntOrFloatBitWidth() / 8);
 }
 
@@ -243,6 +246,10 @@ Value inlineBodyAt(ImplicitLocOpBuilder &b, mlir::Block &body, Value yielded,
 }
 
 Value zeroOf(ImplicitLocOpBuilder &b, Type t) {
+  if (auto c = dyn_cast<ComplexType>(t)) {
+    Value z = zeroOf(b, c.getElementType());
+    return complex::CreateOp::create(b, c, z, z);
+  }
   if (t.isUnsignedInteger())
     return castNumber(b, arith::ConstantOp::create(b, b.getI64IntegerAttr(0)),
                       t);

@@ -3,6 +3,7 @@
 // Implements weft-promote-buffers (see Passes.td).
 //
 //===----------------------------------------------------------------------===//
+#include "compiler/Conversion/ArrayNest.h"
 #include "compiler/Conversion/Passes.h"
 #include "compiler/Dialect/WeftDialect.h"
 
@@ -138,9 +139,7 @@ Block *allocaBlock(Operation *op) {
 
 /// The bytes of a buffer of static shape (bools take a byte each).
 int64_t staticBytes(MemRefType type) {
-  Type e = type.getElementType();
-  int64_t elementBytes = (e.getIntOrFloatBitWidth() + 7) / 8;
-  return type.getNumElements() * elementBytes;
+  return type.getNumElements() * weft::elementBytes(type.getElementType());
 }
 
 /// Whether every use of `v` is a weft.release.

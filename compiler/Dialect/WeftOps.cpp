@@ -46,6 +46,8 @@ std::optional<weft_dtype> weft::runtimeElementKind(Type type) {
     return WEFT_F32;
   if (type.isF64())
     return WEFT_F64;
+  if (auto c = dyn_cast<ComplexType>(type); c && c.getElementType().isF64())
+    return WEFT_C128;
   return std::nullopt;
 }
 

@@ -109,9 +109,7 @@ Value FunctionGen::elementIn(const Expr *e, SmallVectorImpl<Value> &xs,
     case UnaryOp::Pos:
       return x;
     case UnaryOp::Neg:
-      if (k == ScalarKind::F32 || k == ScalarKind::F64)
-        return arith::NegFOp::create(b, l, x);
-      return arith::SubIOp::create(b, l, constant(k, 0, l), x);
+      return negate(x, k, l);
     case UnaryOp::Invert:
     case UnaryOp::Not:
       return arith::XOrIOp::create(
@@ -122,6 +120,8 @@ Value FunctionGen::elementIn(const Expr *e, SmallVectorImpl<Value> &xs,
   Builtin builtin = *fn.builtinOf(c);
   if (builtin == Builtin::Copy || builtin == Builtin::Astype)
     return convert(xs[0], k, l);
+  if (builtin == Builtin::Abs && kindOf(xs[0].getType()) == ScalarKind::C128)
+    return convert(complex::AbsOp::create(b, l, xs[0]), k, l);
   if (isFloatTest(builtin)) {
     ScalarKind xk = kindOf(xs[0].getType());
     if (xk != ScalarKind::F32 && xk != ScalarKind::F64) // a finite integer
@@ -150,6 +150,17 @@ Value FunctionGen::elementIn(const Expr *e, SmallVectorImpl<Value> &xs,
     if (!(builtin == Builtin::Where && i == 0))
       xs[i] = convert(xs[i], k, l);
   return emitMath(builtin, xs, k, l);
+}
+
+Value FunctionGen::negate(Value x, ScalarKind k, Location l) {
+  if (k == ScalarKind::F32 || k == ScalarKind::F64)
+    return arith::NegFOp::create(b, l, x);
+  if (k == ScalarKind::C128)
+    return complex::CreateOp::create(
+        b, l, x.getType(),
+        arith::NegFOp::create(b, l, complex::ReOp::create(b, l, x)),
+        arith::NegFOp::create(b, l, complex::ImOp::create(b, l, x)));
+  return arith::SubIOp::create(b, l, constant(k, 0, l), x);
 }
 
 Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,

@@ -506,18 +506,8 @@ Val FunctionGen::emitExpr(const Expr *e) {
     switch (u->op) {
     case UnaryOp::Pos:
       return Val(convertTo(x, t, l));
-    case UnaryOp::Neg: {
-      x = convertTo(x, t, l);
-      if (t.isFloat())
-        return Val(arith::NegFOp::create(b, l, x));
-      if (t.isComplex())
-        return Val(complex::CreateOp::create(
-            b, l, x.getType(),
-            arith::NegFOp::create(b, l, complex::ReOp::create(b, l, x)),
-            arith::NegFOp::create(b, l, complex::ImOp::create(b, l, x))));
-      return Val(
-          arith::SubIOp::create(b, l, constant(t.scalarKind(), 0, l), x));
-    }
+    case UnaryOp::Neg:
+      return Val(negate(convertTo(x, t, l), t.scalarKind(), l));
     case UnaryOp::Not: {
       Value tr = truthy(x, l);
       return Val(

@@ -392,6 +392,8 @@ public:
                     std::optional<int64_t> axis, const Type &resultType,
                     int64_t line, mlir::Location l);
   /// The scalar math builtins on element values of kind `k`.
+  /// -x of a number of kind `k` (complex: both parts).
+  mlir::Value negate(mlir::Value x, ScalarKind k, mlir::Location l);
   mlir::Value emitMath(Builtin builtin, llvm::ArrayRef<mlir::Value> xs,
                        ScalarKind k, mlir::Location l);
 

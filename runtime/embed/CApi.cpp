@@ -226,7 +226,7 @@ static weft::detail::Arg argOf(const weft_arg &a, int i, const char *function) {
                           std::to_string(WEFT_MAX_RANK) + " axes");
   if (dtype < WEFT_BOOL || dtype > WEFT_DTYPE_LAST)
     throw weft::CallError(what() + ": unknown dtype " + std::to_string(dtype) +
-                          " (WEFT_BOOL to WEFT_U32)");
+                          " (WEFT_BOOL to WEFT_C128)");
   if (a.rank == 0 && a.data)
     throw weft::CallError(what() + ": a view of rank 0; an array view "
                                    "has 1 to 8 axes (numbers are "

@@ -186,15 +186,18 @@ void checkArguments(const std::string &function, const std::vector<Arg> &args) {
     if (!knownDType(a.dtype))
       throw CallError(what + ": unknown element type " +
                       std::to_string(static_cast<int>(a.dtype)) +
-                      " (bool, i8, i16, i32, i64, u8, u16, u32, f32 or "
-                      "f64)");
+                      " (bool, i8, i16, i32, i64, u8, u16, u32, f32, f64 "
+                      "or c128)");
     if (a.rank < 0 || a.rank > WEFT_MAX_RANK)
       throw CallError(what + ": rank " + std::to_string(a.rank) +
                       "; a number has rank 0 and arrays have 1 to " +
                       std::to_string(WEFT_MAX_RANK) + " axes");
     if (a.rank == 0 && static_cast<int>(a.dtype) > WEFT_F64)
-      throw CallError(what + ": a number of a narrow integer type; i8 to u32 "
-                             "are array elements only (pass an i64)");
+      throw CallError(
+          what + ": a number of type " +
+          std::string(a.dtype == DType::C128 ? "c128" : "i8 to u32") +
+          ", which is an array element type only (pass an i64 "
+          "or f64)");
     if (a.rank == 0)
       continue;
     for (int d = 0; d < a.rank; ++d)

@@ -135,6 +135,8 @@ ScalarKind kindOf(DType d) {
     return ScalarKind::U16;
   case DType::U32:
     return ScalarKind::U32;
+  case DType::C128:
+    return ScalarKind::C128;
   }
   return ScalarKind::F64;
 }
@@ -159,6 +161,8 @@ DType dtypeOfKind(ScalarKind k) {
     return DType::U16;
   case ScalarKind::U32:
     return DType::U32;
+  case ScalarKind::C128:
+    return DType::C128;
   default:
     return DType::F64;
   }

@@ -72,6 +72,8 @@ static int dtypeOfFormat(const char *format, Py_ssize_t itemsize) {
     return itemsize == 1 ? WEFT_U8 : -1;
   if (format[0] == '@' || format[0] == '=' || format[0] == '<')
     ++format;
+  if (format[0] == 'Z' && format[1] == 'd' && !format[2])
+    return itemsize == 16 ? WEFT_C128 : -1; /* complex double */
   if (!format[0] || format[1])
     return -1;
   switch (format[0]) {
@@ -141,6 +143,9 @@ static int arrayArg(PyArrayObject *x, weft_arg *a, unsigned *code) {
     break;
   case NPY_DOUBLE:
     dtype = WEFT_F64;
+    break;
+  case NPY_CDOUBLE:
+    dtype = WEFT_C128;
     break;
   default:
     return 0;
@@ -311,6 +316,8 @@ static int npyType(int dtype) {
     return NPY_INT64;
   case WEFT_F32:
     return NPY_FLOAT32;
+  case WEFT_C128:
+    return NPY_COMPLEX128;
   default:
     return NPY_FLOAT64;
   }

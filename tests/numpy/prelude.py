@@ -118,6 +118,8 @@ i32 = _WeftType("i32", np.int32, lambda x: np.int32(builtins.int(x)))
 i64 = _WeftType("i64", np.int64, lambda x: builtins.int(x))
 f32 = _WeftType("f32", np.float32, lambda x: np.float32(x))
 f64 = _WeftType("f64", np.float64, lambda x: builtins.float(x))
+c128 = _WeftType("c128", np.complex128, lambda x: builtins.complex(x))
+complex128 = c128
 
 
 def _dt(dtype):
@@ -535,7 +537,7 @@ def block_dim():
 
 # -------------------------------------------------------------- namespace
 WEFT_NAMES = (
-    "bool i32 i64 f32 f64 "
+    "bool i32 i64 f32 f64 c128 complex128 "
     "zeros ones empty full arange linspace eye copy "
     "zeros_like ones_like empty_like full_like cumsum cumprod sort argsort "
     "flip concatenate stack diff searchsorted digitize around isclose allclose "

@@ -279,7 +279,8 @@ def _to_arg(x, keep, index):
         if dt is None:
             raise CallError("arrays of %s are not supported; use bool, "
                             "int8, int16, int32, int64, uint8, uint16, "
-                            "uint32, float32 or float64" % x.dtype)
+                            "uint32, float32, float64 or complex128" %
+                            x.dtype)
         if not 1 <= x.ndim <= MAX_RANK:
             raise CallError("Weft arrays have 1 to %d axes, not %d" %
                             (MAX_RANK, x.ndim))

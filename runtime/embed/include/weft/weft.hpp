@@ -36,7 +36,8 @@ struct ValueAccess;
 } // namespace detail
 
 /// Element types of Weft arrays and scalars: weft_dtype's codes. The
-/// narrow integers (I8 to U32) are array elements only.
+/// narrow integers (I8 to U32) and C128 (two doubles, std::complex<double>'s
+/// layout) are array elements only.
 enum class DType {
   Bool = WEFT_BOOL,
   I32 = WEFT_I32,
@@ -47,7 +48,8 @@ enum class DType {
   I16 = WEFT_I16,
   U8 = WEFT_U8,
   U16 = WEFT_U16,
-  U32 = WEFT_U32
+  U32 = WEFT_U32,
+  C128 = WEFT_C128
 };
 
 template <typename T> constexpr DType dtypeOf() {
