@@ -457,7 +457,16 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
   if (auto *ix = target->dyn<IndexExpr>()) {
     Type base = checkExpr(ix->base.get());
     Type elem = checkExpr(target);
-    (void)base;
+    if (auto *attr = ix->base->dyn<AttributeExpr>())
+      if (attr->attr == "real" || attr->attr == "imag") {
+        diags_.error(
+            ix->base->range,
+            "'." + attr->attr +
+                "' of an array is a new array in Weft (a view in "
+                "NumPy), so this store would be lost; assign the "
+                "whole numbers instead (z[i] = complex(x, z[i].imag))");
+        return;
+      }
     if (elem.isUnknown() || valueType.isUnknown())
       return;
     if (!checkArrayIndexStore(ix, valueType, valueRange))

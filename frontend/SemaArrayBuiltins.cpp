@@ -389,6 +389,8 @@ std::optional<Type> checkReduction(BuiltinCall &call) {
     rk = (k == ScalarKind::Bool || k == ScalarKind::I32 || isStorageKind(k))
              ? ScalarKind::I64
              : k;
+  else if (call.b == Builtin::Mean && k == ScalarKind::C128)
+    rk = k;
   else if (call.b == Builtin::Mean || call.b == Builtin::Var ||
            call.b == Builtin::Std)
     rk = floatKind(k);
@@ -686,18 +688,26 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
     if (!a.isKnown())
       return Type::unknown();
   // Arrays of complex numbers: made, copied, reshaped, indexed, combined
-  // by operators, abs() and where(); other functions do not take them yet.
-  for (size_t i = 0; i < args.size(); ++i)
-    if (args[i].isArray() && args[i].elementType().isComplex() &&
-        !builtinIn(b, {Builtin::ZerosLike, Builtin::OnesLike,
-                       Builtin::EmptyLike, Builtin::FullLike, Builtin::Copy,
-                       Builtin::Astype, Builtin::Abs, Builtin::Where,
-                       Builtin::Reshape, Builtin::Ravel, Builtin::Transpose,
-                       Builtin::Len, Builtin::Print}))
+  // by operators, abs(), where(), summed and averaged (whole arrays);
+  // other functions do not take them yet.
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (!args[i].isArray() || !args[i].elementType().isComplex())
+      continue;
+    if (!builtinIn(b,
+                   {Builtin::ZerosLike, Builtin::OnesLike, Builtin::EmptyLike,
+                    Builtin::FullLike, Builtin::Copy, Builtin::Astype,
+                    Builtin::Abs, Builtin::Where, Builtin::Reshape,
+                    Builtin::Ravel, Builtin::Transpose, Builtin::Len,
+                    Builtin::Print, Builtin::Sum, Builtin::Mean}))
       return fail(argExprs[i]->range,
                   name + "() of an array of complex numbers is not supported "
                          "yet; apply it to abs(z) or to the real and "
                          "imaginary parts");
+    if (axis)
+      return fail(axisExpr->range,
+                  name + "() of complex numbers along an axis is not "
+                         "supported yet; reduce the whole array");
+  }
   BuiltinCall call{diags_,   c,     b,     name, args,
                    argExprs, arity, dtype, axis, axisExpr};
   if (std::optional<Type> t = checkCreation(call))

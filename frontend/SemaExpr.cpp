@@ -589,10 +589,22 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     Type base = checkExpr(a->base.get());
     if (base.isUnknown())
       return base;
-    // z.real, z.imag of a number (a real number's imag is 0).
+    // z.real, z.imag of a number (a real number's imag is 0) and, as new
+    // arrays, of an array's elements.
     if ((base.isNumber() || base.isComplex()) &&
         (a->attr == "real" || a->attr == "imag"))
       return base.isComplex() ? Type::f64() : base;
+    if (base.isArray() && (a->attr == "real" || a->attr == "imag")) {
+      ScalarKind k = base.scalarKind();
+      if (k == ScalarKind::Bool) {
+        diags_.error(a->range, "'" + a->attr +
+                                   "' of a bool array is not "
+                                   "supported; convert it first");
+        return Type::unknown();
+      }
+      return Type::array(k == ScalarKind::C128 ? ScalarKind::F64 : k,
+                         base.rank());
+    }
     if (!base.isArray()) {
       diags_.error(a->range,
                    "'" + a->attr + "' is not an attribute of " + base.str());

@@ -520,6 +520,26 @@ weft::ReductionKind reductionKind(Builtin builtin) {
 }
 } // namespace
 
+Value FunctionGen::emitComplexReduction(Builtin builtin, Value v,
+                                        ValueRange dims, bool parallel,
+                                        Location l) {
+  // The real parts and the imaginary parts, each as a float reduction.
+  Value parts[2];
+  for (int p = 0; p < 2; ++p) {
+    auto op = weft::ReduceOp::create(b, l, TypeRange{b.getF64Type()},
+                                     reductionKind(builtin), IntegerAttr(),
+                                     ValueRange{v}, dims, Value(), !parallel);
+    OpBuilder::InsertionGuard g(b);
+    mlir::Block *body =
+        b.createBlock(&op.getBody(), {},
+                      {cast<MemRefType>(v.getType()).getElementType()}, {l});
+    weft::YieldOp::create(b, l, emitRealImag(body->getArgument(0), p == 0, l));
+    parts[p] = op->getResult(0);
+  }
+  return complex::CreateOp::create(
+      b, l, toMLIR(weft::Type::scalar(ScalarKind::C128)), parts[0], parts[1]);
+}
+
 Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
                                std::optional<int64_t> axis,
                                const weft::Type &resultType, int64_t ln,
@@ -547,6 +567,8 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
   }
   if (!axis)
     redDims = dims;
+  if (ek == ScalarKind::C128) // sum or mean of a whole array (Sema)
+    return Val(emitComplexReduction(builtin, v, dims, parallel, l));
   if (builtinIn(builtin, {Builtin::Min, Builtin::Max, Builtin::Argmin,
                           Builtin::Argmax})) {
     Value empty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,

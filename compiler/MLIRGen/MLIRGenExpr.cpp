@@ -570,6 +570,17 @@ Val FunctionGen::emitExpr(const Expr *e) {
   case ExprKind::Attribute: {
     auto *a = static_cast<const AttributeExpr *>(e);
     Value arr = emitExpr(a->base.get()).v();
+    if ((a->attr == "real" || a->attr == "imag") &&
+        isa<MemRefType>(arr.getType())) {
+      // A new float array of the parts (NumPy's is a view: Sema refuses
+      // stores through it).
+      SmallVector<Value, 4> sizes = arrayMeta(arr, l).sizes;
+      Value out = allocArrayN(t.scalarKind(), sizes, l);
+      emitMapOp({arr}, out, l, [&](ValueRange xs, Value) {
+        return emitRealImag(xs[0], a->attr == "real", l);
+      });
+      return Val(out);
+    }
     if (a->attr == "real" || a->attr == "imag")
       return Val(emitRealImag(arr, a->attr == "real", l));
     if (a->attr == "ndim")

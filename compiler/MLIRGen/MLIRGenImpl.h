@@ -388,6 +388,11 @@ public:
   /// Reductions (whole array or along `axis`) of any array expression: a
   /// weft.reduce, into which weft-fuse-elementwise merges the argument's
   /// maps.
+  /// sum or mean of a whole complex array `v` (sizes `dims`): the real
+  /// and the imaginary parts reduced as floats.
+  mlir::Value emitComplexReduction(Builtin builtin, mlir::Value v,
+                                   mlir::ValueRange dims, bool parallel,
+                                   mlir::Location l);
   Val emitReduction(Builtin builtin, const Expr *arg,
                     std::optional<int64_t> axis, const Type &resultType,
                     int64_t line, mlir::Location l);
