@@ -59,6 +59,12 @@ inline bool isBinaryFloatMath(Builtin b) {
   return builtinIn(
       b, {Builtin::Atan2, Builtin::Hypot, Builtin::Copysign, Builtin::Fmod});
 }
+/// The math functions of complex numbers too (cmath's, NumPy's on
+/// complex128): sqrt, exp, log, sin, cos, tan, tanh.
+inline bool isComplexMath(Builtin b) {
+  return builtinIn(b, {Builtin::Sqrt, Builtin::Exp, Builtin::Log, Builtin::Sin,
+                       Builtin::Cos, Builtin::Tan, Builtin::Tanh});
+}
 /// Whether a program may use `name` without defining it: a function,
 /// math function, constant or kernel builtin (not a method or transform).
 bool isBuiltinName(const std::string &name);

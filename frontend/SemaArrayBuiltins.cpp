@@ -427,6 +427,8 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
       return k == ScalarKind::C128
                  ? Type::array(ScalarKind::F64, call.args[0].rank())
                  : call.args[0];
+    if (k == ScalarKind::C128) // cmath's functions (isComplexMath)
+      return call.args[0];
     if (k == ScalarKind::I8 || k == ScalarKind::U8)
       return call.fail(call.argExprs[0]->range,
                        call.name + "() of a " + call.args[0].str() +
@@ -698,7 +700,8 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
                     Builtin::FullLike, Builtin::Copy, Builtin::Astype,
                     Builtin::Abs, Builtin::Where, Builtin::Reshape,
                     Builtin::Ravel, Builtin::Transpose, Builtin::Len,
-                    Builtin::Print, Builtin::Sum, Builtin::Mean}))
+                    Builtin::Print, Builtin::Sum, Builtin::Mean}) &&
+        !isComplexMath(b))
       return fail(argExprs[i]->range,
                   name + "() of an array of complex numbers is not supported "
                          "yet; apply it to abs(z) or to the real and "

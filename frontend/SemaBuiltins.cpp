@@ -131,11 +131,14 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
   }
   if (b == Builtin::Abs && args.size() == 1 && args[0].isComplex())
     return Type::f64(); // the modulus
+  if (isComplexMath(b) && args.size() == 1 && args[0].isComplex())
+    return noKeywords() ? args[0] : Type::unknown(); // cmath's
   for (size_t i = 0; i < args.size(); ++i)
     if (args[i].isComplex() && b != Builtin::Bool) {
       diags_.error(argExprs[i]->range,
                    name + "() of a complex number is not supported; use "
-                          "z.real, z.imag and abs(z)");
+                          "z.real, z.imag and abs(z) (sqrt, exp, log, sin, "
+                          "cos, tan and tanh take complex numbers)");
       return Type::unknown();
     }
   if (b == Builtin::Abs) {

@@ -167,6 +167,22 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
                             Location l) {
   bool isFloat = k == ScalarKind::F32 || k == ScalarKind::F64;
   Value x = xs[0];
+  if (k == ScalarKind::C128 && isComplexMath(builtin)) {
+    // The complex dialect's, lowered by convert-complex-to-standard.
+    if (builtin == Builtin::Sqrt)
+      return complex::SqrtOp::create(b, l, x);
+    if (builtin == Builtin::Exp)
+      return complex::ExpOp::create(b, l, x);
+    if (builtin == Builtin::Log)
+      return complex::LogOp::create(b, l, x);
+    if (builtin == Builtin::Sin)
+      return complex::SinOp::create(b, l, x);
+    if (builtin == Builtin::Cos)
+      return complex::CosOp::create(b, l, x);
+    if (builtin == Builtin::Tan)
+      return complex::TanOp::create(b, l, x);
+    return complex::TanhOp::create(b, l, x);
+  }
   if (builtin == Builtin::Sqrt)
     return math::SqrtOp::create(b, l, x);
   if (builtin == Builtin::Exp)
