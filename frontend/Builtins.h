@@ -59,6 +59,12 @@ inline bool isBinaryFloatMath(Builtin b) {
   return builtinIn(
       b, {Builtin::Atan2, Builtin::Hypot, Builtin::Copysign, Builtin::Fmod});
 }
+/// real, imag, conj, conjugate, angle: the parts of complex numbers (of
+/// real ones too), elementwise on arrays.
+inline bool isComplexPart(Builtin b) {
+  return builtinIn(b, {Builtin::Real, Builtin::Imag, Builtin::Conj,
+                       Builtin::Conjugate, Builtin::Angle});
+}
 /// The math functions of complex numbers too (cmath's, NumPy's on
 /// complex128): sqrt, exp, log, sin, cos, tan, tanh.
 inline bool isComplexMath(Builtin b) {

@@ -410,6 +410,24 @@ std::optional<Type> checkReduction(BuiltinCall &call) {
 /// Elementwise math: unary functions, abs, isnan, isinf, isfinite, atan2,
 /// hypot, copysign, fmod, pow, minimum, maximum, where, clip (broadcasting).
 std::optional<Type> checkElementwise(BuiltinCall &call) {
+  if (isComplexPart(call.b)) {
+    // NumPy's: real/imag/angle of complex numbers are floats; conj keeps
+    // the type; of real numbers, real and conj are the number, imag 0
+    // and angle 0 or pi.
+    if (!call.arity(1, 1) || !call.needNumeric(0))
+      return Type::unknown();
+    const Type &a = call.args[0];
+    ScalarKind k = a.scalarKind();
+    if (k == ScalarKind::Bool)
+      return call.fail(call.argExprs[0]->range,
+                       call.name + "() needs numbers, not bools");
+    bool conj = call.b == Builtin::Conj || call.b == Builtin::Conjugate;
+    if (call.b == Builtin::Angle)
+      k = ScalarKind::F64;
+    else if (k == ScalarKind::C128 && !conj)
+      k = ScalarKind::F64;
+    return makeType(k, rankOf(a));
+  }
   if (isUnaryMath(call.b) || call.b == Builtin::Abs || isFloatTest(call.b)) {
     if (!call.arity(1, 1))
       return Type::unknown();
@@ -701,7 +719,7 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
                     Builtin::Abs, Builtin::Where, Builtin::Reshape,
                     Builtin::Ravel, Builtin::Transpose, Builtin::Len,
                     Builtin::Print, Builtin::Sum, Builtin::Mean}) &&
-        !isComplexMath(b))
+        !isComplexMath(b) && !isComplexPart(b))
       return fail(argExprs[i]->range,
                   name + "() of an array of complex numbers is not supported "
                          "yet; apply it to abs(z) or to the real and "
@@ -815,12 +833,14 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
   Type base = checkExpr(m->base.get());
   if (!base.isKnown())
     return Type::unknown();
-  if (!base.isArray()) {
+  std::optional<Builtin> method = lookupBuiltin(m->attr);
+  // z.conjugate(), a.conj(): of numbers and arrays.
+  bool conj = builtinIn(method, {Builtin::Conj, Builtin::Conjugate});
+  if (!base.isArray() && !(conj && base.isScalar())) {
     diags_.error(m->range,
                  "'" + m->attr + "' is not a method of " + base.str());
     return Type::unknown();
   }
-  std::optional<Builtin> method = lookupBuiltin(m->attr);
   if (method == Builtin::Astype) {
     std::optional<ScalarKind> k;
     if (c->args.size() == 1 && c->keywords.empty())
@@ -833,12 +853,13 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
     return Type::array(*k, base.rank());
   }
   if (!builtinIn(method,
-                 {Builtin::Sum, Builtin::Prod, Builtin::Min, Builtin::Max,
-                  Builtin::Mean, Builtin::Var, Builtin::Std, Builtin::Argmin,
-                  Builtin::Argmax, Builtin::Any, Builtin::All,
-                  Builtin::Transpose, Builtin::Reshape, Builtin::Ravel,
-                  Builtin::Copy, Builtin::Cumsum, Builtin::Cumprod,
-                  Builtin::Sort, Builtin::Argsort})) {
+                 {Builtin::Sum,     Builtin::Prod,    Builtin::Min,
+                  Builtin::Max,     Builtin::Mean,    Builtin::Var,
+                  Builtin::Std,     Builtin::Argmin,  Builtin::Argmax,
+                  Builtin::Any,     Builtin::All,     Builtin::Transpose,
+                  Builtin::Reshape, Builtin::Ravel,   Builtin::Copy,
+                  Builtin::Cumsum,  Builtin::Cumprod, Builtin::Sort,
+                  Builtin::Argsort, Builtin::Conj,    Builtin::Conjugate})) {
     diags_.error(m->range, "arrays have no method '" + m->attr +
                                "'; see docs/language.md for the list");
     return Type::unknown();

@@ -19,6 +19,7 @@ namespace {
 bool isElementwiseBuiltin(std::optional<Builtin> b) {
   return b &&
          (isUnaryMath(*b) || isFloatTest(*b) || isBinaryFloatMath(*b) ||
+          isComplexPart(*b) ||
           builtinIn(b, {Builtin::Abs, Builtin::Pow, Builtin::Minimum,
                         Builtin::Maximum, Builtin::Where, Builtin::Clip,
                         Builtin::Copy, Builtin::Astype, Builtin::LogicalAnd,
@@ -122,6 +123,8 @@ Value FunctionGen::elementIn(const Expr *e, SmallVectorImpl<Value> &xs,
     return convert(xs[0], k, l);
   if (builtin == Builtin::Abs && kindOf(xs[0].getType()) == ScalarKind::C128)
     return convert(complex::AbsOp::create(b, l, xs[0]), k, l);
+  if (isComplexPart(builtin))
+    return emitComplexPart(builtin, xs[0], k, l);
   if (isFloatTest(builtin)) {
     ScalarKind xk = kindOf(xs[0].getType());
     if (xk != ScalarKind::F32 && xk != ScalarKind::F64) // a finite integer
@@ -150,6 +153,22 @@ Value FunctionGen::elementIn(const Expr *e, SmallVectorImpl<Value> &xs,
     if (!(builtin == Builtin::Where && i == 0))
       xs[i] = convert(xs[i], k, l);
   return emitMath(builtin, xs, k, l);
+}
+
+Value FunctionGen::emitComplexPart(Builtin builtin, Value x, ScalarKind k,
+                                   Location l) {
+  bool isComplex = kindOf(x.getType()) == ScalarKind::C128;
+  if (builtin == Builtin::Real || builtin == Builtin::Imag)
+    return convert(emitRealImag(x, builtin == Builtin::Real, l), k, l);
+  if (builtin == Builtin::Angle) { // atan2(imag, real), C's rules
+    Value re = convert(emitRealImag(x, true, l), ScalarKind::F64, l);
+    Value im = isComplex ? complex::ImOp::create(b, l, x).getResult()
+                         : constant(ScalarKind::F64, 0.0, l);
+    return weft::Atan2Op::create(b, l, im, re);
+  }
+  if (isComplex) // conj, conjugate
+    return complex::ConjOp::create(b, l, x);
+  return convert(x, k, l);
 }
 
 Value FunctionGen::negate(Value x, ScalarKind k, Location l) {

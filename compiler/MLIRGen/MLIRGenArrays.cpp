@@ -488,7 +488,8 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = Val(materialize(c));
     return true;
   }
-  if (builtinIn(builtin, {Builtin::Around, Builtin::Round, Builtin::Isclose})) {
+  if (builtinIn(builtin, {Builtin::Around, Builtin::Round, Builtin::Isclose}) ||
+      isComplexPart(builtin)) {
     SmallVector<Value, 5> xs;
     for (size_t i = 0; i < argExprs.size(); ++i)
       xs.push_back(arg(i).v());

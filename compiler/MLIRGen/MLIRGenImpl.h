@@ -397,6 +397,10 @@ public:
                     std::optional<int64_t> axis, const Type &resultType,
                     int64_t line, mlir::Location l);
   /// The scalar math builtins on element values of kind `k`.
+  /// real, imag, conj(ugate) or angle of `x` (complex or real), as a
+  /// number of kind `k`.
+  mlir::Value emitComplexPart(Builtin builtin, mlir::Value x, ScalarKind k,
+                              mlir::Location l);
   /// -x of a number of kind `k` (complex: both parts).
   mlir::Value negate(mlir::Value x, ScalarKind k, mlir::Location l);
   mlir::Value emitMath(Builtin builtin, llvm::ArrayRef<mlir::Value> xs,

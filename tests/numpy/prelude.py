@@ -279,6 +279,11 @@ hypot = _elementwise(np.hypot)
 copysign = _elementwise(np.copysign)
 fmod = _elementwise(np.fmod)
 isfinite = _elementwise(np.isfinite)
+real = _elementwise(np.real)
+imag = _elementwise(np.imag)
+conj = _elementwise(np.conj)
+conjugate = _elementwise(np.conjugate)
+angle = _elementwise(np.angle)
 
 
 def _per_element(fn):
@@ -548,6 +553,7 @@ WEFT_NAMES = (
     "tanh erf erfc fabs floor ceil pow minimum maximum where isnan isinf clip "
     "expm1 log1p exp2 cbrt asinh acosh atanh gamma lgamma trunc degrees "
     "radians rad2deg deg2rad isfinite hypot copysign fmod "
+    "real imag conj conjugate angle "
     "pi e inf nan "
     "sum prod min max mean var std argmin argmax any all "
     "dot outer transpose reshape ravel "
