@@ -297,10 +297,11 @@ void functionSizes(llvm::MemoryBufferRef object,
 } // namespace
 
 namespace {
-/// `__weft_packed_<sym>(ptr args)`: calls `sym` with the values args[0..n)
-/// point to (one per LLVM parameter, memref descriptors flattened) and
-/// stores its result (a scalar or a struct) where args[n] points. The
-/// host calls every exported function through this one signature.
+/// `__weft_packed_<sym>(ptr args)`: calls `sym` with the values args[0..)
+/// point to (one per LLVM parameter, memref descriptors flattened; a
+/// complex number, a struct of two doubles, takes two: its parts) and
+/// stores its result (a scalar or a struct) where the next one points.
+/// The host calls every exported function through this one signature.
 void addPackedWrapper(llvm::Module &m, llvm::Function &f) {
   llvm::LLVMContext &ctx = m.getContext();
   auto *ptr = llvm::PointerType::getUnqual(ctx);
@@ -311,16 +312,27 @@ void addPackedWrapper(llvm::Module &m, llvm::Function &f) {
   llvm::IRBuilder<> b(llvm::BasicBlock::Create(ctx, "entry", w));
   llvm::Value *args = w->getArg(0);
   std::vector<llvm::Value *> values;
-  unsigned n = f.arg_size();
-  for (unsigned i = 0; i < n; ++i) {
+  unsigned next = 0;
+  auto load = [&](llvm::Type *t) {
     llvm::Value *slot =
-        b.CreateLoad(ptr, b.CreateConstInBoundsGEP1_64(ptr, args, i));
-    values.push_back(b.CreateLoad(f.getArg(i)->getType(), slot));
+        b.CreateLoad(ptr, b.CreateConstInBoundsGEP1_64(ptr, args, next++));
+    return b.CreateLoad(t, slot);
+  };
+  for (llvm::Argument &a : f.args()) {
+    auto *st = llvm::dyn_cast<llvm::StructType>(a.getType());
+    if (!st) {
+      values.push_back(load(a.getType()));
+      continue;
+    }
+    llvm::Value *v = llvm::PoisonValue::get(st);
+    for (unsigned k = 0; k < st->getNumElements(); ++k)
+      v = b.CreateInsertValue(v, load(st->getElementType(k)), k);
+    values.push_back(v);
   }
   llvm::Value *r = b.CreateCall(&f, values);
   if (!f.getReturnType()->isVoidTy())
     b.CreateStore(
-        r, b.CreateLoad(ptr, b.CreateConstInBoundsGEP1_64(ptr, args, n)));
+        r, b.CreateLoad(ptr, b.CreateConstInBoundsGEP1_64(ptr, args, next)));
   b.CreateRetVoid();
 }
 } // namespace

@@ -245,6 +245,10 @@ static weft::detail::Arg argOf(const weft_arg &a, int i, const char *function) {
     case WEFT_F32:
       x.scalar.f32 = a.scalar.f32;
       break;
+    case WEFT_C128:
+      x.scalar.c128[0] = a.scalar.c128[0];
+      x.scalar.c128[1] = a.scalar.c128[1];
+      break;
     default:
       x.scalar.f64 = a.scalar.f64;
       break;
@@ -437,6 +441,14 @@ weft_arg weft_f32(float v) {
   weft_arg a{};
   a.dtype = WEFT_F32;
   a.scalar.f32 = v;
+  return a;
+}
+
+weft_arg weft_c128(double re, double im) {
+  weft_arg a{};
+  a.dtype = WEFT_C128;
+  a.scalar.c128[0] = re;
+  a.scalar.c128[1] = im;
   return a;
 }
 

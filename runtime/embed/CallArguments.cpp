@@ -87,6 +87,9 @@ std::string operator+(const char *head, const ArgName &n) {
 
 /// A number converted to the parameter's type, as 8 bytes.
 uint64_t convertNumber(const Arg &a, ScalarKind to, const ArgName &what) {
+  if (a.dtype == DType::C128)
+    throw CallError(what + " is a complex number; the parameter is " +
+                    scalarName(to) + " (pass z.real or abs(z))");
   bool isFloat = a.dtype == DType::F64 || a.dtype == DType::F32;
   double f = a.dtype == DType::F64   ? a.scalar.f64
              : a.dtype == DType::F32 ? a.scalar.f32
@@ -192,12 +195,10 @@ void checkArguments(const std::string &function, const std::vector<Arg> &args) {
       throw CallError(what + ": rank " + std::to_string(a.rank) +
                       "; a number has rank 0 and arrays have 1 to " +
                       std::to_string(WEFT_MAX_RANK) + " axes");
-    if (a.rank == 0 && static_cast<int>(a.dtype) > WEFT_F64)
-      throw CallError(
-          what + ": a number of type " +
-          std::string(a.dtype == DType::C128 ? "c128" : "i8 to u32") +
-          ", which is an array element type only (pass an i64 "
-          "or f64)");
+    if (a.rank == 0 && static_cast<int>(a.dtype) > WEFT_F64 &&
+        a.dtype != DType::C128)
+      throw CallError(what + ": a number of a narrow integer type; i8 to u32 "
+                             "are array elements only (pass an i64)");
     if (a.rank == 0)
       continue;
     for (int d = 0; d < a.rank; ++d)
@@ -311,6 +312,23 @@ void PackedArguments::pack(const std::string &function,
   for (size_t i = 0; i < n; ++i) {
     const Arg &a = args[i];
     const Type &p = params.types[i];
+    if (p.isComplex()) { // two slots: the real and the imaginary part
+      double parts[2] = {0, 0};
+      if (a.dtype == DType::C128) {
+        parts[0] = a.scalar.c128[0];
+        parts[1] = a.scalar.c128[1];
+      } else {
+        uint64_t re =
+            convertNumber(a, ScalarKind::F64, ArgName{function, i, &params});
+        std::memcpy(&parts[0], &re, 8);
+      }
+      for (double part : parts) {
+        uint64_t v;
+        std::memcpy(&v, &part, 8);
+        slots.push_back(v);
+      }
+      continue;
+    }
     if (!p.isArray()) {
       slots.push_back(
           convertNumber(a, p.scalarKind(), ArgName{function, i, &params}));
@@ -356,6 +374,8 @@ bool packDirect(const Arg *args, size_t n, const ParameterInfo &params,
       return d == DType::F32;
     case ScalarKind::F64:
       return d == DType::F64;
+    case ScalarKind::C128:
+      return d == DType::C128;
     default:
       return false;
     }
@@ -365,8 +385,13 @@ bool packDirect(const Arg *args, size_t n, const ParameterInfo &params,
     const Type &p = params.types[i];
     if (!p.isArray()) {
       if (a.rank != 0 || !p.isScalar() ||
-          !sameNumber(a.dtype, p.scalarKind()) || used == capacity)
+          !sameNumber(a.dtype, p.scalarKind()) || used + 2 > capacity)
         return false;
+      if (a.dtype == DType::C128) {
+        std::memcpy(&slots[used++], &a.scalar.c128[0], 8);
+        std::memcpy(&slots[used++], &a.scalar.c128[1], 8);
+        continue;
+      }
       uint64_t v = 0;
       switch (a.dtype) {
       case DType::Bool:

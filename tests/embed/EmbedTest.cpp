@@ -8,6 +8,7 @@
 #include "MetricsJson.h"
 
 #include <atomic>
+#include <complex>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -376,4 +377,47 @@ TEST_CASE("uint8 and int16 views: in place, wrapped, widened on read",
   CHECK(m.function("total")(sv).as<int64_t>() == -293);
   weft::Array doubled = m.function("outer2")(2).array();
   CHECK(doubled.dtype() == weft::DType::F64);
+}
+
+TEST_CASE("complex128 views and complex numbers, C++ and C",
+          "[embed][dtypes]") {
+  const char *source = R"(
+def rotate(z, w):
+    z[:] = z * w
+
+def magnitude(z, w):
+    return sum(abs(z * w))
+)";
+  weft::Engine e(options(freshCache("complex"), false));
+  weft::Module m = e.compile(source);
+  using C = std::complex<double>;
+  std::vector<C> z = {{1, 0}, {0, 2}, {3, -4}};
+  weft::ArrayView<C, 1> zv(z.data(), {3});
+  m.function("rotate")(zv, C(0, 1)); // times i, in place
+  CHECK(z == std::vector<C>{{0, 1}, {-2, 0}, {4, 3}});
+  CHECK(m.function("magnitude")(zv, 2.0).as<double>() == 16.0);
+  CHECK(m.function("magnitude")(zv, C(0, -1)).as<double>() == 8.0);
+
+  weft_options o{};
+  o.no_cache = 1;
+  weft_engine *ce = nullptr;
+  REQUIRE(weft_engine_create(&o, &ce) == WEFT_OK);
+  weft_module *cm = nullptr;
+  REQUIRE(weft_compile(ce, source, "c.weft", &cm) == WEFT_OK);
+  double parts[4] = {1, 1, 2, -2}; // 1+1j, 2-2j
+  int64_t n = 2;
+  weft_arg args[2] = {weft_view(WEFT_C128, parts, 1, &n, nullptr),
+                      weft_c128(0, 2)};
+  weft_value r;
+  REQUIRE(weft_call(cm, "rotate", args, 2, &r) == WEFT_OK);
+  CHECK(parts[0] == -2.0);
+  CHECK(parts[1] == 2.0);
+  CHECK(parts[2] == 4.0);
+  CHECK(parts[3] == 4.0);
+  weft_arg bad[2] = {weft_view(WEFT_C128, parts, 1, &n, nullptr),
+                     weft_c128(1, 0)};
+  bad[1].dtype = static_cast<weft_dtype>(11);
+  CHECK(weft_call(cm, "magnitude", bad, 2, &r) == WEFT_CALL_ERROR);
+  weft_module_destroy(cm);
+  weft_engine_destroy(ce);
 }

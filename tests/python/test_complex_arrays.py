@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 import weft
+from weft import f64  # noqa: F401 (used in annotations)
 
 
 @weft.jit
@@ -48,6 +49,31 @@ def test_complex_views_and_abs():
     np.testing.assert_allclose(m, np.abs(c.T), rtol=1e-15)
 
 
-def test_complex_scalar_argument_is_named():
-    with pytest.raises(weft.CallError, match="complex"):
-        shifted(np.zeros(2, dtype=np.complex128), 1j)
+@weft.jit
+def julia(col, Z, c):
+    for k in range(col):
+        Z = Z * Z + c
+    return np.exp(-np.abs(Z))
+
+
+@weft.jit
+def half(x: f64) -> f64:
+    return x / 2
+
+
+def test_complex_numbers_as_arguments():
+    x = np.linspace(-1.5, 1.5, 12)
+    X, Y = np.meshgrid(x, x)
+    Z = X + Y * 1j
+    c = -.745429 + .11308j
+    with np.errstate(all="ignore"):
+        np.testing.assert_allclose(julia(6, Z, c), julia.py_func(6, Z, c),
+                                   rtol=1e-11)
+    # a real number for a complex parameter, NumPy's complex128 scalars
+    z = np.zeros(3, dtype=np.complex128)
+    np.testing.assert_array_equal(shifted(z, 2), np.full(3, -1j))
+    np.testing.assert_array_equal(shifted(z + 1, np.complex128(1j)),
+                                  np.full(3, 0j))
+    with pytest.raises(weft.CallError, match="must be f64, the host "
+                       "passed complex"):
+        half(1j)

@@ -96,7 +96,7 @@ _RUNTIME_ERRORS = {
 class _Scalar(ctypes.Union):
     _fields_ = [("b", ctypes.c_int), ("i32", ctypes.c_int32),
                 ("i64", ctypes.c_int64), ("f32", ctypes.c_float),
-                ("f64", ctypes.c_double)]
+                ("f64", ctypes.c_double), ("c128", ctypes.c_double * 2)]
 
 
 # WEFT_MAX_RANK of weft/dtype.h (checked against the library when loaded).
@@ -308,6 +308,10 @@ def _to_arg(x, keep, index):
         a.dtype, a.scalar.f32 = _F32, float(x)
     elif isinstance(x, (float, np.floating)):
         a.dtype, a.scalar.f64 = _F64, float(x)
+    elif isinstance(x, (complex, np.complexfloating)):
+        z = complex(x)
+        a.dtype = _DTYPES[np.dtype("complex128")]
+        a.scalar.c128[0], a.scalar.c128[1] = z.real, z.imag
     else:
         raise CallError("cannot pass %s to a Weft function; pass numbers "
                         "or NumPy arrays" % type(x).__name__)

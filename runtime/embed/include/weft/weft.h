@@ -58,7 +58,7 @@ typedef struct {
  *  Views of overlapping memory behave as views of one buffer inside the
  *  function (NumPy's overlap rule holds across arguments). */
 typedef struct {
-  weft_dtype dtype; /**< WEFT_BOOL to WEFT_F64; anything else: an error */
+  weft_dtype dtype; /**< a number: WEFT_BOOL to WEFT_F64 or WEFT_C128 */
   int rank;         /**< 0 for a number, else 1 to WEFT_MAX_RANK */
   union {
     int b;
@@ -66,6 +66,7 @@ typedef struct {
     int64_t i64;
     float f32;
     double f64;
+    double c128[2]; /**< WEFT_C128: real and imaginary parts */
   } scalar;
   void *data;                     /**< first element */
   int64_t shape[WEFT_MAX_RANK];   /**< sizes per axis */
@@ -145,6 +146,9 @@ weft_arg weft_bool(int v);
 weft_arg weft_i64(int64_t v);
 weft_arg weft_f64(double v);
 weft_arg weft_f32(float v);
+/** A complex number (a complex128 parameter; a real number also fits
+ *  one). */
+weft_arg weft_c128(double re, double im);
 /** An array view of `data`; `strides` NULL means C-contiguous. A rank
  *  outside 1 to WEFT_MAX_RANK is kept, and weft_call reports it. */
 weft_arg weft_view(weft_dtype dtype, void *data, int rank, const int64_t *shape,

@@ -21,6 +21,7 @@
 #define WEFT_WEFT_HPP
 
 #include <array>
+#include <complex>
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -71,10 +72,13 @@ template <typename T> constexpr DType dtypeOf() {
     return DType::U16;
   else if constexpr (std::is_same_v<T, uint32_t>)
     return DType::U32;
+  else if constexpr (std::is_same_v<T, std::complex<double>>)
+    return DType::C128;
   else {
     static_assert(std::is_same_v<T, double>,
                   "Weft arrays hold bool, int8_t, int16_t, int32_t, int64_t, "
-                  "uint8_t, uint16_t, uint32_t, float or double");
+                  "uint8_t, uint16_t, uint32_t, float, double or "
+                  "std::complex<double>");
     return DType::F64;
   }
 }
@@ -154,6 +158,7 @@ struct Arg {
     int64_t i64;
     float f32;
     double f64;
+    double c128[2]; ///< real and imaginary parts
   } scalar{};
   void *data = nullptr;
   void *owner = nullptr; ///< Weft's buffer behind `data`, or null
@@ -440,6 +445,10 @@ private:
     } else if constexpr (std::is_same_v<T, float>) {
       a.dtype = DType::F32;
       a.scalar.f32 = x;
+    } else if constexpr (std::is_same_v<T, std::complex<double>>) {
+      a.dtype = DType::C128;
+      a.scalar.c128[0] = x.real();
+      a.scalar.c128[1] = x.imag();
     } else {
       static_assert(std::is_floating_point_v<T>, "unsupported argument type");
       a.dtype = DType::F64;
