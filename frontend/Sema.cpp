@@ -298,7 +298,6 @@ Analyzer::run(std::vector<EntryRequest> *entries,
     checkFunction(fn);
     diags_.setSuppressed(false);
   }
-  checkHostResults();
   // A type left unknown after another error is a consequence of that
   // error (in this function or one it calls): report it only when nothing
   // else explains it.

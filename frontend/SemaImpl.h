@@ -147,7 +147,6 @@ private:
   void reportUnknownLocals(FunctionInstance &fn);
   /// Errors for results a host cannot take (complex numbers), for each
   /// function a host calls (SemaReturns.cpp).
-  void checkHostResults();
   int loopDepth_ = 0;
   /// Optional locals a test proved not None where they are read (`if x
   /// is not None:`, the rest of a block after `if x is None: return`):

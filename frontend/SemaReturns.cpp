@@ -111,18 +111,6 @@ void Analyzer::checkReturnsOnEveryPath(const FunctionInstance &fn) {
                                "' is reached after this statement");
 }
 
-void Analyzer::checkHostResults() {
-  // Hosts (C, C++, Python) take numbers, bools and arrays back; complex
-  // numbers only live inside Weft code so far.
-  for (auto &fn : program_->instances)
-    if (fn->exported && fn->def &&
-        anyPart(fn->returnType, [](const Type &t) { return t.isComplex(); }))
-      diags_.error(fn->def->nameRange,
-                   "'" + fn->name +
-                       "' returns a complex number to the host, which "
-                       "cannot take one yet; return z.real and z.imag");
-}
-
 void Analyzer::reportUnknownLocals(FunctionInstance &fn) {
   for (auto &[name, t] : fn.locals)
     if (!t.isKnown()) {

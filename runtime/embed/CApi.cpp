@@ -192,6 +192,12 @@ void toCValue(const weft::Value &r, weft_value &out) {
       toCValue(elems[i], out.elements[i]);
     break;
   }
+  case weft::Value::Kind::Complex:
+    out.kind = weft_value::WEFT_NUMBER;
+    out.dtype = WEFT_C128;
+    out.number = r.complex().real();
+    out.imag = r.complex().imag();
+    break;
   default:
     out.kind = weft_value::WEFT_NUMBER;
     out.dtype = r.kind() == weft::Value::Kind::Float  ? WEFT_F64

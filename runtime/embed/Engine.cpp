@@ -322,14 +322,17 @@ Array::~Array() { weft_rt_array_release(arg_.owner); }
 
 namespace {
 /// Size and alignment in the struct LLVM returns (C's layout): bools are
-/// one byte, i32/f32 four, i64/f64 eight, an array a memref descriptor
-/// {ptr, ptr, i64, i64[rank], i64[rank]}.
+/// one byte, i32/f32 four, i64/f64 eight, a complex number sixteen
+/// (aligned as f64), an array a memref descriptor {ptr, ptr, i64,
+/// i64[rank], i64[rank]}.
 size_t leafBytes(const Type &t) {
   if (t.isArray())
     return 8 * (3 + 2 * static_cast<size_t>(t.rank()));
   switch (t.scalarKind()) {
   case ScalarKind::Bool:
     return 1;
+  case ScalarKind::C128:
+    return 16;
   case ScalarKind::I32:
   case ScalarKind::F32:
     return 4;
@@ -337,7 +340,9 @@ size_t leafBytes(const Type &t) {
     return 8;
   }
 }
-size_t leafAlign(const Type &t) { return t.isArray() ? 8 : leafBytes(t); }
+size_t leafAlign(const Type &t) {
+  return t.isArray() || t.isComplex() ? 8 : leafBytes(t);
+}
 
 /// Where the next leaf of type `t` starts after `offset` bytes.
 size_t alignUp(size_t offset, const Type &t) {
@@ -428,6 +433,11 @@ Value detail::ValueAccess::decode(const Type &r, const char *bytes,
     out.f_ = x;
     break;
   }
+  case ScalarKind::C128:
+    out.kind_ = Value::Kind::Complex;
+    std::memcpy(&out.f_, at, 8);
+    std::memcpy(&out.im_, at + 8, 8);
+    break;
   default:
     out.kind_ = Value::Kind::Float;
     std::memcpy(&out.f_, at, 8);
@@ -584,7 +594,9 @@ resolveTypedImpl(std::shared_ptr<detail::ModuleState> module,
   }
   const Type &r = spec->result;
   bool none = r.isNone() || !r.isKnown();
-  bool number = !none && !r.isTuple() && !r.isArray() && !r.isOptional();
+  // One word: a complex number is two (Function::operator() takes it).
+  bool number = !none && !r.isTuple() && !r.isArray() && !r.isOptional() &&
+                !r.isComplex();
   if (result == kAnyResult && (none || number))
     result = none ? -1 : static_cast<int>(dtypeOfKind(r.scalarKind()));
   bool matches =

@@ -416,6 +416,8 @@ static PyObject *numberResult(const weft_value *r) {
     return PyBool_FromLong(r->integer != 0);
   if (r->dtype == WEFT_F32 || r->dtype == WEFT_F64)
     return PyFloat_FromDouble(r->number);
+  if (r->dtype == WEFT_C128)
+    return PyComplex_FromDoubles(r->number, r->imag);
   return PyLong_FromLongLong(r->integer);
 }
 

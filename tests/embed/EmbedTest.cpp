@@ -387,6 +387,9 @@ def rotate(z, w):
 
 def magnitude(z, w):
     return sum(abs(z * w))
+
+def product(z, w):
+    return z * w, sum(z)
 )";
   weft::Engine e(options(freshCache("complex"), false));
   weft::Module m = e.compile(source);
@@ -397,6 +400,10 @@ def magnitude(z, w):
   CHECK(z == std::vector<C>{{0, 1}, {-2, 0}, {4, 3}});
   CHECK(m.function("magnitude")(zv, 2.0).as<double>() == 16.0);
   CHECK(m.function("magnitude")(zv, C(0, -1)).as<double>() == 8.0);
+  weft::Value pr = m.function("product")(C(1, 2), C(3, -1));
+  REQUIRE(pr.elements()[0].kind() == weft::Value::Kind::Complex);
+  CHECK(pr.elements()[0].complex() == C(5, 5));
+  CHECK_THROWS_AS(pr.elements()[0].as<double>(), weft::CallError);
 
   weft_options o{};
   o.no_cache = 1;
@@ -414,6 +421,13 @@ def magnitude(z, w):
   CHECK(parts[1] == 2.0);
   CHECK(parts[2] == 4.0);
   CHECK(parts[3] == 4.0);
+  weft_arg two[2] = {weft_c128(1, 2), weft_c128(3, -1)};
+  REQUIRE(weft_call(cm, "product", two, 2, &r) == WEFT_OK);
+  REQUIRE(r.kind == weft_value::WEFT_TUPLE);
+  CHECK(r.elements[0].dtype == WEFT_C128);
+  CHECK(r.elements[0].number == 5.0);
+  CHECK(r.elements[0].imag == 5.0);
+  weft_value_release(&r);
   weft_arg bad[2] = {weft_view(WEFT_C128, parts, 1, &n, nullptr),
                      weft_c128(1, 0)};
   bad[1].dtype = static_cast<weft_dtype>(11);

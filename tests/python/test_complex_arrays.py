@@ -77,3 +77,22 @@ def test_complex_numbers_as_arguments():
     with pytest.raises(weft.CallError, match="must be f64, the host "
                        "passed complex"):
         half(1j)
+
+
+@weft.jit
+def square(z):
+    return z * z
+
+
+@weft.jit
+def parts(z, x):
+    return z + x, abs(z), z.conjugate()
+
+
+def test_complex_results():
+    assert square(1 + 2j) == -3 + 4j
+    assert square(3) == 9
+    assert parts(1j, 2.0) == (2 + 1j, 1.0, -1j)
+    for _ in range(3):  # the prepared-call path, then the general one
+        r = square(np.complex128(2j))
+        assert isinstance(r, complex) and r == -4 + 0j

@@ -118,7 +118,8 @@ class _Value(ctypes.Structure):
 _Value._fields_ = [("kind", ctypes.c_int), ("dtype", ctypes.c_int),
                    ("number", ctypes.c_double), ("integer", ctypes.c_int64),
                    ("array", ctypes.c_void_p), ("count", ctypes.c_int),
-                   ("elements", ctypes.POINTER(_Value))]
+                   ("elements", ctypes.POINTER(_Value)),
+                   ("imag", ctypes.c_double)]
 
 
 class _Options(ctypes.Structure):
@@ -427,6 +428,8 @@ def _result(r, keep):
         return bool(r.integer)
     if r.dtype in (_I32, _I64):
         return int(r.integer)
+    if r.dtype == _DTYPES[np.dtype("complex128")]:
+        return complex(r.number, r.imag)
     return float(r.number)
 
 

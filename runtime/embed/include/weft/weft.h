@@ -81,11 +81,12 @@ typedef struct {
 typedef struct weft_value {
   enum { WEFT_NONE, WEFT_NUMBER, WEFT_ARRAY, WEFT_TUPLE } kind;
   weft_dtype dtype;
-  double number;   /**< the number as a double */
+  double number;   /**< the number as a double (WEFT_C128: the real part) */
   int64_t integer; /**< the number as an integer (exact for ints) */
   weft_array *array;
   int count;                   /**< a tuple's number of elements */
   struct weft_value *elements; /**< a tuple's elements */
+  double imag; /**< a complex number's imaginary part (dtype WEFT_C128) */
 } weft_value;
 
 /** Releases the arrays of a result and a tuple's elements; the value is

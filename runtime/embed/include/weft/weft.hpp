@@ -215,7 +215,7 @@ private:
 /// those.
 class Value {
 public:
-  enum class Kind { None, Bool, Int, Float, Array, Tuple };
+  enum class Kind { None, Bool, Int, Float, Complex, Array, Tuple };
   Kind kind() const { return kind_; }
   /// The elements of a tuple.
   const std::vector<Value> &elements() const {
@@ -234,8 +234,18 @@ public:
     case Kind::Float:
       return static_cast<T>(f_);
     default:
-      throw CallError("weft::Value::as: the function returned no number");
+      throw CallError(kind_ == Kind::Complex
+                          ? "weft::Value::as: the function returned a "
+                            "complex number; read it with complex()"
+                          : "weft::Value::as: the function returned no "
+                            "number");
     }
+  }
+  /// A complex result (any other number as a complex one).
+  std::complex<double> complex() const {
+    if (kind_ == Kind::Complex)
+      return {f_, im_};
+    return {as<double>(), 0.0};
   }
   const weft::Array &array() const {
     if (kind_ != Kind::Array)
@@ -250,6 +260,7 @@ private:
   bool b_ = false;
   int64_t i_ = 0;
   double f_ = 0;
+  double im_ = 0; ///< a complex result's imaginary part (real part: f_)
   weft::Array array_;
   std::vector<Value> elements_;
 };
