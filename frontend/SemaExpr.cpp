@@ -115,9 +115,10 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
   if (l.isUnknown() || r.isUnknown())
     return Type::unknown();
   if (op == BinaryOp::MatMul) {
-    if (l.elementType().isComplex() || r.elementType().isComplex()) {
-      diags_.error(range, "'@' of complex matrices is not supported yet; "
-                          "write the product's loops");
+    if (l.elementType().isComplex() != r.elementType().isComplex()) {
+      diags_.error(range, "'@' of a complex and a real matrix is not "
+                          "supported yet; convert the real one with "
+                          ".astype(complex128)");
       return Type::unknown();
     }
     return matmulResult(l, r, range);

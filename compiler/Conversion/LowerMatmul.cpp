@@ -8,6 +8,7 @@
 #include "compiler/Dialect/WeftDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -22,20 +23,43 @@ using namespace mlir;
 
 namespace {
 
-/// The arithmetic of one element type.
+/// The arithmetic of one element type. Complex numbers: CPython's plain
+/// product on the parts (as weft-lower-complex writes `*`).
 struct Arith {
   ImplicitLocOpBuilder &b;
   Type type;
   bool isFloat() const { return isa<FloatType>(type); }
+  ComplexType complexType() const { return dyn_cast<ComplexType>(type); }
   Value zero() {
+    if (ComplexType c = complexType()) {
+      Value z =
+          arith::ConstantOp::create(b, b.getFloatAttr(c.getElementType(), 0));
+      return complex::CreateOp::create(b, c, z, z);
+    }
     return isFloat() ? arith::ConstantOp::create(b, b.getFloatAttr(type, 0.0))
                      : arith::ConstantOp::create(b, b.getIntegerAttr(type, 0));
   }
   Value mul(Value x, Value y) {
+    if (ComplexType c = complexType()) {
+      Value xr = complex::ReOp::create(b, x), xi = complex::ImOp::create(b, x);
+      Value yr = complex::ReOp::create(b, y), yi = complex::ImOp::create(b, y);
+      Value re = arith::SubFOp::create(b, arith::MulFOp::create(b, xr, yr),
+                                       arith::MulFOp::create(b, xi, yi));
+      Value im = arith::AddFOp::create(b, arith::MulFOp::create(b, xr, yi),
+                                       arith::MulFOp::create(b, xi, yr));
+      return complex::CreateOp::create(b, c, re, im);
+    }
     return isFloat() ? arith::MulFOp::create(b, x, y).getResult()
                      : arith::MulIOp::create(b, x, y).getResult();
   }
   Value add(Value x, Value y) {
+    if (ComplexType c = complexType())
+      return complex::CreateOp::create(
+          b, c,
+          arith::AddFOp::create(b, complex::ReOp::create(b, x),
+                                complex::ReOp::create(b, y)),
+          arith::AddFOp::create(b, complex::ImOp::create(b, x),
+                                complex::ImOp::create(b, y)));
     return isFloat() ? arith::AddFOp::create(b, x, y).getResult()
                      : arith::AddIOp::create(b, x, y).getResult();
   }

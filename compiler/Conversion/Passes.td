@@ -438,6 +438,7 @@ def LowerMatmul : Pass<"weft-lower-matmul"> {
            "Try the system BLAS or cuBLAS (weft.gemm) for float products">,
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::complex::ComplexDialect",
                            "::mlir::gpu::GPUDialect",
                            "::mlir::memref::MemRefDialect",
                            "::mlir::scf::SCFDialect"];

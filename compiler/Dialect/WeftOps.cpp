@@ -337,9 +337,15 @@ LogicalResult MatmulOp::verify() {
       failed(verifyProductShapes(*this, a, b, c)))
     return failure();
   Type e = c.getElementType();
+  if (isa<ComplexType>(e) && runtimeElementKind(e)) {
+    // complex128: both operands complex128 too.
+    if (a.getElementType() != e || b.getElementType() != e)
+      return emitOpError("a complex product takes two ") << e << " operands";
+    return success();
+  }
   if (!e.isInteger(32) && !e.isInteger(64) && !e.isF32() && !e.isF64())
-    return emitOpError("result element type must be i32, i64, f32 or f64, "
-                       "got ")
+    return emitOpError("result element type must be i32, i64, f32, f64 or "
+                       "complex<f64>, got ")
            << e;
   for (Type t : {a.getElementType(), b.getElementType()})
     if (!runtimeElementKind(t) || !widens(t, e))

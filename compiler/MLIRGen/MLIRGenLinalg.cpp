@@ -32,6 +32,37 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
     emitCheck(mismatch, kMatmulInnerSizesDiffer, ln, l);
     // After the check (inside a parallel loop): no elements.
     n = arith::SelectOp::create(b, l, mismatch, index(0, l), n);
+    if (k == ScalarKind::C128) {
+      // The real and the imaginary part of the products, each summed.
+      Value parts[2];
+      for (int p = 0; p < 2; ++p) {
+        auto op = weft::ReduceOp::create(
+            b, l, TypeRange{b.getF64Type()}, weft::ReductionKind::sum,
+            IntegerAttr(), ValueRange{a, bm}, ValueRange{n}, Value(),
+            !fn.options.parallel);
+        OpBuilder::InsertionGuard g(b);
+        mlir::Block *body = b.createBlock(
+            &op.getBody(), {}, {toMLIR(result), toMLIR(result)}, {l, l});
+        Value x = body->getArgument(0), y = body->getArgument(1);
+        Value xr = complex::ReOp::create(b, l, x);
+        Value xi = complex::ImOp::create(b, l, x);
+        Value yr = complex::ReOp::create(b, l, y);
+        Value yi = complex::ImOp::create(b, l, y);
+        Value part =
+            p == 0 ? arith::SubFOp::create(b, l,
+                                           arith::MulFOp::create(b, l, xr, yr),
+                                           arith::MulFOp::create(b, l, xi, yi))
+                         .getResult()
+                   : arith::AddFOp::create(b, l,
+                                           arith::MulFOp::create(b, l, xr, yi),
+                                           arith::MulFOp::create(b, l, xi, yr))
+                         .getResult();
+        weft::YieldOp::create(b, l, part);
+        parts[p] = op->getResult(0);
+      }
+      return complex::CreateOp::create(b, l, toMLIR(result), parts[0],
+                                       parts[1]);
+    }
     auto op = weft::ReduceOp::create(b, l, TypeRange{toMLIR(result)},
                                      weft::ReductionKind::sum, IntegerAttr(),
                                      ValueRange{a, bm}, ValueRange{n}, Value(),
