@@ -43,23 +43,25 @@ struct Arith {
     if (ComplexType c = complexType()) {
       Value xr = complex::ReOp::create(b, x), xi = complex::ImOp::create(b, x);
       Value yr = complex::ReOp::create(b, y), yi = complex::ImOp::create(b, y);
-      Value re = arith::SubFOp::create(b, arith::MulFOp::create(b, xr, yr),
-                                       arith::MulFOp::create(b, xi, yi));
-      Value im = arith::AddFOp::create(b, arith::MulFOp::create(b, xr, yi),
-                                       arith::MulFOp::create(b, xi, yr));
+      Value rr = arith::MulFOp::create(b, xr, yr);
+      Value ii = arith::MulFOp::create(b, xi, yi);
+      Value re = arith::SubFOp::create(b, rr, ii);
+      Value ri = arith::MulFOp::create(b, xr, yi);
+      Value ir = arith::MulFOp::create(b, xi, yr);
+      Value im = arith::AddFOp::create(b, ri, ir);
       return complex::CreateOp::create(b, c, re, im);
     }
     return isFloat() ? arith::MulFOp::create(b, x, y).getResult()
                      : arith::MulIOp::create(b, x, y).getResult();
   }
   Value add(Value x, Value y) {
-    if (ComplexType c = complexType())
-      return complex::CreateOp::create(
-          b, c,
-          arith::AddFOp::create(b, complex::ReOp::create(b, x),
-                                complex::ReOp::create(b, y)),
-          arith::AddFOp::create(b, complex::ImOp::create(b, x),
-                                complex::ImOp::create(b, y)));
+    if (ComplexType c = complexType()) {
+      Value xr = complex::ReOp::create(b, x), yr = complex::ReOp::create(b, y);
+      Value re = arith::AddFOp::create(b, xr, yr);
+      Value xi = complex::ImOp::create(b, x), yi = complex::ImOp::create(b, y);
+      Value im = arith::AddFOp::create(b, xi, yi);
+      return complex::CreateOp::create(b, c, re, im);
+    }
     return isFloat() ? arith::AddFOp::create(b, x, y).getResult()
                      : arith::AddIOp::create(b, x, y).getResult();
   }

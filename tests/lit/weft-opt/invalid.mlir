@@ -936,3 +936,11 @@ func.func @libm_arity(%x: f64) -> f64 {
   %y = weft.libm "hypot"(%x) : f64
   return %y : f64
 }
+
+// -----
+
+func.func @complex_matmul_mixed(%a: memref<?x?xcomplex<f64>>, %b: memref<?x?xf64>, %c: memref<?x?xcomplex<f64>>) {
+  // expected-error @+1 {{a complex product takes two 'complex<f64>' operands}}
+  weft.matmul %a, %b, %c : memref<?x?xcomplex<f64>>, memref<?x?xf64>, memref<?x?xcomplex<f64>>
+  return
+}

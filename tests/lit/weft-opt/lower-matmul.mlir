@@ -106,3 +106,26 @@ func.func @in_parallel_body(%a: memref<?x?xf64>, %b: memref<?x?xf64>, %c: memref
   }
   return
 }
+
+// complex<f64>: no BLAS; the loops' multiply-add is CPython's plain
+// product on the parts, then a part-by-part sum.
+// CHECK-LABEL: func.func @complexes
+// CHECK-NOT: weft.gemm
+// CHECK: complex.create %{{.*}}, %{{.*}} : complex<f64>
+// CHECK: scf.for
+// CHECK: %[[AR:.*]] = complex.re %[[X:.*]] : complex<f64>
+// CHECK: %[[AI:.*]] = complex.im %[[X]] : complex<f64>
+// CHECK: %[[BR:.*]] = complex.re %[[Y:.*]] : complex<f64>
+// CHECK: %[[BI:.*]] = complex.im %[[Y]] : complex<f64>
+// CHECK: %[[RR:.*]] = arith.mulf %[[AR]], %[[BR]]
+// CHECK: %[[II:.*]] = arith.mulf %[[AI]], %[[BI]]
+// CHECK: arith.subf %[[RR]], %[[II]]
+// CHECK: arith.mulf %[[AR]], %[[BI]]
+// CHECK: arith.mulf %[[AI]], %[[BR]]
+// CHECK: arith.addf
+// CHECK: complex.create
+// CHECK-NOT: weft.matmul
+func.func @complexes(%a: memref<?x?xcomplex<f64>>, %b: memref<?x?xcomplex<f64>>, %c: memref<?x?xcomplex<f64>>) {
+  weft.matmul %a, %b, %c : memref<?x?xcomplex<f64>>, memref<?x?xcomplex<f64>>, memref<?x?xcomplex<f64>>
+  return
+}
