@@ -713,12 +713,12 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
   for (size_t i = 0; i < args.size(); ++i) {
     if (!args[i].isArray() || !args[i].elementType().isComplex())
       continue;
-    if (!builtinIn(b,
-                   {Builtin::ZerosLike, Builtin::OnesLike, Builtin::EmptyLike,
-                    Builtin::FullLike, Builtin::Copy, Builtin::Astype,
-                    Builtin::Abs, Builtin::Where, Builtin::Reshape,
-                    Builtin::Ravel, Builtin::Transpose, Builtin::Len,
-                    Builtin::Print, Builtin::Sum, Builtin::Mean}) &&
+    if (!builtinIn(b, {Builtin::ZerosLike, Builtin::OnesLike,
+                       Builtin::EmptyLike, Builtin::FullLike, Builtin::Copy,
+                       Builtin::Astype, Builtin::Abs, Builtin::Where,
+                       Builtin::Reshape, Builtin::Ravel, Builtin::Transpose,
+                       Builtin::Len, Builtin::Print, Builtin::Sum,
+                       Builtin::Mean, Builtin::Dot}) &&
         !isComplexMath(b) && !isComplexPart(b))
       return fail(argExprs[i]->range,
                   name + "() of an array of complex numbers is not supported "

@@ -114,15 +114,8 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
                             SourceRange range) {
   if (l.isUnknown() || r.isUnknown())
     return Type::unknown();
-  if (op == BinaryOp::MatMul) {
-    if (l.elementType().isComplex() != r.elementType().isComplex()) {
-      diags_.error(range, "'@' of a complex and a real matrix is not "
-                          "supported yet; convert the real one with "
-                          ".astype(complex128)");
-      return Type::unknown();
-    }
+  if (op == BinaryOp::MatMul)
     return matmulResult(l, r, range);
-  }
   auto bad = [&]() {
     diags_.error(range, std::string("unsupported operand types for '") +
                             spelling(op) + "': " + l.str() + " and " + r.str() +
@@ -739,6 +732,13 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
 }
 
 Type Analyzer::matmulResult(const Type &l, const Type &r, SourceRange range) {
+  if (l.elementType().isComplex() != r.elementType().isComplex()) {
+    diags_.error(range,
+                 "a product (@, dot) of a complex and a real matrix is not "
+                 "supported yet; convert the real one with "
+                 ".astype(complex128)");
+    return Type::unknown();
+  }
   if (!l.isArray() || !r.isArray() || l.rank() > 2 || r.rank() > 2 ||
       l.scalarKind() == ScalarKind::Bool ||
       r.scalarKind() == ScalarKind::Bool) {
