@@ -724,10 +724,6 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
                   name + "() of an array of complex numbers is not supported "
                          "yet; apply it to abs(z) or to the real and "
                          "imaginary parts");
-    if (axis)
-      return fail(axisExpr->range,
-                  name + "() of complex numbers along an axis is not "
-                         "supported yet; reduce the whole array");
   }
   BuiltinCall call{diags_,   c,     b,     name, args,
                    argExprs, arity, dtype, axis, axisExpr};

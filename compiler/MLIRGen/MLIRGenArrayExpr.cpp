@@ -556,23 +556,35 @@ weft::ReductionKind reductionKind(Builtin builtin) {
 } // namespace
 
 Value FunctionGen::emitComplexReduction(Builtin builtin, Value v,
-                                        ValueRange dims, bool parallel,
-                                        Location l) {
-  // The real parts and the imaginary parts, each as a float reduction.
+                                        ValueRange dims,
+                                        std::optional<int64_t> axis,
+                                        SmallVectorImpl<Value> &outDims,
+                                        bool parallel, Location l) {
+  // The real parts and the imaginary parts, each as a float reduction
+  // (along `axis`: into a float array each).
   Value parts[2];
   for (int p = 0; p < 2; ++p) {
-    auto op = weft::ReduceOp::create(b, l, TypeRange{b.getF64Type()},
-                                     reductionKind(builtin), IntegerAttr(),
-                                     ValueRange{v}, dims, Value(), !parallel);
+    Value out = axis ? allocArrayN(ScalarKind::F64, outDims, l) : Value();
+    auto op = weft::ReduceOp::create(
+        b, l, axis ? TypeRange{} : TypeRange{b.getF64Type()},
+        reductionKind(builtin),
+        axis ? b.getI64IntegerAttr(*axis) : IntegerAttr(), ValueRange{v}, dims,
+        out, !parallel);
     OpBuilder::InsertionGuard g(b);
     mlir::Block *body =
         b.createBlock(&op.getBody(), {},
                       {cast<MemRefType>(v.getType()).getElementType()}, {l});
     weft::YieldOp::create(b, l, emitRealImag(body->getArgument(0), p == 0, l));
-    parts[p] = op->getResult(0);
+    parts[p] = axis ? out : op->getResult(0);
   }
-  return complex::CreateOp::create(
-      b, l, toMLIR(weft::Type::scalar(ScalarKind::C128)), parts[0], parts[1]);
+  mlir::Type c = toMLIR(weft::Type::scalar(ScalarKind::C128));
+  if (!axis)
+    return complex::CreateOp::create(b, l, c, parts[0], parts[1]);
+  Value result = allocArrayN(ScalarKind::C128, outDims, l);
+  emitMapOp({parts[0], parts[1]}, result, l, [&](ValueRange xs, Value) {
+    return complex::CreateOp::create(b, l, c, xs[0], xs[1]).getResult();
+  });
+  return result;
 }
 
 Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
@@ -602,8 +614,9 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
   }
   if (!axis)
     redDims = dims;
-  if (ek == ScalarKind::C128) // sum or mean of a whole array (Sema)
-    return Val(emitComplexReduction(builtin, v, dims, parallel, l));
+  if (ek == ScalarKind::C128) // sum or mean (Sema)
+    return Val(
+        emitComplexReduction(builtin, v, dims, axis, outDims, parallel, l));
   if (builtinIn(builtin, {Builtin::Min, Builtin::Max, Builtin::Argmin,
                           Builtin::Argmax})) {
     Value empty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,

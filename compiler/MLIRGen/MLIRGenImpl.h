@@ -388,11 +388,14 @@ public:
   /// Reductions (whole array or along `axis`) of any array expression: a
   /// weft.reduce, into which weft-fuse-elementwise merges the argument's
   /// maps.
-  /// sum or mean of a whole complex array `v` (sizes `dims`): the real
-  /// and the imaginary parts reduced as floats.
+  /// sum or mean of a complex array `v` (sizes `dims`), whole or along
+  /// `axis` (result sizes `outDims`): the real and the imaginary parts
+  /// reduced as floats.
   mlir::Value emitComplexReduction(Builtin builtin, mlir::Value v,
-                                   mlir::ValueRange dims, bool parallel,
-                                   mlir::Location l);
+                                   mlir::ValueRange dims,
+                                   std::optional<int64_t> axis,
+                                   llvm::SmallVectorImpl<mlir::Value> &outDims,
+                                   bool parallel, mlir::Location l);
   Val emitReduction(Builtin builtin, const Expr *arg,
                     std::optional<int64_t> axis, const Type &resultType,
                     int64_t line, mlir::Location l);
