@@ -1,5 +1,4 @@
-//===- LaneMath.cpp - Vector forms of libm calls, one scalar call per lane
-//-===//
+//===- LaneMath.cpp - Vector forms of libm calls, a call per lane -------===//
 //
 // See LaneMath.h.
 //

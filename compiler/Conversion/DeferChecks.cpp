@@ -29,9 +29,9 @@ namespace {
 /// them, and reported before the iteration yields or after the loop.
 class IterationChecks {
 public:
-  /// With `acrossIterations`, a prange loop's code is a min reduction over
-  /// its iterations, reported after the loop: the loop body then has no
-  /// call at all and vectorizes whole.
+  /// With `acrossIterations`, a prange loop counts each site's failures
+  /// over its iterations and checks them after the loop: the loop body
+  /// then has no call at all and vectorizes whole.
   void run(weft::ParallelForOp loop, bool acrossIterations) {
     Block &body = loop.getBody().front();
     OpBuilder b(&body, body.begin());
@@ -58,16 +58,22 @@ private:
         b, l, std::numeric_limits<int64_t>::max(), 64);
   }
 
+  /// One check per site, in source order; `failedAt(i)` is whether
+  /// site i failed.
+  void checkSites(OpBuilder &b, Location l,
+                  llvm::function_ref<Value(size_t)> failedAt) {
+    for (size_t i = 0; i < sites_.size(); ++i)
+      weft::CheckOp::create(b, l, failedAt(i), sites_[i].first,
+                            sites_[i].second, /*deferrable=*/false);
+  }
+
   /// One check per site: the code names it.
   void reportSites(OpBuilder &b, Location l, Value code) {
-    for (size_t i = 0; i < sites_.size(); ++i) {
+    checkSites(b, l, [&](size_t i) -> Value {
       Value site =
           arith::ConstantIntOp::create(b, l, static_cast<int64_t>(i) + 1, 64);
-      Value failed =
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, code, site);
-      weft::CheckOp::create(b, l, failed, sites_[i].first, sites_[i].second,
-                            /*deferrable=*/false);
-    }
+      return arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, code, site);
+    });
   }
 
   /// The loop again with one more reduction per site (kind sum): the
@@ -110,12 +116,10 @@ private:
     loop.replaceAllUsesWith(reduced.getResults().take_front(kept));
     loop.erase();
     b.setInsertionPointAfter(reduced);
-    for (size_t i = 0; i < sites_.size(); ++i) {
-      Value failed = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne,
-                                           reduced.getResult(kept + i), zero);
-      weft::CheckOp::create(b, l, failed, sites_[i].first, sites_[i].second,
-                            /*deferrable=*/false);
-    }
+    checkSites(b, l, [&](size_t i) -> Value {
+      return arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne,
+                                   reduced.getResult(kept + i), zero);
+    });
   }
 
   /// True if a deferrable check sits in `op` under scf.for and scf.if ops

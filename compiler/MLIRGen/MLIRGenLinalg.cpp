@@ -33,7 +33,7 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
     // After the check (inside a parallel loop): no elements.
     n = arith::SelectOp::create(b, l, mismatch, index(0, l), n);
     if (k == ScalarKind::C128) {
-      // The real and the imaginary part of the products, each summed.
+      // The real and the imaginary parts of the products, each summed.
       Value parts[2];
       for (int p = 0; p < 2; ++p) {
         auto op = weft::ReduceOp::create(
@@ -43,20 +43,10 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
         OpBuilder::InsertionGuard g(b);
         mlir::Block *body = b.createBlock(
             &op.getBody(), {}, {toMLIR(result), toMLIR(result)}, {l, l});
-        Value x = body->getArgument(0), y = body->getArgument(1);
-        Value xr = complex::ReOp::create(b, l, x);
-        Value xi = complex::ImOp::create(b, l, x);
-        Value yr = complex::ReOp::create(b, l, y);
-        Value yi = complex::ImOp::create(b, l, y);
-        Value part =
-            p == 0 ? arith::SubFOp::create(b, l,
-                                           arith::MulFOp::create(b, l, xr, yr),
-                                           arith::MulFOp::create(b, l, xi, yi))
-                         .getResult()
-                   : arith::AddFOp::create(b, l,
-                                           arith::MulFOp::create(b, l, xr, yi),
-                                           arith::MulFOp::create(b, l, xi, yr))
-                         .getResult();
+        // x * y, expanded by weft-lower-complex (CPython's product).
+        Value xy = complex::MulOp::create(b, l, body->getArgument(0),
+                                          body->getArgument(1));
+        Value part = emitRealImag(xy, p == 0, l);
         weft::YieldOp::create(b, l, part);
         parts[p] = op->getResult(0);
       }
