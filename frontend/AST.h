@@ -380,6 +380,11 @@ std::string dumpAST(const ModuleAST &module);
 /// builtin and user calls excluded; a method's object included).
 void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f);
 
+/// Calls `f` on each expression statement `s` holds itself (targets,
+/// values, conditions, iterables, messages), not those of the statements
+/// nested in it.
+void forEachExprOf(const Stmt &s, const std::function<void(const Expr *)> &f);
+
 /// The names an assignment target binds: a name, or the names of a tuple
 /// of targets (element targets `a[i]` bind none).
 void namesOfTarget(const Expr *target, std::vector<const NameExpr *> &out);

@@ -83,6 +83,52 @@ void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f) {
   }
 }
 
+void forEachExprOf(const Stmt &s, const std::function<void(const Expr *)> &f) {
+  auto each = [&](const ExprPtr &e) {
+    if (e)
+      f(e.get());
+  };
+  switch (s.kind) {
+  case StmtKind::Expr:
+    each(static_cast<const ExprStmt &>(s).value);
+    return;
+  case StmtKind::Assign: {
+    auto &a = static_cast<const AssignStmt &>(s);
+    for (const ExprPtr &t : a.targets)
+      each(t);
+    each(a.value);
+    return;
+  }
+  case StmtKind::AugAssign:
+    each(static_cast<const AugAssignStmt &>(s).target);
+    each(static_cast<const AugAssignStmt &>(s).value);
+    return;
+  case StmtKind::AnnAssign:
+    each(static_cast<const AnnAssignStmt &>(s).target);
+    each(static_cast<const AnnAssignStmt &>(s).value);
+    return;
+  case StmtKind::If:
+    each(static_cast<const IfStmt &>(s).cond);
+    return;
+  case StmtKind::For:
+    each(static_cast<const ForStmt &>(s).target);
+    each(static_cast<const ForStmt &>(s).iter);
+    return;
+  case StmtKind::While:
+    each(static_cast<const WhileStmt &>(s).cond);
+    return;
+  case StmtKind::Return:
+    each(static_cast<const ReturnStmt &>(s).value);
+    return;
+  case StmtKind::Assert:
+    each(static_cast<const AssertStmt &>(s).test);
+    each(static_cast<const AssertStmt &>(s).msg);
+    return;
+  default:
+    return;
+  }
+}
+
 void namesOfTarget(const Expr *target, std::vector<const NameExpr *> &out) {
   if (auto *n = target->dyn<NameExpr>())
     out.push_back(n);

@@ -13,6 +13,7 @@
 #include "frontend/Builtins.h"
 #include "frontend/DesugarAssignments.h"
 #include "frontend/DesugarLoops.h"
+#include "frontend/DesugarStencils.h"
 #include "frontend/ParserImpl.h"
 #include "frontend/ParserUfuncs.h"
 #include "frontend/Types.h"
@@ -678,7 +679,7 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     // Decorators, and functions the front end rewrites (allclose, and
     // ndindex as a loop's iterable).
     static const std::set<std::string> decorators = {
-        "jit", "njit", "vectorize", "kernel", "allclose", "ndindex"};
+        "jit", "njit", "vectorize", "kernel", "stencil", "allclose", "ndindex"};
     static const std::set<std::string> singleComplex = {"complex64", "csingle"};
     if (singleComplex.count(member.text))
       return errorAt(member.range,
@@ -814,6 +815,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   std::vector<Token> tokens = tokenize(file, lexDiags);
   parser::Parser p(std::move(tokens), lexDiags.diagnostics(), diags);
   p.parseModule(*m);
+  desugarStencils(*m, diags);
   desugarForLoops(*m);
   desugarChainedAssignments(*m);
   versionRebindings(*m);

@@ -94,6 +94,9 @@ struct FunctionInstance {
   /// Names read as module constants (frozen at compile time, as Numba
   /// freezes globals): the literal each stands for.
   std::unordered_map<const Expr *, const Expr *> moduleConstants;
+  /// Calls of a variable or parameter holding a dtype (`dt(x)`): the
+  /// conversion builtin they are.
+  std::unordered_map<const CallExpr *, Builtin> dtypeCalls;
   /// Calls `vmap(f, axis=k)(args)`: the axis, as written (negative counts
   /// from the end of each array argument).
   std::map<const CallExpr *, int64_t> vmapAxis;

@@ -666,8 +666,9 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
     if (k.name == "dtype") {
       dtype = dtypeArgument(k.value.get());
       if (!dtype)
-        return fail(k.value->range, "dtype= takes a type (bool, i32, i64, "
-                                    "f32 or f64) or an array's a.dtype");
+        return fail(k.value->range,
+                    "dtype= takes a type (bool, int, float, complex, "
+                    "np.float32, ...) or an array's a.dtype");
     } else if ((k.name == "side" && b == Builtin::Searchsorted) ||
                (k.name == "right" && b == Builtin::Digitize)) {
       auto *text = k.value->dyn<StrLitExpr>();
@@ -812,17 +813,17 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
 }
 
 std::optional<ScalarKind> Analyzer::dtypeArgument(const Expr *e) {
+  // A name that is neither a variable nor a type is left to the caller's
+  // message; anything else is typed: np.float64, a.dtype, a variable or
+  // parameter holding a dtype.
   ScalarKind k;
-  if (auto *n = e->dyn<NameExpr>())
-    return parseScalarName(n->name, k) ? std::optional<ScalarKind>(k)
-                                       : std::nullopt;
-  auto *a = e->dyn<AttributeExpr>();
-  if (!a || a->attr != "dtype")
+  if (auto *n = e->dyn<NameExpr>();
+      n && !fn_->locals.count(n->name) && !parseScalarName(n->name, k))
     return std::nullopt;
-  Type base = checkExpr(a->base.get());
-  if (!base.isArray())
+  Type t = checkExpr(e);
+  if (!t.isDType())
     return std::nullopt;
-  return base.scalarKind();
+  return t.scalarKind();
 }
 
 Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
@@ -842,8 +843,9 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
     if (c->args.size() == 1 && c->keywords.empty())
       k = dtypeArgument(c->args[0].get());
     if (!k) {
-      diags_.error(c->range, "astype() takes one type: bool, i32, i64, f32 "
-                             "or f64, or an array's a.dtype");
+      diags_.error(c->range, "astype() takes one type (bool, int, float, "
+                             "complex, np.float32, ...) or an array's "
+                             "a.dtype");
       return Type::unknown();
     }
     return Type::array(*k, base.rank());

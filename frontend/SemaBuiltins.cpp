@@ -163,6 +163,18 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     }
     return args[0].scalarKind() == ScalarKind::F32 ? args[0] : Type::f64();
   }
+  if (b == Builtin::DTypeOf) {
+    if (!arity(1, 1))
+      return Type::unknown();
+    if (!args[0].isScalar()) {
+      diags_.error(
+          argExprs[0]->range,
+          "a @stencil kernel returns one number, not " +
+              (args[0].isNone() ? std::string("nothing") : args[0].str()));
+      return Type::unknown();
+    }
+    return Type::dtype(args[0].scalarKind());
+  }
   if (b == Builtin::F64 || b == Builtin::Float || b == Builtin::I64 ||
       b == Builtin::Int || b == Builtin::Bool) {
     if (!noKeywords() || !arity(1, 1))

@@ -196,6 +196,16 @@ Type Analyzer::checkCompare(const CompareExpr *c) {
   }
   if (!known)
     return Type::unknown();
+  // a.dtype == np.float64: decided when the function is compiled.
+  if (ts.size() == 2 && (ts[0].isDType() || ts[1].isDType())) {
+    if (!ts[0].isDType() || !ts[1].isDType() ||
+        (c->ops[0] != CompareOp::Eq && c->ops[0] != CompareOp::Ne)) {
+      diags_.error(c->range, "a dtype compares with == or != to another "
+                             "dtype (a.dtype == np.float64)");
+      return Type::unknown();
+    }
+    return Type::boolean();
+  }
   bool anyArray = false;
   int rank = 0;
   for (const Type &t : ts) {
@@ -498,6 +508,9 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       }
     if (n->name == "None")
       return Type::none(); // returned (an optional) or tested with `is`
+    // A type as a value (np.float64, float): a dtype.
+    if (ScalarKind k; !defs_.count(n->name) && parseScalarName(n->name, k))
+      return Type::dtype(k);
     if (defs_.count(n->name) || isBuiltinName(n->name)) {
       diags_.error(n->range,
                    "'" + n->name + "' is a function; call it with (...)");
@@ -610,8 +623,10 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       return base;
     if (a->attr == "shape")
       return Type::tuple(std::vector<Type>(base.rank(), Type::i64()));
+    if (a->attr == "dtype")
+      return Type::dtype(base.scalarKind());
     diags_.error(a->range, "arrays have no attribute '" + a->attr +
-                               "'; available: shape, size, ndim, T");
+                               "'; available: shape, size, ndim, dtype, T");
     return Type::unknown();
   }
   case ExprKind::Tuple: {
@@ -621,7 +636,7 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       elems.push_back(checkExpr(x.get()));
       // A tuple holds values: not None (a call that returns nothing) or
       // a string.
-      if (elems.back().isNone() || elems.back().isString()) {
+      if (elems.back().isCompileTimeOnly() || elems.back().isString()) {
         diags_.error(x->range,
                      elems.back().isNone()
                          ? "this call returns no value; a tuple holds "

@@ -90,6 +90,10 @@ private:
   /// false after reporting a missing, unknown or doubled argument.
   bool bindArguments(const CallExpr *c, const FunctionDefStmt *def,
                      size_t nargs, std::vector<const Expr *> &bound);
+  /// `dt(x)` of a variable or parameter `dt` holding a dtype of `kind`: the
+  /// conversion builtin of that type.
+  Type checkDTypeCall(const CallExpr *c, ScalarKind kind,
+                      std::vector<Type> &args);
   /// `vmap(f, axis=k)(args)`.
   Type checkVmap(const CallExpr *c, const CallExpr *vmap);
   /// `grad(f, argnums=...)(args)` and `value_and_grad(...)(args)`.

@@ -23,6 +23,7 @@ bool Type::operator==(const Type &o) const {
     return false;
   switch (kind_) {
   case Kind::Scalar:
+  case Kind::DType:
     return scalar_ == o.scalar_;
   case Kind::Array:
     return scalar_ == o.scalar_ && rank_ == o.rank_;
@@ -62,6 +63,34 @@ const char *scalarName(ScalarKind s) {
   return "?";
 }
 
+const char *numpyName(ScalarKind s) {
+  switch (s) {
+  case ScalarKind::Bool:
+    return "bool";
+  case ScalarKind::I32:
+    return "int32";
+  case ScalarKind::I64:
+    return "int64";
+  case ScalarKind::F32:
+    return "float32";
+  case ScalarKind::F64:
+    return "float64";
+  case ScalarKind::I8:
+    return "int8";
+  case ScalarKind::I16:
+    return "int16";
+  case ScalarKind::U8:
+    return "uint8";
+  case ScalarKind::U16:
+    return "uint16";
+  case ScalarKind::U32:
+    return "uint32";
+  case ScalarKind::C128:
+    return "complex128";
+  }
+  return "?";
+}
+
 bool parseScalarName(const std::string &name, ScalarKind &out) {
   static const std::pair<const char *, ScalarKind> names[] = {
       {"bool", ScalarKind::Bool},
@@ -97,6 +126,9 @@ bool parseScalarName(const std::string &name, ScalarKind &out) {
       {"uintc", ScalarKind::U32},
       {"c128", ScalarKind::C128},
       {"complex", ScalarKind::C128},
+      // Python's types as NumPy reads them in dtype=.
+      {"float", ScalarKind::F64},
+      {"int", ScalarKind::I64},
       {"complex128", ScalarKind::C128},
       {"complex_", ScalarKind::C128},
       {"cdouble", ScalarKind::C128}};
@@ -153,6 +185,8 @@ std::string Type::str() const {
   }
   case Kind::Optional:
     return elems_[0].str() + " or None";
+  case Kind::DType:
+    return std::string("dtype(") + scalarName(scalar_) + ")";
   }
   return "?";
 }

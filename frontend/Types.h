@@ -47,7 +47,16 @@ inline ScalarKind divisionKind(ScalarKind k) {
 
 class Type {
 public:
-  enum class Kind { Unknown, None, Scalar, Array, Tuple, String, Optional };
+  enum class Kind {
+    Unknown,
+    None,
+    Scalar,
+    Array,
+    Tuple,
+    String,
+    Optional,
+    DType
+  };
 
   Type() = default;
   static Type unknown() { return Type(); }
@@ -55,6 +64,14 @@ public:
   static Type string() { return Type(Kind::String); }
   static Type scalar(ScalarKind s) {
     Type t(Kind::Scalar);
+    t.scalar_ = s;
+    return t;
+  }
+  /// A dtype as a value (np.float64, float, a.dtype): known when the
+  /// program is compiled, so it has no run-time parts; a function called
+  /// with one is compiled for that dtype (Numba's NumberClass/DType).
+  static Type dtype(ScalarKind s) {
+    Type t(Kind::DType);
     t.scalar_ = s;
     return t;
   }
@@ -89,6 +106,9 @@ public:
   bool isTuple() const { return kind_ == Kind::Tuple; }
   bool isString() const { return kind_ == Kind::String; }
   bool isOptional() const { return kind_ == Kind::Optional; }
+  bool isDType() const { return kind_ == Kind::DType; }
+  /// None and dtypes: values the compiler knows, with no run-time parts.
+  bool isCompileTimeOnly() const { return isNone() || isDType(); }
   /// The type an optional holds when it is not None.
   const Type &optionalValue() const { return elems_.front(); }
   bool isBool() const { return isScalar() && scalar_ == ScalarKind::Bool; }
@@ -106,7 +126,8 @@ public:
   /// Fully known (no Unknown anywhere inside).
   bool isKnown() const;
 
-  /// The scalar kind of a scalar, or the element kind of an array.
+  /// The scalar kind of a scalar or dtype, or the element kind of an
+  /// array.
   ScalarKind scalarKind() const { return scalar_; }
   int rank() const { return rank_; }
   const std::vector<Type> &elems() const { return elems_; }
@@ -117,7 +138,8 @@ public:
   bool operator==(const Type &o) const;
   bool operator!=(const Type &o) const { return !(*this == o); }
 
-  /// Spelling as in source: "f64", "i64[:]", "f32[:, :]", "(i64, f64)".
+  /// Spelling as in source: "f64", "i64[:]", "f32[:, :]", "(i64, f64)",
+  /// "dtype(f32)".
   std::string str() const;
 
 private:
@@ -139,6 +161,8 @@ template <typename Pred> bool anyPart(const Type &t, Pred pred) {
 }
 
 const char *scalarName(ScalarKind s);
+/// NumPy's name of a dtype: "float64", "int32", "bool", ...
+const char *numpyName(ScalarKind s);
 /// Parses "bool", "i32", "i64", "f32", "f64"; false if not a type name.
 bool parseScalarName(const std::string &name, ScalarKind &out);
 int bitWidth(ScalarKind s);

@@ -20,51 +20,88 @@ void boundNames(const Expr *target, std::vector<std::string> &out) {
     out.push_back(n->name);
 }
 
-/// Counts, per name, the plain top-level assignments (`top`) and every
-/// other binding (`other`) in `block`.
-void countBindings(const Block &block, bool topLevel,
-                   std::map<std::string, int> &top,
-                   std::set<std::string> &other) {
-  for (const StmtPtr &s : block) {
-    std::vector<std::string> names;
-    switch (s->kind) {
-    case StmtKind::Assign: {
-      auto &a = static_cast<const AssignStmt &>(*s);
-      auto *n = a.targets.size() == 1 ? a.targets[0]->dyn<NameExpr>() : nullptr;
-      if (topLevel && n) {
-        ++top[n->name];
-        break;
-      }
-      for (const ExprPtr &t : a.targets)
-        boundNames(t.get(), names);
-      break;
-    }
-    case StmtKind::AugAssign:
-      boundNames(static_cast<const AugAssignStmt &>(*s).target.get(), names);
-      break;
-    case StmtKind::AnnAssign:
-      boundNames(static_cast<const AnnAssignStmt &>(*s).target.get(), names);
-      break;
-    case StmtKind::For: {
-      auto &f = static_cast<const ForStmt &>(*s);
-      boundNames(f.target.get(), names);
-      countBindings(f.body, false, top, other);
-      break;
-    }
-    case StmtKind::While:
-      countBindings(static_cast<const WhileStmt &>(*s).body, false, top, other);
-      break;
-    case StmtKind::If: {
-      auto &i = static_cast<const IfStmt &>(*s);
-      countBindings(i.body, false, top, other);
-      countBindings(i.orelse, false, top, other);
-      break;
-    }
-    default:
-      break;
-    }
-    other.insert(names.begin(), names.end());
+/// The names of a plain assignment's target: a name, or a tuple of names
+/// (nested tuples too); false for anything else (`a[i]`, `t[0], x`).
+bool plainTargetNames(Expr *target, std::vector<NameExpr *> &out) {
+  if (auto *n = target->dyn<NameExpr>()) {
+    out.push_back(n);
+    return true;
   }
+  auto *t = target->dyn<TupleExpr>();
+  if (!t)
+    return false;
+  for (ExprPtr &e : t->elts)
+    if (!plainTargetNames(e.get(), out))
+      return false;
+  return true;
+}
+
+/// The names the single target of assignment `s` binds, if it is plain.
+std::vector<NameExpr *> plainAssigned(const Stmt &s) {
+  std::vector<NameExpr *> names;
+  auto *a = s.dyn<AssignStmt>();
+  if (!a || a->targets.size() != 1 ||
+      !plainTargetNames(a->targets[0].get(), names))
+    names.clear();
+  return names;
+}
+
+/// The bindings of a function body: per name, the plain top-level
+/// assignments; every other binding; the names declared with a type.
+struct Bindings {
+  std::map<std::string, int> top;
+  std::set<std::string> other;
+  std::set<std::string> annotated;
+};
+
+void collectBindings(const Block &block, bool topLevel, Bindings &out);
+
+/// Adds the bindings `s` makes (its nested statements' included).
+void collectBindings(const Stmt &s, bool topLevel, Bindings &out) {
+  std::vector<std::string> names;
+  switch (s.kind) {
+  case StmtKind::Assign: {
+    std::vector<NameExpr *> plain = plainAssigned(s);
+    if (topLevel && !plain.empty()) {
+      for (const NameExpr *n : plain)
+        ++out.top[n->name];
+      break;
+    }
+    for (const ExprPtr &t : static_cast<const AssignStmt &>(s).targets)
+      boundNames(t.get(), names);
+    break;
+  }
+  case StmtKind::AugAssign:
+    boundNames(static_cast<const AugAssignStmt &>(s).target.get(), names);
+    break;
+  case StmtKind::AnnAssign:
+    boundNames(static_cast<const AnnAssignStmt &>(s).target.get(), names);
+    out.annotated.insert(names.begin(), names.end());
+    break;
+  case StmtKind::For: {
+    auto &f = static_cast<const ForStmt &>(s);
+    boundNames(f.target.get(), names);
+    collectBindings(f.body, false, out);
+    break;
+  }
+  case StmtKind::While:
+    collectBindings(static_cast<const WhileStmt &>(s).body, false, out);
+    break;
+  case StmtKind::If: {
+    auto &i = static_cast<const IfStmt &>(s);
+    collectBindings(i.body, false, out);
+    collectBindings(i.orelse, false, out);
+    break;
+  }
+  default:
+    break;
+  }
+  out.other.insert(names.begin(), names.end());
+}
+
+void collectBindings(const Block &block, bool topLevel, Bindings &out) {
+  for (const StmtPtr &s : block)
+    collectBindings(*s, topLevel, out);
 }
 
 /// Renames the uses of the names in `to` within `e`.
@@ -155,31 +192,43 @@ void renameBlock(const Block &block,
 }
 
 void versionFunction(FunctionDefStmt &fn) {
-  std::map<std::string, int> top;
-  std::set<std::string> other;
-  countBindings(fn.body, true, top, other);
-  // A parameter's binding is its first version.
-  std::set<std::string> params;
-  for (const Param &p : fn.params)
-    params.insert(p.name);
+  // Every name with a plain top-level binding is versioned: each such
+  // binding starts a version, and everything between it and the next one
+  // (uses, and bindings nested in loops and branches or augmented, which
+  // join the version they are in) is renamed with it. The first version
+  // keeps the name: a parameter's, or the first binding's.
+  // A variable declared with a type (`w: i64 = 1`) keeps it.
+  Bindings all;
+  collectBindings(fn.body, true, all);
   std::set<std::string> versioned;
-  for (const auto &[name, count] : top)
-    if (count + static_cast<int>(params.count(name)) >= 2 && !other.count(name))
+  for (const auto &[name, count] : all.top)
+    if (!all.annotated.count(name))
       versioned.insert(name);
   if (versioned.empty())
     return;
-  std::map<std::string, int> seen;            // bindings so far
+  std::map<std::string, int> seen;            // versions so far
   std::map<std::string, std::string> current; // name -> its version
-  for (const std::string &p : params)
-    seen[p] = 1;
+  for (const Param &p : fn.params)
+    seen[p.name] = 1;
   for (const StmtPtr &s : fn.body) {
-    auto *a = s->dyn<AssignStmt>();
-    auto *n =
-        a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
-    if (n && versioned.count(n->name)) {
-      // The value reads the previous version; the target starts a new one.
+    std::vector<NameExpr *> plain = plainAssigned(*s);
+    if (plain.empty()) {
+      // A binding before the first plain one binds the first version.
+      Bindings nested;
+      collectBindings(*s, false, nested);
+      for (const std::string &name : nested.other)
+        if (versioned.count(name) && !seen[name])
+          seen[name] = 1;
+      renameStmt(*s, current);
+      continue;
+    }
+    // The value reads the previous versions; each name of the target
+    // starts a new one (`x, y = y, x` swaps them).
+    renameExpr(static_cast<const AssignStmt &>(*s).value.get(), current);
+    for (NameExpr *n : plain) {
+      if (!versioned.count(n->name))
+        continue;
       std::string name = n->name;
-      renameExpr(a->value.get(), current);
       int k = ++seen[name];
       std::string version = k == 1 ? name : name + "__v" + std::to_string(k);
       n->name = version;
@@ -187,9 +236,7 @@ void versionFunction(FunctionDefStmt &fn) {
         current.erase(name);
       else
         current[name] = version;
-      continue;
     }
-    renameStmt(*s, current);
   }
 }
 

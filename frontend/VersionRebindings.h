@@ -1,5 +1,4 @@
-//===- VersionRebindings.h - straight-line rebindings as new names -*- C++
-//-*-===//
+//===- VersionRebindings.h - Rebindings as new names ----------*- C++ -*-===//
 //
 // `x = conv(x); x = np.reshape(x, (n, c))`: each rebinding of a variable at
 // the top level of a function body gets a name of its own, so that it may
@@ -16,13 +15,13 @@
 
 namespace weft {
 
-/// In every function of `module`: a variable bound only by plain
-/// assignments `x = e` at the top level of the body (never in a loop, a
-/// branch, a tuple target, an augmented or annotated assignment or a for
-/// target), and by at least two of them, gets the name `x__vK` from its
-/// K-th assignment on (K >= 2); the uses up to the next assignment,
-/// nested ones included, are renamed with it. Each version then has a
-/// type of its own. Other variables keep one type per function.
+/// In every function of `module`: each plain assignment `x = e` or
+/// `x, y = e` at the top level of the body starts a version of the names
+/// it binds; the K-th version (K >= 2; a parameter is the first) is named
+/// `x__vK`, and every occurrence up to the next such assignment is
+/// renamed with it: uses, and the bindings nested in loops and branches or
+/// made by augmented assignments, which join that version. Each version
+/// then has a type of its own, as Numba types each definition apart.
 void versionRebindings(ModuleAST &module);
 
 /// `text` with the version suffixes of such names removed (`x__v2` is

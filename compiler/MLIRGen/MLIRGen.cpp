@@ -77,7 +77,7 @@ void FunctionGen::flatTypes(const weft::Type &t,
   if (t.isTuple() || t.isOptional()) {
     for (const weft::Type &e : t.elems())
       flatTypes(e, out);
-  } else if (!t.isNone()) {
+  } else if (!t.isCompileTimeOnly()) {
     out.push_back(toMLIR(t));
   }
 }
@@ -108,6 +108,8 @@ ScalarKind FunctionGen::kindOf(mlir::Type t) const {
 
 void slotNames(const std::string &name, const weft::Type &t,
                std::vector<std::string> &out) {
+  if (t.isCompileTimeOnly())
+    return; // None and dtypes have no run-time value
   if (!t.isTuple() && !t.isOptional()) {
     out.push_back(name);
     return;

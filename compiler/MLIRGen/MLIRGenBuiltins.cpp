@@ -61,6 +61,10 @@ void FunctionGen::emitPrint(const CallExpr *c) {
             continue;
           }
           weft::Type t = fn.typeOf(a);
+          if (t.isDType()) { // as NumPy prints a.dtype
+            format += weft::numpyName(t.scalarKind());
+            continue;
+          }
           if (t.isOptional()) {
             auto branch =
                 scf::IfOp::create(b, l, TypeRange{}, args[i].parts[1], true);

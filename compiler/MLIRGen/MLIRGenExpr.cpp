@@ -329,6 +329,12 @@ Value FunctionGen::emitCompare(const CompareExpr *c) {
                     .getResult()
               : present;
   }
+  // Two dtypes: equal or not, as the types say.
+  weft::Type lt = fn.typeOf(c->operands[0].get());
+  if (lt.isDType()) {
+    bool same = lt == fn.typeOf(c->operands[1].get());
+    return constant(ScalarKind::Bool, same == (c->ops[0] == CompareOp::Eq), l);
+  }
   // `a < b < c` is `(a < b) and (b < c)` with b evaluated once and the
   // second comparison skipped when the first is false.
   Value left = emitScalar(c->operands[0].get());
@@ -460,6 +466,10 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
 Val FunctionGen::emitExpr(const Expr *e) {
   Location l = loc(e->range);
   weft::Type t = fn.typeOf(e);
+  // A dtype (np.float64, a.dtype, a variable or parameter holding one) is
+  // known at compile time: the types of what it is used in say it all.
+  if (t.isDType())
+    return Val();
   switch (e->kind) {
   case ExprKind::IntLit:
     return Val(i64(static_cast<const IntLitExpr *>(e)->value, l));

@@ -114,8 +114,40 @@ def test_stencil_kernels_as_numba_applies_them():
     r = forward(v, v * 2)
     assert r.dtype == np.int64 and list(r) == [1, 0, -1, -2, 0]
     assert np.array_equal(blur(np.ones((2, 2))), np.zeros((2, 2)))
-    with pytest.raises(NotImplementedError, match="no options"):
-        weft.stencil(neighborhood=((-1, 1),))
+    with pytest.raises(TypeError, match="no option 'cvall'"):
+        weft.stencil(cvall=1.0)
+
+
+def test_stencil_options_out_and_calls_from_jitted_code():
+    @weft.stencil(neighborhood=((-2, 2),), cval=-1.0)
+    def window(a):
+        s = 0.0
+        for k in range(-2, 3):
+            s += a[k]
+        return s
+
+    @weft.stencil(standard_indexing=("w",))
+    def weighted(a, w):
+        return a[-1] * w[0] + a[1] * w[1]
+
+    @weft.jit
+    def twice(a):
+        return window(window(a))
+
+    v = np.arange(8.0)
+    want = np.full(8, -1.0)
+    want[2:-2] = [v[i - 2:i + 3].sum() for i in range(2, 6)]
+    assert np.array_equal(window(v), want)
+    inner = window(v)
+    want2 = np.full(8, -1.0)
+    want2[2:-2] = [inner[i - 2:i + 3].sum() for i in range(2, 6)]
+    assert np.array_equal(twice(v), want2)
+    out = np.full(8, 7.0)
+    assert weighted(v, np.array([2.0, 3.0]), out=out) is not None
+    assert list(out) == [7.0] + [2 * (i - 1) + 3 * (i + 1)
+                                 for i in range(1, 7)] + [7.0]
+    with pytest.raises(weft.WeftError, match="must have the shape of 'a'"):
+        weighted(v, np.array([2.0, 3.0]), out=np.zeros(3))
 
 
 def test_more_than_8_axes_is_a_call_error(m):

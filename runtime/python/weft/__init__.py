@@ -566,6 +566,8 @@ def _function_lines(fn, options, decorator="jit"):
     names = ("parallel", "fastmath", "boundscheck")
     if decorator == "vectorize":
         names = ("fastmath", "boundscheck", "target")
+    if decorator == "stencil":
+        names = _STENCIL_OPTIONS
     jit_opts = ", ".join("%s=%r" % (k, v) for k, v in sorted(options.items())
                          if k in names)
     head = ["@%s(%s)" % (decorator, jit_opts)]
@@ -671,6 +673,21 @@ def _global_names(code):
     return names
 
 
+def _referenced_values(fn):
+    """The globals `fn` may read and the variables of enclosing functions
+    it reads (a jitted function defined inside another), by name."""
+    values = {}
+    for name in _global_names(fn.__code__):
+        if name in fn.__globals__:
+            values[name] = fn.__globals__[name]
+    for name, cell in zip(fn.__code__.co_freevars, fn.__closure__ or ()):
+        try:
+            values[name] = cell.cell_contents
+        except ValueError:  # not assigned yet
+            pass
+    return values
+
+
 class Dispatcher(_CallerBase):
     """A @weft.jit function. On its first call it compiles, into one
     module, its source and that of every @weft.jit function it calls
@@ -694,9 +711,9 @@ class Dispatcher(_CallerBase):
         found, work = [self], [self]
         while work:
             d = work.pop()
-            globs = d.py_func.__globals__
-            for name in sorted(_global_names(d.py_func.__code__)):
-                v = globs.get(name)
+            seen = _referenced_values(d.py_func)
+            for name in sorted(seen):
+                v = seen[name]
                 if isinstance(v, Dispatcher) and v not in found:
                     found.append(v)
                     work.append(v)
@@ -836,107 +853,26 @@ if _fastcall is not None:
     _fastcall.vectorcall_subclass(Dispatcher)
 
 
-class _Stencil:
+class _Stencil(Dispatcher):
     """A @weft.stencil kernel, as Numba's: written with indices relative
     to the element computed (a[-1, 0] + a[1, 0]), applied to every element
-    whose neighbourhood lies inside the array; the border is 0 (cval).
-    Called from Python with arrays of any rank the kernel indexes.
+    whose neighbourhood lies inside the array; the border is cval (0).
+    The compiler writes the loops (frontend/DesugarStencils.cpp), so
+    jitted functions call it too; `out=` writes into an array."""
 
-    Weft source is generated per call layout: a point function (the
-    kernel with each relative index added to the element's index) and a
-    loop over the interior."""
+    def __init__(self, fn, options):
+        super().__init__(fn, options, decorator="stencil")
 
-    def __init__(self, fn):
-        self.py_func = fn
-        functools.update_wrapper(self, fn)
-        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
-        self._def = next(n for n in tree.body
-                         if isinstance(n, ast.FunctionDef))
-        self._def.decorator_list = []
-        self._entries = {}
-        self._lock = threading.Lock()
+    def __call__(self, *args, **kwargs):
+        out = kwargs.pop("out", None)
+        if out is None:
+            return self._slow(*args, **kwargs)
+        into = getattr(self._compiled().module,
+                       self.py_func.__name__ + "__into")
+        return into(*args, out)
 
-    def __call__(self, *args):
-        arrays = tuple(isinstance(a, np.ndarray) for a in args)
-        if not arrays or not arrays[0]:
-            raise CallError("a stencil's first argument is an array")
-        key = (arrays, args[0].ndim)
-        entry = self._entries.get(key)
-        if entry is None:
-            with self._lock:
-                entry = self._entries.get(key)
-                if entry is None:
-                    entry = self._entry(arrays, args[0].ndim)
-                    self._entries[key] = entry
-        return entry(*args)
-
-    def _entry(self, arrays, rank):
-        params = [a.arg for a in self._def.args.args]
-        relative = {p for p, is_array in zip(params, arrays) if is_array}
-        idx = ["__i%d" % d for d in range(rank)]
-        lo, hi = [0] * rank, [0] * rank
-        kernel = self._def
-
-        def offset(node):
-            if isinstance(node, ast.Constant) and isinstance(node.value, int):
-                return node.value
-            if (isinstance(node, ast.UnaryOp) and
-                    isinstance(node.op, ast.USub)):
-                inner = offset(node.operand)
-                return None if inner is None else -inner
-            return None
-
-        class Relative(ast.NodeTransformer):
-            def visit_Subscript(self, node):
-                self.generic_visit(node)
-                if not (isinstance(node.value, ast.Name) and
-                        node.value.id in relative):
-                    return node
-                parts = (node.slice.elts if isinstance(node.slice, ast.Tuple)
-                         else [node.slice])
-                offsets = [offset(p) for p in parts]
-                if len(parts) != rank or None in offsets:
-                    raise NotImplementedError(
-                        "weft's stencils take one constant relative index "
-                        "per axis (a[-1, 0]); %s indexes %s" %
-                        (kernel.name, ast.unparse(node)))
-                for d, o in enumerate(offsets):
-                    lo[d], hi[d] = min(lo[d], o), max(hi[d], o)
-                absolute = [ast.BinOp(ast.Name(i, ast.Load()), ast.Add(),
-                                      ast.Constant(o))
-                            for i, o in zip(idx, offsets)]
-                node.slice = (ast.Tuple(absolute, ast.Load()) if rank > 1
-                              else absolute[0])
-                return node
-
-        point = copy.deepcopy(kernel)
-        point = Relative().visit(point)
-        name = kernel.name
-        point.name = "__weft_stencil_point_" + name
-        point.args.args += [ast.arg(i) for i in idx]
-        first = params[0]
-        bounds = ["%s_lo = %d" % (i, -lo[d]) for d, i in enumerate(idx)]
-        bounds += ["%s_hi = %s.shape[%d] - %d" % (i, first, d, hi[d])
-                   for d, i in enumerate(idx)]
-        inside = " and ".join("%s_lo < %s_hi" % (i, i) for i in idx)
-        call = "%s(%s)" % (point.name, ", ".join(params + idx))
-        at_lo = "%s(%s)" % (point.name, ", ".join(
-            params + ["%s_lo" % i for i in idx]))
-        body = ["def __weft_stencil_%s(%s):" % (name, ", ".join(params))]
-        body += ["    " + b for b in bounds]
-        # The output's type is the kernel's (an int border unifies with it).
-        body += ["    zero = 0 * %s if %s else 0" % (at_lo, inside),
-                 "    out = full(%s.shape, zero)" % first]
-        indent = "    "
-        for i in idx:
-            body.append("%sfor %s in range(%s_lo, %s_hi):" % (indent, i, i, i))
-            indent += "    "
-        body.append("%sout[%s] = %s" % (indent, ", ".join(idx), call))
-        body.append("    return out")
-        source = ast.unparse(point) + "\n\n" + "\n".join(body) + "\n"
-        # Diagnostics name the kernel (the lines are the generated code's).
-        return _function(source, "<stencil %s>" % name, False, "cpu",
-                         "__weft_stencil_" + name)
+    def __repr__(self):
+        return "<weft.stencil %s>" % self.py_func.__qualname__
 
 
 _GUVECTORIZE_OPTIONS = ("target", "fastmath", "boundscheck", "cache",
@@ -969,16 +905,17 @@ def guvectorize(*args, **options):
     return wrap
 
 
+_STENCIL_OPTIONS = ("neighborhood", "cval", "standard_indexing",
+                    "func_or_mode")
+
+
 def stencil(fn=None, **options):
-    """@weft.stencil, as Numba's with its default options (a border of 0,
-    the neighbourhood read from the kernel's constant indices)."""
-    if options:
-        raise NotImplementedError(
-            "weft's stencils take no options yet (got %s)" %
-            ", ".join(sorted(options)))
+    """@weft.stencil or @weft.stencil(neighborhood=, cval=,
+    standard_indexing=, func_or_mode="constant"), as Numba's."""
+    _check_options("stencil", options, _STENCIL_OPTIONS)
     if fn is None:
-        return _Stencil
-    return _Stencil(fn)
+        return lambda f: _Stencil(f, options)
+    return _Stencil(fn, options)
 
 
 # Numba's names, so that `import weft as numba` ports a program: njit is

@@ -1,0 +1,304 @@
+//===- SemaCalls.cpp - Calls of the program's own functions ---------------===//
+//
+// Typing a call: binding arguments to parameters (by position, keyword or
+// default), instantiating the callee for the argument types, kernels and
+// @vectorize functions; builtins and calls of a dtype go to their checks.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/ParserUfuncs.h"
+#include "frontend/SemaImpl.h"
+
+namespace weft {
+namespace sema {
+
+bool Analyzer::bindArguments(const CallExpr *c, const FunctionDefStmt *def,
+                             size_t nargs, std::vector<const Expr *> &bound) {
+  size_t np = def->params.size();
+  auto arityError = [&]() {
+    Diagnostic &d = diags_.error(
+        c->range, "'" + def->name + "' takes " + std::to_string(np) +
+                      " argument" + (np == 1 ? "" : "s") + " but " +
+                      std::to_string(nargs) +
+                      (nargs == 1 ? " was given" : " were given"));
+    DiagnosticEngine::note(d, def->nameRange,
+                           "'" + def->name + "' is defined here");
+    return false;
+  };
+  if (nargs > np)
+    return arityError();
+  bound.assign(np, nullptr);
+  for (size_t i = 0; i < nargs; ++i)
+    bound[i] = c->args[i].get();
+  for (const KeywordArg &k : c->keywords) {
+    size_t i = 0;
+    while (i < np && def->params[i].name != k.name)
+      ++i;
+    if (i == np) {
+      diags_.error(k.nameRange,
+                   "'" + def->name + "' has no parameter '" + k.name + "'");
+      return false;
+    }
+    if (bound[i]) {
+      diags_.error(k.nameRange, "'" + k.name +
+                                    "' is given twice; pass it "
+                                    "by position or by name, not both");
+      return false;
+    }
+    bound[i] = k.value.get();
+  }
+  for (size_t i = 0; i < np; ++i) {
+    if (bound[i])
+      continue;
+    if (!def->params[i].defaultValue) {
+      if (c->keywords.empty())
+        return arityError();
+      diags_.error(c->range, "'" + def->name + "' is missing argument '" +
+                                 def->params[i].name + "'");
+      return false;
+    }
+    bound[i] = def->params[i].defaultValue.get();
+  }
+  return true;
+}
+
+Type Analyzer::checkCall(const CallExpr *c) {
+  if (auto *m = c->callee->dyn<AttributeExpr>())
+    return checkMethodCall(c, m);
+  if (auto *inner = c->callee->dyn<CallExpr>())
+    if (auto *n = inner->callee->dyn<NameExpr>()) {
+      std::optional<Builtin> transform = lookupBuiltin(n->name);
+      if (transform == Builtin::Vmap)
+        return checkVmap(c, inner);
+      if (builtinIn(transform, {Builtin::Grad, Builtin::ValueAndGrad}))
+        return checkGrad(c, inner);
+    }
+  auto *callee = c->callee->dyn<NameExpr>();
+  // A kernel launch: f[blocks, threads](args).
+  const IndexExpr *launch = c->callee->dyn<IndexExpr>();
+  if (launch)
+    callee = launch->base->dyn<NameExpr>();
+  if (!callee) {
+    diags_.error(c->callee->range, "only named functions can be called");
+    return Type::unknown();
+  }
+  if (launch && !checkLaunchConfig(launch, callee))
+    return Type::unknown();
+  if (builtinIn(lookupBuiltin(callee->name),
+                {Builtin::Vmap, Builtin::Grad, Builtin::ValueAndGrad}) &&
+      !defs_.count(callee->name)) {
+    diags_.error(c->range, callee->name + "(f, ...) is applied at once, as " +
+                               callee->name +
+                               "(f)(x): functions are not values in Weft");
+    return Type::unknown();
+  }
+  std::vector<Type> args;
+  bool known = true;
+  for (const ExprPtr &a : c->args) {
+    args.push_back(checkExpr(a.get()));
+    known &= args.back().isKnown();
+  }
+  // np.histogram is NumPy's even in a program defining histogram().
+  auto defIt = callee->qualified && isBuiltinName(callee->name)
+                   ? defs_.end()
+                   : defs_.find(callee->name);
+  if (defIt == defs_.end() && launch) {
+    diags_.error(launch->range, "'" + callee->name +
+                                    "' is not a @kernel; only kernels are "
+                                    "launched with [blocks, threads]");
+    return Type::unknown();
+  }
+  if (defIt == defs_.end()) {
+    auto local = fn_->locals.find(callee->name);
+    if (local != fn_->locals.end() && local->second.isDType())
+      return checkDTypeCall(c, local->second.scalarKind(), args);
+    if (local != fn_->locals.end() && isBuiltinName(callee->name)) {
+      diags_.error(callee->range,
+                   "'" + callee->name + "' is a variable here (" +
+                       local->second.str() + "), which hides the function " +
+                       callee->name +
+                       "(); rename the variable to call the function");
+      return Type::unknown();
+    }
+    if (isBuiltinName(callee->name)) {
+      std::vector<const Expr *> argExprs;
+      for (const ExprPtr &a : c->args)
+        argExprs.push_back(a.get());
+      return checkBuiltin(c, *lookupBuiltin(callee->name), args, argExprs);
+    }
+    if (callee->name == "enumerate" || callee->name == "zip") {
+      diags_.error(callee->range, callee->name +
+                                      "() is only available in a for loop "
+                                      "header (for i, x in " +
+                                      callee->name +
+                                      "(...):); index the arrays instead");
+      return Type::unknown();
+    }
+    if (callee->name == "ndindex") {
+      diags_.error(callee->range,
+                   "ndindex() is only available in a for loop header (for "
+                   "idx in ndindex(a.shape):); use unravel_index(k, shape) "
+                   "elsewhere");
+      return Type::unknown();
+    }
+    if (callee->qualified && parser::isUfuncOperator(callee->name)) {
+      diags_.error(c->range,
+                   "np." + callee->name +
+                       "() takes its inputs, and an output array only as a "
+                       "statement of its own (np.add(x, y, out) writes x + "
+                       "y into out); use the operator for a value");
+      return Type::unknown();
+    }
+    diags_.error(callee->range, "function '" + callee->name +
+                                    "' is not defined; define it with "
+                                    "'def " +
+                                    callee->name + "(...)'");
+    return Type::unknown();
+  }
+  const FunctionDefStmt *def = defIt->second;
+  bool isKernel = isKernelDef(def);
+  if (isKernel && !launch) {
+    diags_.error(c->range, "'" + def->name +
+                               "' is a @kernel; launch it "
+                               "over a grid as " +
+                               def->name + "[blocks, threads](...)");
+    return Type::unknown();
+  }
+  if (!isKernel && launch) {
+    Diagnostic &d = diags_.error(
+        launch->range, "'" + def->name +
+                           "' is not a @kernel; only "
+                           "kernels are launched with [blocks, threads]");
+    DiagnosticEngine::note(d, def->nameRange,
+                           "'" + def->name + "' is defined here");
+    return Type::unknown();
+  }
+  // Bind arguments to parameters: by position, by keyword, or default.
+  std::vector<const Expr *> bound;
+  if (!bindArguments(c, def, args.size(), bound))
+    return Type::unknown();
+  args.clear();
+  known = true;
+  for (const Expr *e : bound) {
+    args.push_back(checkExpr(e));
+    known &= args.back().isKnown();
+  }
+  fn_->callArgs[c] = bound;
+  if (!known)
+    return Type::unknown();
+  // @vectorize with array arguments: the function of their element types,
+  // applied element by element (NumPy broadcasting).
+  int vectorRank = -1;
+  if (isVectorizeDef(def))
+    for (size_t i = 0; i < args.size(); ++i)
+      if (args[i].isArray()) {
+        vectorRank = std::max(vectorRank, args[i].rank());
+        args[i] = Type::scalar(args[i].scalarKind());
+      } else if (!args[i].isScalar()) {
+        diags_.error(bound[i]->range,
+                     "a @vectorize function takes numbers or arrays of "
+                     "them, not " +
+                         args[i].str());
+        return Type::unknown();
+      }
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i].isString() || args[i].isNone()) {
+      diags_.error(bound[i]->range,
+                   "cannot pass a " + args[i].str() + " to a function");
+      return Type::unknown();
+    }
+    const Param &p = def->params[i];
+    if (!p.hasAnnotation)
+      continue;
+    bool saved = diags_.suppressed();
+    diags_.setSuppressed(true);
+    Type pt = annotationType(p.annotation);
+    diags_.setSuppressed(saved);
+    // Numbers convert to a declared number type, but floats do not
+    // silently truncate to an integer parameter.
+    bool ok = pt == args[i] || (pt.isNumber() && args[i].isScalar() &&
+                                !(pt.isInt() && args[i].isFloat()));
+    if (pt.isKnown() && !ok)
+      diags_.error(bound[i]->range, "argument " + std::to_string(i + 1) +
+                                        " of '" + def->name + "' must be " +
+                                        pt.str() + ", got " + args[i].str());
+  }
+  FunctionInstance *inst = instantiate(def, args, c->range);
+  if (fn_->calls[c] != inst) {
+    fn_->calls[c] = inst;
+    change();
+  }
+  if (vectorRank >= 0) {
+    if (fn_->vectorizedCalls.insert(c).second)
+      change();
+    for (size_t i = 0; i < inst->paramTypes.size(); ++i)
+      if (!inst->paramTypes[i].isScalar()) {
+        diags_.error(def->params[i].range,
+                     "a @vectorize function's parameters are numbers; '" +
+                         def->params[i].name + "' is " +
+                         inst->paramTypes[i].str());
+        return Type::unknown();
+      }
+    const Type &r = inst->returnType;
+    if (!r.isKnown())
+      return Type::unknown();
+    if (!r.isScalar()) {
+      diags_.error(def->nameRange,
+                   "a @vectorize function returns one number, not " +
+                       (r.isNone() ? std::string("nothing") : r.str()));
+      return Type::unknown();
+    }
+    return Type::array(r.scalarKind(), vectorRank);
+  }
+  if (isKernel) {
+    if (inst->returnType.isKnown() && !inst->returnType.isNone())
+      diags_.error(c->range, "a @kernel returns nothing; '" + def->name +
+                                 "' returns " + inst->returnType.str() +
+                                 "; write results into an array argument");
+    return Type::none();
+  }
+  return inst->returnType;
+}
+
+Type Analyzer::checkDTypeCall(const CallExpr *c, ScalarKind kind,
+                              std::vector<Type> &args) {
+  // dt(x) converts x as np.float64(x) would: the builtin conversion.
+  std::optional<Builtin> conv;
+  switch (kind) {
+  case ScalarKind::Bool:
+    conv = Builtin::Bool;
+    break;
+  case ScalarKind::I32:
+    conv = Builtin::I32;
+    break;
+  case ScalarKind::I64:
+    conv = Builtin::I64;
+    break;
+  case ScalarKind::F32:
+    conv = Builtin::F32;
+    break;
+  case ScalarKind::F64:
+    conv = Builtin::F64;
+    break;
+  case ScalarKind::C128:
+    conv = Builtin::Complex;
+    break;
+  default:
+    break;
+  }
+  if (!conv) {
+    diags_.error(c->range, "a number is converted to " +
+                               Type::dtype(kind).str() +
+                               " only when stored in an array of it; call "
+                               "int() or float() for a number");
+    return Type::unknown();
+  }
+  if (fn_->dtypeCalls.emplace(c, *conv).second)
+    change();
+  std::vector<const Expr *> argExprs;
+  for (const ExprPtr &a : c->args)
+    argExprs.push_back(a.get());
+  return checkBuiltin(c, *conv, args, argExprs);
+}
+
+} // namespace sema
+} // namespace weft
