@@ -385,6 +385,10 @@ void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f);
 /// nested in it.
 void forEachExprOf(const Stmt &s, const std::function<void(const Expr *)> &f);
 
+/// Adds to `out` every name statement `s` binds: assignment and loop
+/// targets, in the statements nested in it too (not in nested defs).
+void namesBoundBy(const Stmt &s, std::vector<std::string> &out);
+
 /// The names an assignment target binds: a name, or the names of a tuple
 /// of targets (element targets `a[i]` bind none).
 void namesOfTarget(const Expr *target, std::vector<const NameExpr *> &out);

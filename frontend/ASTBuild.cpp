@@ -108,6 +108,108 @@ ExprPtr cloneExpr(const Expr *e, const RenameFn &rename) {
   return nullptr;
 }
 
+Param cloneParam(const Param &p) {
+  Param c;
+  c.name = p.name;
+  c.range = p.range;
+  c.hasAnnotation = p.hasAnnotation;
+  c.annotation = p.annotation;
+  c.defaultValue = cloneExpr(p.defaultValue.get());
+  return c;
+}
+
+Block cloneBlock(const Block &block) {
+  Block out;
+  for (const StmtPtr &s : block)
+    out.push_back(cloneStmt(*s));
+  return out;
+}
+
+StmtPtr cloneStmt(const Stmt &s) {
+  auto rec = [](const ExprPtr &e) { return cloneExpr(e.get()); };
+  SourceRange r = s.range;
+  switch (s.kind) {
+  case StmtKind::Expr:
+    return std::make_unique<ExprStmt>(
+        r, rec(static_cast<const ExprStmt &>(s).value));
+  case StmtKind::Assign: {
+    auto &a = static_cast<const AssignStmt &>(s);
+    auto out = std::make_unique<AssignStmt>(r);
+    for (const ExprPtr &t : a.targets)
+      out->targets.push_back(rec(t));
+    out->value = rec(a.value);
+    return out;
+  }
+  case StmtKind::AugAssign: {
+    auto &a = static_cast<const AugAssignStmt &>(s);
+    return std::make_unique<AugAssignStmt>(r, rec(a.target), a.op,
+                                           rec(a.value));
+  }
+  case StmtKind::AnnAssign: {
+    auto &a = static_cast<const AnnAssignStmt &>(s);
+    auto out = std::make_unique<AnnAssignStmt>(r);
+    out->target = rec(a.target);
+    out->annotation = a.annotation;
+    out->value = rec(a.value);
+    return out;
+  }
+  case StmtKind::If: {
+    auto &i = static_cast<const IfStmt &>(s);
+    auto out = std::make_unique<IfStmt>(r);
+    out->cond = rec(i.cond);
+    out->body = cloneBlock(i.body);
+    out->orelse = cloneBlock(i.orelse);
+    return out;
+  }
+  case StmtKind::For: {
+    auto &f = static_cast<const ForStmt &>(s);
+    auto out = std::make_unique<ForStmt>(r);
+    out->target = rec(f.target);
+    out->iter = rec(f.iter);
+    out->body = cloneBlock(f.body);
+    return out;
+  }
+  case StmtKind::While: {
+    auto &w = static_cast<const WhileStmt &>(s);
+    auto out = std::make_unique<WhileStmt>(r);
+    out->cond = rec(w.cond);
+    out->body = cloneBlock(w.body);
+    return out;
+  }
+  case StmtKind::Break:
+    return std::make_unique<BreakStmt>(r);
+  case StmtKind::Continue:
+    return std::make_unique<ContinueStmt>(r);
+  case StmtKind::Return:
+    return std::make_unique<ReturnStmt>(
+        r, rec(static_cast<const ReturnStmt &>(s).value));
+  case StmtKind::Pass:
+    return std::make_unique<PassStmt>(r);
+  case StmtKind::Assert: {
+    auto &a = static_cast<const AssertStmt &>(s);
+    auto out = std::make_unique<AssertStmt>(r);
+    out->test = rec(a.test);
+    out->msg = rec(a.msg);
+    return out;
+  }
+  case StmtKind::FunctionDef: {
+    auto &d = static_cast<const FunctionDefStmt &>(s);
+    auto out = std::make_unique<FunctionDefStmt>(r);
+    out->name = d.name;
+    out->nameRange = d.nameRange;
+    for (const Param &p : d.params)
+      out->params.push_back(cloneParam(p));
+    out->hasReturnAnnotation = d.hasReturnAnnotation;
+    out->returnAnnotation = d.returnAnnotation;
+    for (const ExprPtr &e : d.decorators)
+      out->decorators.push_back(rec(e));
+    out->body = cloneBlock(d.body);
+    return out;
+  }
+  }
+  return nullptr;
+}
+
 ExprPtr ASTBuilder::name(const std::string &n) const {
   return std::make_unique<NameExpr>(at, n);
 }

@@ -21,6 +21,13 @@ using RenameFn = std::function<std::string(const NameExpr &)>;
 /// A deep copy of `e` (null for null); names through `rename` when given.
 ExprPtr cloneExpr(const Expr *e, const RenameFn &rename = nullptr);
 
+/// A deep copy of parameter `p` (its default too).
+Param cloneParam(const Param &p);
+/// A deep copy of statement `s`, nested blocks included.
+StmtPtr cloneStmt(const Stmt &s);
+/// A deep copy of every statement of `block`.
+Block cloneBlock(const Block &block);
+
 /// Makes AST nodes located at `at`.
 struct ASTBuilder {
   SourceRange at;

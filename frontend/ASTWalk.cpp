@@ -129,6 +129,44 @@ void forEachExprOf(const Stmt &s, const std::function<void(const Expr *)> &f) {
   }
 }
 
+void namesBoundBy(const Stmt &s, std::vector<std::string> &out) {
+  auto target = [&](const ExprPtr &t) {
+    std::vector<const NameExpr *> names;
+    namesOfTarget(t.get(), names);
+    for (const NameExpr *n : names)
+      out.push_back(n->name);
+  };
+  auto block = [&](const Block &b) {
+    for (const StmtPtr &x : b)
+      namesBoundBy(*x, out);
+  };
+  switch (s.kind) {
+  case StmtKind::Assign:
+    for (const ExprPtr &t : static_cast<const AssignStmt &>(s).targets)
+      target(t);
+    return;
+  case StmtKind::AugAssign:
+    target(static_cast<const AugAssignStmt &>(s).target);
+    return;
+  case StmtKind::AnnAssign:
+    target(static_cast<const AnnAssignStmt &>(s).target);
+    return;
+  case StmtKind::If:
+    block(static_cast<const IfStmt &>(s).body);
+    block(static_cast<const IfStmt &>(s).orelse);
+    return;
+  case StmtKind::For:
+    target(static_cast<const ForStmt &>(s).target);
+    block(static_cast<const ForStmt &>(s).body);
+    return;
+  case StmtKind::While:
+    block(static_cast<const WhileStmt &>(s).body);
+    return;
+  default:
+    return;
+  }
+}
+
 void namesOfTarget(const Expr *target, std::vector<const NameExpr *> &out) {
   if (auto *n = target->dyn<NameExpr>())
     out.push_back(n);

@@ -241,15 +241,6 @@ private:
     });
   }
 
-  Param copyParam(const Param &p) const {
-    Param c;
-    c.name = p.name;
-    c.range = p.range;
-    c.hasAnnotation = p.hasAnnotation;
-    c.annotation = p.annotation;
-    c.defaultValue = cloneExpr(p.defaultValue.get());
-    return c;
-  }
   Param newParam(const std::string &name) const {
     Param c;
     c.name = name;
@@ -261,7 +252,7 @@ private:
     f->name = name;
     f->nameRange = def_.nameRange;
     for (const Param &p : def_.params)
-      f->params.push_back(copyParam(p));
+      f->params.push_back(cloneParam(p));
     return f;
   }
   std::vector<ExprPtr> paramNames() const {

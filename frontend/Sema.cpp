@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/ParserUfuncs.h"
 #include "frontend/SemaImpl.h"
+#include "frontend/StaticBranches.h"
 
 #include <algorithm>
 
@@ -120,6 +121,9 @@ FunctionInstance *Analyzer::instantiate(const FunctionDefStmt *def,
   auto inst = std::make_unique<FunctionInstance>();
   inst->def = def;
   inst->body = &def->body;
+  inst->ownedBody = pruneStaticBranches(*def, paramTypes);
+  if (inst->ownedBody)
+    inst->body = inst->ownedBody.get();
   {
     // Decorator errors are reported once, when the def is first seen.
     bool saved = diags_.suppressed();
@@ -189,10 +193,12 @@ Analyzer::run(std::vector<EntryRequest> *entries,
         const Expr *v = p.defaultValue.get();
         if (auto *u = v ? v->dyn<UnaryExpr>() : nullptr)
           v = u->op == UnaryOp::Neg ? u->operand.get() : v;
+        auto *none = v ? v->dyn<NameExpr>() : nullptr;
         if (v && !v->dyn<IntLitExpr>() && !v->dyn<FloatLitExpr>() &&
-            !v->dyn<BoolLitExpr>())
-          diags_.error(p.defaultValue->range,
-                       "a default value must be a number or bool literal");
+            !v->dyn<BoolLitExpr>() && !(none && none->name == "None"))
+          diags_.error(p.defaultValue->range, "a default value must be a "
+                                              "number or bool literal, or "
+                                              "None");
       }
       // A function may take the name of a NumPy function or a kernel
       // builtin, as in Python: it then shadows the builtin, which stays

@@ -74,6 +74,9 @@ struct LoopPlan {
 struct FunctionInstance {
   const FunctionDefStmt *def = nullptr; ///< null for the script body
   const Block *body = nullptr;
+  /// The body when this instance has one of its own: `def`'s with the
+  /// branches its parameter types decide pruned (StaticBranches.h).
+  std::unique_ptr<Block> ownedBody;
   std::string name;   ///< source name ("fib", or "__weft_main")
   std::string symbol; ///< unique symbol in the generated module
   std::vector<std::string> paramNames;

@@ -201,7 +201,7 @@ Type Analyzer::checkCall(const CallExpr *c) {
         return Type::unknown();
       }
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i].isString() || args[i].isNone()) {
+    if (args[i].isString()) {
       diags_.error(bound[i]->range,
                    "cannot pass a " + args[i].str() + " to a function");
       return Type::unknown();

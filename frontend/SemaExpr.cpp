@@ -122,6 +122,9 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
                             (l.isOptional() || r.isOptional()
                                  ? "; test the value that may be None first: "
                                    "if x is not None: ..."
+                             : l.isNone() || r.isNone()
+                                 ? "; a parameter passed None is only "
+                                   "tested (if p is None: p = ...)"
                                  : ""));
     return Type::unknown();
   };

@@ -187,12 +187,13 @@ Type Analyzer::checkIdentity(const CompareExpr *c) {
                            "be None); compare values with ==");
     return Type::unknown();
   }
+  // An array, a tuple or a dtype is never None: false (a parameter's
+  // test is usually decided before, StaticBranches.h).
   Type t = checkExpr(c->operands[0].get());
-  if (t.isArray() || t.isTuple() || t.isString()) {
+  if (t.isString()) {
     diags_.error(c->operands[0]->range,
-                 "a " + t.str() +
-                     " is never None; only a function's "
-                     "optional result is tested with 'is None'");
+                 "a str is never None; only a function's optional result "
+                 "and parameters are tested with 'is None'");
     return Type::unknown();
   }
   return t.isUnknown() ? t : Type::boolean();

@@ -191,7 +191,10 @@ void renameBlock(const Block &block,
     renameStmt(*s, to);
 }
 
-void versionFunction(FunctionDefStmt &fn) {
+} // namespace
+
+void versionBody(const std::vector<Param> &params, Block &body,
+                 const std::string &suffix) {
   // Every name with a plain top-level binding is versioned: each such
   // binding starts a version, and everything between it and the next one
   // (uses, and bindings nested in loops and branches or augmented, which
@@ -199,7 +202,7 @@ void versionFunction(FunctionDefStmt &fn) {
   // keeps the name: a parameter's, or the first binding's.
   // A variable declared with a type (`w: i64 = 1`) keeps it.
   Bindings all;
-  collectBindings(fn.body, true, all);
+  collectBindings(body, true, all);
   std::set<std::string> versioned;
   for (const auto &[name, count] : all.top)
     if (!all.annotated.count(name))
@@ -208,9 +211,9 @@ void versionFunction(FunctionDefStmt &fn) {
     return;
   std::map<std::string, int> seen;            // versions so far
   std::map<std::string, std::string> current; // name -> its version
-  for (const Param &p : fn.params)
+  for (const Param &p : params)
     seen[p.name] = 1;
-  for (const StmtPtr &s : fn.body) {
+  for (const StmtPtr &s : body) {
     std::vector<NameExpr *> plain = plainAssigned(*s);
     if (plain.empty()) {
       // A binding before the first plain one binds the first version.
@@ -230,7 +233,7 @@ void versionFunction(FunctionDefStmt &fn) {
         continue;
       std::string name = n->name;
       int k = ++seen[name];
-      std::string version = k == 1 ? name : name + "__v" + std::to_string(k);
+      std::string version = k == 1 ? name : name + suffix + std::to_string(k);
       n->name = version;
       if (k == 1)
         current.erase(name);
@@ -240,19 +243,25 @@ void versionFunction(FunctionDefStmt &fn) {
   }
 }
 
-} // namespace
-
 void versionRebindings(ModuleAST &module) {
   for (StmtPtr &s : module.body)
     if (auto *fn = s->dyn<FunctionDefStmt>())
-      versionFunction(*fn);
+      versionBody(fn->params, fn->body, "__v");
 }
 
 std::string withoutVersionSuffixes(const std::string &text) {
-  if (text.find("__v") == std::string::npos)
-    return text;
-  static const std::regex suffix("([A-Za-z_][A-Za-z0-9_]*)__v[0-9]+\\b");
-  return std::regex_replace(text, suffix, "$1");
+  // Versions of versions (x__v2__s2, after pruning) lose one suffix per
+  // pass.
+  static const std::regex suffix("([A-Za-z_][A-Za-z0-9_]*)__[vs][0-9]+\\b");
+  std::string out = text;
+  while (out.find("__v") != std::string::npos ||
+         out.find("__s") != std::string::npos) {
+    std::string next = std::regex_replace(out, suffix, "$1");
+    if (next == out)
+      break;
+    out = std::move(next);
+  }
+  return out;
 }
 
 } // namespace weft

@@ -24,8 +24,14 @@ namespace weft {
 /// then has a type of its own, as Numba types each definition apart.
 void versionRebindings(ModuleAST &module);
 
-/// `text` with the version suffixes of such names removed (`x__v2` is
-/// shown as `x` in diagnostics).
+/// The same for one body with parameters `params`; versions are named
+/// `x<suffix>K` (`__v` at parse time, `__s` after static branches are
+/// pruned, so the two never meet).
+void versionBody(const std::vector<Param> &params, Block &body,
+                 const std::string &suffix);
+
+/// `text` with the version suffixes of such names removed (`x__v2` and
+/// `x__s2` are shown as `x` in diagnostics).
 std::string withoutVersionSuffixes(const std::string &text);
 
 } // namespace weft

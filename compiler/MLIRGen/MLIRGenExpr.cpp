@@ -467,8 +467,9 @@ Val FunctionGen::emitExpr(const Expr *e) {
   Location l = loc(e->range);
   weft::Type t = fn.typeOf(e);
   // A dtype (np.float64, a.dtype, a variable or parameter holding one) is
-  // known at compile time: the types of what it is used in say it all.
-  if (t.isDType())
+  // known at compile time: the types of what it is used in say it all. So
+  // is None passed as an argument (a call returning nothing still runs).
+  if (t.isDType() || (t.isNone() && e->dyn<NameExpr>()))
     return Val();
   switch (e->kind) {
   case ExprKind::IntLit:

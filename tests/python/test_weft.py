@@ -327,3 +327,24 @@ def test_dask_local_cluster_two_processes():
         results = client.gather(futures)
         assert np.allclose(results[3], np.sqrt(10.0) - 1.0)
         assert len(client.scheduler_info()["workers"]) == 2
+
+
+def test_none_arguments_and_defaults_compile_for_none():
+    @weft.jit
+    def scale(a, out=None):
+        if out is None:
+            out = np.empty_like(a)
+        for i in range(a.shape[0]):
+            out[i] = a[i] * 2.0
+        return out
+
+    @weft.jit
+    def both(a):
+        return scale(a) + scale(a, None)
+
+    a = np.arange(3.0)
+    assert list(scale(a)) == [0.0, 2.0, 4.0]
+    assert list(scale(a, None)) == [0.0, 2.0, 4.0]
+    b = np.zeros(3)
+    assert scale(a, out=b) is not None and list(b) == [0.0, 2.0, 4.0]
+    assert list(both(a)) == [0.0, 4.0, 8.0]

