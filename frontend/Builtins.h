@@ -65,6 +65,13 @@ inline bool isComplexPart(Builtin b) {
   return builtinIn(b, {Builtin::Real, Builtin::Imag, Builtin::Conj,
                        Builtin::Conjugate, Builtin::Angle});
 }
+/// The random draws: rand, randn, random, randint, uniform, normal,
+/// standard_normal, exponential (seed excluded).
+inline bool isRandomDraw(std::optional<Builtin> b) {
+  return builtinIn(b, {Builtin::Rand, Builtin::Randn, Builtin::Random,
+                       Builtin::Randint, Builtin::Uniform, Builtin::Normal,
+                       Builtin::StandardNormal, Builtin::Exponential});
+}
 /// The math functions of complex numbers too (cmath's, NumPy's on
 /// complex128): sqrt, exp, log, sin, cos, tan, tanh.
 inline bool isComplexMath(Builtin b) {

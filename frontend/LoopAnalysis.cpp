@@ -296,9 +296,7 @@ bool exprDrawsRandom(const Expr *e, const FunctionInstance &fn,
           drawsRandom(*it->second->body, *it->second, seen, 0, true))
         return true;
     } else if (c->callee->dyn<NameExpr>()) {
-      if (direct &&
-          builtinIn(fn.builtinOf(c), {Builtin::Random, Builtin::Rand,
-                                      Builtin::Randn, Builtin::Randint}))
+      if (direct && isRandomDraw(fn.builtinOf(c)))
         return true;
     }
   }
@@ -554,10 +552,10 @@ struct IndependenceCheck {
         if (fn.calls.count(c))
           ok = fail("it calls function '" + (n ? n->name : "") + "'");
         else if (std::optional<Builtin> b = fn.builtinOf(c);
-                 builtinIn(b, {Builtin::Print, Builtin::Random, Builtin::Rand,
-                               Builtin::Randn, Builtin::Randint, Builtin::Seed,
-                               Builtin::Save, Builtin::Load, Builtin::Time,
-                               Builtin::Argv, Builtin::BenchWork}))
+                 isRandomDraw(b) ||
+                 builtinIn(b, {Builtin::Print, Builtin::Seed, Builtin::Save,
+                               Builtin::Load, Builtin::Time, Builtin::Argv,
+                               Builtin::BenchWork}))
           ok = fail(std::string("it calls ") + builtinName(*b) + "()");
       }
       loops::forEachChild(x, walk);

@@ -8,9 +8,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/ParserImpl.h"
+
 #include "frontend/ParserUfuncs.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 
 namespace weft {
@@ -424,6 +427,50 @@ void Parser::positionalDtypeToKeyword(CallExpr &call) {
   call.keywords.insert(call.keywords.begin(), std::move(kw));
 }
 
+void Parser::randomDrawPositions(CallExpr &call, const std::string &name) {
+  // NumPy's draws: uniform(low=0.0, high=1.0, size=None), ... Keywords
+  // become positions up to the last argument given; the ones skipped
+  // before it get their defaults (None: randint's high, a size).
+  struct Param {
+    const char *name;
+    double fallback; // NaN: None
+  };
+  const double none = std::numeric_limits<double>::quiet_NaN();
+  static const std::map<std::string, std::vector<Param>> draws = {
+      {"uniform", {{"low", 0.0}, {"high", 1.0}, {"size", none}}},
+      {"normal", {{"loc", 0.0}, {"scale", 1.0}, {"size", none}}},
+      {"exponential", {{"scale", 1.0}, {"size", none}}},
+      {"standard_normal", {{"size", none}}},
+      {"random", {{"size", none}}},
+      {"randint", {{"low", none}, {"high", none}, {"size", none}}}};
+  auto it = draws.find(name);
+  if (it == draws.end())
+    return;
+  const std::vector<Param> &params = it->second;
+  auto keyword = [&](const char *p) {
+    return std::find_if(call.keywords.begin(), call.keywords.end(),
+                        [&](const KeywordArg &k) { return k.name == p; });
+  };
+  size_t last = call.args.size();
+  for (size_t i = call.args.size(); i < params.size(); ++i)
+    if (keyword(params[i].name) != call.keywords.end())
+      last = i + 1;
+  for (size_t i = call.args.size(); i < last; ++i) {
+    auto kw = keyword(params[i].name);
+    if (kw != call.keywords.end()) {
+      call.args.push_back(std::move(kw->value));
+      call.keywords.erase(kw);
+      continue;
+    }
+    SourceRange r = call.callee->range;
+    if (std::isnan(params[i].fallback))
+      call.args.push_back(std::make_unique<NameExpr>(r, "None"));
+    else
+      call.args.push_back(
+          std::make_unique<FloatLitExpr>(r, params[i].fallback));
+  }
+}
+
 void Parser::keywordsToPositions(CallExpr &call) {
   // Functions whose optional arguments are operands of their elementwise
   // code: keyword arguments become positions, missing ones defaults.
@@ -454,6 +501,8 @@ void Parser::keywordsToPositions(CallExpr &call) {
                             static_cast<std::ptrdiff_t>(k));
         break;
       }
+  if (n)
+    randomDrawPositions(call, n->name);
   auto it = n ? optionals.find(n->name) : optionals.end();
   if (it == optionals.end())
     return;

@@ -124,6 +124,9 @@ private:
   /// isclose(a, b, rtol=...), around(x, decimals=...): the optional
   /// arguments as positions (defaults filled in for isclose/allclose).
   void keywordsToPositions(CallExpr &call);
+  /// NumPy's random draws (uniform, normal, exponential, standard_normal,
+  /// random, randint): keyword arguments as positions.
+  void randomDrawPositions(CallExpr &call, const std::string &name);
   /// expr | [expr] ':' [expr] [':' [expr]]
   ExprPtr parseSubscript();
   ExprPtr parseAtom();

@@ -347,15 +347,60 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
       return Type::unknown();
     return Type::array(call.args[0].scalarKind(), rank);
   }
-  if (call.b == Builtin::Rand || call.b == Builtin::Randn) {
-    if (!call.arity(1, 1))
-      return Type::unknown();
-    int rank = call.shapeRank(0);
-    if (!rank)
-      return Type::unknown();
-    return Type::array(ScalarKind::F64, rank);
-  }
   return std::nullopt;
+}
+
+/// The random draws: rand/randn (a number, a shape, or NumPy's sizes one
+/// by one), random(size), randint(low, high=None, size=None),
+/// uniform(low, high, size), normal(loc, scale, size),
+/// exponential(scale, size), standard_normal(size); without a size (or
+/// with None) one number.
+std::optional<Type> checkRandomDraw(BuiltinCall &call) {
+  Builtin b = call.b;
+  std::vector<Type> &args = call.args;
+  if (b == Builtin::Rand || b == Builtin::Randn) {
+    if (args.empty())
+      return Type::f64();
+    if (args.size() == 1) {
+      int rank = call.shapeRank(0);
+      return rank ? Type::array(ScalarKind::F64, rank) : Type::unknown();
+    }
+    if (args.size() > static_cast<size_t>(kMaxRank))
+      return call.fail(call.c->range, "arrays have at most 8 dimensions");
+    for (size_t i = 0; i < args.size(); ++i)
+      if (!args[i].isInt())
+        return call.fail(call.argExprs[i]->range,
+                         call.name +
+                             "(d0, d1, ...) takes integer sizes, "
+                             "not " +
+                             args[i].str());
+    return Type::array(ScalarKind::F64, static_cast<int>(args.size()));
+  }
+  size_t params = b == Builtin::Random || b == Builtin::StandardNormal ? 1
+                  : b == Builtin::Exponential                          ? 2
+                                                                       : 3;
+  if (!call.arity(b == Builtin::Randint ? 1 : 0, params))
+    return Type::unknown();
+  size_t sizeAt = params - 1;
+  for (size_t i = 0; i < sizeAt && i < args.size(); ++i) {
+    if (b == Builtin::Randint) {
+      if (!args[i].isInt() && !(i == 1 && args[i].isNone()))
+        return call.fail(call.argExprs[i]->range,
+                         "randint() takes integers, not " + args[i].str());
+    } else if (!args[i].isNumber()) {
+      return call.fail(call.argExprs[i]->range,
+                       call.name +
+                           "() takes numbers for its parameters, "
+                           "not " +
+                           args[i].str() +
+                           " (arrays of parameters are not supported yet)");
+    }
+  }
+  ScalarKind k = b == Builtin::Randint ? ScalarKind::I64 : ScalarKind::F64;
+  if (sizeAt >= args.size() || args[sizeAt].isNone())
+    return Type::scalar(k);
+  int rank = call.shapeRank(sizeAt);
+  return rank ? Type::array(k, rank) : Type::unknown();
 }
 
 /// sum, prod, min, max, mean, var, std, argmin, argmax, any, all of an
@@ -728,6 +773,8 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
   }
   BuiltinCall call{diags_,   c,     b,     name, args,
                    argExprs, arity, dtype, axis, axisExpr};
+  if (isRandomDraw(b))
+    return checkRandomDraw(call);
   if (std::optional<Type> t = checkCreation(call))
     return t;
   if (std::optional<Type> t = checkNumpyFunction(call))
@@ -736,20 +783,13 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
     return checkReduction(call);
   if (std::optional<Type> t = checkElementwise(call))
     return t;
-  if (b == Builtin::Random) {
-    if (!arity(0, 0))
+  if (b == Builtin::Seed) {
+    if (!arity(1, 1))
       return Type::unknown();
-    return Type::f64();
-  }
-  if (b == Builtin::Randint || b == Builtin::Seed) {
-    size_t n = b == Builtin::Seed ? 1 : 2;
-    if (!arity(n, n))
-      return Type::unknown();
-    for (size_t i = 0; i < n; ++i)
-      if (!args[i].isInt())
-        return fail(argExprs[i]->range,
-                    name + "() takes integers, not " + args[i].str());
-    return b == Builtin::Seed ? Type::none() : Type::i64();
+    if (!args[0].isInt())
+      return fail(argExprs[0]->range,
+                  name + "() takes integers, not " + args[0].str());
+    return Type::none();
   }
   if (b == Builtin::Time) {
     if (!arity(0, 0))

@@ -55,7 +55,8 @@ bool returnsNewBuffer(Builtin b) {
                  Builtin::Argsort,    Builtin::Cumsum,    Builtin::Cumprod,
                  Builtin::LogicalAnd, Builtin::LogicalOr, Builtin::LogicalXor,
                  Builtin::LogicalNot}) ||
-         isFloatTest(b) || isBinaryFloatMath(b) || isComplexPart(b);
+         isFloatTest(b) || isBinaryFloatMath(b) || isComplexPart(b) ||
+         isRandomDraw(b);
 }
 
 class FunctionWrites {

@@ -325,38 +325,110 @@ Value FunctionGen::emitRandomBuiltin(const CallExpr *c, Builtin builtin,
   Location l = loc(c->range);
   weft::Type t = fn.typeOf(c);
   int64_t ln = line(c->range);
-  auto arg = [&](size_t i) { return emitExpr(argExprs[i]); };
-  auto argType = [&](size_t i) { return fn.typeOf(argExprs[i]); };
-  // Scalars use the stream's next bits; arrays use them as the key of
-  // their own counter-based stream.
-  Value key = nextRandomBits(l, builtin == Builtin::Random ||
-                                    builtin == Builtin::Randint);
-  if (builtin == Builtin::Random)
-    return weft::UniformOp::create(b, l, key);
-  if (builtin == Builtin::Randint) {
-    // An empty range is an error, as NumPy.
-    Value lo = convert(arg(0).v(), ScalarKind::I64, l);
-    Value hi = convert(arg(1).v(), ScalarKind::I64, l);
-    Value empty =
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, hi, lo);
-    emitCheck(empty, "ValueError: randint(lo, hi) needs lo < hi", ln, l);
-    return weft::RandintOp::create(b, l, key, lo, hi);
+  auto given = [&](size_t i) {
+    return i < argExprs.size() && !fn.typeOf(argExprs[i]).isNone();
+  };
+  auto param = [&](size_t i, double fallback) {
+    return given(i) ? convert(emitExpr(argExprs[i]).v(), ScalarKind::F64, l)
+                    : constant(ScalarKind::F64, fallback, l);
+  };
+  auto nonNegative = [&](Value scale, const char *message) {
+    Value neg = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, scale,
+                                      constant(ScalarKind::F64, 0.0, l));
+    emitCheck(neg, message, ln, l);
+  };
+  // The parameters, evaluated once before any draw.
+  Value lo, hi, loc, scale;
+  size_t sizeAt = 0;
+  switch (builtin) {
+  case Builtin::Randint:
+    // randint(high) draws from [0, high), as NumPy's.
+    lo = given(1) ? convert(emitExpr(argExprs[0]).v(), ScalarKind::I64, l)
+                  : i64(0, l);
+    hi = convert(emitExpr(argExprs[given(1) ? 1 : 0]).v(), ScalarKind::I64, l);
+    emitCheck(arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, hi, lo),
+              "ValueError: randint(lo, hi) needs lo < hi", ln, l);
+    sizeAt = 2;
+    break;
+  case Builtin::Uniform:
+    lo = param(0, 0.0);
+    hi = param(1, 1.0);
+    sizeAt = 2;
+    break;
+  case Builtin::Normal:
+    loc = param(0, 0.0);
+    scale = param(1, 1.0);
+    nonNegative(scale, "ValueError: normal() needs scale >= 0");
+    sizeAt = 2;
+    break;
+  case Builtin::Exponential:
+    scale = param(0, 1.0);
+    nonNegative(scale, "ValueError: exponential() needs scale >= 0");
+    sizeAt = 1;
+    break;
+  default: // rand, randn, random, standard_normal: the size first
+    break;
   }
-  SmallVector<Value, 4> sizes = shapeSizes(arg(0), argType(0), ln, l);
-  Value arr = allocArrayN(ScalarKind::F64, sizes, l);
-  bool normal = builtin == Builtin::Randn;
+  bool normal = builtinIn(
+      builtin, {Builtin::Randn, Builtin::Normal, Builtin::StandardNormal});
+  // One value from the stream's bits (a number) or from element i of a
+  // counter-based stream with key `key` (arrays).
+  auto finish = [&](Value x) -> Value {
+    if (builtin == Builtin::Uniform)
+      return arith::AddFOp::create(
+          b, l, lo,
+          arith::MulFOp::create(b, l, arith::SubFOp::create(b, l, hi, lo), x));
+    if (builtin == Builtin::Normal)
+      return arith::AddFOp::create(b, l, loc,
+                                   arith::MulFOp::create(b, l, scale, x));
+    if (builtin == Builtin::Exponential) // -scale * log(1 - u)
+      return arith::MulFOp::create(
+          b, l, arith::NegFOp::create(b, l, scale),
+          math::Log1pOp::create(b, l, arith::NegFOp::create(b, l, x)));
+    return x;
+  };
+  auto draw = [&](Value key, Value i) -> Value {
+    if (builtin == Builtin::Randint)
+      return weft::RandintOp::create(
+          b, l, weft::RandomBitsOp::create(b, l, key, i), lo, hi);
+    if (normal)
+      return finish(weft::NormalOp::create(b, l, key, i));
+    return finish(weft::UniformOp::create(
+        b, l, weft::RandomBitsOp::create(b, l, key, i)));
+  };
+  if (!t.isArray()) {
+    // Numbers use the stream's next bits (normal ones, a stream of one).
+    if (normal)
+      return draw(nextRandomBits(l, false), i64(0, l));
+    Value bits = nextRandomBits(l, true);
+    if (builtin == Builtin::Randint)
+      return weft::RandintOp::create(b, l, bits, lo, hi);
+    return finish(weft::UniformOp::create(b, l, bits));
+  }
+  // rand(shape), rand(d0, d1, ...), or the size argument.
+  SmallVector<Value, 4> sizes;
+  if (builtinIn(builtin, {Builtin::Rand, Builtin::Randn}) &&
+      argExprs.size() > 1) {
+    Val dims;
+    std::vector<weft::Type> types;
+    for (const Expr *d : argExprs) {
+      dims.parts.push_back(emitExpr(d).v());
+      types.push_back(weft::Type::i64());
+    }
+    sizes = shapeSizes(dims, weft::Type::tuple(types), ln, l);
+  } else {
+    sizes = shapeSizes(emitExpr(argExprs[sizeAt]), fn.typeOf(argExprs[sizeAt]),
+                       ln, l);
+  }
+  Value key = nextRandomBits(l, false);
+  Value arr = allocArrayN(t.scalarKind(), sizes, l);
   fillArray(arr, l, [&](ValueRange ivs) -> Value {
     // Row-major flat index: the counter of this element.
     Value flat = index(0, l);
     for (size_t d = 0; d < ivs.size(); ++d)
       flat = arith::AddIOp::create(
           b, l, arith::MulIOp::create(b, l, flat, sizes[d]), ivs[d]);
-    Value i = arith::IndexCastOp::create(b, l, b.getI64Type(), flat);
-    if (normal)
-      return weft::NormalOp::create(b, l, key, i).getResult();
-    return weft::UniformOp::create(b, l,
-                                   weft::RandomBitsOp::create(b, l, key, i))
-        .getResult();
+    return draw(key, arith::IndexCastOp::create(b, l, b.getI64Type(), flat));
   });
   return arr;
 }
@@ -520,8 +592,7 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = Val(emitMath(builtin, xs, k, l));
     return true;
   }
-  if (builtinIn(builtin, {Builtin::Rand, Builtin::Randn, Builtin::Random,
-                          Builtin::Randint})) {
+  if (isRandomDraw(builtin)) {
     out = Val(emitRandomBuiltin(c, builtin, argExprs));
     return true;
   }
