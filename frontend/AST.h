@@ -182,6 +182,14 @@ struct IndexExpr : Expr {
         return true;
     return false;
   }
+  /// Whether entry i is `...` (Ellipsis), which Sema replaces by the `:`
+  /// slices of the axes the other entries leave (a[..., 0]).
+  bool isEllipsis(size_t i) const {
+    auto *n = indices[i]->kind == ExprKind::Name
+                  ? static_cast<const NameExpr *>(indices[i].get())
+                  : nullptr;
+    return n && n->name == "...";
+  }
   IndexExpr(SourceRange r, ExprPtr b) : Expr(Kind, r), base(std::move(b)) {}
 };
 /// `lo:hi:step`; each part may be null when omitted.

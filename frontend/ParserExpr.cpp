@@ -374,6 +374,17 @@ ExprPtr Parser::parsePostfix() {
       do {
         if (at(TokenKind::RBracket))
           break;
+        if (at(TokenKind::Dot) && tok(1).kind == TokenKind::Dot &&
+            tok(2).kind == TokenKind::Dot) {
+          // a[..., 0]: Sema expands it once the rank of `a` is known.
+          SourceLocation dots = tok().range.begin;
+          next();
+          next();
+          next();
+          idx->indices.push_back(
+              std::make_unique<NameExpr>(rangeFrom(dots), "..."));
+          continue;
+        }
         ExprPtr sub = parseSubscript();
         if (!sub)
           return nullptr;
@@ -694,9 +705,8 @@ ExprPtr Parser::parseAtom() {
                    std::string(tokenKindName(t.kind)));
     if (t.kind == TokenKind::Dot && tok(1).kind == TokenKind::Dot &&
         tok(2).kind == TokenKind::Dot)
-      return error("'...' (Ellipsis) is supported only alone, as a[...] "
-                   "(the whole array); write the axes out, such as a[:, 0] "
-                   "for a[..., 0] of a 2-D array");
+      return error("'...' (Ellipsis) is an index (a[..., 0]); it is not "
+                   "a value");
     return error("expected an expression, found " + found());
   }
 }

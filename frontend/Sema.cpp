@@ -6,11 +6,13 @@
 // inferred so far. When nothing changes, one last pass reports errors.
 //
 //===----------------------------------------------------------------------===//
+#include "frontend/ASTBuild.h"
 #include "frontend/ParserUfuncs.h"
 #include "frontend/SemaImpl.h"
 #include "frontend/StaticBranches.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace weft {
 
@@ -85,6 +87,27 @@ Type Analyzer::annotationType(const TypeAnnotation &a) {
   return Type::array(k, a.rank);
 }
 
+/// True if an index of `block` (nested statements included) holds `...`.
+static bool hasEllipsisIndex(const Block &block) {
+  bool found = false;
+  std::function<void(const Expr *)> visit = [&](const Expr *e) {
+    if (auto *ix = e->dyn<IndexExpr>())
+      for (size_t i = 0; i < ix->indices.size(); ++i)
+        found |= ix->isEllipsis(i);
+    forEachChild(e, visit);
+  };
+  for (const StmtPtr &s : block) {
+    forEachExprOf(*s, visit);
+    if (auto *i = s->dyn<IfStmt>())
+      found |= hasEllipsisIndex(i->body) || hasEllipsisIndex(i->orelse);
+    else if (auto *w = s->dyn<WhileStmt>())
+      found |= hasEllipsisIndex(w->body);
+    else if (auto *f = s->dyn<ForStmt>())
+      found |= hasEllipsisIndex(f->body);
+  }
+  return found;
+}
+
 void Analyzer::initLocals(FunctionInstance &fn) {
   std::vector<const Expr *> targets;
   std::vector<const ForStmt *> fors;
@@ -122,6 +145,9 @@ FunctionInstance *Analyzer::instantiate(const FunctionDefStmt *def,
   inst->def = def;
   inst->body = &def->body;
   inst->ownedBody = pruneStaticBranches(*def, paramTypes);
+  // checkIndex expands `...` for the instance's ranks, in its own copy.
+  if (!inst->ownedBody && hasEllipsisIndex(def->body))
+    inst->ownedBody = std::make_unique<Block>(cloneBlock(def->body));
   if (inst->ownedBody)
     inst->body = inst->ownedBody.get();
   {
@@ -558,7 +584,8 @@ void Analyzer::checkAnnAssign(const AnnAssignStmt &a) {
   if (a.value) {
     Type v = checkExpr(a.value.get());
     if (v.isKnown() && declared.isKnown()) {
-      bool ok = (v == declared) || (v.isNumber() && declared.isNumber());
+      bool ok =
+          (v.asArray() == declared) || (v.isNumber() && declared.isNumber());
       if (!ok)
         diags_.error(a.value->range, "value of type " + v.str() +
                                          " does not match the declared "
@@ -597,8 +624,8 @@ void Analyzer::checkReturn(const ReturnStmt &r) {
     // Numbers convert to the declared type, but floats do not silently
     // truncate to an integer (as for parameters).
     const Type &want = fn_->returnType;
-    bool ok = v == want || (v.isNumber() && want.isNumber() &&
-                            !(want.isInt() && v.isFloat()));
+    bool ok = v.asArray() == want || (v.isNumber() && want.isNumber() &&
+                                      !(want.isInt() && v.isFloat()));
     if (!ok)
       diags_.error(r.value ? r.value->range : r.range,
                    "returns a " + v.str() +
@@ -674,6 +701,15 @@ void Analyzer::checkStmt(const Stmt &s) {
                                   "array complex");
         return;
       }
+    }
+    if (r.isList()) {
+      // Python's lst += [x] extends the list and lst *= 2 repeats it: a
+      // new length, which an in-place update cannot give.
+      diags_.error(a.range, std::string("'") + spelling(a.op) +
+                                "=' of a list makes a longer list in "
+                                "Python; write lst = lst " +
+                                spelling(a.op) + " ... for the new list");
+      return;
     }
     if (cur.isArray() && r.isKnown()) {
       // In place, as in NumPy: the array keeps its shape and dtype.

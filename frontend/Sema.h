@@ -43,6 +43,11 @@ struct JitOptions {
   /// @vectorize: a function of scalars that applies element by element
   /// when called with arrays.
   bool vectorize = false;
+  /// python_lists=True (what the Python package writes for the functions
+  /// it compiles): list displays are Python lists, whose `*` by an int
+  /// repeats and `+` joins, and whose slices are copies; otherwise they
+  /// are array literals (NumPy's meaning).
+  bool pythonLists = false;
 };
 
 /// How a variable written in a parallel loop body is combined across

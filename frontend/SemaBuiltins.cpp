@@ -27,6 +27,14 @@ bool Analyzer::checkArity(const CallExpr *c, const std::string &name,
 Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
                             std::vector<Type> &args,
                             const std::vector<const Expr *> &argExprs) {
+  // NumPy's functions make arrays, of lists too (np.array(lst) * 2 is
+  // elementwise).
+  return checkBuiltinCall(c, b, args, argExprs).asArray();
+}
+
+Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
+                                std::vector<Type> &args,
+                                const std::vector<const Expr *> &argExprs) {
   const std::string name = builtinName(b);
   auto arity = [&](size_t lo, size_t hi) {
     return checkArity(c, name, args.size(), lo, hi);

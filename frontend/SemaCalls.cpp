@@ -215,8 +215,8 @@ Type Analyzer::checkCall(const CallExpr *c) {
     diags_.setSuppressed(saved);
     // Numbers convert to a declared number type, but floats do not
     // silently truncate to an integer parameter.
-    bool ok = pt == args[i] || (pt.isNumber() && args[i].isScalar() &&
-                                !(pt.isInt() && args[i].isFloat()));
+    bool ok = pt == args[i].asArray() || (pt.isNumber() && args[i].isScalar() &&
+                                          !(pt.isInt() && args[i].isFloat()));
     if (pt.isKnown() && !ok)
       diags_.error(bound[i]->range, "argument " + std::to_string(i + 1) +
                                         " of '" + def->name + "' must be " +

@@ -155,7 +155,8 @@ JitOptions Analyzer::jitOptions(const FunctionDefStmt *def) {
         continue;
       }
       bool ignored = false;
-      bool *slot = k.name == "parallel"      ? &o.parallel
+      bool *slot = k.name == "python_lists"  ? &o.pythonLists
+                   : k.name == "parallel"    ? &o.parallel
                    : k.name == "fastmath"    ? &o.fastmath
                    : k.name == "boundscheck" ? &o.boundscheck
                    : k.name == "cache"       ? &o.cache
@@ -166,7 +167,8 @@ JitOptions Analyzer::jitOptions(const FunctionDefStmt *def) {
         diags_.error(k.nameRange,
                      "@" + name->name + " has no option '" + k.name +
                          "'; use parallel, fastmath, boundscheck, target, "
-                         "cache, nopython, nogil or error_model");
+                         "cache, nopython, nogil, error_model or "
+                         "python_lists");
         continue;
       }
       if (!flag) {

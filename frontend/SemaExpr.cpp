@@ -136,6 +136,16 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
   } else if (!l.isScalar() || !r.isScalar()) {
     return bad();
   }
+  // Where Python's lists and NumPy's arrays disagree, a list display
+  // follows Python (so Numba code keeps its meaning): a list times an int
+  // repeats it, a list plus a list joins them. Every other operator is
+  // elementwise, as on the array the list display is (Python would
+  // refuse those).
+  if (op == BinaryOp::Mul && l.isList() != r.isList() &&
+      ((l.isList() ? r : l).isInt() || (l.isList() ? r : l).isBool()))
+    return l.isList() ? l : r;
+  if (op == BinaryOp::Add && l.isList() && r.isList())
+    return Type::list(promote(l.scalarKind(), r.scalarKind()));
   ScalarKind lk = l.scalarKind(), rk = r.scalarKind();
   if (lk == ScalarKind::C128 || rk == ScalarKind::C128) {
     // Python's complex arithmetic: + - * / ** on numbers and, elementwise,
@@ -257,8 +267,56 @@ Type Analyzer::checkCompare(const CompareExpr *c) {
   return Type::boolean();
 }
 
+/// Replaces the `...` of `ix` by the `:` slices of the axes of a rank-
+/// `rank` array that its other entries leave; false (reported) when it
+/// cannot.
+static bool expandEllipsis(IndexExpr &ix, int rank, DiagnosticEngine &diags) {
+  size_t at = ix.indices.size(), others = 0;
+  for (size_t i = 0; i < ix.indices.size(); ++i) {
+    if (!ix.isEllipsis(i)) {
+      others += !ix.isNewAxis(i);
+      continue;
+    }
+    if (at != ix.indices.size()) {
+      diags.error(ix.indices[i]->range,
+                  "an index can only have a single ellipsis ('...')");
+      return false;
+    }
+    at = i;
+  }
+  if (static_cast<int>(others) > rank) {
+    diags.error(ix.range, "too many indices for an array of " +
+                              std::to_string(rank) + " axes");
+    return false;
+  }
+  SourceRange r = ix.indices[at]->range;
+  ix.indices.erase(ix.indices.begin() + static_cast<std::ptrdiff_t>(at));
+  for (int k = 0; k < rank - static_cast<int>(others); ++k)
+    ix.indices.insert(ix.indices.begin() + static_cast<std::ptrdiff_t>(at),
+                      std::make_unique<SliceExpr>(r));
+  // a[...] of an array with no axis left over: the whole array, a[:].
+  if (ix.indices.empty())
+    ix.indices.push_back(std::make_unique<SliceExpr>(r));
+  return true;
+}
+
 Type Analyzer::checkIndex(const IndexExpr *ix) {
   Type base = checkExpr(ix->base.get());
+  for (size_t i = 0; i < ix->indices.size(); ++i)
+    if (ix->isEllipsis(i)) {
+      // The instance owns this body (Sema.cpp copies bodies with `...`),
+      // so the expansion is for this base's rank.
+      if (!base.isArray()) {
+        if (base.isKnown())
+          diags_.error(ix->base->range,
+                       "'...' indexes arrays, not " + base.str());
+        return Type::unknown();
+      }
+      if (!expandEllipsis(const_cast<IndexExpr &>(*ix), base.rank(), diags_))
+        return Type::unknown();
+      change();
+      break;
+    }
   std::vector<Type> its;
   int slices = 0, newAxes = 0;
   for (size_t k = 0; k < ix->indices.size(); ++k) {
@@ -442,6 +500,9 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
   int ints = static_cast<int>(its.size()) - slices;
   if (ints == base.rank())
     return base.elementType();
+  // A slice of a list is a list (lst[1:] * 2 repeats it).
+  if (base.isList() && ints == 0)
+    return base;
   return Type::array(base.scalarKind(), base.rank() - ints);
 }
 
@@ -673,7 +734,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       bool ok;
       elem = unify(elem, t, ok);
     }
-    return Type::array(elem.scalarKind(), 1);
+    return fn_->options.pythonLists ? Type::list(elem.scalarKind())
+                                    : Type::array(elem.scalarKind(), 1);
   }
   case ExprKind::ListComp:
     return checkListComp(static_cast<const ListCompExpr *>(e));
@@ -738,7 +800,8 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
     return Type::unknown();
   }
   if (elt.isScalar())
-    return Type::array(elt.scalarKind(), 1);
+    return fn_->options.pythonLists ? Type::list(elt.scalarKind())
+                                    : Type::array(elt.scalarKind(), 1);
   if (elt.isArray() && elt.rank() < kMaxRank)
     return Type::array(elt.scalarKind(), elt.rank() + 1);
   diags_.error(lc->elt->range,

@@ -104,6 +104,8 @@ private:
   bool checkLaunchConfig(const IndexExpr *launch, const NameExpr *callee);
   /// Types a builtin call; `argExprs` are the arguments (for a method
   /// call `a.f(x)`, the object `a` first).
+  Type checkBuiltinCall(const CallExpr *c, Builtin b, std::vector<Type> &args,
+                        const std::vector<const Expr *> &argExprs);
   Type checkBuiltin(const CallExpr *c, Builtin b, std::vector<Type> &args,
                     const std::vector<const Expr *> &argExprs);
   /// The array builtins (SemaArrayBuiltins.cpp); nullopt if `b` is not

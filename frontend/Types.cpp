@@ -26,7 +26,7 @@ bool Type::operator==(const Type &o) const {
   case Kind::DType:
     return scalar_ == o.scalar_;
   case Kind::Array:
-    return scalar_ == o.scalar_ && rank_ == o.rank_;
+    return scalar_ == o.scalar_ && rank_ == o.rank_ && list_ == o.list_;
   case Kind::Tuple:
   case Kind::Optional:
     return elems_ == o.elems_;
@@ -172,6 +172,8 @@ std::string Type::str() const {
   case Kind::Scalar:
     return scalarName(scalar_);
   case Kind::Array: {
+    if (list_)
+      return std::string("list[") + scalarName(scalar_) + "]";
     std::string s = std::string(scalarName(scalar_)) + "[";
     for (int i = 0; i < rank_; ++i)
       s += i ? ", :" : ":";

@@ -84,6 +84,14 @@ public:
     t.rank_ = rank;
     return t;
   }
+  /// A Python list of numbers (a list literal or comprehension): a 1-D
+  /// array whose `*` by an int repeats it and `+` with a list
+  /// concatenates, as Python's; other operators need an array.
+  static Type list(ScalarKind elem) {
+    Type t = array(elem, 1);
+    t.list_ = true;
+    return t;
+  }
   static Type tuple(std::vector<Type> elems) {
     Type t(Kind::Tuple);
     t.elems_ = std::move(elems);
@@ -107,6 +115,15 @@ public:
   bool isString() const { return kind_ == Kind::String; }
   bool isOptional() const { return kind_ == Kind::Optional; }
   bool isDType() const { return kind_ == Kind::DType; }
+  bool isList() const { return list_; }
+  /// The array a list is (or this type, for anything else).
+  Type asArray() const {
+    Type t = *this;
+    t.list_ = false;
+    return t;
+  }
+  /// The list of a 1-D array's elements.
+  Type asList() const { return list(scalar_); }
   /// None and dtypes: values the compiler knows, with no run-time parts.
   bool isCompileTimeOnly() const { return isNone() || isDType(); }
   /// The type an optional holds when it is not None.
@@ -147,6 +164,7 @@ private:
   Kind kind_ = Kind::Unknown;
   ScalarKind scalar_ = ScalarKind::F64;
   int rank_ = 0;
+  bool list_ = false;
   std::vector<Type> elems_;
 };
 

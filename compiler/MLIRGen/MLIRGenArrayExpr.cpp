@@ -54,8 +54,8 @@ SmallVector<const Expr *, 3> operandsOf(const Expr *e) {
 bool FunctionGen::isFusable(const Expr *e) {
   if (!fn.typeOf(e).isArray())
     return false;
-  if (auto *bin = e->dyn<BinaryExpr>())
-    return bin->op != BinaryOp::MatMul;
+  if (auto *bin = e->dyn<BinaryExpr>()) // list * int, list + list: copies
+    return bin->op != BinaryOp::MatMul && !fn.typeOf(e).isList();
   if (e->dyn<UnaryExpr>())
     return true;
   if (auto *c = e->dyn<CompareExpr>())

@@ -225,6 +225,8 @@ Val FunctionGen::emitBinary(const BinaryExpr *e) {
   weft::Type rt = fn.typeOf(e);
   if (e->op == BinaryOp::MatMul)
     return Val(emitMatmul(e->lhs.get(), e->rhs.get(), rt, l));
+  if (rt.isList())
+    return Val(emitListOp(e));
   if (rt.isArray())
     return Val(materialize(e));
   Value lhs = emitExpr(e->lhs.get()).v();
@@ -232,6 +234,54 @@ Val FunctionGen::emitBinary(const BinaryExpr *e) {
   // Compute in the promoted operand kind (true division: float).
   return emitBinaryScalar(e->op, lhs, rhs, rt.scalarKind(), true, l,
                           line(e->range));
+}
+
+Value FunctionGen::emitListOp(const BinaryExpr *e) {
+  // Python's list * int (repeated) and list + list (joined), which Sema
+  // types as lists; the elements are copied into a new 1-D array.
+  Location l = loc(e->range);
+  ScalarKind k = fn.typeOf(e).scalarKind();
+  bool join = e->op == BinaryOp::Add;
+  const Expr *listE =
+      fn.typeOf(e->lhs.get()).isList() ? e->lhs.get() : e->rhs.get();
+  Value a = emitExpr(join ? e->lhs.get() : listE).v();
+  Value other = emitExpr(join                    ? e->rhs.get()
+                         : listE == e->lhs.get() ? e->rhs.get()
+                                                 : e->lhs.get())
+                    .v();
+  Value n = arrayMeta(a, l).sizes[0];
+  Value total, m;
+  if (join) {
+    m = arrayMeta(other, l).sizes[0];
+    total = arith::AddIOp::create(b, l, n, m);
+  } else {
+    // A count below 1 gives an empty list, as Python's.
+    Value count = arith::IndexCastOp::create(
+        b, l, b.getIndexType(), convert(other, ScalarKind::I64, l));
+    count = arith::MaxSIOp::create(b, l, count, index(0, l));
+    total = arith::MulIOp::create(b, l, n, count);
+  }
+  SmallVector<Value, 1> sizes{total};
+  Value out = allocArrayN(k, sizes, l);
+  auto copy = [&](Value from, Value count, Value offset, bool cycle) {
+    Value upper = cycle ? total : count;
+    auto loop = scf::ForOp::create(b, l, index(0, l), upper, index(1, l));
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Value i = loop.getInductionVar();
+    Value src = cycle ? arith::RemUIOp::create(b, l, i, count).getResult() : i;
+    Value x = memref::LoadOp::create(b, l, from, ValueRange{src});
+    Value at = offset ? arith::AddIOp::create(b, l, i, offset).getResult() : i;
+    memref::StoreOp::create(b, l, convert(x, k, l), out, ValueRange{at});
+  };
+  if (join) {
+    copy(a, n, Value(), false);
+    copy(other, m, n, false);
+  } else {
+    // n == 0 makes total 0: the remainder is never taken.
+    copy(a, n, Value(), true);
+  }
+  return out;
 }
 
 Value FunctionGen::emitCompareOp(CompareOp op, Value lhs, Value rhs,
@@ -576,8 +626,18 @@ Val FunctionGen::emitExpr(const Expr *e) {
     if (fn.vectorizedCalls.count(static_cast<const CallExpr *>(e)))
       return Val(materialize(e));
     return emitCall(static_cast<const CallExpr *>(e));
-  case ExprKind::Index:
-    return emitIndex(static_cast<const IndexExpr *>(e));
+  case ExprKind::Index: {
+    auto *ix = static_cast<const IndexExpr *>(e);
+    Val v = emitIndex(ix);
+    if (!t.isList())
+      return v;
+    // A slice of a list is a new list: Python copies it.
+    Value view = v.v();
+    SmallVector<Value, 4> sizes = arrayMeta(view, l).sizes;
+    Value out = allocArrayN(t.scalarKind(), sizes, l);
+    emitMapOp({view}, out, l, [](ValueRange xs, Value) { return xs[0]; });
+    return Val(out);
+  }
   case ExprKind::Attribute: {
     auto *a = static_cast<const AttributeExpr *>(e);
     Value arr = emitExpr(a->base.get()).v();

@@ -320,6 +320,8 @@ public:
   mlir::Value emitReshape(const CallExpr *c, Builtin builtin,
                           llvm::ArrayRef<const Expr *> argExprs);
   /// random(), randint(lo, hi), rand(shape), randn(shape).
+  /// Python's list * int and list + list (a new 1-D array).
+  mlir::Value emitListOp(const BinaryExpr *e);
   mlir::Value emitRandomBuiltin(const CallExpr *c, Builtin builtin,
                                 llvm::ArrayRef<const Expr *> argExprs);
   /// A weft.map storing value(indices) into every element of `arr`

@@ -348,3 +348,21 @@ def test_none_arguments_and_defaults_compile_for_none():
     b = np.zeros(3)
     assert scale(a, out=b) is not None and list(b) == [0.0, 2.0, 4.0]
     assert list(both(a)) == [0.0, 4.0, 8.0]
+
+
+def test_list_displays_keep_python_meaning_in_jitted_functions():
+    @weft.jit
+    def lists(n):
+        best = [np.inf] * n
+        for i in range(n):
+            best[i] = min(best[i], i * 1.5)
+        c = [x * x for x in range(4)]
+        d = c[1:]
+        d[0] = 100
+        return np.array(best), np.array([1, 2] + [3]), np.array(c), \
+            np.array(d)
+
+    best, joined, c, d = lists(3)
+    assert list(best) == [0.0, 1.5, 3.0]
+    assert list(joined) == [1, 2, 3]
+    assert list(c) == [0, 1, 4, 9] and list(d) == [100, 4, 9]

@@ -570,9 +570,11 @@ def _function_lines(fn, options, decorator="jit"):
         names = _STENCIL_OPTIONS
     jit_opts = ", ".join("%s=%r" % (k, v) for k, v in sorted(options.items())
                          if k in names)
+    if decorator in ("jit", "vectorize"):
+        # Python source: list displays are Python's lists ([0.0] * n
+        # repeats), where Weft files read them as array literals.
+        jit_opts = ", ".join(o for o in (jit_opts, "python_lists=True") if o)
     head = ["@%s(%s)" % (decorator, jit_opts)]
-    if decorator == "jit" and not jit_opts:
-        head = []
     filename = inspect.getsourcefile(fn) or "<python>"
     return head + lines, first - len(head), filename
 
