@@ -57,21 +57,11 @@ class Gen(ExprGen):
                 return None
             fits = [(f, 0)]
         f, k = self.pick(fits)
-        args = []
-        for p in f.params:
-            a = self.expr(p.dtype, p.shape, depth - 1, True)
-            if a.dtype in INTS and a.bound > p.bound:
-                return None
-            args.append(a)
-        if any(a.buf is not None and a.buf.readonly for a in args):
-            return None     # the callee may write its array parameters
-        argtext = []
-        for p, a in zip(f.params, args):
-            if p.kwonly:
-                argtext.append("%s=%s" % (p.name, a.code))
-            else:
-                argtext.append(a.code)
-        code = "%s(%s)" % (f.name, ", ".join(argtext))
+        bound = self.bind_args(f, depth - 1)
+        if bound is None:
+            return None
+        argtext, args = bound
+        code = "%s(%s)" % (f.name, argtext)
         if len(f.ret) > 1:
             code = "%s[%d]" % (code, k if self.chance(0.5) else k - len(
                 f.ret))
@@ -88,16 +78,31 @@ class Gen(ExprGen):
 
     def call_args(self, f):
         """Argument text for a call of f, or None."""
+        bound = self.bind_args(f, 2)
+        return None if bound is None else bound[0]
+
+    def bind_args(self, f, depth):
+        """(argument text, the argument per parameter: None where the
+        default is used) for a call of f, or None."""
         args = []
         for p in f.params:
-            a = self.expr(p.dtype, p.shape, 2, True)
+            if getattr(p, "none_default", False):
+                # Nothing (the default), None, or a number.
+                k = self.r.randrange(3)
+                if k < 2:
+                    args.append(None if k == 0 else
+                                Expr("None", "f64", (), 1, False))
+                    continue
+            a = self.expr(p.dtype, p.shape, depth, True)
             if a is None or (a.dtype in INTS and a.bound > p.bound):
                 return None
             args.append(a)
-        if any(a.buf is not None and a.buf.readonly for a in args):
+        if any(a is not None and a.buf is not None and a.buf.readonly
+               for a in args):
             return None     # the callee may write its array parameters
-        return ", ".join("%s=%s" % (p.name, a.code) if p.kwonly else a.code
-                         for p, a in zip(f.params, args))
+        text = ", ".join("%s=%s" % (p.name, a.code) if p.kwonly else a.code
+                         for p, a in zip(f.params, args) if a is not None)
+        return text, args
 
     def st_optional(self):
         """A call of a function that returns a number or None, tested with
@@ -154,6 +159,18 @@ class Gen(ExprGen):
             params.append(v)
         if len(params) > 1 and self.chance(0.2):
             params[-1].kwonly = True
+        # A float parameter defaulting to None, replaced first thing when
+        # it is None (each call passes nothing, None or a number): the
+        # branches its type decides are pruned per instance.
+        none_param = None
+        if self.chance(0.25) and not optional:
+            none_param = Var(self.name("w"), "f64", (), bound=2,
+                             fuzzy=False, depth=0)
+            none_param.param = True
+            none_param.annotated = False
+            none_param.kwonly = any(p.kwonly for p in params)
+            none_param.none_default = True
+            params.append(none_param)
         self.func_depth += 1
         self.begin_body(list(params), 0, True)
         self.budget = 60
@@ -182,9 +199,16 @@ class Gen(ExprGen):
         for p in params:
             t = "%s: %s" % (p.name, type_name(p.dtype, p.shape)) if \
                 p.annotated else p.name
+            if getattr(p, "none_default", False):
+                t += "=None"
             ptext.append(t)
+        if none_param is not None:
+            ret_ann = ""  # the parameter is not annotated
         header = "def %s(%s)%s:" % (name, ", ".join(ptext), ret_ann)
         body = ["    " + l for l in lines]
+        if none_param is not None:
+            body = ["    if %s is None:" % none_param.name,
+                    "        %s = 1.5" % none_param.name] + body
         if optional:
             body += ["    if %s:" % none_test.code, "        return None"]
         body.append("    return %s" % ", ".join(e.code for e in ret_exprs))
