@@ -665,15 +665,20 @@ StmtPtr Parser::parseImport() {
 
 ExprPtr Parser::parseModuleMember(const Token &module) {
   SourceLocation begin = module.range.begin;
+  bool inLinalg = false;
   while (accept(TokenKind::Dot)) {
     if (!at(TokenKind::Identifier))
       return error("expected a name after '" + module.text + ".'");
     const Token &member = next();
     if (member.text == "newaxis") // np.newaxis is None
       return std::make_unique<NameExpr>(rangeFrom(begin), "None");
-    // np.random.rand: the submodule's functions are builtins too.
-    if (member.text == "random" && at(TokenKind::Dot))
+    // np.random.rand, np.linalg.solve: the submodules' functions are
+    // builtins too.
+    if ((member.text == "random" || member.text == "linalg") &&
+        at(TokenKind::Dot)) {
+      inLinalg = member.text == "linalg";
       continue;
+    }
     std::string name = weftTypeName(member.text);
     ScalarKind kind;
     // Decorators, and functions the front end rewrites (allclose, and
@@ -685,11 +690,14 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
       return errorAt(member.range,
                      "complex64 is not supported; use complex128 (two "
                      "float64 parts)");
-    if (member.text == "linalg")
+    if (inLinalg && !builtinIn(lookupBuiltin(member.text),
+                               {Builtin::Solve, Builtin::Inv, Builtin::Det,
+                                Builtin::Cholesky}))
       return errorAt(member.range,
-                     "np.linalg (solve, inv, det, norm, eigh, lstsq) is not "
-                     "supported yet; write the loops (an LU decomposition) "
-                     "or call it from Python outside the jitted function");
+                     "np.linalg." + member.text +
+                         " is not supported yet (solve, inv, det and "
+                         "cholesky are); call it from Python outside the "
+                         "jitted function");
     if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
         !decorators.count(name) && !isUfuncOperator(name))
       return errorAt(member.range,

@@ -500,7 +500,9 @@ void Parser::keywordsToPositions(CallExpr &call) {
         {"atol", 1e-08, false},
         {"equal_nan", 0, true}}},
       {"around", {{"decimals", 0, false}}},
-      {"round", {{"ndigits", 0, false}}}};
+      {"round", {{"ndigits", 0, false}}},
+      {"triu", {{"k", 0, false}}},
+      {"tril", {{"k", 0, false}}}};
   auto *n = call.callee->dyn<NameExpr>();
   // transpose(a, axes=(1, 0)): the axes as the second argument.
   auto *m = call.callee->dyn<AttributeExpr>();
@@ -517,7 +519,11 @@ void Parser::keywordsToPositions(CallExpr &call) {
   auto it = n ? optionals.find(n->name) : optionals.end();
   if (it == optionals.end())
     return;
-  size_t first = n->name == "around" || n->name == "round" ? 1 : 2;
+  // The functions whose optional argument is their second one keep one
+  // argument when it is not given.
+  bool secondOnly = n->name == "around" || n->name == "round" ||
+                    n->name == "triu" || n->name == "tril";
+  size_t first = secondOnly ? 1 : 2;
   for (size_t i = 0; i < it->second.size(); ++i) {
     const Optional &o = it->second[i];
     auto kw =
@@ -536,7 +542,7 @@ void Parser::keywordsToPositions(CallExpr &call) {
       continue;
     }
     // round(x) keeps one argument (Python's: an int for a float).
-    if (n->name == "round" || n->name == "around")
+    if (secondOnly)
       return;
     SourceRange r = call.callee->range;
     if (o.isBool)

@@ -350,6 +350,37 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
   return std::nullopt;
 }
 
+/// np.linalg's solve(a, b), inv(a), det(a), cholesky(a): `a` a 2-D
+/// matrix; f32 stays f32, the rest computes in f64.
+std::optional<Type> checkLinalg(BuiltinCall &call) {
+  size_t n = call.b == Builtin::Solve ? 2 : 1;
+  if (!call.arity(n, n))
+    return Type::unknown();
+  bool f32 = true;
+  for (size_t i = 0; i < n; ++i) {
+    if (!call.needArray(i))
+      return Type::unknown();
+    const Type &t = call.args[i];
+    if (t.scalarKind() == ScalarKind::C128)
+      return call.fail(call.argExprs[i]->range,
+                       call.name + "() of complex matrices is not supported "
+                                   "yet");
+    f32 &= t.scalarKind() == ScalarKind::F32;
+  }
+  if (call.args[0].rank() != 2)
+    return call.fail(call.argExprs[0]->range,
+                     call.name + "() takes a 2-D matrix, not " +
+                         call.args[0].str());
+  if (n == 2 && call.args[1].rank() > 2)
+    return call.fail(call.argExprs[1]->range,
+                     "solve() takes a 1-D or 2-D right side, not " +
+                         call.args[1].str());
+  ScalarKind k = f32 ? ScalarKind::F32 : ScalarKind::F64;
+  if (call.b == Builtin::Det)
+    return Type::scalar(k);
+  return Type::array(k, n == 2 ? call.args[1].rank() : 2);
+}
+
 /// The random draws: rand/randn (a number, a shape, or NumPy's sizes one
 /// by one), random(size), randint(low, high=None, size=None),
 /// uniform(low, high, size), normal(loc, scale, size),
@@ -775,6 +806,9 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
                    argExprs, arity, dtype, axis, axisExpr};
   if (isRandomDraw(b))
     return checkRandomDraw(call);
+  if (builtinIn(
+          b, {Builtin::Solve, Builtin::Inv, Builtin::Det, Builtin::Cholesky}))
+    return checkLinalg(call);
   if (std::optional<Type> t = checkCreation(call))
     return t;
   if (std::optional<Type> t = checkNumpyFunction(call))

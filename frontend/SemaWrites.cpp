@@ -56,7 +56,9 @@ bool returnsNewBuffer(Builtin b) {
                  Builtin::LogicalAnd, Builtin::LogicalOr, Builtin::LogicalXor,
                  Builtin::LogicalNot}) ||
          isFloatTest(b) || isBinaryFloatMath(b) || isComplexPart(b) ||
-         isRandomDraw(b);
+         isRandomDraw(b) ||
+         builtinIn(b, {Builtin::Solve, Builtin::Inv, Builtin::Det,
+                       Builtin::Cholesky});
 }
 
 class FunctionWrites {

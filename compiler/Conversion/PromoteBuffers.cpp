@@ -111,7 +111,7 @@ std::optional<BufferUses> usesOfLocalBuffer(memref::AllocOp alloc) {
       }
       if (isa<memref::DimOp, memref::ExtractAlignedPointerAsIndexOp,
               weft::PrintOp, weft::PairwiseSumOp, weft::GemmOp, weft::SaveNpyOp,
-              weft::SortOp, weft::ArgsortOp>(user))
+              weft::SortOp, weft::ArgsortOp, weft::LinalgOp>(user))
         continue;
       if (auto release = dyn_cast<weft::ReleaseOp>(user)) {
         uses.releases.push_back(release);

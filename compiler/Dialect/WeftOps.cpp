@@ -391,6 +391,30 @@ LogicalResult SortOp::verify() {
   return verifyArrayType(*this, mt, "operand");
 }
 
+LogicalResult LinalgOp::verify() {
+  StringRef f = getFunction();
+  if (f != "solve" && f != "inv" && f != "det" && f != "cholesky")
+    return emitOpError("function must be solve, inv, det or cholesky, got ")
+           << f;
+  auto a = cast<MemRefType>(getA().getType());
+  auto out = cast<MemRefType>(getOut().getType());
+  if (a.getRank() != 2 || !a.getElementType().isF64() ||
+      !out.getElementType().isF64())
+    return emitOpError("takes an f64 2-D matrix and an f64 result");
+  if ((f == "solve") != static_cast<bool>(getB()))
+    return emitOpError("takes a right side for solve only");
+  if (f == "solve") {
+    auto b = cast<MemRefType>(getB().getType());
+    if (b.getRank() < 1 || b.getRank() > 2 || b.getRank() != out.getRank() ||
+        !b.getElementType().isF64())
+      return emitOpError("solve's right side and result are f64 arrays of "
+                         "one rank, 1 or 2");
+  } else if (out.getRank() != (f == "det" ? 1 : 2)) {
+    return emitOpError("result must have rank ") << (f == "det" ? 1 : 2);
+  }
+  return success();
+}
+
 LogicalResult ArgsortOp::verify() {
   auto a = cast<MemRefType>(getArray().getType());
   auto idx = cast<MemRefType>(getIndices().getType());

@@ -433,6 +433,39 @@ Value FunctionGen::emitRandomBuiltin(const CallExpr *c, Builtin builtin,
   return arr;
 }
 
+Value FunctionGen::emitLinalg(const CallExpr *c, Builtin builtin,
+                              ArrayRef<const Expr *> argExprs) {
+  // LAPACK takes f64: other element types are converted first, and an
+  // f32 result converted back (weft.linalg reads any strides).
+  Location l = loc(c->range);
+  ScalarKind k = fn.typeOf(c).scalarKind();
+  auto convertedTo = [&](Value arr, ScalarKind to) -> Value {
+    if (kindOf(cast<MemRefType>(arr.getType()).getElementType()) == to)
+      return arr;
+    SmallVector<Value, 4> sizes = arrayMeta(arr, l).sizes;
+    Value out = allocArrayN(to, sizes, l);
+    emitMapOp({arr}, out, l,
+              [&](ValueRange xs, Value) { return convert(xs[0], to, l); });
+    return out;
+  };
+  bool solve = builtin == Builtin::Solve;
+  Value a = convertedTo(emitExpr(argExprs[0]).v(), ScalarKind::F64);
+  Value rhs =
+      solve ? convertedTo(emitExpr(argExprs[1]).v(), ScalarKind::F64) : Value();
+  SmallVector<Value, 4> sizes;
+  if (builtin == Builtin::Det)
+    sizes.push_back(index(1, l));
+  else
+    sizes = arrayMeta(solve ? rhs : a, l).sizes;
+  Value out = allocArrayN(ScalarKind::F64, sizes, l);
+  weft::LinalgOp::create(b, l, builtinName(builtin), a, rhs, out,
+                         line(c->range));
+  if (builtin == Builtin::Det)
+    return convert(memref::LoadOp::create(b, l, out, ValueRange{index(0, l)}),
+                   k, l);
+  return convertedTo(out, k);
+}
+
 bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
                                    ArrayRef<const Expr *> argExprs, Val &out) {
   Location l = loc(c->range);
@@ -590,6 +623,11 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
       xs.push_back(builtin == Builtin::Where && i == 0 ? v : convert(v, k, l));
     }
     out = Val(emitMath(builtin, xs, k, l));
+    return true;
+  }
+  if (builtinIn(builtin, {Builtin::Solve, Builtin::Inv, Builtin::Det,
+                          Builtin::Cholesky})) {
+    out = Val(emitLinalg(c, builtin, argExprs));
     return true;
   }
   if (isRandomDraw(builtin)) {

@@ -320,6 +320,9 @@ public:
   mlir::Value emitReshape(const CallExpr *c, Builtin builtin,
                           llvm::ArrayRef<const Expr *> argExprs);
   /// random(), randint(lo, hi), rand(shape), randn(shape).
+  /// np.linalg's solve, inv, det, cholesky (weft.linalg, in f64).
+  mlir::Value emitLinalg(const CallExpr *c, Builtin builtin,
+                         llvm::ArrayRef<const Expr *> argExprs);
   /// Python's list * int and list + list (a new 1-D array).
   mlir::Value emitListOp(const BinaryExpr *e);
   mlir::Value emitRandomBuiltin(const CallExpr *c, Builtin builtin,

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/Conversion/WeftToLLVM/Common.h"
 
+#include "llvm/ADT/StringSwitch.h"
+
 using namespace mlir;
 using namespace weft::lowering;
 namespace abi = weft::abi;
@@ -146,6 +148,33 @@ struct GemmLowering : ConvertOpToLLVMPattern<weft::GemmOp> {
   }
 };
 
+struct LinalgLowering : ConvertOpToLLVMPattern<weft::LinalgOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::LinalgOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    int32_t function = llvm::StringSwitch<int32_t>(op.getFunction())
+                           .Case("solve", 0)
+                           .Case("inv", 1)
+                           .Case("det", 2)
+                           .Default(3);
+    Value a = descriptorPointer(rewriter, op, adaptor.getA());
+    Value out = descriptorPointer(rewriter, op, adaptor.getOut());
+    Value b = op.getB() ? descriptorPointer(rewriter, op, adaptor.getB())
+                        : out; // not read
+    int64_t rankB =
+        op.getB() ? cast<MemRefType>(op.getB().getType()).getRank() : 0;
+    callRuntime(rewriter, op, abi::Function::weft_rt_linalg,
+                {constI32(rewriter, loc, function),
+                 constI64(rewriter, loc, rankB), a, b, out,
+                 constI64(rewriter, loc, op.getLine())});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct SortLowering : ConvertOpToLLVMPattern<weft::SortOp> {
   using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
 
@@ -187,8 +216,8 @@ struct ArgsortLowering : ConvertOpToLLVMPattern<weft::ArgsortOp> {
 void weft::populateArraysToLLVMPatterns(LLVMTypeConverter &converter,
                                         RewritePatternSet &patterns) {
   patterns.add<NullArrayLowering, PairwiseSumLowering, LoadNpyLowering,
-               SaveNpyLowering, GemmLowering, SortLowering, ArgsortLowering>(
-      converter);
+               SaveNpyLowering, GemmLowering, LinalgLowering, SortLowering,
+               ArgsortLowering>(converter);
   patterns.add<RefCountLowering<weft::RetainOp>>(
       converter, abi::Function::weft_rt_array_retain);
   patterns.add<RefCountLowering<weft::ReleaseOp>>(

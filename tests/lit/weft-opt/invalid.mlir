@@ -567,6 +567,30 @@ func.func @sort_scalar(%a: memref<f64>) {
 
 // -----
 
+func.func @linalg_function(%a: memref<?x?xf64>, %o: memref<?x?xf64>) {
+  // expected-error @+1 {{function must be solve, inv, det or cholesky, got eig}}
+  weft.linalg "eig" %a into %o line 1 : memref<?x?xf64>, memref<?x?xf64>
+  return
+}
+
+// -----
+
+func.func @linalg_solve_needs_b(%a: memref<?x?xf64>, %o: memref<?xf64>) {
+  // expected-error @+1 {{takes a right side for solve only}}
+  weft.linalg "solve" %a into %o line 1 : memref<?x?xf64>, memref<?xf64>
+  return
+}
+
+// -----
+
+func.func @linalg_det_rank(%a: memref<?x?xf64>, %o: memref<?x?xf64>) {
+  // expected-error @+1 {{result must have rank 1}}
+  weft.linalg "det" %a into %o line 1 : memref<?x?xf64>, memref<?x?xf64>
+  return
+}
+
+// -----
+
 func.func @argsort_indices(%a: memref<?xf64>, %i: memref<?xi32>) {
   // expected-error @+1 {{indices must be i64, got 'i32'}}
   weft.argsort %a, %i : memref<?xf64>, memref<?xi32>

@@ -169,6 +169,15 @@ func.func @sorting_and_index_arrays(%a: memref<?xf64>, %i: memref<?xi64>, %m: me
   return
 }
 
+// CHECK-LABEL: func.func @linear_algebra
+// CHECK: weft.linalg "solve" %arg0, %arg1 into %arg2 line 3 : memref<?x?xf64>, memref<?xf64>, memref<?xf64>
+// CHECK: weft.linalg "det" %arg0 into %arg3 line 4 : memref<?x?xf64>, memref<1xf64>
+func.func @linear_algebra(%a: memref<?x?xf64>, %b: memref<?xf64>, %x: memref<?xf64>, %d: memref<1xf64>) {
+  weft.linalg "solve" %a, %b into %x line 3 : memref<?x?xf64>, memref<?xf64>, memref<?xf64>
+  weft.linalg "det" %a into %d line 4 : memref<?x?xf64>, memref<1xf64>
+  return
+}
+
 // CHECK-LABEL: func.func @statistics
 // CHECK: weft.searchsorted %arg0, %arg2 right as f64 : memref<?xf64>, i64 -> i64
 // CHECK: weft.digitize %arg1, %arg0 right as f64 line 2 : memref<?xi64>, memref<?xf64> -> memref<?xi64>
