@@ -351,20 +351,18 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
 }
 
 /// np.linalg's solve(a, b), inv(a), det(a), cholesky(a): `a` a 2-D
-/// matrix; f32 stays f32, the rest computes in f64.
+/// matrix; f32 stays f32, complex is complex128, the rest computes in
+/// f64.
 std::optional<Type> checkLinalg(BuiltinCall &call) {
   size_t n = call.b == Builtin::Solve ? 2 : 1;
   if (!call.arity(n, n))
     return Type::unknown();
-  bool f32 = true;
+  bool f32 = true, complex = false;
   for (size_t i = 0; i < n; ++i) {
     if (!call.needArray(i))
       return Type::unknown();
     const Type &t = call.args[i];
-    if (t.scalarKind() == ScalarKind::C128)
-      return call.fail(call.argExprs[i]->range,
-                       call.name + "() of complex matrices is not supported "
-                                   "yet");
+    complex |= t.scalarKind() == ScalarKind::C128;
     f32 &= t.scalarKind() == ScalarKind::F32;
   }
   if (call.args[0].rank() != 2)
@@ -375,7 +373,9 @@ std::optional<Type> checkLinalg(BuiltinCall &call) {
     return call.fail(call.argExprs[1]->range,
                      "solve() takes a 1-D or 2-D right side, not " +
                          call.args[1].str());
-  ScalarKind k = f32 ? ScalarKind::F32 : ScalarKind::F64;
+  ScalarKind k = complex ? ScalarKind::C128
+                 : f32   ? ScalarKind::F32
+                         : ScalarKind::F64;
   if (call.b == Builtin::Det)
     return Type::scalar(k);
   return Type::array(k, n == 2 ? call.args[1].rank() : 2);
@@ -790,12 +790,14 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
   for (size_t i = 0; i < args.size(); ++i) {
     if (!args[i].isArray() || !args[i].elementType().isComplex())
       continue;
-    if (!builtinIn(b, {Builtin::ZerosLike, Builtin::OnesLike,
-                       Builtin::EmptyLike, Builtin::FullLike, Builtin::Copy,
-                       Builtin::Astype, Builtin::Abs, Builtin::Where,
-                       Builtin::Reshape, Builtin::Ravel, Builtin::Transpose,
-                       Builtin::Len, Builtin::Print, Builtin::Sum,
-                       Builtin::Mean, Builtin::Dot}) &&
+    if (!builtinIn(b,
+                   {Builtin::ZerosLike, Builtin::OnesLike,  Builtin::EmptyLike,
+                    Builtin::FullLike,  Builtin::Copy,      Builtin::Astype,
+                    Builtin::Abs,       Builtin::Where,     Builtin::Reshape,
+                    Builtin::Ravel,     Builtin::Transpose, Builtin::Len,
+                    Builtin::Print,     Builtin::Sum,       Builtin::Mean,
+                    Builtin::Dot,       Builtin::Solve,     Builtin::Inv,
+                    Builtin::Det,       Builtin::Cholesky}) &&
         !isComplexMath(b) && !isComplexPart(b))
       return fail(argExprs[i]->range,
                   name + "() of an array of complex numbers is not supported "

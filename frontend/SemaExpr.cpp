@@ -153,12 +153,6 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
     if (op != BinaryOp::Add && op != BinaryOp::Sub && op != BinaryOp::Mul &&
         op != BinaryOp::Div && op != BinaryOp::Pow)
       return bad();
-    if (op == BinaryOp::Pow && (lk != ScalarKind::C128 || !r.isInt())) {
-      diags_.error(range, "'**' of complex numbers takes a complex base and "
-                          "an integer exponent here (z ** 2), not " +
-                              l.str() + " ** " + r.str());
-      return Type::unknown();
-    }
     if (arr)
       return Type::array(
           ScalarKind::C128,

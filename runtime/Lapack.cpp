@@ -1,9 +1,9 @@
 //===- Lapack.cpp - np.linalg through the system LAPACK -------------------===//
 //
 // weft_rt_linalg solves, inverts, factors and takes determinants of f64
-// matrices with the LAPACK of the machine (OpenBLAS's, else the reference
-// liblapack), loaded with dlopen at first use like the BLAS (Blas.cpp).
-// The arrays come as memref descriptors of any strides; LAPACK gets
+// and complex128 matrices with the LAPACK of the machine (OpenBLAS's, else the
+// reference liblapack), loaded with dlopen at first use like the BLAS
+// (Blas.cpp). The arrays come as memref descriptors of any strides; LAPACK gets
 // column-major copies, and the results are written back element by
 // element. Singular and non-positive-definite matrices raise NumPy's
 // LinAlgError messages.
@@ -14,28 +14,45 @@
 
 #include <algorithm>
 #include <climits>
+#include <complex>
 #include <mutex>
 #include <string>
 #include <vector>
 
 namespace {
 
-// Fortran LAPACK (character arguments carry a hidden length).
-using Getrf = void (*)(const int *, const int *, double *, const int *, int *,
-                       int *);
-using Getrs = void (*)(const char *, const int *, const int *, const double *,
-                       const int *, const int *, double *, const int *, int *,
-                       size_t);
-using Getri = void (*)(const int *, double *, const int *, const int *,
-                       double *, const int *, int *);
-using Potrf = void (*)(const char *, const int *, double *, const int *, int *,
-                       size_t);
+using Z = std::complex<double>;
+
+/// The LAPACK routines of element type T (Fortran: character arguments
+/// carry a hidden length).
+template <typename T> struct Routines {
+  void (*getrf)(const int *, const int *, T *, const int *, int *,
+                int *) = nullptr;
+  void (*getrs)(const char *, const int *, const int *, const T *, const int *,
+                const int *, T *, const int *, int *, size_t) = nullptr;
+  void (*getri)(const int *, T *, const int *, const int *, T *, const int *,
+                int *) = nullptr;
+  void (*potrf)(const char *, const int *, T *, const int *, int *,
+                size_t) = nullptr;
+
+  /// Binds the four routines named with `prefix` (d or z); false if one
+  /// is missing.
+  bool bind(void *h, const char *prefix) {
+    auto sym = [&](const char *name) {
+      return dlsym(h, (std::string(prefix) + name).c_str());
+    };
+    getrf = reinterpret_cast<decltype(getrf)>(sym("getrf_"));
+    getrs = reinterpret_cast<decltype(getrs)>(sym("getrs_"));
+    getri = reinterpret_cast<decltype(getri)>(sym("getri_"));
+    potrf = reinterpret_cast<decltype(potrf)>(sym("potrf_"));
+    return getrf && getrs && getri && potrf;
+  }
+};
 
 struct Lapack {
-  Getrf getrf = nullptr;
-  Getrs getrs = nullptr;
-  Getri getri = nullptr;
-  Potrf potrf = nullptr;
+  Routines<double> d;
+  Routines<Z> z;
+  bool found = false;
 };
 
 const Lapack &lapack() {
@@ -43,26 +60,25 @@ const Lapack &lapack() {
   static std::once_flag once;
   std::call_once(once, [] {
     // WEFT_LAPACK=none: np.linalg raises; WEFT_LAPACK=PATH: that library.
-    weft::blas::openFirst(
-        "WEFT_LAPACK",
-        {"libopenblas.so.0", "libopenblas.so", "liblapack.so.3",
-         "liblapack.so"},
-        [](void *h) {
-          l.getrf = reinterpret_cast<Getrf>(dlsym(h, "dgetrf_"));
-          l.getrs = reinterpret_cast<Getrs>(dlsym(h, "dgetrs_"));
-          l.getri = reinterpret_cast<Getri>(dlsym(h, "dgetri_"));
-          l.potrf = reinterpret_cast<Potrf>(dlsym(h, "dpotrf_"));
-          if (l.getrf && l.getrs && l.getri && l.potrf)
-            return true;
-          l = Lapack();
-          return false;
-        });
+    weft::blas::openFirst("WEFT_LAPACK",
+                          {"libopenblas.so.0", "libopenblas.so",
+                           "liblapack.so.3", "liblapack.so"},
+                          [](void *h) {
+                            l.found = l.d.bind(h, "d") && l.z.bind(h, "z");
+                            if (!l.found)
+                              l = Lapack();
+                            return l.found;
+                          });
   });
   return l;
 }
 
-/// An f64 array of rank 1 or 2 as a memref descriptor lays it out.
-struct Matrix {
+template <typename T> const Routines<T> &routines();
+template <> const Routines<double> &routines<double>() { return lapack().d; }
+template <> const Routines<Z> &routines<Z>() { return lapack().z; }
+
+/// An array of rank 1 or 2 as a memref descriptor lays it out.
+template <typename T> struct Matrix {
   char *aligned;
   int64_t offset, rows, cols, rowStride, colStride;
 
@@ -75,19 +91,19 @@ struct Matrix {
     rowStride = w[3 + rank];
     colStride = rank == 2 ? w[6] : 0;
   }
-  double &at(int64_t i, int64_t j) const {
-    return reinterpret_cast<double *>(
+  T &at(int64_t i, int64_t j) const {
+    return reinterpret_cast<T *>(
         aligned)[offset + i * rowStride + j * colStride];
   }
   /// A column-major copy.
-  std::vector<double> columns() const {
-    std::vector<double> c(static_cast<size_t>(rows * cols));
+  std::vector<T> columns() const {
+    std::vector<T> c(static_cast<size_t>(rows * cols));
     for (int64_t j = 0; j < cols; ++j)
       for (int64_t i = 0; i < rows; ++i)
         c[static_cast<size_t>(i + j * rows)] = at(i, j);
     return c;
   }
-  void assign(const std::vector<double> &c) const {
+  void assign(const std::vector<T> &c) const {
     for (int64_t j = 0; j < cols; ++j)
       for (int64_t i = 0; i < rows; ++i)
         at(i, j) = c[static_cast<size_t>(i + j * rows)];
@@ -96,11 +112,10 @@ struct Matrix {
 
 enum Function { Solve = 0, Inv = 1, Det = 2, Cholesky = 3 };
 
-} // namespace
-
-extern "C" void weft_rt_linalg(int32_t function, int64_t rankB, const void *a,
-                               const void *b, void *out, int64_t line) {
-  Matrix A(a, 2);
+template <typename T>
+void linalg(int32_t function, int64_t rankB, const void *a, const void *b,
+            void *out, int64_t line) {
+  Matrix<T> A(a, 2);
   const char *names[] = {"solve", "inv", "det", "cholesky"};
   std::string name = names[function & 3];
   if (A.rows != A.cols) {
@@ -120,19 +135,19 @@ extern "C" void weft_rt_linalg(int32_t function, int64_t rankB, const void *a,
   }
   int n = static_cast<int>(A.rows), info = 0;
   if (function == Det && n == 0) {
-    Matrix(out, 1).at(0, 0) = 1.0; // NumPy's det of a 0x0 matrix
+    Matrix<T>(out, 1).at(0, 0) = T(1.0); // NumPy's det of a 0x0 matrix
     return;
   }
   if (n == 0)
     return; // the 0x0 (or 0xk) result is empty
-  const Lapack &l = lapack();
+  const Routines<T> &l = routines<T>();
   if (!l.getrf) {
     weft_rt_check_failed("RuntimeError: np.linalg needs a LAPACK library "
                          "(libopenblas or liblapack); none was found",
                          line);
     return;
   }
-  std::vector<double> lu = A.columns();
+  std::vector<T> lu = A.columns();
   std::vector<int> pivots(static_cast<size_t>(n));
   if (function == Cholesky) {
     l.potrf("L", &n, lu.data(), &n, &info, 1);
@@ -141,21 +156,21 @@ extern "C" void weft_rt_linalg(int32_t function, int64_t rankB, const void *a,
                            line);
       return;
     }
-    Matrix R(out, 2);
+    Matrix<T> R(out, 2);
     for (int j = 0; j < n; ++j)
       for (int i = 0; i < n; ++i)
-        R.at(i, j) = i >= j ? lu[static_cast<size_t>(i + j * n)] : 0.0;
+        R.at(i, j) = i >= j ? lu[static_cast<size_t>(i + j * n)] : T(0.0);
     return;
   }
   l.getrf(&n, &n, lu.data(), &n, pivots.data(), &info);
   if (function == Det) {
-    double det = 1.0;
+    T det(1.0);
     for (int i = 0; i < n; ++i) {
       det *= lu[static_cast<size_t>(i + i * n)];
       if (pivots[static_cast<size_t>(i)] != i + 1)
         det = -det;
     }
-    Matrix(out, 1).at(0, 0) = info > 0 ? 0.0 : det;
+    Matrix<T>(out, 1).at(0, 0) = info > 0 ? T(0.0) : det;
     return;
   }
   if (info > 0) {
@@ -164,16 +179,16 @@ extern "C" void weft_rt_linalg(int32_t function, int64_t rankB, const void *a,
   }
   if (function == Inv) {
     int lwork = -1;
-    double query = 0;
+    T query(0.0);
     l.getri(&n, lu.data(), &n, pivots.data(), &query, &lwork, &info);
-    lwork = std::max(1, static_cast<int>(query));
-    std::vector<double> work(static_cast<size_t>(lwork));
+    lwork = std::max(1, static_cast<int>(std::real(query)));
+    std::vector<T> work(static_cast<size_t>(lwork));
     l.getri(&n, lu.data(), &n, pivots.data(), work.data(), &lwork, &info);
-    Matrix(out, 2).assign(lu);
+    Matrix<T>(out, 2).assign(lu);
     return;
   }
   // solve: b is n or n x k.
-  Matrix B(b, rankB);
+  Matrix<T> B(b, rankB);
   if (B.rows != n) {
     weft_rt_check_failed(("ValueError: solve() needs b with " +
                           std::to_string(n) + " rows, as the matrix; it has " +
@@ -190,7 +205,18 @@ extern "C" void weft_rt_linalg(int32_t function, int64_t rankB, const void *a,
     return;
   }
   int k = static_cast<int>(B.cols);
-  std::vector<double> x = B.columns();
+  std::vector<T> x = B.columns();
   l.getrs("N", &n, &k, lu.data(), &n, pivots.data(), x.data(), &n, &info, 1);
-  Matrix(out, rankB).assign(x);
+  Matrix<T>(out, rankB).assign(x);
+}
+
+} // namespace
+
+extern "C" void weft_rt_linalg(int32_t function, int32_t elemKind,
+                               int64_t rankB, const void *a, const void *b,
+                               void *out, int64_t line) {
+  if (elemKind == WEFT_C128)
+    linalg<Z>(function, rankB, a, b, out, line);
+  else
+    linalg<double>(function, rankB, a, b, out, line);
 }

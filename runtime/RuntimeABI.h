@@ -63,11 +63,12 @@ int32_t weft_rt_gpu_gemm(int32_t elemKind, const void *a, const void *b,
 
 //--- np.linalg (Lapack.cpp): `function` 0 solve (out = a^-1 b, of b's
 //    rank `rankB`), 1 inv, 2 det (out: one element), 3 cholesky (the
-//    lower factor); `a` an f64 2-D descriptor, the others f64 of their
-//    ranks. LinAlgError for a singular matrix (solve, inv) or one not
-//    positive definite (cholesky), recorded inside parallel loops.
-void weft_rt_linalg(int32_t function, int64_t rankB, const void *a,
-                    const void *b, void *out, int64_t line);
+//    lower factor); `a` a 2-D descriptor, the others of their ranks, all
+//    of element kind `elemKind` (WEFT_F64 or WEFT_C128). LinAlgError for
+//    a singular matrix (solve, inv) or one not positive definite
+//    (cholesky), recorded inside parallel loops.
+void weft_rt_linalg(int32_t function, int32_t elemKind, int64_t rankB,
+                    const void *a, const void *b, void *out, int64_t line);
 
 //--- Sorting (Sorting.cpp): every row along the last axis of a descriptor
 //    of rank `rank` (laid out as for weft_rt_print_array), NaNs last.

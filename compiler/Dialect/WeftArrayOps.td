@@ -727,13 +727,15 @@ def Weft_SortOp : Weft_Op<"sort"> {
 }
 
 def Weft_LinalgOp : Weft_Op<"linalg"> {
-  let summary = "np.linalg's solve, inv, det and cholesky of f64 matrices.";
+  let summary = "np.linalg's solve, inv, det and cholesky of f64 and "
+                "complex<f64> matrices.";
   let description = [{
     `function` is `solve` (`out` = the solution x of `a` x = `b`, `b` and
     `out` of one shape, 1-D or 2-D), `inv` (`out` = the inverse of `a`),
     `det` (`out`, one element, = the determinant) or `cholesky` (`out` =
-    the lower factor L of `a` = L L^T). `a` is a square 2-D f64 array; all
-    may be strided views. Lowered to the runtime's `weft_rt_linalg`
+    the lower factor L of `a` = L L^H). `a` is a square 2-D array of f64
+    or complex<f64>, and `b` and `out` have its element type; all may be
+    strided views. Lowered to the runtime's `weft_rt_linalg`
     (LAPACK), which raises NumPy's `LinAlgError` naming source line `line`
     for a singular matrix (solve, inv), one that is not positive definite
     (cholesky) or one that is not square. The types are those of `a`,

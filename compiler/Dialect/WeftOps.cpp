@@ -398,17 +398,21 @@ LogicalResult LinalgOp::verify() {
            << f;
   auto a = cast<MemRefType>(getA().getType());
   auto out = cast<MemRefType>(getOut().getType());
-  if (a.getRank() != 2 || !a.getElementType().isF64() ||
-      !out.getElementType().isF64())
-    return emitOpError("takes an f64 2-D matrix and an f64 result");
+  Type elem = a.getElementType();
+  bool complex = isa<ComplexType>(elem) &&
+                 cast<ComplexType>(elem).getElementType().isF64();
+  if (a.getRank() != 2 || (!elem.isF64() && !complex) ||
+      out.getElementType() != elem)
+    return emitOpError("takes a 2-D matrix of f64 or complex<f64> and a "
+                       "result of its element type");
   if ((f == "solve") != static_cast<bool>(getB()))
     return emitOpError("takes a right side for solve only");
   if (f == "solve") {
     auto b = cast<MemRefType>(getB().getType());
     if (b.getRank() < 1 || b.getRank() > 2 || b.getRank() != out.getRank() ||
-        !b.getElementType().isF64())
-      return emitOpError("solve's right side and result are f64 arrays of "
-                         "one rank, 1 or 2");
+        b.getElementType() != elem)
+      return emitOpError("solve's right side and result are arrays of the "
+                         "matrix's element type, of one rank, 1 or 2");
   } else if (out.getRank() != (f == "det" ? 1 : 2)) {
     return emitOpError("result must have rank ") << (f == "det" ? 1 : 2);
   }

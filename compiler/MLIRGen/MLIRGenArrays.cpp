@@ -435,8 +435,9 @@ Value FunctionGen::emitRandomBuiltin(const CallExpr *c, Builtin builtin,
 
 Value FunctionGen::emitLinalg(const CallExpr *c, Builtin builtin,
                               ArrayRef<const Expr *> argExprs) {
-  // LAPACK takes f64: other element types are converted first, and an
-  // f32 result converted back (weft.linalg reads any strides).
+  // LAPACK takes f64 (and complex128): other element types are converted
+  // first, and an f32 result converted back (weft.linalg reads any
+  // strides).
   Location l = loc(c->range);
   ScalarKind k = fn.typeOf(c).scalarKind();
   auto convertedTo = [&](Value arr, ScalarKind to) -> Value {
@@ -449,15 +450,15 @@ Value FunctionGen::emitLinalg(const CallExpr *c, Builtin builtin,
     return out;
   };
   bool solve = builtin == Builtin::Solve;
-  Value a = convertedTo(emitExpr(argExprs[0]).v(), ScalarKind::F64);
-  Value rhs =
-      solve ? convertedTo(emitExpr(argExprs[1]).v(), ScalarKind::F64) : Value();
+  ScalarKind work = k == ScalarKind::C128 ? k : ScalarKind::F64;
+  Value a = convertedTo(emitExpr(argExprs[0]).v(), work);
+  Value rhs = solve ? convertedTo(emitExpr(argExprs[1]).v(), work) : Value();
   SmallVector<Value, 4> sizes;
   if (builtin == Builtin::Det)
     sizes.push_back(index(1, l));
   else
     sizes = arrayMeta(solve ? rhs : a, l).sizes;
-  Value out = allocArrayN(ScalarKind::F64, sizes, l);
+  Value out = allocArrayN(work, sizes, l);
   weft::LinalgOp::create(b, l, builtinName(builtin), a, rhs, out,
                          line(c->range));
   if (builtin == Builtin::Det)
@@ -617,6 +618,13 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
                           Builtin::LogicalOr, Builtin::LogicalXor,
                           Builtin::LogicalNot})) {
     ScalarKind k = t.scalarKind();
+    if (builtin == Builtin::Pow && k == ScalarKind::C128) {
+      // np.power of complex numbers: as `**` (the exponent's type picks
+      // powi or pow).
+      out = Val(emitBinaryScalar(BinaryOp::Pow, arg(0).v(), arg(1).v(), k, true,
+                                 l, ln));
+      return true;
+    }
     SmallVector<Value, 3> xs;
     for (size_t i = 0; i < argExprs.size(); ++i) {
       Value v = arg(i).v();

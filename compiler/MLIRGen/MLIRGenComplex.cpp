@@ -30,12 +30,8 @@ Value FunctionGen::emitComplexBinary(BinaryOp op, Value lhs, Value rhs,
                 "ZeroDivisionError: complex division by zero", ln, l);
     }
     return complex::DivOp::create(b, l, lhs, rhs);
-  case BinaryOp::Pow:
-    // Sema allows integer exponents only (as real parts here).
-    return complex::PowiOp::create(
-        b, l, lhs,
-        convert(complex::ReOp::create(b, l, rhs), ScalarKind::I64, l),
-        arith::FastMathFlagsAttr());
+  case BinaryOp::Pow: // emitBinaryScalar's, which knows the exponent's type
+    return complex::PowOp::create(b, l, lhs, rhs);
   default:
     return lhs; // Sema refuses the other operators
   }

@@ -126,6 +126,18 @@ Value FunctionGen::allocArray(ScalarKind elem, Value &n, Location l) {
 Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
                                     ScalarKind kind, bool pythonErrors,
                                     Location loc, int64_t line) {
+  if (kind == ScalarKind::C128 && op == BinaryOp::Pow) {
+    // An integer exponent by multiplications (complex.powi), any other
+    // as exp(b log(a)) (complex.pow), as NumPy's power.
+    ScalarKind rk = kindOf(r.getType());
+    Value base = convert(l, kind, loc);
+    if (rk != ScalarKind::C128 && rk != ScalarKind::F32 &&
+        rk != ScalarKind::F64)
+      return complex::PowiOp::create(b, loc, base,
+                                     convert(r, ScalarKind::I64, loc),
+                                     arith::FastMathFlagsAttr());
+    return complex::PowOp::create(b, loc, base, convert(r, kind, loc));
+  }
   if (kind == ScalarKind::C128)
     return emitComplexBinary(op, convert(l, kind, loc), convert(r, kind, loc),
                              pythonErrors, loc, line);

@@ -166,8 +166,10 @@ struct LinalgLowering : ConvertOpToLLVMPattern<weft::LinalgOp> {
                         : out; // not read
     int64_t rankB =
         op.getB() ? cast<MemRefType>(op.getB().getType()).getRank() : 0;
+    auto mt = cast<MemRefType>(op.getA().getType());
     callRuntime(rewriter, op, abi::Function::weft_rt_linalg,
                 {constI32(rewriter, loc, function),
+                 constI32(rewriter, loc, elemKindCode(mt.getElementType())),
                  constI64(rewriter, loc, rankB), a, b, out,
                  constI64(rewriter, loc, op.getLine())});
     rewriter.eraseOp(op);
