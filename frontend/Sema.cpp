@@ -429,6 +429,16 @@ void Analyzer::assignName(const NameExpr *n, const Type &t,
   // A number and a value that may be None: the variable may be None.
   Type u = slot.isOptional() || t.isOptional() ? unifyReturn(slot, t, ok)
                                                : unify(slot, t, ok);
+  if (!ok && slot.isNone()) {
+    // A parameter passed None, assigned where the test of it cannot be
+    // decided (in a loop or branch, or after another assignment).
+    diags_.error(valueRange,
+                 "'" + n->name +
+                     "' is a parameter passed None here; replace it first "
+                     "thing, at the top of the function: if " +
+                     n->name + " is None: " + n->name + " = ...");
+    return;
+  }
   if (!ok) {
     Diagnostic &d = diags_.error(
         valueRange, "'" + n->name + "' is assigned a " + t.str() +
