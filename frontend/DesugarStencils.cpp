@@ -103,6 +103,7 @@ private:
   bool ok_ = true;
   int rank_ = -1;
   bool givenNeighborhood_ = false;
+  bool pythonLists_ = false;
   std::vector<int64_t> lo_, hi_; ///< the neighbourhood, per axis
   const Expr *cval_ = nullptr;
   std::set<std::string> standard_, relative_;
@@ -155,6 +156,13 @@ private:
           else
             standard_.insert(text->value);
         }
+      } else if (k.name == "python_lists") {
+        // The Python package's: the kernel's list displays are lists.
+        auto *flag = v->dyn<BoolLitExpr>();
+        if (!flag)
+          fail(v->range, "python_lists= takes True or False");
+        else
+          pythonLists_ = flag->value;
       } else if (k.name == "func_or_mode") {
         auto *text = v->dyn<StrLitExpr>();
         if (!text || text->value != "constant")
@@ -272,18 +280,22 @@ private:
   }
 
   /// k__point(params..., i0, ...): the kernel at one point. With a given
-  /// neighbourhood the offsets are not all known, so it checks bounds.
+  /// neighbourhood the offsets are not all known, so it checks bounds;
+  /// python_lists=True is passed on.
   StmtPtr pointFunction() {
     auto f = newFunction(point());
     for (int d = 0; d < rank_; ++d)
       f->params.push_back(newParam(index(d)));
     f->body = std::move(def_.body);
-    if (givenNeighborhood_) {
-      std::vector<KeywordArg> kw;
+    std::vector<KeywordArg> kw;
+    if (givenNeighborhood_)
       kw.push_back(b_.keyword("boundscheck",
                               std::make_unique<BoolLitExpr>(b_.at, true)));
+    if (pythonLists_)
+      kw.push_back(b_.keyword("python_lists",
+                              std::make_unique<BoolLitExpr>(b_.at, true)));
+    if (!kw.empty())
       f->decorators.push_back(b_.call("jit", {}, std::move(kw)));
-    }
     return f;
   }
 

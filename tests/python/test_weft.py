@@ -366,3 +366,13 @@ def test_list_displays_keep_python_meaning_in_jitted_functions():
     assert list(best) == [0.0, 1.5, 3.0]
     assert list(joined) == [1, 2, 3]
     assert list(c) == [0, 1, 4, 9] and list(d) == [100, 4, 9]
+
+
+def test_stencil_kernels_from_python_have_python_lists():
+    @weft.stencil
+    def smooth(a):
+        w = [0.5] * 2  # two weights, as Python's list repetition
+        return a[-1] * w[0] + a[1] * w[1]
+
+    v = np.arange(5.0)
+    assert list(smooth(v)) == [0.0, 1.0, 2.0, 3.0, 0.0]

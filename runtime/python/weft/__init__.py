@@ -570,7 +570,7 @@ def _function_lines(fn, options, decorator="jit"):
         names = _STENCIL_OPTIONS
     jit_opts = ", ".join("%s=%r" % (k, v) for k, v in sorted(options.items())
                          if k in names)
-    if decorator in ("jit", "vectorize"):
+    if decorator in ("jit", "vectorize", "stencil"):
         # Python source: list displays are Python's lists ([0.0] * n
         # repeats), where Weft files read them as array literals.
         jit_opts = ", ".join(o for o in (jit_opts, "python_lists=True") if o)
