@@ -393,6 +393,11 @@ void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f);
 /// nested in it.
 void forEachExprOf(const Stmt &s, const std::function<void(const Expr *)> &f);
 
+/// Calls `f` on every expression of `block`, those of nested statements
+/// included (not nested defs'), the innermost first.
+void forEachExprIn(const Block &block,
+                   const std::function<void(const Expr *)> &f);
+
 /// Adds to `out` every name statement `s` binds: assignment and loop
 /// targets, in the statements nested in it too (not in nested defs).
 void namesBoundBy(const Stmt &s, std::vector<std::string> &out);

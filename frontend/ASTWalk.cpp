@@ -129,6 +129,25 @@ void forEachExprOf(const Stmt &s, const std::function<void(const Expr *)> &f) {
   }
 }
 
+void forEachExprIn(const Block &block,
+                   const std::function<void(const Expr *)> &f) {
+  std::function<void(const Expr *)> visit = [&](const Expr *e) {
+    forEachChild(e, visit);
+    f(e);
+  };
+  for (const StmtPtr &s : block) {
+    forEachExprOf(*s, visit);
+    if (auto *i = s->dyn<IfStmt>()) {
+      forEachExprIn(i->body, f);
+      forEachExprIn(i->orelse, f);
+    } else if (auto *w = s->dyn<WhileStmt>()) {
+      forEachExprIn(w->body, f);
+    } else if (auto *l = s->dyn<ForStmt>()) {
+      forEachExprIn(l->body, f);
+    }
+  }
+}
+
 void namesBoundBy(const Stmt &s, std::vector<std::string> &out) {
   auto target = [&](const ExprPtr &t) {
     std::vector<const NameExpr *> names;

@@ -72,6 +72,11 @@ inline bool isRandomDraw(std::optional<Builtin> b) {
                        Builtin::Randint, Builtin::Uniform, Builtin::Normal,
                        Builtin::StandardNormal, Builtin::Exponential});
 }
+/// np.linalg's solve, inv, det and cholesky.
+inline bool isLinalg(std::optional<Builtin> b) {
+  return builtinIn(
+      b, {Builtin::Solve, Builtin::Inv, Builtin::Det, Builtin::Cholesky});
+}
 /// The math functions of complex numbers too (cmath's, NumPy's on
 /// complex128): sqrt, exp, log, sin, cos, tan, tanh.
 inline bool isComplexMath(Builtin b) {

@@ -38,26 +38,11 @@ const Expr *stencilDecorator(const FunctionDefStmt &def,
   return nullptr;
 }
 
-/// Calls `f` on every expression of `block`, nested ones included, the
-/// innermost first.
-void forEachExprIn(const Block &block, const std::function<void(Expr &)> &f) {
-  std::function<void(const Expr *)> visit = [&](const Expr *e) {
-    forEachChild(e, visit);
-    f(const_cast<Expr &>(*e));
-  };
-  for (const StmtPtr &s : block) {
-    forEachExprOf(*s, visit);
-    if (auto *i = s->dyn<IfStmt>()) {
-      forEachExprIn(i->body, f);
-      forEachExprIn(i->orelse, f);
-    } else if (auto *w = s->dyn<WhileStmt>()) {
-      forEachExprIn(w->body, f);
-    } else if (auto *l = s->dyn<ForStmt>()) {
-      forEachExprIn(l->body, f);
-    } else if (auto *d = s->dyn<FunctionDefStmt>()) {
-      forEachExprIn(d->body, f);
-    }
-  }
+/// forEachExprIn with the expressions to rewrite in place (the module is
+/// this pass's to change).
+void forEachMutableExpr(const Block &block,
+                        const std::function<void(Expr &)> &f) {
+  forEachExprIn(block, [&](const Expr *e) { f(const_cast<Expr &>(*e)); });
 }
 
 class StencilWriter {
@@ -205,7 +190,7 @@ private:
   /// a[-1, 0] -> a[__weft_i0 + -1, __weft_i1 + 0], the neighbourhood
   /// grown to hold each constant offset.
   void makeIndicesAbsolute() {
-    forEachExprIn(def_.body, [&](Expr &e) {
+    forEachMutableExpr(def_.body, [&](Expr &e) {
       auto *ix = e.dyn<IndexExpr>();
       auto *base = ix ? ix->base->dyn<NameExpr>() : nullptr;
       if (!base || !relative_.count(base->name) || !ok_)
@@ -397,8 +382,9 @@ void desugarStencils(ModuleAST &module, DiagnosticEngine &diags) {
   }
   if (stencils.empty())
     return;
-  // k(a, out=o) writes into o: k__into(a, out=o).
-  forEachExprIn(module.body, [&](Expr &e) {
+  // k(a, out=o) writes into o: k__into(a, out=o), in the script and in
+  // every function.
+  auto intoCall = [&](Expr &e) {
     auto *c = e.dyn<CallExpr>();
     auto *callee = c ? c->callee->dyn<NameExpr>() : nullptr;
     if (!callee || callee->qualified || !stencils.count(callee->name))
@@ -408,7 +394,11 @@ void desugarStencils(ModuleAST &module, DiagnosticEngine &diags) {
         callee->name += "__into";
         return;
       }
-  });
+  };
+  forEachMutableExpr(module.body, intoCall);
+  for (const StmtPtr &s : module.body)
+    if (auto *d = s->dyn<FunctionDefStmt>())
+      forEachMutableExpr(d->body, intoCall);
 }
 
 } // namespace weft

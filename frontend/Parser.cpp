@@ -690,9 +690,7 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
       return errorAt(member.range,
                      "complex64 is not supported; use complex128 (two "
                      "float64 parts)");
-    if (inLinalg && !builtinIn(lookupBuiltin(member.text),
-                               {Builtin::Solve, Builtin::Inv, Builtin::Det,
-                                Builtin::Cholesky}))
+    if (inLinalg && !isLinalg(lookupBuiltin(member.text)))
       return errorAt(member.range,
                      "np.linalg." + member.text +
                          " is not supported yet (solve, inv, det and "

@@ -12,7 +12,6 @@
 #include "frontend/StaticBranches.h"
 
 #include <algorithm>
-#include <functional>
 
 namespace weft {
 
@@ -90,21 +89,11 @@ Type Analyzer::annotationType(const TypeAnnotation &a) {
 /// True if an index of `block` (nested statements included) holds `...`.
 static bool hasEllipsisIndex(const Block &block) {
   bool found = false;
-  std::function<void(const Expr *)> visit = [&](const Expr *e) {
+  forEachExprIn(block, [&](const Expr *e) {
     if (auto *ix = e->dyn<IndexExpr>())
       for (size_t i = 0; i < ix->indices.size(); ++i)
         found |= ix->isEllipsis(i);
-    forEachChild(e, visit);
-  };
-  for (const StmtPtr &s : block) {
-    forEachExprOf(*s, visit);
-    if (auto *i = s->dyn<IfStmt>())
-      found |= hasEllipsisIndex(i->body) || hasEllipsisIndex(i->orelse);
-    else if (auto *w = s->dyn<WhileStmt>())
-      found |= hasEllipsisIndex(w->body);
-    else if (auto *f = s->dyn<ForStmt>())
-      found |= hasEllipsisIndex(f->body);
-  }
+  });
   return found;
 }
 

@@ -785,20 +785,18 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
     if (!a.isKnown())
       return Type::unknown();
   // Arrays of complex numbers: made, copied, reshaped, indexed, combined
-  // by operators, abs(), where(), summed and averaged (whole arrays);
-  // other functions do not take them yet.
+  // by operators, abs(), where(), summed and averaged (whole arrays),
+  // solved and inverted (np.linalg); other functions do not take them yet.
   for (size_t i = 0; i < args.size(); ++i) {
     if (!args[i].isArray() || !args[i].elementType().isComplex())
       continue;
-    if (!builtinIn(b,
-                   {Builtin::ZerosLike, Builtin::OnesLike,  Builtin::EmptyLike,
-                    Builtin::FullLike,  Builtin::Copy,      Builtin::Astype,
-                    Builtin::Abs,       Builtin::Where,     Builtin::Reshape,
-                    Builtin::Ravel,     Builtin::Transpose, Builtin::Len,
-                    Builtin::Print,     Builtin::Sum,       Builtin::Mean,
-                    Builtin::Dot,       Builtin::Solve,     Builtin::Inv,
-                    Builtin::Det,       Builtin::Cholesky}) &&
-        !isComplexMath(b) && !isComplexPart(b))
+    if (!builtinIn(b, {Builtin::ZerosLike, Builtin::OnesLike,
+                       Builtin::EmptyLike, Builtin::FullLike, Builtin::Copy,
+                       Builtin::Astype, Builtin::Abs, Builtin::Where,
+                       Builtin::Reshape, Builtin::Ravel, Builtin::Transpose,
+                       Builtin::Len, Builtin::Print, Builtin::Sum,
+                       Builtin::Mean, Builtin::Dot}) &&
+        !isLinalg(b) && !isComplexMath(b) && !isComplexPart(b))
       return fail(argExprs[i]->range,
                   name + "() of an array of complex numbers is not supported "
                          "yet; apply it to abs(z) or to the real and "
@@ -808,8 +806,7 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
                    argExprs, arity, dtype, axis, axisExpr};
   if (isRandomDraw(b))
     return checkRandomDraw(call);
-  if (builtinIn(
-          b, {Builtin::Solve, Builtin::Inv, Builtin::Det, Builtin::Cholesky}))
+  if (isLinalg(b))
     return checkLinalg(call);
   if (std::optional<Type> t = checkCreation(call))
     return t;

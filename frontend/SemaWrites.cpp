@@ -56,9 +56,7 @@ bool returnsNewBuffer(Builtin b) {
                  Builtin::LogicalAnd, Builtin::LogicalOr, Builtin::LogicalXor,
                  Builtin::LogicalNot}) ||
          isFloatTest(b) || isBinaryFloatMath(b) || isComplexPart(b) ||
-         isRandomDraw(b) ||
-         builtinIn(b, {Builtin::Solve, Builtin::Inv, Builtin::Det,
-                       Builtin::Cholesky});
+         isRandomDraw(b) || isLinalg(b);
 }
 
 class FunctionWrites {

@@ -39,15 +39,16 @@ public:
         Stable inBody = stable, inElse = stable;
         this->block(ifs->body, inBody);
         this->block(ifs->orelse, inElse);
-      } else if (s.dyn<ForStmt>() || s.dyn<WhileStmt>()) {
-        // A binding anywhere in a loop may precede a test in it.
-        unbind(s, stable);
+      }
+      // A binding anywhere in a loop may precede a test in it: the loop's
+      // bindings go before its body is looked at.
+      unbind(s, stable);
+      if (s.dyn<ForStmt>() || s.dyn<WhileStmt>()) {
         Stable inLoop = stable;
         this->block(s.dyn<ForStmt>() ? s.dyn<ForStmt>()->body
                                      : s.dyn<WhileStmt>()->body,
                     inLoop);
       }
-      unbind(s, stable);
       StmtKind k = s.kind;
       if ((k == StmtKind::Return || k == StmtKind::Break ||
            k == StmtKind::Continue) &&

@@ -633,8 +633,7 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = Val(emitMath(builtin, xs, k, l));
     return true;
   }
-  if (builtinIn(builtin, {Builtin::Solve, Builtin::Inv, Builtin::Det,
-                          Builtin::Cholesky})) {
+  if (isLinalg(builtin)) {
     out = Val(emitLinalg(c, builtin, argExprs));
     return true;
   }

@@ -30,10 +30,10 @@ Value FunctionGen::emitComplexBinary(BinaryOp op, Value lhs, Value rhs,
                 "ZeroDivisionError: complex division by zero", ln, l);
     }
     return complex::DivOp::create(b, l, lhs, rhs);
-  case BinaryOp::Pow: // emitBinaryScalar's, which knows the exponent's type
-    return complex::PowOp::create(b, l, lhs, rhs);
   default:
-    return lhs; // Sema refuses the other operators
+    // Sema refuses the other operators; emitBinaryScalar takes `**`,
+    // whose exponent's type picks powi or pow.
+    return lhs;
   }
 }
 

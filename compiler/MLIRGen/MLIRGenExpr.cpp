@@ -254,13 +254,12 @@ Value FunctionGen::emitListOp(const BinaryExpr *e) {
   Location l = loc(e->range);
   ScalarKind k = fn.typeOf(e).scalarKind();
   bool join = e->op == BinaryOp::Add;
-  const Expr *listE =
-      fn.typeOf(e->lhs.get()).isList() ? e->lhs.get() : e->rhs.get();
-  Value a = emitExpr(join ? e->lhs.get() : listE).v();
-  Value other = emitExpr(join                    ? e->rhs.get()
-                         : listE == e->lhs.get() ? e->rhs.get()
-                                                 : e->lhs.get())
-                    .v();
+  // Left to right, as Python; `a` is the (first) list, `other` the count
+  // or the second list.
+  Value lhs = emitExpr(e->lhs.get()).v();
+  Value rhs = emitExpr(e->rhs.get()).v();
+  bool listFirst = join || fn.typeOf(e->lhs.get()).isList();
+  Value a = listFirst ? lhs : rhs, other = listFirst ? rhs : lhs;
   Value n = arrayMeta(a, l).sizes[0];
   Value total, m;
   if (join) {
