@@ -77,6 +77,12 @@ inline bool isLinalg(std::optional<Builtin> b) {
   return builtinIn(
       b, {Builtin::Solve, Builtin::Inv, Builtin::Det, Builtin::Cholesky});
 }
+/// The calls a list's append, extend and pop become: weft.list_append,
+/// weft.list_extend, weft.list_last, weft.list_drop.
+inline bool isListMethod(std::optional<Builtin> b) {
+  return builtinIn(b, {Builtin::ListAppend, Builtin::ListExtend,
+                       Builtin::ListLast, Builtin::ListDrop});
+}
 /// The math functions of complex numbers too (cmath's, NumPy's on
 /// complex128): sqrt, exp, log, sin, cos, tan, tanh.
 inline bool isComplexMath(Builtin b) {

@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/Builtins.h"
 #include "frontend/DesugarAssignments.h"
+#include "frontend/DesugarListMethods.h"
 #include "frontend/DesugarLoops.h"
 #include "frontend/DesugarStencils.h"
 #include "frontend/ParserImpl.h"
@@ -822,6 +823,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   parser::Parser p(std::move(tokens), lexDiags.diagnostics(), diags);
   p.parseModule(*m);
   desugarStencils(*m, diags);
+  desugarListMethods(*m, diags);
   desugarForLoops(*m);
   desugarChainedAssignments(*m);
   versionRebindings(*m);

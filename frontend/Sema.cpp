@@ -392,7 +392,8 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
 }
 
 bool Analyzer::isTruthy(const Type &t, SourceRange range) {
-  if (t.isUnknown() || t.isScalar())
+  // A Python list is true when it is not empty.
+  if (t.isUnknown() || t.isScalar() || t.isList())
     return true;
   if (t.isArray())
     diags_.error(range, "the truth value of an array is ambiguous; use "
@@ -414,10 +415,14 @@ void Analyzer::assignName(const NameExpr *n, const Type &t,
     change();
     return;
   }
-  bool ok;
+  bool ok = true;
   // A number and a value that may be None: the variable may be None.
-  Type u = slot.isOptional() || t.isOptional() ? unifyReturn(slot, t, ok)
-                                               : unify(slot, t, ok);
+  // Python lists of ints and of floats make a list of floats (MLIRGen
+  // converts the list assigned).
+  Type u = slot.isList() && t.isList()
+               ? Type::list(promote(slot.scalarKind(), t.scalarKind()))
+           : slot.isOptional() || t.isOptional() ? unifyReturn(slot, t, ok)
+                                                 : unify(slot, t, ok);
   if (!ok && slot.isNone()) {
     // A parameter passed None, assigned where the test of it cannot be
     // decided (in a loop or branch, or after another assignment).
@@ -667,7 +672,16 @@ void Analyzer::checkStmt(const Stmt &s) {
   }
   case StmtKind::Assign: {
     auto &a = static_cast<const AssignStmt &>(s);
+    // `lst = []`: typed by what is appended to lst (SemaLists.cpp).
+    auto *empty = a.value->dyn<ListExpr>();
+    auto *target =
+        a.targets.size() == 1 ? a.targets[0]->dyn<NameExpr>() : nullptr;
+    auto slot = target ? fn_->locals.find(target->name) : fn_->locals.end();
+    emptyListTarget_ = empty && empty->elts.empty() && slot != fn_->locals.end()
+                           ? &slot->second
+                           : nullptr;
     Type v = checkExpr(a.value.get());
+    emptyListTarget_ = nullptr;
     if (v.isNone())
       diags_.error(a.value->range,
                    a.value->dyn<NameExpr>()

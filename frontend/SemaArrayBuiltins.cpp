@@ -900,6 +900,13 @@ std::optional<ScalarKind> Analyzer::dtypeArgument(const Expr *e) {
 }
 
 Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
+  // The forms desugarListMethods rewrites; any other use is here.
+  if (m->attr == "append" || m->attr == "extend" || m->attr == "pop") {
+    diags_.error(c->range, m->attr + "() is a statement of its own on a list "
+                                     "variable: lst.append(x), lst.extend(m), "
+                                     "lst.pop() or x = lst.pop()");
+    return Type::unknown();
+  }
   Type base = checkExpr(m->base.get());
   if (!base.isKnown())
     return Type::unknown();

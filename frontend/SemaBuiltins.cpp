@@ -27,6 +27,8 @@ bool Analyzer::checkArity(const CallExpr *c, const std::string &name,
 Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
                             std::vector<Type> &args,
                             const std::vector<const Expr *> &argExprs) {
+  if (isListMethod(b))
+    return checkListMethod(c, b, args, argExprs);
   // NumPy's functions make arrays, of lists too (np.array(lst) * 2 is
   // elementwise).
   return checkBuiltinCall(c, b, args, argExprs).asArray();

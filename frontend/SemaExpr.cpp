@@ -709,11 +709,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
   }
   case ExprKind::List: {
     auto *l = static_cast<const ListExpr *>(e);
-    if (l->elts.empty()) {
-      diags_.error(e->range, "an empty list has no element type; use "
-                             "zeros(0) or empty(0)");
-      return Type::unknown();
-    }
+    if (l->elts.empty())
+      return checkEmptyList(l);
     Type elem;
     for (const ExprPtr &x : l->elts) {
       Type t = checkExpr(x.get());

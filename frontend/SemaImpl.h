@@ -113,6 +113,17 @@ private:
   std::optional<Type>
   checkArrayBuiltin(const CallExpr *c, Builtin b, std::vector<Type> &args,
                     const std::vector<const Expr *> &argExprs);
+  /// The calls a list's append, extend and pop become (SemaLists.cpp):
+  /// the list's type after them (the element for weft.list_last).
+  Type checkListMethod(const CallExpr *c, Builtin b,
+                       const std::vector<Type> &args,
+                       const std::vector<const Expr *> &argExprs);
+  /// `[]`: the type of the list variable it is assigned to, when what is
+  /// appended to it gave one (`emptyListTarget_`); an error otherwise.
+  Type checkEmptyList(const ListExpr *l);
+  /// The type of the variable the statement being checked assigns an
+  /// empty list to, or null.
+  const Type *emptyListTarget_ = nullptr;
   /// histogram(a, bins=, range=, weights=, density=False).
   Type checkHistogram(const CallExpr *c, std::vector<Type> &args,
                       const std::vector<const Expr *> &argExprs);

@@ -160,6 +160,11 @@ Type Analyzer::checkBoolOp(const BoolOpExpr *b) {
     return Type::unknown();
   isTruthy(l, b->lhs->range);
   isTruthy(r, b->rhs->range);
+  // A list stands for its truth value: `while stack and x > 0`.
+  if (l.isList())
+    l = Type::boolean();
+  if (r.isList())
+    r = Type::boolean();
   if (!l.isScalar() || !r.isScalar())
     return Type::unknown();
   return Type::scalar(promote(l.scalarKind(), r.scalarKind()));

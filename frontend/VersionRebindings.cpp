@@ -36,11 +36,20 @@ bool plainTargetNames(Expr *target, std::vector<NameExpr *> &out) {
   return true;
 }
 
+/// `lst = weft.list_append(lst, x)` and the other list updates that
+/// desugarListMethods writes: they change the list, as `+=` does, so
+/// they join its version.
+bool isListUpdate(const AssignStmt &a) {
+  auto *call = a.value->dyn<CallExpr>();
+  auto *callee = call ? call->callee->dyn<NameExpr>() : nullptr;
+  return callee && callee->name.rfind("weft.list_", 0) == 0;
+}
+
 /// The names the single target of assignment `s` binds, if it is plain.
 std::vector<NameExpr *> plainAssigned(const Stmt &s) {
   std::vector<NameExpr *> names;
   auto *a = s.dyn<AssignStmt>();
-  if (!a || a->targets.size() != 1 ||
+  if (!a || a->targets.size() != 1 || isListUpdate(*a) ||
       !plainTargetNames(a->targets[0].get(), names))
     names.clear();
   return names;

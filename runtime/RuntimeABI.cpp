@@ -450,6 +450,46 @@ void weft_rt_array_release(void *ptr) {
     _mlir_memref_to_llvm_free(ptr);
 }
 
+void weft_rt_list_grow(int32_t elemKind, const void *in, void *out,
+                       int64_t extra, int64_t line) {
+  struct List {
+    char *allocated, *aligned;
+    int64_t offset, size, stride;
+  };
+  List list;
+  std::memcpy(&list, in, sizeof list);
+  int64_t bytes = weft_dtype_bytes(elemKind);
+  int64_t n = list.size, want = n + extra;
+  char *first = list.aligned + list.offset * bytes;
+  // In place: the variable's reference is the only one, so the elements
+  // past the list's end are no other array's.
+  if (list.allocated && (n <= 1 || list.stride == 1)) {
+    BufferHeader *h = headerOf(list.allocated);
+    char *end = list.allocated + h->bytes;
+    if (h->refCount.load(std::memory_order_acquire) == 1 &&
+        first + want * bytes <= end) {
+      h->refCount.fetch_add(1, std::memory_order_relaxed);
+      list.size = want;
+      list.stride = 1;
+      std::memcpy(out, &list, sizeof list);
+      return;
+    }
+  }
+  // Room for twice the length (Python's lists grow by about 1/8; the
+  // doubling keeps appends amortised O(1) with fewer copies). A length
+  // no buffer can hold goes to the allocator, whose MemoryError says so.
+  int64_t limit = (int64_t(1) << 60) / bytes;
+  int64_t capacity = want > limit / 2 ? want : want < 2 ? 4 : 2 * want;
+  size_t request = want > limit ? SIZE_MAX : size_t(capacity * bytes);
+  weft_rt_alloc_site(line);
+  auto *data = static_cast<char *>(_mlir_memref_to_llvm_alloc(request));
+  for (int64_t i = 0; i < n; ++i)
+    std::memcpy(data + i * bytes, first + i * list.stride * bytes,
+                static_cast<size_t>(bytes));
+  List grown{data, data, 0, want, 1};
+  std::memcpy(out, &grown, sizeof grown);
+}
+
 void weft_rt_fail(const char *message, int64_t line) {
   std::fflush(stdout);
   if (weft::rt::regionRecord()) {

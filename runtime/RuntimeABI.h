@@ -70,6 +70,14 @@ int32_t weft_rt_gpu_gemm(int32_t elemKind, const void *a, const void *b,
 void weft_rt_linalg(int32_t function, int32_t elemKind, int64_t rankB,
                     const void *a, const void *b, void *out, int64_t line);
 
+//--- Python lists (weft.list_grow): `out` (a 1-D descriptor) gets the
+//    list `in` (of element kind `elemKind`) followed by room for `extra`
+//    elements, as a new reference: `in`'s own buffer when nothing else
+//    holds it and it has room, else a new buffer of about twice the
+//    length. A MemoryError names source line `line`.
+void weft_rt_list_grow(int32_t elemKind, const void *in, void *out,
+                       int64_t extra, int64_t line);
+
 //--- Sorting (Sorting.cpp): every row along the last axis of a descriptor
 //    of rank `rank` (laid out as for weft_rt_print_array), NaNs last.
 void weft_rt_sort(int32_t elemKind, int64_t rank, void *descriptor);

@@ -366,7 +366,21 @@ void lower(weft::HistogramOp op) {
                  "ValueError: max must be larger than min in range parameter.",
                  line);
   } else {
-    auto slots = memref::AllocaOp::create(b, MemRefType::get({2}, ek));
+    // Two slots, made once at the start of the function (or parallel
+    // loop body): in a loop's blocks an alloca would grow the stack on
+    // every iteration.
+    Operation *scope =
+        op->getParentWithTrait<OpTrait::AutomaticAllocationScope>();
+    while (isa<scf::ForOp, scf::ForallOp>(scope))
+      scope = scope->getParentWithTrait<OpTrait::AutomaticAllocationScope>();
+    Value slots;
+    {
+      OpBuilder::InsertionGuard g(b);
+      for (Region &region : scope->getRegions())
+        if (region.isAncestor(op->getParentRegion()))
+          b.setInsertionPointToStart(&region.front());
+      slots = memref::AllocaOp::create(b, MemRefType::get({2}, ek));
+    }
     Value first = idx(b, 0), second = idx(b, 1);
     Value empty = arith::CmpIOp::create(b, arith::CmpIPredicate::eq,
                                         weft::productOf(b, sizes), idx(b, 0));

@@ -200,6 +200,16 @@ LogicalResult SaveNpyOp::verify() {
   return verifyLine(*this, getLine());
 }
 
+LogicalResult ListGrowOp::verify() {
+  auto mt = cast<MemRefType>(getList().getType());
+  if (failed(verifyArrayType(*this, mt, "operand")))
+    return failure();
+  if (mt.getRank() != 1)
+    return emitOpError("grows a 1-D list, not an array of rank ")
+           << mt.getRank();
+  return verifyLine(*this, getLine());
+}
+
 LogicalResult ShapeErrorOp::verify() {
   FailureOr<unsigned> n = countPlaceholders(getFormat());
   if (failed(n))

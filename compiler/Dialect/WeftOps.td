@@ -232,6 +232,33 @@ def Weft_LoadNpyOp : Weft_Op<"load_npy"> {
   let hasVerifier = 1;
 }
 
+def Weft_ListGrowOp : Weft_Op<"list_grow",
+                                 [AllTypesMatch<["list", "result"]>]> {
+  let summary = "A Python list with room for `count` more elements.";
+  let description = [{
+    The list `list.append(x)` and `list.extend(m)` grow: a 1-D array of
+    `list`'s n elements followed by `count` more, whose values the
+    program stores next (undefined until then). The result is a new
+    reference. When `list` is the only reference to its buffer (its
+    variable's), is contiguous and its buffer has room past its end, the
+    result is that buffer, longer; otherwise it is a new buffer with room
+    for about twice as many, so appending n elements one by one copies
+    O(n) in all. `line` is the source line of a MemoryError.
+
+    ```mlir
+    %r = weft.list_grow %a by %c1 line 7 : memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  // No declared memory effects: it allocates, and may hand out its
+  // operand's buffer.
+  let arguments = (ins AnyMemRef:$list, Index:$count, I64Attr:$line);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = [{
+    $list `by` $count `line` $line attr-dict `:` type($list)
+  }];
+  let hasVerifier = 1;
+}
+
 def Weft_SaveNpyOp : Weft_Op<"save_npy"> {
   let summary = "Writes an array to a .npy file.";
   let description = [{

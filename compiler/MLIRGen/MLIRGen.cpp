@@ -165,6 +165,12 @@ void FunctionGen::storeLocal(const std::string &name, const weft::Type &t,
     Value &slot = env[slots[i]];
     if (!isArray(nv) && nv.getType() != slot.getType())
       nv = convert(nv, kindOf(slot.getType()), l);
+    // A list of ints into a list of floats (Sema widens the variable).
+    if (isArray(nv) && slot &&
+        cast<MemRefType>(nv.getType()).getElementType() !=
+            cast<MemRefType>(slot.getType()).getElementType())
+      nv = convertList(
+          nv, kindOf(cast<MemRefType>(slot.getType()).getElementType()), l);
     if (isArray(nv)) {
       takeOwnership(nv, l);
       if (slot)

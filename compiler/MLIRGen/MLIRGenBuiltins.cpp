@@ -157,6 +157,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
     emitPrint(c);
     return Val();
   }
+  if (isListMethod(builtin))
+    return emitListMethod(c, builtin);
   {
     SmallVector<const Expr *, 4> argExprs;
     for (const ExprPtr &a : c->args)

@@ -90,6 +90,10 @@ Value FunctionGen::convertTo(Value v, const weft::Type &to, Location l) {
 }
 
 Value FunctionGen::truthy(Value v, Location l) {
+  if (isArray(v)) // a Python list: true when it is not empty
+    return arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne,
+                                 memref::DimOp::create(b, l, v, 0),
+                                 index(0, l));
   ScalarKind k = kindOf(v.getType());
   if (k == ScalarKind::Bool)
     return v;
@@ -605,11 +609,13 @@ Val FunctionGen::emitExpr(const Expr *e) {
     // Python: `a and b` is `b if a else a`; `a or b` is `a if a else b`.
     auto *bo = static_cast<const BoolOpExpr *>(e);
     mlir::Type rt = toMLIR(t);
-    Value a = convertTo(emitScalar(bo->lhs.get()), t, l);
-    Value cond = truthy(a, l);
-    auto rhs = [&] {
-      return convertTo(emitScalarInRegion(bo->rhs.get(), l), t, l);
+    // A list operand stands for its truth value (Sema).
+    auto operand = [&](Value v) {
+      return convertTo(isArray(v) ? truthy(v, l) : v, t, l);
     };
+    Value a = operand(emitScalar(bo->lhs.get()));
+    Value cond = truthy(a, l);
+    auto rhs = [&] { return operand(emitScalarInRegion(bo->rhs.get(), l)); };
     auto lhs = [&] { return a; };
     if (bo->op == BoolOpKind::And)
       return Val(emitValueIf(cond, rt, rhs, lhs, l));

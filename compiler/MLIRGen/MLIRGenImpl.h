@@ -215,6 +215,14 @@ public:
                  mlir::Location l, bool deferrable = false);
   ScalarKind kindOf(mlir::Type t) const;
 
+  // ---- Python lists (MLIRGenLists.cpp)
+  /// weft.list_append / list_extend (the list grown, a new reference),
+  /// weft.list_last (the element pop returns) and weft.list_drop (the
+  /// list without it, a view).
+  Val emitListMethod(const CallExpr *c, Builtin builtin);
+  /// A new 1-D array of `list`'s elements converted to kind `k`.
+  mlir::Value convertList(mlir::Value list, ScalarKind k, mlir::Location l);
+
   // ---- arrays: views, indexing, creation (MLIRGenArrays.cpp)
   /// Offset, sizes and strides (index values) of a strided array.
   struct ArrayMeta {

@@ -2,7 +2,7 @@
 //--------------------------===//
 //
 // Arrays: reference counts, the null array, the pairwise sum, .npy files,
-// BLAS, sorting.
+// BLAS, growing lists, sorting.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/Conversion/WeftToLLVM/Common.h"
@@ -177,6 +177,31 @@ struct LinalgLowering : ConvertOpToLLVMPattern<weft::LinalgOp> {
   }
 };
 
+struct ListGrowLowering : ConvertOpToLLVMPattern<weft::ListGrowOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::ListGrowOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto mt = cast<MemRefType>(op.getType());
+    Type descTy = getTypeConverter()->convertType(mt);
+    // The runtime fills a descriptor in a stack slot; read it back.
+    Value in = descriptorPointer(rewriter, op, adaptor.getList());
+    auto poison = LLVM::PoisonOp::create(rewriter, loc, descTy);
+    Value out = descriptorPointer(rewriter, op, poison);
+    Value kind = constI32(rewriter, loc, elemKindCode(mt.getElementType()));
+    Value count = adaptor.getCount();
+    Type i64 = rewriter.getI64Type();
+    if (count.getType() != i64)
+      count = LLVM::SExtOp::create(rewriter, loc, i64, count);
+    callRuntime(rewriter, op, abi::Function::weft_rt_list_grow,
+                {kind, in, out, count, constI64(rewriter, loc, op.getLine())});
+    rewriter.replaceOp(op, LLVM::LoadOp::create(rewriter, loc, descTy, out));
+    return success();
+  }
+};
+
 struct SortLowering : ConvertOpToLLVMPattern<weft::SortOp> {
   using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
 
@@ -218,8 +243,8 @@ struct ArgsortLowering : ConvertOpToLLVMPattern<weft::ArgsortOp> {
 void weft::populateArraysToLLVMPatterns(LLVMTypeConverter &converter,
                                         RewritePatternSet &patterns) {
   patterns.add<NullArrayLowering, PairwiseSumLowering, LoadNpyLowering,
-               SaveNpyLowering, GemmLowering, LinalgLowering, SortLowering,
-               ArgsortLowering>(converter);
+               SaveNpyLowering, GemmLowering, LinalgLowering, ListGrowLowering,
+               SortLowering, ArgsortLowering>(converter);
   patterns.add<RefCountLowering<weft::RetainOp>>(
       converter, abi::Function::weft_rt_array_retain);
   patterns.add<RefCountLowering<weft::ReleaseOp>>(

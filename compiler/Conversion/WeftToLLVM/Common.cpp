@@ -6,6 +6,7 @@
 #include "compiler/Conversion/WeftToLLVM/Common.h"
 
 #include "mlir/Dialect/LLVMIR/FunctionCallUtils.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 
@@ -77,8 +78,13 @@ Value lowering::descriptorPointer(ConversionPatternRewriter &rewriter,
   // The slot goes at the start of the nearest allocation scope: the
   // function, or the omp.parallel region when the op runs inside one (a slot
   // at the function's entry would be one descriptor shared by every thread).
+  // An scf.for is an allocation scope too, but scf-to-cf inlines its body
+  // into the loop's blocks, where a slot would grow the stack on every
+  // iteration: its scope is the one around it.
   Operation *scope =
       op->getParentWithTrait<OpTrait::AutomaticAllocationScope>();
+  while (isa<scf::ForOp, scf::ForallOp>(scope))
+    scope = scope->getParentWithTrait<OpTrait::AutomaticAllocationScope>();
   Block *entry = nullptr;
   for (Region &region : scope->getRegions())
     if (region.isAncestor(op->getParentRegion()))

@@ -567,6 +567,14 @@ func.func @sort_scalar(%a: memref<f64>) {
 
 // -----
 
+func.func @list_grow_rank(%a: memref<?x?xf64>, %n: index) {
+  // expected-error @+1 {{grows a 1-D list, not an array of rank 2}}
+  %r = weft.list_grow %a by %n line 1 : memref<?x?xf64>
+  return
+}
+
+// -----
+
 func.func @linalg_function(%a: memref<?x?xf64>, %o: memref<?x?xf64>) {
   // expected-error @+1 {{function must be solve, inv, det or cholesky, got eig}}
   weft.linalg "eig" %a into %o line 1 : memref<?x?xf64>, memref<?x?xf64>

@@ -178,6 +178,13 @@ func.func @linear_algebra(%a: memref<?x?xf64>, %b: memref<?xf64>, %x: memref<?xf
   return
 }
 
+// CHECK-LABEL: func.func @list_grow
+// CHECK: %0 = weft.list_grow %arg0 by %arg1 line 7 : memref<?xf64, strided<[?], offset: ?>>
+func.func @list_grow(%a: memref<?xf64, strided<[?], offset: ?>>, %n: index) -> memref<?xf64, strided<[?], offset: ?>> {
+  %r = weft.list_grow %a by %n line 7 : memref<?xf64, strided<[?], offset: ?>>
+  return %r : memref<?xf64, strided<[?], offset: ?>>
+}
+
 // CHECK-LABEL: func.func @statistics
 // CHECK: weft.searchsorted %arg0, %arg2 right as f64 : memref<?xf64>, i64 -> i64
 // CHECK: weft.digitize %arg1, %arg0 right as f64 line 2 : memref<?xi64>, memref<?xf64> -> memref<?xi64>

@@ -1,0 +1,393 @@
+//===- DesugarListMethods.cpp - List methods as assignments ---------------===//
+//
+// Implements desugarListMethods (DesugarListMethods.h).
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/DesugarListMethods.h"
+
+#include "frontend/ASTBuild.h"
+
+#include <map>
+#include <set>
+
+namespace weft {
+namespace {
+
+/// `lst.method(...)` of a variable `lst` for the methods that grow or
+/// shrink a list; null for anything else.
+const CallExpr *listMethodCall(const Expr *e, std::string *method = nullptr) {
+  auto *c = e ? e->dyn<CallExpr>() : nullptr;
+  auto *m = c ? c->callee->dyn<AttributeExpr>() : nullptr;
+  if (!m || !m->base->dyn<NameExpr>() ||
+      (m->attr != "append" && m->attr != "extend" && m->attr != "pop"))
+    return nullptr;
+  if (method)
+    *method = m->attr;
+  return c;
+}
+
+const NameExpr *receiverOf(const CallExpr *c) {
+  return c->callee->dyn<AttributeExpr>()->base->dyn<NameExpr>();
+}
+
+/// The list method call statement `s` makes (an expression statement, or
+/// the value of a one-target assignment for pop), or null.
+const CallExpr *statementCall(const Stmt &s) {
+  if (auto *e = s.dyn<ExprStmt>())
+    return listMethodCall(e->value.get());
+  std::string method;
+  auto *a = s.dyn<AssignStmt>();
+  if (a && a->targets.size() == 1) {
+    const CallExpr *c = listMethodCall(a->value.get(), &method);
+    return method == "pop" ? c : nullptr;
+  }
+  return nullptr;
+}
+
+/// Calls `f` on every statement of `block` and of the blocks nested in it
+/// (not in nested defs).
+void forEachStmt(const Block &block,
+                 const std::function<void(const Stmt &)> &f) {
+  for (const StmtPtr &s : block) {
+    f(*s);
+    if (auto *i = s->dyn<IfStmt>()) {
+      forEachStmt(i->body, f);
+      forEachStmt(i->orelse, f);
+    } else if (auto *w = s->dyn<WhileStmt>()) {
+      forEachStmt(w->body, f);
+    } else if (auto *l = s->dyn<ForStmt>()) {
+      forEachStmt(l->body, f);
+    }
+  }
+}
+
+/// The names an assigned value hands on as they are (a name, the items of
+/// a tuple, the branches of `a if c else b`): each would be a second name
+/// for the same list in Python.
+void sharedNames(const Expr *e, std::vector<const NameExpr *> &out) {
+  if (auto *n = e->dyn<NameExpr>())
+    out.push_back(n);
+  else if (auto *t = e->dyn<TupleExpr>())
+    for (const ExprPtr &x : t->elts)
+      sharedNames(x.get(), out);
+  else if (auto *i = e->dyn<IfExpExpr>()) {
+    sharedNames(i->thenValue.get(), out);
+    sharedNames(i->elseValue.get(), out);
+  }
+}
+
+/// The checks of one function body (or the script's) with parameters
+/// `params`.
+class ScopeChecker {
+public:
+  ScopeChecker(const std::vector<Param> *params, DiagnosticEngine &diags)
+      : params_(params), diags_(diags) {}
+
+  void run(const Block &body) {
+    forEachExprIn(body, [&](const Expr *e) {
+      if (const CallExpr *c = listMethodCall(e))
+        grown_.emplace(receiverOf(c)->name, c);
+    });
+    if (grown_.empty())
+      return;
+    if (params_)
+      for (const Param &p : *params_)
+        if (auto it = grown_.find(p.name); it != grown_.end())
+          diags_.error(receiverOf(it->second)->range,
+                       "'" + p.name +
+                           "' is a parameter: growing or shrinking it "
+                           "would not change the caller's list; build a "
+                           "new list in this function and return it");
+    forEachStmt(body, [&](const Stmt &s) {
+      if (auto *a = s.dyn<AssignStmt>())
+        checkSharing(a->targets, a->value.get());
+      if (auto *l = s.dyn<ForStmt>())
+        checkLoop(*l);
+    });
+  }
+
+private:
+  /// `b = lst` or `lst = b` where `lst` grows: two names for one list.
+  void checkSharing(const std::vector<ExprPtr> &targets, const Expr *value) {
+    std::vector<const NameExpr *> values;
+    sharedNames(value, values);
+    bool targetGrows = false;
+    std::vector<const NameExpr *> targetNames;
+    for (const ExprPtr &t : targets)
+      namesOfTarget(t.get(), targetNames);
+    for (const NameExpr *t : targetNames)
+      targetGrows |= grown_.count(t->name) != 0;
+    for (const NameExpr *v : values) {
+      if (!grown_.count(v->name) && !targetGrows)
+        continue;
+      if (v->name == "None" || v->name == "True" || v->name == "False")
+        continue;
+      diags_.error(v->range,
+                   "this would make a second name for a list that "
+                   "append, extend or pop change in place; Weft's lists "
+                   "have one name each: copy it with " +
+                       v->name + ".copy(), or use one name");
+      return;
+    }
+  }
+
+  /// `for x in lst:` whose body grows `lst`.
+  void checkLoop(const ForStmt &l) {
+    auto *it = l.iter->dyn<NameExpr>();
+    if (!it || !grown_.count(it->name))
+      return;
+    forEachExprIn(l.body, [&](const Expr *e) {
+      const CallExpr *c = listMethodCall(e);
+      if (c && receiverOf(c)->name == it->name)
+        diags_.error(c->range, "'" + it->name +
+                                   "' changes inside a for loop over it; "
+                                   "loop over a copy (for x in " +
+                                   it->name + ".copy()) or over range(len(" +
+                                   it->name + "))");
+    });
+  }
+
+  const std::vector<Param> *params_;
+  DiagnosticEngine &diags_;
+  /// The variables grown or shrunk, and a call that does it.
+  std::map<std::string, const CallExpr *> grown_;
+};
+
+/// Checks the script body and every function body in `block`.
+void checkScopes(const Block &block, const std::vector<Param> *params,
+                 DiagnosticEngine &diags) {
+  ScopeChecker(params, diags).run(block);
+  forEachStmt(block, [&](const Stmt &s) {
+    if (auto *d = s.dyn<FunctionDefStmt>())
+      checkScopes(d->body, &d->params, diags);
+  });
+}
+
+/// Adds to `out` every name `e` reads.
+void namesRead(const Expr *e, std::set<std::string> &out) {
+  if (!e)
+    return;
+  if (auto *n = e->dyn<NameExpr>())
+    out.insert(n->name);
+  forEachChild(e, [&](const Expr *x) { namesRead(x, out); });
+}
+
+/// Hoists the pops of one statement: each `lst.pop()` it evaluates every
+/// time it runs (not in a branch of `a if c else b`, the right side of
+/// and/or, or a comprehension) becomes a variable, and `pops` gets the
+/// calls in evaluation order with the variables' names. A pop of a list
+/// the statement read before (in Python's order) is an error: it would
+/// move the pop before that read.
+class PopHoister {
+public:
+  explicit PopHoister(DiagnosticEngine &diags) : diags_(diags) {}
+
+  std::vector<std::pair<ExprPtr, std::string>> pops;
+  /// Names read so far, in evaluation order.
+  std::set<std::string> read;
+  bool ok = true;
+
+  void hoist(ExprPtr &slot) {
+    Expr *e = slot.get();
+    if (!e)
+      return;
+    std::string method;
+    if (listMethodCall(e, &method) && method == "pop") {
+      for (ExprPtr &a : static_cast<CallExpr *>(e)->args)
+        hoist(a);
+      const std::string &lst = receiverOf(static_cast<CallExpr *>(e))->name;
+      if (read.count(lst)) {
+        diags_.error(e->range, "this statement reads '" + lst +
+                                   "' before popping it; pop first, on a "
+                                   "line of its own: x = " +
+                                   lst + ".pop()");
+        ok = false;
+      }
+      read.insert(lst);
+      std::string name = "__pop_" + std::to_string(e->range.begin.line) + "_" +
+                         std::to_string(e->range.begin.col);
+      SourceRange r = e->range;
+      pops.emplace_back(std::move(slot), name);
+      slot = std::make_unique<NameExpr>(r, name);
+      return;
+    }
+    switch (e->kind) {
+    case ExprKind::Name:
+      read.insert(static_cast<NameExpr *>(e)->name);
+      return;
+    case ExprKind::Unary:
+      hoist(static_cast<UnaryExpr *>(e)->operand);
+      return;
+    case ExprKind::Binary:
+      hoist(static_cast<BinaryExpr *>(e)->lhs);
+      hoist(static_cast<BinaryExpr *>(e)->rhs);
+      return;
+    case ExprKind::Compare: {
+      // A chain evaluates its later operands only sometimes.
+      auto &ops = static_cast<CompareExpr *>(e)->operands;
+      for (size_t i = 0; i < ops.size(); ++i)
+        if (i < 2)
+          hoist(ops[i]);
+        else
+          namesRead(ops[i].get(), read);
+      return;
+    }
+    case ExprKind::BoolOp:
+      hoist(static_cast<BoolOpExpr *>(e)->lhs);
+      namesRead(static_cast<BoolOpExpr *>(e)->rhs.get(), read);
+      return;
+    case ExprKind::IfExp:
+      hoist(static_cast<IfExpExpr *>(e)->cond);
+      namesRead(static_cast<IfExpExpr *>(e)->thenValue.get(), read);
+      namesRead(static_cast<IfExpExpr *>(e)->elseValue.get(), read);
+      return;
+    case ExprKind::Call:
+      for (ExprPtr &a : static_cast<CallExpr *>(e)->args)
+        hoist(a);
+      for (KeywordArg &k : static_cast<CallExpr *>(e)->keywords)
+        hoist(k.value);
+      if (auto *m = static_cast<CallExpr *>(e)->callee->dyn<AttributeExpr>())
+        namesRead(m->base.get(), read);
+      return;
+    case ExprKind::Index:
+      hoist(static_cast<IndexExpr *>(e)->base);
+      for (ExprPtr &i : static_cast<IndexExpr *>(e)->indices)
+        hoist(i);
+      return;
+    case ExprKind::Slice:
+      hoist(static_cast<SliceExpr *>(e)->lower);
+      hoist(static_cast<SliceExpr *>(e)->upper);
+      hoist(static_cast<SliceExpr *>(e)->step);
+      return;
+    case ExprKind::Attribute:
+      hoist(static_cast<AttributeExpr *>(e)->base);
+      return;
+    case ExprKind::Tuple:
+      for (ExprPtr &x : static_cast<TupleExpr *>(e)->elts)
+        hoist(x);
+      return;
+    case ExprKind::List:
+      for (ExprPtr &x : static_cast<ListExpr *>(e)->elts)
+        hoist(x);
+      return;
+    default:
+      namesRead(e, read);
+      return;
+    }
+  }
+
+private:
+  DiagnosticEngine &diags_;
+};
+
+/// `s` with each `lst.pop()` in its expressions evaluated by statements
+/// before it: `v = weft.list_last(lst); lst = weft.list_drop(lst)`. None
+/// when it has none.
+std::optional<Block> hoistPopsOf(Stmt &s, DiagnosticEngine &diags) {
+  ExprPtr *slot = nullptr;
+  PopHoister h(diags);
+  if (auto *e = s.dyn<ExprStmt>())
+    slot = &e->value;
+  else if (auto *a = s.dyn<AssignStmt>())
+    slot = &a->value;
+  else if (auto *a = s.dyn<AugAssignStmt>()) {
+    slot = &a->value;
+    namesRead(a->target.get(), h.read); // read before the value
+  } else if (auto *a = s.dyn<AnnAssignStmt>())
+    slot = &a->value;
+  else if (auto *r = s.dyn<ReturnStmt>())
+    slot = &r->value;
+  else if (auto *i = s.dyn<IfStmt>())
+    slot = &i->cond;
+  else if (auto *a = s.dyn<AssertStmt>())
+    slot = &a->test;
+  if (!slot)
+    return std::nullopt;
+  h.hoist(*slot);
+  if (h.pops.empty() || !h.ok)
+    return std::nullopt;
+  Block out;
+  for (auto &[call, name] : h.pops) {
+    const NameExpr *lst = receiverOf(static_cast<CallExpr *>(call.get()));
+    ASTBuilder b{call->range};
+    std::vector<ExprPtr> args;
+    args.push_back(b.name(lst->name));
+    out.push_back(
+        b.assign(b.name(name), b.call("weft.list_last", std::move(args))));
+    std::vector<ExprPtr> dropArgs;
+    dropArgs.push_back(b.name(lst->name));
+    out.push_back(b.assign(cloneExpr(lst),
+                           b.call("weft.list_drop", std::move(dropArgs))));
+  }
+  out.push_back(cloneStmt(s));
+  return out;
+}
+
+/// The statements a list method statement `s` becomes, or `s` with the
+/// pops in its expressions hoisted; none for any other statement.
+std::optional<Block> rewrite(Stmt &s, DiagnosticEngine &diags) {
+  const CallExpr *call = statementCall(s);
+  if (!call)
+    return hoistPopsOf(s, diags);
+  std::string method = call->callee->dyn<AttributeExpr>()->attr;
+  const NameExpr *lst = receiverOf(call);
+  ASTBuilder b{call->range};
+  size_t want = method == "pop" ? 0 : 1;
+  bool popLast = false;
+  if (method == "pop" && call->args.size() == 1) {
+    auto *u = call->args[0]->dyn<UnaryExpr>();
+    auto *one =
+        u && u->op == UnaryOp::Neg ? u->operand->dyn<IntLitExpr>() : nullptr;
+    popLast = one && one->value == 1;
+    if (!popLast) {
+      diags.error(call->args[0]->range,
+                  "pop(i) of an element other than the last is not "
+                  "supported; pop() takes the last one");
+      return std::nullopt;
+    }
+  }
+  if (!call->keywords.empty() || (call->args.size() != want && !popLast)) {
+    diags.error(call->range,
+                method + "() takes " + (want ? "one argument" : "no argument") +
+                    ", got " +
+                    std::to_string(call->args.size() + call->keywords.size()));
+    return std::nullopt;
+  }
+  auto assignList = [&](const std::string &fn, ExprPtr arg) {
+    std::vector<ExprPtr> args;
+    args.push_back(b.name(lst->name));
+    if (arg)
+      args.push_back(std::move(arg));
+    auto a = std::make_unique<AssignStmt>(s.range);
+    a->targets.push_back(cloneExpr(lst));
+    a->value = b.call(fn, std::move(args));
+    return a;
+  };
+  Block out;
+  if (method == "append" || method == "extend") {
+    auto *c = const_cast<CallExpr *>(call);
+    out.push_back(
+        assignList(method == "append" ? "weft.list_append" : "weft.list_extend",
+                   std::move(c->args[0])));
+    return out;
+  }
+  if (auto *a = s.dyn<AssignStmt>()) {
+    std::vector<ExprPtr> args;
+    args.push_back(b.name(lst->name));
+    auto last = std::make_unique<AssignStmt>(s.range);
+    last->targets.push_back(std::move(a->targets[0]));
+    last->value = b.call("weft.list_last", std::move(args));
+    out.push_back(std::move(last));
+  }
+  out.push_back(assignList("weft.list_drop", nullptr));
+  return out;
+}
+
+} // namespace
+
+void desugarListMethods(ModuleAST &module, DiagnosticEngine &diags) {
+  checkScopes(module.body, nullptr, diags);
+  rewriteBlocks(module.body, [&](Stmt &s) { return rewrite(s, diags); });
+}
+
+} // namespace weft

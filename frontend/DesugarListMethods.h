@@ -1,0 +1,31 @@
+//===- DesugarListMethods.h - List methods as assignments -----*- C++ -*-===//
+//
+// A Python list's append, extend and pop change the list in place; Weft
+// holds a list as an array value, so each becomes an assignment of the
+// list variable before type checking, and the programs whose meaning that
+// would change (a second name for the list) are refused.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_FRONTEND_DESUGARLISTMETHODS_H
+#define WEFT_FRONTEND_DESUGARLISTMETHODS_H
+
+#include "frontend/AST.h"
+#include "frontend/Diagnostics.h"
+
+namespace weft {
+
+/// Rewrites the statements
+///   lst.append(x)   ->  lst = weft.list_append(lst, x)
+///   lst.extend(m)   ->  lst = weft.list_extend(lst, m)
+///   lst.pop()       ->  lst = weft.list_drop(lst)
+///   t = lst.pop()   ->  t = weft.list_last(lst); lst = weft.list_drop(lst)
+/// where `lst` is a variable (pop(-1) is pop()). In each function (and
+/// the script body) it reports, to `diags`, what would make a grown list
+/// differ from Python's: growing a parameter (the caller's list), a
+/// second name bound to a grown list (`b = lst`, `lst = b`, a tuple of
+/// them), and growing a list inside a `for` loop over it.
+void desugarListMethods(ModuleAST &module, DiagnosticEngine &diags);
+
+} // namespace weft
+
+#endif // WEFT_FRONTEND_DESUGARLISTMETHODS_H

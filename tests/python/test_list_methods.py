@@ -1,0 +1,187 @@
+"""A Python list's append, extend and pop in jitted functions, checked
+against the same functions run by CPython (py_func): the values, the
+lengths, the IndexError of popping an empty list, and the programs whose
+meaning a list held by value would change, which are refused."""
+import numpy as np
+import pytest
+
+import weft
+from weft import prange
+
+
+@weft.jit
+def primes(n):
+    ps = []
+    for k in range(2, n):
+        isp = True
+        for p in ps:
+            if p * p > k:
+                break
+            if k % p == 0:
+                isp = False
+                break
+        if isp:
+            ps.append(k)
+    return ps
+
+
+@weft.jit
+def ints_then_floats(n):
+    out = []
+    for i in range(n):
+        if i % 2 == 0:
+            out.append(i)
+        else:
+            out.append(i * 0.25)
+    return out
+
+
+@weft.jit
+def stack_walk(n):
+    st = [n]
+    total = 0
+    while st:
+        x = st.pop()
+        total += x
+        if x > 1:
+            st.append(x // 2)
+            st.append(x // 3)
+    return total
+
+
+@weft.jit
+def extended(n):
+    a = [1.0, 2.0]
+    b = []
+    for i in range(n):
+        b.append(i * 1.5)
+    a.extend(b)
+    a.extend(np.arange(3.0))
+    a.extend(a)
+    return a
+
+
+@weft.jit
+def pops_in_expressions(n):
+    a = []
+    for i in range(n):
+        a.append(i * 1.0)
+    b = a.pop() + 1
+    total = 0.0
+    total += a.pop()
+    if a.pop() > 3:
+        total += 100
+    a.pop(-1)
+    return a.pop(), b, total, len(a)
+
+
+@weft.jit
+def long_list(n):
+    out = []
+    for i in range(n):
+        out.append(i)
+    s = 0
+    for x in out:
+        s += x
+    return s, len(out), out[-1]
+
+
+@weft.jit(parallel=True)
+def per_row(m):
+    out = np.zeros(m.shape[0])
+    for i in prange(m.shape[0]):
+        acc = []
+        for j in range(m.shape[1]):
+            if m[i, j] > 0.5:
+                acc.append(m[i, j])
+        s = 0.0
+        for v in acc:
+            s += v
+        out[i] = s + len(acc)
+    return out
+
+
+def as_python(x):
+    if isinstance(x, tuple):
+        return tuple(as_python(v) for v in x)
+    if isinstance(x, (list, np.ndarray)):
+        return [v.item() if hasattr(v, "item") else v for v in x]
+    return x
+
+
+@pytest.mark.parametrize("f, args", [
+    (primes, (60,)),
+    (ints_then_floats, (7,)),
+    (stack_walk, (1000,)),
+    (extended, (3,)),
+    (extended, (0,)),
+    (pops_in_expressions, (10,)),
+    (long_list, (1000000,)),
+])
+def test_list_methods_match_cpython(f, args):
+    assert as_python(f(*args)) == as_python(f.py_func(*args))
+
+
+def test_lists_private_to_prange_iterations():
+    m = np.random.default_rng(1).random((50, 40))
+    expected = [sum(v for v in row if v > 0.5) + sum(row > 0.5)
+                for row in m]
+    assert np.allclose(per_row(m), expected, rtol=1e-12)
+
+
+def test_pop_of_an_empty_list_raises_index_error():
+    @weft.jit
+    def pop_twice(n):
+        a = [1.0]
+        a.pop()
+        return a.pop()
+
+    with pytest.raises(IndexError, match="pop from empty list"):
+        pop_twice(1)
+
+
+@weft.jit
+def grows_parameter(lst):
+    lst.append(1.0)
+    return lst
+
+
+@weft.jit
+def second_name(n):
+    a = []
+    b = a
+    a.append(1.0)
+    return b
+
+
+@weft.jit
+def grows_while_looping(n):
+    a = [1.0]
+    for x in a:
+        a.append(x)
+    return a
+
+
+@weft.jit
+def never_appended(n):
+    a = []
+    return len(a)
+
+
+@weft.jit
+def read_before_pop(n):
+    a = [1.0]
+    return len(a) + a.pop()
+
+
+@pytest.mark.parametrize("f, arg, message", [
+    (grows_parameter, np.zeros(1), "'lst' is a parameter"),
+    (second_name, 1, "second name for a list"),
+    (grows_while_looping, 1, "changes inside a for loop over it"),
+    (never_appended, 1, "cannot tell what this empty list holds"),
+    (read_before_pop, 1, "reads 'a' before popping it"),
+])
+def test_list_programs_python_would_run_differently_are_refused(f, arg,
+                                                                message):
+    with pytest.raises(weft.CompileError, match=message):
+        f(arg)
