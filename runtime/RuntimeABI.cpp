@@ -462,13 +462,13 @@ void weft_rt_list_grow(int32_t elemKind, const void *in, void *out,
   int64_t n = list.size, want = n + extra;
   char *first = list.aligned + list.offset * bytes;
   // In place: the variable's reference is the only one, so the elements
-  // past the list's end are no other array's.
+  // past the list's end are no other array's. The reference passes to
+  // the result.
   if (list.allocated && (n <= 1 || list.stride == 1)) {
     BufferHeader *h = headerOf(list.allocated);
     char *end = list.allocated + h->bytes;
     if (h->refCount.load(std::memory_order_acquire) == 1 &&
         first + want * bytes <= end) {
-      h->refCount.fetch_add(1, std::memory_order_relaxed);
       list.size = want;
       list.stride = 1;
       std::memcpy(out, &list, sizeof list);
@@ -488,6 +488,7 @@ void weft_rt_list_grow(int32_t elemKind, const void *in, void *out,
                 static_cast<size_t>(bytes));
   List grown{data, data, 0, want, 1};
   std::memcpy(out, &grown, sizeof grown);
+  weft_rt_array_release(list.allocated);
 }
 
 void weft_rt_fail(const char *message, int64_t line) {

@@ -72,9 +72,10 @@ void weft_rt_linalg(int32_t function, int32_t elemKind, int64_t rankB,
 
 //--- Python lists (weft.list_grow): `out` (a 1-D descriptor) gets the
 //    list `in` (of element kind `elemKind`) followed by room for `extra`
-//    elements, as a new reference: `in`'s own buffer when nothing else
-//    holds it and it has room, else a new buffer of about twice the
-//    length. A MemoryError names source line `line`.
+//    elements, with `in`'s reference: `in`'s own buffer when nothing else
+//    holds it and it has room, else a new buffer of twice the length
+//    (`in`'s reference released). A MemoryError names source line
+//    `line`.
 void weft_rt_list_grow(int32_t elemKind, const void *in, void *out,
                        int64_t extra, int64_t line);
 

@@ -200,6 +200,16 @@ LogicalResult SaveNpyOp::verify() {
   return verifyLine(*this, getLine());
 }
 
+LogicalResult ListCapacityOp::verify() {
+  auto mt = cast<MemRefType>(getList().getType());
+  if (failed(verifyArrayType(*this, mt, "operand")))
+    return failure();
+  if (mt.getRank() != 1)
+    return emitOpError("measures a 1-D list, not an array of rank ")
+           << mt.getRank();
+  return success();
+}
+
 LogicalResult ListGrowOp::verify() {
   auto mt = cast<MemRefType>(getList().getType());
   if (failed(verifyArrayType(*this, mt, "operand")))

@@ -232,24 +232,48 @@ def Weft_LoadNpyOp : Weft_Op<"load_npy"> {
   let hasVerifier = 1;
 }
 
+def Weft_ListCapacityOp : Weft_Op<"list_capacity"> {
+  let summary = "How long a Python list may grow in place.";
+  let description = [{
+    The number of elements `list`'s buffer holds from the list's first
+    element on, when the list's variable is the buffer's only holder (its
+    reference count is 1) and the list is contiguous; 0 otherwise (a
+    shared, strided or foreign buffer, or none). Up to that length,
+    `list.append(x)` writes into the buffer and gives the variable a
+    longer view of it.
+
+    ```mlir
+    %c = weft.list_capacity %a : memref<?xf64, strided<[?], offset: ?>>
+    ```
+  }];
+  // No declared memory effects: it reads the buffer's reference count,
+  // which retains and releases change.
+  let arguments = (ins AnyMemRef:$list);
+  let results = (outs Index:$result);
+  let assemblyFormat = "$list attr-dict `:` type($list)";
+  let hasVerifier = 1;
+}
+
 def Weft_ListGrowOp : Weft_Op<"list_grow",
                                  [AllTypesMatch<["list", "result"]>]> {
   let summary = "A Python list with room for `count` more elements.";
   let description = [{
     The list `list.append(x)` and `list.extend(m)` grow: a 1-D array of
     `list`'s n elements followed by `count` more, whose values the
-    program stores next (undefined until then). The result is a new
-    reference. When `list` is the only reference to its buffer (its
-    variable's), is contiguous and its buffer has room past its end, the
-    result is that buffer, longer; otherwise it is a new buffer with room
-    for about twice as many, so appending n elements one by one copies
-    O(n) in all. `line` is the source line of a MemoryError.
+    program stores next (undefined until then). It takes `list`'s
+    reference and gives one to the result: when the list is its buffer's
+    only holder, is contiguous and has room past its end, the result is
+    that buffer, longer; otherwise it is a new buffer with room for twice
+    as many, the elements copied and `list`'s reference dropped, so
+    appending n elements one by one copies O(n) in all. The front end
+    grows in place itself below `weft.list_capacity`, and calls this op
+    beyond it. `line` is the source line of a MemoryError.
 
     ```mlir
     %r = weft.list_grow %a by %c1 line 7 : memref<?xf64, strided<[?], offset: ?>>
     ```
   }];
-  // No declared memory effects: it allocates, and may hand out its
+  // No declared memory effects: it allocates, frees and may hand out its
   // operand's buffer.
   let arguments = (ins AnyMemRef:$list, Index:$count, I64Attr:$line);
   let results = (outs AnyMemRef:$result);

@@ -220,6 +220,19 @@ public:
   /// weft.list_last (the element pop returns) and weft.list_drop (the
   /// list without it, a view).
   Val emitListMethod(const CallExpr *c, Builtin builtin);
+  /// `lst = weft.list_append(lst, x)` (extend, drop): the variable's
+  /// reference passes to the new list; false (nothing emitted) for any
+  /// other assignment.
+  bool emitListUpdate(const AssignStmt &a);
+  /// The list `owned` (whose reference it takes) with room for `count`
+  /// more elements: in place below weft.list_capacity, else
+  /// weft.list_grow.
+  mlir::Value growList(mlir::Value owned, mlir::Value count, int64_t line,
+                       mlir::Location l);
+  /// Stores `added` (a number when `one`, else a 1-D array's elements) at
+  /// index `n` on of `grown`, converted to kind `k`.
+  void storeAdded(mlir::Value grown, mlir::Value n, mlir::Value added, bool one,
+                  ScalarKind k, mlir::Location l);
   /// A new 1-D array of `list`'s elements converted to kind `k`.
   mlir::Value convertList(mlir::Value list, ScalarKind k, mlir::Location l);
 

@@ -25,6 +25,97 @@ Value FunctionGen::convertList(Value list, ScalarKind k, Location l) {
   return out;
 }
 
+Value FunctionGen::growList(Value owned, Value count, int64_t ln, Location l) {
+  // In place while the buffer has room (the common case: a test and a
+  // longer view, no call); weft.list_grow copies into a larger buffer.
+  Value n = memref::DimOp::create(b, l, owned, 0);
+  Value want = arith::AddIOp::create(b, l, n, count);
+  Value capacity = weft::ListCapacityOp::create(b, l, owned);
+  Value fits =
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::ule, want, capacity);
+  auto ifOp = scf::IfOp::create(b, l, TypeRange{owned.getType()}, fits,
+                                /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(ifOp.thenBlock());
+  auto meta = memref::ExtractStridedMetadataOp::create(b, l, owned);
+  Value longer = memref::ReinterpretCastOp::create(
+      b, l, cast<MemRefType>(owned.getType()), owned, meta.getOffset(),
+      ValueRange{want}, ValueRange{index(1, l)});
+  scf::YieldOp::create(b, l, longer);
+  b.setInsertionPointToStart(ifOp.elseBlock());
+  scf::YieldOp::create(
+      b, l,
+      weft::ListGrowOp::create(b, l, owned.getType(), owned, count, ln)
+          .getResult());
+  return ifOp.getResult(0);
+}
+
+bool FunctionGen::emitListUpdate(const AssignStmt &a) {
+  // `lst = weft.list_append(lst, x)` and the like, as desugarListMethods
+  // writes them: the variable's reference passes to the longer (or
+  // shorter) list, with no count taken or dropped.
+  auto *target =
+      a.targets.size() == 1 ? a.targets[0]->dyn<NameExpr>() : nullptr;
+  auto *call = a.value->dyn<CallExpr>();
+  std::optional<Builtin> builtin = call ? fn.builtinOf(call) : std::nullopt;
+  if (!target || !builtin ||
+      !builtinIn(builtin,
+                 {Builtin::ListAppend, Builtin::ListExtend, Builtin::ListDrop}))
+    return false;
+  auto *list = call->args[0]->dyn<NameExpr>();
+  const weft::Type &t = fn.locals.at(target->name);
+  std::vector<std::string> slots;
+  slotNames(target->name, t, slots);
+  if (!list || list->name != target->name || slots.size() != 1)
+    return false;
+  Value &slot = env[slots[0]];
+  ScalarKind k = fn.typeOf(call).scalarKind();
+  if (!slot || kindOf(cast<MemRefType>(slot.getType()).getElementType()) != k)
+    return false; // widened: the general path converts
+  Location l = loc(a.range);
+  int64_t ln = line(a.range);
+  size_t mark = temps_.size();
+  if (*builtin == Builtin::ListDrop) {
+    Value shorter = emitExpr(call).v(); // a view of the same buffer
+    releaseTemps(mark, l);
+    env[slots[0]] = shorter;
+    return true;
+  }
+  Value added = emitExpr(call->args[1].get()).v();
+  if (*builtin == Builtin::ListExtend && isArray(added) &&
+      std::find(temps_.begin(), temps_.end(), added) == temps_.end()) {
+    // lst.extend(lst): the elements are read after the list grew.
+    weft::RetainOp::create(b, l, added);
+    addTemp(added);
+  }
+  Value old = env[slots[0]];
+  Value n = memref::DimOp::create(b, l, old, 0);
+  Value count = *builtin == Builtin::ListAppend
+                    ? index(1, l)
+                    : memref::DimOp::create(b, l, added, 0).getResult();
+  Value grown = growList(old, count, ln, l);
+  storeAdded(grown, n, added, *builtin == Builtin::ListAppend, k, l);
+  releaseTemps(mark, l);
+  env[slots[0]] = grown;
+  return true;
+}
+
+void FunctionGen::storeAdded(Value grown, Value n, Value added, bool one,
+                             ScalarKind k, Location l) {
+  if (one) {
+    memref::StoreOp::create(b, l, convert(added, k, l), grown, ValueRange{n});
+    return;
+  }
+  Value count = memref::DimOp::create(b, l, added, 0);
+  auto loop = scf::ForOp::create(b, l, index(0, l), count, index(1, l));
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(loop.getBody());
+  Value i = loop.getInductionVar();
+  Value x = memref::LoadOp::create(b, l, added, ValueRange{i});
+  memref::StoreOp::create(b, l, convert(x, k, l), grown,
+                          ValueRange{arith::AddIOp::create(b, l, n, i)});
+}
+
 Val FunctionGen::emitListMethod(const CallExpr *c, Builtin builtin) {
   Location l = loc(c->range);
   int64_t ln = line(c->range);
@@ -54,30 +145,29 @@ Val FunctionGen::emitListMethod(const CallExpr *c, Builtin builtin) {
         l);
     return Val(convert(x, fn.typeOf(c).scalarKind(), l));
   }
-  // append and extend: the list with room for what is added. The element
-  // kind may be wider than the list's (a float appended to ints).
-  ScalarKind k = fn.typeOf(c).scalarKind();
-  if (kindOf(cast<MemRefType>(list.getType()).getElementType()) != k)
-    list = convertList(list, k, l);
+  // append and extend anywhere else (a list widened to floats): a new
+  // reference of the list with room for what is added, as a temporary.
+  // The element kind may be wider than the list's (a float appended to
+  // ints).
   Value added = emitExpr(c->args[1].get()).v();
+  ScalarKind k = fn.typeOf(c).scalarKind();
+  if (kindOf(cast<MemRefType>(list.getType()).getElementType()) != k) {
+    list = convertList(list, k, l);
+    takeOwnership(list, l); // given to growList
+  } else {
+    weft::RetainOp::create(b, l, list);
+  }
+  if (builtin == Builtin::ListExtend && isArray(added) &&
+      std::find(temps_.begin(), temps_.end(), added) == temps_.end()) {
+    weft::RetainOp::create(b, l, added); // read after the list grew
+    addTemp(added);
+  }
   Value count = builtin == Builtin::ListAppend
                     ? index(1, l)
                     : memref::DimOp::create(b, l, added, 0).getResult();
-  Value grown = weft::ListGrowOp::create(b, l, list.getType(), list, count, ln);
+  Value grown = growList(list, count, ln, l);
   addTemp(grown);
-  if (builtin == Builtin::ListAppend) {
-    memref::StoreOp::create(b, l, convert(added, k, l), grown, ValueRange{n});
-    return Val(grown);
-  }
-  // extend: its elements after the list's (the list itself too: they are
-  // read below n and written from n).
-  auto loop = scf::ForOp::create(b, l, zero, count, index(1, l));
-  OpBuilder::InsertionGuard g(b);
-  b.setInsertionPointToStart(loop.getBody());
-  Value i = loop.getInductionVar();
-  Value x = memref::LoadOp::create(b, l, added, ValueRange{i});
-  memref::StoreOp::create(b, l, convert(x, k, l), grown,
-                          ValueRange{arith::AddIOp::create(b, l, n, i)});
+  storeAdded(grown, n, added, builtin == Builtin::ListAppend, k, l);
   return Val(grown);
 }
 

@@ -305,6 +305,8 @@ void FunctionGen::emitStmt(const Stmt &s) {
       storeInto(dest, a.value.get(), std::nullopt, line(s.range), l);
       break;
     }
+    if (emitListUpdate(a))
+      break;
     Val v = emitExpr(a.value.get());
     // `u, v = v, u`: own every borrowed array first, so releasing a
     // target's old value cannot free an array assigned to a later target.

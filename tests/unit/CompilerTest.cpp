@@ -55,6 +55,42 @@ TEST_CASE("JIT runs a program and frees every array", "[jit]") {
   CHECK(rt::liveBuffers() == before);
 }
 
+TEST_CASE("growing and shrinking lists frees every buffer", "[jit]") {
+  // In place, copied to a larger buffer, widened to floats, extended by
+  // itself, shared with a for loop's copy, popped, in parallel iterations.
+  int64_t before = rt::liveBuffers();
+  Compilation c("t.weft", "@jit(python_lists=True)\n"
+                          "def grow(n):\n"
+                          "    a = []\n"
+                          "    for i in range(n):\n"
+                          "        a.append(i)\n"
+                          "        if i % 7 == 0:\n"
+                          "            a.append(i * 0.5)\n"
+                          "    s = 0.0\n"
+                          "    for x in a:\n"
+                          "        s += x\n"
+                          "    a.extend(a)\n"
+                          "    while len(a) > 3:\n"
+                          "        s += a.pop()\n"
+                          "    return s + len(a)\n"
+                          "@jit(python_lists=True)\n"
+                          "def rows(n):\n"
+                          "    out = zeros(n)\n"
+                          "    for i in prange(n):\n"
+                          "        b = []\n"
+                          "        for j in range(i):\n"
+                          "            b.append(j)\n"
+                          "        out[i] = len(b)\n"
+                          "    return sum(out)\n"
+                          "assert grow(100) == 15954.5\n"
+                          "assert rows(100) == 4950.0\n");
+  REQUIRE(c.lower());
+  std::string error;
+  CHECK(runModule(c.module(), 2, error) == RunStatus::Ok);
+  CHECK(error.empty());
+  CHECK(rt::liveBuffers() == before);
+}
+
 TEST_CASE("runtime errors come back as an error status", "[jit]") {
   Compilation c("t.weft", "x = 0\ny = 10 // x\nprint(y)\n");
   REQUIRE(c.lower());

@@ -177,6 +177,87 @@ struct LinalgLowering : ConvertOpToLLVMPattern<weft::LinalgOp> {
   }
 };
 
+struct ListCapacityLowering : ConvertOpToLLVMPattern<weft::ListCapacityOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::ListCapacityOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    // Straight-line code: the buffer's header (the 64 bytes before the
+    // data, RuntimeABI.cpp's BufferHeader: the reference count, then the
+    // byte size) is read through a zeroed stand-in when there is no
+    // buffer of the runtime's.
+    Location loc = op.getLoc();
+    auto mt = cast<MemRefType>(op.getList().getType());
+    MemRefDescriptor desc(adaptor.getList());
+    auto ptrTy = LLVM::LLVMPointerType::get(op.getContext());
+    Type i8 = rewriter.getI8Type(), i64 = rewriter.getI64Type();
+    int64_t bytes = weft_dtype_bytes(elemKindCode(mt.getElementType()));
+    Value allocated = desc.allocatedPtr(rewriter, loc);
+    Value null = LLVM::ZeroOp::create(rewriter, loc, ptrTy);
+    Value isNull = LLVM::ICmpOp::create(rewriter, loc, LLVM::ICmpPredicate::eq,
+                                        allocated, null);
+    Value data = LLVM::SelectOp::create(rewriter, loc, isNull,
+                                        noBufferData(rewriter, op), allocated);
+    Value header = LLVM::GEPOp::create(rewriter, loc, ptrTy, i8, data,
+                                       ArrayRef<LLVM::GEPArg>{-64});
+    Value count = LLVM::LoadOp::create(rewriter, loc, i64, header);
+    Value sizeField = LLVM::GEPOp::create(rewriter, loc, ptrTy, i8, data,
+                                          ArrayRef<LLVM::GEPArg>{-56});
+    Value size = LLVM::LoadOp::create(rewriter, loc, i64, sizeField);
+    // Bytes from the list's first element to the buffer's end.
+    Value first = LLVM::GEPOp::create(
+        rewriter, loc, ptrTy, i8, desc.alignedPtr(rewriter, loc),
+        ValueRange{LLVM::MulOp::create(rewriter, loc,
+                                       desc.offset(rewriter, loc),
+                                       constI64(rewriter, loc, bytes))});
+    Value end = LLVM::AddOp::create(
+        rewriter, loc, LLVM::PtrToIntOp::create(rewriter, loc, i64, data),
+        size);
+    Value room = LLVM::SubOp::create(
+        rewriter, loc, end,
+        LLVM::PtrToIntOp::create(rewriter, loc, i64, first));
+    Value capacity = LLVM::SDivOp::create(rewriter, loc, room,
+                                          constI64(rewriter, loc, bytes));
+    Value one = constI64(rewriter, loc, 1);
+    auto eq = [&](Value a, Value b) {
+      return LLVM::ICmpOp::create(rewriter, loc, LLVM::ICmpPredicate::eq, a, b);
+    };
+    Value contiguous = LLVM::OrOp::create(
+        rewriter, loc, eq(desc.stride(rewriter, loc, 0), one),
+        LLVM::ICmpOp::create(rewriter, loc, LLVM::ICmpPredicate::sle,
+                             desc.size(rewriter, loc, 0), one));
+    Value ok = LLVM::AndOp::create(rewriter, loc, eq(count, one), contiguous);
+    rewriter.replaceOp(op, LLVM::SelectOp::create(rewriter, loc, ok, capacity,
+                                                  constI64(rewriter, loc, 0)));
+    return success();
+  }
+
+  /// The address just past a zeroed 64-byte global standing for the header
+  /// of no buffer (reference count 0: never grown in place).
+  static Value noBufferData(ConversionPatternRewriter &rewriter,
+                            Operation *op) {
+    auto module = op->getParentOfType<ModuleOp>();
+    const char *name = "__weft_no_buffer_header";
+    auto arrayTy = LLVM::LLVMArrayType::get(rewriter.getI64Type(), 8);
+    auto global = module.lookupSymbol<LLVM::GlobalOp>(name);
+    if (!global) {
+      OpBuilder::InsertionGuard g(rewriter);
+      rewriter.setInsertionPointToStart(module.getBody());
+      global = LLVM::GlobalOp::create(
+          rewriter, op->getLoc(), arrayTy,
+          /*isConstant=*/true, LLVM::Linkage::Internal, name,
+          rewriter.getZeroAttr(
+              RankedTensorType::get({8}, rewriter.getI64Type())));
+    }
+    auto ptrTy = LLVM::LLVMPointerType::get(op->getContext());
+    Value base = LLVM::AddressOfOp::create(rewriter, op->getLoc(), global);
+    return LLVM::GEPOp::create(rewriter, op->getLoc(), ptrTy,
+                               rewriter.getI8Type(), base,
+                               ArrayRef<LLVM::GEPArg>{64});
+  }
+};
+
 struct ListGrowLowering : ConvertOpToLLVMPattern<weft::ListGrowOp> {
   using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
 
@@ -242,9 +323,10 @@ struct ArgsortLowering : ConvertOpToLLVMPattern<weft::ArgsortOp> {
 
 void weft::populateArraysToLLVMPatterns(LLVMTypeConverter &converter,
                                         RewritePatternSet &patterns) {
-  patterns.add<NullArrayLowering, PairwiseSumLowering, LoadNpyLowering,
-               SaveNpyLowering, GemmLowering, LinalgLowering, ListGrowLowering,
-               SortLowering, ArgsortLowering>(converter);
+  patterns
+      .add<NullArrayLowering, PairwiseSumLowering, LoadNpyLowering,
+           SaveNpyLowering, GemmLowering, LinalgLowering, ListCapacityLowering,
+           ListGrowLowering, SortLowering, ArgsortLowering>(converter);
   patterns.add<RefCountLowering<weft::RetainOp>>(
       converter, abi::Function::weft_rt_array_retain);
   patterns.add<RefCountLowering<weft::ReleaseOp>>(

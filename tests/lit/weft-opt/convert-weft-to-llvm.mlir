@@ -2,6 +2,7 @@
 
 // CHECK-DAG: llvm.mlir.global internal constant @[[S:__weft_str_[0-9]+]]("n = \00")
 // CHECK-DAG: llvm.func @weft_rt_print_i64(i64)
+// CHECK-DAG: llvm.mlir.global internal constant @__weft_no_buffer_header(dense<0> : tensor<8xi64>)
 // CHECK-DAG: llvm.func @weft_rt_print_array(i32, i64, !llvm.ptr)
 // CHECK-LABEL: func.func @print_and_refcount
 func.func @print_and_refcount(%a: memref<?xf64, strided<[?], offset: ?>>, %n: i64) {
@@ -49,4 +50,23 @@ func.func @sort_in_parallel(%a: memref<?xf64>) {
     omp.terminator
   }
   return
+}
+
+// A list's capacity is read from its buffer's header in straight-line code
+// (a zeroed stand-in header when the list has no buffer); growing it past
+// that calls the runtime with the element kind and both descriptors.
+// CHECK-LABEL: func.func @lists
+func.func @lists(%a: memref<?xf64, strided<[?], offset: ?>>, %n: index) -> (index, memref<?xf64, strided<[?], offset: ?>>) {
+  // CHECK: llvm.mlir.addressof @__weft_no_buffer_header
+  // CHECK: llvm.select
+  // CHECK: llvm.getelementptr %{{.*}}[-64] : (!llvm.ptr) -> !llvm.ptr, i8
+  // CHECK: llvm.load
+  // CHECK: llvm.getelementptr %{{.*}}[-56] : (!llvm.ptr) -> !llvm.ptr, i8
+  // CHECK: llvm.sdiv
+  // CHECK-NOT: llvm.call
+  // CHECK: llvm.select
+  %c = weft.list_capacity %a : memref<?xf64, strided<[?], offset: ?>>
+  // CHECK: llvm.call @weft_rt_list_grow(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (i32, !llvm.ptr, !llvm.ptr, i64, i64) -> ()
+  %r = weft.list_grow %a by %n line 7 : memref<?xf64, strided<[?], offset: ?>>
+  return %c, %r : index, memref<?xf64, strided<[?], offset: ?>>
 }

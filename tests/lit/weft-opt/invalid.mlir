@@ -567,6 +567,14 @@ func.func @sort_scalar(%a: memref<f64>) {
 
 // -----
 
+func.func @list_capacity_rank(%a: memref<?x?xf64>) {
+  // expected-error @+1 {{measures a 1-D list, not an array of rank 2}}
+  %c = weft.list_capacity %a : memref<?x?xf64>
+  return
+}
+
+// -----
+
 func.func @list_grow_rank(%a: memref<?x?xf64>, %n: index) {
   // expected-error @+1 {{grows a 1-D list, not an array of rank 2}}
   %r = weft.list_grow %a by %n line 1 : memref<?x?xf64>

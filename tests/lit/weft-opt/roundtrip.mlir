@@ -179,10 +179,12 @@ func.func @linear_algebra(%a: memref<?x?xf64>, %b: memref<?xf64>, %x: memref<?xf
 }
 
 // CHECK-LABEL: func.func @list_grow
-// CHECK: %0 = weft.list_grow %arg0 by %arg1 line 7 : memref<?xf64, strided<[?], offset: ?>>
-func.func @list_grow(%a: memref<?xf64, strided<[?], offset: ?>>, %n: index) -> memref<?xf64, strided<[?], offset: ?>> {
+// CHECK: %0 = weft.list_capacity %arg0 : memref<?xf64, strided<[?], offset: ?>>
+// CHECK: %1 = weft.list_grow %arg0 by %arg1 line 7 : memref<?xf64, strided<[?], offset: ?>>
+func.func @list_grow(%a: memref<?xf64, strided<[?], offset: ?>>, %n: index) -> (index, memref<?xf64, strided<[?], offset: ?>>) {
+  %c = weft.list_capacity %a : memref<?xf64, strided<[?], offset: ?>>
   %r = weft.list_grow %a by %n line 7 : memref<?xf64, strided<[?], offset: ?>>
-  return %r : memref<?xf64, strided<[?], offset: ?>>
+  return %c, %r : index, memref<?xf64, strided<[?], offset: ?>>
 }
 
 // CHECK-LABEL: func.func @statistics
