@@ -269,11 +269,63 @@ class Gen(ExprGen):
         if allow_blocks and self.block_depth < 3:
             kinds += ["if", "for", "while", "prange"]
         if not self.in_func and not self.in_prange:
-            kinds += ["print", "print"]
+            kinds += ["print", "print", "listfunc", "listfunc"]
         if self.in_prange:
             kinds = ["assign", "setitem_i", "reduce_update", "reduce_update"]
         kind = self.pick(kinds)
         return getattr(self, "st_" + kind)()
+
+    def st_listfunc(self):
+        """A function with Python's lists (@jit(python_lists=True)) that
+        grows one with append (and maybe extend) from a 1-D array's
+        elements that pass a test, pops some, and returns the list's
+        length, its total and the popped total, summed in order (as
+        Python's loop does)."""
+        d = self.pick(("f64", "i64"))
+        arrays = [v.name for v in self.vars_of(dtype=d, rank=1)
+                  if not v.fuzzy and v.bound <= 2 ** 30]
+        e = self.expr(d, (self.pick((0, 1, 3, 5, 6)),), 2, True)
+        if e is not None and not e.fuzzy and e.bound <= 2 ** 30:
+            arrays.append(e.code)
+        if not arrays:
+            return []
+        a = self.pick(arrays)
+        name = self.name("lists")
+        lit = (lambda: self.pick(EXACT_FLOAT_LITS)) if d == "f64" else \
+            (lambda: str(self.r.randrange(-5, 6)))
+        zero = "0.0" if d == "f64" else "0"
+        cond = self.pick(("x > t", "x < t", "x != t", "x >= t and x < t + %s"
+                          % ("2.0" if d == "f64" else "3")))
+        elem = self.pick(("x", "x * 2", "x - t", "x + %s" % lit(), "t"))
+        start = "[]" if self.chance(0.7) else "[%s]" % lit()
+        body = ["    out = %s" % start]
+        if self.chance(0.5):
+            body += ["    for x in xs:"]
+        else:
+            body += ["    for i in range(len(xs)):", "        x = xs[i]"]
+        body += ["        if %s:" % cond, "            out.append(%s)" % elem]
+        if self.chance(0.4):
+            body += ["        else:", "            out.append(%s)" % lit()]
+        if self.chance(0.3):
+            body += ["    out.extend(xs)"]
+        pops = self.r.randrange(0, 4)
+        body += ["    popped = %s" % zero, "    k = 0"]
+        if self.chance(0.5):
+            body += ["    while out and k < %d:" % pops]
+        else:
+            body += ["    while len(out) > 0 and k < %d:" % pops]
+        body += ["        popped = popped + out.pop()", "        k += 1"]
+        if self.chance(0.3):
+            body += ["    if out:", "        last = out.pop()",
+                     "        out.append(last * 2)"]
+        body += ["    total = %s" % zero, "    for y in out:",
+                 "        total = total + y",
+                 "    return len(out), total, popped"]
+        self.func_lines.append(["@jit(python_lists=True)",
+                                "def %s(xs, t):" % name] + body + [""])
+        r = self.name("r")
+        return ["%s = %s(%s, %s)" % (r, name, a, lit()),
+                "print(%s[0], %s[1], %s[2])" % (r, r, r)]
 
     def st_assign(self):
         d, s = self.rand_type()

@@ -167,7 +167,18 @@ def tolerances(source):
 
 # ----------------------------------------------------------- Python side
 class _ArrayLiterals(ast.NodeTransformer):
-    """Weft has no lists: every list display is an array literal."""
+    """A list display is an array literal in Weft, except in a function
+    with @jit(python_lists=True), where it is Python's list."""
+
+    def visit_FunctionDef(self, node):
+        for d in node.decorator_list:
+            if isinstance(d, ast.Call) and any(
+                    k.arg == "python_lists" and
+                    isinstance(k.value, ast.Constant) and k.value.value
+                    for k in d.keywords):
+                return node
+        self.generic_visit(node)
+        return node
 
     def visit_List(self, node):
         self.generic_visit(node)
