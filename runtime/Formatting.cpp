@@ -562,6 +562,25 @@ std::string formatMemRef(int32_t elemKind, int64_t rank,
   return formatArray(elemKind, rank, shape.data(), shape.data() + rank, data);
 }
 
+std::string formatList(int32_t elemKind, const void *descriptor) {
+  // { T *allocated; T *aligned; int64_t offset, size, stride; }
+  const char *d = static_cast<const char *>(descriptor);
+  const char *aligned;
+  int64_t meta[3];
+  std::memcpy(&aligned, d + sizeof(void *), sizeof aligned);
+  std::memcpy(meta, d + 2 * sizeof(void *), sizeof meta);
+  int64_t bytes = static_cast<int64_t>(elementBytes(elemKind));
+  std::string s = "[";
+  for (int64_t i = 0; i < meta[1]; ++i) {
+    if (i)
+      s += ", ";
+    // Each element as a 0-d array: the scalar as Python prints it.
+    s += formatArray(elemKind, 0, nullptr, nullptr,
+                     aligned + (meta[0] + i * meta[2]) * bytes);
+  }
+  return s + "]";
+}
+
 std::string formatArrayF64(const double *data, int64_t size, int64_t stride) {
   return formatArray(WEFT_F64, 1, &size, &stride, data);
 }

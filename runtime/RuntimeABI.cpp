@@ -207,6 +207,10 @@ void weft_rt_print_array(int32_t elemKind, int64_t rank,
   writeOut(weft::rt::formatMemRef(elemKind, rank, descriptor));
 }
 
+void weft_rt_print_list(int32_t elemKind, const void *descriptor) {
+  writeOut(weft::rt::formatList(elemKind, descriptor));
+}
+
 static std::vector<std::string> &programArguments() {
   static std::vector<std::string> args;
   return args;

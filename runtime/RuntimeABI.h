@@ -38,6 +38,8 @@ void weft_rt_print_newline(void); ///< ends the line (and flushes if a tty)
 ///   { T *allocated; T *aligned; int64_t offset; int64_t sizes[rank];
 ///     int64_t strides[rank]; }
 /// with T given by `elemKind` (a WeftElemKind) and strides in elements.
+/// A Python list (python_lists=True) as Python prints it.
+void weft_rt_print_list(int32_t elemKind, const void *descriptor);
 void weft_rt_print_array(int32_t elemKind, int64_t rank,
                          const void *descriptor);
 
@@ -209,6 +211,9 @@ std::string formatArray(int32_t elemKind, int64_t rank, const int64_t *sizes,
 /// (the layout weft_rt_print_array takes).
 std::string formatMemRef(int32_t elemKind, int64_t rank,
                          const void *descriptor);
+/// Python's str() of a list (`[1.0, 2.5]`, `[True, False]`) of the 1-D
+/// memref descriptor `descriptor`'s elements.
+std::string formatList(int32_t elemKind, const void *descriptor);
 /// NumPy's str() of 1-D arrays (default print options: precision 8,
 /// line width 75, summarised with "..." above 1000 elements).
 std::string formatArrayF64(const double *data, int64_t size, int64_t stride);

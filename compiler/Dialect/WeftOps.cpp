@@ -126,6 +126,15 @@ LogicalResult PrintOp::verify() {
     if (failed(verifyValueType(*this, v.getType(), "operand")))
       return failure();
   }
+  if (std::optional<ArrayRef<int64_t>> lists = getLists())
+    for (int64_t i : *lists) {
+      auto mt = i >= 0 && i < int64_t(getValues().size())
+                    ? dyn_cast<MemRefType>(getValues()[i].getType())
+                    : MemRefType();
+      if (!mt || mt.getRank() != 1)
+        return emitOpError("lists names operand ")
+               << i << ", which is not a 1-D array";
+    }
   return success();
 }
 

@@ -16,13 +16,17 @@ def Weft_PrintOp : Weft_Op<"print"> {
   let description = [{
     Prints one line. `format` is the line's text with `{}` where each
     operand goes, in order (`{{` and `}}` stand for braces). Scalars print
-    as Python prints them, 1-D arrays as NumPy prints them.
+    as Python prints them, arrays as NumPy prints them, and the 1-D
+    operands whose positions `lists` names as Python prints a list
+    (`[1.0, 2.5]`).
 
     ```mlir
     weft.print "x = {} {}" %a, %b : i64, f64
+    weft.print "{}" %l : memref<?xf64> {lists = array<i64: 0>}
     ```
   }];
-  let arguments = (ins StrAttr:$format, Variadic<AnyType>:$values);
+  let arguments = (ins StrAttr:$format, Variadic<AnyType>:$values,
+                       OptionalAttr<DenseI64ArrayAttr>:$lists);
   let assemblyFormat = "$format ($values^ `:` type($values))? attr-dict";
   let hasVerifier = 1;
 }

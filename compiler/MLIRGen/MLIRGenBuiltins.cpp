@@ -25,6 +25,7 @@ std::string escapeFormat(const std::string &s) {
 
 void FunctionGen::emitPrint(const CallExpr *c) {
   Location l = loc(c->range);
+  SmallVector<Value> listValues; // print as Python lists
   std::function<void(const weft::Type &, ArrayRef<Value> &, std::string &,
                      SmallVector<Value> &)>
       add = [&](const weft::Type &t, ArrayRef<Value> &parts,
@@ -42,6 +43,8 @@ void FunctionGen::emitPrint(const CallExpr *c) {
           return;
         }
         format += "{}";
+        if (t.isList())
+          listValues.push_back(parts.front());
         values.push_back(parts.front());
         parts = parts.drop_front();
       };
@@ -80,7 +83,13 @@ void FunctionGen::emitPrint(const CallExpr *c) {
           ArrayRef<Value> parts = args[i].parts;
           add(t, parts, format, values);
         }
-        weft::PrintOp::create(b, l, format, values);
+        SmallVector<int64_t> lists;
+        for (size_t k = 0; k < values.size(); ++k)
+          if (llvm::is_contained(listValues, values[k]))
+            lists.push_back(int64_t(k));
+        weft::PrintOp::create(b, l, format, values,
+                              lists.empty() ? DenseI64ArrayAttr()
+                                            : b.getDenseI64ArrayAttr(lists));
       };
   from(0, "", {});
 }

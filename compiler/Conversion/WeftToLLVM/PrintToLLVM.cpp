@@ -43,9 +43,19 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
       flush();
       if (next >= op.getValues().size())
         return rewriter.notifyMatchFailure(op, "more {} than operands");
-      if (failed(printValue(rewriter, op, op.getValues()[next].getType(),
-                            adaptor.getValues()[next])))
+      std::optional<ArrayRef<int64_t>> lists = op.getLists();
+      if (lists && llvm::is_contained(*lists, int64_t(next))) {
+        // A Python list: `[1.0, 2.5]`.
+        auto mt = cast<MemRefType>(op.getValues()[next].getType());
+        Value ptr = descriptorPointer(rewriter, op, adaptor.getValues()[next]);
+        callRuntime(
+            rewriter, op, abi::Function::weft_rt_print_list,
+            {constI32(rewriter, op.getLoc(), elemKindCode(mt.getElementType())),
+             ptr});
+      } else if (failed(printValue(rewriter, op, op.getValues()[next].getType(),
+                                   adaptor.getValues()[next]))) {
         return failure();
+      }
       ++next;
     }
     flush();

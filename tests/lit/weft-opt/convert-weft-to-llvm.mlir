@@ -52,6 +52,16 @@ func.func @sort_in_parallel(%a: memref<?xf64>) {
   return
 }
 
+// A Python list prints through weft_rt_print_list (f64 is kind 4).
+// CHECK-LABEL: func.func @print_list
+func.func @print_list(%a: memref<?xf64, strided<[?], offset: ?>>) {
+  // CHECK: %[[K:.*]] = llvm.mlir.constant(4 : i32) : i32
+  // CHECK: llvm.call @weft_rt_print_list(%[[K]], %{{.*}}) : (i32, !llvm.ptr) -> ()
+  // CHECK: llvm.call @weft_rt_print_array(
+  weft.print "{} {}" %a, %a : memref<?xf64, strided<[?], offset: ?>>, memref<?xf64, strided<[?], offset: ?>> {lists = array<i64: 0>}
+  return
+}
+
 // A list's capacity is read from its buffer's header in straight-line code
 // (a zeroed stand-in header when the list has no buffer); growing it past
 // that calls the runtime with the element kind and both descriptors.

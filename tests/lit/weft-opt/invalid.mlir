@@ -984,3 +984,11 @@ func.func @complex_matmul_mixed(%a: memref<?x?xcomplex<f64>>, %b: memref<?x?xf64
   weft.matmul %a, %b, %c : memref<?x?xcomplex<f64>>, memref<?x?xf64>, memref<?x?xcomplex<f64>>
   return
 }
+
+// -----
+
+func.func @print_lists_operand(%a: memref<?x?xf64>) {
+  // expected-error @+1 {{lists names operand 0, which is not a 1-D array}}
+  weft.print "{}" %a : memref<?x?xf64> {lists = array<i64: 0>}
+  return
+}
