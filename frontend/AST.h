@@ -62,7 +62,7 @@ enum class BinaryOp {
   RShift
 };
 /// Is and IsNot: `x is None`, `x is not None` (the only identity tests).
-enum class CompareOp { Lt, Le, Gt, Ge, Eq, Ne, Is, IsNot };
+enum class CompareOp { Lt, Le, Gt, Ge, Eq, Ne, Is, IsNot, In, NotIn };
 enum class BoolOpKind { And, Or };
 
 const char *spelling(UnaryOp op);

@@ -80,6 +80,10 @@ const char *spelling(CompareOp op) {
     return "is";
   case CompareOp::IsNot:
     return "is not";
+  case CompareOp::In:
+    return "in";
+  case CompareOp::NotIn:
+    return "not in";
   }
   return "?";
 }

@@ -195,9 +195,24 @@ ExprPtr Parser::parseComparison() {
     return c;
   }
   if (first && (at(TokenKind::KwIn) ||
-                (at(TokenKind::KwNot) && tok(1).kind == TokenKind::KwIn)))
-    return error("membership tests ('in', 'not in') are not supported yet; "
-                 "compare with each value, or use any(a == x) for an array");
+                (at(TokenKind::KwNot) && tok(1).kind == TokenKind::KwIn))) {
+    // `x in c`, `x not in c`: a membership test, not chained.
+    bool negated = accept(TokenKind::KwNot);
+    next();
+    ExprPtr rhs = parseBinary(1);
+    if (!rhs)
+      return nullptr;
+    auto c = std::make_unique<CompareExpr>(SourceRange(begin));
+    c->operands.push_back(std::move(first));
+    c->operands.push_back(std::move(rhs));
+    c->ops.push_back(negated ? CompareOp::NotIn : CompareOp::In);
+    c->range = rangeFrom(begin);
+    if (compareOp(tok().kind, op) || at(TokenKind::KwIn) ||
+        (at(TokenKind::Identifier) && tok().text == "is"))
+      return error("membership tests are not chained; join them with "
+                   "'and'");
+    return c;
+  }
   if (!first || !compareOp(tok().kind, op))
     return first;
   auto c = std::make_unique<CompareExpr>(SourceRange(begin));

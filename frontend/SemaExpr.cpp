@@ -195,6 +195,8 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
 Type Analyzer::checkCompare(const CompareExpr *c) {
   if (c->ops[0] == CompareOp::Is || c->ops[0] == CompareOp::IsNot)
     return checkIdentity(c);
+  if (c->ops[0] == CompareOp::In || c->ops[0] == CompareOp::NotIn)
+    return checkMembership(c);
   bool known = true;
   std::vector<Type> ts;
   for (const ExprPtr &o : c->operands) {

@@ -181,6 +181,9 @@ private:
   bool checkNoneTestIf(const IfStmt &i);
   /// `a and b`, `a or b` (b with what a proves about optionals).
   Type checkBoolOp(const BoolOpExpr *b);
+  /// `x in c` / `x not in c`: a number in a tuple of numbers, a list or
+  /// an array (SemaLists.cpp).
+  Type checkMembership(const CompareExpr *c);
   /// `x is None` / `x is not None`.
   Type checkIdentity(const CompareExpr *c);
   /// The return type after a return of `v` (None, a number or an

@@ -2,8 +2,8 @@
 //
 // The calls desugarListMethods writes for lst.append(x), lst.extend(m) and
 // lst.pop() (weft.list_append, weft.list_extend, weft.list_last,
-// weft.list_drop), and the empty list `[]` they give a type: what is
-// appended decides the list's element type, as Numba infers it.
+// weft.list_drop), the empty list `[]` they give a type (what is appended
+// decides the list's element type, as Numba infers it), and `x in c`.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/SemaImpl.h"
@@ -58,6 +58,30 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
   // A float appended to a list of ints makes a list of floats (the
   // elements already in it are converted), as Python's list holds both.
   return Type::list(lst.isKnown() ? promote(lst.scalarKind(), added) : added);
+}
+
+Type Analyzer::checkMembership(const CompareExpr *c) {
+  Type x = checkExpr(c->operands[0].get());
+  Type in = checkExpr(c->operands[1].get());
+  if (!x.isKnown() || !in.isKnown())
+    return Type::unknown();
+  if (!x.isScalar()) {
+    diags_.error(c->operands[0]->range,
+                 "'in' tests a number or a bool, not " + x.str());
+    return Type::unknown();
+  }
+  // Python's `in` of a tuple or list, NumPy's of an array (any element
+  // equal, as (a == x).any()).
+  bool numbers = in.isTuple();
+  for (const Type &e : in.elems())
+    numbers &= e.isScalar();
+  if (!numbers && !in.isArray()) {
+    diags_.error(c->operands[1]->range,
+                 "'in' looks in a tuple of numbers, a list or an array, not " +
+                     in.str());
+    return Type::unknown();
+  }
+  return Type::boolean();
 }
 
 Type Analyzer::checkEmptyList(const ListExpr *l) {

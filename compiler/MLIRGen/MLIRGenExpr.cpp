@@ -377,6 +377,8 @@ Val FunctionGen::emitOptional(const Expr *e, const weft::Type &to, Location l) {
 
 Value FunctionGen::emitCompare(const CompareExpr *c) {
   Location l = loc(c->range);
+  if (c->ops[0] == CompareOp::In || c->ops[0] == CompareOp::NotIn)
+    return emitMembership(c);
   if (c->ops[0] == CompareOp::Is || c->ops[0] == CompareOp::IsNot) {
     // `x is None`: an optional's flag is false; other values are never
     // None (Sema allows None only on the right).

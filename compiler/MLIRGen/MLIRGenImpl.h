@@ -233,6 +233,10 @@ public:
   /// index `n` on of `grown`, converted to kind `k`.
   void storeAdded(mlir::Value grown, mlir::Value n, mlir::Value added, bool one,
                   ScalarKind k, mlir::Location l);
+  /// `x in c` / `x not in c` of a tuple (each element compared), a 1-D
+  /// array or list (a scan that stops at the first equal element) or an
+  /// array of more axes (every element compared).
+  mlir::Value emitMembership(const CompareExpr *c);
   /// A new 1-D array of `list`'s elements converted to kind `k`.
   mlir::Value convertList(mlir::Value list, ScalarKind k, mlir::Location l);
 

@@ -3,7 +3,8 @@
 // The calls desugarListMethods writes for lst.append(x), lst.extend(m) and
 // lst.pop(): weft.list_grow (the list with room at its end, in place when
 // the variable is the list's only holder) and stores for append and
-// extend; the last element and a shorter view of the list for pop.
+// extend; the last element and a shorter view of the list for pop. Also
+// `x in c` of tuples, lists and arrays.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
@@ -114,6 +115,69 @@ void FunctionGen::storeAdded(Value grown, Value n, Value added, bool one,
   Value x = memref::LoadOp::create(b, l, added, ValueRange{i});
   memref::StoreOp::create(b, l, convert(x, k, l), grown,
                           ValueRange{arith::AddIOp::create(b, l, n, i)});
+}
+
+Value FunctionGen::emitMembership(const CompareExpr *c) {
+  Location l = loc(c->range);
+  Value x = emitScalar(c->operands[0].get());
+  Val in = emitExpr(c->operands[1].get());
+  Value found = constant(ScalarKind::Bool, 0, l);
+  auto equal = [&](Value e) { return emitCompareOp(CompareOp::Eq, e, x, l); };
+  if (!fn.typeOf(c->operands[1].get()).isArray()) {
+    for (Value e : in.parts) // a tuple: left to right
+      found = arith::OrIOp::create(b, l, found, equal(e));
+  } else if (cast<MemRefType>(in.v().getType()).getRank() == 1) {
+    // Up to the first equal element.
+    Value a = in.v();
+    Value n = memref::DimOp::create(b, l, a, 0);
+    mlir::Type i1 = b.getI1Type(), idx = b.getIndexType();
+    auto loop = scf::WhileOp::create(b, l, TypeRange{idx, i1},
+                                     ValueRange{index(0, l), found});
+    {
+      OpBuilder::InsertionGuard g(b);
+      mlir::Block *before =
+          b.createBlock(&loop.getBefore(), {}, {idx, i1}, {l, l});
+      Value i = before->getArgument(0), hit = before->getArgument(1);
+      Value more = arith::AndIOp::create(
+          b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, n),
+          arith::XOrIOp::create(b, l, hit, constant(ScalarKind::Bool, 1, l)));
+      scf::ConditionOp::create(b, l, more, ValueRange{i, hit});
+      mlir::Block *after =
+          b.createBlock(&loop.getAfter(), {}, {idx, i1}, {l, l});
+      Value j = after->getArgument(0);
+      Value e = memref::LoadOp::create(b, l, a, ValueRange{j});
+      scf::YieldOp::create(
+          b, l,
+          ValueRange{arith::AddIOp::create(b, l, j, index(1, l)), equal(e)});
+    }
+    found = loop.getResult(1);
+  } else {
+    // Every element of a nest over the axes, or-ed.
+    Value a = in.v();
+    auto mt = cast<MemRefType>(a.getType());
+    SmallVector<Value, 4> idx;
+    std::function<Value(unsigned, Value)> nest = [&](unsigned d,
+                                                     Value acc) -> Value {
+      if (d == unsigned(mt.getRank()))
+        return arith::OrIOp::create(
+            b, l, acc, equal(memref::LoadOp::create(b, l, a, idx)));
+      auto loop = scf::ForOp::create(b, l, index(0, l),
+                                     memref::DimOp::create(b, l, a, d),
+                                     index(1, l), ValueRange{acc});
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(loop.getBody());
+      idx.push_back(loop.getInductionVar());
+      Value inner = nest(d + 1, loop.getRegionIterArg(0));
+      idx.pop_back();
+      scf::YieldOp::create(b, l, inner);
+      return loop.getResult(0);
+    };
+    found = nest(0, found);
+  }
+  if (c->ops[0] == CompareOp::NotIn)
+    found =
+        arith::XOrIOp::create(b, l, found, constant(ScalarKind::Bool, 1, l));
+  return found;
 }
 
 Val FunctionGen::emitListMethod(const CallExpr *c, Builtin builtin) {

@@ -101,6 +101,19 @@ def per_row(m):
     return out
 
 
+@weft.jit
+def unique_in_order(a):
+    seen = []
+    for x in a:
+        if x not in seen:
+            seen.append(x)
+    small = 0
+    for x in seen:
+        if x in (0, 1, 2):
+            small += 1
+    return seen, small
+
+
 def as_python(x):
     if isinstance(x, tuple):
         return tuple(as_python(v) for v in x)
@@ -117,6 +130,7 @@ def as_python(x):
     (extended, (0,)),
     (pops_in_expressions, (10,)),
     (long_list, (1000000,)),
+    (unique_in_order, (np.array([3, 1, 3, 0, 7, 1, 2, 2]),)),
 ])
 def test_list_methods_match_cpython(f, args):
     assert as_python(f(*args)) == as_python(f.py_func(*args))
