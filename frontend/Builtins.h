@@ -77,11 +77,14 @@ inline bool isLinalg(std::optional<Builtin> b) {
   return builtinIn(
       b, {Builtin::Solve, Builtin::Inv, Builtin::Det, Builtin::Cholesky});
 }
-/// The calls a list's append, extend and pop become: weft.list_append,
-/// weft.list_extend, weft.list_last, weft.list_drop.
+/// The calls a list's append, extend, pop, insert, remove, clear and
+/// reverse become (weft.list_append, ...; DesugarListMethods.h).
 inline bool isListMethod(std::optional<Builtin> b) {
-  return builtinIn(b, {Builtin::ListAppend, Builtin::ListExtend,
-                       Builtin::ListLast, Builtin::ListDrop});
+  return builtinIn(b,
+                   {Builtin::ListAppend, Builtin::ListExtend, Builtin::ListLast,
+                    Builtin::ListDrop, Builtin::ListAt, Builtin::ListPopAt,
+                    Builtin::ListInsert, Builtin::ListRemove,
+                    Builtin::ListClear, Builtin::ListReverse});
 }
 /// The math functions of complex numbers too (cmath's, NumPy's on
 /// complex128): sqrt, exp, log, sin, cos, tan, tanh.

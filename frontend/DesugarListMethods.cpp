@@ -18,8 +18,9 @@ namespace {
 const CallExpr *listMethodCall(const Expr *e, std::string *method = nullptr) {
   auto *c = e ? e->dyn<CallExpr>() : nullptr;
   auto *m = c ? c->callee->dyn<AttributeExpr>() : nullptr;
-  if (!m || !m->base->dyn<NameExpr>() ||
-      (m->attr != "append" && m->attr != "extend" && m->attr != "pop"))
+  static const std::set<std::string> kMethods = {
+      "append", "extend", "pop", "insert", "remove", "clear", "reverse"};
+  if (!m || !m->base->dyn<NameExpr>() || !kMethods.count(m->attr))
     return nullptr;
   if (method)
     *method = m->attr;
@@ -163,6 +164,51 @@ void checkScopes(const Block &block, const std::vector<Param> *params,
   });
 }
 
+/// The statements of `lst.pop()` / `lst.pop(i)` (`call`): the element
+/// into `target` when there is one, then the list without it. An index
+/// other than a literal or a name is evaluated once, into a variable.
+std::optional<Block> popStatements(CallExpr &call, ExprPtr target,
+                                   DiagnosticEngine &diags) {
+  const NameExpr *lst = receiverOf(&call);
+  ASTBuilder b{call.range};
+  Block out;
+  if (!call.keywords.empty() || call.args.size() > 1) {
+    diags.error(call.range,
+                "pop() takes at most one argument (an index), "
+                "got " +
+                    std::to_string(call.args.size() + call.keywords.size()));
+    return std::nullopt;
+  }
+  ExprPtr index;
+  if (!call.args.empty()) {
+    auto *u = call.args[0]->dyn<UnaryExpr>();
+    auto *one =
+        u && u->op == UnaryOp::Neg ? u->operand->dyn<IntLitExpr>() : nullptr;
+    if (!(one && one->value == 1)) // pop(-1) is pop()
+      index = std::move(call.args[0]);
+  }
+  if (index && !index->dyn<IntLitExpr>() && !index->dyn<NameExpr>()) {
+    std::string name = "__popi_" + std::to_string(call.range.begin.line) + "_" +
+                       std::to_string(call.range.begin.col);
+    out.push_back(b.assign(b.name(name), std::move(index)));
+    index = b.name(name);
+  }
+  auto listCall = [&](const std::string &fn) {
+    std::vector<ExprPtr> args;
+    args.push_back(b.name(lst->name));
+    if (index)
+      args.push_back(cloneExpr(index.get()));
+    return b.call(fn, std::move(args));
+  };
+  if (target)
+    out.push_back(
+        b.assign(std::move(target),
+                 listCall(index ? "weft.list_at" : "weft.list_last")));
+  out.push_back(b.assign(
+      cloneExpr(lst), listCall(index ? "weft.list_pop_at" : "weft.list_drop")));
+  return out;
+}
+
 /// Adds to `out` every name `e` reads.
 void namesRead(const Expr *e, std::set<std::string> &out) {
   if (!e)
@@ -193,8 +239,13 @@ public:
       return;
     std::string method;
     if (listMethodCall(e, &method) && method == "pop") {
+      // The index goes with the pop (its reads are hoisted too), and the
+      // pops keep their order: only the reads left in the statement
+      // count.
+      auto before = read;
       for (ExprPtr &a : static_cast<CallExpr *>(e)->args)
         hoist(a);
+      read = before;
       const std::string &lst = receiverOf(static_cast<CallExpr *>(e))->name;
       if (read.count(lst)) {
         diags_.error(e->range, "this statement reads '" + lst +
@@ -203,7 +254,6 @@ public:
                                    lst + ".pop()");
         ok = false;
       }
-      read.insert(lst);
       std::string name = "__pop_" + std::to_string(e->range.begin.line) + "_" +
                          std::to_string(e->range.begin.col);
       SourceRange r = e->range;
@@ -308,16 +358,13 @@ std::optional<Block> hoistPopsOf(Stmt &s, DiagnosticEngine &diags) {
     return std::nullopt;
   Block out;
   for (auto &[call, name] : h.pops) {
-    const NameExpr *lst = receiverOf(static_cast<CallExpr *>(call.get()));
-    ASTBuilder b{call->range};
-    std::vector<ExprPtr> args;
-    args.push_back(b.name(lst->name));
-    out.push_back(
-        b.assign(b.name(name), b.call("weft.list_last", std::move(args))));
-    std::vector<ExprPtr> dropArgs;
-    dropArgs.push_back(b.name(lst->name));
-    out.push_back(b.assign(cloneExpr(lst),
-                           b.call("weft.list_drop", std::move(dropArgs))));
+    std::optional<Block> pop =
+        popStatements(static_cast<CallExpr &>(*call),
+                      ASTBuilder{call->range}.name(name), diags);
+    if (!pop)
+      return std::nullopt;
+    for (StmtPtr &p : *pop)
+      out.push_back(std::move(p));
   }
   out.push_back(cloneStmt(s));
   return out;
@@ -326,60 +373,43 @@ std::optional<Block> hoistPopsOf(Stmt &s, DiagnosticEngine &diags) {
 /// The statements a list method statement `s` becomes, or `s` with the
 /// pops in its expressions hoisted; none for any other statement.
 std::optional<Block> rewrite(Stmt &s, DiagnosticEngine &diags) {
-  const CallExpr *call = statementCall(s);
-  if (!call)
+  const CallExpr *found = statementCall(s);
+  if (!found)
     return hoistPopsOf(s, diags);
-  std::string method = call->callee->dyn<AttributeExpr>()->attr;
-  const NameExpr *lst = receiverOf(call);
-  ASTBuilder b{call->range};
-  size_t want = method == "pop" ? 0 : 1;
-  bool popLast = false;
-  if (method == "pop" && call->args.size() == 1) {
-    auto *u = call->args[0]->dyn<UnaryExpr>();
-    auto *one =
-        u && u->op == UnaryOp::Neg ? u->operand->dyn<IntLitExpr>() : nullptr;
-    popLast = one && one->value == 1;
-    if (!popLast) {
-      diags.error(call->args[0]->range,
-                  "pop(i) of an element other than the last is not "
-                  "supported; pop() takes the last one");
-      return std::nullopt;
-    }
+  auto &call = const_cast<CallExpr &>(*found);
+  std::string method = call.callee->dyn<AttributeExpr>()->attr;
+  const NameExpr *lst = receiverOf(&call);
+  ASTBuilder b{call.range};
+  if (method == "pop") {
+    auto *a = s.dyn<AssignStmt>();
+    return popStatements(call, a ? std::move(a->targets[0]) : nullptr, diags);
   }
-  if (!call->keywords.empty() || (call->args.size() != want && !popLast)) {
-    diags.error(call->range,
-                method + "() takes " + (want ? "one argument" : "no argument") +
-                    ", got " +
-                    std::to_string(call->args.size() + call->keywords.size()));
+  // The list methods that take these arguments, and the call each is.
+  static const std::map<std::string, std::pair<size_t, const char *>> kForm = {
+      {"append", {1, "weft.list_append"}},
+      {"extend", {1, "weft.list_extend"}},
+      {"insert", {2, "weft.list_insert"}},
+      {"remove", {1, "weft.list_remove"}},
+      {"clear", {0, "weft.list_clear"}},
+      {"reverse", {0, "weft.list_reverse"}}};
+  auto [want, fn] = kForm.at(method);
+  if (!call.keywords.empty() || call.args.size() != want) {
+    static const char *kCount[] = {"no argument", "one argument",
+                                   "two arguments"};
+    diags.error(call.range,
+                method + "() takes " + kCount[want] + ", got " +
+                    std::to_string(call.args.size() + call.keywords.size()));
     return std::nullopt;
   }
-  auto assignList = [&](const std::string &fn, ExprPtr arg) {
-    std::vector<ExprPtr> args;
-    args.push_back(b.name(lst->name));
-    if (arg)
-      args.push_back(std::move(arg));
-    auto a = std::make_unique<AssignStmt>(s.range);
-    a->targets.push_back(cloneExpr(lst));
-    a->value = b.call(fn, std::move(args));
-    return a;
-  };
+  std::vector<ExprPtr> args;
+  args.push_back(b.name(lst->name));
+  for (ExprPtr &a : call.args)
+    args.push_back(std::move(a));
+  auto a = std::make_unique<AssignStmt>(s.range);
+  a->targets.push_back(cloneExpr(lst));
+  a->value = b.call(fn, std::move(args));
   Block out;
-  if (method == "append" || method == "extend") {
-    auto *c = const_cast<CallExpr *>(call);
-    out.push_back(
-        assignList(method == "append" ? "weft.list_append" : "weft.list_extend",
-                   std::move(c->args[0])));
-    return out;
-  }
-  if (auto *a = s.dyn<AssignStmt>()) {
-    std::vector<ExprPtr> args;
-    args.push_back(b.name(lst->name));
-    auto last = std::make_unique<AssignStmt>(s.range);
-    last->targets.push_back(std::move(a->targets[0]));
-    last->value = b.call("weft.list_last", std::move(args));
-    out.push_back(std::move(last));
-  }
-  out.push_back(assignList("weft.list_drop", nullptr));
+  out.push_back(std::move(a));
   return out;
 }
 

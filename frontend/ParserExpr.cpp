@@ -339,6 +339,48 @@ ExprPtr Parser::parsePower() {
                                       std::move(base), std::move(exp), opLoc);
 }
 
+ExprPtr Parser::listCall(CallExpr &c) {
+  auto *n = c.callee->dyn<NameExpr>();
+  if (!n || n->qualified || (n->name != "list" && n->name != "sorted"))
+    return nullptr;
+  bool sorted = n->name == "sorted";
+  bool reverse = false;
+  for (const KeywordArg &k : c.keywords) {
+    auto *b = k.value->dyn<BoolLitExpr>();
+    if (!sorted || k.name != "reverse" || !b)
+      return errorAt(k.nameRange, sorted ? "sorted() takes reverse=True or "
+                                           "False; key= is not supported yet"
+                                         : "list() takes no keyword arguments");
+    reverse = b->value;
+  }
+  if (c.args.size() > 1 || (sorted && c.args.empty()))
+    return errorAt(c.range,
+                   n->name + "() takes " +
+                       (sorted ? "one argument" : "at most one argument") +
+                       ", got " + std::to_string(c.args.size()));
+  if (c.args.empty())
+    return std::make_unique<ListExpr>(c.range);
+  ExprPtr iter = std::move(c.args[0]);
+  auto wrap = [&](const char *fn, ExprPtr x) -> ExprPtr {
+    auto call = std::make_unique<CallExpr>(
+        c.range, std::make_unique<NameExpr>(n->range, fn));
+    call->args.push_back(std::move(x));
+    return call;
+  };
+  if (sorted)
+    iter = wrap("sort", std::move(iter));
+  if (reverse)
+    iter = wrap("flip", std::move(iter));
+  std::string v = "__list_" + std::to_string(c.range.begin.line) + "_" +
+                  std::to_string(c.range.begin.col);
+  auto lc = std::make_unique<ListCompExpr>(c.range);
+  lc->elt = std::make_unique<NameExpr>(c.range, v);
+  lc->target = std::make_unique<NameExpr>(c.range, v);
+  lc->iter = std::move(iter);
+  lc->source = v;
+  return lc;
+}
+
 ExprPtr Parser::parsePostfix() {
   SourceLocation begin = tok().range.begin;
   ExprPtr e = parseAtom();
@@ -363,6 +405,12 @@ ExprPtr Parser::parsePostfix() {
       // np.add(x, y) is x + y.
       if (ExprPtr op = ufuncAsOperator(*called)) {
         e = std::move(op);
+        continue;
+      }
+      // list(x) is [v for v in x] (a new list), list() is [], and
+      // sorted(x) is list(sort(x)) (reverse=True: of flip(sort(x))).
+      if (ExprPtr l = listCall(*called)) {
+        e = std::move(l);
         continue;
       }
       if (auto *n = called->callee->dyn<NameExpr>();

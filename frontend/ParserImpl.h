@@ -117,6 +117,9 @@ private:
   /// postfix ['**' unary] (right-associative).
   ExprPtr parsePower();
   ExprPtr parsePostfix();
+  /// list(x), list() and sorted(x[, reverse=]) as list displays and
+  /// comprehensions; null for other calls.
+  ExprPtr listCall(CallExpr &c);
   bool parseCallArgs(CallExpr &call, SourceRange open);
   /// zeros(shape, f64) is zeros(shape, dtype=f64) (NumPy's positional
   /// dtype of the creation functions).

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/SemaImpl.h"
 
+#include <set>
+
 #include <algorithm>
 #include <functional>
 
@@ -901,7 +903,9 @@ std::optional<ScalarKind> Analyzer::dtypeArgument(const Expr *e) {
 
 Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
   // The forms desugarListMethods rewrites; any other use is here.
-  if (m->attr == "append" || m->attr == "extend" || m->attr == "pop") {
+  static const std::set<std::string> kChanging = {
+      "append", "extend", "pop", "insert", "remove", "clear", "reverse"};
+  if (kChanging.count(m->attr)) {
     diags_.error(c->range, m->attr + "() is a statement of its own on a list "
                                      "variable: lst.append(x), lst.extend(m), "
                                      "lst.pop() or x = lst.pop()");
@@ -911,6 +915,8 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
   if (!base.isKnown())
     return Type::unknown();
   std::optional<Builtin> method = lookupBuiltin(m->attr);
+  if (builtinIn(method, {Builtin::ListIndex, Builtin::ListCount}))
+    return checkListSearch(c, *method, base);
   // z.conjugate(), a.conj(): of numbers and arrays.
   bool conj = builtinIn(method, {Builtin::Conj, Builtin::Conjugate});
   if (!base.isArray() && !(conj && base.isScalar())) {

@@ -181,6 +181,8 @@ private:
   bool checkNoneTestIf(const IfStmt &i);
   /// `a and b`, `a or b` (b with what a proves about optionals).
   Type checkBoolOp(const BoolOpExpr *b);
+  /// lst.index(x), lst.count(x) of a Python list `lst` (SemaLists.cpp).
+  Type checkListSearch(const CallExpr *c, Builtin b, const Type &lst);
   /// `x in c` / `x not in c`: a number in a tuple of numbers, a list or
   /// an array (SemaLists.cpp).
   Type checkMembership(const CompareExpr *c);

@@ -29,18 +29,41 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
                      "made with [] or [x, ...] (an array's size is fixed)");
     return Type::unknown();
   }
-  if (b == Builtin::ListLast || b == Builtin::ListDrop) {
-    if (!lst.isKnown())
-      return Type::unknown();
+  if (!lst.isKnown() && !builtinIn(b, {Builtin::ListAppend, Builtin::ListExtend,
+                                       Builtin::ListInsert}))
+    return Type::unknown();
+  if (b == Builtin::ListLast || b == Builtin::ListDrop ||
+      b == Builtin::ListClear || b == Builtin::ListReverse)
     return b == Builtin::ListLast ? lst.elementType() : lst;
+  if (b == Builtin::ListAt || b == Builtin::ListPopAt ||
+      b == Builtin::ListInsert) {
+    // An index: pop(i), insert(i, x).
+    if (args[1].isKnown() && !args[1].isInt() && !args[1].isBool()) {
+      diags_.error(argExprs[1]->range,
+                   "a list index is an integer, not " + args[1].str());
+      return Type::unknown();
+    }
+    if (b == Builtin::ListAt)
+      return lst.elementType();
+    if (b == Builtin::ListPopAt)
+      return lst;
   }
-  const Type &x = args[1];
+  if (b == Builtin::ListRemove) {
+    if (args[1].isKnown() && !args[1].isScalar()) {
+      diags_.error(argExprs[1]->range,
+                   "remove() takes a number or a bool, not " + args[1].str());
+      return Type::unknown();
+    }
+    return lst;
+  }
+  const Type &x = args.back();
+  const Expr *xExpr = argExprs.back();
   if (!x.isKnown())
     return Type::unknown();
   ScalarKind added;
-  if (b == Builtin::ListAppend) {
+  if (b != Builtin::ListExtend) { // append(x), insert(i, x)
     if (!x.isScalar()) {
-      diags_.error(argExprs[1]->range,
+      diags_.error(xExpr->range,
                    "a list holds numbers or bools, not " + x.str() +
                        " (lists of tuples and of lists are not supported "
                        "yet)");
@@ -49,7 +72,7 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
     added = x.scalarKind();
   } else {
     if (!x.isArray() || x.rank() != 1) {
-      diags_.error(argExprs[1]->range,
+      diags_.error(xExpr->range,
                    "extend() takes a list or a 1-D array, not " + x.str());
       return Type::unknown();
     }
@@ -58,6 +81,27 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
   // A float appended to a list of ints makes a list of floats (the
   // elements already in it are converted), as Python's list holds both.
   return Type::list(lst.isKnown() ? promote(lst.scalarKind(), added) : added);
+}
+
+Type Analyzer::checkListSearch(const CallExpr *c, Builtin b, const Type &lst) {
+  const std::string name = b == Builtin::ListIndex ? "index" : "count";
+  if (!lst.isList()) {
+    diags_.error(
+        c->callee->range,
+        "'" + name + "' is a method of Python lists, not of " + lst.str() +
+            " (for an array: " +
+            (b == Builtin::ListIndex ? "argmax(a == x)" : "sum(a == x)") + ")");
+    return Type::unknown();
+  }
+  if (!checkArity(c, name, c->args.size() + c->keywords.size(), 1, 1))
+    return Type::unknown();
+  Type x = checkExpr(c->args[0].get());
+  if (x.isKnown() && !x.isScalar()) {
+    diags_.error(c->args[0]->range,
+                 name + "() takes a number or a bool, not " + x.str());
+    return Type::unknown();
+  }
+  return x.isKnown() ? Type::i64() : Type::unknown();
 }
 
 Type Analyzer::checkMembership(const CompareExpr *c) {

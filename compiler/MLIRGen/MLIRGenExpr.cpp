@@ -719,6 +719,9 @@ Val FunctionGen::emitCall(const CallExpr *c) {
     return emitVmap(c);
   auto it = fn.calls.find(c);
   if (auto *m = c->callee->dyn<AttributeExpr>()) {
+    std::optional<Builtin> method = fn.builtinOf(c);
+    if (builtinIn(method, {Builtin::ListIndex, Builtin::ListCount}))
+      return Val(emitListSearch(c, *method));
     SmallVector<const Expr *, 4> argExprs{m->base.get()};
     for (const ExprPtr &a : c->args)
       argExprs.push_back(a.get());

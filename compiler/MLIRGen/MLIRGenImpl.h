@@ -233,6 +233,18 @@ public:
   /// index `n` on of `grown`, converted to kind `k`.
   void storeAdded(mlir::Value grown, mlir::Value n, mlir::Value added, bool one,
                   ScalarKind k, mlir::Location l);
+  /// weft.list_at (pop(i)'s element), list_pop_at, list_insert,
+  /// list_remove, list_clear, list_reverse: the new list.
+  Val emitListEdit(const CallExpr *c, Builtin builtin);
+  /// lst.index(x) and lst.count(x), as i64.
+  mlir::Value emitListSearch(const CallExpr *c, Builtin builtin);
+  /// The position of the first element of the 1-D `list` equal to `x`,
+  /// or its length.
+  mlir::Value firstEqual(mlir::Value list, mlir::Value x, mlir::Location l);
+  /// Copies `count` elements of 1-D `from` from `fromStart` on into `to`
+  /// from `toStart` on, converted to its element type.
+  void copyElements(mlir::Value from, mlir::Value fromStart, mlir::Value to,
+                    mlir::Value toStart, mlir::Value count, mlir::Location l);
   /// `x in c` / `x not in c` of a tuple (each element compared), a 1-D
   /// array or list (a scan that stops at the first equal element) or an
   /// array of more axes (every element compared).

@@ -117,6 +117,172 @@ void FunctionGen::storeAdded(Value grown, Value n, Value added, bool one,
                           ValueRange{arith::AddIOp::create(b, l, n, i)});
 }
 
+Value FunctionGen::firstEqual(Value list, Value x, Location l) {
+  Value n = memref::DimOp::create(b, l, list, 0);
+  mlir::Type idx = b.getIndexType();
+  auto loop =
+      scf::WhileOp::create(b, l, TypeRange{idx}, ValueRange{index(0, l)});
+  OpBuilder::InsertionGuard g(b);
+  mlir::Block *before = b.createBlock(&loop.getBefore(), {}, {idx}, {l});
+  Value i = before->getArgument(0);
+  Value inside = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, n);
+  // Load a valid index only: past the end, compare element 0 (unused).
+  Value at = arith::SelectOp::create(b, l, inside, i, index(0, l));
+  Value differs = emitValueIf(
+      inside, b.getI1Type(),
+      [&] {
+        Value e = memref::LoadOp::create(b, l, list, ValueRange{at});
+        return emitCompareOp(CompareOp::Ne, e, x, l);
+      },
+      [&] { return constant(ScalarKind::Bool, 0, l); }, l);
+  scf::ConditionOp::create(b, l, differs, ValueRange{i});
+  mlir::Block *after = b.createBlock(&loop.getAfter(), {}, {idx}, {l});
+  scf::YieldOp::create(b, l,
+                       ValueRange{arith::AddIOp::create(
+                           b, l, after->getArgument(0), index(1, l))});
+  return loop.getResult(0);
+}
+
+void FunctionGen::copyElements(Value from, Value fromStart, Value to,
+                               Value toStart, Value count, Location l) {
+  ScalarKind k = kindOf(cast<MemRefType>(to.getType()).getElementType());
+  auto loop = scf::ForOp::create(b, l, index(0, l), count, index(1, l));
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(loop.getBody());
+  Value i = loop.getInductionVar();
+  Value x = memref::LoadOp::create(
+      b, l, from, ValueRange{arith::AddIOp::create(b, l, fromStart, i)});
+  memref::StoreOp::create(b, l, convert(x, k, l), to,
+                          ValueRange{arith::AddIOp::create(b, l, toStart, i)});
+}
+
+Val FunctionGen::emitListEdit(const CallExpr *c, Builtin builtin) {
+  // pop(i), insert, remove, clear, reverse: a new list (clear: an empty
+  // view of the same buffer), which the assignment takes.
+  Location l = loc(c->range);
+  int64_t ln = line(c->range);
+  Value list = emitExpr(c->args[0].get()).v();
+  Value n = memref::DimOp::create(b, l, list, 0);
+  Value zero = index(0, l), one = index(1, l);
+  ScalarKind k = fn.typeOf(c).isList()
+                     ? fn.typeOf(c).scalarKind()
+                     : fn.typeOf(c->args[0].get()).scalarKind();
+  auto idx = [&](const Expr *e) {
+    return arith::IndexCastOp::create(
+               b, l, b.getIndexType(),
+               convert(emitScalar(e), ScalarKind::I64, l))
+        .getResult();
+  };
+  if (builtin == Builtin::ListClear)
+    return Val(weft::SliceOp::create(b, l, list.getType(), list,
+                                     ValueRange{zero},
+                                     b.getDenseI64ArrayAttr({2 | 8}))
+                   .getResult());
+  if (builtin == Builtin::ListReverse) {
+    SmallVector<Value, 1> sizes{n};
+    Value out = allocArrayN(k, sizes, l);
+    auto loop = scf::ForOp::create(b, l, zero, n, one);
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Value i = loop.getInductionVar();
+    Value from =
+        arith::SubIOp::create(b, l, arith::SubIOp::create(b, l, n, one), i);
+    Value x = memref::LoadOp::create(b, l, list, ValueRange{from});
+    memref::StoreOp::create(b, l, convert(x, k, l), out, ValueRange{i});
+    return Val(out);
+  }
+  if (builtin == Builtin::ListAt || builtin == Builtin::ListPopAt) {
+    // Python's index rules, then IndexError: pop index out of range.
+    Value i = idx(c->args[1].get());
+    Value neg = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, zero);
+    Value at = arith::SelectOp::create(b, l, neg,
+                                       arith::AddIOp::create(b, l, i, n), i);
+    Value bad = arith::OrIOp::create(
+        b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, at, zero),
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, at, n));
+    emitCheck(bad, "IndexError: pop index out of range", ln, l);
+    mlir::Type elem = cast<MemRefType>(list.getType()).getElementType();
+    if (builtin == Builtin::ListAt) {
+      Value x = emitValueIf(
+          bad, elem, [&] { return constant(kindOf(elem), 0, l); },
+          [&] {
+            return memref::LoadOp::create(b, l, list, ValueRange{at})
+                .getResult();
+          },
+          l);
+      return Val(convert(x, fn.typeOf(c).scalarKind(), l));
+    }
+    // Inside a parallel loop the code goes on after the check: the list
+    // stays as it is.
+    Value size = arith::SelectOp::create(b, l, bad, n,
+                                         arith::SubIOp::create(b, l, n, one));
+    at = arith::SelectOp::create(b, l, bad, n, at);
+    SmallVector<Value, 1> sizes{size};
+    Value out = allocArrayN(k, sizes, l);
+    copyElements(list, zero, out, zero, at, l);
+    Value rest = arith::SubIOp::create(b, l, size, at);
+    copyElements(list, arith::AddIOp::create(b, l, at, one), out, at, rest, l);
+    return Val(out);
+  }
+  if (builtin == Builtin::ListInsert) {
+    // Python clamps the position into [0, n].
+    Value i = idx(c->args[1].get());
+    Value x = emitScalar(c->args[2].get());
+    Value neg = arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, zero);
+    Value at = arith::SelectOp::create(
+        b, l, neg,
+        arith::MaxSIOp::create(b, l, arith::AddIOp::create(b, l, i, n), zero),
+        arith::MinSIOp::create(b, l, i, n));
+    SmallVector<Value, 1> sizes{arith::AddIOp::create(b, l, n, one)};
+    Value out = allocArrayN(k, sizes, l);
+    copyElements(list, zero, out, zero, at, l);
+    memref::StoreOp::create(b, l, convert(x, k, l), out, ValueRange{at});
+    copyElements(list, at, out, arith::AddIOp::create(b, l, at, one),
+                 arith::SubIOp::create(b, l, n, at), l);
+    return Val(out);
+  }
+  // remove(x): the first equal element, else ValueError.
+  Value x = emitScalar(c->args[1].get());
+  Value at = firstEqual(list, x, l);
+  Value missing = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, at, n);
+  emitCheck(missing, "ValueError: list.remove(x): x not in list", ln, l);
+  Value size = arith::SelectOp::create(b, l, missing, n,
+                                       arith::SubIOp::create(b, l, n, one));
+  SmallVector<Value, 1> sizes{size};
+  Value out = allocArrayN(k, sizes, l);
+  copyElements(list, zero, out, zero, at, l);
+  copyElements(list, arith::AddIOp::create(b, l, at, one), out, at,
+               arith::SubIOp::create(b, l, size, at), l);
+  return Val(out);
+}
+
+Value FunctionGen::emitListSearch(const CallExpr *c, Builtin builtin) {
+  // lst.index(x): the first equal element's position, else ValueError;
+  // lst.count(x): how many are equal.
+  Location l = loc(c->range);
+  Value list = emitExpr(c->callee->dyn<AttributeExpr>()->base.get()).v();
+  Value x = emitScalar(c->args[0].get());
+  Value n = memref::DimOp::create(b, l, list, 0);
+  if (builtin == Builtin::ListIndex) {
+    Value at = firstEqual(list, x, l);
+    emitCheck(arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, at, n),
+              "ValueError: the value is not in list", line(c->range), l);
+    return arith::IndexCastOp::create(b, l, b.getI64Type(), at);
+  }
+  auto loop = scf::ForOp::create(b, l, index(0, l), n, index(1, l),
+                                 ValueRange{i64(0, l)});
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(loop.getBody());
+  Value e =
+      memref::LoadOp::create(b, l, list, ValueRange{loop.getInductionVar()});
+  Value hit = arith::ExtUIOp::create(b, l, b.getI64Type(),
+                                     emitCompareOp(CompareOp::Eq, e, x, l));
+  scf::YieldOp::create(
+      b, l,
+      ValueRange{arith::AddIOp::create(b, l, loop.getRegionIterArg(0), hit)});
+  return loop.getResult(0);
+}
+
 Value FunctionGen::emitMembership(const CompareExpr *c) {
   Location l = loc(c->range);
   Value x = emitScalar(c->operands[0].get());
@@ -181,6 +347,10 @@ Value FunctionGen::emitMembership(const CompareExpr *c) {
 }
 
 Val FunctionGen::emitListMethod(const CallExpr *c, Builtin builtin) {
+  if (builtinIn(builtin, {Builtin::ListAt, Builtin::ListPopAt,
+                          Builtin::ListInsert, Builtin::ListRemove,
+                          Builtin::ListClear, Builtin::ListReverse}))
+    return emitListEdit(c, builtin);
   Location l = loc(c->range);
   int64_t ln = line(c->range);
   Value list = emitExpr(c->args[0].get()).v();

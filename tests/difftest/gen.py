@@ -278,9 +278,10 @@ class Gen(ExprGen):
     def st_listfunc(self):
         """A function with Python's lists (@jit(python_lists=True)) that
         grows one with append (and maybe extend) from a 1-D array's
-        elements that pass a test, pops some, and returns the list's
-        length, its total and the popped total, summed in order (as
-        Python's loop does)."""
+        elements that pass a test, edits it (insert, pop(0), remove,
+        reverse, sorted, count), pops some, and returns the list's length,
+        its total and the popped total, summed in order (as Python's loop
+        does)."""
         d = self.pick(("f64", "i64"))
         arrays = [v.name for v in self.vars_of(dtype=d, rank=1)
                   if not v.fuzzy and v.bound <= 2 ** 30]
@@ -308,8 +309,19 @@ class Gen(ExprGen):
             body += ["        else:", "            out.append(%s)" % lit()]
         if self.chance(0.3):
             body += ["    out.extend(xs)"]
-        pops = self.r.randrange(0, 4)
         body += ["    popped = %s" % zero, "    k = 0"]
+        # Some of the other list methods, each valid where it runs.
+        edits = [["    if len(out) > 1:", "        out.insert(1, %s)" % lit()],
+                 ["    out.insert(-1, %s)" % lit()],
+                 ["    if out:", "        popped = popped + out.pop(0)"],
+                 ["    v = %s" % lit(), "    if v in out:",
+                  "        out.remove(v)"],
+                 ["    out.reverse()"],
+                 ["    out = sorted(out)"],
+                 ["    popped = popped + out.count(%s)" % lit()]]
+        for _ in range(self.r.randrange(0, 3)):
+            body += self.pick(edits)
+        pops = self.r.randrange(0, 4)
         if self.chance(0.5):
             body += ["    while out and k < %d:" % pops]
         else:

@@ -114,6 +114,26 @@ def unique_in_order(a):
     return seen, small
 
 
+@weft.jit
+def edits(n):
+    a = list(range(n))
+    a.insert(0, -1)
+    a.insert(-2, 100)
+    a.insert(1000, 7)
+    a.insert(-1000, 8)
+    b = a.pop(0) + a.pop(-2) + a.pop(len(a) // 2)
+    a.remove(100)
+    a.reverse()
+    c = a.index(a[2]) * 10 + a.count(7) + [1.0, 2.0, 1.0].count(1)
+    d = sorted(a)
+    e = sorted(a, reverse=True)
+    f = list()
+    f.append(2.5)
+    f.clear()
+    f.append(1.5)
+    return a, b, c, d, e, f, list(np.arange(3)), sorted([3, 1, 2])
+
+
 def as_python(x):
     if isinstance(x, tuple):
         return tuple(as_python(v) for v in x)
@@ -131,6 +151,8 @@ def as_python(x):
     (pops_in_expressions, (10,)),
     (long_list, (1000000,)),
     (unique_in_order, (np.array([3, 1, 3, 0, 7, 1, 2, 2]),)),
+    (edits, (6,)),
+    (edits, (11,)),
 ])
 def test_list_methods_match_cpython(f, args):
     assert as_python(f(*args)) == as_python(f.py_func(*args))
@@ -141,6 +163,37 @@ def test_lists_private_to_prange_iterations():
     expected = [sum(v for v in row if v > 0.5) + sum(row > 0.5)
                 for row in m]
     assert np.allclose(per_row(m), expected, rtol=1e-12)
+
+
+@weft.jit
+def pop_at(n, i):
+    a = list(range(n))
+    return a.pop(i)
+
+
+@weft.jit
+def remove_missing(n):
+    a = list(range(n))
+    a.remove(n)
+    return a
+
+
+@weft.jit
+def index_missing(n):
+    a = list(range(n))
+    return a.index(n + 1)
+
+
+def test_list_edit_errors_are_python_errors():
+    assert pop_at(5, -5) == 0 and pop_at(5, 4) == 4
+    with pytest.raises(IndexError, match="pop index out of range"):
+        pop_at(5, 5)
+    with pytest.raises(IndexError, match="pop index out of range"):
+        pop_at(5, -6)
+    with pytest.raises(ValueError, match="x not in list"):
+        remove_missing(3)
+    with pytest.raises(ValueError, match="not in list"):
+        index_missing(3)
 
 
 def test_pop_of_an_empty_list_raises_index_error():
