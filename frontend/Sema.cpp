@@ -362,9 +362,12 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
       stack.pop_back();
       for (const StmtPtr &s : *b) {
         if (auto *r = s->dyn<ReturnStmt>()) {
+          // `return None`, and `return f(x)` of a function that returns
+          // nothing, return None.
           auto *none = r->value ? r->value->dyn<NameExpr>() : nullptr;
-          hasValueReturn |=
-              r->value != nullptr && !(none && none->name == "None");
+          hasValueReturn |= r->value != nullptr &&
+                            !(none && none->name == "None") &&
+                            !fn.typeOf(r->value.get()).isNone();
         } else if (auto *i = s->dyn<IfStmt>()) {
           stack.push_back(&i->body);
           stack.push_back(&i->orelse);

@@ -29,6 +29,18 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
                             const std::vector<const Expr *> &argExprs) {
   if (isListMethod(b))
     return checkListMethod(c, b, args, argExprs);
+  if (b == Builtin::AsList) {
+    if (!checkArity(c, "__as_list", args.size(), 1, 1))
+      return Type::unknown();
+    if (!args[0].isKnown())
+      return Type::unknown();
+    if (!args[0].isArray() || args[0].rank() != 1) {
+      diags_.error(argExprs[0]->range,
+                   "__as_list() takes a 1-D array, not " + args[0].str());
+      return Type::unknown();
+    }
+    return args[0].asList();
+  }
   // NumPy's functions make arrays, of lists too (np.array(lst) * 2 is
   // elementwise).
   return checkBuiltinCall(c, b, args, argExprs).asArray();

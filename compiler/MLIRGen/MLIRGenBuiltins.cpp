@@ -168,6 +168,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   }
   if (isListMethod(builtin))
     return emitListMethod(c, builtin);
+  if (builtin == Builtin::AsList) // the same array, typed as a list
+    return arg(0);
   {
     SmallVector<const Expr *, 4> argExprs;
     for (const ExprPtr &a : c->args)

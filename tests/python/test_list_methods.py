@@ -252,3 +252,33 @@ def test_list_programs_python_would_run_differently_are_refused(f, arg,
                                                                 message):
     with pytest.raises(weft.CompileError, match=message):
         f(arg)
+
+
+@weft.jit
+def list_total(xs):
+    s = 0.0
+    for x in xs:
+        s += x
+    return s, len(xs), xs * 2
+
+
+@weft.jit
+def scale_in_place(xs, k):
+    for i in range(len(xs)):
+        xs[i] = xs[i] * k
+
+
+def test_python_lists_as_arguments_are_lists_and_reflect_writes():
+    # As Numba's reflected lists: a list inside (`xs * 2` repeats it), and
+    # the elements the function writes are written back.
+    s, n, twice = list_total([1.0, 2.5, 3.0])
+    assert (s, n, list(twice)) == (6.5, 3, [1.0, 2.5, 3.0] * 2)
+    assert list_total([1, 2])[0] == 3.0
+    b = [1, 2, 3]
+    scale_in_place(b, 3)
+    assert b == [3, 6, 9] and all(type(v) is int for v in b)
+    c = [0.5, 1.5]
+    scale_in_place(c, 2.0)
+    assert c == [1.0, 3.0]
+    with pytest.raises(weft.CallError, match="holds numbers or bools"):
+        list_total([[1.0], [2.0]])

@@ -201,6 +201,8 @@ _NP = {v: k for k, v in _DTYPES.items()}
 _BOOL, _I32, _I64, _F32, _F64 = (
     _DTYPES[np.dtype(n)] for n in ("bool", "int32", "int64", "float32",
                                    "float64"))
+from weft import _arguments  # noqa: E402 (uses the error classes)
+
 _ERRORS = {1: CompileError, 2: CallError, 3: RuntimeError, 4: WeftError,
            5: ReadOnlyError, 6: OverflowError}
 _I64_MIN, _I64_MAX = -2**63, 2**63 - 1
@@ -627,41 +629,6 @@ def _module_source(dispatchers):
     return "\n".join(text) + "\n", filename
 
 
-def _tuple_layout(x):
-    """None for a value passed as it is; the nested lengths of a tuple;
-    "None" for None (written into the generated call)."""
-    if x is None:
-        return "None"
-    if not isinstance(x, tuple):
-        return None
-    if not x:
-        raise CallError("an empty tuple cannot be passed to a Weft function")
-    return tuple(_tuple_layout(e) for e in x)
-
-
-def _flatten_tuples(x, out):
-    if x is None:
-        return
-    if isinstance(x, tuple):
-        for e in x:
-            _flatten_tuples(e, out)
-    else:
-        out.append(x)
-
-
-def _tuple_expression(shape, name, params):
-    """Weft source rebuilding a value of layout `shape` from parameters
-    named after `name` (appended to `params`)."""
-    if shape == "None":
-        return "None"
-    if shape is None:
-        params.append(name)
-        return name
-    parts = [_tuple_expression(s, "%s_%d" % (name, i), params)
-             for i, s in enumerate(shape)]
-    return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
-
-
 def _constant_literal(v):
     """Weft source for a global number `v`; None for anything else."""
     if isinstance(v, (bool, np.bool_)):
@@ -755,7 +722,7 @@ class Dispatcher(_CallerBase):
             bound.apply_defaults()
             learn = learn and len(bound.args) == len(args)
             args = bound.args
-        if any(isinstance(a, tuple) or a is None for a in args):
+        if any(isinstance(a, (tuple, list)) or a is None for a in args):
             return self._call_with_tuples(args)
         r = self._compiled()(*args)
         if _fastcall is not None and learn and _fast_result(r):
@@ -770,8 +737,9 @@ class Dispatcher(_CallerBase):
         """Tuples (of numbers and arrays, nested) are passed as Numba
         passes them: a generated Weft function, one per tuple layout,
         takes their elements and calls this one with the tuples rebuilt.
-        None is passed the same way, as a None in the generated call."""
-        layout = tuple(_tuple_layout(a) for a in args)
+        None is passed the same way, as a None in the generated call, and
+        Python lists as arrays seen as lists (weft/_arguments.py)."""
+        layout = tuple(_arguments.layout(a) for a in args)
         entry = self._tuple_entries.get(layout)
         if entry is None:
             with self._lock:
@@ -779,15 +747,17 @@ class Dispatcher(_CallerBase):
                 if entry is None:
                     entry = self._tuple_entry(layout)
                     self._tuple_entries[layout] = entry
-        flat = []
+        flat, lists = [], []
         for a in args:
-            _flatten_tuples(a, flat)
-        return entry(*flat)
+            _arguments.flatten(a, flat, lists)
+        r = entry(*flat)
+        _arguments.write_back(lists)
+        return r
 
     def _tuple_entry(self, layout):
         params, actuals = [], []
         for i, shape in enumerate(layout):
-            actuals.append(_tuple_expression(shape, "__a%d" % i, params))
+            actuals.append(_arguments.expression(shape, "__a%d" % i, params))
         name = "__weft_tuples_" + self.py_func.__name__
         wrapper = "def %s(%s):\n    return %s(%s)\n" % (
             name, ", ".join(params), self.py_func.__name__,
