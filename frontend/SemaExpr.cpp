@@ -215,6 +215,21 @@ Type Analyzer::checkCompare(const CompareExpr *c) {
     }
     return Type::boolean();
   }
+  // Python's lists compare as wholes: equal when of one length with equal
+  // elements; never equal to a number (a NumPy array beside a list still
+  // compares element by element).
+  if (ts.size() == 2 && (ts[0].isList() || ts[1].isList()) &&
+      !(ts[0].isArray() && !ts[0].isList()) &&
+      !(ts[1].isArray() && !ts[1].isList())) {
+    if (c->ops[0] != CompareOp::Eq && c->ops[0] != CompareOp::Ne) {
+      diags_.error(c->range, "Python orders lists element by element; "
+                             "comparing lists with " +
+                                 std::string(spelling(c->ops[0])) +
+                                 " is not supported yet (== and != are)");
+      return Type::unknown();
+    }
+    return Type::boolean();
+  }
   bool anyArray = false;
   int rank = 0;
   for (const Type &t : ts) {

@@ -379,6 +379,9 @@ Value FunctionGen::emitCompare(const CompareExpr *c) {
   Location l = loc(c->range);
   if (c->ops[0] == CompareOp::In || c->ops[0] == CompareOp::NotIn)
     return emitMembership(c);
+  if (fn.typeOf(c->operands[0].get()).isList() ||
+      fn.typeOf(c->operands[1].get()).isList())
+    return emitListEquality(c);
   if (c->ops[0] == CompareOp::Is || c->ops[0] == CompareOp::IsNot) {
     // `x is None`: an optional's flag is false; other values are never
     // None (Sema allows None only on the right).

@@ -245,6 +245,10 @@ public:
   /// from `toStart` on, converted to its element type.
   void copyElements(mlir::Value from, mlir::Value fromStart, mlir::Value to,
                     mlir::Value toStart, mlir::Value count, mlir::Location l);
+  /// `a == b` / `a != b` with a Python list (Sema: the other operand a
+  /// list or a number): the same length and equal elements; a list never
+  /// equals a number.
+  mlir::Value emitListEquality(const CompareExpr *c);
   /// `x in c` / `x not in c` of a tuple (each element compared), a 1-D
   /// array or list (a scan that stops at the first equal element) or an
   /// array of more axes (every element compared).

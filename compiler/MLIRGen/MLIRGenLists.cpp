@@ -283,6 +283,46 @@ Value FunctionGen::emitListSearch(const CallExpr *c, Builtin builtin) {
   return loop.getResult(0);
 }
 
+Value FunctionGen::emitListEquality(const CompareExpr *c) {
+  Location l = loc(c->range);
+  Val a = emitExpr(c->operands[0].get());
+  Val other = emitExpr(c->operands[1].get());
+  bool ne = c->ops[0] == CompareOp::Ne;
+  if (!isArray(a.v()) || !isArray(other.v())) // a list and a number
+    return constant(ScalarKind::Bool, ne, l);
+  // Up to the first pair of elements that differ.
+  Value x = a.v(), y = other.v();
+  Value n = memref::DimOp::create(b, l, x, 0);
+  Value sameLength = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n,
+                                           memref::DimOp::create(b, l, y, 0));
+  Value count = arith::SelectOp::create(b, l, sameLength, n, index(0, l));
+  mlir::Type idx = b.getIndexType(), i1 = b.getI1Type();
+  auto loop = scf::WhileOp::create(b, l, TypeRange{idx, i1},
+                                   ValueRange{index(0, l), sameLength});
+  {
+    OpBuilder::InsertionGuard g(b);
+    mlir::Block *before =
+        b.createBlock(&loop.getBefore(), {}, {idx, i1}, {l, l});
+    Value i = before->getArgument(0), equal = before->getArgument(1);
+    Value more = arith::AndIOp::create(
+        b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, count),
+        equal);
+    scf::ConditionOp::create(b, l, more, ValueRange{i, equal});
+    mlir::Block *after = b.createBlock(&loop.getAfter(), {}, {idx, i1}, {l, l});
+    Value j = after->getArgument(0);
+    Value ex = memref::LoadOp::create(b, l, x, ValueRange{j});
+    Value ey = memref::LoadOp::create(b, l, y, ValueRange{j});
+    scf::YieldOp::create(b, l,
+                         ValueRange{arith::AddIOp::create(b, l, j, index(1, l)),
+                                    emitCompareOp(CompareOp::Eq, ex, ey, l)});
+  }
+  Value equal = loop.getResult(1);
+  return ne ? arith::XOrIOp::create(b, l, equal,
+                                    constant(ScalarKind::Bool, 1, l))
+                  .getResult()
+            : equal;
+}
+
 Value FunctionGen::emitMembership(const CompareExpr *c) {
   Location l = loc(c->range);
   Value x = emitScalar(c->operands[0].get());

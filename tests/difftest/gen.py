@@ -318,7 +318,10 @@ class Gen(ExprGen):
                   "        out.remove(v)"],
                  ["    out.reverse()"],
                  ["    out = sorted(out)"],
-                 ["    popped = popped + out.count(%s)" % lit()]]
+                 ["    popped = popped + out.count(%s)" % lit()],
+                 ["    if out == sorted(out):", "        popped = popped + 1"],
+                 ["    if out != [%s, %s]:" % (lit(), lit()),
+                  "        popped = popped + 2"]]
         for _ in range(self.r.randrange(0, 3)):
             body += self.pick(edits)
         pops = self.r.randrange(0, 4)

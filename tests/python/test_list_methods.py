@@ -134,6 +134,17 @@ def edits(n):
     return a, b, c, d, e, f, list(np.arange(3)), sorted([3, 1, 2])
 
 
+@weft.jit
+def equalities(n):
+    # Lists compare as wholes, as Python's (not element by element).
+    a = [1.0, 2.0, 3.0]
+    d = []
+    for i in range(n):
+        d.append(i + 1)
+    return (a == [1, 2, 3], a != [1, 2, 3], a == [1.0, 2.0], d == [1, 2, 3],
+            a == 3, d != 1)
+
+
 def as_python(x):
     if isinstance(x, tuple):
         return tuple(as_python(v) for v in x)
@@ -151,6 +162,8 @@ def as_python(x):
     (pops_in_expressions, (10,)),
     (long_list, (1000000,)),
     (unique_in_order, (np.array([3, 1, 3, 0, 7, 1, 2, 2]),)),
+    (equalities, (3,)),
+    (equalities, (2,)),
     (edits, (6,)),
     (edits, (11,)),
 ])
