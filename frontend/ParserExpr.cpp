@@ -177,40 +177,34 @@ ExprPtr Parser::parseComparison() {
   SourceLocation begin = tok().range.begin;
   ExprPtr first = parseBinary(1);
   CompareOp op;
-  if (first && at(TokenKind::Identifier) && tok().text == "is") {
-    // `x is None`, `x is not None`: a test of a value that may be None.
-    next();
-    bool negated = accept(TokenKind::KwNot);
+  // `x is None`, `x is not None` (a test of a value that may be None),
+  // `x in c`, `x not in c` (a membership test): not chained.
+  bool is = first && at(TokenKind::Identifier) && tok().text == "is";
+  bool in = first && (at(TokenKind::KwIn) ||
+                      (at(TokenKind::KwNot) && tok(1).kind == TokenKind::KwIn));
+  if (is || in) {
+    bool negated = false;
+    if (is) {
+      next();
+      negated = accept(TokenKind::KwNot);
+    } else {
+      negated = accept(TokenKind::KwNot);
+      next();
+    }
     ExprPtr rhs = parseBinary(1);
     if (!rhs)
       return nullptr;
     auto c = std::make_unique<CompareExpr>(SourceRange(begin));
     c->operands.push_back(std::move(first));
     c->operands.push_back(std::move(rhs));
-    c->ops.push_back(negated ? CompareOp::IsNot : CompareOp::Is);
-    c->range = rangeFrom(begin);
-    if (compareOp(tok().kind, op) ||
-        (at(TokenKind::Identifier) && tok().text == "is"))
-      return error("'is' tests are not chained; join them with 'and'");
-    return c;
-  }
-  if (first && (at(TokenKind::KwIn) ||
-                (at(TokenKind::KwNot) && tok(1).kind == TokenKind::KwIn))) {
-    // `x in c`, `x not in c`: a membership test, not chained.
-    bool negated = accept(TokenKind::KwNot);
-    next();
-    ExprPtr rhs = parseBinary(1);
-    if (!rhs)
-      return nullptr;
-    auto c = std::make_unique<CompareExpr>(SourceRange(begin));
-    c->operands.push_back(std::move(first));
-    c->operands.push_back(std::move(rhs));
-    c->ops.push_back(negated ? CompareOp::NotIn : CompareOp::In);
+    c->ops.push_back(is ? (negated ? CompareOp::IsNot : CompareOp::Is)
+                        : (negated ? CompareOp::NotIn : CompareOp::In));
     c->range = rangeFrom(begin);
     if (compareOp(tok().kind, op) || at(TokenKind::KwIn) ||
         (at(TokenKind::Identifier) && tok().text == "is"))
-      return error("membership tests are not chained; join them with "
-                   "'and'");
+      return error(is ? "'is' tests are not chained; join them with 'and'"
+                      : "membership tests are not chained; join them with "
+                        "'and'");
     return c;
   }
   if (!first || !compareOp(tok().kind, op))

@@ -335,28 +335,9 @@ Value FunctionGen::emitMembership(const CompareExpr *c) {
   } else if (cast<MemRefType>(in.v().getType()).getRank() == 1) {
     // Up to the first equal element.
     Value a = in.v();
-    Value n = memref::DimOp::create(b, l, a, 0);
-    mlir::Type i1 = b.getI1Type(), idx = b.getIndexType();
-    auto loop = scf::WhileOp::create(b, l, TypeRange{idx, i1},
-                                     ValueRange{index(0, l), found});
-    {
-      OpBuilder::InsertionGuard g(b);
-      mlir::Block *before =
-          b.createBlock(&loop.getBefore(), {}, {idx, i1}, {l, l});
-      Value i = before->getArgument(0), hit = before->getArgument(1);
-      Value more = arith::AndIOp::create(
-          b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, n),
-          arith::XOrIOp::create(b, l, hit, constant(ScalarKind::Bool, 1, l)));
-      scf::ConditionOp::create(b, l, more, ValueRange{i, hit});
-      mlir::Block *after =
-          b.createBlock(&loop.getAfter(), {}, {idx, i1}, {l, l});
-      Value j = after->getArgument(0);
-      Value e = memref::LoadOp::create(b, l, a, ValueRange{j});
-      scf::YieldOp::create(
-          b, l,
-          ValueRange{arith::AddIOp::create(b, l, j, index(1, l)), equal(e)});
-    }
-    found = loop.getResult(1);
+    found = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult,
+                                  firstEqual(a, x, l),
+                                  memref::DimOp::create(b, l, a, 0));
   } else {
     // Every element of a nest over the axes, or-ed.
     Value a = in.v();
