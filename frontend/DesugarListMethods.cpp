@@ -85,8 +85,11 @@ public:
       : params_(params), diags_(diags) {}
 
   void run(const Block &body) {
+    // (reverse works in place, on the buffer every name shares.)
     forEachExprIn(body, [&](const Expr *e) {
-      if (const CallExpr *c = listMethodCall(e))
+      std::string method;
+      if (const CallExpr *c = listMethodCall(e, &method);
+          c && method != "reverse")
         grown_.emplace(receiverOf(c)->name, c);
     });
     if (grown_.empty())
@@ -138,8 +141,9 @@ private:
     if (!it || !grown_.count(it->name))
       return;
     forEachExprIn(l.body, [&](const Expr *e) {
-      const CallExpr *c = listMethodCall(e);
-      if (c && receiverOf(c)->name == it->name)
+      std::string method;
+      const CallExpr *c = listMethodCall(e, &method);
+      if (c && method != "reverse" && receiverOf(c)->name == it->name)
         diags_.error(c->range, "'" + it->name +
                                    "' changes inside a for loop over it; "
                                    "loop over a copy (for x in " +
@@ -372,7 +376,34 @@ std::optional<Block> hoistPopsOf(Stmt &s, DiagnosticEngine &diags) {
 
 /// The statements a list method statement `s` becomes, or `s` with the
 /// pops in its expressions hoisted; none for any other statement.
+/// `lst.sort(reverse=True)` as `lst.sort()` and a reversal (a list's
+/// sort takes reverse=, an array's does not); none for anything else.
+std::optional<Block> sortReversed(Stmt &s) {
+  auto *e = s.dyn<ExprStmt>();
+  auto *c = e ? e->value->dyn<CallExpr>() : nullptr;
+  auto *m = c ? c->callee->dyn<AttributeExpr>() : nullptr;
+  auto *lst = m ? m->base->dyn<NameExpr>() : nullptr;
+  if (!lst || m->attr != "sort" || !c->args.empty() ||
+      c->keywords.size() != 1 || c->keywords[0].name != "reverse" ||
+      !c->keywords[0].value->dyn<BoolLitExpr>())
+    return std::nullopt;
+  bool reverse = c->keywords[0].value->dyn<BoolLitExpr>()->value;
+  ASTBuilder b{c->range};
+  Block out;
+  out.push_back(std::make_unique<ExprStmt>(
+      s.range, b.call(b.attribute(cloneExpr(lst), "sort"), {})));
+  if (reverse) {
+    std::vector<ExprPtr> args;
+    args.push_back(b.name(lst->name));
+    out.push_back(
+        b.assign(cloneExpr(lst), b.call("weft.list_reverse", std::move(args))));
+  }
+  return out;
+}
+
 std::optional<Block> rewrite(Stmt &s, DiagnosticEngine &diags) {
+  if (std::optional<Block> sorted = sortReversed(s))
+    return sorted;
   const CallExpr *found = statementCall(s);
   if (!found)
     return hoistPopsOf(s, diags);

@@ -20,7 +20,8 @@ namespace weft {
 ///   lst.insert(i, x)  ->  lst = weft.list_insert(lst, i, x)
 ///   lst.remove(x)     ->  lst = weft.list_remove(lst, x)
 ///   lst.clear()       ->  lst = weft.list_clear(lst)
-///   lst.reverse()     ->  lst = weft.list_reverse(lst)
+///   lst.reverse()     ->  lst = weft.list_reverse(lst)  (in place)
+///   lst.sort(reverse=True)  ->  lst.sort(); lst = weft.list_reverse(lst)
 ///   lst.pop()         ->  lst = weft.list_drop(lst)
 ///   t = lst.pop()     ->  t = weft.list_last(lst); lst = weft.list_drop(lst)
 ///   t = lst.pop(i)    ->  t = weft.list_at(lst, i);

@@ -157,8 +157,9 @@ void FunctionGen::copyElements(Value from, Value fromStart, Value to,
 }
 
 Val FunctionGen::emitListEdit(const CallExpr *c, Builtin builtin) {
-  // pop(i), insert, remove, clear, reverse: a new list (clear: an empty
-  // view of the same buffer), which the assignment takes.
+  // pop(i), insert, remove: a new list, which the assignment takes;
+  // clear: an empty view of the same buffer; reverse: the list itself,
+  // reversed in place.
   Location l = loc(c->range);
   int64_t ln = line(c->range);
   Value list = emitExpr(c->args[0].get()).v();
@@ -179,17 +180,24 @@ Val FunctionGen::emitListEdit(const CallExpr *c, Builtin builtin) {
                                      b.getDenseI64ArrayAttr({2 | 8}))
                    .getResult());
   if (builtin == Builtin::ListReverse) {
-    SmallVector<Value, 1> sizes{n};
-    Value out = allocArrayN(k, sizes, l);
-    auto loop = scf::ForOp::create(b, l, zero, n, one);
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(loop.getBody());
-    Value i = loop.getInductionVar();
-    Value from =
-        arith::SubIOp::create(b, l, arith::SubIOp::create(b, l, n, one), i);
-    Value x = memref::LoadOp::create(b, l, list, ValueRange{from});
-    memref::StoreOp::create(b, l, convert(x, k, l), out, ValueRange{i});
-    return Val(out);
+    // In place, as Python's (a widened list is converted first): the
+    // elements of the first half swap with their mirrors.
+    if (kindOf(cast<MemRefType>(list.getType()).getElementType()) != k)
+      list = convertList(list, k, l);
+    Value half = arith::DivUIOp::create(b, l, n, index(2, l));
+    auto loop = scf::ForOp::create(b, l, zero, half, one);
+    {
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(loop.getBody());
+      Value i = loop.getInductionVar();
+      Value j =
+          arith::SubIOp::create(b, l, arith::SubIOp::create(b, l, n, one), i);
+      Value xi = memref::LoadOp::create(b, l, list, ValueRange{i});
+      Value xj = memref::LoadOp::create(b, l, list, ValueRange{j});
+      memref::StoreOp::create(b, l, xj, list, ValueRange{i});
+      memref::StoreOp::create(b, l, xi, list, ValueRange{j});
+    }
+    return Val(list);
   }
   if (builtin == Builtin::ListAt || builtin == Builtin::ListPopAt) {
     // Python's index rules, then IndexError: pop index out of range.

@@ -317,6 +317,7 @@ class Gen(ExprGen):
                  ["    v = %s" % lit(), "    if v in out:",
                   "        out.remove(v)"],
                  ["    out.reverse()"],
+                 ["    out.sort(reverse=True)"],
                  ["    out = sorted(out)"],
                  ["    popped = popped + out.count(%s)" % lit()],
                  ["    if out == sorted(out):", "        popped = popped + 1"],

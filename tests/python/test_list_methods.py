@@ -295,3 +295,19 @@ def test_python_lists_as_arguments_are_lists_and_reflect_writes():
     assert c == [1.0, 3.0]
     with pytest.raises(weft.CallError, match="holds numbers or bools"):
         list_total([[1.0], [2.0]])
+
+
+@weft.jit
+def order_in_place(xs, descending):
+    if descending:
+        xs.sort(reverse=True)
+    else:
+        xs.reverse()
+
+
+def test_list_arguments_sorted_and_reversed_in_place():
+    a = [3.0, 1.0, 2.0]
+    order_in_place(a, True)
+    assert a == [3.0, 2.0, 1.0]
+    order_in_place(a, False)
+    assert a == [1.0, 2.0, 3.0]
