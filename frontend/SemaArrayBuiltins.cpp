@@ -965,6 +965,9 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
   // a.sort() sorts in place and returns None.
   if (method == Builtin::Sort && t.isKnown())
     return Type::none();
+  // A list's lst.copy() is a list (np.copy(lst) is an array).
+  if (method == Builtin::Copy && base.isList() && t.isArray())
+    return t.asList();
   return t;
 }
 

@@ -201,6 +201,8 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
       b == Builtin::Int || b == Builtin::Bool) {
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
+    if (b == Builtin::Bool && args[0].isList())
+      return Type::boolean(); // a Python list's truth value
     if (!args[0].isScalar()) {
       diags_.error(argExprs[0]->range,
                    name + "() converts a number, not " + args[0].str());

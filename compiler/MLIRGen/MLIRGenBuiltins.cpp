@@ -246,8 +246,12 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   }
   if (builtin == Builtin::F64 || builtin == Builtin::Float ||
       builtin == Builtin::I64 || builtin == Builtin::Int ||
-      builtin == Builtin::Bool)
-    return Val(convert(arg(0).v(), t.scalarKind(), l));
+      builtin == Builtin::Bool) {
+    Value x = arg(0).v();
+    if (isArray(x)) // bool(lst): whether the list is not empty
+      return Val(truthy(x, l));
+    return Val(convert(x, t.scalarKind(), l));
+  }
   if (builtinIn(builtin, {Builtin::Floor, Builtin::Ceil, Builtin::Trunc})) {
     // NumPy's floor/ceil/trunc: a float even for integer input.
     Value x = convert(arg(0).v(), t.scalarKind(), l);
