@@ -646,10 +646,20 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     Type b = checkExpr(i->elseValue.get());
     if (!a.isKnown() || !b.isKnown())
       return Type::unknown();
+    // Two arrays of one type (the one picked, not a copy), as Numba's.
+    if (a.isArray() && b.isArray()) {
+      if (a.asArray() != b.asArray()) {
+        diags_.error(e->range, "the two branches have different types (" +
+                                   a.str() + " and " + b.str() +
+                                   "); convert one with astype()");
+        return Type::unknown();
+      }
+      return a.isList() && b.isList() ? a : a.asArray();
+    }
     if (!a.isScalar() || !b.isScalar()) {
-      diags_.error(e->range, "a conditional expression picks between "
-                             "numbers; for arrays use where(c, a, b) or an "
-                             "if statement");
+      diags_.error(e->range, "a conditional expression picks between two "
+                             "numbers or two arrays of one type, not " +
+                                 a.str() + " and " + b.str());
       return Type::unknown();
     }
     bool ok;

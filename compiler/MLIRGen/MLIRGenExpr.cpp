@@ -628,9 +628,29 @@ Val FunctionGen::emitExpr(const Expr *e) {
   }
   case ExprKind::IfExp: {
     auto *ie = static_cast<const IfExpExpr *>(e);
+    if (t.isArray()) {
+      // The array of the branch taken (a reference of its own, released
+      // with the statement's temporaries).
+      Value cond = truthy(emitScalar(ie->cond.get()), l);
+      mlir::Type rt = toMLIR(t);
+      auto branch = [&](const Expr *x) {
+        size_t mark = temps_.size();
+        Value v = emitExpr(x).v();
+        takeOwnership(v, l);
+        releaseTemps(mark, l);
+        if (v.getType() != rt)
+          v = memref::CastOp::create(b, l, rt, v);
+        return v;
+      };
+      Value r = emitValueIf(
+          cond, rt, [&] { return branch(ie->thenValue.get()); },
+          [&] { return branch(ie->elseValue.get()); }, l);
+      addTemp(r);
+      return Val(r);
+    }
     if (!t.isScalar()) {
-      error(e->range, "conditional expressions must produce numbers for "
-                      "now");
+      error(e->range, "conditional expressions must produce numbers or "
+                      "arrays for now");
       return Val(i64(0, l));
     }
     Value cond = truthy(emitScalar(ie->cond.get()), l);

@@ -55,7 +55,9 @@ TEST_CASE("JIT runs a program and frees every array", "[jit]") {
   CHECK(rt::liveBuffers() == before);
 }
 
-TEST_CASE("growing and shrinking lists frees every buffer", "[jit]") {
+TEST_CASE("growing and shrinking lists, and picking arrays with x if c else "
+          "y, frees every buffer",
+          "[jit]") {
   // In place, copied to a larger buffer, widened to floats, extended by
   // itself, shared with a for loop's copy, popped, in parallel iterations.
   int64_t before = rt::liveBuffers();
@@ -82,6 +84,14 @@ TEST_CASE("growing and shrinking lists frees every buffer", "[jit]") {
                           "            b.append(j)\n"
                           "        out[i] = len(b)\n"
                           "    return sum(out)\n"
+                          "def pick(n):\n"
+                          "    a = arange(n * 1.0)\n"
+                          "    t = 0.0\n"
+                          "    for k in range(n):\n"
+                          "        b = a if k % 2 == 0 else -a\n"
+                          "        t += (b if k % 3 else a * 2)[k]\n"
+                          "    return t\n"
+                          "assert pick(10) == 37.0\n"
                           "assert grow(100) == 15954.5\n"
                           "assert rows(100) == 4950.0\n");
   REQUIRE(c.lower());
