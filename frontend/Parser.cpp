@@ -379,6 +379,8 @@ StmtPtr Parser::parseExprOrAssign() {
     // np.multiply(z, z, z): out[:] = z * z.
     if (StmtPtr s = ufuncWithOut(first))
       return s;
+    if (StmtPtr s = fillAsStore(first)) // a.fill(v): a[:] = v
+      return s;
     return std::make_unique<ExprStmt>(rangeFrom(begin), std::move(first));
   }
   auto s = std::make_unique<AssignStmt>(SourceRange(begin));

@@ -126,4 +126,19 @@ StmtPtr ufuncWithOut(ExprPtr &e) {
   return s;
 }
 
+StmtPtr fillAsStore(ExprPtr &e) {
+  auto *c = e ? e->dyn<CallExpr>() : nullptr;
+  auto *m = c ? c->callee->dyn<AttributeExpr>() : nullptr;
+  if (!m || m->attr != "fill" || c->args.size() != 1 || !c->keywords.empty())
+    return nullptr;
+  // a[:] = v: the whole of `a`, of any rank.
+  SourceRange r = c->range;
+  auto target = std::make_unique<IndexExpr>(m->base->range, std::move(m->base));
+  target->indices.push_back(std::make_unique<SliceExpr>(target->range));
+  auto s = std::make_unique<AssignStmt>(r);
+  s->targets.push_back(std::move(target));
+  s->value = std::move(c->args[0]);
+  return s;
+}
+
 } // namespace weft::parser

@@ -3,7 +3,8 @@
 //
 // What the parser rewrites as it builds calls and statements: np.add(x, y)
 // as x + y (and the other arithmetic, comparison, bitwise and sign ufuncs),
-// and an elementwise function given its output array as a statement.
+// an elementwise function given its output array as a statement, and
+// a.fill(v).
 //
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_FRONTEND_PARSERUFUNCS_H
@@ -30,6 +31,10 @@ ExprPtr ufuncAsOperator(CallExpr &c);
 /// `out[:] = f(inputs)` (NumPy writes the result into out); null otherwise
 /// (e is left as it is).
 StmtPtr ufuncWithOut(ExprPtr &e);
+
+/// For a statement `e`: `a.fill(v)` as `a[:] = v` (NumPy's fill of the
+/// whole array); null otherwise (e is left as it is).
+StmtPtr fillAsStore(ExprPtr &e);
 
 } // namespace weft::parser
 

@@ -683,7 +683,12 @@ void Analyzer::checkStmt(const Stmt &s) {
     emptyListTarget_ = empty && empty->elts.empty() && slot != fn_->locals.end()
                            ? &slot->second
                            : nullptr;
+    // `out[i] = (x, y)` into an array view: the tuple of numbers is a 1-D
+    // array, as NumPy converts it.
+    auto *ix = a.targets.size() == 1 ? a.targets[0]->dyn<IndexExpr>() : nullptr;
+    tupleAsArray_ = ix && a.value->dyn<TupleExpr>() && checkExpr(ix).isArray();
     Type v = checkExpr(a.value.get());
+    tupleAsArray_ = false;
     emptyListTarget_ = nullptr;
     if (v.isNone())
       diags_.error(a.value->range,

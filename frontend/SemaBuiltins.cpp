@@ -185,6 +185,23 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
     }
     return args[0].scalarKind() == ScalarKind::F32 ? args[0] : Type::f64();
   }
+  if (b == Builtin::Divmod) {
+    // Python's divmod of two numbers: (a // b, a % b).
+    if (!noKeywords() || !arity(2, 2))
+      return Type::unknown();
+    for (size_t i = 0; i < 2; ++i)
+      if (!args[i].isNumber() && !args[i].isBool()) {
+        diags_.error(argExprs[i]->range,
+                     "divmod() takes two numbers, not " + args[i].str() +
+                         (args[i].isArray() ? "; for arrays write a // b and "
+                                              "a % b"
+                                            : ""));
+        return Type::unknown();
+      }
+    Type q = binaryResult(BinaryOp::FloorDiv, argExprs[0], args[0], argExprs[1],
+                          args[1], c->range);
+    return q.isKnown() ? Type::tuple({q, q}) : Type::unknown();
+  }
   if (b == Builtin::DTypeOf) {
     if (!arity(1, 1))
       return Type::unknown();

@@ -716,6 +716,26 @@ Type Analyzer::checkExprImpl(const Expr *e) {
   }
   case ExprKind::Tuple: {
     auto *t = static_cast<const TupleExpr *>(e);
+    if (tupleAsArray_) {
+      // Stored into an array view: numbers make a 1-D array.
+      tupleAsArray_ = false;
+      Type elem;
+      for (const ExprPtr &x : t->elts) {
+        Type xt = checkExpr(x.get());
+        if (!xt.isKnown())
+          return Type::unknown();
+        bool ok = xt.isScalar();
+        if (ok)
+          elem = unify(elem, xt, ok);
+        if (!ok) {
+          diags_.error(x->range, "a tuple stored into an array holds "
+                                 "numbers, not " +
+                                     xt.str());
+          return Type::unknown();
+        }
+      }
+      return Type::array(elem.scalarKind(), 1);
+    }
     std::vector<Type> elems;
     for (const ExprPtr &x : t->elts) {
       elems.push_back(checkExpr(x.get()));

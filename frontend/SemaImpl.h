@@ -124,6 +124,10 @@ private:
   /// The type of the variable the statement being checked assigns an
   /// empty list to, or null.
   const Type *emptyListTarget_ = nullptr;
+  /// The statement being checked stores its value, a tuple display, into
+  /// an array view (`out[i] = (x, y)`): a tuple of numbers is then a 1-D
+  /// array.
+  bool tupleAsArray_ = false;
   /// histogram(a, bins=, range=, weights=, density=False).
   Type checkHistogram(const CallExpr *c, std::vector<Type> &args,
                       const std::vector<const Expr *> &argExprs);

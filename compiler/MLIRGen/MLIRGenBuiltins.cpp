@@ -170,6 +170,17 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
     return emitListMethod(c, builtin);
   if (builtin == Builtin::AsList) // the same array, typed as a list
     return arg(0);
+  if (builtin == Builtin::Divmod) {
+    // Each argument once; Python's // and % (ZeroDivisionError).
+    ScalarKind k = t.elems()[0].scalarKind();
+    Value x = convert(arg(0).v(), k, l), y = convert(arg(1).v(), k, l);
+    Val r;
+    r.parts.clear();
+    r.parts.push_back(
+        emitBinaryScalar(BinaryOp::FloorDiv, x, y, k, true, l, ln));
+    r.parts.push_back(emitBinaryScalar(BinaryOp::Mod, x, y, k, true, l, ln));
+    return r;
+  }
   {
     SmallVector<const Expr *, 4> argExprs;
     for (const ExprPtr &a : c->args)

@@ -709,6 +709,9 @@ Val FunctionGen::emitExpr(const Expr *e) {
     return shape;
   }
   case ExprKind::Tuple: {
+    if (t.isArray()) // stored into an array view: an array literal
+      return Val(emitArrayLiteral(static_cast<const TupleExpr *>(e)->elts,
+                                  t.scalarKind(), l));
     Val r;
     for (const ExprPtr &x : static_cast<const TupleExpr *>(e)->elts) {
       Val v = emitExpr(x.get());
@@ -716,17 +719,9 @@ Val FunctionGen::emitExpr(const Expr *e) {
     }
     return r;
   }
-  case ExprKind::List: {
-    auto *li = static_cast<const ListExpr *>(e);
-    ScalarKind k = t.scalarKind();
-    Value n = index(li->elts.size(), l);
-    Value arr = allocArray(k, n, l);
-    for (size_t i = 0; i < li->elts.size(); ++i) {
-      Value x = convert(emitScalar(li->elts[i].get()), k, l);
-      memref::StoreOp::create(b, l, x, arr, ValueRange{index(i, l)});
-    }
-    return Val(arr);
-  }
+  case ExprKind::List:
+    return Val(emitArrayLiteral(static_cast<const ListExpr *>(e)->elts,
+                                t.scalarKind(), l));
   case ExprKind::ListComp:
     return emitListComp(static_cast<const ListCompExpr *>(e));
   case ExprKind::Slice:
@@ -734,6 +729,17 @@ Val FunctionGen::emitExpr(const Expr *e) {
   }
   error(e->range, "this expression is not supported yet");
   return Val(i64(0, l));
+}
+
+Value FunctionGen::emitArrayLiteral(const std::vector<ExprPtr> &elts,
+                                    ScalarKind k, Location l) {
+  Value n = index(elts.size(), l);
+  Value arr = allocArray(k, n, l);
+  for (size_t i = 0; i < elts.size(); ++i) {
+    Value x = convert(emitScalar(elts[i].get()), k, l);
+    memref::StoreOp::create(b, l, x, arr, ValueRange{index(i, l)});
+  }
+  return arr;
 }
 
 Val FunctionGen::emitCall(const CallExpr *c) {

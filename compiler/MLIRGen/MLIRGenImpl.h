@@ -153,6 +153,10 @@ public:
     return v;
   }
   Val emitCall(const CallExpr *c);
+  /// A new 1-D array of kind `k` of the numbers `elts` (a list display,
+  /// or a tuple stored into an array view).
+  mlir::Value emitArrayLiteral(const std::vector<ExprPtr> &elts, ScalarKind k,
+                               mlir::Location l);
   /// [elt for x in it if c] (MLIRGenComprehension.cpp).
   Val emitListComp(const ListCompExpr *lc);
   /// A comprehension's iteration: its count (i64) and the variable's

@@ -564,7 +564,7 @@ WEFT_NAMES = (
 
 # Python builtins a Weft program may use besides the ones above.
 PYTHON_NAMES = ("range", "float", "int", "enumerate", "zip", "round",
-                "complex", "list", "sorted")
+                "complex", "list", "sorted", "divmod")
 
 
 def namespace():
