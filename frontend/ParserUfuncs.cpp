@@ -58,7 +58,7 @@ size_t ufuncInputs(const CallExpr &c) {
   if (!b)
     return 0;
   if (isUnaryMath(*b) || isFloatTest(*b) ||
-      builtinIn(b, {Builtin::LogicalNot, Builtin::Abs}))
+      builtinIn(b, {Builtin::LogicalNot, Builtin::Abs, Builtin::Sign}))
     return 1;
   if (isBinaryFloatMath(*b) ||
       builtinIn(b, {Builtin::Minimum, Builtin::Maximum, Builtin::LogicalAnd,

@@ -506,7 +506,8 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
       k = ScalarKind::F64;
     return makeType(k, rankOf(a));
   }
-  if (isUnaryMath(call.b) || call.b == Builtin::Abs || isFloatTest(call.b)) {
+  if (isUnaryMath(call.b) || call.b == Builtin::Abs ||
+      call.b == Builtin::Sign || isFloatTest(call.b)) {
     if (!call.arity(1, 1))
       return Type::unknown();
     if (!call.args[0].isArray())
@@ -522,6 +523,11 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
     if (call.b == Builtin::Abs) // |z| of complex numbers is a float
       return k == ScalarKind::C128
                  ? Type::array(ScalarKind::F64, call.args[0].rank())
+                 : call.args[0];
+    if (call.b == Builtin::Sign) // -1, 0 or 1 of the array's type
+      return k == ScalarKind::C128
+                 ? call.fail(call.argExprs[0]->range,
+                             "sign() of complex numbers is not supported")
                  : call.args[0];
     if (k == ScalarKind::C128) // cmath's functions (isComplexMath)
       return call.args[0];

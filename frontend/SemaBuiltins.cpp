@@ -163,7 +163,7 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
                           "cos, tan and tanh take complex numbers)");
       return Type::unknown();
     }
-  if (b == Builtin::Abs) {
+  if (b == Builtin::Abs || b == Builtin::Sign) {
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
     if (!args[0].isNumber()) {

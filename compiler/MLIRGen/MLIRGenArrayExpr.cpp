@@ -20,12 +20,12 @@ bool isElementwiseBuiltin(std::optional<Builtin> b) {
   return b &&
          (isUnaryMath(*b) || isFloatTest(*b) || isBinaryFloatMath(*b) ||
           isComplexPart(*b) ||
-          builtinIn(b, {Builtin::Abs, Builtin::Pow, Builtin::Minimum,
-                        Builtin::Maximum, Builtin::Where, Builtin::Clip,
-                        Builtin::Copy, Builtin::Astype, Builtin::LogicalAnd,
-                        Builtin::LogicalOr, Builtin::LogicalXor,
-                        Builtin::LogicalNot, Builtin::Around, Builtin::Round,
-                        Builtin::Isclose}));
+          builtinIn(b, {Builtin::Abs, Builtin::Sign, Builtin::Pow,
+                        Builtin::Minimum, Builtin::Maximum, Builtin::Where,
+                        Builtin::Clip, Builtin::Copy, Builtin::Astype,
+                        Builtin::LogicalAnd, Builtin::LogicalOr,
+                        Builtin::LogicalXor, Builtin::LogicalNot,
+                        Builtin::Around, Builtin::Round, Builtin::Isclose}));
 }
 
 /// Operands of an elementwise node, in order.
@@ -268,6 +268,30 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
   if (builtin == Builtin::Abs)
     return isFloat ? math::AbsFOp::create(b, l, x).getResult()
                    : math::AbsIOp::create(b, l, x).getResult();
+  if (builtin == Builtin::Sign) {
+    // NumPy's: 1, -1, 0 (also for -0.0), and NaN for NaN.
+    Value zero = constant(k, 0, l);
+    Value pos =
+        isFloat
+            ? arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGT, x, zero)
+                  .getResult()
+            : arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, x, zero)
+                  .getResult();
+    Value neg =
+        isFloat
+            ? arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, x, zero)
+                  .getResult()
+            : arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, x, zero)
+                  .getResult();
+    Value rest = zero;
+    if (isFloat) // NaN stays NaN
+      rest = arith::SelectOp::create(
+          b, l, arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x), x,
+          zero);
+    return arith::SelectOp::create(
+        b, l, pos, constant(k, 1, l),
+        arith::SelectOp::create(b, l, neg, constant(k, -1, l), rest));
+  }
   if (builtin == Builtin::Isnan)
     return arith::CmpFOp::create(b, l, arith::CmpFPredicate::UNO, x, x);
   if (builtin == Builtin::Isinf)

@@ -249,6 +249,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   }
   if (builtin == Builtin::Abs && argType(0).isComplex())
     return Val(complex::AbsOp::create(b, l, arg(0).v()));
+  if (builtin == Builtin::Sign)
+    return Val(emitMath(builtin, {arg(0).v()}, t.scalarKind(), l));
   if (builtin == Builtin::Abs) {
     Value x = arg(0).v();
     if (t.isFloat())
