@@ -494,10 +494,10 @@ class ExprGen:
     def s_math(self, dtype, shape, depth, exact):
         if exact:
             fn = self.pick(("floor", "ceil", "trunc", "abs", "sqrt",
-                            "copysign"))
+                            "copysign", "sign"))
         else:
             fn = self.pick(MATH1 + ("floor", "ceil", "trunc", "abs", "atan2",
-                                    "pow", "hypot", "copysign"))
+                                    "pow", "hypot", "copysign", "sign"))
         return self.math(fn, dtype, shape, depth, exact)
 
     def math(self, fn, dtype, shape, depth, exact):
@@ -505,6 +505,12 @@ class ExprGen:
         if fn in ("floor", "ceil", "trunc"):
             a = self.expr(src, shape, depth - 1, True)
             return Expr("%s(%s)" % (fn, a.code), dtype, shape)
+        if fn == "sign":
+            # Of an exact value (a fuzzy one near 0 may change sign).
+            a = self.expr(dtype, shape, depth - 1, True)
+            if a is None or dtype not in NUMERIC:
+                return None
+            return Expr("sign(%s)" % a.code, dtype, shape, bound=1)
         if fn == "abs":
             a = self.expr(dtype, shape, depth - 1, exact)
             return Expr("abs(%s)" % a.code, dtype, shape, bound=a.bound,

@@ -277,6 +277,7 @@ rad2deg = _elementwise(np.rad2deg)
 deg2rad = _elementwise(np.deg2rad)
 hypot = _elementwise(np.hypot)
 copysign = _elementwise(np.copysign)
+sign = _elementwise(np.sign)
 fmod = _elementwise(np.fmod)
 isfinite = _elementwise(np.isfinite)
 real = _elementwise(np.real)
@@ -552,7 +553,7 @@ WEFT_NAMES = (
     "abs sqrt exp log log2 log10 sin cos tan asin acos atan atan2 sinh cosh "
     "tanh erf erfc fabs floor ceil pow minimum maximum where isnan isinf clip "
     "expm1 log1p exp2 cbrt asinh acosh atanh gamma lgamma trunc degrees "
-    "radians rad2deg deg2rad isfinite hypot copysign fmod "
+    "radians rad2deg deg2rad isfinite hypot copysign fmod sign "
     "real imag conj conjugate angle "
     "pi e inf nan "
     "sum prod min max mean var std argmin argmax any all "
