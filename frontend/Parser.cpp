@@ -693,12 +693,13 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
       return errorAt(member.range,
                      "complex64 is not supported; use complex128 (two "
                      "float64 parts)");
-    if (inLinalg && !isLinalg(lookupBuiltin(member.text)))
+    if (inLinalg && !isLinalg(lookupBuiltin(member.text)) &&
+        member.text != "norm")
       return errorAt(member.range,
                      "np.linalg." + member.text +
-                         " is not supported yet (solve, inv, det and "
-                         "cholesky are); call it from Python outside the "
-                         "jitted function");
+                         " is not supported yet (solve, inv, det, "
+                         "cholesky and norm are); call it from Python "
+                         "outside the jitted function");
     if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
         !decorators.count(name) && !isUfuncOperator(name))
       return errorAt(member.range,

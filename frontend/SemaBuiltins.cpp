@@ -185,6 +185,21 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
     }
     return args[0].scalarKind() == ScalarKind::F32 ? args[0] : Type::f64();
   }
+  if (b == Builtin::Norm) {
+    // sqrt of the sum of the squares of every element (ord=None).
+    if (!noKeywords() || !arity(1, 1))
+      return Type::unknown();
+    if (!args[0].isArray() || args[0].scalarKind() == ScalarKind::C128 ||
+        args[0].scalarKind() == ScalarKind::Bool) {
+      diags_.error(argExprs[0]->range,
+                   "norm() takes an array of ints or floats, not " +
+                       args[0].str());
+      return Type::unknown();
+    }
+    return args[0].scalarKind() == ScalarKind::F32
+               ? Type::scalar(ScalarKind::F32)
+               : Type::f64();
+  }
   if (b == Builtin::Divmod) {
     // Python's divmod of two numbers: (a // b, a % b).
     if (!noKeywords() || !arity(2, 2))
