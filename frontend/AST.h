@@ -393,6 +393,11 @@ void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f);
 /// nested in it.
 void forEachExprOf(const Stmt &s, const std::function<void(const Expr *)> &f);
 
+/// Calls `f` on every statement of `block` and of the blocks nested in it
+/// (branches, loop bodies; not nested defs), each before those it holds.
+void forEachStmtIn(const Block &block,
+                   const std::function<void(const Stmt &)> &f);
+
 /// Calls `f` on every expression of `block`, those of nested statements
 /// included (not nested defs'), the innermost first.
 void forEachExprIn(const Block &block,

@@ -129,23 +129,28 @@ void forEachExprOf(const Stmt &s, const std::function<void(const Expr *)> &f) {
   }
 }
 
+void forEachStmtIn(const Block &block,
+                   const std::function<void(const Stmt &)> &f) {
+  for (const StmtPtr &s : block) {
+    f(*s);
+    if (auto *i = s->dyn<IfStmt>()) {
+      forEachStmtIn(i->body, f);
+      forEachStmtIn(i->orelse, f);
+    } else if (auto *w = s->dyn<WhileStmt>()) {
+      forEachStmtIn(w->body, f);
+    } else if (auto *l = s->dyn<ForStmt>()) {
+      forEachStmtIn(l->body, f);
+    }
+  }
+}
+
 void forEachExprIn(const Block &block,
                    const std::function<void(const Expr *)> &f) {
   std::function<void(const Expr *)> visit = [&](const Expr *e) {
     forEachChild(e, visit);
     f(e);
   };
-  for (const StmtPtr &s : block) {
-    forEachExprOf(*s, visit);
-    if (auto *i = s->dyn<IfStmt>()) {
-      forEachExprIn(i->body, f);
-      forEachExprIn(i->orelse, f);
-    } else if (auto *w = s->dyn<WhileStmt>()) {
-      forEachExprIn(w->body, f);
-    } else if (auto *l = s->dyn<ForStmt>()) {
-      forEachExprIn(l->body, f);
-    }
-  }
+  forEachStmtIn(block, [&](const Stmt &s) { forEachExprOf(s, visit); });
 }
 
 void namesBoundBy(const Stmt &s, std::vector<std::string> &out) {

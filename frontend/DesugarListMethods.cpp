@@ -45,23 +45,6 @@ const CallExpr *statementCall(const Stmt &s) {
   return nullptr;
 }
 
-/// Calls `f` on every statement of `block` and of the blocks nested in it
-/// (not in nested defs).
-void forEachStmt(const Block &block,
-                 const std::function<void(const Stmt &)> &f) {
-  for (const StmtPtr &s : block) {
-    f(*s);
-    if (auto *i = s->dyn<IfStmt>()) {
-      forEachStmt(i->body, f);
-      forEachStmt(i->orelse, f);
-    } else if (auto *w = s->dyn<WhileStmt>()) {
-      forEachStmt(w->body, f);
-    } else if (auto *l = s->dyn<ForStmt>()) {
-      forEachStmt(l->body, f);
-    }
-  }
-}
-
 /// The names an assigned value hands on as they are (a name, the items of
 /// a tuple, the branches of `a if c else b`): each would be a second name
 /// for the same list in Python.
@@ -102,7 +85,7 @@ public:
                            "' is a parameter: growing or shrinking it "
                            "would not change the caller's list; build a "
                            "new list in this function and return it");
-    forEachStmt(body, [&](const Stmt &s) {
+    forEachStmtIn(body, [&](const Stmt &s) {
       if (auto *a = s.dyn<AssignStmt>())
         checkSharing(a->targets, a->value.get());
       if (auto *l = s.dyn<ForStmt>())
@@ -162,7 +145,7 @@ private:
 void checkScopes(const Block &block, const std::vector<Param> *params,
                  DiagnosticEngine &diags) {
   ScopeChecker(params, diags).run(block);
-  forEachStmt(block, [&](const Stmt &s) {
+  forEachStmtIn(block, [&](const Stmt &s) {
     if (auto *d = s.dyn<FunctionDefStmt>())
       checkScopes(d->body, &d->params, diags);
   });

@@ -173,35 +173,20 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   if (builtin == Builtin::Norm) {
     // Every element's square added in order, then the square root.
     ScalarKind k = t.scalarKind();
-    Value a = arg(0).v();
-    auto mt = cast<MemRefType>(a.getType());
-    SmallVector<Value, 4> idx;
-    std::function<Value(unsigned, Value)> nest = [&](unsigned d,
-                                                     Value acc) -> Value {
-      if (d == unsigned(mt.getRank())) {
-        Value x = convert(memref::LoadOp::create(b, l, a, idx), k, l);
-        return arith::AddFOp::create(b, l, acc,
-                                     arith::MulFOp::create(b, l, x, x));
-      }
-      auto loop = scf::ForOp::create(b, l, index(0, l),
-                                     memref::DimOp::create(b, l, a, d),
-                                     index(1, l), ValueRange{acc});
-      OpBuilder::InsertionGuard g(b);
-      b.setInsertionPointToStart(loop.getBody());
-      idx.push_back(loop.getInductionVar());
-      Value inner = nest(d + 1, loop.getRegionIterArg(0));
-      idx.pop_back();
-      scf::YieldOp::create(b, l, inner);
-      return loop.getResult(0);
-    };
-    return Val(math::SqrtOp::create(b, l, nest(0, constant(k, 0, l))));
+    Value squares =
+        foldElements(arg(0).v(), constant(k, 0, l), l, [&](Value acc, Value e) {
+          Value x = convert(e, k, l);
+          return arith::AddFOp::create(b, l, acc,
+                                       arith::MulFOp::create(b, l, x, x))
+              .getResult();
+        });
+    return Val(math::SqrtOp::create(b, l, squares));
   }
   if (builtin == Builtin::Divmod) {
     // Each argument once; Python's // and % (ZeroDivisionError).
     ScalarKind k = t.elems()[0].scalarKind();
     Value x = convert(arg(0).v(), k, l), y = convert(arg(1).v(), k, l);
     Val r;
-    r.parts.clear();
     r.parts.push_back(
         emitBinaryScalar(BinaryOp::FloorDiv, x, y, k, true, l, ln));
     r.parts.push_back(emitBinaryScalar(BinaryOp::Mod, x, y, k, true, l, ln));

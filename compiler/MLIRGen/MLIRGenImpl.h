@@ -242,6 +242,15 @@ public:
   Val emitListEdit(const CallExpr *c, Builtin builtin);
   /// lst.index(x) and lst.count(x), as i64.
   mlir::Value emitListSearch(const CallExpr *c, Builtin builtin);
+  /// `init` combined with every element of `array` (any rank) in C order
+  /// by `combine(acc, element)`, in a loop nest.
+  mlir::Value foldElements(
+      mlir::Value array, mlir::Value init, mlir::Location l,
+      llvm::function_ref<mlir::Value(mlir::Value, mlir::Value)> combine);
+  /// `list[at]` converted to kind `to`, or 0 when `bad` holds (inside a
+  /// parallel loop, after a failed check).
+  mlir::Value guardedElement(mlir::Value list, mlir::Value at, mlir::Value bad,
+                             ScalarKind to, mlir::Location l);
   /// The position of the first element of the 1-D `list` equal to `x`,
   /// or its length.
   mlir::Value firstEqual(mlir::Value list, mlir::Value x, mlir::Location l);

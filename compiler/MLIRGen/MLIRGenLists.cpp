@@ -117,6 +117,41 @@ void FunctionGen::storeAdded(Value grown, Value n, Value added, bool one,
                           ValueRange{arith::AddIOp::create(b, l, n, i)});
 }
 
+Value FunctionGen::foldElements(
+    Value array, Value init, Location l,
+    llvm::function_ref<Value(Value, Value)> combine) {
+  auto mt = cast<MemRefType>(array.getType());
+  SmallVector<Value, 4> idx;
+  std::function<Value(unsigned, Value)> nest = [&](unsigned d,
+                                                   Value acc) -> Value {
+    if (d == unsigned(mt.getRank()))
+      return combine(acc, memref::LoadOp::create(b, l, array, idx));
+    auto loop = scf::ForOp::create(b, l, index(0, l),
+                                   memref::DimOp::create(b, l, array, d),
+                                   index(1, l), ValueRange{acc});
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(loop.getBody());
+    idx.push_back(loop.getInductionVar());
+    Value inner = nest(d + 1, loop.getRegionIterArg(0));
+    idx.pop_back();
+    scf::YieldOp::create(b, l, inner);
+    return loop.getResult(0);
+  };
+  return nest(0, init);
+}
+
+Value FunctionGen::guardedElement(Value list, Value at, Value bad,
+                                  ScalarKind to, Location l) {
+  mlir::Type elem = cast<MemRefType>(list.getType()).getElementType();
+  Value x = emitValueIf(
+      bad, elem, [&] { return constant(kindOf(elem), 0, l); },
+      [&] {
+        return memref::LoadOp::create(b, l, list, ValueRange{at}).getResult();
+      },
+      l);
+  return convert(x, to, l);
+}
+
 Value FunctionGen::firstEqual(Value list, Value x, Location l) {
   Value n = memref::DimOp::create(b, l, list, 0);
   mlir::Type idx = b.getIndexType();
@@ -209,17 +244,8 @@ Val FunctionGen::emitListEdit(const CallExpr *c, Builtin builtin) {
         b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, at, zero),
         arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, at, n));
     emitCheck(bad, "IndexError: pop index out of range", ln, l);
-    mlir::Type elem = cast<MemRefType>(list.getType()).getElementType();
-    if (builtin == Builtin::ListAt) {
-      Value x = emitValueIf(
-          bad, elem, [&] { return constant(kindOf(elem), 0, l); },
-          [&] {
-            return memref::LoadOp::create(b, l, list, ValueRange{at})
-                .getResult();
-          },
-          l);
-      return Val(convert(x, fn.typeOf(c).scalarKind(), l));
-    }
+    if (builtin == Builtin::ListAt)
+      return Val(guardedElement(list, at, bad, fn.typeOf(c).scalarKind(), l));
     // Inside a parallel loop the code goes on after the check: the list
     // stays as it is.
     Value size = arith::SelectOp::create(b, l, bad, n,
@@ -277,18 +303,11 @@ Value FunctionGen::emitListSearch(const CallExpr *c, Builtin builtin) {
               "ValueError: the value is not in list", line(c->range), l);
     return arith::IndexCastOp::create(b, l, b.getI64Type(), at);
   }
-  auto loop = scf::ForOp::create(b, l, index(0, l), n, index(1, l),
-                                 ValueRange{i64(0, l)});
-  OpBuilder::InsertionGuard g(b);
-  b.setInsertionPointToStart(loop.getBody());
-  Value e =
-      memref::LoadOp::create(b, l, list, ValueRange{loop.getInductionVar()});
-  Value hit = arith::ExtUIOp::create(b, l, b.getI64Type(),
-                                     emitCompareOp(CompareOp::Eq, e, x, l));
-  scf::YieldOp::create(
-      b, l,
-      ValueRange{arith::AddIOp::create(b, l, loop.getRegionIterArg(0), hit)});
-  return loop.getResult(0);
+  return foldElements(list, i64(0, l), l, [&](Value count, Value e) {
+    Value hit = arith::ExtUIOp::create(b, l, b.getI64Type(),
+                                       emitCompareOp(CompareOp::Eq, e, x, l));
+    return arith::AddIOp::create(b, l, count, hit).getResult();
+  });
 }
 
 Value FunctionGen::emitListEquality(const CompareExpr *c) {
@@ -347,27 +366,10 @@ Value FunctionGen::emitMembership(const CompareExpr *c) {
                                   firstEqual(a, x, l),
                                   memref::DimOp::create(b, l, a, 0));
   } else {
-    // Every element of a nest over the axes, or-ed.
-    Value a = in.v();
-    auto mt = cast<MemRefType>(a.getType());
-    SmallVector<Value, 4> idx;
-    std::function<Value(unsigned, Value)> nest = [&](unsigned d,
-                                                     Value acc) -> Value {
-      if (d == unsigned(mt.getRank()))
-        return arith::OrIOp::create(
-            b, l, acc, equal(memref::LoadOp::create(b, l, a, idx)));
-      auto loop = scf::ForOp::create(b, l, index(0, l),
-                                     memref::DimOp::create(b, l, a, d),
-                                     index(1, l), ValueRange{acc});
-      OpBuilder::InsertionGuard g(b);
-      b.setInsertionPointToStart(loop.getBody());
-      idx.push_back(loop.getInductionVar());
-      Value inner = nest(d + 1, loop.getRegionIterArg(0));
-      idx.pop_back();
-      scf::YieldOp::create(b, l, inner);
-      return loop.getResult(0);
-    };
-    found = nest(0, found);
+    // Every element, or-ed.
+    found = foldElements(in.v(), found, l, [&](Value acc, Value e) {
+      return arith::OrIOp::create(b, l, acc, equal(e)).getResult();
+    });
   }
   if (c->ops[0] == CompareOp::NotIn)
     found =
@@ -398,15 +400,7 @@ Val FunctionGen::emitListMethod(const CallExpr *c, Builtin builtin) {
                                        ValueRange{last},
                                        b.getDenseI64ArrayAttr({2 | 8}))
                      .getResult());
-    mlir::Type elem = cast<MemRefType>(list.getType()).getElementType();
-    Value x = emitValueIf(
-        empty, elem, [&] { return constant(kindOf(elem), 0, l); },
-        [&] {
-          return memref::LoadOp::create(b, l, list, ValueRange{last})
-              .getResult();
-        },
-        l);
-    return Val(convert(x, fn.typeOf(c).scalarKind(), l));
+    return Val(guardedElement(list, last, empty, fn.typeOf(c).scalarKind(), l));
   }
   // append and extend anywhere else (a list widened to floats): a new
   // reference of the list with room for what is added, as a temporary.
