@@ -104,6 +104,18 @@ private:
       namesOfTarget(t.get(), targetNames);
     for (const NameExpr *t : targetNames)
       targetGrows |= grown_.count(t->name) != 0;
+    // row = p[i]: the row of a list of lists, which the outer list would
+    // no longer hold once the row grows (Weft's lists of lists are
+    // arrays of rows of one length).
+    auto *ix = value->dyn<IndexExpr>();
+    if (targetGrows && ix && targets.size() == 1 &&
+        targets[0]->dyn<NameExpr>() && !ix->indices.back()->dyn<SliceExpr>()) {
+      diags_.error(value->range,
+                   "a list taken out of a list of lists may not grow or "
+                   "shrink (Weft's lists of lists hold lists of one "
+                   "length); copy it first with list(...)");
+      return;
+    }
     for (const NameExpr *v : values) {
       if (!grown_.count(v->name) && !targetGrows)
         continue;

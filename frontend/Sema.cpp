@@ -509,6 +509,10 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
       }
     if (elem.isUnknown() || valueType.isUnknown())
       return;
+    if (base.isTupleList()) {
+      checkTupleListStore(elem, valueType, valueRange);
+      return;
+    }
     if (!checkArrayIndexStore(ix, valueType, valueRange))
       return;
     bool valueOk = valueType.isScalar() || valueType.isArray();
@@ -542,6 +546,24 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
   diags_.error(target->range, "cannot assign to this expression; the left "
                               "side must be a name, an element a[i] or a "
                               "tuple of names");
+}
+
+void Analyzer::checkTupleListStore(const Type &elem, const Type &value,
+                                   SourceRange valueRange) {
+  // lst[i] = (a, b): each field's list gets its number.
+  bool ok = elem.isTuple() && value.isTuple() &&
+            value.elems().size() == elem.elems().size();
+  for (size_t k = 0; ok && k < elem.elems().size(); ++k) {
+    const Type &e = elem.elems()[k], &v = value.elems()[k];
+    ok = v.isScalar() && (!v.isComplex() || e.isComplex()) &&
+         (!v.isFloat() || e.isFloat() || e.isComplex());
+  }
+  if (!ok)
+    diags_.error(valueRange,
+                 "cannot store a " + value.str() + " into a list of " +
+                     elem.str() + "; store a tuple of " +
+                     std::to_string(elem.elems().size()) +
+                     " numbers of those types (floats need float fields)");
 }
 
 bool Analyzer::checkArrayIndexStore(const IndexExpr *ix, const Type &value,

@@ -72,6 +72,13 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
                                          "is nothing to print");
         return Type::unknown();
       }
+    for (size_t i = 0; i < args.size(); ++i)
+      if (anyPart(args[i], [](const Type &t) { return t.isTupleList(); })) {
+        diags_.error(argExprs[i]->range,
+                     "printing a list of tuples is not supported yet; "
+                     "print its tuples in a loop");
+        return Type::unknown();
+      }
     noKeywords();
     return Type::none();
   }
@@ -105,7 +112,7 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
   if (b == Builtin::Len) {
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
-    if (!args[0].isArray() && !args[0].isTuple()) {
+    if (!args[0].isArray() && !args[0].isTuple() && !args[0].isTupleList()) {
       diags_.error(argExprs[0]->range,
                    "len() needs an array, not " + args[0].str());
       return Type::unknown();

@@ -356,6 +356,17 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
   }
   if (base.isUnknown())
     return base;
+  if (base.isTupleList()) {
+    // lst[i]: the tuple at i (or, in a list of lists of tuples, the list).
+    if (its.size() != 1 || ix->indices[0]->dyn<SliceExpr>() ||
+        (its[0].isKnown() && !its[0].isInt())) {
+      diags_.error(ix->range, "a " + base.str() +
+                                  " takes one integer index so far; index "
+                                  "it one element at a time");
+      return Type::unknown();
+    }
+    return base.tupleListElement();
+  }
   if (base.isTuple() && ix->indices.size() == 1 &&
       ix->indices[0]->dyn<SliceExpr>()) {
     // t[:2], t[1:], t[::-1]: a tuple of the elements selected.
@@ -511,10 +522,14 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
   int ints = static_cast<int>(its.size()) - slices;
   if (ints == base.rank())
     return base.elementType();
-  // A slice of a list is a list (lst[1:] * 2 repeats it).
-  if (base.isList() && ints == 0)
+  // A slice of a list is a list (lst[1:] * 2 repeats it); an element of
+  // a list of lists is a list.
+  Type view = Type::array(base.scalarKind(), base.rank() - ints);
+  if (ints == 0)
     return base;
-  return Type::array(base.scalarKind(), base.rank() - ints);
+  if (ints == 1 && !ix->indices[0]->dyn<SliceExpr>())
+    return view.withListDepth(base.listDepth() - 1);
+  return view;
 }
 
 const Expr *Analyzer::moduleConstant(const std::string &name) {
@@ -830,6 +845,14 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
   Type elt = checkExpr(lc->elt.get());
   if (!elt.isKnown())
     return Type::unknown();
+  // Lists of tuples of numbers (and lists of them), held field by field.
+  bool numberTuple = elt.isTuple() && !elt.elems().empty() &&
+                     std::all_of(elt.elems().begin(), elt.elems().end(),
+                                 [](const Type &p) { return p.isScalar(); });
+  if (fn_->options.pythonLists &&
+      (numberTuple ||
+       (elt.isTupleList() && !lc->cond && elt.listDepth() < kMaxRank)))
+    return Type::listOf(elt);
   if (lc->cond && !elt.isScalar()) {
     diags_.error(lc->elt->range,
                  "a list comprehension with a condition makes an array of "
@@ -841,7 +864,9 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
     return fn_->options.pythonLists ? Type::list(elt.scalarKind())
                                     : Type::array(elt.scalarKind(), 1);
   if (elt.isArray() && elt.rank() < kMaxRank)
-    return Type::array(elt.scalarKind(), elt.rank() + 1);
+    return fn_->options.pythonLists
+               ? Type::listOf(elt)
+               : Type::array(elt.scalarKind(), elt.rank() + 1);
   diags_.error(lc->elt->range,
                "a list comprehension makes an array of numbers or of arrays "
                "of one shape (up to " +

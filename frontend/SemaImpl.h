@@ -70,6 +70,9 @@ private:
   void checkReturn(const ReturnStmt &r);
   /// A store through a boolean or integer array index (`a[mask] = v`)
   /// takes a number; reports and returns false otherwise.
+  /// lst[i] = value into a list of tuples of element type `elem`.
+  void checkTupleListStore(const Type &elem, const Type &value,
+                           SourceRange valueRange);
   bool checkArrayIndexStore(const IndexExpr *ix, const Type &value,
                             SourceRange valueRange);
   void assignTo(const Expr *target, const Type &valueType,

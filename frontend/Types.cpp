@@ -26,9 +26,11 @@ bool Type::operator==(const Type &o) const {
   case Kind::DType:
     return scalar_ == o.scalar_;
   case Kind::Array:
-    return scalar_ == o.scalar_ && rank_ == o.rank_ && list_ == o.list_;
+    return scalar_ == o.scalar_ && rank_ == o.rank_ &&
+           listDepth_ == o.listDepth_;
   case Kind::Tuple:
   case Kind::Optional:
+  case Kind::TupleList:
     return elems_ == o.elems_;
   default:
     return true;
@@ -172,8 +174,13 @@ std::string Type::str() const {
   case Kind::Scalar:
     return scalarName(scalar_);
   case Kind::Array: {
-    if (list_)
-      return std::string("list[") + scalarName(scalar_) + "]";
+    if (listDepth_ > 0) {
+      // list[f64], list[list[f64]], list[f64[:]]
+      Type inner = array(scalar_, rank_ - 1).withListDepth(listDepth_ - 1);
+      return "list[" +
+             (rank_ == 1 ? std::string(scalarName(scalar_)) : inner.str()) +
+             "]";
+    }
     std::string s = std::string(scalarName(scalar_)) + "[";
     for (int i = 0; i < rank_; ++i)
       s += i ? ", :" : ":";
@@ -187,6 +194,8 @@ std::string Type::str() const {
   }
   case Kind::Optional:
     return elems_[0].str() + " or None";
+  case Kind::TupleList:
+    return "list[" + tupleListElement().str() + "]";
   case Kind::DType:
     return std::string("dtype(") + scalarName(scalar_) + ")";
   }
@@ -235,6 +244,10 @@ Type unify(const Type &a, const Type &b, bool &ok) {
     return a;
   if (a == b)
     return a;
+  // Lists of lists or of arrays and arrays of their shape: the arrays.
+  if (a.isArray() && b.isArray() && a.asArray() == b.asArray() && !a.isList() &&
+      !b.isList())
+    return a.asArray();
   if (a.isScalar() && b.isScalar())
     return Type::scalar(promote(a.scalarKind(), b.scalarKind()));
   if (a.isTuple() && b.isTuple() && a.elems().size() == b.elems().size()) {

@@ -9,6 +9,7 @@
 #ifndef WEFT_FRONTEND_TYPES_H
 #define WEFT_FRONTEND_TYPES_H
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -55,7 +56,8 @@ public:
     Tuple,
     String,
     Optional,
-    DType
+    DType,
+    TupleList
   };
 
   Type() = default;
@@ -89,8 +91,47 @@ public:
   /// concatenates, as Python's; other operators need an array.
   static Type list(ScalarKind elem) {
     Type t = array(elem, 1);
-    t.list_ = true;
+    t.listDepth_ = 1;
     return t;
+  }
+  /// A Python list of `elem` values (a comprehension's result): a list of
+  /// numbers is list(); a list of arrays or lists is an array with one
+  /// more axis whose leading listDepth() axes are Python lists (a
+  /// function returns it to Python as nested lists). Only a list of
+  /// numbers has a list's operators; the others act as their arrays.
+  static Type listOf(const Type &elem) {
+    if (elem.isScalar())
+      return list(elem.scalarKind());
+    if (elem.isTuple() || elem.isTupleList()) {
+      std::vector<Type> fields;
+      for (const Type &f : elem.elems())
+        fields.push_back(listOf(f));
+      return tupleList(std::move(fields));
+    }
+    Type t = array(elem.scalarKind(), elem.rank() + 1);
+    t.listDepth_ = 1 + elem.listDepth_;
+    return t;
+  }
+  /// A Python list of tuples of numbers (or a list of such lists), held
+  /// as one list per field, a struct of arrays: `fields` are the lists of
+  /// the fields' values, all of one listDepth() (the tuples' nesting).
+  static Type tupleList(std::vector<Type> fields) {
+    Type t(Kind::TupleList);
+    t.listDepth_ = fields.front().listDepth();
+    t.elems_ = std::move(fields);
+    return t;
+  }
+  /// The value of `lst[i]`: a tuple of numbers, or a list of tuples one
+  /// level less deep.
+  Type tupleListElement() const {
+    std::vector<Type> parts;
+    for (const Type &f : elems_)
+      parts.push_back(
+          listDepth_ == 1
+              ? f.elementType()
+              : array(f.scalar_, f.rank_ - 1).withListDepth(listDepth_ - 1));
+    return listDepth_ == 1 ? tuple(std::move(parts))
+                           : tupleList(std::move(parts));
   }
   static Type tuple(std::vector<Type> elems) {
     Type t(Kind::Tuple);
@@ -115,11 +156,25 @@ public:
   bool isString() const { return kind_ == Kind::String; }
   bool isOptional() const { return kind_ == Kind::Optional; }
   bool isDType() const { return kind_ == Kind::DType; }
-  bool isList() const { return list_; }
+  bool isTupleList() const { return kind_ == Kind::TupleList; }
+  /// Held as several run-time values: a tuple's parts, an optional's value
+  /// and flag, a list of tuples' fields.
+  bool hasParts() const { return isTuple() || isOptional() || isTupleList(); }
+  /// A Python list of numbers (a 1-D array with a list's operators).
+  bool isList() const { return listDepth_ > 0 && rank_ == 1; }
+  /// How many leading axes of an array are Python lists (0: none).
+  int listDepth() const { return listDepth_; }
+  /// The list of depth `d` this array is (0: the array itself), kept
+  /// only where the array has a list's axes.
+  Type withListDepth(int d) const {
+    Type t = *this;
+    t.listDepth_ = isArray() && d > 0 ? std::min(d, rank_) : 0;
+    return t;
+  }
   /// The array a list is (or this type, for anything else).
   Type asArray() const {
     Type t = *this;
-    t.list_ = false;
+    t.listDepth_ = 0;
     return t;
   }
   /// The list of a 1-D array's elements.
@@ -164,7 +219,7 @@ private:
   Kind kind_ = Kind::Unknown;
   ScalarKind scalar_ = ScalarKind::F64;
   int rank_ = 0;
-  bool list_ = false;
+  int listDepth_ = 0;
   std::vector<Type> elems_;
 };
 

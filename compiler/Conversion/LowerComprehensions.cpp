@@ -22,16 +22,18 @@ using namespace mlir;
 
 namespace {
 
-/// What a region yields when inlined: the value, then the carried values.
+/// What a region yields when inlined: the values (one per field; a
+/// condition's one), then the carried values.
 struct Yielded {
-  Value value;
+  SmallVector<Value> values;
   SmallVector<Value> carried;
+  Value value() const { return values.front(); }
 };
 
 /// A copy of `region`'s ops at the builder's point, for iteration `i` with
 /// the carried values `carried`.
 Yielded inlineAt(ImplicitLocOpBuilder &b, Region &region, Value i,
-                 ValueRange carried) {
+                 ValueRange carried, size_t values = 1) {
   Block &blk = region.front();
   IRMapping map;
   map.map(blk.getArgument(0), i);
@@ -41,8 +43,9 @@ Yielded inlineAt(ImplicitLocOpBuilder &b, Region &region, Value i,
     b.clone(op, map);
   auto yield = cast<weft::ComprehensionYieldOp>(blk.getTerminator());
   Yielded out;
-  out.value = map.lookupOrDefault(yield.getValues()[0]);
-  for (Value v : yield.getValues().drop_front())
+  for (Value v : yield.getValues().take_front(values))
+    out.values.push_back(map.lookupOrDefault(v));
+  for (Value v : yield.getValues().drop_front(values))
     out.carried.push_back(map.lookupOrDefault(v));
   return out;
 }
@@ -67,28 +70,42 @@ serialLoop(ImplicitLocOpBuilder &b, Value from, Value to, ValueRange inits,
   return loop;
 }
 
-/// [x for ...]: each value stored at its index.
+/// New arrays of the op's result types with the sizes `sizes(k)`.
+SmallVector<Value>
+allocFields(ImplicitLocOpBuilder &b, weft::ComprehensionOp op,
+            llvm::function_ref<SmallVector<Value, 4>(size_t)> sizes) {
+  SmallVector<Value> out;
+  for (auto [k, r] : llvm::enumerate(op.getArrays()))
+    out.push_back(weft::allocCheckedArray(b, cast<MemRefType>(r.getType()),
+                                          sizes(k), op.getLine()));
+  return out;
+}
+
+/// [x for ...]: each value stored at its index (each field's in its array).
 void lowerNumbers(ImplicitLocOpBuilder &b, weft::ComprehensionOp op) {
-  auto type = cast<MemRefType>(op.getResult().getType());
+  size_t fields = op.getFields();
   Value zero = arith::ConstantIndexOp::create(b, 0);
-  Value out = weft::allocCheckedArray(b, type, {op.getCount()}, op.getLine());
-  auto loop = serialLoop(b, zero, op.getCount(), op.getInits(),
-                         [&](Value i, ValueRange carried) {
-                           Yielded y = inlineAt(b, op.getElement(), i, carried);
-                           memref::StoreOp::create(b, y.value, out, i);
-                           return y.carried;
-                         });
-  op.getResult().replaceAllUsesWith(out);
+  SmallVector<Value> outs = allocFields(
+      b, op, [&](size_t) -> SmallVector<Value, 4> { return {op.getCount()}; });
+  auto loop = serialLoop(
+      b, zero, op.getCount(), op.getInits(), [&](Value i, ValueRange carried) {
+        Yielded y = inlineAt(b, op.getElement(), i, carried, fields);
+        for (size_t k = 0; k < fields; ++k)
+          memref::StoreOp::create(b, y.values[k], outs[k], i);
+        return y.carried;
+      });
+  op.getArrays().replaceAllUsesWith(outs);
   op.getCarried().replaceAllUsesWith(loop.getResults());
 }
 
-/// [x for ... if c]: the kept values at the front of an array of the
-/// iteration count, and a view of them (one reference count).
+/// [x for ... if c]: the kept values at the front of arrays of the
+/// iteration count, and views of them (one reference count each).
 void lowerFiltered(ImplicitLocOpBuilder &b, weft::ComprehensionOp op) {
-  auto type = cast<MemRefType>(op.getResult().getType());
+  size_t fields = op.getFields();
   Value zero = arith::ConstantIndexOp::create(b, 0);
   Value one = arith::ConstantIndexOp::create(b, 1);
-  Value out = weft::allocCheckedArray(b, type, {op.getCount()}, op.getLine());
+  SmallVector<Value> outs = allocFields(
+      b, op, [&](size_t) -> SmallVector<Value, 4> { return {op.getCount()}; });
   SmallVector<Value> inits(op.getInits());
   inits.push_back(zero);
   auto loop =
@@ -96,12 +113,13 @@ void lowerFiltered(ImplicitLocOpBuilder &b, weft::ComprehensionOp op) {
         Value kept = state.back();
         Yielded c = inlineAt(b, op.getCondition(), i, state.drop_back());
         TypeRange types = ValueRange(c.carried).getTypes();
-        auto ifOp = scf::IfOp::create(b, types, c.value, true);
+        auto ifOp = scf::IfOp::create(b, types, c.value(), true);
         {
           OpBuilder::InsertionGuard g(b);
           b.setInsertionPointToStart(ifOp.thenBlock());
-          Yielded e = inlineAt(b, op.getElement(), i, c.carried);
-          memref::StoreOp::create(b, e.value, out, kept);
+          Yielded e = inlineAt(b, op.getElement(), i, c.carried, fields);
+          for (size_t k = 0; k < fields; ++k)
+            memref::StoreOp::create(b, e.values[k], outs[k], kept);
           // With no carried values the builder made the yields.
           if (!types.empty()) {
             scf::YieldOp::create(b, e.carried);
@@ -111,26 +129,31 @@ void lowerFiltered(ImplicitLocOpBuilder &b, weft::ComprehensionOp op) {
         }
         SmallVector<Value> next(ifOp.getResults());
         next.push_back(arith::AddIOp::create(
-            b, kept, arith::SelectOp::create(b, c.value, one, zero)));
+            b, kept, arith::SelectOp::create(b, c.value(), one, zero)));
         return next;
       });
-  auto md = memref::ExtractStridedMetadataOp::create(b, out);
-  Value view = memref::ReinterpretCastOp::create(
-      b, type, md.getBaseBuffer(), zero, ValueRange{loop.getResults().back()},
-      ValueRange{one});
-  op.getResult().replaceAllUsesWith(view);
+  SmallVector<Value> views;
+  for (Value out : outs) {
+    auto md = memref::ExtractStridedMetadataOp::create(b, out);
+    views.push_back(memref::ReinterpretCastOp::create(
+        b, cast<MemRefType>(out.getType()), md.getBaseBuffer(), zero,
+        ValueRange{loop.getResults().back()}, ValueRange{one}));
+  }
+  op.getArrays().replaceAllUsesWith(views);
   op.getCarried().replaceAllUsesWith(loop.getResults().drop_back());
 }
 
-/// [a for ...] of arrays: element i of the result is the array of
-/// iteration i; the first fixes the shape, a later one of another shape is
-/// NumPy's ValueError. Each element array is released once copied.
+/// [a for ...] of arrays: element i of a result is the array of iteration
+/// i (one per field); the first fixes the shape, a later one of another
+/// shape is NumPy's ValueError. Each element array is released once
+/// copied.
 void lowerArrays(ImplicitLocOpBuilder &b, weft::ComprehensionOp op) {
-  auto type = cast<MemRefType>(op.getResult().getType());
-  int64_t rank = type.getRank() - 1;
+  size_t fields = op.getFields();
   Value zero = arith::ConstantIndexOp::create(b, 0);
   Value one = arith::ConstantIndexOp::create(b, 1);
   auto copyInto = [&](Value out, Value i, Value e) {
+    auto type = cast<MemRefType>(out.getType());
+    int64_t rank = type.getRank() - 1;
     Value differ = arith::ConstantIntOp::create(b, 0, 1);
     SmallVector<Value, 4> common;
     for (int64_t d = 0; d < rank; ++d) {
@@ -156,38 +179,49 @@ void lowerArrays(ImplicitLocOpBuilder &b, weft::ComprehensionOp op) {
         });
     weft::ReleaseOp::create(b, e);
   };
+  auto copyAll = [&](ValueRange outs, Value i, ValueRange es) {
+    for (size_t k = 0; k < fields; ++k)
+      copyInto(outs[k], i, es[k]);
+  };
   Value nonEmpty =
       arith::CmpIOp::create(b, arith::CmpIPredicate::ne, op.getCount(), zero);
-  SmallVector<Type> types{type};
-  for (Value v : op.getInits())
-    types.push_back(v.getType());
+  SmallVector<Type> types(op.getOuts().getTypes());
   auto first = scf::IfOp::create(b, types, nonEmpty, true);
   {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(first.thenBlock());
-    Yielded e0 = inlineAt(b, op.getElement(), zero, op.getInits());
-    SmallVector<Value, 4> sizes{op.getCount()};
-    for (int64_t d = 0; d < rank; ++d)
-      sizes.push_back(memref::DimOp::create(b, e0.value, d));
-    Value out = weft::allocCheckedArray(b, type, sizes, op.getLine());
-    copyInto(out, zero, e0.value);
-    SmallVector<Value> yields{out};
+    Yielded e0 = inlineAt(b, op.getElement(), zero, op.getInits(), fields);
+    SmallVector<Value> outs =
+        allocFields(b, op, [&](size_t k) -> SmallVector<Value, 4> {
+          SmallVector<Value, 4> sizes{op.getCount()};
+          auto e = cast<MemRefType>(e0.values[k].getType());
+          for (int64_t d = 0; d < e.getRank(); ++d)
+            sizes.push_back(memref::DimOp::create(b, e0.values[k], d));
+          return sizes;
+        });
+    copyAll(outs, zero, e0.values);
+    SmallVector<Value> yields(outs);
     yields.append(e0.carried);
     scf::YieldOp::create(b, yields);
     b.setInsertionPointToStart(first.elseBlock());
-    SmallVector<Value, 4> none(rank + 1, zero);
-    SmallVector<Value> emptyYields{weft::allocArray(b, type, none)};
+    SmallVector<Value> emptyYields;
+    for (Value r : op.getArrays()) {
+      auto type = cast<MemRefType>(r.getType());
+      SmallVector<Value, 4> none(type.getRank(), zero);
+      emptyYields.push_back(weft::allocArray(b, type, none));
+    }
     emptyYields.append(op.getInits().begin(), op.getInits().end());
     scf::YieldOp::create(b, emptyYields);
   }
-  Value out = first.getResult(0);
-  auto loop = serialLoop(b, one, op.getCount(), first.getResults().drop_front(),
-                         [&](Value i, ValueRange carried) {
-                           Yielded e = inlineAt(b, op.getElement(), i, carried);
-                           copyInto(out, i, e.value);
-                           return e.carried;
-                         });
-  op.getResult().replaceAllUsesWith(out);
+  ValueRange outs = first.getResults().take_front(fields);
+  auto loop =
+      serialLoop(b, one, op.getCount(), first.getResults().drop_front(fields),
+                 [&](Value i, ValueRange carried) {
+                   Yielded e = inlineAt(b, op.getElement(), i, carried, fields);
+                   copyAll(outs, i, e.values);
+                   return e.carried;
+                 });
+  op.getArrays().replaceAllUsesWith(outs);
   op.getCarried().replaceAllUsesWith(loop.getResults());
 }
 

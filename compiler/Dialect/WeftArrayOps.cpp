@@ -395,17 +395,22 @@ LogicalResult LinspaceOp::verify() {
 }
 
 LogicalResult ComprehensionOp::verify() {
-  if (failed(verifyLine(*this, getLine())) ||
-      failed(verifyArrayType(*this, getResult().getType(), "result")))
+  int64_t fields = getFields();
+  if (fields < 1 || fields > static_cast<int64_t>(getOuts().size()))
+    return emitOpError("fields must be at least 1 and at most the number "
+                       "of results");
+  if (failed(verifyLine(*this, getLine())))
     return failure();
-  auto result = cast<MemRefType>(getResult().getType());
+  for (Value a : getArrays())
+    if (failed(verifyArrayType(*this, a.getType(), "result")))
+      return failure();
   TypeRange carried = getCarried().getTypes();
   if (TypeRange(getInits().getTypes()) != carried)
     return emitOpError("carried results must have the types of the initial "
                        "values");
-  // Each region: (index, carried...) -> (value, carried...).
+  // Each region: (index, carried...) -> (values..., carried...).
   auto verifyRegion = [&](Region &r, StringRef name,
-                          Type value) -> LogicalResult {
+                          size_t values) -> LogicalResult {
     Block &blk = r.front();
     if (blk.getNumArguments() != carried.size() + 1 ||
         !blk.getArgument(0).getType().isIndex() ||
@@ -415,39 +420,46 @@ LogicalResult ComprehensionOp::verify() {
                               "values";
     auto yield = cast<ComprehensionYieldOp>(blk.getTerminator());
     TypeRange ys = yield.getValues().getTypes();
-    if (ys.size() != carried.size() + 1 || ys.drop_front() != carried)
-      return emitOpError() << name
-                           << " region must yield a value and the carried "
-                              "values";
-    if (value && ys[0] != value)
-      return emitOpError() << name << " region must yield " << value
-                           << " first, got " << ys[0];
+    if (ys.size() != carried.size() + values ||
+        ys.drop_front(values) != carried)
+      return emitOpError() << name << " region must yield " << values
+                           << " value(s) and the carried values";
     return success();
   };
   if (isFiltered()) {
-    if (failed(verifyRegion(getCondition(), "condition",
-                            IntegerType::get(getContext(), 1))))
+    if (failed(verifyRegion(getCondition(), "condition", 1)))
       return failure();
-    if (result.getRank() != 1)
-      return emitOpError("a comprehension with a condition must have "
-                         "number elements");
+    auto yield =
+        cast<ComprehensionYieldOp>(getCondition().front().getTerminator());
+    if (!yield.getValues()[0].getType().isInteger(1))
+      return emitOpError("condition region must yield an i1 first");
+    for (Value a : getArrays())
+      if (cast<MemRefType>(a.getType()).getRank() != 1)
+        return emitOpError("a comprehension with a condition must have "
+                           "number elements");
   }
-  if (failed(verifyRegion(getElement(), "element", Type())))
+  if (failed(verifyRegion(getElement(), "element", fields)))
     return failure();
-  Type elt = cast<ComprehensionYieldOp>(getElement().front().getTerminator())
-                 .getValues()[0]
-                 .getType();
-  if (auto arr = dyn_cast<MemRefType>(elt)) {
-    if (arr.getRank() + 1 != result.getRank())
-      return emitOpError("array elements must have one axis fewer than the "
-                         "result, got ")
+  auto values = cast<ComprehensionYieldOp>(getElement().front().getTerminator())
+                    .getValues();
+  for (int64_t k = 0; k < fields; ++k) {
+    auto result = cast<MemRefType>(getArrays()[k].getType());
+    Type elt = values[k].getType();
+    if (isa<MemRefType>(elt) != isa<MemRefType>(values[0].getType()))
+      return emitOpError("the fields of an element must be all numbers or "
+                         "all arrays");
+    if (auto arr = dyn_cast<MemRefType>(elt)) {
+      if (arr.getRank() + 1 != result.getRank())
+        return emitOpError("array elements must have one axis fewer than "
+                           "the result, got ")
+               << elt;
+      continue;
+    }
+    if (result.getRank() != 1 || elt != result.getElementType())
+      return emitOpError("number elements must have the result's element "
+                         "type and a 1-D result, got ")
              << elt;
-    return success();
   }
-  if (result.getRank() != 1 || elt != result.getElementType())
-    return emitOpError("number elements must have the result's element type "
-                       "and a 1-D result, got ")
-           << elt;
   return success();
 }
 

@@ -653,11 +653,14 @@ def Weft_ComprehensionOp : Weft_Op<"comprehension",
     [RecursiveMemoryEffects]> {
   let summary = "[elt for x in it if c]: a new array of one value per iteration.";
   let description = [{
-    A list comprehension over `count` iterations, as a new array `result`.
+    A list comprehension over `count` iterations, as a new array (the first
+    result). With `fields` N > 1 it is a list of N-tuples held as N arrays,
+    one per field: the first N results, and `element` yields N values.
     Both regions take the iteration's index, then the current `carried`
     values (the slots the front end threads through code, such as the
     counter of random draws), and end with `weft.comprehension_yield`.
-    `element` yields the iteration's value, then the carried values:
+    `element` yields the iteration's value (N of them), then the carried
+    values:
     a number (converted to the result's element type by the front end), or
     an array, of which the op takes the reference (the front end retains a
     view). `condition`, when present, yields whether the iteration is kept
@@ -679,18 +682,26 @@ def Weft_ComprehensionOp : Weft_Op<"comprehension",
     ```
   }];
   let arguments = (ins Index:$count, Variadic<AnyType>:$inits,
-                       I64Attr:$line);
-  let results = (outs AnyMemRef:$result, Variadic<AnyType>:$carried);
+                       I64Attr:$line, DefaultValuedAttr<I64Attr, "1">:$fields);
+  let results = (outs Variadic<AnyType>:$outs);
   let regions = (region AnyRegion:$condition, SizedRegion<1>:$element);
   let assemblyFormat = [{
     $count (`iter_args` `(` $inits^ `:` type($inits) `)`)?
-    (`if` $condition^)? `element` $element `line` $line attr-dict
-    `:` type($result) (`,` type($carried)^)?
+    (`if` $condition^)? `element` $element `line` $line
+    (`fields` $fields^)? attr-dict `:` type($outs)
   }];
   let hasVerifier = 1;
   let extraClassDeclaration = [{
     /// Whether the comprehension has an `if` condition.
     bool isFiltered() { return !getCondition().empty(); }
+    /// The new arrays: one, or one per field of a list of tuples.
+    ::mlir::ResultRange getArrays() {
+      return getOuts().take_front(getFields());
+    }
+    /// The carried values after the last iteration.
+    ::mlir::ResultRange getCarried() {
+      return getOuts().drop_front(getFields());
+    }
   }];
 }
 

@@ -74,7 +74,7 @@ mlir::Type FunctionGen::toMLIR(const weft::Type &t) {
 void FunctionGen::flatTypes(const weft::Type &t,
                             SmallVectorImpl<mlir::Type> &out) {
   // A tuple's parts; an optional's value and its "not None" flag.
-  if (t.isTuple() || t.isOptional()) {
+  if (t.hasParts()) {
     for (const weft::Type &e : t.elems())
       flatTypes(e, out);
   } else if (!t.isCompileTimeOnly()) {
@@ -110,7 +110,7 @@ void slotNames(const std::string &name, const weft::Type &t,
                std::vector<std::string> &out) {
   if (t.isCompileTimeOnly())
     return; // None and dtypes have no run-time value
-  if (!t.isTuple() && !t.isOptional()) {
+  if (!t.hasParts()) {
     out.push_back(name);
     return;
   }
@@ -191,7 +191,7 @@ Val FunctionGen::loadLocal(const std::string &name, const weft::Type &t) {
 
 bool sessionStorable(const weft::Type &t) {
   // Tuples and optionals are kept slot by slot ("t#0", "t#1", ...).
-  if (t.isTuple() || t.isOptional())
+  if (t.hasParts())
     return std::all_of(t.elems().begin(), t.elems().end(),
                        [](const weft::Type &e) { return sessionStorable(e); });
   return t.isNumber() || t.isBool() || t.isArray();
@@ -260,7 +260,7 @@ bool FunctionGen::emit() {
       if (!sessionStorable(type))
         continue;
       const weft::Type &local = fn.locals.at(name);
-      if (type.isTuple() || type.isOptional()) {
+      if (type.hasParts()) {
         std::vector<std::string> slots;
         SmallVector<mlir::Type> types;
         slotNames(name, type, slots);

@@ -174,6 +174,39 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
   return Val(emitView(array, entries, rank, toMLIR(rt), ix));
 }
 
+Val FunctionGen::emitTupleListElement(const Val &fields, const IndexExpr *ix) {
+  Location l = loc(ix->range);
+  weft::Type rt = fn.typeOf(ix);
+  Value i = convert(emitScalar(ix->indices[0].get()), ScalarKind::I64, l);
+  Val out;
+  for (auto [k, array] : llvm::enumerate(fields.parts)) {
+    if (!rt.isTuple()) {
+      // A list of lists of tuples: the lists of the fields at i.
+      const weft::Type &field = rt.elems()[k];
+      SubscriptEntry at{nullptr, i};
+      out.parts.push_back(
+          emitView(array, {at}, field.rank() + 1, toMLIR(field), ix));
+      continue;
+    }
+    Value bad;
+    Value at =
+        wrapIndex(i, arrayMeta(array, l).sizes[0], l, 0, line(ix->range), &bad);
+    ScalarKind rk = rt.elems()[k].scalarKind();
+    if (!bad) {
+      out.parts.push_back(
+          convert(memref::LoadOp::create(b, l, array, at), rk, l));
+      continue;
+    }
+    // A bad index recorded inside a parallel loop reads 0.
+    Value zero = arith::ConstantIndexOp::create(b, l, 0);
+    Value safe = arith::SelectOp::create(b, l, bad, zero, at);
+    Value x = convert(memref::LoadOp::create(b, l, array, safe), rk, l);
+    out.parts.push_back(
+        arith::SelectOp::create(b, l, bad, constant(rk, 0, l), x));
+  }
+  return out;
+}
+
 Value FunctionGen::emitView(Value array, ArrayRef<SubscriptEntry> entries,
                             int rank, mlir::Type viewType,
                             const IndexExpr *ix) {

@@ -217,7 +217,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
     weft::Type at = argType(0);
     if (at.isTuple())
       return Val(i64(static_cast<int64_t>(at.elems().size()), l));
-    return Val(dim(arg(0).v(), 0, l));
+    // A list of tuples: the length of its first field's list.
+    return Val(dim(arg(0).parts.front(), 0, l));
   }
   if ((builtin == Builtin::Sum || builtin == Builtin::Prod) &&
       !argType(0).isArray()) {

@@ -65,18 +65,26 @@ FunctionGen::emitCompIteration(const ListCompExpr *lc) {
 Val FunctionGen::emitListComp(const ListCompExpr *lc) {
   Location l = loc(lc->range);
   weft::Type t = fn.typeOf(lc);
-  bool numbers = fn.typeOf(lc->elt.get()).isScalar();
+  weft::Type et = fn.typeOf(lc->elt.get());
+  // A list of tuples: one array per field (the element's parts).
+  std::vector<weft::Type> fields =
+      t.isTupleList() ? t.elems() : std::vector<weft::Type>{t};
+  bool numbers = et.isScalar() || et.isTuple();
   CompIteration it = emitCompIteration(lc);
   std::vector<std::string> carried = carriedSlots(env);
   SmallVector<Value> inits = slotValues(env, carried);
-  SmallVector<mlir::Type> types{toMLIR(t)};
+  SmallVector<mlir::Type> types;
+  for (const weft::Type &f : fields)
+    types.push_back(toMLIR(f));
   for (Value v : inits)
     types.push_back(v.getType());
   auto op = weft::ComprehensionOp::create(b, l, types, toIndex(it.count, l),
-                                          inits, line(lc->range));
+                                          inits, line(lc->range),
+                                          static_cast<int64_t>(fields.size()));
   auto envBefore = env;
-  // A region of the op: (index, carried...) -> (value(), carried...).
-  auto region = [&](Region &r, llvm::function_ref<Value()> value) {
+  // A region of the op: (index, carried...) -> (values(), carried...).
+  auto region = [&](Region &r,
+                    llvm::function_ref<SmallVector<Value>()> values) {
     OpBuilder::InsertionGuard g(b);
     SmallVector<mlir::Type> argTypes{b.getIndexType()};
     for (Value v : inits)
@@ -87,32 +95,43 @@ Val FunctionGen::emitListComp(const ListCompExpr *lc) {
       env[carried[c]] = blk->getArgument(c + 1);
     env[lc->target->dyn<NameExpr>()->name] = it.varAt(blk->getArgument(0));
     size_t mark = temps_.size();
-    SmallVector<Value> yields{value()};
+    SmallVector<Value> yields = values();
     releaseTemps(mark, l);
     yields.append(slotValues(env, carried));
     weft::ComprehensionYieldOp::create(b, l, yields);
     env = envBefore;
   };
   if (lc->cond)
-    region(op.getCondition(),
-           [&] { return truthy(emitScalar(lc->cond.get()), l); });
-  region(op.getElement(), [&]() -> Value {
-    if (numbers)
-      return convert(emitScalar(lc->elt.get()), t.scalarKind(), l);
-    // The op takes a reference to each element array: a temporary's, or a
-    // new one to a view of a live array.
-    Value e = emitExpr(lc->elt.get()).v();
-    auto own = std::find(temps_.begin(), temps_.end(), e);
-    if (own != temps_.end())
-      temps_.erase(own);
-    else
-      weft::RetainOp::create(b, l, e);
-    return e;
+    region(op.getCondition(), [&]() -> SmallVector<Value> {
+      return {truthy(emitScalar(lc->cond.get()), l)};
+    });
+  region(op.getElement(), [&]() -> SmallVector<Value> {
+    Val e = emitExpr(lc->elt.get());
+    SmallVector<Value> out;
+    for (auto [k, part] : llvm::enumerate(e.parts)) {
+      if (numbers) {
+        out.push_back(convert(part, fields[k].scalarKind(), l));
+        continue;
+      }
+      // The op takes a reference to each element array: a temporary's, or
+      // a new one to a view of a live array.
+      auto own = std::find(temps_.begin(), temps_.end(), part);
+      if (own != temps_.end())
+        temps_.erase(own);
+      else
+        weft::RetainOp::create(b, l, part);
+      out.push_back(part);
+    }
+    return out;
   });
   for (size_t c = 0; c < carried.size(); ++c)
     env[carried[c]] = op.getCarried()[c];
-  addTemp(op.getResult());
-  return Val(op.getResult());
+  Val result;
+  for (Value a : op.getArrays()) {
+    addTemp(a);
+    result.parts.push_back(a);
+  }
+  return result;
 }
 
 } // namespace weft

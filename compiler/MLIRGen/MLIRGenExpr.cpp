@@ -503,6 +503,8 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
         r.parts.push_back(base.parts[k]);
     return r;
   }
+  if (bt.isTupleList())
+    return emitTupleListElement(base, ix);
   FunctionInstance::Indexing how = fn.indexingOf(ix);
   if (how != FunctionInstance::Indexing::Basic) {
     // a[mask], a[idx]: a new array (weft-lower-indexing fills it);
@@ -671,9 +673,10 @@ Val FunctionGen::emitExpr(const Expr *e) {
   case ExprKind::Index: {
     auto *ix = static_cast<const IndexExpr *>(e);
     Val v = emitIndex(ix);
-    if (!t.isList())
+    if (!t.isList() || !fn.typeOf(ix->base.get()).isList())
       return v;
-    // A slice of a list is a new list: Python copies it.
+    // A slice of a list is a new list: Python copies it (an element of a
+    // list of lists is that list).
     Value view = v.v();
     SmallVector<Value, 4> sizes = arrayMeta(view, l).sizes;
     Value out = allocArrayN(t.scalarKind(), sizes, l);

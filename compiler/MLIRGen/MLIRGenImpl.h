@@ -327,6 +327,9 @@ public:
   llvm::SmallVector<mlir::Value, 4> shapeSizes(const Val &shape,
                                                const Type &shapeType,
                                                int64_t line, mlir::Location l);
+  /// `lst[i]` of a list of tuples held as the lists `fields`: the tuple
+  /// of the fields' numbers at i (or, deeper, the views of their lists).
+  Val emitTupleListElement(const Val &fields, const IndexExpr *ix);
   /// `a[...]` with integer indices and slices: an element or a view.
   Val emitSubscript(mlir::Value array, const IndexExpr *ix);
   /// One entry of a subscript per axis it names: a slice (expr), or an

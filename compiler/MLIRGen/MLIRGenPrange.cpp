@@ -131,7 +131,7 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     for (const std::string &p : privates) {
       std::string base = p.substr(0, p.find('#'));
       weft::Type t = fn.locals.at(base);
-      if (t.isTuple() || t.isOptional()) {
+      if (t.hasParts()) {
         std::vector<std::string> slots;
         slotNames(base, t, slots);
         Val d = defaultValue(t, l);

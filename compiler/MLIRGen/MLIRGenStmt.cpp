@@ -247,6 +247,20 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
     return;
   }
   if (auto *ix = target->dyn<IndexExpr>()) {
+    if (fn.typeOf(ix->base.get()).isTupleList()) {
+      // lst[i] = (a, b): each number into its field's list.
+      Val fields = emitExpr(ix->base.get());
+      Value i = convert(emitScalar(ix->indices[0].get()), ScalarKind::I64, l);
+      for (auto [k, array] : llvm::enumerate(fields.parts)) {
+        Value bad;
+        Value at = wrapIndex(i, arrayMeta(array, l).sizes[0], l, 0,
+                             line(ix->range), &bad);
+        auto mt = cast<MemRefType>(array.getType());
+        storeUnlessBad(convert(v.parts[k], kindOf(mt.getElementType()), l),
+                       array, at, bad, l);
+      }
+      return;
+    }
     Value array = emitExpr(ix->base.get()).v();
     auto mt = cast<MemRefType>(array.getType());
     ArrayMeta m = arrayMeta(array, l);

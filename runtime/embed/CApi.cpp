@@ -179,11 +179,13 @@ void toCValue(const weft::Value &r, weft_value &out) {
     out.kind = weft_value::WEFT_ARRAY;
     out.dtype = fromDType(r.array().dtype());
     out.array = new weft_array{r.array()};
+    out.list_depth = r.listDepth();
     break;
   case weft::Value::Kind::Tuple: {
     const std::vector<weft::Value> &elems = r.elements();
     out.kind = weft_value::WEFT_TUPLE;
     out.count = static_cast<int>(elems.size());
+    out.list_depth = r.listDepth();
     // calloc: freed by weft_value_release or, element lists only, by
     // weft_free (a host that took the arrays over).
     out.elements = static_cast<weft_value *>(

@@ -352,10 +352,10 @@ size_t alignUp(size_t offset, const Type &t) {
 
 size_t resultBytes(const Type &t) {
   // An optional is laid out as the tuple (number, not None).
-  if (t.isTuple() || t.isOptional()) {
+  if (t.hasParts()) {
     size_t offset = 0;
     for (const Type &e : t.elems())
-      offset = alignUp(offset, e.isTuple() ? Type::i64() : e) + resultBytes(e);
+      offset = alignUp(offset, e.hasParts() ? Type::i64() : e) + resultBytes(e);
     return offset;
   }
   if (t.isNone() || !t.isKnown())
@@ -380,10 +380,12 @@ Value detail::ValueAccess::decode(const Type &r, const char *bytes,
     Value present = decode(r.elems()[1], bytes, offset);
     return present.b_ ? number : out;
   }
-  if (r.isTuple()) {
+  if (r.isTuple() || r.isTupleList()) {
     // A tuple's values are the struct's fields in order (nested tuples
-    // flattened into it).
+    // flattened into it). A list of tuples is the tuple of its fields'
+    // lists, with the lists' depth.
     out.kind_ = Value::Kind::Tuple;
+    out.listDepth_ = r.isTupleList() ? r.listDepth() : 0;
     for (const Type &e : r.elems())
       out.elements_.push_back(decode(e, bytes, offset));
     return out;
@@ -408,6 +410,7 @@ Value detail::ValueAccess::decode(const Type &r, const char *bytes,
       a.strides[d] = static_cast<int64_t>(words[3 + a.rank + d]);
     }
     out.kind_ = Value::Kind::Array;
+    out.listDepth_ = r.listDepth();
     return out;
   }
   switch (r.scalarKind()) {
@@ -595,8 +598,7 @@ resolveTypedImpl(std::shared_ptr<detail::ModuleState> module,
   const Type &r = spec->result;
   bool none = r.isNone() || !r.isKnown();
   // One word: a complex number is two (Function::operator() takes it).
-  bool number = !none && !r.isTuple() && !r.isArray() && !r.isOptional() &&
-                !r.isComplex();
+  bool number = !none && !r.hasParts() && !r.isArray() && !r.isComplex();
   if (result == kAnyResult && (none || number))
     result = none ? -1 : static_cast<int>(dtypeOfKind(r.scalarKind()));
   bool matches =

@@ -119,7 +119,7 @@ _Value._fields_ = [("kind", ctypes.c_int), ("dtype", ctypes.c_int),
                    ("number", ctypes.c_double), ("integer", ctypes.c_int64),
                    ("array", ctypes.c_void_p), ("count", ctypes.c_int),
                    ("elements", ctypes.POINTER(_Value)),
-                   ("imag", ctypes.c_double)]
+                   ("imag", ctypes.c_double), ("list_depth", ctypes.c_int)]
 
 
 class _Options(ctypes.Structure):
@@ -423,9 +423,11 @@ def _result(r, keep):
     if r.kind == 0:
         return None
     if r.kind == 2:
-        return _array_result(r.array, keep)
+        a = _array_result(r.array, keep)
+        return _as_lists(a, r.list_depth) if r.list_depth else a
     if r.kind == 3:
-        return tuple(_result(r.elements[i], keep) for i in range(r.count))
+        parts = tuple(_result(r.elements[i], keep) for i in range(r.count))
+        return _zipped(parts, r.list_depth) if r.list_depth else parts
     if r.dtype == _BOOL:
         return bool(r.integer)
     if r.dtype in (_I32, _I64):
@@ -433,6 +435,23 @@ def _result(r, keep):
     if r.dtype == _DTYPES[np.dtype("complex128")]:
         return complex(r.number, r.imag)
     return float(r.number)
+
+
+def _as_lists(a, depth):
+    """The Python lists of an array whose leading `depth` axes are lists
+    (lists of numbers, of lists, or of arrays, as Numba returns them)."""
+    if depth >= a.ndim:
+        return a.tolist()
+    return [_as_lists(row, depth - 1) for row in a] if depth > 1 \
+        else list(a)
+
+
+def _zipped(fields, depth):
+    """A list of tuples (of lists of tuples, `depth` deep) from the lists
+    of its fields."""
+    if depth == 1:
+        return list(zip(*fields))
+    return [_zipped(rows, depth - 1) for rows in zip(*fields)]
 
 
 def _free_elements(r):
@@ -483,7 +502,8 @@ _CALL_ADDRESSES = tuple(
 
 def _fast_result(r):
     """Whether weft._fastcall makes results like `r`: None, numbers, and
-    NumPy arrays and tuples when it has NumPy's C API."""
+    NumPy arrays and tuples when it has NumPy's C API (a Python list
+    result is made here, so its layouts are not learned)."""
     if r is None or type(r) in (int, float, bool):
         return True
     if not _FAST_ARRAYS:

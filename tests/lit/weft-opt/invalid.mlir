@@ -874,7 +874,7 @@ func.func @comprehension_element_type(%n: index) {
 // -----
 
 func.func @comprehension_carried(%n: index, %k: i64) {
-  // expected-error @+1 {{element region must yield a value and the carried values}}
+  // expected-error @+1 {{element region must yield 1 value(s) and the carried values}}
   %r, %k2 = weft.comprehension %n iter_args(%k : i64) element {
   ^bb0(%i: index, %k1: i64):
     %x = arith.index_cast %i : index to i64
@@ -886,7 +886,7 @@ func.func @comprehension_carried(%n: index, %k: i64) {
 // -----
 
 func.func @comprehension_condition(%n: index) {
-  // expected-error @+1 {{condition region must yield 'i1' first, got 'i64'}}
+  // expected-error @+1 {{condition region must yield an i1 first}}
   %r = weft.comprehension %n if {
   ^bb0(%i: index):
     %x = arith.index_cast %i : index to i64
@@ -896,6 +896,30 @@ func.func @comprehension_condition(%n: index) {
     %x = arith.index_cast %i : index to i64
     weft.comprehension_yield %x : i64
   } line 1 : memref<?xi64, strided<[?], offset: ?>>
+  return
+}
+
+// -----
+
+func.func @comprehension_fields(%n: index) {
+  // expected-error @+1 {{fields must be at least 1 and at most the number of results}}
+  %r = weft.comprehension %n element {
+  ^bb0(%i: index):
+    %x = arith.index_cast %i : index to i64
+    weft.comprehension_yield %x, %x : i64, i64
+  } line 1 fields 2 : memref<?xi64, strided<[?], offset: ?>>
+  return
+}
+
+// -----
+
+func.func @comprehension_mixed_fields(%n: index, %a: memref<?xf64>) {
+  // expected-error @+1 {{the fields of an element must be all numbers or all arrays}}
+  %r, %s = weft.comprehension %n element {
+  ^bb0(%i: index):
+    %x = arith.index_cast %i : index to i64
+    weft.comprehension_yield %x, %a : i64, memref<?xf64>
+  } line 1 fields 2 : memref<?xi64, strided<[?], offset: ?>>, memref<?x?xf64, strided<[?, ?], offset: ?>>
   return
 }
 

@@ -74,3 +74,23 @@ func.func @arrays(%n: index, %a: memref<?xf64, strided<[?], offset: ?>>) -> memr
   } line 4 : memref<?x?xf64, strided<[?, ?], offset: ?>>
   return %r : memref<?x?xf64, strided<[?, ?], offset: ?>>
 }
+
+// A list of tuples: one array per field, both stored in each iteration;
+// "fields 2" prints only when not 1.
+// ROUND-LABEL: func.func @fields
+// ROUND: } line 4 fields 2 : memref<?xi64, strided<[?], offset: ?>>, memref<?xf64, strided<[?], offset: ?>>
+// CHECK-LABEL: func.func @fields
+// CHECK: %[[A:.*]] = memref.alloc(%{{.*}}) : memref<?xi64>
+// CHECK: %[[B:.*]] = memref.alloc(%{{.*}}) : memref<?xf64>
+// CHECK: scf.for %[[I:[a-z0-9_]+]] =
+// CHECK: memref.store %{{.*}}, %{{.*}}[%[[I]]] : memref<?xi64
+// CHECK: memref.store %{{.*}}, %{{.*}}[%[[I]]] : memref<?xf64
+func.func @fields(%n: index) -> (memref<?xi64, strided<[?], offset: ?>>, memref<?xf64, strided<[?], offset: ?>>) {
+  %a, %b = weft.comprehension %n element {
+  ^bb0(%i: index):
+    %x = arith.index_cast %i : index to i64
+    %y = arith.sitofp %x : i64 to f64
+    weft.comprehension_yield %x, %y : i64, f64
+  } line 4 fields 2 : memref<?xi64, strided<[?], offset: ?>>, memref<?xf64, strided<[?], offset: ?>>
+  return %a, %b : memref<?xi64, strided<[?], offset: ?>>, memref<?xf64, strided<[?], offset: ?>>
+}

@@ -87,6 +87,13 @@ typedef struct weft_value {
   int count;                   /**< a tuple's number of elements */
   struct weft_value *elements; /**< a tuple's elements */
   double imag; /**< a complex number's imaginary part (dtype WEFT_C128) */
+  /** How many leading axes of an array are Python lists (0: an array): a
+   *  function compiled from Python with python_lists returns a list of
+   *  numbers with 1, a list of lists of numbers with 2 (its rank), a
+   *  list of arrays with 1 and rank 2. A tuple with a list_depth is a list
+   *  of tuples held as one list per field: its elements are the fields'
+   *  lists (lists of lists of tuples: depth 2), to be zipped. */
+  int list_depth;
 } weft_value;
 
 /** Releases the arrays of a result and a tuple's elements; the value is

@@ -252,6 +252,10 @@ public:
       throw CallError("weft::Value::array: the function returned no array");
     return array_;
   }
+  /// How many leading axes of an array result are Python lists (0: an
+  /// array); a tuple with a depth is a list of tuples held as its fields'
+  /// lists; see weft_value::list_depth.
+  int listDepth() const { return listDepth_; }
 
 private:
   friend class Function;
@@ -261,6 +265,7 @@ private:
   int64_t i_ = 0;
   double f_ = 0;
   double im_ = 0; ///< a complex result's imaginary part (real part: f_)
+  int listDepth_ = 0;
   weft::Array array_;
   std::vector<Value> elements_;
 };

@@ -1,0 +1,175 @@
+"""Python lists returned from jitted functions come back as Python lists,
+as Numba returns them: lists of numbers, of lists and of arrays, checked
+against the same functions run by CPython (py_func), types included."""
+import numpy as np
+import pytest
+
+import weft
+
+
+@weft.jit
+def evens_doubled(a):
+    out = []
+    for x in a:
+        if x % 2 == 0:
+            out.append(x * 2)
+    return out
+
+
+@weft.jit
+def table(n):
+    return [[i * j for j in range(3)] for i in range(n)]
+
+
+@weft.jit
+def flags(n):
+    return [i % 3 == 0 for i in range(n)]
+
+
+@weft.jit
+def set_in_row(n):
+    p = [[0.0 for j in range(3)] for i in range(n)]
+    p[1][2] = 5.0
+    row = p[0]
+    row[1] = -1.0
+    return p, row, p[1][2]
+
+
+@weft.jit
+def list_and_array(n):
+    return [1.5 * i for i in range(n)], np.arange(n)
+
+
+@pytest.mark.parametrize("f, args", [
+    (evens_doubled, (np.arange(7),)),
+    (evens_doubled, (np.arange(1),)),
+    (table, (4,)),
+    (table, (0,)),
+    (flags, (5,)),
+    (set_in_row, (2,)),
+])
+def test_lists_come_back_as_cpython_makes_them(f, args):
+    got, want = f(*args), f.py_func(*args)
+    assert got == want
+    assert repr(got) == repr(want)  # element types too: 4 and not 4.0
+
+
+def test_a_list_of_arrays_is_a_list_of_numpy_arrays():
+    @weft.jit
+    def rows(n):
+        return [np.zeros(2) + i for i in range(n)]
+
+    r = rows(3)
+    assert type(r) is list and len(r) == 3
+    assert all(type(x) is np.ndarray for x in r)
+    assert np.array_equal(r[2], [2.0, 2.0])
+
+
+def test_lists_and_arrays_in_one_tuple():
+    lst, arr = list_and_array(3)
+    assert lst == [0.0, 1.5, 3.0]
+    assert type(arr) is np.ndarray and arr.tolist() == [0, 1, 2]
+
+
+def test_a_row_of_a_list_of_lists_may_not_grow():
+    @weft.jit
+    def grow_row(n):
+        p = [[0.0 for j in range(3)] for i in range(n)]
+        row = p[0]
+        row.append(1.0)
+        return p
+
+    with pytest.raises(weft.CompileError,
+                       match="a list taken out of a list of lists may not "
+                             "grow or shrink"):
+        grow_row(2)
+
+
+@weft.jit
+def pairs(n):
+    return [(i, i * 0.5) for i in range(n)]
+
+
+@weft.jit
+def rgb_grid(n):
+    p = [[(0, 0, 0) for j in range(3)] for i in range(n)]
+    p[1][2] = (1, 2, 3)
+    p[0][-1] = (4, 5, 6)
+    t = p[1][2]
+    return p, t[0] + t[2], len(p), len(p[0])
+
+
+@weft.jit
+def odd_pairs(n):
+    q = [(i, float(i)) for i in range(n) if i % 2 == 1]
+    s = 0.0
+    for k in range(len(q)):
+        x, y = q[k]
+        s += x * y
+    return s, q
+
+
+@weft.jit
+def stored_ints_into_floats(n):
+    q = [(0.0, i) for i in range(n)]
+    q[n - 1] = (7, True)
+    return q[-1], q
+
+
+@pytest.mark.parametrize("f, args", [
+    (pairs, (3,)),
+    (pairs, (0,)),
+    (rgb_grid, (2,)),
+    (odd_pairs, (6,)),
+    (odd_pairs, (0,)),
+])
+def test_lists_of_tuples_match_cpython(f, args):
+    got, want = f(*args), f.py_func(*args)
+    assert got == want
+    assert repr(got) == repr(want)
+
+
+@weft.jit(boundscheck=True)
+def tuple_out_of_range(n):
+    q = [(i, i) for i in range(n)]
+    return q[n]
+
+
+def test_a_list_of_tuples_keeps_its_field_types():
+    # As Numba's: the numbers stored take the types of the fields.
+    assert repr(stored_ints_into_floats(2)) == \
+        "((7.0, 1), [(0.0, 0), (7.0, 1)])"
+
+
+def test_a_list_of_tuples_checks_its_index():
+    with pytest.raises(IndexError, match="out of bounds"):
+        tuple_out_of_range(3)
+
+
+@weft.jit
+def store_floats_into_ints(n):
+    q = [(i, i) for i in range(n)]
+    q[0] = (1.5, 2)
+    return q
+
+
+@weft.jit
+def slice_of_tuples(n):
+    q = [(i, i) for i in range(n)]
+    return q[1:]
+
+
+@weft.jit
+def print_tuples(n):
+    print([(i, i) for i in range(n)])
+
+
+@pytest.mark.parametrize("f, message", [
+    (store_floats_into_ints, r"cannot store a \(f64, i64\) into a list of "
+                             r"\(i64, i64\)"),
+    (slice_of_tuples, "takes one integer index so far"),
+    (print_tuples, "printing a list of tuples is not supported yet"),
+])
+def test_list_of_tuples_limits_are_compile_errors(f, message):
+    with pytest.raises(weft.CompileError, match=message):
+        f(3)
