@@ -396,7 +396,7 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
 
 bool Analyzer::isTruthy(const Type &t, SourceRange range) {
   // A Python list is true when it is not empty.
-  if (t.isUnknown() || t.isScalar() || t.isList())
+  if (t.isUnknown() || t.isScalar() || t.isList() || t.isTupleList())
     return true;
   if (t.isArray())
     diags_.error(range, "the truth value of an array is ambiguous; use "
@@ -405,6 +405,22 @@ bool Analyzer::isTruthy(const Type &t, SourceRange range) {
     diags_.error(range,
                  "a condition must be a bool or a number, not " + t.str());
   return false;
+}
+
+/// Two lists of tuples assigned to one variable: the wider fields (a list
+/// of (int, int) and one of (int, float) make a list of (int, float)).
+static Type widerTupleList(const Type &a, const Type &b, bool &ok) {
+  if (a == b)
+    return a;
+  ok = a.elems().size() == b.elems().size() && a.listDepth() == 1 &&
+       b.listDepth() == 1;
+  if (!ok)
+    return Type::unknown();
+  std::vector<Type> fields;
+  for (size_t k = 0; k < a.elems().size(); ++k)
+    fields.push_back(Type::list(
+        promote(a.elems()[k].scalarKind(), b.elems()[k].scalarKind())));
+  return Type::tupleList(std::move(fields));
 }
 
 void Analyzer::assignName(const NameExpr *n, const Type &t,
@@ -424,8 +440,9 @@ void Analyzer::assignName(const NameExpr *n, const Type &t,
   // converts the list assigned).
   Type u = slot.isList() && t.isList()
                ? Type::list(promote(slot.scalarKind(), t.scalarKind()))
-           : slot.isOptional() || t.isOptional() ? unifyReturn(slot, t, ok)
-                                                 : unify(slot, t, ok);
+           : slot.isTupleList() && t.isTupleList() ? widerTupleList(slot, t, ok)
+           : slot.isOptional() || t.isOptional()   ? unifyReturn(slot, t, ok)
+                                                   : unify(slot, t, ok);
   if (!ok && slot.isNone()) {
     // A parameter passed None, assigned where the test of it cannot be
     // decided (in a loop or branch, or after another assignment).

@@ -778,6 +778,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       Type t = checkExpr(x.get());
       if (!t.isKnown())
         return Type::unknown();
+      if (fn_->options.pythonLists && t.isTuple() && x == l->elts.front())
+        return checkTupleListLiteral(l);
       if (!t.isScalar()) {
         diags_.error(x->range, "array literals hold numbers or bools, "
                                "not " +

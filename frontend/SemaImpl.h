@@ -189,6 +189,14 @@ private:
   /// `a and b`, `a or b` (b with what a proves about optionals).
   Type checkBoolOp(const BoolOpExpr *b);
   /// lst.index(x), lst.count(x) of a Python list `lst` (SemaLists.cpp).
+  /// append, pop() and clear() of a list of tuples (or of `[]` that a
+  /// tuple is appended to).
+  Type checkTupleListMethod(const CallExpr *c, Builtin b,
+                            const std::vector<Type> &args,
+                            const std::vector<const Expr *> &argExprs,
+                            const std::string &name);
+  /// [(a, b), (c, d)]: a list of tuples.
+  Type checkTupleListLiteral(const ListExpr *l);
   Type checkListSearch(const CallExpr *c, Builtin b, const Type &lst);
   /// `x in c` / `x not in c`: a number in a tuple of numbers, a list or
   /// an array (SemaLists.cpp).

@@ -22,6 +22,9 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
                                    : "the list");
   // The list itself may still be unknown (`lst = []` before anything is
   // appended): what is added types it.
+  if (lst.isTupleList() ||
+      (!lst.isKnown() && b == Builtin::ListAppend && args[1].isTuple()))
+    return checkTupleListMethod(c, b, args, argExprs, name);
   if (lst.isKnown() && !lst.isList()) {
     diags_.error(argExprs[0]->range,
                  "'" + name + "' is a " + lst.str() +
@@ -83,6 +86,50 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
   return Type::list(lst.isKnown() ? promote(lst.scalarKind(), added) : added);
 }
 
+Type Analyzer::checkTupleListMethod(const CallExpr *c, Builtin b,
+                                    const std::vector<Type> &args,
+                                    const std::vector<const Expr *> &argExprs,
+                                    const std::string &name) {
+  const Type &lst = args[0];
+  bool flat = !lst.isKnown() || lst.listDepth() == 1;
+  if (!flat || !builtinIn(b, {Builtin::ListAppend, Builtin::ListLast,
+                              Builtin::ListDrop, Builtin::ListClear})) {
+    diags_.error(c->range, "a list of tuples takes append(t), pop() and "
+                           "clear() so far; for other changes build a new "
+                           "list with a comprehension");
+    return Type::unknown();
+  }
+  if (b == Builtin::ListLast)
+    return lst.tupleListElement();
+  if (b != Builtin::ListAppend)
+    return lst;
+  // append((a, b)): the fields widen as a list of numbers does.
+  const Type &x = args[1];
+  if (!x.isKnown())
+    return Type::unknown();
+  bool ok = x.isTuple() && !x.elems().empty() &&
+            (!lst.isKnown() || x.elems().size() == lst.elems().size());
+  for (const Type &p : x.isTuple() ? x.elems() : std::vector<Type>{})
+    ok = ok && p.isScalar();
+  if (!ok) {
+    diags_.error(argExprs[1]->range,
+                 "'" + name + "' is a " + lst.str() +
+                     (lst.isKnown()
+                          ? "; append a tuple of " +
+                                std::to_string(lst.elems().size()) + " numbers"
+                          : "") +
+                     ", not " + x.str());
+    return Type::unknown();
+  }
+  std::vector<Type> fields;
+  for (size_t k = 0; k < x.elems().size(); ++k) {
+    ScalarKind added = x.elems()[k].scalarKind();
+    fields.push_back(Type::list(
+        lst.isKnown() ? promote(lst.elems()[k].scalarKind(), added) : added));
+  }
+  return Type::tupleList(std::move(fields));
+}
+
 Type Analyzer::checkListSearch(const CallExpr *c, Builtin b, const Type &lst) {
   const std::string name = b == Builtin::ListIndex ? "index" : "count";
   if (!lst.isList()) {
@@ -128,9 +175,39 @@ Type Analyzer::checkMembership(const CompareExpr *c) {
   return Type::boolean();
 }
 
+Type Analyzer::checkTupleListLiteral(const ListExpr *l) {
+  // [(a, b), (c, d)]: tuples of numbers of one length; each field takes
+  // the wider kind of its numbers.
+  std::vector<Type> fields;
+  for (const ExprPtr &x : l->elts) {
+    Type t = checkExpr(x.get());
+    if (!t.isKnown())
+      return Type::unknown();
+    bool ok =
+        t.isTuple() && (fields.empty() ? !t.elems().empty()
+                                       : t.elems().size() == fields.size());
+    for (const Type &p : t.isTuple() ? t.elems() : std::vector<Type>{})
+      ok = ok && p.isScalar();
+    if (!ok) {
+      diags_.error(x->range, "a list of tuples holds tuples of numbers of "
+                             "one length, not " +
+                                 t.str());
+      return Type::unknown();
+    }
+    for (size_t k = 0; k < t.elems().size(); ++k)
+      if (fields.size() <= k)
+        fields.push_back(Type::list(t.elems()[k].scalarKind()));
+      else
+        fields[k] = Type::list(
+            promote(fields[k].scalarKind(), t.elems()[k].scalarKind()));
+  }
+  return Type::tupleList(std::move(fields));
+}
+
 Type Analyzer::checkEmptyList(const ListExpr *l) {
   if (fn_->options.pythonLists && emptyListTarget_ &&
-      emptyListTarget_->isList())
+      (emptyListTarget_->isList() ||
+       (emptyListTarget_->isTupleList() && emptyListTarget_->listDepth() == 1)))
     return *emptyListTarget_;
   diags_.error(l->range,
                fn_->options.pythonLists

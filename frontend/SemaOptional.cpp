@@ -161,9 +161,9 @@ Type Analyzer::checkBoolOp(const BoolOpExpr *b) {
   isTruthy(l, b->lhs->range);
   isTruthy(r, b->rhs->range);
   // A list stands for its truth value: `while stack and x > 0`.
-  if (l.isList())
+  if (l.isList() || l.isTupleList())
     l = Type::boolean();
-  if (r.isList())
+  if (r.isList() || r.isTupleList())
     r = Type::boolean();
   if (!l.isScalar() || !r.isScalar())
     return Type::unknown();

@@ -722,9 +722,27 @@ Val FunctionGen::emitExpr(const Expr *e) {
     }
     return r;
   }
-  case ExprKind::List:
-    return Val(emitArrayLiteral(static_cast<const ListExpr *>(e)->elts,
-                                t.scalarKind(), l));
+  case ExprKind::List: {
+    auto *lst = static_cast<const ListExpr *>(e);
+    if (!t.isTupleList())
+      return Val(emitArrayLiteral(lst->elts, t.scalarKind(), l));
+    // [(a, b), (c, d)] (or [] that tuples are appended to): one list per
+    // field.
+    SmallVector<Val> tuples;
+    for (const ExprPtr &x : lst->elts)
+      tuples.push_back(emitExpr(x.get()));
+    Val out;
+    for (size_t k = 0; k < t.elems().size(); ++k) {
+      ScalarKind fk = t.elems()[k].scalarKind();
+      Value count = index(tuples.size(), l);
+      Value arr = allocArray(fk, count, l);
+      for (size_t i = 0; i < tuples.size(); ++i)
+        memref::StoreOp::create(b, l, convert(tuples[i].parts[k], fk, l), arr,
+                                ValueRange{index(i, l)});
+      out.parts.push_back(arr);
+    }
+    return out;
+  }
   case ExprKind::ListComp:
     return emitListComp(static_cast<const ListCompExpr *>(e));
   case ExprKind::Slice:

@@ -267,6 +267,12 @@ public:
   /// array of more axes (every element compared).
   mlir::Value emitMembership(const CompareExpr *c);
   /// A new 1-D array of `list`'s elements converted to kind `k`.
+  /// `lst = weft.list_append(lst, t)` / `weft.list_drop(lst)` of a list of
+  /// tuples `name`: each field's list in place.
+  bool emitTupleListUpdate(const std::string &name, const CallExpr *call,
+                           Builtin builtin, const AssignStmt &a);
+  /// pop()'s tuple, and the shorter or emptied lists, of a list of tuples.
+  Val emitTupleListMethod(const CallExpr *c, Builtin builtin);
   mlir::Value convertList(mlir::Value list, ScalarKind k, mlir::Location l);
 
   // ---- arrays: views, indexing, creation (MLIRGenArrays.cpp)

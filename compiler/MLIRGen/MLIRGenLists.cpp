@@ -65,6 +65,8 @@ bool FunctionGen::emitListUpdate(const AssignStmt &a) {
     return false;
   auto *list = call->args[0]->dyn<NameExpr>();
   const weft::Type &t = fn.locals.at(target->name);
+  if (t.isTupleList() && list && list->name == target->name)
+    return emitTupleListUpdate(target->name, call, *builtin, a);
   std::vector<std::string> slots;
   slotNames(target->name, t, slots);
   if (!list || list->name != target->name || slots.size() != 1)
@@ -98,6 +100,43 @@ bool FunctionGen::emitListUpdate(const AssignStmt &a) {
   storeAdded(grown, n, added, *builtin == Builtin::ListAppend, k, l);
   releaseTemps(mark, l);
   env[slots[0]] = grown;
+  return true;
+}
+
+bool FunctionGen::emitTupleListUpdate(const std::string &name,
+                                      const CallExpr *call, Builtin builtin,
+                                      const AssignStmt &a) {
+  // A list of tuples is one list per field: each grows (or shrinks) as a
+  // list of numbers, each in place, and takes its number of the tuple.
+  Location l = loc(a.range);
+  int64_t ln = line(a.range);
+  const weft::Type &t = fn.locals.at(name);
+  std::vector<std::string> slots;
+  slotNames(name, t, slots);
+  size_t mark = temps_.size();
+  if (builtin == Builtin::ListDrop) {
+    Val shorter = emitExpr(call); // views of the same buffers
+    releaseTemps(mark, l);
+    for (size_t k = 0; k < slots.size(); ++k)
+      env[slots[k]] = shorter.parts[k];
+    return true;
+  }
+  Val added = emitExpr(call->args[1].get());
+  for (size_t k = 0; k < slots.size(); ++k) {
+    Value &slot = env[slots[k]];
+    ScalarKind fk = t.elems()[k].scalarKind();
+    if (kindOf(cast<MemRefType>(slot.getType()).getElementType()) != fk) {
+      // Widened by this append (ints, then a float): a converted copy.
+      Value wide = convertList(slot, fk, l);
+      weft::ReleaseOp::create(b, l, slot);
+      slot = wide;
+    }
+    Value n = memref::DimOp::create(b, l, slot, 0);
+    Value grown = growList(slot, index(1, l), ln, l);
+    storeAdded(grown, n, added.parts[k], /*one=*/true, fk, l);
+    slot = grown;
+  }
+  releaseTemps(mark, l);
   return true;
 }
 
@@ -378,6 +417,8 @@ Value FunctionGen::emitMembership(const CompareExpr *c) {
 }
 
 Val FunctionGen::emitListMethod(const CallExpr *c, Builtin builtin) {
+  if (fn.typeOf(c->args[0].get()).isTupleList())
+    return emitTupleListMethod(c, builtin);
   if (builtinIn(builtin, {Builtin::ListAt, Builtin::ListPopAt,
                           Builtin::ListInsert, Builtin::ListRemove,
                           Builtin::ListClear, Builtin::ListReverse}))
@@ -426,6 +467,34 @@ Val FunctionGen::emitListMethod(const CallExpr *c, Builtin builtin) {
   addTemp(grown);
   storeAdded(grown, n, added, builtin == Builtin::ListAppend, k, l);
   return Val(grown);
+}
+
+Val FunctionGen::emitTupleListMethod(const CallExpr *c, Builtin builtin) {
+  // pop()'s tuple (weft.list_last), the shorter lists (weft.list_drop) and
+  // clear()'s empty ones, field by field; append is emitTupleListUpdate's.
+  Location l = loc(c->range);
+  Val fields = emitExpr(c->args[0].get());
+  Value zero = index(0, l);
+  Value n = memref::DimOp::create(b, l, fields.parts.front(), 0);
+  Value empty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n, zero);
+  if (builtin != Builtin::ListClear)
+    emitCheck(empty, "IndexError: pop from empty list", line(c->range), l);
+  Value last = arith::SelectOp::create(
+      b, l, empty, zero, arith::SubIOp::create(b, l, n, index(1, l)));
+  Value keep = builtin == Builtin::ListClear ? zero : last;
+  weft::Type rt = fn.typeOf(c);
+  Val out;
+  for (auto [k, list] : llvm::enumerate(fields.parts)) {
+    if (builtin == Builtin::ListLast)
+      out.parts.push_back(
+          guardedElement(list, last, empty, rt.elems()[k].scalarKind(), l));
+    else
+      out.parts.push_back(weft::SliceOp::create(b, l, list.getType(), list,
+                                                ValueRange{keep},
+                                                b.getDenseI64ArrayAttr({2 | 8}))
+                              .getResult());
+  }
+  return out;
 }
 
 } // namespace weft

@@ -173,3 +173,94 @@ def print_tuples(n):
 def test_list_of_tuples_limits_are_compile_errors(f, message):
     with pytest.raises(weft.CompileError, match=message):
         f(3)
+
+
+@weft.jit
+def appended_pairs(n):
+    q = []
+    for i in range(n):
+        q.append((i, i * 0.5))
+    return q
+
+
+@weft.jit
+def widened_pairs(n):
+    q = [(0, 0), (1, 2)]
+    for i in range(n):
+        q.append((i, i * 0.5))
+    return q
+
+
+@weft.jit
+def tuple_worklist(n):
+    st = [(n, 0)]
+    total = 0
+    while st:
+        x, d = st.pop()
+        total += x * d
+        if x > 1:
+            st.append((x // 2, d + 1))
+            st.append((x // 3, d + 1))
+    return total
+
+
+@weft.jit
+def bounded_walk(n):
+    st = [(n, 1)]
+    k = 0
+    while st and k < 5:
+        a, b = st.pop()
+        k += 1
+        if a > 0:
+            st.append((a - 1, b * 2))
+    return k, st
+
+
+@weft.jit
+def cleared(n):
+    q = [(i, i) for i in range(n)]
+    q.clear()
+    q.append((5, 6))
+    return q, len(q)
+
+
+@pytest.mark.parametrize("f, args", [
+    (appended_pairs, (4,)),
+    (appended_pairs, (0,)),
+    (tuple_worklist, (1000,)),
+    (bounded_walk, (3,)),
+    (bounded_walk, (10,)),
+    (cleared, (3,)),
+])
+def test_lists_of_tuples_grow_and_shrink_as_cpython(f, args):
+    got, want = f(*args), f.py_func(*args)
+    assert got == want
+    assert repr(got) == repr(want)
+
+
+def test_appending_a_float_field_widens_the_field():
+    # Numba's list of (int, int) takes an (int, float) as (int, float) too.
+    assert repr(widened_pairs(2)) == \
+        "[(0, 0.0), (1, 2.0), (0, 0.0), (1, 0.5)]"
+
+
+@weft.jit
+def pop_empty_pairs(n):
+    q = [(i, i) for i in range(n)]
+    return q.pop()
+
+
+@weft.jit
+def insert_pair(n):
+    q = [(i, i) for i in range(n)]
+    q.insert(0, (1, 2))
+    return q
+
+
+def test_list_of_tuples_methods_so_far():
+    with pytest.raises(IndexError, match="pop from empty list"):
+        pop_empty_pairs(0)
+    with pytest.raises(weft.CompileError,
+                       match=r"takes append\(t\), pop\(\) and clear\(\) so "
+                             r"far"):
+        insert_pair(2)
