@@ -67,9 +67,13 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
   if (b != Builtin::ListExtend) { // append(x), insert(i, x)
     if (!x.isScalar()) {
       diags_.error(xExpr->range,
-                   "a list holds numbers or bools, not " + x.str() +
-                       " (lists of tuples and of lists are not supported "
-                       "yet)");
+                   "'" + name + "' is a " + lst.str() +
+                       ", which holds "
+                       "numbers or bools, not " +
+                       x.str() +
+                       (x.isTuple() ? "; a list of tuples holds only tuples"
+                                    : " (lists of lists are not supported "
+                                      "yet)"));
       return Type::unknown();
     }
     added = x.scalarKind();
