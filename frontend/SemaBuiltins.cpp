@@ -41,6 +41,26 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     }
     return args[0].asList();
   }
+  if (b == Builtin::AsTupleList) {
+    if (args.empty()) {
+      diags_.error(c->range, "__as_tuple_list() takes the 1-D arrays of "
+                             "the fields");
+      return Type::unknown();
+    }
+    std::vector<Type> fields;
+    for (size_t k = 0; k < args.size(); ++k) {
+      if (!args[k].isKnown())
+        return Type::unknown();
+      if (!args[k].isArray() || args[k].rank() != 1) {
+        diags_.error(argExprs[k]->range,
+                     "__as_tuple_list() takes 1-D arrays, not " +
+                         args[k].str());
+        return Type::unknown();
+      }
+      fields.push_back(args[k].asList());
+    }
+    return Type::tupleList(std::move(fields));
+  }
   // NumPy's functions make arrays, of lists too (np.array(lst) * 2 is
   // elementwise).
   return checkBuiltinCall(c, b, args, argExprs).asArray();

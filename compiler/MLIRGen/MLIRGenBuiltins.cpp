@@ -170,6 +170,12 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
     return emitListMethod(c, builtin);
   if (builtin == Builtin::AsList) // the same array, typed as a list
     return arg(0);
+  if (builtin == Builtin::AsTupleList) { // the fields' arrays as they are
+    Val fields;
+    for (size_t k = 0; k < c->args.size(); ++k)
+      fields.parts.push_back(arg(k).v());
+    return fields;
+  }
   if (builtin == Builtin::Norm) {
     // Every element's square added in order, then the square root.
     ScalarKind k = t.scalarKind();

@@ -293,7 +293,7 @@ def test_python_lists_as_arguments_are_lists_and_reflect_writes():
     c = [0.5, 1.5]
     scale_in_place(c, 2.0)
     assert c == [1.0, 3.0]
-    with pytest.raises(weft.CallError, match="holds numbers or bools"):
+    with pytest.raises(weft.CallError, match="holds numbers, bools or tuples"):
         list_total([[1.0], [2.0]])
 
 

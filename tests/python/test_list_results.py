@@ -264,3 +264,26 @@ def test_list_of_tuples_methods_so_far():
                        match=r"takes append\(t\), pop\(\) and clear\(\) so "
                              r"far"):
         insert_pair(2)
+
+
+@weft.jit
+def weighted_total(q):
+    s = 0.0
+    for a, b in q:
+        s += a * b
+    return s, len(q), q[0]
+
+
+@weft.jit
+def set_first(q, v):
+    q[0] = (v, v * 2.0)
+
+
+def test_lists_of_tuples_from_python_are_reflected():
+    q = [(1, 2.0), (3, 4.5)]
+    assert weighted_total(q) == (15.5, 2, (1, 2.0))
+    assert repr(weighted_total([(1, 2), (3, 4)])) == "(14.0, 2, (1, 2))"
+    set_first(q, 7)
+    assert repr(q) == "[(7, 14.0), (3, 4.5)]"  # written back, as Numba's
+    with pytest.raises(weft.CallError, match="tuples of one length"):
+        weighted_total([(1, 2), (3,)])

@@ -2,8 +2,9 @@
 function, as Numba takes them: tuples (of numbers, arrays and tuples)
 rebuilt from their elements, None, and Python lists of numbers, which go
 in as NumPy arrays and are lists inside the function (`lst * 2` repeats
-it); elements the function wrote are written back into the Python list,
-as Numba's reflected lists do.
+it), or of tuples of numbers, which go in as one array per field;
+elements the function wrote are written back into the Python list, as
+Numba's reflected lists do.
 """
 
 import numpy as np
@@ -21,10 +22,32 @@ def list_array(x):
     except ValueError:
         a = None
     if a is None or a.ndim != 1 or a.dtype.kind not in "biufc":
-        raise _call_error("a list passed to a Weft function holds numbers or "
-                          "bools (lists of lists, of tuples or of other "
-                          "values are not supported; pass np.array(...))")
+        raise _call_error("a list passed to a Weft function holds numbers, "
+                          "bools or tuples of them (lists of lists or of "
+                          "other values are not supported; pass "
+                          "np.array(...))")
     return a
+
+
+def tuple_fields(x):
+    """The field count of a non-empty list of tuples of numbers of one
+    length, else None."""
+    if not x or not isinstance(x[0], tuple) or not x[0]:
+        return None
+    n = len(x[0])
+    if all(isinstance(t, tuple) and len(t) == n for t in x):
+        return n
+    raise _call_error("a list of tuples passed to a Weft function holds "
+                      "tuples of one length")
+
+
+def field_arrays(x, n):
+    """The 1-D NumPy arrays of the n fields of a list of tuples."""
+    arrays = [list_array([t[k] for t in x]) for k in range(n)]
+    if any(a.dtype.kind == "c" for a in arrays):
+        raise _call_error("a list of tuples passed to a Weft function holds "
+                          "real numbers or bools")
+    return arrays
 
 
 def layout(x):
@@ -34,7 +57,8 @@ def layout(x):
     if x is None:
         return "None"
     if isinstance(x, list):
-        return "list"
+        n = tuple_fields(x)
+        return "list" if n is None else "tuples%d" % n
     if not isinstance(x, tuple):
         return None
     if not x:
@@ -51,9 +75,10 @@ def flatten(x, out, lists):
         for e in x:
             flatten(e, out, lists)
     elif isinstance(x, list):
-        a = list_array(x)
-        lists.append((x, a))
-        out.append(a)
+        n = tuple_fields(x)
+        arrays = [list_array(x)] if n is None else field_arrays(x, n)
+        lists.append((x, arrays))
+        out.extend(arrays)
     else:
         out.append(x)
 
@@ -69,6 +94,10 @@ def expression(shape, name, params):
     if shape == "list":
         params.append(name)
         return "__as_list(%s)" % name
+    if isinstance(shape, str) and shape.startswith("tuples"):
+        names = ["%s_%d" % (name, k) for k in range(int(shape[6:]))]
+        params.extend(names)
+        return "__as_tuple_list(%s)" % ", ".join(names)
     parts = [expression(s, "%s_%d" % (name, i), params)
              for i, s in enumerate(shape)]
     return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
@@ -76,7 +105,10 @@ def expression(shape, name, params):
 
 def write_back(lists):
     """Writes the elements a call changed back into its Python lists."""
-    for lst, a in lists:
-        values = a.tolist()
+    for lst, arrays in lists:
+        if len(arrays) == 1 and not (lst and isinstance(lst[0], tuple)):
+            values = arrays[0].tolist()
+        else:
+            values = list(zip(*[a.tolist() for a in arrays]))
         if values != lst:
             lst[:] = values
