@@ -269,7 +269,8 @@ class Gen(ExprGen):
         if allow_blocks and self.block_depth < 3:
             kinds += ["if", "for", "while", "prange"]
         if not self.in_func and not self.in_prange:
-            kinds += ["print", "print", "listfunc", "listfunc"]
+            kinds += ["print", "print", "listfunc", "listfunc",
+                      "tuplelistfunc", "tuplelistfunc"]
         if self.in_prange:
             kinds = ["assign", "setitem_i", "reduce_update", "reduce_update"]
         kind = self.pick(kinds)
@@ -342,6 +343,67 @@ class Gen(ExprGen):
         r = self.name("r")
         return ["%s = %s(%s, %s)" % (r, name, a, lit()),
                 "print(%s[0], %s[1], %s[2])" % (r, r, r)]
+
+    def st_tuplelistfunc(self):
+        """A function with Python's lists of tuples (held by field in
+        Weft): pairs (index, element) of a 1-D array's elements that pass
+        a test, made by a comprehension, by appends to [] or to a literal,
+        then some stores, pops in a while loop, and a grid of tuples
+        (a list of lists of tuples) written at one place; it returns the
+        length and the fields' totals, summed in order. Each field keeps
+        one type (i64, then the array's), so CPython prints the same."""
+        d = self.pick(("f64", "i64"))
+        arrays = [v.name for v in self.vars_of(dtype=d, rank=1)
+                  if not v.fuzzy and v.bound <= 2 ** 30]
+        e = self.expr(d, (self.pick((0, 1, 3, 5, 6)),), 2, True)
+        if e is not None and not e.fuzzy and e.bound <= 2 ** 30:
+            arrays.append(e.code)
+        if not arrays:
+            return []
+        a = self.pick(arrays)
+        name = self.name("pairs")
+        lit = (lambda: self.pick(EXACT_FLOAT_LITS)) if d == "f64" else \
+            (lambda: str(self.r.randrange(-5, 6)))
+        zero = "0.0" if d == "f64" else "0"
+        cond = self.pick(("x > t", "x < t", "x != t"))
+        how = self.pick(("comp", "append", "literal"))
+        if how == "comp":
+            body = ["    out = [(i, xs[i] * 2) for i in range(len(xs)) "
+                    "if xs[i] %s t]" % self.pick((">", "<", "!="))]
+        else:
+            start = "[]" if how == "append" else "[(%d, %s)]" % (
+                self.r.randrange(-3, 4), lit())
+            body = ["    out = %s" % start, "    i = 0",
+                    "    for x in xs:", "        if %s:" % cond,
+                    "            out.append((i, x - t))", "        i += 1"]
+        if self.chance(0.5):
+            body += ["    if len(out) > 1:",
+                     "        out[1] = (out[0][0] + 1, %s)" % lit()]
+        if self.chance(0.5):
+            body += ["    if out:", "        out[-1] = (%d, out[-1][1])"
+                     % self.r.randrange(-3, 4)]
+        pops = self.r.randrange(0, 4)
+        body += ["    popped = %s" % zero, "    k = 0",
+                 "    while out and k < %d:" % pops,
+                 "        j, y = out.pop()",
+                 "        popped = popped + y * j", "        k += 1"]
+        if self.chance(0.4):
+            w = self.r.randrange(1, 4)
+            body += ["    grid = [[(0, %s) for c in range(%d)] for r in "
+                     "range(2)]" % (zero, w),
+                     "    grid[1][%d] = (k, popped)" % self.r.randrange(-w, w),
+                     "    for row in grid:",
+                     "        for g in row:",
+                     "            popped = popped + g[1] * g[0]"]
+        body += ["    total = 0", "    second = %s" % zero,
+                 "    for j, y in out:", "        total = total + j",
+                 "        second = second + y",
+                 "    return len(out), total, second, popped"]
+        self.func_lines.append(["@jit(python_lists=True)",
+                                "def %s(xs, t):" % name] + body + [""])
+        r = self.name("r")
+        return ["%s = %s(%s, %s)" % (r, name, a, lit()),
+                "print(%s[0], %s[1], %s[2], %s[3])" % (r, r, r, r)]
 
     def st_assign(self):
         d, s = self.rand_type()
