@@ -114,14 +114,17 @@ const char *severityColour(Severity s) {
 }
 } // namespace
 
+/// `lineBase`: the number of the file's lines before the first shown as
+/// line 1 (the program's lines, for the NumPy library).
 static void renderOne(const SourceFile &file, const Diagnostic &d,
-                      std::string &out, bool colour) {
+                      std::string &out, bool colour, int lineBase = 0) {
   const SourceLocation &b = d.range.begin;
   if (colour)
     out += kBold;
   out += file.filename();
   if (b.valid())
-    out += ":" + std::to_string(b.line) + ":" + std::to_string(b.col);
+    out +=
+        ":" + std::to_string(b.line - lineBase) + ":" + std::to_string(b.col);
   out += ": ";
   if (colour)
     out += severityColour(d.severity);
@@ -177,9 +180,15 @@ static void renderOne(const SourceFile &file, const Diagnostic &d,
 std::string DiagnosticEngine::render(const Diagnostic &diag,
                                      bool colour) const {
   std::string out;
-  renderOne(file_, diag, out, colour);
+  auto one = [&](const Diagnostic &d) {
+    if (library_ && d.range.begin.line >= libraryFirstLine_)
+      renderOne(*library_, d, out, colour, libraryFirstLine_ - 1);
+    else
+      renderOne(file_, d, out, colour);
+  };
+  one(diag);
   for (const Diagnostic &n : diag.notes)
-    renderOne(file_, n, out, colour);
+    one(n);
   return out;
 }
 

@@ -58,7 +58,16 @@ public:
   bool hasErrors() const { return errorCount_ > 0; }
   int errorCount() const { return errorCount_; }
   const std::vector<Diagnostic> &diagnostics() const { return diags_; }
+  /// The diagnostics, to add notes to those reported so far.
+  std::vector<Diagnostic> &diagnostics() { return diags_; }
   const SourceFile &file() const { return file_; }
+  /// Source lines from `firstLine` on are `library`'s (Weft's NumPy
+  /// library, added after the program's lines): shown with its name and
+  /// its own line numbers.
+  void setLibrary(const SourceFile *library, int firstLine) {
+    library_ = library;
+    libraryFirstLine_ = firstLine;
+  }
 
   /// Renders one diagnostic (and its notes) with source line and caret;
   /// with `colour`, in clang's terminal colours (ANSI escapes).
@@ -72,6 +81,8 @@ public:
 
 private:
   const SourceFile &file_;
+  const SourceFile *library_ = nullptr;
+  int libraryFirstLine_ = 0;
   std::vector<Diagnostic> diags_;
   Diagnostic scratch_;
   int errorCount_ = 0;

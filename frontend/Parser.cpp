@@ -15,6 +15,7 @@
 #include "frontend/DesugarListMethods.h"
 #include "frontend/DesugarLoops.h"
 #include "frontend/DesugarStencils.h"
+#include "frontend/NumpyLibrary.h"
 #include "frontend/ParserImpl.h"
 #include "frontend/ParserUfuncs.h"
 #include "frontend/Types.h"
@@ -700,6 +701,13 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
                          " is not supported yet (solve, inv, det, "
                          "cholesky and norm are); call it from Python "
                          "outside the jitted function");
+    if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
+        !decorators.count(name) && !isUfuncOperator(name) && !inLinalg &&
+        isNumpyLibraryFunction(member.text)) {
+      // A NumPy function written in Weft (frontend/NumpyLibrary.cpp).
+      return std::make_unique<NameExpr>(rangeFrom(begin),
+                                        kNumpyLibraryPrefix + member.text);
+    }
     if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
         !decorators.count(name) && !isUfuncOperator(name))
       return errorAt(member.range,

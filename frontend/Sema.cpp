@@ -7,11 +7,13 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/ASTBuild.h"
+#include "frontend/NumpyLibrary.h"
 #include "frontend/ParserUfuncs.h"
 #include "frontend/SemaImpl.h"
 #include "frontend/StaticBranches.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace weft {
 
@@ -177,8 +179,35 @@ FunctionInstance *Analyzer::instantiate(const FunctionDefStmt *def,
   instancesByKey_[key] = raw;
   program_->instances.push_back(std::move(inst));
   change();
-  (void)callRange;
+  auto isLibrary = [](const FunctionDefStmt *d) {
+    return d && d->name.rfind(kNumpyLibraryPrefix, 0) == 0;
+  };
+  if (isLibrary(def) && !(fn_ && isLibrary(fn_->def)))
+    libraryCallSites_.emplace(def, callRange);
   return raw;
+}
+
+void Analyzer::noteLibraryCallSites() {
+  if (libraryCallSites_.empty())
+    return;
+  // The library function holding an error: the last one defined before
+  // its line (the library's functions follow the program's lines).
+  for (Diagnostic &d : diags_.diagnostics()) {
+    const FunctionDefStmt *holder = nullptr;
+    for (const StmtPtr &s : module_.body) {
+      auto *def = s->dyn<FunctionDefStmt>();
+      if (def && def->name.rfind(kNumpyLibraryPrefix, 0) == 0 &&
+          def->range.begin.line <= d.range.begin.line &&
+          (!holder || def->range.begin.line > holder->range.begin.line))
+        holder = def;
+    }
+    auto it = holder ? libraryCallSites_.find(holder) : libraryCallSites_.end();
+    if (it != libraryCallSites_.end() && d.notes.empty())
+      DiagnosticEngine::note(
+          d, it->second,
+          "in np." + holder->name.substr(std::strlen(kNumpyLibraryPrefix)) +
+              ", called here; check the types of its arguments");
+  }
 }
 
 std::unique_ptr<Program>
@@ -332,6 +361,7 @@ Analyzer::run(std::vector<EntryRequest> *entries,
     }
     diags_.setSuppressed(false);
   }
+  noteLibraryCallSites();
   if (diags_.hasErrors() || diags_.errorCount() != before)
     return nullptr;
   // How each loop runs, once the types are known; a definition's errors
@@ -489,7 +519,11 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
     // A variable may shadow a builtin (`mean = sum(x) / n`), as in Python:
     // the function cannot be called where the variable is local. The
     // program's own functions may not be rebound.
-    if (defs_.count(n->name))
+    // (The NumPy library's locals may take any name: the program's
+    // functions are not reached from it.)
+    bool library =
+        fn_ && fn_->def && fn_->def->name.rfind(kNumpyLibraryPrefix, 0) == 0;
+    if (defs_.count(n->name) && !library)
       diags_.error(n->range, "cannot assign to '" + n->name +
                                  "', which names a function; pick another "
                                  "variable name");

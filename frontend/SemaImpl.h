@@ -164,6 +164,12 @@ private:
   std::unique_ptr<Program> program_;
   std::map<std::string, const FunctionDefStmt *> defs_;
   std::map<std::string, FunctionInstance *> instancesByKey_;
+  /// Where the program first calls each NumPy library function it calls
+  /// (noted on errors inside them).
+  std::map<const FunctionDefStmt *, SourceRange> libraryCallSites_;
+  /// Adds to each error inside a NumPy library function the program's
+  /// call of it.
+  void noteLibraryCallSites();
   FunctionInstance *fn_ = nullptr; ///< the instance being checked
   /// Where each local got its type first (for "first assigned here").
   std::map<std::pair<FunctionInstance *, std::string>, SourceRange> firstDef_;

@@ -94,6 +94,22 @@ private:
     return it->second.scalarKind();
   }
 
+  /// The rank `p.ndim` (or `np.ndim(p)`) names of a stable parameter: an
+  /// array's rank, 0 for a number.
+  static std::optional<int> ndimOf(const Expr *e, const Stable &stable) {
+    const NameExpr *p = nullptr;
+    if (auto *a = e->dyn<AttributeExpr>(); a && a->attr == "ndim")
+      p = a->base->dyn<NameExpr>();
+    auto it = p ? stable.find(p->name) : stable.end();
+    if (it == stable.end())
+      return std::nullopt;
+    if (it->second.isArray())
+      return it->second.rank();
+    if (it->second.isScalar())
+      return 0;
+    return std::nullopt;
+  }
+
   static std::optional<bool> decide(const Expr *e, const Stable &stable) {
     if (auto *u = e->dyn<UnaryExpr>(); u && u->op == UnaryOp::Not) {
       std::optional<bool> v = decide(u->operand.get(), stable);
@@ -124,6 +140,26 @@ private:
           !t.isDType())
         return std::nullopt; // an optional, or not known
       return t.isNone() == (op == CompareOp::Is);
+    }
+    if (std::optional<int> k = ndimOf(l, stable); k && r->dyn<IntLitExpr>()) {
+      // p.ndim == 1 of a parameter: its rank (0 for a number), as NumPy's.
+      int64_t v = r->dyn<IntLitExpr>()->value;
+      switch (op) {
+      case CompareOp::Eq:
+        return *k == v;
+      case CompareOp::Ne:
+        return *k != v;
+      case CompareOp::Lt:
+        return *k < v;
+      case CompareOp::Le:
+        return *k <= v;
+      case CompareOp::Gt:
+        return *k > v;
+      case CompareOp::Ge:
+        return *k >= v;
+      default:
+        return std::nullopt;
+      }
     }
     if (op == CompareOp::Eq || op == CompareOp::Ne) {
       std::optional<ScalarKind> a = dtypeOf(l, stable), b = dtypeOf(r, stable);

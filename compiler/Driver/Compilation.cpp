@@ -12,6 +12,7 @@
 #include "compiler/MLIRGen/MLIRGen.h"
 #include "compiler/Pipeline/Pipelines.h"
 #include "frontend/GradTransform.h"
+#include "frontend/NumpyLibrary.h"
 #include "frontend/Parser.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -131,6 +132,8 @@ bool Compilation::parse() {
     return !diags_->hasErrors();
   double t0 = metrics::wallNow();
   ast_ = parseModule(*file_, *diags_);
+  if (ast_ && !diags_->hasErrors())
+    addNumpyLibrary(*ast_, *diags_, numpyLibrary_);
   metrics_.add("parse", metrics::wallNow() - t0);
   return ast_ && !diags_->hasErrors();
 }

@@ -110,6 +110,9 @@ private:
   CompileOptions options_;
   std::unique_ptr<SourceFile> file_;
   std::unique_ptr<DiagnosticEngine> diags_;
+  /// The NumPy library's source, when the program calls it (its
+  /// diagnostics show the library's lines).
+  std::unique_ptr<SourceFile> numpyLibrary_;
   std::unique_ptr<ModuleAST> ast_;
   std::unique_ptr<Program> program_;
   std::unique_ptr<mlir::MLIRContext> context_;

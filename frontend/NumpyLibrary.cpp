@@ -1,0 +1,344 @@
+//===- NumpyLibrary.cpp - NumPy functions written in Weft -----------------===//
+//
+// Implements NumpyLibrary.h: the library's source, which names its
+// functions take, and adding the ones a module calls.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/NumpyLibrary.h"
+
+#include "frontend/Parser.h"
+
+#include <algorithm>
+#include <set>
+
+namespace weft {
+namespace {
+
+// Each function follows NumPy's definition (the same operations in the
+// same order, so the results are NumPy's to the last bit where NumPy's
+// are exact); `x.ndim == k` branches are decided per instantiation by the
+// parameter types (StaticBranches), so one function takes numbers and
+// arrays of several ranks.
+const char *kSource =
+    R"weft(# NumPy functions written in Weft (frontend/NumpyLibrary.cpp): each
+# `__np_<name>` is NumPy's `np.<name>`. Builtins are called as np.<name>,
+# which a program's own functions and variables never shadow.
+import numpy as np
+
+def __np_square(x):
+    return x * x
+
+def __np_count_nonzero(a):
+    return sum(a != 0)
+
+def __np_ptp(a):
+    return a.max() - a.min()
+
+def __np_average(a, weights=None):
+    if weights is None:
+        return a.mean()
+    return sum(a * weights) / sum(weights)
+
+def __np_nansum(a):
+    return sum(np.where(np.isnan(a), 0.0, a))
+
+def __np_nanmean(a):
+    keep = ~np.isnan(a)
+    return sum(np.where(keep, a, 0.0)) / sum(keep)
+
+def __np_nanmax(a):
+    kept = a[~np.isnan(a)]
+    if len(kept) == 0:
+        return np.nan
+    return kept.max()
+
+def __np_nanmin(a):
+    kept = a[~np.isnan(a)]
+    if len(kept) == 0:
+        return np.nan
+    return kept.min()
+
+def __np_identity(n):
+    return np.eye(n)
+
+def __np_trace(a):
+    s = a[0, 0] * 0
+    for i in range(min(a.shape[0], a.shape[1])):
+        s += a[i, i]
+    return s
+
+def __np_diag(v, k=0):
+    if v.ndim == 1:
+        n = len(v) + abs(k)
+        out = np.zeros((n, n), dtype=v.dtype)
+        for i in range(len(v)):
+            if k >= 0:
+                out[i, i + k] = v[i]
+            else:
+                out[i - k, i] = v[i]
+        return out
+    r = max(0, -k)
+    c = max(0, k)
+    n = max(0, min(v.shape[0] - r, v.shape[1] - c))
+    out = np.empty(n, dtype=v.dtype)
+    for i in range(n):
+        out[i] = v[r + i, c + i]
+    return out
+
+def __np_inner(a, b):
+    if a.ndim == 1:
+        return np.dot(a, b)
+    return a @ b.T
+
+def __np_vdot(a, b):
+    return np.dot(a.ravel(), b.ravel())
+
+def __np_roll(a, shift):
+    flat = a.ravel()
+    n = len(flat)
+    out = np.empty(n, dtype=a.dtype)
+    if n > 0:
+        s = shift % n
+        for i in range(n):
+            out[(i + s) % n] = flat[i]
+    return out.reshape(a.shape)
+
+def __np_tile(a, reps):
+    flat = a.ravel()
+    n = len(flat)
+    out = np.empty(n * max(reps, 0), dtype=a.dtype)
+    for r in range(max(reps, 0)):
+        for i in range(n):
+            out[r * n + i] = flat[i]
+    return out
+
+def __np_repeat(a, repeats):
+    flat = a.ravel()
+    n = len(flat)
+    out = np.empty(n * max(repeats, 0), dtype=a.dtype)
+    for i in range(n):
+        for r in range(max(repeats, 0)):
+            out[i * repeats + r] = flat[i]
+    return out
+
+def __np_flatnonzero(a):
+    flat = a.ravel()
+    return np.arange(len(flat))[flat != 0]
+
+def __np_nonzero(a):
+    if a.ndim == 1:
+        return (np.arange(len(a))[a != 0],)
+    f = __np_flatnonzero(a)
+    return (f // a.shape[1], f % a.shape[1])
+
+def __np_argwhere(a):
+    if a.ndim == 1:
+        idx = np.arange(len(a))[a != 0]
+        return idx.reshape((len(idx), 1))
+    f = __np_flatnonzero(a)
+    out = np.empty((len(f), 2), dtype=i64)
+    for i in range(len(f)):
+        out[i, 0] = f[i] // a.shape[1]
+        out[i, 1] = f[i] % a.shape[1]
+    return out
+
+def __np_trapz(y, x=None, dx=1.0):
+    if x is None:
+        return sum(dx * (y[1:] + y[:-1]) / 2.0)
+    d = x[1:] - x[:-1]
+    return sum(d * (y[1:] + y[:-1]) / 2.0)
+
+def __np_cross(a, b):
+    return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2],
+            a[0] * b[1] - a[1] * b[0]]
+
+def __np_meshgrid(x, y):
+    gx = np.empty((len(y), len(x)), dtype=x.dtype)
+    gy = np.empty((len(y), len(x)), dtype=y.dtype)
+    for i in range(len(y)):
+        for j in range(len(x)):
+            gx[i, j] = x[j]
+            gy[i, j] = y[i]
+    return gx, gy
+
+def __np_polyval(p, x):
+    y = x * 0 + p[0]
+    for i in range(1, len(p)):
+        y = y * x + p[i]
+    return y
+
+def __np_append(arr, values):
+    if values.ndim == 0:
+        return np.concatenate((arr.ravel(), [values]))
+    return np.concatenate((arr.ravel(), values.ravel()))
+
+def __np_delete(arr, index):
+    n = len(arr)
+    assert -n <= index and index < n, "np.delete: index out of bounds"
+    return arr[np.arange(n) != index % n]
+
+def __np_fliplr(a):
+    return a[:, ::-1]
+
+def __np_flipud(a):
+    return a[::-1]
+
+def __np_rot90(a):
+    return a[:, ::-1].T
+
+def __np_sinc(x):
+    y = np.pi * np.where(x == 0, 1.0e-20, x)
+    return np.sin(y) / y
+
+def __np_heaviside(x1, x2):
+    return np.where(np.isnan(x1), x1, np.where(x1 < 0, 0.0, np.where(x1 > 0, 1.0, x2)))
+
+def __np_signbit(x):
+    return np.copysign(1.0, x) < 0
+
+def __np_atleast_2d(a):
+    if a.ndim == 0:
+        return np.full((1, 1), a)
+    if a.ndim == 1:
+        return a[None, :]
+    return a
+
+def __np_bincount(x, weights=None, minlength=0):
+    n = minlength
+    if len(x) > 0:
+        n = max(x.max() + 1, minlength)
+    if weights is None:
+        counts = np.zeros(n, dtype=i64)
+        for i in range(len(x)):
+            counts[x[i]] += 1
+        return counts
+    sums = np.zeros(n)
+    for i in range(len(x)):
+        sums[x[i]] += weights[i]
+    return sums
+
+def __np_ldexp(x, i):
+    return x * 2.0 ** i
+
+def __np_modf(x):
+    t = np.trunc(x)
+    return x - t, t
+
+def __np_ediff1d(a):
+    return np.diff(a.ravel())
+
+def __np_logspace(start, stop, num=50):
+    return 10.0 ** np.linspace(start, stop, num)
+
+def __np_interp(x, xp, fp):
+    if x.ndim == 0:
+        return __np_interp_one(x, xp, fp)
+    out = np.empty(len(x))
+    for i in range(len(x)):
+        out[i] = __np_interp_one(x[i], xp, fp)
+    return out
+
+def __np_interp_one(x, xp, fp):
+    n = len(xp)
+    if x < xp[0]:
+        return f64(fp[0])
+    if x > xp[n - 1] or n == 1:
+        return f64(fp[n - 1])
+    if x == xp[n - 1]:
+        return f64(fp[n - 1])
+    j = np.searchsorted(xp, x, side="right") - 1
+    slope = (fp[j + 1] - fp[j]) / (xp[j + 1] - xp[j])
+    return slope * (x - xp[j]) + fp[j]
+)weft";
+
+/// The library's function names (without the prefix), read from its
+/// source once.
+const std::set<std::string> &libraryNames() {
+  static const std::set<std::string> names = [] {
+    std::set<std::string> out;
+    std::string text = kSource;
+    std::string def = std::string("def ") + kNumpyLibraryPrefix;
+    for (size_t at = text.find(def); at != std::string::npos;
+         at = text.find(def, at + 1)) {
+      size_t begin = at + def.size();
+      size_t end = text.find('(', begin);
+      out.insert(text.substr(begin, end - begin));
+    }
+    return out;
+  }();
+  return names;
+}
+
+/// Adds to `out` the library functions `block` calls (nested functions'
+/// bodies included).
+void calledLibraryFunctions(const Block &block, std::set<std::string> &out) {
+  std::string prefix = kNumpyLibraryPrefix;
+  forEachExprIn(block, [&](const Expr *e) {
+    auto *c = e->dyn<CallExpr>();
+    auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
+    if (n && n->name.rfind(prefix, 0) == 0)
+      out.insert(n->name);
+  });
+  forEachStmtIn(block, [&](const Stmt &s) {
+    if (auto *d = s.dyn<FunctionDefStmt>())
+      calledLibraryFunctions(d->body, out);
+  });
+}
+
+int lineCount(const std::string &text) {
+  return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1;
+}
+
+} // namespace
+
+bool isNumpyLibraryFunction(const std::string &name) {
+  return libraryNames().count(name) != 0;
+}
+
+const char *numpyLibrarySource() { return kSource; }
+
+bool addNumpyLibrary(ModuleAST &module, DiagnosticEngine &diags,
+                     std::unique_ptr<SourceFile> &libraryFile) {
+  std::set<std::string> wanted;
+  calledLibraryFunctions(module.body, wanted);
+  for (const StmtPtr &s : module.body)
+    if (auto *d = s->dyn<FunctionDefStmt>())
+      wanted.erase(d->name); // the program's own function of that name
+  if (wanted.empty())
+    return true;
+  // The library's lines follow the program's: blank lines first, so that
+  // a position in it is past the program's last line.
+  int first = lineCount(diags.file().text()) + 1;
+  libraryFile = std::make_unique<SourceFile>(
+      "<numpy library>", std::string(first - 1, '\n') + kSource);
+  diags.setLibrary(libraryFile.get(), first);
+  DiagnosticEngine libraryDiags(*libraryFile);
+  std::unique_ptr<ModuleAST> lib = parseModule(*libraryFile, libraryDiags);
+  if (!lib || libraryDiags.hasErrors()) {
+    diags.error(SourceRange(), "internal error: Weft's NumPy library does "
+                               "not parse: " +
+                                   libraryDiags.renderAll());
+    return false;
+  }
+  // The functions called, and those they call, in the library's order.
+  std::set<std::string> added;
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const StmtPtr &s : lib->body) {
+      auto *d = s->dyn<FunctionDefStmt>();
+      if (d && wanted.count(d->name) && !added.count(d->name)) {
+        added.insert(d->name);
+        calledLibraryFunctions(d->body, wanted);
+        grew = true;
+      }
+    }
+  }
+  for (StmtPtr &s : lib->body) {
+    auto *d = s->dyn<FunctionDefStmt>();
+    if (d && added.count(d->name))
+      module.body.push_back(std::move(s));
+  }
+  return true;
+}
+
+} // namespace weft

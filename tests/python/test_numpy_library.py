@@ -1,0 +1,105 @@
+"""NumPy functions Weft writes in Weft (frontend/NumpyLibrary.cpp), called
+from jitted functions as Numba code calls them, against NumPy itself."""
+import importlib.util
+
+import numpy as np
+import pytest
+
+import weft
+
+RNG = np.random.default_rng(7)
+V = RNG.normal(size=9)
+M = RNG.integers(-3, 4, size=(4, 5))
+
+
+def _same(got, want):
+    if isinstance(want, tuple):
+        assert isinstance(got, tuple) and len(got) == len(want)
+        for g, w in zip(got, want):
+            _same(g, w)
+        return
+    assert np.shape(got) == np.shape(want)
+    assert np.asarray(got).dtype.kind == np.asarray(want).dtype.kind
+    assert np.allclose(got, want, rtol=1e-12, equal_nan=True)
+
+
+@pytest.mark.parametrize("source, args", [
+    ("np.square(x)", (V,)),
+    ("np.count_nonzero(x)", (M,)),
+    ("np.ptp(x)", (V,)),
+    ("np.average(x, weights=np.abs(x))", (V,)),
+    ("np.nonzero(x)", (M,)),
+    ("np.argwhere(x > 1)", (M,)),
+    ("np.flatnonzero(x)", (M,)),
+    ("np.roll(x, -3)", (M,)),
+    ("np.repeat(x, 2)", (V,)),
+    ("np.tile(x, 3)", (V,)),
+    ("np.bincount(np.abs(x).ravel())", (M,)),
+    ("np.interp(x, np.array([-1.0, 0.0, 2.0]), np.array([0.0, 5.0, 1.0]))",
+     (V,)),
+    ("np.trapz(x)", (V,)),
+    ("np.diag(x, -1)", (M,)),
+    ("np.trace(x)", (M,)),
+    ("np.polyval(np.array([0.5, -1.0, 2.0]), x)", (V,)),
+    ("np.append(x, 3.5)", (V,)),
+    ("np.meshgrid(x[:3], x[3:5])", (V,)),
+])
+def test_library_functions_match_numpy(source, args, tmp_path):
+    # A module of its own: weft.jit reads a function's source.
+    path = tmp_path / "lib_call.py"
+    path.write_text("import numpy as np\n\ndef f(x):\n    return %s\n"
+                    % source)
+    spec = importlib.util.spec_from_file_location("lib_call", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    _same(weft.jit(module.f)(*args), module.f(*args))
+
+
+@weft.jit
+def nearest_bins(x, edges):
+    out = np.zeros(len(edges) - 1, dtype=np.int64)
+    for v in x:
+        out += np.bincount(np.array([np.searchsorted(edges, v) - 1]),
+                           minlength=len(edges) - 1)[:len(edges) - 1]
+    return out
+
+
+def test_library_calls_inside_loops():
+    edges = np.linspace(-3.0, 3.0, 7)
+    x = np.clip(V, -2.9, 2.9)
+    want = np.histogram(x, edges)[0]
+    assert nearest_bins(x, edges).tolist() == want.tolist()
+
+
+def test_library_errors_name_the_call():
+    @weft.jit
+    def bad(t):
+        return np.roll(t, 1)
+
+    with pytest.raises(weft.CompileError,
+                       match="in np.roll, called here; check the types"):
+        bad((1, 2))
+
+
+@weft.jit
+def f(x):
+    return x + 1
+
+
+@weft.jit
+def where(c, a, b):
+    return a
+
+
+@weft.jit
+def uses_own_names(x):
+    # The program's functions f and where do not reach the library's
+    # locals and builtins (np.nonzero has a local f; np.nansum calls
+    # np.where).
+    return np.nonzero(x)[0] + f(0), np.nansum(x * 1.0) + where(True, 0, 1)
+
+
+def test_library_ignores_the_programs_own_names():
+    x = np.array([0, 2, 0, 3])
+    idx, total = uses_own_names(x)
+    assert idx.tolist() == [2, 4] and total == 5.0
