@@ -249,6 +249,79 @@ def __np_interp_one(x, xp, fp):
     j = np.searchsorted(xp, x, side="right") - 1
     slope = (fp[j + 1] - fp[j]) / (xp[j + 1] - xp[j])
     return slope * (x - xp[j]) + fp[j]
+
+def __np_asarray(a, dtype=None):
+    if dtype is None:
+        return __as_array(a)
+    if a.dtype == dtype:
+        return __as_array(a)
+    return a.astype(dtype)
+
+def __np_array_equal(a1, a2):
+    if a1.ndim != a2.ndim:
+        return False
+    if a1.shape != a2.shape:
+        return False
+    return np.all(a1 == a2)
+
+def __np_nanargmax(a):
+    best = -1
+    for i in range(len(a)):
+        if not np.isnan(a[i]):
+            if best < 0 or a[i] > a[best]:
+                best = i
+    assert best >= 0, "ValueError: All-NaN slice encountered"
+    return best
+
+def __np_nanargmin(a):
+    best = -1
+    for i in range(len(a)):
+        if not np.isnan(a[i]):
+            if best < 0 or a[i] < a[best]:
+                best = i
+    assert best >= 0, "ValueError: All-NaN slice encountered"
+    return best
+
+def __np_nan_to_num(x):
+    big = 1.7976931348623157e308
+    if x.dtype == np.float32:
+        big = 3.4028234663852886e38
+    out = np.where(np.isnan(x), 0.0, np.where(x == np.inf, big,
+                   np.where(x == -np.inf, -big, x)))
+    return out.astype(x.dtype)
+
+def __np_expand_dims(a, axis):
+    if a.ndim == 1:
+        if axis == 0 or axis == -2:
+            return a[None, :]
+        assert axis == 1 or axis == -1, "np.expand_dims: axis out of range"
+        return a[:, None]
+    assert a.ndim == 2, "np.expand_dims takes 1-D and 2-D arrays"
+    if axis == 0 or axis == -3:
+        return a[None, :, :]
+    if axis == 1 or axis == -2:
+        return a[:, None, :]
+    assert axis == 2 or axis == -1, "np.expand_dims: axis out of range"
+    return a[:, :, None]
+
+def __np_swapaxes(a, axis1, axis2):
+    assert a.ndim == 2, "np.swapaxes takes 2-D arrays"
+    if axis1 % 2 == axis2 % 2:
+        return a[:, :]
+    return a.T
+
+def __np_geomspace(start, stop, num=50):
+    sign = 1.0
+    if start < 0 and stop < 0:
+        sign = -1.0
+    lo = sign * start
+    hi = sign * stop
+    out = 10.0 ** np.linspace(np.log10(lo), np.log10(hi), num)
+    if num > 0:
+        out[0] = lo
+        if num > 1:
+            out[num - 1] = hi
+    return sign * out
 )weft";
 
 /// The library's function names (without the prefix), read from its

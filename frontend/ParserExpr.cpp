@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/ParserImpl.h"
 
+#include "frontend/NumpyLibrary.h"
 #include "frontend/ParserUfuncs.h"
 
 #include <algorithm>
@@ -396,6 +397,13 @@ ExprPtr Parser::parsePostfix() {
       e = std::move(call);
       // allclose(a, b, ...) is all(isclose(a, b, ...)).
       auto *called = static_cast<CallExpr *>(e.get());
+      // np.where(c) is np.nonzero(c), as NumPy's.
+      if (auto *w = called->callee->dyn<NameExpr>();
+          w && w->qualified && w->name == "where" && called->args.size() == 1 &&
+          called->keywords.empty()) {
+        w->name = std::string(kNumpyLibraryPrefix) + "nonzero";
+        w->qualified = false;
+      }
       // np.add(x, y) is x + y.
       if (ExprPtr op = ufuncAsOperator(*called)) {
         e = std::move(op);

@@ -41,6 +41,18 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     }
     return args[0].asList();
   }
+  if (b == Builtin::AsArray) {
+    if (!checkArity(c, "__as_array", args.size(), 1, 1) || !args[0].isKnown())
+      return Type::unknown();
+    if (!args[0].isArray() || args[0].listDepth() > 1) {
+      diags_.error(argExprs[0]->range,
+                   "np.asarray() takes an array or a list of numbers here, "
+                   "not " +
+                       args[0].str());
+      return Type::unknown();
+    }
+    return args[0].asArray();
+  }
   if (b == Builtin::AsTupleList) {
     if (args.empty()) {
       diags_.error(c->range, "__as_tuple_list() takes the 1-D arrays of "

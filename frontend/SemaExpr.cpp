@@ -230,6 +230,24 @@ Type Analyzer::checkCompare(const CompareExpr *c) {
     }
     return Type::boolean();
   }
+  // Tuples of numbers (a.shape != b.shape) compare as Python's: equal when
+  // of one length with equal items.
+  auto numbers = [](const Type &t) {
+    return t.isTuple() &&
+           std::all_of(t.elems().begin(), t.elems().end(),
+                       [](const Type &p) { return p.isScalar(); });
+  };
+  if (ts.size() == 2 && (ts[0].isTuple() || ts[1].isTuple())) {
+    if (!numbers(ts[0]) || !numbers(ts[1]) ||
+        (c->ops[0] != CompareOp::Eq && c->ops[0] != CompareOp::Ne)) {
+      diags_.error(c->range, "tuples compare with == and != to tuples of "
+                             "numbers (a.shape == b.shape), not " +
+                                 ts[0].str() + " " + spelling(c->ops[0]) + " " +
+                                 ts[1].str());
+      return Type::unknown();
+    }
+    return Type::boolean();
+  }
   bool anyArray = false;
   int rank = 0;
   for (const Type &t : ts) {

@@ -168,8 +168,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   }
   if (isListMethod(builtin))
     return emitListMethod(c, builtin);
-  if (builtin == Builtin::AsList) // the same array, typed as a list
-    return arg(0);
+  if (builtin == Builtin::AsList || builtin == Builtin::AsArray)
+    return arg(0); // the same array, typed as a list or as an array
   if (builtin == Builtin::AsTupleList) { // the fields' arrays as they are
     Val fields;
     for (size_t k = 0; k < c->args.size(); ++k)

@@ -382,6 +382,23 @@ Value FunctionGen::emitCompare(const CompareExpr *c) {
   if (fn.typeOf(c->operands[0].get()).isList() ||
       fn.typeOf(c->operands[1].get()).isList())
     return emitListEquality(c);
+  if (fn.typeOf(c->operands[0].get()).isTuple()) {
+    // Tuples of numbers: one length and equal items (Python's ==).
+    Val a = emitExpr(c->operands[0].get());
+    Val other = emitExpr(c->operands[1].get());
+    bool ne = c->ops[0] == CompareOp::Ne;
+    Value same =
+        constant(ScalarKind::Bool, a.parts.size() == other.parts.size(), l);
+    if (a.parts.size() == other.parts.size())
+      for (size_t k = 0; k < a.parts.size(); ++k)
+        same = arith::AndIOp::create(
+            b, l, same,
+            emitCompareOp(CompareOp::Eq, a.parts[k], other.parts[k], l));
+    return ne ? arith::XOrIOp::create(b, l, same,
+                                      constant(ScalarKind::Bool, 1, l))
+                    .getResult()
+              : same;
+  }
   if (c->ops[0] == CompareOp::Is || c->ops[0] == CompareOp::IsNot) {
     // `x is None`: an optional's flag is false; other values are never
     // None (Sema allows None only on the right).

@@ -103,3 +103,17 @@ def test_library_ignores_the_programs_own_names():
     x = np.array([0, 2, 0, 3])
     idx, total = uses_own_names(x)
     assert idx.tolist() == [2, 4] and total == 5.0
+
+
+@weft.jit
+def doubled(xs):
+    a = np.asarray(xs)
+    b = np.asarray(xs, dtype=np.float64)
+    return a * 2, b, np.where(a > 1)[0]
+
+
+def test_asarray_of_a_list_is_an_array():
+    a, b, idx = doubled([1, 2, 3])
+    assert a.tolist() == [2, 4, 6]  # elementwise, not the list repeated
+    assert b.dtype == np.float64 and b.tolist() == [1.0, 2.0, 3.0]
+    assert idx.tolist() == [1, 2]
