@@ -346,10 +346,13 @@ struct PassStmt : Stmt {
   static constexpr StmtKind Kind = StmtKind::Pass;
   PassStmt(SourceRange r) : Stmt(Kind, r) {}
 };
+/// `assert test, msg`; `raise E("msg")` is an assert of False whose
+/// exception is E.
 struct AssertStmt : Stmt {
   static constexpr StmtKind Kind = StmtKind::Assert;
   ExprPtr test;
   ExprPtr msg; ///< may be null
+  std::string exception = "AssertionError";
   AssertStmt(SourceRange r) : Stmt(Kind, r) {}
 };
 

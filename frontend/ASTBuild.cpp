@@ -190,6 +190,7 @@ StmtPtr cloneStmt(const Stmt &s) {
     auto out = std::make_unique<AssertStmt>(r);
     out->test = rec(a.test);
     out->msg = rec(a.msg);
+    out->exception = a.exception;
     return out;
   }
   case StmtKind::FunctionDef: {

@@ -238,7 +238,9 @@ private:
     }
     case StmtKind::Assert: {
       const auto *a = s.dyn<AssertStmt>();
-      line(d, "Assert" + at(s.range));
+      line(d, (a->exception == "AssertionError" ? "Assert"
+                                                : "Raise " + a->exception) +
+                  at(s.range));
       expr(*a->test, d + 1);
       if (a->msg)
         expr(*a->msg, d + 1);

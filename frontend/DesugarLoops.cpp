@@ -6,6 +6,7 @@
 #include "frontend/DesugarLoops.h"
 #include "frontend/ASTBuild.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,11 +21,12 @@ bool isCallOf(const Expr *e, const char *name) {
 
 /// One iterable of a loop header, its parts kept in variables.
 struct Sequence {
-  enum Kind { Array, Range, Enumerate, Zip, NdIndex } kind = Array;
-  std::string value;             ///< Array: the variable; NdIndex: the shape
+  enum Kind { Array, Range, Enumerate, Zip, NdIndex, Reversed } kind = Array;
+  /// Array: the variable; NdIndex: the shape; Reversed: the length
+  std::string value;
   std::string start, stop, step; ///< Range (step "" for 1)
   std::string offset;            ///< Enumerate: the first count
-  std::vector<Sequence> parts;   ///< Enumerate: one; Zip: each
+  std::vector<Sequence> parts;   ///< Enumerate, Reversed: one; Zip: each
 };
 
 /// The element of a sequence at one index: a value, or a tuple of them.
@@ -48,7 +50,8 @@ public:
     auto newLoop = b.loop(k, builtin("range", args(length(seq))));
     newLoop->range = loop.range;
     ASTBuilder bt{loop.target->range};
-    bind(bt, std::move(loop.target), element(seq, k), newLoop->body);
+    bind(bt, std::move(loop.target), element(seq, [&] { return b.name(k); }),
+         newLoop->body);
     for (StmtPtr &s : loop.body)
       newLoop->body.push_back(std::move(s));
     out.push_back(std::move(newLoop));
@@ -120,6 +123,13 @@ private:
       s.offset = keep(std::move(start), out);
       return s;
     }
+    // reversed(x): the elements of x from the last, at n - 1 - k.
+    if (plain && isCallOf(iter.get(), "reversed") && call->args.size() == 1) {
+      s.kind = Sequence::Reversed;
+      s.parts.push_back(sequence(std::move(call->args[0]), out));
+      s.value = keep(length(s.parts[0]), out);
+      return s;
+    }
     if (plain && isCallOf(iter.get(), "zip") && !call->args.empty()) {
       s.kind = Sequence::Zip;
       for (ExprPtr &a : call->args)
@@ -167,6 +177,8 @@ private:
     }
     case Sequence::Enumerate:
       return length(s.parts[0]);
+    case Sequence::Reversed:
+      return b.name(s.value);
     case Sequence::NdIndex:
       return builtin("prod", args(b.name(s.value)));
     case Sequence::Zip: {
@@ -179,24 +191,23 @@ private:
     return nullptr;
   }
 
-  /// The element of `s` at index `k`.
-  Element element(const Sequence &s, const std::string &k) {
+  /// The element of `s` at the index `k()` makes.
+  Element element(const Sequence &s, const std::function<ExprPtr()> &k) {
     Element e;
     switch (s.kind) {
     case Sequence::Array: {
       std::vector<ExprPtr> index;
-      index.push_back(b.name(k));
+      index.push_back(k());
       e.value = b.index(b.name(s.value), std::move(index));
       break;
     }
     case Sequence::Range:
-      e.value =
-          b.add(b.name(s.start),
-                s.step.empty() ? b.name(k) : b.mul(b.name(k), b.name(s.step)));
+      e.value = b.add(b.name(s.start),
+                      s.step.empty() ? k() : b.mul(k(), b.name(s.step)));
       break;
     case Sequence::Enumerate: {
       Element count;
-      count.value = b.add(b.name(s.offset), b.name(k));
+      count.value = b.add(b.name(s.offset), k());
       e.parts.push_back(std::move(count));
       e.parts.push_back(element(s.parts[0], k));
       break;
@@ -206,7 +217,11 @@ private:
         e.parts.push_back(element(p, k));
       break;
     case Sequence::NdIndex:
-      e.value = builtin("unravel_index", args(b.name(k), b.name(s.value)));
+      e.value = builtin("unravel_index", args(k(), b.name(s.value)));
+      break;
+    case Sequence::Reversed:
+      e = element(s.parts[0],
+                  [&] { return b.sub(b.sub(b.name(s.value), b.i64(1)), k()); });
       break;
     }
     return e;

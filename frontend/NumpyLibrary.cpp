@@ -174,7 +174,8 @@ def __np_append(arr, values):
 
 def __np_delete(arr, index):
     n = len(arr)
-    assert -n <= index and index < n, "np.delete: index out of bounds"
+    if index < -n or index >= n:
+        raise IndexError("np.delete: index out of bounds")
     return arr[np.arange(n) != index % n]
 
 def __np_fliplr(a):
@@ -270,7 +271,8 @@ def __np_nanargmax(a):
         if not np.isnan(a[i]):
             if best < 0 or a[i] > a[best]:
                 best = i
-    assert best >= 0, "ValueError: All-NaN slice encountered"
+    if best < 0:
+        raise ValueError("All-NaN slice encountered")
     return best
 
 def __np_nanargmin(a):
@@ -279,7 +281,8 @@ def __np_nanargmin(a):
         if not np.isnan(a[i]):
             if best < 0 or a[i] < a[best]:
                 best = i
-    assert best >= 0, "ValueError: All-NaN slice encountered"
+    if best < 0:
+        raise ValueError("All-NaN slice encountered")
     return best
 
 def __np_nan_to_num(x):
@@ -294,14 +297,16 @@ def __np_expand_dims(a, axis):
     if a.ndim == 1:
         if axis == 0 or axis == -2:
             return a[None, :]
-        assert axis == 1 or axis == -1, "np.expand_dims: axis out of range"
+        if axis != 1 and axis != -1:
+            raise ValueError("np.expand_dims: axis out of range")
         return a[:, None]
     assert a.ndim == 2, "np.expand_dims takes 1-D and 2-D arrays"
     if axis == 0 or axis == -3:
         return a[None, :, :]
     if axis == 1 or axis == -2:
         return a[:, None, :]
-    assert axis == 2 or axis == -1, "np.expand_dims: axis out of range"
+    if axis != 2 and axis != -1:
+        raise ValueError("np.expand_dims: axis out of range")
     return a[:, :, None]
 
 def __np_swapaxes(a, axis1, axis2):
@@ -322,6 +327,41 @@ def __np_geomspace(start, stop, num=50):
         if num > 1:
             out[num - 1] = hi
     return sign * out
+
+def __np_linalg_matrix_power(a, n):
+    if n < 0:
+        raise ValueError("np.linalg.matrix_power: negative powers are not supported yet; use inv()")
+    if n == 0:
+        return np.eye(a.shape[0], dtype=a.dtype)
+    if n == 1:
+        return a.copy()
+    if n == 2:
+        return a @ a
+    if n == 3:
+        return a @ a @ a
+    z = a.copy()
+    result = a.copy()
+    squared = False
+    started = False
+    k = n
+    while k > 0:
+        if squared:
+            z = z @ z
+        squared = True
+        bit = k % 2
+        k = k // 2
+        if bit == 1:
+            if started:
+                result = result @ z
+            else:
+                result = z.copy()
+                started = True
+    return result
+
+def __np_item(a):
+    if a.size != 1:
+        raise ValueError("can only convert an array of size 1 to a Python scalar")
+    return a.ravel()[0]
 )weft";
 
 /// The library's function names (without the prefix), read from its

@@ -184,7 +184,40 @@ void Parser::parseStatementInto(Block &out) {
   failed_ = false;
 }
 
+StmtPtr Parser::parseRaise() {
+  // raise E, raise E("message"), raise np.E(...) from x: an assert of
+  // False whose exception is E (a message that is not a string literal is
+  // left out, as the exception then has only its name).
+  SourceLocation begin = tok().range.begin;
+  next();
+  if (at(TokenKind::Newline) || at(TokenKind::Eof))
+    return error("a bare 'raise' has no exception to raise here; raise "
+                 "one by name, such as raise ValueError(\"...\")");
+  ExprPtr e = parseExpr();
+  if (!e)
+    return nullptr;
+  if (at(TokenKind::Identifier) && tok().text == "from") {
+    next();
+    if (!parseExpr())
+      return nullptr;
+  }
+  auto *call = e->dyn<CallExpr>();
+  auto *name = (call ? call->callee.get() : e.get())->dyn<NameExpr>();
+  if (!name || name->name.empty() || !isupper(name->name[0]))
+    return errorAt(e->range, "raise takes an exception class, such as "
+                             "ValueError or ValueError(\"message\")");
+  auto s = std::make_unique<AssertStmt>(rangeFrom(begin));
+  s->exception = name->name;
+  s->test = std::make_unique<BoolLitExpr>(e->range, false);
+  if (call && call->args.size() == 1 && call->args[0]->dyn<StrLitExpr>())
+    s->msg = std::move(call->args[0]);
+  return s;
+}
+
 StmtPtr Parser::parseStatement() {
+  if (at(TokenKind::Identifier) && tok().text == "raise" &&
+      tok(1).kind != TokenKind::Equal && tok(1).kind != TokenKind::Dot)
+    return parseRaise();
   switch (tok().kind) {
   case TokenKind::KwIf:
     return parseIf();
@@ -694,6 +727,10 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
       return errorAt(member.range,
                      "complex64 is not supported; use complex128 (two "
                      "float64 parts)");
+    if (inLinalg && isNumpyLibraryFunction("linalg_" + member.text))
+      return std::make_unique<NameExpr>(rangeFrom(begin),
+                                        std::string(kNumpyLibraryPrefix) +
+                                            "linalg_" + member.text);
     if (inLinalg && !isLinalg(lookupBuiltin(member.text)) &&
         member.text != "norm")
       return errorAt(member.range,

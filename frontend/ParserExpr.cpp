@@ -397,6 +397,28 @@ ExprPtr Parser::parsePostfix() {
       e = std::move(call);
       // allclose(a, b, ...) is all(isclose(a, b, ...)).
       auto *called = static_cast<CallExpr *>(e.get());
+      // a.flatten() is a.ravel().copy(): always a new array.
+      if (auto *m = called->callee->dyn<AttributeExpr>();
+          m && m->attr == "flatten" && called->args.empty() &&
+          called->keywords.empty()) {
+        m->attr = "ravel";
+        SourceRange r = called->range;
+        e = std::make_unique<CallExpr>(
+            r, std::make_unique<AttributeExpr>(r, std::move(e), "copy"));
+        continue;
+      }
+      // a.item(): the one element (NumPy library).
+      if (auto *m = called->callee->dyn<AttributeExpr>();
+          m && m->attr == "item" && called->args.empty() &&
+          called->keywords.empty()) {
+        SourceRange r = called->range;
+        auto item = std::make_unique<CallExpr>(
+            r, std::make_unique<NameExpr>(r, std::string(kNumpyLibraryPrefix) +
+                                                 "item"));
+        item->args.push_back(std::move(m->base));
+        e = std::move(item);
+        continue;
+      }
       // np.where(c) is np.nonzero(c), as NumPy's.
       if (auto *w = called->callee->dyn<NameExpr>();
           w && w->qualified && w->name == "where" && called->args.size() == 1 &&

@@ -65,6 +65,7 @@ private:
   // Statements
   //===--------------------------------------------------------------------===//
   void parseStatementInto(Block &out);
+  StmtPtr parseRaise();
   StmtPtr parseStatement();
   /// Parses one simple statement and the NEWLINE that ends it.
   StmtPtr parseSimpleStatement();

@@ -202,11 +202,15 @@ void Analyzer::noteLibraryCallSites() {
         holder = def;
     }
     auto it = holder ? libraryCallSites_.find(holder) : libraryCallSites_.end();
-    if (it != libraryCallSites_.end() && d.notes.empty())
-      DiagnosticEngine::note(
-          d, it->second,
-          "in np." + holder->name.substr(std::strlen(kNumpyLibraryPrefix)) +
-              ", called here; check the types of its arguments");
+    if (it == libraryCallSites_.end() || !d.notes.empty())
+      continue;
+    std::string name = holder->name.substr(std::strlen(kNumpyLibraryPrefix));
+    if (name.rfind("linalg_", 0) == 0)
+      name[6] = '.';
+    DiagnosticEngine::note(d, it->second,
+                           "in np." + name +
+                               ", called here; check the types of its "
+                               "arguments");
   }
 }
 

@@ -237,7 +237,7 @@ Type Analyzer::checkCompare(const CompareExpr *c) {
            std::all_of(t.elems().begin(), t.elems().end(),
                        [](const Type &p) { return p.isScalar(); });
   };
-  if (ts.size() == 2 && (ts[0].isTuple() || ts[1].isTuple())) {
+  if (ts.size() == 2 && ts[0].isTuple() && ts[1].isTuple()) {
     if (!numbers(ts[0]) || !numbers(ts[1]) ||
         (c->ops[0] != CompareOp::Eq && c->ops[0] != CompareOp::Ne)) {
       diags_.error(c->range, "tuples compare with == and != to tuples of "

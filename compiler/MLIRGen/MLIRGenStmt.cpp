@@ -452,7 +452,7 @@ void FunctionGen::emitAssert(const AssertStmt &s) {
   Location l = loc(s.range);
   Value ok = truthy(emitScalar(s.test.get()), l);
   Value bad = arith::XOrIOp::create(b, l, ok, constant(ScalarKind::Bool, 1, l));
-  std::string msg = "AssertionError";
+  std::string msg = s.exception;
   if (s.msg)
     if (auto *str = s.msg->dyn<StrLitExpr>())
       msg += ": " + str->value;

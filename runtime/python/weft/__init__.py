@@ -88,6 +88,14 @@ _RUNTIME_ERRORS = {
         ("RecursionError", RecursionError),
         ("AssertionError", AssertionError),
         ("OSError", OSError))}
+# What `raise E(...)` in a jitted function may raise besides those (kept
+# out of this module's names, which would shadow Python's here).
+_RAISED_ERRORS = {
+    name: _python_error(name, base) for name, base in (
+        ("TypeError", TypeError),
+        ("KeyError", KeyError),
+        ("NotImplementedError", NotImplementedError),
+        ("ArithmeticError", ArithmeticError))}
 
 
 # ---------------------------------------------------------------- library
@@ -224,8 +232,9 @@ def _runtime_error(message):
     weft.RuntimeError and a ZeroDivisionError, so either except catches
     it."""
     first = message.split("\n", 1)[0]
-    for name, cls in _RUNTIME_ERRORS.items():
-        if (": %s: " % name) in first or first.startswith(name + ": "):
+    for name, cls in (*_RUNTIME_ERRORS.items(), *_RAISED_ERRORS.items()):
+        if ((": %s: " % name) in first or first.startswith(name + ": ")
+                or first.endswith(": " + name) or first == name):
             return cls(message)
     return RuntimeError(message)
 

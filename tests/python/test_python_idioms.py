@@ -1,0 +1,85 @@
+"""Python idioms of Numba code, checked against CPython running the same
+functions (py_func): raise, reversed(), a.flatten(), a.item(),
+np.linalg.matrix_power."""
+import numpy as np
+import pytest
+
+import weft
+
+
+@weft.jit
+def checked_mean(x):
+    if len(x) == 0:
+        raise ValueError("mean of an empty array")
+    return x.sum() / len(x)
+
+
+@weft.jit
+def pick(x, i):
+    if i >= len(x):
+        raise IndexError
+    return x[i]
+
+
+@weft.jit
+def first_negative(x):
+    for v in x:
+        if v < 0:
+            return v
+    raise KeyError("no negative value")
+
+
+def test_raise_raises_the_python_exception():
+    assert checked_mean(np.array([1.0, 3.0])) == 2.0
+    with pytest.raises(ValueError, match="mean of an empty array"):
+        checked_mean(np.zeros(0))
+    with pytest.raises(IndexError):
+        pick(np.zeros(2), 5)
+    assert first_negative(np.array([1.0, -2.0])) == -2.0
+    with pytest.raises(KeyError, match="no negative value"):
+        first_negative(np.array([1.0]))
+
+
+@weft.jit
+def backwards(x, a, b):
+    out = []
+    for i in reversed(range(len(x))):
+        out.append(x[i] * 2)
+    for i in reversed(range(a, b)):
+        out.append(i * 1.0)
+    for i in reversed(range(a, b, 3)):
+        out.append(i * 1.0)
+    for i in reversed(range(b, a, -2)):
+        out.append(i * 1.0)
+    for v in reversed(x):
+        out.append(v)
+    for k, v in enumerate(reversed(x[1:])):
+        out.append(k * v)
+    return out
+
+
+@pytest.mark.parametrize("a, b", [(0, 7), (2, 3), (5, 1), (-3, 4)])
+def test_reversed_loops_match_cpython(a, b):
+    x = np.array([1.5, -2.0, 4.0, 0.25])
+    assert backwards(x, a, b) == backwards.py_func(x, a, b)
+
+
+@weft.jit
+def flat_and_item(m):
+    f = m.flatten()
+    f[0] = 100.0  # a copy: m keeps its element
+    return f, m[0, 0], m[1:2, 2:3].item(), np.linalg.matrix_power(m[:, :2], 5)
+
+
+def test_flatten_item_and_matrix_power_match_numpy():
+    m = np.arange(6.0).reshape(2, 3) - 1.0
+    f, m00, one, p = flat_and_item(m)
+    want = flat_and_item.py_func(m.copy())
+    assert f.tolist() == want[0].tolist() and m00 == want[1] == -1.0
+    assert one == want[2] and np.array_equal(p, want[3])
+    with pytest.raises(ValueError, match="can only convert an array of size 1"):
+        weft.jit(lambda_item)(m)
+
+
+def lambda_item(m):
+    return m.item()
