@@ -410,11 +410,22 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
       return Type::unknown(); // its error is reported
     bool isConst =
         ix->indices.size() == 1 && intLiteralValue(ix->indices[0].get(), value);
+    // t[i] with a variable i of a tuple of numbers of one type (Numba's
+    // UniTuple): the item at run time (`for w in WEIGHTS`).
+    bool uniform = std::all_of(
+        base.elems().begin(), base.elems().end(),
+        [&](const Type &p) { return p.isScalar() && p == base.elems()[0]; });
+    if (!isConst && ix->indices.size() == 1 && uniform &&
+        (its[0].isInt() || its[0].isBool()))
+      return base.elems()[0];
     if (!isConst || value < -n || value >= n) {
-      diags_.error(ix->range, "a tuple is indexed with an integer literal "
-                              "between " +
-                                  std::to_string(-n) + " and " +
-                                  std::to_string(n - 1));
+      diags_.error(ix->range,
+                   "a tuple is indexed with an integer literal "
+                   "between " +
+                       std::to_string(-n) + " and " + std::to_string(n - 1) +
+                       (isConst || uniform ? std::string()
+                                           : " (a variable index needs a tuple "
+                                             "of numbers of one type)"));
       return Type::unknown();
     }
     return base.elems()[value < 0 ? value + n : value];
@@ -570,15 +581,23 @@ const Expr *Analyzer::moduleConstant(const std::string &name) {
       if (!t || assignments[t->name] != 1)
         continue;
       const Expr *v = a->value.get();
-      const Expr *unsigned_ = v;
-      if (auto *u = v->dyn<UnaryExpr>(); u && u->op == UnaryOp::Neg)
-        unsigned_ = u->operand.get();
-      auto *named = unsigned_->dyn<NameExpr>();
+      auto number = [&](const Expr *x) {
+        if (auto *u = x->dyn<UnaryExpr>(); u && u->op == UnaryOp::Neg)
+          x = u->operand.get();
+        auto *n = x->dyn<NameExpr>();
+        return isLiteral(x) || x->dyn<BoolLitExpr>() ||
+               (n && !assignments.count(n->name) &&
+                builtinIn(
+                    lookupBuiltin(n->name),
+                    {Builtin::Pi, Builtin::E, Builtin::Inf, Builtin::Nan}));
+      };
+      // Numbers, and tuples of numbers (WEIGHTS = (0.5, 1.5)).
+      auto *tuple = v->dyn<TupleExpr>();
       bool constant =
-          isLiteral(v) || v->dyn<BoolLitExpr>() ||
-          (named && !assignments.count(named->name) &&
-           builtinIn(lookupBuiltin(named->name),
-                     {Builtin::Pi, Builtin::E, Builtin::Inf, Builtin::Nan}));
+          number(v) ||
+          (tuple && !tuple->elts.empty() &&
+           std::all_of(tuple->elts.begin(), tuple->elts.end(),
+                       [&](const ExprPtr &x) { return number(x.get()); }));
       if (constant)
         (*moduleConstants_)[t->name] = v;
     }

@@ -490,6 +490,30 @@ Value FunctionGen::emitValueIf(Value cond, mlir::Type resultType,
 // Expressions
 //===----------------------------------------------------------------------===//
 
+Value FunctionGen::tupleItemAt(const Val &items, const IndexExpr *ix) {
+  // Python's rules: negative from the end, else IndexError; then the item
+  // picked by a chain of selects (the items are numbers of one type).
+  Location l = loc(ix->range);
+  int64_t n = static_cast<int64_t>(items.parts.size());
+  Value i = convert(emitScalar(ix->indices[0].get()), ScalarKind::I64, l);
+  Value neg =
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, i64(0, l));
+  Value at = arith::SelectOp::create(
+      b, l, neg, arith::AddIOp::create(b, l, i, i64(n, l)), i);
+  Value bad = arith::OrIOp::create(
+      b, l,
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, at, i64(0, l)),
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, at, i64(n, l)));
+  emitCheck(bad, "IndexError: tuple index out of range", line(ix->range), l);
+  Value out = items.parts[0];
+  for (int64_t k = 1; k < n; ++k)
+    out = arith::SelectOp::create(
+        b, l,
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, at, i64(k, l)),
+        items.parts[k], out);
+  return out;
+}
+
 Val FunctionGen::emitIndex(const IndexExpr *ix) {
   Location l = loc(ix->range);
   weft::Type bt = fn.typeOf(ix->base.get());
@@ -499,6 +523,12 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
     // selected.
     int64_t n = static_cast<int64_t>(bt.elems().size());
     std::vector<int64_t> positions;
+    const Expr *i0 = ix->indices[0].get();
+    auto *neg = i0->dyn<UnaryExpr>();
+    bool literal = i0->dyn<IntLitExpr>() || (neg && neg->op == UnaryOp::Neg &&
+                                             neg->operand->dyn<IntLitExpr>());
+    if (!i0->dyn<SliceExpr>() && !literal)
+      return Val(tupleItemAt(base, ix));
     if (auto *sl = ix->indices[0]->dyn<SliceExpr>()) {
       positions = *tupleSlicePositions(sl, n);
     } else {

@@ -333,6 +333,8 @@ public:
   llvm::SmallVector<mlir::Value, 4> shapeSizes(const Val &shape,
                                                const Type &shapeType,
                                                int64_t line, mlir::Location l);
+  /// `t[i]` of a tuple of numbers of one type with a variable `i`.
+  mlir::Value tupleItemAt(const Val &items, const IndexExpr *ix);
   /// `lst[i]` of a list of tuples held as the lists `fields`: the tuple
   /// of the fields' numbers at i (or, deeper, the views of their lists).
   Val emitTupleListElement(const Val &fields, const IndexExpr *ix);

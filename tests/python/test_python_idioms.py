@@ -83,3 +83,30 @@ def test_flatten_item_and_matrix_power_match_numpy():
 
 def lambda_item(m):
     return m.item()
+
+
+WEIGHTS = (0.5, 1.5, -2.0)
+
+
+@weft.jit
+def horner(x):
+    s = 0.0
+    for w in WEIGHTS:
+        s = s * x + w
+    return s
+
+
+@weft.jit
+def item_of(t, i):
+    return t[i]
+
+
+def test_tuples_as_constants_loops_and_variable_indices():
+    assert horner(2.0) == horner.py_func(2.0)
+    assert item_of((4, 5, 6), -1) == 6
+    with pytest.raises(IndexError, match="tuple index out of range"):
+        item_of((4, 5, 6), 3)
+    with pytest.raises(weft.CompileError,
+                       match="a variable index needs a tuple of numbers of "
+                             "one type"):
+        item_of((4, 5.0), 0)

@@ -659,7 +659,14 @@ def _module_source(dispatchers):
 
 
 def _constant_literal(v):
-    """Weft source for a global number `v`; None for anything else."""
+    """Weft source for a global number or tuple of numbers `v`; None for
+    anything else."""
+    if type(v) is tuple and v:
+        parts = [_constant_literal(x) if not isinstance(x, tuple) else None
+                 for x in v]
+        if any(p is None for p in parts):
+            return None
+        return "(%s)" % ", ".join(parts + [""] * (len(parts) == 1))
     if isinstance(v, (bool, np.bool_)):
         return "True" if v else "False"
     if isinstance(v, (int, np.integer)):
