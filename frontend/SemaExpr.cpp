@@ -817,6 +817,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
         return Type::unknown();
       if (fn_->options.pythonLists && t.isTuple() && x == l->elts.front())
         return checkTupleListLiteral(l);
+      if (t.isArray() && x == l->elts.front())
+        return checkNestedListLiteral(l);
       if (!t.isScalar()) {
         diags_.error(x->range, "array literals hold numbers or bools, "
                                "not " +

@@ -201,6 +201,8 @@ private:
                             const std::vector<Type> &args,
                             const std::vector<const Expr *> &argExprs,
                             const std::string &name);
+  /// [[1.0, 2.0], [3.0, 4.0]], [a, b]: a list of lists or of arrays.
+  Type checkNestedListLiteral(const ListExpr *l);
   /// [(a, b), (c, d)]: a list of tuples.
   Type checkTupleListLiteral(const ListExpr *l);
   Type checkListSearch(const CallExpr *c, Builtin b, const Type &lst);

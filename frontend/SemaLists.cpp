@@ -208,6 +208,34 @@ Type Analyzer::checkTupleListLiteral(const ListExpr *l) {
   return Type::tupleList(std::move(fields));
 }
 
+Type Analyzer::checkNestedListLiteral(const ListExpr *l) {
+  // [[1.0, 2.0], [3.0, 4.0]] or [a, b]: lists or arrays of one rank (their
+  // lengths are checked when it runs), the numbers widened to one kind.
+  Type first = checkExpr(l->elts.front().get());
+  ScalarKind k = computeKind(first.scalarKind());
+  for (const ExprPtr &x : l->elts) {
+    Type t = checkExpr(x.get());
+    if (!t.isKnown())
+      return Type::unknown();
+    if (!t.isArray() || t.rank() != first.rank() ||
+        t.elementType().isComplex() != first.elementType().isComplex()) {
+      diags_.error(x->range, "a list of lists or arrays holds ones of one "
+                             "rank and kind, here " +
+                                 first.str() + ", not " + t.str());
+      return Type::unknown();
+    }
+    k = promote(k, computeKind(t.scalarKind()));
+  }
+  if (first.rank() >= kMaxRank) {
+    diags_.error(l->range, "this nests lists deeper than the " +
+                               std::to_string(kMaxRank) + " axes an array has");
+    return Type::unknown();
+  }
+  Type row = Type::array(k, first.rank()).withListDepth(first.listDepth());
+  return fn_->options.pythonLists ? Type::listOf(row)
+                                  : Type::array(k, first.rank() + 1);
+}
+
 Type Analyzer::checkEmptyList(const ListExpr *l) {
   if (fn_->options.pythonLists && emptyListTarget_ &&
       (emptyListTarget_->isList() ||

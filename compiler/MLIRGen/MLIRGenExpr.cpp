@@ -771,6 +771,8 @@ Val FunctionGen::emitExpr(const Expr *e) {
   }
   case ExprKind::List: {
     auto *lst = static_cast<const ListExpr *>(e);
+    if (t.isArray() && t.rank() > 1)
+      return Val(emitNestedListLiteral(lst, t, l));
     if (!t.isTupleList())
       return Val(emitArrayLiteral(lst->elts, t.scalarKind(), l));
     // [(a, b), (c, d)] (or [] that tuples are appended to): one list per
@@ -797,6 +799,56 @@ Val FunctionGen::emitExpr(const Expr *e) {
   }
   error(e->range, "this expression is not supported yet");
   return Val(i64(0, l));
+}
+
+Value FunctionGen::emitNestedListLiteral(const ListExpr *lst,
+                                         const weft::Type &t, Location l) {
+  // Each row evaluated once, in order; the first fixes the shape, a row
+  // of another shape is NumPy's ValueError; the rows are copied in,
+  // converted to the element type.
+  SmallVector<Value> rows;
+  for (const ExprPtr &x : lst->elts)
+    rows.push_back(emitExpr(x.get()).v());
+  int rank = t.rank() - 1;
+  SmallVector<Value, 4> sizes{index(rows.size(), l)};
+  ArrayMeta first = arrayMeta(rows.front(), l);
+  sizes.append(first.sizes.begin(), first.sizes.end());
+  Value out = allocArrayN(t.scalarKind(), sizes, l);
+  for (auto [k, row] : llvm::enumerate(rows)) {
+    ArrayMeta m = arrayMeta(row, l);
+    Value differ = constant(ScalarKind::Bool, 0, l);
+    for (int d = 0; d < rank; ++d)
+      differ = arith::OrIOp::create(
+          b, l, differ,
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, m.sizes[d],
+                                first.sizes[d]));
+    emitCheck(differ,
+              "ValueError: setting an array element with a sequence. The "
+              "requested array has an inhomogeneous shape after 1 "
+              "dimensions",
+              line(lst->range), l);
+    // A nest over the row's shape (the common part after an error
+    // recorded inside a parallel loop).
+    SmallVector<Value, 4> idx{index(k, l)};
+    std::function<void(int)> nest = [&](int d) {
+      if (d == rank) {
+        Value x = memref::LoadOp::create(b, l, row,
+                                         ArrayRef<Value>(idx).drop_front());
+        memref::StoreOp::create(b, l, convert(x, t.scalarKind(), l), out, idx);
+        return;
+      }
+      // (sizes: the array's, zeros where its allocation failed.)
+      Value n = arith::MinUIOp::create(b, l, m.sizes[d], sizes[d + 1]);
+      auto loop = scf::ForOp::create(b, l, index(0, l), n, index(1, l));
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(loop.getBody());
+      idx.push_back(loop.getInductionVar());
+      nest(d + 1);
+      idx.pop_back();
+    };
+    nest(0);
+  }
+  return out;
 }
 
 Value FunctionGen::emitArrayLiteral(const std::vector<ExprPtr> &elts,

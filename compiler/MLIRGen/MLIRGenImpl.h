@@ -333,6 +333,9 @@ public:
   llvm::SmallVector<mlir::Value, 4> shapeSizes(const Val &shape,
                                                const Type &shapeType,
                                                int64_t line, mlir::Location l);
+  /// [[1.0, 2.0], [3.0, 4.0]] or [a, b]: a new array of the rows.
+  mlir::Value emitNestedListLiteral(const ListExpr *lst, const weft::Type &t,
+                                    mlir::Location l);
   /// `t[i]` of a tuple of numbers of one type with a variable `i`.
   mlir::Value tupleItemAt(const Val &items, const IndexExpr *ix);
   /// `lst[i]` of a list of tuples held as the lists `fields`: the tuple

@@ -287,3 +287,24 @@ def test_lists_of_tuples_from_python_are_reflected():
     assert repr(q) == "[(7, 14.0), (3, 4.5)]"  # written back, as Numba's
     with pytest.raises(weft.CallError, match="tuples of one length"):
         weighted_total([(1, 2), (3,)])
+
+
+@weft.jit
+def nested_displays(x):
+    m = [[1.0, 2.0], [3.0, 4.0]]
+    m[1][0] = -1.0
+    a = np.array([[1, 2], [3, 4]]) @ np.array([1, 1])
+    return m, a, np.array([x, x * 2]).sum(axis=0)
+
+
+@weft.jit
+def ragged(x):
+    return np.array([x, x[:1]])
+
+
+def test_nested_list_displays():
+    m, a, s = nested_displays(np.arange(3.0))
+    assert m == [[1.0, 2.0], [-1.0, 4.0]]
+    assert a.tolist() == [3, 7] and s.tolist() == [0.0, 3.0, 6.0]
+    with pytest.raises(ValueError, match="inhomogeneous shape"):
+        ragged(np.arange(3.0))
