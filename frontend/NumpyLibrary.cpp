@@ -362,6 +362,62 @@ def __np_item(a):
     if a.size != 1:
         raise ValueError("can only convert an array of size 1 to a Python scalar")
     return a.ravel()[0]
+
+def __np_shuffle(a):
+    for i in range(len(a) - 1, 0, -1):
+        j = np.random.randint(0, i + 1)
+        if a.ndim == 1:
+            t = a[i]
+            a[i] = a[j]
+            a[j] = t
+        else:
+            row = a[i].copy()
+            a[i] = a[j]
+            a[j] = row
+
+def __np_permutation(x):
+    if x.ndim == 0:
+        p = np.arange(x)
+        __np_shuffle(p)
+        return p
+    p = x.copy()
+    __np_shuffle(p)
+    return p
+
+def __np_choice(a, size=None, replace=True, p=None):
+    if a.ndim == 0:
+        pool = np.arange(a)
+    else:
+        pool = a
+    n = len(pool)
+    if n == 0:
+        raise ValueError("a cannot be empty unless no samples are taken")
+    if size is None:
+        return pool[__np_choice_index(n, p)]
+    out = np.empty(size, dtype=pool.dtype)
+    if replace:
+        for k in range(size):
+            out[k] = pool[__np_choice_index(n, p)]
+        return out
+    if p is not None:
+        raise NotImplementedError("np.random.choice with p= and replace=False")
+    if size > n:
+        raise ValueError("Cannot take a larger sample than population when 'replace=False'")
+    order = __np_permutation(n)
+    for k in range(size):
+        out[k] = pool[order[k]]
+    return out
+
+def __np_choice_index(n, p=None):
+    if p is None:
+        return np.random.randint(0, n)
+    u = np.random.random() * sum(p)
+    c = 0.0
+    for i in range(n):
+        c += p[i]
+        if u < c:
+            return i
+    return n - 1
 )weft";
 
 /// The library's function names (without the prefix), read from its

@@ -108,7 +108,11 @@ Type Analyzer::checkCall(const CallExpr *c) {
     return Type::unknown();
   }
   if (defIt == defs_.end()) {
-    auto local = fn_->locals.find(callee->name);
+    // (np.random.seed(seed): a qualified name is NumPy's, whatever the
+    // function's variables are called.)
+    auto local = callee->qualified && isBuiltinName(callee->name)
+                     ? fn_->locals.end()
+                     : fn_->locals.find(callee->name);
     if (local != fn_->locals.end() && local->second.isDType())
       return checkDTypeCall(c, local->second.scalarKind(), args);
     if (local != fn_->locals.end() && isBuiltinName(callee->name)) {

@@ -117,3 +117,36 @@ def test_asarray_of_a_list_is_an_array():
     assert a.tolist() == [2, 4, 6]  # elementwise, not the list repeated
     assert b.dtype == np.float64 and b.tolist() == [1.0, 2.0, 3.0]
     assert idx.tolist() == [1, 2]
+
+
+@weft.jit
+def draws(x, seed):
+    np.random.seed(seed)
+    a = x.copy()
+    np.random.shuffle(a)
+    m = np.arange(8).reshape(4, 2)
+    np.random.shuffle(m)
+    return (a, np.random.permutation(10), np.random.choice(x),
+            np.random.choice(5, 50), np.random.choice(x, 3, replace=False),
+            np.random.choice(3, 2000, p=np.array([0.2, 0.0, 0.8])), m)
+
+
+@weft.jit
+def too_many(x):
+    return np.random.choice(x, 5, replace=False)
+
+
+def test_random_shuffle_permutation_and_choice():
+    x = np.array([5.0, 1.0, 3.0, 2.0])
+    for seed in range(5):
+        a, p, c1, c2, c3, c4, m = draws(x, seed)
+        assert sorted(a) == sorted(x) and sorted(p) == list(range(10))
+        assert c1 in x and set(c2) <= set(range(5))
+        assert len(set(c3)) == 3 and set(c3) <= set(x)
+        counts = np.bincount(c4, minlength=3)
+        assert counts[1] == 0 and 1400 < counts[2] < 1800
+        assert sorted(m[:, 0]) == [0, 2, 4, 6] and (m[:, 1] == m[:, 0] + 1).all()
+    # The same seed gives the same draws.
+    assert np.array_equal(draws(x, 7)[1], draws(x, 7)[1])
+    with pytest.raises(ValueError, match="larger sample than population"):
+        too_many(x)

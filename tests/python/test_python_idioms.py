@@ -110,3 +110,14 @@ def test_tuples_as_constants_loops_and_variable_indices():
                        match="a variable index needs a tuple of numbers of "
                              "one type"):
         item_of((4, 5.0), 0)
+
+
+@weft.jit
+def shadowing(sum, seed, max):
+    # Variables named as builtins do not hide np.<name>.
+    np.random.seed(seed)
+    return np.sum(sum) + np.max(max)
+
+
+def test_variables_do_not_hide_numpy_names():
+    assert shadowing(np.arange(4.0), 3, np.array([2.0, 5.0])) == 11.0
