@@ -15,6 +15,7 @@
 #include "frontend/DesugarListMethods.h"
 #include "frontend/DesugarLoops.h"
 #include "frontend/DesugarStencils.h"
+#include "frontend/LiftNestedFunctions.h"
 #include "frontend/NumpyLibrary.h"
 #include "frontend/ParserImpl.h"
 #include "frontend/ParserUfuncs.h"
@@ -870,6 +871,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   std::vector<Token> tokens = tokenize(file, lexDiags);
   parser::Parser p(std::move(tokens), lexDiags.diagnostics(), diags);
   p.parseModule(*m);
+  liftNestedFunctions(*m);
   desugarStencils(*m, diags);
   desugarListMethods(*m, diags);
   desugarForLoops(*m);

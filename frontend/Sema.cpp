@@ -895,8 +895,9 @@ void Analyzer::checkStmt(const Stmt &s) {
   case StmtKind::FunctionDef:
     if (fn_->def)
       diags_.error(static_cast<const FunctionDefStmt &>(s).nameRange,
-                   "nested functions are not supported; define it at the "
-                   "top level");
+                   "a function defined in a loop or branch, or inside an "
+                   "inner function, is not supported; define it at the top "
+                   "of the function's body or at the top level");
     return;
   }
 }

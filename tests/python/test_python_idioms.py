@@ -121,3 +121,30 @@ def shadowing(sum, seed, max):
 
 def test_variables_do_not_hide_numpy_names():
     assert shadowing(np.arange(4.0), 3, np.array([2.0, 5.0])) == 11.0
+
+
+@weft.jit
+def with_helpers(x, k):
+    scale = 2.0
+
+    def term(v, p=1):
+        return scale * v ** p + k
+
+    def fill(out, i):
+        out[i] = term(x[i], 2)
+
+    total = 0.0
+    for v in x:
+        total += term(v)
+    scale = -1.0  # read when called, as Python's closures do
+    out = np.zeros(len(x))
+    for i in range(len(x)):
+        fill(out, i)
+    return total, out, term(1.0)
+
+
+def test_inner_functions_read_the_outer_variables_when_called():
+    x = np.array([1.0, -2.0, 0.5])
+    got, want = with_helpers(x, 3), with_helpers.py_func(x, 3)
+    assert got[0] == want[0] and got[2] == want[2]
+    assert got[1].tolist() == want[1].tolist()
