@@ -548,11 +548,19 @@ std::vector<Token> Lexer::tokenize() {
         diags_.error(SourceRange(b, loc()),
                      std::string("unexpected control character ") + hex +
                          "; remove it from the source");
+      } else if (ch == "}" && b.line == braceLine_) {
+        // The end of a {...} already reported on this line.
       } else {
+        if (ch == "{")
+          braceLine_ = b.line;
         diags_.error(SourceRange(b, loc()),
                      "unexpected character '" + ch + "'; " +
-                         (u < 0x80 ? "it has no meaning in Weft, remove it"
-                                   : "Weft's operators and names use ASCII"));
+                         (ch == "{" || ch == "}"
+                              ? "dicts and sets ({...}) are not supported "
+                                "in Weft; use arrays, or tuples of fixed "
+                                "length"
+                          : u < 0x80 ? "it has no meaning in Weft, remove it"
+                                     : "Weft's operators and names use ASCII"));
       }
     }
   }

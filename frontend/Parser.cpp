@@ -22,6 +22,8 @@
 #include "frontend/Types.h"
 #include "frontend/VersionRebindings.h"
 
+#include <map>
+
 namespace weft {
 namespace parser {
 namespace {
@@ -216,6 +218,47 @@ StmtPtr Parser::parseRaise() {
 }
 
 StmtPtr Parser::parseStatement() {
+  // Python statements Weft does not have, named as such (not misread as
+  // an expression or annotation).
+  static const std::map<std::string, const char *> unsupported = {
+      {"try", "try/except is not supported in Weft; test the condition "
+              "before the operation (or raise an error with raise)"},
+      {"with", "'with' blocks are not supported in Weft"},
+      {"class", "classes are not supported in Weft (nor Numba's "
+                "jitclass); use functions, arrays and tuples"},
+      {"global", "functions read module constants without 'global'; "
+                 "assigning a module variable from a function is not "
+                 "supported"},
+      {"nonlocal", "'nonlocal' is not supported; return the new value "
+                   "from the inner function"},
+      {"del", "'del' is not supported in Weft; build a new array or list "
+              "without the element"},
+      {"yield", "generators are not supported in Weft; fill an array or "
+                "list and return it"},
+      {"lambda", "lambdas are not supported in Weft; define a function "
+                 "with def"}};
+  if (at(TokenKind::Identifier) && unsupported.count(tok().text) &&
+      tok(1).kind != TokenKind::Equal && tok(1).kind != TokenKind::Dot &&
+      tok(1).kind != TokenKind::LParen && tok(1).kind != TokenKind::LBracket) {
+    bool isTry = tok().text == "try";
+    errorAt(tok().range, unsupported.at(tok().text));
+    // The statement, its block, and a try's except/else/finally clauses
+    // are skipped here, so that they add no errors of their own.
+    auto skipClause = [&] {
+      synchronize();
+      if (at(TokenKind::Indent)) {
+        Block ignored;
+        parseIndentedBlock(ignored);
+      }
+    };
+    skipClause();
+    while (isTry && (at(TokenKind::KwElse) ||
+                     (at(TokenKind::Identifier) &&
+                      (tok().text == "except" || tok().text == "finally"))))
+      skipClause();
+    failed_ = false;
+    return nullptr;
+  }
   if (at(TokenKind::Identifier) && tok().text == "raise" &&
       tok(1).kind != TokenKind::Equal && tok(1).kind != TokenKind::Dot)
     return parseRaise();

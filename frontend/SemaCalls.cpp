@@ -8,6 +8,8 @@
 #include "frontend/ParserUfuncs.h"
 #include "frontend/SemaImpl.h"
 
+#include <map>
+
 namespace weft {
 namespace sema {
 
@@ -150,6 +152,25 @@ Type Analyzer::checkCall(const CallExpr *c) {
                        "() takes its inputs, and an output array only as a "
                        "statement of its own (np.add(x, y, out) writes x + "
                        "y into out); use the operator for a value");
+      return Type::unknown();
+    }
+    // Python's builtins Weft has no counterpart of (Numba compiles few).
+    static const std::map<std::string, const char *> python = {
+        {"dict", "dicts are not supported in Weft; use arrays indexed by "
+                 "small integers"},
+        {"set", "sets are not supported in Weft; use a boolean array of "
+                "flags, or np.unique"},
+        {"frozenset", "sets are not supported in Weft"},
+        {"str", "strings are only literal arguments of print in Weft"},
+        {"isinstance", "types are decided when a function is compiled; "
+                       "compare a.ndim or a.dtype instead"},
+        {"map", "use a loop or an array expression instead of map()"},
+        {"filter", "use a boolean mask, a[a > 0], instead of filter()"},
+        {"open", "files are read with load() and written with save()"},
+        {"input", "input() is not supported; pass values as arguments"}};
+    if (auto p = python.find(callee->name); p != python.end()) {
+      diags_.error(callee->range,
+                   "'" + callee->name + "' is Python's: " + p->second);
       return Type::unknown();
     }
     diags_.error(callee->range, "function '" + callee->name +
