@@ -276,13 +276,11 @@ class Gen(ExprGen):
         kind = self.pick(kinds)
         return getattr(self, "st_" + kind)()
 
-    def st_listfunc(self):
-        """A function with Python's lists (@jit(python_lists=True)) that
-        grows one with append (and maybe extend) from a 1-D array's
-        elements that pass a test, edits it (insert, pop(0), remove,
-        reverse, sorted, count), pops some, and returns the list's length,
-        its total and the popped total, summed in order (as Python's loop
-        does)."""
+    def list_function_inputs(self):
+        """What a list function is called with: an element type, a 1-D
+        array of it (a variable or an expression) whose values are exact,
+        a maker of literals of that type, and its zero; None if there is
+        no such array."""
         d = self.pick(("f64", "i64"))
         arrays = [v.name for v in self.vars_of(dtype=d, rank=1)
                   if not v.fuzzy and v.bound <= 2 ** 30]
@@ -290,12 +288,23 @@ class Gen(ExprGen):
         if e is not None and not e.fuzzy and e.bound <= 2 ** 30:
             arrays.append(e.code)
         if not arrays:
-            return []
-        a = self.pick(arrays)
-        name = self.name("lists")
+            return None
         lit = (lambda: self.pick(EXACT_FLOAT_LITS)) if d == "f64" else \
             (lambda: str(self.r.randrange(-5, 6)))
-        zero = "0.0" if d == "f64" else "0"
+        return d, self.pick(arrays), lit, "0.0" if d == "f64" else "0"
+
+    def st_listfunc(self):
+        """A function with Python's lists (@jit(python_lists=True)) that
+        grows one with append (and maybe extend) from a 1-D array's
+        elements that pass a test, edits it (insert, pop(0), remove,
+        reverse, sorted, count), pops some, and returns the list's length,
+        its total and the popped total, summed in order (as Python's loop
+        does)."""
+        inputs = self.list_function_inputs()
+        if inputs is None:
+            return []
+        d, a, lit, zero = inputs
+        name = self.name("lists")
         cond = self.pick(("x > t", "x < t", "x != t", "x >= t and x < t + %s"
                           % ("2.0" if d == "f64" else "3")))
         elem = self.pick(("x", "x * 2", "x - t", "x + %s" % lit(), "t"))
@@ -352,19 +361,11 @@ class Gen(ExprGen):
         (a list of lists of tuples) written at one place; it returns the
         length and the fields' totals, summed in order. Each field keeps
         one type (i64, then the array's), so CPython prints the same."""
-        d = self.pick(("f64", "i64"))
-        arrays = [v.name for v in self.vars_of(dtype=d, rank=1)
-                  if not v.fuzzy and v.bound <= 2 ** 30]
-        e = self.expr(d, (self.pick((0, 1, 3, 5, 6)),), 2, True)
-        if e is not None and not e.fuzzy and e.bound <= 2 ** 30:
-            arrays.append(e.code)
-        if not arrays:
+        inputs = self.list_function_inputs()
+        if inputs is None:
             return []
-        a = self.pick(arrays)
+        d, a, lit, zero = inputs
         name = self.name("pairs")
-        lit = (lambda: self.pick(EXACT_FLOAT_LITS)) if d == "f64" else \
-            (lambda: str(self.r.randrange(-5, 6)))
-        zero = "0.0" if d == "f64" else "0"
         cond = self.pick(("x > t", "x < t", "x != t"))
         how = self.pick(("comp", "append", "literal"))
         if how == "comp":
