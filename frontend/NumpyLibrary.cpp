@@ -418,6 +418,63 @@ def __np_choice_index(n, p=None):
         if u < c:
             return i
     return n - 1
+
+def __np_cumsum(a, axis=None):
+    if axis is None:
+        return np.cumsum(a.ravel())
+    if a.ndim == 1:
+        if axis != 0 and axis != -1:
+            raise ValueError("np.cumsum: axis is out of bounds")
+        return np.cumsum(a)
+    assert a.ndim == 2, "np.cumsum with axis= takes 1-D and 2-D arrays"
+    first = np.cumsum(a[:, 0])
+    out = np.empty(a.shape, dtype=first.dtype)
+    if axis == 0 or axis == -2:
+        for j in range(a.shape[1]):
+            out[:, j] = np.cumsum(a[:, j])
+    elif axis == 1 or axis == -1:
+        for i in range(a.shape[0]):
+            out[i, :] = np.cumsum(a[i, :])
+    else:
+        raise ValueError("np.cumsum: axis is out of bounds")
+    return out
+
+def __np_cumprod(a, axis=None):
+    if axis is None:
+        return np.cumprod(a.ravel())
+    if a.ndim == 1:
+        if axis != 0 and axis != -1:
+            raise ValueError("np.cumprod: axis is out of bounds")
+        return np.cumprod(a)
+    assert a.ndim == 2, "np.cumprod with axis= takes 1-D and 2-D arrays"
+    first = np.cumprod(a[:, 0])
+    out = np.empty(a.shape, dtype=first.dtype)
+    if axis == 0 or axis == -2:
+        for j in range(a.shape[1]):
+            out[:, j] = np.cumprod(a[:, j])
+    elif axis == 1 or axis == -1:
+        for i in range(a.shape[0]):
+            out[i, :] = np.cumprod(a[i, :])
+    else:
+        raise ValueError("np.cumprod: axis is out of bounds")
+    return out
+
+def __np_sort(a, axis=-1):
+    if axis is None:
+        return np.sort(a.ravel())
+    if a.ndim == 1:
+        if axis != 0 and axis != -1:
+            raise ValueError("np.sort: axis is out of bounds")
+        return np.sort(a)
+    assert a.ndim == 2, "np.sort with axis= takes 1-D and 2-D arrays"
+    if axis == 1 or axis == -1:
+        return np.sort(a)
+    if axis != 0 and axis != -2:
+        raise ValueError("np.sort: axis is out of bounds")
+    out = a.copy()
+    for j in range(a.shape[1]):
+        out[:, j] = np.sort(a[:, j])
+    return out
 )weft";
 
 /// The library's function names (without the prefix), read from its
@@ -479,7 +536,7 @@ bool addNumpyLibrary(ModuleAST &module, DiagnosticEngine &diags,
   // a position in it is past the program's last line.
   int first = lineCount(diags.file().text()) + 1;
   libraryFile = std::make_unique<SourceFile>(
-      "<numpy library>", std::string(first - 1, '\n') + kSource);
+      kNumpyLibraryFile, std::string(first - 1, '\n') + kSource);
   diags.setLibrary(libraryFile.get(), first);
   DiagnosticEngine libraryDiags(*libraryFile);
   std::unique_ptr<ModuleAST> lib = parseModule(*libraryFile, libraryDiags);

@@ -17,6 +17,9 @@
 
 namespace weft {
 
+/// The file name the library's source is parsed under.
+constexpr const char *kNumpyLibraryFile = "<numpy library>";
+
 /// The prefix of a library function's name in the module.
 constexpr const char *kNumpyLibraryPrefix = "__np_";
 

@@ -913,6 +913,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   DiagnosticEngine lexDiags(file);
   std::vector<Token> tokens = tokenize(file, lexDiags);
   parser::Parser p(std::move(tokens), lexDiags.diagnostics(), diags);
+  p.setParsingLibrary(file.filename() == kNumpyLibraryFile);
   p.parseModule(*m);
   liftNestedFunctions(*m);
   desugarStencils(*m, diags);

@@ -419,6 +419,11 @@ ExprPtr Parser::parsePostfix() {
         e = std::move(item);
         continue;
       }
+      // np.cumsum/np.cumprod (of any rank, with axis=) and np.sort with
+      // an axis, and the methods a.cumsum(...)/a.cumprod(...), are the
+      // NumPy library's, which calls the builtins on 1-D rows.
+      if (!parsingLibrary_)
+        libraryAxisCall(*called);
       // np.where(c) is np.nonzero(c), as NumPy's.
       if (auto *w = called->callee->dyn<NameExpr>();
           w && w->qualified && w->name == "where" && called->args.size() == 1 &&
@@ -858,6 +863,27 @@ ExprPtr Parser::parseListComp(SourceLocation begin, ExprPtr elt) {
   lc->target = std::make_unique<NameExpr>(lc->range, local);
   lc->elt = std::move(elt);
   return lc;
+}
+
+void Parser::libraryAxisCall(CallExpr &c) {
+  auto *n = c.callee->dyn<NameExpr>();
+  auto *m = c.callee->dyn<AttributeExpr>();
+  bool axis = c.args.size() >= 2 ||
+              std::any_of(c.keywords.begin(), c.keywords.end(),
+                          [](const KeywordArg &k) { return k.name == "axis"; });
+  std::string name = n ? n->name : m ? m->attr : "";
+  bool scan = name == "cumsum" || name == "cumprod";
+  if (n && n->qualified && (scan || (name == "sort" && axis))) {
+    n->name = std::string(kNumpyLibraryPrefix) + name;
+    n->qualified = false;
+  } else if (m && scan && (axis || !c.args.empty() || !c.keywords.empty())) {
+    // a.cumsum(axis=0) is np.cumsum(a, axis=0).
+    SourceRange r = m->range;
+    ExprPtr base = std::move(m->base);
+    c.callee =
+        std::make_unique<NameExpr>(r, std::string(kNumpyLibraryPrefix) + name);
+    c.args.insert(c.args.begin(), std::move(base));
+  }
 }
 
 } // namespace parser

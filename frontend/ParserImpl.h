@@ -32,7 +32,15 @@ public:
 
   void parseModule(ModuleAST &m);
 
+  /// Parsing Weft's NumPy library: its np.<name> calls are the builtins
+  /// themselves, never the library's wrappers of them.
+  void setParsingLibrary(bool on) { parsingLibrary_ = on; }
+
 private:
+  /// np.cumsum/np.cumprod, and np.sort with an axis, as the NumPy
+  /// library's functions.
+  void libraryAxisCall(CallExpr &c);
+  bool parsingLibrary_ = false;
   //===--------------------------------------------------------------------===//
   // Token helpers
   //===--------------------------------------------------------------------===//
