@@ -28,8 +28,15 @@ import numpy as np
 def __np_square(x):
     return x * x
 
-def __np_count_nonzero(a):
-    return sum(a != 0)
+def __np_count_nonzero(a, axis=None):
+    if axis is None:
+        return sum(a != 0)
+    if a.ndim == 1:
+        return sum(a != 0)
+    assert a.ndim == 2, "np.count_nonzero with axis= takes 1-D and 2-D arrays"
+    if axis == 0 or axis == -2:
+        return np.sum(a != 0, axis=0)
+    return np.sum(a != 0, axis=1)
 
 def __np_ptp(a):
     return a.max() - a.min()
@@ -474,6 +481,155 @@ def __np_sort(a, axis=-1):
     out = a.copy()
     for j in range(a.shape[1]):
         out[:, j] = np.sort(a[:, j])
+    return out
+
+def __np_convolve(a, v):
+    if len(v) > len(a):
+        return __np_convolve(v, a)
+    n = len(a)
+    m = len(v)
+    if m == 0:
+        raise ValueError("v cannot be empty")
+    out = np.zeros(n + m - 1, dtype=(a[:1] * v[:1]).dtype)
+    for k in range(n + m - 1):
+        s = out[k]
+        for j in range(max(0, k - n + 1), min(k, m - 1) + 1):
+            s += a[k - j] * v[j]
+        out[k] = s
+    return out
+
+def __np_convolve_same(a, v):
+    full = __np_convolve(a, v)
+    n = max(len(a), len(v))
+    start = (min(len(a), len(v)) - 1) // 2
+    return full[start:start + n].copy()
+
+def __np_convolve_valid(a, v):
+    full = __np_convolve(a, v)
+    lo = min(len(a), len(v))
+    return full[lo - 1:len(full) - lo + 1].copy()
+
+def __np_correlate(a, v):
+    return __np_convolve_valid(a, v[::-1])
+
+def __np_correlate_same(a, v):
+    return __np_convolve_same(a, v[::-1])
+
+def __np_correlate_full(a, v):
+    return __np_convolve(a, v[::-1])
+
+def __np_isin(element, test_elements):
+    flat = element.ravel()
+    tests = test_elements.ravel()
+    out = np.zeros(len(flat), dtype=np.bool_)
+    for i in range(len(flat)):
+        for t in range(len(tests)):
+            if flat[i] == tests[t]:
+                out[i] = True
+                break
+    return out.reshape(element.shape)
+
+def __np_take(a, indices):
+    return a.ravel()[indices]
+
+def __np_fmin(x1, x2):
+    return np.where(np.isnan(x1), x2, np.where(np.isnan(x2), x1,
+                    np.minimum(x1, x2)))
+
+def __np_fmax(x1, x2):
+    return np.where(np.isnan(x1), x2, np.where(np.isnan(x2), x1,
+                    np.maximum(x1, x2)))
+
+def __np_kron(a, b):
+    assert a.ndim == 1 and b.ndim == 1, "np.kron takes 1-D arrays here"
+    m = len(b)
+    out = np.empty(len(a) * m, dtype=(a[:1] * b[:1]).dtype)
+    for i in range(len(a)):
+        for j in range(m):
+            out[i * m + j] = a[i] * b[j]
+    return out
+
+def __np_vander(x, N=None):
+    n = len(x)
+    if N is not None:
+        n = N
+    out = np.empty((len(x), n), dtype=(x[:1] * 1).dtype)
+    for i in range(len(x)):
+        p = x[i] * 0 + 1
+        for j in range(n - 1, -1, -1):
+            out[i, j] = p
+            p = p * x[i]
+    return out
+
+def __np_tri(N, M=None, k=0):
+    m = N
+    if M is not None:
+        m = M
+    out = np.zeros((N, m))
+    for i in range(N):
+        for j in range(m):
+            if j <= i + k:
+                out[i, j] = 1.0
+    return out
+
+def __np_diagflat(v):
+    return __np_diag(v.ravel())
+
+def __np_rint(x):
+    return np.round(x)
+
+def __np_fix(x):
+    return np.trunc(x)
+
+def __np_float_power(x1, x2):
+    return (x1 * 1.0) ** x2
+
+def __np_logaddexp(x1, x2):
+    big = np.maximum(x1, x2)
+    return np.where(x1 == x2, x1 + 0.6931471805599453,
+                    big + np.log1p(np.exp(-np.abs(x1 - x2))))
+
+def __np_matmul(a, b):
+    return a @ b
+
+def __np_triu_indices(n, k=0):
+    count = 0
+    for i in range(n):
+        count += max(0, n - max(i + k, 0))
+    rows = np.empty(count, dtype=np.int64)
+    cols = np.empty(count, dtype=np.int64)
+    at = 0
+    for i in range(n):
+        for j in range(max(i + k, 0), n):
+            rows[at] = i
+            cols[at] = j
+            at += 1
+    return rows, cols
+
+def __np_tril_indices(n, k=0):
+    count = 0
+    for i in range(n):
+        count += max(0, min(i + k + 1, n))
+    rows = np.empty(count, dtype=np.int64)
+    cols = np.empty(count, dtype=np.int64)
+    at = 0
+    for i in range(n):
+        for j in range(0, min(i + k + 1, n)):
+            rows[at] = i
+            cols[at] = j
+            at += 1
+    return rows, cols
+
+def __np_partition(a, kth):
+    return np.sort(a)
+
+def __np_argpartition(a, kth):
+    return np.argsort(a)
+
+def __np_select(condlist, choicelist, default=0):
+    out = np.where(condlist[0], choicelist[0], default)
+    for k in range(len(condlist) - 1, -1, -1):
+        out = np.where(condlist[k], choicelist[k], out)
     return out
 )weft";
 

@@ -867,6 +867,30 @@ ExprPtr Parser::parseListComp(SourceLocation begin, ExprPtr elt) {
 
 void Parser::libraryAxisCall(CallExpr &c) {
   auto *n = c.callee->dyn<NameExpr>();
+  // np.convolve(a, v, 'same') / mode='valid': the mode's own function
+  // (the parser named np.convolve the library's already).
+  std::string prefix = kNumpyLibraryPrefix;
+  if (n &&
+      (n->name == prefix + "convolve" || n->name == prefix + "correlate")) {
+    ExprPtr *mode = c.args.size() == 3 ? &c.args[2] : nullptr;
+    for (KeywordArg &k : c.keywords)
+      if (k.name == "mode")
+        mode = &k.value;
+    auto *lit = mode ? (*mode)->dyn<StrLitExpr>() : nullptr;
+    std::string name = n->name;
+    bool convolve = name == prefix + "convolve";
+    if (lit && lit->value != (convolve ? "full" : "valid"))
+      name += "_" + lit->value;
+    if (lit) {
+      c.args.resize(std::min<size_t>(c.args.size(), 2));
+      c.keywords.erase(
+          std::remove_if(c.keywords.begin(), c.keywords.end(),
+                         [](const KeywordArg &k) { return k.name == "mode"; }),
+          c.keywords.end());
+    }
+    n->name = name;
+    return;
+  }
   auto *m = c.callee->dyn<AttributeExpr>();
   bool axis = c.args.size() >= 2 ||
               std::any_of(c.keywords.begin(), c.keywords.end(),
