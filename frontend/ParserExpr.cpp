@@ -900,8 +900,9 @@ void Parser::libraryAxisCall(CallExpr &c) {
   if (n && n->qualified && (scan || (name == "sort" && axis))) {
     n->name = std::string(kNumpyLibraryPrefix) + name;
     n->qualified = false;
-  } else if (m && scan && (axis || !c.args.empty() || !c.keywords.empty())) {
-    // a.cumsum(axis=0) is np.cumsum(a, axis=0).
+  } else if (m && scan) {
+    // a.cumsum(axis=0) is np.cumsum(a, axis=0) (a.cumsum() of a 2-D array
+    // is of its elements in order).
     SourceRange r = m->range;
     ExprPtr base = std::move(m->base);
     c.callee =
