@@ -631,6 +631,52 @@ def __np_select(condlist, choicelist, default=0):
     for k in range(len(condlist) - 1, -1, -1):
         out = np.where(condlist[k], choicelist[k], out)
     return out
+
+def __np_x_var(a, axis=None, ddof=0):
+    assert axis is None, "np.var with ddof= and axis= is not supported yet"
+    d = a - a.mean()
+    return np.sum(d * d) / (a.size - ddof)
+
+def __np_x_std(a, axis=None, ddof=0):
+    return np.sqrt(__np_x_var(a, axis, ddof))
+
+def __np_x_linspace(start, stop, num=50, endpoint=True):
+    if endpoint:
+        return np.linspace(start, stop, num)
+    step = (stop - start) / num
+    return np.arange(num) * step + start
+
+def __np_x_eye(N, M=None, k=0):
+    m = N
+    if M is not None:
+        m = M
+    out = np.zeros((N, m))
+    for i in range(N):
+        if 0 <= i + k and i + k < m:
+            out[i, i + k] = 1.0
+    return out
+
+def __np_x_norm(x, ord=None, axis=None):
+    if axis is not None:
+        assert x.ndim == 2 and ord is None, "np.linalg.norm with axis= takes a 2-D array and no ord here"
+        if axis == 0 or axis == -2:
+            return np.sqrt(np.sum(x * x, axis=0))
+        return np.sqrt(np.sum(x * x, axis=1))
+    if ord is None:
+        return np.linalg.norm(x)
+    assert x.ndim == 1, "np.linalg.norm with ord= takes a 1-D array here"
+    a = np.abs(x)
+    if ord == np.inf:
+        return np.max(a) * 1.0
+    if ord == -np.inf:
+        return np.min(a) * 1.0
+    if ord == 0:
+        return np.sum(a != 0) * 1.0
+    if ord == 1:
+        return np.sum(a) * 1.0
+    if ord == 2:
+        return np.linalg.norm(x)
+    return np.sum(a ** ord) ** (1.0 / ord)
 )weft";
 
 /// The library's function names (without the prefix), read from its

@@ -896,6 +896,31 @@ void Parser::libraryAxisCall(CallExpr &c) {
               std::any_of(c.keywords.begin(), c.keywords.end(),
                           [](const KeywordArg &k) { return k.name == "axis"; });
   std::string name = n ? n->name : m ? m->attr : "";
+  auto has = [&](const char *k) {
+    return std::any_of(c.keywords.begin(), c.keywords.end(),
+                       [&](const KeywordArg &a) { return a.name == k; });
+  };
+  // Builtins whose other forms the library has: std/var with ddof=,
+  // linspace with endpoint=, eye with M or k, np.linalg.norm with ord or
+  // axis.
+  bool other =
+      ((name == "std" || name == "var") && has("ddof")) ||
+      (name == "linspace" && has("endpoint")) ||
+      (name == "eye" && (c.args.size() >= 2 || has("k") || has("M"))) ||
+      (name == "norm" && (c.args.size() >= 2 || has("ord") || has("axis")));
+  if (other && n && n->qualified) {
+    n->name = std::string(kNumpyLibraryPrefix) + "x_" + name;
+    n->qualified = false;
+    return;
+  }
+  if (other && m && (name == "std" || name == "var")) {
+    SourceRange r = m->range;
+    ExprPtr base = std::move(m->base);
+    c.callee = std::make_unique<NameExpr>(r, std::string(kNumpyLibraryPrefix) +
+                                                 "x_" + name);
+    c.args.insert(c.args.begin(), std::move(base));
+    return;
+  }
   bool scan = name == "cumsum" || name == "cumprod";
   if (n && n->qualified && (scan || (name == "sort" && axis))) {
     n->name = std::string(kNumpyLibraryPrefix) + name;
