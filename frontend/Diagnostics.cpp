@@ -7,6 +7,7 @@
 #include "frontend/VersionRebindings.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace weft {
 
@@ -43,8 +44,22 @@ std::string SourceFile::lineText(int line) const {
   return s;
 }
 
+/// A message with the NumPy library's function names as the program
+/// spells them: `__np_roll` is np.roll, `__np_linalg_matrix_power`
+/// np.linalg.matrix_power, `__np_x_norm` (another form of a builtin)
+/// np.norm.
+static std::string withLibraryNames(std::string message) {
+  static const std::pair<const char *, const char *> names[] = {
+      {"__np_linalg_", "np.linalg."}, {"__np_x_", "np."}, {"__np_", "np."}};
+  for (const auto &[from, to] : names)
+    for (size_t at = message.find(from); at != std::string::npos;
+         at = message.find(from, at))
+      message.replace(at, std::strlen(from), to);
+  return message;
+}
+
 Diagnostic &DiagnosticEngine::error(SourceRange range, std::string message) {
-  message = withoutVersionSuffixes(message);
+  message = withLibraryNames(withoutVersionSuffixes(message));
   // A second error at exactly the place of an earlier one follows from it
   // (`for x in 5`: len() and indexing of the same 5): the first says why.
   bool follows = range.begin.valid() &&
@@ -65,7 +80,7 @@ Diagnostic &DiagnosticEngine::error(SourceRange range, std::string message) {
 }
 
 Diagnostic &DiagnosticEngine::warning(SourceRange range, std::string message) {
-  message = withoutVersionSuffixes(message);
+  message = withLibraryNames(withoutVersionSuffixes(message));
   if (suppressed_) {
     scratch_ = Diagnostic{Severity::Warning, range, std::move(message), {}};
     return scratch_;
@@ -77,7 +92,7 @@ Diagnostic &DiagnosticEngine::warning(SourceRange range, std::string message) {
 
 void DiagnosticEngine::note(Diagnostic &diag, SourceRange range,
                             std::string message) {
-  message = withoutVersionSuffixes(message);
+  message = withLibraryNames(withoutVersionSuffixes(message));
   diag.notes.push_back(
       Diagnostic{Severity::Note, range, std::move(message), {}});
 }
