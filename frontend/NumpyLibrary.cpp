@@ -677,6 +677,41 @@ def __np_x_norm(x, ord=None, axis=None):
     if ord == 2:
         return np.linalg.norm(x)
     return np.sum(a ** ord) ** (1.0 / ord)
+
+def __np_reciprocal(x):
+    if x.dtype == np.float64 or x.dtype == np.float32:
+        return 1.0 / x
+    return np.where(np.abs(x) == 1, x, x * 0)
+
+def __np_insert(arr, index, value):
+    n = len(arr)
+    i = index
+    if i < 0:
+        i += n
+    if i < 0 or i > n:
+        raise IndexError("np.insert: index out of bounds")
+    out = np.empty(n + 1, dtype=arr.dtype)
+    out[:i] = arr[:i]
+    out[i] = value
+    out[i + 1:] = arr[i:]
+    return out
+
+def __np_cov(m, y=None):
+    if y is None:
+        rows = m
+    else:
+        rows = np.array([m, y])
+    assert rows.ndim == 2, "np.cov takes a 2-D array (rows are variables) or two 1-D arrays"
+    fact = rows.shape[1] - 1
+    centred = rows - (np.sum(rows, axis=1) / rows.shape[1])[:, None]
+    return (centred @ centred.T) * (1.0 / fact)
+
+def __np_corrcoef(x, y=None):
+    c = __np_cov(x, y)
+    d = np.sqrt(__np_diag(c))
+    c = c / d[:, None]
+    c = c / d[None, :]
+    return np.clip(c, -1.0, 1.0)
 )weft";
 
 /// The library's function names (without the prefix), read from its
