@@ -698,10 +698,14 @@ def __np_insert(arr, index, value):
 
 def __np_cov(m, y=None):
     if y is None:
-        rows = m
-    else:
-        rows = np.array([m, y])
-    assert rows.ndim == 2, "np.cov takes a 2-D array (rows are variables) or two 1-D arrays"
+        if m.ndim == 1:
+            d = m - np.sum(m) / len(m)
+            return np.sum(d * d) * (1.0 / (len(m) - 1))
+        return __np_cov_rows(m)
+    return __np_cov_rows(np.array([m, y]))
+
+def __np_cov_rows(rows):
+    assert rows.ndim == 2, "np.cov takes arrays of 1 or 2 axes"
     fact = rows.shape[1] - 1
     centred = rows - (np.sum(rows, axis=1) / rows.shape[1])[:, None]
     return (centred @ centred.T) * (1.0 / fact)
