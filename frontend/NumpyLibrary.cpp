@@ -69,7 +69,7 @@ def __np_identity(n):
     return np.eye(n)
 
 def __np_trace(a):
-    s = a[0, 0] * 0
+    s = a.ravel()[:0].sum()
     for i in range(min(a.shape[0], a.shape[1])):
         s += a[i, i]
     return s
@@ -169,7 +169,7 @@ def __np_meshgrid(x, y):
     return gx, gy
 
 def __np_polyval(p, x):
-    y = x * 0 + p[0]
+    y = x * 0 + p[:1].sum()
     for i in range(1, len(p)):
         y = y * x + p[i]
     return y
@@ -248,6 +248,8 @@ def __np_interp(x, xp, fp):
 
 def __np_interp_one(x, xp, fp):
     n = len(xp)
+    if n == 0 or len(fp) != n:
+        raise ValueError("np.interp: xp and fp must be non-empty and of one length")
     if x < xp[0]:
         return f64(fp[0])
     if x > xp[n - 1] or n == 1:
@@ -429,41 +431,37 @@ def __np_choice_index(n, p=None):
 def __np_cumsum(a, axis=None):
     if axis is None:
         return np.cumsum(a.ravel())
-    if a.ndim == 1:
-        if axis != 0 and axis != -1:
-            raise ValueError("np.cumsum: axis is out of bounds")
-        return np.cumsum(a)
-    assert a.ndim == 2, "np.cumsum with axis= takes 1-D and 2-D arrays"
-    first = np.cumsum(a[:, 0])
-    out = np.empty(a.shape, dtype=first.dtype)
-    if axis == 0 or axis == -2:
-        for j in range(a.shape[1]):
-            out[:, j] = np.cumsum(a[:, j])
-    elif axis == 1 or axis == -1:
-        for i in range(a.shape[0]):
-            out[i, :] = np.cumsum(a[i, :])
-    else:
-        raise ValueError("np.cumsum: axis is out of bounds")
-    return out
+    return __np_scan_axis(a, axis, False)
 
 def __np_cumprod(a, axis=None):
     if axis is None:
         return np.cumprod(a.ravel())
+    return __np_scan_axis(a, axis, True)
+
+def __np_scan_axis(a, axis, product):
+    # The builtin 1-D scan on each row or column.
     if a.ndim == 1:
         if axis != 0 and axis != -1:
-            raise ValueError("np.cumprod: axis is out of bounds")
-        return np.cumprod(a)
-    assert a.ndim == 2, "np.cumprod with axis= takes 1-D and 2-D arrays"
-    first = np.cumprod(a[:, 0])
-    out = np.empty(a.shape, dtype=first.dtype)
+            raise ValueError("np.cumsum: axis is out of bounds")
+        if product:
+            return np.cumprod(a)
+        return np.cumsum(a)
+    assert a.ndim == 2, "np.cumsum with axis= takes 1-D and 2-D arrays"
+    out = np.empty(a.shape, dtype=np.cumsum(a.ravel()[:0]).dtype)
     if axis == 0 or axis == -2:
         for j in range(a.shape[1]):
-            out[:, j] = np.cumprod(a[:, j])
+            if product:
+                out[:, j] = np.cumprod(a[:, j])
+            else:
+                out[:, j] = np.cumsum(a[:, j])
     elif axis == 1 or axis == -1:
         for i in range(a.shape[0]):
-            out[i, :] = np.cumprod(a[i, :])
+            if product:
+                out[i, :] = np.cumprod(a[i, :])
+            else:
+                out[i, :] = np.cumsum(a[i, :])
     else:
-        raise ValueError("np.cumprod: axis is out of bounds")
+        raise ValueError("np.cumsum: axis is out of bounds")
     return out
 
 def __np_sort(a, axis=-1):
