@@ -714,6 +714,13 @@ def __np_corrcoef(x, y=None):
     c = c / d[:, None]
     c = c / d[None, :]
     return np.clip(c, -1.0, 1.0)
+
+def __np_split(ary, sections):
+    n = len(ary)
+    if sections <= 0 or n % sections != 0:
+        raise ValueError("array split does not result in an equal division")
+    assert ary.ndim == 1, "np.split takes a 1-D array here"
+    return __as_rows(ary.reshape((sections, n // sections)))
 )weft";
 
 /// The library's function names (without the prefix), read from its

@@ -41,6 +41,17 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     }
     return args[0].asList();
   }
+  if (b == Builtin::AsRows) {
+    if (!checkArity(c, "__as_rows", args.size(), 1, 1) || !args[0].isKnown())
+      return Type::unknown();
+    if (!args[0].isArray() || args[0].rank() < 2) {
+      diags_.error(argExprs[0]->range,
+                   "__as_rows() takes an array of 2 or more axes, not " +
+                       args[0].str());
+      return Type::unknown();
+    }
+    return args[0].asArray().withListDepth(1);
+  }
   if (b == Builtin::AsArray) {
     if (!checkArity(c, "__as_array", args.size(), 1, 1) || !args[0].isKnown())
       return Type::unknown();

@@ -168,7 +168,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   }
   if (isListMethod(builtin))
     return emitListMethod(c, builtin);
-  if (builtin == Builtin::AsList || builtin == Builtin::AsArray)
+  if (builtin == Builtin::AsList || builtin == Builtin::AsArray ||
+      builtin == Builtin::AsRows)
     return arg(0); // the same array, typed as a list or as an array
   if (builtin == Builtin::AsTupleList) { // the fields' arrays as they are
     Val fields;

@@ -17,6 +17,7 @@
 #include "compiler/MLIRGen/MLIRGen.h"
 #include "frontend/Diagnostics.h"
 #include "frontend/LoopAnalysis.h"
+#include "frontend/NumpyLibrary.h"
 #include "frontend/Sema.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -63,7 +64,13 @@ public:
   void flatTypes(const Type &t, llvm::SmallVectorImpl<mlir::Type> &out);
   mlir::Location loc(SourceRange r);
   mlir::Location loc(SourceLocation l) { return loc(SourceRange(l)); }
-  int64_t line(SourceRange r) const { return r.begin.line; }
+  /// The source line a runtime error names: none (0) in the NumPy
+  /// library's functions, whose lines follow the program's.
+  int64_t line(SourceRange r) const {
+    return fn.def && fn.def->name.rfind(kNumpyLibraryPrefix, 0) == 0
+               ? 0
+               : r.begin.line;
+  }
 
   // ---- environment and ownership (MLIRGen.cpp)
   /// Names of the environment slots of local `name` of type `t`.

@@ -1,6 +1,7 @@
 """NumPy functions Weft writes in Weft (frontend/NumpyLibrary.cpp), called
 from jitted functions as Numba code calls them, against NumPy itself."""
 import importlib.util
+import re
 
 import numpy as np
 import pytest
@@ -150,3 +151,29 @@ def test_random_shuffle_permutation_and_choice():
     assert np.array_equal(draws(x, 7)[1], draws(x, 7)[1])
     with pytest.raises(ValueError, match="larger sample than population"):
         too_many(x)
+
+
+@weft.jit
+def halves(x):
+    parts = np.split(x, 2)
+    total = 0.0
+    for p in parts:
+        total += p.sum()
+    return parts, total
+
+
+@weft.jit
+def thirds(x):
+    return np.split(x, 3)
+
+
+def test_split_is_a_list_of_arrays_and_errors_name_no_library_line():
+    parts, total = halves(np.arange(6.0))
+    assert type(parts) is list and len(parts) == 2
+    assert parts[1].tolist() == [3.0, 4.0, 5.0] and total == 15.0
+    with pytest.raises(ValueError,
+                       match="array split does not result in an equal "
+                             "division") as e:
+        thirds(np.arange(4.0))
+    # No line number: the library's lines are not the program's.
+    assert re.search(r":\d+: ValueError", str(e.value)) is None
