@@ -276,6 +276,34 @@ Value reductionIdentity(ImplicitLocOpBuilder &b, ReductionKind kind,
                                       : APInt::getSignedMinValue(width)));
 }
 
+void copyRowChecked(ImplicitLocOpBuilder &b, Value out, Value i, Value row,
+                    int64_t line) {
+  auto type = cast<MemRefType>(out.getType());
+  int64_t rank = type.getRank() - 1;
+  Value differ = arith::ConstantIntOp::create(b, 0, 1);
+  SmallVector<Value, 4> common;
+  for (int64_t d = 0; d < rank; ++d) {
+    Value want = memref::DimOp::create(b, out, d + 1);
+    Value have = memref::DimOp::create(b, row, d);
+    differ = arith::OrIOp::create(
+        b, differ,
+        arith::CmpIOp::create(b, arith::CmpIPredicate::ne, want, have));
+    common.push_back(arith::MinUIOp::create(b, want, have));
+  }
+  failIf(b, differ,
+         "ValueError: setting an array element with a sequence. The "
+         "requested array has an inhomogeneous shape after 1 dimensions",
+         line);
+  buildArrayNest(b, common, /*serial=*/true, /*gpu=*/false,
+                 [&](ValueRange ivs) {
+                   SmallVector<Value, 4> at{i};
+                   at.append(ivs.begin(), ivs.end());
+                   Value x = memref::LoadOp::create(b, row, ivs);
+                   memref::StoreOp::create(
+                       b, castNumber(b, x, type.getElementType()), out, at);
+                 });
+}
+
 void failIf(ImplicitLocOpBuilder &b, Value cond, StringRef message,
             int64_t line) {
   auto ifOp = scf::IfOp::create(b, TypeRange{}, cond, false);

@@ -102,6 +102,13 @@ mlir::Value inlineBodyAt(mlir::ImplicitLocOpBuilder &b, mlir::Block &body,
 void failIf(mlir::ImplicitLocOpBuilder &b, mlir::Value cond,
             llvm::StringRef message, int64_t line);
 
+/// Copies `row` into `out[i]` (a row of one axis fewer), converting the
+/// numbers; a row of another shape than out's rows is NumPy's ValueError
+/// ("inhomogeneous shape") at `line`, and then only the common part is
+/// copied (an error recorded inside a parallel loop goes on).
+void copyRowChecked(mlir::ImplicitLocOpBuilder &b, mlir::Value out,
+                    mlir::Value i, mlir::Value row, int64_t line);
+
 /// Python's len(range(start, stop, step)) of i64 values, for a nonzero
 /// step: exact for every i64 bound, as an unsigned difference.
 mlir::Value rangeLength(mlir::ImplicitLocOpBuilder &b, mlir::Value start,

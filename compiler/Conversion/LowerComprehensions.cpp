@@ -152,31 +152,7 @@ void lowerArrays(ImplicitLocOpBuilder &b, weft::ComprehensionOp op) {
   Value zero = arith::ConstantIndexOp::create(b, 0);
   Value one = arith::ConstantIndexOp::create(b, 1);
   auto copyInto = [&](Value out, Value i, Value e) {
-    auto type = cast<MemRefType>(out.getType());
-    int64_t rank = type.getRank() - 1;
-    Value differ = arith::ConstantIntOp::create(b, 0, 1);
-    SmallVector<Value, 4> common;
-    for (int64_t d = 0; d < rank; ++d) {
-      Value want = memref::DimOp::create(b, out, d + 1);
-      Value have = memref::DimOp::create(b, e, d);
-      differ = arith::OrIOp::create(
-          b, differ,
-          arith::CmpIOp::create(b, arith::CmpIPredicate::ne, want, have));
-      common.push_back(arith::MinUIOp::create(b, want, have));
-    }
-    weft::failIf(b, differ,
-                 "ValueError: setting an array element with a sequence. The "
-                 "requested array has an inhomogeneous shape after 1 "
-                 "dimensions",
-                 op.getLine());
-    weft::buildArrayNest(
-        b, common, /*serial=*/true, /*gpu=*/false, [&](ValueRange ivs) {
-          SmallVector<Value, 4> at{i};
-          at.append(ivs.begin(), ivs.end());
-          Value x = memref::LoadOp::create(b, e, ivs);
-          memref::StoreOp::create(
-              b, weft::castNumber(b, x, type.getElementType()), out, at);
-        });
+    weft::copyRowChecked(b, out, i, e, op.getLine());
     weft::ReleaseOp::create(b, e);
   };
   auto copyAll = [&](ValueRange outs, Value i, ValueRange es) {

@@ -809,45 +809,13 @@ Value FunctionGen::emitNestedListLiteral(const ListExpr *lst,
   SmallVector<Value> rows;
   for (const ExprPtr &x : lst->elts)
     rows.push_back(emitExpr(x.get()).v());
-  int rank = t.rank() - 1;
   SmallVector<Value, 4> sizes{index(rows.size(), l)};
   ArrayMeta first = arrayMeta(rows.front(), l);
   sizes.append(first.sizes.begin(), first.sizes.end());
   Value out = allocArrayN(t.scalarKind(), sizes, l);
-  for (auto [k, row] : llvm::enumerate(rows)) {
-    ArrayMeta m = arrayMeta(row, l);
-    Value differ = constant(ScalarKind::Bool, 0, l);
-    for (int d = 0; d < rank; ++d)
-      differ = arith::OrIOp::create(
-          b, l, differ,
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, m.sizes[d],
-                                first.sizes[d]));
-    emitCheck(differ,
-              "ValueError: setting an array element with a sequence. The "
-              "requested array has an inhomogeneous shape after 1 "
-              "dimensions",
-              line(lst->range), l);
-    // A nest over the row's shape (the common part after an error
-    // recorded inside a parallel loop).
-    SmallVector<Value, 4> idx{index(k, l)};
-    std::function<void(int)> nest = [&](int d) {
-      if (d == rank) {
-        Value x = memref::LoadOp::create(b, l, row,
-                                         ArrayRef<Value>(idx).drop_front());
-        memref::StoreOp::create(b, l, convert(x, t.scalarKind(), l), out, idx);
-        return;
-      }
-      // (sizes: the array's, zeros where its allocation failed.)
-      Value n = arith::MinUIOp::create(b, l, m.sizes[d], sizes[d + 1]);
-      auto loop = scf::ForOp::create(b, l, index(0, l), n, index(1, l));
-      OpBuilder::InsertionGuard g(b);
-      b.setInsertionPointToStart(loop.getBody());
-      idx.push_back(loop.getInductionVar());
-      nest(d + 1);
-      idx.pop_back();
-    };
-    nest(0);
-  }
+  ImplicitLocOpBuilder ib(l, b);
+  for (auto [k, row] : llvm::enumerate(rows))
+    weft::copyRowChecked(ib, out, index(k, l), row, line(lst->range));
   return out;
 }
 
