@@ -630,6 +630,34 @@ def __np_select(condlist, choicelist, default=0):
         out = np.where(condlist[k], choicelist[k], out)
     return out
 
+# np.uint8(x) and the other narrow integer types: a number wraps to the
+# type's width (an i64 holding it, as array elements read are); an array
+# is converted.
+def __np_x_uint8(x):
+    if x.ndim == 0:
+        return int(x) & 255
+    return x.astype(np.uint8)
+
+def __np_x_int8(x):
+    if x.ndim == 0:
+        return ((int(x) + 128) & 255) - 128
+    return x.astype(np.int8)
+
+def __np_x_uint16(x):
+    if x.ndim == 0:
+        return int(x) & 65535
+    return x.astype(np.uint16)
+
+def __np_x_int16(x):
+    if x.ndim == 0:
+        return ((int(x) + 32768) & 65535) - 32768
+    return x.astype(np.int16)
+
+def __np_x_uint32(x):
+    if x.ndim == 0:
+        return int(x) & 4294967295
+    return x.astype(np.uint32)
+
 def __np_x_var(a, axis=None, ddof=0):
     assert axis is None, "np.var with ddof= and axis= is not supported yet"
     d = a - a.mean()

@@ -11,6 +11,7 @@
 
 #include "frontend/NumpyLibrary.h"
 #include "frontend/ParserUfuncs.h"
+#include "frontend/Types.h"
 
 #include <algorithm>
 #include <cmath>
@@ -919,6 +920,15 @@ void Parser::libraryAxisCall(CallExpr &c) {
     c.callee = std::make_unique<NameExpr>(r, std::string(kNumpyLibraryPrefix) +
                                                  "x_" + name);
     c.args.insert(c.args.begin(), std::move(base));
+    return;
+  }
+  // np.uint8(x) and the other narrow integer types (no scalars of their
+  // own): the library's conversion.
+  ScalarKind kind;
+  if (n && n->qualified && parseScalarName(name, kind) &&
+      isStorageKind(kind)) {
+    n->name = std::string(kNumpyLibraryPrefix) + "x_" + numpyName(kind);
+    n->qualified = false;
     return;
   }
   bool scan = name == "cumsum" || name == "cumprod";

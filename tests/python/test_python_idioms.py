@@ -148,3 +148,21 @@ def test_inner_functions_read_the_outer_variables_when_called():
     got, want = with_helpers(x, 3), with_helpers.py_func(x, 3)
     assert got[0] == want[0] and got[2] == want[2]
     assert got[1].tolist() == want[1].tolist()
+
+
+@weft.jit
+def narrow_scalars(v, f, a):
+    return (np.uint8(v), np.int8(v), np.uint16(v), np.int16(v),
+            np.uint32(v), np.uint8(f), np.int8(-f), np.uint8(a))
+
+
+def test_narrow_integer_conversions_wrap_as_numpy_casts():
+    a = np.array([250, 255, 256, 300, -1])
+    for v in (300, -1, 70000, 5):
+        got = narrow_scalars(v, 200.75, a)
+        want = [np.array(v).astype(t).item()
+                for t in (np.uint8, np.int8, np.uint16, np.int16, np.uint32)]
+        assert list(got[:5]) == want
+        assert got[5] == 200 and got[6] == 56  # NumPy: int8(-200.75) is 56
+        assert got[7].dtype == np.uint8
+        assert got[7].tolist() == a.astype(np.uint8).tolist()
