@@ -226,7 +226,9 @@ def __np_bincount(x, weights=None, minlength=0):
     return sums
 
 def __np_ldexp(x, i):
-    return x * 2.0 ** i
+    # (in two halves, so that 0.5 * 2**1024 is not inf)
+    h = i // 2
+    return x * 2.0 ** h * 2.0 ** (i - h)
 
 def __np_modf(x):
     t = np.trunc(x)
@@ -629,6 +631,46 @@ def __np_select(condlist, choicelist, default=0):
     for k in range(len(condlist) - 1, -1, -1):
         out = np.where(condlist[k], choicelist[k], out)
     return out
+
+def __np_ascontiguousarray(a, dtype=None):
+    if a.ndim == 0:
+        return np.full(1, a)
+    b = __np_asarray(a, dtype)
+    if __is_contiguous(b):
+        return b
+    return b.copy()
+
+def __np_asfortranarray(a, dtype=None):
+    if a.ndim == 0:
+        return np.full(1, a)
+    b = __np_asarray(a, dtype)
+    if __is_contiguous(b.T):
+        return b
+    return b.T.copy().T
+
+def __np_frexp_one(x):
+    if x == 0.0 or not np.isfinite(x):
+        return x * 1.0, 0
+    e = int(np.floor(np.log2(np.abs(x)))) + 1
+    # (two steps, so that 2**e never overflows for x near the largest)
+    m = x / 2.0 ** (e - 1) / 2.0
+    if np.abs(m) >= 1.0:
+        m = m / 2.0
+        e = e + 1
+    elif np.abs(m) < 0.5:
+        m = m * 2.0
+        e = e - 1
+    return m, e
+
+def __np_frexp(x):
+    if x.ndim == 0:
+        return __np_frexp_one(x)
+    flat = x.ravel()
+    m = np.empty(flat.size)
+    e = np.empty(flat.size, dtype=np.int32)
+    for i in range(flat.size):
+        m[i], e[i] = __np_frexp_one(flat[i])
+    return m.reshape(x.shape), e.reshape(x.shape)
 
 # np.uint8(x) and the other narrow integer types: a number wraps to the
 # type's width (an i64 holding it, as array elements read are); an array

@@ -925,8 +925,7 @@ void Parser::libraryAxisCall(CallExpr &c) {
   // np.uint8(x) and the other narrow integer types (no scalars of their
   // own): the library's conversion.
   ScalarKind kind;
-  if (n && n->qualified && parseScalarName(name, kind) &&
-      isStorageKind(kind)) {
+  if (n && n->qualified && parseScalarName(name, kind) && isStorageKind(kind)) {
     n->name = std::string(kNumpyLibraryPrefix) + "x_" + numpyName(kind);
     n->qualified = false;
     return;

@@ -41,6 +41,17 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     }
     return args[0].asList();
   }
+  if (b == Builtin::IsContiguous) {
+    if (!checkArity(c, "__is_contiguous", args.size(), 1, 1) ||
+        !args[0].isKnown())
+      return Type::unknown();
+    if (!args[0].isArray() || args[0].isList()) {
+      diags_.error(argExprs[0]->range,
+                   "__is_contiguous() takes an array, not " + args[0].str());
+      return Type::unknown();
+    }
+    return Type::boolean();
+  }
   if (b == Builtin::AsRows) {
     if (!checkArity(c, "__as_rows", args.size(), 1, 1) || !args[0].isKnown())
       return Type::unknown();

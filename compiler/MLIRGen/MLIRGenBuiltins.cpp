@@ -171,6 +171,26 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   if (builtin == Builtin::AsList || builtin == Builtin::AsArray ||
       builtin == Builtin::AsRows)
     return arg(0); // the same array, typed as a list or as an array
+  if (builtin == Builtin::IsContiguous) {
+    // Each axis of more than one element has the stride of the axes after
+    // it packed together (NumPy's rule: axes of length 1 have any stride).
+    Value a = arg(0).v();
+    auto meta = memref::ExtractStridedMetadataOp::create(b, l, a);
+    Value one = arith::ConstantIndexOp::create(b, l, 1);
+    Value packed = one;
+    Value ok = arith::ConstantIntOp::create(b, l, 1, 1);
+    for (int d = argType(0).rank() - 1; d >= 0; --d) {
+      Value size = meta.getSizes()[d];
+      Value fits = arith::OrIOp::create(
+          b, l,
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::sle, size, one),
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                meta.getStrides()[d], packed));
+      ok = arith::AndIOp::create(b, l, ok, fits);
+      packed = arith::MulIOp::create(b, l, packed, size);
+    }
+    return Val(ok);
+  }
   if (builtin == Builtin::AsTupleList) { // the fields' arrays as they are
     Val fields;
     for (size_t k = 0; k < c->args.size(); ++k)
