@@ -19,7 +19,7 @@ namespace {
 // are exact); `x.ndim == k` branches are decided per instantiation by the
 // parameter types (StaticBranches), so one function takes numbers and
 // arrays of several ranks.
-const char *kSource =
+const char *kMainSource =
     R"weft(# NumPy functions written in Weft (frontend/NumpyLibrary.cpp): each
 # `__np_<name>` is NumPy's `np.<name>`. Builtins are called as np.<name>,
 # which a program's own functions and variables never shadow.
@@ -793,12 +793,19 @@ def __np_split(ary, sections):
     return __as_rows(ary.reshape((sections, n // sections)))
 )weft";
 
+/// The whole library: the functions above, then np.linalg's.
+const std::string &librarySource() {
+  static const std::string text =
+      std::string(kMainSource) + numpyLinalgLibrarySource();
+  return text;
+}
+
 /// The library's function names (without the prefix), read from its
 /// source once.
 const std::set<std::string> &libraryNames() {
   static const std::set<std::string> names = [] {
     std::set<std::string> out;
-    std::string text = kSource;
+    const std::string &text = librarySource();
     std::string def = std::string("def ") + kNumpyLibraryPrefix;
     for (size_t at = text.find(def); at != std::string::npos;
          at = text.find(def, at + 1)) {
@@ -837,7 +844,7 @@ bool isNumpyLibraryFunction(const std::string &name) {
   return libraryNames().count(name) != 0;
 }
 
-const char *numpyLibrarySource() { return kSource; }
+const char *numpyLibrarySource() { return librarySource().c_str(); }
 
 bool addNumpyLibrary(ModuleAST &module, DiagnosticEngine &diags,
                      std::unique_ptr<SourceFile> &libraryFile) {
@@ -852,7 +859,7 @@ bool addNumpyLibrary(ModuleAST &module, DiagnosticEngine &diags,
   // a position in it is past the program's last line.
   int first = lineCount(diags.file().text()) + 1;
   libraryFile = std::make_unique<SourceFile>(
-      kNumpyLibraryFile, std::string(first - 1, '\n') + kSource);
+      kNumpyLibraryFile, std::string(first - 1, '\n') + librarySource());
   diags.setLibrary(libraryFile.get(), first);
   DiagnosticEngine libraryDiags(*libraryFile);
   std::unique_ptr<ModuleAST> lib = parseModule(*libraryFile, libraryDiags);

@@ -26,6 +26,9 @@ constexpr const char *kNumpyLibraryPrefix = "__np_";
 /// Whether `np.<name>` is one of the library's functions.
 bool isNumpyLibraryFunction(const std::string &name);
 
+/// The np.linalg part of the library's source (NumpyLinalgLibrary.cpp).
+const char *numpyLinalgLibrarySource();
+
 /// The library's source (for docs and tests).
 const char *numpyLibrarySource();
 

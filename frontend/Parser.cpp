@@ -780,8 +780,10 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
       return errorAt(member.range,
                      "np.linalg." + member.text +
                          " is not supported yet (solve, inv, det, "
-                         "cholesky and norm are); call it from Python "
-                         "outside the jitted function");
+                         "cholesky, norm, qr, svd, eigh, eigvalsh, pinv, "
+                         "lstsq, matrix_rank, matrix_power, cond and "
+                         "slogdet are); call it from Python outside the "
+                         "jitted function");
     if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
         !decorators.count(name) && !isUfuncOperator(name) && !inLinalg &&
         isNumpyLibraryFunction(member.text)) {

@@ -868,28 +868,62 @@ ExprPtr Parser::parseListComp(SourceLocation begin, ExprPtr elt) {
 
 void Parser::libraryAxisCall(CallExpr &c) {
   auto *n = c.callee->dyn<NameExpr>();
-  // np.convolve(a, v, 'same') / mode='valid': the mode's own function
-  // (the parser named np.convolve the library's already).
+  // np.convolve(a, v, 'same') / mode='valid', np.linalg.qr(a, 'r'): the
+  // mode's own function (the parser named the call the library's
+  // already); a mode is a literal string.
   std::string prefix = kNumpyLibraryPrefix;
-  if (n &&
-      (n->name == prefix + "convolve" || n->name == prefix + "correlate")) {
-    ExprPtr *mode = c.args.size() == 3 ? &c.args[2] : nullptr;
+  struct Moded {
+    const char *name;
+    size_t position;
+    const char *fallback;
+    const char *modes;
+  };
+  static const Moded moded[] = {
+      {"convolve", 2, "full", "'full', 'same' or 'valid'"},
+      {"correlate", 2, "valid", "'full', 'same' or 'valid'"},
+      {"linalg_qr", 1, "reduced", "'reduced', 'complete' or 'r'"}};
+  for (const Moded &f : moded) {
+    if (!n || n->name != prefix + f.name)
+      continue;
+    ExprPtr *mode =
+        c.args.size() == f.position + 1 ? &c.args[f.position] : nullptr;
     for (KeywordArg &k : c.keywords)
       if (k.name == "mode")
         mode = &k.value;
     auto *lit = mode ? (*mode)->dyn<StrLitExpr>() : nullptr;
-    std::string name = n->name;
-    bool convolve = name == prefix + "convolve";
-    if (lit && lit->value != (convolve ? "full" : "valid"))
-      name += "_" + lit->value;
-    if (lit) {
-      c.args.resize(std::min<size_t>(c.args.size(), 2));
-      c.keywords.erase(
-          std::remove_if(c.keywords.begin(), c.keywords.end(),
-                         [](const KeywordArg &k) { return k.name == "mode"; }),
-          c.keywords.end());
+    if (!lit)
+      return;
+    // (the literal goes with the argument it is)
+    std::string value = lit->value;
+    SourceRange range = lit->range;
+    c.args.resize(std::min(c.args.size(), f.position));
+    c.keywords.erase(
+        std::remove_if(c.keywords.begin(), c.keywords.end(),
+                       [](const KeywordArg &k) { return k.name == "mode"; }),
+        c.keywords.end());
+    if (value == f.fallback)
+      return;
+    std::string name = std::string(f.name) + "_" + value;
+    if (!isNumpyLibraryFunction(name)) {
+      errorAt(range, "mode '" + value + "' of np." +
+                         (std::string(f.name).rfind("linalg_", 0) == 0
+                              ? "linalg." + std::string(f.name + 7)
+                              : std::string(f.name)) +
+                         " is not supported; use " + f.modes);
+      return;
     }
-    n->name = name;
+    n->name = prefix + name;
+    return;
+  }
+  // np.linalg.svd(a, compute_uv=False): the singular values alone.
+  if (n && n->name == prefix + "linalg_svd") {
+    for (auto k = c.keywords.begin(); k != c.keywords.end(); ++k)
+      if (auto *v = k->value->dyn<BoolLitExpr>();
+          k->name == "compute_uv" && v && !v->value) {
+        c.keywords.erase(k);
+        n->name = prefix + "linalg_svdvals";
+        return;
+      }
     return;
   }
   auto *m = c.callee->dyn<AttributeExpr>();
