@@ -125,7 +125,7 @@ def __np_linalg_jacobi_eigh(a):
     for i in range(n):
         values[i] = w[i, i]
     order = np.argsort(values)
-    return values[order], v.T[order].T.copy()
+    return values[order], v[:, order]
 
 def __np_linalg_eigh(a):
     return __np_linalg_jacobi_eigh(a)
@@ -214,7 +214,7 @@ def __np_linalg_jacobi_svd(a, full):
     if full:
         width = rows
     u = np.zeros((rows, width))
-    vv = v.T[order].T.copy()
+    vv = v[:, order]
     nonzero = 0
     for j in range(cols):
         if s[j] > 0.0:

@@ -26,12 +26,19 @@ FunctionInstance::Indexing
 FunctionInstance::indexingOf(const IndexExpr *ix) const {
   // a[mask], a[idx], and a[mask, j...] / a[idx, j...] with integers and
   // slices after the array.
-  if (ix->indices.empty())
+  int at = arrayIndexAt(ix);
+  if (at < 0 || !typeOf(ix->base.get()).isArray())
     return Indexing::Basic;
-  Type t = typeOf(ix->indices[0].get());
-  if (!t.isArray() || !typeOf(ix->base.get()).isArray())
-    return Indexing::Basic;
-  return t.scalarKind() == ScalarKind::Bool ? Indexing::Mask : Indexing::Gather;
+  return typeOf(ix->indices[at].get()).scalarKind() == ScalarKind::Bool
+             ? Indexing::Mask
+             : Indexing::Gather;
+}
+
+int FunctionInstance::arrayIndexAt(const IndexExpr *ix) const {
+  for (size_t k = 0; k < ix->indices.size(); ++k)
+    if (typeOf(ix->indices[k].get()).isArray())
+      return static_cast<int>(k);
+  return -1;
 }
 
 std::optional<Builtin> FunctionInstance::builtinOf(const CallExpr *c) const {
@@ -625,13 +632,6 @@ bool Analyzer::checkArrayIndexStore(const IndexExpr *ix, const Type &value,
                                     SourceRange valueRange) {
   if (fn_->indexingOf(ix) == FunctionInstance::Indexing::Basic)
     return true;
-  if (ix->indices.size() > 1) {
-    diags_.error(ix->range,
-                 "storing through an array index with other indices is not "
-                 "supported yet; store through a view: v = a[:, j]; "
-                 "v[mask] = x");
-    return false;
-  }
   if (!value.isKnown() || value.isScalar())
     return true;
   diags_.error(valueRange,

@@ -130,6 +130,9 @@ struct FunctionInstance {
   /// (`a[idx]`, a copy).
   enum class Indexing { Basic, Mask, Gather };
   Indexing indexingOf(const IndexExpr *ix) const;
+  /// The position of the array among `ix`'s indices (a[:, idx] has it at
+  /// 1), or -1 when none is an array.
+  int arrayIndexAt(const IndexExpr *ix) const;
 };
 
 /// A function the host program will call with these argument types (the

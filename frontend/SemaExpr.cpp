@@ -491,20 +491,28 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
                                 std::to_string(its.size()));
     return Type::unknown();
   }
-  for (size_t i = 1; i < its.size(); ++i)
-    if (its[i].isArray()) {
+  // One index may be an array (NumPy's advanced indexing with one
+  // array): a[idx], a[:, idx], a[i, :, mask].
+  size_t arrayAt = its.size();
+  for (size_t i = 0; i < its.size(); ++i) {
+    if (!its[i].isArray())
+      continue;
+    if (arrayAt != its.size()) {
       diags_.error(ix->indices[i]->range,
-                   "only the first index may be an array so far; index with "
-                   "the arrays one after the other, e.g. a[idx][:, idx2]");
+                   "only one index may be an array so far; index with the "
+                   "arrays one after the other, e.g. a[idx][:, idx2]");
       return Type::unknown();
     }
-  if (!its.empty() && its[0].isArray()) {
+    arrayAt = i;
+  }
+  if (arrayAt != its.size()) {
     // a[mask] and a[idx]: NumPy's boolean and integer array indexing,
-    // along the leading axes; integers and slices after it index the
-    // other axes first (a[idx, j] is a[:, j][idx]).
+    // along the leading axes (along axis k for a[:, ..., idx]); integers
+    // and slices beside it index the other axes first (a[idx, j] is
+    // a[:, j][idx]).
     int dropped = 0;
-    for (size_t i = 1; i < its.size(); ++i) {
-      if (ix->indices[i]->dyn<SliceExpr>())
+    for (size_t i = 0; i < its.size(); ++i) {
+      if (i == arrayAt || ix->indices[i]->dyn<SliceExpr>())
         continue;
       if (!its[i].isInt()) {
         diags_.error(ix->indices[i]->range,
@@ -513,18 +521,18 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
       }
       ++dropped;
     }
-    if (its.size() > 1 && its[0].scalarKind() == ScalarKind::Bool &&
-        its[0].rank() != 1) {
-      diags_.error(ix->indices[0]->range,
-                   "a boolean index before other indices has one axis; "
+    const Type &it = its[arrayAt];
+    if (its.size() > 1 && it.scalarKind() == ScalarKind::Bool &&
+        it.rank() != 1) {
+      diags_.error(ix->indices[arrayAt]->range,
+                   "a boolean index beside other indices has one axis; "
                    "index with a mask of the array's shape alone");
       return Type::unknown();
     }
     base = Type::array(base.scalarKind(), base.rank() - dropped);
-    const Type &it = its[0];
     if (it.scalarKind() == ScalarKind::Bool) {
       if (it.rank() > base.rank()) {
-        diags_.error(ix->indices[0]->range,
+        diags_.error(ix->indices[arrayAt]->range,
                      "a boolean index of rank " + std::to_string(it.rank()) +
                          " cannot index a " + base.str() +
                          "; the mask has the shape of the array or of its "
@@ -534,7 +542,7 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
       return Type::array(base.scalarKind(), base.rank() - it.rank() + 1);
     }
     if (!it.isInt() && !it.elementType().isInt()) {
-      diags_.error(ix->indices[0]->range,
+      diags_.error(ix->indices[arrayAt]->range,
                    "array indices must be integers or bools, not " + it.str());
       return Type::unknown();
     }

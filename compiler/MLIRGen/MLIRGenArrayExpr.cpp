@@ -497,8 +497,10 @@ void FunctionGen::storeInto(Value dest, const Expr *e,
 void FunctionGen::storeThroughIndexArray(const IndexExpr *ix, const Expr *e,
                                          std::optional<BinaryOp> op, int64_t ln,
                                          Location l) {
-  Value dest = emitExpr(ix->base.get()).v();
-  Value idx = emitExpr(ix->indices[0].get()).v();
+  // a[:, idx] = v stores through the view with idx's axis first.
+  Value dest = advancedIndexSource(emitExpr(ix->base.get()).v(),
+                                   fn.typeOf(ix->base.get()), ix);
+  Value idx = emitExpr(ix->indices[fn.arrayIndexAt(ix)].get()).v();
   ScalarKind dk = kindOf(cast<MemRefType>(dest.getType()).getElementType());
   ArrayMeta dm = arrayMeta(dest, l), im = arrayMeta(idx, l);
   size_t k = im.sizes.size();

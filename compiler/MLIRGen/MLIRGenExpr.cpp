@@ -554,22 +554,13 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
     return emitTupleListElement(base, ix);
   FunctionInstance::Indexing how = fn.indexingOf(ix);
   if (how != FunctionInstance::Indexing::Basic) {
-    // a[mask], a[idx]: a new array (weft-lower-indexing fills it);
-    // a[mask, j, ...] selects from the view a[:, j, ...].
-    Value index = emitExpr(ix->indices[0].get()).v();
-    Value from = base.v();
-    if (ix->indices.size() > 1) {
-      SmallVector<SubscriptEntry, 4> entries{SubscriptEntry()};
-      int dropped = 0;
-      for (size_t k = 1; k < ix->indices.size(); ++k) {
-        entries.push_back({ix->indices[k].get(), Value()});
-        dropped += ix->indices[k]->dyn<SliceExpr>() ? 0 : 1;
-      }
-      from = emitView(
-          from, entries, bt.rank(),
-          toMLIR(weft::Type::array(bt.scalarKind(), bt.rank() - dropped)), ix);
-    }
-    mlir::Type t = toMLIR(fn.typeOf(ix));
+    // a[mask], a[idx]: a new array (weft-lower-indexing fills it) of the
+    // selection along the array index's axis, brought first.
+    int at = fn.arrayIndexAt(ix);
+    Value index = emitExpr(ix->indices[at].get()).v();
+    Value from = advancedIndexSource(base.v(), bt, ix);
+    weft::Type rt = fn.typeOf(ix);
+    mlir::Type t = toMLIR(rt);
     Value r =
         how == FunctionInstance::Indexing::Mask
             ? weft::CompressOp::create(b, l, t, from, index, line(ix->range))
@@ -577,9 +568,72 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
             : weft::GatherOp::create(b, l, t, from, index, line(ix->range))
                   .getResult();
     addTemp(r);
-    return Val(r);
+    // NumPy puts the selection's axes where the array index was when the
+    // integers beside it are next to it (a[:, idx], a[:, i, idx]), first
+    // when a slice parts them (a[i, :, idx]).
+    int before = 0; // slices before the array index and its integers
+    bool parted = false, seenInt = false;
+    for (int k = 0; k < at; ++k) {
+      bool slice = ix->indices[k]->dyn<SliceExpr>() != nullptr;
+      parted |= slice && seenInt;
+      seenInt |= !slice;
+      before += slice ? 1 : 0;
+    }
+    // (an integer after a slice after the array index parts them too)
+    bool sliceAfter = false;
+    for (size_t k = at + 1; k < ix->indices.size(); ++k) {
+      bool slice = ix->indices[k]->dyn<SliceExpr>() != nullptr;
+      parted |= !slice && sliceAfter;
+      sliceAfter |= slice;
+    }
+    if (parted || before == 0)
+      return Val(r);
+    int selected = how == FunctionInstance::Indexing::Mask
+                       ? 1
+                       : fn.typeOf(ix->indices[at].get()).rank();
+    SmallVector<int64_t, 8> perm;
+    for (int k = 0; k < before; ++k)
+      perm.push_back(selected + k);
+    for (int k = 0; k < selected; ++k)
+      perm.push_back(k);
+    for (int k = selected + before; k < rt.rank(); ++k)
+      perm.push_back(k);
+    auto moved = weft::TransposeOp::create(b, l, t, r);
+    moved.setPermutation(perm);
+    return Val(moved.getResult());
   }
   return emitSubscript(base.v(), ix);
+}
+
+Value FunctionGen::advancedIndexSource(Value array, weft::Type arrayType,
+                                       const IndexExpr *ix) {
+  if (ix->indices.size() == 1)
+    return array;
+  Location l = loc(ix->range);
+  int at = fn.arrayIndexAt(ix);
+  SmallVector<SubscriptEntry, 4> entries;
+  int dropped = 0, axis = 0;
+  for (size_t k = 0; k < ix->indices.size(); ++k) {
+    if (static_cast<int>(k) == at) {
+      axis = static_cast<int>(k) - dropped;
+      entries.push_back(SubscriptEntry());
+      continue;
+    }
+    entries.push_back({ix->indices[k].get(), Value()});
+    dropped += ix->indices[k]->dyn<SliceExpr>() ? 0 : 1;
+  }
+  weft::Type viewType =
+      weft::Type::array(arrayType.scalarKind(), arrayType.rank() - dropped);
+  Value view = emitView(array, entries, arrayType.rank(), toMLIR(viewType), ix);
+  if (axis == 0)
+    return view;
+  SmallVector<int64_t, 8> perm{axis};
+  for (int k = 0; k < viewType.rank(); ++k)
+    if (k != axis)
+      perm.push_back(k);
+  auto moved = weft::TransposeOp::create(b, l, toMLIR(viewType), view);
+  moved.setPermutation(perm);
+  return moved.getResult();
 }
 
 Val FunctionGen::emitExpr(const Expr *e) {

@@ -462,6 +462,11 @@ public:
                  int64_t line, mlir::Location l, mlir::Value mask = {});
   /// `a[mask] = v` / `a[idx] = v` (or `op=`) for a number v: a masked
   /// update, or a loop over the indices (checked as NumPy does).
+  /// For `a[..., idx, ...]` with one array index: the view of `array`
+  /// (of type `arrayType`) by the other indices, its axes permuted so the
+  /// array index's axis comes first (a[:, idx] reads a.T[idx]).
+  mlir::Value advancedIndexSource(mlir::Value array, weft::Type arrayType,
+                                  const IndexExpr *ix);
   void storeThroughIndexArray(const IndexExpr *ix, const Expr *e,
                               std::optional<BinaryOp> op, int64_t line,
                               mlir::Location l);
