@@ -50,7 +50,10 @@ std::string SourceFile::lineText(int line) const {
 /// np.norm.
 static std::string withLibraryNames(std::string message) {
   static const std::pair<const char *, const char *> names[] = {
-      {"__np_linalg_", "np.linalg."}, {"__np_x_", "np."}, {"__np_", "np."}};
+      {"__np_linalg_", "np.linalg."},
+      {"__np_x_math_", "math."},
+      {"__np_x_", "np."},
+      {"__np_", "np."}};
   for (const auto &[from, to] : names)
     for (size_t at = message.find(from); at != std::string::npos;
          at = message.find(from, at))

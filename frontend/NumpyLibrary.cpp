@@ -672,6 +672,16 @@ def __np_frexp(x):
         m[i], e[i] = __np_frexp_one(flat[i])
     return m.reshape(x.shape), e.reshape(x.shape)
 
+# Python's math.floor, math.ceil and math.trunc: ints.
+def __np_x_math_floor(x):
+    return int(np.floor(x))
+
+def __np_x_math_ceil(x):
+    return int(np.ceil(x))
+
+def __np_x_math_trunc(x):
+    return int(np.trunc(x))
+
 # np.uint8(x) and the other narrow integer types: a number wraps to the
 # type's width (an i64 holding it, as array elements read are); an array
 # is converted.

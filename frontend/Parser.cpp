@@ -633,6 +633,14 @@ bool importable(const std::string &module) {
   return module == "numpy" || module == "math" || module == "numba" ||
          module == "numpy.random" || module == "numba.np";
 }
+/// math.floor, math.ceil and math.trunc give Python's int (NumPy's give a
+/// float): the library's versions.
+bool isMathIntegerFunction(const std::string &name) {
+  return name == "floor" || name == "ceil" || name == "trunc";
+}
+std::string mathIntegerFunction(const std::string &name) {
+  return std::string(kNumpyLibraryPrefix) + "x_math_" + name;
+}
 /// Weft's name of a NumPy scalar type (float64 is f64) or of np.array,
 /// else `name`.
 std::string weftTypeName(const std::string &name) {
@@ -724,6 +732,8 @@ StmtPtr Parser::parseImport() {
           return nullptr;
         if (name == "random" || name == "np")
           moduleNames_.insert(as);
+        else if (module == "math" && isMathIntegerFunction(name))
+          importedAs_[as] = mathIntegerFunction(name);
         else if (as != name || weftTypeName(name) != name)
           importedAs_[as] = weftTypeName(name);
       } while (accept(TokenKind::Comma));
@@ -739,6 +749,8 @@ StmtPtr Parser::parseImport() {
       if (!check(module, range) || !alias(as))
         return nullptr;
       moduleNames_.insert(as.empty() ? module.substr(0, module.find('.')) : as);
+      if (module == "math")
+        mathModules_.insert(as.empty() ? module : as);
     } while (accept(TokenKind::Comma));
   }
   return std::make_unique<PassStmt>(rangeFrom(begin));
@@ -760,6 +772,9 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
       inLinalg = member.text == "linalg";
       continue;
     }
+    if (mathModules_.count(module.text) && isMathIntegerFunction(member.text))
+      return std::make_unique<NameExpr>(rangeFrom(begin),
+                                        mathIntegerFunction(member.text));
     std::string name = weftTypeName(member.text);
     ScalarKind kind;
     // Decorators, and functions the front end rewrites (allclose, and

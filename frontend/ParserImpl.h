@@ -158,6 +158,8 @@ private:
   /// (`np.zeros` is `zeros`): numpy, math and numba, and the names `import`
   /// gives them.
   std::set<std::string> moduleNames_{"np", "numpy", "math", "numba"};
+  /// The names the math module goes by (math.floor is Python's: an int).
+  std::set<std::string> mathModules_{"math"};
   /// `from numpy import zeros as z`: z is zeros.
   std::map<std::string, std::string> importedAs_;
 };

@@ -1,6 +1,8 @@
 """Python idioms of Numba code, checked against CPython running the same
 functions (py_func): raise, reversed(), a.flatten(), a.item(),
 np.linalg.matrix_power."""
+import math
+
 import numpy as np
 import pytest
 
@@ -166,3 +168,15 @@ def test_narrow_integer_conversions_wrap_as_numpy_casts():
         assert got[5] == 200 and got[6] == 56  # NumPy: int8(-200.75) is 56
         assert got[7].dtype == np.uint8
         assert got[7].tolist() == a.astype(np.uint8).tolist()
+
+
+@weft.jit
+def math_integers(a, x):
+    i = math.floor(x)
+    return a[i] + a[math.ceil(x)], math.trunc(-x), math.floor(3), np.floor(x)
+
+
+def test_math_floor_ceil_trunc_are_python_ints():
+    got = math_integers(np.arange(5.0), 2.5)
+    assert got == math_integers.py_func(np.arange(5.0), 2.5)
+    assert [type(v) for v in got] == [float, int, int, float]
