@@ -607,7 +607,55 @@ StmtPtr Parser::parseWhile() {
     return nullptr;
   parseSuite(s->body, "while", "expected ':' at end of 'while' condition");
   s->range = rangeFrom(begin);
+  if (at(TokenKind::KwElse)) {
+    Block &body = s->body;
+    return withLoopElse(std::move(s), body, begin);
+  }
   return s;
+}
+
+namespace {
+/// Puts `flag = True` before each break of the loop whose body is
+/// `block` (not of loops inside it).
+void flagBreaks(Block &block, const std::string &flag) {
+  for (size_t k = 0; k < block.size(); ++k) {
+    Stmt &s = *block[k];
+    if (auto *i = s.dyn<IfStmt>()) {
+      flagBreaks(i->body, flag);
+      flagBreaks(i->orelse, flag);
+    } else if (s.dyn<BreakStmt>()) {
+      auto set = std::make_unique<AssignStmt>(s.range);
+      set->targets.push_back(std::make_unique<NameExpr>(s.range, flag));
+      set->value = std::make_unique<BoolLitExpr>(s.range, true);
+      block.insert(block.begin() + k, std::move(set));
+      ++k;
+    }
+  }
+}
+} // namespace
+
+StmtPtr Parser::withLoopElse(StmtPtr loop, Block &loopBody,
+                             SourceLocation begin) {
+  failed_ = false;
+  next(); // else
+  Block orelse;
+  parseSuite(orelse, "else", "expected ':' after 'else'");
+  SourceRange r = rangeFrom(begin);
+  std::string flag = "__loop_broke_" + std::to_string(loopElses_++);
+  flagBreaks(loopBody, flag);
+  auto wrapper = std::make_unique<IfStmt>(r);
+  wrapper->cond = std::make_unique<BoolLitExpr>(r, true);
+  auto unset = std::make_unique<AssignStmt>(r);
+  unset->targets.push_back(std::make_unique<NameExpr>(r, flag));
+  unset->value = std::make_unique<BoolLitExpr>(r, false);
+  wrapper->body.push_back(std::move(unset));
+  wrapper->body.push_back(std::move(loop));
+  auto otherwise = std::make_unique<IfStmt>(r);
+  otherwise->cond = std::make_unique<UnaryExpr>(
+      r, UnaryOp::Not, std::make_unique<NameExpr>(r, flag));
+  otherwise->body = std::move(orelse);
+  wrapper->body.push_back(std::move(otherwise));
+  return wrapper;
 }
 
 StmtPtr Parser::parseFor() {
@@ -624,6 +672,10 @@ StmtPtr Parser::parseFor() {
     return nullptr;
   parseSuite(s->body, "for", "expected ':' at end of 'for' header");
   s->range = rangeFrom(begin);
+  if (at(TokenKind::KwElse)) {
+    Block &body = s->body;
+    return withLoopElse(std::move(s), body, begin);
+  }
   return s;
 }
 

@@ -90,6 +90,11 @@ private:
   StmtPtr parseIf();
   StmtPtr parseWhile();
   StmtPtr parseFor();
+  /// `for ...: ... else: ...` / `while ...: ... else: ...` after the
+  /// loop's body: the loop with its breaks setting a flag, then the else
+  /// block run when the flag is unset, in an `if True:` of their own.
+  StmtPtr withLoopElse(StmtPtr loop, Block &loopBody, SourceLocation begin);
+  int loopElses_ = 0;
   /// `import numpy as np`, `from numba import njit, prange`: no code; the
   /// names are recorded (only numpy, math and numba can be imported).
   StmtPtr parseImport();
