@@ -15,6 +15,7 @@
 #include "frontend/DesugarListMethods.h"
 #include "frontend/DesugarLoops.h"
 #include "frontend/DesugarStencils.h"
+#include "frontend/FreezeModuleArrays.h"
 #include "frontend/LiftNestedFunctions.h"
 #include "frontend/NumpyLibrary.h"
 #include "frontend/ParserImpl.h"
@@ -985,6 +986,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   p.setParsingLibrary(file.filename() == kNumpyLibraryFile);
   p.parseModule(*m);
   liftNestedFunctions(*m);
+  freezeModuleArrays(*m, diags);
   desugarStencils(*m, diags);
   desugarListMethods(*m, diags);
   desugarForLoops(*m);

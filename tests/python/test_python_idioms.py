@@ -180,3 +180,22 @@ def test_math_floor_ceil_trunc_are_python_ints():
     got = math_integers(np.arange(5.0), 2.5)
     assert got == math_integers.py_func(np.arange(5.0), 2.5)
     assert [type(v) for v in got] == [float, int, int, float]
+
+
+LUT = np.array([0.0, 0.5, 2.0, 4.5, 8.0])
+IMG = np.arange(12, dtype=np.uint8).reshape(3, 4)
+HALF = np.array([0.1, 0.2], dtype=np.float32)
+FLAGS = np.array([True, False, True])
+
+
+@weft.jit
+def read_globals(idx):
+    s = 0.0
+    for i in idx:
+        s += LUT[i]
+    return s + IMG[1, 2] + HALF[0] + FLAGS.sum(), IMG.dtype == np.uint8
+
+
+def test_global_arrays_are_frozen_as_numba_freezes_them():
+    idx = np.array([1, 4, 4])
+    assert read_globals(idx) == read_globals.py_func(idx)

@@ -658,9 +658,39 @@ def _module_source(dispatchers):
     return "\n".join(text) + "\n", filename
 
 
+# Global arrays up to this many elements are frozen into the source.
+_MAX_FROZEN_ELEMENTS = 1 << 16
+
+_FROZEN_DTYPES = ("bool", "int8", "int16", "int32", "int64", "uint8",
+                  "uint16", "uint32", "float32", "float64")
+
+
+def _array_literal(v):
+    """Weft source making a copy of the global NumPy array `v` (functions
+    read it as a constant, as Numba freezes global arrays); None for an
+    array of another dtype or too large."""
+    if v.dtype.name not in _FROZEN_DTYPES or v.ndim == 0 or \
+            v.size > _MAX_FROZEN_ELEMENTS:
+        return None
+    dtype = "np.bool_" if v.dtype.name == "bool" else "np." + v.dtype.name
+    if v.size == 0:
+        return "np.zeros(%r, dtype=%s)" % (tuple(v.shape), dtype)
+
+    def spell(x):
+        if isinstance(x, list):
+            return "[%s]" % ", ".join(spell(y) for y in x)
+        if isinstance(x, bool):
+            return "True" if x else "False"
+        return repr(x)  # ints, and floats (inf, -inf and nan are names)
+    values = v.astype(np.float64) if v.dtype.name == "float32" else v
+    return "np.array(%s, dtype=%s)" % (spell(values.tolist()), dtype)
+
+
 def _constant_literal(v):
-    """Weft source for a global number or tuple of numbers `v`; None for
-    anything else."""
+    """Weft source for a global number, tuple of numbers or NumPy array
+    `v`; None for anything else."""
+    if isinstance(v, np.ndarray):
+        return _array_literal(v)
     if type(v) is tuple and v:
         parts = [_constant_literal(x) if not isinstance(x, tuple) else None
                  for x in v]
