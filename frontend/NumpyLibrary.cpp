@@ -541,12 +541,28 @@ def __np_fmax(x1, x2):
                     np.maximum(x1, x2)))
 
 def __np_kron(a, b):
-    assert a.ndim == 1 and b.ndim == 1, "np.kron takes 1-D arrays here"
+    if a.ndim == 2:
+        if b.ndim == 1:
+            return __np_kron_2d(a, b[None, :])
+        return __np_kron_2d(a, b)
+    if b.ndim == 2:
+        return __np_kron_2d(a[None, :], b)
+    assert a.ndim == 1 and b.ndim == 1, "np.kron takes 1-D and 2-D arrays here"
     m = len(b)
     out = np.empty(len(a) * m, dtype=(a[:1] * b[:1]).dtype)
     for i in range(len(a)):
         for j in range(m):
             out[i * m + j] = a[i] * b[j]
+    return out
+
+def __np_kron_2d(a, b):
+    assert a.ndim == 2 and b.ndim == 2, "np.kron takes 1-D and 2-D arrays here"
+    r = b.shape[0]
+    c = b.shape[1]
+    out = np.empty((a.shape[0] * r, a.shape[1] * c), dtype=(a[:1, :1] * b[:1, :1]).dtype)
+    for i in range(a.shape[0]):
+        for j in range(a.shape[1]):
+            out[i * r:(i + 1) * r, j * c:(j + 1) * c] = a[i, j] * b
     return out
 
 def __np_vander(x, N=None):
@@ -671,6 +687,78 @@ def __np_frexp(x):
     for i in range(flat.size):
         m[i], e[i] = __np_frexp_one(flat[i])
     return m.reshape(x.shape), e.reshape(x.shape)
+
+# np.gcd, np.lcm (also math.gcd, math.lcm) of integers: numbers, or
+# arrays of one shape, or an array and a number.
+def __np_gcd_one(a, b):
+    x = abs(int(a))
+    y = abs(int(b))
+    while y != 0:
+        t = x % y
+        x = y
+        y = t
+    return x
+
+def __np_lcm_one(a, b):
+    g = __np_gcd_one(a, b)
+    if g == 0:
+        return 0
+    return abs(int(a) // g * int(b))
+
+def __np_gcd(a, b):
+    if a.ndim == 0:
+        if b.ndim == 0:
+            return __np_gcd_one(a, b)
+        out = np.empty(b.shape, dtype=np.int64)
+        for i in np.ndindex(b.shape):
+            out[i] = __np_gcd_one(a, b[i])
+        return out
+    out = np.empty(a.shape, dtype=np.int64)
+    if b.ndim == 0:
+        for i in np.ndindex(a.shape):
+            out[i] = __np_gcd_one(a[i], b)
+        return out
+    assert a.shape == b.shape, "np.gcd takes arrays of one shape here"
+    for i in np.ndindex(a.shape):
+        out[i] = __np_gcd_one(a[i], b[i])
+    return out
+
+def __np_lcm(a, b):
+    if a.ndim == 0:
+        if b.ndim == 0:
+            return __np_lcm_one(a, b)
+        out = np.empty(b.shape, dtype=np.int64)
+        for i in np.ndindex(b.shape):
+            out[i] = __np_lcm_one(a, b[i])
+        return out
+    out = np.empty(a.shape, dtype=np.int64)
+    if b.ndim == 0:
+        for i in np.ndindex(a.shape):
+            out[i] = __np_lcm_one(a[i], b)
+        return out
+    assert a.shape == b.shape, "np.lcm takes arrays of one shape here"
+    for i in np.ndindex(a.shape):
+        out[i] = __np_lcm_one(a[i], b[i])
+    return out
+
+# np.percentile/np.quantile of several q at once (an array or a list).
+def __np_x_percentile(a, q):
+    if q.ndim == 0:
+        return np.percentile(a, q)
+    qs = __as_array(q)
+    out = np.empty(qs.shape)
+    for i in np.ndindex(qs.shape):
+        out[i] = np.percentile(a, qs[i])
+    return out
+
+def __np_x_quantile(a, q):
+    if q.ndim == 0:
+        return np.quantile(a, q)
+    qs = __as_array(q)
+    out = np.empty(qs.shape)
+    for i in np.ndindex(qs.shape):
+        out[i] = np.quantile(a, qs[i])
+    return out
 
 # Python's math.floor, math.ceil and math.trunc: ints.
 def __np_x_math_floor(x):

@@ -942,7 +942,9 @@ void Parser::libraryAxisCall(CallExpr &c) {
       ((name == "std" || name == "var") && has("ddof")) ||
       (name == "linspace" && has("endpoint")) ||
       (name == "eye" && (c.args.size() >= 2 || has("k") || has("M"))) ||
-      (name == "norm" && (c.args.size() >= 2 || has("ord") || has("axis")));
+      (name == "norm" && (c.args.size() >= 2 || has("ord") || has("axis"))) ||
+      ((name == "percentile" || name == "quantile") && c.args.size() == 2 &&
+       c.keywords.empty());
   if (other && n && n->qualified) {
     n->name = std::string(kNumpyLibraryPrefix) + "x_" + name;
     n->qualified = false;

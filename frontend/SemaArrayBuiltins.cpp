@@ -333,6 +333,24 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
                            "transpose(a, (1, 0, 2))");
     return call.args[0];
   }
+  if (call.b == Builtin::Copy && call.args.size() == 1 &&
+      call.args[0].isTuple()) {
+    // np.array(a.shape), np.array((x, y)): a 1-D array of the numbers.
+    std::optional<ScalarKind> k;
+    for (const Type &e : call.args[0].elems()) {
+      if (!e.isScalar() || e.isComplex())
+        return call.fail(call.argExprs[0]->range,
+                         "np.array() of a tuple takes a tuple of real "
+                         "numbers, not " +
+                             call.args[0].str());
+      k = k ? promote(*k, e.scalarKind()) : e.scalarKind();
+    }
+    if (!k)
+      return call.fail(call.argExprs[0]->range,
+                       "np.array(()) of an empty tuple has no element type; "
+                       "use np.zeros(0)");
+    return Type::array(call.dtype ? *call.dtype : *k, 1);
+  }
   if (call.b == Builtin::Copy || call.b == Builtin::Ravel) {
     if (!call.arity(1, 1) || !call.needArray(0))
       return Type::unknown();
@@ -761,6 +779,15 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
         return fail(k.value->range, "side= is 'left' or 'right'");
       if (k.name == "right" && !k.value->dyn<BoolLitExpr>())
         return fail(k.value->range, "right= is True or False");
+    } else if (k.name == "kind" &&
+               (b == Builtin::Sort || b == Builtin::Argsort)) {
+      // Weft sorts stably, which every kind NumPy names allows.
+      auto *text = k.value->dyn<StrLitExpr>();
+      static const std::set<std::string> kinds = {"quicksort", "mergesort",
+                                                  "heapsort", "stable"};
+      if (!text || !kinds.count(text->value))
+        return fail(k.value->range, "kind= is 'quicksort', 'mergesort', "
+                                    "'heapsort' or 'stable'");
     } else if (k.name == "axis") {
       const Expr *v = k.value.get();
       bool neg = false;

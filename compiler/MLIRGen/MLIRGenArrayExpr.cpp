@@ -60,8 +60,12 @@ bool FunctionGen::isFusable(const Expr *e) {
     return true;
   if (auto *c = e->dyn<CompareExpr>())
     return c->operands.size() == 2;
-  if (auto *c = e->dyn<CallExpr>())
+  if (auto *c = e->dyn<CallExpr>()) {
+    // (np.array(a.shape) makes an array of a tuple's numbers)
+    if (!c->args.empty() && fn.typeOf(c->args[0].get()).isTuple())
+      return false;
     return fn.vectorizedCalls.count(c) || isElementwiseBuiltin(fn.builtinOf(c));
+  }
   return false;
 }
 

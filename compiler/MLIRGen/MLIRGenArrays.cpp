@@ -598,6 +598,18 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
                                        : emitFlip(a, l));
     return true;
   }
+  if (builtin == Builtin::Copy && argType(0).isTuple()) {
+    // np.array(a.shape): the tuple's numbers as a new 1-D array.
+    Val parts = arg(0);
+    ScalarKind k = t.scalarKind();
+    Value count = index(parts.parts.size(), l);
+    Value arr = allocArray(k, count, l); // (a temporary of the statement)
+    for (size_t i = 0; i < parts.parts.size(); ++i)
+      memref::StoreOp::create(b, l, convert(parts.parts[i], k, l), arr,
+                              ValueRange{index(i, l)});
+    out = Val(arr);
+    return true;
+  }
   if (builtin == Builtin::Copy || builtin == Builtin::Astype) {
     out = Val(materialize(c));
     return true;
