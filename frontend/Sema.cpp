@@ -634,10 +634,18 @@ bool Analyzer::checkArrayIndexStore(const IndexExpr *ix, const Type &value,
     return true;
   if (!value.isKnown() || value.isScalar())
     return true;
+  // An array is stored element by element into the selection (its shape
+  // broadcast to the selection's, checked when it runs).
+  Type selection = fn_->typeOf(ix);
+  if (value.isArray() && !value.elementType().isComplex() && !value.isList() &&
+      selection.isArray() && value.rank() <= selection.rank() &&
+      !selection.elementType().isComplex())
+    return true;
   diags_.error(valueRange,
-               "only a number can be stored through a boolean or integer "
-               "array index yet, not a " +
-                   value.str() + "; use where(mask, b, a) or a loop");
+               "cannot store a " + value.str() +
+                   " through this boolean or integer array index; store a "
+                   "number, or an array of at most the selection's " +
+                   std::to_string(selection.rank()) + " axes");
   return false;
 }
 

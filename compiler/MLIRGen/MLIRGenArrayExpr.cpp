@@ -498,64 +498,6 @@ void FunctionGen::storeInto(Value dest, const Expr *e,
   });
 }
 
-void FunctionGen::storeThroughIndexArray(const IndexExpr *ix, const Expr *e,
-                                         std::optional<BinaryOp> op, int64_t ln,
-                                         Location l) {
-  // a[:, idx] = v stores through the view with idx's axis first.
-  Value dest = advancedIndexSource(emitExpr(ix->base.get()).v(),
-                                   fn.typeOf(ix->base.get()), ix);
-  Value idx = emitExpr(ix->indices[fn.arrayIndexAt(ix)].get()).v();
-  ScalarKind dk = kindOf(cast<MemRefType>(dest.getType()).getElementType());
-  ArrayMeta dm = arrayMeta(dest, l), im = arrayMeta(idx, l);
-  size_t k = im.sizes.size();
-  if (fn.indexingOf(ix) == FunctionInstance::Indexing::Mask) {
-    // a[mask] op= v: a masked update of the part the mask covers (all of
-    // it unless the shapes differ, an IndexError); the mask's view
-    // repeats along the array's trailing axes.
-    ImplicitLocOpBuilder ib(l, b);
-    SmallVector<Value, 4> sizes =
-        weft::checkMaskShape(ib, im.sizes, dm.sizes, ln);
-    SmallVector<Value, 4> strides(im.strides);
-    for (size_t d = k; d < dm.sizes.size(); ++d) {
-      sizes.push_back(dm.sizes[d]);
-      strides.push_back(index(0, l));
-    }
-    Value maskView =
-        makeView(idx, ScalarKind::Bool, im.offset, sizes, strides, l);
-    Value destView = makeView(dest, dk, dm.offset, sizes, dm.strides, l);
-    storeInto(destView, e, op, ln, l, maskView);
-    return;
-  }
-  // a[idx] op= v: as NumPy, the old values are read first (a repeated
-  // index is updated once, the last write wins).
-  Value old;
-  if (op) {
-    old = weft::GatherOp::create(b, l, toMLIR(fn.typeOf(ix)), dest, idx, ln);
-    addTemp(old);
-  }
-  Value value = emitScalar(e);
-  ScalarKind opKind = op ? promote(dk, fn.typeOf(e).scalarKind()) : dk;
-  if (op && *op == BinaryOp::Div)
-    opKind = divisionKind(opKind);
-  SmallVector<Value, 4> dims(im.sizes);
-  dims.append(dm.sizes.begin() + 1, dm.sizes.end());
-  emitLoopNest(dims, l, [&](ValueRange ivs) {
-    Value i = memref::LoadOp::create(b, l, idx, ivs.take_front(k));
-    auto wrap = weft::WrapIndexOp::create(b, l, convert(i, ScalarKind::I64, l),
-                                          dm.sizes[0], /*checked=*/true,
-                                          /*axis=*/0, ln);
-    Value x = value;
-    if (op)
-      x = emitBinaryScalar(
-          *op, convert(memref::LoadOp::create(b, l, old, ivs), opKind, l),
-          convert(x, opKind, l), opKind, false, l, ln);
-    x = convert(x, dk, l);
-    SmallVector<Value, 4> at{wrap.getResult()};
-    at.append(ivs.begin() + k, ivs.end());
-    storeUnlessBad(x, dest, at, wrap.getBad(), l);
-  });
-}
-
 namespace {
 weft::ReductionKind reductionKind(Builtin builtin) {
   switch (builtin) {

@@ -568,41 +568,50 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
             : weft::GatherOp::create(b, l, t, from, index, line(ix->range))
                   .getResult();
     addTemp(r);
-    // NumPy puts the selection's axes where the array index was when the
-    // integers beside it are next to it (a[:, idx], a[:, i, idx]), first
-    // when a slice parts them (a[i, :, idx]).
-    int before = 0; // slices before the array index and its integers
-    bool parted = false, seenInt = false;
-    for (int k = 0; k < at; ++k) {
-      bool slice = ix->indices[k]->dyn<SliceExpr>() != nullptr;
-      parted |= slice && seenInt;
-      seenInt |= !slice;
-      before += slice ? 1 : 0;
-    }
-    // (an integer after a slice after the array index parts them too)
-    bool sliceAfter = false;
-    for (size_t k = at + 1; k < ix->indices.size(); ++k) {
-      bool slice = ix->indices[k]->dyn<SliceExpr>() != nullptr;
-      parted |= !slice && sliceAfter;
-      sliceAfter |= slice;
-    }
-    if (parted || before == 0)
+    SmallVector<int64_t, 8> perm = numpySelectionOrder(ix, rt.rank());
+    if (perm.empty())
       return Val(r);
-    int selected = how == FunctionInstance::Indexing::Mask
-                       ? 1
-                       : fn.typeOf(ix->indices[at].get()).rank();
-    SmallVector<int64_t, 8> perm;
-    for (int k = 0; k < before; ++k)
-      perm.push_back(selected + k);
-    for (int k = 0; k < selected; ++k)
-      perm.push_back(k);
-    for (int k = selected + before; k < rt.rank(); ++k)
-      perm.push_back(k);
     auto moved = weft::TransposeOp::create(b, l, t, r);
     moved.setPermutation(perm);
     return Val(moved.getResult());
   }
   return emitSubscript(base.v(), ix);
+}
+
+SmallVector<int64_t, 8> FunctionGen::numpySelectionOrder(const IndexExpr *ix,
+                                                         int rank) {
+  // NumPy puts the selection's axes where the array index was when the
+  // integers beside it are next to it (a[:, idx], a[:, i, idx]), first
+  // when a slice parts them (a[i, :, idx]).
+  int at = fn.arrayIndexAt(ix);
+  int before = 0; // slices before the array index and its integers
+  bool parted = false, seenInt = false;
+  for (int k = 0; k < at; ++k) {
+    bool slice = ix->indices[k]->dyn<SliceExpr>() != nullptr;
+    parted |= slice && seenInt;
+    seenInt |= !slice;
+    before += slice ? 1 : 0;
+  }
+  // (an integer after a slice after the array index parts them too)
+  bool sliceAfter = false;
+  for (size_t k = at + 1; k < ix->indices.size(); ++k) {
+    bool slice = ix->indices[k]->dyn<SliceExpr>() != nullptr;
+    parted |= !slice && sliceAfter;
+    sliceAfter |= slice;
+  }
+  if (parted || before == 0)
+    return {};
+  int selected = fn.indexingOf(ix) == FunctionInstance::Indexing::Mask
+                     ? 1
+                     : fn.typeOf(ix->indices[at].get()).rank();
+  SmallVector<int64_t, 8> perm;
+  for (int k = 0; k < before; ++k)
+    perm.push_back(selected + k);
+  for (int k = 0; k < selected; ++k)
+    perm.push_back(k);
+  for (int k = selected + before; k < rank; ++k)
+    perm.push_back(k);
+  return perm;
 }
 
 Value FunctionGen::advancedIndexSource(Value array, weft::Type arrayType,

@@ -467,6 +467,25 @@ public:
   /// array index's axis comes first (a[:, idx] reads a.T[idx]).
   mlir::Value advancedIndexSource(mlir::Value array, weft::Type arrayType,
                                   const IndexExpr *ix);
+  /// The permutation taking the selection `a[..., idx, ...]` in the
+  /// order it is made (idx's axes first) to NumPy's order (of `rank`
+  /// axes): axis i of NumPy's is axis perm[i] of the made one. Empty when
+  /// the two orders are one.
+  llvm::SmallVector<int64_t, 8> numpySelectionOrder(const IndexExpr *ix,
+                                                    int rank);
+  /// `a[idx] = v` / `a[mask] = v` (or `op=`) for an array v
+  /// (MLIRGenIndexStores.cpp), into `dest` (the view with the index's
+  /// axis first) through `idx`.
+  void storeArrayThroughIndexArray(const IndexExpr *ix, const Expr *e,
+                                   std::optional<BinaryOp> op, mlir::Value dest,
+                                   mlir::Value idx, int64_t ln,
+                                   mlir::Location l);
+  /// A copy of array `e`, seen broadcast to the selection of `ix` whose
+  /// sizes are `selection` in the order it is made (NumPy's ValueError
+  /// when it does not broadcast to the selection in NumPy's order).
+  mlir::Value valueForSelection(const IndexExpr *ix, const Expr *e,
+                                mlir::ValueRange selection, int64_t ln,
+                                mlir::Location l);
   void storeThroughIndexArray(const IndexExpr *ix, const Expr *e,
                               std::optional<BinaryOp> op, int64_t line,
                               mlir::Location l);

@@ -199,3 +199,24 @@ def read_globals(idx):
 def test_global_arrays_are_frozen_as_numba_freezes_them():
     idx = np.array([1, 4, 4])
     assert read_globals(idx) == read_globals.py_func(idx)
+
+
+@weft.jit
+def store_through(a, idx, v, mask_value):
+    out = a.copy()
+    out[idx] = v
+    out[out > 2.0] = mask_value
+    return out
+
+
+def test_arrays_stored_through_index_arrays_and_masks():
+    a = np.array([0.0, 1.0, 2.0, 3.0, 4.0])
+    idx = np.array([0, 4])
+    got = store_through(a, idx, np.array([9.0, 5.0]), np.array([7.0, 8.0, 6.0]))
+    want = store_through.py_func(a, idx, np.array([9.0, 5.0]),
+                                 np.array([7.0, 8.0, 6.0]))
+    assert got.tolist() == want.tolist()
+    with pytest.raises(ValueError, match="shape mismatch"):
+        store_through(a, idx, np.array([1.0, 2.0, 3.0]), np.array([7.0]))
+    with pytest.raises(TypeError, match="boolean array indexing assignment"):
+        store_through(a, idx, np.array([9.0, 5.0]), np.array([7.0, 8.0]))
