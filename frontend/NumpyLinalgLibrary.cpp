@@ -1,9 +1,10 @@
 //===- NumpyLinalgLibrary.cpp - np.linalg functions written in Weft -------===//
 //
 // The np.linalg part of the NumPy library (NumpyLibrary.h): QR by
-// Householder reflections (LAPACK's signs), symmetric eigenproblems by
-// cyclic Jacobi rotations, the SVD by one-sided Jacobi, and pinv, lstsq,
-// matrix_rank, cond and slogdet over them.
+// Householder reflections (LAPACK's signs), the symmetric eigenproblem
+// and the SVD by the system LAPACK (__lapack_eigh, __lapack_svd: dsyevd
+// and dgesdd, NumPy's routines), and pinv, lstsq, matrix_rank, cond and
+// slogdet over them.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/NumpyLibrary.h"
@@ -18,7 +19,7 @@ def __np_linalg_square_f64(a):
     assert a.ndim == 2, "np.linalg: the matrix must have 2 axes"
     if a.shape[0] != a.shape[1]:
         raise ValueError("np.linalg: last 2 dimensions of the array must be square")
-    return a * 1.0
+    return a.astype(np.float64)
 
 def __np_linalg_qr_full(a):
     # Householder reflections H = I - tau v v^T as LAPACK's dgeqrf makes
@@ -74,166 +75,44 @@ def __np_linalg_qr_r(a):
     k = min(a.shape[0], a.shape[1])
     return r[:k, :].copy()
 
-def __np_linalg_jacobi_eigh(a):
-    # Cyclic Jacobi rotations on the lower triangle (NumPy's UPLO='L')
-    # until the off-diagonal part is below rounding; the eigenvalues
-    # ascending, the eigenvectors as columns (each one's sign is free).
-    w = __np_linalg_square_f64(a)
-    n = w.shape[0]
-    for i in range(n):
-        for j in range(i + 1, n):
-            w[i, j] = w[j, i]
-    v = np.eye(n)
-    for sweep in range(60):
-        off = 0.0
-        total = 0.0
-        for i in range(n):
-            for j in range(n):
-                if i != j:
-                    off += w[i, j] * w[i, j]
-                total += w[i, j] * w[i, j]
-        if off <= 1e-32 * total or off == 0.0:
-            break
-        for p in range(n - 1):
-            for q in range(p + 1, n):
-                apq = w[p, q]
-                if apq == 0.0:
-                    continue
-                theta = (w[q, q] - w[p, p]) / (2.0 * apq)
-                if np.abs(theta) > 1e150:
-                    t = 0.5 / theta
-                else:
-                    t = np.copysign(1.0, theta) / (np.abs(theta) + np.sqrt(theta * theta + 1.0))
-                c = 1.0 / np.sqrt(t * t + 1.0)
-                s = t * c
-                for k in range(n):
-                    wkp = w[k, p]
-                    wkq = w[k, q]
-                    w[k, p] = c * wkp - s * wkq
-                    w[k, q] = s * wkp + c * wkq
-                for k in range(n):
-                    wpk = w[p, k]
-                    wqk = w[q, k]
-                    w[p, k] = c * wpk - s * wqk
-                    w[q, k] = s * wpk + c * wqk
-                for k in range(n):
-                    vkp = v[k, p]
-                    vkq = v[k, q]
-                    v[k, p] = c * vkp - s * vkq
-                    v[k, q] = s * vkp + c * vkq
-    values = np.empty(n)
-    for i in range(n):
-        values[i] = w[i, i]
-    order = np.argsort(values)
-    return values[order], v[:, order]
-
 def __np_linalg_eigh(a):
-    return __np_linalg_jacobi_eigh(a)
+    x = __np_linalg_square_f64(a)
+    n = x.shape[0]
+    w = np.empty(n)
+    v = np.empty((n, n))
+    __lapack_eigh(x, w, v)
+    return w, v
 
 def __np_linalg_eigvalsh(a):
-    w, v = __np_linalg_jacobi_eigh(a)
+    w, v = __np_linalg_eigh(a)
     return w
 
-def __np_linalg_complete_basis(u, have):
-    # Columns have.. of u made orthonormal to the columns before them, from
-    # the unit vectors in order (Gram-Schmidt, twice for rounding).
-    m = u.shape[0]
-    k = have
-    e = 0
-    while k < u.shape[1] and e < m:
-        x = np.zeros(m)
-        x[e] = 1.0
-        for rep in range(2):
-            for j in range(k):
-                d = 0.0
-                for i in range(m):
-                    d += u[i, j] * x[i]
-                for i in range(m):
-                    x[i] -= d * u[i, j]
-        nx = np.sqrt(np.sum(x * x))
-        if nx > 0.5:
-            for i in range(m):
-                u[i, k] = x[i] / nx
-            k += 1
-        e += 1
-
-def __np_linalg_jacobi_svd(a, full):
-    # One-sided Jacobi (Hestenes) on the columns of a matrix with at least
-    # as many rows as columns (of a.T otherwise); the singular values
-    # descending. Returns u (m x m when full, else m x k), s and vh.
+def __np_linalg_svd(a, full_matrices=True):
     assert a.ndim == 2, "np.linalg.svd takes a matrix of 2 axes"
     m = a.shape[0]
     n = a.shape[1]
-    wide = m < n
-    if wide:
-        w = a.T * 1.0
+    k = min(m, n)
+    x = a.astype(np.float64)
+    s = np.empty(k)
+    if full_matrices:
+        # (identities when the matrix is empty, as NumPy's)
+        u = np.eye(m)
+        vh = np.eye(n)
+        __lapack_svd(x, u, s, vh)
     else:
-        w = a * 1.0
-    rows = w.shape[0]
-    cols = w.shape[1]
-    v = np.eye(cols)
-    for sweep in range(80):
-        rotated = False
-        for p in range(cols - 1):
-            for q in range(p + 1, cols):
-                alpha = 0.0
-                beta = 0.0
-                gamma = 0.0
-                for i in range(rows):
-                    alpha += w[i, p] * w[i, p]
-                    beta += w[i, q] * w[i, q]
-                    gamma += w[i, p] * w[i, q]
-                if gamma == 0.0 or np.abs(gamma) <= 1e-15 * np.sqrt(alpha * beta):
-                    continue
-                rotated = True
-                zeta = (beta - alpha) / (2.0 * gamma)
-                if np.abs(zeta) > 1e150:
-                    t = 0.5 / zeta
-                else:
-                    t = np.copysign(1.0, zeta) / (np.abs(zeta) + np.sqrt(1.0 + zeta * zeta))
-                c = 1.0 / np.sqrt(1.0 + t * t)
-                s = c * t
-                for i in range(rows):
-                    wp = w[i, p]
-                    wq = w[i, q]
-                    w[i, p] = c * wp - s * wq
-                    w[i, q] = s * wp + c * wq
-                for i in range(cols):
-                    vp = v[i, p]
-                    vq = v[i, q]
-                    v[i, p] = c * vp - s * vq
-                    v[i, q] = s * vp + c * vq
-        if not rotated:
-            break
-    sv = np.empty(cols)
-    for j in range(cols):
-        sv[j] = np.sqrt(np.sum(w[:, j] * w[:, j]))
-    order = np.argsort(-sv)
-    s = sv[order]
-    width = cols
-    if full:
-        width = rows
-    u = np.zeros((rows, width))
-    vv = v[:, order]
-    nonzero = 0
-    for j in range(cols):
-        if s[j] > 0.0:
-            u[:, j] = w[:, order[j]] / s[j]
-            nonzero += 1
-    __np_linalg_complete_basis(u, nonzero)
-    if wide:
-        return vv, s, u.T.copy()
-    return u, s, vv.T.copy()
-
-def __np_linalg_svd(a, full_matrices=True):
-    return __np_linalg_jacobi_svd(a, full_matrices)
+        u = np.empty((m, k))
+        vh = np.empty((k, n))
+        __lapack_svd_reduced(x, u, s, vh)
+    return u, s, vh
 
 def __np_linalg_svdvals(a):
-    u, s, vh = __np_linalg_jacobi_svd(a, False)
+    assert a.ndim == 2, "np.linalg.svd takes a matrix of 2 axes"
+    s = np.empty(min(a.shape[0], a.shape[1]))
+    __lapack_svdvals(a.astype(np.float64), s)
     return s
 
 def __np_linalg_pinv(a, rcond=1e-15):
-    u, s, vh = __np_linalg_jacobi_svd(a, False)
+    u, s, vh = __np_linalg_svd(a, False)
     cutoff = 0.0
     if len(s) > 0:
         cutoff = rcond * np.max(s)
@@ -251,7 +130,7 @@ def __np_linalg_lstsq(a, b, rcond=-1.0):
     n = a.shape[1]
     if b.shape[0] != m:
         raise ValueError("np.linalg.lstsq: incompatible dimensions")
-    u, s, vh = __np_linalg_jacobi_svd(a, False)
+    u, s, vh = __np_linalg_svd(a, False)
     if rcond is None:
         tol = 2.220446049250313e-16 * max(m, n)
     elif rcond < 0.0:

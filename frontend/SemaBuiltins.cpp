@@ -41,6 +41,30 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     }
     return args[0].asList();
   }
+  if (builtinIn(b, {Builtin::LapackEigh, Builtin::LapackSvd,
+                    Builtin::LapackSvdReduced, Builtin::LapackSvdvals})) {
+    // __lapack_eigh(a, w, v), __lapack_svd(a, u, s, vh),
+    // __lapack_svdvals(a, s): f64 arrays, a 2-D.
+    std::vector<int> ranks =
+        b == Builtin::LapackEigh      ? std::vector<int>{2, 1, 2}
+        : b == Builtin::LapackSvdvals ? std::vector<int>{2, 1}
+                                      : std::vector<int>{2, 2, 1, 2};
+    std::string name = builtinName(b);
+    if (!checkArity(c, name.c_str(), args.size(), ranks.size(), ranks.size()))
+      return Type::unknown();
+    for (size_t k = 0; k < ranks.size(); ++k) {
+      if (!args[k].isKnown())
+        return Type::unknown();
+      if (args[k] != Type::array(ScalarKind::F64, ranks[k])) {
+        diags_.error(argExprs[k]->range, name + "() takes f64 arrays of " +
+                                             std::to_string(ranks[k]) +
+                                             " axes here, not " +
+                                             args[k].str());
+        return Type::unknown();
+      }
+    }
+    return Type::none();
+  }
   if (b == Builtin::IsContiguous) {
     if (!checkArity(c, "__is_contiguous", args.size(), 1, 1) ||
         !args[0].isKnown())

@@ -49,9 +49,21 @@ template <typename T> struct Routines {
   }
 };
 
+/// The f64 routines of the eigenproblem and the SVD (optional: a LAPACK
+/// without them fails only np.linalg.eigh and svd).
+struct Decompositions {
+  void (*syevd)(const char *, const char *, const int *, double *, const int *,
+                double *, double *, const int *, int *, const int *, int *,
+                size_t, size_t) = nullptr;
+  void (*gesdd)(const char *, const int *, const int *, double *, const int *,
+                double *, double *, const int *, double *, const int *,
+                double *, const int *, int *, int *, size_t) = nullptr;
+};
+
 struct Lapack {
   Routines<double> d;
   Routines<Z> z;
+  Decompositions decompositions;
   bool found = false;
 };
 
@@ -60,15 +72,21 @@ const Lapack &lapack() {
   static std::once_flag once;
   std::call_once(once, [] {
     // WEFT_LAPACK=none: np.linalg raises; WEFT_LAPACK=PATH: that library.
-    weft::blas::openFirst("WEFT_LAPACK",
-                          {"libopenblas.so.0", "libopenblas.so",
-                           "liblapack.so.3", "liblapack.so"},
-                          [](void *h) {
-                            l.found = l.d.bind(h, "d") && l.z.bind(h, "z");
-                            if (!l.found)
-                              l = Lapack();
-                            return l.found;
-                          });
+    weft::blas::openFirst(
+        "WEFT_LAPACK",
+        {"libopenblas.so.0", "libopenblas.so", "liblapack.so.3",
+         "liblapack.so"},
+        [](void *h) {
+          l.found = l.d.bind(h, "d") && l.z.bind(h, "z");
+          if (!l.found)
+            l = Lapack();
+          else {
+            Decompositions &e = l.decompositions;
+            e.syevd = reinterpret_cast<decltype(e.syevd)>(dlsym(h, "dsyevd_"));
+            e.gesdd = reinterpret_cast<decltype(e.gesdd)>(dlsym(h, "dgesdd_"));
+          }
+          return l.found;
+        });
   });
   return l;
 }
@@ -219,4 +237,101 @@ extern "C" void weft_rt_linalg(int32_t function, int32_t elemKind,
     linalg<Z>(function, rankB, a, b, out, line);
   else
     linalg<double>(function, rankB, a, b, out, line);
+}
+
+namespace {
+
+/// eigh: dsyevd of the lower triangle (NumPy's UPLO='L'), as NumPy calls
+/// it.
+void eigh(const Matrix<double> &A, void *w, void *v, int64_t line) {
+  int n = static_cast<int>(A.rows), info = 0;
+  if (n == 0)
+    return;
+  const Decompositions &e = lapack().decompositions;
+  std::vector<double> a = A.columns(), values(static_cast<size_t>(n));
+  int lwork = -1, liwork = -1, iquery = 0;
+  double query = 0.0;
+  e.syevd("V", "L", &n, a.data(), &n, values.data(), &query, &lwork, &iquery,
+          &liwork, &info, 1, 1);
+  lwork = std::max(1, static_cast<int>(query));
+  liwork = std::max(1, iquery);
+  std::vector<double> work(static_cast<size_t>(lwork));
+  std::vector<int> iwork(static_cast<size_t>(liwork));
+  e.syevd("V", "L", &n, a.data(), &n, values.data(), work.data(), &lwork,
+          iwork.data(), &liwork, &info, 1, 1);
+  if (info != 0) {
+    weft_rt_check_failed("LinAlgError: Eigenvalues did not converge", line);
+    return;
+  }
+  Matrix<double>(w, 1).assign(values);
+  Matrix<double>(v, 2).assign(a);
+}
+
+/// svd: dgesdd, jobz 'A' (full), 'S' (reduced) or 'N' (values), as NumPy
+/// calls it.
+void svd(int32_t function, const Matrix<double> &A, void *u, void *s, void *vt,
+         int64_t line) {
+  int m = static_cast<int>(A.rows), n = static_cast<int>(A.cols), info = 0;
+  int k = std::min(m, n);
+  if (k == 0)
+    return; // (NumPy's U and V^H of an empty matrix: identities, made by
+            // the caller)
+  const Decompositions &e = lapack().decompositions;
+  const char *jobz = function == 1 ? "A" : function == 2 ? "S" : "N";
+  int ucols = function == 1 ? m : k, vtrows = function == 1 ? n : k;
+  if (function == 3)
+    ucols = vtrows = 1;
+  std::vector<double> a = A.columns(), values(static_cast<size_t>(k));
+  std::vector<double> us(static_cast<size_t>(m) * ucols),
+      vts(static_cast<size_t>(vtrows) * n);
+  std::vector<int> iwork(static_cast<size_t>(8 * k));
+  int ldu = m, ldvt = vtrows, lwork = -1;
+  double query = 0.0;
+  e.gesdd(jobz, &m, &n, a.data(), &m, values.data(), us.data(), &ldu,
+          vts.data(), &ldvt, &query, &lwork, iwork.data(), &info, 1);
+  lwork = std::max(1, static_cast<int>(query));
+  std::vector<double> work(static_cast<size_t>(lwork));
+  e.gesdd(jobz, &m, &n, a.data(), &m, values.data(), us.data(), &ldu,
+          vts.data(), &ldvt, work.data(), &lwork, iwork.data(), &info, 1);
+  if (info != 0) {
+    weft_rt_check_failed("LinAlgError: SVD did not converge", line);
+    return;
+  }
+  Matrix<double>(s, 1).assign(values);
+  if (function == 3)
+    return;
+  Matrix<double>(u, 2).assign(us);
+  Matrix<double>(vt, 2).assign(vts);
+}
+
+} // namespace
+
+extern "C" void weft_rt_decompose(int32_t function, const void *a, void *x,
+                                  void *y, void *z, int64_t line) {
+  Matrix<double> A(a, 2);
+  const char *name = function == 0 ? "eigh" : "svd";
+  if (A.rows > INT_MAX / 2 || A.cols > INT_MAX / 2) {
+    weft_rt_check_failed((std::string("ValueError: the matrix is too large "
+                                      "for np.linalg.") +
+                          name + " (LAPACK takes int sizes)")
+                             .c_str(),
+                         line);
+    return;
+  }
+  const Decompositions &e = lapack().decompositions;
+  if (!(function == 0 ? reinterpret_cast<void *>(e.syevd)
+                      : reinterpret_cast<void *>(e.gesdd))) {
+    weft_rt_check_failed((std::string("RuntimeError: np.linalg.") + name +
+                          " needs a LAPACK library (libopenblas or "
+                          "liblapack) with " +
+                          (function == 0 ? "dsyevd" : "dgesdd") +
+                          "; none was found")
+                             .c_str(),
+                         line);
+    return;
+  }
+  if (function == 0)
+    eigh(A, x, y, line);
+  else
+    svd(function, A, x, y, z, line);
 }

@@ -72,6 +72,16 @@ int32_t weft_rt_gpu_gemm(int32_t elemKind, const void *a, const void *b,
 void weft_rt_linalg(int32_t function, int32_t elemKind, int64_t rankB,
                     const void *a, const void *b, void *out, int64_t line);
 
+//--- np.linalg.eigh and svd (Lapack.cpp, weft.decompose): `function` 0
+//    eigh (x = the eigenvalues, y = the eigenvectors: dsyevd of the lower
+//    triangle), 1 svd (x = U m x m, y = s, z = V^H n x n: dgesdd), 2 the
+//    reduced svd (U m x k, V^H k x n), 3 the singular values alone (y);
+//    `a` a 2-D f64 descriptor (read only), the outputs f64 descriptors of
+//    those shapes (unused ones may be any pointer). LinAlgError when
+//    LAPACK does not converge.
+void weft_rt_decompose(int32_t function, const void *a, void *x, void *y,
+                       void *z, int64_t line);
+
 //--- Python lists (weft.list_grow): `out` (a 1-D descriptor) gets the
 //    list `in` (of element kind `elemKind`) followed by room for `extra`
 //    elements, with `in`'s reference: `in`'s own buffer when nothing else

@@ -111,7 +111,8 @@ std::optional<BufferUses> usesOfLocalBuffer(memref::AllocOp alloc) {
       }
       if (isa<memref::DimOp, memref::ExtractAlignedPointerAsIndexOp,
               weft::PrintOp, weft::PairwiseSumOp, weft::GemmOp, weft::SaveNpyOp,
-              weft::SortOp, weft::ArgsortOp, weft::LinalgOp>(user))
+              weft::SortOp, weft::ArgsortOp, weft::LinalgOp, weft::DecomposeOp>(
+              user))
         continue;
       if (auto release = dyn_cast<weft::ReleaseOp>(user)) {
         uses.releases.push_back(release);

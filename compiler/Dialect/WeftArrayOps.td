@@ -737,39 +737,6 @@ def Weft_SortOp : Weft_Op<"sort"> {
   let hasVerifier = 1;
 }
 
-def Weft_LinalgOp : Weft_Op<"linalg"> {
-  let summary = "np.linalg's solve, inv, det and cholesky of f64 and "
-                "complex<f64> matrices.";
-  let description = [{
-    `function` is `solve` (`out` = the solution x of `a` x = `b`, `b` and
-    `out` of one shape, 1-D or 2-D), `inv` (`out` = the inverse of `a`),
-    `det` (`out`, one element, = the determinant) or `cholesky` (`out` =
-    the lower factor L of `a` = L L^H). `a` is a square 2-D array of f64
-    or complex<f64>, and `b` and `out` have its element type; all may be
-    strided views. Lowered to the runtime's `weft_rt_linalg`
-    (LAPACK), which raises NumPy's `LinAlgError` naming source line `line`
-    for a singular matrix (solve, inv), one that is not positive definite
-    (cholesky) or one that is not square. The types are those of `a`,
-    `out`, then `b`.
-
-    ```mlir
-    weft.linalg "solve" %a, %b into %x line 3 : memref<?x?xf64>, memref<?xf64>, memref<?xf64>
-    weft.linalg "det" %a into %d line 4 : memref<?x?xf64>, memref<1xf64>
-    ```
-  }];
-  let arguments = (ins StrAttr:$function,
-                       Arg<AnyMemRef, "the matrix", [MemRead]>:$a,
-                       Arg<Optional<AnyMemRef>, "solve's right side",
-                           [MemRead]>:$b,
-                       Arg<AnyMemRef, "the result", [MemWrite]>:$out,
-                       I64Attr:$line);
-  let assemblyFormat = [{
-    $function $a (`,` $b^)? `into` $out `line` $line attr-dict `:` type($a)
-    `,` type($out) (`,` type($b)^)?
-  }];
-  let hasVerifier = 1;
-}
-
 def Weft_ArgsortOp : Weft_Op<"argsort"> {
   let summary = "The indices that sort an array along its last axis.";
   let description = [{

@@ -420,6 +420,27 @@ LogicalResult SortOp::verify() {
   return verifyArrayType(*this, mt, "operand");
 }
 
+LogicalResult DecomposeOp::verify() {
+  StringRef f = getFunction();
+  size_t outs = f == "eigh" ? 2 : f == "svdvals" ? 1 : 3;
+  if (f != "eigh" && f != "svd" && f != "svd_reduced" && f != "svdvals")
+    return emitOpError("function must be eigh, svd, svd_reduced or svdvals, "
+                       "got ")
+           << f;
+  auto a = cast<MemRefType>(getA().getType());
+  if (a.getRank() != 2 || !a.getElementType().isF64())
+    return emitOpError("takes a 2-D f64 matrix");
+  if (getOuts().size() != outs)
+    return emitOpError(f) << " has " << outs << " results, got "
+                          << getOuts().size();
+  for (Value out : getOuts()) {
+    auto t = cast<MemRefType>(out.getType());
+    if (!t.getElementType().isF64() || t.getRank() < 1 || t.getRank() > 2)
+      return emitOpError("results are 1-D or 2-D f64 arrays");
+  }
+  return success();
+}
+
 LogicalResult LinalgOp::verify() {
   StringRef f = getFunction();
   if (f != "solve" && f != "inv" && f != "det" && f != "cholesky")

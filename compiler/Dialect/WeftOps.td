@@ -771,5 +771,6 @@ def Weft_LibmOp : Weft_Op<"libm", [Pure, SameOperandsAndResultType]> {
 }
 
 include "compiler/Dialect/WeftArrayOps.td"
+include "compiler/Dialect/WeftLinalgOps.td"
 
 #endif // WEFT_OPS

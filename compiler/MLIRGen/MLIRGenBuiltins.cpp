@@ -171,6 +171,19 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   if (builtin == Builtin::AsList || builtin == Builtin::AsArray ||
       builtin == Builtin::AsRows)
     return arg(0); // the same array, typed as a list or as an array
+  if (builtinIn(builtin, {Builtin::LapackEigh, Builtin::LapackSvd,
+                          Builtin::LapackSvdReduced, Builtin::LapackSvdvals})) {
+    const char *function = builtin == Builtin::LapackEigh  ? "eigh"
+                           : builtin == Builtin::LapackSvd ? "svd"
+                           : builtin == Builtin::LapackSvdReduced
+                               ? "svd_reduced"
+                               : "svdvals";
+    SmallVector<Value, 3> outs;
+    for (size_t k = 1; k < c->args.size(); ++k)
+      outs.push_back(arg(k).v());
+    weft::DecomposeOp::create(b, l, function, arg(0).v(), outs, ln);
+    return Val();
+  }
   if (builtin == Builtin::IsContiguous) {
     // Each axis of more than one element has the stride of the axes after
     // it packed together (NumPy's rule: axes of length 1 have any stride).

@@ -177,6 +177,35 @@ struct LinalgLowering : ConvertOpToLLVMPattern<weft::LinalgOp> {
   }
 };
 
+struct DecomposeLowering : ConvertOpToLLVMPattern<weft::DecomposeOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::DecomposeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    int32_t function = llvm::StringSwitch<int32_t>(op.getFunction())
+                           .Case("eigh", 0)
+                           .Case("svd", 1)
+                           .Case("svd_reduced", 2)
+                           .Default(3);
+    Value a = descriptorPointer(rewriter, op, adaptor.getA());
+    SmallVector<Value, 3> outs;
+    for (Value out : adaptor.getOuts())
+      outs.push_back(descriptorPointer(rewriter, op, out));
+    // svdvals has its one result as y; the unused pointers are not read.
+    if (outs.size() == 1)
+      outs = {outs[0], outs[0], outs[0]};
+    if (outs.size() == 2)
+      outs.push_back(outs[1]);
+    callRuntime(rewriter, op, abi::Function::weft_rt_decompose,
+                {constI32(rewriter, loc, function), a, outs[0], outs[1],
+                 outs[2], constI64(rewriter, loc, op.getLine())});
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 struct ListCapacityLowering : ConvertOpToLLVMPattern<weft::ListCapacityOp> {
   using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
 
@@ -323,10 +352,10 @@ struct ArgsortLowering : ConvertOpToLLVMPattern<weft::ArgsortOp> {
 
 void weft::populateArraysToLLVMPatterns(LLVMTypeConverter &converter,
                                         RewritePatternSet &patterns) {
-  patterns
-      .add<NullArrayLowering, PairwiseSumLowering, LoadNpyLowering,
-           SaveNpyLowering, GemmLowering, LinalgLowering, ListCapacityLowering,
-           ListGrowLowering, SortLowering, ArgsortLowering>(converter);
+  patterns.add<NullArrayLowering, PairwiseSumLowering, LoadNpyLowering,
+               SaveNpyLowering, GemmLowering, LinalgLowering, DecomposeLowering,
+               ListCapacityLowering, ListGrowLowering, SortLowering,
+               ArgsortLowering>(converter);
   patterns.add<RefCountLowering<weft::RetainOp>>(
       converter, abi::Function::weft_rt_array_retain);
   patterns.add<RefCountLowering<weft::ReleaseOp>>(
