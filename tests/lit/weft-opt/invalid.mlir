@@ -607,6 +607,22 @@ func.func @linalg_det_rank(%a: memref<?x?xf64>, %o: memref<?x?xf64>) {
 
 // -----
 
+func.func @decompose_function(%a: memref<?x?xf64>, %w: memref<?xf64>) {
+  // expected-error @+1 {{function must be eigh, svd, svd_reduced or svdvals, got eig}}
+  weft.decompose "eig" %a into %w line 1 : memref<?x?xf64>, memref<?xf64>
+  return
+}
+
+// -----
+
+func.func @decompose_results(%a: memref<?x?xf64>, %w: memref<?xf64>) {
+  // expected-error @+1 {{eigh has 2 results, got 1}}
+  weft.decompose "eigh" %a into %w line 1 : memref<?x?xf64>, memref<?xf64>
+  return
+}
+
+// -----
+
 func.func @argsort_indices(%a: memref<?xf64>, %i: memref<?xi32>) {
   // expected-error @+1 {{indices must be i64, got 'i32'}}
   weft.argsort %a, %i : memref<?xf64>, memref<?xi32>

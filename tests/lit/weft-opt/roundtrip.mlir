@@ -178,6 +178,15 @@ func.func @linear_algebra(%a: memref<?x?xf64>, %b: memref<?xf64>, %x: memref<?xf
   return
 }
 
+// CHECK-LABEL: func.func @decompositions
+// CHECK: weft.decompose "eigh" %arg0 into %arg1, %arg2 line 5 : memref<?x?xf64>, memref<?xf64>, memref<?x?xf64>
+// CHECK: weft.decompose "svdvals" %arg0 into %arg1 line 6 : memref<?x?xf64>, memref<?xf64>
+func.func @decompositions(%a: memref<?x?xf64>, %w: memref<?xf64>, %v: memref<?x?xf64>) {
+  weft.decompose "eigh" %a into %w, %v line 5 : memref<?x?xf64>, memref<?xf64>, memref<?x?xf64>
+  weft.decompose "svdvals" %a into %w line 6 : memref<?x?xf64>, memref<?xf64>
+  return
+}
+
 // CHECK-LABEL: func.func @list_grow
 // CHECK: %0 = weft.list_capacity %arg0 : memref<?xf64, strided<[?], offset: ?>>
 // CHECK: %1 = weft.list_grow %arg0 by %arg1 line 7 : memref<?xf64, strided<[?], offset: ?>>
