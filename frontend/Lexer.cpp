@@ -548,14 +548,39 @@ std::vector<Token> Lexer::tokenize() {
         diags_.error(SourceRange(b, loc()),
                      std::string("unexpected control character ") + hex +
                          "; remove it from the source");
-      } else if (ch == "}" && b.line == braceLine_) {
-        // The end of a {...} already reported on this line.
+      } else if (ch == "{") {
+        // A dict or set display: reported once, skipped to its closing
+        // brace, and left as the name None, so that the code around it
+        // parses without errors of its own.
+        int depth = 1;
+        while (pos_ < text_.size() && depth > 0) {
+          char d = peek();
+          if (d == '"' || d == '\'') {
+            advance();
+            while (pos_ < text_.size() && peek() != d && peek() != '\n')
+              advance(peek() == '\\' && pos_ + 1 < text_.size() ? 2 : 1);
+          } else if (d == '#') {
+            while (pos_ < text_.size() && peek() != '\n')
+              advance();
+            continue;
+          }
+          depth += d == '{' ? 1 : d == '}' ? -1 : 0;
+          if (pos_ < text_.size())
+            advance();
+        }
+        SourceRange r(b, loc());
+        diags_.error(r, "a dict or set display ({...}) is not supported in "
+                        "Weft; use arrays (indexed by small integers), or "
+                        "tuples of fixed length");
+        Token tok;
+        tok.kind = TokenKind::Identifier;
+        tok.text = "None";
+        tok.range = r;
+        tokens_.push_back(tok);
       } else {
-        if (ch == "{")
-          braceLine_ = b.line;
         diags_.error(SourceRange(b, loc()),
                      "unexpected character '" + ch + "'; " +
-                         (ch == "{" || ch == "}"
+                         (ch == "}"
                               ? "dicts and sets ({...}) are not supported "
                                 "in Weft; use arrays, or tuples of fixed "
                                 "length"

@@ -126,7 +126,6 @@ public:
   std::vector<Token> tokenize();
 
 private:
-  int braceLine_ = 0; ///< the line of the last '{' reported
   SourceLocation loc() const { return SourceLocation{line_, col_}; }
   char peek(size_t ahead = 0) const {
     return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0';
