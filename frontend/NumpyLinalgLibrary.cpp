@@ -87,6 +87,20 @@ def __np_linalg_eigvalsh(a):
     w, v = __np_linalg_eigh(a)
     return w
 
+def __np_linalg_eig(a):
+    x = __np_linalg_square_f64(a)
+    n = x.shape[0]
+    w = np.empty(n)
+    v = np.empty((n, n))
+    __lapack_eig(x, w, v)
+    return w, v
+
+def __np_linalg_eigvals(a):
+    x = __np_linalg_square_f64(a)
+    w = np.empty(x.shape[0])
+    __lapack_eigvals(x, w)
+    return w
+
 def __np_linalg_svd(a, full_matrices=True):
     assert a.ndim == 2, "np.linalg.svd takes a matrix of 2 axes"
     m = a.shape[0]

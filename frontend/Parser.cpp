@@ -845,13 +845,14 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
                                             "linalg_" + member.text);
     if (inLinalg && !isLinalg(lookupBuiltin(member.text)) &&
         member.text != "norm")
-      return errorAt(member.range,
-                     "np.linalg." + member.text +
-                         " is not supported yet (solve, inv, det, "
-                         "cholesky, norm, qr, svd, eigh, eigvalsh, pinv, "
-                         "lstsq, matrix_rank, matrix_power, cond and "
-                         "slogdet are); call it from Python outside the "
-                         "jitted function");
+      return errorAt(
+          member.range,
+          "np.linalg." + member.text +
+              " is not supported yet (solve, inv, det, "
+              "cholesky, norm, qr, svd, eig, eigvals, eigh, eigvalsh, pinv, "
+              "lstsq, matrix_rank, matrix_power, cond and "
+              "slogdet are); call it from Python outside the "
+              "jitted function");
     if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
         !decorators.count(name) && !isUfuncOperator(name) && !inLinalg &&
         isNumpyLibraryFunction(member.text)) {

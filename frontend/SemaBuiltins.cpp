@@ -42,13 +42,16 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     return args[0].asList();
   }
   if (builtinIn(b, {Builtin::LapackEigh, Builtin::LapackSvd,
-                    Builtin::LapackSvdReduced, Builtin::LapackSvdvals})) {
+                    Builtin::LapackSvdReduced, Builtin::LapackSvdvals,
+                    Builtin::LapackEig, Builtin::LapackEigvals})) {
     // __lapack_eigh(a, w, v), __lapack_svd(a, u, s, vh),
     // __lapack_svdvals(a, s): f64 arrays, a 2-D.
     std::vector<int> ranks =
-        b == Builtin::LapackEigh      ? std::vector<int>{2, 1, 2}
-        : b == Builtin::LapackSvdvals ? std::vector<int>{2, 1}
-                                      : std::vector<int>{2, 2, 1, 2};
+        builtinIn(b, {Builtin::LapackEigh, Builtin::LapackEig})
+            ? std::vector<int>{2, 1, 2}
+        : builtinIn(b, {Builtin::LapackSvdvals, Builtin::LapackEigvals})
+            ? std::vector<int>{2, 1}
+            : std::vector<int>{2, 2, 1, 2};
     std::string name = builtinName(b);
     if (!checkArity(c, name.c_str(), args.size(), ranks.size(), ranks.size()))
       return Type::unknown();

@@ -58,6 +58,9 @@ struct Decompositions {
   void (*gesdd)(const char *, const int *, const int *, double *, const int *,
                 double *, double *, const int *, double *, const int *,
                 double *, const int *, int *, int *, size_t) = nullptr;
+  void (*geev)(const char *, const char *, const int *, double *, const int *,
+               double *, double *, double *, const int *, double *, const int *,
+               double *, const int *, int *, size_t, size_t) = nullptr;
 };
 
 struct Lapack {
@@ -84,6 +87,7 @@ const Lapack &lapack() {
             Decompositions &e = l.decompositions;
             e.syevd = reinterpret_cast<decltype(e.syevd)>(dlsym(h, "dsyevd_"));
             e.gesdd = reinterpret_cast<decltype(e.gesdd)>(dlsym(h, "dgesdd_"));
+            e.geev = reinterpret_cast<decltype(e.geev)>(dlsym(h, "dgeev_"));
           }
           return l.found;
         });
@@ -304,12 +308,51 @@ void svd(int32_t function, const Matrix<double> &A, void *u, void *s, void *vt,
   Matrix<double>(vt, 2).assign(vts);
 }
 
+/// eig: dgeev's eigenvalues and right eigenvectors (unit columns), as
+/// NumPy calls it, when they are real (Numba's rule: a real matrix with
+/// complex eigenvalues is an error, not a complex result).
+void eig(bool vectors, const Matrix<double> &A, void *w, void *v,
+         int64_t line) {
+  int n = static_cast<int>(A.rows), info = 0, one = 1;
+  if (n == 0)
+    return;
+  const Decompositions &e = lapack().decompositions;
+  std::vector<double> a = A.columns(), wr(static_cast<size_t>(n)),
+                      wi(static_cast<size_t>(n));
+  std::vector<double> vr(vectors ? static_cast<size_t>(n) * n : 1), vl(1);
+  int ldvr = vectors ? n : 1, lwork = -1;
+  const char *jobvr = vectors ? "V" : "N";
+  double query = 0.0;
+  e.geev("N", jobvr, &n, a.data(), &n, wr.data(), wi.data(), vl.data(), &one,
+         vr.data(), &ldvr, &query, &lwork, &info, 1, 1);
+  lwork = std::max(1, static_cast<int>(query));
+  std::vector<double> work(static_cast<size_t>(lwork));
+  e.geev("N", jobvr, &n, a.data(), &n, wr.data(), wi.data(), vl.data(), &one,
+         vr.data(), &ldvr, work.data(), &lwork, &info, 1, 1);
+  if (info != 0) {
+    weft_rt_check_failed("LinAlgError: Eigenvalues did not converge", line);
+    return;
+  }
+  for (double im : wi)
+    if (im != 0.0) {
+      weft_rt_check_failed("ValueError: eig() argument must not cause a "
+                           "domain change: the eigenvalues of this matrix "
+                           "are complex (Numba's rule; NumPy returns complex "
+                           "arrays)",
+                           line);
+      return;
+    }
+  Matrix<double>(w, 1).assign(wr);
+  if (vectors)
+    Matrix<double>(v, 2).assign(vr);
+}
+
 } // namespace
 
 extern "C" void weft_rt_decompose(int32_t function, const void *a, void *x,
                                   void *y, void *z, int64_t line) {
   Matrix<double> A(a, 2);
-  const char *name = function == 0 ? "eigh" : "svd";
+  const char *name = function == 0 ? "eigh" : function >= 4 ? "eig" : "svd";
   if (A.rows > INT_MAX / 2 || A.cols > INT_MAX / 2) {
     weft_rt_check_failed((std::string("ValueError: the matrix is too large "
                                       "for np.linalg.") +
@@ -319,12 +362,16 @@ extern "C" void weft_rt_decompose(int32_t function, const void *a, void *x,
     return;
   }
   const Decompositions &e = lapack().decompositions;
-  if (!(function == 0 ? reinterpret_cast<void *>(e.syevd)
-                      : reinterpret_cast<void *>(e.gesdd))) {
+  void *routine = function == 0   ? reinterpret_cast<void *>(e.syevd)
+                  : function >= 4 ? reinterpret_cast<void *>(e.geev)
+                                  : reinterpret_cast<void *>(e.gesdd);
+  if (!routine) {
     weft_rt_check_failed((std::string("RuntimeError: np.linalg.") + name +
                           " needs a LAPACK library (libopenblas or "
-                          "liblapack) with " +
-                          (function == 0 ? "dsyevd" : "dgesdd") +
+                          "liblapack) with d" +
+                          (function == 0   ? "syevd"
+                           : function >= 4 ? "geev"
+                                           : "gesdd") +
                           "; none was found")
                              .c_str(),
                          line);
@@ -332,6 +379,8 @@ extern "C" void weft_rt_decompose(int32_t function, const void *a, void *x,
   }
   if (function == 0)
     eigh(A, x, y, line);
+  else if (function >= 4)
+    eig(function == 4, A, x, y, line);
   else
     svd(function, A, x, y, z, line);
 }

@@ -422,10 +422,13 @@ LogicalResult SortOp::verify() {
 
 LogicalResult DecomposeOp::verify() {
   StringRef f = getFunction();
-  size_t outs = f == "eigh" ? 2 : f == "svdvals" ? 1 : 3;
-  if (f != "eigh" && f != "svd" && f != "svd_reduced" && f != "svdvals")
-    return emitOpError("function must be eigh, svd, svd_reduced or svdvals, "
-                       "got ")
+  size_t outs = f == "eigh" || f == "eig"          ? 2
+                : f == "svdvals" || f == "eigvals" ? 1
+                                                   : 3;
+  if (f != "eigh" && f != "svd" && f != "svd_reduced" && f != "svdvals" &&
+      f != "eig" && f != "eigvals")
+    return emitOpError("function must be eigh, svd, svd_reduced, svdvals, "
+                       "eig or eigvals, got ")
            << f;
   auto a = cast<MemRefType>(getA().getType());
   if (a.getRank() != 2 || !a.getElementType().isF64())

@@ -172,12 +172,15 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
       builtin == Builtin::AsRows)
     return arg(0); // the same array, typed as a list or as an array
   if (builtinIn(builtin, {Builtin::LapackEigh, Builtin::LapackSvd,
-                          Builtin::LapackSvdReduced, Builtin::LapackSvdvals})) {
+                          Builtin::LapackSvdReduced, Builtin::LapackSvdvals,
+                          Builtin::LapackEig, Builtin::LapackEigvals})) {
     const char *function = builtin == Builtin::LapackEigh  ? "eigh"
                            : builtin == Builtin::LapackSvd ? "svd"
                            : builtin == Builtin::LapackSvdReduced
                                ? "svd_reduced"
-                               : "svdvals";
+                           : builtin == Builtin::LapackSvdvals ? "svdvals"
+                           : builtin == Builtin::LapackEig     ? "eig"
+                                                               : "eigvals";
     SmallVector<Value, 3> outs;
     for (size_t k = 1; k < c->args.size(); ++k)
       outs.push_back(arg(k).v());

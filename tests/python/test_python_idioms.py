@@ -220,3 +220,14 @@ def test_arrays_stored_through_index_arrays_and_masks():
         store_through(a, idx, np.array([1.0, 2.0, 3.0]), np.array([7.0]))
     with pytest.raises(TypeError, match="boolean array indexing assignment"):
         store_through(a, idx, np.array([9.0, 5.0]), np.array([7.0, 8.0]))
+
+
+@weft.jit
+def eigenvalues(a):
+    return np.linalg.eigvals(a)
+
+
+def test_eig_of_a_matrix_with_complex_eigenvalues_is_numbas_error():
+    assert eigenvalues(np.array([[4.0, 1.0], [2.0, 3.0]])).tolist() == [5.0, 2.0]
+    with pytest.raises(ValueError, match="must not cause a domain change"):
+        eigenvalues(np.array([[0.0, -1.0], [1.0, 0.0]]))

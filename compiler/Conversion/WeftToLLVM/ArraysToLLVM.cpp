@@ -188,12 +188,15 @@ struct DecomposeLowering : ConvertOpToLLVMPattern<weft::DecomposeOp> {
                            .Case("eigh", 0)
                            .Case("svd", 1)
                            .Case("svd_reduced", 2)
-                           .Default(3);
+                           .Case("svdvals", 3)
+                           .Case("eig", 4)
+                           .Default(5);
     Value a = descriptorPointer(rewriter, op, adaptor.getA());
     SmallVector<Value, 3> outs;
     for (Value out : adaptor.getOuts())
       outs.push_back(descriptorPointer(rewriter, op, out));
-    // svdvals has its one result as y; the unused pointers are not read.
+    // svdvals has its one result as y, eigvals as x; the unused pointers
+    // are not read.
     if (outs.size() == 1)
       outs = {outs[0], outs[0], outs[0]};
     if (outs.size() == 2)

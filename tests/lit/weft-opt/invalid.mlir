@@ -608,8 +608,8 @@ func.func @linalg_det_rank(%a: memref<?x?xf64>, %o: memref<?x?xf64>) {
 // -----
 
 func.func @decompose_function(%a: memref<?x?xf64>, %w: memref<?xf64>) {
-  // expected-error @+1 {{function must be eigh, svd, svd_reduced or svdvals, got eig}}
-  weft.decompose "eig" %a into %w line 1 : memref<?x?xf64>, memref<?xf64>
+  // expected-error @+1 {{function must be eigh, svd, svd_reduced, svdvals, eig or eigvals, got eigs}}
+  weft.decompose "eigs" %a into %w line 1 : memref<?x?xf64>, memref<?xf64>
   return
 }
 
