@@ -238,6 +238,25 @@ StmtPtr Parser::parseStatement() {
                 "list and return it"},
       {"lambda", "lambdas are not supported in Weft; define a function "
                  "with def"}};
+  if (at(TokenKind::Identifier) && tok().text == "del" &&
+      tok(1).kind == TokenKind::Identifier) {
+    // del lst[i] is lst.pop(i) as a statement (the list methods' rewrite
+    // takes it from there).
+    SourceLocation begin = next().range.begin;
+    ExprPtr target = parseExpr();
+    if (!target)
+      return nullptr;
+    auto *ix = target->dyn<IndexExpr>();
+    if (!ix || ix->indices.size() != 1 || ix->indices[0]->dyn<SliceExpr>())
+      return errorAt(target->range,
+                     "'del' takes one element of a list here (del lst[i]); "
+                     "build a new array or list without the others");
+    SourceRange r = rangeFrom(begin);
+    auto pop = std::make_unique<CallExpr>(
+        r, std::make_unique<AttributeExpr>(r, std::move(ix->base), "pop"));
+    pop->args.push_back(std::move(ix->indices[0]));
+    return std::make_unique<ExprStmt>(r, std::move(pop));
+  }
   if (at(TokenKind::Identifier) && unsupported.count(tok().text) &&
       tok(1).kind != TokenKind::Equal && tok(1).kind != TokenKind::Dot &&
       tok(1).kind != TokenKind::LParen && tok(1).kind != TokenKind::LBracket) {

@@ -231,3 +231,23 @@ def test_eig_of_a_matrix_with_complex_eigenvalues_is_numbas_error():
     assert eigenvalues(np.array([[4.0, 1.0], [2.0, 3.0]])).tolist() == [5.0, 2.0]
     with pytest.raises(ValueError, match="must not cause a domain change"):
         eigenvalues(np.array([[0.0, -1.0], [1.0, 0.0]]))
+
+
+@weft.jit
+def deleting(n):
+    lst = [i * 1.5 for i in range(n)]
+    del lst[2]
+    del lst[-1]
+    i = 0
+    while i < len(lst):
+        if lst[i] > 4.0:
+            del lst[i]
+        else:
+            i += 1
+    return lst
+
+
+def test_del_of_a_list_element_removes_it():
+    assert deleting(8) == deleting.py_func(8) == [0.0, 1.5]
+    with pytest.raises(IndexError):
+        deleting(2)
