@@ -265,7 +265,8 @@ class Gen(ExprGen):
 
     def statement(self, indent_unused=0, allow_blocks=True):
         kinds = ["assign", "assign", "assign", "print", "setitem",
-                 "setslice", "augassign", "augscalar", "optional"]
+                 "setslice", "augassign", "augscalar", "optional",
+                 "fancy_store"]
         if allow_blocks and self.block_depth < 3:
             kinds += ["if", "for", "while", "prange"]
         if not self.in_func and not self.in_prange:

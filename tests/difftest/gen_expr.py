@@ -1,6 +1,7 @@
 """gen_expr.py - random well-typed Weft expressions for the differential tester."""
 import random
 
+from gen_fancy import FancyIndexing
 from gen_library import LibraryExprs
 from gen_model import *  # noqa: F401,F403
 
@@ -12,7 +13,7 @@ UFUNC_NAMES = {"+": "add", "-": "subtract", "*": "multiply", "/": "divide",
                "&": "bitwise_and", "|": "bitwise_or", "^": "bitwise_xor",
                "<<": "left_shift", ">>": "right_shift"}
 
-class ExprGen(LibraryExprs):
+class ExprGen(LibraryExprs, FancyIndexing):
     """Random expressions of a wanted dtype and shape (gen.py adds the
     calls, statements and whole programs)."""
     def __init__(self, seed):
@@ -666,7 +667,7 @@ class ExprGen(LibraryExprs):
             p += [self.a_binop, self.a_binop, self.a_binop, self.a_unary,
                   self.a_where, self.a_reduce, self.a_call, self.a_transpose,
                   self.a_reshape, self.a_copy, self.a_astype, self.a_order,
-                  self.a_library]
+                  self.a_library, self.a_gather]
             if dtype == "bool":
                 p += [self.a_compare, self.a_compare]
             if dtype in NUMERIC:
