@@ -375,12 +375,14 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
   if (base.isUnknown())
     return base;
   if (base.isTupleList()) {
+    // lst[a:b]: a new list of those tuples, as Python's slice.
+    if (its.size() == 1 && ix->indices[0]->dyn<SliceExpr>())
+      return base;
     // lst[i]: the tuple at i (or, in a list of lists of tuples, the list).
-    if (its.size() != 1 || ix->indices[0]->dyn<SliceExpr>() ||
-        (its[0].isKnown() && !its[0].isInt())) {
+    if (its.size() != 1 || (its[0].isKnown() && !its[0].isInt())) {
       diags_.error(ix->range, "a " + base.str() +
-                                  " takes one integer index so far; index "
-                                  "it one element at a time");
+                                  " takes one integer index or a slice so "
+                                  "far; index it one element at a time");
       return Type::unknown();
     }
     return base.tupleListElement();

@@ -177,6 +177,20 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
 Val FunctionGen::emitTupleListElement(const Val &fields, const IndexExpr *ix) {
   Location l = loc(ix->range);
   weft::Type rt = fn.typeOf(ix);
+  if (ix->indices[0]->dyn<SliceExpr>()) {
+    // lst[a:b]: each field's slice, copied (a new list, as Python's).
+    Val out;
+    SubscriptEntry slice{ix->indices[0].get(), Value()};
+    for (Value array : fields.parts) {
+      auto type = cast<MemRefType>(array.getType());
+      Value view = emitView(array, {slice}, type.getRank(), type, ix);
+      SmallVector<Value, 4> sizes = arrayMeta(view, l).sizes;
+      Value copy = allocArrayN(kindOf(type.getElementType()), sizes, l);
+      emitMapOp({view}, copy, l, [](ValueRange xs, Value) { return xs[0]; });
+      out.parts.push_back(copy);
+    }
+    return out;
+  }
   Value i = convert(emitScalar(ix->indices[0].get()), ScalarKind::I64, l);
   Val out;
   for (auto [k, array] : llvm::enumerate(fields.parts)) {

@@ -156,7 +156,7 @@ def store_floats_into_ints(n):
 @weft.jit
 def slice_of_tuples(n):
     q = [(i, i) for i in range(n)]
-    return q[1:]
+    return q[1, 0]
 
 
 @weft.jit
@@ -167,7 +167,7 @@ def print_tuples(n):
 @pytest.mark.parametrize("f, message", [
     (store_floats_into_ints, r"cannot store a \(f64, i64\) into a list of "
                              r"\(i64, i64\)"),
-    (slice_of_tuples, "takes one integer index so far"),
+    (slice_of_tuples, "takes one integer index or a slice so far"),
     (print_tuples, "printing a list of tuples is not supported yet"),
 ])
 def test_list_of_tuples_limits_are_compile_errors(f, message):
@@ -308,3 +308,18 @@ def test_nested_list_displays():
     assert a.tolist() == [3, 7] and s.tolist() == [0.0, 3.0, 6.0]
     with pytest.raises(ValueError, match="inhomogeneous shape"):
         ragged(np.arange(3.0))
+
+
+@weft.jit
+def tuple_slices(n):
+    lst = [(i, i * 0.5) for i in range(n)]
+    lst.append((9, 1.0))
+    s = lst[1:]
+    s[0] = (-1, -1.0)
+    t = lst[::-2]
+    s.append((5, 5.5))
+    return lst, s, t, lst[:0]
+
+
+def test_slices_of_lists_of_tuples_are_new_lists():
+    assert repr(tuple_slices(4)) == repr(tuple_slices.py_func(4))
