@@ -373,6 +373,9 @@ struct FunctionDefStmt : Stmt {
   TypeAnnotation returnAnnotation;
   std::vector<ExprPtr> decorators;
   Block body;
+  /// The list parameter this function grows and hands back by returning
+  /// it (ListParameters.h), or empty.
+  std::string grownList;
   FunctionDefStmt(SourceRange r) : Stmt(Kind, r) {}
 };
 

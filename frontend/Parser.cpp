@@ -17,6 +17,7 @@
 #include "frontend/DesugarStencils.h"
 #include "frontend/FreezeModuleArrays.h"
 #include "frontend/LiftNestedFunctions.h"
+#include "frontend/ListParameters.h"
 #include "frontend/NumpyLibrary.h"
 #include "frontend/ParserImpl.h"
 #include "frontend/ParserUfuncs.h"
@@ -1007,6 +1008,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   p.parseModule(*m);
   liftNestedFunctions(*m);
   freezeModuleArrays(*m, diags);
+  returnGrownListParameters(*m, diags);
   desugarStencils(*m, diags);
   desugarListMethods(*m, diags);
   desugarForLoops(*m);

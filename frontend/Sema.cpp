@@ -322,6 +322,17 @@ Analyzer::run(std::vector<EntryRequest> *entries,
                                       "host calls plain functions");
         continue;
       }
+      if (!def->grownList.empty()) {
+        // (the list it grows would come back as its result, not into the
+        // host's list)
+        callError(def->nameRange,
+                  "'" + e.name + "' grows or shrinks its list parameter '" +
+                      def->grownList +
+                      "', which Weft supports in calls from Weft functions "
+                      "only; call it from a jitted function that makes the "
+                      "list and returns it");
+        continue;
+      }
       if (e.argTypes.size() != def->params.size()) {
         callError(def->nameRange, "'" + e.name + "' takes " +
                                       std::to_string(def->params.size()) +

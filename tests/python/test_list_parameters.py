@@ -1,0 +1,99 @@
+"""Lists grown through a parameter, as Numba's reflected lists: a jitted
+function appending to (or popping from) the list it was passed changes
+the caller's list, recursion included; checked against CPython running
+the same functions (py_func)."""
+import numpy as np
+import pytest
+
+import weft
+
+
+@weft.jit
+def dfs(u, adj, visited, order):
+    visited[u] = True
+    for v in range(adj.shape[0]):
+        if adj[u, v] and not visited[v]:
+            dfs(v, adj, visited, order)
+    order.append(u)
+
+
+@weft.jit
+def collect(k, out):
+    if k == 0:
+        return
+    out.append(k * 1.5)
+    collect(k - 1, out)
+    if k % 2 == 0:
+        out.pop()
+
+
+@weft.jit
+def extend_twice(q, order):
+    for x in q:
+        order.append(x)
+    order.extend(q)
+
+
+@weft.jit
+def post_order(adj):
+    visited = np.zeros(adj.shape[0], dtype=np.bool_)
+    order = [0]
+    order.pop()
+    for u in range(adj.shape[0]):
+        if not visited[u]:
+            dfs(u, adj, visited, order)
+    vals = [0.0]
+    for _ in range(2):
+        collect(5, vals)
+    got = [1]
+    extend_twice([7, 8], got)
+    return order, vals, got
+
+
+def graph(n):
+    adj = np.zeros((n, n), dtype=np.bool_)
+    for i in range(n - 1):
+        adj[i, (i * 7 + 1) % n] = True
+    return adj
+
+
+def python_post_order(adj):
+    # post_order as CPython runs it (the helpers' py_func would call the
+    # jitted helpers)
+    visited = np.zeros(adj.shape[0], dtype=np.bool_)
+    order = []
+
+    def visit(u):
+        visited[u] = True
+        for v in range(adj.shape[0]):
+            if adj[u, v] and not visited[v]:
+                visit(v)
+        order.append(u)
+
+    def gather(k, out):
+        if k == 0:
+            return
+        out.append(k * 1.5)
+        gather(k - 1, out)
+        if k % 2 == 0:
+            out.pop()
+    for u in range(adj.shape[0]):
+        if not visited[u]:
+            visit(u)
+    vals = [0.0]
+    for _ in range(2):
+        gather(5, vals)
+    got = [1]
+    extend_twice.py_func([7, 8], got)
+    return order, vals, got
+
+
+@pytest.mark.parametrize("n", [1, 6, 200])
+def test_functions_growing_a_list_parameter_change_the_callers_list(n):
+    assert post_order(graph(n)) == python_post_order(graph(n))
+
+
+def test_calling_such_a_function_from_python_is_a_clear_error():
+    with pytest.raises(weft.CompileError,
+                       match="grows or shrinks its list parameter 'order'"):
+        dfs(0, graph(3), np.zeros(3, dtype=np.bool_), [1])
