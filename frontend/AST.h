@@ -373,9 +373,9 @@ struct FunctionDefStmt : Stmt {
   TypeAnnotation returnAnnotation;
   std::vector<ExprPtr> decorators;
   Block body;
-  /// The list parameter this function grows and hands back by returning
-  /// it (ListParameters.h), or empty.
-  std::string grownList;
+  /// The list parameters this function grows and hands back by returning
+  /// them (ListParameters.h), in order; none for most.
+  std::vector<std::string> grownLists;
   FunctionDefStmt(SourceRange r) : Stmt(Kind, r) {}
 };
 

@@ -205,7 +205,7 @@ StmtPtr cloneStmt(const Stmt &s) {
     for (const ExprPtr &e : d.decorators)
       out->decorators.push_back(rec(e));
     out->body = cloneBlock(d.body);
-    out->grownList = d.grownList;
+    out->grownLists = d.grownLists;
     return out;
   }
   }

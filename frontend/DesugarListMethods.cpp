@@ -7,6 +7,7 @@
 
 #include "frontend/ASTBuild.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -65,7 +66,7 @@ void sharedNames(const Expr *e, std::vector<const NameExpr *> &out) {
 class ScopeChecker {
 public:
   ScopeChecker(const std::vector<Param> *params, DiagnosticEngine &diags,
-               std::string handedBack = "")
+               std::vector<std::string> handedBack = {})
       : params_(params), diags_(diags), handedBack_(std::move(handedBack)) {}
 
   void run(const Block &body) {
@@ -81,14 +82,15 @@ public:
     if (params_)
       for (const Param &p : *params_)
         if (auto it = grown_.find(p.name);
-            it != grown_.end() && p.name != handedBack_)
+            it != grown_.end() &&
+            !std::count(handedBack_.begin(), handedBack_.end(), p.name))
           diags_.error(receiverOf(it->second)->range,
                        "'" + p.name +
                            "' is a parameter: growing or shrinking it "
                            "would not change the caller's list (a function "
                            "returning a value may not grow its list "
-                           "parameter, nor one growing two); build a new "
-                           "list in this function and return it");
+                           "parameters); build a new list in this function "
+                           "and return it");
     forEachStmtIn(body, [&](const Stmt &s) {
       if (auto *a = s.dyn<AssignStmt>())
         checkSharing(a->targets, a->value.get());
@@ -153,19 +155,20 @@ private:
 
   const std::vector<Param> *params_;
   DiagnosticEngine &diags_;
-  /// The parameter the function hands back (ListParameters.h).
-  std::string handedBack_;
+  /// The parameters the function hands back (ListParameters.h).
+  std::vector<std::string> handedBack_;
   /// The variables grown or shrunk, and a call that does it.
   std::map<std::string, const CallExpr *> grown_;
 };
 
 /// Checks the script body and every function body in `block`.
 void checkScopes(const Block &block, const std::vector<Param> *params,
-                 DiagnosticEngine &diags, const std::string &handedBack = "") {
+                 DiagnosticEngine &diags,
+                 const std::vector<std::string> &handedBack = {}) {
   ScopeChecker(params, diags, handedBack).run(block);
   forEachStmtIn(block, [&](const Stmt &s) {
     if (auto *d = s.dyn<FunctionDefStmt>())
-      checkScopes(d->body, &d->params, diags, d->grownList);
+      checkScopes(d->body, &d->params, diags, d->grownLists);
   });
 }
 

@@ -7,6 +7,7 @@
 
 #include "frontend/ASTBuild.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -103,33 +104,40 @@ void returnGrownListParameters(ModuleAST &module, DiagnosticEngine &diags) {
         }
       });
   }
-  // The functions handing their list back: one grown list parameter, no
+  // The functions handing their lists back: grown list parameters, no
   // value returned. Others keep the list methods' own error.
-  std::map<std::string, size_t> handing;
+  std::map<std::string, std::vector<size_t>> handing;
   for (auto &[name, params] : grown) {
     FunctionDefStmt *d = defs[name];
-    if (params.size() != 1 || returnsValue(d->body) || !plain(*d))
+    if (returnsValue(d->body) || !plain(*d))
       continue;
-    handing[name] = *params.begin();
+    handing[name].assign(params.begin(), params.end());
   }
-  for (auto &[name, k] : handing) {
+  for (auto &[name, ks] : handing) {
     FunctionDefStmt *d = defs[name];
-    d->grownList = d->params[k].name;
     ASTBuilder at{d->nameRange};
+    // return lst, or return (a, b) for several, in parameter order
+    auto lists = [&]() -> ExprPtr {
+      if (ks.size() == 1)
+        return at.name(d->params[ks[0]].name);
+      std::vector<ExprPtr> names;
+      for (size_t k : ks)
+        names.push_back(at.name(d->params[k].name));
+      return at.tuple(std::move(names));
+    };
+    for (size_t k : ks)
+      d->grownLists.push_back(d->params[k].name);
     rewriteBlocks(d->body, [&](Stmt &s) -> std::optional<Block> {
-      auto *r = s.dyn<ReturnStmt>();
-      if (!r)
-        return std::nullopt;
-      r->value = at.name(d->grownList);
+      if (auto *r = s.dyn<ReturnStmt>())
+        r->value = lists();
       return std::nullopt;
     });
     if (d->body.empty() || !d->body.back()->dyn<ReturnStmt>())
-      d->body.push_back(
-          std::make_unique<ReturnStmt>(d->nameRange, at.name(d->grownList)));
+      d->body.push_back(std::make_unique<ReturnStmt>(d->nameRange, lists()));
   }
   if (handing.empty())
     return;
-  // Each call statement hands the list back to the variable passed.
+  // Each call statement hands the lists back to the variables passed.
   std::set<const Expr *> rewritten;
   rewriteBlocks(module.body, [&](Stmt &s) -> std::optional<Block> {
     auto *e = s.dyn<ExprStmt>();
@@ -138,20 +146,35 @@ void returnGrownListParameters(ModuleAST &module, DiagnosticEngine &diags) {
     if (h == handing.end())
       return std::nullopt;
     auto &c = static_cast<CallExpr &>(*e->value);
-    Expr *a = argumentFor(c, *defs[f->name], h->second);
-    auto *n = a ? a->dyn<NameExpr>() : nullptr;
     rewritten.insert(&c); // (reported here when it cannot be)
-    if (!n) {
-      diags.error(a ? a->range : c.range,
-                  "'" + f->name + "' grows or shrinks its list parameter '" +
-                      defs[f->name]->grownList +
-                      "', so it is passed a list variable, which sees the "
-                      "change; assign the list to a variable first");
-      return std::nullopt;
+    FunctionDefStmt *g = defs[f->name];
+    std::vector<std::string> targets;
+    for (size_t i = 0; i < h->second.size(); ++i) {
+      Expr *a = argumentFor(c, *g, h->second[i]);
+      auto *n = a ? a->dyn<NameExpr>() : nullptr;
+      if (!n || std::count(targets.begin(), targets.end(), n->name)) {
+        diags.error(a ? a->range : c.range,
+                    "'" + f->name + "' grows or shrinks its list parameter '" +
+                        g->grownLists[i] +
+                        "', so it is passed a list variable (one per such "
+                        "parameter), which sees the change; assign the list "
+                        "to a variable first");
+        return std::nullopt;
+      }
+      targets.push_back(n->name);
     }
     ASTBuilder at{s.range};
+    ExprPtr target;
+    if (targets.size() == 1) {
+      target = at.name(targets[0]);
+    } else {
+      std::vector<ExprPtr> names;
+      for (const std::string &t : targets)
+        names.push_back(at.name(t));
+      target = at.tuple(std::move(names));
+    }
     Block out;
-    out.push_back(at.assign(at.name(n->name), std::move(e->value)));
+    out.push_back(at.assign(std::move(target), std::move(e->value)));
     return out;
   });
   // Any other call would lose the change.
@@ -161,7 +184,7 @@ void returnGrownListParameters(ModuleAST &module, DiagnosticEngine &diags) {
       if (f && handing.count(f->name) && !rewritten.count(e))
         diags.error(e->range, "'" + f->name +
                                   "' grows or shrinks its list parameter '" +
-                                  defs[f->name]->grownList +
+                                  defs[f->name]->grownLists[0] +
                                   "' and returns nothing: call it as a "
                                   "statement of its own (from Python, "
                                   "call a jitted function that makes the "

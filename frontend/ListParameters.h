@@ -16,9 +16,9 @@
 
 namespace weft {
 
-/// Rewrites the top-level functions of `module` that grow or shrink one
+/// Rewrites the top-level functions of `module` that grow or shrink
 /// list parameter and return nothing, and every call of them (see the
-/// file comment); each keeps the parameter's name in `grownList`. Calls
+/// file comment); each keeps the parameters' names in `grownLists`. Calls
 /// that cannot hand the list back (in an expression, or passing something
 /// other than a variable) are reported.
 void returnGrownListParameters(ModuleAST &module, DiagnosticEngine &diags);

@@ -322,12 +322,12 @@ Analyzer::run(std::vector<EntryRequest> *entries,
                                       "host calls plain functions");
         continue;
       }
-      if (!def->grownList.empty()) {
+      if (!def->grownLists.empty()) {
         // (the list it grows would come back as its result, not into the
         // host's list)
         callError(def->nameRange,
                   "'" + e.name + "' grows or shrinks its list parameter '" +
-                      def->grownList +
+                      def->grownLists[0] +
                       "', which Weft supports in calls from Weft functions "
                       "only; call it from a jitted function that makes the "
                       "list and returns it");

@@ -35,6 +35,13 @@ def extend_twice(q, order):
 
 
 @weft.jit
+def drain(q, order):
+    while len(q) > 0:
+        x = q.pop(0)
+        order.append(x * 10)
+
+
+@weft.jit
 def post_order(adj):
     visited = np.zeros(adj.shape[0], dtype=np.bool_)
     order = [0]
@@ -47,7 +54,9 @@ def post_order(adj):
         collect(5, vals)
     got = [1]
     extend_twice([7, 8], got)
-    return order, vals, got
+    q = [3, 4]
+    drain(q, got)
+    return order, vals, got, q
 
 
 def graph(n):
@@ -85,7 +94,9 @@ def python_post_order(adj):
         gather(5, vals)
     got = [1]
     extend_twice.py_func([7, 8], got)
-    return order, vals, got
+    q = [3, 4]
+    drain.py_func(q, got)
+    return order, vals, got, q
 
 
 @pytest.mark.parametrize("n", [1, 6, 200])
