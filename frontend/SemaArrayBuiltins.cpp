@@ -222,11 +222,18 @@ std::optional<Type> checkNumpyFunction(BuiltinCall &call) {
     return Type::tuple(std::vector<Type>(rank, Type::i64()));
   }
   if (call.b == Builtin::Flip) {
-    // A view with every axis reversed (NumPy's flip without axis=).
+    // A view with every axis reversed (NumPy's flip without axis=); of a
+    // list of tuples (sorted(lst, reverse=True)), a reversed copy.
+    if (call.args.size() == 1 && call.args[0].isTupleList() &&
+        call.args[0].listDepth() == 1)
+      return call.args[0];
     if (!call.arity(1, 1) || !call.needArray(0))
       return Type::unknown();
     return call.args[0];
   }
+  if (call.b == Builtin::Sort && call.args.size() == 1 &&
+      call.args[0].isTupleList() && call.args[0].listDepth() == 1)
+    return call.args[0]; // tuples in Python's order (field by field)
   if (call.b == Builtin::Sort || call.b == Builtin::Argsort) {
     if (!call.arity(1, 1) || !call.needArray(0))
       return Type::unknown();
@@ -952,6 +959,16 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
     return checkListSearch(c, *method, base);
   // z.conjugate(), a.conj(): of numbers and arrays.
   bool conj = builtinIn(method, {Builtin::Conj, Builtin::Conjugate});
+  // lst.sort() of a list of tuples: in place, in Python's order.
+  bool tupleSort = method == Builtin::Sort && base.isTupleList() &&
+                   c->args.empty() && c->keywords.empty();
+  if (tupleSort) {
+    std::vector<Type> args{base};
+    std::vector<const Expr *> argExprs{m->base.get()};
+    return checkBuiltin(c, Builtin::Sort, args, argExprs).isKnown()
+               ? Type::none()
+               : Type::unknown();
+  }
   if (!base.isArray() && !(conj && base.isScalar())) {
     diags_.error(m->range,
                  "'" + m->attr + "' is not a method of " + base.str());

@@ -873,6 +873,16 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
     Type it = checkExpr(lc->iter.get());
     if (!it.isKnown())
       return Type::unknown();
+    // list(lst), sorted(lst) and [t for t in lst] of a list of tuples: a
+    // new list of its tuples.
+    auto *elt = lc->elt->dyn<NameExpr>();
+    auto *target = lc->target->dyn<NameExpr>();
+    if (it.isTupleList() && it.listDepth() == 1 && !lc->cond && elt && target &&
+        elt->name == target->name) {
+      assignTo(lc->target.get(), it.tupleListElement(), lc->iter->range);
+      fn_->exprTypes[lc->elt.get()] = it.tupleListElement();
+      return it;
+    }
     if (!it.isArray() || it.rank() != 1) {
       diags_.error(lc->iter->range,
                    "a list comprehension iterates over range(...) or a 1-D "

@@ -96,11 +96,12 @@ Type Analyzer::checkTupleListMethod(const CallExpr *c, Builtin b,
                                     const std::string &name) {
   const Type &lst = args[0];
   bool flat = !lst.isKnown() || lst.listDepth() == 1;
-  if (!flat || !builtinIn(b, {Builtin::ListAppend, Builtin::ListLast,
-                              Builtin::ListDrop, Builtin::ListClear})) {
-    diags_.error(c->range, "a list of tuples takes append(t), pop() and "
-                           "clear() so far; for other changes build a new "
-                           "list with a comprehension");
+  if (!flat ||
+      !builtinIn(b, {Builtin::ListAppend, Builtin::ListLast, Builtin::ListDrop,
+                     Builtin::ListClear, Builtin::ListReverse})) {
+    diags_.error(c->range, "a list of tuples takes append(t), pop(), "
+                           "clear(), reverse() and sort() so far; for other "
+                           "changes build a new list with a comprehension");
     return Type::unknown();
   }
   if (b == Builtin::ListLast)

@@ -173,6 +173,8 @@ public:
   }
   /// The array a list is (or this type, for anything else).
   Type asArray() const {
+    if (kind_ == Kind::TupleList)
+      return *this; // (a list of tuples has no array form)
     Type t = *this;
     t.listDepth_ = 0;
     return t;

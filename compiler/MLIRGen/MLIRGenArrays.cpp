@@ -606,6 +606,24 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = Val(emitTriangle(c, builtin == Builtin::Triu, argExprs));
     return true;
   }
+  if (builtin == Builtin::Flip && argType(0).isTupleList()) {
+    // flip(lst) of a list of tuples: a reversed copy, field by field.
+    Val fields = arg(0);
+    for (Value f : fields.parts) {
+      Value n = memref::DimOp::create(b, l, f, 0);
+      SmallVector<Value, 1> sizes{n};
+      Value copy = allocArrayN(
+          kindOf(cast<MemRefType>(f.getType()).getElementType()), sizes, l);
+      Value lastIndex = arith::SubIOp::create(b, l, n, index(1, l));
+      emitLoopNest(sizes, l, [&](ValueRange ivs) {
+        Value j = arith::SubIOp::create(b, l, lastIndex, ivs[0]);
+        memref::StoreOp::create(
+            b, l, memref::LoadOp::create(b, l, f, ValueRange{j}), copy, ivs);
+      });
+      out.parts.push_back(copy);
+    }
+    return true;
+  }
   if (builtin == Builtin::Diff || builtin == Builtin::Flip) {
     Value a = arg(0).v();
     out = Val(builtin == Builtin::Diff ? emitDiff(a, t.scalarKind(), ln, l)

@@ -65,6 +65,18 @@ FunctionGen::emitCompIteration(const ListCompExpr *lc) {
 Val FunctionGen::emitListComp(const ListCompExpr *lc) {
   Location l = loc(lc->range);
   weft::Type t = fn.typeOf(lc);
+  if (fn.typeOf(lc->iter.get()).isTupleList()) {
+    // [t for t in lst] of a list of tuples: each field copied.
+    Val fields = emitExpr(lc->iter.get()), out;
+    for (Value f : fields.parts) {
+      SmallVector<Value, 1> sizes{memref::DimOp::create(b, l, f, 0)};
+      Value copy = allocArrayN(
+          kindOf(cast<MemRefType>(f.getType()).getElementType()), sizes, l);
+      emitMapOp({f}, copy, l, [](ValueRange xs, Value) { return xs[0]; });
+      out.parts.push_back(copy);
+    }
+    return out;
+  }
   weft::Type et = fn.typeOf(lc->elt.get());
   // A list of tuples: one array per field (the element's parts).
   std::vector<weft::Type> fields =

@@ -293,6 +293,8 @@ public:
   mlir::Value emitScan(const CallExpr *c, Builtin builtin, const Expr *arg);
   /// sort(a) (a sorted copy), a.sort() (in place), argsort(a): along the
   /// last axis.
+  /// sort(lst) / lst.sort() of a list of tuples (MLIRGenNumpy.cpp).
+  Val emitTupleListSort(const CallExpr *c, const Expr *arg);
   Val emitSort(const CallExpr *c, Builtin builtin, const Expr *arg);
   /// concatenate((a, b, ...), axis=k): a new array, each part copied into
   /// its slab; with `stack`, along a new axis k.

@@ -476,6 +476,22 @@ Val FunctionGen::emitTupleListMethod(const CallExpr *c, Builtin builtin) {
   Val fields = emitExpr(c->args[0].get());
   Value zero = index(0, l);
   Value n = memref::DimOp::create(b, l, fields.parts.front(), 0);
+  if (builtin == Builtin::ListReverse) {
+    // In place, field by field (every name of the list sees it).
+    Value half = arith::DivUIOp::create(b, l, n, index(2, l));
+    Value lastIndex = arith::SubIOp::create(b, l, n, index(1, l));
+    SmallVector<Value, 1> dims{half};
+    emitLoopNest(dims, l, [&](ValueRange ivs) {
+      Value j = arith::SubIOp::create(b, l, lastIndex, ivs[0]);
+      for (Value f : fields.parts) {
+        Value x = memref::LoadOp::create(b, l, f, ivs);
+        Value y = memref::LoadOp::create(b, l, f, ValueRange{j});
+        memref::StoreOp::create(b, l, y, f, ivs);
+        memref::StoreOp::create(b, l, x, f, ValueRange{j});
+      }
+    });
+    return fields;
+  }
   Value empty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n, zero);
   if (builtin != Builtin::ListClear)
     emitCheck(empty, "IndexError: pop from empty list", line(c->range), l);

@@ -16,7 +16,48 @@ using namespace mlir;
 
 namespace weft {
 
+Val FunctionGen::emitTupleListSort(const CallExpr *c, const Expr *arg) {
+  // Python's order of tuples: by the first field, ties by the next, ...:
+  // stable argsorts from the last field to the first, composed.
+  Location l = loc(c->range);
+  int64_t ln = line(c->range);
+  Val fields = emitExpr(arg);
+  Value n = memref::DimOp::create(b, l, fields.parts[0], 0);
+  SmallVector<Value, 1> sizes{n};
+  Value order = allocArrayN(ScalarKind::I64, sizes, l);
+  emitLoopNest(sizes, l, [&](ValueRange ivs) {
+    memref::StoreOp::create(
+        b, l, arith::IndexCastOp::create(b, l, b.getI64Type(), ivs[0]), order,
+        ivs);
+  });
+  mlir::Type orderType = order.getType();
+  for (size_t k = fields.parts.size(); k-- > 0;) {
+    Value field = fields.parts[k];
+    Value keys =
+        weft::GatherOp::create(b, l, field.getType(), field, order, ln);
+    addTemp(keys);
+    Value perm = allocArrayN(ScalarKind::I64, sizes, l);
+    weft::ArgsortOp::create(b, l, keys, perm);
+    order = weft::GatherOp::create(b, l, orderType, order, perm, ln);
+    addTemp(order);
+  }
+  Val out;
+  bool inPlace = c->callee->dyn<AttributeExpr>() != nullptr; // lst.sort()
+  for (Value field : fields.parts) {
+    Value sorted =
+        weft::GatherOp::create(b, l, field.getType(), field, order, ln);
+    addTemp(sorted);
+    if (inPlace)
+      emitMapOp({sorted}, field, l, [](ValueRange xs, Value) { return xs[0]; });
+    else
+      out.parts.push_back(sorted);
+  }
+  return out;
+}
+
 Val FunctionGen::emitSort(const CallExpr *c, Builtin builtin, const Expr *arg) {
+  if (fn.typeOf(arg).isTupleList())
+    return emitTupleListSort(c, arg);
   Location l = loc(c->range);
   Value a = emitExpr(arg).v();
   // a.sort() sorts in place and returns None.

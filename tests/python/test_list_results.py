@@ -261,8 +261,8 @@ def test_list_of_tuples_methods_so_far():
     with pytest.raises(IndexError, match="pop from empty list"):
         pop_empty_pairs(0)
     with pytest.raises(weft.CompileError,
-                       match=r"takes append\(t\), pop\(\) and clear\(\) so "
-                             r"far"):
+                       match=r"takes append\(t\), pop\(\), clear\(\), "
+                             r"reverse\(\) and sort\(\) so far"):
         insert_pair(2)
 
 
@@ -323,3 +323,24 @@ def tuple_slices(n):
 
 def test_slices_of_lists_of_tuples_are_new_lists():
     assert repr(tuple_slices(4)) == repr(tuple_slices.py_func(4))
+
+
+@weft.jit
+def tuple_orders(n):
+    lst = [((i * 7) % 5, i * 0.5) for i in range(n)]
+    lst.append((2, -1.0))
+    s = sorted(lst)
+    r = sorted(lst, reverse=True)
+    c = list(lst)
+    lst.sort()
+    c.reverse()
+    lst.sort(reverse=True)
+    empty = [(1, 2.0)]
+    empty.pop()
+    empty.sort()
+    return lst, s, r, c, empty
+
+
+def test_lists_of_tuples_sort_in_pythons_order():
+    for n in (0, 1, 9):
+        assert repr(tuple_orders(n)) == repr(tuple_orders.py_func(n))
