@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -412,6 +413,10 @@ void forEachExprIn(const Block &block,
 /// Adds to `out` every name statement `s` binds: assignment and loop
 /// targets, in the statements nested in it too (not in nested defs).
 void namesBoundBy(const Stmt &s, std::vector<std::string> &out);
+
+/// The names a function binds: its parameters and every assignment or
+/// loop target in its body (not in nested defs).
+std::set<std::string> localsOf(const FunctionDefStmt &d);
 
 /// The names an assignment target binds: a name, or the names of a tuple
 /// of targets (element targets `a[i]` bind none).

@@ -153,6 +153,17 @@ void forEachExprIn(const Block &block,
   forEachStmtIn(block, [&](const Stmt &s) { forEachExprOf(s, visit); });
 }
 
+std::set<std::string> localsOf(const FunctionDefStmt &d) {
+  std::set<std::string> out;
+  for (const Param &p : d.params)
+    out.insert(p.name);
+  std::vector<std::string> bound;
+  for (const StmtPtr &s : d.body)
+    namesBoundBy(*s, bound);
+  out.insert(bound.begin(), bound.end());
+  return out;
+}
+
 void namesBoundBy(const Stmt &s, std::vector<std::string> &out) {
   auto target = [&](const ExprPtr &t) {
     std::vector<const NameExpr *> names;

@@ -127,19 +127,6 @@ private:
   std::set<std::string> visiting_;
 };
 
-/// The names a function binds: its parameters and its assignment and
-/// loop targets.
-std::set<std::string> localsOf(const FunctionDefStmt &d) {
-  std::set<std::string> out;
-  for (const Param &p : d.params)
-    out.insert(p.name);
-  std::vector<std::string> bound;
-  for (const StmtPtr &s : d.body)
-    namesBoundBy(*s, bound);
-  out.insert(bound.begin(), bound.end());
-  return out;
-}
-
 /// The array a store or update writes into (`a` of `a[i] = x`,
 /// `a[1:] += y`), if it is a name.
 const NameExpr *storedArray(const Expr *target) {

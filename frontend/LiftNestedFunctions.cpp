@@ -12,19 +12,6 @@
 namespace weft {
 namespace {
 
-/// The names a function binds: its parameters and every assignment or
-/// loop target in its body.
-std::set<std::string> localsOf(const FunctionDefStmt &d) {
-  std::set<std::string> out;
-  for (const Param &p : d.params)
-    out.insert(p.name);
-  std::vector<std::string> bound;
-  for (const StmtPtr &s : d.body)
-    namesBoundBy(*s, bound);
-  out.insert(bound.begin(), bound.end());
-  return out;
-}
-
 /// The names `block` reads (callee names of calls excluded).
 std::set<std::string> namesRead(const Block &block) {
   std::set<std::string> out;

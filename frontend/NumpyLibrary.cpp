@@ -705,41 +705,34 @@ def __np_lcm_one(a, b):
         return 0
     return abs(int(a) // g * int(b))
 
-def __np_gcd(a, b):
+def __np_gcd_or_lcm_one(a, b, lcm):
+    if lcm:
+        return __np_lcm_one(a, b)
+    return __np_gcd_one(a, b)
+
+def __np_gcd_or_lcm(a, b, lcm):
     if a.ndim == 0:
         if b.ndim == 0:
-            return __np_gcd_one(a, b)
+            return __np_gcd_or_lcm_one(a, b, lcm)
         out = np.empty(b.shape, dtype=np.int64)
         for i in np.ndindex(b.shape):
-            out[i] = __np_gcd_one(a, b[i])
+            out[i] = __np_gcd_or_lcm_one(a, b[i], lcm)
         return out
     out = np.empty(a.shape, dtype=np.int64)
     if b.ndim == 0:
         for i in np.ndindex(a.shape):
-            out[i] = __np_gcd_one(a[i], b)
+            out[i] = __np_gcd_or_lcm_one(a[i], b, lcm)
         return out
-    assert a.shape == b.shape, "np.gcd takes arrays of one shape here"
+    assert a.shape == b.shape, "np.gcd and np.lcm take arrays of one shape here"
     for i in np.ndindex(a.shape):
-        out[i] = __np_gcd_one(a[i], b[i])
+        out[i] = __np_gcd_or_lcm_one(a[i], b[i], lcm)
     return out
 
+def __np_gcd(a, b):
+    return __np_gcd_or_lcm(a, b, False)
+
 def __np_lcm(a, b):
-    if a.ndim == 0:
-        if b.ndim == 0:
-            return __np_lcm_one(a, b)
-        out = np.empty(b.shape, dtype=np.int64)
-        for i in np.ndindex(b.shape):
-            out[i] = __np_lcm_one(a, b[i])
-        return out
-    out = np.empty(a.shape, dtype=np.int64)
-    if b.ndim == 0:
-        for i in np.ndindex(a.shape):
-            out[i] = __np_lcm_one(a[i], b)
-        return out
-    assert a.shape == b.shape, "np.lcm takes arrays of one shape here"
-    for i in np.ndindex(a.shape):
-        out[i] = __np_lcm_one(a[i], b[i])
-    return out
+    return __np_gcd_or_lcm(a, b, True)
 
 # np.percentile/np.quantile of several q at once (an array or a list).
 def __np_x_percentile(a, q):

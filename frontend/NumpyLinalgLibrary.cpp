@@ -71,9 +71,8 @@ def __np_linalg_qr_complete(a):
     return __np_linalg_qr_full(a)
 
 def __np_linalg_qr_r(a):
-    q, r = __np_linalg_qr_full(a)
-    k = min(a.shape[0], a.shape[1])
-    return r[:k, :].copy()
+    q, r = __np_linalg_qr(a)
+    return r
 
 def __np_linalg_eigh(a):
     x = __np_linalg_square_f64(a)
