@@ -1,10 +1,9 @@
 //===- NumpyLinalgLibrary.cpp - np.linalg functions written in Weft -------===//
 //
-// The np.linalg part of the NumPy library (NumpyLibrary.h): QR by
-// Householder reflections (LAPACK's signs), the symmetric eigenproblem
-// and the SVD by the system LAPACK (__lapack_eigh, __lapack_svd: dsyevd
-// and dgesdd, NumPy's routines), and pinv, lstsq, matrix_rank, cond and
-// slogdet over them.
+// The np.linalg part of the NumPy library (NumpyLibrary.h): QR, the
+// eigenproblems and the SVD by the system LAPACK (__lapack_qr,
+// __lapack_eigh, __lapack_eig, __lapack_svd: NumPy's routines), and pinv,
+// lstsq, matrix_rank, cond and slogdet over them.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/NumpyLibrary.h"
@@ -21,54 +20,22 @@ def __np_linalg_square_f64(a):
         raise ValueError("np.linalg: last 2 dimensions of the array must be square")
     return a.astype(np.float64)
 
-def __np_linalg_qr_full(a):
-    # Householder reflections H = I - tau v v^T as LAPACK's dgeqrf makes
-    # them (R's diagonal is -sign(alpha) |x|, none when x is zero below
-    # alpha), and Q = H0 H1 ... as dorgqr forms it.
+def __np_linalg_qr(a):
     assert a.ndim == 2, "np.linalg.qr takes a matrix of 2 axes"
     m = a.shape[0]
-    n = a.shape[1]
-    r = a * 1.0
-    q = np.eye(m)
-    v = np.zeros(m)
-    for j in range(min(m, n)):
-        below = 0.0
-        for i in range(j + 1, m):
-            below += r[i, j] * r[i, j]
-        if below == 0.0:
-            continue
-        alpha = r[j, j]
-        beta = -np.copysign(np.sqrt(alpha * alpha + below), alpha)
-        tau = (beta - alpha) / beta
-        scale = 1.0 / (alpha - beta)
-        v[j] = 1.0
-        for i in range(j + 1, m):
-            v[i] = r[i, j] * scale
-        for c in range(j, n):
-            s = 0.0
-            for i in range(j, m):
-                s += v[i] * r[i, c]
-            s = s * tau
-            for i in range(j, m):
-                r[i, c] -= s * v[i]
-        for i in range(j + 1, m):
-            r[i, j] = 0.0
-        for row in range(m):
-            s = 0.0
-            for i in range(j, m):
-                s += q[row, i] * v[i]
-            s = s * tau
-            for i in range(j, m):
-                q[row, i] -= s * v[i]
+    k = min(m, a.shape[1])
+    q = np.empty((m, k))
+    r = np.empty((k, a.shape[1]))
+    __lapack_qr(a.astype(np.float64), q, r)
     return q, r
 
-def __np_linalg_qr(a):
-    q, r = __np_linalg_qr_full(a)
-    k = min(a.shape[0], a.shape[1])
-    return q[:, :k].copy(), r[:k, :].copy()
-
 def __np_linalg_qr_complete(a):
-    return __np_linalg_qr_full(a)
+    assert a.ndim == 2, "np.linalg.qr takes a matrix of 2 axes"
+    m = a.shape[0]
+    q = np.empty((m, m))
+    r = np.empty((m, a.shape[1]))
+    __lapack_qr_complete(a.astype(np.float64), q, r)
+    return q, r
 
 def __np_linalg_qr_r(a):
     q, r = __np_linalg_qr(a)

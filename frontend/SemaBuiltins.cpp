@@ -43,12 +43,15 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
   }
   if (builtinIn(b, {Builtin::LapackEigh, Builtin::LapackSvd,
                     Builtin::LapackSvdReduced, Builtin::LapackSvdvals,
-                    Builtin::LapackEig, Builtin::LapackEigvals})) {
+                    Builtin::LapackEig, Builtin::LapackEigvals,
+                    Builtin::LapackQr, Builtin::LapackQrComplete})) {
     // __lapack_eigh(a, w, v), __lapack_svd(a, u, s, vh),
     // __lapack_svdvals(a, s): f64 arrays, a 2-D.
     std::vector<int> ranks =
         builtinIn(b, {Builtin::LapackEigh, Builtin::LapackEig})
             ? std::vector<int>{2, 1, 2}
+        : builtinIn(b, {Builtin::LapackQr, Builtin::LapackQrComplete})
+            ? std::vector<int>{2, 2, 2}
         : builtinIn(b, {Builtin::LapackSvdvals, Builtin::LapackEigvals})
             ? std::vector<int>{2, 1}
             : std::vector<int>{2, 2, 1, 2};

@@ -61,6 +61,10 @@ struct Decompositions {
   void (*geev)(const char *, const char *, const int *, double *, const int *,
                double *, double *, double *, const int *, double *, const int *,
                double *, const int *, int *, size_t, size_t) = nullptr;
+  void (*geqrf)(const int *, const int *, double *, const int *, double *,
+                double *, const int *, int *) = nullptr;
+  void (*orgqr)(const int *, const int *, const int *, double *, const int *,
+                const double *, double *, const int *, int *) = nullptr;
 };
 
 struct Lapack {
@@ -88,6 +92,8 @@ const Lapack &lapack() {
             e.syevd = reinterpret_cast<decltype(e.syevd)>(dlsym(h, "dsyevd_"));
             e.gesdd = reinterpret_cast<decltype(e.gesdd)>(dlsym(h, "dgesdd_"));
             e.geev = reinterpret_cast<decltype(e.geev)>(dlsym(h, "dgeev_"));
+            e.geqrf = reinterpret_cast<decltype(e.geqrf)>(dlsym(h, "dgeqrf_"));
+            e.orgqr = reinterpret_cast<decltype(e.orgqr)>(dlsym(h, "dorgqr_"));
           }
           return l.found;
         });
@@ -347,38 +353,87 @@ void eig(bool vectors, const Matrix<double> &A, void *w, void *v,
     Matrix<double>(v, 2).assign(vr);
 }
 
+/// qr: dgeqrf then dorgqr, as NumPy calls them: Q m x k and R k x n
+/// (reduced), or Q m x m and R m x n (complete).
+void qr(bool complete, const Matrix<double> &A, void *q, void *r) {
+  int m = static_cast<int>(A.rows), n = static_cast<int>(A.cols), info = 0;
+  int k = std::min(m, n), qcols = complete ? m : k;
+  Matrix<double> Q(q, 2), R(r, 2);
+  for (int64_t i = 0; i < R.rows; ++i)
+    for (int64_t j = 0; j < R.cols; ++j)
+      R.at(i, j) = 0.0;
+  if (k == 0) { // Q: the identity's first columns, as NumPy's
+    for (int64_t i = 0; i < Q.rows; ++i)
+      for (int64_t j = 0; j < Q.cols; ++j)
+        Q.at(i, j) = i == j ? 1.0 : 0.0;
+    return;
+  }
+  const Decompositions &e = lapack().decompositions;
+  std::vector<double> a = A.columns(), tau(static_cast<size_t>(k));
+  int lwork = -1;
+  double query = 0.0;
+  e.geqrf(&m, &n, a.data(), &m, tau.data(), &query, &lwork, &info);
+  lwork = std::max(1, static_cast<int>(query));
+  std::vector<double> work(static_cast<size_t>(lwork));
+  e.geqrf(&m, &n, a.data(), &m, tau.data(), work.data(), &lwork, &info);
+  for (int j = 0; j < n; ++j)
+    for (int i = 0; i <= j && i < R.rows; ++i)
+      R.at(i, j) = a[static_cast<size_t>(i + j * m)];
+  // Q from the reflectors, in the first qcols columns (m x qcols).
+  std::vector<double> qs(static_cast<size_t>(m) * qcols, 0.0);
+  for (int j = 0; j < std::min(n, qcols); ++j)
+    for (int i = 0; i < m; ++i)
+      qs[static_cast<size_t>(i + j * m)] = a[static_cast<size_t>(i + j * m)];
+  lwork = -1;
+  e.orgqr(&m, &qcols, &k, qs.data(), &m, tau.data(), &query, &lwork, &info);
+  lwork = std::max(1, static_cast<int>(query));
+  work.assign(static_cast<size_t>(lwork), 0.0);
+  e.orgqr(&m, &qcols, &k, qs.data(), &m, tau.data(), work.data(), &lwork,
+          &info);
+  Q.assign(qs);
+}
+
 } // namespace
 
 extern "C" void weft_rt_decompose(int32_t function, const void *a, void *x,
                                   void *y, void *z, int64_t line) {
   Matrix<double> A(a, 2);
-  const char *name = function == 0 ? "eigh" : function >= 4 ? "eig" : "svd";
+  // Each function's name and the LAPACK routines it needs.
+  const Decompositions &e = lapack().decompositions;
+  struct Entry {
+    const char *name, *routines;
+    bool found;
+  };
+  const Entry entries[] = {{"eigh", "dsyevd", e.syevd != nullptr},
+                           {"svd", "dgesdd", e.gesdd != nullptr},
+                           {"svd", "dgesdd", e.gesdd != nullptr},
+                           {"svd", "dgesdd", e.gesdd != nullptr},
+                           {"eig", "dgeev", e.geev != nullptr},
+                           {"eigvals", "dgeev", e.geev != nullptr},
+                           {"qr", "dgeqrf and dorgqr", e.geqrf && e.orgqr},
+                           {"qr", "dgeqrf and dorgqr", e.geqrf && e.orgqr}};
+  const Entry &entry = entries[std::clamp(function, 0, 7)];
   if (A.rows > INT_MAX / 2 || A.cols > INT_MAX / 2) {
     weft_rt_check_failed((std::string("ValueError: the matrix is too large "
                                       "for np.linalg.") +
-                          name + " (LAPACK takes int sizes)")
+                          entry.name + " (LAPACK takes int sizes)")
                              .c_str(),
                          line);
     return;
   }
-  const Decompositions &e = lapack().decompositions;
-  void *routine = function == 0   ? reinterpret_cast<void *>(e.syevd)
-                  : function >= 4 ? reinterpret_cast<void *>(e.geev)
-                                  : reinterpret_cast<void *>(e.gesdd);
-  if (!routine) {
-    weft_rt_check_failed((std::string("RuntimeError: np.linalg.") + name +
+  if (!entry.found) {
+    weft_rt_check_failed((std::string("RuntimeError: np.linalg.") + entry.name +
                           " needs a LAPACK library (libopenblas or "
-                          "liblapack) with d" +
-                          (function == 0   ? "syevd"
-                           : function >= 4 ? "geev"
-                                           : "gesdd") +
-                          "; none was found")
+                          "liblapack) with " +
+                          entry.routines + "; none was found")
                              .c_str(),
                          line);
     return;
   }
   if (function == 0)
     eigh(A, x, y, line);
+  else if (function >= 6)
+    qr(function == 7, A, x, y);
   else if (function >= 4)
     eig(function == 4, A, x, y, line);
   else

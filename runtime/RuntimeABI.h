@@ -77,7 +77,9 @@ void weft_rt_linalg(int32_t function, int32_t elemKind, int64_t rankB,
 //    triangle), 1 svd (x = U m x m, y = s, z = V^H n x n: dgesdd), 2 the
 //    reduced svd (U m x k, V^H k x n), 3 the singular values alone (y),
 //    4 eig (x = the eigenvalues, y = the eigenvectors: dgeev; a
-//    ValueError when they are complex), 5 the eigenvalues alone (x);
+//    ValueError when they are complex), 5 the eigenvalues alone (x),
+//    6 qr (x = Q m x k, y = R k x n: dgeqrf and dorgqr), 7 the complete
+//    qr (Q m x m, R m x n);
 //    `a` a 2-D f64 descriptor (read only), the outputs f64 descriptors of
 //    those shapes (unused ones may be any pointer). LinAlgError when
 //    LAPACK does not converge.

@@ -40,7 +40,8 @@ def Weft_LinalgOp : Weft_Op<"linalg"> {
 }
 
 def Weft_DecomposeOp : Weft_Op<"decompose"> {
-  let summary = "np.linalg's eigh, eig and svd of an f64 matrix, by LAPACK.";
+  let summary = "np.linalg's eigh, eig, svd and qr of an f64 matrix, by "
+                "LAPACK.";
   let description = [{
     `function` is `eigh` (`outs` = the eigenvalues ascending, 1-D, and the
     eigenvectors as the columns of a square 2-D array, of the lower
@@ -50,7 +51,9 @@ def Weft_DecomposeOp : Weft_Op<"decompose"> {
     or `svdvals` (`outs` = the values alone), `eig` (`outs` = the
     eigenvalues and the unit right eigenvectors of the square `a`: dgeev;
     complex eigenvalues raise NumPy's `ValueError`, as Numba's eig does)
-    or `eigvals` (the eigenvalues alone). `a` is a 2-D f64 array of
+    or `eigvals` (the eigenvalues alone), `qr` (Q m x k with orthonormal
+    columns and the upper triangular R k x n: dgeqrf and dorgqr) or
+    `qr_complete` (Q m x m, R m x n). `a` is a 2-D f64 array of
     any strides (read, not changed); the outputs are f64 arrays of those
     shapes. Lowered to the runtime's `weft_rt_decompose`, which raises
     NumPy's `LinAlgError` naming source line `line` when LAPACK does not

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/Dialect/WeftDialect.h"
 #include "compiler/Dialect/WeftVerify.h"
+#include <map>
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
@@ -422,14 +423,15 @@ LogicalResult SortOp::verify() {
 
 LogicalResult DecomposeOp::verify() {
   StringRef f = getFunction();
-  size_t outs = f == "eigh" || f == "eig"          ? 2
-                : f == "svdvals" || f == "eigvals" ? 1
-                                                   : 3;
-  if (f != "eigh" && f != "svd" && f != "svd_reduced" && f != "svdvals" &&
-      f != "eig" && f != "eigvals")
+  static const std::map<std::string, size_t> results = {
+      {"eigh", 2}, {"svd", 3},     {"svd_reduced", 3}, {"svdvals", 1},
+      {"eig", 2},  {"eigvals", 1}, {"qr", 2},          {"qr_complete", 2}};
+  auto it = results.find(f.str());
+  if (it == results.end())
     return emitOpError("function must be eigh, svd, svd_reduced, svdvals, "
-                       "eig or eigvals, got ")
+                       "eig, eigvals, qr or qr_complete, got ")
            << f;
+  size_t outs = it->second;
   auto a = cast<MemRefType>(getA().getType());
   if (a.getRank() != 2 || !a.getElementType().isF64())
     return emitOpError("takes a 2-D f64 matrix");

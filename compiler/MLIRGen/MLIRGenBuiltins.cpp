@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
 
+#include <map>
+
 using namespace mlir;
 
 namespace weft {
@@ -173,14 +175,18 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
     return arg(0); // the same array, typed as a list or as an array
   if (builtinIn(builtin, {Builtin::LapackEigh, Builtin::LapackSvd,
                           Builtin::LapackSvdReduced, Builtin::LapackSvdvals,
-                          Builtin::LapackEig, Builtin::LapackEigvals})) {
-    const char *function = builtin == Builtin::LapackEigh  ? "eigh"
-                           : builtin == Builtin::LapackSvd ? "svd"
-                           : builtin == Builtin::LapackSvdReduced
-                               ? "svd_reduced"
-                           : builtin == Builtin::LapackSvdvals ? "svdvals"
-                           : builtin == Builtin::LapackEig     ? "eig"
-                                                               : "eigvals";
+                          Builtin::LapackEig, Builtin::LapackEigvals,
+                          Builtin::LapackQr, Builtin::LapackQrComplete})) {
+    static const std::map<Builtin, const char *> functions = {
+        {Builtin::LapackEigh, "eigh"},
+        {Builtin::LapackSvd, "svd"},
+        {Builtin::LapackSvdReduced, "svd_reduced"},
+        {Builtin::LapackSvdvals, "svdvals"},
+        {Builtin::LapackEig, "eig"},
+        {Builtin::LapackEigvals, "eigvals"},
+        {Builtin::LapackQr, "qr"},
+        {Builtin::LapackQrComplete, "qr_complete"}};
+    const char *function = functions.at(builtin);
     SmallVector<Value, 3> outs;
     for (size_t k = 1; k < c->args.size(); ++k)
       outs.push_back(arg(k).v());

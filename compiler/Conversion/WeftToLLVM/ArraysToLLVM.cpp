@@ -190,7 +190,9 @@ struct DecomposeLowering : ConvertOpToLLVMPattern<weft::DecomposeOp> {
                            .Case("svd_reduced", 2)
                            .Case("svdvals", 3)
                            .Case("eig", 4)
-                           .Default(5);
+                           .Case("eigvals", 5)
+                           .Case("qr", 6)
+                           .Default(7);
     Value a = descriptorPointer(rewriter, op, adaptor.getA());
     SmallVector<Value, 3> outs;
     for (Value out : adaptor.getOuts())

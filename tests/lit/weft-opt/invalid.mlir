@@ -608,7 +608,7 @@ func.func @linalg_det_rank(%a: memref<?x?xf64>, %o: memref<?x?xf64>) {
 // -----
 
 func.func @decompose_function(%a: memref<?x?xf64>, %w: memref<?xf64>) {
-  // expected-error @+1 {{function must be eigh, svd, svd_reduced, svdvals, eig or eigvals, got eigs}}
+  // expected-error @+1 {{function must be eigh, svd, svd_reduced, svdvals, eig, eigvals, qr or qr_complete, got eigs}}
   weft.decompose "eigs" %a into %w line 1 : memref<?x?xf64>, memref<?xf64>
   return
 }
