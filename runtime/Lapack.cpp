@@ -65,6 +65,9 @@ struct Decompositions {
                 double *, const int *, int *) = nullptr;
   void (*orgqr)(const int *, const int *, const int *, double *, const int *,
                 const double *, double *, const int *, int *) = nullptr;
+  // OpenBLAS's thread count (absent from other LAPACKs).
+  void (*setThreads)(int) = nullptr;
+  int (*getThreads)() = nullptr;
 };
 
 struct Lapack {
@@ -94,6 +97,10 @@ const Lapack &lapack() {
             e.geev = reinterpret_cast<decltype(e.geev)>(dlsym(h, "dgeev_"));
             e.geqrf = reinterpret_cast<decltype(e.geqrf)>(dlsym(h, "dgeqrf_"));
             e.orgqr = reinterpret_cast<decltype(e.orgqr)>(dlsym(h, "dorgqr_"));
+            e.setThreads = reinterpret_cast<decltype(e.setThreads)>(
+                dlsym(h, "openblas_set_num_threads"));
+            e.getThreads = reinterpret_cast<decltype(e.getThreads)>(
+                dlsym(h, "openblas_get_num_threads"));
           }
           return l.found;
         });
@@ -238,11 +245,32 @@ void linalg(int32_t function, int64_t rankB, const void *a, const void *b,
   Matrix<T>(out, rankB).assign(x);
 }
 
+/// One OpenBLAS thread while it lives: OpenBLAS's pool would share the
+/// cores with the OpenMP workers still spinning after the program's
+/// parallel loops (LAPACK ran twice as slow on 2 cores; single-threaded
+/// it runs at NumPy's speed).
+class OneBlasThread {
+public:
+  OneBlasThread() {
+    const Decompositions &e = lapack().decompositions;
+    if (e.setThreads && e.getThreads && (threads_ = e.getThreads()) > 1)
+      e.setThreads(1);
+  }
+  ~OneBlasThread() {
+    if (threads_ > 1)
+      lapack().decompositions.setThreads(threads_);
+  }
+
+private:
+  int threads_ = 0;
+};
+
 } // namespace
 
 extern "C" void weft_rt_linalg(int32_t function, int32_t elemKind,
                                int64_t rankB, const void *a, const void *b,
                                void *out, int64_t line) {
+  OneBlasThread one;
   if (elemKind == WEFT_C128)
     linalg<Z>(function, rankB, a, b, out, line);
   else
@@ -430,6 +458,7 @@ extern "C" void weft_rt_decompose(int32_t function, const void *a, void *x,
                          line);
     return;
   }
+  OneBlasThread one;
   if (function == 0)
     eigh(A, x, y, line);
   else if (function >= 6)
