@@ -417,7 +417,7 @@ void lower(weft::GatherOp op) {
             b, memref::LoadOp::create(b, indices, ivs.take_front(k)),
             b.getI64Type());
         auto wrap = weft::WrapIndexOp::create(b, i, aSizes[0], /*checked=*/true,
-                                              /*axis=*/0, op.getLine());
+                                              op.getAxis(), op.getLine());
         // A bad index (recorded inside a parallel loop) reads nothing.
         auto ifOp = scf::IfOp::create(b, elem, wrap.getBad(), true);
         {

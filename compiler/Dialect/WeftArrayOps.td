@@ -802,9 +802,13 @@ def Weft_GatherOp : Weft_Op<"gather"> {
     %r = weft.gather %a, %idx line 3 : memref<?xf64, strided<[?], offset: ?>>, memref<?xi64, strided<[?], offset: ?>> -> memref<?xf64, strided<[?], offset: ?>>
     ```
   }];
+  // `axis`: the axis of the program's array that the first axis of
+  // `array` is (a[:, idx] gathers from a view with that axis first), for
+  // the IndexError's message.
   let arguments = (ins Arg<AnyMemRef, "the array read", [MemRead]>:$array,
                        Arg<AnyMemRef, "the indices", [MemRead]>:$indices,
-                       I64Attr:$line);
+                       I64Attr:$line,
+                       DefaultValuedAttr<I64Attr, "0">:$axis);
   let results = (outs AnyMemRef:$result);
   let assemblyFormat = [{
     $array `,` $indices `line` $line attr-dict `:` type($array) `,`

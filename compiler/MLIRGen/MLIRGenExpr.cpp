@@ -565,7 +565,7 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
         how == FunctionInstance::Indexing::Mask
             ? weft::CompressOp::create(b, l, t, from, index, line(ix->range))
                   .getResult()
-            : weft::GatherOp::create(b, l, t, from, index, line(ix->range))
+            : weft::GatherOp::create(b, l, t, from, index, line(ix->range), at)
                   .getResult();
     addTemp(r);
     SmallVector<int64_t, 8> perm = numpySelectionOrder(ix, rt.rank());

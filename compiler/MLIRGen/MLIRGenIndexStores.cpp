@@ -50,7 +50,8 @@ void FunctionGen::storeThroughIndexArray(const IndexExpr *ix, const Expr *e,
   // index is updated once, the last write wins).
   Value old;
   if (op) {
-    old = weft::GatherOp::create(b, l, toMLIR(fn.typeOf(ix)), dest, idx, ln);
+    old = weft::GatherOp::create(b, l, toMLIR(fn.typeOf(ix)), dest, idx, ln,
+                                 fn.arrayIndexAt(ix));
     addTemp(old);
   }
   Value value = emitScalar(e);
@@ -63,7 +64,7 @@ void FunctionGen::storeThroughIndexArray(const IndexExpr *ix, const Expr *e,
     Value i = memref::LoadOp::create(b, l, idx, ivs.take_front(k));
     auto wrap = weft::WrapIndexOp::create(b, l, convert(i, ScalarKind::I64, l),
                                           dm.sizes[0], /*checked=*/true,
-                                          /*axis=*/0, ln);
+                                          /*axis=*/fn.arrayIndexAt(ix), ln);
     Value x = value;
     if (op)
       x = emitBinaryScalar(
@@ -162,7 +163,8 @@ void FunctionGen::storeArrayThroughIndexArray(const IndexExpr *ix,
     dims.append(dm.sizes.begin() + 1, dm.sizes.end());
     Value old;
     if (op) {
-      old = weft::GatherOp::create(b, l, toMLIR(fn.typeOf(ix)), dest, idx, ln);
+      old = weft::GatherOp::create(b, l, toMLIR(fn.typeOf(ix)), dest, idx, ln,
+                                   fn.arrayIndexAt(ix));
       addTemp(old);
     }
     Value v = valueForSelection(ix, e, dims, ln, l);
@@ -170,7 +172,7 @@ void FunctionGen::storeArrayThroughIndexArray(const IndexExpr *ix,
       Value i = memref::LoadOp::create(b, l, idx, ivs.take_front(k));
       auto wrap = weft::WrapIndexOp::create(
           b, l, convert(i, ScalarKind::I64, l), dm.sizes[0], /*checked=*/true,
-          /*axis=*/0, ln);
+          /*axis=*/fn.arrayIndexAt(ix), ln);
       Value x = memref::LoadOp::create(b, l, v, ivs);
       Value cur = op ? memref::LoadOp::create(b, l, old, ivs).getResult() : x;
       SmallVector<Value, 4> at{wrap.getResult()};
