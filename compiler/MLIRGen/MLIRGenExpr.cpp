@@ -559,6 +559,7 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
     int at = fn.arrayIndexAt(ix);
     Value index = emitExpr(ix->indices[at].get()).v();
     Value from = advancedIndexSource(base.v(), bt, ix);
+    checkMaskAxis(ix, from, index, l);
     weft::Type rt = fn.typeOf(ix);
     mlir::Type t = toMLIR(rt);
     Value r =
@@ -576,6 +577,22 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
     return Val(moved.getResult());
   }
   return emitSubscript(base.v(), ix);
+}
+
+void FunctionGen::checkMaskAxis(const IndexExpr *ix, Value view, Value mask,
+                                Location l) {
+  // (the view's own check would name the view's shape, its axes moved)
+  int at = fn.arrayIndexAt(ix);
+  if (at <= 0 || fn.indexingOf(ix) != FunctionInstance::Indexing::Mask)
+    return;
+  Value n = memref::DimOp::create(b, l, view, 0);
+  Value m = memref::DimOp::create(b, l, mask, 0);
+  emitCheck(arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, n, m),
+            "IndexError: boolean index did not match indexed array along "
+            "dimension " +
+                std::to_string(at) +
+                " (the mask's length differs from that axis' size)",
+            line(ix->range), l);
 }
 
 SmallVector<int64_t, 8> FunctionGen::numpySelectionOrder(const IndexExpr *ix,

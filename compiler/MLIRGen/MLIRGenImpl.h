@@ -469,6 +469,11 @@ public:
   /// array index's axis comes first (a[:, idx] reads a.T[idx]).
   mlir::Value advancedIndexSource(mlir::Value array, weft::Type arrayType,
                                   const IndexExpr *ix);
+  /// For `a[..., mask, ...]` with the mask past the first position: NumPy's
+  /// IndexError when its length is not the size of the axis it selects
+  /// along (`view`, the view with that axis first).
+  void checkMaskAxis(const IndexExpr *ix, mlir::Value view, mlir::Value mask,
+                     mlir::Location l);
   /// The permutation taking the selection `a[..., idx, ...]` in the
   /// order it is made (idx's axes first) to NumPy's order (of `rank`
   /// axes): axis i of NumPy's is axis perm[i] of the made one. Empty when

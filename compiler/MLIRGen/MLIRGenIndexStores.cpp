@@ -21,6 +21,7 @@ void FunctionGen::storeThroughIndexArray(const IndexExpr *ix, const Expr *e,
   Value dest = advancedIndexSource(emitExpr(ix->base.get()).v(),
                                    fn.typeOf(ix->base.get()), ix);
   Value idx = emitExpr(ix->indices[fn.arrayIndexAt(ix)].get()).v();
+  checkMaskAxis(ix, dest, idx, l);
   ScalarKind dk = kindOf(cast<MemRefType>(dest.getType()).getElementType());
   ArrayMeta dm = arrayMeta(dest, l), im = arrayMeta(idx, l);
   size_t k = im.sizes.size();
