@@ -41,25 +41,28 @@ def __np_linalg_qr_r(a):
     q, r = __np_linalg_qr(a)
     return r
 
-def __np_linalg_eigh(a):
+def __np_linalg_eigen(a, symmetric):
+    # the eigenvalues and eigenvectors: dsyevd of the lower triangle
+    # (eigh), else dgeev (eig)
     x = __np_linalg_square_f64(a)
     n = x.shape[0]
     w = np.empty(n)
     v = np.empty((n, n))
-    __lapack_eigh(x, w, v)
+    if symmetric:
+        __lapack_eigh(x, w, v)
+    else:
+        __lapack_eig(x, w, v)
     return w, v
+
+def __np_linalg_eigh(a):
+    return __np_linalg_eigen(a, True)
 
 def __np_linalg_eigvalsh(a):
     w, v = __np_linalg_eigh(a)
     return w
 
 def __np_linalg_eig(a):
-    x = __np_linalg_square_f64(a)
-    n = x.shape[0]
-    w = np.empty(n)
-    v = np.empty((n, n))
-    __lapack_eig(x, w, v)
-    return w, v
+    return __np_linalg_eigen(a, False)
 
 def __np_linalg_eigvals(a):
     x = __np_linalg_square_f64(a)
