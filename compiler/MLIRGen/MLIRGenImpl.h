@@ -480,13 +480,12 @@ public:
   /// the two orders are one.
   llvm::SmallVector<int64_t, 8> numpySelectionOrder(const IndexExpr *ix,
                                                     int rank);
-  /// `a[idx] = v` / `a[mask] = v` (or `op=`) for an array v
-  /// (MLIRGenIndexStores.cpp), into `dest` (the view with the index's
-  /// axis first) through `idx`.
-  void storeArrayThroughIndexArray(const IndexExpr *ix, const Expr *e,
-                                   std::optional<BinaryOp> op, mlir::Value dest,
-                                   mlir::Value idx, int64_t ln,
-                                   mlir::Location l);
+  /// `a[idx] = v` for a number or an array v, `a[mask] = v` for an array
+  /// v (or `op=`; MLIRGenIndexStores.cpp), into `dest` (the view with the
+  /// index's axis first) through `idx`.
+  void storeSelected(const IndexExpr *ix, const Expr *e,
+                     std::optional<BinaryOp> op, mlir::Value dest,
+                     mlir::Value idx, int64_t ln, mlir::Location l);
   /// A copy of array `e`, seen broadcast to the selection of `ix` whose
   /// sizes are `selection` in the order it is made (NumPy's ValueError
   /// when it does not broadcast to the selection in NumPy's order).

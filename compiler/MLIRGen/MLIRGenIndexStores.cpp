@@ -22,60 +22,29 @@ void FunctionGen::storeThroughIndexArray(const IndexExpr *ix, const Expr *e,
                                    fn.typeOf(ix->base.get()), ix);
   Value idx = emitExpr(ix->indices[fn.arrayIndexAt(ix)].get()).v();
   checkMaskAxis(ix, dest, idx, l);
+  if (fn.typeOf(e).isArray() ||
+      fn.indexingOf(ix) == FunctionInstance::Indexing::Gather) {
+    storeSelected(ix, e, op, dest, idx, ln, l);
+    return;
+  }
+  // a[mask] op= x for a number x: a masked update of the part the mask
+  // covers (all of it unless the shapes differ, an IndexError); the
+  // mask's view repeats along the array's trailing axes.
   ScalarKind dk = kindOf(cast<MemRefType>(dest.getType()).getElementType());
   ArrayMeta dm = arrayMeta(dest, l), im = arrayMeta(idx, l);
   size_t k = im.sizes.size();
-  if (fn.typeOf(e).isArray()) {
-    storeArrayThroughIndexArray(ix, e, op, dest, idx, ln, l);
-    return;
+  ImplicitLocOpBuilder ib(l, b);
+  SmallVector<Value, 4> sizes =
+      weft::checkMaskShape(ib, im.sizes, dm.sizes, ln);
+  SmallVector<Value, 4> strides(im.strides);
+  for (size_t d = k; d < dm.sizes.size(); ++d) {
+    sizes.push_back(dm.sizes[d]);
+    strides.push_back(index(0, l));
   }
-  if (fn.indexingOf(ix) == FunctionInstance::Indexing::Mask) {
-    // a[mask] op= v: a masked update of the part the mask covers (all of
-    // it unless the shapes differ, an IndexError); the mask's view
-    // repeats along the array's trailing axes.
-    ImplicitLocOpBuilder ib(l, b);
-    SmallVector<Value, 4> sizes =
-        weft::checkMaskShape(ib, im.sizes, dm.sizes, ln);
-    SmallVector<Value, 4> strides(im.strides);
-    for (size_t d = k; d < dm.sizes.size(); ++d) {
-      sizes.push_back(dm.sizes[d]);
-      strides.push_back(index(0, l));
-    }
-    Value maskView =
-        makeView(idx, ScalarKind::Bool, im.offset, sizes, strides, l);
-    Value destView = makeView(dest, dk, dm.offset, sizes, dm.strides, l);
-    storeInto(destView, e, op, ln, l, maskView);
-    return;
-  }
-  // a[idx] op= v: as NumPy, the old values are read first (a repeated
-  // index is updated once, the last write wins).
-  Value old;
-  if (op) {
-    old = weft::GatherOp::create(b, l, toMLIR(fn.typeOf(ix)), dest, idx, ln,
-                                 fn.arrayIndexAt(ix));
-    addTemp(old);
-  }
-  Value value = emitScalar(e);
-  ScalarKind opKind = op ? promote(dk, fn.typeOf(e).scalarKind()) : dk;
-  if (op && *op == BinaryOp::Div)
-    opKind = divisionKind(opKind);
-  SmallVector<Value, 4> dims(im.sizes);
-  dims.append(dm.sizes.begin() + 1, dm.sizes.end());
-  emitLoopNest(dims, l, [&](ValueRange ivs) {
-    Value i = memref::LoadOp::create(b, l, idx, ivs.take_front(k));
-    auto wrap = weft::WrapIndexOp::create(b, l, convert(i, ScalarKind::I64, l),
-                                          dm.sizes[0], /*checked=*/true,
-                                          /*axis=*/fn.arrayIndexAt(ix), ln);
-    Value x = value;
-    if (op)
-      x = emitBinaryScalar(
-          *op, convert(memref::LoadOp::create(b, l, old, ivs), opKind, l),
-          convert(x, opKind, l), opKind, false, l, ln);
-    x = convert(x, dk, l);
-    SmallVector<Value, 4> at{wrap.getResult()};
-    at.append(ivs.begin() + k, ivs.end());
-    storeUnlessBad(x, dest, at, wrap.getBad(), l);
-  });
+  Value maskView =
+      makeView(idx, ScalarKind::Bool, im.offset, sizes, strides, l);
+  Value destView = makeView(dest, dk, dm.offset, sizes, dm.strides, l);
+  storeInto(destView, e, op, ln, l, maskView);
 }
 
 Value FunctionGen::valueForSelection(const IndexExpr *ix, const Expr *e,
@@ -139,11 +108,9 @@ Value FunctionGen::valueForSelection(const IndexExpr *ix, const Expr *e,
   return moved.getResult();
 }
 
-void FunctionGen::storeArrayThroughIndexArray(const IndexExpr *ix,
-                                              const Expr *e,
-                                              std::optional<BinaryOp> op,
-                                              Value dest, Value idx, int64_t ln,
-                                              Location l) {
+void FunctionGen::storeSelected(const IndexExpr *ix, const Expr *e,
+                                std::optional<BinaryOp> op, Value dest,
+                                Value idx, int64_t ln, Location l) {
   ScalarKind dk = kindOf(cast<MemRefType>(dest.getType()).getElementType());
   ScalarKind vk = fn.typeOf(e).scalarKind();
   ScalarKind opKind = op ? promote(computeKind(dk), computeKind(vk)) : dk;
@@ -158,8 +125,9 @@ void FunctionGen::storeArrayThroughIndexArray(const IndexExpr *ix,
     return convert(x, dk, l);
   };
   if (fn.indexingOf(ix) == FunctionInstance::Indexing::Gather) {
-    // a[idx] = v: v broadcast to idx's shape then the array's other axes;
-    // the old values are read first (a repeated index: the last wins).
+    // a[idx] = v: a number, or v broadcast to idx's shape then the
+    // array's other axes; the old values are read first (a repeated
+    // index: the last wins, as NumPy's).
     SmallVector<Value, 4> dims(im.sizes);
     dims.append(dm.sizes.begin() + 1, dm.sizes.end());
     Value old;
@@ -168,13 +136,14 @@ void FunctionGen::storeArrayThroughIndexArray(const IndexExpr *ix,
                                    fn.arrayIndexAt(ix));
       addTemp(old);
     }
-    Value v = valueForSelection(ix, e, dims, ln, l);
+    bool array = fn.typeOf(e).isArray();
+    Value v = array ? valueForSelection(ix, e, dims, ln, l) : emitScalar(e);
     emitLoopNest(dims, l, [&](ValueRange ivs) {
       Value i = memref::LoadOp::create(b, l, idx, ivs.take_front(k));
       auto wrap = weft::WrapIndexOp::create(
           b, l, convert(i, ScalarKind::I64, l), dm.sizes[0], /*checked=*/true,
           /*axis=*/fn.arrayIndexAt(ix), ln);
-      Value x = memref::LoadOp::create(b, l, v, ivs);
+      Value x = array ? memref::LoadOp::create(b, l, v, ivs).getResult() : v;
       Value cur = op ? memref::LoadOp::create(b, l, old, ivs).getResult() : x;
       SmallVector<Value, 4> at{wrap.getResult()};
       at.append(ivs.begin() + k, ivs.end());
@@ -182,8 +151,9 @@ void FunctionGen::storeArrayThroughIndexArray(const IndexExpr *ix,
     });
     return;
   }
-  // a[mask] = v: the true elements in row-major order take v's rows one
-  // after the other (v broadcast to the count, then the other axes).
+  // a[mask] = v for an array v: the true elements in row-major order take
+  // v's rows one after the other (v broadcast to the count, then the
+  // other axes).
   ImplicitLocOpBuilder ib(l, b);
   SmallVector<Value, 4> maskDims = weft::checkMaskShape(
       ib, im.sizes, ArrayRef<Value>(dm.sizes).take_front(k), ln);
