@@ -145,6 +145,10 @@ const char *tokenKindName(TokenKind kind) {
     return "'['";
   case TokenKind::RBracket:
     return "']'";
+  case TokenKind::LBrace:
+    return "'{'";
+  case TokenKind::RBrace:
+    return "'}'";
   case TokenKind::Comma:
     return "','";
   case TokenKind::Colon:
@@ -456,6 +460,8 @@ bool Lexer::lexOperator() {
       {")", TokenKind::RParen},
       {"[", TokenKind::LBracket},
       {"]", TokenKind::RBracket},
+      {"{", TokenKind::LBrace},
+      {"}", TokenKind::RBrace},
       {",", TokenKind::Comma},
       {":", TokenKind::Colon},
       {".", TokenKind::Dot},
@@ -467,9 +473,11 @@ bool Lexer::lexOperator() {
     SourceLocation begin = loc();
     advance(n);
     push(op.kind, begin);
-    if (op.kind == TokenKind::LParen || op.kind == TokenKind::LBracket)
+    if (op.kind == TokenKind::LParen || op.kind == TokenKind::LBracket ||
+        op.kind == TokenKind::LBrace)
       ++parenDepth_;
-    else if ((op.kind == TokenKind::RParen || op.kind == TokenKind::RBracket) &&
+    else if ((op.kind == TokenKind::RParen || op.kind == TokenKind::RBracket ||
+              op.kind == TokenKind::RBrace) &&
              parenDepth_ > 0)
       --parenDepth_;
     return true;
@@ -548,44 +556,11 @@ std::vector<Token> Lexer::tokenize() {
         diags_.error(SourceRange(b, loc()),
                      std::string("unexpected control character ") + hex +
                          "; remove it from the source");
-      } else if (ch == "{") {
-        // A dict or set display: reported once, skipped to its closing
-        // brace, and left as the name None, so that the code around it
-        // parses without errors of its own.
-        int depth = 1;
-        while (pos_ < text_.size() && depth > 0) {
-          char d = peek();
-          if (d == '"' || d == '\'') {
-            advance();
-            while (pos_ < text_.size() && peek() != d && peek() != '\n')
-              advance(peek() == '\\' && pos_ + 1 < text_.size() ? 2 : 1);
-          } else if (d == '#') {
-            while (pos_ < text_.size() && peek() != '\n')
-              advance();
-            continue;
-          }
-          depth += d == '{' ? 1 : d == '}' ? -1 : 0;
-          if (pos_ < text_.size())
-            advance();
-        }
-        SourceRange r(b, loc());
-        diags_.error(r, "a dict or set display ({...}) is not supported in "
-                        "Weft; use arrays (indexed by small integers), or "
-                        "tuples of fixed length");
-        Token tok;
-        tok.kind = TokenKind::Identifier;
-        tok.text = "None";
-        tok.range = r;
-        tokens_.push_back(tok);
       } else {
         diags_.error(SourceRange(b, loc()),
                      "unexpected character '" + ch + "'; " +
-                         (ch == "}"
-                              ? "dicts and sets ({...}) are not supported "
-                                "in Weft; use arrays, or tuples of fixed "
-                                "length"
-                          : u < 0x80 ? "it has no meaning in Weft, remove it"
-                                     : "Weft's operators and names use ASCII"));
+                         (u < 0x80 ? "it has no meaning in Weft, remove it"
+                                   : "Weft's operators and names use ASCII"));
       }
     }
   }

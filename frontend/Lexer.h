@@ -88,6 +88,8 @@ enum class TokenKind {
   RParen,
   LBracket,
   RBracket,
+  LBrace,
+  RBrace,
   Comma,
   Colon,
   Dot,

@@ -886,8 +886,9 @@ def __np_split(ary, sections):
 
 /// The whole library: the functions above, then np.linalg's.
 const std::string &librarySource() {
-  static const std::string text =
-      std::string(kMainSource) + numpyLinalgLibrarySource();
+  static const std::string text = std::string(kMainSource) +
+                                  numpyLinalgLibrarySource() +
+                                  dictLibrarySource();
   return text;
 }
 
@@ -932,7 +933,8 @@ int lineCount(const std::string &text) {
 } // namespace
 
 bool isNumpyLibraryFunction(const std::string &name) {
-  return libraryNames().count(name) != 0;
+  // (dict_*: the hash table of dicts and sets, not a NumPy function)
+  return name.rfind("dict_", 0) != 0 && libraryNames().count(name) != 0;
 }
 
 const char *numpyLibrarySource() { return librarySource().c_str(); }

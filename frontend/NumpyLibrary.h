@@ -28,6 +28,8 @@ bool isNumpyLibraryFunction(const std::string &name);
 
 /// The np.linalg part of the library's source (NumpyLinalgLibrary.cpp).
 const char *numpyLinalgLibrarySource();
+/// The hash table of dicts and sets (DictLibrary.cpp, DesugarDicts.h).
+const char *dictLibrarySource();
 
 /// The library's source (for docs and tests).
 const char *numpyLibrarySource();

@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/Builtins.h"
 #include "frontend/DesugarAssignments.h"
+#include "frontend/DesugarDicts.h"
 #include "frontend/DesugarListMethods.h"
 #include "frontend/DesugarLoops.h"
 #include "frontend/DesugarStencils.h"
@@ -1008,6 +1009,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   p.parseModule(*m);
   liftNestedFunctions(*m);
   freezeModuleArrays(*m, diags);
+  desugarDicts(*m, diags);
   returnGrownListParameters(*m, diags);
   desugarStencils(*m, diags);
   desugarListMethods(*m, diags);

@@ -50,6 +50,7 @@ bool Parser::canStartExpr() const {
   case TokenKind::KwNot:
   case TokenKind::LParen:
   case TokenKind::LBracket:
+  case TokenKind::LBrace:
   case TokenKind::Minus:
   case TokenKind::Plus:
   case TokenKind::Tilde:
@@ -798,6 +799,8 @@ ExprPtr Parser::parseAtom() {
     list->range = rangeFrom(open.begin);
     return list;
   }
+  case TokenKind::LBrace:
+    return parseBraceDisplay();
   default:
     if (t.isKeyword())
       return error("expected an expression, found keyword " +
@@ -808,6 +811,50 @@ ExprPtr Parser::parseAtom() {
                    "a value");
     return error("expected an expression, found " + found());
   }
+}
+
+/// `{}`, `{k: v, ...}` or `{x, ...}`: a call of weft.dict_display (keys
+/// and values alternating) or weft.set_display, which desugarDicts turns
+/// into the statements that build the dict or set.
+ExprPtr Parser::parseBraceDisplay() {
+  SourceRange open = next().range;
+  auto call = std::make_unique<CallExpr>(
+      SourceRange(open.begin),
+      std::make_unique<NameExpr>(open, "weft.dict_display"));
+  bool isSet = false;
+  while (!at(TokenKind::RBrace)) {
+    ExprPtr key = parseExpr();
+    if (!key)
+      return nullptr;
+    if (at(TokenKind::KwFor))
+      return error("a dict or set comprehension is not supported; build "
+                   "it with a for loop");
+    bool pair = accept(TokenKind::Colon);
+    if (call->args.empty())
+      isSet = !pair;
+    else if (pair == isSet)
+      return error(isSet ? "a set display holds values, not key: value pairs"
+                         : "expected ':' and a value after this dict key");
+    call->args.push_back(std::move(key));
+    if (pair) {
+      ExprPtr value = parseExpr();
+      if (!value)
+        return nullptr;
+      if (at(TokenKind::KwFor))
+        return error("a dict or set comprehension is not supported; build "
+                     "it with a for loop");
+      call->args.push_back(std::move(value));
+    }
+    if (!accept(TokenKind::Comma))
+      break;
+  }
+  if (!expect(TokenKind::RBrace, "expected '}' to close the '{' opened at " +
+                                     locString(open.begin)))
+    return nullptr;
+  if (isSet)
+    static_cast<NameExpr &>(*call->callee).name = "weft.set_display";
+  call->range = rangeFrom(open.begin);
+  return call;
 }
 
 /// Renames every use of `from` in `e` to `to` (names bound inside `e` by

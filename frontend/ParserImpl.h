@@ -114,6 +114,7 @@ private:
   /// expr (',' expr)* [','] — a bare tuple when there is a comma.
   ExprPtr parseExprList();
   /// The rest of `[elt for ...]` after `elt`, from `for` to `]`.
+  ExprPtr parseBraceDisplay();
   ExprPtr parseListComp(SourceLocation begin, ExprPtr elt);
   /// `a if c else b` (lowest precedence).
   ExprPtr parseExpr();

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/ASTBuild.h"
+#include "frontend/DesugarDicts.h"
 #include "frontend/NumpyLibrary.h"
 #include "frontend/ParserUfuncs.h"
 #include "frontend/SemaImpl.h"
@@ -779,6 +780,9 @@ void Analyzer::checkStmt(const Stmt &s) {
     emptyListTarget_ = empty && empty->elts.empty() && slot != fn_->locals.end()
                            ? &slot->second
                            : nullptr;
+    // The lists of a dict or set (DesugarDicts.h) are Python lists in
+    // every function.
+    emptyListOfDict_ = emptyListTarget_ && isDictPart(target->name);
     // `out[i] = (x, y)` into an array view: the tuple of numbers is a 1-D
     // array, as NumPy converts it.
     auto *ix = a.targets.size() == 1 ? a.targets[0]->dyn<IndexExpr>() : nullptr;

@@ -156,11 +156,7 @@ Type Analyzer::checkCall(const CallExpr *c) {
     }
     // Python's builtins Weft has no counterpart of (Numba compiles few).
     static const std::map<std::string, const char *> python = {
-        {"dict", "dicts are not supported in Weft; use arrays indexed by "
-                 "small integers"},
-        {"set", "sets are not supported in Weft; use a boolean array of "
-                "flags, or np.unique"},
-        {"frozenset", "sets are not supported in Weft"},
+        {"frozenset", "frozensets are not supported in Weft; use a set"},
         {"str", "strings are only literal arguments of print in Weft"},
         {"isinstance", "types are decided when a function is compiled; "
                        "compare a.ndim or a.dtype instead"},

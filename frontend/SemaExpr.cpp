@@ -706,6 +706,11 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     isTruthy(checkExpr(i->cond.get()), i->cond->range);
     Type a = checkExpr(i->thenValue.get());
     Type b = checkExpr(i->elseValue.get());
+    // While inference runs, a number in one branch types the expression
+    // (`lst[-1] + 1 if lst else 0` types what is appended to lst).
+    if (!reporting_ && a.isKnown() != b.isKnown() &&
+        (a.isKnown() ? a : b).isScalar())
+      return a.isKnown() ? a : b;
     if (!a.isKnown() || !b.isKnown())
       return Type::unknown();
     // Two arrays of one type (the one picked, not a copy), as Numba's.

@@ -217,6 +217,8 @@ private:
   static Type unifyReturn(const Type &current, const Type &v, bool &ok);
   int changes_ = 0;
   bool reporting_ = false;
+  /// The empty list checked is a dict's keys or values (DesugarDicts.h).
+  bool emptyListOfDict_ = false;
   std::set<const FunctionDefStmt *> reportedDefs_;
   /// Variables with a type annotation (`x: i64 = 3`): their type is fixed.
   std::set<std::pair<FunctionInstance *, std::string>> annotated_;

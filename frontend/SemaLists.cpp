@@ -238,10 +238,17 @@ Type Analyzer::checkNestedListLiteral(const ListExpr *l) {
 }
 
 Type Analyzer::checkEmptyList(const ListExpr *l) {
-  if (fn_->options.pythonLists && emptyListTarget_ &&
+  if ((fn_->options.pythonLists || emptyListOfDict_) && emptyListTarget_ &&
       (emptyListTarget_->isList() ||
        (emptyListTarget_->isTupleList() && emptyListTarget_->listDepth() == 1)))
     return *emptyListTarget_;
+  if (emptyListOfDict_) {
+    diags_.error(l->range,
+                 "cannot tell what this dict or set holds: put a number into "
+                 "it in this function, or make it with "
+                 "Dict.empty(key_type=..., value_type=...)");
+    return Type::unknown();
+  }
   diags_.error(l->range,
                fn_->options.pythonLists
                    ? "cannot tell what this empty list holds; append a "

@@ -1,0 +1,976 @@
+//===- DesugarDicts.cpp - Dicts and sets as lists and a hash table --------===//
+//
+// Implements desugarDicts (DesugarDicts.h).
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/DesugarDicts.h"
+
+#include "frontend/ASTBuild.h"
+
+#include <cstring>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace weft {
+namespace {
+
+enum class Container { Dict, Set };
+
+const char *word(Container c) { return c == Container::Dict ? "dict" : "set"; }
+
+/// The last name of `e`: `Dict` of `Dict`, `typed.Dict` or
+/// `numba.typed.Dict`.
+std::string lastName(const Expr *e) {
+  if (auto *n = e->dyn<NameExpr>())
+    return n->name;
+  if (auto *a = e->dyn<AttributeExpr>())
+    return a->attr;
+  return "";
+}
+
+/// What `e` makes when it is a new dict or set: `{}`, `{k: v}`, `dict()`,
+/// `Dict.empty(...)`, `{x, y}`, `set()`, `set(iterable)`.
+std::optional<Container> madeBy(const Expr *e) {
+  auto *c = e ? e->dyn<CallExpr>() : nullptr;
+  if (!c)
+    return std::nullopt;
+  if (auto *n = c->callee->dyn<NameExpr>()) {
+    if (n->qualified)
+      return std::nullopt;
+    if (n->name == "weft.dict_display" || n->name == "dict")
+      return Container::Dict;
+    if (n->name == "weft.set_display" || n->name == "set")
+      return Container::Set;
+    return std::nullopt;
+  }
+  auto *a = c->callee->dyn<AttributeExpr>();
+  if (a && a->attr == "empty" && lastName(a->base.get()) == "Dict")
+    return Container::Dict;
+  return std::nullopt;
+}
+
+/// The NumPy type a Numba type of Dict.empty names (`types.int64`,
+/// `int64`, `types.float64`), or "".
+std::string numpyTypeOf(const Expr *e) {
+  static const std::set<std::string> kTypes = {
+      "int8",   "int16",  "int32",   "int64",   "uint8", "uint16",
+      "uint32", "uint64", "float32", "float64", "bool_"};
+  std::string n = lastName(e);
+  if (n == "boolean")
+    n = "bool_";
+  if (n == "intp")
+    n = "int64";
+  return kTypes.count(n) ? n : "";
+}
+
+/// A literal or a variable: evaluating it twice is evaluating it once.
+bool isPlain(const Expr *e) {
+  if (auto *u = e->dyn<UnaryExpr>(); u && u->op == UnaryOp::Neg)
+    return isPlain(u->operand.get());
+  return e->dyn<IntLitExpr>() || e->dyn<FloatLitExpr>() ||
+         e->dyn<BoolLitExpr>() || e->dyn<NameExpr>();
+}
+
+/// Builtins that iterate or test their arguments: a dict or set there is
+/// its keys, as in Python.
+bool iteratesArguments(const NameExpr &n) {
+  // (sort: sorted(x), as the parser writes it; flip: reverse=True)
+  static const std::set<std::string> kNames = {
+      "len", "list", "sorted", "sort",      "flip", "sum", "min",
+      "max", "any",  "all",    "enumerate", "zip",  "bool"};
+  return kNames.count(n.name) != 0;
+}
+
+/// The rewrite of one function body (or the script's).
+class ScopeRewriter {
+public:
+  explicit ScopeRewriter(DiagnosticEngine &diags) : diags_(diags) {}
+
+  void run(Block &body, const std::vector<Param> *params) {
+    find(body);
+    if (params)
+      for (const Param &p : *params)
+        if (auto it = kinds_.find(p.name); it != kinds_.end()) {
+          diags_.error(p.range, "'" + p.name + "' is a parameter and a " +
+                                    word(it->second) +
+                                    " made in this function; give the " +
+                                    word(it->second) + " a name of its own");
+          kinds_.erase(it);
+        }
+    block(body);
+  }
+
+private:
+  DiagnosticEngine &diags_;
+  std::map<std::string, Container> kinds_;
+  /// The variables hoistMade gave dicts and sets made in expressions.
+  std::set<std::string> made_;
+  int temps_ = 0;
+
+  //===--------------------------------------------------------------===//
+  // Names
+  //===--------------------------------------------------------------===//
+
+  void find(const Block &body) {
+    forEachStmtIn(body, [&](const Stmt &s) {
+      auto *a = s.dyn<AssignStmt>();
+      auto *n = a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>()
+                                            : nullptr;
+      std::optional<Container> made = n ? madeBy(a->value.get()) : std::nullopt;
+      if (!made)
+        return;
+      auto [it, fresh] = kinds_.emplace(n->name, *made);
+      if (!fresh && it->second != *made)
+        diags_.error(a->value->range,
+                     "'" + n->name + "' is a " + word(it->second) +
+                         " elsewhere in this function; give the " +
+                         word(*made) + " a name of its own");
+    });
+  }
+
+  /// The kind of the dict or set variable `e` names.
+  std::optional<Container> containerOf(const Expr *e) const {
+    auto *n = e ? e->dyn<NameExpr>() : nullptr;
+    auto it = n && !n->qualified ? kinds_.find(n->name) : kinds_.end();
+    if (it == kinds_.end())
+      return std::nullopt;
+    return it->second;
+  }
+
+  static std::string keysOf(const std::string &d) { return d + ".keys"; }
+  static std::string valuesOf(const std::string &d) { return d + ".values"; }
+  static std::string tableOf(const std::string &d) { return d + ".table"; }
+
+  std::string temp(const char *what) {
+    return std::string("__dict_") + what + "_" + std::to_string(++temps_);
+  }
+
+  /// `e` itself when plain, else a new variable assigned it in `out`.
+  ExprPtr spill(ExprPtr e, const char *what, Block &out) {
+    if (isPlain(e.get()))
+      return e;
+    ASTBuilder b{e->range};
+    std::string t = temp(what);
+    out.push_back(b.assign(b.name(t), std::move(e)));
+    return b.name(t);
+  }
+
+  static StmtPtr raise(const ASTBuilder &b, const char *exception,
+                       const char *message = nullptr) {
+    auto s = std::make_unique<AssertStmt>(b.at);
+    s->exception = exception;
+    s->test = std::make_unique<BoolLitExpr>(b.at, false);
+    if (message)
+      s->msg = std::make_unique<StrLitExpr>(b.at, message);
+    return s;
+  }
+
+  static StmtPtr method(const ASTBuilder &b, const std::string &list,
+                        const char *name, ExprPtr arg) {
+    std::vector<ExprPtr> args;
+    if (arg)
+      args.push_back(std::move(arg));
+    return std::make_unique<ExprStmt>(
+        b.at, b.call(b.attribute(b.name(list), name), std::move(args)));
+  }
+
+  /// `fn(d.keys, d.table, rest...)`.
+  ExprPtr lookup(const ASTBuilder &b, const char *fn, const std::string &d,
+                 std::vector<ExprPtr> rest) {
+    std::vector<ExprPtr> args;
+    args.push_back(b.name(keysOf(d)));
+    args.push_back(b.name(tableOf(d)));
+    for (ExprPtr &r : rest)
+      args.push_back(std::move(r));
+    return b.call(fn, std::move(args));
+  }
+
+  //===--------------------------------------------------------------===//
+  // Statements
+  //===--------------------------------------------------------------===//
+
+  void block(Block &stmts) {
+    Block out;
+    for (StmtPtr &s : stmts) {
+      if (s->dyn<FunctionDefStmt>()) { // a scope of its own
+        out.push_back(std::move(s));
+        continue;
+      }
+      if (auto *i = s->dyn<IfStmt>()) {
+        block(i->body);
+        block(i->orelse);
+      } else if (auto *f = s->dyn<ForStmt>()) {
+        block(f->body);
+      } else if (auto *w = s->dyn<WhileStmt>()) {
+        block(w->body);
+      }
+      // A dict or set made inside an expression (len(set(a)), for x in
+      // set(a)) gets a variable of its own first.
+      for (StmtPtr &made : hoistMade(*s))
+        if (std::optional<Block> r = statement(*made))
+          for (StmtPtr &x : *r)
+            out.push_back(std::move(x));
+      if (std::optional<Block> r = statement(*s))
+        for (StmtPtr &x : *r)
+          out.push_back(std::move(x));
+      else
+        out.push_back(std::move(s));
+    }
+    stmts = std::move(out);
+  }
+
+  /// The assignments of the dicts and sets `s` makes in its expressions
+  /// where they are evaluated once, each replaced by its variable.
+  Block hoistMade(Stmt &s) {
+    Block out;
+    ExprPtr *slot = nullptr;
+    if (auto *a = s.dyn<AssignStmt>())
+      slot = madeBy(a->value.get()) ? nullptr : &a->value;
+    else if (auto *a = s.dyn<AugAssignStmt>())
+      slot = &a->value;
+    else if (auto *e = s.dyn<ExprStmt>())
+      slot = &e->value;
+    else if (auto *r = s.dyn<ReturnStmt>())
+      slot = &r->value;
+    else if (auto *f = s.dyn<ForStmt>())
+      slot = &f->iter;
+    if (slot)
+      hoistFrom(*slot, out);
+    return out;
+  }
+
+  void hoistFrom(ExprPtr &e, Block &out) {
+    if (!e)
+      return;
+    if (std::optional<Container> made = madeBy(e.get())) {
+      ASTBuilder b{e->range};
+      std::string d = temp("made");
+      kinds_.emplace(d, *made);
+      made_.insert(d);
+      out.push_back(b.assign(b.name(d), std::move(e)));
+      e = b.name(d);
+      return;
+    }
+    switch (e->kind) {
+    case ExprKind::Call: {
+      auto &c = static_cast<CallExpr &>(*e);
+      if (auto *a = c.callee->dyn<AttributeExpr>())
+        hoistFrom(a->base, out);
+      for (ExprPtr &x : c.args)
+        hoistFrom(x, out);
+      return;
+    }
+    case ExprKind::Unary:
+      hoistFrom(static_cast<UnaryExpr &>(*e).operand, out);
+      return;
+    case ExprKind::Binary:
+      hoistFrom(static_cast<BinaryExpr &>(*e).lhs, out);
+      hoistFrom(static_cast<BinaryExpr &>(*e).rhs, out);
+      return;
+    case ExprKind::Compare:
+      // (a chain's later operands are evaluated only sometimes)
+      for (size_t i = 0; i < 2; ++i)
+        hoistFrom(static_cast<CompareExpr &>(*e).operands[i], out);
+      return;
+    case ExprKind::Tuple:
+      for (ExprPtr &x : static_cast<TupleExpr &>(*e).elts)
+        hoistFrom(x, out);
+      return;
+    case ExprKind::ListComp:
+      hoistFrom(static_cast<ListCompExpr &>(*e).iter, out);
+      return;
+    default:
+      return;
+    }
+  }
+
+  std::optional<Block> statement(Stmt &s) {
+    if (auto *a = s.dyn<AssignStmt>())
+      return assign(*a);
+    if (auto *a = s.dyn<AugAssignStmt>())
+      return update(*a);
+    if (auto *e = s.dyn<ExprStmt>())
+      return methodStatement(*e);
+    if (auto *f = s.dyn<ForStmt>())
+      return loop(*f);
+    if (auto *i = s.dyn<IfStmt>())
+      expr(i->cond, true);
+    else if (auto *w = s.dyn<WhileStmt>())
+      expr(w->cond, true);
+    else if (auto *r = s.dyn<ReturnStmt>())
+      expr(r->value);
+    else if (auto *a = s.dyn<AssertStmt>()) {
+      expr(a->test, true);
+      expr(a->msg);
+    } else if (auto *a = s.dyn<AnnAssignStmt>())
+      expr(a->value);
+    return std::nullopt;
+  }
+
+  /// `d.pop(...)` of a dict or set variable, or null.
+  CallExpr *methodCall(Expr *e, std::string *name = nullptr) {
+    auto *c = e ? e->dyn<CallExpr>() : nullptr;
+    auto *a = c ? c->callee->dyn<AttributeExpr>() : nullptr;
+    if (!a || !containerOf(a->base.get()))
+      return nullptr;
+    if (name)
+      *name = static_cast<NameExpr &>(*a->base).name;
+    return c;
+  }
+
+  std::optional<Block> assign(AssignStmt &a) {
+    if (a.targets.size() == 1) {
+      Expr *t = a.targets[0].get();
+      if (auto *n = t->dyn<NameExpr>(); n && containerOf(n)) {
+        if (madeBy(a.value.get()))
+          return make(n->name, static_cast<CallExpr &>(*a.value));
+        diags_.error(a.value->range,
+                     "'" + n->name + "' is a " + word(*containerOf(n)) +
+                         " in this function: it may be set only to a new "
+                         "one; give this value a name of its own");
+        return Block{};
+      }
+      auto *ix = t->dyn<IndexExpr>();
+      if (ix && containerOf(ix->base.get()))
+        return setItem(*ix, std::move(a.value), a.range);
+      std::string d;
+      CallExpr *c = methodCall(a.value.get(), &d);
+      if (c && static_cast<AttributeExpr &>(*c->callee).attr == "pop") {
+        expr(a.targets[0]);
+        return pop(d, *c, std::move(a.targets[0]));
+      }
+    }
+    for (ExprPtr &t : a.targets)
+      target(t);
+    expr(a.value);
+    return std::nullopt;
+  }
+
+  /// An assignment target: names bind; the dict items of a tuple of
+  /// targets are refused.
+  void target(ExprPtr &t) {
+    if (auto *tup = t->dyn<TupleExpr>()) {
+      for (ExprPtr &x : tup->elts)
+        target(x);
+      return;
+    }
+    if (auto *ix = t->dyn<IndexExpr>(); ix && containerOf(ix->base.get())) {
+      diags_.error(t->range, "set a dict item in a statement of its own: "
+                             "d[k] = v");
+      return;
+    }
+    if (t->dyn<NameExpr>())
+      return;
+    expr(t);
+  }
+
+  std::optional<Block> update(AugAssignStmt &a) {
+    auto *ix = a.target->dyn<IndexExpr>();
+    if (auto c = containerOf(a.target.get())) {
+      diags_.error(a.range, std::string("the operators of sets and dicts "
+                                        "(|=, &=, -=) are not supported; "
+                                        "add or remove the elements in a "
+                                        "loop"));
+      return Block{};
+    }
+    if (!ix || !containerOf(ix->base.get())) {
+      expr(a.target);
+      expr(a.value);
+      return std::nullopt;
+    }
+    const std::string &d = static_cast<NameExpr &>(*ix->base).name;
+    ASTBuilder b{a.range};
+    Block out;
+    if (!itemKey(*ix, d))
+      return out;
+    expr(a.value);
+    ExprPtr k = spill(std::move(ix->indices[0]), "key", out);
+    std::string e = temp("entry");
+    std::vector<ExprPtr> rest;
+    rest.push_back(std::move(k));
+    out.push_back(
+        b.assign(b.name(e), lookup(b, "__np_dict_entry", d, std::move(rest))));
+    std::vector<ExprPtr> at;
+    at.push_back(b.name(e));
+    out.push_back(b.update(b.index(b.name(valuesOf(d)), std::move(at)), a.op,
+                           std::move(a.value)));
+    return out;
+  }
+
+  /// Whether `ix` (an item of dict or set `d`) has one key, rewritten.
+  bool itemKey(IndexExpr &ix, const std::string &d) {
+    if (kinds_.at(d) == Container::Set) {
+      diags_.error(ix.range, "a set has no items; test membership with "
+                             "'x in " +
+                                 d + "'");
+      return false;
+    }
+    if (ix.indices.size() != 1 || ix.indices[0]->dyn<SliceExpr>()) {
+      diags_.error(ix.range,
+                   "dict keys are numbers (int, float or bool); tuples and "
+                   "slices are not supported as keys yet");
+      return false;
+    }
+    if (!numberKey(*ix.indices[0]))
+      return false;
+    expr(ix.indices[0]);
+    return true;
+  }
+
+  /// Whether `key` may be a key; reports strings and tuples.
+  bool numberKey(const Expr &key) {
+    if (!key.dyn<StrLitExpr>() && !key.dyn<TupleExpr>())
+      return true;
+    diags_.error(key.range, std::string("dict and set keys are numbers "
+                                        "(int, float or bool); ") +
+                                (key.dyn<StrLitExpr>()
+                                     ? "strings are not supported in Weft"
+                                     : "tuples are not supported as keys "
+                                       "yet"));
+    return false;
+  }
+
+  /// The statements that put `key` (and `value`, for a dict) into `d`.
+  Block insert(const std::string &d, ExprPtr key, ExprPtr value) {
+    ASTBuilder b{key->range};
+    Block out;
+    if (!numberKey(*key))
+      return out;
+    if (value)
+      value = spill(std::move(value), "value", out);
+    key = spill(std::move(key), "key", out);
+    std::string slot = temp("slot");
+    std::vector<ExprPtr> rest;
+    rest.push_back(cloneExpr(key.get()));
+    out.push_back(b.assign(b.name(slot),
+                           lookup(b, "__np_dict_slot", d, std::move(rest))));
+    const std::string K = keysOf(d), T = tableOf(d);
+    auto at = [&](const std::string &list, ExprPtr i) {
+      std::vector<ExprPtr> ix;
+      ix.push_back(std::move(i));
+      return b.index(b.name(list), std::move(ix));
+    };
+    auto entry = [&] { return at(T, b.name(slot)); };
+    auto len = [&](const std::string &list) {
+      std::vector<ExprPtr> args;
+      args.push_back(b.name(list));
+      return b.call("len", std::move(args));
+    };
+    // New keys go at the end; the table doubles past two thirds full.
+    Block fresh;
+    fresh.push_back(b.assign(entry(), len(K)));
+    fresh.push_back(method(b, K, "append", std::move(key)));
+    if (value)
+      fresh.push_back(method(b, valuesOf(d), "append", cloneExpr(value.get())));
+    auto grow = b.ifStmt(b.compare(CompareOp::Ge, b.mul(b.i64(3), len(K)),
+                                   b.mul(b.i64(2), len(T))));
+    std::vector<ExprPtr> args;
+    args.push_back(b.name(K));
+    args.push_back(b.mul(b.i64(2), len(T)));
+    grow->body.push_back(
+        b.assign(b.name(T), b.call("__np_dict_table", std::move(args))));
+    fresh.push_back(std::move(grow));
+    if (value) {
+      auto ifs = b.ifStmt(b.compare(CompareOp::Ge, entry(), b.i64(0)));
+      ifs->body.push_back(b.assign(at(valuesOf(d), entry()), std::move(value)));
+      ifs->orelse = std::move(fresh);
+      out.push_back(std::move(ifs));
+    } else {
+      auto ifs = b.ifStmt(b.compare(CompareOp::Lt, entry(), b.i64(0)));
+      ifs->body = std::move(fresh);
+      out.push_back(std::move(ifs));
+    }
+    return out;
+  }
+
+  std::optional<Block> setItem(IndexExpr &ix, ExprPtr value,
+                               SourceRange range) {
+    const std::string &d = static_cast<NameExpr &>(*ix.base).name;
+    Block out;
+    // Python evaluates the value before the key.
+    expr(value);
+    value = spill(std::move(value), "value", out);
+    if (!itemKey(ix, d))
+      return out;
+    (void)range;
+    Block put = insert(d, std::move(ix.indices[0]), std::move(value));
+    for (StmtPtr &s : put)
+      out.push_back(std::move(s));
+    return out;
+  }
+
+  /// `d = {...}`, `d = dict()`, `s = set(x)`...: empty lists and table,
+  /// then the display's items.
+  std::optional<Block> make(const std::string &d, CallExpr &maker) {
+    Container kind = kinds_.at(d);
+    ASTBuilder b{maker.range};
+    Block out;
+    if (*madeBy(&maker) != kind) {
+      diags_.error(maker.range, "'" + d + "' is a " + word(kind) +
+                                    " elsewhere in this function; give "
+                                    "this one a name of its own");
+      return out;
+    }
+    auto *callee = maker.callee->dyn<NameExpr>();
+    std::string name = callee ? callee->name : "Dict.empty";
+    // Dict.empty(key_type, value_type): lists of those types.
+    std::string types[2];
+    if (name == "Dict.empty") {
+      for (size_t i = 0; i < maker.args.size() && i < 2; ++i)
+        types[i] = numpyTypeOf(maker.args[i].get());
+      for (const KeywordArg &k : maker.keywords)
+        if (k.name == "key_type" || k.name == "value_type")
+          types[k.name == "key_type" ? 0 : 1] = numpyTypeOf(k.value.get());
+      maker.args.clear();
+    } else if (name == "dict" && !maker.args.empty()) {
+      diags_.error(maker.range, "dict(...) of other values is not "
+                                "supported; start with {} and set the "
+                                "items in a loop");
+      return out;
+    } else if (name == "set" && maker.args.size() > 1) {
+      diags_.error(maker.range, "set() takes at most one argument (the "
+                                "elements)");
+      return out;
+    }
+    auto emptyList = [&](const std::string &type) -> ExprPtr {
+      if (type.empty())
+        return std::make_unique<ListExpr>(b.at);
+      // [x for x in np.empty(0, dtype=type)], as the parser writes
+      // list(np.empty(0, np.int64)).
+      auto empty = std::make_unique<NameExpr>(b.at, "empty");
+      empty->qualified = true;
+      std::vector<ExprPtr> args;
+      args.push_back(b.i64(0));
+      std::vector<KeywordArg> dtype;
+      dtype.push_back(b.keyword("dtype", b.name(type)));
+      auto l = std::make_unique<ListCompExpr>(b.at);
+      std::string x = temp("element");
+      l->source = x;
+      l->target = b.name(x);
+      l->elt = b.name(x);
+      l->iter = b.call(std::move(empty), std::move(args), std::move(dtype));
+      return l;
+    };
+    for (ExprPtr &a : maker.args)
+      expr(a, name == "set");
+    out.push_back(b.assign(b.name(keysOf(d)), emptyList(types[0])));
+    if (kind == Container::Dict)
+      out.push_back(b.assign(b.name(valuesOf(d)), emptyList(types[1])));
+    out.push_back(
+        b.assign(b.name(tableOf(d)), b.call("__np_dict_new_table", {})));
+    auto append = [&](Block put) {
+      for (StmtPtr &s : put)
+        out.push_back(std::move(s));
+    };
+    if (name == "weft.dict_display")
+      for (size_t i = 0; i + 1 < maker.args.size(); i += 2)
+        append(
+            insert(d, std::move(maker.args[i]), std::move(maker.args[i + 1])));
+    else if (name == "weft.set_display")
+      for (ExprPtr &x : maker.args)
+        append(insert(d, std::move(x), nullptr));
+    else if (name == "set" && !maker.args.empty()) {
+      std::string x = temp("element");
+      auto l = b.loop(x, std::move(maker.args[0]));
+      l->body = insert(d, b.name(x), nullptr);
+      out.push_back(std::move(l));
+    }
+    return out;
+  }
+
+  /// `x = d.pop(k)`, `d.pop(k, default)`, `del d[k]` (which the parser
+  /// makes `d.pop(k)`), `s.remove(x)`, `s.discard(x)`: the entry leaves
+  /// the lists (O(n), as a list's pop(i)) and the table is rebuilt.
+  std::optional<Block> pop(const std::string &d, CallExpr &c, ExprPtr into) {
+    const std::string &m = static_cast<AttributeExpr &>(*c.callee).attr;
+    Container kind = kinds_.at(d);
+    ASTBuilder b{c.range};
+    Block out;
+    size_t most = m == "pop" && kind == Container::Dict ? 2 : 1;
+    if (c.args.empty() || c.args.size() > most || !c.keywords.empty()) {
+      diags_.error(
+          c.range,
+          m + "() takes " +
+              (most == 2 ? "a key and a default" : "one element") + ", got " +
+              std::to_string(c.args.size() + c.keywords.size()) + " arguments");
+      return out;
+    }
+    if (kind == Container::Set && m == "pop") {
+      diags_.error(c.range, "set.pop() (an arbitrary element) is not "
+                            "supported; take one with next(iter(...)) in "
+                            "Python, or loop over the set");
+      return out;
+    }
+    for (ExprPtr &a : c.args)
+      expr(a);
+    ExprPtr key = spill(std::move(c.args[0]), "key", out);
+    std::string e = temp("entry");
+    std::vector<ExprPtr> rest;
+    rest.push_back(std::move(key));
+    std::vector<ExprPtr> at;
+    at.push_back(lookup(b, "__np_dict_slot", d, std::move(rest)));
+    out.push_back(
+        b.assign(b.name(e), b.index(b.name(tableOf(d)), std::move(at))));
+    auto found = b.ifStmt(b.compare(CompareOp::Ge, b.name(e), b.i64(0)));
+    if (into && kind == Container::Dict) {
+      std::vector<ExprPtr> ix;
+      ix.push_back(b.name(e));
+      found->body.push_back(b.assign(
+          cloneExpr(into.get()), b.index(b.name(valuesOf(d)), std::move(ix))));
+    }
+    found->body.push_back(method(b, keysOf(d), "pop", b.name(e)));
+    if (kind == Container::Dict)
+      found->body.push_back(method(b, valuesOf(d), "pop", b.name(e)));
+    std::vector<ExprPtr> args;
+    args.push_back(b.name(keysOf(d)));
+    std::vector<ExprPtr> lenArgs;
+    lenArgs.push_back(b.name(tableOf(d)));
+    args.push_back(b.call("len", std::move(lenArgs)));
+    found->body.push_back(b.assign(b.name(tableOf(d)),
+                                   b.call("__np_dict_table", std::move(args))));
+    if (c.args.size() == 2) {
+      if (into)
+        found->orelse.push_back(
+            b.assign(std::move(into), std::move(c.args[1])));
+      else
+        found->orelse.push_back(b.pass());
+    } else if (m != "discard") {
+      found->orelse.push_back(raise(b, "KeyError"));
+    }
+    out.push_back(std::move(found));
+    return out;
+  }
+
+  std::optional<Block> methodStatement(ExprStmt &s) {
+    std::string d;
+    CallExpr *c = methodCall(s.value.get(), &d);
+    if (!c) {
+      expr(s.value);
+      return std::nullopt;
+    }
+    const std::string &m = static_cast<AttributeExpr &>(*c->callee).attr;
+    Container kind = kinds_.at(d);
+    ASTBuilder b{c->range};
+    if (m == "pop" ||
+        (kind == Container::Set && (m == "remove" || m == "discard")))
+      return pop(d, *c, nullptr);
+    if (m == "clear" && c->args.empty()) {
+      Block out;
+      out.push_back(method(b, keysOf(d), "clear", nullptr));
+      if (kind == Container::Dict)
+        out.push_back(method(b, valuesOf(d), "clear", nullptr));
+      out.push_back(
+          b.assign(b.name(tableOf(d)), b.call("__np_dict_new_table", {})));
+      return out;
+    }
+    if (kind == Container::Set && (m == "add" || m == "update") &&
+        c->args.size() == 1 && c->keywords.empty()) {
+      expr(c->args[0], m == "update");
+      if (m == "add")
+        return insert(d, std::move(c->args[0]), nullptr);
+      Block out;
+      std::string x = temp("element");
+      auto l = b.loop(x, std::move(c->args[0]));
+      l->body = insert(d, b.name(x), nullptr);
+      out.push_back(std::move(l));
+      return out;
+    }
+    expr(s.value);
+    return std::nullopt;
+  }
+
+  /// `for k in d`, `for v in d.values()`, `for k, v in d.items()`: a loop
+  /// over the positions that raises Python's RuntimeError when the dict
+  /// changes size.
+  std::optional<Block> loop(ForStmt &f) {
+    std::string d, m = "keys";
+    if (auto c = containerOf(f.iter.get()))
+      d = static_cast<NameExpr &>(*f.iter).name;
+    else if (CallExpr *call = methodCall(f.iter.get(), &d);
+             call && call->args.empty() && kinds_.at(d) == Container::Dict) {
+      m = static_cast<AttributeExpr &>(*call->callee).attr;
+      if (m != "keys" && m != "values" && m != "items")
+        d.clear();
+    }
+    if (d.empty()) {
+      expr(f.iter, true);
+      return std::nullopt;
+    }
+    ASTBuilder b{f.iter->range};
+    Block out;
+    std::string n = temp("size"), i = temp("position");
+    auto len = [&] {
+      std::vector<ExprPtr> args;
+      args.push_back(b.name(keysOf(d)));
+      return b.call("len", std::move(args));
+    };
+    auto at = [&](const std::string &list) {
+      std::vector<ExprPtr> ix;
+      ix.push_back(b.name(i));
+      return b.index(b.name(list), std::move(ix));
+    };
+    out.push_back(b.assign(b.name(n), len()));
+    std::vector<ExprPtr> range;
+    range.push_back(b.name(n));
+    auto l = b.loop(i, b.call("range", std::move(range)));
+    l->range = f.range;
+    auto changed = b.ifStmt(b.compare(CompareOp::Ne, len(), b.name(n)));
+    changed->body.push_back(raise(b, "RuntimeError",
+                                  kinds_.at(d) == Container::Dict
+                                      ? "dictionary changed size during "
+                                        "iteration"
+                                      : "Set changed size during iteration"));
+    l->body.push_back(std::move(changed));
+    ExprPtr element;
+    if (m == "items") {
+      std::vector<ExprPtr> pair;
+      pair.push_back(at(keysOf(d)));
+      pair.push_back(at(valuesOf(d)));
+      element = b.tuple(std::move(pair));
+    } else {
+      element = at(m == "values" ? valuesOf(d) : keysOf(d));
+    }
+    l->body.push_back(b.assign(std::move(f.target), std::move(element)));
+    for (StmtPtr &s : f.body)
+      l->body.push_back(std::move(s));
+    out.push_back(std::move(l));
+    return out;
+  }
+
+  //===--------------------------------------------------------------===//
+  // Expressions
+  //===--------------------------------------------------------------===//
+
+  /// Rewrites the dict and set uses in `e`; `iterated`: a bare dict or
+  /// set here is iterated or tested (its keys).
+  void expr(ExprPtr &e, bool iterated = false) {
+    if (!e)
+      return;
+    ASTBuilder b{e->range};
+    switch (e->kind) {
+    case ExprKind::Name:
+      if (auto c = containerOf(e.get())) {
+        const std::string &d = static_cast<NameExpr &>(*e).name;
+        if (iterated) {
+          e = b.name(keysOf(d));
+          return;
+        }
+        if (made_.count(d)) {
+          diags_.error(e->range,
+                       std::string("a ") + word(*c) +
+                           " made here may only be iterated or tested "
+                           "(len, sorted, for, in); to pass or return it, "
+                           "make it into a list: list(...)");
+          return;
+        }
+        diags_.error(e->range,
+                     "'" + d + "' is a " + word(*c) +
+                         ", which stays in the function that makes it: "
+                         "index it, test 'x in " +
+                         d +
+                         "' or loop over it; it cannot be passed to a "
+                         "function, returned, printed or given a second "
+                         "name");
+      }
+      return;
+    case ExprKind::Index: {
+      auto &ix = static_cast<IndexExpr &>(*e);
+      if (containerOf(ix.base.get())) {
+        const std::string d = static_cast<NameExpr &>(*ix.base).name;
+        if (!itemKey(ix, d))
+          return;
+        // values[entry] (KeyError for a missing key): typed by the values
+        // list itself, which its appends type.
+        std::vector<ExprPtr> rest;
+        rest.push_back(std::move(ix.indices[0]));
+        std::vector<ExprPtr> at;
+        at.push_back(lookup(b, "__np_dict_entry", d, std::move(rest)));
+        e = b.index(b.name(valuesOf(d)), std::move(at));
+        return;
+      }
+      expr(ix.base);
+      for (ExprPtr &i : ix.indices)
+        expr(i);
+      return;
+    }
+    case ExprKind::Compare: {
+      auto &c = static_cast<CompareExpr &>(*e);
+      std::string d;
+      bool isIn = c.ops.size() == 1 &&
+                  (c.ops[0] == CompareOp::In || c.ops[0] == CompareOp::NotIn);
+      if (isIn && containerOf(c.operands[1].get()))
+        d = static_cast<NameExpr &>(*c.operands[1]).name;
+      else if (CallExpr *k =
+                   isIn ? methodCall(c.operands[1].get(), &d) : nullptr;
+               !k || static_cast<AttributeExpr &>(*k->callee).attr != "keys" ||
+               !k->args.empty())
+        d.clear();
+      if (d.empty()) {
+        for (ExprPtr &x : c.operands)
+          expr(x);
+        return;
+      }
+      if (!numberKey(*c.operands[0]))
+        return;
+      expr(c.operands[0]);
+      std::vector<ExprPtr> rest;
+      rest.push_back(std::move(c.operands[0]));
+      ExprPtr has = lookup(b, "__np_dict_has", d, std::move(rest));
+      e = c.ops[0] == CompareOp::In ? std::move(has)
+                                    : b.unary(UnaryOp::Not, std::move(has));
+      return;
+    }
+    case ExprKind::Call:
+      call(e);
+      return;
+    case ExprKind::Unary: {
+      auto &u = static_cast<UnaryExpr &>(*e);
+      expr(u.operand, u.op == UnaryOp::Not);
+      return;
+    }
+    case ExprKind::BoolOp:
+      expr(static_cast<BoolOpExpr &>(*e).lhs, iterated);
+      expr(static_cast<BoolOpExpr &>(*e).rhs, iterated);
+      return;
+    case ExprKind::IfExp: {
+      auto &i = static_cast<IfExpExpr &>(*e);
+      expr(i.cond, true);
+      expr(i.thenValue);
+      expr(i.elseValue);
+      return;
+    }
+    case ExprKind::Binary:
+      expr(static_cast<BinaryExpr &>(*e).lhs);
+      expr(static_cast<BinaryExpr &>(*e).rhs);
+      return;
+    case ExprKind::Slice: {
+      auto &s = static_cast<SliceExpr &>(*e);
+      expr(s.lower);
+      expr(s.upper);
+      expr(s.step);
+      return;
+    }
+    case ExprKind::Attribute:
+      expr(static_cast<AttributeExpr &>(*e).base);
+      return;
+    case ExprKind::Tuple:
+      for (ExprPtr &x : static_cast<TupleExpr &>(*e).elts)
+        expr(x);
+      return;
+    case ExprKind::List:
+      for (ExprPtr &x : static_cast<ListExpr &>(*e).elts)
+        expr(x);
+      return;
+    case ExprKind::ListComp: {
+      auto &l = static_cast<ListCompExpr &>(*e);
+      expr(l.iter, true);
+      expr(l.elt);
+      expr(l.cond, true);
+      return;
+    }
+    default:
+      return;
+    }
+  }
+
+  void call(ExprPtr &e) {
+    auto &c = static_cast<CallExpr &>(*e);
+    ASTBuilder b{e->range};
+    if (auto *n = c.callee->dyn<NameExpr>()) {
+      if (madeBy(&c)) {
+        diags_.error(c.range, "make a dict or set in an assignment of its "
+                              "own (d = {...}, s = set(...)), then use it "
+                              "by its name");
+        return;
+      }
+      bool iterates = !n->qualified && iteratesArguments(*n);
+      for (ExprPtr &a : c.args)
+        expr(a, iterates);
+      for (KeywordArg &k : c.keywords)
+        expr(k.value);
+      return;
+    }
+    std::string d;
+    if (!methodCall(&c, &d)) {
+      expr(c.callee);
+      for (ExprPtr &a : c.args)
+        expr(a);
+      for (KeywordArg &k : c.keywords)
+        expr(k.value);
+      return;
+    }
+    const std::string &m = static_cast<AttributeExpr &>(*c.callee).attr;
+    bool isDict = kinds_.at(d) == Container::Dict;
+    for (ExprPtr &a : c.args)
+      expr(a);
+    if (isDict && m == "get" && c.args.size() == 2 && c.keywords.empty()) {
+      // values[entry] if the key is in, else the default (two lookups: an
+      // expression has no variable for the entry). A conditional
+      // expression types itself from the default while the values list's
+      // type is still being inferred from its appends.
+      std::vector<ExprPtr> key;
+      key.push_back(cloneExpr(c.args[0].get()));
+      std::vector<ExprPtr> at;
+      at.push_back(lookup(b, "__np_dict_entry", d, std::move(key)));
+      std::vector<ExprPtr> test;
+      test.push_back(std::move(c.args[0]));
+      e = b.ifExp(lookup(b, "__np_dict_has", d, std::move(test)),
+                  b.index(b.name(valuesOf(d)), std::move(at)),
+                  std::move(c.args[1]));
+      return;
+    }
+    if (isDict && m == "get") {
+      diags_.error(c.range, "give get() a default: " + d +
+                                ".get(k, 0) (without one it returns None "
+                                "for a missing key)");
+      return;
+    }
+    if (c.args.empty() && (m == "keys" || (isDict && m == "values"))) {
+      e = b.name(m == "keys" ? keysOf(d) : valuesOf(d));
+      return;
+    }
+    if (isDict && m == "items" && c.args.empty()) {
+      std::vector<ExprPtr> lists;
+      lists.push_back(b.name(keysOf(d)));
+      lists.push_back(b.name(valuesOf(d)));
+      e = b.call("zip", std::move(lists));
+      return;
+    }
+    static const std::set<std::string> kStatements = {
+        "pop", "add", "remove", "discard", "clear", "update"};
+    diags_.error(c.range,
+                 kStatements.count(m)
+                     ? d + "." + m +
+                           "(...) is a statement of its own here (x = " + d +
+                           ".pop(k) for a value)"
+                     : std::string(word(kinds_.at(d))) + "." + m +
+                           "() is not supported in Weft");
+  }
+};
+
+/// Rewrites the script body and each function in `block`.
+void desugarScopes(Block &block, const std::vector<Param> *params,
+                   DiagnosticEngine &diags) {
+  ScopeRewriter(diags).run(block, params);
+  for (StmtPtr &s : block)
+    if (auto *d = s->dyn<FunctionDefStmt>())
+      desugarScopes(d->body, &d->params, diags);
+}
+
+} // namespace
+
+bool isDictPart(const std::string &name) {
+  for (const char *part : {".keys", ".values", ".table"}) {
+    size_t n = std::strlen(part);
+    if (name.size() > n && name.compare(name.size() - n, n, part) == 0)
+      return true;
+  }
+  return false;
+}
+
+void desugarDicts(ModuleAST &module, DiagnosticEngine &diags) {
+  desugarScopes(module.body, nullptr, diags);
+}
+
+} // namespace weft
