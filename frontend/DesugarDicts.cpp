@@ -931,10 +931,27 @@ private:
       return;
     }
     if (isDict && m == "items" && c.args.empty()) {
-      std::vector<ExprPtr> lists;
-      lists.push_back(b.name(keysOf(d)));
-      lists.push_back(b.name(valuesOf(d)));
-      e = b.call("zip", std::move(lists));
+      // A list of (key, value) tuples (for loops over items() are
+      // loop's): [(d.keys[i], d.values[i]) for i in range(len(d.keys))].
+      std::string i = temp("position");
+      auto at = [&](const std::string &list) {
+        std::vector<ExprPtr> ix;
+        ix.push_back(b.name(i));
+        return b.index(b.name(list), std::move(ix));
+      };
+      std::vector<ExprPtr> pair;
+      pair.push_back(at(keysOf(d)));
+      pair.push_back(at(valuesOf(d)));
+      std::vector<ExprPtr> keys;
+      keys.push_back(b.name(keysOf(d)));
+      std::vector<ExprPtr> range;
+      range.push_back(b.call("len", std::move(keys)));
+      auto l = std::make_unique<ListCompExpr>(b.at);
+      l->source = i;
+      l->target = b.name(i);
+      l->elt = b.tuple(std::move(pair));
+      l->iter = b.call("range", std::move(range));
+      e = std::move(l);
       return;
     }
     static const std::set<std::string> kStatements = {

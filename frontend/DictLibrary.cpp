@@ -19,18 +19,24 @@ def __np_dict_new_table():
     return np.full(8, -1)
 
 def __np_dict_hash(k):
-    x = float(k)
     h = 0
-    if abs(x) < 4.0e18:
+    if k.dtype == np.float64 or k.dtype == np.float32:
+        x = float(k)
         h = int(x)
-        f = x - float(h)
-        if f != 0.0:
-            h = h ^ int(f * 9007199254740992.0)
-    elif x == x and abs(x) != np.inf:
-        m, e = math.frexp(x)
-        h = int(m * 9007199254740992.0) ^ e
+        if x != float(h):
+            h = __np_dict_hash_fraction(x, h)
+    else:
+        h = int(k)
     h = h * -7046029254386353131
     return h ^ (h >> 32)
+
+def __np_dict_hash_fraction(x, h):
+    if abs(x) < 4.0e18:
+        return h ^ int((x - float(h)) * 9007199254740992.0)
+    if x != x or abs(x) == np.inf:
+        return 0
+    m, e = math.frexp(x)
+    return int(m * 9007199254740992.0) ^ e
 
 def __np_dict_slot(keys, table, k):
     mask = len(table) - 1

@@ -71,8 +71,9 @@ private:
       stable.erase(n);
   }
 
-  /// The dtype `e` names: a type name, `p.dtype` of a stable array
-  /// parameter, or a stable dtype parameter.
+  /// The dtype `e` names: a type name, `p.dtype` of a stable array or
+  /// number parameter (a NumPy number has a dtype too), or a stable dtype
+  /// parameter.
   static std::optional<ScalarKind> dtypeOf(const Expr *e,
                                            const Stable &stable) {
     if (auto *n = e->dyn<NameExpr>()) {
@@ -89,7 +90,8 @@ private:
     auto *a = e->dyn<AttributeExpr>();
     auto *base = a && a->attr == "dtype" ? a->base->dyn<NameExpr>() : nullptr;
     auto it = base ? stable.find(base->name) : stable.end();
-    if (it == stable.end() || !it->second.isArray())
+    if (it == stable.end() ||
+        !(it->second.isArray() || it->second.isScalar()))
       return std::nullopt;
     return it->second.scalarKind();
   }

@@ -42,6 +42,7 @@ __all__ = ["compile", "jit", "njit", "vectorize", "guvectorize", "prange", "Modu
            "OverflowError", "interrupt", "metrics"]
 
 _builtin_OverflowError = OverflowError
+_builtin_RuntimeError = RuntimeError
 _builtin_OSError = OSError
 
 
@@ -95,7 +96,8 @@ _RAISED_ERRORS = {
         ("TypeError", TypeError),
         ("KeyError", KeyError),
         ("NotImplementedError", NotImplementedError),
-        ("ArithmeticError", ArithmeticError))}
+        ("ArithmeticError", ArithmeticError),
+        ("RuntimeError", _builtin_RuntimeError))}
 
 
 # ---------------------------------------------------------------- library

@@ -1,0 +1,150 @@
+"""Dicts and sets of numbers in jitted functions, as Numba compiles them:
+counting, memo tables, seen-sets, deletion, typed Dict.empty; checked
+against CPython running the same functions (py_func), with Python's
+KeyError and RuntimeError, and the uses Weft refuses as CompileError."""
+import numpy as np
+import pytest
+
+import weft
+
+
+@weft.jit
+def word_counts(a):
+    counts = {}
+    for x in a:
+        counts[x] = counts.get(x, 0) + 1
+    best, best_count = -1, 0
+    for k, v in counts.items():
+        if v > best_count:
+            best, best_count = k, v
+    return len(counts), best, best_count
+
+
+@weft.jit
+def two_sum(a, target):
+    seen = {}
+    for i in range(len(a)):
+        j = seen.get(target - a[i], -1)
+        if j >= 0:
+            return j, i
+        seen[a[i]] = i
+    return -1, -1
+
+
+@weft.jit
+def fib_memo(n):
+    memo = {0: 0, 1: 1}
+    for i in range(2, n + 1):
+        memo[i] = memo[i - 1] + memo[i - 2]
+    return memo[n]
+
+
+@weft.jit
+def distinct_sorted(a):
+    s = set()
+    for x in a:
+        if x not in s:
+            s.add(x)
+    return len(s), sorted(s), len(set(a))
+
+
+@weft.jit
+def pruned(n):
+    d = {}
+    for i in range(n):
+        d[i * 37 % 101] = i * 0.5
+    for i in range(0, n, 3):
+        if i * 37 % 101 in d:
+            del d[i * 37 % 101]
+    total = 0.0
+    for v in d.values():
+        total += v
+    gone = d.pop(37, -1.0)
+    return len(d), total, gone, list(d)[:5]
+
+
+@weft.jit
+def float_keys(a):
+    d = {}
+    for x in a:
+        d[x] = d.get(x, 0.0) + x
+    return len(d), d[0.5], 1 in d, d[1]
+
+
+@weft.jit
+def lookup(n):
+    d = {1: 2.0, 3: 4.0}
+    return d[n]
+
+
+@weft.jit
+def grow_while_looping(n):
+    d = {1: 1, 2: 2}
+    for k in d:
+        d[k + n] = k
+    return len(d)
+
+
+@weft.jit
+def remove_missing(x):
+    s = {1, 2, 3}
+    s.remove(x)
+    return len(s)
+
+
+@pytest.mark.parametrize("fn,args", [
+    (word_counts, (np.array([4, 1, 4, 2, 4, 1, 7]),)),
+    (two_sum, (np.array([3, 9, 11, 4, 15]), 15)),
+    (two_sum, (np.array([1, 2]), 10)),
+    (fib_memo, (80,)),
+    (distinct_sorted, (np.array([5, 3, 5, 1, 3, 9]),)),
+    (pruned, (300,)),
+    (float_keys, (np.array([0.5, 1.0, 0.5, 2.25, 1.0]),)),
+    (lookup, (3,)),
+    (grow_while_looping, (0,)),
+    (remove_missing, (2,)),
+])
+def test_same_as_python(fn, args):
+    assert fn(*args) == fn.py_func(*args)
+
+
+def test_python_exceptions():
+    with pytest.raises(KeyError):
+        lookup(2)
+    with pytest.raises(RuntimeError,
+                       match="dictionary changed size during iteration"):
+        grow_while_looping(10)
+    with pytest.raises(KeyError):
+        remove_missing(7)
+
+
+def test_typed_dict_empty():
+    types = pytest.importorskip("numba.core.types")
+    Dict = pytest.importorskip("numba.typed").Dict
+
+    @weft.jit
+    def totals(keys, values):
+        d = Dict.empty(key_type=types.int64, value_type=types.float64)
+        for i in range(len(keys)):
+            d[keys[i]] = d.get(keys[i], 0.0) + values[i]
+        return len(d), d[2]
+
+    assert totals(np.array([2, 5, 2]), np.array([1.0, 2.0, 0.5])) == (2, 1.5)
+
+
+def test_refused_uses_are_compile_errors():
+    @weft.jit
+    def returns_dict(n):
+        d = {1: n}
+        return d
+
+    with pytest.raises(weft.CompileError, match="'d' is a dict"):
+        returns_dict(1)
+
+    @weft.jit
+    def string_keys(n):
+        d = {"a": n}
+        return d["a"]
+
+    with pytest.raises(weft.CompileError, match="strings are not supported"):
+        string_keys(1)
