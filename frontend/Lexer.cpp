@@ -149,6 +149,8 @@ const char *tokenKindName(TokenKind kind) {
     return "'{'";
   case TokenKind::RBrace:
     return "'}'";
+  case TokenKind::Semicolon:
+    return "';'";
   case TokenKind::Comma:
     return "','";
   case TokenKind::Colon:
@@ -462,6 +464,7 @@ bool Lexer::lexOperator() {
       {"]", TokenKind::RBracket},
       {"{", TokenKind::LBrace},
       {"}", TokenKind::RBrace},
+      {";", TokenKind::Semicolon},
       {",", TokenKind::Comma},
       {":", TokenKind::Colon},
       {".", TokenKind::Dot},

@@ -90,6 +90,7 @@ enum class TokenKind {
   RBracket,
   LBrace,
   RBrace,
+  Semicolon,
   Comma,
   Colon,
   Dot,

@@ -172,11 +172,18 @@ void Parser::synchronize() {
 //===----------------------------------------------------------------------===//
 // Statements
 //===----------------------------------------------------------------------===//
+void Parser::takeSameLine(Block &out) {
+  for (StmtPtr &s : sameLine_)
+    out.push_back(std::move(s));
+  sameLine_.clear();
+}
+
 void Parser::parseStatementInto(Block &out) {
   failed_ = false;
   StmtPtr s = parseStatement();
   if (s)
     out.push_back(std::move(s));
+  takeSameLine(out);
   if (failed_) {
     synchronize();
     // The indented body of a header that failed to parse: parse it for
@@ -307,9 +314,16 @@ StmtPtr Parser::parseStatement() {
   }
 }
 
-/// Parses one simple statement and the NEWLINE that ends it.
+/// Parses one simple statement and the NEWLINE that ends it; those after
+/// it on the line (`a = 1; b = 2`) go to sameLine_.
 StmtPtr Parser::parseSimpleStatement() {
   StmtPtr s = parseSmallStatement();
+  while (!failed_ && accept(TokenKind::Semicolon) &&
+         !at(TokenKind::Newline)) {
+    StmtPtr more = parseSmallStatement();
+    if (more)
+      sameLine_.push_back(std::move(more));
+  }
   if (failed_)
     return s;
   if (!at(TokenKind::Newline)) {
@@ -553,6 +567,7 @@ bool Parser::parseSuite(Block &body, const char *what, const char *colonMsg) {
   StmtPtr s = parseSimpleStatement();
   if (s)
     body.push_back(std::move(s));
+  takeSameLine(body);
   if (failed_)
     synchronize();
   failed_ = false;

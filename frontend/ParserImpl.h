@@ -77,6 +77,8 @@ private:
   StmtPtr parseStatement();
   /// Parses one simple statement and the NEWLINE that ends it.
   StmtPtr parseSimpleStatement();
+  /// Moves the statements after `;` on the line just parsed into `out`.
+  void takeSameLine(Block &out);
   StmtPtr parseSmallStatement();
   static bool augOp(TokenKind k, BinaryOp &op);
   bool checkTarget(const Expr &e, bool allowTuple);
@@ -155,6 +157,8 @@ private:
   DiagnosticEngine &diags_;
   size_t pos_ = 0;
   SourceLocation lastEnd_;
+  /// Statements after the first on a line (`a = 1; b = 2`).
+  Block sameLine_;
   bool failed_ = false;
   int depth_ = 0;
   int blockDepth_ = 0;

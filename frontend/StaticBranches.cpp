@@ -90,8 +90,7 @@ private:
     auto *a = e->dyn<AttributeExpr>();
     auto *base = a && a->attr == "dtype" ? a->base->dyn<NameExpr>() : nullptr;
     auto it = base ? stable.find(base->name) : stable.end();
-    if (it == stable.end() ||
-        !(it->second.isArray() || it->second.isScalar()))
+    if (it == stable.end() || !(it->second.isArray() || it->second.isScalar()))
       return std::nullopt;
     return it->second.scalarKind();
   }
