@@ -318,8 +318,7 @@ StmtPtr Parser::parseStatement() {
 /// it on the line (`a = 1; b = 2`) go to sameLine_.
 StmtPtr Parser::parseSimpleStatement() {
   StmtPtr s = parseSmallStatement();
-  while (!failed_ && accept(TokenKind::Semicolon) &&
-         !at(TokenKind::Newline)) {
+  while (!failed_ && accept(TokenKind::Semicolon) && !at(TokenKind::Newline)) {
     StmtPtr more = parseSmallStatement();
     if (more)
       sameLine_.push_back(std::move(more));
