@@ -457,14 +457,21 @@ private:
       args.push_back(b.name(list));
       return b.call("len", std::move(args));
     };
-    // New keys go at the end; the table doubles past two thirds full.
+    // New keys go at the end; the table (two entries per slot: position
+    // and hash) doubles past two thirds full.
     Block fresh;
-    fresh.push_back(b.assign(entry(), len(K)));
+    std::vector<ExprPtr> put;
+    put.push_back(b.name(T));
+    put.push_back(b.name(slot));
+    put.push_back(len(K));
+    put.push_back(cloneExpr(key.get()));
+    fresh.push_back(std::make_unique<ExprStmt>(
+        b.at, b.call("__np_dict_put", std::move(put))));
     fresh.push_back(method(b, K, "append", std::move(key)));
     if (value)
       fresh.push_back(method(b, valuesOf(d), "append", cloneExpr(value.get())));
-    auto grow = b.ifStmt(b.compare(CompareOp::Ge, b.mul(b.i64(3), len(K)),
-                                   b.mul(b.i64(2), len(T))));
+    auto grow =
+        b.ifStmt(b.compare(CompareOp::Ge, b.mul(b.i64(3), len(K)), len(T)));
     std::vector<ExprPtr> args;
     args.push_back(b.name(K));
     args.push_back(b.mul(b.i64(2), len(T)));

@@ -2,9 +2,14 @@
 //
 // The part of the library (NumpyLibrary.h) that desugarDicts calls: a
 // dict's keys and values are lists in insertion order, and its table an
-// int64 array of a power-of-two size holding each key's position in them
-// (-1: empty), probed linearly from the key's hash. Numbers that are
-// equal (1, 1.0, True) hash alike, as in Python.
+// int64 array of a power-of-two number of slots, each two entries: the
+// key's position in the lists (-1: empty) and its hash. As CPython's: an
+// integer is its own hash (equal numbers, 1, 1.0 and True, hash alike),
+// and the probe starts at the hash's low bits and folds its high bits in
+// (i = 5 i + 1 + perturb, perturb shifted right by 5 each step), so dense
+// integer keys take one slot each and strided ones do not pile up. An
+// integer's hash is itself, so integer keys with equal hashes are equal
+// and the probe never reads the keys list.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/NumpyLibrary.h"
@@ -16,19 +21,16 @@ const char *dictLibrarySource() {
 # ---- dicts and sets (frontend/DictLibrary.cpp) ----
 
 def __np_dict_new_table():
-    return np.full(8, -1)
+    return np.full(16, -1)
 
 def __np_dict_hash(k):
-    h = 0
     if k.dtype == np.float64 or k.dtype == np.float32:
         x = float(k)
         h = int(x)
         if x != float(h):
             h = __np_dict_hash_fraction(x, h)
-    else:
-        h = int(k)
-    h = h * -7046029254386353131
-    return h ^ (h >> 32)
+        return h
+    return int(k)
 
 def __np_dict_hash_fraction(x, h):
     if abs(x) < 4.0e18:
@@ -38,25 +40,46 @@ def __np_dict_hash_fraction(x, h):
     m, e = math.frexp(x)
     return int(m * 9007199254740992.0) ^ e
 
+def __np_dict_exact_hash(keys, k):
+    if keys.dtype == np.float64 or keys.dtype == np.float32:
+        return False
+    if k.dtype == np.float64 or k.dtype == np.float32:
+        return False
+    return True
+
 def __np_dict_slot(keys, table, k):
-    mask = len(table) - 1
-    i = __np_dict_hash(k) & mask
+    mask = len(table) // 2 - 1
+    h = __np_dict_hash(k)
+    i = h & mask
+    perturb = h
     while True:
-        e = table[i]
+        e = table[2 * i]
         if e < 0:
-            return i
-        if keys[e] == k:
-            return i
-        i = (i + 1) & mask
+            return 2 * i
+        if table[2 * i + 1] == h:
+            if __np_dict_exact_hash(keys, k):
+                return 2 * i
+            if keys[e] == k:
+                return 2 * i
+        perturb = (perturb >> 5) & 576460752303423487
+        i = (5 * i + perturb + 1) & mask
+
+def __np_dict_put(table, slot, e, k):
+    table[slot] = e
+    table[slot + 1] = __np_dict_hash(k)
 
 def __np_dict_table(keys, size):
     table = np.full(size, -1)
-    mask = size - 1
+    mask = size // 2 - 1
     for e in range(len(keys)):
-        i = __np_dict_hash(keys[e]) & mask
-        while table[i] >= 0:
-            i = (i + 1) & mask
-        table[i] = e
+        h = __np_dict_hash(keys[e])
+        i = h & mask
+        perturb = h
+        while table[2 * i] >= 0:
+            perturb = (perturb >> 5) & 576460752303423487
+            i = (5 * i + perturb + 1) & mask
+        table[2 * i] = e
+        table[2 * i + 1] = h
     return table
 
 def __np_dict_has(keys, table, k):
