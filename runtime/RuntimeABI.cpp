@@ -587,6 +587,7 @@ void weft_rt_rng_seed(int64_t seed) {
   gRngSeed.store(
       weft::random::seedState(gRngArith, static_cast<uint64_t>(seed)));
   gRngCounter.store(0);
+  weft_rt_mt_seed(seed);
 }
 
 namespace {
@@ -609,6 +610,8 @@ void weft_rt_rng_begin_iteration(uint64_t loopKey, int64_t iteration) {
 }
 
 void weft_rt_rng_end_iteration(void) { tRngInIteration = false; }
+
+int64_t weft_rt_rng_serial(void) { return tRngInIteration ? 0 : 1; }
 
 uint64_t weft_rt_rng_stream(void) {
   if (tRngInIteration)

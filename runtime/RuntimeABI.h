@@ -115,6 +115,18 @@ uint64_t weft_rt_rng_bits(void);
 /// the numbers do not depend on the thread count.
 void weft_rt_rng_begin_iteration(uint64_t loopKey, int64_t iteration);
 void weft_rt_rng_end_iteration(void);
+/// 1 outside prange iterations, where draws come from NumPy's generator
+/// (the weft_rt_mt_* functions), 0 inside one.
+int64_t weft_rt_rng_serial(void);
+//    NumPy's legacy generator (NumpyRandom.cpp): MT19937 seeded as
+//    np.random.seed seeds it (the seed's low 32 bits), random_sample, the
+//    polar-method gauss, and randint's masked rejection in [lo, hi).
+void weft_rt_mt_seed(int64_t seed);
+double weft_rt_mt_uniform(void);
+double weft_rt_mt_normal(void);
+/// random_sample `count` times into the doubles at `address`.
+void weft_rt_mt_fill_uniform(int64_t address, int64_t count);
+int64_t weft_rt_mt_randint(int64_t lo, int64_t hi);
 
 //--- Reductions. NumPy's pairwise summation order, so sums match NumPy's.
 double weft_rt_sum_f64(const double *data, int64_t size, int64_t stride);

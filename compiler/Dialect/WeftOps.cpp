@@ -609,6 +609,11 @@ LogicalResult BenchWorkOp::verify() { return verifyOnHost(*this); }
 LogicalResult RngStreamOp::verify() { return verifyOnHost(*this); }
 LogicalResult RngBitsOp::verify() { return verifyOnHost(*this); }
 LogicalResult RngSeedOp::verify() { return verifyOnHost(*this); }
+LogicalResult RngSerialOp::verify() { return verifyOnHost(*this); }
+LogicalResult MtUniformOp::verify() { return verifyOnHost(*this); }
+LogicalResult MtNormalOp::verify() { return verifyOnHost(*this); }
+LogicalResult MtFillUniformOp::verify() { return verifyOnHost(*this); }
+LogicalResult MtRandintOp::verify() { return verifyOnHost(*this); }
 LogicalResult RaiseRecordedOp::verify() { return verifyOnHost(*this); }
 LogicalResult InterruptRequestedOp::verify() { return verifyOnHost(*this); }
 

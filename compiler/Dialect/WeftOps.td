@@ -458,6 +458,79 @@ def Weft_RngBitsOp : Weft_Op<"rng_bits"> {
   let hasVerifier = 1;
 }
 
+def Weft_RngSerialOp : Weft_Op<"rng_serial"> {
+  let summary = "Whether draws come from NumPy's generator here.";
+  let description = [{
+    1 outside prange iterations (the draws of a function called from a
+    prange body are the iteration's, counter-based), 0 inside one. Serial
+    draws use weft.mt_uniform, weft.mt_normal and weft.mt_randint, which
+    give NumPy's numbers for NumPy's seed.
+
+    ```mlir
+    %serial = weft.rng_serial : i64
+    ```
+  }];
+  let results = (outs I64:$serial);
+  let assemblyFormat = "attr-dict `:` type($serial)";
+  let hasVerifier = 1;
+}
+
+def Weft_MtUniformOp : Weft_Op<"mt_uniform"> {
+  let summary = "NumPy's random_sample from its legacy generator.";
+  let description = [{
+    The next number in [0, 1) of the MT19937 generator np.random.seed
+    seeds (53 bits from two 32-bit draws).
+
+    ```mlir
+    %u = weft.mt_uniform : f64
+    ```
+  }];
+  let results = (outs F64:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def Weft_MtFillUniformOp : Weft_Op<"mt_fill_uniform"> {
+  let summary = "Fills n doubles at an address with NumPy's random_sample.";
+  let description = [{
+    `rand(shape)` outside prange iterations: the `count` numbers the
+    legacy generator draws next, in order, into the contiguous f64 buffer
+    at `address` (an integer).
+
+    ```mlir
+    weft.mt_fill_uniform %address, %count
+    ```
+  }];
+  let arguments = (ins I64:$address, I64:$count);
+  let assemblyFormat = "$address `,` $count attr-dict";
+  let hasVerifier = 1;
+}
+
+def Weft_MtNormalOp : Weft_Op<"mt_normal"> {
+  let summary = "NumPy's legacy standard normal (polar method).";
+  let description = [{
+    ```mlir
+    %z = weft.mt_normal : f64
+    ```
+  }];
+  let results = (outs F64:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def Weft_MtRandintOp : Weft_Op<"mt_randint"> {
+  let summary = "NumPy's legacy randint in [lo, hi) (masked rejection).";
+  let description = [{
+    ```mlir
+    %k = weft.mt_randint %lo, %hi
+    ```
+  }];
+  let arguments = (ins I64:$lo, I64:$hi);
+  let results = (outs I64:$result);
+  let assemblyFormat = "$lo `,` $hi attr-dict";
+  let hasVerifier = 1;
+}
+
 def Weft_RngBeginIterationOp : Weft_Op<"rng_begin_iteration"> {
   let summary = "Keys random streams by a prange iteration.";
   let description = [{

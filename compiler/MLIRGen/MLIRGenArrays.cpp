@@ -443,14 +443,54 @@ Value FunctionGen::emitRandomBuiltin(const CallExpr *c, Builtin builtin,
     return finish(weft::UniformOp::create(
         b, l, weft::RandomBitsOp::create(b, l, key, i)));
   };
+  // Outside prange iterations a draw is NumPy's (its legacy generator, as
+  // np.random.seed seeds it): exponential as NumPy's -log(1 - u) times
+  // the scale.
+  auto serialDraw = [&]() -> Value {
+    if (builtin == Builtin::Randint)
+      return weft::MtRandintOp::create(b, l, lo, hi);
+    if (normal)
+      return finish(weft::MtNormalOp::create(b, l, b.getF64Type()));
+    Value u = weft::MtUniformOp::create(b, l, b.getF64Type());
+    if (builtin != Builtin::Exponential)
+      return finish(u);
+    Value log = math::LogOp::create(
+        b, l,
+        arith::SubFOp::create(b, l, constant(ScalarKind::F64, 1.0, l), u));
+    return arith::MulFOp::create(b, l, scale, arith::NegFOp::create(b, l, log));
+  };
+  // Directly in a prange body draws are the iteration's (inline); in
+  // other code the runtime says which: a function called from a prange
+  // body draws the iteration's too.
+  bool maybeSerial = !rngLoopKey;
+  Value serial;
+  if (maybeSerial)
+    serial = arith::CmpIOp::create(
+        b, l, arith::CmpIPredicate::ne,
+        weft::RngSerialOp::create(b, l, b.getI64Type()), i64(0, l));
   if (!t.isArray()) {
     // Numbers use the stream's next bits (normal ones, a stream of one).
-    if (normal)
-      return draw(nextRandomBits(l, false), i64(0, l));
-    Value bits = nextRandomBits(l, true);
-    if (builtin == Builtin::Randint)
-      return weft::RandintOp::create(b, l, bits, lo, hi);
-    return finish(weft::UniformOp::create(b, l, bits));
+    auto counterDraw = [&]() -> Value {
+      if (normal)
+        return draw(nextRandomBits(l, false), i64(0, l));
+      Value bits = nextRandomBits(l, true);
+      if (builtin == Builtin::Randint)
+        return weft::RandintOp::create(b, l, bits, lo, hi);
+      return finish(weft::UniformOp::create(b, l, bits));
+    };
+    if (!maybeSerial)
+      return counterDraw();
+    mlir::Type type = builtin == Builtin::Randint ? mlir::Type(b.getI64Type())
+                                                  : mlir::Type(b.getF64Type());
+    auto ifOp = scf::IfOp::create(b, l, TypeRange{type}, serial,
+                                  /*withElseRegion=*/true);
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(ifOp.thenBlock());
+    scf::YieldOp::create(b, l, serialDraw());
+    b.setInsertionPointToStart(ifOp.elseBlock());
+    scf::YieldOp::create(b, l, counterDraw());
+    b.setInsertionPointAfter(ifOp);
+    return ifOp.getResult(0);
   }
   // rand(shape), rand(d0, d1, ...), or the size argument.
   SmallVector<Value, 4> sizes;
@@ -467,16 +507,62 @@ Value FunctionGen::emitRandomBuiltin(const CallExpr *c, Builtin builtin,
     sizes = shapeSizes(emitExpr(argExprs[sizeAt]), fn.typeOf(argExprs[sizeAt]),
                        ln, l);
   }
-  Value key = nextRandomBits(l, false);
   Value arr = allocArrayN(t.scalarKind(), sizes, l);
-  fillArray(arr, l, [&](ValueRange ivs) -> Value {
-    // Row-major flat index: the counter of this element.
-    Value flat = index(0, l);
-    for (size_t d = 0; d < ivs.size(); ++d)
-      flat = arith::AddIOp::create(
-          b, l, arith::MulIOp::create(b, l, flat, sizes[d]), ivs[d]);
-    return draw(key, arith::IndexCastOp::create(b, l, b.getI64Type(), flat));
-  });
+  auto counterFill = [&] {
+    Value key = nextRandomBits(l, false);
+    fillArray(arr, l, [&](ValueRange ivs) -> Value {
+      // Row-major flat index: the counter of this element.
+      Value flat = index(0, l);
+      for (size_t d = 0; d < ivs.size(); ++d)
+        flat = arith::AddIOp::create(
+            b, l, arith::MulIOp::create(b, l, flat, sizes[d]), ivs[d]);
+      return draw(key, arith::IndexCastOp::create(b, l, b.getI64Type(), flat));
+    });
+  };
+  if (!maybeSerial) {
+    counterFill();
+    return arr;
+  }
+  auto ifOp = scf::IfOp::create(b, l, TypeRange{}, serial,
+                                /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard g(b);
+  // NumPy's order: one draw per element, row-major, in one serial nest
+  // (uniform numbers: one runtime call over the new contiguous buffer).
+  b.setInsertionPointToStart(ifOp.thenBlock());
+  if (builtinIn(builtin, {Builtin::Rand, Builtin::Random})) {
+    auto meta = memref::ExtractStridedMetadataOp::create(b, l, arr);
+    Value base = memref::ExtractAlignedPointerAsIndexOp::create(b, l, arr);
+    Value first = arith::AddIOp::create(
+        b, l, base, arith::MulIOp::create(b, l, meta.getOffset(), index(8, l)));
+    Value count = index(1, l);
+    for (Value n : sizes)
+      count = arith::MulIOp::create(b, l, count, n);
+    auto asI64 = [&](Value v) {
+      return arith::IndexCastOp::create(b, l, b.getI64Type(), v);
+    };
+    weft::MtFillUniformOp::create(b, l, asI64(first), asI64(count));
+    b.setInsertionPointToStart(ifOp.elseBlock());
+    counterFill();
+    b.setInsertionPointAfter(ifOp);
+    return arr;
+  }
+  SmallVector<Value, 4> ivs;
+  std::function<void(size_t)> nest = [&](size_t d) {
+    if (d == sizes.size()) {
+      memref::StoreOp::create(b, l, serialDraw(), arr, ivs);
+      return;
+    }
+    auto loop = scf::ForOp::create(b, l, index(0, l), sizes[d], index(1, l));
+    OpBuilder::InsertionGuard inner(b);
+    b.setInsertionPointToStart(loop.getBody());
+    ivs.push_back(loop.getInductionVar());
+    nest(d + 1);
+    ivs.pop_back();
+  };
+  nest(0);
+  b.setInsertionPointToStart(ifOp.elseBlock());
+  counterFill();
+  b.setInsertionPointAfter(ifOp);
   return arr;
 }
 
