@@ -10,6 +10,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/ImplicitLocOpBuilder.h"
@@ -53,6 +54,13 @@ struct Arith {
     }
     return isFloat() ? arith::MulFOp::create(b, x, y).getResult()
                      : arith::MulIOp::create(b, x, y).getResult();
+  }
+  /// acc + x * y: one rounding for real floats (a fused multiply-add, as
+  /// BLAS kernels accumulate, so small products match NumPy's bits).
+  Value mulAdd(Value x, Value y, Value acc) {
+    if (isFloat())
+      return math::FmaOp::create(b, x, y, acc);
+    return add(acc, mul(x, y));
   }
   Value add(Value x, Value y) {
     if (ComplexType c = complexType()) {
@@ -298,8 +306,8 @@ void lowerToLoops(ImplicitLocOpBuilder &b, const Product2D &p, Value work) {
     Value aik = ar.load(a, i, kk);
     forLoop(b, m, [&](Value j) {
       Value cur = memref::LoadOp::create(b, c, ValueRange{i, j});
-      memref::StoreOp::create(b, ar.add(cur, ar.mul(aik, ar.load(bm, kk, j))),
-                              c, ValueRange{i, j});
+      memref::StoreOp::create(b, ar.mulAdd(aik, ar.load(bm, kk, j), cur), c,
+                              ValueRange{i, j});
     });
   });
 }

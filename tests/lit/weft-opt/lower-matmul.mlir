@@ -17,8 +17,8 @@
 // CHECK: memref.store %{{.*}}, %arg2[%[[I]], %{{.*}}]
 // CHECK: scf.for
 // CHECK: scf.for
-// CHECK: arith.mulf
-// CHECK: arith.addf
+// CHECK: math.fma
+// CHECK-NOT: arith.mulf
 // CHECK-NOT: weft.matmul
 // NOBLAS-LABEL: func.func @floats
 // NOBLAS-NOT: weft.gemm
@@ -33,7 +33,7 @@ func.func @floats(%a: memref<?x?xf64>, %b: memref<?x?xf64>, %c: memref<?x?xf64>)
 // CHECK-NOT: weft.gemm
 // CHECK: scf.parallel
 // CHECK: arith.sitofp %{{.*}} : i64 to f64
-// CHECK: arith.mulf
+// CHECK: math.fma
 func.func @mixed(%a: memref<?x?xi64>, %b: memref<?x?xf64>, %c: memref<?x?xf64>) {
   weft.matmul %a, %b, %c : memref<?x?xi64>, memref<?x?xf64>, memref<?x?xf64>
   return
@@ -95,7 +95,7 @@ func.func @matvec(%a: memref<?x?xf64>, %v: memref<?xf64>, %c: memref<?xf64>) {
 // CHECK-LABEL: func.func @in_parallel_body
 // CHECK: scf.parallel
 // CHECK-NOT: weft.gemm
-// CHECK: arith.mulf
+// CHECK: math.fma
 // CHECK-NOT: weft.matmul
 func.func @in_parallel_body(%a: memref<?x?xf64>, %b: memref<?x?xf64>, %c: memref<?x?xf64>, %n: index) {
   %c0 = arith.constant 0 : index
