@@ -406,11 +406,16 @@ private:
                                  d + "'");
       return false;
     }
-    if (ix.indices.size() != 1 || ix.indices[0]->dyn<SliceExpr>()) {
-      diags_.error(ix.range,
-                   "dict keys are numbers (int, float or bool); tuples and "
-                   "slices are not supported as keys yet");
-      return false;
+    for (const ExprPtr &i : ix.indices)
+      if (i->dyn<SliceExpr>()) {
+        diags_.error(i->range, "a dict is indexed by a key, not a slice");
+        return false;
+      }
+    if (ix.indices.size() > 1) { // d[i, j] is d[(i, j)]
+      auto key = std::make_unique<TupleExpr>(ix.range);
+      key->elts = std::move(ix.indices);
+      ix.indices.clear();
+      ix.indices.push_back(std::move(key));
     }
     if (!numberKey(*ix.indices[0]))
       return false;
@@ -418,16 +423,13 @@ private:
     return true;
   }
 
-  /// Whether `key` may be a key; reports strings and tuples.
+  /// Whether `key` may be a key; reports strings.
   bool numberKey(const Expr &key) {
-    if (!key.dyn<StrLitExpr>() && !key.dyn<TupleExpr>())
+    if (!key.dyn<StrLitExpr>())
       return true;
-    diags_.error(key.range, std::string("dict and set keys are numbers "
-                                        "(int, float or bool); ") +
-                                (key.dyn<StrLitExpr>()
-                                     ? "strings are not supported in Weft"
-                                     : "tuples are not supported as keys "
-                                       "yet"));
+    diags_.error(key.range, "dict and set keys are numbers (int, float or "
+                            "bool) or tuples of them; strings are not "
+                            "supported in Weft");
     return false;
   }
 
@@ -626,9 +628,26 @@ private:
       found->body.push_back(b.assign(
           cloneExpr(into.get()), b.index(b.name(valuesOf(d)), std::move(ix))));
     }
-    found->body.push_back(method(b, keysOf(d), "pop", b.name(e)));
+    // list = [list[q] for q in range(len(list)) if q != e]: any list,
+    // of numbers or of tuples.
+    auto without = [&](const std::string &list) {
+      std::string q = temp("position");
+      auto l = std::make_unique<ListCompExpr>(b.at);
+      l->source = q;
+      l->target = b.name(q);
+      std::vector<ExprPtr> at;
+      at.push_back(b.name(q));
+      l->elt = b.index(b.name(list), std::move(at));
+      std::vector<ExprPtr> lenArgs, range;
+      lenArgs.push_back(b.name(list));
+      range.push_back(b.call("len", std::move(lenArgs)));
+      l->iter = b.call("range", std::move(range));
+      l->cond = b.compare(CompareOp::Ne, b.name(q), b.name(e));
+      return b.assign(b.name(list), std::move(l));
+    };
+    found->body.push_back(without(keysOf(d)));
     if (kind == Container::Dict)
-      found->body.push_back(method(b, valuesOf(d), "pop", b.name(e)));
+      found->body.push_back(without(valuesOf(d)));
     std::vector<ExprPtr> args;
     args.push_back(b.name(keysOf(d)));
     std::vector<ExprPtr> lenArgs;

@@ -9,7 +9,8 @@
 // (i = 5 i + 1 + perturb, perturb shifted right by 5 each step), so dense
 // integer keys take one slot each and strided ones do not pile up. An
 // integer's hash is itself, so integer keys with equal hashes are equal
-// and the probe never reads the keys list.
+// and the probe never reads the keys list. A tuple's hash combines its
+// elements' (tuple keys compare in full).
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/NumpyLibrary.h"
@@ -24,6 +25,8 @@ def __np_dict_new_table():
     return np.full(16, -1)
 
 def __np_dict_hash(k):
+    if k.ndim != 0:
+        return __np_dict_hash_tuple(k)
     if k.dtype == np.float64 or k.dtype == np.float32:
         x = float(k)
         h = int(x)
@@ -40,7 +43,15 @@ def __np_dict_hash_fraction(x, h):
     m, e = math.frexp(x)
     return int(m * 9007199254740992.0) ^ e
 
+def __np_dict_hash_tuple(k):
+    h = 3430008
+    for x in k:
+        h = (h ^ __np_dict_hash(x)) * 1000003
+    return h
+
 def __np_dict_exact_hash(keys, k):
+    if k.ndim != 0:
+        return False
     if keys.dtype == np.float64 or keys.dtype == np.float32:
         return False
     if k.dtype == np.float64 or k.dtype == np.float32:

@@ -256,14 +256,25 @@ StmtPtr Parser::parseStatement() {
     if (!target)
       return nullptr;
     auto *ix = target->dyn<IndexExpr>();
-    if (!ix || ix->indices.size() != 1 || ix->indices[0]->dyn<SliceExpr>())
+    bool slice = false;
+    if (ix)
+      for (const ExprPtr &i : ix->indices)
+        slice |= i->dyn<SliceExpr>() != nullptr;
+    if (!ix || slice)
       return errorAt(target->range,
-                     "'del' takes one element of a list here (del lst[i]); "
-                     "build a new array or list without the others");
+                     "'del' takes one element of a list or dict here (del "
+                     "lst[i], del d[k]); build a new array or list without "
+                     "the others");
     SourceRange r = rangeFrom(begin);
     auto pop = std::make_unique<CallExpr>(
         r, std::make_unique<AttributeExpr>(r, std::move(ix->base), "pop"));
-    pop->args.push_back(std::move(ix->indices[0]));
+    if (ix->indices.size() == 1) {
+      pop->args.push_back(std::move(ix->indices[0]));
+    } else { // del d[i, j]: the key (i, j)
+      auto key = std::make_unique<TupleExpr>(ix->range);
+      key->elts = std::move(ix->indices);
+      pop->args.push_back(std::move(key));
+    }
     return std::make_unique<ExprStmt>(r, std::move(pop));
   }
   if (at(TokenKind::Identifier) && unsupported.count(tok().text) &&

@@ -96,7 +96,7 @@ private:
   }
 
   /// The rank `p.ndim` (or `np.ndim(p)`) names of a stable parameter: an
-  /// array's rank, 0 for a number.
+  /// array's rank, 0 for a number, 1 for a tuple (as np.ndim's).
   static std::optional<int> ndimOf(const Expr *e, const Stable &stable) {
     const NameExpr *p = nullptr;
     if (auto *a = e->dyn<AttributeExpr>(); a && a->attr == "ndim")
@@ -108,6 +108,8 @@ private:
       return it->second.rank();
     if (it->second.isScalar())
       return 0;
+    if (it->second.isTuple()) // np.ndim of a tuple of numbers
+      return 1;
     return std::nullopt;
   }
 

@@ -1,5 +1,6 @@
 """Dicts and sets of numbers in jitted functions, as Numba compiles them:
-counting, memo tables, seen-sets, deletion, typed Dict.empty; checked
+counting, memo tables, seen-sets, deletion, typed Dict.empty, tuple keys
+(a breadth-first search over grid cells); checked
 against CPython running the same functions (py_func), with Python's
 KeyError and RuntimeError, and the uses Weft refuses as CompileError."""
 import numpy as np
@@ -72,6 +73,25 @@ def float_keys(a):
 
 
 @weft.jit
+def grid_distances(n):
+    dist = {(0, 0): 0}
+    frontier = [(0, 0)]
+    steps = np.array([[1, 0], [0, 1], [-1, 0], [0, -1]])
+    while len(frontier) > 0:
+        nxt = [(0, 0)]
+        nxt.pop()
+        for (x, y) in frontier:
+            for s in range(4):
+                p = (x + steps[s, 0], y + steps[s, 1])
+                if 0 <= p[0] < n and 0 <= p[1] < n and p not in dist:
+                    dist[p] = dist[x, y] + 1
+                    nxt.append(p)
+        frontier = list(nxt)
+    del dist[0, 0]
+    return len(dist), dist[n - 1, n - 1], (n, n) in dist
+
+
+@weft.jit
 def lookup(n):
     d = {1: 2.0, 3: 4.0}
     return d[n]
@@ -100,6 +120,7 @@ def remove_missing(x):
     (distinct_sorted, (np.array([5, 3, 5, 1, 3, 9]),)),
     (pruned, (300,)),
     (float_keys, (np.array([0.5, 1.0, 0.5, 2.25, 1.0]),)),
+    (grid_distances, (15,)),
     (lookup, (3,)),
     (grow_while_looping, (0,)),
     (remove_missing, (2,)),
