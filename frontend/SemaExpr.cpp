@@ -412,11 +412,17 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
       return Type::unknown(); // its error is reported
     bool isConst =
         ix->indices.size() == 1 && intLiteralValue(ix->indices[0].get(), value);
-    // t[i] with a variable i of a tuple of numbers of one type (Numba's
-    // UniTuple): the item at run time (`for w in WEIGHTS`).
+    // t[i] with a variable i of a tuple of items of one type (Numba's
+    // UniTuple), numbers or tuples of numbers: the item at run time (`for
+    // w in WEIGHTS`, `for dx, dy in ((1, 0), (0, 1))`).
+    std::function<bool(const Type &)> ofNumbers = [&](const Type &p) {
+      return p.isScalar() ||
+             (p.isTuple() &&
+              std::all_of(p.elems().begin(), p.elems().end(), ofNumbers));
+    };
     bool uniform = std::all_of(
         base.elems().begin(), base.elems().end(),
-        [&](const Type &p) { return p.isScalar() && p == base.elems()[0]; });
+        [&](const Type &p) { return ofNumbers(p) && p == base.elems()[0]; });
     if (!isConst && ix->indices.size() == 1 && uniform &&
         (its[0].isInt() || its[0].isBool()))
       return base.elems()[0];
@@ -427,7 +433,7 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
                        std::to_string(-n) + " and " + std::to_string(n - 1) +
                        (isConst || uniform ? std::string()
                                            : " (a variable index needs a tuple "
-                                             "of numbers of one type)"));
+                                             "of items of one type)"));
       return Type::unknown();
     }
     return base.elems()[value < 0 ? value + n : value];

@@ -490,11 +490,14 @@ Value FunctionGen::emitValueIf(Value cond, mlir::Type resultType,
 // Expressions
 //===----------------------------------------------------------------------===//
 
-Value FunctionGen::tupleItemAt(const Val &items, const IndexExpr *ix) {
-  // Python's rules: negative from the end, else IndexError; then the item
-  // picked by a chain of selects (the items are numbers of one type).
+Val FunctionGen::tupleItemAt(const Val &items, const IndexExpr *ix) {
+  // Python's rules: negative from the end, else IndexError; then each part
+  // of the item picked by a chain of selects (the items are numbers, or
+  // tuples of numbers, of one type).
   Location l = loc(ix->range);
-  int64_t n = static_cast<int64_t>(items.parts.size());
+  weft::Type bt = fn.typeOf(ix->base.get());
+  int64_t n = static_cast<int64_t>(bt.elems().size());
+  size_t width = items.parts.size() / static_cast<size_t>(n);
   Value i = convert(emitScalar(ix->indices[0].get()), ScalarKind::I64, l);
   Value neg =
       arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, i64(0, l));
@@ -505,12 +508,16 @@ Value FunctionGen::tupleItemAt(const Val &items, const IndexExpr *ix) {
       arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, at, i64(0, l)),
       arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, at, i64(n, l)));
   emitCheck(bad, "IndexError: tuple index out of range", line(ix->range), l);
-  Value out = items.parts[0];
-  for (int64_t k = 1; k < n; ++k)
-    out = arith::SelectOp::create(
-        b, l,
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, at, i64(k, l)),
-        items.parts[k], out);
+  Val out;
+  for (size_t p = 0; p < width; ++p) {
+    Value v = items.parts[p];
+    for (int64_t k = 1; k < n; ++k)
+      v = arith::SelectOp::create(
+          b, l,
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, at, i64(k, l)),
+          items.parts[static_cast<size_t>(k) * width + p], v);
+    out.parts.push_back(v);
+  }
   return out;
 }
 
@@ -528,7 +535,7 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
     bool literal = i0->dyn<IntLitExpr>() || (neg && neg->op == UnaryOp::Neg &&
                                              neg->operand->dyn<IntLitExpr>());
     if (!i0->dyn<SliceExpr>() && !literal)
-      return Val(tupleItemAt(base, ix));
+      return tupleItemAt(base, ix);
     if (auto *sl = ix->indices[0]->dyn<SliceExpr>()) {
       positions = *tupleSlicePositions(sl, n);
     } else {

@@ -346,7 +346,7 @@ public:
   mlir::Value emitNestedListLiteral(const ListExpr *lst, const weft::Type &t,
                                     mlir::Location l);
   /// `t[i]` of a tuple of numbers of one type with a variable `i`.
-  mlir::Value tupleItemAt(const Val &items, const IndexExpr *ix);
+  Val tupleItemAt(const Val &items, const IndexExpr *ix);
   /// `lst[i]` of a list of tuples held as the lists `fields`: the tuple
   /// of the fields' numbers at i (or, deeper, the views of their lists).
   Val emitTupleListElement(const Val &fields, const IndexExpr *ix);
