@@ -8,6 +8,7 @@
 #include "frontend/ASTBuild.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -91,17 +92,112 @@ public:
                            "returning a value may not grow its list "
                            "parameters); build a new list in this function "
                            "and return it");
-    forEachStmtIn(body, [&](const Stmt &s) {
-      if (auto *a = s.dyn<AssignStmt>())
-        checkSharing(a->targets, a->value.get());
-      if (auto *l = s.dyn<ForStmt>())
-        checkLoop(*l);
-    });
+    walk(body, false, true);
   }
 
 private:
+  /// The checks of the statements of `block` (a loop's body when
+  /// `loopBody`) and of the blocks in them.
+  void walk(const Block &block, bool loopBody, bool whole = false) {
+    for (size_t i = 0; i < block.size(); ++i) {
+      const Stmt &s = *block[i];
+      if (auto *a = s.dyn<AssignStmt>())
+        checkSharing(a->targets, a->value.get(),
+                     Place{&block, i, loopBody, whole});
+      if (auto *l = s.dyn<ForStmt>()) {
+        checkLoop(*l);
+        walk(l->body, true);
+      } else if (auto *w = s.dyn<WhileStmt>()) {
+        walk(w->body, true);
+      } else if (auto *f = s.dyn<IfStmt>()) {
+        walk(f->body, false);
+        walk(f->orelse, false);
+      }
+    }
+  }
+
+  /// Where a statement is: its block, its position, whether the block is
+  /// a loop's body or the whole function's (or script's) body.
+  struct Place {
+    const Block *block;
+    size_t at;
+    bool loopBody;
+    bool whole;
+  };
+
+  enum class Next { Rebound, Grown, Unknown };
+
+  /// Whether `e` (or an expression in it) grows or shrinks list `name`.
+  static bool growsIn(const Expr *e, const std::string &name) {
+    std::string method;
+    if (const CallExpr *c = listMethodCall(e, &method);
+        c && method != "reverse" && receiverOf(c)->name == name)
+      return true;
+    bool found = false;
+    forEachChild(e, [&](const Expr *x) { found = found || growsIn(x, name); });
+    return found;
+  }
+
+  /// What statement `s` does first to list variable `name`: binds it to
+  /// a new value, grows or shrinks it (Grown also for a branch or loop
+  /// that may do either), or neither.
+  static Next firstUse(const Stmt &s, const std::string &name) {
+    bool grows = false;
+    forEachExprOf(s, [&](const Expr *e) { grows = grows || growsIn(e, name); });
+    if (grows)
+      return Next::Grown;
+    auto *a = s.dyn<AssignStmt>();
+    auto *t =
+        a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
+    if (t && t->name == name)
+      return Next::Rebound;
+    std::vector<std::string> bound;
+    namesBoundBy(s, bound);
+    bool touched = std::count(bound.begin(), bound.end(), name) != 0;
+    auto inner = [&](const Block &body) {
+      forEachExprIn(
+          body, [&](const Expr *e) { touched = touched || growsIn(e, name); });
+    };
+    if (auto *i = s.dyn<IfStmt>()) {
+      inner(i->body);
+      inner(i->orelse);
+    } else if (auto *f = s.dyn<ForStmt>()) {
+      inner(f->body);
+    } else if (auto *w = s.dyn<WhileStmt>()) {
+      inner(w->body);
+    }
+    return touched ? Next::Grown : Next::Unknown;
+  }
+
+  /// `a = b` at `place`, where `b` grows but `a` never does, and `b` is
+  /// bound to a new list before it grows again (later in the block, or,
+  /// in a loop's body, from the body's start), or never grows again (the
+  /// function's body ends first): no program can tell that
+  /// the two names shared a list (`frontier = nxt` at the end of a loop
+  /// whose body starts with `nxt = []`).
+  bool harmlessCopy(const std::vector<ExprPtr> &targets, const Expr *value,
+                    const Place &place) const {
+    auto *a = targets.size() == 1 ? targets[0]->dyn<NameExpr>() : nullptr;
+    auto *b = value->dyn<NameExpr>();
+    if (!a || !b || grown_.count(a->name))
+      return false;
+    const Block &block = *place.block;
+    auto scan = [&](size_t from, size_t to) {
+      for (size_t k = from; k < to; ++k)
+        if (Next n = firstUse(*block[k], b->name); n != Next::Unknown)
+          return n;
+      return Next::Unknown;
+    };
+    Next after = scan(place.at + 1, block.size());
+    if (after == Next::Unknown && place.loopBody)
+      after = scan(0, place.at);
+    // (the end of the function's body: nothing grows it after)
+    return after == Next::Rebound || (after == Next::Unknown && place.whole);
+  }
+
   /// `b = lst` or `lst = b` where `lst` grows: two names for one list.
-  void checkSharing(const std::vector<ExprPtr> &targets, const Expr *value) {
+  void checkSharing(const std::vector<ExprPtr> &targets, const Expr *value,
+                    const Place &place) {
     std::vector<const NameExpr *> values;
     sharedNames(value, values);
     bool targetGrows = false;
@@ -127,6 +223,8 @@ private:
         continue;
       if (v->name == "None" || v->name == "True" || v->name == "False")
         continue;
+      if (harmlessCopy(targets, value, place))
+        return;
       diags_.error(v->range,
                    "this would make a second name for a list that "
                    "append, extend or pop change in place; Weft's lists "

@@ -109,7 +109,7 @@ def test_tuples_as_constants_loops_and_variable_indices():
     with pytest.raises(IndexError, match="tuple index out of range"):
         item_of((4, 5, 6), 3)
     with pytest.raises(weft.CompileError,
-                       match="a variable index needs a tuple of numbers of "
+                       match="a variable index needs a tuple of items of "
                              "one type"):
         item_of((4, 5.0), 0)
 
@@ -251,3 +251,36 @@ def test_del_of_a_list_element_removes_it():
     assert deleting(8) == deleting.py_func(8) == [0.0, 1.5]
     with pytest.raises(IndexError):
         deleting(2)
+
+
+@weft.jit
+def breadth_first_levels(adj, start):
+    n = adj.shape[0]
+    dist = np.full(n, -1)
+    dist[start] = 0
+    frontier = [start]
+    while frontier:
+        nxt = []
+        for u in frontier:
+            for v in range(n):
+                if adj[u, v] and dist[v] < 0:
+                    dist[v] = dist[u] + 1
+                    nxt.append(v)
+        frontier = nxt
+    return dist
+
+
+@weft.jit
+def neighbours_sum(grid, i, j):
+    total = 0.0
+    for di, dj in ((1, 0), (0, 1), (-1, 0), (0, -1)):
+        total += grid[i + di, j + dj]
+    return total
+
+
+def test_breadth_first_frontier_and_tuple_of_steps():
+    adj = np.random.default_rng(0).random((40, 40)) < 0.08
+    assert np.array_equal(breadth_first_levels(adj, 0),
+                          breadth_first_levels.py_func(adj, 0))
+    grid = np.arange(25.0).reshape(5, 5)
+    assert neighbours_sum(grid, 2, 2) == neighbours_sum.py_func(grid, 2, 2)
