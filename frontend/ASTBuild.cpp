@@ -302,6 +302,31 @@ std::unique_ptr<IfStmt> ASTBuilder::ifStmt(ExprPtr cond) const {
   i->cond = std::move(cond);
   return i;
 }
+ExprPtr ASTBuilder::len(const std::string &list) const {
+  std::vector<ExprPtr> args;
+  args.push_back(name(list));
+  return call("len", std::move(args));
+}
+ExprPtr ASTBuilder::item(const std::string &list, ExprPtr i) const {
+  std::vector<ExprPtr> ix;
+  ix.push_back(std::move(i));
+  return index(name(list), std::move(ix));
+}
+ExprPtr ASTBuilder::positions(const std::string &list) const {
+  std::vector<ExprPtr> args;
+  args.push_back(len(list));
+  return call("range", std::move(args));
+}
+ExprPtr ASTBuilder::comprehension(const std::string &var, ExprPtr elt,
+                                  ExprPtr iter, ExprPtr cond) const {
+  auto l = std::make_unique<ListCompExpr>(at);
+  l->source = var;
+  l->target = name(var);
+  l->elt = std::move(elt);
+  l->iter = std::move(iter);
+  l->cond = std::move(cond);
+  return l;
+}
 StmtPtr ASTBuilder::pass() const { return std::make_unique<PassStmt>(at); }
 StmtPtr ASTBuilder::ret(ExprPtr value) const {
   return std::make_unique<ReturnStmt>(at, std::move(value));

@@ -53,6 +53,13 @@ struct ASTBuilder {
   ExprPtr index(ExprPtr base, std::vector<ExprPtr> indices) const;
   ExprPtr attribute(ExprPtr base, const std::string &attr) const;
   ExprPtr tuple(std::vector<ExprPtr> elts) const;
+  /// `len(list)`, `list[i]`, `range(len(list))` of a variable.
+  ExprPtr len(const std::string &list) const;
+  ExprPtr item(const std::string &list, ExprPtr i) const;
+  ExprPtr positions(const std::string &list) const;
+  /// `[elt for var in iter if cond]` (`cond` may be null).
+  ExprPtr comprehension(const std::string &var, ExprPtr elt, ExprPtr iter,
+                        ExprPtr cond = nullptr) const;
 
   StmtPtr assign(ExprPtr target, ExprPtr value) const;
   StmtPtr update(ExprPtr target, BinaryOp op, ExprPtr value) const;

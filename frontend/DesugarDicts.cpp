@@ -82,6 +82,15 @@ bool iteratesArguments(const NameExpr &n) {
   return kNames.count(n.name) != 0;
 }
 
+/// `f(args...)` of a builtin or library function.
+ExprPtr callOf(const ASTBuilder &b, const char *f,
+               std::initializer_list<ExprPtr *> args) {
+  std::vector<ExprPtr> list;
+  for (ExprPtr *a : args)
+    list.push_back(std::move(*a));
+  return b.call(f, std::move(list));
+}
+
 /// The rewrite of one function body (or the script's).
 class ScopeRewriter {
 public:
@@ -448,41 +457,27 @@ private:
     out.push_back(b.assign(b.name(slot),
                            lookup(b, "__np_dict_slot", d, std::move(rest))));
     const std::string K = keysOf(d), T = tableOf(d);
-    auto at = [&](const std::string &list, ExprPtr i) {
-      std::vector<ExprPtr> ix;
-      ix.push_back(std::move(i));
-      return b.index(b.name(list), std::move(ix));
-    };
-    auto entry = [&] { return at(T, b.name(slot)); };
-    auto len = [&](const std::string &list) {
-      std::vector<ExprPtr> args;
-      args.push_back(b.name(list));
-      return b.call("len", std::move(args));
-    };
+    auto entry = [&] { return b.item(T, b.name(slot)); };
     // New keys go at the end; the table (two entries per slot: position
     // and hash) doubles past two thirds full.
     Block fresh;
-    std::vector<ExprPtr> put;
-    put.push_back(b.name(T));
-    put.push_back(b.name(slot));
-    put.push_back(len(K));
-    put.push_back(cloneExpr(key.get()));
+    ExprPtr table = b.name(T), at = b.name(slot), position = b.len(K),
+            hashed = cloneExpr(key.get());
     fresh.push_back(std::make_unique<ExprStmt>(
-        b.at, b.call("__np_dict_put", std::move(put))));
+        b.at, callOf(b, "__np_dict_put", {&table, &at, &position, &hashed})));
     fresh.push_back(method(b, K, "append", std::move(key)));
     if (value)
       fresh.push_back(method(b, valuesOf(d), "append", cloneExpr(value.get())));
     auto grow =
-        b.ifStmt(b.compare(CompareOp::Ge, b.mul(b.i64(3), len(K)), len(T)));
-    std::vector<ExprPtr> args;
-    args.push_back(b.name(K));
-    args.push_back(b.mul(b.i64(2), len(T)));
+        b.ifStmt(b.compare(CompareOp::Ge, b.mul(b.i64(3), b.len(K)), b.len(T)));
+    ExprPtr keys = b.name(K), size = b.mul(b.i64(2), b.len(T));
     grow->body.push_back(
-        b.assign(b.name(T), b.call("__np_dict_table", std::move(args))));
+        b.assign(b.name(T), callOf(b, "__np_dict_table", {&keys, &size})));
     fresh.push_back(std::move(grow));
     if (value) {
       auto ifs = b.ifStmt(b.compare(CompareOp::Ge, entry(), b.i64(0)));
-      ifs->body.push_back(b.assign(at(valuesOf(d), entry()), std::move(value)));
+      ifs->body.push_back(
+          b.assign(b.item(valuesOf(d), entry()), std::move(value)));
       ifs->orelse = std::move(fresh);
       out.push_back(std::move(ifs));
     } else {
@@ -553,13 +548,10 @@ private:
       args.push_back(b.i64(0));
       std::vector<KeywordArg> dtype;
       dtype.push_back(b.keyword("dtype", b.name(type)));
-      auto l = std::make_unique<ListCompExpr>(b.at);
       std::string x = temp("element");
-      l->source = x;
-      l->target = b.name(x);
-      l->elt = b.name(x);
-      l->iter = b.call(std::move(empty), std::move(args), std::move(dtype));
-      return l;
+      return b.comprehension(
+          x, b.name(x),
+          b.call(std::move(empty), std::move(args), std::move(dtype)));
     };
     for (ExprPtr &a : maker.args)
       expr(a, name == "set");
@@ -632,29 +624,17 @@ private:
     // of numbers or of tuples.
     auto without = [&](const std::string &list) {
       std::string q = temp("position");
-      auto l = std::make_unique<ListCompExpr>(b.at);
-      l->source = q;
-      l->target = b.name(q);
-      std::vector<ExprPtr> at;
-      at.push_back(b.name(q));
-      l->elt = b.index(b.name(list), std::move(at));
-      std::vector<ExprPtr> lenArgs, range;
-      lenArgs.push_back(b.name(list));
-      range.push_back(b.call("len", std::move(lenArgs)));
-      l->iter = b.call("range", std::move(range));
-      l->cond = b.compare(CompareOp::Ne, b.name(q), b.name(e));
-      return b.assign(b.name(list), std::move(l));
+      return b.assign(
+          b.name(list),
+          b.comprehension(q, b.item(list, b.name(q)), b.positions(list),
+                          b.compare(CompareOp::Ne, b.name(q), b.name(e))));
     };
     found->body.push_back(without(keysOf(d)));
     if (kind == Container::Dict)
       found->body.push_back(without(valuesOf(d)));
-    std::vector<ExprPtr> args;
-    args.push_back(b.name(keysOf(d)));
-    std::vector<ExprPtr> lenArgs;
-    lenArgs.push_back(b.name(tableOf(d)));
-    args.push_back(b.call("len", std::move(lenArgs)));
-    found->body.push_back(b.assign(b.name(tableOf(d)),
-                                   b.call("__np_dict_table", std::move(args))));
+    ExprPtr keys = b.name(keysOf(d)), size = b.len(tableOf(d));
+    found->body.push_back(b.assign(
+        b.name(tableOf(d)), callOf(b, "__np_dict_table", {&keys, &size})));
     if (c.args.size() == 2) {
       if (into)
         found->orelse.push_back(
@@ -726,22 +706,13 @@ private:
     ASTBuilder b{f.iter->range};
     Block out;
     std::string n = temp("size"), i = temp("position");
-    auto len = [&] {
-      std::vector<ExprPtr> args;
-      args.push_back(b.name(keysOf(d)));
-      return b.call("len", std::move(args));
-    };
-    auto at = [&](const std::string &list) {
-      std::vector<ExprPtr> ix;
-      ix.push_back(b.name(i));
-      return b.index(b.name(list), std::move(ix));
-    };
-    out.push_back(b.assign(b.name(n), len()));
-    std::vector<ExprPtr> range;
-    range.push_back(b.name(n));
-    auto l = b.loop(i, b.call("range", std::move(range)));
+    auto at = [&](const std::string &list) { return b.item(list, b.name(i)); };
+    out.push_back(b.assign(b.name(n), b.len(keysOf(d))));
+    ExprPtr count = b.name(n);
+    auto l = b.loop(i, callOf(b, "range", {&count}));
     l->range = f.range;
-    auto changed = b.ifStmt(b.compare(CompareOp::Ne, len(), b.name(n)));
+    auto changed =
+        b.ifStmt(b.compare(CompareOp::Ne, b.len(keysOf(d)), b.name(n)));
     changed->body.push_back(raise(b, "RuntimeError",
                                   kinds_.at(d) == Container::Dict
                                       ? "dictionary changed size during "
@@ -960,24 +931,10 @@ private:
       // A list of (key, value) tuples (for loops over items() are
       // loop's): [(d.keys[i], d.values[i]) for i in range(len(d.keys))].
       std::string i = temp("position");
-      auto at = [&](const std::string &list) {
-        std::vector<ExprPtr> ix;
-        ix.push_back(b.name(i));
-        return b.index(b.name(list), std::move(ix));
-      };
       std::vector<ExprPtr> pair;
-      pair.push_back(at(keysOf(d)));
-      pair.push_back(at(valuesOf(d)));
-      std::vector<ExprPtr> keys;
-      keys.push_back(b.name(keysOf(d)));
-      std::vector<ExprPtr> range;
-      range.push_back(b.call("len", std::move(keys)));
-      auto l = std::make_unique<ListCompExpr>(b.at);
-      l->source = i;
-      l->target = b.name(i);
-      l->elt = b.tuple(std::move(pair));
-      l->iter = b.call("range", std::move(range));
-      e = std::move(l);
+      pair.push_back(b.item(keysOf(d), b.name(i)));
+      pair.push_back(b.item(valuesOf(d), b.name(i)));
+      e = b.comprehension(i, b.tuple(std::move(pair)), b.positions(keysOf(d)));
       return;
     }
     static const std::set<std::string> kStatements = {
