@@ -244,14 +244,41 @@ private:
       slot = &r->value;
     else if (auto *f = s.dyn<ForStmt>())
       slot = &f->iter;
-    if (slot)
-      hoistFrom(*slot, out);
+    // (a pop that is the statement's whole value is rewritten in place)
+    std::string d;
+    if (slot && !((s.dyn<ExprStmt>() || s.dyn<AssignStmt>()) &&
+                  methodCall(slot->get(), &d)))
+      hoistFrom(*slot, out, &s);
     return out;
   }
 
-  void hoistFrom(ExprPtr &e, Block &out) {
+  /// How many times statement `s` names variable `name`.
+  static int usesOf(const Stmt &s, const std::string &name) {
+    int n = 0;
+    std::function<void(const Expr *)> visit = [&](const Expr *e) {
+      if (auto *x = e->dyn<NameExpr>(); x && x->name == name)
+        ++n;
+      forEachChild(e, visit);
+    };
+    forEachExprOf(s, visit);
+    return n;
+  }
+
+  void hoistFrom(ExprPtr &e, Block &out, const Stmt *s) {
     if (!e)
       return;
+    // `acc += d.pop(k, 0)`: the pop first, into a variable, when the
+    // statement reads `d` nowhere else (which Python would read before).
+    std::string d;
+    if (CallExpr *c = methodCall(e.get(), &d);
+        c && static_cast<AttributeExpr &>(*c->callee).attr == "pop" &&
+        usesOf(*s, d) == 1) {
+      ASTBuilder b{e->range};
+      std::string t = temp("popped");
+      out.push_back(b.assign(b.name(t), std::move(e)));
+      e = b.name(t);
+      return;
+    }
     if (std::optional<Container> made = madeBy(e.get())) {
       ASTBuilder b{e->range};
       std::string d = temp("made");
@@ -265,29 +292,29 @@ private:
     case ExprKind::Call: {
       auto &c = static_cast<CallExpr &>(*e);
       if (auto *a = c.callee->dyn<AttributeExpr>())
-        hoistFrom(a->base, out);
+        hoistFrom(a->base, out, s);
       for (ExprPtr &x : c.args)
-        hoistFrom(x, out);
+        hoistFrom(x, out, s);
       return;
     }
     case ExprKind::Unary:
-      hoistFrom(static_cast<UnaryExpr &>(*e).operand, out);
+      hoistFrom(static_cast<UnaryExpr &>(*e).operand, out, s);
       return;
     case ExprKind::Binary:
-      hoistFrom(static_cast<BinaryExpr &>(*e).lhs, out);
-      hoistFrom(static_cast<BinaryExpr &>(*e).rhs, out);
+      hoistFrom(static_cast<BinaryExpr &>(*e).lhs, out, s);
+      hoistFrom(static_cast<BinaryExpr &>(*e).rhs, out, s);
       return;
     case ExprKind::Compare:
       // (a chain's later operands are evaluated only sometimes)
       for (size_t i = 0; i < 2; ++i)
-        hoistFrom(static_cast<CompareExpr &>(*e).operands[i], out);
+        hoistFrom(static_cast<CompareExpr &>(*e).operands[i], out, s);
       return;
     case ExprKind::Tuple:
       for (ExprPtr &x : static_cast<TupleExpr &>(*e).elts)
-        hoistFrom(x, out);
+        hoistFrom(x, out, s);
       return;
     case ExprKind::ListComp:
-      hoistFrom(static_cast<ListCompExpr &>(*e).iter, out);
+      hoistFrom(static_cast<ListCompExpr &>(*e).iter, out, s);
       return;
     default:
       return;
