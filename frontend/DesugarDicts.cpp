@@ -136,6 +136,39 @@ private:
                          " elsewhere in this function; give the " +
                          word(*made) + " a name of its own");
     });
+    // Containers made from others: `c = a | b` of sets, `c = a.copy()`.
+    for (bool grew = true; grew;) {
+      grew = false;
+      forEachStmtIn(body, [&](const Stmt &s) {
+        auto *a = s.dyn<AssignStmt>();
+        auto *n = a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>()
+                                              : nullptr;
+        if (!n || kinds_.count(n->name))
+          return;
+        if (std::optional<Container> k = derivedKind(a->value.get())) {
+          kinds_.emplace(n->name, *k);
+          grew = true;
+        }
+      });
+    }
+  }
+
+  /// The kind of container `e` derives from others: a set operator of two
+  /// sets, or the copy of a dict or set.
+  std::optional<Container> derivedKind(const Expr *e) const {
+    if (auto *bin = e->dyn<BinaryExpr>()) {
+      static const std::set<BinaryOp> kOps = {BinaryOp::BitOr, BinaryOp::BitAnd,
+                                              BinaryOp::Sub, BinaryOp::BitXor};
+      auto l = containerOf(bin->lhs.get()), r = containerOf(bin->rhs.get());
+      if (kOps.count(bin->op) && l == Container::Set && r == Container::Set)
+        return Container::Set;
+      return std::nullopt;
+    }
+    auto *c = e->dyn<CallExpr>();
+    auto *m = c ? c->callee->dyn<AttributeExpr>() : nullptr;
+    if (m && m->attr == "copy" && c->args.empty())
+      return containerOf(m->base.get());
+    return std::nullopt;
   }
 
   /// The kind of the dict or set variable `e` names.
@@ -245,9 +278,10 @@ private:
     else if (auto *f = s.dyn<ForStmt>())
       slot = &f->iter;
     // (a pop that is the statement's whole value is rewritten in place)
-    std::string d;
-    if (slot && !((s.dyn<ExprStmt>() || s.dyn<AssignStmt>()) &&
-                  methodCall(slot->get(), &d)))
+    CallExpr *whole = slot ? methodCall(slot->get()) : nullptr;
+    bool wholePop = whole && (s.dyn<ExprStmt>() || s.dyn<AssignStmt>()) &&
+                    static_cast<AttributeExpr &>(*whole->callee).attr == "pop";
+    if (slot && !wholePop)
       hoistFrom(*slot, out, &s);
     return out;
   }
@@ -361,6 +395,8 @@ private:
       if (auto *n = t->dyn<NameExpr>(); n && containerOf(n)) {
         if (madeBy(a.value.get()))
           return make(n->name, static_cast<CallExpr &>(*a.value));
+        if (derivedKind(a.value.get()) == containerOf(n))
+          return derive(n->name, *a.value);
         diags_.error(a.value->range,
                      "'" + n->name + "' is a " + word(*containerOf(n)) +
                          " in this function: it may be set only to a new "
@@ -404,10 +440,18 @@ private:
   std::optional<Block> update(AugAssignStmt &a) {
     auto *ix = a.target->dyn<IndexExpr>();
     if (auto c = containerOf(a.target.get())) {
-      diags_.error(a.range, std::string("the operators of sets and dicts "
-                                        "(|=, &=, -=) are not supported; "
-                                        "add or remove the elements in a "
-                                        "loop"));
+      const std::string &d = static_cast<NameExpr &>(*a.target).name;
+      auto *other = a.value->dyn<NameExpr>();
+      bool sets = c == Container::Set && containerOf(other) == Container::Set;
+      bool merge = c == Container::Dict && a.op == BinaryOp::BitOr &&
+                   containerOf(other) == Container::Dict;
+      if (other && other->name != d &&
+          (merge ||
+           (sets && (a.op == BinaryOp::BitOr || a.op == BinaryOp::BitAnd ||
+                     a.op == BinaryOp::Sub || a.op == BinaryOp::BitXor))))
+        return combine(d, a.op, other->name, a.range);
+      diags_.error(a.range, "this operator takes two sets (|=, &=, -=, ^=) "
+                            "or two dicts (|=) of different names");
       return Block{};
     }
     if (!ix || !containerOf(ix->base.get())) {
@@ -512,6 +556,103 @@ private:
       ifs->body = std::move(fresh);
       out.push_back(std::move(ifs));
     }
+    return out;
+  }
+
+  /// The statements that put every item of `from` into `to`, in order.
+  Block insertAll(const std::string &to, const std::string &from,
+                  SourceRange at) {
+    ASTBuilder b{at};
+    std::string i = temp("position");
+    auto l = b.loop(i, b.positions(keysOf(from)));
+    l->body = insert(to, b.item(keysOf(from), b.name(i)),
+                     kinds_.at(to) == Container::Dict
+                         ? b.item(valuesOf(from), b.name(i))
+                         : nullptr);
+    Block out;
+    out.push_back(std::move(l));
+    return out;
+  }
+
+  /// Set `d` keeps its elements that are (`in`) or are not in set `other`:
+  /// `d.keys = [x for x in d.keys if has(other, x)]`, the table rebuilt.
+  Block keepWhere(const std::string &d, const std::string &other, bool in,
+                  SourceRange at) {
+    ASTBuilder b{at};
+    std::string x = temp("element");
+    std::vector<ExprPtr> key;
+    key.push_back(b.name(x));
+    ExprPtr has = lookup(b, "__np_dict_has", other, std::move(key));
+    Block out;
+    out.push_back(
+        b.assign(b.name(keysOf(d)),
+                 b.comprehension(x, b.name(x), b.name(keysOf(d)),
+                                 in ? std::move(has)
+                                    : b.unary(UnaryOp::Not, std::move(has)))));
+    ExprPtr keys = b.name(keysOf(d)), size = b.len(tableOf(d));
+    out.push_back(b.assign(b.name(tableOf(d)),
+                           callOf(b, "__np_dict_table", {&keys, &size})));
+    return out;
+  }
+
+  /// `d op= other` of two sets (|, &, -, ^), or `d |= other` of two dicts
+  /// (dict.update).
+  Block combine(const std::string &d, BinaryOp op, const std::string &other,
+                SourceRange at) {
+    if (op == BinaryOp::BitOr)
+      return insertAll(d, other, at);
+    if (op != BinaryOp::BitXor)
+      return keepWhere(d, other, op == BinaryOp::BitAnd, at);
+    // ^: the other's elements not in d, then d's not in the other.
+    ASTBuilder b{at};
+    std::string added = temp("made");
+    kinds_.emplace(added, Container::Set);
+    Block out;
+    auto append = [&](Block more) {
+      for (StmtPtr &s : more)
+        out.push_back(std::move(s));
+    };
+    append(*make(added, static_cast<CallExpr &>(*b.call("set", {}))));
+    append(insertAll(added, other, at));
+    append(keepWhere(added, d, false, at));
+    append(keepWhere(d, other, false, at));
+    append(insertAll(d, added, at));
+    return out;
+  }
+
+  /// `c = a | b` (and &, -, ^) of two sets, `c = a.copy()`.
+  std::optional<Block> derive(const std::string &c, Expr &value) {
+    ASTBuilder b{value.range};
+    std::string from;
+    const NameExpr *second = nullptr;
+    BinaryOp op = BinaryOp::BitOr;
+    if (auto *bin = value.dyn<BinaryExpr>()) {
+      from = static_cast<NameExpr &>(*bin->lhs).name;
+      second = static_cast<NameExpr *>(bin->rhs.get());
+      op = bin->op;
+    } else {
+      from =
+          static_cast<NameExpr &>(*static_cast<AttributeExpr &>(
+                                       *static_cast<CallExpr &>(value).callee)
+                                       .base)
+              .name;
+    }
+    if (from == c || (second && second->name == c)) {
+      if (second && from == c && second->name != c)
+        return combine(c, op, second->name, value.range); // a = a | b
+      diags_.error(value.range, "give the result a name of its own (or "
+                                "write " +
+                                    c + " |= ...)");
+      return Block{};
+    }
+    Block out =
+        *make(c, static_cast<CallExpr &>(*b.call(
+                     kinds_.at(c) == Container::Dict ? "dict" : "set", {})));
+    for (StmtPtr &s : insertAll(c, from, value.range))
+      out.push_back(std::move(s));
+    if (second)
+      for (StmtPtr &s : combine(c, op, second->name, value.range))
+        out.push_back(std::move(s));
     return out;
   }
 
@@ -697,6 +838,10 @@ private:
           b.assign(b.name(tableOf(d)), b.call("__np_dict_new_table", {})));
       return out;
     }
+    if (m == "update" && c->args.size() == 1 && c->keywords.empty() &&
+        containerOf(c->args[0].get()) == kind &&
+        static_cast<NameExpr &>(*c->args[0]).name != d)
+      return insertAll(d, static_cast<NameExpr &>(*c->args[0]).name, c->range);
     if (kind == Container::Set && (m == "add" || m == "update") &&
         c->args.size() == 1 && c->keywords.empty()) {
       expr(c->args[0], m == "update");
