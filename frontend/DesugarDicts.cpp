@@ -1,21 +1,14 @@
 //===- DesugarDicts.cpp - Dicts and sets as lists and a hash table --------===//
 //
-// Implements desugarDicts (DesugarDicts.h).
+// Implements desugarDicts (DesugarDicts.h): the rewriter's statements.
 //
 //===----------------------------------------------------------------------===//
-#include "frontend/DesugarDicts.h"
-
-#include "frontend/ASTBuild.h"
+#include "frontend/DesugarDictsImpl.h"
 
 #include <cstring>
-#include <map>
-#include <optional>
-#include <set>
 
 namespace weft {
-namespace {
-
-enum class Container { Dict, Set };
+namespace dicts {
 
 const char *word(Container c) { return c == Container::Dict ? "dict" : "set"; }
 
@@ -91,1040 +84,687 @@ ExprPtr callOf(const ASTBuilder &b, const char *f,
   return b.call(f, std::move(list));
 }
 
-/// The rewrite of one function body (or the script's).
-class ScopeRewriter {
-public:
-  explicit ScopeRewriter(DiagnosticEngine &diags) : diags_(diags) {}
+void ScopeRewriter::run(Block &body, const std::vector<Param> *params) {
+  find(body);
+  if (params)
+    for (const Param &p : *params)
+      if (auto it = kinds_.find(p.name); it != kinds_.end()) {
+        diags_.error(p.range, "'" + p.name + "' is a parameter and a " +
+                                  word(it->second) +
+                                  " made in this function; give the " +
+                                  word(it->second) + " a name of its own");
+        kinds_.erase(it);
+      }
+  block(body);
+}
 
-  void run(Block &body, const std::vector<Param> *params) {
-    find(body);
-    if (params)
-      for (const Param &p : *params)
-        if (auto it = kinds_.find(p.name); it != kinds_.end()) {
-          diags_.error(p.range, "'" + p.name + "' is a parameter and a " +
-                                    word(it->second) +
-                                    " made in this function; give the " +
-                                    word(it->second) + " a name of its own");
-          kinds_.erase(it);
-        }
-    block(body);
-  }
-
-private:
-  DiagnosticEngine &diags_;
-  std::map<std::string, Container> kinds_;
-  /// The variables hoistMade gave dicts and sets made in expressions.
-  std::set<std::string> made_;
-  int temps_ = 0;
-
-  //===--------------------------------------------------------------===//
-  // Names
-  //===--------------------------------------------------------------===//
-
-  void find(const Block &body) {
+void ScopeRewriter::find(const Block &body) {
+  forEachStmtIn(body, [&](const Stmt &s) {
+    auto *a = s.dyn<AssignStmt>();
+    auto *n =
+        a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
+    std::optional<Container> made = n ? madeBy(a->value.get()) : std::nullopt;
+    if (!made)
+      return;
+    auto [it, fresh] = kinds_.emplace(n->name, *made);
+    if (!fresh && it->second != *made)
+      diags_.error(a->value->range,
+                   "'" + n->name + "' is a " + word(it->second) +
+                       " elsewhere in this function; give the " + word(*made) +
+                       " a name of its own");
+  });
+  // Containers made from others: `c = a | b` of sets, `c = a.copy()`.
+  for (bool grew = true; grew;) {
+    grew = false;
     forEachStmtIn(body, [&](const Stmt &s) {
       auto *a = s.dyn<AssignStmt>();
       auto *n = a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>()
                                             : nullptr;
-      std::optional<Container> made = n ? madeBy(a->value.get()) : std::nullopt;
-      if (!made)
+      if (!n || kinds_.count(n->name))
         return;
-      auto [it, fresh] = kinds_.emplace(n->name, *made);
-      if (!fresh && it->second != *made)
-        diags_.error(a->value->range,
-                     "'" + n->name + "' is a " + word(it->second) +
-                         " elsewhere in this function; give the " +
-                         word(*made) + " a name of its own");
+      if (std::optional<Container> k = derivedKind(a->value.get())) {
+        kinds_.emplace(n->name, *k);
+        grew = true;
+      }
     });
-    // Containers made from others: `c = a | b` of sets, `c = a.copy()`.
-    for (bool grew = true; grew;) {
-      grew = false;
-      forEachStmtIn(body, [&](const Stmt &s) {
-        auto *a = s.dyn<AssignStmt>();
-        auto *n = a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>()
-                                              : nullptr;
-        if (!n || kinds_.count(n->name))
-          return;
-        if (std::optional<Container> k = derivedKind(a->value.get())) {
-          kinds_.emplace(n->name, *k);
-          grew = true;
-        }
-      });
-    }
   }
+}
 
-  /// The kind of container `e` derives from others: a set operator of two
-  /// sets, or the copy of a dict or set.
-  std::optional<Container> derivedKind(const Expr *e) const {
-    if (auto *bin = e->dyn<BinaryExpr>()) {
-      static const std::set<BinaryOp> kOps = {BinaryOp::BitOr, BinaryOp::BitAnd,
-                                              BinaryOp::Sub, BinaryOp::BitXor};
-      auto l = containerOf(bin->lhs.get()), r = containerOf(bin->rhs.get());
-      if (kOps.count(bin->op) && l == Container::Set && r == Container::Set)
-        return Container::Set;
-      return std::nullopt;
-    }
-    auto *c = e->dyn<CallExpr>();
-    auto *m = c ? c->callee->dyn<AttributeExpr>() : nullptr;
-    if (m && m->attr == "copy" && c->args.empty())
-      return containerOf(m->base.get());
+std::optional<Container> ScopeRewriter::derivedKind(const Expr *e) const {
+  if (auto *bin = e->dyn<BinaryExpr>()) {
+    static const std::set<BinaryOp> kOps = {BinaryOp::BitOr, BinaryOp::BitAnd,
+                                            BinaryOp::Sub, BinaryOp::BitXor};
+    auto l = containerOf(bin->lhs.get()), r = containerOf(bin->rhs.get());
+    if (kOps.count(bin->op) && l == Container::Set && r == Container::Set)
+      return Container::Set;
     return std::nullopt;
   }
+  auto *c = e->dyn<CallExpr>();
+  auto *m = c ? c->callee->dyn<AttributeExpr>() : nullptr;
+  if (m && m->attr == "copy" && c->args.empty())
+    return containerOf(m->base.get());
+  return std::nullopt;
+}
 
-  /// The kind of the dict or set variable `e` names.
-  std::optional<Container> containerOf(const Expr *e) const {
-    auto *n = e ? e->dyn<NameExpr>() : nullptr;
-    auto it = n && !n->qualified ? kinds_.find(n->name) : kinds_.end();
-    if (it == kinds_.end())
-      return std::nullopt;
-    return it->second;
-  }
+std::optional<Container> ScopeRewriter::containerOf(const Expr *e) const {
+  auto *n = e ? e->dyn<NameExpr>() : nullptr;
+  auto it = n && !n->qualified ? kinds_.find(n->name) : kinds_.end();
+  if (it == kinds_.end())
+    return std::nullopt;
+  return it->second;
+}
 
-  static std::string keysOf(const std::string &d) { return d + ".keys"; }
-  static std::string valuesOf(const std::string &d) { return d + ".values"; }
-  static std::string tableOf(const std::string &d) { return d + ".table"; }
+std::string ScopeRewriter::temp(const char *what) {
+  return std::string("__dict_") + what + "_" + std::to_string(++temps_);
+}
 
-  std::string temp(const char *what) {
-    return std::string("__dict_") + what + "_" + std::to_string(++temps_);
-  }
+ExprPtr ScopeRewriter::spill(ExprPtr e, const char *what, Block &out) {
+  if (isPlain(e.get()))
+    return e;
+  ASTBuilder b{e->range};
+  std::string t = temp(what);
+  out.push_back(b.assign(b.name(t), std::move(e)));
+  return b.name(t);
+}
 
-  /// `e` itself when plain, else a new variable assigned it in `out`.
-  ExprPtr spill(ExprPtr e, const char *what, Block &out) {
-    if (isPlain(e.get()))
-      return e;
-    ASTBuilder b{e->range};
-    std::string t = temp(what);
-    out.push_back(b.assign(b.name(t), std::move(e)));
-    return b.name(t);
-  }
+StmtPtr ScopeRewriter::raise(const ASTBuilder &b, const char *exception,
+                             const char *message) {
+  auto s = std::make_unique<AssertStmt>(b.at);
+  s->exception = exception;
+  s->test = std::make_unique<BoolLitExpr>(b.at, false);
+  if (message)
+    s->msg = std::make_unique<StrLitExpr>(b.at, message);
+  return s;
+}
 
-  static StmtPtr raise(const ASTBuilder &b, const char *exception,
-                       const char *message = nullptr) {
-    auto s = std::make_unique<AssertStmt>(b.at);
-    s->exception = exception;
-    s->test = std::make_unique<BoolLitExpr>(b.at, false);
-    if (message)
-      s->msg = std::make_unique<StrLitExpr>(b.at, message);
-    return s;
-  }
+StmtPtr ScopeRewriter::method(const ASTBuilder &b, const std::string &list,
+                              const char *name, ExprPtr arg) {
+  std::vector<ExprPtr> args;
+  if (arg)
+    args.push_back(std::move(arg));
+  return std::make_unique<ExprStmt>(
+      b.at, b.call(b.attribute(b.name(list), name), std::move(args)));
+}
 
-  static StmtPtr method(const ASTBuilder &b, const std::string &list,
-                        const char *name, ExprPtr arg) {
-    std::vector<ExprPtr> args;
-    if (arg)
-      args.push_back(std::move(arg));
-    return std::make_unique<ExprStmt>(
-        b.at, b.call(b.attribute(b.name(list), name), std::move(args)));
-  }
+ExprPtr ScopeRewriter::lookup(const ASTBuilder &b, const char *fn,
+                              const std::string &d, std::vector<ExprPtr> rest) {
+  std::vector<ExprPtr> args;
+  args.push_back(b.name(keysOf(d)));
+  args.push_back(b.name(tableOf(d)));
+  for (ExprPtr &r : rest)
+    args.push_back(std::move(r));
+  return b.call(fn, std::move(args));
+}
 
-  /// `fn(d.keys, d.table, rest...)`.
-  ExprPtr lookup(const ASTBuilder &b, const char *fn, const std::string &d,
-                 std::vector<ExprPtr> rest) {
-    std::vector<ExprPtr> args;
-    args.push_back(b.name(keysOf(d)));
-    args.push_back(b.name(tableOf(d)));
-    for (ExprPtr &r : rest)
-      args.push_back(std::move(r));
-    return b.call(fn, std::move(args));
-  }
-
-  //===--------------------------------------------------------------===//
-  // Statements
-  //===--------------------------------------------------------------===//
-
-  void block(Block &stmts) {
-    Block out;
-    for (StmtPtr &s : stmts) {
-      if (s->dyn<FunctionDefStmt>()) { // a scope of its own
-        out.push_back(std::move(s));
-        continue;
-      }
-      if (auto *i = s->dyn<IfStmt>()) {
-        block(i->body);
-        block(i->orelse);
-      } else if (auto *f = s->dyn<ForStmt>()) {
-        block(f->body);
-      } else if (auto *w = s->dyn<WhileStmt>()) {
-        block(w->body);
-      }
-      // A dict or set made inside an expression (len(set(a)), for x in
-      // set(a)) gets a variable of its own first.
-      for (StmtPtr &made : hoistMade(*s))
-        if (std::optional<Block> r = statement(*made))
-          for (StmtPtr &x : *r)
-            out.push_back(std::move(x));
-      if (std::optional<Block> r = statement(*s))
+void ScopeRewriter::block(Block &stmts) {
+  Block out;
+  for (StmtPtr &s : stmts) {
+    if (s->dyn<FunctionDefStmt>()) { // a scope of its own
+      out.push_back(std::move(s));
+      continue;
+    }
+    if (auto *i = s->dyn<IfStmt>()) {
+      block(i->body);
+      block(i->orelse);
+    } else if (auto *f = s->dyn<ForStmt>()) {
+      block(f->body);
+    } else if (auto *w = s->dyn<WhileStmt>()) {
+      block(w->body);
+    }
+    // A dict or set made inside an expression (len(set(a)), for x in
+    // set(a)) gets a variable of its own first.
+    for (StmtPtr &made : hoistMade(*s))
+      if (std::optional<Block> r = statement(*made))
         for (StmtPtr &x : *r)
           out.push_back(std::move(x));
-      else
-        out.push_back(std::move(s));
-    }
-    stmts = std::move(out);
+    if (std::optional<Block> r = statement(*s))
+      for (StmtPtr &x : *r)
+        out.push_back(std::move(x));
+    else
+      out.push_back(std::move(s));
   }
+  stmts = std::move(out);
+}
 
-  /// The assignments of the dicts and sets `s` makes in its expressions
-  /// where they are evaluated once, each replaced by its variable.
-  Block hoistMade(Stmt &s) {
-    Block out;
-    ExprPtr *slot = nullptr;
-    if (auto *a = s.dyn<AssignStmt>())
-      slot = madeBy(a->value.get()) ? nullptr : &a->value;
-    else if (auto *a = s.dyn<AugAssignStmt>())
-      slot = &a->value;
-    else if (auto *e = s.dyn<ExprStmt>())
-      slot = &e->value;
-    else if (auto *r = s.dyn<ReturnStmt>())
-      slot = &r->value;
-    else if (auto *f = s.dyn<ForStmt>())
-      slot = &f->iter;
-    // (a pop that is the statement's whole value is rewritten in place)
-    CallExpr *whole = slot ? methodCall(slot->get()) : nullptr;
-    bool wholePop = whole && (s.dyn<ExprStmt>() || s.dyn<AssignStmt>()) &&
-                    static_cast<AttributeExpr &>(*whole->callee).attr == "pop";
-    if (slot && !wholePop)
-      hoistFrom(*slot, out, &s);
-    return out;
-  }
+std::optional<Block> ScopeRewriter::statement(Stmt &s) {
+  if (auto *a = s.dyn<AssignStmt>())
+    return assign(*a);
+  if (auto *a = s.dyn<AugAssignStmt>())
+    return update(*a);
+  if (auto *e = s.dyn<ExprStmt>())
+    return methodStatement(*e);
+  if (auto *f = s.dyn<ForStmt>())
+    return loop(*f);
+  if (auto *i = s.dyn<IfStmt>())
+    expr(i->cond, true);
+  else if (auto *w = s.dyn<WhileStmt>())
+    expr(w->cond, true);
+  else if (auto *r = s.dyn<ReturnStmt>())
+    expr(r->value);
+  else if (auto *a = s.dyn<AssertStmt>()) {
+    expr(a->test, true);
+    expr(a->msg);
+  } else if (auto *a = s.dyn<AnnAssignStmt>())
+    expr(a->value);
+  return std::nullopt;
+}
 
-  /// How many times statement `s` names variable `name`.
-  static int usesOf(const Stmt &s, const std::string &name) {
-    int n = 0;
-    std::function<void(const Expr *)> visit = [&](const Expr *e) {
-      if (auto *x = e->dyn<NameExpr>(); x && x->name == name)
-        ++n;
-      forEachChild(e, visit);
-    };
-    forEachExprOf(s, visit);
-    return n;
-  }
+CallExpr *ScopeRewriter::methodCall(Expr *e, std::string *name) {
+  auto *c = e ? e->dyn<CallExpr>() : nullptr;
+  auto *a = c ? c->callee->dyn<AttributeExpr>() : nullptr;
+  if (!a || !containerOf(a->base.get()))
+    return nullptr;
+  if (name)
+    *name = static_cast<NameExpr &>(*a->base).name;
+  return c;
+}
 
-  void hoistFrom(ExprPtr &e, Block &out, const Stmt *s) {
-    if (!e)
-      return;
-    // `acc += d.pop(k, 0)`: the pop first, into a variable, when the
-    // statement reads `d` nowhere else (which Python would read before).
-    std::string d;
-    if (CallExpr *c = methodCall(e.get(), &d);
-        c && static_cast<AttributeExpr &>(*c->callee).attr == "pop" &&
-        usesOf(*s, d) == 1) {
-      ASTBuilder b{e->range};
-      std::string t = temp("popped");
-      out.push_back(b.assign(b.name(t), std::move(e)));
-      e = b.name(t);
-      return;
-    }
-    if (std::optional<Container> made = madeBy(e.get())) {
-      ASTBuilder b{e->range};
-      std::string d = temp("made");
-      kinds_.emplace(d, *made);
-      made_.insert(d);
-      out.push_back(b.assign(b.name(d), std::move(e)));
-      e = b.name(d);
-      return;
-    }
-    switch (e->kind) {
-    case ExprKind::Call: {
-      auto &c = static_cast<CallExpr &>(*e);
-      if (auto *a = c.callee->dyn<AttributeExpr>())
-        hoistFrom(a->base, out, s);
-      for (ExprPtr &x : c.args)
-        hoistFrom(x, out, s);
-      return;
-    }
-    case ExprKind::Unary:
-      hoistFrom(static_cast<UnaryExpr &>(*e).operand, out, s);
-      return;
-    case ExprKind::Binary:
-      hoistFrom(static_cast<BinaryExpr &>(*e).lhs, out, s);
-      hoistFrom(static_cast<BinaryExpr &>(*e).rhs, out, s);
-      return;
-    case ExprKind::Compare:
-      // (a chain's later operands are evaluated only sometimes)
-      for (size_t i = 0; i < 2; ++i)
-        hoistFrom(static_cast<CompareExpr &>(*e).operands[i], out, s);
-      return;
-    case ExprKind::Tuple:
-      for (ExprPtr &x : static_cast<TupleExpr &>(*e).elts)
-        hoistFrom(x, out, s);
-      return;
-    case ExprKind::ListComp:
-      hoistFrom(static_cast<ListCompExpr &>(*e).iter, out, s);
-      return;
-    default:
-      return;
-    }
-  }
-
-  std::optional<Block> statement(Stmt &s) {
-    if (auto *a = s.dyn<AssignStmt>())
-      return assign(*a);
-    if (auto *a = s.dyn<AugAssignStmt>())
-      return update(*a);
-    if (auto *e = s.dyn<ExprStmt>())
-      return methodStatement(*e);
-    if (auto *f = s.dyn<ForStmt>())
-      return loop(*f);
-    if (auto *i = s.dyn<IfStmt>())
-      expr(i->cond, true);
-    else if (auto *w = s.dyn<WhileStmt>())
-      expr(w->cond, true);
-    else if (auto *r = s.dyn<ReturnStmt>())
-      expr(r->value);
-    else if (auto *a = s.dyn<AssertStmt>()) {
-      expr(a->test, true);
-      expr(a->msg);
-    } else if (auto *a = s.dyn<AnnAssignStmt>())
-      expr(a->value);
-    return std::nullopt;
-  }
-
-  /// `d.pop(...)` of a dict or set variable, or null.
-  CallExpr *methodCall(Expr *e, std::string *name = nullptr) {
-    auto *c = e ? e->dyn<CallExpr>() : nullptr;
-    auto *a = c ? c->callee->dyn<AttributeExpr>() : nullptr;
-    if (!a || !containerOf(a->base.get()))
-      return nullptr;
-    if (name)
-      *name = static_cast<NameExpr &>(*a->base).name;
-    return c;
-  }
-
-  std::optional<Block> assign(AssignStmt &a) {
-    if (a.targets.size() == 1) {
-      Expr *t = a.targets[0].get();
-      if (auto *n = t->dyn<NameExpr>(); n && containerOf(n)) {
-        if (madeBy(a.value.get()))
-          return make(n->name, static_cast<CallExpr &>(*a.value));
-        if (derivedKind(a.value.get()) == containerOf(n))
-          return derive(n->name, *a.value);
-        diags_.error(a.value->range,
-                     "'" + n->name + "' is a " + word(*containerOf(n)) +
-                         " in this function: it may be set only to a new "
-                         "one; give this value a name of its own");
-        return Block{};
-      }
-      auto *ix = t->dyn<IndexExpr>();
-      if (ix && containerOf(ix->base.get()))
-        return setItem(*ix, std::move(a.value), a.range);
-      std::string d;
-      CallExpr *c = methodCall(a.value.get(), &d);
-      if (c && static_cast<AttributeExpr &>(*c->callee).attr == "pop") {
-        expr(a.targets[0]);
-        return pop(d, *c, std::move(a.targets[0]));
-      }
-    }
-    for (ExprPtr &t : a.targets)
-      target(t);
-    expr(a.value);
-    return std::nullopt;
-  }
-
-  /// An assignment target: names bind; the dict items of a tuple of
-  /// targets are refused.
-  void target(ExprPtr &t) {
-    if (auto *tup = t->dyn<TupleExpr>()) {
-      for (ExprPtr &x : tup->elts)
-        target(x);
-      return;
-    }
-    if (auto *ix = t->dyn<IndexExpr>(); ix && containerOf(ix->base.get())) {
-      diags_.error(t->range, "set a dict item in a statement of its own: "
-                             "d[k] = v");
-      return;
-    }
-    if (t->dyn<NameExpr>())
-      return;
-    expr(t);
-  }
-
-  std::optional<Block> update(AugAssignStmt &a) {
-    auto *ix = a.target->dyn<IndexExpr>();
-    if (auto c = containerOf(a.target.get())) {
-      const std::string &d = static_cast<NameExpr &>(*a.target).name;
-      auto *other = a.value->dyn<NameExpr>();
-      bool sets = c == Container::Set && containerOf(other) == Container::Set;
-      bool merge = c == Container::Dict && a.op == BinaryOp::BitOr &&
-                   containerOf(other) == Container::Dict;
-      if (other && other->name != d &&
-          (merge ||
-           (sets && (a.op == BinaryOp::BitOr || a.op == BinaryOp::BitAnd ||
-                     a.op == BinaryOp::Sub || a.op == BinaryOp::BitXor))))
-        return combine(d, a.op, other->name, a.range);
-      diags_.error(a.range, "this operator takes two sets (|=, &=, -=, ^=) "
-                            "or two dicts (|=) of different names");
+std::optional<Block> ScopeRewriter::assign(AssignStmt &a) {
+  if (a.targets.size() == 1) {
+    Expr *t = a.targets[0].get();
+    if (auto *n = t->dyn<NameExpr>(); n && containerOf(n)) {
+      if (madeBy(a.value.get()))
+        return make(n->name, static_cast<CallExpr &>(*a.value));
+      if (derivedKind(a.value.get()) == containerOf(n))
+        return derive(n->name, *a.value);
+      diags_.error(a.value->range,
+                   "'" + n->name + "' is a " + word(*containerOf(n)) +
+                       " in this function: it may be set only to a new "
+                       "one; give this value a name of its own");
       return Block{};
     }
-    if (!ix || !containerOf(ix->base.get())) {
-      expr(a.target);
-      expr(a.value);
-      return std::nullopt;
+    auto *ix = t->dyn<IndexExpr>();
+    if (ix && containerOf(ix->base.get()))
+      return setItem(*ix, std::move(a.value), a.range);
+    std::string d;
+    CallExpr *c = methodCall(a.value.get(), &d);
+    if (c && static_cast<AttributeExpr &>(*c->callee).attr == "pop") {
+      expr(a.targets[0]);
+      return pop(d, *c, std::move(a.targets[0]));
     }
-    const std::string &d = static_cast<NameExpr &>(*ix->base).name;
-    ASTBuilder b{a.range};
-    Block out;
-    if (!itemKey(*ix, d))
-      return out;
+  }
+  for (ExprPtr &t : a.targets)
+    target(t);
+  expr(a.value);
+  return std::nullopt;
+}
+
+void ScopeRewriter::target(ExprPtr &t) {
+  if (auto *tup = t->dyn<TupleExpr>()) {
+    for (ExprPtr &x : tup->elts)
+      target(x);
+    return;
+  }
+  if (auto *ix = t->dyn<IndexExpr>(); ix && containerOf(ix->base.get())) {
+    diags_.error(t->range, "set a dict item in a statement of its own: "
+                           "d[k] = v");
+    return;
+  }
+  if (t->dyn<NameExpr>())
+    return;
+  expr(t);
+}
+
+std::optional<Block> ScopeRewriter::update(AugAssignStmt &a) {
+  auto *ix = a.target->dyn<IndexExpr>();
+  if (auto c = containerOf(a.target.get())) {
+    const std::string &d = static_cast<NameExpr &>(*a.target).name;
+    auto *other = a.value->dyn<NameExpr>();
+    bool sets = c == Container::Set && containerOf(other) == Container::Set;
+    bool merge = c == Container::Dict && a.op == BinaryOp::BitOr &&
+                 containerOf(other) == Container::Dict;
+    if (other && other->name != d &&
+        (merge ||
+         (sets && (a.op == BinaryOp::BitOr || a.op == BinaryOp::BitAnd ||
+                   a.op == BinaryOp::Sub || a.op == BinaryOp::BitXor))))
+      return combine(d, a.op, other->name, a.range);
+    diags_.error(a.range, "this operator takes two sets (|=, &=, -=, ^=) "
+                          "or two dicts (|=) of different names");
+    return Block{};
+  }
+  if (!ix || !containerOf(ix->base.get())) {
+    expr(a.target);
     expr(a.value);
-    ExprPtr k = spill(std::move(ix->indices[0]), "key", out);
-    std::string e = temp("entry");
-    std::vector<ExprPtr> rest;
-    rest.push_back(std::move(k));
-    out.push_back(
-        b.assign(b.name(e), lookup(b, "__np_dict_entry", d, std::move(rest))));
-    std::vector<ExprPtr> at;
-    at.push_back(b.name(e));
-    out.push_back(b.update(b.index(b.name(valuesOf(d)), std::move(at)), a.op,
-                           std::move(a.value)));
+    return std::nullopt;
+  }
+  const std::string &d = static_cast<NameExpr &>(*ix->base).name;
+  ASTBuilder b{a.range};
+  Block out;
+  if (!itemKey(*ix, d))
     return out;
-  }
+  expr(a.value);
+  ExprPtr k = spill(std::move(ix->indices[0]), "key", out);
+  std::string e = temp("entry");
+  std::vector<ExprPtr> rest;
+  rest.push_back(std::move(k));
+  out.push_back(
+      b.assign(b.name(e), lookup(b, "__np_dict_entry", d, std::move(rest))));
+  std::vector<ExprPtr> at;
+  at.push_back(b.name(e));
+  out.push_back(b.update(b.index(b.name(valuesOf(d)), std::move(at)), a.op,
+                         std::move(a.value)));
+  return out;
+}
 
-  /// Whether `ix` (an item of dict or set `d`) has one key, rewritten.
-  bool itemKey(IndexExpr &ix, const std::string &d) {
-    if (kinds_.at(d) == Container::Set) {
-      diags_.error(ix.range, "a set has no items; test membership with "
-                             "'x in " +
-                                 d + "'");
-      return false;
-    }
-    for (const ExprPtr &i : ix.indices)
-      if (i->dyn<SliceExpr>()) {
-        diags_.error(i->range, "a dict is indexed by a key, not a slice");
-        return false;
-      }
-    if (ix.indices.size() > 1) { // d[i, j] is d[(i, j)]
-      auto key = std::make_unique<TupleExpr>(ix.range);
-      key->elts = std::move(ix.indices);
-      ix.indices.clear();
-      ix.indices.push_back(std::move(key));
-    }
-    if (!numberKey(*ix.indices[0]))
-      return false;
-    expr(ix.indices[0]);
-    return true;
-  }
-
-  /// Whether `key` may be a key; reports strings.
-  bool numberKey(const Expr &key) {
-    if (!key.dyn<StrLitExpr>())
-      return true;
-    diags_.error(key.range, "dict and set keys are numbers (int, float or "
-                            "bool) or tuples of them; strings are not "
-                            "supported in Weft");
+bool ScopeRewriter::itemKey(IndexExpr &ix, const std::string &d) {
+  if (kinds_.at(d) == Container::Set) {
+    diags_.error(ix.range, "a set has no items; test membership with "
+                           "'x in " +
+                               d + "'");
     return false;
   }
-
-  /// The statements that put `key` (and `value`, for a dict) into `d`.
-  Block insert(const std::string &d, ExprPtr key, ExprPtr value) {
-    ASTBuilder b{key->range};
-    Block out;
-    if (!numberKey(*key))
-      return out;
-    if (value)
-      value = spill(std::move(value), "value", out);
-    key = spill(std::move(key), "key", out);
-    std::string slot = temp("slot");
-    std::vector<ExprPtr> rest;
-    rest.push_back(cloneExpr(key.get()));
-    out.push_back(b.assign(b.name(slot),
-                           lookup(b, "__np_dict_slot", d, std::move(rest))));
-    const std::string K = keysOf(d), T = tableOf(d);
-    auto entry = [&] { return b.item(T, b.name(slot)); };
-    // New keys go at the end; the table (two entries per slot: position
-    // and hash) doubles past two thirds full.
-    Block fresh;
-    ExprPtr table = b.name(T), at = b.name(slot), position = b.len(K),
-            hashed = cloneExpr(key.get());
-    fresh.push_back(std::make_unique<ExprStmt>(
-        b.at, callOf(b, "__np_dict_put", {&table, &at, &position, &hashed})));
-    fresh.push_back(method(b, K, "append", std::move(key)));
-    if (value)
-      fresh.push_back(method(b, valuesOf(d), "append", cloneExpr(value.get())));
-    auto grow =
-        b.ifStmt(b.compare(CompareOp::Ge, b.mul(b.i64(3), b.len(K)), b.len(T)));
-    ExprPtr keys = b.name(K), size = b.mul(b.i64(2), b.len(T));
-    grow->body.push_back(
-        b.assign(b.name(T), callOf(b, "__np_dict_table", {&keys, &size})));
-    fresh.push_back(std::move(grow));
-    if (value) {
-      auto ifs = b.ifStmt(b.compare(CompareOp::Ge, entry(), b.i64(0)));
-      ifs->body.push_back(
-          b.assign(b.item(valuesOf(d), entry()), std::move(value)));
-      ifs->orelse = std::move(fresh);
-      out.push_back(std::move(ifs));
-    } else {
-      auto ifs = b.ifStmt(b.compare(CompareOp::Lt, entry(), b.i64(0)));
-      ifs->body = std::move(fresh);
-      out.push_back(std::move(ifs));
+  for (const ExprPtr &i : ix.indices)
+    if (i->dyn<SliceExpr>()) {
+      diags_.error(i->range, "a dict is indexed by a key, not a slice");
+      return false;
     }
-    return out;
+  if (ix.indices.size() > 1) { // d[i, j] is d[(i, j)]
+    auto key = std::make_unique<TupleExpr>(ix.range);
+    key->elts = std::move(ix.indices);
+    ix.indices.clear();
+    ix.indices.push_back(std::move(key));
   }
+  if (!numberKey(*ix.indices[0]))
+    return false;
+  expr(ix.indices[0]);
+  return true;
+}
 
-  /// The statements that put every item of `from` into `to`, in order.
-  Block insertAll(const std::string &to, const std::string &from,
-                  SourceRange at) {
-    ASTBuilder b{at};
-    std::string i = temp("position");
-    auto l = b.loop(i, b.positions(keysOf(from)));
-    l->body = insert(to, b.item(keysOf(from), b.name(i)),
-                     kinds_.at(to) == Container::Dict
-                         ? b.item(valuesOf(from), b.name(i))
-                         : nullptr);
-    Block out;
-    out.push_back(std::move(l));
+bool ScopeRewriter::numberKey(const Expr &key) {
+  if (!key.dyn<StrLitExpr>())
+    return true;
+  diags_.error(key.range, "dict and set keys are numbers (int, float or "
+                          "bool) or tuples of them; strings are not "
+                          "supported in Weft");
+  return false;
+}
+
+Block ScopeRewriter::insert(const std::string &d, ExprPtr key, ExprPtr value) {
+  ASTBuilder b{key->range};
+  Block out;
+  if (!numberKey(*key))
     return out;
-  }
-
-  /// Set `d` keeps its elements that are (`in`) or are not in set `other`:
-  /// `d.keys = [x for x in d.keys if has(other, x)]`, the table rebuilt.
-  Block keepWhere(const std::string &d, const std::string &other, bool in,
-                  SourceRange at) {
-    ASTBuilder b{at};
-    std::string x = temp("element");
-    std::vector<ExprPtr> key;
-    key.push_back(b.name(x));
-    ExprPtr has = lookup(b, "__np_dict_has", other, std::move(key));
-    Block out;
-    out.push_back(
-        b.assign(b.name(keysOf(d)),
-                 b.comprehension(x, b.name(x), b.name(keysOf(d)),
-                                 in ? std::move(has)
-                                    : b.unary(UnaryOp::Not, std::move(has)))));
-    ExprPtr keys = b.name(keysOf(d)), size = b.len(tableOf(d));
-    out.push_back(b.assign(b.name(tableOf(d)),
-                           callOf(b, "__np_dict_table", {&keys, &size})));
-    return out;
-  }
-
-  /// `d op= other` of two sets (|, &, -, ^), or `d |= other` of two dicts
-  /// (dict.update).
-  Block combine(const std::string &d, BinaryOp op, const std::string &other,
-                SourceRange at) {
-    if (op == BinaryOp::BitOr)
-      return insertAll(d, other, at);
-    if (op != BinaryOp::BitXor)
-      return keepWhere(d, other, op == BinaryOp::BitAnd, at);
-    // ^: the other's elements not in d, then d's not in the other.
-    ASTBuilder b{at};
-    std::string added = temp("made");
-    kinds_.emplace(added, Container::Set);
-    Block out;
-    auto append = [&](Block more) {
-      for (StmtPtr &s : more)
-        out.push_back(std::move(s));
-    };
-    append(*make(added, static_cast<CallExpr &>(*b.call("set", {}))));
-    append(insertAll(added, other, at));
-    append(keepWhere(added, d, false, at));
-    append(keepWhere(d, other, false, at));
-    append(insertAll(d, added, at));
-    return out;
-  }
-
-  /// `c = a | b` (and &, -, ^) of two sets, `c = a.copy()`.
-  std::optional<Block> derive(const std::string &c, Expr &value) {
-    ASTBuilder b{value.range};
-    std::string from;
-    const NameExpr *second = nullptr;
-    BinaryOp op = BinaryOp::BitOr;
-    if (auto *bin = value.dyn<BinaryExpr>()) {
-      from = static_cast<NameExpr &>(*bin->lhs).name;
-      second = static_cast<NameExpr *>(bin->rhs.get());
-      op = bin->op;
-    } else {
-      from =
-          static_cast<NameExpr &>(*static_cast<AttributeExpr &>(
-                                       *static_cast<CallExpr &>(value).callee)
-                                       .base)
-              .name;
-    }
-    if (from == c || (second && second->name == c)) {
-      if (second && from == c && second->name != c)
-        return combine(c, op, second->name, value.range); // a = a | b
-      diags_.error(value.range, "give the result a name of its own (or "
-                                "write " +
-                                    c + " |= ...)");
-      return Block{};
-    }
-    Block out =
-        *make(c, static_cast<CallExpr &>(*b.call(
-                     kinds_.at(c) == Container::Dict ? "dict" : "set", {})));
-    for (StmtPtr &s : insertAll(c, from, value.range))
-      out.push_back(std::move(s));
-    if (second)
-      for (StmtPtr &s : combine(c, op, second->name, value.range))
-        out.push_back(std::move(s));
-    return out;
-  }
-
-  std::optional<Block> setItem(IndexExpr &ix, ExprPtr value,
-                               SourceRange range) {
-    const std::string &d = static_cast<NameExpr &>(*ix.base).name;
-    Block out;
-    // Python evaluates the value before the key.
-    expr(value);
+  if (value)
     value = spill(std::move(value), "value", out);
-    if (!itemKey(ix, d))
-      return out;
-    (void)range;
-    Block put = insert(d, std::move(ix.indices[0]), std::move(value));
+  key = spill(std::move(key), "key", out);
+  std::string slot = temp("slot");
+  std::vector<ExprPtr> rest;
+  rest.push_back(cloneExpr(key.get()));
+  out.push_back(
+      b.assign(b.name(slot), lookup(b, "__np_dict_slot", d, std::move(rest))));
+  const std::string K = keysOf(d), T = tableOf(d);
+  auto entry = [&] { return b.item(T, b.name(slot)); };
+  // New keys go at the end; the table (two entries per slot: position
+  // and hash) doubles past two thirds full.
+  Block fresh;
+  ExprPtr table = b.name(T), at = b.name(slot), position = b.len(K),
+          hashed = cloneExpr(key.get());
+  fresh.push_back(std::make_unique<ExprStmt>(
+      b.at, callOf(b, "__np_dict_put", {&table, &at, &position, &hashed})));
+  fresh.push_back(method(b, K, "append", std::move(key)));
+  if (value)
+    fresh.push_back(method(b, valuesOf(d), "append", cloneExpr(value.get())));
+  auto grow =
+      b.ifStmt(b.compare(CompareOp::Ge, b.mul(b.i64(3), b.len(K)), b.len(T)));
+  ExprPtr keys = b.name(K), size = b.mul(b.i64(2), b.len(T));
+  grow->body.push_back(
+      b.assign(b.name(T), callOf(b, "__np_dict_table", {&keys, &size})));
+  fresh.push_back(std::move(grow));
+  if (value) {
+    auto ifs = b.ifStmt(b.compare(CompareOp::Ge, entry(), b.i64(0)));
+    ifs->body.push_back(
+        b.assign(b.item(valuesOf(d), entry()), std::move(value)));
+    ifs->orelse = std::move(fresh);
+    out.push_back(std::move(ifs));
+  } else {
+    auto ifs = b.ifStmt(b.compare(CompareOp::Lt, entry(), b.i64(0)));
+    ifs->body = std::move(fresh);
+    out.push_back(std::move(ifs));
+  }
+  return out;
+}
+
+Block ScopeRewriter::insertAll(const std::string &to, const std::string &from,
+                               SourceRange at) {
+  ASTBuilder b{at};
+  std::string i = temp("position");
+  auto l = b.loop(i, b.positions(keysOf(from)));
+  l->body = insert(to, b.item(keysOf(from), b.name(i)),
+                   kinds_.at(to) == Container::Dict
+                       ? b.item(valuesOf(from), b.name(i))
+                       : nullptr);
+  Block out;
+  out.push_back(std::move(l));
+  return out;
+}
+
+Block ScopeRewriter::keepWhere(const std::string &d, const std::string &other,
+                               bool in, SourceRange at) {
+  ASTBuilder b{at};
+  std::string x = temp("element");
+  std::vector<ExprPtr> key;
+  key.push_back(b.name(x));
+  ExprPtr has = lookup(b, "__np_dict_has", other, std::move(key));
+  Block out;
+  out.push_back(
+      b.assign(b.name(keysOf(d)),
+               b.comprehension(x, b.name(x), b.name(keysOf(d)),
+                               in ? std::move(has)
+                                  : b.unary(UnaryOp::Not, std::move(has)))));
+  ExprPtr keys = b.name(keysOf(d)), size = b.len(tableOf(d));
+  out.push_back(b.assign(b.name(tableOf(d)),
+                         callOf(b, "__np_dict_table", {&keys, &size})));
+  return out;
+}
+
+Block ScopeRewriter::combine(const std::string &d, BinaryOp op,
+                             const std::string &other, SourceRange at) {
+  if (op == BinaryOp::BitOr)
+    return insertAll(d, other, at);
+  if (op != BinaryOp::BitXor)
+    return keepWhere(d, other, op == BinaryOp::BitAnd, at);
+  // ^: the other's elements not in d, then d's not in the other.
+  ASTBuilder b{at};
+  std::string added = temp("made");
+  kinds_.emplace(added, Container::Set);
+  Block out;
+  auto append = [&](Block more) {
+    for (StmtPtr &s : more)
+      out.push_back(std::move(s));
+  };
+  append(*make(added, static_cast<CallExpr &>(*b.call("set", {}))));
+  append(insertAll(added, other, at));
+  append(keepWhere(added, d, false, at));
+  append(keepWhere(d, other, false, at));
+  append(insertAll(d, added, at));
+  return out;
+}
+
+std::optional<Block> ScopeRewriter::derive(const std::string &c, Expr &value) {
+  ASTBuilder b{value.range};
+  std::string from;
+  const NameExpr *second = nullptr;
+  BinaryOp op = BinaryOp::BitOr;
+  if (auto *bin = value.dyn<BinaryExpr>()) {
+    from = static_cast<NameExpr &>(*bin->lhs).name;
+    second = static_cast<NameExpr *>(bin->rhs.get());
+    op = bin->op;
+  } else {
+    from = static_cast<NameExpr &>(*static_cast<AttributeExpr &>(
+                                        *static_cast<CallExpr &>(value).callee)
+                                        .base)
+               .name;
+  }
+  if (from == c || (second && second->name == c)) {
+    if (second && from == c && second->name != c)
+      return combine(c, op, second->name, value.range); // a = a | b
+    diags_.error(value.range, "give the result a name of its own (or "
+                              "write " +
+                                  c + " |= ...)");
+    return Block{};
+  }
+  Block out =
+      *make(c, static_cast<CallExpr &>(*b.call(
+                   kinds_.at(c) == Container::Dict ? "dict" : "set", {})));
+  for (StmtPtr &s : insertAll(c, from, value.range))
+    out.push_back(std::move(s));
+  if (second)
+    for (StmtPtr &s : combine(c, op, second->name, value.range))
+      out.push_back(std::move(s));
+  return out;
+}
+
+std::optional<Block> ScopeRewriter::setItem(IndexExpr &ix, ExprPtr value,
+                                            SourceRange range) {
+  const std::string &d = static_cast<NameExpr &>(*ix.base).name;
+  Block out;
+  // Python evaluates the value before the key.
+  expr(value);
+  value = spill(std::move(value), "value", out);
+  if (!itemKey(ix, d))
+    return out;
+  (void)range;
+  Block put = insert(d, std::move(ix.indices[0]), std::move(value));
+  for (StmtPtr &s : put)
+    out.push_back(std::move(s));
+  return out;
+}
+
+std::optional<Block> ScopeRewriter::make(const std::string &d,
+                                         CallExpr &maker) {
+  Container kind = kinds_.at(d);
+  ASTBuilder b{maker.range};
+  Block out;
+  if (*madeBy(&maker) != kind) {
+    diags_.error(maker.range, "'" + d + "' is a " + word(kind) +
+                                  " elsewhere in this function; give "
+                                  "this one a name of its own");
+    return out;
+  }
+  auto *callee = maker.callee->dyn<NameExpr>();
+  std::string name = callee ? callee->name : "Dict.empty";
+  // Dict.empty(key_type, value_type): lists of those types.
+  std::string types[2];
+  if (name == "Dict.empty") {
+    for (size_t i = 0; i < maker.args.size() && i < 2; ++i)
+      types[i] = numpyTypeOf(maker.args[i].get());
+    for (const KeywordArg &k : maker.keywords)
+      if (k.name == "key_type" || k.name == "value_type")
+        types[k.name == "key_type" ? 0 : 1] = numpyTypeOf(k.value.get());
+    maker.args.clear();
+  } else if (name == "dict" && !maker.args.empty()) {
+    diags_.error(maker.range, "dict(...) of other values is not "
+                              "supported; start with {} and set the "
+                              "items in a loop");
+    return out;
+  } else if (name == "set" && maker.args.size() > 1) {
+    diags_.error(maker.range, "set() takes at most one argument (the "
+                              "elements)");
+    return out;
+  }
+  auto emptyList = [&](const std::string &type) -> ExprPtr {
+    if (type.empty())
+      return std::make_unique<ListExpr>(b.at);
+    // [x for x in np.empty(0, dtype=type)], as the parser writes
+    // list(np.empty(0, np.int64)).
+    auto empty = std::make_unique<NameExpr>(b.at, "empty");
+    empty->qualified = true;
+    std::vector<ExprPtr> args;
+    args.push_back(b.i64(0));
+    std::vector<KeywordArg> dtype;
+    dtype.push_back(b.keyword("dtype", b.name(type)));
+    std::string x = temp("element");
+    return b.comprehension(
+        x, b.name(x),
+        b.call(std::move(empty), std::move(args), std::move(dtype)));
+  };
+  for (ExprPtr &a : maker.args)
+    expr(a, name == "set");
+  out.push_back(b.assign(b.name(keysOf(d)), emptyList(types[0])));
+  if (kind == Container::Dict)
+    out.push_back(b.assign(b.name(valuesOf(d)), emptyList(types[1])));
+  out.push_back(
+      b.assign(b.name(tableOf(d)), b.call("__np_dict_new_table", {})));
+  auto append = [&](Block put) {
     for (StmtPtr &s : put)
       out.push_back(std::move(s));
+  };
+  if (name == "weft.dict_display")
+    for (size_t i = 0; i + 1 < maker.args.size(); i += 2)
+      append(insert(d, std::move(maker.args[i]), std::move(maker.args[i + 1])));
+  else if (name == "weft.set_display")
+    for (ExprPtr &x : maker.args)
+      append(insert(d, std::move(x), nullptr));
+  else if (name == "set" && !maker.args.empty()) {
+    std::string x = temp("element");
+    auto l = b.loop(x, std::move(maker.args[0]));
+    l->body = insert(d, b.name(x), nullptr);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+std::optional<Block> ScopeRewriter::pop(const std::string &d, CallExpr &c,
+                                        ExprPtr into) {
+  const std::string &m = static_cast<AttributeExpr &>(*c.callee).attr;
+  Container kind = kinds_.at(d);
+  ASTBuilder b{c.range};
+  Block out;
+  size_t most = m == "pop" && kind == Container::Dict ? 2 : 1;
+  if (c.args.empty() || c.args.size() > most || !c.keywords.empty()) {
+    diags_.error(
+        c.range,
+        m + "() takes " + (most == 2 ? "a key and a default" : "one element") +
+            ", got " + std::to_string(c.args.size() + c.keywords.size()) +
+            " arguments");
     return out;
   }
-
-  /// `d = {...}`, `d = dict()`, `s = set(x)`...: empty lists and table,
-  /// then the display's items.
-  std::optional<Block> make(const std::string &d, CallExpr &maker) {
-    Container kind = kinds_.at(d);
-    ASTBuilder b{maker.range};
-    Block out;
-    if (*madeBy(&maker) != kind) {
-      diags_.error(maker.range, "'" + d + "' is a " + word(kind) +
-                                    " elsewhere in this function; give "
-                                    "this one a name of its own");
-      return out;
-    }
-    auto *callee = maker.callee->dyn<NameExpr>();
-    std::string name = callee ? callee->name : "Dict.empty";
-    // Dict.empty(key_type, value_type): lists of those types.
-    std::string types[2];
-    if (name == "Dict.empty") {
-      for (size_t i = 0; i < maker.args.size() && i < 2; ++i)
-        types[i] = numpyTypeOf(maker.args[i].get());
-      for (const KeywordArg &k : maker.keywords)
-        if (k.name == "key_type" || k.name == "value_type")
-          types[k.name == "key_type" ? 0 : 1] = numpyTypeOf(k.value.get());
-      maker.args.clear();
-    } else if (name == "dict" && !maker.args.empty()) {
-      diags_.error(maker.range, "dict(...) of other values is not "
-                                "supported; start with {} and set the "
-                                "items in a loop");
-      return out;
-    } else if (name == "set" && maker.args.size() > 1) {
-      diags_.error(maker.range, "set() takes at most one argument (the "
-                                "elements)");
-      return out;
-    }
-    auto emptyList = [&](const std::string &type) -> ExprPtr {
-      if (type.empty())
-        return std::make_unique<ListExpr>(b.at);
-      // [x for x in np.empty(0, dtype=type)], as the parser writes
-      // list(np.empty(0, np.int64)).
-      auto empty = std::make_unique<NameExpr>(b.at, "empty");
-      empty->qualified = true;
-      std::vector<ExprPtr> args;
-      args.push_back(b.i64(0));
-      std::vector<KeywordArg> dtype;
-      dtype.push_back(b.keyword("dtype", b.name(type)));
-      std::string x = temp("element");
-      return b.comprehension(
-          x, b.name(x),
-          b.call(std::move(empty), std::move(args), std::move(dtype)));
-    };
-    for (ExprPtr &a : maker.args)
-      expr(a, name == "set");
-    out.push_back(b.assign(b.name(keysOf(d)), emptyList(types[0])));
-    if (kind == Container::Dict)
-      out.push_back(b.assign(b.name(valuesOf(d)), emptyList(types[1])));
-    out.push_back(
-        b.assign(b.name(tableOf(d)), b.call("__np_dict_new_table", {})));
-    auto append = [&](Block put) {
-      for (StmtPtr &s : put)
-        out.push_back(std::move(s));
-    };
-    if (name == "weft.dict_display")
-      for (size_t i = 0; i + 1 < maker.args.size(); i += 2)
-        append(
-            insert(d, std::move(maker.args[i]), std::move(maker.args[i + 1])));
-    else if (name == "weft.set_display")
-      for (ExprPtr &x : maker.args)
-        append(insert(d, std::move(x), nullptr));
-    else if (name == "set" && !maker.args.empty()) {
-      std::string x = temp("element");
-      auto l = b.loop(x, std::move(maker.args[0]));
-      l->body = insert(d, b.name(x), nullptr);
-      out.push_back(std::move(l));
-    }
+  if (kind == Container::Set && m == "pop") {
+    diags_.error(c.range, "set.pop() (an arbitrary element) is not "
+                          "supported; take one with next(iter(...)) in "
+                          "Python, or loop over the set");
     return out;
   }
-
-  /// `x = d.pop(k)`, `d.pop(k, default)`, `del d[k]` (which the parser
-  /// makes `d.pop(k)`), `s.remove(x)`, `s.discard(x)`: the entry leaves
-  /// the lists (O(n), as a list's pop(i)) and the table is rebuilt.
-  std::optional<Block> pop(const std::string &d, CallExpr &c, ExprPtr into) {
-    const std::string &m = static_cast<AttributeExpr &>(*c.callee).attr;
-    Container kind = kinds_.at(d);
-    ASTBuilder b{c.range};
-    Block out;
-    size_t most = m == "pop" && kind == Container::Dict ? 2 : 1;
-    if (c.args.empty() || c.args.size() > most || !c.keywords.empty()) {
-      diags_.error(
-          c.range,
-          m + "() takes " +
-              (most == 2 ? "a key and a default" : "one element") + ", got " +
-              std::to_string(c.args.size() + c.keywords.size()) + " arguments");
-      return out;
-    }
-    if (kind == Container::Set && m == "pop") {
-      diags_.error(c.range, "set.pop() (an arbitrary element) is not "
-                            "supported; take one with next(iter(...)) in "
-                            "Python, or loop over the set");
-      return out;
-    }
-    for (ExprPtr &a : c.args)
-      expr(a);
-    ExprPtr key = spill(std::move(c.args[0]), "key", out);
-    std::string e = temp("entry");
-    std::vector<ExprPtr> rest;
-    rest.push_back(std::move(key));
-    std::vector<ExprPtr> at;
-    at.push_back(lookup(b, "__np_dict_slot", d, std::move(rest)));
-    out.push_back(
-        b.assign(b.name(e), b.index(b.name(tableOf(d)), std::move(at))));
-    auto found = b.ifStmt(b.compare(CompareOp::Ge, b.name(e), b.i64(0)));
-    if (into && kind == Container::Dict) {
-      std::vector<ExprPtr> ix;
-      ix.push_back(b.name(e));
-      found->body.push_back(b.assign(
-          cloneExpr(into.get()), b.index(b.name(valuesOf(d)), std::move(ix))));
-    }
-    // list = [list[q] for q in range(len(list)) if q != e]: any list,
-    // of numbers or of tuples.
-    auto without = [&](const std::string &list) {
-      std::string q = temp("position");
-      return b.assign(
-          b.name(list),
-          b.comprehension(q, b.item(list, b.name(q)), b.positions(list),
-                          b.compare(CompareOp::Ne, b.name(q), b.name(e))));
-    };
-    found->body.push_back(without(keysOf(d)));
-    if (kind == Container::Dict)
-      found->body.push_back(without(valuesOf(d)));
-    ExprPtr keys = b.name(keysOf(d)), size = b.len(tableOf(d));
+  for (ExprPtr &a : c.args)
+    expr(a);
+  ExprPtr key = spill(std::move(c.args[0]), "key", out);
+  std::string e = temp("entry");
+  std::vector<ExprPtr> rest;
+  rest.push_back(std::move(key));
+  std::vector<ExprPtr> at;
+  at.push_back(lookup(b, "__np_dict_slot", d, std::move(rest)));
+  out.push_back(
+      b.assign(b.name(e), b.index(b.name(tableOf(d)), std::move(at))));
+  auto found = b.ifStmt(b.compare(CompareOp::Ge, b.name(e), b.i64(0)));
+  if (into && kind == Container::Dict) {
+    std::vector<ExprPtr> ix;
+    ix.push_back(b.name(e));
     found->body.push_back(b.assign(
-        b.name(tableOf(d)), callOf(b, "__np_dict_table", {&keys, &size})));
-    if (c.args.size() == 2) {
-      if (into)
-        found->orelse.push_back(
-            b.assign(std::move(into), std::move(c.args[1])));
-      else
-        found->orelse.push_back(b.pass());
-    } else if (m != "discard") {
-      found->orelse.push_back(raise(b, "KeyError"));
-    }
-    out.push_back(std::move(found));
-    return out;
+        cloneExpr(into.get()), b.index(b.name(valuesOf(d)), std::move(ix))));
   }
+  // list = [list[q] for q in range(len(list)) if q != e]: any list,
+  // of numbers or of tuples.
+  auto without = [&](const std::string &list) {
+    std::string q = temp("position");
+    return b.assign(
+        b.name(list),
+        b.comprehension(q, b.item(list, b.name(q)), b.positions(list),
+                        b.compare(CompareOp::Ne, b.name(q), b.name(e))));
+  };
+  found->body.push_back(without(keysOf(d)));
+  if (kind == Container::Dict)
+    found->body.push_back(without(valuesOf(d)));
+  ExprPtr keys = b.name(keysOf(d)), size = b.len(tableOf(d));
+  found->body.push_back(b.assign(b.name(tableOf(d)),
+                                 callOf(b, "__np_dict_table", {&keys, &size})));
+  if (c.args.size() == 2) {
+    if (into)
+      found->orelse.push_back(b.assign(std::move(into), std::move(c.args[1])));
+    else
+      found->orelse.push_back(b.pass());
+  } else if (m != "discard") {
+    found->orelse.push_back(raise(b, "KeyError"));
+  }
+  out.push_back(std::move(found));
+  return out;
+}
 
-  std::optional<Block> methodStatement(ExprStmt &s) {
-    std::string d;
-    CallExpr *c = methodCall(s.value.get(), &d);
-    if (!c) {
-      expr(s.value);
-      return std::nullopt;
-    }
-    const std::string &m = static_cast<AttributeExpr &>(*c->callee).attr;
-    Container kind = kinds_.at(d);
-    ASTBuilder b{c->range};
-    if (m == "pop" ||
-        (kind == Container::Set && (m == "remove" || m == "discard")))
-      return pop(d, *c, nullptr);
-    if (m == "clear" && c->args.empty()) {
-      Block out;
-      out.push_back(method(b, keysOf(d), "clear", nullptr));
-      if (kind == Container::Dict)
-        out.push_back(method(b, valuesOf(d), "clear", nullptr));
-      out.push_back(
-          b.assign(b.name(tableOf(d)), b.call("__np_dict_new_table", {})));
-      return out;
-    }
-    if (m == "update" && c->args.size() == 1 && c->keywords.empty() &&
-        containerOf(c->args[0].get()) == kind &&
-        static_cast<NameExpr &>(*c->args[0]).name != d)
-      return insertAll(d, static_cast<NameExpr &>(*c->args[0]).name, c->range);
-    if (kind == Container::Set && (m == "add" || m == "update") &&
-        c->args.size() == 1 && c->keywords.empty()) {
-      expr(c->args[0], m == "update");
-      if (m == "add")
-        return insert(d, std::move(c->args[0]), nullptr);
-      Block out;
-      std::string x = temp("element");
-      auto l = b.loop(x, std::move(c->args[0]));
-      l->body = insert(d, b.name(x), nullptr);
-      out.push_back(std::move(l));
-      return out;
-    }
+std::optional<Block> ScopeRewriter::methodStatement(ExprStmt &s) {
+  std::string d;
+  CallExpr *c = methodCall(s.value.get(), &d);
+  if (!c) {
     expr(s.value);
     return std::nullopt;
   }
-
-  /// `for k in d`, `for v in d.values()`, `for k, v in d.items()`: a loop
-  /// over the positions that raises Python's RuntimeError when the dict
-  /// changes size.
-  std::optional<Block> loop(ForStmt &f) {
-    std::string d, m = "keys";
-    if (auto c = containerOf(f.iter.get()))
-      d = static_cast<NameExpr &>(*f.iter).name;
-    else if (CallExpr *call = methodCall(f.iter.get(), &d);
-             call && call->args.empty() && kinds_.at(d) == Container::Dict) {
-      m = static_cast<AttributeExpr &>(*call->callee).attr;
-      if (m != "keys" && m != "values" && m != "items")
-        d.clear();
-    }
-    if (d.empty()) {
-      expr(f.iter, true);
-      return std::nullopt;
-    }
-    ASTBuilder b{f.iter->range};
+  const std::string &m = static_cast<AttributeExpr &>(*c->callee).attr;
+  Container kind = kinds_.at(d);
+  ASTBuilder b{c->range};
+  if (m == "pop" ||
+      (kind == Container::Set && (m == "remove" || m == "discard")))
+    return pop(d, *c, nullptr);
+  if (m == "clear" && c->args.empty()) {
     Block out;
-    std::string n = temp("size"), i = temp("position");
-    auto at = [&](const std::string &list) { return b.item(list, b.name(i)); };
-    out.push_back(b.assign(b.name(n), b.len(keysOf(d))));
-    ExprPtr count = b.name(n);
-    auto l = b.loop(i, callOf(b, "range", {&count}));
-    l->range = f.range;
-    auto changed =
-        b.ifStmt(b.compare(CompareOp::Ne, b.len(keysOf(d)), b.name(n)));
-    changed->body.push_back(raise(b, "RuntimeError",
-                                  kinds_.at(d) == Container::Dict
-                                      ? "dictionary changed size during "
-                                        "iteration"
-                                      : "Set changed size during iteration"));
-    l->body.push_back(std::move(changed));
-    ExprPtr element;
-    if (m == "items") {
-      std::vector<ExprPtr> pair;
-      pair.push_back(at(keysOf(d)));
-      pair.push_back(at(valuesOf(d)));
-      element = b.tuple(std::move(pair));
-    } else {
-      element = at(m == "values" ? valuesOf(d) : keysOf(d));
-    }
-    l->body.push_back(b.assign(std::move(f.target), std::move(element)));
-    for (StmtPtr &s : f.body)
-      l->body.push_back(std::move(s));
+    out.push_back(method(b, keysOf(d), "clear", nullptr));
+    if (kind == Container::Dict)
+      out.push_back(method(b, valuesOf(d), "clear", nullptr));
+    out.push_back(
+        b.assign(b.name(tableOf(d)), b.call("__np_dict_new_table", {})));
+    return out;
+  }
+  if (m == "update" && c->args.size() == 1 && c->keywords.empty() &&
+      containerOf(c->args[0].get()) == kind &&
+      static_cast<NameExpr &>(*c->args[0]).name != d)
+    return insertAll(d, static_cast<NameExpr &>(*c->args[0]).name, c->range);
+  if (kind == Container::Set && (m == "add" || m == "update") &&
+      c->args.size() == 1 && c->keywords.empty()) {
+    expr(c->args[0], m == "update");
+    if (m == "add")
+      return insert(d, std::move(c->args[0]), nullptr);
+    Block out;
+    std::string x = temp("element");
+    auto l = b.loop(x, std::move(c->args[0]));
+    l->body = insert(d, b.name(x), nullptr);
     out.push_back(std::move(l));
     return out;
   }
+  expr(s.value);
+  return std::nullopt;
+}
 
-  //===--------------------------------------------------------------===//
-  // Expressions
-  //===--------------------------------------------------------------===//
-
-  /// Rewrites the dict and set uses in `e`; `iterated`: a bare dict or
-  /// set here is iterated or tested (its keys).
-  void expr(ExprPtr &e, bool iterated = false) {
-    if (!e)
-      return;
-    ASTBuilder b{e->range};
-    switch (e->kind) {
-    case ExprKind::Name:
-      if (auto c = containerOf(e.get())) {
-        const std::string &d = static_cast<NameExpr &>(*e).name;
-        if (iterated) {
-          e = b.name(keysOf(d));
-          return;
-        }
-        if (made_.count(d)) {
-          diags_.error(e->range,
-                       std::string("a ") + word(*c) +
-                           " made here may only be iterated or tested "
-                           "(len, sorted, for, in); to pass or return it, "
-                           "make it into a list: list(...)");
-          return;
-        }
-        diags_.error(e->range,
-                     "'" + d + "' is a " + word(*c) +
-                         ", which stays in the function that makes it: "
-                         "index it, test 'x in " +
-                         d +
-                         "' or loop over it; it cannot be passed to a "
-                         "function, returned, printed or given a second "
-                         "name");
-      }
-      return;
-    case ExprKind::Index: {
-      auto &ix = static_cast<IndexExpr &>(*e);
-      if (containerOf(ix.base.get())) {
-        const std::string d = static_cast<NameExpr &>(*ix.base).name;
-        if (!itemKey(ix, d))
-          return;
-        // values[entry] (KeyError for a missing key): typed by the values
-        // list itself, which its appends type.
-        std::vector<ExprPtr> rest;
-        rest.push_back(std::move(ix.indices[0]));
-        std::vector<ExprPtr> at;
-        at.push_back(lookup(b, "__np_dict_entry", d, std::move(rest)));
-        e = b.index(b.name(valuesOf(d)), std::move(at));
-        return;
-      }
-      expr(ix.base);
-      for (ExprPtr &i : ix.indices)
-        expr(i);
-      return;
-    }
-    case ExprKind::Compare: {
-      auto &c = static_cast<CompareExpr &>(*e);
-      std::string d;
-      bool isIn = c.ops.size() == 1 &&
-                  (c.ops[0] == CompareOp::In || c.ops[0] == CompareOp::NotIn);
-      if (isIn && containerOf(c.operands[1].get()))
-        d = static_cast<NameExpr &>(*c.operands[1]).name;
-      else if (CallExpr *k =
-                   isIn ? methodCall(c.operands[1].get(), &d) : nullptr;
-               !k || static_cast<AttributeExpr &>(*k->callee).attr != "keys" ||
-               !k->args.empty())
-        d.clear();
-      if (d.empty()) {
-        for (ExprPtr &x : c.operands)
-          expr(x);
-        return;
-      }
-      if (!numberKey(*c.operands[0]))
-        return;
-      expr(c.operands[0]);
-      std::vector<ExprPtr> rest;
-      rest.push_back(std::move(c.operands[0]));
-      ExprPtr has = lookup(b, "__np_dict_has", d, std::move(rest));
-      e = c.ops[0] == CompareOp::In ? std::move(has)
-                                    : b.unary(UnaryOp::Not, std::move(has));
-      return;
-    }
-    case ExprKind::Call:
-      call(e);
-      return;
-    case ExprKind::Unary: {
-      auto &u = static_cast<UnaryExpr &>(*e);
-      expr(u.operand, u.op == UnaryOp::Not);
-      return;
-    }
-    case ExprKind::BoolOp:
-      expr(static_cast<BoolOpExpr &>(*e).lhs, iterated);
-      expr(static_cast<BoolOpExpr &>(*e).rhs, iterated);
-      return;
-    case ExprKind::IfExp: {
-      auto &i = static_cast<IfExpExpr &>(*e);
-      expr(i.cond, true);
-      expr(i.thenValue);
-      expr(i.elseValue);
-      return;
-    }
-    case ExprKind::Binary:
-      expr(static_cast<BinaryExpr &>(*e).lhs);
-      expr(static_cast<BinaryExpr &>(*e).rhs);
-      return;
-    case ExprKind::Slice: {
-      auto &s = static_cast<SliceExpr &>(*e);
-      expr(s.lower);
-      expr(s.upper);
-      expr(s.step);
-      return;
-    }
-    case ExprKind::Attribute:
-      expr(static_cast<AttributeExpr &>(*e).base);
-      return;
-    case ExprKind::Tuple:
-      for (ExprPtr &x : static_cast<TupleExpr &>(*e).elts)
-        expr(x);
-      return;
-    case ExprKind::List:
-      for (ExprPtr &x : static_cast<ListExpr &>(*e).elts)
-        expr(x);
-      return;
-    case ExprKind::ListComp: {
-      auto &l = static_cast<ListCompExpr &>(*e);
-      expr(l.iter, true);
-      expr(l.elt);
-      expr(l.cond, true);
-      return;
-    }
-    default:
-      return;
-    }
+std::optional<Block> ScopeRewriter::loop(ForStmt &f) {
+  std::string d, m = "keys";
+  if (auto c = containerOf(f.iter.get()))
+    d = static_cast<NameExpr &>(*f.iter).name;
+  else if (CallExpr *call = methodCall(f.iter.get(), &d);
+           call && call->args.empty() && kinds_.at(d) == Container::Dict) {
+    m = static_cast<AttributeExpr &>(*call->callee).attr;
+    if (m != "keys" && m != "values" && m != "items")
+      d.clear();
   }
-
-  void call(ExprPtr &e) {
-    auto &c = static_cast<CallExpr &>(*e);
-    ASTBuilder b{e->range};
-    if (auto *n = c.callee->dyn<NameExpr>()) {
-      if (madeBy(&c)) {
-        diags_.error(c.range, "make a dict or set in an assignment of its "
-                              "own (d = {...}, s = set(...)), then use it "
-                              "by its name");
-        return;
-      }
-      bool iterates = !n->qualified && iteratesArguments(*n);
-      for (ExprPtr &a : c.args)
-        expr(a, iterates);
-      for (KeywordArg &k : c.keywords)
-        expr(k.value);
-      return;
-    }
-    std::string d;
-    if (!methodCall(&c, &d)) {
-      expr(c.callee);
-      for (ExprPtr &a : c.args)
-        expr(a);
-      for (KeywordArg &k : c.keywords)
-        expr(k.value);
-      return;
-    }
-    const std::string &m = static_cast<AttributeExpr &>(*c.callee).attr;
-    bool isDict = kinds_.at(d) == Container::Dict;
-    for (ExprPtr &a : c.args)
-      expr(a);
-    if (isDict && m == "get" && c.args.size() == 2 && c.keywords.empty()) {
-      // values[entry] if the key is in, else the default (two lookups: an
-      // expression has no variable for the entry). A conditional
-      // expression types itself from the default while the values list's
-      // type is still being inferred from its appends.
-      std::vector<ExprPtr> key;
-      key.push_back(cloneExpr(c.args[0].get()));
-      std::vector<ExprPtr> at;
-      at.push_back(lookup(b, "__np_dict_entry", d, std::move(key)));
-      std::vector<ExprPtr> test;
-      test.push_back(std::move(c.args[0]));
-      e = b.ifExp(lookup(b, "__np_dict_has", d, std::move(test)),
-                  b.index(b.name(valuesOf(d)), std::move(at)),
-                  std::move(c.args[1]));
-      return;
-    }
-    if (isDict && m == "get") {
-      diags_.error(c.range, "give get() a default: " + d +
-                                ".get(k, 0) (without one it returns None "
-                                "for a missing key)");
-      return;
-    }
-    if (c.args.empty() && (m == "keys" || (isDict && m == "values"))) {
-      e = b.name(m == "keys" ? keysOf(d) : valuesOf(d));
-      return;
-    }
-    if (isDict && m == "items" && c.args.empty()) {
-      // A list of (key, value) tuples (for loops over items() are
-      // loop's): [(d.keys[i], d.values[i]) for i in range(len(d.keys))].
-      std::string i = temp("position");
-      std::vector<ExprPtr> pair;
-      pair.push_back(b.item(keysOf(d), b.name(i)));
-      pair.push_back(b.item(valuesOf(d), b.name(i)));
-      e = b.comprehension(i, b.tuple(std::move(pair)), b.positions(keysOf(d)));
-      return;
-    }
-    static const std::set<std::string> kStatements = {
-        "pop", "add", "remove", "discard", "clear", "update"};
-    diags_.error(c.range,
-                 kStatements.count(m)
-                     ? d + "." + m +
-                           "(...) is a statement of its own here (x = " + d +
-                           ".pop(k) for a value)"
-                     : std::string(word(kinds_.at(d))) + "." + m +
-                           "() is not supported in Weft");
+  if (d.empty()) {
+    expr(f.iter, true);
+    return std::nullopt;
   }
-};
+  ASTBuilder b{f.iter->range};
+  Block out;
+  std::string n = temp("size"), i = temp("position");
+  auto at = [&](const std::string &list) { return b.item(list, b.name(i)); };
+  out.push_back(b.assign(b.name(n), b.len(keysOf(d))));
+  ExprPtr count = b.name(n);
+  auto l = b.loop(i, callOf(b, "range", {&count}));
+  l->range = f.range;
+  auto changed =
+      b.ifStmt(b.compare(CompareOp::Ne, b.len(keysOf(d)), b.name(n)));
+  changed->body.push_back(raise(b, "RuntimeError",
+                                kinds_.at(d) == Container::Dict
+                                    ? "dictionary changed size during "
+                                      "iteration"
+                                    : "Set changed size during iteration"));
+  l->body.push_back(std::move(changed));
+  ExprPtr element;
+  if (m == "items") {
+    std::vector<ExprPtr> pair;
+    pair.push_back(at(keysOf(d)));
+    pair.push_back(at(valuesOf(d)));
+    element = b.tuple(std::move(pair));
+  } else {
+    element = at(m == "values" ? valuesOf(d) : keysOf(d));
+  }
+  l->body.push_back(b.assign(std::move(f.target), std::move(element)));
+  for (StmtPtr &s : f.body)
+    l->body.push_back(std::move(s));
+  out.push_back(std::move(l));
+  return out;
+}
+
+} // namespace dicts
+
+namespace {
 
 /// Rewrites the script body and each function in `block`.
 void desugarScopes(Block &block, const std::vector<Param> *params,
                    DiagnosticEngine &diags) {
-  ScopeRewriter(diags).run(block, params);
+  dicts::ScopeRewriter(diags).run(block, params);
   for (StmtPtr &s : block)
     if (auto *d = s->dyn<FunctionDefStmt>())
       desugarScopes(d->body, &d->params, diags);

@@ -1,0 +1,312 @@
+//===- DesugarDictExprs.cpp - Dict and set uses inside expressions -------===//
+//
+// The expression half of desugarDicts' rewriter (DesugarDictsImpl.h):
+// d[k], k in d, d.get(k, v), d.keys()/values()/items(), a bare dict where
+// Python iterates it, and the dicts, sets and pops hoisted out of a
+// statement's expressions.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/DesugarDictsImpl.h"
+
+#include <functional>
+
+namespace weft {
+namespace dicts {
+
+Block ScopeRewriter::hoistMade(Stmt &s) {
+  Block out;
+  ExprPtr *slot = nullptr;
+  if (auto *a = s.dyn<AssignStmt>())
+    slot = madeBy(a->value.get()) ? nullptr : &a->value;
+  else if (auto *a = s.dyn<AugAssignStmt>())
+    slot = &a->value;
+  else if (auto *e = s.dyn<ExprStmt>())
+    slot = &e->value;
+  else if (auto *r = s.dyn<ReturnStmt>())
+    slot = &r->value;
+  else if (auto *f = s.dyn<ForStmt>())
+    slot = &f->iter;
+  // (a pop that is the statement's whole value is rewritten in place)
+  CallExpr *whole = slot ? methodCall(slot->get()) : nullptr;
+  bool wholePop = whole && (s.dyn<ExprStmt>() || s.dyn<AssignStmt>()) &&
+                  static_cast<AttributeExpr &>(*whole->callee).attr == "pop";
+  if (slot && !wholePop)
+    hoistFrom(*slot, out, &s);
+  return out;
+}
+
+int ScopeRewriter::usesOf(const Stmt &s, const std::string &name) {
+  int n = 0;
+  std::function<void(const Expr *)> visit = [&](const Expr *e) {
+    if (auto *x = e->dyn<NameExpr>(); x && x->name == name)
+      ++n;
+    forEachChild(e, visit);
+  };
+  forEachExprOf(s, visit);
+  return n;
+}
+
+void ScopeRewriter::hoistFrom(ExprPtr &e, Block &out, const Stmt *s) {
+  if (!e)
+    return;
+  // `acc += d.pop(k, 0)`: the pop first, into a variable, when the
+  // statement reads `d` nowhere else (which Python would read before).
+  std::string d;
+  if (CallExpr *c = methodCall(e.get(), &d);
+      c && static_cast<AttributeExpr &>(*c->callee).attr == "pop" &&
+      usesOf(*s, d) == 1) {
+    ASTBuilder b{e->range};
+    std::string t = temp("popped");
+    out.push_back(b.assign(b.name(t), std::move(e)));
+    e = b.name(t);
+    return;
+  }
+  if (std::optional<Container> made = madeBy(e.get())) {
+    ASTBuilder b{e->range};
+    std::string d = temp("made");
+    kinds_.emplace(d, *made);
+    made_.insert(d);
+    out.push_back(b.assign(b.name(d), std::move(e)));
+    e = b.name(d);
+    return;
+  }
+  switch (e->kind) {
+  case ExprKind::Call: {
+    auto &c = static_cast<CallExpr &>(*e);
+    if (auto *a = c.callee->dyn<AttributeExpr>())
+      hoistFrom(a->base, out, s);
+    for (ExprPtr &x : c.args)
+      hoistFrom(x, out, s);
+    return;
+  }
+  case ExprKind::Unary:
+    hoistFrom(static_cast<UnaryExpr &>(*e).operand, out, s);
+    return;
+  case ExprKind::Binary:
+    hoistFrom(static_cast<BinaryExpr &>(*e).lhs, out, s);
+    hoistFrom(static_cast<BinaryExpr &>(*e).rhs, out, s);
+    return;
+  case ExprKind::Compare:
+    // (a chain's later operands are evaluated only sometimes)
+    for (size_t i = 0; i < 2; ++i)
+      hoistFrom(static_cast<CompareExpr &>(*e).operands[i], out, s);
+    return;
+  case ExprKind::Tuple:
+    for (ExprPtr &x : static_cast<TupleExpr &>(*e).elts)
+      hoistFrom(x, out, s);
+    return;
+  case ExprKind::ListComp:
+    hoistFrom(static_cast<ListCompExpr &>(*e).iter, out, s);
+    return;
+  default:
+    return;
+  }
+}
+
+void ScopeRewriter::expr(ExprPtr &e, bool iterated) {
+  if (!e)
+    return;
+  ASTBuilder b{e->range};
+  switch (e->kind) {
+  case ExprKind::Name:
+    if (auto c = containerOf(e.get())) {
+      const std::string &d = static_cast<NameExpr &>(*e).name;
+      if (iterated) {
+        e = b.name(keysOf(d));
+        return;
+      }
+      if (made_.count(d)) {
+        diags_.error(e->range,
+                     std::string("a ") + word(*c) +
+                         " made here may only be iterated or tested "
+                         "(len, sorted, for, in); to pass or return it, "
+                         "make it into a list: list(...)");
+        return;
+      }
+      diags_.error(e->range,
+                   "'" + d + "' is a " + word(*c) +
+                       ", which stays in the function that makes it: "
+                       "index it, test 'x in " +
+                       d +
+                       "' or loop over it; it cannot be passed to a "
+                       "function, returned, printed or given a second "
+                       "name");
+    }
+    return;
+  case ExprKind::Index: {
+    auto &ix = static_cast<IndexExpr &>(*e);
+    if (containerOf(ix.base.get())) {
+      const std::string d = static_cast<NameExpr &>(*ix.base).name;
+      if (!itemKey(ix, d))
+        return;
+      // values[entry] (KeyError for a missing key): typed by the values
+      // list itself, which its appends type.
+      std::vector<ExprPtr> rest;
+      rest.push_back(std::move(ix.indices[0]));
+      std::vector<ExprPtr> at;
+      at.push_back(lookup(b, "__np_dict_entry", d, std::move(rest)));
+      e = b.index(b.name(valuesOf(d)), std::move(at));
+      return;
+    }
+    expr(ix.base);
+    for (ExprPtr &i : ix.indices)
+      expr(i);
+    return;
+  }
+  case ExprKind::Compare: {
+    auto &c = static_cast<CompareExpr &>(*e);
+    std::string d;
+    bool isIn = c.ops.size() == 1 &&
+                (c.ops[0] == CompareOp::In || c.ops[0] == CompareOp::NotIn);
+    if (isIn && containerOf(c.operands[1].get()))
+      d = static_cast<NameExpr &>(*c.operands[1]).name;
+    else if (CallExpr *k = isIn ? methodCall(c.operands[1].get(), &d) : nullptr;
+             !k || static_cast<AttributeExpr &>(*k->callee).attr != "keys" ||
+             !k->args.empty())
+      d.clear();
+    if (d.empty()) {
+      for (ExprPtr &x : c.operands)
+        expr(x);
+      return;
+    }
+    if (!numberKey(*c.operands[0]))
+      return;
+    expr(c.operands[0]);
+    std::vector<ExprPtr> rest;
+    rest.push_back(std::move(c.operands[0]));
+    ExprPtr has = lookup(b, "__np_dict_has", d, std::move(rest));
+    e = c.ops[0] == CompareOp::In ? std::move(has)
+                                  : b.unary(UnaryOp::Not, std::move(has));
+    return;
+  }
+  case ExprKind::Call:
+    call(e);
+    return;
+  case ExprKind::Unary: {
+    auto &u = static_cast<UnaryExpr &>(*e);
+    expr(u.operand, u.op == UnaryOp::Not);
+    return;
+  }
+  case ExprKind::BoolOp:
+    expr(static_cast<BoolOpExpr &>(*e).lhs, iterated);
+    expr(static_cast<BoolOpExpr &>(*e).rhs, iterated);
+    return;
+  case ExprKind::IfExp: {
+    auto &i = static_cast<IfExpExpr &>(*e);
+    expr(i.cond, true);
+    expr(i.thenValue);
+    expr(i.elseValue);
+    return;
+  }
+  case ExprKind::Binary:
+    expr(static_cast<BinaryExpr &>(*e).lhs);
+    expr(static_cast<BinaryExpr &>(*e).rhs);
+    return;
+  case ExprKind::Slice: {
+    auto &s = static_cast<SliceExpr &>(*e);
+    expr(s.lower);
+    expr(s.upper);
+    expr(s.step);
+    return;
+  }
+  case ExprKind::Attribute:
+    expr(static_cast<AttributeExpr &>(*e).base);
+    return;
+  case ExprKind::Tuple:
+    for (ExprPtr &x : static_cast<TupleExpr &>(*e).elts)
+      expr(x);
+    return;
+  case ExprKind::List:
+    for (ExprPtr &x : static_cast<ListExpr &>(*e).elts)
+      expr(x);
+    return;
+  case ExprKind::ListComp: {
+    auto &l = static_cast<ListCompExpr &>(*e);
+    expr(l.iter, true);
+    expr(l.elt);
+    expr(l.cond, true);
+    return;
+  }
+  default:
+    return;
+  }
+}
+
+void ScopeRewriter::call(ExprPtr &e) {
+  auto &c = static_cast<CallExpr &>(*e);
+  ASTBuilder b{e->range};
+  if (auto *n = c.callee->dyn<NameExpr>()) {
+    if (madeBy(&c)) {
+      diags_.error(c.range, "make a dict or set in an assignment of its "
+                            "own (d = {...}, s = set(...)), then use it "
+                            "by its name");
+      return;
+    }
+    bool iterates = !n->qualified && iteratesArguments(*n);
+    for (ExprPtr &a : c.args)
+      expr(a, iterates);
+    for (KeywordArg &k : c.keywords)
+      expr(k.value);
+    return;
+  }
+  std::string d;
+  if (!methodCall(&c, &d)) {
+    expr(c.callee);
+    for (ExprPtr &a : c.args)
+      expr(a);
+    for (KeywordArg &k : c.keywords)
+      expr(k.value);
+    return;
+  }
+  const std::string &m = static_cast<AttributeExpr &>(*c.callee).attr;
+  bool isDict = kinds_.at(d) == Container::Dict;
+  for (ExprPtr &a : c.args)
+    expr(a);
+  if (isDict && m == "get" && c.args.size() == 2 && c.keywords.empty()) {
+    // values[entry] if the key is in, else the default (two lookups: an
+    // expression has no variable for the entry). A conditional
+    // expression types itself from the default while the values list's
+    // type is still being inferred from its appends.
+    std::vector<ExprPtr> key;
+    key.push_back(cloneExpr(c.args[0].get()));
+    std::vector<ExprPtr> at;
+    at.push_back(lookup(b, "__np_dict_entry", d, std::move(key)));
+    std::vector<ExprPtr> test;
+    test.push_back(std::move(c.args[0]));
+    e = b.ifExp(lookup(b, "__np_dict_has", d, std::move(test)),
+                b.index(b.name(valuesOf(d)), std::move(at)),
+                std::move(c.args[1]));
+    return;
+  }
+  if (isDict && m == "get") {
+    diags_.error(c.range, "give get() a default: " + d +
+                              ".get(k, 0) (without one it returns None "
+                              "for a missing key)");
+    return;
+  }
+  if (c.args.empty() && (m == "keys" || (isDict && m == "values"))) {
+    e = b.name(m == "keys" ? keysOf(d) : valuesOf(d));
+    return;
+  }
+  if (isDict && m == "items" && c.args.empty()) {
+    // A list of (key, value) tuples (for loops over items() are
+    // loop's): [(d.keys[i], d.values[i]) for i in range(len(d.keys))].
+    std::string i = temp("position");
+    std::vector<ExprPtr> pair;
+    pair.push_back(b.item(keysOf(d), b.name(i)));
+    pair.push_back(b.item(valuesOf(d), b.name(i)));
+    e = b.comprehension(i, b.tuple(std::move(pair)), b.positions(keysOf(d)));
+    return;
+  }
+  static const std::set<std::string> kStatements = {
+      "pop", "add", "remove", "discard", "clear", "update"};
+  diags_.error(c.range, kStatements.count(m)
+                            ? d + "." + m +
+                                  "(...) is a statement of its own here (x = " +
+                                  d + ".pop(k) for a value)"
+                            : std::string(word(kinds_.at(d))) + "." + m +
+                                  "() is not supported in Weft");
+}
+
+} // namespace dicts
+} // namespace weft

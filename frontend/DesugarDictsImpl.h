@@ -1,0 +1,183 @@
+//===- DesugarDictsImpl.h - The rewrite of dicts and sets ----*- C++ -*-===//
+//
+// The rewriter desugarDicts (DesugarDicts.h) runs on each function body:
+// its statements in DesugarDicts.cpp, its expressions (and what is
+// hoisted out of them) in DesugarDictExprs.cpp.
+//
+//===----------------------------------------------------------------------===//
+#ifndef WEFT_FRONTEND_DESUGARDICTSIMPL_H
+#define WEFT_FRONTEND_DESUGARDICTSIMPL_H
+
+#include "frontend/ASTBuild.h"
+#include "frontend/DesugarDicts.h"
+
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace weft {
+namespace dicts {
+
+enum class Container { Dict, Set };
+
+/// "dict" or "set".
+const char *word(Container c);
+
+/// The last name of `e`: `Dict` of `Dict`, `typed.Dict` or
+/// `numba.typed.Dict`.
+std::string lastName(const Expr *e);
+
+/// What `e` makes when it is a new dict or set: `{}`, `{k: v}`, `dict()`,
+/// `Dict.empty(...)`, `{x, y}`, `set()`, `set(iterable)`.
+std::optional<Container> madeBy(const Expr *e);
+
+/// The NumPy type a Numba type of Dict.empty names (`types.int64`,
+/// `int64`, `types.float64`), or "".
+std::string numpyTypeOf(const Expr *e);
+
+/// A literal or a variable: evaluating it twice is evaluating it once.
+bool isPlain(const Expr *e);
+
+/// Builtins that iterate or test their arguments: a dict or set there is
+/// its keys, as in Python.
+bool iteratesArguments(const NameExpr &n);
+
+/// `f(args...)` of a builtin or library function.
+ExprPtr callOf(const ASTBuilder &b, const char *f,
+               std::initializer_list<ExprPtr *> args);
+
+/// The rewrite of one function body (or the script's).
+class ScopeRewriter {
+public:
+  explicit ScopeRewriter(DiagnosticEngine &diags) : diags_(diags) {}
+
+  void run(Block &body, const std::vector<Param> *params);
+
+private:
+  DiagnosticEngine &diags_;
+  std::map<std::string, Container> kinds_;
+  /// The variables hoistMade gave dicts and sets made in expressions.
+  std::set<std::string> made_;
+  int temps_ = 0;
+
+  //===--------------------------------------------------------------===//
+  // Names
+  //===--------------------------------------------------------------===//
+
+  void find(const Block &body);
+
+  /// The kind of container `e` derives from others: a set operator of two
+  /// sets, or the copy of a dict or set.
+  std::optional<Container> derivedKind(const Expr *e) const;
+
+  /// The kind of the dict or set variable `e` names.
+  std::optional<Container> containerOf(const Expr *e) const;
+
+  static std::string keysOf(const std::string &d) { return d + ".keys"; }
+  static std::string valuesOf(const std::string &d) { return d + ".values"; }
+  static std::string tableOf(const std::string &d) { return d + ".table"; }
+
+  std::string temp(const char *what);
+
+  /// `e` itself when plain, else a new variable assigned it in `out`.
+  ExprPtr spill(ExprPtr e, const char *what, Block &out);
+
+  static StmtPtr raise(const ASTBuilder &b, const char *exception,
+                       const char *message = nullptr);
+
+  static StmtPtr method(const ASTBuilder &b, const std::string &list,
+                        const char *name, ExprPtr arg);
+
+  /// `fn(d.keys, d.table, rest...)`.
+  ExprPtr lookup(const ASTBuilder &b, const char *fn, const std::string &d,
+                 std::vector<ExprPtr> rest);
+
+  //===--------------------------------------------------------------===//
+  // Statements
+  //===--------------------------------------------------------------===//
+
+  void block(Block &stmts);
+
+  /// The assignments of the dicts and sets `s` makes in its expressions
+  /// where they are evaluated once, each replaced by its variable.
+  Block hoistMade(Stmt &s);
+
+  /// How many times statement `s` names variable `name`.
+  static int usesOf(const Stmt &s, const std::string &name);
+
+  void hoistFrom(ExprPtr &e, Block &out, const Stmt *s);
+
+  std::optional<Block> statement(Stmt &s);
+
+  /// `d.pop(...)` of a dict or set variable, or null.
+  CallExpr *methodCall(Expr *e, std::string *name = nullptr);
+
+  std::optional<Block> assign(AssignStmt &a);
+
+  /// An assignment target: names bind; the dict items of a tuple of
+  /// targets are refused.
+  void target(ExprPtr &t);
+
+  std::optional<Block> update(AugAssignStmt &a);
+
+  /// Whether `ix` (an item of dict or set `d`) has one key, rewritten.
+  bool itemKey(IndexExpr &ix, const std::string &d);
+
+  /// Whether `key` may be a key; reports strings.
+  bool numberKey(const Expr &key);
+
+  /// The statements that put `key` (and `value`, for a dict) into `d`.
+  Block insert(const std::string &d, ExprPtr key, ExprPtr value);
+
+  /// The statements that put every item of `from` into `to`, in order.
+  Block insertAll(const std::string &to, const std::string &from,
+                  SourceRange at);
+
+  /// Set `d` keeps its elements that are (`in`) or are not in set `other`:
+  /// `d.keys = [x for x in d.keys if has(other, x)]`, the table rebuilt.
+  Block keepWhere(const std::string &d, const std::string &other, bool in,
+                  SourceRange at);
+
+  /// `d op= other` of two sets (|, &, -, ^), or `d |= other` of two dicts
+  /// (dict.update).
+  Block combine(const std::string &d, BinaryOp op, const std::string &other,
+                SourceRange at);
+
+  /// `c = a | b` (and &, -, ^) of two sets, `c = a.copy()`.
+  std::optional<Block> derive(const std::string &c, Expr &value);
+
+  std::optional<Block> setItem(IndexExpr &ix, ExprPtr value, SourceRange range);
+
+  /// `d = {...}`, `d = dict()`, `s = set(x)`...: empty lists and table,
+  /// then the display's items.
+  std::optional<Block> make(const std::string &d, CallExpr &maker);
+
+  /// `x = d.pop(k)`, `d.pop(k, default)`, `del d[k]` (which the parser
+  /// makes `d.pop(k)`), `s.remove(x)`, `s.discard(x)`: the entry leaves
+  /// the lists (O(n), as a list's pop(i)) and the table is rebuilt.
+  std::optional<Block> pop(const std::string &d, CallExpr &c, ExprPtr into);
+
+  std::optional<Block> methodStatement(ExprStmt &s);
+
+  /// `for k in d`, `for v in d.values()`, `for k, v in d.items()`: a loop
+  /// over the positions that raises Python's RuntimeError when the dict
+  /// changes size.
+  std::optional<Block> loop(ForStmt &f);
+
+  //===--------------------------------------------------------------===//
+  // Expressions
+  //===--------------------------------------------------------------===//
+
+  /// Rewrites the dict and set uses in `e`; `iterated`: a bare dict or
+  /// set here is iterated or tested (its keys).
+  void expr(ExprPtr &e, bool iterated = false);
+
+  void call(ExprPtr &e);
+};
+
+} // namespace dicts
+} // namespace weft
+
+#endif // WEFT_FRONTEND_DESUGARDICTSIMPL_H
