@@ -299,7 +299,7 @@ void ScopeRewriter::call(ExprPtr &e) {
     return;
   }
   static const std::set<std::string> kStatements = {
-      "pop", "add", "remove", "discard", "clear", "update"};
+      "pop", "add", "remove", "discard", "clear", "update", "setdefault"};
   diags_.error(c.range, kStatements.count(m)
                             ? d + "." + m +
                                   "(...) is a statement of its own here (x = " +

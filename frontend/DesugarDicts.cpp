@@ -282,6 +282,23 @@ std::optional<Block> ScopeRewriter::assign(AssignStmt &a) {
       expr(a.targets[0]);
       return pop(d, *c, std::move(a.targets[0]));
     }
+    if (c && static_cast<AttributeExpr &>(*c->callee).attr == "setdefault" &&
+        kinds_.at(d) == Container::Dict) {
+      // x = d.setdefault(k, v): the item put when missing, then read.
+      expr(a.targets[0]);
+      Block out;
+      ExprPtr key = setDefault(d, *c, out);
+      if (!key)
+        return out;
+      ASTBuilder b{c->range};
+      std::vector<ExprPtr> rest;
+      rest.push_back(std::move(key));
+      std::vector<ExprPtr> at;
+      at.push_back(lookup(b, "__np_dict_entry", d, std::move(rest)));
+      out.push_back(b.assign(std::move(a.targets[0]),
+                             b.index(b.name(valuesOf(d)), std::move(at))));
+      return out;
+    }
   }
   for (ExprPtr &t : a.targets)
     target(t);
@@ -669,6 +686,27 @@ std::optional<Block> ScopeRewriter::pop(const std::string &d, CallExpr &c,
   return out;
 }
 
+ExprPtr ScopeRewriter::setDefault(const std::string &d, CallExpr &c,
+                                  Block &out) {
+  if (c.args.size() != 2 || !c.keywords.empty()) {
+    diags_.error(c.range, "setdefault() takes a key and a default value");
+    return nullptr;
+  }
+  for (ExprPtr &a : c.args)
+    expr(a);
+  if (!numberKey(*c.args[0]))
+    return nullptr;
+  ExprPtr key = spill(std::move(c.args[0]), "key", out);
+  ASTBuilder b{c.range};
+  std::vector<ExprPtr> rest;
+  rest.push_back(cloneExpr(key.get()));
+  auto missing = b.ifStmt(
+      b.unary(UnaryOp::Not, lookup(b, "__np_dict_has", d, std::move(rest))));
+  missing->body = insert(d, cloneExpr(key.get()), std::move(c.args[1]));
+  out.push_back(std::move(missing));
+  return key;
+}
+
 std::optional<Block> ScopeRewriter::methodStatement(ExprStmt &s) {
   std::string d;
   CallExpr *c = methodCall(s.value.get(), &d);
@@ -689,6 +727,11 @@ std::optional<Block> ScopeRewriter::methodStatement(ExprStmt &s) {
       out.push_back(method(b, valuesOf(d), "clear", nullptr));
     out.push_back(
         b.assign(b.name(tableOf(d)), b.call("__np_dict_new_table", {})));
+    return out;
+  }
+  if (m == "setdefault" && kind == Container::Dict) {
+    Block out;
+    setDefault(d, *c, out);
     return out;
   }
   if (m == "update" && c->args.size() == 1 && c->keywords.empty() &&

@@ -159,6 +159,10 @@ private:
   /// the lists (O(n), as a list's pop(i)) and the table is rebuilt.
   std::optional<Block> pop(const std::string &d, CallExpr &c, ExprPtr into);
 
+  /// `d.setdefault(k, v)`: `v` put at `k` when `k` is missing; the key
+  /// (a variable or literal) or null after an error.
+  ExprPtr setDefault(const std::string &d, CallExpr &c, Block &out);
+
   std::optional<Block> methodStatement(ExprStmt &s);
 
   /// `for k in d`, `for v in d.values()`, `for k, v in d.items()`: a loop
