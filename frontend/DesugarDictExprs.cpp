@@ -125,12 +125,12 @@ void ScopeRewriter::expr(ExprPtr &e, bool iterated) {
       }
       diags_.error(e->range,
                    "'" + d + "' is a " + word(*c) +
-                       ", which stays in the function that makes it: "
-                       "index it, test 'x in " +
-                       d +
-                       "' or loop over it; it cannot be passed to a "
-                       "function, returned, printed or given a second "
-                       "name");
+                       ": index it, test membership with 'in' or loop "
+                       "over it, or pass it by its name to a function of "
+                       "this program; a " +
+                       word(*c) +
+                       " cannot be returned, printed, given a second name "
+                       "or put in an expression");
     }
     return;
   case ExprKind::Index: {
@@ -240,6 +240,33 @@ void ScopeRewriter::call(ExprPtr &e) {
       diags_.error(c.range, "make a dict or set in an assignment of its "
                             "own (d = {...}, s = set(...)), then use it "
                             "by its name");
+      return;
+    }
+    // A function passed dicts or sets takes their parts instead.
+    auto to = n->qualified ? passed_.end() : passed_.find(n->name);
+    if (to != passed_.end()) {
+      std::vector<ExprPtr> args;
+      for (size_t i = 0; i < c.args.size(); ++i) {
+        auto kind = to->second.find(i);
+        if (kind == to->second.end()) {
+          expr(c.args[i]);
+          args.push_back(std::move(c.args[i]));
+          continue;
+        }
+        auto *arg = c.args[i]->dyn<NameExpr>();
+        if (!arg || containerOf(arg) != kind->second) {
+          diags_.error(c.args[i]->range,
+                       "'" + n->name + "' takes a " + word(kind->second) +
+                           " here (another call passes one); pass one, by "
+                           "its name, in every call");
+          return;
+        }
+        for (const std::string &part : partsOf(arg->name, kind->second))
+          args.push_back(b.name(part));
+      }
+      c.args = std::move(args);
+      for (KeywordArg &k : c.keywords)
+        expr(k.value);
       return;
     }
     bool iterates = !n->qualified && iteratesArguments(*n);

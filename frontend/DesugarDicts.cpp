@@ -84,11 +84,28 @@ ExprPtr callOf(const ASTBuilder &b, const char *f,
   return b.call(f, std::move(list));
 }
 
-void ScopeRewriter::run(Block &body, const std::vector<Param> *params) {
+void ScopeRewriter::run(Block &body, const std::vector<Param> *params,
+                        const std::map<size_t, Container> *passedHere) {
   find(body);
+  // The dicts and sets passed in: read-only containers of this scope.
+  if (params && passedHere)
+    for (auto &[at, kind] : *passedHere)
+      if (at < params->size()) {
+        const std::string &name = (*params)[at].name;
+        if (kinds_.count(name)) {
+          diags_.error((*params)[at].range,
+                       "'" + name + "' is passed a " + word(kind) +
+                           " and made in this function; give them names "
+                           "of their own");
+          continue;
+        }
+        kinds_.emplace(name, kind);
+        readOnly_.insert(name);
+      }
   if (params)
     for (const Param &p : *params)
-      if (auto it = kinds_.find(p.name); it != kinds_.end()) {
+      if (auto it = kinds_.find(p.name);
+          it != kinds_.end() && !readOnly_.count(p.name)) {
         diags_.error(p.range, "'" + p.name + "' is a parameter and a " +
                                   word(it->second) +
                                   " made in this function; give the " +
@@ -96,6 +113,37 @@ void ScopeRewriter::run(Block &body, const std::vector<Param> *params) {
         kinds_.erase(it);
       }
   block(body);
+}
+
+std::map<std::string, Container>
+ScopeRewriter::containersMadeIn(const Block &body) {
+  std::map<std::string, Container> out;
+  forEachStmtIn(body, [&](const Stmt &s) {
+    auto *a = s.dyn<AssignStmt>();
+    auto *n =
+        a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
+    if (std::optional<Container> made =
+            n ? madeBy(a->value.get()) : std::nullopt)
+      out.emplace(n->name, *made);
+  });
+  return out;
+}
+
+std::vector<std::string> ScopeRewriter::partsOf(const std::string &d,
+                                                Container c) {
+  if (c == Container::Set)
+    return {keysOf(d), tableOf(d)};
+  return {keysOf(d), valuesOf(d), tableOf(d)};
+}
+
+bool ScopeRewriter::writable(const std::string &d, SourceRange at) {
+  if (!readOnly_.count(d))
+    return true;
+  diags_.error(at, "'" + d + "' is a " + word(kinds_.at(d)) +
+                       " passed to this function, which may read it but "
+                       "not change it; change it in the function that "
+                       "makes it (return what to change)");
+  return false;
 }
 
 void ScopeRewriter::find(const Block &body) {
@@ -326,6 +374,8 @@ std::optional<Block> ScopeRewriter::update(AugAssignStmt &a) {
   auto *ix = a.target->dyn<IndexExpr>();
   if (auto c = containerOf(a.target.get())) {
     const std::string &d = static_cast<NameExpr &>(*a.target).name;
+    if (!writable(d, a.range))
+      return Block{};
     auto *other = a.value->dyn<NameExpr>();
     bool sets = c == Container::Set && containerOf(other) == Container::Set;
     bool merge = c == Container::Dict && a.op == BinaryOp::BitOr &&
@@ -347,7 +397,7 @@ std::optional<Block> ScopeRewriter::update(AugAssignStmt &a) {
   const std::string &d = static_cast<NameExpr &>(*ix->base).name;
   ASTBuilder b{a.range};
   Block out;
-  if (!itemKey(*ix, d))
+  if (!writable(d, a.range) || !itemKey(*ix, d))
     return out;
   expr(a.value);
   ExprPtr k = spill(std::move(ix->indices[0]), "key", out);
@@ -535,6 +585,8 @@ std::optional<Block> ScopeRewriter::setItem(IndexExpr &ix, ExprPtr value,
                                             SourceRange range) {
   const std::string &d = static_cast<NameExpr &>(*ix.base).name;
   Block out;
+  if (!writable(d, ix.range))
+    return out;
   // Python evaluates the value before the key.
   expr(value);
   value = spill(std::move(value), "value", out);
@@ -627,6 +679,8 @@ std::optional<Block> ScopeRewriter::pop(const std::string &d, CallExpr &c,
   Container kind = kinds_.at(d);
   ASTBuilder b{c.range};
   Block out;
+  if (!writable(d, c.range))
+    return out;
   size_t most = m == "pop" && kind == Container::Dict ? 2 : 1;
   if (c.args.empty() || c.args.size() > most || !c.keywords.empty()) {
     diags_.error(
@@ -688,6 +742,8 @@ std::optional<Block> ScopeRewriter::pop(const std::string &d, CallExpr &c,
 
 ExprPtr ScopeRewriter::setDefault(const std::string &d, CallExpr &c,
                                   Block &out) {
+  if (!writable(d, c.range))
+    return nullptr;
   if (c.args.size() != 2 || !c.keywords.empty()) {
     diags_.error(c.range, "setdefault() takes a key and a default value");
     return nullptr;
@@ -717,6 +773,10 @@ std::optional<Block> ScopeRewriter::methodStatement(ExprStmt &s) {
   const std::string &m = static_cast<AttributeExpr &>(*c->callee).attr;
   Container kind = kinds_.at(d);
   ASTBuilder b{c->range};
+  static const std::set<std::string> kChanges = {
+      "pop", "clear", "add", "update", "remove", "discard", "setdefault"};
+  if (kChanges.count(m) && !writable(d, c->range))
+    return Block{};
   if (m == "pop" ||
       (kind == Container::Set && (m == "remove" || m == "discard")))
     return pop(d, *c, nullptr);
@@ -804,13 +864,85 @@ std::optional<Block> ScopeRewriter::loop(ForStmt &f) {
 
 namespace {
 
+using dicts::Container;
+using dicts::ScopeRewriter;
+
+/// The dicts and sets the module's calls pass to its functions, by
+/// parameter position: the variables each function makes, and its
+/// parameters passed one, handed on to the functions it calls, to a
+/// fixpoint.
+ScopeRewriter::ParameterKinds passedContainers(const ModuleAST &module) {
+  std::map<std::string, const FunctionDefStmt *> functions;
+  for (const StmtPtr &s : module.body)
+    if (auto *d = s->dyn<FunctionDefStmt>())
+      functions[d->name] = d;
+  ScopeRewriter::ParameterKinds passed;
+  auto scan = [&](const Block &body, std::map<std::string, Container> known) {
+    bool grew = false;
+    forEachExprIn(body, [&](const Expr *e) {
+      auto *c = e->dyn<CallExpr>();
+      auto *f = c ? c->callee->dyn<NameExpr>() : nullptr;
+      if (!f || f->qualified || !functions.count(f->name))
+        return;
+      for (size_t i = 0; i < c->args.size(); ++i) {
+        auto *arg = c->args[i]->dyn<NameExpr>();
+        auto it = arg ? known.find(arg->name) : known.end();
+        if (it != known.end() && passed[f->name].emplace(i, it->second).second)
+          grew = true;
+      }
+    });
+    return grew;
+  };
+  for (bool grew = true; grew;) {
+    grew = scan(module.body, ScopeRewriter::containersMadeIn(module.body));
+    for (auto &[name, d] : functions) {
+      auto known = ScopeRewriter::containersMadeIn(d->body);
+      for (auto &[at, kind] : passed[name])
+        if (at < d->params.size())
+          known.emplace(d->params[at].name, kind);
+      grew = scan(d->body, known) || grew;
+    }
+  }
+  return passed;
+}
+
+/// A function's dict and set parameters become their parts (`d.keys`,
+/// `d.values`, `d.table`).
+void expandParameters(FunctionDefStmt &d,
+                      const std::map<size_t, Container> &kinds) {
+  std::vector<Param> params;
+  for (size_t i = 0; i < d.params.size(); ++i) {
+    auto it = kinds.find(i);
+    if (it == kinds.end()) {
+      params.push_back(std::move(d.params[i]));
+      continue;
+    }
+    for (const std::string &part :
+         ScopeRewriter::partsOf(d.params[i].name, it->second)) {
+      Param p;
+      p.name = part;
+      p.range = d.params[i].range;
+      params.push_back(std::move(p));
+    }
+  }
+  d.params = std::move(params);
+}
+
 /// Rewrites the script body and each function in `block`.
 void desugarScopes(Block &block, const std::vector<Param> *params,
-                   DiagnosticEngine &diags) {
-  dicts::ScopeRewriter(diags).run(block, params);
+                   DiagnosticEngine &diags,
+                   const ScopeRewriter::ParameterKinds &passed,
+                   const std::map<size_t, Container> *mine) {
+  ScopeRewriter(diags, passed).run(block, params, mine);
   for (StmtPtr &s : block)
-    if (auto *d = s->dyn<FunctionDefStmt>())
-      desugarScopes(d->body, &d->params, diags);
+    if (auto *d = s->dyn<FunctionDefStmt>()) {
+      auto it = passed.find(d->name);
+      const std::map<size_t, Container> *kinds =
+          it == passed.end() ? nullptr : &it->second;
+      desugarScopes(d->body, &d->params, diags, passed, kinds);
+      if (kinds)
+        expandParameters(*d, *kinds);
+    }
 }
 
 } // namespace
@@ -825,7 +957,8 @@ bool isDictPart(const std::string &name) {
 }
 
 void desugarDicts(ModuleAST &module, DiagnosticEngine &diags) {
-  desugarScopes(module.body, nullptr, diags);
+  ScopeRewriter::ParameterKinds passed = passedContainers(module);
+  desugarScopes(module.body, nullptr, diags, passed, nullptr);
 }
 
 } // namespace weft

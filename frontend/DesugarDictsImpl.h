@@ -16,6 +16,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace weft {
 namespace dicts {
@@ -51,13 +52,34 @@ ExprPtr callOf(const ASTBuilder &b, const char *f,
 /// The rewrite of one function body (or the script's).
 class ScopeRewriter {
 public:
-  explicit ScopeRewriter(DiagnosticEngine &diags) : diags_(diags) {}
+  /// Which parameters (by position) of which of the module's functions
+  /// are dicts or sets their callers pass.
+  using ParameterKinds = std::map<std::string, std::map<size_t, Container>>;
 
-  void run(Block &body, const std::vector<Param> *params);
+  ScopeRewriter(DiagnosticEngine &diags, const ParameterKinds &passed)
+      : diags_(diags), passed_(passed) {}
+
+  /// The dict and set variables `body` makes (no diagnostics).
+  static std::map<std::string, Container> containersMadeIn(const Block &body);
+
+  /// The variables a dict or set `d` is held in, in order (a parameter
+  /// becomes these).
+  static std::vector<std::string> partsOf(const std::string &d, Container c);
+
+  /// Rewrites `body`, whose parameters `params` at the positions
+  /// `passedHere` names are passed dicts or sets.
+  void run(Block &body, const std::vector<Param> *params,
+           const std::map<size_t, Container> *passedHere);
 
 private:
   DiagnosticEngine &diags_;
   std::map<std::string, Container> kinds_;
+  const ParameterKinds &passed_;
+  /// The dicts and sets passed in as parameters: read, never changed.
+  std::set<std::string> readOnly_;
+
+  /// Whether `d` may change here; reports a parameter's.
+  bool writable(const std::string &d, SourceRange at);
   /// The variables hoistMade gave dicts and sets made in expressions.
   std::set<std::string> made_;
   int temps_ = 0;

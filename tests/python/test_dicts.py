@@ -169,3 +169,47 @@ def test_refused_uses_are_compile_errors():
 
     with pytest.raises(weft.CompileError, match="strings are not supported"):
         string_keys(1)
+
+
+@weft.jit
+def weight_of(weights, k):
+    return weights.get(k, 0.0) * 2.0
+
+
+@weft.jit
+def weighted_total(weights, allowed, keys):
+    t = 0.0
+    for k in keys:
+        if k in allowed:
+            t += weight_of(weights, k)
+    return t + len(weights) + len(allowed)
+
+
+@weft.jit
+def build_and_score(a):
+    weights = {}
+    allowed = set()
+    for x in a:
+        weights[x] = weights.get(x, 0.0) + 1.5
+        if x % 2 == 0:
+            allowed.add(x)
+    return weighted_total(weights, allowed, a)
+
+
+def test_dicts_and_sets_passed_to_helpers_to_read():
+    a = np.array([1, 2, 2, 3, 4, 4, 4])
+    # weights {1: 1.5, 2: 3.0, 3: 1.5, 4: 4.5}, allowed {2, 4}
+    assert build_and_score(a) == 2 * (3.0 + 3.0 + 4.5 * 3) + 4 + 2
+
+    @weft.jit
+    def changes_its_parameter(d):
+        d[5] = 1.0
+
+    @weft.jit
+    def passes(a):
+        d = {1: 2.0}
+        changes_its_parameter(d)
+        return len(d)
+
+    with pytest.raises(weft.CompileError, match="may read it but not change"):
+        passes(np.zeros(1))
