@@ -323,7 +323,7 @@ std::optional<Block> ScopeRewriter::assign(AssignStmt &a) {
     }
     auto *ix = t->dyn<IndexExpr>();
     if (ix && containerOf(ix->base.get()))
-      return setItem(*ix, std::move(a.value), a.range);
+      return setItem(*ix, std::move(a.value));
     std::string d;
     CallExpr *c = methodCall(a.value.get(), &d);
     if (c && static_cast<AttributeExpr &>(*c->callee).attr == "pop") {
@@ -581,8 +581,7 @@ std::optional<Block> ScopeRewriter::derive(const std::string &c, Expr &value) {
   return out;
 }
 
-std::optional<Block> ScopeRewriter::setItem(IndexExpr &ix, ExprPtr value,
-                                            SourceRange range) {
+std::optional<Block> ScopeRewriter::setItem(IndexExpr &ix, ExprPtr value) {
   const std::string &d = static_cast<NameExpr &>(*ix.base).name;
   Block out;
   if (!writable(d, ix.range))
@@ -592,7 +591,6 @@ std::optional<Block> ScopeRewriter::setItem(IndexExpr &ix, ExprPtr value,
   value = spill(std::move(value), "value", out);
   if (!itemKey(ix, d))
     return out;
-  (void)range;
   Block put = insert(d, std::move(ix.indices[0]), std::move(value));
   for (StmtPtr &s : put)
     out.push_back(std::move(s));

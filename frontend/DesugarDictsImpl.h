@@ -88,6 +88,7 @@ private:
   // Names
   //===--------------------------------------------------------------===//
 
+  /// Finds the dicts and sets `body` makes (and derives) into kinds_.
   void find(const Block &body);
 
   /// The kind of container `e` derives from others: a set operator of two
@@ -101,14 +102,17 @@ private:
   static std::string valuesOf(const std::string &d) { return d + ".values"; }
   static std::string tableOf(const std::string &d) { return d + ".table"; }
 
+  /// A new variable name for `what`.
   std::string temp(const char *what);
 
   /// `e` itself when plain, else a new variable assigned it in `out`.
   ExprPtr spill(ExprPtr e, const char *what, Block &out);
 
+  /// `raise exception(message)`.
   static StmtPtr raise(const ASTBuilder &b, const char *exception,
                        const char *message = nullptr);
 
+  /// `list.name(arg)` as a statement (arg may be null).
   static StmtPtr method(const ASTBuilder &b, const std::string &list,
                         const char *name, ExprPtr arg);
 
@@ -120,6 +124,7 @@ private:
   // Statements
   //===--------------------------------------------------------------===//
 
+  /// Rewrites the statements of `stmts` and of the blocks in them.
   void block(Block &stmts);
 
   /// The assignments of the dicts and sets `s` makes in its expressions
@@ -129,19 +134,23 @@ private:
   /// How many times statement `s` names variable `name`.
   static int usesOf(const Stmt &s, const std::string &name);
 
+  /// hoistMade's walk of `e`, an expression of statement `s`.
   void hoistFrom(ExprPtr &e, Block &out, const Stmt *s);
 
+  /// The statements `s` becomes, or none when rewritten in place.
   std::optional<Block> statement(Stmt &s);
 
   /// `d.pop(...)` of a dict or set variable, or null.
   CallExpr *methodCall(Expr *e, std::string *name = nullptr);
 
+  /// `d = {...}`, `d[k] = v`, `x = d.pop(k)`, `x = d.setdefault(k, v)`.
   std::optional<Block> assign(AssignStmt &a);
 
   /// An assignment target: names bind; the dict items of a tuple of
   /// targets are refused.
   void target(ExprPtr &t);
 
+  /// `d[k] += v`, `s |= t` and the like.
   std::optional<Block> update(AugAssignStmt &a);
 
   /// Whether `ix` (an item of dict or set `d`) has one key, rewritten.
@@ -170,7 +179,8 @@ private:
   /// `c = a | b` (and &, -, ^) of two sets, `c = a.copy()`.
   std::optional<Block> derive(const std::string &c, Expr &value);
 
-  std::optional<Block> setItem(IndexExpr &ix, ExprPtr value, SourceRange range);
+  /// `d[k] = v`.
+  std::optional<Block> setItem(IndexExpr &ix, ExprPtr value);
 
   /// `d = {...}`, `d = dict()`, `s = set(x)`...: empty lists and table,
   /// then the display's items.
@@ -185,6 +195,7 @@ private:
   /// (a variable or literal) or null after an error.
   ExprPtr setDefault(const std::string &d, CallExpr &c, Block &out);
 
+  /// `s.add(x)`, `d.clear()`, `d.update(e)`... as statements.
   std::optional<Block> methodStatement(ExprStmt &s);
 
   /// `for k in d`, `for v in d.values()`, `for k, v in d.items()`: a loop
@@ -200,6 +211,8 @@ private:
   /// set here is iterated or tested (its keys).
   void expr(ExprPtr &e, bool iterated = false);
 
+  /// expr() of a call: a dict method, a function passed a dict, or a
+  /// builtin iterating one.
   void call(ExprPtr &e);
 };
 
