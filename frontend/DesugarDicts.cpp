@@ -182,7 +182,12 @@ std::optional<Container> ScopeRewriter::derivedKind(const Expr *e) const {
   if (auto *bin = e->dyn<BinaryExpr>()) {
     static const std::set<BinaryOp> kOps = {BinaryOp::BitOr, BinaryOp::BitAnd,
                                             BinaryOp::Sub, BinaryOp::BitXor};
-    auto l = containerOf(bin->lhs.get()), r = containerOf(bin->rhs.get());
+    // (a display operand gets a variable of its own first: hoistMade)
+    auto kindOf = [&](const Expr *x) {
+      std::optional<Container> k = containerOf(x);
+      return k ? k : madeBy(x);
+    };
+    auto l = kindOf(bin->lhs.get()), r = kindOf(bin->rhs.get());
     if (kOps.count(bin->op) && l == Container::Set && r == Container::Set)
       return Container::Set;
     return std::nullopt;

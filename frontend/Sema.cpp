@@ -783,6 +783,9 @@ void Analyzer::checkStmt(const Stmt &s) {
     // The lists of a dict or set (DesugarDicts.h) are Python lists in
     // every function.
     emptyListOfDict_ = emptyListTarget_ && isDictPart(target->name);
+    dictPartValue_ = target && isDictPart(target->name)
+                         ? a.value->dyn<ListCompExpr>()
+                         : nullptr;
     // `out[i] = (x, y)` into an array view: the tuple of numbers is a 1-D
     // array, as NumPy converts it.
     auto *ix = a.targets.size() == 1 ? a.targets[0]->dyn<IndexExpr>() : nullptr;
@@ -790,6 +793,7 @@ void Analyzer::checkStmt(const Stmt &s) {
     Type v = checkExpr(a.value.get());
     tupleAsArray_ = false;
     emptyListTarget_ = nullptr;
+    dictPartValue_ = nullptr;
     if (v.isNone())
       diags_.error(a.value->range,
                    a.value->dyn<NameExpr>()

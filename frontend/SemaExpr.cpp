@@ -872,6 +872,9 @@ void Analyzer::checkRangeCall(const CallExpr *call, const std::string &name) {
 }
 
 Type Analyzer::checkListComp(const ListCompExpr *lc) {
+  // A Python list in python_lists functions, and as a dict's keys or
+  // values (DesugarDicts.h) in every function.
+  bool python = fn_->options.pythonLists || lc == dictPartValue_;
   auto *call = lc->iter->dyn<CallExpr>();
   auto *callee = call ? call->callee->dyn<NameExpr>() : nullptr;
   Type var;
@@ -921,9 +924,8 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
   bool numberTuple = elt.isTuple() && !elt.elems().empty() &&
                      std::all_of(elt.elems().begin(), elt.elems().end(),
                                  [](const Type &p) { return p.isScalar(); });
-  if (fn_->options.pythonLists &&
-      (numberTuple ||
-       (elt.isTupleList() && !lc->cond && elt.listDepth() < kMaxRank)))
+  if (python && (numberTuple || (elt.isTupleList() && !lc->cond &&
+                                 elt.listDepth() < kMaxRank)))
     return Type::listOf(elt);
   if (lc->cond && !elt.isScalar()) {
     diags_.error(lc->elt->range,
@@ -933,12 +935,11 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
     return Type::unknown();
   }
   if (elt.isScalar())
-    return fn_->options.pythonLists ? Type::list(elt.scalarKind())
-                                    : Type::array(elt.scalarKind(), 1);
+    return python ? Type::list(elt.scalarKind())
+                  : Type::array(elt.scalarKind(), 1);
   if (elt.isArray() && elt.rank() < kMaxRank)
-    return fn_->options.pythonLists
-               ? Type::listOf(elt)
-               : Type::array(elt.scalarKind(), elt.rank() + 1);
+    return python ? Type::listOf(elt)
+                  : Type::array(elt.scalarKind(), elt.rank() + 1);
   diags_.error(lc->elt->range,
                "a list comprehension makes an array of numbers or of arrays "
                "of one shape (up to " +

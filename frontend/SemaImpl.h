@@ -219,6 +219,8 @@ private:
   bool reporting_ = false;
   /// The empty list checked is a dict's keys or values (DesugarDicts.h).
   bool emptyListOfDict_ = false;
+  /// The comprehension assigned to a dict's keys or values, a Python list.
+  const ListCompExpr *dictPartValue_ = nullptr;
   std::set<const FunctionDefStmt *> reportedDefs_;
   /// Variables with a type annotation (`x: i64 = 3`): their type is fixed.
   std::set<std::pair<FunctionInstance *, std::string>> annotated_;
