@@ -29,6 +29,9 @@ const CallExpr *listMethodCall(const Expr *e, std::string *method = nullptr) {
   return c;
 }
 
+/// Adds to `out` every name `e` reads.
+void namesRead(const Expr *e, std::set<std::string> &out);
+
 const NameExpr *receiverOf(const CallExpr *c) {
   return c->callee->dyn<AttributeExpr>()->base->dyn<NameExpr>();
 }
@@ -67,8 +70,10 @@ void sharedNames(const Expr *e, std::vector<const NameExpr *> &out) {
 class ScopeChecker {
 public:
   ScopeChecker(const std::vector<Param> *params, DiagnosticEngine &diags,
+               const std::set<std::string> &handsBack,
                std::vector<std::string> handedBack = {})
-      : params_(params), diags_(diags), handedBack_(std::move(handedBack)) {}
+      : params_(params), diags_(diags), handsBack_(handsBack),
+        handedBack_(std::move(handedBack)) {}
 
   void run(const Block &body) {
     // (reverse works in place, on the buffer every name shares.)
@@ -78,7 +83,22 @@ public:
           c && method != "reverse")
         grown_.emplace(receiverOf(c)->name, c);
     });
-    if (grown_.empty())
+    // `lst = f(..., lst)`: a call of a function handing its grown list
+    // parameter back (ListParameters.h) grows lst too.
+    std::map<std::string, const CallExpr *> reflected;
+    forEachStmtIn(body, [&](const Stmt &s) {
+      auto *a = s.dyn<AssignStmt>();
+      auto *t = a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>()
+                                            : nullptr;
+      auto *c = t ? a->value->dyn<CallExpr>() : nullptr;
+      auto *f = c ? c->callee->dyn<NameExpr>() : nullptr;
+      if (!f || !handsBack_.count(f->name))
+        return;
+      for (const ExprPtr &arg : c->args)
+        if (auto *n = arg->dyn<NameExpr>(); n && n->name == t->name)
+          reflected.emplace(t->name, c);
+    });
+    if (grown_.empty() && reflected.empty())
       return;
     if (params_)
       for (const Param &p : *params_)
@@ -92,6 +112,8 @@ public:
                            "returning a value may not grow its list "
                            "parameters); build a new list in this function "
                            "and return it");
+    for (auto &[name, call] : reflected)
+      grown_.emplace(name, call);
     walk(body, false, true);
   }
 
@@ -149,8 +171,13 @@ private:
     auto *a = s.dyn<AssignStmt>();
     auto *t =
         a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
-    if (t && t->name == name)
-      return Next::Rebound;
+    // A new list only when the value does not read the old one: `order =
+    // dfs(..., order)` (a call handing its list parameter back) grows it.
+    if (t && t->name == name) {
+      std::set<std::string> read;
+      namesRead(a->value.get(), read);
+      return read.count(name) ? Next::Grown : Next::Rebound;
+    }
     std::vector<std::string> bound;
     namesBoundBy(s, bound);
     bool touched = std::count(bound.begin(), bound.end(), name) != 0;
@@ -253,6 +280,8 @@ private:
 
   const std::vector<Param> *params_;
   DiagnosticEngine &diags_;
+  /// The module's functions that hand grown list parameters back.
+  const std::set<std::string> &handsBack_;
   /// The parameters the function hands back (ListParameters.h).
   std::vector<std::string> handedBack_;
   /// The variables grown or shrunk, and a call that does it.
@@ -262,11 +291,12 @@ private:
 /// Checks the script body and every function body in `block`.
 void checkScopes(const Block &block, const std::vector<Param> *params,
                  DiagnosticEngine &diags,
+                 const std::set<std::string> &handsBack,
                  const std::vector<std::string> &handedBack = {}) {
-  ScopeChecker(params, diags, handedBack).run(block);
+  ScopeChecker(params, diags, handsBack, handedBack).run(block);
   forEachStmtIn(block, [&](const Stmt &s) {
     if (auto *d = s.dyn<FunctionDefStmt>())
-      checkScopes(d->body, &d->params, diags, d->grownLists);
+      checkScopes(d->body, &d->params, diags, handsBack, d->grownLists);
   });
 }
 
@@ -549,7 +579,11 @@ std::optional<Block> rewrite(Stmt &s, DiagnosticEngine &diags) {
 } // namespace
 
 void desugarListMethods(ModuleAST &module, DiagnosticEngine &diags) {
-  checkScopes(module.body, nullptr, diags);
+  std::set<std::string> handsBack;
+  for (const StmtPtr &s : module.body)
+    if (auto *d = s->dyn<FunctionDefStmt>(); d && !d->grownLists.empty())
+      handsBack.insert(d->name);
+  checkScopes(module.body, nullptr, diags, handsBack);
   rewriteBlocks(module.body, [&](Stmt &s) { return rewrite(s, diags); });
 }
 
