@@ -715,7 +715,7 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     // While inference runs, a number in one branch types the expression
     // (`lst[-1] + 1 if lst else 0` types what is appended to lst).
     if (!reporting_ && a.isKnown() != b.isKnown() &&
-        (a.isKnown() ? a : b).isScalar())
+        ((a.isKnown() ? a : b).isScalar() || (a.isKnown() ? a : b).isTuple()))
       return a.isKnown() ? a : b;
     if (!a.isKnown() || !b.isKnown())
       return Type::unknown();
@@ -729,9 +729,29 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       }
       return a.isList() && b.isList() ? a : a.asArray();
     }
+    // Two tuples of numbers of one length: each part unified.
+    auto numbers = [](const Type &x) {
+      return x.isTuple() &&
+             std::all_of(x.elems().begin(), x.elems().end(),
+                         [](const Type &p) { return p.isScalar(); });
+    };
+    if (numbers(a) && numbers(b) && a.elems().size() == b.elems().size()) {
+      std::vector<Type> parts;
+      for (size_t k = 0; k < a.elems().size(); ++k) {
+        bool ok;
+        parts.push_back(unify(a.elems()[k], b.elems()[k], ok));
+        if (!ok) {
+          diags_.error(e->range, "the two branches have different types (" +
+                                     a.str() + " and " + b.str() + ")");
+          return Type::unknown();
+        }
+      }
+      return Type::tuple(parts);
+    }
     if (!a.isScalar() || !b.isScalar()) {
       diags_.error(e->range, "a conditional expression picks between two "
-                             "numbers or two arrays of one type, not " +
+                             "numbers, two tuples of numbers or two arrays "
+                             "of one type, not " +
                                  a.str() + " and " + b.str());
       return Type::unknown();
     }

@@ -443,9 +443,20 @@ Value FunctionGen::emitCompare(const CompareExpr *c) {
 Value FunctionGen::emitValueIf(Value cond, mlir::Type resultType,
                                llvm::function_ref<Value()> thenFn,
                                llvm::function_ref<Value()> elseFn, Location l) {
+  return emitValuesIf(
+      cond, TypeRange{resultType}, [&] { return SmallVector<Value>{thenFn()}; },
+      [&] { return SmallVector<Value>{elseFn()}; }, l)[0];
+}
+
+SmallVector<Value>
+FunctionGen::emitValuesIf(Value cond, TypeRange resultTypes,
+                          llvm::function_ref<SmallVector<Value>()> thenFn,
+                          llvm::function_ref<SmallVector<Value>()> elseFn,
+                          Location l) {
   const std::map<std::string, Value> before = env;
-  auto ifOp = scf::IfOp::create(b, l, TypeRange{resultType}, cond, true);
-  auto emitBranch = [&](Region &region, llvm::function_ref<Value()> fn) {
+  auto ifOp = scf::IfOp::create(b, l, resultTypes, cond, true);
+  auto emitBranch = [&](Region &region,
+                        llvm::function_ref<SmallVector<Value>()> fn) {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(&region.front());
     scf::YieldOp::create(b, l, fn());
@@ -457,15 +468,16 @@ Value FunctionGen::emitValueIf(Value cond, mlir::Type resultType,
       emitBranch(ifOp.getThenRegion(), thenFn);
   std::map<std::string, Value> elseEnv =
       emitBranch(ifOp.getElseRegion(), elseFn);
+  size_t n = resultTypes.size();
   SmallVector<std::string, 2> changed;
-  SmallVector<mlir::Type, 3> types{resultType};
+  SmallVector<mlir::Type, 3> types(resultTypes.begin(), resultTypes.end());
   for (const auto &[name, v] : before)
     if (thenEnv.at(name) != v || elseEnv.at(name) != v) {
       changed.push_back(name);
       types.push_back(v.getType());
     }
   if (changed.empty())
-    return ifOp.getResult(0);
+    return SmallVector<Value>(ifOp.getResults());
   // Rebuild the scf.if with the changed slots as extra results.
   auto threaded = scf::IfOp::create(b, l, types, cond, true);
   auto move = [&](Region &to, Region &from,
@@ -479,11 +491,12 @@ Value FunctionGen::emitValueIf(Value cond, mlir::Type resultType,
   };
   move(threaded.getThenRegion(), ifOp.getThenRegion(), thenEnv);
   move(threaded.getElseRegion(), ifOp.getElseRegion(), elseEnv);
-  ifOp.getResult(0).replaceAllUsesWith(threaded.getResult(0));
+  for (size_t k = 0; k < n; ++k)
+    ifOp.getResult(k).replaceAllUsesWith(threaded.getResult(k));
   ifOp.erase();
   for (size_t i = 0; i < changed.size(); ++i)
-    env[changed[i]] = threaded.getResult(i + 1);
-  return threaded.getResult(0);
+    env[changed[i]] = threaded.getResult(n + i);
+  return SmallVector<Value>(threaded.getResults().take_front(n));
 }
 
 //===----------------------------------------------------------------------===//
@@ -783,6 +796,28 @@ Val FunctionGen::emitExpr(const Expr *e) {
           [&] { return branch(ie->elseValue.get()); }, l);
       addTemp(r);
       return Val(r);
+    }
+    if (t.isTuple()) {
+      // A tuple of numbers: the branch taken's parts, each converted to
+      // the part's type.
+      SmallVector<mlir::Type> types;
+      flatTypes(t, types);
+      Value cond = truthy(emitScalar(ie->cond.get()), l);
+      auto branch = [&](const Expr *x) {
+        size_t mark = temps_.size();
+        Val v = emitExpr(x);
+        releaseTemps(mark, l);
+        SmallVector<Value> parts;
+        for (size_t k = 0; k < v.parts.size(); ++k)
+          parts.push_back(convert(v.parts[k], kindOf(types[k]), l));
+        return parts;
+      };
+      Val r;
+      for (Value v : emitValuesIf(
+               cond, types, [&] { return branch(ie->thenValue.get()); },
+               [&] { return branch(ie->elseValue.get()); }, l))
+        r.parts.push_back(v);
+      return r;
     }
     if (!t.isScalar()) {
       error(e->range, "conditional expressions must produce numbers or "

@@ -203,6 +203,12 @@ public:
                           llvm::function_ref<mlir::Value()> thenFn,
                           llvm::function_ref<mlir::Value()> elseFn,
                           mlir::Location l);
+  /// emitValueIf of several results (the parts of a tuple).
+  llvm::SmallVector<mlir::Value>
+  emitValuesIf(mlir::Value cond, mlir::TypeRange resultTypes,
+               llvm::function_ref<llvm::SmallVector<mlir::Value>()> thenFn,
+               llvm::function_ref<llvm::SmallVector<mlir::Value>()> elseFn,
+               mlir::Location l);
   mlir::Value emitCompareOp(CompareOp op, mlir::Value l, mlir::Value r,
                             mlir::Location loc);
   Val emitIndex(const IndexExpr *ix);
