@@ -31,7 +31,7 @@ Block ScopeRewriter::hoistMade(Stmt &s) {
   bool wholePop = whole && (s.dyn<ExprStmt>() || s.dyn<AssignStmt>()) &&
                   static_cast<AttributeExpr &>(*whole->callee).attr == "pop";
   if (slot && !wholePop)
-    hoistFrom(*slot, out, &s);
+    hoistFrom(*slot, out, &s, /*top=*/true);
   return out;
 }
 
@@ -46,7 +46,7 @@ int ScopeRewriter::usesOf(const Stmt &s, const std::string &name) {
   return n;
 }
 
-void ScopeRewriter::hoistFrom(ExprPtr &e, Block &out, const Stmt *s) {
+void ScopeRewriter::hoistFrom(ExprPtr &e, Block &out, const Stmt *s, bool top) {
   if (!e)
     return;
   // `acc += d.pop(k, 0)`: the pop first, into a variable, when the
@@ -59,6 +59,23 @@ void ScopeRewriter::hoistFrom(ExprPtr &e, Block &out, const Stmt *s) {
     std::string t = temp("popped");
     out.push_back(b.assign(b.name(t), std::move(e)));
     e = b.name(t);
+    return;
+  }
+  // `len(a & b)`: a set made by an operator gets a variable too (its
+  // operands first); not the whole value of `c = a & b`.
+  if (std::optional<Container> derived = derivedKind(e.get())) {
+    if (auto *bin = e->dyn<BinaryExpr>()) {
+      hoistFrom(bin->lhs, out, s);
+      hoistFrom(bin->rhs, out, s);
+    }
+    if (top)
+      return;
+    ASTBuilder b{e->range};
+    std::string d = temp("made");
+    kinds_.emplace(d, *derived);
+    made_.insert(d);
+    out.push_back(b.assign(b.name(d), std::move(e)));
+    e = b.name(d);
     return;
   }
   if (std::optional<Container> made = madeBy(e.get())) {

@@ -135,7 +135,7 @@ private:
   static int usesOf(const Stmt &s, const std::string &name);
 
   /// hoistMade's walk of `e`, an expression of statement `s`.
-  void hoistFrom(ExprPtr &e, Block &out, const Stmt *s);
+  void hoistFrom(ExprPtr &e, Block &out, const Stmt *s, bool top = false);
 
   /// The statements `s` becomes, or none when rewritten in place.
   std::optional<Block> statement(Stmt &s);

@@ -12,6 +12,7 @@
 #include "frontend/ParserUfuncs.h"
 #include "frontend/SemaImpl.h"
 #include "frontend/StaticBranches.h"
+#include "frontend/VersionRebindings.h"
 
 #include <algorithm>
 #include <cstring>
@@ -782,10 +783,10 @@ void Analyzer::checkStmt(const Stmt &s) {
                            : nullptr;
     // The lists of a dict or set (DesugarDicts.h) are Python lists in
     // every function.
-    emptyListOfDict_ = emptyListTarget_ && isDictPart(target->name);
-    dictPartValue_ = target && isDictPart(target->name)
-                         ? a.value->dyn<ListCompExpr>()
-                         : nullptr;
+    // (a rebinding of a dict's list is a new version of its name)
+    bool dictPart = target && isDictPart(withoutVersionSuffixes(target->name));
+    emptyListOfDict_ = emptyListTarget_ && dictPart;
+    dictPartValue_ = dictPart ? a.value->dyn<ListCompExpr>() : nullptr;
     // `out[i] = (x, y)` into an array view: the tuple of numbers is a 1-D
     // array, as NumPy converts it.
     auto *ix = a.targets.size() == 1 ? a.targets[0]->dyn<IndexExpr>() : nullptr;
