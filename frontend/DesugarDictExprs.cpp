@@ -49,16 +49,25 @@ int ScopeRewriter::usesOf(const Stmt &s, const std::string &name) {
 void ScopeRewriter::hoistFrom(ExprPtr &e, Block &out, const Stmt *s, bool top) {
   if (!e)
     return;
+  // `e` into a new variable assigned before the statement (a dict or set
+  // variable when `kind` is given).
+  auto intoVariable = [&](const char *what, std::optional<Container> kind) {
+    ASTBuilder b{e->range};
+    std::string v = temp(what);
+    if (kind) {
+      kinds_.emplace(v, *kind);
+      made_.insert(v);
+    }
+    out.push_back(b.assign(b.name(v), std::move(e)));
+    e = b.name(v);
+  };
   // `acc += d.pop(k, 0)`: the pop first, into a variable, when the
   // statement reads `d` nowhere else (which Python would read before).
   std::string d;
   if (CallExpr *c = methodCall(e.get(), &d);
       c && static_cast<AttributeExpr &>(*c->callee).attr == "pop" &&
       usesOf(*s, d) == 1) {
-    ASTBuilder b{e->range};
-    std::string t = temp("popped");
-    out.push_back(b.assign(b.name(t), std::move(e)));
-    e = b.name(t);
+    intoVariable("popped", std::nullopt);
     return;
   }
   // `len(a & b)`: a set made by an operator gets a variable too (its
@@ -68,23 +77,12 @@ void ScopeRewriter::hoistFrom(ExprPtr &e, Block &out, const Stmt *s, bool top) {
       hoistFrom(bin->lhs, out, s);
       hoistFrom(bin->rhs, out, s);
     }
-    if (top)
-      return;
-    ASTBuilder b{e->range};
-    std::string d = temp("made");
-    kinds_.emplace(d, *derived);
-    made_.insert(d);
-    out.push_back(b.assign(b.name(d), std::move(e)));
-    e = b.name(d);
+    if (!top)
+      intoVariable("made", derived);
     return;
   }
   if (std::optional<Container> made = madeBy(e.get())) {
-    ASTBuilder b{e->range};
-    std::string d = temp("made");
-    kinds_.emplace(d, *made);
-    made_.insert(d);
-    out.push_back(b.assign(b.name(d), std::move(e)));
-    e = b.name(d);
+    intoVariable("made", made);
     return;
   }
   switch (e->kind) {
