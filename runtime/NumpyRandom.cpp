@@ -5,16 +5,15 @@
 // seeded by init_genrand, and RandomState's legacy algorithms for
 // random_sample, the polar-method gauss (its second value kept for the
 // next call) and randint's masked rejection, so a seeded program draws
-// the numbers NumPy and Numba draw. One process-wide state, as NumPy's
-// global RandomState, behind a lock.
+// the numbers NumPy and Numba draw. One state per thread, as Numba's:
+// seed(s) seeds the calling thread's generator, and draws take no lock.
 //
 //===----------------------------------------------------------------------===//
 #include "runtime/RuntimeABI.h"
-#include "runtime/SpinLock.h"
 
 #include <cmath>
 #include <cstdint>
-#include <mutex>
+#include <memory>
 
 namespace {
 
@@ -124,41 +123,36 @@ struct LegacyState {
   }
 };
 
-weft::rt::SpinLock gLock;
+/// The calling thread's generator, made on its first draw (on the heap:
+/// its 2.5 KB would not fit the static TLS block of a library loaded with
+/// dlopen).
 LegacyState &state() {
-  static LegacyState s(kDefaultSeed);
-  return s;
+  thread_local std::unique_ptr<LegacyState> s;
+  if (!s)
+    s = std::make_unique<LegacyState>(kDefaultSeed);
+  return *s;
 }
 
 } // namespace
 
 void weft_rt_mt_seed(int64_t seed) {
-  std::lock_guard<weft::rt::SpinLock> hold(gLock);
   state().reseed(static_cast<uint32_t>(seed));
 }
 
-double weft_rt_mt_uniform(void) {
-  std::lock_guard<weft::rt::SpinLock> hold(gLock);
-  return state().nextDouble();
-}
+double weft_rt_mt_uniform(void) { return state().nextDouble(); }
 
 void weft_rt_mt_fill_uniform(int64_t address, int64_t count) {
   double *out = reinterpret_cast<double *>(static_cast<uintptr_t>(address));
-  std::lock_guard<weft::rt::SpinLock> hold(gLock);
   LegacyState &s = state();
   for (int64_t i = 0; i < count; ++i)
     out[i] = s.nextDouble();
 }
 
-double weft_rt_mt_normal(void) {
-  std::lock_guard<weft::rt::SpinLock> hold(gLock);
-  return state().nextGauss();
-}
+double weft_rt_mt_normal(void) { return state().nextGauss(); }
 
 int64_t weft_rt_mt_randint(int64_t lo, int64_t hi) {
   // [lo, hi): NumPy draws from [lo, hi - 1], a range of hi - 1 - lo.
   uint64_t range = static_cast<uint64_t>(hi) - 1 - static_cast<uint64_t>(lo);
-  std::lock_guard<weft::rt::SpinLock> hold(gLock);
   return static_cast<int64_t>(static_cast<uint64_t>(lo) +
                               state().bounded(range));
 }

@@ -203,6 +203,7 @@ bool FunctionGen::emit() {
   if (mg.gpu || fn.options.target == Target::GPU)
     weft::setFunctionTarget(f, weft::Target::GPU);
   mlir::Block *entry = f.addEntryBlock();
+  entryBlock = entry;
   b.setInsertionPointToStart(entry);
   Location l = f.getLoc();
 

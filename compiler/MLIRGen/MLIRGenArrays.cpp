@@ -99,6 +99,17 @@ SmallVector<Value, 4> FunctionGen::shapeSizes(const Val &shape,
   return sizes;
 }
 
+Value FunctionGen::serialDraws(Location l) {
+  if (!rngSerial) {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(entryBlock);
+    rngSerial = arith::CmpIOp::create(
+        b, l, arith::CmpIPredicate::ne,
+        weft::RngSerialOp::create(b, l, b.getI64Type()), i64(0, l));
+  }
+  return rngSerial;
+}
+
 Value FunctionGen::nextRandomBits(Location l, bool scalar) {
   auto slot = env.find("%rng");
   if (!rngLoopKey || slot == env.end())
@@ -459,15 +470,12 @@ Value FunctionGen::emitRandomBuiltin(const CallExpr *c, Builtin builtin,
         arith::SubFOp::create(b, l, constant(ScalarKind::F64, 1.0, l), u));
     return arith::MulFOp::create(b, l, scale, arith::NegFOp::create(b, l, log));
   };
-  // Directly in a prange body draws are the iteration's (inline); in
-  // other code the runtime says which: a function called from a prange
-  // body draws the iteration's too.
-  bool maybeSerial = !rngLoopKey;
-  Value serial;
-  if (maybeSerial)
-    serial = arith::CmpIOp::create(
-        b, l, arith::CmpIPredicate::ne,
-        weft::RngSerialOp::create(b, l, b.getI64Type()), i64(0, l));
+  // In a prange body draws are the iteration's (inline, or through the
+  // runtime's iteration streams); in other code the runtime says which,
+  // once per call: a function called from a prange body draws the
+  // iteration's too.
+  bool maybeSerial = !rngLoopKey && parallelDepth == 0;
+  Value serial = maybeSerial ? serialDraws(l) : Value();
   if (!t.isArray()) {
     // Numbers use the stream's next bits (normal ones, a stream of one).
     auto counterDraw = [&]() -> Value {

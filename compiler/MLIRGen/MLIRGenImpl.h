@@ -536,6 +536,12 @@ public:
   /// draws are inlined; the draw counter is then the environment slot
   /// "%rng".
   mlir::Value rngLoopKey, rngIteration;
+  /// The function's entry block, and whether its draws outside prange
+  /// bodies are NumPy's (weft.rng_serial, read once at the entry: it is
+  /// the same for the whole call).
+  mlir::Block *entryBlock = nullptr;
+  mlir::Value rngSerial;
+  mlir::Value serialDraws(mlir::Location l);
   /// In a @kernel: thread x, y, block x, y, block size x, y (i64).
   mlir::Value gridPoint_[6];
   /// f[blocks, threads](args) on the CPU: every grid point in a parallel
