@@ -1,8 +1,9 @@
 """Seeded random draws in jitted functions are NumPy's (and Numba's, which
 follows NumPy's stream): np.random.seed then random, standard_normal,
 randint, rand, exponential, as CPython with NumPy draws them (py_func);
-inside prange loops they are Weft's counter-based streams, the same for
-any thread count."""
+inside prange loops they are Weft's counter-based streams, the same on
+every run for a seed (tests/lit/parallel/prange-random.weft checks thread
+counts)."""
 import numpy as np
 
 import weft
@@ -45,7 +46,7 @@ def test_seeded_draws_are_numpys():
     assert monte_carlo_pi(5000) == monte_carlo_pi.py_func(5000)
 
 
-def test_prange_draws_do_not_depend_on_threads():
+def test_prange_draws_repeat_for_a_seed():
     a = parallel_draws(1000)
     assert np.array_equal(a, parallel_draws(1000))
     assert 0.4 < a.mean() < 0.6
