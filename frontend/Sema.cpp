@@ -135,9 +135,18 @@ FunctionInstance *Analyzer::instantiate(const FunctionDefStmt *def,
       paramTypes.push_back(argTypes[i]);
     }
   }
+  auto isLibrary = [](const FunctionDefStmt *d) {
+    return d && d->name.rfind(kNumpyLibraryPrefix, 0) == 0;
+  };
   std::string key = def->name + "(";
   for (const Type &t : paramTypes)
     key += t.str() + ";";
+  int64_t reportLine = 0;
+  if (isLibrary(def) && libraryRaises(def)) {
+    reportLine =
+        fn_ && isLibrary(fn_->def) ? fn_->reportLine : callRange.begin.line;
+    key += ")@" + std::to_string(reportLine);
+  }
   auto it = instancesByKey_.find(key);
   if (it != instancesByKey_.end())
     return it->second;
@@ -172,6 +181,9 @@ FunctionInstance *Analyzer::instantiate(const FunctionDefStmt *def,
       inst->symbol += "_" + s;
     }
   }
+  if (reportLine > 0)
+    inst->symbol += "__at" + std::to_string(reportLine);
+  inst->reportLine = reportLine;
   for (size_t i = 0; i < def->params.size(); ++i) {
     inst->paramNames.push_back(def->params[i].name);
     inst->paramTypes.push_back(paramTypes[i]);
@@ -188,12 +200,30 @@ FunctionInstance *Analyzer::instantiate(const FunctionDefStmt *def,
   instancesByKey_[key] = raw;
   program_->instances.push_back(std::move(inst));
   change();
-  auto isLibrary = [](const FunctionDefStmt *d) {
-    return d && d->name.rfind(kNumpyLibraryPrefix, 0) == 0;
-  };
   if (isLibrary(def) && !(fn_ && isLibrary(fn_->def)))
     libraryCallSites_.emplace(def, callRange);
   return raw;
+}
+
+bool Analyzer::libraryRaises(const FunctionDefStmt *def) {
+  auto [it, added] = libraryRaises_.emplace(def, false);
+  if (!added)
+    return it->second; // known, or being decided (a recursive call)
+  bool raises = false;
+  forEachStmtIn(def->body, [&](const Stmt &s) {
+    raises |= s.dyn<AssertStmt>() != nullptr;
+  });
+  std::string prefix = kNumpyLibraryPrefix;
+  forEachExprIn(def->body, [&](const Expr *e) {
+    auto *c = e->dyn<CallExpr>();
+    auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
+    if (raises || !n || n->name.rfind(prefix, 0) != 0)
+      return;
+    auto callee = defs_.find(n->name);
+    raises = callee != defs_.end() && libraryRaises(callee->second);
+  });
+  libraryRaises_[def] = raises;
+  return raises;
 }
 
 void Analyzer::noteLibraryCallSites() {

@@ -112,6 +112,10 @@ struct FunctionInstance {
   /// Called from a host program (the embedding API): compiled as a public
   /// symbol with a host-callable wrapper.
   bool exported = false;
+  /// For a NumPy library function that can raise: the program's line
+  /// whose call (directly, or through other library functions) this
+  /// instance serves; its runtime errors name that line. 0 elsewhere.
+  int64_t reportLine = 0;
   /// Per parameter: true if the function may write into its buffer (a
   /// store through it or a view of it, in this function or a callee). A
   /// conservative fact (frontend/SemaWrites.cpp): hosts refuse read-only

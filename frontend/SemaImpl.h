@@ -170,6 +170,11 @@ private:
   /// Adds to each error inside a NumPy library function the program's
   /// call of it.
   void noteLibraryCallSites();
+  /// Whether NumPy library function `def` raises (a raise or assert in
+  /// it or in a library function it calls): it then gets an instance per
+  /// line of the program that calls it, so its errors name that line.
+  bool libraryRaises(const FunctionDefStmt *def);
+  std::map<const FunctionDefStmt *, bool> libraryRaises_;
   FunctionInstance *fn_ = nullptr; ///< the instance being checked
   /// Where each local got its type first (for "first assigned here").
   std::map<std::pair<FunctionInstance *, std::string>, SourceRange> firstDef_;

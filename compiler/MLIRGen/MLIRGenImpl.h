@@ -64,11 +64,12 @@ public:
   void flatTypes(const Type &t, llvm::SmallVectorImpl<mlir::Type> &out);
   mlir::Location loc(SourceRange r);
   mlir::Location loc(SourceLocation l) { return loc(SourceRange(l)); }
-  /// The source line a runtime error names: none (0) in the NumPy
-  /// library's functions, whose lines follow the program's.
+  /// The source line a runtime error names. In the NumPy library's
+  /// functions (whose lines follow the program's), the program's line
+  /// that called the function, or none (0).
   int64_t line(SourceRange r) const {
     return fn.def && fn.def->name.rfind(kNumpyLibraryPrefix, 0) == 0
-               ? 0
+               ? fn.reportLine
                : r.begin.line;
   }
 

@@ -130,12 +130,18 @@ def test_same_as_python(fn, args):
 
 
 def test_python_exceptions():
-    with pytest.raises(KeyError):
+    # The error names the program's line of the lookup (the library
+    # function that raises it has a copy per line of the program).
+    with pytest.raises(KeyError,
+                       match=r"test_dicts\.py:%d: KeyError" %
+                       (lookup.py_func.__code__.co_firstlineno + 3)):
         lookup(2)
     with pytest.raises(RuntimeError,
                        match="dictionary changed size during iteration"):
         grow_while_looping(10)
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError,
+                       match=r"test_dicts\.py:%d: KeyError" %
+                       (remove_missing.py_func.__code__.co_firstlineno + 3)):
         remove_missing(7)
 
 

@@ -95,3 +95,16 @@ def test_missing_names_are_named():
     with pytest.raises(AttributeError, match="Weft's numba module has no "
                                              "'cfunc'"):
         m.cfunc
+
+
+def test_function_without_source_is_a_clear_error():
+    # Python keeps no source for code read from standard input.
+    code = ("import weft\n@weft.jit\ndef f(n):\n    return n + 1\n"
+            "try:\n    f(2)\nexcept weft.CompileError as e:\n"
+            "    print(e)\n")
+    env = dict(os.environ)
+    r = subprocess.run([sys.executable, "-"], input=code, capture_output=True,
+                       text=True, timeout=300, env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("f: Weft compiles a function from its source "
+                               "text, and Python kept none for this one")

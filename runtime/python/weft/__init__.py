@@ -590,7 +590,14 @@ def _function_lines(fn, options, decorator="jit"):
     without Python decorators, @jit(...) or @vectorize(...) for the
     options in front), the line of the file they start at, and the file's
     name."""
-    raw, first = inspect.getsourcelines(fn)
+    try:
+        raw, first = inspect.getsourcelines(fn)
+    except (_builtin_OSError, TypeError):
+        raise CompileError(
+            "%s: Weft compiles a function from its source text, and Python "
+            "kept none for this one (typed at the interactive prompt, or "
+            "given to python -c or on standard input); define it in a file "
+            "or a notebook cell" % getattr(fn, "__qualname__", fn)) from None
     lines = textwrap.dedent("".join(raw)).splitlines()
     # Decorators, also those written over several lines, end at the def.
     while lines and not lines[0].startswith("def "):
