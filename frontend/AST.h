@@ -400,6 +400,13 @@ void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f);
 /// nested in it.
 void forEachExprOf(const Stmt &s, const std::function<void(const Expr *)> &f);
 
+/// forEachChild with the slots holding the children, which `f` may
+/// replace (a call's callee when it is a method's object).
+void forEachChildSlot(Expr &e, const std::function<void(ExprPtr &)> &f);
+
+/// forEachExprOf with the slots holding the expressions.
+void forEachExprSlotOf(Stmt &s, const std::function<void(ExprPtr &)> &f);
+
 /// Calls `f` on every statement of `block` and of the blocks nested in it
 /// (branches, loop bodies; not nested defs), each before those it holds.
 void forEachStmtIn(const Block &block,

@@ -83,6 +83,127 @@ void forEachChild(const Expr *e, const std::function<void(const Expr *)> &f) {
   }
 }
 
+void forEachChildSlot(Expr &e, const std::function<void(ExprPtr &)> &f) {
+  auto each = [&](ExprPtr &x) {
+    if (x)
+      f(x);
+  };
+  switch (e.kind) {
+  case ExprKind::Unary:
+    each(static_cast<UnaryExpr &>(e).operand);
+    return;
+  case ExprKind::Binary:
+    each(static_cast<BinaryExpr &>(e).lhs);
+    each(static_cast<BinaryExpr &>(e).rhs);
+    return;
+  case ExprKind::BoolOp:
+    each(static_cast<BoolOpExpr &>(e).lhs);
+    each(static_cast<BoolOpExpr &>(e).rhs);
+    return;
+  case ExprKind::Compare:
+    for (ExprPtr &o : static_cast<CompareExpr &>(e).operands)
+      each(o);
+    return;
+  case ExprKind::IfExp: {
+    auto &x = static_cast<IfExpExpr &>(e);
+    each(x.cond);
+    each(x.thenValue);
+    each(x.elseValue);
+    return;
+  }
+  case ExprKind::Call: {
+    auto &x = static_cast<CallExpr &>(e);
+    if (auto *m = x.callee->dyn<AttributeExpr>())
+      each(m->base);
+    for (ExprPtr &a : x.args)
+      each(a);
+    for (KeywordArg &k : x.keywords)
+      each(k.value);
+    return;
+  }
+  case ExprKind::Index: {
+    auto &x = static_cast<IndexExpr &>(e);
+    each(x.base);
+    for (ExprPtr &i : x.indices)
+      each(i);
+    return;
+  }
+  case ExprKind::Slice: {
+    auto &x = static_cast<SliceExpr &>(e);
+    each(x.lower);
+    each(x.upper);
+    each(x.step);
+    return;
+  }
+  case ExprKind::Attribute:
+    each(static_cast<AttributeExpr &>(e).base);
+    return;
+  case ExprKind::Tuple:
+    for (ExprPtr &x : static_cast<TupleExpr &>(e).elts)
+      each(x);
+    return;
+  case ExprKind::List:
+    for (ExprPtr &x : static_cast<ListExpr &>(e).elts)
+      each(x);
+    return;
+  case ExprKind::ListComp: {
+    auto &lc = static_cast<ListCompExpr &>(e);
+    each(lc.iter);
+    each(lc.cond);
+    each(lc.elt);
+    return;
+  }
+  default:
+    return;
+  }
+}
+
+void forEachExprSlotOf(Stmt &s, const std::function<void(ExprPtr &)> &f) {
+  auto each = [&](ExprPtr &e) {
+    if (e)
+      f(e);
+  };
+  switch (s.kind) {
+  case StmtKind::Expr:
+    each(static_cast<ExprStmt &>(s).value);
+    return;
+  case StmtKind::Assign: {
+    auto &a = static_cast<AssignStmt &>(s);
+    each(a.value);
+    for (ExprPtr &t : a.targets)
+      each(t);
+    return;
+  }
+  case StmtKind::AugAssign:
+    each(static_cast<AugAssignStmt &>(s).target);
+    each(static_cast<AugAssignStmt &>(s).value);
+    return;
+  case StmtKind::AnnAssign:
+    each(static_cast<AnnAssignStmt &>(s).value);
+    each(static_cast<AnnAssignStmt &>(s).target);
+    return;
+  case StmtKind::If:
+    each(static_cast<IfStmt &>(s).cond);
+    return;
+  case StmtKind::For:
+    each(static_cast<ForStmt &>(s).iter);
+    each(static_cast<ForStmt &>(s).target);
+    return;
+  case StmtKind::While:
+    each(static_cast<WhileStmt &>(s).cond);
+    return;
+  case StmtKind::Return:
+    each(static_cast<ReturnStmt &>(s).value);
+    return;
+  case StmtKind::Assert:
+    each(static_cast<AssertStmt &>(s).test);
+    each(static_cast<AssertStmt &>(s).msg);
+    return;
+  default:
+    return;
+  }
+}
+
 void forEachExprOf(const Stmt &s, const std::function<void(const Expr *)> &f) {
   auto each = [&](const ExprPtr &e) {
     if (e)

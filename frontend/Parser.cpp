@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/Builtins.h"
 #include "frontend/DesugarAssignments.h"
+#include "frontend/DesugarComprehensions.h"
 #include "frontend/DesugarDicts.h"
 #include "frontend/DesugarListMethods.h"
 #include "frontend/DesugarLoops.h"
@@ -1032,6 +1033,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   parser::Parser p(std::move(tokens), lexDiags.diagnostics(), diags);
   p.setParsingLibrary(file.filename() == kNumpyLibraryFile);
   p.parseModule(*m);
+  desugarComprehensions(*m, diags);
   liftNestedFunctions(*m);
   freezeModuleArrays(*m, diags);
   desugarDicts(*m, diags);

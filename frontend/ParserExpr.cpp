@@ -787,7 +787,8 @@ ExprPtr Parser::parseAtom() {
       if (!el)
         return nullptr;
       if (at(TokenKind::KwFor) && list->elts.empty())
-        return parseListComp(open.begin, std::move(el));
+        return parseComprehension(open.begin, "list", std::move(el), nullptr,
+                                  TokenKind::RBracket);
       list->elts.push_back(std::move(el));
       if (!accept(TokenKind::Comma))
         break;
@@ -826,9 +827,9 @@ ExprPtr Parser::parseBraceDisplay() {
     ExprPtr key = parseExpr();
     if (!key)
       return nullptr;
-    if (at(TokenKind::KwFor))
-      return error("a dict or set comprehension is not supported; build "
-                   "it with a for loop");
+    if (at(TokenKind::KwFor) && call->args.empty())
+      return parseComprehension(open.begin, "set", std::move(key), nullptr,
+                                TokenKind::RBrace);
     bool pair = accept(TokenKind::Colon);
     if (call->args.empty())
       isSet = !pair;
@@ -840,9 +841,9 @@ ExprPtr Parser::parseBraceDisplay() {
       ExprPtr value = parseExpr();
       if (!value)
         return nullptr;
-      if (at(TokenKind::KwFor))
-        return error("a dict or set comprehension is not supported; build "
-                     "it with a for loop");
+      if (at(TokenKind::KwFor) && call->args.size() == 1)
+        return parseComprehension(open.begin, "dict", std::move(call->args[0]),
+                                  std::move(value), TokenKind::RBrace);
       call->args.push_back(std::move(value));
     }
     if (!accept(TokenKind::Comma))
@@ -869,48 +870,116 @@ static void renameIn(Expr *e, const std::string &from, const std::string &to) {
       e, [&](const Expr *c) { renameIn(const_cast<Expr *>(c), from, to); });
 }
 
-ExprPtr Parser::parseListComp(SourceLocation begin, ExprPtr elt) {
-  auto lc = std::make_unique<ListCompExpr>(SourceRange(begin));
-  next(); // for
-  if (!at(TokenKind::Identifier))
-    return error("expected a name after 'for' in a list comprehension, "
-                 "found " +
-                 found());
-  lc->source = tok().text;
-  next();
-  if (at(TokenKind::Comma))
-    return error("a list comprehension takes one name after 'for'; index "
-                 "tuples inside the expression");
-  if (!expect(TokenKind::KwIn, "expected 'in' after the name in a list "
-                               "comprehension"))
-    return nullptr;
-  lc->iter = parseOr();
-  if (!lc->iter)
-    return nullptr;
-  if (accept(TokenKind::KwIf)) {
-    lc->cond = parseOr();
-    if (!lc->cond)
+namespace {
+/// Adds to `out` the names target `t` binds.
+void targetNames(const Expr *t, std::vector<std::string> &out) {
+  if (auto *n = t->dyn<NameExpr>())
+    out.push_back(n->name);
+  else if (auto *tuple = t->dyn<TupleExpr>())
+    for (const ExprPtr &x : tuple->elts)
+      targetNames(x.get(), out);
+}
+/// `enumerate(...)`, `zip(...)` or `x.items()`: pairs to unpack.
+bool yieldsTuples(const Expr *iter) {
+  auto *c = iter->dyn<CallExpr>();
+  if (!c)
+    return false;
+  if (auto *n = c->callee->dyn<NameExpr>())
+    return n->name == "enumerate" || n->name == "zip";
+  auto *m = c->callee->dyn<AttributeExpr>();
+  return m && m->attr == "items";
+}
+} // namespace
+
+ExprPtr Parser::parseComprehension(SourceLocation begin, const char *kind,
+                                   ExprPtr elt, ExprPtr value,
+                                   TokenKind close) {
+  struct Clause {
+    ExprPtr target, iter;
+    std::vector<ExprPtr> conds;
+  };
+  std::vector<Clause> clauses;
+  while (accept(TokenKind::KwFor)) {
+    Clause c;
+    c.target = parseForTargets();
+    if (!c.target)
       return nullptr;
-    if (at(TokenKind::KwIf))
-      return error("a list comprehension takes one condition; join them "
-                   "with 'and'");
+    if (!expect(TokenKind::KwIn, "expected 'in' after the names of a "
+                                 "comprehension's 'for'"))
+      return nullptr;
+    c.iter = parseOr();
+    if (!c.iter)
+      return nullptr;
+    while (accept(TokenKind::KwIf)) {
+      ExprPtr cond = parseOr();
+      if (!cond)
+        return nullptr;
+      c.conds.push_back(std::move(cond));
+    }
+    clauses.push_back(std::move(c));
   }
-  if (at(TokenKind::KwFor))
-    return error("a list comprehension takes one 'for'; nest the "
-                 "comprehensions: [[e for j in ...] for i in ...]");
-  if (!expect(TokenKind::RBracket, "expected ']' to close the '[' opened "
-                                   "at " +
-                                       locString(begin)))
+  const char *closing = close == TokenKind::RBracket ? "']' to close the '['"
+                                                     : "'}' to close the '{'";
+  if (!expect(close, std::string("expected ") + closing + " opened at " +
+                         locString(begin)))
     return nullptr;
-  lc->range = rangeFrom(begin);
-  // Local to the comprehension, as in Python 3.
-  std::string local = lc->source + "." + std::to_string(++comprehensions_);
-  renameIn(elt.get(), lc->source, local);
-  if (lc->cond)
-    renameIn(lc->cond.get(), lc->source, local);
-  lc->target = std::make_unique<NameExpr>(lc->range, local);
-  lc->elt = std::move(elt);
-  return lc;
+  SourceRange range = rangeFrom(begin);
+  // The targets are local to the comprehension, as in Python 3: each
+  // name gets one of its own, in the element and the conditions, and in
+  // the iterables after the first (the first is evaluated outside).
+  int number = ++comprehensions_;
+  std::vector<std::string> names;
+  for (Clause &c : clauses)
+    targetNames(c.target.get(), names);
+  for (const std::string &n : names) {
+    std::string local = n + "." + std::to_string(number);
+    renameIn(elt.get(), n, local);
+    if (value)
+      renameIn(value.get(), n, local);
+    for (size_t i = 0; i < clauses.size(); ++i) {
+      renameIn(clauses[i].target.get(), n, local);
+      if (i > 0)
+        renameIn(clauses[i].iter.get(), n, local);
+      for (ExprPtr &cond : clauses[i].conds)
+        renameIn(cond.get(), n, local);
+    }
+  }
+  Clause &first = clauses.front();
+  if (std::string(kind) == "list" && clauses.size() == 1 &&
+      first.target->kind == ExprKind::Name && !yieldsTuples(first.iter.get())) {
+    auto lc = std::make_unique<ListCompExpr>(range);
+    lc->source = names.front();
+    lc->target = std::move(first.target);
+    lc->target->range = range;
+    lc->iter = std::move(first.iter);
+    // `if a if b` is `if a and b`.
+    for (ExprPtr &cond : first.conds) {
+      if (!lc->cond) {
+        lc->cond = std::move(cond);
+        continue;
+      }
+      SourceRange both(lc->cond->range.begin, cond->range.end);
+      lc->cond = std::make_unique<BoolOpExpr>(
+          both, BoolOpKind::And, std::move(lc->cond), std::move(cond));
+    }
+    lc->elt = std::move(elt);
+    return lc;
+  }
+  auto call = std::make_unique<CallExpr>(
+      range, std::make_unique<NameExpr>(range, std::string("weft.") + kind +
+                                                   "_comprehension"));
+  call->args.push_back(std::move(elt));
+  if (value)
+    call->args.push_back(std::move(value));
+  for (Clause &c : clauses) {
+    auto clause = std::make_unique<TupleExpr>(c.target->range);
+    clause->elts.push_back(std::move(c.target));
+    clause->elts.push_back(std::move(c.iter));
+    for (ExprPtr &cond : c.conds)
+      clause->elts.push_back(std::move(cond));
+    call->args.push_back(std::move(clause));
+  }
+  return call;
 }
 
 void Parser::libraryAxisCall(CallExpr &c) {

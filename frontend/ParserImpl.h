@@ -115,9 +115,17 @@ private:
   bool canStartExpr() const;
   /// expr (',' expr)* [','] — a bare tuple when there is a comma.
   ExprPtr parseExprList();
-  /// The rest of `[elt for ...]` after `elt`, from `for` to `]`.
+  /// `{...}`: a dict or set display or comprehension.
   ExprPtr parseBraceDisplay();
-  ExprPtr parseListComp(SourceLocation begin, ExprPtr elt);
+  /// The rest of a comprehension after its element (`value`: a dict
+  /// comprehension's, else null), from the first `for` to the closing
+  /// bracket `close`. A list comprehension of one name, one `for` and at
+  /// most one `if` over anything but enumerate/zip is a ListCompExpr;
+  /// every other is a call of weft.list_comprehension,
+  /// weft.set_comprehension or weft.dict_comprehension that
+  /// desugarComprehensions (DesugarComprehensions.h) makes loops.
+  ExprPtr parseComprehension(SourceLocation begin, const char *kind,
+                             ExprPtr elt, ExprPtr value, TokenKind close);
   /// `a if c else b` (lowest precedence).
   ExprPtr parseExpr();
   ExprPtr parseOr();
