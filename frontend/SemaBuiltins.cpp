@@ -157,10 +157,15 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
         return Type::unknown();
       }
     for (size_t i = 0; i < args.size(); ++i)
-      if (anyPart(args[i], [](const Type &t) { return t.isTupleList(); })) {
+      if (anyPart(args[i], [](const Type &t) {
+            return t.isTupleList() &&
+                   (t.listDepth() != 1 ||
+                    anyPart(t.tupleListElement(),
+                            [](const Type &f) { return f.isList(); }));
+          })) {
         diags_.error(argExprs[i]->range,
-                     "printing a list of tuples is not supported yet; "
-                     "print its tuples in a loop");
+                     "printing a list of lists of tuples is not supported "
+                     "yet; print its lists in a loop");
         return Type::unknown();
       }
     noKeywords();

@@ -562,21 +562,64 @@ std::string formatMemRef(int32_t elemKind, int64_t rank,
   return formatArray(elemKind, rank, shape.data(), shape.data() + rank, data);
 }
 
-std::string formatList(int32_t elemKind, const void *descriptor) {
-  // { T *allocated; T *aligned; int64_t offset, size, stride; }
-  const char *d = static_cast<const char *>(descriptor);
+namespace {
+/// A 1-D memref descriptor: { T *allocated; T *aligned; int64_t offset,
+/// size, stride; }.
+struct ListView {
   const char *aligned;
-  int64_t meta[3];
-  std::memcpy(&aligned, d + sizeof(void *), sizeof aligned);
-  std::memcpy(meta, d + 2 * sizeof(void *), sizeof meta);
-  int64_t bytes = static_cast<int64_t>(elementBytes(elemKind));
+  int64_t offset, size, stride;
+  explicit ListView(const void *descriptor) {
+    const char *d = static_cast<const char *>(descriptor);
+    int64_t meta[3];
+    std::memcpy(&aligned, d + sizeof(void *), sizeof aligned);
+    std::memcpy(meta, d + 2 * sizeof(void *), sizeof meta);
+    offset = meta[0];
+    size = meta[1];
+    stride = meta[2];
+  }
+  /// Element i as Python prints the scalar (a 0-d array's text).
+  std::string element(int32_t elemKind, int64_t i) const {
+    int64_t bytes = static_cast<int64_t>(elementBytes(elemKind));
+    return formatArray(elemKind, 0, nullptr, nullptr,
+                       aligned + (offset + i * stride) * bytes);
+  }
+};
+} // namespace
+
+std::string formatList(int32_t elemKind, const void *descriptor) {
+  ListView list(descriptor);
   std::string s = "[";
-  for (int64_t i = 0; i < meta[1]; ++i) {
+  for (int64_t i = 0; i < list.size; ++i) {
     if (i)
       s += ", ";
-    // Each element as a 0-d array: the scalar as Python prints it.
-    s += formatArray(elemKind, 0, nullptr, nullptr,
-                     aligned + (meta[0] + i * meta[2]) * bytes);
+    s += list.element(elemKind, i);
+  }
+  return s + "]";
+}
+
+std::string formatTupleList(const char *format, int32_t fields,
+                            const int32_t *kinds,
+                            const void *const *descriptors) {
+  std::vector<ListView> lists;
+  int64_t n = fields > 0 ? INT64_MAX : 0;
+  for (int32_t f = 0; f < fields; ++f) {
+    lists.emplace_back(descriptors[f]);
+    n = std::min(n, lists.back().size);
+  }
+  std::string s = "[";
+  for (int64_t i = 0; i < n; ++i) {
+    if (i)
+      s += ", ";
+    int32_t f = 0;
+    for (const char *c = format; *c; ++c) {
+      if (c[0] == '{' && c[1] == '}' && f < fields) {
+        s += lists[f].element(kinds[f], i);
+        ++f;
+        ++c;
+      } else {
+        s += *c;
+      }
+    }
   }
   return s + "]";
 }

@@ -211,6 +211,12 @@ void weft_rt_print_list(int32_t elemKind, const void *descriptor) {
   writeOut(weft::rt::formatList(elemKind, descriptor));
 }
 
+void weft_rt_print_tuple_list(const char *format, int32_t fields,
+                              const int32_t *kinds,
+                              const void *const *descriptors) {
+  writeOut(weft::rt::formatTupleList(format, fields, kinds, descriptors));
+}
+
 static std::vector<std::string> &programArguments() {
   static std::vector<std::string> args;
   return args;

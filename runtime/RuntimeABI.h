@@ -40,6 +40,12 @@ void weft_rt_print_newline(void); ///< ends the line (and flushes if a tty)
 /// with T given by `elemKind` (a WeftElemKind) and strides in elements.
 /// A Python list (python_lists=True) as Python prints it.
 void weft_rt_print_list(int32_t elemKind, const void *descriptor);
+/// A list of tuples held field by field: `fields` 1-D arrays (element
+/// kinds `kinds`, descriptors `descriptors`), each tuple printed as
+/// `format` with its fields for the `{}`s: `[(0, 0.5), (1, 1.0)]`.
+void weft_rt_print_tuple_list(const char *format, int32_t fields,
+                              const int32_t *kinds,
+                              const void *const *descriptors);
 void weft_rt_print_array(int32_t elemKind, int64_t rank,
                          const void *descriptor);
 
@@ -240,6 +246,9 @@ std::string formatMemRef(int32_t elemKind, int64_t rank,
 /// Python's str() of a list (`[1.0, 2.5]`, `[True, False]`) of the 1-D
 /// memref descriptor `descriptor`'s elements.
 std::string formatList(int32_t elemKind, const void *descriptor);
+std::string formatTupleList(const char *format, int32_t fields,
+                            const int32_t *kinds,
+                            const void *const *descriptors);
 /// NumPy's str() of 1-D arrays (default print options: precision 8,
 /// line width 75, summarised with "..." above 1000 elements).
 std::string formatArrayF64(const double *data, int64_t size, int64_t stride);

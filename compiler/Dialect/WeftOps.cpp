@@ -117,7 +117,39 @@ LogicalResult PrintOp::verify() {
   FailureOr<unsigned> n = countPlaceholders(getFormat());
   if (failed(n))
     return emitOpError("format has a lone '{' or '}' (write '{{' or '}}')");
-  if (*n != getValues().size())
+  // A list of tuples takes one placeholder for its fields.
+  size_t grouped = 0;
+  std::optional<ArrayRef<int64_t>> groups = getTupleLists();
+  std::optional<ArrayAttr> formats = getTupleFormats();
+  if (groups.has_value() != formats.has_value())
+    return emitOpError("tuple_lists and tuple_formats go together");
+  if (groups) {
+    if (groups->size() % 2 || groups->size() / 2 != formats->size())
+      return emitOpError("tuple_lists holds a (first, count) pair per entry "
+                         "of tuple_formats");
+    int64_t end = 0;
+    for (size_t g = 0; g < groups->size(); g += 2) {
+      int64_t first = (*groups)[g], count = (*groups)[g + 1];
+      if (first < end || count < 1 ||
+          first + count > int64_t(getValues().size()))
+        return emitOpError("tuple_lists names operands out of order or "
+                           "range");
+      end = first + count;
+      for (int64_t i = first; i < end; ++i) {
+        auto mt = dyn_cast<MemRefType>(getValues()[i].getType());
+        if (!mt || mt.getRank() != 1)
+          return emitOpError("a tuple list's field ")
+                 << i << " is not a 1-D array";
+      }
+      StringRef f = cast<StringAttr>((*formats)[g / 2]).getValue();
+      FailureOr<unsigned> fields = countPlaceholders(f);
+      if (failed(fields) || int64_t(*fields) != count)
+        return emitOpError("tuple format '")
+               << f << "' does not have " << count << " placeholders";
+      grouped += size_t(count - 1);
+    }
+  }
+  if (*n + grouped != getValues().size())
     return emitOpError("format has ")
            << *n << " placeholders but " << getValues().size() << " operands";
   for (Value v : getValues()) {

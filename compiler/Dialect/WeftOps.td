@@ -18,15 +18,22 @@ def Weft_PrintOp : Weft_Op<"print"> {
     operand goes, in order (`{{` and `}}` stand for braces). Scalars print
     as Python prints them, arrays as NumPy prints them, and the 1-D
     operands whose positions `lists` names as Python prints a list
-    (`[1.0, 2.5]`).
+    (`[1.0, 2.5]`). `tuple_lists` holds pairs (first operand, count):
+    those 1-D operands are the fields of one list of tuples, which one
+    `{}` prints as Python does, each tuple as the matching entry of
+    `tuple_formats` with the fields for its `{}`s.
 
     ```mlir
     weft.print "x = {} {}" %a, %b : i64, f64
     weft.print "{}" %l : memref<?xf64> {lists = array<i64: 0>}
+    weft.print "{}" %i, %x : memref<?xi64>, memref<?xf64>
+        {tuple_lists = array<i64: 0, 2>, tuple_formats = ["({}, {})"]}
     ```
   }];
   let arguments = (ins StrAttr:$format, Variadic<AnyType>:$values,
-                       OptionalAttr<DenseI64ArrayAttr>:$lists);
+                       OptionalAttr<DenseI64ArrayAttr>:$lists,
+                       OptionalAttr<DenseI64ArrayAttr>:$tuple_lists,
+                       OptionalAttr<StrArrayAttr>:$tuple_formats);
   let assemblyFormat = "$format ($values^ `:` type($values))? attr-dict";
   let hasVerifier = 1;
 }

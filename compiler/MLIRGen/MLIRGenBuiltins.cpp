@@ -28,10 +28,29 @@ std::string escapeFormat(const std::string &s) {
 void FunctionGen::emitPrint(const CallExpr *c) {
   Location l = loc(c->range);
   SmallVector<Value> listValues; // print as Python lists
+  // Lists of tuples: the first field's value, the field count and how one
+  // tuple prints.
+  struct TupleList {
+    Value first;
+    int64_t fields;
+    std::string format;
+  };
+  SmallVector<TupleList> tupleLists;
   std::function<void(const weft::Type &, ArrayRef<Value> &, std::string &,
                      SmallVector<Value> &)>
       add = [&](const weft::Type &t, ArrayRef<Value> &parts,
                 std::string &format, SmallVector<Value> &values) {
+        if (t.isTupleList()) {
+          // One {} for the list; the tuple's own format takes its fields.
+          TupleList list{parts.front(), 0, ""};
+          SmallVector<Value> fields;
+          add(t.tupleListElement(), parts, list.format, fields);
+          list.fields = int64_t(fields.size());
+          tupleLists.push_back(list);
+          format += "{}";
+          values.append(fields.begin(), fields.end());
+          return;
+        }
         if (t.isTuple()) {
           format += "(";
           for (size_t i = 0; i < t.elems().size(); ++i) {
@@ -85,13 +104,28 @@ void FunctionGen::emitPrint(const CallExpr *c) {
           ArrayRef<Value> parts = args[i].parts;
           add(t, parts, format, values);
         }
-        SmallVector<int64_t> lists;
-        for (size_t k = 0; k < values.size(); ++k)
-          if (llvm::is_contained(listValues, values[k]))
+        SmallVector<int64_t> lists, groups;
+        SmallVector<StringRef> tupleFormats;
+        for (size_t k = 0; k < values.size(); ++k) {
+          auto list = llvm::find_if(tupleLists, [&](const TupleList &t) {
+            return t.first == values[k];
+          });
+          if (list != tupleLists.end()) {
+            groups.append({int64_t(k), list->fields});
+            tupleFormats.push_back(list->format);
+            k += size_t(list->fields - 1);
+          } else if (llvm::is_contained(listValues, values[k])) {
             lists.push_back(int64_t(k));
-        weft::PrintOp::create(b, l, format, values,
-                              lists.empty() ? DenseI64ArrayAttr()
-                                            : b.getDenseI64ArrayAttr(lists));
+          }
+        }
+        auto op = weft::PrintOp::create(
+            b, l, format, values,
+            lists.empty() ? DenseI64ArrayAttr() : b.getDenseI64ArrayAttr(lists),
+            DenseI64ArrayAttr(), ArrayAttr());
+        if (!groups.empty()) {
+          op.setTupleListsAttr(b.getDenseI64ArrayAttr(groups));
+          op.setTupleFormatsAttr(b.getStrArrayAttr(tupleFormats));
+        }
       };
   from(0, "", {});
 }

@@ -161,18 +161,23 @@ def slice_of_tuples(n):
 
 @weft.jit
 def print_tuples(n):
-    print([(i, i) for i in range(n)])
+    print([(i, i * 0.5) for i in range(n)], [(i, i > 0) for i in range(0)])
 
 
 @pytest.mark.parametrize("f, message", [
     (store_floats_into_ints, r"cannot store a \(f64, i64\) into a list of "
                              r"\(i64, i64\)"),
     (slice_of_tuples, "takes one integer index or a slice so far"),
-    (print_tuples, "printing a list of tuples is not supported yet"),
 ])
 def test_list_of_tuples_limits_are_compile_errors(f, message):
     with pytest.raises(weft.CompileError, match=message):
         f(3)
+
+
+def test_print_list_of_tuples_as_python(capfd):
+    print_tuples(3)
+    out = capfd.readouterr().out
+    assert out == "[(0, 0.0), (1, 0.5), (2, 1.0)] []\n"
 
 
 @weft.jit

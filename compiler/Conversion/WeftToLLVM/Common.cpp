@@ -71,13 +71,13 @@ void lowering::unpack1D(ConversionPatternRewriter &rewriter, Location loc,
   stride = desc.stride(rewriter, loc, 0);
 }
 
-Value lowering::descriptorPointer(ConversionPatternRewriter &rewriter,
-                                  Operation *op, Value descriptor) {
+Value lowering::entrySlot(ConversionPatternRewriter &rewriter, Operation *op,
+                          Type type, int64_t count) {
   Location loc = op->getLoc();
   auto ptrTy = LLVM::LLVMPointerType::get(op->getContext());
   // The slot goes at the start of the nearest allocation scope: the
   // function, or the omp.parallel region when the op runs inside one (a slot
-  // at the function's entry would be one descriptor shared by every thread).
+  // at the function's entry would be one slot shared by every thread).
   // An scf.for is an allocation scope too, but scf-to-cf inlines its body
   // into the loop's blocks, where a slot would grow the stack on every
   // iteration: its scope is the one around it.
@@ -89,15 +89,16 @@ Value lowering::descriptorPointer(ConversionPatternRewriter &rewriter,
   for (Region &region : scope->getRegions())
     if (region.isAncestor(op->getParentRegion()))
       entry = &region.front();
-  Value slot;
-  {
-    OpBuilder::InsertionGuard g(rewriter);
-    rewriter.setInsertionPointToStart(entry);
-    Value one = constI64(rewriter, loc, 1);
-    slot =
-        LLVM::AllocaOp::create(rewriter, loc, ptrTy, descriptor.getType(), one);
-  }
-  LLVM::StoreOp::create(rewriter, loc, descriptor, slot);
+  OpBuilder::InsertionGuard g(rewriter);
+  rewriter.setInsertionPointToStart(entry);
+  Value n = constI64(rewriter, loc, count);
+  return LLVM::AllocaOp::create(rewriter, loc, ptrTy, type, n);
+}
+
+Value lowering::descriptorPointer(ConversionPatternRewriter &rewriter,
+                                  Operation *op, Value descriptor) {
+  Value slot = entrySlot(rewriter, op, descriptor.getType(), 1);
+  LLVM::StoreOp::create(rewriter, op->getLoc(), descriptor, slot);
   return slot;
 }
 

@@ -51,6 +51,11 @@ void unpack1D(mlir::ConversionPatternRewriter &rewriter, mlir::Location loc,
               mlir::Value value, mlir::Value &data, mlir::Value &size,
               mlir::Value &stride);
 
+/// A stack slot of `count` values of `type`, made once at the start of the
+/// op's allocation scope (so loops do not grow the stack).
+mlir::Value entrySlot(mlir::ConversionPatternRewriter &rewriter,
+                      mlir::Operation *op, mlir::Type type, int64_t count);
+
 /// A pointer to a copy of a memref descriptor struct, in a stack slot made
 /// once in the function's entry block (so loops do not grow the stack).
 mlir::Value descriptorPointer(mlir::ConversionPatternRewriter &rewriter,

@@ -44,6 +44,11 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
       if (next >= op.getValues().size())
         return rewriter.notifyMatchFailure(op, "more {} than operands");
       std::optional<ArrayRef<int64_t>> lists = op.getLists();
+      if (int64_t fields = tupleListAt(op, next)) {
+        printTupleList(rewriter, op, adaptor, next, fields);
+        next += unsigned(fields);
+        continue;
+      }
       if (lists && llvm::is_contained(*lists, int64_t(next))) {
         // A Python list: `[1.0, 2.5]`.
         auto mt = cast<MemRefType>(op.getValues()[next].getType());
@@ -63,6 +68,52 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
     rewriter.eraseOp(op);
     (void)loc;
     return success();
+  }
+
+  /// The field count of the list of tuples whose first field is operand
+  /// `i`, or 0.
+  static int64_t tupleListAt(weft::PrintOp op, unsigned i) {
+    std::optional<ArrayRef<int64_t>> groups = op.getTupleLists();
+    if (groups)
+      for (size_t g = 0; g < groups->size(); g += 2)
+        if ((*groups)[g] == int64_t(i))
+          return (*groups)[g + 1];
+    return 0;
+  }
+
+  /// weft_rt_print_tuple_list of the `fields` operands from `first`: their
+  /// kinds and descriptor pointers in stack arrays.
+  void printTupleList(ConversionPatternRewriter &rewriter, weft::PrintOp op,
+                      OpAdaptor adaptor, unsigned first, int64_t fields) const {
+    Location loc = op.getLoc();
+    auto ptrTy = LLVM::LLVMPointerType::get(op.getContext());
+    auto i32 = rewriter.getI32Type();
+    StringRef format;
+    std::optional<ArrayRef<int64_t>> groups = op.getTupleLists();
+    for (size_t g = 0; g < groups->size(); g += 2)
+      if ((*groups)[g] == int64_t(first))
+        format = cast<StringAttr>((*op.getTupleFormats())[g / 2]).getValue();
+    Value kinds = entrySlot(rewriter, op, i32, fields);
+    Value descriptors = entrySlot(rewriter, op, ptrTy, fields);
+    for (int64_t f = 0; f < fields; ++f) {
+      Value v = op.getValues()[first + f];
+      auto mt = cast<MemRefType>(v.getType());
+      Value at = constI64(rewriter, loc, f);
+      Value kindAt =
+          LLVM::GEPOp::create(rewriter, loc, ptrTy, i32, kinds, ValueRange{at});
+      LLVM::StoreOp::create(
+          rewriter, loc,
+          constI32(rewriter, loc, elemKindCode(mt.getElementType())), kindAt);
+      Value descAt = LLVM::GEPOp::create(rewriter, loc, ptrTy, ptrTy,
+                                         descriptors, ValueRange{at});
+      LLVM::StoreOp::create(
+          rewriter, loc,
+          descriptorPointer(rewriter, op, adaptor.getValues()[first + f]),
+          descAt);
+    }
+    callRuntime(rewriter, op, abi::Function::weft_rt_print_tuple_list,
+                {stringConstant(rewriter, op, format),
+                 constI32(rewriter, loc, int32_t(fields)), kinds, descriptors});
   }
 
   LogicalResult printValue(ConversionPatternRewriter &rewriter, Operation *op,

@@ -62,6 +62,21 @@ func.func @print_list(%a: memref<?xf64, strided<[?], offset: ?>>) {
   return
 }
 
+// A list of tuples (one array per field) prints through
+// weft_rt_print_tuple_list: the tuple's format, the field count, and stack
+// arrays of the fields' kinds and descriptors.
+// CHECK-LABEL: func.func @print_tuple_list
+func.func @print_tuple_list(%i: memref<?xi64>, %x: memref<?xf64>) {
+  // CHECK-DAG: %[[KINDS:.*]] = llvm.alloca %{{.*}} x i32
+  // CHECK-DAG: %[[DESCS:.*]] = llvm.alloca %{{.*}} x !llvm.ptr
+  // CHECK: llvm.call @weft_rt_print_str(
+  // CHECK: llvm.store %{{.*}}, %[[DESCS0:.*]] : !llvm.ptr, !llvm.ptr
+  // CHECK: llvm.call @weft_rt_print_tuple_list(%{{.*}}, %{{.*}}, %[[KINDS]], %[[DESCS]]) : (!llvm.ptr, i32, !llvm.ptr, !llvm.ptr) -> ()
+  // CHECK: llvm.call @weft_rt_print_newline
+  weft.print "pairs {}" %i, %x : memref<?xi64>, memref<?xf64> {tuple_lists = array<i64: 0, 2>, tuple_formats = ["({}, {})"]}
+  return
+}
+
 // A list's capacity is read from its buffer's header in straight-line code
 // (a zeroed stand-in header when the list has no buffer); growing it past
 // that calls the runtime with the element kind and both descriptors.

@@ -11,6 +11,22 @@ func.func @print_too_few(%a: i64) {
 
 // -----
 
+func.func @print_tuple_list_format(%i: memref<?xi64>, %x: memref<?xf64>) {
+  // expected-error @+1 {{tuple format '({})' does not have 2 placeholders}}
+  weft.print "{}" %i, %x : memref<?xi64>, memref<?xf64> {tuple_lists = array<i64: 0, 2>, tuple_formats = ["({})"]}
+  return
+}
+
+// -----
+
+func.func @print_tuple_list_scalar(%i: i64, %x: memref<?xf64>) {
+  // expected-error @+1 {{a tuple list's field 0 is not a 1-D array}}
+  weft.print "{}" %i, %x : i64, memref<?xf64> {tuple_lists = array<i64: 0, 2>, tuple_formats = ["({}, {})"]}
+  return
+}
+
+// -----
+
 func.func @print_lone_brace(%a: i64) {
   // expected-error @+1 {{format has a lone '{' or '}'}}
   weft.print "{ {}" %a : i64
