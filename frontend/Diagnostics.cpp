@@ -84,7 +84,7 @@ Diagnostic &DiagnosticEngine::error(SourceRange range, std::string message) {
 
 Diagnostic &DiagnosticEngine::warning(SourceRange range, std::string message) {
   message = withLibraryNames(withoutVersionSuffixes(message));
-  if (suppressed_) {
+  if (suppressed_ || warningsSuppressed_) {
     scratch_ = Diagnostic{Severity::Warning, range, std::move(message), {}};
     return scratch_;
   }

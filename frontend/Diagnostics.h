@@ -78,6 +78,8 @@ public:
   /// While suppressed, reports are dropped (used by fixpoint type inference).
   void setSuppressed(bool s) { suppressed_ = s; }
   bool suppressed() const { return suppressed_; }
+  /// While set, warnings are dropped (errors are reported).
+  void setWarningsSuppressed(bool s) { warningsSuppressed_ = s; }
 
 private:
   const SourceFile &file_;
@@ -87,6 +89,7 @@ private:
   Diagnostic scratch_;
   int errorCount_ = 0;
   bool suppressed_ = false;
+  bool warningsSuppressed_ = false;
 };
 
 } // namespace weft

@@ -122,10 +122,30 @@ def __np_tile(a, reps):
 def __np_repeat(a, repeats):
     flat = a.ravel()
     n = len(flat)
-    out = np.empty(n * max(repeats, 0), dtype=a.dtype)
+    if repeats.ndim == 0:
+        if repeats < 0:
+            raise ValueError("negative dimensions are not allowed")
+        out = np.empty(n * repeats, dtype=a.dtype)
+        for i in range(n):
+            for r in range(repeats):
+                out[i * repeats + r] = flat[i]
+        return out
+    counts = repeats.ravel()
+    if len(counts) == 1 and n != 1:
+        return __np_repeat(a, counts[0])
+    if len(counts) != n:
+        raise ValueError("operands could not be broadcast together")
+    total = 0
     for i in range(n):
-        for r in range(max(repeats, 0)):
-            out[i * repeats + r] = flat[i]
+        if counts[i] < 0:
+            raise ValueError("negative dimensions are not allowed")
+        total += counts[i]
+    out = np.empty(total, dtype=a.dtype)
+    k = 0
+    for i in range(n):
+        for r in range(counts[i]):
+            out[k] = flat[i]
+            k += 1
     return out
 
 def __np_flatnonzero(a):

@@ -398,10 +398,15 @@ Analyzer::run(std::vector<EntryRequest> *entries,
   int before = diags_.errorCount();
   for (size_t i = 0; i < program_->instances.size(); ++i) {
     FunctionInstance &fn = *program_->instances[i];
-    // Report each definition's errors once, for its first instance.
-    if (fn.def && !reportedDefs_.insert(fn.def).second)
+    // Report each definition's errors once, for the first of its instances
+    // that has any (an instance of other types may have errors the first
+    // one has not: f(2) and f(array)).
+    if (fn.def && reportedDefs_.count(fn.def))
       diags_.setSuppressed(true);
+    int errorsBefore = diags_.errorCount();
     checkFunction(fn);
+    if (fn.def && diags_.errorCount() != errorsBefore)
+      reportedDefs_.insert(fn.def);
     diags_.setSuppressed(false);
   }
   // A type left unknown after another error is a consequence of that
@@ -410,22 +415,26 @@ Analyzer::run(std::vector<EntryRequest> *entries,
   if (diags_.errorCount() == before) {
     std::set<const FunctionDefStmt *> reported;
     for (auto &fn : program_->instances) {
-      diags_.setSuppressed(fn->def && !reported.insert(fn->def).second);
+      diags_.setSuppressed(fn->def && reported.count(fn->def));
+      int errorsBefore = diags_.errorCount();
       reportUnknownLocals(*fn);
+      if (fn->def && diags_.errorCount() != errorsBefore)
+        reported.insert(fn->def);
     }
     diags_.setSuppressed(false);
   }
   noteLibraryCallSites();
   if (diags_.hasErrors() || diags_.errorCount() != before)
     return nullptr;
-  // How each loop runs, once the types are known; a definition's errors
-  // and warnings once, for its first instance.
+  // How each loop runs, once the types are known; a definition's warnings
+  // once, for its first instance.
   std::set<const FunctionDefStmt *> planned;
   for (auto &fn : program_->instances) {
-    diags_.setSuppressed(fn->def && !planned.insert(fn->def).second);
+    // (an error at the place of an earlier one is not repeated)
+    diags_.setWarningsSuppressed(fn->def && !planned.insert(fn->def).second);
     planLoops(*fn, program_->session && !fn->def, diags_);
   }
-  diags_.setSuppressed(false);
+  diags_.setWarningsSuppressed(false);
   if (diags_.hasErrors())
     return nullptr;
   computeWrittenParams(*program_);
