@@ -4,6 +4,7 @@
 // promotion), indexing, attributes, tuples and array literals.
 //
 //===----------------------------------------------------------------------===//
+#include "frontend/NumpyLibrary.h"
 #include "frontend/ParserUfuncs.h"
 #include "frontend/SemaImpl.h"
 
@@ -97,6 +98,20 @@ bool isLiteral(const Expr *e) {
   return e->kind == ExprKind::IntLit || e->kind == ExprKind::FloatLit;
 }
 
+/// The narrow integer kind of `np.uint8(x)` (and int8, int16, uint16,
+/// uint32): a number of that NumPy type, held in an i64 as Weft holds
+/// narrow numbers; nullopt for any other expression.
+static std::optional<ScalarKind> narrowScalarCall(const Expr *e) {
+  auto *c = e->dyn<CallExpr>();
+  auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
+  std::string prefix = std::string(kNumpyLibraryPrefix) + "x_";
+  ScalarKind k;
+  if (!n || n->name.rfind(prefix, 0) != 0 ||
+      !parseScalarName(n->name.substr(prefix.size()), k) || !isStorageKind(k))
+    return std::nullopt;
+  return k;
+}
+
 ScalarKind promoteWeak(ScalarKind l, bool lLit, ScalarKind r, bool rLit) {
   auto isFloat = [](ScalarKind k) {
     return k == ScalarKind::F32 || k == ScalarKind::F64;
@@ -162,6 +177,15 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
   // Weak literals (NumPy 2): a literal operand adopts the other side's
   // width within its category.
   bool lf = l.elementType().isFloat(), rf = r.elementType().isFloat();
+  // An array with np.uint8(c) (a number of a narrow NumPy type) promotes
+  // by that type, as in NumPy and Numba: uint8 array * np.uint8(3) is
+  // uint8 (Weft holds the number itself in an i64).
+  if (arr && !l.isArray())
+    if (std::optional<ScalarKind> n = narrowScalarCall(lhsE))
+      lk = *n;
+  if (arr && !r.isArray())
+    if (std::optional<ScalarKind> n = narrowScalarCall(rhsE))
+      rk = *n;
   ScalarKind k = promoteWeak(lk, isLiteral(lhsE), rk, isLiteral(rhsE));
   int rank = std::max(l.isArray() ? l.rank() : 0, r.isArray() ? r.rank() : 0);
   auto make = [&](ScalarKind s) {

@@ -358,6 +358,45 @@ Value FunctionGen::emitArrayConstructor(const CallExpr *c, Builtin builtin,
   llvm_unreachable("not an array constructor");
 }
 
+void FunctionGen::inferUnknownSize(Value a, Val &shape, int64_t line,
+                                   Location l) {
+  // NumPy's -1: the size the others leave, a.size / their product.
+  SmallVector<Value, 4> parts;
+  Value unknowns = i64(0, l), known = i64(1, l), one = i64(1, l);
+  for (Value p : shape.parts) {
+    Value n = convert(p, ScalarKind::I64, l);
+    Value isUnknown =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n, i64(-1, l));
+    unknowns = arith::AddIOp::create(
+        b, l, unknowns,
+        arith::ExtUIOp::create(b, l, b.getI64Type(), isUnknown));
+    known = arith::MulIOp::create(
+        b, l, known, arith::SelectOp::create(b, l, isUnknown, one, n));
+    parts.push_back(n);
+  }
+  emitCheck(
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, unknowns, one),
+      "ValueError: can only specify one unknown dimension", line, l);
+  Value total = i64(1, l);
+  auto rank = cast<MemRefType>(a.getType()).getRank();
+  for (int64_t d = 0; d < rank; ++d)
+    total = arith::MulIOp::create(b, l, total, dim(a, int64_t(d), l));
+  // (a zero or negative product leaves the count check to say so)
+  Value positive =
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, known, i64(0, l));
+  Value inferred = arith::SelectOp::create(
+      b, l, positive,
+      arith::DivSIOp::create(
+          b, l, total, arith::SelectOp::create(b, l, positive, known, one)),
+      i64(0, l));
+  for (Value &n : parts)
+    n = arith::SelectOp::create(
+        b, l,
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n, i64(-1, l)),
+        inferred, n);
+  shape.parts.assign(parts.begin(), parts.end());
+}
+
 Value FunctionGen::emitReshape(const CallExpr *c, Builtin builtin,
                                ArrayRef<const Expr *> argExprs) {
   Location l = loc(c->range);
@@ -370,6 +409,7 @@ Value FunctionGen::emitReshape(const CallExpr *c, Builtin builtin,
       Val v = emitExpr(argExprs[i]);
       shape.parts.append(v.parts.begin(), v.parts.end());
     }
+    inferUnknownSize(a, shape, line(c->range), l);
     sizes = shapeSizes(shape, fn.typeOf(argExprs[1]), line(c->range), l);
   }
   Value r = weft::ReshapeOp::create(b, l, toMLIR(t), a, sizes, line(c->range),

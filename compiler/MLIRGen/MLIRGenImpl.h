@@ -422,6 +422,10 @@ public:
   void emitLoopNest(mlir::ValueRange dims, mlir::Location l,
                     const std::function<void(mlir::ValueRange)> &body);
   mlir::Value productOf(mlir::ValueRange dims, mlir::Location l);
+  /// Replaces a -1 in reshape's `shape` (i64 parts after) by the size the
+  /// others leave of array `a`; more than one -1 is NumPy's ValueError.
+  void inferUnknownSize(mlir::Value a, Val &shape, int64_t line,
+                        mlir::Location l);
   /// `vmap(f, axis=k)(args)` (MLIRGenTransforms.cpp).
   Val emitVmap(const CallExpr *c);
   /// `a @ b` and dot(a, b) for 1-D and 2-D operands (MLIRGenLinalg.cpp).
