@@ -257,43 +257,6 @@ bool isRangeLoop(const ForStmt &f) {
          (isCallOf(f.iter.get(), "range") || isCallOf(f.iter.get(), "prange"));
 }
 
-/// Replaces each use of variable `name` in `e` by `seq[index]`.
-void substitute(ExprPtr &e, const std::string &name, const std::string &seq,
-                const std::string &index) {
-  if (auto *n = e->dyn<NameExpr>(); n && n->name == name) {
-    ASTBuilder b{e->range};
-    std::vector<ExprPtr> at;
-    at.push_back(b.name(index));
-    e = b.index(b.name(seq), std::move(at));
-    return;
-  }
-  forEachChildSlot(*e, [&](ExprPtr &c) { substitute(c, name, seq, index); });
-}
-
-/// `[e for x in a if c]` over a variable `a` becomes `[e for k in
-/// range(len(a)) if c]` with `a[k]` for `x`: a row of a 2-D array, as
-/// NumPy iterates (the element of a 1-D one). `[x for x in a]` (list(a))
-/// is left as it is.
-void rewriteComprehension(ListCompExpr &lc) {
-  auto *seq = lc.iter->dyn<NameExpr>();
-  auto *target = lc.target->dyn<NameExpr>();
-  auto *elt = lc.elt->dyn<NameExpr>();
-  if (!seq || !target || (elt && elt->name == target->name && !lc.cond))
-    return;
-  std::string x = target->name, k = x + ".k", a = seq->name;
-  substitute(lc.elt, x, a, k);
-  if (lc.cond)
-    substitute(lc.cond, x, a, k);
-  ASTBuilder b{lc.iter->range};
-  auto one = [](ExprPtr x) {
-    std::vector<ExprPtr> v;
-    v.push_back(std::move(x));
-    return v;
-  };
-  lc.iter = b.call("range", one(b.call("len", one(b.name(a)))));
-  target->name = k;
-}
-
 } // namespace
 
 void desugarForLoops(ModuleAST &module) {
@@ -303,17 +266,6 @@ void desugarForLoops(ModuleAST &module) {
       return std::nullopt;
     return LoopRewriter(*f).rewrite(*f);
   });
-  std::function<void(Block &)> comprehensions = [&](Block &block) {
-    forEachExprIn(block, [](const Expr *e) {
-      if (auto *lc = const_cast<Expr *>(e)->dyn<ListCompExpr>())
-        rewriteComprehension(*lc);
-    });
-    forEachStmtIn(block, [&](const Stmt &s) {
-      if (auto *d = const_cast<Stmt &>(s).dyn<FunctionDefStmt>())
-        comprehensions(d->body);
-    });
-  };
-  comprehensions(module.body);
 }
 
 } // namespace weft

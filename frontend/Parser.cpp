@@ -18,6 +18,7 @@
 #include "frontend/DesugarLoops.h"
 #include "frontend/DesugarStencils.h"
 #include "frontend/FreezeModuleArrays.h"
+#include "frontend/InlineGenerators.h"
 #include "frontend/LiftNestedFunctions.h"
 #include "frontend/ListParameters.h"
 #include "frontend/NumpyLibrary.h"
@@ -244,8 +245,6 @@ StmtPtr Parser::parseStatement() {
                    "from the inner function"},
       {"del", "'del' is not supported in Weft; build a new array or list "
               "without the element"},
-      {"yield", "generators are not supported in Weft; fill an array or "
-                "list and return it"},
       {"lambda", "lambdas are not supported in Weft; define a function "
                  "with def"}};
   if (at(TokenKind::Identifier) && tok().text == "del" &&
@@ -277,6 +276,24 @@ StmtPtr Parser::parseStatement() {
       pop->args.push_back(std::move(key));
     }
     return std::make_unique<ExprStmt>(r, std::move(pop));
+  }
+  if (at(TokenKind::Identifier) && tok().text == "yield" &&
+      tok(1).kind != TokenKind::Equal && tok(1).kind != TokenKind::Dot) {
+    // `yield v`: a generator's (inlineGenerators runs it in its loops).
+    SourceLocation begin = next().range.begin;
+    if (at(TokenKind::Identifier) && tok().text == "from")
+      return error("'yield from' is not supported; loop over the inner "
+                   "generator and yield each value");
+    if (at(TokenKind::Newline) || at(TokenKind::Eof))
+      return error("a bare 'yield' is not supported; yield a value");
+    ExprPtr value = parseExprList();
+    if (!value)
+      return nullptr;
+    SourceRange r = rangeFrom(begin);
+    auto call = std::make_unique<CallExpr>(
+        r, std::make_unique<NameExpr>(r, "weft.yield"));
+    call->args.push_back(std::move(value));
+    return std::make_unique<ExprStmt>(r, std::move(call));
   }
   if (at(TokenKind::Identifier) && unsupported.count(tok().text) &&
       tok(1).kind != TokenKind::Equal && tok(1).kind != TokenKind::Dot &&
@@ -1035,6 +1052,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   p.parseModule(*m);
   desugarComprehensions(*m, diags);
   liftNestedFunctions(*m);
+  inlineGenerators(*m, diags);
   freezeModuleArrays(*m, diags);
   desugarDicts(*m, diags);
   returnGrownListParameters(*m, diags);

@@ -941,14 +941,17 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
       fn_->exprTypes[lc->elt.get()] = it.tupleListElement();
       return it;
     }
-    if (!it.isArray() || it.rank() != 1) {
+    if (!it.isArray()) {
       diags_.error(lc->iter->range,
-                   "a list comprehension iterates over range(...) or a 1-D "
-                   "array, not " +
+                   "a list comprehension iterates over range(...), an array "
+                   "or a list, not " +
                        it.str() + "; iterate over range(len(...)) and index");
       return Type::unknown();
     }
-    var = it.elementType();
+    // (the rows of a 2-D array, as NumPy iterates; a list's lists)
+    var = it.rank() == 1 ? it.elementType()
+                         : Type::array(it.scalarKind(), it.rank() - 1)
+                               .withListDepth(std::max(0, it.listDepth() - 1));
   }
   assignTo(lc->target.get(), var, lc->iter->range);
   if (lc->cond) {

@@ -41,7 +41,23 @@ FunctionGen::emitCompIteration(const ListCompExpr *lc) {
   ScalarKind varKind =
       fn.locals.at(lc->target->dyn<NameExpr>()->name).scalarKind();
   CompIteration it;
-  if (fn.typeOf(lc->iter.get()).isArray()) {
+  weft::Type seqType = fn.typeOf(lc->iter.get());
+  if (seqType.isArray() && seqType.rank() > 1) {
+    // The rows: a view of each (the array outlives the comprehension).
+    Value seq = emitExpr(lc->iter.get()).v();
+    it.count = dim(seq, 0, l);
+    mlir::Type row = toMLIR(fn.locals.at(lc->target->dyn<NameExpr>()->name));
+    int rank = seqType.rank();
+    it.varAt = [this, seq, row, rank, l](Value i) -> Value {
+      SmallVector<int64_t, 4> axes(rank, 0);
+      axes[0] = 1;
+      return weft::SliceOp::create(b, l, row, seq, ValueRange{i},
+                                   b.getDenseI64ArrayAttr(axes))
+          .getResult();
+    };
+    return it;
+  }
+  if (seqType.isArray()) {
     Value seq = emitExpr(lc->iter.get()).v();
     it.count = dim(seq, 0, l);
     it.varAt = [this, seq, varKind, l](Value i) {

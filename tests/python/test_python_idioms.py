@@ -284,3 +284,45 @@ def test_breadth_first_frontier_and_tuple_of_steps():
                           breadth_first_levels.py_func(adj, 0))
     grid = np.arange(25.0).reshape(5, 5)
     assert neighbours_sum(grid, 2, 2) == neighbours_sum.py_func(grid, 2, 2)
+
+
+@weft.jit
+def windows(a, w):
+    for i in range(a.shape[0] - w + 1):
+        yield a[i:i + w]
+
+
+@weft.jit
+def pairs(a):
+    for i in range(a.shape[0]):
+        for j in range(i + 1, a.shape[0]):
+            yield i, j, abs(a[i] - a[j])
+
+
+@weft.jit
+def closest_and_widest(a, w):
+    best = (0, 0, np.inf)
+    for i, j, d in pairs(a):
+        if d < best[2]:
+            best = (i, j, d)
+    widest = -np.inf
+    for win in windows(a, w):
+        widest = max(widest, win.sum())
+    return best, widest
+
+
+@weft.jit
+def comprehensions(a):
+    index = {x: i for i, x in enumerate(a)}
+    pairs_ = [(i, j) for i in range(3) for j in range(i)]
+    rows = [r.sum() for r in a.reshape(-1, 2)]
+    return index[a[1]], pairs_, rows
+
+
+def test_generators_and_comprehensions_as_numba_runs_them():
+    a = np.array([1.0, 5.0, 3.2, 9.0, 3.0, 4.0])
+    assert closest_and_widest(a, 3) == closest_and_widest.py_func(a, 3)
+    assert comprehensions(a) == comprehensions.py_func(a)
+    # Called from Python, a jitted generator is Python's generator.
+    assert [w.tolist() for w in windows(a, 5)] == [a[:5].tolist(),
+                                                   a[1:].tolist()]

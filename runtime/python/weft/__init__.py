@@ -884,6 +884,8 @@ def jit(fn=None, *signatures, **options):
     _check_options("jit", options, _JIT_OPTIONS)
 
     def wrap(f):
+        if inspect.isgeneratorfunction(f):
+            return _Generator(f, options)
         return Dispatcher(f, options)
     if fn is not None and not inspect.isfunction(fn):
         return wrap  # signatures
@@ -928,6 +930,19 @@ class _Stencil(Dispatcher):
 
     def __repr__(self):
         return "<weft.stencil %s>" % self.py_func.__qualname__
+
+
+class _Generator(Dispatcher):
+    """A jitted generator function. Compiled functions that loop over it
+    (for x in gen(...)) run its body in their loop (the compiler inlines
+    it: frontend/InlineGenerators.cpp). Called from Python, it is Python's
+    generator: the values are the same, made by the interpreter."""
+
+    def __call__(self, *args, **kwargs):
+        return self.py_func(*args, **kwargs)
+
+    def __repr__(self):
+        return "<weft.jit generator %s>" % self.py_func.__qualname__
 
 
 _GUVECTORIZE_OPTIONS = ("target", "fastmath", "boundscheck", "cache",
