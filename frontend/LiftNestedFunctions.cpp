@@ -6,6 +6,7 @@
 #include "frontend/LiftNestedFunctions.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <string>
 
@@ -20,6 +21,27 @@ std::set<std::string> namesRead(const Block &block) {
       out.insert(n->name);
   });
   return out;
+}
+
+/// Calls `f` on the slot of each expression of `block` (nested blocks
+/// too, not nested defs), outermost first.
+void forEachSlotIn(Block &block, const std::function<void(ExprPtr &)> &f) {
+  std::function<void(ExprPtr &)> visit = [&](ExprPtr &e) {
+    f(e);
+    if (e)
+      forEachChildSlot(*e, visit);
+  };
+  for (StmtPtr &s : block) {
+    forEachExprSlotOf(*s, visit);
+    if (auto *i = s->dyn<IfStmt>()) {
+      forEachSlotIn(i->body, f);
+      forEachSlotIn(i->orelse, f);
+    } else if (auto *l = s->dyn<ForStmt>()) {
+      forEachSlotIn(l->body, f);
+    } else if (auto *w = s->dyn<WhileStmt>()) {
+      forEachSlotIn(w->body, f);
+    }
+  }
 }
 
 /// Lifts the functions defined at the top of `outer`'s body into
@@ -70,6 +92,25 @@ void liftFrom(FunctionDefStmt &outer, Block &lifted) {
         for (ExprPtr &a : c->args)
           args.push_back(std::move(a));
         c->args = std::move(args);
+      });
+      // The function as a value (an argument: simpson(f, ...)): its
+      // lifted name, with what it captures (weft.closure(g, captured...),
+      // which specializeFunctionArguments takes apart).
+      forEachSlotIn(const_cast<Block &>(block), [&](ExprPtr &e) {
+        auto *n = e ? e->dyn<NameExpr>() : nullptr;
+        if (!n || n->qualified || n->name != innerName)
+          return;
+        SourceRange r = n->range;
+        if (captured.empty()) {
+          n->name = liftedName;
+          return;
+        }
+        auto closure = std::make_unique<CallExpr>(
+            r, std::make_unique<NameExpr>(r, "weft.closure"));
+        closure->args.push_back(std::make_unique<NameExpr>(r, liftedName));
+        for (const std::string &c : captured)
+          closure->args.push_back(std::make_unique<NameExpr>(r, c));
+        e = std::move(closure);
       });
     };
     rewrite(outer.body);

@@ -24,6 +24,7 @@
 #include "frontend/NumpyLibrary.h"
 #include "frontend/ParserImpl.h"
 #include "frontend/ParserUfuncs.h"
+#include "frontend/SpecializeFunctionArguments.h"
 #include "frontend/Types.h"
 #include "frontend/VersionRebindings.h"
 
@@ -85,6 +86,9 @@ void Parser::parseModule(ModuleAST &m) {
     }
     parseStatementInto(m.body);
   }
+  for (StmtPtr &d : lambdas_) // the script's lambdas
+    m.body.push_back(std::move(d));
+  lambdas_.clear();
   flushLexErrors(SourceLocation{1 << 30, 0});
 }
 
@@ -182,7 +186,20 @@ void Parser::takeSameLine(Block &out) {
 
 void Parser::parseStatementInto(Block &out) {
   failed_ = false;
+  size_t lambdasBefore = lambdas_.size();
   StmtPtr s = parseStatement();
+  // `f = lambda x: ...` is `def f(x): return ...`.
+  auto *a = s ? s->dyn<AssignStmt>() : nullptr;
+  auto *target =
+      a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
+  auto *value = a ? a->value->dyn<NameExpr>() : nullptr;
+  if (target && value && lambdas_.size() == lambdasBefore + 1 &&
+      static_cast<FunctionDefStmt &>(*lambdas_.back()).name == value->name) {
+    auto &def = static_cast<FunctionDefStmt &>(*lambdas_.back());
+    def.name = target->name;
+    def.nameRange = target->range;
+    s.reset();
+  }
   if (s)
     out.push_back(std::move(s));
   takeSameLine(out);
@@ -1033,8 +1050,15 @@ StmtPtr Parser::parseFunctionDef() {
     if (!parseTypeAnnotation(s->returnAnnotation))
       return nullptr;
   }
+  Block outerLambdas = std::move(lambdas_);
+  lambdas_.clear();
   parseSuite(s->body, "def", "expected ':' at end of the 'def' header");
   s->range = rangeFrom(begin);
+  // The lambdas of the body, as inner functions (lifted, with what they
+  // capture, by liftNestedFunctions).
+  for (size_t i = lambdas_.size(); i-- > 0;)
+    s->body.insert(s->body.begin(), std::move(lambdas_[i]));
+  lambdas_ = std::move(outerLambdas);
   return s;
 }
 
@@ -1053,6 +1077,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   desugarComprehensions(*m, diags);
   liftNestedFunctions(*m);
   inlineGenerators(*m, diags);
+  specializeFunctionArguments(*m, diags);
   freezeModuleArrays(*m, diags);
   desugarDicts(*m, diags);
   returnGrownListParameters(*m, diags);

@@ -747,6 +747,8 @@ ExprPtr Parser::parseAtom() {
   }
   case TokenKind::Identifier: {
     next();
+    if (t.text == "lambda" && !importedAs_.count(t.text))
+      return parseLambda(t.range.begin);
     if (moduleNames_.count(t.text) && at(TokenKind::Dot))
       return parseModuleMember(t);
     auto as = importedAs_.find(t.text);
@@ -980,6 +982,38 @@ ExprPtr Parser::parseComprehension(SourceLocation begin, const char *kind,
     call->args.push_back(std::move(clause));
   }
   return call;
+}
+
+ExprPtr Parser::parseLambda(SourceLocation begin) {
+  auto def = std::make_unique<FunctionDefStmt>(SourceRange(begin));
+  def->name = "__lambda_" + std::to_string(begin.line) + "_" +
+              std::to_string(begin.col);
+  def->nameRange = SourceRange(begin);
+  while (!at(TokenKind::Colon)) {
+    if (!at(TokenKind::Identifier))
+      return error("a lambda takes parameter names, then ':' and its "
+                   "value (lambda x, y: x * y)");
+    Param p;
+    p.name = tok().text;
+    p.range = next().range;
+    if (at(TokenKind::Equal))
+      return error("a lambda's parameters take no defaults here; define "
+                   "the function with def");
+    def->params.push_back(std::move(p));
+    if (!accept(TokenKind::Comma))
+      break;
+  }
+  if (!expect(TokenKind::Colon, "expected ':' after a lambda's parameters"))
+    return nullptr;
+  ExprPtr value = parseExpr();
+  if (!value)
+    return nullptr;
+  def->range = rangeFrom(begin);
+  def->body.push_back(
+      std::make_unique<ReturnStmt>(def->range, std::move(value)));
+  auto name = std::make_unique<NameExpr>(def->range, def->name);
+  lambdas_.push_back(std::move(def));
+  return name;
 }
 
 void Parser::libraryAxisCall(CallExpr &c) {

@@ -167,6 +167,12 @@ private:
   SourceLocation lastEnd_;
   /// Statements after the first on a line (`a = 1; b = 2`).
   Block sameLine_;
+  /// The defs the lambdas of the function being parsed (or of the
+  /// script) became, put at the start of its body when it ends.
+  Block lambdas_;
+  /// `lambda params: e` (after the keyword): a def of a name of its own,
+  /// kept in lambdas_, and that name.
+  ExprPtr parseLambda(SourceLocation begin);
   bool failed_ = false;
   int depth_ = 0;
   int blockDepth_ = 0;

@@ -326,3 +326,34 @@ def test_generators_and_comprehensions_as_numba_runs_them():
     # Called from Python, a jitted generator is Python's generator.
     assert [w.tolist() for w in windows(a, 5)] == [a[:5].tolist(),
                                                    a[1:].tolist()]
+
+
+@weft.jit
+def square_f(x):
+    return x * x
+
+
+@weft.jit
+def simpson(f, a, b, n):
+    h = (b - a) / n
+    s = f(a) + f(b)
+    for i in range(1, n):
+        s += (4.0 if i % 2 else 2.0) * f(a + i * h)
+    return s * h / 3.0
+
+
+@weft.jit
+def integrals(n, k):
+    shifted = lambda t: t * k + 1.0
+    return (simpson(square_f, 0.0, 1.0, n), simpson(shifted, 0.0, 1.0, n),
+            simpson(lambda t: t ** 3, 0.0, 2.0, n))
+
+
+def test_functions_passed_to_functions_as_numba_takes_them():
+    py = simpson.py_func
+    assert integrals(10, 3.0) == (py(lambda t: t * t, 0.0, 1.0, 10),
+                                  py(lambda t: t * 3.0 + 1.0, 0.0, 1.0, 10),
+                                  py(lambda t: t ** 3, 0.0, 2.0, 10))
+    # A jitted function passed from Python too.
+    assert simpson(square_f, 0.0, 3.0, 12) == simpson.py_func(
+        square_f.py_func, 0.0, 3.0, 12)

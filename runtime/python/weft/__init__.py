@@ -797,7 +797,8 @@ class Dispatcher(_CallerBase):
             bound.apply_defaults()
             learn = learn and len(bound.args) == len(args)
             args = bound.args
-        if any(isinstance(a, (tuple, list)) or a is None for a in args):
+        if any(isinstance(a, (tuple, list, Dispatcher)) or a is None
+               for a in args):
             return self._call_with_tuples(args)
         r = self._compiled()(*args)
         if _fastcall is not None and learn and _fast_result(r):
@@ -820,7 +821,7 @@ class Dispatcher(_CallerBase):
             with self._lock:
                 entry = self._tuple_entries.get(layout)
                 if entry is None:
-                    entry = self._tuple_entry(layout)
+                    entry = self._tuple_entry(layout, args)
                     self._tuple_entries[layout] = entry
         flat, lists = [], []
         for a in args:
@@ -829,7 +830,13 @@ class Dispatcher(_CallerBase):
         _arguments.write_back(lists)
         return r
 
-    def _tuple_entry(self, layout):
+    @property
+    def _weft_passed_function(self):
+        """The name a jitted function passed to another is written by
+        (the compiler makes a copy of the callee for it)."""
+        return self.py_func.__name__
+
+    def _tuple_entry(self, layout, args=()):
         params, actuals = [], []
         for i, shape in enumerate(layout):
             actuals.append(_arguments.expression(shape, "__a%d" % i, params))
@@ -837,7 +844,12 @@ class Dispatcher(_CallerBase):
         wrapper = "def %s(%s):\n    return %s(%s)\n" % (
             name, ", ".join(params), self.py_func.__name__,
             ", ".join(actuals))
-        source, filename = _module_source(self._callees())
+        # The jitted functions passed, with the functions they call.
+        callees = self._callees()
+        for a in args:
+            if isinstance(a, Dispatcher):
+                callees += [d for d in a._callees() if d not in callees]
+        source, filename = _module_source(callees)
         target = "cpu"
         if self.decorator == "jit":
             target = self.options.get("target", "cpu")

@@ -56,6 +56,9 @@ def layout(x):
     call)."""
     if x is None:
         return "None"
+    passed = getattr(x, "_weft_passed_function", None)
+    if passed is not None:  # a jitted function, written by its name
+        return "function:" + passed
     if isinstance(x, list):
         n = tuple_fields(x)
         return "list" if n is None else "tuples%d" % n
@@ -69,7 +72,7 @@ def layout(x):
 def flatten(x, out, lists):
     """Appends to `out` the values the entry takes for `x`; each list's
     array goes with the list into `lists`."""
-    if x is None:
+    if x is None or getattr(x, "_weft_passed_function", None) is not None:
         return
     if isinstance(x, tuple):
         for e in x:
@@ -88,6 +91,8 @@ def expression(shape, name, params):
     named after `name` (appended to `params`)."""
     if shape == "None":
         return "None"
+    if isinstance(shape, str) and shape.startswith("function:"):
+        return shape[len("function:"):]
     if shape is None:
         params.append(name)
         return name
