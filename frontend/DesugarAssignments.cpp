@@ -50,10 +50,61 @@ std::optional<Block> splitChain(Stmt &s) {
   return out;
 }
 
+/// Replaces the tuples nested in tuple target `t` by new variables,
+/// appending to `after` the assignments that unpack each, in order.
+void flattenTarget(ExprPtr &t, Block &after, const std::string &prefix,
+                   int &count) {
+  auto *tuple = t->dyn<TupleExpr>();
+  if (!tuple)
+    return;
+  for (ExprPtr &e : tuple->elts) {
+    if (!e->dyn<TupleExpr>())
+      continue;
+    std::string name = prefix + std::to_string(count++);
+    ExprPtr inner = std::move(e);
+    ASTBuilder b{inner->range};
+    e = b.name(name);
+    Block nested;
+    flattenTarget(inner, nested, prefix, count);
+    after.push_back(b.assign(std::move(inner), b.name(name)));
+    for (StmtPtr &s : nested)
+      after.push_back(std::move(s));
+  }
+}
+
+/// `(a, (b, c)), d = e` as `__unpack_L_C_0, d = e` then
+/// `a, __unpack_L_C_1 = __unpack_L_C_0` and `b, c = __unpack_L_C_1`.
+std::optional<Block> splitNestedTargets(Stmt &s) {
+  auto *a = s.dyn<AssignStmt>();
+  if (!a || a->targets.size() != 1)
+    return std::nullopt;
+  auto *tuple = a->targets[0]->dyn<TupleExpr>();
+  bool nested = false;
+  if (tuple)
+    for (const ExprPtr &e : tuple->elts)
+      nested |= e->dyn<TupleExpr>() != nullptr;
+  if (!nested)
+    return std::nullopt;
+  std::string prefix = "__unpack_" + std::to_string(a->range.begin.line) + "_" +
+                       std::to_string(a->range.begin.col) + "_";
+  int count = 0;
+  Block after;
+  flattenTarget(a->targets[0], after, prefix, count);
+  Block out;
+  out.push_back(cloneStmt(*a));
+  for (StmtPtr &x : after)
+    out.push_back(std::move(x));
+  return out;
+}
+
 } // namespace
 
 void desugarChainedAssignments(ModuleAST &module) {
-  rewriteBlocks(module.body, splitChain);
+  rewriteBlocks(module.body, [](Stmt &s) -> std::optional<Block> {
+    if (std::optional<Block> chain = splitChain(s))
+      return chain;
+    return splitNestedTargets(s);
+  });
 }
 
 } // namespace weft

@@ -485,8 +485,9 @@ bool Parser::checkTarget(const Expr &e, bool allowTuple) {
                        "names");
       return false;
     }
+    // (nested: (a, (b, c)), d = ...; desugarChainedAssignments unpacks)
     for (const ExprPtr &el : t->elts)
-      if (!checkTarget(*el, false))
+      if (!checkTarget(*el, true))
         return false;
     return true;
   }

@@ -217,6 +217,15 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
       return Type::unknown();
     if (args.size() == 1 && args[0].isArray())
       return args[0].elementType();
+    if (args.size() == 1 && args[0].isTuple() &&
+        std::all_of(args[0].elems().begin(), args[0].elems().end(),
+                    [](const Type &p) { return p.isScalar(); })) {
+      // max((a, b, c)): of the tuple's numbers
+      ScalarKind k = args[0].elems().front().scalarKind();
+      for (const Type &p : args[0].elems())
+        k = promote(k, p.scalarKind());
+      return Type::scalar(k);
+    }
     if (args.size() < 2) {
       diags_.error(c->range, name + "() takes an array or two or more "
                                     "numbers");

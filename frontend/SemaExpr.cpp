@@ -9,6 +9,7 @@
 #include "frontend/SemaImpl.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace weft {
 namespace sema {
@@ -143,6 +144,37 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
                                  : ""));
     return Type::unknown();
   };
+  // Python's tuple + tuple (joined) and tuple * n (repeated), of numbers.
+  auto numbers = [](const Type &t) {
+    return !anyPart(
+        t, [](const Type &p) { return !p.isScalar() && !p.isTuple(); });
+  };
+  if (op == BinaryOp::Add && l.isTuple() && r.isTuple() && numbers(l) &&
+      numbers(r)) {
+    std::vector<Type> elems = l.elems();
+    elems.insert(elems.end(), r.elems().begin(), r.elems().end());
+    return Type::tuple(std::move(elems));
+  }
+  if (op == BinaryOp::Mul && (l.isTuple() != r.isTuple()) &&
+      numbers(l.isTuple() ? l : r)) {
+    const Expr *count = l.isTuple() ? rhsE : lhsE;
+    auto *lit = count->dyn<IntLitExpr>();
+    if (!lit || lit->value < 0 || lit->value > 64) {
+      diags_.error(count->range, "a tuple is repeated by an integer "
+                                 "literal from 0 to 64 (its length is "
+                                 "part of its type)");
+      return Type::unknown();
+    }
+    std::vector<Type> elems;
+    const Type &t = l.isTuple() ? l : r;
+    for (int64_t k = 0; k < lit->value; ++k)
+      elems.insert(elems.end(), t.elems().begin(), t.elems().end());
+    if (elems.empty()) {
+      diags_.error(range, "an empty tuple is not a value in Weft");
+      return Type::unknown();
+    }
+    return Type::tuple(std::move(elems));
+  }
   bool arr = l.isArray() || r.isArray();
   if (arr) {
     if ((!l.isArray() && !l.isScalar()) || (!r.isArray() && !r.isScalar()))
@@ -262,10 +294,10 @@ Type Analyzer::checkCompare(const CompareExpr *c) {
                        [](const Type &p) { return p.isScalar(); });
   };
   if (ts.size() == 2 && ts[0].isTuple() && ts[1].isTuple()) {
-    if (!numbers(ts[0]) || !numbers(ts[1]) ||
-        (c->ops[0] != CompareOp::Eq && c->ops[0] != CompareOp::Ne)) {
-      diags_.error(c->range, "tuples compare with == and != to tuples of "
-                             "numbers (a.shape == b.shape), not " +
+    if (!numbers(ts[0]) || !numbers(ts[1]) || c->ops.size() != 1 ||
+        c->ops[0] == CompareOp::Is || c->ops[0] == CompareOp::IsNot) {
+      diags_.error(c->range, "tuples compare (==, !=, <, <=, >, >=, one "
+                             "operator) with tuples of numbers, not " +
                                  ts[0].str() + " " + spelling(c->ops[0]) + " " +
                                  ts[1].str());
       return Type::unknown();
@@ -631,13 +663,18 @@ const Expr *Analyzer::moduleConstant(const std::string &name) {
                     lookupBuiltin(n->name),
                     {Builtin::Pi, Builtin::E, Builtin::Inf, Builtin::Nan}));
       };
-      // Numbers, and tuples of numbers (WEIGHTS = (0.5, 1.5)).
-      auto *tuple = v->dyn<TupleExpr>();
-      bool constant =
-          number(v) ||
-          (tuple && !tuple->elts.empty() &&
-           std::all_of(tuple->elts.begin(), tuple->elts.end(),
-                       [&](const ExprPtr &x) { return number(x.get()); }));
+      // Numbers, and tuples of numbers or of such tuples (WEIGHTS = (0.5,
+      // 1.5), DIRS = ((0, 1), (1, 0))).
+      std::function<bool(const Expr *)> constantValue = [&](const Expr *x) {
+        auto *tuple = x->dyn<TupleExpr>();
+        if (!tuple)
+          return number(x);
+        return !tuple->elts.empty() &&
+               std::all_of(
+                   tuple->elts.begin(), tuple->elts.end(),
+                   [&](const ExprPtr &y) { return constantValue(y.get()); });
+      };
+      bool constant = constantValue(v);
       if (constant)
         (*moduleConstants_)[t->name] = v;
     }

@@ -324,11 +324,17 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   if (builtin == Builtin::Arange)
     return emitArange(c);
   if (builtin == Builtin::Min || builtin == Builtin::Max) {
-    // Python's min/max of scalars: the first of equal values wins.
+    // Python's min/max of scalars (or of a tuple's): the first of equal
+    // values wins.
     ScalarKind k = t.scalarKind();
-    Value acc = convert(arg(0).v(), k, l);
-    for (size_t i = 1; i < c->args.size(); ++i) {
-      Value x = convert(arg(i).v(), k, l);
+    SmallVector<Value> values;
+    for (size_t i = 0; i < c->args.size(); ++i) {
+      Val v = arg(i);
+      values.append(v.parts.begin(), v.parts.end());
+    }
+    Value acc = convert(values[0], k, l);
+    for (size_t i = 1; i < values.size(); ++i) {
+      Value x = convert(values[i], k, l);
       Value better = emitCompareOp(
           builtin == Builtin::Min ? CompareOp::Lt : CompareOp::Gt, x, acc, l);
       acc = arith::SelectOp::create(b, l, better, x, acc);

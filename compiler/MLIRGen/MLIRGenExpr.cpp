@@ -245,6 +245,22 @@ Val FunctionGen::emitBinary(const BinaryExpr *e) {
     return Val(emitListOp(e));
   if (rt.isArray())
     return Val(materialize(e));
+  if (rt.isTuple()) {
+    // tuple + tuple (joined), tuple * n (repeated): numbers only.
+    Val l1 = emitExpr(e->lhs.get()), r1 = emitExpr(e->rhs.get()), out;
+    bool tupleLeft = fn.typeOf(e->lhs.get()).isTuple();
+    if (e->op == BinaryOp::Add) {
+      out.parts = l1.parts;
+      out.parts.append(r1.parts.begin(), r1.parts.end());
+      return out;
+    }
+    const Val &t = tupleLeft ? l1 : r1;
+    SmallVector<mlir::Type> flat;
+    flatTypes(rt, flat);
+    while (out.parts.size() < flat.size())
+      out.parts.append(t.parts.begin(), t.parts.end());
+    return out;
+  }
   Value lhs = emitExpr(e->lhs.get()).v();
   Value rhs = emitExpr(e->rhs.get()).v();
   // Compute in the promoted operand kind (true division: float).
@@ -383,9 +399,32 @@ Value FunctionGen::emitCompare(const CompareExpr *c) {
       fn.typeOf(c->operands[1].get()).isList())
     return emitListEquality(c);
   if (fn.typeOf(c->operands[0].get()).isTuple()) {
-    // Tuples of numbers: one length and equal items (Python's ==).
     Val a = emitExpr(c->operands[0].get());
     Val other = emitExpr(c->operands[1].get());
+    CompareOp op = c->ops[0];
+    if (op != CompareOp::Eq && op != CompareOp::Ne) {
+      // Python's order of tuples: by the first items that differ, else
+      // the shorter first. From the last item back: at k, a[k] < b[k]
+      // decides, a[k] == b[k] defers to what follows.
+      bool greater = op == CompareOp::Gt || op == CompareOp::Ge;
+      Val &x = greater ? other : a, &y = greater ? a : other;
+      bool orEqual = op == CompareOp::Le || op == CompareOp::Ge;
+      size_t n = std::min(x.parts.size(), y.parts.size());
+      Value result = constant(ScalarKind::Bool,
+                              orEqual ? x.parts.size() <= y.parts.size()
+                                      : x.parts.size() < y.parts.size(),
+                              l);
+      for (size_t k = n; k-- > 0;) {
+        Value lt = emitCompareOp(CompareOp::Lt, x.parts[k], y.parts[k], l);
+        Value eq = emitCompareOp(CompareOp::Eq, x.parts[k], y.parts[k], l);
+        result = arith::SelectOp::create(
+            b, l, lt, constant(ScalarKind::Bool, 1, l),
+            arith::SelectOp::create(b, l, eq, result,
+                                    constant(ScalarKind::Bool, 0, l)));
+      }
+      return result;
+    }
+    // Tuples of numbers: one length and equal items (Python's ==).
     bool ne = c->ops[0] == CompareOp::Ne;
     Value same =
         constant(ScalarKind::Bool, a.parts.size() == other.parts.size(), l);

@@ -357,3 +357,21 @@ def test_functions_passed_to_functions_as_numba_takes_them():
     # A jitted function passed from Python too.
     assert simpson(square_f, 0.0, 3.0, 12) == simpson.py_func(
         square_f.py_func, 0.0, 3.0, 12)
+
+
+DIRS4 = ((-1, 0), (1, 0), (0, -1), (0, 1))
+
+
+@weft.jit
+def tuple_idioms(grid, a, b):
+    s = 0.0
+    for di, dj in DIRS4:
+        s += grid[1 + di, 1 + dj]
+    t = (a, b) + (a + b,)
+    (lo, (i, j)), hi = (min(t), (1, 2)), max(t)
+    return s, t, t < (a, b, 0), max(t), min(t), lo, i, j, hi
+
+
+def test_tuple_idioms_as_python():
+    grid = np.arange(9.0).reshape(3, 3)
+    assert tuple_idioms(grid, 2, 5) == tuple_idioms.py_func(grid, 2, 5)

@@ -701,8 +701,9 @@ def _constant_literal(v):
     if isinstance(v, np.ndarray):
         return _array_literal(v)
     if type(v) is tuple and v:
-        parts = [_constant_literal(x) if not isinstance(x, tuple) else None
-                 for x in v]
+        # (numbers, and tuples of them: DIRS = ((0, 1), (1, 0)))
+        parts = [_constant_literal(x) if not isinstance(x, np.ndarray)
+                 else None for x in v]
         if any(p is None for p in parts):
             return None
         return "(%s)" % ", ".join(parts + [""] * (len(parts) == 1))
