@@ -585,17 +585,24 @@ def __np_kron_2d(a, b):
             out[i * r:(i + 1) * r, j * c:(j + 1) * c] = a[i, j] * b
     return out
 
-def __np_vander(x, N=None):
+def __np_vander(x, N=None, increasing=False):
     n = len(x)
     if N is not None:
         n = N
     out = np.empty((len(x), n), dtype=(x[:1] * 1).dtype)
     for i in range(len(x)):
         p = x[i] * 0 + 1
-        for j in range(n - 1, -1, -1):
+        for k in range(n):
+            j = k if increasing else n - 1 - k
             out[i, j] = p
             p = p * x[i]
     return out
+
+def __np_intersect1d(ar1, ar2):
+    aux = np.sort(np.concatenate((np.unique(ar1), np.unique(ar2))))
+    if len(aux) == 0:
+        return aux
+    return aux[:-1][aux[1:] == aux[:-1]]
 
 def __np_tri(N, M=None, k=0):
     m = N
@@ -824,6 +831,14 @@ def __np_x_linspace(start, stop, num=50, endpoint=True):
         return np.linspace(start, stop, num)
     step = (stop - start) / num
     return np.arange(num) * step + start
+
+def __np_x_diff(a, n=1):
+    if n < 0:
+        raise ValueError("order must be non-negative")
+    out = a
+    for k in range(n):
+        out = np.diff(out)
+    return out
 
 def __np_x_eye(N, M=None, k=0):
     m = N

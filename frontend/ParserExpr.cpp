@@ -399,6 +399,12 @@ ExprPtr Parser::parsePostfix() {
       e = std::move(call);
       // allclose(a, b, ...) is all(isclose(a, b, ...)).
       auto *called = static_cast<CallExpr *>(e.get());
+      // Numba's typed lists: List() and List.empty_list(t) are [], and
+      // List(x) is list(x) (Weft's lists are typed already).
+      if (ExprPtr list = typedListCall(*called)) {
+        e = std::move(list);
+        continue;
+      }
       // a.flatten() is a.ravel().copy(): always a new array.
       if (auto *m = called->callee->dyn<AttributeExpr>();
           m && m->attr == "flatten" && called->args.empty() &&
@@ -1016,6 +1022,35 @@ ExprPtr Parser::parseLambda(SourceLocation begin) {
   return name;
 }
 
+ExprPtr Parser::typedListCall(CallExpr &c) {
+  auto lastName = [](const Expr *e) -> std::string {
+    if (auto *n = e->dyn<NameExpr>())
+      return n->name;
+    if (auto *a = e->dyn<AttributeExpr>())
+      return a->attr;
+    return "";
+  };
+  const Expr *callee = c.callee.get();
+  bool empty = false;
+  if (auto *a = callee->dyn<AttributeExpr>(); a && a->attr == "empty_list") {
+    callee = a->base.get();
+    empty = true;
+  }
+  auto *base = callee->dyn<AttributeExpr>();
+  bool typed = lastName(callee) == "List" &&
+               (callee->dyn<NameExpr>() ||
+                (base && lastName(base->base.get()) == "typed"));
+  if (!typed || (empty && c.args.size() > 1))
+    return nullptr;
+  if (empty || c.args.empty())
+    return std::make_unique<ListExpr>(c.range);
+  if (c.args.size() != 1 || !c.keywords.empty())
+    return nullptr;
+  CallExpr list(c.range, std::make_unique<NameExpr>(c.range, "list"));
+  list.args.push_back(std::move(c.args[0]));
+  return listCall(list);
+}
+
 void Parser::libraryAxisCall(CallExpr &c) {
   auto *n = c.callee->dyn<NameExpr>();
   // np.convolve(a, v, 'same') / mode='valid', np.linalg.qr(a, 'r'): the
@@ -1091,6 +1126,7 @@ void Parser::libraryAxisCall(CallExpr &c) {
   bool other =
       ((name == "std" || name == "var") && has("ddof")) ||
       (name == "linspace" && has("endpoint")) ||
+      (name == "diff" && (c.args.size() >= 2 || has("n"))) ||
       (name == "eye" && (c.args.size() >= 2 || has("k") || has("M"))) ||
       (name == "norm" && (c.args.size() >= 2 || has("ord") || has("axis"))) ||
       ((name == "percentile" || name == "quantile") && c.args.size() == 2 &&

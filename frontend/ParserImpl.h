@@ -173,6 +173,10 @@ private:
   /// `lambda params: e` (after the keyword): a def of a name of its own,
   /// kept in lambdas_, and that name.
   ExprPtr parseLambda(SourceLocation begin);
+  /// Numba's typed list made by call `c` (`List()`, `List(x)`,
+  /// `List.empty_list(t)`, `numba.typed.List(...)`) as a list display or
+  /// `list(x)`; null for other calls.
+  ExprPtr typedListCall(CallExpr &c);
   bool failed_ = false;
   int depth_ = 0;
   int blockDepth_ = 0;

@@ -375,3 +375,18 @@ def tuple_idioms(grid, a, b):
 def test_tuple_idioms_as_python():
     grid = np.arange(9.0).reshape(3, 3)
     assert tuple_idioms(grid, 2, 5) == tuple_idioms.py_func(grid, 2, 5)
+
+
+def test_numba_typed_list_is_a_list():
+    typed = pytest.importorskip("numba.typed")
+    List = typed.List  # noqa: F841 (read by the function's source)
+
+    @weft.jit
+    def build(n):
+        lst = List()
+        for i in range(n):
+            lst.append(i * 1.5)
+        copy = List(lst)
+        return sum(lst), len(copy)
+
+    assert build(4) == (9.0, 4)
