@@ -923,7 +923,7 @@ def __np_split(ary, sections):
 const std::string &librarySource() {
   static const std::string text = std::string(kMainSource) +
                                   numpyLinalgLibrarySource() +
-                                  dictLibrarySource();
+                                  dictLibrarySource() + cmathLibrarySource();
   return text;
 }
 
@@ -968,8 +968,14 @@ int lineCount(const std::string &text) {
 } // namespace
 
 bool isNumpyLibraryFunction(const std::string &name) {
-  // (dict_*: the hash table of dicts and sets, not a NumPy function)
-  return name.rfind("dict_", 0) != 0 && libraryNames().count(name) != 0;
+  // (dict_*: the hash table of dicts and sets, cmath_*: Python's cmath;
+  // not NumPy functions)
+  return name.rfind("dict_", 0) != 0 && name.rfind("cmath_", 0) != 0 &&
+         libraryNames().count(name) != 0;
+}
+
+bool isNumpyLibraryName(const std::string &name) {
+  return libraryNames().count(name) != 0;
 }
 
 const char *numpyLibrarySource() { return librarySource().c_str(); }

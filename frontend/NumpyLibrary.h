@@ -25,11 +25,15 @@ constexpr const char *kNumpyLibraryPrefix = "__np_";
 
 /// Whether `np.<name>` is one of the library's functions.
 bool isNumpyLibraryFunction(const std::string &name);
+/// Whether the library has a function `__np_<name>` (NumPy's or not).
+bool isNumpyLibraryName(const std::string &name);
 
 /// The np.linalg part of the library's source (NumpyLinalgLibrary.cpp).
 const char *numpyLinalgLibrarySource();
 /// The hash table of dicts and sets (DictLibrary.cpp, DesugarDicts.h).
 const char *dictLibrarySource();
+/// Python's cmath module (CmathLibrary.cpp).
+const char *cmathLibrarySource();
 
 /// The library's source (for docs and tests).
 const char *numpyLibrarySource();

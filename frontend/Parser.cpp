@@ -766,7 +766,7 @@ namespace {
 /// The modules whose functions Weft has as builtins.
 bool importable(const std::string &module) {
   return module == "numpy" || module == "math" || module == "numba" ||
-         module == "numpy.random" || module == "numba.np";
+         module == "numpy.random" || module == "numba.np" || module == "cmath";
 }
 /// math.floor, math.ceil and math.trunc give Python's int (NumPy's give a
 /// float): the library's versions.
@@ -867,6 +867,12 @@ StmtPtr Parser::parseImport() {
           return nullptr;
         if (name == "random" || name == "np")
           moduleNames_.insert(as);
+        else if (module == "cmath" && (isNumpyLibraryName("cmath_" + name) ||
+                                       name == "pi" || name == "e"))
+          importedAs_[as] =
+              isNumpyLibraryName("cmath_" + name)
+                  ? std::string(kNumpyLibraryPrefix) + "cmath_" + name
+                  : name;
         else if (module == "math" && isMathIntegerFunction(name))
           importedAs_[as] = mathIntegerFunction(name);
         else if (as != name || weftTypeName(name) != name)
@@ -886,9 +892,36 @@ StmtPtr Parser::parseImport() {
       moduleNames_.insert(as.empty() ? module.substr(0, module.find('.')) : as);
       if (module == "math")
         mathModules_.insert(as.empty() ? module : as);
+      if (module == "cmath")
+        cmathModules_.insert(as.empty() ? module : as);
     } while (accept(TokenKind::Comma));
   }
   return std::make_unique<PassStmt>(rangeFrom(begin));
+}
+
+ExprPtr Parser::cmathMember(const std::string &name, SourceRange at) {
+  if (name == "pi" || name == "e" || name == "inf" || name == "nan") {
+    auto n = std::make_unique<NameExpr>(at, name);
+    n->qualified = true;
+    return n;
+  }
+  if (name == "infj" || name == "nanj") {
+    auto c = std::make_unique<CallExpr>(
+        at, std::make_unique<NameExpr>(at, "complex"));
+    c->args.push_back(std::make_unique<FloatLitExpr>(at, 0.0));
+    auto v = std::make_unique<NameExpr>(at, name == "infj" ? "inf" : "nan");
+    v->qualified = true;
+    c->args.push_back(std::move(v));
+    return c;
+  }
+  if (isNumpyLibraryName("cmath_" + name))
+    return std::make_unique<NameExpr>(at, std::string(kNumpyLibraryPrefix) +
+                                              "cmath_" + name);
+  return errorAt(at, "'cmath." + name +
+                         "' is not supported by Weft yet (exp, log, log10, "
+                         "sqrt, sin, cos, tan, sinh, cosh, tanh, phase, "
+                         "polar, rect, isnan, isinf, isfinite, pi, e, inf, "
+                         "nan, infj and nanj are)");
 }
 
 ExprPtr Parser::parseModuleMember(const Token &module) {
@@ -898,6 +931,8 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     if (!at(TokenKind::Identifier))
       return error("expected a name after '" + module.text + ".'");
     const Token &member = next();
+    if (cmathModules_.count(module.text))
+      return cmathMember(member.text, rangeFrom(begin));
     if (member.text == "newaxis") // np.newaxis is None
       return std::make_unique<NameExpr>(rangeFrom(begin), "None");
     // np.random.rand, np.linalg.solve: the submodules' functions are

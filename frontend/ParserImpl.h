@@ -185,9 +185,15 @@ private:
   /// Names that stand for the modules whose functions are Weft's builtins
   /// (`np.zeros` is `zeros`): numpy, math and numba, and the names `import`
   /// gives them.
-  std::set<std::string> moduleNames_{"np", "numpy", "math", "numba"};
+  std::set<std::string> moduleNames_{"np", "numpy", "math", "numba", "cmath"};
   /// The names the math module goes by (math.floor is Python's: an int).
   std::set<std::string> mathModules_{"math"};
+  /// Names of Python's cmath module (imported or not: the Python package
+  /// writes no imports).
+  std::set<std::string> cmathModules_{"cmath"};
+  /// cmath's `name` as Weft: a NumPy library function or a constant;
+  /// null (an error reported at `at`) for what Weft does not have.
+  ExprPtr cmathMember(const std::string &name, SourceRange at);
   /// `from numpy import zeros as z`: z is zeros.
   std::map<std::string, std::string> importedAs_;
 };

@@ -186,22 +186,65 @@ Value FunctionGen::negate(Value x, ScalarKind k, Location l) {
   return arith::SubIOp::create(b, l, constant(k, 0, l), x);
 }
 
+Value FunctionGen::emitComplexMath(Builtin builtin, Value z, Location l) {
+  Value x = complex::ReOp::create(b, l, z);
+  Value y = complex::ImOp::create(b, l, z);
+  auto make = [&](Value re, Value im) -> Value {
+    return complex::CreateOp::create(b, l, z.getType(), re, im);
+  };
+  if (builtin == Builtin::Sin) // sin x cosh y + i cos x sinh y
+    return make(arith::MulFOp::create(b, l, math::SinOp::create(b, l, x),
+                                      math::CoshOp::create(b, l, y)),
+                arith::MulFOp::create(b, l, math::CosOp::create(b, l, x),
+                                      math::SinhOp::create(b, l, y)));
+  if (builtin == Builtin::Cos) // cos x cosh y - i sin x sinh y
+    return make(arith::MulFOp::create(b, l, math::CosOp::create(b, l, x),
+                                      math::CoshOp::create(b, l, y)),
+                arith::NegFOp::create(
+                    b, l,
+                    arith::MulFOp::create(b, l, math::SinOp::create(b, l, x),
+                                          math::SinhOp::create(b, l, y))));
+  // sqrt: t = sqrt((|x| + |z|) / 2); x >= 0: (t, y / 2t), else
+  // (|y| / 2t, copysign(t, y)); sqrt(+-0 + yi) with y = +-0 is (0, y).
+  Value zero = arith::ConstantOp::create(b, l, b.getF64FloatAttr(0.0));
+  Value half = arith::ConstantOp::create(b, l, b.getF64FloatAttr(0.5));
+  Value two = arith::ConstantOp::create(b, l, b.getF64FloatAttr(2.0));
+  Value ax = math::AbsFOp::create(b, l, x);
+  Value ay = math::AbsFOp::create(b, l, y);
+  Value r = complex::AbsOp::create(b, l, z);
+  Value t = math::SqrtOp::create(
+      b, l,
+      arith::MulFOp::create(b, l, arith::AddFOp::create(b, l, ax, r), half));
+  Value twoT = arith::MulFOp::create(b, l, two, t);
+  Value positive =
+      arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGE, x, zero);
+  Value re = arith::SelectOp::create(b, l, positive, t,
+                                     arith::DivFOp::create(b, l, ay, twoT));
+  Value im = arith::SelectOp::create(b, l, positive,
+                                     arith::DivFOp::create(b, l, y, twoT),
+                                     math::CopySignOp::create(b, l, t, y));
+  Value isZero =
+      arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ, t, zero);
+  return make(arith::SelectOp::create(b, l, isZero, zero, re),
+              arith::SelectOp::create(b, l, isZero, y, im));
+}
+
 Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
                             Location l) {
   bool isFloat = k == ScalarKind::F32 || k == ScalarKind::F64;
   Value x = xs[0];
   if (k == ScalarKind::C128 && isComplexMath(builtin)) {
-    // The complex dialect's, lowered by convert-complex-to-standard.
-    if (builtin == Builtin::Sqrt)
-      return complex::SqrtOp::create(b, l, x);
+    // sqrt, sin and cos as C99's csqrt, csin and ccos compute them (what
+    // NumPy and cmath give, to the bit: sqrt(-4+0j) is 2j, cos(3+0j) has
+    // -0j); the others are the complex dialect's, lowered by
+    // convert-complex-to-standard.
+    if (builtin == Builtin::Sqrt || builtin == Builtin::Sin ||
+        builtin == Builtin::Cos)
+      return emitComplexMath(builtin, x, l);
     if (builtin == Builtin::Exp)
       return complex::ExpOp::create(b, l, x);
     if (builtin == Builtin::Log)
       return complex::LogOp::create(b, l, x);
-    if (builtin == Builtin::Sin)
-      return complex::SinOp::create(b, l, x);
-    if (builtin == Builtin::Cos)
-      return complex::CosOp::create(b, l, x);
     if (builtin == Builtin::Tan)
       return complex::TanOp::create(b, l, x);
     return complex::TanhOp::create(b, l, x);

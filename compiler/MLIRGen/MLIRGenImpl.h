@@ -422,6 +422,8 @@ public:
   void emitLoopNest(mlir::ValueRange dims, mlir::Location l,
                     const std::function<void(mlir::ValueRange)> &body);
   mlir::Value productOf(mlir::ValueRange dims, mlir::Location l);
+  /// sqrt, sin or cos of complex `z` as C99's csqrt, csin, ccos.
+  mlir::Value emitComplexMath(Builtin builtin, mlir::Value z, mlir::Location l);
   /// Replaces a -1 in reshape's `shape` (i64 parts after) by the size the
   /// others leave of array `a`; more than one -1 is NumPy's ValueError.
   void inferUnknownSize(mlir::Value a, Val &shape, int64_t line,

@@ -64,12 +64,19 @@ def tokenize(line):
     return _TOKEN.findall(line)
 
 
+_NUMBER = r"(?:(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?|inf|nan)"
+_COMPLEX = re.compile(r"[+-]?(?:%s[+-])?%sj" % (_NUMBER, _NUMBER))
+
+
 def classify(tok):
-    """('int', int) / ('float', float) / ('text', str)."""
+    """('int', int) / ('float', float) / ('complex', complex) /
+    ('text', str)."""
     if _INT.fullmatch(tok):
         return "int", int(tok)
     if _FLOAT.fullmatch(tok):
         return "float", float(tok)
+    if _COMPLEX.fullmatch(tok):
+        return "complex", complex(tok)
     return "text", tok
 
 
@@ -78,6 +85,11 @@ def tokens_equal(a, b, rtol, atol):
     kb, vb = classify(b)
     if ka != kb:
         return False
+    if ka == "complex":  # each part to the tolerance of the larger number
+        scale = max(abs(va), abs(vb))
+        return all(p == q or (p != p and q != q) or
+                   abs(p - q) <= atol + rtol * scale
+                   for p, q in ((va.real, vb.real), (va.imag, vb.imag)))
     if ka != "float":
         return va == vb
     if va != va or vb != vb:        # nan
