@@ -144,6 +144,26 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
                                  : ""));
     return Type::unknown();
   };
+  // Lists of tuples: joined with +, repeated by an int (each field's list).
+  auto flatTupleList = [](const Type &t) {
+    return t.isTupleList() && t.listDepth() == 1 &&
+           std::all_of(t.elems().begin(), t.elems().end(), [](const Type &f) {
+             return f.isList() && !f.isTupleList() && f.rank() == 1;
+           });
+  };
+  if (op == BinaryOp::Add && flatTupleList(l) && flatTupleList(r) &&
+      l.elems().size() == r.elems().size()) {
+    std::vector<Type> fields;
+    for (size_t f = 0; f < l.elems().size(); ++f)
+      fields.push_back(Type::list(
+          promote(l.elems()[f].scalarKind(), r.elems()[f].scalarKind())));
+    return Type::tupleList(std::move(fields));
+  }
+  if (op == BinaryOp::Mul && (flatTupleList(l) || flatTupleList(r)) &&
+      (flatTupleList(l) ? r : l).isScalar() &&
+      ((flatTupleList(l) ? r : l).isInt() ||
+       (flatTupleList(l) ? r : l).isBool()))
+    return flatTupleList(l) ? l : r;
   // Python's tuple + tuple (joined) and tuple * n (repeated), of numbers.
   auto numbers = [](const Type &t) {
     return !anyPart(

@@ -243,6 +243,8 @@ Val FunctionGen::emitBinary(const BinaryExpr *e) {
     return Val(emitMatmul(e->lhs.get(), e->rhs.get(), rt, l));
   if (rt.isList())
     return Val(emitListOp(e));
+  if (rt.isTupleList())
+    return emitTupleListOp(e);
   if (rt.isArray())
     return Val(materialize(e));
   if (rt.isTuple()) {
@@ -279,7 +281,27 @@ Value FunctionGen::emitListOp(const BinaryExpr *e) {
   Value lhs = emitExpr(e->lhs.get()).v();
   Value rhs = emitExpr(e->rhs.get()).v();
   bool listFirst = join || fn.typeOf(e->lhs.get()).isList();
-  Value a = listFirst ? lhs : rhs, other = listFirst ? rhs : lhs;
+  return joinOrRepeatList(listFirst ? lhs : rhs, listFirst ? rhs : lhs, join, k,
+                          l);
+}
+
+Val FunctionGen::emitTupleListOp(const BinaryExpr *e) {
+  // The same of lists of tuples, field by field.
+  Location l = loc(e->range);
+  weft::Type t = fn.typeOf(e);
+  bool join = e->op == BinaryOp::Add;
+  Val lhs = emitExpr(e->lhs.get()), rhs = emitExpr(e->rhs.get()), out;
+  bool listFirst = join || fn.typeOf(e->lhs.get()).isTupleList();
+  Val &a = listFirst ? lhs : rhs, &other = listFirst ? rhs : lhs;
+  for (size_t f = 0; f < a.parts.size(); ++f)
+    out.parts.push_back(joinOrRepeatList(a.parts[f],
+                                         join ? other.parts[f] : other.parts[0],
+                                         join, t.elems()[f].scalarKind(), l));
+  return out;
+}
+
+Value FunctionGen::joinOrRepeatList(Value a, Value other, bool join,
+                                    ScalarKind k, Location l) {
   Value n = arrayMeta(a, l).sizes[0];
   Value total, m;
   if (join) {

@@ -422,6 +422,12 @@ public:
   void emitLoopNest(mlir::ValueRange dims, mlir::Location l,
                     const std::function<void(mlir::ValueRange)> &body);
   mlir::Value productOf(mlir::ValueRange dims, mlir::Location l);
+  /// Python's lst + lst2 (`join`) or lst * n of 1-D list `a` (`other`: the
+  /// second list or the count), as a new list of `k` elements.
+  mlir::Value joinOrRepeatList(mlir::Value a, mlir::Value other, bool join,
+                               ScalarKind k, mlir::Location l);
+  /// emitListOp of lists of tuples: each field's list.
+  Val emitTupleListOp(const BinaryExpr *e);
   /// sqrt, sin or cos of complex `z` as C99's csqrt, csin, ccos.
   mlir::Value emitComplexMath(Builtin builtin, mlir::Value z, mlir::Location l);
   /// Replaces a -1 in reshape's `shape` (i64 parts after) by the size the
