@@ -5,7 +5,9 @@
 // that may move when they grow, so such a function hands its list back:
 // it returns the list, and each call `f(..., lst)` is rewritten to
 // `lst = f(..., lst)` (value-result passing; the same list afterwards as
-// Numba's).
+// Numba's). One that returns a value returns (value, lst): `x = f(lst)`
+// is `x, lst = f(lst)`, and a call inside an expression runs first, its
+// value into a variable of its own.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_FRONTEND_LISTPARAMETERS_H
@@ -17,10 +19,10 @@
 namespace weft {
 
 /// Rewrites the top-level functions of `module` that grow or shrink
-/// list parameter and return nothing, and every call of them (see the
-/// file comment); each keeps the parameters' names in `grownLists`. Calls
-/// that cannot hand the list back (in an expression, or passing something
-/// other than a variable) are reported.
+/// list parameters, and every call of them (see the file comment); each
+/// keeps the parameters' names in `grownLists`. Calls that cannot hand
+/// the list back (passing something other than a variable, or where
+/// running first would change what the statement means) are reported.
 void returnGrownListParameters(ModuleAST &module, DiagnosticEngine &diags);
 
 } // namespace weft
