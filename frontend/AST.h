@@ -407,6 +407,11 @@ void forEachChildSlot(Expr &e, const std::function<void(ExprPtr &)> &f);
 /// forEachExprOf with the slots holding the expressions.
 void forEachExprSlotOf(Stmt &s, const std::function<void(ExprPtr &)> &f);
 
+/// Calls `f` on the slot of every expression of `block` and of the blocks
+/// nested in it (not nested defs'), each before those it holds (which are
+/// visited after `f` may have replaced it).
+void forEachExprSlotIn(Block &block, const std::function<void(ExprPtr &)> &f);
+
 /// Calls `f` on every statement of `block` and of the blocks nested in it
 /// (branches, loop bodies; not nested defs), each before those it holds.
 void forEachStmtIn(const Block &block,

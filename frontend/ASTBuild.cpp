@@ -7,6 +7,23 @@
 
 namespace weft {
 
+void flagBreaks(Block &block, const std::string &flag) {
+  for (size_t k = 0; k < block.size(); ++k) {
+    Stmt &s = *block[k];
+    if (auto *i = s.dyn<IfStmt>()) {
+      flagBreaks(i->body, flag);
+      flagBreaks(i->orelse, flag);
+    } else if (s.dyn<BreakStmt>()) {
+      auto set = std::make_unique<AssignStmt>(s.range);
+      set->targets.push_back(std::make_unique<NameExpr>(s.range, flag));
+      set->value = std::make_unique<BoolLitExpr>(s.range, true);
+      block.insert(block.begin() + static_cast<std::ptrdiff_t>(k),
+                   std::move(set));
+      ++k;
+    }
+  }
+}
+
 ExprPtr cloneExpr(const Expr *e, const RenameFn &rename) {
   if (!e)
     return nullptr;

@@ -28,6 +28,11 @@ StmtPtr cloneStmt(const Stmt &s);
 /// A deep copy of every statement of `block`.
 Block cloneBlock(const Block &block);
 
+/// Puts `flag = True` before each `break` of the loop whose body is
+/// `block` (not of the loops inside it): what a loop's `else` and an
+/// inlined generator test after the loop.
+void flagBreaks(Block &block, const std::string &flag);
+
 /// Makes AST nodes located at `at`.
 struct ASTBuilder {
   SourceRange at;

@@ -204,6 +204,25 @@ void forEachExprSlotOf(Stmt &s, const std::function<void(ExprPtr &)> &f) {
   }
 }
 
+void forEachExprSlotIn(Block &block, const std::function<void(ExprPtr &)> &f) {
+  std::function<void(ExprPtr &)> visit = [&](ExprPtr &e) {
+    f(e);
+    if (e)
+      forEachChildSlot(*e, visit);
+  };
+  for (StmtPtr &s : block) {
+    forEachExprSlotOf(*s, visit);
+    if (auto *i = s->dyn<IfStmt>()) {
+      forEachExprSlotIn(i->body, f);
+      forEachExprSlotIn(i->orelse, f);
+    } else if (auto *l = s->dyn<ForStmt>()) {
+      forEachExprSlotIn(l->body, f);
+    } else if (auto *w = s->dyn<WhileStmt>()) {
+      forEachExprSlotIn(w->body, f);
+    }
+  }
+}
+
 void forEachExprOf(const Stmt &s, const std::function<void(const Expr *)> &f) {
   auto each = [&](const ExprPtr &e) {
     if (e)

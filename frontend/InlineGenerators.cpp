@@ -32,30 +32,14 @@ bool hasYield(const Block &body) {
   return found;
 }
 
-/// Renames, in `e`, each name of `names` to name + suffix.
-void renameExpr(ExprPtr &e, const std::set<std::string> &names,
-                const std::string &suffix) {
-  if (auto *n = e->dyn<NameExpr>()) {
-    if (!n->qualified && names.count(n->name))
-      n->name += suffix;
-    return;
-  }
-  forEachChildSlot(*e, [&](ExprPtr &c) { renameExpr(c, names, suffix); });
-}
-
+/// Renames, in `block`, each name of `names` to name + suffix.
 void renameBlock(Block &block, const std::set<std::string> &names,
                  const std::string &suffix) {
-  for (StmtPtr &s : block) {
-    forEachExprSlotOf(*s, [&](ExprPtr &e) { renameExpr(e, names, suffix); });
-    if (auto *i = s->dyn<IfStmt>()) {
-      renameBlock(i->body, names, suffix);
-      renameBlock(i->orelse, names, suffix);
-    } else if (auto *f = s->dyn<ForStmt>()) {
-      renameBlock(f->body, names, suffix);
-    } else if (auto *w = s->dyn<WhileStmt>()) {
-      renameBlock(w->body, names, suffix);
-    }
-  }
+  forEachExprSlotIn(block, [&](ExprPtr &e) {
+    if (auto *n = e ? e->dyn<NameExpr>() : nullptr;
+        n && !n->qualified && names.count(n->name))
+      n->name += suffix;
+  });
 }
 
 StmtPtr assignFlag(SourceRange r, const std::string &flag, bool value) {
@@ -81,22 +65,6 @@ std::unique_ptr<ForStmt> oncePass(SourceRange r, const std::string &var,
   loop->range = r;
   loop->body = std::move(body);
   return loop;
-}
-
-/// Puts `flag = True` before each break of the loop body `block` (not of
-/// the loops inside it).
-void flagBreaks(Block &block, const std::string &flag) {
-  for (size_t k = 0; k < block.size(); ++k) {
-    Stmt &s = *block[k];
-    if (auto *i = s.dyn<IfStmt>()) {
-      flagBreaks(i->body, flag);
-      flagBreaks(i->orelse, flag);
-    } else if (s.dyn<BreakStmt>()) {
-      block.insert(block.begin() + static_cast<std::ptrdiff_t>(k),
-                   assignFlag(s.range, flag, true));
-      ++k;
-    }
-  }
 }
 
 class Inliner {

@@ -23,27 +23,6 @@ std::set<std::string> namesRead(const Block &block) {
   return out;
 }
 
-/// Calls `f` on the slot of each expression of `block` (nested blocks
-/// too, not nested defs), outermost first.
-void forEachSlotIn(Block &block, const std::function<void(ExprPtr &)> &f) {
-  std::function<void(ExprPtr &)> visit = [&](ExprPtr &e) {
-    f(e);
-    if (e)
-      forEachChildSlot(*e, visit);
-  };
-  for (StmtPtr &s : block) {
-    forEachExprSlotOf(*s, visit);
-    if (auto *i = s->dyn<IfStmt>()) {
-      forEachSlotIn(i->body, f);
-      forEachSlotIn(i->orelse, f);
-    } else if (auto *l = s->dyn<ForStmt>()) {
-      forEachSlotIn(l->body, f);
-    } else if (auto *w = s->dyn<WhileStmt>()) {
-      forEachSlotIn(w->body, f);
-    }
-  }
-}
-
 /// Lifts the functions defined at the top of `outer`'s body into
 /// `lifted`.
 void liftFrom(FunctionDefStmt &outer, Block &lifted) {
@@ -96,7 +75,7 @@ void liftFrom(FunctionDefStmt &outer, Block &lifted) {
       // The function as a value (an argument: simpson(f, ...)): its
       // lifted name, with what it captures (weft.closure(g, captured...),
       // which specializeFunctionArguments takes apart).
-      forEachSlotIn(const_cast<Block &>(block), [&](ExprPtr &e) {
+      forEachExprSlotIn(const_cast<Block &>(block), [&](ExprPtr &e) {
         auto *n = e ? e->dyn<NameExpr>() : nullptr;
         if (!n || n->qualified || n->name != innerName)
           return;

@@ -10,6 +10,7 @@
 // in ParserImpl.h.
 //
 //===----------------------------------------------------------------------===//
+#include "frontend/ASTBuild.h"
 #include "frontend/Builtins.h"
 #include "frontend/DesugarAssignments.h"
 #include "frontend/DesugarComprehensions.h"
@@ -696,26 +697,6 @@ StmtPtr Parser::parseWhile() {
   }
   return s;
 }
-
-namespace {
-/// Puts `flag = True` before each break of the loop whose body is
-/// `block` (not of loops inside it).
-void flagBreaks(Block &block, const std::string &flag) {
-  for (size_t k = 0; k < block.size(); ++k) {
-    Stmt &s = *block[k];
-    if (auto *i = s.dyn<IfStmt>()) {
-      flagBreaks(i->body, flag);
-      flagBreaks(i->orelse, flag);
-    } else if (s.dyn<BreakStmt>()) {
-      auto set = std::make_unique<AssignStmt>(s.range);
-      set->targets.push_back(std::make_unique<NameExpr>(s.range, flag));
-      set->value = std::make_unique<BoolLitExpr>(s.range, true);
-      block.insert(block.begin() + k, std::move(set));
-      ++k;
-    }
-  }
-}
-} // namespace
 
 StmtPtr Parser::withLoopElse(StmtPtr loop, Block &loopBody,
                              SourceLocation begin) {

@@ -27,27 +27,6 @@ struct FunctionValue {
   std::vector<const Expr *> captured;
 };
 
-/// Calls `f` on every expression slot of `block` (nested blocks too, not
-/// nested defs), outermost first.
-void forEachSlot(Block &block, const std::function<void(ExprPtr &)> &f) {
-  std::function<void(ExprPtr &)> visit = [&](ExprPtr &e) {
-    f(e);
-    if (e)
-      forEachChildSlot(*e, visit);
-  };
-  for (StmtPtr &s : block) {
-    forEachExprSlotOf(*s, visit);
-    if (auto *i = s->dyn<IfStmt>()) {
-      forEachSlot(i->body, f);
-      forEachSlot(i->orelse, f);
-    } else if (auto *l = s->dyn<ForStmt>()) {
-      forEachSlot(l->body, f);
-    } else if (auto *w = s->dyn<WhileStmt>()) {
-      forEachSlot(w->body, f);
-    }
-  }
-}
-
 class Specializer {
 public:
   Specializer(ModuleAST &module, DiagnosticEngine &diags)
@@ -104,7 +83,7 @@ private:
     std::set<std::string> locals;
     if (def)
       locals = localsOf(*def);
-    forEachSlot(body, [&](ExprPtr &e) {
+    forEachExprSlotIn(body, [&](ExprPtr &e) {
       auto *c = e ? e->dyn<CallExpr>() : nullptr;
       FunctionDefStmt *g = c ? calleeOf(*c, locals) : nullptr;
       if (!g)
@@ -232,7 +211,7 @@ private:
             std::make_unique<NameExpr>(r, captureName(p, j)));
       return closure;
     };
-    forEachSlot(d.body, [&](ExprPtr &e) {
+    forEachExprSlotIn(d.body, [&](ExprPtr &e) {
       if (!e)
         return;
       if (auto *call = e->dyn<CallExpr>()) {
