@@ -7,6 +7,23 @@
 
 namespace weft {
 
+ExprPtr sortedByKey(const std::string &list, ExprPtr key, bool reverse,
+                    SourceRange at) {
+  ASTBuilder b{at};
+  std::string suffix =
+      "." + std::to_string(at.begin.line) + "_" + std::to_string(at.begin.col);
+  std::string k = "__key" + suffix, j = "__order" + suffix;
+  std::vector<ExprPtr> one;
+  one.push_back(b.item(list, b.name(k)));
+  ExprPtr keys = b.comprehension(k, b.call(std::move(key), std::move(one)),
+                                 b.positions(list));
+  std::vector<ExprPtr> args;
+  args.push_back(std::move(keys));
+  args.push_back(std::make_unique<BoolLitExpr>(at, reverse));
+  ExprPtr order = b.call("__np_sort_order", std::move(args));
+  return b.comprehension(j, b.item(list, b.name(j)), std::move(order));
+}
+
 void flagBreaks(Block &block, const std::string &flag) {
   for (size_t k = 0; k < block.size(); ++k) {
     Stmt &s = *block[k];

@@ -33,6 +33,13 @@ Block cloneBlock(const Block &block);
 /// inlined generator test after the loop.
 void flagBreaks(Block &block, const std::string &flag);
 
+/// `sorted(list, key=key, reverse=reverse)` of a variable `list`:
+/// `[list[j] for j in __np_sort_order([key(list[k]) for k in
+/// range(len(list))], reverse)]` (a stable order of the keys, as
+/// Python's sort).
+ExprPtr sortedByKey(const std::string &list, ExprPtr key, bool reverse,
+                    SourceRange at);
+
 /// Makes AST nodes located at `at`.
 struct ASTBuilder {
   SourceRange at;

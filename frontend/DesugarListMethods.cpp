@@ -515,6 +515,28 @@ std::optional<Block> sortReversed(Stmt &s) {
   auto *c = e ? e->value->dyn<CallExpr>() : nullptr;
   auto *m = c ? c->callee->dyn<AttributeExpr>() : nullptr;
   auto *lst = m ? m->base->dyn<NameExpr>() : nullptr;
+  // lst.sort(key=f, reverse=r): lst = sorted(lst, key=f, reverse=r).
+  ExprPtr key;
+  bool reversed = false, other = false;
+  if (lst && m->attr == "sort" && c->args.empty()) {
+    for (KeywordArg &k : c->keywords) {
+      auto *b = k.value->dyn<BoolLitExpr>();
+      if (k.name == "key")
+        key = std::move(k.value);
+      else if (k.name == "reverse" && b)
+        reversed = b->value;
+      else
+        other = true;
+    }
+  }
+  if (key && !other) {
+    Block out;
+    ASTBuilder b{c->range};
+    out.push_back(
+        b.assign(cloneExpr(lst),
+                 sortedByKey(lst->name, std::move(key), reversed, c->range)));
+    return out;
+  }
   if (!lst || m->attr != "sort" || !c->args.empty() ||
       c->keywords.size() != 1 || c->keywords[0].name != "reverse" ||
       !c->keywords[0].value->dyn<BoolLitExpr>())

@@ -598,6 +598,15 @@ def __np_vander(x, N=None, increasing=False):
             p = p * x[i]
     return out
 
+# sorted(x, key=f) (ASTBuild.h): a stable order of the keys; reversed,
+# equal keys keep their order too, as Python's.
+def __np_sort_order(keys, reverse):
+    k = np.array(keys)
+    if reverse:
+        n = len(k)
+        return (n - 1 - np.argsort(k[::-1], kind="mergesort"))[::-1]
+    return np.argsort(k, kind="mergesort")
+
 def __np_intersect1d(ar1, ar2):
     aux = np.sort(np.concatenate((np.unique(ar1), np.unique(ar2))))
     if len(aux) == 0:

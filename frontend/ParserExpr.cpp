@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/ParserImpl.h"
 
+#include "frontend/ASTBuild.h"
 #include "frontend/NumpyLibrary.h"
 #include "frontend/ParserUfuncs.h"
 #include "frontend/Types.h"
@@ -342,13 +343,28 @@ ExprPtr Parser::listCall(CallExpr &c) {
     return nullptr;
   bool sorted = n->name == "sorted";
   bool reverse = false;
-  for (const KeywordArg &k : c.keywords) {
+  ExprPtr key;
+  for (KeywordArg &k : c.keywords) {
     auto *b = k.value->dyn<BoolLitExpr>();
+    if (sorted && k.name == "key") {
+      key = std::move(k.value);
+      continue;
+    }
     if (!sorted || k.name != "reverse" || !b)
-      return errorAt(k.nameRange, sorted ? "sorted() takes reverse=True or "
-                                           "False; key= is not supported yet"
+      return errorAt(k.nameRange, sorted ? "sorted() takes key= (a function "
+                                           "or lambda) and reverse=True or "
+                                           "False"
                                          : "list() takes no keyword arguments");
     reverse = b->value;
+  }
+  if (key && c.args.size() == 1) {
+    // sorted(x, key=f): the elements in the stable order of their keys.
+    auto *x = c.args[0]->dyn<NameExpr>();
+    if (!x)
+      return errorAt(c.args[0]->range,
+                     "sorted(..., key=) takes a variable here; assign the "
+                     "sequence to a name first");
+    return sortedByKey(x->name, std::move(key), reverse, c.range);
   }
   if (c.args.size() > 1 || (sorted && c.args.empty()))
     return errorAt(c.range,
