@@ -930,9 +930,9 @@ def __np_split(ary, sections):
 
 /// The whole library: the functions above, then np.linalg's.
 const std::string &librarySource() {
-  static const std::string text = std::string(kMainSource) +
-                                  numpyLinalgLibrarySource() +
-                                  dictLibrarySource() + cmathLibrarySource();
+  static const std::string text =
+      std::string(kMainSource) + numpyLinalgLibrarySource() +
+      dictLibrarySource() + cmathLibrarySource() + pyRandomLibrarySource();
   return text;
 }
 
@@ -977,10 +977,10 @@ int lineCount(const std::string &text) {
 } // namespace
 
 bool isNumpyLibraryFunction(const std::string &name) {
-  // (dict_*: the hash table of dicts and sets, cmath_*: Python's cmath;
-  // not NumPy functions)
+  // (dict_*: the hash table of dicts and sets, cmath_* and pyrandom_*:
+  // Python's cmath and random; not NumPy functions)
   return name.rfind("dict_", 0) != 0 && name.rfind("cmath_", 0) != 0 &&
-         libraryNames().count(name) != 0;
+         name.rfind("pyrandom_", 0) != 0 && libraryNames().count(name) != 0;
 }
 
 bool isNumpyLibraryName(const std::string &name) {

@@ -34,6 +34,8 @@ const char *numpyLinalgLibrarySource();
 const char *dictLibrarySource();
 /// Python's cmath module (CmathLibrary.cpp).
 const char *cmathLibrarySource();
+/// Python's random module (PyRandomLibrary.cpp).
+const char *pyRandomLibrarySource();
 
 /// The library's source (for docs and tests).
 const char *numpyLibrarySource();

@@ -747,7 +747,8 @@ namespace {
 /// The modules whose functions Weft has as builtins.
 bool importable(const std::string &module) {
   return module == "numpy" || module == "math" || module == "numba" ||
-         module == "numpy.random" || module == "numba.np" || module == "cmath";
+         module == "numpy.random" || module == "numba.np" ||
+         module == "cmath" || module == "random";
 }
 /// math.floor, math.ceil and math.trunc give Python's int (NumPy's give a
 /// float): the library's versions.
@@ -843,10 +844,21 @@ StmtPtr Parser::parseImport() {
           break;
         if (!at(TokenKind::Identifier))
           return error("expected a name to import");
+        SourceRange nameRange = tok().range;
         std::string name = next().text, as = name;
         if (!alias(as))
           return nullptr;
-        if (name == "random" || name == "np")
+        if (module == "random" && isNumpyLibraryName("pyrandom_" + name))
+          importedAs_[as] =
+              std::string(kNumpyLibraryPrefix) + "pyrandom_" + name;
+        else if (module == "random")
+          return errorAt(nameRange, "'random." + name +
+                                        "' is not supported by Weft yet "
+                                        "(seed, random, uniform, randint, "
+                                        "randrange, gauss, normalvariate, "
+                                        "expovariate, choice and shuffle "
+                                        "are)");
+        else if (name == "random" || name == "np")
           moduleNames_.insert(as);
         else if (module == "cmath" && (isNumpyLibraryName("cmath_" + name) ||
                                        name == "pi" || name == "e"))
@@ -875,9 +887,21 @@ StmtPtr Parser::parseImport() {
         mathModules_.insert(as.empty() ? module : as);
       if (module == "cmath")
         cmathModules_.insert(as.empty() ? module : as);
+      if (module == "random")
+        pyRandomModules_.insert(as.empty() ? module : as);
     } while (accept(TokenKind::Comma));
   }
   return std::make_unique<PassStmt>(rangeFrom(begin));
+}
+
+ExprPtr Parser::pyRandomMember(const std::string &name, SourceRange at) {
+  if (isNumpyLibraryName("pyrandom_" + name))
+    return std::make_unique<NameExpr>(at, std::string(kNumpyLibraryPrefix) +
+                                              "pyrandom_" + name);
+  return errorAt(at, "'random." + name +
+                         "' is not supported by Weft yet (seed, random, "
+                         "uniform, randint, randrange, gauss, normalvariate, "
+                         "expovariate, choice and shuffle are)");
 }
 
 ExprPtr Parser::cmathMember(const std::string &name, SourceRange at) {
@@ -914,6 +938,8 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     const Token &member = next();
     if (cmathModules_.count(module.text))
       return cmathMember(member.text, rangeFrom(begin));
+    if (pyRandomModules_.count(module.text))
+      return pyRandomMember(member.text, rangeFrom(begin));
     if (member.text == "newaxis") // np.newaxis is None
       return std::make_unique<NameExpr>(rangeFrom(begin), "None");
     // np.random.rand, np.linalg.solve: the submodules' functions are

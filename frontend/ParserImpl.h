@@ -191,6 +191,11 @@ private:
   /// Names of Python's cmath module (imported or not: the Python package
   /// writes no imports).
   std::set<std::string> cmathModules_{"cmath"};
+  /// Names `import random` gave Python's random module.
+  std::set<std::string> pyRandomModules_;
+  /// random's `name` as the library's function; null (an error reported
+  /// at `at`) for what Weft does not have.
+  ExprPtr pyRandomMember(const std::string &name, SourceRange at);
   /// cmath's `name` as Weft: a NumPy library function or a constant;
   /// null (an error reported at `at`) for what Weft does not have.
   ExprPtr cmathMember(const std::string &name, SourceRange at);

@@ -4,6 +4,8 @@ randint, rand, exponential, as CPython with NumPy draws them (py_func);
 inside prange loops they are Weft's counter-based streams, the same on
 every run for a seed (tests/lit/parallel/prange-random.weft checks thread
 counts)."""
+import random
+
 import numpy as np
 
 import weft
@@ -50,3 +52,32 @@ def test_prange_draws_repeat_for_a_seed():
     a = parallel_draws(1000)
     assert np.array_equal(a, parallel_draws(1000))
     assert 0.4 < a.mean() < 0.6
+
+
+@weft.jit
+def python_random(n):
+    random.seed(7)
+    first = random.random()
+    acc = 0
+    lo, hi = 100, -100
+    for i in range(n):
+        x = random.random()
+        y = random.random()
+        if x * x + y * y < 1.0:
+            acc += 1
+        d = random.randint(-2, 2)
+        lo = min(lo, d)
+        hi = max(hi, d)
+    return first, 4.0 * acc / n, lo, hi, random.uniform(5.0, 6.0)
+
+
+def test_python_random_module_as_numba_runs_it():
+    # Python's random module draws from the generator np.random uses (as
+    # in Numba, the values are not CPython's; the distributions are);
+    # randint includes its upper bound.
+    first, pi, lo, hi, u = python_random(20000)
+    np.random.seed(7)
+    assert first == np.random.random()
+    assert abs(pi - np.pi) < 0.05
+    assert (lo, hi) == (-2, 2)
+    assert 5.0 <= u < 6.0

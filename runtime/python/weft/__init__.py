@@ -654,9 +654,19 @@ def _module_source(dispatchers):
         for name in sorted(_global_names(d.py_func.__code__)):
             v = d.py_func.__globals__.get(name)
             module = getattr(v, "__name__", None)
-            if isinstance(v, types.ModuleType) and name != module and \
-                    module in ("numpy", "math", "numba"):
-                line = "import %s as %s" % (module, name)
+            # (Python's random and cmath always: their names are not
+            # NumPy's)
+            if isinstance(v, types.ModuleType) and (
+                    (name != module and module in ("numpy", "math", "numba"))
+                    or module in ("random", "cmath")):
+                line = "import %s as %s" % (module, name) if name != module \
+                    else "import %s" % module
+                if line not in imports:
+                    imports.append(line)
+            # A function imported from them (from random import randint).
+            origin = _python_module_function(v)
+            if origin is not None:
+                line = "from %s import %s as %s" % (origin[0], origin[1], name)
                 if line not in imports:
                     imports.append(line)
     for k, line in enumerate(imports):
@@ -713,6 +723,23 @@ def _constant_literal(v):
         return str(int(v)) if _I64_MIN <= int(v) <= _I64_MAX else None
     if isinstance(v, (float, np.floating)):
         return repr(float(v))  # inf, -inf and nan are Weft names too
+    return None
+
+
+def _python_module_function(v):
+    """(module, name) of a function of Python's random or cmath module
+    (random's are methods of its hidden Random instance), else None."""
+    import random as _random
+    name = getattr(v, "__name__", None)
+    if not callable(v) or not isinstance(name, str):
+        return None
+    if getattr(v, "__self__", None) is _random._inst or \
+            getattr(v, "__func__", None) is getattr(_random.Random, name,
+                                                    None) and \
+            isinstance(getattr(v, "__self__", None), _random.Random):
+        return ("random", name)
+    if getattr(v, "__module__", None) == "cmath":
+        return ("cmath", name)
     return None
 
 
