@@ -932,7 +932,8 @@ def __np_split(ary, sections):
 const std::string &librarySource() {
   static const std::string text =
       std::string(kMainSource) + numpyLinalgLibrarySource() +
-      dictLibrarySource() + cmathLibrarySource() + pyRandomLibrarySource();
+      dictLibrarySource() + cmathLibrarySource() + pyRandomLibrarySource() +
+      heapqLibrarySource();
   return text;
 }
 
@@ -980,7 +981,8 @@ bool isNumpyLibraryFunction(const std::string &name) {
   // (dict_*: the hash table of dicts and sets, cmath_* and pyrandom_*:
   // Python's cmath and random; not NumPy functions)
   return name.rfind("dict_", 0) != 0 && name.rfind("cmath_", 0) != 0 &&
-         name.rfind("pyrandom_", 0) != 0 && libraryNames().count(name) != 0;
+         name.rfind("pyrandom_", 0) != 0 && name.rfind("heapq_", 0) != 0 &&
+         libraryNames().count(name) != 0;
 }
 
 bool isNumpyLibraryName(const std::string &name) {

@@ -36,6 +36,8 @@ const char *dictLibrarySource();
 const char *cmathLibrarySource();
 /// Python's random module (PyRandomLibrary.cpp).
 const char *pyRandomLibrarySource();
+/// heapq's sift functions (HeapqLibrary.cpp).
+const char *heapqLibrarySource();
 
 /// The library's source (for docs and tests).
 const char *numpyLibrarySource();

@@ -15,6 +15,7 @@
 #include "frontend/DesugarAssignments.h"
 #include "frontend/DesugarComprehensions.h"
 #include "frontend/DesugarDicts.h"
+#include "frontend/DesugarHeapq.h"
 #include "frontend/DesugarListMethods.h"
 #include "frontend/DesugarLoops.h"
 #include "frontend/DesugarStencils.h"
@@ -748,7 +749,7 @@ namespace {
 bool importable(const std::string &module) {
   return module == "numpy" || module == "math" || module == "numba" ||
          module == "numpy.random" || module == "numba.np" ||
-         module == "cmath" || module == "random";
+         module == "cmath" || module == "random" || module == "heapq";
 }
 /// math.floor, math.ceil and math.trunc give Python's int (NumPy's give a
 /// float): the library's versions.
@@ -848,7 +849,9 @@ StmtPtr Parser::parseImport() {
         std::string name = next().text, as = name;
         if (!alias(as))
           return nullptr;
-        if (module == "random" && isNumpyLibraryName("pyrandom_" + name))
+        if (module == "heapq")
+          importedAs_[as] = heapqFunctionName(name);
+        else if (module == "random" && isNumpyLibraryName("pyrandom_" + name))
           importedAs_[as] =
               std::string(kNumpyLibraryPrefix) + "pyrandom_" + name;
         else if (module == "random")
@@ -889,6 +892,8 @@ StmtPtr Parser::parseImport() {
         cmathModules_.insert(as.empty() ? module : as);
       if (module == "random")
         pyRandomModules_.insert(as.empty() ? module : as);
+      if (module == "heapq")
+        heapqModules_.insert(as.empty() ? module : as);
     } while (accept(TokenKind::Comma));
   }
   return std::make_unique<PassStmt>(rangeFrom(begin));
@@ -940,6 +945,9 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
       return cmathMember(member.text, rangeFrom(begin));
     if (pyRandomModules_.count(module.text))
       return pyRandomMember(member.text, rangeFrom(begin));
+    if (heapqModules_.count(module.text))
+      return std::make_unique<NameExpr>(rangeFrom(begin),
+                                        heapqFunctionName(member.text));
     if (member.text == "newaxis") // np.newaxis is None
       return std::make_unique<NameExpr>(rangeFrom(begin), "None");
     // np.random.rand, np.linalg.solve: the submodules' functions are
@@ -1123,6 +1131,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   specializeFunctionArguments(*m, diags);
   freezeModuleArrays(*m, diags);
   desugarDicts(*m, diags);
+  desugarHeapq(*m, diags);
   returnGrownListParameters(*m, diags);
   desugarStencils(*m, diags);
   desugarListMethods(*m, diags);

@@ -185,7 +185,8 @@ private:
   /// Names that stand for the modules whose functions are Weft's builtins
   /// (`np.zeros` is `zeros`): numpy, math and numba, and the names `import`
   /// gives them.
-  std::set<std::string> moduleNames_{"np", "numpy", "math", "numba", "cmath"};
+  std::set<std::string> moduleNames_{"np",    "numpy", "math",
+                                     "numba", "cmath", "heapq"};
   /// The names the math module goes by (math.floor is Python's: an int).
   std::set<std::string> mathModules_{"math"};
   /// Names of Python's cmath module (imported or not: the Python package
@@ -193,6 +194,8 @@ private:
   std::set<std::string> cmathModules_{"cmath"};
   /// Names `import random` gave Python's random module.
   std::set<std::string> pyRandomModules_;
+  /// Names of Python's heapq module (imported or not).
+  std::set<std::string> heapqModules_{"heapq"};
   /// random's `name` as the library's function; null (an error reported
   /// at `at`) for what Weft does not have.
   ExprPtr pyRandomMember(const std::string &name, SourceRange at);

@@ -1,7 +1,9 @@
 """Python idioms of Numba code, checked against CPython running the same
 functions (py_func): raise, reversed(), a.flatten(), a.item(),
 np.linalg.matrix_power."""
+import heapq
 import math
+from heapq import heappop, heappush
 
 import numpy as np
 import pytest
@@ -390,3 +392,23 @@ def test_numba_typed_list_is_a_list():
         return sum(lst), len(copy)
 
     assert build(4) == (9.0, 4)
+
+
+@weft.jit
+def k_smallest(a, k):
+    h = [(0.0, 0)]
+    h.pop()
+    for i in range(len(a)):
+        heappush(h, (-a[i], i))
+        if len(h) > k:
+            heapq.heappop(h)
+    out = []
+    while h:
+        d, i = heappop(h)
+        out.append(i)
+    return out
+
+
+def test_heapq_as_python():
+    a = np.array([0.5, 0.1, 0.9, 0.3, 0.7, 0.2, 0.8])
+    assert k_smallest(a, 3) == k_smallest.py_func(a, 3)

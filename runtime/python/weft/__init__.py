@@ -654,11 +654,11 @@ def _module_source(dispatchers):
         for name in sorted(_global_names(d.py_func.__code__)):
             v = d.py_func.__globals__.get(name)
             module = getattr(v, "__name__", None)
-            # (Python's random and cmath always: their names are not
-            # NumPy's)
+            # (Python's random, cmath and heapq always: their names are
+            # not NumPy's)
             if isinstance(v, types.ModuleType) and (
                     (name != module and module in ("numpy", "math", "numba"))
-                    or module in ("random", "cmath")):
+                    or module in ("random", "cmath", "heapq")):
                 line = "import %s as %s" % (module, name) if name != module \
                     else "import %s" % module
                 if line not in imports:
@@ -727,8 +727,9 @@ def _constant_literal(v):
 
 
 def _python_module_function(v):
-    """(module, name) of a function of Python's random or cmath module
-    (random's are methods of its hidden Random instance), else None."""
+    """(module, name) of a function of Python's random, cmath or heapq
+    module (random's are methods of its hidden Random instance), else
+    None."""
     import random as _random
     name = getattr(v, "__name__", None)
     if not callable(v) or not isinstance(name, str):
@@ -740,6 +741,8 @@ def _python_module_function(v):
         return ("random", name)
     if getattr(v, "__module__", None) == "cmath":
         return ("cmath", name)
+    if getattr(v, "__module__", None) in ("heapq", "_heapq"):
+        return ("heapq", name)
     return None
 
 
