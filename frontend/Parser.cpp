@@ -746,6 +746,15 @@ StmtPtr Parser::parseFor() {
 
 namespace {
 /// The modules whose functions Weft has as builtins.
+/// The functions of numpy.random Weft has.
+bool isNumpyRandomFunction(const std::string &name) {
+  static const std::set<std::string> names = {
+      "rand",    "randn",   "random",          "randint",
+      "uniform", "normal",  "standard_normal", "exponential",
+      "seed",    "shuffle", "permutation",     "choice"};
+  return names.count(name) != 0;
+}
+
 bool importable(const std::string &module) {
   return module == "numpy" || module == "math" || module == "numba" ||
          module == "numpy.random" || module == "numba.np" ||
@@ -861,10 +870,17 @@ StmtPtr Parser::parseImport() {
                                         "randrange, gauss, normalvariate, "
                                         "expovariate, choice and shuffle "
                                         "are)");
-        else if (name == "random" || name == "np")
+        else if (module == "numpy.random" && !isNumpyRandomFunction(name))
+          return errorAt(nameRange, "'np.random." + name +
+                                        "' is not supported by Weft yet; "
+                                        "docs/language.md lists the NumPy "
+                                        "random functions it has");
+        else if (name == "random" || name == "np") {
           moduleNames_.insert(as);
-        else if (module == "cmath" && (isNumpyLibraryName("cmath_" + name) ||
-                                       name == "pi" || name == "e"))
+          if (name == "random" && module == "numpy")
+            numpyRandomModules_.insert(as);
+        } else if (module == "cmath" && (isNumpyLibraryName("cmath_" + name) ||
+                                         name == "pi" || name == "e"))
           importedAs_[as] =
               isNumpyLibraryName("cmath_" + name)
                   ? std::string(kNumpyLibraryPrefix) + "cmath_" + name
@@ -892,6 +908,8 @@ StmtPtr Parser::parseImport() {
         cmathModules_.insert(as.empty() ? module : as);
       if (module == "random")
         pyRandomModules_.insert(as.empty() ? module : as);
+      if (module == "numpy.random" && !as.empty())
+        numpyRandomModules_.insert(as);
       if (module == "heapq")
         heapqModules_.insert(as.empty() ? module : as);
     } while (accept(TokenKind::Comma));
@@ -937,6 +955,7 @@ ExprPtr Parser::cmathMember(const std::string &name, SourceRange at) {
 ExprPtr Parser::parseModuleMember(const Token &module) {
   SourceLocation begin = module.range.begin;
   bool inLinalg = false;
+  bool inRandom = numpyRandomModules_.count(module.text) != 0;
   while (accept(TokenKind::Dot)) {
     if (!at(TokenKind::Identifier))
       return error("expected a name after '" + module.text + ".'");
@@ -955,8 +974,16 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     if ((member.text == "random" || member.text == "linalg") &&
         at(TokenKind::Dot)) {
       inLinalg = member.text == "linalg";
+      inRandom = member.text == "random";
       continue;
     }
+    if (inRandom && !isNumpyRandomFunction(member.text))
+      return errorAt(member.range,
+                     "'np.random." + member.text +
+                         "' is not supported by Weft yet (rand, randn, "
+                         "random, randint, uniform, normal, "
+                         "standard_normal, exponential, seed, shuffle, "
+                         "permutation and choice are)");
     if (mathModules_.count(module.text) && isMathIntegerFunction(member.text))
       return std::make_unique<NameExpr>(rangeFrom(begin),
                                         mathIntegerFunction(member.text));

@@ -194,6 +194,10 @@ private:
   std::set<std::string> cmathModules_{"cmath"};
   /// Names `import random` gave Python's random module.
   std::set<std::string> pyRandomModules_;
+  /// Names of numpy.random (`from numpy import random`, `import
+  /// numpy.random as npr`): only its random functions are taken there
+  /// (np.random.gamma is not the gamma function).
+  std::set<std::string> numpyRandomModules_;
   /// Names of Python's heapq module (imported or not).
   std::set<std::string> heapqModules_{"heapq"};
   /// random's `name` as the library's function; null (an error reported
