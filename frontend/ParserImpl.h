@@ -25,6 +25,9 @@ constexpr int kMaxDepth = 200;  ///< expression and block nesting
 constexpr int kMaxChain = 5000; ///< operators in one left-assoc chain
 constexpr int kMaxElifs = 2000; ///< elif branches of one if
 
+/// "line:col" of `l`, for messages (ParserExpr.cpp).
+std::string locString(SourceLocation l);
+
 class Parser {
 public:
   Parser(std::vector<Token> tokens, std::vector<Diagnostic> lexErrors,

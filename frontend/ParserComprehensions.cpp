@@ -1,0 +1,259 @@
+//===- ParserComprehensions.cpp - Comprehensions, lambdas, list() --------===//
+//
+// `[e for ...]`, `{k: v for ...}`, `{e for ...}` (a ListCompExpr, or a
+// call desugarComprehensions makes loops), `lambda x: e` (an inner def),
+// and the calls that make lists: list(x), sorted(x, key=f, reverse=r),
+// Numba's typed List. Part of the Parser class (ParserImpl.h).
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/ParserImpl.h"
+
+#include "frontend/ASTBuild.h"
+
+namespace weft {
+namespace parser {
+
+ExprPtr Parser::listCall(CallExpr &c) {
+  auto *n = c.callee->dyn<NameExpr>();
+  if (!n || n->qualified || (n->name != "list" && n->name != "sorted"))
+    return nullptr;
+  bool sorted = n->name == "sorted";
+  bool reverse = false;
+  ExprPtr key;
+  for (KeywordArg &k : c.keywords) {
+    auto *b = k.value->dyn<BoolLitExpr>();
+    if (sorted && k.name == "key") {
+      key = std::move(k.value);
+      continue;
+    }
+    if (!sorted || k.name != "reverse" || !b)
+      return errorAt(k.nameRange, sorted ? "sorted() takes key= (a function "
+                                           "or lambda) and reverse=True or "
+                                           "False"
+                                         : "list() takes no keyword arguments");
+    reverse = b->value;
+  }
+  if (key && c.args.size() == 1) {
+    // sorted(x, key=f): the elements in the stable order of their keys.
+    auto *x = c.args[0]->dyn<NameExpr>();
+    if (!x)
+      return errorAt(c.args[0]->range,
+                     "sorted(..., key=) takes a variable here; assign the "
+                     "sequence to a name first");
+    return sortedByKey(x->name, std::move(key), reverse, c.range);
+  }
+  if (c.args.size() > 1 || (sorted && c.args.empty()))
+    return errorAt(c.range,
+                   n->name + "() takes " +
+                       (sorted ? "one argument" : "at most one argument") +
+                       ", got " + std::to_string(c.args.size()));
+  if (c.args.empty())
+    return std::make_unique<ListExpr>(c.range);
+  ExprPtr iter = std::move(c.args[0]);
+  auto wrap = [&](const char *fn, ExprPtr x) -> ExprPtr {
+    auto call = std::make_unique<CallExpr>(
+        c.range, std::make_unique<NameExpr>(n->range, fn));
+    call->args.push_back(std::move(x));
+    return call;
+  };
+  if (sorted)
+    iter = wrap("sort", std::move(iter));
+  if (reverse)
+    iter = wrap("flip", std::move(iter));
+  std::string v = "__list_" + std::to_string(c.range.begin.line) + "_" +
+                  std::to_string(c.range.begin.col);
+  auto lc = std::make_unique<ListCompExpr>(c.range);
+  lc->elt = std::make_unique<NameExpr>(c.range, v);
+  lc->target = std::make_unique<NameExpr>(c.range, v);
+  lc->iter = std::move(iter);
+  lc->source = v;
+  return lc;
+}
+
+/// Renames every use of `from` in `e` to `to` (names bound inside `e` by
+/// an inner comprehension were renamed already).
+static void renameIn(Expr *e, const std::string &from, const std::string &to) {
+  if (auto *n = e->dyn<NameExpr>()) {
+    if (n->name == from && !n->qualified)
+      n->name = to;
+    return;
+  }
+  forEachChild(
+      e, [&](const Expr *c) { renameIn(const_cast<Expr *>(c), from, to); });
+}
+
+namespace {
+/// Adds to `out` the names target `t` binds.
+void targetNames(const Expr *t, std::vector<std::string> &out) {
+  if (auto *n = t->dyn<NameExpr>())
+    out.push_back(n->name);
+  else if (auto *tuple = t->dyn<TupleExpr>())
+    for (const ExprPtr &x : tuple->elts)
+      targetNames(x.get(), out);
+}
+/// `enumerate(...)`, `zip(...)` or `x.items()`: pairs to unpack.
+bool yieldsTuples(const Expr *iter) {
+  auto *c = iter->dyn<CallExpr>();
+  if (!c)
+    return false;
+  if (auto *n = c->callee->dyn<NameExpr>())
+    return n->name == "enumerate" || n->name == "zip";
+  auto *m = c->callee->dyn<AttributeExpr>();
+  return m && m->attr == "items";
+}
+} // namespace
+
+ExprPtr Parser::parseComprehension(SourceLocation begin, const char *kind,
+                                   ExprPtr elt, ExprPtr value,
+                                   TokenKind close) {
+  struct Clause {
+    ExprPtr target, iter;
+    std::vector<ExprPtr> conds;
+  };
+  std::vector<Clause> clauses;
+  while (accept(TokenKind::KwFor)) {
+    Clause c;
+    c.target = parseForTargets();
+    if (!c.target)
+      return nullptr;
+    if (!expect(TokenKind::KwIn, "expected 'in' after the names of a "
+                                 "comprehension's 'for'"))
+      return nullptr;
+    c.iter = parseOr();
+    if (!c.iter)
+      return nullptr;
+    while (accept(TokenKind::KwIf)) {
+      ExprPtr cond = parseOr();
+      if (!cond)
+        return nullptr;
+      c.conds.push_back(std::move(cond));
+    }
+    clauses.push_back(std::move(c));
+  }
+  const char *closing = close == TokenKind::RBracket ? "']' to close the '['"
+                                                     : "'}' to close the '{'";
+  if (!expect(close, std::string("expected ") + closing + " opened at " +
+                         locString(begin)))
+    return nullptr;
+  SourceRange range = rangeFrom(begin);
+  // The targets are local to the comprehension, as in Python 3: each
+  // name gets one of its own, in the element and the conditions, and in
+  // the iterables after the first (the first is evaluated outside).
+  int number = ++comprehensions_;
+  std::vector<std::string> names;
+  for (Clause &c : clauses)
+    targetNames(c.target.get(), names);
+  for (const std::string &n : names) {
+    std::string local = n + "." + std::to_string(number);
+    renameIn(elt.get(), n, local);
+    if (value)
+      renameIn(value.get(), n, local);
+    for (size_t i = 0; i < clauses.size(); ++i) {
+      renameIn(clauses[i].target.get(), n, local);
+      if (i > 0)
+        renameIn(clauses[i].iter.get(), n, local);
+      for (ExprPtr &cond : clauses[i].conds)
+        renameIn(cond.get(), n, local);
+    }
+  }
+  Clause &first = clauses.front();
+  if (std::string(kind) == "list" && clauses.size() == 1 &&
+      first.target->kind == ExprKind::Name && !yieldsTuples(first.iter.get())) {
+    auto lc = std::make_unique<ListCompExpr>(range);
+    lc->source = names.front();
+    lc->target = std::move(first.target);
+    lc->target->range = range;
+    lc->iter = std::move(first.iter);
+    // `if a if b` is `if a and b`.
+    for (ExprPtr &cond : first.conds) {
+      if (!lc->cond) {
+        lc->cond = std::move(cond);
+        continue;
+      }
+      SourceRange both(lc->cond->range.begin, cond->range.end);
+      lc->cond = std::make_unique<BoolOpExpr>(
+          both, BoolOpKind::And, std::move(lc->cond), std::move(cond));
+    }
+    lc->elt = std::move(elt);
+    return lc;
+  }
+  auto call = std::make_unique<CallExpr>(
+      range, std::make_unique<NameExpr>(range, std::string("weft.") + kind +
+                                                   "_comprehension"));
+  call->args.push_back(std::move(elt));
+  if (value)
+    call->args.push_back(std::move(value));
+  for (Clause &c : clauses) {
+    auto clause = std::make_unique<TupleExpr>(c.target->range);
+    clause->elts.push_back(std::move(c.target));
+    clause->elts.push_back(std::move(c.iter));
+    for (ExprPtr &cond : c.conds)
+      clause->elts.push_back(std::move(cond));
+    call->args.push_back(std::move(clause));
+  }
+  return call;
+}
+
+ExprPtr Parser::parseLambda(SourceLocation begin) {
+  auto def = std::make_unique<FunctionDefStmt>(SourceRange(begin));
+  def->name = "__lambda_" + std::to_string(begin.line) + "_" +
+              std::to_string(begin.col);
+  def->nameRange = SourceRange(begin);
+  while (!at(TokenKind::Colon)) {
+    if (!at(TokenKind::Identifier))
+      return error("a lambda takes parameter names, then ':' and its "
+                   "value (lambda x, y: x * y)");
+    Param p;
+    p.name = tok().text;
+    p.range = next().range;
+    if (at(TokenKind::Equal))
+      return error("a lambda's parameters take no defaults here; define "
+                   "the function with def");
+    def->params.push_back(std::move(p));
+    if (!accept(TokenKind::Comma))
+      break;
+  }
+  if (!expect(TokenKind::Colon, "expected ':' after a lambda's parameters"))
+    return nullptr;
+  ExprPtr value = parseExpr();
+  if (!value)
+    return nullptr;
+  def->range = rangeFrom(begin);
+  def->body.push_back(
+      std::make_unique<ReturnStmt>(def->range, std::move(value)));
+  auto name = std::make_unique<NameExpr>(def->range, def->name);
+  lambdas_.push_back(std::move(def));
+  return name;
+}
+
+ExprPtr Parser::typedListCall(CallExpr &c) {
+  auto lastName = [](const Expr *e) -> std::string {
+    if (auto *n = e->dyn<NameExpr>())
+      return n->name;
+    if (auto *a = e->dyn<AttributeExpr>())
+      return a->attr;
+    return "";
+  };
+  const Expr *callee = c.callee.get();
+  bool empty = false;
+  if (auto *a = callee->dyn<AttributeExpr>(); a && a->attr == "empty_list") {
+    callee = a->base.get();
+    empty = true;
+  }
+  auto *base = callee->dyn<AttributeExpr>();
+  bool typed = lastName(callee) == "List" &&
+               (callee->dyn<NameExpr>() ||
+                (base && lastName(base->base.get()) == "typed"));
+  if (!typed || (empty && c.args.size() > 1))
+    return nullptr;
+  if (empty || c.args.empty())
+    return std::make_unique<ListExpr>(c.range);
+  if (c.args.size() != 1 || !c.keywords.empty())
+    return nullptr;
+  CallExpr list(c.range, std::make_unique<NameExpr>(c.range, "list"));
+  list.args.push_back(std::move(c.args[0]));
+  return listCall(list);
+}
+
+} // namespace parser
+} // namespace weft

@@ -1,0 +1,311 @@
+//===- ParserModules.cpp - Imports and module members ---------------------===//
+//
+// `import numpy as np`, `from numba import njit`, and the names modules
+// give: np./math./numba. members are builtins (np.random.'s only its
+// random functions, np.linalg.'s its linear algebra), and Python's cmath,
+// random and heapq map to the library functions and rewrites that stand
+// for them. Part of the Parser class (ParserImpl.h).
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/Builtins.h"
+#include "frontend/DesugarHeapq.h"
+#include "frontend/NumpyLibrary.h"
+#include "frontend/ParserImpl.h"
+#include "frontend/ParserUfuncs.h"
+#include "frontend/Types.h"
+
+#include <set>
+
+namespace weft {
+namespace parser {
+
+namespace {
+/// The modules whose functions Weft has as builtins.
+/// The functions of numpy.random Weft has.
+bool isNumpyRandomFunction(const std::string &name) {
+  static const std::set<std::string> names = {
+      "rand",    "randn",   "random",          "randint",
+      "uniform", "normal",  "standard_normal", "exponential",
+      "seed",    "shuffle", "permutation",     "choice"};
+  return names.count(name) != 0;
+}
+
+bool importable(const std::string &module) {
+  return module == "numpy" || module == "math" || module == "numba" ||
+         module == "numpy.random" || module == "numba.np" ||
+         module == "cmath" || module == "random" || module == "heapq";
+}
+/// math.floor, math.ceil and math.trunc give Python's int (NumPy's give a
+/// float): the library's versions.
+bool isMathIntegerFunction(const std::string &name) {
+  return name == "floor" || name == "ceil" || name == "trunc";
+}
+std::string mathIntegerFunction(const std::string &name) {
+  return std::string(kNumpyLibraryPrefix) + "x_math_" + name;
+}
+/// Weft's name of a NumPy scalar type (float64 is f64) or of np.array,
+/// else `name`.
+std::string weftTypeName(const std::string &name) {
+  static const std::map<std::string, std::string> names = {
+      {"bool_", "bool"},
+      {"int32", "i32"},
+      {"int64", "i64"},
+      {"intp", "i64"},
+      {"int_", "i64"},
+      {"float32", "f32"},
+      {"single", "f32"},
+      {"float64", "f64"},
+      {"float_", "f64"},
+      {"double", "f64"},
+      // NumPy's names of Weft's math functions.
+      {"arctan2", "atan2"},
+      {"arcsin", "asin"},
+      {"arccos", "acos"},
+      {"arctan", "atan"},
+      {"absolute", "abs"},
+      {"power", "pow"},
+      {"amin", "min"},
+      {"amax", "max"},
+      // NumPy's round (a float) is not Python's (an int for a float).
+      {"round", "around"},
+      {"round_", "around"},
+      // np.array(x) makes a new array: a copy (of a list display, the
+      // array it spells).
+      {"array", "copy"}};
+  auto it = names.find(name);
+  return it == names.end() ? name : it->second;
+}
+} // namespace
+
+StmtPtr Parser::parseImport() {
+  SourceLocation begin = tok().range.begin;
+  bool from = next().text == "from";
+  auto dotted = [&](std::string &name, SourceRange &range) {
+    if (!at(TokenKind::Identifier))
+      return false;
+    range = tok().range;
+    name = next().text;
+    while (at(TokenKind::Dot) && tok(1).kind == TokenKind::Identifier) {
+      next();
+      name += "." + next().text;
+      range.end = lastEnd_;
+    }
+    return true;
+  };
+  auto check = [&](const std::string &module, SourceRange range) {
+    if (importable(module))
+      return true;
+    errorAt(range, "module '" + module +
+                       "' cannot be imported; Weft has the functions of "
+                       "numpy, math and numba as builtins, so import only "
+                       "those (or remove the import)");
+    return false;
+  };
+  auto alias = [&](std::string &as) {
+    if (!(at(TokenKind::Identifier) && tok().text == "as"))
+      return true;
+    next();
+    if (!at(TokenKind::Identifier)) {
+      error("expected a name after 'as'");
+      return false;
+    }
+    as = next().text;
+    return true;
+  };
+  if (from) {
+    std::string module;
+    SourceRange range;
+    if (!dotted(module, range) || !check(module, range))
+      return nullptr;
+    if (!(at(TokenKind::Identifier) && tok().text == "import"))
+      return error("expected 'import' after the module name");
+    next();
+    bool paren = accept(TokenKind::LParen);
+    if (at(TokenKind::Star)) {
+      next();
+    } else {
+      do {
+        if (paren && at(TokenKind::RParen))
+          break;
+        if (!at(TokenKind::Identifier))
+          return error("expected a name to import");
+        SourceRange nameRange = tok().range;
+        std::string name = next().text, as = name;
+        if (!alias(as))
+          return nullptr;
+        if (module == "heapq")
+          importedAs_[as] = heapqFunctionName(name);
+        else if (module == "random" && isNumpyLibraryName("pyrandom_" + name))
+          importedAs_[as] =
+              std::string(kNumpyLibraryPrefix) + "pyrandom_" + name;
+        else if (module == "random")
+          return errorAt(nameRange, "'random." + name +
+                                        "' is not supported by Weft yet "
+                                        "(seed, random, uniform, randint, "
+                                        "randrange, gauss, normalvariate, "
+                                        "expovariate, choice and shuffle "
+                                        "are)");
+        else if (module == "numpy.random" && !isNumpyRandomFunction(name))
+          return errorAt(nameRange, "'np.random." + name +
+                                        "' is not supported by Weft yet; "
+                                        "docs/language.md lists the NumPy "
+                                        "random functions it has");
+        else if (name == "random" || name == "np") {
+          moduleNames_.insert(as);
+          if (name == "random" && module == "numpy")
+            numpyRandomModules_.insert(as);
+        } else if (module == "cmath" && (isNumpyLibraryName("cmath_" + name) ||
+                                         name == "pi" || name == "e"))
+          importedAs_[as] =
+              isNumpyLibraryName("cmath_" + name)
+                  ? std::string(kNumpyLibraryPrefix) + "cmath_" + name
+                  : name;
+        else if (module == "math" && isMathIntegerFunction(name))
+          importedAs_[as] = mathIntegerFunction(name);
+        else if (as != name || weftTypeName(name) != name)
+          importedAs_[as] = weftTypeName(name);
+      } while (accept(TokenKind::Comma));
+    }
+    if (paren && !expect(TokenKind::RParen, "expected ')' after the names"))
+      return nullptr;
+  } else {
+    do {
+      std::string module, as;
+      SourceRange range;
+      if (!dotted(module, range))
+        return error("expected a module name after 'import'");
+      if (!check(module, range) || !alias(as))
+        return nullptr;
+      moduleNames_.insert(as.empty() ? module.substr(0, module.find('.')) : as);
+      if (module == "math")
+        mathModules_.insert(as.empty() ? module : as);
+      if (module == "cmath")
+        cmathModules_.insert(as.empty() ? module : as);
+      if (module == "random")
+        pyRandomModules_.insert(as.empty() ? module : as);
+      if (module == "numpy.random" && !as.empty())
+        numpyRandomModules_.insert(as);
+      if (module == "heapq")
+        heapqModules_.insert(as.empty() ? module : as);
+    } while (accept(TokenKind::Comma));
+  }
+  return std::make_unique<PassStmt>(rangeFrom(begin));
+}
+
+ExprPtr Parser::pyRandomMember(const std::string &name, SourceRange at) {
+  if (isNumpyLibraryName("pyrandom_" + name))
+    return std::make_unique<NameExpr>(at, std::string(kNumpyLibraryPrefix) +
+                                              "pyrandom_" + name);
+  return errorAt(at, "'random." + name +
+                         "' is not supported by Weft yet (seed, random, "
+                         "uniform, randint, randrange, gauss, normalvariate, "
+                         "expovariate, choice and shuffle are)");
+}
+
+ExprPtr Parser::cmathMember(const std::string &name, SourceRange at) {
+  if (name == "pi" || name == "e" || name == "inf" || name == "nan") {
+    auto n = std::make_unique<NameExpr>(at, name);
+    n->qualified = true;
+    return n;
+  }
+  if (name == "infj" || name == "nanj") {
+    auto c = std::make_unique<CallExpr>(
+        at, std::make_unique<NameExpr>(at, "complex"));
+    c->args.push_back(std::make_unique<FloatLitExpr>(at, 0.0));
+    auto v = std::make_unique<NameExpr>(at, name == "infj" ? "inf" : "nan");
+    v->qualified = true;
+    c->args.push_back(std::move(v));
+    return c;
+  }
+  if (isNumpyLibraryName("cmath_" + name))
+    return std::make_unique<NameExpr>(at, std::string(kNumpyLibraryPrefix) +
+                                              "cmath_" + name);
+  return errorAt(at, "'cmath." + name +
+                         "' is not supported by Weft yet (exp, log, log10, "
+                         "sqrt, sin, cos, tan, sinh, cosh, tanh, phase, "
+                         "polar, rect, isnan, isinf, isfinite, pi, e, inf, "
+                         "nan, infj and nanj are)");
+}
+
+ExprPtr Parser::parseModuleMember(const Token &module) {
+  SourceLocation begin = module.range.begin;
+  bool inLinalg = false;
+  bool inRandom = numpyRandomModules_.count(module.text) != 0;
+  while (accept(TokenKind::Dot)) {
+    if (!at(TokenKind::Identifier))
+      return error("expected a name after '" + module.text + ".'");
+    const Token &member = next();
+    if (cmathModules_.count(module.text))
+      return cmathMember(member.text, rangeFrom(begin));
+    if (pyRandomModules_.count(module.text))
+      return pyRandomMember(member.text, rangeFrom(begin));
+    if (heapqModules_.count(module.text))
+      return std::make_unique<NameExpr>(rangeFrom(begin),
+                                        heapqFunctionName(member.text));
+    if (member.text == "newaxis") // np.newaxis is None
+      return std::make_unique<NameExpr>(rangeFrom(begin), "None");
+    // np.random.rand, np.linalg.solve: the submodules' functions are
+    // builtins too.
+    if ((member.text == "random" || member.text == "linalg") &&
+        at(TokenKind::Dot)) {
+      inLinalg = member.text == "linalg";
+      inRandom = member.text == "random";
+      continue;
+    }
+    if (inRandom && !isNumpyRandomFunction(member.text))
+      return errorAt(member.range,
+                     "'np.random." + member.text +
+                         "' is not supported by Weft yet (rand, randn, "
+                         "random, randint, uniform, normal, "
+                         "standard_normal, exponential, seed, shuffle, "
+                         "permutation and choice are)");
+    if (mathModules_.count(module.text) && isMathIntegerFunction(member.text))
+      return std::make_unique<NameExpr>(rangeFrom(begin),
+                                        mathIntegerFunction(member.text));
+    std::string name = weftTypeName(member.text);
+    ScalarKind kind;
+    // Decorators, and functions the front end rewrites (allclose, and
+    // ndindex as a loop's iterable).
+    static const std::set<std::string> decorators = {
+        "jit", "njit", "vectorize", "kernel", "stencil", "allclose", "ndindex"};
+    static const std::set<std::string> singleComplex = {"complex64", "csingle"};
+    if (singleComplex.count(member.text))
+      return errorAt(member.range,
+                     "complex64 is not supported; use complex128 (two "
+                     "float64 parts)");
+    if (inLinalg && isNumpyLibraryFunction("linalg_" + member.text))
+      return std::make_unique<NameExpr>(rangeFrom(begin),
+                                        std::string(kNumpyLibraryPrefix) +
+                                            "linalg_" + member.text);
+    if (inLinalg && !isLinalg(lookupBuiltin(member.text)) &&
+        member.text != "norm")
+      return errorAt(
+          member.range,
+          "np.linalg." + member.text +
+              " is not supported yet (solve, inv, det, "
+              "cholesky, norm, qr, svd, eig, eigvals, eigh, eigvalsh, pinv, "
+              "lstsq, matrix_rank, matrix_power, cond and "
+              "slogdet are); call it from Python outside the "
+              "jitted function");
+    if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
+        !decorators.count(name) && !isUfuncOperator(name) && !inLinalg &&
+        isNumpyLibraryFunction(member.text)) {
+      // A NumPy function written in Weft (frontend/NumpyLibrary.cpp).
+      return std::make_unique<NameExpr>(rangeFrom(begin),
+                                        kNumpyLibraryPrefix + member.text);
+    }
+    if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
+        !decorators.count(name) && !isUfuncOperator(name))
+      return errorAt(member.range,
+                     "'" + module.text + "." + member.text +
+                         "' is not supported by Weft yet; docs/language.md "
+                         "lists the NumPy and math functions it has");
+    auto n = std::make_unique<NameExpr>(rangeFrom(begin), name);
+    n->qualified = true;
+    return n;
+  }
+  return nullptr;
+}
+
+} // namespace parser
+} // namespace weft
