@@ -770,117 +770,6 @@ def __np_gcd(a, b):
 def __np_lcm(a, b):
     return __np_gcd_or_lcm(a, b, True)
 
-# np.percentile/np.quantile of several q at once (an array or a list).
-def __np_x_percentile(a, q):
-    if q.ndim == 0:
-        return np.percentile(a, q)
-    qs = __as_array(q)
-    out = np.empty(qs.shape)
-    for i in np.ndindex(qs.shape):
-        out[i] = np.percentile(a, qs[i])
-    return out
-
-def __np_x_quantile(a, q):
-    if q.ndim == 0:
-        return np.quantile(a, q)
-    qs = __as_array(q)
-    out = np.empty(qs.shape)
-    for i in np.ndindex(qs.shape):
-        out[i] = np.quantile(a, qs[i])
-    return out
-
-# Python's math.floor, math.ceil and math.trunc: ints.
-def __np_x_math_floor(x):
-    return int(np.floor(x))
-
-def __np_x_math_ceil(x):
-    return int(np.ceil(x))
-
-def __np_x_math_trunc(x):
-    return int(np.trunc(x))
-
-# np.uint8(x) and the other narrow integer types: a number wraps to the
-# type's width (an i64 holding it, as array elements read are); an array
-# is converted.
-def __np_x_uint8(x):
-    if x.ndim == 0:
-        return int(x) & 255
-    return x.astype(np.uint8)
-
-def __np_x_int8(x):
-    if x.ndim == 0:
-        return ((int(x) + 128) & 255) - 128
-    return x.astype(np.int8)
-
-def __np_x_uint16(x):
-    if x.ndim == 0:
-        return int(x) & 65535
-    return x.astype(np.uint16)
-
-def __np_x_int16(x):
-    if x.ndim == 0:
-        return ((int(x) + 32768) & 65535) - 32768
-    return x.astype(np.int16)
-
-def __np_x_uint32(x):
-    if x.ndim == 0:
-        return int(x) & 4294967295
-    return x.astype(np.uint32)
-
-def __np_x_var(a, axis=None, ddof=0):
-    assert axis is None, "np.var with ddof= and axis= is not supported yet"
-    d = a - a.mean()
-    return np.sum(d * d) / (a.size - ddof)
-
-def __np_x_std(a, axis=None, ddof=0):
-    return np.sqrt(__np_x_var(a, axis, ddof))
-
-def __np_x_linspace(start, stop, num=50, endpoint=True):
-    if endpoint:
-        return np.linspace(start, stop, num)
-    step = (stop - start) / num
-    return np.arange(num) * step + start
-
-def __np_x_diff(a, n=1):
-    if n < 0:
-        raise ValueError("order must be non-negative")
-    out = a
-    for k in range(n):
-        out = np.diff(out)
-    return out
-
-def __np_x_eye(N, M=None, k=0):
-    m = N
-    if M is not None:
-        m = M
-    out = np.zeros((N, m))
-    for i in range(N):
-        if 0 <= i + k and i + k < m:
-            out[i, i + k] = 1.0
-    return out
-
-def __np_x_norm(x, ord=None, axis=None):
-    if axis is not None:
-        assert x.ndim == 2 and ord is None, "np.linalg.norm with axis= takes a 2-D array and no ord here"
-        if axis == 0 or axis == -2:
-            return np.sqrt(np.sum(x * x, axis=0))
-        return np.sqrt(np.sum(x * x, axis=1))
-    if ord is None:
-        return np.linalg.norm(x)
-    assert x.ndim == 1, "np.linalg.norm with ord= takes a 1-D array here"
-    a = np.abs(x)
-    if ord == np.inf:
-        return np.max(a) * 1.0
-    if ord == -np.inf:
-        return np.min(a) * 1.0
-    if ord == 0:
-        return np.sum(a != 0) * 1.0
-    if ord == 1:
-        return np.sum(a) * 1.0
-    if ord == 2:
-        return np.linalg.norm(x)
-    return np.sum(a ** ord) ** (1.0 / ord)
-
 def __np_reciprocal(x):
     if x.dtype == np.float64 or x.dtype == np.float32:
         return 1.0 / x
@@ -931,7 +820,8 @@ def __np_split(ary, sections):
 /// The whole library: the functions above, then np.linalg's.
 const std::string &librarySource() {
   static const std::string text =
-      std::string(kMainSource) + numpyLinalgLibrarySource() +
+      std::string(kMainSource) + numpyBuiltinFormsSource() +
+      numpyLinalgLibrarySource() +
       dictLibrarySource() + cmathLibrarySource() + pyRandomLibrarySource() +
       heapqLibrarySource();
   return text;

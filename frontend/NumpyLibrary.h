@@ -30,6 +30,8 @@ bool isNumpyLibraryName(const std::string &name);
 
 /// The np.linalg part of the library's source (NumpyLinalgLibrary.cpp).
 const char *numpyLinalgLibrarySource();
+/// The other forms of builtins, `__np_x_<name>` (NumpyBuiltinForms.cpp).
+const char *numpyBuiltinFormsSource();
 /// The hash table of dicts and sets (DictLibrary.cpp, DesugarDicts.h).
 const char *dictLibrarySource();
 /// Python's cmath module (CmathLibrary.cpp).

@@ -82,6 +82,11 @@ private:
   Type checkExprImpl(const Expr *e);
   /// [elt for x in range(...) or array]: an array one axis longer than elt.
   Type checkListComp(const ListCompExpr *lc);
+  /// Python's + and * of tuples (of numbers) and of lists of tuples, or
+  /// nullopt for other operands (SemaSequences.cpp).
+  std::optional<Type> sequenceResult(BinaryOp op, const Expr *lhsE,
+                                     const Type &l, const Expr *rhsE,
+                                     const Type &r, SourceRange range);
   /// The arguments of range(...)/prange(...) as a loop's iterable.
   void checkRangeCall(const CallExpr *call, const std::string &name);
   Type checkCompare(const CompareExpr *c);

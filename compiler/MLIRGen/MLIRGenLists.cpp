@@ -513,4 +513,71 @@ Val FunctionGen::emitTupleListMethod(const CallExpr *c, Builtin builtin) {
   return out;
 }
 
+Value FunctionGen::emitListOp(const BinaryExpr *e) {
+  // Python's list * int (repeated) and list + list (joined), which Sema
+  // types as lists; the elements are copied into a new 1-D array.
+  Location l = loc(e->range);
+  ScalarKind k = fn.typeOf(e).scalarKind();
+  bool join = e->op == BinaryOp::Add;
+  // Left to right, as Python; `a` is the (first) list, `other` the count
+  // or the second list.
+  Value lhs = emitExpr(e->lhs.get()).v();
+  Value rhs = emitExpr(e->rhs.get()).v();
+  bool listFirst = join || fn.typeOf(e->lhs.get()).isList();
+  return joinOrRepeatList(listFirst ? lhs : rhs, listFirst ? rhs : lhs, join, k,
+                          l);
+}
+
+Val FunctionGen::emitTupleListOp(const BinaryExpr *e) {
+  // The same of lists of tuples, field by field.
+  Location l = loc(e->range);
+  weft::Type t = fn.typeOf(e);
+  bool join = e->op == BinaryOp::Add;
+  Val lhs = emitExpr(e->lhs.get()), rhs = emitExpr(e->rhs.get()), out;
+  bool listFirst = join || fn.typeOf(e->lhs.get()).isTupleList();
+  Val &a = listFirst ? lhs : rhs, &other = listFirst ? rhs : lhs;
+  for (size_t f = 0; f < a.parts.size(); ++f)
+    out.parts.push_back(joinOrRepeatList(a.parts[f],
+                                         join ? other.parts[f] : other.parts[0],
+                                         join, t.elems()[f].scalarKind(), l));
+  return out;
+}
+
+Value FunctionGen::joinOrRepeatList(Value a, Value other, bool join,
+                                    ScalarKind k, Location l) {
+  Value n = arrayMeta(a, l).sizes[0];
+  Value total, m;
+  if (join) {
+    m = arrayMeta(other, l).sizes[0];
+    total = arith::AddIOp::create(b, l, n, m);
+  } else {
+    // A count below 1 gives an empty list, as Python's.
+    Value count = arith::IndexCastOp::create(
+        b, l, b.getIndexType(), convert(other, ScalarKind::I64, l));
+    count = arith::MaxSIOp::create(b, l, count, index(0, l));
+    total = arith::MulIOp::create(b, l, n, count);
+  }
+  SmallVector<Value, 1> sizes{total};
+  Value out = allocArrayN(k, sizes, l);
+  auto copy = [&](Value from, Value count, Value offset, bool cycle) {
+    Value upper = cycle ? total : count;
+    auto loop = scf::ForOp::create(b, l, index(0, l), upper, index(1, l));
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Value i = loop.getInductionVar();
+    Value src = cycle ? arith::RemUIOp::create(b, l, i, count).getResult() : i;
+    Value x = memref::LoadOp::create(b, l, from, ValueRange{src});
+    Value at = offset ? arith::AddIOp::create(b, l, i, offset).getResult() : i;
+    memref::StoreOp::create(b, l, convert(x, k, l), out, ValueRange{at});
+  };
+  if (join) {
+    copy(a, n, Value(), false);
+    copy(other, m, n, false);
+  } else {
+    // n == 0 makes total 0: the remainder is never taken.
+    copy(a, n, Value(), true);
+  }
+  return out;
+}
+
 } // namespace weft
