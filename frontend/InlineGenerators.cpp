@@ -97,7 +97,7 @@ private:
   /// The generator's body (its names renamed already) with each yield
   /// replaced by the loop's target and body, each return by the stop.
   void expandBody(Block &body, const ForStmt &loop, const std::string &stop,
-                  int number, bool inLoop);
+                  int number);
 };
 
 std::optional<Block> Inliner::inlineLoop(ForStmt &loop,
@@ -148,14 +148,14 @@ std::optional<Block> Inliner::inlineLoop(ForStmt &loop,
   renameBlock(body, names, suffix);
   std::string stop = "__generator_stop" + suffix;
   out.push_back(assignFlag(loop.range, stop, false));
-  expandBody(body, loop, stop, number, /*inLoop=*/false);
+  expandBody(body, loop, stop, number);
   out.push_back(
       oncePass(loop.range, "__generator_run" + suffix, std::move(body)));
   return out;
 }
 
 void Inliner::expandBody(Block &body, const ForStmt &loop,
-                         const std::string &stop, int number, bool inLoop) {
+                         const std::string &stop, int number) {
   Block out;
   for (StmtPtr &s : body) {
     SourceRange r = s->range;
@@ -181,19 +181,18 @@ void Inliner::expandBody(Block &body, const ForStmt &loop,
       continue;
     }
     if (auto *i = s->dyn<IfStmt>()) {
-      expandBody(i->body, loop, stop, number, inLoop);
-      expandBody(i->orelse, loop, stop, number, inLoop);
+      expandBody(i->body, loop, stop, number);
+      expandBody(i->orelse, loop, stop, number);
     } else if (auto *f = s->dyn<ForStmt>()) {
-      expandBody(f->body, loop, stop, number, true);
+      expandBody(f->body, loop, stop, number);
     } else if (auto *w = s->dyn<WhileStmt>()) {
-      expandBody(w->body, loop, stop, number, true);
+      expandBody(w->body, loop, stop, number);
     }
     bool isLoop = s->kind == StmtKind::For || s->kind == StmtKind::While;
     out.push_back(std::move(s));
     if (isLoop) // the stop leaves every loop of the generator
       out.push_back(breakIf(r, stop));
   }
-  (void)inLoop;
   body = std::move(out);
 }
 
@@ -246,8 +245,9 @@ void inlineGenerators(ModuleAST &module, DiagnosticEngine &diags) {
       generators[d->name] = d;
   if (generators.empty())
     return;
-  // The generators' own loops over other generators are inlined when
-  // they are, with the generator's body.
+  // The generators leave the module (kept here while their bodies are
+  // copied); their own loops over other generators are inlined when they
+  // are, with the generator's body.
   Block kept;
   std::vector<StmtPtr> defs;
   for (StmtPtr &s : module.body) {
@@ -280,9 +280,6 @@ void inlineGenerators(ModuleAST &module, DiagnosticEngine &diags) {
     });
   };
   check(module.body);
-  // The generators themselves, for the yields in their bodies that other
-  // forms of use left (and `yield` in a generator's nested def).
-  (void)defs;
 }
 
 } // namespace weft
