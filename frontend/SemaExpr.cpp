@@ -113,6 +113,48 @@ static std::optional<ScalarKind> narrowScalarCall(const Expr *e) {
   return k;
 }
 
+std::optional<ScalarKind> Analyzer::narrowScalar(const Expr *e) {
+  if (std::optional<ScalarKind> k = narrowScalarCall(e))
+    return k;
+  auto *n = e->dyn<NameExpr>();
+  if (!n || n->qualified || !fn_)
+    return std::nullopt;
+  // A variable every assignment of which is np.uint8(...) (one kind).
+  auto [it, added] = narrowLocals_.try_emplace(fn_);
+  std::map<std::string, std::optional<ScalarKind>> &kinds = it->second;
+  if (added) {
+    for (const std::string &p : fn_->paramNames)
+      kinds[p] = std::nullopt;
+    forEachStmtIn(*fn_->body, [&](const Stmt &s) {
+      auto *a = s.dyn<AssignStmt>();
+      auto *t = a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>()
+                                            : nullptr;
+      if (t && s.kind == StmtKind::Assign) {
+        std::optional<ScalarKind> k = narrowScalarCall(a->value.get());
+        auto [at, first] = kinds.try_emplace(t->name, k);
+        if (!first && at->second != k)
+          at->second = std::nullopt;
+        return;
+      }
+      if (s.kind == StmtKind::If || s.kind == StmtKind::While)
+        return; // (their blocks are visited on their own)
+      std::vector<std::string> bound;
+      if (s.kind == StmtKind::For) {
+        std::vector<const NameExpr *> names;
+        namesOfTarget(s.dyn<ForStmt>()->target.get(), names);
+        for (const NameExpr *x : names)
+          bound.push_back(x->name);
+      } else {
+        namesBoundBy(s, bound);
+      }
+      for (const std::string &x : bound)
+        kinds[x] = std::nullopt;
+    });
+  }
+  auto k = kinds.find(n->name);
+  return k == kinds.end() ? std::nullopt : k->second;
+}
+
 ScalarKind promoteWeak(ScalarKind l, bool lLit, ScalarKind r, bool rLit) {
   auto isFloat = [](ScalarKind k) {
     return k == ScalarKind::F32 || k == ScalarKind::F64;
@@ -183,12 +225,13 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
   bool lf = l.elementType().isFloat(), rf = r.elementType().isFloat();
   // An array with np.uint8(c) (a number of a narrow NumPy type) promotes
   // by that type, as in NumPy and Numba: uint8 array * np.uint8(3) is
-  // uint8 (Weft holds the number itself in an i64).
+  // uint8 (Weft holds the number itself in an i64), also through a
+  // variable that only ever holds such numbers.
   if (arr && !l.isArray())
-    if (std::optional<ScalarKind> n = narrowScalarCall(lhsE))
+    if (std::optional<ScalarKind> n = narrowScalar(lhsE))
       lk = *n;
   if (arr && !r.isArray())
-    if (std::optional<ScalarKind> n = narrowScalarCall(rhsE))
+    if (std::optional<ScalarKind> n = narrowScalar(rhsE))
       rk = *n;
   ScalarKind k = promoteWeak(lk, isLiteral(lhsE), rk, isLiteral(rhsE));
   int rank = std::max(l.isArray() ? l.rank() : 0, r.isArray() ? r.rank() : 0);

@@ -180,6 +180,13 @@ private:
   /// line of the program that calls it, so its errors name that line.
   bool libraryRaises(const FunctionDefStmt *def);
   std::map<const FunctionDefStmt *, bool> libraryRaises_;
+  /// The narrow NumPy integer kind of `np.uint8(x)` (and int8, int16,
+  /// uint16, uint32), or of a variable of the function being checked
+  /// that only ever holds one such kind; nullopt otherwise.
+  std::optional<ScalarKind> narrowScalar(const Expr *e);
+  std::map<const FunctionInstance *,
+           std::map<std::string, std::optional<ScalarKind>>>
+      narrowLocals_;
   FunctionInstance *fn_ = nullptr; ///< the instance being checked
   /// Where each local got its type first (for "first assigned here").
   std::map<std::pair<FunctionInstance *, std::string>, SourceRange> firstDef_;
