@@ -823,7 +823,7 @@ const std::string &librarySource() {
       std::string(kMainSource) + numpyBuiltinFormsSource() +
       numpyLinalgLibrarySource() +
       dictLibrarySource() + cmathLibrarySource() + pyRandomLibrarySource() +
-      heapqLibrarySource();
+      heapqLibrarySource() + strLibrarySource();
   return text;
 }
 
@@ -854,6 +854,10 @@ void calledLibraryFunctions(const Block &block, std::set<std::string> &out) {
     auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
     if (n && n->name.rfind(prefix, 0) == 0)
       out.insert(n->name);
+    // s.upper(): a str's method, if the object turns out to be a str.
+    auto *m = c ? c->callee->dyn<AttributeExpr>() : nullptr;
+    if (m && libraryNames().count("str_" + m->attr))
+      out.insert(prefix + "str_" + m->attr);
   });
   forEachStmtIn(block, [&](const Stmt &s) {
     if (auto *d = s.dyn<FunctionDefStmt>())
@@ -869,8 +873,9 @@ int lineCount(const std::string &text) {
 
 bool isNumpyLibraryFunction(const std::string &name) {
   // (dict_*: the hash table of dicts and sets, cmath_* and pyrandom_*:
-  // Python's cmath and random; not NumPy functions)
+  // Python's cmath and random, str*: str's methods; not NumPy functions)
   return name.rfind("dict_", 0) != 0 && name.rfind("cmath_", 0) != 0 &&
+         name.rfind("str", 0) != 0 &&
          name.rfind("pyrandom_", 0) != 0 && name.rfind("heapq_", 0) != 0 &&
          libraryNames().count(name) != 0;
 }

@@ -40,6 +40,8 @@ const char *cmathLibrarySource();
 const char *pyRandomLibrarySource();
 /// heapq's sift functions (HeapqLibrary.cpp).
 const char *heapqLibrarySource();
+/// The methods of str (StrLibrary.cpp).
+const char *strLibrarySource();
 
 /// The library's source (for docs and tests).
 const char *numpyLibrarySource();

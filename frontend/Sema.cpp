@@ -282,10 +282,11 @@ Analyzer::run(std::vector<EntryRequest> *entries,
           v = u->op == UnaryOp::Neg ? u->operand.get() : v;
         auto *none = v ? v->dyn<NameExpr>() : nullptr;
         if (v && !v->dyn<IntLitExpr>() && !v->dyn<FloatLitExpr>() &&
-            !v->dyn<BoolLitExpr>() && !(none && none->name == "None"))
+            !v->dyn<BoolLitExpr>() && !(none && none->name == "None") &&
+            !(v->dyn<StrLitExpr>() && v == p.defaultValue.get()))
           diags_.error(p.defaultValue->range, "a default value must be a "
-                                              "number or bool literal, or "
-                                              "None");
+                                              "number, bool or str literal, "
+                                              "or None");
       }
       // A function may take the name of a NumPy function or a kernel
       // builtin, as in Python: it then shadows the builtin, which stays
@@ -489,7 +490,8 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
 
 bool Analyzer::isTruthy(const Type &t, SourceRange range) {
   // A Python list is true when it is not empty.
-  if (t.isUnknown() || t.isScalar() || t.isList() || t.isTupleList())
+  if (t.isUnknown() || t.isScalar() || t.isList() || t.isTupleList() ||
+      t.isString())
     return true;
   if (t.isArray())
     diags_.error(range, "the truth value of an array is ambiguous; use "
@@ -610,6 +612,12 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
   }
   if (auto *ix = target->dyn<IndexExpr>()) {
     Type base = checkExpr(ix->base.get());
+    if (base.isString()) {
+      diags_.error(ix->range, "'str' object does not support item "
+                              "assignment; build a new str (s[:i] + c + "
+                              "s[i + 1:])");
+      return;
+    }
     Type elem = checkExpr(target);
     if (auto *attr = ix->base->dyn<AttributeExpr>())
       if (attr->attr == "real" || attr->attr == "imag") {
@@ -853,6 +861,11 @@ void Analyzer::checkStmt(const Stmt &s) {
     Type cur = checkExpr(a.target.get());
     Type v = checkExpr(a.value.get());
     Type r = binaryResult(a.op, a.target.get(), cur, a.value.get(), v, a.range);
+    if (r.isString() && a.target->dyn<NameExpr>()) {
+      // s += t: a new str bound to s (a str is never changed in place).
+      assignTo(a.target.get(), r, a.range);
+      return;
+    }
     if (auto *ix = a.target->dyn<IndexExpr>()) {
       if (!checkArrayIndexStore(ix, v, a.value->range))
         return;

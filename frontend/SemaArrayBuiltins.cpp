@@ -954,6 +954,8 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
   Type base = checkExpr(m->base.get());
   if (!base.isKnown())
     return Type::unknown();
+  if (base.isString())
+    return checkStringMethod(c, m);
   std::optional<Builtin> method = lookupBuiltin(m->attr);
   if (builtinIn(method, {Builtin::ListIndex, Builtin::ListCount}))
     return checkListSearch(c, *method, base);

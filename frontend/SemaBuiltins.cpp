@@ -127,7 +127,9 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
   }
   // NumPy's functions make arrays, of lists too (np.array(lst) * 2 is
   // elementwise).
-  return checkBuiltinCall(c, b, args, argExprs).asArray();
+  // (A str stays a str: chr(i), __as_str(a).)
+  Type t = checkBuiltinCall(c, b, args, argExprs);
+  return t.isString() ? t : t.asArray();
 }
 
 Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
@@ -148,6 +150,8 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
   for (const Type &a : args)
     if (!a.isKnown())
       return Type::unknown();
+  if (std::optional<Type> t = checkStringBuiltin(c, b, args, argExprs))
+    return *t;
 
   if (b == Builtin::Print) {
     for (size_t i = 0; i < args.size(); ++i)

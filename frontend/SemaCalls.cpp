@@ -157,7 +157,8 @@ Type Analyzer::checkCall(const CallExpr *c) {
     // Python's builtins Weft has no counterpart of (Numba compiles few).
     static const std::map<std::string, const char *> python = {
         {"frozenset", "frozensets are not supported in Weft; use a set"},
-        {"str", "strings are only literal arguments of print in Weft"},
+        {"str", "str() of a number is not supported yet (print the "
+                "number, or pass it as it is)"},
         {"isinstance", "types are decided when a function is compiled; "
                        "compare a.ndim or a.dtype instead"},
         {"map", "use a loop or an array expression instead of map()"},
@@ -222,11 +223,6 @@ Type Analyzer::checkCall(const CallExpr *c) {
         return Type::unknown();
       }
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i].isString()) {
-      diags_.error(bound[i]->range,
-                   "cannot pass a " + args[i].str() + " to a function");
-      return Type::unknown();
-    }
     const Param &p = def->params[i];
     if (!p.hasAnnotation)
       continue;

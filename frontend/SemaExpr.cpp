@@ -172,6 +172,8 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
                             SourceRange range) {
   if (l.isUnknown() || r.isUnknown())
     return Type::unknown();
+  if (std::optional<Type> t = stringBinary(op, l, r, range))
+    return *t;
   if (op == BinaryOp::MatMul)
     return matmulResult(l, r, range);
   auto bad = [&]() {
@@ -276,6 +278,8 @@ Type Analyzer::checkCompare(const CompareExpr *c) {
   }
   if (!known)
     return Type::unknown();
+  if (std::optional<Type> t = stringCompare(c, ts))
+    return *t;
   // a.dtype == np.float64: decided when the function is compiled.
   if (ts.size() == 2 && (ts[0].isDType() || ts[1].isDType())) {
     if (!ts[0].isDType() || !ts[1].isDType() ||
@@ -445,6 +449,8 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
   }
   if (base.isUnknown())
     return base;
+  if (base.isString())
+    return checkStringIndex(ix, its);
   if (base.isTupleList()) {
     // lst[a:b]: a new list of those tuples, as Python's slice.
     if (its.size() == 1 && ix->indices[0]->dyn<SliceExpr>())
@@ -759,7 +765,7 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       isTruthy(t, u->operand->range);
       return Type::boolean();
     }
-    if (!t.isScalar() && !t.isArray()) {
+    if ((!t.isScalar() && !t.isArray()) || t.isString()) {
       diags_.error(e->range, std::string("bad operand type for unary '") +
                                  spelling(u->op) + "': " + t.str());
       return Type::unknown();
@@ -797,13 +803,13 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       return Type::unknown();
     // Two arrays of one type (the one picked, not a copy), as Numba's.
     if (a.isArray() && b.isArray()) {
-      if (a.asArray() != b.asArray()) {
+      if (a.asArray() != b.asArray() || a.isString() != b.isString()) {
         diags_.error(e->range, "the two branches have different types (" +
                                    a.str() + " and " + b.str() +
                                    "); convert one with astype()");
         return Type::unknown();
       }
-      return a.isList() && b.isList() ? a : a.asArray();
+      return (a.isList() && b.isList()) || a.isString() ? a : a.asArray();
     }
     // Two tuples of numbers of one length: each part unified.
     auto numbers = [](const Type &x) {
@@ -910,7 +916,7 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       elems.push_back(checkExpr(x.get()));
       // A tuple holds values: not None (a call that returns nothing) or
       // a string.
-      if (elems.back().isCompileTimeOnly() || elems.back().isString()) {
+      if (elems.back().isCompileTimeOnly()) {
         diags_.error(x->range,
                      elems.back().isNone()
                          ? "this call returns no value; a tuple holds "

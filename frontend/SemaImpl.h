@@ -87,6 +87,23 @@ private:
   std::optional<Type> sequenceResult(BinaryOp op, const Expr *lhsE,
                                      const Type &l, const Expr *rhsE,
                                      const Type &r, SourceRange range);
+  /// Python's str (SemaStrings.cpp): `+` and `*` of strs, comparisons,
+  /// `in`, indexing, the builtins that take strs and the methods; nullopt
+  /// where no str is involved.
+  std::optional<Type> stringBinary(BinaryOp op, const Type &l, const Type &r,
+                                   SourceRange range);
+  std::optional<Type> stringCompare(const CompareExpr *c,
+                                    const std::vector<Type> &ts);
+  std::optional<Type> stringMembership(const CompareExpr *c, const Type &x,
+                                       const Type &in);
+  Type checkStringIndex(const IndexExpr *ix, const std::vector<Type> &its);
+  std::optional<Type>
+  checkStringBuiltin(const CallExpr *c, Builtin b,
+                     const std::vector<Type> &args,
+                     const std::vector<const Expr *> &argExprs);
+  Type checkStringMethod(const CallExpr *c, const AttributeExpr *m);
+  /// False (reported) when `elem`, to be a list's element, is a str.
+  bool refuseStrList(const Type &elem, SourceRange range);
   /// The arguments of range(...)/prange(...) as a loop's iterable.
   void checkRangeCall(const CallExpr *call, const std::string &name);
   Type checkCompare(const CompareExpr *c);

@@ -17,6 +17,9 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
                                const std::vector<Type> &args,
                                const std::vector<const Expr *> &argExprs) {
   const Type &lst = args[0];
+  for (size_t i = 1; i < args.size(); ++i)
+    if (!refuseStrList(args[i], argExprs[i]->range))
+      return Type::unknown();
   std::string name = withoutVersionSuffixes(
       argExprs[0]->dyn<NameExpr>() ? argExprs[0]->dyn<NameExpr>()->name
                                    : "the list");
@@ -161,6 +164,8 @@ Type Analyzer::checkMembership(const CompareExpr *c) {
   Type in = checkExpr(c->operands[1].get());
   if (!x.isKnown() || !in.isKnown())
     return Type::unknown();
+  if (std::optional<Type> t = stringMembership(c, x, in))
+    return *t;
   if (!x.isScalar()) {
     diags_.error(c->operands[0]->range,
                  "'in' tests a number or a bool, not " + x.str());
@@ -216,7 +221,7 @@ Type Analyzer::checkNestedListLiteral(const ListExpr *l) {
   ScalarKind k = computeKind(first.scalarKind());
   for (const ExprPtr &x : l->elts) {
     Type t = checkExpr(x.get());
-    if (!t.isKnown())
+    if (!t.isKnown() || !refuseStrList(t, x->range))
       return Type::unknown();
     if (!t.isArray() || t.rank() != first.rank() ||
         t.elementType().isComplex() != first.elementType().isComplex()) {

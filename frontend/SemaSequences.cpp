@@ -101,8 +101,10 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
                        it.str() + "; iterate over range(len(...)) and index");
       return Type::unknown();
     }
-    // (the rows of a 2-D array, as NumPy iterates; a list's lists)
-    var = it.rank() == 1 ? it.elementType()
+    // (the rows of a 2-D array, as NumPy iterates; a list's lists; a
+    // str's characters)
+    var = it.isString()    ? it
+          : it.rank() == 1 ? it.elementType()
                          : Type::array(it.scalarKind(), it.rank() - 1)
                                .withListDepth(std::max(0, it.listDepth() - 1));
   }
@@ -118,7 +120,7 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
     }
   }
   Type elt = checkExpr(lc->elt.get());
-  if (!elt.isKnown())
+  if (!elt.isKnown() || !refuseStrList(elt, lc->elt->range))
     return Type::unknown();
   // Lists of tuples of numbers (and lists of them), held field by field.
   bool numberTuple = elt.isTuple() && !elt.elems().empty() &&

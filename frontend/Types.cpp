@@ -27,7 +27,7 @@ bool Type::operator==(const Type &o) const {
     return scalar_ == o.scalar_;
   case Kind::Array:
     return scalar_ == o.scalar_ && rank_ == o.rank_ &&
-           listDepth_ == o.listDepth_;
+           listDepth_ == o.listDepth_ && str_ == o.str_;
   case Kind::Tuple:
   case Kind::Optional:
   case Kind::TupleList:
@@ -169,11 +169,11 @@ std::string Type::str() const {
     return "<unknown>";
   case Kind::None:
     return "None";
-  case Kind::String:
-    return "str";
   case Kind::Scalar:
     return scalarName(scalar_);
   case Kind::Array: {
+    if (str_)
+      return "str";
     if (listDepth_ > 0) {
       // list[f64], list[list[f64]], list[f64[:]]
       Type inner = array(scalar_, rank_ - 1).withListDepth(listDepth_ - 1);
@@ -246,7 +246,7 @@ Type unify(const Type &a, const Type &b, bool &ok) {
     return a;
   // Lists of lists or of arrays and arrays of their shape: the arrays.
   if (a.isArray() && b.isArray() && a.asArray() == b.asArray() && !a.isList() &&
-      !b.isList())
+      !b.isList() && !a.isString() && !b.isString())
     return a.asArray();
   if (a.isScalar() && b.isScalar())
     return Type::scalar(promote(a.scalarKind(), b.scalarKind()));

@@ -54,7 +54,6 @@ public:
     Scalar,
     Array,
     Tuple,
-    String,
     Optional,
     DType,
     TupleList
@@ -63,7 +62,14 @@ public:
   Type() = default;
   static Type unknown() { return Type(); }
   static Type none() { return Type(Kind::None); }
-  static Type string() { return Type(Kind::String); }
+  /// A Python str: held as a 1-D array of its code points (u32), which
+  /// no array operation takes (docs/language.md, Strings). A str is never
+  /// written into: s[i] and slices are views, `+` makes a new one.
+  static Type string() {
+    Type t = array(ScalarKind::U32, 1);
+    t.str_ = true;
+    return t;
+  }
   static Type scalar(ScalarKind s) {
     Type t(Kind::Scalar);
     t.scalar_ = s;
@@ -153,7 +159,7 @@ public:
   bool isScalar() const { return kind_ == Kind::Scalar; }
   bool isArray() const { return kind_ == Kind::Array; }
   bool isTuple() const { return kind_ == Kind::Tuple; }
-  bool isString() const { return kind_ == Kind::String; }
+  bool isString() const { return str_; }
   bool isOptional() const { return kind_ == Kind::Optional; }
   bool isDType() const { return kind_ == Kind::DType; }
   bool isTupleList() const { return kind_ == Kind::TupleList; }
@@ -177,6 +183,7 @@ public:
       return *this; // (a list of tuples has no array form)
     Type t = *this;
     t.listDepth_ = 0;
+    t.str_ = false;
     return t;
   }
   /// The list of a 1-D array's elements.
@@ -222,6 +229,7 @@ private:
   ScalarKind scalar_ = ScalarKind::F64;
   int rank_ = 0;
   int listDepth_ = 0;
+  bool str_ = false;
   std::vector<Type> elems_;
 };
 

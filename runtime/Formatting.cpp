@@ -597,6 +597,61 @@ std::string formatList(int32_t elemKind, const void *descriptor) {
   return s + "]";
 }
 
+std::string formatText(const void *descriptor, bool quoted) {
+  ListView text(descriptor);
+  auto at = [&](int64_t i) {
+    uint32_t c;
+    std::memcpy(&c, text.aligned + (text.offset + i * text.stride) * 4, 4);
+    return c;
+  };
+  // repr(): in single quotes unless the text has one and no double quote.
+  char quote = '\'';
+  if (quoted) {
+    bool single = false, dbl = false;
+    for (int64_t i = 0; i < text.size; ++i) {
+      single |= at(i) == '\'';
+      dbl |= at(i) == '"';
+    }
+    quote = single && !dbl ? '"' : '\'';
+  }
+  std::string s = quoted ? std::string(1, quote) : "";
+  for (int64_t i = 0; i < text.size; ++i) {
+    uint32_t c = at(i);
+    if (quoted && (c == '\\' || c == uint32_t(quote))) {
+      s += '\\';
+      s += static_cast<char>(c);
+      continue;
+    }
+    if (quoted && (c < 0x20 || c == 0x7F)) {
+      static const char *hex = "0123456789abcdef";
+      s += c == '\n'   ? "\\n"
+           : c == '\t' ? "\\t"
+           : c == '\r' ? "\\r"
+                       : std::string("\\x") + hex[c >> 4] + hex[c & 15];
+      continue;
+    }
+    // UTF-8; a lone surrogate or a number past U+10FFFF as U+FFFD.
+    if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+      c = 0xFFFD;
+    if (c < 0x80) {
+      s += static_cast<char>(c);
+    } else if (c < 0x800) {
+      s += static_cast<char>(0xC0 | (c >> 6));
+      s += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      s += static_cast<char>(0xE0 | (c >> 12));
+      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      s += static_cast<char>(0xF0 | (c >> 18));
+      s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return quoted ? s + quote : s;
+}
+
 std::string formatTupleList(const char *format, int32_t fields,
                             const int32_t *kinds,
                             const void *const *descriptors) {

@@ -211,6 +211,10 @@ void weft_rt_print_list(int32_t elemKind, const void *descriptor) {
   writeOut(weft::rt::formatList(elemKind, descriptor));
 }
 
+void weft_rt_print_text(const void *descriptor, int32_t quoted) {
+  writeOut(weft::rt::formatText(descriptor, quoted != 0));
+}
+
 void weft_rt_print_tuple_list(const char *format, int32_t fields,
                               const int32_t *kinds,
                               const void *const *descriptors) {

@@ -48,6 +48,9 @@ void weft_rt_print_tuple_list(const char *format, int32_t fields,
                               const void *const *descriptors);
 void weft_rt_print_array(int32_t elemKind, int64_t rank,
                          const void *descriptor);
+/// A str: the u32 code points of a 1-D memref descriptor, as UTF-8;
+/// `quoted`: as Python's repr() (a str inside a tuple).
+void weft_rt_print_text(const void *descriptor, int32_t quoted);
 
 //--- Command-line arguments after `--`: argument `index` parsed as the
 //    type of `fallback`, or `fallback` when absent. A malformed argument
@@ -249,6 +252,8 @@ std::string formatList(int32_t elemKind, const void *descriptor);
 std::string formatTupleList(const char *format, int32_t fields,
                             const int32_t *kinds,
                             const void *const *descriptors);
+/// The UTF-8 text of a str's code points (a 1-D u32 memref descriptor).
+std::string formatText(const void *descriptor, bool quoted = false);
 /// NumPy's str() of 1-D arrays (default print options: precision 8,
 /// line width 75, summarised with "..." above 1000 elements).
 std::string formatArrayF64(const double *data, int64_t size, int64_t stride);

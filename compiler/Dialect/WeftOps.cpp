@@ -168,6 +168,19 @@ LogicalResult PrintOp::verify() {
         return emitOpError("lists names operand ")
                << i << ", which is not a 1-D array";
     }
+  if (std::optional<ArrayRef<int64_t>> strings = getStrings()) {
+    if (strings->size() % 2)
+      return emitOpError("strings holds (operand, quoted) pairs");
+    for (size_t k = 0; k < strings->size(); k += 2) {
+      int64_t i = (*strings)[k];
+      auto mt = i >= 0 && i < int64_t(getValues().size())
+                    ? dyn_cast<MemRefType>(getValues()[i].getType())
+                    : MemRefType();
+      if (!mt || mt.getRank() != 1 || !mt.getElementType().isUnsignedInteger(32))
+        return emitOpError("strings names operand ")
+               << i << ", which is not a 1-D array of ui32 code points";
+    }
+  }
   return success();
 }
 

@@ -21,7 +21,10 @@ def Weft_PrintOp : Weft_Op<"print"> {
     (`[1.0, 2.5]`). `tuple_lists` holds pairs (first operand, count):
     those 1-D operands are the fields of one list of tuples, which one
     `{}` prints as Python does, each tuple as the matching entry of
-    `tuple_formats` with the fields for its `{}`s.
+    `tuple_formats` with the fields for its `{}`s. `strings` holds pairs
+    (operand, quoted): those operands are strs (1-D arrays of u32 code
+    points), printed as their text, or quoted as Python's repr() when
+    `quoted` is 1 (a str inside a tuple).
 
     ```mlir
     weft.print "x = {} {}" %a, %b : i64, f64
@@ -33,7 +36,8 @@ def Weft_PrintOp : Weft_Op<"print"> {
   let arguments = (ins StrAttr:$format, Variadic<AnyType>:$values,
                        OptionalAttr<DenseI64ArrayAttr>:$lists,
                        OptionalAttr<DenseI64ArrayAttr>:$tuple_lists,
-                       OptionalAttr<StrArrayAttr>:$tuple_formats);
+                       OptionalAttr<StrArrayAttr>:$tuple_formats,
+                       OptionalAttr<DenseI64ArrayAttr>:$strings);
   let assemblyFormat = "$format ($values^ `:` type($values))? attr-dict";
   let hasVerifier = 1;
 }

@@ -27,7 +27,10 @@ std::string escapeFormat(const std::string &s) {
 
 void FunctionGen::emitPrint(const CallExpr *c) {
   Location l = loc(c->range);
-  SmallVector<Value> listValues; // print as Python lists
+  SmallVector<Value> listValues;   // print as Python lists
+  SmallVector<Value> stringValues; // print as text
+  SmallVector<bool> quotedStrings; // ... inside a tuple: as repr()
+  int inTuple = 0;
   // Lists of tuples: the first field's value, the field count and how one
   // tuple prints.
   struct TupleList {
@@ -52,6 +55,7 @@ void FunctionGen::emitPrint(const CallExpr *c) {
           return;
         }
         if (t.isTuple()) {
+          ++inTuple;
           format += "(";
           for (size_t i = 0; i < t.elems().size(); ++i) {
             if (i)
@@ -61,11 +65,16 @@ void FunctionGen::emitPrint(const CallExpr *c) {
           if (t.elems().size() == 1)
             format += ",";
           format += ")";
+          --inTuple;
           return;
         }
         format += "{}";
         if (t.isList())
           listValues.push_back(parts.front());
+        if (t.isString()) {
+          stringValues.push_back(parts.front());
+          quotedStrings.push_back(inTuple > 0);
+        }
         values.push_back(parts.front());
         parts = parts.drop_front();
       };
@@ -104,7 +113,7 @@ void FunctionGen::emitPrint(const CallExpr *c) {
           ArrayRef<Value> parts = args[i].parts;
           add(t, parts, format, values);
         }
-        SmallVector<int64_t> lists, groups;
+        SmallVector<int64_t> lists, groups, strings;
         SmallVector<StringRef> tupleFormats;
         for (size_t k = 0; k < values.size(); ++k) {
           auto list = llvm::find_if(tupleLists, [&](const TupleList &t) {
@@ -116,12 +125,18 @@ void FunctionGen::emitPrint(const CallExpr *c) {
             k += size_t(list->fields - 1);
           } else if (llvm::is_contained(listValues, values[k])) {
             lists.push_back(int64_t(k));
+          } else if (auto s = llvm::find(stringValues, values[k]);
+                     s != stringValues.end()) {
+            strings.append(
+                {int64_t(k), quotedStrings[size_t(s - stringValues.begin())]});
           }
         }
         auto op = weft::PrintOp::create(
             b, l, format, values,
             lists.empty() ? DenseI64ArrayAttr() : b.getDenseI64ArrayAttr(lists),
-            DenseI64ArrayAttr(), ArrayAttr());
+            DenseI64ArrayAttr(), ArrayAttr(),
+            strings.empty() ? DenseI64ArrayAttr()
+                            : b.getDenseI64ArrayAttr(strings));
         if (!groups.empty()) {
           op.setTupleListsAttr(b.getDenseI64ArrayAttr(groups));
           op.setTupleFormatsAttr(b.getStrArrayAttr(tupleFormats));
@@ -204,6 +219,9 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   }
   if (isListMethod(builtin))
     return emitListMethod(c, builtin);
+  if (builtinIn(builtin, {Builtin::AsStr, Builtin::StrCodes, Builtin::Ord,
+                          Builtin::Chr}))
+    return emitStrBuiltin(c, builtin);
   if (builtin == Builtin::AsList || builtin == Builtin::AsArray ||
       builtin == Builtin::AsRows)
     return arg(0); // the same array, typed as a list or as an array

@@ -57,6 +57,19 @@ FunctionGen::emitCompIteration(const ListCompExpr *lc) {
     };
     return it;
   }
+  if (seqType.isString()) {
+    // A str's characters: a one-character view of each.
+    Value seq = emitExpr(lc->iter.get()).v();
+    it.count = dim(seq, 0, l);
+    mlir::Type str = toMLIR(seqType);
+    it.varAt = [this, seq, str, l](Value i) -> Value {
+      Value stop = arith::AddIOp::create(b, l, i, index(1, l));
+      return weft::SliceOp::create(b, l, str, seq, ValueRange{i, stop},
+                                   b.getDenseI64ArrayAttr({2 | 4 | 8}))
+          .getResult();
+    };
+    return it;
+  }
   if (seqType.isArray()) {
     Value seq = emitExpr(lc->iter.get()).v();
     it.count = dim(seq, 0, l);

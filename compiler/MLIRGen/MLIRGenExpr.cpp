@@ -241,6 +241,14 @@ Val FunctionGen::emitBinary(const BinaryExpr *e) {
   weft::Type rt = fn.typeOf(e);
   if (e->op == BinaryOp::MatMul)
     return Val(emitMatmul(e->lhs.get(), e->rhs.get(), rt, l));
+  if (rt.isString()) {
+    // s + t joins, s * n and n * s repeat (as a list's).
+    Value lhs = emitExpr(e->lhs.get()).v();
+    Value rhs = emitExpr(e->rhs.get()).v();
+    bool strFirst = fn.typeOf(e->lhs.get()).isString();
+    return Val(joinOrRepeatList(strFirst ? lhs : rhs, strFirst ? rhs : lhs,
+                                e->op == BinaryOp::Add, ScalarKind::U32, l));
+  }
   if (rt.isList())
     return Val(emitListOp(e));
   if (rt.isTupleList())
@@ -348,8 +356,12 @@ Val FunctionGen::emitOptional(const Expr *e, const weft::Type &to, Location l) {
 
 Value FunctionGen::emitCompare(const CompareExpr *c) {
   Location l = loc(c->range);
+  bool strs = fn.typeOf(c->operands[0].get()).isString() ||
+              fn.typeOf(c->operands[1].get()).isString();
   if (c->ops[0] == CompareOp::In || c->ops[0] == CompareOp::NotIn)
-    return emitMembership(c);
+    return strs ? emitStrMembership(c) : emitMembership(c);
+  if (strs)
+    return emitStrCompare(c);
   if (fn.typeOf(c->operands[0].get()).isList() ||
       fn.typeOf(c->operands[1].get()).isList())
     return emitListEquality(c);
@@ -531,6 +543,8 @@ Val FunctionGen::tupleItemAt(const Val &items, const IndexExpr *ix) {
 Val FunctionGen::emitIndex(const IndexExpr *ix) {
   Location l = loc(ix->range);
   weft::Type bt = fn.typeOf(ix->base.get());
+  if (bt.isString())
+    return emitStrIndex(ix);
   Val base = emitExpr(ix->base.get());
   if (bt.isTuple()) {
     // t[i] (an integer literal) or t[:2]: the parts of the elements
@@ -694,8 +708,7 @@ Val FunctionGen::emitExpr(const Expr *e) {
     return Val(constant(ScalarKind::Bool,
                         static_cast<const BoolLitExpr *>(e)->value, l));
   case ExprKind::StrLit:
-    error(e->range, "strings are only allowed as arguments of print");
-    return Val(i64(0, l));
+    return Val(emitStrLiteral(static_cast<const StrLitExpr *>(e)->value, l));
   case ExprKind::Name: {
     auto *n = static_cast<const NameExpr *>(e);
     auto it = fn.locals.find(n->name);
@@ -951,7 +964,9 @@ Val FunctionGen::emitCall(const CallExpr *c) {
   if (fn.vmapAxis.count(c))
     return emitVmap(c);
   auto it = fn.calls.find(c);
-  if (auto *m = c->callee->dyn<AttributeExpr>()) {
+  // (s.upper() of a str is a call of the string library's function)
+  auto *m = c->callee->dyn<AttributeExpr>();
+  if (m && it == fn.calls.end()) {
     std::optional<Builtin> method = fn.builtinOf(c);
     if (builtinIn(method, {Builtin::ListIndex, Builtin::ListCount}))
       return Val(emitListSearch(c, *method));

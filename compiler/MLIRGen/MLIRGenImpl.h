@@ -233,6 +233,24 @@ public:
                  mlir::Location l, bool deferrable = false);
   ScalarKind kindOf(mlir::Type t) const;
 
+  // ---- Python's str (MLIRGenStrings.cpp)
+  /// A new str of the literal's text (UTF-8).
+  mlir::Value emitStrLiteral(const std::string &utf8, mlir::Location l);
+  /// The code point at index `i` of str `s`, as an i64.
+  mlir::Value codeAt(mlir::Value s, mlir::Value i, mlir::Location l);
+  /// s[i] (a one-character view; IndexError outside) and s[a:b:c].
+  Val emitStrIndex(const IndexExpr *ix);
+  /// Whether two strs are equal; their order (-1, 0, 1); whether `sub`
+  /// occurs in `s`.
+  mlir::Value strEqual(mlir::Value x, mlir::Value y, mlir::Location l);
+  mlir::Value strOrder(mlir::Value x, mlir::Value y, mlir::Location l);
+  mlir::Value strContains(mlir::Value s, mlir::Value sub, mlir::Location l);
+  /// `a == b`, `a < b`, ... of two strs; `x in s`, `x in (s, t)`.
+  mlir::Value emitStrCompare(const CompareExpr *c);
+  mlir::Value emitStrMembership(const CompareExpr *c);
+  /// ord, chr, __as_str, __str_codes.
+  Val emitStrBuiltin(const CallExpr *c, Builtin builtin);
+
   // ---- Python lists (MLIRGenLists.cpp)
   /// weft.list_append / list_extend (the list grown, a new reference),
   /// weft.list_last (the element pop returns) and weft.list_drop (the

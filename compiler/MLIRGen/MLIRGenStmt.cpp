@@ -355,6 +355,15 @@ void FunctionGen::emitStmt(const Stmt &s) {
       storeThroughIndexArray(target, a.value.get(), a.op, line(s.range), l);
       break;
     }
+    if (tt.isString()) {
+      // s += t, s *= n: a new str bound to s.
+      Value cur = emitExpr(a.target.get()).v();
+      Value rhs = emitExpr(a.value.get()).v();
+      Value r = joinOrRepeatList(cur, rhs, a.op == BinaryOp::Add,
+                                 ScalarKind::U32, l);
+      emitAssign(a.target.get(), tt, Val(r), l);
+      break;
+    }
     if (tt.isArray()) {
       // In place, as NumPy does: aliases of the array see the change.
       Value dest;

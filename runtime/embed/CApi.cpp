@@ -180,6 +180,7 @@ void toCValue(const weft::Value &r, weft_value &out) {
     out.dtype = fromDType(r.array().dtype());
     out.array = new weft_array{r.array()};
     out.list_depth = r.listDepth();
+    out.is_string = r.isString();
     break;
   case weft::Value::Kind::Tuple: {
     const std::vector<weft::Value> &elems = r.elements();

@@ -49,7 +49,12 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
         next += unsigned(fields);
         continue;
       }
-      if (lists && llvm::is_contained(*lists, int64_t(next))) {
+      if (int64_t quoted = stringAt(op, next)) {
+        callRuntime(
+            rewriter, op, abi::Function::weft_rt_print_text,
+            {descriptorPointer(rewriter, op, adaptor.getValues()[next]),
+             constI32(rewriter, op.getLoc(), int32_t(quoted - 1))});
+      } else if (lists && llvm::is_contained(*lists, int64_t(next))) {
         // A Python list: `[1.0, 2.5]`.
         auto mt = cast<MemRefType>(op.getValues()[next].getType());
         Value ptr = descriptorPointer(rewriter, op, adaptor.getValues()[next]);
@@ -68,6 +73,16 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
     rewriter.eraseOp(op);
     (void)loc;
     return success();
+  }
+
+  /// 1 if operand `i` is a str printed as its text, 2 if quoted, else 0.
+  static int64_t stringAt(weft::PrintOp op, unsigned i) {
+    std::optional<ArrayRef<int64_t>> strings = op.getStrings();
+    if (strings)
+      for (size_t k = 0; k < strings->size(); k += 2)
+        if ((*strings)[k] == int64_t(i))
+          return 1 + (*strings)[k + 1];
+    return 0;
   }
 
   /// The field count of the list of tuples whose first field is operand

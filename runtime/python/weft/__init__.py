@@ -129,7 +129,8 @@ _Value._fields_ = [("kind", ctypes.c_int), ("dtype", ctypes.c_int),
                    ("number", ctypes.c_double), ("integer", ctypes.c_int64),
                    ("array", ctypes.c_void_p), ("count", ctypes.c_int),
                    ("elements", ctypes.POINTER(_Value)),
-                   ("imag", ctypes.c_double), ("list_depth", ctypes.c_int)]
+                   ("imag", ctypes.c_double), ("list_depth", ctypes.c_int),
+                   ("is_string", ctypes.c_int)]
 
 
 class _Options(ctypes.Structure):
@@ -435,6 +436,9 @@ def _result(r, keep):
         return None
     if r.kind == 2:
         a = _array_result(r.array, keep)
+        if r.is_string:  # a str: its code points
+            return np.ascontiguousarray(a, dtype="<u4").tobytes().decode(
+                "utf-32-le", "surrogatepass")
         return _as_lists(a, r.list_depth) if r.list_depth else a
     if r.kind == 3:
         parts = tuple(_result(r.elements[i], keep) for i in range(r.count))
@@ -828,7 +832,7 @@ class Dispatcher(_CallerBase):
             bound.apply_defaults()
             learn = learn and len(bound.args) == len(args)
             args = bound.args
-        if any(isinstance(a, (tuple, list, Dispatcher)) or a is None
+        if any(isinstance(a, (tuple, list, str, Dispatcher)) or a is None
                for a in args):
             return self._call_with_tuples(args)
         r = self._compiled()(*args)

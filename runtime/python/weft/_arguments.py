@@ -1,6 +1,7 @@
 """The arguments a jitted function takes through a generated entry
 function, as Numba takes them: tuples (of numbers, arrays and tuples)
-rebuilt from their elements, None, and Python lists of numbers, which go
+rebuilt from their elements, None, strs (their code points, as a uint32
+array), and Python lists of numbers, which go
 in as NumPy arrays and are lists inside the function (`lst * 2` repeats
 it), or of tuples of numbers, which go in as one array per field;
 elements the function wrote are written back into the Python list, as
@@ -27,6 +28,13 @@ def list_array(x):
                           "other values are not supported; pass "
                           "np.array(...))")
     return a
+
+
+def str_array(x):
+    """The 1-D uint32 NumPy array of a str's code points, as a str goes
+    in."""
+    return np.frombuffer(x.encode("utf-32-le", "surrogatepass"),
+                         dtype=np.uint32)
 
 
 def tuple_fields(x):
@@ -56,6 +64,8 @@ def layout(x):
     call)."""
     if x is None:
         return "None"
+    if isinstance(x, str):
+        return "str"
     passed = getattr(x, "_weft_passed_function", None)
     if passed is not None:  # a jitted function, written by its name
         return "function:" + passed
@@ -77,6 +87,8 @@ def flatten(x, out, lists):
     if isinstance(x, tuple):
         for e in x:
             flatten(e, out, lists)
+    elif isinstance(x, str):
+        out.append(str_array(x))
     elif isinstance(x, list):
         n = tuple_fields(x)
         arrays = [list_array(x)] if n is None else field_arrays(x, n)
@@ -99,6 +111,9 @@ def expression(shape, name, params):
     if shape == "list":
         params.append(name)
         return "__as_list(%s)" % name
+    if shape == "str":
+        params.append(name)
+        return "__as_str(%s)" % name
     if isinstance(shape, str) and shape.startswith("tuples"):
         names = ["%s_%d" % (name, k) for k in range(int(shape[6:]))]
         params.extend(names)

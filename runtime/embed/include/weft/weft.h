@@ -94,6 +94,9 @@ typedef struct weft_value {
    *  of tuples held as one list per field: its elements are the fields'
    *  lists (lists of lists of tuples: depth 2), to be zipped. */
   int list_depth;
+  /** Nonzero: the array (WEFT_U32, 1-D) is a Python str, its code
+   *  points. */
+  int is_string;
 } weft_value;
 
 /** Releases the arrays of a result and a tuple's elements; the value is

@@ -256,6 +256,9 @@ public:
   /// array); a tuple with a depth is a list of tuples held as its fields'
   /// lists; see weft_value::list_depth.
   int listDepth() const { return listDepth_; }
+  /// Whether an array result is a Python str: a 1-D u32 array of its
+  /// code points; see weft_value::is_string.
+  bool isString() const { return isString_; }
 
 private:
   friend class Function;
@@ -266,6 +269,7 @@ private:
   double f_ = 0;
   double im_ = 0; ///< a complex result's imaginary part (real part: f_)
   int listDepth_ = 0;
+  bool isString_ = false;
   weft::Array array_;
   std::vector<Value> elements_;
 };

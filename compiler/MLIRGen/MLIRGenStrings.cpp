@@ -1,0 +1,262 @@
+//===- MLIRGenStrings.cpp - Typed AST to MLIR: Python's str ---------------===//
+//
+// A str is a 1-D memref of u32 code points. Literals are new arrays of
+// their code points; s[i] is a view of one element; ==, !=, the ordering
+// and `in` are loops over the code points (to the first difference or
+// match); `+` and `*` are the lists' join and repeat (MLIRGenLists.cpp).
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/MLIRGen/MLIRGenImpl.h"
+
+using namespace mlir;
+
+namespace weft {
+
+/// The code points of UTF-8 text (the lexer's string values are UTF-8).
+static std::vector<uint32_t> codePoints(const std::string &utf8) {
+  std::vector<uint32_t> out;
+  for (size_t i = 0; i < utf8.size();) {
+    auto c = static_cast<unsigned char>(utf8[i]);
+    int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+    uint32_t cp = extra == 0   ? c
+                  : extra == 1 ? c & 0x1F
+                  : extra == 2 ? c & 0x0F
+                               : c & 0x07;
+    ++i;
+    for (int k = 0; k < extra && i < utf8.size(); ++k, ++i)
+      cp = (cp << 6) | (static_cast<unsigned char>(utf8[i]) & 0x3F);
+    out.push_back(cp);
+  }
+  return out;
+}
+
+Value FunctionGen::emitStrLiteral(const std::string &utf8, Location l) {
+  std::vector<uint32_t> cps = codePoints(utf8);
+  Value n = index(static_cast<int64_t>(cps.size()), l);
+  Value s = allocArray(ScalarKind::U32, n, l);
+  for (size_t i = 0; i < cps.size(); ++i)
+    memref::StoreOp::create(b, l, convert(i64(cps[i], l), ScalarKind::U32, l),
+                            s, ValueRange{index(static_cast<int64_t>(i), l)});
+  return s;
+}
+
+Value FunctionGen::codeAt(Value s, Value i, Location l) {
+  return convert(memref::LoadOp::create(b, l, s, ValueRange{i}),
+                 ScalarKind::I64, l);
+}
+
+Val FunctionGen::emitStrIndex(const IndexExpr *ix) {
+  Location l = loc(ix->range);
+  if (ix->indices[0]->dyn<SliceExpr>()) // a view of those characters
+    return emitSubscript(emitExpr(ix->base.get()).v(), ix);
+  // s[i]: the one-character view at i (negative from the end).
+  Value s = emitExpr(ix->base.get()).v();
+  Value i = convert(emitScalar(ix->indices[0].get()), ScalarKind::I64, l);
+  Value n = memref::DimOp::create(b, l, s, 0);
+  Value ni = arith::IndexCastOp::create(b, l, b.getI64Type(), n);
+  Value at = arith::SelectOp::create(
+      b, l,
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, i64(0, l)),
+      arith::AddIOp::create(b, l, i, ni), i);
+  Value outside = arith::OrIOp::create(
+      b, l,
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, at, i64(0, l)),
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, at, ni));
+  emitCheck(outside, "IndexError: string index out of range", line(ix->range),
+            l);
+  Value start = arith::IndexCastOp::create(b, l, b.getIndexType(), at);
+  Value stop = arith::AddIOp::create(b, l, start, index(1, l));
+  return Val(weft::SliceOp::create(b, l, toMLIR(weft::Type::string()), s,
+                                   ValueRange{start, stop},
+                                   b.getDenseI64ArrayAttr({2 | 4 | 8}))
+                 .getResult());
+}
+
+Value FunctionGen::strEqual(Value x, Value y, Location l) {
+  // Of one length, then up to the first code point that differs.
+  Value n = memref::DimOp::create(b, l, x, 0);
+  Value sameLength = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n,
+                                           memref::DimOp::create(b, l, y, 0));
+  Value count = arith::SelectOp::create(b, l, sameLength, n, index(0, l));
+  mlir::Type idx = b.getIndexType(), i1 = b.getI1Type();
+  auto loop = scf::WhileOp::create(b, l, TypeRange{idx, i1},
+                                   ValueRange{index(0, l), sameLength});
+  OpBuilder::InsertionGuard g(b);
+  mlir::Block *before = b.createBlock(&loop.getBefore(), {}, {idx, i1}, {l, l});
+  Value i = before->getArgument(0), equal = before->getArgument(1);
+  Value more = arith::AndIOp::create(
+      b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, i, count),
+      equal);
+  scf::ConditionOp::create(b, l, more, ValueRange{i, equal});
+  mlir::Block *after = b.createBlock(&loop.getAfter(), {}, {idx, i1}, {l, l});
+  Value j = after->getArgument(0);
+  Value same = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                     codeAt(x, j, l), codeAt(y, j, l));
+  scf::YieldOp::create(
+      b, l, ValueRange{arith::AddIOp::create(b, l, j, index(1, l)), same});
+  b.setInsertionPointAfter(loop);
+  return loop.getResult(1);
+}
+
+Value FunctionGen::strOrder(Value x, Value y, Location l) {
+  // Python's order of strs: by the first code point that differs, else
+  // the shorter first. The loop stops at the first difference (its sign,
+  // -1 or 1, in the second value) or at the shorter length (0).
+  Value n = memref::DimOp::create(b, l, x, 0);
+  Value m = memref::DimOp::create(b, l, y, 0);
+  Value count = arith::MinUIOp::create(b, l, n, m);
+  mlir::Type idx = b.getIndexType(), i64t = b.getI64Type();
+  auto loop = scf::WhileOp::create(b, l, TypeRange{idx, i64t},
+                                   ValueRange{index(0, l), i64(0, l)});
+  {
+    OpBuilder::InsertionGuard g(b);
+    mlir::Block *before =
+        b.createBlock(&loop.getBefore(), {}, {idx, i64t}, {l, l});
+    Value i = before->getArgument(0), sign = before->getArgument(1);
+    Value more = arith::AndIOp::create(
+        b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, i, count),
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, sign, i64(0, l)));
+    scf::ConditionOp::create(b, l, more, ValueRange{i, sign});
+    mlir::Block *after =
+        b.createBlock(&loop.getAfter(), {}, {idx, i64t}, {l, l});
+    Value j = after->getArgument(0);
+    Value a = codeAt(x, j, l), c = codeAt(y, j, l);
+    Value s = arith::SubIOp::create(
+        b, l,
+        arith::ExtUIOp::create(
+            b, l, i64t,
+            arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, a, c)),
+        arith::ExtUIOp::create(
+            b, l, i64t,
+            arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, a, c)));
+    scf::YieldOp::create(
+        b, l, ValueRange{arith::AddIOp::create(b, l, j, index(1, l)), s});
+  }
+  Value sign = loop.getResult(1);
+  Value byLength = arith::SubIOp::create(
+      b, l,
+      arith::ExtUIOp::create(
+          b, l, i64t,
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::ugt, n, m)),
+      arith::ExtUIOp::create(
+          b, l, i64t,
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, n, m)));
+  return arith::SelectOp::create(
+      b, l,
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, sign, i64(0, l)),
+      byLength, sign);
+}
+
+Value FunctionGen::strContains(Value s, Value sub, Location l) {
+  // Whether `sub` occurs in `s`: each start from 0 to len(s) - len(sub),
+  // up to the first match.
+  Value n = memref::DimOp::create(b, l, s, 0);
+  Value m = memref::DimOp::create(b, l, sub, 0);
+  Value fits = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ule, m, n);
+  Value starts = arith::SelectOp::create(
+      b, l, fits,
+      arith::AddIOp::create(b, l, arith::SubIOp::create(b, l, n, m),
+                            index(1, l)),
+      index(0, l));
+  mlir::Type idx = b.getIndexType(), i1 = b.getI1Type();
+  auto loop = scf::WhileOp::create(
+      b, l, TypeRange{idx, i1},
+      ValueRange{index(0, l), constant(ScalarKind::Bool, 0, l)});
+  OpBuilder::InsertionGuard g(b);
+  mlir::Block *before = b.createBlock(&loop.getBefore(), {}, {idx, i1}, {l, l});
+  Value i = before->getArgument(0), found = before->getArgument(1);
+  Value more = arith::AndIOp::create(
+      b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, i, starts),
+      arith::XOrIOp::create(b, l, found, constant(ScalarKind::Bool, 1, l)));
+  scf::ConditionOp::create(b, l, more, ValueRange{i, found});
+  mlir::Block *after = b.createBlock(&loop.getAfter(), {}, {idx, i1}, {l, l});
+  Value at = after->getArgument(0);
+  // The match at `at`: every code point of `sub` equal, up to the first
+  // that differs.
+  auto inner = scf::WhileOp::create(
+      b, l, TypeRange{idx, i1},
+      ValueRange{index(0, l), constant(ScalarKind::Bool, 1, l)});
+  {
+    OpBuilder::InsertionGuard g2(b);
+    mlir::Block *ib = b.createBlock(&inner.getBefore(), {}, {idx, i1}, {l, l});
+    Value j = ib->getArgument(0), same = ib->getArgument(1);
+    Value go = arith::AndIOp::create(
+        b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, j, m),
+        same);
+    scf::ConditionOp::create(b, l, go, ValueRange{j, same});
+    mlir::Block *ia = b.createBlock(&inner.getAfter(), {}, {idx, i1}, {l, l});
+    Value k = ia->getArgument(0);
+    Value eq = arith::CmpIOp::create(
+        b, l, arith::CmpIPredicate::eq,
+        codeAt(s, arith::AddIOp::create(b, l, at, k), l), codeAt(sub, k, l));
+    scf::YieldOp::create(
+        b, l, ValueRange{arith::AddIOp::create(b, l, k, index(1, l)), eq});
+  }
+  scf::YieldOp::create(b, l,
+                       ValueRange{arith::AddIOp::create(b, l, at, index(1, l)),
+                                  inner.getResult(1)});
+  b.setInsertionPointAfter(loop);
+  return loop.getResult(1);
+}
+
+Value FunctionGen::emitStrCompare(const CompareExpr *c) {
+  Location l = loc(c->range);
+  Value x = emitExpr(c->operands[0].get()).v();
+  Value y = emitExpr(c->operands[1].get()).v();
+  CompareOp op = c->ops[0];
+  if (op == CompareOp::Eq || op == CompareOp::Ne) {
+    Value eq = strEqual(x, y, l);
+    return op == CompareOp::Eq ? eq
+                               : arith::XOrIOp::create(
+                                     b, l, eq, constant(ScalarKind::Bool, 1, l))
+                                     .getResult();
+  }
+  return emitCompareOp(op, strOrder(x, y, l), i64(0, l), l);
+}
+
+Value FunctionGen::emitStrMembership(const CompareExpr *c) {
+  Location l = loc(c->range);
+  Value x = emitExpr(c->operands[0].get()).v();
+  Val in = emitExpr(c->operands[1].get());
+  Value found;
+  if (fn.typeOf(c->operands[1].get()).isString()) {
+    found = strContains(in.v(), x, l);
+  } else {
+    // A tuple of strs: equal to one of them, left to right.
+    found = constant(ScalarKind::Bool, 0, l);
+    for (Value e : in.parts)
+      found = arith::OrIOp::create(b, l, found, strEqual(e, x, l));
+  }
+  if (c->ops[0] == CompareOp::NotIn)
+    found =
+        arith::XOrIOp::create(b, l, found, constant(ScalarKind::Bool, 1, l));
+  return found;
+}
+
+Val FunctionGen::emitStrBuiltin(const CallExpr *c, Builtin builtin) {
+  Location l = loc(c->range);
+  if (builtin == Builtin::AsStr || builtin == Builtin::StrCodes)
+    return emitExpr(c->args[0].get()); // the same array, seen as the other
+  if (builtin == Builtin::Ord) {
+    Value s = emitExpr(c->args[0].get()).v();
+    Value n = memref::DimOp::create(b, l, s, 0);
+    emitCheck(
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, n, index(1, l)),
+        "TypeError: ord() expected a character, but string of another "
+        "length found",
+        line(c->range), l);
+    return Val(codeAt(s, index(0, l), l));
+  }
+  // chr(i): the str of code point i.
+  Value i = convert(emitScalar(c->args[0].get()), ScalarKind::I64, l);
+  emitCheck(arith::CmpIOp::create(b, l, arith::CmpIPredicate::ugt, i,
+                                  i64(0x10FFFF, l)),
+            "ValueError: chr() arg not in range(0x110000)", line(c->range), l);
+  Value n = index(1, l);
+  Value s = allocArray(ScalarKind::U32, n, l);
+  memref::StoreOp::create(b, l, convert(i, ScalarKind::U32, l), s,
+                          ValueRange{index(0, l)});
+  return Val(s);
+}
+
+} // namespace weft

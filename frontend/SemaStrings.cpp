@@ -1,0 +1,229 @@
+//===- SemaStrings.cpp - Typing of Python's str ---------------------------===//
+//
+// A str is a 1-D array of code points (Type::string()) that no array
+// operation takes: its operators, indexing, builtins and methods are
+// Python's, typed here before the array rules see it. Methods are the
+// string library's functions (StrLibrary.cpp), `s.upper()` a call of
+// __np_str_upper(s).
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/NumpyLibrary.h"
+#include "frontend/SemaImpl.h"
+
+namespace weft {
+namespace sema {
+
+std::optional<Type> Analyzer::stringBinary(BinaryOp op, const Type &l,
+                                           const Type &r, SourceRange range) {
+  if (!l.isString() && !r.isString())
+    return std::nullopt;
+  // Python's + joins two strs, * repeats one an int's times.
+  if (op == BinaryOp::Add && l.isString() && r.isString())
+    return Type::string();
+  const Type &other = l.isString() ? r : l;
+  if (op == BinaryOp::Mul && !(l.isString() && r.isString()) &&
+      (other.isInt() || other.isBool()))
+    return Type::string();
+  std::string hint =
+      op == BinaryOp::Add   ? "; a str joins another str (convert numbers "
+                              "with str() first)"
+      : op == BinaryOp::Mod ? "; %-formatting of str is not supported, print "
+                              "the values instead"
+                            : "";
+  diags_.error(range, std::string("unsupported operand types for '") +
+                          spelling(op) + "': " + l.str() + " and " + r.str() +
+                          hint);
+  return Type::unknown();
+}
+
+std::optional<Type> Analyzer::stringCompare(const CompareExpr *c,
+                                            const std::vector<Type> &ts) {
+  bool any = false;
+  for (const Type &t : ts)
+    any |= t.isString();
+  if (!any)
+    return std::nullopt;
+  for (size_t i = 0; i < ts.size(); ++i)
+    if (!ts[i].isString()) {
+      diags_.error(c->operands[i]->range,
+                   "a str compares with a str, not " + ts[i].str() +
+                       " (Python's == of a str and a number is always "
+                       "False)");
+      return Type::unknown();
+    }
+  if (ts.size() != 2) {
+    diags_.error(c->range, "chained comparisons of strs are not supported; "
+                           "join two comparisons with 'and'");
+    return Type::unknown();
+  }
+  return Type::boolean();
+}
+
+std::optional<Type> Analyzer::stringMembership(const CompareExpr *c,
+                                               const Type &x, const Type &in) {
+  if (in.isString()) {
+    if (!x.isString()) {
+      diags_.error(c->operands[0]->range,
+                   "'in' of a str looks for a str, not " + x.str());
+      return Type::unknown();
+    }
+    return Type::boolean();
+  }
+  if (!x.isString())
+    return std::nullopt;
+  // c in ('a', 'e'): equal to one of a tuple's strs.
+  bool strs = in.isTuple();
+  for (const Type &e : in.elems())
+    strs &= e.isString();
+  if (!strs) {
+    diags_.error(c->operands[1]->range,
+                 "a str is looked for in a str or a tuple of strs, not " +
+                     in.str() + " (lists of strs are not supported yet)");
+    return Type::unknown();
+  }
+  return Type::boolean();
+}
+
+Type Analyzer::checkStringIndex(const IndexExpr *ix,
+                                const std::vector<Type> &its) {
+  // s[i] is the str of one character, s[a:b:c] the str of those.
+  if (ix->indices.size() != 1 || ix->isNewAxis(0)) {
+    diags_.error(ix->range, "a str takes one index or one slice");
+    return Type::unknown();
+  }
+  if (!ix->indices[0]->dyn<SliceExpr>() && its[0].isKnown() &&
+      !its[0].isInt()) {
+    diags_.error(ix->indices[0]->range,
+                 "string indices must be integers, not " + its[0].str());
+    return Type::unknown();
+  }
+  return Type::string();
+}
+
+std::optional<Type>
+Analyzer::checkStringBuiltin(const CallExpr *c, Builtin b,
+                             const std::vector<Type> &args,
+                             const std::vector<const Expr *> &argExprs) {
+  const std::string name = builtinName(b);
+  if (b == Builtin::Ord) {
+    if (!checkArity(c, name, args.size(), 1, 1))
+      return Type::unknown();
+    if (!args[0].isString()) {
+      diags_.error(argExprs[0]->range, "ord() takes a str of one character, "
+                                       "not " +
+                                           args[0].str());
+      return Type::unknown();
+    }
+    return Type::i64();
+  }
+  if (b == Builtin::Chr) {
+    if (!checkArity(c, name, args.size(), 1, 1))
+      return Type::unknown();
+    if (!args[0].isInt() && !args[0].isBool()) {
+      diags_.error(argExprs[0]->range,
+                   "chr() takes an int code point, not " + args[0].str());
+      return Type::unknown();
+    }
+    return Type::string();
+  }
+  if (b == Builtin::AsStr) {
+    if (!checkArity(c, name, args.size(), 1, 1))
+      return Type::unknown();
+    if (!args[0].isArray() || args[0].rank() != 1 || args[0].isString() ||
+        args[0].scalarKind() != ScalarKind::U32) {
+      diags_.error(argExprs[0]->range, "__as_str() takes a 1-D u32 array of "
+                                       "code points, not " +
+                                           args[0].str());
+      return Type::unknown();
+    }
+    return Type::string();
+  }
+  if (b == Builtin::StrCodes) {
+    if (!checkArity(c, name, args.size(), 1, 1))
+      return Type::unknown();
+    if (!args[0].isString()) {
+      diags_.error(argExprs[0]->range,
+                   "__str_codes() takes a str, not " + args[0].str());
+      return Type::unknown();
+    }
+    return args[0].asArray();
+  }
+  if (b == Builtin::Bool && args.size() == 1 && args[0].isString() &&
+      c->keywords.empty())
+    return Type::boolean(); // whether it is not empty
+  // Python's builtins of a str Weft has: len(s), print(s), bool(s); the
+  // file names of load and save and argv's default, checked there.
+  if (builtinIn(b, {Builtin::Len, Builtin::Print, Builtin::Bool, Builtin::Load,
+                    Builtin::Save, Builtin::Argv}))
+    return std::nullopt;
+  for (size_t i = 0; i < args.size(); ++i)
+    if (anyPart(args[i], [](const Type &t) { return t.isString(); })) {
+      diags_.error(argExprs[i]->range,
+                   name + "() does not take a str" +
+                       (b == Builtin::I64 || b == Builtin::F64
+                            ? "; parsing numbers from strs is not "
+                              "supported yet"
+                            : ""));
+      return Type::unknown();
+    }
+  return std::nullopt;
+}
+
+Type Analyzer::checkStringMethod(const CallExpr *c, const AttributeExpr *m) {
+  // s.upper() is __np_str_upper(s): the receiver, then the arguments.
+  auto def = defs_.find(std::string(kNumpyLibraryPrefix) + "str_" + m->attr);
+  if (def == defs_.end()) {
+    diags_.error(m->range, "'" + m->attr +
+                               "' is not a method of str in Weft (see "
+                               "docs/language.md, Strings)");
+    return Type::unknown();
+  }
+  if (!c->keywords.empty()) {
+    diags_.error(c->keywords[0].nameRange,
+                 "str." + m->attr + "() takes its arguments by position");
+    return Type::unknown();
+  }
+  const FunctionDefStmt *d = def->second;
+  size_t given = c->args.size() + 1;
+  size_t required = 0;
+  for (const Param &p : d->params)
+    required += p.defaultValue == nullptr;
+  if (given < required || given > d->params.size()) {
+    diags_.error(c->range,
+                 "str." + m->attr + "() takes " + std::to_string(required - 1) +
+                     (required == d->params.size()
+                          ? ""
+                          : " to " + std::to_string(d->params.size() - 1)) +
+                     " arguments, got " + std::to_string(c->args.size()));
+    return Type::unknown();
+  }
+  std::vector<const Expr *> bound{m->base.get()};
+  for (const ExprPtr &a : c->args)
+    bound.push_back(a.get());
+  for (size_t i = bound.size(); i < d->params.size(); ++i)
+    bound.push_back(d->params[i].defaultValue.get());
+  std::vector<Type> args;
+  for (const Expr *e : bound) {
+    args.push_back(checkExpr(e));
+    if (!args.back().isKnown())
+      return Type::unknown();
+  }
+  fn_->callArgs[c] = bound;
+  FunctionInstance *inst = instantiate(d, args, c->range);
+  if (fn_->calls[c] != inst) {
+    fn_->calls[c] = inst;
+    change();
+  }
+  return inst->returnType;
+}
+
+bool Analyzer::refuseStrList(const Type &elem, SourceRange range) {
+  if (!elem.isString())
+    return true;
+  diags_.error(range, "lists of strs are not supported yet; keep the strs "
+                      "apart, or their codes (ord) in a list");
+  return false;
+}
+
+} // namespace sema
+} // namespace weft

@@ -1,0 +1,227 @@
+//===- StrLibrary.cpp - The methods of Python's str, written in Weft ------===//
+//
+// s.name(...) of a str `s` is __np_str_name(s, ...) (SemaStrings.cpp);
+// the __np_strh_ functions are their helpers. They read the code points
+// (__str_codes(s), a u32 array whose elements read as ints) and make a
+// new str from a u32 array (__as_str). Letters and case changes are
+// those of ASCII, Latin-1, Greek and Cyrillic that have a one-letter
+// other case (ß, ÿ and other scripts' letters stay as they are and are
+// not letters); digits are ASCII's; isspace() knows Unicode's spaces.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/NumpyLibrary.h"
+
+namespace weft {
+
+const char *strLibrarySource() {
+  return R"weft(
+def __np_strh_is_space(x):
+    return (x == 32 or (x >= 9 and x <= 13) or (x >= 28 and x <= 31) or
+            x == 133 or x == 160 or x == 5760 or (x >= 8192 and x <= 8202) or
+            x == 8232 or x == 8233 or x == 8239 or x == 8287 or x == 12288)
+
+def __np_strh_case(x):
+    # 1: a lower-case letter, 2: an upper-case one, 0: neither (ASCII,
+    # Latin-1, Greek and Cyrillic letters with a one-letter other case)
+    if (x >= 97 and x <= 122) or (x >= 224 and x <= 254 and x != 247):
+        return 1
+    if (x >= 65 and x <= 90) or (x >= 192 and x <= 222 and x != 215):
+        return 2
+    if x >= 945 and x <= 969 and x != 962:
+        return 1
+    if x >= 913 and x <= 937 and x != 930:
+        return 2
+    if x >= 1072 and x <= 1119:
+        return 1
+    if x >= 1024 and x <= 1071:
+        return 2
+    return 0
+
+def __np_strh_other_case(x):
+    # the letter's other case (see __np_strh_case)
+    k = __np_strh_case(x)
+    if k == 0:
+        return x
+    step = 80 if (x >= 1104 and x <= 1119) or (x >= 1024 and x <= 1039) else 32
+    return x - step if k == 1 else x + step
+
+def __np_strh_changed_case(s, upper):
+    c = __str_codes(s)
+    out = np.empty(len(c), np.uint32)
+    for i in range(len(c)):
+        x = c[i]
+        if __np_strh_case(x) == (1 if upper else 2):
+            x = __np_strh_other_case(x)
+        out[i] = x
+    return __as_str(out)
+
+def __np_str_upper(s):
+    return __np_strh_changed_case(s, True)
+
+def __np_str_lower(s):
+    return __np_strh_changed_case(s, False)
+
+def __np_strh_match_at(c, p, at):
+    if at < 0 or at + len(p) > len(c):
+        return False
+    for j in range(len(p)):
+        if c[at + j] != p[j]:
+            return False
+    return True
+
+def __np_str_startswith(s, prefix):
+    return __np_strh_match_at(__str_codes(s), __str_codes(prefix), 0)
+
+def __np_str_endswith(s, suffix):
+    return __np_strh_match_at(__str_codes(s), __str_codes(suffix),
+                             len(s) - len(suffix))
+
+def __np_str_find(s, sub, start=0):
+    c = __str_codes(s)
+    p = __str_codes(sub)
+    if start < 0:
+        start = max(start + len(c), 0)
+    for i in range(start, len(c) - len(p) + 1):
+        if __np_strh_match_at(c, p, i):
+            return i
+    return -1
+
+def __np_str_rfind(s, sub):
+    c = __str_codes(s)
+    p = __str_codes(sub)
+    for i in range(len(c) - len(p), -1, -1):
+        if __np_strh_match_at(c, p, i):
+            return i
+    return -1
+
+def __np_str_index(s, sub, start=0):
+    i = __np_str_find(s, sub, start)
+    if i < 0:
+        raise ValueError("substring not found")
+    return i
+
+def __np_str_count(s, sub):
+    c = __str_codes(s)
+    p = __str_codes(sub)
+    if len(p) == 0:
+        return len(c) + 1
+    n = 0
+    i = 0
+    while i + len(p) <= len(c):
+        if __np_strh_match_at(c, p, i):
+            n += 1
+            i += len(p)
+        else:
+            i += 1
+    return n
+
+def __np_str_replace(s, old, new):
+    c = __str_codes(s)
+    p = __str_codes(old)
+    q = __str_codes(new)
+    n = __np_str_count(s, old)
+    out = np.empty(len(c) + n * (len(q) - len(p)), np.uint32)
+    i = 0
+    k = 0
+    while i < len(c) or (len(p) == 0 and i == len(c)):
+        if __np_strh_match_at(c, p, i) and (len(p) > 0 or k < len(out)):
+            for j in range(len(q)):
+                out[k + j] = q[j]
+            k += len(q)
+            if len(p) == 0:
+                if i < len(c):
+                    out[k] = c[i]
+                    k += 1
+                i += 1
+            else:
+                i += len(p)
+        else:
+            out[k] = c[i]
+            k += 1
+            i += 1
+    return __as_str(out)
+
+def __np_strh_in_chars(x, chars):
+    for j in range(len(chars)):
+        if chars[j] == x:
+            return True
+    return False
+
+def __np_strh_stripped(s, chars, left, right):
+    c = __str_codes(s)
+    a = 0
+    b = len(c)
+    if chars is None:
+        while left and a < b and __np_strh_is_space(c[a]):
+            a += 1
+        while right and b > a and __np_strh_is_space(c[b - 1]):
+            b -= 1
+    else:
+        k = __str_codes(chars)
+        while left and a < b and __np_strh_in_chars(c[a], k):
+            a += 1
+        while right and b > a and __np_strh_in_chars(c[b - 1], k):
+            b -= 1
+    return s[a:b]
+
+def __np_str_strip(s, chars=None):
+    return __np_strh_stripped(s, chars, True, True)
+
+def __np_str_lstrip(s, chars=None):
+    return __np_strh_stripped(s, chars, True, False)
+
+def __np_str_rstrip(s, chars=None):
+    return __np_strh_stripped(s, chars, False, True)
+
+def __np_strh_all_of(s, kind):
+    c = __str_codes(s)
+    if len(c) == 0:
+        return False
+    for i in range(len(c)):
+        x = c[i]
+        digit = x >= 48 and x <= 57
+        letter = __np_strh_case(x) != 0
+        if kind == 0:
+            ok = digit
+        elif kind == 1:
+            ok = letter
+        elif kind == 2:
+            ok = digit or letter
+        else:
+            ok = __np_strh_is_space(x)
+        if not ok:
+            return False
+    return True
+
+def __np_str_isdigit(s):
+    return __np_strh_all_of(s, 0)
+
+def __np_str_isalpha(s):
+    return __np_strh_all_of(s, 1)
+
+def __np_str_isalnum(s):
+    return __np_strh_all_of(s, 2)
+
+def __np_str_isspace(s):
+    return __np_strh_all_of(s, 3)
+
+def __np_strh_cased(s, upper):
+    c = __str_codes(s)
+    cased = False
+    for i in range(len(c)):
+        k = __np_strh_case(c[i])
+        if k == (1 if upper else 2):
+            return False
+        if k != 0:
+            cased = True
+    return cased
+
+def __np_str_isupper(s):
+    return __np_strh_cased(s, True)
+
+def __np_str_islower(s):
+    return __np_strh_cased(s, False)
+)weft";
+}
+
+} // namespace weft
