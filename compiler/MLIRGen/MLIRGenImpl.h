@@ -245,6 +245,9 @@ public:
   mlir::Value strEqual(mlir::Value x, mlir::Value y, mlir::Location l);
   mlir::Value strOrder(mlir::Value x, mlir::Value y, mlir::Location l);
   mlir::Value strContains(mlir::Value s, mlir::Value sub, mlir::Location l);
+  /// Whether str `x` equals a literal's text, compared in place.
+  mlir::Value strEqualsLiteral(mlir::Value x, const std::string &utf8,
+                               mlir::Location l);
   /// `a == b`, `a < b`, ... of two strs; `x in s`, `x in (s, t)`.
   mlir::Value emitStrCompare(const CompareExpr *c);
   mlir::Value emitStrMembership(const CompareExpr *c);

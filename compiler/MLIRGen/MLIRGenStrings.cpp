@@ -199,11 +199,54 @@ Value FunctionGen::strContains(Value s, Value sub, Location l) {
   return loop.getResult(1);
 }
 
+/// A literal short enough to compare with in place (no array made).
+static const StrLitExpr *shortLiteral(const Expr *e) {
+  auto *s = e->dyn<StrLitExpr>();
+  return s && codePoints(s->value).size() <= 16 ? s : nullptr;
+}
+
+Value FunctionGen::strEqualsLiteral(Value x, const std::string &utf8,
+                                    Location l) {
+  // Of the literal's length, then each code point: `c == "G"` in a loop
+  // is a length test and a load.
+  std::vector<uint32_t> cps = codePoints(utf8);
+  Value sameLength = arith::CmpIOp::create(
+      b, l, arith::CmpIPredicate::eq, memref::DimOp::create(b, l, x, 0),
+      index(static_cast<int64_t>(cps.size()), l));
+  if (cps.empty())
+    return sameLength;
+  auto ifOp = scf::IfOp::create(b, l, TypeRange{b.getI1Type()}, sameLength,
+                                /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(ifOp.thenBlock());
+  Value all = constant(ScalarKind::Bool, 1, l);
+  for (size_t k = 0; k < cps.size(); ++k)
+    all = arith::AndIOp::create(
+        b, l, all,
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                              codeAt(x, index(static_cast<int64_t>(k), l), l),
+                              i64(cps[k], l)));
+  scf::YieldOp::create(b, l, all);
+  b.setInsertionPointToStart(ifOp.elseBlock());
+  scf::YieldOp::create(b, l, constant(ScalarKind::Bool, 0, l));
+  return ifOp.getResult(0);
+}
+
 Value FunctionGen::emitStrCompare(const CompareExpr *c) {
   Location l = loc(c->range);
+  CompareOp op = c->ops[0];
+  const StrLitExpr *lit0 = shortLiteral(c->operands[0].get());
+  const StrLitExpr *lit1 = shortLiteral(c->operands[1].get());
+  if ((op == CompareOp::Eq || op == CompareOp::Ne) && (lit0 || lit1)) {
+    Value x = emitExpr(c->operands[lit1 ? 0 : 1].get()).v();
+    Value eq = strEqualsLiteral(x, (lit1 ? lit1 : lit0)->value, l);
+    return op == CompareOp::Eq ? eq
+                               : arith::XOrIOp::create(
+                                     b, l, eq, constant(ScalarKind::Bool, 1, l))
+                                     .getResult();
+  }
   Value x = emitExpr(c->operands[0].get()).v();
   Value y = emitExpr(c->operands[1].get()).v();
-  CompareOp op = c->ops[0];
   if (op == CompareOp::Eq || op == CompareOp::Ne) {
     Value eq = strEqual(x, y, l);
     return op == CompareOp::Eq ? eq
@@ -217,8 +260,22 @@ Value FunctionGen::emitStrCompare(const CompareExpr *c) {
 Value FunctionGen::emitStrMembership(const CompareExpr *c) {
   Location l = loc(c->range);
   Value x = emitExpr(c->operands[0].get()).v();
-  Val in = emitExpr(c->operands[1].get());
   Value found;
+  auto *tuple = c->operands[1]->dyn<TupleExpr>();
+  if (tuple && llvm::all_of(tuple->elts, [](const ExprPtr &e) {
+        return shortLiteral(e.get()) != nullptr;
+      })) {
+    // c in ("G", "C"): compared in place with each, left to right.
+    found = constant(ScalarKind::Bool, 0, l);
+    for (const ExprPtr &e : tuple->elts)
+      found = arith::OrIOp::create(
+          b, l, found, strEqualsLiteral(x, e->dyn<StrLitExpr>()->value, l));
+    if (c->ops[0] == CompareOp::NotIn)
+      found =
+          arith::XOrIOp::create(b, l, found, constant(ScalarKind::Bool, 1, l));
+    return found;
+  }
+  Val in = emitExpr(c->operands[1].get());
   if (fn.typeOf(c->operands[1].get()).isString()) {
     found = strContains(in.v(), x, l);
   } else {
