@@ -37,6 +37,16 @@ const char *tokenKindName(TokenKind kind) {
     return "float literal";
   case TokenKind::StringLiteral:
     return "string literal";
+  case TokenKind::FStringStart:
+    return "f-string";
+  case TokenKind::FStringText:
+    return "f-string text";
+  case TokenKind::FStringFieldBegin:
+    return "'{' of an f-string";
+  case TokenKind::FStringFieldEnd:
+    return "'}' of an f-string";
+  case TokenKind::FStringEnd:
+    return "end of the f-string";
   case TokenKind::KwDef:
     return "'def'";
   case TokenKind::KwReturn:
@@ -332,6 +342,43 @@ void Lexer::lexNumber() {
   tokens_.push_back(std::move(tok));
 }
 
+void Lexer::lexEscape(std::string &value) {
+  char e = peek(1);
+  SourceLocation escLoc = loc();
+  switch (e) {
+  case 'n':
+    value += '\n';
+    break;
+  case 't':
+    value += '\t';
+    break;
+  case '\\':
+    value += '\\';
+    break;
+  case '"':
+    value += '"';
+    break;
+  case '\'':
+    value += '\'';
+    break;
+  case '0':
+    value += '\0';
+    break;
+  case '\n':
+  case '\0':
+    advance();
+    return; // reported as unterminated by the caller
+  default:
+    value += '\\';
+    value += e;
+    diags_.error(
+        SourceRange(escLoc, SourceLocation{escLoc.line, escLoc.col + 2}),
+        std::string("unknown escape sequence '\\") + e +
+            "'; use \\n, \\t, \\\\, \\\" or \\'");
+  }
+  advance(2);
+}
+
 void Lexer::lexString() {
   SourceLocation begin = loc();
   char quote = peek();
@@ -350,40 +397,7 @@ void Lexer::lexString() {
       break;
     }
     if (c == '\\') {
-      char e = peek(1);
-      SourceLocation escLoc = loc();
-      switch (e) {
-      case 'n':
-        value += '\n';
-        break;
-      case 't':
-        value += '\t';
-        break;
-      case '\\':
-        value += '\\';
-        break;
-      case '"':
-        value += '"';
-        break;
-      case '\'':
-        value += '\'';
-        break;
-      case '0':
-        value += '\0';
-        break;
-      case '\n':
-      case '\0':
-        advance();
-        continue; // reported as unterminated below
-      default:
-        value += '\\';
-        value += e;
-        diags_.error(
-            SourceRange(escLoc, SourceLocation{escLoc.line, escLoc.col + 2}),
-            std::string("unknown escape sequence '\\") + e +
-                "'; use \\n, \\t, \\\\, \\\" or \\'");
-      }
-      advance(2);
+      lexEscape(value);
       continue;
     }
     value += c;
@@ -525,6 +539,8 @@ std::vector<Token> Lexer::tokenize() {
       atLineStart_ = true;
     } else if (isDigit(c) || (c == '.' && isDigit(peek(1)))) {
       lexNumber();
+    } else if ((c == 'f' || c == 'F') && (peek(1) == '"' || peek(1) == '\'')) {
+      lexFString();
     } else if (isIdentStart(c)) {
       lexIdentifier();
     } else if (c == '"' || c == '\'') {

@@ -31,6 +31,14 @@ enum class TokenKind {
   IntLiteral,
   FloatLiteral,
   StringLiteral,
+  // An f-string: FStringStart, then its literal parts (FStringText) and
+  // its fields (FStringFieldBegin, the expression's tokens,
+  // FStringFieldEnd with the format spec as its text), then FStringEnd.
+  FStringStart,
+  FStringText,
+  FStringFieldBegin,
+  FStringFieldEnd,
+  FStringEnd,
   // Keywords.
   KwDef,
   KwReturn,
@@ -138,6 +146,13 @@ private:
   void handleIndentation();
   void lexNumber();
   void lexString();
+  /// f"...{expr:spec}...": its tokens (LexerFStrings.cpp).
+  void lexFString();
+  /// The escape sequence at the cursor (a backslash) of a string: adds
+  /// its character to `value` and moves past it (reports unknown ones).
+  void lexEscape(std::string &value);
+  /// The tokens of the text up to `end` (an f-string's field).
+  void lexTokensUntil(size_t end);
   void lexIdentifier();
   bool lexOperator();
 

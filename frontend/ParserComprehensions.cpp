@@ -3,7 +3,8 @@
 // `[e for ...]`, `{k: v for ...}`, `{e for ...}` (a ListCompExpr, or a
 // call desugarComprehensions makes loops), `lambda x: e` (an inner def),
 // and the calls that make lists: list(x), sorted(x, key=f, reverse=r),
-// Numba's typed List. Part of the Parser class (ParserImpl.h).
+// Numba's typed List; and f-strings, joined strs of their parts. Part of
+// the Parser class (ParserImpl.h).
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/ParserImpl.h"
@@ -253,6 +254,60 @@ ExprPtr Parser::typedListCall(CallExpr &c) {
   CallExpr list(c.range, std::make_unique<NameExpr>(c.range, "list"));
   list.args.push_back(std::move(c.args[0]));
   return listCall(list);
+}
+
+ExprPtr Parser::parseFString() {
+  SourceLocation begin = tok().range.begin;
+  next(); // FStringStart
+  ExprPtr out;
+  auto join = [&](ExprPtr part) {
+    if (!out) {
+      out = std::move(part);
+      return;
+    }
+    SourceLocation at = part->range.begin;
+    SourceRange r(begin, part->range.end);
+    out = std::make_unique<BinaryExpr>(r, BinaryOp::Add, std::move(out),
+                                       std::move(part), at);
+  };
+  while (!at(TokenKind::FStringEnd) && !at(TokenKind::Eof)) {
+    if (at(TokenKind::FStringText)) {
+      const Token &x = next();
+      join(std::make_unique<StrLitExpr>(x.range, x.text));
+      continue;
+    }
+    if (!at(TokenKind::FStringFieldBegin)) {
+      error("unexpected " + found() + " in an f-string");
+      next();
+      continue;
+    }
+    SourceLocation fieldBegin = next().range.begin;
+    ExprPtr value = parseExpr();
+    if (!value || !at(TokenKind::FStringFieldEnd)) {
+      if (value)
+        error("expected '}' or ':' after an f-string field's expression, "
+              "found " +
+              found());
+      while (!at(TokenKind::FStringFieldEnd) && !at(TokenKind::FStringEnd) &&
+             !at(TokenKind::Eof))
+        next();
+      if (!accept(TokenKind::FStringFieldEnd))
+        break;
+      continue;
+    }
+    const Token &end = next();
+    auto call = std::make_unique<CallExpr>(
+        SourceRange(fieldBegin, end.range.end),
+        std::make_unique<NameExpr>(value->range, "weft.format"));
+    call->args.push_back(std::move(value));
+    call->args.push_back(std::make_unique<StrLitExpr>(end.range, end.text));
+    join(std::move(call));
+  }
+  accept(TokenKind::FStringEnd);
+  if (!out)
+    out = std::make_unique<StrLitExpr>(rangeFrom(begin), "");
+  out->range = rangeFrom(begin);
+  return out;
 }
 
 } // namespace parser

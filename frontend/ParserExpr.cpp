@@ -42,6 +42,7 @@ bool Parser::canStartExpr() const {
   case TokenKind::IntLiteral:
   case TokenKind::FloatLiteral:
   case TokenKind::StringLiteral:
+  case TokenKind::FStringStart:
   case TokenKind::KwTrue:
   case TokenKind::KwFalse:
   case TokenKind::KwNot:
@@ -699,6 +700,8 @@ ExprPtr Parser::parseAtom() {
   case TokenKind::KwFalse:
     next();
     return std::make_unique<BoolLitExpr>(t.range, t.kind == TokenKind::KwTrue);
+  case TokenKind::FStringStart:
+    return parseFString();
   case TokenKind::StringLiteral: {
     SourceLocation begin = t.range.begin;
     std::string value;

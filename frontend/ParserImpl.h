@@ -131,6 +131,9 @@ private:
                              ExprPtr elt, ExprPtr value, TokenKind close);
   /// `a if c else b` (lowest precedence).
   ExprPtr parseExpr();
+  /// f"a {x:.2f} b": the str of the parts joined with +, each field
+  /// weft.format(x, spec) (ParserComprehensions.cpp).
+  ExprPtr parseFString();
   ExprPtr parseOr();
   ExprPtr parseAnd();
   ExprPtr parseNot();

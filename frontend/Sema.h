@@ -204,6 +204,11 @@ analyzeModule(const ModuleAST &module, DiagnosticEngine &diags,
 /// What the code cache keys is exactly this set.
 std::vector<const FunctionInstance *> compiledInstances(const Program &program);
 
+/// Python's float(s) and int(s) of a literal's text (SemaStrings.cpp);
+/// false where Python raises ValueError (an int past i64 included).
+bool parseFloatLiteral(const std::string &text, double &out);
+bool parseIntLiteral(const std::string &text, int64_t &out);
+
 } // namespace weft
 
 #endif // WEFT_FRONTEND_SEMA_H

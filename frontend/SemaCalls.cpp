@@ -157,8 +157,6 @@ Type Analyzer::checkCall(const CallExpr *c) {
     // Python's builtins Weft has no counterpart of (Numba compiles few).
     static const std::map<std::string, const char *> python = {
         {"frozenset", "frozensets are not supported in Weft; use a set"},
-        {"str", "str() of a number is not supported yet (print the "
-                "number, or pass it as it is)"},
         {"isinstance", "types are decided when a function is compiled; "
                        "compare a.ndim or a.dtype instead"},
         {"map", "use a loop or an array expression instead of map()"},

@@ -102,6 +102,9 @@ private:
                      const std::vector<Type> &args,
                      const std::vector<const Expr *> &argExprs);
   Type checkStringMethod(const CallExpr *c, const AttributeExpr *m);
+  /// str(x), format(x, spec), an f-string's field: a str.
+  Type checkFormat(const CallExpr *c, Builtin b, const std::vector<Type> &args,
+                   const std::vector<const Expr *> &argExprs);
   /// False (reported) when `elem`, to be a list's element, is a str.
   bool refuseStrList(const Type &elem, SourceRange range);
   /// The arguments of range(...)/prange(...) as a loop's iterable.

@@ -9,8 +9,74 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/NumpyLibrary.h"
 #include "frontend/SemaImpl.h"
+#include "runtime/FormatSpec.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
 
 namespace weft {
+
+bool parseFloatLiteral(const std::string &text, double &out) {
+  // Python's float(): spaces around, a sign, digits with _ between them,
+  // or inf/infinity/nan in any case.
+  std::string t;
+  size_t a = text.find_first_not_of(" \t\n\r\f\v");
+  size_t b = text.find_last_not_of(" \t\n\r\f\v");
+  if (a == std::string::npos)
+    return false;
+  for (size_t k = a; k <= b; ++k) {
+    char ch = text[k];
+    if (ch == '_') {
+      bool digits = k > a && k < b &&
+                    std::isdigit(static_cast<unsigned char>(text[k - 1])) &&
+                    std::isdigit(static_cast<unsigned char>(text[k + 1]));
+      if (!digits)
+        return false;
+      continue;
+    }
+    t += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  std::string body = t[0] == '+' || t[0] == '-' ? t.substr(1) : t;
+  double sign = t[0] == '-' ? -1.0 : 1.0;
+  if (body == "inf" || body == "infinity") {
+    out = sign * HUGE_VAL;
+    return true;
+  }
+  if (body == "nan") {
+    out = std::nan("");
+    return true;
+  }
+  if (body.empty() ||
+      body.find_first_not_of("0123456789.e+-") != std::string::npos ||
+      body.find_first_of("0123456789") == std::string::npos)
+    return false;
+  char *end = nullptr;
+  out = std::strtod(t.c_str(), &end);
+  return end && *end == 0;
+}
+
+bool parseIntLiteral(const std::string &text, int64_t &out) {
+  double f;
+  size_t a = text.find_first_not_of(" \t\n\r\f\v");
+  if (a == std::string::npos)
+    return false;
+  std::string t = text.substr(a, text.find_last_not_of(" \t\n\r\f\v") - a + 1);
+  if (t.find_first_not_of("+-0123456789_") != std::string::npos ||
+      !parseFloatLiteral(t, f))
+    return false;
+  t.erase(std::remove(t.begin(), t.end(), '_'), t.end());
+  errno = 0;
+  char *end = nullptr;
+  long long v = std::strtoll(t.c_str(), &end, 10);
+  if (errno || !end || *end)
+    return false;
+  out = v;
+  return true;
+}
+
 namespace sema {
 
 std::optional<Type> Analyzer::stringBinary(BinaryOp op, const Type &l,
@@ -126,6 +192,31 @@ Analyzer::checkStringBuiltin(const CallExpr *c, Builtin b,
     }
     return Type::string();
   }
+  if (builtinIn(b, {Builtin::Str, Builtin::Format, Builtin::FormatField}))
+    return checkFormat(c, b, args, argExprs);
+  // float("inf"), int("42"): a literal is converted when compiling.
+  if (builtinIn(b, {Builtin::Float, Builtin::Int}) && args.size() == 1 &&
+      args[0].isString()) {
+    auto *lit = argExprs[0]->dyn<StrLitExpr>();
+    if (!lit) {
+      diags_.error(argExprs[0]->range,
+                   name + "() of a str that is not a literal is not "
+                          "supported yet (parse the digits with ord())");
+      return Type::unknown();
+    }
+    double f;
+    int64_t i;
+    if (b == Builtin::Float ? !parseFloatLiteral(lit->value, f)
+                            : !parseIntLiteral(lit->value, i)) {
+      diags_.error(
+          argExprs[0]->range,
+          b == Builtin::Float
+              ? "could not convert string to float: '" + lit->value + "'"
+              : "invalid literal for int() with base 10: '" + lit->value + "'");
+      return Type::unknown();
+    }
+    return b == Builtin::Float ? Type::f64() : Type::i64();
+  }
   if (b == Builtin::AsStr) {
     if (!checkArity(c, name, args.size(), 1, 1))
       return Type::unknown();
@@ -215,6 +306,70 @@ Type Analyzer::checkStringMethod(const CallExpr *c, const AttributeExpr *m) {
     change();
   }
   return inst->returnType;
+}
+
+Type Analyzer::checkFormat(const CallExpr *c, Builtin b,
+                           const std::vector<Type> &args,
+                           const std::vector<const Expr *> &argExprs) {
+  // str(x), format(x, spec), and f"{x:spec}" (weft.format(x, spec)).
+  const std::string name = b == Builtin::Str ? "str" : "format";
+  if (!checkArity(c, name, args.size(), b == Builtin::Str ? 0 : 1,
+                  b == Builtin::Str ? 1 : 2))
+    return Type::unknown();
+  if (args.empty())
+    return Type::string(); // str(): ""
+  std::string spec;
+  if (args.size() == 2) {
+    auto *lit = argExprs[1]->dyn<StrLitExpr>();
+    if (!lit) {
+      diags_.error(argExprs[1]->range,
+                   "format()'s spec is a string literal here");
+      return Type::unknown();
+    }
+    spec = lit->value;
+  }
+  const Type &x = args[0];
+  if (x.isString()) {
+    if (!spec.empty()) {
+      diags_.error(argExprs[1]->range, "a format spec of a str is not "
+                                       "supported yet; pad the str "
+                                       "yourself");
+      return Type::unknown();
+    }
+    return Type::string();
+  }
+  if (!x.isScalar() || x.isComplex()) {
+    diags_.error(argExprs[0]->range,
+                 name + "() formats a bool, an int, a float or a str, not " +
+                     x.str());
+    return Type::unknown();
+  }
+  FormatSpec fs;
+  bool ascii = std::all_of(spec.begin(), spec.end(), [](char ch) {
+    return static_cast<unsigned char>(ch) < 0x80;
+  });
+  if (!ascii || !parseFormatSpec(spec.c_str(), fs)) {
+    diags_.error(argExprs[1]->range,
+                 "invalid format spec '" + spec +
+                     "' (Python's [[fill]align][sign][#][0][width][,]"
+                     "[.precision][type], ASCII, widths below 10000)");
+    return Type::unknown();
+  }
+  bool isFloat = x.isFloat();
+  const char *types = isFloat ? "eEfFgGn%" : "bdnoxXeEfFgG%";
+  if (fs.type && !std::strchr(types, fs.type)) {
+    diags_.error(argExprs[1]->range, std::string("Unknown format code '") +
+                                         fs.type + "' for object of type '" +
+                                         (isFloat ? "float" : "int") + "'");
+    return Type::unknown();
+  }
+  if (!isFloat && fs.precision >= 0 &&
+      (!fs.type || std::strchr("bdnoxX", fs.type))) {
+    diags_.error(argExprs[1]->range,
+                 "Precision not allowed in integer format specifier");
+    return Type::unknown();
+  }
+  return Type::string();
 }
 
 bool Analyzer::refuseStrList(const Type &elem, SourceRange range) {

@@ -48,6 +48,11 @@ void weft_rt_print_tuple_list(const char *format, int32_t fields,
                               const void *const *descriptors);
 void weft_rt_print_array(int32_t elemKind, int64_t rank,
                          const void *descriptor);
+/// Writes Python's format(x, spec) of a number (`kind` 0: the bool `i`,
+/// 1: the int `i`, 2: the float `f`) as code points into the 1-D u32
+/// memref `descriptor` describes; returns how many (FormatSpec.cpp).
+int64_t weft_rt_format_number(int32_t kind, double f, int64_t i,
+                              const char *spec, void *descriptor);
 /// A str: the u32 code points of a 1-D memref descriptor, as UTF-8;
 /// `quoted`: as Python's repr() (a str inside a tuple).
 void weft_rt_print_text(const void *descriptor, int32_t quoted);

@@ -42,6 +42,24 @@ def Weft_PrintOp : Weft_Op<"print"> {
   let hasVerifier = 1;
 }
 
+def Weft_FormatNumberOp : Weft_Op<"format_number"> {
+  let summary = "Python's format(x, spec) of a number, into a str's buffer.";
+  let description = [{
+    Writes the text of `value` (a bool, an integer or a float) formatted
+    by Python's format specification `spec` (`""` is str(x)) as code
+    points into `buffer`, a fresh 1-D ui32 array long enough for it, and
+    returns how many it wrote. str(x), format(x, spec) and f-strings.
+
+    ```mlir
+    %n = weft.format_number %x, %buf ".3f" : f64, memref<?xui32, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins AnyType:$value, AnyMemRef:$buffer, StrAttr:$spec);
+  let results = (outs I64:$length);
+  let assemblyFormat =
+      "$value `,` $buffer $spec attr-dict `:` type($value) `,` type($buffer)";
+}
+
 def Weft_RetainOp : Weft_Op<"retain"> {
   let summary = "Adds a reference to an array buffer.";
   let description = [{

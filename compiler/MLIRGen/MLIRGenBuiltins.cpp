@@ -220,7 +220,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   if (isListMethod(builtin))
     return emitListMethod(c, builtin);
   if (builtinIn(builtin, {Builtin::AsStr, Builtin::StrCodes, Builtin::Ord,
-                          Builtin::Chr}))
+                          Builtin::Chr, Builtin::Str, Builtin::Format,
+                          Builtin::FormatField}))
     return emitStrBuiltin(c, builtin);
   if (builtin == Builtin::AsList || builtin == Builtin::AsArray ||
       builtin == Builtin::AsRows)
@@ -379,6 +380,18 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   if (builtin == Builtin::F64 || builtin == Builtin::Float ||
       builtin == Builtin::I64 || builtin == Builtin::Int ||
       builtin == Builtin::Bool) {
+    if (auto *text = c->args.empty() ? nullptr
+                                     : c->args[0]->dyn<StrLitExpr>()) {
+      // float("inf"), int("42"): converted when compiling (Sema checked).
+      double f = 0;
+      int64_t i = 0;
+      if (builtin == Builtin::Float)
+        parseFloatLiteral(text->value, f);
+      else
+        parseIntLiteral(text->value, i);
+      return Val(builtin == Builtin::Float ? constant(ScalarKind::F64, f, l)
+                                           : i64(i, l));
+    }
     Value x = arg(0).v();
     if (isArray(x)) // bool(lst): whether the list is not empty
       return Val(truthy(x, l));

@@ -251,8 +251,10 @@ public:
   /// `a == b`, `a < b`, ... of two strs; `x in s`, `x in (s, t)`.
   mlir::Value emitStrCompare(const CompareExpr *c);
   mlir::Value emitStrMembership(const CompareExpr *c);
-  /// ord, chr, __as_str, __str_codes.
+  /// ord, chr, __as_str, __str_codes, str, format, f-string fields.
   Val emitStrBuiltin(const CallExpr *c, Builtin builtin);
+  /// str(x), format(x, spec): the text in a buffer sized for the spec.
+  Val emitFormat(const CallExpr *c);
 
   // ---- Python lists (MLIRGenLists.cpp)
   /// weft.list_append / list_extend (the list grown, a new reference),

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
+#include "runtime/FormatSpec.h"
 
 using namespace mlir;
 
@@ -290,8 +291,38 @@ Value FunctionGen::emitStrMembership(const CompareExpr *c) {
   return found;
 }
 
+Val FunctionGen::emitFormat(const CallExpr *c) {
+  Location l = loc(c->range);
+  if (c->args.empty()) { // str()
+    Value n = index(0, l);
+    return Val(allocArray(ScalarKind::U32, n, l));
+  }
+  Val x = emitExpr(c->args[0].get());
+  if (fn.typeOf(c->args[0].get()).isString())
+    return x; // str(s), f"{s}": s itself
+  std::string spec;
+  if (c->args.size() == 2)
+    spec = c->args[1]->dyn<StrLitExpr>()->value;
+  FormatSpec fs;
+  parseFormatSpec(spec.c_str(), fs);
+  // Room for the longest text: a float's 309 digits and its precision,
+  // or the width.
+  int64_t cap = 340 + std::max(fs.precision, 0) + fs.width;
+  Value n = index(cap, l);
+  Value buffer = allocArray(ScalarKind::U32, n, l);
+  Value length = weft::FormatNumberOp::create(b, l, b.getI64Type(), x.v(),
+                                              buffer, b.getStringAttr(spec));
+  Value stop = arith::IndexCastOp::create(b, l, b.getIndexType(), length);
+  return Val(weft::SliceOp::create(b, l, toMLIR(weft::Type::string()), buffer,
+                                   ValueRange{stop},
+                                   b.getDenseI64ArrayAttr({2 | 8}))
+                 .getResult());
+}
+
 Val FunctionGen::emitStrBuiltin(const CallExpr *c, Builtin builtin) {
   Location l = loc(c->range);
+  if (builtinIn(builtin, {Builtin::Str, Builtin::Format, Builtin::FormatField}))
+    return emitFormat(c);
   if (builtin == Builtin::AsStr || builtin == Builtin::StrCodes)
     return emitExpr(c->args[0].get()); // the same array, seen as the other
   if (builtin == Builtin::Ord) {

@@ -566,7 +566,7 @@ WEFT_NAMES = (
 # Python builtins a Weft program may use besides the ones above.
 PYTHON_NAMES = ("range", "float", "int", "enumerate", "zip", "round",
                 "complex", "list", "sorted", "divmod", "reversed", "set",
-                "dict", "ord", "chr")
+                "dict", "ord", "chr", "str", "format")
 
 
 def namespace():

@@ -147,3 +147,23 @@ def test_refused_uses_say_what_to_write():
 
     with pytest.raises(weft.CompileError, match="compares with a str"):
         mixed("abc")
+
+
+@weft.jit
+def report(name, x, n):
+    return f"{name}: {x:.3f} over {n:,} ({x / n:.2e} each)"
+
+
+@weft.jit
+def numbered(k):
+    out = ""
+    for i in range(k):
+        out += str(i) + ("," if i + 1 < k else "")
+    return out
+
+
+def test_fstrings_and_str_of_numbers():
+    assert report("mean", 2.0 / 3.0, 1234567) == \
+        report.py_func("mean", 2.0 / 3.0, 1234567)
+    assert numbered(5) == "0,1,2,3,4"
+    assert numbered(0) == ""

@@ -178,9 +178,47 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
   }
 };
 
+struct FormatNumberOpLowering
+    : ConvertOpToLLVMPattern<weft::FormatNumberOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::FormatNumberOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type t = op.getValue().getType();
+    Value x = adaptor.getValue();
+    auto i64 = rewriter.getI64Type();
+    auto f64 = rewriter.getF64Type();
+    int32_t kind;
+    Value f = LLVM::ConstantOp::create(rewriter, loc, f64,
+                                       rewriter.getF64FloatAttr(0.0));
+    Value i = constI64(rewriter, loc, 0);
+    if (auto it = dyn_cast<IntegerType>(t)) {
+      kind = it.getWidth() == 1 ? 0 : 1;
+      i = it.getWidth() == 64 ? x
+          : it.getWidth() == 1
+              ? LLVM::ZExtOp::create(rewriter, loc, i64, x).getResult()
+              : LLVM::SExtOp::create(rewriter, loc, i64, x).getResult();
+    } else if (t.isF32() || t.isF64()) {
+      kind = 2;
+      f = t.isF64() ? x : LLVM::FPExtOp::create(rewriter, loc, f64, x);
+    } else {
+      return rewriter.notifyMatchFailure(op, "not a number");
+    }
+    Value n = callRuntime(
+        rewriter, op, abi::Function::weft_rt_format_number,
+        {constI32(rewriter, loc, kind), f, i,
+         stringConstant(rewriter, op, op.getSpec().str()),
+         descriptorPointer(rewriter, op, adaptor.getBuffer())});
+    rewriter.replaceOp(op, n);
+    return success();
+  }
+};
+
 } // namespace
 
 void weft::populatePrintToLLVMPatterns(LLVMTypeConverter &converter,
                                        RewritePatternSet &patterns) {
-  patterns.add<PrintOpLowering>(converter);
+  patterns.add<PrintOpLowering, FormatNumberOpLowering>(converter);
 }
