@@ -172,7 +172,15 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
                      "yet; print its lists in a loop");
         return Type::unknown();
       }
-    noKeywords();
+    // sep= and end=: string literals (Python's flush= and file= are not
+    // Weft's).
+    for (const KeywordArg &k : c->keywords)
+      if ((k.name != "sep" && k.name != "end") || !k.value->dyn<StrLitExpr>()) {
+        diags_.error(k.nameRange, "print() takes sep= and end= with a "
+                                  "string literal, and no other keyword "
+                                  "arguments");
+        return Type::unknown();
+      }
     return Type::none();
   }
   if (b == Builtin::Range || b == Builtin::Prange) {

@@ -24,7 +24,8 @@ def Weft_PrintOp : Weft_Op<"print"> {
     `tuple_formats` with the fields for its `{}`s. `strings` holds pairs
     (operand, quoted): those operands are strs (1-D arrays of u32 code
     points), printed as their text, or quoted as Python's repr() when
-    `quoted` is 1 (a str inside a tuple).
+    `quoted` is 1 (a str inside a tuple). The line ends with `end`'s
+    text when it is given (print's end=), else with a newline.
 
     ```mlir
     weft.print "x = {} {}" %a, %b : i64, f64
@@ -37,7 +38,8 @@ def Weft_PrintOp : Weft_Op<"print"> {
                        OptionalAttr<DenseI64ArrayAttr>:$lists,
                        OptionalAttr<DenseI64ArrayAttr>:$tuple_lists,
                        OptionalAttr<StrArrayAttr>:$tuple_formats,
-                       OptionalAttr<DenseI64ArrayAttr>:$strings);
+                       OptionalAttr<DenseI64ArrayAttr>:$strings,
+                       OptionalAttr<StrAttr>:$end);
   let assemblyFormat = "$format ($values^ `:` type($values))? attr-dict";
   let hasVerifier = 1;
 }

@@ -27,6 +27,16 @@ std::string escapeFormat(const std::string &s) {
 
 void FunctionGen::emitPrint(const CallExpr *c) {
   Location l = loc(c->range);
+  // sep= between the values, end= instead of the newline.
+  std::string sep = " ";
+  std::optional<std::string> end;
+  for (const KeywordArg &k : c->keywords) {
+    const std::string &text = k.value->dyn<StrLitExpr>()->value;
+    if (k.name == "sep")
+      sep = escapeFormat(text);
+    else
+      end = text;
+  }
   SmallVector<Value> listValues;   // print as Python lists
   SmallVector<Value> stringValues; // print as text
   SmallVector<bool> quotedStrings; // ... inside a tuple: as repr()
@@ -87,7 +97,7 @@ void FunctionGen::emitPrint(const CallExpr *c) {
       [&](size_t i, std::string format, SmallVector<Value> values) {
         for (; i < c->args.size(); ++i) {
           if (i)
-            format += " ";
+            format += sep;
           const Expr *a = c->args[i].get();
           if (auto *s = a->dyn<StrLitExpr>()) {
             format += escapeFormat(s->value);
@@ -136,7 +146,8 @@ void FunctionGen::emitPrint(const CallExpr *c) {
             lists.empty() ? DenseI64ArrayAttr() : b.getDenseI64ArrayAttr(lists),
             DenseI64ArrayAttr(), ArrayAttr(),
             strings.empty() ? DenseI64ArrayAttr()
-                            : b.getDenseI64ArrayAttr(strings));
+                            : b.getDenseI64ArrayAttr(strings),
+            end ? b.getStringAttr(*end) : StringAttr());
         if (!groups.empty()) {
           op.setTupleListsAttr(b.getDenseI64ArrayAttr(groups));
           op.setTupleFormatsAttr(b.getStrArrayAttr(tupleFormats));
@@ -219,9 +230,9 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   }
   if (isListMethod(builtin))
     return emitListMethod(c, builtin);
-  if (builtinIn(builtin, {Builtin::AsStr, Builtin::StrCodes, Builtin::Ord,
-                          Builtin::Chr, Builtin::Str, Builtin::Format,
-                          Builtin::FormatField}))
+  if (builtinIn(builtin,
+                {Builtin::AsStr, Builtin::StrCodes, Builtin::Ord, Builtin::Chr,
+                 Builtin::Str, Builtin::Format, Builtin::FormatField}))
     return emitStrBuiltin(c, builtin);
   if (builtin == Builtin::AsList || builtin == Builtin::AsArray ||
       builtin == Builtin::AsRows)
@@ -380,8 +391,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   if (builtin == Builtin::F64 || builtin == Builtin::Float ||
       builtin == Builtin::I64 || builtin == Builtin::Int ||
       builtin == Builtin::Bool) {
-    if (auto *text = c->args.empty() ? nullptr
-                                     : c->args[0]->dyn<StrLitExpr>()) {
+    auto *text = c->args.empty() ? nullptr : c->args[0]->dyn<StrLitExpr>();
+    if (text && builtinIn(builtin, {Builtin::Float, Builtin::Int})) {
       // float("inf"), int("42"): converted when compiling (Sema checked).
       double f = 0;
       int64_t i = 0;

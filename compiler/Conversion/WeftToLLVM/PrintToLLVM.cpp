@@ -50,10 +50,9 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
         continue;
       }
       if (int64_t quoted = stringAt(op, next)) {
-        callRuntime(
-            rewriter, op, abi::Function::weft_rt_print_text,
-            {descriptorPointer(rewriter, op, adaptor.getValues()[next]),
-             constI32(rewriter, op.getLoc(), int32_t(quoted - 1))});
+        callRuntime(rewriter, op, abi::Function::weft_rt_print_text,
+                    {descriptorPointer(rewriter, op, adaptor.getValues()[next]),
+                     constI32(rewriter, op.getLoc(), int32_t(quoted - 1))});
       } else if (lists && llvm::is_contained(*lists, int64_t(next))) {
         // A Python list: `[1.0, 2.5]`.
         auto mt = cast<MemRefType>(op.getValues()[next].getType());
@@ -68,8 +67,13 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
       }
       ++next;
     }
-    flush();
-    callRuntime(rewriter, op, abi::Function::weft_rt_print_newline, {});
+    if (std::optional<StringRef> end = op.getEnd()) {
+      text += end->str(); // print(..., end="")
+      flush();
+    } else {
+      flush();
+      callRuntime(rewriter, op, abi::Function::weft_rt_print_newline, {});
+    }
     rewriter.eraseOp(op);
     (void)loc;
     return success();
@@ -178,8 +182,7 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
   }
 };
 
-struct FormatNumberOpLowering
-    : ConvertOpToLLVMPattern<weft::FormatNumberOp> {
+struct FormatNumberOpLowering : ConvertOpToLLVMPattern<weft::FormatNumberOp> {
   using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
 
   LogicalResult
@@ -206,11 +209,11 @@ struct FormatNumberOpLowering
     } else {
       return rewriter.notifyMatchFailure(op, "not a number");
     }
-    Value n = callRuntime(
-        rewriter, op, abi::Function::weft_rt_format_number,
-        {constI32(rewriter, loc, kind), f, i,
-         stringConstant(rewriter, op, op.getSpec().str()),
-         descriptorPointer(rewriter, op, adaptor.getBuffer())});
+    Value n =
+        callRuntime(rewriter, op, abi::Function::weft_rt_format_number,
+                    {constI32(rewriter, loc, kind), f, i,
+                     stringConstant(rewriter, op, op.getSpec().str()),
+                     descriptorPointer(rewriter, op, adaptor.getBuffer())});
     rewriter.replaceOp(op, n);
     return success();
   }
