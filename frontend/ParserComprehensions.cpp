@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/ParserImpl.h"
 
+#include <cstring>
+
 #include "frontend/ASTBuild.h"
 
 namespace weft {
@@ -307,6 +309,105 @@ ExprPtr Parser::parseFString() {
   if (!out)
     out = std::make_unique<StrLitExpr>(rangeFrom(begin), "");
   out->range = rangeFrom(begin);
+  return out;
+}
+
+ExprPtr Parser::percentFormat(ExprPtr format, ExprPtr args, SourceRange range) {
+  const std::string text = format->dyn<StrLitExpr>()->value;
+  std::vector<ExprPtr> values;
+  if (auto *t = args->dyn<TupleExpr>())
+    for (ExprPtr &e : t->elts)
+      values.push_back(std::move(e));
+  else
+    values.push_back(std::move(args));
+  ExprPtr out;
+  auto join = [&](ExprPtr part) {
+    out =
+        out ? std::make_unique<BinaryExpr>(range, BinaryOp::Add, std::move(out),
+                                           std::move(part), range.begin)
+            : std::move(part);
+  };
+  auto call = [&](const char *name, ExprPtr value, const std::string &spec) {
+    auto c = std::make_unique<CallExpr>(
+        range, std::make_unique<NameExpr>(range, name));
+    c->args.push_back(std::move(value));
+    if (name == std::string("weft.format"))
+      c->args.push_back(std::make_unique<StrLitExpr>(range, spec));
+    return c;
+  };
+  std::string literal;
+  size_t next = 0;
+  for (size_t k = 0; k < text.size(); ++k) {
+    if (text[k] != '%') {
+      literal += text[k];
+      continue;
+    }
+    // %[flags][width][.precision]type
+    size_t j = k + 1;
+    std::string flags, width, precision;
+    while (j < text.size() && std::strchr("-+ #0", text[j]))
+      flags += text[j++];
+    while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j])))
+      width += text[j++];
+    if (j < text.size() && text[j] == '.') {
+      precision = ".";
+      ++j;
+      while (j < text.size() &&
+             std::isdigit(static_cast<unsigned char>(text[j])))
+        precision += text[j++];
+      if (precision == ".")
+        precision = ".0";
+    }
+    char type = j < text.size() ? text[j] : 0;
+    k = j;
+    if (type == '%' && flags.empty() && width.empty() && precision.empty()) {
+      literal += '%';
+      continue;
+    }
+    if (!type || !std::strchr("diueEfFgGxXos", type))
+      return errorAt(format->range,
+                     std::string("unsupported %-format character '") +
+                         (type ? std::string(1, type) : "") +
+                         "'; use d, i, f, e, g, x, o or s (or an f-string)");
+    if (next >= values.size())
+      return errorAt(range, "not enough arguments for format string");
+    if (!literal.empty())
+      join(std::make_unique<StrLitExpr>(format->range, literal));
+    literal.clear();
+    ExprPtr value = std::move(values[next++]);
+    bool left = flags.find('-') != std::string::npos;
+    std::string spec;
+    if (left)
+      spec += '<';
+    else if (type == 's')
+      spec += '>'; // %5s pads on the left
+    for (char f : {'+', ' ', '#'})
+      if (flags.find(f) != std::string::npos && type != 's') {
+        spec += f;
+        break;
+      }
+    if (flags.find('0') != std::string::npos && !left && type != 's')
+      spec += '0';
+    spec += width + precision;
+    if (type == 's') {
+      // str() of the value, then padded or cut as a str.
+      ExprPtr text = call("weft.format", std::move(value), "");
+      join(spec == ">" ? std::move(text)
+                       : call("weft.format", std::move(text), spec));
+      continue;
+    }
+    if (type == 'd' || type == 'i' || type == 'u') {
+      // Python truncates a float for %d.
+      value = call("int", std::move(value), "");
+      type = 'd';
+    }
+    join(call("weft.format", std::move(value), spec + type));
+  }
+  if (next < values.size())
+    return errorAt(range,
+                   "not all arguments converted during string formatting");
+  if (!literal.empty() || !out)
+    join(std::make_unique<StrLitExpr>(format->range, literal));
   return out;
 }
 

@@ -285,6 +285,13 @@ ExprPtr Parser::parseBinary(int minPrec) {
     ExprPtr rhs = parseBinary(prec + 1);
     if (!rhs)
       return nullptr;
+    if (op == BinaryOp::Mod && lhs->dyn<StrLitExpr>()) {
+      // "%d items" % n: Python's %-formatting, as an f-string's parts.
+      lhs = percentFormat(std::move(lhs), std::move(rhs), rangeFrom(begin));
+      if (!lhs)
+        return nullptr;
+      continue;
+    }
     lhs = std::make_unique<BinaryExpr>(rangeFrom(begin), op, std::move(lhs),
                                        std::move(rhs), opLoc);
   }

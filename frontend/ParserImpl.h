@@ -134,6 +134,9 @@ private:
   /// f"a {x:.2f} b": the str of the parts joined with +, each field
   /// weft.format(x, spec) (ParserComprehensions.cpp).
   ExprPtr parseFString();
+  /// `"fmt" % args` of a literal format: its text and the arguments
+  /// formatted (weft.format) joined with +, as parseFString's.
+  ExprPtr percentFormat(ExprPtr format, ExprPtr args, SourceRange range);
   ExprPtr parseOr();
   ExprPtr parseAnd();
   ExprPtr parseNot();

@@ -93,8 +93,8 @@ std::optional<Type> Analyzer::stringBinary(BinaryOp op, const Type &l,
   std::string hint =
       op == BinaryOp::Add   ? "; a str joins another str (convert numbers "
                               "with str() first)"
-      : op == BinaryOp::Mod ? "; %-formatting of str is not supported, print "
-                              "the values instead"
+      : op == BinaryOp::Mod ? "; %-formatting takes a literal format (\"%d\" "
+                              "% x), or write an f-string"
                             : "";
   diags_.error(range, std::string("unsupported operand types for '") +
                           spelling(op) + "': " + l.str() + " and " + r.str() +
@@ -330,10 +330,27 @@ Type Analyzer::checkFormat(const CallExpr *c, Builtin b,
   }
   const Type &x = args[0];
   if (x.isString()) {
-    if (!spec.empty()) {
-      diags_.error(argExprs[1]->range, "a format spec of a str is not "
-                                       "supported yet; pad the str "
-                                       "yourself");
+    // Padding and truncation: [[fill]align][width][.precision][s].
+    FormatSpec fs;
+    bool ascii = std::all_of(spec.begin(), spec.end(), [](char ch) {
+      return static_cast<unsigned char>(ch) < 0x80;
+    });
+    bool parsed = ascii && parseFormatSpec(spec.c_str(), fs);
+    std::string unknown = "Unknown format code '" + std::string(1, fs.type) +
+                          "' for object of type 'str'";
+    const char *bad =
+        !parsed ? "invalid format spec (Python's [[fill]align][width]"
+                  "[.precision] for a str, ASCII, widths below 10000)"
+        : fs.type && fs.type != 's' ? unknown.c_str()
+        : fs.sign != '-' ? "Sign not allowed in string format specifier"
+        : fs.alternate
+            ? "Alternate form (#) not allowed in string format specifier"
+        : fs.align == '='
+            ? "'=' alignment not allowed in string format specifier"
+        : fs.grouping ? "Cannot specify ',' with 's'."
+                      : nullptr;
+    if (bad) {
+      diags_.error(argExprs[1]->range, bad);
       return Type::unknown();
     }
     return Type::string();

@@ -19,6 +19,7 @@
 #include "frontend/LoopAnalysis.h"
 #include "frontend/NumpyLibrary.h"
 #include "frontend/Sema.h"
+#include "runtime/FormatSpec.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
@@ -255,6 +256,9 @@ public:
   Val emitStrBuiltin(const CallExpr *c, Builtin builtin);
   /// str(x), format(x, spec): the text in a buffer sized for the spec.
   Val emitFormat(const CallExpr *c);
+  /// A str's format(s, spec): truncated to the precision, padded to the
+  /// width.
+  mlir::Value padStr(mlir::Value s, const FormatSpec &fs, mlir::Location l);
 
   // ---- Python lists (MLIRGenLists.cpp)
   /// weft.list_append / list_extend (the list grown, a new reference),

@@ -291,6 +291,44 @@ Value FunctionGen::emitStrMembership(const CompareExpr *c) {
   return found;
 }
 
+Value FunctionGen::padStr(Value s, const FormatSpec &fs, Location l) {
+  // The first `precision` characters, then `fill` to `width`: on the
+  // right by default ('<'), the left ('>') or both sides ('^', the extra
+  // one on the right).
+  Value n = memref::DimOp::create(b, l, s, 0);
+  if (fs.precision >= 0) {
+    n = arith::MinUIOp::create(b, l, n, index(fs.precision, l));
+    s = weft::SliceOp::create(b, l, toMLIR(weft::Type::string()), s,
+                              ValueRange{n}, b.getDenseI64ArrayAttr({2 | 8}))
+            .getResult();
+  }
+  Value total = arith::MaxUIOp::create(b, l, n, index(fs.width, l));
+  Value pad = arith::SubIOp::create(b, l, total, n);
+  Value left = fs.align == '>' ? pad
+               : fs.align == '^'
+                   ? arith::DivUIOp::create(b, l, pad, index(2, l)).getResult()
+                   : index(0, l);
+  SmallVector<Value, 1> sizes{total};
+  Value out = allocArrayN(ScalarKind::U32, sizes, l);
+  Value fill =
+      convert(i64(static_cast<unsigned char>(fs.fill), l), ScalarKind::U32, l);
+  {
+    auto loop = scf::ForOp::create(b, l, index(0, l), total, index(1, l));
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(loop.getBody());
+    memref::StoreOp::create(b, l, fill, out,
+                            ValueRange{loop.getInductionVar()});
+  }
+  auto loop = scf::ForOp::create(b, l, index(0, l), n, index(1, l));
+  OpBuilder::InsertionGuard g(b);
+  b.setInsertionPointToStart(loop.getBody());
+  Value i = loop.getInductionVar();
+  memref::StoreOp::create(b, l, memref::LoadOp::create(b, l, s, ValueRange{i}),
+                          out,
+                          ValueRange{arith::AddIOp::create(b, l, i, left)});
+  return out;
+}
+
 Val FunctionGen::emitFormat(const CallExpr *c) {
   Location l = loc(c->range);
   if (c->args.empty()) { // str()
@@ -298,13 +336,13 @@ Val FunctionGen::emitFormat(const CallExpr *c) {
     return Val(allocArray(ScalarKind::U32, n, l));
   }
   Val x = emitExpr(c->args[0].get());
-  if (fn.typeOf(c->args[0].get()).isString())
-    return x; // str(s), f"{s}": s itself
   std::string spec;
   if (c->args.size() == 2)
     spec = c->args[1]->dyn<StrLitExpr>()->value;
   FormatSpec fs;
   parseFormatSpec(spec.c_str(), fs);
+  if (fn.typeOf(c->args[0].get()).isString())
+    return spec.empty() ? x : Val(padStr(x.v(), fs, l)); // str(s): s
   // Room for the longest text: a float's 309 digits and its precision,
   // or the width.
   int64_t cap = 340 + std::max(fs.precision, 0) + fs.width;
