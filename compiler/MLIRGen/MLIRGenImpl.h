@@ -244,6 +244,14 @@ public:
   /// Whether two strs are equal; their order (-1, 0, 1); whether `sub`
   /// occurs in `s`.
   mlir::Value strEqual(mlir::Value x, mlir::Value y, mlir::Location l);
+  /// Whether `holdsAt(i)` (an i1) is true for every i below `count`,
+  /// looking up to the first i where it is false.
+  mlir::Value allUpTo(mlir::Value count, mlir::Location l,
+                      llvm::function_ref<mlir::Value(mlir::Value)> holdsAt);
+  /// Whether two 1-D arrays are of one length with `equalAt(i)` (an i1)
+  /// at every index up to the first where it is false.
+  mlir::Value sequencesEqual(mlir::Value x, mlir::Value y, mlir::Location l,
+                             llvm::function_ref<mlir::Value(mlir::Value)> equalAt);
   mlir::Value strOrder(mlir::Value x, mlir::Value y, mlir::Location l);
   mlir::Value strContains(mlir::Value s, mlir::Value sub, mlir::Location l);
   /// Whether str `x` equals a literal's text, compared in place.

@@ -358,31 +358,11 @@ Value FunctionGen::emitListEquality(const CompareExpr *c) {
     return constant(ScalarKind::Bool, ne, l);
   // Up to the first pair of elements that differ.
   Value x = a.v(), y = other.v();
-  Value n = memref::DimOp::create(b, l, x, 0);
-  Value sameLength = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n,
-                                           memref::DimOp::create(b, l, y, 0));
-  Value count = arith::SelectOp::create(b, l, sameLength, n, index(0, l));
-  mlir::Type idx = b.getIndexType(), i1 = b.getI1Type();
-  auto loop = scf::WhileOp::create(b, l, TypeRange{idx, i1},
-                                   ValueRange{index(0, l), sameLength});
-  {
-    OpBuilder::InsertionGuard g(b);
-    mlir::Block *before =
-        b.createBlock(&loop.getBefore(), {}, {idx, i1}, {l, l});
-    Value i = before->getArgument(0), equal = before->getArgument(1);
-    Value more = arith::AndIOp::create(
-        b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, count),
-        equal);
-    scf::ConditionOp::create(b, l, more, ValueRange{i, equal});
-    mlir::Block *after = b.createBlock(&loop.getAfter(), {}, {idx, i1}, {l, l});
-    Value j = after->getArgument(0);
+  Value equal = sequencesEqual(x, y, l, [&](Value j) {
     Value ex = memref::LoadOp::create(b, l, x, ValueRange{j});
     Value ey = memref::LoadOp::create(b, l, y, ValueRange{j});
-    scf::YieldOp::create(b, l,
-                         ValueRange{arith::AddIOp::create(b, l, j, index(1, l)),
-                                    emitCompareOp(CompareOp::Eq, ex, ey, l)});
-  }
-  Value equal = loop.getResult(1);
+    return emitCompareOp(CompareOp::Eq, ex, ey, l);
+  });
   return ne ? arith::XOrIOp::create(b, l, equal,
                                     constant(ScalarKind::Bool, 1, l))
                   .getResult()

@@ -74,29 +74,44 @@ Val FunctionGen::emitStrIndex(const IndexExpr *ix) {
 }
 
 Value FunctionGen::strEqual(Value x, Value y, Location l) {
-  // Of one length, then up to the first code point that differs.
+  return sequencesEqual(x, y, l, [&](Value j) {
+    return arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                 codeAt(x, j, l), codeAt(y, j, l))
+        .getResult();
+  });
+}
+
+Value FunctionGen::allUpTo(Value count, Location l,
+                           llvm::function_ref<Value(Value)> holdsAt) {
+  // i from 0 while i < count and every holdsAt so far was true.
+  mlir::Type idx = b.getIndexType(), i1 = b.getI1Type();
+  auto loop = scf::WhileOp::create(
+      b, l, TypeRange{idx, i1},
+      ValueRange{index(0, l), constant(ScalarKind::Bool, 1, l)});
+  OpBuilder::InsertionGuard g(b);
+  mlir::Block *before = b.createBlock(&loop.getBefore(), {}, {idx, i1}, {l, l});
+  Value i = before->getArgument(0), ok = before->getArgument(1);
+  Value more = arith::AndIOp::create(
+      b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, i, count),
+      ok);
+  scf::ConditionOp::create(b, l, more, ValueRange{i, ok});
+  mlir::Block *after = b.createBlock(&loop.getAfter(), {}, {idx, i1}, {l, l});
+  Value j = after->getArgument(0);
+  Value holds = holdsAt(j);
+  scf::YieldOp::create(
+      b, l, ValueRange{arith::AddIOp::create(b, l, j, index(1, l)), holds});
+  b.setInsertionPointAfter(loop);
+  return loop.getResult(1);
+}
+
+Value FunctionGen::sequencesEqual(Value x, Value y, Location l,
+                                  llvm::function_ref<Value(Value)> equalAt) {
+  // Of one length, then up to the first element that differs.
   Value n = memref::DimOp::create(b, l, x, 0);
   Value sameLength = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, n,
                                            memref::DimOp::create(b, l, y, 0));
   Value count = arith::SelectOp::create(b, l, sameLength, n, index(0, l));
-  mlir::Type idx = b.getIndexType(), i1 = b.getI1Type();
-  auto loop = scf::WhileOp::create(b, l, TypeRange{idx, i1},
-                                   ValueRange{index(0, l), sameLength});
-  OpBuilder::InsertionGuard g(b);
-  mlir::Block *before = b.createBlock(&loop.getBefore(), {}, {idx, i1}, {l, l});
-  Value i = before->getArgument(0), equal = before->getArgument(1);
-  Value more = arith::AndIOp::create(
-      b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, i, count),
-      equal);
-  scf::ConditionOp::create(b, l, more, ValueRange{i, equal});
-  mlir::Block *after = b.createBlock(&loop.getAfter(), {}, {idx, i1}, {l, l});
-  Value j = after->getArgument(0);
-  Value same = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
-                                     codeAt(x, j, l), codeAt(y, j, l));
-  scf::YieldOp::create(
-      b, l, ValueRange{arith::AddIOp::create(b, l, j, index(1, l)), same});
-  b.setInsertionPointAfter(loop);
-  return loop.getResult(1);
+  return arith::AndIOp::create(b, l, sameLength, allUpTo(count, l, equalAt));
 }
 
 Value FunctionGen::strOrder(Value x, Value y, Location l) {
@@ -150,7 +165,7 @@ Value FunctionGen::strOrder(Value x, Value y, Location l) {
 
 Value FunctionGen::strContains(Value s, Value sub, Location l) {
   // Whether `sub` occurs in `s`: each start from 0 to len(s) - len(sub),
-  // up to the first match.
+  // up to the first match, each match up to its first difference.
   Value n = memref::DimOp::create(b, l, s, 0);
   Value m = memref::DimOp::create(b, l, sub, 0);
   Value fits = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ule, m, n);
@@ -159,45 +174,18 @@ Value FunctionGen::strContains(Value s, Value sub, Location l) {
       arith::AddIOp::create(b, l, arith::SubIOp::create(b, l, n, m),
                             index(1, l)),
       index(0, l));
-  mlir::Type idx = b.getIndexType(), i1 = b.getI1Type();
-  auto loop = scf::WhileOp::create(
-      b, l, TypeRange{idx, i1},
-      ValueRange{index(0, l), constant(ScalarKind::Bool, 0, l)});
-  OpBuilder::InsertionGuard g(b);
-  mlir::Block *before = b.createBlock(&loop.getBefore(), {}, {idx, i1}, {l, l});
-  Value i = before->getArgument(0), found = before->getArgument(1);
-  Value more = arith::AndIOp::create(
-      b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, i, starts),
-      arith::XOrIOp::create(b, l, found, constant(ScalarKind::Bool, 1, l)));
-  scf::ConditionOp::create(b, l, more, ValueRange{i, found});
-  mlir::Block *after = b.createBlock(&loop.getAfter(), {}, {idx, i1}, {l, l});
-  Value at = after->getArgument(0);
-  // The match at `at`: every code point of `sub` equal, up to the first
-  // that differs.
-  auto inner = scf::WhileOp::create(
-      b, l, TypeRange{idx, i1},
-      ValueRange{index(0, l), constant(ScalarKind::Bool, 1, l)});
-  {
-    OpBuilder::InsertionGuard g2(b);
-    mlir::Block *ib = b.createBlock(&inner.getBefore(), {}, {idx, i1}, {l, l});
-    Value j = ib->getArgument(0), same = ib->getArgument(1);
-    Value go = arith::AndIOp::create(
-        b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, j, m),
-        same);
-    scf::ConditionOp::create(b, l, go, ValueRange{j, same});
-    mlir::Block *ia = b.createBlock(&inner.getAfter(), {}, {idx, i1}, {l, l});
-    Value k = ia->getArgument(0);
-    Value eq = arith::CmpIOp::create(
-        b, l, arith::CmpIPredicate::eq,
-        codeAt(s, arith::AddIOp::create(b, l, at, k), l), codeAt(sub, k, l));
-    scf::YieldOp::create(
-        b, l, ValueRange{arith::AddIOp::create(b, l, k, index(1, l)), eq});
-  }
-  scf::YieldOp::create(b, l,
-                       ValueRange{arith::AddIOp::create(b, l, at, index(1, l)),
-                                  inner.getResult(1)});
-  b.setInsertionPointAfter(loop);
-  return loop.getResult(1);
+  Value one = constant(ScalarKind::Bool, 1, l);
+  Value noMatch = allUpTo(starts, l, [&](Value at) {
+    Value match = allUpTo(m, l, [&](Value k) {
+      return arith::CmpIOp::create(
+                 b, l, arith::CmpIPredicate::eq,
+                 codeAt(s, arith::AddIOp::create(b, l, at, k), l),
+                 codeAt(sub, k, l))
+          .getResult();
+    });
+    return arith::XOrIOp::create(b, l, match, one).getResult();
+  });
+  return arith::XOrIOp::create(b, l, noMatch, one);
 }
 
 /// A literal short enough to compare with in place (no array made).
