@@ -221,6 +221,85 @@ def __np_str_isupper(s):
 
 def __np_str_islower(s):
     return __np_strh_cased(s, False)
+def __np_strh_padded(s, width, fill, left):
+    # `left` characters of `fill` before s, the rest after, to `width`
+    f = __str_codes(fill)
+    if len(f) != 1:
+        raise TypeError("The fill character must be exactly one character long")
+    c = __str_codes(s)
+    n = max(width, len(c))
+    out = np.empty(n, np.uint32)
+    for i in range(n):
+        out[i] = f[0]
+    for i in range(len(c)):
+        out[left + i] = c[i]
+    return __as_str(out)
+
+def __np_str_ljust(s, width, fill=" "):
+    return __np_strh_padded(s, width, fill, 0)
+
+def __np_str_rjust(s, width, fill=" "):
+    return __np_strh_padded(s, width, fill, max(width - len(s), 0))
+
+def __np_str_center(s, width, fill=" "):
+    # CPython's centring: the odd character of padding goes left when
+    # the width is odd and right otherwise
+    pad = max(width - len(s), 0)
+    return __np_strh_padded(s, width, fill, pad // 2 + (pad & width & 1))
+
+def __np_str_zfill(s, width):
+    c = __str_codes(s)
+    n = max(width, len(c))
+    out = np.empty(n, np.uint32)
+    sign = 1 if len(c) > 0 and (c[0] == 43 or c[0] == 45) else 0
+    if sign:
+        out[0] = c[0]
+    for i in range(sign, n - len(c) + sign):
+        out[i] = 48
+    for i in range(sign, len(c)):
+        out[n - len(c) + i] = c[i]
+    return __as_str(out)
+
+def __np_strh_recased(s, mode):
+    # 0: swapcase; 1: capitalize; 2: title
+    c = __str_codes(s)
+    out = np.empty(len(c), np.uint32)
+    after_letter = False
+    for i in range(len(c)):
+        x = c[i]
+        k = __np_strh_case(x)
+        if mode == 0:
+            want = 0 if k == 0 else 3 - k
+        elif mode == 1:
+            want = 2 if i == 0 else 1
+        else:
+            want = 1 if after_letter else 2
+        if k != 0 and want != 0 and k != want:
+            x = __np_strh_other_case(x)
+        after_letter = k != 0
+        out[i] = x
+    return __as_str(out)
+
+def __np_str_swapcase(s):
+    return __np_strh_recased(s, 0)
+
+def __np_str_capitalize(s):
+    return __np_strh_recased(s, 1)
+
+def __np_str_title(s):
+    return __np_strh_recased(s, 2)
+
+def __np_str_partition(s, sep):
+    i = __np_str_find(s, sep)
+    if i < 0:
+        return (s, s[0:0], s[0:0])
+    return (s[:i], sep, s[i + len(sep):])
+
+def __np_str_rpartition(s, sep):
+    i = __np_str_rfind(s, sep)
+    if i < 0:
+        return (s[0:0], s[0:0], s)
+    return (s[:i], sep, s[i + len(sep):])
 )weft";
 }
 
