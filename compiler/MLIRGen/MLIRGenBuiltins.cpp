@@ -37,9 +37,7 @@ void FunctionGen::emitPrint(const CallExpr *c) {
     else
       end = text;
   }
-  SmallVector<Value> listValues;   // print as Python lists
-  SmallVector<Value> stringValues; // print as text
-  SmallVector<bool> quotedStrings; // ... inside a tuple: as repr()
+  SmallVector<Value> listValues; // print as Python lists
   int inTuple = 0;
   // Lists of tuples: the first field's value, the field count and how one
   // tuple prints.
@@ -49,15 +47,19 @@ void FunctionGen::emitPrint(const CallExpr *c) {
     std::string format;
   };
   SmallVector<TupleList> tupleLists;
+  // Each str's position among the values and whether it is quoted
+  // (inside a tuple: as repr()), the pairs of weft.print's `strings`.
   std::function<void(const weft::Type &, ArrayRef<Value> &, std::string &,
-                     SmallVector<Value> &)>
+                     SmallVector<Value> &, SmallVector<int64_t> &)>
       add = [&](const weft::Type &t, ArrayRef<Value> &parts,
-                std::string &format, SmallVector<Value> &values) {
+                std::string &format, SmallVector<Value> &values,
+                SmallVector<int64_t> &strings) {
         if (t.isTupleList()) {
           // One {} for the list; the tuple's own format takes its fields.
           TupleList list{parts.front(), 0, ""};
           SmallVector<Value> fields;
-          add(t.tupleListElement(), parts, list.format, fields);
+          SmallVector<int64_t> noStrings; // (a list holds no strs)
+          add(t.tupleListElement(), parts, list.format, fields, noStrings);
           list.fields = int64_t(fields.size());
           tupleLists.push_back(list);
           format += "{}";
@@ -70,7 +72,7 @@ void FunctionGen::emitPrint(const CallExpr *c) {
           for (size_t i = 0; i < t.elems().size(); ++i) {
             if (i)
               format += ", ";
-            add(t.elems()[i], parts, format, values);
+            add(t.elems()[i], parts, format, values, strings);
           }
           if (t.elems().size() == 1)
             format += ",";
@@ -81,10 +83,8 @@ void FunctionGen::emitPrint(const CallExpr *c) {
         format += "{}";
         if (t.isList())
           listValues.push_back(parts.front());
-        if (t.isString()) {
-          stringValues.push_back(parts.front());
-          quotedStrings.push_back(inTuple > 0);
-        }
+        if (t.isString())
+          strings.append({int64_t(values.size()), inTuple > 0});
         values.push_back(parts.front());
         parts = parts.drop_front();
       };
@@ -93,8 +93,10 @@ void FunctionGen::emitPrint(const CallExpr *c) {
     args.push_back(a->dyn<StrLitExpr>() ? Val() : emitExpr(a.get()));
   // From argument i on; an optional prints its value or None, one branch
   // each (Sema allows a few per print).
-  std::function<void(size_t, std::string, SmallVector<Value>)> from =
-      [&](size_t i, std::string format, SmallVector<Value> values) {
+  std::function<void(size_t, std::string, SmallVector<Value>,
+                     SmallVector<int64_t>)>
+      from = [&](size_t i, std::string format, SmallVector<Value> values,
+                 SmallVector<int64_t> strings) {
         for (; i < c->args.size(); ++i) {
           if (i)
             format += sep;
@@ -115,15 +117,15 @@ void FunctionGen::emitPrint(const CallExpr *c) {
             b.setInsertionPointToStart(&branch.getThenRegion().front());
             SmallVector<Value> withValue(values);
             withValue.push_back(args[i].parts[0]);
-            from(i + 1, format + "{}", withValue);
+            from(i + 1, format + "{}", withValue, strings);
             b.setInsertionPointToStart(&branch.getElseRegion().front());
-            from(i + 1, format + "None", values);
+            from(i + 1, format + "None", values, strings);
             return;
           }
           ArrayRef<Value> parts = args[i].parts;
-          add(t, parts, format, values);
+          add(t, parts, format, values, strings);
         }
-        SmallVector<int64_t> lists, groups, strings;
+        SmallVector<int64_t> lists, groups;
         SmallVector<StringRef> tupleFormats;
         for (size_t k = 0; k < values.size(); ++k) {
           auto list = llvm::find_if(tupleLists, [&](const TupleList &t) {
@@ -135,10 +137,6 @@ void FunctionGen::emitPrint(const CallExpr *c) {
             k += size_t(list->fields - 1);
           } else if (llvm::is_contained(listValues, values[k])) {
             lists.push_back(int64_t(k));
-          } else if (auto s = llvm::find(stringValues, values[k]);
-                     s != stringValues.end()) {
-            strings.append(
-                {int64_t(k), quotedStrings[size_t(s - stringValues.begin())]});
           }
         }
         auto op = weft::PrintOp::create(
@@ -153,7 +151,7 @@ void FunctionGen::emitPrint(const CallExpr *c) {
           op.setTupleFormatsAttr(b.getStrArrayAttr(tupleFormats));
         }
       };
-  from(0, "", {});
+  from(0, "", {}, {});
 }
 
 Val FunctionGen::emitArange(const CallExpr *c) {
