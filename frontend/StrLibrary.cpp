@@ -45,21 +45,11 @@ def __np_strh_other_case(x):
     step = 80 if (x >= 1104 and x <= 1119) or (x >= 1024 and x <= 1039) else 32
     return x - step if k == 1 else x + step
 
-def __np_strh_changed_case(s, upper):
-    c = __str_codes(s)
-    out = np.empty(len(c), np.uint32)
-    for i in range(len(c)):
-        x = c[i]
-        if __np_strh_case(x) == (1 if upper else 2):
-            x = __np_strh_other_case(x)
-        out[i] = x
-    return __as_str(out)
-
 def __np_str_upper(s):
-    return __np_strh_changed_case(s, True)
+    return __np_strh_recased(s, 3)
 
 def __np_str_lower(s):
-    return __np_strh_changed_case(s, False)
+    return __np_strh_recased(s, 4)
 
 def __np_strh_match_at(c, p, at):
     if at < 0 or at + len(p) > len(c):
@@ -261,7 +251,7 @@ def __np_str_zfill(s, width):
     return __as_str(out)
 
 def __np_strh_recased(s, mode):
-    # 0: swapcase; 1: capitalize; 2: title
+    # 0: swapcase; 1: capitalize; 2: title; 3: upper; 4: lower
     c = __str_codes(s)
     out = np.empty(len(c), np.uint32)
     after_letter = False
@@ -272,8 +262,10 @@ def __np_strh_recased(s, mode):
             want = 0 if k == 0 else 3 - k
         elif mode == 1:
             want = 2 if i == 0 else 1
-        else:
+        elif mode == 2:
             want = 1 if after_letter else 2
+        else:
+            want = 2 if mode == 3 else 1
         if k != 0 and want != 0 and k != want:
             x = __np_strh_other_case(x)
         after_letter = k != 0

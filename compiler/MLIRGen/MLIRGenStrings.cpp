@@ -118,49 +118,44 @@ Value FunctionGen::strOrder(Value x, Value y, Location l) {
   // Python's order of strs: by the first code point that differs, else
   // the shorter first. The loop stops at the first difference (its sign,
   // -1 or 1, in the second value) or at the shorter length (0).
+  mlir::Type i64t = b.getI64Type(), idx = b.getIndexType();
+  auto sign = [&](Value a, Value c, bool isSigned) -> Value {
+    auto gt = isSigned ? arith::CmpIPredicate::sgt : arith::CmpIPredicate::ugt;
+    auto lt = isSigned ? arith::CmpIPredicate::slt : arith::CmpIPredicate::ult;
+    return arith::SubIOp::create(
+        b, l,
+        arith::ExtUIOp::create(b, l, i64t,
+                               arith::CmpIOp::create(b, l, gt, a, c)),
+        arith::ExtUIOp::create(b, l, i64t,
+                               arith::CmpIOp::create(b, l, lt, a, c)));
+  };
   Value n = memref::DimOp::create(b, l, x, 0);
   Value m = memref::DimOp::create(b, l, y, 0);
   Value count = arith::MinUIOp::create(b, l, n, m);
-  mlir::Type idx = b.getIndexType(), i64t = b.getI64Type();
   auto loop = scf::WhileOp::create(b, l, TypeRange{idx, i64t},
                                    ValueRange{index(0, l), i64(0, l)});
   {
     OpBuilder::InsertionGuard g(b);
     mlir::Block *before =
         b.createBlock(&loop.getBefore(), {}, {idx, i64t}, {l, l});
-    Value i = before->getArgument(0), sign = before->getArgument(1);
+    Value i = before->getArgument(0), s = before->getArgument(1);
     Value more = arith::AndIOp::create(
         b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, i, count),
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, sign, i64(0, l)));
-    scf::ConditionOp::create(b, l, more, ValueRange{i, sign});
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, s, i64(0, l)));
+    scf::ConditionOp::create(b, l, more, ValueRange{i, s});
     mlir::Block *after =
         b.createBlock(&loop.getAfter(), {}, {idx, i64t}, {l, l});
     Value j = after->getArgument(0);
-    Value a = codeAt(x, j, l), c = codeAt(y, j, l);
-    Value s = arith::SubIOp::create(
-        b, l,
-        arith::ExtUIOp::create(
-            b, l, i64t,
-            arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, a, c)),
-        arith::ExtUIOp::create(
-            b, l, i64t,
-            arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, a, c)));
     scf::YieldOp::create(
-        b, l, ValueRange{arith::AddIOp::create(b, l, j, index(1, l)), s});
+        b, l,
+        ValueRange{arith::AddIOp::create(b, l, j, index(1, l)),
+                   sign(codeAt(x, j, l), codeAt(y, j, l), true)});
   }
-  Value sign = loop.getResult(1);
-  Value byLength = arith::SubIOp::create(
-      b, l,
-      arith::ExtUIOp::create(
-          b, l, i64t,
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::ugt, n, m)),
-      arith::ExtUIOp::create(
-          b, l, i64t,
-          arith::CmpIOp::create(b, l, arith::CmpIPredicate::ult, n, m)));
+  Value first = loop.getResult(1);
   return arith::SelectOp::create(
       b, l,
-      arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, sign, i64(0, l)),
-      byLength, sign);
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, first, i64(0, l)),
+      sign(n, m, false), first);
 }
 
 Value FunctionGen::strContains(Value s, Value sub, Location l) {
