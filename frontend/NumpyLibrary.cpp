@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <set>
+#include <vector>
 
 namespace weft {
 namespace {
@@ -817,14 +818,41 @@ def __np_split(ary, sections):
     return __as_rows(ary.reshape((sections, n // sections)))
 )weft";
 
-/// The whole library: the functions above, then np.linalg's.
+/// The library's parts: the functions above, the builtins' other forms,
+/// np.linalg's, dicts', Python's cmath, random and heapq's, str's.
+const std::vector<const char *> &libraryParts() {
+  static const std::vector<const char *> parts = {kMainSource,
+                                                  numpyBuiltinFormsSource(),
+                                                  numpyLinalgLibrarySource(),
+                                                  dictLibrarySource(),
+                                                  cmathLibrarySource(),
+                                                  pyRandomLibrarySource(),
+                                                  heapqLibrarySource(),
+                                                  strLibrarySource()};
+  return parts;
+}
+
+/// The whole library.
 const std::string &librarySource() {
-  static const std::string text =
-      std::string(kMainSource) + numpyBuiltinFormsSource() +
-      numpyLinalgLibrarySource() +
-      dictLibrarySource() + cmathLibrarySource() + pyRandomLibrarySource() +
-      heapqLibrarySource() + strLibrarySource();
+  static const std::string text = [] {
+    std::string all;
+    for (const char *part : libraryParts())
+      all += part;
+    return all;
+  }();
   return text;
+}
+
+/// The names a source text defines (`def __np_...(`), with the prefix.
+std::set<std::string> definedNames(const std::string &text) {
+  std::set<std::string> out;
+  std::string def = std::string("def ") + kNumpyLibraryPrefix;
+  for (size_t at = text.find(def); at != std::string::npos;
+       at = text.find(def, at + 1)) {
+    size_t begin = at + 4;
+    out.insert(text.substr(begin, text.find('(', begin) - begin));
+  }
+  return out;
 }
 
 /// The library's function names (without the prefix), read from its
@@ -832,14 +860,9 @@ const std::string &librarySource() {
 const std::set<std::string> &libraryNames() {
   static const std::set<std::string> names = [] {
     std::set<std::string> out;
-    const std::string &text = librarySource();
-    std::string def = std::string("def ") + kNumpyLibraryPrefix;
-    for (size_t at = text.find(def); at != std::string::npos;
-         at = text.find(def, at + 1)) {
-      size_t begin = at + def.size();
-      size_t end = text.find('(', begin);
-      out.insert(text.substr(begin, end - begin));
-    }
+    size_t prefix = std::string(kNumpyLibraryPrefix).size();
+    for (const std::string &n : definedNames(librarySource()))
+      out.insert(n.substr(prefix));
     return out;
   }();
   return names;
@@ -875,9 +898,8 @@ bool isNumpyLibraryFunction(const std::string &name) {
   // (dict_*: the hash table of dicts and sets, cmath_* and pyrandom_*:
   // Python's cmath and random, str*: str's methods; not NumPy functions)
   return name.rfind("dict_", 0) != 0 && name.rfind("cmath_", 0) != 0 &&
-         name.rfind("str", 0) != 0 &&
-         name.rfind("pyrandom_", 0) != 0 && name.rfind("heapq_", 0) != 0 &&
-         libraryNames().count(name) != 0;
+         name.rfind("str", 0) != 0 && name.rfind("pyrandom_", 0) != 0 &&
+         name.rfind("heapq_", 0) != 0 && libraryNames().count(name) != 0;
 }
 
 bool isNumpyLibraryName(const std::string &name) {
@@ -895,33 +917,62 @@ bool addNumpyLibrary(ModuleAST &module, DiagnosticEngine &diags,
       wanted.erase(d->name); // the program's own function of that name
   if (wanted.empty())
     return true;
-  // The library's lines follow the program's: blank lines first, so that
-  // a position in it is past the program's last line.
-  int first = lineCount(diags.file().text()) + 1;
-  libraryFile = std::make_unique<SourceFile>(
-      kNumpyLibraryFile, std::string(first - 1, '\n') + librarySource());
-  diags.setLibrary(libraryFile.get(), first);
-  DiagnosticEngine libraryDiags(*libraryFile);
-  std::unique_ptr<ModuleAST> lib = parseModule(*libraryFile, libraryDiags);
-  if (!lib || libraryDiags.hasErrors()) {
-    diags.error(SourceRange(), "internal error: Weft's NumPy library does "
-                               "not parse: " +
-                                   libraryDiags.renderAll());
-    return false;
-  }
-  // The functions called, and those they call, in the library's order.
+  // Only the parts of the library that define a function wanted are
+  // parsed (each costs time); a part whose function calls another part's
+  // brings that part in, parsed again with it.
+  static const std::vector<std::set<std::string>> partNames = [] {
+    std::vector<std::set<std::string>> out;
+    for (const char *part : libraryParts())
+      out.push_back(definedNames(part));
+    return out;
+  }();
+  std::vector<bool> used(partNames.size(), false);
+  std::unique_ptr<ModuleAST> lib;
   std::set<std::string> added;
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (const StmtPtr &s : lib->body) {
-      auto *d = s->dyn<FunctionDefStmt>();
-      if (d && wanted.count(d->name) && !added.count(d->name)) {
-        added.insert(d->name);
-        calledLibraryFunctions(d->body, wanted);
-        grew = true;
+  for (bool more = true; more;) {
+    more = false;
+    for (size_t k = 0; k < partNames.size(); ++k)
+      for (const std::string &w : wanted)
+        if (!used[k] && partNames[k].count(w)) {
+          used[k] = true;
+          more = true;
+        }
+    if (!more)
+      break;
+    std::string text;
+    for (size_t k = 0; k < partNames.size(); ++k)
+      if (used[k])
+        text += libraryParts()[k];
+    // The library's lines follow the program's: blank lines first, so
+    // that a position in it is past the program's last line.
+    int first = lineCount(diags.file().text()) + 1;
+    libraryFile = std::make_unique<SourceFile>(
+        kNumpyLibraryFile, std::string(first - 1, '\n') + text);
+    diags.setLibrary(libraryFile.get(), first);
+    DiagnosticEngine libraryDiags(*libraryFile);
+    lib = parseModule(*libraryFile, libraryDiags);
+    if (!lib || libraryDiags.hasErrors()) {
+      diags.error(SourceRange(), "internal error: Weft's NumPy library does "
+                                 "not parse: " +
+                                     libraryDiags.renderAll());
+      return false;
+    }
+    // The functions called, and those they call, in the library's order.
+    added.clear();
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (const StmtPtr &s : lib->body) {
+        auto *d = s->dyn<FunctionDefStmt>();
+        if (d && wanted.count(d->name) && !added.count(d->name)) {
+          added.insert(d->name);
+          calledLibraryFunctions(d->body, wanted);
+          grew = true;
+        }
       }
     }
   }
+  if (!lib)
+    return true; // (no part defines what is called)
   for (StmtPtr &s : lib->body) {
     auto *d = s->dyn<FunctionDefStmt>();
     if (d && added.count(d->name))
