@@ -86,6 +86,12 @@ inline bool isListMethod(std::optional<Builtin> b) {
                     Builtin::ListInsert, Builtin::ListRemove,
                     Builtin::ListClear, Builtin::ListReverse});
 }
+/// The calls a row's append, extend, pop and clear become
+/// (weft.row_append, ...; DesugarListMethods.h).
+inline bool isRowMethod(std::optional<Builtin> b) {
+  return builtinIn(b, {Builtin::RowAppend, Builtin::RowExtend, Builtin::RowLast,
+                       Builtin::RowDrop, Builtin::RowClear});
+}
 /// The math functions of complex numbers too (cmath's, NumPy's on
 /// complex128): sqrt, exp, log, sin, cos, tan, tanh.
 inline bool isComplexMath(Builtin b) {

@@ -36,6 +36,29 @@ const NameExpr *receiverOf(const CallExpr *c) {
   return c->callee->dyn<AttributeExpr>()->base->dyn<NameExpr>();
 }
 
+/// `lst[i].method(...)` of a variable `lst` for the methods that grow or
+/// shrink a row of a list of lists; null for anything else.
+const CallExpr *rowMethodCall(const Expr *e, std::string *method = nullptr) {
+  auto *c = e ? e->dyn<CallExpr>() : nullptr;
+  auto *m = c ? c->callee->dyn<AttributeExpr>() : nullptr;
+  auto *ix = m ? m->base->dyn<IndexExpr>() : nullptr;
+  static const std::set<std::string> kMethods = {"append", "extend", "pop",
+                                                 "clear"};
+  if (!ix || !ix->base->dyn<NameExpr>() || ix->indices.size() != 1 ||
+      ix->indices[0]->dyn<SliceExpr>() || !kMethods.count(m->attr))
+    return nullptr;
+  if (method)
+    *method = m->attr;
+  return c;
+}
+
+/// The list whose row `c` (a rowMethodCall) changes.
+const NameExpr *outerListOf(const CallExpr *c) {
+  return c->callee->dyn<AttributeExpr>()
+      ->base->dyn<IndexExpr>()
+      ->base->dyn<NameExpr>();
+}
+
 /// The list method call statement `s` makes (an expression statement, or
 /// the value of a one-target assignment for pop), or null.
 const CallExpr *statementCall(const Stmt &s) {
@@ -82,6 +105,8 @@ public:
       if (const CallExpr *c = listMethodCall(e, &method);
           c && method != "reverse")
         grown_.emplace(receiverOf(c)->name, c);
+      else if (const CallExpr *r = rowMethodCall(e))
+        grown_.emplace(outerListOf(r)->name, r);
     });
     // `lst = f(..., lst)`: a call of a function handing its grown list
     // parameter back (ListParameters.h) grows lst too.
@@ -555,9 +580,80 @@ std::optional<Block> sortReversed(Stmt &s) {
   return out;
 }
 
+/// The statements of `lst[i].append(x)`, `lst[i].extend(m)`,
+/// `lst[i].clear()`, `lst[i].pop()` and `v = lst[i].pop()`: assignments
+/// of the list of lists (weft.row_append, ...), as a list's methods are;
+/// none for any other statement.
+std::optional<Block> rowStatements(Stmt &s, DiagnosticEngine &diags) {
+  std::string method;
+  auto *e = s.dyn<ExprStmt>();
+  auto *a = s.dyn<AssignStmt>();
+  const CallExpr *found = nullptr;
+  if (e)
+    found = rowMethodCall(e->value.get(), &method);
+  else if (a && a->targets.size() == 1 &&
+           (found = rowMethodCall(a->value.get(), &method)) && method != "pop")
+    found = nullptr;
+  if (!found)
+    return std::nullopt;
+  auto &call = const_cast<CallExpr &>(*found);
+  const NameExpr *lst = outerListOf(&call);
+  auto *ix =
+      static_cast<IndexExpr *>(call.callee->dyn<AttributeExpr>()->base.get());
+  ASTBuilder b{call.range};
+  size_t want = method == "append" || method == "extend" ? 1 : 0;
+  if (!call.keywords.empty() || call.args.size() != want) {
+    diags.error(call.range,
+                method + "() of a row " +
+                    (method == "pop" ? std::string("takes no index yet (pop "
+                                                   "the last element)")
+                                     : "takes " + std::to_string(want) +
+                                           " argument" + (want ? "" : "s")) +
+                    ", got " +
+                    std::to_string(call.args.size() + call.keywords.size()));
+    return std::nullopt;
+  }
+  Block out;
+  ExprPtr &index = ix->indices[0];
+  std::set<std::string> targetNames;
+  if (a)
+    namesRead(a->targets[0].get(), targetNames);
+  auto *indexName = index->dyn<NameExpr>();
+  if (!index->dyn<IntLitExpr>() &&
+      (!indexName || targetNames.count(indexName->name))) {
+    std::string name = "__rowi_" + std::to_string(call.range.begin.line) + "_" +
+                       std::to_string(call.range.begin.col);
+    out.push_back(b.assign(b.name(name), std::move(index)));
+    index = b.name(name);
+  }
+  auto rowCall = [&](const char *fn, ExprPtr x) {
+    std::vector<ExprPtr> args;
+    args.push_back(b.name(lst->name));
+    args.push_back(cloneExpr(index.get()));
+    if (x)
+      args.push_back(std::move(x));
+    return b.call(fn, std::move(args));
+  };
+  if (method == "pop") {
+    if (a)
+      out.push_back(b.assign(std::move(a->targets[0]),
+                             rowCall("weft.row_last", nullptr)));
+    out.push_back(b.assign(cloneExpr(lst), rowCall("weft.row_drop", nullptr)));
+    return out;
+  }
+  const char *fn = method == "append"   ? "weft.row_append"
+                   : method == "extend" ? "weft.row_extend"
+                                        : "weft.row_clear";
+  out.push_back(b.assign(
+      cloneExpr(lst), rowCall(fn, want ? std::move(call.args[0]) : nullptr)));
+  return out;
+}
+
 std::optional<Block> rewrite(Stmt &s, DiagnosticEngine &diags) {
   if (std::optional<Block> sorted = sortReversed(s))
     return sorted;
+  if (std::optional<Block> rows = rowStatements(s, diags))
+    return rows;
   const CallExpr *found = statementCall(s);
   if (!found)
     return hoistPopsOf(s, diags);

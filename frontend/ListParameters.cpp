@@ -16,13 +16,18 @@ namespace weft {
 namespace {
 
 /// The receiver's name of `lst.append(...)` and the other methods that
-/// grow or shrink a list, or null.
+/// grow or shrink a list, or of `lst[i].append(...)` (a row of a list of
+/// lists), or null.
 const NameExpr *grownReceiver(const Expr *e) {
   auto *c = e->dyn<CallExpr>();
   auto *m = c ? c->callee->dyn<AttributeExpr>() : nullptr;
   static const std::set<std::string> methods = {"append", "extend", "pop",
                                                 "insert", "remove", "clear"};
-  return m && methods.count(m->attr) ? m->base->dyn<NameExpr>() : nullptr;
+  if (!m || !methods.count(m->attr))
+    return nullptr;
+  if (auto *ix = m->base->dyn<IndexExpr>())
+    return ix->indices.size() == 1 ? ix->base->dyn<NameExpr>() : nullptr;
+  return m->base->dyn<NameExpr>();
 }
 
 /// The callee's name of a plain call `f(...)`, or null.

@@ -491,7 +491,7 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
 bool Analyzer::isTruthy(const Type &t, SourceRange range) {
   // A Python list is true when it is not empty.
   if (t.isUnknown() || t.isScalar() || t.isList() || t.isTupleList() ||
-      t.isString())
+      t.isString() || t.isRagged())
     return true;
   if (t.isArray())
     diags_.error(range, "the truth value of an array is ambiguous; use "
@@ -535,6 +535,7 @@ void Analyzer::assignName(const NameExpr *n, const Type &t,
   // converts the list assigned).
   Type u = slot.isList() && t.isList()
                ? Type::list(promote(slot.scalarKind(), t.scalarKind()))
+           : slot.isRagged() || t.isRagged()       ? raggedUnion(slot, t, ok)
            : slot.isTupleList() && t.isTupleList() ? widerTupleList(slot, t, ok)
            : slot.isOptional() || t.isOptional()   ? unifyReturn(slot, t, ok)
                                                    : unify(slot, t, ok);
@@ -633,6 +634,16 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
       return;
     if (base.isTupleList()) {
       checkTupleListStore(elem, valueType, valueRange);
+      return;
+    }
+    if (base.isRagged()) {
+      // lst[i] = row: the row's numbers, copied.
+      if (!valueType.isList() || valueType.isString() ||
+          valueType.elementType().isComplex() ||
+          (valueType.elementType().isFloat() && !elem.elementType().isFloat()))
+        diags_.error(valueRange, "cannot store a " + valueType.str() +
+                                     " into a row of a " + base.str() +
+                                     "; store a list of its numbers");
       return;
     }
     if (!checkArrayIndexStore(ix, valueType, valueRange))
@@ -828,6 +839,11 @@ void Analyzer::checkStmt(const Stmt &s) {
     emptyListTarget_ = empty && empty->elts.empty() && slot != fn_->locals.end()
                            ? &slot->second
                            : nullptr;
+    // A list of lists whose rows grow: its comprehension or display
+    // makes one of any lengths.
+    bool ragged = slot != fn_->locals.end() && slot->second.isRagged();
+    raggedValue_ = ragged ? a.value.get() : nullptr;
+    raggedTarget_ = ragged ? target->name : "";
     // The lists of a dict or set (DesugarDicts.h) are Python lists in
     // every function.
     // (a rebinding of a dict's list is a new version of its name)
@@ -841,6 +857,7 @@ void Analyzer::checkStmt(const Stmt &s) {
     Type v = checkExpr(a.value.get());
     tupleAsArray_ = false;
     emptyListTarget_ = nullptr;
+    raggedValue_ = nullptr;
     dictPartValue_ = nullptr;
     if (v.isNone())
       diags_.error(a.value->range,

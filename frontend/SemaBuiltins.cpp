@@ -29,6 +29,8 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
                             const std::vector<const Expr *> &argExprs) {
   if (isListMethod(b))
     return checkListMethod(c, b, args, argExprs);
+  if (isRowMethod(b))
+    return checkRowMethod(c, b, args, argExprs);
   if (b == Builtin::AsList) {
     if (!checkArity(c, "__as_list", args.size(), 1, 1))
       return Type::unknown();
@@ -213,7 +215,8 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
   if (b == Builtin::Len) {
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
-    if (!args[0].isArray() && !args[0].isTuple() && !args[0].isTupleList()) {
+    if (!args[0].isArray() && !args[0].isTuple() && !args[0].isTupleList() &&
+        !args[0].isRagged()) {
       diags_.error(argExprs[0]->range,
                    "len() needs an array, not " + args[0].str());
       return Type::unknown();

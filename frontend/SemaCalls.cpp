@@ -96,6 +96,17 @@ Type Analyzer::checkCall(const CallExpr *c) {
   std::vector<Type> args;
   bool known = true;
   for (const ExprPtr &a : c->args) {
+    // lst.append([]) of a list of lists: an empty row.
+    auto *empty = a->dyn<ListExpr>();
+    if (empty && empty->elts.empty() && args.size() == 1 &&
+        isBuiltinNamed(callee->name, Builtin::ListAppend)) {
+      Type row = args[0].isRagged() ? args[0].raggedRow() : Type::unknown();
+      if (row.isKnown())
+        fn_->exprTypes[a.get()] = row;
+      args.push_back(row);
+      known &= row.isKnown();
+      continue;
+    }
     args.push_back(checkExpr(a.get()));
     known &= args.back().isKnown();
   }

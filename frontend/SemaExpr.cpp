@@ -451,6 +451,17 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
     return base;
   if (base.isString())
     return checkStringIndex(ix, its);
+  if (base.isRagged()) {
+    // lst[i]: the row, a list (a view of it); lst[i][j] indexes that.
+    if (its.size() != 1 || ix->indices[0]->dyn<SliceExpr>() ||
+        (its[0].isKnown() && !its[0].isInt() && !its[0].isBool())) {
+      diags_.error(ix->range, "a " + base.str() +
+                                  " takes one integer index so far (lst[i], "
+                                  "then lst[i][j]); slice a row instead");
+      return Type::unknown();
+    }
+    return base.raggedRow();
+  }
   if (base.isTupleList()) {
     // lst[a:b]: a new list of those tuples, as Python's slice.
     if (its.size() == 1 && ix->indices[0]->dyn<SliceExpr>())

@@ -238,6 +238,34 @@ private:
                             const std::vector<Type> &args,
                             const std::vector<const Expr *> &argExprs,
                             const std::string &name);
+  // ---- lists of lists of any lengths (SemaRaggedLists.cpp)
+  /// Whether the rows `lc` makes may differ in length: the row reads the
+  /// comprehension's variable (but is no list display; for an inner
+  /// comprehension, its count reads it or it has a condition).
+  bool rowsMayDiffer(const ListCompExpr *lc);
+  /// append(row), pop() and clear() of a list of lists.
+  Type checkRaggedListMethod(const CallExpr *c, Builtin b,
+                             const std::vector<Type> &args,
+                             const std::vector<const Expr *> &argExprs);
+  /// weft.row_append(lst, i, x) and the other row updates: the list of
+  /// lists after them (the number for weft.row_last).
+  Type checkRowMethod(const CallExpr *c, Builtin b,
+                      const std::vector<Type> &args,
+                      const std::vector<const Expr *> &argExprs);
+  /// `[[] for ...]`: the list of lists of the variable it is assigned to;
+  /// none for another comprehension.
+  std::optional<Type> checkEmptyRows(const ListCompExpr *lc);
+  /// A comprehension of lists `elt` made a list of lists of any lengths
+  /// (rows that may differ, or a variable whose rows grow), or none.
+  std::optional<Type> raggedComp(const ListCompExpr *lc, const Type &elt,
+                                 bool python);
+  /// The type of a variable assigned lists of lists `a` and `b`.
+  Type raggedUnion(const Type &a, const Type &b, bool &ok);
+  /// The value of the assignment being checked when its target is a list
+  /// of lists of any lengths (which the value then makes), and the
+  /// target's name.
+  const Expr *raggedValue_ = nullptr;
+  std::string raggedTarget_;
   /// [[1.0, 2.0], [3.0, 4.0]], [a, b]: a list of lists or of arrays.
   Type checkNestedListLiteral(const ListExpr *l);
   /// [(a, b), (c, d)]: a list of tuples.

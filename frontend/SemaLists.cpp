@@ -28,6 +28,9 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
   if (lst.isTupleList() ||
       (!lst.isKnown() && b == Builtin::ListAppend && args[1].isTuple()))
     return checkTupleListMethod(c, b, args, argExprs, name);
+  if (lst.isRagged() || (!lst.isKnown() && b == Builtin::ListAppend &&
+                         args[1].isList() && !args[1].isString()))
+    return checkRaggedListMethod(c, b, args, argExprs);
   if (lst.isKnown() && !lst.isList()) {
     diags_.error(argExprs[0]->range,
                  "'" + name + "' is a " + lst.str() +
@@ -244,7 +247,7 @@ Type Analyzer::checkNestedListLiteral(const ListExpr *l) {
 
 Type Analyzer::checkEmptyList(const ListExpr *l) {
   if ((fn_->options.pythonLists || emptyListOfDict_) && emptyListTarget_ &&
-      (emptyListTarget_->isList() ||
+      (emptyListTarget_->isList() || emptyListTarget_->isRagged() ||
        (emptyListTarget_->isTupleList() && emptyListTarget_->listDepth() == 1)))
     return *emptyListTarget_;
   if (emptyListOfDict_) {

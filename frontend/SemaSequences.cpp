@@ -94,7 +94,7 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
       fn_->exprTypes[lc->elt.get()] = it.tupleListElement();
       return it;
     }
-    if (!it.isArray()) {
+    if (!it.isArray() && !it.isRagged()) {
       diags_.error(lc->iter->range,
                    "a list comprehension iterates over range(...), an array "
                    "or a list, not " +
@@ -103,10 +103,12 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
     }
     // (the rows of a 2-D array, as NumPy iterates; a list's lists; a
     // str's characters)
-    var = it.isString()    ? it
-          : it.rank() == 1 ? it.elementType()
-                         : Type::array(it.scalarKind(), it.rank() - 1)
-                               .withListDepth(std::max(0, it.listDepth() - 1));
+    var = it.isRagged()   ? it.raggedRow()
+          : it.isString() ? it
+          : it.rank() == 1
+              ? it.elementType()
+              : Type::array(it.scalarKind(), it.rank() - 1)
+                    .withListDepth(std::max(0, it.listDepth() - 1));
   }
   assignTo(lc->target.get(), var, lc->iter->range);
   if (lc->cond) {
@@ -119,9 +121,13 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
       return Type::unknown();
     }
   }
+  if (std::optional<Type> rows = checkEmptyRows(lc))
+    return *rows;
   Type elt = checkExpr(lc->elt.get());
   if (!elt.isKnown() || !refuseStrList(elt, lc->elt->range))
     return Type::unknown();
+  if (std::optional<Type> rows = raggedComp(lc, elt, python))
+    return *rows;
   // Lists of tuples of numbers (and lists of them), held field by field.
   bool numberTuple = elt.isTuple() && !elt.elems().empty() &&
                      std::all_of(elt.elems().begin(), elt.elems().end(),

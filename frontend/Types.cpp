@@ -32,6 +32,8 @@ bool Type::operator==(const Type &o) const {
   case Kind::Optional:
   case Kind::TupleList:
     return elems_ == o.elems_;
+  case Kind::Ragged:
+    return scalar_ == o.scalar_;
   default:
     return true;
   }
@@ -196,6 +198,8 @@ std::string Type::str() const {
     return elems_[0].str() + " or None";
   case Kind::TupleList:
     return "list[" + tupleListElement().str() + "]";
+  case Kind::Ragged:
+    return std::string("list[list[") + scalarName(scalar_) + "]]";
   case Kind::DType:
     return std::string("dtype(") + scalarName(scalar_) + ")";
   }

@@ -56,7 +56,8 @@ public:
     Tuple,
     Optional,
     DType,
-    TupleList
+    TupleList,
+    Ragged
   };
 
   Type() = default;
@@ -139,6 +140,20 @@ public:
     return listDepth_ == 1 ? tuple(std::move(parts))
                            : tupleList(std::move(parts));
   }
+  /// A Python list of lists of numbers of any lengths, which may grow
+  /// (`adj[u].append(v)`): the rows are runs of one buffer of all their
+  /// elements, the pool. Held as four lists: each row's start in the
+  /// pool, its length and its capacity (i64), then the pool (elems()).
+  static Type ragged(ScalarKind elem) {
+    Type t(Kind::Ragged);
+    t.scalar_ = elem;
+    t.elems_ = {list(ScalarKind::I64), list(ScalarKind::I64),
+                list(ScalarKind::I64), list(elem)};
+    return t;
+  }
+  /// The value of `lst[i]` of a ragged list: a list of numbers (a view
+  /// of the row in the pool).
+  Type raggedRow() const { return list(scalar_); }
   static Type tuple(std::vector<Type> elems) {
     Type t(Kind::Tuple);
     t.elems_ = std::move(elems);
@@ -163,9 +178,12 @@ public:
   bool isOptional() const { return kind_ == Kind::Optional; }
   bool isDType() const { return kind_ == Kind::DType; }
   bool isTupleList() const { return kind_ == Kind::TupleList; }
+  bool isRagged() const { return kind_ == Kind::Ragged; }
   /// Held as several run-time values: a tuple's parts, an optional's value
-  /// and flag, a list of tuples' fields.
-  bool hasParts() const { return isTuple() || isOptional() || isTupleList(); }
+  /// and flag, a list of tuples' fields, a ragged list's four lists.
+  bool hasParts() const {
+    return isTuple() || isOptional() || isTupleList() || isRagged();
+  }
   /// A Python list of numbers (a 1-D array with a list's operators).
   bool isList() const { return listDepth_ > 0 && rank_ == 1; }
   /// How many leading axes of an array are Python lists (0: none).
@@ -208,7 +226,7 @@ public:
   bool isKnown() const;
 
   /// The scalar kind of a scalar or dtype, or the element kind of an
-  /// array.
+  /// array or a ragged list.
   ScalarKind scalarKind() const { return scalar_; }
   int rank() const { return rank_; }
   const std::vector<Type> &elems() const { return elems_; }

@@ -36,13 +36,14 @@ bool plainTargetNames(Expr *target, std::vector<NameExpr *> &out) {
   return true;
 }
 
-/// `lst = weft.list_append(lst, x)` and the other list updates that
-/// desugarListMethods writes: they change the list, as `+=` does, so
-/// they join its version.
+/// `lst = weft.list_append(lst, x)`, `lst = weft.row_append(lst, i, x)`
+/// and the other list updates that desugarListMethods writes: they
+/// change the list, as `+=` does, so they join its version.
 bool isListUpdate(const AssignStmt &a) {
   auto *call = a.value->dyn<CallExpr>();
   auto *callee = call ? call->callee->dyn<NameExpr>() : nullptr;
-  return callee && callee->name.rfind("weft.list_", 0) == 0;
+  return callee && (callee->name.rfind("weft.list_", 0) == 0 ||
+                    callee->name.rfind("weft.row_", 0) == 0);
 }
 
 /// The names the single target of assignment `s` binds, if it is plain.

@@ -228,6 +228,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   }
   if (isListMethod(builtin))
     return emitListMethod(c, builtin);
+  if (builtin == Builtin::RowLast)
+    return emitRaggedMethod(c, builtin);
   if (builtinIn(builtin,
                 {Builtin::AsStr, Builtin::StrCodes, Builtin::Ord, Builtin::Chr,
                  Builtin::Str, Builtin::Format, Builtin::FormatField}))

@@ -42,6 +42,13 @@ FunctionGen::emitCompIteration(const ListCompExpr *lc) {
       fn.locals.at(lc->target->dyn<NameExpr>()->name).scalarKind();
   CompIteration it;
   weft::Type seqType = fn.typeOf(lc->iter.get());
+  if (seqType.isRagged()) {
+    // The rows of a list of lists: a view of each.
+    Val rl = emitExpr(lc->iter.get());
+    it.count = dim(rl.parts[0], 0, l);
+    it.varAt = [this, rl, l](Value i) { return raggedRowAt(rl, i, l); };
+    return it;
+  }
   if (seqType.isArray() && seqType.rank() > 1) {
     // The rows: a view of each (the array outlives the comprehension).
     Value seq = emitExpr(lc->iter.get()).v();
@@ -94,6 +101,8 @@ FunctionGen::emitCompIteration(const ListCompExpr *lc) {
 Val FunctionGen::emitListComp(const ListCompExpr *lc) {
   Location l = loc(lc->range);
   weft::Type t = fn.typeOf(lc);
+  if (t.isRagged())
+    return emitRaggedComp(lc);
   if (fn.typeOf(lc->iter.get()).isTupleList()) {
     // [t for t in lst] of a list of tuples: each field copied.
     Val fields = emitExpr(lc->iter.get()), out;

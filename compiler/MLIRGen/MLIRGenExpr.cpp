@@ -580,6 +580,8 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
   }
   if (bt.isTupleList())
     return emitTupleListElement(base, ix);
+  if (bt.isRagged())
+    return emitRaggedIndex(base, ix);
   FunctionInstance::Indexing how = fn.indexingOf(ix);
   if (how != FunctionInstance::Indexing::Basic) {
     // a[mask], a[idx]: a new array (weft-lower-indexing fills it) of the
@@ -900,6 +902,8 @@ Val FunctionGen::emitExpr(const Expr *e) {
   }
   case ExprKind::List: {
     auto *lst = static_cast<const ListExpr *>(e);
+    if (t.isRagged() && lst->elts.empty())
+      return emptyRagged(t.scalarKind(), l);
     if (t.isArray() && t.rank() > 1)
       return Val(emitNestedListLiteral(lst, t, l));
     if (!t.isTupleList())

@@ -234,6 +234,41 @@ public:
                  mlir::Location l, bool deferrable = false);
   ScalarKind kindOf(mlir::Type t) const;
 
+  // ---- lists of lists of any lengths (MLIRGenRaggedLists.cpp)
+  /// The view of a row: `length` numbers of `pool` from `start` (i64s).
+  mlir::Value raggedRowView(mlir::Value pool, mlir::Value start,
+                            mlir::Value length, mlir::Location l);
+  /// Row `i` (a checked index) of the list of lists `rl`.
+  mlir::Value raggedRowAt(const Val &rl, mlir::Value i, mlir::Location l);
+  /// A new list of lists without rows, its pool of kind `k`.
+  Val emptyRagged(ScalarKind k, mlir::Location l);
+  /// `lst[i]`: the row, a view.
+  Val emitRaggedIndex(const Val &rl, const IndexExpr *ix);
+  /// The wrapped and checked row index `indexExpr` of `rl`.
+  mlir::Value raggedRowIndex(const Val &rl, const Expr *indexExpr, int64_t ln,
+                             mlir::Location l);
+  /// Appends a copy of the list `row` as a new row; `rl`'s parts pass
+  /// their references to the grown lists.
+  void raggedPushRow(Val &rl, mlir::Value row, ScalarKind k, int64_t ln,
+                     mlir::Location l);
+  /// Appends `added` (a number when `one`, else a list's numbers) to row
+  /// `i`, moving the row to the pool's end when it is full.
+  void raggedGrowRow(Val &rl, mlir::Value i, mlir::Value added, bool one,
+                     ScalarKind k, int64_t ln, mlir::Location l);
+  /// `lst = weft.row_append(lst, i, x)`, `lst = weft.list_append(lst,
+  /// row)` and the other updates of a list of lists variable.
+  bool emitRaggedUpdate(const std::string &name, const CallExpr *call,
+                        Builtin builtin, const AssignStmt &a);
+  /// weft.list_last (the last row) and weft.row_last (a row's last
+  /// number).
+  Val emitRaggedMethod(const CallExpr *c, Builtin builtin);
+  /// `lst[i] = row`.
+  void storeRaggedRow(const IndexExpr *ix, const Val &row, mlir::Location l);
+  /// A comprehension of rows that may differ in length.
+  Val emitRaggedComp(const ListCompExpr *lc);
+  /// A 2-D array of rows as a list of lists of any lengths (kind `k`).
+  Val raggedFromRows(mlir::Value rows, ScalarKind k, mlir::Location l);
+
   // ---- Python's str (MLIRGenStrings.cpp)
   /// A new str of the literal's text (UTF-8).
   mlir::Value emitStrLiteral(const std::string &utf8, mlir::Location l);
@@ -250,8 +285,9 @@ public:
                       llvm::function_ref<mlir::Value(mlir::Value)> holdsAt);
   /// Whether two 1-D arrays are of one length with `equalAt(i)` (an i1)
   /// at every index up to the first where it is false.
-  mlir::Value sequencesEqual(mlir::Value x, mlir::Value y, mlir::Location l,
-                             llvm::function_ref<mlir::Value(mlir::Value)> equalAt);
+  mlir::Value
+  sequencesEqual(mlir::Value x, mlir::Value y, mlir::Location l,
+                 llvm::function_ref<mlir::Value(mlir::Value)> equalAt);
   mlir::Value strOrder(mlir::Value x, mlir::Value y, mlir::Location l);
   mlir::Value strContains(mlir::Value s, mlir::Value sub, mlir::Location l);
   /// Whether str `x` equals a literal's text, compared in place.

@@ -61,10 +61,18 @@ bool FunctionGen::emitListUpdate(const AssignStmt &a) {
   std::optional<Builtin> builtin = call ? fn.builtinOf(call) : std::nullopt;
   if (!target || !builtin ||
       !builtinIn(builtin,
-                 {Builtin::ListAppend, Builtin::ListExtend, Builtin::ListDrop}))
+                 {Builtin::ListAppend, Builtin::ListExtend, Builtin::ListDrop,
+                  Builtin::ListClear, Builtin::RowAppend, Builtin::RowExtend,
+                  Builtin::RowDrop, Builtin::RowClear}))
     return false;
   auto *list = call->args[0]->dyn<NameExpr>();
   const weft::Type &t = fn.locals.at(target->name);
+  if (t.isRagged() && list && list->name == target->name)
+    return emitRaggedUpdate(target->name, call, *builtin, a);
+  if (builtinIn(builtin,
+                {Builtin::ListClear, Builtin::RowAppend, Builtin::RowExtend,
+                 Builtin::RowDrop, Builtin::RowClear}))
+    return false; // (a list's clear() is an expression)
   if (t.isTupleList() && list && list->name == target->name)
     return emitTupleListUpdate(target->name, call, *builtin, a);
   std::vector<std::string> slots;
@@ -397,6 +405,8 @@ Value FunctionGen::emitMembership(const CompareExpr *c) {
 }
 
 Val FunctionGen::emitListMethod(const CallExpr *c, Builtin builtin) {
+  if (fn.typeOf(c->args[0].get()).isRagged())
+    return emitRaggedMethod(c, builtin);
   if (fn.typeOf(c->args[0].get()).isTupleList())
     return emitTupleListMethod(c, builtin);
   if (builtinIn(builtin, {Builtin::ListAt, Builtin::ListPopAt,

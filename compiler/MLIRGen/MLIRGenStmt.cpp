@@ -87,6 +87,11 @@ void FunctionGen::collectTargetWrites(const Expr *target,
   } else if (auto *t = target->dyn<TupleExpr>()) {
     for (const ExprPtr &e : t->elts)
       collectTargetWrites(e.get(), out);
+  } else if (auto *ix = target->dyn<IndexExpr>()) {
+    // lst[i] = row of a list of lists: its pool grows.
+    auto *n = ix->base->dyn<NameExpr>();
+    if (n && fn.typeOf(ix->base.get()).isRagged())
+      collectTargetWrites(n, out);
   }
 }
 
@@ -229,7 +234,22 @@ void FunctionGen::emitBlock(const Block &block, size_t first) {
 void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
                              const Val &v, Location l) {
   if (auto *n = target->dyn<NameExpr>()) {
-    storeLocal(n->name, fn.locals.at(n->name), v, l);
+    const weft::Type &local = fn.locals.at(n->name);
+    if (local.isRagged() && valueType.isArray()) {
+      // Rows of one length stored where rows grow.
+      storeLocal(n->name, local, raggedFromRows(v.v(), local.scalarKind(), l),
+                 l);
+      return;
+    }
+    if (local.isRagged() && valueType.isRagged() &&
+        valueType.scalarKind() != local.scalarKind()) {
+      Val wide = v;
+      wide.parts[3] = convertList(v.parts[3], local.scalarKind(), l);
+      addTemp(wide.parts[3]);
+      storeLocal(n->name, local, wide, l);
+      return;
+    }
+    storeLocal(n->name, local, v, l);
     return;
   }
   if (auto *t = target->dyn<TupleExpr>()) {
@@ -247,6 +267,10 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
     return;
   }
   if (auto *ix = target->dyn<IndexExpr>()) {
+    if (fn.typeOf(ix->base.get()).isRagged() && ix->base->dyn<NameExpr>()) {
+      storeRaggedRow(ix, v, l);
+      return;
+    }
     if (fn.typeOf(ix->base.get()).isTupleList()) {
       // lst[i] = (a, b): each number into its field's list.
       Val fields = emitExpr(ix->base.get());
@@ -313,7 +337,8 @@ void FunctionGen::emitStmt(const Stmt &s) {
       storeThroughIndexArray(ix, a.value.get(), std::nullopt, line(s.range), l);
       break;
     }
-    if (ix && fn.typeOf(ix).isArray()) {
+    if (ix && fn.typeOf(ix).isArray() &&
+        !fn.typeOf(ix->base.get()).isRagged()) {
       // a[1:-1, :] = expr: computed straight into the view.
       Value dest = emitSubscript(emitExpr(ix->base.get()).v(), ix).v();
       storeInto(dest, a.value.get(), std::nullopt, line(s.range), l);
@@ -359,8 +384,8 @@ void FunctionGen::emitStmt(const Stmt &s) {
       // s += t, s *= n: a new str bound to s.
       Value cur = emitExpr(a.target.get()).v();
       Value rhs = emitExpr(a.value.get()).v();
-      Value r = joinOrRepeatList(cur, rhs, a.op == BinaryOp::Add,
-                                 ScalarKind::U32, l);
+      Value r =
+          joinOrRepeatList(cur, rhs, a.op == BinaryOp::Add, ScalarKind::U32, l);
       emitAssign(a.target.get(), tt, Val(r), l);
       break;
     }

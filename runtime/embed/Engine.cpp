@@ -380,6 +380,19 @@ Value detail::ValueAccess::decode(const Type &r, const char *bytes,
     Value present = decode(r.elems()[1], bytes, offset);
     return present.b_ ? number : out;
   }
+  if (r.isRagged()) {
+    // Starts, lengths, capacities, pool: the capacities are dropped.
+    out.kind_ = Value::Kind::Tuple;
+    out.isRagged_ = true;
+    for (size_t k = 0; k < r.elems().size(); ++k) {
+      Value part = decode(r.elems()[k], bytes, offset);
+      if (k != 2)
+        out.elements_.push_back(std::move(part));
+    }
+    for (Value &part : out.elements_)
+      part.listDepth_ = 0;
+    return out;
+  }
   if (r.isTuple() || r.isTupleList()) {
     // A tuple's values are the struct's fields in order (nested tuples
     // flattened into it). A list of tuples is the tuple of its fields'

@@ -83,6 +83,8 @@ def child(mode, program, out):
             "corpus_" + os.path.splitext(os.path.basename(program))[0],
             program)
         module = importlib.util.module_from_spec(spec)
+        # (registered, so that Numba's cache=True can name the module)
+        sys.modules[spec.name] = module
         spec.loader.exec_module(module)
         stage = "inputs"
         args = tuple(module.inputs())

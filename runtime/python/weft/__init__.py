@@ -130,7 +130,8 @@ _Value._fields_ = [("kind", ctypes.c_int), ("dtype", ctypes.c_int),
                    ("array", ctypes.c_void_p), ("count", ctypes.c_int),
                    ("elements", ctypes.POINTER(_Value)),
                    ("imag", ctypes.c_double), ("list_depth", ctypes.c_int),
-                   ("is_string", ctypes.c_int)]
+                   ("is_string", ctypes.c_int),
+                   ("is_ragged", ctypes.c_int)]
 
 
 class _Options(ctypes.Structure):
@@ -442,6 +443,9 @@ def _result(r, keep):
         return _as_lists(a, r.list_depth) if r.list_depth else a
     if r.kind == 3:
         parts = tuple(_result(r.elements[i], keep) for i in range(r.count))
+        if r.is_ragged:  # a list of lists: (starts, lengths, pool)
+            starts, lengths, pool = parts
+            return [pool[s:s + n].tolist() for s, n in zip(starts, lengths)]
         return _zipped(parts, r.list_depth) if r.list_depth else parts
     if r.dtype == _BOOL:
         return bool(r.integer)

@@ -97,6 +97,11 @@ typedef struct weft_value {
   /** Nonzero: the array (WEFT_U32, 1-D) is a Python str, its code
    *  points. */
   int is_string;
+  /** Nonzero: the tuple is a Python list of lists of numbers of any
+   *  lengths, held as three 1-D arrays: each row's start and length
+   *  (WEFT_I64) and the numbers (the pool); row i is
+   *  pool[start[i] : start[i] + length[i]]. */
+  int is_ragged;
 } weft_value;
 
 /** Releases the arrays of a result and a tuple's elements; the value is

@@ -259,6 +259,9 @@ public:
   /// Whether an array result is a Python str: a 1-D u32 array of its
   /// code points; see weft_value::is_string.
   bool isString() const { return isString_; }
+  /// Whether a tuple result is a list of lists of any lengths: (starts,
+  /// lengths, pool); see weft_value::is_ragged.
+  bool isRagged() const { return isRagged_; }
 
 private:
   friend class Function;
@@ -270,6 +273,7 @@ private:
   double im_ = 0; ///< a complex result's imaginary part (real part: f_)
   int listDepth_ = 0;
   bool isString_ = false;
+  bool isRagged_ = false;
   weft::Array array_;
   std::vector<Value> elements_;
 };
