@@ -240,6 +240,9 @@ struct TypeAnnotation {
   std::string scalar; ///< "bool", "i32", "i64", "f32", "f64" (checked by Sema)
   int rank = 0;
   SourceRange range;
+  /// A Python annotation that is no Weft type (`np.ndarray`,
+  /// `Optional[int]`): parsed and ignored, as Python and Numba do.
+  bool python = false;
 };
 
 //===----------------------------------------------------------------------===//

@@ -522,6 +522,15 @@ StmtPtr Parser::parseExprOrAssign() {
         return nullptr;
     }
     s->range = rangeFrom(begin);
+    if (s->annotation.python) {
+      // `x: np.ndarray = v` is `x = v`; `x: int` alone does nothing.
+      if (!s->value)
+        return std::make_unique<PassStmt>(s->range);
+      auto a = std::make_unique<AssignStmt>(s->range);
+      a->targets.push_back(std::move(s->target));
+      a->value = std::move(s->value);
+      return a;
+    }
     return s;
   }
   if (augOp(tok().kind, op)) {
@@ -560,13 +569,43 @@ StmtPtr Parser::parseExprOrAssign() {
   return s;
 }
 
-/// `f64`, `i64[:]`, `f32[:, :]`.
+/// `f64`, `i64[:]`, `f32[:, :]`: a Weft type. Any other annotation is
+/// Python's (`np.ndarray`, `Optional[int]`, `float | None`, `"Point"`,
+/// `npt.NDArray[np.float64]`), which Python and Numba ignore: it is parsed
+/// and dropped (`ann.python`).
 bool Parser::parseTypeAnnotation(TypeAnnotation &ann) {
-  if (!at(TokenKind::Identifier)) {
-    error("expected a type such as f64 or f64[:] after ':'");
-    return false;
-  }
   SourceLocation begin = tok().range.begin;
+  bool weftType =
+      at(TokenKind::Identifier) &&
+      (tok(1).kind == TokenKind::LBracket
+           ? tok(2).kind == TokenKind::Colon
+           : tok(1).kind != TokenKind::Dot && tok(1).kind != TokenKind::Pipe);
+  if (!weftType) {
+    if (at(TokenKind::Equal) || at(TokenKind::Newline) ||
+        at(TokenKind::Comma) || at(TokenKind::RParen)) {
+      error("expected a type such as f64 or f64[:] after ':'");
+      return false;
+    }
+    // Skipped up to what ends it: `,`, `)`, `=`, the header's `:` or the
+    // line's end, outside brackets (its names are no uses of NumPy).
+    ann.python = true;
+    int depth = 0;
+    while (!at(TokenKind::Eof) && !at(TokenKind::Newline)) {
+      TokenKind k = tok().kind;
+      if (depth == 0 && (k == TokenKind::Comma || k == TokenKind::RParen ||
+                         k == TokenKind::Equal || k == TokenKind::Colon))
+        break;
+      if (k == TokenKind::LParen || k == TokenKind::LBracket ||
+          k == TokenKind::LBrace)
+        ++depth;
+      else if (k == TokenKind::RParen || k == TokenKind::RBracket ||
+               k == TokenKind::RBrace)
+        --depth;
+      next();
+    }
+    ann.range = rangeFrom(begin);
+    return true;
+  }
   ann.scalar = next().text;
   ann.rank = 0;
   if (accept(TokenKind::LBracket)) {
@@ -583,6 +622,27 @@ bool Parser::parseTypeAnnotation(TypeAnnotation &ann) {
   }
   ann.range = rangeFrom(begin);
   return true;
+}
+
+void Parser::ignoreClassAnnotations(FunctionDefStmt &def) {
+  // In a function compiled from Python (python_lists=True), a name that
+  // is no Weft type (`Point`, `list`) annotates as Python's do: not at all.
+  bool python = false;
+  for (const ExprPtr &d : def.decorators)
+    if (auto *c = d->dyn<CallExpr>())
+      for (const KeywordArg &k : c->keywords)
+        if (auto *b = k.value->dyn<BoolLitExpr>();
+            b && k.name == "python_lists")
+          python = b->value;
+  if (!python)
+    return;
+  ScalarKind kind;
+  for (Param &p : def.params)
+    if (p.hasAnnotation && !parseScalarName(p.annotation.scalar, kind))
+      p.hasAnnotation = false;
+  if (def.hasReturnAnnotation &&
+      !parseScalarName(def.returnAnnotation.scalar, kind))
+    def.hasReturnAnnotation = false;
 }
 
 /// Parses ':' and the suite after a compound statement header.
@@ -809,9 +869,9 @@ StmtPtr Parser::parseFunctionDef() {
     p.name = tok().text;
     p.range = next().range;
     if (accept(TokenKind::Colon)) {
-      p.hasAnnotation = true;
       if (!parseTypeAnnotation(p.annotation))
         return nullptr;
+      p.hasAnnotation = !p.annotation.python;
     }
     if (accept(TokenKind::Equal)) {
       p.defaultValue = parseExpr();
@@ -833,13 +893,14 @@ StmtPtr Parser::parseFunctionDef() {
   }
   next(); // ')'
   if (accept(TokenKind::Arrow)) {
-    s->hasReturnAnnotation = true;
-    if (!at(TokenKind::Identifier))
+    if (at(TokenKind::Colon))
       return error("expected a return type such as f64 or f64[:] after "
                    "'->'");
     if (!parseTypeAnnotation(s->returnAnnotation))
       return nullptr;
+    s->hasReturnAnnotation = !s->returnAnnotation.python;
   }
+  ignoreClassAnnotations(*s);
   Block outerLambdas = std::move(lambdas_);
   lambdas_.clear();
   parseSuite(s->body, "def", "expected ':' at end of the 'def' header");

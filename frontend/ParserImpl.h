@@ -166,6 +166,9 @@ private:
   void randomDrawPositions(CallExpr &call, const std::string &name);
   /// expr | [expr] ':' [expr] [':' [expr]]
   ExprPtr parseSubscript();
+  /// Drops the annotations of `def` that name no Weft type when it is
+  /// compiled from Python.
+  void ignoreClassAnnotations(FunctionDefStmt &def);
   ExprPtr parseAtom();
 
   std::vector<Token> toks_;
