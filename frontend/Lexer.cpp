@@ -342,45 +342,96 @@ void Lexer::lexNumber() {
   tokens_.push_back(std::move(tok));
 }
 
-void Lexer::lexEscape(std::string &value) {
-  char e = peek(1);
-  SourceLocation escLoc = loc();
-  switch (e) {
-  case 'n':
-    value += '\n';
-    break;
-  case 't':
-    value += '\t';
-    break;
-  case '\\':
-    value += '\\';
-    break;
-  case '"':
-    value += '"';
-    break;
-  case '\'':
-    value += '\'';
-    break;
-  case '0':
-    value += '\0';
-    break;
-  case '\n':
-  case '\0':
-    advance();
-    return; // reported as unterminated by the caller
-  default:
-    value += '\\';
-    value += e;
-    diags_.error(
-        SourceRange(escLoc, SourceLocation{escLoc.line, escLoc.col + 2}),
-        std::string("unknown escape sequence '\\") + e +
-            "'; use \\n, \\t, \\\\, \\\" or \\'");
+namespace {
+/// Appends code point `cp` to `out` as UTF-8.
+void appendUtf8(std::string &out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
   }
-  advance(2);
 }
 
-void Lexer::lexString() {
+int hexValue(char c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+} // namespace
+
+void Lexer::lexEscape(std::string &value) {
+  // Python's escapes; an unknown one (`\p`) stays as written, as Python
+  // keeps it.
+  char e = peek(1);
+  SourceLocation escLoc = loc();
+  static const std::pair<char, char> simple[] = {
+      {'n', '\n'},  {'t', '\t'}, {'r', '\r'}, {'\\', '\\'}, {'"', '"'},
+      {'\'', '\''}, {'a', '\a'}, {'b', '\b'}, {'f', '\f'},  {'v', '\v'}};
+  for (auto [from, to] : simple)
+    if (e == from) {
+      value += to;
+      advance(2);
+      return;
+    }
+  if (e == '\n' || e == '\0') {
+    advance();
+    return; // reported as unterminated by the caller
+  }
+  if (e >= '0' && e <= '7') {
+    uint32_t cp = 0;
+    size_t n = 1;
+    while (n <= 3 && peek(n) >= '0' && peek(n) <= '7')
+      cp = cp * 8 + (peek(n++) - '0');
+    appendUtf8(value, cp);
+    advance(n);
+    return;
+  }
+  int digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+  if (digits) {
+    uint32_t cp = 0;
+    for (int k = 0; k < digits; ++k) {
+      int h = hexValue(peek(2 + k));
+      if (h < 0) {
+        diags_.error(SourceRange(escLoc, SourceLocation{escLoc.line,
+                                                        escLoc.col + 2 + k}),
+                     std::string("truncated \\") + e + " escape; write " +
+                         std::to_string(digits) + " hex digits");
+        advance(2 + k);
+        return;
+      }
+      cp = cp * 16 + h;
+    }
+    if (cp > 0x10FFFF)
+      diags_.error(
+          SourceRange(escLoc, SourceLocation{escLoc.line, escLoc.col + 10}),
+          "this \\U escape is past the last code point, U+10FFFF");
+    else
+      appendUtf8(value, cp);
+    advance(2 + digits);
+    return;
+  }
+  value += '\\';
+  advance();
+}
+
+void Lexer::lexString(bool raw) {
   SourceLocation begin = loc();
+  if (raw)
+    advance(); // the r
   char quote = peek();
   // """...""" and '''...''' (docstrings) may span lines.
   bool triple = peek(1) == quote && peek(2) == quote;
@@ -395,6 +446,16 @@ void Lexer::lexString() {
       advance(triple ? 3 : 1);
       terminated = true;
       break;
+    }
+    if (c == '\\' && raw) {
+      // r"\d": the backslash and what follows, as written.
+      value += c;
+      advance();
+      if (pos_ < text_.size() && peek() != '\n') {
+        value += peek();
+        advance();
+      }
+      continue;
     }
     if (c == '\\') {
       lexEscape(value);
@@ -541,6 +602,8 @@ std::vector<Token> Lexer::tokenize() {
       lexNumber();
     } else if ((c == 'f' || c == 'F') && (peek(1) == '"' || peek(1) == '\'')) {
       lexFString();
+    } else if ((c == 'r' || c == 'R') && (peek(1) == '"' || peek(1) == '\'')) {
+      lexString(/*raw=*/true);
     } else if (isIdentStart(c)) {
       lexIdentifier();
     } else if (c == '"' || c == '\'') {

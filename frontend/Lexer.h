@@ -145,7 +145,8 @@ private:
   void push(TokenKind kind, SourceLocation begin, std::string text = "");
   void handleIndentation();
   void lexNumber();
-  void lexString();
+  /// A string literal; `raw` after an r prefix (no escapes).
+  void lexString(bool raw = false);
   /// f"...{expr:spec}...": its tokens (LexerFStrings.cpp).
   void lexFString();
   /// The escape sequence at the cursor (a backslash) of a string: adds

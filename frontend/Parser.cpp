@@ -20,6 +20,7 @@
 #include "frontend/DesugarLoops.h"
 #include "frontend/DesugarStencils.h"
 #include "frontend/FreezeModuleArrays.h"
+#include "frontend/FunctionNames.h"
 #include "frontend/InlineGenerators.h"
 #include "frontend/LiftNestedFunctions.h"
 #include "frontend/ListParameters.h"
@@ -927,6 +928,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   p.parseModule(*m);
   desugarComprehensions(*m, diags);
   liftNestedFunctions(*m);
+  resolveFunctionNames(*m);
   inlineGenerators(*m, diags);
   specializeFunctionArguments(*m, diags);
   freezeModuleArrays(*m, diags);

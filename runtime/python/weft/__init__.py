@@ -654,6 +654,15 @@ def _module_source(dispatchers):
             if literal is not None:
                 constants[name] = literal
     text += ["%s = %s" % item for item in sorted(constants.items())]
+    # Other names of jitted functions (`c2 = stumpff_c2`, `from .m import
+    # f as g`): the module's aliases of them.
+    aliases = {}
+    for d in dispatchers:
+        for name in sorted(_global_names(d.py_func.__code__)):
+            v = d.py_func.__globals__.get(name)
+            if isinstance(v, Dispatcher) and name != v.py_func.__name__:
+                aliases[name] = v.py_func.__name__
+    text += ["%s = %s" % item for item in sorted(aliases.items())]
     # Modules the functions name under another name (`import numba as
     # nb`: nb.prange), imported first, in the blank lines before the
     # first function where there are some.

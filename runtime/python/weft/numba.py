@@ -4,7 +4,8 @@ under Weft with no edits: `python3 -m weft program.py` installs it as
 
 njit, jit, vectorize, guvectorize and stencil are Weft's; prange is range
 (the compiler reads `prange` in jitted code itself); Numba's type names
-(float64, int64[:], ...) exist so that signature lists evaluate. Any other
+(float64, int64[:], ...) and numba.types' names exist so that signature
+lists evaluate. Any other
 attribute (numba.cuda, numba.cfunc) is an AttributeError naming it (an
 ImportError for `from numba import ...`).
 """
@@ -54,6 +55,11 @@ def module():
     m.prange = range
     for name in TYPE_NAMES:
         setattr(m, name, _TypeName(name))
+    # numba.types: every name in it is a type name (types.intp,
+    # types.float64[:], types.UniTuple(...), types.unicode_type, ...).
+    t = _types.ModuleType("numba.types")
+    t.__getattr__ = lambda name: _TypeName(name)
+    m.types = t
 
     def missing(name):
         raise AttributeError("Weft's numba module has no %r" % name)

@@ -1,0 +1,91 @@
+"""Forms of ordinary Python in jitted functions that Numba accepts and
+Weft compiled wrongly or refused: Python annotations that are no Weft
+type (ignored, as Python and Numba ignore them), raw strings and Python's
+escapes, a module-level alias of a jitted function, a variable with the
+name of a function, `numba.types`. Checked against CPython running the
+same functions (py_func)."""
+from typing import Optional, Tuple
+
+import numpy as np
+import pytest
+
+import weft
+import weft.numba
+
+
+class Point:
+    pass
+
+
+@weft.jit
+def annotated(x: np.ndarray, k: Optional[int] = None,
+              s: "float | None" = None) -> Tuple[float, int]:
+    y: np.ndarray = x * 2
+    z: float
+    return y[0] + y[-1], len(x)
+
+
+@weft.jit
+def class_annotations(p: Point, n: int) -> Point:
+    return p * n
+
+
+@weft.jit
+def union_annotation(x: float | None = None):
+    if x is None:
+        return 1.0
+    return x
+
+
+def test_python_annotations_are_ignored():
+    x = np.arange(4.0)
+    assert annotated(x) == annotated.py_func(x) == (6.0, 4)
+    assert class_annotations(2.5, 2) == 5.0
+    assert union_annotation() == 1.0 and union_annotation(3.0) == 3.0
+
+
+@weft.jit
+def escapes():
+    s = "a\x41\u00e9\101\\p" + r"\d+\n" + "\p"
+    return len(s), s
+
+
+def test_raw_strings_and_escapes():
+    assert escapes() == escapes.py_func()
+
+
+@weft.jit
+def cube(x):
+    return x * x * x
+
+
+c3 = cube
+
+
+@weft.jit
+def use_alias(x):
+    return c3(x) + 1
+
+
+@weft.jit
+def slope(y):
+    # a variable with its function's name hides the function here
+    slope = (y[-1] - y[0]) / (len(y) - 1)
+    return slope
+
+
+@weft.jit
+def calls_slope(y):
+    return slope(y) * 2
+
+
+def test_function_names():
+    assert use_alias(2.0) == 9.0
+    y = np.array([1.0, 3.0, 5.0])
+    assert slope(y) == 2.0 and calls_slope(y) == 4.0
+
+
+def test_numba_types_names():
+    numba = weft.numba.module()
+    sig = numba.types.intp(numba.types.intp, numba.types.float64[:])
+    assert "intp" in repr(sig)
