@@ -884,6 +884,11 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       return Type::array(k == ScalarKind::C128 ? ScalarKind::F64 : k,
                          base.rank());
     }
+    // dt.kind ("f", "i", "u", "b", "c") and dt.itemsize of a dtype.
+    if (base.isDType() && a->attr == "kind")
+      return Type::string();
+    if (base.isDType() && a->attr == "itemsize")
+      return Type::i64();
     if (!base.isArray()) {
       diags_.error(a->range,
                    "'" + a->attr + "' is not an attribute of " + base.str());

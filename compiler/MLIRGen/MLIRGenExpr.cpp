@@ -863,6 +863,22 @@ Val FunctionGen::emitExpr(const Expr *e) {
   }
   case ExprKind::Attribute: {
     auto *a = static_cast<const AttributeExpr *>(e);
+    weft::Type bt = fn.typeOf(a->base.get());
+    if (bt.isDType()) {
+      // dt.kind, dt.itemsize: known when the program is compiled.
+      ScalarKind k = bt.scalarKind();
+      if (a->attr == "itemsize")
+        return Val(i64(k == ScalarKind::C128   ? 16
+                       : k == ScalarKind::Bool ? 1
+                                               : bitWidth(k) / 8,
+                       l));
+      char kind = k == ScalarKind::Bool      ? 'b'
+                  : k == ScalarKind::C128    ? 'c'
+                  : isUnsignedKind(k)        ? 'u'
+                  : weft::Type::scalar(k).isFloat() ? 'f'
+                                                    : 'i';
+      return Val(emitStrLiteral(std::string(1, kind), l));
+    }
     Value arr = emitExpr(a->base.get()).v();
     if ((a->attr == "real" || a->attr == "imag") &&
         isa<MemRefType>(arr.getType())) {

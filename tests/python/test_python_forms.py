@@ -89,3 +89,19 @@ def test_numba_types_names():
     numba = weft.numba.module()
     sig = numba.types.intp(numba.types.intp, numba.types.float64[:])
     assert "intp" in repr(sig)
+
+
+@weft.jit
+def zeros_of(n, dt):
+    out = np.zeros(n, dtype=dt)
+    out[0] = 1.5
+    return out, dt.kind, dt.itemsize
+
+
+@pytest.mark.parametrize("dt", [np.float32, np.dtype("int64"), float, bool,
+                                np.uint8])
+def test_dtypes_passed_from_python(dt):
+    got, want = zeros_of(3, dt), zeros_of.py_func(3, np.dtype(dt))
+    assert got[0].dtype == want[0].dtype
+    assert got[0].tolist() == want[0].tolist()
+    assert got[1:] == want[1:]

@@ -846,7 +846,7 @@ class Dispatcher(_CallerBase):
             learn = learn and len(bound.args) == len(args)
             args = bound.args
         if any(isinstance(a, (tuple, list, str, Dispatcher)) or a is None
-               for a in args):
+               or _arguments.is_dtype(a) for a in args):
             return self._call_with_tuples(args)
         r = self._compiled()(*args)
         if _fastcall is not None and learn and _fast_result(r):

@@ -58,12 +58,30 @@ def field_arrays(x, n):
     return arrays
 
 
+def dtype_name(x):
+    """NumPy's name of a dtype passed as a value (np.float32, float,
+    np.dtype("int64"), a.dtype), or None for anything else."""
+    if isinstance(x, np.dtype) or (isinstance(x, type) and (
+            issubclass(x, np.generic) or x in (bool, int, float, complex))):
+        try:
+            return np.dtype(x).name
+        except TypeError:
+            return None
+    return None
+
+
+def is_dtype(x):
+    return dtype_name(x) is not None
+
+
 def layout(x):
     """None for a value passed as it is; the nested lengths of a tuple;
-    "None" for None and "list" for a list (written into the generated
-    call)."""
+    "None" for None, "list" for a list and "dtype:<name>" for a dtype
+    (written into the generated call)."""
     if x is None:
         return "None"
+    if dtype_name(x) is not None:
+        return "dtype:" + dtype_name(x)
     if isinstance(x, str):
         return "str"
     passed = getattr(x, "_weft_passed_function", None)
@@ -82,7 +100,8 @@ def layout(x):
 def flatten(x, out, lists):
     """Appends to `out` the values the entry takes for `x`; each list's
     array goes with the list into `lists`."""
-    if x is None or getattr(x, "_weft_passed_function", None) is not None:
+    if x is None or getattr(x, "_weft_passed_function", None) is not None \
+            or is_dtype(x):
         return
     if isinstance(x, tuple):
         for e in x:
@@ -105,6 +124,10 @@ def expression(shape, name, params):
         return "None"
     if isinstance(shape, str) and shape.startswith("function:"):
         return shape[len("function:"):]
+    if isinstance(shape, str) and shape.startswith("dtype:"):
+        # (a compile-time value: the function is compiled for it)
+        name = shape[len("dtype:"):]
+        return "np." + ("bool_" if name == "bool" else name)
     if shape is None:
         params.append(name)
         return name
