@@ -81,6 +81,24 @@ void collectAssigned(const Block &block, std::vector<const Expr *> &targets,
   }
 }
 
+bool Analyzer::constantDefault(const Expr *v,
+                               const std::set<std::string> &constants) {
+  if (auto *u = v->dyn<UnaryExpr>())
+    return u->op == UnaryOp::Neg &&
+           constantDefault(u->operand.get(), constants);
+  if (v->dyn<IntLitExpr>() || v->dyn<FloatLitExpr>() || v->dyn<BoolLitExpr>() ||
+      v->dyn<StrLitExpr>())
+    return true;
+  if (auto *t = v->dyn<TupleExpr>()) {
+    for (const ExprPtr &e : t->elts)
+      if (!constantDefault(e.get(), constants))
+        return false;
+    return !t->elts.empty();
+  }
+  auto *n = v->dyn<NameExpr>();
+  return n && (n->name == "None" || n->qualified || constants.count(n->name));
+}
+
 Type Analyzer::annotationType(const TypeAnnotation &a) {
   ScalarKind k;
   if (!parseScalarName(a.scalar, k)) {
@@ -258,6 +276,14 @@ Analyzer::run(std::vector<EntryRequest> *entries,
               const std::map<std::string, Type> *session) {
   program_ = std::make_unique<Program>();
   // Function table; nested and duplicate definitions are errors.
+  // Module-level names bound to numbers (`_xtol = 2e-12`): constants a
+  // default value may name, as Python evaluates it once.
+  std::set<std::string> moduleConstants;
+  for (const StmtPtr &s : module_.body)
+    if (auto *a = s->dyn<AssignStmt>())
+      for (const ExprPtr &t : a->targets)
+        if (auto *n = t->dyn<NameExpr>())
+          moduleConstants.insert(n->name);
   for (const StmtPtr &s : module_.body) {
     if (auto *d = s->dyn<FunctionDefStmt>()) {
       if (defs_.count(d->name)) {
@@ -277,16 +303,12 @@ Analyzer::run(std::vector<EntryRequest> *entries,
       if (d->hasReturnAnnotation)
         (void)annotationType(d->returnAnnotation);
       for (const Param &p : d->params) {
-        const Expr *v = p.defaultValue.get();
-        if (auto *u = v ? v->dyn<UnaryExpr>() : nullptr)
-          v = u->op == UnaryOp::Neg ? u->operand.get() : v;
-        auto *none = v ? v->dyn<NameExpr>() : nullptr;
-        if (v && !v->dyn<IntLitExpr>() && !v->dyn<FloatLitExpr>() &&
-            !v->dyn<BoolLitExpr>() && !(none && none->name == "None") &&
-            !(v->dyn<StrLitExpr>() && v == p.defaultValue.get()))
-          diags_.error(p.defaultValue->range, "a default value must be a "
-                                              "number, bool or str literal, "
-                                              "or None");
+        if (p.defaultValue &&
+            !constantDefault(p.defaultValue.get(), moduleConstants))
+          diags_.error(p.defaultValue->range,
+                       "a default value must be a constant: a number, bool "
+                       "or str literal, None, np.inf or math.pi, a module "
+                       "constant, or a tuple of them");
       }
       // A function may take the name of a NumPy function or a kernel
       // builtin, as in Python: it then shadows the builtin, which stays
@@ -600,6 +622,16 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
   if (auto *t = target->dyn<TupleExpr>()) {
     if (valueType.isUnknown())
       return;
+    if (valueType.isArray() && !valueType.isString()) {
+      // `x, y = pos[i]`: an array's first axis, its length checked when it
+      // runs (ValueError), as Python unpacks any sequence.
+      Type part = valueType.rank() == 1 ? valueType.elementType()
+                                        : Type::array(valueType.scalarKind(),
+                                                      valueType.rank() - 1);
+      for (const ExprPtr &e : t->elts)
+        assignTo(e.get(), part, valueRange);
+      return;
+    }
     if (!valueType.isTuple() || valueType.elems().size() != t->elts.size()) {
       diags_.error(valueRange, "cannot unpack a " + valueType.str() + " into " +
                                    std::to_string(t->elts.size()) +

@@ -238,6 +238,10 @@ private:
                             const std::vector<Type> &args,
                             const std::vector<const Expr *> &argExprs,
                             const std::string &name);
+  /// Whether a parameter's default `v` is a constant: a literal, None,
+  /// np.inf, a module constant in `constants`, -x or a tuple of them.
+  static bool constantDefault(const Expr *v,
+                              const std::set<std::string> &constants);
   // ---- lists of lists of any lengths (SemaRaggedLists.cpp)
   /// Whether the rows `lc` makes may differ in length: the row reads the
   /// comprehension's variable (but is no list display; for an inner

@@ -872,9 +872,9 @@ Val FunctionGen::emitExpr(const Expr *e) {
                        : k == ScalarKind::Bool ? 1
                                                : bitWidth(k) / 8,
                        l));
-      char kind = k == ScalarKind::Bool      ? 'b'
-                  : k == ScalarKind::C128    ? 'c'
-                  : isUnsignedKind(k)        ? 'u'
+      char kind = k == ScalarKind::Bool             ? 'b'
+                  : k == ScalarKind::C128           ? 'c'
+                  : isUnsignedKind(k)               ? 'u'
                   : weft::Type::scalar(k).isFloat() ? 'f'
                                                     : 'i';
       return Val(emitStrLiteral(std::string(1, kind), l));

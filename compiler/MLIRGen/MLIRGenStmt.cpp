@@ -253,6 +253,44 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
     return;
   }
   if (auto *t = target->dyn<TupleExpr>()) {
+    if (valueType.isArray()) {
+      // `x, y = pos[i]`: the array's length is the number of names.
+      Value arr = v.v();
+      int64_t k = static_cast<int64_t>(t->elts.size());
+      Value n = dim(arr, 0, l);
+      int64_t ln = line(t->range);
+      emitCheck(
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, n, i64(k, l)),
+          "ValueError: too many values to unpack (expected " +
+              std::to_string(k) + ")",
+          ln, l);
+      emitCheck(
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, n, i64(k, l)),
+          "ValueError: not enough values to unpack (expected " +
+              std::to_string(k) + ")",
+          ln, l);
+      int rank = valueType.rank();
+      weft::Type part =
+          rank == 1 ? valueType.elementType()
+                    : weft::Type::array(valueType.scalarKind(), rank - 1);
+      for (int64_t i = 0; i < k; ++i) {
+        Value x;
+        if (rank == 1) {
+          x = convert(
+              memref::LoadOp::create(b, l, arr, ValueRange{index(i, l)}),
+              part.scalarKind(), l);
+        } else {
+          SmallVector<int64_t, 8> axes(rank, 0);
+          axes[0] = 1;
+          x = weft::SliceOp::create(b, l, toMLIR(part), arr,
+                                    ValueRange{index(i, l)},
+                                    b.getDenseI64ArrayAttr(axes))
+                  .getResult();
+        }
+        emitAssign(t->elts[i].get(), part, Val(x), l);
+      }
+      return;
+    }
     size_t offset = 0;
     for (size_t i = 0; i < t->elts.size(); ++i) {
       const weft::Type &et = valueType.elems()[i];

@@ -105,3 +105,40 @@ def test_dtypes_passed_from_python(dt):
     assert got[0].dtype == want[0].dtype
     assert got[0].tolist() == want[0].tolist()
     assert got[1:] == want[1:]
+
+
+_TOL = 1e-3
+
+
+@weft.jit
+def clipped(x, hi=np.inf, lo=-np.inf, tol=_TOL, shape=(2, 3)):
+    return min(max(x, lo), hi) + tol + shape[0]
+
+
+@weft.jit
+def caller_of_clipped(x):
+    return clipped(x) + clipped(x, 1.0)
+
+
+def test_constant_defaults():
+    assert clipped(5.0) == clipped.py_func(5.0)
+    assert caller_of_clipped(5.0) == caller_of_clipped.py_func(5.0)
+
+
+@weft.jit
+def unpack_rows(pts):
+    total = 0.0
+    for i in range(pts.shape[0]):
+        x, y, z = pts[i]
+        total += x * 100 + y * 10 + z
+    a, b = pts[:2]
+    return total, a[0] + b[2]
+
+
+def test_unpacking_an_array():
+    pts = np.arange(12.0).reshape(4, 3)
+    assert unpack_rows(pts) == unpack_rows.py_func(pts)
+    with pytest.raises(ValueError, match="too many values to unpack"):
+        unpack_rows(np.zeros((2, 4)))
+    with pytest.raises(ValueError, match="not enough values to unpack"):
+        unpack_rows(np.zeros((2, 2)))

@@ -647,7 +647,8 @@ def _module_source(dispatchers):
     # freezes them (Weft's module constants).
     constants = {}
     for d in dispatchers:
-        for name in sorted(_global_names(d.py_func.__code__)):
+        for name in sorted(_global_names(d.py_func.__code__) |
+                           _default_names(d.py_func)):
             if name in constants or name not in d.py_func.__globals__:
                 continue
             literal = _constant_literal(d.py_func.__globals__[name])
@@ -769,6 +770,25 @@ def _global_names(code):
     for c in code.co_consts:
         if inspect.iscode(c):
             names |= _global_names(c)
+    return names
+
+
+def _default_names(fn):
+    """The global names the default values of `fn`'s parameters read
+    (`tol=_TOL`): constants of the module as the body's are."""
+    import ast
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+    except (_builtin_OSError, TypeError, SyntaxError):
+        return set()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for d in node.args.defaults + [k for k in node.args.kw_defaults
+                                           if k is not None]:
+                names |= {n.id for n in ast.walk(d)
+                          if isinstance(n, ast.Name)}
+            break
     return names
 
 
