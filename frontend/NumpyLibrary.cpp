@@ -391,6 +391,8 @@ def __np_linalg_matrix_power(a, n):
     return result
 
 def __np_item(a):
+    if a.ndim == 0:
+        return a
     if a.size != 1:
         raise ValueError("can only convert an array of size 1 to a Python scalar")
     return a.ravel()[0]

@@ -476,6 +476,25 @@ ExprPtr Parser::parsePostfix() {
 }
 
 void Parser::positionalDtypeToKeyword(CallExpr &call) {
+  // Their leading arguments by name: zeros(shape=(h, w)), full(shape=n,
+  // fill_value=v), zeros_like(a=x), as positions.
+  static const std::map<std::string, std::vector<std::string>> leading = {
+      {"zeros", {"shape"}},          {"ones", {"shape"}},
+      {"empty", {"shape"}},          {"full", {"shape", "fill_value"}},
+      {"zeros_like", {"a"}},         {"ones_like", {"a"}},
+      {"empty_like", {"prototype"}}, {"full_like", {"a", "fill_value"}}};
+  if (auto *n = call.callee->dyn<NameExpr>(); n && leading.count(n->name)) {
+    const std::vector<std::string> &names = leading.at(n->name);
+    for (size_t k = call.args.size(); k < names.size(); ++k) {
+      auto kw =
+          std::find_if(call.keywords.begin(), call.keywords.end(),
+                       [&](const KeywordArg &a) { return a.name == names[k]; });
+      if (kw == call.keywords.end())
+        break;
+      call.args.push_back(std::move(kw->value));
+      call.keywords.erase(kw);
+    }
+  }
   // NumPy's creation functions take the dtype as a positional argument
   // too: zeros(shape, float64), full(shape, v, a.dtype).
   static const std::map<std::string, size_t> dtypePosition = {

@@ -142,3 +142,16 @@ def test_unpacking_an_array():
         unpack_rows(np.zeros((2, 4)))
     with pytest.raises(ValueError, match="not enough values to unpack"):
         unpack_rows(np.zeros((2, 2)))
+
+
+@weft.jit
+def creation_keywords(h, w, x):
+    a = np.zeros(shape=(h, w), dtype=np.float64)
+    b = np.full(shape=w, fill_value=2.5)
+    c = np.ones_like(a=b)
+    return a.sum() + b.sum() + c.sum() + x[0].item() + x[1:2].item()
+
+
+def test_creation_keywords_and_item_of_a_number():
+    x = np.array([1.5, 2.5])
+    assert creation_keywords(2, 3, x) == creation_keywords.py_func(2, 3, x)
