@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -388,6 +389,9 @@ struct FunctionDefStmt : Stmt {
 struct ModuleAST {
   std::string filename;
   Block body;
+  /// The module's namedtuple classes (`P = namedtuple("P", ["x", "y"])`):
+  /// their fields, in order.
+  std::map<std::string, std::vector<std::string>> records;
 };
 
 /// Writes an indented, deterministic tree dump of `module` (for

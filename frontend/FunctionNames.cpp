@@ -6,6 +6,7 @@
 #include "frontend/FunctionNames.h"
 
 #include <map>
+#include <optional>
 #include <set>
 
 namespace weft {
@@ -33,7 +34,62 @@ void renameNames(
 }
 } // namespace
 
+/// The fields of `namedtuple("P", fields)`: a list or tuple of strs, or
+/// one str of names apart by spaces or commas; none for another value.
+static std::optional<std::vector<std::string>> recordFields(const Expr *e) {
+  auto *c = e->dyn<CallExpr>();
+  auto *callee = c ? c->callee->dyn<NameExpr>() : nullptr;
+  if (!callee || callee->name != "namedtuple" || c->args.size() != 2 ||
+      !c->args[0]->dyn<StrLitExpr>())
+    return std::nullopt;
+  std::vector<std::string> fields;
+  const Expr *f = c->args[1].get();
+  std::vector<const Expr *> items;
+  if (auto *l = f->dyn<ListExpr>())
+    for (const ExprPtr &x : l->elts)
+      items.push_back(x.get());
+  else if (auto *t = f->dyn<TupleExpr>())
+    for (const ExprPtr &x : t->elts)
+      items.push_back(x.get());
+  if (auto *text = f->dyn<StrLitExpr>()) {
+    std::string word;
+    for (char ch : text->value + " ") {
+      if (ch == ' ' || ch == ',') {
+        if (!word.empty())
+          fields.push_back(word);
+        word.clear();
+      } else {
+        word += ch;
+      }
+    }
+  }
+  for (const Expr *x : items) {
+    auto *name = x->dyn<StrLitExpr>();
+    if (!name)
+      return std::nullopt;
+    fields.push_back(name->value);
+  }
+  if (fields.empty())
+    return std::nullopt;
+  return fields;
+}
+
 void resolveFunctionNames(ModuleAST &module) {
+  // `P = namedtuple("P", ["x", "y"])`: a class of records.
+  for (auto it = module.body.begin(); it != module.body.end();) {
+    auto *a = (*it)->dyn<AssignStmt>();
+    auto *target =
+        a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
+    if (target) {
+      if (std::optional<std::vector<std::string>> fields =
+              recordFields(a->value.get())) {
+        module.records[target->name] = *fields;
+        it = module.body.erase(it);
+        continue;
+      }
+    }
+    ++it;
+  }
   std::set<std::string> functions;
   for (const StmtPtr &s : module.body)
     if (auto *d = s->dyn<FunctionDefStmt>())

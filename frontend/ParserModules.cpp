@@ -33,7 +33,8 @@ bool isNumpyRandomFunction(const std::string &name) {
 bool importable(const std::string &module) {
   return module == "numpy" || module == "math" || module == "numba" ||
          module == "numpy.random" || module == "numba.np" ||
-         module == "cmath" || module == "random" || module == "heapq";
+         module == "cmath" || module == "random" || module == "heapq" ||
+         module == "collections" || module == "typing";
 }
 /// math.floor, math.ceil and math.trunc give Python's int (NumPy's give a
 /// float): the library's versions.

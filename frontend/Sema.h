@@ -96,6 +96,11 @@ struct FunctionInstance {
   /// For each call to a user function, the expression bound to each
   /// parameter: a positional or keyword argument, or the default.
   std::unordered_map<const CallExpr *, std::vector<const Expr *>> callArgs;
+  /// Calls of a namedtuple class (`P(x, y=v)`): the expression of each
+  /// field, in the class's order.
+  std::unordered_map<const CallExpr *, std::vector<const Expr *>> recordArgs;
+  /// `p.x` of a namedtuple: the position of the field.
+  std::unordered_map<const Expr *, size_t> fieldOf;
   /// Calls of a @vectorize function with array arguments: the instance
   /// (of element types) is applied element by element, with broadcasting.
   std::set<const CallExpr *> vectorizedCalls;

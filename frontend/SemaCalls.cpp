@@ -63,6 +63,43 @@ bool Analyzer::bindArguments(const CallExpr *c, const FunctionDefStmt *def,
   return true;
 }
 
+Type Analyzer::checkRecordCall(const CallExpr *c, const std::string &name) {
+  // P(x, y=v) of `P = namedtuple("P", ["x", "y"])`: a tuple of its fields.
+  const std::vector<std::string> &fields = module_.records.at(name);
+  std::vector<const Expr *> bound(fields.size(), nullptr);
+  if (c->args.size() > fields.size()) {
+    diags_.error(c->range, name + "() takes " + std::to_string(fields.size()) +
+                               " fields, got " +
+                               std::to_string(c->args.size()));
+    return Type::unknown();
+  }
+  for (size_t i = 0; i < c->args.size(); ++i)
+    bound[i] = c->args[i].get();
+  for (const KeywordArg &k : c->keywords) {
+    auto at = std::find(fields.begin(), fields.end(), k.name);
+    if (at == fields.end() || bound[at - fields.begin()]) {
+      diags_.error(k.nameRange, at == fields.end()
+                                    ? name + " has no field '" + k.name + "'"
+                                    : "field '" + k.name + "' is given twice");
+      return Type::unknown();
+    }
+    bound[at - fields.begin()] = k.value.get();
+  }
+  std::vector<Type> elems;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (!bound[i]) {
+      diags_.error(c->range, name + "() is missing field '" + fields[i] + "'");
+      return Type::unknown();
+    }
+    Type t = checkExpr(bound[i]);
+    if (!t.isKnown())
+      return Type::unknown();
+    elems.push_back(t);
+  }
+  fn_->recordArgs[c] = bound;
+  return Type::record(name, std::move(elems));
+}
+
 Type Analyzer::checkCall(const CallExpr *c) {
   if (auto *m = c->callee->dyn<AttributeExpr>())
     return checkMethodCall(c, m);
@@ -93,6 +130,9 @@ Type Analyzer::checkCall(const CallExpr *c) {
                                "(f)(x): functions are not values in Weft");
     return Type::unknown();
   }
+  if (callee && !callee->qualified && module_.records.count(callee->name) &&
+      !defs_.count(callee->name) && !launch)
+    return checkRecordCall(c, callee->name);
   std::vector<Type> args;
   bool known = true;
   for (const ExprPtr &a : c->args) {

@@ -884,6 +884,19 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       return Type::array(k == ScalarKind::C128 ? ScalarKind::F64 : k,
                          base.rank());
     }
+    // p.x of a namedtuple: its field.
+    if (base.isTuple() && !base.recordName().empty()) {
+      const std::vector<std::string> &fields =
+          module_.records.at(base.recordName());
+      auto at = std::find(fields.begin(), fields.end(), a->attr);
+      if (at == fields.end()) {
+        diags_.error(a->range, "'" + base.recordName() + "' has no field '" +
+                                   a->attr + "'");
+        return Type::unknown();
+      }
+      fn_->fieldOf[a] = at - fields.begin();
+      return base.elems()[at - fields.begin()];
+    }
     // dt.kind ("f", "i", "u", "b", "c") and dt.itemsize of a dtype.
     if (base.isDType() && a->attr == "kind")
       return Type::string();

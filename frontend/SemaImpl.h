@@ -238,6 +238,8 @@ private:
                             const std::vector<Type> &args,
                             const std::vector<const Expr *> &argExprs,
                             const std::string &name);
+  /// `P(x, y=v)` of a namedtuple class `name` (Type::record).
+  Type checkRecordCall(const CallExpr *c, const std::string &name);
   /// Whether a parameter's default `v` is a constant: a literal, None,
   /// np.inf, a module constant in `constants`, -x or a tuple of them.
   static bool constantDefault(const Expr *v,

@@ -29,6 +29,7 @@ bool Type::operator==(const Type &o) const {
     return scalar_ == o.scalar_ && rank_ == o.rank_ &&
            listDepth_ == o.listDepth_ && str_ == o.str_;
   case Kind::Tuple:
+    return elems_ == o.elems_ && record_ == o.record_;
   case Kind::Optional:
   case Kind::TupleList:
     return elems_ == o.elems_;
@@ -189,7 +190,7 @@ std::string Type::str() const {
     return s + "]";
   }
   case Kind::Tuple: {
-    std::string s = "(";
+    std::string s = record_ + "(";
     for (size_t i = 0; i < elems_.size(); ++i)
       s += (i ? ", " : "") + elems_[i].str();
     return s + ")";
@@ -262,7 +263,10 @@ Type unify(const Type &a, const Type &b, bool &ok) {
         return Type::unknown();
       elems.push_back(e);
     }
-    return Type::tuple(std::move(elems));
+    // (two namedtuples of one class stay one; else a plain tuple)
+    return a.recordName() == b.recordName()
+               ? Type::record(a.recordName(), std::move(elems))
+               : Type::tuple(std::move(elems));
   }
   ok = false;
   return Type::unknown();

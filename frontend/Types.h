@@ -159,6 +159,15 @@ public:
     t.elems_ = std::move(elems);
     return t;
   }
+  /// A namedtuple's value (`P(x, y)` of `P = namedtuple("P", ...)`): a
+  /// tuple that knows its class, whose fields name its elements.
+  static Type record(std::string name, std::vector<Type> elems) {
+    Type t = tuple(std::move(elems));
+    t.record_ = std::move(name);
+    return t;
+  }
+  /// The namedtuple class of a tuple ("" for a plain tuple).
+  const std::string &recordName() const { return record_; }
 
   /// A number that may be None (Numba's optional type): a function that
   /// returns a number on some paths and None on others. Held as the
@@ -248,6 +257,7 @@ private:
   int rank_ = 0;
   int listDepth_ = 0;
   bool str_ = false;
+  std::string record_;
   std::vector<Type> elems_;
 };
 

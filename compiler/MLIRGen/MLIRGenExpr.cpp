@@ -864,6 +864,20 @@ Val FunctionGen::emitExpr(const Expr *e) {
   case ExprKind::Attribute: {
     auto *a = static_cast<const AttributeExpr *>(e);
     weft::Type bt = fn.typeOf(a->base.get());
+    if (auto field = fn.fieldOf.find(a); field != fn.fieldOf.end()) {
+      // p.x of a namedtuple: the parts of that field.
+      Val whole = emitExpr(a->base.get()), out;
+      size_t offset = 0;
+      for (size_t k = 0; k < bt.elems().size(); ++k) {
+        SmallVector<mlir::Type> ts;
+        flatTypes(bt.elems()[k], ts);
+        if (k == field->second)
+          out.parts.append(whole.parts.begin() + offset,
+                           whole.parts.begin() + offset + ts.size());
+        offset += ts.size();
+      }
+      return out;
+    }
     if (bt.isDType()) {
       // dt.kind, dt.itemsize: known when the program is compiled.
       ScalarKind k = bt.scalarKind();
@@ -983,6 +997,15 @@ Val FunctionGen::emitCall(const CallExpr *c) {
   Location l = loc(c->range);
   if (fn.vmapAxis.count(c))
     return emitVmap(c);
+  if (auto rec = fn.recordArgs.find(c); rec != fn.recordArgs.end()) {
+    // P(x, y): a namedtuple is the tuple of its fields.
+    Val out;
+    for (const Expr *x : rec->second) {
+      Val v = emitExpr(x);
+      out.parts.append(v.parts.begin(), v.parts.end());
+    }
+    return out;
+  }
   auto it = fn.calls.find(c);
   // (s.upper() of a str is a call of the string library's function)
   auto *m = c->callee->dyn<AttributeExpr>();

@@ -155,3 +155,50 @@ def creation_keywords(h, w, x):
 def test_creation_keywords_and_item_of_a_number():
     x = np.array([1.5, 2.5])
     assert creation_keywords(2, 3, x) == creation_keywords.py_func(2, 3, x)
+
+
+from collections import namedtuple  # noqa: E402
+from typing import NamedTuple  # noqa: E402
+
+UnionFind = namedtuple("UnionFind", ["parent", "size"])
+
+
+class Point2(NamedTuple):
+    x: float
+    y: float
+
+
+@weft.jit
+def uf_find(uf, a):
+    while uf.parent[a] != a:
+        a = uf.parent[a]
+    return a
+
+
+@weft.jit
+def components(n, edges):
+    uf = UnionFind(np.arange(n), size=np.ones(n, np.int64))
+    for k in range(edges.shape[0]):
+        a = uf_find(uf, edges[k, 0])
+        b = uf_find(uf, edges[k, 1])
+        if a != b:
+            uf.parent[b] = a
+            uf.size[a] += uf.size[b]
+    roots = 0
+    for i in range(n):
+        if uf_find(uf, i) == i:
+            roots += 1
+    return roots, uf.size.max()
+
+
+@weft.jit
+def norm(p):
+    q = Point2(p.y, p.x)
+    return (q.x ** 2 + q.y ** 2) ** 0.5, q.x
+
+
+def test_namedtuples():
+    edges = np.array([[0, 1], [2, 3], [1, 3], [5, 6]])
+    assert components(7, edges) == components.py_func(7, edges)
+    p = Point2(3.0, 4.0)
+    assert norm(p) == norm.py_func(p) == (5.0, 4.0)

@@ -664,6 +664,17 @@ def _module_source(dispatchers):
             if isinstance(v, Dispatcher) and name != v.py_func.__name__:
                 aliases[name] = v.py_func.__name__
     text += ["%s = %s" % item for item in sorted(aliases.items())]
+    # namedtuple classes (collections' and typing.NamedTuple's) the
+    # functions make or read: records of their fields.
+    records = {}
+    for d in dispatchers:
+        for name in sorted(_global_names(d.py_func.__code__)):
+            v = d.py_func.__globals__.get(name)
+            if isinstance(v, type) and issubclass(v, tuple) and \
+                    isinstance(getattr(v, "_fields", None), tuple):
+                records[name] = list(v._fields)
+    text += ['%s = namedtuple("%s", %r)' % (name, name, fields)
+             for name, fields in sorted(records.items())]
     # Modules the functions name under another name (`import numba as
     # nb`: nb.prange), imported first, in the blank lines before the
     # first function where there are some.
@@ -918,6 +929,10 @@ class Dispatcher(_CallerBase):
             if isinstance(a, Dispatcher):
                 callees += [d for d in a._callees() if d not in callees]
         source, filename = _module_source(callees)
+        # namedtuple classes of the arguments, rebuilt by the wrapper.
+        for line in _arguments.record_lines(layout):
+            if line not in source:
+                source += line + "\n"
         target = "cpu"
         if self.decorator == "jit":
             target = self.options.get("target", "cpu")

@@ -94,7 +94,36 @@ def layout(x):
         return None
     if not x:
         raise _call_error("an empty tuple cannot be passed to a Weft function")
+    fields = getattr(type(x), "_fields", None)
+    if isinstance(fields, tuple) and len(fields) == len(x):
+        # a namedtuple: rebuilt as one of its class
+        return ("record:%s:%s" % (type(x).__name__, ",".join(fields)),) + \
+            tuple(layout(e) for e in x)
     return tuple(layout(e) for e in x)
+
+
+def _record(shape):
+    """(name, fields) of a namedtuple's layout, or None."""
+    if isinstance(shape, tuple) and shape and isinstance(shape[0], str) \
+            and shape[0].startswith("record:"):
+        _, name, fields = shape[0].split(":", 2)
+        return name, fields.split(",")
+    return None
+
+
+def record_lines(shapes):
+    """The Weft lines defining the namedtuple classes of `shapes`."""
+    out = []
+    for shape in shapes:
+        rec = _record(shape)
+        if rec is not None:
+            line = '%s = namedtuple("%s", %r)' % (rec[0], rec[0], rec[1])
+            if line not in out:
+                out.append(line)
+        if isinstance(shape, tuple):
+            out += [l for l in record_lines(shape[1 if rec else 0:])
+                    if l not in out]
+    return out
 
 
 def flatten(x, out, lists):
@@ -141,6 +170,11 @@ def expression(shape, name, params):
         names = ["%s_%d" % (name, k) for k in range(int(shape[6:]))]
         params.extend(names)
         return "__as_tuple_list(%s)" % ", ".join(names)
+    rec = _record(shape)
+    if rec is not None:
+        parts = [expression(s, "%s_%d" % (name, i), params)
+                 for i, s in enumerate(shape[1:])]
+        return "%s(%s)" % (rec[0], ", ".join(parts))
     parts = [expression(s, "%s_%d" % (name, i), params)
              for i, s in enumerate(shape)]
     return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
