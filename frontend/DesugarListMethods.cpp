@@ -151,6 +151,8 @@ private:
       if (auto *a = s.dyn<AssignStmt>())
         checkSharing(a->targets, a->value.get(),
                      Place{&block, i, loopBody, whole});
+      if (auto *e = s.dyn<ExprStmt>())
+        checkRowAppend(e->value.get(), Place{&block, i, loopBody, whole});
       if (auto *l = s.dyn<ForStmt>()) {
         checkLoop(*l);
         walk(l->body, true);
@@ -233,10 +235,16 @@ private:
     auto *b = value->dyn<NameExpr>();
     if (!a || !b || grown_.count(a->name))
       return false;
+    return reboundBeforeGrowing(b->name, place);
+  }
+
+  /// Whether list `name`, after the statement at `place`, is bound to a
+  /// new list before it grows again, or never grows again.
+  bool reboundBeforeGrowing(const std::string &name, const Place &place) const {
     const Block &block = *place.block;
     auto scan = [&](size_t from, size_t to) {
       for (size_t k = from; k < to; ++k)
-        if (Next n = firstUse(*block[k], b->name); n != Next::Unknown)
+        if (Next n = firstUse(*block[k], name); n != Next::Unknown)
           return n;
       return Next::Unknown;
     };
@@ -284,6 +292,26 @@ private:
                        v->name + ".copy(), or use one name");
       return;
     }
+  }
+
+  /// `out.append(row)` of a list `row` that grows: the list of lists
+  /// holds a copy, so `row` must be a new list before it grows again.
+  void checkRowAppend(const Expr *e, const Place &place) {
+    std::string method;
+    const CallExpr *c = listMethodCall(e, &method);
+    auto *row = c && method == "append" && c->args.size() == 1
+                    ? c->args[0]->dyn<NameExpr>()
+                    : nullptr;
+    if (!row || !grown_.count(row->name) ||
+        reboundBeforeGrowing(row->name, place))
+      return;
+    diags_.error(row->range,
+                 "'" + row->name +
+                     "' grows after it is appended here, which the list it "
+                     "is appended to would show in Python; append a copy "
+                     "(" +
+                     row->name + ".copy()), or bind '" + row->name +
+                     "' to a new list first");
   }
 
   /// `for x in lst:` whose body grows `lst`.

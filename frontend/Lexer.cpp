@@ -204,19 +204,19 @@ void Lexer::push(TokenKind kind, SourceLocation begin, std::string text) {
 /// Measures the indentation of a new logical line and emits INDENT/DEDENT.
 /// Blank and comment-only lines leave the indentation stack untouched.
 void Lexer::handleIndentation() {
-  int width = 0;
-  bool reportedTab = false;
+  // Python's widths: a tab goes to the next multiple of 8 columns. The
+  // same line measured with tabs of width 1 must compare the same way to
+  // the enclosing levels, or the meaning depends on a tab's width
+  // (Python's TabError).
+  int width = 0, alt = 0;
+  SourceLocation start = loc();
   while (peek() == ' ' || peek() == '\t' || peek() == '\f') {
     if (peek() == '\t') {
-      if (!reportedTab) {
-        SourceLocation b = loc();
-        diags_.error(SourceRange(b, SourceLocation{b.line, b.col + 1}),
-                     "tab character in indentation; indent with spaces");
-        reportedTab = true;
-      }
       width = (width / 8 + 1) * 8;
+      ++alt;
     } else if (peek() == ' ') {
       ++width;
+      ++alt;
     }
     advance();
   }
@@ -227,14 +227,23 @@ void Lexer::handleIndentation() {
   if (c == '\\' && (peek(1) == '\n' || (peek(1) == '\r' && peek(2) == '\n')))
     return; // a continuation-only line; treat like blank
   SourceLocation here = loc();
+  auto inconsistent = [&] {
+    diags_.error(SourceRange(start, here),
+                 "inconsistent use of tabs and spaces in indentation; indent "
+                 "a block with the same characters throughout");
+  };
   if (width > indents_.back()) {
+    if (alt <= altIndents_.back())
+      inconsistent();
     indents_.push_back(width);
+    altIndents_.push_back(alt);
     push(TokenKind::Indent, SourceLocation{here.line, 1});
     tokens_.back().range = SourceRange(SourceLocation{here.line, 1}, here);
     return;
   }
   while (width < indents_.back()) {
     indents_.pop_back();
+    altIndents_.pop_back();
     Token tok;
     tok.kind = TokenKind::Dedent;
     tok.range = SourceRange(here);
@@ -243,6 +252,8 @@ void Lexer::handleIndentation() {
   if (width != indents_.back())
     diags_.error(SourceRange(here, SourceLocation{here.line, here.col + 1}),
                  "unindent does not match any outer indentation level");
+  else if (alt != altIndents_.back())
+    inconsistent();
 }
 
 void Lexer::lexNumber() {
@@ -655,6 +666,7 @@ std::vector<Token> Lexer::tokenize() {
   }
   while (indents_.size() > 1) {
     indents_.pop_back();
+    altIndents_.pop_back();
     Token tok;
     tok.kind = TokenKind::Dedent;
     tok.range = SourceRange(end);

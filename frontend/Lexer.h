@@ -164,6 +164,8 @@ private:
   int parenDepth_ = 0;
   bool atLineStart_ = true;
   std::vector<int> indents_{0};
+  /// The same levels measured with tabs of width 1 (Python's TabError).
+  std::vector<int> altIndents_{0};
   std::vector<Token> tokens_;
 };
 

@@ -166,6 +166,9 @@ private:
   void randomDrawPositions(CallExpr &call, const std::string &name);
   /// expr | [expr] ':' [expr] [':' [expr]]
   ExprPtr parseSubscript();
+  /// `np.iinfo(t).attr` / `np.finfo(t).attr` after `np.iinfo` (`which`):
+  /// the number.
+  ExprPtr typeLimit(const std::string &which, SourceLocation begin);
   /// Drops the annotations of `def` that name no Weft type when it is
   /// compiled from Python.
   void ignoreClassAnnotations(FunctionDefStmt &def);

@@ -14,6 +14,7 @@
 #include "frontend/ParserUfuncs.h"
 #include "frontend/Types.h"
 
+#include <limits>
 #include <set>
 
 namespace weft {
@@ -295,6 +296,8 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
       return std::make_unique<NameExpr>(rangeFrom(begin),
                                         kNumpyLibraryPrefix + member.text);
     }
+    if (member.text == "iinfo" || member.text == "finfo")
+      return typeLimit(member.text, begin);
     if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
         !decorators.count(name) && !isUfuncOperator(name))
       return errorAt(member.range,
@@ -306,6 +309,75 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     return n;
   }
   return nullptr;
+}
+
+ExprPtr Parser::typeLimit(const std::string &which, SourceLocation begin) {
+  // np.iinfo(np.int32).max, np.finfo(np.float64).eps: numbers known when
+  // the program is compiled (the type is written, not a variable's).
+  const char *usage = which == "iinfo"
+                          ? "np.iinfo(t).max, .min or .bits of an integer "
+                            "type written as np.int64, np.uint8, int, ..."
+                          : "np.finfo(t).eps, .max, .min, .tiny, "
+                            ".resolution or .bits of a float type written "
+                            "as np.float64, np.float32 or float";
+  auto fail = [&]() -> ExprPtr {
+    return errorAt(rangeFrom(begin), std::string("Weft reads ") + usage);
+  };
+  if (!accept(TokenKind::LParen))
+    return fail();
+  ExprPtr t = parseExpr();
+  if (!t || !accept(TokenKind::RParen) || !accept(TokenKind::Dot) ||
+      !at(TokenKind::Identifier))
+    return fail();
+  std::string attr = next().text;
+  auto *n = t->dyn<NameExpr>();
+  ScalarKind k;
+  if (!n || !parseScalarName(n->name, k))
+    return fail();
+  SourceRange r = rangeFrom(begin);
+  int bits = bitWidth(k);
+  if (which == "iinfo") {
+    if (k == ScalarKind::Bool || Type::scalar(k).isFloat() ||
+        k == ScalarKind::C128)
+      return fail();
+    bool unsignedKind = isUnsignedKind(k);
+    if (attr == "bits")
+      return std::make_unique<IntLitExpr>(r, bits);
+    if (attr == "max")
+      return std::make_unique<IntLitExpr>(
+          r, unsignedKind ? static_cast<int64_t>((uint64_t(1) << bits) - 1)
+             : bits == 64 ? INT64_MAX
+                          : (int64_t(1) << (bits - 1)) - 1);
+    if (attr == "min")
+      return std::make_unique<IntLitExpr>(r, unsignedKind ? 0
+                                             : bits == 64
+                                                 ? INT64_MIN
+                                                 : -(int64_t(1) << (bits - 1)));
+    return fail();
+  }
+  if (k != ScalarKind::F32 && k != ScalarKind::F64)
+    return fail();
+  bool single = k == ScalarKind::F32;
+  if (attr == "bits")
+    return std::make_unique<IntLitExpr>(r, bits);
+  double value;
+  if (attr == "eps")
+    value = single ? std::numeric_limits<float>::epsilon()
+                   : std::numeric_limits<double>::epsilon();
+  else if (attr == "max")
+    value = single ? std::numeric_limits<float>::max()
+                   : std::numeric_limits<double>::max();
+  else if (attr == "min")
+    value = single ? -std::numeric_limits<float>::max()
+                   : -std::numeric_limits<double>::max();
+  else if (attr == "tiny" || attr == "smallest_normal")
+    value = single ? std::numeric_limits<float>::min()
+                   : std::numeric_limits<double>::min();
+  else if (attr == "resolution")
+    value = single ? 1e-6 : 1e-15;
+  else
+    return fail();
+  return std::make_unique<FloatLitExpr>(r, value);
 }
 
 } // namespace parser

@@ -202,3 +202,16 @@ def test_namedtuples():
     assert components(7, edges) == components.py_func(7, edges)
     p = Point2(3.0, 4.0)
     assert norm(p) == norm.py_func(p) == (5.0, 4.0)
+
+
+@weft.jit
+def type_limits():
+    return (np.iinfo(np.int64).max, np.iinfo(np.int32).min,
+            np.iinfo(np.uint8).max, np.iinfo(np.intp).bits,
+            np.finfo(np.float64).eps, np.finfo(np.float32).max,
+            np.finfo(float).tiny, np.finfo(np.float32).eps)
+
+
+def test_type_limits():
+    assert type_limits() == tuple(float(v) if isinstance(v, np.floating)
+                                  else v for v in type_limits.py_func())

@@ -172,3 +172,35 @@ def test_refused_uses():
         rows_of_unknown_numbers(2)
     with pytest.raises(weft.CompileError, match="holds numbers or bools"):
         row_of_tuples(2)
+
+
+@weft.jit
+def runs(xs):
+    # rows appended from a list that is bound to a new one before it grows
+    out = []
+    run = [xs[0]]
+    for i in range(1, len(xs)):
+        if xs[i] == xs[i - 1]:
+            run.append(xs[i])
+        else:
+            out.append(run)
+            run = [xs[i]]
+    out.append(run)
+    return out
+
+
+@weft.jit
+def shared_row(n):
+    out = []
+    row = []
+    for i in range(n):
+        row.append(i)
+        out.append(row)
+    return out
+
+
+def test_rows_appended_from_a_variable():
+    xs = np.array([1, 1, 2, 3, 3, 3])
+    assert same(runs, xs) == [[1, 1], [2], [3, 3, 3]]
+    with pytest.raises(weft.CompileError, match="grows after it is appended"):
+        shared_row(3)

@@ -173,12 +173,15 @@ TEST_CASE("lexer: source ranges are 1-based with exclusive end", "[lexer]") {
   CHECK(l.tokens[7].range.begin.col == 14);
 }
 
-TEST_CASE("lexer: tab in indentation is an error", "[lexer]") {
-  Lexed l("if x:\n\ty = 1\n");
-  REQUIRE(l.diags.errorCount() == 1);
-  const Diagnostic &d = l.diags.diagnostics()[0];
-  CHECK(d.message == "tab character in indentation; indent with spaces");
-  CHECK(d.range.begin.line == 2);
+TEST_CASE("lexer: tabs indent as Python's (to a multiple of 8)", "[lexer]") {
+  Lexed l("if x:\n\ty = 1\n\tz = 2\n");
+  CHECK(l.diags.errorCount() == 0);
+  Lexed mixed("if x:\n        y = 1\n\tz = 2\n");
+  REQUIRE(mixed.diags.errorCount() == 1);
+  const Diagnostic &d = mixed.diags.diagnostics()[0];
+  CHECK(d.message == "inconsistent use of tabs and spaces in indentation; "
+                     "indent a block with the same characters throughout");
+  CHECK(d.range.begin.line == 3);
   CHECK(d.range.begin.col == 1);
 }
 
