@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/FunctionNames.h"
+#include "frontend/Types.h"
 
 #include <map>
 #include <optional>
@@ -14,16 +15,17 @@ namespace weft {
 namespace {
 /// Renames the names of `body` (callees included) by `rename`, which
 /// returns the new name or "".
-void renameNames(
-    Block &body,
-    const std::function<std::string(const std::string &)> &rename) {
+void renameNames(Block &body, const std::function<std::pair<std::string, bool>(
+                                  const std::string &)> &rename) {
   auto fix = [&](Expr *e) {
     if (auto *n = e ? e->dyn<NameExpr>() : nullptr) {
       if (n->qualified)
         return;
-      std::string to = rename(n->name);
-      if (!to.empty())
+      auto [to, qualified] = rename(n->name);
+      if (!to.empty()) {
         n->name = to;
+        n->qualified = qualified;
+      }
     }
   };
   forEachExprSlotIn(body, [&](ExprPtr &slot) {
@@ -94,24 +96,49 @@ void resolveFunctionNames(ModuleAST &module) {
   for (const StmtPtr &s : module.body)
     if (auto *d = s->dyn<FunctionDefStmt>())
       functions.insert(d->name);
-  // `c2 = stumpff_c2` at the module's level (chains followed).
-  std::map<std::string, std::string> aliases;
+  // `c2 = stumpff_c2` and `FloatDType = np.float64` at the module's level
+  // (chains followed): the name they stand for, and whether it is NumPy's.
+  std::map<std::string, std::pair<std::string, bool>> aliases;
+  std::set<std::string> functionAliases;
+  ScalarKind kind;
   for (auto it = module.body.begin(); it != module.body.end();) {
     auto *a = (*it)->dyn<AssignStmt>();
     auto *target =
         a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
     auto *value = a ? a->value->dyn<NameExpr>() : nullptr;
-    if (target && value && !value->qualified &&
-        !functions.count(target->name) &&
-        (functions.count(value->name) || aliases.count(value->name))) {
-      std::string to = value->name;
-      if (aliases.count(to))
-        to = aliases[to];
+    bool function =
+        value && !value->qualified &&
+        (functions.count(value->name) || aliases.count(value->name));
+    bool dtype = value && parseScalarName(value->name, kind) &&
+                 (value->qualified || !functions.count(value->name));
+    if (target && value && !functions.count(target->name) &&
+        (function || dtype)) {
+      std::pair<std::string, bool> to{value->name, value->qualified};
+      if (aliases.count(value->name) && !value->qualified)
+        to = aliases[value->name];
       aliases[target->name] = to;
-      it = module.body.erase(it);
-      continue;
+      // (a dtype alias stays a variable of the script's own code)
+      if (function) {
+        functionAliases.insert(target->name);
+        it = module.body.erase(it);
+        continue;
+      }
     }
     ++it;
+  }
+  // The script's own statements call the functions the aliases name.
+  for (StmtPtr &s : module.body) {
+    if (s->dyn<FunctionDefStmt>())
+      continue;
+    Block one;
+    one.push_back(std::move(s));
+    renameNames(one,
+                [&](const std::string &name) -> std::pair<std::string, bool> {
+                  if (!functionAliases.count(name))
+                    return {"", false};
+                  return aliases.at(name);
+                });
+    s = std::move(one.front());
   }
   for (StmtPtr &s : module.body) {
     auto *d = s->dyn<FunctionDefStmt>();
@@ -121,15 +148,19 @@ void resolveFunctionNames(ModuleAST &module) {
     std::set<std::string> params;
     for (const Param &p : d->params)
       params.insert(p.name);
-    renameNames(d->body, [&](const std::string &name) -> std::string {
-      if (locals.count(name)) {
-        // A variable of this body hiding a function: its own name.
-        bool hides = functions.count(name) || aliases.count(name);
-        return hides && !params.count(name) ? name + "__local" : "";
-      }
-      auto it = aliases.find(name);
-      return it == aliases.end() ? "" : it->second;
-    });
+    renameNames(
+        d->body, [&](const std::string &name) -> std::pair<std::string, bool> {
+          if (locals.count(name)) {
+            // A variable of this body hiding a function: its own
+            // name.
+            bool hides = functions.count(name) || aliases.count(name);
+            return {hides && !params.count(name) ? name + "__local" : "",
+                    false};
+          }
+          auto it = aliases.find(name);
+          return it == aliases.end() ? std::pair<std::string, bool>{"", false}
+                                     : it->second;
+        });
   }
 }
 

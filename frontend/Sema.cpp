@@ -680,6 +680,20 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
     }
     if (!checkArrayIndexStore(ix, valueType, valueRange))
       return;
+    if (valueType.isTuple() && elem.isArray() && elem.rank() == 1 &&
+        std::all_of(valueType.elems().begin(), valueType.elems().end(),
+                    [](const Type &p) { return p.isScalar(); })) {
+      // out[i] = f(x) of a tuple of numbers: its numbers into the row, as
+      // NumPy converts the tuple (the lengths checked when it runs).
+      for (const Type &p : valueType.elems())
+        if ((p.isFloat() && !elem.elementType().isFloat() &&
+             !elem.elementType().isComplex()) ||
+            (p.isComplex() && !elem.elementType().isComplex()))
+          diags_.error(valueRange, "cannot store a " + valueType.str() +
+                                       " into a row of " + elem.str() +
+                                       "; convert the numbers first");
+      return;
+    }
     bool valueOk = valueType.isScalar() || valueType.isArray();
     if (!valueOk || (elem.isScalar() && !valueType.isScalar())) {
       diags_.error(valueRange, "cannot store a " + valueType.str() +

@@ -375,6 +375,27 @@ void FunctionGen::emitStmt(const Stmt &s) {
       storeThroughIndexArray(ix, a.value.get(), std::nullopt, line(s.range), l);
       break;
     }
+    if (ix && fn.typeOf(ix).isArray() && vt.isTuple()) {
+      // out[i] = t of a tuple of numbers: each number into the row.
+      Value dest = emitSubscript(emitExpr(ix->base.get()).v(), ix).v();
+      Val parts = emitExpr(a.value.get());
+      int64_t k = static_cast<int64_t>(parts.parts.size());
+      Value wrong = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne,
+                                          dim(dest, 0, l), i64(k, l));
+      emitCheck(wrong,
+                "ValueError: could not broadcast a tuple of " +
+                    std::to_string(k) + " numbers into a row of another length",
+                line(s.range), l);
+      ScalarKind ek = kindOf(cast<MemRefType>(dest.getType()).getElementType());
+      auto ifOp = scf::IfOp::create(b, l, TypeRange{}, wrong,
+                                    /*withElseRegion=*/true);
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(ifOp.elseBlock());
+      for (int64_t i = 0; i < k; ++i)
+        memref::StoreOp::create(b, l, convert(parts.parts[i], ek, l), dest,
+                                ValueRange{index(i, l)});
+      break;
+    }
     if (ix && fn.typeOf(ix).isArray() &&
         !fn.typeOf(ix->base.get()).isRagged()) {
       // a[1:-1, :] = expr: computed straight into the view.

@@ -435,3 +435,30 @@ def product(z, w):
   weft_module_destroy(cm);
   weft_engine_destroy(ce);
 }
+
+TEST_CASE("a list of lists of any lengths: starts, lengths and the pool",
+          "[embed]") {
+  weft::Engine e(options(freshCache("ragged"), false));
+  weft::Module m = e.compile(R"(
+@jit(python_lists=True)
+def triangle(n):
+    rows = [[] for _ in range(n)]
+    for i in range(n):
+        for j in range(i):
+            rows[i].append(j * 10)
+    return rows
+)");
+  weft::Value r = m.function("triangle")(4);
+  REQUIRE(r.kind() == weft::Value::Kind::Tuple);
+  REQUIRE(r.isRagged());
+  const std::vector<weft::Value> &v = r.elements();
+  REQUIRE(v.size() == 3);
+  const weft::Array &starts = v[0].array(), &lengths = v[1].array(),
+                    &pool = v[2].array();
+  REQUIRE(lengths.shape(0) == 4);
+  for (int64_t i = 0; i < 4; ++i) {
+    REQUIRE(lengths.at<int64_t>(i) == i);
+    for (int64_t j = 0; j < i; ++j)
+      CHECK(pool.at<int64_t>(starts.at<int64_t>(i) + j) == j * 10);
+  }
+}

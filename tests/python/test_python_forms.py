@@ -215,3 +215,24 @@ def type_limits():
 def test_type_limits():
     assert type_limits() == tuple(float(v) if isinstance(v, np.floating)
                                   else v for v in type_limits.py_func())
+
+
+FloatDType = np.float64
+
+
+@weft.jit
+def box(p):
+    return p.min(), p.max(), p.sum(), float(len(p))
+
+
+@weft.jit
+def boxes(pts):
+    out = np.empty((pts.shape[0], 4), FloatDType)
+    for i in range(pts.shape[0]):
+        out[i] = box(pts[i])
+    return out
+
+
+def test_dtype_alias_and_tuples_stored_into_rows():
+    pts = np.arange(12.0).reshape(4, 3)
+    assert np.array_equal(boxes(pts), boxes.py_func(pts))

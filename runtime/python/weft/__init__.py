@@ -752,6 +752,9 @@ def _constant_literal(v):
         return str(int(v)) if _I64_MIN <= int(v) <= _I64_MAX else None
     if isinstance(v, (float, np.floating)):
         return repr(float(v))  # inf, -inf and nan are Weft names too
+    name = _arguments.dtype_name(v)
+    if name is not None:  # FloatDType = np.float64: an alias of the dtype
+        return "np." + ("bool_" if name == "bool" else name)
     return None
 
 
