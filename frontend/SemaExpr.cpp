@@ -501,11 +501,11 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
     bool isConst =
         ix->indices.size() == 1 && intLiteralValue(ix->indices[0].get(), value);
     // t[i] with a variable i of a tuple of items of one type (Numba's
-    // UniTuple), numbers, strs or tuples of them: the item at run time
-    // (`for w in WEIGHTS`, `for dx, dy in ((1, 0), (0, 1))`, `for name in
-    // ("a", "b")`).
+    // UniTuple), numbers, strs, arrays or tuples of them: the item at run
+    // time (`for w in WEIGHTS`, `for dx, dy in ((1, 0), (0, 1))`, `for
+    // name in ("a", "b")`, `grids[k][j]` of a tuple of arrays).
     std::function<bool(const Type &)> ofNumbers = [&](const Type &p) {
-      return p.isScalar() || p.isString() ||
+      return p.isScalar() || p.isString() || p.isArray() ||
              (p.isTuple() &&
               std::all_of(p.elems().begin(), p.elems().end(), ofNumbers));
     };

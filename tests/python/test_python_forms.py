@@ -236,3 +236,18 @@ def boxes(pts):
 def test_dtype_alias_and_tuples_stored_into_rows():
     pts = np.arange(12.0).reshape(4, 3)
     assert np.array_equal(boxes(pts), boxes.py_func(pts))
+
+
+@weft.jit
+def weighted_firsts(grids, i):
+    s = 0.0
+    for k in range(len(grids)):
+        s += grids[k][0] * (k + 1)
+    return s, grids[i][1], grids[-1][2]
+
+
+def test_tuple_of_arrays_indexed_by_a_variable():
+    grids = (np.ones(3), np.arange(3.0), np.full(3, 2.0))
+    assert weighted_firsts(grids, 1) == weighted_firsts.py_func(grids, 1)
+    with pytest.raises(IndexError, match="tuple index out of range"):
+        weighted_firsts(grids, 3)
