@@ -32,6 +32,10 @@ namespace weft {
 /// for the script body).
 struct JitOptions {
   bool parallel = true;
+  /// `parallel=` was written. In a function compiled from Python
+  /// (python_lists), a prange is the promise of independent iterations
+  /// only with parallel=True, as in Numba; without it, it is a range.
+  bool parallelGiven = false;
   bool fastmath = false;
   bool boundscheck = false;
   bool cache = true;
@@ -96,6 +100,10 @@ struct FunctionInstance {
   /// For each call to a user function, the expression bound to each
   /// parameter: a positional or keyword argument, or the default.
   std::unordered_map<const CallExpr *, std::vector<const Expr *>> callArgs;
+  /// The function returns an array (or tuple) on the paths that return,
+  /// and may reach its end, where Python returns None: reaching it is a
+  /// runtime TypeError.
+  bool noneAtEnd = false;
   /// Calls of a namedtuple class (`P(x, y=v)`): the expression of each
   /// field, in the class's order.
   std::unordered_map<const CallExpr *, std::vector<const Expr *>> recordArgs;

@@ -163,6 +163,8 @@ JitOptions Analyzer::jitOptions(const FunctionDefStmt *def) {
                    : (k.name == "nopython" || k.name == "nogil")
                        ? &ignored // Numba's; always true of Weft code
                        : nullptr;
+      if (slot == &o.parallel)
+        o.parallelGiven = true;
       if (!slot || (vectorize && slot == &o.parallel)) {
         diags_.error(k.nameRange,
                      "@" + name->name + " has no option '" + k.name +

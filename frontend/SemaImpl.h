@@ -61,7 +61,7 @@ private:
   void checkFunction(FunctionInstance &fn);
   /// Reports a function returning a value whose end can be reached
   /// (SemaReturns.cpp).
-  void checkReturnsOnEveryPath(const FunctionInstance &fn);
+  void checkReturnsOnEveryPath(FunctionInstance &fn);
   void checkBlock(const Block &b);
   void checkStmt(const Stmt &s);
   /// `x: T = v` (and `x: T = load("f.npy")`).

@@ -76,6 +76,21 @@ private:
     bool prange = call && call->callee->dyn<NameExpr>() &&
                   fn.builtinOf(call) == Builtin::Prange;
     bool parallel = fn.options.parallel && parallelDepth == 0;
+    // Numba's prange without parallel=True is a range: no promise.
+    bool promised = !fn.options.pythonLists || fn.options.parallelGiven;
+    if (prange && parallel && !promised) {
+      std::string why;
+      if (loops::loopIsIndependent(fn, s, sessionBody, why)) {
+        plan.mode = LoopPlan::Mode::Automatic;
+        classifyWrites(s, plan);
+        plan.draws = randomDraws(s);
+      } else {
+        plan.report = "prange loop: serial (a range without parallel=True, "
+                      "as in Numba; " +
+                      why + ")";
+      }
+      return plan;
+    }
     if (prange && parallel) {
       plan.mode = LoopPlan::Mode::Prange;
       std::string arrayReduction;

@@ -84,12 +84,19 @@ bool blockCanEnd(const Block &block) {
 
 bool canFallOffEnd(const Block &body) { return blockCanEnd(body); }
 
-void Analyzer::checkReturnsOnEveryPath(const FunctionInstance &fn) {
+void Analyzer::checkReturnsOnEveryPath(FunctionInstance &fn) {
   // An optional result is None at the end, as in Python.
   if (!fn.def || !fn.returnType.isKnown() || fn.returnType.isNone() ||
       fn.returnType.isOptional() || !blockCanEnd(*fn.body))
     return;
   const std::string &name = fn.def->name, type = fn.returnType.str();
+  // An array or tuple returned on every path the program takes, where the
+  // end may not be reached (`if mode == 0: return a` / `elif ...`):
+  // reaching the end is a runtime error, as Weft has no None of them.
+  if (!fn.def->hasReturnAnnotation && !fn.returnType.isScalar()) {
+    fn.noneAtEnd = true;
+    return;
+  }
   Diagnostic *d;
   if (fn.def->hasReturnAnnotation)
     d = &diags_.error(fn.def->nameRange,

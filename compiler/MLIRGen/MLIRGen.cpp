@@ -279,6 +279,16 @@ bool FunctionGen::emit() {
   emitBlock(*fn.body);
   if (failed)
     return false;
+  if (fn.noneAtEnd && env.count("%ret")) {
+    Value reached = arith::XOrIOp::create(b, l, env["%ret"],
+                                          constant(ScalarKind::Bool, 1, l));
+    emitCheck(reached,
+              "TypeError: '" + fn.def->name +
+                  "' reached the end of its body, where Python returns "
+                  "None; Weft has None only for numbers (return a " +
+                  fn.returnType.str() + " on every path)",
+              fn.def->range.begin.line, l);
+  }
 
   // Release every array local, then return the (owned) result.
   Location endLoc = l;

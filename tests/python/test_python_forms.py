@@ -11,6 +11,7 @@ import pytest
 
 import weft
 import weft.numba
+from weft import prange
 
 
 class Point:
@@ -251,3 +252,33 @@ def test_tuple_of_arrays_indexed_by_a_variable():
     assert weighted_firsts(grids, 1) == weighted_firsts.py_func(grids, 1)
     with pytest.raises(IndexError, match="tuple index out of range"):
         weighted_firsts(grids, 3)
+
+
+
+@weft.jit
+def recurrence(a):
+    # prange without parallel=True is Numba's range: this loop carries
+    # `acc` from one iteration to the next, and runs in order
+    out = np.empty_like(a)
+    acc = 0.0
+    for i in prange(len(a)):
+        acc = acc * 0.5 + a[i]
+        out[i] = acc
+    return out
+
+
+@weft.jit(parallel=True)
+def recurrence_promised(a):
+    out = np.empty_like(a)
+    acc = 0.0
+    for i in prange(len(a)):
+        acc = acc * 0.5 + a[i]
+        out[i] = acc
+    return out
+
+
+def test_prange_without_parallel_is_a_range():
+    a = np.arange(6.0)
+    assert np.array_equal(recurrence(a), recurrence.py_func(a))
+    with pytest.raises(weft.CompileError, match="not a reduction"):
+        recurrence_promised(a)
