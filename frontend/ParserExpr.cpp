@@ -741,6 +741,17 @@ ExprPtr Parser::parseAtom() {
       return parseLambda(t.range.begin);
     if (moduleNames_.count(t.text) && at(TokenKind::Dot))
       return parseModuleMember(t);
+    if (fromNumpy_.count(t.text) && !importedAs_.count(t.text)) {
+      // `median` of `from numpy import median` is np.median.
+      Token module = t, dot = t, member = t;
+      module.text = kImportedNumpy;
+      member.text = fromNumpy_.at(t.text);
+      dot.kind = TokenKind::Dot;
+      dot.text = ".";
+      toks_.insert(toks_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                   {dot, member});
+      return parseModuleMember(module);
+    }
     auto as = importedAs_.find(t.text);
     return std::make_unique<NameExpr>(
         t.range, as == importedAs_.end() ? t.text : as->second);

@@ -21,6 +21,9 @@
 namespace weft {
 namespace parser {
 
+/// The module name `from numpy import x` reads `x` through (np.x).
+extern const char *const kImportedNumpy;
+
 constexpr int kMaxDepth = 200;  ///< expression and block nesting
 constexpr int kMaxChain = 5000; ///< operators in one left-assoc chain
 constexpr int kMaxElifs = 2000; ///< elif branches of one if
@@ -166,6 +169,9 @@ private:
   void randomDrawPositions(CallExpr &call, const std::string &name);
   /// expr | [expr] ':' [expr] [':' [expr]]
   ExprPtr parseSubscript();
+  /// Names `from numpy import name [as alias]` brought in (alias ->
+  /// name): read as `np.name`.
+  std::map<std::string, std::string> fromNumpy_;
   /// `np.iinfo(t).attr` / `np.finfo(t).attr` after `np.iinfo` (`which`):
   /// the number.
   ExprPtr typeLimit(const std::string &which, SourceLocation begin);

@@ -20,6 +20,8 @@
 namespace weft {
 namespace parser {
 
+const char *const kImportedNumpy = "__weft_numpy";
+
 namespace {
 /// The modules whose functions Weft has as builtins.
 /// The functions of numpy.random Weft has.
@@ -164,7 +166,12 @@ StmtPtr Parser::parseImport() {
                   : name;
         else if (module == "math" && isMathIntegerFunction(name))
           importedAs_[as] = mathIntegerFunction(name);
-        else if (as != name || weftTypeName(name) != name)
+        else if (module == "numpy" && weftTypeName(name) == name &&
+                 name != "newaxis") {
+          // from numpy import median, array: read as np.median, np.array.
+          fromNumpy_[as] = name;
+          moduleNames_.insert(kImportedNumpy);
+        } else if (as != name || weftTypeName(name) != name)
           importedAs_[as] = weftTypeName(name);
       } while (accept(TokenKind::Comma));
     }
@@ -301,7 +308,9 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
         !decorators.count(name) && !isUfuncOperator(name))
       return errorAt(member.range,
-                     "'" + module.text + "." + member.text +
+                     "'" +
+                         (module.text == kImportedNumpy ? "np" : module.text) +
+                         "." + member.text +
                          "' is not supported by Weft yet; docs/language.md "
                          "lists the NumPy and math functions it has");
     auto n = std::make_unique<NameExpr>(rangeFrom(begin), name);

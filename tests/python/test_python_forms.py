@@ -282,3 +282,20 @@ def test_prange_without_parallel_is_a_range():
     assert np.array_equal(recurrence(a), recurrence.py_func(a))
     with pytest.raises(weft.CompileError, match="not a reduction"):
         recurrence_promised(a)
+
+
+from math import floor  # noqa: E402
+from numpy import array, median  # noqa: E402
+from numpy import sqrt as root  # noqa: E402
+
+
+@weft.jit
+def imported_names(x):
+    m = median(array([x[0], x[1], x[2]]))
+    return m + root(4.0), floor(2.7) & 0xFF
+
+
+def test_functions_imported_by_name():
+    x = np.array([3.0, 1.0, 2.0])
+    got, want = imported_names(x), imported_names.py_func(x)
+    assert got == want and type(got[1]) is int

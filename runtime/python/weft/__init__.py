@@ -773,6 +773,14 @@ def _python_module_function(v):
         return ("random", name)
     if getattr(v, "__module__", None) == "cmath":
         return ("cmath", name)
+    # math's and NumPy's functions by their own names (from math import
+    # floor: Python's int floor; from numpy import median)
+    if getattr(v, "__module__", None) == "math" and name:
+        return ("math", name)
+    if name and not isinstance(v, type) and (isinstance(v, np.ufunc) or (
+            str(getattr(v, "__module__", "")).startswith("numpy") and
+            getattr(np, name, None) is v)):
+        return ("numpy", name)
     if getattr(v, "__module__", None) in ("heapq", "_heapq"):
         return ("heapq", name)
     return None

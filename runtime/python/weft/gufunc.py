@@ -52,7 +52,8 @@ def _parse_signature(sig):
     (each argument's dtype and whether it is an array)."""
     if not isinstance(sig, str):
         sig = str(sig)
-    inner = sig[sig.index("(") + 1:sig.rindex(")")]
+    # 'void(f8[:], f8[:])', or the argument types alone: 'f8[:], f8[:]'
+    inner = sig[sig.index("(") + 1:sig.rindex(")")] if "(" in sig else sig
     out = []
     for part in re.split(r",(?![^\[]*\])", inner):
         part = part.strip()
