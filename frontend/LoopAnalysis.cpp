@@ -374,6 +374,26 @@ bool loopOverName(const Stmt &s, const std::string &name) {
   return iter.count(name) == 0;
 }
 
+int firstUse(const Block &block, size_t from, size_t to,
+             const std::string &name);
+
+/// A loop whose header does not read `name` and whose body assigns it
+/// before reading it: the loop never reads the value `name` had before.
+bool loopAssignsFirst(const Stmt &s, const std::string &name) {
+  std::multiset<std::string> header;
+  const Block *body = nullptr;
+  if (auto *f = s.dyn<ForStmt>()) {
+    namesInExpr(f->iter.get(), header);
+    namesInExpr(f->target.get(), header);
+    body = &f->body;
+  } else if (auto *w = s.dyn<WhileStmt>()) {
+    namesInExpr(w->cond.get(), header);
+    body = &w->body;
+  }
+  return body && header.count(name) == 0 &&
+         firstUse(*body, 0, body->size(), name) == 1;
+}
+
 /// Scans statements [from, to) of `block`: 1 if one assigns `name` before
 /// any reads it, -1 if one may read it first, 0 if none mentions it.
 int firstUse(const Block &block, size_t from, size_t to,
@@ -382,7 +402,7 @@ int firstUse(const Block &block, size_t from, size_t to,
     const Stmt &s = *block[k];
     if (plainAssignment(s, name))
       return 1;
-    if (loopOverName(s, name))
+    if (loopOverName(s, name) || loopAssignsFirst(s, name))
       continue;
     if (mentions(s, name))
       return -1;

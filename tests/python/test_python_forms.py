@@ -299,3 +299,19 @@ def test_functions_imported_by_name():
     x = np.array([3.0, 1.0, 2.0])
     got, want = imported_names(x), imported_names.py_func(x)
     assert got == want and type(got[1]) is int
+
+
+@weft.jit(parallel=True)
+def inner_private(x, y):
+    w = 0.0
+    for t in prange(y.shape[0]):
+        for i in range(x.shape[0]):
+            w = x[i] * t  # private: assigned before read in each iteration
+            y[t] += w
+    return y
+
+
+def test_prange_private_assigned_in_an_inner_loop():
+    x = np.arange(3.0)
+    assert np.array_equal(inner_private(x, np.zeros(50)),
+                          inner_private.py_func(x, np.zeros(50)))
