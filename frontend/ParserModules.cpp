@@ -253,6 +253,27 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
                                         heapqFunctionName(member.text));
     if (member.text == "newaxis") // np.newaxis is None
       return std::make_unique<NameExpr>(rangeFrom(begin), "None");
+    // numba.typed.List, numba.typed.Dict: Numba's typed containers, which
+    // are Weft's lists and dicts (List.empty_list(t), Dict.empty(...)).
+    // numba.types.intp, numba.types.float64: the dtypes.
+    if (member.text == "types" && at(TokenKind::Dot) &&
+        tok(1).kind == TokenKind::Identifier) {
+      ScalarKind k;
+      std::string type = weftTypeName(tok(1).text);
+      if (parseScalarName(type, k)) {
+        next();
+        next();
+        auto n = std::make_unique<NameExpr>(rangeFrom(begin), type);
+        n->qualified = true;
+        return n;
+      }
+    }
+    if (member.text == "typed" && at(TokenKind::Dot) &&
+        tok(1).kind == TokenKind::Identifier &&
+        (tok(1).text == "List" || tok(1).text == "Dict")) {
+      next();
+      return std::make_unique<NameExpr>(rangeFrom(begin), next().text);
+    }
     // np.random.rand, np.linalg.solve: the submodules' functions are
     // builtins too.
     if ((member.text == "random" || member.text == "linalg") &&

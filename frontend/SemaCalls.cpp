@@ -147,6 +147,16 @@ Type Analyzer::checkCall(const CallExpr *c) {
       known &= row.isKnown();
       continue;
     }
+    // len(range(a, b, c)): the range's length.
+    auto *inner = a->dyn<CallExpr>();
+    auto *innerName = inner ? inner->callee->dyn<NameExpr>() : nullptr;
+    if (innerName && c->args.size() == 1 &&
+        isBuiltinNamed(callee->name, Builtin::Len) &&
+        !fn_->locals.count(innerName->name) &&
+        isBuiltinNamed(innerName->name, Builtin::Range)) {
+      checkRangeCall(inner, innerName->name);
+      return Type::i64();
+    }
     args.push_back(checkExpr(a.get()));
     known &= args.back().isKnown();
   }

@@ -326,6 +326,14 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
         weft::ArgvOp::create(b, l, fallback.getType(), index, fallback, ln);
     return Val(convert(r, fk, l));
   }
+  auto *rangeCall = c->args.size() == 1 ? c->args[0]->dyn<CallExpr>() : nullptr;
+  if (builtin == Builtin::Len && rangeCall &&
+      fn.builtinOf(rangeCall) == Builtin::Range) {
+    // len(range(a, b, c)), without the range.
+    Value start, stop, step;
+    emitRangeBounds(rangeCall, ln, l, start, stop, step);
+    return Val(rangeLength(start, stop, step, l));
+  }
   if (builtin == Builtin::Len) {
     weft::Type at = argType(0);
     if (at.isTuple())

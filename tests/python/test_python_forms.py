@@ -315,3 +315,21 @@ def test_prange_private_assigned_in_an_inner_loop():
     x = np.arange(3.0)
     assert np.array_equal(inner_private(x, np.zeros(50)),
                           inner_private.py_func(x, np.zeros(50)))
+
+
+numba = weft.numba.module()
+boolean = numba.boolean
+
+
+@weft.jit
+def numba_names(n, a, b):
+    found = numba.typed.List.empty_list(numba.types.intp)
+    for i in range(n):
+        if i % 3 == 0:
+            found.append(i)
+    mask = np.ones(n, dtype=boolean)
+    return len(found), mask.sum(), len(range(a, b, 2))
+
+
+def test_numba_names_in_jitted_code():
+    assert numba_names(10, 1, 8) == (4, 10, 4)

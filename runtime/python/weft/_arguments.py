@@ -60,7 +60,12 @@ def field_arrays(x, n):
 
 def dtype_name(x):
     """NumPy's name of a dtype passed as a value (np.float32, float,
-    np.dtype("int64"), a.dtype), or None for anything else."""
+    np.dtype("int64"), a.dtype, numba's float64 of the numba shim), or
+    None for anything else."""
+    numba_type = getattr(type(x), "numpy_dtype", None)
+    if isinstance(numba_type, property):
+        dt = x.numpy_dtype
+        return None if dt is None else dt.name
     if isinstance(x, np.dtype) or (isinstance(x, type) and (
             issubclass(x, np.generic) or x in (bool, int, float, complex))):
         try:

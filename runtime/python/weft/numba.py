@@ -34,6 +34,18 @@ class _TypeName:
     def __repr__(self):
         return self.name
 
+    @property
+    def numpy_dtype(self):
+        """NumPy's dtype of a scalar type name (boolean, int64, float32,
+        ...), or None: `np.ones(n, dtype=boolean)` in jitted code."""
+        import numpy as np
+        name = {"boolean": "bool", "intp": "int64", "uintp": "uint64",
+                "double": "float64"}.get(self.name, self.name)
+        try:
+            return np.dtype(name)
+        except TypeError:
+            return None
+
 
 TYPE_NAMES = ["boolean", "bool_", "int8", "int16", "int32", "int64",
               "uint8", "uint16", "uint32", "uint64", "intp", "uintp",
