@@ -78,20 +78,7 @@ private:
     bool parallel = fn.options.parallel && parallelDepth == 0;
     // Numba's prange without parallel=True is a range: no promise.
     bool promised = !fn.options.pythonLists || fn.options.parallelGiven;
-    if (prange && parallel && !promised) {
-      std::string why;
-      if (loops::loopIsIndependent(fn, s, sessionBody, why)) {
-        plan.mode = LoopPlan::Mode::Automatic;
-        classifyWrites(s, plan);
-        plan.draws = randomDraws(s);
-      } else {
-        plan.report = "prange loop: serial (a range without parallel=True, "
-                      "as in Numba; " +
-                      why + ")";
-      }
-      return plan;
-    }
-    if (prange && parallel) {
+    if (prange && parallel && promised) {
       plan.mode = LoopPlan::Mode::Prange;
       std::string arrayReduction;
       classifyWrites(s, plan, &arrayReduction);
@@ -106,18 +93,22 @@ private:
                       "array '" +
                       arrayReduction + "')";
       }
-    } else if (prange) {
+    } else if (prange && !parallel) {
       plan.report = parallelDepth ? "prange loop: serial (nested in a "
                                     "parallel loop)"
                                   : "prange loop: serial (parallel=False)";
     } else if (parallel) {
+      // A range loop, or a prange without parallel=True.
       std::string why;
       if (loops::loopIsIndependent(fn, s, sessionBody, why)) {
         plan.mode = LoopPlan::Mode::Automatic;
         classifyWrites(s, plan);
         plan.draws = randomDraws(s);
       } else {
-        plan.report = "for loop: serial (" + why + ")";
+        plan.report = prange ? "prange loop: serial (a range without "
+                               "parallel=True, as in Numba; " +
+                                   why + ")"
+                             : "for loop: serial (" + why + ")";
       }
     } else {
       plan.report = parallelDepth ? "for loop: serial (inside a parallel "

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/SemaImpl.h"
 
+#include "frontend/LoopAnalysis.h"
 #include "frontend/VersionRebindings.h"
 
 #include <set>
@@ -16,15 +17,6 @@ namespace weft {
 namespace sema {
 
 namespace {
-/// Adds to `out` the names `e` reads.
-void namesIn(const Expr *e, std::set<std::string> &out) {
-  if (!e)
-    return;
-  if (auto *n = e->dyn<NameExpr>())
-    out.insert(n->name);
-  forEachChild(e, [&](const Expr *x) { namesIn(x, out); });
-}
-
 std::string listName(const Expr *e) {
   auto *n = e->dyn<NameExpr>();
   return n ? "'" + withoutVersionSuffixes(n->name) + "'" : "the list";
@@ -35,16 +27,16 @@ bool Analyzer::rowsMayDiffer(const ListCompExpr *lc) {
   const Expr *elt = lc->elt.get();
   if (elt->dyn<ListExpr>())
     return false; // [a, b]: rows of one length
-  std::set<std::string> bound, read;
-  namesIn(lc->target.get(), bound);
+  std::multiset<std::string> bound, read;
+  loops::namesInExpr(lc->target.get(), bound);
   if (auto *inner = elt->dyn<ListCompExpr>()) {
     // [[f(i, j) for j in range(m)] for i in ...]: the inner count alone
     // decides the row's length.
     if (inner->cond)
       return true;
-    namesIn(inner->iter.get(), read);
+    loops::namesInExpr(inner->iter.get(), read);
   } else {
-    namesIn(elt, read);
+    loops::namesInExpr(elt, read);
   }
   for (const std::string &n : read)
     if (bound.count(n))

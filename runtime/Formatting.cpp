@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "runtime/RuntimeABI.h"
+#include "runtime/Utf8.h"
 
 #include <algorithm>
 #include <charconv>
@@ -633,21 +634,7 @@ std::string formatText(const void *descriptor, bool quoted) {
     // UTF-8; a lone surrogate or a number past U+10FFFF as U+FFFD.
     if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
       c = 0xFFFD;
-    if (c < 0x80) {
-      s += static_cast<char>(c);
-    } else if (c < 0x800) {
-      s += static_cast<char>(0xC0 | (c >> 6));
-      s += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      s += static_cast<char>(0xE0 | (c >> 12));
-      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      s += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      s += static_cast<char>(0xF0 | (c >> 18));
-      s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      s += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    appendUtf8(s, c);
   }
   return quoted ? s + quote : s;
 }
