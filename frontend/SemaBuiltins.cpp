@@ -163,6 +163,14 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
         return Type::unknown();
       }
     for (size_t i = 0; i < args.size(); ++i)
+      if (anyPart(args[i], [](const Type &t) { return t.isRagged(); })) {
+        diags_.error(argExprs[i]->range,
+                     "printing a list of lists of any lengths is not "
+                     "supported yet; print its rows (for row in lst: "
+                     "print(row))");
+        return Type::unknown();
+      }
+    for (size_t i = 0; i < args.size(); ++i)
       if (anyPart(args[i], [](const Type &t) {
             return t.isTupleList() &&
                    (t.listDepth() != 1 ||

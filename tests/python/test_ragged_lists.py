@@ -166,7 +166,26 @@ def row_of_tuples(n):
     return rows
 
 
+@weft.jit
+def printed(n):
+    rows = [[] for _ in range(n)]
+    rows[0].append(1.5)
+    print(rows)
+
+
+@weft.jit
+def shallow_copy(n):
+    rows = [[] for _ in range(n)]
+    rows[0].append(1.5)
+    return rows.copy()
+
+
 def test_refused_uses():
+    with pytest.raises(weft.CompileError, match="printing a list of lists "
+                       "of any lengths is not supported yet"):
+        printed(2)
+    with pytest.raises(weft.CompileError, match="'copy' is not a method"):
+        shallow_copy(2)
     with pytest.raises(weft.CompileError, match="cannot tell what these "
                        "empty lists hold"):
         rows_of_unknown_numbers(2)
