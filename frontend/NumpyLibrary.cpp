@@ -54,6 +54,16 @@ def __np_nanmean(a):
     keep = ~np.isnan(a)
     return sum(np.where(keep, a, 0.0)) / sum(keep)
 
+def __np_nanvar(a, ddof=0):
+    keep = ~np.isnan(a)
+    n = sum(keep)
+    m = sum(np.where(keep, a, 0.0)) / n
+    d = np.where(keep, a - m, 0.0)
+    return sum(d * d) / (n - ddof)
+
+def __np_nanstd(a, ddof=0):
+    return np.sqrt(__np_nanvar(a, ddof))
+
 def __np_nanmax(a):
     kept = a[~np.isnan(a)]
     if len(kept) == 0:

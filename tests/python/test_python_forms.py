@@ -333,3 +333,13 @@ def numba_names(n, a, b):
 
 def test_numba_names_in_jitted_code():
     assert numba_names(10, 1, 8) == (4, 10, 4)
+
+
+@weft.jit(fastmath={"nsz", "arcp", "contract"})
+def nan_spread(a):
+    return np.nanvar(a), np.nanstd(a), np.nanvar(a, ddof=1)
+
+
+def test_nanvar_nanstd_and_fastmath_flags():
+    a = np.array([1.0, np.nan, 3.0, 4.5, np.nan])
+    assert np.allclose(nan_spread(a), nan_spread.py_func(a), rtol=1e-12)

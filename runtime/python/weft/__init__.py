@@ -616,8 +616,10 @@ def _function_lines(fn, options, decorator="jit"):
         names = ("fastmath", "boundscheck", "target")
     if decorator == "stencil":
         names = _STENCIL_OPTIONS
-    jit_opts = ", ".join("%s=%r" % (k, v) for k, v in sorted(options.items())
-                         if k in names)
+    # (fastmath given as Numba's set of LLVM flags is fastmath=True)
+    jit_opts = ", ".join(
+        "%s=%r" % (k, bool(v) if isinstance(v, (set, frozenset, dict))
+                   else v) for k, v in sorted(options.items()) if k in names)
     if decorator in ("jit", "vectorize", "stencil"):
         # Python source: list displays are Python's lists ([0.0] * n
         # repeats), where Weft files read them as array literals.
