@@ -93,3 +93,29 @@ def test_errors():
             pass
     with pytest.raises(TypeError, match="no signature of inner takes"):
         inner(np.ones(3, dtype=np.complex128), np.ones(3))
+
+
+SHIFT = 0.5
+
+
+@weft.jit
+def shifted_pair(x, y):
+    return x * y + SHIFT, x - y
+
+
+@weft.guvectorize(["void(float64[:], float64[:], float64[:])"], "(n),(n)->()")
+def best_shifted(a, b, out):
+    # A kernel calling a jitted function that reads a module constant.
+    best = 0
+    for i in range(a.shape[0]):
+        value, _ = shifted_pair(a[i], b[i])
+        if value > best:
+            best = value
+    out[0] = best
+
+
+def test_kernel_calls_jitted_function():
+    rng = np.random.default_rng(3)
+    a, b = rng.standard_normal((5, 6)), rng.standard_normal(6)
+    want = np.maximum((a * b + SHIFT).max(axis=1), 0)
+    np.testing.assert_allclose(best_shifted(a, b), want, rtol=1e-12)

@@ -1078,8 +1078,14 @@ def guvectorize(*args, **options):
     def compile_function(source, filename, entry):
         return _function(source, filename, fastmath, "cpu", entry)
 
+    def module_source(fn):
+        kernel = Dispatcher(fn, {k: v for k, v in options.items()
+                                 if k in ("fastmath", "boundscheck")})
+        return _module_source(kernel._callees())
+
     def wrap(fn):
-        return GUFunc(fn, list(signatures), layout, compile_function)
+        return GUFunc(fn, list(signatures), layout, compile_function,
+                      module_source)
     return wrap
 
 

@@ -72,7 +72,8 @@ class GUFunc:
     """A @guvectorize kernel; calling it with the inputs returns the
     outputs (one array, or a tuple), as Numba's gufuncs do."""
 
-    def __init__(self, fn, signatures, layout, compile_function):
+    def __init__(self, fn, signatures, layout, compile_function,
+                 module_source):
         self.py_func = fn
         functools.update_wrapper(self, fn)
         self._ins, self._outs = _parse_layout(layout)
@@ -91,6 +92,7 @@ class GUFunc:
                             "arrays" % (fn.__name__, len(self._def.args.args),
                                         layout, nargs))
         self._compile = compile_function
+        self._module_source = module_source
         self._entries = {}
         self._lock = threading.Lock()
 
@@ -240,7 +242,9 @@ class GUFunc:
         results = ["%s[0]" % o if s else o for o, s in zip(outs, scalar_out)]
         body.append("return " + ", ".join(results))
         entry = "__weft_gufunc_" + name
-        source = (ast.unparse(self._def) + "\n\n" +
-                  "def %s(%s):\n" % (entry, ", ".join(params)) +
-                  "".join("    " + line + "\n" for line in body))
-        return self._compile(source, "<guvectorize %s>" % name, entry)
+        # The kernel as a jitted function, with the jitted functions it
+        # calls and the module constants they read, then the entry.
+        source, filename = self._module_source(self.py_func)
+        source += ("\n\ndef %s(%s):\n" % (entry, ", ".join(params)) +
+                   "".join("    " + line + "\n" for line in body))
+        return self._compile(source, filename, entry)
