@@ -801,22 +801,41 @@ def __np_insert(arr, index, value):
     out[i + 1:] = arr[i:]
     return out
 
-def __np_cov(m, y=None):
+def __np_cov(m, y=None, rowvar=True, bias=False, ddof=None):
     if y is None:
         if m.ndim == 1:
             d = m - np.sum(m) / len(m)
-            return np.sum(d * d) * (1.0 / (len(m) - 1))
-        return __np_cov_rows(m)
-    return __np_cov_rows(np.array([m, y]))
+            return np.sum(d * d) * (1.0 / (len(m) - __np_cov_ddof(bias, ddof)))
+        if rowvar:
+            return __np_cov_rows(m, bias, ddof)
+        return __np_cov_rows(m.T, bias, ddof)
+    if m.ndim == 1 and y.ndim == 1:
+        return __np_cov_rows(np.vstack((m, y)), bias, ddof)
+    return __np_cov_rows(np.vstack((__np_cov_vars(m, rowvar),
+                                    __np_cov_vars(y, rowvar))), bias, ddof)
 
-def __np_cov_rows(rows):
+def __np_cov_vars(m, rowvar):
+    if m.ndim == 1:
+        return m.reshape((1, len(m)))
+    if rowvar or m.shape[0] == 1:
+        return m
+    return m.T
+
+def __np_cov_ddof(bias, ddof):
+    if ddof is None:
+        if bias:
+            return 0
+        return 1
+    return ddof
+
+def __np_cov_rows(rows, bias=False, ddof=None):
     assert rows.ndim == 2, "np.cov takes arrays of 1 or 2 axes"
-    fact = rows.shape[1] - 1
+    fact = rows.shape[1] - __np_cov_ddof(bias, ddof)
     centred = rows - (np.sum(rows, axis=1) / rows.shape[1])[:, None]
     return (centred @ centred.T) * (1.0 / fact)
 
-def __np_corrcoef(x, y=None):
-    c = __np_cov(x, y)
+def __np_corrcoef(x, y=None, rowvar=True):
+    c = __np_cov(x, y, rowvar)
     d = np.sqrt(__np_diag(c))
     c = c / d[:, None]
     c = c / d[None, :]

@@ -496,9 +496,10 @@ void Parser::positionalDtypeToKeyword(CallExpr &call) {
     }
   }
   // NumPy's creation functions take the dtype as a positional argument
-  // too: zeros(shape, float64), full(shape, v, a.dtype).
+  // too: zeros(shape, float64), full(shape, v, a.dtype), and np.array
+  // (read as copy): array([n], a.dtype).
   static const std::map<std::string, size_t> dtypePosition = {
-      {"zeros", 1},      {"ones", 1},      {"empty", 1},
+      {"zeros", 1},      {"ones", 1},      {"empty", 1},      {"copy", 1},
       {"zeros_like", 1}, {"ones_like", 1}, {"empty_like", 1},
       {"full", 2},       {"full_like", 2}, {"arange", 3}};
   auto *n = call.callee->dyn<NameExpr>();

@@ -343,3 +343,35 @@ def nan_spread(a):
 def test_nanvar_nanstd_and_fastmath_flags():
     a = np.array([1.0, np.nan, 3.0, 4.5, np.nan])
     assert np.allclose(nan_spread(a), nan_spread.py_func(a), rtol=1e-12)
+
+
+@weft.jit
+def covariances(a, b, x, y):
+    return (np.cov(a), np.cov(a, rowvar=False), np.cov(a, rowvar=0, bias=True),
+            np.cov(a, ddof=0), np.corrcoef(a, rowvar=0), np.corrcoef(x, y),
+            np.cov(x, y), np.cov(x), np.cov(x, ddof=2),
+            np.cov(a, b, rowvar=False), np.corrcoef(a, x), np.cov(x, bias=True))
+
+
+def test_cov_and_corrcoef_keywords():
+    rng = np.random.default_rng(0)
+    a, b = rng.random((4, 6)), rng.random((4, 3))
+    x, y = rng.random(6), rng.random(6)
+    got = covariances(a, b, x, y)
+    want = covariances.py_func(a, b, x, y)
+    for g, w in zip(got, want):
+        assert np.shape(g) == np.shape(w)
+        assert np.allclose(g, w, rtol=1e-12)
+
+
+@weft.jit
+def array_with_positional_dtype(a):
+    nz = np.nonzero(a)[0]
+    return np.concatenate((nz, np.array([len(a)], nz.dtype))), \
+        np.array([1, 2], np.float32)
+
+
+def test_array_with_a_positional_dtype():
+    got, f = array_with_positional_dtype(np.array([0.0, 1.0, 0.0, 2.0]))
+    np.testing.assert_array_equal(got, [1, 3, 4])
+    assert got.dtype == np.int64 and f.dtype == np.float32
