@@ -73,6 +73,21 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     }
     return Type::none();
   }
+  if (b == Builtin::TypeOf) {
+    // type(r) of a number is its type, a dtype as Numba's number classes
+    // are (np.zeros(shape, dtype=type(r))); of other values Weft has no
+    // class to give.
+    if (!checkArity(c, "type", args.size(), 1, 1) || !args[0].isKnown())
+      return Type::unknown();
+    if (!args[0].isScalar()) {
+      diags_.error(argExprs[0]->range,
+                   "type() takes a number here (its dtype), not " +
+                       args[0].str() +
+                       "; Weft has no value for the class of other values");
+      return Type::unknown();
+    }
+    return Type::dtype(args[0].scalarKind());
+  }
   if (b == Builtin::IsContiguous) {
     if (!checkArity(c, "__is_contiguous", args.size(), 1, 1) ||
         !args[0].isKnown())

@@ -375,3 +375,23 @@ def test_array_with_a_positional_dtype():
     got, f = array_with_positional_dtype(np.array([0.0, 1.0, 0.0, 2.0]))
     np.testing.assert_array_equal(got, [1, 3, 4])
     assert got.dtype == np.int64 and f.dtype == np.float32
+
+
+@weft.jit
+def disk(r, scale):
+    s = np.zeros((2 * r + 1, 2 * r + 1), dtype=type(r))
+    f = np.ones(2, dtype=type(scale)) * scale
+    return s, f
+
+
+def test_type_of_a_number_is_its_dtype():
+    s, f = disk(2, 0.5)
+    assert s.shape == (5, 5) and s.dtype == np.int64
+    assert f.dtype == np.float64 and f[0] == 0.5
+
+    @weft.jit
+    def type_of_array(a):
+        return np.zeros(2, dtype=type(a))
+    with pytest.raises(weft.CompileError,
+                       match="type\\(\\) takes a number here"):
+        type_of_array(np.ones(2))
