@@ -358,6 +358,21 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
                        "use np.zeros(0)");
     return Type::array(call.dtype ? *call.dtype : *k, 1);
   }
+  if (call.b == Builtin::Copy && call.args.size() == 1 &&
+      call.args[0].isTupleList()) {
+    // np.array(lst) of a list of tuples of numbers: one row per tuple.
+    std::optional<ScalarKind> k;
+    for (const Type &e : call.args[0].elems()) {
+      // (each field is the list of the tuples' values there)
+      if (!e.isArray() || e.rank() != 1 || e.isComplex())
+        return call.fail(call.argExprs[0]->range,
+                         "np.array() of a list of tuples takes tuples of "
+                         "real numbers, not " +
+                             call.args[0].str());
+      k = k ? promote(*k, e.scalarKind()) : e.scalarKind();
+    }
+    return Type::array(call.dtype ? *call.dtype : *k, 2);
+  }
   if (call.b == Builtin::Copy || call.b == Builtin::Ravel) {
     if (!call.arity(1, 1) || !call.needArray(0))
       return Type::unknown();

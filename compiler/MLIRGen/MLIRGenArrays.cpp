@@ -776,6 +776,28 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = Val(arr);
     return true;
   }
+  if (builtin == Builtin::Copy && argType(0).isTupleList()) {
+    // np.array(lst) of a list of tuples: its fields as the columns.
+    ScalarKind k = t.scalarKind();
+    SmallVector<Value, 4> columns;
+    for (Value field : arg(0).parts) {
+      if (cast<MemRefType>(field.getType()).getElementType() !=
+          toMLIR(Type::scalar(k))) {
+        Value n = memref::DimOp::create(b, l, field, 0);
+        Value converted = allocArray(k, n, l);
+        emitMapOp({field}, converted, l, [&](ValueRange xs, Value) {
+          return convert(xs[0], k, l);
+        });
+        field = converted;
+      }
+      columns.push_back(field);
+    }
+    Value r = weft::ConcatenateOp::create(b, l, toMLIR(t), columns, 1, true,
+                                          !fn.options.parallel, ln);
+    addTemp(r);
+    out = Val(r);
+    return true;
+  }
   if (builtin == Builtin::Copy || builtin == Builtin::Astype) {
     out = Val(materialize(c));
     return true;

@@ -395,3 +395,33 @@ def test_type_of_a_number_is_its_dtype():
     with pytest.raises(weft.CompileError,
                        match="type\\(\\) takes a number here"):
         type_of_array(np.ones(2))
+
+
+@weft.jit
+def pairs_as_rows(n):
+    lst = []
+    pts = []
+    for i in range(n):
+        lst.append((i, i * 2))
+        pts.append((i, 0.5 * i))
+    a = np.array(lst)
+    return a, a.T, np.array(pts), np.array(lst, dtype=np.float32)
+
+
+def test_array_of_a_list_of_tuples():
+    for got, want in zip(pairs_as_rows(4), pairs_as_rows.py_func(4)):
+        assert got.dtype == want.dtype and got.shape == want.shape
+        np.testing.assert_array_equal(got, want)
+
+
+def make_filler(dt, scale):
+    @weft.jit
+    def fill(n):
+        return np.full(n, scale, dtype=dt)
+    return fill
+
+
+def test_factory_closure_numbers_and_dtypes():
+    f32, i64 = make_filler(np.float32, 1.5), make_filler(np.int64, 7)
+    assert f32(2).dtype == np.float32 and f32(2)[0] == 1.5
+    assert i64(3).dtype == np.int64 and list(i64(3)) == [7, 7, 7]

@@ -108,3 +108,16 @@ def test_function_without_source_is_a_clear_error():
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("f: Weft compiles a function from its source "
                                "text, and Python kept none for this one")
+
+
+def test_numba_type_objects_of_the_shim():
+    import weft.numba as wn
+    m = wn.module()
+    assert m.float64[:].ndim == 1 and m.float64[:, :].ndim == 2
+    assert m.float64[:, :].dtype == m.float64 and m.int64.ndim == 0
+    arr = m.types.Array(m.types.float32, 2, "C", readonly=True)
+    assert arr.ndim == 2 and repr(arr) == "float32[:, :]"
+    assert m.typeof(np.zeros((2, 3), np.int32)).ndim == 2
+    assert repr(m.typeof(1.5)) == "float64"
+    assert repr(m.np.numpy_support.from_dtype(np.dtype("int16"))) == "int16"
+    assert m.TypingError is weft.CompileError

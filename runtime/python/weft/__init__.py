@@ -647,15 +647,33 @@ def _module_source(dispatchers):
         text += lines
     # Global numbers the functions read, frozen at compile time as Numba
     # freezes them (Weft's module constants).
-    constants = {}
+    # So are the numbers and dtypes of enclosing functions' variables it
+    # reads (a jitted function made by a factory); two functions reading
+    # one name with different values leave it out (a compile error names
+    # it) rather than give one of them the other's value.
+    constants, clashes = {}, set()
     for d in dispatchers:
-        for name in sorted(_global_names(d.py_func.__code__) |
-                           _default_names(d.py_func)):
-            if name in constants or name not in d.py_func.__globals__:
+        values = {name: d.py_func.__globals__[name]
+                  for name in _global_names(d.py_func.__code__) |
+                  _default_names(d.py_func)
+                  if name in d.py_func.__globals__}
+        closure = d.py_func.__closure__ or ()
+        for name, cell in zip(d.py_func.__code__.co_freevars, closure):
+            try:
+                values[name] = cell.cell_contents
+            except ValueError:  # not assigned yet
+                pass
+        for name in sorted(values):
+            literal = _constant_literal(values[name])
+            # (uint32 = np.uint32 of `from numba import uint32` is the
+            # type's own name already)
+            if literal is None or literal == "np." + name:
                 continue
-            literal = _constant_literal(d.py_func.__globals__[name])
-            if literal is not None:
-                constants[name] = literal
+            if constants.get(name, literal) != literal:
+                clashes.add(name)
+            constants[name] = literal
+    for name in clashes:
+        del constants[name]
     text += ["%s = %s" % item for item in sorted(constants.items())]
     # Other names of jitted functions (`c2 = stumpff_c2`, `from .m import
     # f as g`): the module's aliases of them.

@@ -20,19 +20,33 @@ __all__ = ["njit", "jit", "vectorize", "guvectorize", "stencil", "prange"]
 class _TypeName:
     """A Numba type name (float64, int64[:], ...) in a signature. Weft's
     decorators take no signatures; these only let the module's own code
-    (signature lists, `float64(float64, float64)`) run as Python."""
+    (signature lists, `float64(float64, float64)`, `float64[:, :].ndim`,
+    `types.Array(float32, 1, "C", readonly=True)`) run as Python."""
 
-    def __init__(self, name):
+    def __init__(self, name, ndim=0, dtype=None):
         self.name = name
+        self.ndim = ndim
+        self.dtype = self if dtype is None else dtype
 
     def __getitem__(self, item):
-        return _TypeName(self.name + "[...]")
+        ndim = len(item) if isinstance(item, tuple) else 1
+        return _TypeName("%s[%s]" % (self.name, ", ".join([":"] * ndim)),
+                         ndim, self)
 
-    def __call__(self, *args):
+    def __call__(self, *args, **kwargs):
+        if self.name.split(".")[-1] == "Array" and len(args) >= 2:
+            # types.Array(dtype, ndim, layout, readonly=...)
+            return args[0][(slice(None),) * int(args[1])]
         return _TypeName("%s(%s)" % (self.name, ", ".join(map(repr, args))))
 
     def __repr__(self):
         return self.name
+
+    def __eq__(self, other):
+        return isinstance(other, _TypeName) and other.name == self.name
+
+    def __hash__(self):
+        return hash(self.name)
 
     @property
     def numpy_dtype(self):
@@ -51,6 +65,25 @@ TYPE_NAMES = ["boolean", "bool_", "int8", "int16", "int32", "int64",
               "uint8", "uint16", "uint32", "uint64", "intp", "uintp",
               "float32", "float64", "double", "complex64", "complex128",
               "void"]
+
+
+def _typeof(value):
+    """numba.typeof: the type name of a value (arrays by dtype and rank)."""
+    import numpy as np
+    if isinstance(value, np.ndarray):
+        return _TypeName(value.dtype.name)[(slice(None),) * value.ndim]
+    if isinstance(value, bool):
+        return _TypeName("boolean")
+    if isinstance(value, int):
+        return _TypeName("int64")
+    if isinstance(value, float):
+        return _TypeName("float64")
+    if isinstance(value, complex):
+        return _TypeName("complex128")
+    if isinstance(value, np.generic):
+        return _TypeName(value.dtype.name)
+    raise TypeError("Weft's numba.typeof takes arrays and numbers, not %s"
+                    % type(value).__name__)
 
 
 def module():
@@ -72,6 +105,15 @@ def module():
     t = _types.ModuleType("numba.types")
     t.__getattr__ = lambda name: _TypeName(name)
     m.types = t
+    # numba.np.numpy_support.from_dtype(dt): the type name of a dtype.
+    np_mod = _types.ModuleType("numba.np")
+    np_mod.numpy_support = _types.ModuleType("numba.np.numpy_support")
+    np_mod.numpy_support.from_dtype = lambda dt: _TypeName(
+        __import__("numpy").dtype(dt).name)
+    m.np = np_mod
+    # Numba's compile errors are Weft's (`except TypingError:`).
+    m.TypingError = _weft.CompileError
+    m.typeof = _typeof
 
     def missing(name):
         raise AttributeError("Weft's numba module has no %r" % name)
