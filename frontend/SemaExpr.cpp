@@ -651,6 +651,11 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
                    "array indices must be integers, not " + its[i].str());
       return Type::unknown();
     }
+  // An index not typed yet (a library function's result on an early pass)
+  // may still be an array: a[idx] is typed once it is.
+  for (const Type &t : its)
+    if (t.isUnknown())
+      return Type::unknown();
   // Integer indices drop their axis; slices and missing trailing indices
   // keep theirs (a view).
   int ints = static_cast<int>(its.size()) - slices;
