@@ -116,6 +116,21 @@ Type Analyzer::checkCall(const CallExpr *c) {
   const IndexExpr *launch = c->callee->dyn<IndexExpr>();
   if (launch)
     callee = launch->base->dyn<NameExpr>();
+  if (!callee && c->callee->dyn<CallExpr>() && !launch) {
+    // type(x)(v): a call of a dtype (x's type) converts v.
+    Type dt = checkExpr(c->callee.get());
+    if (!dt.isKnown())
+      return Type::unknown();
+    if (dt.isDType()) {
+      std::vector<Type> args;
+      for (const ExprPtr &a : c->args)
+        args.push_back(checkExpr(a.get()));
+      for (const Type &t : args)
+        if (!t.isKnown())
+          return Type::unknown();
+      return checkDTypeCall(c, dt.scalarKind(), args);
+    }
+  }
   if (!callee) {
     diags_.error(c->callee->range, "only named functions can be called");
     return Type::unknown();

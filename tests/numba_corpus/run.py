@@ -40,10 +40,11 @@ RTOL, ATOL = 1e-9, 1e-12
 # ------------------------------------------------------------ the Weft shim
 
 def fake_numba():
-    """A `numba` module whose decorators are Weft's: the one the package
-    ships for `python3 -m weft program.py` (weft/numba.py)."""
+    """Installs a `numba` module whose decorators are Weft's, with its
+    submodules: the one the package ships for `python3 -m weft
+    program.py` (weft/numba.py)."""
     import weft.numba
-    return weft.numba.module()
+    return weft.numba.install()
 
 
 # ------------------------------------------------------------ the child run
@@ -77,7 +78,7 @@ def child(mode, program, out):
     try:
         if mode == "weft":
             stage = "shim"
-            sys.modules["numba"] = fake_numba()
+            fake_numba()
             stage = "import"
         spec = importlib.util.spec_from_file_location(
             "corpus_" + os.path.splitext(os.path.basename(program))[0],

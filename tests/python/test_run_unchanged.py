@@ -121,3 +121,39 @@ def test_numba_type_objects_of_the_shim():
     assert repr(m.typeof(1.5)) == "float64"
     assert repr(m.np.numpy_support.from_dtype(np.dtype("int16"))) == "int16"
     assert m.TypingError is weft.CompileError
+
+
+SUBMODULES = '''
+import numpy as np
+import numba
+import numba.typed as typed
+from numba.types import Array
+from numba import njit, prange as _prange
+
+assert numba.__version__ >= "0.56"
+d = typed.Dict.empty(key_type=numba.types.unicode_type,
+                     value_type=numba.types.float64)
+d["x"] = 1.5
+lst = numba.typed.List.empty_list(numba.types.int64)
+lst.append(3)
+assert d == {"x": 1.5} and lst == [3] and Array(numba.float64, 2, "C").ndim == 2
+
+@njit(parallel=True)
+def total(a):
+    s = 0.0
+    for i in _prange(len(a)):
+        s += a[i] * type(a[i])(2)
+    return s
+
+print(total(np.arange(4.0)))
+'''
+
+
+def test_numba_submodules_and_prange_alias(tmp_path):
+    path = tmp_path / "submodules.py"
+    path.write_text(SUBMODULES)
+    out = subprocess.run([sys.executable, "-m", "weft", str(path)],
+                         capture_output=True, text=True, timeout=300,
+                         env=dict(os.environ))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "12.0\n"

@@ -803,6 +803,8 @@ def _python_module_function(v):
         return ("numpy", name)
     if getattr(v, "__module__", None) in ("heapq", "_heapq"):
         return ("heapq", name)
+    if v is prange:
+        return ("numba", "prange")
     return None
 
 
@@ -1123,7 +1125,13 @@ def stencil(fn=None, **options):
 # Numba's names, so that `import weft as numba` ports a program: njit is
 # jit, and prange is range where Python itself runs it.
 njit = jit
-prange = range
+
+
+def prange(*args):
+    """Numba's prange: where Python runs it, range; in jitted code the
+    compiler's (also under another name: from numba import prange as
+    _prange)."""
+    return range(*args)
 
 
 # Names used in Weft type annotations, so that decorated functions are

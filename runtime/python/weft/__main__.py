@@ -17,7 +17,7 @@ def main(argv):
               "Runs a Numba program with Weft's decorators as `numba`.",
               file=sys.stderr if not argv else sys.stdout)
         return 2 if not argv else 0
-    sys.modules["numba"] = _numba.module()
+    _numba.install()
     sys.argv = list(argv)
     runpy.run_path(argv[0], run_name="__main__")
     return 0

@@ -2,10 +2,11 @@
 under Weft with no edits: `python3 -m weft program.py` installs it as
 `numba` before running the program (see __main__.py).
 
-njit, jit, vectorize, guvectorize and stencil are Weft's; prange is range
-(the compiler reads `prange` in jitted code itself); Numba's type names
-(float64, int64[:], ...) and numba.types' names exist so that signature
-lists evaluate. Any other
+njit, jit, vectorize, guvectorize, stencil and prange are Weft's (prange
+is range where Python runs it; the compiler reads `prange` in jitted code
+itself); Numba's type names (float64, int64[:], ...) and numba.types'
+names exist so that signature lists evaluate; numba.typed's List and Dict
+are Python's list and dict outside jitted code. Any other
 attribute (numba.cuda, numba.cfunc) is an AttributeError naming it (an
 ImportError for `from numba import ...`).
 """
@@ -86,6 +87,35 @@ def _typeof(value):
                     % type(value).__name__)
 
 
+class _TypedList(list):
+    """numba.typed.List outside jitted code: a Python list."""
+
+    @classmethod
+    def empty_list(cls, item_type=None, allocated=0):
+        return cls()
+
+
+class _TypedDict(dict):
+    """numba.typed.Dict outside jitted code: a Python dict."""
+
+    @classmethod
+    def empty(cls, key_type=None, value_type=None, n_keys=0):
+        return cls()
+
+
+NUMBA_VERSION = "0.56.4"
+
+
+def install():
+    """Puts a fresh `numba` module (module()) and its submodules
+    (numba.types, numba.typed, ...) into sys.modules; returns it."""
+    import sys
+    m = module()
+    sys.modules["numba"] = m
+    sys.modules.update(m._submodules)
+    return m
+
+
 def module():
     """A fresh module object named `numba` with Weft's decorators."""
     m = _types.ModuleType("numba")
@@ -97,7 +127,7 @@ def module():
     m.vectorize = _weft.vectorize
     m.guvectorize = _weft.guvectorize
     m.stencil = _weft.stencil
-    m.prange = range
+    m.prange = _weft.prange
     for name in TYPE_NAMES:
         setattr(m, name, _TypeName(name))
     # numba.types: every name in it is a type name (types.intp,
@@ -105,15 +135,26 @@ def module():
     t = _types.ModuleType("numba.types")
     t.__getattr__ = lambda name: _TypeName(name)
     m.types = t
+    # numba.typed's List and Dict, as Python's list and dict (the compiler
+    # reads numba.typed.List() in jitted code itself).
+    typed = _types.ModuleType("numba.typed")
+    typed.List, typed.Dict = _TypedList, _TypedDict
+    m.typed = typed
     # numba.np.numpy_support.from_dtype(dt): the type name of a dtype.
     np_mod = _types.ModuleType("numba.np")
     np_mod.numpy_support = _types.ModuleType("numba.np.numpy_support")
     np_mod.numpy_support.from_dtype = lambda dt: _TypeName(
         __import__("numpy").dtype(dt).name)
     m.np = np_mod
+    m._submodules = {"numba.types": t, "numba.typed": typed,
+                     "numba.np": np_mod,
+                     "numba.np.numpy_support": np_mod.numpy_support}
     # Numba's compile errors are Weft's (`except TypingError:`).
     m.TypingError = _weft.CompileError
     m.typeof = _typeof
+    # The Numba release whose behaviour Weft follows, for programs that
+    # test the version before using a feature.
+    m.__version__ = NUMBA_VERSION
 
     def missing(name):
         raise AttributeError("Weft's numba module has no %r" % name)
