@@ -119,3 +119,22 @@ def test_kernel_calls_jitted_function():
     a, b = rng.standard_normal((5, 6)), rng.standard_normal(6)
     want = np.maximum((a * b + SHIFT).max(axis=1), 0)
     np.testing.assert_allclose(best_shifted(a, b), want, rtol=1e-12)
+
+
+@weft.guvectorize(["void(float32[:], float32[:])", "void(float64[:], float64[:])"],
+                  "(n)->()")
+def total_of(a, out):
+    s = 0.0
+    for x in a:
+        s += x
+    out[0] = s
+
+
+def test_signature_chosen_as_numpy_chooses_a_loop():
+    # float64 input takes the float64 loop, not the float32 one listed
+    # first (a same-kind cast would round it to float32).
+    a = np.array([[0.1, 0.2, 1e-9], [1.0, 2.0, 3.0]])
+    got = total_of(a)
+    assert got.dtype == np.float64
+    np.testing.assert_allclose(got, a.sum(axis=1), rtol=1e-15)
+    assert total_of(a.astype(np.float32)).dtype == np.float32

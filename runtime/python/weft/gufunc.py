@@ -98,14 +98,20 @@ class GUFunc:
 
     def _signature_for(self, args):
         """The first signature whose input dtypes take the arguments'
-        (NumPy's same-kind casting); without signatures, the first
-        input's dtype for every output."""
+        (NumPy's safe casting, as its ufunc loop search); without
+        signatures, the first input's dtype for every output."""
         if not self._signatures:
             dt = np.asarray(args[0]).dtype.name
             return [(np.asarray(a).dtype.name, True) for a in args] + \
                 [(dt, True)] * len(self._outs)
+        def kind(a):
+            # NumPy's loop search: arrays by their dtype, Python numbers
+            # by their value (2 fits a float32 loop, 1e300 does not).
+            if isinstance(a, (bool, int, float, complex)):
+                return np.min_scalar_type(a)
+            return np.asarray(a).dtype
         for sig in self._signatures:
-            if all(np.can_cast(np.asarray(a).dtype, dt, "same_kind")
+            if all(np.can_cast(kind(a), dt, "safe")
                    for a, (dt, _) in zip(args, sig)):
                 return sig
         raise TypeError("no signature of %s takes %s" % (
