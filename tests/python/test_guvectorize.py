@@ -138,3 +138,21 @@ def test_signature_chosen_as_numpy_chooses_a_loop():
     assert got.dtype == np.float64
     np.testing.assert_allclose(got, a.sum(axis=1), rtol=1e-15)
     assert total_of(a.astype(np.float32)).dtype == np.float32
+
+
+@weft.guvectorize(["void(float64[:], int64[:], float64[:])"], "(n),(n),(m)")
+def group_sums(values, labels, out):
+    # No outputs in the layout: the kernel writes into its last argument.
+    out[:] = 0.0
+    for i in range(len(values)):
+        if labels[i] >= 0:
+            out[labels[i]] += values[i]
+
+
+def test_layout_without_outputs_writes_into_an_argument():
+    values = np.arange(12.0).reshape(2, 6)
+    labels = np.array([0, 1, 0, -1, 2, 1])
+    out = np.full((2, 3), np.nan)
+    assert group_sums(values, labels, out) is None
+    want = np.array([[2.0, 6.0, 4.0], [14.0, 18.0, 10.0]])
+    np.testing.assert_array_equal(out, want)

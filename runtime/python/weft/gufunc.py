@@ -37,12 +37,15 @@ def _weft_dtype(dt):
 
 
 def _parse_layout(layout):
-    """'(n),()->(n)' -> ([['n'], []], [['n']])."""
+    """'(n),()->(n)' -> ([['n'], []], [['n']]); '(n),(m)' (no outputs)
+    -> ([['n'], ['m']], [])."""
     def groups(text):
         found = re.findall(r"\(([^()]*)\)", text)
         return [[d.strip() for d in g.split(",") if d.strip()] for g in found]
     if "->" not in layout:
-        raise ValueError("a guvectorize layout has '->': %r" % layout)
+        # '(a),(a),(z)': no outputs; the kernel writes into an argument
+        # (Numba's gufuncs called with the result array as an input).
+        return groups(layout), []
     ins, outs = layout.replace(" ", "").split("->")
     return groups(ins), groups(outs)
 
@@ -246,7 +249,8 @@ class GUFunc:
         body.append("%s%s(%s)" % (indent, name, ", ".join(actuals)))
         scalar_out = [not core and not idx for core in self._outs]
         results = ["%s[0]" % o if s else o for o, s in zip(outs, scalar_out)]
-        body.append("return " + ", ".join(results))
+        if results:
+            body.append("return " + ", ".join(results))
         entry = "__weft_gufunc_" + name
         # The kernel as a jitted function, with the jitted functions it
         # calls and the module constants they read, then the entry.
