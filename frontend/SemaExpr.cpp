@@ -702,8 +702,21 @@ const Expr *Analyzer::moduleConstant(const std::string &name) {
                     {Builtin::Pi, Builtin::E, Builtin::Inf, Builtin::Nan}));
       };
       // Numbers, and tuples of numbers or of such tuples (WEIGHTS = (0.5,
-      // 1.5), DIRS = ((0, 1), (1, 0))).
+      // 1.5), DIRS = ((0, 1), (1, 0))), and namedtuples of them (MODE =
+      // Mode(0, 1, 2), vectorbt's enums).
       std::function<bool(const Expr *)> constantValue = [&](const Expr *x) {
+        if (auto *call = x->dyn<CallExpr>()) {
+          auto *cls = call->callee->dyn<NameExpr>();
+          if (!cls || !module_.records.count(cls->name) ||
+              defs_.count(cls->name) || assignments.count(cls->name))
+            return false;
+          bool all = !call->args.empty() || !call->keywords.empty();
+          for (const ExprPtr &y : call->args)
+            all = all && constantValue(y.get());
+          for (const KeywordArg &k : call->keywords)
+            all = all && constantValue(k.value.get());
+          return all;
+        }
         auto *tuple = x->dyn<TupleExpr>();
         if (!tuple)
           return number(x);

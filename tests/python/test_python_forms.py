@@ -425,3 +425,20 @@ def test_factory_closure_numbers_and_dtypes():
     f32, i64 = make_filler(np.float32, 1.5), make_filler(np.int64, 7)
     assert f32(2).dtype == np.float32 and f32(2)[0] == 1.5
     assert i64(3).dtype == np.int64 and list(i64(3)) == [7, 7, 7]
+
+
+Direction = namedtuple("Direction", ["Up", "Down", "Flat"])(*range(3))
+Bounds = namedtuple("Bounds", ["lo", "hi"])(lo=-0.5, hi=0.5)
+
+
+@weft.jit
+def classify(x):
+    if x > Bounds.hi:
+        return Direction.Up
+    if x < Bounds.lo:
+        return Direction.Down
+    return Direction.Flat
+
+
+def test_namedtuple_instances_as_constants():
+    assert [classify(x) for x in (1.0, -1.0, 0.1)] == [0, 1, 2]

@@ -695,6 +695,23 @@ def _module_source(dispatchers):
                 records[name] = list(v._fields)
     text += ['%s = namedtuple("%s", %r)' % (name, name, fields)
              for name, fields in sorted(records.items())]
+    # namedtuple instances of numbers (vectorbt's enums: `TrendMode =
+    # namedtuple("TrendMode", [...])(*range(5))`): constants of a class
+    # of their own.
+    for d in dispatchers:
+        for name in sorted(_global_names(d.py_func.__code__)):
+            v = d.py_func.__globals__.get(name)
+            fields = getattr(type(v), "_fields", None)
+            if not isinstance(v, tuple) or not isinstance(fields, tuple) \
+                    or not fields:
+                continue
+            values = [_constant_literal(x) for x in v]
+            line = "%s = _weft_record_%s(%s)" % (name, name,
+                                                 ", ".join(map(str, values)))
+            if None in values or line in text:
+                continue
+            text += ['_weft_record_%s = namedtuple("%s", %r)' % (
+                name, type(v).__name__, list(fields)), line]
     # Modules the functions name under another name (`import numba as
     # nb`: nb.prange), imported first, in the blank lines before the
     # first function where there are some.
