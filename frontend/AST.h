@@ -163,6 +163,9 @@ struct CallExpr : Expr {
   ExprPtr callee; ///< a NameExpr for every call the language has today
   std::vector<ExprPtr> args;
   std::vector<KeywordArg> keywords;
+  /// Positions in `args` written `*t` (a tuple unpacked into arguments):
+  /// Sema replaces each with t[0], t[1], ... once t's type is known.
+  std::vector<size_t> starred;
   CallExpr(SourceRange r, ExprPtr c) : Expr(Kind, r), callee(std::move(c)) {}
 };
 /// `base[i]` or `base[i, j]`: one entry per comma-separated subscript;

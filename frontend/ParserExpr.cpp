@@ -647,10 +647,19 @@ bool Parser::parseCallArgs(CallExpr &call, SourceRange open) {
         return false;
       call.keywords.push_back(std::move(kw));
     } else {
+      if (at(TokenKind::DoubleStar)) {
+        error("'**' arguments are not supported; pass the keyword "
+              "arguments by name");
+        return false;
+      }
+      // f(x, *args): a tuple unpacked into positional arguments.
+      bool star = accept(TokenKind::Star);
       if (!canStartExpr() && !at(TokenKind::Eof) && !at(TokenKind::Newline)) {
         error("expected an argument or ')', found " + found());
         return false;
       }
+      if (star)
+        call.starred.push_back(call.args.size());
       SourceRange argStart = tok().range;
       ExprPtr arg = parseExpr();
       if (!arg)

@@ -93,7 +93,7 @@ bool Analyzer::constantDefault(const Expr *v,
     for (const ExprPtr &e : t->elts)
       if (!constantDefault(e.get(), constants))
         return false;
-    return !t->elts.empty();
+    return true; // (args=(): an empty tuple, passed on as f(x, *args))
   }
   auto *n = v->dyn<NameExpr>();
   return n && (n->name == "None" || n->qualified || constants.count(n->name));
@@ -122,6 +122,16 @@ static bool hasEllipsisIndex(const Block &block) {
     if (auto *ix = e->dyn<IndexExpr>())
       for (size_t i = 0; i < ix->indices.size(); ++i)
         found |= ix->isEllipsis(i);
+  });
+  return found;
+}
+
+/// True if a call in `block` unpacks a tuple into arguments (f(*t)).
+static bool hasStarredCall(const Block &block) {
+  bool found = false;
+  forEachExprIn(block, [&](const Expr *e) {
+    if (auto *c = e->dyn<CallExpr>())
+      found |= !c->starred.empty();
   });
   return found;
 }
@@ -173,7 +183,9 @@ FunctionInstance *Analyzer::instantiate(const FunctionDefStmt *def,
   inst->body = &def->body;
   inst->ownedBody = pruneStaticBranches(*def, paramTypes);
   // checkIndex expands `...` for the instance's ranks, in its own copy.
-  if (!inst->ownedBody && hasEllipsisIndex(def->body))
+  // So does checkCall f(*t) for the instance's tuple lengths.
+  if (!inst->ownedBody &&
+      (hasEllipsisIndex(def->body) || hasStarredCall(def->body)))
     inst->ownedBody = std::make_unique<Block>(cloneBlock(def->body));
   if (inst->ownedBody)
     inst->body = inst->ownedBody.get();

@@ -5,6 +5,7 @@
 // @vectorize functions; builtins and calls of a dtype go to their checks.
 //
 //===----------------------------------------------------------------------===//
+#include "frontend/ASTBuild.h"
 #include "frontend/ParserUfuncs.h"
 #include "frontend/SemaImpl.h"
 
@@ -100,7 +101,50 @@ Type Analyzer::checkRecordCall(const CallExpr *c, const std::string &name) {
   return Type::record(name, std::move(elems));
 }
 
+bool Analyzer::expandStarredArgs(const CallExpr *c) {
+  // f(x, *t): t's elements as arguments, t[0], t[1], ..., once t is typed
+  // (the instance owns its body: t's length may differ between them).
+  auto &call = const_cast<CallExpr &>(*c);
+  for (auto k = call.starred.rbegin(); k != call.starred.rend(); ++k) {
+    const Expr *arg = call.args[*k].get();
+    Type t = checkExpr(arg);
+    if (!t.isKnown())
+      return false;
+    if (!t.isTuple()) {
+      diags_.error(arg->range,
+                   "*x unpacks a tuple into arguments, not a " + t.str());
+      return false;
+    }
+    std::vector<ExprPtr> parts;
+    if (auto *lit = arg->dyn<TupleExpr>()) {
+      for (const ExprPtr &e : lit->elts)
+        parts.push_back(cloneExpr(e.get()));
+    } else if (arg->dyn<NameExpr>()) {
+      for (size_t i = 0; i < t.elems().size(); ++i) {
+        auto ix = std::make_unique<IndexExpr>(arg->range, cloneExpr(arg));
+        ix->indices.push_back(
+            std::make_unique<IntLitExpr>(arg->range, int64_t(i)));
+        parts.push_back(std::move(ix));
+      }
+    } else {
+      diags_.error(arg->range, "*x unpacks a variable or a tuple display; "
+                               "assign the value to a name first: t = ...; "
+                               "f(*t)");
+      return false;
+    }
+    call.args.erase(call.args.begin() + *k);
+    call.args.insert(call.args.begin() + *k,
+                     std::make_move_iterator(parts.begin()),
+                     std::make_move_iterator(parts.end()));
+  }
+  call.starred.clear();
+  change();
+  return true;
+}
+
 Type Analyzer::checkCall(const CallExpr *c) {
+  if (!c->starred.empty() && !expandStarredArgs(c))
+    return Type::unknown();
   if (auto *m = c->callee->dyn<AttributeExpr>())
     return checkMethodCall(c, m);
   if (auto *inner = c->callee->dyn<CallExpr>())

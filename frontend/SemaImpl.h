@@ -113,6 +113,9 @@ private:
   /// a[i, j:k]: an element, a view, or a tuple item.
   Type checkIndex(const IndexExpr *ix);
   Type checkCall(const CallExpr *c);
+  /// f(x, *t): replaces each starred argument by the elements of its
+  /// tuple; false (nothing changed) while t's type is unknown.
+  bool expandStarredArgs(const CallExpr *c);
   /// The expressions bound to the parameters of `def` by call `c` (with
   /// `nargs` positional arguments): by position, by keyword, or default;
   /// false after reporting a missing, unknown or doubled argument.

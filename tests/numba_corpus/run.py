@@ -72,6 +72,10 @@ def _plain(x):
         return [_plain(v) for v in x]
     if x is None or isinstance(x, (bool, int, float, complex, np.generic)):
         return x
+    if callable(getattr(x, "py_func", None)):
+        # a jitted function passed as an argument: Numba's dispatcher and
+        # Weft's are different classes of the same function
+        return ("<jitted function>", x.py_func.__name__)
     return ("<unpicklable>", type(x).__name__, repr(x)[:200])
 
 

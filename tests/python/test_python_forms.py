@@ -442,3 +442,31 @@ def classify(x):
 
 def test_namedtuple_instances_as_constants():
     assert [classify(x) for x in (1.0, -1.0, 0.1)] == [0, 1, 2]
+
+
+@weft.jit
+def shifted_square(x, shift, scale):
+    return scale * x * x - shift
+
+
+@weft.jit
+def plain_square(x):
+    return x * x - 2.0
+
+
+@weft.jit
+def bisect_root(f, lo, hi, args=()):
+    # SciPy's calling convention: f(x, *args), args=() by default.
+    for _ in range(60):
+        mid = 0.5 * (lo + hi)
+        if f(lo, *args) * f(mid, *args) <= 0:
+            hi = mid
+        else:
+            lo = mid
+    return 0.5 * (lo + hi)
+
+
+def test_star_args_and_empty_tuple_defaults():
+    assert abs(bisect_root(plain_square, 0.0, 2.0) - 2 ** 0.5) < 1e-12
+    assert abs(bisect_root(shifted_square, 0.0, 3.0, (3.0, 0.5)) -
+               6 ** 0.5) < 1e-12

@@ -98,7 +98,7 @@ def layout(x):
     if not isinstance(x, tuple):
         return None
     if not x:
-        raise _call_error("an empty tuple cannot be passed to a Weft function")
+        return ()  # (rebuilt as `()`: f(x, *args) with args=())
     fields = getattr(type(x), "_fields", None)
     if isinstance(fields, tuple) and len(fields) == len(x):
         # a namedtuple: rebuilt as one of its class
