@@ -166,6 +166,10 @@ struct CallExpr : Expr {
   /// Positions in `args` written `*t` (a tuple unpacked into arguments):
   /// Sema replaces each with t[0], t[1], ... once t's type is known.
   std::vector<size_t> starred;
+  /// `lst.append(x)` of a variable x used again before it is rebound
+  /// (DesugarListMethods): Python's list would hold x itself, so Sema
+  /// refuses copying an array x into a list of arrays.
+  bool appendsLiveName = false;
   CallExpr(SourceRange r, ExprPtr c) : Expr(Kind, r), callee(std::move(c)) {}
 };
 /// `base[i]` or `base[i, j]`: one entry per comma-separated subscript;

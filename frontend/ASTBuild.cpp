@@ -97,6 +97,7 @@ ExprPtr cloneExpr(const Expr *e, const RenameFn &rename) {
     auto out = std::make_unique<CallExpr>(r, rec(c->callee));
     out->args = list(c->args);
     out->starred = c->starred;
+    out->appendsLiveName = c->appendsLiveName;
     for (const KeywordArg &k : c->keywords)
       out->keywords.push_back({k.name, k.nameRange, rec(k.value)});
     return out;

@@ -143,28 +143,6 @@ public:
   }
 
 private:
-  /// The checks of the statements of `block` (a loop's body when
-  /// `loopBody`) and of the blocks in them.
-  void walk(const Block &block, bool loopBody, bool whole = false) {
-    for (size_t i = 0; i < block.size(); ++i) {
-      const Stmt &s = *block[i];
-      if (auto *a = s.dyn<AssignStmt>())
-        checkSharing(a->targets, a->value.get(),
-                     Place{&block, i, loopBody, whole});
-      if (auto *e = s.dyn<ExprStmt>())
-        checkRowAppend(e->value.get(), Place{&block, i, loopBody, whole});
-      if (auto *l = s.dyn<ForStmt>()) {
-        checkLoop(*l);
-        walk(l->body, true);
-      } else if (auto *w = s.dyn<WhileStmt>()) {
-        walk(w->body, true);
-      } else if (auto *f = s.dyn<IfStmt>()) {
-        walk(f->body, false);
-        walk(f->orelse, false);
-      }
-    }
-  }
-
   /// Where a statement is: its block, its position, whether the block is
   /// a loop's body or the whole function's (or script's) body.
   struct Place {
@@ -172,9 +150,111 @@ private:
     size_t at;
     bool loopBody;
     bool whole;
+    /// The statement whose block this is (a loop or branch), if any.
+    const Place *parent = nullptr;
   };
 
   enum class Next { Rebound, Grown, Unknown };
+
+  /// The checks of the statements of `block` (a loop's body when
+  /// `loopBody`) and of the blocks in them.
+  void walk(const Block &block, bool loopBody, bool whole = false,
+            const Place *parent = nullptr) {
+    for (size_t i = 0; i < block.size(); ++i) {
+      const Stmt &s = *block[i];
+      Place here{&block, i, loopBody, whole, parent};
+      if (auto *a = s.dyn<AssignStmt>())
+        checkSharing(a->targets, a->value.get(), here);
+      if (auto *e = s.dyn<ExprStmt>()) {
+        checkRowAppend(e->value.get(), here);
+        markLiveAppend(e->value.get(), here);
+      }
+      if (auto *l = s.dyn<ForStmt>()) {
+        checkLoop(*l);
+        walk(l->body, true, false, &here);
+      } else if (auto *w = s.dyn<WhileStmt>()) {
+        walk(w->body, true, false, &here);
+      } else if (auto *f = s.dyn<IfStmt>()) {
+        walk(f->body, false, false, &here);
+        walk(f->orelse, false, false, &here);
+      }
+    }
+  }
+
+  /// Whether `e` names variable `name` anywhere in it.
+  static bool mentions(const Expr *e, const std::string &name) {
+    if (auto *n = e->dyn<NameExpr>(); n && n->name == name)
+      return true;
+    bool found = false;
+    forEachChild(e, [&](const Expr *x) { found = found || mentions(x, name); });
+    return found;
+  }
+
+  /// What statement `s` does first to variable `name` on every path
+  /// through it: binds it to a new value without reading it (Rebound),
+  /// reads or writes it on some path (Grown), or neither (Unknown).
+  static Next firstMention(const Stmt &s, const std::string &name) {
+    auto *a = s.dyn<AssignStmt>();
+    auto *t =
+        a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
+    if (t && t->name == name)
+      return mentions(a->value.get(), name) ? Next::Grown : Next::Rebound;
+    bool used = false;
+    forEachExprOf(s, [&](const Expr *e) { used = used || mentions(e, name); });
+    if (used)
+      return Next::Grown;
+    auto first = [&](const Block &body) {
+      for (const StmtPtr &x : body)
+        if (Next n = firstMention(*x, name); n != Next::Unknown)
+          return n;
+      return Next::Unknown;
+    };
+    if (auto *i = s.dyn<IfStmt>()) {
+      Next then = first(i->body), other = first(i->orelse);
+      if (then == Next::Grown || other == Next::Grown)
+        return Next::Grown;
+      return then == Next::Rebound && other == Next::Rebound ? Next::Rebound
+                                                             : Next::Unknown;
+    }
+    // (a loop's body may not run: a rebinding there is not on every path)
+    if (auto *f = s.dyn<ForStmt>())
+      return first(f->body) == Next::Grown ? Next::Grown : Next::Unknown;
+    if (auto *w = s.dyn<WhileStmt>())
+      return first(w->body) == Next::Grown ? Next::Grown : Next::Unknown;
+    return Next::Unknown;
+  }
+
+  /// Whether variable `name` may be read or written after the statement
+  /// at `place` before it is bound to a new value: after it in its block,
+  /// from a loop body's start again (that statement included), then
+  /// after the enclosing statements.
+  static bool usedAgain(const std::string &name, const Place &place) {
+    const Block &block = *place.block;
+    auto scan = [&](size_t from, size_t to) {
+      for (size_t k = from; k < to; ++k)
+        if (Next n = firstMention(*block[k], name); n != Next::Unknown)
+          return n;
+      return Next::Unknown;
+    };
+    Next after = scan(place.at + 1, block.size());
+    if (after == Next::Unknown && place.loopBody)
+      after = scan(0, place.at + 1);
+    if (after == Next::Unknown && place.parent)
+      return usedAgain(name, *place.parent);
+    return after == Next::Grown;
+  }
+
+  /// `out.append(x)` of a variable x used again before it is rebound:
+  /// marked, for Sema, which copies arrays into lists of arrays.
+  void markLiveAppend(const Expr *e, const Place &place) {
+    std::string method;
+    const CallExpr *c = listMethodCall(e, &method);
+    auto *x = c && method == "append" && c->args.size() == 1
+                  ? c->args[0]->dyn<NameExpr>()
+                  : nullptr;
+    if (x && usedAgain(x->name, place))
+      const_cast<CallExpr *>(c)->appendsLiveName = true;
+  }
 
   /// Whether `e` (or an expression in it) grows or shrinks list `name`.
   static bool growsIn(const Expr *e, const std::string &name) {
@@ -717,6 +797,7 @@ std::optional<Block> rewrite(Stmt &s, DiagnosticEngine &diags) {
   auto a = std::make_unique<AssignStmt>(s.range);
   a->targets.push_back(cloneExpr(lst));
   a->value = b.call(fn, std::move(args));
+  static_cast<CallExpr &>(*a->value).appendsLiveName = call.appendsLiveName;
   Block out;
   out.push_back(std::move(a));
   return out;

@@ -500,8 +500,8 @@ void Parser::positionalDtypeToKeyword(CallExpr &call) {
   // (read as copy): array([n], a.dtype).
   static const std::map<std::string, size_t> dtypePosition = {
       {"zeros", 1},      {"ones", 1},      {"empty", 1},      {"copy", 1},
-      {"zeros_like", 1}, {"ones_like", 1}, {"empty_like", 1},
-      {"full", 2},       {"full_like", 2}, {"arange", 3}};
+      {"zeros_like", 1}, {"ones_like", 1}, {"empty_like", 1}, {"full", 2},
+      {"full_like", 2},  {"arange", 3}};
   auto *n = call.callee->dyn<NameExpr>();
   auto it = n ? dtypePosition.find(n->name) : dtypePosition.end();
   if (it == dtypePosition.end() || call.args.size() != it->second + 1)

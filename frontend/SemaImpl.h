@@ -17,6 +17,10 @@
 namespace weft {
 namespace sema {
 
+/// Builtins whose result is a new buffer whatever their arguments
+/// (SemaWrites.cpp).
+bool returnsNewBuffer(Builtin b);
+
 /// An integer literal, possibly negated, and its value.
 bool intLiteralValue(const Expr *e, int64_t &value);
 /// An int or float literal, possibly negated.
@@ -116,6 +120,11 @@ private:
   /// f(x, *t): replaces each starred argument by the elements of its
   /// tuple; false (nothing changed) while t's type is unknown.
   bool expandStarredArgs(const CallExpr *c);
+  /// Whether array expression `e` is certainly a new array no other name
+  /// shares (NumPy's operators, a[mask], new-buffer builtins, a local
+  /// bound only to such values): a list of arrays may hold a copy.
+  bool freshArray(const Expr *e);
+  int freshDepth_ = 0; ///< freshArray's names followed through names
   /// The expressions bound to the parameters of `def` by call `c` (with
   /// `nargs` positional arguments): by position, by keyword, or default;
   /// false after reporting a missing, unknown or doubled argument.

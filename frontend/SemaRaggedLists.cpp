@@ -23,6 +23,80 @@ std::string listName(const Expr *e) {
 }
 } // namespace
 
+bool Analyzer::freshArray(const Expr *e) {
+  switch (e->kind) {
+  case ExprKind::Binary:
+  case ExprKind::Unary:
+  case ExprKind::Compare:
+  case ExprKind::BoolOp:
+  case ExprKind::ListComp:
+    return true; // NumPy's operators make new arrays
+  case ExprKind::IfExp: {
+    auto *x = e->dyn<IfExpExpr>();
+    return freshArray(x->thenValue.get()) && freshArray(x->elseValue.get());
+  }
+  case ExprKind::Index: {
+    // a[mask], a[idx]: NumPy copies; slices and integers give views.
+    auto *ix = e->dyn<IndexExpr>();
+    for (const ExprPtr &i : ix->indices) {
+      auto it = fn_->exprTypes.find(i.get());
+      if (it != fn_->exprTypes.end() && it->second.isArray())
+        return true;
+    }
+    return false;
+  }
+  case ExprKind::Call: {
+    auto *c = e->dyn<CallExpr>();
+    if (fn_->vectorizedCalls.count(c))
+      return true;
+    if (fn_->calls.count(c))
+      return false; // a function may return (a view of) its argument
+    std::optional<Builtin> b = fn_->builtinOf(c);
+    return b && returnsNewBuffer(*b);
+  }
+  case ExprKind::Name: {
+    // A local bound only to new arrays (not a parameter, not unpacked;
+    // names bound to names a few deep at most, as `a = b; b = a` cycles).
+    auto *n = e->dyn<NameExpr>();
+    if (freshDepth_ > 4)
+      return false;
+    struct Deeper {
+      int &d;
+      explicit Deeper(int &depth) : d(++depth) {}
+      ~Deeper() { --d; }
+    } deeper(freshDepth_);
+    for (const std::string &p : fn_->paramNames)
+      if (p == n->name)
+        return false;
+    bool fresh = true, bound = false;
+    forEachStmtIn(*fn_->body, [&](const Stmt &s) {
+      if (auto *f = s.dyn<ForStmt>()) {
+        std::vector<const NameExpr *> names;
+        namesOfTarget(f->target.get(), names);
+        for (const NameExpr *t : names)
+          fresh = fresh && t->name != n->name;
+      }
+      auto *a = s.dyn<AssignStmt>();
+      if (!a)
+        return;
+      for (const ExprPtr &t : a->targets) {
+        std::vector<const NameExpr *> names;
+        namesOfTarget(t.get(), names);
+        for (const NameExpr *x : names) {
+          if (x->name != n->name)
+            continue;
+          bound = true;
+          fresh = fresh && t->dyn<NameExpr>() && freshArray(a->value.get());
+        }
+      }
+    });
+    return fresh && bound;
+  }
+  default:
+    return false;
+  }
+}
+
 bool Analyzer::rowsMayDiffer(const ListCompExpr *lc) {
   const Expr *elt = lc->elt.get();
   if (elt->dyn<ListExpr>())
@@ -63,6 +137,39 @@ Type Analyzer::checkRaggedListMethod(
   const Type &row = args[1];
   if (!row.isKnown())
     return Type::unknown();
+  bool arrayRow = row.isArray() && row.rank() == 1 && !row.isList() &&
+                  !row.isString() && !row.elementType().isComplex();
+  if (arrayRow && (!lst.isKnown() || lst.raggedArrayRows())) {
+    // A list of arrays: the row is copied into the pool, so the array
+    // appended may not be used again under its name (Python's list would
+    // hold that array itself).
+    auto *n = argExprs[1]->dyn<NameExpr>();
+    if (!freshArray(argExprs[1])) {
+      diags_.error(argExprs[1]->range,
+                   "a list of arrays holds copies of new arrays here, and "
+                   "this may be a view of (or the same array as) another "
+                   "one, which Python's list would share; append a copy " +
+                       (n ? "(" + withoutVersionSuffixes(n->name) + ".copy())"
+                          : std::string("(add .copy())")));
+    } else if (n && c->appendsLiveName) {
+      std::string var = withoutVersionSuffixes(n->name);
+      diags_.error(n->range,
+                   "'" + var +
+                       "' is used again after it is appended here, and "
+                       "Python's list would hold that array itself; "
+                       "append a copy (" +
+                       var + ".copy()), or bind '" + var +
+                       "' to a new array before using it again");
+      // (typed all the same: the list's other uses add no errors)
+    }
+    ScalarKind k = computeKind(row.scalarKind());
+    return Type::raggedArrays(lst.isKnown() ? promote(lst.scalarKind(), k) : k);
+  }
+  if (lst.isKnown() && lst.raggedArrayRows()) {
+    diags_.error(argExprs[1]->range,
+                 name + " is a list of 1-D arrays, not " + row.str());
+    return Type::unknown();
+  }
   if (!row.isList() || row.isString()) {
     diags_.error(argExprs[1]->range,
                  name +
@@ -92,6 +199,13 @@ Type Analyzer::checkRowMethod(const CallExpr *c, Builtin b,
   // list of lists of any lengths: its assignment is retyped.
   bool rectangular = lst.isArray() && lst.rank() == 2 && lst.listDepth() == 2 &&
                      !lst.isString();
+  if (lst.isRagged() && lst.raggedArrayRows()) {
+    diags_.error(argExprs[0]->range,
+                 name + " is a list of arrays, whose rows are arrays of a "
+                        "fixed size; build a new array and assign it "
+                        "(lst[i] = np.append(lst[i], x))");
+    return Type::unknown();
+  }
   if (lst.isKnown() && !lst.isRagged() && !rectangular) {
     diags_.error(argExprs[0]->range,
                  name + " is a " + lst.str() +
@@ -170,11 +284,13 @@ Type Analyzer::raggedUnion(const Type &a, const Type &b, bool &ok) {
                             t.listDepth() == 2 && !t.isString());
   };
   ok = rows(a) && rows(b) && !a.elementType().isComplex() &&
-       !b.elementType().isComplex();
+       !b.elementType().isComplex() &&
+       a.raggedArrayRows() == b.raggedArrayRows();
   if (!ok)
     return Type::unknown();
   return Type::ragged(
-      promote(computeKind(a.scalarKind()), computeKind(b.scalarKind())));
+      promote(computeKind(a.scalarKind()), computeKind(b.scalarKind())),
+      a.raggedArrayRows());
 }
 
 } // namespace sema

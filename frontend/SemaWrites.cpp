@@ -34,6 +34,8 @@ bool mayHoldArray(const Type &t) {
   return false;
 }
 
+} // namespace
+
 /// Builtins whose result is a new buffer whatever their arguments.
 bool returnsNewBuffer(Builtin b) {
   return isUnaryMath(b) ||
@@ -58,6 +60,8 @@ bool returnsNewBuffer(Builtin b) {
          isFloatTest(b) || isBinaryFloatMath(b) || isComplexPart(b) ||
          isRandomDraw(b) || isLinalg(b);
 }
+
+namespace {
 
 class FunctionWrites {
 public:

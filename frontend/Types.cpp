@@ -34,7 +34,7 @@ bool Type::operator==(const Type &o) const {
   case Kind::TupleList:
     return elems_ == o.elems_;
   case Kind::Ragged:
-    return scalar_ == o.scalar_;
+    return scalar_ == o.scalar_ && arrayRows_ == o.arrayRows_;
   default:
     return true;
   }
@@ -200,7 +200,8 @@ std::string Type::str() const {
   case Kind::TupleList:
     return "list[" + tupleListElement().str() + "]";
   case Kind::Ragged:
-    return std::string("list[list[") + scalarName(scalar_) + "]]";
+    return arrayRows_ ? std::string("list[") + scalarName(scalar_) + "[:]]"
+                      : std::string("list[list[") + scalarName(scalar_) + "]]";
   case Kind::DType:
     return std::string("dtype(") + scalarName(scalar_) + ")";
   }

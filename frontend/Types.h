@@ -144,16 +144,24 @@ public:
   /// (`adj[u].append(v)`): the rows are runs of one buffer of all their
   /// elements, the pool. Held as four lists: each row's start in the
   /// pool, its length and its capacity (i64), then the pool (elems()).
-  static Type ragged(ScalarKind elem) {
+  static Type ragged(ScalarKind elem, bool arrayRows = false) {
     Type t(Kind::Ragged);
     t.scalar_ = elem;
+    t.arrayRows_ = arrayRows;
     t.elems_ = {list(ScalarKind::I64), list(ScalarKind::I64),
                 list(ScalarKind::I64), list(elem)};
     return t;
   }
-  /// The value of `lst[i]` of a ragged list: a list of numbers (a view
-  /// of the row in the pool).
-  Type raggedRow() const { return list(scalar_); }
+  /// A Python list of 1-D arrays of any lengths (`out.append(a[mask])`),
+  /// held as a ragged list whose rows are arrays.
+  static Type raggedArrays(ScalarKind elem) { return ragged(elem, true); }
+  /// Whether a ragged list's rows are arrays (else lists).
+  bool raggedArrayRows() const { return arrayRows_; }
+  /// The value of `lst[i]` of a ragged list: a list of numbers, or a 1-D
+  /// array (a view of the row in the pool).
+  Type raggedRow() const {
+    return arrayRows_ ? array(scalar_, 1) : list(scalar_);
+  }
   static Type tuple(std::vector<Type> elems) {
     Type t(Kind::Tuple);
     t.elems_ = std::move(elems);
@@ -257,6 +265,7 @@ private:
   int rank_ = 0;
   int listDepth_ = 0;
   bool str_ = false;
+  bool arrayRows_ = false; ///< a ragged list's rows are arrays
   std::string record_;
   std::vector<Type> elems_;
 };

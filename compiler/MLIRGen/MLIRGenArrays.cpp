@@ -785,9 +785,8 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
           toMLIR(Type::scalar(k))) {
         Value n = memref::DimOp::create(b, l, field, 0);
         Value converted = allocArray(k, n, l);
-        emitMapOp({field}, converted, l, [&](ValueRange xs, Value) {
-          return convert(xs[0], k, l);
-        });
+        emitMapOp({field}, converted, l,
+                  [&](ValueRange xs, Value) { return convert(xs[0], k, l); });
         field = converted;
       }
       columns.push_back(field);

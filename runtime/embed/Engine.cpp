@@ -384,6 +384,7 @@ Value detail::ValueAccess::decode(const Type &r, const char *bytes,
     // Starts, lengths, capacities, pool: the capacities are dropped.
     out.kind_ = Value::Kind::Tuple;
     out.isRagged_ = true;
+    out.raggedArrayRows_ = r.raggedArrayRows();
     for (size_t k = 0; k < r.elems().size(); ++k) {
       Value part = decode(r.elems()[k], bytes, offset);
       if (k != 2)

@@ -461,4 +461,25 @@ def triangle(n):
     for (int64_t j = 0; j < i; ++j)
       CHECK(pool.at<int64_t>(starts.at<int64_t>(i) + j) == j * 10);
   }
+  CHECK_FALSE(r.raggedArrayRows());
+}
+
+TEST_CASE("a list of 1-D arrays of any lengths", "[embed]") {
+  weft::Engine e(options(freshCache("array-rows"), false));
+  weft::Module m = e.compile(R"(
+@jit(python_lists=True)
+def prefixes(n):
+    out = []
+    for i in range(n):
+        out.append(np.arange(i) * 0.5)
+    return out
+)");
+  weft::Value r = m.function("prefixes")(3);
+  REQUIRE(r.isRagged());
+  CHECK(r.raggedArrayRows());
+  const std::vector<weft::Value> &v = r.elements();
+  REQUIRE(v.size() == 3);
+  REQUIRE(v[1].array().shape(0) == 3);
+  CHECK(v[1].array().at<int64_t>(2) == 2);
+  CHECK(v[2].array().at<double>(v[0].array().at<int64_t>(2) + 1) == 0.5);
 }

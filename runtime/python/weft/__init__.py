@@ -445,6 +445,9 @@ def _result(r, keep):
         parts = tuple(_result(r.elements[i], keep) for i in range(r.count))
         if r.is_ragged:  # a list of lists: (starts, lengths, pool)
             starts, lengths, pool = parts
+            if r.is_ragged == 2:  # a list of 1-D arrays
+                return [pool[s:s + n].copy()
+                        for s, n in zip(starts, lengths)]
             return [pool[s:s + n].tolist() for s, n in zip(starts, lengths)]
         return _zipped(parts, r.list_depth) if r.list_depth else parts
     if r.dtype == _BOOL:

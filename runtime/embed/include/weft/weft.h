@@ -100,7 +100,8 @@ typedef struct weft_value {
   /** Nonzero: the tuple is a Python list of lists of numbers of any
    *  lengths, held as three 1-D arrays: each row's start and length
    *  (WEFT_I64) and the numbers (the pool); row i is
-   *  pool[start[i] : start[i] + length[i]]. */
+   *  pool[start[i] : start[i] + length[i]]. 1: the rows are lists;
+   *  2: the rows are 1-D arrays (a list of arrays). */
   int is_ragged;
 } weft_value;
 

@@ -262,6 +262,9 @@ public:
   /// Whether a tuple result is a list of lists of any lengths: (starts,
   /// lengths, pool); see weft_value::is_ragged.
   bool isRagged() const { return isRagged_; }
+  /// Whether a ragged result's rows are 1-D arrays (a list of arrays)
+  /// rather than lists.
+  bool raggedArrayRows() const { return raggedArrayRows_; }
 
 private:
   friend class Function;
@@ -274,6 +277,7 @@ private:
   int listDepth_ = 0;
   bool isString_ = false;
   bool isRagged_ = false;
+  bool raggedArrayRows_ = false;
   weft::Array array_;
   std::vector<Value> elements_;
 };

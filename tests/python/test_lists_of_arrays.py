@@ -1,0 +1,138 @@
+"""Lists of 1-D arrays of any lengths built by append (`out = []`,
+`out.append(x[mask])`), as Numba's reflected lists of arrays: read by
+index and by for, returned to Python as a list of arrays; CPython
+(py_func) is the oracle."""
+import numpy as np
+import pytest
+
+import weft
+
+
+@weft.jit
+def groups(x, labels, k):
+    out = []
+    for g in range(k):
+        out.append(x[labels == g])
+    return out
+
+
+@weft.jit
+def group_stats(x, labels, k):
+    parts = groups(x, labels, k)
+    sums = np.zeros(k)
+    for g in range(k):
+        if len(parts[g]):
+            sums[g] = parts[g].sum()
+    largest = 0.0
+    for p in parts:
+        if p.size:
+            largest = max(largest, p.max())
+    return sums, largest, len(parts)
+
+
+@weft.jit
+def runs(a):
+    # runs of increasing values, each a new array
+    out = []
+    start = 0
+    for i in range(1, len(a) + 1):
+        if i == len(a) or a[i] <= a[i - 1]:
+            run = np.empty(i - start, dtype=a.dtype)
+            for j in range(start, i):
+                run[j - start] = a[j]
+            out.append(run)
+            start = i
+    last = out.pop()
+    out[0][0] = -1
+    return out, last
+
+
+def test_groups_returned_as_a_list_of_arrays():
+    x = np.arange(10.0)
+    labels = np.array([0, 1, 2, 0, 1, 2, 0, 1, 2, 0])
+    got = groups(x, labels, 4)
+    want = groups.py_func(x, labels, 4)
+    assert isinstance(got, list) and len(got) == 4
+    for g, w in zip(got, want):
+        assert g.dtype == w.dtype
+        np.testing.assert_array_equal(g, w)
+
+
+def test_rows_read_by_index_and_by_for():
+    rng = np.random.default_rng(2)
+    x, labels = rng.random(50), rng.integers(0, 5, 50)
+    got, want = group_stats(x, labels, 6), group_stats.py_func(x, labels, 6)
+    np.testing.assert_allclose(got[0], want[0], rtol=1e-13)
+    assert got[1:] == want[1:]
+
+
+def test_rows_of_new_arrays_pop_and_writes_through_a_row():
+    a = np.array([1, 3, 5, 2, 4, 0, 7, 8, 9])
+    (got, got_last), (want, want_last) = runs(a), runs.py_func(a)
+    assert len(got) == len(want)
+    for g, w in zip(got, want):
+        np.testing.assert_array_equal(g, w)
+    np.testing.assert_array_equal(got_last, want_last)
+
+
+def test_an_array_used_after_it_is_appended_is_refused():
+    @weft.jit
+    def shared(n):
+        out = []
+        row = np.zeros(2)
+        for i in range(n):
+            row[0] = i
+            out.append(row)   # Python's list holds one array n times
+        return out
+
+    with pytest.raises(weft.CompileError,
+                       match="'row' is used again after it is appended"):
+        shared(3)
+
+    @weft.jit
+    def fresh(n):
+        out = []
+        for i in range(n):
+            row = np.zeros(2)
+            row[0] = i
+            if i % 2 == 0:
+                out.append(row)
+        return out
+
+    got = fresh(5)
+    assert [r[0] for r in got] == [0.0, 2.0, 4.0]
+
+
+def test_views_and_parameters_appended_are_refused():
+    # Python's list would share the buffer; Weft's list holds copies.
+    @weft.jit
+    def views(a):
+        out = []
+        out.append(a[1:3])
+        return out
+
+    @weft.jit
+    def param(a):
+        out = []
+        out.append(a)
+        return out
+
+    for f, hint in ((views, "add .copy()"), (param, "a.copy()")):
+        with pytest.raises(weft.CompileError, match=r"append a copy \(" +
+                           hint.replace(".", r"\.").replace("(", r"\(")
+                           .replace(")", r"\)")):
+            f(np.arange(4.0))
+
+    @weft.jit
+    def copies(a):
+        out = []
+        out.append(a[1:3].copy())
+        out.append(a * 2)
+        b = np.sqrt(a)
+        out.append(b)
+        return out
+
+    got = copies(np.arange(4.0))
+    want = copies.py_func(np.arange(4.0))
+    for g, w in zip(got, want):
+        np.testing.assert_allclose(g, w, rtol=1e-15)
