@@ -399,6 +399,9 @@ struct ModuleAST {
   /// The module's namedtuple classes (`P = namedtuple("P", ["x", "y"])`):
   /// their fields, in order.
   std::map<std::string, std::vector<std::string>> records;
+  /// Each class's own name (namedtuple's first argument), as Python
+  /// prints its values: `Point(x=1.0, y=2.0)`.
+  std::map<std::string, std::string> recordTypeNames;
 };
 
 /// Writes an indented, deterministic tree dump of `module` (for

@@ -287,6 +287,8 @@ std::unique_ptr<Program>
 Analyzer::run(std::vector<EntryRequest> *entries,
               const std::map<std::string, Type> *session) {
   program_ = std::make_unique<Program>();
+  program_->records = module_.records;
+  program_->recordTypeNames = module_.recordTypeNames;
   // Function table; nested and duplicate definitions are errors.
   // Module-level names bound to numbers (`_xtol = 2e-12`): constants a
   // default value may name, as Python evaluates it once.

@@ -188,6 +188,10 @@ struct Program {
   std::map<std::string, Type> sessionInputs;
   /// Gradient functions the program calls that are not in it yet.
   std::vector<GradRequest> gradRequests;
+  /// The namedtuple classes: fields and own names (ModuleAST's), for
+  /// printing their values as Python does.
+  std::map<std::string, std::vector<std::string>> records;
+  std::map<std::string, std::string> recordTypeNames;
 };
 
 /// The positions `t[lo:hi:step]` selects from a tuple of n elements

@@ -68,13 +68,26 @@ void FunctionGen::emitPrint(const CallExpr *c) {
         }
         if (t.isTuple()) {
           ++inTuple;
+          // A namedtuple prints as Python's: Point(x=1.0, y=2.0).
+          const auto &records = mg.program.records;
+          auto fields = records.find(t.recordName());
+          bool named = !t.recordName().empty() && fields != records.end() &&
+                       fields->second.size() == t.elems().size();
+          if (named) {
+            auto own = mg.program.recordTypeNames.find(t.recordName());
+            format += own != mg.program.recordTypeNames.end()
+                          ? escapeFormat(own->second)
+                          : escapeFormat(t.recordName());
+          }
           format += "(";
           for (size_t i = 0; i < t.elems().size(); ++i) {
             if (i)
               format += ", ";
+            if (named)
+              format += escapeFormat(fields->second[i]) + "=";
             add(t.elems()[i], parts, format, values, strings);
           }
-          if (t.elems().size() == 1)
+          if (t.elems().size() == 1 && !named)
             format += ",";
           format += ")";
           --inTuple;
