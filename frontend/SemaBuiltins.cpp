@@ -171,12 +171,7 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
     return *t;
 
   if (b == Builtin::Print) {
-    for (size_t i = 0; i < args.size(); ++i)
-      if (args[i].isNone()) {
-        diags_.error(argExprs[i]->range, "this call returns no value; there "
-                                         "is nothing to print");
-        return Type::unknown();
-      }
+    // (None prints as None, as Python prints it, a call's too)
     for (size_t i = 0; i < args.size(); ++i)
       if (anyPart(args[i], [](const Type &t) { return t.isRagged(); })) {
         diags_.error(argExprs[i]->range,

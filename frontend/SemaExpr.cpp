@@ -963,7 +963,10 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     for (const ExprPtr &x : t->elts) {
       elems.push_back(checkExpr(x.get()));
       // A tuple holds values: not None (a call that returns nothing) or
-      // a string.
+      // a string; None itself is one (`return U, None, VH`), known when
+      // it compiles.
+      if (elems.back().isNone() && !x->dyn<CallExpr>())
+        continue;
       if (elems.back().isCompileTimeOnly()) {
         diags_.error(x->range,
                      elems.back().isNone()

@@ -93,6 +93,10 @@ void FunctionGen::emitPrint(const CallExpr *c) {
           --inTuple;
           return;
         }
+        if (t.isNone()) { // (a tuple's None: no run-time part)
+          format += "None";
+          return;
+        }
         format += "{}";
         if (t.isList())
           listValues.push_back(parts.front());

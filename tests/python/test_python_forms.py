@@ -470,3 +470,20 @@ def test_star_args_and_empty_tuple_defaults():
     assert abs(bisect_root(plain_square, 0.0, 2.0) - 2 ** 0.5) < 1e-12
     assert abs(bisect_root(shifted_square, 0.0, 3.0, (3.0, 0.5)) -
                6 ** 0.5) < 1e-12
+
+
+@weft.jit
+def trimmed(u, s, vh, absorb):
+    # quimb's SVD truncation returns (U, None, VH) once s is absorbed
+    if absorb is None:
+        return u, s, vh
+    return u * s, None, vh
+
+
+def test_none_in_a_returned_tuple():
+    u, s, vh = np.eye(2), np.array([2.0, 0.5]), np.ones((2, 2))
+    got = trimmed(u, s, vh, 1)
+    assert got[1] is None
+    np.testing.assert_array_equal(got[0], u * s)
+    assert trimmed(u, s, vh, None)[1] is s or \
+        np.array_equal(trimmed(u, s, vh, None)[1], s)
