@@ -86,10 +86,8 @@ void resolveFunctionNames(ModuleAST &module) {
       if (std::optional<std::vector<std::string>> fields =
               recordFields(a->value.get())) {
         module.records[target->name] = *fields;
-        module.recordTypeNames[target->name] = a->value->dyn<CallExpr>()
-                                                   ->args[0]
-                                                   ->dyn<StrLitExpr>()
-                                                   ->value;
+        module.recordTypeNames[target->name] =
+            a->value->dyn<CallExpr>()->args[0]->dyn<StrLitExpr>()->value;
         it = module.body.erase(it);
         continue;
       }

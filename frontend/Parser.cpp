@@ -18,6 +18,7 @@
 #include "frontend/DesugarHeapq.h"
 #include "frontend/DesugarListMethods.h"
 #include "frontend/DesugarLoops.h"
+#include "frontend/DesugarSliceObjects.h"
 #include "frontend/DesugarStencils.h"
 #include "frontend/FreezeModuleArrays.h"
 #include "frontend/FunctionNames.h"
@@ -937,6 +938,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   returnGrownListParameters(*m, diags);
   desugarStencils(*m, diags);
   desugarListMethods(*m, diags);
+  desugarSliceObjects(*m, diags);
   desugarForLoops(*m);
   desugarChainedAssignments(*m);
   versionRebindings(*m);
