@@ -224,19 +224,26 @@ private:
     return Next::Unknown;
   }
 
+  /// The first of statements [from, to) of `block` that `what` (firstUse
+  /// or firstMention) finds doing something to `name`, and what.
+  static Next firstIn(const Block &block, size_t from, size_t to,
+                      const std::string &name,
+                      Next (*what)(const Stmt &, const std::string &)) {
+    for (size_t k = from; k < to; ++k)
+      if (Next n = what(*block[k], name); n != Next::Unknown)
+        return n;
+    return Next::Unknown;
+  }
+
   /// Whether variable `name` may be read or written after the statement
   /// at `place` before it is bound to a new value: after it in its block,
   /// from a loop body's start again (that statement included), then
   /// after the enclosing statements.
   static bool usedAgain(const std::string &name, const Place &place) {
-    const Block &block = *place.block;
     auto scan = [&](size_t from, size_t to) {
-      for (size_t k = from; k < to; ++k)
-        if (Next n = firstMention(*block[k], name); n != Next::Unknown)
-          return n;
-      return Next::Unknown;
+      return firstIn(*place.block, from, to, name, firstMention);
     };
-    Next after = scan(place.at + 1, block.size());
+    Next after = scan(place.at + 1, place.block->size());
     if (after == Next::Unknown && place.loopBody)
       after = scan(0, place.at + 1);
     if (after == Next::Unknown && place.parent)
@@ -321,14 +328,10 @@ private:
   /// Whether list `name`, after the statement at `place`, is bound to a
   /// new list before it grows again, or never grows again.
   bool reboundBeforeGrowing(const std::string &name, const Place &place) const {
-    const Block &block = *place.block;
     auto scan = [&](size_t from, size_t to) {
-      for (size_t k = from; k < to; ++k)
-        if (Next n = firstUse(*block[k], name); n != Next::Unknown)
-          return n;
-      return Next::Unknown;
+      return firstIn(*place.block, from, to, name, firstUse);
     };
-    Next after = scan(place.at + 1, block.size());
+    Next after = scan(place.at + 1, place.block->size());
     if (after == Next::Unknown && place.loopBody)
       after = scan(0, place.at);
     // (the end of the function's body: nothing grows it after)

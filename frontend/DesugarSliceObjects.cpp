@@ -34,8 +34,7 @@ bool isNone(const Expr *e) {
 }
 
 /// Replaces the slice variables of one function body (or the script's).
-void desugarBody(Block &body, const std::vector<Param> *params,
-                 DiagnosticEngine &diags) {
+void desugarBody(Block &body, const std::vector<Param> *params) {
   // How often each name is bound (parameters once).
   std::map<std::string, int> bound;
   if (params)
@@ -133,8 +132,8 @@ void desugarBody(Block &body, const std::vector<Param> *params,
 void desugarSliceObjects(ModuleAST &module, DiagnosticEngine &diags) {
   for (StmtPtr &s : module.body)
     if (auto *d = s->dyn<FunctionDefStmt>())
-      desugarBody(d->body, &d->params, diags);
-  desugarBody(module.body, nullptr, diags);
+      desugarBody(d->body, &d->params);
+  desugarBody(module.body, nullptr);
   // What is left: slice objects used otherwise.
   auto refuse = [&](const Expr *e) {
     if (const CallExpr *c = sliceCall(e))
