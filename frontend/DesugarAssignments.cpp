@@ -97,13 +97,60 @@ std::optional<Block> splitNestedTargets(Stmt &s) {
   return out;
 }
 
+/// `a[:k], b[:k] = x, y` (a tuple target holding an index) as
+/// `__store_L_C_0 = x`, `__store_L_C_1 = y`, then `a[:k] = __store_L_C_0`
+/// and `b[:k] = __store_L_C_1`: every value first, then each store, left
+/// to right, as Python runs it (a value that is not a tuple display is
+/// kept whole and indexed).
+std::optional<Block> splitIndexedTuple(Stmt &s) {
+  auto *a = s.dyn<AssignStmt>();
+  auto *tuple = a && a->targets.size() == 1 ? a->targets[0]->dyn<TupleExpr>()
+                                            : nullptr;
+  bool indexed = false;
+  if (tuple)
+    for (const ExprPtr &e : tuple->elts)
+      indexed |= e->dyn<IndexExpr>() != nullptr;
+  if (!indexed)
+    return std::nullopt;
+  std::string prefix = "__store_" + std::to_string(a->range.begin.line) + "_" +
+                       std::to_string(a->range.begin.col);
+  Block out;
+  auto *values = a->value->dyn<TupleExpr>();
+  bool display = values && values->elts.size() == tuple->elts.size();
+  if (!display) {
+    ASTBuilder at{a->value->range};
+    auto keep = at.assign(at.name(prefix), std::move(a->value));
+    keep->range = a->range;
+    out.push_back(std::move(keep));
+  }
+  for (size_t k = 0; display && k < tuple->elts.size(); ++k) {
+    ASTBuilder at{values->elts[k]->range};
+    auto keep = at.assign(at.name(prefix + "_" + std::to_string(k)),
+                          std::move(values->elts[k]));
+    keep->range = a->range;
+    out.push_back(std::move(keep));
+  }
+  for (size_t k = 0; k < tuple->elts.size(); ++k) {
+    ExprPtr &t = tuple->elts[k];
+    ASTBuilder bt{t->range};
+    ExprPtr value = display ? bt.name(prefix + "_" + std::to_string(k))
+                            : bt.item(prefix, bt.i64(int64_t(k)));
+    auto one = bt.assign(std::move(t), std::move(value));
+    one->range = a->range;
+    out.push_back(std::move(one));
+  }
+  return out;
+}
+
 } // namespace
 
 void desugarChainedAssignments(ModuleAST &module) {
   rewriteBlocks(module.body, [](Stmt &s) -> std::optional<Block> {
     if (std::optional<Block> chain = splitChain(s))
       return chain;
-    return splitNestedTargets(s);
+    if (std::optional<Block> nested = splitNestedTargets(s))
+      return nested;
+    return splitIndexedTuple(s);
   });
 }
 

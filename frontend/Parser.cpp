@@ -524,6 +524,11 @@ StmtPtr Parser::parseExprOrAssign() {
         return nullptr;
     }
     s->range = rangeFrom(begin);
+    // (in a function from Python, a name that is no Weft type annotates
+    // nothing either: `d2f: NDArrayA = ...`)
+    ScalarKind kind;
+    if (pythonBody_ && !parseScalarName(s->annotation.scalar, kind))
+      s->annotation.python = true;
     if (s->annotation.python) {
       // `x: np.ndarray = v` is `x = v`; `x: int` alone does nothing.
       if (!s->value)
@@ -626,9 +631,7 @@ bool Parser::parseTypeAnnotation(TypeAnnotation &ann) {
   return true;
 }
 
-void Parser::ignoreClassAnnotations(FunctionDefStmt &def) {
-  // In a function compiled from Python (python_lists=True), a name that
-  // is no Weft type (`Point`, `list`) annotates as Python's do: not at all.
+bool Parser::pythonSource(const FunctionDefStmt &def) {
   bool python = false;
   for (const ExprPtr &d : def.decorators)
     if (auto *c = d->dyn<CallExpr>())
@@ -636,7 +639,13 @@ void Parser::ignoreClassAnnotations(FunctionDefStmt &def) {
         if (auto *b = k.value->dyn<BoolLitExpr>();
             b && k.name == "python_lists")
           python = b->value;
-  if (!python)
+  return python;
+}
+
+void Parser::ignoreClassAnnotations(FunctionDefStmt &def) {
+  // In a function compiled from Python (python_lists=True), a name that
+  // is no Weft type (`Point`, `list`) annotates as Python's do: not at all.
+  if (!pythonSource(def))
     return;
   ScalarKind kind;
   for (Param &p : def.params)
@@ -905,7 +914,10 @@ StmtPtr Parser::parseFunctionDef() {
   ignoreClassAnnotations(*s);
   Block outerLambdas = std::move(lambdas_);
   lambdas_.clear();
+  bool outerPython = pythonBody_;
+  pythonBody_ = pythonSource(*s);
   parseSuite(s->body, "def", "expected ':' at end of the 'def' header");
+  pythonBody_ = outerPython;
   s->range = rangeFrom(begin);
   // The lambdas of the body, as inner functions (lifted, with what they
   // capture, by liftNestedFunctions).

@@ -178,6 +178,10 @@ private:
   /// Drops the annotations of `def` that name no Weft type when it is
   /// compiled from Python.
   void ignoreClassAnnotations(FunctionDefStmt &def);
+  /// Whether `def` is compiled from Python (@jit(python_lists=True)).
+  static bool pythonSource(const FunctionDefStmt &def);
+  /// Parsing the body of such a function.
+  bool pythonBody_ = false;
   ExprPtr parseAtom();
 
   std::vector<Token> toks_;

@@ -668,9 +668,9 @@ def _module_source(dispatchers):
                 pass
         for name in sorted(values):
             literal = _constant_literal(values[name])
-            # (uint32 = np.uint32 of `from numba import uint32` is the
-            # type's own name already)
-            if literal is None or literal == "np." + name:
+            # (uint32 = np.uint32 of `from numba import uint32`, and nan
+            # or inf of `from numpy import nan`, are Weft's names already)
+            if literal is None or literal in ("np." + name, name):
                 continue
             if constants.get(name, literal) != literal:
                 clashes.add(name)

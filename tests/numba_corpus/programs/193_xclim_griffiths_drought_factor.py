@@ -1,5 +1,5 @@
 # Source: Ouranosinc/xclim xclim/indices/fire/_ffdi.py (commit 11175ae3)
-# Licence: Apache-2.0 (xclim, LICENSE; Copyright the xclim developers / Ouranos)
+# Licence: Apache-2.0 (xclim, LICENSE; Copyright (c) 2018, Travis Logan)
 # Notes: the Griffiths drought factor of the McArthur forest fire danger system (Finkele et al. 2006): a @guvectorize kernel "(n),(n),()->(n)" with one eager (float64[:], float64[:], int64, float64[:]) signature, nopython=True and cache=True; for each day a 20-day window slice of rainfall is scanned for rain events with bools combined by ~, & and | (event_end = ~event & (conseq != 0)), N bound only inside an `if`, N**1.3 with an int, builtin min, then limited either by the continuous xlim curve or by discrete categories (lim 0 or 1) and capped at 10; the module's other guvectorized kernel (_keetch_byram_drought_index) is kept, its section 2 (the xarray wrappers keetch_byram_drought_index, griffiths_drought_factor and mcarthur_forest_fire_danger_index) and the imports only they use (xarray, xclim.core.units) are left out
 # pylint: disable=no-value-for-parameter
 r"""
