@@ -156,3 +156,25 @@ def test_layout_without_outputs_writes_into_an_argument():
     assert group_sums(values, labels, out) is None
     want = np.array([[2.0, 6.0, 4.0], [14.0, 18.0, 10.0]])
     np.testing.assert_array_equal(out, want)
+
+
+@weft.guvectorize(["void(float64[:], float64[:])"], "(n)->(n)")
+def positives_doubled(a, out):
+    # writes only some elements: the others keep what the caller put there
+    for i in range(a.shape[0]):
+        if a[i] > 0:
+            out[i] = 2 * a[i]
+
+
+def test_outputs_given_after_the_inputs_are_written_in_place():
+    a = np.array([[1.0, -1.0, 3.0], [-2.0, 5.0, 0.0]])
+    out = np.full(a.shape, np.nan)
+    got = positives_doubled(a, out)
+    assert got is out
+    want = np.where(a > 0, 2 * a, np.nan)
+    np.testing.assert_array_equal(out, want)
+    out2 = np.zeros(a.shape)
+    assert positives_doubled(a, out=out2) is out2
+    np.testing.assert_array_equal(out2, np.where(a > 0, 2 * a, 0.0))
+    with pytest.raises(TypeError, match="dtype float64"):
+        positives_doubled(a, np.zeros(a.shape, dtype=np.float32))

@@ -121,8 +121,19 @@ class GUFunc:
             self.py_func.__name__,
             ", ".join(np.asarray(a).dtype.name for a in args)))
 
-    def __call__(self, *args):
-        if len(args) != len(self._ins):
+    def __call__(self, *args, out=None):
+        nin, nout = len(self._ins), len(self._outs)
+        if nout and len(args) == nin + nout and out is None:
+            # the outputs given after the inputs, as NumPy's ufuncs take
+            # them: written into and returned
+            args, out = args[:nin], args[nin:]
+        outs = ()
+        if out is not None:
+            outs = out if isinstance(out, tuple) else (out,)
+            if len(outs) != nout:
+                raise TypeError("%s has %d outputs, got %d" % (
+                    self.py_func.__name__, nout, len(outs)))
+        if len(args) != nin:
             raise TypeError("%s takes %d inputs (its outputs are returned), "
                             "got %d" % (self.py_func.__name__, len(self._ins),
                                         len(args)))
@@ -138,20 +149,38 @@ class GUFunc:
                     "%s: input of rank %d for the core dimensions (%s)" %
                     (self.py_func.__name__, np.ndim(a), ",".join(core)))
             loop_ranks.append(rank)
+        for k, o in enumerate(outs):
+            # NumPy's out=: written in place (elements the kernel leaves
+            # keep their values), so of the signature's dtype exactly
+            dt = sig[nin + k][0]
+            if not isinstance(o, np.ndarray) or o.dtype != np.dtype(dt):
+                raise TypeError("%s: output %d must be a NumPy array of "
+                                "dtype %s" % (self.py_func.__name__, k, dt))
         key = (tuple(loop_ranks), tuple(isinstance(a, np.ndarray)
-                                        for a in arrays), tuple(sig))
+                                        for a in arrays), tuple(sig),
+               bool(outs))
         entry = self._entries.get(key)
         if entry is None:
             with self._lock:
                 entry = self._entries.get(key)
                 if entry is None:
-                    entry = self._entry(arrays, loop_ranks, sig)
+                    entry = self._entry(arrays, loop_ranks, sig, bool(outs))
                     self._entries[key] = entry
         # The loop shape, as NumPy broadcasts the inputs' leading axes, and
         # one size per core dimension name (the kernel indexes by it).
         np.broadcast_shapes(*[np.shape(a)[:r]
                               for a, r in zip(arrays, loop_ranks)])
         self._check_core_sizes(arrays, loop_ranks)
+        if outs:
+            loop_shape = np.broadcast_shapes(
+                *[np.shape(a)[:r] for a, r in zip(arrays, loop_ranks)])
+            for k, o in enumerate(outs):
+                if o.shape[:len(loop_shape)] != loop_shape:
+                    raise ValueError("%s: output %d has shape %s for a loop "
+                                     "of shape %s" % (self.py_func.__name__,
+                                                      k, o.shape, loop_shape))
+            entry(*arrays, *outs)
+            return outs if nout > 1 else outs[0]
         return entry(*arrays)
 
     def _check_core_sizes(self, arrays, loop_ranks):
@@ -173,7 +202,9 @@ class GUFunc:
                         "different from %d)" % (self.py_func.__name__, k, d,
                                                 layout, size, want))
 
-    def _entry(self, arrays, loop_ranks, sig):
+    def _entry(self, arrays, loop_ranks, sig, given=False):
+        """The generated Weft function running the kernel over the loop
+        dimensions; `given`: it takes the outputs after the inputs."""
         name = self._def.name
         params = ["__in%d" % k for k in range(len(arrays))]
         loop = max(loop_ranks) if loop_ranks else 0
@@ -207,8 +238,11 @@ class GUFunc:
             dt = sig[len(arrays) + k][0]
             shape = "(%s,)" % ", ".join(dims) if dims else "(1,)"
             outs.append("__out%d" % k)
-            body.append("__out%d = zeros(%s, dtype=%s)" % (k, shape,
-                                                             _weft_dtype(dt)))
+            if not given:
+                body.append("__out%d = zeros(%s, dtype=%s)" %
+                            (k, shape, _weft_dtype(dt)))
+        if given:
+            params += outs
         # The kernel's arguments inside the loop nest.
         actuals = []
         for p, a, core, r, (dt, is_array) in zip(params, arrays, self._ins,
@@ -249,7 +283,7 @@ class GUFunc:
         body.append("%s%s(%s)" % (indent, name, ", ".join(actuals)))
         scalar_out = [not core and not idx for core in self._outs]
         results = ["%s[0]" % o if s else o for o, s in zip(outs, scalar_out)]
-        if results:
+        if results and not given:
             body.append("return " + ", ".join(results))
         entry = "__weft_gufunc_" + name
         # The kernel as a jitted function, with the jitted functions it

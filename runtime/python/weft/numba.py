@@ -146,9 +146,25 @@ def module():
     np_mod.numpy_support.from_dtype = lambda dt: _TypeName(
         __import__("numpy").dtype(dt).name)
     m.np = np_mod
+    # numba.core.types and numba.core.errors: the same names.
+    core = _types.ModuleType("numba.core")
+    core.types = t
+    core.errors = _types.ModuleType("numba.core.errors")
+    core.errors.TypingError = _weft.CompileError
+    m.core = core
+    # numba.config: settings a program may read or set (`config.
+    # THREADING_LAYER = "workqueue"`); Weft's runtime does not read them.
+    config = _types.ModuleType("numba.config")
+    config.NUMBA_NUM_THREADS = __import__("os").cpu_count() or 1
+    config.THREADING_LAYER = "default"
+    config.DISABLE_JIT = False
+    m.config = config
     m._submodules = {"numba.types": t, "numba.typed": typed,
                      "numba.np": np_mod,
-                     "numba.np.numpy_support": np_mod.numpy_support}
+                     "numba.np.numpy_support": np_mod.numpy_support,
+                     "numba.core": core, "numba.core.types": t,
+                     "numba.core.errors": core.errors,
+                     "numba.config": config}
     # Numba's compile errors are Weft's (`except TypingError:`).
     m.TypingError = _weft.CompileError
     m.typeof = _typeof
