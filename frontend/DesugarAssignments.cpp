@@ -104,8 +104,8 @@ std::optional<Block> splitNestedTargets(Stmt &s) {
 /// kept whole and indexed).
 std::optional<Block> splitIndexedTuple(Stmt &s) {
   auto *a = s.dyn<AssignStmt>();
-  auto *tuple = a && a->targets.size() == 1 ? a->targets[0]->dyn<TupleExpr>()
-                                            : nullptr;
+  auto *tuple =
+      a && a->targets.size() == 1 ? a->targets[0]->dyn<TupleExpr>() : nullptr;
   bool indexed = false;
   if (tuple)
     for (const ExprPtr &e : tuple->elts)

@@ -85,6 +85,12 @@ def __np_trace(a):
         s += a[i, i]
     return s
 
+def __np_fill_diagonal(a, val):
+    assert a.ndim == 2, "np.fill_diagonal takes a 2-D array here"
+    n = min(a.shape[0], a.shape[1])
+    for i in range(n):
+        a[i, i] = val
+
 def __np_diag(v, k=0):
     if v.ndim == 1:
         n = len(v) + abs(k)

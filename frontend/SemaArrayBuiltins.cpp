@@ -1010,7 +1010,8 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
                   Builtin::Any,     Builtin::All,     Builtin::Transpose,
                   Builtin::Reshape, Builtin::Ravel,   Builtin::Copy,
                   Builtin::Cumsum,  Builtin::Cumprod, Builtin::Sort,
-                  Builtin::Argsort, Builtin::Conj,    Builtin::Conjugate})) {
+                  Builtin::Argsort, Builtin::Conj,    Builtin::Conjugate,
+                  Builtin::Dot})) {
     diags_.error(m->range, "arrays have no method '" + m->attr +
                                "'; see docs/language.md for the list");
     return Type::unknown();

@@ -6,6 +6,7 @@
 #include "frontend/SpecializeFunctionArguments.h"
 
 #include "frontend/ASTBuild.h"
+#include "frontend/Builtins.h"
 
 #include <functional>
 #include <map>
@@ -25,6 +26,8 @@ constexpr int kMaxCopies = 500;
 struct FunctionValue {
   std::string name;
   std::vector<const Expr *> captured;
+  /// NumPy's function (`np.mean` passed as func1d), called as np.name.
+  bool numpy = false;
 };
 
 class Specializer {
@@ -55,6 +58,11 @@ private:
   std::optional<FunctionValue> valueOf(const Expr &e,
                                        const std::set<std::string> &locals) {
     if (auto *n = e.dyn<NameExpr>()) {
+      std::optional<Builtin> b =
+          n->qualified ? lookupBuiltin(n->name) : std::nullopt;
+      if (b && (builtinKind(*b) == BuiltinKind::Function ||
+                builtinKind(*b) == BuiltinKind::Math))
+        return FunctionValue{n->name, {}, true};
       if (n->qualified || locals.count(n->name) || !defs_.count(n->name))
         return std::nullopt;
       return FunctionValue{n->name, {}};
@@ -201,8 +209,11 @@ private:
     // Its calls of the parameter call the function (with what it
     // captures first); the parameter as a value is the function value.
     auto valueAt = [&](SourceRange r) -> ExprPtr {
-      if (value.captured.empty())
-        return std::make_unique<NameExpr>(r, value.name);
+      if (value.captured.empty()) {
+        auto n = std::make_unique<NameExpr>(r, value.name);
+        n->qualified = value.numpy;
+        return n;
+      }
       auto closure = std::make_unique<CallExpr>(
           r, std::make_unique<NameExpr>(r, kClosure));
       closure->args.push_back(std::make_unique<NameExpr>(r, value.name));
@@ -218,6 +229,7 @@ private:
         auto *callee = call->callee->dyn<NameExpr>();
         if (callee && !callee->qualified && callee->name == p) {
           callee->name = value.name;
+          callee->qualified = value.numpy;
           std::vector<ExprPtr> args;
           for (size_t j = 0; j < value.captured.size(); ++j)
             args.push_back(

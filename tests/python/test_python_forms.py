@@ -487,3 +487,37 @@ def test_none_in_a_returned_tuple():
     np.testing.assert_array_equal(got[0], u * s)
     assert trimmed(u, s, vh, None)[1] is s or \
         np.array_equal(trimmed(u, s, vh, None)[1], s)
+
+
+@weft.jit
+def apply_rows(func1d, a):
+    out = np.empty(a.shape[0])
+    for i in range(a.shape[0]):
+        out[i] = func1d(a[i])
+    return out
+
+
+@weft.jit
+def row_stats(a):
+    return (apply_rows(np.mean, a), apply_rows(np.linalg.norm, a),
+            apply_rows(np.max, a), a.dot(a[0]))
+
+
+def test_numpy_functions_passed_as_values_and_dot_method():
+    a = np.arange(12.0).reshape(3, 4)
+    want = (a.mean(axis=1), np.linalg.norm(a, axis=1), a.max(axis=1),
+            a @ a[0])
+    for got, w in zip(row_stats(a), want):
+        np.testing.assert_allclose(got, w, rtol=1e-14)
+
+
+@weft.jit
+def zero_diagonal(a):
+    np.fill_diagonal(a, 0)
+    return a.sum()
+
+
+def test_fill_diagonal_in_place():
+    a, b = np.ones((3, 4)), np.ones((3, 4))
+    assert zero_diagonal(a) == zero_diagonal.py_func(b) == 9.0
+    np.testing.assert_array_equal(a, b)
