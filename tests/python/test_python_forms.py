@@ -521,3 +521,17 @@ def test_fill_diagonal_in_place():
     a, b = np.ones((3, 4)), np.ones((3, 4))
     assert zero_diagonal(a) == zero_diagonal.py_func(b) == 9.0
     np.testing.assert_array_equal(a, b)
+
+
+from numpy import linalg  # noqa: E402
+import numpy.linalg as la  # noqa: E402
+
+
+@weft.jit
+def norms(a):
+    return linalg.norm(a), la.norm(a[1:])
+
+
+def test_numpy_linalg_under_other_names():
+    a = np.array([3.0, 4.0, 12.0])
+    assert norms(a) == norms.py_func(a)

@@ -732,6 +732,11 @@ def _module_source(dispatchers):
                     else "import %s" % module
                 if line not in imports:
                     imports.append(line)
+            # numpy.linalg under a name (from numpy import linalg)
+            if isinstance(v, types.ModuleType) and module == "numpy.linalg":
+                line = "from numpy import linalg as %s" % name
+                if line not in imports:
+                    imports.append(line)
             # A function imported from them (from random import randint).
             origin = _python_module_function(v)
             if origin is not None:
