@@ -600,8 +600,22 @@ void Analyzer::assignName(const NameExpr *n, const Type &t,
     // Parameters and annotated variables keep their declared type;
     // int->float widening is done by converting at the assignment.
     bool isParam = annotated_.count({fn_, n->name}) != 0;
-    for (const std::string &p : fn_->paramNames)
-      isParam |= p == n->name;
+    bool argumentTyped = false; // a parameter typed by its argument
+    for (size_t i = 0; i < fn_->paramNames.size(); ++i)
+      if (fn_->paramNames[i] == n->name) {
+        isParam = true;
+        argumentTyped = fn_->def && !fn_->def->params[i].hasAnnotation;
+      }
+    // A parameter without a declared type holding a wider number than its
+    // argument (`if not w_max: w_max = 0.38 * v` of a bool False):
+    // widened, as Numba unifies the variable's types; the argument is
+    // converted on entry.
+    if (argumentTyped && slot.isScalar() && u.isScalar() && !slot.isComplex() &&
+        !u.isComplex()) {
+      slot = u;
+      change();
+      return;
+    }
     if (isParam) {
       if (!(slot.isFloat() && t.isNumber()) && !(slot == u))
         diags_.error(valueRange,

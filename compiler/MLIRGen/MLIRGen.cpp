@@ -235,10 +235,17 @@ bool FunctionGen::emit() {
   for (size_t i = 0; i < fn.paramNames.size(); ++i) {
     std::vector<std::string> slots;
     slotNames(fn.paramNames[i], fn.paramTypes[i], slots);
+    // (a number parameter whose variable holds wider numbers: converted)
+    auto local = fn.locals.find(fn.paramNames[i]);
+    bool widen = local != fn.locals.end() && local->second.isScalar() &&
+                 fn.paramTypes[i].isScalar() &&
+                 local->second != fn.paramTypes[i];
     for (const std::string &s : slots) {
       Value a = entry->getArgument(argNo++);
       if (isArray(a) && !borrowed.count(fn.paramNames[i]))
         weft::RetainOp::create(b, l, a);
+      if (widen)
+        a = convert(a, local->second.scalarKind(), l);
       env[s] = a;
     }
   }

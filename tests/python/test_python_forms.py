@@ -535,3 +535,19 @@ def norms(a):
 def test_numpy_linalg_under_other_names():
     a = np.array([3.0, 4.0, 12.0])
     assert norms(a) == norms.py_func(a)
+
+
+@weft.jit
+def critical_wettedness(air_speed, w_max=False, n=3):
+    # a parameter typed by its argument (bool, int) widened by the floats
+    # assigned to it in a branch, as Numba unifies the variable
+    if not w_max:
+        w_max = 0.38 * air_speed
+    if air_speed > 1:
+        n = n / 2
+    return w_max * 2, n
+
+
+def test_parameters_widened_by_what_is_assigned():
+    assert critical_wettedness(2.0) == (1.52, 1.5)
+    assert critical_wettedness(0.5, 1.5) == (3.0, 3.0)
