@@ -697,6 +697,21 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
       return;
     }
     if (base.isRagged()) {
+      // A parameter's row may not be replaced: a longer row moves to the
+      // pool's end, which the caller's list would not see.
+      auto *list = ix->base->dyn<NameExpr>();
+      for (const std::string &p : fn_->paramNames)
+        if (list && p == list->name) {
+          diags_.error(ix->range,
+                       "'" + withoutVersionSuffixes(p) +
+                           "' is a parameter: replacing a row of it here "
+                           "would not change the caller's list; write into "
+                           "the row (" +
+                           withoutVersionSuffixes(p) +
+                           "[i][j] = x), or replace it where the list is "
+                           "made");
+          return;
+        }
       // lst[i] = row: the row's numbers, copied.
       if (!valueType.isList() || valueType.isString() ||
           valueType.elementType().isComplex() ||

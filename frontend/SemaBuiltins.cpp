@@ -122,6 +122,26 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     }
     return args[0].asArray();
   }
+  if (b == Builtin::AsArrayList) {
+    if (!checkArity(c, "__as_array_list", args.size(), 3, 3))
+      return Type::unknown();
+    for (size_t k = 0; k < 3; ++k) {
+      if (!args[k].isKnown())
+        return Type::unknown();
+      bool ok = args[k].isArray() && args[k].rank() == 1 &&
+                !args[k].isString() &&
+                (k == 2 ? !args[k].elementType().isComplex()
+                        : args[k].scalarKind() == ScalarKind::I64);
+      if (!ok) {
+        diags_.error(argExprs[k]->range,
+                     "__as_array_list() takes i64 starts and lengths and "
+                     "a 1-D array of real numbers, not " +
+                         args[k].str());
+        return Type::unknown();
+      }
+    }
+    return Type::raggedArrays(args[2].scalarKind());
+  }
   if (b == Builtin::AsTupleList) {
     if (args.empty()) {
       diags_.error(c->range, "__as_tuple_list() takes the 1-D arrays of "

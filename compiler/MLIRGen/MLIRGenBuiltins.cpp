@@ -294,6 +294,14 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
     }
     return Val(ok);
   }
+  if (builtin == Builtin::AsArrayList) {
+    // starts, lengths, capacities (the lengths: each row is full, so one
+    // that grows moves to the pool's end), pool
+    Val rows;
+    Value lengths = arg(1).v();
+    rows.parts = {arg(0).v(), lengths, lengths, arg(2).v()};
+    return rows;
+  }
   if (builtin == Builtin::AsTupleList) { // the fields' arrays as they are
     Val fields;
     for (size_t k = 0; k < c->args.size(); ++k)

@@ -136,3 +136,22 @@ def test_views_and_parameters_appended_are_refused():
     want = copies.py_func(np.arange(4.0))
     for g, w in zip(got, want):
         np.testing.assert_allclose(g, w, rtol=1e-15)
+
+
+@weft.jit
+def total_and_mark(rows):
+    s = 0.0
+    for r in rows:
+        s += r.sum()
+    rows[1][0] = -1.0
+    return s, len(rows), rows[2].max()
+
+
+def test_a_list_of_arrays_passed_from_python():
+    rows = [np.arange(3.0), np.ones(2), np.array([5.0, 9.0, 1.0, 2.0])]
+    second = rows[1]
+    assert total_and_mark(rows) == (22.0, 3, 9.0)
+    # a row written in the function is the caller's array, changed
+    assert rows[1] is second and second[0] == -1.0
+    with pytest.raises(weft.CallError, match="of one dtype"):
+        total_and_mark([np.ones(2), np.ones(2, dtype=np.int32)])

@@ -37,6 +37,18 @@ def str_array(x):
                          dtype=np.uint32)
 
 
+def array_rows(x):
+    """The dtype of a non-empty list of 1-D arrays of real numbers of one
+    dtype (a list of arrays), else None."""
+    if not x or not all(isinstance(r, np.ndarray) for r in x):
+        return None
+    dt = x[0].dtype
+    if any(r.ndim != 1 or r.dtype != dt for r in x) or dt.kind not in "biuf":
+        raise _call_error("a list of arrays passed to a Weft function holds "
+                          "1-D arrays of real numbers of one dtype")
+    return dt
+
+
 def tuple_fields(x):
     """The field count of a non-empty list of tuples of numbers of one
     length, else None."""
@@ -93,6 +105,8 @@ def layout(x):
     if passed is not None:  # a jitted function, written by its name
         return "function:" + passed
     if isinstance(x, list):
+        if array_rows(x) is not None:
+            return "arrays"
         n = tuple_fields(x)
         return "list" if n is None else "tuples%d" % n
     if not isinstance(x, tuple):
@@ -142,6 +156,15 @@ def flatten(x, out, lists):
             flatten(e, out, lists)
     elif isinstance(x, str):
         out.append(str_array(x))
+    elif isinstance(x, list) and array_rows(x) is not None:
+        # a list of arrays: the rows' starts and lengths and their
+        # elements; rows written are copied back after the call
+        lengths = np.array([len(r) for r in x], dtype=np.int64)
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(
+            np.int64)
+        pool = np.concatenate(x)
+        lists.append((x, [starts, lengths, pool]))
+        out.extend([starts, lengths, pool])
     elif isinstance(x, list):
         n = tuple_fields(x)
         arrays = [list_array(x)] if n is None else field_arrays(x, n)
@@ -168,6 +191,11 @@ def expression(shape, name, params):
     if shape == "list":
         params.append(name)
         return "__as_list(%s)" % name
+    if shape == "arrays":
+        names = ["%s_%s" % (name, part) for part in ("starts", "lengths",
+                                                     "pool")]
+        params.extend(names)
+        return "__as_array_list(%s)" % ", ".join(names)
     if shape == "str":
         params.append(name)
         return "__as_str(%s)" % name
@@ -188,6 +216,12 @@ def expression(shape, name, params):
 def write_back(lists):
     """Writes the elements a call changed back into its Python lists."""
     for lst, arrays in lists:
+        if lst and isinstance(lst[0], np.ndarray):  # a list of arrays
+            starts, lengths, pool = arrays
+            for row, s, n in zip(lst, starts, lengths):
+                if not np.array_equal(row, pool[s:s + n], equal_nan=True):
+                    row[...] = pool[s:s + n]
+            continue
         if len(arrays) == 1 and not (lst and isinstance(lst[0], tuple)):
             values = arrays[0].tolist()
         else:
