@@ -45,6 +45,22 @@ public:
   /// The statements that replace `loop`.
   Block rewrite(ForStmt &loop) {
     Block out;
+    // for idx, v in np.ndenumerate(a): idx over np.ndindex(a.shape), then
+    // v = a[idx] first in the body (read when it is reached, as NumPy's
+    // iterator reads it).
+    auto *call = loop.iter->dyn<CallExpr>();
+    auto *pair = loop.target->dyn<TupleExpr>();
+    Block first;
+    if (call && isCallOf(call, "ndenumerate") && call->args.size() == 1 &&
+        call->keywords.empty() && pair && pair->elts.size() == 2) {
+      std::string a = keep(std::move(call->args[0]), out);
+      ASTBuilder bt{loop.target->range};
+      first.push_back(bt.assign(
+          std::move(pair->elts[1]),
+          bt.index(bt.name(a), args(cloneExpr(pair->elts[0].get())))));
+      loop.target = std::move(pair->elts[0]);
+      loop.iter = builtin("ndindex", args(b.attribute(b.name(a), "shape")));
+    }
     Sequence seq = sequence(std::move(loop.iter), out);
     std::string k = fresh();
     auto newLoop = b.loop(k, builtin("range", args(length(seq))));
@@ -52,6 +68,8 @@ public:
     ASTBuilder bt{loop.target->range};
     bind(bt, std::move(loop.target), element(seq, [&] { return b.name(k); }),
          newLoop->body);
+    for (StmtPtr &s : first)
+      newLoop->body.push_back(std::move(s));
     for (StmtPtr &s : loop.body)
       newLoop->body.push_back(std::move(s));
     out.push_back(std::move(newLoop));

@@ -297,7 +297,8 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     // Decorators, and functions the front end rewrites (allclose, and
     // ndindex as a loop's iterable).
     static const std::set<std::string> decorators = {
-        "jit", "njit", "vectorize", "kernel", "stencil", "allclose", "ndindex"};
+        "jit",     "njit",     "vectorize", "kernel",
+        "stencil", "allclose", "ndindex",   "ndenumerate"};
     static const std::set<std::string> singleComplex = {"complex64", "csingle"};
     if (singleComplex.count(member.text))
       return errorAt(member.range,

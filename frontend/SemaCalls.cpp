@@ -288,6 +288,15 @@ Type Analyzer::checkCall(const CallExpr *c) {
                    "'" + callee->name + "' is Python's: " + p->second);
       return Type::unknown();
     }
+    if (callee->qualified &&
+        (callee->name == "ndindex" || callee->name == "ndenumerate")) {
+      diags_.error(callee->range,
+                   "np." + callee->name +
+                       "(...) is iterated by a for loop (for idx in "
+                       "np.ndindex(a.shape), for idx, v in "
+                       "np.ndenumerate(a)), not used as a value");
+      return Type::unknown();
+    }
     diags_.error(callee->range, "function '" + callee->name +
                                     "' is not defined; define it with "
                                     "'def " +
