@@ -23,6 +23,13 @@ bool indexes(const Expr *target) {
   return false;
 }
 
+/// `stem` followed by the line and column of `a`: the name of a variable
+/// the rewrite of `a` introduces.
+std::string positionName(const char *stem, const AssignStmt &a) {
+  return stem + std::to_string(a.range.begin.line) + "_" +
+         std::to_string(a.range.begin.col);
+}
+
 /// `a[0:2] = b[1:3] = e` as `__chain_L_C = e` and one assignment per
 /// target; nothing for other statements.
 std::optional<Block> splitChain(Stmt &s) {
@@ -34,8 +41,7 @@ std::optional<Block> splitChain(Stmt &s) {
     any |= indexes(t.get());
   if (!any)
     return std::nullopt;
-  std::string name = "__chain_" + std::to_string(a->range.begin.line) + "_" +
-                     std::to_string(a->range.begin.col);
+  std::string name = positionName("__chain_", *a);
   Block out;
   ASTBuilder at{a->value->range};
   auto keep = at.assign(at.name(name), std::move(a->value));
@@ -85,8 +91,7 @@ std::optional<Block> splitNestedTargets(Stmt &s) {
       nested |= e->dyn<TupleExpr>() != nullptr;
   if (!nested)
     return std::nullopt;
-  std::string prefix = "__unpack_" + std::to_string(a->range.begin.line) + "_" +
-                       std::to_string(a->range.begin.col) + "_";
+  std::string prefix = positionName("__unpack_", *a) + "_";
   int count = 0;
   Block after;
   flattenTarget(a->targets[0], after, prefix, count);
@@ -112,8 +117,7 @@ std::optional<Block> splitIndexedTuple(Stmt &s) {
       indexed |= e->dyn<IndexExpr>() != nullptr;
   if (!indexed)
     return std::nullopt;
-  std::string prefix = "__store_" + std::to_string(a->range.begin.line) + "_" +
-                       std::to_string(a->range.begin.col);
+  std::string prefix = positionName("__store_", *a);
   Block out;
   auto *values = a->value->dyn<TupleExpr>();
   bool display = values && values->elts.size() == tuple->elts.size();

@@ -254,13 +254,20 @@ private:
   /// `out.append(x)` of a variable x used again before it is rebound:
   /// marked, for Sema, which copies arrays into lists of arrays.
   void markLiveAppend(const Expr *e, const Place &place) {
-    std::string method;
-    const CallExpr *c = listMethodCall(e, &method);
-    auto *x = c && method == "append" && c->args.size() == 1
-                  ? c->args[0]->dyn<NameExpr>()
-                  : nullptr;
+    const CallExpr *c = nullptr;
+    const NameExpr *x = appendedName(e, c);
     if (x && usedAgain(x->name, place))
       const_cast<CallExpr *>(c)->appendsLiveName = true;
+  }
+
+  /// The variable `e` appends to a list (`lst.append(x)`), and the call;
+  /// null for anything else.
+  static const NameExpr *appendedName(const Expr *e, const CallExpr *&call) {
+    std::string method;
+    call = listMethodCall(e, &method);
+    return call && method == "append" && call->args.size() == 1
+               ? call->args[0]->dyn<NameExpr>()
+               : nullptr;
   }
 
   /// Whether `e` (or an expression in it) grows or shrinks list `name`.
@@ -380,11 +387,8 @@ private:
   /// `out.append(row)` of a list `row` that grows: the list of lists
   /// holds a copy, so `row` must be a new list before it grows again.
   void checkRowAppend(const Expr *e, const Place &place) {
-    std::string method;
-    const CallExpr *c = listMethodCall(e, &method);
-    auto *row = c && method == "append" && c->args.size() == 1
-                    ? c->args[0]->dyn<NameExpr>()
-                    : nullptr;
+    const CallExpr *c = nullptr;
+    const NameExpr *row = appendedName(e, c);
     if (!row || !grown_.count(row->name) ||
         reboundBeforeGrowing(row->name, place))
       return;
