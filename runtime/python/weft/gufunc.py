@@ -168,12 +168,10 @@ class GUFunc:
                     self._entries[key] = entry
         # The loop shape, as NumPy broadcasts the inputs' leading axes, and
         # one size per core dimension name (the kernel indexes by it).
-        np.broadcast_shapes(*[np.shape(a)[:r]
-                              for a, r in zip(arrays, loop_ranks)])
+        loop_shape = np.broadcast_shapes(
+            *[np.shape(a)[:r] for a, r in zip(arrays, loop_ranks)])
         self._check_core_sizes(arrays, loop_ranks)
         if outs:
-            loop_shape = np.broadcast_shapes(
-                *[np.shape(a)[:r] for a, r in zip(arrays, loop_ranks)])
             for k, o in enumerate(outs):
                 if o.shape[:len(loop_shape)] != loop_shape:
                     raise ValueError("%s: output %d has shape %s for a loop "
