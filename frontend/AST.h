@@ -391,6 +391,38 @@ struct FunctionDefStmt : Stmt {
   FunctionDefStmt(SourceRange r) : Stmt(Kind, r) {}
 };
 
+/// A field of a jitclass: its name and declared type (`("x", f64)` of
+/// the spec, or `x: f64` in the class body).
+struct ClassField {
+  std::string name;
+  TypeAnnotation type;
+  SourceRange range;
+};
+
+/// `@jitclass(spec) class C: ...` as parsed, before desugarJitclasses
+/// makes its methods functions (DesugarJitclasses.cpp).
+struct ClassDecl {
+  std::string name;
+  SourceRange range, nameRange;
+  std::vector<ClassField> fields;
+  std::vector<std::unique_ptr<FunctionDefStmt>> methods;
+  /// The decorator's python_lists=True (a class compiled from Python).
+  bool pythonLists = false;
+};
+
+/// What Sema knows of a jitclass `C` after desugaring: its instances are
+/// records (Type::record) of its fields in order, a number field held in
+/// a one-element array (a cell) so that every holder of the instance
+/// sees a write; its methods are the functions "C.m" taking the
+/// instance first, its constructor the function "C".
+struct JitclassInfo {
+  std::vector<std::string> fields;
+  std::set<std::string> cells;         ///< the number fields
+  std::set<std::string> methods;       ///< "C.m" takes the instance first
+  std::set<std::string> properties;    ///< read as obj.p: "C.p"(obj)
+  std::set<std::string> staticMethods; ///< "C.m" without the instance
+};
+
 /// A whole source file: top-level statements, function definitions included,
 /// in source order.
 struct ModuleAST {
@@ -402,6 +434,13 @@ struct ModuleAST {
   /// Each class's own name (namedtuple's first argument), as Python
   /// prints its values: `Point(x=1.0, y=2.0)`.
   std::map<std::string, std::string> recordTypeNames;
+  /// The classes as parsed (emptied by desugarJitclasses) and what is
+  /// known of each after (by class name).
+  std::vector<ClassDecl> classDecls;
+  std::map<std::string, JitclassInfo> jitclasses;
+  /// Expressions Sema makes (obj.p of a property: a call of "C.p"), kept
+  /// with the module they belong to.
+  std::vector<ExprPtr> synthesized;
 };
 
 /// Writes an indented, deterministic tree dump of `module` (for

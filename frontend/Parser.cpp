@@ -16,6 +16,7 @@
 #include "frontend/DesugarComprehensions.h"
 #include "frontend/DesugarDicts.h"
 #include "frontend/DesugarHeapq.h"
+#include "frontend/DesugarJitclasses.h"
 #include "frontend/DesugarListMethods.h"
 #include "frontend/DesugarLoops.h"
 #include "frontend/DesugarSliceObjects.h"
@@ -93,6 +94,9 @@ void Parser::parseModule(ModuleAST &m) {
   for (StmtPtr &d : lambdas_) // the script's lambdas
     m.body.push_back(std::move(d));
   lambdas_.clear();
+  for (ClassDecl &c : classDecls_)
+    m.classDecls.push_back(std::move(c));
+  classDecls_.clear();
   flushLexErrors(SourceLocation{1 << 30, 0});
 }
 
@@ -257,8 +261,6 @@ StmtPtr Parser::parseStatement() {
       {"try", "try/except is not supported in Weft; test the condition "
               "before the operation (or raise an error with raise)"},
       {"with", "'with' blocks are not supported in Weft"},
-      {"class", "classes are not supported in Weft (nor Numba's "
-                "jitclass); use functions, arrays and tuples"},
       {"global", "functions read module constants without 'global'; "
                  "assigning a module variable from a function is not "
                  "supported"},
@@ -338,6 +340,9 @@ StmtPtr Parser::parseStatement() {
     failed_ = false;
     return nullptr;
   }
+  if (at(TokenKind::Identifier) && tok().text == "class" &&
+      tok(1).kind == TokenKind::Identifier)
+    return parseClassDef({});
   if (at(TokenKind::Identifier) && tok().text == "raise" &&
       tok(1).kind != TokenKind::Equal && tok(1).kind != TokenKind::Dot)
     return parseRaise();
@@ -479,7 +484,9 @@ bool Parser::augOp(TokenKind k, BinaryOp &op) {
 }
 
 bool Parser::checkTarget(const Expr &e, bool allowTuple) {
-  if (e.kind == ExprKind::Name || e.kind == ExprKind::Index)
+  // (obj.x = v: a field of a jitclass instance, DesugarJitclasses.cpp)
+  if (e.kind == ExprKind::Name || e.kind == ExprKind::Index ||
+      e.kind == ExprKind::Attribute)
     return true;
   if (allowTuple && e.kind == ExprKind::Tuple) {
     const auto *t = e.dyn<TupleExpr>();
@@ -541,7 +548,8 @@ StmtPtr Parser::parseExprOrAssign() {
     return s;
   }
   if (augOp(tok().kind, op)) {
-    if (first->kind != ExprKind::Name && first->kind != ExprKind::Index)
+    if (first->kind != ExprKind::Name && first->kind != ExprKind::Index &&
+        first->kind != ExprKind::Attribute)
       return errorAt(first->range,
                      std::string("cannot use augmented assignment on ") +
                          describe(*first) +
@@ -645,7 +653,7 @@ bool Parser::pythonSource(const FunctionDefStmt &def) {
 void Parser::ignoreClassAnnotations(FunctionDefStmt &def) {
   // In a function compiled from Python (python_lists=True), a name that
   // is no Weft type (`Point`, `list`) annotates as Python's do: not at all.
-  if (!pythonSource(def))
+  if (!pythonSource(def) && !classPython_)
     return;
   ScalarKind kind;
   for (Param &p : def.params)
@@ -860,6 +868,9 @@ StmtPtr Parser::parseFunctionDef() {
     if (!expect(TokenKind::Newline, "expected end of line after the decorator"))
       return nullptr;
   }
+  if (at(TokenKind::Identifier) && tok().text == "class" &&
+      tok(1).kind == TokenKind::Identifier)
+    return parseClassDef(std::move(decorators));
   if (!at(TokenKind::KwDef))
     return error("expected 'def' after the decorator; a decorator must be "
                  "followed by a function definition");
@@ -915,7 +926,7 @@ StmtPtr Parser::parseFunctionDef() {
   Block outerLambdas = std::move(lambdas_);
   lambdas_.clear();
   bool outerPython = pythonBody_;
-  pythonBody_ = pythonSource(*s);
+  pythonBody_ = pythonSource(*s) || classPython_;
   parseSuite(s->body, "def", "expected ':' at end of the 'def' header");
   pythonBody_ = outerPython;
   s->range = rangeFrom(begin);
@@ -939,6 +950,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   parser::Parser p(std::move(tokens), lexDiags.diagnostics(), diags);
   p.setParsingLibrary(file.filename() == kNumpyLibraryFile);
   p.parseModule(*m);
+  desugarJitclasses(*m, diags);
   desugarComprehensions(*m, diags);
   liftNestedFunctions(*m);
   resolveFunctionNames(*m);

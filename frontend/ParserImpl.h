@@ -114,6 +114,14 @@ private:
   /// Loop variables: `x`, `i, x`, `i, (x, y)`.
   ExprPtr parseForTargets();
   StmtPtr parseFunctionDef();
+  /// `class C:` after its decorators (ParserClasses.cpp): kept in
+  /// classDecls_, no statement.
+  StmtPtr parseClassDef(std::vector<ExprPtr> decorators);
+  /// @jitclass's spec, `[("x", float64), ("a", float64[:])]`.
+  bool parseClassSpec(const Expr *spec, ClassDecl &cls);
+  std::vector<ClassDecl> classDecls_;
+  /// Parsing the body of a jitclass compiled from Python.
+  bool classPython_ = false;
 
   //===--------------------------------------------------------------------===//
   // Expressions

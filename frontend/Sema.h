@@ -109,6 +109,11 @@ struct FunctionInstance {
   std::unordered_map<const CallExpr *, std::vector<const Expr *>> recordArgs;
   /// `p.x` of a namedtuple: the position of the field.
   std::unordered_map<const Expr *, size_t> fieldOf;
+  /// `obj.x` of a number field of a jitclass instance: the field's
+  /// number, read from its cell (fieldOf gives the cell).
+  std::set<const Expr *> cellReads;
+  /// `obj.p` of a property of a jitclass: the call of "C.p" it is.
+  std::unordered_map<const Expr *, const CallExpr *> propertyCalls;
   /// Calls of a @vectorize function with array arguments: the instance
   /// (of element types) is applied element by element, with broadcasting.
   std::set<const CallExpr *> vectorizedCalls;
@@ -134,6 +139,8 @@ struct FunctionInstance {
   /// conservative fact (frontend/SemaWrites.cpp): hosts refuse read-only
   /// buffers for these parameters.
   std::vector<bool> writtenParams;
+  /// The same per leaf of each parameter (a tuple's parts, flattened).
+  std::vector<std::vector<bool>> writtenLeaves;
   /// How each `for` loop runs (set after type checking).
   std::unordered_map<const ForStmt *, LoopPlan> loopPlans;
 

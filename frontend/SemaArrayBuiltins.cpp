@@ -957,6 +957,9 @@ std::optional<ScalarKind> Analyzer::dtypeArgument(const Expr *e) {
 }
 
 Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
+  // obj.m(...) of a jitclass instance: its method.
+  if (Type self = checkExpr(m->base.get()); jitclassOf(self))
+    return checkJitclassMethodCall(c, m, self);
   // The forms desugarListMethods rewrites; any other use is here.
   static const std::set<std::string> kChanging = {
       "append", "extend", "pop", "insert", "remove", "clear", "reverse"};

@@ -189,6 +189,12 @@ Type Analyzer::checkCall(const CallExpr *c) {
                                "(f)(x): functions are not values in Weft");
     return Type::unknown();
   }
+  // __jitclass_new_C(fields...): a jitclass instance of its fields'
+  // values (cells for the numbers).
+  static const std::string kNew = "__jitclass_new_";
+  if (!callee->qualified && callee->name.rfind(kNew, 0) == 0 &&
+      module_.jitclasses.count(callee->name.substr(kNew.size())))
+    return checkRecordCall(c, callee->name.substr(kNew.size()));
   if (callee && !callee->qualified && module_.records.count(callee->name) &&
       !defs_.count(callee->name) && !launch)
     return checkRecordCall(c, callee->name);
@@ -219,10 +225,19 @@ Type Analyzer::checkCall(const CallExpr *c) {
     args.push_back(checkExpr(a.get()));
     known &= args.back().isKnown();
   }
+  // weft.method.m(obj, ...): the method m of obj's class.
+  std::string function = callee->name;
+  if (!callee->qualified && function.rfind("weft.method.", 0) == 0) {
+    if (args.empty() || !args[0].isKnown())
+      return Type::unknown();
+    function = methodFunction(c, function, args[0]);
+    if (function.empty())
+      return Type::unknown();
+  }
   // np.histogram is NumPy's even in a program defining histogram().
   auto defIt = callee->qualified && isBuiltinName(callee->name)
                    ? defs_.end()
-                   : defs_.find(callee->name);
+                   : defs_.find(function);
   if (defIt == defs_.end() && launch) {
     diags_.error(launch->range, "'" + callee->name +
                                     "' is not a @kernel; only kernels are "

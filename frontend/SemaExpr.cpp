@@ -902,6 +902,16 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       return Type::array(k == ScalarKind::C128 ? ScalarKind::F64 : k,
                          base.rank());
     }
+    if (jitclassOf(base))
+      return checkJitclassAttribute(a, base);
+    if (a->attr.rfind("__cell__", 0) == 0) {
+      // (obj.x = v of DesugarJitclasses)
+      diags_.error(a->range, "cannot assign to '." + a->attr.substr(8) +
+                                 "' of a " + base.str() +
+                                 "; only a jitclass instance's fields are "
+                                 "assigned (obj.x = v)");
+      return Type::unknown();
+    }
     // p.x of a namedtuple: its field.
     if (base.isTuple() && !base.recordName().empty()) {
       const std::vector<std::string> &fields =

@@ -252,6 +252,22 @@ private:
                             const std::string &name);
   /// `P(x, y=v)` of a namedtuple class `name` (Type::record).
   Type checkRecordCall(const CallExpr *c, const std::string &name);
+  // ---- jitclass instances (SemaJitclasses.cpp)
+  /// The class of a jitclass instance's type, or null.
+  const JitclassInfo *jitclassOf(const Type &t) const;
+  /// obj.x (a field: a cell's number or an array), obj.__cell__x (the
+  /// cell a store writes) and obj.p (a property: a call of "C.p").
+  Type checkJitclassAttribute(const AttributeExpr *a, const Type &base);
+  /// obj.m(args): rewritten as weft.method.m(obj, args) (C.m(args) for
+  /// a static method), then checked as that call.
+  Type checkJitclassMethodCall(const CallExpr *c, const AttributeExpr *m,
+                               const Type &base);
+  /// The function weft.method.m of instance type `self` calls ("C.m"),
+  /// or "" after an error.
+  std::string methodFunction(const CallExpr *c, const std::string &callee,
+                             const Type &self);
+  /// The calls properties' reads are, made once per read.
+  std::unordered_map<const Expr *, const CallExpr *> propertyCallOf_;
   /// Whether a parameter's default `v` is a constant: a literal, None,
   /// np.inf, a module constant in `constants`, -x or a tuple of them.
   static bool constantDefault(const Expr *v,

@@ -8,7 +8,9 @@
 // written. Hosts use the result to refuse read-only buffers
 // (FunctionInstance::writtenParams). Anything the analysis cannot see
 // through counts as a possible view, so it may report a write that never
-// happens, never the reverse.
+// happens, never the reverse. A tuple's (or jitclass instance's) parts
+// are followed one by one: a function writing one field of a record
+// parameter writes that field's buffer only.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/SemaImpl.h"
@@ -21,7 +23,30 @@ namespace sema {
 
 namespace {
 
+/// Slots: the leaves of the parameters' values (a tuple parameter has
+/// one per part), numbered by FunctionWrites::slot.
 using ParamSet = std::set<size_t>;
+/// The views of each leaf of a value: one set for an array, one per part
+/// of a tuple, nested tuples flattened.
+using LeafViews = std::vector<ParamSet>;
+
+/// How many leaves a value of type `t` has.
+size_t leafCount(const Type &t) {
+  if (!t.isTuple())
+    return 1;
+  size_t n = 0;
+  for (const Type &e : t.elems())
+    n += leafCount(e);
+  return n;
+}
+
+/// All the views of a value, whatever leaf they are of.
+ParamSet unionOf(const LeafViews &v) {
+  ParamSet out;
+  for (const ParamSet &s : v)
+    out.insert(s.begin(), s.end());
+  return out;
+}
 
 /// True if a value of type `t` may hold (a view of) an array.
 bool mayHoldArray(const Type &t) {
@@ -66,26 +91,109 @@ namespace {
 class FunctionWrites {
 public:
   explicit FunctionWrites(const FunctionInstance &fn) : fn_(fn) {
-    for (size_t i = 0; i < fn.paramNames.size(); ++i)
+    for (size_t i = 0; i < fn.paramNames.size(); ++i) {
+      first_.push_back(slots_);
+      size_t n = i < fn.paramTypes.size() ? leafCount(fn.paramTypes[i]) : 1;
+      LeafViews v(n);
+      for (size_t k = 0; k < n; ++k)
+        v[k].insert(slots_ + k);
+      slots_ += n;
       if (i < fn.paramTypes.size() && mayHoldArray(fn.paramTypes[i]))
-        views_[fn.paramNames[i]].insert(i);
+        views_[fn.paramNames[i]] = v;
+    }
+    first_.push_back(slots_);
   }
 
-  /// The parameters written, to a fixpoint of the views of each local.
-  ParamSet run() {
-    if (!fn_.body)
-      return {};
-    do {
-      changed_ = false;
-      block(*fn_.body);
-    } while (changed_);
-    return written_;
+  /// The leaves of each parameter written, to a fixpoint of the views of
+  /// each local.
+  std::vector<std::vector<bool>> run() {
+    if (fn_.body) {
+      do {
+        changed_ = false;
+        block(*fn_.body);
+      } while (changed_);
+    }
+    std::vector<std::vector<bool>> out;
+    for (size_t i = 0; i + 1 < first_.size(); ++i) {
+      out.emplace_back(first_[i + 1] - first_[i], false);
+      for (size_t s = first_[i]; s < first_[i + 1]; ++s)
+        out.back()[s - first_[i]] = written_.count(s) > 0;
+    }
+    return out;
   }
 
 private:
   void add(ParamSet &to, const ParamSet &from) {
     for (size_t p : from)
       changed_ |= to.insert(p).second;
+  }
+
+  /// The views of each leaf of `e`'s value: followed through names,
+  /// tuple displays, records made, fields and constant tuple indices;
+  /// anything else views all that viewsOf finds, in every leaf.
+  LeafViews leafViewsOf(const Expr *e) {
+    const Type &t = fn_.typeOf(e);
+    size_t n = leafCount(t);
+    if (n > 1 || t.isTuple()) {
+      LeafViews out;
+      auto append = [&](const Expr *x) {
+        LeafViews v = leafViewsOf(x);
+        out.insert(out.end(), v.begin(), v.end());
+      };
+      if (auto *name = e->dyn<NameExpr>()) {
+        auto it = views_.find(name->name);
+        if (it != views_.end() && it->second.size() == n)
+          return it->second;
+      } else if (auto *tuple = e->dyn<TupleExpr>()) {
+        for (const ExprPtr &x : tuple->elts)
+          append(x.get());
+      } else if (auto *c = e->dyn<CallExpr>(); c && fn_.recordArgs.count(c)) {
+        for (const Expr *x : fn_.recordArgs.at(c))
+          append(x);
+      } else if (const Expr *base = partBase(e)) {
+        out = partOf(leafViewsOf(base), fn_.typeOf(base), partIndex(e));
+      }
+      if (out.size() == n)
+        return out;
+      return LeafViews(n, viewsOf(e));
+    }
+    if (const Expr *base = partBase(e)) {
+      LeafViews whole = leafViewsOf(base);
+      LeafViews part = partOf(whole, fn_.typeOf(base), partIndex(e));
+      if (part.size() == 1)
+        return part;
+    }
+    return LeafViews(1, viewsOf(e));
+  }
+
+  /// The tuple a field read (p.x, obj.a) or a constant index t[k] takes
+  /// a part of, or null.
+  const Expr *partBase(const Expr *e) {
+    if (auto *a = e->dyn<AttributeExpr>();
+        a && fn_.fieldOf.count(a) && !fn_.cellReads.count(a))
+      return a->base.get();
+    if (auto *ix = e->dyn<IndexExpr>(); ix && ix->indices.size() == 1 &&
+                                        ix->indices[0]->dyn<IntLitExpr>() &&
+                                        fn_.typeOf(ix->base.get()).isTuple())
+      return ix->base.get();
+    return nullptr;
+  }
+  size_t partIndex(const Expr *e) {
+    if (auto *a = e->dyn<AttributeExpr>())
+      return fn_.fieldOf.at(a);
+    int64_t k = e->dyn<IndexExpr>()->indices[0]->dyn<IntLitExpr>()->value;
+    return static_cast<size_t>(k);
+  }
+  /// The leaves of part `k` of a tuple of type `t` whose leaves are
+  /// `whole` (empty if they do not match).
+  static LeafViews partOf(const LeafViews &whole, const Type &t, size_t k) {
+    if (!t.isTuple() || k >= t.elems().size() || whole.size() != leafCount(t))
+      return {};
+    size_t at = 0;
+    for (size_t i = 0; i < k; ++i)
+      at += leafCount(t.elems()[i]);
+    size_t n = leafCount(t.elems()[k]);
+    return LeafViews(whole.begin() + at, whole.begin() + at + n);
   }
 
   /// The parameters whose buffer the value of `e` may view.
@@ -112,14 +220,16 @@ private:
     case ExprKind::Name: {
       auto it = views_.find(e->dyn<NameExpr>()->name);
       if (it != views_.end())
-        out = it->second;
+        out = unionOf(it->second);
       break;
     }
     case ExprKind::Index:
-      unite(e->dyn<IndexExpr>()->base.get());
-      break;
     case ExprKind::Attribute:
-      unite(e->dyn<AttributeExpr>()->base.get());
+      // (a field or a constant part of a tuple: that part's views)
+      if (partBase(e))
+        return unionOf(leafViewsOf(e));
+      unite(e->kind == ExprKind::Index ? e->dyn<IndexExpr>()->base.get()
+                                       : e->dyn<AttributeExpr>()->base.get());
       break;
     case ExprKind::IfExp: {
       auto *x = e->dyn<IfExpExpr>();
@@ -209,7 +319,8 @@ private:
       if (auto *n = x->dyn<NameExpr>()) {
         auto it = views_.find(n->name);
         if (it != views_.end())
-          out.insert(it->second.begin(), it->second.end());
+          for (const ParamSet &v : it->second)
+            out.insert(v.begin(), v.end());
       }
       forEachChild(x, [&](const Expr *c) { work.push_back(c); });
     }
@@ -236,12 +347,24 @@ private:
     auto bound = fn_.callArgs.find(c);
     if (callee != fn_.calls.end() && callee->second &&
         bound != fn_.callArgs.end()) {
-      const std::vector<bool> &w = callee->second->writtenParams;
-      for (size_t j = 0; j < bound->second.size() && j < w.size(); ++j)
-        if (w[j])
+      const auto &w = callee->second->writtenLeaves;
+      for (size_t j = 0; j < bound->second.size() && j < w.size(); ++j) {
+        if (std::find(w[j].begin(), w[j].end(), true) == w[j].end())
+          continue;
+        LeafViews v = leafViewsOf(bound->second[j]);
+        if (v.size() != w[j].size()) {
           add(written_, viewsOf(bound->second[j]));
+          continue;
+        }
+        for (size_t k = 0; k < v.size(); ++k)
+          if (w[j][k])
+            add(written_, v[k]);
+      }
       return;
     }
+    // A namedtuple or jitclass instance made of its fields writes none.
+    if (fn_.recordArgs.count(c))
+      return;
     // Builtins and methods write none of their arguments, except
     // a.sort(), which sorts `a` in place; a call the analysis cannot
     // resolve may write all of them.
@@ -262,7 +385,21 @@ private:
   /// `target = value`: names take the value's views, stores write.
   void bind(const Expr *target, const Expr *value, const ParamSet &views) {
     if (auto *n = target->dyn<NameExpr>()) {
-      add(views_[n->name], views);
+      LeafViews from = value ? leafViewsOf(value)
+                             : LeafViews(leafCount(fn_.typeOf(n)), views);
+      LeafViews &to = views_[n->name];
+      if (to.empty())
+        to.resize(from.size());
+      if (to.size() != from.size()) {
+        // (leaves that do not line up: every view in every leaf)
+        ParamSet all = unionOf(from), mine = unionOf(to);
+        all.insert(mine.begin(), mine.end());
+        for (ParamSet &leaf : to)
+          add(leaf, all);
+        return;
+      }
+      for (size_t k = 0; k < to.size(); ++k)
+        add(to[k], from[k]);
       return;
     }
     if (auto *t = target->dyn<TupleExpr>()) {
@@ -360,7 +497,10 @@ private:
   }
 
   const FunctionInstance &fn_;
-  std::map<std::string, ParamSet> views_;
+  std::map<std::string, LeafViews> views_;
+  /// Each parameter's first slot (and, last, the slot count).
+  std::vector<size_t> first_;
+  size_t slots_ = 0;
   ParamSet written_;
   bool changed_ = false;
 };
@@ -368,20 +508,28 @@ private:
 } // namespace
 
 void computeWrittenParams(Program &program) {
-  for (auto &inst : program.instances)
+  for (auto &inst : program.instances) {
     inst->writtenParams.assign(inst->paramTypes.size(), false);
+    inst->writtenLeaves.clear();
+    for (const Type &t : inst->paramTypes)
+      inst->writtenLeaves.emplace_back(leafCount(t), false);
+  }
   // Callers depend on their callees' facts, which only grow: repeat
   // until nothing changes (recursion included).
   bool changed = true;
   while (changed) {
     changed = false;
+
     for (auto &inst : program.instances) {
-      ParamSet w = FunctionWrites(*inst).run();
-      for (size_t p : w)
-        if (p < inst->writtenParams.size() && !inst->writtenParams[p]) {
-          inst->writtenParams[p] = true;
-          changed = true;
-        }
+      std::vector<std::vector<bool>> w = FunctionWrites(*inst).run();
+      for (size_t p = 0; p < w.size() && p < inst->writtenLeaves.size(); ++p)
+        for (size_t k = 0; k < w[p].size() && k < inst->writtenLeaves[p].size();
+             ++k)
+          if (w[p][k] && !inst->writtenLeaves[p][k]) {
+            inst->writtenLeaves[p][k] = true;
+            inst->writtenParams[p] = true;
+            changed = true;
+          }
     }
   }
 }

@@ -864,6 +864,9 @@ Val FunctionGen::emitExpr(const Expr *e) {
   case ExprKind::Attribute: {
     auto *a = static_cast<const AttributeExpr *>(e);
     weft::Type bt = fn.typeOf(a->base.get());
+    // obj.p of a jitclass's property: the call of its function.
+    if (auto p = fn.propertyCalls.find(a); p != fn.propertyCalls.end())
+      return emitCall(p->second);
     if (auto field = fn.fieldOf.find(a); field != fn.fieldOf.end()) {
       // p.x of a namedtuple: the parts of that field.
       Val whole = emitExpr(a->base.get()), out;
@@ -876,6 +879,10 @@ Val FunctionGen::emitExpr(const Expr *e) {
                            whole.parts.begin() + offset + ts.size());
         offset += ts.size();
       }
+      // obj.x of a jitclass's number field: the number in its cell.
+      if (fn.cellReads.count(a))
+        return Val(memref::LoadOp::create(b, loc(a->range), out.v(),
+                                          ValueRange{index(0, loc(a->range))}));
       return out;
     }
     if (bt.isDType()) {

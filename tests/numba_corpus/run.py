@@ -76,6 +76,15 @@ def _plain(x):
         # a jitted function passed as an argument: Numba's dispatcher and
         # Weft's are different classes of the same function
         return ("<jitted function>", x.py_func.__name__)
+    # a jitclass instance: its fields (Numba's boxed instance knows them
+    # by its type's struct, Weft's by the class's spec)
+    numba_type = getattr(type(x), "_numba_type_", None)
+    weft_info = type(x).__dict__.get("_weft_jitclass")
+    if numba_type is not None or weft_info is not None:
+        names = list(numba_type.class_type.struct) if numba_type is not None \
+            else [f[0] for f in weft_info.fields]
+        return ("<jitclass>", tuple((n, _plain(getattr(x, n)))
+                                    for n in names))
     return ("<unpicklable>", type(x).__name__, repr(x)[:200])
 
 

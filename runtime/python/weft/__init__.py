@@ -35,7 +35,7 @@ import weakref
 
 import numpy as np
 
-__all__ = ["compile", "jit", "njit", "vectorize", "guvectorize", "prange", "Module", "Function", "Dispatcher", "WeftError",
+__all__ = ["compile", "jit", "njit", "jitclass", "vectorize", "guvectorize", "prange", "Module", "Function", "Dispatcher", "WeftError",
            "CompileError", "CallError", "RuntimeError", "ReadOnlyError",
            "ZeroDivisionError", "IndexError", "ValueError", "MemoryError",
            "RecursionError", "AssertionError", "OSError",
@@ -214,6 +214,8 @@ _BOOL, _I32, _I64, _F32, _F64 = (
     _DTYPES[np.dtype(n)] for n in ("bool", "int32", "int64", "float32",
                                    "float64"))
 from weft import _arguments  # noqa: E402 (uses the error classes)
+from weft import _jitclass  # noqa: E402
+jitclass = _jitclass.jitclass
 
 _ERRORS = {1: CompileError, 2: CallError, 3: RuntimeError, 4: WeftError,
            5: ReadOnlyError, 6: OverflowError}
@@ -637,8 +639,10 @@ def _module_source(dispatchers):
     file names it): each at its line of that file where they do not
     overlap, so diagnostics point at the file's lines; functions of other
     files after them."""
-    parts = [_function_lines(d.py_func, d.options, d.decorator)
+    parts = [d.lines() if isinstance(d, _jitclass.JitclassInfo) else
+             _function_lines(d.py_func, d.options, d.decorator)
              for d in dispatchers]
+    functions = [f for d in dispatchers for f in _py_functions(d)]
     filename = parts[0][2]
     here = sorted((p for p in parts if p[2] == filename), key=lambda p: p[1])
     text = []
@@ -655,13 +659,13 @@ def _module_source(dispatchers):
     # one name with different values leave it out (a compile error names
     # it) rather than give one of them the other's value.
     constants, clashes = {}, set()
-    for d in dispatchers:
-        values = {name: d.py_func.__globals__[name]
-                  for name in _global_names(d.py_func.__code__) |
-                  _default_names(d.py_func)
-                  if name in d.py_func.__globals__}
-        closure = d.py_func.__closure__ or ()
-        for name, cell in zip(d.py_func.__code__.co_freevars, closure):
+    for fn in functions:
+        values = {name: fn.__globals__[name]
+                  for name in _global_names(fn.__code__) |
+                  _default_names(fn)
+                  if name in fn.__globals__}
+        closure = fn.__closure__ or ()
+        for name, cell in zip(fn.__code__.co_freevars, closure):
             try:
                 values[name] = cell.cell_contents
             except ValueError:  # not assigned yet
@@ -681,18 +685,21 @@ def _module_source(dispatchers):
     # Other names of jitted functions (`c2 = stumpff_c2`, `from .m import
     # f as g`): the module's aliases of them.
     aliases = {}
-    for d in dispatchers:
-        for name in sorted(_global_names(d.py_func.__code__)):
-            v = d.py_func.__globals__.get(name)
+    for fn in functions:
+        for name in sorted(_global_names(fn.__code__)):
+            v = fn.__globals__.get(name)
             if isinstance(v, Dispatcher) and name != v.py_func.__name__:
                 aliases[name] = v.py_func.__name__
+            info = _jitclass.info_of(v) if isinstance(v, type) else None
+            if info is not None and name != info.name:
+                aliases[name] = info.name
     text += ["%s = %s" % item for item in sorted(aliases.items())]
     # namedtuple classes (collections' and typing.NamedTuple's) the
     # functions make or read: records of their fields.
     records = {}
-    for d in dispatchers:
-        for name in sorted(_global_names(d.py_func.__code__)):
-            v = d.py_func.__globals__.get(name)
+    for fn in functions:
+        for name in sorted(_global_names(fn.__code__)):
+            v = fn.__globals__.get(name)
             if isinstance(v, type) and issubclass(v, tuple) and \
                     isinstance(getattr(v, "_fields", None), tuple):
                 records[name] = list(v._fields)
@@ -701,9 +708,9 @@ def _module_source(dispatchers):
     # namedtuple instances of numbers (vectorbt's enums: `TrendMode =
     # namedtuple("TrendMode", [...])(*range(5))`): constants of a class
     # of their own.
-    for d in dispatchers:
-        for name in sorted(_global_names(d.py_func.__code__)):
-            v = d.py_func.__globals__.get(name)
+    for fn in functions:
+        for name in sorted(_global_names(fn.__code__)):
+            v = fn.__globals__.get(name)
             fields = getattr(type(v), "_fields", None)
             if not isinstance(v, tuple) or not isinstance(fields, tuple) \
                     or not fields:
@@ -719,9 +726,9 @@ def _module_source(dispatchers):
     # nb`: nb.prange), imported first, in the blank lines before the
     # first function where there are some.
     imports = []
-    for d in dispatchers:
-        for name in sorted(_global_names(d.py_func.__code__)):
-            v = d.py_func.__globals__.get(name)
+    for fn in functions:
+        for name in sorted(_global_names(fn.__code__)):
+            v = fn.__globals__.get(name)
             module = getattr(v, "__name__", None)
             # (Python's random, cmath and heapq always: their names are
             # not NumPy's)
@@ -876,6 +883,28 @@ def _referenced_values(fn):
     return values
 
 
+def _py_functions(part):
+    """The Python functions of a part of a module: a dispatcher's, or a
+    jitclass's methods."""
+    if isinstance(part, _jitclass.JitclassInfo):
+        return part.functions()
+    return [part.py_func]
+
+
+def _parts_named(fn):
+    """The dispatchers and jitclasses `fn` names, and every jitclass of
+    its module (its instances may come in as arguments)."""
+    out = []
+    seen = _referenced_values(fn)
+    for name in sorted(seen):
+        v = seen[name]
+        out.append(v if isinstance(v, Dispatcher) else _jitclass.info_of(v))
+    for v in list(fn.__globals__.values()):
+        if isinstance(v, type):
+            out.append(_jitclass.info_of(v))
+    return [p for p in out if p is not None]
+
+
 class Dispatcher(_CallerBase):
     """A @weft.jit function. On its first call it compiles, into one
     module, its source and that of every @weft.jit function it calls
@@ -899,12 +928,11 @@ class Dispatcher(_CallerBase):
         found, work = [self], [self]
         while work:
             d = work.pop()
-            seen = _referenced_values(d.py_func)
-            for name in sorted(seen):
-                v = seen[name]
-                if isinstance(v, Dispatcher) and v not in found:
-                    found.append(v)
-                    work.append(v)
+            for fn in _py_functions(d):
+                for part in _parts_named(fn):
+                    if part not in found:
+                        found.append(part)
+                        work.append(part)
         return found
 
     def _compiled(self):
@@ -935,7 +963,8 @@ class Dispatcher(_CallerBase):
             learn = learn and len(bound.args) == len(args)
             args = bound.args
         if any(isinstance(a, (tuple, list, str, Dispatcher)) or a is None
-               or _arguments.is_dtype(a) for a in args):
+               or _arguments.is_dtype(a) or _jitclass.info_of(a)
+               for a in args):
             return self._call_with_tuples(args)
         r = self._compiled()(*args)
         if _fastcall is not None and learn and _fast_result(r):
@@ -986,6 +1015,13 @@ class Dispatcher(_CallerBase):
         for a in args:
             if isinstance(a, Dispatcher):
                 callees += [d for d in a._callees() if d not in callees]
+            info = _jitclass.info_of(a)
+            if info is not None and info not in callees:
+                raise CallError(
+                    "%s is a jitclass of another module than %s's; Weft "
+                    "compiles the jitclasses of the jitted functions' own "
+                    "modules" % (info.py_class.__name__,
+                                 self.py_func.__name__))
         source, filename = _module_source(callees)
         # namedtuple classes of the arguments, rebuilt by the wrapper.
         for line in _arguments.record_lines(layout):

@@ -10,6 +10,8 @@ Numba's reflected lists do.
 
 import numpy as np
 
+from . import _jitclass
+
 
 def _call_error(message):
     from . import CallError
@@ -101,6 +103,9 @@ def layout(x):
         return "dtype:" + dtype_name(x)
     if isinstance(x, str):
         return "str"
+    info = _jitclass.info_of(x)
+    if info is not None:  # its fields, rebuilt as an instance
+        return "jitclass:" + info.name
     passed = getattr(x, "_weft_passed_function", None)
     if passed is not None:  # a jitted function, written by its name
         return "function:" + passed
@@ -151,7 +156,12 @@ def flatten(x, out, lists):
     if x is None or getattr(x, "_weft_passed_function", None) is not None \
             or is_dtype(x):
         return
-    if isinstance(x, tuple):
+    info = _jitclass.info_of(x)
+    if info is not None:
+        arrays = info.cells(x)
+        lists.append((x, arrays))
+        out.extend(arrays)
+    elif isinstance(x, tuple):
         for e in x:
             flatten(e, out, lists)
     elif isinstance(x, str):
@@ -196,6 +206,12 @@ def expression(shape, name, params):
                                                      "pool")]
         params.extend(names)
         return "__as_array_list(%s)" % ", ".join(names)
+    if isinstance(shape, str) and shape.startswith("jitclass:"):
+        cls = shape[len("jitclass:"):]
+        names = ["%s_%d" % (name, k)
+                 for k in range(len(_jitclass._by_name[cls].fields))]
+        params.extend(names)
+        return "__jitclass_new_%s(%s)" % (cls, ", ".join(names))
     if shape == "str":
         params.append(name)
         return "__as_str(%s)" % name
@@ -216,6 +232,10 @@ def expression(shape, name, params):
 def write_back(lists):
     """Writes the elements a call changed back into its Python lists."""
     for lst, arrays in lists:
+        info = _jitclass.info_of(lst)
+        if info is not None:  # a jitclass instance's number fields
+            info.write_back(lst, arrays)
+            continue
         if lst and isinstance(lst[0], np.ndarray):  # a list of arrays
             starts, lengths, pool = arrays
             for row, s, n in zip(lst, starts, lengths):

@@ -159,12 +159,18 @@ def module():
     config.THREADING_LAYER = "default"
     config.DISABLE_JIT = False
     m.config = config
+    # numba.experimental.jitclass (and numba.jitclass, its older name).
+    experimental = _types.ModuleType("numba.experimental")
+    experimental.jitclass = _weft.jitclass
+    m.experimental = experimental
+    m.jitclass = _weft.jitclass
     m._submodules = {"numba.types": t, "numba.typed": typed,
                      "numba.np": np_mod,
                      "numba.np.numpy_support": np_mod.numpy_support,
                      "numba.core": core, "numba.core.types": t,
                      "numba.core.errors": core.errors,
-                     "numba.config": config}
+                     "numba.config": config,
+                     "numba.experimental": experimental}
     # Numba's compile errors are Weft's (`except TypingError:`).
     m.TypingError = _weft.CompileError
     m.typeof = _typeof

@@ -1,0 +1,277 @@
+//===- DesugarJitclasses.cpp - Numba's jitclass as records and functions --===//
+//
+// Implements desugarJitclasses (DesugarJitclasses.h).
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/DesugarJitclasses.h"
+#include "frontend/ASTBuild.h"
+#include "frontend/Types.h"
+
+namespace weft {
+
+namespace {
+
+/// A `np.name` call's callee (the builtin whatever the program defines).
+ExprPtr numpyName(const ASTBuilder &b, const std::string &name) {
+  auto n = std::make_unique<NameExpr>(b.at, name);
+  n->qualified = true;
+  return n;
+}
+
+/// The value a field has before __init__ sets it: a zero cell for a
+/// number, an empty array for an array.
+ExprPtr initialField(const ASTBuilder &b, const ClassField &f) {
+  std::vector<KeywordArg> kw;
+  kw.push_back(b.keyword("dtype", b.name(f.type.scalar)));
+  std::vector<ExprPtr> args;
+  if (f.type.rank == 0) {
+    args.push_back(b.i64(1));
+    return b.call(numpyName(b, "zeros"), std::move(args), std::move(kw));
+  }
+  std::vector<ExprPtr> zeros;
+  for (int k = 0; k < f.type.rank; ++k)
+    zeros.push_back(b.i64(0));
+  args.push_back(b.tuple(std::move(zeros)));
+  return b.call(numpyName(b, "empty"), std::move(args), std::move(kw));
+}
+
+/// The expression of field `f` of `self` as the record holds it: the
+/// cell of a number field, else the array.
+ExprPtr heldField(const ASTBuilder &b, const std::string &self,
+                  const ClassField &f) {
+  return b.attribute(b.name(self),
+                     f.type.rank == 0 ? "__cell__" + f.name : f.name);
+}
+
+class ClassDesugar {
+public:
+  ClassDesugar(ModuleAST &m, DiagnosticEngine &diags) : m_(m), diags_(diags) {}
+
+  void run() {
+    std::set<std::string> defNames;
+    for (const StmtPtr &s : m_.body)
+      if (auto *d = s->dyn<FunctionDefStmt>())
+        defNames.insert(d->name);
+    std::vector<ClassDecl> classes = std::move(m_.classDecls);
+    m_.classDecls.clear();
+    for (ClassDecl &c : classes) {
+      if (m_.jitclasses.count(c.name) || defNames.count(c.name) ||
+          m_.records.count(c.name)) {
+        diags_.error(c.nameRange, "'" + c.name +
+                                      "' is defined twice; give the class "
+                                      "a name of its own");
+        continue;
+      }
+      desugarClass(c);
+    }
+    for (StmtPtr &s : m_.body)
+      if (auto *d = s->dyn<FunctionDefStmt>())
+        rewriteFieldStores(d->body);
+  }
+
+private:
+  ModuleAST &m_;
+  DiagnosticEngine &diags_;
+
+  void desugarClass(ClassDecl &c) {
+    JitclassInfo info;
+    std::set<std::string> seen;
+    for (const ClassField &f : c.fields) {
+      ScalarKind k;
+      if (!parseScalarName(f.type.scalar, k))
+        diags_.error(f.type.range,
+                     "field '" + f.name + "' of " + c.name + " has type '" +
+                         f.type.scalar +
+                         "', which Weft does not have; a jitclass field is a "
+                         "number or an array of numbers (float64, int32[:])");
+      if (!seen.insert(f.name).second)
+        diags_.error(f.range, "field '" + f.name + "' is declared twice");
+      info.fields.push_back(f.name);
+      if (f.type.rank == 0)
+        info.cells.insert(f.name);
+    }
+    std::unique_ptr<FunctionDefStmt> init;
+    std::vector<std::unique_ptr<FunctionDefStmt>> defs;
+    for (auto &def : c.methods) {
+      std::string kind = "method";
+      for (const ExprPtr &d : def->decorators) {
+        auto *n = d->dyn<NameExpr>();
+        if (n && (n->name == "property" || n->name == "staticmethod")) {
+          kind = n->name;
+          continue;
+        }
+        diags_.error(d->range,
+                     "a jitclass method takes @property or @staticmethod "
+                     "only (a property's setter is not supported; write "
+                     "a method that sets the field)");
+      }
+      if (kind != "staticmethod" && def->params.empty()) {
+        diags_.error(def->nameRange, "method '" + def->name +
+                                         "' takes the instance first; "
+                                         "write def " +
+                                         def->name + "(self, ...)");
+        continue;
+      }
+      if (def->name == "__init__" && kind == "method") {
+        init = std::move(def);
+        continue;
+      }
+      if (seen.count(def->name)) {
+        diags_.error(def->nameRange, "'" + def->name + "' of " + c.name +
+                                         " is both a field and a method");
+        continue;
+      }
+      (kind == "property"       ? info.properties
+       : kind == "staticmethod" ? info.staticMethods
+                                : info.methods)
+          .insert(def->name);
+      def->name = c.name + "." + def->name;
+      setDecorators(*def, c);
+      defs.push_back(std::move(def));
+    }
+    m_.records[c.name] = info.fields;
+    m_.recordTypeNames[c.name] = c.name;
+    m_.jitclasses[c.name] = info;
+    defs.push_back(constructor(c, std::move(init)));
+    for (auto &d : defs)
+      m_.body.push_back(std::move(d));
+  }
+
+  /// A method is compiled as the class is: from Python or from Weft.
+  static void setDecorators(FunctionDefStmt &def, const ClassDecl &c) {
+    def.decorators.clear();
+    if (!c.pythonLists)
+      return;
+    ASTBuilder b{def.nameRange};
+    std::vector<KeywordArg> kw;
+    kw.push_back(b.keyword("python_lists",
+                           std::make_unique<BoolLitExpr>(def.nameRange, true)));
+    def.decorators.push_back(b.call("jit", {}, std::move(kw)));
+  }
+
+  /// The function "C" making an instance: the record of initial fields,
+  /// __init__'s body on it, the record returned.
+  std::unique_ptr<FunctionDefStmt>
+  constructor(const ClassDecl &c, std::unique_ptr<FunctionDefStmt> init) {
+    if (!init) {
+      init = std::make_unique<FunctionDefStmt>(c.nameRange);
+      init->nameRange = c.nameRange;
+      Param self;
+      self.name = "self";
+      self.range = c.nameRange;
+      init->params.push_back(std::move(self));
+    }
+    std::string self = init->params.front().name;
+    init->params.erase(init->params.begin());
+    init->name = c.name;
+    setDecorators(*init, c);
+    ASTBuilder b{init->nameRange};
+    std::vector<ExprPtr> fields;
+    for (const ClassField &f : c.fields)
+      fields.push_back(initialField(b, f));
+    Block body;
+    body.push_back(b.assign(
+        b.name(self), b.call("__jitclass_new_" + c.name, std::move(fields))));
+    rewriteBlocks(init->body, [&](Stmt &s) -> std::optional<Block> {
+      if (auto *r = s.dyn<ReturnStmt>()) {
+        if (r->value) {
+          diags_.error(r->range, "__init__ returns nothing; the instance "
+                                 "is what " +
+                                     c.name + "(...) gives");
+          return std::nullopt;
+        }
+        Block out;
+        out.push_back(ASTBuilder{r->range}.ret(b.name(self)));
+        return out;
+      }
+      if (auto *a = s.dyn<AssignStmt>())
+        return arrayFieldStore(*a, c, self);
+      return std::nullopt;
+    });
+    for (StmtPtr &s : init->body)
+      body.push_back(std::move(s));
+    body.push_back(b.ret(b.name(self)));
+    init->body = std::move(body);
+    return init;
+  }
+
+  /// `self.a = v` of an array field in __init__: the record rebuilt with
+  /// v for it.
+  std::optional<Block> arrayFieldStore(AssignStmt &a, const ClassDecl &c,
+                                       const std::string &self) {
+    auto *t =
+        a.targets.size() == 1 ? a.targets[0]->dyn<AttributeExpr>() : nullptr;
+    auto *base = t ? t->base->dyn<NameExpr>() : nullptr;
+    if (!base || base->name != self)
+      return std::nullopt;
+    const ClassField *field = nullptr;
+    for (const ClassField &f : c.fields)
+      if (f.name == t->attr && f.type.rank > 0)
+        field = &f;
+    if (!field)
+      return std::nullopt;
+    ASTBuilder b{a.range};
+    std::vector<ExprPtr> parts;
+    for (const ClassField &f : c.fields)
+      parts.push_back(&f == field ? std::move(a.value) : heldField(b, self, f));
+    Block out;
+    out.push_back(b.assign(
+        b.name(self), b.call("__jitclass_new_" + c.name, std::move(parts))));
+    return out;
+  }
+
+  /// obj.x = v and obj.x op= v as stores into x's cell; C.m of a static
+  /// method as the function "C.m". In nested defs too.
+  void rewriteFieldStores(Block &body) {
+    auto cellOf = [](ExprPtr &target) {
+      auto *a = target->dyn<AttributeExpr>();
+      if (!a)
+        return;
+      ASTBuilder b{a->range};
+      std::vector<ExprPtr> zero;
+      zero.push_back(b.i64(0));
+      target = b.index(b.attribute(std::move(a->base), "__cell__" + a->attr),
+                       std::move(zero));
+    };
+    std::function<void(ExprPtr &)> cellsIn = [&](ExprPtr &target) {
+      if (auto *t = target->dyn<TupleExpr>())
+        for (ExprPtr &e : t->elts)
+          cellsIn(e);
+      else
+        cellOf(target);
+    };
+    rewriteBlocks(body, [&](Stmt &s) -> std::optional<Block> {
+      if (auto *a = s.dyn<AssignStmt>())
+        for (ExprPtr &t : a->targets)
+          cellsIn(t);
+      if (auto *a = s.dyn<AugAssignStmt>())
+        cellOf(a->target);
+      return std::nullopt;
+    });
+    std::function<void(Block &)> statics = [&](Block &block) {
+      forEachExprSlotIn(block, [&](ExprPtr &e) {
+        auto *c = e->dyn<CallExpr>();
+        auto *a = c ? c->callee->dyn<AttributeExpr>() : nullptr;
+        auto *cls = a ? a->base->dyn<NameExpr>() : nullptr;
+        if (!cls || !m_.jitclasses.count(cls->name) ||
+            !m_.jitclasses.at(cls->name).staticMethods.count(a->attr))
+          return;
+        c->callee =
+            std::make_unique<NameExpr>(a->range, cls->name + "." + a->attr);
+      });
+      forEachStmtIn(block, [&](const Stmt &s) {
+        if (auto *d = s.dyn<FunctionDefStmt>())
+          statics(const_cast<FunctionDefStmt *>(d)->body);
+      });
+    };
+    statics(body);
+  }
+};
+
+} // namespace
+
+void desugarJitclasses(ModuleAST &module, DiagnosticEngine &diags) {
+  ClassDesugar(module, diags).run();
+}
+
+} // namespace weft

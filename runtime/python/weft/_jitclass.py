@@ -1,0 +1,143 @@
+"""Numba's jitclass (`numba.experimental.jitclass`): a class whose
+instances jitted functions take, make and change.
+
+`jitclass(cls, spec)`, `jitclass(spec)(cls)` and `@jitclass` with the
+fields annotated in the class body give a subclass of `cls` that Python
+uses as the class itself (its methods run as Python there); a jitted
+function given an instance, or naming the class, compiles the class's
+source with it: the instance goes in as its fields (a number field in a
+one-element array, written back into the instance after the call), and
+methods, properties and static methods run compiled.
+"""
+
+import inspect
+import re
+import textwrap
+import types
+
+import numpy as np
+
+# Weft names of the classes made, each a JitclassInfo (two classes made
+# of one Python class with two specs get two names).
+_by_name = {}
+
+_WEFT_TYPE_NAMES = {"bool": "bool", "bool_": "bool", "boolean": "bool",
+                    "intp": "int64", "uintp": "uint64", "double": "float64"}
+
+
+def _field_type(name, t):
+    """(dtype name, ndim) of a spec's type: Numba's type names (float64,
+    int32[:, :]), NumPy's scalar types and Python's bool, int, float."""
+    ndim = getattr(t, "ndim", 0) if not isinstance(t, type) else 0
+    base = getattr(t, "dtype", t) if ndim else t
+    if isinstance(base, type) and (base in (bool, int, float) or
+                                   issubclass(base, np.generic)):
+        dtype = np.dtype(base).name
+    else:
+        dtype = getattr(base, "name", None)
+    if not isinstance(dtype, str):
+        raise TypeError("jitclass field %r: Weft takes numbers and arrays "
+                        "of numbers as fields (float64, int32[:]), not %r"
+                        % (name, t))
+    return _WEFT_TYPE_NAMES.get(dtype, dtype), int(ndim)
+
+
+class JitclassInfo:
+    """What the compiler needs of a jitclass: its Weft name, fields
+    (name, dtype, ndim) in order, source and methods."""
+
+    def __init__(self, cls, spec):
+        items = list(spec.items()) if isinstance(spec, dict) else \
+            list(spec or ())
+        fields = [(n, t) for n, t in items]
+        for n, t in getattr(cls, "__annotations__", {}).items():
+            if n not in dict(fields):
+                fields.append((n, t))
+        self.fields = [(n,) + _field_type(n, t) for n, t in fields]
+        self.py_class = cls
+        name, k = cls.__name__, 1
+        while name in _by_name and _by_name[name].fields != self.fields:
+            k += 1
+            name = "%s_%d" % (cls.__name__, k)
+        self.name = name
+        _by_name[name] = self
+
+    def functions(self):
+        """The Python functions of its methods, properties and static
+        methods (whose globals the compiled module reads)."""
+        out = []
+        for v in vars(self.py_class).values():
+            if isinstance(v, property):
+                v = v.fget
+            elif isinstance(v, (staticmethod, classmethod)):
+                v = v.__func__
+            if inspect.isfunction(v):
+                out.append(v)
+        return out
+
+    def lines(self):
+        """The Weft source of the class (its lines under @jitclass with
+        the spec, named by the Weft name), the line of its file they
+        start at, and the file's name."""
+        raw, first = inspect.getsourcelines(self.py_class)
+        lines = textwrap.dedent("".join(raw)).splitlines()
+        while lines and not lines[0].startswith("class "):
+            lines.pop(0)
+            first += 1
+        lines[0] = re.sub(r"^class\s+\w+", "class " + self.name, lines[0])
+        spec = ", ".join('("%s", %s%s)' % (n, dt, "" if nd == 0 else
+                                            "[%s]" % ", ".join([":"] * nd))
+                         for n, dt, nd in self.fields)
+        head = ["@jitclass([%s], python_lists=True)" % spec]
+        filename = inspect.getsourcefile(self.py_class) or "<python>"
+        return head + lines, first - len(head), filename
+
+    def cells(self, obj):
+        """The arrays an instance goes in as: a one-element array per
+        number field, the array of each array field."""
+        from . import CallError
+        out = []
+        for n, dt, nd in self.fields:
+            if not hasattr(obj, n):
+                raise CallError("%s's field %r was never assigned"
+                                % (self.py_class.__name__, n))
+            v = getattr(obj, n)
+            if nd == 0:
+                out.append(np.array([v], dtype=dt))
+                continue
+            if not isinstance(v, np.ndarray) or v.ndim != nd or \
+                    v.dtype != np.dtype(dt):
+                raise CallError(
+                    "%s's field %r is declared %s with %d axes; it holds %s"
+                    % (self.py_class.__name__, n, dt, nd,
+                       "a %s array with %d axes" % (v.dtype, v.ndim)
+                       if isinstance(v, np.ndarray) else type(v).__name__))
+            out.append(v)
+        return out
+
+    def write_back(self, obj, arrays):
+        """The number fields a call changed, back into the instance."""
+        for (n, dt, nd), a in zip(self.fields, arrays):
+            if nd == 0:
+                setattr(obj, n, a[0].item())
+
+
+def info_of(x):
+    """The JitclassInfo of a jitclass, of an instance of one, or None."""
+    cls = x if isinstance(x, type) else type(x)
+    return cls.__dict__.get("_weft_jitclass") if isinstance(cls, type) \
+        else None
+
+
+def jitclass(cls_or_spec=None, spec=None):
+    """numba.experimental.jitclass: jitclass(cls, spec), jitclass(spec)
+    as a decorator, or @jitclass with the fields annotated."""
+    if isinstance(cls_or_spec, type) and not info_of(cls_or_spec):
+        info = JitclassInfo(cls_or_spec, spec)
+        made = type(cls_or_spec.__name__, (cls_or_spec,),
+                    {"_weft_jitclass": info,
+                     "__module__": cls_or_spec.__module__,
+                     "__doc__": cls_or_spec.__doc__})
+        made.class_type = types.SimpleNamespace(instance_type=made)
+        return made
+    return lambda cls: jitclass(cls, cls_or_spec if spec is None else spec)

@@ -1,0 +1,151 @@
+"""Numba's jitclass (weft.jitclass, numba.experimental.jitclass under the
+numba module Weft installs): instances made in Python and passed in, made
+inside jitted code, changed by methods; CPython running the same class
+and functions is the oracle."""
+import numpy as np
+import pytest
+
+import weft
+import weft.numba
+
+nb = weft.numba.module()
+
+spec = [("indptr", nb.int32[:]), ("data", nb.float64[:]),
+        ("count", nb.int64), ("scale", nb.float64)]
+
+
+class GraphBase:
+    def __init__(self, indptr, data):
+        self.indptr = indptr
+        self.data = data
+        self.count = 0
+        self.scale = 1.0
+
+    def degree(self, i):
+        return self.indptr[i + 1] - self.indptr[i]
+
+    def set_edge(self, k, v):
+        self.data[k] = v * self.scale
+        self.count += 1
+        return True
+
+    @property
+    def total(self):
+        return self.data.sum() * self.scale
+
+    @staticmethod
+    def twice(x):
+        return 2 * x
+
+
+Graph = nb.experimental.jitclass(GraphBase, spec)
+GraphBool = nb.experimental.jitclass(GraphBase, [
+    ("indptr", nb.int32[:]), ("data", nb.bool_[:]), ("count", nb.int64),
+    ("scale", nb.float64)])
+
+
+def walk(g, n):
+    s = 0
+    for i in range(n):
+        s += g.degree(i)
+        g.set_edge(i, g.twice(i))
+    return s, g.total
+
+
+walk_jit = weft.jit(walk)
+
+
+def make():
+    g = Graph(np.array([0, 2, 3, 5], dtype=np.int32), np.zeros(5))
+    g.scale = 0.5
+    return g
+
+
+def test_instance_from_python_is_changed_in_place():
+    g, ref = make(), make()
+    assert walk_jit(g, 3) == walk(ref, 3) == (5, 1.5)
+    np.testing.assert_array_equal(g.data, ref.data)
+    assert g.count == ref.count == 3  # a number field written back
+    assert type(g.count) is int
+
+
+def test_two_classes_of_one_base():
+    a = np.zeros(3, dtype=bool)
+    gb = GraphBool(np.array([0, 1, 2, 3], dtype=np.int32), a)
+    s, total = walk_jit(gb, 2)
+    assert s == 2 and total == 1.0
+    np.testing.assert_array_equal(a, [False, True, False])
+    assert gb.count == 2
+
+
+@weft.jit
+def build_and_use(n):
+    acc = Accumulator(n)
+    for i in range(n):
+        acc.push(i * 1.5)
+    return acc.mean(), acc.n, acc.buf[:acc.n].copy()
+
+
+@nb.experimental.jitclass
+class Accumulator:
+    n: nb.int64
+    buf: nb.float64[:]
+
+    def __init__(self, size):
+        self.n = 0
+        self.buf = np.empty(size)
+
+    def push(self, x):
+        self.buf[self.n] = x
+        self.n += 1
+
+    def mean(self):
+        return self.buf[:self.n].mean()
+
+
+def test_instance_made_in_jitted_code():
+    m, n, vals = build_and_use(4)
+    assert m == pytest.approx(2.25) and n == 4
+    np.testing.assert_array_equal(vals, [0.0, 1.5, 3.0, 4.5])
+
+
+def test_read_only_arrays_in_fields_not_written():
+    data = np.broadcast_to(1.0, 5)  # read-only, never written by degree
+    g = Graph(np.array([0, 2, 3, 5, 5, 5], dtype=np.int32), np.zeros(5))
+
+    @weft.jit
+    def degrees(g, n):
+        return np.array([g.degree(i) for i in range(n)])
+
+    ro = Graph(np.array([0, 2, 3, 5, 5, 5], dtype=np.int32), data)
+    np.testing.assert_array_equal(degrees(ro, 3), [2, 1, 2])
+    with pytest.raises(weft.ReadOnlyError):
+        walk_jit(ro, 2)  # set_edge writes data
+    assert degrees(g, 1)[0] == 2
+
+
+def test_field_checks_at_the_call():
+    g = Graph(np.array([0, 1], dtype=np.int32), np.zeros(2, dtype=np.int64))
+    with pytest.raises(weft.CallError, match="field 'data' is declared "
+                                             "float64"):
+        walk_jit(g, 1)
+    h = Graph.__new__(Graph)
+    with pytest.raises(weft.CallError, match="never assigned"):
+        walk_jit(h, 1)
+
+
+def test_returning_an_instance_is_a_compile_error():
+    @weft.jit
+    def make_one(n):
+        return Accumulator(n)
+
+    with pytest.raises(weft.CompileError, match="returns a jitclass "
+                                                "instance"):
+        make_one(3)
+
+
+def test_python_side_is_the_class():
+    g = make()
+    assert isinstance(g, GraphBase)
+    assert g.degree(0) == 2 and Graph.twice(3) == 6
+    assert Graph.class_type.instance_type is Graph
