@@ -18,6 +18,17 @@ ExprPtr numpyName(const ASTBuilder &b, const std::string &name) {
   return n;
 }
 
+/// Whether `v`, assigned to a name, makes a Python list.
+bool makesList(const Expr *v) {
+  if (v->dyn<ListExpr>() || v->dyn<ListCompExpr>())
+    return true;
+  auto *c = v->dyn<CallExpr>();
+  auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
+  static const std::set<std::string> kMakers = {"list", "sorted", "List",
+                                                "weft.list_comprehension"};
+  return n && kMakers.count(n->name);
+}
+
 /// The value a field has before __init__ sets it: a zero cell for a
 /// number, an empty array for an array.
 ExprPtr initialField(const ASTBuilder &b, const ClassField &f) {
@@ -65,8 +76,10 @@ public:
       desugarClass(c);
     }
     for (StmtPtr &s : m_.body)
-      if (auto *d = s->dyn<FunctionDefStmt>())
+      if (auto *d = s->dyn<FunctionDefStmt>()) {
         rewriteFieldStores(d->body);
+        keepMethodCalls(d->body);
+      }
   }
 
 private:
@@ -218,6 +231,45 @@ private:
     out.push_back(b.assign(
         b.name(self), b.call("__jitclass_new_" + c.name, std::move(parts))));
     return out;
+  }
+
+  /// obj.m(...) of a jitclass method named as a list's (push, pop,
+  /// append, ...) on a variable no list is assigned to in the function:
+  /// weft.method.m(obj, ...), which the list methods' rewrite leaves to
+  /// Sema (to call the method of obj's class).
+  void keepMethodCalls(Block &body) {
+    static const std::set<std::string> kListMethods = {
+        "append", "extend", "pop", "insert", "remove", "clear", "reverse"};
+    std::set<std::string> methods;
+    for (const auto &[name, info] : m_.jitclasses)
+      for (const std::string &m : info.methods)
+        if (kListMethods.count(m))
+          methods.insert(m);
+    if (methods.empty())
+      return;
+    std::set<std::string> lists;
+    forEachStmtIn(body, [&](const Stmt &s) {
+      auto *a = s.dyn<AssignStmt>();
+      if (a && makesList(a->value.get()))
+        for (const ExprPtr &t : a->targets)
+          if (auto *n = t->dyn<NameExpr>())
+            lists.insert(n->name);
+    });
+    forEachExprSlotIn(body, [&](ExprPtr &e) {
+      auto *c = e->dyn<CallExpr>();
+      auto *a = c ? c->callee->dyn<AttributeExpr>() : nullptr;
+      auto *obj = a ? a->base->dyn<NameExpr>() : nullptr;
+      if (!obj || !methods.count(a->attr) || lists.count(obj->name))
+        return;
+      SourceRange r = a->range;
+      std::string name = "weft.method." + a->attr;
+      c->args.insert(c->args.begin(), std::move(a->base));
+      c->callee = std::make_unique<NameExpr>(r, name);
+    });
+    forEachStmtIn(body, [&](const Stmt &s) {
+      if (auto *d = s.dyn<FunctionDefStmt>())
+        keepMethodCalls(const_cast<FunctionDefStmt *>(d)->body);
+    });
   }
 
   /// obj.x = v and obj.x op= v as stores into x's cell; C.m of a static

@@ -289,6 +289,7 @@ Analyzer::run(std::vector<EntryRequest> *entries,
   program_ = std::make_unique<Program>();
   program_->records = module_.records;
   program_->recordTypeNames = module_.recordTypeNames;
+  program_->jitclasses = module_.jitclasses;
   // Function table; nested and duplicate definitions are errors.
   // Module-level names bound to numbers (`_xtol = 2e-12`): constants a
   // default value may name, as Python evaluates it once.

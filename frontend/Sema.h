@@ -199,6 +199,8 @@ struct Program {
   /// printing their values as Python does.
   std::map<std::string, std::vector<std::string>> records;
   std::map<std::string, std::string> recordTypeNames;
+  /// The jitclasses (ModuleAST's): a number field prints as its number.
+  std::map<std::string, JitclassInfo> jitclasses;
 };
 
 /// The positions `t[lo:hi:step]` selects from a tuple of n elements

@@ -80,11 +80,21 @@ void FunctionGen::emitPrint(const CallExpr *c) {
                           : escapeFormat(t.recordName());
           }
           format += "(";
+          auto jc = mg.program.jitclasses.find(t.recordName());
           for (size_t i = 0; i < t.elems().size(); ++i) {
             if (i)
               format += ", ";
             if (named)
               format += escapeFormat(fields->second[i]) + "=";
+            if (jc != mg.program.jitclasses.end() &&
+                jc->second.cells.count(fields->second[i])) {
+              // a jitclass's number field: the number in its cell
+              format += "{}";
+              values.push_back(memref::LoadOp::create(b, l, parts.front(),
+                                                      ValueRange{index(0, l)}));
+              parts = parts.drop_front();
+              continue;
+            }
             add(t.elems()[i], parts, format, values, strings);
           }
           if (t.elems().size() == 1 && !named)
