@@ -886,6 +886,14 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
       return Type::unknown();
     return Type::f64();
   }
+  if (b == Builtin::GetNumThreads || b == Builtin::GetThreadId) {
+    if (!arity(0, 0))
+      return Type::unknown();
+    if (fn_->options.target == Target::GPU)
+      return fail(c->range, name + "() counts CPU threads; it is not "
+                                   "available with target=\"gpu\"");
+    return Type::i64();
+  }
   if (b == Builtin::Grid || b == Builtin::ThreadId || b == Builtin::BlockId ||
       b == Builtin::BlockDim) {
     if (!fn_->options.kernel)

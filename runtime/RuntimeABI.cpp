@@ -638,6 +638,16 @@ uint64_t weft_rt_rng_bits(void) {
   return weft::random::mix64(gRngArith, weft_rt_rng_stream());
 }
 
+extern "C" int omp_get_max_threads(void); // libomp
+extern "C" int omp_get_thread_num(void);
+
+int64_t weft_rt_thread_count(void) {
+  int n = weft::rt::tCallThreads;
+  return n > 0 ? n : omp_get_max_threads();
+}
+
+int64_t weft_rt_thread_id(void) { return omp_get_thread_num(); }
+
 double weft_rt_time(void) {
   return std::chrono::duration<double>(
              std::chrono::steady_clock::now().time_since_epoch())

@@ -67,6 +67,12 @@ int32_t weft_rt_argv_bool(int64_t index, int32_t fallback, int64_t line);
 /// Monotonic clock in seconds (time()).
 double weft_rt_time(void);
 
+/// get_num_threads(): the threads a parallel loop of this call may use
+/// (its thread count, else OpenMP's); get_thread_id(): the number, below
+/// that, of the thread running (0 outside a parallel loop).
+int64_t weft_rt_thread_count(void);
+int64_t weft_rt_thread_id(void);
+
 //--- Matrix products. c = a @ b for rank-2 descriptors of kind elemKind
 //    through the system BLAS (Blas.cpp); returns 0 when it did nothing
 //    (no library, small operands or a layout BLAS does not take).

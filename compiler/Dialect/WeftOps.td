@@ -381,6 +381,30 @@ def Weft_TimeOp : Weft_Op<"time"> {
   let hasVerifier = 1;
 }
 
+def Weft_ThreadCountOp : Weft_Op<"thread_count"> {
+  let summary = "The threads a parallel loop may use (get_num_threads()).";
+  let description = [{
+    ```mlir
+    %n = weft.thread_count : i64
+    ```
+  }];
+  let results = (outs I64:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
+def Weft_ThreadIdOp : Weft_Op<"thread_id"> {
+  let summary = "The running thread's number (get_thread_id()).";
+  let description = [{
+    Below weft.thread_count; 0 outside a parallel loop.
+
+    ```mlir
+    %i = weft.thread_id : i64
+    ```
+  }];
+  let results = (outs I64:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
 def Weft_BenchWorkOp : Weft_Op<"bench_work"> {
   let summary = "Declares the work of one run, for weft bench.";
   let description = [{

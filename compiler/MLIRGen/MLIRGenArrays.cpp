@@ -882,6 +882,14 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = Val(weft::TimeOp::create(b, l, b.getF64Type()));
     return true;
   }
+  if (builtin == Builtin::GetNumThreads) {
+    out = Val(weft::ThreadCountOp::create(b, l, b.getI64Type()));
+    return true;
+  }
+  if (builtin == Builtin::GetThreadId) {
+    out = Val(weft::ThreadIdOp::create(b, l, b.getI64Type()));
+    return true;
+  }
   if (emitKernelBuiltin(builtin, argExprs, l, out))
     return true;
   if (builtin == Builtin::BenchWork) {

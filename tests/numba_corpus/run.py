@@ -79,6 +79,8 @@ def _plain(x):
     # a jitclass instance: its fields (Numba's boxed instance knows them
     # by its type's struct, Weft's by the class's spec)
     numba_type = getattr(type(x), "_numba_type_", None)
+    if not hasattr(numba_type, "class_type"):  # (typed List and Dict)
+        numba_type = None
     weft_info = type(x).__dict__.get("_weft_jitclass")
     if numba_type is not None or weft_info is not None:
         names = list(numba_type.class_type.struct) if numba_type is not None \

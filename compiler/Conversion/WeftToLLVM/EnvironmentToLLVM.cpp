@@ -164,6 +164,10 @@ void weft::populateEnvironmentToLLVMPatterns(LLVMTypeConverter &converter,
       converter, abi::Function::weft_rt_metrics_exit);
   patterns.add<DirectCallLowering<weft::TimeOp>>(converter,
                                                  abi::Function::weft_rt_time);
+  patterns.add<DirectCallLowering<weft::ThreadCountOp>>(
+      converter, abi::Function::weft_rt_thread_count);
+  patterns.add<DirectCallLowering<weft::ThreadIdOp>>(
+      converter, abi::Function::weft_rt_thread_id);
   patterns.add<DirectCallLowering<weft::BenchWorkOp>>(
       converter, abi::Function::weft_rt_bench_work);
   patterns.add<DirectCallLowering<weft::MetricsParallelRegionOp>>(

@@ -174,6 +174,9 @@ def module():
     # Numba's compile errors are Weft's (`except TypingError:`).
     m.TypingError = _weft.CompileError
     m.typeof = _typeof
+    # Outside jitted code (inside, the compiler reads these itself).
+    m.get_num_threads = lambda: config.NUMBA_NUM_THREADS
+    m.get_thread_id = lambda: 0
     # The Numba release whose behaviour Weft follows, for programs that
     # test the version before using a feature.
     m.__version__ = NUMBA_VERSION
