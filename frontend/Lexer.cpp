@@ -182,13 +182,39 @@ static bool isIdentChar(char c) {
 }
 static bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
+/// The bytes of a non-ASCII letter of a name at `p` (Python's names take
+/// letters of any script: `σ`, `β_hat`, `Δt`), 0 for anything else: the
+/// UTF-8 sequence of a code point in Latin-1's and the other scripts'
+/// letter blocks, not in the punctuation, symbol and operator blocks
+/// (U+2000-U+2BFF, so that `−` or `×` is still an error).
+static size_t nameLetterBytes(const std::string &text, size_t p) {
+  if (p >= text.size())
+    return 0;
+  unsigned char u = static_cast<unsigned char>(text[p]);
+  size_t n = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 0;
+  if (n == 0 || p + n > text.size())
+    return 0;
+  uint32_t cp = u & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+  for (size_t i = 1; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[p + i]);
+    if ((c & 0xC0) != 0x80)
+      return 0;
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  bool letter = cp == 0xAA || cp == 0xB5 || cp == 0xBA ||
+                (cp >= 0xC0 && cp <= 0x1FFF && cp != 0xD7 && cp != 0xF7 &&
+                 cp != 0x37E && cp != 0x387) ||
+                (cp >= 0x3040 && cp <= 0xD7FF) || cp >= 0x10000;
+  return letter ? n : 0;
+}
+
 void Lexer::advance(size_t n) {
   for (size_t i = 0; i < n && pos_ < text_.size(); ++i) {
     if (text_[pos_] == '\n') {
       ++line_;
       col_ = 1;
-    } else {
-      ++col_;
+    } else if ((static_cast<unsigned char>(text_[pos_]) & 0xC0) != 0x80) {
+      ++col_; // (columns count characters: not UTF-8's continuation bytes)
     }
     ++pos_;
   }
@@ -478,8 +504,14 @@ void Lexer::lexIdentifier() {
   };
   SourceLocation begin = loc();
   size_t start = pos_;
-  while (isIdentChar(peek()))
-    advance();
+  for (;;) {
+    if (isIdentChar(peek()))
+      advance();
+    else if (size_t n = nameLetterBytes(text_, pos_))
+      advance(n);
+    else
+      break;
+  }
   std::string name = text_.substr(start, pos_ - start);
   auto it = keywords.find(name);
   push(it == keywords.end() ? TokenKind::Identifier : it->second, begin,
@@ -597,7 +629,7 @@ std::vector<Token> Lexer::tokenize() {
       lexFString();
     } else if ((c == 'r' || c == 'R') && (peek(1) == '"' || peek(1) == '\'')) {
       lexString(/*raw=*/true);
-    } else if (isIdentStart(c)) {
+    } else if (isIdentStart(c) || nameLetterBytes(text_, pos_)) {
       lexIdentifier();
     } else if (c == '"' || c == '\'') {
       lexString();
@@ -635,7 +667,8 @@ std::vector<Token> Lexer::tokenize() {
         diags_.error(SourceRange(b, loc()),
                      "unexpected character '" + ch + "'; " +
                          (u < 0x80 ? "it has no meaning in Weft, remove it"
-                                   : "Weft's operators and names use ASCII"));
+                                   : "it is no letter, and operators are ASCII "
+                                     "(-, *, /, ...)"));
       }
     }
   }
