@@ -149,3 +149,47 @@ def test_python_side_is_the_class():
     assert isinstance(g, GraphBase)
     assert g.degree(0) == 2 and Graph.twice(3) == 6
     assert Graph.class_type.instance_type is Graph
+
+
+class BaseModel:
+    """A plain base class: its methods are the jitclass's too."""
+
+    @staticmethod
+    def link(x):
+        return x * x
+
+    def predict(self, x):
+        return self.link(x) * self.coef
+
+    def settings(self, **params):  # never called from jitted code
+        return dict(params)
+
+
+class Scaled(BaseModel):
+    def __init__(self, coef):
+        self.coef = coef
+
+    def get_spec(self):  # Python-only, as skglm's (returns a dict)
+        return dict(coef=self.coef)
+
+
+def compile_clone(instance):
+    # a jitclass made at run time (skglm's compiled_clone)
+    cls = nb.experimental.jitclass([("coef", nb.float64)])(type(instance))
+    return cls(**instance.get_spec())
+
+
+@weft.jit
+def apply_model(model, xs):
+    out = np.empty(xs.size)
+    for i in range(xs.size):
+        out[i] = model.predict(xs[i])
+    return out
+
+
+def test_inherited_methods_and_classes_made_at_run_time():
+    model = compile_clone(Scaled(0.5))
+    xs = np.array([1.0, 2.0, 3.0])
+    np.testing.assert_array_equal(apply_model(model, xs),
+                                  [0.5, 2.0, 4.5])
+    assert model.settings(a=1) == {"a": 1}  # Python's method, in Python

@@ -634,12 +634,37 @@ def _function_lines(fn, options, decorator="jit"):
     return head + lines, first - len(head), filename
 
 
+def _methods_used(parts):
+    """The names jitted code may read as attributes (methods jitclasses
+    must have compiled): those of the dispatchers' code, and of the
+    methods so named, transitively."""
+    used = set()
+    for d in parts:
+        if not isinstance(d, _jitclass.JitclassInfo):
+            used |= _global_names(d.py_func.__code__)
+    changed = True
+    while changed:
+        changed = False
+        for d in parts:
+            if not isinstance(d, _jitclass.JitclassInfo):
+                continue
+            for _, name, v in d._members():
+                if name != "__init__" and name not in used:
+                    continue
+                names = _global_names(_jitclass._function_of(v).__code__)
+                if not names <= used:
+                    used |= names
+                    changed = True
+    return used
+
+
 def _module_source(dispatchers):
     """One Weft module of the functions of `dispatchers` (the first one's
     file names it): each at its line of that file where they do not
     overlap, so diagnostics point at the file's lines; functions of other
     files after them."""
-    parts = [d.lines() if isinstance(d, _jitclass.JitclassInfo) else
+    used = _methods_used(dispatchers)
+    parts = [d.lines(used) if isinstance(d, _jitclass.JitclassInfo) else
              _function_lines(d.py_func, d.options, d.decorator)
              for d in dispatchers]
     functions = [f for d in dispatchers for f in _py_functions(d)]
@@ -905,6 +930,19 @@ def _parts_named(fn):
     return [p for p in out if p is not None]
 
 
+def _parts_of(root):
+    """`root` and every dispatcher and jitclass it names, transitively."""
+    found, work = [root], [root]
+    while work:
+        d = work.pop()
+        for fn in _py_functions(d):
+            for part in _parts_named(fn):
+                if part not in found:
+                    found.append(part)
+                    work.append(part)
+    return found
+
+
 class Dispatcher(_CallerBase):
     """A @weft.jit function. On its first call it compiles, into one
     module, its source and that of every @weft.jit function it calls
@@ -925,15 +963,7 @@ class Dispatcher(_CallerBase):
         self._lock = threading.Lock()
 
     def _callees(self):
-        found, work = [self], [self]
-        while work:
-            d = work.pop()
-            for fn in _py_functions(d):
-                for part in _parts_named(fn):
-                    if part not in found:
-                        found.append(part)
-                        work.append(part)
-        return found
+        return _parts_of(self)
 
     def _compiled(self):
         if self._function is None:
@@ -1015,13 +1045,11 @@ class Dispatcher(_CallerBase):
         for a in args:
             if isinstance(a, Dispatcher):
                 callees += [d for d in a._callees() if d not in callees]
+            # (a jitclass made at run time, or in another module: its
+            # class and the functions its methods call)
             info = _jitclass.info_of(a)
             if info is not None and info not in callees:
-                raise CallError(
-                    "%s is a jitclass of another module than %s's; Weft "
-                    "compiles the jitclasses of the jitted functions' own "
-                    "modules" % (info.py_class.__name__,
-                                 self.py_func.__name__))
+                callees += [d for d in _parts_of(info) if d not in callees]
         source, filename = _module_source(callees)
         # namedtuple classes of the arguments, rebuilt by the wrapper.
         for line in _arguments.record_lines(layout):

@@ -62,35 +62,73 @@ class JitclassInfo:
         self.name = name
         _by_name[name] = self
 
+    def _members(self):
+        """(name, attribute) of the methods, properties and static methods
+        of the class, its own and those its plain base classes give it
+        (an abstract method overridden or never given is left out)."""
+        seen, out = set(), []
+        for cls in self.py_class.__mro__:
+            if cls is object:
+                continue
+            for name, v in vars(cls).items():
+                fn = _function_of(v)
+                if name in seen or fn is None:
+                    continue
+                seen.add(name)
+                if not getattr(fn, "__isabstractmethod__", False):
+                    out.append((cls, name, v))
+        return out
+
     def functions(self):
         """The Python functions of its methods, properties and static
         methods (whose globals the compiled module reads)."""
-        out = []
-        for v in vars(self.py_class).values():
-            if isinstance(v, property):
-                v = v.fget
-            elif isinstance(v, (staticmethod, classmethod)):
-                v = v.__func__
-            if inspect.isfunction(v):
-                out.append(v)
-        return out
+        return [_function_of(v) for _, _, v in self._members()]
 
-    def lines(self):
-        """The Weft source of the class (its lines under @jitclass with
-        the spec, named by the Weft name), the line of its file they
-        start at, and the file's name."""
+    def lines(self, used=None):
+        """The Weft source of the class (under @jitclass with the spec,
+        named by the Weft name): __init__ and the methods whose names
+        are in `used` (those jitted code may call: Numba compiles no
+        other), its own at their lines of its file, its base classes'
+        after; the line of the file it starts at, and the file's name."""
         raw, first = inspect.getsourcelines(self.py_class)
-        lines = textwrap.dedent("".join(raw)).splitlines()
-        while lines and not lines[0].startswith("class "):
-            lines.pop(0)
+        while raw and not raw[0].lstrip().startswith("class "):
+            raw.pop(0)
             first += 1
-        lines[0] = re.sub(r"^class\s+\w+", "class " + self.name, lines[0])
         spec = ", ".join('("%s", %s%s)' % (n, dt, "" if nd == 0 else
                                             "[%s]" % ", ".join([":"] * nd))
                          for n, dt, nd in self.fields)
-        head = ["@jitclass([%s], python_lists=True)" % spec]
+        out = ["@jitclass([%s], python_lists=True)" % spec,
+               "class %s:" % self.name]
+        start = first - 1  # the file's line of out[0]
+        own, inherited = [], []
+        for cls, name, v in self._members():
+            if used is not None and name != "__init__" and name not in used:
+                continue
+            fn = _function_of(v)
+            # (a base class's helpers taking *args or **kwargs, which
+            # jitted code never calls, are left out)
+            if cls is not self.py_class and any(
+                    p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+                    for p in inspect.signature(fn).parameters.values()):
+                continue
+            try:
+                text, line = inspect.getsourcelines(fn)
+            except (OSError, TypeError):
+                continue
+            body = textwrap.dedent("".join(text)).splitlines()
+            if isinstance(v, staticmethod) and \
+                    not body[0].lstrip().startswith("@"):
+                body.insert(0, "@staticmethod")
+            (own if cls is self.py_class else inherited).append((line, body))
+        for line, body in sorted(own, key=lambda x: x[0]):
+            out += [""] * max(0, line - start - len(out))
+            out += ["    " + l if l.strip() else "" for l in body]
+        for _, body in inherited:
+            out += [""] + ["    " + l if l.strip() else "" for l in body]
+        if not own and not inherited:
+            out.append("    pass")
         filename = inspect.getsourcefile(self.py_class) or "<python>"
-        return head + lines, first - len(head), filename
+        return out, start, filename
 
     def cells(self, obj):
         """The arrays an instance goes in as: a one-element array per
@@ -120,6 +158,16 @@ class JitclassInfo:
         for (n, dt, nd), a in zip(self.fields, arrays):
             if nd == 0:
                 setattr(obj, n, a[0].item())
+
+
+def _function_of(v):
+    """The Python function of a class attribute that is a method, a
+    property or a static method, else None."""
+    if isinstance(v, property):
+        v = v.fget
+    elif isinstance(v, (staticmethod, classmethod)):
+        v = v.__func__
+    return v if inspect.isfunction(v) else None
 
 
 def info_of(x):

@@ -1,4 +1,4 @@
-# Source: google/speaker-id DiarizationLM/diarizationlm/levenshtein.py (the stored version that uses numba; other stored versions of the file are plain Python with an Enum)
+# Source: google/speaker-id DiarizationLM/diarizationlm/levenshtein.py (the version that uses numba; other versions of the file are plain Python with an Enum)
 # Licence: Apache-2.0 (DiarizationLM/setup.py: "License :: OSI Approved :: Apache Software License")
 # Notes: word-level Levenshtein alignment of a reference and a hypothesis transcript: str.split() of both strings inside nopython code (lists of unicode strings), string equality between list items, bool added to an int32 (costs[i][j] + (s1[i] != s2[j])), chained indexing costs[i][j] for reads and writes, module-level int constants for the edit operations, a backtrace while loop appending (int, int) tuples to a list, list.reverse(), a print() under a default-False flag, raise RuntimeError; returns (edit distance, alignment list)
 """Function for the Levenshtein algorithm.

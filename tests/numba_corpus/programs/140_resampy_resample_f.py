@@ -1,6 +1,6 @@
 # Source: bmcfee/resampy resampy/interpn.py
 # Licence: ISC (resampy, LICENSE; Copyright (c) 2016, Brian McFee)
-# Notes: band-limited sinc interpolation (Smith's resampler) of multichannel audio: one plain function made into two jitted ones with numba.jit(nopython=True, nogil=True, parallel=True/False)(f), a numba.prange loop over output samples, int() truncation, builtin min of ints, y[t] += weight * x[n - i] on rows of 2-D arrays, a float default argument (the stored version of the file before the guvectorize rewrite)
+# Notes: band-limited sinc interpolation (Smith's resampler) of multichannel audio: one plain function made into two jitted ones with numba.jit(nopython=True, nogil=True, parallel=True/False)(f), a numba.prange loop over output samples, int() truncation, builtin min of ints, y[t] += weight * x[n - i] on rows of 2-D arrays, a float default argument (the version of the file before the guvectorize rewrite)
 #!/usr/bin/env python
 '''Numba implementation of resampler'''
 

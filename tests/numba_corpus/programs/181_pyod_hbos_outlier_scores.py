@@ -1,4 +1,4 @@
-# Source: yzhao062/pyod pyod/models/hbos.py (the stored version at commit 8fafcbd7)
+# Source: yzhao062/pyod pyod/models/hbos.py (the at commit 8fafcbd7)
 # Licence: BSD-2-Clause (pyod; the file header: "License: BSD 2 clause", Author: Yue Zhao)
 # Notes: histogram-based outlier scores (HBOS) of test samples against per-feature histograms fitted on training data: a bare @njit function with a `# pragma: no cover` comment on its def line, np.zeros(shape=(...)) with a keyword, np.digitize(..., right=True) of a strided column against a strided column of bin edges, np.log2 of a column plus a scalar, negative indices bin_edges[-1, i]/bin_edges[-2, i], np.min of an array in two branches, and int array items compared with `n_bins + 1`; the HBOS estimator class, the `from __future__` imports and the sklearn/pyod utility imports (used only by the class) left out; inputs() fits the histograms as HBOS.fit does (np.histogram(..., density=True) per feature, n_bins=10, alpha=0.1, tol=0.5) and scores a test set with points below, inside and above the fitted range, as decision_function does
 # -*- coding: utf-8 -*-

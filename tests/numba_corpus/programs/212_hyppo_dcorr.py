@@ -1,4 +1,4 @@
-# Source: neurodata/hyppo hyppo/independence/dcorr.py (stored version at commit 01e52f50)
+# Source: neurodata/hyppo hyppo/independence/dcorr.py (at commit 01e52f50)
 # Licence: MIT (hyppo, LICENSE; Copyright (c) 2019 Neurodata)
 # Notes: the (unbiased or biased) distance-correlation statistic of the Dcorr independence test (Szekely & Rizzo): _center_distmat double-centres an n x n distance matrix with np.repeat(...).reshape(-1, n).T of axis sums (the comment says sums replace means "because of numba restrictions"), a bool argument choosing two branches, np.fill_diagonal; _dcorr calls it twice, sums np.multiply(a, b.T), and returns `stat = 0` (an int) in one branch and covar / np.real(np.sqrt(varx * vary)) in the other; the Dcorr class (its _statistic/test methods, which build the distance matrices with hyppo's euclidean and run permutation or chi-square p-values) and the three relative imports only it uses are left out
 import numpy as np

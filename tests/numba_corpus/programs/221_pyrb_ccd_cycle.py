@@ -1,4 +1,4 @@
-# Source: jcrichard/pyrb pyrb/solvers.py (stored version at commit 25282180)
+# Source: jcrichard/pyrb pyrb/solvers.py (at commit 25282180)
 # Licence: MIT (pyrb, LICENSE; Copyright (c) 2018 jcrichard)
 # Notes: one cycle of the cyclical coordinate descent (CCD) that solves the risk-budgeting (equal risk contribution) portfolio problem with a log-barrier penalty and box bounds (Richard & Roncalli 2019, eq. 17): for each asset the positive root of a quadratic in x[i], clamped by np.maximum(np.minimum(x_tilde, bounds[i, 1]), bounds[i, 0]) on scalars, written into x in place, then the marginal risks Sx = np.dot(cov, x) and the volatility sqrt(Sx . x) recomputed (Sx rebound inside the loop), returning an (array, array, float) tuple; pi arrives as an int64 array (solve_rb_ccd builds it with np.array([0] * n) when no expected returns are given); the module's other jitted function accelarate (ADMM penalty update with default arguments, returns a tuple) is kept; the Python drivers solve_rb_ccd, solve_rb_admm_qp and solve_rb_admm_ccd, with the logging, `from . import tools` and `from .settings import ...` lines they use, are left out
 import numba
