@@ -7,6 +7,8 @@
 #include "frontend/ASTBuild.h"
 #include "frontend/Types.h"
 
+#include <map>
+
 namespace weft {
 
 namespace {
@@ -142,12 +144,85 @@ private:
       setDecorators(*def, c);
       defs.push_back(std::move(def));
     }
+    for (auto &d : defs)
+      if (!info.staticMethods.count(d->name.substr(c.name.size() + 1)))
+        callBoundMethods(*d, info);
+    if (init)
+      callBoundMethods(*init, info);
     m_.records[c.name] = info.fields;
     m_.recordTypeNames[c.name] = c.name;
     m_.jitclasses[c.name] = info;
     defs.push_back(constructor(c, std::move(init)));
     for (auto &d : defs)
       m_.body.push_back(std::move(d));
+  }
+
+  /// `f = self.m` or `f, g = self.m, self.n` of the class's methods in
+  /// a method (QuantEcon's style), each name bound there only: the
+  /// binding dropped and each call f(...) made self.m(...).
+  static void callBoundMethods(FunctionDefStmt &def, const JitclassInfo &info) {
+    const std::string &self = def.params.front().name;
+    std::map<std::string, int> bindings;
+    for (const Param &p : def.params)
+      ++bindings[p.name];
+    for (const StmtPtr &s : def.body) {
+      std::vector<std::string> names;
+      namesBoundBy(*s, names);
+      for (const std::string &n : names)
+        ++bindings[n];
+    }
+    auto methodOf = [&](const Expr *v) -> std::string {
+      auto *a = v ? v->dyn<AttributeExpr>() : nullptr;
+      auto *base = a ? a->base->dyn<NameExpr>() : nullptr;
+      return base && base->name == self && info.methods.count(a->attr) ? a->attr
+                                                                       : "";
+    };
+    std::map<std::string, std::string> bound; // name -> method
+    for (StmtPtr &s : def.body) {
+      auto *a = s->dyn<AssignStmt>();
+      if (!a || a->targets.size() != 1)
+        continue;
+      auto *tt = a->targets[0]->dyn<TupleExpr>();
+      auto *tv = a->value->dyn<TupleExpr>();
+      std::vector<ExprPtr> *targets = tt ? &tt->elts : nullptr;
+      std::vector<ExprPtr> *values = tv ? &tv->elts : nullptr;
+      if (!targets) {
+        auto *n = a->targets[0]->dyn<NameExpr>();
+        std::string m = methodOf(a->value.get());
+        if (n && !m.empty() && bindings[n->name] == 1) {
+          bound[n->name] = m;
+          s = ASTBuilder{s->range}.pass();
+        }
+        continue;
+      }
+      if (!values || values->size() != targets->size())
+        continue;
+      for (size_t i = targets->size(); i-- > 0;) {
+        auto *n = (*targets)[i]->dyn<NameExpr>();
+        std::string m = methodOf((*values)[i].get());
+        if (!n || m.empty() || bindings[n->name] != 1)
+          continue;
+        bound[n->name] = m;
+        targets->erase(targets->begin() + i);
+        values->erase(values->begin() + i);
+      }
+      if (targets->empty())
+        s = ASTBuilder{s->range}.pass();
+    }
+    if (bound.empty())
+      return;
+    std::function<void(Block &)> rewrite = [&](Block &block) {
+      forEachExprSlotIn(block, [&](ExprPtr &e) {
+        auto *c = e->dyn<CallExpr>();
+        auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
+        auto it = n ? bound.find(n->name) : bound.end();
+        if (it == bound.end())
+          return;
+        ASTBuilder b{n->range};
+        c->callee = b.attribute(b.name(self), it->second);
+      });
+    };
+    rewrite(def.body);
   }
 
   /// A method is compiled as the class is: from Python or from Weft.
