@@ -31,31 +31,6 @@ bool makesList(const Expr *v) {
   return n && kMakers.count(n->name);
 }
 
-/// The value a field has before __init__ sets it: a zero cell for a
-/// number, an empty array for an array.
-ExprPtr initialField(const ASTBuilder &b, const ClassField &f) {
-  std::vector<KeywordArg> kw;
-  kw.push_back(b.keyword("dtype", b.name(f.type.scalar)));
-  std::vector<ExprPtr> args;
-  if (f.type.rank == 0) {
-    args.push_back(b.i64(1));
-    return b.call(numpyName(b, "zeros"), std::move(args), std::move(kw));
-  }
-  std::vector<ExprPtr> zeros;
-  for (int k = 0; k < f.type.rank; ++k)
-    zeros.push_back(b.i64(0));
-  args.push_back(b.tuple(std::move(zeros)));
-  return b.call(numpyName(b, "empty"), std::move(args), std::move(kw));
-}
-
-/// The expression of field `f` of `self` as the record holds it: the
-/// cell of a number field, else the array.
-ExprPtr heldField(const ASTBuilder &b, const std::string &self,
-                  const ClassField &f) {
-  return b.attribute(b.name(self),
-                     f.type.rank == 0 ? "__cell__" + f.name : f.name);
-}
-
 class ClassDesugar {
 public:
   ClassDesugar(ModuleAST &m, DiagnosticEngine &diags) : m_(m), diags_(diags) {}
@@ -67,6 +42,8 @@ public:
         defNames.insert(d->name);
     std::vector<ClassDecl> classes = std::move(m_.classDecls);
     m_.classDecls.clear();
+    for (const ClassDecl &c : classes)
+      decls_.emplace(c.name, &c);
     for (ClassDecl &c : classes) {
       if (m_.jitclasses.count(c.name) || defNames.count(c.name) ||
           m_.records.count(c.name)) {
@@ -87,22 +64,95 @@ public:
 private:
   ModuleAST &m_;
   DiagnosticEngine &diags_;
+  /// The module's classes by name (a field's type may name one).
+  std::map<std::string, const ClassDecl *> decls_;
+
+  /// A field holding an instance of another jitclass.
+  bool isClassField(const ClassField &f) const {
+    return f.type.rank == 0 && decls_.count(f.type.scalar);
+  }
+  /// A number field, held in a cell.
+  bool isCell(const ClassField &f) const {
+    return f.type.rank == 0 && !isClassField(f);
+  }
+
+  /// The value a field has before __init__ sets it: a zero cell for a
+  /// number, an empty array for an array, an instance of zero and empty
+  /// fields for an instance (a class that holds its own, directly or
+  /// not, is an error reported before).
+  ExprPtr initialField(const ASTBuilder &b, const ClassField &f,
+                       std::set<std::string> &open) const {
+    if (isClassField(f)) {
+      const ClassDecl &inner = *decls_.at(f.type.scalar);
+      std::vector<ExprPtr> parts;
+      if (open.insert(inner.name).second) {
+        for (const ClassField &g : inner.fields)
+          parts.push_back(initialField(b, g, open));
+        open.erase(inner.name);
+      }
+      return b.call("__jitclass_new_" + inner.name, std::move(parts));
+    }
+    std::vector<KeywordArg> kw;
+    kw.push_back(b.keyword("dtype", b.name(f.type.scalar)));
+    std::vector<ExprPtr> args;
+    if (f.type.rank == 0) {
+      args.push_back(b.i64(1));
+      return b.call(numpyName(b, "zeros"), std::move(args), std::move(kw));
+    }
+    std::vector<ExprPtr> zeros;
+    for (int k = 0; k < f.type.rank; ++k)
+      zeros.push_back(b.i64(0));
+    args.push_back(b.tuple(std::move(zeros)));
+    return b.call(numpyName(b, "empty"), std::move(args), std::move(kw));
+  }
+
+  /// The expression of field `f` of `self` as the record holds it: the
+  /// cell of a number field, else the array or instance.
+  ExprPtr heldField(const ASTBuilder &b, const std::string &self,
+                    const ClassField &f) const {
+    return b.attribute(b.name(self), isCell(f) ? "__cell__" + f.name : f.name);
+  }
+
+  /// Whether class `name` holds an instance of `target`, through its
+  /// fields (Numba's deferred types, which Weft does not have).
+  bool holds(const std::string &name, const std::string &target,
+             std::set<std::string> &seen) const {
+    if (!seen.insert(name).second)
+      return false;
+    for (const ClassField &f : decls_.at(name)->fields)
+      if (isClassField(f) &&
+          (f.type.scalar == target || holds(f.type.scalar, target, seen)))
+        return true;
+    return false;
+  }
 
   void desugarClass(ClassDecl &c) {
     JitclassInfo info;
     std::set<std::string> seen;
     for (const ClassField &f : c.fields) {
       ScalarKind k;
-      if (!parseScalarName(f.type.scalar, k))
+      std::set<std::string> seenClasses;
+      if (isClassField(f) && (f.type.scalar == c.name ||
+                              holds(f.type.scalar, c.name, seenClasses)))
+        diags_.error(f.type.range,
+                     "field '" + f.name + "' of " + c.name + " holds a " +
+                         f.type.scalar +
+                         (f.type.scalar == c.name
+                              ? std::string()
+                              : ", which holds a " + c.name) +
+                         ": a class that holds its own instances needs "
+                         "Numba's deferred types, which Weft does not have");
+      else if (!isClassField(f) && !parseScalarName(f.type.scalar, k))
         diags_.error(f.type.range,
                      "field '" + f.name + "' of " + c.name + " has type '" +
                          f.type.scalar +
                          "', which Weft does not have; a jitclass field is a "
-                         "number or an array of numbers (float64, int32[:])");
+                         "number, an array of numbers (float64, int32[:]) "
+                         "or an instance of another jitclass");
       if (!seen.insert(f.name).second)
         diags_.error(f.range, "field '" + f.name + "' is declared twice");
       info.fields.push_back(f.name);
-      if (f.type.rank == 0)
+      if (isCell(f))
         info.cells.insert(f.name);
     }
     std::unique_ptr<FunctionDefStmt> init;
@@ -255,8 +305,9 @@ private:
     setDecorators(*init, c);
     ASTBuilder b{init->nameRange};
     std::vector<ExprPtr> fields;
+    std::set<std::string> open{c.name};
     for (const ClassField &f : c.fields)
-      fields.push_back(initialField(b, f));
+      fields.push_back(initialField(b, f, open));
     Block body;
     body.push_back(b.assign(
         b.name(self), b.call("__jitclass_new_" + c.name, std::move(fields))));
@@ -294,7 +345,7 @@ private:
       return std::nullopt;
     const ClassField *field = nullptr;
     for (const ClassField &f : c.fields)
-      if (f.name == t->attr && f.type.rank > 0)
+      if (f.name == t->attr && !isCell(f))
         field = &f;
     if (!field)
       return std::nullopt;

@@ -52,9 +52,9 @@ Type Analyzer::checkJitclassAttribute(const AttributeExpr *a,
     if (!info.cells.count(name) && cell) {
       diags_.error(a->range,
                    "field '" + name + "' of " + cls +
-                       " holds an array, which only __init__ replaces; "
-                       "write into it instead (obj." +
-                       name + "[:] = v)");
+                       " holds an array or an instance, which only "
+                       "__init__ replaces; write into it instead (obj." +
+                       name + "[:] = v, obj." + name + ".x = v)");
       return Type::unknown();
     }
     if (!info.cells.count(name))

@@ -193,3 +193,38 @@ def test_inherited_methods_and_classes_made_at_run_time():
     np.testing.assert_array_equal(apply_model(model, xs),
                                   [0.5, 2.0, 4.5])
     assert model.settings(a=1) == {"a": 1}  # Python's method, in Python
+
+
+@nb.experimental.jitclass([("x", nb.float64[:]), ("moved", nb.int64)])
+class Body:
+    def __init__(self, x):
+        self.x = x
+        self.moved = 0
+
+
+@nb.experimental.jitclass([("body", Body.class_type.instance_type),
+                           ("t", nb.float64)])
+class World:
+    def __init__(self, body):
+        self.body = body
+        self.t = 0.0
+
+    def step(self, dt):
+        self.body.x[:] += dt
+        self.body.moved += 1
+        self.t += dt
+
+
+@weft.jit
+def advance(world, k):
+    for _ in range(k):
+        world.step(0.5)
+    return world.body.x.sum()
+
+
+def test_instances_holding_instances():
+    x = np.zeros(3)
+    w = World(Body(x))
+    assert advance(w, 2) == 3.0
+    np.testing.assert_array_equal(x, [1.0, 1.0, 1.0])
+    assert w.body.moved == 2 and w.t == 1.0

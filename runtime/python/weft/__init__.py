@@ -935,11 +935,13 @@ def _parts_of(root):
     found, work = [root], [root]
     while work:
         d = work.pop()
-        for fn in _py_functions(d):
-            for part in _parts_named(fn):
-                if part not in found:
-                    found.append(part)
-                    work.append(part)
+        named = [p for fn in _py_functions(d) for p in _parts_named(fn)]
+        if isinstance(d, _jitclass.JitclassInfo):
+            named += d.classes()  # (its fields' classes)
+        for part in named:
+            if part not in found:
+                found.append(part)
+                work.append(part)
     return found
 
 

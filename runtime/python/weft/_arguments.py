@@ -207,11 +207,10 @@ def expression(shape, name, params):
         params.extend(names)
         return "__as_array_list(%s)" % ", ".join(names)
     if isinstance(shape, str) and shape.startswith("jitclass:"):
-        cls = shape[len("jitclass:"):]
-        names = ["%s_%d" % (name, k)
-                 for k in range(len(_jitclass._by_name[cls].fields))]
+        info = _jitclass._by_name[shape[len("jitclass:"):]]
+        names = ["%s_%d" % (name, k) for k in range(info.flat_count())]
         params.extend(names)
-        return "__jitclass_new_%s(%s)" % (cls, ", ".join(names))
+        return info.expression(iter(names))
     if shape == "str":
         params.append(name)
         return "__as_str(%s)" % name

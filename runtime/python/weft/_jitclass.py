@@ -28,6 +28,8 @@ _WEFT_TYPE_NAMES = {"bool": "bool", "bool_": "bool", "boolean": "bool",
 def _field_type(name, t):
     """(dtype name, ndim) of a spec's type: Numba's type names (float64,
     int32[:, :]), NumPy's scalar types and Python's bool, int, float."""
+    if info_of(t) is not None:  # an instance of another jitclass
+        return info_of(t), 0
     ndim = getattr(t, "ndim", 0) if not isinstance(t, type) else 0
     base = getattr(t, "dtype", t) if ndim else t
     if isinstance(base, type) and (base in (bool, int, float) or
@@ -94,9 +96,10 @@ class JitclassInfo:
         while raw and not raw[0].lstrip().startswith("class "):
             raw.pop(0)
             first += 1
-        spec = ", ".join('("%s", %s%s)' % (n, dt, "" if nd == 0 else
-                                            "[%s]" % ", ".join([":"] * nd))
-                         for n, dt, nd in self.fields)
+        spec = ", ".join('("%s", %s%s)' % (
+            n, dt.name if isinstance(dt, JitclassInfo) else dt,
+            "" if nd == 0 else "[%s]" % ", ".join([":"] * nd))
+            for n, dt, nd in self.fields)
         out = ["@jitclass([%s], python_lists=True)" % spec,
                "class %s:" % self.name]
         start = first - 1  # the file's line of out[0]
@@ -130,9 +133,27 @@ class JitclassInfo:
         filename = inspect.getsourcefile(self.py_class) or "<python>"
         return out, start, filename
 
+    def classes(self):
+        """The jitclasses of its fields' instances."""
+        return [dt for _, dt, _ in self.fields
+                if isinstance(dt, JitclassInfo)]
+
+    def flat_count(self):
+        """How many arrays an instance goes in as."""
+        return sum(dt.flat_count() if isinstance(dt, JitclassInfo) else 1
+                   for _, dt, _ in self.fields)
+
+    def expression(self, names):
+        """Weft source making an instance of the arrays named by the
+        iterator `names`."""
+        parts = [dt.expression(names) if isinstance(dt, JitclassInfo)
+                 else next(names) for _, dt, _ in self.fields]
+        return "__jitclass_new_%s(%s)" % (self.name, ", ".join(parts))
+
     def cells(self, obj):
         """The arrays an instance goes in as: a one-element array per
-        number field, the array of each array field."""
+        number field, the array of each array field, those of each
+        instance field in turn."""
         from . import CallError
         out = []
         for n, dt, nd in self.fields:
@@ -140,6 +161,14 @@ class JitclassInfo:
                 raise CallError("%s's field %r was never assigned"
                                 % (self.py_class.__name__, n))
             v = getattr(obj, n)
+            if isinstance(dt, JitclassInfo):
+                if info_of(v) is not dt:
+                    raise CallError("%s's field %r holds a %s, not a %s"
+                                    % (self.py_class.__name__, n,
+                                       type(v).__name__,
+                                       dt.py_class.__name__))
+                out += dt.cells(v)
+                continue
             if nd == 0:
                 out.append(np.array([v], dtype=dt))
                 continue
@@ -154,8 +183,16 @@ class JitclassInfo:
         return out
 
     def write_back(self, obj, arrays):
-        """The number fields a call changed, back into the instance."""
-        for (n, dt, nd), a in zip(self.fields, arrays):
+        """The number fields a call changed, back into the instance (and
+        the instances it holds)."""
+        self._write(obj, iter(arrays))
+
+    def _write(self, obj, arrays):
+        for n, dt, nd in self.fields:
+            if isinstance(dt, JitclassInfo):
+                dt._write(getattr(obj, n), arrays)
+                continue
+            a = next(arrays)
             if nd == 0:
                 setattr(obj, n, a[0].item())
 
