@@ -88,6 +88,8 @@ using ExprPtr = std::unique_ptr<Expr>;
 struct IntLitExpr : Expr {
   static constexpr ExprKind Kind = ExprKind::IntLit;
   int64_t value;
+  /// 2**63 or more: a uint64 (value holds its bits).
+  bool unsigned64 = false;
   IntLitExpr(SourceRange r, int64_t v) : Expr(Kind, r), value(v) {}
 };
 struct FloatLitExpr : Expr {

@@ -53,8 +53,11 @@ ExprPtr cloneExpr(const Expr *e, const RenameFn &rename) {
   };
   SourceRange r = e->range;
   switch (e->kind) {
-  case ExprKind::IntLit:
-    return std::make_unique<IntLitExpr>(r, e->dyn<IntLitExpr>()->value);
+  case ExprKind::IntLit: {
+    auto lit = std::make_unique<IntLitExpr>(r, e->dyn<IntLitExpr>()->value);
+    lit->unsigned64 = e->dyn<IntLitExpr>()->unsigned64;
+    return lit;
+  }
   case ExprKind::FloatLit:
     return std::make_unique<FloatLitExpr>(r, e->dyn<FloatLitExpr>()->value);
   case ExprKind::BoolLit:

@@ -359,14 +359,14 @@ void Lexer::lexNumber() {
   } else if (isFloat) {
     tok.floatValue = std::strtod(digits.c_str(), nullptr);
   } else {
-    const int64_t maxV = std::numeric_limits<int64_t>::max();
-    int64_t value = 0;
+    const uint64_t maxV = std::numeric_limits<uint64_t>::max();
+    uint64_t value = 0;
     bool overflow = false;
     for (size_t i = base != 10 ? 2 : 0; i < digits.size(); ++i) {
       char c = digits[i];
-      int d = isDigit(c)
-                  ? c - '0'
-                  : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
+      unsigned d = isDigit(c)
+                       ? c - '0'
+                       : std::tolower(static_cast<unsigned char>(c)) - 'a' + 10;
       if (value > (maxV - d) / base) {
         overflow = true;
         break;
@@ -374,8 +374,10 @@ void Lexer::lexNumber() {
       value = value * base + d;
     }
     if (overflow)
-      diags_.error(range, "integer literal is too large for i64");
-    tok.intValue = overflow ? 0 : value;
+      diags_.error(range, "integer literal is too large for uint64");
+    tok.unsigned64 =
+        !overflow && value > uint64_t(std::numeric_limits<int64_t>::max());
+    tok.intValue = overflow ? 0 : static_cast<int64_t>(value);
   }
   tokens_.push_back(std::move(tok));
 }

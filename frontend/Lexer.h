@@ -115,7 +115,10 @@ struct Token {
   /// Identifier name, literal spelling as written, or the decoded value of
   /// a string literal. Empty for operators and layout tokens.
   std::string text;
-  int64_t intValue = 0;  ///< value of an IntLiteral
+  int64_t intValue = 0; ///< value of an IntLiteral
+  /// An IntLiteral from 2**63 to 2**64 - 1: a uint64, as Numba types it
+  /// (intValue holds its bits).
+  bool unsigned64 = false;
   double floatValue = 0; ///< value of a FloatLiteral
   /// A FloatLiteral written with a `j` suffix: the imaginary number
   /// floatValue * 1j.

@@ -717,9 +717,12 @@ ExprPtr Parser::parseSubscript() {
 ExprPtr Parser::parseAtom() {
   const Token &t = tok();
   switch (t.kind) {
-  case TokenKind::IntLiteral:
+  case TokenKind::IntLiteral: {
     next();
-    return std::make_unique<IntLitExpr>(t.range, t.intValue);
+    auto lit = std::make_unique<IntLitExpr>(t.range, t.intValue);
+    lit->unsigned64 = t.unsigned64;
+    return lit;
+  }
   case TokenKind::FloatLiteral: {
     next();
     if (!t.imaginary)

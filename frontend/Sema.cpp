@@ -338,9 +338,9 @@ Analyzer::run(std::vector<EntryRequest> *entries,
           (builtinKind(*b) == BuiltinKind::Kernel ||
            ((builtinKind(*b) == BuiltinKind::Function ||
              builtinKind(*b) == BuiltinKind::Math) &&
-            !builtinIn(b,
-                       {Builtin::F64, Builtin::I64, Builtin::I32, Builtin::F32,
-                        Builtin::Argv, Builtin::Time, Builtin::BenchWork})));
+            !builtinIn(b, {Builtin::F64, Builtin::I64, Builtin::I32,
+                           Builtin::F32, Builtin::U64, Builtin::Argv,
+                           Builtin::Time, Builtin::BenchWork})));
       if (isBuiltinName(d->name) && !shadowable)
         diags_.error(d->nameRange, "'" + d->name +
                                        "' is a builtin; choose another "

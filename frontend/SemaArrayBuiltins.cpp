@@ -283,6 +283,10 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
                            call.args[0].str() + "; flatten it with ravel()");
     // NumPy accumulates bools and small integers as i64.
     ScalarKind k = call.args[0].scalarKind();
+    if (k == ScalarKind::U64)
+      return call.fail(call.argExprs[0]->range,
+                       call.name + "() of a uint64 array is not supported "
+                                   "yet; convert it with .astype(np.int64)");
     if (k == ScalarKind::Bool || k == ScalarKind::I32 || isStorageKind(k))
       k = ScalarKind::I64;
     return Type::array(k, 1);
@@ -924,14 +928,16 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
   if (b == Builtin::Load)
     return fail(c->range, "load() needs the array type from an annotation: "
                           "x: f64[:, :] = load(\"file.npy\")");
-  if (b == Builtin::I32 || b == Builtin::F32) {
+  if (b == Builtin::I32 || b == Builtin::F32 || b == Builtin::U64) {
     if (!arity(1, 1))
       return Type::unknown();
-    if (!args[0].isScalar())
+    if (!args[0].isScalar() || args[0].isComplex())
       return fail(argExprs[0]->range, name + "() converts a number, not " +
                                           args[0].str() + "; use a.astype(" +
                                           name + ")");
-    return Type::scalar(b == Builtin::I32 ? ScalarKind::I32 : ScalarKind::F32);
+    return Type::scalar(b == Builtin::I32   ? ScalarKind::I32
+                        : b == Builtin::U64 ? ScalarKind::U64
+                                            : ScalarKind::F32);
   }
 
   if (b == Builtin::Dot) {

@@ -441,6 +441,9 @@ Type Analyzer::checkDTypeCall(const CallExpr *c, ScalarKind kind,
   case ScalarKind::C128:
     conv = Builtin::Complex;
     break;
+  case ScalarKind::U64:
+    conv = Builtin::U64;
+    break;
   default:
     break;
   }

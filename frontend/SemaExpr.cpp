@@ -96,7 +96,10 @@ namespace sema {
 bool isLiteral(const Expr *e) {
   if (auto *u = e->dyn<UnaryExpr>())
     return u->op == UnaryOp::Neg && isLiteral(u->operand.get());
-  return e->kind == ExprKind::IntLit || e->kind == ExprKind::FloatLit;
+  // (a literal of 2**63 or more is a uint64 of its own)
+  if (auto *i = e->dyn<IntLitExpr>())
+    return !i->unsigned64;
+  return e->kind == ExprKind::FloatLit;
 }
 
 /// The narrow integer kind of `np.uint8(x)` (and int8, int16, uint16,
@@ -695,7 +698,13 @@ const Expr *Analyzer::moduleConstant(const std::string &name) {
         if (auto *u = x->dyn<UnaryExpr>(); u && u->op == UnaryOp::Neg)
           x = u->operand.get();
         auto *n = x->dyn<NameExpr>();
-        return isLiteral(x) || x->dyn<BoolLitExpr>() ||
+        // (np.uint64(5): a uint64 constant)
+        auto *c = x->dyn<CallExpr>();
+        auto *f = c ? c->callee->dyn<NameExpr>() : nullptr;
+        if (f && isBuiltinNamed(f->name, Builtin::U64) && c->args.size() == 1 &&
+            c->keywords.empty() && c->args[0]->dyn<IntLitExpr>())
+          return true;
+        return isLiteral(x) || x->dyn<IntLitExpr>() || x->dyn<BoolLitExpr>() ||
                (n && !assignments.count(n->name) &&
                 builtinIn(
                     lookupBuiltin(n->name),
@@ -707,6 +716,8 @@ const Expr *Analyzer::moduleConstant(const std::string &name) {
       std::function<bool(const Expr *)> constantValue = [&](const Expr *x) {
         if (auto *call = x->dyn<CallExpr>()) {
           auto *cls = call->callee->dyn<NameExpr>();
+          if (number(x))
+            return true; // np.uint64(5)
           if (!cls || !module_.records.count(cls->name) ||
               defs_.count(cls->name) || assignments.count(cls->name))
             return false;
@@ -737,7 +748,9 @@ const Expr *Analyzer::moduleConstant(const std::string &name) {
 Type Analyzer::checkExprImpl(const Expr *e) {
   switch (e->kind) {
   case ExprKind::IntLit:
-    return Type::i64();
+    return static_cast<const IntLitExpr *>(e)->unsigned64
+               ? Type::scalar(ScalarKind::U64)
+               : Type::i64();
   case ExprKind::FloatLit:
     return Type::f64();
   case ExprKind::BoolLit:
@@ -1040,6 +1053,13 @@ Type Analyzer::matmulResult(const Type &l, const Type &r, SourceRange range) {
                  "a product (@, dot) of a complex and a real matrix is not "
                  "supported yet; convert the real one with "
                  ".astype(complex128)");
+    return Type::unknown();
+  }
+  if (l.isArray() && r.isArray() &&
+      (l.scalarKind() == ScalarKind::U64 ||
+       r.scalarKind() == ScalarKind::U64)) {
+    diags_.error(range, "a product (@, dot) of uint64 matrices is not "
+                        "supported yet; convert them with .astype(np.int64)");
     return Type::unknown();
   }
   if (!l.isArray() || !r.isArray() || l.rank() > 2 || r.rank() > 2 ||

@@ -62,6 +62,8 @@ const char *scalarName(ScalarKind s) {
     return "u16";
   case ScalarKind::U32:
     return "u32";
+  case ScalarKind::U64:
+    return "u64";
   case ScalarKind::C128:
     return "complex";
   }
@@ -90,6 +92,8 @@ const char *numpyName(ScalarKind s) {
     return "uint16";
   case ScalarKind::U32:
     return "uint32";
+  case ScalarKind::U64:
+    return "uint64";
   case ScalarKind::C128:
     return "complex128";
   }
@@ -129,6 +133,11 @@ bool parseScalarName(const std::string &name, ScalarKind &out) {
       {"ushort", ScalarKind::U16},
       {"uint32", ScalarKind::U32},
       {"uintc", ScalarKind::U32},
+      {"u64", ScalarKind::U64},
+      {"uint64", ScalarKind::U64},
+      {"uint", ScalarKind::U64},
+      {"uintp", ScalarKind::U64},
+      {"ulonglong", ScalarKind::U64},
       {"c128", ScalarKind::C128},
       {"complex", ScalarKind::C128},
       // Python's types as NumPy reads them in dtype=.
@@ -237,7 +246,9 @@ ScalarKind promote(ScalarKind a, ScalarKind b) {
     return bitWidth(a) >= bitWidth(b) ? a : b;
   ScalarKind u = isUnsignedKind(a) ? a : b, s = isUnsignedKind(a) ? b : a;
   int width = std::max(bitWidth(s), 2 * bitWidth(u));
-  return width <= 16   ? ScalarKind::I16
+  // (u64 with a signed integer: no integer holds both; NumPy's f64)
+  return width > 64    ? ScalarKind::F64
+         : width <= 16 ? ScalarKind::I16
          : width <= 32 ? ScalarKind::I32
                        : ScalarKind::I64;
 }
@@ -254,6 +265,11 @@ Type unify(const Type &a, const Type &b, bool &ok) {
   if (a.isArray() && b.isArray() && a.asArray() == b.asArray() && !a.isList() &&
       !b.isList() && !a.isString() && !b.isString())
     return a.asArray();
+  // (a variable holding a uint64 and a signed integer is an i64, as
+  // Numba unifies them; arithmetic promotes them to f64 as NumPy does)
+  if (a.isInt() && b.isInt() &&
+      isUnsignedKind(a.scalarKind()) != isUnsignedKind(b.scalarKind()))
+    return Type::i64();
   if (a.isScalar() && b.isScalar())
     return Type::scalar(promote(a.scalarKind(), b.scalarKind()));
   if (a.isTuple() && b.isTuple() && a.elems().size() == b.elems().size()) {

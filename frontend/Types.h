@@ -26,7 +26,22 @@ static_assert(kMaxRank == WEFT_MAX_RANK, "one rank limit");
 /// arithmetic on them is done in i64 and wrapped to the result's width on
 /// store (NumPy's values; no scalar has a storage kind).
 /// C128 is a complex number of two f64 (scalars only, so far).
-enum class ScalarKind { Bool, I32, I64, F32, F64, I8, I16, U8, U16, U32, C128 };
+/// U64 is NumPy's uint64: a 64-bit number of its own (scalars and
+/// arrays), computed with unsigned operations.
+enum class ScalarKind {
+  Bool,
+  I32,
+  I64,
+  F32,
+  F64,
+  I8,
+  I16,
+  U8,
+  U16,
+  U32,
+  C128,
+  U64
+};
 
 /// i8, i16, u8, u16, u32.
 inline bool isStorageKind(ScalarKind k) {
@@ -34,7 +49,8 @@ inline bool isStorageKind(ScalarKind k) {
          k == ScalarKind::U16 || k == ScalarKind::U32;
 }
 inline bool isUnsignedKind(ScalarKind k) {
-  return k == ScalarKind::U8 || k == ScalarKind::U16 || k == ScalarKind::U32;
+  return k == ScalarKind::U8 || k == ScalarKind::U16 || k == ScalarKind::U32 ||
+         k == ScalarKind::U64;
 }
 /// The kind values of kind `k` have in flight: i64 for a storage kind.
 inline ScalarKind computeKind(ScalarKind k) {
@@ -229,8 +245,9 @@ public:
   const Type &optionalValue() const { return elems_.front(); }
   bool isBool() const { return isScalar() && scalar_ == ScalarKind::Bool; }
   bool isInt() const {
-    return isScalar() && (scalar_ == ScalarKind::I32 ||
-                          scalar_ == ScalarKind::I64 || isStorageKind(scalar_));
+    return isScalar() &&
+           (scalar_ == ScalarKind::I32 || scalar_ == ScalarKind::I64 ||
+            scalar_ == ScalarKind::U64 || isStorageKind(scalar_));
   }
   bool isFloat() const {
     return isScalar() &&

@@ -291,6 +291,12 @@ private:
   }
   double loadFloat(int64_t offset) const;
   int64_t loadInt(int64_t offset) const;
+  /// The decimal text of an integer element (a u64 as unsigned).
+  std::string intText(int64_t offset) const {
+    if (kind == WEFT_U64)
+      return std::to_string(static_cast<uint64_t>(loadInt(offset)));
+    return std::to_string(loadInt(offset));
+  }
   /// A complex128 element's real (part 0) or imaginary (part 1) part.
   double loadPart(int64_t offset, int part) const {
     double d;
@@ -398,7 +404,7 @@ std::string ArrayPrinter::word(int64_t offset) const {
     return (*floatFormat)(loadFloat(offset));
   if (kind == WEFT_BOOL) // NumPy pads True to the width of False
     return loadInt(offset) ? " True" : "False";
-  std::string s = std::to_string(loadInt(offset));
+  std::string s = intText(offset);
   return std::string(intWidth - s.size(), ' ') + s;
 }
 
@@ -466,7 +472,7 @@ std::string ArrayPrinter::print() {
       return loadInt(0) ? "True" : "False";
     if (kind == WEFT_C128)
       return formatComplex(loadPart(0, 0), loadPart(0, 1));
-    return std::to_string(loadInt(0));
+    return intText(0);
   }
   int64_t total = 1;
   for (int64_t k = 0; k < rank; ++k) {
@@ -495,7 +501,7 @@ std::string ArrayPrinter::print() {
     imagFormat = std::make_unique<FloatFormat>(im, false, true);
   } else if (kind != WEFT_BOOL) {
     for (int64_t off : shown)
-      intWidth = std::max(intWidth, std::to_string(loadInt(off)).size());
+      intWidth = std::max(intWidth, intText(off).size());
   }
   return recurse(0, 0, " ", kLineWidth);
 }

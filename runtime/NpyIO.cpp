@@ -352,6 +352,8 @@ void describeDtype(const std::string &descr, NpyInfo &info) {
     info.elemKind = WEFT_U16;
   else if (kind == 'u' && size == 4)
     info.elemKind = WEFT_U32;
+  else if (kind == 'u' && size == 8)
+    info.elemKind = WEFT_U64;
   else if (kind == 'i' && size == 4)
     info.elemKind = WEFT_I32;
   else if (kind == 'i' && size == 8)
@@ -704,6 +706,8 @@ const char *npyTypeName(int32_t elemKind) {
     return "uint16";
   case WEFT_U32:
     return "uint32";
+  case WEFT_U64:
+    return "uint64";
   case WEFT_C128:
     return "complex128";
   default:
@@ -736,6 +740,8 @@ const char *npyDescr(int32_t elemKind) {
     return little ? "<u2" : ">u2";
   case WEFT_U32:
     return little ? "<u4" : ">u4";
+  case WEFT_U64:
+    return little ? "<u8" : ">u8";
   default:
     return nullptr;
   }

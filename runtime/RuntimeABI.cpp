@@ -188,6 +188,7 @@ void writeOut(const char *s) { writeOut(s, std::strlen(s)); }
 extern "C" {
 
 void weft_rt_print_i64(int64_t v) { writeOut(std::to_string(v)); }
+void weft_rt_print_u64(uint64_t v) { writeOut(std::to_string(v)); }
 
 void weft_rt_print_f64(double v) { writeOut(weft::rt::formatFloat(v)); }
 void weft_rt_print_complex(double re, double im) {

@@ -26,6 +26,7 @@ typedef weft_dtype WeftElemKind;
 //--- Printing to stdout. `print(a, b)` is emitted as print_<a>;
 //    print_str(" "); print_<b>; print_newline.
 void weft_rt_print_i64(int64_t v);
+void weft_rt_print_u64(uint64_t v);
 void weft_rt_print_f64(double v);
 void weft_rt_print_complex(double re, double im);
 /// A float as NumPy prints a float32 scalar: "0.1", "2.0", "1e-04".

@@ -122,6 +122,8 @@ void dispatch(int32_t kind, A &&...args) {
     return Op<uint16_t>::run(args...);
   case WEFT_U32:
     return Op<uint32_t>::run(args...);
+  case WEFT_U64:
+    return Op<uint64_t>::run(args...);
   default:
     return Op<double>::run(args...);
   }

@@ -344,17 +344,40 @@ Value castNumber(ImplicitLocOpBuilder &b, Value v, Type to) {
   Type from = v.getType();
   if (from == to)
     return v;
-  // Unsigned integers (u8, u16, u32 elements) through signless i64.
+  // Unsigned integers (u8, u16, u32 elements) through signless i64; a
+  // u64 is its i64 bits, a float of its unsigned value.
   if (from.isUnsignedInteger()) {
-    Value s = UnrealizedConversionCastOp::create(
-                  b, b.getIntegerType(from.getIntOrFloatBitWidth()), v)
+    unsigned w = from.getIntOrFloatBitWidth();
+    Value s = UnrealizedConversionCastOp::create(b, b.getIntegerType(w), v)
                   .getResult(0);
-    return castNumber(b, arith::ExtUIOp::create(b, b.getI64Type(), s), to);
+    if (w == 64 && isa<FloatType>(to))
+      return arith::UIToFPOp::create(b, to, s);
+    if (w < 64)
+      s = arith::ExtUIOp::create(b, b.getI64Type(), s);
+    return castNumber(b, s, to);
   }
   if (to.isUnsignedInteger()) {
-    Value s =
-        arith::TruncIOp::create(b, b.getIntegerType(to.getIntOrFloatBitWidth()),
-                                castNumber(b, v, b.getI64Type()));
+    unsigned w = to.getIntOrFloatBitWidth();
+    Value s = castNumber(b, v, b.getI64Type());
+    if (w == 64 && isa<FloatType>(v.getType())) {
+      // At and above 2**63, the unsigned conversion (below, NumPy's
+      // through int64: negative values wrap).
+      Type ft = v.getType();
+      Value big = arith::CmpFOp::create(
+          b, arith::CmpFPredicate::OGE, v,
+          arith::ConstantOp::create(b, b.getFloatAttr(ft, 0x1p63)));
+      Value inRange = arith::AndIOp::create(
+          b, big,
+          arith::CmpFOp::create(
+              b, arith::CmpFPredicate::OLT, v,
+              arith::ConstantOp::create(b, b.getFloatAttr(ft, 0x1p64))));
+      Value safe = arith::SelectOp::create(
+          b, inRange, v, arith::ConstantOp::create(b, b.getFloatAttr(ft, 0.0)));
+      s = arith::SelectOp::create(
+          b, inRange, arith::FPToUIOp::create(b, b.getI64Type(), safe), s);
+    }
+    if (w < 64)
+      s = arith::TruncIOp::create(b, b.getIntegerType(w), s);
     return UnrealizedConversionCastOp::create(b, to, s).getResult(0);
   }
   bool fromFloat = isa<FloatType>(from), toFloat = isa<FloatType>(to);

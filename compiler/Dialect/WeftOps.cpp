@@ -33,6 +33,8 @@ std::optional<weft_dtype> weft::runtimeElementKind(Type type) {
     return WEFT_U16;
   if (type.isUnsignedInteger(32))
     return WEFT_U32;
+  if (type.isUnsignedInteger(64))
+    return WEFT_U64;
   if (type.isSignlessInteger(8))
     return WEFT_I8;
   if (type.isSignlessInteger(16))
@@ -176,7 +178,8 @@ LogicalResult PrintOp::verify() {
       auto mt = i >= 0 && i < int64_t(getValues().size())
                     ? dyn_cast<MemRefType>(getValues()[i].getType())
                     : MemRefType();
-      if (!mt || mt.getRank() != 1 || !mt.getElementType().isUnsignedInteger(32))
+      if (!mt || mt.getRank() != 1 ||
+          !mt.getElementType().isUnsignedInteger(32))
         return emitOpError("strings names operand ")
                << i << ", which is not a 1-D array of ui32 code points";
     }

@@ -59,6 +59,10 @@ mlir::Type FunctionGen::toMLIR(const weft::Type &t) {
       return b.getIntegerType(16, false);
     case ScalarKind::U32:
       return b.getIntegerType(32, false);
+    // u64 in flight as MLIR's ui64 too: its operations are unsigned
+    // (emitBinaryScalar, emitCompareOp) on the signless bits.
+    case ScalarKind::U64:
+      return b.getIntegerType(64, false);
     case ScalarKind::C128:
       return ComplexType::get(b.getF64Type());
     }
@@ -91,6 +95,8 @@ ScalarKind FunctionGen::kindOf(mlir::Type t) const {
     return ScalarKind::U16;
   if (t.isUnsignedInteger(32))
     return ScalarKind::U32;
+  if (t.isUnsignedInteger(64))
+    return ScalarKind::U64;
   if (t.isInteger(8))
     return ScalarKind::I8;
   if (t.isInteger(16))

@@ -183,6 +183,9 @@ Value FunctionGen::negate(Value x, ScalarKind k, Location l) {
         b, l, x.getType(),
         arith::NegFOp::create(b, l, complex::ReOp::create(b, l, x)),
         arith::NegFOp::create(b, l, complex::ImOp::create(b, l, x)));
+  if (k == ScalarKind::U64) // (wraps, as NumPy's)
+    return emitBinaryScalar(BinaryOp::Sub, constant(k, 0, l), x, k, false, l,
+                            0);
   return arith::SubIOp::create(b, l, constant(k, 0, l), x);
 }
 
@@ -312,6 +315,8 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
     return isFloat ? math::CeilOp::create(b, l, x).getResult() : x;
   if (builtin == Builtin::Trunc)
     return isFloat ? math::TruncOp::create(b, l, x).getResult() : x;
+  if (builtin == Builtin::Abs && k == ScalarKind::U64)
+    return x;
   if (builtin == Builtin::Abs)
     return isFloat ? math::AbsFOp::create(b, l, x).getResult()
                    : math::AbsIOp::create(b, l, x).getResult();
@@ -369,6 +374,13 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
     if (k == ScalarKind::Bool)
       return mn ? arith::AndIOp::create(b, l, x, xs[1]).getResult()
                 : arith::OrIOp::create(b, l, x, xs[1]).getResult();
+    if (k == ScalarKind::U64) { // (on the bits, unsigned)
+      Value p = convert(x, ScalarKind::I64, l);
+      Value q = convert(xs[1], ScalarKind::I64, l);
+      Value r = mn ? arith::MinUIOp::create(b, l, p, q).getResult()
+                   : arith::MaxUIOp::create(b, l, p, q).getResult();
+      return convert(r, ScalarKind::U64, l);
+    }
     return mn ? arith::MinSIOp::create(b, l, x, xs[1]).getResult()
               : arith::MaxSIOp::create(b, l, x, xs[1]).getResult();
   }
@@ -641,17 +653,33 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
                   "() of an empty array has no value (zero-size reduction)",
               ln, l);
   }
+  bool ordered = builtinIn(
+      builtin, {Builtin::Min, Builtin::Max, Builtin::Argmin, Builtin::Argmax});
+  // u64 elements reduce as i64 bits: sums and products wrap alike, and
+  // with the sign bit flipped i64's order is u64's.
+  bool unsignedBits =
+      ek == ScalarKind::U64 && (ordered || rk == ScalarKind::U64);
+  Value signBit =
+      unsignedBits ? i64(std::numeric_limits<int64_t>::min(), l) : Value();
+  auto fromBits = [&](Value x) {
+    if (ordered)
+      x = arith::XOrIOp::create(b, l, x, signBit);
+    return convert(x, ScalarKind::U64, l);
+  };
   Value out;
   if (axis)
-    out = allocArrayN(rk, outDims, l);
+    out = allocArrayN(unsignedBits && rk == ScalarKind::U64 ? ScalarKind::I64
+                                                            : rk,
+                      outDims, l);
   // What the body yields: the result's kind, a truth value, or the
   // element compared.
   std::optional<ScalarKind> yieldKind = rk;
-  if (builtinIn(builtin,
-                {Builtin::Min, Builtin::Max, Builtin::Argmin, Builtin::Argmax}))
+  if (ordered)
     yieldKind = computeKind(ek); // u8 etc. compared as i64
   else
     yieldKind = computeKind(rk);
+  if (unsignedBits)
+    yieldKind = ScalarKind::I64;
   mlir::Type yieldType = toMLIR(weft::Type::scalar(*yieldKind));
   bool isArg = builtin == Builtin::Argmin || builtin == Builtin::Argmax;
   mlir::Type resultType_ = isArg ? b.getI64Type() : yieldType;
@@ -669,10 +697,20 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
       x = truthy(x, l);
     else
       x = convert(x, *yieldKind, l);
+    if (unsignedBits && ordered)
+      x = arith::XOrIOp::create(b, l, x, signBit);
     weft::YieldOp::create(b, l, x);
+  }
+  if (axis && unsignedBits && rk == ScalarKind::U64) {
+    Value result = allocArrayN(rk, outDims, l);
+    emitMapOp({out}, result, l,
+              [&](ValueRange xs, Value) { return fromBits(xs[0]); });
+    return Val(result);
   }
   if (axis)
     return Val(out);
+  if (unsignedBits && rk == ScalarKind::U64)
+    return Val(fromBits(op.getResult()));
   return Val(convert(op.getResult(), rk, l));
 }
 

@@ -941,7 +941,8 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = Val(arr);
     return true;
   }
-  if (builtin == Builtin::I32 || builtin == Builtin::F32) {
+  if (builtin == Builtin::I32 || builtin == Builtin::F32 ||
+      builtin == Builtin::U64) {
     out = Val(convert(arg(0).v(), t.scalarKind(), l));
     return true;
   }

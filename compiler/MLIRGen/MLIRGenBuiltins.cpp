@@ -429,6 +429,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
     Value x = arg(0).v();
     if (t.isFloat())
       return Val(math::AbsFOp::create(b, l, x));
+    if (t.scalarKind() == ScalarKind::U64)
+      return Val(x);
     return Val(math::AbsIOp::create(b, l, x));
   }
   if (builtin == Builtin::F64 || builtin == Builtin::Float ||

@@ -97,7 +97,7 @@ Value FunctionGen::truthy(Value v, Location l) {
   ScalarKind k = kindOf(v.getType());
   if (k == ScalarKind::Bool)
     return v;
-  if (isStorageKind(k))
+  if (isStorageKind(k) || k == ScalarKind::U64)
     return truthy(convert(v, ScalarKind::I64, l), l);
   if (k == ScalarKind::C128)
     return arith::OrIOp::create(b, l, truthy(complex::ReOp::create(b, l, v), l),
@@ -160,6 +160,8 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
     kind = ScalarKind::F64;
     isFloat = true;
   }
+  if (kind == ScalarKind::U64)
+    return emitUnsignedBinary(op, l, r, pythonErrors, loc, line);
   l = convert(l, kind, loc);
   r = convert(r, kind, loc);
   auto zeroCheck = [&](const char *what) {
@@ -236,6 +238,48 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
   return l;
 }
 
+Value FunctionGen::emitUnsignedBinary(BinaryOp op, Value l, Value r,
+                                      bool pythonErrors, Location loc,
+                                      int64_t line) {
+  // u64: on the operands' i64 bits, the i64 operation where signedness
+  // does not change the bits, else its unsigned form; the bits as u64.
+  Value a = convert(l, ScalarKind::I64, loc);
+  Value c = convert(r, ScalarKind::I64, loc);
+  Value zero = i64(0, loc), out;
+  switch (op) {
+  case BinaryOp::FloorDiv:
+  case BinaryOp::Mod: {
+    Value isZero =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, c, zero);
+    if (pythonErrors)
+      emitCheck(isZero, "ZeroDivisionError: integer division or modulo by zero",
+                line, loc, /*deferrable=*/true);
+    // (NumPy's x // 0 and x % 0 of integers: 0)
+    Value d = arith::SelectOp::create(b, loc, isZero, i64(1, loc), c);
+    Value q = op == BinaryOp::FloorDiv
+                  ? arith::DivUIOp::create(b, loc, a, d).getResult()
+                  : arith::RemUIOp::create(b, loc, a, d).getResult();
+    out = arith::SelectOp::create(b, loc, isZero, zero, q);
+    break;
+  }
+  case BinaryOp::RShift: {
+    // Shifting by 64 or more leaves nothing.
+    Value big = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::uge, c,
+                                      i64(64, loc));
+    Value safe = arith::SelectOp::create(b, loc, big, zero, c);
+    out = arith::SelectOp::create(b, loc, big, zero,
+                                  arith::ShRUIOp::create(b, loc, a, safe));
+    break;
+  }
+  case BinaryOp::Pow:
+    out = math::IPowIOp::create(b, loc, a, c);
+    break;
+  default:
+    out = emitBinaryScalar(op, a, c, ScalarKind::I64, pythonErrors, loc, line);
+  }
+  return convert(out, ScalarKind::U64, loc);
+}
+
 Val FunctionGen::emitBinary(const BinaryExpr *e) {
   Location l = loc(e->range);
   weft::Type rt = fn.typeOf(e);
@@ -283,6 +327,10 @@ Value FunctionGen::emitCompareOp(CompareOp op, Value lhs, Value rhs,
   // Storage kinds compare as their exact i64 values.
   ScalarKind k =
       computeKind(promote(kindOf(lhs.getType()), kindOf(rhs.getType())));
+  // u64: its bits compared unsigned.
+  bool isUnsigned = k == ScalarKind::U64 || k == ScalarKind::Bool;
+  if (k == ScalarKind::U64)
+    k = ScalarKind::I64;
   lhs = convert(lhs, k, l);
   rhs = convert(rhs, k, l);
   if (k == ScalarKind::C128) // == and != only (Sema)
@@ -313,20 +361,19 @@ Value FunctionGen::emitCompareOp(CompareOp op, Value lhs, Value rhs,
     }
     return arith::CmpFOp::create(b, l, p, lhs, rhs);
   }
-  bool isBool = k == ScalarKind::Bool;
   arith::CmpIPredicate p;
   switch (op) {
   case CompareOp::Lt:
-    p = isBool ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt;
+    p = isUnsigned ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt;
     break;
   case CompareOp::Le:
-    p = isBool ? arith::CmpIPredicate::ule : arith::CmpIPredicate::sle;
+    p = isUnsigned ? arith::CmpIPredicate::ule : arith::CmpIPredicate::sle;
     break;
   case CompareOp::Gt:
-    p = isBool ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt;
+    p = isUnsigned ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt;
     break;
   case CompareOp::Ge:
-    p = isBool ? arith::CmpIPredicate::uge : arith::CmpIPredicate::sge;
+    p = isUnsigned ? arith::CmpIPredicate::uge : arith::CmpIPredicate::sge;
     break;
   case CompareOp::Eq:
     p = arith::CmpIPredicate::eq;
@@ -701,8 +748,11 @@ Val FunctionGen::emitExpr(const Expr *e) {
   if (t.isDType() || (t.isNone() && e->dyn<NameExpr>()))
     return Val();
   switch (e->kind) {
-  case ExprKind::IntLit:
-    return Val(i64(static_cast<const IntLitExpr *>(e)->value, l));
+  case ExprKind::IntLit: {
+    auto *lit = static_cast<const IntLitExpr *>(e);
+    Value v = i64(lit->value, l);
+    return Val(lit->unsigned64 ? convert(v, ScalarKind::U64, l) : v);
+  }
   case ExprKind::FloatLit:
     return Val(constant(ScalarKind::F64,
                         static_cast<const FloatLitExpr *>(e)->value, l));
@@ -756,8 +806,9 @@ Val FunctionGen::emitExpr(const Expr *e) {
       if (t.isBool())
         return Val(
             arith::XOrIOp::create(b, l, x, constant(ScalarKind::Bool, 1, l)));
-      return Val(
-          arith::XOrIOp::create(b, l, x, constant(t.scalarKind(), -1, l)));
+      ScalarKind k = t.scalarKind();
+      return Val(emitBinaryScalar(BinaryOp::BitXor, convertTo(x, t, l),
+                                  constant(k, -1, l), k, false, l, 0));
     }
     }
     break;

@@ -183,6 +183,10 @@ public:
   /// arange(stop) / arange(start, stop[, step]).
   Val emitArange(const CallExpr *c);
   void emitPrint(const CallExpr *c);
+  /// emitBinaryScalar of u64 operands: unsigned //, %, >> and **.
+  mlir::Value emitUnsignedBinary(BinaryOp op, mlir::Value l, mlir::Value r,
+                                 bool pythonErrors, mlir::Location loc,
+                                 int64_t line);
   mlir::Value emitBinaryScalar(BinaryOp op, mlir::Value l, mlir::Value r,
                                ScalarKind kind, bool pythonErrors,
                                mlir::Location loc, int64_t line);

@@ -206,6 +206,7 @@ void toCValue(const weft::Value &r, weft_value &out) {
     out.kind = weft_value::WEFT_NUMBER;
     out.dtype = r.kind() == weft::Value::Kind::Float  ? WEFT_F64
                 : r.kind() == weft::Value::Kind::Bool ? WEFT_BOOL
+                : r.isUnsigned()                      ? WEFT_U64
                                                       : WEFT_I64;
     out.number = r.as<double>();
     out.integer = r.as<int64_t>();
@@ -305,6 +306,11 @@ static void storeNumber(const weft::Value &v, int dtype, uint64_t *out) {
   }
   case WEFT_I64: {
     int64_t x = v.as<int64_t>();
+    std::memcpy(out, &x, 8);
+    break;
+  }
+  case WEFT_U64: {
+    uint64_t x = v.as<uint64_t>();
     std::memcpy(out, &x, 8);
     break;
   }

@@ -135,6 +135,8 @@ ScalarKind kindOf(DType d) {
     return ScalarKind::U16;
   case DType::U32:
     return ScalarKind::U32;
+  case DType::U64:
+    return ScalarKind::U64;
   case DType::C128:
     return ScalarKind::C128;
   }
@@ -161,6 +163,8 @@ DType dtypeOfKind(ScalarKind k) {
     return DType::U16;
   case ScalarKind::U32:
     return DType::U32;
+  case ScalarKind::U64:
+    return DType::U64;
   case ScalarKind::C128:
     return DType::C128;
   default:
@@ -442,6 +446,11 @@ Value detail::ValueAccess::decode(const Type &r, const char *bytes,
   }
   case ScalarKind::I64:
     out.kind_ = Value::Kind::Int;
+    std::memcpy(&out.i_, at, 8);
+    break;
+  case ScalarKind::U64:
+    out.kind_ = Value::Kind::Int;
+    out.unsigned_ = true;
     std::memcpy(&out.i_, at, 8);
     break;
   case ScalarKind::F32: {

@@ -94,6 +94,9 @@ static int dtypeOfFormat(const char *format, Py_ssize_t itemsize) {
   case 'l':
   case 'q':
     return itemsize == 8 ? WEFT_I64 : -1;
+  case 'L':
+  case 'Q':
+    return itemsize == 8 ? WEFT_U64 : -1;
   case 'f':
     return itemsize == 4 ? WEFT_F32 : -1;
   case 'd':
@@ -137,6 +140,10 @@ static int arrayArg(PyArrayObject *x, weft_arg *a, unsigned *code) {
   case NPY_LONG:
   case NPY_LONGLONG:
     dtype = descr->elsize == 8 ? WEFT_I64 : -1;
+    break;
+  case NPY_ULONG:
+  case NPY_ULONGLONG:
+    dtype = descr->elsize == 8 ? WEFT_U64 : -1;
     break;
   case NPY_FLOAT:
     dtype = WEFT_F32;
@@ -314,6 +321,8 @@ static int npyType(int dtype) {
     return NPY_UINT32;
   case WEFT_I64:
     return NPY_INT64;
+  case WEFT_U64:
+    return NPY_UINT64;
   case WEFT_F32:
     return NPY_FLOAT32;
   case WEFT_C128:
@@ -418,6 +427,8 @@ static PyObject *numberResult(const weft_value *r) {
     return PyFloat_FromDouble(r->number);
   if (r->dtype == WEFT_C128)
     return PyComplex_FromDoubles(r->number, r->imag);
+  if (r->dtype == WEFT_U64)
+    return PyLong_FromUnsignedLongLong((unsigned long long)r->integer);
   return PyLong_FromLongLong(r->integer);
 }
 
@@ -493,6 +504,11 @@ static PyObject *callEntry(Caller *c, int e, const weft_arg *args, Py_ssize_t n,
     int64_t x;
     memcpy(&x, &result, 8);
     return PyLong_FromLongLong(x);
+  }
+  case WEFT_U64: {
+    uint64_t x;
+    memcpy(&x, &result, 8);
+    return PyLong_FromUnsignedLongLong(x);
   }
   case WEFT_F32: {
     float x;

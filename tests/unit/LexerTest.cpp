@@ -95,11 +95,19 @@ TEST_CASE("lexer: integer literals", "[lexer]") {
 }
 
 TEST_CASE("lexer: integer overflow is an error", "[lexer]") {
-  Lexed l("x = 9223372036854775808");
+  Lexed l("x = 18446744073709551616");
   REQUIRE(l.diags.errorCount() == 1);
   CHECK(l.diags.diagnostics()[0].message ==
-        "integer literal is too large for i64");
+        "integer literal is too large for uint64");
   CHECK(l.diags.diagnostics()[0].range.begin.col == 5);
+}
+
+TEST_CASE("lexer: literals from 2**63 are uint64 bits", "[lexer]") {
+  Lexed l("x = 18446744073709551615 + 9223372036854775807");
+  REQUIRE(l.diags.errorCount() == 0);
+  CHECK(l.tokens[2].unsigned64);
+  CHECK(l.tokens[2].intValue == -1);
+  CHECK_FALSE(l.tokens[4].unsigned64);
 }
 
 TEST_CASE("lexer: float literals", "[lexer]") {

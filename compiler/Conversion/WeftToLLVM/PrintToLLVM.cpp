@@ -148,7 +148,11 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
       }
       if (it.getWidth() < 64)
         value = LLVM::SExtOp::create(rewriter, loc, i64, value);
-      callRuntime(rewriter, op, abi::Function::weft_rt_print_i64, {value});
+      callRuntime(rewriter, op,
+                  it.isUnsigned() && it.getWidth() == 64
+                      ? abi::Function::weft_rt_print_u64
+                      : abi::Function::weft_rt_print_i64,
+                  {value});
       return success();
     }
     if (isa<ComplexType>(type)) {

@@ -456,6 +456,8 @@ def _result(r, keep):
         return bool(r.integer)
     if r.dtype in (_I32, _I64):
         return int(r.integer)
+    if r.dtype == _DTYPES[np.dtype("uint64")]:
+        return int(r.integer) & 0xFFFFFFFFFFFFFFFF
     if r.dtype == _DTYPES[np.dtype("complex128")]:
         return complex(r.number, r.imag)
     return float(r.number)
@@ -787,7 +789,7 @@ def _module_source(dispatchers):
 _MAX_FROZEN_ELEMENTS = 1 << 16
 
 _FROZEN_DTYPES = ("bool", "int8", "int16", "int32", "int64", "uint8",
-                  "uint16", "uint32", "float32", "float64")
+                  "uint16", "uint32", "uint64", "float32", "float64")
 
 
 def _array_literal(v):
@@ -825,8 +827,11 @@ def _constant_literal(v):
         return "(%s)" % ", ".join(parts + [""] * (len(parts) == 1))
     if isinstance(v, (bool, np.bool_)):
         return "True" if v else "False"
+    if isinstance(v, np.uint64):  # (a uint64 constant stays one)
+        return "np.uint64(%d)" % int(v)
     if isinstance(v, (int, np.integer)):
-        return str(int(v)) if _I64_MIN <= int(v) <= _I64_MAX else None
+        # (an int from 2**63 to 2**64 - 1 is a uint64 literal)
+        return str(int(v)) if _I64_MIN <= int(v) < 2**64 else None
     if isinstance(v, (float, np.floating)):
         return repr(float(v))  # inf, -inf and nan are Weft names too
     name = _arguments.dtype_name(v)

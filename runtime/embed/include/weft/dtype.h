@@ -9,8 +9,8 @@
 #define WEFT_DTYPE_H
 
 /** bool is stored as one byte 0/1, i32 as int32_t, i64 as int64_t, f32 as
- *  float, f64 as double; the narrow integers (arrays only) as int8_t,
- *  int16_t, uint8_t, uint16_t and uint32_t; complex128 (arrays only) as
+ *  float, f64 as double, u64 as uint64_t; the narrow integers (arrays
+ *  only) as int8_t, int16_t, uint8_t, uint16_t and uint32_t; complex128 (arrays only) as
  *  two doubles, real part first (C's double _Complex, NumPy's layout). */
 typedef enum {
   WEFT_BOOL = 0,
@@ -23,11 +23,12 @@ typedef enum {
   WEFT_U8 = 7,
   WEFT_U16 = 8,
   WEFT_U32 = 9,
-  WEFT_C128 = 10
+  WEFT_C128 = 10,
+  WEFT_U64 = 11
 } weft_dtype;
 
 /** The last weft_dtype. */
-#define WEFT_DTYPE_LAST WEFT_C128
+#define WEFT_DTYPE_LAST WEFT_U64
 
 /** Bytes per element of a dtype; 0 for a number that is no weft_dtype. */
 static inline int weft_dtype_bytes(int dtype) {
@@ -44,6 +45,7 @@ static inline int weft_dtype_bytes(int dtype) {
   case WEFT_F32:
     return 4;
   case WEFT_I64:
+  case WEFT_U64:
   case WEFT_F64:
     return 8;
   case WEFT_C128:

@@ -82,7 +82,8 @@ typedef struct weft_value {
   enum { WEFT_NONE, WEFT_NUMBER, WEFT_ARRAY, WEFT_TUPLE } kind;
   weft_dtype dtype;
   double number;   /**< the number as a double (WEFT_C128: the real part) */
-  int64_t integer; /**< the number as an integer (exact for ints) */
+  int64_t integer; /**< the number as an integer (exact for ints; a
+                       uint64's bits when dtype is WEFT_U64) */
   weft_array *array;
   int count;                   /**< a tuple's number of elements */
   struct weft_value *elements; /**< a tuple's elements */

@@ -50,7 +50,8 @@ enum class DType {
   U8 = WEFT_U8,
   U16 = WEFT_U16,
   U32 = WEFT_U32,
-  C128 = WEFT_C128
+  C128 = WEFT_C128,
+  U64 = WEFT_U64
 };
 
 template <typename T> constexpr DType dtypeOf() {
@@ -72,12 +73,14 @@ template <typename T> constexpr DType dtypeOf() {
     return DType::U16;
   else if constexpr (std::is_same_v<T, uint32_t>)
     return DType::U32;
+  else if constexpr (std::is_same_v<T, uint64_t>)
+    return DType::U64;
   else if constexpr (std::is_same_v<T, std::complex<double>>)
     return DType::C128;
   else {
     static_assert(std::is_same_v<T, double>,
                   "Weft arrays hold bool, int8_t, int16_t, int32_t, int64_t, "
-                  "uint8_t, uint16_t, uint32_t, float, double or "
+                  "uint8_t, uint16_t, uint32_t, uint64_t, float, double or "
                   "std::complex<double>");
     return DType::F64;
   }
@@ -230,7 +233,8 @@ public:
     case Kind::Bool:
       return static_cast<T>(b_);
     case Kind::Int:
-      return static_cast<T>(i_);
+      return unsigned_ ? static_cast<T>(static_cast<uint64_t>(i_))
+                       : static_cast<T>(i_);
     case Kind::Float:
       return static_cast<T>(f_);
     default:
@@ -265,6 +269,8 @@ public:
   /// Whether a ragged result's rows are 1-D arrays (a list of arrays)
   /// rather than lists.
   bool raggedArrayRows() const { return raggedArrayRows_; }
+  /// Whether an integer result is a uint64 (as<uint64_t>() reads it all).
+  bool isUnsigned() const { return unsigned_; }
 
 private:
   friend class Function;
@@ -272,6 +278,7 @@ private:
   Kind kind_ = Kind::None;
   bool b_ = false;
   int64_t i_ = 0;
+  bool unsigned_ = false; ///< i_ holds a uint64's bits
   double f_ = 0;
   double im_ = 0; ///< a complex result's imaginary part (real part: f_)
   int listDepth_ = 0;
