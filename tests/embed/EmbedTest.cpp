@@ -483,3 +483,26 @@ def prefixes(n):
   CHECK(v[1].array().at<int64_t>(2) == 2);
   CHECK(v[2].array().at<double>(v[0].array().at<int64_t>(2) + 1) == 0.5);
 }
+
+TEST_CASE("uint64 views and results through the C++ API", "[embed]") {
+  weft::Engine e(options(freshCache("u64"), false));
+  weft::Module m = e.compile(R"(
+def mix(a):
+    for i in range(len(a)):
+        a[i] = (a[i] ^ (a[i] >> 33)) * 18446744073709551557
+    return a.max(), a[0] > a[1]
+)",
+                             "u64.weft");
+  std::vector<uint64_t> v = {1, (uint64_t(1) << 63) + 5};
+  std::vector<uint64_t> want = v;
+  for (uint64_t &x : want)
+    x = (x ^ (x >> 33)) * 18446744073709551557ull;
+  weft::Value r =
+      m.function("mix")(weft::ArrayView<uint64_t, 1>(v.data(), {2}));
+  CHECK(v == want);
+  REQUIRE(r.kind() == weft::Value::Kind::Tuple);
+  const weft::Value &mx = r.elements()[0];
+  CHECK(mx.isUnsigned());
+  CHECK(mx.as<uint64_t>() == std::max(want[0], want[1]));
+  CHECK(r.elements()[1].as<bool>() == (want[0] > want[1]));
+}
