@@ -228,3 +228,25 @@ def test_instances_holding_instances():
     assert advance(w, 2) == 3.0
     np.testing.assert_array_equal(x, [1.0, 1.0, 1.0])
     assert w.body.moved == 2 and w.t == 1.0
+
+
+@nb.experimental.jitclass([("items", nb.types.ListType(nb.float64))])
+class Bag:
+    # a field Weft cannot hold: the class still works in Python, and only
+    # a jitted function using it is refused
+    def __init__(self):
+        self.items = []
+
+
+def test_a_class_weft_cannot_hold_fails_only_where_used():
+    b = Bag()
+    assert b.items == []
+    assert walk_jit(make(), 1)[0] == 2  # (the module's other functions)
+
+    @weft.jit
+    def size(bag):
+        return len(bag.items)
+
+    with pytest.raises(weft.CompileError, match="Bag: jitclass field "
+                                                "'items'"):
+        size(b)

@@ -930,8 +930,9 @@ def _parts_named(fn):
         v = seen[name]
         out.append(v if isinstance(v, Dispatcher) else _jitclass.info_of(v))
     for v in list(fn.__globals__.values()):
-        if isinstance(v, type):
-            out.append(_jitclass.info_of(v))
+        info = _jitclass.info_of(v) if isinstance(v, type) else None
+        if info is not None and info.error is None:
+            out.append(info)  # (one Weft cannot hold only if named)
     return [p for p in out if p is not None]
 
 

@@ -21,6 +21,11 @@ import numpy as np
 # of one Python class with two specs get two names).
 _by_name = {}
 
+# The element types of fields (complex128 in arrays only).
+_FIELD_DTYPES = ("bool", "int8", "int16", "int32", "int64", "uint8",
+                 "uint16", "uint32", "uint64", "float32", "float64",
+                 "complex128")
+
 _WEFT_TYPE_NAMES = {"bool": "bool", "bool_": "bool", "boolean": "bool",
                     "intp": "int64", "uintp": "uint64", "double": "float64"}
 
@@ -37,11 +42,12 @@ def _field_type(name, t):
         dtype = np.dtype(base).name
     else:
         dtype = getattr(base, "name", None)
-    if not isinstance(dtype, str):
-        raise TypeError("jitclass field %r: Weft takes numbers and arrays "
-                        "of numbers as fields (float64, int32[:]), not %r"
-                        % (name, t))
-    return _WEFT_TYPE_NAMES.get(dtype, dtype), int(ndim)
+    dtype = _WEFT_TYPE_NAMES.get(dtype, dtype)
+    if dtype not in _FIELD_DTYPES or (dtype == "complex128" and not ndim):
+        raise TypeError("jitclass field %r: Weft takes numbers, arrays of "
+                        "numbers (float64, int32[:]) and instances of other "
+                        "jitclasses as fields, not %r" % (name, t))
+    return dtype, int(ndim)
 
 
 class JitclassInfo:
@@ -55,7 +61,16 @@ class JitclassInfo:
         for n, t in getattr(cls, "__annotations__", {}).items():
             if n not in dict(fields):
                 fields.append((n, t))
-        self.fields = [(n,) + _field_type(n, t) for n, t in fields]
+        # A field type Weft lacks is an error when a jitted function uses
+        # the class, not when Python defines it (Numba's other classes
+        # run in Python as they are).
+        self.error = None
+        self.fields = []
+        for n, t in fields:
+            try:
+                self.fields.append((n,) + _field_type(n, t))
+            except TypeError as e:
+                self.error = "%s: %s" % (cls.__name__, e)
         self.py_class = cls
         name, k = cls.__name__, 1
         while name in _by_name and _by_name[name].fields != self.fields:
@@ -86,12 +101,19 @@ class JitclassInfo:
         methods (whose globals the compiled module reads)."""
         return [_function_of(v) for _, _, v in self._members()]
 
+    def check(self):
+        """A CompileError for a class whose fields Weft cannot hold."""
+        if self.error is not None:
+            from . import CompileError
+            raise CompileError(self.error)
+
     def lines(self, used=None):
         """The Weft source of the class (under @jitclass with the spec,
         named by the Weft name): __init__ and the methods whose names
         are in `used` (those jitted code may call: Numba compiles no
         other), its own at their lines of its file, its base classes'
         after; the line of the file it starts at, and the file's name."""
+        self.check()
         raw, first = inspect.getsourcelines(self.py_class)
         while raw and not raw[0].lstrip().startswith("class "):
             raw.pop(0)
