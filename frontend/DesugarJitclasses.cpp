@@ -20,6 +20,15 @@ ExprPtr numpyName(const ASTBuilder &b, const std::string &name) {
   return n;
 }
 
+/// Calls `f` on `body` and on the body of every def nested in it.
+void eachBody(Block &body, const std::function<void(Block &)> &f) {
+  f(body);
+  forEachStmtIn(body, [&](const Stmt &s) {
+    if (auto *d = s.dyn<FunctionDefStmt>())
+      eachBody(const_cast<FunctionDefStmt *>(d)->body, f);
+  });
+}
+
 /// Whether `v`, assigned to a name, makes a Python list.
 bool makesList(const Expr *v) {
   if (v->dyn<ListExpr>() || v->dyn<ListCompExpr>())
@@ -373,28 +382,27 @@ private:
           methods.insert(m);
     if (methods.empty())
       return;
-    std::set<std::string> lists;
-    forEachStmtIn(body, [&](const Stmt &s) {
-      auto *a = s.dyn<AssignStmt>();
-      if (a && makesList(a->value.get()))
-        for (const ExprPtr &t : a->targets)
-          if (auto *n = t->dyn<NameExpr>())
-            lists.insert(n->name);
-    });
-    forEachExprSlotIn(body, [&](ExprPtr &e) {
-      auto *c = e->dyn<CallExpr>();
-      auto *a = c ? c->callee->dyn<AttributeExpr>() : nullptr;
-      auto *obj = a ? a->base->dyn<NameExpr>() : nullptr;
-      if (!obj || !methods.count(a->attr) || lists.count(obj->name))
-        return;
-      SourceRange r = a->range;
-      std::string name = "weft.method." + a->attr;
-      c->args.insert(c->args.begin(), std::move(a->base));
-      c->callee = std::make_unique<NameExpr>(r, name);
-    });
-    forEachStmtIn(body, [&](const Stmt &s) {
-      if (auto *d = s.dyn<FunctionDefStmt>())
-        keepMethodCalls(const_cast<FunctionDefStmt *>(d)->body);
+    // (each function on its own: the lists are its variables)
+    eachBody(body, [&](Block &block) {
+      std::set<std::string> lists;
+      forEachStmtIn(block, [&](const Stmt &s) {
+        auto *a = s.dyn<AssignStmt>();
+        if (a && makesList(a->value.get()))
+          for (const ExprPtr &t : a->targets)
+            if (auto *n = t->dyn<NameExpr>())
+              lists.insert(n->name);
+      });
+      forEachExprSlotIn(block, [&](ExprPtr &e) {
+        auto *c = e->dyn<CallExpr>();
+        auto *a = c ? c->callee->dyn<AttributeExpr>() : nullptr;
+        auto *obj = a ? a->base->dyn<NameExpr>() : nullptr;
+        if (!obj || !methods.count(a->attr) || lists.count(obj->name))
+          return;
+        SourceRange r = a->range;
+        std::string name = "weft.method." + a->attr;
+        c->args.insert(c->args.begin(), std::move(a->base));
+        c->callee = std::make_unique<NameExpr>(r, name);
+      });
     });
   }
 
@@ -426,7 +434,7 @@ private:
         cellOf(a->target);
       return std::nullopt;
     });
-    std::function<void(Block &)> statics = [&](Block &block) {
+    eachBody(body, [&](Block &block) {
       forEachExprSlotIn(block, [&](ExprPtr &e) {
         auto *c = e->dyn<CallExpr>();
         auto *a = c ? c->callee->dyn<AttributeExpr>() : nullptr;
@@ -437,12 +445,7 @@ private:
         c->callee =
             std::make_unique<NameExpr>(a->range, cls->name + "." + a->attr);
       });
-      forEachStmtIn(block, [&](const Stmt &s) {
-        if (auto *d = s.dyn<FunctionDefStmt>())
-          statics(const_cast<FunctionDefStmt *>(d)->body);
-      });
-    };
-    statics(body);
+    });
   }
 };
 
