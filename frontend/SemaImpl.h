@@ -125,6 +125,11 @@ private:
   /// bound only to such values): a list of arrays may hold a copy.
   bool freshArray(const Expr *e);
   int freshDepth_ = 0; ///< freshArray's names followed through names
+  /// Whether every `return` of `callee` gives a fresh array (freshArray in
+  /// the callee): a call of it is a new array. False for a function being
+  /// asked about already (recursion).
+  bool returnsFreshArray(FunctionInstance *callee);
+  std::set<const FunctionInstance *> freshCallees_; ///< being asked about
   /// The expressions bound to the parameters of `def` by call `c` (with
   /// `nargs` positional arguments): by position, by keyword, or default;
   /// false after reporting a missing, unknown or doubled argument.

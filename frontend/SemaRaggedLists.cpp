@@ -49,8 +49,9 @@ bool Analyzer::freshArray(const Expr *e) {
     auto *c = e->dyn<CallExpr>();
     if (fn_->vectorizedCalls.count(c))
       return true;
-    if (fn_->calls.count(c))
-      return false; // a function may return (a view of) its argument
+    auto callee = fn_->calls.find(c);
+    if (callee != fn_->calls.end()) // it may return (a view of) an argument
+      return returnsFreshArray(callee->second);
     std::optional<Builtin> b = fn_->builtinOf(c);
     return b && returnsNewBuffer(*b);
   }
@@ -95,6 +96,26 @@ bool Analyzer::freshArray(const Expr *e) {
   default:
     return false;
   }
+}
+
+bool Analyzer::returnsFreshArray(FunctionInstance *callee) {
+  if (!callee || !callee->body || !freshCallees_.insert(callee).second)
+    return false;
+  FunctionInstance *caller = fn_;
+  int depth = freshDepth_;
+  fn_ = callee;
+  freshDepth_ = 0;
+  bool fresh = true, returns = false;
+  forEachStmtIn(*callee->body, [&](const Stmt &s) {
+    if (auto *r = s.dyn<ReturnStmt>()) {
+      returns = true;
+      fresh = fresh && r->value && freshArray(r->value.get());
+    }
+  });
+  fn_ = caller;
+  freshDepth_ = depth;
+  freshCallees_.erase(callee);
+  return fresh && returns;
 }
 
 bool Analyzer::rowsMayDiffer(const ListCompExpr *lc) {

@@ -155,3 +155,50 @@ def test_a_list_of_arrays_passed_from_python():
     assert rows[1] is second and second[0] == -1.0
     with pytest.raises(weft.CallError, match="of one dtype"):
         total_and_mark([np.ones(2), np.ones(2, dtype=np.int32)])
+
+
+def test_results_of_functions_returning_new_arrays_are_appended():
+    # A call is a new array when every return of the function gives one
+    # (through the functions it calls); one returning a view of its
+    # argument, or the argument itself, still asks for a copy.
+    @weft.jit
+    def coords(idx, width):
+        rst = np.zeros((len(idx), 2), np.int64)
+        for i in range(len(idx)):
+            rst[i, 0] = idx[i] // width
+            rst[i, 1] = idx[i] % width
+        return rst[:, 0] * 100 + rst[:, 1]
+
+    @weft.jit
+    def run(idx, width):
+        return coords(idx, width)
+
+    @weft.jit
+    def collect(n, width):
+        out = []
+        for i in range(1, n):
+            nds = run(np.arange(i) * 3, width)
+            out.append(nds)
+        return out
+
+    got = collect(4, 4)
+    want = collect.py_func(4, 4)
+    assert len(got) == len(want) == 3
+    for g, w in zip(got, want):
+        np.testing.assert_array_equal(g, w)
+
+    @weft.jit
+    def tail(a):
+        if len(a) > 2:
+            return a[1:]
+        return np.zeros(1)
+
+    @weft.jit
+    def views(n):
+        out = []
+        base = np.arange(float(n))
+        out.append(tail(base))
+        return out
+
+    with pytest.raises(weft.CompileError, match=r"append a copy \(add \.copy\(\)\)"):
+        views(4)
