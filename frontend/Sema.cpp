@@ -525,10 +525,12 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
       change();
     }
   }
-  // A function returning a number that can also reach its end returns
-  // None there, as in Python: its result is optional.
-  if (fn.def && !fn.def->hasReturnAnnotation && fn.returnType.isScalar() &&
-      !fn.returnType.isComplex() && canFallOffEnd(*fn.body)) {
+  // A function returning a number, an array or a tuple that can also
+  // reach its end returns None there, as in Python: its result is
+  // optional.
+  if (fn.def && !fn.def->hasReturnAnnotation && fn.returnType.isKnown() &&
+      !fn.returnType.isNone() && !fn.returnType.isOptional() &&
+      mayBeNone(fn.returnType) && canFallOffEnd(*fn.body)) {
     fn.returnType = Type::optional(fn.returnType);
     change();
   }
@@ -867,7 +869,9 @@ void Analyzer::checkReturn(const ReturnStmt &r) {
                           "ends at the end of the file");
     return;
   }
+  optionalOk_ = true;
   Type v = r.value ? checkExpr(r.value.get()) : Type::none();
+  optionalOk_ = false;
   if (v.isUnknown())
     return;
   if (v.isDType()) {
@@ -903,8 +907,13 @@ void Analyzer::checkReturn(const ReturnStmt &r) {
   bool ok;
   Type u = unifyReturn(fn_->returnType, v, ok);
   if (!ok) {
-    bool none = v.isNone() || fn_->returnType.isNone() || v.isOptional() ||
-                fn_->returnType.isOptional();
+    auto valueOf = [](const Type &t) {
+      return t.isOptional() ? t.optionalValue() : t;
+    };
+    // (None beside a list or str; else two values of different types)
+    bool none = (v.isNone() || fn_->returnType.isNone() || v.isOptional() ||
+                 fn_->returnType.isOptional()) &&
+                !(mayBeNone(valueOf(v)) && mayBeNone(valueOf(fn_->returnType)));
     diags_.error(r.value ? r.value->range : r.range,
                  "'" + fn_->name + "' returns " +
                      (v.isNone() ? std::string("None") : "a " + v.str()) +
@@ -912,8 +921,8 @@ void Analyzer::checkReturn(const ReturnStmt &r) {
                      (fn_->returnType.isNone() ? std::string("None")
                                                : "a " + fn_->returnType.str()) +
                      " elsewhere; " +
-                     (none ? "only numbers may be None in Weft (Numba's "
-                             "optional types)"
+                     (none ? "lists, strs and complex numbers are never None "
+                             "in Weft (numbers, arrays and tuples may be)"
                            : "every return must give the same type"));
     return;
   }
@@ -956,6 +965,7 @@ void Analyzer::checkStmt(const Stmt &s) {
     // array, as NumPy converts it.
     auto *ix = a.targets.size() == 1 ? a.targets[0]->dyn<IndexExpr>() : nullptr;
     tupleAsArray_ = ix && a.value->dyn<TupleExpr>() && checkExpr(ix).isArray();
+    optionalOk_ = target != nullptr; // `x = f()`: x may be None
     Type v = checkExpr(a.value.get());
     tupleAsArray_ = false;
     emptyListTarget_ = nullptr;
@@ -1102,7 +1112,23 @@ void Analyzer::checkStmt(const Stmt &s) {
 }
 
 Type Analyzer::checkExpr(const Expr *e) {
+  bool optionalOk = optionalOk_;
+  optionalOk_ = false;
   Type t = checkExprImpl(e);
+  // A name or call that may be None, used as its value: Numba's cast,
+  // `TypeError: expected T, got None` at run time when it is None.
+  bool unwrap = t.isOptional() && !optionalOk &&
+                (e->dyn<NameExpr>() || e->dyn<CallExpr>());
+  if (unwrap) {
+    auto [it, added] = fn_->unwrapped.emplace(e, t);
+    if (added || it->second != t) {
+      it->second = t;
+      change();
+    }
+    t = t.optionalValue();
+  } else if (fn_->unwrapped.erase(e)) {
+    change();
+  }
   Type &slot = fn_->exprTypes[e];
   if (slot != t) {
     slot = t;

@@ -114,6 +114,9 @@ struct FunctionInstance {
   std::set<const Expr *> cellReads;
   /// `obj.p` of a property of a jitclass: the call of "C.p" it is.
   std::unordered_map<const Expr *, const CallExpr *> propertyCalls;
+  /// Names and calls that may be None used as their value (Numba's cast
+  /// of an optional): the optional type; the value is checked at run time.
+  std::unordered_map<const Expr *, Type> unwrapped;
   /// Calls of a @vectorize function with array arguments: the instance
   /// (of element types) is applied element by element, with broadcasting.
   std::set<const CallExpr *> vectorizedCalls;

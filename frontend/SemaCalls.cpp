@@ -200,6 +200,11 @@ Type Analyzer::checkCall(const CallExpr *c) {
     return checkRecordCall(c, callee->name);
   std::vector<Type> args;
   bool known = true;
+  // print(f()) shows None; a function's parameter may be None (its uses
+  // are checked in it).
+  bool takesNone = !callee->qualified &&
+                   (defs_.count(callee->name) ||
+                    isBuiltinNamed(callee->name, Builtin::Print));
   for (const ExprPtr &a : c->args) {
     // lst.append([]) of a list of lists: an empty row.
     auto *empty = a->dyn<ListExpr>();
@@ -222,6 +227,7 @@ Type Analyzer::checkCall(const CallExpr *c) {
       checkRangeCall(inner, innerName->name);
       return Type::i64();
     }
+    optionalOk_ = takesNone;
     args.push_back(checkExpr(a.get()));
     known &= args.back().isKnown();
   }
@@ -343,6 +349,7 @@ Type Analyzer::checkCall(const CallExpr *c) {
   args.clear();
   known = true;
   for (const Expr *e : bound) {
+    optionalOk_ = true;
     args.push_back(checkExpr(e));
     known &= args.back().isKnown();
   }

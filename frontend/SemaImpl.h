@@ -84,6 +84,11 @@ private:
   void assignName(const NameExpr *n, const Type &t, SourceRange valueRange);
   Type checkExpr(const Expr *e);
   Type checkExprImpl(const Expr *e);
+  /// Set just before checkExpr of an expression whose place takes a value
+  /// that may be None (`x = f()`, `return f()`, `f() is None`,
+  /// `print(f())`); elsewhere a name or call that may be None is its value,
+  /// checked at run time as Numba casts an optional (fn_->unwrapped).
+  bool optionalOk_ = false;
   /// [elt for x in range(...) or array]: an array one axis longer than elt.
   Type checkListComp(const ListCompExpr *lc);
   /// Python's + and * of tuples (of numbers) and of lists of tuples, or
@@ -319,6 +324,9 @@ private:
   /// optional) where `current` was returned before; ok=false if they do
   /// not unify.
   static Type unifyReturn(const Type &current, const Type &v, bool &ok);
+  /// Whether a value of type `t` may be None (an optional of it): numbers,
+  /// arrays and tuples of them; not lists, strs or complex numbers.
+  static bool mayBeNone(const Type &t);
   int changes_ = 0;
   bool reporting_ = false;
   /// The empty list checked is a dict's keys or values (DesugarDicts.h).

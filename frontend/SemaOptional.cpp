@@ -194,6 +194,7 @@ Type Analyzer::checkIdentity(const CompareExpr *c) {
   }
   // An array, a tuple or a dtype is never None: false (a parameter's
   // test is usually decided before, StaticBranches.h).
+  optionalOk_ = true;
   Type t = checkExpr(c->operands[0].get());
   if (t.isString()) {
     diags_.error(c->operands[0]->range,
@@ -204,6 +205,19 @@ Type Analyzer::checkIdentity(const CompareExpr *c) {
   return t.isUnknown() ? t : Type::boolean();
 }
 
+bool Analyzer::mayBeNone(const Type &t) {
+  if (t.isScalar())
+    return !t.isComplex();
+  if (t.isArray())
+    return !t.isList() && !t.isString() && t.listDepth() == 0;
+  if (!t.isTuple())
+    return false;
+  for (const Type &e : t.elems())
+    if (!(e.isScalar() || e.isArray() || e.isTuple()) || !mayBeNone(e))
+      return false;
+  return true;
+}
+
 Type Analyzer::unifyReturn(const Type &current, const Type &v, bool &ok) {
   ok = true;
   if (current.isUnknown())
@@ -211,20 +225,25 @@ Type Analyzer::unifyReturn(const Type &current, const Type &v, bool &ok) {
   auto valueOf = [](const Type &t) {
     return t.isOptional() ? t.optionalValue() : t;
   };
-  bool mayBeNone =
+  bool withNone =
       current.isNone() || v.isNone() || current.isOptional() || v.isOptional();
-  if (!mayBeNone)
+  if (!withNone)
     return unify(current, v, ok);
   if (current.isNone() && v.isNone())
     return current;
-  // None with a number: an optional number.
+  // None with a value: an optional number, array or tuple (held as the
+  // value and a flag). Lists, strings and complex numbers are never None.
   Type a = current.isNone() ? valueOf(v) : valueOf(current);
   Type b = v.isNone() ? a : valueOf(v);
-  if (!a.isScalar() || !b.isScalar() || a.isComplex() || b.isComplex()) {
+  if (!mayBeNone(a) || !mayBeNone(b)) {
     ok = false;
     return Type::unknown();
   }
-  return Type::optional(Type::scalar(promote(a.scalarKind(), b.scalarKind())));
+  if (a.isScalar() && b.isScalar())
+    return Type::optional(
+        Type::scalar(promote(a.scalarKind(), b.scalarKind())));
+  Type u = unify(a, b, ok);
+  return ok ? Type::optional(u) : Type::unknown();
 }
 
 } // namespace sema

@@ -90,9 +90,10 @@ void Analyzer::checkReturnsOnEveryPath(FunctionInstance &fn) {
       fn.returnType.isOptional() || !blockCanEnd(*fn.body))
     return;
   const std::string &name = fn.def->name, type = fn.returnType.str();
-  // An array or tuple returned on every path the program takes, where the
-  // end may not be reached (`if mode == 0: return a` / `elif ...`):
-  // reaching the end is a runtime error, as Weft has no None of them.
+  // A list or str returned on every path the program takes, where the
+  // end may not be reached (`if mode == 0: return s` / `elif ...`):
+  // reaching the end is a runtime error, as Weft has no None of them
+  // (numbers, arrays and tuples are optional there, Sema.cpp).
   if (!fn.def->hasReturnAnnotation && !fn.returnType.isScalar()) {
     fn.noneAtEnd = true;
     return;
@@ -109,8 +110,10 @@ void Analyzer::checkReturnsOnEveryPath(FunctionInstance &fn) {
                       "'" + name + "' returns " + type +
                           " on some paths but can reach the end of its body "
                           "without a return (Python would return None "
-                          "there, and only numbers may be None in Weft); add "
-                          "a return statement at the end of '" +
+                          "there, and a " +
+                          type +
+                          " is never None in Weft); add a return statement "
+                          "at the end of '" +
                           name + "'");
   if (!fn.body->empty())
     DiagnosticEngine::note(*d, fn.body->back()->range,

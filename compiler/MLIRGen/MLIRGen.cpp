@@ -164,7 +164,7 @@ void FunctionGen::storeLocal(const std::string &name, const weft::Type &t,
   std::vector<std::string> slots;
   slotNames(name, t, slots);
   Val v = value;
-  if (t.isOptional() && v.parts.size() == 1) // a number: not None
+  if (t.isOptional() && v.parts.size() + 1 == slots.size()) // not None
     v.parts.push_back(constant(ScalarKind::Bool, 1, l));
   for (size_t i = 0; i < slots.size(); ++i) {
     Value nv = v.parts[i];
@@ -298,7 +298,8 @@ bool FunctionGen::emit() {
     emitCheck(reached,
               "TypeError: '" + fn.def->name +
                   "' reached the end of its body, where Python returns "
-                  "None; Weft has None only for numbers (return a " +
+                  "None; a " + fn.returnType.str() +
+                  " is never None in Weft (return a " +
                   fn.returnType.str() + " on every path)",
               fn.def->range.begin.line, l);
   }

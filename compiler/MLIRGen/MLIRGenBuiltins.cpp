@@ -138,13 +138,16 @@ void FunctionGen::emitPrint(const CallExpr *c) {
             continue;
           }
           if (t.isOptional()) {
-            auto branch =
-                scf::IfOp::create(b, l, TypeRange{}, args[i].parts[1], true);
+            auto branch = scf::IfOp::create(b, l, TypeRange{},
+                                            args[i].parts.back(), true);
             OpBuilder::InsertionGuard g(b);
             b.setInsertionPointToStart(&branch.getThenRegion().front());
             SmallVector<Value> withValue(values);
-            withValue.push_back(args[i].parts[0]);
-            from(i + 1, format + "{}", withValue, strings);
+            SmallVector<int64_t> withStrings(strings);
+            std::string withFormat = format;
+            ArrayRef<Value> parts = ArrayRef<Value>(args[i].parts).drop_back();
+            add(t.optionalValue(), parts, withFormat, withValue, withStrings);
+            from(i + 1, withFormat, withValue, withStrings);
             b.setInsertionPointToStart(&branch.getElseRegion().front());
             from(i + 1, format + "None", values, strings);
             return;

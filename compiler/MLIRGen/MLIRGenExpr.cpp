@@ -387,18 +387,31 @@ Value FunctionGen::emitCompareOp(CompareOp op, Value lhs, Value rhs,
 
 Val FunctionGen::emitOptional(const Expr *e, const weft::Type &to, Location l) {
   weft::Type t = fn.typeOf(e);
-  ScalarKind k = to.optionalValue().scalarKind();
   if (t.isNone()) // None: the flag is false
     return defaultValue(to, l);
-  Val v;
-  if (t.isOptional()) {
-    v = emitExpr(e);
-  } else {
-    v.parts.push_back(emitScalar(e));
+  Val v = emitExpr(e);
+  if (!t.isOptional())
     v.parts.push_back(constant(ScalarKind::Bool, 1, l));
-  }
-  v.parts[0] = convert(v.parts[0], k, l);
+  // Numbers of the value (a tuple's too) converted to the optional's.
+  SmallVector<mlir::Type> types;
+  flatTypes(to, types);
+  for (size_t i = 0; i + 1 < v.parts.size() && i < types.size(); ++i)
+    if (!isArray(v.parts[i]) && v.parts[i].getType() != types[i])
+      v.parts[i] = convert(v.parts[i], kindOf(types[i]), l);
   return v;
+}
+
+Val FunctionGen::unwrapOptional(const Val &v, const Expr *e, Location l) {
+  Value none = arith::XOrIOp::create(b, l, v.parts.back(),
+                                     constant(ScalarKind::Bool, 1, l));
+  emitCheck(none,
+            "TypeError: expected " + fn.typeOf(e).str() +
+                ", got None (the value of this expression may be None; "
+                "test it with 'is None' first)",
+            line(e->range), l);
+  Val out;
+  out.parts.assign(v.parts.begin(), v.parts.end() - 1);
+  return out;
 }
 
 Value FunctionGen::emitCompare(const CompareExpr *c) {
@@ -463,7 +476,7 @@ Value FunctionGen::emitCompare(const CompareExpr *c) {
       emitExpr(c->operands[0].get());
       return constant(ScalarKind::Bool, !is, l);
     }
-    Value present = emitExpr(c->operands[0].get()).parts[1];
+    Value present = emitExpr(c->operands[0].get()).parts.back();
     return is ? arith::XOrIOp::create(b, l, present,
                                       constant(ScalarKind::Bool, 1, l))
                     .getResult()
@@ -766,9 +779,13 @@ Val FunctionGen::emitExpr(const Expr *e) {
     auto it = fn.locals.find(n->name);
     if (it != fn.locals.end()) {
       Val v = loadLocal(n->name, it->second);
-      // An optional read where a test proved it is not None: its value.
-      if (it->second.isOptional() && !t.isOptional())
-        return Val(v.parts[0]);
+      // An optional read where a test proved it is not None: its value;
+      // elsewhere its value, checked.
+      if (it->second.isOptional() && !t.isOptional()) {
+        if (fn.unwrapped.count(e))
+          return unwrapOptional(v, e, l);
+        v.parts.pop_back();
+      }
       return v;
     }
     auto frozen = fn.moduleConstants.find(n);
@@ -898,6 +915,8 @@ Val FunctionGen::emitExpr(const Expr *e) {
   case ExprKind::Call:
     if (fn.vectorizedCalls.count(static_cast<const CallExpr *>(e)))
       return Val(materialize(e));
+    if (fn.unwrapped.count(e))
+      return unwrapOptional(emitCall(static_cast<const CallExpr *>(e)), e, l);
     return emitCall(static_cast<const CallExpr *>(e));
   case ExprKind::Index: {
     auto *ix = static_cast<const IndexExpr *>(e);

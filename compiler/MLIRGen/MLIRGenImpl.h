@@ -150,6 +150,10 @@ public:
   /// `e` as a value of the optional type `to`: None, a number (not None),
   /// or an optional.
   Val emitOptional(const Expr *e, const Type &to, mlir::Location l);
+  /// The value of `v`, an optional's parts (the value's, then the "not
+  /// None" flag) that `e` gave: a TypeError when it is None, as Numba's
+  /// cast of an optional to its value.
+  Val unwrapOptional(const Val &v, const Expr *e, mlir::Location l);
   mlir::Value emitScalar(const Expr *e) { return emitExpr(e).v(); }
   /// emitScalar for code in a region of its own (a branch of `x if c else
   /// y`, the right side of `and`/`or`, the rest of a comparison chain): the

@@ -535,8 +535,10 @@ void FunctionGen::emitReturn(const ReturnStmt &s) {
   } else if (fn.returnType.isOptional()) {
     // A bare `return` of a function that may return None: None.
     Val none = defaultValue(fn.returnType, l);
-    env["%retval#0"] = none.parts[0];
-    env["%retval#1"] = none.parts[1];
+    std::vector<std::string> slots;
+    slotNames("%retval", fn.returnType, slots);
+    for (size_t i = 0; i < slots.size(); ++i)
+      env[slots[i]] = none.parts[i];
   }
   env["%ret"] = constant(ScalarKind::Bool, 1, l);
 }

@@ -1,5 +1,8 @@
 """Results that may be None (Numba's optional types) come back to Python
 as None or the number, on both call paths."""
+import numpy as np
+import pytest
+
 import weft
 
 
@@ -28,3 +31,78 @@ def test_falls_off_end_is_none():
     a = np.arange(5) * 2
     assert index_of(a, 6) == 3
     assert index_of(a, 7) is None
+
+
+@weft.jit
+def shoot(c0, n):
+    # QuantEcon's shooting: None on an infeasible guess, else two arrays.
+    if c0 > 5.0:
+        return None
+    c = np.empty(n)
+    k = np.empty(n)
+    for t in range(n):
+        c[t] = c0 + t
+        k[t] = c0 * t
+    return c, k
+
+
+@weft.jit
+def shoot_sum(c0, n):
+    c, k = shoot(c0, n)  # used as its value: a TypeError when None
+    return c.sum() + k[-1]
+
+
+@weft.jit
+def doubled_or_none(a, mode):
+    if mode == 0:
+        return a * 2.0
+    elif mode == 1:
+        return None
+    # (the end: None too)
+
+
+@weft.jit
+def sum_or_minus_one(a, mode):
+    r = doubled_or_none(a, mode)
+    if r is None:
+        return -1.0
+    return r.sum()
+
+
+@weft.jit
+def first_index(a, v):
+    for i in range(a.shape[0]):
+        if a[i] == v:
+            return i
+    return None
+
+
+@weft.jit
+def cleared(a, v):
+    j = first_index(a, v)  # Numba refuses an optional index; Weft checks it
+    b = a.copy()
+    b[j] = -1.0
+    return b
+
+
+def test_arrays_and_tuples_may_be_none():
+    c, k = shoot(1.0, 3)
+    np.testing.assert_array_equal(c, [1.0, 2.0, 3.0])
+    np.testing.assert_array_equal(k, [0.0, 1.0, 2.0])
+    assert shoot(7.0, 3) is None
+    np.testing.assert_array_equal(doubled_or_none(np.ones(2), 0), [2.0, 2.0])
+    assert doubled_or_none(np.ones(2), 1) is None
+    assert doubled_or_none(np.ones(2), 2) is None
+    assert sum_or_minus_one(np.arange(3.0), 0) == 6.0
+    assert sum_or_minus_one(np.arange(3.0), 1) == -1.0
+
+
+def test_none_used_as_a_value_is_a_type_error():
+    assert shoot_sum(1.0, 4) == 13.0
+    with pytest.raises(TypeError, match=r"expected \(f64\[:\], f64\[:\]\), "
+                       r"got None"):
+        shoot_sum(9.0, 4)
+    np.testing.assert_array_equal(cleared(np.arange(3.0), 1.0),
+                                  [0.0, -1.0, 2.0])
+    with pytest.raises(TypeError, match=r"expected i64, got None"):
+        cleared(np.arange(3.0), 5.0)
