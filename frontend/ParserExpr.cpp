@@ -18,6 +18,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <set>
 
 namespace weft {
 namespace parser {
@@ -874,7 +875,48 @@ ExprPtr Parser::parseBraceDisplay() {
   return call;
 }
 
+/// np.sum(a, 0), a.sum(1): NumPy's reductions, scans and sorts take the
+/// axis second (a method's first); Weft's take it as `axis=`. A method's
+/// positional axis is moved only when it is an integer literal (another
+/// object's method of that name keeps its arguments).
+static void positionalAxis(CallExpr &c) {
+  static const std::set<std::string> takesAxis = {
+      "sum",       "prod",      "mean",    "min",           "max",
+      "amin",      "amax",      "argmin",  "argmax",        "any",
+      "all",       "std",       "var",     "nansum",        "nanprod",
+      "nanmean",   "nanmin",    "nanmax",  "nanstd",        "nanvar",
+      "median",    "nanmedian", "cumsum",  "cumprod",       "ptp",
+      "sort",      "argsort",   "average", "count_nonzero", "nanargmin",
+      "nanargmax", "flip"};
+  auto *n = c.callee->dyn<NameExpr>();
+  auto *m = c.callee->dyn<AttributeExpr>();
+  for (const KeywordArg &k : c.keywords)
+    if (k.name == "axis")
+      return;
+  size_t at;
+  if (n && n->qualified && takesAxis.count(n->name) && c.args.size() == 2) {
+    at = 1;
+  } else if (m && takesAxis.count(m->attr) && c.args.size() == 1 &&
+             m->attr != "sort" && m->attr != "argsort") {
+    const Expr *v = c.args[0].get();
+    if (auto *u = v->dyn<UnaryExpr>(); u && u->op == UnaryOp::Neg)
+      v = u->operand.get();
+    if (!v->dyn<IntLitExpr>())
+      return;
+    at = 0;
+  } else {
+    return;
+  }
+  KeywordArg axis;
+  axis.name = "axis";
+  axis.nameRange = c.args[at]->range;
+  axis.value = std::move(c.args[at]);
+  c.args.erase(c.args.begin() + at);
+  c.keywords.push_back(std::move(axis));
+}
+
 void Parser::libraryAxisCall(CallExpr &c) {
+  positionalAxis(c);
   auto *n = c.callee->dyn<NameExpr>();
   // np.convolve(a, v, 'same') / mode='valid', np.linalg.qr(a, 'r'): the
   // mode's own function (the parser named the call the library's

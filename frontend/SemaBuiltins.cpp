@@ -113,10 +113,14 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
   if (b == Builtin::AsArray) {
     if (!checkArity(c, "__as_array", args.size(), 1, 1) || !args[0].isKnown())
       return Type::unknown();
+    // A number is a 0-d array, which Weft holds as its number (its
+    // ndim is 0, item() and a[()] give it).
+    if (args[0].isScalar())
+      return args[0];
     if (!args[0].isArray() || args[0].listDepth() > 1) {
       diags_.error(argExprs[0]->range,
-                   "np.asarray() takes an array or a list of numbers here, "
-                   "not " +
+                   "np.asarray() takes an array, a list of numbers or a "
+                   "number here, not " +
                        args[0].str());
       return Type::unknown();
     }

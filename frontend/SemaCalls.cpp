@@ -202,9 +202,9 @@ Type Analyzer::checkCall(const CallExpr *c) {
   bool known = true;
   // print(f()) shows None; a function's parameter may be None (its uses
   // are checked in it).
-  bool takesNone = !callee->qualified &&
-                   (defs_.count(callee->name) ||
-                    isBuiltinNamed(callee->name, Builtin::Print));
+  bool takesNone =
+      !callee->qualified && (defs_.count(callee->name) ||
+                             isBuiltinNamed(callee->name, Builtin::Print));
   for (const ExprPtr &a : c->args) {
     // lst.append([]) of a list of lists: an empty row.
     auto *empty = a->dyn<ListExpr>();

@@ -943,6 +943,11 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       return Type::string();
     if (base.isDType() && a->attr == "itemsize")
       return Type::i64();
+    // A number is NumPy's 0-d array too (np.asarray(x), a 0-d array
+    // passed): ndim 0, size 1, shape ().
+    if (base.isScalar() &&
+        (a->attr == "ndim" || a->attr == "size" || a->attr == "shape"))
+      return a->attr == "shape" ? Type::tuple({}) : Type::i64();
     if (!base.isArray()) {
       diags_.error(a->range,
                    "'" + a->attr + "' is not an attribute of " + base.str());

@@ -188,8 +188,18 @@ void Analyzer::checkBlock(const Block &b) {
 
 Type Analyzer::checkIdentity(const CompareExpr *c) {
   if (!isNoneName(c->operands[1].get())) {
-    diags_.error(c->range, "'is' compares with None only (a value that may "
-                           "be None); compare values with ==");
+    // `a is b` of two arrays: the same array (one buffer, offset, shape
+    // and strides), as Numba compares them.
+    Type l = checkExpr(c->operands[0].get());
+    Type r = checkExpr(c->operands[1].get());
+    if (!l.isKnown() || !r.isKnown())
+      return Type::unknown();
+    if (l.isArray() && r.isArray() && !l.isString() && !r.isString() &&
+        l.listDepth() == 0 && r.listDepth() == 0)
+      return Type::boolean();
+    diags_.error(c->range, "'is' compares with None (a value that may be "
+                           "None) or two arrays only; compare values with "
+                           "==");
     return Type::unknown();
   }
   // An array, a tuple or a dtype is never None: false (a parameter's

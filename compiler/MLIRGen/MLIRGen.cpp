@@ -298,8 +298,8 @@ bool FunctionGen::emit() {
     emitCheck(reached,
               "TypeError: '" + fn.def->name +
                   "' reached the end of its body, where Python returns "
-                  "None; a " + fn.returnType.str() +
-                  " is never None in Weft (return a " +
+                  "None; a " +
+                  fn.returnType.str() + " is never None in Weft (return a " +
                   fn.returnType.str() + " on every path)",
               fn.def->range.begin.line, l);
   }

@@ -401,6 +401,31 @@ Val FunctionGen::emitOptional(const Expr *e, const weft::Type &to, Location l) {
   return v;
 }
 
+Value FunctionGen::emitArrayIdentity(Value x, Value y, bool is, Location l) {
+  if (x.getType() != y.getType())
+    return constant(ScalarKind::Bool, !is, l);
+  Value same = arith::CmpIOp::create(
+      b, l, arith::CmpIPredicate::eq,
+      memref::ExtractAlignedPointerAsIndexOp::create(b, l, x),
+      memref::ExtractAlignedPointerAsIndexOp::create(b, l, y));
+  auto mx = memref::ExtractStridedMetadataOp::create(b, l, x);
+  auto my = memref::ExtractStridedMetadataOp::create(b, l, y);
+  auto eq = [&](Value p, Value q) {
+    same = arith::AndIOp::create(
+        b, l, same,
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, p, q));
+  };
+  eq(mx.getOffset(), my.getOffset());
+  for (size_t d = 0; d < mx.getSizes().size(); ++d) {
+    eq(mx.getSizes()[d], my.getSizes()[d]);
+    eq(mx.getStrides()[d], my.getStrides()[d]);
+  }
+  return is ? same
+            : arith::XOrIOp::create(b, l, same,
+                                    constant(ScalarKind::Bool, 1, l))
+                  .getResult();
+}
+
 Val FunctionGen::unwrapOptional(const Val &v, const Expr *e, Location l) {
   Value none = arith::XOrIOp::create(b, l, v.parts.back(),
                                      constant(ScalarKind::Bool, 1, l));
@@ -470,6 +495,9 @@ Value FunctionGen::emitCompare(const CompareExpr *c) {
     // None (Sema allows None only on the right).
     weft::Type t = fn.typeOf(c->operands[0].get());
     bool is = c->ops[0] == CompareOp::Is;
+    if (t.isArray() && fn.typeOf(c->operands[1].get()).isArray())
+      return emitArrayIdentity(emitExpr(c->operands[0].get()).v(),
+                               emitExpr(c->operands[1].get()).v(), is, l);
     if (t.isNone())
       return constant(ScalarKind::Bool, is, l);
     if (!t.isOptional()) {
@@ -984,6 +1012,9 @@ Val FunctionGen::emitExpr(const Expr *e) {
     }
     if (a->attr == "real" || a->attr == "imag")
       return Val(emitRealImag(arr, a->attr == "real", l));
+    if (!isa<MemRefType>(arr.getType())) // a number: NumPy's 0-d
+      return a->attr == "shape" ? Val()
+                                : Val(i64(a->attr == "size" ? 1 : 0, l));
     if (a->attr == "ndim")
       return Val(i64(cast<MemRefType>(arr.getType()).getRank(), l));
     if (a->attr == "size")

@@ -150,6 +150,10 @@ public:
   /// `e` as a value of the optional type `to`: None, a number (not None),
   /// or an optional.
   Val emitOptional(const Expr *e, const Type &to, mlir::Location l);
+  /// `a is b` (`is not` when !is) of two arrays: one buffer, offset,
+  /// shape and strides; arrays of two types never are.
+  mlir::Value emitArrayIdentity(mlir::Value a, mlir::Value b, bool is,
+                                mlir::Location l);
   /// The value of `v`, an optional's parts (the value's, then the "not
   /// None" flag) that `e` gave: a TypeError when it is None, as Numba's
   /// cast of an optional to its value.

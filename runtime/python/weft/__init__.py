@@ -292,6 +292,8 @@ def metrics():
 
 def _to_arg(x, keep, index):
     a = _Arg()
+    if isinstance(x, np.ndarray) and x.ndim == 0:
+        x = x[()]  # a 0-d array: Weft holds it as its number
     if isinstance(x, np.ndarray):
         dt = _DTYPES.get(x.dtype)
         if dt is None:
