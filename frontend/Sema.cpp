@@ -86,6 +86,27 @@ bool Analyzer::constantDefault(const Expr *v,
   if (auto *u = v->dyn<UnaryExpr>())
     return u->op == UnaryOp::Neg &&
            constantDefault(u->operand.get(), constants);
+  if (auto *b = v->dyn<BinaryExpr>())
+    return constantDefault(b->lhs.get(), constants) &&
+           constantDefault(b->rhs.get(), constants);
+  if (auto *c = v->dyn<CallExpr>()) {
+    // np.empty((0, 0)), np.zeros(3, dtype=np.bool_), PivOptions(): a new
+    // value per call, which no caller can tell from Python's one (a
+    // default array written by the function is a new one each call).
+    auto *f = c->callee->dyn<NameExpr>();
+    if (!f ||
+        (!f->qualified && !constants.count(f->name) &&
+         !lookupBuiltin(f->name)) ||
+        !c->starred.empty())
+      return false;
+    for (const ExprPtr &a : c->args)
+      if (!constantDefault(a.get(), constants))
+        return false;
+    for (const KeywordArg &k : c->keywords)
+      if (!constantDefault(k.value.get(), constants))
+        return false;
+    return true;
+  }
   if (v->dyn<IntLitExpr>() || v->dyn<FloatLitExpr>() || v->dyn<BoolLitExpr>() ||
       v->dyn<StrLitExpr>())
     return true;
@@ -299,6 +320,8 @@ Analyzer::run(std::vector<EntryRequest> *entries,
       for (const ExprPtr &t : a->targets)
         if (auto *n = t->dyn<NameExpr>())
           moduleConstants.insert(n->name);
+  for (const auto &[name, fields] : module_.records) // namedtuple classes
+    moduleConstants.insert(name);
   for (const StmtPtr &s : module_.body) {
     if (auto *d = s->dyn<FunctionDefStmt>()) {
       if (defs_.count(d->name)) {
@@ -323,7 +346,8 @@ Analyzer::run(std::vector<EntryRequest> *entries,
           diags_.error(p.defaultValue->range,
                        "a default value must be a constant: a number, bool "
                        "or str literal, None, np.inf or math.pi, a module "
-                       "constant, or a tuple of them");
+                       "constant, a NumPy call or an operator of them, or "
+                       "a tuple of them");
       }
       // A function may take the name of a NumPy function or a kernel
       // builtin, as in Python: it then shadows the builtin, which stays

@@ -263,6 +263,12 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
       return Type::unknown();
     }
     return make(k == ScalarKind::Bool ? ScalarKind::I64 : k);
+  case BinaryOp::Add:
+  case BinaryOp::Mul:
+    // NumPy's bool arrays: + is or, * is and (Python's bools add as ints).
+    if (k == ScalarKind::Bool && arr)
+      return make(k);
+    return make(k == ScalarKind::Bool ? ScalarKind::I64 : k);
   default:
     return make(k == ScalarKind::Bool ? ScalarKind::I64 : k);
   }

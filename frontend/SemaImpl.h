@@ -278,8 +278,11 @@ private:
                              const Type &self);
   /// The calls properties' reads are, made once per read.
   std::unordered_map<const Expr *, const CallExpr *> propertyCallOf_;
-  /// Whether a parameter's default `v` is a constant: a literal, None,
-  /// np.inf, a module constant in `constants`, -x or a tuple of them.
+  /// Whether a parameter's default `v` is a value Python's evaluation once
+  /// and Weft's at each call agree on: a literal, None, np.inf, a module
+  /// constant in `constants` (namedtuple classes among them), -x, x ** y
+  /// and the other operators, NumPy calls (`np.empty((0, 0))`) and
+  /// namedtuple constructions of them, or a tuple of them.
   static bool constantDefault(const Expr *v,
                               const std::set<std::string> &constants);
   // ---- lists of lists of any lengths (SemaRaggedLists.cpp)
