@@ -1049,9 +1049,11 @@ void Analyzer::checkRangeCall(const CallExpr *call, const std::string &name) {
   if (call->args.empty() || call->args.size() > 3 || !call->keywords.empty())
     diags_.error(call->range, name + "() takes 1 to 3 integer arguments: "
                                      "stop, or start, stop[, step]");
+  // Floats (np.ceil(x) bounds) and bools convert to integers, truncated
+  // toward zero, as Numba casts them.
   for (const ExprPtr &a : call->args) {
     Type t = checkExpr(a.get());
-    if (t.isKnown() && !t.isInt())
+    if (t.isKnown() && !t.isInt() && !t.isFloat() && !t.isBool())
       diags_.error(a->range, name + "() arguments must be integers, not " +
                                  t.str() + "; convert with i64(x)");
   }
