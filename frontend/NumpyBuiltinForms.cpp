@@ -3,7 +3,7 @@
 // The library's `__np_x_<name>` functions (NumpyLibrary.h): forms of
 // builtins the parser sends here (np.percentile of several q, std with
 // ddof=, linspace with endpoint=, np.diff(a, n), eye with M or k, norm
-// with ord or axis, math.floor's int, np.uint8(x) and the other narrow
+// with ord or axis, math.floor's int, math.frexp/ldexp, np.uint8(x) and the other narrow
 // integer conversions).
 //
 //===----------------------------------------------------------------------===//
@@ -41,6 +41,29 @@ def __np_x_math_ceil(x):
 
 def __np_x_math_trunc(x):
     return int(np.trunc(x))
+
+# Python's math.frexp (x = m * 2**e, 0.5 <= |m| < 1, exact) and math.ldexp
+# (m * 2**e, as C's: inf past the largest float). Powers of two are
+# applied in two halves, each exact, so no step overflows.
+def __np_x_math_frexp(x):
+    v = float(x)
+    if v == 0.0 or np.isinf(v) or np.isnan(v):
+        return v, 0
+    e = int(np.floor(np.log2(np.abs(v)))) + 1
+    h = e // 2
+    m = v / 2.0 ** h / 2.0 ** (e - h)
+    if np.abs(m) >= 1.0:
+        m = m / 2.0
+        e += 1
+    elif np.abs(m) < 0.5:
+        m = m * 2.0
+        e -= 1
+    return m, e
+
+def __np_x_math_ldexp(x, i):
+    e = min(max(int(i), -2200), 2200)
+    h = e // 2
+    return float(x) * 2.0 ** h * 2.0 ** (e - h)
 
 # np.uint8(x) and the other narrow integer types: a number wraps to the
 # type's width (an i64 holding it, as array elements read are); an array

@@ -40,9 +40,11 @@ bool importable(const std::string &module) {
          module == "collections" || module == "typing";
 }
 /// math.floor, math.ceil and math.trunc give Python's int (NumPy's give a
-/// float): the library's versions.
+/// float), math.frexp an int exponent: the library's versions, as is
+/// math.ldexp.
 bool isMathIntegerFunction(const std::string &name) {
-  return name == "floor" || name == "ceil" || name == "trunc";
+  return name == "floor" || name == "ceil" || name == "trunc" ||
+         name == "frexp" || name == "ldexp";
 }
 std::string mathIntegerFunction(const std::string &name) {
   return std::string(kNumpyLibraryPrefix) + "x_math_" + name;
