@@ -857,7 +857,8 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
                        Builtin::Reshape, Builtin::Ravel, Builtin::Transpose,
                        Builtin::Len, Builtin::Print, Builtin::Sum,
                        Builtin::Mean, Builtin::Dot}) &&
-        !isLinalg(b) && !isComplexMath(b) && !isComplexPart(b))
+        !(b == Builtin::Prod && !axis) && !isLinalg(b) && !isComplexMath(b) &&
+        !isComplexPart(b))
       return fail(argExprs[i]->range,
                   name + "() of an array of complex numbers is not supported "
                          "yet; apply it to abs(z) or to the real and "

@@ -199,10 +199,10 @@ private:
                         "loop may read it)");
         continue;
       }
-      if (t.isComplex()) {
-        diags.error(r, "prange loop reduces the complex number '" + name +
-                           "', which Weft does not do yet; reduce its real "
-                           "and imaginary parts in two float variables");
+      if (t.isComplex() && scan.kind != Reduction::Add) {
+        diags.error(r, "prange loop multiplies the complex number '" + name +
+                           "', which Weft does not do yet (complex sums "
+                           "work); reduce a product in a range loop");
         continue;
       }
       plan.reductions[name] = scan.kind;

@@ -641,6 +641,17 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
   }
   if (!axis)
     redDims = dims;
+  if (ek == ScalarKind::C128 && builtin == Builtin::Prod) {
+    // A whole array's product (Sema): one complex multiply per element,
+    // in order, as NumPy's.
+    mlir::Type c = toMLIR(weft::Type::scalar(ScalarKind::C128));
+    Value one =
+        complex::CreateOp::create(b, l, c, constant(ScalarKind::F64, 1, l),
+                                  constant(ScalarKind::F64, 0, l));
+    return Val(foldElements(v, one, l, [&](Value acc, Value z) {
+      return complex::MulOp::create(b, l, acc, z).getResult();
+    }));
+  }
   if (ek == ScalarKind::C128) // sum or mean (Sema)
     return Val(
         emitComplexReduction(builtin, v, dims, axis, outDims, parallel, l));

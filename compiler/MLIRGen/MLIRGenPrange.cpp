@@ -93,12 +93,24 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
   if (plan.draws != LoopPlan::Draws::None)
     rngKey = nextRandomBits(l, /*scalar=*/false);
   Value savedLoopKey = rngLoopKey, savedIteration = rngIteration;
+  // A complex sum is two float sums, of the real and imaginary parts.
+  auto isComplex = [&](const ParallelReduction &r) {
+    return isa<ComplexType>(env.at(r.name).getType());
+  };
   SmallVector<Value> inits;
   SmallVector<Attribute> kinds;
   for (const ParallelReduction &r : reds) {
+    Attribute kind =
+        b.getStringAttr(stringifyReductionKind(reductionKind(r.kind)));
+    if (isComplex(r)) {
+      Value z = env.at(r.name);
+      inits.push_back(complex::ReOp::create(b, l, z));
+      inits.push_back(complex::ImOp::create(b, l, z));
+      kinds.append({kind, kind});
+      continue;
+    }
     inits.push_back(env.at(r.name));
-    kinds.push_back(
-        b.getStringAttr(stringifyReductionKind(reductionKind(r.kind))));
+    kinds.push_back(kind);
   }
   auto savedEnv = env;
   auto par =
@@ -126,8 +138,16 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     // Each iteration starts its reduction variables from the identity (the
     // body's arguments) and its private variables from their default
     // values.
-    for (size_t i = 0; i < reds.size(); ++i)
-      env[reds[i].name] = body->getArgument(i + 1);
+    for (size_t i = 0, arg = 1; i < reds.size(); ++i) {
+      if (isComplex(reds[i])) {
+        env[reds[i].name] = complex::CreateOp::create(
+            b, l, env.at(reds[i].name).getType(), body->getArgument(arg),
+            body->getArgument(arg + 1));
+        arg += 2;
+      } else {
+        env[reds[i].name] = body->getArgument(arg++);
+      }
+    }
     for (const std::string &p : privates) {
       std::string base = p.substr(0, p.find('#'));
       weft::Type t = fn.locals.at(base);
@@ -154,12 +174,27 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
       if (isArray(env.at(p)))
         weft::ReleaseOp::create(b, l, env.at(p));
     SmallVector<Value> parts;
-    for (const ParallelReduction &r : reds)
-      parts.push_back(env.at(r.name));
+    for (const ParallelReduction &r : reds) {
+      Value v = env.at(r.name);
+      if (isa<ComplexType>(v.getType())) {
+        parts.push_back(complex::ReOp::create(b, l, v));
+        parts.push_back(complex::ImOp::create(b, l, v));
+      } else {
+        parts.push_back(v);
+      }
+    }
     weft::ParallelYieldOp::create(b, l, parts);
   }
   env = savedEnv;
-  for (size_t i = 0; i < reds.size(); ++i)
-    env[reds[i].name] = par.getResult(i);
+  for (size_t i = 0, k = 0; i < reds.size(); ++i) {
+    if (isComplex(reds[i])) {
+      env[reds[i].name] =
+          complex::CreateOp::create(b, l, env.at(reds[i].name).getType(),
+                                    par.getResult(k), par.getResult(k + 1));
+      k += 2;
+    } else {
+      env[reds[i].name] = par.getResult(k++);
+    }
+  }
 }
 } // namespace weft
