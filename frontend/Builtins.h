@@ -96,7 +96,8 @@ inline bool isRowMethod(std::optional<Builtin> b) {
 /// complex128): sqrt, exp, log, sin, cos, tan, tanh.
 inline bool isComplexMath(Builtin b) {
   return builtinIn(b, {Builtin::Sqrt, Builtin::Exp, Builtin::Log, Builtin::Sin,
-                       Builtin::Cos, Builtin::Tan, Builtin::Tanh});
+                       Builtin::Cos, Builtin::Tan, Builtin::Tanh, Builtin::Sinh,
+                       Builtin::Cosh});
 }
 /// Whether a program may use `name` without defining it: a function,
 /// math function, constant or kernel builtin (not a method or transform).

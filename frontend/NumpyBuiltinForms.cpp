@@ -3,8 +3,8 @@
 // The library's `__np_x_<name>` functions (NumpyLibrary.h): forms of
 // builtins the parser sends here (np.percentile of several q, std with
 // ddof=, linspace with endpoint=, np.diff(a, n), eye with M or k, norm
-// with ord or axis, math.floor's int, math.frexp/ldexp, np.uint8(x) and the other narrow
-// integer conversions).
+// with ord or axis, math.floor's int, math.frexp/ldexp, np.uint8(x) and the
+// other narrow integer conversions).
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/NumpyLibrary.h"

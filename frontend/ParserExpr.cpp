@@ -379,6 +379,16 @@ ExprPtr Parser::parsePostfix() {
             r, std::make_unique<AttributeExpr>(r, std::move(e), "copy"));
         continue;
       }
+      // np.shape(a), np.ndim(a), np.size(a): the attributes a.shape, ...
+      if (auto *f = called->callee->dyn<NameExpr>();
+          f && f->qualified &&
+          (f->name == "shape" || f->name == "ndim" || f->name == "size") &&
+          called->args.size() == 1 && called->keywords.empty()) {
+        SourceRange r = called->range;
+        e = std::make_unique<AttributeExpr>(r, std::move(called->args[0]),
+                                            f->name);
+        continue;
+      }
       // a.item(): the one element (NumPy library).
       if (auto *m = called->callee->dyn<AttributeExpr>();
           m && m->attr == "item" && called->args.empty() &&
@@ -461,6 +471,22 @@ ExprPtr Parser::parsePostfix() {
                       locString(open.begin)))
         return nullptr;
       idx->range = rangeFrom(begin);
+      // a[np.where(c)], a[np.nonzero(c)]: the tuple of c's nonzero indices
+      // selects what the mask c != 0 does, in the same order.
+      if (idx->indices.size() == 1)
+        if (auto *w = idx->indices[0]->dyn<CallExpr>())
+          if (auto *f = w->callee->dyn<NameExpr>();
+              f &&
+              (f->name == std::string(kNumpyLibraryPrefix) + "nonzero" ||
+               (f->qualified && f->name == "nonzero")) &&
+              w->args.size() == 1 && w->keywords.empty() &&
+              w->starred.empty()) {
+            auto mask = std::make_unique<CompareExpr>(w->range);
+            mask->ops.push_back(CompareOp::Ne);
+            mask->operands.push_back(std::move(w->args[0]));
+            mask->operands.push_back(std::make_unique<IntLitExpr>(w->range, 0));
+            idx->indices[0] = std::move(mask);
+          }
       e = std::move(idx);
     } else if (at(TokenKind::Dot)) {
       next();

@@ -300,11 +300,11 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
                                         mathIntegerFunction(member.text));
     std::string name = weftTypeName(member.text);
     ScalarKind kind;
-    // Decorators, and functions the front end rewrites (allclose, and
-    // ndindex as a loop's iterable).
+    // Decorators, and functions the front end rewrites (allclose, ndindex
+    // as a loop's iterable, np.shape(a) as a.shape).
     static const std::set<std::string> decorators = {
-        "jit",     "njit",     "vectorize", "kernel",
-        "stencil", "allclose", "ndindex",   "ndenumerate"};
+        "jit",     "njit",        "vectorize", "kernel", "stencil", "allclose",
+        "ndindex", "ndenumerate", "shape",     "ndim",   "size"};
     static const std::set<std::string> singleComplex = {"complex64", "csingle"};
     if (singleComplex.count(member.text))
       return errorAt(member.range,

@@ -349,10 +349,11 @@ Analyzer::run(std::vector<EntryRequest> *entries,
                        "constant, a NumPy call or an operator of them, or "
                        "a tuple of them");
       }
-      // A function may take the name of a NumPy function or a kernel
-      // builtin, as in Python: it then shadows the builtin, which stays
-      // reachable as np.name. Python's own builtins and Weft's
-      // conversions, constants and transforms keep their names.
+      // A function may take the name of a NumPy function, a constant
+      // (`def pi(sst, ...)`, tcpyPI's) or a kernel builtin, as in Python:
+      // it then shadows the builtin, which stays reachable as np.name.
+      // Python's own builtins and Weft's conversions and transforms keep
+      // their names.
       static const std::set<std::string> reserved = {
           "print", "range", "prange", "len",   "min",  "max",
           "abs",   "sum",   "int",    "float", "bool", "round"};
@@ -360,6 +361,7 @@ Analyzer::run(std::vector<EntryRequest> *entries,
       bool shadowable =
           b && !reserved.count(d->name) &&
           (builtinKind(*b) == BuiltinKind::Kernel ||
+           builtinKind(*b) == BuiltinKind::Constant ||
            ((builtinKind(*b) == BuiltinKind::Function ||
              builtinKind(*b) == BuiltinKind::Math) &&
             !builtinIn(b, {Builtin::F64, Builtin::I64, Builtin::I32,
@@ -789,13 +791,9 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
                                    " slice; it has more dimensions");
       return;
     }
-    // One float stored into an integer element truncates, as NumPy's and
-    // Numba's a[i] = x do; a float array needs an explicit astype.
+    // Floats stored into integer elements truncate toward zero, into bools
+    // are their truth, as NumPy's and Numba's a[i] = x and a[:] = b do.
     Type e = elem.elementType(), v = valueType.elementType();
-    if ((e.isInt() || e.isBool()) && v.isFloat() && elem.isArray())
-      diags_.error(valueRange,
-                   "cannot store floats into an integer array; convert "
-                   "explicitly with i64(x) or .astype(i64)");
     // NumPy raises TypeError (it would drop the imaginary part).
     if (v.isComplex() && !e.isComplex() && e.isKnown())
       diags_.error(valueRange,

@@ -322,7 +322,8 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
       diags_.error(argExprs[i]->range,
                    name + "() of a complex number is not supported; use "
                           "z.real, z.imag and abs(z) (sqrt, exp, log, sin, "
-                          "cos, tan and tanh take complex numbers)");
+                          "cos, tan, sinh, cosh and tanh take complex "
+                          "numbers)");
       return Type::unknown();
     }
   if (b == Builtin::Abs || b == Builtin::Sign) {

@@ -201,6 +201,115 @@ void renameBlock(const Block &block,
     renameStmt(*s, to);
 }
 
+/// How many times each name occurs in `block` (nested blocks included).
+void countMentions(const Block &block, std::map<std::string, int> &out) {
+  forEachExprIn(block, [&](const Expr *e) {
+    if (auto *n = e->dyn<NameExpr>(); n && !n->qualified)
+      ++out[n->name];
+  });
+}
+
+/// Adds the names `e` (and its subexpressions) mentions.
+void mentionsOf(const Expr *e, std::map<std::string, int> &out) {
+  if (!e)
+    return;
+  if (auto *n = e->dyn<NameExpr>(); n && !n->qualified)
+    ++out[n->name];
+  forEachChild(e, [&](const Expr *c) { mentionsOf(c, out); });
+}
+
+/// Adds the names statement `s` mentions, its nested statements' too.
+void mentionsOf(const Stmt &s, std::map<std::string, int> &out) {
+  forEachExprOf(s, [&](const Expr *e) { mentionsOf(e, out); });
+  if (auto *i = s.dyn<IfStmt>()) {
+    countMentions(i->body, out);
+    countMentions(i->orelse, out);
+  } else if (auto *f = s.dyn<ForStmt>()) {
+    countMentions(f->body, out);
+  } else if (auto *w = s.dyn<WhileStmt>()) {
+    countMentions(w->body, out);
+  }
+}
+
+/// The names of `block` that live only in it and are first bound there by
+/// a plain assignment at its top level, then rebound by another: `x_ =
+/// a[k] - b[k]; x_ = math.floor(x_ / w)` in a loop body (no iteration
+/// reads another's). `all` counts the function's mentions.
+std::set<std::string>
+blockLocalRebindings(const Block &block, const std::map<std::string, int> &all,
+                     const std::set<std::string> &annotated) {
+  std::map<std::string, int> inBlock, plainCount;
+  countMentions(block, inBlock);
+  std::set<std::string> bound, readFirst;
+  for (const StmtPtr &s : block) {
+    std::vector<NameExpr *> plain = plainAssigned(*s);
+    std::map<std::string, int> reads;
+    if (plain.empty())
+      mentionsOf(*s, reads);
+    else
+      mentionsOf(static_cast<const AssignStmt &>(*s).value.get(), reads);
+    for (const auto &[name, count] : reads)
+      if (!bound.count(name))
+        readFirst.insert(name);
+    for (const NameExpr *n : plain) {
+      bound.insert(n->name);
+      ++plainCount[n->name];
+    }
+  }
+  std::set<std::string> out;
+  for (const auto &[name, count] : plainCount) {
+    auto total = all.find(name);
+    if (count >= 2 && !readFirst.count(name) && !annotated.count(name) &&
+        total != all.end() && total->second == inBlock[name])
+      out.insert(name);
+  }
+  return out;
+}
+
+/// Versions the rebindings of `block` that blockLocalRebindings finds, as
+/// versionBody does a body's, numbering on from `seen`; then those of the
+/// blocks nested in it.
+void versionNested(Block &block, const std::map<std::string, int> &all,
+                   const std::set<std::string> &annotated,
+                   std::map<std::string, int> &seen,
+                   const std::string &suffix) {
+  std::set<std::string> local = blockLocalRebindings(block, all, annotated);
+  std::map<std::string, std::string> current;
+  std::set<std::string> first; // names whose first version is bound
+  for (const StmtPtr &s : block) {
+    std::vector<NameExpr *> plain = plainAssigned(*s);
+    if (plain.empty()) {
+      renameStmt(*s, current);
+      continue;
+    }
+    renameExpr(static_cast<const AssignStmt &>(*s).value.get(), current);
+    for (NameExpr *n : plain) {
+      if (!local.count(n->name))
+        continue;
+      std::string name = n->name;
+      if (first.insert(name).second) { // the first keeps the name
+        current.erase(name);
+        continue;
+      }
+      int k = std::max(++seen[name], 2);
+      seen[name] = k;
+      n->name = name + suffix + std::to_string(k);
+      current[name] = n->name;
+    }
+  }
+  for (StmtPtr &s : block) {
+    if (auto *i = s->dyn<IfStmt>()) {
+      versionNested(const_cast<Block &>(i->body), all, annotated, seen, suffix);
+      versionNested(const_cast<Block &>(i->orelse), all, annotated, seen,
+                    suffix);
+    } else if (auto *f = s->dyn<ForStmt>()) {
+      versionNested(const_cast<Block &>(f->body), all, annotated, seen, suffix);
+    } else if (auto *w = s->dyn<WhileStmt>()) {
+      versionNested(const_cast<Block &>(w->body), all, annotated, seen, suffix);
+    }
+  }
+}
+
 } // namespace
 
 void versionBody(const std::vector<Param> &params, Block &body,
@@ -217,9 +326,24 @@ void versionBody(const std::vector<Param> &params, Block &body,
   for (const auto &[name, count] : all.top)
     if (!all.annotated.count(name))
       versioned.insert(name);
+  std::map<std::string, int> seen; // versions so far
+  // Rebindings in loops and branches, of names that live only there.
+  std::map<std::string, int> mentions;
+  countMentions(body, mentions);
+  for (const Param &p : params)
+    ++mentions[p.name];
+  for (StmtPtr &s : body) {
+    if (auto *i = s->dyn<IfStmt>()) {
+      versionNested(i->body, mentions, all.annotated, seen, suffix);
+      versionNested(i->orelse, mentions, all.annotated, seen, suffix);
+    } else if (auto *f = s->dyn<ForStmt>()) {
+      versionNested(f->body, mentions, all.annotated, seen, suffix);
+    } else if (auto *w = s->dyn<WhileStmt>()) {
+      versionNested(w->body, mentions, all.annotated, seen, suffix);
+    }
+  }
   if (versioned.empty())
     return;
-  std::map<std::string, int> seen;            // versions so far
   std::map<std::string, std::string> current; // name -> its version
   for (const Param &p : params)
     seen[p.name] = 1;

@@ -8,6 +8,7 @@
 // layout follows _formatArray and FloatingFormat in numpy/core/arrayprint.py.
 //
 //===----------------------------------------------------------------------===//
+#include "runtime/NpyIO.h"
 #include "runtime/RuntimeABI.h"
 #include "runtime/Utf8.h"
 
@@ -283,7 +284,10 @@ public:
       : kind(kind), rank(rank), sizes(sizes), strides(strides),
         data(static_cast<const char *>(data)) {}
 
-  std::string print();
+  /// NumPy's str(), or (repr) the list array_repr() puts in "array(...)":
+  /// items separated by ", ", rows by ",", continuation lines indented
+  /// past "array(".
+  std::string print(bool repr = false);
 
 private:
   const char *at(int64_t offset) const {
@@ -320,6 +324,8 @@ private:
   const int64_t *sizes;
   const int64_t *strides;
   const char *data;
+  /// The items' separator: " " (str) or ", " (repr).
+  std::string separator = " ";
   bool summarized = false;
   std::unique_ptr<FloatFormat> floatFormat;
   // complex128: the real parts' format and the imaginary parts' (signed).
@@ -436,18 +442,20 @@ std::string ArrayPrinter::recurse(int64_t axis, int64_t offset,
     for (size_t k = 0; k < n; ++k) {
       if (summary && k == kEdgeItems) {
         extendLine(s, line, "...", elemWidth, hangingIndent);
-        line += " ";
+        line += separator;
       }
       extendLine(s, line, word(offset + indices[k] * strides[axis]), elemWidth,
                  hangingIndent);
       if (k + 1 < n)
-        line += " ";
+        line += separator;
     }
     s += line;
   } else {
     // Outer axes: one sub-array per line, with axesLeft - 1 newlines
     // between them (blank lines between the 2-D blocks of a 3-D array).
-    const std::string lineSep(static_cast<size_t>(axesLeft - 1), '\n');
+    const std::string lineSep =
+        (separator == " " ? "" : ",") +
+        std::string(static_cast<size_t>(axesLeft - 1), '\n');
     const std::string nextIndent = hangingIndent + " ";
     for (size_t k = 0; k < n; ++k) {
       if (summary && k == kEdgeItems)
@@ -462,7 +470,9 @@ std::string ArrayPrinter::recurse(int64_t axis, int64_t offset,
   return "[" + s.substr(hangingIndent.size()) + "]";
 }
 
-std::string ArrayPrinter::print() {
+std::string ArrayPrinter::print(bool repr) {
+  if (repr)
+    separator = ", ";
   if (rank == 0) { // a 0-d array prints as its scalar
     if (kind == WEFT_F32)
       return formatFloat32(static_cast<float>(loadFloat(0)));
@@ -503,7 +513,9 @@ std::string ArrayPrinter::print() {
     for (int64_t off : shown)
       intWidth = std::max(intWidth, intText(off).size());
   }
-  return recurse(0, 0, " ", kLineWidth);
+  // (repr: past "array(", and a column kept for the ")" or ",")
+  return repr ? recurse(0, 0, std::string(7, ' '), kLineWidth - 1)
+              : recurse(0, 0, " ", kLineWidth);
 }
 
 } // namespace
@@ -552,8 +564,37 @@ std::string formatArray(int32_t elemKind, int64_t rank, const int64_t *sizes,
   return ArrayPrinter(elemKind, rank, sizes, strides, data).print();
 }
 
-std::string formatMemRef(int32_t elemKind, int64_t rank,
-                         const void *descriptor) {
+std::string formatArrayRepr(int32_t elemKind, int64_t rank,
+                            const int64_t *sizes, const int64_t *strides,
+                            const void *data) {
+  // numpy.core.arrayprint's _array_repr_implementation, default options.
+  bool empty = false;
+  for (int64_t k = 0; k < rank; ++k)
+    empty |= sizes[k] == 0;
+  std::string list;
+  if (!empty) {
+    list = ArrayPrinter(elemKind, rank, sizes, strides, data).print(true);
+  } else if (rank == 1) {
+    list = "[]";
+  } else {
+    list = "[], shape=(";
+    for (int64_t k = 0; k < rank; ++k)
+      list += (k ? ", " : "") + std::to_string(sizes[k]);
+    list += ")";
+  }
+  bool typeless = !empty && (elemKind == WEFT_F64 || elemKind == WEFT_I64 ||
+                             elemKind == WEFT_BOOL || elemKind == WEFT_C128);
+  std::string text = "array(" + list + (typeless ? ")" : ",");
+  if (typeless)
+    return text;
+  std::string dtype = std::string("dtype=") + npyTypeName(elemKind) + ")";
+  size_t lastLine = text.size() - (text.rfind('\n') + 1); // (npos + 1 is 0)
+  return text + (lastLine + dtype.size() + 1 > kLineWidth ? "\n      " : " ") +
+         dtype;
+}
+
+std::string formatMemRef(int32_t elemKind, int64_t rank, const void *descriptor,
+                         bool repr) {
   // { T *allocated; T *aligned; int64_t offset; int64_t sizes[rank];
   //   int64_t strides[rank]; }
   const char *d = static_cast<const char *>(descriptor);
@@ -566,7 +607,10 @@ std::string formatMemRef(int32_t elemKind, int64_t rank,
               2 * static_cast<size_t>(rank) * sizeof(int64_t));
   const char *data =
       aligned + offset * static_cast<int64_t>(elementBytes(elemKind));
-  return formatArray(elemKind, rank, shape.data(), shape.data() + rank, data);
+  return repr ? formatArrayRepr(elemKind, rank, shape.data(),
+                                shape.data() + rank, data)
+              : formatArray(elemKind, rank, shape.data(), shape.data() + rank,
+                            data);
 }
 
 namespace {

@@ -208,6 +208,11 @@ void weft_rt_print_array(int32_t elemKind, int64_t rank,
   writeOut(weft::rt::formatMemRef(elemKind, rank, descriptor));
 }
 
+void weft_rt_print_array_repr(int32_t elemKind, int64_t rank,
+                              const void *descriptor) {
+  writeOut(weft::rt::formatMemRef(elemKind, rank, descriptor, true));
+}
+
 void weft_rt_print_list(int32_t elemKind, const void *descriptor) {
   writeOut(weft::rt::formatList(elemKind, descriptor));
 }

@@ -49,6 +49,9 @@ void weft_rt_print_tuple_list(const char *format, int32_t fields,
                               const void *const *descriptors);
 void weft_rt_print_array(int32_t elemKind, int64_t rank,
                          const void *descriptor);
+/// The same as NumPy's repr() (an array inside a printed tuple).
+void weft_rt_print_array_repr(int32_t elemKind, int64_t rank,
+                              const void *descriptor);
 /// Writes Python's format(x, spec) of a number (`kind` 0: the bool `i`,
 /// 1: the int `i`, 2: the float `f`) as code points into the 1-D u32
 /// memref `descriptor` describes; returns how many (FormatSpec.cpp).
@@ -256,8 +259,14 @@ std::string formatArray(int32_t elemKind, int64_t rank, const int64_t *sizes,
                         const int64_t *strides, const void *data);
 /// formatArray of the array an MLIR ranked memref descriptor describes
 /// (the layout weft_rt_print_array takes).
-std::string formatMemRef(int32_t elemKind, int64_t rank,
-                         const void *descriptor);
+std::string formatMemRef(int32_t elemKind, int64_t rank, const void *descriptor,
+                         bool repr = false);
+/// NumPy's repr() of an array of rank 1 to 8: `array([1. , 2.5])`, with
+/// `dtype=int32` past the types NumPy leaves unnamed (float64, int64,
+/// bool, complex128) and for empty arrays.
+std::string formatArrayRepr(int32_t elemKind, int64_t rank,
+                            const int64_t *sizes, const int64_t *strides,
+                            const void *data);
 /// Python's str() of a list (`[1.0, 2.5]`, `[True, False]`) of the 1-D
 /// memref descriptor `descriptor`'s elements.
 std::string formatList(int32_t elemKind, const void *descriptor);

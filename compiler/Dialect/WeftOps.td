@@ -24,8 +24,10 @@ def Weft_PrintOp : Weft_Op<"print"> {
     `tuple_formats` with the fields for its `{}`s. `strings` holds pairs
     (operand, quoted): those operands are strs (1-D arrays of u32 code
     points), printed as their text, or quoted as Python's repr() when
-    `quoted` is 1 (a str inside a tuple). The line ends with `end`'s
-    text when it is given (print's end=), else with a newline.
+    `quoted` is 1 (a str inside a tuple). The arrays whose positions
+    `reprs` names print as NumPy's repr() (`array([1. , 2.5])`, an array
+    inside a tuple, as Python prints a tuple's items). The line ends with
+    `end`'s text when it is given (print's end=), else with a newline.
 
     ```mlir
     weft.print "x = {} {}" %a, %b : i64, f64
@@ -39,7 +41,8 @@ def Weft_PrintOp : Weft_Op<"print"> {
                        OptionalAttr<DenseI64ArrayAttr>:$tuple_lists,
                        OptionalAttr<StrArrayAttr>:$tuple_formats,
                        OptionalAttr<DenseI64ArrayAttr>:$strings,
-                       OptionalAttr<StrAttr>:$end);
+                       OptionalAttr<StrAttr>:$end,
+                       OptionalAttr<DenseI64ArrayAttr>:$reprs);
   let assemblyFormat = "$format ($values^ `:` type($values))? attr-dict";
   let hasVerifier = 1;
 }

@@ -250,6 +250,20 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
       return complex::LogOp::create(b, l, x);
     if (builtin == Builtin::Tan)
       return complex::TanOp::create(b, l, x);
+    if (builtin == Builtin::Sinh || builtin == Builtin::Cosh) {
+      // cosh(x+iy) = cosh x cos y + i sinh x sin y, sinh(x+iy) = sinh x
+      // cos y + i cosh x sin y (C99's ccosh and csinh for finite z).
+      Value re = complex::ReOp::create(b, l, x);
+      Value im = complex::ImOp::create(b, l, x);
+      Value ch = math::CoshOp::create(b, l, re);
+      Value sh = math::SinhOp::create(b, l, re);
+      Value c = math::CosOp::create(b, l, im);
+      Value s = math::SinOp::create(b, l, im);
+      bool cosh = builtin == Builtin::Cosh;
+      return complex::CreateOp::create(
+          b, l, x.getType(), arith::MulFOp::create(b, l, cosh ? ch : sh, c),
+          arith::MulFOp::create(b, l, cosh ? sh : ch, s));
+    }
     return complex::TanhOp::create(b, l, x);
   }
   if (builtin == Builtin::Sqrt)

@@ -48,7 +48,8 @@ void FunctionGen::emitPrint(const CallExpr *c) {
   };
   SmallVector<TupleList> tupleLists;
   // Each str's position among the values and whether it is quoted
-  // (inside a tuple: as repr()), the pairs of weft.print's `strings`.
+  // (inside a tuple: as repr()), the pairs of weft.print's `strings`; an
+  // array inside a tuple is a pair (position, 2): weft.print's `reprs`.
   std::function<void(const weft::Type &, ArrayRef<Value> &, std::string &,
                      SmallVector<Value> &, SmallVector<int64_t> &)>
       add = [&](const weft::Type &t, ArrayRef<Value> &parts,
@@ -112,6 +113,8 @@ void FunctionGen::emitPrint(const CallExpr *c) {
           listValues.push_back(parts.front());
         if (t.isString())
           strings.append({int64_t(values.size()), inTuple > 0});
+        else if (inTuple > 0 && t.isArray() && !t.isList())
+          strings.append({int64_t(values.size()), 2});
         values.push_back(parts.front());
         parts = parts.drop_front();
       };
@@ -169,13 +172,20 @@ void FunctionGen::emitPrint(const CallExpr *c) {
             lists.push_back(int64_t(k));
           }
         }
+        SmallVector<int64_t> strs, reprs;
+        for (size_t k = 0; k < strings.size(); k += 2)
+          if (strings[k + 1] == 2)
+            reprs.push_back(strings[k]);
+          else
+            strs.append({strings[k], strings[k + 1]});
         auto op = weft::PrintOp::create(
             b, l, format, values,
             lists.empty() ? DenseI64ArrayAttr() : b.getDenseI64ArrayAttr(lists),
             DenseI64ArrayAttr(), ArrayAttr(),
-            strings.empty() ? DenseI64ArrayAttr()
-                            : b.getDenseI64ArrayAttr(strings),
-            end ? b.getStringAttr(*end) : StringAttr());
+            strs.empty() ? DenseI64ArrayAttr() : b.getDenseI64ArrayAttr(strs),
+            end ? b.getStringAttr(*end) : StringAttr(),
+            reprs.empty() ? DenseI64ArrayAttr()
+                          : b.getDenseI64ArrayAttr(reprs));
         if (!groups.empty()) {
           op.setTupleListsAttr(b.getDenseI64ArrayAttr(groups));
           op.setTupleFormatsAttr(b.getStrArrayAttr(tupleFormats));

@@ -61,6 +61,19 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
             rewriter, op, abi::Function::weft_rt_print_list,
             {constI32(rewriter, op.getLoc(), elemKindCode(mt.getElementType())),
              ptr});
+      } else if (std::optional<ArrayRef<int64_t>> reprs = op.getReprs();
+                 reprs && llvm::is_contained(*reprs, int64_t(next))) {
+        // An array inside a tuple: NumPy's repr().
+        auto mt = cast<MemRefType>(op.getValues()[next].getType());
+        std::optional<weft_dtype> kind =
+            weft::runtimeElementKind(mt.getElementType());
+        if (!kind)
+          return rewriter.notifyMatchFailure(op, "unsupported element type");
+        callRuntime(
+            rewriter, op, abi::Function::weft_rt_print_array_repr,
+            {constI32(rewriter, op.getLoc(), *kind),
+             constI64(rewriter, op.getLoc(), mt.getRank()),
+             descriptorPointer(rewriter, op, adaptor.getValues()[next])});
       } else if (failed(printValue(rewriter, op, op.getValues()[next].getType(),
                                    adaptor.getValues()[next]))) {
         return failure();
