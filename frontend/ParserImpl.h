@@ -233,6 +233,10 @@ private:
   std::set<std::string> numpyRandomModules_;
   /// Names of Python's heapq module (imported or not).
   std::set<std::string> heapqModules_{"heapq"};
+  /// Names of the program's own modules (`import weft.module as utils`,
+  /// which the Python package writes for `utils.helper(x)` of a jitted
+  /// function): `utils.helper` is the module-level name `helper`.
+  std::set<std::string> programModules_;
   /// random's `name` as the library's function; null (an error reported
   /// at `at`) for what Weft does not have.
   ExprPtr pyRandomMember(const std::string &name, SourceRange at);

@@ -37,7 +37,8 @@ bool importable(const std::string &module) {
   return module == "numpy" || module == "math" || module == "numba" ||
          module == "numpy.random" || module == "numba.np" ||
          module == "cmath" || module == "random" || module == "heapq" ||
-         module == "collections" || module == "typing";
+         module == "collections" || module == "typing" ||
+         module == "weft.module";
 }
 /// math.floor, math.ceil and math.trunc give Python's int (NumPy's give a
 /// float), math.frexp an int exponent: the library's versions, as is
@@ -202,6 +203,8 @@ StmtPtr Parser::parseImport() {
         numpyRandomModules_.insert(as);
       if (module == "heapq")
         heapqModules_.insert(as.empty() ? module : as);
+      if (module == "weft.module" && !as.empty())
+        programModules_.insert(as);
     } while (accept(TokenKind::Comma));
   }
   return std::make_unique<PassStmt>(rangeFrom(begin));
@@ -250,6 +253,8 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     if (!at(TokenKind::Identifier))
       return error("expected a name after '" + module.text + ".'");
     const Token &member = next();
+    if (programModules_.count(module.text))
+      return std::make_unique<NameExpr>(rangeFrom(begin), member.text);
     if (cmathModules_.count(module.text))
       return cmathMember(member.text, rangeFrom(begin));
     if (pyRandomModules_.count(module.text))

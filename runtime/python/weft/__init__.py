@@ -689,10 +689,11 @@ def _module_source(dispatchers):
     # it) rather than give one of them the other's value.
     constants, clashes = {}, set()
     for fn in functions:
-        values = {name: fn.__globals__[name]
-                  for name in _global_names(fn.__code__) |
-                  _default_names(fn)
-                  if name in fn.__globals__}
+        values = _module_members(fn)
+        values.update({name: fn.__globals__[name]
+                       for name in _global_names(fn.__code__) |
+                       _default_names(fn)
+                       if name in fn.__globals__})
         closure = fn.__closure__ or ()
         for name, cell in zip(fn.__code__.co_freevars, closure):
             try:
@@ -715,8 +716,9 @@ def _module_source(dispatchers):
     # f as g`): the module's aliases of them.
     aliases = {}
     for fn in functions:
+        members = _module_members(fn)
         for name in sorted(_global_names(fn.__code__)):
-            v = fn.__globals__.get(name)
+            v = fn.__globals__.get(name, members.get(name))
             if isinstance(v, Dispatcher) and name != v.py_func.__name__:
                 aliases[name] = v.py_func.__name__
             info = _jitclass.info_of(v) if isinstance(v, type) else None
@@ -756,6 +758,11 @@ def _module_source(dispatchers):
     # first function where there are some.
     imports = []
     for fn in functions:
+        # The program's own modules: `utils.helper` is `helper`.
+        for name in _program_modules(fn):
+            line = "import weft.module as %s" % name
+            if line not in imports:
+                imports.append(line)
         for name in sorted(_global_names(fn.__code__)):
             v = fn.__globals__.get(name)
             module = getattr(v, "__name__", None)
@@ -900,10 +907,44 @@ def _default_names(fn):
     return names
 
 
+# Modules whose names Weft knows itself (np.sum, math.floor, nb.prange).
+_KNOWN_MODULES = ("numpy", "math", "numba", "random", "cmath", "heapq")
+
+
+def _program_modules(fn):
+    """The program's own modules `fn` names (`from . import utils`,
+    `shared_tools = sys.modules[__name__]`, globals or variables of an
+    enclosing function), whose members it reaches as `utils.helper(x)`:
+    {name: module}."""
+    named = {name: fn.__globals__[name] for name in _global_names(fn.__code__)
+             if name in fn.__globals__}
+    for name, cell in zip(fn.__code__.co_freevars, fn.__closure__ or ()):
+        try:
+            named[name] = cell.cell_contents
+        except ValueError:  # not assigned yet
+            pass
+    return {name: v for name, v in sorted(named.items())
+            if isinstance(v, types.ModuleType) and
+            v.__name__.split(".")[0] not in _KNOWN_MODULES}
+
+
+def _module_members(fn):
+    """The members of the program's modules `fn` may read (`utils.helper`,
+    `constants.RD`), by name: jitted functions, jitclasses and constants,
+    which the module source defines under those names."""
+    values = {}
+    names = _global_names(fn.__code__)
+    for m in _program_modules(fn).values():
+        for name in sorted(names):
+            if name in m.__dict__ and name not in values:
+                values[name] = m.__dict__[name]
+    return values
+
+
 def _referenced_values(fn):
     """The globals `fn` may read and the variables of enclosing functions
     it reads (a jitted function defined inside another), by name."""
-    values = {}
+    values = _module_members(fn)
     for name in _global_names(fn.__code__):
         if name in fn.__globals__:
             values[name] = fn.__globals__[name]
