@@ -493,6 +493,23 @@ ExprPtr Parser::parsePostfix() {
       if (!at(TokenKind::Identifier))
         return error("expected an attribute name after '.'");
       std::string attr = next().text;
+      // a.flags.c_contiguous (.contiguous), a.flags.f_contiguous: whether
+      // a, or a.T, lies in row-major order without gaps.
+      if (attr == "flags" && at(TokenKind::Dot) &&
+          tok(1).kind == TokenKind::Identifier &&
+          (tok(1).text == "c_contiguous" || tok(1).text == "contiguous" ||
+           tok(1).text == "f_contiguous")) {
+        next();
+        bool fortran = next().text == "f_contiguous";
+        SourceRange r = rangeFrom(begin);
+        if (fortran)
+          e = std::make_unique<AttributeExpr>(r, std::move(e), "T");
+        auto test = std::make_unique<CallExpr>(
+            r, std::make_unique<NameExpr>(r, "__is_contiguous"));
+        test->args.push_back(std::move(e));
+        e = std::move(test);
+        continue;
+      }
       e = std::make_unique<AttributeExpr>(rangeFrom(begin), std::move(e),
                                           std::move(attr));
     } else {
