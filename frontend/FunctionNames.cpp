@@ -76,6 +76,75 @@ static std::optional<std::vector<std::string>> recordFields(const Expr *e) {
   return fields;
 }
 
+/// A function's local variables bound only to one function (`g = f`, or
+/// `g = f1 if compiled else f2` of a module constant `compiled`, dcor's
+/// factories) and only called (`g(x)`): the function they stand for.
+static std::map<std::string, std::string>
+localFunctionAliases(const FunctionDefStmt &d,
+                     const std::set<std::string> &functions,
+                     const std::map<std::string, bool> &constants) {
+  std::map<std::string, std::string> to;
+  std::set<std::string> bad;
+  auto resolve = [&](const Expr *v) -> std::string {
+    if (auto *n = v->dyn<NameExpr>())
+      return !n->qualified && functions.count(n->name) ? n->name : "";
+    auto *x = v->dyn<IfExpExpr>();
+    auto *c = x ? x->cond->dyn<NameExpr>() : nullptr;
+    auto k = c && !c->qualified ? constants.find(c->name) : constants.end();
+    if (k == constants.end())
+      return "";
+    auto *f = (k->second ? x->thenValue : x->elseValue)->dyn<NameExpr>();
+    return f && !f->qualified && functions.count(f->name) ? f->name : "";
+  };
+  for (const Param &p : d.params)
+    bad.insert(p.name);
+  forEachStmtIn(d.body, [&](const Stmt &s) {
+    auto *a = s.dyn<AssignStmt>();
+    auto *t = a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>()
+                                          : nullptr;
+    std::string f = t ? resolve(a->value.get()) : "";
+    if (!f.empty()) {
+      auto [it, added] = to.emplace(t->name, f);
+      if (!added && it->second != f)
+        bad.insert(t->name);
+      return;
+    }
+    std::vector<std::string> names;
+    namesBoundBy(s, names);
+    if (!s.dyn<ForStmt>() && !s.dyn<IfStmt>() && !s.dyn<WhileStmt>())
+      bad.insert(names.begin(), names.end());
+    else if (auto *fs = s.dyn<ForStmt>()) {
+      std::vector<const NameExpr *> loop;
+      namesOfTarget(fs->target.get(), loop);
+      for (const NameExpr *n : loop)
+        bad.insert(n->name);
+    }
+  });
+  // Every other use must be a call of it.
+  std::set<const Expr *> callees;
+  forEachExprIn(d.body, [&](const Expr *e) {
+    if (auto *c = e->dyn<CallExpr>())
+      callees.insert(c->callee.get());
+  });
+  forEachStmtIn(d.body, [&](const Stmt &s) {
+    auto *a = s.dyn<AssignStmt>();
+    forEachExprOf(s, [&](const Expr *top) {
+      if (a && top == a->targets[0].get())
+        return;
+      std::function<void(const Expr *)> visit = [&](const Expr *e) {
+        if (auto *n = e->dyn<NameExpr>(); n && to.count(n->name) &&
+                                          !callees.count(e))
+          bad.insert(n->name);
+        forEachChild(e, visit);
+      };
+      visit(top);
+    });
+  });
+  for (const std::string &b : bad)
+    to.erase(b);
+  return to;
+}
+
 void resolveFunctionNames(ModuleAST &module) {
   // `P = namedtuple("P", ["x", "y"])`: a class of records.
   for (auto it = module.body.begin(); it != module.body.end();) {
@@ -142,10 +211,58 @@ void resolveFunctionNames(ModuleAST &module) {
                 });
     s = std::move(one.front());
   }
+  // Module-level bools (`compiled = True`, a factory's variable the
+  // Python package writes as a constant).
+  std::map<std::string, bool> constants;
+  for (const StmtPtr &s : module.body)
+    if (auto *a = s->dyn<AssignStmt>(); a && a->targets.size() == 1)
+      if (auto *t = a->targets[0]->dyn<NameExpr>())
+        if (auto *v = a->value->dyn<BoolLitExpr>())
+          constants[t->name] = v->value;
+  std::set<std::string> callable = functions;
+  for (const auto &[name, to] : aliases)
+    if (functionAliases.count(name))
+      callable.insert(name);
   for (StmtPtr &s : module.body) {
     auto *d = s->dyn<FunctionDefStmt>();
     if (!d)
       continue;
+    // `g = f` in the body, g only called: its assignments go, its calls
+    // call f.
+    std::map<std::string, std::string> local =
+        localFunctionAliases(*d, callable, constants);
+    if (!local.empty()) {
+      std::function<void(Block &)> drop = [&](Block &block) {
+        for (StmtPtr &st : block) {
+          auto *a = st->dyn<AssignStmt>();
+          auto *t = a && a->targets.size() == 1
+                        ? a->targets[0]->dyn<NameExpr>()
+                        : nullptr;
+          if (t && local.count(t->name))
+            st = std::make_unique<PassStmt>(st->range);
+          else if (auto *i = st->dyn<IfStmt>()) {
+            drop(i->body);
+            drop(i->orelse);
+          } else if (auto *f = st->dyn<ForStmt>())
+            drop(f->body);
+          else if (auto *w = st->dyn<WhileStmt>())
+            drop(w->body);
+        }
+      };
+      drop(d->body);
+      renameNames(d->body,
+                  [&](const std::string &name) -> std::pair<std::string, bool> {
+                    auto it = local.find(name);
+                    if (it == local.end())
+                      return {"", false};
+                    auto alias = aliases.find(it->second);
+                    return alias != aliases.end() &&
+                                   functionAliases.count(it->second)
+                               ? alias->second
+                               : std::pair<std::string, bool>{it->second,
+                                                              false};
+                  });
+    }
     std::set<std::string> locals = localsOf(*d);
     std::set<std::string> params;
     for (const Param &p : d->params)

@@ -1,0 +1,48 @@
+"""A local variable bound to a jitted function and only called stands for
+that function (`k = helper; k(x)`), also when a factory's constant picks
+it (dcor's `g = compiled_version if compiled else plain_version`)."""
+import numpy as np
+import pytest
+
+import weft
+
+
+def _plain(a):
+    return a + 1.0
+
+
+_compiled = weft.jit(_plain)
+
+
+def _make(compiled):
+    def f(a):
+        g = _compiled if compiled else _plain
+        return g(a) * 2.0
+    return f
+
+
+def test_factory_constant_picks_the_function():
+    f = weft.jit(_make(compiled=True))
+    np.testing.assert_array_equal(f(np.arange(3.0)), [2.0, 4.0, 6.0])
+
+
+def test_local_alias_called_in_a_loop():
+    @weft.jit
+    def total(a):
+        k = _compiled
+        s = 0.0
+        for i in range(len(a)):
+            s += k(a[i])
+        return s
+
+    assert total(np.arange(3.0)) == 6.0
+
+
+def test_alias_used_otherwise_is_still_an_error():
+    @weft.jit
+    def passes_it_on(a):
+        k = _compiled
+        return k
+
+    with pytest.raises(weft.CompileError, match="is a function"):
+        passes_it_on(np.arange(3.0))
