@@ -100,8 +100,8 @@ localFunctionAliases(const FunctionDefStmt &d,
     bad.insert(p.name);
   forEachStmtIn(d.body, [&](const Stmt &s) {
     auto *a = s.dyn<AssignStmt>();
-    auto *t = a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>()
-                                          : nullptr;
+    auto *t =
+        a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
     std::string f = t ? resolve(a->value.get()) : "";
     if (!f.empty()) {
       auto [it, added] = to.emplace(t->name, f);
@@ -132,8 +132,8 @@ localFunctionAliases(const FunctionDefStmt &d,
       if (a && top == a->targets[0].get())
         return;
       std::function<void(const Expr *)> visit = [&](const Expr *e) {
-        if (auto *n = e->dyn<NameExpr>(); n && to.count(n->name) &&
-                                          !callees.count(e))
+        if (auto *n = e->dyn<NameExpr>();
+            n && to.count(n->name) && !callees.count(e))
           bad.insert(n->name);
         forEachChild(e, visit);
       };
@@ -235,9 +235,8 @@ void resolveFunctionNames(ModuleAST &module) {
       std::function<void(Block &)> drop = [&](Block &block) {
         for (StmtPtr &st : block) {
           auto *a = st->dyn<AssignStmt>();
-          auto *t = a && a->targets.size() == 1
-                        ? a->targets[0]->dyn<NameExpr>()
-                        : nullptr;
+          auto *t = a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>()
+                                                : nullptr;
           if (t && local.count(t->name))
             st = std::make_unique<PassStmt>(st->range);
           else if (auto *i = st->dyn<IfStmt>()) {
@@ -250,18 +249,17 @@ void resolveFunctionNames(ModuleAST &module) {
         }
       };
       drop(d->body);
-      renameNames(d->body,
-                  [&](const std::string &name) -> std::pair<std::string, bool> {
-                    auto it = local.find(name);
-                    if (it == local.end())
-                      return {"", false};
-                    auto alias = aliases.find(it->second);
-                    return alias != aliases.end() &&
-                                   functionAliases.count(it->second)
-                               ? alias->second
-                               : std::pair<std::string, bool>{it->second,
-                                                              false};
-                  });
+      renameNames(
+          d->body,
+          [&](const std::string &name) -> std::pair<std::string, bool> {
+            auto it = local.find(name);
+            if (it == local.end())
+              return {"", false};
+            auto alias = aliases.find(it->second);
+            return alias != aliases.end() && functionAliases.count(it->second)
+                       ? alias->second
+                       : std::pair<std::string, bool>{it->second, false};
+          });
     }
     std::set<std::string> locals = localsOf(*d);
     std::set<std::string> params;

@@ -959,16 +959,18 @@ Type Analyzer::checkExprImpl(const Expr *e) {
                    "'" + a->attr + "' is not an attribute of " + base.str());
       return Type::unknown();
     }
-    if (a->attr == "size" || a->attr == "ndim")
+    if (a->attr == "size" || a->attr == "ndim" || a->attr == "itemsize" ||
+        a->attr == "nbytes")
       return Type::i64();
     if (a->attr == "T")
       return base;
-    if (a->attr == "shape")
+    if (a->attr == "shape" || a->attr == "strides") // (strides in bytes)
       return Type::tuple(std::vector<Type>(base.rank(), Type::i64()));
     if (a->attr == "dtype")
       return Type::dtype(base.scalarKind());
     diags_.error(a->range, "arrays have no attribute '" + a->attr +
-                               "'; available: shape, size, ndim, dtype, T");
+                               "'; available: shape, size, ndim, dtype, T, "
+                               "strides, itemsize, nbytes");
     return Type::unknown();
   }
   case ExprKind::Tuple: {

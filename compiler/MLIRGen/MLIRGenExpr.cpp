@@ -1017,6 +1017,26 @@ Val FunctionGen::emitExpr(const Expr *e) {
                                 : Val(i64(a->attr == "size" ? 1 : 0, l));
     if (a->attr == "ndim")
       return Val(i64(cast<MemRefType>(arr.getType()).getRank(), l));
+    // a.itemsize, a.nbytes and a.strides: in bytes, as NumPy's.
+    ScalarKind ek = fn.typeOf(a->base.get()).scalarKind();
+    int64_t item = ek == ScalarKind::C128   ? 16
+                   : ek == ScalarKind::Bool ? 1
+                                            : bitWidth(ek) / 8;
+    auto asI64 = [&](Value v) {
+      return arith::IndexCastOp::create(b, l, b.getI64Type(), v).getResult();
+    };
+    if (a->attr == "itemsize")
+      return Val(i64(item, l));
+    if (a->attr == "nbytes")
+      return Val(arith::MulIOp::create(
+          b, l, asI64(productOf(arrayMeta(arr, l).sizes, l)), i64(item, l)));
+    if (a->attr == "strides") {
+      Val strides;
+      for (Value s : arrayMeta(arr, l).strides)
+        strides.parts.push_back(
+            arith::MulIOp::create(b, l, asI64(s), i64(item, l)));
+      return strides;
+    }
     if (a->attr == "size")
       return Val(arith::IndexCastOp::create(
           b, l, b.getI64Type(), productOf(arrayMeta(arr, l).sizes, l)));
