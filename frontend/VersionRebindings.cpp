@@ -266,6 +266,12 @@ blockLocalRebindings(const Block &block, const std::map<std::string, int> &all,
   return out;
 }
 
+/// versionNested of each loop body and branch of `block`'s statements.
+void versionBlocksIn(Block &block, const std::map<std::string, int> &all,
+                     const std::set<std::string> &annotated,
+                     std::map<std::string, int> &seen,
+                     const std::string &suffix);
+
 /// Versions the rebindings of `block` that blockLocalRebindings finds, as
 /// versionBody does a body's, numbering on from `seen`; then those of the
 /// blocks nested in it.
@@ -297,15 +303,21 @@ void versionNested(Block &block, const std::map<std::string, int> &all,
       current[name] = n->name;
     }
   }
+  versionBlocksIn(block, all, annotated, seen, suffix);
+}
+
+void versionBlocksIn(Block &block, const std::map<std::string, int> &all,
+                     const std::set<std::string> &annotated,
+                     std::map<std::string, int> &seen,
+                     const std::string &suffix) {
   for (StmtPtr &s : block) {
     if (auto *i = s->dyn<IfStmt>()) {
-      versionNested(const_cast<Block &>(i->body), all, annotated, seen, suffix);
-      versionNested(const_cast<Block &>(i->orelse), all, annotated, seen,
-                    suffix);
+      versionNested(i->body, all, annotated, seen, suffix);
+      versionNested(i->orelse, all, annotated, seen, suffix);
     } else if (auto *f = s->dyn<ForStmt>()) {
-      versionNested(const_cast<Block &>(f->body), all, annotated, seen, suffix);
+      versionNested(f->body, all, annotated, seen, suffix);
     } else if (auto *w = s->dyn<WhileStmt>()) {
-      versionNested(const_cast<Block &>(w->body), all, annotated, seen, suffix);
+      versionNested(w->body, all, annotated, seen, suffix);
     }
   }
 }
@@ -332,16 +344,7 @@ void versionBody(const std::vector<Param> &params, Block &body,
   countMentions(body, mentions);
   for (const Param &p : params)
     ++mentions[p.name];
-  for (StmtPtr &s : body) {
-    if (auto *i = s->dyn<IfStmt>()) {
-      versionNested(i->body, mentions, all.annotated, seen, suffix);
-      versionNested(i->orelse, mentions, all.annotated, seen, suffix);
-    } else if (auto *f = s->dyn<ForStmt>()) {
-      versionNested(f->body, mentions, all.annotated, seen, suffix);
-    } else if (auto *w = s->dyn<WhileStmt>()) {
-      versionNested(w->body, mentions, all.annotated, seen, suffix);
-    }
-  }
+  versionBlocksIn(body, mentions, all.annotated, seen, suffix);
   if (versioned.empty())
     return;
   std::map<std::string, std::string> current; // name -> its version
