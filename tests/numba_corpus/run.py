@@ -230,6 +230,10 @@ def run_one(program, mode, weft_paths, tmp):
     out = os.path.join(tmp, "%s.%s.pkl" % (os.path.basename(program), mode))
     env = dict(os.environ)
     env["PYTHONDONTWRITEBYTECODE"] = "1"    # no __pycache__ in programs/
+    # Numba's cache=True writes into this run's own folder: a cache another
+    # run left (Numba 0.56 can crash loading its parallel functions) is
+    # never read, and nothing is written beside the programs.
+    env["NUMBA_CACHE_DIR"] = os.path.join(tmp, "numba-cache")
     if mode == "weft":
         library, python_path = weft_paths
         env["PYTHONPATH"] = os.pathsep.join(
