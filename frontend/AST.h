@@ -412,6 +412,13 @@ struct ClassDecl {
   bool pythonLists = false;
 };
 
+/// A member of an Enum class: `sitting = "sitting"` (its value a
+/// literal number, bool or str; auto() numbered as Python numbers it).
+struct EnumMember {
+  std::string name;
+  ExprPtr value;
+};
+
 /// What Sema knows of a jitclass `C` after desugaring: its instances are
 /// records (Type::record) of its fields in order, a number field held in
 /// a one-element array (a cell) so that every holder of the instance
@@ -440,6 +447,9 @@ struct ModuleAST {
   /// known of each after (by class name).
   std::vector<ClassDecl> classDecls;
   std::map<std::string, JitclassInfo> jitclasses;
+  /// The module's Enum classes (`class Color(IntEnum): red = 1`): their
+  /// members in order, until desugarEnums makes every use a constant.
+  std::map<std::string, std::vector<EnumMember>> enums;
   /// Expressions Sema makes (obj.p of a property: a call of "C.p"), kept
   /// with the module they belong to.
   std::vector<ExprPtr> synthesized;

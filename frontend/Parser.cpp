@@ -16,6 +16,7 @@
 #include "frontend/DesugarComprehensions.h"
 #include "frontend/DesugarDicts.h"
 #include "frontend/DesugarHeapq.h"
+#include "frontend/DesugarEnums.h"
 #include "frontend/DesugarJitclasses.h"
 #include "frontend/DesugarListMethods.h"
 #include "frontend/DesugarLoops.h"
@@ -97,6 +98,8 @@ void Parser::parseModule(ModuleAST &m) {
   for (ClassDecl &c : classDecls_)
     m.classDecls.push_back(std::move(c));
   classDecls_.clear();
+  m.enums = std::move(enums_);
+  enums_.clear();
   flushLexErrors(SourceLocation{1 << 30, 0});
 }
 
@@ -651,16 +654,23 @@ bool Parser::pythonSource(const FunctionDefStmt &def) {
 }
 
 void Parser::ignoreClassAnnotations(FunctionDefStmt &def) {
-  // In a function compiled from Python (python_lists=True), a name that
-  // is no Weft type (`Point`, `list`) annotates as Python's do: not at all.
+  // In a function compiled from Python (python_lists=True), only Weft's
+  // own type names (`f64`, `i64[:]`, imported from the weft package)
+  // annotate; any other (`float64`, `np.float32`, `Point`, `list`) means
+  // what it means to Numba: nothing (`x: float64` may be passed an
+  // array), and the arguments' types decide.
   if (!pythonSource(def) && !classPython_)
     return;
-  ScalarKind kind;
+  auto weftName = [](const TypeAnnotation &a) {
+    static const std::set<std::string> names = {
+        "bool", "i8",  "i16", "i32", "i64", "u8",
+        "u16",  "u32", "u64", "f32", "f64", "c128"};
+    return names.count(a.scalar) != 0;
+  };
   for (Param &p : def.params)
-    if (p.hasAnnotation && !parseScalarName(p.annotation.scalar, kind))
+    if (p.hasAnnotation && !weftName(p.annotation))
       p.hasAnnotation = false;
-  if (def.hasReturnAnnotation &&
-      !parseScalarName(def.returnAnnotation.scalar, kind))
+  if (def.hasReturnAnnotation && !weftName(def.returnAnnotation))
     def.hasReturnAnnotation = false;
 }
 
@@ -935,6 +945,7 @@ StmtPtr Parser::parseFunctionDef() {
   for (size_t i = lambdas_.size(); i-- > 0;)
     s->body.insert(s->body.begin(), std::move(lambdas_[i]));
   lambdas_ = std::move(outerLambdas);
+  applyNumbaTypes(*s);
   return s;
 }
 
@@ -950,6 +961,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   parser::Parser p(std::move(tokens), lexDiags.diagnostics(), diags);
   p.setParsingLibrary(file.filename() == kNumpyLibraryFile);
   p.parseModule(*m);
+  desugarEnums(*m, diags);
   desugarJitclasses(*m, diags);
   desugarComprehensions(*m, diags);
   liftNestedFunctions(*m);

@@ -4,6 +4,7 @@
 // (a spec list of (name, type) pairs, or fields declared in the body as
 // `x: f64`), holding its fields' declarations and its methods. The
 // parsed class is kept in ModuleAST::classDecls for desugarJitclasses.
+// An Enum or IntEnum class is its members' values (ModuleAST::enums).
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/ParserImpl.h"
@@ -82,6 +83,7 @@ StmtPtr Parser::parseClassDef(std::vector<ExprPtr> decorators) {
     return error("expected a class name after 'class'");
   cls.name = tok().text;
   cls.nameRange = next().range;
+  std::string enumBase; // Enum or IntEnum (enum.Enum, ...)
   if (accept(TokenKind::LParen)) {
     // Base classes (object, or a plain class the jitclass is made of):
     // nothing of them is inherited here.
@@ -91,9 +93,14 @@ StmtPtr Parser::parseClassDef(std::vector<ExprPtr> decorators) {
         ++depth;
       else if (at(TokenKind::RParen))
         --depth;
+      else if (at(TokenKind::Identifier) &&
+               (tok().text == "Enum" || tok().text == "IntEnum"))
+        enumBase = tok().text;
       next();
     }
   }
+  if (!enumBase.empty() && decorators.empty())
+    return parseEnumClass(cls.name, cls.nameRange, enumBase == "IntEnum");
   bool jitclass = false;
   for (const ExprPtr &d : decorators) {
     if (decoratorName(d.get()) != "jitclass") {
@@ -173,6 +180,58 @@ StmtPtr Parser::parseClassDef(std::vector<ExprPtr> decorators) {
   }
   if (jitclass && blockDepth_ == 0)
     classDecls_.push_back(std::move(cls));
+  failed_ = false;
+  return nullptr;
+}
+
+StmtPtr Parser::parseEnumClass(const std::string &name, SourceRange nameRange,
+                               bool intEnum) {
+  if (blockDepth_ > 0)
+    errorAt(nameRange, "an Enum class is defined at the top level of the "
+                       "module, not inside a function or a block");
+  failed_ = false;
+  Block body;
+  parseSuite(body, "class", "expected ':' at end of the 'class' header");
+  std::vector<EnumMember> members;
+  int64_t nextAuto = 1; // auto(): one more than the last int member
+  for (StmtPtr &s : body) {
+    auto *e = s->dyn<ExprStmt>();
+    if ((e && e->value->dyn<StrLitExpr>()) || s->dyn<PassStmt>())
+      continue; // a docstring
+    auto *a = s->dyn<AssignStmt>();
+    auto *target = a && a->targets.size() == 1
+                       ? a->targets[0]->dyn<NameExpr>()
+                       : nullptr;
+    if (!target) {
+      errorAt(s->range, "an Enum class holds its members (`red = 1`); "
+                        "methods and other statements are not supported");
+      continue;
+    }
+    ExprPtr value = std::move(a->value);
+    auto *call = value->dyn<CallExpr>();
+    auto *callee = call ? call->callee->dyn<NameExpr>() : nullptr;
+    if (callee && callee->name == "auto" && call->args.empty())
+      value = std::make_unique<IntLitExpr>(value->range, nextAuto);
+    const Expr *number = value.get();
+    if (auto *u = number->dyn<UnaryExpr>(); u && u->op == UnaryOp::Neg)
+      number = u->operand.get();
+    bool isInt = number->dyn<IntLitExpr>() != nullptr;
+    if (!isInt && !number->dyn<FloatLitExpr>() &&
+        !number->dyn<BoolLitExpr>() &&
+        !(value->dyn<StrLitExpr>() && !intEnum)) {
+      errorAt(value->range, intEnum ? "an IntEnum member's value is an int "
+                                      "literal or auto()"
+                                    : "an Enum member's value is a number, "
+                                      "bool or str literal, or auto()");
+      continue;
+    }
+    if (isInt)
+      nextAuto = (value.get() == number ? 1 : -1) *
+                     number->dyn<IntLitExpr>()->value +
+                 1;
+    members.push_back({target->name, std::move(value)});
+  }
+  enums_[name] = std::move(members);
   failed_ = false;
   return nullptr;
 }

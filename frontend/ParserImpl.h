@@ -120,6 +120,11 @@ private:
   /// @jitclass's spec, `[("x", float64), ("a", float64[:])]`.
   bool parseClassSpec(const Expr *spec, ClassDecl &cls);
   std::vector<ClassDecl> classDecls_;
+  /// `class E(Enum):` (or IntEnum) after its header: its members, kept in
+  /// enums_, no statement.
+  StmtPtr parseEnumClass(const std::string &name, SourceRange nameRange,
+                         bool intEnum);
+  std::map<std::string, std::vector<EnumMember>> enums_;
   /// Parsing the body of a jitclass compiled from Python.
   bool classPython_ = false;
 
@@ -186,6 +191,12 @@ private:
   /// Drops the annotations of `def` that name no Weft type when it is
   /// compiled from Python.
   void ignoreClassAnnotations(FunctionDefStmt &def);
+  /// Numba's one eager signature (`@jit("f4(f4, f4)")`,
+  /// ParserSignatures.cpp): its number types annotate the parameters and
+  /// the result, so that arguments and results convert as Numba's do;
+  /// `locals={"m": float32}` declares the variables' types (the keyword
+  /// is then dropped).
+  void applyNumbaTypes(FunctionDefStmt &def);
   /// Whether `def` is compiled from Python (@jit(python_lists=True)).
   static bool pythonSource(const FunctionDefStmt &def);
   /// Parsing the body of such a function.

@@ -37,7 +37,7 @@ bool importable(const std::string &module) {
   return module == "numpy" || module == "math" || module == "numba" ||
          module == "numpy.random" || module == "numba.np" ||
          module == "cmath" || module == "random" || module == "heapq" ||
-         module == "collections" || module == "typing" ||
+         module == "collections" || module == "typing" || module == "enum" ||
          module == "weft.module";
 }
 /// math.floor, math.ceil and math.trunc give Python's int (NumPy's give a
@@ -68,6 +68,9 @@ std::string weftTypeName(const std::string &name) {
       {"float64", "f64"},
       {"float_", "f64"},
       {"double", "f64"},
+      {"complex128", "complex"},
+      {"complex_", "complex"},
+      {"cdouble", "complex"},
       // NumPy's names of Weft's math functions.
       {"arctan2", "atan2"},
       {"arcsin", "asin"},
@@ -142,6 +145,7 @@ StmtPtr Parser::parseImport() {
           return error("expected a name to import");
         SourceRange nameRange = tok().range;
         std::string name = next().text, as = name;
+        ScalarKind kind;
         if (!alias(as))
           return nullptr;
         if (module == "heapq")
@@ -173,8 +177,10 @@ StmtPtr Parser::parseImport() {
                   : name;
         else if (module == "math" && isMathIntegerFunction(name))
           importedAs_[as] = mathIntegerFunction(name);
-        else if (module == "numpy" && weftTypeName(name) == name &&
-                 name != "newaxis") {
+        else if ((module == "numpy" ||
+                  (module == "numba" && parseScalarName(name, kind))) &&
+                 weftTypeName(name) == name && name != "newaxis") {
+          // (numba's uint8 is NumPy's: a type and its conversion)
           // from numpy import median, array: read as np.median, np.array.
           fromNumpy_[as] = name;
           moduleNames_.insert(kImportedNumpy);

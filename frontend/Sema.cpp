@@ -657,8 +657,12 @@ void Analyzer::assignName(const NameExpr *n, const Type &t,
       change();
       return;
     }
+    // In code compiled from Python, a variable declared by Numba's
+    // locals= (or a signature) converts every number stored in it.
+    bool numbaConverts = fn_->options.pythonLists && slot.isScalar() &&
+                         t.isScalar() && (slot.isComplex() || !t.isComplex());
     if (isParam) {
-      if (!(slot.isFloat() && t.isNumber()) && !(slot == u))
+      if (!(slot.isFloat() && t.isNumber()) && !(slot == u) && !numbaConverts)
         diags_.error(valueRange,
                      "'" + n->name + "' is declared " + slot.str() +
                          " and cannot hold a " + t.str() +

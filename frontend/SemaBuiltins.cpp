@@ -302,11 +302,12 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
     return Type::scalar(k);
   }
   if (b == Builtin::Complex) {
-    // complex(re=0, im=0) of numbers, as Python's.
+    // complex(re=0, im=0) of numbers, as Python's (complex ones too:
+    // re + im * 1j).
     if (!noKeywords() || !arity(0, 2))
       return Type::unknown();
     for (size_t i = 0; i < args.size(); ++i)
-      if (!args[i].isNumber() && !args[i].isBool()) {
+      if (!args[i].isNumber() && !args[i].isBool() && !args[i].isComplex()) {
         diags_.error(argExprs[i]->range,
                      "complex() takes numbers, not " + args[i].str());
         return Type::unknown();

@@ -110,8 +110,10 @@ JitOptions Analyzer::jitOptions(const FunctionDefStmt *def) {
     if (!call)
       continue;
     // @vectorize(['f8(f8)', ...]): Numba's signatures; Weft takes the
-    // element types from each call.
-    size_t signatures = vectorize && !call->args.empty() &&
+    // element types from each call. @jit('f4(f4)'): one signature's
+    // number types annotate the function (ParserSignatures.cpp).
+    bool jit = name->name == "jit" || name->name == "njit";
+    size_t signatures = (vectorize || jit) && !call->args.empty() &&
                                 (call->args[0]->dyn<ListExpr>() ||
                                  call->args[0]->dyn<StrLitExpr>())
                             ? 1

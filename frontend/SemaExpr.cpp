@@ -170,6 +170,22 @@ ScalarKind promoteWeak(ScalarKind l, bool lLit, ScalarKind r, bool rLit) {
   return promote(l, r);
 }
 
+ScalarKind promoteNumba(ScalarKind l, bool lArray, ScalarKind r,
+                        bool rArray) {
+  auto category = [](ScalarKind k) {
+    return k == ScalarKind::Bool                           ? 0
+           : k == ScalarKind::F32 || k == ScalarKind::F64 ? 2
+           : k == ScalarKind::C128                        ? 3
+                                                          : 1;
+  };
+  if (lArray != rArray) {
+    ScalarKind a = lArray ? l : r, n = lArray ? r : l;
+    if (category(n) < category(a))
+      return a;
+  }
+  return promote(l, r);
+}
+
 Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
                             const Expr *rhsE, const Type &r,
                             SourceRange range) {
@@ -239,6 +255,8 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
     if (std::optional<ScalarKind> n = narrowScalar(rhsE))
       rk = *n;
   ScalarKind k = promoteWeak(lk, isLiteral(lhsE), rk, isLiteral(rhsE));
+  if (fn_ && fn_->options.pythonLists && (lf || rf))
+    k = promoteNumba(lk, l.isArray(), rk, r.isArray());
   int rank = std::max(l.isArray() ? l.rank() : 0, r.isArray() ? r.rank() : 0);
   auto make = [&](ScalarKind s) {
     return rank ? Type::array(s, rank) : Type::scalar(s);
@@ -704,11 +722,19 @@ const Expr *Analyzer::moduleConstant(const std::string &name) {
         if (auto *u = x->dyn<UnaryExpr>(); u && u->op == UnaryOp::Neg)
           x = u->operand.get();
         auto *n = x->dyn<NameExpr>();
-        // (np.uint64(5): a uint64 constant)
+        // (np.uint64(5), np.float32(1.5), np.int16(-3): a constant of
+        // that type)
         auto *c = x->dyn<CallExpr>();
         auto *f = c ? c->callee->dyn<NameExpr>() : nullptr;
-        if (f && isBuiltinNamed(f->name, Builtin::U64) && c->args.size() == 1 &&
-            c->keywords.empty() && c->args[0]->dyn<IntLitExpr>())
+        const Expr *arg = c && c->args.size() == 1 ? c->args[0].get() : nullptr;
+        if (auto *u = arg ? arg->dyn<UnaryExpr>() : nullptr;
+            u && u->op == UnaryOp::Neg)
+          arg = u->operand.get();
+        if (f && arg && c->keywords.empty() &&
+            (arg->dyn<IntLitExpr>() || arg->dyn<FloatLitExpr>()) &&
+            (isBuiltinNamed(f->name, Builtin::U64) ||
+             isBuiltinNamed(f->name, Builtin::F32) ||
+             isBuiltinNamed(f->name, Builtin::I32) || narrowScalarCall(x)))
           return true;
         return isLiteral(x) || x->dyn<IntLitExpr>() || x->dyn<BoolLitExpr>() ||
                (n && !assignments.count(n->name) &&

@@ -428,10 +428,25 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
     return Val(acc);
   }
   if (builtin == Builtin::Complex) {
-    Value re = c->args.size() > 0 ? convert(arg(0).v(), ScalarKind::F64, l)
-                                  : constant(ScalarKind::F64, 0, l);
-    Value im = c->args.size() > 1 ? convert(arg(1).v(), ScalarKind::F64, l)
-                                  : constant(ScalarKind::F64, 0, l);
+    // complex(a, b) is a + b * 1j: of complex parts (ar - bi) + (ai + br)j
+    Value parts[2][2];
+    for (size_t i = 0; i < 2; ++i) {
+      if (i >= c->args.size()) {
+        parts[i][0] = parts[i][1] = constant(ScalarKind::F64, 0, l);
+      } else if (argType(i).isComplex()) {
+        Value z = arg(i).v();
+        parts[i][0] = complex::ReOp::create(b, l, z);
+        parts[i][1] = complex::ImOp::create(b, l, z);
+      } else {
+        parts[i][0] = convert(arg(i).v(), ScalarKind::F64, l);
+        parts[i][1] = nullptr; // zero
+      }
+    }
+    Value re = parts[0][0], im = parts[1][0];
+    if (parts[1][1])
+      re = arith::SubFOp::create(b, l, re, parts[1][1]);
+    if (parts[0][1])
+      im = arith::AddFOp::create(b, l, parts[0][1], im);
     return Val(complex::CreateOp::create(b, l, toMLIR(t), re, im));
   }
   if (builtin == Builtin::Abs && argType(0).isComplex())

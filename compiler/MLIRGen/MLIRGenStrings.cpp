@@ -219,6 +219,13 @@ Value FunctionGen::strEqualsLiteral(Value x, const std::string &utf8,
 Value FunctionGen::emitStrCompare(const CompareExpr *c) {
   Location l = loc(c->range);
   CompareOp op = c->ops[0];
+  if (!fn.typeOf(c->operands[0].get()).isString() ||
+      !fn.typeOf(c->operands[1].get()).isString()) {
+    // a str and a number: never equal (both still evaluated)
+    emitExpr(c->operands[0].get());
+    emitExpr(c->operands[1].get());
+    return constant(ScalarKind::Bool, op == CompareOp::Ne, l);
+  }
   const StrLitExpr *lit0 = shortLiteral(c->operands[0].get());
   const StrLitExpr *lit1 = shortLiteral(c->operands[1].get());
   if ((op == CompareOp::Eq || op == CompareOp::Ne) && (lit0 || lit1)) {

@@ -580,5 +580,7 @@ def namespace():
     # NumPy's array methods (a.max(axis=1), ...) import lazily at their
     # first call, through the caller's builtins.
     g["__builtins__"]["__import__"] = builtins.__import__
+    # (a class statement: Enum classes)
+    g["__builtins__"]["__build_class__"] = builtins.__build_class__
     g["__name__"] = "__main__"
     return g

@@ -142,11 +142,20 @@ def test_refused_uses_say_what_to_write():
         to_list("abc")
 
     @weft.jit
-    def mixed(s):
-        return s == 1
+    def ordered(s):
+        return s < 1
 
-    with pytest.raises(weft.CompileError, match="compares with a str"):
-        mixed("abc")
+    with pytest.raises(weft.CompileError, match="orders only with another "
+                                                "str"):
+        ordered("abc")
+
+    # == and != of a str and a number: False and True, as in Python and
+    # Numba (pythermalcomfort compares a float posture with an Enum's str)
+    @weft.jit
+    def mixed(s, x):
+        return s == 1, x != "a", "b" == x
+
+    assert mixed("abc", 2.5) == (False, True, False)
 
 
 @weft.jit

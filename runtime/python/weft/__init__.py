@@ -25,6 +25,7 @@ installed or build-tree layout, or as libweft.so on the loader path.
 import ast
 import copy
 import ctypes
+import enum
 import functools
 import inspect
 import os
@@ -602,7 +603,7 @@ def compile(source, name="<source>", fastmath=False, target="cpu"):
     return Module(source, name, fastmath, target)
 
 
-def _function_lines(fn, options, decorator="jit"):
+def _function_lines(fn, options, decorator="jit", signature=None):
     """The Weft source lines of a decorated Python function (its own text
     without Python decorators, @jit(...) or @vectorize(...) for the
     options in front), the line of the file they start at, and the file's
@@ -633,6 +634,16 @@ def _function_lines(fn, options, decorator="jit"):
         # Python source: list displays are Python's lists ([0.0] * n
         # repeats), where Weft files read them as array literals.
         jit_opts = ", ".join(o for o in (jit_opts, "python_lists=True") if o)
+    local_types = options.get("locals") if decorator == "jit" else None
+    if isinstance(local_types, dict) and local_types:
+        # Numba's locals={"m": float32}: declared types (by their names)
+        jit_opts = ", ".join(o for o in (jit_opts, "locals={%s}" % ", ".join(
+            "%r: %r" % (k, _numba_type_name(v))
+            for k, v in sorted(local_types.items()))) if o)
+    if signature is not None and decorator == "jit":
+        # Numba's one eager signature: its number types convert the
+        # arguments and the result (ParserSignatures.cpp)
+        jit_opts = ", ".join(o for o in (repr(signature), jit_opts) if o)
     head = ["@%s(%s)" % (decorator, jit_opts)]
     filename = inspect.getsourcefile(fn) or "<python>"
     return head + lines, first - len(head), filename
@@ -669,7 +680,8 @@ def _module_source(dispatchers):
     files after them."""
     used = _methods_used(dispatchers)
     parts = [d.lines(used) if isinstance(d, _jitclass.JitclassInfo) else
-             _function_lines(d.py_func, d.options, d.decorator)
+             _function_lines(d.py_func, d.options, d.decorator,
+                             getattr(d, "eager_signature", None))
              for d in dispatchers]
     functions = [f for d in dispatchers for f in _py_functions(d)]
     filename = parts[0][2]
@@ -687,7 +699,7 @@ def _module_source(dispatchers):
     # reads (a jitted function made by a factory); two functions reading
     # one name with different values leave it out (a compile error names
     # it) rather than give one of them the other's value.
-    constants, clashes = {}, set()
+    constants, clashes, type_names = {}, set(), []
     for fn in functions:
         values = _module_members(fn)
         values.update({name: fn.__globals__[name]
@@ -704,6 +716,10 @@ def _module_source(dispatchers):
             literal = _constant_literal(values[name])
             # (uint32 = np.uint32 of `from numba import uint32`, and nan
             # or inf of `from numpy import nan`, are Weft's names already)
+            if literal == "np." + name and name not in type_names:
+                # a NumPy type under its own name (from numpy import
+                # float32): a dtype and its conversion, float32(x)
+                type_names.append(name)
             if literal is None or literal in ("np." + name, name):
                 continue
             if constants.get(name, literal) != literal:
@@ -753,6 +769,12 @@ def _module_source(dispatchers):
                 continue
             text += ['_weft_record_%s = namedtuple("%s", %r)' % (
                 name, type(v).__name__, list(fields)), line]
+    # Enum classes (their members are their values, DesugarEnums.cpp)
+    for fn in functions:
+        for name in sorted(_global_names(fn.__code__)):
+            lines = _enum_class_source(name, fn.__globals__.get(name))
+            if lines and lines[0] not in text:
+                text += lines
     # Modules the functions name under another name (`import numba as
     # nb`: nb.prange), imported first, in the blank lines before the
     # first function where there are some.
@@ -786,12 +808,32 @@ def _module_source(dispatchers):
                 line = "from %s import %s as %s" % (origin[0], origin[1], name)
                 if line not in imports:
                     imports.append(line)
+    if type_names:
+        imports.append("from numpy import %s" % ", ".join(type_names))
     for k, line in enumerate(imports):
         if k < len(text) and not text[k].strip():
             text[k] = line
         else:
             text.insert(k, line)
     return "\n".join(text) + "\n", filename
+
+
+def _enum_class_source(name, v):
+    """The lines of a class statement spelling the Enum or IntEnum class
+    `v` as Weft reads one (members = literal values); None for anything
+    else or a member of another value."""
+    if not isinstance(v, type) or not issubclass(v, enum.Enum):
+        return None
+    base = "IntEnum" if issubclass(v, int) else "Enum"
+    lines = ["class %s(%s):" % (name, base)]
+    for member in v:
+        value = member.value
+        literal = repr(value) if isinstance(value, str) \
+            else _constant_literal(value)
+        if literal is None or isinstance(value, tuple):
+            return None
+        lines.append("    %s = %s" % (member.name, literal))
+    return lines if len(lines) > 1 else None
 
 
 # Global arrays up to this many elements are frozen into the source.
@@ -838,6 +880,10 @@ def _constant_literal(v):
         return "True" if v else "False"
     if isinstance(v, np.uint64):  # (a uint64 constant stays one)
         return "np.uint64(%d)" % int(v)
+    if isinstance(v, (np.float32, np.int8, np.int16, np.int32, np.uint8,
+                      np.uint16, np.uint32)):
+        # a NumPy number of another width keeps it, as Numba freezes it
+        return "np.%s(%r)" % (type(v).__name__, v.item())
     if isinstance(v, (int, np.integer)):
         # (an int from 2**63 to 2**64 - 1 is a uint64 literal)
         return str(int(v)) if _I64_MIN <= int(v) < 2**64 else None
@@ -1043,6 +1089,9 @@ class Dispatcher(_CallerBase):
             bound.apply_defaults()
             learn = learn and len(bound.args) == len(args)
             args = bound.args
+        # an Enum member is its value (an IntEnum's is an int already)
+        args = tuple(a.value if isinstance(a, enum.Enum) and
+                     not isinstance(a, int) else a for a in args)
         if any(isinstance(a, (tuple, list, str, Dispatcher)) or a is None
                or _arguments.is_dtype(a) or _jitclass.info_of(a)
                for a in args):
@@ -1144,6 +1193,30 @@ def _check_options(decorator, options, known):
                             % (decorator, name, hint, ", ".join(known)))
 
 
+def _numba_type_name(t):
+    """The name of a Numba type given as a value (float32 of the numba
+    module, np.float32, "float32")."""
+    if isinstance(t, str):
+        return t
+    name = _arguments.dtype_name(t)
+    return name if name is not None else str(getattr(t, "name", t))
+
+
+def _eager_signature(x):
+    """The text of Numba's one eager signature given to @jit ("f8(f8)",
+    ["f8(f8)"], or float64(float64) of the numba module's type names);
+    None for none or several."""
+    if isinstance(x, (list, tuple)) and len(x) == 1:
+        x = x[0]
+    if isinstance(x, str):
+        return x
+    name = getattr(x, "name", None)  # weft.numba's type names
+    if type(x).__name__ == "_TypeName" and isinstance(name, str) and \
+            name.endswith(")"):
+        return name
+    return None
+
+
 def jit(fn=None, *signatures, **options):
     """@weft.jit or @weft.jit(parallel=True, fastmath=..., boundscheck=...,
     target="cpu"|"gpu"): the function body is Weft code. Numba's
@@ -1154,7 +1227,9 @@ def jit(fn=None, *signatures, **options):
     def wrap(f):
         if inspect.isgeneratorfunction(f):
             return _Generator(f, options)
-        return Dispatcher(f, options)
+        d = Dispatcher(f, options)
+        d.eager_signature = _eager_signature(fn)
+        return d
     if fn is not None and not inspect.isfunction(fn):
         return wrap  # signatures
     return wrap(fn) if fn is not None else wrap
