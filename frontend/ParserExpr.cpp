@@ -958,8 +958,35 @@ static void positionalAxis(CallExpr &c) {
   c.keywords.push_back(std::move(axis));
 }
 
+/// np.searchsorted(a, v, 'right'), np.digitize(x, bins, True): NumPy's
+/// third positional argument, which Weft takes by its keyword.
+static void positionalOptions(CallExpr &c) {
+  static const std::map<std::string, const char *> third = {
+      {"searchsorted", "side"}, {"digitize", "right"}};
+  auto *n = c.callee->dyn<NameExpr>();
+  auto it = n && n->qualified ? third.find(n->name) : third.end();
+  if (it == third.end() || c.args.size() != 3)
+    return;
+  KeywordArg k;
+  k.name = it->second;
+  k.nameRange = c.args[2]->range;
+  k.value = std::move(c.args[2]);
+  c.args.pop_back();
+  c.keywords.push_back(std::move(k));
+}
+
 void Parser::libraryAxisCall(CallExpr &c) {
   positionalAxis(c);
+  positionalOptions(c);
+  // np.array(lst.copy()): the same values as np.array(lst), which copies
+  // them already (matchms's np.array(matching_pairs.copy())).
+  auto *array = c.callee->dyn<NameExpr>();
+  auto *inner = c.args.size() == 1 ? c.args[0]->dyn<CallExpr>() : nullptr;
+  auto *method = inner ? inner->callee->dyn<AttributeExpr>() : nullptr;
+  if (array && array->qualified && array->name == "copy" && method &&
+      method->attr == "copy" && inner->args.empty() &&
+      inner->keywords.empty())
+    c.args[0] = std::move(method->base);
   auto *n = c.callee->dyn<NameExpr>();
   // np.convolve(a, v, 'same') / mode='valid', np.linalg.qr(a, 'r'): the
   // mode's own function (the parser named the call the library's

@@ -36,8 +36,13 @@ std::string scalarOfSignature(std::string t) {
       {"c16", "complex128"}};
   if (auto it = abbreviations.find(t); it != abbreviations.end())
     t = it->second;
+  // (NumPy's narrow integers are storage kinds in Weft: a variable,
+  // parameter or result of them is left to its values)
   ScalarKind k;
-  return parseScalarName(t, k) ? t : "";
+  if (!parseScalarName(t, k) || k == ScalarKind::I8 || k == ScalarKind::I16 ||
+      k == ScalarKind::U8 || k == ScalarKind::U16 || k == ScalarKind::U32)
+    return "";
+  return t;
 }
 
 /// The top-level comma-separated parts of `s`.
@@ -83,7 +88,7 @@ const StrLitExpr *eagerSignature(const Expr *d) {
 
 
 /// `locals={"m": float32, "n": "int32"}` of a @jit decorator: a
-/// declaration `m: float32` at the top of the body for each number type
+/// declaration `m: float32` at the top of the body for each float type
 /// (the keyword is removed; Numba converts every value assigned to them).
 void declareLocals(FunctionDefStmt &def) {
   for (ExprPtr &d : def.decorators) {
@@ -108,8 +113,12 @@ void declareLocals(FunctionDefStmt &def) {
           text = n->name;
         else if (auto *a = type->dyn<AttributeExpr>())
           text = a->attr;
+        // Floats only: f32 arithmetic is what a declaration changes;
+        // integer variables (loop counters) keep Weft's i64.
         std::string scalar = scalarOfSignature(text);
-        if (!name || scalar.empty())
+        ScalarKind k;
+        if (!name || scalar.empty() || !parseScalarName(scalar, k) ||
+            (k != ScalarKind::F32 && k != ScalarKind::F64))
           continue; // (arrays and other types: decided by the values)
         auto decl = std::make_unique<AnnAssignStmt>(type->range);
         decl->target = std::make_unique<NameExpr>(name->range, name->value);

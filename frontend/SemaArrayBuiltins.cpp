@@ -377,6 +377,13 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
     }
     return Type::array(call.dtype ? *call.dtype : *k, 2);
   }
+  if (call.b == Builtin::Copy && call.args.size() == 1 &&
+      call.args[0].isRagged() && !call.args[0].isComplex()) {
+    // np.array(lst) of a list of lists (or of 1-D arrays) of one length:
+    // a 2-D array (a ValueError at run time when the lengths differ).
+    return Type::array(call.dtype ? *call.dtype : call.args[0].scalarKind(),
+                       2);
+  }
   if (call.b == Builtin::Copy || call.b == Builtin::Ravel) {
     if (!call.arity(1, 1) || !call.needArray(0))
       return Type::unknown();
@@ -1004,6 +1011,12 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
                ? Type::none()
                : Type::unknown();
   }
+  // lst.copy() of a list of tuples: a new list of them. (One of a list
+  // of lists would share its rows with `lst` in Python, which Weft's
+  // lists of lists cannot; np.array(lst.copy()) reads np.array(lst).)
+  if (method == Builtin::Copy && base.isTupleList() && c->args.empty() &&
+      c->keywords.empty())
+    return base;
   if (!base.isArray() && !(conj && base.isScalar())) {
     diags_.error(m->range,
                  "'" + m->attr + "' is not a method of " + base.str());

@@ -94,7 +94,8 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
       fn_->exprTypes[lc->elt.get()] = it.tupleListElement();
       return it;
     }
-    if (!it.isArray() && !it.isRagged()) {
+    bool tuples = it.isTupleList() && it.listDepth() == 1;
+    if (!it.isArray() && !it.isRagged() && !tuples) {
       diags_.error(lc->iter->range,
                    "a list comprehension iterates over range(...), an array "
                    "or a list, not " +
@@ -103,7 +104,9 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
     }
     // (the rows of a 2-D array, as NumPy iterates; a list's lists; a
     // str's characters)
-    var = it.isRagged()   ? it.raggedRow()
+    // (the tuples of a list of them, read field by field)
+    var = tuples          ? it.tupleListElement()
+          : it.isRagged() ? it.raggedRow()
           : it.isString() ? it
           : it.rank() == 1
               ? it.elementType()

@@ -127,6 +127,13 @@ private:
         return *l;
       return decide(b->rhs.get(), stable);
     }
+    if (auto *n = e->dyn<NameExpr>()) {
+      // `if not w_max:` of a parameter passed None: None is false
+      auto it = stable.find(n->name);
+      if (it != stable.end() && it->second.isNone())
+        return false;
+      return std::nullopt;
+    }
     auto *c = e->dyn<CompareExpr>();
     if (!c || c->ops.size() != 1)
       return std::nullopt;

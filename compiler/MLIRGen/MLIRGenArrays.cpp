@@ -776,6 +776,22 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = Val(arr);
     return true;
   }
+  if (builtin == Builtin::Copy && c->callee->dyn<AttributeExpr>() &&
+      argType(0).isTupleList()) {
+    // lst.copy() of a list of tuples: each field copied.
+    for (Value part : arg(0).parts) {
+      SmallVector<Value, 1> sizes{memref::DimOp::create(b, l, part, 0)};
+      Value copy = allocArrayN(
+          kindOf(cast<MemRefType>(part.getType()).getElementType()), sizes, l);
+      emitMapOp({part}, copy, l, [](ValueRange xs, Value) { return xs[0]; });
+      out.parts.push_back(copy);
+    }
+    return true;
+  }
+  if (builtin == Builtin::Copy && argType(0).isRagged()) {
+    out = Val(raggedToArray(arg(0), t.scalarKind(), ln, l));
+    return true;
+  }
   if (builtin == Builtin::Copy && argType(0).isTupleList()) {
     // np.array(lst) of a list of tuples: its fields as the columns.
     ScalarKind k = t.scalarKind();

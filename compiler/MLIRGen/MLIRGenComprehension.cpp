@@ -38,10 +38,23 @@ SmallVector<Value> slotValues(const std::map<std::string, Value> &env,
 FunctionGen::CompIteration
 FunctionGen::emitCompIteration(const ListCompExpr *lc) {
   Location l = loc(lc->range);
-  ScalarKind varKind =
-      fn.locals.at(lc->target->dyn<NameExpr>()->name).scalarKind();
+  const weft::Type &varType = fn.locals.at(lc->target->dyn<NameExpr>()->name);
+  ScalarKind varKind = varType.hasParts() ? ScalarKind::I64
+                                          : varType.scalarKind();
   CompIteration it;
   weft::Type seqType = fn.typeOf(lc->iter.get());
+  if (seqType.isTupleList()) {
+    // The tuples of a list of them: each field's element.
+    Val fields = emitExpr(lc->iter.get());
+    it.count = dim(fields.parts[0], 0, l);
+    it.partsAt = [this, fields, l](Value i) {
+      Val v;
+      for (Value f : fields.parts)
+        v.parts.push_back(memref::LoadOp::create(b, l, f, ValueRange{i}));
+      return v;
+    };
+    return it;
+  }
   if (seqType.isRagged()) {
     // The rows of a list of lists: a view of each.
     Val rl = emitExpr(lc->iter.get());
@@ -98,12 +111,28 @@ FunctionGen::emitCompIteration(const ListCompExpr *lc) {
   return it;
 }
 
+void FunctionGen::bindCompVariable(const ListCompExpr *lc,
+                                   const CompIteration &it, Value i) {
+  const std::string &var = lc->target->dyn<NameExpr>()->name;
+  if (!it.partsAt) {
+    env[var] = it.varAt(i);
+    return;
+  }
+  std::vector<std::string> slots;
+  slotNames(var, fn.locals.at(var), slots);
+  Val parts = it.partsAt(i);
+  for (size_t k = 0; k < slots.size(); ++k)
+    env[slots[k]] = parts.parts[k];
+}
+
 Val FunctionGen::emitListComp(const ListCompExpr *lc) {
   Location l = loc(lc->range);
   weft::Type t = fn.typeOf(lc);
   if (t.isRagged())
     return emitRaggedComp(lc);
-  if (fn.typeOf(lc->iter.get()).isTupleList()) {
+  auto *elt = lc->elt->dyn<NameExpr>();
+  if (fn.typeOf(lc->iter.get()).isTupleList() && !lc->cond && elt &&
+      elt->name == lc->target->dyn<NameExpr>()->name) {
     // [t for t in lst] of a list of tuples: each field copied.
     Val fields = emitExpr(lc->iter.get()), out;
     for (Value f : fields.parts) {
@@ -143,7 +172,7 @@ Val FunctionGen::emitListComp(const ListCompExpr *lc) {
     mlir::Block *blk = b.createBlock(&r, {}, argTypes, locs);
     for (size_t c = 0; c < carried.size(); ++c)
       env[carried[c]] = blk->getArgument(c + 1);
-    env[lc->target->dyn<NameExpr>()->name] = it.varAt(blk->getArgument(0));
+    bindCompVariable(lc, it, blk->getArgument(0));
     size_t mark = temps_.size();
     SmallVector<Value> yields = values();
     releaseTemps(mark, l);

@@ -181,8 +181,14 @@ public:
   struct CompIteration {
     mlir::Value count;
     std::function<mlir::Value(mlir::Value)> varAt;
+    /// A variable of several parts (a tuple of a list of tuples): its
+    /// parts at an index, in place of varAt.
+    std::function<Val(mlir::Value)> partsAt;
   };
   CompIteration emitCompIteration(const ListCompExpr *lc);
+  /// The comprehension's variable at iteration `i` (all its parts).
+  void bindCompVariable(const ListCompExpr *lc, const CompIteration &it,
+                        mlir::Value i);
   Val emitBuiltin(const CallExpr *c, Builtin builtin);
   /// unravel_index(k, shape): the C-order index tuple of flat index k; a
   /// ValueError unless 0 <= k < prod(shape) and no size is negative.
@@ -254,6 +260,10 @@ public:
   mlir::Value raggedRowAt(const Val &rl, mlir::Value i, mlir::Location l);
   /// A new list of lists without rows, its pool of kind `k`.
   Val emptyRagged(ScalarKind k, mlir::Location l);
+  /// np.array(lst) of a list of lists: the rows of a new 2-D array of
+  /// kind `k` (a ValueError when two rows' lengths differ).
+  mlir::Value raggedToArray(const Val &rl, ScalarKind k, int64_t ln,
+                            mlir::Location l);
   /// `lst[i]`: the row, a view.
   Val emitRaggedIndex(const Val &rl, const IndexExpr *ix);
   /// The wrapped and checked row index `indexExpr` of `rl`.

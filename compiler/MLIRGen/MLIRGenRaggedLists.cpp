@@ -47,6 +47,62 @@ Val FunctionGen::emptyRagged(ScalarKind k, Location l) {
   return out;
 }
 
+Value FunctionGen::raggedToArray(const Val &rl, ScalarKind k, int64_t ln,
+                                 Location l) {
+  Value rows = size(b, rl.parts[Lengths], 0, l);
+  // The first row's length (0 of no rows), which every row must have.
+  Value any = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, rows,
+                                    index(0, l));
+  auto first = scf::IfOp::create(b, l, TypeRange{b.getI64Type()}, any,
+                                 /*withElseRegion=*/true);
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(first.thenBlock());
+    Value n = memref::LoadOp::create(b, l, rl.parts[Lengths],
+                                     ValueRange{index(0, l)});
+    scf::YieldOp::create(b, l, n);
+    b.setInsertionPointToStart(first.elseBlock());
+    scf::YieldOp::create(b, l, i64(0, l));
+  }
+  Value cols = first.getResult(0);
+  auto scan = scf::ForOp::create(b, l, index(0, l), rows, index(1, l),
+                                 ValueRange{constant(ScalarKind::Bool, 0, l)});
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(scan.getBody());
+    Value n = memref::LoadOp::create(b, l, rl.parts[Lengths],
+                                     ValueRange{scan.getInductionVar()});
+    Value differs =
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, n, cols);
+    scf::YieldOp::create(
+        b, l,
+        ValueRange{arith::OrIOp::create(b, l, scan.getRegionIterArgs()[0],
+                                        differs)});
+  }
+  emitCheck(scan.getResult(0),
+            "ValueError: setting an array element with a sequence. The "
+            "requested array has an inhomogeneous shape after 1 dimensions",
+            ln, l);
+  SmallVector<Value, 2> sizes{rows, toIndex(cols, l)};
+  Value out = allocArrayN(k, sizes, l);
+  auto outer = scf::ForOp::create(b, l, index(0, l), rows, index(1, l));
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(outer.getBody());
+    Value i = outer.getInductionVar();
+    Value start = toIndex(
+        memref::LoadOp::create(b, l, rl.parts[Starts], ValueRange{i}), l);
+    auto inner = scf::ForOp::create(b, l, index(0, l), toIndex(cols, l),
+                                    index(1, l));
+    b.setInsertionPointToStart(inner.getBody());
+    Value j = inner.getInductionVar();
+    Value at = arith::AddIOp::create(b, l, start, j);
+    Value x = memref::LoadOp::create(b, l, rl.parts[Pool], ValueRange{at});
+    memref::StoreOp::create(b, l, convert(x, k, l), out, ValueRange{i, j});
+  }
+  return out;
+}
+
 Val FunctionGen::emitRaggedIndex(const Val &rl, const IndexExpr *ix) {
   Location l = loc(ix->range);
   return Val(raggedRowAt(
@@ -319,7 +375,7 @@ Val FunctionGen::emitRaggedComp(const ListCompExpr *lc) {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(loop.getBody());
     auto envBefore = env;
-    env[lc->target->dyn<NameExpr>()->name] = it.varAt(loop.getInductionVar());
+    bindCompVariable(lc, it, loop.getInductionVar());
     Val cur;
     for (Value v : loop.getRegionIterArgs())
       cur.parts.push_back(v);
