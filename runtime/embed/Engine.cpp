@@ -337,7 +337,14 @@ size_t leafBytes(const Type &t) {
     return 1;
   case ScalarKind::C128:
     return 16;
+  case ScalarKind::I8:
+  case ScalarKind::U8:
+    return 1;
+  case ScalarKind::I16:
+  case ScalarKind::U16:
+    return 2;
   case ScalarKind::I32:
+  case ScalarKind::U32:
   case ScalarKind::F32:
     return 4;
   default:
@@ -448,6 +455,32 @@ Value detail::ValueAccess::decode(const Type &r, const char *bytes,
     out.kind_ = Value::Kind::Int;
     std::memcpy(&out.i_, at, 8);
     break;
+  // NumPy's narrow integers (a function declared to return one): their
+  // own widths, as the struct of the result lays them out
+  case ScalarKind::I8:
+  case ScalarKind::U8:
+  case ScalarKind::I16:
+  case ScalarKind::U16:
+  case ScalarKind::U32: {
+    ScalarKind k = r.scalarKind();
+    int8_t i8;
+    uint8_t u8;
+    int16_t i16;
+    uint16_t u16;
+    uint32_t u32;
+    out.kind_ = Value::Kind::Int;
+    if (k == ScalarKind::I8)
+      out.i_ = (std::memcpy(&i8, at, 1), i8);
+    else if (k == ScalarKind::U8)
+      out.i_ = (std::memcpy(&u8, at, 1), u8);
+    else if (k == ScalarKind::I16)
+      out.i_ = (std::memcpy(&i16, at, 2), i16);
+    else if (k == ScalarKind::U16)
+      out.i_ = (std::memcpy(&u16, at, 2), u16);
+    else
+      out.i_ = (std::memcpy(&u32, at, 4), u32);
+    break;
+  }
   case ScalarKind::U64:
     out.kind_ = Value::Kind::Int;
     out.unsigned_ = true;

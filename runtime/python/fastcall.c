@@ -515,6 +515,32 @@ static PyObject *callEntry(Caller *c, int e, const weft_arg *args, Py_ssize_t n,
     memcpy(&x, &result, 4);
     return PyFloat_FromDouble(x);
   }
+  /* NumPy's narrow integers, at their own widths */
+  case WEFT_I8: {
+    int8_t x;
+    memcpy(&x, &result, 1);
+    return PyLong_FromLong(x);
+  }
+  case WEFT_U8: {
+    uint8_t x;
+    memcpy(&x, &result, 1);
+    return PyLong_FromLong(x);
+  }
+  case WEFT_I16: {
+    int16_t x;
+    memcpy(&x, &result, 2);
+    return PyLong_FromLong(x);
+  }
+  case WEFT_U16: {
+    uint16_t x;
+    memcpy(&x, &result, 2);
+    return PyLong_FromLong(x);
+  }
+  case WEFT_U32: {
+    uint32_t x;
+    memcpy(&x, &result, 4);
+    return PyLong_FromUnsignedLong(x);
+  }
   default: {
     double x;
     memcpy(&x, &result, 8);

@@ -138,3 +138,21 @@ def test_unknown_enum_member_names_the_members():
                        match="the Enum class 'Side' has no member 'hold'; "
                              "its members are buy, sell"):
         unknown_member()
+
+
+def test_narrow_integer_results_keep_their_values():
+    # a function declared to return one of NumPy's narrow integers: the
+    # result is read at its own width (it was read as a float)
+    m = weft.compile("""
+def wrapped(x: i64) -> u8:
+    return x + 1
+
+def counted(x: i64) -> u32:
+    return x + 1
+
+def negated(x: i64) -> i16:
+    return -x
+""")
+    assert m.wrapped(255) == 0 and m.wrapped(3) == 4
+    assert m.counted(2**32 - 1) == 0 and m.counted(41) == 42
+    assert m.negated(300) == -300
