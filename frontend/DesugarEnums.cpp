@@ -59,9 +59,8 @@ private:
     std::string names;
     for (const EnumMember &m : it->second)
       names += (names.empty() ? "" : ", ") + m.name;
-    diags_.error(a->range, "the Enum class '" + n->name +
-                               "' has no member '" + a->attr +
-                               "'; its members are " + names);
+    diags_.error(a->range, "the Enum class '" + n->name + "' has no member '" +
+                               a->attr + "'; its members are " + names);
     return nullptr;
   }
 

@@ -15,8 +15,8 @@
 #include "frontend/DesugarAssignments.h"
 #include "frontend/DesugarComprehensions.h"
 #include "frontend/DesugarDicts.h"
-#include "frontend/DesugarHeapq.h"
 #include "frontend/DesugarEnums.h"
+#include "frontend/DesugarHeapq.h"
 #include "frontend/DesugarJitclasses.h"
 #include "frontend/DesugarListMethods.h"
 #include "frontend/DesugarLoops.h"
@@ -211,6 +211,9 @@ void Parser::parseStatementInto(Block &out) {
     def.nameRange = target->range;
     s.reset();
   }
+  for (StmtPtr &b : before_)
+    out.push_back(std::move(b));
+  before_.clear();
   if (s)
     out.push_back(std::move(s));
   takeSameLine(out);
@@ -376,11 +379,17 @@ StmtPtr Parser::parseStatement() {
 /// it on the line (`a = 1; b = 2`) go to sameLine_.
 StmtPtr Parser::parseSimpleStatement() {
   StmtPtr s = parseSmallStatement();
+  Block first = std::move(before_); // (what `s` needs first: the caller's)
+  before_.clear();
   while (!failed_ && accept(TokenKind::Semicolon) && !at(TokenKind::Newline)) {
     StmtPtr more = parseSmallStatement();
+    for (StmtPtr &b : before_)
+      sameLine_.push_back(std::move(b));
+    before_.clear();
     if (more)
       sameLine_.push_back(std::move(more));
   }
+  before_ = std::move(first);
   if (failed_)
     return s;
   if (!at(TokenKind::Newline)) {
@@ -584,6 +593,9 @@ StmtPtr Parser::parseExprOrAssign() {
   }
   s->value = std::move(cur);
   s->range = rangeFrom(begin);
+  // g = np.round(g, 0, g).astype(...): g[:] = np.round(g, 0) first
+  if (StmtPtr store = hoistOutArgument(s->value))
+    before_.push_back(std::move(store));
   return s;
 }
 
@@ -662,9 +674,9 @@ void Parser::ignoreClassAnnotations(FunctionDefStmt &def) {
   if (!pythonSource(def) && !classPython_)
     return;
   auto weftName = [](const TypeAnnotation &a) {
-    static const std::set<std::string> names = {
-        "bool", "i8",  "i16", "i32", "i64", "u8",
-        "u16",  "u32", "u64", "f32", "f64", "c128"};
+    static const std::set<std::string> names = {"bool", "i8",  "i16", "i32",
+                                                "i64",  "u8",  "u16", "u32",
+                                                "u64",  "f32", "f64", "c128"};
     return names.count(a.scalar) != 0;
   };
   for (Param &p : def.params)
@@ -702,6 +714,9 @@ bool Parser::parseSuite(Block &body, const char *what, const char *colonMsg) {
   // One-line suite: `if x: return 1`.
   failed_ = false;
   StmtPtr s = parseSimpleStatement();
+  for (StmtPtr &b : before_)
+    body.push_back(std::move(b));
+  before_.clear();
   if (s)
     body.push_back(std::move(s));
   takeSameLine(body);

@@ -199,9 +199,8 @@ StmtPtr Parser::parseEnumClass(const std::string &name, SourceRange nameRange,
     if ((e && e->value->dyn<StrLitExpr>()) || s->dyn<PassStmt>())
       continue; // a docstring
     auto *a = s->dyn<AssignStmt>();
-    auto *target = a && a->targets.size() == 1
-                       ? a->targets[0]->dyn<NameExpr>()
-                       : nullptr;
+    auto *target =
+        a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
     if (!target) {
       errorAt(s->range, "an Enum class holds its members (`red = 1`); "
                         "methods and other statements are not supported");
@@ -216,8 +215,7 @@ StmtPtr Parser::parseEnumClass(const std::string &name, SourceRange nameRange,
     if (auto *u = number->dyn<UnaryExpr>(); u && u->op == UnaryOp::Neg)
       number = u->operand.get();
     bool isInt = number->dyn<IntLitExpr>() != nullptr;
-    if (!isInt && !number->dyn<FloatLitExpr>() &&
-        !number->dyn<BoolLitExpr>() &&
+    if (!isInt && !number->dyn<FloatLitExpr>() && !number->dyn<BoolLitExpr>() &&
         !(value->dyn<StrLitExpr>() && !intEnum)) {
       errorAt(value->range, intEnum ? "an IntEnum member's value is an int "
                                       "literal or auto()"
@@ -226,9 +224,9 @@ StmtPtr Parser::parseEnumClass(const std::string &name, SourceRange nameRange,
       continue;
     }
     if (isInt)
-      nextAuto = (value.get() == number ? 1 : -1) *
-                     number->dyn<IntLitExpr>()->value +
-                 1;
+      nextAuto =
+          (value.get() == number ? 1 : -1) * number->dyn<IntLitExpr>()->value +
+          1;
     members.push_back({target->name, std::move(value)});
   }
   enums_[name] = std::move(members);

@@ -984,8 +984,7 @@ void Parser::libraryAxisCall(CallExpr &c) {
   auto *inner = c.args.size() == 1 ? c.args[0]->dyn<CallExpr>() : nullptr;
   auto *method = inner ? inner->callee->dyn<AttributeExpr>() : nullptr;
   if (array && array->qualified && array->name == "copy" && method &&
-      method->attr == "copy" && inner->args.empty() &&
-      inner->keywords.empty())
+      method->attr == "copy" && inner->args.empty() && inner->keywords.empty())
     c.args[0] = std::move(method->base);
   auto *n = c.callee->dyn<NameExpr>();
   // np.convolve(a, v, 'same') / mode='valid', np.linalg.qr(a, 'r'): the

@@ -79,6 +79,9 @@ private:
   // Statements
   //===--------------------------------------------------------------------===//
   void parseStatementInto(Block &out);
+  /// Statements the statement being parsed needs run before it (an
+  /// output array's store, hoistOutArgument), put into its block first.
+  Block before_;
   StmtPtr parseRaise();
   StmtPtr parseStatement();
   /// Parses one simple statement and the NEWLINE that ends it.

@@ -29,10 +29,10 @@ std::string scalarOfSignature(std::string t) {
   if (size_t dot = t.rfind('.'); dot != std::string::npos)
     t = t.substr(dot + 1); // numba.float32, nb.types.int64
   static const std::map<std::string, std::string> abbreviations = {
-      {"f4", "float32"}, {"f8", "float64"}, {"i1", "int8"},
-      {"i2", "int16"},   {"i4", "int32"},   {"i8", "int64"},
-      {"u1", "uint8"},   {"u2", "uint16"},  {"u4", "uint32"},
-      {"u8", "uint64"},  {"b1", "bool"},    {"boolean", "bool"},
+      {"f4", "float32"},    {"f8", "float64"}, {"i1", "int8"},
+      {"i2", "int16"},      {"i4", "int32"},   {"i8", "int64"},
+      {"u1", "uint8"},      {"u2", "uint16"},  {"u4", "uint32"},
+      {"u8", "uint64"},     {"b1", "bool"},    {"boolean", "bool"},
       {"c16", "complex128"}};
   if (auto it = abbreviations.find(t); it != abbreviations.end())
     t = it->second;
@@ -85,7 +85,6 @@ const StrLitExpr *eagerSignature(const Expr *d) {
     sig = l->elts[0].get();
   return sig->dyn<StrLitExpr>();
 }
-
 
 /// `locals={"m": float32, "n": "int32"}` of a @jit decorator: a
 /// declaration `m: float32` at the top of the body for each float type

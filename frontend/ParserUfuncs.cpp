@@ -3,12 +3,17 @@
 // np.add(x, y) is x + y, np.greater(x, y) is x > y, np.negative(x) is -x;
 // an elementwise function given the array to write as a last argument or
 // out= (np.multiply(z, z, z), np.sqrt(x, out=y)) is, as a statement, a
-// slice assignment out[:] = f(...). The parser applies these as it builds
-// calls and statements.
+// slice assignment out[:] = f(...); inside an expression (g =
+// np.round(g, 0, g).astype(np.int32)), that assignment comes first and
+// the call reads `out`. The parser applies these as it builds calls and
+// statements.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/ParserUfuncs.h"
+#include "frontend/ASTBuild.h"
 #include "frontend/Builtins.h"
+
+#include <functional>
 
 #include <map>
 
@@ -97,33 +102,80 @@ ExprPtr ufuncAsOperator(CallExpr &c) {
   return nullptr;
 }
 
-StmtPtr ufuncWithOut(ExprPtr &e) {
-  auto *c = e ? e->dyn<CallExpr>() : nullptr;
-  size_t inputs = c ? ufuncInputs(*c) : 0;
+namespace {
+
+/// The output array of `c` (an elementwise function's last positional
+/// argument past its inputs or out=, np.round(x, decimals, out)), taken
+/// out of the call when `take`; null when it has none.
+ExprPtr outArgument(CallExpr &c, bool take) {
+  size_t inputs = ufuncInputs(c);
+  auto *n = c.callee->dyn<NameExpr>();
+  if (!inputs && n && n->qualified && n->name == "around")
+    inputs = 2; // (x, decimals)
   if (!inputs)
     return nullptr;
-  ExprPtr out;
-  if (c->args.size() == inputs + 1 && c->keywords.empty()) {
-    out = std::move(c->args.back());
-    c->args.pop_back();
-  } else if (c->args.size() == inputs && c->keywords.size() == 1 &&
-             c->keywords[0].name == "out") {
-    out = std::move(c->keywords[0].value);
-    c->keywords.clear();
-  } else {
-    return nullptr;
+  if (c.args.size() == inputs + 1 && c.keywords.empty()) {
+    if (!take)
+      return cloneExpr(c.args.back().get());
+    ExprPtr out = std::move(c.args.back());
+    c.args.pop_back();
+    return out;
   }
-  SourceRange r = c->range;
-  ExprPtr value = std::move(e);
-  if (ExprPtr op = ufuncAsOperator(static_cast<CallExpr &>(*value)))
-    value = std::move(op);
-  // out[:] = f(inputs): the whole of `out`, of any rank.
+  if (c.args.size() <= inputs && c.keywords.size() == 1 &&
+      c.keywords[0].name == "out") {
+    if (!take)
+      return cloneExpr(c.keywords[0].value.get());
+    ExprPtr out = std::move(c.keywords[0].value);
+    c.keywords.clear();
+    return out;
+  }
+  return nullptr;
+}
+
+/// out[:] = value: the whole of `out`, of any rank.
+StmtPtr storeWhole(ExprPtr out, ExprPtr value, SourceRange r) {
+  if (auto *c = value->dyn<CallExpr>())
+    if (ExprPtr op = ufuncAsOperator(*c))
+      value = std::move(op);
   auto target = std::make_unique<IndexExpr>(out->range, std::move(out));
   target->indices.push_back(std::make_unique<SliceExpr>(target->range));
   auto s = std::make_unique<AssignStmt>(r);
   s->targets.push_back(std::move(target));
   s->value = std::move(value);
   return s;
+}
+
+} // namespace
+
+StmtPtr hoistOutArgument(ExprPtr &root) {
+  StmtPtr store;
+  std::function<void(ExprPtr &)> visit = [&](ExprPtr &slot) {
+    if (store || !slot)
+      return;
+    auto *c = slot->dyn<CallExpr>();
+    ExprPtr out = c ? outArgument(*c, /*take=*/false) : nullptr;
+    if (out && out->dyn<NameExpr>()) {
+      // (a name: the same array before and after the store)
+      SourceRange r = slot->range;
+      ExprPtr call = std::move(slot);
+      ExprPtr taken = outArgument(static_cast<CallExpr &>(*call), true);
+      slot = std::move(out);
+      store = storeWhole(std::move(taken), std::move(call), r);
+      return;
+    }
+    forEachChildSlot(*slot, visit);
+  };
+  visit(root);
+  return store;
+}
+
+StmtPtr ufuncWithOut(ExprPtr &e) {
+  auto *c = e ? e->dyn<CallExpr>() : nullptr;
+  ExprPtr out = c ? outArgument(*c, /*take=*/true) : nullptr;
+  if (!out)
+    return nullptr;
+  SourceRange r = c->range;
+  return storeWhole(std::move(out), std::move(e), r);
 }
 
 StmtPtr fillAsStore(ExprPtr &e) {

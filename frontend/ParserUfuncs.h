@@ -32,6 +32,12 @@ ExprPtr ufuncAsOperator(CallExpr &c);
 /// (e is left as it is).
 StmtPtr ufuncWithOut(ExprPtr &e);
 
+/// For an assigned value `root`: the first call in it (np.round(x, d,
+/// out), or an elementwise function as above) that writes a named output
+/// array, taken out as the statement `out[:] = f(inputs)` and replaced by
+/// `out` (what NumPy returns); null when it has none.
+StmtPtr hoistOutArgument(ExprPtr &root);
+
 /// For a statement `e`: `a.fill(v)` as `a[:] = v` (NumPy's fill of the
 /// whole array); null otherwise (e is left as it is).
 StmtPtr fillAsStore(ExprPtr &e);

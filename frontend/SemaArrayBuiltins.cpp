@@ -381,8 +381,7 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
       call.args[0].isRagged() && !call.args[0].isComplex()) {
     // np.array(lst) of a list of lists (or of 1-D arrays) of one length:
     // a 2-D array (a ValueError at run time when the lengths differ).
-    return Type::array(call.dtype ? *call.dtype : call.args[0].scalarKind(),
-                       2);
+    return Type::array(call.dtype ? *call.dtype : call.args[0].scalarKind(), 2);
   }
   if (call.b == Builtin::Copy || call.b == Builtin::Ravel) {
     if (!call.arity(1, 1) || !call.needArray(0))

@@ -290,9 +290,10 @@ Type Analyzer::checkCall(const CallExpr *c) {
     if (callee->qualified && parser::isUfuncOperator(callee->name)) {
       diags_.error(c->range,
                    "np." + callee->name +
-                       "() takes its inputs, and an output array only as a "
-                       "statement of its own (np.add(x, y, out) writes x + "
-                       "y into out); use the operator for a value");
+                       "() takes its inputs, and an output array as a "
+                       "statement of its own or as a variable (np.add(x, y, "
+                       "out) writes x + y into out); name the output array "
+                       "or use the operator for a value");
       return Type::unknown();
     }
     // Python's builtins Weft has no counterpart of (Numba compiles few).

@@ -170,10 +170,9 @@ ScalarKind promoteWeak(ScalarKind l, bool lLit, ScalarKind r, bool rLit) {
   return promote(l, r);
 }
 
-ScalarKind promoteNumba(ScalarKind l, bool lArray, ScalarKind r,
-                        bool rArray) {
+ScalarKind promoteNumba(ScalarKind l, bool lArray, ScalarKind r, bool rArray) {
   auto category = [](ScalarKind k) {
-    return k == ScalarKind::Bool                           ? 0
+    return k == ScalarKind::Bool                          ? 0
            : k == ScalarKind::F32 || k == ScalarKind::F64 ? 2
            : k == ScalarKind::C128                        ? 3
                                                           : 1;

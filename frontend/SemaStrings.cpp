@@ -111,15 +111,14 @@ std::optional<Type> Analyzer::stringCompare(const CompareExpr *c,
     return std::nullopt;
   // == and != of a str and a number: Python's (and Numba's) constant
   // False and True.
-  bool equality = ts.size() == 2 && (c->ops[0] == CompareOp::Eq ||
-                                     c->ops[0] == CompareOp::Ne);
+  bool equality = ts.size() == 2 &&
+                  (c->ops[0] == CompareOp::Eq || c->ops[0] == CompareOp::Ne);
   for (size_t i = 0; i < ts.size(); ++i)
     if (!ts[i].isString() && !(equality && ts[i].isScalar())) {
-      diags_.error(c->operands[i]->range,
-                   equality ? "a str compares with a str or a number, not " +
-                                  ts[i].str()
-                            : "a str orders only with another str, not " +
-                                  ts[i].str());
+      diags_.error(
+          c->operands[i]->range,
+          equality ? "a str compares with a str or a number, not " + ts[i].str()
+                   : "a str orders only with another str, not " + ts[i].str());
       return Type::unknown();
     }
   if (ts.size() != 2) {

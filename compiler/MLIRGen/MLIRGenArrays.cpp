@@ -779,13 +779,7 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
   if (builtin == Builtin::Copy && c->callee->dyn<AttributeExpr>() &&
       argType(0).isTupleList()) {
     // lst.copy() of a list of tuples: each field copied.
-    for (Value part : arg(0).parts) {
-      SmallVector<Value, 1> sizes{memref::DimOp::create(b, l, part, 0)};
-      Value copy = allocArrayN(
-          kindOf(cast<MemRefType>(part.getType()).getElementType()), sizes, l);
-      emitMapOp({part}, copy, l, [](ValueRange xs, Value) { return xs[0]; });
-      out.parts.push_back(copy);
-    }
+    out = copyTupleList(arg(0), l);
     return true;
   }
   if (builtin == Builtin::Copy && argType(0).isRagged()) {

@@ -39,8 +39,8 @@ FunctionGen::CompIteration
 FunctionGen::emitCompIteration(const ListCompExpr *lc) {
   Location l = loc(lc->range);
   const weft::Type &varType = fn.locals.at(lc->target->dyn<NameExpr>()->name);
-  ScalarKind varKind = varType.hasParts() ? ScalarKind::I64
-                                          : varType.scalarKind();
+  ScalarKind varKind =
+      varType.hasParts() ? ScalarKind::I64 : varType.scalarKind();
   CompIteration it;
   weft::Type seqType = fn.typeOf(lc->iter.get());
   if (seqType.isTupleList()) {
@@ -111,6 +111,18 @@ FunctionGen::emitCompIteration(const ListCompExpr *lc) {
   return it;
 }
 
+Val FunctionGen::copyTupleList(const Val &fields, Location l) {
+  Val out;
+  for (Value f : fields.parts) {
+    SmallVector<Value, 1> sizes{memref::DimOp::create(b, l, f, 0)};
+    Value copy = allocArrayN(
+        kindOf(cast<MemRefType>(f.getType()).getElementType()), sizes, l);
+    emitMapOp({f}, copy, l, [](ValueRange xs, Value) { return xs[0]; });
+    out.parts.push_back(copy);
+  }
+  return out;
+}
+
 void FunctionGen::bindCompVariable(const ListCompExpr *lc,
                                    const CompIteration &it, Value i) {
   const std::string &var = lc->target->dyn<NameExpr>()->name;
@@ -134,15 +146,7 @@ Val FunctionGen::emitListComp(const ListCompExpr *lc) {
   if (fn.typeOf(lc->iter.get()).isTupleList() && !lc->cond && elt &&
       elt->name == lc->target->dyn<NameExpr>()->name) {
     // [t for t in lst] of a list of tuples: each field copied.
-    Val fields = emitExpr(lc->iter.get()), out;
-    for (Value f : fields.parts) {
-      SmallVector<Value, 1> sizes{memref::DimOp::create(b, l, f, 0)};
-      Value copy = allocArrayN(
-          kindOf(cast<MemRefType>(f.getType()).getElementType()), sizes, l);
-      emitMapOp({f}, copy, l, [](ValueRange xs, Value) { return xs[0]; });
-      out.parts.push_back(copy);
-    }
-    return out;
+    return copyTupleList(emitExpr(lc->iter.get()), l);
   }
   weft::Type et = fn.typeOf(lc->elt.get());
   // A list of tuples: one array per field (the element's parts).

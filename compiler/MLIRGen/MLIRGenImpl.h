@@ -186,6 +186,9 @@ public:
     std::function<Val(mlir::Value)> partsAt;
   };
   CompIteration emitCompIteration(const ListCompExpr *lc);
+  /// A new list of tuples holding the tuples of `fields` (each field's
+  /// list copied).
+  Val copyTupleList(const Val &fields, mlir::Location l);
   /// The comprehension's variable at iteration `i` (all its parts).
   void bindCompVariable(const ListCompExpr *lc, const CompIteration &it,
                         mlir::Value i);

@@ -51,8 +51,8 @@ Value FunctionGen::raggedToArray(const Val &rl, ScalarKind k, int64_t ln,
                                  Location l) {
   Value rows = size(b, rl.parts[Lengths], 0, l);
   // The first row's length (0 of no rows), which every row must have.
-  Value any = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, rows,
-                                    index(0, l));
+  Value any =
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, rows, index(0, l));
   auto first = scf::IfOp::create(b, l, TypeRange{b.getI64Type()}, any,
                                  /*withElseRegion=*/true);
   {
@@ -74,10 +74,9 @@ Value FunctionGen::raggedToArray(const Val &rl, ScalarKind k, int64_t ln,
                                      ValueRange{scan.getInductionVar()});
     Value differs =
         arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, n, cols);
-    scf::YieldOp::create(
-        b, l,
-        ValueRange{arith::OrIOp::create(b, l, scan.getRegionIterArgs()[0],
-                                        differs)});
+    scf::YieldOp::create(b, l,
+                         ValueRange{arith::OrIOp::create(
+                             b, l, scan.getRegionIterArgs()[0], differs)});
   }
   emitCheck(scan.getResult(0),
             "ValueError: setting an array element with a sequence. The "
@@ -92,8 +91,8 @@ Value FunctionGen::raggedToArray(const Val &rl, ScalarKind k, int64_t ln,
     Value i = outer.getInductionVar();
     Value start = toIndex(
         memref::LoadOp::create(b, l, rl.parts[Starts], ValueRange{i}), l);
-    auto inner = scf::ForOp::create(b, l, index(0, l), toIndex(cols, l),
-                                    index(1, l));
+    auto inner =
+        scf::ForOp::create(b, l, index(0, l), toIndex(cols, l), index(1, l));
     b.setInsertionPointToStart(inner.getBody());
     Value j = inner.getInductionVar();
     Value at = arith::AddIOp::create(b, l, start, j);
