@@ -1,5 +1,4 @@
-//===- DesugarEnums.h - Enum members as their values -------------*- C++
-//-*-===//
+//===- DesugarEnums.h - Enum members as their values -----------*- C++ -*-===//
 //
 // Numba's Enum and IntEnum classes: `Color.red`, `Color.red.value` and
 // `Color.red.name` are constants, the member's value and name.
