@@ -425,6 +425,9 @@ StmtPtr Parser::parseSmallStatement() {
       value = parseExprList();
       if (!value)
         return nullptr;
+      // return np.round(g, 0, g): the store first, then `return g`
+      if (StmtPtr store = hoistOutArgument(value))
+        before_.push_back(std::move(store));
     }
     return std::make_unique<ReturnStmt>(rangeFrom(begin), std::move(value));
   }

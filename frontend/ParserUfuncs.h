@@ -32,8 +32,8 @@ ExprPtr ufuncAsOperator(CallExpr &c);
 /// (e is left as it is).
 StmtPtr ufuncWithOut(ExprPtr &e);
 
-/// For an assigned value `root`: the first call in it (np.round(x, d,
-/// out), or an elementwise function as above) that writes a named output
+/// For an assigned or returned value `root`: the first call in it (np.round(x,
+/// d, out), or an elementwise function as above) that writes a named output
 /// array, taken out as the statement `out[:] = f(inputs)` and replaced by
 /// `out` (what NumPy returns); null when it has none.
 StmtPtr hoistOutArgument(ExprPtr &root);
