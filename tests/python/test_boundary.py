@@ -276,3 +276,19 @@ def test_disjoint_views_of_one_buffer_are_not_copied(m):
     a = np.arange(8.0)
     m.copy_into(a[4:], a[:4])
     assert np.array_equal(a, [0, 1, 2, 3, 0, 1, 2, 3])
+
+
+@weft.jit
+def passed_through(a):
+    return a
+
+
+def test_structured_arrays_and_records_are_refused_by_name():
+    r = np.zeros(3, dtype=[("x", "f8"), ("y", "i4")])
+    with pytest.raises(weft.CallError, match=r"structured arrays \(dtype "
+                       r".*\) are not supported yet; pass each field, "
+                       r"a\['x'\], as an array of its own"):
+        passed_through(r)
+    with pytest.raises(weft.CallError, match="NumPy records .* are not "
+                       "supported yet; pass its fields as numbers"):
+        passed_through(r[0])

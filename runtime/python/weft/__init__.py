@@ -297,6 +297,10 @@ def _to_arg(x, keep, index):
         x = x[()]  # a 0-d array: Weft holds it as its number
     if isinstance(x, np.ndarray):
         dt = _DTYPES.get(x.dtype)
+        if dt is None and x.dtype.names:
+            raise CallError("structured arrays (dtype %s) are not supported "
+                            "yet; pass each field, a[%r], as an array of "
+                            "its own" % (x.dtype, x.dtype.names[0]))
         if dt is None:
             raise CallError("arrays of %s are not supported; use bool, "
                             "int8, int16, int32, int64, uint8, uint16, "
@@ -333,6 +337,9 @@ def _to_arg(x, keep, index):
         z = complex(x)
         a.dtype = _DTYPES[np.dtype("complex128")]
         a.scalar.c128[0], a.scalar.c128[1] = z.real, z.imag
+    elif isinstance(x, np.void):
+        raise CallError("NumPy records (an element of a structured array) "
+                        "are not supported yet; pass its fields as numbers")
     else:
         raise CallError("cannot pass %s to a Weft function; pass numbers "
                         "or NumPy arrays" % type(x).__name__)
