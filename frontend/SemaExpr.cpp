@@ -256,6 +256,10 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
   ScalarKind k = promoteWeak(lk, isLiteral(lhsE), rk, isLiteral(rhsE));
   if (fn_ && fn_->options.pythonLists && (lf || rf))
     k = promoteNumba(lk, l.isArray(), rk, r.isArray());
+  // (Numba's x ** n of a float number and an integer keeps x's type)
+  if (fn_ && fn_->options.pythonLists && op == BinaryOp::Pow && !arr && lf &&
+      !rf)
+    k = lk;
   int rank = std::max(l.isArray() ? l.rank() : 0, r.isArray() ? r.rank() : 0);
   auto make = [&](ScalarKind s) {
     return rank ? Type::array(s, rank) : Type::scalar(s);

@@ -57,7 +57,7 @@ def test_locals_declare_variable_types():
 
 @weft.jit
 def scalar_literals(x):
-    return x + 0.5, 1.0 / x, x * 3
+    return x + 0.5, 1.0 / x, x * 3, x ** 2
 
 
 @weft.jit
@@ -67,10 +67,11 @@ def array_literals(a, k):
 
 def test_float32_with_float64_literals_is_float64():
     x = np.float32(0.1)
-    s, inv, t = scalar_literals(x)
+    s, inv, t, squared = scalar_literals(x)
     assert s == float(x) + 0.5
     assert inv == 1.0 / float(x)
     assert t == float(x) * 3
+    assert squared == float(x * x)  # (an integer power keeps float32)
     # Numba's arrays: a number of a lower category (an int with floats)
     # takes the array's type, of the same category they promote
     a = np.full(3, 0.1, dtype=np.float32)
