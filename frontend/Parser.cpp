@@ -806,6 +806,26 @@ StmtPtr Parser::parseWhile() {
   return s;
 }
 
+/// `for x in (A if c else B): body` is `if c: for x in A: body` and
+/// `else: for x in B: body` (rl4co's `range(n) if k == 0 else range(k,
+/// k + 1)`): each loop over one sequence.
+StmtPtr Parser::loopOverChoice(std::unique_ptr<ForStmt> s) {
+  auto *choice = s->iter->dyn<IfExpExpr>();
+  if (!choice)
+    return s;
+  auto branch = std::make_unique<IfStmt>(s->range);
+  branch->cond = std::move(choice->cond);
+  auto other = std::make_unique<ForStmt>(s->range);
+  other->target = cloneExpr(s->target.get());
+  other->iter = std::move(choice->elseValue);
+  other->body = cloneBlock(s->body);
+  ExprPtr first = std::move(choice->thenValue);
+  s->iter = std::move(first);
+  branch->body.push_back(loopOverChoice(std::move(s)));
+  branch->orelse.push_back(loopOverChoice(std::move(other)));
+  return branch;
+}
+
 StmtPtr Parser::withLoopElse(StmtPtr loop, Block &loopBody,
                              SourceLocation begin) {
   failed_ = false;
@@ -848,7 +868,7 @@ StmtPtr Parser::parseFor() {
     Block &body = s->body;
     return withLoopElse(std::move(s), body, begin);
   }
-  return s;
+  return loopOverChoice(std::move(s));
 }
 
 ExprPtr Parser::parseForTarget() {

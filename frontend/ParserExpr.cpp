@@ -389,6 +389,19 @@ ExprPtr Parser::parsePostfix() {
                                             f->name);
         continue;
       }
+      // a.repeat(n): np.repeat(a, n), NumPy's method (the NumPy library).
+      if (auto *m = called->callee->dyn<AttributeExpr>();
+          m && m->attr == "repeat" && called->args.size() == 1 &&
+          called->keywords.empty() && !parsingLibrary_) {
+        SourceRange r = called->range;
+        auto repeat = std::make_unique<CallExpr>(
+            r, std::make_unique<NameExpr>(r, std::string(kNumpyLibraryPrefix) +
+                                                 "repeat"));
+        repeat->args.push_back(std::move(m->base));
+        repeat->args.push_back(std::move(called->args[0]));
+        e = std::move(repeat);
+        continue;
+      }
       // a.item(): the one element (NumPy library).
       if (auto *m = called->callee->dyn<AttributeExpr>();
           m && m->attr == "item" && called->args.empty() &&

@@ -101,6 +101,8 @@ private:
   StmtPtr parseIf();
   StmtPtr parseWhile();
   StmtPtr parseFor();
+  /// A for loop over `A if c else B` as an if of two loops.
+  StmtPtr loopOverChoice(std::unique_ptr<ForStmt> s);
   /// `for ...: ... else: ...` / `while ...: ... else: ...` after the
   /// loop's body: the loop with its breaks setting a flag, then the else
   /// block run when the flag is unset, in an `if True:` of their own.

@@ -91,6 +91,18 @@ std::string weftTypeName(const std::string &name) {
 }
 } // namespace
 
+/// Numba's short type names as members of its module (nb.f4, nb.u8:
+/// float32, uint64), else `name`.
+static std::string numbaShortTypeName(const std::string &name) {
+  static const std::map<std::string, std::string> names = {
+      {"b1", "bool_"},   {"i1", "int8"},    {"i2", "int16"},
+      {"i4", "int32"},   {"i8", "int64"},   {"u1", "uint8"},
+      {"u2", "uint16"},  {"u4", "uint32"},  {"u8", "uint64"},
+      {"f4", "float32"}, {"f8", "float64"}, {"c16", "complex128"}};
+  auto it = names.find(name);
+  return it == names.end() ? name : it->second;
+}
+
 StmtPtr Parser::parseImport() {
   SourceLocation begin = tok().range.begin;
   bool from = next().text == "from";
@@ -276,7 +288,7 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     if (member.text == "types" && at(TokenKind::Dot) &&
         tok(1).kind == TokenKind::Identifier) {
       ScalarKind k;
-      std::string type = weftTypeName(tok(1).text);
+      std::string type = weftTypeName(numbaShortTypeName(tok(1).text));
       if (parseScalarName(type, k)) {
         next();
         next();
@@ -309,7 +321,7 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     if (mathModules_.count(module.text) && isMathIntegerFunction(member.text))
       return std::make_unique<NameExpr>(rangeFrom(begin),
                                         mathIntegerFunction(member.text));
-    std::string name = weftTypeName(member.text);
+    std::string name = weftTypeName(numbaShortTypeName(member.text));
     ScalarKind kind;
     // Decorators, and functions the front end rewrites (allclose, ndindex
     // as a loop's iterable, np.shape(a) as a.shape).

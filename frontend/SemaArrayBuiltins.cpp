@@ -55,6 +55,9 @@ struct BuiltinCall {
   std::optional<ScalarKind> dtype;
   std::optional<int64_t> axis;
   const Expr *axisExpr = nullptr;
+  /// Code compiled from Python: where a float takes part, operands
+  /// promote as Numba types them (promoteNumba).
+  bool numbaTyping = false;
 
   std::optional<Type> fail(SourceRange r, const std::string &msg) {
     diags.error(r, msg);
@@ -595,6 +598,10 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
     ScalarKind k =
         promoteWeak(call.args[0].scalarKind(), isLiteral(call.argExprs[0]),
                     call.args[1].scalarKind(), isLiteral(call.argExprs[1]));
+    if (call.numbaTyping &&
+        numbaPromotes(call.args[0].scalarKind(), call.args[1].scalarKind()))
+      k = promoteNumba(call.args[0].scalarKind(), call.args[0].isArray(),
+                       call.args[1].scalarKind(), call.args[1].isArray());
     if (isBinaryFloatMath(call.b))
       k = isStorageKind(k) ? mathFloatKind(k) : floatKind(k);
     else if (k == ScalarKind::Bool)
@@ -872,6 +879,7 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
   }
   BuiltinCall call{diags_,   c,     b,     name, args,
                    argExprs, arity, dtype, axis, axisExpr};
+  call.numbaTyping = fn_ && fn_->options.pythonLists;
   if (isRandomDraw(b))
     return checkRandomDraw(call);
   if (isLinalg(b))

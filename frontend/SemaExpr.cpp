@@ -170,6 +170,16 @@ ScalarKind promoteWeak(ScalarKind l, bool lLit, ScalarKind r, bool rLit) {
   return promote(l, r);
 }
 
+bool numbaPromotes(ScalarKind l, ScalarKind r) {
+  auto isFloat = [](ScalarKind k) {
+    return k == ScalarKind::F32 || k == ScalarKind::F64;
+  };
+  // (uint64 keeps Weft's rules, and two bools are Python's arithmetic)
+  return isFloat(l) || isFloat(r) ||
+         (l != ScalarKind::U64 && r != ScalarKind::U64 &&
+          !(l == ScalarKind::Bool && r == ScalarKind::Bool));
+}
+
 ScalarKind promoteNumba(ScalarKind l, bool lArray, ScalarKind r, bool rArray) {
   auto category = [](ScalarKind k) {
     return k == ScalarKind::Bool                          ? 0
@@ -254,7 +264,7 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
     if (std::optional<ScalarKind> n = narrowScalar(rhsE))
       rk = *n;
   ScalarKind k = promoteWeak(lk, isLiteral(lhsE), rk, isLiteral(rhsE));
-  if (fn_ && fn_->options.pythonLists && (lf || rf))
+  if (fn_ && fn_->options.pythonLists && numbaPromotes(lk, rk))
     k = promoteNumba(lk, l.isArray(), rk, r.isArray());
   // (Numba's x ** n of a float number and an integer keeps x's type)
   if (fn_ && fn_->options.pythonLists && op == BinaryOp::Pow && !arr && lf &&

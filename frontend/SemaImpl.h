@@ -32,11 +32,14 @@ bool isLiteral(const Expr *e);
 /// maximum(f32 array, 0) stay f32.
 ScalarKind promoteWeak(ScalarKind l, bool lLit, ScalarKind r, bool rLit);
 /// Numba's promotion of two operands, literal or not, in code compiled
-/// from Python where a float takes part: a number of a lower category
-/// (bool < int < float) than an array's elements takes the array's kind
-/// (f32 array + 1 is f32); otherwise the kinds promote (f32 array * 0.5
-/// and f32 * 0.5 are f64, as Numba types them).
+/// from Python: a number of a lower category (bool < int < float) than
+/// an array's elements takes the array's kind (f32 array + 1 is f32);
+/// otherwise the kinds promote (f32 array * 0.5, f32 * 0.5 and i32 array
+/// + 1 are f64, f64 and i64, as Numba types them).
 ScalarKind promoteNumba(ScalarKind l, bool lArray, ScalarKind r, bool rArray);
+/// Whether promoteNumba applies to operands of kinds `l` and `r` (not to
+/// uint64, which keeps Weft's rules, nor to two bools).
+bool numbaPromotes(ScalarKind l, ScalarKind r);
 /// Collects the names assigned anywhere in a block (not in nested defs).
 void collectAssigned(const Block &block, std::vector<const Expr *> &targets,
                      std::vector<const ForStmt *> &fors);

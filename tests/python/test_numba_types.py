@@ -157,3 +157,23 @@ def negated(x: i64) -> i16:
     assert m.wrapped(255) == 0 and m.wrapped(3) == 4
     assert m.counted(2**32 - 1) == 0 and m.counted(41) == 42
     assert m.negated(300) == -300
+
+
+def test_numba_short_type_names_in_signatures_and_dtypes():
+    # nb.f4, nb.i8 (Numba's short names) build signatures and dtypes
+    from weft import numba as shim
+    nb = shim.module()
+    source = """
+import numba as nb
+def half(x):
+    out = np.zeros(x.size, dtype=nb.f4)
+    for i in range(x.size):
+        out[i] = x[i] / 2
+    return out, np.zeros(1, dtype=nb.i8)
+"""
+    m = weft.compile(source)
+    out, ints = m.half(np.arange(3.0))
+    assert out.dtype == np.float32 and ints.dtype == np.int64
+    np.testing.assert_array_equal(out, [0.0, 0.5, 1.0])
+    assert repr(nb.f4(nb.f4[:])) == "float32(float32[:])"
+    assert repr(nb.u8) == "uint64"  # (Numba's u8 is uint64, Weft's uint8)

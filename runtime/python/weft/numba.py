@@ -68,6 +68,13 @@ TYPE_NAMES = ["boolean", "bool_", "int8", "int16", "int32", "int64",
               "void"]
 
 
+SHORT_TYPE_NAMES = {"b1": "boolean", "i1": "int8", "i2": "int16",
+                    "i4": "int32", "i8": "int64", "u1": "uint8",
+                    "u2": "uint16", "u4": "uint32", "u8": "uint64",
+                    "f4": "float32", "f8": "float64", "c8": "complex64",
+                    "c16": "complex128"}
+
+
 def _typeof(value):
     """numba.typeof: the type name of a value (arrays by dtype and rank)."""
     import numpy as np
@@ -130,6 +137,9 @@ def module():
     m.prange = _weft.prange
     for name in TYPE_NAMES:
         setattr(m, name, _TypeName(name))
+    # Numba's short names (nb.f4, nb.i8, nb.b1), as the types they stand for
+    for short, name in SHORT_TYPE_NAMES.items():
+        setattr(m, short, _TypeName(name))
     # numba.types: every name in it is a type name (types.intp,
     # types.float64[:], types.UniTuple(...), types.unicode_type, ...).
     t = _types.ModuleType("numba.types")
