@@ -322,6 +322,53 @@ void versionBlocksIn(Block &block, const std::map<std::string, int> &all,
   }
 }
 
+/// In each branch of an `if` at the top level of `body`: a name bound
+/// there by one plain assignment at the branch's top level and mentioned
+/// nowhere after the `if` gets a version of its own from that binding on
+/// (rankfm's `i = int(i); return a[i]` in the else of a float `i`): no
+/// other path reads it, as Numba's SSA finds.
+void versionBranchTails(Block &body, const std::set<std::string> &annotated,
+                        std::map<std::string, int> &seen,
+                        const std::string &suffix) {
+  for (size_t k = 0; k < body.size(); ++k) {
+    auto *branchy = body[k]->dyn<IfStmt>();
+    if (!branchy)
+      continue;
+    std::map<std::string, int> later;
+    for (size_t j = k + 1; j < body.size(); ++j)
+      mentionsOf(*body[j], later);
+    for (Block *branch : {&branchy->body, &branchy->orelse}) {
+      std::map<std::string, int> plainCount;
+      for (const StmtPtr &s : *branch)
+        for (const NameExpr *n : plainAssigned(*s))
+          ++plainCount[n->name];
+      std::map<std::string, std::string> current;
+      for (StmtPtr &s : *branch) {
+        std::vector<NameExpr *> plain = plainAssigned(*s);
+        if (plain.empty()) {
+          renameStmt(*s, current);
+          continue;
+        }
+        renameExpr(static_cast<const AssignStmt &>(*s).value.get(), current);
+        for (NameExpr *n : plain) {
+          std::string name = n->name;
+          if (current.count(name)) {
+            n->name = current[name];
+            continue;
+          }
+          if (plainCount[name] != 1 || later.count(name) ||
+              annotated.count(name))
+            continue;
+          int v = std::max(++seen[name], 2);
+          seen[name] = v;
+          n->name = name + suffix + std::to_string(v);
+          current[name] = n->name;
+        }
+      }
+    }
+  }
+}
+
 } // namespace
 
 void versionBody(const std::vector<Param> &params, Block &body,
@@ -345,8 +392,10 @@ void versionBody(const std::vector<Param> &params, Block &body,
   for (const Param &p : params)
     ++mentions[p.name];
   versionBlocksIn(body, mentions, all.annotated, seen, suffix);
-  if (versioned.empty())
+  if (versioned.empty()) {
+    versionBranchTails(body, all.annotated, seen, suffix);
     return;
+  }
   std::map<std::string, std::string> current; // name -> its version
   for (const Param &p : params)
     seen[p.name] = 1;
@@ -378,6 +427,8 @@ void versionBody(const std::vector<Param> &params, Block &body,
         current[name] = version;
     }
   }
+  // (after the top-level versions, which the branches' uses now name)
+  versionBranchTails(body, all.annotated, seen, suffix);
 }
 
 void versionRebindings(ModuleAST &module) {
