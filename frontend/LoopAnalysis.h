@@ -69,6 +69,12 @@ ReductionUse scanReduction(const FunctionInstance &fn, const Block &body,
 /// `name = e` (or `name: T = e`) at the top of the body, `e` not reading
 /// it.
 bool assignedBeforeRead(const Block &body, const std::string &name);
+/// True if every read of `name` in `body` comes after some write of it in
+/// the order of the text (in a branch: one of that branch, or before the
+/// `if`): `if st2: h = 0.0; h += x` ... `if k == 2: use(h)`. An iteration
+/// may still read the value from before the loop, on a path that skips
+/// the writes; none reads it on every path.
+bool writtenBeforeEachRead(const Block &body, const std::string &name);
 /// True if, after the loop `loop` of the function body `fnBody` ends,
 /// `name` may be read before it is assigned again (conservatively: also
 /// when the loop is nested in another loop and nothing after it in the

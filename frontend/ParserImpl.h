@@ -176,6 +176,9 @@ private:
   /// comprehensions; null for other calls.
   ExprPtr listCall(CallExpr &c);
   bool parseCallArgs(CallExpr &call, SourceRange open);
+  /// clip(a=x, a_min=0, a_max=1), where(condition=c, x=a, y=b): keywords
+  /// naming NumPy's leading parameters as positions.
+  void leadingKeywordsToPositions(CallExpr &call);
   /// zeros(shape, f64) is zeros(shape, dtype=f64) (NumPy's positional
   /// dtype of the creation functions).
   void positionalDtypeToKeyword(CallExpr &call);

@@ -69,6 +69,8 @@ size_t ufuncInputs(const CallExpr &c) {
       builtinIn(b, {Builtin::Minimum, Builtin::Maximum, Builtin::LogicalAnd,
                     Builtin::LogicalOr, Builtin::LogicalXor}))
     return 2;
+  if (b == Builtin::Clip) // (a, a_min, a_max)
+    return 3;
   return 0;
 }
 

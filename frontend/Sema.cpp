@@ -607,6 +607,12 @@ void Analyzer::assignName(const NameExpr *n, const Type &t,
     return;
   }
   bool ok = true;
+  // In code compiled from Python, a local set to None and to a number,
+  // array or tuple elsewhere (`lim = None` ... `lim = 0.5 * i`) may be
+  // None, as Numba types it (an optional); a parameter keeps its type.
+  bool noneLocal = (slot.isNone() || t.isNone()) && fn_->options.pythonLists &&
+                   std::find(fn_->paramNames.begin(), fn_->paramNames.end(),
+                             n->name) == fn_->paramNames.end();
   // A number and a value that may be None: the variable may be None.
   // Python lists of ints and of floats make a list of floats (MLIRGen
   // converts the list assigned).
@@ -614,8 +620,9 @@ void Analyzer::assignName(const NameExpr *n, const Type &t,
                ? Type::list(promote(slot.scalarKind(), t.scalarKind()))
            : slot.isRagged() || t.isRagged()       ? raggedUnion(slot, t, ok)
            : slot.isTupleList() && t.isTupleList() ? widerTupleList(slot, t, ok)
-           : slot.isOptional() || t.isOptional()   ? unifyReturn(slot, t, ok)
-                                                   : unify(slot, t, ok);
+           : slot.isOptional() || t.isOptional() || noneLocal
+               ? unifyReturn(slot, t, ok)
+               : unify(slot, t, ok);
   if (!ok && slot.isNone()) {
     // A parameter passed None, assigned where the test of it cannot be
     // decided (in a loop or branch, or after another assignment).
@@ -997,7 +1004,10 @@ void Analyzer::checkStmt(const Stmt &s) {
     emptyListTarget_ = nullptr;
     raggedValue_ = nullptr;
     dictPartValue_ = nullptr;
-    if (v.isNone())
+    bool noneAllowed = v.isNone() && fn_->options.pythonLists &&
+                       a.targets.size() == 1 && a.targets[0]->dyn<NameExpr>() &&
+                       a.value->dyn<NameExpr>();
+    if (v.isNone() && !noneAllowed)
       diags_.error(a.value->range,
                    a.value->dyn<NameExpr>()
                        ? "a variable cannot be set to None; give it a value "

@@ -520,6 +520,12 @@ std::optional<Type> checkReduction(BuiltinCall &call) {
     rk = (k == ScalarKind::Bool || k == ScalarKind::I32 || isStorageKind(k))
              ? ScalarKind::I64
              : k;
+  // Python's sum(a) starts from the int 0, and Numba adds each element to
+  // it: an int64 plus a float32 is a float64 (np.sum(a) stays float32).
+  auto *callee = call.c->callee->dyn<NameExpr>();
+  if (call.b == Builtin::Sum && call.numbaTyping && callee &&
+      !callee->qualified && k == ScalarKind::F32)
+    rk = ScalarKind::F64;
   else if (call.b == Builtin::Mean && k == ScalarKind::C128)
     rk = k;
   else if (call.b == Builtin::Mean || call.b == Builtin::Var ||

@@ -381,9 +381,13 @@ Type Analyzer::checkCall(const CallExpr *c) {
     Type pt = annotationType(p.annotation);
     diags_.setSuppressed(saved);
     // Numbers convert to a declared number type, but floats do not
-    // silently truncate to an integer parameter.
-    bool ok = pt == args[i].asArray() || (pt.isNumber() && args[i].isScalar() &&
-                                          !(pt.isInt() && args[i].isFloat()));
+    // silently truncate to an integer parameter, except in code compiled
+    // from Python: Numba converts them to an eager signature's int64
+    // (rastermap's float index passed to an int64 parameter).
+    bool truncates =
+        pt.isInt() && args[i].isFloat() && !(fn_ && fn_->options.pythonLists);
+    bool ok = pt == args[i].asArray() ||
+              (pt.isNumber() && args[i].isScalar() && !truncates);
     if (pt.isKnown() && !ok)
       diags_.error(bound[i]->range, "argument " + std::to_string(i + 1) +
                                         " of '" + def->name + "' must be " +

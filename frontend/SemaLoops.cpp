@@ -185,8 +185,20 @@ private:
                            name + " += ...) may write outer variables");
         continue;
       }
-      if (!scan.ok || scan.kind == Reduction::None ||
-          static_cast<int>(inside.count(name)) != scan.accounted) {
+      bool reduction = scan.ok && scan.kind != Reduction::None &&
+                       static_cast<int>(inside.count(name)) == scan.accounted;
+      // A scratch number set before the loop and in the iterations that
+      // use it, never read after the loop (acoular's `h = 0.0` before a
+      // prange whose iterations reset it under `if st2:`): private, each
+      // iteration starting from the value before the loop, as Numba's
+      // parfor passes it in.
+      if (!reduction && !sessionBody &&
+          loops::writtenBeforeEachRead(s.body, name) &&
+          !loops::usedAfterLoop(*fn.body, s, name)) {
+        plan.privates.insert(name);
+        continue;
+      }
+      if (!reduction) {
         diags.error(scan.ok ? r : scan.where,
                     "prange loop writes '" + name +
                         "', which is used outside the loop, in a way that "

@@ -232,12 +232,12 @@ void mentionsOf(const Stmt &s, std::map<std::string, int> &out) {
 }
 
 /// The names of `block` that live only in it and are first bound there by
-/// a plain assignment at its top level, then rebound by another: `x_ =
-/// a[k] - b[k]; x_ = math.floor(x_ / w)` in a loop body (no iteration
-/// reads another's). `all` counts the function's mentions.
-std::set<std::string>
-blockLocalRebindings(const Block &block, const std::map<std::string, int> &all,
-                     const std::set<std::string> &annotated) {
+/// a plain assignment at its top level (no iteration of a loop body reads
+/// another's), with the number of such assignments. `all` counts the
+/// function's mentions.
+std::map<std::string, int>
+blockLocalNames(const Block &block, const std::map<std::string, int> &all,
+                const std::set<std::string> &annotated) {
   std::map<std::string, int> inBlock, plainCount;
   countMentions(block, inBlock);
   std::set<std::string> bound, readFirst;
@@ -256,15 +256,31 @@ blockLocalRebindings(const Block &block, const std::map<std::string, int> &all,
       ++plainCount[n->name];
     }
   }
-  std::set<std::string> out;
+  std::map<std::string, int> out;
   for (const auto &[name, count] : plainCount) {
     auto total = all.find(name);
-    if (count >= 2 && !readFirst.count(name) && !annotated.count(name) &&
+    if (!readFirst.count(name) && !annotated.count(name) &&
         total != all.end() && total->second == inBlock[name])
-      out.insert(name);
+      out[name] = count;
   }
   return out;
 }
+
+/// The block-local names (blockLocalNames) bound twice or more at the top
+/// level of `block`: `x_ = a[k] - b[k]; x_ = math.floor(x_ / w)`.
+std::set<std::string>
+blockLocalRebindings(const std::map<std::string, int> &local) {
+  std::set<std::string> out;
+  for (const auto &[name, count] : local)
+    if (count >= 2)
+      out.insert(name);
+  return out;
+}
+
+void versionBranchTails(Block &body, const std::set<std::string> &annotated,
+                        std::map<std::string, int> &seen,
+                        const std::string &suffix,
+                        const std::map<std::string, int> *eligible);
 
 /// versionNested of each loop body and branch of `block`'s statements.
 void versionBlocksIn(Block &block, const std::map<std::string, int> &all,
@@ -279,7 +295,8 @@ void versionNested(Block &block, const std::map<std::string, int> &all,
                    const std::set<std::string> &annotated,
                    std::map<std::string, int> &seen,
                    const std::string &suffix) {
-  std::set<std::string> local = blockLocalRebindings(block, all, annotated);
+  std::map<std::string, int> names = blockLocalNames(block, all, annotated);
+  std::set<std::string> local = blockLocalRebindings(names);
   std::map<std::string, std::string> current;
   std::set<std::string> first; // names whose first version is bound
   for (const StmtPtr &s : block) {
@@ -304,6 +321,10 @@ void versionNested(Block &block, const std::map<std::string, int> &all,
     }
   }
   versionBlocksIn(block, all, annotated, seen, suffix);
+  // A block-local name bound once at the top level and rebound in a
+  // branch (rankfm's `u = pairs[row, 0]` then `u = int(u)` in an else):
+  // the rebinding's version, as at a body's top level.
+  versionBranchTails(block, annotated, seen, suffix, &names);
 }
 
 void versionBlocksIn(Block &block, const std::map<std::string, int> &all,
@@ -326,10 +347,13 @@ void versionBlocksIn(Block &block, const std::map<std::string, int> &all,
 /// there by one plain assignment at the branch's top level and mentioned
 /// nowhere after the `if` gets a version of its own from that binding on
 /// (rankfm's `i = int(i); return a[i]` in the else of a float `i`): no
-/// other path reads it, as Numba's SSA finds.
+/// other path reads it, as Numba's SSA finds. With `eligible`, only its
+/// names (a nested block's local names: the next iteration of a loop
+/// binds them again before reading them).
 void versionBranchTails(Block &body, const std::set<std::string> &annotated,
                         std::map<std::string, int> &seen,
-                        const std::string &suffix) {
+                        const std::string &suffix,
+                        const std::map<std::string, int> *eligible) {
   for (size_t k = 0; k < body.size(); ++k) {
     auto *branchy = body[k]->dyn<IfStmt>();
     if (!branchy)
@@ -357,7 +381,7 @@ void versionBranchTails(Block &body, const std::set<std::string> &annotated,
             continue;
           }
           if (plainCount[name] != 1 || later.count(name) ||
-              annotated.count(name))
+              annotated.count(name) || (eligible && !eligible->count(name)))
             continue;
           int v = std::max(++seen[name], 2);
           seen[name] = v;
@@ -393,7 +417,7 @@ void versionBody(const std::vector<Param> &params, Block &body,
     ++mentions[p.name];
   versionBlocksIn(body, mentions, all.annotated, seen, suffix);
   if (versioned.empty()) {
-    versionBranchTails(body, all.annotated, seen, suffix);
+    versionBranchTails(body, all.annotated, seen, suffix, nullptr);
     return;
   }
   std::map<std::string, std::string> current; // name -> its version
@@ -428,7 +452,7 @@ void versionBody(const std::vector<Param> &params, Block &body,
     }
   }
   // (after the top-level versions, which the branches' uses now name)
-  versionBranchTails(body, all.annotated, seen, suffix);
+  versionBranchTails(body, all.annotated, seen, suffix, nullptr);
 }
 
 void versionRebindings(ModuleAST &module) {

@@ -123,7 +123,12 @@ void weft_rt_list_grow(int32_t elemKind, const void *in, void *out,
 //    of rank `rank` (laid out as for weft_rt_print_array), NaNs last.
 void weft_rt_sort(int32_t elemKind, int64_t rank, void *descriptor);
 /// Writes the stable sorting order of each row into `indices`, an i64
-/// descriptor of the same shape.
+/// descriptor of the same shape; with WEFT_ARGSORT_NUMBA_QUICKSORT or
+/// WEFT_ARGSORT_NUMBA_MERGESORT or-ed into `elemKind`, the order of
+/// Numba's np.argsort of that kind (equal keys and NaNs placed as it
+/// places them).
+#define WEFT_ARGSORT_NUMBA_QUICKSORT 0x10000
+#define WEFT_ARGSORT_NUMBA_MERGESORT 0x20000
 void weft_rt_argsort(int32_t elemKind, int64_t rank, const void *descriptor,
                      void *indices);
 

@@ -743,15 +743,19 @@ def Weft_ArgsortOp : Weft_Op<"argsort"> {
     Writes into `indices` (i64, the shape of `array`) for every row of
     `array` along its last axis the positions of its elements in
     ascending order (NaNs last), equal elements in their original order
-    (NumPy's `argsort(kind="stable")`). Lowered to the runtime's
-    `weft_rt_argsort`.
+    (NumPy's `argsort(kind="stable")`). For code compiled from Python,
+    `numba_quicksort` and `numba_mergesort` order equal elements and NaNs
+    as Numba's np.argsort does with kind='quicksort' (its default) and
+    kind='mergesort'. Lowered to the runtime's `weft_rt_argsort`.
 
     ```mlir
     weft.argsort %a, %idx : memref<?xf64, strided<[?], offset: ?>>, memref<?xi64, strided<[?], offset: ?>>
     ```
   }];
   let arguments = (ins Arg<AnyMemRef, "the array ordered", [MemRead]>:$array,
-                       Arg<AnyMemRef, "the order", [MemWrite]>:$indices);
+                       Arg<AnyMemRef, "the order", [MemWrite]>:$indices,
+                       UnitAttr:$numba_quicksort,
+                       UnitAttr:$numba_mergesort);
   let assemblyFormat =
       "$array `,` $indices attr-dict `:` type($array) `,` type($indices)";
   let hasVerifier = 1;

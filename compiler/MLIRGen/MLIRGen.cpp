@@ -164,6 +164,8 @@ void FunctionGen::storeLocal(const std::string &name, const weft::Type &t,
   std::vector<std::string> slots;
   slotNames(name, t, slots);
   Val v = value;
+  if (t.isOptional() && v.parts.empty()) // None (`x = None`)
+    v = defaultValue(t, l);
   if (t.isOptional() && v.parts.size() + 1 == slots.size()) // not None
     v.parts.push_back(constant(ScalarKind::Bool, 1, l));
   for (size_t i = 0; i < slots.size(); ++i) {

@@ -71,7 +71,14 @@ Val FunctionGen::emitSort(const CallExpr *c, Builtin builtin, const Expr *arg) {
     sizes.push_back(memref::DimOp::create(b, l, a, d));
   Value out = allocArrayN(fn.typeOf(c).scalarKind(), sizes, l);
   if (builtin == Builtin::Argsort) {
-    weft::ArgsortOp::create(b, l, a, out);
+    // Code compiled from Python orders equal keys (and NaNs) as Numba's
+    // np.argsort does: its quicksort by default, its mergesort for
+    // kind='mergesort'/'stable'. Weft's own code sorts stably.
+    bool python = fn.options.pythonLists, quicksort = python;
+    for (const KeywordArg &k : c->keywords)
+      if (auto *kind = k.value->dyn<StrLitExpr>(); k.name == "kind" && kind)
+        quicksort &= kind->value == "quicksort";
+    weft::ArgsortOp::create(b, l, a, out, quicksort, python && !quicksort);
     return Val(out);
   }
   // sort(a): a sorted copy.

@@ -136,8 +136,8 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
     }
     env["%cont"] = constant(ScalarKind::Bool, 0, l);
     // Each iteration starts its reduction variables from the identity (the
-    // body's arguments) and its private variables from their default
-    // values.
+    // body's arguments) and its private variables from their values before
+    // the loop (numbers) or their default values.
     for (size_t i = 0, arg = 1; i < reds.size(); ++i) {
       if (isComplex(reds[i])) {
         env[reds[i].name] = complex::CreateOp::create(
@@ -158,6 +158,10 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
         for (size_t i = 0; i < slots.size(); ++i)
           if (slots[i] == p)
             env[p] = d.parts[i];
+      } else if (auto outer = savedEnv.find(p);
+                 outer != savedEnv.end() && !t.isArray()) {
+        // A number set before the loop: each iteration starts from it.
+        env[p] = outer->second;
       } else {
         env[p] = defaultValue(t, l).v();
       }

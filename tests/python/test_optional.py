@@ -106,3 +106,80 @@ def test_none_used_as_a_value_is_a_type_error():
                                   [0.0, -1.0, 2.0])
     with pytest.raises(TypeError, match=r"expected i64, got None"):
         cleared(np.arange(3.0), 5.0)
+
+
+# A local set to None and to a value elsewhere may be None, as Numba types
+# it (sleepecg's `threshold = None` before the loop that sets it).
+@weft.jit
+def count_rising(n):
+    lim = None
+    c = 0
+    for i in range(n):
+        if i > 1 and i > lim:  # lim is set by then: read as its value
+            c += 1
+        lim = 0.5 * i
+    return c
+
+
+@weft.jit
+def positive_part(x):
+    r = None
+    if x > 0:
+        r = x
+    return r
+
+
+@weft.jit
+def best_of(a):
+    best = None
+    for v in a:
+        if best is None or v > best:
+            best = v
+    return best
+
+
+@weft.jit
+def array_or_none(c):
+    x = None
+    if c:
+        x = np.arange(3.0)
+    if x is None:
+        return -1.0
+    return x.sum()
+
+
+@weft.jit
+def descents_with_resets(a):
+    last = None
+    n = 0
+    for v in a:
+        if last is not None and v < last:
+            n += 1
+        last = v
+        if v > 10:
+            last = None
+    return n
+
+
+@weft.jit
+def read_while_none():
+    x = None
+    for i in range(0):
+        x = 1.0
+    return x + 1.0
+
+
+def test_locals_set_to_none():
+    assert count_rising(10) == 8
+    assert positive_part(3.0) == 3.0
+    assert positive_part(-1.0) is None
+    assert best_of(np.array([3.0, 5.0, 1.0])) == 5.0
+    assert best_of(np.zeros(0)) is None
+    assert array_or_none(True) == 3.0
+    assert array_or_none(False) == -1.0
+    assert descents_with_resets(np.array([3.0, 1.0, 11.0, 2.0, 1.0])) == 2
+
+
+def test_local_read_while_none_raises_type_error():
+    with pytest.raises(TypeError, match="got None"):
+        read_while_none()

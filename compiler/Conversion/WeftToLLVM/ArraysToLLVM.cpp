@@ -344,7 +344,12 @@ struct ArgsortLowering : ConvertOpToLLVMPattern<weft::ArgsortOp> {
     auto mt = cast<MemRefType>(op.getArray().getType());
     Value a = descriptorPointer(rewriter, op, adaptor.getArray());
     Value idx = descriptorPointer(rewriter, op, adaptor.getIndices());
-    Value kind = constI32(rewriter, loc, elemKindCode(mt.getElementType()));
+    // WEFT_ARGSORT_NUMBA_QUICKSORT and _MERGESORT (runtime/RuntimeABI.h):
+    // Numba's orders.
+    int32_t code = elemKindCode(mt.getElementType()) |
+                   (op.getNumbaQuicksort() ? 0x10000 : 0) |
+                   (op.getNumbaMergesort() ? 0x20000 : 0);
+    Value kind = constI32(rewriter, loc, code);
     Value rank = constI64(rewriter, loc, mt.getRank());
     callRuntime(rewriter, op, abi::Function::weft_rt_argsort,
                 {kind, rank, a, idx});

@@ -1,0 +1,279 @@
+//===- ParserKeywords.cpp - NumPy's keyword arguments as positions --------===//
+//
+// NumPy functions take their leading parameters by name too
+// (np.clip(a=x, a_min=0, a_max=1), np.where(condition=c, x=a, y=b)): the
+// parser moves such keywords to their positions, and the optional
+// operands of elementwise functions (isclose's rtol=, round's decimals=,
+// the random draws' low=/size=) to positions with their defaults, so
+// type checking sees one form of each call.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/ParserImpl.h"
+
+#include "frontend/ASTBuild.h"
+#include "frontend/Builtins.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace weft {
+namespace parser {
+
+void Parser::leadingKeywordsToPositions(CallExpr &call) {
+  // NumPy's names of each function's leading parameters (several where
+  // Python's builtin of the same name calls them otherwise: round's
+  // number/ndigits, pow's base/exp).
+  using Names = std::vector<std::vector<const char *>>;
+  static const std::map<std::string, Names> leading = {
+      {"zeros", {{"shape"}}},
+      {"ones", {{"shape"}}},
+      {"empty", {{"shape"}}},
+      {"full", {{"shape"}, {"fill_value"}}},
+      {"zeros_like", {{"a"}}},
+      {"ones_like", {{"a"}}},
+      {"empty_like", {{"prototype"}}},
+      {"full_like", {{"a"}, {"fill_value"}}},
+      {"arange", {{"start"}, {"stop"}, {"step"}}},
+      {"linspace", {{"start"}, {"stop"}, {"num"}}},
+      {"eye", {{"N"}, {"M"}, {"k"}}},
+      {"cumsum", {{"a"}}},
+      {"cumprod", {{"a"}}},
+      {"sort", {{"a"}}},
+      {"argsort", {{"a"}}},
+      {"flip", {{"m"}}},
+      {"unravel_index", {{"indices"}, {"shape"}}},
+      {"concatenate", {{"arrays"}}},
+      {"stack", {{"arrays"}}},
+      {"hstack", {{"tup"}}},
+      {"vstack", {{"tup"}}},
+      {"column_stack", {{"tup"}}},
+      {"triu", {{"m"}}},
+      {"tril", {{"m"}}},
+      {"diff", {{"a"}, {"n"}}},
+      {"searchsorted", {{"a"}, {"v"}}},
+      {"digitize", {{"x"}, {"bins"}}},
+      {"median", {{"a"}}},
+      {"unique", {{"ar"}}},
+      {"percentile", {{"a"}, {"q"}}},
+      {"quantile", {{"a"}, {"q"}}},
+      {"sum", {{"a"}}},
+      {"prod", {{"a"}}},
+      {"mean", {{"a"}}},
+      {"var", {{"a"}}},
+      {"std", {{"a"}}},
+      {"min", {{"a"}}},
+      {"max", {{"a"}}},
+      {"argmin", {{"a"}}},
+      {"argmax", {{"a"}}},
+      {"any", {{"a"}}},
+      {"all", {{"a"}}},
+      {"abs", {{"x"}}},
+      {"sign", {{"x"}}},
+      {"atan2", {{"x1"}, {"x2"}}},
+      {"pow", {{"x1", "base"}, {"x2", "exp"}}},
+      {"minimum", {{"x1"}, {"x2"}}},
+      {"maximum", {{"x1"}, {"x2"}}},
+      {"hypot", {{"x1"}, {"x2"}}},
+      {"copysign", {{"x1"}, {"x2"}}},
+      {"fmod", {{"x1"}, {"x2"}}},
+      {"where", {{"condition"}, {"x"}, {"y"}}},
+      {"isnan", {{"x"}}},
+      {"isinf", {{"x"}}},
+      {"isfinite", {{"x"}}},
+      {"real", {{"val"}}},
+      {"imag", {{"val"}}},
+      {"angle", {{"z"}}},
+      {"conj", {{"x"}}},
+      {"conjugate", {{"x"}}},
+      {"clip", {{"a"}, {"a_min"}, {"a_max"}}},
+      {"around", {{"a"}, {"decimals"}}},
+      {"round", {{"a", "number"}, {"decimals", "ndigits"}}},
+      {"isclose", {{"a"}, {"b"}}},
+      {"allclose", {{"a"}, {"b"}}},
+      {"logical_and", {{"x1"}, {"x2"}}},
+      {"logical_or", {{"x1"}, {"x2"}}},
+      {"logical_xor", {{"x1"}, {"x2"}}},
+      {"logical_not", {{"x"}}},
+      {"dot", {{"a"}, {"b"}}},
+      {"outer", {{"a"}, {"b"}}},
+      {"transpose", {{"a"}}},
+      {"reshape", {{"a"}, {"newshape"}}},
+      {"ravel", {{"a"}}},
+      {"solve", {{"a"}, {"b"}}},
+      {"inv", {{"a"}}},
+      {"det", {{"a"}}},
+      {"cholesky", {{"a"}}},
+      {"norm", {{"x"}}}};
+  static const Names unaryMath = {{"x"}};
+  auto *n = call.callee->dyn<NameExpr>();
+  if (!n || call.keywords.empty())
+    return;
+  const Names *names = nullptr;
+  if (auto it = leading.find(n->name); it != leading.end())
+    names = &it->second;
+  else if (auto b = lookupBuiltin(n->name); b && isUnaryMath(*b))
+    names = &unaryMath;
+  if (!names)
+    return;
+  // Each keyword that names the next position moves there; a gap stops
+  // (type checking reports the keyword it does not take).
+  for (size_t k = call.args.size(); k < names->size(); ++k) {
+    auto kw = std::find_if(call.keywords.begin(), call.keywords.end(),
+                           [&](const KeywordArg &a) {
+                             for (const char *name : (*names)[k])
+                               if (a.name == name)
+                                 return true;
+                             return false;
+                           });
+    if (kw == call.keywords.end())
+      break;
+    call.args.push_back(std::move(kw->value));
+    call.keywords.erase(kw);
+  }
+}
+
+void Parser::positionalDtypeToKeyword(CallExpr &call) {
+  // NumPy's creation functions take the dtype as a positional argument
+  // too: zeros(shape, float64), full(shape, v, a.dtype), and np.array
+  // (read as copy): array([n], a.dtype).
+  static const std::map<std::string, size_t> dtypePosition = {
+      {"zeros", 1},      {"ones", 1},      {"empty", 1},      {"copy", 1},
+      {"zeros_like", 1}, {"ones_like", 1}, {"empty_like", 1}, {"full", 2},
+      {"full_like", 2},  {"arange", 3}};
+  auto *n = call.callee->dyn<NameExpr>();
+  auto it = n ? dtypePosition.find(n->name) : dtypePosition.end();
+  if (it == dtypePosition.end() || call.args.size() != it->second + 1)
+    return;
+  ExprPtr &arg = call.args.back();
+  auto *attr = arg->dyn<AttributeExpr>();
+  if (!arg->dyn<NameExpr>() && !(attr && attr->attr == "dtype"))
+    return;
+  for (const KeywordArg &k : call.keywords)
+    if (k.name == "dtype")
+      return;
+  KeywordArg kw;
+  kw.name = "dtype";
+  kw.nameRange = arg->range;
+  kw.value = std::move(arg);
+  call.args.pop_back();
+  call.keywords.insert(call.keywords.begin(), std::move(kw));
+}
+
+void Parser::randomDrawPositions(CallExpr &call, const std::string &name) {
+  // NumPy's draws: uniform(low=0.0, high=1.0, size=None), ... Keywords
+  // become positions up to the last argument given; the ones skipped
+  // before it get their defaults (None: randint's high, a size).
+  struct Param {
+    const char *name;
+    double fallback; // NaN: None
+  };
+  const double none = std::numeric_limits<double>::quiet_NaN();
+  static const std::map<std::string, std::vector<Param>> draws = {
+      {"uniform", {{"low", 0.0}, {"high", 1.0}, {"size", none}}},
+      {"normal", {{"loc", 0.0}, {"scale", 1.0}, {"size", none}}},
+      {"exponential", {{"scale", 1.0}, {"size", none}}},
+      {"standard_normal", {{"size", none}}},
+      {"random", {{"size", none}}},
+      {"randint", {{"low", none}, {"high", none}, {"size", none}}}};
+  auto it = draws.find(name);
+  if (it == draws.end())
+    return;
+  const std::vector<Param> &params = it->second;
+  auto keyword = [&](const char *p) {
+    return std::find_if(call.keywords.begin(), call.keywords.end(),
+                        [&](const KeywordArg &k) { return k.name == p; });
+  };
+  size_t last = call.args.size();
+  for (size_t i = call.args.size(); i < params.size(); ++i)
+    if (keyword(params[i].name) != call.keywords.end())
+      last = i + 1;
+  for (size_t i = call.args.size(); i < last; ++i) {
+    auto kw = keyword(params[i].name);
+    if (kw != call.keywords.end()) {
+      call.args.push_back(std::move(kw->value));
+      call.keywords.erase(kw);
+      continue;
+    }
+    SourceRange r = call.callee->range;
+    if (std::isnan(params[i].fallback))
+      call.args.push_back(std::make_unique<NameExpr>(r, "None"));
+    else
+      call.args.push_back(
+          std::make_unique<FloatLitExpr>(r, params[i].fallback));
+  }
+}
+
+void Parser::keywordsToPositions(CallExpr &call) {
+  // Functions whose optional arguments are operands of their elementwise
+  // code: keyword arguments become positions, missing ones defaults.
+  struct Optional {
+    const char *name;
+    double fallback;
+    bool isBool;
+  };
+  static const std::map<std::string, std::vector<Optional>> optionals = {
+      {"isclose",
+       {{"rtol", 1e-05, false},
+        {"atol", 1e-08, false},
+        {"equal_nan", 0, true}}},
+      {"allclose",
+       {{"rtol", 1e-05, false},
+        {"atol", 1e-08, false},
+        {"equal_nan", 0, true}}},
+      {"around", {{"decimals", 0, false}}},
+      {"round", {{"ndigits", 0, false}}},
+      {"triu", {{"k", 0, false}}},
+      {"tril", {{"k", 0, false}}}};
+  auto *n = call.callee->dyn<NameExpr>();
+  // transpose(a, axes=(1, 0)): the axes as the second argument.
+  auto *m = call.callee->dyn<AttributeExpr>();
+  if ((n && n->name == "transpose") || (m && m->attr == "transpose"))
+    for (size_t k = 0; k < call.keywords.size(); ++k)
+      if (call.keywords[k].name == "axes") {
+        call.args.push_back(std::move(call.keywords[k].value));
+        call.keywords.erase(call.keywords.begin() +
+                            static_cast<std::ptrdiff_t>(k));
+        break;
+      }
+  if (n)
+    randomDrawPositions(call, n->name);
+  auto it = n ? optionals.find(n->name) : optionals.end();
+  if (it == optionals.end())
+    return;
+  // The functions whose optional argument is their second one keep one
+  // argument when it is not given.
+  bool secondOnly = n->name == "around" || n->name == "round" ||
+                    n->name == "triu" || n->name == "tril";
+  size_t first = secondOnly ? 1 : 2;
+  for (size_t i = 0; i < it->second.size(); ++i) {
+    const Optional &o = it->second[i];
+    auto kw =
+        std::find_if(call.keywords.begin(), call.keywords.end(),
+                     [&](const KeywordArg &k) { return k.name == o.name; });
+    if (call.args.size() > first + i) {
+      if (kw != call.keywords.end())
+        return; // given twice: Sema reports the keyword
+      continue;
+    }
+    if (call.args.size() < first + i)
+      return; // a required argument is missing: Sema reports it
+    if (kw != call.keywords.end()) {
+      call.args.push_back(std::move(kw->value));
+      call.keywords.erase(kw);
+      continue;
+    }
+    // round(x) keeps one argument (Python's: an int for a float).
+    if (secondOnly)
+      return;
+    SourceRange r = call.callee->range;
+    if (o.isBool)
+      call.args.push_back(std::make_unique<BoolLitExpr>(r, o.fallback != 0));
+    else
+      call.args.push_back(std::make_unique<FloatLitExpr>(r, o.fallback));
+  }
+}
+
+} // namespace parser
+} // namespace weft
