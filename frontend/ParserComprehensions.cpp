@@ -9,9 +9,9 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/ParserImpl.h"
 
-#include <cstring>
-
 #include "frontend/ASTBuild.h"
+
+#include <cstring>
 
 namespace weft {
 namespace parser {
@@ -69,6 +69,40 @@ ExprPtr Parser::listCall(CallExpr &c) {
   lc->elt = std::make_unique<NameExpr>(c.range, v);
   lc->target = std::make_unique<NameExpr>(c.range, v);
   lc->iter = std::move(iter);
+  lc->source = v;
+  return lc;
+}
+
+ExprPtr Parser::mapCall(CallExpr &c) {
+  auto *n = c.callee->dyn<NameExpr>();
+  if (!n || n->qualified || n->name != "map" || c.args.size() != 2 ||
+      !c.keywords.empty() || !c.starred.empty())
+    return nullptr;
+  auto apply = [&](ExprPtr x) {
+    auto call = std::make_unique<CallExpr>(c.range, cloneExpr(c.args[0].get()));
+    call->args.push_back(std::move(x));
+    return call;
+  };
+  // Over a list or tuple written out: a tuple, so that the elements may be
+  // of different types (lon, lat = map(np.radians, [lon, lat])).
+  Expr *seq = c.args[1].get();
+  std::vector<ExprPtr> *elts = nullptr;
+  if (auto *l = seq->dyn<ListExpr>())
+    elts = &l->elts;
+  else if (auto *t = seq->dyn<TupleExpr>())
+    elts = &t->elts;
+  if (elts) {
+    auto out = std::make_unique<TupleExpr>(c.range);
+    for (ExprPtr &x : *elts)
+      out->elts.push_back(apply(std::move(x)));
+    return out;
+  }
+  std::string v = "__map_" + std::to_string(c.range.begin.line) + "_" +
+                  std::to_string(c.range.begin.col);
+  auto lc = std::make_unique<ListCompExpr>(c.range);
+  lc->elt = apply(std::make_unique<NameExpr>(c.range, v));
+  lc->target = std::make_unique<NameExpr>(c.range, v);
+  lc->iter = std::move(c.args[1]);
   lc->source = v;
   return lc;
 }

@@ -438,6 +438,10 @@ ExprPtr Parser::parsePostfix() {
         e = std::move(l);
         continue;
       }
+      if (ExprPtr m = mapCall(*called)) {
+        e = std::move(m);
+        continue;
+      }
       if (auto *n = called->callee->dyn<NameExpr>();
           n && n->name == "allclose") {
         n->name = "isclose";

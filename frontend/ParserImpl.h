@@ -175,6 +175,9 @@ private:
   /// list(x), list() and sorted(x[, reverse=]) as list displays and
   /// comprehensions; null for other calls.
   ExprPtr listCall(CallExpr &c);
+  /// map(f, [a, b]) as the tuple (f(a), f(b)); map(f, x) as the list
+  /// [f(v) for v in x]; null for other calls.
+  ExprPtr mapCall(CallExpr &c);
   bool parseCallArgs(CallExpr &call, SourceRange open);
   /// clip(a=x, a_min=0, a_max=1), where(condition=c, x=a, y=b): keywords
   /// naming NumPy's leading parameters as positions.

@@ -38,7 +38,7 @@ bool importable(const std::string &module) {
          module == "numpy.random" || module == "numba.np" ||
          module == "cmath" || module == "random" || module == "heapq" ||
          module == "collections" || module == "typing" || module == "enum" ||
-         module == "weft.module";
+         module == "builtins" || module == "weft.module";
 }
 /// math.floor, math.ceil and math.trunc give Python's int (NumPy's give a
 /// float), math.frexp an int exponent: the library's versions, as is
@@ -356,8 +356,14 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     }
     if (member.text == "iinfo" || member.text == "finfo")
       return typeLimit(member.text, begin);
+    // NumPy's abstract scalar classes and np.ndarray: names for
+    // isinstance() (StaticBranches.h isinstanceOf).
+    static const std::set<std::string> classes = {
+        "ndarray",         "integer",  "signedinteger", "unsignedinteger",
+        "complexfloating", "floating", "number"};
     if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
-        !decorators.count(name) && !isUfuncOperator(name))
+        !decorators.count(name) && !isUfuncOperator(name) &&
+        !(module.text != "math" && classes.count(name)))
       return errorAt(member.range,
                      "'" +
                          (module.text == kImportedNumpy ? "np" : module.text) +

@@ -8,6 +8,7 @@
 #include "frontend/ASTBuild.h"
 #include "frontend/ParserUfuncs.h"
 #include "frontend/SemaImpl.h"
+#include "frontend/StaticBranches.h"
 
 #include <map>
 
@@ -142,6 +143,30 @@ bool Analyzer::expandStarredArgs(const CallExpr *c) {
   return true;
 }
 
+Type Analyzer::checkIsinstance(const CallExpr *c) {
+  // Decided by the value's type when the function is compiled (a test of
+  // a parameter is decided before, StaticBranches.h, so that the branch
+  // not taken need not type-check).
+  if (c->args.size() != 2 || !c->keywords.empty()) {
+    diags_.error(c->range, "isinstance() takes a value and a type (or a "
+                           "tuple of types)");
+    return Type::unknown();
+  }
+  optionalOk_ = true;
+  Type t = checkExpr(c->args[0].get());
+  if (!t.isKnown())
+    return Type::unknown();
+  if (!isinstanceOf(t, c->args[1].get())) {
+    diags_.error(c->args[1]->range,
+                 "isinstance() tests for int, float, complex, bool, str, "
+                 "tuple, list, np.ndarray, a NumPy number type such as "
+                 "np.float32, np.integer, np.floating or np.number, or a "
+                 "tuple of them");
+    return Type::unknown();
+  }
+  return Type::boolean();
+}
+
 Type Analyzer::checkCall(const CallExpr *c) {
   if (!c->starred.empty() && !expandStarredArgs(c))
     return Type::unknown();
@@ -181,6 +206,9 @@ Type Analyzer::checkCall(const CallExpr *c) {
   }
   if (launch && !checkLaunchConfig(launch, callee))
     return Type::unknown();
+  if (callee->name == "isinstance" && !callee->qualified &&
+      !defs_.count(callee->name))
+    return checkIsinstance(c);
   if (builtinIn(lookupBuiltin(callee->name),
                 {Builtin::Vmap, Builtin::Grad, Builtin::ValueAndGrad}) &&
       !defs_.count(callee->name)) {
@@ -299,9 +327,8 @@ Type Analyzer::checkCall(const CallExpr *c) {
     // Python's builtins Weft has no counterpart of (Numba compiles few).
     static const std::map<std::string, const char *> python = {
         {"frozenset", "frozensets are not supported in Weft; use a set"},
-        {"isinstance", "types are decided when a function is compiled; "
-                       "compare a.ndim or a.dtype instead"},
-        {"map", "use a loop or an array expression instead of map()"},
+        {"map", "map() takes a function and one sequence; use a loop or "
+                "a comprehension for more"},
         {"filter", "use a boolean mask, a[a > 0], instead of filter()"},
         {"open", "files are read with load() and written with save()"},
         {"input", "input() is not supported; pass values as arguments"}};

@@ -988,6 +988,10 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       return Type::string();
     if (base.isDType() && a->attr == "itemsize")
       return Type::i64();
+    // dt.type: the scalar type, which converts as the dtype does
+    // (ftype = positions.dtype.type; ftype(0.5)).
+    if (base.isDType() && a->attr == "type")
+      return base;
     // A number is NumPy's 0-d array too (np.asarray(x), a 0-d array
     // passed): ndim 0, size 1, shape ().
     if (base.isScalar() &&

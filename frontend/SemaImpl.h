@@ -131,6 +131,8 @@ private:
   /// a[i, j:k]: an element, a view, or a tuple item.
   Type checkIndex(const IndexExpr *ix);
   Type checkCall(const CallExpr *c);
+  /// isinstance(x, spec): a bool decided by x's type (isinstanceOf).
+  Type checkIsinstance(const CallExpr *c);
   /// f(x, *t): replaces each starred argument by the elements of its
   /// tuple; false (nothing changed) while t's type is unknown.
   bool expandStarredArgs(const CallExpr *c);

@@ -89,6 +89,12 @@ bool returnsNewBuffer(Builtin b) {
 namespace {
 
 class FunctionWrites {
+  /// isinstance(x, T): decided by the type, x not evaluated.
+  bool isTypeTest(const CallExpr *c) const {
+    auto *n = c->callee->dyn<NameExpr>();
+    return n && n->name == "isinstance" && !n->qualified && !fn_.calls.count(c);
+  }
+
 public:
   explicit FunctionWrites(const FunctionInstance &fn) : fn_(fn) {
     for (size_t i = 0; i < fn.paramNames.size(); ++i) {
@@ -284,6 +290,8 @@ private:
     };
     if (fn_.vectorizedCalls.count(c) || fn_.vmapAxis.count(c))
       return out; // a new array, element by element
+    if (isTypeTest(c))
+      return out; // a bool
     if (auto *n = c->callee->dyn<NameExpr>())
       if (!fn_.calls.count(c) && isBuiltinName(n->name) &&
           returnsNewBuffer(*lookupBuiltin(n->name)))
@@ -374,7 +382,7 @@ private:
       return;
     }
     if (auto *n = c->callee->dyn<NameExpr>())
-      if (isBuiltinName(n->name))
+      if (isBuiltinName(n->name) || isTypeTest(c))
         return;
     for (const ExprPtr &a : c->args)
       add(written_, viewsOf(a.get()));

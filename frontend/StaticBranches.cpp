@@ -134,6 +134,17 @@ private:
         return false;
       return std::nullopt;
     }
+    if (auto *call = e->dyn<CallExpr>()) {
+      // isinstance(p, (int, float)) of a parameter
+      auto *f = call->callee->dyn<NameExpr>();
+      auto *p =
+          call->args.size() == 2 ? call->args[0]->dyn<NameExpr>() : nullptr;
+      auto it = p ? stable.find(p->name) : stable.end();
+      if (!f || f->name != "isinstance" || f->qualified ||
+          !call->keywords.empty() || it == stable.end())
+        return std::nullopt;
+      return isinstanceOf(it->second, call->args[1].get());
+    }
     auto *c = e->dyn<CompareExpr>();
     if (!c || c->ops.size() != 1)
       return std::nullopt;
@@ -186,6 +197,62 @@ private:
 };
 
 } // namespace
+
+std::optional<bool> isinstanceOf(const Type &value, const Expr *spec) {
+  if (auto *t = spec->dyn<TupleExpr>()) {
+    bool any = false;
+    for (const ExprPtr &e : t->elts) {
+      std::optional<bool> one = isinstanceOf(value, e.get());
+      if (!one)
+        return std::nullopt;
+      any |= *one;
+    }
+    return any;
+  }
+  auto *n = spec->dyn<NameExpr>();
+  if (!n)
+    return std::nullopt;
+  const std::string &name = n->name;
+  bool number = value.isScalar() && !value.isString();
+  ScalarKind k = number ? value.scalarKind() : ScalarKind::F64;
+  bool integer = number && (isStorageKind(k) || k == ScalarKind::I32 ||
+                            k == ScalarKind::I64 || k == ScalarKind::U64);
+  bool floating = number && (k == ScalarKind::F32 || k == ScalarKind::F64);
+  if (name == "int") // (Python's bool is an int)
+    return number && (k == ScalarKind::I64 || k == ScalarKind::Bool);
+  if (name == "float")
+    return number && k == ScalarKind::F64;
+  if (name == "complex")
+    return number && k == ScalarKind::C128;
+  if (name == "bool")
+    return number && k == ScalarKind::Bool;
+  if (name == "str")
+    return value.isString();
+  if (name == "tuple")
+    return value.isTuple();
+  if (name == "list")
+    return value.isList() || value.isTupleList() || value.isRagged();
+  if (!n->qualified)
+    return std::nullopt;
+  if (name == "ndarray")
+    return value.isArray() && !value.isString() && !value.isList();
+  if (name == "integer")
+    return integer;
+  if (name == "signedinteger")
+    return integer && !isUnsignedKind(k);
+  if (name == "unsignedinteger")
+    return integer && isUnsignedKind(k);
+  if (name == "floating")
+    return floating;
+  if (name == "complexfloating")
+    return number && k == ScalarKind::C128;
+  if (name == "number")
+    return number && k != ScalarKind::Bool;
+  ScalarKind named;
+  if (parseScalarName(name, named))
+    return number && k == named;
+  return std::nullopt;
+}
 
 std::unique_ptr<Block>
 pruneStaticBranches(const FunctionDefStmt &def,

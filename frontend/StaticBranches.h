@@ -14,6 +14,7 @@
 #include "frontend/Types.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace weft {
@@ -34,6 +35,13 @@ namespace weft {
 /// `if out is None: out = zeros(n)` makes a new array variable.
 std::unique_ptr<Block> pruneStaticBranches(const FunctionDefStmt &def,
                                            const std::vector<Type> &paramTypes);
+
+/// `isinstance(x, spec)` for a value of type `value`: `spec` a type name
+/// (int, float, complex, bool, str, tuple, list, dict, np.ndarray, a NumPy
+/// scalar type, np.integer, np.floating, np.complexfloating, np.number) or
+/// a tuple of them, as Python answers for the NumPy value (a float32 is
+/// not a float, a float64 is); nullopt when `spec` is not one.
+std::optional<bool> isinstanceOf(const Type &value, const Expr *spec);
 
 } // namespace weft
 

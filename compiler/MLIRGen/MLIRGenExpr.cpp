@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
+#include "frontend/StaticBranches.h"
 
 #include "compiler/Conversion/ArrayNest.h"
 
@@ -1150,6 +1151,14 @@ Val FunctionGen::emitCall(const CallExpr *c) {
       return Val(i64(0, l));
     }
     return out;
+  }
+  if (auto *n = c->callee->dyn<NameExpr>();
+      n && n->name == "isinstance" && !n->qualified && it == fn.calls.end() &&
+      c->args.size() == 2) {
+    // Decided by the type (Sema checked it); the value is not evaluated.
+    std::optional<bool> yes =
+        isinstanceOf(fn.typeOf(c->args[0].get()), c->args[1].get());
+    return Val(constant(ScalarKind::Bool, yes && *yes, l));
   }
   if (it == fn.calls.end())
     return emitBuiltin(c, *fn.builtinOf(c));

@@ -412,3 +412,85 @@ def k_smallest(a, k):
 def test_heapq_as_python():
     a = np.array([0.5, 0.1, 0.9, 0.3, 0.7, 0.2, 0.8])
     assert k_smallest(a, 3) == k_smallest.py_func(a, 3)
+
+
+# isinstance() decided by the types a function is compiled for; of a
+# parameter, before type checking, so that the branch not taken (a number
+# rebound to an array) need not type-check (esda's test_stat).
+@weft.jit
+def type_tests(x):
+    return (isinstance(x, int), isinstance(x, float),
+            isinstance(x, (int, float)), isinstance(x, np.ndarray),
+            isinstance(x, np.floating), isinstance(x, np.float32),
+            isinstance(x, tuple), isinstance(x, str))
+
+
+@weft.jit
+def as_array(test_stat, n):
+    if isinstance(test_stat, (int, float)):
+        test_stat = np.ones((n,)) * test_stat
+    return test_stat.sum()
+
+
+@pytest.mark.parametrize("value", [1, 1.5, np.float32(2.0), np.arange(3),
+                                   (1, 2), "s"])
+def test_isinstance_as_python_answers(value):
+    want = tuple(isinstance(value, t) for t in (
+        int, float, (int, float), np.ndarray, np.floating, np.float32,
+        tuple, str))
+    if isinstance(value, float):  # a Python float is a float64 in Numba
+        want = want[:4] + (True,) + want[5:]
+    assert type_tests(value) == want
+
+
+def test_isinstance_prunes_the_branch_not_taken():
+    assert as_array(2.0, 3) == 6.0
+    assert as_array(np.arange(3.0), 3) == 3.0
+
+
+# map(f, [a, b]) unpacked (CLIMADA's lon, lat = map(np.radians, [lon, lat]))
+# and iterated.
+@weft.jit
+def radians_difference(lon, lat):
+    lon, lat = map(np.radians, [lon, lat])
+    return lon - lat
+
+
+@weft.jit
+def mapped(a):
+    s = 0.0
+    for v in map(abs, a):
+        s += v
+    return s, list(map(float, range(3)))
+
+
+def test_map():
+    lon, lat = np.array([10.0, 20.0]), np.array([1.0, 2.0])
+    np.testing.assert_allclose(radians_difference(lon, lat),
+                               np.radians(lon) - np.radians(lat))
+    assert mapped(np.array([-1.0, 2.0])) == (3.0, [0.0, 1.0, 2.0])
+
+
+# A module-level name for a builtin (quaternion's xrange = range) and an
+# array's dtype.type used to convert (abacusutils' ftype(0.5)).
+xrange = range
+
+
+@weft.jit
+def triangle(n):
+    t = 0
+    for i in xrange(n):
+        t += i
+    return t
+
+
+@weft.jit
+def in_dtype_of(a, v):
+    ftype = a.dtype.type
+    return ftype(v) + a[0]
+
+
+def test_builtin_alias_and_dtype_type():
+    assert triangle(5) == 10
+    got = in_dtype_of(np.ones(3, dtype=np.float32), 1.1)
+    assert got == float(np.float32(1.1) + np.float32(1.0))

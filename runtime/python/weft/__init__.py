@@ -811,6 +811,9 @@ def _module_source(dispatchers):
                     imports.append(line)
             # A function imported from them (from random import randint).
             origin = _python_module_function(v)
+            if origin is not None and origin[0] == "builtins" and \
+                    origin[1] == name:
+                origin = None  # (the builtin itself: nothing to import)
             if origin is not None:
                 line = "from %s import %s as %s" % (origin[0], origin[1], name)
                 if line not in imports:
@@ -929,6 +932,10 @@ def _python_module_function(v):
         return ("heapq", name)
     if v is prange:
         return ("numba", "prange")
+    # Python's own functions under another name (xrange = range)
+    import builtins as _builtins
+    if name and getattr(_builtins, name, None) is v:
+        return ("builtins", name)
     return None
 
 
