@@ -23,7 +23,7 @@ std::string lastName(const Expr *e) {
 }
 
 /// What `e` makes when it is a new dict or set: `{}`, `{k: v}`, `dict()`,
-/// `Dict.empty(...)`, `{x, y}`, `set()`, `set(iterable)`.
+/// `Dict.empty(...)`, `Dict()`, `{x, y}`, `set()`, `set(iterable)`.
 std::optional<Container> madeBy(const Expr *e) {
   auto *c = e ? e->dyn<CallExpr>() : nullptr;
   if (!c)
@@ -31,7 +31,9 @@ std::optional<Container> madeBy(const Expr *e) {
   if (auto *n = c->callee->dyn<NameExpr>()) {
     if (n->qualified)
       return std::nullopt;
-    if (n->name == "weft.dict_display" || n->name == "dict")
+    // (numba.typed.Dict(): typed by what it is given, as {} is)
+    if (n->name == "weft.dict_display" || n->name == "dict" ||
+        (n->name == "Dict" && c->args.empty() && c->keywords.empty()))
       return Container::Dict;
     if (n->name == "weft.set_display" || n->name == "set")
       return Container::Set;

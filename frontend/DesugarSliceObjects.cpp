@@ -1,9 +1,12 @@
-//===- DesugarSliceObjects.cpp - slice(...) objects as slices -------------===//
+//===- DesugarSliceObjects.cpp - slice and range objects in variables -----===//
 //
-// Python's slice objects (`slice_ = slice(None, None, step)`, then
-// `a[slice_]`) are values Weft has no type for; where one is bound once
-// and only indexes, each use is the slice written out, which means the
-// same when the names it reads are never rebound.
+// Python's slice and range objects (`sl = slice(indptr[i], indptr[i + 1])`
+// then `a[sl]` and `sl.stop - sl.start`; `zs = range(2, n)` then `for z in
+// zs:`) are values Weft has no type for. A variable only ever bound to
+// one of them and used where its parts suffice is held as its parts
+// instead: `sl__start`, `sl__stop` (and `sl__step`), bound where the
+// object was made (so its arguments are read then, as Python reads
+// them), and each use is the slice or range written with them.
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/DesugarSliceObjects.h"
@@ -11,119 +14,232 @@
 #include "frontend/ASTBuild.h"
 
 #include <map>
+#include <set>
 
 namespace weft {
 
 namespace {
 
-const CallExpr *sliceCall(const Expr *e) {
+enum class Object { Slice, Range };
+
+const CallExpr *objectCall(const Expr *e, Object kind) {
   auto *c = e ? e->dyn<CallExpr>() : nullptr;
   auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
-  return n && n->name == "slice" && !n->qualified ? c : nullptr;
-}
-
-void namesIn(const Expr *e, std::vector<std::string> &out) {
-  if (auto *n = e->dyn<NameExpr>())
-    out.push_back(n->name);
-  forEachChild(e, [&](const Expr *x) { namesIn(x, out); });
+  const char *name = kind == Object::Slice ? "slice" : "range";
+  return n && n->name == name && !n->qualified && !c->args.empty() &&
+                 c->args.size() <= 3 && c->keywords.empty() &&
+                 c->starred.empty()
+             ? c
+             : nullptr;
 }
 
 bool isNone(const Expr *e) {
-  auto *n = e->dyn<NameExpr>();
+  auto *n = e ? e->dyn<NameExpr>() : nullptr;
   return n && n->name == "None";
 }
 
-/// Replaces the slice variables of one function body (or the script's).
+const char *const kParts[3] = {"__start", "__stop", "__step"};
+
+/// The three parts (start, stop, step) of slice(...) or range(...); null
+/// for a part not given or None (a range's are 0 and 1).
+std::vector<const Expr *> partsOf(const CallExpr *c) {
+  std::vector<const Expr *> p;
+  for (const ExprPtr &x : c->args)
+    p.push_back(isNone(x.get()) ? nullptr : x.get());
+  if (p.size() == 1)
+    p.insert(p.begin(), nullptr); // slice(stop), range(stop)
+  p.resize(3, nullptr);
+  return p;
+}
+
+/// One variable held as its parts.
+struct Held {
+  Object kind;
+  bool given[3] = {false, false, false}; // (a range's are all given)
+  bool ok = true;
+};
+
+const NameExpr *plainTarget(const Stmt &s) {
+  auto *a = s.dyn<AssignStmt>();
+  return a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
+}
+
+/// Rewrites the slice and range variables of one function body (or the
+/// script's).
 void desugarBody(Block &body, const std::vector<Param> *params) {
-  // How often each name is bound (parameters once).
-  std::map<std::string, int> bound;
+  std::map<std::string, Held> held;
+  // The candidates: every binding of the name is `name = slice(...)` (or
+  // every one `name = range(...)`), and the parts given agree.
+  forEachStmtIn(body, [&](const Stmt &s) {
+    const NameExpr *t = plainTarget(s);
+    if (!t)
+      return;
+    auto *a = static_cast<const AssignStmt *>(&s);
+    for (Object kind : {Object::Slice, Object::Range}) {
+      const CallExpr *c = objectCall(a->value.get(), kind);
+      if (!c)
+        continue;
+      std::vector<const Expr *> p = partsOf(c);
+      auto [it, first] = held.emplace(t->name, Held{kind});
+      Held &h = it->second;
+      for (int k = 0; k < 3; ++k) {
+        bool given = p[k] || kind == Object::Range;
+        if (!first && given != h.given[k])
+          h.ok = false;
+        h.given[k] = given;
+      }
+      if (h.kind != kind)
+        h.ok = false;
+    }
+  });
+  if (held.empty())
+    return;
   if (params)
     for (const Param &p : *params)
-      ++bound[p.name];
-  for (const StmtPtr &s : body) {
+      if (held.count(p.name))
+        held[p.name].ok = false;
+  // Every other binding of the name disqualifies it.
+  forEachStmtIn(body, [&](const Stmt &s) {
+    const NameExpr *t = plainTarget(s);
     std::vector<std::string> names;
-    namesBoundBy(*s, names);
+    if (t) {
+      auto *a = static_cast<const AssignStmt *>(&s);
+      auto it = held.find(t->name);
+      if (it != held.end() && !objectCall(a->value.get(), it->second.kind))
+        it->second.ok = false;
+      // (names bound by statements nested in this one are seen on their
+      // own)
+      return;
+    }
+    if (s.dyn<IfStmt>() || s.dyn<WhileStmt>())
+      return;
+    if (auto *f = s.dyn<ForStmt>()) {
+      std::vector<const NameExpr *> bound;
+      namesOfTarget(f->target.get(), bound);
+      for (const NameExpr *n : bound)
+        if (held.count(n->name))
+          held[n->name].ok = false;
+      return;
+    }
+    namesBoundBy(s, names);
     for (const std::string &n : names)
-      ++bound[n];
-  }
-  // The candidates: `s = slice(...)`.
-  std::map<std::string, const CallExpr *> slices;
-  forEachStmtIn(body, [&](const Stmt &s) {
-    auto *a = s.dyn<AssignStmt>();
-    auto *t =
-        a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
-    const CallExpr *c = a ? sliceCall(a->value.get()) : nullptr;
-    if (!t || !c || bound[t->name] != 1 || c->args.empty() ||
-        c->args.size() > 3 || !c->keywords.empty() || !c->starred.empty())
-      return;
-    std::vector<std::string> read;
-    for (const ExprPtr &x : c->args)
-      namesIn(x.get(), read);
-    for (const std::string &n : read)
-      if (n != "None" && bound[n] > 1)
-        return;
-    slices[t->name] = c;
+      if (held.count(n))
+        held[n].ok = false;
   });
-  if (slices.empty())
-    return;
-  // Each use must be an index entry: a[s], a[i, s].
-  std::map<std::string, bool> indexOnly;
-  for (auto &[name, c] : slices)
-    indexOnly[name] = true;
+  // Uses: a slice indexes (a[s], a[i, s]) or gives .start/.stop/.step; a
+  // range is looped over or measured by len().
+  std::set<const Expr *> allowed;
   forEachExprIn(body, [&](const Expr *e) {
-    if (auto *ix = e->dyn<IndexExpr>()) {
-      auto *n = ix->base->dyn<NameExpr>(); // s[...] itself
-      if (n && indexOnly.count(n->name))
-        indexOnly[n->name] = false;
-      return;
+    if (auto *ix = e->dyn<IndexExpr>())
+      for (const ExprPtr &i : ix->indices)
+        allowed.insert(i.get());
+    if (auto *a = e->dyn<AttributeExpr>();
+        a && (a->attr == "start" || a->attr == "stop" || a->attr == "step"))
+      allowed.insert(a->base.get());
+    if (auto *c = e->dyn<CallExpr>()) {
+      auto *n = c->callee->dyn<NameExpr>();
+      if (n && n->name == "len" && c->args.size() == 1)
+        allowed.insert(c->args[0].get());
     }
-    forEachChild(e, [&](const Expr *x) {
-      auto *n = x->dyn<NameExpr>();
-      if (n && indexOnly.count(n->name))
-        indexOnly[n->name] = false;
-    });
   });
   forEachStmtIn(body, [&](const Stmt &s) {
-    forEachExprOf(s, [&](const Expr *e) {
-      auto *n = e->dyn<NameExpr>();
-      auto *a = s.dyn<AssignStmt>();
-      bool target = a && a->targets.size() == 1 && a->targets[0].get() == e;
-      if (n && indexOnly.count(n->name) && !target)
-        indexOnly[n->name] = false; // a statement's whole expression
-    });
+    if (auto *f = s.dyn<ForStmt>())
+      allowed.insert(f->iter.get());
+    if (const NameExpr *t = plainTarget(s))
+      allowed.insert(t);
   });
-  auto sliceFor = [&](const CallExpr *c, SourceRange r) {
-    auto out = std::make_unique<SliceExpr>(r);
-    std::vector<const Expr *> parts;
-    for (const ExprPtr &x : c->args)
-      parts.push_back(x.get());
-    if (parts.size() == 1)
-      parts.insert(parts.begin(), nullptr); // slice(stop)
-    ExprPtr *slots[3] = {&out->lower, &out->upper, &out->step};
-    for (size_t k = 0; k < parts.size(); ++k)
-      if (parts[k] && !isNone(parts[k]))
-        *slots[k] = cloneExpr(parts[k]);
-    return out;
-  };
-  forEachExprSlotIn(body, [&](ExprPtr &slot) {
-    auto *ix = slot->dyn<IndexExpr>();
-    if (!ix)
-      return;
-    for (ExprPtr &i : ix->indices) {
-      auto *n = i->dyn<NameExpr>();
-      if (!n || !slices.count(n->name) || !indexOnly[n->name])
-        continue;
-      i = sliceFor(slices[n->name], n->range);
-    }
+  forEachExprIn(body, [&](const Expr *e) {
+    auto *n = e->dyn<NameExpr>();
+    auto it = n ? held.find(n->name) : held.end();
+    if (it != held.end() && !n->qualified && !allowed.count(e))
+      it->second.ok = false;
   });
+  for (auto it = held.begin(); it != held.end();)
+    it = it->second.ok ? std::next(it) : held.erase(it);
+  if (held.empty())
+    return;
+  // Which allowed use is which: slices are not looped over, ranges do not
+  // index (each keeps the error its other uses get).
+  forEachExprIn(body, [&](const Expr *e) {
+    if (auto *ix = e->dyn<IndexExpr>())
+      for (const ExprPtr &i : ix->indices)
+        if (auto *n = i->dyn<NameExpr>();
+            n && held.count(n->name) && held[n->name].kind == Object::Range)
+          held[n->name].ok = false;
+  });
+  forEachStmtIn(body, [&](const Stmt &s) {
+    auto *f = s.dyn<ForStmt>();
+    auto *n = f ? f->iter->dyn<NameExpr>() : nullptr;
+    if (n && held.count(n->name) && held[n->name].kind == Object::Slice)
+      held[n->name].ok = false;
+  });
+  for (auto it = held.begin(); it != held.end();)
+    it = it->second.ok ? std::next(it) : held.erase(it);
+  if (held.empty())
+    return;
+
+  // The bindings: the parts, in order.
   rewriteBlocks(body, [&](Stmt &s) -> std::optional<Block> {
-    auto *a = s.dyn<AssignStmt>();
-    auto *t =
-        a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
-    if (t && slices.count(t->name) && indexOnly[t->name] &&
-        sliceCall(a->value.get()))
-      return Block();
-    return std::nullopt;
+    const NameExpr *t = plainTarget(s);
+    auto it = t ? held.find(t->name) : held.end();
+    if (it == held.end())
+      return std::nullopt;
+    auto *c =
+        objectCall(static_cast<AssignStmt &>(s).value.get(), it->second.kind);
+    std::vector<const Expr *> p = partsOf(c);
+    Block out;
+    for (int k = 0; k < 3; ++k) {
+      if (!it->second.given[k])
+        continue;
+      auto a = std::make_unique<AssignStmt>(s.range);
+      a->targets.push_back(
+          std::make_unique<NameExpr>(t->range, t->name + kParts[k]));
+      if (p[k])
+        a->value = cloneExpr(p[k]);
+      else // a range's default start and step
+        a->value = std::make_unique<IntLitExpr>(s.range, k == 0 ? 0 : 1);
+      out.push_back(std::move(a));
+    }
+    return out;
+  });
+  auto part = [&](const NameExpr *n, int k) -> ExprPtr {
+    if (!held[n->name].given[k])
+      return nullptr;
+    return std::make_unique<NameExpr>(n->range, n->name + kParts[k]);
+  };
+  // The uses.
+  forEachExprSlotIn(body, [&](ExprPtr &slot) {
+    if (auto *ix = slot->dyn<IndexExpr>()) {
+      for (ExprPtr &i : ix->indices) {
+        auto *n = i->dyn<NameExpr>();
+        if (!n || !held.count(n->name))
+          continue;
+        auto sl = std::make_unique<SliceExpr>(n->range);
+        sl->lower = part(n, 0);
+        sl->upper = part(n, 1);
+        sl->step = part(n, 2);
+        i = std::move(sl);
+      }
+      return;
+    }
+    if (auto *a = slot->dyn<AttributeExpr>()) {
+      auto *n = a->base->dyn<NameExpr>();
+      if (!n || !held.count(n->name))
+        return;
+      int k = a->attr == "start" ? 0 : a->attr == "stop" ? 1 : 2;
+      ExprPtr p = part(n, k);
+      slot = p ? std::move(p) : std::make_unique<NameExpr>(a->range, "None");
+      return;
+    }
+    auto *n = slot->dyn<NameExpr>();
+    if (!n || !held.count(n->name) || held[n->name].kind != Object::Range)
+      return;
+    // range(start, stop, step) again, of the parts
+    auto call = std::make_unique<CallExpr>(
+        n->range, std::make_unique<NameExpr>(n->range, "range"));
+    for (int k = 0; k < 3; ++k)
+      call->args.push_back(part(n, k));
+    slot = std::move(call);
   });
 }
 
@@ -136,11 +252,14 @@ void desugarSliceObjects(ModuleAST &module, DiagnosticEngine &diags) {
   desugarBody(module.body, nullptr);
   // What is left: slice objects used otherwise.
   auto refuse = [&](const Expr *e) {
-    if (const CallExpr *c = sliceCall(e))
+    auto *c = e->dyn<CallExpr>();
+    auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
+    if (n && n->name == "slice" && !n->qualified)
       diags.error(c->range,
-                  "slice objects are supported as a variable bound once to "
-                  "slice(...) of names bound once, used as an index (s = "
-                  "slice(a, b); x[s]); write the slice a:b in the index");
+                  "slice objects are supported as variables bound only to "
+                  "slice(...) and used as an index (s = slice(a, b); x[s]) "
+                  "or for s.start, s.stop and s.step; write the slice a:b "
+                  "in the index");
   };
   forEachExprIn(module.body, refuse);
   for (const StmtPtr &s : module.body)

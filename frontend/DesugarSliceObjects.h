@@ -1,7 +1,7 @@
-//===- DesugarSliceObjects.h - slice(...) objects as slices -----*- C++ -*-===//
+//===- DesugarSliceObjects.h - slice and range objects ----*- C++ -*-===//
 //
-// `s = slice(lo, hi, step)` and then `a[s]`, `b[i, s]`: each use becomes
-// the slice `lo:hi:step` itself, where that cannot change what it means.
+// `s = slice(lo, hi)` and then `a[s]`, `s.stop - s.start`; `r = range(2,
+// n)` and then `for i in r:`: the object held as its parts.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_FRONTEND_DESUGARSLICEOBJECTS_H
@@ -12,12 +12,13 @@
 
 namespace weft {
 
-/// In each function (and the script body): a variable bound once, to
-/// `slice(stop)`, `slice(start, stop)` or `slice(start, stop, step)`
-/// whose arguments read only names bound at most once, and used only as
-/// an index entry, is replaced at each use by that slice, and its
-/// assignment removed. Any other `slice(...)` is an error that says what
-/// is supported.
+/// In each function (and the script body): a variable only ever bound
+/// to `slice(...)` (the same parts given each time), and used only as an
+/// index entry or for its .start/.stop/.step, is held as its parts
+/// (`s__start`, `s__stop`, `s__step`), and each use is the slice of them;
+/// likewise a variable only ever bound to `range(...)` and only looped
+/// over or measured by len(). Any other `slice(...)` is an error that
+/// says what is supported.
 void desugarSliceObjects(ModuleAST &module, DiagnosticEngine &diags);
 
 } // namespace weft

@@ -59,6 +59,7 @@ std::string weftTypeName(const std::string &name) {
       {"int64", "i64"},
       {"intp", "i64"},
       {"int_", "i64"},
+      {"intc", "i32"},
       {"float32", "f32"},
       {"uint64", "u64"},
       {"uint", "u64"},

@@ -99,11 +99,21 @@ bool Analyzer::constantDefault(const Expr *v,
          !lookupBuiltin(f->name)) ||
         !c->starred.empty())
       return false;
+    // (a list of constants: dn=np.array([1, 1, 0], np.int64) makes a new
+    // array of them)
+    auto constant = [&](const Expr *a) {
+      if (auto *l = a->dyn<ListExpr>())
+        return std::all_of(l->elts.begin(), l->elts.end(),
+                           [&](const ExprPtr &e) {
+                             return constantDefault(e.get(), constants);
+                           });
+      return constantDefault(a, constants);
+    };
     for (const ExprPtr &a : c->args)
-      if (!constantDefault(a.get(), constants))
+      if (!constant(a.get()))
         return false;
     for (const KeywordArg &k : c->keywords)
-      if (!constantDefault(k.value.get(), constants))
+      if (!constant(k.value.get()))
         return false;
     return true;
   }
@@ -903,8 +913,10 @@ void Analyzer::checkReturn(const ReturnStmt &r) {
     return;
   }
   optionalOk_ = true;
+  returnTuple_ = r.value && r.value->dyn<TupleExpr>() ? r.value.get() : nullptr;
   Type v = r.value ? checkExpr(r.value.get()) : Type::none();
   optionalOk_ = false;
+  returnTuple_ = nullptr;
   if (v.isUnknown())
     return;
   if (v.isDType()) {

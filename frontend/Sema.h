@@ -126,6 +126,9 @@ struct FunctionInstance {
   /// Calls of a variable or parameter holding a dtype (`dt(x)`): the
   /// conversion builtin they are.
   std::unordered_map<const CallExpr *, Builtin> dtypeCalls;
+  /// Of those, the calls of a narrow integer dtype (`itype = np.int16;
+  /// itype(x)`): int(x) wrapped to that width (an i64 holding it).
+  std::unordered_map<const CallExpr *, ScalarKind> narrowDtypeCalls;
   /// Calls `vmap(f, axis=k)(args)`: the axis, as written (negative counts
   /// from the end of each array argument).
   std::map<const CallExpr *, int64_t> vmapAxis;

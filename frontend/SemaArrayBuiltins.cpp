@@ -1030,6 +1030,17 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
   if (method == Builtin::Copy && base.isTupleList() && c->args.empty() &&
       c->keywords.empty())
     return base;
+  // a.dtype.type(x): the dtype's conversion (bempp's
+  // dtype.type(M_INV_4PI)).
+  if (base.isDType() && m->attr == "type") {
+    std::vector<Type> args;
+    for (const ExprPtr &a : c->args)
+      args.push_back(checkExpr(a.get()));
+    for (const Type &t : args)
+      if (!t.isKnown())
+        return Type::unknown();
+    return checkDTypeCall(c, base.scalarKind(), args);
+  }
   if (!base.isArray() && !(conj && base.isScalar())) {
     diags_.error(m->range,
                  "'" + m->attr + "' is not a method of " + base.str());

@@ -484,13 +484,20 @@ Type Analyzer::checkDTypeCall(const CallExpr *c, ScalarKind kind,
     conv = Builtin::U64;
     break;
   default:
+    // np.int16 and the other narrow types: int(x), wrapped to the width
+    // (np.uint8(x) of a number is that too: NumpyBuiltinForms.cpp).
+    if (isStorageKind(kind) && args.size() == 1 && args[0].isScalar()) {
+      conv = Builtin::Int;
+      if (fn_->narrowDtypeCalls.emplace(c, kind).second)
+        change();
+    }
     break;
   }
   if (!conv) {
-    diags_.error(c->range, "a number is converted to " +
-                               Type::dtype(kind).str() +
-                               " only when stored in an array of it; call "
-                               "int() or float() for a number");
+    diags_.error(c->range, "a " + Type::dtype(kind).str() +
+                               " held in a variable converts one number "
+                               "(dt(3)); convert an array with "
+                               "a.astype(dt)");
     return Type::unknown();
   }
   if (fn_->dtypeCalls.emplace(c, *conv).second)

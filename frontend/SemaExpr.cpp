@@ -567,6 +567,12 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
     }
     return base.elems()[value < 0 ? value + n : value];
   }
+  // x[()] of a number: the number (a 0-d array passed in is one, and
+  // NumPy's x[()] reads its value).
+  auto *empty =
+      ix->indices.size() == 1 ? ix->indices[0]->dyn<TupleExpr>() : nullptr;
+  if (base.isScalar() && !base.isString() && empty && empty->elts.empty())
+    return base;
   if (!base.isArray()) {
     diags_.error(ix->base->range, "a " + base.str() +
                                       " cannot be indexed; only arrays "
@@ -1039,7 +1045,10 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       return Type::array(elem.scalarKind(), 1);
     }
     std::vector<Type> elems;
+    bool returned = e == returnTuple_;
+    returnTuple_ = nullptr;
     for (const ExprPtr &x : t->elts) {
+      optionalOk_ = returned; // (a returned element may be None)
       elems.push_back(checkExpr(x.get()));
       // A tuple holds values: not None (a call that returns nothing) or
       // a string; None itself is one (`return U, None, VH`), known when

@@ -98,6 +98,9 @@ private:
   /// `print(f())`); elsewhere a name or call that may be None is its value,
   /// checked at run time as Numba casts an optional (fn_->unwrapped).
   bool optionalOk_ = false;
+  /// The tuple a return statement returns: its elements may be None
+  /// (`return first_p, first_i, first_t`), each an optional of its own.
+  const Expr *returnTuple_ = nullptr;
   /// [elt for x in range(...) or array]: an array one axis longer than elt.
   Type checkListComp(const ListCompExpr *lc);
   /// Python's + and * of tuples (of numbers) and of lists of tuples, or

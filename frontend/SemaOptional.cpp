@@ -235,6 +235,16 @@ Type Analyzer::unifyReturn(const Type &current, const Type &v, bool &ok) {
   auto valueOf = [](const Type &t) {
     return t.isOptional() ? t.optionalValue() : t;
   };
+  // Tuples element by element: (None, i, None) and (p, i, t) returned by
+  // one function make a tuple of optionals.
+  if (current.isTuple() && v.isTuple() && current.recordName().empty() &&
+      v.recordName().empty() && current.elems().size() == v.elems().size() &&
+      current != v) {
+    std::vector<Type> elems;
+    for (size_t k = 0; k < v.elems().size() && ok; ++k)
+      elems.push_back(unifyReturn(current.elems()[k], v.elems()[k], ok));
+    return ok ? Type::tuple(std::move(elems)) : Type::unknown();
+  }
   bool withNone =
       current.isNone() || v.isNone() || current.isOptional() || v.isOptional();
   if (!withNone)

@@ -113,6 +113,7 @@ bool parseScalarName(const std::string &name, ScalarKind &out) {
       {"int64", ScalarKind::I64},
       {"intp", ScalarKind::I64},
       {"int_", ScalarKind::I64},
+      {"intc", ScalarKind::I32},
       {"float32", ScalarKind::F32},
       {"single", ScalarKind::F32},
       {"float64", ScalarKind::F64},

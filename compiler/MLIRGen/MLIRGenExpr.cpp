@@ -386,6 +386,22 @@ Value FunctionGen::emitCompareOp(CompareOp op, Value lhs, Value rhs,
   return arith::CmpIOp::create(b, l, p, lhs, rhs);
 }
 
+Val FunctionGen::emitAs(const Expr *e, const weft::Type &to, Location l) {
+  if (to.isOptional())
+    return emitOptional(e, to, l);
+  auto *t = e->dyn<TupleExpr>();
+  if (!t || !to.isTuple() || t->elts.size() != to.elems().size())
+    return emitExpr(e);
+  // (a tuple written out: each element as its part of `to`, so that one
+  // that may be None, or is None, takes its optional's slots)
+  Val out;
+  for (size_t k = 0; k < t->elts.size(); ++k) {
+    Val v = emitAs(t->elts[k].get(), to.elems()[k], l);
+    out.parts.append(v.parts.begin(), v.parts.end());
+  }
+  return out;
+}
+
 Val FunctionGen::emitOptional(const Expr *e, const weft::Type &to, Location l) {
   weft::Type t = fn.typeOf(e);
   if (t.isNone()) // None: the flag is false
@@ -635,6 +651,8 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
   if (bt.isString())
     return emitStrIndex(ix);
   Val base = emitExpr(ix->base.get());
+  if (bt.isScalar()) // x[()] of a number (Sema)
+    return base;
   if (bt.isTuple()) {
     // t[i] (an integer literal) or t[:2]: the parts of the elements
     // selected.
@@ -1135,6 +1153,26 @@ Val FunctionGen::emitCall(const CallExpr *c) {
     }
     return out;
   }
+  if (auto narrow = fn.narrowDtypeCalls.find(c);
+      narrow != fn.narrowDtypeCalls.end()) {
+    // int(x) wrapped to the narrow type's width, held in an i64.
+    Value v = convert(emitBuiltin(c, Builtin::Int).v(), ScalarKind::I64, l);
+    unsigned bits =
+        narrow->second == ScalarKind::I8 || narrow->second == ScalarKind::U8 ? 8
+        : narrow->second == ScalarKind::U32 ? 32
+                                            : 16;
+    Value mask = i64(static_cast<int64_t>((uint64_t(1) << bits) - 1), l);
+    if (isUnsignedKind(narrow->second))
+      return Val(arith::AndIOp::create(b, l, v, mask));
+    Value half = i64(int64_t(1) << (bits - 1), l);
+    Value wrapped =
+        arith::AndIOp::create(b, l, arith::AddIOp::create(b, l, v, half), mask);
+    return Val(arith::SubIOp::create(b, l, wrapped, half));
+  }
+  // dt(x) and a.dtype.type(x): the conversion builtin, of the arguments
+  // only.
+  if (auto conv = fn.dtypeCalls.find(c); conv != fn.dtypeCalls.end())
+    return emitBuiltin(c, conv->second);
   auto it = fn.calls.find(c);
   // (s.upper() of a str is a call of the string library's function)
   auto *m = c->callee->dyn<AttributeExpr>();

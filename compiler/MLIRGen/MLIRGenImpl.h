@@ -147,6 +147,9 @@ public:
 
   // ---- expressions (MLIRGenExpr.cpp)
   Val emitExpr(const Expr *e);
+  /// `e` as a value of type `to`: emitOptional for an optional, element
+  /// by element for a tuple written out, else emitExpr.
+  Val emitAs(const Expr *e, const weft::Type &to, mlir::Location l);
   /// `e` as a value of the optional type `to`: None, a number (not None),
   /// or an optional.
   Val emitOptional(const Expr *e, const Type &to, mlir::Location l);

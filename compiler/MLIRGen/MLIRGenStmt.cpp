@@ -517,9 +517,7 @@ void FunctionGen::emitIf(const IfStmt &s) {
 void FunctionGen::emitReturn(const ReturnStmt &s) {
   Location l = loc(s.range);
   if (s.value) {
-    Val v = fn.returnType.isOptional()
-                ? emitOptional(s.value.get(), fn.returnType, l)
-                : emitExpr(s.value.get());
+    Val v = emitAs(s.value.get(), fn.returnType, l);
     std::vector<std::string> slots;
     slotNames("%retval", fn.returnType, slots);
     SmallVector<mlir::Type> types;

@@ -219,3 +219,16 @@ def test_dicts_and_sets_passed_to_helpers_to_read():
 
     with pytest.raises(weft.CompileError, match="may read it but not change"):
         passes(np.zeros(1))
+
+
+def test_typed_dict_made_without_types():
+    Dict = pytest.importorskip("numba.typed").Dict
+
+    @weft.jit
+    def doubled_items(n):
+        d = Dict()  # numba.typed.Dict(): typed by its first item
+        for i in range(n):
+            d[i] = 2.0 * i
+        return d[n - 1], len(d), 3 in d
+
+    assert doubled_items(5) == (8.0, 5, True)

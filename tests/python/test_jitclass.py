@@ -250,3 +250,20 @@ def test_a_class_weft_cannot_hold_fails_only_where_used():
     with pytest.raises(weft.CompileError, match="Bag: jitclass field "
                                                 "'items'"):
         size(b)
+
+
+def test_c_integer_type_names():
+    # numba.types.intc (C's int) is int32, as in Numba
+    types = nb.types
+
+    @nb.experimental.jitclass([("cols", types.intc[::1]), ("n", types.intc)])
+    class Rows:
+        def __init__(self, cols, n):
+            self.cols = cols
+            self.n = n
+
+    @weft.jit
+    def total(r):
+        return r.cols.sum() + r.n
+
+    assert total(Rows(np.arange(4, dtype=np.intc), 3)) == 9

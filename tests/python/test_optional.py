@@ -183,3 +183,45 @@ def test_locals_set_to_none():
 def test_local_read_while_none_raises_type_error():
     with pytest.raises(TypeError, match="got None"):
         read_while_none()
+
+
+# A returned tuple whose elements may be None (f1tenth's first_p, first_i,
+# first_t, None until an intersection is found): each element an optional.
+@weft.jit
+def first_hit(a, v):
+    where = None
+    value = None
+    for i in range(a.shape[0]):
+        if a[i] > v:
+            where = i
+            value = a[i]
+            break
+    return where, value, a.shape[0]
+
+
+@weft.jit
+def prefix_or_none(a, n):
+    if n <= a.shape[0]:
+        return a[:n].copy(), n
+    return None, 0
+
+
+@weft.jit
+def hit_or_default(a, v):
+    i, x, n = first_hit(a, v)
+    if i is None:
+        return -1.0
+    return x + i + n
+
+
+def test_tuples_of_optionals():
+    a = np.array([1.0, 5.0, 3.0])
+    for _ in range(2):  # (both call paths)
+        assert first_hit(a, 2.0) == (1, 5.0, 3)
+        assert first_hit(a, 9.0) == (None, None, 3)
+    p, n = prefix_or_none(a, 2)
+    np.testing.assert_array_equal(p, [1.0, 5.0])
+    assert n == 2
+    assert prefix_or_none(a, 7) == (None, 0)
+    assert hit_or_default(a, 2.0) == 5.0 + 1 + 3
+    assert hit_or_default(a, 9.0) == -1.0

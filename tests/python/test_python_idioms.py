@@ -490,7 +490,60 @@ def in_dtype_of(a, v):
     return ftype(v) + a[0]
 
 
+@weft.jit
+def narrow_types(x):
+    itype = np.int16
+    utype = np.uint8
+    return itype(round(x)), utype(x), itype(-40000), utype(-3)
+
+
 def test_builtin_alias_and_dtype_type():
+    assert narrow_types(2.6) == (3, 2, int(np.int64(-40000).astype(np.int16)),
+                                 253)
     assert triangle(5) == 10
     got = in_dtype_of(np.ones(3, dtype=np.float32), 1.1)
     assert got == float(np.float32(1.1) + np.float32(1.0))
+
+
+# A NumPy array made from a list of constants as a default value
+# (synctoolbox's dn=np.array([1, 1, 0], np.int64)).
+@weft.jit
+def weighted_steps(x, dn=np.array([1, 1, 0], np.int64),
+                   dw=np.array([1.0, 0.5, 2.0])):
+    return x * (dn * dw).sum()
+
+
+def test_array_defaults():
+    assert weighted_steps(2.0) == 2.0 * (1.0 + 0.5)
+    assert weighted_steps(1.0, np.array([0, 1, 1])) == 0.5 + 2.0
+
+
+# Slice and range objects in variables (mlforecast's slice rebound in a
+# loop with .stop - .start read; empymod's izrange rebound in a branch).
+@weft.jit
+def zero_rows(x, ptr):
+    t = 0
+    for i in range(len(ptr) - 1):
+        s = slice(ptr[i], ptr[i + 1])
+        t += s.stop - s.start
+        x[s] = 0.0
+    return t
+
+
+@weft.jit
+def walk(n, up):
+    zs = range(2, n)
+    if up:
+        zs = range(n - 2)
+    t = 0
+    for z in zs:
+        t += z
+    return t, len(zs)
+
+
+def test_slice_and_range_variables():
+    x = np.arange(6.0)
+    assert zero_rows(x, np.array([0, 2, 5])) == 5
+    np.testing.assert_array_equal(x, [0, 0, 0, 0, 0, 5.0])
+    assert walk(6, False) == walk.py_func(6, False) == (14, 4)
+    assert walk(6, True) == walk.py_func(6, True) == (6, 4)

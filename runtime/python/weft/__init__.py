@@ -1235,7 +1235,11 @@ def jit(fn=None, *signatures, **options):
     """@weft.jit or @weft.jit(parallel=True, fastmath=..., boundscheck=...,
     target="cpu"|"gpu"): the function body is Weft code. Numba's
     signatures (@jit("f8(f8)"), @jit(["f8(f8)", ...])) are accepted and
-    not needed: each argument type combination compiles on first use."""
+    not needed: each argument type combination compiles on first use.
+    Numba's keyword for the first argument, signature_or_function=, is
+    taken too (jit(signature_or_function=f, nopython=True))."""
+    if fn is None and "signature_or_function" in options:
+        fn = options.pop("signature_or_function")
     _check_options("jit", options, _JIT_OPTIONS)
 
     def wrap(f):

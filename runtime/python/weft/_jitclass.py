@@ -27,7 +27,8 @@ _FIELD_DTYPES = ("bool", "int8", "int16", "int32", "int64", "uint8",
                  "complex128")
 
 _WEFT_TYPE_NAMES = {"bool": "bool", "bool_": "bool", "boolean": "bool",
-                    "intp": "int64", "uintp": "uint64", "double": "float64"}
+                    "intp": "int64", "uintp": "uint64", "double": "float64",
+                    "intc": "int32", "uintc": "uint32"}
 
 
 def _field_type(name, t):

@@ -55,7 +55,8 @@ class _TypeName:
         ...), or None: `np.ones(n, dtype=boolean)` in jitted code."""
         import numpy as np
         name = {"boolean": "bool", "intp": "int64", "uintp": "uint64",
-                "double": "float64"}.get(self.name, self.name)
+                "double": "float64", "intc": "int32",
+                "uintc": "uint32"}.get(self.name, self.name)
         try:
             return np.dtype(name)
         except TypeError:
@@ -64,6 +65,7 @@ class _TypeName:
 
 TYPE_NAMES = ["boolean", "bool_", "int8", "int16", "int32", "int64",
               "uint8", "uint16", "uint32", "uint64", "intp", "uintp",
+              "intc", "uintc",
               "float32", "float64", "double", "complex64", "complex128",
               "void"]
 
@@ -111,6 +113,19 @@ class _TypedDict(dict):
 
 
 NUMBA_VERSION = "0.56.4"
+
+
+class _objmode:
+    """numba.objmode(x="float64", ...) outside jitted code."""
+
+    def __init__(self, *args, **types):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
 
 
 def install():
@@ -184,6 +199,10 @@ def module():
     # Numba's compile errors are Weft's (`except TypingError:`).
     m.TypingError = _weft.CompileError
     m.typeof = _typeof
+    # numba.objmode: in plain Python a context manager that does nothing
+    # (Python code is object mode already); Weft compiles no `with` block
+    # in jitted code, and says so.
+    m.objmode = _objmode
     # Outside jitted code (inside, the compiler reads these itself).
     m.get_num_threads = lambda: config.NUMBA_NUM_THREADS
     m.get_thread_id = lambda: 0
