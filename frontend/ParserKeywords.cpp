@@ -17,6 +17,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <set>
 
 namespace weft {
 namespace parser {
@@ -109,6 +110,14 @@ void Parser::leadingKeywordsToPositions(CallExpr &call) {
   static const Names unaryMath = {{"x"}};
   auto *n = call.callee->dyn<NameExpr>();
   if (!n || call.keywords.empty())
+    return;
+  // NumPy's (np.clip, or imported from numpy); of a bare name only the
+  // creation functions, which a program's own function of the same name
+  // with other parameters would not be mistaken for in a .weft file.
+  static const std::set<std::string> creation = {
+      "zeros",      "ones",      "empty",      "full",
+      "zeros_like", "ones_like", "empty_like", "full_like"};
+  if (!n->qualified && !creation.count(n->name))
     return;
   const Names *names = nullptr;
   if (auto it = leading.find(n->name); it != leading.end())

@@ -228,3 +228,17 @@ def call_with_float(order):
 def test_float_to_eager_int64_parameter_truncates():
     assert call_with_float(np.array([7.9, 0.0], dtype=np.float32)) == 8
     assert call_with_float(np.array([-2.5])) == (-2 + 1) % 10
+
+
+@weft.jit
+def where(condition, y, x):  # the program's own, not NumPy's order
+    return x * 10 + y if condition else 0
+
+
+@weft.jit
+def call_own_where():
+    return where(condition=True, x=1, y=2)
+
+
+def test_own_function_named_as_numpy_keeps_its_parameters():
+    assert call_own_where() == 12
