@@ -4,6 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/FunctionNames.h"
+#include "frontend/Builtins.h"
+#include "frontend/NumpyLibrary.h"
 #include "frontend/Types.h"
 
 #include <map>
@@ -13,6 +15,13 @@
 namespace weft {
 
 namespace {
+/// Whether `name` is a function of the NumPy library (`__np_nanmedian`).
+bool isLibraryFunctionName(const std::string &name) {
+  std::string prefix = kNumpyLibraryPrefix;
+  return name.compare(0, prefix.size(), prefix) == 0 &&
+         isNumpyLibraryName(name.substr(prefix.size()));
+}
+
 /// Renames the names of `body` (callees included) by `rename`, which
 /// returns the new name or "".
 void renameNames(Block &body, const std::function<std::pair<std::string, bool>(
@@ -177,9 +186,15 @@ void resolveFunctionNames(ModuleAST &module) {
     auto *target =
         a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
     auto *value = a ? a->value->dyn<NameExpr>() : nullptr;
+    // (NumPy's functions too: `summary = np.nanmedian`, a builtin or the
+    // library's function the parser named)
+    bool numpyFunction =
+        value && ((value->qualified && lookupBuiltin(value->name)) ||
+                  (!value->qualified && isLibraryFunctionName(value->name)));
     bool function =
-        value && !value->qualified &&
-        (functions.count(value->name) || aliases.count(value->name));
+        value &&
+        (numpyFunction || (!value->qualified && (functions.count(value->name) ||
+                                                 aliases.count(value->name))));
     bool dtype = value && parseScalarName(value->name, kind) &&
                  (value->qualified || !functions.count(value->name));
     if (target && value && !functions.count(target->name) &&

@@ -54,6 +54,13 @@ def __np_nanmean(a):
     keep = ~np.isnan(a)
     return sum(np.where(keep, a, 0.0)) / sum(keep)
 
+def __np_nanmedian(a):
+    b = a.ravel()
+    keep = b[~np.isnan(b)]
+    if len(keep) == 0:
+        return np.nan
+    return np.median(keep)
+
 def __np_nanvar(a, ddof=0):
     keep = ~np.isnan(a)
     n = sum(keep)

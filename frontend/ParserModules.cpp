@@ -329,11 +329,6 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     static const std::set<std::string> decorators = {
         "jit",     "njit",        "vectorize", "kernel", "stencil", "allclose",
         "ndindex", "ndenumerate", "shape",     "ndim",   "size"};
-    static const std::set<std::string> singleComplex = {"complex64", "csingle"};
-    if (singleComplex.count(member.text))
-      return errorAt(member.range,
-                     "complex64 is not supported; use complex128 (two "
-                     "float64 parts)");
     if (inLinalg && isNumpyLibraryFunction("linalg_" + member.text))
       return std::make_unique<NameExpr>(rangeFrom(begin),
                                         std::string(kNumpyLibraryPrefix) +
@@ -404,8 +399,7 @@ ExprPtr Parser::typeLimit(const std::string &which, SourceLocation begin) {
   SourceRange r = rangeFrom(begin);
   int bits = bitWidth(k);
   if (which == "iinfo") {
-    if (k == ScalarKind::Bool || Type::scalar(k).isFloat() ||
-        k == ScalarKind::C128)
+    if (k == ScalarKind::Bool || Type::scalar(k).isFloat() || isComplexKind(k))
       return fail();
     bool unsignedKind = isUnsignedKind(k);
     if (attr == "bits")
@@ -422,6 +416,9 @@ ExprPtr Parser::typeLimit(const std::string &which, SourceLocation begin) {
                                                  : -(int64_t(1) << (bits - 1)));
     return fail();
   }
+  // (np.finfo of a complex type describes its parts, as NumPy's)
+  k = complexPartKind(k);
+  bits = bitWidth(k);
   if (k != ScalarKind::F32 && k != ScalarKind::F64)
     return fail();
   bool single = k == ScalarKind::F32;

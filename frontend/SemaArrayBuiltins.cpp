@@ -268,11 +268,17 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
   if (call.b == Builtin::ZerosLike || call.b == Builtin::OnesLike ||
       call.b == Builtin::EmptyLike || call.b == Builtin::FullLike) {
     bool full = call.b == Builtin::FullLike;
-    if (!call.arity(full ? 2 : 1, full ? 2 : 1) || !call.needArray(0))
+    if (!call.arity(full ? 2 : 1, full ? 2 : 1))
       return Type::unknown();
     if (full && !call.args[1].isScalar())
       return call.fail(call.argExprs[1]->range,
                        "full_like()'s fill value must be a number or bool");
+    // Of a number: NumPy's 0-d array, which Weft holds as its number.
+    if (call.args[0].isScalar())
+      return Type::scalar(
+          computeKind(call.dtype.value_or(call.args[0].scalarKind())));
+    if (!call.needArray(0))
+      return Type::unknown();
     // NumPy: the array's dtype, unless dtype= says otherwise.
     return Type::array(call.dtype.value_or(call.args[0].scalarKind()),
                        call.args[0].rank());
@@ -417,8 +423,8 @@ std::optional<Type> checkLinalg(BuiltinCall &call) {
     if (!call.needArray(i))
       return Type::unknown();
     const Type &t = call.args[i];
-    complex |= t.scalarKind() == ScalarKind::C128;
-    f32 &= t.scalarKind() == ScalarKind::F32;
+    complex |= isComplexKind(t.scalarKind());
+    f32 &= complexPartKind(t.scalarKind()) == ScalarKind::F32;
   }
   if (call.args[0].rank() != 2)
     return call.fail(call.argExprs[0]->range,
@@ -428,9 +434,9 @@ std::optional<Type> checkLinalg(BuiltinCall &call) {
     return call.fail(call.argExprs[1]->range,
                      "solve() takes a 1-D or 2-D right side, not " +
                          call.args[1].str());
-  ScalarKind k = complex ? ScalarKind::C128
-                 : f32   ? ScalarKind::F32
-                         : ScalarKind::F64;
+  ScalarKind k = f32 ? ScalarKind::F32 : ScalarKind::F64;
+  if (complex)
+    k = complexKindOf(k);
   if (call.b == Builtin::Det)
     return Type::scalar(k);
   return Type::array(k, n == 2 ? call.args[1].rank() : 2);
@@ -526,7 +532,7 @@ std::optional<Type> checkReduction(BuiltinCall &call) {
   if (call.b == Builtin::Sum && call.numbaTyping && callee &&
       !callee->qualified && k == ScalarKind::F32)
     rk = ScalarKind::F64;
-  else if (call.b == Builtin::Mean && k == ScalarKind::C128)
+  else if (call.b == Builtin::Mean && isComplexKind(k))
     rk = k;
   else if (call.b == Builtin::Mean || call.b == Builtin::Var ||
            call.b == Builtin::Std)
@@ -560,9 +566,9 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
                        call.name + "() needs numbers, not bools");
     bool conj = call.b == Builtin::Conj || call.b == Builtin::Conjugate;
     if (call.b == Builtin::Angle)
-      k = ScalarKind::F64;
-    else if (k == ScalarKind::C128 && !conj)
-      k = ScalarKind::F64;
+      k = k == ScalarKind::C64 ? ScalarKind::F32 : ScalarKind::F64;
+    else if (isComplexKind(k) && !conj)
+      k = complexPartKind(k);
     return makeType(k, rankOf(a));
   }
   if (isUnaryMath(call.b) || call.b == Builtin::Abs ||
@@ -580,15 +586,15 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
     if (isFloatTest(call.b))
       return Type::array(ScalarKind::Bool, call.args[0].rank());
     if (call.b == Builtin::Abs) // |z| of complex numbers is a float
-      return k == ScalarKind::C128
-                 ? Type::array(ScalarKind::F64, call.args[0].rank())
+      return isComplexKind(k)
+                 ? Type::array(complexPartKind(k), call.args[0].rank())
                  : call.args[0];
     if (call.b == Builtin::Sign) // -1, 0 or 1 of the array's type
-      return k == ScalarKind::C128
+      return isComplexKind(k)
                  ? call.fail(call.argExprs[0]->range,
                              "sign() of complex numbers is not supported")
                  : call.args[0];
-    if (k == ScalarKind::C128) // cmath's functions (isComplexMath)
+    if (isComplexKind(k)) // cmath's functions (isComplexMath)
       return call.args[0];
     if (k == ScalarKind::I8 || k == ScalarKind::U8)
       return call.fail(call.argExprs[0]->range,

@@ -315,7 +315,7 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
     return Type::scalar(ScalarKind::C128);
   }
   if (b == Builtin::Abs && args.size() == 1 && args[0].isComplex())
-    return Type::f64(); // the modulus
+    return Type::scalar(complexPartKind(args[0].scalarKind())); // the modulus
   if (isComplexMath(b) && args.size() == 1 && args[0].isComplex())
     return noKeywords() ? args[0] : Type::unknown(); // cmath's
   for (size_t i = 0; i < args.size(); ++i)
@@ -353,7 +353,7 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
     // sqrt of the sum of the squares of every element (ord=None).
     if (!noKeywords() || !arity(1, 1))
       return Type::unknown();
-    if (!args[0].isArray() || args[0].scalarKind() == ScalarKind::C128 ||
+    if (!args[0].isArray() || isComplexKind(args[0].scalarKind()) ||
         args[0].scalarKind() == ScalarKind::Bool) {
       diags_.error(argExprs[0]->range,
                    "norm() takes an array of ints or floats, not " +

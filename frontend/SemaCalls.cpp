@@ -286,6 +286,12 @@ Type Analyzer::checkCall(const CallExpr *c) {
                      : fn_->locals.find(callee->name);
     if (local != fn_->locals.end() && local->second.isDType())
       return checkDTypeCall(c, local->second.scalarKind(), args);
+    // np.complex64(x): the conversion (the other NumPy types are
+    // builtins, or the library's conversions of narrow integers).
+    ScalarKind named;
+    if ((callee->qualified || local == fn_->locals.end()) &&
+        parseScalarName(callee->name, named) && named == ScalarKind::C64)
+      return checkDTypeCall(c, named, args);
     if (local != fn_->locals.end() && isBuiltinName(callee->name)) {
       diags_.error(callee->range,
                    "'" + callee->name + "' is a variable here (" +
@@ -480,6 +486,12 @@ Type Analyzer::checkDTypeCall(const CallExpr *c, ScalarKind kind,
   case ScalarKind::C128:
     conv = Builtin::Complex;
     break;
+  case ScalarKind::C64:
+    // complex(x), rounded to two float32 parts
+    conv = Builtin::Complex;
+    if (fn_->narrowDtypeCalls.emplace(c, kind).second)
+      change();
+    break;
   case ScalarKind::U64:
     conv = Builtin::U64;
     break;
@@ -505,7 +517,10 @@ Type Analyzer::checkDTypeCall(const CallExpr *c, ScalarKind kind,
   std::vector<const Expr *> argExprs;
   for (const ExprPtr &a : c->args)
     argExprs.push_back(a.get());
-  return checkBuiltin(c, *conv, args, argExprs);
+  Type t = checkBuiltin(c, *conv, args, argExprs);
+  if (kind == ScalarKind::C64 && t.isKnown())
+    return Type::scalar(kind);
+  return t;
 }
 
 } // namespace sema

@@ -99,6 +99,13 @@ bool isLiteral(const Expr *e) {
   // (a literal of 2**63 or more is a uint64 of its own)
   if (auto *i = e->dyn<IntLitExpr>())
     return !i->unsigned64;
+  // 2j: the parser's complex(0.0, 2.0) with a qualified callee
+  if (auto *c = e->dyn<CallExpr>()) {
+    auto *n = c->callee->dyn<NameExpr>();
+    return n && n->qualified && n->name == "complex" &&
+           std::all_of(c->args.begin(), c->args.end(),
+                       [](const ExprPtr &a) { return isLiteral(a.get()); });
+  }
   return e->kind == ExprKind::FloatLit;
 }
 
@@ -159,6 +166,17 @@ std::optional<ScalarKind> Analyzer::narrowScalar(const Expr *e) {
 }
 
 ScalarKind promoteWeak(ScalarKind l, bool lLit, ScalarKind r, bool rLit) {
+  if (lLit != rLit && (isComplexKind(l) || isComplexKind(r))) {
+    // A literal adopts the other side's width: a complex64 value with 2.0
+    // or 1j stays complex64, a float32 (or narrow integer) one with 1j
+    // is complex64.
+    ScalarKind strong = lLit ? r : l, weak = lLit ? l : r;
+    if (isComplexKind(strong))
+      return strong;
+    bool single = strong == ScalarKind::F32 ||
+                  (isStorageKind(strong) && bitWidth(strong) <= 16);
+    return single ? ScalarKind::C64 : promote(l, r);
+  }
   auto isFloat = [](ScalarKind k) {
     return k == ScalarKind::F32 || k == ScalarKind::F64;
   };
@@ -180,16 +198,28 @@ bool numbaPromotes(ScalarKind l, ScalarKind r) {
           !(l == ScalarKind::Bool && r == ScalarKind::Bool));
 }
 
+ScalarKind Analyzer::complexResult(const Expr *lhsE, const Type &l,
+                                   const Expr *rhsE, const Type &r) {
+  ScalarKind lk = l.scalarKind(), rk = r.scalarKind();
+  // Numba's rules for a number beside an array, or Weft's weak literals
+  // (as NumPy's value-based casting of numbers beside arrays).
+  if (fn_ && fn_->options.pythonLists)
+    return promoteNumba(lk, l.isArray(), rk, r.isArray());
+  return promoteWeak(lk, isLiteral(lhsE), rk, isLiteral(rhsE));
+}
+
 ScalarKind promoteNumba(ScalarKind l, bool lArray, ScalarKind r, bool rArray) {
   auto category = [](ScalarKind k) {
     return k == ScalarKind::Bool                          ? 0
            : k == ScalarKind::F32 || k == ScalarKind::F64 ? 2
-           : k == ScalarKind::C128                        ? 3
+           : isComplexKind(k)                             ? 3
                                                           : 1;
   };
   if (lArray != rArray) {
+    // (a float number beside a complex array promotes as usual: Numba's
+    // complex64 array times a float64 is complex128)
     ScalarKind a = lArray ? l : r, n = lArray ? r : l;
-    if (category(n) < category(a))
+    if (category(n) < category(a) && !(category(n) == 2 && category(a) == 3))
       return a;
   }
   return promote(l, r);
@@ -238,17 +268,17 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
   if (op == BinaryOp::Add && l.isList() && r.isList())
     return Type::list(promote(l.scalarKind(), r.scalarKind()));
   ScalarKind lk = l.scalarKind(), rk = r.scalarKind();
-  if (lk == ScalarKind::C128 || rk == ScalarKind::C128) {
+  if (isComplexKind(lk) || isComplexKind(rk)) {
     // Python's complex arithmetic: + - * / ** on numbers and, elementwise,
-    // on arrays (NumPy's complex128).
+    // on arrays (NumPy's complex128 or complex64).
     if (op != BinaryOp::Add && op != BinaryOp::Sub && op != BinaryOp::Mul &&
         op != BinaryOp::Div && op != BinaryOp::Pow)
       return bad();
+    ScalarKind k = complexResult(lhsE, l, rhsE, r);
     if (arr)
       return Type::array(
-          ScalarKind::C128,
-          std::max(l.isArray() ? l.rank() : 0, r.isArray() ? r.rank() : 0));
-    return Type::scalar(ScalarKind::C128);
+          k, std::max(l.isArray() ? l.rank() : 0, r.isArray() ? r.rank() : 0));
+    return Type::scalar(k);
   }
   // Weak literals (NumPy 2): a literal operand adopts the other side's
   // width within its category.
@@ -476,7 +506,9 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
         if (!part)
           continue;
         Type pt = checkExpr(part);
-        if (pt.isKnown() && !pt.isInt()) {
+        // (Numba takes float bounds, truncated toward zero as int(x))
+        bool numbaFloat = fn_ && fn_->options.pythonLists && pt.isFloat();
+        if (pt.isKnown() && !pt.isInt() && !numbaFloat) {
           diags_.error(part->range,
                        "slice bounds must be integers, not " + pt.str());
           return Type::unknown();
@@ -810,6 +842,9 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     return Type::string();
   case ExprKind::Name: {
     auto *n = static_cast<const NameExpr *>(e);
+    // (np.float32 is the type, whatever a variable called f32 holds)
+    if (ScalarKind k; n->qualified && parseScalarName(n->name, k))
+      return Type::dtype(k);
     auto it = fn_->locals.find(n->name);
     if (it != fn_->locals.end()) {
       auto narrow = narrowed_.find(n->name);
@@ -963,8 +998,7 @@ Type Analyzer::checkExprImpl(const Expr *e) {
                                    "supported; convert it first");
         return Type::unknown();
       }
-      return Type::array(k == ScalarKind::C128 ? ScalarKind::F64 : k,
-                         base.rank());
+      return Type::array(complexPartKind(k), base.rank());
     }
     if (jitclassOf(base))
       return checkJitclassAttribute(a, base);

@@ -205,6 +205,9 @@ private:
   /// Reports "name() takes lo to hi arguments, got n" unless it does.
   bool checkArity(const CallExpr *c, const std::string &name, size_t given,
                   size_t lo, size_t hi);
+  /// The complex kind of arithmetic with a complex operand (c64 or c128).
+  ScalarKind complexResult(const Expr *lhsE, const Type &l, const Expr *rhsE,
+                           const Type &r);
   Type binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
                     const Expr *rhsE, const Type &r, SourceRange range);
   Type matmulResult(const Type &l, const Type &r, SourceRange range);

@@ -223,7 +223,7 @@ std::optional<bool> isinstanceOf(const Type &value, const Expr *spec) {
   if (name == "float")
     return number && k == ScalarKind::F64;
   if (name == "complex")
-    return number && k == ScalarKind::C128;
+    return number && isComplexKind(k);
   if (name == "bool")
     return number && k == ScalarKind::Bool;
   if (name == "str")
@@ -245,7 +245,7 @@ std::optional<bool> isinstanceOf(const Type &value, const Expr *spec) {
   if (name == "floating")
     return floating;
   if (name == "complexfloating")
-    return number && k == ScalarKind::C128;
+    return number && isComplexKind(k);
   if (name == "number")
     return number && k != ScalarKind::Bool;
   ScalarKind named;

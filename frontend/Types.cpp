@@ -66,6 +66,8 @@ const char *scalarName(ScalarKind s) {
     return "u64";
   case ScalarKind::C128:
     return "complex";
+  case ScalarKind::C64:
+    return "complex64";
   }
   return "?";
 }
@@ -96,6 +98,8 @@ const char *numpyName(ScalarKind s) {
     return "uint64";
   case ScalarKind::C128:
     return "complex128";
+  case ScalarKind::C64:
+    return "complex64";
   }
   return "?";
 }
@@ -146,7 +150,11 @@ bool parseScalarName(const std::string &name, ScalarKind &out) {
       {"int", ScalarKind::I64},
       {"complex128", ScalarKind::C128},
       {"complex_", ScalarKind::C128},
-      {"cdouble", ScalarKind::C128}};
+      {"cdouble", ScalarKind::C128},
+      {"c64", ScalarKind::C64},
+      {"complex64", ScalarKind::C64},
+      {"csingle", ScalarKind::C64},
+      {"singlecomplex", ScalarKind::C64}};
   for (auto &n : names)
     if (name == n.first) {
       out = n.second;
@@ -171,6 +179,8 @@ int bitWidth(ScalarKind s) {
     return 32;
   case ScalarKind::C128:
     return 128;
+  case ScalarKind::C64:
+    return 64;
   default:
     return 64;
   }
@@ -227,6 +237,11 @@ ScalarKind promote(ScalarKind a, ScalarKind b) {
     return a;
   if (a == ScalarKind::C128 || b == ScalarKind::C128)
     return ScalarKind::C128;
+  // complex64 with anything: complex of what f32 with its parts gives
+  // (c64 with f32 or a narrow integer stays c64; with f64 or i64 c128).
+  if (a == ScalarKind::C64 || b == ScalarKind::C64)
+    return complexKindOf(promote(
+        ScalarKind::F32, complexPartKind(a == ScalarKind::C64 ? b : a)));
   bool fa = isFloatKind(a), fb = isFloatKind(b);
   if (fa && fb)
     return ScalarKind::F64;

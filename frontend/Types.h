@@ -25,7 +25,8 @@ static_assert(kMaxRank == WEFT_MAX_RANK, "one rank limit");
 /// are storage kinds: arrays hold them, but an element read is an i64 and
 /// arithmetic on them is done in i64 and wrapped to the result's width on
 /// store (NumPy's values; no scalar has a storage kind).
-/// C128 is a complex number of two f64 (scalars only, so far).
+/// C128 is a complex number of two f64, C64 (NumPy's complex64) one of
+/// two f32, computed in f32 as Numba does (scalars and arrays).
 /// U64 is NumPy's uint64: a 64-bit number of its own (scalars and
 /// arrays), computed with unsigned operations.
 enum class ScalarKind {
@@ -40,8 +41,25 @@ enum class ScalarKind {
   U16,
   U32,
   C128,
-  U64
+  U64,
+  C64
 };
+
+inline bool isComplexKind(ScalarKind k) {
+  return k == ScalarKind::C128 || k == ScalarKind::C64;
+}
+/// The kind of a complex kind's real and imaginary parts (f32 or f64);
+/// other kinds are their own.
+inline ScalarKind complexPartKind(ScalarKind k) {
+  return k == ScalarKind::C64    ? ScalarKind::F32
+         : k == ScalarKind::C128 ? ScalarKind::F64
+                                 : k;
+}
+/// The complex kind whose parts are `k`'s: c64 for f32, c128 otherwise.
+inline ScalarKind complexKindOf(ScalarKind k) {
+  return k == ScalarKind::F32 || k == ScalarKind::C64 ? ScalarKind::C64
+                                                      : ScalarKind::C128;
+}
 
 /// i8, i16, u8, u16, u32.
 inline bool isStorageKind(ScalarKind k) {
@@ -59,7 +77,7 @@ inline ScalarKind computeKind(ScalarKind k) {
 /// The kind `/` computes in for operands promoted to `k`: f32 and complex
 /// stay, everything else divides as f64.
 inline ScalarKind divisionKind(ScalarKind k) {
-  return k == ScalarKind::F32 || k == ScalarKind::C128 ? k : ScalarKind::F64;
+  return k == ScalarKind::F32 || isComplexKind(k) ? k : ScalarKind::F64;
 }
 
 class Type {
@@ -253,7 +271,7 @@ public:
     return isScalar() &&
            (scalar_ == ScalarKind::F32 || scalar_ == ScalarKind::F64);
   }
-  bool isComplex() const { return isScalar() && scalar_ == ScalarKind::C128; }
+  bool isComplex() const { return isScalar() && isComplexKind(scalar_); }
   /// int or float scalar (bool and complex excluded).
   bool isNumber() const { return isInt() || isFloat(); }
   /// Fully known (no Unknown anywhere inside).

@@ -301,8 +301,13 @@ private:
       return std::to_string(static_cast<uint64_t>(loadInt(offset)));
     return std::to_string(loadInt(offset));
   }
-  /// A complex128 element's real (part 0) or imaginary (part 1) part.
+  /// A complex element's real (part 0) or imaginary (part 1) part.
   double loadPart(int64_t offset, int part) const {
+    if (kind == WEFT_C64) {
+      float f;
+      std::memcpy(&f, at(offset) + part * sizeof f, sizeof f);
+      return f;
+    }
     double d;
     std::memcpy(&d, at(offset) + part * sizeof d, sizeof d);
     return d;
@@ -480,8 +485,8 @@ std::string ArrayPrinter::print(bool repr) {
       return formatFloat(loadFloat(0));
     if (kind == WEFT_BOOL)
       return loadInt(0) ? "True" : "False";
-    if (kind == WEFT_C128)
-      return formatComplex(loadPart(0, 0), loadPart(0, 1));
+    if (kind == WEFT_C128 || kind == WEFT_C64)
+      return formatComplex(loadPart(0, 0), loadPart(0, 1), kind == WEFT_C64);
     return intText(0);
   }
   int64_t total = 1;
@@ -501,14 +506,14 @@ std::string ArrayPrinter::print(bool repr) {
     for (int64_t off : shown)
       vals.push_back(loadFloat(off));
     floatFormat = std::make_unique<FloatFormat>(vals, kind == WEFT_F32);
-  } else if (kind == WEFT_C128) {
+  } else if (kind == WEFT_C128 || kind == WEFT_C64) {
     std::vector<double> re, im;
     for (int64_t off : shown) {
       re.push_back(loadPart(off, 0));
       im.push_back(loadPart(off, 1));
     }
-    realFormat = std::make_unique<FloatFormat>(re, false);
-    imagFormat = std::make_unique<FloatFormat>(im, false, true);
+    realFormat = std::make_unique<FloatFormat>(re, kind == WEFT_C64);
+    imagFormat = std::make_unique<FloatFormat>(im, kind == WEFT_C64, true);
   } else if (kind != WEFT_BOOL) {
     for (int64_t off : shown)
       intWidth = std::max(intWidth, intText(off).size());
@@ -532,10 +537,10 @@ std::string formatFloat(double v) {
   return reprText(std::signbit(v), digits, exp, !(exp >= -4 && exp < 16));
 }
 
-std::string formatComplex(double re, double im) {
+std::string formatComplex(double re, double im, bool f32) {
   // repr's digits without a trailing ".0" (CPython's format code 'r').
-  auto part = [](double v) {
-    std::string s = formatFloat(v);
+  auto part = [&](double v) {
+    std::string s = f32 ? formatFloat32(static_cast<float>(v)) : formatFloat(v);
     if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0)
       s.resize(s.size() - 2);
     return s;

@@ -710,6 +710,8 @@ const char *npyTypeName(int32_t elemKind) {
     return "uint64";
   case WEFT_C128:
     return "complex128";
+  case WEFT_C64:
+    return "complex64";
   default:
     return nullptr;
   }

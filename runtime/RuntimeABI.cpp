@@ -194,6 +194,9 @@ void weft_rt_print_f64(double v) { writeOut(weft::rt::formatFloat(v)); }
 void weft_rt_print_complex(double re, double im) {
   writeOut(weft::rt::formatComplex(re, im));
 }
+void weft_rt_print_complex64(float re, float im) {
+  writeOut(weft::rt::formatComplex(re, im, /*f32=*/true));
+}
 
 void weft_rt_print_f32(float v) { writeOut(weft::rt::formatFloat32(v)); }
 

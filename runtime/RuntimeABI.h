@@ -29,6 +29,8 @@ void weft_rt_print_i64(int64_t v);
 void weft_rt_print_u64(uint64_t v);
 void weft_rt_print_f64(double v);
 void weft_rt_print_complex(double re, double im);
+/// A complex64: each part with float32's shortest digits.
+void weft_rt_print_complex64(float re, float im);
 /// A float as NumPy prints a float32 scalar: "0.1", "2.0", "1e-04".
 void weft_rt_print_f32(float v);
 void weft_rt_print_bool(int32_t v); ///< prints True / False
@@ -250,7 +252,8 @@ void setMemoryLimit(int64_t bytes);
 /// "1.5e-05", "inf", "nan", "-0.0".
 std::string formatFloat(double v);
 /// Python's repr of a complex number: `(1+2j)`, `2j`, `(-0-1.5j)`.
-std::string formatComplex(double re, double im);
+/// `f32`: a complex64's parts, with float32's shortest digits.
+std::string formatComplex(double re, double im, bool f32 = false);
 /// NumPy 1.24's str() of a float32 scalar: Python's repr rules on the
 /// shortest digits that round-trip as a float, scientific below 1e-4 and
 /// from 1e16: "0.1", "0.33333334", "1e-04", "1e+16".

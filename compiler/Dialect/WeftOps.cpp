@@ -51,6 +51,8 @@ std::optional<weft_dtype> weft::runtimeElementKind(Type type) {
     return WEFT_F64;
   if (auto c = dyn_cast<ComplexType>(type); c && c.getElementType().isF64())
     return WEFT_C128;
+  if (auto c = dyn_cast<ComplexType>(type); c && c.getElementType().isF32())
+    return WEFT_C64;
   return std::nullopt;
 }
 
@@ -156,8 +158,8 @@ LogicalResult PrintOp::verify() {
            << *n << " placeholders but " << getValues().size() << " operands";
   for (Value v : getValues()) {
     auto ct = dyn_cast<ComplexType>(v.getType());
-    if (ct && ct.getElementType().isF64())
-      continue; // complex<f64> prints as Python's repr
+    if (ct && (ct.getElementType().isF64() || ct.getElementType().isF32()))
+      continue; // complex numbers print as Python's repr
     if (failed(verifyValueType(*this, v.getType(), "operand")))
       return failure();
   }

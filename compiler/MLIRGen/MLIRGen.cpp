@@ -65,6 +65,8 @@ mlir::Type FunctionGen::toMLIR(const weft::Type &t) {
       return b.getIntegerType(64, false);
     case ScalarKind::C128:
       return ComplexType::get(b.getF64Type());
+    case ScalarKind::C64:
+      return ComplexType::get(b.getF32Type());
     }
     return b.getF64Type();
   };
@@ -87,8 +89,8 @@ void FunctionGen::flatTypes(const weft::Type &t,
 }
 
 ScalarKind FunctionGen::kindOf(mlir::Type t) const {
-  if (isa<ComplexType>(t))
-    return ScalarKind::C128;
+  if (auto c = dyn_cast<ComplexType>(t))
+    return c.getElementType().isF32() ? ScalarKind::C64 : ScalarKind::C128;
   if (t.isUnsignedInteger(8))
     return ScalarKind::U8;
   if (t.isUnsignedInteger(16))

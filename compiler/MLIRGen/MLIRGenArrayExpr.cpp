@@ -125,7 +125,7 @@ Value FunctionGen::elementIn(const Expr *e, SmallVectorImpl<Value> &xs,
   Builtin builtin = *fn.builtinOf(c);
   if (builtin == Builtin::Copy || builtin == Builtin::Astype)
     return convert(xs[0], k, l);
-  if (builtin == Builtin::Abs && kindOf(xs[0].getType()) == ScalarKind::C128)
+  if (builtin == Builtin::Abs && isComplexKind(kindOf(xs[0].getType())))
     return convert(complex::AbsOp::create(b, l, xs[0]), k, l);
   if (isComplexPart(builtin))
     return emitComplexPart(builtin, xs[0], k, l);
@@ -161,14 +161,16 @@ Value FunctionGen::elementIn(const Expr *e, SmallVectorImpl<Value> &xs,
 
 Value FunctionGen::emitComplexPart(Builtin builtin, Value x, ScalarKind k,
                                    Location l) {
-  bool isComplex = kindOf(x.getType()) == ScalarKind::C128;
+  bool isComplex = isComplexKind(kindOf(x.getType()));
   if (builtin == Builtin::Real || builtin == Builtin::Imag)
     return convert(emitRealImag(x, builtin == Builtin::Real, l), k, l);
   if (builtin == Builtin::Angle) { // atan2(imag, real), C's rules
-    Value re = convert(emitRealImag(x, true, l), ScalarKind::F64, l);
-    Value im = isComplex ? complex::ImOp::create(b, l, x).getResult()
-                         : constant(ScalarKind::F64, 0.0, l);
-    return weft::Atan2Op::create(b, l, im, re);
+    // (in the parts' float kind: a complex64's angle is a float32)
+    ScalarKind part = kindOf(x.getType()) == ScalarKind::C64 ? ScalarKind::F32
+                                                             : ScalarKind::F64;
+    Value re = convert(emitRealImag(x, true, l), part, l);
+    Value im = convert(emitRealImag(x, false, l), part, l);
+    return convert(weft::Atan2Op::create(b, l, im, re), k, l);
   }
   if (isComplex) // conj, conjugate
     return complex::ConjOp::create(b, l, x);
@@ -178,7 +180,7 @@ Value FunctionGen::emitComplexPart(Builtin builtin, Value x, ScalarKind k,
 Value FunctionGen::negate(Value x, ScalarKind k, Location l) {
   if (k == ScalarKind::F32 || k == ScalarKind::F64)
     return arith::NegFOp::create(b, l, x);
-  if (k == ScalarKind::C128)
+  if (isComplexKind(k))
     return complex::CreateOp::create(
         b, l, x.getType(),
         arith::NegFOp::create(b, l, complex::ReOp::create(b, l, x)),
@@ -209,9 +211,10 @@ Value FunctionGen::emitComplexMath(Builtin builtin, Value z, Location l) {
                                           math::SinhOp::create(b, l, y))));
   // sqrt: t = sqrt((|x| + |z|) / 2); x >= 0: (t, y / 2t), else
   // (|y| / 2t, copysign(t, y)); sqrt(+-0 + yi) with y = +-0 is (0, y).
-  Value zero = arith::ConstantOp::create(b, l, b.getF64FloatAttr(0.0));
-  Value half = arith::ConstantOp::create(b, l, b.getF64FloatAttr(0.5));
-  Value two = arith::ConstantOp::create(b, l, b.getF64FloatAttr(2.0));
+  ScalarKind part = complexPartKind(kindOf(z.getType()));
+  Value zero = constant(part, 0.0, l);
+  Value half = constant(part, 0.5, l);
+  Value two = constant(part, 2.0, l);
   Value ax = math::AbsFOp::create(b, l, x);
   Value ay = math::AbsFOp::create(b, l, y);
   Value r = complex::AbsOp::create(b, l, z);
@@ -236,7 +239,7 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
                             Location l) {
   bool isFloat = k == ScalarKind::F32 || k == ScalarKind::F64;
   Value x = xs[0];
-  if (k == ScalarKind::C128 && isComplexMath(builtin)) {
+  if (isComplexKind(k) && isComplexMath(builtin)) {
     // sqrt, sin and cos as C99's csqrt, csin and ccos compute them (what
     // NumPy and cmath give, to the bit: sqrt(-4+0j) is 2j, cos(3+0j) has
     // -0j); the others are the complex dialect's, lowered by
@@ -602,12 +605,14 @@ Value FunctionGen::emitComplexReduction(Builtin builtin, Value v,
                                         SmallVectorImpl<Value> &outDims,
                                         bool parallel, Location l) {
   // The real parts and the imaginary parts, each as a float reduction
-  // (along `axis`: into a float array each).
+  // (along `axis`: into a float array each) in the parts' kind.
+  ScalarKind ck = kindOf(cast<MemRefType>(v.getType()).getElementType());
+  ScalarKind pk = complexPartKind(ck);
   Value parts[2];
   for (int p = 0; p < 2; ++p) {
-    Value out = axis ? allocArrayN(ScalarKind::F64, outDims, l) : Value();
+    Value out = axis ? allocArrayN(pk, outDims, l) : Value();
     auto op = weft::ReduceOp::create(
-        b, l, axis ? TypeRange{} : TypeRange{b.getF64Type()},
+        b, l, axis ? TypeRange{} : TypeRange{toMLIR(weft::Type::scalar(pk))},
         reductionKind(builtin),
         axis ? b.getI64IntegerAttr(*axis) : IntegerAttr(), ValueRange{v}, dims,
         out, !parallel);
@@ -618,10 +623,10 @@ Value FunctionGen::emitComplexReduction(Builtin builtin, Value v,
     weft::YieldOp::create(b, l, emitRealImag(body->getArgument(0), p == 0, l));
     parts[p] = axis ? out : op->getResult(0);
   }
-  mlir::Type c = toMLIR(weft::Type::scalar(ScalarKind::C128));
+  mlir::Type c = toMLIR(weft::Type::scalar(ck));
   if (!axis)
     return complex::CreateOp::create(b, l, c, parts[0], parts[1]);
-  Value result = allocArrayN(ScalarKind::C128, outDims, l);
+  Value result = allocArrayN(ck, outDims, l);
   emitMapOp({parts[0], parts[1]}, result, l, [&](ValueRange xs, Value) {
     return complex::CreateOp::create(b, l, c, xs[0], xs[1]).getResult();
   });
@@ -655,18 +660,15 @@ Val FunctionGen::emitReduction(Builtin builtin, const Expr *arg,
   }
   if (!axis)
     redDims = dims;
-  if (ek == ScalarKind::C128 && builtin == Builtin::Prod) {
+  if (isComplexKind(ek) && builtin == Builtin::Prod) {
     // A whole array's product (Sema): one complex multiply per element,
     // in order, as NumPy's.
-    mlir::Type c = toMLIR(weft::Type::scalar(ScalarKind::C128));
-    Value one =
-        complex::CreateOp::create(b, l, c, constant(ScalarKind::F64, 1, l),
-                                  constant(ScalarKind::F64, 0, l));
+    Value one = constant(ek, 1, l);
     return Val(foldElements(v, one, l, [&](Value acc, Value z) {
       return complex::MulOp::create(b, l, acc, z).getResult();
     }));
   }
-  if (ek == ScalarKind::C128) // sum or mean (Sema)
+  if (isComplexKind(ek)) // sum or mean (Sema)
     return Val(
         emitComplexReduction(builtin, v, dims, axis, outDims, parallel, l));
   if (builtinIn(builtin, {Builtin::Min, Builtin::Max, Builtin::Argmin,

@@ -316,6 +316,14 @@ Value FunctionGen::emitArrayConstructor(const CallExpr *c, Builtin builtin,
   auto argType = [&](size_t i) { return fn.typeOf(argExprs[i]); };
   bool like = builtinIn(builtin, {Builtin::ZerosLike, Builtin::OnesLike,
                                   Builtin::EmptyLike, Builtin::FullLike});
+  if (like && t.isScalar()) {
+    // of a number: a number (NumPy's 0-d array), the argument evaluated
+    ScalarKind k = t.scalarKind();
+    (void)arg(0);
+    if (builtin == Builtin::FullLike)
+      return convert(arg(1).v(), k, l);
+    return constant(k, builtin == Builtin::OnesLike ? 1 : 0, l);
+  }
   if (like || builtin == Builtin::Zeros || builtin == Builtin::Ones ||
       builtin == Builtin::Empty || builtin == Builtin::Full) {
     // zeros_like(a): a's shape (a is evaluated, as NumPy does).
@@ -631,7 +639,7 @@ Value FunctionGen::emitLinalg(const CallExpr *c, Builtin builtin,
     return out;
   };
   bool solve = builtin == Builtin::Solve;
-  ScalarKind work = k == ScalarKind::C128 ? k : ScalarKind::F64;
+  ScalarKind work = isComplexKind(k) ? ScalarKind::C128 : ScalarKind::F64;
   Value a = convertedTo(emitExpr(argExprs[0]).v(), work);
   Value rhs = solve ? convertedTo(emitExpr(argExprs[1]).v(), work) : Value();
   SmallVector<Value, 4> sizes;
@@ -860,7 +868,7 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
                           Builtin::LogicalOr, Builtin::LogicalXor,
                           Builtin::LogicalNot})) {
     ScalarKind k = t.scalarKind();
-    if (builtin == Builtin::Pow && k == ScalarKind::C128) {
+    if (builtin == Builtin::Pow && isComplexKind(k)) {
       // np.power of complex numbers: as `**` (the exponent's type picks
       // powi or pow).
       out = Val(emitBinaryScalar(BinaryOp::Pow, arg(0).v(), arg(1).v(), k, true,

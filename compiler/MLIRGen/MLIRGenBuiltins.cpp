@@ -434,7 +434,7 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
       if (i >= c->args.size()) {
         parts[i][0] = parts[i][1] = constant(ScalarKind::F64, 0, l);
       } else if (argType(i).isComplex()) {
-        Value z = arg(i).v();
+        Value z = convert(arg(i).v(), ScalarKind::C128, l);
         parts[i][0] = complex::ReOp::create(b, l, z);
         parts[i][1] = complex::ImOp::create(b, l, z);
       } else {
@@ -447,7 +447,9 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
       re = arith::SubFOp::create(b, l, re, parts[1][1]);
     if (parts[0][1])
       im = arith::AddFOp::create(b, l, parts[0][1], im);
-    return Val(complex::CreateOp::create(b, l, toMLIR(t), re, im));
+    // (a complex128: np.complex64(x) rounds it, emitCall)
+    return Val(complex::CreateOp::create(
+        b, l, toMLIR(weft::Type::scalar(ScalarKind::C128)), re, im));
   }
   if (builtin == Builtin::Abs && argType(0).isComplex())
     return Val(complex::AbsOp::create(b, l, arg(0).v()));

@@ -59,6 +59,10 @@ Val FunctionGen::emitCall(const CallExpr *c) {
     return out;
   }
   if (auto narrow = fn.narrowDtypeCalls.find(c);
+      narrow != fn.narrowDtypeCalls.end() && narrow->second == ScalarKind::C64)
+    return Val(
+        convert(emitBuiltin(c, Builtin::Complex).v(), ScalarKind::C64, l));
+  if (auto narrow = fn.narrowDtypeCalls.find(c);
       narrow != fn.narrowDtypeCalls.end()) {
     // int(x) wrapped to the narrow type's width, held in an i64.
     Value v = convert(emitBuiltin(c, Builtin::Int).v(), ScalarKind::I64, l);

@@ -1,6 +1,7 @@
 //===- MLIRGenComplex.cpp - Typed AST to MLIR: complex numbers ------------===//
 //
-// Complex scalars are complex<f64> values; their operators become the
+// Complex scalars are complex<f64> (complex128) or complex<f32>
+// (complex64) values; their operators become the
 // complex dialect's ops, which weft-lower-complex writes out with
 // CPython's formulas. Only Python's ZeroDivisionError is checked here.
 //
@@ -23,9 +24,9 @@ Value FunctionGen::emitComplexBinary(BinaryOp op, Value lhs, Value rhs,
     return complex::MulOp::create(b, l, lhs, rhs);
   case BinaryOp::Div:
     if (pythonErrors && !noRuntimeChecks()) {
-      Value zero = complex::CreateOp::create(b, l, lhs.getType(),
-                                             constant(ScalarKind::F64, 0, l),
-                                             constant(ScalarKind::F64, 0, l));
+      ScalarKind part = complexPartKind(kindOf(lhs.getType()));
+      Value zero = complex::CreateOp::create(
+          b, l, lhs.getType(), constant(part, 0, l), constant(part, 0, l));
       emitCheck(complex::EqualOp::create(b, l, rhs, zero),
                 "ZeroDivisionError: complex division by zero", ln, l);
     }
@@ -39,7 +40,7 @@ Value FunctionGen::emitComplexBinary(BinaryOp op, Value lhs, Value rhs,
 
 Value FunctionGen::emitRealImag(Value x, bool real, Location l) {
   ScalarKind k = kindOf(x.getType());
-  if (k == ScalarKind::C128)
+  if (isComplexKind(k))
     return real ? complex::ReOp::create(b, l, x).getResult()
                 : complex::ImOp::create(b, l, x).getResult();
   return real ? x : constant(k, 0, l);

@@ -36,7 +36,8 @@ Value FunctionGen::constant(ScalarKind k, double value, Location l) {
   case ScalarKind::F64:
     return arith::ConstantOp::create(b, l, b.getF64FloatAttr(value));
   case ScalarKind::C128:
-    return convert(constant(ScalarKind::F64, value, l), k, l);
+  case ScalarKind::C64:
+    return convert(constant(complexPartKind(k), value, l), k, l);
   default: // a storage kind: the wrapped i64
     return convert(i64(static_cast<int64_t>(value), l), k, l);
   }
@@ -68,15 +69,24 @@ Value FunctionGen::convert(Value v, ScalarKind to, Location l) {
     return v;
   // A complex number becomes real by its real part (NumPy's cast; Sema
   // refuses Python's conversions), a real number complex with imag 0.
-  if (from == ScalarKind::C128) {
+  // Between complex kinds part by part.
+  if (isComplexKind(from) && isComplexKind(to)) {
+    ScalarKind part = complexPartKind(to);
+    return complex::CreateOp::create(
+        b, l, toMLIR(weft::Type::scalar(to)),
+        convert(complex::ReOp::create(b, l, v), part, l),
+        convert(complex::ImOp::create(b, l, v), part, l));
+  }
+  if (isComplexKind(from)) {
     if (to == ScalarKind::Bool)
       return truthy(v, l);
     return convert(complex::ReOp::create(b, l, v), to, l);
   }
-  if (to == ScalarKind::C128)
-    return complex::CreateOp::create(b, l, ComplexType::get(b.getF64Type()),
-                                     convert(v, ScalarKind::F64, l),
-                                     constant(ScalarKind::F64, 0, l));
+  if (isComplexKind(to)) {
+    ScalarKind part = complexPartKind(to);
+    return complex::CreateOp::create(b, l, toMLIR(weft::Type::scalar(to)),
+                                     convert(v, part, l), constant(part, 0, l));
+  }
   // NumPy's casts (storage kinds through i64, floats to integers
   // saturating or wrapped as on x86, nonzero is true).
   ImplicitLocOpBuilder ib(l, b);
@@ -99,7 +109,7 @@ Value FunctionGen::truthy(Value v, Location l) {
     return v;
   if (isStorageKind(k) || k == ScalarKind::U64)
     return truthy(convert(v, ScalarKind::I64, l), l);
-  if (k == ScalarKind::C128)
+  if (isComplexKind(k))
     return arith::OrIOp::create(b, l, truthy(complex::ReOp::create(b, l, v), l),
                                 truthy(complex::ImOp::create(b, l, v), l));
   if (k == ScalarKind::F32 || k == ScalarKind::F64)
@@ -130,19 +140,18 @@ Value FunctionGen::allocArray(ScalarKind elem, Value &n, Location l) {
 Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
                                     ScalarKind kind, bool pythonErrors,
                                     Location loc, int64_t line) {
-  if (kind == ScalarKind::C128 && op == BinaryOp::Pow) {
+  if (isComplexKind(kind) && op == BinaryOp::Pow) {
     // An integer exponent by multiplications (complex.powi), any other
     // as exp(b log(a)) (complex.pow), as NumPy's power.
     ScalarKind rk = kindOf(r.getType());
     Value base = convert(l, kind, loc);
-    if (rk != ScalarKind::C128 && rk != ScalarKind::F32 &&
-        rk != ScalarKind::F64)
+    if (!isComplexKind(rk) && rk != ScalarKind::F32 && rk != ScalarKind::F64)
       return complex::PowiOp::create(b, loc, base,
                                      convert(r, ScalarKind::I64, loc),
                                      arith::FastMathFlagsAttr());
     return complex::PowOp::create(b, loc, base, convert(r, kind, loc));
   }
-  if (kind == ScalarKind::C128)
+  if (isComplexKind(kind))
     return emitComplexBinary(op, convert(l, kind, loc), convert(r, kind, loc),
                              pythonErrors, loc, line);
   if (isStorageKind(kind)) {
@@ -333,7 +342,7 @@ Value FunctionGen::emitCompareOp(CompareOp op, Value lhs, Value rhs,
     k = ScalarKind::I64;
   lhs = convert(lhs, k, l);
   rhs = convert(rhs, k, l);
-  if (k == ScalarKind::C128) // == and != only (Sema)
+  if (isComplexKind(k)) // == and != only (Sema)
     return op == CompareOp::Eq
                ? complex::EqualOp::create(b, l, lhs, rhs).getResult()
                : complex::NotEqualOp::create(b, l, lhs, rhs).getResult();
@@ -940,7 +949,7 @@ Val FunctionGen::emitExpr(const Expr *e) {
                                                : bitWidth(k) / 8,
                        l));
       char kind = k == ScalarKind::Bool             ? 'b'
-                  : k == ScalarKind::C128           ? 'c'
+                  : isComplexKind(k)                ? 'c'
                   : isUnsignedKind(k)               ? 'u'
                   : weft::Type::scalar(k).isFloat() ? 'f'
                                                     : 'i';

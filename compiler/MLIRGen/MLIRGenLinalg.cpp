@@ -32,14 +32,14 @@ Value FunctionGen::emitMatmul(const Expr *aE, const Expr *bE,
     emitCheck(mismatch, kMatmulInnerSizesDiffer, ln, l);
     // After the check (inside a parallel loop): no elements.
     n = arith::SelectOp::create(b, l, mismatch, index(0, l), n);
-    if (k == ScalarKind::C128) {
+    if (isComplexKind(k)) {
       // The real and the imaginary parts of the products, each summed.
       Value parts[2];
       for (int p = 0; p < 2; ++p) {
         auto op = weft::ReduceOp::create(
-            b, l, TypeRange{b.getF64Type()}, weft::ReductionKind::sum,
-            IntegerAttr(), ValueRange{a, bm}, ValueRange{n}, Value(),
-            !fn.options.parallel);
+            b, l, TypeRange{toMLIR(weft::Type::scalar(complexPartKind(k)))},
+            weft::ReductionKind::sum, IntegerAttr(), ValueRange{a, bm},
+            ValueRange{n}, Value(), !fn.options.parallel);
         OpBuilder::InsertionGuard g(b);
         mlir::Block *body = b.createBlock(
             &op.getBody(), {}, {toMLIR(result), toMLIR(result)}, {l, l});

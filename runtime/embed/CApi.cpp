@@ -237,7 +237,7 @@ static weft::detail::Arg argOf(const weft_arg &a, int i, const char *function) {
                           std::to_string(WEFT_MAX_RANK) + " axes");
   if (dtype < WEFT_BOOL || dtype > WEFT_DTYPE_LAST)
     throw weft::CallError(what() + ": unknown dtype " + std::to_string(dtype) +
-                          " (WEFT_BOOL to WEFT_C128)");
+                          " (WEFT_BOOL to WEFT_C64)");
   if (a.rank == 0 && a.data)
     throw weft::CallError(what() + ": a view of rank 0; an array view "
                                    "has 1 to 8 axes (numbers are "
@@ -259,6 +259,10 @@ static weft::detail::Arg argOf(const weft_arg &a, int i, const char *function) {
     case WEFT_C128:
       x.scalar.c128[0] = a.scalar.c128[0];
       x.scalar.c128[1] = a.scalar.c128[1];
+      break;
+    case WEFT_C64:
+      x.scalar.c64[0] = a.scalar.c64[0];
+      x.scalar.c64[1] = a.scalar.c64[1];
       break;
     default:
       x.scalar.f64 = a.scalar.f64;
@@ -465,6 +469,14 @@ weft_arg weft_c128(double re, double im) {
   a.dtype = WEFT_C128;
   a.scalar.c128[0] = re;
   a.scalar.c128[1] = im;
+  return a;
+}
+
+weft_arg weft_c64(float re, float im) {
+  weft_arg a{};
+  a.dtype = WEFT_C64;
+  a.scalar.c64[0] = re;
+  a.scalar.c64[1] = im;
   return a;
 }
 

@@ -87,7 +87,7 @@ std::string operator+(const char *head, const ArgName &n) {
 
 /// A number converted to the parameter's type, as 8 bytes.
 uint64_t convertNumber(const Arg &a, ScalarKind to, const ArgName &what) {
-  if (a.dtype == DType::C128)
+  if (a.dtype == DType::C128 || a.dtype == DType::C64)
     throw CallError(what + " is a complex number; the parameter is " +
                     scalarName(to) + " (pass z.real or abs(z))");
   bool isFloat = a.dtype == DType::F64 || a.dtype == DType::F32;
@@ -189,14 +189,14 @@ void checkArguments(const std::string &function, const std::vector<Arg> &args) {
     if (!knownDType(a.dtype))
       throw CallError(what + ": unknown element type " +
                       std::to_string(static_cast<int>(a.dtype)) +
-                      " (bool, i8, i16, i32, i64, u8, u16, u32, f32, f64 "
-                      "or c128)");
+                      " (bool, i8, i16, i32, i64, u8, u16, u32, u64, f32, "
+                      "f64, c64 or c128)");
     if (a.rank < 0 || a.rank > WEFT_MAX_RANK)
       throw CallError(what + ": rank " + std::to_string(a.rank) +
                       "; a number has rank 0 and arrays have 1 to " +
                       std::to_string(WEFT_MAX_RANK) + " axes");
     if (a.rank == 0 && static_cast<int>(a.dtype) > WEFT_F64 &&
-        a.dtype != DType::C128)
+        a.dtype != DType::C128 && a.dtype != DType::C64)
       throw CallError(what + ": a number of a narrow integer type; i8 to u32 "
                              "are array elements only (pass an i64)");
     if (a.rank == 0)
@@ -317,14 +317,23 @@ void PackedArguments::pack(const std::string &function,
       if (a.dtype == DType::C128) {
         parts[0] = a.scalar.c128[0];
         parts[1] = a.scalar.c128[1];
+      } else if (a.dtype == DType::C64) {
+        parts[0] = a.scalar.c64[0];
+        parts[1] = a.scalar.c64[1];
       } else {
         uint64_t re =
             convertNumber(a, ScalarKind::F64, ArgName{function, i, &params});
         std::memcpy(&parts[0], &re, 8);
       }
+      // (a complex64 parameter's parts are floats, each in its slot)
+      bool single = p.scalarKind() == ScalarKind::C64;
       for (double part : parts) {
-        uint64_t v;
-        std::memcpy(&v, &part, 8);
+        uint64_t v = 0;
+        float f = static_cast<float>(part);
+        if (single)
+          std::memcpy(&v, &f, 4);
+        else
+          std::memcpy(&v, &part, 8);
         slots.push_back(v);
       }
       continue;
@@ -376,6 +385,8 @@ bool packDirect(const Arg *args, size_t n, const ParameterInfo &params,
       return d == DType::F64;
     case ScalarKind::C128:
       return d == DType::C128;
+    case ScalarKind::C64:
+      return d == DType::C64;
     default:
       return false;
     }
@@ -390,6 +401,12 @@ bool packDirect(const Arg *args, size_t n, const ParameterInfo &params,
       if (a.dtype == DType::C128) {
         std::memcpy(&slots[used++], &a.scalar.c128[0], 8);
         std::memcpy(&slots[used++], &a.scalar.c128[1], 8);
+        continue;
+      }
+      if (a.dtype == DType::C64) {
+        slots[used] = slots[used + 1] = 0;
+        std::memcpy(&slots[used++], &a.scalar.c64[0], 4);
+        std::memcpy(&slots[used++], &a.scalar.c64[1], 4);
         continue;
       }
       uint64_t v = 0;

@@ -139,6 +139,8 @@ ScalarKind kindOf(DType d) {
     return ScalarKind::U64;
   case DType::C128:
     return ScalarKind::C128;
+  case DType::C64:
+    return ScalarKind::C64;
   }
   return ScalarKind::F64;
 }
@@ -167,6 +169,8 @@ DType dtypeOfKind(ScalarKind k) {
     return DType::U64;
   case ScalarKind::C128:
     return DType::C128;
+  case ScalarKind::C64:
+    return DType::C64;
   default:
     return DType::F64;
   }
@@ -326,9 +330,9 @@ Array::~Array() { weft_rt_array_release(arg_.owner); }
 
 namespace {
 /// Size and alignment in the struct LLVM returns (C's layout): bools are
-/// one byte, i32/f32 four, i64/f64 eight, a complex number sixteen
-/// (aligned as f64), an array a memref descriptor {ptr, ptr, i64,
-/// i64[rank], i64[rank]}.
+/// one byte, i32/f32 four, i64/f64 eight, a complex128 sixteen
+/// (aligned as f64), a complex64 eight (aligned as f32), an array a memref
+/// descriptor {ptr, ptr, i64, i64[rank], i64[rank]}.
 size_t leafBytes(const Type &t) {
   if (t.isArray())
     return 8 * (3 + 2 * static_cast<size_t>(t.rank()));
@@ -337,6 +341,8 @@ size_t leafBytes(const Type &t) {
     return 1;
   case ScalarKind::C128:
     return 16;
+  case ScalarKind::C64:
+    return 8;
   case ScalarKind::I8:
   case ScalarKind::U8:
     return 1;
@@ -352,6 +358,8 @@ size_t leafBytes(const Type &t) {
   }
 }
 size_t leafAlign(const Type &t) {
+  if (t.isScalar() && t.scalarKind() == ScalarKind::C64)
+    return 4;
   return t.isArray() || t.isComplex() ? 8 : leafBytes(t);
 }
 
@@ -498,6 +506,14 @@ Value detail::ValueAccess::decode(const Type &r, const char *bytes,
     std::memcpy(&out.f_, at, 8);
     std::memcpy(&out.im_, at + 8, 8);
     break;
+  case ScalarKind::C64: {
+    float parts[2];
+    std::memcpy(parts, at, 8);
+    out.kind_ = Value::Kind::Complex;
+    out.f_ = parts[0];
+    out.im_ = parts[1];
+    break;
+  }
   default:
     out.kind_ = Value::Kind::Float;
     std::memcpy(&out.f_, at, 8);

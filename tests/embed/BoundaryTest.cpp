@@ -150,7 +150,7 @@ TEST_CASE("the C API reports bad dtypes and ranks", "[embed]") {
   weft_arg x = weft_f64(1.0);
   x.dtype = static_cast<weft_dtype>(99);
   CHECK(messageOf(weft_call(m, "same", &x, 1, &r)) ==
-        "2 argument 1 of 'same': unknown dtype 99 (WEFT_BOOL to WEFT_C128)");
+        "2 argument 1 of 'same': unknown dtype 99 (WEFT_BOOL to WEFT_C64)");
   weft_arg v = weft_view(static_cast<weft_dtype>(99), d, 1, shape, nullptr);
   CHECK(weft_call(m, "same", &v, 1, &r) == WEFT_CALL_ERROR);
 

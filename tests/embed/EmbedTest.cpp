@@ -436,6 +436,44 @@ def product(z, w):
   weft_engine_destroy(ce);
 }
 
+TEST_CASE("complex64 views and numbers, C++ and C", "[embed][dtypes]") {
+  const char *source = R"(
+def scale(z, w):
+    z[:] = z * w
+
+def power(z):
+    return sum(abs(z)), z[0] * z[1]
+)";
+  weft::Engine e(options(freshCache("complex64"), false));
+  weft::Module m = e.compile(source);
+  using C = std::complex<float>;
+  std::vector<C> z = {{1, 0}, {0, 2}, {3, -4}};
+  weft::ArrayView<C, 1> zv(z.data(), {3});
+  m.function("scale")(zv, C(0, 1)); // times i, in place, in float32
+  CHECK(z == std::vector<C>{{0, 1}, {-2, 0}, {4, 3}});
+  weft::Value p = m.function("power")(zv);
+  CHECK(p.elements()[0].as<double>() == 8.0); // a float32 sum of |z|
+  REQUIRE(p.elements()[1].kind() == weft::Value::Kind::Complex);
+  CHECK(p.elements()[1].complex() == std::complex<double>(0, -2));
+
+  weft_options o{};
+  o.no_cache = 1;
+  weft_engine *ce = nullptr;
+  REQUIRE(weft_engine_create(&o, &ce) == WEFT_OK);
+  weft_module *cm = nullptr;
+  REQUIRE(weft_compile(ce, source, "c64.weft", &cm) == WEFT_OK);
+  float parts[4] = {1, 1, 2, -2}; // 1+1j, 2-2j
+  int64_t n = 2;
+  weft_arg args[2] = {weft_view(WEFT_C64, parts, 1, &n, nullptr),
+                      weft_c64(0.5f, 0)};
+  weft_value r;
+  REQUIRE(weft_call(cm, "scale", args, 2, &r) == WEFT_OK);
+  CHECK(parts[0] == 0.5f);
+  CHECK(parts[3] == -1.0f);
+  weft_module_destroy(cm);
+  weft_engine_destroy(ce);
+}
+
 TEST_CASE("a list of lists of any lengths: starts, lengths and the pool",
           "[embed]") {
   weft::Engine e(options(freshCache("ragged"), false));

@@ -120,6 +120,8 @@ f32 = _WeftType("f32", np.float32, lambda x: np.float32(x))
 f64 = _WeftType("f64", np.float64, lambda x: builtins.float(x))
 c128 = _WeftType("c128", np.complex128, lambda x: builtins.complex(x))
 complex128 = c128
+c64 = _WeftType("c64", np.complex64, lambda x: np.complex64(x))
+complex64 = c64
 
 
 def _dt(dtype):
@@ -543,7 +545,7 @@ def block_dim():
 
 # -------------------------------------------------------------- namespace
 WEFT_NAMES = (
-    "bool i32 i64 f32 f64 c128 complex128 "
+    "bool i32 i64 f32 f64 c128 complex128 c64 complex64 "
     "zeros ones empty full arange linspace eye copy "
     "zeros_like ones_like empty_like full_like cumsum cumprod sort argsort "
     "flip concatenate stack diff searchsorted digitize around isclose allclose "

@@ -46,3 +46,17 @@ def test_alias_used_otherwise_is_still_an_error():
 
     with pytest.raises(weft.CompileError, match="is a function"):
         passes_it_on(np.arange(3.0))
+
+
+def test_closure_numpy_function_and_nanmedian():
+    # a factory's jitted loop calling the summary function it was made with
+    def make(summary):
+        @weft.jit
+        def run(a):
+            return summary(a[:3]) + summary(a)
+        return run
+
+    a = np.array([1.0, np.nan, 3.0, 2.0, 8.0])
+    assert make(np.nanmedian)(a) == 2.0 + 2.5
+    assert make(np.nanmax)(a) == 3.0 + 8.0
+    assert np.isnan(make(np.nanmedian)(np.full(4, np.nan)))

@@ -172,7 +172,11 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
       // The converted value is a {re, im} struct.
       Value re = LLVM::ExtractValueOp::create(rewriter, loc, value, 0);
       Value im = LLVM::ExtractValueOp::create(rewriter, loc, value, 1);
-      callRuntime(rewriter, op, abi::Function::weft_rt_print_complex, {re, im});
+      bool single = cast<ComplexType>(type).getElementType().isF32();
+      callRuntime(rewriter, op,
+                  single ? abi::Function::weft_rt_print_complex64
+                         : abi::Function::weft_rt_print_complex,
+                  {re, im});
       return success();
     }
     if (auto ft = dyn_cast<FloatType>(type)) {

@@ -107,7 +107,8 @@ _RAISED_ERRORS = {
 class _Scalar(ctypes.Union):
     _fields_ = [("b", ctypes.c_int), ("i32", ctypes.c_int32),
                 ("i64", ctypes.c_int64), ("f32", ctypes.c_float),
-                ("f64", ctypes.c_double), ("c128", ctypes.c_double * 2)]
+                ("f64", ctypes.c_double), ("c128", ctypes.c_double * 2),
+                ("c64", ctypes.c_float * 2)]
 
 
 # WEFT_MAX_RANK of weft/dtype.h (checked against the library when loaded).
@@ -304,7 +305,8 @@ def _to_arg(x, keep, index):
         if dt is None:
             raise CallError("arrays of %s are not supported; use bool, "
                             "int8, int16, int32, int64, uint8, uint16, "
-                            "uint32, float32, float64 or complex128" %
+                            "uint32, uint64, float32, float64, complex64 or "
+                            "complex128" %
                             x.dtype)
         if not 1 <= x.ndim <= MAX_RANK:
             raise CallError("Weft arrays have 1 to %d axes, not %d" %
@@ -333,6 +335,9 @@ def _to_arg(x, keep, index):
         a.dtype, a.scalar.f32 = _F32, float(x)
     elif isinstance(x, (float, np.floating)):
         a.dtype, a.scalar.f64 = _F64, float(x)
+    elif isinstance(x, np.complex64):
+        a.dtype = _DTYPES[np.dtype("complex64")]
+        a.scalar.c64[0], a.scalar.c64[1] = x.real, x.imag
     elif isinstance(x, (complex, np.complexfloating)):
         z = complex(x)
         a.dtype = _DTYPES[np.dtype("complex128")]
@@ -468,7 +473,8 @@ def _result(r, keep):
         return int(r.integer)
     if r.dtype == _DTYPES[np.dtype("uint64")]:
         return int(r.integer) & 0xFFFFFFFFFFFFFFFF
-    if r.dtype == _DTYPES[np.dtype("complex128")]:
+    if r.dtype in (_DTYPES[np.dtype("complex128")],
+                   _DTYPES[np.dtype("complex64")]):
         return complex(r.number, r.imag)
     return float(r.number)
 
@@ -713,12 +719,7 @@ def _module_source(dispatchers):
                        for name in _global_names(fn.__code__) |
                        _default_names(fn)
                        if name in fn.__globals__})
-        closure = fn.__closure__ or ()
-        for name, cell in zip(fn.__code__.co_freevars, closure):
-            try:
-                values[name] = cell.cell_contents
-            except ValueError:  # not assigned yet
-                pass
+        values.update(_closure_values(fn))
         for name in sorted(values):
             literal = _constant_literal(values[name])
             # (uint32 = np.uint32 of `from numba import uint32`, and nan
@@ -740,8 +741,10 @@ def _module_source(dispatchers):
     aliases = {}
     for fn in functions:
         members = _module_members(fn)
-        for name in sorted(_global_names(fn.__code__)):
-            v = fn.__globals__.get(name, members.get(name))
+        closure = _closure_values(fn)
+        for name in sorted(_global_names(fn.__code__) | set(closure)):
+            v = closure[name] if name in closure else \
+                fn.__globals__.get(name, members.get(name))
             if isinstance(v, Dispatcher) and name != v.py_func.__name__:
                 aliases[name] = v.py_func.__name__
             info = _jitclass.info_of(v) if isinstance(v, type) else None
@@ -792,8 +795,9 @@ def _module_source(dispatchers):
             line = "import weft.module as %s" % name
             if line not in imports:
                 imports.append(line)
-        for name in sorted(_global_names(fn.__code__)):
-            v = fn.__globals__.get(name)
+        closure = _closure_values(fn)
+        for name in sorted(_global_names(fn.__code__) | set(closure)):
+            v = closure[name] if name in closure else fn.__globals__.get(name)
             module = getattr(v, "__name__", None)
             # (Python's random, cmath and heapq always: their names are
             # not NumPy's)
@@ -978,14 +982,22 @@ def _program_modules(fn):
     {name: module}."""
     named = {name: fn.__globals__[name] for name in _global_names(fn.__code__)
              if name in fn.__globals__}
-    for name, cell in zip(fn.__code__.co_freevars, fn.__closure__ or ()):
-        try:
-            named[name] = cell.cell_contents
-        except ValueError:  # not assigned yet
-            pass
+    named.update(_closure_values(fn))
     return {name: v for name, v in sorted(named.items())
             if isinstance(v, types.ModuleType) and
             v.__name__.split(".")[0] not in _KNOWN_MODULES}
+
+
+def _closure_values(fn):
+    """The variables of enclosing functions `fn` reads that are assigned,
+    by name (a factory's summary function, a jitted helper passed in)."""
+    values = {}
+    for name, cell in zip(fn.__code__.co_freevars, fn.__closure__ or ()):
+        try:
+            values[name] = cell.cell_contents
+        except ValueError:  # not assigned yet
+            pass
+    return values
 
 
 def _module_members(fn):
@@ -1008,11 +1020,7 @@ def _referenced_values(fn):
     for name in _global_names(fn.__code__):
         if name in fn.__globals__:
             values[name] = fn.__globals__[name]
-    for name, cell in zip(fn.__code__.co_freevars, fn.__closure__ or ()):
-        try:
-            values[name] = cell.cell_contents
-        except ValueError:  # not assigned yet
-            pass
+    values.update(_closure_values(fn))
     return values
 
 
@@ -1307,7 +1315,7 @@ class _Generator(Dispatcher):
 
 
 _GUVECTORIZE_OPTIONS = ("target", "fastmath", "boundscheck", "cache",
-                        "nopython", "nogil", "writable_args")
+                        "nopython", "nogil", "writable_args", "forceobj")
 
 
 def guvectorize(*args, **options):

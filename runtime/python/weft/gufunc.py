@@ -27,6 +27,9 @@ _DTYPES = {
     "int32": "int32", "i4": "int32", "int16": "int16", "i2": "int16",
     "int8": "int8", "i1": "int8", "uint8": "uint8", "u1": "uint8",
     "uint16": "uint16", "u2": "uint16", "uint32": "uint32", "u4": "uint32",
+    "uint64": "uint64", "u8": "uint64", "uintp": "uint64",
+    "complex128": "complex128", "c16": "complex128",
+    "complex64": "complex64", "c8": "complex64",
     "boolean": "bool", "bool_": "bool", "b1": "bool",
 }
 

@@ -55,7 +55,7 @@ class _TypeName:
         ...), or None: `np.ones(n, dtype=boolean)` in jitted code."""
         import numpy as np
         name = {"boolean": "bool", "intp": "int64", "uintp": "uint64",
-                "double": "float64", "intc": "int32",
+                "double": "float64", "float_": "float64", "intc": "int32",
                 "uintc": "uint32"}.get(self.name, self.name)
         try:
             return np.dtype(name)
@@ -66,8 +66,8 @@ class _TypeName:
 TYPE_NAMES = ["boolean", "bool_", "int8", "int16", "int32", "int64",
               "uint8", "uint16", "uint32", "uint64", "intp", "uintp",
               "intc", "uintc",
-              "float32", "float64", "double", "complex64", "complex128",
-              "void"]
+              "float32", "float64", "double", "float_", "complex64",
+              "complex128", "void"]
 
 
 SHORT_TYPE_NAMES = {"b1": "boolean", "i1": "int8", "i2": "int16",
@@ -204,7 +204,17 @@ def module():
     # in jitted code, and says so.
     m.objmode = _objmode
     # Outside jitted code (inside, the compiler reads these itself).
-    m.get_num_threads = lambda: config.NUMBA_NUM_THREADS
+    # set_num_threads(n) checks n as Numba does and get_num_threads()
+    # answers it; Weft's parallel loops keep the engine's thread count.
+    threads = [config.NUMBA_NUM_THREADS]
+
+    def set_num_threads(n):
+        if not isinstance(n, int) or not 1 <= n <= config.NUMBA_NUM_THREADS:
+            raise ValueError("The number of threads must be between 1 and "
+                             "%d" % config.NUMBA_NUM_THREADS)
+        threads[0] = n
+    m.set_num_threads = set_num_threads
+    m.get_num_threads = lambda: threads[0]
     m.get_thread_id = lambda: 0
     # The Numba release whose behaviour Weft follows, for programs that
     # test the version before using a feature.

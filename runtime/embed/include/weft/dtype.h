@@ -10,8 +10,9 @@
 
 /** bool is stored as one byte 0/1, i32 as int32_t, i64 as int64_t, f32 as
  *  float, f64 as double, u64 as uint64_t; the narrow integers (arrays
- *  only) as int8_t, int16_t, uint8_t, uint16_t and uint32_t; complex128 (arrays only) as
- *  two doubles, real part first (C's double _Complex, NumPy's layout). */
+ *  only) as int8_t, int16_t, uint8_t, uint16_t and uint32_t; complex128 as
+ *  two doubles, real part first (C's double _Complex, NumPy's layout),
+ *  complex64 as two floats (C's float _Complex). */
 typedef enum {
   WEFT_BOOL = 0,
   WEFT_I32 = 1,
@@ -24,11 +25,12 @@ typedef enum {
   WEFT_U16 = 8,
   WEFT_U32 = 9,
   WEFT_C128 = 10,
-  WEFT_U64 = 11
+  WEFT_U64 = 11,
+  WEFT_C64 = 12
 } weft_dtype;
 
 /** The last weft_dtype. */
-#define WEFT_DTYPE_LAST WEFT_U64
+#define WEFT_DTYPE_LAST WEFT_C64
 
 /** Bytes per element of a dtype; 0 for a number that is no weft_dtype. */
 static inline int weft_dtype_bytes(int dtype) {
@@ -47,6 +49,7 @@ static inline int weft_dtype_bytes(int dtype) {
   case WEFT_I64:
   case WEFT_U64:
   case WEFT_F64:
+  case WEFT_C64:
     return 8;
   case WEFT_C128:
     return 16;

@@ -58,7 +58,8 @@ typedef struct {
  *  Views of overlapping memory behave as views of one buffer inside the
  *  function (NumPy's overlap rule holds across arguments). */
 typedef struct {
-  weft_dtype dtype; /**< a number: WEFT_BOOL to WEFT_F64 or WEFT_C128 */
+  weft_dtype dtype; /**< a number: WEFT_BOOL to WEFT_F64, WEFT_C128 or
+                         WEFT_C64 */
   int rank;         /**< 0 for a number, else 1 to WEFT_MAX_RANK */
   union {
     int b;
@@ -67,6 +68,7 @@ typedef struct {
     float f32;
     double f64;
     double c128[2]; /**< WEFT_C128: real and imaginary parts */
+    float c64[2];   /**< WEFT_C64: real and imaginary parts */
   } scalar;
   void *data;                     /**< first element */
   int64_t shape[WEFT_MAX_RANK];   /**< sizes per axis */
@@ -81,13 +83,14 @@ typedef struct {
 typedef struct weft_value {
   enum { WEFT_NONE, WEFT_NUMBER, WEFT_ARRAY, WEFT_TUPLE } kind;
   weft_dtype dtype;
-  double number;   /**< the number as a double (WEFT_C128: the real part) */
+  double number;   /**< the number as a double (complex: the real part) */
   int64_t integer; /**< the number as an integer (exact for ints; a
                        uint64's bits when dtype is WEFT_U64) */
   weft_array *array;
   int count;                   /**< a tuple's number of elements */
   struct weft_value *elements; /**< a tuple's elements */
-  double imag; /**< a complex number's imaginary part (dtype WEFT_C128) */
+  double imag; /**< a complex number's imaginary part (dtype WEFT_C128 or
+                   WEFT_C64) */
   /** How many leading axes of an array are Python lists (0: an array): a
    *  function compiled from Python with python_lists returns a list of
    *  numbers with 1, a list of lists of numbers with 2 (its rank), a
@@ -167,6 +170,7 @@ weft_arg weft_f32(float v);
 /** A complex number (a complex128 parameter; a real number also fits
  *  one). */
 weft_arg weft_c128(double re, double im);
+weft_arg weft_c64(float re, float im);
 /** An array view of `data`; `strides` NULL means C-contiguous. A rank
  *  outside 1 to WEFT_MAX_RANK is kept, and weft_call reports it. */
 weft_arg weft_view(weft_dtype dtype, void *data, int rank, const int64_t *shape,

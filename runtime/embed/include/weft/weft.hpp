@@ -37,8 +37,9 @@ struct ValueAccess;
 } // namespace detail
 
 /// Element types of Weft arrays and scalars: weft_dtype's codes. The
-/// narrow integers (I8 to U32) and C128 (two doubles, std::complex<double>'s
-/// layout) are array elements only.
+/// narrow integers (I8 to U32) are array elements only; C128 is two
+/// doubles (std::complex<double>'s layout), C64 two floats
+/// (std::complex<float>'s).
 enum class DType {
   Bool = WEFT_BOOL,
   I32 = WEFT_I32,
@@ -51,7 +52,8 @@ enum class DType {
   U16 = WEFT_U16,
   U32 = WEFT_U32,
   C128 = WEFT_C128,
-  U64 = WEFT_U64
+  U64 = WEFT_U64,
+  C64 = WEFT_C64
 };
 
 template <typename T> constexpr DType dtypeOf() {
@@ -77,11 +79,13 @@ template <typename T> constexpr DType dtypeOf() {
     return DType::U64;
   else if constexpr (std::is_same_v<T, std::complex<double>>)
     return DType::C128;
+  else if constexpr (std::is_same_v<T, std::complex<float>>)
+    return DType::C64;
   else {
     static_assert(std::is_same_v<T, double>,
                   "Weft arrays hold bool, int8_t, int16_t, int32_t, int64_t, "
-                  "uint8_t, uint16_t, uint32_t, uint64_t, float, double or "
-                  "std::complex<double>");
+                  "uint8_t, uint16_t, uint32_t, uint64_t, float, double, "
+                  "std::complex<float> or std::complex<double>");
     return DType::F64;
   }
 }
@@ -162,6 +166,7 @@ struct Arg {
     float f32;
     double f64;
     double c128[2]; ///< real and imaginary parts
+    float c64[2];   ///< a complex64's real and imaginary parts
   } scalar{};
   void *data = nullptr;
   void *owner = nullptr; ///< Weft's buffer behind `data`, or null
@@ -484,6 +489,10 @@ private:
       a.dtype = DType::C128;
       a.scalar.c128[0] = x.real();
       a.scalar.c128[1] = x.imag();
+    } else if constexpr (std::is_same_v<T, std::complex<float>>) {
+      a.dtype = DType::C64;
+      a.scalar.c64[0] = x.real();
+      a.scalar.c64[1] = x.imag();
     } else {
       static_assert(std::is_floating_point_v<T>, "unsupported argument type");
       a.dtype = DType::F64;

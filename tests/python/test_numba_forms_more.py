@@ -1,0 +1,72 @@
+"""Forms of public Numba code that Numba accepts and Weft refused: float
+slice bounds (truncated toward zero, as Numba's int(x)), np.ones_like and
+the other *_like of a number (NumPy's 0-d array, held as the number), a
+variable with the name of a Weft type (f32) beside np.float32,
+numba.set_num_threads/get_num_threads and numba.float_, @guvectorize
+signatures of uint64 and complex types and its forceobj= option. The
+expected values are what Numba 0.56 returns for the same calls."""
+import numpy as np
+import pytest
+
+import weft
+from weft import numba as weft_numba
+
+
+def test_float_slice_bounds_truncate_toward_zero():
+    @weft.jit
+    def f(a, x, y):
+        return a[x:y], a[x:], a[:y]
+
+    a = np.arange(10.0)
+    lo, up, mid = f(a, 1.5, 7.9)
+    assert np.array_equal(lo, a[1:7]) and np.array_equal(up, a[1:])
+    assert np.array_equal(mid, a[:7])
+    lo, up, mid = f(a, -2.5, -0.5)
+    assert lo.size == 0 and np.array_equal(up, a[-2:]) and mid.size == 0
+
+
+def test_like_constructors_of_a_number():
+    @weft.jit
+    def g(x):
+        return np.ones_like(x) * 1.5, np.zeros_like(x), np.full_like(x, 3)
+
+    assert g(2.5) == (1.5, 0.0, 3.0)
+    ones, zeros, full = g(7)
+    assert (ones, zeros, full) == (1.5, 0, 3)
+    assert isinstance(zeros, int) and isinstance(full, int)
+
+
+def test_a_variable_named_like_a_weft_type():
+    @weft.jit
+    def h(n):
+        f32 = np.ones(n, np.float32)
+        i64 = np.zeros(n, dtype=np.int64)
+        return f32, i64
+
+    f32, i64 = h(3)
+    assert f32.dtype == np.float32 and i64.dtype == np.int64
+    assert f32.tolist() == [1.0, 1.0, 1.0]
+
+
+def test_numba_thread_functions_and_type_names():
+    nb = weft_numba.module()
+    total = nb.config.NUMBA_NUM_THREADS
+    nb.set_num_threads(1)
+    assert nb.get_num_threads() == 1
+    nb.set_num_threads(total)
+    assert nb.get_num_threads() == total
+    with pytest.raises(ValueError, match="between 1 and"):
+        nb.set_num_threads(total + 1)
+    assert nb.float_.numpy_dtype == np.dtype("float64")
+
+
+def test_guvectorize_uint64_and_forceobj():
+    @weft.guvectorize(["void(uint64[:], uint64[:], uint64[:])"],
+                      "(n),(n)->(n)", nopython=True, forceobj=True)
+    def add(a, b, out):
+        for i in range(a.shape[0]):
+            out[i] = a[i] + b[i]
+
+    a = np.arange(6, dtype=np.uint64).reshape(2, 3)
+    r = add(a, a)
+    assert r.dtype == np.uint64 and r.tolist() == (2 * a).tolist()
