@@ -89,7 +89,9 @@ private:
   //===--------------------------------------------------------------===//
 
   /// Finds the dicts and sets `body` makes (and derives) into kinds_.
-  void find(const Block &body);
+  void find(Block &body);
+  /// Rewrites the set methods that have operators (a.union(b): a | b).
+  void setMethodsAsOperators(Block &body);
 
   /// The kind of container `e` derives from others: a set operator of two
   /// sets, or the copy of a dict or set.

@@ -101,6 +101,34 @@ def __np_x_var(a, axis=None, ddof=0):
 def __np_x_std(a, axis=None, ddof=0):
     return np.sqrt(__np_x_var(a, axis, ddof))
 
+# np.histogram(a, bins) with bins an int (the builtin) or an array of
+# bin edges: counted by binary search as Numba's, the last bin closed,
+# values outside the edges left out; the edges are returned as given.
+def __np_x_histogram(a, bins):
+    if isinstance(bins, int):
+        return histogram(a, bins)
+    nbins = len(bins) - 1
+    for i in range(nbins):
+        if bins[i] > bins[i + 1]:
+            raise ValueError("histogram(): bins must increase monotonically")
+    hist = np.zeros(max(nbins, 0), dtype=np.int64)
+    if nbins > 0:
+        flat = a.ravel()
+        for k in range(len(flat)):
+            v = flat[k]
+            if not (bins[0] <= v and v <= bins[nbins]):
+                continue
+            lo = 0
+            hi = nbins - 1
+            while lo < hi:
+                mid = (lo + hi + 1) >> 1
+                if v < bins[mid]:
+                    hi = mid - 1
+                else:
+                    lo = mid
+            hist[lo] += 1
+    return hist, bins
+
 def __np_x_linspace(start, stop, num=50, endpoint=True):
     if endpoint:
         return np.linspace(start, stop, num)

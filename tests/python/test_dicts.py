@@ -232,3 +232,20 @@ def test_typed_dict_made_without_types():
         return d[n - 1], len(d), 3 in d
 
     assert doubled_items(5) == (8.0, 5, True)
+
+
+def test_set_methods_with_operators():
+    # fastdist's confusion matrix: set(targets).union(set(preds))
+    @weft.jit
+    def f(a, b):
+        s = set(a).union(set(b))
+        u = set(a)
+        v = set(b)
+        return (np.array(sorted(s)), len(u.intersection(v)),
+                sorted(u.difference(v)), sorted(u.symmetric_difference(v)),
+                u.isdisjoint(v), u.issubset(v), set([3]).issubset(v),
+                v.issuperset(set([4])))
+
+    r = f(np.array([1, 2, 3]), np.array([3, 4]))
+    assert r[0].tolist() == [1, 2, 3, 4]
+    assert r[1:] == (1, [1, 2], [1, 2, 4], False, False, True, True)

@@ -70,3 +70,26 @@ def test_guvectorize_uint64_and_forceobj():
     a = np.arange(6, dtype=np.uint64).reshape(2, 3)
     r = add(a, a)
     assert r.dtype == np.uint64 and r.tolist() == (2 * a).tolist()
+
+
+def test_histogram_with_bin_edges():
+    # xarray-einstats' histogram ufunc: np.histogram(x, bins=edges)
+    @weft.jit
+    def f(a, edges, n):
+        h1, e1 = np.histogram(a, bins=edges)
+        h2, _ = np.histogram(a, edges)
+        h3, e3 = np.histogram(a, n)
+        return h1, e1, h2, h3, e3
+
+    a = np.random.default_rng(0).normal(size=(30, 4))
+    a[0, 0] = 5.0
+    edges = np.array([-1.0, 0.0, 0.5, 3.0])
+    h1, e1, h2, h3, e3 = f(a, edges, 5)
+    expect, _ = np.histogram(a, bins=edges)
+    assert h1.tolist() == expect.tolist() == h2.tolist()
+    assert np.array_equal(e1, edges)
+    n_expect, e_expect = np.histogram(a, 5)
+    assert h3.tolist() == n_expect.tolist()
+    np.testing.assert_allclose(e3, e_expect, rtol=1e-15)
+    with pytest.raises(weft.ValueError, match="monotonically"):
+        f(a, np.array([0.0, 2.0, 1.0]), 5)
