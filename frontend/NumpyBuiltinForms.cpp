@@ -101,12 +101,10 @@ def __np_x_var(a, axis=None, ddof=0):
 def __np_x_std(a, axis=None, ddof=0):
     return np.sqrt(__np_x_var(a, axis, ddof))
 
-# np.histogram(a, bins) with bins an int (the builtin) or an array of
-# bin edges: counted by binary search as Numba's, the last bin closed,
+# np.histogram(a, bins) with an array of bin edges (Sema calls it for
+# the builtin): counted by binary search as Numba's, the last bin closed,
 # values outside the edges left out; the edges are returned as given.
-def __np_x_histogram(a, bins):
-    if isinstance(bins, int):
-        return histogram(a, bins)
+def __np_x_histogram_edges(a, bins):
     nbins = len(bins) - 1
     for i in range(nbins):
         if bins[i] > bins[i + 1]:

@@ -921,6 +921,9 @@ void calledLibraryFunctions(const Block &block, std::set<std::string> &out) {
     auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
     if (n && n->name.rfind(prefix, 0) == 0)
       out.insert(n->name);
+    // np.histogram(a, edges): the library's, if bins is an array
+    if (n && n->name == "histogram" && n->qualified)
+      out.insert(prefix + "x_histogram_edges");
     // s.upper(): a str's method, if the object turns out to be a str.
     auto *m = c ? c->callee->dyn<AttributeExpr>() : nullptr;
     if (m && libraryNames().count("str_" + m->attr))

@@ -922,11 +922,7 @@ void Parser::libraryAxisCall(CallExpr &c) {
       (name == "eye" && (c.args.size() >= 2 || has("k") || has("M"))) ||
       (name == "norm" && (c.args.size() >= 2 || has("ord") || has("axis"))) ||
       ((name == "percentile" || name == "quantile") && c.args.size() == 2 &&
-       c.keywords.empty()) ||
-      // (bins may be an array of edges: the library tells them apart)
-      (name == "histogram" &&
-       ((c.args.size() == 2 && c.keywords.empty()) ||
-        (c.args.size() == 1 && c.keywords.size() == 1 && has("bins"))));
+       c.keywords.empty());
   if (other && n && n->qualified) {
     n->name = std::string(kNumpyLibraryPrefix) + "x_" + name;
     n->qualified = false;

@@ -5,6 +5,7 @@
 // and the array methods (a.astype(f32), a.sum(axis=0), ...).
 //
 //===----------------------------------------------------------------------===//
+#include "frontend/NumpyLibrary.h"
 #include "frontend/SemaImpl.h"
 
 #include <set>
@@ -747,9 +748,13 @@ Type Analyzer::checkHistogram(const CallExpr *c, std::vector<Type> &args,
   if (!data.isArray() || data.scalarKind() == ScalarKind::Bool)
     return fail(argExprs[0]->range,
                 "histogram() needs an array of numbers, not " + data.str());
+  if (bins.isArray() && !bins.isString() && bins.rank() == 1 &&
+      bins.scalarKind() != ScalarKind::Bool && !isComplexKind(bins.scalarKind()))
+    return checkHistogramEdges(c, args.size() > 1 ? argExprs[1] : nullptr);
   if (!bins.isInt())
-    return fail(c->range, "histogram()'s bins is a number of equal bins; "
-                          "bin edges as an array are not supported yet");
+    return fail(c->range, "histogram()'s bins is a number of equal bins or "
+                          "a 1-D array of bin edges, not " +
+                              bins.str());
   if (weights.isKnown() &&
       (!weights.isArray() || weights.scalarKind() == ScalarKind::Bool))
     return fail(c->range, "histogram()'s weights= is an array of numbers "
@@ -765,6 +770,45 @@ Type Analyzer::checkHistogram(const CallExpr *c, std::vector<Type> &args,
   if (weights.isKnown())
     count = weights.scalarKind(); // NumPy: the weights' dtype
   return Type::tuple({Type::array(count, 1), Type::array(edge, 1)});
+}
+
+Type Analyzer::checkHistogramEdges(const CallExpr *c, const Expr *binsArg) {
+  // histogram(a, bins=edges): the library's __np_x_histogram_edges(a,
+  // edges), which takes no range= or weights=.
+  const Expr *bins = binsArg;
+  for (const KeywordArg &k : c->keywords) {
+    if (k.name == "bins") {
+      bins = k.value.get();
+      continue;
+    }
+    auto *flag = k.value->dyn<BoolLitExpr>();
+    if (k.name == "density" && flag && !flag->value)
+      continue;
+    diags_.error(k.nameRange, "histogram() with bin edges takes no " +
+                                  k.name + "= here (the edges give the range)");
+    return Type::unknown();
+  }
+  auto def = defs_.find(std::string(kNumpyLibraryPrefix) +
+                        "x_histogram_edges");
+  if (def == defs_.end()) { // (a program's own histogram() hides NumPy's)
+    diags_.error(c->range, "histogram() with bin edges is np.histogram: "
+                           "call it as np.histogram(a, edges)");
+    return Type::unknown();
+  }
+  std::vector<const Expr *> bound{c->args[0].get(), bins};
+  std::vector<Type> args;
+  for (const Expr *e : bound) {
+    args.push_back(checkExpr(e));
+    if (!args.back().isKnown())
+      return Type::unknown();
+  }
+  fn_->callArgs[c] = bound;
+  FunctionInstance *inst = instantiate(def->second, args, c->range);
+  if (fn_->calls[c] != inst) {
+    fn_->calls[c] = inst;
+    change();
+  }
+  return inst->returnType;
 }
 
 Type Analyzer::checkBenchWork(const CallExpr *c, std::vector<Type> &args) {

@@ -195,6 +195,7 @@ private:
   /// histogram(a, bins=, range=, weights=, density=False).
   Type checkHistogram(const CallExpr *c, std::vector<Type> &args,
                       const std::vector<const Expr *> &argExprs);
+  Type checkHistogramEdges(const CallExpr *c, const Expr *binsArg);
   /// bench_work(bytes=, flops=).
   Type checkBenchWork(const CallExpr *c, std::vector<Type> &args);
   Type checkMethodCall(const CallExpr *c, const AttributeExpr *callee);
