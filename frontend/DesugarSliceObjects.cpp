@@ -13,6 +13,7 @@
 
 #include "frontend/ASTBuild.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -64,9 +65,99 @@ const NameExpr *plainTarget(const Stmt &s) {
   return a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
 }
 
+/// A tuple of indices with a slice object among them, held in a variable
+/// used only as a whole index (`sub = (slice(None, None), slice(a, b))`
+/// then `data[sub]`): a variable per element, `sub__0`, `sub__1`, bound
+/// where the tuple was made, and each index is `data[sub__0, sub__1]`
+/// (the slices among them are then slice variables).
+void splitSliceTuples(Block &body, const std::vector<Param> *params) {
+  std::map<std::string, size_t> arity; // 0: not this form
+  forEachStmtIn(body, [&](const Stmt &s) {
+    const NameExpr *t = plainTarget(s);
+    std::vector<std::string> names;
+    if (!t) {
+      if (!s.dyn<IfStmt>() && !s.dyn<WhileStmt>()) {
+        if (auto *f = s.dyn<ForStmt>()) {
+          std::vector<const NameExpr *> bound;
+          namesOfTarget(f->target.get(), bound);
+          for (const NameExpr *n : bound)
+            names.push_back(n->name);
+        } else {
+          namesBoundBy(s, names);
+        }
+      }
+      for (const std::string &n : names)
+        arity[n] = 0;
+      return;
+    }
+    auto *tuple = static_cast<const AssignStmt &>(s).value->dyn<TupleExpr>();
+    bool slices =
+        tuple && std::any_of(tuple->elts.begin(), tuple->elts.end(),
+                             [](const ExprPtr &x) {
+                               return objectCall(x.get(), Object::Slice);
+                             });
+    size_t n = slices ? tuple->elts.size() : 0;
+    auto [it, first] = arity.emplace(t->name, n);
+    if (!first && it->second != n)
+      it->second = 0;
+  });
+  if (params)
+    for (const Param &p : *params)
+      arity[p.name] = 0;
+  // Used only as the one index of a subscript.
+  std::set<const Expr *> wholeIndex;
+  forEachExprIn(body, [&](const Expr *e) {
+    if (auto *ix = e->dyn<IndexExpr>(); ix && ix->indices.size() == 1)
+      wholeIndex.insert(ix->indices[0].get());
+  });
+  forEachStmtIn(body, [&](const Stmt &s) {
+    if (const NameExpr *t = plainTarget(s))
+      wholeIndex.insert(t);
+  });
+  forEachExprIn(body, [&](const Expr *e) {
+    auto *n = e->dyn<NameExpr>();
+    auto it = n && !n->qualified ? arity.find(n->name) : arity.end();
+    if (it != arity.end() && !wholeIndex.count(e))
+      it->second = 0;
+  });
+  auto element = [](const std::string &name, size_t k) {
+    return name + "__" + std::to_string(k);
+  };
+  rewriteBlocks(body, [&](Stmt &s) -> std::optional<Block> {
+    const NameExpr *t = plainTarget(s);
+    auto it = t ? arity.find(t->name) : arity.end();
+    if (it == arity.end() || !it->second)
+      return std::nullopt;
+    auto &tuple = static_cast<TupleExpr &>(*static_cast<AssignStmt &>(s).value);
+    Block out;
+    for (size_t k = 0; k < tuple.elts.size(); ++k) {
+      auto a = std::make_unique<AssignStmt>(s.range);
+      a->targets.push_back(
+          std::make_unique<NameExpr>(t->range, element(t->name, k)));
+      a->value = std::move(tuple.elts[k]);
+      out.push_back(std::move(a));
+    }
+    return out;
+  });
+  forEachExprSlotIn(body, [&](ExprPtr &slot) {
+    auto *ix = slot->dyn<IndexExpr>();
+    auto *n = ix && ix->indices.size() == 1 ? ix->indices[0]->dyn<NameExpr>()
+                                            : nullptr;
+    auto it = n && !n->qualified ? arity.find(n->name) : arity.end();
+    if (it == arity.end() || !it->second)
+      return;
+    std::string name = n->name;
+    SourceRange r = n->range;
+    ix->indices.clear();
+    for (size_t k = 0; k < it->second; ++k)
+      ix->indices.push_back(std::make_unique<NameExpr>(r, element(name, k)));
+  });
+}
+
 /// Rewrites the slice and range variables of one function body (or the
 /// script's).
 void desugarBody(Block &body, const std::vector<Param> *params) {
+  splitSliceTuples(body, params);
   std::map<std::string, Held> held;
   // The candidates: every binding of the name is `name = slice(...)` (or
   // every one `name = range(...)`), and the parts given agree.

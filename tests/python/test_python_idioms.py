@@ -547,3 +547,23 @@ def test_slice_and_range_variables():
     np.testing.assert_array_equal(x, [0, 0, 0, 0, 0, 5.0])
     assert walk(6, False) == walk.py_func(6, False) == (14, 4)
     assert walk(6, True) == walk.py_func(6, True) == (6, 4)
+
+
+def test_tuple_of_slices_in_a_variable():
+    # tricolour's frequency chunks: sub = (slice(None, None), slice(a, b))
+    @weft.jit
+    def f(data, ends):
+        out = np.zeros(len(ends) - 1)
+        for c in range(ends.size - 1):
+            sub = (slice(None, None), slice(ends[c], ends[c + 1]))
+            out[c] = data[sub].sum()
+            data[sub] = 0.5 * data[sub]
+        row = (1, slice(2, None))
+        return out, data[row]
+
+    d = np.arange(24.0).reshape(3, 8)
+    out, row = f(d, np.array([0, 3, 8]))
+    e = np.arange(24.0).reshape(3, 8)
+    assert out.tolist() == [e[:, 0:3].sum(), e[:, 3:8].sum()]
+    assert np.array_equal(d, 0.5 * e)
+    assert np.array_equal(row, 0.5 * e[1, 2:])
