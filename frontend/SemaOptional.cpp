@@ -197,9 +197,13 @@ Type Analyzer::checkIdentity(const CompareExpr *c) {
     if (l.isArray() && r.isArray() && !l.isString() && !r.isString() &&
         l.listDepth() == 0 && r.listDepth() == 0)
       return Type::boolean();
+    // `flag is True` of two bools: their values (Python's True and False
+    // are one object each)
+    if (l.isBool() && r.isBool())
+      return Type::boolean();
     diags_.error(c->range, "'is' compares with None (a value that may be "
-                           "None) or two arrays only; compare values with "
-                           "==");
+                           "None), two bools or two arrays only; compare "
+                           "values with ==");
     return Type::unknown();
   }
   // An array, a tuple or a dtype is never None: false (a parameter's

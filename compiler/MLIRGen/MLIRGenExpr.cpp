@@ -455,6 +455,10 @@ Value FunctionGen::emitCompare(const CompareExpr *c) {
                                emitExpr(c->operands[1].get()).v(), is, l);
     if (t.isNone())
       return constant(ScalarKind::Bool, is, l);
+    if (t.isBool() && fn.typeOf(c->operands[1].get()).isBool())
+      return emitCompareOp(is ? CompareOp::Eq : CompareOp::Ne,
+                           emitScalar(c->operands[0].get()),
+                           emitScalar(c->operands[1].get()), l);
     if (!t.isOptional()) {
       emitExpr(c->operands[0].get());
       return constant(ScalarKind::Bool, !is, l);

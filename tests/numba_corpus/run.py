@@ -76,6 +76,13 @@ def _plain(x):
         # a jitted function passed as an argument: Numba's dispatcher and
         # Weft's are different classes of the same function
         return ("<jitted function>", x.py_func.__name__)
+    # Numba's typed List and Dict as a list and as the dict's items in
+    # order (Weft's are a Python list and dict)
+    typed = type(x).__module__.startswith("numba.typed")
+    if isinstance(x, dict) or (typed and hasattr(x, "items")):
+        return ("<dict>", tuple((_plain(k), _plain(v)) for k, v in x.items()))
+    if typed:
+        return [_plain(v) for v in x]
     # a jitclass instance: its fields (Numba's boxed instance knows them
     # by its type's struct, Weft's by the class's spec)
     numba_type = getattr(type(x), "_numba_type_", None)

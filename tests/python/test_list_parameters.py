@@ -104,7 +104,42 @@ def test_functions_growing_a_list_parameter_change_the_callers_list(n):
     assert post_order(graph(n)) == python_post_order(graph(n))
 
 
-def test_calling_such_a_function_from_python_is_a_clear_error():
-    with pytest.raises(weft.CompileError,
-                       match="grows or shrinks its list parameter 'order'"):
-        dfs(0, graph(3), np.zeros(3, dtype=np.bool_), [1])
+def test_calling_such_a_function_from_python_grows_the_callers_list():
+    # (the list is passed as a variable and its contents come back, as
+    # Numba's reflected list)
+    adj = graph(3)
+    order = [1]
+    visited = np.zeros(3, dtype=np.bool_)
+    assert dfs(0, adj, visited, order) is None
+    expect = [1]
+    seen = np.zeros(3, dtype=np.bool_)
+    dfs.py_func(0, adj, seen, expect)
+    assert order == expect and visited.tolist() == seen.tolist()
+
+
+def test_python_list_grown_by_the_function_comes_back():
+    # tstrait's traversal: a typed List stack popped and appended to
+    @weft.jit
+    def walk(stack, child, centre):
+        total = 0
+        if centre is True:
+            total = 100
+        while len(stack) > 0:
+            n = stack.pop()
+            total += n
+            if child[n] != -1:
+                stack.append(child[n])
+        return total
+
+    @weft.jit
+    def fill(out, n):
+        for i in range(n):
+            out.append(i * 2)
+
+    s = [0, 2]
+    assert walk(s, np.array([1, -1, 3, -1]), True) == 106 and s == []
+    s = [2]
+    assert walk(s, np.array([1, -1, 3, -1]), False) == 5 and s == []
+    lst = [5]
+    assert fill(lst, 3) is None
+    assert lst == [5, 0, 2, 4]

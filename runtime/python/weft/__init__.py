@@ -988,6 +988,48 @@ def _program_modules(fn):
             v.__name__.split(".")[0] not in _KNOWN_MODULES}
 
 
+_GROWING_METHODS = ("append", "extend", "insert", "pop", "remove", "clear")
+
+
+def _list_parameters_grown(fn):
+    """The parameters of `fn` it appends to, extends, inserts into, pops
+    from, removes from or clears itself (`stack.pop()`)."""
+    tree = _function_tree(fn)
+    if tree is None:
+        return set()
+    params = {a.arg for a in tree.args.args}
+    grown = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and \
+                isinstance(node.func, ast.Attribute) and \
+                node.func.attr in _GROWING_METHODS and \
+                isinstance(node.func.value, ast.Name) and \
+                node.func.value.id in params:
+            grown.add(node.func.value.id)
+    return grown
+
+
+def _returns_value(fn):
+    """Whether `fn` has a `return x` (not only bare returns)."""
+    tree = _function_tree(fn)
+    return tree is None or any(
+        isinstance(node, ast.Return) and node.value is not None
+        for node in ast.walk(tree))
+
+
+def _function_tree(fn):
+    """The ast.FunctionDef of `fn`'s source, or None."""
+    try:
+        source = textwrap.dedent(inspect.getsource(fn))
+        tree = ast.parse(source)
+    except (OSError, TypeError, SyntaxError):
+        return None
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            return node
+    return None
+
+
 def _closure_values(fn):
     """The variables of enclosing functions `fn` reads that are assigned,
     by name (a factory's summary function, a jitted helper passed in)."""
@@ -1145,8 +1187,27 @@ class Dispatcher(_CallerBase):
         for a in args:
             _arguments.flatten(a, flat, lists)
         r = entry(*flat)
+        grown = self._grown_list_positions(layout)
+        if grown:
+            # (the lists the function grew or shrank come back after its
+            # result, and replace the caller's lists' contents)
+            r, changed = (r[0], r[1:]) if _returns_value(self.py_func) \
+                else (None, r)
+            for i, values in zip(grown, changed):
+                args[i][:] = values
+            lists = [item for item in lists
+                     if not any(item[0] is args[i] for i in grown)]
         _arguments.write_back(lists)
         return r
+
+    def _grown_list_positions(self, layout):
+        """The positions of list arguments (of numbers) that the function
+        itself appends to or pops from (lst.append(x), lst.pop(), ...):
+        each is passed as a variable, whose final contents come back."""
+        grown = _list_parameters_grown(self.py_func)
+        names = list(self._signature.parameters)
+        return [i for i, shape in enumerate(layout)
+                if shape == "list" and i < len(names) and names[i] in grown]
 
     @property
     def _weft_passed_function(self):
@@ -1159,9 +1220,28 @@ class Dispatcher(_CallerBase):
         for i, shape in enumerate(layout):
             actuals.append(_arguments.expression(shape, "__a%d" % i, params))
         name = "__weft_tuples_" + self.py_func.__name__
-        wrapper = "def %s(%s):\n    return %s(%s)\n" % (
-            name, ", ".join(params), self.py_func.__name__,
-            ", ".join(actuals))
+        grown = self._grown_list_positions(layout)
+        if not grown:
+            wrapper = "def %s(%s):\n    return %s(%s)\n" % (
+                name, ", ".join(params), self.py_func.__name__,
+                ", ".join(actuals))
+        else:
+            # lists the function grows: variables, returned after its result
+            lines = []
+            for i in grown:
+                lines.append("    __list%d = %s" % (i, actuals[i]))
+                actuals[i] = "__list%d" % i
+            call = "%s(%s)" % (self.py_func.__name__, ", ".join(actuals))
+            kept = ", ".join("__list%d" % i for i in grown)
+            if _returns_value(self.py_func):
+                lines.append("    __result = " + call)
+                lines.append("    return __result, " + kept)
+            else:
+                lines.append("    " + call)
+                lines.append("    return " + kept + ("," if len(grown) == 1
+                                                    else ""))
+            wrapper = "def %s(%s):\n%s\n" % (name, ", ".join(params),
+                                               "\n".join(lines))
         # The jitted functions passed, with the functions they call.
         callees = self._callees()
         for a in args:
