@@ -200,8 +200,29 @@ def __np_trapz(y, x=None, dx=1.0):
     return sum(d * (y[1:] + y[:-1]) / 2.0)
 
 def __np_cross(a, b):
-    return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2],
-            a[0] * b[1] - a[1] * b[0]]
+    if a.shape[a.ndim - 1] != 3 or b.shape[b.ndim - 1] != 3:
+        raise ValueError("incompatible dimensions for cross product (dimension must be 3)")
+    if a.ndim == 1 and b.ndim == 1:
+        return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2],
+                a[0] * b[1] - a[1] * b[0]]
+    # vectors in rows (n x 3, with a 3-vector or n x 3): row by row
+    assert a.ndim <= 2 and b.ndim <= 2, "np.cross takes 1-D or 2-D arrays here"
+    if a.ndim == 2 and b.ndim == 2:
+        return __np_cross_columns(a[:, 0], a[:, 1], a[:, 2],
+                                  b[:, 0], b[:, 1], b[:, 2])
+    if a.ndim == 2:
+        return __np_cross_columns(a[:, 0], a[:, 1], a[:, 2], b[0], b[1], b[2])
+    return __np_cross_columns(a[0], a[1], a[2], b[:, 0], b[:, 1], b[:, 2])
+
+def __np_cross_columns(x0, x1, x2, y0, y1, y2):
+    c0 = x1 * y2 - x2 * y1
+    c1 = x2 * y0 - x0 * y2
+    c2 = x0 * y1 - x1 * y0
+    out = np.empty((len(c0), 3), dtype=c0.dtype)
+    out[:, 0] = c0
+    out[:, 1] = c1
+    out[:, 2] = c2
+    return out
 
 def __np_meshgrid(x, y):
     gx = np.empty((len(y), len(x)), dtype=x.dtype)

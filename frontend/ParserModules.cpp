@@ -20,6 +20,9 @@
 namespace weft {
 namespace parser {
 
+/// The error for a name of Python's cmath module Weft lacks.
+std::string cmathUnsupported(const std::string &name);
+
 const char *const kImportedNumpy = "__weft_numpy";
 
 namespace {
@@ -188,6 +191,9 @@ StmtPtr Parser::parseImport() {
               isNumpyLibraryName("cmath_" + name)
                   ? std::string(kNumpyLibraryPrefix) + "cmath_" + name
                   : name;
+        else if (module == "cmath")
+          // (not math's function of that name: cmath's return complex)
+          return errorAt(nameRange, cmathUnsupported(name));
         else if (module == "math" && isMathIntegerFunction(name))
           importedAs_[as] = mathIntegerFunction(name);
         else if ((module == "numpy" ||
@@ -257,11 +263,15 @@ ExprPtr Parser::cmathMember(const std::string &name, SourceRange at) {
   if (isNumpyLibraryName("cmath_" + name))
     return std::make_unique<NameExpr>(at, std::string(kNumpyLibraryPrefix) +
                                               "cmath_" + name);
-  return errorAt(at, "'cmath." + name +
-                         "' is not supported by Weft yet (exp, log, log10, "
-                         "sqrt, sin, cos, tan, sinh, cosh, tanh, phase, "
-                         "polar, rect, isnan, isinf, isfinite, pi, e, inf, "
-                         "nan, infj and nanj are)");
+  return errorAt(at, cmathUnsupported(name));
+}
+
+std::string cmathUnsupported(const std::string &name) {
+  return "'cmath." + name +
+         "' is not supported by Weft yet (exp, log, log10, sqrt, sin, cos, "
+         "tan, asin, acos, atan, sinh, cosh, tanh, asinh, atanh, phase, polar, "
+         "rect, "
+         "isnan, isinf, isfinite, pi, e, inf, nan, infj and nanj are)";
 }
 
 ExprPtr Parser::parseModuleMember(const Token &module) {

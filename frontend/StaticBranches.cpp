@@ -24,6 +24,7 @@ public:
   /// Prunes `block` in place; `stable` loses the names it binds.
   void block(Block &block, Stable &stable) {
     for (size_t i = 0; i < block.size(); ++i) {
+      foldConditionals(block[i], stable);
       Stmt &s = *block[i];
       if (auto *ifs = s.dyn<IfStmt>()) {
         if (std::optional<bool> taken = decide(ifs->cond.get(), stable)) {
@@ -63,6 +64,30 @@ public:
 
 private:
   bool &changed_;
+
+  /// `out if out is not None else np.empty(n)` in a simple statement:
+  /// the value the parameter types pick (read before the statement binds
+  /// anything).
+  void foldConditionals(StmtPtr &s, const Stable &stable) {
+    StmtKind k = s->kind;
+    if (k != StmtKind::Expr && k != StmtKind::Assign &&
+        k != StmtKind::AugAssign && k != StmtKind::AnnAssign &&
+        k != StmtKind::Return)
+      return;
+    Block one;
+    one.push_back(std::move(s));
+    forEachExprSlotIn(one, [&](ExprPtr &slot) {
+      while (auto *c = slot->dyn<IfExpExpr>()) {
+        std::optional<bool> taken = decide(c->cond.get(), stable);
+        if (!taken)
+          break;
+        ExprPtr chosen = std::move(*taken ? c->thenValue : c->elseValue);
+        slot = std::move(chosen);
+        changed_ = true;
+      }
+    });
+    s = std::move(one.front());
+  }
 
   static void unbind(const Stmt &s, Stable &stable) {
     std::vector<std::string> names;

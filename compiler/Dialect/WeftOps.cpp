@@ -204,11 +204,12 @@ LogicalResult NullArrayOp::verify() {
 LogicalResult FailOp::verify() { return verifyLine(*this, getLine()); }
 
 LogicalResult LibmOp::verify() {
-  size_t arity = getFunction() == "hypot"                                 ? 2
-                 : getFunction() == "tgamma" || getFunction() == "lgamma" ? 1
-                                                                          : 0;
+  StringRef f = getFunction();
+  size_t arity = f == "hypot"                                     ? 2
+                 : f == "tgamma" || f == "lgamma" || f == "expm1" ? 1
+                                                                  : 0;
   if (arity == 0)
-    return emitOpError("function must be hypot, tgamma or lgamma, not '")
+    return emitOpError("function must be hypot, tgamma, lgamma or expm1, not '")
            << getFunction() << "'";
   if (getOperands().size() != arity)
     return emitOpError() << getFunction() << " takes " << arity

@@ -885,7 +885,8 @@ def Weft_Atan2Op : Weft_Op<"atan2", [Pure, SameOperandsAndResultType]> {
 def Weft_LibmOp : Weft_Op<"libm", [Pure, SameOperandsAndResultType]> {
   let summary = "A C math library function the math dialect has no op for.";
   let description = [{
-    `hypot(x, y)`, `tgamma(x)` or `lgamma(x)` of C's math library, on f32
+    `hypot(x, y)`, `tgamma(x)`, `lgamma(x)` or `expm1(x)` (whose math op
+    MathToLLVM writes as `exp(x) - 1`) of C's math library, on f32
     (the `f`-suffixed function) or f64. `weft-lower-math` makes it a call:
     of libm's function on the host, of libdevice's `__nv_` one in a GPU
     module.

@@ -301,8 +301,10 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
     return math::ErfOp::create(b, l, x);
   if (builtin == Builtin::Erfc)
     return math::ErfcOp::create(b, l, x);
+  // (libm's expm1: MathToLLVM writes math.expm1 as exp(x) - 1, which
+  // loses the digits of a small x)
   if (builtin == Builtin::Expm1)
-    return math::ExpM1Op::create(b, l, x);
+    return weft::LibmOp::create(b, l, x.getType(), "expm1", ValueRange{x});
   if (builtin == Builtin::Log1p)
     return math::Log1pOp::create(b, l, x);
   if (builtin == Builtin::Exp2)

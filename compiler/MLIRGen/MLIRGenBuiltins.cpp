@@ -427,6 +427,9 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
     }
     return Val(acc);
   }
+  if (builtin == Builtin::Complex && c->args.size() == 1 &&
+      argType(0).isComplex()) // complex(z): z itself (signed zeros kept)
+    return Val(convert(arg(0).v(), ScalarKind::C128, l));
   if (builtin == Builtin::Complex) {
     // complex(a, b) is a + b * 1j: of complex parts (ar - bi) + (ai + br)j
     Value parts[2][2];

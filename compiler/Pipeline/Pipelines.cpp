@@ -153,7 +153,11 @@ void buildCPULoweringPipeline(OpPassManager &pm, bool gpuLaunches) {
   pm.addPass(createConvertComplexToStandardPass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertMathToFuncs());
-  pm.addPass(createConvertMathToLLVMPass());
+  // (log1p stays a call of libm's log1p: MathToLLVM's approximation is
+  // log(1 + x), which loses the digits of a small x)
+  ConvertMathToLLVMPassOptions mathOptions;
+  mathOptions.approximateLog1p = false;
+  pm.addPass(createConvertMathToLLVMPass(mathOptions));
   pm.addPass(createConvertMathToLibmPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   // expand-strided-metadata computes the sizes of collapsed and reshaped

@@ -93,3 +93,49 @@ def test_histogram_with_bin_edges():
     np.testing.assert_allclose(e3, e_expect, rtol=1e-15)
     with pytest.raises(weft.ValueError, match="monotonically"):
         f(a, np.array([0.0, 2.0, 1.0]), 5)
+
+
+def test_cross_of_vectors_in_rows():
+    # rayflare's ray tracer: np.cross of (n, 3) arrays, row by row
+    @weft.jit
+    def f(a, b, v):
+        return np.cross(a, b), np.cross(a, v), np.cross(v, b), np.cross(v, v[::-1])
+
+    a = np.arange(12.).reshape(4, 3)
+    b = np.ones((4, 3)) * np.array([1., -2., 0.5])
+    v = np.array([0.5, 1.0, -1.0])
+    for got, want in zip(f(a, b, v), (np.cross(a, b), np.cross(a, v),
+                                      np.cross(v, b), np.cross(v, v[::-1]))):
+        assert got.shape == want.shape and np.array_equal(got, want)
+
+
+def test_conditional_expression_on_a_parameter_passed_none():
+    # hexrd: out = out if out is not None else np.empty(n)
+    @weft.jit
+    def f(n, out=None):
+        out = out if out is not None else np.empty(n)
+        out[:] = 2.0
+        return out
+
+    assert f(3).tolist() == [2.0, 2.0, 2.0]
+    given = np.zeros(2)
+    assert f(2, given) is not None and given.tolist() == [2.0, 2.0]
+
+
+def test_cmath_inverse_functions_as_python():
+    import cmath
+
+    @weft.jit
+    def f(z):
+        return cmath.atan(z), cmath.asin(z), cmath.acos(z), cmath.asinh(z), \
+            cmath.atanh(z)
+
+    for z in [0.5, 2.0, -2.0, 0.3 - 1.2j, complex(-4.0, -0.0), 1e-8j]:
+        got = f(z)
+        want = (cmath.atan(z), cmath.asin(z), cmath.acos(z), cmath.asinh(z),
+                cmath.atanh(z))
+        for g, w in zip(got, want):
+            assert isinstance(g, complex)
+            assert g == pytest.approx(w, rel=1e-14, abs=1e-300)
+            assert (np.copysign(1, g.real), np.copysign(1, g.imag)) == \
+                (np.copysign(1, w.real), np.copysign(1, w.imag))
