@@ -58,6 +58,7 @@ std::string mathIntegerFunction(const std::string &name) {
 std::string weftTypeName(const std::string &name) {
   static const std::map<std::string, std::string> names = {
       {"bool_", "bool"},
+      {"bool8", "bool"},
       {"int32", "i32"},
       {"int64", "i64"},
       {"intp", "i64"},

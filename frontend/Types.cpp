@@ -113,6 +113,7 @@ bool parseScalarName(const std::string &name, ScalarKind &out) {
       {"f64", ScalarKind::F64},
       // NumPy's names (np.float64 is float64 once the prefix is gone).
       {"bool_", ScalarKind::Bool},
+      {"bool8", ScalarKind::Bool},
       {"int32", ScalarKind::I32},
       {"int64", ScalarKind::I64},
       {"intp", ScalarKind::I64},

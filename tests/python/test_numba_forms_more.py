@@ -139,3 +139,18 @@ def test_cmath_inverse_functions_as_python():
             assert g == pytest.approx(w, rel=1e-14, abs=1e-300)
             assert (np.copysign(1, g.real), np.copysign(1, g.imag)) == \
                 (np.copysign(1, w.real), np.copysign(1, w.imag))
+
+
+def test_numba_pycc_exports_and_bool8():
+    # pylandstats: cc = pycc.CC(name); @cc.export(name, sig) on @njit
+    nb = weft_numba.module()
+    cc = nb.pycc.CC("nb_compute")
+
+    @cc.export("count", "int64(uint8[:])")
+    @weft.jit
+    def count(a):
+        mask = np.ones(a.size, np.bool8)
+        return np.sum(mask & (a > 1))
+
+    assert count(np.array([0, 2, 3], dtype=np.uint8)) == 2
+    assert cc.compile() is None

@@ -96,6 +96,21 @@ def _typeof(value):
                     % type(value).__name__)
 
 
+class _AheadOfTimeModule:
+    """numba.pycc.CC: a module Numba would compile ahead of time."""
+
+    def __init__(self, name, *args, **kwargs):
+        self.name = name
+        self.output_dir = None
+        self.verbose = False
+
+    def export(self, name, signature):
+        return lambda fn: fn
+
+    def compile(self):
+        pass
+
+
 class _TypedList(list):
     """numba.typed.List outside jitted code: a Python list."""
 
@@ -189,7 +204,14 @@ def module():
     experimental.jitclass = _weft.jitclass
     m.experimental = experimental
     m.jitclass = _weft.jitclass
+    # numba.pycc (ahead-of-time compilation): CC(name).export(name, sig)
+    # returns the function as it is (Weft compiles it when it is called),
+    # and compile() does nothing.
+    pycc = _types.ModuleType("numba.pycc")
+    pycc.CC = _AheadOfTimeModule
+    m.pycc = pycc
     m._submodules = {"numba.types": t, "numba.typed": typed,
+                     "numba.pycc": pycc,
                      "numba.np": np_mod,
                      "numba.np.numpy_support": np_mod.numpy_support,
                      "numba.core": core, "numba.core.types": t,
