@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace weft {
@@ -154,9 +155,61 @@ void splitSliceTuples(Block &body, const std::vector<Param> *params) {
   });
 }
 
+/// The value of an integer literal (or its negation), if `e` is one.
+std::optional<int64_t> intLiteral(const Expr *e) {
+  if (auto *i = e ? e->dyn<IntLitExpr>() : nullptr)
+    return i->value;
+  if (auto *u = e ? e->dyn<UnaryExpr>() : nullptr)
+    if (u->op == UnaryOp::Neg)
+      if (std::optional<int64_t> v = intLiteral(u->operand.get()))
+        return -*v;
+  return std::nullopt;
+}
+
+/// `L, R, U, D = range(4)` (a range of integer literals unpacked into as
+/// many names): the names get their numbers, as Python binds them.
+void unpackLiteralRanges(Block &body) {
+  rewriteBlocks(body, [&](Stmt &s) -> std::optional<Block> {
+    auto *a = s.dyn<AssignStmt>();
+    auto *t =
+        a && a->targets.size() == 1 ? a->targets[0]->dyn<TupleExpr>() : nullptr;
+    const CallExpr *c = a ? objectCall(a->value.get(), Object::Range) : nullptr;
+    if (!t || !c)
+      return std::nullopt;
+    std::vector<int64_t> v;
+    for (const ExprPtr &x : c->args) {
+      std::optional<int64_t> k = intLiteral(x.get());
+      if (!k)
+        return std::nullopt;
+      v.push_back(*k);
+    }
+    int64_t start = v.size() > 1 ? v[0] : 0, stop = v.size() > 1 ? v[1] : v[0];
+    int64_t step = v.size() > 2 ? v[2] : 1;
+    if (step == 0)
+      return std::nullopt;
+    int64_t n = step > 0
+                    ? (stop > start ? (stop - start + step - 1) / step : 0)
+                    : (start > stop ? (start - stop - step - 1) / -step : 0);
+    if (n != static_cast<int64_t>(t->elts.size()) ||
+        !std::all_of(t->elts.begin(), t->elts.end(), [](const ExprPtr &x) {
+          return x->dyn<NameExpr>() != nullptr;
+        }))
+      return std::nullopt; // (Python's ValueError: the type checker's)
+    Block out;
+    for (int64_t k = 0; k < n; ++k) {
+      auto one = std::make_unique<AssignStmt>(s.range);
+      one->targets.push_back(std::move(t->elts[k]));
+      one->value = std::make_unique<IntLitExpr>(s.range, start + k * step);
+      out.push_back(std::move(one));
+    }
+    return out;
+  });
+}
+
 /// Rewrites the slice and range variables of one function body (or the
 /// script's).
 void desugarBody(Block &body, const std::vector<Param> *params) {
+  unpackLiteralRanges(body);
   splitSliceTuples(body, params);
   std::map<std::string, Held> held;
   // The candidates: every binding of the name is `name = slice(...)` (or

@@ -567,3 +567,19 @@ def test_tuple_of_slices_in_a_variable():
     assert out.tolist() == [e[:, 0:3].sum(), e[:, 3:8].sum()]
     assert np.array_equal(d, 0.5 * e)
     assert np.array_equal(row, 0.5 * e[1, 2:])
+
+
+def test_names_unpacked_from_a_literal_range():
+    # algoxtools: L, R, U, D, LINKED, VALUE = range(6)
+    @weft.jit
+    def f(n):
+        L, R, U = range(3)
+        a, b = range(5, 1, -3)
+        out = np.zeros(n, np.int64)
+        out[L] = 10
+        out[R] = 20
+        out[U] = 30
+        return out, a, b
+
+    out, a, b = f(4)
+    assert out.tolist() == [10, 20, 30, 0] and (a, b) == (5, 2)
