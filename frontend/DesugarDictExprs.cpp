@@ -350,5 +350,45 @@ void ScopeRewriter::call(ExprPtr &e) {
                                   "() is not supported in Weft");
 }
 
+void ScopeRewriter::setMethodsAsOperators(Block &body) {
+  // a.union(b) is a | b, a.intersection(b) a & b, a.difference(b) a - b,
+  // a.symmetric_difference(b) a ^ b; a.isdisjoint(b) is len(a & b) == 0,
+  // a.issubset(b) len(a - b) == 0, a.issuperset(b) len(b - a) == 0 (b a
+  // set too, as the operators take).
+  static const std::map<std::string, BinaryOp> kOps = {
+      {"union", BinaryOp::BitOr},
+      {"intersection", BinaryOp::BitAnd},
+      {"difference", BinaryOp::Sub},
+      {"symmetric_difference", BinaryOp::BitXor},
+      {"isdisjoint", BinaryOp::BitAnd},
+      {"issubset", BinaryOp::Sub},
+      {"issuperset", BinaryOp::Sub}};
+  auto isSet = [&](const Expr *x) {
+    std::optional<Container> k = containerOf(x);
+    return (k ? k : madeBy(x)) == Container::Set;
+  };
+  forEachExprSlotIn(body, [&](ExprPtr &slot) {
+    auto *c = slot->dyn<CallExpr>();
+    auto *m = c ? c->callee->dyn<AttributeExpr>() : nullptr;
+    auto op = m ? kOps.find(m->attr) : kOps.end();
+    if (op == kOps.end() || c->args.size() != 1 || !c->keywords.empty() ||
+        !isSet(m->base.get()) || !isSet(c->args[0].get()))
+      return;
+    ASTBuilder b{c->range};
+    std::string name = m->attr;
+    ExprPtr lhs = std::move(m->base), rhs = std::move(c->args[0]);
+    if (name == "issuperset")
+      std::swap(lhs, rhs);
+    ExprPtr set = b.binary(op->second, std::move(lhs), std::move(rhs));
+    if (name != "isdisjoint" && name != "issubset" && name != "issuperset") {
+      slot = std::move(set);
+      return;
+    }
+    std::vector<ExprPtr> args;
+    args.push_back(std::move(set));
+    slot = b.compare(CompareOp::Eq, b.call("len", std::move(args)), b.i64(0));
+  });
+}
+
 } // namespace dicts
 } // namespace weft

@@ -749,7 +749,8 @@ Type Analyzer::checkHistogram(const CallExpr *c, std::vector<Type> &args,
     return fail(argExprs[0]->range,
                 "histogram() needs an array of numbers, not " + data.str());
   if (bins.isArray() && !bins.isString() && bins.rank() == 1 &&
-      bins.scalarKind() != ScalarKind::Bool && !isComplexKind(bins.scalarKind()))
+      bins.scalarKind() != ScalarKind::Bool &&
+      !isComplexKind(bins.scalarKind()))
     return checkHistogramEdges(c, args.size() > 1 ? argExprs[1] : nullptr);
   if (!bins.isInt())
     return fail(c->range, "histogram()'s bins is a number of equal bins or "
@@ -784,31 +785,17 @@ Type Analyzer::checkHistogramEdges(const CallExpr *c, const Expr *binsArg) {
     auto *flag = k.value->dyn<BoolLitExpr>();
     if (k.name == "density" && flag && !flag->value)
       continue;
-    diags_.error(k.nameRange, "histogram() with bin edges takes no " +
-                                  k.name + "= here (the edges give the range)");
+    diags_.error(k.nameRange, "histogram() with bin edges takes no " + k.name +
+                                  "= here (the edges give the range)");
     return Type::unknown();
   }
-  auto def = defs_.find(std::string(kNumpyLibraryPrefix) +
-                        "x_histogram_edges");
+  auto def = defs_.find(std::string(kNumpyLibraryPrefix) + "x_histogram_edges");
   if (def == defs_.end()) { // (a program's own histogram() hides NumPy's)
     diags_.error(c->range, "histogram() with bin edges is np.histogram: "
                            "call it as np.histogram(a, edges)");
     return Type::unknown();
   }
-  std::vector<const Expr *> bound{c->args[0].get(), bins};
-  std::vector<Type> args;
-  for (const Expr *e : bound) {
-    args.push_back(checkExpr(e));
-    if (!args.back().isKnown())
-      return Type::unknown();
-  }
-  fn_->callArgs[c] = bound;
-  FunctionInstance *inst = instantiate(def->second, args, c->range);
-  if (fn_->calls[c] != inst) {
-    fn_->calls[c] = inst;
-    change();
-  }
-  return inst->returnType;
+  return callLibraryFunction(c, def->second, {c->args[0].get(), bins});
 }
 
 Type Analyzer::checkBenchWork(const CallExpr *c, std::vector<Type> &args) {

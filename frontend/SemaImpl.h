@@ -196,6 +196,10 @@ private:
   Type checkHistogram(const CallExpr *c, std::vector<Type> &args,
                       const std::vector<const Expr *> &argExprs);
   Type checkHistogramEdges(const CallExpr *c, const Expr *binsArg);
+  /// `c` as a call of the library function `def` with the arguments
+  /// `bound` (one per parameter): its instance's result type.
+  Type callLibraryFunction(const CallExpr *c, const FunctionDefStmt *def,
+                           const std::vector<const Expr *> &bound);
   /// bench_work(bytes=, flops=).
   Type checkBenchWork(const CallExpr *c, std::vector<Type> &args);
   Type checkMethodCall(const CallExpr *c, const AttributeExpr *callee);

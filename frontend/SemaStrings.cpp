@@ -297,6 +297,12 @@ Type Analyzer::checkStringMethod(const CallExpr *c, const AttributeExpr *m) {
     bound.push_back(a.get());
   for (size_t i = bound.size(); i < d->params.size(); ++i)
     bound.push_back(d->params[i].defaultValue.get());
+  return callLibraryFunction(c, d, bound);
+}
+
+Type Analyzer::callLibraryFunction(const CallExpr *c,
+                                   const FunctionDefStmt *def,
+                                   const std::vector<const Expr *> &bound) {
   std::vector<Type> args;
   for (const Expr *e : bound) {
     args.push_back(checkExpr(e));
@@ -304,7 +310,7 @@ Type Analyzer::checkStringMethod(const CallExpr *c, const AttributeExpr *m) {
       return Type::unknown();
   }
   fn_->callArgs[c] = bound;
-  FunctionInstance *inst = instantiate(d, args, c->range);
+  FunctionInstance *inst = instantiate(def, args, c->range);
   if (fn_->calls[c] != inst) {
     fn_->calls[c] = inst;
     change();
