@@ -166,6 +166,8 @@ const char *tokenKindName(TokenKind kind) {
     return "','";
   case TokenKind::Colon:
     return "':'";
+  case TokenKind::ColonEqual:
+    return "':='";
   case TokenKind::Dot:
     return "'.'";
   case TokenKind::Arrow:
@@ -568,6 +570,7 @@ bool Lexer::lexOperator() {
       {"}", TokenKind::RBrace},
       {";", TokenKind::Semicolon},
       {",", TokenKind::Comma},
+      {":=", TokenKind::ColonEqual},
       {":", TokenKind::Colon},
       {".", TokenKind::Dot},
   };

@@ -101,6 +101,7 @@ enum class TokenKind {
   Semicolon,
   Comma,
   Colon,
+  ColonEqual, ///< `:=`, an assignment expression
   Dot,
   Arrow,
 };

@@ -20,6 +20,7 @@
 #include "frontend/DesugarJitclasses.h"
 #include "frontend/DesugarListMethods.h"
 #include "frontend/DesugarLoops.h"
+#include "frontend/DesugarNamedExprs.h"
 #include "frontend/DesugarSliceObjects.h"
 #include "frontend/DesugarStencils.h"
 #include "frontend/FreezeModuleArrays.h"
@@ -999,6 +1000,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   parser::Parser p(std::move(tokens), lexDiags.diagnostics(), diags);
   p.setParsingLibrary(file.filename() == kNumpyLibraryFile);
   p.parseModule(*m);
+  desugarNamedExprs(*m, diags);
   desugarEnums(*m, diags);
   desugarJitclasses(*m, diags);
   desugarComprehensions(*m, diags);

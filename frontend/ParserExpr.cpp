@@ -10,6 +10,7 @@
 #include "frontend/ParserImpl.h"
 
 #include "frontend/ASTBuild.h"
+#include "frontend/DesugarNamedExprs.h"
 #include "frontend/NumpyLibrary.h"
 #include "frontend/ParserUfuncs.h"
 #include "frontend/Types.h"
@@ -678,6 +679,22 @@ ExprPtr Parser::parseAtom() {
     ExprPtr e = parseExpr();
     if (!e)
       return nullptr;
+    if (at(TokenKind::ColonEqual)) {
+      // (name := value): the call desugarNamedExprs makes an assignment
+      auto *n = e->dyn<NameExpr>();
+      if (!n || n->qualified)
+        return error("an assignment expression assigns a name: (x := v)");
+      next();
+      ExprPtr value = parseExpr();
+      if (!value)
+        return nullptr;
+      auto c = std::make_unique<CallExpr>(
+          rangeFrom(open.begin),
+          std::make_unique<NameExpr>(e->range, kAssignExpr));
+      c->args.push_back(std::move(e));
+      c->args.push_back(std::move(value));
+      e = std::move(c);
+    }
     if (at(TokenKind::Comma)) {
       auto tup = std::make_unique<TupleExpr>(SourceRange(open.begin));
       tup->elts.push_back(std::move(e));

@@ -583,3 +583,37 @@ def test_names_unpacked_from_a_literal_range():
 
     out, a, b = f(4)
     assert out.tolist() == [10, 20, 30, 0] and (a, b) == (5, 2)
+
+
+def test_assignment_expressions():
+    # NuCS's path compression: while (p := start) != end: ...
+    @weft.jit
+    def follow(t, start, end, value):
+        while (p := start) != end:
+            start = t[p]
+            t[p] = value
+        return start
+
+    @weft.jit
+    def g(a):
+        if (n := len(a)) > 3:
+            return n * 2
+        elif (m := a[0]) > 0:
+            return m
+        total = 0
+        for x in range((k := 3)):
+            total += x + k
+        return total
+
+    t = np.array([1, 2, 3, 3])
+    assert follow(t, 0, 3, 9) == 3 and t.tolist() == [9, 9, 9, 3]
+    assert (g(np.arange(5)), g(np.array([7, 1])), g(np.array([-1]))) == \
+        (10, 7, 12)
+
+    @weft.jit
+    def sometimes(a):
+        return a[0] > 0 and (b := a[1]) > 0
+
+    with pytest.raises(weft.CompileError,
+                       match="assignment expression .x := v. is supported"):
+        sometimes(np.array([1, 2]))
