@@ -1191,7 +1191,7 @@ class Dispatcher(_CallerBase):
         if grown:
             # (the lists the function grew or shrank come back after its
             # result, and replace the caller's lists' contents)
-            r, changed = (r[0], r[1:]) if _returns_value(self.py_func) \
+            r, changed = (r[0], r[1:]) if self._returns_value \
                 else (None, r)
             for i, values in zip(grown, changed):
                 args[i][:] = values
@@ -1204,10 +1204,21 @@ class Dispatcher(_CallerBase):
         """The positions of list arguments (of numbers) that the function
         itself appends to or pops from (lst.append(x), lst.pop(), ...):
         each is passed as a variable, whose final contents come back."""
-        grown = _list_parameters_grown(self.py_func)
+        if "list" not in layout:
+            return []
+        grown = self._grown_parameters
         names = list(self._signature.parameters)
         return [i for i, shape in enumerate(layout)
                 if shape == "list" and i < len(names) and names[i] in grown]
+
+    @functools.cached_property
+    def _grown_parameters(self):
+        # (the function's source is parsed once, not at each call)
+        return _list_parameters_grown(self.py_func)
+
+    @functools.cached_property
+    def _returns_value(self):
+        return _returns_value(self.py_func)
 
     @property
     def _weft_passed_function(self):
@@ -1233,7 +1244,7 @@ class Dispatcher(_CallerBase):
                 actuals[i] = "__list%d" % i
             call = "%s(%s)" % (self.py_func.__name__, ", ".join(actuals))
             kept = ", ".join("__list%d" % i for i in grown)
-            if _returns_value(self.py_func):
+            if self._returns_value:
                 lines.append("    __result = " + call)
                 lines.append("    return __result, " + kept)
             else:
