@@ -294,6 +294,10 @@ def metrics():
 
 def _to_arg(x, keep, index):
     a = _Arg()
+    if isinstance(x, (bytes, bytearray)):
+        # Numba's Bytes: a uint8 array of the bytes, read-only for bytes,
+        # writable (and written back) for a bytearray
+        x = np.frombuffer(x, dtype=np.uint8)
     if isinstance(x, np.ndarray) and x.ndim == 0:
         x = x[()]  # a 0-d array: Weft holds it as its number
     if isinstance(x, np.ndarray):

@@ -130,6 +130,42 @@ class _TypedDict(dict):
 NUMBA_VERSION = "0.56.4"
 
 
+class _Unsupported:
+    """A name of Numba's extension API (numba.extending.overload,
+    numba.core.typing.templates.AbstractTemplate, ...): it exists, so that
+    a module importing it loads, and using it (calling it, applying it as
+    a decorator, subclassing it) raises NotImplementedError naming it."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def _refuse(self, *args, **kwargs):
+        raise NotImplementedError(
+            "%s (Numba's extension API) is not supported by Weft; write the "
+            "function in Python-style code under @njit instead" % self.name)
+
+    __call__ = _refuse
+    __mro_entries__ = _refuse
+
+    def __getattr__(self, attr):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        return _Unsupported(self.name + "." + attr)
+
+    def __repr__(self):
+        return "<unsupported %s>" % self.name
+
+
+def _extension_module(name, **names):
+    """A submodule of Numba's extension API: the given names, and every
+    other one an _Unsupported placeholder."""
+    mod = _types.ModuleType(name)
+    mod.__path__ = []
+    mod.__dict__.update(names)
+    mod.__getattr__ = lambda attr: _Unsupported(name + "." + attr)
+    return mod
+
+
 class _objmode:
     """numba.objmode(x="float64", ...) outside jitted code."""
 
@@ -150,6 +186,10 @@ def install():
     m = module()
     sys.modules["numba"] = m
     sys.modules.update(m._submodules)
+    # (importlib.util.find_spec("numba") reads a module's __spec__)
+    from importlib.machinery import ModuleSpec
+    for name, mod in [("numba", m)] + list(m._submodules.items()):
+        mod.__spec__ = ModuleSpec(name, None, is_package=True)
     return m
 
 
@@ -174,6 +214,7 @@ def module():
     # types.float64[:], types.UniTuple(...), types.unicode_type, ...).
     t = _types.ModuleType("numba.types")
     t.__getattr__ = lambda name: _TypeName(name)
+    t.Type = _TypeName  # (the class of them all: isinstance(x, types.Type))
     m.types = t
     # numba.typed's List and Dict, as Python's list and dict (the compiler
     # reads numba.typed.List() in jitted code itself).
@@ -186,6 +227,7 @@ def module():
     np_mod.numpy_support.from_dtype = lambda dt: _TypeName(
         __import__("numpy").dtype(dt).name)
     m.np = np_mod
+    m.from_dtype = np_mod.numpy_support.from_dtype
     # numba.core.types and numba.core.errors: the same names.
     core = _types.ModuleType("numba.core")
     core.types = t
@@ -210,7 +252,24 @@ def module():
     pycc = _types.ModuleType("numba.pycc")
     pycc.CC = _AheadOfTimeModule
     m.pycc = pycc
+    # Numba's extension API: register_jitable is a function jitted code
+    # calls (as @njit); the rest (overload, intrinsic, typing templates,
+    # lowering) exists only to be imported (see _Unsupported).
+    extending = _extension_module("numba.extending",
+                                  register_jitable=_weft.jit)
+    m.extending = extending
+    core.extending = extending
+    core.imputils = _extension_module("numba.core.imputils")
+    core.typing = _extension_module("numba.core.typing")
+    core.typing.templates = _extension_module("numba.core.typing.templates")
+    core.cgutils = _extension_module("numba.core.cgutils")
     m._submodules = {"numba.types": t, "numba.typed": typed,
+                     "numba.extending": extending,
+                     "numba.core.extending": extending,
+                     "numba.core.imputils": core.imputils,
+                     "numba.core.typing": core.typing,
+                     "numba.core.typing.templates": core.typing.templates,
+                     "numba.core.cgutils": core.cgutils,
                      "numba.pycc": pycc,
                      "numba.np": np_mod,
                      "numba.np.numpy_support": np_mod.numpy_support,

@@ -1,0 +1,79 @@
+"""Module-level forms of public Numba code around the jitted functions:
+importing Numba's extension API (numba.extending, numba.core.typing's
+templates, numba.core.imputils), importlib.util.find_spec("numba"),
+isinstance(x, numba.types.Type) and numba.from_dtype, and bytes and
+bytearray arguments (Numba's Bytes: uint8 elements). What Numba 0.56
+returns for the same calls is the expected value."""
+import importlib.util
+import sys
+
+import numpy as np
+import pytest
+
+import weft
+from weft import numba as weft_numba
+
+
+@pytest.fixture
+def numba_module():
+    saved = {k: v for k, v in sys.modules.items()
+             if k == "numba" or k.startswith("numba.")}
+    m = weft_numba.install()
+    yield m
+    for k in [k for k in sys.modules if k == "numba" or
+              k.startswith("numba.")]:
+        del sys.modules[k]
+    sys.modules.update(saved)
+
+
+def test_extension_api_imports_and_register_jitable(numba_module):
+    from numba.extending import register_jitable, overload
+    from numba.core.typing.templates import AbstractTemplate
+    from numba.core.imputils import lower_builtin  # noqa: F401
+
+    @register_jitable
+    def half(x):
+        return x / 2
+
+    @weft.jit
+    def f(a):
+        return half(a.sum())
+
+    assert f(np.arange(5.0)) == 5.0
+    assert half(3) == 1.5  # still callable from Python
+    with pytest.raises(NotImplementedError,
+                       match=r"numba\.extending\.overload .*not supported"):
+        overload(len)
+    with pytest.raises(NotImplementedError, match="AbstractTemplate"):
+        class Template(AbstractTemplate):
+            pass
+
+
+def test_find_spec_and_type_checks(numba_module):
+    assert importlib.util.find_spec("numba") is not None
+    assert importlib.util.find_spec("numba.typed") is not None
+    assert isinstance(numba_module.float64, numba_module.types.Type)
+    assert not isinstance(np.float64, numba_module.types.Type)
+    assert numba_module.from_dtype(np.dtype("int32")) == numba_module.int32
+
+
+def test_bytes_and_bytearray_arguments():
+    @weft.jit
+    def hamming(a, b):
+        count = 0
+        for i in range(len(a)):
+            if a[i] != b[i]:
+                count += 1
+        return count
+
+    @weft.jit
+    def first_to(a, v):
+        a[0] = v
+        return a[len(a) - 1]
+
+    assert hamming(b"ACGT", b"ACGA") == 1
+    assert hamming(b"", b"") == 0
+    buf = bytearray(b"xyz")
+    assert first_to(buf, 66) == ord("z") and buf == bytearray(b"Byz")
+    with pytest.raises(weft.WeftError, match="read-only"):
+        first_to(b"abc", 66)
