@@ -146,7 +146,59 @@ std::optional<Block> splitIndexedTuple(Stmt &s) {
   return out;
 }
 
+/// Whether `e` reads no variable and is new on each evaluation: a number,
+/// bool or str literal, or an empty list, dict or set display.
+bool freshConstant(const Expr *e) {
+  if (e->dyn<IntLitExpr>() || e->dyn<FloatLitExpr>() || e->dyn<BoolLitExpr>() ||
+      e->dyn<StrLitExpr>())
+    return true;
+  if (auto *l = e->dyn<ListExpr>())
+    return l->elts.empty();
+  auto *c = e->dyn<CallExpr>();
+  auto *callee = c ? c->callee->dyn<NameExpr>() : nullptr;
+  return callee && c->args.empty() && c->keywords.empty() &&
+         (callee->name == "weft.dict_display" ||
+          callee->name == "weft.set_display" || callee->name == "list" ||
+          callee->name == "dict" || callee->name == "set");
+}
+
+/// `a, b = [], []` (names, and values that read no variable) as `a = []`
+/// and `b = []`: each name's own assignment, so that what is appended to
+/// each types it as a plain `a = []` is typed.
+std::optional<Block> splitFreshValues(Stmt &s) {
+  auto *a = s.dyn<AssignStmt>();
+  auto *tuple =
+      a && a->targets.size() == 1 ? a->targets[0]->dyn<TupleExpr>() : nullptr;
+  auto *values = tuple ? a->value->dyn<TupleExpr>() : nullptr;
+  if (!values || values->elts.size() != tuple->elts.size())
+    return std::nullopt;
+  bool container = false;
+  for (size_t k = 0; k < tuple->elts.size(); ++k) {
+    if (!tuple->elts[k]->dyn<NameExpr>() ||
+        !freshConstant(values->elts[k].get()))
+      return std::nullopt;
+    container |= !values->elts[k]->dyn<IntLitExpr>() &&
+                  !values->elts[k]->dyn<FloatLitExpr>() &&
+                  !values->elts[k]->dyn<BoolLitExpr>() &&
+                  !values->elts[k]->dyn<StrLitExpr>();
+  }
+  if (!container)
+    return std::nullopt;
+  Block out;
+  for (size_t k = 0; k < tuple->elts.size(); ++k) {
+    ASTBuilder bt{tuple->elts[k]->range};
+    auto one = bt.assign(std::move(tuple->elts[k]), std::move(values->elts[k]));
+    one->range = a->range;
+    out.push_back(std::move(one));
+  }
+  return out;
+}
+
 } // namespace
+
+void splitFreshTupleAssignments(ModuleAST &module) {
+  rewriteBlocks(module.body, splitFreshValues);
+}
 
 void desugarChainedAssignments(ModuleAST &module) {
   rewriteBlocks(module.body, [](Stmt &s) -> std::optional<Block> {

@@ -19,6 +19,12 @@ namespace weft {
 /// only are left as they are.
 void desugarChainedAssignments(ModuleAST &module);
 
+/// Splits `a, b = [], {}` (names given values that read no variable, one
+/// of them an empty list, dict or set) into one assignment per name, so
+/// that each container is typed as `a = []` is. Runs first, before the
+/// rewrites of dicts and list methods look at the assignments.
+void splitFreshTupleAssignments(ModuleAST &module);
+
 } // namespace weft
 
 #endif // WEFT_FRONTEND_DESUGARASSIGNMENTS_H

@@ -240,6 +240,10 @@ def __np_polyval(p, x):
     return y
 
 def __np_append(arr, values):
+    if arr.ndim == 0:
+        if values.ndim == 0:
+            return np.array([arr, values])
+        return np.concatenate((np.array([arr]), values.ravel()))
     if values.ndim == 0:
         return np.concatenate((arr.ravel(), [values]))
     return np.concatenate((arr.ravel(), values.ravel()))

@@ -1000,6 +1000,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   parser::Parser p(std::move(tokens), lexDiags.diagnostics(), diags);
   p.setParsingLibrary(file.filename() == kNumpyLibraryFile);
   p.parseModule(*m);
+  splitFreshTupleAssignments(*m);
   desugarNamedExprs(*m, diags);
   desugarEnums(*m, diags);
   desugarJitclasses(*m, diags);

@@ -577,8 +577,9 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
 
 bool Analyzer::isTruthy(const Type &t, SourceRange range) {
   // A Python list is true when it is not empty.
+  // A tuple is true when it is not empty (`if not a.shape:`).
   if (t.isUnknown() || t.isScalar() || t.isList() || t.isTupleList() ||
-      t.isString() || t.isRagged())
+      t.isString() || t.isRagged() || t.isTuple())
     return true;
   if (t.isArray())
     diags_.error(range, "the truth value of an array is ambiguous; use "

@@ -186,7 +186,7 @@ Val FunctionGen::emitListComp(const ListCompExpr *lc) {
   };
   if (lc->cond)
     region(op.getCondition(), [&]() -> SmallVector<Value> {
-      return {truthy(emitScalar(lc->cond.get()), l)};
+      return {emitTruth(lc->cond.get(), l)};
     });
   region(op.getElement(), [&]() -> SmallVector<Value> {
     Val e = emitExpr(lc->elt.get());

@@ -119,6 +119,16 @@ Value FunctionGen::truthy(Value v, Location l) {
                                constant(k, 0, l));
 }
 
+Value FunctionGen::emitTruth(const Expr *e, Location l) {
+  // A tuple is true when it is not empty, which its type tells (Weft has
+  // no empty tuples); it is still evaluated, for what its calls do.
+  if (fn.typeOf(e).isTuple()) {
+    emitExpr(e);
+    return constant(ScalarKind::Bool, !fn.typeOf(e).elems().empty(), l);
+  }
+  return truthy(emitScalar(e), l);
+}
+
 void FunctionGen::emitCheck(Value failCond, const std::string &message,
                             int64_t line, Location l, bool deferrable) {
   if (noRuntimeChecks())
@@ -797,17 +807,17 @@ Val FunctionGen::emitExpr(const Expr *e) {
     auto *u = static_cast<const UnaryExpr *>(e);
     if (t.isArray())
       return Val(materialize(e));
+    if (u->op == UnaryOp::Not)
+      return Val(arith::XOrIOp::create(b, l, emitTruth(u->operand.get(), l),
+                                       constant(ScalarKind::Bool, 1, l)));
     Value x = emitScalar(u->operand.get());
     switch (u->op) {
     case UnaryOp::Pos:
       return Val(convertTo(x, t, l));
     case UnaryOp::Neg:
       return Val(negate(convertTo(x, t, l), t.scalarKind(), l));
-    case UnaryOp::Not: {
-      Value tr = truthy(x, l);
-      return Val(
-          arith::XOrIOp::create(b, l, tr, constant(ScalarKind::Bool, 1, l)));
-    }
+    case UnaryOp::Not:
+      break; // (above)
     case UnaryOp::Invert: {
       if (t.isBool())
         return Val(
@@ -846,7 +856,7 @@ Val FunctionGen::emitExpr(const Expr *e) {
     if (t.isArray()) {
       // The array of the branch taken (a reference of its own, released
       // with the statement's temporaries).
-      Value cond = truthy(emitScalar(ie->cond.get()), l);
+      Value cond = emitTruth(ie->cond.get(), l);
       mlir::Type rt = toMLIR(t);
       auto branch = [&](const Expr *x) {
         size_t mark = temps_.size();
@@ -868,7 +878,7 @@ Val FunctionGen::emitExpr(const Expr *e) {
       // the part's type.
       SmallVector<mlir::Type> types;
       flatTypes(t, types);
-      Value cond = truthy(emitScalar(ie->cond.get()), l);
+      Value cond = emitTruth(ie->cond.get(), l);
       auto branch = [&](const Expr *x) {
         size_t mark = temps_.size();
         Val v = emitExpr(x);
@@ -890,7 +900,7 @@ Val FunctionGen::emitExpr(const Expr *e) {
                       "arrays for now");
       return Val(i64(0, l));
     }
-    Value cond = truthy(emitScalar(ie->cond.get()), l);
+    Value cond = emitTruth(ie->cond.get(), l);
     return Val(emitValueIf(
         cond, toMLIR(t),
         [&] {

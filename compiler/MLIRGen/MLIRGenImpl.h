@@ -242,6 +242,9 @@ public:
   mlir::Value convert(mlir::Value v, ScalarKind to, mlir::Location l);
   mlir::Value convertTo(mlir::Value v, const Type &to, mlir::Location l);
   mlir::Value truthy(mlir::Value v, mlir::Location l);
+  /// The truth of expression `e` (a condition): truthy() of its value, or
+  /// of a tuple, whether it is empty.
+  mlir::Value emitTruth(const Expr *e, mlir::Location l);
   mlir::Value constant(ScalarKind k, double value, mlir::Location l);
   mlir::Value i64(int64_t v, mlir::Location l);
   mlir::Value index(int64_t v, mlir::Location l);

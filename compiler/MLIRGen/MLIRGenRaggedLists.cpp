@@ -388,7 +388,7 @@ Val FunctionGen::emitRaggedComp(const ListCompExpr *lc) {
     SmallVector<Value, 4> next;
     if (lc->cond) {
       size_t mark = temps_.size();
-      Value keep = truthy(emitScalar(lc->cond.get()), l);
+      Value keep = emitTruth(lc->cond.get(), l);
       releaseTemps(mark, l);
       SmallVector<mlir::Type, 4> types;
       for (Value v : cur.parts)

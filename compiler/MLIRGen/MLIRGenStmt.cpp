@@ -505,7 +505,7 @@ void FunctionGen::emitStmt(const Stmt &s) {
 
 void FunctionGen::emitIf(const IfStmt &s) {
   Location l = loc(s.range);
-  Value cond = truthy(emitScalar(s.cond.get()), l);
+  Value cond = emitTruth(s.cond.get(), l);
   std::set<std::string> writes;
   collectWrites(s.body, writes);
   collectWrites(s.orelse, writes);
@@ -543,7 +543,7 @@ void FunctionGen::emitReturn(const ReturnStmt &s) {
 
 void FunctionGen::emitAssert(const AssertStmt &s) {
   Location l = loc(s.range);
-  Value ok = truthy(emitScalar(s.test.get()), l);
+  Value ok = emitTruth(s.test.get(), l);
   Value bad = arith::XOrIOp::create(b, l, ok, constant(ScalarKind::Bool, 1, l));
   std::string msg = s.exception;
   if (s.msg)
@@ -778,7 +778,7 @@ void FunctionGen::emitWhile(const WhileStmt &s) {
     for (size_t i = 0; i < carried.size(); ++i)
       env[carried[i]] = before->getArgument(1 + i);
     size_t mark = temps_.size();
-    Value cond = truthy(emitScalar(s.cond.get()), l);
+    Value cond = emitTruth(s.cond.get(), l);
     releaseTemps(mark, l);
     Value notBrk = arith::XOrIOp::create(b, l, before->getArgument(0),
                                          constant(ScalarKind::Bool, 1, l));
