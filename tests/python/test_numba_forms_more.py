@@ -154,3 +154,69 @@ def test_numba_pycc_exports_and_bool8():
 
     assert count(np.array([0, 2, 3], dtype=np.uint8)) == 2
     assert cc.compile() is None
+
+
+@weft.vectorize(["f8(f8, f8)", "f4(f4, f4)"])
+def _ratio(a, b):
+    if b == 0:
+        c = 1
+    else:
+        c = a / b
+    return c
+
+
+@weft.vectorize(["int64(int64)", "float64(float64)"])
+def _square(x):
+    return x * x
+
+
+def test_vectorize_signatures_pick_numpys_loop():
+    # NumPy's loop search, as Numba's ufuncs: the first signature the
+    # arguments cast to safely, in the order given (measured with Numba).
+    x32 = np.array([1, 2, 3], np.float32)
+    r = _ratio(x32, x32 + 1)
+    assert r.dtype == np.float64  # f8(f8, f8) comes first
+    np.testing.assert_array_equal(r, x32.astype(np.float64) /
+                                  (x32 + 1).astype(np.float64))
+    assert _ratio(np.arange(3), 0.0).dtype == np.float64
+    assert type(_ratio(1.0, 3.0)) is np.float64
+    ints = _square(np.arange(3))
+    assert ints.dtype == np.int64 and list(ints) == [0, 1, 4]
+    assert _square(x32).dtype == np.float64  # float32 to f8, not i8
+    assert type(_square(3)) is np.int64 and _square(3) == 9
+    with pytest.raises(TypeError, match="not supported for the input types"):
+        _square(np.array([1j]))
+
+
+def _plain_helper(a):
+    return a, 2.0 * a
+
+
+def test_plain_python_function_called_from_jitted_code():
+    # Numba's @jit falls back to object mode to call it; Weft compiles it
+    @weft.jit
+    def f(a):
+        x, y = _plain_helper(a)
+        return x + y
+
+    np.testing.assert_array_equal(f(np.arange(3.0)), [0.0, 3.0, 6.0])
+
+
+def test_tuple_conditions_append_of_numbers_and_fresh_lists():
+    @weft.jit
+    def f(a, d):
+        imax, imin = [], []
+        for k in range(len(d)):
+            if d[k] > 0:
+                imax.append(k)
+            elif d[k] < 0:
+                imin.append(k * 0.5)
+        edges = np.append(np.append(0, d == 0), 0)
+        empty = 1 if not a.shape else 0
+        return imax, imin, edges, empty, (2 if a.shape else 3)
+
+    imax, imin, edges, empty, full = f(np.zeros(2),
+                                       np.array([1.0, 0.0, -1.0, 2.0]))
+    assert imax == [0, 3] and imin == [1.0]
+    assert edges.dtype == np.int64 and list(edges) == [0, 0, 1, 0, 0, 0]
+    assert (empty, full) == (0, 2)

@@ -1078,14 +1078,35 @@ def _py_functions(part):
     return [part.py_func]
 
 
+_implicit_dispatchers = weakref.WeakKeyDictionary()
+
+
+def _implicit_dispatcher(v):
+    """The Dispatcher of a plain Python function of the program that jitted
+    code calls (Numba's @jit falls back to object mode and runs it as
+    Python; Weft compiles it as @njit would), made once per function; None
+    for anything else."""
+    if not isinstance(v, types.FunctionType) or \
+            (v.__module__ or "").split(".")[0] in _KNOWN_MODULES + (
+                "weft",) or inspect.isgeneratorfunction(v) or \
+            v.__name__ == "<lambda>":
+        return None
+    d = _implicit_dispatchers.get(v)
+    if d is None:
+        d = _implicit_dispatchers[v] = Dispatcher(v, {})
+    return d
+
+
 def _parts_named(fn):
-    """The dispatchers and jitclasses `fn` names, and every jitclass of
+    """The dispatchers and jitclasses `fn` names (and plain functions of
+    the program it names, compiled as jitted ones), and every jitclass of
     its module (its instances may come in as arguments)."""
     out = []
     seen = _referenced_values(fn)
     for name in sorted(seen):
         v = seen[name]
-        out.append(v if isinstance(v, Dispatcher) else _jitclass.info_of(v))
+        out.append(v if isinstance(v, Dispatcher) else
+                   _implicit_dispatcher(v) or _jitclass.info_of(v))
     for v in list(fn.__globals__.values()):
         info = _jitclass.info_of(v) if isinstance(v, type) else None
         if info is not None and info.error is None:
@@ -1363,11 +1384,81 @@ def vectorize(fn=None, *signatures, **options):
     target="cpu" or "parallel"."""
     _check_options("vectorize", options, _VECTORIZE_OPTIONS)
 
+    given = []
+    if fn is not None and not inspect.isfunction(fn):
+        given = list(fn) if isinstance(fn, (list, tuple)) else [fn]
+
     def wrap(f):
+        if given:
+            return _Ufunc(f, options, given)
         return Dispatcher(f, options, "vectorize")
     if fn is not None and not inspect.isfunction(fn):
         return wrap  # signatures
     return wrap(fn) if fn is not None else wrap
+
+
+def _scalar_category(dt):
+    """NumPy's kinds in order: bool 0, integers 1, floats 2, complex 3."""
+    return {"b": 0, "i": 1, "u": 1, "f": 2, "c": 3}.get(dt.kind, 4)
+
+
+class _Ufunc(Dispatcher):
+    """A @vectorize function with signatures, as Numba's: a NumPy ufunc
+    with one loop per signature, in their order. A call takes the first
+    loop whose input types the arguments cast to safely (NumPy's loop
+    search: float32 arrays take an f8(f8) loop listed before f4(f4)),
+    converts the arguments to them and gives the loop's output type."""
+
+    def __init__(self, fn, options, signatures):
+        super().__init__(fn, options, decorator="vectorize")
+        from . import gufunc
+        self._loops = []
+        for sig in signatures:
+            text = sig if isinstance(sig, str) else str(sig)
+            ins = [np.dtype(dt) for dt, _ in gufunc._parse_signature(text)]
+            ret = text.split("(")[0].strip() if "(" in text else ""
+            if ret not in gufunc._DTYPES:
+                raise NotImplementedError(
+                    "weft's vectorize needs a signature with a return type, "
+                    "as 'f8(f8, f8)', not %r" % text)
+            self._loops.append((ins, np.dtype(gufunc._DTYPES[ret])))
+
+    def _loop_for(self, args):
+        arrays = [np.asarray(a).dtype for a in args
+                  if isinstance(a, np.ndarray) and a.ndim > 0]
+        top = max(map(_scalar_category, arrays), default=None)
+
+        def kind(a):
+            # arrays by their dtype; numbers beside arrays of their kind or
+            # a higher one by their value (2 fits an int8 loop), else by
+            # their own dtype, as NumPy 1.24's legacy promotion
+            dt = np.asarray(a).dtype
+            if (isinstance(a, np.ndarray) and a.ndim > 0) or top is None or \
+                    _scalar_category(dt) > top:
+                return dt
+            return np.min_scalar_type(a)
+        kinds = [kind(a) for a in args]
+        for ins, out in self._loops:
+            if len(ins) == len(args) and all(
+                    np.can_cast(k, dt, "safe") for k, dt in zip(kinds, ins)):
+                return ins, out
+        raise TypeError(
+            "ufunc '%s' not supported for the input types (%s): its "
+            "signatures take %s" % (
+                self.py_func.__name__, ", ".join(k.name for k in kinds),
+                "; ".join("(%s)" % ", ".join(d.name for d in ins)
+                          for ins, _ in self._loops)))
+
+    def __call__(self, *args, **kwargs):
+        if kwargs:
+            return self._slow(*args, **kwargs)
+        ins, out = self._loop_for(args)
+        cast = [a.astype(dt, copy=False) if isinstance(a, np.ndarray) and
+                a.ndim > 0 else dt.type(a) for a, dt in zip(args, ins)]
+        r = self._slow(*cast)
+        if isinstance(r, np.ndarray):
+            return r.astype(out, copy=False)
+        return out.type(r)
 
 
 if _fastcall is not None:
