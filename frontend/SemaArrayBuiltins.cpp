@@ -842,6 +842,8 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
     return checkHistogram(c, args, argExprs);
   if (b == Builtin::BenchWork)
     return checkBenchWork(c, args);
+  if (b == Builtin::Frombuffer)
+    return checkFrombuffer(c, args, argExprs);
   // Keywords: dtype= (a scalar type name) and axis= (an integer literal).
   std::optional<ScalarKind> dtype;
   std::optional<int64_t> axis;
@@ -1083,6 +1085,8 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
                  "'" + m->attr + "' is not a method of " + base.str());
     return Type::unknown();
   }
+  if (method == Builtin::ViewDtype)
+    return checkViewDtype(c, base);
   if (method == Builtin::Astype) {
     std::optional<ScalarKind> k;
     if (c->args.size() == 1 && c->keywords.empty())

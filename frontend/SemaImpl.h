@@ -196,6 +196,11 @@ private:
   Type checkHistogram(const CallExpr *c, std::vector<Type> &args,
                       const std::vector<const Expr *> &argExprs);
   Type checkHistogramEdges(const CallExpr *c, const Expr *binsArg);
+  /// a.view(dtype) of array type `base`, and np.frombuffer(buffer, dtype)
+  /// (SemaByteViews.cpp).
+  Type checkViewDtype(const CallExpr *c, const Type &base);
+  Type checkFrombuffer(const CallExpr *c, const std::vector<Type> &args,
+                       const std::vector<const Expr *> &argExprs);
   /// `c` as a call of the library function `def` with the arguments
   /// `bound` (one per parameter): its instance's result type.
   Type callLibraryFunction(const CallExpr *c, const FunctionDefStmt *def,

@@ -221,6 +221,14 @@ LogicalResult SliceOp::verify() {
   return verifyDynamicView(*this, out);
 }
 
+LogicalResult ViewDtypeOp::verify() {
+  auto in = cast<MemRefType>(getArray().getType());
+  auto out = cast<MemRefType>(getResult().getType());
+  if (out.getRank() != in.getRank())
+    return emitOpError("result must be a rank-") << in.getRank() << " view";
+  return success();
+}
+
 LogicalResult TransposeOp::verify() {
   auto in = cast<MemRefType>(getArray().getType());
   auto out = cast<MemRefType>(getResult().getType());

@@ -403,6 +403,29 @@ def Weft_TransposeOp : Weft_Op<"transpose", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Weft_ViewDtypeOp : Weft_Op<"view_dtype", [Pure]> {
+  let summary = "NumPy's `a.view(dtype)`: the array's bytes read as another "
+                "element type.";
+  let description = [{
+    The result shares the array's buffer and reads its bytes as elements
+    of the result's type: the last axis holds `size * in_bytes /
+    out_bytes` of them, the other axes keep their sizes, and their strides
+    count the new elements. The front end checks what NumPy requires (the
+    last axis contiguous and its bytes a multiple of the new size when the
+    sizes differ) and that the other axes' strides are whole elements of
+    the new type. Lowered to LLVM directly (memref casts keep the element
+    type).
+
+    ```mlir
+    %v = weft.view_dtype %a : memref<?xi8, strided<[?], offset: ?>> -> memref<?xi64, strided<[?], offset: ?>>
+    ```
+  }];
+  let arguments = (ins AnyMemRef:$array);
+  let results = (outs AnyMemRef:$result);
+  let assemblyFormat = "$array attr-dict `:` type($array) `->` type($result)";
+  let hasVerifier = 1;
+}
+
 def Weft_ReshapeOp : Weft_Op<"reshape"> {
   let summary = "NumPy's reshape and ravel: the elements in a new shape.";
   let description = [{

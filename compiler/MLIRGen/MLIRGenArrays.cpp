@@ -682,6 +682,10 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     out = Val(emitArrayConstructor(c, builtin, argExprs));
     return true;
   }
+  if (builtin == Builtin::ViewDtype || builtin == Builtin::Frombuffer) {
+    out = Val(emitViewDtype(arg(0).v(), t, ln, l));
+    return true;
+  }
   if (builtin == Builtin::Cumsum || builtin == Builtin::Cumprod) {
     out = Val(emitScan(c, builtin, argExprs[0]));
     return true;

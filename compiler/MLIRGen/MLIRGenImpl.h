@@ -411,6 +411,10 @@ public:
                               int64_t axis, bool stack);
   /// searchsorted(a, v, side=) and digitize(x, bins, right=):
   /// weft.searchsorted / weft.digitize.
+  /// a.view(dtype) and np.frombuffer(a, dtype) of array `a`: a
+  /// weft.view_dtype of type `t`, after NumPy's checks.
+  mlir::Value emitViewDtype(mlir::Value a, const weft::Type &t, int64_t line,
+                            mlir::Location l);
   mlir::Value emitSearchSorted(const CallExpr *c, Builtin builtin,
                                llvm::ArrayRef<const Expr *> argExprs);
   /// histogram(a, bins, range=, weights=): (counts, edges) of

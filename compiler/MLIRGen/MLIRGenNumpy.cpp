@@ -4,7 +4,7 @@
 // weft-lower-joins expands), differences (diff), reversal (flip, a view), and
 // the ops of searching and order statistics (weft.searchsorted, weft.digitize,
 // weft.unique, weft.quantile, weft.histogram), which weft-lower-statistics
-// expands.
+// expands, and views of an array's bytes as another dtype (weft.view_dtype).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
@@ -15,6 +15,55 @@
 using namespace mlir;
 
 namespace weft {
+
+namespace {
+/// The bytes of one element of kind `k` (a bool takes one).
+int64_t elementBytes(ScalarKind k) { return std::max(1, bitWidth(k) / 8); }
+} // namespace
+
+Value FunctionGen::emitViewDtype(Value a, const weft::Type &t, int64_t ln,
+                                 Location l) {
+  auto in = cast<MemRefType>(a.getType());
+  int64_t inBytes = elementBytes(kindOf(in.getElementType()));
+  int64_t outBytes = elementBytes(t.scalarKind());
+  if (inBytes != outBytes) {
+    // NumPy's conditions for a new element size, then Weft's: the other
+    // axes' strides are whole elements of the new type.
+    auto md = memref::ExtractStridedMetadataOp::create(b, l, a);
+    int64_t last = in.getRank() - 1;
+    Value n = md.getSizes()[last];
+    Value one = index(1, l), zero = index(0, l);
+    auto bytes = [&](Value v) {
+      return arith::MulIOp::create(b, l, v, index(inBytes, l));
+    };
+    auto remainder = [&](Value v) {
+      return arith::RemSIOp::create(b, l, bytes(v), index(outBytes, l));
+    };
+    auto ne = [&](Value x, Value y) {
+      return arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, x, y);
+    };
+    Value strided = arith::AndIOp::create(
+        b, l,
+        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, n, one),
+        ne(md.getStrides()[last], one));
+    emitCheck(strided,
+              "ValueError: To change to a dtype of a different size, the "
+              "last axis must be contiguous",
+              ln, l);
+    emitCheck(ne(remainder(n), zero),
+              "ValueError: When changing to a larger dtype, its size must be "
+              "a divisor of the total size in bytes of the last axis of the "
+              "array.",
+              ln, l);
+    for (int64_t d = 0; d < last; ++d)
+      emitCheck(ne(remainder(md.getStrides()[d]), zero),
+                "ValueError: the rows of this array do not start at whole "
+                "elements of the new dtype; view a contiguous copy "
+                "(np.ascontiguousarray(a).view(...))",
+                ln, l);
+  }
+  return weft::ViewDtypeOp::create(b, l, toMLIR(t), a);
+}
 
 Val FunctionGen::emitTupleListSort(const CallExpr *c, const Expr *arg) {
   // Python's order of tuples: by the first field, ties by the next, ...:

@@ -77,3 +77,35 @@ def test_bytes_and_bytearray_arguments():
     assert first_to(buf, 66) == ord("z") and buf == bytearray(b"Byz")
     with pytest.raises(weft.WeftError, match="read-only"):
         first_to(b"abc", 66)
+
+
+def test_frombuffer_of_bytes_and_views_of_arrays():
+    @weft.jit
+    def blocks_xor(key):
+        n = len(key) // 8
+        h = np.uint64(0)
+        for v in np.frombuffer(key[:n * 8], np.uint64):
+            h ^= v
+        return h
+
+    key = b"abcdefgh12345678xyz"
+    expected = np.bitwise_xor.reduce(np.frombuffer(key[:16], np.uint64))
+    assert blocks_xor(key) == expected
+
+    @weft.jit
+    def as_int64(a):
+        return a.view(np.int64)
+
+    x = np.array([1.0, -2.0])
+    np.testing.assert_array_equal(as_int64(x), x.view(np.int64))
+    with pytest.raises(ValueError, match="last axis must be contiguous"):
+        as_int64(np.arange(6, dtype=np.int32)[::2])
+    with pytest.raises(ValueError, match="must be a divisor of the total"):
+        as_int64(np.arange(3, dtype=np.int32))
+
+    @weft.jit
+    def bad(a):
+        return a.view(3)
+
+    with pytest.raises(weft.CompileError, match=r"view\(\) takes one dtype"):
+        bad(x)

@@ -61,6 +61,63 @@ struct NullArrayLowering : ConvertOpToLLVMPattern<weft::NullArrayOp> {
   }
 };
 
+/// weft.view_dtype: the array's descriptor with the new element type, its
+/// offset folded into the aligned pointer (in bytes, which the new
+/// element size need not divide), the last axis's length and the other
+/// axes' strides counted in the new elements.
+struct ViewDtypeLowering : ConvertOpToLLVMPattern<weft::ViewDtypeOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::ViewDtypeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto in = cast<MemRefType>(op.getArray().getType());
+    auto out = cast<MemRefType>(op.getType());
+    int64_t inBytes = weft_dtype_bytes(elemKindCode(in.getElementType()));
+    int64_t outBytes = weft_dtype_bytes(elemKindCode(out.getElementType()));
+    Type idx = getTypeConverter()->getIndexType();
+    auto constant = [&](int64_t v) -> Value {
+      return LLVM::ConstantOp::create(rewriter, loc, idx,
+                                      rewriter.getIntegerAttr(idx, v));
+    };
+    // n elements of inBytes as elements of outBytes
+    auto rescale = [&](Value n) -> Value {
+      if (inBytes == outBytes)
+        return n;
+      Value bytes = LLVM::MulOp::create(rewriter, loc, n, constant(inBytes));
+      return LLVM::SDivOp::create(rewriter, loc, bytes, constant(outBytes));
+    };
+    MemRefDescriptor src(adaptor.getArray());
+    auto desc = MemRefDescriptor::poison(
+        rewriter, loc, getTypeConverter()->convertType(out));
+    desc.setAllocatedPtr(rewriter, loc, src.allocatedPtr(rewriter, loc));
+    Value byteOffset = LLVM::MulOp::create(
+        rewriter, loc, src.offset(rewriter, loc), constant(inBytes));
+    Value aligned = LLVM::GEPOp::create(
+        rewriter, loc, LLVM::LLVMPointerType::get(op.getContext()),
+        rewriter.getI8Type(), src.alignedPtr(rewriter, loc),
+        ArrayRef<LLVM::GEPArg>{byteOffset});
+    desc.setAlignedPtr(rewriter, loc, aligned);
+    desc.setOffset(rewriter, loc, constant(0));
+    unsigned last = in.getRank() - 1;
+    for (unsigned d = 0; d <= last; ++d) {
+      Value size = src.size(rewriter, loc, d);
+      Value stride = src.stride(rewriter, loc, d);
+      if (d == last && inBytes != outBytes) {
+        size = rescale(size);
+        stride = constant(1);
+      } else {
+        stride = rescale(stride);
+      }
+      desc.setSize(rewriter, loc, d, size);
+      desc.setStride(rewriter, loc, d, stride);
+    }
+    rewriter.replaceOp(op, Value(desc));
+    return success();
+  }
+};
+
 struct PairwiseSumLowering : ConvertOpToLLVMPattern<weft::PairwiseSumOp> {
   using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
 
@@ -365,7 +422,7 @@ void weft::populateArraysToLLVMPatterns(LLVMTypeConverter &converter,
   patterns.add<NullArrayLowering, PairwiseSumLowering, LoadNpyLowering,
                SaveNpyLowering, GemmLowering, LinalgLowering, DecomposeLowering,
                ListCapacityLowering, ListGrowLowering, SortLowering,
-               ArgsortLowering>(converter);
+               ArgsortLowering, ViewDtypeLowering>(converter);
   patterns.add<RefCountLowering<weft::RetainOp>>(
       converter, abi::Function::weft_rt_array_retain);
   patterns.add<RefCountLowering<weft::ReleaseOp>>(
