@@ -525,11 +525,14 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
     return checkStringIndex(ix, its);
   if (base.isRagged()) {
     // lst[i]: the row, a list (a view of it); lst[i][j] indexes that.
-    if (its.size() != 1 || ix->indices[0]->dyn<SliceExpr>() ||
+    // lst[a:b]: a new list of those rows.
+    if (its.size() == 1 && ix->indices[0]->dyn<SliceExpr>())
+      return base;
+    if (its.size() != 1 ||
         (its[0].isKnown() && !its[0].isInt() && !its[0].isBool())) {
       diags_.error(ix->range, "a " + base.str() +
-                                  " takes one integer index so far (lst[i], "
-                                  "then lst[i][j]); slice a row instead");
+                                  " takes one integer index or a slice so "
+                                  "far (lst[i], then lst[i][j]; lst[a:b])");
       return Type::unknown();
     }
     return base.raggedRow();

@@ -275,6 +275,8 @@ public:
                             mlir::Location l);
   /// `lst[i]`: the row, a view.
   Val emitRaggedIndex(const Val &rl, const IndexExpr *ix);
+  /// lst[a:b:c] of a list of lists or arrays: a new one of those rows.
+  Val emitRaggedSlice(const Val &rl, const IndexExpr *ix);
   /// The wrapped and checked row index `indexExpr` of `rl`.
   mlir::Value raggedRowIndex(const Val &rl, const Expr *indexExpr, int64_t ln,
                              mlir::Location l);

@@ -104,8 +104,52 @@ Value FunctionGen::raggedToArray(const Val &rl, ScalarKind k, int64_t ln,
 
 Val FunctionGen::emitRaggedIndex(const Val &rl, const IndexExpr *ix) {
   Location l = loc(ix->range);
+  if (ix->indices[0]->dyn<SliceExpr>())
+    return emitRaggedSlice(rl, ix);
   return Val(raggedRowAt(
       rl, raggedRowIndex(rl, ix->indices[0].get(), line(ix->range), l), l));
+}
+
+Val FunctionGen::emitRaggedSlice(const Val &rl, const IndexExpr *ix) {
+  // lst[a:b:c]: a new list of copies of those rows, as Python's slice
+  // (which shares the rows; Weft's rows live in their list's pool). The
+  // slice is taken of the rows' positions, so its bounds run once.
+  Location l = loc(ix->range);
+  int64_t ln = line(ix->range);
+  ScalarKind k = fn.typeOf(ix).scalarKind();
+  SmallVector<Value, 1> count{size(b, rl.parts[Lengths], 0, l)};
+  Value positions = allocArrayN(ScalarKind::I64, count, l);
+  emitLoopNest(count, l, [&](ValueRange ivs) {
+    memref::StoreOp::create(
+        b, l, arith::IndexCastOp::create(b, l, b.getI64Type(), ivs[0]),
+        positions, ivs);
+  });
+  SubscriptEntry slice{ix->indices[0].get(), Value()};
+  Value chosen = emitView(positions, {slice}, 1, positions.getType(), ix);
+  Val out = emptyRagged(k, l);
+  for (Value p : out.parts) // (the loop's values: owned by it)
+    takeOwnership(p, l);
+  SmallVector<Value, 4> inits(out.parts.begin(), out.parts.end());
+  auto loop = scf::ForOp::create(b, l, index(0, l), size(b, chosen, 0, l),
+                                 index(1, l), inits);
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Val cur;
+    for (Value v : loop.getRegionIterArgs())
+      cur.parts.push_back(v);
+    Value i = memref::LoadOp::create(b, l, chosen,
+                                     ValueRange{loop.getInductionVar()});
+    Value row = raggedRowAt(rl, toIndex(i, l), l);
+    raggedPushRow(cur, row, k, ln, l);
+    scf::YieldOp::create(b, l, cur.parts);
+  }
+  Val result; // (`positions` is a temporary, released with the others)
+  for (Value r : loop.getResults()) {
+    addTemp(r);
+    result.parts.push_back(r);
+  }
+  return result;
 }
 
 void FunctionGen::raggedPushRow(Val &rl, Value row, ScalarKind k, int64_t ln,

@@ -223,3 +223,33 @@ def test_rows_appended_from_a_variable():
     assert same(runs, xs) == [[1, 1], [2], [3, 3, 3]]
     with pytest.raises(weft.CompileError, match="grows after it is appended"):
         shared_row(3)
+
+
+def test_slices_of_lists_of_rows():
+    @weft.jit
+    def join_sorted(a, b):
+        return np.sort(np.concatenate((a, b)))
+
+    @weft.jit
+    def join_multi(arrays):
+        if len(arrays) == 1:
+            return arrays[0]
+        elif len(arrays) == 2:
+            return join_sorted(arrays[0], arrays[1])
+        else:
+            return join_sorted(join_multi(arrays[:2]), join_multi(arrays[2:]))
+
+    arrs = [np.array([3, 1]), np.array([2]), np.array([9, 0, 4]),
+            np.array([5])]
+    assert list(join_multi(arrs)) == [0, 1, 2, 3, 4, 5, 9]
+
+    @weft.jit
+    def g(n):
+        rows = [[i, i + 1] for i in range(n)]
+        rows[0].append(99)
+        back = rows[::-2]
+        mid = rows[1:3]
+        return len(back), back[2], len(mid), mid[1], len(rows[5:]), \
+            rows[-1:][0]
+
+    assert g(5) == (3, [0, 1, 99], 2, [2, 3], 0, [4, 5])
