@@ -129,6 +129,9 @@ struct FunctionInstance {
   /// Of those, the calls of a narrow integer dtype (`itype = np.int16;
   /// itype(x)`): int(x) wrapped to that width (an i64 holding it).
   std::unordered_map<const CallExpr *, ScalarKind> narrowDtypeCalls;
+  /// Reductions called with keepdims=True: their result keeps the reduced
+  /// axes with size 1 (the type Sema gives the call).
+  std::set<const CallExpr *> keepdimsCalls;
   /// Calls `vmap(f, axis=k)(args)`: the axis, as written (negative counts
   /// from the end of each array argument).
   std::map<const CallExpr *, int64_t> vmapAxis;

@@ -848,6 +848,7 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
   std::optional<ScalarKind> dtype;
   std::optional<int64_t> axis;
   const Expr *axisExpr = nullptr;
+  bool keepdims = false;
   for (const KeywordArg &k : c->keywords) {
     if (k.name == "dtype") {
       dtype = dtypeArgument(k.value.get());
@@ -872,6 +873,11 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
       if (!text || !kinds.count(text->value))
         return fail(k.value->range, "kind= is 'quicksort', 'mergesort', "
                                     "'heapsort' or 'stable'");
+    } else if (k.name == "keepdims" && isReduction(b)) {
+      auto *flag = k.value->dyn<BoolLitExpr>();
+      if (!flag)
+        return fail(k.value->range, "keepdims= is True or False");
+      keepdims = flag->value;
     } else if (k.name == "axis") {
       const Expr *v = k.value.get();
       bool neg = false;
@@ -933,8 +939,15 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
     return t;
   if (std::optional<Type> t = checkNumpyFunction(call))
     return t;
-  if (isReduction(b))
-    return checkReduction(call);
+  if (isReduction(b)) {
+    std::optional<Type> t = checkReduction(call);
+    // keepdims=True: the reduced axes stay, with size 1.
+    if (keepdims && t && t->isKnown() && args[0].isArray()) {
+      fn_->keepdimsCalls.insert(c);
+      return Type::array(t->scalarKind(), args[0].rank());
+    }
+    return t;
+  }
   if (std::optional<Type> t = checkElementwise(call))
     return t;
   if (b == Builtin::Seed) {

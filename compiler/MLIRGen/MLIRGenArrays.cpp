@@ -841,7 +841,31 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
                  Builtin::Mean, Builtin::Var, Builtin::Std, Builtin::Argmin,
                  Builtin::Argmax, Builtin::Any, Builtin::All}) &&
       argExprs.size() == 1 && argType(0).isArray()) {
-    out = emitReduction(builtin, argExprs[0], axis, t, ln, l);
+    if (!fn.keepdimsCalls.count(c)) {
+      out = emitReduction(builtin, argExprs[0], axis, t, ln, l);
+      return true;
+    }
+    // keepdims=True: the reduction, then its axis put back with size 1
+    // (a view), or the number in an array of ones' shape.
+    int rank = t.rank();
+    weft::Type reduced =
+        axis && rank > 1 ? weft::Type::array(t.scalarKind(), rank - 1)
+                         : weft::Type::scalar(t.scalarKind());
+    Val r = emitReduction(builtin, argExprs[0], axis, reduced, ln, l);
+    if (reduced.isArray()) {
+      int64_t at = *axis < 0 ? *axis + rank : *axis;
+      SmallVector<int64_t, 4> entries(rank - 1, 0);
+      entries.insert(entries.begin() + at, 32);
+      out = Val(weft::SliceOp::create(b, l, toMLIR(t), r.v(), ValueRange{},
+                                      b.getDenseI64ArrayAttr(entries))
+                    .getResult());
+      return true;
+    }
+    SmallVector<Value, 4> ones(rank, index(1, l));
+    Value arr = allocArrayN(t.scalarKind(), ones, l);
+    SmallVector<Value, 4> at(rank, index(0, l));
+    memref::StoreOp::create(b, l, r.v(), arr, at);
+    out = Val(arr);
     return true;
   }
   if (t.isArray() && isFusable(c)) {

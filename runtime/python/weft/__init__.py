@@ -1078,7 +1078,9 @@ def _py_functions(part):
     return [part.py_func]
 
 
-_implicit_dispatchers = weakref.WeakKeyDictionary()
+# The first Dispatcher of each Python function (weft.jit(f) or one made
+# for a plain function jitted code calls), so that a function is one part.
+_dispatcher_of = weakref.WeakKeyDictionary()
 
 
 def _implicit_dispatcher(v):
@@ -1091,9 +1093,9 @@ def _implicit_dispatcher(v):
                 "weft",) or inspect.isgeneratorfunction(v) or \
             v.__name__ == "<lambda>":
         return None
-    d = _implicit_dispatchers.get(v)
+    d = _dispatcher_of.get(v)  # (one jitted as weft.jit(v) already)
     if d is None:
-        d = _implicit_dispatchers[v] = Dispatcher(v, {})
+        d = Dispatcher(v, {})
     return d
 
 
@@ -1143,6 +1145,8 @@ class Dispatcher(_CallerBase):
             super().__init__()  # unbound until the first compilation
         self.py_func, self.options = fn, options
         self.decorator = decorator
+        if decorator == "jit":
+            _dispatcher_of.setdefault(fn, self)
         functools.update_wrapper(self, fn)
         self._function = None
         self._tuple_entries = {}  # tuple layout -> generated entry
