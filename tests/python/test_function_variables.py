@@ -60,3 +60,28 @@ def test_closure_numpy_function_and_nanmedian():
     assert make(np.nanmedian)(a) == 2.0 + 2.5
     assert make(np.nanmax)(a) == 3.0 + 8.0
     assert np.isnan(make(np.nanmedian)(np.full(4, np.nan)))
+
+
+def _make_pair(compiled):
+    def step(a):
+        return a * 3.0
+    return step
+
+
+_step_plain = _make_pair(False)
+_step_jitted = weft.jit(_make_pair(True))
+
+
+def _make_caller(compiled):
+    def run(a):
+        s = _step_jitted if compiled else _step_plain
+        return s(a) + 1.0
+    return run
+
+
+def test_factory_plain_and_jitted_functions_of_one_name():
+    # dcor's factories: the plain and the jitted version are both named
+    # `step`; the constant picks the jitted one, and the plain one (which
+    # jitted code would otherwise compile with it) is left out.
+    run = weft.jit(_make_caller(True))
+    np.testing.assert_array_equal(run(np.arange(3.0)), [1.0, 4.0, 7.0])

@@ -1096,6 +1096,7 @@ def _implicit_dispatcher(v):
     d = _dispatcher_of.get(v)  # (one jitted as weft.jit(v) already)
     if d is None:
         d = Dispatcher(v, {})
+        d.implicit = True
     return d
 
 
@@ -1128,7 +1129,15 @@ def _parts_of(root):
             if part not in found:
                 found.append(part)
                 work.append(part)
-    return found
+    # A plain function is left out where a jitted one has its name (dcor's
+    # factory makes both: `g = compiled if flag else plain` is decided by
+    # the constant, and the module can define the name once).
+    jitted = {p.py_func.__name__ for p in found
+              if isinstance(p, Dispatcher) and not getattr(p, "implicit",
+                                                           False)}
+    return [p for p in found
+            if not (getattr(p, "implicit", False) and p is not root and
+                    p.py_func.__name__ in jitted)]
 
 
 class Dispatcher(_CallerBase):
