@@ -178,9 +178,9 @@ std::optional<Block> splitFreshValues(Stmt &s) {
         !freshConstant(values->elts[k].get()))
       return std::nullopt;
     container |= !values->elts[k]->dyn<IntLitExpr>() &&
-                  !values->elts[k]->dyn<FloatLitExpr>() &&
-                  !values->elts[k]->dyn<BoolLitExpr>() &&
-                  !values->elts[k]->dyn<StrLitExpr>();
+                 !values->elts[k]->dyn<FloatLitExpr>() &&
+                 !values->elts[k]->dyn<BoolLitExpr>() &&
+                 !values->elts[k]->dyn<StrLitExpr>();
   }
   if (!container)
     return std::nullopt;

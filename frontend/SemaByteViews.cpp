@@ -34,8 +34,8 @@ Type Analyzer::checkViewDtype(const CallExpr *c, const Type &base) {
     return Type::unknown();
   }
   if (!hasBytes(base)) {
-    diags_.error(c->range, "view() reads the bytes of an array, not of a " +
-                               base.str());
+    diags_.error(c->range,
+                 "view() reads the bytes of an array, not of a " + base.str());
     return Type::unknown();
   }
   return Type::array(*k, base.rank());
@@ -68,7 +68,8 @@ Type Analyzer::checkFrombuffer(const CallExpr *c, const std::vector<Type> &args,
   if (!hasBytes(args[0]) || args[0].rank() != 1) {
     diags_.error(argExprs[0]->range,
                  "frombuffer() reads bytes, a bytearray or a 1-D array, "
-                 "not a " + args[0].str());
+                 "not a " +
+                     args[0].str());
     return Type::unknown();
   }
   return Type::array(*kind, 1);

@@ -848,9 +848,9 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     // keepdims=True: the reduction, then its axis put back with size 1
     // (a view), or the number in an array of ones' shape.
     int rank = t.rank();
-    weft::Type reduced =
-        axis && rank > 1 ? weft::Type::array(t.scalarKind(), rank - 1)
-                         : weft::Type::scalar(t.scalarKind());
+    weft::Type reduced = axis && rank > 1
+                             ? weft::Type::array(t.scalarKind(), rank - 1)
+                             : weft::Type::scalar(t.scalarKind());
     Val r = emitReduction(builtin, argExprs[0], axis, reduced, ln, l);
     if (reduced.isArray()) {
       int64_t at = *axis < 0 ? *axis + rank : *axis;

@@ -43,8 +43,7 @@ Value FunctionGen::emitViewDtype(Value a, const weft::Type &t, int64_t ln,
       return arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, x, y);
     };
     Value strided = arith::AndIOp::create(
-        b, l,
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, n, one),
+        b, l, arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, n, one),
         ne(md.getStrides()[last], one));
     emitCheck(strided,
               "ValueError: To change to a dtype of a different size, the "

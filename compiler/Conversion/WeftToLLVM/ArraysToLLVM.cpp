@@ -89,8 +89,8 @@ struct ViewDtypeLowering : ConvertOpToLLVMPattern<weft::ViewDtypeOp> {
       return LLVM::SDivOp::create(rewriter, loc, bytes, constant(outBytes));
     };
     MemRefDescriptor src(adaptor.getArray());
-    auto desc = MemRefDescriptor::poison(
-        rewriter, loc, getTypeConverter()->convertType(out));
+    auto desc = MemRefDescriptor::poison(rewriter, loc,
+                                         getTypeConverter()->convertType(out));
     desc.setAllocatedPtr(rewriter, loc, src.allocatedPtr(rewriter, loc));
     Value byteOffset = LLVM::MulOp::create(
         rewriter, loc, src.offset(rewriter, loc), constant(inBytes));
