@@ -742,6 +742,18 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
                               "s[i + 1:])");
       return;
     }
+    if (base.isTuple()) {
+      // (a NumPy record passed from Python is a namedtuple, a copy)
+      diags_.error(ix->range,
+                   base.recordName().rfind("numpy_record_", 0) == 0
+                       ? "a NumPy record passed to a Weft function is a "
+                         "copy of its fields, not written into; pass the "
+                         "structured array's field (a['x']) and write "
+                         "a_x[i] instead"
+                       : "'tuple' object does not support item assignment; "
+                         "build a new tuple");
+      return;
+    }
     Type elem = checkExpr(target);
     if (auto *attr = ix->base->dyn<AttributeExpr>())
       if (attr->attr == "real" || attr->attr == "imag") {

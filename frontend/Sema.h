@@ -107,7 +107,8 @@ struct FunctionInstance {
   /// Calls of a namedtuple class (`P(x, y=v)`): the expression of each
   /// field, in the class's order.
   std::unordered_map<const CallExpr *, std::vector<const Expr *>> recordArgs;
-  /// `p.x` of a namedtuple: the position of the field.
+  /// `p.x` of a namedtuple (and `rec["x"]` of a NumPy record passed from
+  /// Python as one): the position of the field.
   std::unordered_map<const Expr *, size_t> fieldOf;
   /// `obj.x` of a number field of a jitclass instance: the field's
   /// number, read from its cell (fieldOf gives the cell).

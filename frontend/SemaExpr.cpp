@@ -568,6 +568,22 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
       parts.push_back(base.elems()[p]);
     return Type::tuple(parts);
   }
+  if (base.isTuple() && !base.recordName().empty() &&
+      ix->indices.size() == 1 && ix->indices[0]->dyn<StrLitExpr>()) {
+    // rec["x"] of a namedtuple (a NumPy record passed from Python is
+    // one): the field, as rec.x.
+    const std::string &field = ix->indices[0]->dyn<StrLitExpr>()->value;
+    const std::vector<std::string> &fields =
+        module_.records.at(base.recordName());
+    auto at = std::find(fields.begin(), fields.end(), field);
+    if (at == fields.end()) {
+      diags_.error(ix->indices[0]->range, "'" + base.recordName() +
+                                              "' has no field '" + field + "'");
+      return Type::unknown();
+    }
+    fn_->fieldOf[ix] = at - fields.begin();
+    return base.elems()[at - fields.begin()];
+  }
   if (base.isTuple()) {
     int64_t n = static_cast<int64_t>(base.elems().size());
     int64_t value = 0;

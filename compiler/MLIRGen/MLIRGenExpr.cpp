@@ -614,9 +614,12 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
     auto *neg = i0->dyn<UnaryExpr>();
     bool literal = i0->dyn<IntLitExpr>() || (neg && neg->op == UnaryOp::Neg &&
                                              neg->operand->dyn<IntLitExpr>());
-    if (!i0->dyn<SliceExpr>() && !literal)
+    auto field = fn.fieldOf.find(ix); // rec["x"]
+    if (field == fn.fieldOf.end() && !i0->dyn<SliceExpr>() && !literal)
       return tupleItemAt(base, ix);
-    if (auto *sl = ix->indices[0]->dyn<SliceExpr>()) {
+    if (field != fn.fieldOf.end()) {
+      positions.push_back(static_cast<int64_t>(field->second));
+    } else if (auto *sl = ix->indices[0]->dyn<SliceExpr>()) {
       positions = *tupleSlicePositions(sl, n);
     } else {
       const Expr *ie = ix->indices[0].get();

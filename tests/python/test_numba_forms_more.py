@@ -220,3 +220,27 @@ def test_tuple_conditions_append_of_numbers_and_fresh_lists():
     assert imax == [0, 3] and imin == [1.0]
     assert edges.dtype == np.int64 and list(edges) == [0, 0, 1, 0, 0, 0]
     assert (empty, full) == (0, 2)
+
+
+def test_numpy_record_argument():
+    # rrmpg's params[i]: one element of a structured array, its fields
+    # read by name (rec["x1"]) or as attributes; writing one is refused
+    @weft.jit
+    def f(p, a):
+        return p["x1"] * a.sum() + p["x2"], p.x3
+
+    dt = np.dtype([("x1", np.float64), ("x2", np.float64), ("x3", np.int32)])
+    params = np.zeros(2, dtype=dt)
+    params["x1"] = [3.5, 1.0]
+    params["x2"] = 0.25
+    params["x3"] = [7, 8]
+    assert f(params[0], np.arange(3.0)) == (10.75, 7)
+    assert f(params[1], np.arange(3.0)) == (3.25, 8)
+
+    @weft.jit
+    def g(p):
+        p["x1"] = 2.0
+        return p["x1"]
+
+    with pytest.raises(weft.CompileError, match="NumPy record passed"):
+        g(params[0])

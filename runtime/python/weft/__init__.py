@@ -1191,9 +1191,12 @@ class Dispatcher(_CallerBase):
             bound.apply_defaults()
             learn = learn and len(bound.args) == len(args)
             args = bound.args
-        # an Enum member is its value (an IntEnum's is an int already)
+        # an Enum member is its value (an IntEnum's is an int already); a
+        # NumPy record (an element of a structured array) a namedtuple
         args = tuple(a.value if isinstance(a, enum.Enum) and
-                     not isinstance(a, int) else a for a in args)
+                     not isinstance(a, int) else
+                     _record_tuple(a) if isinstance(a, np.void) else a
+                     for a in args)
         if any(isinstance(a, (tuple, list, str, Dispatcher)) or a is None
                or _arguments.is_dtype(a) or _jitclass.info_of(a)
                for a in args):
@@ -1408,6 +1411,26 @@ def vectorize(fn=None, *signatures, **options):
     if fn is not None and not inspect.isfunction(fn):
         return wrap  # signatures
     return wrap(fn) if fn is not None else wrap
+
+
+_RECORD_CLASSES = {}
+
+
+def _record_tuple(x):
+    """A NumPy record (np.void of a structured dtype) as a namedtuple of its
+    fields' values, read as `rec["x"]` or `rec.x` in jitted code (a copy:
+    Weft's namedtuples are not written into). One class per dtype."""
+    names = x.dtype.names
+    if not names or not all(n.isidentifier() for n in names):
+        raise CallError("NumPy records are passed when their fields are "
+                        "named by identifiers; pass the fields as numbers")
+    cls = _RECORD_CLASSES.get(x.dtype)
+    if cls is None:
+        import collections
+        cls = collections.namedtuple("numpy_record_%d" % len(_RECORD_CLASSES),
+                                     names)
+        _RECORD_CLASSES[x.dtype] = cls
+    return cls(*(x[n] for n in names))
 
 
 def _scalar_category(dt):
