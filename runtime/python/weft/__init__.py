@@ -1433,62 +1433,23 @@ def _record_tuple(x):
     return cls(*(x[n] for n in names))
 
 
-def _scalar_category(dt):
-    """NumPy's kinds in order: bool 0, integers 1, floats 2, complex 3."""
-    return {"b": 0, "i": 1, "u": 1, "f": 2, "c": 3}.get(dt.kind, 4)
-
-
 class _Ufunc(Dispatcher):
     """A @vectorize function with signatures, as Numba's: a NumPy ufunc
-    with one loop per signature, in their order. A call takes the first
-    loop whose input types the arguments cast to safely (NumPy's loop
-    search: float32 arrays take an f8(f8) loop listed before f4(f4)),
-    converts the arguments to them and gives the loop's output type."""
+    with one loop per signature, in their order. A call takes the loop
+    NumPy's loop search takes (weft/gufunc.py ufunc_loop), converts the
+    arguments to its types and gives its output type."""
 
     def __init__(self, fn, options, signatures):
         super().__init__(fn, options, decorator="vectorize")
         from . import gufunc
-        self._loops = []
-        for sig in signatures:
-            text = sig if isinstance(sig, str) else str(sig)
-            ins = [np.dtype(dt) for dt, _ in gufunc._parse_signature(text)]
-            ret = text.split("(")[0].strip() if "(" in text else ""
-            if ret not in gufunc._DTYPES:
-                raise NotImplementedError(
-                    "weft's vectorize needs a signature with a return type, "
-                    "as 'f8(f8, f8)', not %r" % text)
-            self._loops.append((ins, np.dtype(gufunc._DTYPES[ret])))
-
-    def _loop_for(self, args):
-        arrays = [np.asarray(a).dtype for a in args
-                  if isinstance(a, np.ndarray) and a.ndim > 0]
-        top = max(map(_scalar_category, arrays), default=None)
-
-        def kind(a):
-            # arrays by their dtype; numbers beside arrays of their kind or
-            # a higher one by their value (2 fits an int8 loop), else by
-            # their own dtype, as NumPy 1.24's legacy promotion
-            dt = np.asarray(a).dtype
-            if (isinstance(a, np.ndarray) and a.ndim > 0) or top is None or \
-                    _scalar_category(dt) > top:
-                return dt
-            return np.min_scalar_type(a)
-        kinds = [kind(a) for a in args]
-        for ins, out in self._loops:
-            if len(ins) == len(args) and all(
-                    np.can_cast(k, dt, "safe") for k, dt in zip(kinds, ins)):
-                return ins, out
-        raise TypeError(
-            "ufunc '%s' not supported for the input types (%s): its "
-            "signatures take %s" % (
-                self.py_func.__name__, ", ".join(k.name for k in kinds),
-                "; ".join("(%s)" % ", ".join(d.name for d in ins)
-                          for ins, _ in self._loops)))
+        self._gufunc = gufunc
+        self._loops = gufunc.ufunc_loops(signatures)
 
     def __call__(self, *args, **kwargs):
         if kwargs:
             return self._slow(*args, **kwargs)
-        ins, out = self._loop_for(args)
+        ins, out = self._gufunc.ufunc_loop(self._loops, args,
+                                           self.py_func.__name__)
         cast = [a.astype(dt, copy=False) if isinstance(a, np.ndarray) and
                 a.ndim > 0 else dt.type(a) for a, dt in zip(args, ins)]
         r = self._slow(*cast)

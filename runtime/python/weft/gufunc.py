@@ -74,6 +74,56 @@ def _parse_signature(sig):
     return out
 
 
+def ufunc_loops(signatures):
+    """@vectorize's signatures ('f8(f8, f8)', or float64(float64, float64)
+    of the numba module's type names) as [(input dtypes, output dtype)]."""
+    loops = []
+    for sig in signatures:
+        text = sig if isinstance(sig, str) else str(sig)
+        ins = [np.dtype(dt) for dt, _ in _parse_signature(text)]
+        ret = text.split("(")[0].strip() if "(" in text else ""
+        if ret not in _DTYPES:
+            raise NotImplementedError(
+                "weft's vectorize needs a signature with a return type, "
+                "as 'f8(f8, f8)', not %r" % text)
+        loops.append((ins, np.dtype(_DTYPES[ret])))
+    return loops
+
+
+def _scalar_category(dt):
+    """NumPy's kinds in order: bool 0, integers 1, floats 2, complex 3."""
+    return {"b": 0, "i": 1, "u": 1, "f": 2, "c": 3}.get(dt.kind, 4)
+
+
+def ufunc_loop(loops, args, name):
+    """The loop of `loops` a NumPy ufunc takes for `args`: the first whose
+    input types the arguments cast to safely, in order (float32 arrays
+    take an f8(f8) loop listed before f4(f4)); TypeError for none."""
+    arrays = [np.asarray(a).dtype for a in args
+              if isinstance(a, np.ndarray) and a.ndim > 0]
+    top = max(map(_scalar_category, arrays), default=None)
+
+    def kind(a):
+        # arrays by their dtype; numbers beside arrays of their kind or a
+        # higher one by their value (2 fits an int8 loop), else by their
+        # own dtype, as NumPy 1.24's legacy promotion
+        dt = np.asarray(a).dtype
+        if (isinstance(a, np.ndarray) and a.ndim > 0) or top is None or \
+                _scalar_category(dt) > top:
+            return dt
+        return np.min_scalar_type(a)
+    kinds = [kind(a) for a in args]
+    for ins, out in loops:
+        if len(ins) == len(args) and all(
+                np.can_cast(k, dt, "safe") for k, dt in zip(kinds, ins)):
+            return ins, out
+    raise TypeError(
+        "ufunc '%s' not supported for the input types (%s): its signatures "
+        "take %s" % (name, ", ".join(k.name for k in kinds),
+                     "; ".join("(%s)" % ", ".join(d.name for d in ins)
+                               for ins, _ in loops)))
+
+
 class GUFunc:
     """A @guvectorize kernel; calling it with the inputs returns the
     outputs (one array, or a tuple), as Numba's gufuncs do."""
