@@ -1,4 +1,5 @@
-"""@weft.guvectorize: Numba's generalized ufuncs.
+"""@weft.guvectorize: Numba's generalized ufuncs (and the loop search of
+@vectorize with signatures: ufunc_loops, ufunc_loop).
 
 A kernel written on core arrays (`def move_mean(a, window, out)` with the
 layout "(n),()->(n)") runs once per element of the loop dimensions (the
