@@ -283,12 +283,16 @@ def passed_through(a):
     return a
 
 
-def test_structured_arrays_and_records_are_refused_by_name():
+def test_structured_arrays_are_refused_by_name_and_odd_records_too():
     r = np.zeros(3, dtype=[("x", "f8"), ("y", "i4")])
     with pytest.raises(weft.CallError, match=r"structured arrays \(dtype "
                        r".*\) are not supported yet; pass each field, "
                        r"a\['x'\], as an array of its own"):
         passed_through(r)
-    with pytest.raises(weft.CallError, match="NumPy records .* are not "
-                       "supported yet; pass its fields as numbers"):
-        passed_through(r[0])
+    # a record passes as a namedtuple of its fields (returned: a tuple),
+    # when its fields are named by identifiers
+    assert passed_through(r[1]) == (0.0, 0)
+    odd = np.zeros(2, dtype=[("a b", "f8")])
+    with pytest.raises(weft.CallError, match="NumPy records are passed when "
+                       "their fields are named by identifiers"):
+        passed_through(odd[0])
