@@ -158,6 +158,15 @@ Type Analyzer::checkBoolOp(const BoolOpExpr *b) {
   narrowed_ = saved;
   if (!l.isKnown() || !r.isKnown())
     return Type::unknown();
+  // (a tuple or a list of lists as an operand would be the value of the
+  // expression, of a type no bool mixes with)
+  for (auto [t, e] : {std::pair{l, b->lhs.get()}, std::pair{r, b->rhs.get()}})
+    if (t.isTuple() || t.isRagged()) {
+      diags_.error(e->range, "a " + t.str() +
+                                 " is not an operand of 'and' or 'or' in "
+                                 "Weft; test len(...) > 0 instead");
+      return Type::unknown();
+    }
   isTruthy(l, b->lhs->range);
   isTruthy(r, b->rhs->range);
   // A list stands for its truth value: `while stack and x > 0`.
