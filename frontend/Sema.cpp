@@ -693,7 +693,7 @@ void Analyzer::assignName(const NameExpr *n, const Type &t,
 }
 
 void Analyzer::assignTo(const Expr *target, const Type &valueType,
-                        SourceRange valueRange) {
+                        SourceRange valueRange, const Expr *value) {
   if (auto *n = target->dyn<NameExpr>()) {
     // A variable may shadow a builtin (`mean = sum(x) / n`), as in Python:
     // the function cannot be called where the variable is local. The
@@ -787,6 +787,25 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
                            "made");
           return;
         }
+      if (base.raggedArrayRows()) {
+        // lst[i] = a: a new array of the rows' rank, copied.
+        bool ok = valueType.isArray() && valueType.listDepth() == 0 &&
+                  !valueType.isString() &&
+                  valueType.rank() == base.raggedRowRank() &&
+                  !valueType.elementType().isComplex() &&
+                  !(valueType.elementType().isFloat() &&
+                    !elem.elementType().isFloat());
+        if (!ok)
+          diags_.error(valueRange, "cannot store a " + valueType.str() +
+                                       " into a row of a " + base.str());
+        else if (value && !freshArray(value))
+          diags_.error(valueRange,
+                       "a list of arrays holds copies of new arrays here, "
+                       "and this may be a view of (or the same array as) "
+                       "another one, which Python's list would share; "
+                       "store a copy (add .copy())");
+        return;
+      }
       // lst[i] = row: the row's numbers, copied.
       if (!valueType.isList() || valueType.isString() ||
           valueType.elementType().isComplex() ||
@@ -1040,7 +1059,7 @@ void Analyzer::checkStmt(const Stmt &s) {
                          "return None from a function (an optional value)"
                        : "this call returns no value; it cannot be assigned");
     for (const ExprPtr &t : a.targets)
-      assignTo(t.get(), v, a.value->range);
+      assignTo(t.get(), v, a.value->range, a.value.get());
     return;
   }
   case StmtKind::AnnAssign:

@@ -389,9 +389,15 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
   }
   if (call.b == Builtin::Copy && call.args.size() == 1 &&
       call.args[0].isRagged() && !call.args[0].isComplex()) {
-    // np.array(lst) of a list of lists (or of 1-D arrays) of one length:
-    // a 2-D array (a ValueError at run time when the lengths differ).
-    return Type::array(call.dtype ? *call.dtype : call.args[0].scalarKind(), 2);
+    // np.array(lst) of a list of lists (or of arrays) of one shape: an
+    // array with one more axis (a ValueError at run time when the shapes
+    // differ).
+    if (call.args[0].raggedRowRank() >= kMaxRank)
+      return call.fail(call.argExprs[0]->range,
+                       "np.array() of this list would have more than the " +
+                           std::to_string(kMaxRank) + " axes an array has");
+    return Type::array(call.dtype ? *call.dtype : call.args[0].scalarKind(),
+                       call.args[0].raggedRowRank() + 1);
   }
   if (call.b == Builtin::Copy || call.b == Builtin::Ravel) {
     if (!call.arity(1, 1) || !call.needArray(0))

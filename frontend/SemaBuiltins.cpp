@@ -127,9 +127,16 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     return args[0].asArray();
   }
   if (b == Builtin::AsArrayList) {
-    if (!checkArity(c, "__as_array_list", args.size(), 3, 3))
+    // starts, lengths, pool, then each row's extents along each axis
+    // for rows of 2 or more axes
+    if (!checkArity(c, "__as_array_list", args.size(), 3, 3 + kMaxRank))
       return Type::unknown();
-    for (size_t k = 0; k < 3; ++k) {
+    if (args.size() == 4) {
+      diags_.error(c->range, "__as_array_list() takes the rows' extents "
+                             "along two or more axes, or none");
+      return Type::unknown();
+    }
+    for (size_t k = 0; k < args.size(); ++k) {
       if (!args[k].isKnown())
         return Type::unknown();
       bool ok = args[k].isArray() && args[k].rank() == 1 &&
@@ -144,7 +151,9 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
         return Type::unknown();
       }
     }
-    return Type::raggedArrays(args[2].scalarKind());
+    return Type::raggedArrays(
+        args[2].scalarKind(),
+        args.size() == 3 ? 1 : static_cast<int>(args.size()) - 3);
   }
   if (b == Builtin::AsTupleList) {
     if (args.empty()) {

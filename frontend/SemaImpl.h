@@ -88,8 +88,10 @@ private:
                            SourceRange valueRange);
   bool checkArrayIndexStore(const IndexExpr *ix, const Type &value,
                             SourceRange valueRange);
+  /// `value`: the expression assigned, where one is (not an unpacked
+  /// part).
   void assignTo(const Expr *target, const Type &valueType,
-                SourceRange valueRange);
+                SourceRange valueRange, const Expr *value = nullptr);
   void assignName(const NameExpr *n, const Type &t, SourceRange valueRange);
   Type checkExpr(const Expr *e);
   Type checkExprImpl(const Expr *e);

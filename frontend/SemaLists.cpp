@@ -28,10 +28,11 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
   if (lst.isTupleList() ||
       (!lst.isKnown() && b == Builtin::ListAppend && args[1].isTuple()))
     return checkTupleListMethod(c, b, args, argExprs, name);
-  // (a list of lists, or of 1-D arrays)
+  // (a list of lists, or of arrays)
   if (lst.isRagged() ||
       (!lst.isKnown() && b == Builtin::ListAppend && args[1].isArray() &&
-       args[1].rank() == 1 && !args[1].isString()))
+       (args[1].rank() == 1 || args[1].listDepth() == 0) &&
+       !args[1].isString()))
     return checkRaggedListMethod(c, b, args, argExprs);
   if (lst.isKnown() && !lst.isList()) {
     diags_.error(argExprs[0]->range,

@@ -53,6 +53,16 @@ bool Analyzer::freshArray(const Expr *e) {
     if (callee != fn_->calls.end()) // it may return (a view of) an argument
       return returnsFreshArray(callee->second);
     std::optional<Builtin> b = fn_->builtinOf(c);
+    if (b &&
+        builtinIn(*b, {Builtin::Reshape, Builtin::Ravel, Builtin::Transpose})) {
+      // A view of a new array (np.arange(n).reshape(r, c)) is the only
+      // name of its elements.
+      auto *m = c->callee->dyn<AttributeExpr>();
+      const Expr *array = m                 ? m->base.get()
+                          : c->args.empty() ? nullptr
+                                            : c->args[0].get();
+      return array && freshArray(array);
+    }
     return b && returnsNewBuffer(*b);
   }
   case ExprKind::Name: {
@@ -158,8 +168,18 @@ Type Analyzer::checkRaggedListMethod(
   const Type &row = args[1];
   if (!row.isKnown())
     return Type::unknown();
-  bool arrayRow = row.isArray() && row.rank() == 1 && !row.isList() &&
-                  !row.isString() && !row.elementType().isComplex();
+  bool arrayRow = row.isArray() && row.listDepth() == 0 && !row.isString() &&
+                  !row.elementType().isComplex();
+  if (arrayRow && lst.isKnown() && lst.raggedArrayRows() &&
+      lst.raggedRowRank() != row.rank()) {
+    diags_.error(argExprs[1]->range,
+                 name + " is a " + lst.str() + ", which holds arrays of " +
+                     std::to_string(lst.raggedRowRank()) +
+                     (lst.raggedRowRank() == 1 ? " axis" : " axes") + ", not " +
+                     row.str() +
+                     "; a list holds arrays of one rank (reshape the row)");
+    return Type::unknown();
+  }
   if (arrayRow && (!lst.isKnown() || lst.raggedArrayRows())) {
     // A list of arrays: the row is copied into the pool, so the array
     // appended may not be used again under its name (Python's list would
@@ -183,12 +203,16 @@ Type Analyzer::checkRaggedListMethod(
                        "' to a new array before using it again");
       // (typed all the same: the list's other uses add no errors)
     }
-    ScalarKind k = computeKind(row.scalarKind());
-    return Type::raggedArrays(lst.isKnown() ? promote(lst.scalarKind(), k) : k);
+    // (rows keep their dtype, as Numba's list of arrays; rows of two
+    // dtypes go in as the wider)
+    ScalarKind k = row.scalarKind();
+    if (lst.isKnown() && lst.scalarKind() != k)
+      k = promote(computeKind(lst.scalarKind()), computeKind(k));
+    return Type::raggedArrays(k, row.rank());
   }
   if (lst.isKnown() && lst.raggedArrayRows()) {
     diags_.error(argExprs[1]->range,
-                 name + " is a list of 1-D arrays, not " + row.str());
+                 name + " is a " + lst.str() + ", not " + row.str());
     return Type::unknown();
   }
   if (!row.isList() || row.isString()) {
@@ -306,12 +330,17 @@ Type Analyzer::raggedUnion(const Type &a, const Type &b, bool &ok) {
   };
   ok = rows(a) && rows(b) && !a.elementType().isComplex() &&
        !b.elementType().isComplex() &&
-       a.raggedArrayRows() == b.raggedArrayRows();
+       a.raggedArrayRows() == b.raggedArrayRows() &&
+       (!a.isRagged() || !b.isRagged() ||
+        a.raggedRowRank() == b.raggedRowRank());
   if (!ok)
     return Type::unknown();
-  return Type::ragged(
-      promote(computeKind(a.scalarKind()), computeKind(b.scalarKind())),
-      a.raggedArrayRows());
+  ScalarKind k =
+      a.scalarKind() == b.scalarKind() && a.raggedArrayRows()
+          ? a.scalarKind() // (an array's dtype, kept)
+          : promote(computeKind(a.scalarKind()), computeKind(b.scalarKind()));
+  return Type::ragged(k, a.raggedArrayRows(),
+                      a.isRagged() ? a.raggedRowRank() : 1);
 }
 
 } // namespace sema

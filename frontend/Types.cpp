@@ -34,7 +34,8 @@ bool Type::operator==(const Type &o) const {
   case Kind::TupleList:
     return elems_ == o.elems_;
   case Kind::Ragged:
-    return scalar_ == o.scalar_ && arrayRows_ == o.arrayRows_;
+    return scalar_ == o.scalar_ && arrayRows_ == o.arrayRows_ &&
+           rowRank_ == o.rowRank_;
   default:
     return true;
   }
@@ -221,7 +222,7 @@ std::string Type::str() const {
   case Kind::TupleList:
     return "list[" + tupleListElement().str() + "]";
   case Kind::Ragged:
-    return arrayRows_ ? std::string("list[") + scalarName(scalar_) + "[:]]"
+    return arrayRows_ ? "list[" + raggedRow().str() + "]"
                       : std::string("list[list[") + scalarName(scalar_) + "]]";
   case Kind::DType:
     return std::string("dtype(") + scalarName(scalar_) + ")";

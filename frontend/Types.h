@@ -178,23 +178,33 @@ public:
   /// (`adj[u].append(v)`): the rows are runs of one buffer of all their
   /// elements, the pool. Held as four lists: each row's start in the
   /// pool, its length and its capacity (i64), then the pool (elems()).
-  static Type ragged(ScalarKind elem, bool arrayRows = false) {
+  static Type ragged(ScalarKind elem, bool arrayRows = false, int rowRank = 1) {
     Type t(Kind::Ragged);
     t.scalar_ = elem;
     t.arrayRows_ = arrayRows;
+    t.rowRank_ = rowRank;
     t.elems_ = {list(ScalarKind::I64), list(ScalarKind::I64),
                 list(ScalarKind::I64), list(elem)};
+    for (int d = 0; rowRank > 1 && d < rowRank; ++d)
+      t.elems_.push_back(list(ScalarKind::I64));
     return t;
   }
-  /// A Python list of 1-D arrays of any lengths (`out.append(a[mask])`),
-  /// held as a ragged list whose rows are arrays.
-  static Type raggedArrays(ScalarKind elem) { return ragged(elem, true); }
+  /// A Python list of arrays of one rank and any shapes
+  /// (`out.append(a[mask])`, a list of matrices), held as a ragged list
+  /// whose rows are arrays: a row's length is its number of elements,
+  /// which the pool holds in row-major order; arrays of 2 or more axes
+  /// add one list per axis, each row's extent along it (elems()[4 + d]).
+  static Type raggedArrays(ScalarKind elem, int rowRank = 1) {
+    return ragged(elem, true, rowRank);
+  }
   /// Whether a ragged list's rows are arrays (else lists).
   bool raggedArrayRows() const { return arrayRows_; }
-  /// The value of `lst[i]` of a ragged list: a list of numbers, or a 1-D
+  /// The rank of a ragged list's rows (1 for lists of lists).
+  int raggedRowRank() const { return rowRank_; }
+  /// The value of `lst[i]` of a ragged list: a list of numbers, or an
   /// array (a view of the row in the pool).
   Type raggedRow() const {
-    return arrayRows_ ? array(scalar_, 1) : list(scalar_);
+    return arrayRows_ ? array(scalar_, rowRank_) : list(scalar_);
   }
   static Type tuple(std::vector<Type> elems) {
     Type t(Kind::Tuple);
@@ -301,6 +311,7 @@ private:
   int listDepth_ = 0;
   bool str_ = false;
   bool arrayRows_ = false; ///< a ragged list's rows are arrays
+  int rowRank_ = 1;        ///< the rank of a ragged list's rows
   std::string record_;
   std::vector<Type> elems_;
 };

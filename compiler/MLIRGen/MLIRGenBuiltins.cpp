@@ -323,6 +323,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
     Val rows;
     Value lengths = arg(1).v();
     rows.parts = {arg(0).v(), lengths, lengths, arg(2).v()};
+    for (size_t k = 3; k < c->args.size(); ++k) // (the rows' extents)
+      rows.parts.push_back(arg(k).v());
     return rows;
   }
   if (builtin == Builtin::AsTupleList) { // the fields' arrays as they are

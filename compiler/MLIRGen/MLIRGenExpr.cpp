@@ -1035,7 +1035,7 @@ Val FunctionGen::emitExpr(const Expr *e) {
   case ExprKind::List: {
     auto *lst = static_cast<const ListExpr *>(e);
     if (t.isRagged() && lst->elts.empty())
-      return emptyRagged(t.scalarKind(), l);
+      return emptyRagged(t.scalarKind(), l, t.raggedRowRank());
     if (t.isArray() && t.rank() > 1)
       return Val(emitNestedListLiteral(lst, t, l));
     if (!t.isTupleList())

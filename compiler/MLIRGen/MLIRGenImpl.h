@@ -268,7 +268,7 @@ public:
   /// Row `i` (a checked index) of the list of lists `rl`.
   mlir::Value raggedRowAt(const Val &rl, mlir::Value i, mlir::Location l);
   /// A new list of lists without rows, its pool of kind `k`.
-  Val emptyRagged(ScalarKind k, mlir::Location l);
+  Val emptyRagged(ScalarKind k, mlir::Location l, int rowRank = 1);
   /// np.array(lst) of a list of lists: the rows of a new 2-D array of
   /// kind `k` (a ValueError when two rows' lengths differ).
   mlir::Value raggedToArray(const Val &rl, ScalarKind k, int64_t ln,

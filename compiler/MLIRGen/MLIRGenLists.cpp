@@ -154,14 +154,20 @@ void FunctionGen::storeAdded(Value grown, Value n, Value added, bool one,
     memref::StoreOp::create(b, l, convert(added, k, l), grown, ValueRange{n});
     return;
   }
-  Value count = memref::DimOp::create(b, l, added, 0);
-  auto loop = scf::ForOp::create(b, l, index(0, l), count, index(1, l));
-  OpBuilder::InsertionGuard g(b);
-  b.setInsertionPointToStart(loop.getBody());
-  Value i = loop.getInductionVar();
-  Value x = memref::LoadOp::create(b, l, added, ValueRange{i});
-  memref::StoreOp::create(b, l, convert(x, k, l), grown,
-                          ValueRange{arith::AddIOp::create(b, l, n, i)});
+  // (an array of several axes: its elements in row-major order)
+  auto rank = cast<MemRefType>(added.getType()).getRank();
+  SmallVector<Value, 4> dims;
+  for (int64_t d = 0; d < rank; ++d)
+    dims.push_back(memref::DimOp::create(b, l, added, d));
+  emitLoopNest(dims, l, [&](ValueRange ivs) {
+    Value at = ivs[0];
+    for (int64_t d = 1; d < rank; ++d)
+      at = arith::AddIOp::create(b, l, arith::MulIOp::create(b, l, at, dims[d]),
+                                 ivs[d]);
+    Value x = memref::LoadOp::create(b, l, added, ivs);
+    memref::StoreOp::create(b, l, convert(x, k, l), grown,
+                            ValueRange{arith::AddIOp::create(b, l, n, at)});
+  });
 }
 
 Value FunctionGen::foldElements(

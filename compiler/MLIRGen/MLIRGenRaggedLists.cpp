@@ -5,7 +5,9 @@
 // holds the rows' elements. A row is a view of its run of the pool. A row
 // that grows past its capacity moves to the pool's end with twice the
 // room (or grows in place when it is the pool's last run), so appending n
-// numbers to the rows costs O(n) in all, as Python's lists.
+// numbers to the rows costs O(n) in all, as Python's lists. A list of
+// arrays of 2 or more axes adds one list per axis, each row's extent
+// (its length is its number of elements, held in row-major order).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/MLIRGen/MLIRGenImpl.h"
@@ -15,11 +17,19 @@ using namespace mlir;
 namespace weft {
 
 namespace {
-enum Part { Starts = 0, Lengths = 1, Capacities = 2, Pool = 3 };
+enum Part { Starts = 0, Lengths = 1, Capacities = 2, Pool = 3, Extents = 4 };
 
 /// The length of axis `d` of `array`, an index.
 Value size(OpBuilder &b, Value array, unsigned d, Location l) {
   return memref::DimOp::create(b, l, array, d);
+}
+
+/// The number of elements of `array`, an index.
+Value rowElements(OpBuilder &b, Value array, Location l) {
+  Value n = size(b, array, 0, l);
+  for (int64_t d = 1; d < cast<MemRefType>(array.getType()).getRank(); ++d)
+    n = arith::MulIOp::create(b, l, n, size(b, array, d, l));
+  return n;
 }
 } // namespace
 
@@ -34,13 +44,35 @@ Value FunctionGen::raggedRowView(Value pool, Value start, Value length,
 
 Value FunctionGen::raggedRowAt(const Val &rl, Value i, Location l) {
   Value start = memref::LoadOp::create(b, l, rl.parts[Starts], ValueRange{i});
-  Value length = memref::LoadOp::create(b, l, rl.parts[Lengths], ValueRange{i});
-  return raggedRowView(rl.parts[Pool], start, length, l);
+  if (rl.parts.size() <= Extents) {
+    Value length =
+        memref::LoadOp::create(b, l, rl.parts[Lengths], ValueRange{i});
+    return raggedRowView(rl.parts[Pool], start, length, l);
+  }
+  // A row of several axes: a row-major view of its run of the pool.
+  Value pool = rl.parts[Pool];
+  ArrayMeta meta = arrayMeta(pool, l);
+  size_t rank = rl.parts.size() - Extents;
+  SmallVector<Value, 4> sizes, strides(rank);
+  for (size_t d = 0; d < rank; ++d)
+    sizes.push_back(toIndex(
+        memref::LoadOp::create(b, l, rl.parts[Extents + d], ValueRange{i}), l));
+  Value stride = meta.strides[0];
+  for (size_t d = rank; d-- > 0;) {
+    strides[d] = stride;
+    stride = arith::MulIOp::create(b, l, stride, sizes[d]);
+  }
+  Value offset = arith::AddIOp::create(
+      b, l, meta.offset,
+      arith::MulIOp::create(b, l, toIndex(start, l), meta.strides[0]));
+  ScalarKind k = kindOf(cast<MemRefType>(pool.getType()).getElementType());
+  return makeView(pool, k, offset, sizes, strides, l);
 }
 
-Val FunctionGen::emptyRagged(ScalarKind k, Location l) {
+Val FunctionGen::emptyRagged(ScalarKind k, Location l, int rowRank) {
   Val out;
-  for (int p = 0; p < 4; ++p) {
+  int parts = Extents + (rowRank > 1 ? rowRank : 0);
+  for (int p = 0; p < parts; ++p) {
     Value zero = index(0, l);
     out.parts.push_back(allocArray(p == Pool ? k : ScalarKind::I64, zero, l));
   }
@@ -49,56 +81,70 @@ Val FunctionGen::emptyRagged(ScalarKind k, Location l) {
 
 Value FunctionGen::raggedToArray(const Val &rl, ScalarKind k, int64_t ln,
                                  Location l) {
+  // The first row's extents (its length for a row of one axis; 0 of no
+  // rows), which every row must have.
   Value rows = size(b, rl.parts[Lengths], 0, l);
-  // The first row's length (0 of no rows), which every row must have.
+  SmallVector<Value, 4> extentLists;
+  if (rl.parts.size() <= Extents)
+    extentLists.push_back(rl.parts[Lengths]);
+  for (size_t p = Extents; p < rl.parts.size(); ++p)
+    extentLists.push_back(rl.parts[p]);
   Value any =
       arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, rows, index(0, l));
-  auto first = scf::IfOp::create(b, l, TypeRange{b.getI64Type()}, any,
-                                 /*withElseRegion=*/true);
+  SmallVector<mlir::Type, 4> i64s(extentLists.size(), b.getI64Type());
+  auto first = scf::IfOp::create(b, l, i64s, any, /*withElseRegion=*/true);
   {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(first.thenBlock());
-    Value n = memref::LoadOp::create(b, l, rl.parts[Lengths],
-                                     ValueRange{index(0, l)});
-    scf::YieldOp::create(b, l, n);
+    SmallVector<Value, 4> extents;
+    for (Value e : extentLists)
+      extents.push_back(
+          memref::LoadOp::create(b, l, e, ValueRange{index(0, l)}));
+    scf::YieldOp::create(b, l, extents);
     b.setInsertionPointToStart(first.elseBlock());
-    scf::YieldOp::create(b, l, i64(0, l));
+    SmallVector<Value, 4> zeros(extentLists.size(), i64(0, l));
+    scf::YieldOp::create(b, l, zeros);
   }
-  Value cols = first.getResult(0);
   auto scan = scf::ForOp::create(b, l, index(0, l), rows, index(1, l),
                                  ValueRange{constant(ScalarKind::Bool, 0, l)});
   {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(scan.getBody());
-    Value n = memref::LoadOp::create(b, l, rl.parts[Lengths],
-                                     ValueRange{scan.getInductionVar()});
-    Value differs =
-        arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, n, cols);
-    scf::YieldOp::create(b, l,
-                         ValueRange{arith::OrIOp::create(
-                             b, l, scan.getRegionIterArgs()[0], differs)});
+    Value differs = scan.getRegionIterArgs()[0];
+    for (size_t d = 0; d < extentLists.size(); ++d) {
+      Value n = memref::LoadOp::create(b, l, extentLists[d],
+                                       ValueRange{scan.getInductionVar()});
+      differs = arith::OrIOp::create(
+          b, l, differs,
+          arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, n,
+                                first.getResult(d)));
+    }
+    scf::YieldOp::create(b, l, ValueRange{differs});
   }
   emitCheck(scan.getResult(0),
-            "ValueError: setting an array element with a sequence. The "
-            "requested array has an inhomogeneous shape after 1 dimensions",
+            extentLists.size() == 1
+                ? "ValueError: setting an array element with a sequence. The "
+                  "requested array has an inhomogeneous shape after 1 "
+                  "dimensions"
+                : "ValueError: setting an array element with a sequence. The "
+                  "requested array has an inhomogeneous shape",
             ln, l);
-  SmallVector<Value, 2> sizes{rows, toIndex(cols, l)};
+  SmallVector<Value, 4> sizes{rows};
+  for (Value e : first.getResults())
+    sizes.push_back(toIndex(e, l));
   Value out = allocArrayN(k, sizes, l);
-  auto outer = scf::ForOp::create(b, l, index(0, l), rows, index(1, l));
-  {
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(outer.getBody());
-    Value i = outer.getInductionVar();
+  emitLoopNest(sizes, l, [&](ValueRange ivs) {
     Value start = toIndex(
-        memref::LoadOp::create(b, l, rl.parts[Starts], ValueRange{i}), l);
-    auto inner =
-        scf::ForOp::create(b, l, index(0, l), toIndex(cols, l), index(1, l));
-    b.setInsertionPointToStart(inner.getBody());
-    Value j = inner.getInductionVar();
-    Value at = arith::AddIOp::create(b, l, start, j);
-    Value x = memref::LoadOp::create(b, l, rl.parts[Pool], ValueRange{at});
-    memref::StoreOp::create(b, l, convert(x, k, l), out, ValueRange{i, j});
-  }
+        memref::LoadOp::create(b, l, rl.parts[Starts], ValueRange{ivs[0]}), l);
+    Value at = ivs[1];
+    for (size_t d = 2; d < ivs.size(); ++d)
+      at = arith::AddIOp::create(
+          b, l, arith::MulIOp::create(b, l, at, sizes[d]), ivs[d]);
+    Value x = memref::LoadOp::create(
+        b, l, rl.parts[Pool],
+        ValueRange{arith::AddIOp::create(b, l, start, at)});
+    memref::StoreOp::create(b, l, convert(x, k, l), out, ivs);
+  });
   return out;
 }
 
@@ -116,7 +162,8 @@ Val FunctionGen::emitRaggedSlice(const Val &rl, const IndexExpr *ix) {
   // slice is taken of the rows' positions, so its bounds run once.
   Location l = loc(ix->range);
   int64_t ln = line(ix->range);
-  ScalarKind k = fn.typeOf(ix).scalarKind();
+  weft::Type lt = fn.typeOf(ix);
+  ScalarKind k = lt.scalarKind();
   SmallVector<Value, 1> count{size(b, rl.parts[Lengths], 0, l)};
   Value positions = allocArrayN(ScalarKind::I64, count, l);
   emitLoopNest(count, l, [&](ValueRange ivs) {
@@ -126,7 +173,7 @@ Val FunctionGen::emitRaggedSlice(const Val &rl, const IndexExpr *ix) {
   });
   SubscriptEntry slice{ix->indices[0].get(), Value()};
   Value chosen = emitView(positions, {slice}, 1, positions.getType(), ix);
-  Val out = emptyRagged(k, l);
+  Val out = emptyRagged(k, l, lt.raggedRowRank());
   for (Value p : out.parts) // (the loop's values: owned by it)
     takeOwnership(p, l);
   SmallVector<Value, 4> inits(out.parts.begin(), out.parts.end());
@@ -155,16 +202,22 @@ Val FunctionGen::emitRaggedSlice(const Val &rl, const IndexExpr *ix) {
 void FunctionGen::raggedPushRow(Val &rl, Value row, ScalarKind k, int64_t ln,
                                 Location l) {
   // The row's numbers at the pool's end; its start, length and capacity
-  // appended. The parts' references pass to the grown lists.
+  // (and its extents) appended. The parts' references pass to the grown
+  // lists.
   Value n = size(b, rl.parts[Pool], 0, l);
-  Value m = size(b, row, 0, l);
+  Value m = rowElements(b, row, l);
   Value pool = growList(rl.parts[Pool], m, ln, l);
   storeAdded(pool, n, row, /*one=*/false, k, l);
   rl.parts[Pool] = pool;
   Value start = arith::IndexCastOp::create(b, l, b.getI64Type(), n);
   Value length = arith::IndexCastOp::create(b, l, b.getI64Type(), m);
-  Value values[3] = {start, length, length};
-  for (int p = Starts; p <= Capacities; ++p) {
+  SmallVector<Value, 8> values{start, length, length, Value()};
+  for (size_t p = Extents; p < rl.parts.size(); ++p)
+    values.push_back(arith::IndexCastOp::create(b, l, b.getI64Type(),
+                                                size(b, row, p - Extents, l)));
+  for (size_t p = Starts; p < rl.parts.size(); ++p) {
+    if (p == Pool)
+      continue;
     Value at = size(b, rl.parts[p], 0, l);
     Value grown = growList(rl.parts[p], index(1, l), ln, l);
     memref::StoreOp::create(b, l, values[p], grown, ValueRange{at});
@@ -289,7 +342,7 @@ bool FunctionGen::emitRaggedUpdate(const std::string &name,
       keep = arith::SelectOp::create(
           b, l, empty, zero, arith::SubIOp::create(b, l, n, index(1, l)));
     }
-    for (int p = 0; p < 4; ++p) {
+    for (size_t p = 0; p < rl.parts.size(); ++p) {
       if (p == Pool && builtin == Builtin::ListDrop)
         continue;
       rl.parts[p] = weft::SliceOp::create(b, l, rl.parts[p].getType(),
@@ -389,7 +442,7 @@ void FunctionGen::storeRaggedRow(const IndexExpr *ix, const Val &row,
     addTemp(values);
   }
   Value n = size(b, rl.parts[Pool], 0, l);
-  Value m = size(b, values, 0, l);
+  Value m = rowElements(b, values, l);
   Value pool = growList(rl.parts[Pool], m, ln, l);
   storeAdded(pool, n, values, /*one=*/false, t.scalarKind(), l);
   Value start = arith::IndexCastOp::create(b, l, b.getI64Type(), n);
@@ -397,6 +450,12 @@ void FunctionGen::storeRaggedRow(const IndexExpr *ix, const Val &row,
   memref::StoreOp::create(b, l, start, rl.parts[Starts], ValueRange{i});
   memref::StoreOp::create(b, l, length, rl.parts[Lengths], ValueRange{i});
   memref::StoreOp::create(b, l, length, rl.parts[Capacities], ValueRange{i});
+  for (size_t p = Extents; p < rl.parts.size(); ++p)
+    memref::StoreOp::create(
+        b, l,
+        arith::IndexCastOp::create(b, l, b.getI64Type(),
+                                   size(b, values, p - Extents, l)),
+        rl.parts[p], ValueRange{i});
   env[slots[Pool]] = pool;
 }
 
@@ -407,7 +466,7 @@ Val FunctionGen::emitRaggedComp(const ListCompExpr *lc) {
   int64_t ln = line(lc->range);
   ScalarKind k = fn.typeOf(lc).scalarKind();
   CompIteration it = emitCompIteration(lc);
-  Val rl = emptyRagged(k, l);
+  Val rl = emptyRagged(k, l, fn.typeOf(lc).raggedRowRank());
   // (the lists are the loop's values: owned by it, not temporaries)
   for (Value p : rl.parts)
     takeOwnership(p, l);

@@ -1,7 +1,7 @@
-"""Lists of 1-D arrays of any lengths built by append (`out = []`,
-`out.append(x[mask])`), as Numba's reflected lists of arrays: read by
-index and by for, returned to Python as a list of arrays; CPython
-(py_func) is the oracle."""
+"""Lists of arrays of any shapes built by append (`out = []`,
+`out.append(x[mask])`, a list of matrices), as Numba's reflected lists
+of arrays: read by index and by for, returned to Python as a list of
+arrays; CPython (py_func) is the oracle."""
 import numpy as np
 import pytest
 
@@ -202,3 +202,71 @@ def test_results_of_functions_returning_new_arrays_are_appended():
 
     with pytest.raises(weft.CompileError, match=r"append a copy \(add \.copy\(\)\)"):
         views(4)
+
+
+@weft.jit
+def coordinate_blocks(n):
+    out = []
+    for i in range(1, n + 1):
+        m = np.zeros((i, 2), dtype=np.int16)
+        for r in range(i):
+            m[r, 0] = r
+            m[r, 1] = i * 10 + r
+        out.append(m)
+    return out
+
+
+@weft.jit
+def weigh_blocks(mats):
+    s = 0.0
+    for m in mats:
+        s += m.sum() * m.shape[0] + m[0, -1]
+    mats[0][1, 2] = 99.0
+    return s, len(mats), mats[-1].shape[1], mats[1][3, 0]
+
+
+@weft.jit
+def grow_and_pop(n):
+    out = []
+    for i in range(n):
+        out.append(np.ones((2, 3)) * i)
+    last = out.pop()
+    out[0] = np.arange(4.0).reshape(2, 2)
+    firsts = np.zeros(len(out))
+    for k in range(len(out)):
+        firsts[k] = out[k][-1, -1]
+    return last, out[1:], firsts
+
+
+def test_lists_of_arrays_of_two_axes():
+    got = coordinate_blocks(4)
+    want = coordinate_blocks.py_func(4)
+    assert [g.shape for g in got] == [(1, 2), (2, 2), (3, 2), (4, 2)]
+    for g, w in zip(got, want):
+        assert g.dtype == np.int16  # rows keep their dtype, as Numba's
+        np.testing.assert_array_equal(g, w)
+    mats = [np.arange(6.0).reshape(2, 3), np.arange(8.0).reshape(4, 2)]
+    first = mats[0]
+    assert weigh_blocks(mats) == (145.0, 2, 2, 6.0)
+    # the row written is the caller's array, changed in place
+    assert mats[0] is first and first[1, 2] == 99.0
+    last, rest, firsts = grow_and_pop(4)
+    np.testing.assert_array_equal(last, np.full((2, 3), 3.0))
+    assert [r.shape for r in rest] == [(2, 3), (2, 3)]
+    np.testing.assert_array_equal(firsts, [3.0, 1.0, 2.0])
+    with pytest.raises(weft.CallError, match="one number of axes"):
+        weigh_blocks([np.ones((2, 2)), np.ones(3)])
+
+
+def test_a_list_holds_arrays_of_one_rank():
+    @weft.jit
+    def mixed(n):
+        out = []
+        out.append(np.ones((n, n)))
+        out.append(np.ones(n))
+        return out
+
+    with pytest.raises(weft.CompileError,
+                       match=r"'out' is a list\[f64\[:, :\]\], which holds "
+                       r"arrays of 2 axes, not f64\[:\]"):
+        mixed(2)

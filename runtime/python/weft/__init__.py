@@ -465,10 +465,12 @@ def _result(r, keep):
     if r.kind == 3:
         parts = tuple(_result(r.elements[i], keep) for i in range(r.count))
         if r.is_ragged:  # a list of lists: (starts, lengths, pool)
-            starts, lengths, pool = parts
-            if r.is_ragged == 2:  # a list of 1-D arrays
-                return [pool[s:s + n].copy()
-                        for s, n in zip(starts, lengths)]
+            starts, lengths, pool = parts[:3]
+            if r.is_ragged == 2:  # a list of arrays (and their extents)
+                shapes = zip(*parts[3:]) if len(parts) > 3 else \
+                    ((n,) for n in lengths)
+                return [pool[s:s + n].reshape(shape).copy()
+                        for s, n, shape in zip(starts, lengths, shapes)]
             return [pool[s:s + n].tolist() for s, n in zip(starts, lengths)]
         return _zipped(parts, r.list_depth) if r.list_depth else parts
     if r.dtype == _BOOL:

@@ -40,14 +40,16 @@ def str_array(x):
 
 
 def array_rows(x):
-    """The dtype of a non-empty list of 1-D arrays of real numbers of one
-    dtype (a list of arrays), else None."""
+    """The dtype of a non-empty list of arrays of real numbers of one dtype
+    and one rank (a list of arrays), else None."""
     if not x or not all(isinstance(r, np.ndarray) for r in x):
         return None
-    dt = x[0].dtype
-    if any(r.ndim != 1 or r.dtype != dt for r in x) or dt.kind not in "biuf":
+    dt, nd = x[0].dtype, x[0].ndim
+    if any(r.ndim != nd or r.dtype != dt for r in x) or \
+            dt.kind not in "biuf" or nd == 0:
         raise _call_error("a list of arrays passed to a Weft function holds "
-                          "1-D arrays of real numbers of one dtype")
+                          "arrays of real numbers of one dtype and one "
+                          "number of axes")
     return dt
 
 
@@ -111,7 +113,7 @@ def layout(x):
         return "function:" + passed
     if isinstance(x, list):
         if array_rows(x) is not None:
-            return "arrays"
+            return "arrays" if x[0].ndim == 1 else "arrays%d" % x[0].ndim
         n = tuple_fields(x)
         return "list" if n is None else "tuples%d" % n
     if not isinstance(x, tuple):
@@ -167,14 +169,20 @@ def flatten(x, out, lists):
     elif isinstance(x, str):
         out.append(str_array(x))
     elif isinstance(x, list) and array_rows(x) is not None:
-        # a list of arrays: the rows' starts and lengths and their
-        # elements; rows written are copied back after the call
-        lengths = np.array([len(r) for r in x], dtype=np.int64)
+        # a list of arrays: the rows' starts and lengths (numbers of
+        # elements), their elements in row-major order and, for rows of
+        # several axes, their extents; rows written are copied back after
+        # the call
+        lengths = np.array([r.size for r in x], dtype=np.int64)
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(
             np.int64)
-        pool = np.concatenate(x)
-        lists.append((x, [starts, lengths, pool]))
-        out.extend([starts, lengths, pool])
+        pool = np.concatenate([r.ravel() for r in x])
+        parts = [starts, lengths, pool]
+        if x[0].ndim > 1:
+            parts += [np.array([r.shape[d] for r in x], dtype=np.int64)
+                      for d in range(x[0].ndim)]
+        lists.append((x, parts))
+        out.extend(parts)
     elif isinstance(x, list):
         n = tuple_fields(x)
         arrays = [list_array(x)] if n is None else field_arrays(x, n)
@@ -201,9 +209,11 @@ def expression(shape, name, params):
     if shape == "list":
         params.append(name)
         return "__as_list(%s)" % name
-    if shape == "arrays":
+    if isinstance(shape, str) and shape.startswith("arrays"):
         names = ["%s_%s" % (name, part) for part in ("starts", "lengths",
                                                      "pool")]
+        names += ["%s_extent%d" % (name, d)
+                  for d in range(int(shape[6:] or 0))]
         params.extend(names)
         return "__as_array_list(%s)" % ", ".join(names)
     if isinstance(shape, str) and shape.startswith("jitclass:"):
@@ -236,10 +246,11 @@ def write_back(lists):
             info.write_back(lst, arrays)
             continue
         if lst and isinstance(lst[0], np.ndarray):  # a list of arrays
-            starts, lengths, pool = arrays
+            starts, lengths, pool = arrays[:3]
             for row, s, n in zip(lst, starts, lengths):
-                if not np.array_equal(row, pool[s:s + n], equal_nan=True):
-                    row[...] = pool[s:s + n]
+                now = pool[s:s + n].reshape(row.shape)
+                if not np.array_equal(row, now, equal_nan=True):
+                    row[...] = now
             continue
         if len(arrays) == 1 and not (lst and isinstance(lst[0], tuple)):
             values = arrays[0].tolist()
