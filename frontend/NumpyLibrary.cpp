@@ -438,6 +438,16 @@ def __np_linalg_matrix_power(a, n):
                 started = True
     return result
 
+def __np_in_range(x, start, stop, step):
+    # x in range(start, stop, step): Python's test, for ints and floats
+    if step == 0:
+        raise ValueError("range() arg 3 must not be zero")
+    if step > 0:
+        inside = start <= x and x < stop
+    else:
+        inside = stop < x and x <= start
+    return inside and (x - start) % step == 0
+
 def __np_item(a):
     if a.ndim == 0:
         return a

@@ -83,7 +83,15 @@ const char *describe(const Expr &e) {
 Parser::Parser(std::vector<Token> tokens, std::vector<Diagnostic> lexErrors,
                DiagnosticEngine &diags)
     : toks_(std::move(tokens)), lexErrors_(std::move(lexErrors)),
-      diags_(diags) {}
+      diags_(diags) {
+  // The names the program defines (`def name`, `class name`), whose calls
+  // are the program's own, not NumPy's of the same name.
+  for (size_t i = 0; i + 1 < toks_.size(); ++i)
+    if (toks_[i + 1].kind == TokenKind::Identifier &&
+        (toks_[i].kind == TokenKind::KwDef ||
+         (toks_[i].kind == TokenKind::Identifier && toks_[i].text == "class")))
+      programNames_.insert(toks_[i + 1].text);
+}
 
 void Parser::parseModule(ModuleAST &m) {
   while (!at(TokenKind::Eof)) {

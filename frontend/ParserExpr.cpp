@@ -197,11 +197,17 @@ ExprPtr Parser::parseComparison() {
     ExprPtr rhs = parseBinary(1);
     if (!rhs)
       return nullptr;
-    auto c = std::make_unique<CompareExpr>(SourceRange(begin));
-    c->operands.push_back(std::move(first));
-    c->operands.push_back(std::move(rhs));
-    c->ops.push_back(is ? (negated ? CompareOp::IsNot : CompareOp::Is)
-                        : (negated ? CompareOp::NotIn : CompareOp::In));
+    ExprPtr c;
+    if (ExprPtr test = in ? rangeMembership(first, rhs, negated) : nullptr) {
+      c = std::move(test);
+    } else {
+      auto cmp = std::make_unique<CompareExpr>(SourceRange(begin));
+      cmp->operands.push_back(std::move(first));
+      cmp->operands.push_back(std::move(rhs));
+      cmp->ops.push_back(is ? (negated ? CompareOp::IsNot : CompareOp::Is)
+                            : (negated ? CompareOp::NotIn : CompareOp::In));
+      c = std::move(cmp);
+    }
     c->range = rangeFrom(begin);
     if (compareOp(tok().kind, op) || at(TokenKind::KwIn) ||
         (at(TokenKind::Identifier) && tok().text == "is"))
@@ -224,6 +230,33 @@ ExprPtr Parser::parseComparison() {
   }
   c->range = rangeFrom(begin);
   return c;
+}
+
+ExprPtr Parser::rangeMembership(ExprPtr &x, ExprPtr &r, bool negated) {
+  // x in range(a, b, c): the NumPy library's test of x against the
+  // range's bounds and step (no range is made).
+  auto *call = r->dyn<CallExpr>();
+  auto *f = call ? call->callee->dyn<NameExpr>() : nullptr;
+  if (!f || f->qualified || f->name != "range" ||
+      programNames_.count("range") || call->args.empty() ||
+      call->args.size() > 3 || !call->keywords.empty() ||
+      !call->starred.empty())
+    return nullptr;
+  SourceRange at = r->range;
+  auto test = std::make_unique<CallExpr>(
+      at, std::make_unique<NameExpr>(at, std::string(kNumpyLibraryPrefix) +
+                                             "in_range"));
+  test->args.push_back(std::move(x));
+  std::vector<ExprPtr> &a = call->args;
+  if (a.size() == 1)
+    test->args.push_back(std::make_unique<IntLitExpr>(at, 0));
+  for (ExprPtr &bound : a)
+    test->args.push_back(std::move(bound));
+  if (a.size() < 3)
+    test->args.push_back(std::make_unique<IntLitExpr>(at, 1));
+  if (!negated)
+    return test;
+  return std::make_unique<UnaryExpr>(at, UnaryOp::Not, std::move(test));
 }
 
 /// Binary precedence: | 1, ^ 2, & 3, << >> 4, + - 5, * / // % @ 6.
@@ -358,6 +391,12 @@ ExprPtr Parser::parsePostfix() {
       auto call = std::make_unique<CallExpr>(SourceRange(begin), std::move(e));
       if (!parseCallArgs(*call, open))
         return nullptr;
+      if (auto *f = call->callee->dyn<NameExpr>();
+          f && !f->qualified && programNames_.count(f->name)) {
+        call->range = rangeFrom(begin);
+        e = std::move(call); // the program's own function, as written
+        continue;
+      }
       leadingKeywordsToPositions(*call);
       positionalDtypeToKeyword(*call);
       keywordsToPositions(*call);

@@ -182,6 +182,9 @@ private:
   /// clip(a=x, a_min=0, a_max=1), where(condition=c, x=a, y=b): keywords
   /// naming NumPy's leading parameters as positions.
   void leadingKeywordsToPositions(CallExpr &call);
+  /// `x in range(...)` (`negated`: `not in`) as the NumPy library's
+  /// bounds-and-step test; null (nothing moved) for any other membership.
+  ExprPtr rangeMembership(ExprPtr &x, ExprPtr &r, bool negated);
   /// zeros(shape, f64) is zeros(shape, dtype=f64) (NumPy's positional
   /// dtype of the creation functions).
   void positionalDtypeToKeyword(CallExpr &call);
@@ -259,6 +262,10 @@ private:
   /// which the Python package writes for `utils.helper(x)` of a jitted
   /// function): `utils.helper` is the module-level name `helper`.
   std::set<std::string> programModules_;
+  /// The names of the functions and classes the program defines: a call
+  /// of one by its bare name is not rewritten as NumPy's function of that
+  /// name (isclose, normal, allclose, ...) would be.
+  std::set<std::string> programNames_;
   /// random's `name` as the library's function; null (an error reported
   /// at `at`) for what Weft does not have.
   ExprPtr pyRandomMember(const std::string &name, SourceRange at);

@@ -728,6 +728,8 @@ Type Analyzer::checkHistogram(const CallExpr *c, std::vector<Type> &args,
   Type weights;
   for (const KeywordArg &k : c->keywords) {
     Type t = checkExpr(k.value.get());
+    if (t.isNone() && (k.name == "range" || k.name == "weights"))
+      continue; // (NumPy's defaults)
     if (!t.isKnown())
       return Type::unknown();
     if (k.name == "bins" && args.size() == 1)
@@ -790,6 +792,9 @@ Type Analyzer::checkHistogramEdges(const CallExpr *c, const Expr *binsArg) {
     }
     auto *flag = k.value->dyn<BoolLitExpr>();
     if (k.name == "density" && flag && !flag->value)
+      continue;
+    if ((k.name == "range" || k.name == "weights") &&
+        checkExpr(k.value.get()).isNone())
       continue;
     diags_.error(k.nameRange, "histogram() with bin edges takes no " + k.name +
                                   "= here (the edges give the range)");

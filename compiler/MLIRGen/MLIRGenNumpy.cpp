@@ -208,6 +208,8 @@ Val FunctionGen::emitHistogram(const CallExpr *c) {
   const Expr *binsExpr = c->args.size() > 1 ? c->args[1].get() : nullptr;
   const Expr *rangeExpr = nullptr, *weightsExpr = nullptr;
   for (const KeywordArg &k : c->keywords) {
+    if (fn.typeOf(k.value.get()).isNone())
+      continue; // range=None, weights=None: NumPy's defaults
     if (k.name == "bins")
       binsExpr = k.value.get();
     else if (k.name == "range")

@@ -109,3 +109,30 @@ def test_frombuffer_of_bytes_and_views_of_arrays():
 
     with pytest.raises(weft.CompileError, match=r"view\(\) takes one dtype"):
         bad(x)
+
+
+def test_warning_classes_decorators_config_and_serialize(numba_module):
+    import warnings
+    from numba import NumbaWarning, NumbaPerformanceWarning
+    from numba.core.errors import (NumbaDeprecationWarning, NumbaError,
+                                   NumbaValueError)
+    from numba.core.decorators import jit as core_jit
+    from numba.core.config import DISABLE_JIT
+    import numba.core.serialize as serialize
+
+    assert issubclass(NumbaPerformanceWarning, NumbaWarning)
+    assert issubclass(NumbaDeprecationWarning, Warning)
+    assert issubclass(NumbaValueError, NumbaError)
+    assert issubclass(NumbaValueError, ValueError)
+    assert DISABLE_JIT is False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", category=NumbaPerformanceWarning)
+
+        @core_jit(nopython=True)
+        def twice(x):
+            return 2 * x
+
+        assert twice(np.arange(3)).tolist() == [0, 2, 4]
+    with pytest.raises(NotImplementedError,
+                       match="numba.core.serialize._rebuild_function"):
+        serialize._rebuild_function()

@@ -166,6 +166,31 @@ def _extension_module(name, **names):
     return mod
 
 
+def _error_classes():
+    """Numba's warning and error classes (numba.core.errors), which
+    programs import to filter warnings or catch errors; Weft raises
+    CompileError for Numba's TypingError and none of these itself."""
+    warning = type("NumbaWarning", (Warning,), {})
+    classes = {"NumbaWarning": warning,
+               "NumbaError": type("NumbaError", (Exception,), {})}
+    for name in ("NumbaPerformanceWarning", "NumbaDeprecationWarning",
+                 "NumbaPendingDeprecationWarning", "NumbaParallelSafetyWarning",
+                 "NumbaExperimentalFeatureWarning", "NumbaTypeSafetyWarning",
+                 "NumbaPedanticWarning", "NumbaDebugInfoWarning",
+                 "NumbaInvalidConfigWarning", "NumbaIRAssumptionWarning"):
+        classes[name] = type(name, (warning,), {})
+    for name, base in (("NumbaValueError", ValueError),
+                       ("NumbaTypeError", TypeError),
+                       ("NumbaIndexError", IndexError),
+                       ("NumbaKeyError", KeyError),
+                       ("NumbaAttributeError", AttributeError),
+                       ("NumbaNotImplementedError", NotImplementedError),
+                       ("NumbaRuntimeError", RuntimeError),
+                       ("NumbaAssertionError", AssertionError)):
+        classes[name] = type(name, (classes["NumbaError"], base), {})
+    return classes
+
+
 class _objmode:
     """numba.objmode(x="float64", ...) outside jitted code."""
 
@@ -233,6 +258,9 @@ def module():
     core.types = t
     core.errors = _types.ModuleType("numba.core.errors")
     core.errors.TypingError = _weft.CompileError
+    for name, cls in _error_classes().items():
+        setattr(core.errors, name, cls)
+        setattr(m, name, cls)  # (numba exports them, as Numba does)
     m.core = core
     # numba.config: settings a program may read or set (`config.
     # THREADING_LAYER = "workqueue"`); Weft's runtime does not read them.
@@ -241,6 +269,13 @@ def module():
     config.THREADING_LAYER = "default"
     config.DISABLE_JIT = False
     m.config = config
+    core.config = config
+    # numba.core.decorators: where Numba's jit and njit live.
+    core.decorators = _types.ModuleType("numba.core.decorators")
+    core.decorators.jit = core.decorators.njit = _weft.jit
+    # numba.core.serialize (pickling of dispatchers): importable; what is
+    # used of it raises NotImplementedError naming itself.
+    core.serialize = _extension_module("numba.core.serialize")
     # numba.experimental.jitclass (and numba.jitclass, its older name).
     experimental = _types.ModuleType("numba.experimental")
     experimental.jitclass = _weft.jitclass
@@ -276,6 +311,9 @@ def module():
                      "numba.core": core, "numba.core.types": t,
                      "numba.core.errors": core.errors,
                      "numba.config": config,
+                     "numba.core.config": config,
+                     "numba.core.decorators": core.decorators,
+                     "numba.core.serialize": core.serialize,
                      "numba.experimental": experimental}
     # Numba's compile errors are Weft's (`except TypingError:`).
     m.TypingError = _weft.CompileError
