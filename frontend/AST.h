@@ -172,6 +172,8 @@ struct CallExpr : Expr {
   /// (DesugarListMethods): Python's list would hold x itself, so Sema
   /// refuses copying an array x into a list of arrays.
   bool appendsLiveName = false;
+  /// The same of `lst.append((x, y))`: the tuple's names used again.
+  std::vector<std::string> liveTupleNames;
   CallExpr(SourceRange r, ExprPtr c) : Expr(Kind, r), callee(std::move(c)) {}
 };
 /// `base[i]` or `base[i, j]`: one entry per comma-separated subscript;

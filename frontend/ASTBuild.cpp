@@ -101,6 +101,7 @@ ExprPtr cloneExpr(const Expr *e, const RenameFn &rename) {
     out->args = list(c->args);
     out->starred = c->starred;
     out->appendsLiveName = c->appendsLiveName;
+    out->liveTupleNames = c->liveTupleNames;
     for (const KeywordArg &k : c->keywords)
       out->keywords.push_back({k.name, k.nameRange, rec(k.value)});
     return out;

@@ -258,6 +258,16 @@ private:
     const NameExpr *x = appendedName(e, c);
     if (x && usedAgain(x->name, place))
       const_cast<CallExpr *>(c)->appendsLiveName = true;
+    std::string method;
+    const CallExpr *call = listMethodCall(e, &method);
+    auto *t = call && method == "append" && call->args.size() == 1
+                  ? call->args[0]->dyn<TupleExpr>()
+                  : nullptr;
+    if (!t)
+      return;
+    for (const ExprPtr &elt : t->elts)
+      if (auto *n = elt->dyn<NameExpr>(); n && usedAgain(n->name, place))
+        const_cast<CallExpr *>(call)->liveTupleNames.push_back(n->name);
   }
 
   /// The variable `e` appends to a list (`lst.append(x)`), and the call;
@@ -805,6 +815,7 @@ std::optional<Block> rewrite(Stmt &s, DiagnosticEngine &diags) {
   a->targets.push_back(cloneExpr(lst));
   a->value = b.call(fn, std::move(args));
   static_cast<CallExpr &>(*a->value).appendsLiveName = call.appendsLiveName;
+  static_cast<CallExpr &>(*a->value).liveTupleNames = call.liveTupleNames;
   Block out;
   out.push_back(std::move(a));
   return out;

@@ -236,8 +236,14 @@ std::optional<Type> checkNumpyFunction(BuiltinCall &call) {
     return call.args[0];
   }
   if (call.b == Builtin::Sort && call.args.size() == 1 &&
-      call.args[0].isTupleList() && call.args[0].listDepth() == 1)
+      call.args[0].isTupleList() && call.args[0].listDepth() == 1) {
+    if (call.args[0].tupleListHoldsArrays())
+      return call.fail(call.argExprs[0]->range,
+                       "sorting a list of tuples holding arrays is not "
+                       "supported (Python compares the arrays); sort the "
+                       "positions by a number of each tuple instead");
     return call.args[0]; // tuples in Python's order (field by field)
+  }
   if (call.b == Builtin::Sort || call.b == Builtin::Argsort) {
     if (!call.arity(1, 1) || !call.needArray(0))
       return Type::unknown();

@@ -165,6 +165,10 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     for (size_t k = 0; k < args.size(); ++k) {
       if (!args[k].isKnown())
         return Type::unknown();
+      if (args[k].isRagged() && args[k].raggedArrayRows()) {
+        fields.push_back(args[k]); // (a field of arrays: __as_array_list)
+        continue;
+      }
       if (!args[k].isArray() || args[k].rank() != 1) {
         diags_.error(argExprs[k]->range,
                      "__as_tuple_list() takes 1-D arrays, not " +

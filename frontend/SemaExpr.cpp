@@ -539,8 +539,15 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
   }
   if (base.isTupleList()) {
     // lst[a:b]: a new list of those tuples, as Python's slice.
-    if (its.size() == 1 && ix->indices[0]->dyn<SliceExpr>())
+    if (its.size() == 1 && ix->indices[0]->dyn<SliceExpr>()) {
+      if (base.tupleListHoldsArrays()) {
+        diags_.error(ix->range,
+                     "slices of a list of tuples holding arrays are not "
+                     "supported yet; index it (lst[i]) or loop over it");
+        return Type::unknown();
+      }
       return base;
+    }
     // lst[i]: the tuple at i (or, in a list of lists of tuples, the list).
     if (its.size() != 1 || (its[0].isKnown() && !its[0].isInt())) {
       diags_.error(ix->range, "a " + base.str() +
@@ -568,8 +575,8 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
       parts.push_back(base.elems()[p]);
     return Type::tuple(parts);
   }
-  if (base.isTuple() && !base.recordName().empty() &&
-      ix->indices.size() == 1 && ix->indices[0]->dyn<StrLitExpr>()) {
+  if (base.isTuple() && !base.recordName().empty() && ix->indices.size() == 1 &&
+      ix->indices[0]->dyn<StrLitExpr>()) {
     // rec["x"] of a namedtuple (a NumPy record passed from Python is
     // one): the field, as rec.x.
     const std::string &field = ix->indices[0]->dyn<StrLitExpr>()->value;
@@ -577,8 +584,8 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
         module_.records.at(base.recordName());
     auto at = std::find(fields.begin(), fields.end(), field);
     if (at == fields.end()) {
-      diags_.error(ix->indices[0]->range, "'" + base.recordName() +
-                                              "' has no field '" + field + "'");
+      diags_.error(ix->indices[0]->range,
+                   "'" + base.recordName() + "' has no field '" + field + "'");
       return Type::unknown();
     }
     fn_->fieldOf[ix] = at - fields.begin();

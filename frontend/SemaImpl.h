@@ -145,6 +145,13 @@ private:
   /// shares (NumPy's operators, a[mask], new-buffer builtins, a local
   /// bound only to such values): a list of arrays may hold a copy.
   bool freshArray(const Expr *e);
+  /// Whether `name`, bound by `target = value`, holds only new arrays.
+  bool unpackedFresh(const Expr *target, const NameExpr *name,
+                     const Expr *value);
+  /// For lst.append(value) of a tuple holding arrays: each array new and
+  /// not used again (else an error, and false).
+  bool checkAppendedArrays(const CallExpr *c, const Expr *value,
+                           const Type &tuple);
   int freshDepth_ = 0; ///< freshArray's names followed through names
   /// Whether every `return` of `callee` gives a fresh array (freshArray in
   /// the callee): a call of it is a new array. False for a function being

@@ -113,18 +113,32 @@ Type Analyzer::checkTupleListMethod(const CallExpr *c, Builtin b,
                            "changes build a new list with a comprehension");
     return Type::unknown();
   }
+  if (b == Builtin::ListReverse && lst.tupleListHoldsArrays()) {
+    diags_.error(c->range, "a list of tuples holding arrays takes append(t), "
+                           "pop() and clear() so far");
+    return Type::unknown();
+  }
   if (b == Builtin::ListLast)
     return lst.tupleListElement();
   if (b != Builtin::ListAppend)
     return lst;
-  // append((a, b)): the fields widen as a list of numbers does.
+  // append((a, b)): the fields widen as a list of numbers does; a field
+  // of arrays is a list of arrays (of one rank).
   const Type &x = args[1];
   if (!x.isKnown())
     return Type::unknown();
   bool ok = x.isTuple() && !x.elems().empty() &&
             (!lst.isKnown() || x.elems().size() == lst.elems().size());
-  for (const Type &p : x.isTuple() ? x.elems() : std::vector<Type>{})
-    ok = ok && p.isScalar();
+  for (size_t k = 0; ok && k < x.elems().size(); ++k) {
+    const Type &p = x.elems()[k];
+    bool array = p.isArray() && p.listDepth() == 0 && !p.isString() &&
+                 !p.elementType().isComplex();
+    ok = lst.isKnown()
+             ? (lst.elems()[k].isRagged()
+                    ? array && p.rank() == lst.elems()[k].raggedRowRank()
+                    : p.isScalar())
+             : p.isScalar() || array;
+  }
   if (!ok) {
     diags_.error(argExprs[1]->range,
                  "'" + name + "' is a " + lst.str() +
@@ -135,9 +149,20 @@ Type Analyzer::checkTupleListMethod(const CallExpr *c, Builtin b,
                      ", not " + x.str());
     return Type::unknown();
   }
+  if (!checkAppendedArrays(c, argExprs[1], x))
+    return Type::unknown();
   std::vector<Type> fields;
   for (size_t k = 0; k < x.elems().size(); ++k) {
-    ScalarKind added = x.elems()[k].scalarKind();
+    const Type &p = x.elems()[k];
+    ScalarKind added = p.scalarKind();
+    if (p.isArray()) {
+      // (an array keeps its dtype; two dtypes make the wider)
+      ScalarKind had = lst.isKnown() ? lst.elems()[k].scalarKind() : added;
+      fields.push_back(Type::raggedArrays(
+          had == added ? added : promote(computeKind(had), computeKind(added)),
+          p.rank()));
+      continue;
+    }
     fields.push_back(Type::list(
         lst.isKnown() ? promote(lst.elems()[k].scalarKind(), added) : added));
   }

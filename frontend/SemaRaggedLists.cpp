@@ -35,6 +35,16 @@ bool Analyzer::freshArray(const Expr *e) {
     auto *x = e->dyn<IfExpExpr>();
     return freshArray(x->thenValue.get()) && freshArray(x->elseValue.get());
   }
+  case ExprKind::Tuple: {
+    // (i, a[mask]): each of its arrays new (its numbers are copied).
+    for (const ExprPtr &x : e->dyn<TupleExpr>()->elts) {
+      auto it = fn_->exprTypes.find(x.get());
+      bool number = it != fn_->exprTypes.end() && it->second.isScalar();
+      if (!number && !freshArray(x.get()))
+        return false;
+    }
+    return true;
+  }
   case ExprKind::Index: {
     // a[mask], a[idx]: NumPy copies; slices and integers give views.
     auto *ix = e->dyn<IndexExpr>();
@@ -97,7 +107,7 @@ bool Analyzer::freshArray(const Expr *e) {
           if (x->name != n->name)
             continue;
           bound = true;
-          fresh = fresh && t->dyn<NameExpr>() && freshArray(a->value.get());
+          fresh = fresh && unpackedFresh(t.get(), x, a->value.get());
         }
       }
     });
@@ -106,6 +116,71 @@ bool Analyzer::freshArray(const Expr *e) {
   default:
     return false;
   }
+}
+
+bool Analyzer::unpackedFresh(const Expr *target, const NameExpr *name,
+                             const Expr *value) {
+  // `x = v`: v is new; `a, b = f(...)` (or a name bound to such tuples):
+  // every array of the tuple is; `a, b = u, v`: the one `name` takes.
+  if (target->dyn<NameExpr>())
+    return freshArray(value);
+  auto *t = target->dyn<TupleExpr>();
+  if (!t)
+    return false;
+  auto *parts = value->dyn<TupleExpr>();
+  if (!parts)
+    return freshArray(value);
+  if (parts->elts.size() != t->elts.size())
+    return false;
+  for (size_t k = 0; k < t->elts.size(); ++k)
+    if (t->elts[k].get() == name)
+      return freshArray(parts->elts[k].get());
+  return false; // (nested deeper)
+}
+
+bool Analyzer::checkAppendedArrays(const CallExpr *c, const Expr *value,
+                                   const Type &tuple) {
+  // lst.append((i, a)) of a list of tuples holding arrays: the arrays
+  // are copied into the list, so, as for a list of arrays, each must be
+  // new and not used again (Python's list would hold the array itself).
+  auto *parts = value->dyn<TupleExpr>();
+  for (size_t k = 0; k < tuple.elems().size(); ++k) {
+    if (!tuple.elems()[k].isArray())
+      continue;
+    const Expr *x = parts ? parts->elts[k].get() : value;
+    auto *n = x->dyn<NameExpr>();
+    std::string var = n ? withoutVersionSuffixes(n->name) : "";
+    if (!freshArray(x)) {
+      diags_.error(x->range,
+                   "a list of tuples holding arrays holds copies of new "
+                   "arrays here, and this may be a view of (or the same "
+                   "array as) another one, which Python's list would "
+                   "share; append a copy " +
+                       (n && parts ? "(" + var + ".copy())"
+                                   : std::string("of each array")));
+      return false;
+    }
+    bool live =
+        parts ? n && std::any_of(c->liveTupleNames.begin(),
+                                 c->liveTupleNames.end(),
+                                 [&](const std::string &u) {
+                                   return withoutVersionSuffixes(u) == var;
+                                 })
+              : c->appendsLiveName;
+    if (live) {
+      diags_.error(x->range,
+                   (n ? "'" + var + "'" : std::string("this tuple")) +
+                       " is used again after it is appended here, and "
+                       "Python's list would hold the array itself; append "
+                       "a copy" +
+                       (n && parts ? " (" + var + ".copy())" : "") +
+                       ", or bind it to a new array before using it again");
+      return false;
+    }
+    if (!parts)
+      return true; // (the whole tuple checked at once)
+  }
+  return true;
 }
 
 bool Analyzer::returnsFreshArray(FunctionInstance *callee) {

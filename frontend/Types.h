@@ -155,12 +155,20 @@ public:
   }
   /// A Python list of tuples of numbers (or a list of such lists), held
   /// as one list per field, a struct of arrays: `fields` are the lists of
-  /// the fields' values, all of one listDepth() (the tuples' nesting).
+  /// the fields' values, all of one listDepth() (the tuples' nesting). In
+  /// a list of tuples (depth 1), a field of arrays is a list of arrays
+  /// (raggedArrays: `results.append((i, a[mask]))`).
   static Type tupleList(std::vector<Type> fields) {
     Type t(Kind::TupleList);
-    t.listDepth_ = fields.front().listDepth();
+    t.listDepth_ = fields.front().isRagged() ? 1 : fields.front().listDepth();
     t.elems_ = std::move(fields);
     return t;
+  }
+  /// Whether a list of tuples has a field of arrays.
+  bool tupleListHoldsArrays() const {
+    return isTupleList() &&
+           std::any_of(elems_.begin(), elems_.end(),
+                       [](const Type &f) { return f.isRagged(); });
   }
   /// The value of `lst[i]`: a tuple of numbers, or a list of tuples one
   /// level less deep.
@@ -168,7 +176,8 @@ public:
     std::vector<Type> parts;
     for (const Type &f : elems_)
       parts.push_back(
-          listDepth_ == 1
+          f.isRagged() ? f.raggedRow()
+          : listDepth_ == 1
               ? f.elementType()
               : array(f.scalar_, f.rank_ - 1).withListDepth(listDepth_ - 1));
     return listDepth_ == 1 ? tuple(std::move(parts))

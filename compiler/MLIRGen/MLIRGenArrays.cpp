@@ -203,6 +203,29 @@ Val FunctionGen::emitTupleListElement(const Val &fields, const IndexExpr *ix) {
     return out;
   }
   Value i = convert(emitScalar(ix->indices[0].get()), ScalarKind::I64, l);
+  weft::Type lt = fn.typeOf(ix->base.get());
+  if (lt.tupleListHoldsArrays()) {
+    // A list of tuples holding arrays: each field's element, an array
+    // field's a view of its row (the index checked, as a list's is).
+    SmallVector<size_t> at = tupleListFieldParts(lt);
+    Value n = arrayMeta(fields.parts[0], l).sizes[0];
+    Value row = weft::WrapIndexOp::create(b, l, i, n, !noRuntimeChecks(), 0,
+                                          line(ix->range))
+                    .getResult();
+    Val out;
+    for (size_t k = 0; k < lt.elems().size(); ++k) {
+      if (lt.elems()[k].isRagged()) {
+        out.parts.push_back(
+            raggedRowAt(partsOf(fields, at[k], at[k + 1]), row, l));
+        continue;
+      }
+      ScalarKind rk = rt.elems()[k].scalarKind();
+      out.parts.push_back(convert(
+          memref::LoadOp::create(b, l, fields.parts[at[k]], ValueRange{row}),
+          rk, l));
+    }
+    return out;
+  }
   Val out;
   for (auto [k, array] : llvm::enumerate(fields.parts)) {
     if (!rt.isTuple()) {
@@ -753,16 +776,25 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     return true;
   }
   if (builtin == Builtin::Flip && argType(0).isTupleList()) {
-    // flip(lst) of a list of tuples: a reversed copy, field by field.
+    // flip(lst) of a list of tuples: a reversed copy, field by field (a
+    // field of arrays: its rows' lists reversed, its pool copied).
     Val fields = arg(0);
-    for (Value f : fields.parts) {
+    SmallVector<size_t> at = tupleListFieldParts(argType(0));
+    std::set<size_t> pools;
+    for (size_t k = 0; k < argType(0).elems().size(); ++k)
+      if (argType(0).elems()[k].isRagged())
+        pools.insert(at[k] + 3);
+    for (auto [p, f] : llvm::enumerate(fields.parts)) {
       Value n = memref::DimOp::create(b, l, f, 0);
       SmallVector<Value, 1> sizes{n};
       Value copy = allocArrayN(
           kindOf(cast<MemRefType>(f.getType()).getElementType()), sizes, l);
       Value lastIndex = arith::SubIOp::create(b, l, n, index(1, l));
+      bool pool = pools.count(p);
       emitLoopNest(sizes, l, [&](ValueRange ivs) {
-        Value j = arith::SubIOp::create(b, l, lastIndex, ivs[0]);
+        Value j =
+            pool ? ivs[0]
+                 : arith::SubIOp::create(b, l, lastIndex, ivs[0]).getResult();
         memref::StoreOp::create(
             b, l, memref::LoadOp::create(b, l, f, ValueRange{j}), copy, ivs);
       });

@@ -329,8 +329,10 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   }
   if (builtin == Builtin::AsTupleList) { // the fields' arrays as they are
     Val fields;
-    for (size_t k = 0; k < c->args.size(); ++k)
-      fields.parts.push_back(arg(k).v());
+    for (size_t k = 0; k < c->args.size(); ++k) {
+      Val f = arg(k); // (a field of arrays: a list of arrays' parts)
+      fields.parts.append(f.parts.begin(), f.parts.end());
+    }
     return fields;
   }
   if (builtin == Builtin::Norm) {

@@ -47,10 +47,16 @@ FunctionGen::emitCompIteration(const ListCompExpr *lc) {
     // The tuples of a list of them: each field's element.
     Val fields = emitExpr(lc->iter.get());
     it.count = dim(fields.parts[0], 0, l);
-    it.partsAt = [this, fields, l](Value i) {
+    SmallVector<size_t> at = tupleListFieldParts(seqType);
+    it.partsAt = [this, fields, at, seqType, l](Value i) {
       Val v;
-      for (Value f : fields.parts)
-        v.parts.push_back(memref::LoadOp::create(b, l, f, ValueRange{i}));
+      for (size_t k = 0; k < seqType.elems().size(); ++k)
+        v.parts.push_back(
+            seqType.elems()[k].isRagged() // (a view of an array's row)
+                ? raggedRowAt(partsOf(fields, at[k], at[k + 1]), i, l)
+                : memref::LoadOp::create(b, l, fields.parts[at[k]],
+                                         ValueRange{i})
+                      .getResult());
       return v;
     };
     return it;

@@ -1048,6 +1048,11 @@ Val FunctionGen::emitExpr(const Expr *e) {
     Val out;
     for (size_t k = 0; k < t.elems().size(); ++k) {
       ScalarKind fk = t.elems()[k].scalarKind();
+      if (t.elems()[k].isRagged()) { // (`[]`: Sema takes no arrays here)
+        Val rows = emptyRagged(fk, l, t.elems()[k].raggedRowRank());
+        out.parts.append(rows.parts.begin(), rows.parts.end());
+        continue;
+      }
       Value count = index(tuples.size(), l);
       Value arr = allocArray(fk, count, l);
       for (size_t i = 0; i < tuples.size(); ++i)

@@ -391,6 +391,12 @@ public:
                            Builtin builtin, const AssignStmt &a);
   /// pop()'s tuple, and the shorter or emptied lists, of a list of tuples.
   Val emitTupleListMethod(const CallExpr *c, Builtin builtin);
+  /// Where each field of a list of tuples starts in its parts (one part
+  /// for a field of numbers, a list of arrays' parts for one of arrays),
+  /// and the end.
+  llvm::SmallVector<size_t> tupleListFieldParts(const weft::Type &t);
+  /// The parts [from, to) of `v`.
+  static Val partsOf(const Val &v, size_t from, size_t to);
   mlir::Value convertList(mlir::Value list, ScalarKind k, mlir::Location l);
 
   // ---- arrays: views, indexing, creation (MLIRGenArrays.cpp)

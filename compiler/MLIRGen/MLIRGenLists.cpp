@@ -130,9 +130,33 @@ bool FunctionGen::emitTupleListUpdate(const std::string &name,
     return true;
   }
   Val added = emitExpr(call->args[1].get());
-  for (size_t k = 0; k < slots.size(); ++k) {
-    Value &slot = env[slots[k]];
+  SmallVector<size_t> at = tupleListFieldParts(t);
+  for (size_t k = 0; k < t.elems().size(); ++k) {
     ScalarKind fk = t.elems()[k].scalarKind();
+    if (t.elems()[k].isRagged()) {
+      // A field of arrays: the array copied into its list of arrays (read
+      // before the pool grows), the pool widened first if need be.
+      Val rows;
+      for (size_t p = at[k]; p < at[k + 1]; ++p)
+        rows.parts.push_back(env[slots[p]]);
+      Value &pool = rows.parts[3];
+      if (kindOf(cast<MemRefType>(pool.getType()).getElementType()) != fk) {
+        Value wide = convertList(pool, fk, l);
+        weft::ReleaseOp::create(b, l, pool);
+        takeOwnership(wide, l);
+        pool = wide;
+      }
+      Value row = added.parts[k];
+      if (std::find(temps_.begin(), temps_.end(), row) == temps_.end()) {
+        weft::RetainOp::create(b, l, row);
+        addTemp(row);
+      }
+      raggedPushRow(rows, row, fk, ln, l);
+      for (size_t p = at[k]; p < at[k + 1]; ++p)
+        env[slots[p]] = rows.parts[p - at[k]];
+      continue;
+    }
+    Value &slot = env[slots[at[k]]];
     if (kindOf(cast<MemRefType>(slot.getType()).getElementType()) != fk) {
       // Widened by this append (ints, then a float): a converted copy.
       Value wide = convertList(slot, fk, l);
@@ -146,6 +170,19 @@ bool FunctionGen::emitTupleListUpdate(const std::string &name,
   }
   releaseTemps(mark, l);
   return true;
+}
+
+SmallVector<size_t> FunctionGen::tupleListFieldParts(const weft::Type &t) {
+  SmallVector<size_t> at{0};
+  for (const weft::Type &f : t.elems())
+    at.push_back(at.back() + (f.isRagged() ? f.elems().size() : 1));
+  return at;
+}
+
+Val FunctionGen::partsOf(const Val &v, size_t from, size_t to) {
+  Val out;
+  out.parts.assign(v.parts.begin() + from, v.parts.begin() + to);
+  return out;
 }
 
 void FunctionGen::storeAdded(Value grown, Value n, Value added, bool one,
@@ -495,11 +532,41 @@ Val FunctionGen::emitTupleListMethod(const CallExpr *c, Builtin builtin) {
       b, l, empty, zero, arith::SubIOp::create(b, l, n, index(1, l)));
   Value keep = builtin == Builtin::ListClear ? zero : last;
   weft::Type rt = fn.typeOf(c);
+  weft::Type lt = fn.typeOf(c->args[0].get());
+  SmallVector<size_t> at = tupleListFieldParts(lt);
   Val out;
-  for (auto [k, list] : llvm::enumerate(fields.parts)) {
+  for (size_t f = 0; f < lt.elems().size(); ++f) {
+    if (!lt.elems()[f].isRagged())
+      continue;
+    // A field of arrays: pop()'s row (a view; an empty one when the check
+    // let the code go on), or its lists one shorter or empty (the pool
+    // keeps the numbers when popped).
+    Val rows = partsOf(fields, at[f], at[f + 1]);
+    if (builtin == Builtin::ListLast) {
+      fields.parts[at[f]] = raggedRowAt(rows, last, l);
+      continue;
+    }
+    for (size_t p = 0; p < rows.parts.size(); ++p)
+      if (p != 3 || builtin == Builtin::ListClear)
+        fields.parts[at[f] + p] =
+            weft::SliceOp::create(b, l, rows.parts[p].getType(), rows.parts[p],
+                                  ValueRange{keep},
+                                  b.getDenseI64ArrayAttr({2 | 8}))
+                .getResult();
+  }
+  for (size_t f = 0; f < lt.elems().size(); ++f) {
+    if (lt.elems()[f].isRagged()) {
+      if (builtin == Builtin::ListLast)
+        out.parts.push_back(fields.parts[at[f]]);
+      else
+        for (size_t p = at[f]; p < at[f + 1]; ++p)
+          out.parts.push_back(fields.parts[p]);
+      continue;
+    }
+    Value list = fields.parts[at[f]];
     if (builtin == Builtin::ListLast)
       out.parts.push_back(
-          guardedElement(list, last, empty, rt.elems()[k].scalarKind(), l));
+          guardedElement(list, last, empty, rt.elems()[f].scalarKind(), l));
     else
       out.parts.push_back(weft::SliceOp::create(b, l, list.getType(), list,
                                                 ValueRange{keep},

@@ -270,3 +270,130 @@ def test_a_list_holds_arrays_of_one_rank():
                        match=r"'out' is a list\[f64\[:, :\]\], which holds "
                        r"arrays of 2 axes, not f64\[:\]"):
         mixed(2)
+
+
+@weft.jit
+def labelled_coords(i, width):
+    rst = np.zeros((i + 1, 2), dtype=np.int16)
+    for r in range(i + 1):
+        rst[r, 0] = (3 * r) // width
+        rst[r, 1] = (3 * r) % width
+    return (i, i + 1, rst)
+
+
+@weft.jit
+def tuples_holding_arrays(n, width):
+    edges = []
+    for i in range(n):
+        e = labelled_coords(i, width)
+        edges.append(e)
+    groups = []
+    x = np.arange(10.0)
+    for g in range(3):
+        groups.append((g, x[x % 3 == g], g * 0.5))
+    total = 0.0
+    for g, arr, h in groups:
+        total += arr.sum() * h
+    last = groups.pop()
+    first = groups[0]
+    groups.append((7, np.ones(2), 1.5))
+    return edges, total, last, first[1], len(groups), groups[-1][1]
+
+
+@weft.jit
+def weigh_groups(groups):
+    s = 0.0
+    for k, (g, arr, h) in enumerate(groups):
+        s += k * arr.sum() + g * h
+    return s
+
+
+@weft.jit
+def reversed_groups(n):
+    groups = []
+    for g in range(n):
+        groups.append((g, np.arange(g + 1.0)))
+    back = np.flip(groups)
+    return back, groups.copy()
+
+
+def test_lists_of_tuples_holding_arrays():
+    got = tuples_holding_arrays(3, 4)
+    want = tuples_holding_arrays.py_func(3, 4)
+    assert [(a, b) for a, b, _ in got[0]] == [(0, 1), (1, 2), (2, 3)]
+    for (_, _, g), (_, _, w) in zip(got[0], want[0]):
+        assert g.dtype == np.int16
+        np.testing.assert_array_equal(g, w)
+    assert got[1] == want[1] == 21.0
+    assert got[2][0] == 2 and got[2][2] == 1.0
+    np.testing.assert_array_equal(got[2][1], [2.0, 5.0, 8.0])
+    np.testing.assert_array_equal(got[3], [0.0, 3.0, 6.0, 9.0])
+    assert got[4] == 3
+    np.testing.assert_array_equal(got[5], [1.0, 1.0])
+
+    @weft.jit
+    def build_and_weigh(n):
+        groups = []
+        for g in range(n):
+            groups.append((g, np.arange(g + 1.0), 0.5))
+        return weigh_groups(groups)
+
+    assert build_and_weigh(4) == build_and_weigh.py_func(4) == 28.0
+    # passed from Python: the tuples' arrays go in as lists of arrays, and
+    # rows the function writes are copied back into the caller's arrays
+    groups = [(g, np.arange(g + 1.0), 0.5) for g in range(4)]
+    assert weigh_groups(groups) == 28.0
+
+    @weft.jit
+    def mark(pairs):
+        for i, m in pairs:
+            m[0, 0] = i
+        return len(pairs)
+
+    pairs = [(5, np.zeros((2, 2))), (6, np.ones((1, 3)))]
+    first = pairs[0][1]
+    assert mark(pairs) == 2
+    assert pairs[0][1] is first and first[0, 0] == 5.0
+    assert pairs[1][1].tolist() == [[6.0, 1.0, 1.0]]
+    back, same = reversed_groups(3)
+    assert [g for g, _ in back] == [2, 1, 0]
+    assert [a.tolist() for _, a in back] == [[0.0, 1.0, 2.0], [0.0, 1.0],
+                                             [0.0]]
+    assert [a.tolist() for _, a in same] == [[0.0], [0.0, 1.0],
+                                             [0.0, 1.0, 2.0]]
+
+
+def test_tuples_holding_views_or_live_arrays_are_refused():
+    @weft.jit
+    def views(x):
+        out = []
+        for i in range(3):
+            out.append((i, x[i:]))
+        return out
+
+    with pytest.raises(weft.CompileError,
+                       match="holds copies of new arrays here"):
+        views(np.ones(4))
+
+    @weft.jit
+    def live(n):
+        out = []
+        a = np.zeros(n)
+        out.append((1, a))
+        a[0] = 5.0
+        return out
+
+    with pytest.raises(weft.CompileError, match="'a' is used again after it "
+                       "is appended here"):
+        live(3)
+
+    @weft.jit
+    def sliced(n):
+        out = []
+        for i in range(n):
+            out.append((i, np.ones(i)))
+        return out[1:]
+
+    with pytest.raises(weft.CompileError, match="slices of a list of tuples "
+                       "holding arrays are not supported yet"):
+        sliced(3)

@@ -65,12 +65,44 @@ def tuple_fields(x):
                       "tuples of one length")
 
 
+def field_kinds(x, n):
+    """What each of the n fields of a list of tuples holds: "n" numbers,
+    "a<ndim>" arrays (of one dtype and rank, a list of arrays)."""
+    kinds = []
+    for k in range(n):
+        column = [t[k] for t in x]
+        kinds.append("a%d" % column[0].ndim
+                     if array_rows(column) is not None else "n")
+    return kinds
+
+
+def array_list_parts(rows):
+    """A list of arrays as the function takes it: the rows' starts and
+    lengths (numbers of elements), their elements in row-major order and,
+    for rows of several axes, their extents."""
+    lengths = np.array([r.size for r in rows], dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+    parts = [starts, lengths, np.concatenate([r.ravel() for r in rows])]
+    if rows[0].ndim > 1:
+        parts += [np.array([r.shape[d] for r in rows], dtype=np.int64)
+                  for d in range(rows[0].ndim)]
+    return parts
+
+
 def field_arrays(x, n):
-    """The 1-D NumPy arrays of the n fields of a list of tuples."""
-    arrays = [list_array([t[k] for t in x]) for k in range(n)]
-    if any(a.dtype.kind == "c" for a in arrays):
-        raise _call_error("a list of tuples passed to a Weft function holds "
-                          "real numbers or bools")
+    """The arrays of the n fields of a list of tuples: a 1-D NumPy array
+    of a field of numbers, a list of arrays' parts of a field of arrays."""
+    arrays = []
+    for k, kind in enumerate(field_kinds(x, n)):
+        column = [t[k] for t in x]
+        if kind != "n":
+            arrays += array_list_parts(column)
+            continue
+        a = list_array(column)
+        if a.dtype.kind == "c":
+            raise _call_error("a list of tuples passed to a Weft function "
+                              "holds real numbers, bools or arrays")
+        arrays.append(a)
     return arrays
 
 
@@ -115,7 +147,11 @@ def layout(x):
         if array_rows(x) is not None:
             return "arrays" if x[0].ndim == 1 else "arrays%d" % x[0].ndim
         n = tuple_fields(x)
-        return "list" if n is None else "tuples%d" % n
+        if n is None:
+            return "list"
+        kinds = field_kinds(x, n)
+        return "tuples%d" % n if kinds == ["n"] * n else \
+            "tuples:" + ",".join(kinds)
     if not isinstance(x, tuple):
         return None
     if not x:
@@ -169,18 +205,9 @@ def flatten(x, out, lists):
     elif isinstance(x, str):
         out.append(str_array(x))
     elif isinstance(x, list) and array_rows(x) is not None:
-        # a list of arrays: the rows' starts and lengths (numbers of
-        # elements), their elements in row-major order and, for rows of
-        # several axes, their extents; rows written are copied back after
-        # the call
-        lengths = np.array([r.size for r in x], dtype=np.int64)
-        starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(
-            np.int64)
-        pool = np.concatenate([r.ravel() for r in x])
-        parts = [starts, lengths, pool]
-        if x[0].ndim > 1:
-            parts += [np.array([r.shape[d] for r in x], dtype=np.int64)
-                      for d in range(x[0].ndim)]
+        # a list of arrays (array_list_parts); rows written are copied
+        # back after the call
+        parts = array_list_parts(x)
         lists.append((x, parts))
         out.extend(parts)
     elif isinstance(x, list):
@@ -224,6 +251,13 @@ def expression(shape, name, params):
     if shape == "str":
         params.append(name)
         return "__as_str(%s)" % name
+    if isinstance(shape, str) and shape.startswith("tuples:"):
+        # fields of arrays as lists of arrays, of numbers as arrays
+        fields = [expression("arrays" if kind == "a1" else
+                             "arrays" + kind[1:] if kind[0] == "a" else None,
+                             "%s_%d" % (name, k), params)
+                  for k, kind in enumerate(shape[7:].split(","))]
+        return "__as_tuple_list(%s)" % ", ".join(fields)
     if isinstance(shape, str) and shape.startswith("tuples"):
         names = ["%s_%d" % (name, k) for k in range(int(shape[6:]))]
         params.extend(names)
@@ -252,9 +286,31 @@ def write_back(lists):
                 if not np.array_equal(row, now, equal_nan=True):
                     row[...] = now
             continue
+        if lst and isinstance(lst[0], tuple) and \
+                any(isinstance(v, np.ndarray) for v in lst[0]):
+            _write_back_tuple_arrays(lst, arrays)
+            continue
         if len(arrays) == 1 and not (lst and isinstance(lst[0], tuple)):
             values = arrays[0].tolist()
         else:
             values = list(zip(*[a.tolist() for a in arrays]))
         if values != lst:
             lst[:] = values
+
+
+def _write_back_tuple_arrays(lst, arrays):
+    """The rows of a list of tuples holding arrays that the function wrote,
+    copied into the caller's arrays (its tuples and numbers are not
+    written)."""
+    at = 0
+    for k, kind in enumerate(field_kinds(lst, len(lst[0]))):
+        if kind == "n":
+            at += 1
+            continue
+        starts, lengths, pool = arrays[at:at + 3]
+        at += 3 + (int(kind[1:]) if kind != "a1" else 0)
+        for t, s, n in zip(lst, starts, lengths):
+            row = t[k]
+            now = pool[s:s + n].reshape(row.shape)
+            if not np.array_equal(row, now, equal_nan=True):
+                row[...] = now
