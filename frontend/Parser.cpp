@@ -571,6 +571,8 @@ StmtPtr Parser::parseExprOrAssign() {
     }
     return s;
   }
+  if (StmtPtr s = flatStore(first, begin, op))
+    return s;
   if (augOp(tok().kind, op)) {
     if (first->kind != ExprKind::Name && first->kind != ExprKind::Index &&
         first->kind != ExprKind::Attribute)
@@ -609,6 +611,35 @@ StmtPtr Parser::parseExprOrAssign() {
   if (StmtPtr store = hoistOutArgument(s->value))
     before_.push_back(std::move(store));
   return s;
+}
+
+StmtPtr Parser::flatStore(ExprPtr &first, SourceLocation begin, BinaryOp &op) {
+  // a.flat[i] = v and a.flat[i] op= v: the NumPy library's __np_flat_set
+  // of the element (read with __np_flat_get for op=).
+  auto *get = first->dyn<CallExpr>();
+  auto *f = get ? get->callee->dyn<NameExpr>() : nullptr;
+  bool aug = augOp(tok().kind, op);
+  if (!f || f->name != std::string(kNumpyLibraryPrefix) + "flat_get" ||
+      (!aug && !at(TokenKind::Equal)))
+    return nullptr;
+  next();
+  ExprPtr value = parseExprList();
+  if (!value)
+    return nullptr;
+  if (at(TokenKind::Equal))
+    return error("a.flat[i] = v takes one value; chain no other targets");
+  if (aug)
+    value =
+        std::make_unique<BinaryExpr>(value->range, op, cloneExpr(first.get()),
+                                     std::move(value), value->range.begin);
+  SourceRange r = rangeFrom(begin);
+  auto set = std::make_unique<CallExpr>(
+      r, std::make_unique<NameExpr>(r, std::string(kNumpyLibraryPrefix) +
+                                           "flat_set"));
+  set->args.push_back(std::move(get->args[0]));
+  set->args.push_back(std::move(get->args[1]));
+  set->args.push_back(std::move(value));
+  return std::make_unique<ExprStmt>(r, std::move(set));
 }
 
 /// `f64`, `i64[:]`, `f32[:, :]`: a Weft type. Any other annotation is

@@ -372,6 +372,25 @@ ExprPtr Parser::parsePower() {
   ExprPtr exp = parseUnary();
   if (!exp)
     return nullptr;
+  // 2 ** -3 of two int literals, the exponent negative: the float Python
+  // folds it to (0.125) when the program is compiled, as Numba sees it.
+  auto intValue = [](const Expr *e, int64_t &v) {
+    bool neg = false;
+    if (auto *u = e->dyn<UnaryExpr>(); u && u->op == UnaryOp::Neg) {
+      neg = true;
+      e = u->operand.get();
+    }
+    auto *lit = e->dyn<IntLitExpr>();
+    if (!lit)
+      return false;
+    v = neg ? -lit->value : lit->value;
+    return true;
+  };
+  int64_t x = 0, n = 0;
+  if (intValue(base.get(), x) && intValue(exp.get(), n) && n < 0 && x != 0)
+    return std::make_unique<FloatLitExpr>(
+        rangeFrom(begin),
+        std::pow(static_cast<double>(x), static_cast<double>(n)));
   return std::make_unique<BinaryExpr>(rangeFrom(begin), BinaryOp::Pow,
                                       std::move(base), std::move(exp), opLoc);
 }
@@ -400,6 +419,20 @@ ExprPtr Parser::parsePostfix() {
       leadingKeywordsToPositions(*call);
       positionalDtypeToKeyword(*call);
       keywordsToPositions(*call);
+      // dtype="int64", a.astype("f4"), np.dtype("float32"): the dtype
+      // the string names.
+      for (KeywordArg &k : call->keywords)
+        if (k.name == "dtype")
+          if (ExprPtr d = dtypeFromString(*k.value))
+            k.value = std::move(d);
+      if (auto *m = call->callee->dyn<AttributeExpr>();
+          m && m->attr == "astype" && !call->args.empty())
+        if (ExprPtr d = dtypeFromString(*call->args[0]))
+          call->args[0] = std::move(d);
+      if (auto *f = call->callee->dyn<NameExpr>();
+          f && f->qualified && f->name == "dtype" && call->args.size() == 1)
+        if (ExprPtr d = dtypeFromString(*call->args[0]))
+          call->args[0] = std::move(d);
       call->range = rangeFrom(begin);
       e = std::move(call);
       // allclose(a, b, ...) is all(isclose(a, b, ...)).
@@ -545,6 +578,20 @@ ExprPtr Parser::parsePostfix() {
             mask->operands.push_back(std::make_unique<IntLitExpr>(w->range, 0));
             idx->indices[0] = std::move(mask);
           }
+      // a.flat[i]: the NumPy library's element i in row-major order, of
+      // any layout (a.flat[i] = v is its __np_flat_set, in parseSimple).
+      if (auto *flat = idx->base->dyn<AttributeExpr>();
+          flat && flat->attr == "flat" && idx->indices.size() == 1 &&
+          !idx->indices[0]->dyn<SliceExpr>()) {
+        auto get = std::make_unique<CallExpr>(
+            idx->range,
+            std::make_unique<NameExpr>(
+                idx->range, std::string(kNumpyLibraryPrefix) + "flat_get"));
+        get->args.push_back(std::move(flat->base));
+        get->args.push_back(std::move(idx->indices[0]));
+        e = std::move(get);
+        continue;
+      }
       e = std::move(idx);
     } else if (at(TokenKind::Dot)) {
       next();

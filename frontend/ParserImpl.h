@@ -188,6 +188,12 @@ private:
   /// zeros(shape, f64) is zeros(shape, dtype=f64) (NumPy's positional
   /// dtype of the creation functions).
   void positionalDtypeToKeyword(CallExpr &call);
+  /// The dtype a string names ("int64", "f8", "<i4", "bool") as the
+  /// qualified name np.<dtype> reads as; null for any other expression.
+  ExprPtr dtypeFromString(const Expr &e);
+  /// `a.flat[i] = v`, `a.flat[i] op= v` (`first` is a.flat[i], read as
+  /// __np_flat_get): the statement storing it; null for anything else.
+  StmtPtr flatStore(ExprPtr &first, SourceLocation begin, BinaryOp &op);
   /// isclose(a, b, rtol=...), around(x, decimals=...): the optional
   /// arguments as positions (defaults filled in for isclose/allclose).
   void keywordsToPositions(CallExpr &call);

@@ -157,7 +157,8 @@ void Parser::positionalDtypeToKeyword(CallExpr &call) {
     return;
   ExprPtr &arg = call.args.back();
   auto *attr = arg->dyn<AttributeExpr>();
-  if (!arg->dyn<NameExpr>() && !(attr && attr->attr == "dtype"))
+  if (!arg->dyn<NameExpr>() && !(attr && attr->attr == "dtype") &&
+      !arg->dyn<StrLitExpr>())
     return;
   for (const KeywordArg &k : call.keywords)
     if (k.name == "dtype")

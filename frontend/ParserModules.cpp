@@ -108,6 +108,30 @@ static std::string numbaShortTypeName(const std::string &name) {
   return it == names.end() ? name : it->second;
 }
 
+ExprPtr Parser::dtypeFromString(const Expr &e) {
+  // NumPy's dtype strings: names ("int64", "float32", "bool"), type codes
+  // ("i8", "f4", "u1", "c16") and a little-endian or native byte order
+  // mark ("<f8", "=i4", "|b1").
+  auto *text = e.dyn<StrLitExpr>();
+  if (!text)
+    return nullptr;
+  std::string s = text->value;
+  if (!s.empty() && (s[0] == '<' || s[0] == '=' || s[0] == '|'))
+    s = s.substr(1);
+  static const std::map<std::string, std::string> python = {
+      {"int", "int64"},          {"float", "float64"}, {"bool", "bool_"},
+      {"complex", "complex128"}, {"c8", "complex64"},  {"?", "bool_"}};
+  auto it = python.find(s);
+  std::string numpy = it != python.end() ? it->second : numbaShortTypeName(s);
+  std::string name = weftTypeName(numpy);
+  ScalarKind k;
+  if (!parseScalarName(name, k) && name != "complex" && name != "complex64")
+    return nullptr;
+  auto n = std::make_unique<NameExpr>(e.range, name);
+  n->qualified = true;
+  return n;
+}
+
 StmtPtr Parser::parseImport() {
   SourceLocation begin = tok().range.begin;
   bool from = next().text == "from";

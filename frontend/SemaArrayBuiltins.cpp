@@ -362,7 +362,29 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
   }
   if (call.b == Builtin::Copy && call.args.size() == 1 &&
       call.args[0].isTuple()) {
-    // np.array(a.shape), np.array((x, y)): a 1-D array of the numbers.
+    // np.array(a.shape), np.array((x, y)): a 1-D array of the numbers;
+    // np.array(((i, j), (k, l))): tuples of one shape nested, an array
+    // of that many axes.
+    std::vector<int64_t> shape;
+    if (nestedTupleShape(call.args[0], shape) && shape.size() > 1) {
+      std::optional<ScalarKind> k;
+      std::function<void(const Type &)> leaves = [&](const Type &t) {
+        if (t.isScalar()) {
+          k = k ? promote(*k, t.scalarKind()) : t.scalarKind();
+          return;
+        }
+        for (const Type &e : t.elems())
+          leaves(e);
+      };
+      leaves(call.args[0]);
+      if (shape.size() > static_cast<size_t>(kMaxRank))
+        return call.fail(call.argExprs[0]->range,
+                         "np.array() of these tuples would have more than "
+                         "the " +
+                             std::to_string(kMaxRank) + " axes an array has");
+      return Type::array(call.dtype ? *call.dtype : *k,
+                         static_cast<int>(shape.size()));
+    }
     std::optional<ScalarKind> k;
     for (const Type &e : call.args[0].elems()) {
       if (!e.isScalar() || e.isComplex())

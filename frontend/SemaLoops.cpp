@@ -78,7 +78,13 @@ private:
     bool parallel = fn.options.parallel && parallelDepth == 0;
     // Numba's prange without parallel=True is a range: no promise.
     bool promised = !fn.options.pythonLists || fn.options.parallelGiven;
-    if (prange && parallel && promised) {
+    if (prange && parallel && promised && fn.options.pythonLists &&
+        leavesLoop(s.body)) {
+      // Numba runs a prange it cannot parallelize (a break or a return
+      // in its body) as a range, with a warning.
+      plan.report = "prange loop: serial (a break or return leaves it, as "
+                    "Numba runs it)";
+    } else if (prange && parallel && promised) {
       plan.mode = LoopPlan::Mode::Prange;
       std::string arrayReduction;
       classifyWrites(s, plan, &arrayReduction);

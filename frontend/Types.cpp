@@ -230,6 +230,30 @@ std::string Type::str() const {
   return "?";
 }
 
+bool nestedTupleShape(const Type &t, std::vector<int64_t> &shape) {
+  shape.clear();
+  if (!t.isTuple() || t.elems().empty())
+    return false;
+  const Type &first = t.elems().front();
+  std::vector<int64_t> inner;
+  if (first.isScalar()) {
+    for (const Type &e : t.elems())
+      if (!e.isScalar() || e.isComplex())
+        return false;
+  } else {
+    if (!nestedTupleShape(first, inner))
+      return false;
+    for (const Type &e : t.elems()) {
+      std::vector<int64_t> other;
+      if (!nestedTupleShape(e, other) || other != inner)
+        return false;
+    }
+  }
+  shape.push_back(static_cast<int64_t>(t.elems().size()));
+  shape.insert(shape.end(), inner.begin(), inner.end());
+  return true;
+}
+
 static bool isFloatKind(ScalarKind s) {
   return s == ScalarKind::F32 || s == ScalarKind::F64;
 }

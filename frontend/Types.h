@@ -342,6 +342,11 @@ const char *numpyName(ScalarKind s);
 bool parseScalarName(const std::string &name, ScalarKind &out);
 int bitWidth(ScalarKind s);
 
+/// The shape of a tuple of real numbers, or of tuples of one such shape
+/// nested (((1, 2), (3, 4)) is {2, 2}), as np.array makes of it; false
+/// for any other type.
+bool nestedTupleShape(const Type &t, std::vector<int64_t> &shape);
+
 /// Numba-style unification of two types assigned to one variable:
 /// equal types stay, Unknown yields the other, bool/int/float widen to the
 /// wider kind (int with float gives the float). Returns Unknown with

@@ -343,6 +343,46 @@ void versionBlocksIn(Block &block, const std::map<std::string, int> &all,
   }
 }
 
+/// Whether every path through the statements `paths` goes on to (each a
+/// block and a position in it, the innermost last) binds `name` with a
+/// plain assignment that does not read it before any statement reads it,
+/// or never mentions it: `name` is dead there, as Numba's SSA finds.
+bool boundBeforeRead(std::vector<std::pair<const Block *, size_t>> paths,
+                     const std::string &name) {
+  while (!paths.empty()) {
+    auto [block, i] = paths.back();
+    paths.pop_back();
+    for (; i < block->size(); ++i) {
+      const Stmt &s = *(*block)[i];
+      std::map<std::string, int> m;
+      mentionsOf(s, m);
+      if (!m.count(name))
+        continue;
+      std::vector<NameExpr *> plain = plainAssigned(s);
+      bool binds = std::any_of(plain.begin(), plain.end(),
+                               [&](NameExpr *n) { return n->name == name; });
+      if (binds) {
+        std::map<std::string, int> read;
+        mentionsOf(static_cast<const AssignStmt &>(s).value.get(), read);
+        return !read.count(name);
+      }
+      auto *branchy = s.dyn<IfStmt>();
+      std::map<std::string, int> cond;
+      if (branchy)
+        mentionsOf(branchy->cond.get(), cond);
+      if (!branchy || cond.count(name))
+        return false;
+      auto then = paths, orelse = paths;
+      then.push_back({block, i + 1});
+      then.push_back({&branchy->body, 0});
+      orelse.push_back({block, i + 1});
+      orelse.push_back({&branchy->orelse, 0});
+      return boundBeforeRead(then, name) && boundBeforeRead(orelse, name);
+    }
+  }
+  return true;
+}
+
 /// In each branch of an `if` at the top level of `body`: a name bound
 /// there by one plain assignment at the branch's top level and mentioned
 /// nowhere after the `if` gets a version of its own from that binding on
@@ -358,9 +398,14 @@ void versionBranchTails(Block &body, const std::set<std::string> &annotated,
     auto *branchy = body[k]->dyn<IfStmt>();
     if (!branchy)
       continue;
+    // (a name the code after the `if` binds before reading it, as
+    // `if m: x0 = a[m] ...` then `if m2: x0 = a[0] ...`, is dead there)
     std::map<std::string, int> later;
     for (size_t j = k + 1; j < body.size(); ++j)
       mentionsOf(*body[j], later);
+    for (auto it = later.begin(); it != later.end();)
+      it = boundBeforeRead({{&body, k + 1}}, it->first) ? later.erase(it)
+                                                        : std::next(it);
     for (Block *branch : {&branchy->body, &branchy->orelse}) {
       std::map<std::string, int> plainCount;
       for (const StmtPtr &s : *branch)

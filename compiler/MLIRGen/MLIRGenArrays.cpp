@@ -809,14 +809,27 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     return true;
   }
   if (builtin == Builtin::Copy && argType(0).isTuple()) {
-    // np.array(a.shape): the tuple's numbers as a new 1-D array.
+    // np.array(a.shape): the tuple's numbers as a new 1-D array; of
+    // tuples nested, an array of their shape (the numbers in row-major
+    // order). (A temporary of the statement.)
     Val parts = arg(0);
     ScalarKind k = t.scalarKind();
-    Value count = index(parts.parts.size(), l);
-    Value arr = allocArray(k, count, l); // (a temporary of the statement)
-    for (size_t i = 0; i < parts.parts.size(); ++i)
-      memref::StoreOp::create(b, l, convert(parts.parts[i], k, l), arr,
-                              ValueRange{index(i, l)});
+    std::vector<int64_t> shape;
+    if (!nestedTupleShape(argType(0), shape))
+      shape = {static_cast<int64_t>(parts.parts.size())};
+    SmallVector<Value, 4> sizes;
+    for (int64_t n : shape)
+      sizes.push_back(index(n, l));
+    Value arr = allocArrayN(k, sizes, l);
+    for (size_t i = 0; i < parts.parts.size(); ++i) {
+      SmallVector<Value, 4> at(shape.size());
+      int64_t rest = static_cast<int64_t>(i);
+      for (size_t d = shape.size(); d-- > 0;) {
+        at[d] = index(rest % shape[d], l);
+        rest /= shape[d];
+      }
+      memref::StoreOp::create(b, l, convert(parts.parts[i], k, l), arr, at);
+    }
     out = Val(arr);
     return true;
   }

@@ -136,3 +136,17 @@ def test_warning_classes_decorators_config_and_serialize(numba_module):
     with pytest.raises(NotImplementedError,
                        match="numba.core.serialize._rebuild_function"):
         serialize._rebuild_function()
+
+
+def test_numbas_c_style_type_aliases(numba_module):
+    import numba as nb
+    # numba.uint is uint64 and numba.float_ float32 (NumPy's np.float_ is
+    # float64), as Numba 0.56 spells them
+    assert str(nb.uint) == "uint64" and str(nb.float_) == "float32"
+    assert str(nb.long_) == "int64" and str(nb.uchar) == "uint8"
+
+    @nb.njit(nb.float_(nb.float_, nb.uint))
+    def scaled(x, k):
+        return x * k
+
+    assert scaled(np.float32(1.5), 3) == 4.5

@@ -10,6 +10,7 @@ import pytest
 
 import weft
 from weft import numba as weft_numba
+from weft import prange
 
 
 def test_float_slice_bounds_truncate_toward_zero():
@@ -57,7 +58,8 @@ def test_numba_thread_functions_and_type_names():
     assert nb.get_num_threads() == total
     with pytest.raises(ValueError, match="between 1 and"):
         nb.set_num_threads(total + 1)
-    assert nb.float_.numpy_dtype == np.dtype("float64")
+    # (numba.float_ is float32 in Numba 0.56, unlike NumPy's np.float_)
+    assert nb.float_.numpy_dtype == np.dtype("float32")
 
 
 def test_guvectorize_uint64_and_forceobj():
@@ -244,3 +246,29 @@ def test_numpy_record_argument():
 
     with pytest.raises(weft.CompileError, match="NumPy record passed"):
         g(params[0])
+
+
+def test_prange_left_by_return_or_break_runs_serially():
+    # Numba runs a prange it cannot parallelize as a range (with a
+    # warning); Weft too, in code from Python.
+    @weft.jit(parallel=True)
+    def first_negative_or_sum(x):
+        s = 0.0
+        for i in prange(x.size):
+            if x[i] < 0:
+                return np.inf
+            s += x[i]
+        return s
+
+    @weft.jit(parallel=True)
+    def sum_to_negative(x):
+        s = 0.0
+        for i in prange(x.size):
+            if x[i] < 0:
+                break
+            s += x[i]
+        return s
+
+    assert first_negative_or_sum(np.arange(5.0)) == 10.0
+    assert first_negative_or_sum(np.array([1.0, -1.0, 2.0])) == np.inf
+    assert sum_to_negative(np.array([1.0, 2.0, -1.0, 5.0])) == 3.0

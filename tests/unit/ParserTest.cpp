@@ -91,7 +91,7 @@ TEST_CASE("parser: left associativity and bitwise precedence", "[parser]") {
 }
 
 TEST_CASE("parser: -2**2 is -(2**2) and ** is right-associative", "[parser]") {
-  Parsed p("-2**2\n2 ** -1\n2 ** 3 ** 2\n");
+  Parsed p("-2**2\nx ** -1\n2 ** 3 ** 2\n2 ** -2\n");
   REQUIRE_FALSE(p.diags.hasErrors());
   const auto *neg = p.value(0).dyn<UnaryExpr>();
   REQUIRE(neg);
@@ -109,6 +109,11 @@ TEST_CASE("parser: -2**2 is -(2**2) and ** is right-associative", "[parser]") {
   CHECK(intOf(*right->lhs) == 2);
   REQUIRE(right->rhs->dyn<BinaryExpr>());
   CHECK(intOf(*right->rhs->dyn<BinaryExpr>()->lhs) == 3);
+
+  // Two int literals with a negative exponent: the float Python folds.
+  const auto *folded = p.value(3).dyn<FloatLitExpr>();
+  REQUIRE(folded);
+  CHECK(folded->value == 0.25);
 }
 
 TEST_CASE("parser: chained comparison is one CompareExpr", "[parser]") {

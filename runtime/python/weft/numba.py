@@ -66,7 +66,7 @@ class _TypeName:
 TYPE_NAMES = ["boolean", "bool_", "int8", "int16", "int32", "int64",
               "uint8", "uint16", "uint32", "uint64", "intp", "uintp",
               "intc", "uintc",
-              "float32", "float64", "double", "float_", "complex64",
+              "float32", "float64", "double", "complex64",
               "complex128", "void"]
 
 
@@ -74,7 +74,14 @@ SHORT_TYPE_NAMES = {"b1": "boolean", "i1": "int8", "i2": "int16",
                     "i4": "int32", "i8": "int64", "u1": "uint8",
                     "u2": "uint16", "u4": "uint32", "u8": "uint64",
                     "f4": "float32", "f8": "float64", "c8": "complex64",
-                    "c16": "complex128"}
+                    "c16": "complex128",
+                    # Numba's C-style aliases (numba.float_ is float32,
+                    # NumPy's np.float_ float64)
+                    "uint": "uint64", "int_": "int64", "long_": "int64",
+                    "ulong": "uint64", "longlong": "int64",
+                    "ulonglong": "uint64", "char": "int8", "uchar": "uint8",
+                    "short": "int16", "ushort": "uint16", "byte": "uint8",
+                    "float_": "float32", "none": "void"}
 
 
 def _typeof(value):
