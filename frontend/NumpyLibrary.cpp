@@ -448,22 +448,20 @@ def __np_in_range(x, start, stop, step):
         inside = stop < x and x <= start
     return inside and (x - start) % step == 0
 
-def __np_flat_get(a, i):
-    # a.flat[i]: element i in row-major order, of any layout
+def __np_flat_index(a, i):
+    # a.flat[i]: the index of element i in row-major order, of any layout
     n = a.size
     if i < 0:
         i += n
     if i < 0 or i >= n:
         raise IndexError("index out of bounds for the array's flat iterator")
-    return a[np.unravel_index(i, a.shape)]
+    return np.unravel_index(i, a.shape)
+
+def __np_flat_get(a, i):
+    return a[__np_flat_index(a, i)]
 
 def __np_flat_set(a, i, v):
-    n = a.size
-    if i < 0:
-        i += n
-    if i < 0 or i >= n:
-        raise IndexError("index out of bounds for the array's flat iterator")
-    a[np.unravel_index(i, a.shape)] = v
+    a[__np_flat_index(a, i)] = v
 
 def __np_item(a):
     if a.ndim == 0:
