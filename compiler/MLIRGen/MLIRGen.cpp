@@ -339,11 +339,13 @@ bool FunctionGen::emit() {
   }
   func::ReturnOp::create(b, endLoc, results);
   if (fn.options.fastmath || mg.fastmath) {
-    // fastmath: float operations may be reassociated and contracted and
-    // math functions approximated; NaN and infinity stay honoured.
+    // fastmath: float operations may be reassociated and contracted,
+    // math functions approximated and the sign of a zero ignored (so
+    // b*k - a*k folds to (b - a)*k, exactly 0 for a == b, as under
+    // Numba's fastmath); NaN and infinity stay honoured.
     auto flags = arith::FastMathFlags::reassoc |
                  arith::FastMathFlags::contract | arith::FastMathFlags::afn |
-                 arith::FastMathFlags::arcp;
+                 arith::FastMathFlags::arcp | arith::FastMathFlags::nsz;
     auto attr = arith::FastMathFlagsAttr::get(&mg.ctx, flags);
     f.walk([&](arith::ArithFastMathInterface op) {
       op->setAttr(op.getFastMathAttrName(), attr);
