@@ -973,6 +973,15 @@ StmtPtr Parser::parseFunctionDef() {
               "expected '(' after the function name; write 'def f(x):'"))
     return nullptr;
   while (!at(TokenKind::RParen)) {
+    // `*,` (the parameters after it keyword-only) and `/,` (those before
+    // it positional-only): markers Python checks calls against; the
+    // parameters are taken as any others.
+    if ((at(TokenKind::Star) || at(TokenKind::Slash)) &&
+        (tok(1).kind == TokenKind::Comma || tok(1).kind == TokenKind::RParen)) {
+      next();
+      accept(TokenKind::Comma);
+      continue;
+    }
     if (!at(TokenKind::Identifier))
       return error("expected a parameter name, found " + found());
     Param p;

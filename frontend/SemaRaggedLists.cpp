@@ -386,7 +386,17 @@ std::optional<Type> Analyzer::checkEmptyRows(const ListCompExpr *lc) {
 
 std::optional<Type> Analyzer::raggedComp(const ListCompExpr *lc,
                                          const Type &elt, bool python) {
-  if (!python || !(raggedValue_ == lc || rowsMayDiffer(lc)))
+  if (!python)
+    return std::nullopt;
+  // Arrays from the rows of a list of arrays or lists (`[count[ids] for
+  // ids in doc_ids]`), or filtered: a list of arrays of any shapes.
+  auto iter = fn_->exprTypes.find(lc->iter.get());
+  bool raggedIter = iter != fn_->exprTypes.end() && iter->second.isRagged();
+  if (elt.isArray() && elt.listDepth() == 0 && !elt.isString() &&
+      !elt.elementType().isComplex() &&
+      ((raggedIter && rowsMayDiffer(lc)) || lc->cond))
+    return Type::raggedArrays(elt.scalarKind(), elt.rank());
+  if (!(raggedValue_ == lc || rowsMayDiffer(lc)))
     return std::nullopt;
   if (!elt.isList() || elt.isString() || elt.elementType().isComplex())
     return std::nullopt;

@@ -397,3 +397,20 @@ def test_tuples_holding_views_or_live_arrays_are_refused():
     with pytest.raises(weft.CompileError, match="slices of a list of tuples "
                        "holding arrays are not supported yet"):
         sliced(3)
+
+
+def test_comprehensions_of_arrays_of_different_lengths():
+    @weft.jit
+    def gather(count, doc_ids):
+        return [count[ids] for ids in doc_ids]
+
+    @weft.jit
+    def above(x):
+        return [x[x > t] for t in range(4) if t != 2]
+
+    ids = [np.array([0, 2]), np.array([1]), np.array([3, 1, 0])]
+    got = gather(np.arange(4.0) * 10, ids)
+    assert [g.tolist() for g in got] == [[0.0, 20.0], [10.0],
+                                         [30.0, 10.0, 0.0]]
+    assert [a.tolist() for a in above(np.arange(6.0))] == [
+        [1.0, 2.0, 3.0, 4.0, 5.0], [2.0, 3.0, 4.0, 5.0], [4.0, 5.0]]

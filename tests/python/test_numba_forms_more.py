@@ -272,3 +272,18 @@ def test_prange_left_by_return_or_break_runs_serially():
     assert first_negative_or_sum(np.arange(5.0)) == 10.0
     assert first_negative_or_sum(np.array([1.0, -1.0, 2.0])) == np.inf
     assert sum_to_negative(np.array([1.0, 2.0, -1.0, 5.0])) == 3.0
+
+
+def test_keyword_only_and_positional_only_parameters():
+    @weft.jit
+    def scores(*, sims, weights, scale=2.0):
+        return (sims * weights).sum() * scale
+
+    @weft.jit
+    def caller(a, /, b):
+        return scores(sims=a, weights=b) + scores(weights=b, sims=a, scale=1)
+
+    a, b = np.arange(3.0), np.ones(3)
+    assert scores(sims=a, weights=b) == 6.0
+    assert scores(weights=b, sims=a, scale=0.5) == 1.5
+    assert caller(a, b) == 9.0

@@ -1188,11 +1188,17 @@ class Dispatcher(_CallerBase):
     def _slow(self, *args, **kwargs):
         # Keyword arguments and defaults bind as Python binds them.
         learn = not kwargs
-        if kwargs or len(args) < self.py_func.__code__.co_argcount:
+        code = self.py_func.__code__
+        if kwargs or len(args) < code.co_argcount + code.co_kwonlyargcount:
             bound = self._signature.bind(*args, **kwargs)
             bound.apply_defaults()
-            learn = learn and len(bound.args) == len(args)
-            args = bound.args
+            # (keyword-only parameters, after `*,`, follow in their order)
+            passed = len(args)
+            args = bound.args + tuple(
+                bound.kwargs[p.name]
+                for p in self._signature.parameters.values()
+                if p.kind == p.KEYWORD_ONLY)
+            learn = learn and len(args) == passed
         # an Enum member is its value (an IntEnum's is an int already); a
         # NumPy record (an element of a structured array) a namedtuple
         args = tuple(a.value if isinstance(a, enum.Enum) and
