@@ -789,10 +789,8 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
         }
       if (base.raggedArrayRows()) {
         // lst[i] = a: a new array of the rows' rank, copied.
-        bool ok = valueType.isArray() && valueType.listDepth() == 0 &&
-                  !valueType.isString() &&
+        bool ok = listableArray(valueType) &&
                   valueType.rank() == base.raggedRowRank() &&
-                  !valueType.elementType().isComplex() &&
                   !(valueType.elementType().isFloat() &&
                     !elem.elementType().isFloat());
         if (!ok)

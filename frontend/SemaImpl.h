@@ -21,6 +21,19 @@ namespace sema {
 /// (SemaWrites.cpp).
 bool returnsNewBuffer(Builtin b);
 
+/// An array a list of arrays holds as a row: not a list, a str or of
+/// complex numbers.
+inline bool listableArray(const Type &t) {
+  return t.isArray() && t.listDepth() == 0 && !t.isString() &&
+         !t.elementType().isComplex();
+}
+/// The element kind of a list of arrays whose rows had kind `had` and
+/// get one of kind `added`: an array keeps its dtype, two dtypes make
+/// the wider.
+inline ScalarKind arrayRowsKind(ScalarKind had, ScalarKind added) {
+  return had == added ? added : promote(computeKind(had), computeKind(added));
+}
+
 /// An integer literal, possibly negated, and its value.
 bool intLiteralValue(const Expr *e, int64_t &value);
 /// An int or float literal, possibly negated.

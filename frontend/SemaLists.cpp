@@ -131,8 +131,7 @@ Type Analyzer::checkTupleListMethod(const CallExpr *c, Builtin b,
             (!lst.isKnown() || x.elems().size() == lst.elems().size());
   for (size_t k = 0; ok && k < x.elems().size(); ++k) {
     const Type &p = x.elems()[k];
-    bool array = p.isArray() && p.listDepth() == 0 && !p.isString() &&
-                 !p.elementType().isComplex();
+    bool array = listableArray(p);
     ok = lst.isKnown()
              ? (lst.elems()[k].isRagged()
                     ? array && p.rank() == lst.elems()[k].raggedRowRank()
@@ -156,11 +155,8 @@ Type Analyzer::checkTupleListMethod(const CallExpr *c, Builtin b,
     const Type &p = x.elems()[k];
     ScalarKind added = p.scalarKind();
     if (p.isArray()) {
-      // (an array keeps its dtype; two dtypes make the wider)
       ScalarKind had = lst.isKnown() ? lst.elems()[k].scalarKind() : added;
-      fields.push_back(Type::raggedArrays(
-          had == added ? added : promote(computeKind(had), computeKind(added)),
-          p.rank()));
+      fields.push_back(Type::raggedArrays(arrayRowsKind(had, added), p.rank()));
       continue;
     }
     fields.push_back(Type::list(

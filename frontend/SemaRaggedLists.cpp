@@ -243,8 +243,7 @@ Type Analyzer::checkRaggedListMethod(
   const Type &row = args[1];
   if (!row.isKnown())
     return Type::unknown();
-  bool arrayRow = row.isArray() && row.listDepth() == 0 && !row.isString() &&
-                  !row.elementType().isComplex();
+  bool arrayRow = listableArray(row);
   if (arrayRow && lst.isKnown() && lst.raggedArrayRows() &&
       lst.raggedRowRank() != row.rank()) {
     diags_.error(argExprs[1]->range,
@@ -278,12 +277,10 @@ Type Analyzer::checkRaggedListMethod(
                        "' to a new array before using it again");
       // (typed all the same: the list's other uses add no errors)
     }
-    // (rows keep their dtype, as Numba's list of arrays; rows of two
-    // dtypes go in as the wider)
+    // (rows keep their dtype, as Numba's list of arrays)
     ScalarKind k = row.scalarKind();
-    if (lst.isKnown() && lst.scalarKind() != k)
-      k = promote(computeKind(lst.scalarKind()), computeKind(k));
-    return Type::raggedArrays(k, row.rank());
+    return Type::raggedArrays(
+        lst.isKnown() ? arrayRowsKind(lst.scalarKind(), k) : k, row.rank());
   }
   if (lst.isKnown() && lst.raggedArrayRows()) {
     diags_.error(argExprs[1]->range,
@@ -392,9 +389,7 @@ std::optional<Type> Analyzer::raggedComp(const ListCompExpr *lc,
   // ids in doc_ids]`), or filtered: a list of arrays of any shapes.
   auto iter = fn_->exprTypes.find(lc->iter.get());
   bool raggedIter = iter != fn_->exprTypes.end() && iter->second.isRagged();
-  if (elt.isArray() && elt.listDepth() == 0 && !elt.isString() &&
-      !elt.elementType().isComplex() &&
-      ((raggedIter && rowsMayDiffer(lc)) || lc->cond))
+  if (listableArray(elt) && ((raggedIter && rowsMayDiffer(lc)) || lc->cond))
     return Type::raggedArrays(elt.scalarKind(), elt.rank());
   if (!(raggedValue_ == lc || rowsMayDiffer(lc)))
     return std::nullopt;
@@ -420,9 +415,10 @@ Type Analyzer::raggedUnion(const Type &a, const Type &b, bool &ok) {
         a.raggedRowRank() == b.raggedRowRank());
   if (!ok)
     return Type::unknown();
+  // (lists of lists hold computed kinds; lists of arrays their dtype)
   ScalarKind k =
-      a.scalarKind() == b.scalarKind() && a.raggedArrayRows()
-          ? a.scalarKind() // (an array's dtype, kept)
+      a.raggedArrayRows()
+          ? arrayRowsKind(a.scalarKind(), b.scalarKind())
           : promote(computeKind(a.scalarKind()), computeKind(b.scalarKind()));
   return Type::ragged(k, a.raggedArrayRows(),
                       a.isRagged() ? a.raggedRowRank() : 1);
