@@ -347,8 +347,14 @@ bool FunctionGen::emit() {
                  arith::FastMathFlags::contract | arith::FastMathFlags::afn |
                  arith::FastMathFlags::arcp | arith::FastMathFlags::nsz;
     auto attr = arith::FastMathFlagsAttr::get(&mg.ctx, flags);
+    // An elementwise array statement (`c = a + b + d`) has no chain to
+    // shorten: it keeps its operations in source order (NumPy's bits),
+    // where reassociating would only let LLVM pick an order of its own.
+    auto elementwise = arith::FastMathFlagsAttr::get(
+        &mg.ctx, flags & ~arith::FastMathFlags::reassoc);
     f.walk([&](arith::ArithFastMathInterface op) {
-      op->setAttr(op.getFastMathAttrName(), attr);
+      bool inMap = op->getParentOfType<weft::MapOp>() != nullptr;
+      op->setAttr(op.getFastMathAttrName(), inMap ? elementwise : attr);
     });
     // The reductions' combiners, which weft-lower-parallel-for makes.
     f.walk([&](weft::ParallelForOp op) { op->setAttr("fastmath", attr); });

@@ -3,7 +3,8 @@ slice bounds (truncated toward zero, as Numba's int(x)), np.ones_like and
 the other *_like of a number (NumPy's 0-d array, held as the number), a
 variable with the name of a Weft type (f32) beside np.float32,
 numba.set_num_threads/get_num_threads and numba.float_, @guvectorize
-signatures of uint64 and complex types and its forceobj= option. The
+signatures of uint64 and complex types and its forceobj= option; and
+fastmath array statements that must give NumPy's bits. The
 expected values are what Numba 0.56 returns for the same calls."""
 import numpy as np
 import pytest
@@ -287,3 +288,30 @@ def test_keyword_only_and_positional_only_parameters():
     assert scores(sims=a, weights=b) == 6.0
     assert scores(weights=b, sims=a, scale=0.5) == 1.5
     assert caller(a, b) == 9.0
+
+
+def test_fastmath_array_statements_keep_numpy_order():
+    # MultiRocket's convolution: four float32 rows summed in one array
+    # statement under fastmath, then compared against thresholds taken
+    # from NumPy's result of the same sum. Reassociated, the sum differed
+    # from NumPy's (and Numba's) in the last bit and flipped comparisons.
+    @weft.jit(fastmath=True)
+    def kernel_sums(x, idx):
+        n = x.shape[0]
+        c_alpha = np.zeros(n, dtype=np.float32)
+        c_alpha[:] = -x
+        c_gamma = np.zeros((9, n), dtype=np.float32)
+        for q in range(9):
+            c_gamma[q] = (x + x + x) * (q + 1)
+        out = np.zeros((idx.shape[0], n), dtype=np.float32)
+        for k in range(idx.shape[0]):
+            i0, i1, i2 = idx[k]
+            c = c_alpha + c_gamma[i0] + c_gamma[i1] + c_gamma[i2]
+            out[k] = c
+        return out, c_alpha, c_gamma
+
+    x = np.random.default_rng(1).standard_normal(100)
+    idx = np.array([[0, 1, 2], [1, 4, 7], [2, 3, 8]], dtype=np.int32)
+    out, ca, cg = kernel_sums(x, idx)
+    for k, (i0, i1, i2) in enumerate(idx):
+        assert np.array_equal(out[k], ca + cg[i0] + cg[i1] + cg[i2])
