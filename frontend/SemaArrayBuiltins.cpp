@@ -708,10 +708,7 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
     if (!call.arity(3, 3) || !call.needNumeric(0) || !call.needNumeric(1) ||
         !call.needNumeric(2))
       return Type::unknown();
-    if (call.args[0].scalarKind() != ScalarKind::Bool)
-      return call.fail(call.argExprs[0]->range,
-                       "where()'s condition must be bool, "
-                       "such as a > 0");
+    // (a condition of numbers: nonzero is true, as NumPy's)
     // NumPy's where() is not a ufunc: its literals are not weak.
     ScalarKind k =
         promote(call.args[1].scalarKind(), call.args[2].scalarKind());

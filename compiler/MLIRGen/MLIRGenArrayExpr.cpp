@@ -154,8 +154,8 @@ Value FunctionGen::elementIn(const Expr *e, SmallVectorImpl<Value> &xs,
     return convert(emitMath(builtin, xs, xk, l), k, l);
   }
   for (size_t i = 0; i < xs.size(); ++i)
-    if (!(builtin == Builtin::Where && i == 0))
-      xs[i] = convert(xs[i], k, l);
+    xs[i] = convert(
+        xs[i], builtin == Builtin::Where && i == 0 ? ScalarKind::Bool : k, l);
   return emitMath(builtin, xs, k, l);
 }
 

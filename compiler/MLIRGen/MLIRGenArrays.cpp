@@ -951,7 +951,8 @@ bool FunctionGen::emitArrayBuiltin(const CallExpr *c, Builtin builtin,
     SmallVector<Value, 3> xs;
     for (size_t i = 0; i < argExprs.size(); ++i) {
       Value v = arg(i).v();
-      xs.push_back(builtin == Builtin::Where && i == 0 ? v : convert(v, k, l));
+      xs.push_back(convert(
+          v, builtin == Builtin::Where && i == 0 ? ScalarKind::Bool : k, l));
     }
     out = Val(emitMath(builtin, xs, k, l));
     return true;

@@ -249,3 +249,63 @@ def test_set_methods_with_operators():
     r = f(np.array([1, 2, 3]), np.array([3, 4]))
     assert r[0].tolist() == [1, 2, 3, 4]
     assert r[1:] == (1, [1, 2], [1, 2, 4], False, False, True, True)
+
+
+@weft.jit
+def map_values(fm, target):
+    out = np.zeros(len(target), dtype=np.int32)
+    for n in range(target.size):
+        out[n] = fm[target[n]]
+    return out
+
+
+@weft.jit
+def weighted_keys(d):
+    s = 0.0
+    for k, v in d.items():
+        s += k * v
+    return s, len(d), 3 in d
+
+
+@weft.jit
+def pair_lookup(d, i, j):
+    return d.get((i, j), -1.0)
+
+
+@weft.jit
+def in_set(s, x):
+    return x in s
+
+
+def test_dicts_and_sets_passed_from_python():
+    # numba.typed.Dict made in Python (ActivitySim's FastMapping) and
+    # plain dicts and sets of numbers: the function reads them.
+    from weft import numba as shim
+    nb = shim.install()
+    m = nb.typed.Dict.empty(key_type=nb.types.int64,
+                            value_type=nb.types.int32)
+    for v, k in enumerate([10, 20, 30]):
+        m[k] = v
+    out = map_values(m, np.array([30, 10, 20, 10]))
+    assert out.dtype == np.int32 and out.tolist() == [2, 0, 1, 0]
+    assert weighted_keys({1: 2.0, 3: 4.5}) == (15.5, 2, True)
+    empty = nb.typed.Dict.empty(key_type=nb.types.int64,
+                                value_type=nb.types.float64)
+    assert weighted_keys(empty) == (0.0, 0, False)
+    assert pair_lookup({(1, 2): 3.5, (2, 3): 1.0}, 1, 2) == 3.5
+    assert pair_lookup({(1, 2): 3.5}, 5, 2) == -1.0
+    assert in_set({1, 5, 7}, 5) and not in_set(frozenset([2.5]), 1.0)
+    with pytest.raises(weft.CallError, match="cannot tell what an empty "
+                       "dict passed to a Weft function holds"):
+        weighted_keys({})
+    with pytest.raises(weft.CallError, match="holds numbers"):
+        weighted_keys({1: "one"})
+
+    @weft.jit
+    def bump(d, k):
+        d[k] = 1
+        return len(d)
+
+    with pytest.raises(weft.CompileError, match="may read it but not "
+                       "change it"):
+        bump({1: 1}, 2)

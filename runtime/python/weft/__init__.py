@@ -1205,7 +1205,8 @@ class Dispatcher(_CallerBase):
                      not isinstance(a, int) else
                      _record_tuple(a) if isinstance(a, np.void) else a
                      for a in args)
-        if any(isinstance(a, (tuple, list, str, Dispatcher)) or a is None
+        if any(isinstance(a, (tuple, list, str, dict, set, frozenset,
+                              Dispatcher)) or a is None
                or _arguments.is_dtype(a) or _jitclass.info_of(a)
                for a in args):
             return self._call_with_tuples(args)
@@ -1276,18 +1277,20 @@ class Dispatcher(_CallerBase):
         return self.py_func.__name__
 
     def _tuple_entry(self, layout, args=()):
-        params, actuals = [], []
+        params, actuals, prelude = [], [], []
         for i, shape in enumerate(layout):
-            actuals.append(_arguments.expression(shape, "__a%d" % i, params))
+            actuals.append(_arguments.expression(shape, "__a%d" % i, params,
+                                                 prelude))
         name = "__weft_tuples_" + self.py_func.__name__
         grown = self._grown_list_positions(layout)
+        lines = ["    " + line for line in prelude]
         if not grown:
-            wrapper = "def %s(%s):\n    return %s(%s)\n" % (
-                name, ", ".join(params), self.py_func.__name__,
-                ", ".join(actuals))
+            lines.append("    return %s(%s)" % (self.py_func.__name__,
+                                                ", ".join(actuals)))
+            wrapper = "def %s(%s):\n%s\n" % (name, ", ".join(params),
+                                               "\n".join(lines))
         else:
             # lists the function grows: variables, returned after its result
-            lines = []
             for i in grown:
                 lines.append("    __list%d = %s" % (i, actuals[i]))
                 actuals[i] = "__list%d" % i

@@ -5,8 +5,12 @@ array), and Python lists of numbers, which go
 in as NumPy arrays and are lists inside the function (`lst * 2` repeats
 it), or of tuples of numbers, which go in as one array per field;
 elements the function wrote are written back into the Python list, as
-Numba's reflected lists do.
+Numba's reflected lists do. Dicts (numba.typed.Dict or Python's) and sets
+of numbers go in as arrays of their keys and values, from which the
+entry function makes the dict or set the function reads.
 """
+
+import re
 
 import numpy as np
 
@@ -106,6 +110,68 @@ def field_arrays(x, n):
     return arrays
 
 
+# Numba's names of NumPy's types (numba.types.intp is int64, ...).
+_NUMBA_TYPE_NAMES = {"boolean": "bool", "bool_": "bool", "intp": "int64",
+                     "uintp": "uint64", "float_": "float32",
+                     "double": "float64", "int_": "int64"}
+
+
+def _numba_type_dtype(t):
+    """(dtype, tuple width) of a Numba type given to Dict.empty: int64 is
+    (int64, 0), UniTuple(int64, 2) is (int64, 2); None for other types."""
+    if t is None:
+        return None
+    name = str(getattr(t, "name", t))
+    m = re.fullmatch(r"(?:\w+\.)*UniTuple\((?:\w+\.)*(\w+), (\d+)\)", name)
+    width = int(m.group(2)) if m else 0
+    name = (m.group(1) if m else name).split(".")[-1]
+    try:
+        dt = np.dtype(_NUMBA_TYPE_NAMES.get(name, name))
+    except TypeError:
+        return None
+    return (dt, width) if dt.kind in "biuf" else None
+
+
+def _typed_array(items, given, what):
+    """The NumPy array of a dict's keys or values (tuples as rows)."""
+    if not items:
+        if given is None:
+            raise _call_error(
+                "cannot tell what an empty %s passed to a Weft function "
+                "holds; make it with numba.typed.Dict.empty(key_type, "
+                "value_type)" % what)
+        dt, width = given
+        return np.zeros((0, width) if width else (0,), dtype=dt)
+    try:
+        a = np.array(items)
+    except ValueError:
+        a = None
+    if a is None or a.ndim > 2 or a.dtype.kind not in "biuf":
+        raise _call_error(
+            "a dict or set passed to a Weft function holds numbers (keys: "
+            "numbers or tuples of numbers; values: numbers)")
+    if given is not None and given[1] == (a.shape[1] if a.ndim == 2 else 0):
+        a = a.astype(given[0])
+    return a
+
+
+def dict_parts(x):
+    """The arrays a dict (keys and values) or a set (its elements) goes in
+    as; tuple keys as the rows of a 2-D array."""
+    keys = _typed_array(list(x), _numba_type_dtype(
+        getattr(x, "_weft_key_type", None)), "dict" if isinstance(
+            x, dict) else "set")
+    if not isinstance(x, dict):
+        return [keys]
+    values = _typed_array(list(x.values()), _numba_type_dtype(
+        getattr(x, "_weft_value_type", None)), "dict")
+    if values.ndim != 1:
+        raise _call_error("a dict passed to a Weft function holds numbers "
+                          "as its values (tuples or arrays are not "
+                          "supported)")
+    return [keys, values]
+
+
 def dtype_name(x):
     """NumPy's name of a dtype passed as a value (np.float32, float,
     np.dtype("int64"), a.dtype, numba's float64 of the numba shim), or
@@ -143,6 +209,11 @@ def layout(x):
     passed = getattr(x, "_weft_passed_function", None)
     if passed is not None:  # a jitted function, written by its name
         return "function:" + passed
+    if isinstance(x, (dict, set, frozenset)):
+        parts = dict_parts(x)
+        return ":".join(["dict" if isinstance(x, dict) else "set",
+                         str(parts[0].shape[1] if parts[0].ndim == 2 else 0)]
+                        + [a.dtype.name for a in parts])
     if isinstance(x, list):
         if array_rows(x) is not None:
             return "arrays" if x[0].ndim == 1 else "arrays%d" % x[0].ndim
@@ -204,6 +275,8 @@ def flatten(x, out, lists):
             flatten(e, out, lists)
     elif isinstance(x, str):
         out.append(str_array(x))
+    elif isinstance(x, (dict, set, frozenset)):
+        out.extend(dict_parts(x))
     elif isinstance(x, list) and array_rows(x) is not None:
         # a list of arrays (array_list_parts); rows written are copied
         # back after the call
@@ -219,9 +292,22 @@ def flatten(x, out, lists):
         out.append(x)
 
 
-def expression(shape, name, params):
+def expression(shape, name, params, prelude):
     """Weft source rebuilding a value of layout `shape` from parameters
-    named after `name` (appended to `params`)."""
+    named after `name` (appended to `params`); statements it needs first
+    (a dict's insertions) are appended to `prelude`."""
+    if isinstance(shape, str) and shape.startswith(("dict:", "set:")):
+        is_dict, width = shape.startswith("dict:"), int(shape.split(":")[1])
+        keys, values, i = name + "_keys", name + "_values", name + "_i"
+        params.extend([keys, values] if is_dict else [keys])
+        key = "%s[%s]" % (keys, i) if not width else "(%s%s)" % (
+            ", ".join("%s[%s, %d]" % (keys, i, k) for k in range(width)),
+            "," if width == 1 else "")
+        prelude += ["%s = %s" % (name, "{}" if is_dict else "set()"),
+                    "for %s in range(%s.shape[0]):" % (i, keys),
+                    "    %s[%s] = %s[%s]" % (name, key, values, i)
+                    if is_dict else "    %s.add(%s)" % (name, key)]
+        return name
     if shape == "None":
         return "None"
     if isinstance(shape, str) and shape.startswith("function:"):
@@ -255,7 +341,7 @@ def expression(shape, name, params):
         # fields of arrays as lists of arrays, of numbers as arrays
         fields = [expression("arrays" if kind == "a1" else
                              "arrays" + kind[1:] if kind[0] == "a" else None,
-                             "%s_%d" % (name, k), params)
+                             "%s_%d" % (name, k), params, prelude)
                   for k, kind in enumerate(shape[7:].split(","))]
         return "__as_tuple_list(%s)" % ", ".join(fields)
     if isinstance(shape, str) and shape.startswith("tuples"):
@@ -264,10 +350,10 @@ def expression(shape, name, params):
         return "__as_tuple_list(%s)" % ", ".join(names)
     rec = _record(shape)
     if rec is not None:
-        parts = [expression(s, "%s_%d" % (name, i), params)
+        parts = [expression(s, "%s_%d" % (name, i), params, prelude)
                  for i, s in enumerate(shape[1:])]
         return "%s(%s)" % (rec[0], ", ".join(parts))
-    parts = [expression(s, "%s_%d" % (name, i), params)
+    parts = [expression(s, "%s_%d" % (name, i), params, prelude)
              for i, s in enumerate(shape)]
     return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
 

@@ -127,11 +127,17 @@ class _TypedList(list):
 
 
 class _TypedDict(dict):
-    """numba.typed.Dict outside jitted code: a Python dict."""
+    """numba.typed.Dict outside jitted code: a Python dict that remembers
+    the types Dict.empty gave it (an empty one passed to a jitted
+    function is typed by them)."""
+
+    _weft_key_type = _weft_value_type = None
 
     @classmethod
     def empty(cls, key_type=None, value_type=None, n_keys=0):
-        return cls()
+        d = cls()
+        d._weft_key_type, d._weft_value_type = key_type, value_type
+        return d
 
 
 NUMBA_VERSION = "0.56.4"
