@@ -89,7 +89,7 @@ ExprPtr callOf(const ASTBuilder &b, const char *f,
 void ScopeRewriter::run(Block &body, const std::vector<Param> *params,
                         const std::map<size_t, Container> *passedHere) {
   find(body);
-  // The dicts and sets passed in: read-only containers of this scope.
+  // The dicts and sets passed in: containers of this scope.
   if (params && passedHere)
     for (auto &[at, kind] : *passedHere)
       if (at < params->size()) {
@@ -102,12 +102,12 @@ void ScopeRewriter::run(Block &body, const std::vector<Param> *params,
           continue;
         }
         kinds_.emplace(name, kind);
-        readOnly_.insert(name);
+        passedIn_.insert(name);
       }
   if (params)
     for (const Param &p : *params)
       if (auto it = kinds_.find(p.name);
-          it != kinds_.end() && !readOnly_.count(p.name)) {
+          it != kinds_.end() && !passedIn_.count(p.name)) {
         diags_.error(p.range, "'" + p.name + "' is a parameter and a " +
                                   word(it->second) +
                                   " made in this function; give the " +
@@ -136,16 +136,6 @@ std::vector<std::string> ScopeRewriter::partsOf(const std::string &d,
   if (c == Container::Set)
     return {keysOf(d), tableOf(d)};
   return {keysOf(d), valuesOf(d), tableOf(d)};
-}
-
-bool ScopeRewriter::writable(const std::string &d, SourceRange at) {
-  if (!readOnly_.count(d))
-    return true;
-  diags_.error(at, "'" + d + "' is a " + word(kinds_.at(d)) +
-                       " passed to this function, which may read it but "
-                       "not change it; change it in the function that "
-                       "makes it (return what to change)");
-  return false;
 }
 
 void ScopeRewriter::find(Block &body) {
@@ -383,8 +373,6 @@ std::optional<Block> ScopeRewriter::update(AugAssignStmt &a) {
   auto *ix = a.target->dyn<IndexExpr>();
   if (auto c = containerOf(a.target.get())) {
     const std::string &d = static_cast<NameExpr &>(*a.target).name;
-    if (!writable(d, a.range))
-      return Block{};
     auto *other = a.value->dyn<NameExpr>();
     bool sets = c == Container::Set && containerOf(other) == Container::Set;
     bool merge = c == Container::Dict && a.op == BinaryOp::BitOr &&
@@ -406,7 +394,7 @@ std::optional<Block> ScopeRewriter::update(AugAssignStmt &a) {
   const std::string &d = static_cast<NameExpr &>(*ix->base).name;
   ASTBuilder b{a.range};
   Block out;
-  if (!writable(d, a.range) || !itemKey(*ix, d))
+  if (!itemKey(*ix, d))
     return out;
   expr(a.value);
   ExprPtr k = spill(std::move(ix->indices[0]), "key", out);
@@ -593,8 +581,6 @@ std::optional<Block> ScopeRewriter::derive(const std::string &c, Expr &value) {
 std::optional<Block> ScopeRewriter::setItem(IndexExpr &ix, ExprPtr value) {
   const std::string &d = static_cast<NameExpr &>(*ix.base).name;
   Block out;
-  if (!writable(d, ix.range))
-    return out;
   // Python evaluates the value before the key.
   expr(value);
   value = spill(std::move(value), "value", out);
@@ -686,8 +672,6 @@ std::optional<Block> ScopeRewriter::pop(const std::string &d, CallExpr &c,
   Container kind = kinds_.at(d);
   ASTBuilder b{c.range};
   Block out;
-  if (!writable(d, c.range))
-    return out;
   size_t most = m == "pop" && kind == Container::Dict ? 2 : 1;
   if (c.args.empty() || c.args.size() > most || !c.keywords.empty()) {
     diags_.error(
@@ -749,8 +733,6 @@ std::optional<Block> ScopeRewriter::pop(const std::string &d, CallExpr &c,
 
 ExprPtr ScopeRewriter::setDefault(const std::string &d, CallExpr &c,
                                   Block &out) {
-  if (!writable(d, c.range))
-    return nullptr;
   if (c.args.size() != 2 || !c.keywords.empty()) {
     diags_.error(c.range, "setdefault() takes a key and a default value");
     return nullptr;
@@ -780,10 +762,6 @@ std::optional<Block> ScopeRewriter::methodStatement(ExprStmt &s) {
   const std::string &m = static_cast<AttributeExpr &>(*c->callee).attr;
   Container kind = kinds_.at(d);
   ASTBuilder b{c->range};
-  static const std::set<std::string> kChanges = {
-      "pop", "clear", "add", "update", "remove", "discard", "setdefault"};
-  if (kChanges.count(m) && !writable(d, c->range))
-    return Block{};
   if (m == "pop" ||
       (kind == Container::Set && (m == "remove" || m == "discard")))
     return pop(d, *c, nullptr);

@@ -1,4 +1,5 @@
-//===- DesugarDicts.h - Dicts and sets as lists and a hash table -*- C++ -*-===//
+//===- DesugarDicts.h - Dicts and sets as lists and a hash table -*- C++
+//-*-===//
 //
 // Python's dicts and sets of numbers, local to the function that makes
 // them, as Weft code: a dict `d` is the list of its keys `d.keys`, the
@@ -12,9 +13,11 @@
 //   s.add(x), s.discard(x), s.remove(x), d.pop(k[, default]), del d[k]
 //   for k in d / d.keys() / d.values() / d.items(), d.clear()
 //
-// A dict (or set) is never handed to another function or returned, and a
-// bare name `d` stands for its keys only where Python iterates it or
-// tests it (len, sorted, list, sum, min, max, conditions).
+// A dict (or set) passed by its name to another of the program's
+// functions goes as its parts, which a function that changes it hands
+// back (returnGrownListParameters); one is never returned, and a bare
+// name `d` stands for its keys only where Python iterates it or tests it
+// (len, sorted, list, sum, min, max, conditions).
 //
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_FRONTEND_DESUGARDICTS_H

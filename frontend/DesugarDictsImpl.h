@@ -75,11 +75,9 @@ private:
   DiagnosticEngine &diags_;
   std::map<std::string, Container> kinds_;
   const ParameterKinds &passed_;
-  /// The dicts and sets passed in as parameters: read, never changed.
-  std::set<std::string> readOnly_;
-
-  /// Whether `d` may change here; reports a parameter's.
-  bool writable(const std::string &d, SourceRange at);
+  /// The dicts and sets passed in as parameters (a function that changes
+  /// one hands its parts back: returnGrownListParameters).
+  std::set<std::string> passedIn_;
   /// The variables hoistMade gave dicts and sets made in expressions.
   std::set<std::string> made_;
   int temps_ = 0;

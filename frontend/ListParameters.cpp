@@ -6,6 +6,7 @@
 #include "frontend/ListParameters.h"
 
 #include "frontend/ASTBuild.h"
+#include "frontend/DesugarDicts.h"
 
 #include <algorithm>
 #include <functional>
@@ -107,12 +108,25 @@ void returnGrownListParameters(ModuleAST &module, DiagnosticEngine &diags) {
         return static_cast<int>(k);
     return -1;
   };
-  for (auto &[name, d] : defs)
+  for (auto &[name, d] : defs) {
     forEachExprIn(d->body, [&](const Expr *e) {
       if (const NameExpr *r = grownReceiver(e))
         if (int k = paramIndex(*d, r->name); k >= 0)
           grown[name].insert(static_cast<size_t>(k));
     });
+    // A dict's part rebound (its table, made again as it grows) is handed
+    // back as a grown list is.
+    forEachStmtIn(d->body, [&](const Stmt &s) {
+      auto *a = s.dyn<AssignStmt>();
+      std::vector<const NameExpr *> bound;
+      if (a)
+        for (const ExprPtr &t : a->targets)
+          namesOfTarget(t.get(), bound);
+      for (const NameExpr *n : bound)
+        if (int k = isDictPart(n->name) ? paramIndex(*d, n->name) : -1; k >= 0)
+          grown[name].insert(static_cast<size_t>(k));
+    });
+  }
   for (bool more = true; more;) {
     more = false;
     for (auto &[name, d] : defs)

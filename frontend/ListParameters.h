@@ -8,6 +8,9 @@
 // Numba's). One that returns a value returns (value, lst): `x = f(lst)`
 // is `x, lst = f(lst)`, and a call inside an expression runs first, its
 // value into a variable of its own.
+// The parts of a dict or set passed in (DesugarDicts.h) are handed back
+// the same way when the function changes it: its keys and values lists
+// grow and its table is made again.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_FRONTEND_LISTPARAMETERS_H

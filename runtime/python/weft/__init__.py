@@ -1142,6 +1142,12 @@ def _parts_of(root):
                     p.py_func.__name__ in jitted)]
 
 
+
+def _dict_positions(layout):
+    """The positions of the dicts and sets among a call's arguments."""
+    return [i for i, shape in enumerate(layout)
+            if isinstance(shape, str) and shape.startswith(("dict:", "set:"))]
+
 class Dispatcher(_CallerBase):
     """A @weft.jit function. On its first call it compiles, into one
     module, its source and that of every @weft.jit function it calls
@@ -1238,13 +1244,22 @@ class Dispatcher(_CallerBase):
             _arguments.flatten(a, flat, lists)
         r = entry(*flat)
         grown = self._grown_list_positions(layout)
-        if grown:
+        dicts = _dict_positions(layout)
+        if grown or dicts:
             # (the lists the function grew or shrank come back after its
-            # result, and replace the caller's lists' contents)
-            r, changed = (r[0], r[1:]) if self._returns_value \
-                else (None, r)
-            for i, values in zip(grown, changed):
-                args[i][:] = values
+            # result, and replace the caller's lists' contents; then the
+            # contents of the dicts and sets passed)
+            r, changed = (r[0], list(r[1:])) if self._returns_value \
+                else (None, list(r))
+            for i in grown:
+                args[i][:] = changed.pop(0)
+            for i in dicts:
+                keys = changed.pop(0)
+                if isinstance(args[i], dict):
+                    _arguments.write_back_dict(args[i], keys,
+                                               changed.pop(0))
+                else:
+                    _arguments.write_back_set(args[i], keys)
             lists = [item for item in lists
                      if not any(item[0] is args[i] for i in grown)]
         _arguments.write_back(lists)
@@ -1282,29 +1297,31 @@ class Dispatcher(_CallerBase):
             actuals.append(_arguments.expression(shape, "__a%d" % i, params,
                                                  prelude))
         name = "__weft_tuples_" + self.py_func.__name__
-        grown = self._grown_list_positions(layout)
         lines = ["    " + line for line in prelude]
-        if not grown:
-            lines.append("    return %s(%s)" % (self.py_func.__name__,
-                                                ", ".join(actuals)))
-            wrapper = "def %s(%s):\n%s\n" % (name, ", ".join(params),
-                                               "\n".join(lines))
+        # What comes back after the result: the lists the function grows
+        # (variables, handed back by it) and the contents of the dicts and
+        # sets passed, which it may have changed.
+        extras = []
+        for i in self._grown_list_positions(layout):
+            lines.append("    __list%d = %s" % (i, actuals[i]))
+            actuals[i] = "__list%d" % i
+            extras.append(actuals[i])
+        for i in _dict_positions(layout):
+            extras.append("list(__a%d)" % i)
+            if layout[i].startswith("dict:"):
+                extras.append("__a%d.values()" % i)
+        call = "%s(%s)" % (self.py_func.__name__, ", ".join(actuals))
+        if not extras:
+            lines.append("    return " + call)
+        elif self._returns_value:
+            lines.append("    __result = " + call)
+            lines.append("    return __result, " + ", ".join(extras))
         else:
-            # lists the function grows: variables, returned after its result
-            for i in grown:
-                lines.append("    __list%d = %s" % (i, actuals[i]))
-                actuals[i] = "__list%d" % i
-            call = "%s(%s)" % (self.py_func.__name__, ", ".join(actuals))
-            kept = ", ".join("__list%d" % i for i in grown)
-            if self._returns_value:
-                lines.append("    __result = " + call)
-                lines.append("    return __result, " + kept)
-            else:
-                lines.append("    " + call)
-                lines.append("    return " + kept + ("," if len(grown) == 1
-                                                    else ""))
-            wrapper = "def %s(%s):\n%s\n" % (name, ", ".join(params),
-                                               "\n".join(lines))
+            lines.append("    " + call)
+            lines.append("    return " + ", ".join(extras) +
+                         ("," if len(extras) == 1 else ""))
+        wrapper = "def %s(%s):\n%s\n" % (name, ", ".join(params),
+                                           "\n".join(lines))
         # The jitted functions passed, with the functions they call.
         callees = self._callees()
         for a in args:

@@ -172,6 +172,29 @@ def dict_parts(x):
     return [keys, values]
 
 
+def _number(x):
+    """A NumPy number or a row of a 2-D keys array as a Python key."""
+    return tuple(x) if isinstance(x, (list, tuple)) else x
+
+
+def write_back_dict(d, keys, values):
+    """Makes `d` hold what the function left in the dict it was given."""
+    items = list(zip(map(_number, keys), values))
+    if list(d.items()) != items:
+        d.clear()
+        d.update(items)
+
+
+def write_back_set(s, keys):
+    """Makes the set `s` hold what the function left in it (a frozenset
+    cannot change, and a function given one cannot change its copy for
+    it)."""
+    now = set(map(_number, keys))
+    if isinstance(s, set) and s != now:
+        s.clear()
+        s.update(now)
+
+
 def dtype_name(x):
     """NumPy's name of a dtype passed as a value (np.float32, float,
     np.dtype("int64"), a.dtype, numba's float64 of the numba shim), or
