@@ -141,11 +141,10 @@ void ScopeRewriter::expr(ExprPtr &e, bool iterated) {
       diags_.error(e->range,
                    "'" + d + "' is a " + word(*c) +
                        ": index it, test membership with 'in' or loop "
-                       "over it, or pass it by its name to a function of "
-                       "this program; a " +
+                       "over it, or pass or return it by its name; a " +
                        word(*c) +
-                       " cannot be returned, printed, given a second name "
-                       "or put in an expression");
+                       " cannot be printed, given a second name or put in "
+                       "an expression");
     }
     return;
   case ExprKind::Index: {

@@ -5,7 +5,9 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/DesugarDictsImpl.h"
 
+#include <algorithm>
 #include <cstring>
+#include <functional>
 
 namespace weft {
 namespace dicts {
@@ -117,8 +119,38 @@ void ScopeRewriter::run(Block &body, const std::vector<Param> *params,
   block(body);
 }
 
+/// Calls `f` with each name target of `a` that takes a dict or set from
+/// the call `a` assigns, and its kind.
+static void forEachReturnedTarget(
+    const AssignStmt &a, const ReturnedKinds &returned,
+    const std::function<void(const NameExpr &, Container)> &f) {
+  const Returned *r = returnedBy(a.value.get(), returned);
+  if (!r || a.targets.size() != 1)
+    return;
+  const Expr *t = a.targets[0].get();
+  if (!r->tuple) {
+    if (auto *n = t->dyn<NameExpr>(); n && r->kinds[0])
+      f(*n, *r->kinds[0]);
+    return;
+  }
+  auto *tuple = t->dyn<TupleExpr>();
+  if (!tuple || tuple->elts.size() != r->kinds.size())
+    return;
+  for (size_t i = 0; i < r->kinds.size(); ++i)
+    if (auto *n = tuple->elts[i]->dyn<NameExpr>(); n && r->kinds[i])
+      f(*n, *r->kinds[i]);
+}
+
+const Returned *returnedBy(const Expr *e, const ReturnedKinds &returned) {
+  auto *c = e ? e->dyn<CallExpr>() : nullptr;
+  auto *f = c ? c->callee->dyn<NameExpr>() : nullptr;
+  auto it = f && !f->qualified ? returned.find(f->name) : returned.end();
+  return it == returned.end() ? nullptr : &it->second;
+}
+
 std::map<std::string, Container>
-ScopeRewriter::containersMadeIn(const Block &body) {
+ScopeRewriter::containersMadeIn(const Block &body,
+                                const ReturnedKinds &returned) {
   std::map<std::string, Container> out;
   forEachStmtIn(body, [&](const Stmt &s) {
     auto *a = s.dyn<AssignStmt>();
@@ -127,6 +159,10 @@ ScopeRewriter::containersMadeIn(const Block &body) {
     if (std::optional<Container> made =
             n ? madeBy(a->value.get()) : std::nullopt)
       out.emplace(n->name, *made);
+    if (a)
+      forEachReturnedTarget(*a, returned, [&](const NameExpr &t, Container k) {
+        out.emplace(t.name, k);
+      });
   });
   return out;
 }
@@ -153,6 +189,17 @@ void ScopeRewriter::find(Block &body) {
                    "'" + n->name + "' is a " + word(it->second) +
                        " elsewhere in this function; give the " + word(*made) +
                        " a name of its own");
+  });
+  // Containers a call returns: `d = f(...)`, `dist, pred = f(...)`.
+  forEachStmtIn(body, [&](const Stmt &s) {
+    if (auto *a = s.dyn<AssignStmt>())
+      forEachReturnedTarget(*a, returned_, [&](const NameExpr &t, Container k) {
+        auto [it, fresh] = kinds_.emplace(t.name, k);
+        if (!fresh && it->second != k)
+          diags_.error(t.range, "'" + t.name + "' is a " + word(it->second) +
+                                    " elsewhere in this function; give the " +
+                                    word(k) + " a name of its own");
+      });
   });
   // Containers made from others: `c = a | b` of sets, `c = a.copy()`.
   for (bool grew = true; grew;) {
@@ -286,9 +333,10 @@ std::optional<Block> ScopeRewriter::statement(Stmt &s) {
     expr(i->cond, true);
   else if (auto *w = s.dyn<WhileStmt>())
     expr(w->cond, true);
-  else if (auto *r = s.dyn<ReturnStmt>())
-    expr(r->value);
-  else if (auto *a = s.dyn<AssertStmt>()) {
+  else if (auto *r = s.dyn<ReturnStmt>()) {
+    if (!returnParts(*r))
+      expr(r->value);
+  } else if (auto *a = s.dyn<AssertStmt>()) {
     expr(a->test, true);
     expr(a->msg);
   } else if (auto *a = s.dyn<AnnAssignStmt>())
@@ -307,6 +355,11 @@ CallExpr *ScopeRewriter::methodCall(Expr *e, std::string *name) {
 }
 
 std::optional<Block> ScopeRewriter::assign(AssignStmt &a) {
+  if (const Returned *r = returnedBy(a.value.get(), returned_);
+      r && a.targets.size() == 1 &&
+      (r->tuple ? a.targets[0]->dyn<TupleExpr>() != nullptr
+                : containerOf(a.targets[0].get()).has_value()))
+    return takeReturned(a, *r);
   if (a.targets.size() == 1) {
     Expr *t = a.targets[0].get();
     if (auto *n = t->dyn<NameExpr>(); n && containerOf(n)) {
@@ -845,6 +898,81 @@ std::optional<Block> ScopeRewriter::loop(ForStmt &f) {
   return out;
 }
 
+ExprPtr ScopeRewriter::partsTuple(const std::string &d, SourceRange at) {
+  ASTBuilder b{at};
+  Container kind = kinds_.at(d);
+  std::vector<ExprPtr> elts;
+  elts.push_back(std::make_unique<StrLitExpr>(
+      at, kind == Container::Dict ? "__weft_dict__" : "__weft_set__"));
+  for (const std::string &part : partsOf(d, kind))
+    elts.push_back(b.name(part));
+  return b.tuple(std::move(elts));
+}
+
+bool ScopeRewriter::returnParts(ReturnStmt &r) {
+  if (containerOf(r.value.get())) {
+    if (made_.count(static_cast<NameExpr &>(*r.value).name))
+      return false; // (reported by expr())
+    r.value = partsTuple(static_cast<NameExpr &>(*r.value).name, r.range);
+    return true;
+  }
+  auto *t = r.value ? r.value->dyn<TupleExpr>() : nullptr;
+  if (!t || std::none_of(t->elts.begin(), t->elts.end(), [&](const ExprPtr &e) {
+        return containerOf(e.get()).has_value() &&
+               !made_.count(static_cast<NameExpr &>(*e).name);
+      }))
+    return false;
+  for (ExprPtr &e : t->elts) {
+    if (containerOf(e.get()) && !made_.count(static_cast<NameExpr &>(*e).name))
+      e = partsTuple(static_cast<NameExpr &>(*e).name, e->range);
+    else
+      expr(e);
+  }
+  return true;
+}
+
+Block ScopeRewriter::takeReturned(AssignStmt &a, const Returned &r) {
+  ASTBuilder b{a.range};
+  Block out;
+  expr(a.value);
+  std::string result = temp("result");
+  out.push_back(b.assign(b.name(result), std::move(a.value)));
+  auto element = [&](ExprPtr of, size_t i) {
+    std::vector<ExprPtr> at;
+    at.push_back(b.i64(static_cast<int64_t>(i)));
+    return b.index(std::move(of), std::move(at));
+  };
+  // The parts of `d`, from the tuple `of` returns for it (the lists
+  // copied: a list taken out of a tuple may not grow).
+  auto take = [&](const std::string &d, const std::function<ExprPtr()> &of) {
+    std::vector<std::string> parts = partsOf(d, kinds_.at(d));
+    for (size_t i = 0; i < parts.size(); ++i) {
+      ExprPtr part = element(of(), i + 1);
+      if (i + 1 < parts.size()) { // [x for x in part], list(part)
+        std::string x = temp("element");
+        part = b.comprehension(x, b.name(x), std::move(part));
+      }
+      out.push_back(b.assign(b.name(parts[i]), std::move(part)));
+    }
+  };
+  Expr *t = a.targets[0].get();
+  if (!r.tuple) {
+    take(static_cast<NameExpr &>(*t).name, [&] { return b.name(result); });
+    return out;
+  }
+  auto &targets = static_cast<TupleExpr &>(*t).elts;
+  for (size_t i = 0; i < targets.size(); ++i) {
+    auto of = [&, i] { return element(b.name(result), i); };
+    if (i < r.kinds.size() && r.kinds[i] && containerOf(targets[i].get()))
+      take(static_cast<NameExpr &>(*targets[i]).name, of);
+    else {
+      target(targets[i]);
+      out.push_back(b.assign(std::move(targets[i]), of()));
+    }
+  }
+  return out;
+}
+
 } // namespace dicts
 
 namespace {
@@ -853,15 +981,16 @@ using dicts::Container;
 using dicts::ScopeRewriter;
 
 /// The dicts and sets the module's calls pass to its functions, by
-/// parameter position: the variables each function makes, and its
-/// parameters passed one, handed on to the functions it calls, to a
-/// fixpoint.
-ScopeRewriter::ParameterKinds passedContainers(const ModuleAST &module) {
+/// parameter position, and those its functions return: the variables
+/// each function makes or takes from a call, and its parameters passed
+/// one, handed on to the functions it calls or returned, to a fixpoint.
+void containerFlow(const ModuleAST &module,
+                   ScopeRewriter::ParameterKinds &passed,
+                   dicts::ReturnedKinds &returned) {
   std::map<std::string, const FunctionDefStmt *> functions;
   for (const StmtPtr &s : module.body)
     if (auto *d = s->dyn<FunctionDefStmt>())
       functions[d->name] = d;
-  ScopeRewriter::ParameterKinds passed;
   auto scan = [&](const Block &body, std::map<std::string, Container> known) {
     bool grew = false;
     forEachExprIn(body, [&](const Expr *e) {
@@ -878,17 +1007,52 @@ ScopeRewriter::ParameterKinds passedContainers(const ModuleAST &module) {
     });
     return grew;
   };
+  // What `name`'s returns hold: a container it knows, a tuple holding
+  // some, or what a call of a function returning them returns.
+  auto returns = [&](const std::string &name, const Block &body,
+                     const std::map<std::string, Container> &known) {
+    auto kindOf = [&](const Expr *e) -> std::optional<Container> {
+      auto *n = e ? e->dyn<NameExpr>() : nullptr;
+      auto it = n && !n->qualified ? known.find(n->name) : known.end();
+      return it == known.end() ? std::nullopt
+                               : std::optional<Container>(it->second);
+    };
+    std::optional<dicts::Returned> found;
+    forEachStmtIn(body, [&](const Stmt &s) {
+      auto *r = s.dyn<ReturnStmt>();
+      if (!r || !r->value || found)
+        return;
+      if (auto k = kindOf(r->value.get()))
+        found = dicts::Returned{false, {k}};
+      else if (auto *t = r->value->dyn<TupleExpr>()) {
+        dicts::Returned got{true, {}};
+        for (const ExprPtr &e : t->elts)
+          got.kinds.push_back(kindOf(e.get()));
+        if (std::any_of(got.kinds.begin(), got.kinds.end(),
+                        [](auto &k) { return k.has_value(); }))
+          found = got;
+      } else if (const dicts::Returned *via =
+                     dicts::returnedBy(r->value.get(), returned)) {
+        found = *via;
+      }
+    });
+    if (!found || (returned.count(name) && returned[name] == *found))
+      return false;
+    returned[name] = *found;
+    return true;
+  };
   for (bool grew = true; grew;) {
-    grew = scan(module.body, ScopeRewriter::containersMadeIn(module.body));
+    grew = scan(module.body,
+                ScopeRewriter::containersMadeIn(module.body, returned));
     for (auto &[name, d] : functions) {
-      auto known = ScopeRewriter::containersMadeIn(d->body);
+      auto known = ScopeRewriter::containersMadeIn(d->body, returned);
       for (auto &[at, kind] : passed[name])
         if (at < d->params.size())
           known.emplace(d->params[at].name, kind);
       grew = scan(d->body, known) || grew;
+      grew = returns(name, d->body, known) || grew;
     }
   }
-  return passed;
 }
 
 /// A function's dict and set parameters become their parts (`d.keys`,
@@ -917,14 +1081,15 @@ void expandParameters(FunctionDefStmt &d,
 void desugarScopes(Block &block, const std::vector<Param> *params,
                    DiagnosticEngine &diags,
                    const ScopeRewriter::ParameterKinds &passed,
+                   const dicts::ReturnedKinds &returned,
                    const std::map<size_t, Container> *mine) {
-  ScopeRewriter(diags, passed).run(block, params, mine);
+  ScopeRewriter(diags, passed, returned).run(block, params, mine);
   for (StmtPtr &s : block)
     if (auto *d = s->dyn<FunctionDefStmt>()) {
       auto it = passed.find(d->name);
       const std::map<size_t, Container> *kinds =
           it == passed.end() ? nullptr : &it->second;
-      desugarScopes(d->body, &d->params, diags, passed, kinds);
+      desugarScopes(d->body, &d->params, diags, passed, returned, kinds);
       if (kinds)
         expandParameters(*d, *kinds);
     }
@@ -942,8 +1107,10 @@ bool isDictPart(const std::string &name) {
 }
 
 void desugarDicts(ModuleAST &module, DiagnosticEngine &diags) {
-  ScopeRewriter::ParameterKinds passed = passedContainers(module);
-  desugarScopes(module.body, nullptr, diags, passed, nullptr);
+  ScopeRewriter::ParameterKinds passed;
+  dicts::ReturnedKinds returned;
+  containerFlow(module, passed, returned);
+  desugarScopes(module.body, nullptr, diags, passed, returned, nullptr);
 }
 
 } // namespace weft

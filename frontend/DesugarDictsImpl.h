@@ -49,6 +49,24 @@ bool iteratesArguments(const NameExpr &n);
 ExprPtr callOf(const ASTBuilder &b, const char *f,
                std::initializer_list<ExprPtr *> args);
 
+/// What a function of the module returns that holds dicts or sets: one
+/// (`return d`), or a tuple holding some (`return dist, pred`), by
+/// position. A dict is returned as the tuple ("__weft_dict__", keys,
+/// values, table), a set as ("__weft_set__", keys, table): its parts,
+/// which a caller's variable takes, and which Python makes a dict or set.
+struct Returned {
+  bool tuple = false;
+  std::vector<std::optional<Container>> kinds;
+  bool operator==(const Returned &o) const {
+    return tuple == o.tuple && kinds == o.kinds;
+  }
+};
+using ReturnedKinds = std::map<std::string, Returned>;
+
+/// What the call `e` returns when it calls a function returning dicts or
+/// sets, or null.
+const Returned *returnedBy(const Expr *e, const ReturnedKinds &returned);
+
 /// The rewrite of one function body (or the script's).
 class ScopeRewriter {
 public:
@@ -56,11 +74,14 @@ public:
   /// are dicts or sets their callers pass.
   using ParameterKinds = std::map<std::string, std::map<size_t, Container>>;
 
-  ScopeRewriter(DiagnosticEngine &diags, const ParameterKinds &passed)
-      : diags_(diags), passed_(passed) {}
+  ScopeRewriter(DiagnosticEngine &diags, const ParameterKinds &passed,
+                const ReturnedKinds &returned)
+      : diags_(diags), passed_(passed), returned_(returned) {}
 
-  /// The dict and set variables `body` makes (no diagnostics).
-  static std::map<std::string, Container> containersMadeIn(const Block &body);
+  /// The dict and set variables `body` makes, or takes from calls of
+  /// functions returning them (no diagnostics).
+  static std::map<std::string, Container>
+  containersMadeIn(const Block &body, const ReturnedKinds &returned);
 
   /// The variables a dict or set `d` is held in, in order (a parameter
   /// becomes these).
@@ -75,6 +96,7 @@ private:
   DiagnosticEngine &diags_;
   std::map<std::string, Container> kinds_;
   const ParameterKinds &passed_;
+  const ReturnedKinds &returned_;
   /// The dicts and sets passed in as parameters (a function that changes
   /// one hands its parts back: returnGrownListParameters).
   std::set<std::string> passedIn_;
@@ -145,6 +167,18 @@ private:
 
   /// `d = {...}`, `d[k] = v`, `x = d.pop(k)`, `x = d.setdefault(k, v)`.
   std::optional<Block> assign(AssignStmt &a);
+
+  /// `d = f(...)`, `dist, pred = f(...)` of a function returning dicts or
+  /// sets: the result into a variable, then each container's parts (and
+  /// each other target its element) taken from it.
+  Block takeReturned(AssignStmt &a, const Returned &r);
+
+  /// `return d`, `return dist, pred`: each dict or set as its parts
+  /// (Returned); false when the value holds none.
+  bool returnParts(ReturnStmt &r);
+
+  /// The tuple ("__weft_dict__", d.keys, d.values, d.table) of `d`.
+  ExprPtr partsTuple(const std::string &d, SourceRange at);
 
   /// An assignment target: names bind; the dict items of a tuple of
   /// targets are refused.

@@ -161,12 +161,12 @@ def test_typed_dict_empty():
 
 def test_refused_uses_are_compile_errors():
     @weft.jit
-    def returns_dict(n):
+    def prints_dict(n):
         d = {1: n}
-        return d
+        print(d)
 
     with pytest.raises(weft.CompileError, match="'d' is a dict"):
-        returns_dict(1)
+        prints_dict(1)
 
     @weft.jit
     def string_keys(n):
@@ -359,3 +359,56 @@ def test_dicts_and_sets_changed_by_the_function_they_are_passed_to():
     s = {7}
     mark(s, np.array([1, 2, 3]))
     assert s == {1, 3, 7}
+
+
+@weft.jit
+def counts_of(a):
+    d = {}
+    for x in a:
+        d[x] = d.get(x, 0) + 1
+    return d
+
+
+@weft.jit
+def counts_and_repeated(a):
+    c = counts_of(a)
+    s = set()
+    for k in c:
+        if c[k] > 1:
+            s.add(k)
+    return len(c), c, s
+
+
+@weft.jit
+def relay_counts(a):
+    return counts_of(a)
+
+
+@weft.jit
+def grow_returned(a):
+    d = relay_counts(a)
+    d[100] = 7
+    return d[100] + len(d)
+
+
+@weft.jit
+def half_pairs(n):
+    d = {}
+    for i in range(n):
+        d[(i, i + 1)] = i * 0.5
+    return d
+
+
+def test_dicts_and_sets_returned():
+    # to Python as a dict or set (keys in insertion order), and to a
+    # jitted caller as a dict it may change, alone or in a tuple
+    a = np.array([3, 1, 3, 2, 3])
+    r = counts_of(a)
+    assert r == {3: 3, 1: 1, 2: 1} and list(r) == [3, 1, 2]
+    assert counts_and_repeated(a) == (3, {3: 3, 1: 1, 2: 1}, {3})
+    assert relay_counts(a) == {3: 3, 1: 1, 2: 1}
+    assert grow_returned(a) == 7 + 4
+    assert half_pairs(3) == {(0, 1): 0.0, (1, 2): 0.5, (2, 3): 1.0}
+    assert counts_of(np.zeros(0, dtype=np.int64)) == {}
+    # a returned dict passed back in
+    assert weighted_keys(counts_of(a)) == (3 * 3 + 1 + 2, 3, True)

@@ -472,6 +472,12 @@ def _result(r, keep):
                 return [pool[s:s + n].reshape(shape).copy()
                         for s, n, shape in zip(starts, lengths, shapes)]
             return [pool[s:s + n].tolist() for s, n in zip(starts, lengths)]
+        if parts and isinstance(parts[0], str) and \
+                parts[0] in ("__weft_dict__", "__weft_set__"):
+            # a dict or set: its parts (frontend/DesugarDictsImpl.h)
+            keys = [tuple(k) if isinstance(k, list) else k for k in parts[1]]
+            return dict(zip(keys, parts[2])) if parts[0] == "__weft_dict__" \
+                else set(keys)
         return _zipped(parts, r.list_depth) if r.list_depth else parts
     if r.dtype == _BOOL:
         return bool(r.integer)
