@@ -172,6 +172,57 @@ def __np_x_norm(x, ord=None, axis=None):
     if ord == 2:
         return np.linalg.norm(x)
     return np.sum(a ** ord) ** (1.0 / ord)
+
+def __np_x_iinfo_max(a):
+    # np.iinfo(a.dtype).max of an array's (or a number's) integer type
+    if a.dtype == np.int8:
+        return 127
+    if a.dtype == np.int16:
+        return 32767
+    if a.dtype == np.int32:
+        return 2147483647
+    if a.dtype == np.uint8:
+        return 255
+    if a.dtype == np.uint16:
+        return 65535
+    if a.dtype == np.uint32:
+        return 4294967295
+    if a.dtype == np.uint64:
+        return ~np.uint64(0)
+    if a.dtype == np.int64:
+        return 9223372036854775807
+    raise ValueError("np.iinfo takes an integer type")
+
+def __np_x_iinfo_min(a):
+    if a.dtype == np.int8:
+        return -128
+    if a.dtype == np.int16:
+        return -32768
+    if a.dtype == np.int32:
+        return -2147483648
+    if a.dtype == np.int64:
+        return -9223372036854775807 - 1
+    if a.dtype == np.uint8 or a.dtype == np.uint16 or a.dtype == np.uint32 or a.dtype == np.uint64:
+        return 0
+    raise ValueError("np.iinfo takes an integer type")
+
+def __np_x_finfo_max(a):
+    # np.finfo(a.dtype).max, .eps of an array's (or a number's) float type
+    if a.dtype == np.float32:
+        return np.float32(3.4028234663852886e38)
+    if a.dtype == np.float64:
+        return 1.7976931348623157e308
+    raise ValueError("np.finfo takes a float type")
+
+def __np_x_finfo_min(a):
+    return -__np_x_finfo_max(a)
+
+def __np_x_finfo_eps(a):
+    if a.dtype == np.float32:
+        return np.float32(1.1920928955078125e-07)
+    if a.dtype == np.float64:
+        return 2.220446049250313e-16
+    raise ValueError("np.finfo takes a float type")
 )weft";
 }
 

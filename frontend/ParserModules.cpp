@@ -411,12 +411,13 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
 ExprPtr Parser::typeLimit(const std::string &which, SourceLocation begin) {
   // np.iinfo(np.int32).max, np.finfo(np.float64).eps: numbers known when
   // the program is compiled (the type is written, not a variable's).
-  const char *usage = which == "iinfo"
-                          ? "np.iinfo(t).max, .min or .bits of an integer "
-                            "type written as np.int64, np.uint8, int, ..."
-                          : "np.finfo(t).eps, .max, .min, .tiny, "
-                            ".resolution or .bits of a float type written "
-                            "as np.float64, np.float32 or float";
+  const char *usage =
+      which == "iinfo"
+          ? "np.iinfo(t).max, .min or .bits of an integer type written as "
+            "np.int64, np.uint8, int, ..., and np.iinfo(a.dtype).max or .min"
+          : "np.finfo(t).eps, .max, .min, .tiny, .resolution or .bits of a "
+            "float type written as np.float64, np.float32 or float, and "
+            "np.finfo(a.dtype).eps, .max or .min";
   auto fail = [&]() -> ExprPtr {
     return errorAt(rangeFrom(begin), std::string("Weft reads ") + usage);
   };
@@ -429,6 +430,18 @@ ExprPtr Parser::typeLimit(const std::string &which, SourceLocation begin) {
   std::string attr = next().text;
   auto *n = t->dyn<NameExpr>();
   ScalarKind k;
+  // np.iinfo(a.dtype).max: the library's, on the array's dtype.
+  auto *dt = t->dyn<AttributeExpr>();
+  static const std::set<std::string> kAttrs = {
+      "iinfo_max", "iinfo_min", "finfo_max", "finfo_min", "finfo_eps"};
+  if (dt && dt->attr == "dtype" && kAttrs.count(which + "_" + attr)) {
+    SourceRange r = rangeFrom(begin);
+    auto f = std::make_unique<NameExpr>(r, std::string(kNumpyLibraryPrefix) +
+                                               "x_" + which + "_" + attr);
+    auto call = std::make_unique<CallExpr>(r, std::move(f));
+    call->args.push_back(std::move(dt->base));
+    return call;
+  }
   if (!n || !parseScalarName(n->name, k))
     return fail();
   SourceRange r = rangeFrom(begin);
