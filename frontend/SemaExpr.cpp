@@ -562,12 +562,9 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
     // t[:2], t[1:], t[::-1]: a tuple of the elements selected.
     int64_t n = static_cast<int64_t>(base.elems().size());
     auto positions = tupleSlicePositions(ix->indices[0]->dyn<SliceExpr>(), n);
-    if (!positions || positions->empty()) {
-      diags_.error(ix->range,
-                   positions ? "this slice of a tuple is empty; Weft has no "
-                               "empty tuples"
-                             : "a tuple is sliced with integer literals (such "
-                               "as t[:2] or t[1:]), not with variables");
+    if (!positions) {
+      diags_.error(ix->range, "a tuple is sliced with integer literals (such "
+                              "as t[:2] or t[1:]), not with variables");
       return Type::unknown();
     }
     std::vector<Type> parts;
@@ -612,7 +609,9 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
         [&](const Type &p) { return ofNumbers(p) && p == base.elems()[0]; });
     if (!isConst && ix->indices.size() == 1 && uniform &&
         (its[0].isInt() || its[0].isBool()))
-      return base.elems()[0];
+      // (an empty tuple's item, which is never there, as an int: the
+      // loop over `a.shape[1:]` of a 1-D array does not run)
+      return n == 0 ? Type::i64() : base.elems()[0];
     if (!isConst || value < -n || value >= n) {
       diags_.error(ix->range,
                    "a tuple is indexed with an integer literal "

@@ -573,8 +573,13 @@ Val FunctionGen::tupleItemAt(const Val &items, const IndexExpr *ix) {
   Location l = loc(ix->range);
   weft::Type bt = fn.typeOf(ix->base.get());
   int64_t n = static_cast<int64_t>(bt.elems().size());
-  size_t width = items.parts.size() / static_cast<size_t>(n);
   Value i = convert(emitScalar(ix->indices[0].get()), ScalarKind::I64, l);
+  if (n == 0) { // an empty tuple: always out of range (its item an int)
+    emitCheck(constant(ScalarKind::Bool, 1, l),
+              "IndexError: tuple index out of range", line(ix->range), l);
+    return Val(i64(0, l));
+  }
+  size_t width = items.parts.size() / static_cast<size_t>(n);
   Value neg =
       arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, i, i64(0, l));
   Value at = arith::SelectOp::create(
