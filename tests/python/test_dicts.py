@@ -280,7 +280,7 @@ def test_dicts_and_sets_passed_from_python():
     # numba.typed.Dict made in Python (ActivitySim's FastMapping) and
     # plain dicts and sets of numbers: the function reads them.
     from weft import numba as shim
-    nb = shim.install()
+    nb = shim.module()  # (sys.modules left as it is)
     m = nb.typed.Dict.empty(key_type=nb.types.int64,
                             value_type=nb.types.int32)
     for v, k in enumerate([10, 20, 30]):
@@ -342,7 +342,7 @@ def test_dicts_and_sets_changed_by_the_function_they_are_passed_to():
     a = np.array([1, 5, 1] + list(range(2, 19)))
     assert count_twice(a) == (19, 4, 3)
     from weft import numba as shim
-    nb = shim.install()
+    nb = shim.module()  # (sys.modules left as it is)
     d = nb.typed.Dict.empty(key_type=nb.types.int64,
                             value_type=nb.types.int64)
     add_counts(d, np.array([3, 1, 3, 2]))

@@ -175,8 +175,19 @@ def _extension_module(name, **names):
     mod = _types.ModuleType(name)
     mod.__path__ = []
     mod.__dict__.update(names)
-    mod.__getattr__ = lambda attr: _Unsupported(name + "." + attr)
+    mod.__getattr__ = _names_or(lambda attr: _Unsupported(name + "." + attr))
     return mod
+
+
+def _names_or(make):
+    """A module __getattr__ that makes every name with `make`, except the
+    dunder names a module may lack (__file__, which inspect.getmodule
+    reads from every module, is not a Numba name)."""
+    def get(attr):
+        if attr.startswith("__") and attr.endswith("__"):
+            raise AttributeError(attr)
+        return make(attr)
+    return get
 
 
 def _error_classes():
@@ -251,7 +262,7 @@ def module():
     # numba.types: every name in it is a type name (types.intp,
     # types.float64[:], types.UniTuple(...), types.unicode_type, ...).
     t = _types.ModuleType("numba.types")
-    t.__getattr__ = lambda name: _TypeName(name)
+    t.__getattr__ = _names_or(_TypeName)
     t.Type = _TypeName  # (the class of them all: isinstance(x, types.Type))
     m.types = t
     # numba.typed's List and Dict, as Python's list and dict (the compiler
