@@ -78,6 +78,11 @@ struct BuiltinCall {
                 name + "() needs numbers or arrays, not " + args[i].str());
     return false;
   }
+  /// Whether argument `i` is the empty shape `()` (a.shape[1:] of a 1-D
+  /// array).
+  bool emptyShape(size_t i) const {
+    return args[i].isTuple() && args[i].elems().empty();
+  }
   /// The rank of a shape argument: an int or a tuple of 1 to 8 ints; 0
   /// (reported) otherwise.
   int shapeRank(size_t i) {
@@ -267,6 +272,8 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
       call.b == Builtin::Empty) {
     if (!call.arity(1, 1))
       return Type::unknown();
+    if (call.emptyShape(0)) // np.zeros(()): NumPy's 0-d array, a number
+      return Type::scalar(call.dtype.value_or(ScalarKind::F64));
     int rank = call.shapeRank(0);
     if (!rank)
       return Type::unknown();
@@ -310,13 +317,14 @@ std::optional<Type> checkCreation(BuiltinCall &call) {
   if (call.b == Builtin::Full) {
     if (!call.arity(2, 2))
       return Type::unknown();
-    int rank = call.shapeRank(0);
-    if (!rank)
+    int rank = call.emptyShape(0) ? 0 : call.shapeRank(0);
+    if (!rank && !call.emptyShape(0))
       return Type::unknown();
     if (!call.args[1].isScalar())
       return call.fail(call.argExprs[1]->range, "full()'s fill value must be a "
                                                 "number or bool");
-    return Type::array(call.dtype.value_or(call.args[1].scalarKind()), rank);
+    ScalarKind k = call.dtype.value_or(call.args[1].scalarKind());
+    return rank ? Type::array(k, rank) : Type::scalar(k);
   }
   if (call.b == Builtin::Arange) {
     if (!call.arity(1, 3))

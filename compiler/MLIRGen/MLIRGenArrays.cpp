@@ -339,13 +339,17 @@ Value FunctionGen::emitArrayConstructor(const CallExpr *c, Builtin builtin,
   auto argType = [&](size_t i) { return fn.typeOf(argExprs[i]); };
   bool like = builtinIn(builtin, {Builtin::ZerosLike, Builtin::OnesLike,
                                   Builtin::EmptyLike, Builtin::FullLike});
-  if (like && t.isScalar()) {
-    // of a number: a number (NumPy's 0-d array), the argument evaluated
+  bool made = builtinIn(
+      builtin, {Builtin::Zeros, Builtin::Ones, Builtin::Empty, Builtin::Full});
+  if ((like || made) && t.isScalar()) {
+    // of a number, or of the shape (): a number (NumPy's 0-d array), the
+    // argument evaluated
     ScalarKind k = t.scalarKind();
     (void)arg(0);
-    if (builtin == Builtin::FullLike)
+    if (builtin == Builtin::FullLike || builtin == Builtin::Full)
       return convert(arg(1).v(), k, l);
-    return constant(k, builtin == Builtin::OnesLike ? 1 : 0, l);
+    return constant(
+        k, builtin == Builtin::OnesLike || builtin == Builtin::Ones ? 1 : 0, l);
   }
   if (like || builtin == Builtin::Zeros || builtin == Builtin::Ones ||
       builtin == Builtin::Empty || builtin == Builtin::Full) {
