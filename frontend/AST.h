@@ -477,6 +477,15 @@ void forEachChildSlot(Expr &e, const std::function<void(ExprPtr &)> &f);
 /// forEachExprOf with the slots holding the expressions.
 void forEachExprSlotOf(Stmt &s, const std::function<void(ExprPtr &)> &f);
 
+/// print()'s file= argument: 1 for sys.stdout, 2 for sys.stderr, else 0.
+inline int printFileOf(const Expr *e) {
+  auto *a = e ? e->dyn<AttributeExpr>() : nullptr;
+  auto *m = a ? a->base->dyn<NameExpr>() : nullptr;
+  if (!m || m->name != "sys")
+    return 0;
+  return a->attr == "stdout" ? 1 : a->attr == "stderr" ? 2 : 0;
+}
+
 /// Calls `f` on the slot of every expression of `block` and of the blocks
 /// nested in it (not nested defs'), each before those it holds (which are
 /// visited after `f` may have replaced it).

@@ -910,20 +910,19 @@ ExprPtr ScopeRewriter::partsTuple(const std::string &d, SourceRange at) {
 }
 
 bool ScopeRewriter::returnParts(ReturnStmt &r) {
+  // (a dict or set made in the return's expression has a variable of its
+  // own by now: hoistMade)
   if (containerOf(r.value.get())) {
-    if (made_.count(static_cast<NameExpr &>(*r.value).name))
-      return false; // (reported by expr())
     r.value = partsTuple(static_cast<NameExpr &>(*r.value).name, r.range);
     return true;
   }
   auto *t = r.value ? r.value->dyn<TupleExpr>() : nullptr;
   if (!t || std::none_of(t->elts.begin(), t->elts.end(), [&](const ExprPtr &e) {
-        return containerOf(e.get()).has_value() &&
-               !made_.count(static_cast<NameExpr &>(*e).name);
+        return containerOf(e.get()).has_value();
       }))
     return false;
   for (ExprPtr &e : t->elts) {
-    if (containerOf(e.get()) && !made_.count(static_cast<NameExpr &>(*e).name))
+    if (containerOf(e.get()))
       e = partsTuple(static_cast<NameExpr &>(*e).name, e->range);
     else
       expr(e);
@@ -1014,8 +1013,9 @@ void containerFlow(const ModuleAST &module,
     auto kindOf = [&](const Expr *e) -> std::optional<Container> {
       auto *n = e ? e->dyn<NameExpr>() : nullptr;
       auto it = n && !n->qualified ? known.find(n->name) : known.end();
-      return it == known.end() ? std::nullopt
-                               : std::optional<Container>(it->second);
+      if (it != known.end())
+        return it->second;
+      return dicts::madeBy(e); // (`return set(a)`, `return {k: v}`)
     };
     std::optional<dicts::Returned> found;
     forEachStmtIn(body, [&](const Stmt &s) {

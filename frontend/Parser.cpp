@@ -270,6 +270,17 @@ StmtPtr Parser::parseRaise() {
   return s;
 }
 
+bool Parser::objmodeAhead() const {
+  // with objmode(...), with numba.objmode(...), with nb.objmode(): a
+  // dotted name ending in objmode, called
+  size_t i = 1;
+  while (tok(i).kind == TokenKind::Identifier &&
+         tok(i + 1).kind == TokenKind::Dot)
+    i += 2;
+  return tok(i).kind == TokenKind::Identifier && tok(i).text == "objmode" &&
+         tok(i + 1).kind == TokenKind::LParen;
+}
+
 StmtPtr Parser::parseStatement() {
   // Python statements Weft does not have, named as such (not misread as
   // an expression or annotation).
@@ -315,6 +326,27 @@ StmtPtr Parser::parseStatement() {
       pop->args.push_back(std::move(key));
     }
     return std::make_unique<ExprStmt>(r, std::move(pop));
+  }
+  if (at(TokenKind::Identifier) && tok().text == "with" && objmodeAhead()) {
+    // `with objmode(x="float64[:]"):`, Numba's object mode: Weft has
+    // none, so its body is compiled like the code around it (the type
+    // annotations are not needed), as a block that always runs.
+    SourceLocation begin = next().range.begin;
+    // (the objmode(...) call is skipped up to the header's ':')
+    for (int depth = 0; !at(TokenKind::Eof) && !at(TokenKind::Newline) &&
+                        !(depth == 0 && at(TokenKind::Colon));
+         next()) {
+      TokenKind k = tok().kind;
+      depth += k == TokenKind::LParen || k == TokenKind::LBracket ||
+               k == TokenKind::LBrace;
+      depth -= k == TokenKind::RParen || k == TokenKind::RBracket ||
+               k == TokenKind::RBrace;
+    }
+    auto s = std::make_unique<IfStmt>(SourceRange(begin));
+    s->cond = std::make_unique<BoolLitExpr>(rangeFrom(begin), true);
+    parseSuite(s->body, "with", "expected ':' at end of the 'with' header");
+    s->range = rangeFrom(begin);
+    return s;
   }
   if (at(TokenKind::Identifier) && tok().text == "yield" &&
       tok(1).kind != TokenKind::Equal && tok(1).kind != TokenKind::Dot) {

@@ -463,29 +463,22 @@ ExprPtr Parser::parsePostfix() {
                                             f->name);
         continue;
       }
-      // a.repeat(n): np.repeat(a, n), NumPy's method (the NumPy library).
+      // a.repeat(n), a.item(), a.nonzero(): NumPy's methods, the NumPy
+      // library's np.repeat(a, n), its one element, np.nonzero(a).
+      static const std::map<std::string, size_t> libraryMethods = {
+          {"repeat", 1}, {"item", 0}, {"nonzero", 0}};
       if (auto *m = called->callee->dyn<AttributeExpr>();
-          m && m->attr == "repeat" && called->args.size() == 1 &&
+          m && libraryMethods.count(m->attr) &&
+          called->args.size() == libraryMethods.at(m->attr) &&
           called->keywords.empty() && !parsingLibrary_) {
         SourceRange r = called->range;
-        auto repeat = std::make_unique<CallExpr>(
+        auto f = std::make_unique<CallExpr>(
             r, std::make_unique<NameExpr>(r, std::string(kNumpyLibraryPrefix) +
-                                                 "repeat"));
-        repeat->args.push_back(std::move(m->base));
-        repeat->args.push_back(std::move(called->args[0]));
-        e = std::move(repeat);
-        continue;
-      }
-      // a.item(): the one element (NumPy library).
-      if (auto *m = called->callee->dyn<AttributeExpr>();
-          m && m->attr == "item" && called->args.empty() &&
-          called->keywords.empty()) {
-        SourceRange r = called->range;
-        auto item = std::make_unique<CallExpr>(
-            r, std::make_unique<NameExpr>(r, std::string(kNumpyLibraryPrefix) +
-                                                 "item"));
-        item->args.push_back(std::move(m->base));
-        e = std::move(item);
+                                                 m->attr));
+        f->args.push_back(std::move(m->base));
+        for (ExprPtr &x : called->args)
+          f->args.push_back(std::move(x));
+        e = std::move(f);
         continue;
       }
       // np.cumsum/np.cumprod (of any rank, with axis=) and np.sort with

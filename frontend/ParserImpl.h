@@ -84,6 +84,8 @@ private:
   Block before_;
   StmtPtr parseRaise();
   StmtPtr parseStatement();
+  /// Whether a `with` of Numba's objmode(...) starts here.
+  bool objmodeAhead() const;
   /// Parses one simple statement and the NEWLINE that ends it.
   StmtPtr parseSimpleStatement();
   /// Moves the statements after `;` on the line just parsed into `out`.
@@ -264,6 +266,8 @@ private:
   std::set<std::string> numpyRandomModules_;
   /// Names of Python's heapq module (imported or not).
   std::set<std::string> heapqModules_{"heapq"};
+  /// The names `import sys` binds (print's file=sys.stderr).
+  std::set<std::string> sysModules_;
   /// Names of the program's own modules (`import weft.module as utils`,
   /// which the Python package writes for `utils.helper(x)` of a jitted
   /// function): `utils.helper` is the module-level name `helper`.

@@ -41,7 +41,8 @@ bool importable(const std::string &module) {
          module == "numpy.random" || module == "numba.np" ||
          module == "cmath" || module == "random" || module == "heapq" ||
          module == "collections" || module == "typing" || module == "enum" ||
-         module == "builtins" || module == "weft.module";
+         module == "builtins" || module == "weft.module" ||
+         module == "sys"; // (print's file=sys.stderr)
 }
 /// math.floor, math.ceil and math.trunc give Python's int (NumPy's give a
 /// float), math.frexp an int exponent: the library's versions, as is
@@ -253,6 +254,8 @@ StmtPtr Parser::parseImport() {
         numpyRandomModules_.insert(as);
       if (module == "heapq")
         heapqModules_.insert(as.empty() ? module : as);
+      if (module == "sys")
+        sysModules_.insert(as.empty() ? module : as);
       if (module == "weft.module" && !as.empty())
         programModules_.insert(as);
     } while (accept(TokenKind::Comma));
@@ -316,6 +319,17 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     if (heapqModules_.count(module.text))
       return std::make_unique<NameExpr>(rangeFrom(begin),
                                         heapqFunctionName(member.text));
+    if (sysModules_.count(module.text)) {
+      if (member.text != "stdout" && member.text != "stderr")
+        return errorAt(member.range,
+                       "'sys." + member.text +
+                           "' is not supported by Weft; of sys, a function "
+                           "has sys.stdout and sys.stderr, for print()'s "
+                           "file=");
+      return std::make_unique<AttributeExpr>(
+          rangeFrom(begin), std::make_unique<NameExpr>(module.range, "sys"),
+          member.text);
+    }
     if (member.text == "newaxis") // np.newaxis is None
       return std::make_unique<NameExpr>(rangeFrom(begin), "None");
     // numba.typed.List, numba.typed.Dict: Numba's typed containers, which

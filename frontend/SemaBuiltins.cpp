@@ -229,15 +229,22 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
                      "yet; print its lists in a loop");
         return Type::unknown();
       }
-    // sep= and end=: string literals (Python's flush= and file= are not
-    // Weft's).
-    for (const KeywordArg &k : c->keywords)
-      if ((k.name != "sep" && k.name != "end") || !k.value->dyn<StrLitExpr>()) {
-        diags_.error(k.nameRange, "print() takes sep= and end= with a "
-                                  "string literal, and no other keyword "
-                                  "arguments");
+    // sep= and end=: string literals; file=sys.stdout or sys.stderr;
+    // flush=True or False (each line is written whole).
+    for (const KeywordArg &k : c->keywords) {
+      bool ok = (k.name == "sep" || k.name == "end")
+                    ? k.value->dyn<StrLitExpr>() != nullptr
+                : k.name == "file"  ? printFileOf(k.value.get()) != 0
+                : k.name == "flush" ? k.value->dyn<BoolLitExpr>() != nullptr
+                                    : false;
+      if (!ok) {
+        diags_.error(k.nameRange,
+                     "print() takes sep= and end= with a string literal, "
+                     "file=sys.stdout or file=sys.stderr and flush=True or "
+                     "False, and no other keyword arguments");
         return Type::unknown();
       }
+    }
     return Type::none();
   }
   if (b == Builtin::Range || b == Builtin::Prange) {

@@ -1058,10 +1058,12 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     if (base.isDType() && a->attr == "type")
       return base;
     // A number is NumPy's 0-d array too (np.asarray(x), a 0-d array
-    // passed): ndim 0, size 1, shape ().
+    // passed): ndim 0, size 1, shape (), its dtype.
     if (base.isScalar() &&
         (a->attr == "ndim" || a->attr == "size" || a->attr == "shape"))
       return a->attr == "shape" ? Type::tuple({}) : Type::i64();
+    if (base.isScalar() && !base.isString() && a->attr == "dtype")
+      return Type::dtype(base.scalarKind());
     if (!base.isArray()) {
       diags_.error(a->range,
                    "'" + a->attr + "' is not an attribute of " + base.str());

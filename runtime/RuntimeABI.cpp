@@ -168,7 +168,15 @@ thread_local std::string tPendingLine;
 /// call (a call that printed nothing flushes nothing).
 std::atomic<bool> gWroteOut{false};
 
+/// Where this thread's print() writes: 1 stdout, 2 stderr (print's
+/// file=sys.stderr, between weft_rt_print_to(2) and (1)).
+thread_local int tPrintTarget = 1;
+
 void writeOut(const char *data, size_t n) {
+  if (tPrintTarget == 2) { // (stderr is unbuffered, as Python's)
+    std::fwrite(data, 1, n, stderr);
+    return;
+  }
   gWroteOut.store(true, std::memory_order_relaxed);
   if (!weft::rt::regionRecord() && tPendingLine.empty()) {
     std::fwrite(data, 1, n, stdout);
@@ -205,6 +213,12 @@ void weft_rt_print_bool(int32_t v) { writeOut(v ? "True" : "False"); }
 void weft_rt_print_str(const char *s) { writeOut(s); }
 
 void weft_rt_print_newline(void) { writeOut("\n", 1); }
+
+void weft_rt_print_to(int32_t target) {
+  if (target == 2)
+    std::fflush(stdout); // (what was printed before comes first)
+  tPrintTarget = target == 2 ? 2 : 1;
+}
 
 void weft_rt_print_array(int32_t elemKind, int64_t rank,
                          const void *descriptor) {

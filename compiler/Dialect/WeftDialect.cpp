@@ -64,6 +64,12 @@ LogicalResult WeftDialect::verifyOperationAttribute(Operation *op,
                              << "' is a unit attribute of a module";
     return success();
   }
+  if (attr.getName() == kPrintToStderr) {
+    if (!isa<UnitAttr>(attr.getValue()) || !isa<PrintOp>(op))
+      return op->emitError()
+             << "'" << kPrintToStderr << "' is a unit attribute of weft.print";
+    return success();
+  }
   return op->emitError() << "unknown weft attribute '"
                          << attr.getName().getValue() << "'";
 }

@@ -48,6 +48,9 @@ void setFunctionTarget(mlir::Operation *fn, Target target);
 /// weft-insert-interrupt-checks checks the flag at the top of loops.
 inline constexpr const char *kInterruptibleAttr = "weft.interruptible";
 
+/// weft.print attribute: the line goes to stderr (print's file=sys.stderr).
+inline constexpr const char *kPrintToStderr = "weft.to_stderr";
+
 /// Adds a line to the loop report (`weft emit --stage=report`) at `op`'s
 /// source line: a remark whose text starts with kReportPrefix, then the
 /// enclosing function's symbol, which the driver collects.

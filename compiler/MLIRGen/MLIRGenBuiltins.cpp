@@ -27,10 +27,16 @@ std::string escapeFormat(const std::string &s) {
 
 void FunctionGen::emitPrint(const CallExpr *c) {
   Location l = loc(c->range);
-  // sep= between the values, end= instead of the newline.
+  // sep= between the values, end= instead of the newline, file= stdout
+  // or stderr (flush= changes nothing: each line is written whole).
   std::string sep = " ";
   std::optional<std::string> end;
+  bool toStderr = false;
   for (const KeywordArg &k : c->keywords) {
+    if (k.name == "file" || k.name == "flush") {
+      toStderr |= printFileOf(k.value.get()) == 2;
+      continue;
+    }
     const std::string &text = k.value->dyn<StrLitExpr>()->value;
     if (k.name == "sep")
       sep = escapeFormat(text);
@@ -190,6 +196,8 @@ void FunctionGen::emitPrint(const CallExpr *c) {
           op.setTupleListsAttr(b.getDenseI64ArrayAttr(groups));
           op.setTupleFormatsAttr(b.getStrArrayAttr(tupleFormats));
         }
+        if (toStderr)
+          op->setAttr(kPrintToStderr, b.getUnitAttr());
       };
   from(0, "", {}, {});
 }

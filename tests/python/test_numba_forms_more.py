@@ -315,3 +315,54 @@ def test_fastmath_array_statements_keep_numpy_order():
     out, ca, cg = kernel_sums(x, idx)
     for k, (i0, i1, i2) in enumerate(idx):
         assert np.array_equal(out[k], ca + cg[i0] + cg[i1] + cg[i2])
+
+
+def test_objmode_blocks_and_printing_to_stderr(capfd):
+    # Numba's object mode: Weft has none, so the block is compiled like
+    # the code around it (PySDM's warn(), SeisSeeker's spectra); print's
+    # file=sys.stderr writes to the process's stderr.
+    import sys
+    from weft.numba import module
+    numba = module()
+
+    @weft.jit
+    def warn(msg, x, return_value=None):
+        with numba.objmode():
+            print(msg, file=sys.stderr)
+            print("\tvalue:", x, file=sys.stderr, flush=True)
+        print("back", x, file=sys.stdout)
+        return return_value
+
+    @weft.jit
+    def doubled_sum(a):
+        with numba.objmode(y="float64"):
+            y = a.sum() * 2
+        return y
+
+    assert warn("careful", 3, 7) == 7
+    out, err = capfd.readouterr()
+    assert err == "careful\n\tvalue: 3\n" and out == "back 3\n"
+    assert doubled_sum(np.arange(4.0)) == 12.0
+
+    @weft.jit
+    def other_file(x):
+        print(x, file=x)
+
+    with pytest.raises(weft.CompileError, match="file=sys.stderr"):
+        other_file(1)
+
+
+def test_nonzero_method_sets_returned_and_dtype_of_0d():
+    # HPVsim's (a > 1).nonzero()[0], DataMapPlot's `return set(...)`,
+    # NetKet's np.empty(n, dtype=h.dtype) of a 0-d array h
+    @weft.jit
+    def picks(a):
+        return (a > 1).nonzero()[0], set([x for x in a if x > 1])
+
+    @weft.jit
+    def like(h):
+        return np.empty(2, dtype=h.dtype).dtype == np.float32, -h * 2
+
+    idx, big = picks(np.array([0.5, 2.0, 3.0, 3.0]))
+    assert idx.tolist() == [1, 2, 3] and big == {2.0, 3.0}
+    assert like(np.float32(1.5)) == (True, -3.0)

@@ -22,6 +22,11 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
     StringRef format = op.getFormat();
     std::string text;
     unsigned next = 0;
+    // print(..., file=sys.stderr): the items go to stderr.
+    bool toStderr = op->hasAttr(weft::kPrintToStderr);
+    if (toStderr)
+      callRuntime(rewriter, op, abi::Function::weft_rt_print_to,
+                  {constI32(rewriter, loc, 2)});
     auto flush = [&]() {
       if (!text.empty())
         callRuntime(rewriter, op, abi::Function::weft_rt_print_str,
@@ -87,8 +92,10 @@ struct PrintOpLowering : ConvertOpToLLVMPattern<weft::PrintOp> {
       flush();
       callRuntime(rewriter, op, abi::Function::weft_rt_print_newline, {});
     }
+    if (toStderr)
+      callRuntime(rewriter, op, abi::Function::weft_rt_print_to,
+                  {constI32(rewriter, loc, 1)});
     rewriter.eraseOp(op);
-    (void)loc;
     return success();
   }
 

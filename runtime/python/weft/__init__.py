@@ -815,7 +815,7 @@ def _module_source(dispatchers):
             # not NumPy's)
             if isinstance(v, types.ModuleType) and (
                     (name != module and module in ("numpy", "math", "numba"))
-                    or module in ("random", "cmath", "heapq")):
+                    or module in ("random", "cmath", "heapq", "sys")):
                 line = "import %s as %s" % (module, name) if name != module \
                     else "import %s" % module
                 if line not in imports:
@@ -984,7 +984,8 @@ def _default_names(fn):
 
 
 # Modules whose names Weft knows itself (np.sum, math.floor, nb.prange).
-_KNOWN_MODULES = ("numpy", "math", "numba", "random", "cmath", "heapq")
+_KNOWN_MODULES = ("numpy", "math", "numba", "random", "cmath", "heapq",
+                  "sys")
 
 
 def _program_modules(fn):
