@@ -60,6 +60,77 @@ bool Parser::canStartExpr() const {
   }
 }
 
+/// The rest of a tuple display with starred items, `(n, *shape, 1)`,
+/// from the first `*` on: the items before it (`head`, may be null) and
+/// each run of plain items as tuples, joined to the starred ones with `+`
+/// (`(n,) + shape + (1,)`); the closing ')' consumed.
+ExprPtr Parser::parseStarredTuple(SourceLocation begin,
+                                  std::unique_ptr<TupleExpr> head) {
+  ExprPtr whole;
+  auto join = [&](ExprPtr part) {
+    if (!whole) {
+      whole = std::move(part);
+      return;
+    }
+    SourceLocation op = part->range.begin;
+    whole = std::make_unique<BinaryExpr>(rangeFrom(begin), BinaryOp::Add,
+                                         std::move(whole), std::move(part), op);
+  };
+  if (head)
+    join(std::move(head));
+  std::unique_ptr<TupleExpr> run;
+  do {
+    if (at(TokenKind::RParen))
+      break;
+    if (accept(TokenKind::Star)) {
+      ExprPtr starred = parseOr();
+      if (!starred)
+        return nullptr;
+      if (run)
+        join(std::move(run));
+      join(std::move(starred));
+      continue;
+    }
+    ExprPtr el = parseExpr();
+    if (!el)
+      return nullptr;
+    if (!run)
+      run = std::make_unique<TupleExpr>(el->range);
+    run->elts.push_back(std::move(el));
+  } while (accept(TokenKind::Comma));
+  if (run)
+    join(std::move(run));
+  if (!expect(TokenKind::RParen,
+              "expected ')' to close the '(' opened at " + locString(begin)))
+    return nullptr;
+  return whole;
+}
+
+/// `slice(stop)`, `slice(start, stop[, step])` (None for a bound left
+/// out) as the slice start:stop:step, or null for another expression.
+ExprPtr Parser::sliceCallAsSlice(Expr &e) {
+  auto *c = e.dyn<CallExpr>();
+  auto *f = c ? c->callee->dyn<NameExpr>() : nullptr;
+  if (!f || f->qualified || f->name != "slice" ||
+      programNames_.count("slice") || c->args.empty() || c->args.size() > 3 ||
+      !c->keywords.empty() || !c->starred.empty())
+    return nullptr;
+  auto sl = std::make_unique<SliceExpr>(c->range);
+  auto bound = [](ExprPtr &x) -> ExprPtr {
+    auto *n = x->dyn<NameExpr>();
+    return n && n->name == "None" ? nullptr : std::move(x);
+  };
+  if (c->args.size() == 1) {
+    sl->upper = bound(c->args[0]);
+    return sl;
+  }
+  sl->lower = bound(c->args[0]);
+  sl->upper = bound(c->args[1]);
+  if (c->args.size() == 3)
+    sl->step = bound(c->args[2]);
+  return sl;
+}
+
 /// expr (',' expr)* [','] — a bare tuple when there is a comma.
 ExprPtr Parser::parseExprList() {
   SourceLocation begin = tok().range.begin;
@@ -555,6 +626,11 @@ ExprPtr Parser::parsePostfix() {
                       locString(open.begin)))
         return nullptr;
       idx->range = rangeFrom(begin);
+      // a[slice(0, q), slice(q, 2 * q)]: slice objects written in the
+      // index are the slices a[0:q, q:2 * q].
+      for (ExprPtr &i : idx->indices)
+        if (ExprPtr sl = sliceCallAsSlice(*i))
+          i = std::move(sl);
       // a[np.where(c)], a[np.nonzero(c)]: the tuple of c's nonzero indices
       // selects what the mask c != 0 does, in the same order.
       if (idx->indices.size() == 1)
@@ -755,6 +831,8 @@ ExprPtr Parser::parseAtom() {
     SourceRange open = next().range;
     if (accept(TokenKind::RParen))
       return std::make_unique<TupleExpr>(rangeFrom(open.begin));
+    if (at(TokenKind::Star))
+      return parseStarredTuple(open.begin, nullptr);
     ExprPtr e = parseExpr();
     if (!e)
       return nullptr;
@@ -778,6 +856,8 @@ ExprPtr Parser::parseAtom() {
       auto tup = std::make_unique<TupleExpr>(SourceRange(open.begin));
       tup->elts.push_back(std::move(e));
       while (accept(TokenKind::Comma) && !at(TokenKind::RParen)) {
+        if (at(TokenKind::Star))
+          return parseStarredTuple(open.begin, std::move(tup));
         ExprPtr el = parseExpr();
         if (!el)
           return nullptr;

@@ -141,6 +141,9 @@ private:
   bool canStartExpr() const;
   /// expr (',' expr)* [','] — a bare tuple when there is a comma.
   ExprPtr parseExprList();
+  ExprPtr sliceCallAsSlice(Expr &e);
+  ExprPtr parseStarredTuple(SourceLocation begin,
+                            std::unique_ptr<TupleExpr> head);
   /// `{...}`: a dict or set display or comprehension.
   ExprPtr parseBraceDisplay();
   /// The rest of a comprehension after its element (`value`: a dict

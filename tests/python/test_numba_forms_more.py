@@ -366,3 +366,15 @@ def test_nonzero_method_sets_returned_and_dtype_of_0d():
     idx, big = picks(np.array([0.5, 2.0, 3.0, 3.0]))
     assert idx.tolist() == [1, 2, 3] and big == {2.0, 3.0}
     assert like(np.float32(1.5)) == (True, -3.0)
+
+
+def test_slice_objects_written_in_an_index():
+    # xdem's V[slice(0, q), slice(q, 2 * q)]: the slices 0:q and q:2*q
+    @weft.jit
+    def corner(V, q):
+        return (np.max(V[slice(0, q), slice(q, 2 * q)]),
+                V[slice(None, 2)].sum(), V[slice(1, None, 2), 0])
+
+    V = np.arange(16.0).reshape(4, 4)
+    top, rows, odd = corner(V, 2)
+    assert top == 7.0 and rows == 28.0 and odd.tolist() == [4.0, 12.0]
