@@ -35,7 +35,7 @@ void weft_rt_print_complex64(float re, float im);
 void weft_rt_print_f32(float v);
 void weft_rt_print_bool(int32_t v); ///< prints True / False
 void weft_rt_print_str(const char *s);
-void weft_rt_print_newline(void); ///< ends the line (and flushes if a tty)
+void weft_rt_print_newline(void);      ///< ends the line (and flushes if a tty)
 void weft_rt_print_to(int32_t target); ///< 2: print to stderr; 1: stdout
 /// An array of any rank as NumPy's str() writes it. `descriptor` points to
 /// an MLIR ranked memref descriptor of rank `rank`:
