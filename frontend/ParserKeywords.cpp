@@ -5,13 +5,17 @@
 // parser moves such keywords to their positions, and the optional
 // operands of elementwise functions (isclose's rtol=, round's decimals=,
 // the random draws' low=/size=) to positions with their defaults, so
-// type checking sees one form of each call.
+// type checking sees one form of each call. The other way round, a
+// positional axis (np.sum(a, 0), a.sum(1)) becomes `axis=`, and NumPy
+// calls of several axes go to the NumPy library (libraryAxisCall).
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/ParserImpl.h"
 
 #include "frontend/ASTBuild.h"
 #include "frontend/Builtins.h"
+#include "frontend/NumpyLibrary.h"
+#include "frontend/Types.h"
 
 #include <algorithm>
 #include <cmath>
@@ -282,6 +286,189 @@ void Parser::keywordsToPositions(CallExpr &call) {
       call.args.push_back(std::make_unique<BoolLitExpr>(r, o.fallback != 0));
     else
       call.args.push_back(std::make_unique<FloatLitExpr>(r, o.fallback));
+  }
+}
+
+/// np.sum(a, 0), a.sum(1): NumPy's reductions, scans and sorts take the
+/// axis second (a method's first); Weft's take it as `axis=`. A method's
+/// positional axis is moved only when it is an integer literal (another
+/// object's method of that name keeps its arguments).
+static void positionalAxis(CallExpr &c) {
+  static const std::set<std::string> takesAxis = {
+      "sum",       "prod",      "mean",    "min",           "max",
+      "amin",      "amax",      "argmin",  "argmax",        "any",
+      "all",       "std",       "var",     "nansum",        "nanprod",
+      "nanmean",   "nanmin",    "nanmax",  "nanstd",        "nanvar",
+      "median",    "nanmedian", "cumsum",  "cumprod",       "ptp",
+      "sort",      "argsort",   "average", "count_nonzero", "nanargmin",
+      "nanargmax", "flip"};
+  auto *n = c.callee->dyn<NameExpr>();
+  auto *m = c.callee->dyn<AttributeExpr>();
+  for (const KeywordArg &k : c.keywords)
+    if (k.name == "axis")
+      return;
+  size_t at;
+  if (n && n->qualified && takesAxis.count(n->name) && c.args.size() == 2) {
+    at = 1;
+  } else if (m && takesAxis.count(m->attr) && c.args.size() == 1 &&
+             m->attr != "sort" && m->attr != "argsort") {
+    const Expr *v = c.args[0].get();
+    if (auto *u = v->dyn<UnaryExpr>(); u && u->op == UnaryOp::Neg)
+      v = u->operand.get();
+    if (!v->dyn<IntLitExpr>())
+      return;
+    at = 0;
+  } else {
+    return;
+  }
+  KeywordArg axis;
+  axis.name = "axis";
+  axis.nameRange = c.args[at]->range;
+  axis.value = std::move(c.args[at]);
+  c.args.erase(c.args.begin() + at);
+  c.keywords.push_back(std::move(axis));
+}
+
+/// np.searchsorted(a, v, 'right'), np.digitize(x, bins, True): NumPy's
+/// third positional argument, which Weft takes by its keyword.
+static void positionalOptions(CallExpr &c) {
+  static const std::map<std::string, const char *> third = {
+      {"searchsorted", "side"}, {"digitize", "right"}};
+  auto *n = c.callee->dyn<NameExpr>();
+  auto it = n && n->qualified ? third.find(n->name) : third.end();
+  if (it == third.end() || c.args.size() != 3)
+    return;
+  KeywordArg k;
+  k.name = it->second;
+  k.nameRange = c.args[2]->range;
+  k.value = std::move(c.args[2]);
+  c.args.pop_back();
+  c.keywords.push_back(std::move(k));
+}
+
+void Parser::libraryAxisCall(CallExpr &c) {
+  positionalAxis(c);
+  positionalOptions(c);
+  // np.array(lst.copy()): the same values as np.array(lst), which copies
+  // them already (matchms's np.array(matching_pairs.copy())).
+  auto *array = c.callee->dyn<NameExpr>();
+  auto *inner = c.args.size() == 1 ? c.args[0]->dyn<CallExpr>() : nullptr;
+  auto *method = inner ? inner->callee->dyn<AttributeExpr>() : nullptr;
+  if (array && array->qualified && array->name == "copy" && method &&
+      method->attr == "copy" && inner->args.empty() && inner->keywords.empty())
+    c.args[0] = std::move(method->base);
+  auto *n = c.callee->dyn<NameExpr>();
+  // np.convolve(a, v, 'same') / mode='valid', np.linalg.qr(a, 'r'): the
+  // mode's own function (the parser named the call the library's
+  // already); a mode is a literal string.
+  std::string prefix = kNumpyLibraryPrefix;
+  struct Moded {
+    const char *name;
+    size_t position;
+    const char *fallback;
+    const char *modes;
+  };
+  static const Moded moded[] = {
+      {"convolve", 2, "full", "'full', 'same' or 'valid'"},
+      {"correlate", 2, "valid", "'full', 'same' or 'valid'"},
+      {"linalg_qr", 1, "reduced", "'reduced', 'complete' or 'r'"}};
+  for (const Moded &f : moded) {
+    if (!n || n->name != prefix + f.name)
+      continue;
+    ExprPtr *mode =
+        c.args.size() == f.position + 1 ? &c.args[f.position] : nullptr;
+    for (KeywordArg &k : c.keywords)
+      if (k.name == "mode")
+        mode = &k.value;
+    auto *lit = mode ? (*mode)->dyn<StrLitExpr>() : nullptr;
+    if (!lit)
+      return;
+    // (the literal goes with the argument it is)
+    std::string value = lit->value;
+    SourceRange range = lit->range;
+    c.args.resize(std::min(c.args.size(), f.position));
+    c.keywords.erase(
+        std::remove_if(c.keywords.begin(), c.keywords.end(),
+                       [](const KeywordArg &k) { return k.name == "mode"; }),
+        c.keywords.end());
+    if (value == f.fallback)
+      return;
+    std::string name = std::string(f.name) + "_" + value;
+    if (!isNumpyLibraryFunction(name)) {
+      errorAt(range, "mode '" + value + "' of np." +
+                         (std::string(f.name).rfind("linalg_", 0) == 0
+                              ? "linalg." + std::string(f.name + 7)
+                              : std::string(f.name)) +
+                         " is not supported; use " + f.modes);
+      return;
+    }
+    n->name = prefix + name;
+    return;
+  }
+  // np.linalg.svd(a, compute_uv=False): the singular values alone.
+  if (n && n->name == prefix + "linalg_svd") {
+    for (auto k = c.keywords.begin(); k != c.keywords.end(); ++k)
+      if (auto *v = k->value->dyn<BoolLitExpr>();
+          k->name == "compute_uv" && v && !v->value) {
+        c.keywords.erase(k);
+        n->name = prefix + "linalg_svdvals";
+        return;
+      }
+    return;
+  }
+  auto *m = c.callee->dyn<AttributeExpr>();
+  bool axis = c.args.size() >= 2 ||
+              std::any_of(c.keywords.begin(), c.keywords.end(),
+                          [](const KeywordArg &k) { return k.name == "axis"; });
+  std::string name = n ? n->name : m ? m->attr : "";
+  auto has = [&](const char *k) {
+    return std::any_of(c.keywords.begin(), c.keywords.end(),
+                       [&](const KeywordArg &a) { return a.name == k; });
+  };
+  // Builtins whose other forms the library has: std/var with ddof=,
+  // linspace with endpoint=, eye with M or k, np.linalg.norm with ord or
+  // axis.
+  bool other =
+      ((name == "std" || name == "var") && has("ddof")) ||
+      (name == "linspace" && has("endpoint")) ||
+      (name == "diff" && (c.args.size() >= 2 || has("n"))) ||
+      (name == "eye" && (c.args.size() >= 2 || has("k") || has("M"))) ||
+      (name == "norm" && (c.args.size() >= 2 || has("ord") || has("axis"))) ||
+      ((name == "percentile" || name == "quantile") && c.args.size() == 2 &&
+       c.keywords.empty());
+  if (other && n && n->qualified) {
+    n->name = std::string(kNumpyLibraryPrefix) + "x_" + name;
+    n->qualified = false;
+    return;
+  }
+  if (other && m && (name == "std" || name == "var")) {
+    SourceRange r = m->range;
+    ExprPtr base = std::move(m->base);
+    c.callee = std::make_unique<NameExpr>(r, std::string(kNumpyLibraryPrefix) +
+                                                 "x_" + name);
+    c.args.insert(c.args.begin(), std::move(base));
+    return;
+  }
+  // np.uint8(x) and the other narrow integer types (no scalars of their
+  // own): the library's conversion.
+  ScalarKind kind;
+  if (n && n->qualified && parseScalarName(name, kind) && isStorageKind(kind)) {
+    n->name = std::string(kNumpyLibraryPrefix) + "x_" + numpyName(kind);
+    n->qualified = false;
+    return;
+  }
+  bool scan = name == "cumsum" || name == "cumprod";
+  if (n && n->qualified && (scan || (name == "sort" && axis))) {
+    n->name = std::string(kNumpyLibraryPrefix) + name;
+    n->qualified = false;
+  } else if (m && scan) {
+    // a.cumsum(axis=0) is np.cumsum(a, axis=0) (a.cumsum() of a 2-D array
+    // is of its elements in order).
+    SourceRange r = m->range;
+    ExprPtr base = std::move(m->base);
+    c.callee =
+        std::make_unique<NameExpr>(r, std::string(kNumpyLibraryPrefix) + name);
+    c.args.insert(c.args.begin(), std::move(base));
   }
 }
 
