@@ -1,12 +1,12 @@
 //===- DesugarDicts.cpp - Dicts and sets as lists and a hash table --------===//
 //
-// Implements desugarDicts (DesugarDicts.h): the rewriter's statements.
+// The ScopeRewriter of DesugarDictsImpl.h: the statements of one scope
+// (DesugarDictFlow.cpp runs it over a module).
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/DesugarDictsImpl.h"
 
 #include <algorithm>
-#include <cstring>
 #include <functional>
 
 namespace weft {
@@ -973,144 +973,5 @@ Block ScopeRewriter::takeReturned(AssignStmt &a, const Returned &r) {
 }
 
 } // namespace dicts
-
-namespace {
-
-using dicts::Container;
-using dicts::ScopeRewriter;
-
-/// The dicts and sets the module's calls pass to its functions, by
-/// parameter position, and those its functions return: the variables
-/// each function makes or takes from a call, and its parameters passed
-/// one, handed on to the functions it calls or returned, to a fixpoint.
-void containerFlow(const ModuleAST &module,
-                   ScopeRewriter::ParameterKinds &passed,
-                   dicts::ReturnedKinds &returned) {
-  std::map<std::string, const FunctionDefStmt *> functions;
-  for (const StmtPtr &s : module.body)
-    if (auto *d = s->dyn<FunctionDefStmt>())
-      functions[d->name] = d;
-  auto scan = [&](const Block &body, std::map<std::string, Container> known) {
-    bool grew = false;
-    forEachExprIn(body, [&](const Expr *e) {
-      auto *c = e->dyn<CallExpr>();
-      auto *f = c ? c->callee->dyn<NameExpr>() : nullptr;
-      if (!f || f->qualified || !functions.count(f->name))
-        return;
-      for (size_t i = 0; i < c->args.size(); ++i) {
-        auto *arg = c->args[i]->dyn<NameExpr>();
-        auto it = arg ? known.find(arg->name) : known.end();
-        if (it != known.end() && passed[f->name].emplace(i, it->second).second)
-          grew = true;
-      }
-    });
-    return grew;
-  };
-  // What `name`'s returns hold: a container it knows, a tuple holding
-  // some, or what a call of a function returning them returns.
-  auto returns = [&](const std::string &name, const Block &body,
-                     const std::map<std::string, Container> &known) {
-    auto kindOf = [&](const Expr *e) -> std::optional<Container> {
-      auto *n = e ? e->dyn<NameExpr>() : nullptr;
-      auto it = n && !n->qualified ? known.find(n->name) : known.end();
-      if (it != known.end())
-        return it->second;
-      return dicts::madeBy(e); // (`return set(a)`, `return {k: v}`)
-    };
-    std::optional<dicts::Returned> found;
-    forEachStmtIn(body, [&](const Stmt &s) {
-      auto *r = s.dyn<ReturnStmt>();
-      if (!r || !r->value || found)
-        return;
-      if (auto k = kindOf(r->value.get()))
-        found = dicts::Returned{false, {k}};
-      else if (auto *t = r->value->dyn<TupleExpr>()) {
-        dicts::Returned got{true, {}};
-        for (const ExprPtr &e : t->elts)
-          got.kinds.push_back(kindOf(e.get()));
-        if (std::any_of(got.kinds.begin(), got.kinds.end(),
-                        [](auto &k) { return k.has_value(); }))
-          found = got;
-      } else if (const dicts::Returned *via =
-                     dicts::returnedBy(r->value.get(), returned)) {
-        found = *via;
-      }
-    });
-    if (!found || (returned.count(name) && returned[name] == *found))
-      return false;
-    returned[name] = *found;
-    return true;
-  };
-  for (bool grew = true; grew;) {
-    grew = scan(module.body,
-                ScopeRewriter::containersMadeIn(module.body, returned));
-    for (auto &[name, d] : functions) {
-      auto known = ScopeRewriter::containersMadeIn(d->body, returned);
-      for (auto &[at, kind] : passed[name])
-        if (at < d->params.size())
-          known.emplace(d->params[at].name, kind);
-      grew = scan(d->body, known) || grew;
-      grew = returns(name, d->body, known) || grew;
-    }
-  }
-}
-
-/// A function's dict and set parameters become their parts (`d.keys`,
-/// `d.values`, `d.table`).
-void expandParameters(FunctionDefStmt &d,
-                      const std::map<size_t, Container> &kinds) {
-  std::vector<Param> params;
-  for (size_t i = 0; i < d.params.size(); ++i) {
-    auto it = kinds.find(i);
-    if (it == kinds.end()) {
-      params.push_back(std::move(d.params[i]));
-      continue;
-    }
-    for (const std::string &part :
-         ScopeRewriter::partsOf(d.params[i].name, it->second)) {
-      Param p;
-      p.name = part;
-      p.range = d.params[i].range;
-      params.push_back(std::move(p));
-    }
-  }
-  d.params = std::move(params);
-}
-
-/// Rewrites the script body and each function in `block`.
-void desugarScopes(Block &block, const std::vector<Param> *params,
-                   DiagnosticEngine &diags,
-                   const ScopeRewriter::ParameterKinds &passed,
-                   const dicts::ReturnedKinds &returned,
-                   const std::map<size_t, Container> *mine) {
-  ScopeRewriter(diags, passed, returned).run(block, params, mine);
-  for (StmtPtr &s : block)
-    if (auto *d = s->dyn<FunctionDefStmt>()) {
-      auto it = passed.find(d->name);
-      const std::map<size_t, Container> *kinds =
-          it == passed.end() ? nullptr : &it->second;
-      desugarScopes(d->body, &d->params, diags, passed, returned, kinds);
-      if (kinds)
-        expandParameters(*d, *kinds);
-    }
-}
-
-} // namespace
-
-bool isDictPart(const std::string &name) {
-  for (const char *part : {".keys", ".values", ".table"}) {
-    size_t n = std::strlen(part);
-    if (name.size() > n && name.compare(name.size() - n, n, part) == 0)
-      return true;
-  }
-  return false;
-}
-
-void desugarDicts(ModuleAST &module, DiagnosticEngine &diags) {
-  ScopeRewriter::ParameterKinds passed;
-  dicts::ReturnedKinds returned;
-  containerFlow(module, passed, returned);
-  desugarScopes(module.body, nullptr, diags, passed, returned, nullptr);
-}
 
 } // namespace weft
