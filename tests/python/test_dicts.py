@@ -412,3 +412,22 @@ def test_dicts_and_sets_returned():
     assert counts_of(np.zeros(0, dtype=np.int64)) == {}
     # a returned dict passed back in
     assert weighted_keys(counts_of(a)) == (3 * 3 + 1 + 2, 3, True)
+
+
+@weft.jit
+def add_via_helper(d, a):
+    add_counts(d, a)
+    return len(d)
+
+
+def test_only_dicts_a_function_may_change_come_back():
+    # a dict only read (fm[target[n]]) is not copied back after the call;
+    # one stored into, or handed to another function, is
+    assert "fm" in weft._read_only_parameters(map_values.py_func)
+    assert "d" not in weft._read_only_parameters(add_counts.py_func)
+    assert "d" not in weft._read_only_parameters(add_via_helper.py_func)
+    d = {5: 1}
+    assert add_via_helper(d, np.array([5, 6])) == 2 and d == {5: 2, 6: 1}
+    m = {10: 0, 20: 1}
+    assert map_values(m, np.array([20, 10])).tolist() == [1, 0]
+    assert m == {10: 0, 20: 1}

@@ -1022,6 +1022,48 @@ def _list_parameters_grown(fn):
     return grown
 
 
+_READING_METHODS = ("get", "keys", "values", "items", "copy")
+_READING_BUILTINS = ("len", "sorted", "list", "sum", "min", "max", "any",
+                     "all", "enumerate", "zip", "iter", "set", "tuple")
+
+
+def _read_only_parameters(fn):
+    """The parameters of `fn` that it provably only reads as a dict or set
+    (`d[k]`, `k in d`, `d.get(k, 0)`, `for k in d`, `len(d)`): such a
+    dict need not come back after the call. Any other use (a store, a
+    changing method, passing it to another function) may change it."""
+    tree = _function_tree(fn)
+    if tree is None:
+        return set()
+    params = {a.arg for a in tree.args.args + tree.args.kwonlyargs}
+    parents = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+
+    def reads(name):
+        up = parents.get(name)
+        if isinstance(up, ast.Subscript) and up.value is name:
+            return isinstance(up.ctx, ast.Load)
+        if isinstance(up, ast.Compare):
+            return name in up.comparators
+        if isinstance(up, ast.Attribute) and up.value is name:
+            call = parents.get(up)
+            return up.attr in _READING_METHODS and \
+                isinstance(call, ast.Call) and call.func is up
+        if isinstance(up, ast.Call) and name in up.args:
+            return isinstance(up.func, ast.Name) and \
+                up.func.id in _READING_BUILTINS
+        if isinstance(up, ast.For):
+            return up.iter is name
+        return False
+
+    changed = {node.id for node in ast.walk(tree)
+               if isinstance(node, ast.Name) and node.id in params and
+               not reads(node)}
+    return params - changed
+
+
 def _returns_value(fn):
     """Whether `fn` has a `return x` (not only bare returns)."""
     tree = _function_tree(fn)
@@ -1150,10 +1192,6 @@ def _parts_of(root):
 
 
 
-def _dict_positions(layout):
-    """The positions of the dicts and sets among a call's arguments."""
-    return [i for i, shape in enumerate(layout)
-            if isinstance(shape, str) and shape.startswith(("dict:", "set:"))]
 
 class Dispatcher(_CallerBase):
     """A @weft.jit function. On its first call it compiles, into one
@@ -1251,7 +1289,7 @@ class Dispatcher(_CallerBase):
             _arguments.flatten(a, flat, lists)
         r = entry(*flat)
         grown = self._grown_list_positions(layout)
-        dicts = _dict_positions(layout)
+        dicts = self._dict_positions(layout)
         if grown or dicts:
             # (the lists the function grew or shrank come back after its
             # result, and replace the caller's lists' contents; then the
@@ -1288,6 +1326,19 @@ class Dispatcher(_CallerBase):
         # (the function's source is parsed once, not at each call)
         return _list_parameters_grown(self.py_func)
 
+    def _dict_positions(self, layout):
+        """The positions of the dicts and sets among a call's arguments
+        that the function may change (their contents come back)."""
+        names = list(self._signature.parameters)
+        return [i for i, shape in enumerate(layout)
+                if isinstance(shape, str) and
+                shape.startswith(("dict:", "set:")) and
+                not (i < len(names) and names[i] in self._read_only)]
+
+    @functools.cached_property
+    def _read_only(self):
+        return _read_only_parameters(self.py_func)
+
     @functools.cached_property
     def _returns_value(self):
         return _returns_value(self.py_func)
@@ -1313,7 +1364,7 @@ class Dispatcher(_CallerBase):
             lines.append("    __list%d = %s" % (i, actuals[i]))
             actuals[i] = "__list%d" % i
             extras.append(actuals[i])
-        for i in _dict_positions(layout):
+        for i in self._dict_positions(layout):
             extras.append("list(__a%d)" % i)
             if layout[i].startswith("dict:"):
                 extras.append("__a%d.values()" % i)
