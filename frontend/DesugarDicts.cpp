@@ -116,6 +116,8 @@ void ScopeRewriter::run(Block &body, const std::vector<Param> *params,
                                   word(it->second) + " a name of its own");
         kinds_.erase(it);
       }
+  if (!passedIn_.empty())
+    deriveKinds(body); // (`s = param.copy()`)
   block(body);
 }
 
@@ -201,6 +203,10 @@ void ScopeRewriter::find(Block &body) {
                                     word(k) + " a name of its own");
       });
   });
+  deriveKinds(body);
+}
+
+void ScopeRewriter::deriveKinds(Block &body) {
   // Containers made from others: `c = a | b` of sets, `c = a.copy()`.
   for (bool grew = true; grew;) {
     grew = false;
@@ -726,18 +732,30 @@ std::optional<Block> ScopeRewriter::pop(const std::string &d, CallExpr &c,
   ASTBuilder b{c.range};
   Block out;
   size_t most = m == "pop" && kind == Container::Dict ? 2 : 1;
+  bool anyElement = kind == Container::Set && m == "pop";
+  if (anyElement && c.args.empty() && c.keywords.empty()) {
+    // set.pop(): the first element (KeyError when there is none), then
+    // its removal.
+    auto empty = b.ifStmt(b.compare(CompareOp::Eq, b.len(keysOf(d)), b.i64(0)));
+    empty->body.push_back(raise(b, "KeyError", "pop from an empty set"));
+    out.push_back(std::move(empty));
+    std::string k = temp("key");
+    out.push_back(b.assign(b.name(k), b.item(keysOf(d), b.i64(0))));
+    if (into)
+      out.push_back(b.assign(std::move(into), b.name(k)));
+    c.args.push_back(b.name(k));
+  } else if (anyElement) {
+    diags_.error(c.range, "set.pop() takes no arguments (it removes and "
+                          "returns an element); use remove(x) for a "
+                          "given one");
+    return out;
+  }
   if (c.args.empty() || c.args.size() > most || !c.keywords.empty()) {
     diags_.error(
         c.range,
         m + "() takes " + (most == 2 ? "a key and a default" : "one element") +
             ", got " + std::to_string(c.args.size() + c.keywords.size()) +
             " arguments");
-    return out;
-  }
-  if (kind == Container::Set && m == "pop") {
-    diags_.error(c.range, "set.pop() (an arbitrary element) is not "
-                          "supported; take one with next(iter(...)) in "
-                          "Python, or loop over the set");
     return out;
   }
   for (ExprPtr &a : c.args)

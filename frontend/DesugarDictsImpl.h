@@ -116,6 +116,8 @@ private:
   /// The kind of container `e` derives from others: a set operator of two
   /// sets, or the copy of a dict or set.
   std::optional<Container> derivedKind(const Expr *e) const;
+  /// Adds the variables made from containers (`c = a | b`, `c = a.copy()`).
+  void deriveKinds(Block &body);
 
   /// The kind of the dict or set variable `e` names.
   std::optional<Container> containerOf(const Expr *e) const;

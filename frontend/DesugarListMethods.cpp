@@ -411,21 +411,74 @@ private:
                      "' to a new list first");
   }
 
-  /// `for x in lst:` whose body grows `lst`.
+  /// `for x in lst:` whose body grows `lst` and then goes on looping
+  /// (a change followed by `break` or `return` ends the loop, as in
+  /// Python, where only the next iteration would see it).
   void checkLoop(const ForStmt &l) {
     auto *it = l.iter->dyn<NameExpr>();
-    if (!it || !grown_.count(it->name))
-      return;
-    forEachExprIn(l.body, [&](const Expr *e) {
-      std::string method;
-      const CallExpr *c = listMethodCall(e, &method);
-      if (c && method != "reverse" && receiverOf(c)->name == it->name)
-        diags_.error(c->range, "'" + it->name +
-                                   "' changes inside a for loop over it; "
-                                   "loop over a copy (for x in " +
-                                   it->name + ".copy()) or over range(len(" +
-                                   it->name + "))");
-    });
+    if (it && grown_.count(it->name))
+      checkChangesIn(l.body, it->name, false, true);
+  }
+
+  /// Whether `s` holds a `continue` of the loop it is in.
+  static bool continuesLoop(const Stmt &s) {
+    if (s.dyn<ContinueStmt>())
+      return true;
+    auto any = [](const Block &b) {
+      for (const StmtPtr &x : b)
+        if (continuesLoop(*x))
+          return true;
+      return false;
+    };
+    if (auto *i = s.dyn<IfStmt>())
+      return any(i->body) || any(i->orelse);
+    return false; // (a nested loop's continue is its own)
+  }
+
+  /// Reports the changes of `name` in `block` after which the loop goes
+  /// on; `exits`: the code after `block` leaves the loop; `ownLoop`:
+  /// `block` is the loop's (a `break` in it leaves the loop), not a
+  /// nested loop's.
+  void checkChangesIn(const Block &block, const std::string &name, bool exits,
+                      bool ownLoop) {
+    for (size_t i = 0; i < block.size(); ++i) {
+      bool leaves = exits;
+      for (size_t j = i; j < block.size() && !leaves; ++j) {
+        if (continuesLoop(*block[j]))
+          break;
+        leaves = (ownLoop && block[j]->dyn<BreakStmt>()) ||
+                 block[j]->dyn<ReturnStmt>();
+      }
+      for (size_t j = i; j < block.size() && leaves; ++j)
+        leaves = !continuesLoop(*block[j]);
+      const Stmt &s = *block[i];
+      if (auto *f = s.dyn<IfStmt>()) {
+        checkChangesIn(f->body, name, leaves, ownLoop);
+        checkChangesIn(f->orelse, name, leaves, ownLoop);
+      } else if (auto *f = s.dyn<ForStmt>()) {
+        checkChangesIn(f->body, name, leaves, false);
+      } else if (auto *w = s.dyn<WhileStmt>()) {
+        checkChangesIn(w->body, name, leaves, false);
+      }
+      if (leaves)
+        continue;
+      forEachExprOf(s, [&](const Expr *top) {
+        std::function<void(const Expr *)> visit = [&](const Expr *e) {
+          std::string method;
+          const CallExpr *c = listMethodCall(e, &method);
+          if (c && method != "reverse" && receiverOf(c)->name == name)
+            diags_.error(c->range, "'" + name +
+                                       "' changes inside a for loop over "
+                                       "it; loop over a copy (for x in " +
+                                       name + ".copy()) or over range(len(" +
+                                       name +
+                                       ")), or break out of the "
+                                       "loop after the change");
+          forEachChild(e, visit);
+        };
+        visit(top);
+      });
+    }
   }
 
   const std::vector<Param> *params_;
@@ -705,6 +758,16 @@ std::optional<Block> sortReversed(Stmt &s) {
   return out;
 }
 
+/// Whether `e` is the literal -1.
+static bool isMinusOne(const Expr &e) {
+  if (auto *lit = e.dyn<IntLitExpr>())
+    return lit->value == -1;
+  auto *u = e.dyn<UnaryExpr>();
+  auto *one =
+      u && u->op == UnaryOp::Neg ? u->operand->dyn<IntLitExpr>() : nullptr;
+  return one && one->value == 1;
+}
+
 /// The statements of `lst[i].append(x)`, `lst[i].extend(m)`,
 /// `lst[i].clear()`, `lst[i].pop()` and `v = lst[i].pop()`: assignments
 /// of the list of lists (weft.row_append, ...), as a list's methods are;
@@ -727,11 +790,14 @@ std::optional<Block> rowStatements(Stmt &s, DiagnosticEngine &diags) {
       static_cast<IndexExpr *>(call.callee->dyn<AttributeExpr>()->base.get());
   ASTBuilder b{call.range};
   size_t want = method == "append" || method == "extend" ? 1 : 0;
+  if (method == "pop" && call.args.size() == 1 && isMinusOne(*call.args[0]))
+    call.args.clear(); // (`del lst[i][-1]`: the last element)
   if (!call.keywords.empty() || call.args.size() != want) {
     diags.error(call.range,
                 method + "() of a row " +
-                    (method == "pop" ? std::string("takes no index yet (pop "
-                                                   "the last element)")
+                    (method == "pop" ? std::string("takes no index but -1 "
+                                                   "yet (pop the last "
+                                                   "element)")
                                      : "takes " + std::to_string(want) +
                                            " argument" + (want ? "" : "s")) +
                     ", got " +

@@ -85,25 +85,42 @@ static std::optional<std::vector<std::string>> recordFields(const Expr *e) {
   return fields;
 }
 
-/// A function's local variables bound only to one function (`g = f`, or
-/// `g = f1 if compiled else f2` of a module constant `compiled`, dcor's
-/// factories) and only called (`g(x)`): the function they stand for.
-static std::map<std::string, std::string>
+/// A NumPy or math function named as a value (`np.exp`, `math.sqrt`, or
+/// the library's function the parser named).
+static bool isLibraryFunctionValue(const NameExpr &n) {
+  return (n.qualified && lookupBuiltin(n.name)) ||
+         (!n.qualified && isLibraryFunctionName(n.name));
+}
+
+/// A function's local variables bound only to one function (`g = f`,
+/// `sqrt = math.sqrt`, or `g = f1 if compiled else f2` of a module
+/// constant `compiled`, dcor's factories) and only called (`g(x)`): the
+/// function they stand for, and whether that is the library's.
+static std::map<std::string, std::pair<std::string, bool>>
 localFunctionAliases(const FunctionDefStmt &d,
                      const std::set<std::string> &functions,
                      const std::map<std::string, bool> &constants) {
-  std::map<std::string, std::string> to;
+  using Target = std::pair<std::string, bool>;
+  std::map<std::string, Target> to;
   std::set<std::string> bad;
-  auto resolve = [&](const Expr *v) -> std::string {
+  auto named = [&](const NameExpr *f) -> Target {
+    if (!f)
+      return {"", false};
+    if (!f->qualified && functions.count(f->name))
+      return {f->name, false};
+    if (isLibraryFunctionValue(*f) && !functions.count(f->name))
+      return {f->name, f->qualified};
+    return {"", false};
+  };
+  auto resolve = [&](const Expr *v) -> Target {
     if (auto *n = v->dyn<NameExpr>())
-      return !n->qualified && functions.count(n->name) ? n->name : "";
+      return named(n);
     auto *x = v->dyn<IfExpExpr>();
     auto *c = x ? x->cond->dyn<NameExpr>() : nullptr;
     auto k = c && !c->qualified ? constants.find(c->name) : constants.end();
     if (k == constants.end())
-      return "";
-    auto *f = (k->second ? x->thenValue : x->elseValue)->dyn<NameExpr>();
-    return f && !f->qualified && functions.count(f->name) ? f->name : "";
+      return {"", false};
+    return named((k->second ? x->thenValue : x->elseValue)->dyn<NameExpr>());
   };
   for (const Param &p : d.params)
     bad.insert(p.name);
@@ -111,8 +128,8 @@ localFunctionAliases(const FunctionDefStmt &d,
     auto *a = s.dyn<AssignStmt>();
     auto *t =
         a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
-    std::string f = t ? resolve(a->value.get()) : "";
-    if (!f.empty()) {
+    Target f = t ? resolve(a->value.get()) : Target{"", false};
+    if (!f.first.empty()) {
       auto [it, added] = to.emplace(t->name, f);
       if (!added && it->second != f)
         bad.insert(t->name);
@@ -142,7 +159,7 @@ localFunctionAliases(const FunctionDefStmt &d,
         return;
       std::function<void(const Expr *)> visit = [&](const Expr *e) {
         if (auto *n = e->dyn<NameExpr>();
-            n && to.count(n->name) && !callees.count(e))
+            n && !n->qualified && to.count(n->name) && !callees.count(e))
           bad.insert(n->name);
         forEachChild(e, visit);
       };
@@ -244,7 +261,7 @@ void resolveFunctionNames(ModuleAST &module) {
       continue;
     // `g = f` in the body, g only called: its assignments go, its calls
     // call f.
-    std::map<std::string, std::string> local =
+    std::map<std::string, std::pair<std::string, bool>> local =
         localFunctionAliases(*d, callable, constants);
     if (!local.empty()) {
       std::function<void(Block &)> drop = [&](Block &block) {
@@ -264,17 +281,19 @@ void resolveFunctionNames(ModuleAST &module) {
         }
       };
       drop(d->body);
-      renameNames(
-          d->body,
-          [&](const std::string &name) -> std::pair<std::string, bool> {
-            auto it = local.find(name);
-            if (it == local.end())
-              return {"", false};
-            auto alias = aliases.find(it->second);
-            return alias != aliases.end() && functionAliases.count(it->second)
-                       ? alias->second
-                       : std::pair<std::string, bool>{it->second, false};
-          });
+      renameNames(d->body,
+                  [&](const std::string &name) -> std::pair<std::string, bool> {
+                    auto it = local.find(name);
+                    if (it == local.end())
+                      return {"", false};
+                    if (it->second.second || !callable.count(it->second.first))
+                      return it->second; // the library's function
+                    auto alias = aliases.find(it->second.first);
+                    return alias != aliases.end() &&
+                                   functionAliases.count(it->second.first)
+                               ? alias->second
+                               : it->second;
+                  });
     }
     std::set<std::string> locals = localsOf(*d);
     std::set<std::string> params;

@@ -39,9 +39,9 @@ bool isNumpyRandomFunction(const std::string &name) {
 bool importable(const std::string &module) {
   return module == "numpy" || module == "math" || module == "numba" ||
          module == "numpy.random" || module == "numba.np" ||
-         module == "cmath" || module == "random" || module == "heapq" ||
-         module == "collections" || module == "typing" || module == "enum" ||
-         module == "builtins" || module == "weft.module" ||
+         module == "numba.typed" || module == "cmath" || module == "random" ||
+         module == "heapq" || module == "collections" || module == "typing" ||
+         module == "enum" || module == "builtins" || module == "weft.module" ||
          module == "sys"; // (print's file=sys.stderr)
 }
 /// math.floor, math.ceil and math.trunc give Python's int (NumPy's give a

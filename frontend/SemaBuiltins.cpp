@@ -126,10 +126,12 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     }
     return args[0].asArray();
   }
-  if (b == Builtin::AsArrayList) {
+  if (b == Builtin::AsArrayList || b == Builtin::AsListList) {
     // starts, lengths, pool, then each row's extents along each axis
     // for rows of 2 or more axes
-    if (!checkArity(c, "__as_array_list", args.size(), 3, 3 + kMaxRank))
+    bool lists = b == Builtin::AsListList;
+    const char *name = lists ? "__as_list_list" : "__as_array_list";
+    if (!checkArity(c, name, args.size(), 3, lists ? 3 : 3 + kMaxRank))
       return Type::unknown();
     if (args.size() == 4) {
       diags_.error(c->range, "__as_array_list() takes the rows' extents "
@@ -145,12 +147,15 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
                         : args[k].scalarKind() == ScalarKind::I64);
       if (!ok) {
         diags_.error(argExprs[k]->range,
-                     "__as_array_list() takes i64 starts and lengths and "
-                     "a 1-D array of real numbers, not " +
+                     std::string(name) +
+                         "() takes i64 starts and lengths and a 1-D array "
+                         "of real numbers, not " +
                          args[k].str());
         return Type::unknown();
       }
     }
+    if (lists)
+      return Type::ragged(args[2].scalarKind());
     return Type::raggedArrays(
         args[2].scalarKind(),
         args.size() == 3 ? 1 : static_cast<int>(args.size()) - 3);

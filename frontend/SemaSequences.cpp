@@ -95,7 +95,17 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
       return it;
     }
     bool tuples = it.isTupleList() && it.listDepth() == 1;
-    if (!it.isArray() && !it.isRagged() && !tuples) {
+    // list(t) and [f(x) for x in t] of a tuple of numbers: its elements,
+    // as one kind (Numba's homogeneous tuples).
+    bool numbers = it.isTuple() && !it.elems().empty() &&
+                   std::all_of(it.elems().begin(), it.elems().end(),
+                               [](const Type &p) { return p.isScalar(); });
+    if (numbers) {
+      ScalarKind k = it.elems()[0].scalarKind();
+      for (const Type &p : it.elems())
+        k = promote(k, p.scalarKind());
+      var = Type::scalar(k);
+    } else if (!it.isArray() && !it.isRagged() && !tuples) {
       diags_.error(lc->iter->range,
                    "a list comprehension iterates over range(...), an array "
                    "or a list, not " +
@@ -105,13 +115,14 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
     // (the rows of a 2-D array, as NumPy iterates; a list's lists; a
     // str's characters)
     // (the tuples of a list of them, read field by field)
-    var = tuples          ? it.tupleListElement()
-          : it.isRagged() ? it.raggedRow()
-          : it.isString() ? it
-          : it.rank() == 1
-              ? it.elementType()
-              : Type::array(it.scalarKind(), it.rank() - 1)
-                    .withListDepth(std::max(0, it.listDepth() - 1));
+    if (!numbers)
+      var = tuples          ? it.tupleListElement()
+            : it.isRagged() ? it.raggedRow()
+            : it.isString() ? it
+            : it.rank() == 1
+                ? it.elementType()
+                : Type::array(it.scalarKind(), it.rank() - 1)
+                      .withListDepth(std::max(0, it.listDepth() - 1));
   }
   assignTo(lc->target.get(), var, lc->iter->range);
   if (lc->cond) {

@@ -325,7 +325,7 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
     }
     return Val(ok);
   }
-  if (builtin == Builtin::AsArrayList) {
+  if (builtin == Builtin::AsArrayList || builtin == Builtin::AsListList) {
     // starts, lengths, capacities (the lengths: each row is full, so one
     // that grows moves to the pool's end), pool
     Val rows;

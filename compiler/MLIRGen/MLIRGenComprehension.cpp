@@ -96,6 +96,24 @@ FunctionGen::emitCompIteration(const ListCompExpr *lc) {
     };
     return it;
   }
+  if (seqType.isTuple()) {
+    // A tuple of numbers: its elements, picked by position.
+    Val t = emitExpr(lc->iter.get());
+    SmallVector<Value> elems;
+    for (Value p : t.parts)
+      elems.push_back(convert(p, varKind, l));
+    it.count = index(static_cast<int64_t>(elems.size()), l);
+    it.varAt = [this, elems, l](Value i) -> Value {
+      Value v = elems.back();
+      for (size_t k = elems.size() - 1; k-- > 0;) {
+        Value at = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, i,
+                                         index(static_cast<int64_t>(k), l));
+        v = arith::SelectOp::create(b, l, at, elems[k], v);
+      }
+      return v;
+    };
+    return it;
+  }
   if (seqType.isArray()) {
     Value seq = emitExpr(lc->iter.get()).v();
     it.count = dim(seq, 0, l);

@@ -302,7 +302,7 @@ def test_python_lists_as_arguments_are_lists_and_reflect_writes():
     scale_in_place(c, 2.0)
     assert c == [1.0, 3.0]
     with pytest.raises(weft.CallError, match="holds numbers, bools or tuples"):
-        list_total([[1.0], [2.0]])
+        list_total([[[1.0]], [[2.0]]])
 
 
 @weft.jit

@@ -825,6 +825,13 @@ def _module_source(dispatchers):
                 line = "from numpy import linalg as %s" % name
                 if line not in imports:
                     imports.append(line)
+            # numba.typed's List and Dict under another name (from
+            # numba.typed import List as NumbaList)
+            typed = _typed_container_name(v)
+            if typed is not None and name != typed:
+                line = "from numba.typed import %s as %s" % (typed, name)
+                if line not in imports:
+                    imports.append(line)
             # A function imported from them (from random import randint).
             origin = _python_module_function(v)
             if origin is not None and origin[0] == "builtins" and \
@@ -842,6 +849,19 @@ def _module_source(dispatchers):
         else:
             text.insert(k, line)
     return "\n".join(text) + "\n", filename
+
+
+def _typed_container_name(v):
+    """"List" or "Dict" for numba.typed's classes (Numba's or the
+    shim's), else None."""
+    if not isinstance(v, type):
+        return None
+    module = getattr(v, "__module__", "")
+    if module == "weft.numba" and v.__name__ in ("_TypedList", "_TypedDict"):
+        return v.__name__[len("_Typed"):]
+    if module.startswith("numba.typed") and v.__name__ in ("List", "Dict"):
+        return v.__name__
+    return None
 
 
 def _enum_class_source(name, v):
@@ -1013,12 +1033,15 @@ def _list_parameters_grown(fn):
     params = {a.arg for a in tree.args.args}
     grown = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and \
-                isinstance(node.func, ast.Attribute) and \
-                node.func.attr in _GROWING_METHODS and \
-                isinstance(node.func.value, ast.Name) and \
-                node.func.value.id in params:
-            grown.add(node.func.value.id)
+        if not (isinstance(node, ast.Call) and
+                isinstance(node.func, ast.Attribute) and
+                node.func.attr in _GROWING_METHODS):
+            continue
+        owner = node.func.value
+        if isinstance(owner, ast.Subscript):  # a row: lst[i].append(x)
+            owner = owner.value
+        if isinstance(owner, ast.Name) and owner.id in params:
+            grown.add(owner.id)
     return grown
 
 
@@ -1314,12 +1337,13 @@ class Dispatcher(_CallerBase):
         """The positions of list arguments (of numbers) that the function
         itself appends to or pops from (lst.append(x), lst.pop(), ...):
         each is passed as a variable, whose final contents come back."""
-        if "list" not in layout:
+        if "list" not in layout and "lists" not in layout:
             return []
         grown = self._grown_parameters
         names = list(self._signature.parameters)
         return [i for i, shape in enumerate(layout)
-                if shape == "list" and i < len(names) and names[i] in grown]
+                if shape in ("list", "lists") and i < len(names) and
+                names[i] in grown]
 
     @functools.cached_property
     def _grown_parameters(self):

@@ -57,6 +57,30 @@ def array_rows(x):
     return dt
 
 
+def number_rows(x):
+    """The dtype of a non-empty list of lists of numbers or bools (a list
+    of lists), else None; int64 when every row is empty."""
+    if not x or not all(isinstance(r, list) for r in x):
+        return None
+    kinds = [list_array(r).dtype for r in x if r]
+    dt = np.result_type(*kinds) if kinds else np.dtype(np.int64)
+    if dt.kind not in "biuf":
+        raise _call_error("a list of lists passed to a Weft function holds "
+                          "real numbers or bools")
+    return dt
+
+
+def list_list_parts(x):
+    """A list of lists as the function takes it: the rows' starts and
+    lengths, and their elements one after the other."""
+    dt = number_rows(x)
+    lengths = np.array([len(r) for r in x], dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+    pool = np.concatenate([np.asarray(r, dtype=dt) for r in x]) if \
+        lengths.sum() else np.empty(0, dtype=dt)
+    return [starts, lengths, pool]
+
+
 def tuple_fields(x):
     """The field count of a non-empty list of tuples of numbers of one
     length, else None."""
@@ -240,6 +264,8 @@ def layout(x):
     if isinstance(x, list):
         if array_rows(x) is not None:
             return "arrays" if x[0].ndim == 1 else "arrays%d" % x[0].ndim
+        if number_rows(x) is not None:
+            return "lists"
         n = tuple_fields(x)
         if n is None:
             return "list"
@@ -306,6 +332,11 @@ def flatten(x, out, lists):
         parts = array_list_parts(x)
         lists.append((x, parts))
         out.extend(parts)
+    elif isinstance(x, list) and number_rows(x) is not None:
+        # a list of lists (list_list_parts); rows written are copied back
+        parts = list_list_parts(x)
+        lists.append((x, parts))
+        out.extend(parts)
     elif isinstance(x, list):
         n = tuple_fields(x)
         arrays = [list_array(x)] if n is None else field_arrays(x, n)
@@ -352,6 +383,11 @@ def expression(shape, name, params, prelude):
                   for d in range(int(shape[6:] or 0))]
         params.extend(names)
         return "__as_array_list(%s)" % ", ".join(names)
+    if shape == "lists":
+        names = ["%s_%s" % (name, part) for part in ("starts", "lengths",
+                                                     "pool")]
+        params.extend(names)
+        return "__as_list_list(%s)" % ", ".join(names)
     if isinstance(shape, str) and shape.startswith("jitclass:"):
         info = _jitclass._by_name[shape[len("jitclass:"):]]
         names = ["%s_%d" % (name, k) for k in range(info.flat_count())]
@@ -394,6 +430,13 @@ def write_back(lists):
                 now = pool[s:s + n].reshape(row.shape)
                 if not np.array_equal(row, now, equal_nan=True):
                     row[...] = now
+            continue
+        if lst and isinstance(lst[0], list):  # a list of lists
+            starts, lengths, pool = arrays
+            for row, s, n in zip(lst, starts, lengths):
+                now = pool[s:s + n].tolist()
+                if now != row:
+                    row[:] = now
             continue
         if lst and isinstance(lst[0], tuple) and \
                 any(isinstance(v, np.ndarray) for v in lst[0]):

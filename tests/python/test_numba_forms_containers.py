@@ -1,0 +1,149 @@
+"""Forms of published Numba code around containers and names that Weft
+refused: a local alias of a library function (`sqrt = math.sqrt`), a set
+passed in and copied, set.pop(), a set changed inside a loop over it
+that breaks right after, list(t) of a tuple, `del lst[i][-1]`,
+numba.typed.List under another name, and lists of lists passed from
+Python (read, written and grown). The expected values are Python's and
+Numba 0.56's for the same calls."""
+import math
+
+import numpy as np
+
+import weft
+from weft import numba as weft_numba
+
+
+def test_local_alias_of_a_library_function():
+    @weft.jit
+    def f(a):
+        sqrt = math.sqrt
+        ex = np.exp
+        s = 0.0
+        for i in range(a.shape[0]):
+            s += sqrt(a[i]) + ex(a[i])
+        return s
+
+    a = np.arange(4.0)
+    assert f(a) == sum(math.sqrt(x) + math.exp(x) for x in a)
+
+
+def test_set_passed_copied_popped_and_changed_before_break():
+    @weft.jit
+    def chain(boundary):
+        search = boundary.copy()
+        seq = list(search.pop())
+        while len(search) > 0:
+            to_find = seq[-1]
+            for link in search:
+                if link[0] == to_find:
+                    seq.append(link[1])
+                    search.remove(link)
+                    break
+                elif link[1] == to_find:
+                    seq.append(link[0])
+                    search.remove(link)
+                    break
+            else:
+                break
+        return seq, len(boundary)
+
+    links = {(1, 2), (2, 3), (3, 1)}
+    seq, n = chain(links)
+    # (which link comes first is the set's order; the chain closes)
+    assert n == 3 and len(seq) == 4 and seq[0] == seq[-1]
+    assert sorted(seq[:3]) == [1, 2, 3]
+    assert links == {(1, 2), (2, 3), (3, 1)}
+
+
+def test_change_inside_a_loop_over_the_container_that_goes_on_is_refused():
+    @weft.jit
+    def f(n):
+        s = [0]
+        for i in range(n):
+            s.append(i)
+        for x in s:
+            if x == 2:
+                s.remove(x)
+        return len(s)
+
+    try:
+        f(5)
+    except weft.CompileError as e:
+        assert "changes inside a for loop over it" in str(e)
+        assert "break out of the loop after the change" in str(e)
+    else:
+        raise AssertionError("expected a CompileError")
+
+
+def test_list_changed_inside_a_loop_over_it_then_break():
+    @weft.jit
+    def f(n):
+        s = [0]
+        for i in range(n):
+            s.append(i)
+        for x in s:
+            if x == 2:
+                s.remove(x)
+                s.append(-1)
+                break
+        return s
+
+    assert f(4) == [0, 0, 1, 3, -1]
+
+
+def test_list_of_a_tuple_and_comprehension_over_it():
+    @weft.jit
+    def f(x):
+        t = (1, 2, x)
+        doubled = [v * 2.5 for v in t]
+        return list(t), doubled
+
+    assert f(4) == ([1, 2, 4], [2.5, 5.0, 10.0])
+
+
+def test_typed_list_under_another_name_and_del_of_a_rows_last():
+    shim = weft_numba.module()
+    NumbaList = shim.typed.List
+
+    @shim.njit
+    def node_map(tri, n_nodes):
+        m = NumbaList()
+        for n in range(n_nodes):
+            m.append(NumbaList([np.int32(0)]))
+            del m[-1][-1]
+        for t in range(tri.shape[0]):
+            for k in range(tri.shape[1]):
+                m[tri[t, k]].append(np.int32(t))
+        return m
+
+    tri = np.array([[0, 1, 2], [1, 2, 3]])
+    assert node_map(tri, 5) == [[0], [0, 1], [0, 1], [1], []]
+
+
+def test_lists_of_lists_passed_read_written_and_grown():
+    @weft.jit
+    def total(rows):
+        s = 0
+        for r in rows:
+            for v in r:
+                s += v
+        return s
+
+    @weft.jit
+    def scale(rows):
+        for r in rows:
+            for j in range(len(r)):
+                r[j] *= 2
+
+    @weft.jit
+    def grow(rows, n):
+        for i in range(len(rows)):
+            rows[i].append(n + i)
+
+    rows = [[1, 2, 3], [], [4]]
+    assert total(rows) == 10
+    scale(rows)
+    assert rows == [[2, 4, 6], [], [8]]
+    grow(rows, 10)
+    assert rows == [[2, 4, 6, 10], [11], [8, 12]]
+    assert total([[0.5], [1.5, 2.0]]) == 4.0
