@@ -146,7 +146,50 @@ bool isDictPart(const std::string &name) {
   return false;
 }
 
+/// `inds = set(inds)` at the top level of a function body, of a
+/// parameter or a variable bound only before it: from there on the
+/// container has a name of its own (`inds__v1`, shown as `inds`), as
+/// Numba types each definition apart.
+static void nameRemadeContainers(FunctionDefStmt &d) {
+  Block &body = d.body;
+  for (size_t i = 0; i < body.size(); ++i) {
+    auto *a = body[i]->dyn<AssignStmt>();
+    auto *t =
+        a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
+    if (!t || !dicts::madeBy(a->value.get()))
+      continue;
+    std::string name = t->name;
+    bool before = std::any_of(d.params.begin(), d.params.end(),
+                              [&](const Param &p) { return p.name == name; });
+    bool after = false;
+    for (size_t j = 0; j < body.size(); ++j) {
+      if (j == i)
+        continue;
+      std::vector<std::string> bound;
+      namesBoundBy(*body[j], bound);
+      bool binds = std::count(bound.begin(), bound.end(), name) != 0;
+      (j < i ? before : after) |= binds;
+    }
+    if (!before || after)
+      continue;
+    std::string renamed = name + "__v1";
+    t->name = renamed;
+    Block rest;
+    for (size_t j = i + 1; j < body.size(); ++j)
+      rest.push_back(std::move(body[j]));
+    forEachExprSlotIn(rest, [&](ExprPtr &e) {
+      if (auto *n = e->dyn<NameExpr>(); n && !n->qualified && n->name == name)
+        n->name = renamed;
+    });
+    for (size_t j = i + 1; j < body.size(); ++j)
+      body[j] = std::move(rest[j - i - 1]);
+  }
+}
+
 void desugarDicts(ModuleAST &module, DiagnosticEngine &diags) {
+  for (StmtPtr &s : module.body)
+    if (auto *d = s->dyn<FunctionDefStmt>())
+      nameRemadeContainers(*d);
   ScopeRewriter::ParameterKinds passed;
   dicts::ReturnedKinds returned;
   containerFlow(module, passed, returned);

@@ -905,11 +905,36 @@ def __np_corrcoef(x, y=None, rowvar=True):
     return np.clip(c, -1.0, 1.0)
 
 def __np_split(ary, sections):
+    if sections.ndim == 1:
+        return __np_split_at(ary, sections)
     n = len(ary)
     if sections <= 0 or n % sections != 0:
         raise ValueError("array split does not result in an equal division")
     assert ary.ndim == 1, "np.split takes a 1-D array here"
     return __as_rows(ary.reshape((sections, n // sections)))
+
+def __np_split_at(ary, indices):
+    # views of ary's runs, as NumPy's: a list of arrays whose pool is ary
+    assert ary.ndim == 1, "np.split takes a 1-D array here"
+    n = len(ary)
+    k = len(indices)
+    starts = np.zeros(k + 1, np.int64)
+    lengths = np.zeros(k + 1, np.int64)
+    start = 0
+    for j in range(k + 1):
+        stop = n
+        if j < k:
+            stop = indices[j]
+        lo = __np_slice_bound(start, n)
+        starts[j] = lo
+        lengths[j] = max(__np_slice_bound(stop, n) - lo, 0)
+        start = stop
+    return __as_array_list(starts, lengths, ary)
+
+def __np_slice_bound(i, n):
+    if i < 0:
+        i += n
+    return min(max(i, 0), n)
 )weft";
 
 /// The library's parts: the functions above, the builtins' other forms,

@@ -147,3 +147,20 @@ def test_lists_of_lists_passed_read_written_and_grown():
     grow(rows, 10)
     assert rows == [[2, 4, 6, 10], [11], [8, 12]]
     assert total([[0.5], [1.5, 2.0]]) == 4.0
+
+
+def test_parameter_rebound_to_a_set_of_itself():
+    @weft.jit
+    def contacts(p1, p2, inds):
+        partners = set()
+        inds = set(inds)
+        for i in range(len(p1)):
+            if p1[i] in inds:
+                partners.add(p2[i])
+            if p2[i] in inds:
+                partners.add(p1[i])
+        return partners
+
+    p1 = np.array([0, 1, 2, 3, 4])
+    p2 = np.array([5, 6, 7, 8, 9])
+    assert contacts(p1, p2, np.array([1, 9, 7])) == {6, 4, 2}
