@@ -179,18 +179,26 @@ def __np_flatnonzero(a):
 def __np_nonzero(a):
     if a.ndim == 1:
         return (np.arange(len(a))[a != 0],)
-    f = __np_flatnonzero(a)
-    return (f // a.shape[1], f % a.shape[1])
+    w = __np_argwhere(a)
+    if a.ndim == 2:
+        return (w[:, 0].copy(), w[:, 1].copy())
+    elif a.ndim == 3:
+        return (w[:, 0].copy(), w[:, 1].copy(), w[:, 2].copy())
+    else:
+        assert a.ndim == 4, "np.nonzero and np.where(c) take arrays of 1 to 4 axes here"
+        return (w[:, 0].copy(), w[:, 1].copy(), w[:, 2].copy(), w[:, 3].copy())
 
 def __np_argwhere(a):
     if a.ndim == 1:
         idx = np.arange(len(a))[a != 0]
         return idx.reshape((len(idx), 1))
     f = __np_flatnonzero(a)
-    out = np.empty((len(f), 2), dtype=i64)
+    out = np.empty((len(f), a.ndim), dtype=i64)
     for i in range(len(f)):
-        out[i, 0] = f[i] // a.shape[1]
-        out[i, 1] = f[i] % a.shape[1]
+        r = f[i]
+        for d in range(a.ndim - 1, -1, -1):
+            out[i, d] = r % a.shape[d]
+            r //= a.shape[d]
     return out
 
 def __np_trapz(y, x=None, dx=1.0):

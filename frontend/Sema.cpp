@@ -24,6 +24,18 @@ Type FunctionInstance::typeOf(const Expr *e) const {
   return it == exprTypes.end() ? Type::unknown() : it->second;
 }
 
+/// The type of index `k` of `ix`, a 1-tuple of an index array seen as the
+/// array.
+static Type indexArrayType(const FunctionInstance &fn, const IndexExpr *ix,
+                           size_t k) {
+  Type t = fn.typeOf(ix->indices[k].get());
+  // (a[np.where(c)]: the 1-tuple of an index array is the array)
+  if (ix->indices.size() == 1 && t.isTuple() && t.elems().size() == 1 &&
+      t.elems()[0].isArray())
+    return t.elems()[0];
+  return t;
+}
+
 FunctionInstance::Indexing
 FunctionInstance::indexingOf(const IndexExpr *ix) const {
   // a[mask], a[idx], and a[mask, j...] / a[idx, j...] with integers and
@@ -31,14 +43,14 @@ FunctionInstance::indexingOf(const IndexExpr *ix) const {
   int at = arrayIndexAt(ix);
   if (at < 0 || !typeOf(ix->base.get()).isArray())
     return Indexing::Basic;
-  return typeOf(ix->indices[at].get()).scalarKind() == ScalarKind::Bool
+  return indexArrayType(*this, ix, at).scalarKind() == ScalarKind::Bool
              ? Indexing::Mask
              : Indexing::Gather;
 }
 
 int FunctionInstance::arrayIndexAt(const IndexExpr *ix) const {
   for (size_t k = 0; k < ix->indices.size(); ++k)
-    if (typeOf(ix->indices[k].get()).isArray())
+    if (indexArrayType(*this, ix, k).isArray())
       return static_cast<int>(k);
   return -1;
 }
@@ -577,9 +589,10 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
 
 bool Analyzer::isTruthy(const Type &t, SourceRange range) {
   // A Python list is true when it is not empty.
-  // A tuple is true when it is not empty (`if not a.shape:`).
+  // A tuple is true when it is not empty (`if not a.shape:`), None is
+  // false.
   if (t.isUnknown() || t.isScalar() || t.isList() || t.isTupleList() ||
-      t.isString() || t.isRagged() || t.isTuple())
+      t.isString() || t.isRagged() || t.isTuple() || t.isNone())
     return true;
   if (t.isArray())
     diags_.error(range, "the truth value of an array is ambiguous; use "

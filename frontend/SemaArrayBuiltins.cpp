@@ -179,9 +179,6 @@ std::optional<Type> checkNumpyFunction(BuiltinCall &call) {
     size_t n = call.b == Builtin::Median ? 1 : 2;
     if (!call.arity(n, n) || !call.needArray(0))
       return Type::unknown();
-    if (call.args[0].scalarKind() == ScalarKind::Bool)
-      return call.fail(call.argExprs[0]->range,
-                       call.name + "() needs numbers, not bools");
     if (n == 2 && !call.args[1].isNumber())
       return call.fail(call.argExprs[1]->range,
                        call.name + "() takes one number q here, not " +

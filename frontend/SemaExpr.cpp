@@ -674,10 +674,12 @@ Type Analyzer::checkIndex(const IndexExpr *ix) {
   }
   // a[t] with t a tuple of integers is a[t[0], t[1], ...] (NumPy's rule;
   // np.ndindex and unravel_index give such tuples).
+  // a[np.where(c)] of a 1-D c: a 1-tuple of an index array is the array.
   if (its.size() == 1 && its[0].isTuple()) {
     std::vector<Type> parts = its[0].elems();
+    bool oneArray = parts.size() == 1 && parts[0].isArray();
     for (const Type &p : parts)
-      if (!p.isInt()) {
+      if (!p.isInt() && !oneArray) {
         diags_.error(ix->indices[0]->range,
                      "a tuple used as an index holds integers, not " +
                          its[0].str());

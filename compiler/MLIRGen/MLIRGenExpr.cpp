@@ -126,6 +126,11 @@ Value FunctionGen::emitTruth(const Expr *e, Location l) {
     emitExpr(e);
     return constant(ScalarKind::Bool, !fn.typeOf(e).elems().empty(), l);
   }
+  // None is false (`surface = None; if not surface:`).
+  if (fn.typeOf(e).isNone()) {
+    emitExpr(e);
+    return constant(ScalarKind::Bool, 0, l);
+  }
   return truthy(emitScalar(e), l);
 }
 

@@ -193,6 +193,17 @@ Value FunctionGen::emitQuantile(const CallExpr *c, Builtin builtin,
   Location l = loc(c->range);
   ScalarKind k = fn.typeOf(c).scalarKind();
   Value a = emitExpr(argExprs[0]).v();
+  if (kindOf(cast<MemRefType>(a.getType()).getElementType()) ==
+      ScalarKind::Bool) {
+    // Of bools: of their values 0 and 1.
+    SmallVector<Value, 4> sizes;
+    for (int64_t d = 0; d < cast<MemRefType>(a.getType()).getRank(); ++d)
+      sizes.push_back(memref::DimOp::create(b, l, a, d));
+    Value numbers = allocArrayN(k, sizes, l);
+    emitMapOp({a}, numbers, l,
+              [&](ValueRange xs, Value) { return convert(xs[0], k, l); });
+    a = numbers;
+  }
   Value q = builtin == Builtin::Median
                 ? constant(k, 0.5, l)
                 : convert(emitExpr(argExprs[1]).v(), k, l);

@@ -164,3 +164,17 @@ def test_parameter_rebound_to_a_set_of_itself():
     p1 = np.array([0, 1, 2, 3, 4])
     p2 = np.array([5, 6, 7, 8, 9])
     assert contacts(p1, p2, np.array([1, 9, 7])) == {6, 4, 2}
+
+
+def test_none_as_a_condition_is_false():
+    @weft.jit
+    def f(x):
+        surface = None
+        r = 0.0
+        if not surface:
+            r = x + 1.0
+        if surface:
+            r = -1.0
+        return r
+
+    assert f(2.0) == 3.0
