@@ -29,6 +29,7 @@
 #include "frontend/InlineGenerators.h"
 #include "frontend/LiftNestedFunctions.h"
 #include "frontend/ListParameters.h"
+#include "frontend/ModuleConstantBranches.h"
 #include "frontend/NumpyLibrary.h"
 #include "frontend/ParserImpl.h"
 #include "frontend/ParserUfuncs.h"
@@ -694,6 +695,7 @@ std::unique_ptr<ModuleAST> parseModule(const SourceFile &file,
   desugarComprehensions(*m, diags);
   liftNestedFunctions(*m);
   resolveFunctionNames(*m);
+  pruneModuleConstantBranches(*m);
   inlineGenerators(*m, diags);
   specializeFunctionArguments(*m, diags);
   freezeModuleArrays(*m, diags);
