@@ -111,14 +111,12 @@ bool Analyzer::constantDefault(const Expr *v,
          !lookupBuiltin(f->name)) ||
         !c->starred.empty())
       return false;
-    // (a list of constants: dn=np.array([1, 1, 0], np.int64) makes a new
-    // array of them)
-    auto constant = [&](const Expr *a) {
+    // (a list of constants, or of such lists: dn=np.array([1, 1, 0],
+    // np.int64) and np.array([[1, 0], [1, 1]]) make a new array of them)
+    std::function<bool(const Expr *)> constant = [&](const Expr *a) {
       if (auto *l = a->dyn<ListExpr>())
         return std::all_of(l->elts.begin(), l->elts.end(),
-                           [&](const ExprPtr &e) {
-                             return constantDefault(e.get(), constants);
-                           });
+                           [&](const ExprPtr &e) { return constant(e.get()); });
       return constantDefault(a, constants);
     };
     for (const ExprPtr &a : c->args)
@@ -344,6 +342,16 @@ Analyzer::run(std::vector<EntryRequest> *entries,
           moduleConstants.insert(n->name);
   for (const auto &[name, fields] : module_.records) // namedtuple classes
     moduleConstants.insert(name);
+  // A default may name a function too (`metric=euclidean`: the calls
+  // leaving it out pass it, SpecializeFunctionArguments.h).
+  std::set<std::string> moduleFunctions;
+  for (const StmtPtr &s : module_.body)
+    if (auto *d = s->dyn<FunctionDefStmt>())
+      moduleFunctions.insert(d->name);
+  auto functionName = [&](const Expr *v) {
+    auto *n = v->dyn<NameExpr>();
+    return n && !n->qualified && moduleFunctions.count(n->name);
+  };
   for (const StmtPtr &s : module_.body) {
     if (auto *d = s->dyn<FunctionDefStmt>()) {
       if (defs_.count(d->name)) {
@@ -364,12 +372,13 @@ Analyzer::run(std::vector<EntryRequest> *entries,
         (void)annotationType(d->returnAnnotation);
       for (const Param &p : d->params) {
         if (p.defaultValue &&
-            !constantDefault(p.defaultValue.get(), moduleConstants))
+            !constantDefault(p.defaultValue.get(), moduleConstants) &&
+            !functionName(p.defaultValue.get()))
           diags_.error(p.defaultValue->range,
                        "a default value must be a constant: a number, bool "
                        "or str literal, None, np.inf or math.pi, a module "
-                       "constant, a NumPy call or an operator of them, or "
-                       "a tuple of them");
+                       "constant or function, a NumPy call or an operator "
+                       "of them, or a tuple of them");
       }
       // A function may take the name of a NumPy function, a constant
       // (`def pi(sst, ...)`, tcpyPI's) or a kernel builtin, as in Python:

@@ -34,6 +34,15 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
        (args[1].rank() == 1 || args[1].listDepth() == 0) &&
        !args[1].isString()))
     return checkRaggedListMethod(c, b, args, argExprs);
+  // `path = [step]; path.append(row)`: a display of lists that grows is
+  // a list of lists of any lengths (the variable widens to one).
+  if (fn_->options.pythonLists && lst.isArray() && lst.rank() == 2 &&
+      lst.listDepth() == 2 && !lst.isString() &&
+      !lst.elementType().isComplex()) {
+    std::vector<Type> rows = args;
+    rows[0] = Type::ragged(computeKind(lst.scalarKind()));
+    return checkRaggedListMethod(c, b, rows, argExprs);
+  }
   if (lst.isKnown() && !lst.isList()) {
     diags_.error(argExprs[0]->range,
                  "'" + name + "' is a " + lst.str() +

@@ -40,6 +40,7 @@ public:
   }
 
   void run() {
+    passFunctionDefaults();
     // The script's body, then each function's (copies added as made).
     scan(module_.body, nullptr);
     for (size_t i = 0; i < module_.body.size(); ++i)
@@ -53,6 +54,45 @@ private:
   std::map<std::string, FunctionDefStmt *> defs_;
   std::map<std::string, std::string> copies_; ///< key -> copy's name
   int made_ = 0;
+
+  /// `def f(x, metric=euclidean)` of a module function `euclidean`: the
+  /// calls of f that leave the parameter out pass it (by keyword), so
+  /// that they are specialized as calls passing it are.
+  void passFunctionDefaults() {
+    std::map<std::string, std::vector<const Param *>> defaults;
+    for (auto &[name, d] : defs_)
+      for (const Param &p : d->params)
+        if (auto *n =
+                p.defaultValue ? p.defaultValue->dyn<NameExpr>() : nullptr;
+            n && !n->qualified && defs_.count(n->name))
+          defaults[name].push_back(&p);
+    if (defaults.empty())
+      return;
+    auto fill = [&](Block &body) {
+      forEachExprSlotIn(body, [&](ExprPtr &slot) {
+        auto *c = slot->dyn<CallExpr>();
+        auto *f = c ? c->callee->dyn<NameExpr>() : nullptr;
+        auto it = f && !f->qualified ? defaults.find(f->name) : defaults.end();
+        if (it == defaults.end() || !c->starred.empty())
+          return;
+        const std::vector<Param> &params = defs_.at(f->name)->params;
+        for (const Param *p : it->second) {
+          size_t at = static_cast<size_t>(p - params.data());
+          bool given = c->args.size() > at ||
+                       std::any_of(c->keywords.begin(), c->keywords.end(),
+                                   [&](const KeywordArg &k) {
+                                     return k.name == p->name;
+                                   });
+          if (!given)
+            c->keywords.push_back(KeywordArg{p->name, c->range,
+                                             cloneExpr(p->defaultValue.get())});
+        }
+      });
+    };
+    fill(module_.body);
+    for (auto &[name, d] : defs_)
+      fill(d->body);
+  }
 
   /// The function value `e` is in a body whose variables are `locals`.
   std::optional<FunctionValue> valueOf(const Expr &e,

@@ -178,3 +178,44 @@ def test_none_as_a_condition_is_false():
         return r
 
     assert f(2.0) == 3.0
+
+
+def test_display_of_lists_that_grows():
+    @weft.jit
+    def path(n):
+        step = [3, n]
+        out = [step]
+        for k in range(3):
+            step = [k, n - k, 7]
+            out.append(step)
+        return out
+
+    assert path(5) == [[3, 5], [0, 5, 7], [1, 4, 7], [2, 3, 7]]
+
+
+def test_defaults_of_nested_lists_and_of_functions():
+    @weft.jit
+    def euclidean(x, y):
+        return np.sqrt(np.sum((x - y) ** 2))
+
+    @weft.jit
+    def manhattan(x, y):
+        return np.sum(np.abs(x - y))
+
+    @weft.jit
+    def pairwise(X, metric=euclidean, w=np.array([[1, 0], [0, 2]])):
+        n = X.shape[0]
+        out = np.zeros((n, n))
+        for i in range(n):
+            for j in range(n):
+                out[i, j] = metric(X[i] @ w, X[j] @ w)
+        return out
+
+    @weft.jit
+    def inner(X):
+        return pairwise(X)[0, 1] + pairwise(X, manhattan)[0, 1]
+
+    X = np.array([[0.0, 0.0], [3.0, 2.0]])
+    assert pairwise(X)[0, 1] == 5.0
+    assert pairwise(X, manhattan)[0, 1] == 7.0
+    assert inner(X) == 12.0

@@ -1188,6 +1188,10 @@ def _parts_named(fn):
         info = _jitclass.info_of(v) if isinstance(v, type) else None
         if info is not None and info.error is None:
             out.append(info)  # (one Weft cannot hold only if named)
+    # (jitted functions as default values: `metric=euclidean`)
+    defaults = list(fn.__defaults__ or ()) + \
+        list((fn.__kwdefaults__ or {}).values())
+    out += [v for v in defaults if isinstance(v, Dispatcher) and v not in out]
     return [p for p in out if p is not None]
 
 
