@@ -353,6 +353,10 @@ bool FunctionGen::emit() {
     auto elementwise = arith::FastMathFlagsAttr::get(
         &mg.ctx, flags & ~arith::FastMathFlags::reassoc);
     f.walk([&](arith::ArithFastMathInterface op) {
+      // A conversion written float32(x) rounds even then: flagged
+      // `contract`, MLIR folds extf(truncf(x)) to x (LLVM keeps both).
+      if (isa<arith::TruncFOp, arith::ExtFOp>(op.getOperation()))
+        return;
       bool inMap = op->getParentOfType<weft::MapOp>() != nullptr;
       op->setAttr(op.getFastMathAttrName(), inMap ? elementwise : attr);
     });
