@@ -30,10 +30,11 @@ ScalarKind floatKind(ScalarKind k) {
 }
 
 /// Float kind of elementwise math on an array, as NumPy's loops pick it:
-/// f32 for f32 and 16-bit integers, f64 otherwise (8-bit integers give
-/// float16, which Weft lacks: checkElementwise refuses them).
+/// f32 for f32 and 16-bit integers, f64 otherwise; 8-bit integers, which
+/// NumPy gives float16, give f32 as under Numba (which lacks float16 too).
 ScalarKind mathFloatKind(ScalarKind k) {
-  return k == ScalarKind::F32 || k == ScalarKind::I16 || k == ScalarKind::U16
+  return k == ScalarKind::F32 || k == ScalarKind::I16 || k == ScalarKind::U16 ||
+                 k == ScalarKind::I8 || k == ScalarKind::U8
              ? ScalarKind::F32
              : ScalarKind::F64;
 }
@@ -636,11 +637,6 @@ std::optional<Type> checkElementwise(BuiltinCall &call) {
                  : call.args[0];
     if (isComplexKind(k)) // cmath's functions (isComplexMath)
       return call.args[0];
-    if (k == ScalarKind::I8 || k == ScalarKind::U8)
-      return call.fail(call.argExprs[0]->range,
-                       call.name + "() of a " + call.args[0].str() +
-                           " gives float16 in NumPy, which Weft does not "
-                           "have; convert first, e.g. a.astype(np.float32)");
     return Type::array(mathFloatKind(k), call.args[0].rank());
   }
   if (isBinaryFloatMath(call.b) || call.b == Builtin::Pow ||

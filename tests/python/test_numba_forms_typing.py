@@ -1,0 +1,54 @@
+"""Types and branches of published Numba code that Weft got wrong or
+refused: math functions of 8-bit integer arrays (float32, as Numba gives
+for NumPy's float16), explicit float32() conversions under fastmath
+(they round), and branches decided by module constants (pruned before
+typing, as Numba prunes them). Expected values are Numba 0.56's."""
+import numpy as np
+
+import weft
+from weft import numba as weft_numba
+
+MODE = 3
+TABLE = [1, 2, 3]
+
+
+def test_math_of_8_bit_integers_is_float32():
+    @weft.jit
+    def f(a):
+        return np.log(a), np.sqrt(a), np.arctan2(a, a)
+
+    a = np.array([1, 2, 200], dtype=np.uint8)
+    for r, want in zip(f(a), (np.log(a.astype(np.float32)),
+                              np.sqrt(a.astype(np.float32)),
+                              np.arctan2(a.astype(np.float32),
+                                         a.astype(np.float32)))):
+        assert r.dtype == np.float32
+        assert np.allclose(r, want, rtol=1e-6)
+    assert f(a.astype(np.int8)[:2])[0].dtype == np.float32
+
+
+def test_float32_conversions_round_under_fastmath():
+    shim = weft_numba.module()
+
+    @shim.jit(nopython=True, fastmath=True)
+    def f(x, res):
+        pixel = 1.0 / np.float32(res)
+        return (np.float32(3) + 0.5) * pixel - np.float32(x), \
+            np.float32(x) + 0.2
+
+    a, b = f(0.1, 96)
+    assert b == float(np.float32(0.1)) + 0.2
+    # (an exact rounding of 0.1 to float32; without it, 0.0635416666...)
+    assert abs(a - ((3.5 * (1.0 / 96.0)) - float(np.float32(0.1)))) < 1e-16
+
+
+def test_branches_on_module_constants_are_pruned():
+    @weft.jit
+    def f(x):
+        if MODE == 1:
+            return x[TABLE[0]]  # (a global list: never typed)
+        elif MODE >= 3 and not MODE == 4:
+            return x[0] * 2
+        return x[1]
+
+    assert f(np.array([5, 6])) == 10
