@@ -637,9 +637,30 @@ std::optional<Block> ScopeRewriter::derive(const std::string &c, Expr &value) {
   return out;
 }
 
+/// Whether `a` and `b` are one name or one integer literal.
+static bool sameNameOrLiteral(const Expr *a, const Expr *b) {
+  auto *na = a->dyn<NameExpr>(), *nb = b->dyn<NameExpr>();
+  if (na && nb)
+    return na->name == nb->name && na->qualified == nb->qualified;
+  auto *ia = a->dyn<IntLitExpr>(), *ib = b->dyn<IntLitExpr>();
+  return ia && ib && ia->value == ib->value;
+}
+
 std::optional<Block> ScopeRewriter::setItem(IndexExpr &ix, ExprPtr value) {
   const std::string &d = static_cast<NameExpr &>(*ix.base).name;
   Block out;
+  // `d[k] = d[k][:n]`: the row replaced by a part of itself, which no
+  // other entry shares, so a copy of the part is the same (the values'
+  // list holds copies of new arrays).
+  auto *part = value->dyn<IndexExpr>();
+  auto *row = part ? part->base->dyn<IndexExpr>() : nullptr;
+  auto *same = row ? row->base->dyn<NameExpr>() : nullptr;
+  if (same && same->name == d && !same->qualified && row->indices.size() == 1 &&
+      ix.indices.size() == 1 &&
+      sameNameOrLiteral(row->indices[0].get(), ix.indices[0].get())) {
+    ASTBuilder b{value->range};
+    value = b.call(b.attribute(std::move(value), "copy"), {});
+  }
   // Python evaluates the value before the key.
   expr(value);
   value = spill(std::move(value), "value", out);

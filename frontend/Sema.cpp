@@ -795,10 +795,15 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
     }
     if (base.isRagged()) {
       // A parameter's row may not be replaced: a longer row moves to the
-      // pool's end, which the caller's list would not see.
+      // pool's end, which the caller's list would not see (unless the
+      // function hands the list back, ListParameters.h).
       auto *list = ix->base->dyn<NameExpr>();
+      auto handedBack = [&](const std::string &p) {
+        return fn_->def && std::count(fn_->def->grownLists.begin(),
+                                      fn_->def->grownLists.end(), p);
+      };
       for (const std::string &p : fn_->paramNames)
-        if (list && p == list->name) {
+        if (list && p == list->name && !handedBack(p)) {
           diags_.error(ix->range,
                        "'" + withoutVersionSuffixes(p) +
                            "' is a parameter: replacing a row of it here "

@@ -260,6 +260,9 @@ Type Analyzer::unifyReturn(const Type &current, const Type &v, bool &ok) {
   }
   bool withNone =
       current.isNone() || v.isNone() || current.isOptional() || v.isOptional();
+  if (!withNone && current.isList() && v.isList() && !current.isString() &&
+      !v.isString())
+    return Type::list(promote(current.scalarKind(), v.scalarKind()));
   if (!withNone)
     return unify(current, v, ok);
   if (current.isNone() && v.isNone())

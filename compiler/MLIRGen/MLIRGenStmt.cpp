@@ -524,6 +524,13 @@ void FunctionGen::emitReturn(const ReturnStmt &s) {
     flatTypes(fn.returnType, types);
     for (size_t i = 0; i < slots.size(); ++i) {
       Value x = v.parts[i];
+      // A list of ints where the function returns a list of floats (Sema
+      // widens the result).
+      if (isArray(x) && isa<MemRefType>(types[i]) &&
+          cast<MemRefType>(x.getType()).getElementType() !=
+              cast<MemRefType>(types[i]).getElementType())
+        x = convertList(x, kindOf(cast<MemRefType>(types[i]).getElementType()),
+                        l);
       if (isArray(x))
         takeOwnership(x, l);
       else if (x.getType() != types[i])

@@ -219,3 +219,56 @@ def test_defaults_of_nested_lists_and_of_functions():
     assert pairwise(X)[0, 1] == 5.0
     assert pairwise(X, manhattan)[0, 1] == 7.0
     assert inner(X) == 12.0
+
+
+def test_dicts_of_arrays_returned_passed_back_and_changed():
+    @weft.jit
+    def make(n):
+        star = {}
+        sizes = np.zeros(n, dtype=np.int64)
+        for i in range(n):
+            star[i] = np.empty(10, dtype=np.int64)
+        for e in range(2 * n):
+            i = e % n
+            star[i][sizes[i]] = e
+            sizes[i] += 1
+        for i in range(n):
+            star[i] = star[i][:sizes[i]]
+        return star
+
+    @weft.jit
+    def total(star, n):
+        s = 0
+        for i in range(n):
+            s += star[i].sum()
+        return s
+
+    @weft.jit
+    def bump(star):
+        for k in star:
+            star[k][0] += 100
+        star[99] = np.arange(3)
+
+    d = make(3)
+    assert sorted((k, list(v)) for k, v in d.items()) == \
+        [(0, [0, 3]), (1, [1, 4]), (2, [2, 5])]
+    assert total(d, 3) == 15
+    row = d[1]
+    bump(d)
+    assert sorted((k, list(v)) for k, v in d.items()) == \
+        [(0, [100, 3]), (1, [101, 4]), (2, [102, 5]), (99, [0, 1, 2])]
+    assert row is d[1] and list(row) == [101, 4]  # (written in place)
+
+
+def test_list_results_widen_to_floats():
+    @weft.jit
+    def costs(c):
+        out = [0]
+        out.pop()
+        for j in range(3):
+            cost = 0
+            cost += c[j]
+            out.append(cost)
+        return out
+
+    assert costs(np.array([0.5, 1.0, 2.0])) == [0.5, 1.0, 2.0]

@@ -1361,7 +1361,8 @@ class Dispatcher(_CallerBase):
         return [i for i, shape in enumerate(layout)
                 if isinstance(shape, str) and
                 shape.startswith(("dict:", "set:")) and
-                not (i < len(names) and names[i] in self._read_only)]
+                (":arrays" in shape or
+                 not (i < len(names) and names[i] in self._read_only))]
 
     @functools.cached_property
     def _read_only(self):

@@ -187,6 +187,10 @@ def dict_parts(x):
             x, dict) else "set")
     if not isinstance(x, dict):
         return [keys]
+    rows = list(x.values())
+    if rows and array_rows(rows) is not None:
+        # arrays: a list of arrays' parts (array_list_parts)
+        return [keys] + array_list_parts(rows)
     values = _typed_array(list(x.values()), _numba_type_dtype(
         getattr(x, "_weft_value_type", None)), "dict")
     if values.ndim != 1:
@@ -202,7 +206,23 @@ def _number(x):
 
 
 def write_back_dict(d, keys, values):
-    """Makes `d` hold what the function left in the dict it was given."""
+    """Makes `d` hold what the function left in the dict it was given (an
+    array value of the same shape and dtype is written in place, as the
+    function's writes into it would be)."""
+    if any(isinstance(v, np.ndarray) for v in list(values) +
+           list(d.values())):
+        now = dict(zip(map(_number, keys), values))
+        for k in [k for k in d if k not in now]:
+            del d[k]
+        for k, v in now.items():
+            old = d.get(k)
+            if isinstance(old, np.ndarray) and old.shape == v.shape and \
+                    old.dtype == v.dtype:
+                if not np.array_equal(old, v, equal_nan=True):
+                    old[...] = v
+            else:
+                d[k] = v
+        return
     items = list(zip(map(_number, keys), values))
     if list(d.items()) != items:
         d.clear()
@@ -258,9 +278,12 @@ def layout(x):
         return "function:" + passed
     if isinstance(x, (dict, set, frozenset)):
         parts = dict_parts(x)
+        rows = isinstance(x, dict) and len(parts) > 2
         return ":".join(["dict" if isinstance(x, dict) else "set",
                          str(parts[0].shape[1] if parts[0].ndim == 2 else 0)]
-                        + [a.dtype.name for a in parts])
+                        + [a.dtype.name for a in parts[:1]] +
+                        (["arrays%d" % len(parts[4:]), parts[3].dtype.name]
+                         if rows else [a.dtype.name for a in parts[1:]]))
     if isinstance(x, list):
         if array_rows(x) is not None:
             return "arrays" if x[0].ndim == 1 else "arrays%d" % x[0].ndim
@@ -353,13 +376,25 @@ def expression(shape, name, params, prelude):
     if isinstance(shape, str) and shape.startswith(("dict:", "set:")):
         is_dict, width = shape.startswith("dict:"), int(shape.split(":")[1])
         keys, values, i = name + "_keys", name + "_values", name + "_i"
-        params.extend([keys, values] if is_dict else [keys])
+        fields = shape.split(":")
+        extents = int(fields[3][6:]) if len(fields) > 3 and \
+            fields[3].startswith("arrays") else None
+        params.append(keys)
+        value = "%s[%s]" % (values, i)
+        if is_dict and extents is not None:
+            # arrays: each a copy of its row of the list of arrays
+            prelude.append("%s = %s" % (values, expression(
+                "arrays%s" % (extents or ""), name + "_rows", params,
+                prelude)))
+            value += ".copy()"
+        elif is_dict:
+            params.append(values)
         key = "%s[%s]" % (keys, i) if not width else "(%s%s)" % (
             ", ".join("%s[%s, %d]" % (keys, i, k) for k in range(width)),
             "," if width == 1 else "")
         prelude += ["%s = %s" % (name, "{}" if is_dict else "set()"),
                     "for %s in range(%s.shape[0]):" % (i, keys),
-                    "    %s[%s] = %s[%s]" % (name, key, values, i)
+                    "    %s[%s] = %s" % (name, key, value)
                     if is_dict else "    %s.add(%s)" % (name, key)]
         return name
     if shape == "None":
