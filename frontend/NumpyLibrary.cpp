@@ -340,6 +340,11 @@ def __np_interp_one(x, xp, fp):
     return slope * (x - xp[j]) + fp[j]
 
 def __np_asarray(a, dtype=None):
+    if isinstance(a, tuple):
+        return __np_asarray_of(np.array(a), dtype)
+    return __np_asarray_of(a, dtype)
+
+def __np_asarray_of(a, dtype):
     if dtype is None:
         return __as_array(a)
     if a.dtype == dtype:

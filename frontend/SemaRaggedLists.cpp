@@ -381,6 +381,27 @@ std::optional<Type> Analyzer::checkEmptyRows(const ListCompExpr *lc) {
   return t;
 }
 
+/// `[img[y0[i]:y1[i], x0[i]:x1[i]] for i in ...]`: slices whose bounds read
+/// the comprehension's variables, so that its arrays may differ in shape.
+static bool sliceBoundsVary(const ListCompExpr *lc) {
+  std::multiset<std::string> bound;
+  loops::namesInExpr(lc->target.get(), bound);
+  bool vary = false;
+  std::function<void(const Expr *)> visit = [&](const Expr *e) {
+    if (auto *sl = e->dyn<SliceExpr>()) {
+      std::multiset<std::string> read;
+      for (const ExprPtr *part : {&sl->lower, &sl->upper, &sl->step})
+        if (*part)
+          loops::namesInExpr(part->get(), read);
+      for (const std::string &n : read)
+        vary |= bound.count(n) != 0;
+    }
+    forEachChild(e, visit);
+  };
+  visit(lc->elt.get());
+  return vary;
+}
+
 std::optional<Type> Analyzer::raggedComp(const ListCompExpr *lc,
                                          const Type &elt, bool python) {
   if (!python)
@@ -389,7 +410,8 @@ std::optional<Type> Analyzer::raggedComp(const ListCompExpr *lc,
   // ids in doc_ids]`), or filtered: a list of arrays of any shapes.
   auto iter = fn_->exprTypes.find(lc->iter.get());
   bool raggedIter = iter != fn_->exprTypes.end() && iter->second.isRagged();
-  if (listableArray(elt) && ((raggedIter && rowsMayDiffer(lc)) || lc->cond))
+  if (listableArray(elt) &&
+      ((raggedIter && rowsMayDiffer(lc)) || lc->cond || sliceBoundsVary(lc)))
     return Type::raggedArrays(elt.scalarKind(), elt.rank());
   if (!(raggedValue_ == lc || rowsMayDiffer(lc)))
     return std::nullopt;

@@ -26,7 +26,10 @@ public:
     for (size_t i = 0; i < block.size(); ++i) {
       foldConditionals(block[i], stable);
       Stmt &s = *block[i];
+      if (auto *w = s.dyn<WhileStmt>())
+        simplify(w->cond, stable);
       if (auto *ifs = s.dyn<IfStmt>()) {
+        simplify(ifs->cond, stable);
         if (std::optional<bool> taken = decide(ifs->cond.get(), stable)) {
           Block branch = std::move(*taken ? ifs->body : ifs->orelse);
           block.erase(block.begin() + static_cast<std::ptrdiff_t>(i));
@@ -64,6 +67,28 @@ public:
 
 private:
   bool &changed_;
+
+  /// `a or (p is not None and x > p)` of a parameter passed None: `a`. A
+  /// decided right operand that leaves the result to the left one goes
+  /// (the left one is still evaluated, as Python evaluates it).
+  void simplify(ExprPtr &e, const Stable &stable) {
+    if (auto *u = e->dyn<UnaryExpr>(); u && u->op == UnaryOp::Not) {
+      simplify(u->operand, stable);
+      return;
+    }
+    auto *b = e->dyn<BoolOpExpr>();
+    if (!b)
+      return;
+    simplify(b->lhs, stable);
+    simplify(b->rhs, stable);
+    bool isAnd = b->op == BoolOpKind::And;
+    std::optional<bool> r = decide(b->rhs.get(), stable);
+    if (r && *r == isAnd && !decide(b->lhs.get(), stable)) {
+      ExprPtr left = std::move(b->lhs);
+      e = std::move(left);
+      changed_ = true;
+    }
+  }
 
   /// `out if out is not None else np.empty(n)` in a simple statement:
   /// the value the parameter types pick (read before the statement binds

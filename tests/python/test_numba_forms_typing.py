@@ -52,3 +52,33 @@ def test_branches_on_module_constants_are_pruned():
         return x[1]
 
     assert f(np.array([5, 6])) == 10
+
+
+def test_none_parameter_in_part_of_a_condition():
+    @weft.jit
+    def gate(cost, rl, cl, thresh=None):
+        for i in range(cost.shape[0]):
+            for j in range(cost.shape[1]):
+                if (rl[i] != cl[j] or
+                        thresh is not None and cost[i, j] > thresh):
+                    cost[i, j] = 1e5
+        return cost
+
+    rl, cl = np.array([0, 1]), np.array([0, 0])
+    assert gate(np.ones((2, 2)), rl, cl).tolist() == [[1, 1], [1e5, 1e5]]
+    assert gate(np.ones((2, 2)), rl, cl, 0.5).tolist() == [[1e5, 1e5]] * 2
+
+
+def test_asarray_of_a_tuple_and_crops_of_varying_shapes():
+    @weft.jit
+    def crops(img, boxes):
+        b = boxes.astype(np.int64)
+        return [img[b[i][1]:b[i][3] + 1, b[i][0]:b[i][2] + 1]
+                for i in range(len(b))], np.asarray((1.5, 2), np.float32)
+
+    img = np.arange(30.0).reshape(5, 6)
+    boxes = np.array([[0, 0, 1, 1], [2, 1, 4, 4]])
+    out, t = crops(img, boxes)
+    assert [c.shape for c in out] == [(2, 2), (4, 3)]
+    assert np.array_equal(out[1], img[1:5, 2:5])
+    assert t.dtype == np.float32 and t.tolist() == [1.5, 2.0]
