@@ -903,11 +903,12 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
         return fail(k.value->range, "right= is True or False");
     } else if (k.name == "kind" &&
                (b == Builtin::Sort || b == Builtin::Argsort)) {
-      // Weft sorts stably, which every kind NumPy names allows.
+      // Weft sorts stably, which every kind NumPy names allows (so a
+      // variable naming one, sort_kind="mergesort", is one of them too).
       auto *text = k.value->dyn<StrLitExpr>();
       static const std::set<std::string> kinds = {"quicksort", "mergesort",
                                                   "heapsort", "stable"};
-      if (!text || !kinds.count(text->value))
+      if (!k.value->dyn<NameExpr>() && (!text || !kinds.count(text->value)))
         return fail(k.value->range, "kind= is 'quicksort', 'mergesort', "
                                     "'heapsort' or 'stable'");
     } else if (k.name == "keepdims" && isReduction(b)) {

@@ -82,3 +82,13 @@ def test_asarray_of_a_tuple_and_crops_of_varying_shapes():
     assert [c.shape for c in out] == [(2, 2), (4, 3)]
     assert np.array_equal(out[1], img[1:5, 2:5])
     assert t.dtype == np.float32 and t.tolist() == [1.5, 2.0]
+
+
+def test_sort_kind_from_a_parameter():
+    @weft.jit
+    def order(gaps, sort_kind="mergesort"):
+        return np.argsort(gaps, kind=sort_kind)
+
+    gaps = np.array([3.0, 1.0, 2.0, 1.0])
+    assert order(gaps).tolist() == [1, 3, 2, 0]
+    assert order(gaps, "quicksort").tolist() == [1, 3, 2, 0]
