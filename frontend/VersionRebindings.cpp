@@ -440,6 +440,146 @@ void versionBranchTails(Block &body, const std::set<std::string> &annotated,
 
 } // namespace
 
+/// Whether `block` binds `name` by a plain assignment at its top level
+/// (its value not reading it) before anything else in it mentions it.
+bool boundFirstIn(const Block &block, const std::string &name) {
+  for (const StmtPtr &s : block) {
+    std::vector<NameExpr *> plain = plainAssigned(*s);
+    bool binds = std::any_of(plain.begin(), plain.end(),
+                             [&](NameExpr *n) { return n->name == name; });
+    std::map<std::string, int> read;
+    if (binds) {
+      mentionsOf(static_cast<const AssignStmt &>(*s).value.get(), read);
+      return !read.count(name);
+    }
+    mentionsOf(*s, read);
+    if (read.count(name))
+      return false;
+  }
+  return false;
+}
+
+/// The blocks nested in `block` that hold every mention of `name` there,
+/// each binding it first (boundFirstIn); false when a mention is outside
+/// such blocks (a loop's header, a condition, a simple statement).
+bool disjointLives(Block &block, const std::string &name,
+                   std::vector<Block *> &out) {
+  for (StmtPtr &s : block) {
+    std::map<std::string, int> all;
+    mentionsOf(*s, all);
+    if (!all.count(name))
+      continue;
+    std::map<std::string, int> own;
+    forEachExprOf(*s, [&](const Expr *e) { mentionsOf(e, own); });
+    if (own.count(name))
+      return false;
+    std::vector<Block *> blocks;
+    if (auto *i = s->dyn<IfStmt>())
+      blocks = {&i->body, &i->orelse};
+    else if (auto *f = s->dyn<ForStmt>())
+      blocks = {&f->body};
+    else if (auto *w = s->dyn<WhileStmt>())
+      blocks = {&w->body};
+    else
+      return false;
+    for (Block *b : blocks) {
+      std::map<std::string, int> in;
+      countMentions(*b, in);
+      if (!in.count(name))
+        continue;
+      if (boundFirstIn(*b, name))
+        out.push_back(b);
+      else if (!disjointLives(*b, name, out))
+        return false;
+    }
+  }
+  return true;
+}
+
+/// Renames `name` in `block` to its next version.
+void renameIn(Block &block, const std::string &name,
+              std::map<std::string, int> &seen, const std::string &suffix) {
+  int v = std::max(++seen[name], 2);
+  seen[name] = v;
+  std::string renamed = name + suffix + std::to_string(v);
+  forEachExprSlotIn(block, [&](ExprPtr &e) {
+    if (auto *n = e->dyn<NameExpr>(); n && !n->qualified && n->name == name)
+      n->name = renamed;
+  });
+}
+
+/// `coef = np.zeros(d)` in one branch and `coef = 1.0` in another, the
+/// name mentioned nowhere else: each branch's is a variable of its own
+/// (Numba types each live range apart), named `coef<suffix>K` after the
+/// first.
+void splitDisjointLives(const std::vector<Param> &params, Block &body,
+                        const std::set<std::string> &annotated,
+                        std::map<std::string, int> &seen,
+                        const std::string &suffix) {
+  std::map<std::string, int> mentions;
+  countMentions(body, mentions);
+  for (const auto &[name, count] : mentions) {
+    if (count < 2 || annotated.count(name) ||
+        std::any_of(params.begin(), params.end(),
+                    [&](const Param &p) { return p.name == name; }))
+      continue;
+    std::vector<Block *> lives;
+    if (!disjointLives(body, name, lives) || lives.size() < 2)
+      continue;
+    for (size_t k = 1; k < lives.size(); ++k)
+      renameIn(*lives[k], name, seen, suffix);
+  }
+}
+
+/// A loop body or branch of a top-level statement that binds a name
+/// first, the name not read after the statement before a top-level plain
+/// rebinding (`Ki` before a prange loop and again, first thing, in its
+/// body): the block's is a variable of its own.
+void splitBlockLives(Block &body, const std::set<std::string> &annotated,
+                     std::map<std::string, int> &seen,
+                     const std::string &suffix) {
+  for (size_t i = 0; i < body.size(); ++i) {
+    std::vector<Block *> blocks;
+    if (auto *f = body[i]->dyn<IfStmt>())
+      blocks = {&f->body, &f->orelse};
+    else if (auto *f = body[i]->dyn<ForStmt>())
+      blocks = {&f->body};
+    else if (auto *w = body[i]->dyn<WhileStmt>())
+      blocks = {&w->body};
+    std::map<std::string, int> own;
+    forEachExprOf(*body[i], [&](const Expr *e) { mentionsOf(e, own); });
+    for (Block *b : blocks) {
+      std::set<std::string> names;
+      for (const StmtPtr &s : *b)
+        for (NameExpr *n : plainAssigned(*s))
+          names.insert(n->name);
+      for (const std::string &name : names) {
+        if (annotated.count(name) || own.count(name) || !boundFirstIn(*b, name))
+          continue;
+        bool readAfter = false;
+        for (size_t j = i + 1; j < body.size() && !readAfter; ++j) {
+          std::vector<NameExpr *> plain = plainAssigned(*body[j]);
+          std::map<std::string, int> read;
+          bool rebinds =
+              std::any_of(plain.begin(), plain.end(),
+                          [&](NameExpr *n) { return n->name == name; });
+          if (rebinds)
+            mentionsOf(static_cast<const AssignStmt &>(*body[j]).value.get(),
+                       read);
+          else
+            mentionsOf(*body[j], read);
+          readAfter = read.count(name) != 0;
+          if (rebinds)
+            break;
+        }
+        // (a loop reads its body's variables again only through them)
+        if (!readAfter)
+          renameIn(*b, name, seen, suffix);
+      }
+    }
+  }
+}
+
 void versionBody(const std::vector<Param> &params, Block &body,
                  const std::string &suffix) {
   // Every name with a plain top-level binding is versioned: each such
@@ -455,6 +595,9 @@ void versionBody(const std::vector<Param> &params, Block &body,
     if (!all.annotated.count(name))
       versioned.insert(name);
   std::map<std::string, int> seen; // versions so far
+  splitDisjointLives(params, body, all.annotated, seen, suffix);
+  if (!all.top.empty())
+    splitBlockLives(body, all.annotated, seen, suffix);
   // Rebindings in loops and branches, of names that live only there.
   std::map<std::string, int> mentions;
   countMentions(body, mentions);
@@ -467,7 +610,7 @@ void versionBody(const std::vector<Param> &params, Block &body,
   }
   std::map<std::string, std::string> current; // name -> its version
   for (const Param &p : params)
-    seen[p.name] = 1;
+    seen[p.name] = std::max(seen[p.name], 1);
   for (const StmtPtr &s : body) {
     std::vector<NameExpr *> plain = plainAssigned(*s);
     if (plain.empty()) {

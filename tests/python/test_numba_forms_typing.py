@@ -92,3 +92,34 @@ def test_sort_kind_from_a_parameter():
     gaps = np.array([3.0, 1.0, 2.0, 1.0])
     assert order(gaps).tolist() == [1, 3, 2, 0]
     assert order(gaps, "quicksort").tolist() == [1, 3, 2, 0]
+
+
+def test_live_ranges_of_one_name_typed_apart():
+    @weft.jit
+    def f(name, d, n):
+        out = np.zeros(n)
+        if name == "sexp":
+            for i in range(n):
+                coef = np.zeros(d)
+                for k in range(d):
+                    coef[k] = i * k
+                out[i] = coef.sum()
+        else:
+            for i in range(n):
+                coef = 1.0 + i
+                out[i] = coef * 2
+        return out
+
+    @weft.jit
+    def g(x, n):
+        k = x[:2].copy()  # an array before the loop
+        total = k.sum()
+        for i in weft.prange(n):
+            k = x[i] * 2.0  # a number, private to each iteration
+            x[i] = k
+        return total, x
+
+    assert f("sexp", 3, 4).tolist() == [0, 3, 6, 9]
+    assert f("m", 3, 4).tolist() == [2, 4, 6, 8]
+    total, x = g(np.arange(4.0), 4)
+    assert total == 1.0 and x.tolist() == [0, 2, 4, 6]
