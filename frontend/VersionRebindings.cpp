@@ -538,6 +538,8 @@ void splitDisjointLives(const std::vector<Param> &params, Block &body,
 void splitBlockLives(Block &body, const std::set<std::string> &annotated,
                      std::map<std::string, int> &seen,
                      const std::string &suffix) {
+  std::map<std::string, int> everywhere;
+  countMentions(body, everywhere);
   for (size_t i = 0; i < body.size(); ++i) {
     std::vector<Block *> blocks;
     if (auto *f = body[i]->dyn<IfStmt>())
@@ -553,8 +555,12 @@ void splitBlockLives(Block &body, const std::set<std::string> &annotated,
       for (const StmtPtr &s : *b)
         for (NameExpr *n : plainAssigned(*s))
           names.insert(n->name);
+      std::map<std::string, int> inBlock;
+      countMentions(*b, inBlock);
       for (const std::string &name : names) {
-        if (annotated.count(name) || own.count(name) || !boundFirstIn(*b, name))
+        // (a name living only in the block needs no name of its own)
+        if (annotated.count(name) || own.count(name) ||
+            inBlock[name] == everywhere[name] || !boundFirstIn(*b, name))
           continue;
         bool readAfter = false;
         for (size_t j = i + 1; j < body.size() && !readAfter; ++j) {
