@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/LoopAnalysis.h"
 #include "frontend/SemaImpl.h"
+#include "frontend/VersionRebindings.h"
 
 namespace weft {
 namespace sema {
@@ -78,12 +79,22 @@ private:
     bool parallel = fn.options.parallel && parallelDepth == 0;
     // Numba's prange without parallel=True is a range: no promise.
     bool promised = !fn.options.pythonLists || fn.options.parallelGiven;
+    std::string grown = prange && parallel && promised && fn.options.pythonLists
+                            ? outerListGrown(s)
+                            : "";
     if (prange && parallel && promised && fn.options.pythonLists &&
         leavesLoop(s.body)) {
       // Numba runs a prange it cannot parallelize (a break or a return
       // in its body) as a range, with a warning.
       plan.report = "prange loop: serial (a break or return leaves it, as "
                     "Numba runs it)";
+    } else if (!grown.empty()) {
+      // Numba's iterations append to a shared list in no fixed order;
+      // in order is one of those orders (a list does not grow in
+      // parallel here).
+      plan.report = "prange loop: serial (its iterations append to the "
+                    "list '" +
+                    withoutVersionSuffixes(grown) + "')";
     } else if (prange && parallel && promised) {
       plan.mode = LoopPlan::Mode::Prange;
       std::string arrayReduction;
@@ -122,6 +133,26 @@ private:
                                   : "for loop: serial (parallel=False)";
     }
     return plan;
+  }
+
+  /// A list of the function the loop's body grows (`out.append(x)`, which
+  /// desugarListMethods wrote `out = weft.list_append(out, x)`), or "".
+  std::string outerListGrown(const ForStmt &s) {
+    std::multiset<std::string> outside;
+    loops::namesInBlock(*fn.body, &s.body, outside);
+    std::string found;
+    forEachStmtIn(s.body, [&](const Stmt &st) {
+      auto *a = st.dyn<AssignStmt>();
+      auto *t = a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>()
+                                            : nullptr;
+      auto *c = t ? a->value->dyn<CallExpr>() : nullptr;
+      auto *f = c ? c->callee->dyn<NameExpr>() : nullptr;
+      if (f && found.empty() && outside.count(t->name) &&
+          (f->name.rfind("weft.list_", 0) == 0 ||
+           f->name.rfind("weft.row_", 0) == 0))
+        found = t->name;
+    });
+    return found;
   }
 
   /// Where the iterations of a parallel loop draw random numbers.

@@ -272,3 +272,16 @@ def test_list_results_widen_to_floats():
         return out
 
     assert costs(np.array([0.5, 1.0, 2.0])) == [0.5, 1.0, 2.0]
+
+
+def test_prange_appending_to_an_outer_list_runs_in_order():
+    shim = weft_numba.module()
+
+    @shim.njit(parallel=True)
+    def blocks(n):
+        out = []
+        for b in shim.prange(-n, n + 1):
+            out.append([float(b), 2.0 * b])
+        return out
+
+    assert blocks(2) == [[float(b), 2.0 * b] for b in range(-2, 3)]
