@@ -123,3 +123,24 @@ def test_live_ranges_of_one_name_typed_apart():
     assert f("m", 3, 4).tolist() == [2, 4, 6, 8]
     total, x = g(np.arange(4.0), 4)
     assert total == 1.0 and x.tolist() == [0, 2, 4, 6]
+
+
+def test_errors_in_the_generated_entry_are_named_as_its():
+    import collections
+    import pytest
+
+    Deps = collections.namedtuple("Deps", ["update", "params"])
+
+    @weft.jit
+    def step(x, dt):
+        return x + dt
+
+    @weft.jit
+    def forward(x, deps):
+        return deps.update(x, deps.params[0])
+
+    # (a function held in a namedtuple is not passed yet)
+    with pytest.raises(weft.CompileError) as e:
+        forward(1.0, Deps(step, (0.1,)))
+    assert str(e.value).startswith(
+        "<the arguments of forward(...) from Python>:")

@@ -29,6 +29,7 @@ import enum
 import functools
 import inspect
 import os
+import re
 import textwrap
 import threading
 import types
@@ -851,6 +852,26 @@ def _module_source(dispatchers):
     return "\n".join(text) + "\n", filename
 
 
+def _in_entry(error, where):
+    """`error` with the locations inside a generated entry function (which
+    rebuilds a call's arguments after the module's source) named as the
+    entry's, not as lines of the program's file."""
+    if where is None:
+        return error
+    filename, start, function = where
+    pattern = re.compile(r"^%s:(\d+):(\d+):" % re.escape(filename),
+                         re.MULTILINE)
+
+    def relabel(m):
+        line = int(m.group(1))
+        if line < start:
+            return m.group(0)
+        return "<the arguments of %s(...) from Python>:%d:%s:" % (
+            function, line - start + 1, m.group(2))
+
+    return type(error)(pattern.sub(relabel, str(error)))
+
+
 def _typed_container_name(v):
     """"List" or "Dict" for numba.typed's classes (Numba's or the
     shim's), else None."""
@@ -1239,6 +1260,7 @@ class Dispatcher(_CallerBase):
         functools.update_wrapper(self, fn)
         self._function = None
         self._tuple_entries = {}  # tuple layout -> generated entry
+        self._entry_lines = {}  # layout -> (file, first line, function)
         self._lock = threading.Lock()
 
     def _callees(self):
@@ -1314,7 +1336,10 @@ class Dispatcher(_CallerBase):
         flat, lists = [], []
         for a in args:
             _arguments.flatten(a, flat, lists)
-        r = entry(*flat)
+        try:
+            r = entry(*flat)
+        except CompileError as e:
+            raise _in_entry(e, self._entry_lines.get(layout)) from None
         grown = self._grown_list_positions(layout)
         dicts = self._dict_positions(layout)
         if grown or dicts:
@@ -1427,6 +1452,9 @@ class Dispatcher(_CallerBase):
         target = "cpu"
         if self.decorator == "jit":
             target = self.options.get("target", "cpu")
+        # (where the generated entry starts, for its errors: _in_entry)
+        self._entry_lines[layout] = (filename, source.count("\n") + 2,
+                                     self.py_func.__name__)
         return _function(source + "\n" + wrapper, filename,
                          bool(self.options.get("fastmath")), target, name)
 
