@@ -2,8 +2,8 @@
 //
 // The expression half of desugarDicts' rewriter (DesugarDictsImpl.h):
 // d[k], k in d, d.get(k, v), d.keys()/values()/items(), a bare dict where
-// Python iterates it, and the dicts, sets and pops hoisted out of a
-// statement's expressions.
+// Python iterates it, the dicts, sets and pops hoisted out of a
+// statement's expressions, and pop()/remove()/discard()/setdefault().
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/DesugarDictsImpl.h"
@@ -387,6 +387,104 @@ void ScopeRewriter::setMethodsAsOperators(Block &body) {
     args.push_back(std::move(set));
     slot = b.compare(CompareOp::Eq, b.call("len", std::move(args)), b.i64(0));
   });
+}
+
+std::optional<Block> ScopeRewriter::pop(const std::string &d, CallExpr &c,
+                                        ExprPtr into) {
+  const std::string &m = static_cast<AttributeExpr &>(*c.callee).attr;
+  Container kind = kinds_.at(d);
+  ASTBuilder b{c.range};
+  Block out;
+  size_t most = m == "pop" && kind == Container::Dict ? 2 : 1;
+  bool anyElement = kind == Container::Set && m == "pop";
+  if (anyElement && c.args.empty() && c.keywords.empty()) {
+    // set.pop(): the first element (KeyError when there is none), then
+    // its removal.
+    auto empty = b.ifStmt(b.compare(CompareOp::Eq, b.len(keysOf(d)), b.i64(0)));
+    empty->body.push_back(raise(b, "KeyError", "pop from an empty set"));
+    out.push_back(std::move(empty));
+    std::string k = temp("key");
+    out.push_back(b.assign(b.name(k), b.item(keysOf(d), b.i64(0))));
+    if (into)
+      out.push_back(b.assign(std::move(into), b.name(k)));
+    c.args.push_back(b.name(k));
+  } else if (anyElement) {
+    diags_.error(c.range, "set.pop() takes no arguments (it removes and "
+                          "returns an element); use remove(x) for a "
+                          "given one");
+    return out;
+  }
+  if (c.args.empty() || c.args.size() > most || !c.keywords.empty()) {
+    diags_.error(
+        c.range,
+        m + "() takes " + (most == 2 ? "a key and a default" : "one element") +
+            ", got " + std::to_string(c.args.size() + c.keywords.size()) +
+            " arguments");
+    return out;
+  }
+  for (ExprPtr &a : c.args)
+    expr(a);
+  ExprPtr key = spill(std::move(c.args[0]), "key", out);
+  std::string e = temp("entry");
+  std::vector<ExprPtr> rest;
+  rest.push_back(std::move(key));
+  std::vector<ExprPtr> at;
+  at.push_back(lookup(b, "__np_dict_slot", d, std::move(rest)));
+  out.push_back(
+      b.assign(b.name(e), b.index(b.name(tableOf(d)), std::move(at))));
+  auto found = b.ifStmt(b.compare(CompareOp::Ge, b.name(e), b.i64(0)));
+  if (into && kind == Container::Dict) {
+    std::vector<ExprPtr> ix;
+    ix.push_back(b.name(e));
+    found->body.push_back(b.assign(
+        cloneExpr(into.get()), b.index(b.name(valuesOf(d)), std::move(ix))));
+  }
+  // list = [list[q] for q in range(len(list)) if q != e]: any list,
+  // of numbers or of tuples.
+  auto without = [&](const std::string &list) {
+    std::string q = temp("position");
+    return b.assign(
+        b.name(list),
+        b.comprehension(q, b.item(list, b.name(q)), b.positions(list),
+                        b.compare(CompareOp::Ne, b.name(q), b.name(e))));
+  };
+  found->body.push_back(without(keysOf(d)));
+  if (kind == Container::Dict)
+    found->body.push_back(without(valuesOf(d)));
+  ExprPtr keys = b.name(keysOf(d)), size = b.len(tableOf(d));
+  found->body.push_back(b.assign(b.name(tableOf(d)),
+                                 callOf(b, "__np_dict_table", {&keys, &size})));
+  if (c.args.size() == 2) {
+    if (into)
+      found->orelse.push_back(b.assign(std::move(into), std::move(c.args[1])));
+    else
+      found->orelse.push_back(b.pass());
+  } else if (m != "discard") {
+    found->orelse.push_back(raise(b, "KeyError"));
+  }
+  out.push_back(std::move(found));
+  return out;
+}
+
+ExprPtr ScopeRewriter::setDefault(const std::string &d, CallExpr &c,
+                                  Block &out) {
+  if (c.args.size() != 2 || !c.keywords.empty()) {
+    diags_.error(c.range, "setdefault() takes a key and a default value");
+    return nullptr;
+  }
+  for (ExprPtr &a : c.args)
+    expr(a);
+  if (!numberKey(*c.args[0]))
+    return nullptr;
+  ExprPtr key = spill(std::move(c.args[0]), "key", out);
+  ASTBuilder b{c.range};
+  std::vector<ExprPtr> rest;
+  rest.push_back(cloneExpr(key.get()));
+  auto missing = b.ifStmt(
+      b.unary(UnaryOp::Not, lookup(b, "__np_dict_has", d, std::move(rest))));
+  missing->body = insert(d, cloneExpr(key.get()), std::move(c.args[1]));
+  out.push_back(std::move(missing));
+  return key;
 }
 
 } // namespace dicts
