@@ -160,6 +160,17 @@ void pruneModuleConstantBranches(ModuleAST &module) {
     if (auto *d = s->dyn<FunctionDefStmt>()) {
       std::set<std::string> locals = localsOf(*d);
       Pruner(constants, locals).block(d->body);
+      // A str constant read in the function is its literal, as Numba
+      // freezes a global str (`warn(msg, __file__)`, `len(NAME)`).
+      forEachExprSlotIn(d->body, [&](ExprPtr &e) {
+        auto *n = e->dyn<NameExpr>();
+        auto it = n && !n->qualified && !locals.count(n->name)
+                      ? constants.find(n->name)
+                      : constants.end();
+        if (it != constants.end())
+          if (auto *text = std::get_if<std::string>(&it->second))
+            e = std::make_unique<StrLitExpr>(e->range, *text);
+      });
     }
 }
 

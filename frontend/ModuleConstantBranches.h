@@ -19,7 +19,8 @@ namespace weft {
 /// literal, and not bound in the function. Decided conditions: such a
 /// name (its truth), `==`, `!=`, `<`, `<=`, `>`, `>=` between it and a
 /// literal or another constant, and `not`, `and` and `or` of decided
-/// parts.
+/// parts. A constant bound to a str literal is that literal where a
+/// function reads it (Numba freezes a global str).
 void pruneModuleConstantBranches(ModuleAST &module);
 
 } // namespace weft

@@ -10,6 +10,7 @@ from weft import numba as weft_numba
 
 MODE = 3
 TABLE = [1, 2, 3]
+KIND = "fast"
 
 
 def test_math_of_8_bit_integers_is_float32():
@@ -144,3 +145,13 @@ def test_errors_in_the_generated_entry_are_named_as_its():
         forward(1.0, Deps(step, (0.1,)))
     assert str(e.value).startswith(
         "<the arguments of forward(...) from Python>:")
+
+
+def test_global_strs_are_frozen():
+    @weft.jit
+    def f(x):
+        if KIND == "slow":
+            return -1
+        return x + len(KIND) + len(__file__) * 0
+
+    assert f(1) == 5

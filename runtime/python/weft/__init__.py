@@ -932,13 +932,13 @@ def _array_literal(v):
 
 
 def _constant_literal(v):
-    """Weft source for a global number, tuple of numbers or NumPy array
-    `v`; None for anything else."""
+    """Weft source for a global number, str, tuple of numbers or NumPy
+    array `v`; None for anything else."""
     if isinstance(v, np.ndarray):
         return _array_literal(v)
     if type(v) is tuple and v:
         # (numbers, and tuples of them: DIRS = ((0, 1), (1, 0)))
-        parts = [_constant_literal(x) if not isinstance(x, np.ndarray)
+        parts = [_constant_literal(x) if not isinstance(x, (np.ndarray, str))
                  else None for x in v]
         if any(p is None for p in parts):
             return None
@@ -959,6 +959,8 @@ def _constant_literal(v):
     name = _arguments.dtype_name(v)
     if name is not None:  # FloatDType = np.float64: an alias of the dtype
         return "np." + ("bool_" if name == "bool" else name)
+    if type(v) is str and v.isprintable():
+        return repr(v)  # (a global str, frozen as Numba freezes it)
     return None
 
 
