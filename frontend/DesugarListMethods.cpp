@@ -443,12 +443,10 @@ private:
                       bool ownLoop) {
     for (size_t i = 0; i < block.size(); ++i) {
       bool leaves = exits;
-      for (size_t j = i; j < block.size() && !leaves; ++j) {
-        if (continuesLoop(*block[j]))
-          break;
+      for (size_t j = i; j < block.size() && !leaves; ++j)
         leaves = (ownLoop && block[j]->dyn<BreakStmt>()) ||
                  block[j]->dyn<ReturnStmt>();
-      }
+      // (a `continue` on the way goes on looping)
       for (size_t j = i; j < block.size() && leaves; ++j)
         leaves = !continuesLoop(*block[j]);
       const Stmt &s = *block[i];

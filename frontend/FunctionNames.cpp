@@ -205,9 +205,7 @@ void resolveFunctionNames(ModuleAST &module) {
     auto *value = a ? a->value->dyn<NameExpr>() : nullptr;
     // (NumPy's functions too: `summary = np.nanmedian`, a builtin or the
     // library's function the parser named)
-    bool numpyFunction =
-        value && ((value->qualified && lookupBuiltin(value->name)) ||
-                  (!value->qualified && isLibraryFunctionName(value->name)));
+    bool numpyFunction = value && isLibraryFunctionValue(*value);
     bool function =
         value &&
         (numpyFunction || (!value->qualified && (functions.count(value->name) ||
