@@ -183,8 +183,6 @@ void ScopeRewriter::expr(ExprPtr &e, bool iterated) {
         expr(x);
       return;
     }
-    if (!numberKey(*c.operands[0]))
-      return;
     expr(c.operands[0]);
     std::vector<ExprPtr> rest;
     rest.push_back(std::move(c.operands[0]));
@@ -474,8 +472,6 @@ ExprPtr ScopeRewriter::setDefault(const std::string &d, CallExpr &c,
   }
   for (ExprPtr &a : c.args)
     expr(a);
-  if (!numberKey(*c.args[0]))
-    return nullptr;
   ExprPtr key = spill(std::move(c.args[0]), "key", out);
   ASTBuilder b{c.range};
   std::vector<ExprPtr> rest;

@@ -487,26 +487,13 @@ bool ScopeRewriter::itemKey(IndexExpr &ix, const std::string &d) {
     ix.indices.clear();
     ix.indices.push_back(std::move(key));
   }
-  if (!numberKey(*ix.indices[0]))
-    return false;
   expr(ix.indices[0]);
   return true;
-}
-
-bool ScopeRewriter::numberKey(const Expr &key) {
-  if (!key.dyn<StrLitExpr>())
-    return true;
-  diags_.error(key.range, "dict and set keys are numbers (int, float or "
-                          "bool) or tuples of them; strings are not "
-                          "supported in Weft");
-  return false;
 }
 
 Block ScopeRewriter::insert(const std::string &d, ExprPtr key, ExprPtr value) {
   ASTBuilder b{key->range};
   Block out;
-  if (!numberKey(*key))
-    return out;
   if (value)
     value = spill(std::move(value), "value", out);
   key = spill(std::move(key), "key", out);

@@ -192,9 +192,6 @@ private:
   /// Whether `ix` (an item of dict or set `d`) has one key, rewritten.
   bool itemKey(IndexExpr &ix, const std::string &d);
 
-  /// Whether `key` may be a key; reports strings.
-  bool numberKey(const Expr &key);
-
   /// The statements that put `key` (and `value`, for a dict) into `d`.
   Block insert(const std::string &d, ExprPtr key, ExprPtr value);
 

@@ -25,6 +25,8 @@ def __np_dict_new_table():
     return np.full(16, -1)
 
 def __np_dict_hash(k):
+    if isinstance(k, str):
+        return __np_dict_hash_str(k)
     if k.ndim != 0:
         return __np_dict_hash_tuple(k)
     if k.dtype == np.float64 or k.dtype == np.float32:
@@ -43,6 +45,14 @@ def __np_dict_hash_fraction(x, h):
     m, e = math.frexp(x)
     return int(m * 9007199254740992.0) ^ e
 
+def __np_dict_hash_str(k):
+    # FNV-1a over the code points (Python's str hash is salted per
+    # process, so no order of str keys is Python's own)
+    h = -3750763034362895579
+    for x in __str_codes(k):
+        h = (h ^ int(x)) * 1099511628211
+    return h
+
 def __np_dict_hash_tuple(k):
     h = 3430008
     for x in k:
@@ -50,6 +60,11 @@ def __np_dict_hash_tuple(k):
     return h
 
 def __np_dict_exact_hash(keys, k):
+    # (isinstance is decided by the types: keys[0] is not read)
+    if isinstance(k, str):
+        return False
+    if isinstance(keys[0], str):
+        return False
     if k.ndim != 0:
         return False
     if keys.dtype == np.float64 or keys.dtype == np.float32:

@@ -814,6 +814,12 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
                            "made");
           return;
         }
+      if (base.isStrList()) {
+        if (!valueType.isString())
+          diags_.error(valueRange, "cannot store a " + valueType.str() +
+                                       " into a list of strs");
+        return;
+      }
       if (base.raggedArrayRows()) {
         // lst[i] = a: a new array of the rows' rank, copied.
         bool ok = listableArray(valueType) &&

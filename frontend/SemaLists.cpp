@@ -17,7 +17,10 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
                                const std::vector<Type> &args,
                                const std::vector<const Expr *> &argExprs) {
   const Type &lst = args[0];
-  for (size_t i = 1; i < args.size(); ++i)
+  // (a list of strs: a list of arrays whose rows are strs)
+  bool strs =
+      lst.isStrList() || (b == Builtin::ListAppend && args[1].isString());
+  for (size_t i = 1; i < args.size() && !strs; ++i)
     if (!refuseStrList(args[i], argExprs[i]->range))
       return Type::unknown();
   std::string name = withoutVersionSuffixes(
@@ -29,10 +32,9 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
       (!lst.isKnown() && b == Builtin::ListAppend && args[1].isTuple()))
     return checkTupleListMethod(c, b, args, argExprs, name);
   // (a list of lists, or of arrays)
-  if (lst.isRagged() ||
+  if (lst.isRagged() || strs ||
       (!lst.isKnown() && b == Builtin::ListAppend && args[1].isArray() &&
-       (args[1].rank() == 1 || args[1].listDepth() == 0) &&
-       !args[1].isString()))
+       (args[1].rank() == 1 || args[1].listDepth() == 0)))
     return checkRaggedListMethod(c, b, args, argExprs);
   // `path = [step]; path.append(row)`: a display of lists that grows is
   // a list of lists of any lengths (the variable widens to one).
@@ -142,10 +144,11 @@ Type Analyzer::checkTupleListMethod(const CallExpr *c, Builtin b,
     const Type &p = x.elems()[k];
     bool array = listableArray(p);
     ok = lst.isKnown()
-             ? (lst.elems()[k].isRagged()
+             ? (lst.elems()[k].isStrList() ? p.isString()
+                : lst.elems()[k].isRagged()
                     ? array && p.rank() == lst.elems()[k].raggedRowRank()
                     : p.isScalar())
-             : p.isScalar() || array;
+             : p.isScalar() || array || p.isString();
   }
   if (!ok) {
     diags_.error(argExprs[1]->range,
@@ -163,6 +166,10 @@ Type Analyzer::checkTupleListMethod(const CallExpr *c, Builtin b,
   for (size_t k = 0; k < x.elems().size(); ++k) {
     const Type &p = x.elems()[k];
     ScalarKind added = p.scalarKind();
+    if (p.isString()) {
+      fields.push_back(Type::strList());
+      continue;
+    }
     if (p.isArray()) {
       ScalarKind had = lst.isKnown() ? lst.elems()[k].scalarKind() : added;
       fields.push_back(Type::raggedArrays(arrayRowsKind(had, added), p.rank()));
@@ -254,6 +261,21 @@ Type Analyzer::checkNestedListLiteral(const ListExpr *l) {
   // [[1.0, 2.0], [3.0, 4.0]] or [a, b]: lists or arrays of one rank (their
   // lengths are checked when it runs), the numbers widened to one kind.
   Type first = checkExpr(l->elts.front().get());
+  if (first.isString()) {
+    // ["a", "bc"]: a list of strs.
+    for (const ExprPtr &x : l->elts) {
+      Type t = checkExpr(x.get());
+      if (!t.isKnown())
+        return Type::unknown();
+      if (!t.isString()) {
+        diags_.error(x->range, "a list holds values of one type, here strs, "
+                               "not " +
+                                   t.str());
+        return Type::unknown();
+      }
+    }
+    return Type::strList();
+  }
   ScalarKind k = computeKind(first.scalarKind());
   for (const ExprPtr &x : l->elts) {
     Type t = checkExpr(x.get());

@@ -12,6 +12,7 @@
 #include "frontend/VersionRebindings.h"
 
 #include <set>
+#include <string>
 
 namespace weft {
 namespace sema {
@@ -145,8 +146,8 @@ bool Analyzer::checkAppendedArrays(const CallExpr *c, const Expr *value,
   // new and not used again (Python's list would hold the array itself).
   auto *parts = value->dyn<TupleExpr>();
   for (size_t k = 0; k < tuple.elems().size(); ++k) {
-    if (!tuple.elems()[k].isArray())
-      continue;
+    if (!tuple.elems()[k].isArray() || tuple.elems()[k].isString())
+      continue; // (a str is never changed: its copy is as good)
     const Expr *x = parts ? parts->elts[k].get() : value;
     auto *n = x->dyn<NameExpr>();
     std::string var = n ? withoutVersionSuffixes(n->name) : "";
@@ -230,19 +231,48 @@ Type Analyzer::checkRaggedListMethod(
   const Type &lst = args[0];
   std::string name = listName(argExprs[0]);
   if (!builtinIn(b, {Builtin::ListAppend, Builtin::ListLast, Builtin::ListDrop,
-                     Builtin::ListClear})) {
-    diags_.error(c->range, "a list of lists takes append(row), pop() and "
-                           "clear() so far, and its rows append(x), "
-                           "extend(m), pop() and clear()");
+                     Builtin::ListClear, Builtin::ListReverse})) {
+    diags_.error(c->range, "a list of lists takes append(row), pop(), "
+                           "reverse() and clear() so far, and its rows "
+                           "append(x), extend(m), pop() and clear()");
     return Type::unknown();
   }
   if (b == Builtin::ListLast)
     return lst.raggedRow();
+  if (b == Builtin::ListReverse && !lst.isKnown())
+    return Type::unknown();
   if (b != Builtin::ListAppend)
     return lst;
   const Type &row = args[1];
   if (!row.isKnown())
     return Type::unknown();
+  if (row.isString() || lst.isStrList()) {
+    // A list of strs: the str's code points copied into the pool (a str
+    // is never changed, so the copy is as good as the str itself).
+    if (!row.isString() || (lst.isKnown() && !lst.isStrList())) {
+      // (a dict's keys or values: DesugarDicts' lists `d.keys`, `d.values`)
+      std::string had = lst.isRagged() ? lst.raggedRow().str()
+                        : lst.isArray() && lst.rank() == 1
+                            ? lst.elementType().str()
+                            : lst.str();
+      for (std::string part : {"keys", "values"}) {
+        std::string tail = "." + part + "'";
+        if (name.size() <= tail.size() ||
+            name.compare(name.size() - tail.size(), tail.size(), tail) != 0)
+          continue;
+        diags_.error(argExprs[1]->range,
+                     "dict " + name.substr(0, name.size() - tail.size()) +
+                         "' holds " + part + " of type " + had + ", not " +
+                         row.str() + "; its " + part + " are of one type");
+        return Type::unknown();
+      }
+      diags_.error(argExprs[1]->range, name + " is a " + lst.str() +
+                                           ", not a list of " + row.str() +
+                                           "; a list holds values of one type");
+      return Type::unknown();
+    }
+    return Type::strList();
+  }
   bool arrayRow = listableArray(row);
   if (arrayRow && lst.isKnown() && lst.raggedArrayRows() &&
       lst.raggedRowRank() != row.rank()) {
@@ -404,6 +434,8 @@ static bool sliceBoundsVary(const ListCompExpr *lc) {
 
 std::optional<Type> Analyzer::raggedComp(const ListCompExpr *lc,
                                          const Type &elt, bool python) {
+  if (elt.isString())
+    return Type::strList(); // [w.upper() for w in words]
   if (!python)
     return std::nullopt;
   // Arrays from the rows of a list of arrays or lists (`[count[ids] for
@@ -426,6 +458,10 @@ std::optional<Type> Analyzer::raggedComp(const ListCompExpr *lc,
 Type Analyzer::raggedUnion(const Type &a, const Type &b, bool &ok) {
   // Two lists of lists: the wider numbers. A list of lists of one length
   // (a 2-D array) assigned where rows grow is converted.
+  if (a.isStrList() || b.isStrList()) {
+    ok = a == b;
+    return ok ? a : Type::unknown();
+  }
   auto rows = [](const Type &t) {
     return t.isRagged() || (t.isArray() && t.rank() == 2 &&
                             t.listDepth() == 2 && !t.isString());

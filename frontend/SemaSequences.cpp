@@ -138,7 +138,7 @@ Type Analyzer::checkListComp(const ListCompExpr *lc) {
   if (std::optional<Type> rows = checkEmptyRows(lc))
     return *rows;
   Type elt = checkExpr(lc->elt.get());
-  if (!elt.isKnown() || !refuseStrList(elt, lc->elt->range))
+  if (!elt.isKnown())
     return Type::unknown();
   if (std::optional<Type> rows = raggedComp(lc, elt, python))
     return *rows;

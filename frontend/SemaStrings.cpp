@@ -141,14 +141,17 @@ std::optional<Type> Analyzer::stringMembership(const CompareExpr *c,
   }
   if (!x.isString())
     return std::nullopt;
+  if (in.isStrList())
+    return Type::boolean(); // w in words: equal to one of the list's strs
   // c in ('a', 'e'): equal to one of a tuple's strs.
   bool strs = in.isTuple();
   for (const Type &e : in.elems())
     strs &= e.isString();
   if (!strs) {
     diags_.error(c->operands[1]->range,
-                 "a str is looked for in a str or a tuple of strs, not " +
-                     in.str() + " (lists of strs are not supported yet)");
+                 "a str is looked for in a str, a tuple or a list of strs, "
+                 "not " +
+                     in.str());
     return Type::unknown();
   }
   return Type::boolean();
@@ -402,8 +405,8 @@ Type Analyzer::checkFormat(const CallExpr *c, Builtin b,
 bool Analyzer::refuseStrList(const Type &elem, SourceRange range) {
   if (!elem.isString())
     return true;
-  diags_.error(range, "lists of strs are not supported yet; keep the strs "
-                      "apart, or their codes (ord) in a list");
+  diags_.error(range, "a list holds values of one type, and this one holds "
+                      "numbers, not strs");
   return false;
 }
 

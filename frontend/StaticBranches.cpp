@@ -185,15 +185,26 @@ private:
       return std::nullopt;
     }
     if (auto *call = e->dyn<CallExpr>()) {
-      // isinstance(p, (int, float)) of a parameter
+      // isinstance(p, (int, float)) of a parameter, or of an element of
+      // a list parameter (isinstance(keys[0], str): not read)
       auto *f = call->callee->dyn<NameExpr>();
-      auto *p =
-          call->args.size() == 2 ? call->args[0]->dyn<NameExpr>() : nullptr;
+      const Expr *x = call->args.size() == 2 ? call->args[0].get() : nullptr;
+      auto *ix = x ? x->dyn<IndexExpr>() : nullptr;
+      if (ix && ix->indices.size() == 1 && ix->indices[0]->dyn<IntLitExpr>())
+        x = ix->base.get();
+      auto *p = x ? x->dyn<NameExpr>() : nullptr;
       auto it = p ? stable.find(p->name) : stable.end();
       if (!f || f->name != "isinstance" || f->qualified ||
           !call->keywords.empty() || it == stable.end())
         return std::nullopt;
-      return isinstanceOf(it->second, call->args[1].get());
+      Type t = it->second;
+      if (ix && t.isRagged())
+        t = t.raggedRow();
+      else if (ix && t.isList())
+        t = t.elementType();
+      else if (ix)
+        return std::nullopt;
+      return isinstanceOf(t, call->args[1].get());
     }
     auto *c = e->dyn<CompareExpr>();
     if (!c || c->ops.size() != 1)

@@ -292,6 +292,110 @@ def __np_str_rpartition(s, sep):
     if i < 0:
         return (s[0:0], s[0:0], s)
     return (s[:i], sep, s[i + len(sep):])
+
+def __np_str_split(s, sep=None, maxsplit=-1):
+    c = __str_codes(s)
+    n = len(c)
+    out = [s[0:0]]
+    out.clear()  # (an empty list of strs)
+    i = 0
+    if sep is None:
+        # runs of whitespace separate; none at either end counts
+        while True:
+            while i < n and __np_strh_is_space(c[i]):
+                i += 1
+            if i >= n:
+                break
+            if maxsplit >= 0 and len(out) >= maxsplit:
+                out.append(s[i:n])
+                break
+            j = i
+            while j < n and not __np_strh_is_space(c[j]):
+                j += 1
+            out.append(s[i:j])
+            i = j
+        return out
+    m = len(sep)
+    if m == 0:
+        raise ValueError("empty separator")
+    while maxsplit < 0 or len(out) < maxsplit:
+        j = __np_str_find(s, sep, i)
+        if j < 0:
+            break
+        out.append(s[i:j])
+        i = j + m
+    out.append(s[i:n])
+    return out
+
+def __np_str_rsplit(s, sep=None, maxsplit=-1):
+    if maxsplit < 0:
+        return __np_str_split(s, sep, maxsplit)
+    c = __str_codes(s)
+    back = [s[0:0]]
+    back.clear()  # (an empty list of strs)
+    j = len(c)
+    if sep is None:
+        while True:
+            while j > 0 and __np_strh_is_space(c[j - 1]):
+                j -= 1
+            if j <= 0:
+                break
+            if len(back) >= maxsplit:
+                back.append(s[0:j])
+                break
+            i = j
+            while i > 0 and not __np_strh_is_space(c[i - 1]):
+                i -= 1
+            back.append(s[i:j])
+            j = i
+    else:
+        m = len(sep)
+        if m == 0:
+            raise ValueError("empty separator")
+        while len(back) < maxsplit:
+            i = __np_str_rfind(s[0:j], sep)
+            if i < 0:
+                break
+            back.append(s[i + m:j])
+            j = i
+        back.append(s[0:j])
+    back.reverse()
+    return back
+
+def __np_str_join(sep, parts):
+    k = len(parts)
+    total = 0
+    for p in parts:
+        total += len(p)
+    if k > 1:
+        total += (k - 1) * len(sep)
+    out = np.empty(total, np.uint32)
+    sc = __str_codes(sep)
+    at = 0
+    for i in range(k):
+        if i > 0:
+            out[at:at + len(sc)] = sc
+            at += len(sc)
+        pc = __str_codes(parts[i])
+        out[at:at + len(pc)] = pc
+        at += len(pc)
+    return __as_str(out)
+
+def __np_str_splitlines(s):
+    c = __str_codes(s)
+    n = len(c)
+    out = [s[0:0]]
+    out.clear()  # (an empty list of strs)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and c[j] != 10 and c[j] != 13:
+            j += 1
+        out.append(s[i:j])
+        if j + 1 < n and c[j] == 13 and c[j + 1] == 10:
+            j += 1
+        i = j + 1
+    return out
 )weft";
 }
 

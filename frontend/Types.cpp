@@ -35,7 +35,7 @@ bool Type::operator==(const Type &o) const {
     return elems_ == o.elems_;
   case Kind::Ragged:
     return scalar_ == o.scalar_ && arrayRows_ == o.arrayRows_ &&
-           rowRank_ == o.rowRank_;
+           rowRank_ == o.rowRank_ && str_ == o.str_;
   default:
     return true;
   }

@@ -141,6 +141,8 @@ public:
   /// function returns it to Python as nested lists). Only a list of
   /// numbers has a list's operators; the others act as their arrays.
   static Type listOf(const Type &elem) {
+    if (elem.isString())
+      return strList();
     if (elem.isScalar())
       return list(elem.scalarKind());
     if (elem.isTuple() || elem.isTupleList()) {
@@ -206,6 +208,13 @@ public:
   static Type raggedArrays(ScalarKind elem, int rowRank = 1) {
     return ragged(elem, true, rowRank);
   }
+  /// A Python list of strs: a list of arrays whose rows are strs (each
+  /// its code points, u32, a run of the pool).
+  static Type strList() {
+    Type t = raggedArrays(ScalarKind::U32, 1);
+    t.str_ = true;
+    return t;
+  }
   /// Whether a ragged list's rows are arrays (else lists).
   bool raggedArrayRows() const { return arrayRows_; }
   /// The rank of a ragged list's rows (1 for lists of lists).
@@ -213,6 +222,8 @@ public:
   /// The value of `lst[i]` of a ragged list: a list of numbers, or an
   /// array (a view of the row in the pool).
   Type raggedRow() const {
+    if (str_)
+      return string();
     return arrayRows_ ? array(scalar_, rowRank_) : list(scalar_);
   }
   static Type tuple(std::vector<Type> elems) {
@@ -244,7 +255,9 @@ public:
   bool isScalar() const { return kind_ == Kind::Scalar; }
   bool isArray() const { return kind_ == Kind::Array; }
   bool isTuple() const { return kind_ == Kind::Tuple; }
-  bool isString() const { return str_; }
+  bool isString() const { return str_ && kind_ == Kind::Array; }
+  /// A list of strs (a ragged list whose rows are strs).
+  bool isStrList() const { return str_ && kind_ == Kind::Ragged; }
   bool isOptional() const { return kind_ == Kind::Optional; }
   bool isDType() const { return kind_ == Kind::DType; }
   bool isTupleList() const { return kind_ == Kind::TupleList; }

@@ -1046,6 +1046,8 @@ Val FunctionGen::emitExpr(const Expr *e) {
     auto *lst = static_cast<const ListExpr *>(e);
     if (t.isRagged() && lst->elts.empty())
       return emptyRagged(t.scalarKind(), l, t.raggedRowRank());
+    if (t.isRagged())
+      return emitRaggedLiteral(lst);
     if (t.isArray() && t.rank() > 1)
       return Val(emitNestedListLiteral(lst, t, l));
     if (!t.isTupleList())

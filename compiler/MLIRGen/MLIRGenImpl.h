@@ -299,6 +299,8 @@ public:
   void storeRaggedRow(const IndexExpr *ix, const Val &row, mlir::Location l);
   /// A comprehension of rows that may differ in length.
   Val emitRaggedComp(const ListCompExpr *lc);
+  /// [s, t, ...] of a list of arrays (of strs): each row pushed in turn.
+  Val emitRaggedLiteral(const ListExpr *lst);
   /// A 2-D array of rows as a list of lists of any lengths (kind `k`).
   Val raggedFromRows(mlir::Value rows, ScalarKind k, mlir::Location l);
 

@@ -398,6 +398,27 @@ Val FunctionGen::emitRaggedMethod(const CallExpr *c, Builtin builtin) {
   int64_t ln = line(c->range);
   Val rl = emitExpr(c->args[0].get());
   Value zero = index(0, l);
+  if (builtin == Builtin::ListReverse) {
+    // In place: the rows' starts, lengths, capacities (and extents) swap
+    // with their mirrors; the pool stays as it is.
+    Value n = size(b, rl.parts[Starts], 0, l);
+    Value half = arith::DivUIOp::create(b, l, n, index(2, l));
+    Value lastIndex = arith::SubIOp::create(b, l, n, index(1, l));
+    SmallVector<Value, 1> dims{half};
+    emitLoopNest(dims, l, [&](ValueRange ivs) {
+      Value j = arith::SubIOp::create(b, l, lastIndex, ivs[0]);
+      for (size_t p = 0; p < rl.parts.size(); ++p) {
+        if (p == Pool)
+          continue;
+        Value f = rl.parts[p];
+        Value x = memref::LoadOp::create(b, l, f, ivs);
+        Value y = memref::LoadOp::create(b, l, f, ValueRange{j});
+        memref::StoreOp::create(b, l, y, f, ivs);
+        memref::StoreOp::create(b, l, x, f, ValueRange{j});
+      }
+    });
+    return rl;
+  }
   if (builtin == Builtin::ListLast) {
     Value n = size(b, rl.parts[Starts], 0, l);
     Value empty =
@@ -517,6 +538,23 @@ Val FunctionGen::emitRaggedComp(const ListCompExpr *lc) {
     out.parts.push_back(r);
   }
   return out;
+}
+
+Val FunctionGen::emitRaggedLiteral(const ListExpr *lst) {
+  Location l = loc(lst->range);
+  const weft::Type &t = fn.typeOf(lst);
+  Val rl = emptyRagged(t.scalarKind(), l, t.raggedRowRank());
+  for (Value p : rl.parts)
+    takeOwnership(p, l);
+  for (const ExprPtr &x : lst->elts) {
+    size_t mark = temps_.size();
+    Value row = emitExpr(x.get()).v();
+    raggedPushRow(rl, row, t.scalarKind(), line(lst->range), l);
+    releaseTemps(mark, l);
+  }
+  for (Value p : rl.parts)
+    addTemp(p); // the display's new lists
+  return rl;
 }
 
 Val FunctionGen::raggedFromRows(Value rows, ScalarKind k, Location l) {

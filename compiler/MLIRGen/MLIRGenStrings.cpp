@@ -269,6 +269,27 @@ Value FunctionGen::emitStrMembership(const CompareExpr *c) {
   Val in = emitExpr(c->operands[1].get());
   if (fn.typeOf(c->operands[1].get()).isString()) {
     found = strContains(in.v(), x, l);
+  } else if (fn.typeOf(c->operands[1].get()).isStrList()) {
+    // A list of strs: equal to one of them, compared until one is.
+    Value n = memref::DimOp::create(b, l, in.parts[0], 0);
+    auto loop =
+        scf::ForOp::create(b, l, index(0, l), n, index(1, l),
+                           ValueRange{constant(ScalarKind::Bool, 0, l)});
+    {
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(loop.getBody());
+      Value was = loop.getRegionIterArgs()[0];
+      auto seen = scf::IfOp::create(b, l, TypeRange{b.getI1Type()}, was,
+                                    /*withElseRegion=*/true);
+      b.setInsertionPointToStart(seen.thenBlock());
+      scf::YieldOp::create(b, l, ValueRange{was});
+      b.setInsertionPointToStart(seen.elseBlock());
+      Value row = raggedRowAt(in, loop.getInductionVar(), l);
+      scf::YieldOp::create(b, l, ValueRange{strEqual(row, x, l)});
+      b.setInsertionPointAfter(seen);
+      scf::YieldOp::create(b, l, seen.getResults());
+    }
+    found = loop.getResult(0);
   } else {
     // A tuple of strs: equal to one of them, left to right.
     found = constant(ScalarKind::Bool, 0, l);

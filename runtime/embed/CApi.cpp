@@ -188,6 +188,7 @@ void toCValue(const weft::Value &r, weft_value &out) {
     out.count = static_cast<int>(elems.size());
     out.list_depth = r.listDepth();
     out.is_ragged = r.isRagged() ? (r.raggedArrayRows() ? 2 : 1) : 0;
+    out.is_string = r.isString(); // (a list of strs)
     // calloc: freed by weft_value_release or, element lists only, by
     // weft_free (a host that took the arrays over).
     out.elements = static_cast<weft_value *>(

@@ -404,6 +404,7 @@ Value detail::ValueAccess::decode(const Type &r, const char *bytes,
     out.kind_ = Value::Kind::Tuple;
     out.isRagged_ = true;
     out.raggedArrayRows_ = r.raggedArrayRows();
+    out.isString_ = r.isStrList();
     for (size_t k = 0; k < r.elems().size(); ++k) {
       Value part = decode(r.elems()[k], bytes, offset);
       if (k != 2)

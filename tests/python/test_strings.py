@@ -136,9 +136,12 @@ def test_refused_uses_say_what_to_write():
 
     @weft.jit
     def to_list(s):
-        return [c for c in s]
+        lst = [1]
+        lst.append(s)
+        return lst
 
-    with pytest.raises(weft.CompileError, match="lists of strs"):
+    with pytest.raises(weft.CompileError,
+                       match="'lst' is a list\\[i64\\], not a list of str"):
         to_list("abc")
 
     @weft.jit

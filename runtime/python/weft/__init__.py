@@ -460,13 +460,15 @@ def _result(r, keep):
     if r.kind == 2:
         a = _array_result(r.array, keep)
         if r.is_string:  # a str: its code points
-            return np.ascontiguousarray(a, dtype="<u4").tobytes().decode(
-                "utf-32-le", "surrogatepass")
+            return _str_of(a)
         return _as_lists(a, r.list_depth) if r.list_depth else a
     if r.kind == 3:
         parts = tuple(_result(r.elements[i], keep) for i in range(r.count))
         if r.is_ragged:  # a list of lists: (starts, lengths, pool)
             starts, lengths, pool = parts[:3]
+            if r.is_string:  # a list of strs: each row's code points
+                return [_str_of(pool[s:s + n])
+                        for s, n in zip(starts, lengths)]
             if r.is_ragged == 2:  # a list of arrays (and their extents)
                 shapes = zip(*parts[3:]) if len(parts) > 3 else \
                     ((n,) for n in lengths)
@@ -490,6 +492,12 @@ def _result(r, keep):
                    _DTYPES[np.dtype("complex64")]):
         return complex(r.number, r.imag)
     return float(r.number)
+
+
+def _str_of(codes):
+    """The Python str of an array of code points."""
+    return np.ascontiguousarray(codes, dtype="<u4").tobytes().decode(
+        "utf-32-le", "surrogatepass")
 
 
 def _as_lists(a, depth):
@@ -1368,12 +1376,12 @@ class Dispatcher(_CallerBase):
         """The positions of list arguments (of numbers) that the function
         itself appends to or pops from (lst.append(x), lst.pop(), ...):
         each is passed as a variable, whose final contents come back."""
-        if "list" not in layout and "lists" not in layout:
+        if not {"list", "lists", "strs"} & set(layout):
             return []
         grown = self._grown_parameters
         names = list(self._signature.parameters)
         return [i for i, shape in enumerate(layout)
-                if shape in ("list", "lists") and i < len(names) and
+                if shape in ("list", "lists", "strs") and i < len(names) and
                 names[i] in grown]
 
     @functools.cached_property

@@ -57,6 +57,41 @@ def array_rows(x):
     return dt
 
 
+def str_rows(x):
+    """Whether `x` is a non-empty list of strs (a list of strs)."""
+    return bool(x) and all(isinstance(s, str) for s in x)
+
+
+def str_list_parts(x):
+    """A list of strs as the function takes it: the strs' starts and
+    lengths (in code points), and their code points one after the other."""
+    if not x:
+        return [np.zeros(0, np.int64), np.zeros(0, np.int64),
+                np.zeros(0, np.uint32)]
+    return array_list_parts([str_array(s) for s in x])
+
+
+def _is_str_type(t):
+    """Whether a Numba type given to Dict.empty is its str type."""
+    return t is not None and str(getattr(t, "name", t)).split(".")[-1] in (
+        "unicode_type", "string")
+
+
+def _str_keys(x):
+    """Whether a dict's or set's keys are strs (or an empty one was made
+    for str keys)."""
+    if x:
+        return all(isinstance(k, str) for k in x)
+    return _is_str_type(getattr(x, "_weft_key_type", None))
+
+
+def _str_values(x):
+    rows = list(x.values())
+    if rows:
+        return str_rows(rows)
+    return _is_str_type(getattr(x, "_weft_value_type", None))
+
+
 def number_rows(x):
     """The dtype of a non-empty list of lists of numbers or bools (a list
     of lists), else None; int64 when every row is empty."""
@@ -181,23 +216,37 @@ def _typed_array(items, given, what):
 
 def dict_parts(x):
     """The arrays a dict (keys and values) or a set (its elements) goes in
-    as; tuple keys as the rows of a 2-D array."""
+    as; tuple keys as the rows of a 2-D array; strs (keys or values) as a
+    list of strs' parts (str_list_parts)."""
+    if _str_keys(x):
+        keys = str_list_parts(list(x))
+        if not isinstance(x, dict):
+            return keys
+        return keys + _value_parts(x)
     keys = _typed_array(list(x), _numba_type_dtype(
         getattr(x, "_weft_key_type", None)), "dict" if isinstance(
             x, dict) else "set")
     if not isinstance(x, dict):
         return [keys]
+    return [keys] + _value_parts(x)
+
+
+def _value_parts(x):
+    """The arrays of a dict's values: numbers, arrays (array_list_parts) or
+    strs (str_list_parts)."""
     rows = list(x.values())
+    if _str_values(x):
+        return str_list_parts(rows)
     if rows and array_rows(rows) is not None:
         # arrays: a list of arrays' parts (array_list_parts)
-        return [keys] + array_list_parts(rows)
+        return array_list_parts(rows)
     values = _typed_array(list(x.values()), _numba_type_dtype(
         getattr(x, "_weft_value_type", None)), "dict")
     if values.ndim != 1:
         raise _call_error("a dict passed to a Weft function holds numbers "
                           "as its values (tuples or arrays are not "
                           "supported)")
-    return [keys, values]
+    return [values]
 
 
 def _number(x):
@@ -277,14 +326,27 @@ def layout(x):
     if passed is not None:  # a jitted function, written by its name
         return "function:" + passed
     if isinstance(x, (dict, set, frozenset)):
+        # dict:<key width, s: strs>:<key dtype>[:<values>]
         parts = dict_parts(x)
-        rows = isinstance(x, dict) and len(parts) > 2
-        return ":".join(["dict" if isinstance(x, dict) else "set",
-                         str(parts[0].shape[1] if parts[0].ndim == 2 else 0)]
-                        + [a.dtype.name for a in parts[:1]] +
-                        (["arrays%d" % len(parts[4:]), parts[3].dtype.name]
-                         if rows else [a.dtype.name for a in parts[1:]]))
+        head = ["dict" if isinstance(x, dict) else "set"]
+        if _str_keys(x):
+            head += ["s", "str"]
+            parts = parts[3:]
+        else:
+            head += [str(parts[0].shape[1] if parts[0].ndim == 2 else 0),
+                     parts[0].dtype.name]
+            parts = parts[1:]
+        if not isinstance(x, dict):
+            return ":".join(head)
+        if _str_values(x):
+            return ":".join(head + ["strs"])
+        if len(parts) > 1:  # arrays (a list of arrays' parts)
+            return ":".join(head + ["arrays%d" % len(parts[3:]),
+                                    parts[2].dtype.name])
+        return ":".join(head + [parts[0].dtype.name])
     if isinstance(x, list):
+        if str_rows(x):
+            return "strs"
         if array_rows(x) is not None:
             return "arrays" if x[0].ndim == 1 else "arrays%d" % x[0].ndim
         if number_rows(x) is not None:
@@ -349,6 +411,8 @@ def flatten(x, out, lists):
         out.append(str_array(x))
     elif isinstance(x, (dict, set, frozenset)):
         out.extend(dict_parts(x))
+    elif isinstance(x, list) and str_rows(x):
+        out.extend(str_list_parts(x))
     elif isinstance(x, list) and array_rows(x) is not None:
         # a list of arrays (array_list_parts); rows written are copied
         # back after the call
@@ -374,14 +438,23 @@ def expression(shape, name, params, prelude):
     named after `name` (appended to `params`); statements it needs first
     (a dict's insertions) are appended to `prelude`."""
     if isinstance(shape, str) and shape.startswith(("dict:", "set:")):
-        is_dict, width = shape.startswith("dict:"), int(shape.split(":")[1])
+        is_dict = shape.startswith("dict:")
         keys, values, i = name + "_keys", name + "_values", name + "_i"
         fields = shape.split(":")
+        strs = fields[1] == "s"
+        width = 0 if strs else int(fields[1])
         extents = int(fields[3][6:]) if len(fields) > 3 and \
             fields[3].startswith("arrays") else None
-        params.append(keys)
+        if strs:  # a list of strs, made first
+            prelude.append("%s = %s" % (keys, expression(
+                "strs", name + "_key_strs", params, prelude)))
+        else:
+            params.append(keys)
         value = "%s[%s]" % (values, i)
-        if is_dict and extents is not None:
+        if is_dict and fields[-1] == "strs":
+            prelude.append("%s = %s" % (values, expression(
+                "strs", name + "_value_strs", params, prelude)))
+        elif is_dict and extents is not None:
             # arrays: each a copy of its row of the list of arrays
             prelude.append("%s = %s" % (values, expression(
                 "arrays%s" % (extents or ""), name + "_rows", params,
@@ -393,7 +466,7 @@ def expression(shape, name, params, prelude):
             ", ".join("%s[%s, %d]" % (keys, i, k) for k in range(width)),
             "," if width == 1 else "")
         prelude += ["%s = %s" % (name, "{}" if is_dict else "set()"),
-                    "for %s in range(%s.shape[0]):" % (i, keys),
+                    "for %s in range(len(%s)):" % (i, keys),
                     "    %s[%s] = %s" % (name, key, value)
                     if is_dict else "    %s.add(%s)" % (name, key)]
         return name
@@ -418,6 +491,12 @@ def expression(shape, name, params, prelude):
                   for d in range(int(shape[6:] or 0))]
         params.extend(names)
         return "__as_array_list(%s)" % ", ".join(names)
+    if shape == "strs":
+        # (each str a view of its row's code points, copied into the list)
+        names = ["%s_%s" % (name, part) for part in ("starts", "lengths",
+                                                     "pool")]
+        params.extend(names)
+        return "[__as_str(r) for r in __as_array_list(%s)]" % ", ".join(names)
     if shape == "lists":
         names = ["%s_%s" % (name, part) for part in ("starts", "lengths",
                                                      "pool")]

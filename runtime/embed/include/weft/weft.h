@@ -99,7 +99,8 @@ typedef struct weft_value {
    *  lists (lists of lists of tuples: depth 2), to be zipped. */
   int list_depth;
   /** Nonzero: the array (WEFT_U32, 1-D) is a Python str, its code
-   *  points. */
+   *  points; on a ragged tuple (is_ragged 2), the rows are strs (a list
+   *  of strs). */
   int is_string;
   /** Nonzero: the tuple is a Python list of lists of numbers of any
    *  lengths, held as three 1-D arrays: each row's start and length

@@ -266,7 +266,8 @@ public:
   /// lists; see weft_value::list_depth.
   int listDepth() const { return listDepth_; }
   /// Whether an array result is a Python str: a 1-D u32 array of its
-  /// code points; see weft_value::is_string.
+  /// code points (on a ragged result: its rows are strs, a list of
+  /// strs); see weft_value::is_string.
   bool isString() const { return isString_; }
   /// Whether a tuple result is a list of lists of any lengths: (starts,
   /// lengths, pool); see weft_value::is_ragged.
