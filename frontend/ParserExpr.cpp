@@ -427,6 +427,11 @@ ExprPtr Parser::parseUnary() {
   ExprPtr operand = parseUnary();
   if (!operand)
     return nullptr;
+  // -9223372036854775808 is int64's least value (2**63 alone is a uint64).
+  if (auto *lit = operand->dyn<IntLitExpr>();
+      lit && op == UnaryOp::Neg && lit->unsigned64 &&
+      lit->value == std::numeric_limits<int64_t>::min())
+    return std::make_unique<IntLitExpr>(rangeFrom(begin), lit->value);
   return std::make_unique<UnaryExpr>(rangeFrom(begin), op, std::move(operand));
 }
 
