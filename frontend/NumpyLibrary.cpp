@@ -378,12 +378,31 @@ def __np_nanargmin(a):
         raise ValueError("All-NaN slice encountered")
     return best
 
-def __np_nan_to_num(x):
+def __np_nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None):
     big = 1.7976931348623157e308
     if x.dtype == np.float32:
         big = 3.4028234663852886e38
-    out = np.where(np.isnan(x), 0.0, np.where(x == np.inf, big,
-                   np.where(x == -np.inf, -big, x)))
+    hi = big
+    if posinf is not None:
+        hi = posinf
+    lo = -big
+    if neginf is not None:
+        lo = neginf
+    if x.ndim == 0:
+        if x.dtype != np.float64 and x.dtype != np.float32:
+            return x
+        y = float(x)
+        if y != y:
+            y = nan
+        elif y == np.inf:
+            y = hi
+        elif y == -np.inf:
+            y = lo
+        if x.dtype == np.float32:
+            return np.float32(y)
+        return y
+    out = np.where(np.isnan(x), nan, np.where(x == np.inf, hi,
+                   np.where(x == -np.inf, lo, x)))
     return out.astype(x.dtype)
 
 def __np_expand_dims(a, axis):

@@ -82,6 +82,9 @@ std::string weftTypeName(const std::string &name) {
       {"arcsin", "asin"},
       {"arccos", "acos"},
       {"arctan", "atan"},
+      {"arcsinh", "asinh"},
+      {"arccosh", "acosh"},
+      {"arctanh", "atanh"},
       {"absolute", "abs"},
       {"power", "pow"},
       {"amin", "min"},
@@ -119,9 +122,19 @@ ExprPtr Parser::dtypeFromString(const Expr &e) {
   std::string s = text->value;
   if (!s.empty() && (s[0] == '<' || s[0] == '=' || s[0] == '|'))
     s = s.substr(1);
+  // (and the one-letter codes of C's types, as on 64-bit Linux)
   static const std::map<std::string, std::string> python = {
-      {"int", "int64"},          {"float", "float64"}, {"bool", "bool_"},
-      {"complex", "complex128"}, {"c8", "complex64"},  {"?", "bool_"}};
+      {"int", "int64"},    {"float", "float64"},
+      {"bool", "bool_"},   {"complex", "complex128"},
+      {"c8", "complex64"}, {"?", "bool_"},
+      {"d", "float64"},    {"f", "float32"},
+      {"b", "int8"},       {"B", "uint8"},
+      {"h", "int16"},      {"H", "uint16"},
+      {"i", "int32"},      {"I", "uint32"},
+      {"l", "int64"},      {"L", "uint64"},
+      {"q", "int64"},      {"Q", "uint64"},
+      {"p", "int64"},      {"P", "uint64"},
+      {"D", "complex128"}, {"F", "complex64"}};
   auto it = python.find(s);
   std::string numpy = it != python.end() ? it->second : numbaShortTypeName(s);
   std::string name = weftTypeName(numpy);

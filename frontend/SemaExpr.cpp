@@ -967,24 +967,39 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       }
       return (a.isList() && b.isList()) || a.isString() ? a : a.asArray();
     }
-    // Two tuples of numbers of one length: each part unified.
-    auto numbers = [](const Type &x) {
-      return x.isTuple() &&
-             std::all_of(x.elems().begin(), x.elems().end(),
-                         [](const Type &p) { return p.isScalar(); });
-    };
-    if (numbers(a) && numbers(b) && a.elems().size() == b.elems().size()) {
-      std::vector<Type> parts;
-      for (size_t k = 0; k < a.elems().size(); ++k) {
+    // Two tuples of one length, of numbers and arrays (`(-ll, -t1) if c
+    // else (ll, t1)`): each number part unified, each array part of one
+    // type.
+    std::function<std::optional<Type>(const Type &, const Type &)> part =
+        [&](const Type &x, const Type &y) -> std::optional<Type> {
+      if (x.isScalar() && y.isScalar()) {
         bool ok;
-        parts.push_back(unify(a.elems()[k], b.elems()[k], ok));
-        if (!ok) {
-          diags_.error(e->range, "the two branches have different types (" +
-                                     a.str() + " and " + b.str() + ")");
-          return Type::unknown();
-        }
+        Type u = unify(x, y, ok);
+        return ok ? std::optional<Type>(u) : std::nullopt;
+      }
+      if (x.isArray() && y.isArray()) {
+        if (x.asArray() != y.asArray() || x.isString() != y.isString())
+          return std::nullopt;
+        return (x.isList() && y.isList()) || x.isString() ? x : x.asArray();
+      }
+      if (!x.isTuple() || !y.isTuple() || !x.recordName().empty() ||
+          !y.recordName().empty() || x.elems().size() != y.elems().size())
+        return std::nullopt;
+      std::vector<Type> parts;
+      for (size_t k = 0; k < x.elems().size(); ++k) {
+        std::optional<Type> p = part(x.elems()[k], y.elems()[k]);
+        if (!p)
+          return std::nullopt;
+        parts.push_back(*p);
       }
       return Type::tuple(parts);
+    };
+    if (a.isTuple() && b.isTuple()) {
+      if (std::optional<Type> t = part(a, b))
+        return *t;
+      diags_.error(e->range, "the two branches have different types (" +
+                                 a.str() + " and " + b.str() + ")");
+      return Type::unknown();
     }
     if (!a.isScalar() || !b.isScalar()) {
       diags_.error(e->range, "a conditional expression picks between two "

@@ -1276,6 +1276,27 @@ class Dispatcher(_CallerBase):
     def _callees(self):
         return _parts_of(self)
 
+    def compile(self, sig):
+        """Numba's dispatcher.compile(sig): the function takes this
+        signature's types, as with @jit(sig) (a second signature leaves
+        the types to each call, as without one). It compiles on its first
+        call."""
+        sigs = self.__dict__.setdefault("_compile_signatures", [])
+        sigs.append(_eager_signature(sig))
+        signature = sigs[0] if len(set(sigs)) == 1 else None
+        if signature != getattr(self, "eager_signature", None):
+            if self._function is not None or self._tuple_entries:
+                raise TypeError("compile(sig) of a function already called "
+                                "is not supported by Weft; call it before "
+                                "the first call")
+            self.eager_signature = signature
+
+    def disable_compile(self, val=True):
+        """Numba's dispatcher.disable_compile(): accepted; Weft still
+        compiles each new combination of argument types on its first
+        use."""
+        self._compile_disabled = bool(val)
+
     def _compiled(self):
         if self._function is None:
             with self._lock:
