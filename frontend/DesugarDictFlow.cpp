@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 namespace weft {
 
@@ -186,7 +187,75 @@ static void nameRemadeContainers(FunctionDefStmt &d) {
   }
 }
 
+/// Moves each dict or set made inside an expression that runs once per
+/// statement (`len(set(ids))`, `for k in set(a):`, `if x in {1, 2}:`) to
+/// an assignment of its own just before the statement, to a new name
+/// (`__container0`), as ScopeRewriter takes them. Parts that run
+/// conditionally or repeatedly (a conditional expression's branches, the
+/// right of `and`/`or`, a comprehension, a while condition) are left
+/// alone.
+static void hoistContainers(Block &block, int &counter) {
+  for (size_t i = 0; i < block.size(); ++i) {
+    Stmt &s = *block[i];
+    Block hoisted;
+    std::function<void(ExprPtr &, bool)> visit = [&](ExprPtr &e, bool root) {
+      if (!e)
+        return;
+      switch (e->kind) {
+      case ExprKind::IfExp:
+        visit(static_cast<IfExpExpr &>(*e).cond, false);
+        return;
+      case ExprKind::BoolOp:
+        visit(static_cast<BoolOpExpr &>(*e).lhs, false);
+        return;
+      case ExprKind::ListComp:
+        return;
+      default:
+        break;
+      }
+      // (a container made of containers, `{"b": {2: 3}}`, is left whole)
+      if (!dicts::madeBy(e.get())) {
+        forEachChildSlot(*e, [&](ExprPtr &c) { visit(c, false); });
+        return;
+      }
+      if (root)
+        return;
+      ASTBuilder b{e->range};
+      std::string name = "__container" + std::to_string(counter++);
+      ExprPtr made = std::move(e);
+      e = b.name(name);
+      hoisted.push_back(b.assign(b.name(name), std::move(made)));
+    };
+    if (auto *a = s.dyn<AssignStmt>())
+      visit(a->value, true);
+    else if (auto *g = s.dyn<AugAssignStmt>())
+      visit(g->value, false);
+    else if (auto *r = s.dyn<ReturnStmt>())
+      visit(r->value, false);
+    else if (auto *x = s.dyn<ExprStmt>())
+      visit(x->value, false);
+    else if (auto *f = s.dyn<IfStmt>())
+      visit(f->cond, false);
+    else if (auto *f = s.dyn<ForStmt>())
+      visit(f->iter, false);
+    if (auto *f = s.dyn<IfStmt>()) {
+      hoistContainers(f->body, counter);
+      hoistContainers(f->orelse, counter);
+    } else if (auto *f = s.dyn<ForStmt>()) {
+      hoistContainers(f->body, counter);
+    } else if (auto *w = s.dyn<WhileStmt>()) {
+      hoistContainers(w->body, counter);
+    } else if (auto *d = s.dyn<FunctionDefStmt>()) {
+      hoistContainers(d->body, counter);
+    }
+    for (StmtPtr &h : hoisted)
+      block.insert(block.begin() + i++, std::move(h));
+  }
+}
+
 void desugarDicts(ModuleAST &module, DiagnosticEngine &diags) {
+  int counter = 0;
+  hoistContainers(module.body, counter);
   for (StmtPtr &s : module.body)
     if (auto *d = s->dyn<FunctionDefStmt>())
       nameRemadeContainers(*d);

@@ -285,3 +285,22 @@ def test_prange_appending_to_an_outer_list_runs_in_order():
         return out
 
     assert blocks(2) == [[float(b), 2.0 * b] for b in range(-2, 3)]
+
+
+def test_sets_and_dicts_made_inside_expressions():
+    # (Sorcha's `if len(set(detection_indexes)) >= min_observations:`)
+    @weft.jit
+    def f(a, k):
+        idx = []
+        for x in a:
+            idx.append(x)
+        n = 0
+        for v in set(a):
+            n += v
+        if k in {1, 2}:
+            n += 100
+        return len(set(idx)), n, len(set(idx)) >= 4, len({1: 2.0})
+
+    a = np.array([1, 2, 2, 3])
+    assert f(a, 1) == (3, 106, False, 1)
+    assert f(a, 5) == (3, 6, False, 1)
