@@ -301,6 +301,8 @@ void ScopeRewriter::call(ExprPtr &e) {
   bool isDict = kinds_.at(d) == Container::Dict;
   for (ExprPtr &a : c.args)
     expr(a);
+  if (isDict && m == "get" && c.args.size() == 1 && c.keywords.empty())
+    c.args.push_back(b.name("None")); // (an optional value, as Numba's)
   if (isDict && m == "get" && c.args.size() == 2 && c.keywords.empty()) {
     // values[entry] if the key is in, else the default (two lookups: an
     // expression has no variable for the entry). A conditional
@@ -318,9 +320,9 @@ void ScopeRewriter::call(ExprPtr &e) {
     return;
   }
   if (isDict && m == "get") {
-    diags_.error(c.range, "give get() a default: " + d +
-                              ".get(k, 0) (without one it returns None "
-                              "for a missing key)");
+    diags_.error(c.range, "get() takes a key and a default value, by "
+                          "position (" +
+                              d + ".get(k) or " + d + ".get(k, 0))");
     return;
   }
   if (c.args.empty() && (m == "keys" || (isDict && m == "values"))) {

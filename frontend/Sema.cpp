@@ -868,8 +868,12 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
                                    " into an element of type " + elem.str());
       return;
     }
+    // (a view takes an array of more axes when the extra leading ones
+    // are 1, as NumPy's, checked when it runs: a[i, 1:] = b[mask] of one
+    // row)
     if (elem.isArray() && valueType.isArray() &&
-        valueType.rank() > elem.rank()) {
+        valueType.rank() > elem.rank() &&
+        fn_->indexingOf(ix) != FunctionInstance::Indexing::Basic) {
       diags_.error(valueRange, "cannot store a " + valueType.str() +
                                    " into a " + elem.str() +
                                    " slice; it has more dimensions");
@@ -1226,10 +1230,12 @@ Type Analyzer::checkExpr(const Expr *e) {
   bool optionalOk = optionalOk_;
   optionalOk_ = false;
   Type t = checkExprImpl(e);
-  // A name or call that may be None, used as its value: Numba's cast,
-  // `TypeError: expected T, got None` at run time when it is None.
-  bool unwrap = t.isOptional() && !optionalOk &&
-                (e->dyn<NameExpr>() || e->dyn<CallExpr>());
+  // A name, call or tuple part that may be None, used as its value:
+  // Numba's cast, `TypeError: expected T, got None` at run time when it
+  // is None.
+  bool unwrap =
+      t.isOptional() && !optionalOk &&
+      (e->dyn<NameExpr>() || e->dyn<CallExpr>() || e->dyn<IndexExpr>());
   if (unwrap) {
     auto [it, added] = fn_->unwrapped.emplace(e, t);
     if (added || it->second != t) {

@@ -957,6 +957,14 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       return a.isKnown() ? a : b;
     if (!a.isKnown() || !b.isKnown())
       return Type::unknown();
+    // A value or None (`a if c else None`): Numba's optional of the value.
+    if (a.isNone() != b.isNone()) {
+      const Type &v = a.isNone() ? b : a;
+      if (v.isScalar() || v.isTuple() || (v.isArray() && !v.isString()))
+        return Type::optional(v.isArray() && !v.isList() ? v.asArray() : v);
+      if (v.isOptional())
+        return v;
+    }
     // Two arrays of one type (the one picked, not a copy), as Numba's.
     if (a.isArray() && b.isArray()) {
       if (a.asArray() != b.asArray() || a.isString() != b.isString()) {

@@ -232,9 +232,14 @@ Type Analyzer::checkRaggedListMethod(
   std::string name = listName(argExprs[0]);
   if (!builtinIn(b, {Builtin::ListAppend, Builtin::ListLast, Builtin::ListDrop,
                      Builtin::ListClear, Builtin::ListReverse})) {
-    diags_.error(c->range, "a list of lists takes append(row), pop(), "
-                           "reverse() and clear() so far, and its rows "
-                           "append(x), extend(m), pop() and clear()");
+    diags_.error(c->range,
+                 lst.isStrList()
+                     ? "a list of strs takes append(s), pop(), reverse() and "
+                       "clear() so far; for other changes build a new list "
+                       "(a comprehension, or appends in a loop)"
+                     : "a list of lists takes append(row), pop(), reverse() "
+                       "and clear() so far, and its rows append(x), "
+                       "extend(m), pop() and clear()");
     return Type::unknown();
   }
   if (b == Builtin::ListLast)

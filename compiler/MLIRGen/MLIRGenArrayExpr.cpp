@@ -548,8 +548,30 @@ void FunctionGen::storeInto(Value dest, const Expr *e,
   if (mask)
     inputs.push_back(mask);
   if (isArray(value)) {
-    inputs.push_back(value);
     ArrayMeta dm = arrayMeta(dest, l);
+    int64_t vr = cast<MemRefType>(value.getType()).getRank();
+    size_t extra =
+        vr > static_cast<int64_t>(dm.sizes.size()) ? vr - dm.sizes.size() : 0;
+    if (extra > 0) {
+      // A value of more axes: its extra leading axes must be 1 (NumPy's
+      // broadcasting), and are dropped.
+      ArrayMeta vm = arrayMeta(value, l);
+      Value wrong = constant(ScalarKind::Bool, 0, l);
+      for (size_t d = 0; d < extra; ++d)
+        wrong = arith::OrIOp::create(
+            b, l, wrong,
+            arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne, vm.sizes[d],
+                                  index(1, l)));
+      emitCheck(wrong,
+                "ValueError: could not broadcast input array into a view of "
+                "fewer dimensions (its extra leading dimensions are not 1)",
+                ln, l);
+      value = makeView(
+          value, kindOf(cast<MemRefType>(value.getType()).getElementType()),
+          vm.offset, ArrayRef<Value>(vm.sizes).drop_front(extra),
+          ArrayRef<Value>(vm.strides).drop_front(extra), l);
+    }
+    inputs.push_back(value);
     SmallVector<Value, 4> dims = broadcastShape(
         inputs, static_cast<int>(dm.sizes.size()), &dm.sizes, ln, l);
     dest = makeView(dest, dk, dm.offset, dims, dm.strides, l);

@@ -300,7 +300,7 @@ def test_dicts_and_sets_passed_from_python():
                        "dict passed to a Weft function holds"):
         weighted_keys({})
     with pytest.raises(weft.CallError, match="holds numbers"):
-        weighted_keys({1: "one"})
+        weighted_keys({1: [1, 2]})
 
 
 

@@ -8,6 +8,7 @@ Python's and NumPy's (as Numba 0.56 gives them)."""
 import math
 
 import numpy as np
+import pytest
 
 import weft
 from weft import numba as weft_numba
@@ -80,3 +81,79 @@ def test_dispatcher_compile_with_a_signature():
     half.disable_compile()
     # (float64: 3 comes in as 3.0, and 3.0 // 2 is a float)
     assert half(3) == 1.0 and isinstance(half(3), float)
+
+
+def test_store_of_one_matching_row_and_of_a_part_that_may_be_none():
+    # (PARCELY: DropTrack[Drop, 1:, i] = DropPop[:, 1:][DropPop[:, 0] ==
+    # Drop], and a tuple whose second array a function may leave None)
+    @weft.jit
+    def track(t, p):
+        for d in range(t.shape[0]):
+            if t[d, 0] in p[:, 0]:
+                t[d, 1:] = p[:, 1:][p[:, 0] == d]
+        t[2, :2] = np.ones((1, 1, 2)) * 7
+        return t
+
+    t = np.zeros((3, 4))
+    t[:, 0] = [0, 1, 5]
+    p = np.arange(12.0).reshape(3, 4)
+    p[:, 0] = [1, 0, 9]
+    assert track(t, p).tolist() == [[0, 5, 6, 7], [1, 1, 2, 3], [7, 7, 0, 0]]
+
+    @weft.jit
+    def rows(t):
+        t[0, :] = np.ones((2, 4))
+        return t
+
+    with pytest.raises(ValueError, match="could not broadcast"):
+        rows(np.zeros((2, 4)))
+
+    @weft.jit
+    def twice(x, m):
+        if m == 1:
+            return x * 2
+
+    @weft.jit
+    def both(x, m):
+        return x + 1, twice(x, m)
+
+    @weft.jit
+    def fill(a, m):
+        a[:, 0], a[:, 1] = both(a[:, 2], m)
+        return a
+
+    a = np.arange(9.0).reshape(3, 3)
+    assert fill(a.copy(), 1)[:, :2].tolist() == [[3, 4], [6, 10], [9, 16]]
+    with pytest.raises(TypeError, match="got None"):
+        fill(a.copy(), 2)
+
+
+def test_a_value_or_none_and_get_without_a_default():
+    # (catch22 in sktime: args_dict.get("series") of a typed Dict of str
+    # to arrays)
+    @weft.jit
+    def pick(a, c):
+        x = a if c > 0 else None
+        if x is None:
+            return -1.0
+        return x.sum()
+
+    assert pick(np.arange(3.0), 1) == 3.0 and pick(np.arange(3.0), 0) == -1.0
+
+    @weft.jit
+    def series_sum(args):
+        x = args.get("series")
+        y = args.get("missing")
+        return x.sum(), y is None
+
+    d = {"series": np.arange(5.0), "scale": np.ones(1)}
+    assert series_sum(d) == (10.0, True)
+
+    @weft.jit
+    def count(d, k):
+        v = d.get(k)
+        if v is None:
+            return 0
+        return v
+
+    assert count({1: 5, 2: 7}, 2) == 7 and count({1: 5}, 3) == 0
