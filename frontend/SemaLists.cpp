@@ -33,6 +33,7 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
     return checkTupleListMethod(c, b, args, argExprs, name);
   // (a list of lists, or of arrays)
   if (lst.isRagged() || strs ||
+      (b == Builtin::ListExtend && args[1].isRagged()) ||
       (!lst.isKnown() && b == Builtin::ListAppend && args[1].isArray() &&
        (args[1].rank() == 1 || args[1].listDepth() == 0)))
     return checkRaggedListMethod(c, b, args, argExprs);
@@ -296,6 +297,18 @@ Type Analyzer::checkNestedListLiteral(const ListExpr *l) {
     return Type::unknown();
   }
   Type row = Type::array(k, first.rank()).withListDepth(first.listDepth());
+  // [[1, 2], [3]] (rows written out with different lengths), or a display
+  // assigned where the rows grow: a list of lists of any lengths.
+  bool lists = fn_->options.pythonLists && first.isList() && !first.isString();
+  bool differ = false;
+  for (const ExprPtr &x : l->elts) {
+    auto *r = x->dyn<ListExpr>();
+    auto *r0 = l->elts.front()->dyn<ListExpr>();
+    differ |= r && r0 && r->elts.size() != r0->elts.size();
+  }
+  if (lists && !first.elementType().isComplex() &&
+      (differ || raggedValue_ == l))
+    return Type::ragged(k);
   return fn_->options.pythonLists ? Type::listOf(row)
                                   : Type::array(k, first.rank() + 1);
 }

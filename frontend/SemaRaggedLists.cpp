@@ -230,16 +230,46 @@ Type Analyzer::checkRaggedListMethod(
     const std::vector<const Expr *> &argExprs) {
   const Type &lst = args[0];
   std::string name = listName(argExprs[0]);
+  if (b == Builtin::ListExtend) {
+    // lst.extend(other) of another list of the same rows.
+    Type other = args[1];
+    if (!other.isKnown())
+      return Type::unknown();
+    // ([[4, 5, 6]]: a list of lists of one length)
+    if (other.isArray() && other.rank() == 2 && other.listDepth() == 2 &&
+        !other.isString() && !other.elementType().isComplex() &&
+        (!lst.isKnown() || !lst.raggedArrayRows()))
+      other = Type::ragged(computeKind(other.scalarKind()));
+    bool ok = other.isRagged() &&
+              (!lst.isKnown() ||
+               (other.isStrList() == lst.isStrList() &&
+                other.raggedArrayRows() == lst.raggedArrayRows() &&
+                other.raggedRowRank() == lst.raggedRowRank() &&
+                (lst.raggedArrayRows()
+                     ? other.scalarKind() == lst.scalarKind()
+                     : promote(lst.scalarKind(), other.scalarKind()) ==
+                           lst.scalarKind())));
+    if (!ok) {
+      diags_.error(argExprs[1]->range,
+                   name + " is a " + (lst.isKnown() ? lst.str() : "list") +
+                       ", which extend() grows by another " +
+                       (lst.isKnown() ? lst.str() : "such list") + ", not " +
+                       other.str());
+      return Type::unknown();
+    }
+    return lst.isKnown() ? lst : other;
+  }
   if (!builtinIn(b, {Builtin::ListAppend, Builtin::ListLast, Builtin::ListDrop,
                      Builtin::ListClear, Builtin::ListReverse})) {
     diags_.error(c->range,
                  lst.isStrList()
-                     ? "a list of strs takes append(s), pop(), reverse() and "
-                       "clear() so far; for other changes build a new list "
-                       "(a comprehension, or appends in a loop)"
-                     : "a list of lists takes append(row), pop(), reverse() "
-                       "and clear() so far, and its rows append(x), "
-                       "extend(m), pop() and clear()");
+                     ? "a list of strs takes append(s), extend(strs), pop(), "
+                       "reverse() and clear() so far; for other changes "
+                       "build a new list (a comprehension, or appends in a "
+                       "loop)"
+                     : "a list of lists takes append(row), extend(rows), "
+                       "pop(), reverse() and clear() so far, and its rows "
+                       "append(x), extend(m), pop() and clear()");
     return Type::unknown();
   }
   if (b == Builtin::ListLast)

@@ -329,6 +329,34 @@ bool FunctionGen::emitRaggedUpdate(const std::string &name,
     raggedPushRow(rl, row, k, ln, l);
     break;
   }
+  case Builtin::ListExtend: {
+    // lst.extend(other): each row of other pushed in turn; other's lists
+    // are held until the end, so that lst.extend(lst) reads the rows it
+    // had.
+    Val other = emitExpr(call->args[1].get());
+    if (!fn.typeOf(call->args[1].get()).isRagged()) // (rows of one length)
+      other = raggedFromRows(other.v(), k, l);
+    for (Value p : other.parts) {
+      weft::RetainOp::create(b, l, p);
+      addTemp(p);
+    }
+    Value n = size(b, other.parts[Starts], 0, l);
+    SmallVector<Value, 8> inits(rl.parts.begin(), rl.parts.end());
+    auto loop = scf::ForOp::create(b, l, zero, n, index(1, l), inits);
+    {
+      OpBuilder::InsertionGuard g(b);
+      b.setInsertionPointToStart(loop.getBody());
+      Val cur;
+      for (Value v : loop.getRegionIterArgs())
+        cur.parts.push_back(v);
+      Value row = raggedRowAt(other, loop.getInductionVar(), l);
+      raggedPushRow(cur, row, k, ln, l);
+      scf::YieldOp::create(b, l, cur.parts);
+    }
+    for (size_t p = 0; p < rl.parts.size(); ++p)
+      rl.parts[p] = loop.getResult(p);
+    break;
+  }
   case Builtin::ListDrop:
   case Builtin::ListClear: {
     // pop(): the rows' lists one shorter (the pool keeps the numbers);

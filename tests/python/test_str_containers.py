@@ -195,3 +195,22 @@ def test_mixed_types_are_compile_errors():
     with pytest.raises(weft.CompileError,
                        match="a list holds values of one type, here strs"):
         mixed(1)
+
+
+def test_extend_of_lists_of_strs_and_of_lists():
+    @weft.jit
+    def f(s):
+        words = s.split(",")
+        words.extend(["x", "yy"])
+        words.extend(words)
+        out = []
+        out.extend(s.split(","))
+        rows = [[1, 2], [3]]
+        rows.extend([[4, 5, 6]])
+        n = 0
+        for r in rows:
+            n += len(r)
+        return words, out, rows, n
+
+    assert f("a,b") == (["a", "b", "x", "yy", "a", "b", "x", "yy"],
+                        ["a", "b"], [[1, 2], [3], [4, 5, 6]], 6)
