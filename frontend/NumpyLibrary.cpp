@@ -1028,6 +1028,11 @@ void calledLibraryFunctions(const Block &block, std::set<std::string> &out) {
     auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
     if (n && n->name.rfind(prefix, 0) == 0)
       out.insert(n->name);
+    // sorted(x) (and reverse=True): the library's, if x is a list of strs
+    if (n && !n->qualified && (n->name == "sort" || n->name == "flip")) {
+      out.insert(prefix + "strlist_sorted");
+      out.insert(prefix + "strlist_reversed");
+    }
     // np.histogram(a, edges): the library's, if bins is an array
     if (n && n->name == "histogram" && n->qualified)
       out.insert(prefix + "x_histogram_edges");

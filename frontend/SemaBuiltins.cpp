@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 #include "frontend/SemaImpl.h"
 
+#include "frontend/NumpyLibrary.h"
+
 #include <optional>
 
 namespace weft {
@@ -31,6 +33,16 @@ Type Analyzer::checkBuiltin(const CallExpr *c, Builtin b,
     return checkListMethod(c, b, args, argExprs);
   if (isRowMethod(b))
     return checkRowMethod(c, b, args, argExprs);
+  // sorted(words) and its reverse=True (flip) of a list of strs: the str
+  // library's stable sort, a new list.
+  if (builtinIn(b, {Builtin::Sort, Builtin::Flip}) && args.size() == 1 &&
+      args[0].isStrList() && c->keywords.empty()) {
+    auto def = defs_.find(
+        std::string(kNumpyLibraryPrefix) +
+        (b == Builtin::Sort ? "strlist_sorted" : "strlist_reversed"));
+    if (def != defs_.end())
+      return callLibraryFunction(c, def->second, {argExprs[0]});
+  }
   if (b == Builtin::AsList) {
     if (!checkArity(c, "__as_list", args.size(), 1, 1))
       return Type::unknown();

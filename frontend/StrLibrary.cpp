@@ -381,6 +381,52 @@ def __np_str_join(sep, parts):
         at += len(pc)
     return __as_str(out)
 
+def __np_strlist_sorted(lst):
+    # a stable merge sort of the positions, by Python's order of strs
+    n = len(lst)
+    order = np.arange(n)
+    tmp = np.empty(n, np.int64)
+    width = 1
+    while width < n:
+        i = 0
+        while i < n:
+            mid = min(i + width, n)
+            hi = min(i + 2 * width, n)
+            a = i
+            b = mid
+            k = i
+            while a < mid and b < hi:
+                if lst[order[b]] < lst[order[a]]:
+                    tmp[k] = order[b]
+                    b += 1
+                else:
+                    tmp[k] = order[a]
+                    a += 1
+                k += 1
+            while a < mid:
+                tmp[k] = order[a]
+                a += 1
+                k += 1
+            while b < hi:
+                tmp[k] = order[b]
+                b += 1
+                k += 1
+            i += 2 * width
+        order, tmp = tmp, order
+        width *= 2
+    out = [""]
+    out.clear()  # (an empty list of strs)
+    for i in range(n):
+        out.append(lst[order[i]])
+    return out
+
+def __np_strlist_reversed(lst):
+    out = [""]
+    out.clear()  # (an empty list of strs)
+    for i in range(len(lst) - 1, -1, -1):
+        out.append(lst[i])
+    return out
+
 def __np_str_splitlines(s):
     c = __str_codes(s)
     n = len(c)

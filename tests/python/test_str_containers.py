@@ -214,3 +214,15 @@ def test_extend_of_lists_of_strs_and_of_lists():
 
     assert f("a,b") == (["a", "b", "x", "yy", "a", "b", "x", "yy"],
                         ["a", "b"], [[1, 2], [3], [4, 5, 6]], 6)
+
+
+@pytest.mark.parametrize("s", ["pear apple fig apple banana", "", "b a"])
+def test_sorted_lists_of_strs_and_str_keys(s):
+    def f(s):
+        w = s.split()
+        d = {}
+        for x in w:
+            d[x] = len(x)
+        return sorted(w), sorted(w, reverse=True), sorted(d), sorted(["b", ""])
+
+    assert weft.jit(f)(s) == f(s)
