@@ -804,14 +804,21 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
       };
       for (const std::string &p : fn_->paramNames)
         if (list && p == list->name && !handedBack(p)) {
+          std::string name = withoutVersionSuffixes(p);
           diags_.error(ix->range,
-                       "'" + withoutVersionSuffixes(p) +
-                           "' is a parameter: replacing a row of it here "
-                           "would not change the caller's list; write into "
-                           "the row (" +
-                           withoutVersionSuffixes(p) +
-                           "[i][j] = x), or replace it where the list is "
-                           "made");
+                       base.isStrList()
+                           ? "'" + name +
+                                 "' is a parameter: replacing a str of it "
+                                 "here would not change the caller's list; "
+                                 "build a new list and return it, or "
+                                 "replace the str where the list is made"
+                           : "'" + name +
+                                 "' is a parameter: replacing a row of it "
+                                 "here would not change the caller's list; "
+                                 "write into the row (" +
+                                 name +
+                                 "[i][j] = x), or replace it where the list "
+                                 "is made");
           return;
         }
       if (base.isStrList()) {
