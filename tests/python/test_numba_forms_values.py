@@ -157,3 +157,33 @@ def test_a_value_or_none_and_get_without_a_default():
         return v
 
     assert count({1: 5, 2: 7}, 2) == 7 and count({1: 5}, 3) == 0
+
+
+def test_jitted_lambdas_called_by_their_global_names():
+    # (word2vec: getNall = njit(lambda W: W.shape[1] // 2))
+    import textwrap
+    import types as pytypes
+    source = textwrap.dedent('''
+        import numpy as np
+        import weft
+        half = weft.jit(lambda W: W.shape[1] // 2)
+        sig = weft.jit(lambda x: 1 / (1 + np.exp(-x)))
+        labels = weft.jit(lambda p: [1] + [0] * (len(p) - 1))
+
+        @weft.jit
+        def f(W):
+            return half(W), sig(0.0), labels(W)
+    ''')
+    import linecache
+    import os
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "jitted_lambdas.py")
+        with open(path, "w") as out:
+            out.write(source)
+        m = pytypes.ModuleType("jitted_lambdas")
+        m.__file__ = path
+        exec(compile(source, path, "exec"), m.__dict__)
+        assert m.f(np.ones((3, 4))) == (2, 0.5, [1, 0, 0])
+        assert m.half(np.ones((2, 6))) == 3
+        linecache.clearcache()

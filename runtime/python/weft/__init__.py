@@ -637,6 +637,46 @@ def compile(source, name="<source>", fastmath=False, target="cpu"):
     return Module(source, name, fastmath, target)
 
 
+def _lambda_lines(fn, raw, first):
+    """`def name(args): return body` of a jitted lambda (njit(lambda x:
+    ...)), from the lines holding it, and the line it starts at; None when
+    the lambda cannot be told apart in them."""
+    text = textwrap.dedent("".join(raw))
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return None
+    code = fn.__code__
+    names = list(code.co_varnames[:code.co_argcount])
+    found = [n for n in ast.walk(tree) if isinstance(n, ast.Lambda) and
+             [a.arg for a in n.args.args] == names and not n.args.defaults
+             and not n.args.vararg and not n.args.kwonlyargs]
+    if len(found) != 1:
+        return None
+    node = found[0]
+    args = ", ".join(names)
+    body = ast.get_source_segment(text, node.body)
+    if body is None:
+        return None
+    # (one line, at the lambda's: lambdas on consecutive lines stay there)
+    return (["def %s(%s): return %s" % (fn.__name__, args,
+                                        " ".join(body.split("\n")))],
+            first + node.lineno - 1)
+
+
+def _name_lambda(fn):
+    """Gives a jitted lambda the name of the module global bound to its
+    dispatcher (`sig = njit(lambda x: ...)` is `sig`), as jitted code
+    calls it by that name."""
+    if fn.__name__ != "<lambda>":
+        return
+    for name, v in list(fn.__globals__.items()):
+        if getattr(v, "py_func", None) is fn and name.isidentifier():
+            fn.__name__ = fn.__qualname__ = name
+            return
+    fn.__name__ = fn.__qualname__ = "__lambda_%d" % fn.__code__.co_firstlineno
+
+
 def _function_lines(fn, options, decorator="jit", signature=None):
     """The Weft source lines of a decorated Python function (its own text
     without Python decorators, @jit(...) or @vectorize(...) for the
@@ -650,6 +690,11 @@ def _function_lines(fn, options, decorator="jit", signature=None):
             "kept none for this one (typed at the interactive prompt, or "
             "given to python -c or on standard input); define it in a file "
             "or a notebook cell" % getattr(fn, "__qualname__", fn)) from None
+    _name_lambda(fn)
+    made = _lambda_lines(fn, raw, first) if fn.__code__.co_name == \
+        "<lambda>" else None
+    if made is not None:
+        raw, first = [line + "\n" for line in made[0]], made[1]
     lines = textwrap.dedent("".join(raw)).splitlines()
     # Decorators, also those written over several lines, end at the def.
     while lines and not lines[0].startswith("def "):
@@ -1274,6 +1319,7 @@ class Dispatcher(_CallerBase):
         self._lock = threading.Lock()
 
     def _callees(self):
+        _name_lambda(self.py_func)
         return _parts_of(self)
 
     def compile(self, sig):
@@ -1435,6 +1481,7 @@ class Dispatcher(_CallerBase):
         return self.py_func.__name__
 
     def _tuple_entry(self, layout, args=()):
+        _name_lambda(self.py_func)
         params, actuals, prelude = [], [], []
         for i, shape in enumerate(layout):
             actuals.append(_arguments.expression(shape, "__a%d" % i, params,
