@@ -6,6 +6,7 @@
 #include "frontend/DesugarAssignments.h"
 #include "frontend/ASTBuild.h"
 
+#include <functional>
 #include <string>
 
 namespace weft {
@@ -194,6 +195,69 @@ std::optional<Block> splitFreshValues(Stmt &s) {
   return out;
 }
 
+/// `f(*g(x))` (a star of a value that is not a name or a tuple display)
+/// as `__star_L_C_k = g(x)` before the statement and `f(*__star_L_C_k)`:
+/// the value is computed once, then unpacked. Parts that run
+/// conditionally or repeatedly (a conditional expression's branches, the
+/// right of `and`/`or`, a comprehension) are left alone.
+std::optional<Block> splitStarredValues(Stmt &s) {
+  Block hoisted;
+  int k = 0;
+  std::function<void(ExprPtr &)> visit = [&](ExprPtr &e) {
+    if (!e)
+      return;
+    switch (e->kind) {
+    case ExprKind::IfExp:
+      visit(static_cast<IfExpExpr &>(*e).cond);
+      return;
+    case ExprKind::BoolOp:
+      visit(static_cast<BoolOpExpr &>(*e).lhs);
+      return;
+    case ExprKind::ListComp:
+      return;
+    default:
+      break;
+    }
+    forEachChildSlot(*e, [&](ExprPtr &c) { visit(c); });
+    auto *c = e->dyn<CallExpr>();
+    if (!c)
+      return;
+    for (size_t at : c->starred) {
+      ExprPtr &a = c->args[at];
+      if (a->dyn<NameExpr>() || a->dyn<TupleExpr>())
+        continue;
+      ASTBuilder b{a->range};
+      std::string name = "__star_" + std::to_string(s.range.begin.line) + "_" +
+                         std::to_string(s.range.begin.col) + "_" +
+                         std::to_string(k++);
+      hoisted.push_back(b.assign(b.name(name), std::move(a)));
+      a = b.name(name);
+    }
+  };
+  StmtPtr kept;
+  if (auto *a = s.dyn<AssignStmt>()) {
+    visit(a->value);
+    if (!hoisted.empty()) {
+      auto n = std::make_unique<AssignStmt>(a->range);
+      n->targets = std::move(a->targets);
+      n->value = std::move(a->value);
+      kept = std::move(n);
+    }
+  } else if (auto *r = s.dyn<ReturnStmt>()) {
+    visit(r->value);
+    if (!hoisted.empty())
+      kept = std::make_unique<ReturnStmt>(r->range, std::move(r->value));
+  } else if (auto *x = s.dyn<ExprStmt>()) {
+    visit(x->value);
+    if (!hoisted.empty())
+      kept = std::make_unique<ExprStmt>(x->range, std::move(x->value));
+  }
+  if (!kept)
+    return std::nullopt;
+  hoisted.push_back(std::move(kept));
+  return hoisted;
+}
+
 } // namespace
 
 void splitFreshTupleAssignments(ModuleAST &module) {
@@ -206,6 +270,8 @@ void desugarChainedAssignments(ModuleAST &module) {
       return chain;
     if (std::optional<Block> nested = splitNestedTargets(s))
       return nested;
+    if (std::optional<Block> starred = splitStarredValues(s))
+      return starred;
     return splitIndexedTuple(s);
   });
 }

@@ -187,3 +187,23 @@ def test_jitted_lambdas_called_by_their_global_names():
         assert m.f(np.ones((3, 4))) == (2, 0.5, [1, 0, 0])
         assert m.half(np.ones((2, 6))) == 3
         linecache.clearcache()
+
+
+def test_star_of_a_call_result():
+    # (timezonefinder: cartesian2rad(*x_rotate(rotation_rad, px)))
+    @weft.jit
+    def rot(a, x):
+        return x[0] * np.cos(a), x[1] * np.sin(a), x[2]
+
+    @weft.jit
+    def total(x, y, z):
+        return x + y + z
+
+    @weft.jit
+    def f(a, x):
+        r = total(*rot(a, x))
+        return r, total(*rot(a, x)) * 2
+
+    x = np.array([1.0, 2.0, 3.0])
+    want = 1.0 * math.cos(0.5) + 2.0 * math.sin(0.5) + 3.0
+    assert f(0.5, x) == (want, 2 * want)
