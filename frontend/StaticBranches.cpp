@@ -10,6 +10,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 
 namespace weft {
 namespace {
@@ -19,7 +20,9 @@ using Stable = std::map<std::string, Type>;
 
 class Pruner {
 public:
-  explicit Pruner(bool &changed) : changed_(changed) {}
+  /// `boundOnce`: the function's names bound by one statement only.
+  Pruner(bool &changed, std::set<std::string> boundOnce)
+      : changed_(changed), boundOnce_(std::move(boundOnce)) {}
 
   /// Prunes `block` in place; `stable` loses the names it binds.
   void block(Block &block, Stable &stable) {
@@ -44,6 +47,13 @@ public:
         this->block(ifs->body, inBody);
         this->block(ifs->orelse, inElse);
       }
+      // `ndim = p.ndim` of a stable parameter, the name's only binding:
+      // a constant from here on (Numba's semantic constants).
+      if (auto *a = s.dyn<AssignStmt>(); a && a->targets.size() == 1)
+        if (auto *n = a->targets[0]->dyn<NameExpr>();
+            n && boundOnce_.count(n->name))
+          if (std::optional<int> k = ndimOf(a->value.get(), stable))
+            ranks_[n->name] = *k;
       // A binding anywhere in a loop may precede a test in it: the loop's
       // bindings go before its body is looked at.
       unbind(s, stable);
@@ -67,6 +77,9 @@ public:
 
 private:
   bool &changed_;
+  std::set<std::string> boundOnce_;
+  /// Names bound once to a stable parameter's ndim, and that rank.
+  std::map<std::string, int> ranks_;
 
   /// `a or (p is not None and x > p)` of a parameter passed None: `a`. A
   /// decided right operand that leaves the result to the left one goes
@@ -147,7 +160,12 @@ private:
 
   /// The rank `p.ndim` (or `np.ndim(p)`) names of a stable parameter: an
   /// array's rank, 0 for a number, 1 for a tuple (as np.ndim's).
-  static std::optional<int> ndimOf(const Expr *e, const Stable &stable) {
+  std::optional<int> ndimOf(const Expr *e, const Stable &stable) const {
+    if (auto *n = e->dyn<NameExpr>()) {
+      auto r = ranks_.find(n->name);
+      if (r != ranks_.end())
+        return r->second;
+    }
     const NameExpr *p = nullptr;
     if (auto *a = e->dyn<AttributeExpr>(); a && a->attr == "ndim")
       p = a->base->dyn<NameExpr>();
@@ -163,7 +181,7 @@ private:
     return std::nullopt;
   }
 
-  static std::optional<bool> decide(const Expr *e, const Stable &stable) {
+  std::optional<bool> decide(const Expr *e, const Stable &stable) const {
     if (auto *u = e->dyn<UnaryExpr>(); u && u->op == UnaryOp::Not) {
       std::optional<bool> v = decide(u->operand.get(), stable);
       return v ? std::optional<bool>(!*v) : std::nullopt;
@@ -324,7 +342,18 @@ pruneStaticBranches(const FunctionDefStmt &def,
       stable[def.params[i].name] = paramTypes[i];
   auto body = std::make_unique<Block>(cloneBlock(def.body));
   bool changed = false;
-  Pruner(changed).block(*body, stable);
+  std::map<std::string, int> bindings;
+  forEachStmtIn(*body, [&](const Stmt &s) {
+    std::vector<std::string> names;
+    namesBoundBy(s, names);
+    for (const std::string &n : names)
+      ++bindings[n];
+  });
+  std::set<std::string> once;
+  for (const auto &[n, count] : bindings)
+    if (count == 1 && !stable.count(n))
+      once.insert(n);
+  Pruner(changed, std::move(once)).block(*body, stable);
   if (!changed)
     return nullptr;
   versionBody(def.params, *body, "__s");

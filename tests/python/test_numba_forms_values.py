@@ -207,3 +207,21 @@ def test_star_of_a_call_result():
     x = np.array([1.0, 2.0, 3.0])
     want = 1.0 * math.cos(0.5) + 2.0 * math.sin(0.5) + 3.0
     assert f(0.5, x) == (want, 2 * want)
+
+
+def test_branches_on_a_name_bound_to_ndim():
+    # (pnextract: ndim = binary_img.ndim; if ndim == 2: ... elif ndim == 3:
+    # sz, sy, sx = binary_img.shape; Numba's semantic constants)
+    @weft.jit
+    def size(img):
+        ndim = img.ndim
+        if ndim == 2:
+            sy, sx = img.shape
+            return sy * sx
+        elif ndim == 3:
+            sz, sy, sx = img.shape
+            return sz * sy * sx
+        else:
+            raise ValueError("2-D or 3-D")
+
+    assert size(np.ones((2, 3))) == 6 and size(np.ones((2, 3, 4))) == 24
