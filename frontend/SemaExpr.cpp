@@ -296,6 +296,15 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
   ScalarKind k = promoteWeak(lk, isLiteral(lhsE), rk, isLiteral(rhsE));
   if (fn_ && fn_->options.pythonLists && numbaPromotes(lk, rk))
     k = promoteNumba(lk, l.isArray(), rk, r.isArray());
+  // Numba's two integer numbers, one uint64 and one signed: int64 (the
+  // wider width, signed if either is), where NumPy's rule gives float64.
+  auto signedInt = [](ScalarKind s) {
+    return s == ScalarKind::I64 || s == ScalarKind::I32;
+  };
+  if (fn_ && fn_->options.pythonLists && !l.isArray() && !r.isArray() &&
+      ((lk == ScalarKind::U64 && signedInt(computeKind(rk))) ||
+       (rk == ScalarKind::U64 && signedInt(computeKind(lk)))))
+    k = ScalarKind::I64;
   // (Numba's x ** n of a float number and an integer keeps x's type)
   if (fn_ && fn_->options.pythonLists && op == BinaryOp::Pow && !arr && lf &&
       !rf)

@@ -225,3 +225,27 @@ def test_branches_on_a_name_bound_to_ndim():
             raise ValueError("2-D or 3-D")
 
     assert size(np.ones((2, 3))) == 6 and size(np.ones((2, 3, 4))) == 24
+
+
+def test_uint64_and_signed_numbers_are_int64_as_numba_types_them():
+    # (blurhash: size_x = (base83_decode(s) % 9) + 1 of a uint64 result,
+    # then colours[i + j * size_x])
+    shim = weft_numba.module()
+
+    @weft.jit(shim.uint64(shim.types.string))
+    def decode(s):
+        return len(s)
+
+    @weft.jit
+    def f(s):
+        size_info = decode(s)
+        size_x = (size_info % 9) + 1
+        size_y = int(size_info / 9) + 1
+        out = []
+        for j in range(size_y):
+            for i in range(size_x):
+                out.append(i + j * size_x)
+        return size_x, out
+
+    n, out = f("abcdefghijkl")
+    assert (n, out) == (4, list(range(8))) and isinstance(n, int)
