@@ -958,7 +958,7 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
                        Builtin::Astype, Builtin::Abs, Builtin::Where,
                        Builtin::Reshape, Builtin::Ravel, Builtin::Transpose,
                        Builtin::Len, Builtin::Print, Builtin::Sum,
-                       Builtin::Mean, Builtin::Dot}) &&
+                       Builtin::Mean, Builtin::Dot, Builtin::Pow}) &&
         !(b == Builtin::Prod && !axis) && !isLinalg(b) && !isComplexMath(b) &&
         !isComplexPart(b))
       return fail(argExprs[i]->range,

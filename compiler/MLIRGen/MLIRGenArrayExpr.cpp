@@ -153,6 +153,11 @@ Value FunctionGen::elementIn(const Expr *e, SmallVectorImpl<Value> &xs,
       x = convert(x, xk, l);
     return convert(emitMath(builtin, xs, xk, l), k, l);
   }
+  if (builtin == Builtin::Pow && isComplexKind(k))
+    // np.power of complex numbers as `**`: an integer exponent stays one
+    // (powi, NumPy's exact products).
+    return emitBinaryScalar(BinaryOp::Pow, convert(xs[0], k, l), xs[1], k,
+                            false, l, 0);
   for (size_t i = 0; i < xs.size(); ++i)
     xs[i] = convert(
         xs[i], builtin == Builtin::Where && i == 0 ? ScalarKind::Bool : k, l);
@@ -382,6 +387,8 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
     return math::CopySignOp::create(b, l, x, xs[1]);
   if (builtin == Builtin::Fmod) // C's fmod: the sign of x
     return arith::RemFOp::create(b, l, x, xs[1]);
+  if (builtin == Builtin::Pow && isComplexKind(k)) // (as z ** w)
+    return emitBinaryScalar(BinaryOp::Pow, x, xs[1], k, false, l, 0);
   if (builtin == Builtin::Pow)
     return isFloat ? math::PowFOp::create(b, l, x, xs[1]).getResult()
                    : math::IPowIOp::create(b, l, x, xs[1]).getResult();
