@@ -56,8 +56,8 @@ inline bool isFloatTest(Builtin b) {
 }
 /// atan2, hypot, copysign, fmod: a float of two numbers.
 inline bool isBinaryFloatMath(Builtin b) {
-  return builtinIn(
-      b, {Builtin::Atan2, Builtin::Hypot, Builtin::Copysign, Builtin::Fmod});
+  return builtinIn(b, {Builtin::Atan2, Builtin::Hypot, Builtin::Copysign,
+                       Builtin::Fmod, Builtin::Nextafter});
 }
 /// real, imag, conj, conjugate, angle: the parts of complex numbers (of
 /// real ones too), elementwise on arrays.

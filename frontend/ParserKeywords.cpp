@@ -81,6 +81,7 @@ void Parser::leadingKeywordsToPositions(CallExpr &call) {
       {"minimum", {{"x1"}, {"x2"}}},
       {"maximum", {{"x1"}, {"x2"}}},
       {"hypot", {{"x1"}, {"x2"}}},
+      {"nextafter", {{"x1"}, {"x2"}}},
       {"copysign", {{"x1"}, {"x2"}}},
       {"fmod", {{"x1"}, {"x2"}}},
       {"where", {{"condition"}, {"x"}, {"y"}}},

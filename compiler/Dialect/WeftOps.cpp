@@ -205,11 +205,12 @@ LogicalResult FailOp::verify() { return verifyLine(*this, getLine()); }
 
 LogicalResult LibmOp::verify() {
   StringRef f = getFunction();
-  size_t arity = f == "hypot"                                     ? 2
+  size_t arity = f == "hypot" || f == "nextafter"                 ? 2
                  : f == "tgamma" || f == "lgamma" || f == "expm1" ? 1
                                                                   : 0;
   if (arity == 0)
-    return emitOpError("function must be hypot, tgamma, lgamma or expm1, not '")
+    return emitOpError("function must be hypot, nextafter, tgamma, lgamma or "
+                       "expm1, not '")
            << getFunction() << "'";
   if (getOperands().size() != arity)
     return emitOpError() << getFunction() << " takes " << arity

@@ -383,6 +383,9 @@ Value FunctionGen::emitMath(Builtin builtin, ArrayRef<Value> xs, ScalarKind k,
   if (builtin == Builtin::Hypot)
     return weft::LibmOp::create(b, l, x.getType(), "hypot",
                                 ValueRange{x, xs[1]});
+  if (builtin == Builtin::Nextafter) // (C's nextafter, NumPy's)
+    return weft::LibmOp::create(b, l, x.getType(), "nextafter",
+                                ValueRange{x, xs[1]});
   if (builtin == Builtin::Copysign)
     return math::CopySignOp::create(b, l, x, xs[1]);
   if (builtin == Builtin::Fmod) // C's fmod: the sign of x
