@@ -492,6 +492,13 @@ ExprPtr Parser::parsePostfix() {
         e = std::move(call); // the program's own function, as written
         continue;
       }
+      // tuple() is the empty tuple `()` (`args: tuple = tuple()`).
+      if (auto *f = call->callee->dyn<NameExpr>();
+          f && !f->qualified && f->name == "tuple" && call->args.empty() &&
+          call->keywords.empty()) {
+        e = std::make_unique<TupleExpr>(rangeFrom(begin));
+        continue;
+      }
       leadingKeywordsToPositions(*call);
       positionalDtypeToKeyword(*call);
       keywordsToPositions(*call);

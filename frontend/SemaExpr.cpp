@@ -297,11 +297,16 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
   if (fn_ && fn_->options.pythonLists && numbaPromotes(lk, rk))
     k = promoteNumba(lk, l.isArray(), rk, r.isArray());
   // Numba's two integer numbers, one uint64 and one signed: int64 (the
-  // wider width, signed if either is), where NumPy's rule gives float64.
+  // wider width, signed if either is), where NumPy's rule gives float64;
+  // shifts and bitwise operators keep uint64.
   auto signedInt = [](ScalarKind s) {
     return s == ScalarKind::I64 || s == ScalarKind::I32;
   };
-  if (fn_ && fn_->options.pythonLists && !l.isArray() && !r.isArray() &&
+  bool arithmetic = op == BinaryOp::Add || op == BinaryOp::Sub ||
+                    op == BinaryOp::Mul || op == BinaryOp::FloorDiv ||
+                    op == BinaryOp::Mod;
+  if (fn_ && fn_->options.pythonLists && arithmetic && !l.isArray() &&
+      !r.isArray() &&
       ((lk == ScalarKind::U64 && signedInt(computeKind(rk))) ||
        (rk == ScalarKind::U64 && signedInt(computeKind(lk)))))
     k = ScalarKind::I64;

@@ -886,41 +886,9 @@ Val FunctionGen::emitExpr(const Expr *e) {
       addTemp(r);
       return Val(r);
     }
-    if (t.isOptional()) {
-      // A value or None: the value's parts and its flag (false for None),
-      // its arrays references of their own.
-      SmallVector<mlir::Type> types;
-      flatTypes(t, types);
-      Value cond = emitTruth(ie->cond.get(), l);
-      auto branch = [&](const Expr *x) {
-        size_t mark = temps_.size();
-        Val v = emitOptional(x, t, l);
-        if (!fn.typeOf(x).isNone())
-          for (Value p : v.parts)
-            if (isArray(p))
-              takeOwnership(p, l);
-        releaseTemps(mark, l);
-        SmallVector<Value> parts;
-        for (size_t k = 0; k < v.parts.size(); ++k)
-          parts.push_back(
-              isArray(v.parts[k]) && v.parts[k].getType() != types[k]
-                  ? memref::CastOp::create(b, l, types[k], v.parts[k])
-                        .getResult()
-                  : v.parts[k]);
-        return parts;
-      };
-      Val r;
-      for (Value v : emitValuesIf(
-               cond, types, [&] { return branch(ie->thenValue.get()); },
-               [&] { return branch(ie->elseValue.get()); }, l)) {
-        if (isArray(v))
-          addTemp(v);
-        r.parts.push_back(v);
-      }
-      return r;
-    }
-    if (t.isTuple()) {
-      // A tuple of numbers and arrays: the branch taken's parts, each
+    if (t.isOptional() || t.isTuple()) {
+      // A value or None (its parts and its flag, false for None), or a
+      // tuple of numbers and arrays: the branch taken's parts, each
       // number converted to the part's type, each array a reference of
       // its own (released with the statement's temporaries).
       SmallVector<mlir::Type> types;
@@ -928,10 +896,11 @@ Val FunctionGen::emitExpr(const Expr *e) {
       Value cond = emitTruth(ie->cond.get(), l);
       auto branch = [&](const Expr *x) {
         size_t mark = temps_.size();
-        Val v = emitExpr(x);
-        for (Value p : v.parts)
-          if (isArray(p))
-            takeOwnership(p, l);
+        Val v = t.isOptional() ? emitOptional(x, t, l) : emitExpr(x);
+        if (!fn.typeOf(x).isNone())
+          for (Value p : v.parts)
+            if (isArray(p))
+              takeOwnership(p, l);
         releaseTemps(mark, l);
         SmallVector<Value> parts;
         for (size_t k = 0; k < v.parts.size(); ++k)
