@@ -34,7 +34,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-TIMEOUT = 120
+TIMEOUT = 240
 RTOL, ATOL = 1e-9, 1e-12
 # float32 results: 8 units in their last place (1e-9 is below float32's
 # own precision, so it would ask for the same rounding of every step,
