@@ -228,10 +228,15 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
     // (None prints as None, as Python prints it, a call's too)
     for (size_t i = 0; i < args.size(); ++i)
       if (anyPart(args[i], [](const Type &t) { return t.isRagged(); })) {
-        diags_.error(argExprs[i]->range,
-                     "printing a list of lists of any lengths is not "
-                     "supported yet; print its rows (for row in lst: "
-                     "print(row))");
+        diags_.error(
+            argExprs[i]->range,
+            anyPart(args[i], [](const Type &t) { return t.isStrList(); })
+                ? "printing a list of strs is not supported yet; "
+                  "print its strs (for s in lst: print(s)), or "
+                  "print(\", \".join(lst))"
+                : "printing a list of lists of any lengths is not "
+                  "supported yet; print its rows (for row in lst: "
+                  "print(row))");
         return Type::unknown();
       }
     for (size_t i = 0; i < args.size(); ++i)
