@@ -789,6 +789,16 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
       }
     if (elem.isUnknown() || valueType.isUnknown())
       return;
+    // Records are stored whole, from records of their dtype.
+    if (elem.isStructured() &&
+        (!valueType.isStructured() ||
+         valueType.structuredSpec() != elem.structuredSpec())) {
+      diags_.error(valueRange, "a " + elem.str() +
+                                   " is assigned records of its dtype, not "
+                                   "a " + valueType.str() +
+                                   "; assign its fields (a[i]['x'] = v)");
+      return;
+    }
     if (base.isTupleList()) {
       checkTupleListStore(elem, valueType, valueRange);
       return;

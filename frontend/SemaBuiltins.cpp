@@ -221,6 +221,8 @@ Type Analyzer::checkBuiltinCall(const CallExpr *c, Builtin b,
   for (const Type &a : args)
     if (!a.isKnown())
       return Type::unknown();
+  if (std::optional<Type> t = checkStructuredBuiltin(c, b, args, argExprs))
+    return *t;
   if (std::optional<Type> t = checkStringBuiltin(c, b, args, argExprs))
     return *t;
 

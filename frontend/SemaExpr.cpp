@@ -362,6 +362,9 @@ Type Analyzer::checkCompare(const CompareExpr *c) {
   }
   if (!known)
     return Type::unknown();
+  for (const Type &t : ts)
+    if (!refuseStructured(t, c->range, "a comparison"))
+      return Type::unknown();
   if (std::optional<Type> t = stringCompare(c, ts))
     return *t;
   // a.dtype == np.float64: decided when the function is compiled.
@@ -490,6 +493,12 @@ static bool expandEllipsis(IndexExpr &ix, int rank, DiagnosticEngine &diags) {
 
 Type Analyzer::checkIndex(const IndexExpr *ix) {
   Type base = checkExpr(ix->base.get());
+  if (base.isStructured())
+    return checkStructuredIndex(ix, base);
+  return checkIndexOn(ix, base);
+}
+
+Type Analyzer::checkIndexOn(const IndexExpr *ix, Type base) {
   for (size_t i = 0; i < ix->indices.size(); ++i)
     if (ix->isEllipsis(i)) {
       // The instance owns this body (Sema.cpp copies bodies with `...`),
@@ -935,7 +944,7 @@ Type Analyzer::checkExprImpl(const Expr *e) {
       isTruthy(t, u->operand->range);
       return Type::boolean();
     }
-    if ((!t.isScalar() && !t.isArray()) || t.isString()) {
+    if ((!t.isScalar() && !t.isArray()) || t.isString() || t.isStructured()) {
       diags_.error(e->range, std::string("bad operand type for unary '") +
                                  spelling(u->op) + "': " + t.str());
       return Type::unknown();
@@ -953,6 +962,9 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     auto *b = static_cast<const BinaryExpr *>(e);
     Type l = checkExpr(b->lhs.get());
     Type r = checkExpr(b->rhs.get());
+    if (!refuseStructured(l, b->range, std::string("'") + spelling(b->op) + "'") ||
+        !refuseStructured(r, b->range, std::string("'") + spelling(b->op) + "'"))
+      return Type::unknown();
     return binaryResult(b->op, b->lhs.get(), l, b->rhs.get(), r, b->range);
   }
   case ExprKind::Compare:
@@ -1106,6 +1118,21 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     if (!base.isArray()) {
       diags_.error(a->range,
                    "'" + a->attr + "' is not an attribute of " + base.str());
+      return Type::unknown();
+    }
+    // rec.x of a record; a structured array's shape, size and ndim (of
+    // its records' axes).
+    if (base.isRecordValue())
+      return structuredField(base, a->attr, a->range);
+    if (base.isStructured() &&
+        (a->attr == "size" || a->attr == "ndim" || a->attr == "shape"))
+      return a->attr == "shape" ? Type::tuple(std::vector<Type>(
+                                      base.structuredRank(), Type::i64()))
+                                : Type::i64();
+    if (base.isStructured()) {
+      diags_.error(a->range, "'" + a->attr + "' of a " + base.str() +
+                                 " is not supported yet (shape, size and "
+                                 "ndim are)");
       return Type::unknown();
     }
     if (a->attr == "size" || a->attr == "ndim" || a->attr == "itemsize" ||

@@ -148,6 +148,24 @@ private:
   Type checkCompare(const CompareExpr *c);
   /// a[i, j:k]: an element, a view, or a tuple item.
   Type checkIndex(const IndexExpr *ix);
+  /// base[...] for a base of type `base` (checkIndex, with the base
+  /// checked).
+  Type checkIndexOn(const IndexExpr *ix, Type base);
+  /// Structured arrays and records (SemaStructured.cpp): indexing one
+  /// (a['x'] a field, a[i] a record, slices and selections of records),
+  /// rec.x, __structured(...), and the builtins and operators that take
+  /// one.
+  Type checkStructuredIndex(const IndexExpr *ix, const Type &base);
+  Type structuredField(const Type &base, const std::string &name,
+                       SourceRange range);
+  std::optional<Type>
+  checkStructuredBuiltin(const CallExpr *c, Builtin b,
+                         const std::vector<Type> &args,
+                         const std::vector<const Expr *> &argExprs);
+  /// False (reported) when `t` is a structured array or record, which
+  /// `what` (an operator) does not take.
+  bool refuseStructured(const Type &t, SourceRange range,
+                        const std::string &what);
   Type checkCall(const CallExpr *c);
   /// isinstance(x, spec): a bool decided by x's type (isinstanceOf).
   Type checkIsinstance(const CallExpr *c);

@@ -27,7 +27,8 @@ bool Type::operator==(const Type &o) const {
     return scalar_ == o.scalar_;
   case Kind::Array:
     return scalar_ == o.scalar_ && rank_ == o.rank_ &&
-           listDepth_ == o.listDepth_ && str_ == o.str_;
+           listDepth_ == o.listDepth_ && str_ == o.str_ &&
+           structured_ == o.structured_;
   case Kind::Tuple:
     return elems_ == o.elems_ && record_ == o.record_;
   case Kind::Optional:
@@ -199,6 +200,20 @@ std::string Type::str() const {
   case Kind::Array: {
     if (str_)
       return "str";
+    if (!structured_.empty()) {
+      // record(x: f32, y: f32 (8 bytes))[:]
+      std::optional<StructuredLayout> layout =
+          StructuredLayout::parse(structured_);
+      std::string s =
+          "record(" + (layout ? layout->str() : structured_) + ")";
+      if (rank_ > 1) {
+        s += "[";
+        for (int i = 0; i + 1 < rank_; ++i)
+          s += i ? ", :" : ":";
+        s += "]";
+      }
+      return s;
+    }
     if (listDepth_ > 0) {
       // list[f64], list[list[f64]], list[f64[:]]
       Type inner = array(scalar_, rank_ - 1).withListDepth(listDepth_ - 1);
@@ -228,6 +243,90 @@ std::string Type::str() const {
     return std::string("dtype(") + scalarName(scalar_) + ")";
   }
   return "?";
+}
+
+int64_t StructuredField::bytes() const {
+  int64_t n = kind == ScalarKind::Bool ? 1 : bitWidth(kind) / 8;
+  for (int64_t d : shape)
+    n *= d;
+  return n;
+}
+
+const StructuredField *StructuredLayout::find(const std::string &name) const {
+  for (const StructuredField &f : fields)
+    if (f.name == name)
+      return &f;
+  return nullptr;
+}
+
+std::optional<StructuredLayout>
+StructuredLayout::parse(const std::string &spec) {
+  auto split = [](const std::string &s, char sep) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    for (size_t at; (at = s.find(sep, start)) != std::string::npos;
+         start = at + 1)
+      parts.push_back(s.substr(start, at - start));
+    parts.push_back(s.substr(start));
+    return parts;
+  };
+  auto number = [](const std::string &s, int64_t &out) {
+    if (s.empty() || s.size() > 12 ||
+        s.find_first_not_of("0123456789") != std::string::npos)
+      return false;
+    out = std::stoll(s);
+    return true;
+  };
+  std::vector<std::string> parts = split(spec, ';');
+  StructuredLayout layout;
+  if (parts.size() < 2 || !number(parts[0], layout.itemsize) ||
+      layout.itemsize == 0)
+    return std::nullopt;
+  for (size_t i = 1; i < parts.size(); ++i) {
+    std::vector<std::string> f = split(parts[i], ':');
+    if (f.size() < 3 || f.size() > 4 || f[0].empty())
+      return std::nullopt;
+    StructuredField field;
+    field.name = f[0];
+    bool known = false;
+    for (int k = 0; k <= static_cast<int>(ScalarKind::C64); ++k)
+      if (f[1] == numpyName(static_cast<ScalarKind>(k))) {
+        field.kind = static_cast<ScalarKind>(k);
+        known = true;
+      }
+    if (!known || !number(f[2], field.offset))
+      return std::nullopt;
+    if (f.size() == 4)
+      for (const std::string &d : split(f[3], 'x')) {
+        int64_t n;
+        if (!number(d, n))
+          return std::nullopt;
+        field.shape.push_back(n);
+      }
+    if (field.offset + field.bytes() > layout.itemsize ||
+        layout.find(field.name))
+      return std::nullopt;
+    layout.fields.push_back(std::move(field));
+  }
+  return layout;
+}
+
+std::string StructuredLayout::str() const {
+  std::string s;
+  int64_t packed = 0;
+  for (const StructuredField &f : fields) {
+    s += (s.empty() ? "" : ", ") + f.name + ": " + scalarName(f.kind);
+    if (!f.shape.empty()) {
+      s += "[";
+      for (size_t d = 0; d < f.shape.size(); ++d)
+        s += (d ? ", " : "") + std::to_string(f.shape[d]);
+      s += "]";
+    }
+    if (f.offset != packed)
+      s += " at " + std::to_string(f.offset);
+    packed = f.offset + f.bytes();
+  }
+  return s + " (" + std::to_string(itemsize) + " bytes)";
 }
 
 bool nestedTupleShape(const Type &t, std::vector<int64_t> &shape) {

@@ -10,6 +10,8 @@
 #define WEFT_FRONTEND_TYPES_H
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -240,6 +242,33 @@ public:
   }
   /// The namedtuple class of a tuple ("" for a plain tuple).
   const std::string &recordName() const { return record_; }
+  /// A NumPy structured array of `rank` axes (rank 0: one record, a
+  /// view of an element of one), held as the uint8 array of its bytes
+  /// with one more axis, the record's bytes; `spec` is its dtype
+  /// (StructuredLayout). A field (`a['x']`, `rec.x`) is a view of the
+  /// bytes read as the field's type.
+  static Type structured(std::string spec, int rank) {
+    Type t = array(ScalarKind::U8, rank + 1);
+    t.structured_ = std::move(spec);
+    return t;
+  }
+  /// Whether this is a structured array or a record.
+  bool isStructured() const {
+    return kind_ == Kind::Array && !structured_.empty();
+  }
+  /// One record (an element of a structured array).
+  bool isRecordValue() const { return isStructured() && rank_ == 1; }
+  /// A structured array's or record's dtype (StructuredLayout's spec).
+  const std::string &structuredSpec() const { return structured_; }
+  /// The axes of a structured array (the byte axis not counted).
+  int structuredRank() const { return rank_ - 1; }
+  /// This array of bytes as a structured array of dtype `spec` (its last
+  /// axis the records' bytes).
+  Type withStructured(const std::string &spec) const {
+    Type t = *this;
+    t.structured_ = spec;
+    return t;
+  }
 
   /// A number that may be None (Numba's optional type): a function that
   /// returns a number on some paths and None on others. Held as the
@@ -335,7 +364,31 @@ private:
   bool arrayRows_ = false; ///< a ragged list's rows are arrays
   int rowRank_ = 1;        ///< the rank of a ragged list's rows
   std::string record_;
+  std::string structured_; ///< a structured array's dtype
   std::vector<Type> elems_;
+};
+
+/// A field of a structured dtype: its name, kind, offset in the record
+/// (bytes) and, for a sub-array field, its shape.
+struct StructuredField {
+  std::string name;
+  ScalarKind kind;
+  int64_t offset;
+  std::vector<int64_t> shape;
+  /// The field's bytes.
+  int64_t bytes() const;
+};
+
+/// A structured dtype: "<itemsize>;<name>:<dtype>:<offset>[:<d1>x<d2>]..."
+/// (NumPy's dtype names), as the Python package and the runtime write it.
+struct StructuredLayout {
+  int64_t itemsize = 0;
+  std::vector<StructuredField> fields;
+  const StructuredField *find(const std::string &name) const;
+  /// Parses `spec`; nullopt if it is not one.
+  static std::optional<StructuredLayout> parse(const std::string &spec);
+  /// "x: f32, y: f32, n: u32 (12 bytes)".
+  std::string str() const;
 };
 
 /// Whether `t` or an element of it (tuples, nested) satisfies `pred`.

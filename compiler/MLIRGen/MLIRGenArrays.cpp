@@ -154,6 +154,8 @@ FunctionGen::subscriptEntries(const IndexExpr *ix) {
 Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
   Location l = loc(ix->range);
   weft::Type bt = fn.typeOf(ix->base.get());
+  if (const StrLitExpr *field = structuredFieldName(ix))
+    return emitStructuredField(array, bt, field->value, line(ix->range), l);
   weft::Type rt = fn.typeOf(ix);
   int rank = bt.rank();
   SmallVector<SubscriptEntry, 4> entries = subscriptEntries(ix);

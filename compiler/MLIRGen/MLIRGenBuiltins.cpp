@@ -283,7 +283,7 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
                  Builtin::Str, Builtin::Format, Builtin::FormatField}))
     return emitStrBuiltin(c, builtin);
   if (builtin == Builtin::AsList || builtin == Builtin::AsArray ||
-      builtin == Builtin::AsRows)
+      builtin == Builtin::AsRows || builtin == Builtin::AsStructured)
     return arg(0); // the same array, typed as a list or as an array
   if (builtinIn(builtin, {Builtin::LapackEigh, Builtin::LapackSvd,
                           Builtin::LapackSvdReduced, Builtin::LapackSvdvals,

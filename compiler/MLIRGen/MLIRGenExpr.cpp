@@ -999,6 +999,23 @@ Val FunctionGen::emitExpr(const Expr *e) {
       return Val(emitStrLiteral(std::string(1, kind), l));
     }
     Value arr = emitExpr(a->base.get()).v();
+    if (bt.isRecordValue()) // rec.x
+      return emitStructuredField(arr, bt, a->attr, line(a->range), l);
+    if (bt.isStructured()) {
+      // shape, size, ndim of the records' axes (not the bytes').
+      ArrayMeta m = arrayMeta(arr, l);
+      m.sizes.pop_back();
+      if (a->attr == "ndim")
+        return Val(i64(bt.structuredRank(), l));
+      if (a->attr == "size")
+        return Val(arith::IndexCastOp::create(b, l, b.getI64Type(),
+                                              productOf(m.sizes, l)));
+      Val shape;
+      for (Value n : m.sizes)
+        shape.parts.push_back(
+            arith::IndexCastOp::create(b, l, b.getI64Type(), n));
+      return shape;
+    }
     if ((a->attr == "real" || a->attr == "imag") &&
         isa<MemRefType>(arr.getType())) {
       // A new float array of the parts (NumPy's is a view: Sema refuses

@@ -304,6 +304,24 @@ public:
   /// A 2-D array of rows as a list of lists of any lengths (kind `k`).
   Val raggedFromRows(mlir::Value rows, ScalarKind k, mlir::Location l);
 
+  // ---- Structured arrays and records (MLIRGenStructured.cpp)
+  /// The field `ix` names (a['x'], rec['x']), or null for other indexing.
+  const StrLitExpr *structuredFieldName(const IndexExpr *ix);
+  /// The bytes of field `name` of `bytes` (a structured array or record
+  /// of type `t`) read as the field's type: a view with the records'
+  /// axes and one more, the field's elements (1 for a number).
+  mlir::Value structuredFieldView(mlir::Value bytes, const weft::Type &t,
+                                  const std::string &name, int64_t line,
+                                  mlir::Location l);
+  /// The value of the field: a number of a record, else an array view.
+  Val emitStructuredField(mlir::Value bytes, const weft::Type &t,
+                          const std::string &name, int64_t line,
+                          mlir::Location l);
+  /// rec['x'] = v, rec.x = v of a number field.
+  void storeStructuredField(mlir::Value bytes, const weft::Type &t,
+                            const std::string &name, mlir::Value v,
+                            int64_t line, mlir::Location l);
+
   // ---- Python's str (MLIRGenStrings.cpp)
   /// A new str of the literal's text (UTF-8).
   mlir::Value emitStrLiteral(const std::string &utf8, mlir::Location l);

@@ -324,6 +324,11 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
       return;
     }
     Value array = emitExpr(ix->base.get()).v();
+    if (const StrLitExpr *field = structuredFieldName(ix)) {
+      storeStructuredField(array, fn.typeOf(ix->base.get()), field->value,
+                           v.v(), line(ix->range), l);
+      return;
+    }
     auto mt = cast<MemRefType>(array.getType());
     ArrayMeta m = arrayMeta(array, l);
     SmallVector<Value, 4> idx;

@@ -25,6 +25,7 @@ struct weft_module {
 };
 struct weft_array {
   weft::Array array;
+  std::string structured; ///< a structured array's dtype, or ""
 };
 struct weft_entry {
   std::shared_ptr<weft::detail::TypedEntry> entry;
@@ -178,7 +179,7 @@ void toCValue(const weft::Value &r, weft_value &out) {
   case weft::Value::Kind::Array:
     out.kind = weft_value::WEFT_ARRAY;
     out.dtype = fromDType(r.array().dtype());
-    out.array = new weft_array{r.array()};
+    out.array = new weft_array{r.array(), r.structuredDtype()};
     out.list_depth = r.listDepth();
     out.is_string = r.isString();
     break;
@@ -516,6 +517,9 @@ weft_dtype weft_array_dtype(const weft_array *a) {
   return a ? fromDType(a->array.dtype()) : WEFT_F64;
 }
 int weft_array_rank(const weft_array *a) { return a ? a->array.rank() : 0; }
+const char *weft_array_structured_dtype(const weft_array *a) {
+  return a && !a->structured.empty() ? a->structured.c_str() : nullptr;
+}
 int64_t weft_array_shape(const weft_array *a, int axis) {
   return a && axis >= 0 && axis < a->array.rank() ? a->array.shape(axis) : 0;
 }

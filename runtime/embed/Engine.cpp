@@ -446,6 +446,7 @@ Value detail::ValueAccess::decode(const Type &r, const char *bytes,
     out.kind_ = Value::Kind::Array;
     out.listDepth_ = r.listDepth();
     out.isString_ = r.isString();
+    out.structured_ = r.structuredSpec();
     return out;
   }
   switch (r.scalarKind()) {

@@ -190,6 +190,7 @@ for name, res, args in [
         ("weft_array_data", _P, [_P]),
         ("weft_array_dtype", ctypes.c_int, [_P]),
         ("weft_array_rank", ctypes.c_int, [_P]),
+        ("weft_array_structured_dtype", ctypes.c_char_p, [_P]),
         ("weft_array_shape", ctypes.c_int64, [_P, ctypes.c_int]),
         ("weft_array_stride", ctypes.c_int64, [_P, ctypes.c_int]),
         ("weft_array_release", None, [_P]),
@@ -375,6 +376,27 @@ class _ViewOf:
 
 
 def _array_result(handle, args):
+    """A NumPy array over a Weft result; a structured array's (or a
+    record's) bytes as the structured array (the record)."""
+    spec = _lib.weft_array_structured_dtype(handle)
+    a = _plain_array_result(handle, args)
+    if spec is None:
+        return a
+    items = spec.decode().split(";")
+    names, formats, offsets = [], [], []
+    for item in items[1:]:
+        name, dtype, offset, *shape = item.split(":")
+        names.append(name)
+        offsets.append(int(offset))
+        formats.append((dtype, tuple(int(d) for d in shape[0].split("x")))
+                       if shape else dtype)
+    dt = np.dtype({"names": names, "formats": formats, "offsets": offsets,
+                   "itemsize": int(items[0])})
+    r = a.view(dt)[..., 0]
+    return r[()] if a.ndim == 1 else r
+
+
+def _plain_array_result(handle, args):
     """A NumPy array over a Weft result. A view of an argument's memory
     (`return x[1:]`) has that argument as its base, and is read-only if
     the argument is; anything else is over Weft's buffer, which it keeps
@@ -573,7 +595,7 @@ def _fast_result(r):
         return False
     if type(r) is tuple:
         return all(_fast_result(x) for x in r)
-    return type(r) is np.ndarray
+    return type(r) is np.ndarray and r.dtype.names is None
 
 
 # Functions and dispatchers are weft._fastcall.Callers when it is built:
@@ -1384,6 +1406,7 @@ class Dispatcher(_CallerBase):
                      for a in args)
         if any(isinstance(a, (tuple, list, str, dict, set, frozenset,
                               Dispatcher)) or a is None
+               or _arguments.is_structured(a)
                or _arguments.is_dtype(a) or _jitclass.info_of(a)
                for a in args):
             return self._call_with_tuples(args)

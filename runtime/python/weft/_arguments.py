@@ -309,12 +309,46 @@ def is_dtype(x):
     return dtype_name(x) is not None
 
 
+def structured_spec(dt):
+    """A structured dtype as Weft writes it (frontend/Types.h,
+    StructuredLayout): "<itemsize>;<name>:<dtype>:<offset>[:<shape>]"."""
+    parts = [str(dt.itemsize)]
+    for name in dt.names:
+        field, offset = dt.fields[name][:2]
+        base = field.base
+        if base.names is not None or base.kind not in "biufc" or \
+                base.byteorder == ">" or any(c in name for c in ":;") or \
+                not name:
+            raise _call_error(
+                "a structured array passed to a Weft function has fields of "
+                "numbers in the machine's byte order (field %r is %s)" %
+                (name, field))
+        parts.append("%s:%s:%d" % (name, base.name, offset) +
+                     (":" + "x".join(map(str, field.shape))
+                      if field.shape else ""))
+    return ";".join(parts)
+
+
+def is_structured(x):
+    """Whether `x` is a NumPy structured array (of one or more axes)."""
+    return isinstance(x, np.ndarray) and x.dtype.names is not None and \
+        x.ndim > 0
+
+
+def structured_bytes(x):
+    """A structured array's bytes: the uint8 array with one more axis
+    (the records' bytes) over its buffer, which writes reach."""
+    return x[..., None].view(np.uint8)
+
+
 def layout(x):
     """None for a value passed as it is; the nested lengths of a tuple;
     "None" for None, "list" for a list and "dtype:<name>" for a dtype
     (written into the generated call)."""
     if x is None:
         return "None"
+    if is_structured(x):
+        return "structured:" + structured_spec(x.dtype)
     if dtype_name(x) is not None:
         return "dtype:" + dtype_name(x)
     if isinstance(x, str):
@@ -400,7 +434,9 @@ def flatten(x, out, lists):
             or is_dtype(x):
         return
     info = _jitclass.info_of(x)
-    if info is not None:
+    if is_structured(x):
+        out.append(structured_bytes(x))
+    elif info is not None:
         arrays = info.cells(x)
         lists.append((x, arrays))
         out.extend(arrays)
@@ -437,6 +473,9 @@ def expression(shape, name, params, prelude):
     """Weft source rebuilding a value of layout `shape` from parameters
     named after `name` (appended to `params`); statements it needs first
     (a dict's insertions) are appended to `prelude`."""
+    if isinstance(shape, str) and shape.startswith("structured:"):
+        params.append(name)
+        return '__structured(%s, "%s")' % (name, shape[len("structured:"):])
     if isinstance(shape, str) and shape.startswith(("dict:", "set:")):
         is_dict = shape.startswith("dict:")
         keys, values, i = name + "_keys", name + "_values", name + "_i"

@@ -185,6 +185,12 @@ weft_arg weft_array_arg(const weft_array *array);
 void *weft_array_data(const weft_array *array);
 weft_dtype weft_array_dtype(const weft_array *array);
 int weft_array_rank(const weft_array *array);
+/** NULL, or for a structured array result (a NumPy dtype of named
+ *  fields) its dtype, "<itemsize>;<name>:<dtype>:<offset>[:<d1>x<d2>]"
+ *  for each field in order (NumPy's dtype names: "float32", "uint8",
+ *  ...): the array is then its bytes, uint8 with one more axis, the
+ *  records' (docs/embedding.md). Valid while the array is. */
+const char *weft_array_structured_dtype(const weft_array *array);
 int64_t weft_array_shape(const weft_array *array, int axis);
 int64_t weft_array_stride(const weft_array *array, int axis);
 void weft_array_release(weft_array *array);

@@ -277,6 +277,10 @@ public:
   bool raggedArrayRows() const { return raggedArrayRows_; }
   /// Whether an integer result is a uint64 (as<uint64_t>() reads it all).
   bool isUnsigned() const { return unsigned_; }
+  /// A structured array result's dtype ("" for any other result): the
+  /// array holds its bytes (uint8, with one more axis, the records'); see
+  /// weft_array_structured_dtype.
+  const std::string &structuredDtype() const { return structured_; }
 
 private:
   friend class Function;
@@ -291,6 +295,7 @@ private:
   bool isString_ = false;
   bool isRagged_ = false;
   bool raggedArrayRows_ = false;
+  std::string structured_;
   weft::Array array_;
   std::vector<Value> elements_;
 };

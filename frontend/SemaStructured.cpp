@@ -1,0 +1,146 @@
+//===- SemaStructured.cpp - Typing of structured arrays and records -------===//
+//
+// A NumPy structured array (a dtype of named fields) is held as the uint8
+// array of its bytes with one more axis, the records' bytes, and its
+// dtype (Type::structured): a[i] is a record, a view of its bytes, so
+// writes through it reach the array, as Numba's records do; a['x'] and
+// rec['x'] (or rec.x) are the field's values, views of the bytes read as
+// the field's type (MLIRGenStructured.cpp). Operators and NumPy's
+// functions do not take records.
+//
+//===----------------------------------------------------------------------===//
+#include "frontend/SemaImpl.h"
+
+namespace weft {
+namespace sema {
+
+namespace {
+/// The bytes of one element of kind `k`.
+int64_t elementBytes(ScalarKind k) {
+  return k == ScalarKind::Bool ? 1 : bitWidth(k) / 8;
+}
+} // namespace
+
+bool Analyzer::refuseStructured(const Type &t, SourceRange range,
+                                const std::string &what) {
+  if (!t.isStructured())
+    return true;
+  diags_.error(range, what + " does not take a " + t.str() +
+                          "; use its fields (a['x'], rec['x'] or rec.x)");
+  return false;
+}
+
+Type Analyzer::structuredField(const Type &base, const std::string &name,
+                               SourceRange range) {
+  std::optional<StructuredLayout> layout =
+      StructuredLayout::parse(base.structuredSpec());
+  const StructuredField *f = layout ? layout->find(name) : nullptr;
+  if (!f) {
+    std::string names;
+    for (const StructuredField &g :
+         layout ? layout->fields : std::vector<StructuredField>{})
+      names += (names.empty() ? "" : ", ") + g.name;
+    diags_.error(range, "the record has no field '" + name +
+                            "'; its fields: " + names);
+    return Type::unknown();
+  }
+  if (f->shape.size() > 1) {
+    diags_.error(range, "field '" + name +
+                            "' is a sub-array of more than one axis, which "
+                            "Weft does not read yet; pass it as an array of "
+                            "its own (a['" +
+                            name + "'])");
+    return Type::unknown();
+  }
+  int rank = base.structuredRank() + static_cast<int>(f->shape.size());
+  if (base.structuredRank() > 0 &&
+      layout->itemsize % elementBytes(f->kind) != 0) {
+    diags_.error(range,
+                 "a['" + name + "'] views " + scalarName(f->kind) + " values " +
+                     std::to_string(layout->itemsize) +
+                     " bytes apart, which is not a whole number of them; "
+                     "read the field record by record (a[i]['" +
+                     name + "'])");
+    return Type::unknown();
+  }
+  if (rank == 0)
+    return Type::scalar(computeKind(f->kind));
+  return Type::array(f->kind, rank);
+}
+
+Type Analyzer::checkStructuredIndex(const IndexExpr *ix, const Type &base) {
+  // a['x'], rec['x']: a field.
+  if (ix->indices.size() == 1)
+    if (auto *name = ix->indices[0]->dyn<StrLitExpr>())
+      return structuredField(base, name->value, ix->indices[0]->range);
+  // Indices of the records' axes: as many as the array has, or fewer.
+  size_t entries = 0;
+  for (size_t k = 0; k < ix->indices.size(); ++k) {
+    if (ix->isEllipsis(k)) {
+      diags_.error(ix->range, "'...' does not index a " + base.str() +
+                                  " yet; write its axes' indices");
+      return Type::unknown();
+    }
+    if (ix->isNewAxis(k))
+      continue;
+    if (ix->indices[k]->dyn<StrLitExpr>()) {
+      diags_.error(ix->indices[k]->range,
+                   "a field name indexes a record or a structured array "
+                   "alone (a['x'], then [i]), not beside other indices");
+      return Type::unknown();
+    }
+    // (an index that is a tuple variable counts its elements)
+    Type it = ix->indices.size() == 1 && !ix->indices[k]->dyn<SliceExpr>()
+                  ? checkExpr(ix->indices[k].get())
+                  : Type::i64();
+    entries += it.isTuple() ? it.elems().size() : 1;
+  }
+  if (static_cast<int>(entries) > base.structuredRank()) {
+    diags_.error(ix->range,
+                 base.isRecordValue()
+                     ? "a record is indexed by the name of a field "
+                       "(rec['x']), not by a number"
+                     : "too many indices for a " + base.str() + " (" +
+                           std::to_string(base.structuredRank()) + " axes)");
+    return Type::unknown();
+  }
+  Type r = checkIndexOn(ix, base);
+  if (!r.isArray())
+    return r;
+  return r.withStructured(base.structuredSpec());
+}
+
+std::optional<Type>
+Analyzer::checkStructuredBuiltin(const CallExpr *c, Builtin b,
+                                 const std::vector<Type> &args,
+                                 const std::vector<const Expr *> &argExprs) {
+  if (b == Builtin::AsStructured) {
+    auto *spec =
+        argExprs.size() == 2 ? argExprs[1]->dyn<StrLitExpr>() : nullptr;
+    if (!spec || !StructuredLayout::parse(spec->value) || !args[0].isArray() ||
+        args[0].isStructured() || args[0].scalarKind() != ScalarKind::U8) {
+      diags_.error(c->range, "__structured() takes a uint8 array of a "
+                             "structured array's bytes and its dtype's "
+                             "description");
+      return Type::unknown();
+    }
+    return Type::structured(spec->value, args[0].rank() - 1);
+  }
+  auto structured = std::find_if(
+      args.begin(), args.end(), [](const Type &t) { return t.isStructured(); });
+  if (structured == args.end())
+    return std::nullopt;
+  // What moves records as they are: len, copies.
+  if ((b == Builtin::Len && !structured->isRecordValue()) ||
+      (b == Builtin::Copy && args.size() == 1))
+    return b == Builtin::Len ? Type::i64() : *structured;
+  const Expr *at = argExprs[structured - args.begin()];
+  diags_.error(at->range, std::string(builtinName(b)) + "() does not take a " +
+                              structured->str() +
+                              " yet; use its fields (a['x'], rec['x'] or "
+                              "rec.x)");
+  return Type::unknown();
+}
+
+} // namespace sema
+} // namespace weft
