@@ -152,15 +152,27 @@ def __np_x_eye(N, M=None, k=0):
     return out
 
 def __np_x_norm(x, ord=None, axis=None):
+    # (of the magnitudes: the same squares for real numbers, |z| for
+    # complex ones)
+    a = np.abs(x)
     if axis is not None:
         assert x.ndim == 2 and ord is None, "np.linalg.norm with axis= takes a 2-D array and no ord here"
         if axis == 0 or axis == -2:
-            return np.sqrt(np.sum(x * x, axis=0))
-        return np.sqrt(np.sum(x * x, axis=1))
+            return np.sqrt(np.sum(a * a, axis=0))
+        return np.sqrt(np.sum(a * a, axis=1))
     if ord is None:
-        return np.linalg.norm(x)
-    assert x.ndim == 1, "np.linalg.norm with ord= takes a 1-D array here"
-    a = np.abs(x)
+        return np.linalg.norm(a)
+    if x.ndim == 2:
+        # a matrix's norms: the largest (least) row or column sum
+        assert ord == np.inf or ord == -np.inf or ord == 1 or ord == -1, "np.linalg.norm of a matrix takes ord=None, np.inf, -np.inf, 1 or -1 here"
+        if ord == np.inf:
+            return np.max(np.sum(a, axis=1)) * 1.0
+        if ord == -np.inf:
+            return np.min(np.sum(a, axis=1)) * 1.0
+        if ord == 1:
+            return np.max(np.sum(a, axis=0)) * 1.0
+        return np.min(np.sum(a, axis=0)) * 1.0
+    assert x.ndim == 1, "np.linalg.norm with ord= takes a 1-D or 2-D array here"
     if ord == np.inf:
         return np.max(a) * 1.0
     if ord == -np.inf:
@@ -170,7 +182,7 @@ def __np_x_norm(x, ord=None, axis=None):
     if ord == 1:
         return np.sum(a) * 1.0
     if ord == 2:
-        return np.linalg.norm(x)
+        return np.linalg.norm(a)
     return np.sum(a ** ord) ** (1.0 / ord)
 
 def __np_x_iinfo_max(a):

@@ -795,7 +795,8 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
          valueType.structuredSpec() != elem.structuredSpec())) {
       diags_.error(valueRange, "a " + elem.str() +
                                    " is assigned records of its dtype, not "
-                                   "a " + valueType.str() +
+                                   "a " +
+                                   valueType.str() +
                                    "; assign its fields (a[i]['x'] = v)");
       return;
     }
@@ -939,9 +940,10 @@ bool Analyzer::checkArrayIndexStore(const IndexExpr *ix, const Type &value,
   // An array is stored element by element into the selection (its shape
   // broadcast to the selection's, checked when it runs).
   Type selection = fn_->typeOf(ix);
-  if (value.isArray() && !value.elementType().isComplex() && !value.isList() &&
-      selection.isArray() && value.rank() <= selection.rank() &&
-      !selection.elementType().isComplex())
+  // (a complex array only into a complex one)
+  if (value.isArray() && !value.isList() && selection.isArray() &&
+      value.rank() <= selection.rank() &&
+      (!value.elementType().isComplex() || selection.elementType().isComplex()))
     return true;
   diags_.error(valueRange,
                "cannot store a " + value.str() +
@@ -1229,8 +1231,9 @@ void Analyzer::checkStmt(const Stmt &s) {
   case StmtKind::Assert: {
     auto &a = static_cast<const AssertStmt &>(s);
     isTruthy(checkExpr(a.test.get()), a.test->range);
-    if (a.msg && !a.msg->dyn<StrLitExpr>())
-      diags_.error(a.msg->range, "the assert message must be a string");
+    // A message that is not a string literal (a variable, an f-string)
+    // is left out, as raise leaves it out: the error has the exception's
+    // name alone.
     return;
   }
   case StmtKind::FunctionDef:

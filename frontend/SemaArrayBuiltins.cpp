@@ -1076,7 +1076,7 @@ std::optional<ScalarKind> Analyzer::dtypeArgument(const Expr *e) {
       n && !fn_->locals.count(n->name) && !parseScalarName(n->name, k))
     return std::nullopt;
   Type t = checkExpr(e);
-  if (!t.isDType())
+  if (!t.isDType() || t.isStructuredDType())
     return std::nullopt;
   return t.scalarKind();
 }

@@ -851,6 +851,9 @@ const Expr *Analyzer::moduleConstant(const std::string &name) {
           auto *cls = call->callee->dyn<NameExpr>();
           if (number(x))
             return true; // np.uint64(5)
+          if (cls && isBuiltinNamed(cls->name, Builtin::AsStructured) &&
+              call->args.size() == 1 && call->args[0]->dyn<StrLitExpr>())
+            return true; // a structured dtype
           if (!cls || !module_.records.count(cls->name) ||
               defs_.count(cls->name) || assignments.count(cls->name))
             return false;
@@ -962,8 +965,10 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     auto *b = static_cast<const BinaryExpr *>(e);
     Type l = checkExpr(b->lhs.get());
     Type r = checkExpr(b->rhs.get());
-    if (!refuseStructured(l, b->range, std::string("'") + spelling(b->op) + "'") ||
-        !refuseStructured(r, b->range, std::string("'") + spelling(b->op) + "'"))
+    if (!refuseStructured(l, b->range,
+                          std::string("'") + spelling(b->op) + "'") ||
+        !refuseStructured(r, b->range,
+                          std::string("'") + spelling(b->op) + "'"))
       return Type::unknown();
     return binaryResult(b->op, b->lhs.get(), l, b->rhs.get(), r, b->range);
   }
@@ -1078,6 +1083,8 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     }
     if (jitclassOf(base))
       return checkJitclassAttribute(a, base);
+    if (base.isRecordValue() && a->attr.rfind("__cell__", 0) == 0)
+      return structuredFieldCell(base, a->attr.substr(8), a->range);
     if (a->attr.rfind("__cell__", 0) == 0) {
       // (obj.x = v of DesugarJitclasses)
       diags_.error(a->range, "cannot assign to '." + a->attr.substr(8) +

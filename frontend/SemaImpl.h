@@ -158,6 +158,10 @@ private:
   Type checkStructuredIndex(const IndexExpr *ix, const Type &base);
   Type structuredField(const Type &base, const std::string &name,
                        SourceRange range);
+  /// rec.x = v (rewritten as rec.__cell__x[0] = v): the field's bytes as
+  /// a 1-element array of its type.
+  Type structuredFieldCell(const Type &base, const std::string &name,
+                           SourceRange range);
   std::optional<Type>
   checkStructuredBuiltin(const CallExpr *c, Builtin b,
                          const std::vector<Type> &args,

@@ -44,14 +44,6 @@ Type Analyzer::structuredField(const Type &base, const std::string &name,
                             "'; its fields: " + names);
     return Type::unknown();
   }
-  if (f->shape.size() > 1) {
-    diags_.error(range, "field '" + name +
-                            "' is a sub-array of more than one axis, which "
-                            "Weft does not read yet; pass it as an array of "
-                            "its own (a['" +
-                            name + "'])");
-    return Type::unknown();
-  }
   int rank = base.structuredRank() + static_cast<int>(f->shape.size());
   if (base.structuredRank() > 0 &&
       layout->itemsize % elementBytes(f->kind) != 0) {
@@ -66,6 +58,23 @@ Type Analyzer::structuredField(const Type &base, const std::string &name,
   if (rank == 0)
     return Type::scalar(computeKind(f->kind));
   return Type::array(f->kind, rank);
+}
+
+Type Analyzer::structuredFieldCell(const Type &base, const std::string &name,
+                                   SourceRange range) {
+  Type field = structuredField(base, name, range);
+  if (!field.isKnown())
+    return field;
+  if (!field.isScalar()) {
+    diags_.error(range, "rec." + name +
+                            " is a sub-array field: assign its elements "
+                            "(rec." +
+                            name + "[:] = v)");
+    return Type::unknown();
+  }
+  // (the field's one element, as stored: rec.x = v is rec.x's cell[0] = v)
+  return Type::array(
+      StructuredLayout::parse(base.structuredSpec())->find(name)->kind, 1);
 }
 
 Type Analyzer::checkStructuredIndex(const IndexExpr *ix, const Type &base) {
@@ -114,6 +123,16 @@ std::optional<Type>
 Analyzer::checkStructuredBuiltin(const CallExpr *c, Builtin b,
                                  const std::vector<Type> &args,
                                  const std::vector<const Expr *> &argExprs) {
+  if (b == Builtin::AsStructured && argExprs.size() == 1) {
+    // __structured("spec"): the dtype (a module's np.dtype([...])).
+    auto *spec = argExprs[0]->dyn<StrLitExpr>();
+    if (!spec || !StructuredLayout::parse(spec->value)) {
+      diags_.error(c->range, "__structured() takes a structured dtype's "
+                             "description");
+      return Type::unknown();
+    }
+    return Type::structuredDType(spec->value);
+  }
   if (b == Builtin::AsStructured) {
     auto *spec =
         argExprs.size() == 2 ? argExprs[1]->dyn<StrLitExpr>() : nullptr;
@@ -126,13 +145,45 @@ Analyzer::checkStructuredBuiltin(const CallExpr *c, Builtin b,
     }
     return Type::structured(spec->value, args[0].rank() - 1);
   }
+  // np.zeros(shape, dtype=rec_dtype), np.empty: records of zero bytes
+  // (np.empty's too).
+  if (b == Builtin::Zeros || b == Builtin::Empty) {
+    const Expr *dtypeExpr = argExprs.size() == 2 ? argExprs[1] : nullptr;
+    for (const KeywordArg &k : c->keywords)
+      if (k.name == "dtype")
+        dtypeExpr = k.value.get();
+    Type dt = dtypeExpr && argExprs.size() <= 2 ? checkExpr(dtypeExpr)
+                                                : Type::unknown();
+    if (dt.isStructuredDType()) {
+      const Type &shape = args[0];
+      if (!shape.isInt() &&
+          !(shape.isTuple() &&
+            std::all_of(shape.elems().begin(), shape.elems().end(),
+                        [](const Type &e) { return e.isInt(); }))) {
+        diags_.error(argExprs[0]->range,
+                     std::string(builtinName(b)) +
+                         "()'s shape is an int or a tuple of ints");
+        return Type::unknown();
+      }
+      int rank = shape.isInt() ? 1 : static_cast<int>(shape.elems().size());
+      return Type::structured(dt.structuredSpec(), rank);
+    }
+  }
+  for (size_t i = 0; i < args.size(); ++i)
+    if (args[i].isStructuredDType()) {
+      diags_.error(argExprs[i]->range,
+                   std::string(builtinName(b)) + "() does not take a " +
+                       args[i].str() + "; np.zeros and np.empty do");
+      return Type::unknown();
+    }
   auto structured = std::find_if(
       args.begin(), args.end(), [](const Type &t) { return t.isStructured(); });
   if (structured == args.end())
     return std::nullopt;
   // What moves records as they are: len, copies.
   if ((b == Builtin::Len && !structured->isRecordValue()) ||
-      (b == Builtin::Copy && args.size() == 1))
+      (builtinIn(b, {Builtin::Copy, Builtin::ZerosLike, Builtin::EmptyLike}) &&
+       args.size() == 1 && c->keywords.empty()))
     return b == Builtin::Len ? Type::i64() : *structured;
   const Expr *at = argExprs[structured - args.begin()];
   diags_.error(at->range, std::string(builtinName(b)) + "() does not take a " +

@@ -24,7 +24,7 @@ bool Type::operator==(const Type &o) const {
   switch (kind_) {
   case Kind::Scalar:
   case Kind::DType:
-    return scalar_ == o.scalar_;
+    return scalar_ == o.scalar_ && structured_ == o.structured_;
   case Kind::Array:
     return scalar_ == o.scalar_ && rank_ == o.rank_ &&
            listDepth_ == o.listDepth_ && str_ == o.str_ &&
@@ -204,8 +204,7 @@ std::string Type::str() const {
       // record(x: f32, y: f32 (8 bytes))[:]
       std::optional<StructuredLayout> layout =
           StructuredLayout::parse(structured_);
-      std::string s =
-          "record(" + (layout ? layout->str() : structured_) + ")";
+      std::string s = "record(" + (layout ? layout->str() : structured_) + ")";
       if (rank_ > 1) {
         s += "[";
         for (int i = 0; i + 1 < rank_; ++i)
@@ -240,6 +239,8 @@ std::string Type::str() const {
     return arrayRows_ ? "list[" + raggedRow().str() + "]"
                       : std::string("list[list[") + scalarName(scalar_) + "]]";
   case Kind::DType:
+    if (!structured_.empty())
+      return "dtype(" + structured(structured_, 0).str() + ")";
     return std::string("dtype(") + scalarName(scalar_) + ")";
   }
   return "?";

@@ -252,6 +252,16 @@ public:
     t.structured_ = std::move(spec);
     return t;
   }
+  /// A structured dtype as a value (a module's np.dtype([...]), which
+  /// np.zeros and np.empty take): known when the program is compiled.
+  static Type structuredDType(std::string spec) {
+    Type t = dtype(ScalarKind::U8);
+    t.structured_ = std::move(spec);
+    return t;
+  }
+  bool isStructuredDType() const {
+    return kind_ == Kind::DType && !structured_.empty();
+  }
   /// Whether this is a structured array or a record.
   bool isStructured() const {
     return kind_ == Kind::Array && !structured_.empty();

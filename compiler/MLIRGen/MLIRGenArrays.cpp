@@ -358,6 +358,9 @@ Value FunctionGen::emitArrayConstructor(const CallExpr *c, Builtin builtin,
     // zeros_like(a): a's shape (a is evaluated, as NumPy does).
     SmallVector<Value, 4> sizes = like ? arrayMeta(arg(0).v(), l).sizes
                                        : shapeSizes(arg(0), argType(0), ln, l);
+    if (t.isStructured() && !like) // records: their bytes, one more axis
+      sizes.push_back(
+          index(StructuredLayout::parse(t.structuredSpec())->itemsize, l));
     ScalarKind k = t.scalarKind();
     Value arr = allocArrayN(k, sizes, l);
     if (builtin != Builtin::Empty && builtin != Builtin::EmptyLike) {

@@ -282,6 +282,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
                 {Builtin::AsStr, Builtin::StrCodes, Builtin::Ord, Builtin::Chr,
                  Builtin::Str, Builtin::Format, Builtin::FormatField}))
     return emitStrBuiltin(c, builtin);
+  if (builtin == Builtin::AsStructured && c->args.size() == 1)
+    return Val(); // a dtype: nothing when it runs
   if (builtin == Builtin::AsList || builtin == Builtin::AsArray ||
       builtin == Builtin::AsRows || builtin == Builtin::AsStructured)
     return arg(0); // the same array, typed as a list or as an array

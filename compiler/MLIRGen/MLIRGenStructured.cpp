@@ -46,8 +46,25 @@ Val FunctionGen::emitStructuredField(Value bytes, const weft::Type &t,
   StructuredLayout layout = *StructuredLayout::parse(t.structuredSpec());
   const StructuredField &f = *layout.find(name);
   Value view = structuredFieldView(bytes, t, name, ln, l);
-  if (!f.shape.empty())
+  if (f.shape.size() == 1)
     return Val(view); // a sub-array: its axis is the view's last
+  if (f.shape.size() > 1) {
+    // A sub-array of several axes: the view's last axis (contiguous) as
+    // the field's axes, in row-major order.
+    ArrayMeta m = arrayMeta(view, l);
+    m.sizes.pop_back();
+    m.strides.pop_back();
+    SmallVector<Value, 4> inner;
+    int64_t stride = 1;
+    for (size_t d = f.shape.size(); d-- > 0;) {
+      inner.insert(inner.begin(), index(stride, l));
+      stride *= f.shape[d];
+    }
+    for (int64_t n : f.shape)
+      m.sizes.push_back(index(n, l));
+    m.strides.append(inner.begin(), inner.end());
+    return Val(makeView(view, f.kind, m.offset, m.sizes, m.strides, l));
+  }
   if (t.isRecordValue())
     return Val(convert(memref::LoadOp::create(b, l, view, index(0, l)),
                        computeKind(f.kind), l));

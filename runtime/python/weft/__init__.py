@@ -1031,6 +1031,12 @@ def _constant_literal(v):
         return str(int(v)) if _I64_MIN <= int(v) < 2**64 else None
     if isinstance(v, (float, np.floating)):
         return repr(float(v))  # inf, -inf and nan are Weft names too
+    if isinstance(v, np.dtype) and v.names is not None:
+        # a structured dtype (np.zeros(n, dtype=RECORD))
+        try:
+            return '__structured("%s")' % _arguments.structured_spec(v)
+        except CallError:
+            return None
     name = _arguments.dtype_name(v)
     if name is not None:  # FloatDType = np.float64: an alias of the dtype
         return "np." + ("bool_" if name == "bool" else name)
