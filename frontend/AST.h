@@ -168,6 +168,9 @@ struct CallExpr : Expr {
   /// Positions in `args` written `*t` (a tuple unpacked into arguments):
   /// Sema replaces each with t[0], t[1], ... once t's type is known.
   std::vector<size_t> starred;
+  /// The arguments of a `*args` parameter are packed into one tuple
+  /// display (Sema does it once, binding the call).
+  bool varargsPacked = false;
   /// `lst.append(x)` of a variable x used again before it is rebound
   /// (DesugarListMethods): Python's list would hold x itself, so Sema
   /// refuses copying an array x into a list of arrays.
@@ -378,6 +381,9 @@ struct Param {
   bool hasAnnotation = false;
   TypeAnnotation annotation;
   ExprPtr defaultValue; ///< `x=1.0`: a constant, or null
+  /// `*args`: the tuple of the positional arguments after the others
+  /// (a call packs them, Sema's bindArguments).
+  bool star = false;
 };
 /// `@decorator(...)` lines above a def; kept as call or name expressions.
 struct FunctionDefStmt : Stmt {

@@ -100,6 +100,7 @@ ExprPtr cloneExpr(const Expr *e, const RenameFn &rename) {
     auto out = std::make_unique<CallExpr>(r, rec(c->callee));
     out->args = list(c->args);
     out->starred = c->starred;
+    out->varargsPacked = c->varargsPacked;
     out->appendsLiveName = c->appendsLiveName;
     out->liveTupleNames = c->liveTupleNames;
     for (const KeywordArg &k : c->keywords)
@@ -155,6 +156,7 @@ Param cloneParam(const Param &p) {
   c.hasAnnotation = p.hasAnnotation;
   c.annotation = p.annotation;
   c.defaultValue = cloneExpr(p.defaultValue.get());
+  c.star = p.star;
   return c;
 }
 

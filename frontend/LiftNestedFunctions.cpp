@@ -71,6 +71,8 @@ void liftFrom(FunctionDefStmt &outer, Block &lifted) {
         for (ExprPtr &a : c->args)
           args.push_back(std::move(a));
         c->args = std::move(args);
+        for (size_t &k : c->starred) // (f(x, *t): t moves with x)
+          k += captured.size();
       });
       // The function as a value (an argument: simpson(f, ...)): its
       // lifted name, with what it captures (weft.closure(g, captured...),

@@ -352,11 +352,24 @@ StmtPtr Parser::parseFunctionDef() {
       accept(TokenKind::Comma);
       continue;
     }
+    // `*args`: the positional arguments after the others, as a tuple.
+    bool star = at(TokenKind::Star) && tok(1).kind == TokenKind::Identifier;
+    if (star) {
+      if (std::any_of(s->params.begin(), s->params.end(),
+                      [](const Param &q) { return q.star; }))
+        return error("a function has one '*args' parameter");
+      next();
+    }
     if (!at(TokenKind::Identifier))
       return error("expected a parameter name, found " + found());
     Param p;
     p.name = tok().text;
     p.range = next().range;
+    p.star = star;
+    if (star && (at(TokenKind::Colon) || at(TokenKind::Equal)))
+      return error("'*" + p.name +
+                   "' takes no annotation or default here; it is the "
+                   "tuple of the remaining positional arguments");
     if (accept(TokenKind::Colon)) {
       if (!parseTypeAnnotation(p.annotation))
         return nullptr;
@@ -366,7 +379,9 @@ StmtPtr Parser::parseFunctionDef() {
       p.defaultValue = parseExpr();
       if (!p.defaultValue)
         return nullptr;
-    } else if (!s->params.empty() && s->params.back().defaultValue) {
+    } else if (!s->params.empty() && s->params.back().defaultValue && !star &&
+               std::none_of(s->params.begin(), s->params.end(),
+                            [](const Param &q) { return q.star; })) {
       return error("a parameter without a default cannot follow one "
                    "with a default; give '" +
                    p.name +

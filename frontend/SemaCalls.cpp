@@ -18,6 +18,41 @@ namespace sema {
 bool Analyzer::bindArguments(const CallExpr *c, const FunctionDefStmt *def,
                              size_t nargs, std::vector<const Expr *> &bound) {
   size_t np = def->params.size();
+  // `*args`: the positional arguments from its position on, packed once
+  // into a tuple display, its argument.
+  auto star = std::find_if(def->params.begin(), def->params.end(),
+                           [](const Param &p) { return p.star; });
+  if (star != def->params.end()) {
+    size_t k = static_cast<size_t>(star - def->params.begin());
+    for (const KeywordArg &kw : c->keywords)
+      if (kw.name == star->name) {
+        diags_.error(kw.nameRange, "'" + star->name +
+                                       "' holds the positional arguments "
+                                       "after the others; it is not passed "
+                                       "by name");
+        return false;
+      }
+    auto &call = const_cast<CallExpr &>(*c);
+    if (!call.varargsPacked) {
+      if (call.args.size() < k) {
+        diags_.error(c->range,
+                     "'" + def->name + "' takes " + std::to_string(k) +
+                         (k == 1 ? " argument" : " arguments") +
+                         " by position before '*" + star->name + "'; pass " +
+                         (k == 1 ? "it" : "them") + " by position");
+        return false;
+      }
+      SourceRange r = call.args.size() > k ? call.args[k]->range : c->range;
+      auto tuple = std::make_unique<TupleExpr>(r);
+      for (size_t i = k; i < call.args.size(); ++i)
+        tuple->elts.push_back(std::move(call.args[i]));
+      call.args.resize(k);
+      call.args.push_back(std::move(tuple));
+      call.varargsPacked = true;
+      change();
+    }
+    nargs = call.args.size();
+  }
   auto arityError = [&]() {
     Diagnostic &d = diags_.error(
         c->range, "'" + def->name + "' takes " + std::to_string(np) +

@@ -34,13 +34,19 @@ std::optional<Type> Analyzer::sequenceResult(BinaryOp op, const Expr *lhsE,
       ((flatTupleList(l) ? r : l).isInt() ||
        (flatTupleList(l) ? r : l).isBool()))
     return flatTupleList(l) ? l : r;
-  // Python's tuple + tuple (joined) and tuple * n (repeated), of numbers.
+  // Python's tuple + tuple (joined) and tuple * n (repeated, of numbers).
   auto numbers = [](const Type &t) {
     return !anyPart(
         t, [](const Type &p) { return !p.isScalar() && !p.isTuple(); });
   };
-  if (op == BinaryOp::Add && l.isTuple() && r.isTuple() && numbers(l) &&
-      numbers(r)) {
+  // (joined, a tuple may hold arrays too: (pad(a),) + args[1:])
+  auto values = [](const Type &t) {
+    return !anyPart(t, [](const Type &p) {
+      return !p.isScalar() && !p.isTuple() && !p.isArray();
+    });
+  };
+  if (op == BinaryOp::Add && l.isTuple() && r.isTuple() && values(l) &&
+      values(r)) {
     std::vector<Type> elems = l.elems();
     elems.insert(elems.end(), r.elems().begin(), r.elems().end());
     return Type::tuple(std::move(elems));

@@ -152,8 +152,14 @@ Analyzer::checkStructuredBuiltin(const CallExpr *c, Builtin b,
     for (const KeywordArg &k : c->keywords)
       if (k.name == "dtype")
         dtypeExpr = k.value.get();
-    Type dt = dtypeExpr && argExprs.size() <= 2 ? checkExpr(dtypeExpr)
-                                                : Type::unknown();
+    // (quietly: any other dtype is the creation's own check)
+    Type dt;
+    if (dtypeExpr && argExprs.size() <= 2) {
+      bool saved = diags_.suppressed();
+      diags_.setSuppressed(true);
+      dt = checkExpr(dtypeExpr);
+      diags_.setSuppressed(saved);
+    }
     if (dt.isStructuredDType()) {
       const Type &shape = args[0];
       if (!shape.isInt() &&

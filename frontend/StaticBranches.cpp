@@ -181,6 +181,21 @@ private:
     return std::nullopt;
   }
 
+  /// len(p) of a stable tuple parameter: its number of elements
+  /// (Numba's constant for a tuple, `if len(args) > 1:` of `*args`).
+  std::optional<int> tupleLengthOf(const Expr *e, const Stable &stable) const {
+    auto *call = e->dyn<CallExpr>();
+    auto *f = call ? call->callee->dyn<NameExpr>() : nullptr;
+    if (!f || f->name != "len" || f->qualified || call->args.size() != 1 ||
+        !call->keywords.empty())
+      return std::nullopt;
+    auto *p = call->args[0]->dyn<NameExpr>();
+    auto it = p ? stable.find(p->name) : stable.end();
+    if (it == stable.end() || !it->second.isTuple())
+      return std::nullopt;
+    return static_cast<int>(it->second.elems().size());
+  }
+
   std::optional<bool> decide(const Expr *e, const Stable &stable) const {
     if (auto *u = e->dyn<UnaryExpr>(); u && u->op == UnaryOp::Not) {
       std::optional<bool> v = decide(u->operand.get(), stable);
@@ -241,8 +256,12 @@ private:
         return std::nullopt; // an optional, or not known
       return t.isNone() == (op == CompareOp::Is);
     }
-    if (std::optional<int> k = ndimOf(l, stable); k && r->dyn<IntLitExpr>()) {
-      // p.ndim == 1 of a parameter: its rank (0 for a number), as NumPy's.
+    std::optional<int> k = ndimOf(l, stable);
+    if (!k)
+      k = tupleLengthOf(l, stable);
+    if (k && r->dyn<IntLitExpr>()) {
+      // p.ndim == 1 of a parameter: its rank (0 for a number), as NumPy's;
+      // len(t) > 1 of a tuple parameter.
       int64_t v = r->dyn<IntLitExpr>()->value;
       switch (op) {
       case CompareOp::Eq:

@@ -29,7 +29,9 @@ namespace weft {
 /// not assigned before the test (in source order, or anywhere in a loop
 /// around it) whose type is None (true) or a number, array, tuple or dtype
 /// (false); `p.dtype == T` / `!=` of such an array parameter, or of a dtype
-/// parameter, with a type name; `not`, `and` and `or` of decided parts.
+/// parameter, with a type name; `p.ndim` and `len(t)` of a tuple parameter
+/// compared with an integer literal; `not`, `and` and `or` of decided
+/// parts.
 /// Each plain assignment the pruning brings to the top level of the body
 /// starts a new version of its variable (VersionRebindings.h), so that
 /// `if out is None: out = zeros(n)` makes a new array variable.

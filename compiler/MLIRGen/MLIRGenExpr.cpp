@@ -324,7 +324,7 @@ Val FunctionGen::emitBinary(const BinaryExpr *e) {
   if (rt.isArray())
     return Val(materialize(e));
   if (rt.isTuple()) {
-    // tuple + tuple (joined), tuple * n (repeated): numbers only.
+    // tuple + tuple (joined), tuple * n (repeated, of numbers).
     Val l1 = emitExpr(e->lhs.get()), r1 = emitExpr(e->rhs.get()), out;
     bool tupleLeft = fn.typeOf(e->lhs.get()).isTuple();
     if (e->op == BinaryOp::Add) {

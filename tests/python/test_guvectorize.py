@@ -178,3 +178,21 @@ def test_outputs_given_after_the_inputs_are_written_in_place():
     np.testing.assert_array_equal(out2, np.where(a > 0, 2 * a, 0.0))
     with pytest.raises(TypeError, match="dtype float64"):
         positives_doubled(a, np.zeros(a.shape, dtype=np.float32))
+
+
+@weft.guvectorize([("f8[:], f8[:], f8[:]")], "(n),(),()", nopython=True)
+def update_in_place(state, like, y):
+    # skillmodels' Kalman updates: every argument an input, the "()"
+    # ones 1-element views the kernel writes (like[0] = ...)
+    like[0] = -0.5 * (y[0] - state[0]) ** 2
+    state[0] += y[0]
+
+
+def test_scalar_core_inputs_are_views_the_kernel_writes():
+    state = np.arange(6.0).reshape(3, 2)
+    like = np.zeros(3)
+    y = np.array([1.0, 2.0, 4.0])
+    update_in_place(state, like, y)
+    assert like.tolist() == [-0.5 * (1.0 - 0.0) ** 2, -0.5 * (2.0 - 2.0) ** 2,
+                             -0.5 * (4.0 - 4.0) ** 2]
+    assert state[:, 0].tolist() == [1.0, 4.0, 8.0]

@@ -1394,7 +1394,19 @@ class Dispatcher(_CallerBase):
         # Keyword arguments and defaults bind as Python binds them.
         learn = not kwargs
         code = self.py_func.__code__
-        if kwargs or len(args) < code.co_argcount + code.co_kwonlyargcount:
+        if code.co_flags & inspect.CO_VARARGS:
+            # `*args`: the positional arguments after the others, as the
+            # tuple the function takes
+            bound = self._signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            args = tuple(
+                tuple(bound.arguments.get(p.name, ()))
+                if p.kind == p.VAR_POSITIONAL else bound.arguments[p.name]
+                for p in self._signature.parameters.values()
+                if p.kind != p.VAR_KEYWORD)
+            kwargs, learn = {}, False
+        elif kwargs or len(args) < code.co_argcount + \
+                code.co_kwonlyargcount:
             bound = self._signature.bind(*args, **kwargs)
             bound.apply_defaults()
             # (keyword-only parameters, after `*,`, follow in their order)
@@ -1529,6 +1541,10 @@ class Dispatcher(_CallerBase):
             extras.append("list(__a%d)" % i)
             if layout[i].startswith("dict:"):
                 extras.append("__a%d.values()" % i)
+        # (the tuple of a `*args` parameter as the arguments it packs)
+        for i, p in enumerate(self._signature.parameters.values()):
+            if p.kind == p.VAR_POSITIONAL and i < len(actuals):
+                actuals[i] = "*" + actuals[i]
         call = "%s(%s)" % (self.py_func.__name__, ", ".join(actuals))
         if not extras:
             lines.append("    return " + call)

@@ -7,8 +7,9 @@ leading axes of the inputs, broadcast as NumPy broadcasts them). Weft
 source is generated per call layout: the kernel, and a function that
 allocates the outputs (the loop shape, then the core sizes the layout
 names) and calls the kernel on views in a loop nest. Inputs of layout
-"()" are passed to the kernel as 1-element arrays when the signature
-gives them an array type (`intp[:]`), as numbers otherwise.
+"()" are passed to the kernel as 1-element arrays (views of the element,
+which the kernel may write) when the signature gives them an array type
+(`intp[:]`), as numbers otherwise.
 """
 
 import ast
@@ -311,7 +312,12 @@ class GUFunc:
                     for d in range(loop - r, loop)]
             if not core:
                 view = "%s[%s]" % (p, ", ".join(lead)) if lead else p
-                if is_array:
+                if is_array and lead:
+                    # the element as a 1-element view, which the kernel
+                    # may write (Numba's in-place gufuncs: like[0] = ...)
+                    view = "%s[%s]" % (p, ", ".join(
+                        lead[:-1] + ["%s:%s + 1" % (lead[-1], lead[-1])]))
+                elif is_array:
                     view = "full(1, %s, dtype=%s)" % (view, _weft_dtype(dt))
                 actuals.append(view)
                 continue
