@@ -281,6 +281,20 @@ def __np_heaviside(x1, x2):
 def __np_signbit(x):
     return np.copysign(1.0, x) < 0
 
+def __np_atleast_1d(a):
+    if a.ndim == 0:
+        return np.full(1, a)
+    return a
+
+def __np_atleast_3d(a):
+    if a.ndim == 0:
+        return np.full((1, 1, 1), a)
+    if a.ndim == 1:
+        return a[None, :, None]
+    if a.ndim == 2:
+        return a[:, :, None]
+    return a
+
 def __np_atleast_2d(a):
     if a.ndim == 0:
         return np.full((1, 1), a)

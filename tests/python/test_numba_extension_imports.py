@@ -49,6 +49,26 @@ def test_extension_api_imports_and_register_jitable(numba_module):
             pass
 
 
+def test_an_overload_of_a_numpy_function_leaves_numpys(numba_module):
+    # fastfinance's @overload(np.clip) for a Numba that lacked it: the
+    # typing function is left unused and np.clip is Weft's (NumPy's)
+    from numba.extending import overload
+
+    @overload(np.clip)
+    def np_clip(a, a_min, a_max, out=None):
+        def np_clip_impl(a, a_min, a_max, out=None):
+            return a * 0  # (never what np.clip gives)
+        return np_clip_impl
+
+    @weft.jit
+    def clipped(a):
+        return np.clip(a, 1.0, 2.0)
+
+    a = np.array([0.5, 1.5, 2.5])
+    assert clipped(a).tolist() == [1.0, 1.5, 2.0]
+    assert np_clip(a, 1.0, 2.0) is not None  # the typing function itself
+
+
 def test_find_spec_and_type_checks(numba_module):
     assert importlib.util.find_spec("numba") is not None
     assert importlib.util.find_spec("numba.typed") is not None

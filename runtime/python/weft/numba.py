@@ -169,6 +169,20 @@ class _Unsupported:
         return "<unsupported %s>" % self.name
 
 
+def _overload(func, *args, **kwargs):
+    """numba.extending.overload(func): of a NumPy or math function (a
+    program's np.clip or np.average for a Numba that lacked it), Weft's
+    own, which follows NumPy's, so the overload is left unused; of any
+    other function, NotImplementedError, as the rest of the extension
+    API."""
+    import numpy as np
+    module = getattr(func, "__module__", None) or ""
+    if isinstance(func, np.ufunc) or \
+            module.split(".")[0] in ("numpy", "math", "cmath"):
+        return lambda typing_function: typing_function
+    return _Unsupported("numba.extending.overload")(func, *args, **kwargs)
+
+
 def _extension_module(name, **names):
     """A submodule of Numba's extension API: the given names, and every
     other one an _Unsupported placeholder."""
@@ -312,10 +326,12 @@ def module():
     pycc.CC = _AheadOfTimeModule
     m.pycc = pycc
     # Numba's extension API: register_jitable is a function jitted code
-    # calls (as @njit); the rest (overload, intrinsic, typing templates,
+    # calls (as @njit), overload of a NumPy function is NumPy's (Weft's);
+    # the rest (other overloads, intrinsic, typing templates,
     # lowering) exists only to be imported (see _Unsupported).
     extending = _extension_module("numba.extending",
-                                  register_jitable=_weft.jit)
+                                  register_jitable=_weft.jit,
+                                  overload=_overload)
     m.extending = extending
     core.extending = extending
     core.imputils = _extension_module("numba.core.imputils")
