@@ -363,6 +363,8 @@ def __np_asarray_of(a, dtype):
         return __as_array(a)
     if a.dtype == dtype:
         return __as_array(a)
+    if a.ndim == 0:
+        return dtype(a)  # a number (NumPy's 0-d array) of that dtype
     return a.astype(dtype)
 
 def __np_array_equal(a1, a2):

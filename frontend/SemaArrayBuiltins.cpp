@@ -1131,6 +1131,12 @@ Type Analyzer::checkMethodCall(const CallExpr *c, const AttributeExpr *m) {
         return Type::unknown();
     return checkDTypeCall(c, base.scalarKind(), args);
   }
+  // x.ravel(), x.flatten() of a number (NumPy's 0-d array): a 1-element
+  // array of it (tsclust's np.asarray(u).flatten(); MLIRGen's
+  // emitReshape).
+  if (method == Builtin::Ravel && base.isScalar() && !base.isString() &&
+      c->args.empty() && c->keywords.empty())
+    return Type::array(base.scalarKind(), 1);
   if (!base.isArray() && !(conj && base.isScalar())) {
     diags_.error(m->range,
                  "'" + m->attr + "' is not a method of " + base.str());

@@ -442,6 +442,15 @@ Value FunctionGen::emitReshape(const CallExpr *c, Builtin builtin,
   Location l = loc(c->range);
   weft::Type t = fn.typeOf(c);
   Value a = emitExpr(argExprs[0]).v();
+  if (builtin == Builtin::Ravel && !isa<MemRefType>(a.getType())) {
+    // x.ravel() of a number: a 1-element array of it
+    Value one = index(1, l);
+    Value r = allocArray(t.scalarKind(), one, l);
+    auto mt = cast<MemRefType>(r.getType());
+    memref::StoreOp::create(b, l, convert(a, kindOf(mt.getElementType()), l),
+                            r, ValueRange{index(0, l)});
+    return r;
+  }
   SmallVector<Value, 4> sizes;
   if (builtin == Builtin::Reshape) {
     Val shape;

@@ -170,3 +170,17 @@ def test_numbas_c_style_type_aliases(numba_module):
         return x * k
 
     assert scaled(np.float32(1.5), 3) == 4.5
+
+
+def test_a_default_naming_numbas_module_under_another_name(numba_module):
+    # tsclust's _validate_vector(u=None, dtype=nb.float64), with `nb` a
+    # module global as `import numba as nb` makes it
+    global nb
+    nb = numba_module
+
+    @nb.njit
+    def made(n, dtype=nb.float64):
+        return np.zeros(n, dtype=dtype)
+
+    assert made(3).dtype == np.float64
+    assert made(2, nb.int32).dtype == np.int32

@@ -884,7 +884,9 @@ def _module_source(dispatchers):
             if line not in imports:
                 imports.append(line)
         closure = _closure_values(fn)
-        for name in sorted(_global_names(fn.__code__) | set(closure)):
+        # (the defaults' names too: dtype=nb.float64)
+        for name in sorted(_global_names(fn.__code__) | set(closure) |
+                           _default_names(fn)):
             v = closure[name] if name in closure else fn.__globals__.get(name)
             module = getattr(v, "__name__", None)
             # (Python's random, cmath and heapq always: their names are
