@@ -223,6 +223,8 @@ std::optional<Type> checkNumpyFunction(BuiltinCall &call) {
       return call.fail(call.argExprs[0]->range,
                        "unravel_index() takes an integer index, not " +
                            call.args[0].str());
+    if (call.emptyShape(1)) // the one index () of a 0-d shape
+      return Type::tuple({});
     int rank = call.shapeRank(1);
     if (!rank)
       return Type::unknown();
@@ -545,9 +547,13 @@ std::optional<Type> checkReduction(BuiltinCall &call) {
     return std::nullopt; // Python's min/max of numbers
   if ((call.b == Builtin::Sum || call.b == Builtin::Prod) &&
       call.args.size() == 1 && !call.axis) {
-    // sum/prod of a number or a tuple of numbers (np.prod(a.shape)).
+    // sum/prod of a number or a tuple of numbers (np.prod(a.shape)); of
+    // the empty tuple (a.shape[1:] of a 1-D array), 0.0 and 1.0 (NumPy's
+    // empty array is of floats).
     const Type &a = call.args[0];
     std::vector<Type> parts = a.isTuple() ? a.elems() : std::vector<Type>{a};
+    if (a.isTuple() && parts.empty())
+      return Type::f64();
     if (!parts.empty() &&
         std::all_of(parts.begin(), parts.end(),
                     [](const Type &p) { return p.isScalar(); })) {

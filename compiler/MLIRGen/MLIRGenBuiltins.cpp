@@ -416,6 +416,8 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
                                    acc, x, k, false, l, ln)
                 : x;
     }
+    if (!acc) // the empty tuple's (of floats, as NumPy's empty array)
+      return Val(constant(ScalarKind::F64, builtin == Builtin::Sum ? 0 : 1, l));
     return Val(acc);
   }
   if (builtin == Builtin::UnravelIndex)
