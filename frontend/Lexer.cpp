@@ -451,10 +451,10 @@ void Lexer::lexEscape(std::string &value) {
   advance();
 }
 
-void Lexer::lexString(bool raw) {
+void Lexer::lexString(bool raw, bool bytes) {
   SourceLocation begin = loc();
-  if (raw)
-    advance(); // the r
+  if (raw || bytes)
+    advance(); // the r or b
   char quote = peek();
   // """...""" and '''...''' (docstrings) may span lines.
   bool triple = peek(1) == quote && peek(2) == quote;
@@ -491,7 +491,29 @@ void Lexer::lexString(bool raw) {
     diags_.error(SourceRange(begin, loc()),
                  "unterminated string literal; close it with a matching " +
                      std::string(triple ? 3 : 1, quote));
+  if (bytes) {
+    // b"...": each character (a code point below 256, \xNN included)
+    // is one byte.
+    std::string out;
+    for (size_t i = 0; i < value.size();) {
+      auto c = static_cast<unsigned char>(value[i]);
+      int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+      uint32_t cp = extra == 0 ? c : extra == 1 ? c & 0x1F : c & 0x0F;
+      for (int k = 1; k <= extra && i + k < value.size(); ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(value[i + k]) & 0x3F);
+      i += 1 + extra;
+      if (cp > 0xFF) {
+        diags_.error(SourceRange(begin, loc()),
+                     "bytes can only contain ASCII literal characters and "
+                     "\\xNN escapes");
+        break;
+      }
+      out += static_cast<char>(cp);
+    }
+    value = std::move(out);
+  }
   push(TokenKind::StringLiteral, begin, std::move(value));
+  tokens_.back().bytes = bytes;
 }
 
 void Lexer::lexIdentifier() {
@@ -634,6 +656,8 @@ std::vector<Token> Lexer::tokenize() {
       lexFString();
     } else if ((c == 'r' || c == 'R') && (peek(1) == '"' || peek(1) == '\'')) {
       lexString(/*raw=*/true);
+    } else if ((c == 'b' || c == 'B') && (peek(1) == '"' || peek(1) == '\'')) {
+      lexString(/*raw=*/false, /*bytes=*/true);
     } else if (isIdentStart(c) || nameLetterBytes(text_, pos_)) {
       lexIdentifier();
     } else if (c == '"' || c == '\'') {

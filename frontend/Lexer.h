@@ -124,6 +124,9 @@ struct Token {
   /// A FloatLiteral written with a `j` suffix: the imaginary number
   /// floatValue * 1j.
   bool imaginary = false;
+  /// A StringLiteral written b"..." (Python's bytes): `text` holds its
+  /// bytes.
+  bool bytes = false;
 
   bool is(TokenKind k) const { return kind == k; }
   bool isKeyword() const {
@@ -150,7 +153,7 @@ private:
   void handleIndentation();
   void lexNumber();
   /// A string literal; `raw` after an r prefix (no escapes).
-  void lexString(bool raw = false);
+  void lexString(bool raw = false, bool bytes = false);
   /// f"...{expr:spec}...": its tokens (LexerFStrings.cpp).
   void lexFString();
   /// The escape sequence at the cursor (a backslash) of a string: adds

@@ -814,9 +814,31 @@ ExprPtr Parser::parseAtom() {
   case TokenKind::StringLiteral: {
     SourceLocation begin = t.range.begin;
     std::string value;
-    while (at(TokenKind::StringLiteral))
+    bool bytes = t.bytes;
+    while (at(TokenKind::StringLiteral) && tok().bytes == bytes)
       value += next().text; // adjacent literals concatenate
-    return std::make_unique<StrLitExpr>(rangeFrom(begin), std::move(value));
+    if (!bytes)
+      return std::make_unique<StrLitExpr>(rangeFrom(begin), std::move(value));
+    // b"...": Numba's bytes, a uint8 array of them (as a bytes argument
+    // is): np.array([...], dtype=np.uint8).
+    // (b"": np.zeros(0, dtype=np.uint8))
+    SourceRange r = rangeFrom(begin);
+    auto array =
+        std::make_unique<NameExpr>(r, value.empty() ? "zeros" : "copy");
+    array->qualified = true;
+    auto call = std::make_unique<CallExpr>(r, std::move(array));
+    auto list = std::make_unique<ListExpr>(r);
+    for (char ch : value)
+      list->elts.push_back(std::make_unique<IntLitExpr>(
+          r, static_cast<int64_t>(static_cast<unsigned char>(ch))));
+    if (value.empty())
+      call->args.push_back(std::make_unique<IntLitExpr>(r, int64_t(0)));
+    else
+      call->args.push_back(std::move(list));
+    auto u8 = std::make_unique<NameExpr>(r, "uint8");
+    u8->qualified = true;
+    call->keywords.push_back({"dtype", r, std::move(u8)});
+    return call;
   }
   case TokenKind::Identifier: {
     next();

@@ -151,6 +151,10 @@ struct FunctionInstance {
   std::vector<bool> writtenParams;
   /// The same per leaf of each parameter (a tuple's parts, flattened).
   std::vector<std::vector<bool>> writtenLeaves;
+  /// The parameters whose buffers a value the function returns may view
+  /// (a conservative fact of the same analysis): a caller's result views
+  /// only the arguments bound to these.
+  std::set<size_t> returnedParams;
   /// How each `for` loop runs (set after type checking).
   std::unordered_map<const ForStmt *, LoopPlan> loopPlans;
 

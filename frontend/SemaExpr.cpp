@@ -297,19 +297,22 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
   if (fn_ && fn_->options.pythonLists && numbaPromotes(lk, rk))
     k = promoteNumba(lk, l.isArray(), rk, r.isArray());
   // Numba's two integer numbers, one uint64 and one signed: int64 (the
-  // wider width, signed if either is), where NumPy's rule gives float64;
-  // shifts and bitwise operators keep uint64.
+  // wider width, signed if either is) for arithmetic and bitwise
+  // operators, where NumPy's rule gives float64; a shift has the type of
+  // its left operand (np.uint64(b) << 8 is a uint64).
   auto signedInt = [](ScalarKind s) {
     return s == ScalarKind::I64 || s == ScalarKind::I32;
   };
+  bool shift = op == BinaryOp::LShift || op == BinaryOp::RShift;
   bool arithmetic = op == BinaryOp::Add || op == BinaryOp::Sub ||
                     op == BinaryOp::Mul || op == BinaryOp::FloorDiv ||
-                    op == BinaryOp::Mod;
+                    op == BinaryOp::Mod || op == BinaryOp::BitAnd ||
+                    op == BinaryOp::BitOr || op == BinaryOp::BitXor || shift;
   if (fn_ && fn_->options.pythonLists && arithmetic && !l.isArray() &&
       !r.isArray() &&
       ((lk == ScalarKind::U64 && signedInt(computeKind(rk))) ||
        (rk == ScalarKind::U64 && signedInt(computeKind(lk)))))
-    k = ScalarKind::I64;
+    k = shift && lk == ScalarKind::U64 ? ScalarKind::U64 : ScalarKind::I64;
   // (Numba's x ** n of a float number and an integer keeps x's type)
   if (fn_ && fn_->options.pythonLists && op == BinaryOp::Pow && !arr && lf &&
       !rf)

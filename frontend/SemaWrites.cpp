@@ -3,9 +3,10 @@
 // A conservative, flow-insensitive analysis over the typed instances: a
 // parameter is written if it, or any local that may view its buffer (a
 // slice, `.T`, a reshape, a name bound to it, a tuple holding it, the
-// result of a call given it), is the target of a store (`v[...] = e`,
-// `v op= e` on an array) or is passed to a parameter of a callee that is
-// written. Hosts use the result to refuse read-only buffers
+// result of a call given it: of a function of the program, given it for a
+// parameter whose buffer its results may view), is the target of a store
+// (`v[...] = e`, `v op= e` on an array) or is passed to a parameter of a callee
+// that is written. Hosts use the result to refuse read-only buffers
 // (FunctionInstance::writtenParams). Anything the analysis cannot see
 // through counts as a possible view, so it may report a write that never
 // happens, never the reverse. A tuple's (or jitclass instance's) parts
@@ -108,6 +109,16 @@ public:
         views_[fn.paramNames[i]] = v;
     }
     first_.push_back(slots_);
+  }
+
+  /// The parameters a returned value may view (after run()).
+  std::set<size_t> returnedParams() const {
+    std::set<size_t> out;
+    for (size_t i = 0; i + 1 < first_.size(); ++i)
+      for (size_t s = first_[i]; s < first_[i + 1]; ++s)
+        if (returned_.count(s))
+          out.insert(i);
+    return out;
   }
 
   /// The leaves of each parameter written, to a fixpoint of the views of
@@ -303,7 +314,15 @@ private:
       unite(m->base.get());
     }
     auto bound = fn_.callArgs.find(c);
-    if (bound != fn_.callArgs.end()) {
+    auto callee = fn_.calls.find(c);
+    if (bound != fn_.callArgs.end() && callee != fn_.calls.end() &&
+        callee->second && !c->callee->dyn<AttributeExpr>()) {
+      // A function of the program: the arguments bound to the parameters
+      // its results may view.
+      for (size_t j = 0; j < bound->second.size(); ++j)
+        if (callee->second->returnedParams.count(j))
+          unite(bound->second[j]);
+    } else if (bound != fn_.callArgs.end()) {
       for (const Expr *a : bound->second)
         unite(a);
     } else {
@@ -490,9 +509,13 @@ private:
       block(w.body);
       break;
     }
-    case StmtKind::Return:
-      visit(static_cast<const ReturnStmt &>(s).value.get());
+    case StmtKind::Return: {
+      const Expr *value = static_cast<const ReturnStmt &>(s).value.get();
+      visit(value);
+      if (value)
+        add(returned_, viewsOf(value));
       break;
+    }
     case StmtKind::Assert: {
       auto &a = static_cast<const AssertStmt &>(s);
       visit(a.test.get());
@@ -510,6 +533,7 @@ private:
   std::vector<size_t> first_;
   size_t slots_ = 0;
   ParamSet written_;
+  ParamSet returned_; ///< what the returned values may view
   bool changed_ = false;
 };
 
@@ -519,6 +543,7 @@ void computeWrittenParams(Program &program) {
   for (auto &inst : program.instances) {
     inst->writtenParams.assign(inst->paramTypes.size(), false);
     inst->writtenLeaves.clear();
+    inst->returnedParams.clear();
     for (const Type &t : inst->paramTypes)
       inst->writtenLeaves.emplace_back(leafCount(t), false);
   }
@@ -529,7 +554,10 @@ void computeWrittenParams(Program &program) {
     changed = false;
 
     for (auto &inst : program.instances) {
-      std::vector<std::vector<bool>> w = FunctionWrites(*inst).run();
+      FunctionWrites writes(*inst);
+      std::vector<std::vector<bool>> w = writes.run();
+      for (size_t p : writes.returnedParams())
+        changed |= inst->returnedParams.insert(p).second;
       for (size_t p = 0; p < w.size() && p < inst->writtenLeaves.size(); ++p)
         for (size_t k = 0; k < w[p].size() && k < inst->writtenLeaves[p].size();
              ++k)

@@ -447,8 +447,8 @@ Value FunctionGen::emitReshape(const CallExpr *c, Builtin builtin,
     Value one = index(1, l);
     Value r = allocArray(t.scalarKind(), one, l);
     auto mt = cast<MemRefType>(r.getType());
-    memref::StoreOp::create(b, l, convert(a, kindOf(mt.getElementType()), l),
-                            r, ValueRange{index(0, l)});
+    memref::StoreOp::create(b, l, convert(a, kindOf(mt.getElementType()), l), r,
+                            ValueRange{index(0, l)});
     return r;
   }
   SmallVector<Value, 4> sizes;

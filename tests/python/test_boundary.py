@@ -305,3 +305,42 @@ def test_structured_arrays_pass_and_odd_fields_are_refused_by_name():
     with pytest.raises(weft.CallError, match="NumPy records are passed when "
                        "their fields are named by identifiers"):
         passed_through(odd[0])
+
+
+@weft.jit
+def _absorb(state, data):
+    # sha3-numba's sponge: the state comes back, the data only read
+    for i in range(len(data)):
+        state[i % len(state)] ^= data[i]
+    return state
+
+
+@weft.jit
+def _view_of(data):
+    return data[1:]
+
+
+@weft.jit
+def sponge(data):
+    state = np.zeros(4, dtype=np.uint8)
+    state = _absorb(state, data)
+    state[0] ^= 1  # writes the returned state, not data
+    return state
+
+
+@weft.jit
+def through_a_view(data):
+    v = _view_of(data)
+    v[0] = 9  # data's buffer
+    return v
+
+
+def test_a_callees_result_views_only_what_it_may_return():
+    data = b"\x01\x02\x03\x04\x05"
+    assert sponge(data).tolist() == [1 ^ 5 ^ 1, 2, 3, 4]
+    with pytest.raises(ValueError, match=r"argument 1 \('data'\) of "
+                       r"'through_a_view' is read-only"):
+        through_a_view(data)
+    writable = bytearray(data)
+    through_a_view(writable)
+    assert writable[1] == 9
