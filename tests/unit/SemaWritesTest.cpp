@@ -89,3 +89,25 @@ TEST_CASE("reads and new arrays are not writes", "[sema]") {
   CHECK(written("def f(n: i64) -> i64:\n    n += 1\n    return n\n", "f") ==
         "0");
 }
+
+TEST_CASE("a call's result views only the arguments its callee returns",
+          "[sema]") {
+  // state comes back from absorb, data does not: writing the result
+  // writes state's buffer (a new array here), not data's
+  const char *src = "def absorb(state, data):\n"
+                    "    for i in range(len(data)):\n"
+                    "        state[0] += data[i]\n"
+                    "    return state\n\n"
+                    "def f(data: f64[:], other: f64[:]):\n"
+                    "    s = absorb(zeros(4), data)\n"
+                    "    s[1] = 1.0\n"
+                    "    t = absorb(other, data)\n"
+                    "    t[1] = 2.0\n";
+  CHECK(written(src, "f") == "01");
+  // returned through another call, and a tuple of results
+  const char *chain = "def first(a, b):\n    return a[1:]\n\n"
+                      "def pass_on(a, b):\n    return first(b, a), 1\n\n"
+                      "def f(x: f64[:], y: f64[:]):\n"
+                      "    v, k = pass_on(x, y)\n    v[0] = 1.0\n";
+  CHECK(written(chain, "f") == "01");
+}
