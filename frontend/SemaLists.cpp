@@ -39,11 +39,15 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
     return checkRaggedListMethod(c, b, args, argExprs);
   // `path = [step]; path.append(row)`: a display of lists that grows is
   // a list of lists of any lengths (the variable widens to one).
+  // So is a display of 1-D arrays (`ys = [np.copy(y0)]; ys.append(y)`):
+  // a list of arrays.
   if (fn_->options.pythonLists && lst.isArray() && lst.rank() == 2 &&
-      lst.listDepth() == 2 && !lst.isString() &&
-      !lst.elementType().isComplex()) {
+      (lst.listDepth() == 2 || lst.listDepth() == 1) && !lst.isString() &&
+      !lst.isStructured() && !lst.elementType().isComplex()) {
     std::vector<Type> rows = args;
-    rows[0] = Type::ragged(computeKind(lst.scalarKind()));
+    rows[0] = lst.listDepth() == 2
+                  ? Type::ragged(computeKind(lst.scalarKind()))
+                  : Type::raggedArrays(lst.scalarKind(), 1);
     return checkRaggedListMethod(c, b, rows, argExprs);
   }
   if (lst.isKnown() && !lst.isList()) {

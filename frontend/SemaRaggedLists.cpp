@@ -497,24 +497,33 @@ Type Analyzer::raggedUnion(const Type &a, const Type &b, bool &ok) {
     ok = a == b;
     return ok ? a : Type::unknown();
   }
+  // (a display of 1-D arrays, listDepth 1, is a list of arrays)
   auto rows = [](const Type &t) {
-    return t.isRagged() || (t.isArray() && t.rank() == 2 &&
-                            t.listDepth() == 2 && !t.isString());
+    return t.isRagged() ||
+           (t.isArray() && t.rank() == 2 &&
+            (t.listDepth() == 2 || t.listDepth() == 1) && !t.isString() &&
+            !t.isStructured());
+  };
+  auto arrayRows = [](const Type &t) {
+    return t.isRagged() ? t.raggedArrayRows() : t.listDepth() == 1;
+  };
+  // (rows of one length convert to a list of rows of one axis only)
+  auto flatRows = [](const Type &t) {
+    return !t.isRagged() || t.raggedRowRank() == 1;
   };
   ok = rows(a) && rows(b) && !a.elementType().isComplex() &&
-       !b.elementType().isComplex() &&
-       a.raggedArrayRows() == b.raggedArrayRows() &&
+       !b.elementType().isComplex() && arrayRows(a) == arrayRows(b) &&
+       (a.isRagged() == b.isRagged() || (flatRows(a) && flatRows(b))) &&
        (!a.isRagged() || !b.isRagged() ||
         a.raggedRowRank() == b.raggedRowRank());
   if (!ok)
     return Type::unknown();
   // (lists of lists hold computed kinds; lists of arrays their dtype)
   ScalarKind k =
-      a.raggedArrayRows()
+      arrayRows(a)
           ? arrayRowsKind(a.scalarKind(), b.scalarKind())
           : promote(computeKind(a.scalarKind()), computeKind(b.scalarKind()));
-  return Type::ragged(k, a.raggedArrayRows(),
-                      a.isRagged() ? a.raggedRowRank() : 1);
+  return Type::ragged(k, arrayRows(a), a.isRagged() ? a.raggedRowRank() : 1);
 }
 
 } // namespace sema

@@ -414,3 +414,21 @@ def test_comprehensions_of_arrays_of_different_lengths():
                                          [30.0, 10.0, 0.0]]
     assert [a.tolist() for a in above(np.arange(6.0))] == [
         [1.0, 2.0, 3.0, 4.0, 5.0], [2.0, 3.0, 4.0, 5.0], [4.0, 5.0]]
+
+
+@weft.jit
+def grown_display(n):
+    # CyRK's y_result_list = [np.copy(y0)]; y_result_list.append(...)
+    ys = [np.zeros(2)]
+    for i in range(n):
+        ys.append(np.ones(2) * (i + 1))
+    total = 0.0
+    for y in ys:
+        total += y.sum()
+    return total, len(ys), ys[-1]
+
+
+def test_a_display_of_arrays_that_grows_is_a_list_of_arrays():
+    total, count, last = grown_display(3)
+    assert (total, count) == (12.0, 4)
+    assert last.tolist() == [3.0, 3.0]
