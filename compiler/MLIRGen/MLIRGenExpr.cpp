@@ -1001,8 +1001,9 @@ Val FunctionGen::emitExpr(const Expr *e) {
     Value arr = emitExpr(a->base.get()).v();
     if (bt.isRecordValue() && a->attr.rfind("__cell__", 0) == 0)
       // rec.x = v: the field's element as a 1-element view
-      return Val(
-          structuredFieldView(arr, bt, a->attr.substr(8), line(a->range), l));
+      return Val(structuredFieldView(arr, bt,
+                                     structuredFieldOf(bt, a->attr.substr(8)),
+                                     line(a->range), l));
     if (bt.isRecordValue()) // rec.x
       return emitStructuredField(arr, bt, a->attr, line(a->range), l);
     if (bt.isStructured()) {

@@ -307,12 +307,15 @@ public:
   // ---- Structured arrays and records (MLIRGenStructured.cpp)
   /// The field `ix` names (a['x'], rec['x']), or null for other indexing.
   const StrLitExpr *structuredFieldName(const IndexExpr *ix);
-  /// The bytes of field `name` of `bytes` (a structured array or record
+  /// The bytes of field `f` of `bytes` (a structured array or record
   /// of type `t`) read as the field's type: a view with the records'
   /// axes and one more, the field's elements (1 for a number).
   mlir::Value structuredFieldView(mlir::Value bytes, const weft::Type &t,
-                                  const std::string &name, int64_t line,
+                                  const StructuredField &f, int64_t line,
                                   mlir::Location l);
+  /// Field `name` of the dtype of `t` (one Sema found).
+  StructuredField structuredFieldOf(const weft::Type &t,
+                                    const std::string &name);
   /// The value of the field: a number of a record, else an array view.
   Val emitStructuredField(mlir::Value bytes, const weft::Type &t,
                           const std::string &name, int64_t line,

@@ -20,12 +20,15 @@ const StrLitExpr *FunctionGen::structuredFieldName(const IndexExpr *ix) {
   return ix->indices[0]->dyn<StrLitExpr>();
 }
 
-Value FunctionGen::structuredFieldView(Value bytes, const weft::Type &t,
-                                       const std::string &name, int64_t ln,
-                                       Location l) {
+StructuredField FunctionGen::structuredFieldOf(const weft::Type &t,
+                                               const std::string &name) {
   // (Sema checked the field and the dtype.)
-  StructuredLayout layout = *StructuredLayout::parse(t.structuredSpec());
-  const StructuredField &f = *layout.find(name);
+  return *StructuredLayout::parse(t.structuredSpec())->find(name);
+}
+
+Value FunctionGen::structuredFieldView(Value bytes, const weft::Type &t,
+                                       const StructuredField &f, int64_t ln,
+                                       Location l) {
   int rank = t.rank();
   // The field's bytes of every record: weft.slice's whole axes, then the
   // last axis's [offset, offset + bytes).
@@ -43,9 +46,8 @@ Value FunctionGen::structuredFieldView(Value bytes, const weft::Type &t,
 Val FunctionGen::emitStructuredField(Value bytes, const weft::Type &t,
                                      const std::string &name, int64_t ln,
                                      Location l) {
-  StructuredLayout layout = *StructuredLayout::parse(t.structuredSpec());
-  const StructuredField &f = *layout.find(name);
-  Value view = structuredFieldView(bytes, t, name, ln, l);
+  StructuredField f = structuredFieldOf(t, name);
+  Value view = structuredFieldView(bytes, t, f, ln, l);
   if (f.shape.size() == 1)
     return Val(view); // a sub-array: its axis is the view's last
   if (f.shape.size() > 1) {
@@ -81,9 +83,8 @@ Val FunctionGen::emitStructuredField(Value bytes, const weft::Type &t,
 void FunctionGen::storeStructuredField(Value bytes, const weft::Type &t,
                                        const std::string &name, Value v,
                                        int64_t ln, Location l) {
-  StructuredLayout layout = *StructuredLayout::parse(t.structuredSpec());
-  const StructuredField &f = *layout.find(name);
-  Value view = structuredFieldView(bytes, t, name, ln, l);
+  StructuredField f = structuredFieldOf(t, name);
+  Value view = structuredFieldView(bytes, t, f, ln, l);
   memref::StoreOp::create(b, l, convert(v, f.kind, l), view, index(0, l));
 }
 
