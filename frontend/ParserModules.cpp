@@ -415,10 +415,10 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     if (member.text == "iinfo" || member.text == "finfo")
       return typeLimit(member.text, begin);
     // NumPy's abstract scalar classes and np.ndarray: names for
-    // isinstance() (StaticBranches.h isinstanceOf).
+    // isinstance() and np.issubdtype() (StaticBranches.h isinstanceOf).
     static const std::set<std::string> classes = {
         "ndarray",         "integer",  "signedinteger", "unsignedinteger",
-        "complexfloating", "floating", "number"};
+        "complexfloating", "floating", "number",        "issubdtype"};
     if (!lookupBuiltin(name) && !parseScalarName(name, kind) &&
         !decorators.count(name) && !isUfuncOperator(name) &&
         !(module.text != "math" && classes.count(name)))

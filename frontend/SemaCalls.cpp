@@ -202,6 +202,22 @@ Type Analyzer::checkIsinstance(const CallExpr *c) {
   return Type::boolean();
 }
 
+Type Analyzer::checkIssubdtype(const CallExpr *c) {
+  // Decided by the dtype when the function is compiled, as isinstance().
+  Type t = c->args.size() == 2 && c->keywords.empty()
+               ? checkExpr(c->args[0].get())
+               : Type::unknown();
+  if (c->args.size() == 2 && !t.isKnown())
+    return Type::unknown();
+  if (c->args.size() != 2 || !issubdtypeOf(t, c->args[1].get())) {
+    diags_.error(c->range, "np.issubdtype() takes a dtype (x.dtype, "
+                           "np.float32) and a NumPy class such as np.integer, "
+                           "np.floating, np.number or np.float64");
+    return Type::unknown();
+  }
+  return Type::boolean();
+}
+
 Type Analyzer::checkCall(const CallExpr *c) {
   if (!c->starred.empty() && !expandStarredArgs(c))
     return Type::unknown();
@@ -244,6 +260,8 @@ Type Analyzer::checkCall(const CallExpr *c) {
   if (callee->name == "isinstance" && !callee->qualified &&
       !defs_.count(callee->name))
     return checkIsinstance(c);
+  if (callee->name == "issubdtype" && callee->qualified)
+    return checkIssubdtype(c);
   if (builtinIn(lookupBuiltin(callee->name),
                 {Builtin::Vmap, Builtin::Grad, Builtin::ValueAndGrad}) &&
       !defs_.count(callee->name)) {

@@ -173,6 +173,7 @@ private:
   Type checkCall(const CallExpr *c);
   /// isinstance(x, spec): a bool decided by x's type (isinstanceOf).
   Type checkIsinstance(const CallExpr *c);
+  Type checkIssubdtype(const CallExpr *c);
   /// f(x, *t): replaces each starred argument by the elements of its
   /// tuple; false (nothing changed) while t's type is unknown.
   bool expandStarredArgs(const CallExpr *c);

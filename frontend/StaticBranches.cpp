@@ -218,9 +218,18 @@ private:
       return std::nullopt;
     }
     if (auto *call = e->dyn<CallExpr>()) {
+      auto *f = call->callee->dyn<NameExpr>();
+      // np.issubdtype(p.dtype, np.integer) of a parameter (NumPy's test
+      // of a dtype's kind; the test Numba's typing functions make as
+      // isinstance(p.dtype, types.Integer))
+      if (f && f->qualified && f->name == "issubdtype" &&
+          call->args.size() == 2 && call->keywords.empty()) {
+        std::optional<ScalarKind> k = dtypeOf(call->args[0].get(), stable);
+        return k ? issubdtypeOf(Type::dtype(*k), call->args[1].get())
+                 : std::nullopt;
+      }
       // isinstance(p, (int, float)) of a parameter, or of an element of
       // a list parameter (isinstance(keys[0], str): not read)
-      auto *f = call->callee->dyn<NameExpr>();
       const Expr *x = call->args.size() == 2 ? call->args[0].get() : nullptr;
       auto *ix = x ? x->dyn<IndexExpr>() : nullptr;
       if (ix && ix->indices.size() == 1 && ix->indices[0]->dyn<IntLitExpr>())
@@ -350,6 +359,13 @@ std::optional<bool> isinstanceOf(const Type &value, const Expr *spec) {
   if (parseScalarName(name, named))
     return number && k == named;
   return std::nullopt;
+}
+
+std::optional<bool> issubdtypeOf(const Type &dtype, const Expr *cls) {
+  auto *n = cls->dyn<NameExpr>();
+  if (!dtype.isDType() || !n || !n->qualified)
+    return std::nullopt; // (np.issubdtype(x, int) is NumPy's int64 test)
+  return isinstanceOf(Type::scalar(dtype.scalarKind()), cls);
 }
 
 std::unique_ptr<Block>

@@ -45,6 +45,11 @@ std::unique_ptr<Block> pruneStaticBranches(const FunctionDefStmt &def,
 /// not a float, a float64 is); nullopt when `spec` is not one.
 std::optional<bool> isinstanceOf(const Type &value, const Expr *spec);
 
+/// np.issubdtype(dt, cls) of a dtype (`x.dtype`, `np.float32`) and one of
+/// NumPy's classes (`np.integer`, `np.floating`, `np.float64`); nullopt
+/// where either is not one.
+std::optional<bool> issubdtypeOf(const Type &dtype, const Expr *cls);
+
 } // namespace weft
 
 #endif // WEFT_FRONTEND_STATICBRANCHES_H

@@ -107,6 +107,12 @@ Val FunctionGen::emitCall(const CallExpr *c) {
         isinstanceOf(fn.typeOf(c->args[0].get()), c->args[1].get());
     return Val(constant(ScalarKind::Bool, yes && *yes, l));
   }
+  if (auto *n = c->callee->dyn<NameExpr>();
+      n && n->name == "issubdtype" && n->qualified && c->args.size() == 2) {
+    std::optional<bool> yes =
+        issubdtypeOf(fn.typeOf(c->args[0].get()), c->args[1].get());
+    return Val(constant(ScalarKind::Bool, yes && *yes, l));
+  }
   if (it == fn.calls.end())
     return emitBuiltin(c, *fn.builtinOf(c));
   FunctionInstance *callee = it->second;

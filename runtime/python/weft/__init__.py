@@ -219,6 +219,7 @@ _BOOL, _I32, _I64, _F32, _F64 = (
                                    "float64"))
 from weft import _arguments  # noqa: E402 (uses the error classes)
 from weft import _jitclass  # noqa: E402
+from weft import _overloads  # noqa: E402
 jitclass = _jitclass.jitclass
 
 _ERRORS = {1: CompileError, 2: CallError, 3: RuntimeError, 4: WeftError,
@@ -1289,7 +1290,8 @@ def _parts_named(fn):
     for name in sorted(seen):
         v = seen[name]
         out.append(v if isinstance(v, Dispatcher) else
-                   _implicit_dispatcher(v) or _jitclass.info_of(v))
+                   _overloads.stand_in(v) or _implicit_dispatcher(v) or
+                   _jitclass.info_of(v))
     for v in list(fn.__globals__.values()):
         info = _jitclass.info_of(v) if isinstance(v, type) else None
         if info is not None and info.error is None:

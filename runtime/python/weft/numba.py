@@ -169,18 +169,41 @@ class _Unsupported:
         return "<unsupported %s>" % self.name
 
 
-def _overload(func, *args, **kwargs):
-    """numba.extending.overload(func): of a NumPy or math function (a
-    program's np.clip or np.average for a Numba that lacked it), Weft's
-    own, which follows NumPy's, so the overload is left unused; of any
-    other function, NotImplementedError, as the rest of the extension
-    API."""
+def _overload(func, jit_options=None, strict=True, inline="never",
+              prefer_literal=False, **kwargs):
+    """numba.extending.overload(func): of a NumPy, math or builtin
+    function (a program's np.clip or np.average for a Numba that lacked
+    it), Weft's own, which follows NumPy's, so the overload is left
+    unused; of a
+    function of the program, jitted code calling `func` calls the
+    typing function's implementations, translated into one Weft
+    function whose branches the argument types decide (_overloads.py).
+    Python calling `func` calls `func`, as under Numba."""
     import numpy as np
     module = getattr(func, "__module__", None) or ""
     if isinstance(func, np.ufunc) or \
-            module.split(".")[0] in ("numpy", "math", "cmath"):
+            module.split(".")[0] in ("numpy", "math", "cmath", "builtins"):
         return lambda typing_function: typing_function
-    return _Unsupported("numba.extending.overload")(func, *args, **kwargs)
+    if not callable(func):
+        return _Unsupported("numba.extending.overload")(func)
+    options = dict(jit_options or {}, **kwargs)
+
+    def register(typing_function):
+        from weft import _overloads
+        _overloads.register(func, typing_function, options)
+        return typing_function
+    return register
+
+
+def _generated_jit(function=None, target="cpu", cache=False,
+                   pipeline_class=None, **options):
+    """numba.generated_jit: a typing function called with the argument
+    types that returns the implementation; as overload's, translated into
+    one Weft function (_overloads.py)."""
+    def wrap(fn):
+        from weft import _overloads
+        return _overloads.generated(fn, options)
+    return wrap(function) if function is not None else wrap
 
 
 def _extension_module(name, **names):
@@ -268,6 +291,7 @@ def module():
     m.guvectorize = _weft.guvectorize
     m.stencil = _weft.stencil
     m.prange = _weft.prange
+    m.generated_jit = _generated_jit
     for name in TYPE_NAMES:
         setattr(m, name, _TypeName(name))
     # Numba's short names (nb.f4, nb.i8, nb.b1), as the types they stand for

@@ -1,0 +1,228 @@
+"""numba.extending.overload of a program's own function and
+numba.generated_jit: typing functions that pick an implementation from
+the argument types, compiled as one Weft function whose branches the
+types decide (weft/_overloads.py). The expected values are what Numba
+0.56 returns for the same calls."""
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+
+import weft
+from weft import numba as weft_numba
+
+
+@pytest.fixture
+def numba_module():
+    saved = {k: v for k, v in sys.modules.items()
+             if k == "numba" or k.startswith("numba.")}
+    m = weft_numba.install()
+    yield m
+    for k in [k for k in sys.modules if k == "numba" or
+              k.startswith("numba.")]:
+        del sys.modules[k]
+    sys.modules.update(saved)
+
+
+def load(tmp_path, name, source):
+    """A module written to a file (Weft reads functions' source)."""
+    import importlib.util
+    path = tmp_path / (name + ".py")
+    path.write_text(textwrap.dedent(source))
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+OVERLOADS = """
+import numpy as np
+from numba import njit, types
+from numba.core import types as nb_types
+from numba.core.errors import TypingError
+from numba.extending import overload
+
+SCALE = 3.0
+
+
+def scaled(n, pv, scale):
+    return "plain"
+
+
+@overload(scaled, inline="always")
+def _scaled(n, pv, scale):
+    if isinstance(scale, types.NoneType):
+        def _impl(n, pv, scale):
+            return pv
+    elif isinstance(scale, types.Number):
+        def _impl(n, pv, scale):
+            return pv * scale
+    elif isinstance(scale, types.Array):
+        def _impl(n, pv, scale):
+            return pv * scale[n]
+    return _impl
+
+
+def require_integer(indptr):
+    pass
+
+
+@overload(require_integer)
+def _require_integer(indptr):
+    if not isinstance(indptr.dtype, nb_types.Integer):
+        raise TypingError("indptr must be an integer array")
+
+    def impl(indptr):
+        return None
+    return impl
+
+
+def first(x):
+    pass
+
+
+@overload(first)
+def _first(x):
+    # another parameter name in the implementation, a lambda, a dtype
+    # compared with a type, and a jitted function returned
+    if isinstance(x, (types.Float, types.Integer)):
+        return lambda v: v
+    if isinstance(x, types.Array) and x.dtype == types.float32:
+        return first_f32
+    if isinstance(x, types.Array) and x.ndim == 2:
+        def impl2(m):
+            return m[0, 0] + SCALE
+        return impl2
+    if isinstance(x, types.Array):
+        def impl1(v):
+            return v[0]
+        return impl1
+
+
+@njit
+def first_f32(x):
+    return x[0] * 2
+
+
+@njit
+def total(scale):
+    s = 0.0
+    for i in range(3):
+        s += scaled(i, 2.0, scale)
+    return s
+
+
+@njit
+def row_count(indptr):
+    require_integer(indptr)
+    return len(indptr) - 1
+
+
+@njit
+def firsts(a, b, c, d):
+    return first(a), first(b), first(c), first(d)
+"""
+
+
+def test_an_overload_picks_its_implementation_by_type(numba_module,
+                                                      tmp_path):
+    m = load(tmp_path, "overloads_by_type", OVERLOADS)
+    assert m.total(None) == 6.0
+    assert m.total(2.0) == 12.0
+    assert m.total(2) == 12.0
+    assert m.total(np.array([1.0, 2.0, 4.0])) == 14.0
+    # Python calling the function calls the function itself
+    assert m.scaled(0, 1.0, None) == "plain"
+
+
+def test_an_overload_of_the_element_type(numba_module, tmp_path):
+    m = load(tmp_path, "overloads_of_dtype", OVERLOADS)
+    assert m.row_count(np.array([0, 2, 3], dtype=np.int32)) == 2
+    # Numba refuses at typing time; Weft raises where the branch is taken
+    with pytest.raises(TypeError, match="indptr must be an integer array"):
+        m.row_count(np.array([0.0, 2.0, 3.0]))
+
+
+def test_overload_implementations_of_every_form(numba_module, tmp_path):
+    m = load(tmp_path, "overloads_of_forms", OVERLOADS)
+    got = m.firsts(2.5, np.array([1.5, 2.0], dtype=np.float32),
+                   np.array([[4.0, 1.0]]), np.array([7, 8]))
+    assert got == (2.5, 3.0, 7.0, 7)
+    assert isinstance(got[3], int)
+
+
+def test_generated_jit(numba_module, tmp_path):
+    m = load(tmp_path, "generated", """
+        import numpy as np
+        from numba import generated_jit, njit, types
+
+        @generated_jit(nopython=True)
+        def norm1(x, scale=None):
+            if isinstance(x, types.Array):
+                if scale is types.none or isinstance(scale, types.Omitted):
+                    return lambda x, scale=None: np.abs(x).sum()
+                return lambda x, scale=None: np.abs(x).sum() * scale
+            return lambda x, scale=None: abs(x)
+
+        @njit
+        def caller(v):
+            return norm1(v, 2.0) + norm1(-1.5)
+        """)
+    x = np.array([1.0, -2.0, 3.0])
+    assert m.norm1(x) == 6.0
+    assert m.norm1(x, 0.5) == 3.0
+    assert m.norm1(-4.0) == 4.0
+    assert m.caller(x) == 13.5
+
+
+def test_a_typing_function_that_computes_is_a_compile_error(numba_module,
+                                                             tmp_path):
+    m = load(tmp_path, "computed", """
+        import numpy as np
+        from numba import njit, types
+        from numba.extending import overload
+
+        def widen(x):
+            pass
+
+        @overload(widen)
+        def _widen(x):
+            dt = np.float64 if isinstance(x, types.Float) else np.int64
+            def impl(x):
+                return np.asarray(x, dtype=dt)
+            return impl
+
+        @njit
+        def use(x):
+            return widen(x)
+        """)
+    with pytest.raises(weft.CompileError) as e:
+        m.use(1.0)
+    message = str(e.value)
+    assert "computed.py:11: numba.extending.overload of widen: this assign " \
+        "runs Python when the types are known" in message
+
+
+def test_a_type_weft_does_not_tell_apart(numba_module, tmp_path):
+    m = load(tmp_path, "literal", """
+        from numba import njit, types
+        from numba.extending import overload
+
+        def pick(x):
+            pass
+
+        @overload(pick)
+        def _pick(x):
+            if isinstance(x, types.IntegerLiteral):
+                return lambda x: 1
+            return lambda x: 2
+
+        @njit
+        def use(x):
+            return pick(x)
+        """)
+    with pytest.raises(weft.CompileError,
+                       match=r"literal.py:10: .*tests types.IntegerLiteral, "
+                       "which Weft does not tell apart"):
+        m.use(3)
