@@ -285,6 +285,9 @@ private:
   /// cmath's `name` as Weft: a NumPy library function or a constant;
   /// null (an error reported at `at`) for what Weft does not have.
   ExprPtr cmathMember(const std::string &name, SourceRange at);
+  /// sys's constant `name` (maxsize, byteorder, float_info.max, ...), its
+  /// tokens read; null for another name.
+  ExprPtr sysConstant(const std::string &name, SourceLocation begin);
   /// `from numpy import zeros as z`: z is zeros.
   std::map<std::string, std::string> importedAs_;
 };

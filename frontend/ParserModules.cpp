@@ -15,6 +15,7 @@
 #include "frontend/Types.h"
 
 #include <limits>
+#include <map>
 #include <set>
 
 namespace weft {
@@ -315,6 +316,40 @@ std::string cmathUnsupported(const std::string &name) {
          "isnan, isinf, isfinite, pi, e, inf, nan, infj and nanj are)";
 }
 
+ExprPtr Parser::sysConstant(const std::string &name, SourceLocation begin) {
+  // Numbers of the interpreter, frozen as Numba freezes a module's
+  // globals: sys.maxsize, sys.byteorder, sys.float_info.max, ...
+  if (name == "maxsize")
+    return std::make_unique<IntLitExpr>(rangeFrom(begin),
+                                        std::numeric_limits<int64_t>::max());
+  if (name == "byteorder")
+    return std::make_unique<StrLitExpr>(rangeFrom(begin), "little");
+  if (name != "float_info" || !at(TokenKind::Dot))
+    return nullptr;
+  using Limits = std::numeric_limits<double>;
+  static const std::map<std::string, double> info = {
+      {"max", Limits::max()},
+      {"min", Limits::min()},
+      {"epsilon", Limits::epsilon()},
+      {"dig", Limits::digits10},
+      {"mant_dig", Limits::digits},
+      {"max_exp", Limits::max_exponent},
+      {"min_exp", Limits::min_exponent},
+      {"max_10_exp", Limits::max_exponent10},
+      {"min_10_exp", Limits::min_exponent10},
+      {"radix", Limits::radix}};
+  next(); // the dot
+  if (!at(TokenKind::Identifier) || !info.count(tok().text))
+    return error("sys.float_info has max, min, epsilon, dig, mant_dig, "
+                 "max_exp, min_exp, max_10_exp, min_10_exp and radix");
+  const std::string &field = next().text;
+  double v = info.at(field);
+  if (field == "max" || field == "min" || field == "epsilon")
+    return std::make_unique<FloatLitExpr>(rangeFrom(begin), v);
+  return std::make_unique<IntLitExpr>(rangeFrom(begin),
+                                      static_cast<int64_t>(v));
+}
+
 ExprPtr Parser::parseModuleMember(const Token &module) {
   SourceLocation begin = module.range.begin;
   bool inLinalg = false;
@@ -333,12 +368,15 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
       return std::make_unique<NameExpr>(rangeFrom(begin),
                                         heapqFunctionName(member.text));
     if (sysModules_.count(module.text)) {
+      if (ExprPtr constant = sysConstant(member.text, begin))
+        return constant;
       if (member.text != "stdout" && member.text != "stderr")
         return errorAt(member.range,
                        "'sys." + member.text +
                            "' is not supported by Weft; of sys, a function "
-                           "has sys.stdout and sys.stderr, for print()'s "
-                           "file=");
+                           "has sys.stdout and sys.stderr (for print()'s "
+                           "file=), sys.maxsize, sys.byteorder and "
+                           "sys.float_info's numbers");
       return std::make_unique<AttributeExpr>(
           rangeFrom(begin), std::make_unique<NameExpr>(module.range, "sys"),
           member.text);

@@ -37,7 +37,7 @@ std::string optionsText(const JitOptions &o) {
 
 cache::Key programKey(const Compilation &c, const JITOptions &jit) {
   cache::Key key;
-  key.add("weft code cache key 2");
+  key.add("weft code cache key 3");
   const Program &program = *c.program();
   // The code: what code generation compiles, nothing less. When that
   // includes the script body, the whole text (every function's too).
@@ -45,11 +45,16 @@ cache::Key programKey(const Compilation &c, const JITOptions &jit) {
   bool scriptBody = std::any_of(
       compiled.begin(), compiled.end(),
       [](const FunctionInstance *inst) { return inst->def == nullptr; });
+  // The file's name and each definition's line: the code spells out the
+  // places its run-time errors name (a function moved down the file, or
+  // copied to another, names its new lines).
+  key.add("file " + c.file().filename());
   if (scriptBody)
     key.add("source").add(c.file().text());
   for (const FunctionInstance *inst : compiled) {
     if (inst->def && !scriptBody)
-      key.add("def").add(definitionText(c.file(), *inst->def));
+      key.add("def at " + std::to_string(inst->def->range.begin.line))
+          .add(definitionText(c.file(), *inst->def));
     key.add("instance " + inst->symbol).add(optionsText(inst->options));
     key.add(inst->exported ? "exported" : "internal");
     for (const Type &t : inst->paramTypes)

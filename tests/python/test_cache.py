@@ -28,10 +28,24 @@ def test_boundscheck_option_is_part_of_the_key(cache_dir):
     assert weft.jit(pick)(a, 2) == 2.0
     assert len(os.listdir(cache_dir)) == 1
     checked = weft.jit(boundscheck=True)(pick)
-    with pytest.raises(weft.RuntimeError, match="IndexError: index 7 is out "
-                                                "of bounds"):
+    with pytest.raises(weft.IndexError, match="^index 7 is out of bounds"):
         checked(a, 7)
     assert len(os.listdir(cache_dir)) == 2
+
+
+def test_errors_name_the_lines_of_the_code_as_it_is_now(cache_dir):
+    # The same function moved down its file, or into another file, names
+    # its new line: the code that spells out the place is not reused.
+    body = "def half(n: i64) -> i64:\n    return 10 // n\n"
+    seen = []
+    for name, blank in (("a.weft", 0), ("a.weft", 2), ("b.weft", 2)):
+        m = weft.compile("\n" * blank + body, name=name)
+        with pytest.raises(ZeroDivisionError) as e:
+            m.half(0)
+        seen.append(e.value.location)
+        assert m.half(5) == 2
+    assert seen == ["a.weft:2", "a.weft:4", "b.weft:4"]
+    assert len(os.listdir(cache_dir)) == 3
 
 
 def test_fastmath_option_is_part_of_the_key(cache_dir):

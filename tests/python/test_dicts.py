@@ -3,6 +3,8 @@ counting, memo tables, seen-sets, deletion, typed Dict.empty, tuple keys
 (a breadth-first search over grid cells); checked
 against CPython running the same functions (py_func), with Python's
 KeyError and RuntimeError, and the uses Weft refuses as CompileError."""
+import re
+
 import numpy as np
 import pytest
 
@@ -132,17 +134,17 @@ def test_same_as_python(fn, args):
 def test_python_exceptions():
     # The error names the program's line of the lookup (the library
     # function that raises it has a copy per line of the program).
-    with pytest.raises(KeyError,
-                       match=r"test_dicts\.py:%d: KeyError" %
-                       (lookup.py_func.__code__.co_firstlineno + 3)):
+    with pytest.raises(KeyError) as e:
         lookup(2)
+    assert re.search(r"test_dicts\.py:%d$" % (
+        lookup.py_func.__code__.co_firstlineno + 3), e.value.location)
     with pytest.raises(RuntimeError,
                        match="dictionary changed size during iteration"):
         grow_while_looping(10)
-    with pytest.raises(KeyError,
-                       match=r"test_dicts\.py:%d: KeyError" %
-                       (remove_missing.py_func.__code__.co_firstlineno + 3)):
+    with pytest.raises(KeyError) as e:
         remove_missing(7)
+    assert re.search(r"test_dicts\.py:%d$" % (
+        remove_missing.py_func.__code__.co_firstlineno + 3), e.value.location)
 
 
 def test_typed_dict_empty():

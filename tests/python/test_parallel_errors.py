@@ -76,7 +76,7 @@ def test_concurrent_calls_keep_their_own_errors(m):
                 m.divide(a, 1000)  # iteration 1000 divides by zero
                 missed_errors.append("returned")
             except weft.WeftError as e:
-                if "ZeroDivisionError" not in str(e):
+                if not isinstance(e, ZeroDivisionError):
                     missed_errors.append(str(e))
 
     threads = [threading.Thread(target=clean), threading.Thread(target=failing)]
@@ -92,8 +92,8 @@ def test_concurrent_calls_keep_their_own_errors(m):
 def test_checked_write_out_of_range_is_not_performed(m):
     base = np.zeros(12)
     view = base[2:10]  # elements 10 and 11 of base lie just past the view
-    with pytest.raises(weft.WeftError, match="IndexError: index 8 is out of "
-                       "bounds for axis 0 with size 8"):
+    with pytest.raises(weft.IndexError, match="^index 8 is out of "
+                       "bounds for axis 0 with size 8$"):
         m.poke(view, 2)
     assert np.array_equal(base[:2], [0.0, 0.0])
     assert np.array_equal(base[10:], [0.0, 0.0])  # never written
@@ -101,18 +101,17 @@ def test_checked_write_out_of_range_is_not_performed(m):
 
 
 def test_checked_read_out_of_range_raises(m):
-    with pytest.raises(weft.WeftError, match="IndexError: index -9 is out"):
+    with pytest.raises(weft.IndexError, match="^index -9 is out"):
         m.peek(np.ones(8), -9)
     assert m.peek(np.ones(8), 0) == 8.0
 
 
 def test_deep_recursion_is_an_error_not_a_crash(m):
     assert m.depth(100) == 94875
-    with pytest.raises(weft.WeftError,
-                       match="RecursionError: maximum recursion depth "
-                       "exceeded in 'depth'"):
+    with pytest.raises(weft.RecursionError,
+                       match="^maximum recursion depth exceeded in 'depth'$"):
         m.depth(10**9)
-    with pytest.raises(weft.WeftError, match="RecursionError"):
+    with pytest.raises(weft.RecursionError):
         m.deep_in_prange(10**9)
     # The interpreter and the engine are still fine.
     assert m.depth(10) == 29524 % 1000003

@@ -234,9 +234,11 @@ def test_errors(m):
         m.total([1.0, 2.0])
     with pytest.raises(weft.CallError, match="arrays of float16"):
         m.total(np.ones(2, dtype=np.float16))
-    with pytest.raises(weft.RuntimeError, match=r"t.weft:15: "
-                       r"ZeroDivisionError: division by zero"):
+    with pytest.raises(weft.RuntimeError,
+                       match=r"^division by zero$") as e:
         m.divide(1.0, 0.0)
+    assert isinstance(e.value, ZeroDivisionError)
+    assert e.value.location == "t.weft:15"
     assert m.divide(1.0, 4.0) == 0.25   # still usable
 
 

@@ -239,14 +239,31 @@ def _check(status):
 
 def _runtime_error(message):
     """A run-time error as the Python exception it names ("f.weft:3:
-    ZeroDivisionError: ..."): weft.ZeroDivisionError is a
+    ZeroDivisionError: division by zero"): weft.ZeroDivisionError is a
     weft.RuntimeError and a ZeroDivisionError, so either except catches
-    it."""
-    first = message.split("\n", 1)[0]
+    it. Its message is Python's (str(e) is "division by zero", as under
+    Numba, and `raise ValueError()` has none); where jitted code raised it
+    is its `location` ("f.weft:3"), and a note the traceback shows."""
+    first, _, rest = message.partition("\n")
     for name, cls in (*_RUNTIME_ERRORS.items(), *_RAISED_ERRORS.items()):
-        if ((": %s: " % name) in first or first.startswith(name + ": ")
-                or first.endswith(": " + name) or first == name):
-            return cls(message)
+        location = text = None
+        if first == name:
+            pass
+        elif first.startswith(name + ": "):
+            text = first[len(name) + 2:]
+        elif (": %s: " % name) in first:
+            location, text = first.split(": %s: " % name, 1)
+        elif first.endswith(": " + name):
+            location = first[:-len(name) - 2]
+        else:
+            continue
+        e = cls(text) if text is not None else cls()
+        e.location = location
+        for note in ("raised in jitted code at " + location
+                     if location else "", rest):
+            if note and hasattr(e, "add_note"):
+                e.add_note(note)
+        return e
     return RuntimeError(message)
 
 
