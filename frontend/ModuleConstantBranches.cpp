@@ -13,8 +13,13 @@
 namespace weft {
 namespace {
 
-/// A literal's value: a number (bools and ints as their value) or a str.
-using Literal = std::variant<double, std::string>;
+/// A literal's value: a number (bools and ints as their value), a str,
+/// or None.
+using Literal = std::variant<double, std::string, std::monostate>;
+
+bool isNone(const Literal &v) {
+  return std::holds_alternative<std::monostate>(v);
+}
 
 std::optional<Literal> literalOf(const Expr *e) {
   if (auto *i = e->dyn<IntLitExpr>(); i && !i->unsigned64)
@@ -25,6 +30,8 @@ std::optional<Literal> literalOf(const Expr *e) {
     return Literal(b->value ? 1.0 : 0.0);
   if (auto *s = e->dyn<StrLitExpr>())
     return Literal(s->value);
+  if (auto *n = e->dyn<NameExpr>(); n && n->name == "None" && !n->qualified)
+    return Literal(std::monostate());
   if (auto *u = e->dyn<UnaryExpr>(); u && u->op == UnaryOp::Neg)
     if (std::optional<Literal> v = literalOf(u->operand.get());
         v && std::holds_alternative<double>(*v))
@@ -65,7 +72,7 @@ public:
 
 private:
   std::optional<Literal> valueOf(const Expr *e) const {
-    if (auto *n = e->dyn<NameExpr>()) {
+    if (auto *n = e->dyn<NameExpr>(); n && n->name != "None") {
       auto it = constants_.find(n->name);
       if (n->qualified || it == constants_.end() || locals_.count(n->name))
         return std::nullopt;
@@ -95,6 +102,8 @@ private:
         return std::nullopt;
       if (auto *d = std::get_if<double>(&*v))
         return *d != 0.0;
+      if (isNone(*v))
+        return false;
       return !std::get<std::string>(*v).empty();
     }
     auto *c = e->dyn<CompareExpr>();
@@ -103,9 +112,14 @@ private:
       return std::nullopt;
     std::optional<Literal> l = valueOf(c->operands[0].get());
     std::optional<Literal> r = valueOf(c->operands[1].get());
+    CompareOp op = c->ops[0];
+    // None is only None (`border == "all"` of `border = None` is false)
+    bool eq = op == CompareOp::Eq || op == CompareOp::Is;
+    if (l && r && (isNone(*l) || isNone(*r)) &&
+        (eq || op == CompareOp::Ne || op == CompareOp::IsNot))
+      return (isNone(*l) && isNone(*r)) == eq;
     if (!l || !r || l->index() != r->index())
       return std::nullopt;
-    CompareOp op = c->ops[0];
     if (op == CompareOp::Eq)
       return *l == *r;
     if (op == CompareOp::Ne)
@@ -156,22 +170,50 @@ void pruneModuleConstantBranches(ModuleAST &module) {
   }
   if (constants.empty())
     return;
+  // A str constant read in a function is its literal, as Numba freezes a
+  // global str (`warn(msg, __file__)`, `len(NAME)`); a None constant is
+  // None (a factory's option left None, read by the function it makes).
+  auto substitute = [&](Block &body, const std::set<std::string> &locals,
+                        bool strs) {
+    forEachExprSlotIn(body, [&](ExprPtr &e) {
+      auto *n = e->dyn<NameExpr>();
+      auto it = n && !n->qualified && !locals.count(n->name)
+                    ? constants.find(n->name)
+                    : constants.end();
+      if (it == constants.end())
+        return;
+      if (auto *text = std::get_if<std::string>(&it->second); text && strs)
+        e = std::make_unique<StrLitExpr>(e->range, *text);
+      else if (isNone(it->second))
+        e = std::make_unique<NameExpr>(e->range, "None");
+    });
+  };
   for (StmtPtr &s : module.body)
     if (auto *d = s->dyn<FunctionDefStmt>()) {
       std::set<std::string> locals = localsOf(*d);
       Pruner(constants, locals).block(d->body);
-      // A str constant read in the function is its literal, as Numba
-      // freezes a global str (`warn(msg, __file__)`, `len(NAME)`).
-      forEachExprSlotIn(d->body, [&](ExprPtr &e) {
-        auto *n = e->dyn<NameExpr>();
-        auto it = n && !n->qualified && !locals.count(n->name)
-                      ? constants.find(n->name)
-                      : constants.end();
-        if (it != constants.end())
-          if (auto *text = std::get_if<std::string>(&it->second))
-            e = std::make_unique<StrLitExpr>(e->range, *text);
-      });
+      substitute(d->body, locals, true);
     }
+  // The module's own statements read a None constant as None, and its
+  // binding goes (a variable holds no None). (A constant is bound once:
+  // None is never substituted for a target.)
+  Block rest;
+  for (StmtPtr &s : module.body) {
+    auto *a = s->dyn<AssignStmt>();
+    auto *t =
+        a && a->targets.size() == 1 ? a->targets[0]->dyn<NameExpr>() : nullptr;
+    auto it = t ? constants.find(t->name) : constants.end();
+    if (it != constants.end() && isNone(it->second))
+      continue;
+    if (!s->dyn<FunctionDefStmt>()) {
+      Block one;
+      one.push_back(std::move(s));
+      substitute(one, {}, false);
+      s = std::move(one.front());
+    }
+    rest.push_back(std::move(s));
+  }
+  module.body = std::move(rest);
 }
 
 } // namespace weft

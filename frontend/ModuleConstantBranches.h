@@ -15,12 +15,14 @@ namespace weft {
 
 /// In every function of `module`: each `if`/`elif` whose condition the
 /// module's constants decide is replaced by the branch taken. A constant
-/// is a name bound once at the module's level, to a number, bool or str
-/// literal, and not bound in the function. Decided conditions: such a
-/// name (its truth), `==`, `!=`, `<`, `<=`, `>`, `>=` between it and a
-/// literal or another constant, and `not`, `and` and `or` of decided
-/// parts. A constant bound to a str literal is that literal where a
-/// function reads it (Numba freezes a global str).
+/// is a name bound once at the module's level, to a number, bool, str
+/// literal or None, and not bound in the function. Decided conditions:
+/// such a name (its truth), `==`, `!=`, `<`, `<=`, `>`, `>=` between it
+/// and a literal or another constant, `is`/`is not` and `==`/`!=` with
+/// None on one side, and `not`, `and` and `or` of decided parts. A
+/// constant bound to a str literal is that literal where a function reads
+/// it (Numba freezes a global str), one bound to None is None, and its
+/// binding leaves the module (a variable holds no None).
 void pruneModuleConstantBranches(ModuleAST &module);
 
 } // namespace weft

@@ -545,6 +545,9 @@ Analyzer::run(std::vector<EntryRequest> *entries,
   if (diags_.hasErrors())
     return nullptr;
   computeWrittenParams(*program_);
+  reportVisibleCopies();
+  if (diags_.hasErrors())
+    return nullptr;
   return std::move(program_);
 }
 
@@ -848,11 +851,11 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
           diags_.error(valueRange, "cannot store a " + valueType.str() +
                                        " into a row of a " + base.str());
         else if (value && !freshArray(value))
-          diags_.error(valueRange,
-                       "a list of arrays holds copies of new arrays here, "
-                       "and this may be a view of (or the same array as) "
-                       "another one, which Python's list would share; "
-                       "store a copy (add .copy())");
+          copiedIntoList(ix->base.get(), value, valueRange,
+                         "a list of arrays holds copies of new arrays here, "
+                         "and this may be a view of (or the same array as) "
+                         "another one, which Python's list would share; "
+                         "store a copy (add .copy())");
         return;
       }
       // lst[i] = row: the row's numbers, copied.

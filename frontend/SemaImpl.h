@@ -58,6 +58,18 @@ void collectAssigned(const Block &block, std::vector<const Expr *> &targets,
                      std::vector<const ForStmt *> &fors);
 /// Sets FunctionInstance::writtenParams of every instance (SemaWrites.cpp).
 void computeWrittenParams(Program &program);
+/// An array copied into a list of arrays (appended, stored as a row, in a
+/// tuple appended) where Python's list would hold the array itself.
+struct CopiedValue {
+  const Expr *list = nullptr; ///< the list (null if not known)
+  const Expr *value = nullptr;
+};
+/// For each copy in `fn`, whether no one can tell it from the array: the
+/// function writes nothing the copy's array or the list's elements may
+/// share, and the list does not outlive it (SemaWrites.cpp; after
+/// computeWrittenParams).
+std::vector<bool> copiesInvisible(const FunctionInstance &fn,
+                                  const std::vector<CopiedValue> &copies);
 /// Sets FunctionInstance::loopPlans of `fn` (SemaLoops.cpp), reporting
 /// the errors and warnings of its prange loops. `sessionBody`: the script
 /// body of a session entry, whose variables all outlive its loops.
@@ -185,9 +197,9 @@ private:
   bool unpackedFresh(const Expr *target, const NameExpr *name,
                      const Expr *value);
   /// For lst.append(value) of a tuple holding arrays: each array new and
-  /// not used again (else an error, and false).
-  bool checkAppendedArrays(const CallExpr *c, const Expr *value,
-                           const Type &tuple);
+  /// not used again, or no one can tell its copy from it (else an error).
+  bool checkAppendedArrays(const CallExpr *c, const Expr *list,
+                           const Expr *value, const Type &tuple);
   int freshDepth_ = 0; ///< freshArray's names followed through names
   /// Whether every `return` of `callee` gives a fresh array (freshArray in
   /// the callee): a call of it is a new array. False for a function being
@@ -404,6 +416,20 @@ private:
   static bool mayBeNone(const Type &t);
   int changes_ = 0;
   bool reporting_ = false;
+  /// An array copied into a list where Python's list would share it: an
+  /// error (`message` at `range`) unless no one can tell the copy from
+  /// the array, which is known once every function is typed
+  /// (reportVisibleCopies, SemaRaggedLists.cpp).
+  struct PendingCopy {
+    FunctionInstance *fn;
+    CopiedValue copy;
+    SourceRange range;
+    std::string message;
+  };
+  std::vector<PendingCopy> pendingCopies_;
+  void copiedIntoList(const Expr *list, const Expr *value, SourceRange range,
+                      std::string message);
+  void reportVisibleCopies();
   /// The empty list checked is a dict's keys or values (DesugarDicts.h).
   bool emptyListOfDict_ = false;
   /// The comprehension assigned to a dict's keys or values, a Python list.

@@ -45,9 +45,8 @@ Type Analyzer::checkListMethod(const CallExpr *c, Builtin b,
       (lst.listDepth() == 2 || lst.listDepth() == 1) && !lst.isString() &&
       !lst.isStructured() && !lst.elementType().isComplex()) {
     std::vector<Type> rows = args;
-    rows[0] = lst.listDepth() == 2
-                  ? Type::ragged(computeKind(lst.scalarKind()))
-                  : Type::raggedArrays(lst.scalarKind(), 1);
+    rows[0] = lst.listDepth() == 2 ? Type::ragged(computeKind(lst.scalarKind()))
+                                   : Type::raggedArrays(lst.scalarKind(), 1);
     return checkRaggedListMethod(c, b, rows, argExprs);
   }
   if (lst.isKnown() && !lst.isList()) {
@@ -165,7 +164,7 @@ Type Analyzer::checkTupleListMethod(const CallExpr *c, Builtin b,
                      ", not " + x.str());
     return Type::unknown();
   }
-  if (!checkAppendedArrays(c, argExprs[1], x))
+  if (!checkAppendedArrays(c, argExprs[0], argExprs[1], x))
     return Type::unknown();
   std::vector<Type> fields;
   for (size_t k = 0; k < x.elems().size(); ++k) {

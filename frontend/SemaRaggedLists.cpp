@@ -139,8 +139,36 @@ bool Analyzer::unpackedFresh(const Expr *target, const NameExpr *name,
   return false; // (nested deeper)
 }
 
-bool Analyzer::checkAppendedArrays(const CallExpr *c, const Expr *value,
-                                   const Type &tuple) {
+void Analyzer::copiedIntoList(const Expr *list, const Expr *value,
+                              SourceRange range, std::string message) {
+  if (!reporting_ || diags_.suppressed())
+    return; // (the reporting pass records each once)
+  pendingCopies_.push_back({fn_, {list, value}, range, std::move(message)});
+}
+
+void Analyzer::reportVisibleCopies() {
+  std::map<FunctionInstance *, std::vector<const PendingCopy *>> byFunction;
+  for (const PendingCopy &p : pendingCopies_)
+    byFunction[p.fn].push_back(&p);
+  std::set<std::pair<std::string, std::string>> reported; // (one per place)
+  for (const auto &[fn, pending] : byFunction) {
+    std::vector<CopiedValue> copies;
+    for (const PendingCopy *p : pending)
+      copies.push_back(p->copy);
+    std::vector<bool> invisible = copiesInvisible(*fn, copies);
+    for (size_t i = 0; i < pending.size(); ++i) {
+      const SourceRange &r = pending[i]->range;
+      std::string at =
+          std::to_string(r.begin.line) + ":" + std::to_string(r.begin.col);
+      if (!invisible[i] && reported.insert({at, pending[i]->message}).second)
+        diags_.error(r, pending[i]->message);
+    }
+  }
+  pendingCopies_.clear();
+}
+
+bool Analyzer::checkAppendedArrays(const CallExpr *c, const Expr *list,
+                                   const Expr *value, const Type &tuple) {
   // lst.append((i, a)) of a list of tuples holding arrays: the arrays
   // are copied into the list, so, as for a list of arrays, each must be
   // new and not used again (Python's list would hold the array itself).
@@ -152,14 +180,17 @@ bool Analyzer::checkAppendedArrays(const CallExpr *c, const Expr *value,
     auto *n = x->dyn<NameExpr>();
     std::string var = n ? withoutVersionSuffixes(n->name) : "";
     if (!freshArray(x)) {
-      diags_.error(x->range,
-                   "a list of tuples holding arrays holds copies of new "
-                   "arrays here, and this may be a view of (or the same "
-                   "array as) another one, which Python's list would "
-                   "share; append a copy " +
-                       (n && parts ? "(" + var + ".copy())"
-                                   : std::string("of each array")));
-      return false;
+      copiedIntoList(list, x, x->range,
+                     "a list of tuples holding arrays holds copies of new "
+                     "arrays here, and this may be a view of (or the same "
+                     "array as) another one, which Python's list would "
+                     "share, and this function writes an array it may "
+                     "share (or hands the list back); append a copy " +
+                         (n && parts ? "(" + var + ".copy())"
+                                     : std::string("of each array")));
+      if (!parts)
+        return true;
+      continue;
     }
     bool live =
         parts ? n && std::any_of(c->liveTupleNames.begin(),
@@ -168,16 +199,16 @@ bool Analyzer::checkAppendedArrays(const CallExpr *c, const Expr *value,
                                    return withoutVersionSuffixes(u) == var;
                                  })
               : c->appendsLiveName;
-    if (live) {
-      diags_.error(x->range,
-                   (n ? "'" + var + "'" : std::string("this tuple")) +
-                       " is used again after it is appended here, and "
-                       "Python's list would hold the array itself; append "
-                       "a copy" +
-                       (n && parts ? " (" + var + ".copy())" : "") +
-                       ", or bind it to a new array before using it again");
-      return false;
-    }
+    if (live)
+      copiedIntoList(list, x, x->range,
+                     (n ? "'" + var + "'" : std::string("this tuple")) +
+                         " is used again after it is appended here, and "
+                         "Python's list would hold the array itself, which "
+                         "this function may write (or hand back); append "
+                         "a copy" +
+                         (n && parts ? " (" + var + ".copy())" : "") +
+                         ", or bind it to a new array before using it "
+                         "again");
     if (!parts)
       return true; // (the whole tuple checked at once)
   }
@@ -325,21 +356,24 @@ Type Analyzer::checkRaggedListMethod(
     // hold that array itself).
     auto *n = argExprs[1]->dyn<NameExpr>();
     if (!freshArray(argExprs[1])) {
-      diags_.error(argExprs[1]->range,
-                   "a list of arrays holds copies of new arrays here, and "
-                   "this may be a view of (or the same array as) another "
-                   "one, which Python's list would share; append a copy " +
-                       (n ? "(" + withoutVersionSuffixes(n->name) + ".copy())"
-                          : std::string("(add .copy())")));
+      copiedIntoList(
+          argExprs[0], argExprs[1], argExprs[1]->range,
+          "a list of arrays holds copies of new arrays here, and this may "
+          "be a view of (or the same array as) another one, which Python's "
+          "list would share, and this function writes an array it may "
+          "share (or hands the list back); append a copy " +
+              (n ? "(" + withoutVersionSuffixes(n->name) + ".copy())"
+                 : std::string("(add .copy())")));
     } else if (n && c->appendsLiveName) {
       std::string var = withoutVersionSuffixes(n->name);
-      diags_.error(n->range,
-                   "'" + var +
-                       "' is used again after it is appended here, and "
-                       "Python's list would hold that array itself; "
-                       "append a copy (" +
-                       var + ".copy()), or bind '" + var +
-                       "' to a new array before using it again");
+      copiedIntoList(argExprs[0], n, n->range,
+                     "'" + var +
+                         "' is used again after it is appended here, and "
+                         "Python's list would hold that array itself, "
+                         "which this function may write (or hand back); "
+                         "append a copy (" +
+                         var + ".copy()), or bind '" + var +
+                         "' to a new array before using it again");
       // (typed all the same: the list's other uses add no errors)
     }
     // (rows keep their dtype, as Numba's list of arrays)
@@ -499,10 +533,9 @@ Type Analyzer::raggedUnion(const Type &a, const Type &b, bool &ok) {
   }
   // (a display of 1-D arrays, listDepth 1, is a list of arrays)
   auto rows = [](const Type &t) {
-    return t.isRagged() ||
-           (t.isArray() && t.rank() == 2 &&
-            (t.listDepth() == 2 || t.listDepth() == 1) && !t.isString() &&
-            !t.isStructured());
+    return t.isRagged() || (t.isArray() && t.rank() == 2 &&
+                            (t.listDepth() == 2 || t.listDepth() == 1) &&
+                            !t.isString() && !t.isStructured());
   };
   auto arrayRows = [](const Type &t) {
     return t.isRagged() ? t.raggedArrayRows() : t.listDepth() == 1;
@@ -519,10 +552,9 @@ Type Analyzer::raggedUnion(const Type &a, const Type &b, bool &ok) {
   if (!ok)
     return Type::unknown();
   // (lists of lists hold computed kinds; lists of arrays their dtype)
-  ScalarKind k =
-      arrayRows(a)
-          ? arrayRowsKind(a.scalarKind(), b.scalarKind())
-          : promote(computeKind(a.scalarKind()), computeKind(b.scalarKind()));
+  ScalarKind k = arrayRows(a) ? arrayRowsKind(a.scalarKind(), b.scalarKind())
+                              : promote(computeKind(a.scalarKind()),
+                                        computeKind(b.scalarKind()));
   return Type::ragged(k, arrayRows(a), a.isRagged() ? a.raggedRowRank() : 1);
 }
 

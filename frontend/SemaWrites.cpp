@@ -15,7 +15,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/SemaImpl.h"
+#include "frontend/VersionRebindings.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -97,7 +100,12 @@ class FunctionWrites {
   }
 
 public:
-  explicit FunctionWrites(const FunctionInstance &fn) : fn_(fn) {
+  /// `trackLocals`: every local array has a slot of its own too, and
+  /// every list of arrays one slot for all their elements (listSlot()),
+  /// so that what a value may share with a list can be asked (copies of
+  /// arrays put into lists, copiesInvisible).
+  explicit FunctionWrites(const FunctionInstance &fn, bool trackLocals = false)
+      : fn_(fn), track_(trackLocals) {
     for (size_t i = 0; i < fn.paramNames.size(); ++i) {
       first_.push_back(slots_);
       size_t n = i < fn.paramTypes.size() ? leafCount(fn.paramTypes[i]) : 1;
@@ -105,11 +113,37 @@ public:
       for (size_t k = 0; k < n; ++k)
         v[k].insert(slots_ + k);
       slots_ += n;
-      if (i < fn.paramTypes.size() && mayHoldArray(fn.paramTypes[i]))
+      if (i < fn.paramTypes.size() && tracked(fn.paramTypes[i]))
         views_[fn.paramNames[i]] = v;
     }
     first_.push_back(slots_);
+    if (!track_)
+      return;
+    listSlot_ = slots_++;
+    for (const auto &[name, t] : fn.locals) {
+      if (views_.count(name) ||
+          std::count(fn.paramNames.begin(), fn.paramNames.end(), name))
+        continue;
+      if (holdsListOfArrays(t)) {
+        views_[name] = LeafViews(1, ParamSet{listSlot_});
+        continue;
+      }
+      if (!mayHoldArray(t))
+        continue;
+      LeafViews v(leafCount(t));
+      for (ParamSet &leaf : v)
+        leaf.insert(slots_++);
+      views_[name] = v;
+    }
   }
+
+  /// The slots of the parameters are [0, paramSlots()).
+  size_t paramSlots() const { return first_.back(); }
+  size_t listSlot() const { return listSlot_; }
+  const ParamSet &written() const { return written_; }
+  const ParamSet &returned() const { return returned_; }
+  /// Every slot the value of `e` may view (after run()).
+  ParamSet allViewsOf(const Expr *e) { return unionOf(leafViewsOf(e)); }
 
   /// The parameters a returned value may view (after run()).
   std::set<size_t> returnedParams() const {
@@ -140,6 +174,16 @@ public:
   }
 
 private:
+  /// A list whose elements hold arrays (a list of arrays, a list of
+  /// tuples with a field of arrays).
+  static bool holdsListOfArrays(const Type &t) {
+    return (t.isRagged() && t.raggedArrayRows()) || t.tupleListHoldsArrays();
+  }
+  /// Whether the analysis follows values of type `t`.
+  bool tracked(const Type &t) const {
+    return mayHoldArray(t) || (track_ && holdsListOfArrays(t));
+  }
+
   void add(ParamSet &to, const ParamSet &from) {
     for (size_t p : from)
       changed_ |= to.insert(p).second;
@@ -226,7 +270,7 @@ private:
     default:
       break;
     }
-    if (!mayHoldArray(fn_.typeOf(e)))
+    if (!tracked(fn_.typeOf(e)))
       return {};
     ParamSet out;
     auto unite = [&](const Expr *x) {
@@ -375,6 +419,12 @@ private:
     if (callee != fn_.calls.end() && callee->second &&
         bound != fn_.callArgs.end()) {
       const auto &w = callee->second->writtenLeaves;
+      // (a list of arrays passed on: its rows may be written there)
+      const auto &types = callee->second->paramTypes;
+      for (size_t j = 0; track_ && j < bound->second.size() && j < types.size();
+           ++j)
+        if (holdsListOfArrays(types[j]))
+          add(written_, viewsOf(bound->second[j]));
       for (size_t j = 0; j < bound->second.size() && j < w.size(); ++j) {
         if (std::find(w[j].begin(), w[j].end(), true) == w[j].end())
           continue;
@@ -528,6 +578,8 @@ private:
   }
 
   const FunctionInstance &fn_;
+  bool track_ = false;
+  size_t listSlot_ = SIZE_MAX;
   std::map<std::string, LeafViews> views_;
   /// Each parameter's first slot (and, last, the slot count).
   std::vector<size_t> first_;
@@ -538,6 +590,38 @@ private:
 };
 
 } // namespace
+
+std::vector<bool> copiesInvisible(const FunctionInstance &fn,
+                                  const std::vector<CopiedValue> &copies) {
+  FunctionWrites w(fn, /*trackLocals=*/true);
+  w.run();
+  const ParamSet &written = w.written();
+  auto anyParam = [&](const ParamSet &s) {
+    return std::any_of(s.begin(), s.end(),
+                       [&](size_t k) { return k < w.paramSlots(); });
+  };
+  // A list of arrays handed back (or an element of one), or a list the
+  // caller passed (c.list a parameter): the copies outlive the function,
+  // where later writes cannot be seen.
+  bool escapes = w.returned().count(w.listSlot()) > 0;
+  bool paramWritten = anyParam(written);
+  std::vector<bool> out;
+  for (const CopiedValue &c : copies) {
+    ParamSet shared = w.allViewsOf(c.value);
+    shared.insert(w.listSlot());
+    auto *list = c.list ? c.list->dyn<NameExpr>() : nullptr;
+    bool listParam =
+        list && std::count(fn.paramNames.begin(), fn.paramNames.end(),
+                           withoutVersionSuffixes(list->name));
+    bool visible = escapes || listParam ||
+                   // (two parameters may be one array)
+                   (paramWritten && anyParam(shared));
+    for (size_t k : shared)
+      visible = visible || written.count(k);
+    out.push_back(!visible);
+  }
+  return out;
+}
 
 void computeWrittenParams(Program &program) {
   for (auto &inst : program.instances) {

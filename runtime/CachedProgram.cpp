@@ -24,6 +24,28 @@ std::string definitionText(const SourceFile &file, const FunctionDefStmt &def) {
   return end > begin ? file.text().substr(begin, end - begin) : "";
 }
 
+/// The file's text outside its top-level function definitions: the
+/// module's constants, imports and script statements.
+std::string moduleLevelText(const SourceFile &file, const ModuleAST &ast) {
+  std::string out;
+  size_t at = 0;
+  for (const StmtPtr &s : ast.body) {
+    auto *def = s->dyn<FunctionDefStmt>();
+    if (!def)
+      continue;
+    int firstLine = def->range.begin.line;
+    for (const ExprPtr &d : def->decorators)
+      firstLine = std::min(firstLine, d->range.begin.line);
+    size_t begin = file.offsetOf(SourceLocation{firstLine, 1});
+    size_t end = file.offsetOf(def->range.end);
+    if (begin < at || end < begin)
+      continue;
+    out += file.text().substr(at, begin - at);
+    at = end;
+  }
+  return out + file.text().substr(std::min(at, file.text().size()));
+}
+
 std::string optionsText(const JitOptions &o) {
   return std::string("parallel=") + (o.parallel ? "1" : "0") +
          " fastmath=" + (o.fastmath ? "1" : "0") +
@@ -37,7 +59,7 @@ std::string optionsText(const JitOptions &o) {
 
 cache::Key programKey(const Compilation &c, const JITOptions &jit) {
   cache::Key key;
-  key.add("weft code cache key 3");
+  key.add("weft code cache key 4");
   const Program &program = *c.program();
   // The code: what code generation compiles, nothing less. When that
   // includes the script body, the whole text (every function's too).
@@ -45,12 +67,16 @@ cache::Key programKey(const Compilation &c, const JITOptions &jit) {
   bool scriptBody = std::any_of(
       compiled.begin(), compiled.end(),
       [](const FunctionInstance *inst) { return inst->def == nullptr; });
-  // The file's name and each definition's line: the code spells out the
-  // places its run-time errors name (a function moved down the file, or
-  // copied to another, names its new lines).
+  // The file's name, its module-level text and each definition's line:
+  // the module's constants decide branches and are folded into the code
+  // (`N = 4` where `N = 3` was), and the code spells out the places its
+  // run-time errors name (a function moved down the file, or copied to
+  // another, names its new lines).
   key.add("file " + c.file().filename());
   if (scriptBody)
     key.add("source").add(c.file().text());
+  else if (c.ast())
+    key.add("module").add(moduleLevelText(c.file(), *c.ast()));
   for (const FunctionInstance *inst : compiled) {
     if (inst->def && !scriptBody)
       key.add("def at " + std::to_string(inst->def->range.begin.line))

@@ -3,8 +3,9 @@
 // Like Numba's cache=True, without its staleness: an entry is the object
 // file of one compilation, stored under a key that spells out everything
 // the code depends on (runtime/CachedProgram.h builds it: the source of
-// every function compiled, options, target CPU and features, compiler
-// build). Entries live in $WEFT_CACHE_DIR, else $XDG_CACHE_HOME/weft, else
+// every function compiled, the module's statements outside functions,
+// the file's name and the functions' lines, options, target CPU and
+// features, compiler build). Entries live in $WEFT_CACHE_DIR, else $XDG_CACHE_HOME/weft, else
 // ~/.cache/weft.
 //
 // Loading an entry runs its machine code, so the cache trusts only what

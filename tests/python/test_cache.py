@@ -48,6 +48,16 @@ def test_errors_name_the_lines_of_the_code_as_it_is_now(cache_dir):
     assert len(os.listdir(cache_dir)) == 3
 
 
+def test_a_changed_module_constant_is_not_served_stale_code(cache_dir):
+    # The constant is folded into the code: the same function text with
+    # another value is another entry (it once gave 6 twice).
+    body = "def f() -> i64:\n    return N * 2\n"
+    got = [weft.compile("N = %d\n" % n + body, name="c.weft").f()
+           for n in (3, 4, 3)]
+    assert got == [6, 8, 6]
+    assert len(os.listdir(cache_dir)) == 2
+
+
 def test_fastmath_option_is_part_of_the_key(cache_dir):
     body = "def norm(x: f64) -> f64:\n    return sqrt(x * x)\n"
     assert weft.compile(body).norm(-2.0) == 2.0

@@ -85,3 +85,27 @@ def test_factory_plain_and_jitted_functions_of_one_name():
     # jitted code would otherwise compile with it) is left out.
     run = weft.jit(_make_caller(True))
     np.testing.assert_array_equal(run(np.arange(3.0)), [1.0, 4.0, 7.0])
+
+
+def _stenciled(border=None, window=3):
+    # stenciled's factory: an option left None is compared with a str in
+    # the function it makes (Numba freezes the closure's None)
+    @weft.jit
+    def calculate(a):
+        out = np.zeros_like(a)
+        if border == 'all':
+            out[0] = a[0]
+            out[-1] = a[-1]
+        for i in range(1, a.size - 1):
+            out[i] = a[i - 1:i + 2].sum() / window
+        if border is None:
+            return out
+        return out * 2.0
+    return calculate
+
+
+def test_a_closure_variable_that_is_none():
+    a = np.arange(5.0)
+    np.testing.assert_array_equal(_stenciled()(a), [0.0, 1.0, 2.0, 3.0, 0.0])
+    np.testing.assert_array_equal(_stenciled("all")(a),
+                                  [0.0, 2.0, 4.0, 6.0, 8.0])

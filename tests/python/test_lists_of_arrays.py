@@ -432,3 +432,87 @@ def test_a_display_of_arrays_that_grows_is_a_list_of_arrays():
     total, count, last = grown_display(3)
     assert (total, count) == (12.0, 4)
     assert last.tolist() == [3.0, 3.0]
+
+
+def test_copies_no_one_can_tell_from_the_arrays_are_accepted():
+    # Views, parameters and arrays used again, put into a list the
+    # function keeps to itself and never writes through: the copies read
+    # as the arrays would (dsalgo's SA-IS stack of tuples of arrays).
+    @weft.jit
+    def stack(a):
+        st = []
+        while True:
+            b = a * 2
+            st.append((a, b))
+            a = a[1:]
+            if a.size < 2:
+                break
+        s = 0.0
+        while st:
+            a, b = st.pop()
+            s += a.sum() + b[-1]
+        return s
+
+    @weft.jit
+    def rows(m):
+        kept = []
+        for i in range(m.shape[0]):
+            if m[i, 0] > 1.0:
+                kept.append(m[i])
+        t = 0.0
+        for r in kept:
+            t += r.sum() * len(kept)
+        row = m[0] * 1.0
+        kept.append(row)
+        return t + row.sum() + kept[-1][0]
+
+    a = np.arange(5.0)
+    assert stack(a) == stack.py_func(a) == 68.0
+    m = np.arange(12.0).reshape(4, 3)
+    assert rows(m) == rows.py_func(m) == 189.0 + 3.0 + 0.0
+
+
+def test_copies_a_write_or_the_caller_could_tell_are_refused():
+    @weft.jit
+    def written_after(m):
+        kept = []
+        for i in range(m.shape[0]):
+            kept.append(m[i])
+        m[0, 0] = 7.0        # Python's kept[0] would see it
+        return kept[0][0]
+
+    @weft.jit
+    def written_through(m):
+        kept = []
+        kept.append(m[0])
+        r = kept[0]
+        r[1] = 5.0           # and m would see this
+        return m[0, 1]
+
+    @weft.jit
+    def live_written(n):
+        out = []
+        a = np.zeros(n)
+        out.append((1, a))
+        s = out[0][1].sum()
+        a[0] = 5.0
+        return s
+
+    @weft.jit
+    def handed_back(m):
+        kept = []
+        kept.append(m[1])
+        return kept          # the caller may write m later
+
+    m = np.arange(6.0).reshape(2, 3)
+    for f, arg, message in (
+            (written_after, m, "append a copy \\(add .copy\\(\\)\\)"),
+            (written_through, m, "this function writes an array it may "
+                                 "share \\(or hands the list back\\)"),
+            (live_written, 3, "'a' is used again after it is appended here, "
+                              "and Python's list would hold the array "
+                              "itself, which this function may write"),
+            (handed_back, m, "holds copies of new arrays here")):
+        with pytest.raises(weft.CompileError, match=message):
+            f(arg)
+    assert m.tolist() == [[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]

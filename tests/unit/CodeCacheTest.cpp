@@ -276,6 +276,13 @@ TEST_CASE("the key covers decorator options and every function compiled",
   // A function not reached leaves the key alone.
   CHECK(entryKey(f + sq + dsq, "dsq", {kF64}) ==
         entryKey(f2 + sq + dsq, "dsq", {kF64}));
+  // A module constant the code folds in, and a function's line (which its
+  // run-time errors name), do not.
+  std::string n3 = "N = 3\n", n4 = "N = 4\n";
+  std::string twice = "def twice() -> i64:\n    return N * 2\n";
+  CHECK(entryKey(n3 + twice, "twice", {}) != entryKey(n4 + twice, "twice", {}));
+  CHECK(entryKey(sq + dsq, "dsq", {kF64}) !=
+        entryKey("\n" + sq + dsq, "dsq", {kF64}));
   // Another signature, another key.
   std::string u = "def u(x):\n    return x + 1\n";
   CHECK(entryKey(u, "u", {kF64}) !=

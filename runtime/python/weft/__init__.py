@@ -827,7 +827,10 @@ def _module_source(dispatchers):
                        if name in fn.__globals__})
         values.update(_closure_values(fn))
         for name in sorted(values):
-            literal = _constant_literal(values[name])
+            # (None too: a factory's option left None, `if border ==
+            # "all":` in the function it makes; ModuleConstantBranches.h)
+            literal = "None" if values[name] is None else \
+                _constant_literal(values[name])
             # (uint32 = np.uint32 of `from numba import uint32`, and nan
             # or inf of `from numpy import nan`, are Weft's names already)
             if literal == "np." + name and name not in type_names:
