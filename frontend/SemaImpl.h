@@ -390,6 +390,9 @@ private:
   /// (rows that may differ, or a variable whose rows grow), or none.
   std::optional<Type> raggedComp(const ListCompExpr *lc, const Type &elt,
                                  bool python);
+  /// Whether the arrays a comprehension makes may differ in shape: made
+  /// by a call, a constructor or an index array given what it binds.
+  bool shapeVaries(const ListCompExpr *lc);
   /// The type of a variable assigned lists of lists `a` and `b`.
   Type raggedUnion(const Type &a, const Type &b, bool &ok);
   /// The value of the assignment being checked when its target is a list

@@ -501,6 +501,50 @@ static bool sliceBoundsVary(const ListCompExpr *lc) {
   return vary;
 }
 
+bool Analyzer::shapeVaries(const ListCompExpr *lc) {
+  // A call of a function of the program, an array made, a mask or an
+  // index array, given what the loop binds: arrays whose shapes may differ
+  // from one element to the next (`[local_path(p, k) for k in ...]`,
+  // `[np.arange(k) for k in ...]`, `[x[x > t] for t in ...]`).
+  std::multiset<std::string> bound;
+  loops::namesInExpr(lc->target.get(), bound);
+  auto readsBound = [&](const Expr *e) {
+    std::multiset<std::string> read;
+    loops::namesInExpr(e, read);
+    return std::any_of(read.begin(), read.end(),
+                       [&](const std::string &n) { return bound.count(n); });
+  };
+  bool vary = false;
+  std::function<void(const Expr *)> visit = [&](const Expr *e) {
+    if (vary)
+      return;
+    if (auto *c = e->dyn<CallExpr>()) {
+      std::optional<Builtin> b = fn_->builtinOf(c);
+      bool makes = fn_->calls.count(c) ||
+                   (b && builtinIn(*b, {Builtin::Zeros, Builtin::Ones,
+                                        Builtin::Empty, Builtin::Full,
+                                        Builtin::Arange, Builtin::Linspace,
+                                        Builtin::Rand, Builtin::Randn}));
+      if (makes && readsBound(c)) {
+        vary = true;
+        return;
+      }
+    }
+    if (auto *ix = e->dyn<IndexExpr>())
+      for (const ExprPtr &i : ix->indices) {
+        auto t = fn_->exprTypes.find(i.get());
+        if (t != fn_->exprTypes.end() && t->second.isArray() &&
+            readsBound(i.get())) {
+          vary = true;
+          return;
+        }
+      }
+    forEachChild(e, visit);
+  };
+  visit(lc->elt.get());
+  return vary;
+}
+
 std::optional<Type> Analyzer::raggedComp(const ListCompExpr *lc,
                                          const Type &elt, bool python) {
   if (elt.isString())
@@ -512,7 +556,8 @@ std::optional<Type> Analyzer::raggedComp(const ListCompExpr *lc,
   auto iter = fn_->exprTypes.find(lc->iter.get());
   bool raggedIter = iter != fn_->exprTypes.end() && iter->second.isRagged();
   if (listableArray(elt) &&
-      ((raggedIter && rowsMayDiffer(lc)) || lc->cond || sliceBoundsVary(lc)))
+      ((raggedIter && rowsMayDiffer(lc)) || lc->cond || sliceBoundsVary(lc) ||
+       shapeVaries(lc)))
     return Type::raggedArrays(elt.scalarKind(), elt.rank());
   if (!(raggedValue_ == lc || rowsMayDiffer(lc)))
     return std::nullopt;

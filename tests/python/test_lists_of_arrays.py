@@ -516,3 +516,30 @@ def test_copies_a_write_or_the_caller_could_tell_are_refused():
         with pytest.raises(weft.CompileError, match=message):
             f(arg)
     assert m.tolist() == [[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]
+
+
+def test_a_comprehension_of_arrays_whose_shapes_vary():
+    # Arrays made by a call, a constructor or a mask given the loop's
+    # variable may differ in length: a list of arrays, as Python's
+    # (tsclust's per-pattern local paths); rows of one array stay one
+    # shape and convert with np.array.
+    @weft.jit
+    def local_path(p, k):
+        return p[k, :k + 1] * 2
+
+    @weft.jit
+    def parts(x, m, n):
+        a = [np.arange(k) for k in range(n)]
+        b = [x[x > t] for t in range(n)]
+        c = [local_path(m, k) for k in range(m.shape[0])]
+        d = [m[i] * 2 for i in range(m.shape[0])]
+        return a, b, c, sum([len(r) for r in a]), np.array(d)
+
+    x = np.array([3.0, 1.0, 4.0, 1.0, 5.0])
+    m = np.arange(12.0).reshape(3, 4)
+    got, want = parts(x, m, 4), parts.py_func(x, m, 4)
+    for g, w in zip(got[:3], want[:3]):
+        assert type(g) is list and [r.tolist() for r in g] == \
+            [r.tolist() for r in w]
+    assert got[3] == want[3] == 6
+    np.testing.assert_array_equal(got[4], want[4])
