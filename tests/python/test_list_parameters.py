@@ -143,3 +143,31 @@ def test_python_list_grown_by_the_function_comes_back():
     lst = [5]
     assert fill(lst, 3) is None
     assert lst == [5, 0, 2, 4]
+
+
+@weft.jit
+def drain_and_refill(pq, img, age):
+    # a heap of tuples passed from Python (watershed's priority queue):
+    # heappop and heappush change the caller's list
+    from heapq import heappush, heappop
+    s = 0
+    while len(pq):
+        v, a, x = heappop(pq)
+        s += x
+        if x > 0 and age < 6:
+            heappush(pq, (img[x - 1], np.uint32(age), np.uint32(x - 1)))
+            age += 1
+    return s, age
+
+
+def test_a_heap_of_tuples_from_python_is_changed_in_place():
+    img = np.array([3.0, 1.0, 2.0])
+    # NumPy's narrower integers in the tuples (np.uint32) as Python's ints
+    heaps = [[(img[i], np.uint32(i), np.uint32(i)) for i in range(3)]
+             for _ in range(2)]
+    got = drain_and_refill(heaps[0], img, 3)
+    want = drain_and_refill.py_func(heaps[1], img, 3)
+    assert got == want == (4, 6)
+    assert heaps[0] == heaps[1] == []
+    heap = [(2.0, 1, 1)]
+    assert drain_and_refill(heap, img, 5) == (1, 6) and heap == []

@@ -1153,13 +1153,23 @@ _GROWING_METHODS = ("append", "extend", "insert", "pop", "remove", "clear")
 
 def _list_parameters_grown(fn):
     """The parameters of `fn` it appends to, extends, inserts into, pops
-    from, removes from or clears itself (`stack.pop()`)."""
+    from, removes from or clears itself (`stack.pop()`, `heappush(h,
+    x)`)."""
     tree = _function_tree(fn)
     if tree is None:
         return set()
     params = {a.arg for a in tree.args.args}
     grown = set()
     for node in ast.walk(tree):
+        # heappush(heap, x) and heappop(heap) (heapq's, or heapq.heappush)
+        func = node.func if isinstance(node, ast.Call) else None
+        name = func.id if isinstance(func, ast.Name) else \
+            func.attr if isinstance(func, ast.Attribute) else None
+        if name in ("heappush", "heappop") and node.args and \
+                isinstance(node.args[0], ast.Name) and \
+                node.args[0].id in params:
+            grown.add(node.args[0].id)
+            continue
         if not (isinstance(node, ast.Call) and
                 isinstance(node.func, ast.Attribute) and
                 node.func.attr in _GROWING_METHODS):
@@ -1505,16 +1515,21 @@ class Dispatcher(_CallerBase):
         return r
 
     def _grown_list_positions(self, layout):
-        """The positions of list arguments (of numbers) that the function
-        itself appends to or pops from (lst.append(x), lst.pop(), ...):
-        each is passed as a variable, whose final contents come back."""
-        if not {"list", "lists", "strs"} & set(layout):
+        """The positions of list arguments (of numbers, lists, strs,
+        tuples or arrays) that the function itself appends to or pops from
+        (lst.append(x), lst.pop(), heappush(lst, x), ...): each is passed
+        as a variable, whose final contents come back."""
+        def is_list(shape):
+            # (of numbers, lists, strs, tuples or arrays)
+            return isinstance(shape, str) and (
+                shape in ("list", "lists", "strs") or
+                shape.startswith(("tuples", "arrays")))
+        if not any(is_list(shape) for shape in layout):
             return []
         grown = self._grown_parameters
         names = list(self._signature.parameters)
         return [i for i, shape in enumerate(layout)
-                if shape in ("list", "lists", "strs") and i < len(names) and
-                names[i] in grown]
+                if is_list(shape) and i < len(names) and names[i] in grown]
 
     @functools.cached_property
     def _grown_parameters(self):

@@ -33,6 +33,11 @@ def list_array(x):
                           "bools or tuples of them (lists of lists or of "
                           "other values are not supported; pass "
                           "np.array(...))")
+    # Weft's lists hold the integers arithmetic gives (int64), as those a
+    # jitted function appends: NumPy's narrower integers (np.uint32(i) in
+    # the tuples of a heap) widen.
+    if a.dtype in (np.int8, np.int16, np.uint8, np.uint16, np.uint32):
+        a = a.astype(np.int64)
     return a
 
 
