@@ -196,3 +196,28 @@ def test_scalar_core_inputs_are_views_the_kernel_writes():
     assert like.tolist() == [-0.5 * (1.0 - 0.0) ** 2, -0.5 * (2.0 - 2.0) ** 2,
                              -0.5 * (4.0 - 4.0) ** 2]
     assert state[:, 0].tolist() == [1.0, 4.0, 8.0]
+
+
+@weft.guvectorize(["void(complex128[:], complex128[:], complex128[:])",
+                   "void(float64[:], float64[:], float64[:])"],
+                  "(n),(n)->(n)")
+def summed(a, b, out):
+    for i in range(a.shape[0]):
+        out[i] += a[i] + b[i]
+
+
+def test_given_outputs_pick_the_loop_and_none_is_allocated():
+    # cddm's kernels: a complex and a float loop. float64 inputs fit the
+    # complex loop first, but float64 outputs given pick the float one,
+    # as NumPy's loop search does; an output passed as None is made.
+    a, b = np.arange(3.0), np.ones(3)
+    out = np.full(3, 10.0)
+    assert summed(a, b, out) is out
+    assert out.tolist() == [11.0, 12.0, 13.0]
+    z = np.zeros(3, np.complex128)
+    summed(a, b, z)
+    assert z.tolist() == [1.0, 2.0, 3.0]
+    r = summed(a, b, None)  # (its elements as uninitialised as NumPy's)
+    assert r.dtype == np.complex128 and r.shape == (3,)
+    assert move_mean(np.arange(4.0), 2, None).tolist() == [0.0, 0.5, 1.5,
+                                                          2.5]

@@ -154,10 +154,12 @@ class GUFunc:
         self._entries = {}
         self._lock = threading.Lock()
 
-    def _signature_for(self, args):
+    def _signature_for(self, args, outs=()):
         """The first signature whose input dtypes take the arguments'
-        (NumPy's safe casting, as its ufunc loop search); without
-        signatures, the first input's dtype for every output."""
+        (NumPy's safe casting, as its ufunc loop search) and, where
+        outputs are given, whose outputs are theirs (NumPy's search skips
+        a complex loop for float64 outputs); without signatures, the first
+        input's dtype for every output."""
         if not self._signatures:
             dt = np.asarray(args[0]).dtype.name
             return [(np.asarray(a).dtype.name, True) for a in args] + \
@@ -168,10 +170,16 @@ class GUFunc:
             if isinstance(a, (bool, int, float, complex)):
                 return np.min_scalar_type(a)
             return np.asarray(a).dtype
-        for sig in self._signatures:
-            if all(np.can_cast(kind(a), dt, "safe")
-                   for a, (dt, _) in zip(args, sig)):
-                return sig
+        nin = len(self._ins)
+        for fits_outputs in ((True, False) if outs else (False,)):
+            for sig in self._signatures:
+                if all(np.can_cast(kind(a), dt, "safe")
+                       for a, (dt, _) in zip(args, sig)) and \
+                        (not fits_outputs or all(
+                            isinstance(o, np.ndarray) and
+                            o.dtype == np.dtype(dt)
+                            for o, (dt, _) in zip(outs, sig[nin:]))):
+                    return sig
         raise TypeError("no signature of %s takes %s" % (
             self.py_func.__name__,
             ", ".join(np.asarray(a).dtype.name for a in args)))
@@ -182,6 +190,8 @@ class GUFunc:
             # the outputs given after the inputs, as NumPy's ufuncs take
             # them: written into and returned
             args, out = args[:nin], args[nin:]
+            if all(o is None for o in out):
+                out = None  # (f(x, None): allocated, as NumPy's out=None)
         outs = ()
         if out is not None:
             outs = out if isinstance(out, tuple) else (out,)
@@ -192,7 +202,7 @@ class GUFunc:
             raise TypeError("%s takes %d inputs (its outputs are returned), "
                             "got %d" % (self.py_func.__name__, len(self._ins),
                                         len(args)))
-        sig = self._signature_for(args)
+        sig = self._signature_for(args, outs)
         arrays = [np.asarray(a, dtype=dt) if (isinstance(a, np.ndarray) or
                                               np.ndim(a)) else a
                   for a, (dt, _) in zip(args, sig)]
