@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """list_errors.py - prints every compile-time diagnostic message the
 frontend, the type checker and MLIRGen can emit (the string literals of
-their error/warning calls; `...` marks where a name or type is filled in),
-grouped by source file, as Markdown for docs/errors.md."""
+their error/warning calls, and of copiedIntoList's errors reported once
+every function is typed; `...` marks where a name or type is filled
+in), grouped by source file, as Markdown for docs/errors.md."""
 import glob
 import os
 import re
@@ -12,7 +13,7 @@ FILES = sorted(glob.glob(os.path.join(ROOT, "frontend", "*.cpp")) +
                [p for p in glob.glob(os.path.join(ROOT, "compiler", "MLIRGen",
                                                   "*.cpp"))
                 if not p.endswith("LoopAnalysis.cpp")])  # report reasons
-CALL = re.compile(r"\b(?:error|errorAt|fail|warning)\s*\(")
+CALL = re.compile(r"\b(?:error|errorAt|fail|warning|copiedIntoList)\s*\(")
 
 
 def literal_message(args):
