@@ -5,25 +5,11 @@ isinstance(x, numba.types.Type) and numba.from_dtype, and bytes and
 bytearray arguments (Numba's Bytes: uint8 elements). What Numba 0.56
 returns for the same calls is the expected value."""
 import importlib.util
-import sys
 
 import numpy as np
 import pytest
 
 import weft
-from weft import numba as weft_numba
-
-
-@pytest.fixture
-def numba_module():
-    saved = {k: v for k, v in sys.modules.items()
-             if k == "numba" or k.startswith("numba.")}
-    m = weft_numba.install()
-    yield m
-    for k in [k for k in sys.modules if k == "numba" or
-              k.startswith("numba.")]:
-        del sys.modules[k]
-    sys.modules.update(saved)
 
 
 def test_extension_api_imports_and_register_jitable(numba_module):

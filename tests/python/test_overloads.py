@@ -3,26 +3,12 @@ numba.generated_jit: typing functions that pick an implementation from
 the argument types, compiled as one Weft function whose branches the
 types decide (weft/_overloads.py). The expected values are what Numba
 0.56 returns for the same calls."""
-import sys
 import textwrap
 
 import numpy as np
 import pytest
 
 import weft
-from weft import numba as weft_numba
-
-
-@pytest.fixture
-def numba_module():
-    saved = {k: v for k, v in sys.modules.items()
-             if k == "numba" or k.startswith("numba.")}
-    m = weft_numba.install()
-    yield m
-    for k in [k for k in sys.modules if k == "numba" or
-              k.startswith("numba.")]:
-        del sys.modules[k]
-    sys.modules.update(saved)
 
 
 def load(tmp_path, name, source):
