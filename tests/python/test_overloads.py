@@ -212,3 +212,36 @@ def test_a_type_weft_does_not_tell_apart(numba_module, tmp_path):
                        match=r"literal.py:10: .*tests types.IntegerLiteral, "
                        "which Weft does not tell apart"):
         m.use(3)
+
+
+def test_an_implementation_calling_the_typing_functions_helpers(numba_module,
+                                                                tmp_path):
+    m = load(tmp_path, "helpers", """
+        import numpy as np
+        from numba import njit, types
+        from numba.extending import overload
+
+        def norm(x):
+            pass
+
+        @overload(norm)
+        def _norm(x):
+            def square(v):
+                return v * v
+
+            def total(a):
+                s = 0.0
+                for v in a:
+                    s += square(v)
+                return s
+            if isinstance(x, types.Array):
+                def impl(x):
+                    return np.sqrt(total(x))
+                return impl
+            return lambda x: abs(x)
+
+        @njit
+        def use(a, b):
+            return norm(a) + norm(b)
+        """)
+    assert m.use(np.array([3.0, 4.0]), -2.0) == 7.0

@@ -185,6 +185,7 @@ class _Translator:
             raise _Untranslatable(tree, "its parameters are not plain "
                                   "positional ones")
         self.params = [a.arg for a in args.args]
+        self.hoisted = []  # the typing function's helpers, hoisted
         defaults = [None] * (len(self.params) - len(args.defaults)) + \
             list(args.defaults)
         self.defaults = dict(zip(self.params, defaults))
@@ -294,12 +295,29 @@ class _Translator:
             return [ast.Return(self.renamed(impl.args, impl.body, impl))]
         if isinstance(impl, ast.FunctionDef):
             body = [copy.deepcopy(b) for b in impl.body]
+            self.helpers(impl, impls)
             return [self.renamed(impl.args, b, impl) for b in body]
         # a function of the program: called with the arguments
         call = ast.Call(func=copy.deepcopy(impl),
                         args=[ast.Name(p, ast.Load()) for p in self.params],
                         keywords=[])
         return [ast.Return(call)]
+
+    def helpers(self, impl, impls):
+        """Keeps the other nested defs of the typing function that `impl`
+        calls (and those they call) in self.hoisted: nested functions at
+        the top of the function made (Weft's place for them)."""
+        seen = {impl.name} | {h.name for h in self.hoisted}
+
+        def visit(f):  # (a helper after those it calls)
+            for n in ast.walk(f):
+                name = n.id if isinstance(n, ast.Name) else None
+                helper = impls.get(name)
+                if isinstance(helper, ast.FunctionDef) and name not in seen:
+                    seen.add(name)
+                    visit(helper)
+                    self.hoisted.append(copy.deepcopy(helper))
+        visit(impl)
 
     def renamed(self, args, node, where):
         """`node` of an implementation with its parameters named as the
@@ -466,6 +484,7 @@ def _translate(typing_function, name):
         raise _Untranslatable(None, "its typing function is not a def")
     t = _Translator(typing_function, fdef, name)
     body = t.block(list(fdef.body), {})
+    body = t.hoisted + body
     new = ast.FunctionDef(name=name, args=copy.deepcopy(fdef.args),
                           body=body or [ast.Pass()], decorator_list=[],
                           returns=None, type_comment=None)
