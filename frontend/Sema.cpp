@@ -748,6 +748,13 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
         assignTo(e.get(), part, valueRange);
       return;
     }
+    if (valueType.isRagged() && valueType.raggedArrayRows()) {
+      // `a, b, c = [f(k) for k in range(3)]`: a list of arrays' rows (its
+      // length checked when it runs).
+      for (const ExprPtr &e : t->elts)
+        assignTo(e.get(), valueType.raggedRow(), valueRange);
+      return;
+    }
     if (!valueType.isTuple() || valueType.elems().size() != t->elts.size()) {
       diags_.error(valueRange, "cannot unpack a " + valueType.str() + " into " +
                                    std::to_string(t->elts.size()) +

@@ -253,11 +253,9 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
     return;
   }
   if (auto *t = target->dyn<TupleExpr>()) {
-    if (valueType.isArray()) {
-      // `x, y = pos[i]`: the array's length is the number of names.
-      Value arr = v.v();
-      int64_t k = static_cast<int64_t>(t->elts.size());
-      Value n = dim(arr, 0, l);
+    int64_t k = static_cast<int64_t>(t->elts.size());
+    // Python's ValueError unless `n` values are k.
+    auto checkCount = [&](Value n) {
       int64_t ln = line(t->range);
       emitCheck(
           arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, n, i64(k, l)),
@@ -269,6 +267,20 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
           "ValueError: not enough values to unpack (expected " +
               std::to_string(k) + ")",
           ln, l);
+    };
+    if (valueType.isRagged() && valueType.raggedArrayRows()) {
+      // `a, b = rows` of a list of arrays: its rows, its length checked
+      // (parts[0]: the rows' starts, one per row).
+      checkCount(dim(v.parts[0], 0, l));
+      for (int64_t i = 0; i < k; ++i)
+        emitAssign(t->elts[i].get(), valueType.raggedRow(),
+                   Val(raggedRowAt(v, index(i, l), l)), l);
+      return;
+    }
+    if (valueType.isArray()) {
+      // `x, y = pos[i]`: the array's length is the number of names.
+      Value arr = v.v();
+      checkCount(dim(arr, 0, l));
       int rank = valueType.rank();
       weft::Type part =
           rank == 1 ? valueType.elementType()

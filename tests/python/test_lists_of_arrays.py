@@ -543,3 +543,26 @@ def test_a_comprehension_of_arrays_whose_shapes_vary():
             [r.tolist() for r in w]
     assert got[3] == want[3] == 6
     np.testing.assert_array_equal(got[4], want[4])
+
+
+def test_a_list_of_arrays_unpacked_into_names():
+    # dcor's `g1, gx, gy, gxy = [partial_sum(..., k) for k in range(4)]`
+    @weft.jit
+    def part(x, k):
+        return x[:k + 1] * 2.0
+
+    @weft.jit
+    def four(x):
+        a, b, c, d = [part(x, k) for k in range(4)]
+        return a.sum() + b.sum() * 10 + c[-1] + d.size
+
+    @weft.jit
+    def two_of_three(x):
+        a, b = [part(x, k) for k in range(3)]
+        return a.sum()
+
+    x = np.arange(5.0)
+    assert four(x) == four.py_func(x) == 28.0
+    with pytest.raises(ValueError,
+                       match=r"^too many values to unpack \(expected 2\)$"):
+        two_of_three(x)
