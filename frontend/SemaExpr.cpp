@@ -638,6 +638,12 @@ Type Analyzer::checkIndexOn(const IndexExpr *ix, Type base) {
       // (an empty tuple's item, which is never there, as an int: the
       // loop over `a.shape[1:]` of a 1-D array does not run)
       return n == 0 ? Type::i64() : base.elems()[0];
+    if (n == 0) { // (the shape of a 0-d array passed in, or a number's)
+      diags_.error(ix->range, "an empty tuple has no items (tuple index out "
+                              "of range); a 0-d array or a number has shape "
+                              "(), so test len(x.shape) or x.ndim first");
+      return Type::unknown();
+    }
     if (!isConst || value < -n || value >= n) {
       diags_.error(ix->range,
                    "a tuple is indexed with an integer literal "
