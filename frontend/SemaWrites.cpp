@@ -139,6 +139,15 @@ public:
 
   /// The slots of the parameters are [0, paramSlots()).
   size_t paramSlots() const { return first_.back(); }
+  /// The slots of the parameters that are lists of arrays.
+  ParamSet listParamSlots() const {
+    ParamSet out;
+    for (size_t i = 0; i + 1 < first_.size(); ++i)
+      if (i < fn_.paramTypes.size() && holdsListOfArrays(fn_.paramTypes[i]))
+        for (size_t s = first_[i]; s < first_[i + 1]; ++s)
+          out.insert(s);
+    return out;
+  }
   size_t listSlot() const { return listSlot_; }
   const ParamSet &written() const { return written_; }
   const ParamSet &returned() const { return returned_; }
@@ -601,18 +610,21 @@ std::vector<bool> copiesInvisible(const FunctionInstance &fn,
                        [&](size_t k) { return k < w.paramSlots(); });
   };
   // A list of arrays handed back (or an element of one), or a list the
-  // caller passed (c.list a parameter): the copies outlive the function,
-  // where later writes cannot be seen.
+  // caller passed (c.list a parameter, or a name for one): the copies
+  // outlive the function, where later writes cannot be seen.
   bool escapes = w.returned().count(w.listSlot()) > 0;
   bool paramWritten = anyParam(written);
+  ParamSet listParams = w.listParamSlots();
   std::vector<bool> out;
   for (const CopiedValue &c : copies) {
     ParamSet shared = w.allViewsOf(c.value);
     shared.insert(w.listSlot());
     auto *list = c.list ? c.list->dyn<NameExpr>() : nullptr;
     bool listParam =
-        list && std::count(fn.paramNames.begin(), fn.paramNames.end(),
-                           withoutVersionSuffixes(list->name));
+        !list || std::count(fn.paramNames.begin(), fn.paramNames.end(),
+                            withoutVersionSuffixes(list->name));
+    for (size_t k : list ? w.allViewsOf(list) : ParamSet())
+      listParam = listParam || listParams.count(k);
     bool visible = escapes || listParam ||
                    // (two parameters may be one array)
                    (paramWritten && anyParam(shared));
