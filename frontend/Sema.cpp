@@ -519,18 +519,9 @@ Analyzer::run(std::vector<EntryRequest> *entries,
     diags_.setSuppressed(false);
   }
   noteLibraryCallSites();
-  // A jitclass instance does not go back to the host (its record of
-  // cells has no host form).
-  for (auto &fn : program_->instances)
-    if (fn->exported && fn->def && anyPart(fn->returnType, [&](const Type &t) {
-          return jitclassOf(t) != nullptr;
-        }))
-      diags_.error(fn->def->nameRange,
-                   "'" + fn->def->name +
-                       "' returns a jitclass instance, which Weft does not "
-                       "hand back to Python or a host program yet; return "
-                       "its fields, or make the instance in Python and pass "
-                       "it in");
+  // (A jitclass instance goes back to the host as a tuple of its fields,
+  // its number fields as their cells, named by its class: the Python
+  // package makes the instance of them; weft_value::record_name.)
   if (diags_.hasErrors() || diags_.errorCount() != before)
     return nullptr;
   // How each loop runs, once the types are known; a definition's warnings

@@ -190,6 +190,8 @@ void toCValue(const weft::Value &r, weft_value &out) {
     out.list_depth = r.listDepth();
     out.is_ragged = r.isRagged() ? (r.raggedArrayRows() ? 2 : 1) : 0;
     out.is_string = r.isString(); // (a list of strs)
+    if (!r.recordName().empty())
+      out.record_name = strdup(r.recordName().c_str());
     // calloc: freed by weft_value_release or, element lists only, by
     // weft_free (a host that took the arrays over).
     out.elements = static_cast<weft_value *>(
@@ -434,6 +436,7 @@ void weft_value_release(weft_value *value) {
     for (int i = 0; i < value->count; ++i)
       weft_value_release(&value->elements[i]);
     std::free(value->elements);
+    std::free(value->record_name);
   }
   *value = weft_value{};
 }

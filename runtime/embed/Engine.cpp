@@ -420,6 +420,7 @@ Value detail::ValueAccess::decode(const Type &r, const char *bytes,
     // lists, with the lists' depth.
     out.kind_ = Value::Kind::Tuple;
     out.listDepth_ = r.isTupleList() ? r.listDepth() : 0;
+    out.record_ = r.recordName();
     for (const Type &e : r.elems())
       out.elements_.push_back(decode(e, bytes, offset));
     return out;

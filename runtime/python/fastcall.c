@@ -464,6 +464,7 @@ static PyObject *valueResult(weft_value *r, PyObject *const *xs, Py_ssize_t n,
         PyTuple_SET_ITEM(t, i, x);
     }
     gArrays.freeMemory(r->elements);
+    gArrays.freeMemory(r->record_name); /* (a plain tuple's: NULL) */
     if (failed) {
       Py_XDECREF(t);
       return NULL;

@@ -186,6 +186,42 @@ def stats(a, flag: bool):
   weft_engine_destroy(ce);
 }
 
+TEST_CASE("a namedtuple result names its class, C++ and C", "[embed]") {
+  weft::Engine e(options(freshCache("record"), false));
+  const char *src = R"(
+Point = namedtuple("Point", ["x", "y"])
+def mid(a: f64, b: f64):
+    return Point((a + b) / 2.0, b), (a, b)
+)";
+  weft::Module m = e.compile(src);
+  weft::Value r = m.function("mid")(1.0, 2.0);
+  REQUIRE(r.kind() == weft::Value::Kind::Tuple);
+  CHECK(r.recordName().empty());
+  const std::vector<weft::Value> &v = r.elements();
+  CHECK(v[0].recordName() == "Point");
+  CHECK(v[0].elements()[0].as<double>() == 1.5);
+  CHECK(v[1].recordName().empty());
+
+  weft_options o{};
+  o.no_cache = 1;
+  weft_engine *ce = nullptr;
+  REQUIRE(weft_engine_create(&o, &ce) == WEFT_OK);
+  weft_module *cm = nullptr;
+  REQUIRE(weft_compile(ce, src, "p.weft", &cm) == WEFT_OK);
+  weft_arg args[2] = {weft_f64(1.0), weft_f64(2.0)};
+  weft_value c{};
+  REQUIRE(weft_call(cm, "mid", args, 2, &c) == WEFT_OK);
+  REQUIRE(c.kind == weft_value::WEFT_TUPLE);
+  CHECK(c.record_name == nullptr);
+  REQUIRE(c.elements[0].record_name != nullptr);
+  CHECK(std::string(c.elements[0].record_name) == "Point");
+  CHECK(c.elements[1].record_name == nullptr);
+  weft_value_release(&c); // (the names too)
+  CHECK(c.kind == weft_value::WEFT_NONE);
+  weft_module_destroy(cm);
+  weft_engine_destroy(ce);
+}
+
 TEST_CASE("errors are exceptions and the engine stays usable", "[embed]") {
   weft::Engine e(options(freshCache("err"), false));
   // Annotated functions are checked by compile(), generic ones (as in

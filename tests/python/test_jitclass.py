@@ -134,14 +134,13 @@ def test_field_checks_at_the_call():
         walk_jit(h, 1)
 
 
-def test_returning_an_instance_is_a_compile_error():
+def test_returning_an_instance():
     @weft.jit
     def make_one(n):
         return Accumulator(n)
 
-    with pytest.raises(weft.CompileError, match="returns a jitclass "
-                                                "instance"):
-        make_one(3)
+    a = make_one(3)
+    assert type(a) is Accumulator and a.n == 0 and a.buf.shape == (3,)
 
 
 def test_python_side_is_the_class():
@@ -267,3 +266,48 @@ def test_c_integer_type_names():
         return r.cols.sum() + r.n
 
     assert total(Rows(np.arange(4, dtype=np.intc), 3)) == 9
+
+
+@weft.jit
+def made_inside(n):
+    g = Graph(np.arange(n + 1, dtype=np.int32), np.ones(n))
+    g.set_edge(0, 4.0)
+    return g
+
+
+@weft.jit
+def world_and_time(x):
+    w = World(Body(x * 2.0))
+    w.step(0.5)
+    return w, w.t
+
+
+def test_an_instance_returned_to_python():
+    # Numba's jitclass box: an instance of the class, its fields read
+    # from Python, its methods run there
+    g = made_inside(3)
+    ref = made_inside.py_func(3)
+    assert type(g) is Graph and type(ref) is Graph
+    np.testing.assert_array_equal(g.data, ref.data)
+    np.testing.assert_array_equal(g.indptr, ref.indptr)
+    assert g.indptr.dtype == np.int32
+    assert (g.count, g.scale, g.total) == (ref.count, ref.scale, ref.total) \
+        == (1, 1.0, 6.0)
+    assert type(g.count) is int and g.degree(1) == 1
+    # instances holding instances, inside a tuple
+    w, t = world_and_time(np.zeros(2))
+    assert type(w) is World and type(w.body) is Body and t == 0.5
+    assert w.body.moved == 1 and w.t == 0.5
+    np.testing.assert_array_equal(w.body.x, [0.5, 0.5])
+
+
+def test_a_namedtuple_returned_to_python():
+    from collections import namedtuple
+    Point = namedtuple("Point", ["x", "y"])
+
+    @weft.jit
+    def mid(a, b):
+        return Point((a.x + b.x) / 2, (a.y + b.y) / 2)
+
+    m = mid(Point(0.0, 1.0), Point(2.0, 3.0))
+    assert type(m) is Point and m == Point(1.0, 2.0)

@@ -96,7 +96,7 @@ def test_tuples_of_numbers_and_arrays_as_arguments():
     assert span(a, (1, (7, 0.5), 4), 2) == (4.0, 7)   # another layout
     # An empty tuple is a value (args=() passed on as f(x, *args)); this
     # function indexes it past its end.
-    with pytest.raises(weft.CompileError, match="a tuple is indexed"):
+    with pytest.raises(weft.CompileError, match="an empty tuple has no items"):
         span(a, (), 1)
 
 

@@ -134,7 +134,8 @@ _Value._fields_ = [("kind", ctypes.c_int), ("dtype", ctypes.c_int),
                    ("elements", ctypes.POINTER(_Value)),
                    ("imag", ctypes.c_double), ("list_depth", ctypes.c_int),
                    ("is_string", ctypes.c_int),
-                   ("is_ragged", ctypes.c_int)]
+                   ("is_ragged", ctypes.c_int),
+                   ("record_name", ctypes.c_void_p)]
 
 
 class _Options(ctypes.Structure):
@@ -521,7 +522,11 @@ def _result(r, keep):
             keys = [tuple(k) if isinstance(k, list) else k for k in parts[1]]
             return dict(zip(keys, parts[2])) if parts[0] == "__weft_dict__" \
                 else set(keys)
-        return _zipped(parts, r.list_depth) if r.list_depth else parts
+        if r.list_depth:
+            return _zipped(parts, r.list_depth)
+        if r.record_name:
+            return _record(ctypes.string_at(r.record_name).decode(), parts)
+        return parts
     if r.dtype == _BOOL:
         return bool(r.integer)
     if r.dtype in (_I32, _I64):
@@ -558,12 +563,29 @@ def _zipped(fields, depth):
 
 
 def _free_elements(r):
-    """Frees the element lists of a tuple result (not its arrays, which
-    NumPy arrays own now)."""
+    """Frees the element lists (and class names) of a tuple result (not
+    its arrays, which NumPy arrays own now)."""
     for i in range(r.count):
         if r.elements[i].kind == 3:
             _free_elements(r.elements[i])
     _lib.weft_free(ctypes.cast(r.elements, ctypes.c_void_p))
+    if r.record_name:
+        _lib.weft_free(r.record_name)
+
+
+def _record(name, parts):
+    """A tuple result of class `name`: an instance of the jitclass (its
+    number fields from their 1-element cells) or of the namedtuple class
+    of that name; the tuple where there is none with as many fields."""
+    info = _jitclass._by_name.get(name)
+    if info is not None and getattr(info, "made", None) is not None:
+        made = info.instance(parts)
+        if made is not None:
+            return made
+    cls = _arguments.record_classes.get(name)
+    if cls is not None and len(cls._fields) == len(parts):
+        return cls(*parts)
+    return parts
 
 
 def _load_fastcall():
@@ -869,6 +891,7 @@ def _module_source(dispatchers):
             if isinstance(v, type) and issubclass(v, tuple) and \
                     isinstance(getattr(v, "_fields", None), tuple):
                 records[name] = list(v._fields)
+                _arguments.record_classes[name] = v
     text += ['%s = namedtuple("%s", %r)' % (name, name, fields)
              for name, fields in sorted(records.items())]
     # namedtuple instances of numbers (vectorbt's enums: `TrendMode =

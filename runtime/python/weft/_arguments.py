@@ -403,6 +403,7 @@ def layout(x):
     fields = getattr(type(x), "_fields", None)
     if isinstance(fields, tuple) and len(fields) == len(x):
         # a namedtuple: rebuilt as one of its class
+        record_classes[type(x).__name__] = type(x)  # (for results)
         return ("record:%s:%s" % (type(x).__name__, ",".join(fields)),) + \
             tuple(layout(e) for e in x)
     return tuple(layout(e) for e in x)
@@ -415,6 +416,12 @@ def _record(shape):
         _, name, fields = shape[0].split(":", 2)
         return name, fields.split(",")
     return None
+
+
+# namedtuple classes by the names jitted code knows them under (the
+# latest seen: passed in, or read by a jitted function), to make the
+# results of those classes.
+record_classes = {}
 
 
 def record_lines(shapes):

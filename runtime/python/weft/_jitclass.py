@@ -73,6 +73,7 @@ class JitclassInfo:
             except TypeError as e:
                 self.error = "%s: %s" % (cls.__name__, e)
         self.py_class = cls
+        self.made = None  # (the class jitclass() makes of it)
         name, k = cls.__name__, 1
         while name in _by_name and _by_name[name].fields != self.fields:
             k += 1
@@ -205,6 +206,28 @@ class JitclassInfo:
             out.append(v)
         return out
 
+    def instance(self, parts):
+        """An instance of the class of the values a jitted function
+        returned it as (a number field as its 1-element cell, an instance
+        field as such a tuple), made without __init__; None if they do
+        not fit the fields."""
+        if len(parts) != len(self.fields):
+            return None
+        obj = self.made.__new__(self.made)
+        for (n, dt, nd), v in zip(self.fields, parts):
+            if isinstance(dt, JitclassInfo):
+                # (made already where the result's parts were made)
+                if info_of(v) is not dt:
+                    v = dt.instance(v) if isinstance(v, tuple) else None
+                if v is None:
+                    return None
+            elif nd == 0:
+                if not isinstance(v, np.ndarray) or v.size != 1:
+                    return None
+                v = v[0].item()
+            setattr(obj, n, v)
+        return obj
+
     def write_back(self, obj, arrays):
         """The number fields a call changed, back into the instance (and
         the instances it holds)."""
@@ -247,5 +270,6 @@ def jitclass(cls_or_spec=None, spec=None):
                      "__module__": cls_or_spec.__module__,
                      "__doc__": cls_or_spec.__doc__})
         made.class_type = types.SimpleNamespace(instance_type=made)
+        info.made = made
         return made
     return lambda cls: jitclass(cls, cls_or_spec if spec is None else spec)

@@ -108,6 +108,10 @@ typedef struct weft_value {
    *  pool[start[i] : start[i] + length[i]]. 1: the rows are lists;
    *  2: the rows are 1-D arrays (a list of arrays). */
   int is_ragged;
+  /** A tuple's class, or NULL for a plain tuple: a namedtuple's name, or a
+   *  jitclass's, whose number fields are 1-element arrays (its cells).
+   *  Freed by weft_value_release (or with weft_free). */
+  char *record_name;
 } weft_value;
 
 /** Releases the arrays of a result and a tuple's elements; the value is

@@ -281,6 +281,10 @@ public:
   /// array holds its bytes (uint8, with one more axis, the records'); see
   /// weft_array_structured_dtype.
   const std::string &structuredDtype() const { return structured_; }
+  /// A tuple result's class ("" for a plain tuple): a namedtuple's name,
+  /// or a jitclass's, whose number fields are then 1-element arrays (its
+  /// cells); see weft_value::record_name.
+  const std::string &recordName() const { return record_; }
 
 private:
   friend class Function;
@@ -296,6 +300,7 @@ private:
   bool isRagged_ = false;
   bool raggedArrayRows_ = false;
   std::string structured_;
+  std::string record_;
   weft::Array array_;
   std::vector<Value> elements_;
 };
