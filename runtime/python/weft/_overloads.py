@@ -58,7 +58,8 @@ _DTYPE_TESTS = {
     "Boolean": "_weft_np.issubdtype({0}, _weft_np.bool_)",
 }
 # Numba's instances that name one type: types.none, types.unicode_type
-_INSTANCE_TESTS = {"none": "{0} is None", "unicode_type": "isinstance({0}, str)"}
+_INSTANCE_TESTS = {"none": "{0} is None",
+                   "unicode_type": "isinstance({0}, str)"}
 
 
 class _Untranslatable(Exception):
@@ -415,7 +416,8 @@ class _Translator:
             v = _value(right, self.env)
         except (KeyError, AttributeError):
             return None
-        vs = v if isinstance(v, tuple) and isinstance(op, (ast.In, ast.NotIn)) \
+        membership = isinstance(op, (ast.In, ast.NotIn))
+        vs = v if isinstance(v, tuple) and membership \
             else (v,) if isinstance(op, (ast.Eq, ast.NotEq, ast.Is,
                                          ast.IsNot)) else None
         if vs is None or not vs or None in [_numba_type(x) for x in vs]:
