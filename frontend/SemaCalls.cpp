@@ -262,6 +262,17 @@ Type Analyzer::checkCall(const CallExpr *c) {
     return checkIsinstance(c);
   if (callee->name == "issubdtype" && callee->qualified)
     return checkIssubdtype(c);
+  // __typing_error("msg"): a typing function's `raise` (Numba's
+  // TypingError), in a branch the argument types took
+  // (weft/_overloads.py): a compile error where it is checked.
+  if (callee->name == "__typing_error" && !callee->qualified &&
+      !defs_.count(callee->name)) {
+    auto *msg = c->args.size() == 1 ? c->args[0]->dyn<StrLitExpr>() : nullptr;
+    diags_.error(c->range, msg ? msg->value
+                               : "no implementation for these "
+                                 "argument types");
+    return Type::none();
+  }
   if (builtinIn(lookupBuiltin(callee->name),
                 {Builtin::Vmap, Builtin::Grad, Builtin::ValueAndGrad}) &&
       !defs_.count(callee->name)) {

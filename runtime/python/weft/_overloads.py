@@ -12,7 +12,7 @@ only the implementation Numba would pick.
 
 What translates: `if`/`elif`/`else` on the arguments' types, nested
 `def`s and lambdas returned, jitted functions returned, `raise` (a
-TypeError when the branch is taken), docstrings and `pass`. Other
+compile error where the types take the branch), docstrings and `pass`. Other
 statements run Python at typing time (computing a dtype, building a
 table), which Weft cannot run per call: such a function is a
 CompileError naming the line, raised when jitted code calls it.
@@ -238,20 +238,23 @@ class _Translator:
         return out + [self.no_implementation()]
 
     def no_implementation(self):
-        return ast.parse("raise TypeError(%r)" % (
+        return ast.parse("__typing_error(%r)" % (
             "%s: no implementation for these argument types" %
             self.name)).body[0]
 
     def raised(self, s):
-        """`raise TypingError(msg)` at typing time: a TypeError with the
-        message where the branch is taken."""
+        """`raise TypingError(msg)` at typing time: a compile error with
+        the message where the branch is taken (Numba's TypingError),
+        `__typing_error(msg)` (SemaCalls.cpp)."""
         exc = s.exc
-        args = []
-        if isinstance(exc, ast.Call):
-            args = [a for a in exc.args[:1] if isinstance(a, ast.Constant)
-                    and isinstance(a.value, str)]
-        return ast.Raise(exc=ast.Call(func=ast.Name("TypeError", ast.Load()),
-                                      args=args, keywords=[]), cause=None)
+        msg = None
+        if isinstance(exc, ast.Call) and exc.args and \
+                isinstance(exc.args[0], ast.Constant) and \
+                isinstance(exc.args[0].value, str):
+            msg = exc.args[0].value
+        if msg is None:
+            return self.no_implementation()
+        return ast.parse("__typing_error(%r)" % msg).body[0]
 
     def implementation(self, value, impls):
         """What `value` names as an implementation: a def or lambda of the
