@@ -555,9 +555,8 @@ std::optional<Type> Analyzer::raggedComp(const ListCompExpr *lc,
   // ids in doc_ids]`), or filtered: a list of arrays of any shapes.
   auto iter = fn_->exprTypes.find(lc->iter.get());
   bool raggedIter = iter != fn_->exprTypes.end() && iter->second.isRagged();
-  if (listableArray(elt) &&
-      ((raggedIter && rowsMayDiffer(lc)) || lc->cond || sliceBoundsVary(lc) ||
-       shapeVaries(lc)))
+  if (listableArray(elt) && ((raggedIter && rowsMayDiffer(lc)) || lc->cond ||
+                             sliceBoundsVary(lc) || shapeVaries(lc)))
     return Type::raggedArrays(elt.scalarKind(), elt.rank());
   if (!(raggedValue_ == lc || rowsMayDiffer(lc)))
     return std::nullopt;

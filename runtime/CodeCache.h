@@ -5,8 +5,8 @@
 // the code depends on (runtime/CachedProgram.h builds it: the source of
 // every function compiled, the module's statements outside functions,
 // the file's name and the functions' lines, options, target CPU and
-// features, compiler build). Entries live in $WEFT_CACHE_DIR, else $XDG_CACHE_HOME/weft, else
-// ~/.cache/weft.
+// features, compiler build). Entries live in $WEFT_CACHE_DIR, else
+// $XDG_CACHE_HOME/weft, else ~/.cache/weft.
 //
 // Loading an entry runs its machine code, so the cache trusts only what
 // the user alone can write (docs/errors.md, "Security"): the directory is
