@@ -97,10 +97,6 @@ class Generated:
         return "<weft generated_jit %s>" % self.py_func.__qualname__
 
 
-def generated(fn, options):
-    return Generated(fn, options)
-
-
 def stand_in(v):
     """The Weft function jitted code calls for `v`, an overloaded
     function or a generated_jit one; None for anything else."""

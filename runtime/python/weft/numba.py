@@ -202,7 +202,7 @@ def _generated_jit(function=None, target="cpu", cache=False,
     one Weft function (_overloads.py)."""
     def wrap(fn):
         from weft import _overloads
-        return _overloads.generated(fn, options)
+        return _overloads.Generated(fn, options)
     return wrap(function) if function is not None else wrap
 
 
