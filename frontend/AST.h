@@ -326,11 +326,17 @@ struct AnnAssignStmt : Stmt {
   AnnAssignStmt(SourceRange r) : Stmt(Kind, r) {}
 };
 /// `if/elif/else`: an `elif` is an IfStmt alone in `orelse`.
+///
+/// `try: body except: orelse` is an IfStmt too, `isTry` set and `cond` the
+/// call `weft.try()`: every analysis sees the two blocks as the two ways
+/// the statement may go (the except block after any part of the try
+/// block; MLIRGen makes the `weft.try` op).
 struct IfStmt : Stmt {
   static constexpr StmtKind Kind = StmtKind::If;
   ExprPtr cond;
   Block body;
   Block orelse;
+  bool isTry = false;
   IfStmt(SourceRange r) : Stmt(Kind, r) {}
 };
 /// `for target in iter:` where iter is a call such as range(...)/prange(...).

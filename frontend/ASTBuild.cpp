@@ -201,6 +201,7 @@ StmtPtr cloneStmt(const Stmt &s) {
     out->cond = rec(i.cond);
     out->body = cloneBlock(i.body);
     out->orelse = cloneBlock(i.orelse);
+    out->isTry = i.isTry;
     return out;
   }
   case StmtKind::For: {

@@ -198,6 +198,12 @@ private:
     }
     case StmtKind::If: {
       const auto *i = s.dyn<IfStmt>();
+      if (i->isTry) {
+        line(d, "Try" + at(s.range));
+        labeled("Body", i->body, d + 1);
+        labeled("Except", i->orelse, d + 1);
+        return;
+      }
       line(d, "If" + at(s.range));
       expr(*i->cond, d + 1);
       labeled("Then", i->body, d + 1);

@@ -169,6 +169,18 @@ void ScopeRewriter::expr(ExprPtr &e, bool iterated) {
   }
   case ExprKind::Compare: {
     auto &c = static_cast<CompareExpr &>(*e);
+    // `d is None` of a dict (a parameter None by default, passed a
+    // dict): false, as Numba types it.
+    if (c.ops.size() == 1 &&
+        (c.ops[0] == CompareOp::Is || c.ops[0] == CompareOp::IsNot) &&
+        containerOf(c.operands[0].get())) {
+      auto *none = c.operands[1]->dyn<NameExpr>();
+      if (none && none->name == "None") {
+        e = std::make_unique<BoolLitExpr>(c.range,
+                                          c.ops[0] == CompareOp::IsNot);
+        return;
+      }
+    }
     std::string d;
     bool isIn = c.ops.size() == 1 &&
                 (c.ops[0] == CompareOp::In || c.ops[0] == CompareOp::NotIn);

@@ -286,8 +286,6 @@ StmtPtr Parser::parseStatement() {
   // Python statements Weft does not have, named as such (not misread as
   // an expression or annotation).
   static const std::map<std::string, const char *> unsupported = {
-      {"try", "try/except is not supported in Weft; test the condition "
-              "before the operation (or raise an error with raise)"},
       {"with", "'with' blocks are not supported in Weft"},
       {"global", "functions read module constants without 'global'; "
                  "assigning a module variable from a function is not "
@@ -370,25 +368,20 @@ StmtPtr Parser::parseStatement() {
   if (at(TokenKind::Identifier) && unsupported.count(tok().text) &&
       tok(1).kind != TokenKind::Equal && tok(1).kind != TokenKind::Dot &&
       tok(1).kind != TokenKind::LParen && tok(1).kind != TokenKind::LBracket) {
-    bool isTry = tok().text == "try";
     errorAt(tok().range, unsupported.at(tok().text));
-    // The statement, its block, and a try's except/else/finally clauses
-    // are skipped here, so that they add no errors of their own.
-    auto skipClause = [&] {
-      synchronize();
-      if (at(TokenKind::Indent)) {
-        Block ignored;
-        parseIndentedBlock(ignored);
-      }
-    };
-    skipClause();
-    while (isTry && (at(TokenKind::KwElse) ||
-                     (at(TokenKind::Identifier) &&
-                      (tok().text == "except" || tok().text == "finally"))))
-      skipClause();
+    // The statement and its block are skipped here, so that they add no
+    // errors of their own.
+    synchronize();
+    if (at(TokenKind::Indent)) {
+      Block ignored;
+      parseIndentedBlock(ignored);
+    }
     failed_ = false;
     return nullptr;
   }
+  if (at(TokenKind::Identifier) && tok().text == "try" &&
+      tok(1).kind == TokenKind::Colon)
+    return parseTry();
   if (at(TokenKind::Identifier) && tok().text == "class" &&
       tok(1).kind == TokenKind::Identifier)
     return parseClassDef({});

@@ -201,6 +201,110 @@ StmtPtr Parser::parseIf() {
   return s;
 }
 
+StmtPtr Parser::parseTry() {
+  SourceLocation begin = tok().range.begin;
+  SourceRange kw = next().range; // try
+  auto s = std::make_unique<IfStmt>(SourceRange(begin));
+  s->isTry = true;
+  s->cond = std::make_unique<CallExpr>(
+      kw, std::make_unique<NameExpr>(kw, "weft.try"));
+  parseSuite(s->body, "try", "expected ':' after 'try'");
+  auto atWord = [&](const char *w) {
+    return at(TokenKind::Identifier) && tok().text == w;
+  };
+  // Skips a clause Weft refuses, so that it adds no errors of its own.
+  auto skipClause = [&] {
+    synchronize();
+    failed_ = false;
+    if (at(TokenKind::Indent)) {
+      Block ignored;
+      parseIndentedBlock(ignored);
+    }
+  };
+  if (!atWord("except")) {
+    if (atWord("finally")) {
+      errorAt(tok().range, "'finally' is not supported (nor in Numba); "
+                           "put its statements after the try statement");
+      skipClause();
+      failed_ = false;
+      return nullptr;
+    }
+    return error("expected 'except:' after the 'try' block");
+  }
+  bool seenExcept = false;
+  while (atWord("except")) {
+    SourceRange clause = next().range;
+    if (seenExcept) {
+      errorAt(clause, "only one 'except' clause is supported (as in "
+                      "Numba); catch Exception once and test the "
+                      "condition in it");
+      skipClause();
+      continue;
+    }
+    seenExcept = true;
+    if (!at(TokenKind::Colon)) {
+      ExprPtr cls = parseExpr();
+      if (!cls) {
+        skipClause();
+        continue;
+      }
+      auto *name = cls->dyn<NameExpr>();
+      if (!name ||
+          (name->name != "Exception" && name->name != "BaseException")) {
+        errorAt(cls->range,
+                "only 'except:' and 'except Exception:' are supported (as "
+                "in Numba): compiled code does not tell exception classes "
+                "apart; catch Exception, or test the condition before the "
+                "operation");
+        skipClause();
+        continue;
+      }
+      if (atWord("as")) {
+        errorAt(tok().range, "'except ... as name' is not supported (nor in "
+                             "Numba): compiled code has no exception objects; "
+                             "write 'except Exception:'");
+        skipClause();
+        continue;
+      }
+    }
+    parseSuite(s->orelse, "except", "expected ':' after 'except'");
+  }
+  if (atWord("finally")) {
+    errorAt(tok().range, "'finally' is not supported (nor in Numba); put "
+                         "its statements after the try statement");
+    skipClause();
+  }
+  s->range = rangeFrom(begin);
+  if (!at(TokenKind::KwElse))
+    return s;
+  // try/except/else: the else block runs when the try block ended
+  // without an exception (nor a return, break or continue), after the
+  // try statement, outside its protection: a flag set at the try block's
+  // end, tested after, in an `if True:` of their own.
+  failed_ = false;
+  next(); // else
+  Block orelse;
+  parseSuite(orelse, "else", "expected ':' after 'else'");
+  SourceRange r = rangeFrom(begin);
+  std::string flag = "__try_ok_" + std::to_string(tryElses_++);
+  auto assign = [&](bool v) {
+    auto a = std::make_unique<AssignStmt>(r);
+    a->targets.push_back(std::make_unique<NameExpr>(r, flag));
+    a->value = std::make_unique<BoolLitExpr>(r, v);
+    return a;
+  };
+  s->body.push_back(assign(true));
+  auto wrapper = std::make_unique<IfStmt>(r);
+  wrapper->cond = std::make_unique<BoolLitExpr>(r, true);
+  wrapper->body.push_back(assign(false));
+  wrapper->body.push_back(std::move(s));
+  auto then = std::make_unique<IfStmt>(r);
+  then->cond = std::make_unique<NameExpr>(r, flag);
+  then->body = std::move(orelse);
+  wrapper->body.push_back(std::move(then));
+  return wrapper;
+}
+
 StmtPtr Parser::parseWhile() {
   SourceLocation begin = next().range.begin;
   auto s = std::make_unique<WhileStmt>(SourceRange(begin));

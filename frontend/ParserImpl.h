@@ -101,6 +101,10 @@ private:
   /// Parses INDENT stmt+ DEDENT.
   void parseIndentedBlock(Block &body);
   StmtPtr parseIf();
+  /// `try: ... except: ...` (or `except Exception:`), with an optional
+  /// `else:`: an IfStmt marked isTry (AST.h).
+  StmtPtr parseTry();
+  int tryElses_ = 0;
   StmtPtr parseWhile();
   StmtPtr parseFor();
   /// A for loop over `A if c else B` as an if of two loops.

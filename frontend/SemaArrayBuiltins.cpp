@@ -1007,6 +1007,8 @@ Analyzer::checkArrayBuiltin(const CallExpr *c, Builtin b,
       return Type::unknown();
     return Type::f64();
   }
+  if (b == Builtin::Try) // a try statement's condition (AST.h)
+    return Type::boolean();
   if (b == Builtin::GetNumThreads || b == Builtin::GetThreadId) {
     if (!arity(0, 0))
       return Type::unknown();

@@ -71,6 +71,23 @@ private:
   bool sessionBody;
   DiagnosticEngine &diags;
 
+  /// Whether `body` holds a try statement, at any depth.
+  static bool containsTry(const Block &body) {
+    for (const StmtPtr &st : body) {
+      if (auto *i = st->dyn<IfStmt>()) {
+        if (i->isTry || containsTry(i->body) || containsTry(i->orelse))
+          return true;
+      } else if (auto *f = st->dyn<ForStmt>()) {
+        if (containsTry(f->body))
+          return true;
+      } else if (auto *w = st->dyn<WhileStmt>()) {
+        if (containsTry(w->body))
+          return true;
+      }
+    }
+    return false;
+  }
+
   LoopPlan planLoop(const ForStmt &s, int parallelDepth) {
     LoopPlan plan;
     auto *call = s.iter->dyn<CallExpr>();
@@ -82,8 +99,13 @@ private:
     std::string grown = prange && parallel && promised && fn.options.pythonLists
                             ? outerListGrown(s)
                             : "";
-    if (prange && parallel && promised && fn.options.pythonLists &&
-        leavesLoop(s.body)) {
+    if ((prange || parallel) && containsTry(s.body)) {
+      // A try statement's except block runs on the thread that raised,
+      // in the order of the iterations; its variables are the loop's.
+      plan.report = std::string(prange ? "prange" : "for") +
+                    " loop: serial (a try statement in its body)";
+    } else if (prange && parallel && promised && fn.options.pythonLists &&
+               leavesLoop(s.body)) {
       // Numba runs a prange it cannot parallelize (a break or a return
       // in its body) as a range, with a warning.
       plan.report = "prange loop: serial (a break or return leaves it, as "

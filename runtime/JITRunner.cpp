@@ -30,6 +30,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <dlfcn.h>
+#include <setjmp.h>
 #include <thread>
 
 // libomp's API (the generated code calls its __kmpc_* entry points).

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "runtime/ErrorRecord.h"
 #include "runtime/ThreadLocal.h"
+#include "runtime/TryStatements.h"
 
 #include <array>
 #include <cstdarg>
@@ -28,6 +29,8 @@ namespace weft::rt {
 
 namespace {
 WEFT_THREAD ErrorRecord *tRegionRecord = nullptr;
+/// How many parallel region bodies this thread is running, one in another.
+WEFT_THREAD int64_t tRegionDepth = 0;
 
 /// The outlined body of a region: (global thread id, bound id, shared...).
 using Microtask = void (*)(int32_t *, int32_t *, ...);
@@ -64,7 +67,9 @@ constexpr std::array<Invoker, kMaxShared + 1> kInvokers =
 void runRegionBody(int32_t *gtid, int32_t *btid, RegionContext *ctx) {
   ErrorRecord *saved = tRegionRecord;
   tRegionRecord = ctx->record;
+  ++tRegionDepth;
   kInvokers[static_cast<size_t>(ctx->argc)](ctx->body, gtid, btid, ctx->shared);
+  --tRegionDepth;
   tRegionRecord = saved;
 }
 } // namespace
@@ -98,10 +103,14 @@ ThreadErrors &threadErrors() {
   return *e;
 }
 
+int64_t regionDepth() { return tRegionDepth; }
+
 bool recordInParallelRegion(const char *message, int64_t line) {
   ErrorRecord *r = tRegionRecord;
   if (!r)
     return false;
+  // A try of this iteration catches it (weft_rt_fail would abort here).
+  jumpToTry(message);
   std::lock_guard<SpinLock> lock(r->mutex);
   if (!r->set) {
     r->set = true;

@@ -11,6 +11,7 @@
 #include "runtime/ErrorRecord.h"
 #include "runtime/ThreadAllocation.h"
 #include "runtime/ThreadLocal.h"
+#include "runtime/TryStatements.h"
 
 #include <pthread.h>
 #include <sys/mman.h>
@@ -529,6 +530,8 @@ void weft_rt_list_grow(int32_t elemKind, const void *in, void *out,
 }
 
 void weft_rt_fail(const char *message, int64_t line) {
+  // A try statement around the code catches it.
+  weft::rt::jumpToTry(message);
   std::fflush(stdout);
   if (weft::rt::regionRecord()) {
     // Callers inside parallel loops record errors and go on; one that
@@ -733,6 +736,7 @@ const std::string &protectedError() { return errorText(); }
 WEFT_THREAD ErrorRecord *tCallRecord = nullptr;
 
 bool runProtected(void (*fn)(void **), void **args) {
+  NoTryScope noTry;
   JumpTarget target;
   CallState &state = tCall;
   CallState saved = state;

@@ -193,6 +193,13 @@ extern int32_t weft_rt_interrupt_flag;
 //    (division by zero, failed assertion...). It does not return: control
 //    goes back to the innermost weft_rt_run_protected.
 [[noreturn]] void weft_rt_fail(const char *message, int64_t line);
+/// try statements (weft-lower-try): `frame` (runtime/TryStatements.h),
+/// whose jmp_buf the caller has just set with _setjmp, becomes the
+/// innermost try of the thread; a runtime error longjmps to it. The try
+/// block's end leaves it; the except block's start, after the jump, too.
+void weft_rt_try_enter(void *frame);
+void weft_rt_try_leave(void *frame);
+void weft_rt_try_caught(void *frame);
 /// A shape error: each "{}" in `format` is replaced by the next shape of
 /// `encoded`, laid out as rank, sizes..., rank, sizes... ("(3, 4)").
 /// Like the other error entry points below, it raises at once outside

@@ -36,9 +36,9 @@ bool borrowable(BlockArgument arg, weft::RetainOp &retain,
         return false;
       release = r;
     } else if (user->hasTrait<OpTrait::IsTerminator>() ||
-               user->getNumRegions() > 0) {
-      // Yielded, returned or carried into a loop: the value may be
-      // released under another name.
+               user->getNumRegions() > 0 || isa<weft::CellStoreOp>(user)) {
+      // Yielded, returned, carried into a loop or kept in a try's cell:
+      // the value may be released under another name.
       return false;
     }
   }

@@ -33,6 +33,8 @@ struct ConvertWeftToLLVMPass
     ConversionTarget target(*ctx);
     target.addLegalDialect<LLVM::LLVMDialect>();
     target.addIllegalDialect<weft::WeftDialect>();
+    // Try statements stay for weft-lower-try, after convert-scf-to-cf.
+    target.addLegalOp<weft::TryOp, weft::TryYieldOp>();
     target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))

@@ -34,6 +34,28 @@ def LowerKeepLoop : Pass<"weft-lower-keep-loop"> {
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def LowerTry : Pass<"weft-lower-try", "::mlir::ModuleOp"> {
+  let summary = "Turn weft.try into libc's _setjmp and branches.";
+  let description = [{
+    Runs after `convert-scf-to-cf`, so that the regions of each `weft.try`
+    are blocks the function's region can take. The op becomes: a frame at
+    the start of the function (runtime/TryStatements.h: links, a
+    `jmp_buf`, and the addresses of the function's stack buffers defined
+    before the op, handed to the runtime so that LLVM keeps their
+    contents in memory), `_setjmp` on the frame's `jmp_buf` (declared
+    `returns_twice`, so LLVM keeps values live across it in their own
+    stack slots), and a branch on its result: 0 to the body, which first
+    links the frame (`weft_rt_try_enter`) and ends by unlinking it
+    (`weft_rt_try_leave`); the second return, after a runtime error's
+    `longjmp`, to the handler, which unlinks it (`weft_rt_try_caught`).
+    Both branch to the block after the op with the values of its results.
+  }];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect",
+                           "::mlir::cf::ControlFlowDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 def LowerMath : Pass<"weft-lower-math"> {
   let summary = "Lower weft's scalar math and Python arithmetic ops.";
   let description = [{

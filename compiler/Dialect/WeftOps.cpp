@@ -625,6 +625,21 @@ bool inLoopBody(Operation *op) {
 
 } // namespace
 
+LogicalResult TryOp::verify() {
+  for (Region *r : {&getBody(), &getHandler()}) {
+    if (r->empty())
+      return emitOpError("needs a body and an except block");
+    for (Block &block : *r) {
+      auto yield = dyn_cast<TryYieldOp>(block.getTerminator());
+      if (!yield)
+        continue;
+      if (yield.getValues().getTypes() != getResultTypes())
+        return yield.emitOpError("yields types other than the try's results");
+    }
+  }
+  return success();
+}
+
 LogicalResult KeepLoopOp::verify() {
   if (!inLoopBody(*this))
     return emitOpError("must be in the body of a loop");

@@ -904,5 +904,6 @@ def Weft_LibmOp : Weft_Op<"libm", [Pure, SameOperandsAndResultType]> {
 
 include "compiler/Dialect/WeftArrayOps.td"
 include "compiler/Dialect/WeftLinalgOps.td"
+include "compiler/Dialect/WeftTryOps.td"
 
 #endif // WEFT_OPS

@@ -12,6 +12,7 @@
 #include "compiler/Conversion/ArrayNest.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Verifier.h"
 
 #include <set>
@@ -188,6 +189,9 @@ void FunctionGen::storeLocal(const std::string &name, const weft::Type &t,
     }
     slot = nv;
   }
+  // The old array is released: the try's cells must not keep it.
+  if (!tryCells_.empty())
+    flushTryCells(l);
 }
 
 Val FunctionGen::loadLocal(const std::string &name, const weft::Type &t) {
@@ -374,6 +378,8 @@ generateMLIR(MLIRContext &context, const Program &program,
   context.loadDialect<weft::WeftDialect, func::FuncDialect, arith::ArithDialect,
                       math::MathDialect, scf::SCFDialect, memref::MemRefDialect,
                       complex::ComplexDialect>();
+  // The cells of try statements are llvm.ptr values (MLIRGenTry.cpp).
+  context.loadDialect<LLVM::LLVMDialect>();
   if (gpu)
     context.loadDialect<gpu::GPUDialect>();
   ModuleGen mg(context, program, file, diags, boundscheck);

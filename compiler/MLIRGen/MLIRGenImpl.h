@@ -99,6 +99,24 @@ public:
   void emitAssign(const Expr *target, const Type &valueType, const Val &v,
                   mlir::Location l);
   void emitIf(const IfStmt &s);
+  // ---- try statements (MLIRGenTry.cpp)
+  /// `try: body except: handler` (an IfStmt marked isTry): weft.try, the
+  /// slots the body writes kept in weft.cells for the handler.
+  void emitTry(const IfStmt &s);
+  /// Writes the slots of the enclosing try bodies whose values changed
+  /// since their cells were written (at each statement's start and end,
+  /// and at each store of a variable).
+  void flushTryCells(mlir::Location l);
+  struct TryCell {
+    std::string slot;
+    mlir::Value cell;
+    mlir::Value stored; ///< the value last written into the cell
+  };
+  /// The cells of the try bodies being emitted, innermost last.
+  std::vector<std::vector<TryCell>> tryCells_;
+  /// Inside a parallel loop's body: its iterations' values are their own,
+  /// no cell is written.
+  int tryCellsSuspended_ = 0;
   void emitFor(const ForStmt &s);
   /// start, stop and step of a range()/prange() call as i64; a zero
   /// step that is not a literal is checked (ValueError at line `ln`).

@@ -167,7 +167,9 @@ void FunctionGen::emitParallelFor(const ForStmt &s, Value start, Value stop,
       }
     }
     ++parallelDepth;
+    ++tryCellsSuspended_; // the iterations' own values
     emitBlock(s.body);
+    --tryCellsSuspended_;
     --parallelDepth;
     if (rngKey && !inlineRng)
       weft::RngEndIterationOp::create(b, l);

@@ -375,6 +375,8 @@ void FunctionGen::storeUnlessBad(Value x, Value array, ValueRange idx,
 void FunctionGen::emitStmt(const Stmt &s) {
   Location l = loc(s.range);
   size_t tempMark = temps_.size();
+  if (!tryCells_.empty())
+    flushTryCells(l);
   switch (s.kind) {
   case StmtKind::Expr: {
     auto &e = static_cast<const ExprStmt &>(s);
@@ -518,9 +520,13 @@ void FunctionGen::emitStmt(const Stmt &s) {
     break;
   }
   releaseTemps(tempMark, l);
+  if (!tryCells_.empty())
+    flushTryCells(l);
 }
 
 void FunctionGen::emitIf(const IfStmt &s) {
+  if (s.isTry)
+    return emitTry(s);
   Location l = loc(s.range);
   Value cond = emitTruth(s.cond.get(), l);
   std::set<std::string> writes;

@@ -152,6 +152,8 @@ void buildCPULoweringPipeline(OpPassManager &pm, bool gpuLaunches) {
   // Complex scalars: only create/re/im are left (weft-lower-complex).
   pm.addPass(createConvertComplexToStandardPass());
   pm.addPass(createSCFToControlFlowPass());
+  // Try statements, now that their regions are blocks.
+  pm.addPass(weft::createLowerTry());
   pm.addPass(createConvertMathToFuncs());
   // (log1p stays a call of libm's log1p: MathToLLVM's approximation is
   // log(1 + x), which loses the digits of a small x)

@@ -2,7 +2,7 @@
 //--------------------------===//
 //
 // Errors: failures, shape and index errors, stack checks, errors recorded in
-// parallel loops, allocation sites.
+// parallel loops, allocation sites, and the cells of try statements.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/Conversion/WeftToLLVM/Common.h"
@@ -111,10 +111,61 @@ struct IndexErrorLowering : ConvertOpToLLVMPattern<weft::IndexErrorOp> {
 
 } // namespace
 
+/// weft.cell: an alloca of the value's LLVM type at the start of the
+/// allocation scope (one per call, or per iteration of a parallel loop).
+struct CellLowering : ConvertOpToLLVMPattern<weft::CellOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::CellOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type type = getTypeConverter()->convertType(op.getType());
+    if (!type)
+      return failure();
+    rewriter.replaceOp(op, entrySlot(rewriter, op, type, 1));
+    return success();
+  }
+};
+
+/// weft.cell_store / weft.cell_load: volatile, so that LLVM neither drops
+/// a store the except block reads after the longjmp nor forwards one
+/// across the _setjmp.
+struct CellStoreLowering : ConvertOpToLLVMPattern<weft::CellStoreOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::CellStoreOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    LLVM::StoreOp::create(rewriter, op.getLoc(), adaptor.getValue(),
+                          adaptor.getCell(), /*alignment=*/0,
+                          /*isVolatile=*/true);
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+struct CellLoadLowering : ConvertOpToLLVMPattern<weft::CellLoadOp> {
+  using ConvertOpToLLVMPattern::ConvertOpToLLVMPattern;
+
+  LogicalResult
+  matchAndRewrite(weft::CellLoadOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type type = getTypeConverter()->convertType(op.getType());
+    if (!type)
+      return failure();
+    rewriter.replaceOp(op, LLVM::LoadOp::create(rewriter, op.getLoc(), type,
+                                                adaptor.getCell(),
+                                                /*alignment=*/0,
+                                                /*isVolatile=*/true));
+    return success();
+  }
+};
+
 void weft::populateErrorsToLLVMPatterns(LLVMTypeConverter &converter,
                                         RewritePatternSet &patterns) {
   patterns.add<FailLowering, StackCheckLowering, AllocSiteLowering,
-               ShapeErrorLowering, IndexErrorLowering>(converter);
+               ShapeErrorLowering, IndexErrorLowering, CellLowering,
+               CellStoreLowering, CellLoadLowering>(converter);
   patterns.add<DirectCallLowering<weft::RaiseRecordedOp>>(
       converter, abi::Function::weft_rt_raise_recorded);
 }
