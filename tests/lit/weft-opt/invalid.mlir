@@ -1048,3 +1048,16 @@ func.func @print_lists_operand(%a: memref<?x?xf64>) {
   weft.print "{}" %a : memref<?x?xf64> {lists = array<i64: 0>}
   return
 }
+
+// -----
+
+func.func @try_yield_types(%a: f64) -> f64 {
+  %r = weft.try -> f64 {
+    weft.try_yield %a : f64
+  } except {
+    %c = arith.constant 1 : i64
+    // expected-error @+1 {{yields types other than the try's results}}
+    weft.try_yield %c : i64
+  }
+  return %r : f64
+}
