@@ -232,13 +232,38 @@ Value FunctionGen::emitBinaryScalar(BinaryOp op, Value l, Value r,
     if (isFloat)
       return math::PowFOp::create(b, loc, l, r);
     if (pythonErrors) {
+      Value zero = constant(kind, 0, loc);
+      Value neg =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, r, zero);
+      auto eq = [&](Value x, int64_t v) {
+        return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, x,
+                                     constant(kind, v, loc))
+            .getResult();
+      };
+      if (fn.options.pythonLists) {
+        // Numba's integer power: a negative exponent gives 1 / a ** -b
+        // truncated (0, or +-1 for a base of +-1); a zero base raises.
+        emitCheck(arith::AndIOp::create(b, loc, neg, eq(l, 0)),
+                  "ZeroDivisionError: 0 cannot be raised to a negative power",
+                  line, loc);
+        Value odd = arith::TruncIOp::create(b, loc, b.getI1Type(), r);
+        Value minusOne = arith::SelectOp::create(
+            b, loc, odd, constant(kind, -1, loc), constant(kind, 1, loc));
+        Value inverse = arith::SelectOp::create(
+            b, loc, eq(l, 1), constant(kind, 1, loc),
+            arith::SelectOp::create(b, loc, eq(l, -1), minusOne, zero));
+        Value power = math::IPowIOp::create(
+            b, loc, l, arith::SelectOp::create(b, loc, neg, zero, r));
+        return arith::SelectOp::create(b, loc, neg, inverse, power);
+      }
       // NumPy's rule; Python would return a float here.
-      Value neg = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, r,
-                                        constant(kind, 0, loc));
       emitCheck(neg,
                 "ValueError: integers to negative integer powers are not "
                 "allowed; use a float base such as 2.0 ** -1",
                 line, loc);
+      // (no negative exponent reaches the power after an error recorded
+      // in a parallel loop)
+      r = arith::SelectOp::create(b, loc, neg, zero, r);
     }
     return math::IPowIOp::create(b, loc, l, r);
   case BinaryOp::BitAnd:
