@@ -266,7 +266,9 @@ StmtPtr Parser::parseRaise() {
   auto s = std::make_unique<AssertStmt>(rangeFrom(begin));
   s->exception = name->name;
   s->test = std::make_unique<BoolLitExpr>(e->range, false);
-  if (call && call->args.size() == 1 && call->args[0]->dyn<StrLitExpr>())
+  // (a name: Sema finds the string it is bound to, if it is one)
+  if (call && call->args.size() == 1 &&
+      (call->args[0]->dyn<StrLitExpr>() || call->args[0]->dyn<NameExpr>()))
     s->msg = std::move(call->args[0]);
   return s;
 }

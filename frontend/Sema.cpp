@@ -1232,9 +1232,14 @@ void Analyzer::checkStmt(const Stmt &s) {
   case StmtKind::Assert: {
     auto &a = static_cast<const AssertStmt &>(s);
     isTruthy(checkExpr(a.test.get()), a.test->range);
-    // A message that is not a string literal (a variable, an f-string)
-    // is left out, as raise leaves it out: the error has the exception's
-    // name alone.
+    // A message that is a name bound to a string once (`msg = "..."`, a
+    // local assigned once or a module constant) is that string, as
+    // Numba finds it; any other message that is not a string literal (an
+    // f-string, a computed string) is left out, as Numba leaves it out:
+    // the error has the exception's name alone.
+    if (auto *n = a.msg ? a.msg->dyn<NameExpr>() : nullptr)
+      if (const Expr *lit = constantString(*n))
+        fn_->moduleConstants[n] = lit;
     return;
   }
   case StmtKind::FunctionDef:

@@ -907,6 +907,11 @@ Type Analyzer::checkExprImpl(const Expr *e) {
     // (np.float32 is the type, whatever a variable called f32 holds)
     if (ScalarKind k; n->qualified && parseScalarName(n->name, k))
       return Type::dtype(k);
+    // (np.pi is the constant, also where a variable is called pi:
+    // `pi = np.pi`)
+    if (std::optional<Builtin> b = lookupBuiltin(n->name);
+        n->qualified && b && builtinKind(*b) == BuiltinKind::Constant)
+      return Type::f64();
     auto it = fn_->locals.find(n->name);
     if (it != fn_->locals.end()) {
       auto narrow = narrowed_.find(n->name);

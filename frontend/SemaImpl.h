@@ -290,6 +290,9 @@ private:
   /// once in the script, at its top level, a number or bool literal
   /// (possibly negated) or pi/e/inf/nan; null for any other name.
   const Expr *moduleConstant(const std::string &name);
+  /// The string literal `n` stands for: a local bound once, to a string
+  /// literal, or a module constant that is one; null otherwise.
+  const Expr *constantString(const NameExpr &n);
   std::optional<std::map<std::string, const Expr *>> moduleConstants_;
   DiagnosticEngine &diags_;
   std::unique_ptr<Program> program_;

@@ -410,5 +410,40 @@ bool Analyzer::refuseStrList(const Type &elem, SourceRange range) {
   return false;
 }
 
+const Expr *Analyzer::constantString(const NameExpr &n) {
+  if (!fn_->locals.count(n.name)) {
+    const Expr *lit = moduleConstant(n.name);
+    return lit && lit->dyn<StrLitExpr>() ? lit : nullptr;
+  }
+  if (!fn_->def)
+    return nullptr;
+  for (const Param &p : fn_->def->params)
+    if (p.name == n.name)
+      return nullptr;
+  const Expr *only = nullptr;
+  int bindings = 0;
+  forEachStmtIn(fn_->def->body, [&](const Stmt &s) {
+    // (the statements of a branch's or loop's blocks come on their own)
+    std::vector<std::string> names;
+    if (auto *f = s.dyn<ForStmt>()) {
+      std::vector<const NameExpr *> targets;
+      namesOfTarget(f->target.get(), targets);
+      for (const NameExpr *t : targets)
+        names.push_back(t->name);
+    } else if (s.kind != StmtKind::If && s.kind != StmtKind::While) {
+      namesBoundBy(s, names);
+    }
+    for (const std::string &name : names)
+      if (name == n.name) {
+        ++bindings;
+        auto *a = s.dyn<AssignStmt>();
+        only = a && a->targets.size() == 1 && a->targets[0]->dyn<NameExpr>()
+                   ? a->value.get()
+                   : nullptr;
+      }
+  });
+  return bindings == 1 && only && only->dyn<StrLitExpr>() ? only : nullptr;
+}
+
 } // namespace sema
 } // namespace weft

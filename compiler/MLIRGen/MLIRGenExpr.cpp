@@ -814,6 +814,10 @@ Val FunctionGen::emitExpr(const Expr *e) {
   case ExprKind::Name: {
     auto *n = static_cast<const NameExpr *>(e);
     auto it = fn.locals.find(n->name);
+    // (np.pi is the constant, also where a variable is called pi)
+    if (std::optional<Builtin> b = lookupBuiltin(n->name);
+        n->qualified && b && builtinKind(*b) == BuiltinKind::Constant)
+      it = fn.locals.end();
     if (it != fn.locals.end()) {
       Val v = loadLocal(n->name, it->second);
       // An optional read where a test proved it is not None: its value;
@@ -832,6 +836,8 @@ Val FunctionGen::emitExpr(const Expr *e) {
       return Val(constant(ScalarKind::F64, M_PI, l));
     if (isBuiltinNamed(n->name, Builtin::E))
       return Val(constant(ScalarKind::F64, M_E, l));
+    if (isBuiltinNamed(n->name, Builtin::EulerGamma))
+      return Val(constant(ScalarKind::F64, 0.5772156649015329, l));
     if (isBuiltinNamed(n->name, Builtin::Inf))
       return Val(constant(ScalarKind::F64,
                           std::numeric_limits<double>::infinity(), l));

@@ -576,8 +576,13 @@ void FunctionGen::emitAssert(const AssertStmt &s) {
   Value ok = emitTruth(s.test.get(), l);
   Value bad = arith::XOrIOp::create(b, l, ok, constant(ScalarKind::Bool, 1, l));
   std::string msg = s.exception;
-  if (s.msg)
-    if (auto *str = s.msg->dyn<StrLitExpr>())
+  const Expr *text = s.msg.get();
+  if (text && text->dyn<NameExpr>()) { // a name bound to a string (Sema)
+    auto it = fn.moduleConstants.find(text);
+    text = it == fn.moduleConstants.end() ? nullptr : it->second;
+  }
+  if (text)
+    if (auto *str = text->dyn<StrLitExpr>())
       msg += ": " + str->value;
   emitCheck(bad, msg, line(s.range), l);
 }

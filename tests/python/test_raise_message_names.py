@@ -1,0 +1,52 @@
+"""`raise E(msg)` where msg is a name bound to a string once (a local
+assigned once, or a module constant) raises with that string, as Numba
+finds it (py_fatigue's `e_msg = "..."; raise NotImplementedError(e_msg)`);
+a message Numba cannot know at compile time is left out."""
+import pytest
+
+import weft
+
+MESSAGE = "the module's message"
+
+
+@weft.jit
+def _local(kind):
+    if kind == 1:
+        return 1.0
+    e_msg = "Geometric factor not implemented for assigned crack type."
+    raise NotImplementedError(e_msg)
+
+
+@weft.jit
+def _module_constant(x):
+    if x < 0:
+        raise ValueError(MESSAGE)
+    return x
+
+
+@weft.jit
+def _rebound(x):
+    m = "first"
+    if x > 0:
+        m = "second"
+    raise ValueError(m)
+
+
+def test_a_local_bound_once():
+    assert _local(1) == 1.0
+    with pytest.raises(NotImplementedError) as e:
+        _local(2)
+    assert str(e.value) == ("Geometric factor not implemented for assigned "
+                            "crack type.")
+
+
+def test_a_module_constant():
+    with pytest.raises(ValueError) as e:
+        _module_constant(-1.0)
+    assert str(e.value) == "the module's message"
+
+
+def test_a_name_bound_twice_has_no_message():
+    with pytest.raises(ValueError) as e:
+        _rebound(1.0)
+    assert str(e.value) == ""
