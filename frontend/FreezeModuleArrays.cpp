@@ -127,11 +127,15 @@ private:
   std::set<std::string> visiting_;
 };
 
-/// The array a store or update writes into (`a` of `a[i] = x`,
-/// `a[1:] += y`), if it is a name.
+/// The array (or tuple of arrays) a store or update writes into (`a` of
+/// `a[i] = x`, `a[1:] += y`, `t[0][i] = x`), if it is a name.
 const NameExpr *storedArray(const Expr *target) {
   auto *ix = target->dyn<IndexExpr>();
-  return ix ? ix->base->dyn<NameExpr>() : nullptr;
+  if (!ix)
+    return nullptr;
+  while (auto *inner = ix->base->dyn<IndexExpr>())
+    ix = inner;
+  return ix->base->dyn<NameExpr>();
 }
 
 } // namespace
@@ -140,8 +144,19 @@ void freezeModuleArrays(ModuleAST &module, DiagnosticEngine &diags) {
   std::map<std::string, const Expr *> values = singleAssignments(module);
   ConstantFinder finder(values);
   std::map<std::string, const Expr *> arrays;
+  // Arrays, and tuples of constants holding arrays (sunposition's
+  // coefficient tables, `_EHL = (np.array(...), np.array(...))`).
+  auto tupleOfArrays = [&](const Expr *e) {
+    auto *t = e->dyn<TupleExpr>();
+    if (!t || !finder.constant(e))
+      return false;
+    for (const ExprPtr &x : t->elts)
+      if (finder.array(x.get()))
+        return true;
+    return false;
+  };
   for (const auto &[name, value] : values)
-    if (finder.array(value))
+    if (finder.array(value) || tupleOfArrays(value))
       arrays[name] = value;
   if (arrays.empty())
     return;

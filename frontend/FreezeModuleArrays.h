@@ -2,8 +2,9 @@
 //
 // A module-level array made from constants (`LUT = np.array([0.0, 0.5])`,
 // `W = np.linspace(0.0, 1.0, 5)`) is read by functions as Numba reads a
-// global array: a constant. Each function reading one gets the array made
-// afresh at its top; writing into it is an error.
+// global array: a constant, and so is a tuple holding such arrays. Each
+// function reading one gets it made afresh at its top; writing into it is
+// an error.
 //
 //===----------------------------------------------------------------------===//
 #ifndef WEFT_FRONTEND_FREEZEMODULEARRAYS_H

@@ -155,3 +155,23 @@ def test_runtime_errors_are_pythons():
         _pick(np.arange(3.0), 7)
     assert issubclass(weft.ValueError, ValueError)
     assert issubclass(weft.ValueError, weft.WeftError)
+
+
+# A global tuple of arrays of several lengths (sunposition's coefficient
+# tables), frozen as Numba freezes it.
+_TABLES = (np.array([[1.0, 0.5]]), np.array([[2.0, 0.0], [3.0, 1.0]]))
+
+
+@weft.jit
+def _table_sums(x):
+    out = np.zeros(len(_TABLES))
+    for i, rows in enumerate(_TABLES):
+        for a, b in rows:
+            out[i] += a * np.cos(b * x)
+    return out
+
+
+def test_global_tuple_of_arrays():
+    x = 0.3
+    expected = [1.0 * np.cos(0.5 * x), 2.0 + 3.0 * np.cos(x)]
+    np.testing.assert_allclose(_table_sums(x), expected, rtol=1e-15)

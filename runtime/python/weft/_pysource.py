@@ -83,9 +83,10 @@ def _constant_literal(v):
     if isinstance(v, np.ndarray):
         return _array_literal(v)
     if type(v) is tuple and v:
-        # (numbers, and tuples of them: DIRS = ((0, 1), (1, 0)))
-        parts = [_constant_literal(x) if not isinstance(x, (np.ndarray, str))
-                 else None for x in v]
+        # (numbers, and tuples of them: DIRS = ((0, 1), (1, 0)); arrays:
+        # tables of coefficients, frozen as the functions' copies)
+        parts = [_constant_literal(x) if not isinstance(x, str) else None
+                 for x in v]
         if any(p is None for p in parts):
             return None
         return "(%s)" % ", ".join(parts + [""] * (len(parts) == 1))
