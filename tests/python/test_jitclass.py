@@ -311,3 +311,24 @@ def test_a_namedtuple_returned_to_python():
 
     m = mid(Point(0.0, 1.0), Point(2.0, 3.0))
     assert type(m) is Point and m == Point(1.0, 2.0)
+
+
+@nb.experimental.jitclass([("n", nb.int64), ("gross", nb.float64)])
+class Tally:
+    def __init__(self, n):
+        self.n = n
+        self.gross = 0.0
+
+    def scaled_to(self, population):
+        t = Tally(self.n)
+        t.gross = population
+        t.n = 2.9
+        return t
+
+
+def test_number_fields_hold_their_type_in_python():
+    # SLIM's normalise_to(1000): an int into a float64 field is 1000.0,
+    # a float into an int64 field its integer, as Numba's boxed fields
+    t = Tally(2).scaled_to(1000)
+    assert type(t.gross) is float and t.gross == 1000.0
+    assert type(t.n) is int and t.n == 2

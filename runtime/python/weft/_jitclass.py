@@ -243,6 +243,24 @@ class JitclassInfo:
                 setattr(obj, n, a[0].item())
 
 
+def _typed_setattr(self, name, value):
+    """A number field holds its declared type, as Numba's boxed instance
+    does (`self._gross = population` with an int population is 1000.0 in
+    a float64 field), also where Python code runs a method."""
+    info = type(self).__dict__.get("_weft_jitclass")
+    for n, dt, nd in info.fields if info is not None else ():
+        if n == name and nd == 0 and not isinstance(dt, JitclassInfo):
+            try:
+                value = np.dtype(dt).type(value).item()
+            except (TypeError, ValueError):
+                pass
+            break
+    if info is not None:
+        info.py_class.__setattr__(self, name, value)
+    else:
+        object.__setattr__(self, name, value)
+
+
 def _function_of(v):
     """The Python function of a class attribute that is a method, a
     property or a static method, else None."""
@@ -268,7 +286,8 @@ def jitclass(cls_or_spec=None, spec=None):
         made = type(cls_or_spec.__name__, (cls_or_spec,),
                     {"_weft_jitclass": info,
                      "__module__": cls_or_spec.__module__,
-                     "__doc__": cls_or_spec.__doc__})
+                     "__doc__": cls_or_spec.__doc__,
+                     "__setattr__": _typed_setattr})
         made.class_type = types.SimpleNamespace(instance_type=made)
         info.made = made
         return made
