@@ -52,7 +52,10 @@ def __np_nansum(a):
 
 def __np_nanmean(a):
     keep = ~np.isnan(a)
-    return sum(np.where(keep, a, 0.0)) / sum(keep)
+    n = sum(keep)
+    if n == 0:
+        return np.nan
+    return sum(np.where(keep, a, 0.0)) / n
 
 def __np_nanmedian(a):
     b = a.ravel()
@@ -64,6 +67,8 @@ def __np_nanmedian(a):
 def __np_nanvar(a, ddof=0):
     keep = ~np.isnan(a)
     n = sum(keep)
+    if n - ddof <= 0:
+        return np.nan
     m = sum(np.where(keep, a, 0.0)) / n
     d = np.where(keep, a - m, 0.0)
     return sum(d * d) / (n - ddof)
