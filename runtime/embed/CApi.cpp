@@ -255,6 +255,7 @@ static weft::detail::Arg argOf(const weft_arg &a, int i, const char *function) {
       x.scalar.i32 = a.scalar.i32;
       break;
     case WEFT_I64:
+    case WEFT_U64: // (the uint64's bits)
       x.scalar.i64 = a.scalar.i64;
       break;
     case WEFT_F32:
@@ -452,6 +453,13 @@ weft_arg weft_i64(int64_t v) {
   weft_arg a{};
   a.dtype = WEFT_I64;
   a.scalar.i64 = v;
+  return a;
+}
+
+weft_arg weft_u64(uint64_t v) {
+  weft_arg a{};
+  a.dtype = WEFT_U64;
+  std::memcpy(&a.scalar.i64, &v, 8);
   return a;
 }
 

@@ -91,13 +91,25 @@ uint64_t convertNumber(const Arg &a, ScalarKind to, const ArgName &what) {
     throw CallError(what + " is a complex number; the parameter is " +
                     scalarName(to) + " (pass z.real or abs(z))");
   bool isFloat = a.dtype == DType::F64 || a.dtype == DType::F32;
+  uint64_t bits = 0; // a uint64's
+  std::memcpy(&bits, &a.scalar.i64, 8);
   double f = a.dtype == DType::F64   ? a.scalar.f64
              : a.dtype == DType::F32 ? a.scalar.f32
              : a.dtype == DType::I64 ? static_cast<double>(a.scalar.i64)
+             : a.dtype == DType::U64 ? static_cast<double>(bits)
              : a.dtype == DType::I32 ? a.scalar.i32
                                      : a.scalar.b;
   int64_t n = 0;
-  if (!isFloat) {
+  if (a.dtype == DType::U64) {
+    // Its bits for a uint64 parameter; a signed one takes it if it fits.
+    if (to == ScalarKind::U64)
+      return bits;
+    if ((to == ScalarKind::I64 || to == ScalarKind::I32) &&
+        bits > uint64_t(std::numeric_limits<int64_t>::max()))
+      throw OverflowError(what + " is " + std::to_string(bits) + ", outside " +
+                          scalarName(to) + "'s range");
+    n = static_cast<int64_t>(bits);
+  } else if (!isFloat) {
     n = a.dtype == DType::I64   ? a.scalar.i64
         : a.dtype == DType::I32 ? a.scalar.i32
                                 : a.scalar.b;
@@ -196,7 +208,8 @@ void checkArguments(const std::string &function, const std::vector<Arg> &args) {
                       "; a number has rank 0 and arrays have 1 to " +
                       std::to_string(WEFT_MAX_RANK) + " axes");
     if (a.rank == 0 && static_cast<int>(a.dtype) > WEFT_F64 &&
-        a.dtype != DType::C128 && a.dtype != DType::C64)
+        a.dtype != DType::C128 && a.dtype != DType::C64 &&
+        a.dtype != DType::U64)
       throw CallError(what + ": a number of a narrow integer type; i8 to u32 "
                              "are array elements only (pass an i64)");
     if (a.rank == 0)
@@ -387,6 +400,8 @@ bool packDirect(const Arg *args, size_t n, const ParameterInfo &params,
       return d == DType::C128;
     case ScalarKind::C64:
       return d == DType::C64;
+    case ScalarKind::U64:
+      return d == DType::U64;
     default:
       return false;
     }
@@ -418,6 +433,7 @@ bool packDirect(const Arg *args, size_t n, const ParameterInfo &params,
         std::memcpy(&v, &a.scalar.i32, 4);
         break;
       case DType::I64:
+      case DType::U64:
         std::memcpy(&v, &a.scalar.i64, 8);
         break;
       case DType::F32:

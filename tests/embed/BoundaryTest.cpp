@@ -136,6 +136,33 @@ TEST_CASE("numbers outside their parameter's type are refused", "[embed]") {
   weft_engine_destroy(ce);
 }
 
+TEST_CASE("a uint64 number goes in as uint64", "[embed]") {
+  // weft_u64: a generic parameter becomes u64 (Numba types np.uint64 and
+  // the ints past int64 so); an i64 parameter takes it only if it fits.
+  weft_options o{};
+  o.no_cache = 1;
+  weft_engine *ce = nullptr;
+  REQUIRE(weft_engine_create(&o, &ce) == WEFT_OK);
+  weft_module *cm = nullptr;
+  REQUIRE(weft_compile(ce, kBoundarySource, "b.weft", &cm) == WEFT_OK);
+  weft_arg big = weft_u64(13835058055282163711ULL);
+  weft_value r;
+  REQUIRE(weft_call(cm, "same", &big, 1, &r) == WEFT_OK);
+  CHECK(r.kind == weft_value::WEFT_NUMBER);
+  CHECK(r.dtype == WEFT_U64);
+  CHECK(uint64_t(r.integer) == 13835058055282163711ULL);
+  weft_value_release(&r);
+  CHECK(messageOf(weft_call(cm, "same32", &big, 1, &r)) ==
+        "6 argument 1 ('n') of 'same32' is 13835058055282163711, outside "
+        "i32's range");
+  weft_arg small = weft_u64(7);
+  REQUIRE(weft_call(cm, "same32", &small, 1, &r) == WEFT_OK);
+  CHECK(r.integer == 7);
+  weft_value_release(&r);
+  weft_module_destroy(cm);
+  weft_engine_destroy(ce);
+}
+
 TEST_CASE("the C API reports bad dtypes and ranks", "[embed]") {
   weft_options o{};
   o.no_cache = 1;

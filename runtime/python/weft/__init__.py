@@ -211,9 +211,9 @@ while _lib.weft_dtype_name(_code) is not None:
     _DTYPES[np.dtype(_lib.weft_dtype_name(_code).decode())] = _code
     _code += 1
 _NP = {v: k for k, v in _DTYPES.items()}
-_BOOL, _I32, _I64, _F32, _F64 = (
+_BOOL, _I32, _I64, _F32, _F64, _U64 = (
     _DTYPES[np.dtype(n)] for n in ("bool", "int32", "int64", "float32",
-                                   "float64"))
+                                   "float64", "uint64"))
 from weft import _arguments  # noqa: E402 (uses the error classes)
 from weft import _jitclass  # noqa: E402
 from weft import _overloads  # noqa: E402
@@ -362,10 +362,14 @@ def _to_arg(x, keep, index):
         a.dtype, a.scalar.b = _BOOL, int(bool(x))
     elif isinstance(x, (int, np.integer)):
         v = int(x)
-        if not _I64_MIN <= v <= _I64_MAX:
-            raise OverflowError("argument %d is %d, outside int64's range "
-                                "(Weft's integers are i64)" % (index, v))
-        a.dtype, a.scalar.i64 = _I64, v
+        if isinstance(x, np.uint64) or _I64_MAX < v < 2**64:
+            # a uint64, as Numba types np.uint64 and the ints past int64
+            a.dtype, a.scalar.i64 = _U64, v - 2**64 if v > _I64_MAX else v
+        elif not _I64_MIN <= v <= _I64_MAX:
+            raise OverflowError("argument %d is %d, outside the range of "
+                                "int64 and uint64" % (index, v))
+        else:
+            a.dtype, a.scalar.i64 = _I64, v
     elif isinstance(x, np.float32):
         a.dtype, a.scalar.f32 = _F32, float(x)
     elif isinstance(x, (float, np.floating)):

@@ -58,8 +58,8 @@ typedef struct {
  *  Views of overlapping memory behave as views of one buffer inside the
  *  function (NumPy's overlap rule holds across arguments). */
 typedef struct {
-  weft_dtype dtype; /**< a number: WEFT_BOOL to WEFT_F64, WEFT_C128 or
-                         WEFT_C64 */
+  weft_dtype dtype; /**< a number: WEFT_BOOL to WEFT_F64, WEFT_U64 (its
+                         bits in scalar.i64), WEFT_C128 or WEFT_C64 */
   int rank;         /**< 0 for a number, else 1 to WEFT_MAX_RANK */
   union {
     int b;
@@ -170,6 +170,9 @@ void weft_entry_destroy(weft_entry *entry);
 
 weft_arg weft_bool(int v);
 weft_arg weft_i64(int64_t v);
+/** A uint64 number (its bits in scalar.i64, dtype WEFT_U64), as Numba
+ *  types np.uint64 and Python ints from 2**63. */
+weft_arg weft_u64(uint64_t v);
 weft_arg weft_f64(double v);
 weft_arg weft_f32(float v);
 /** A complex number (a complex128 parameter; a real number also fits
