@@ -466,7 +466,7 @@ def product(z, w):
   weft_value_release(&r);
   weft_arg bad[2] = {weft_view(WEFT_C128, parts, 1, &n, nullptr),
                      weft_c128(1, 0)};
-  bad[1].dtype = static_cast<weft_dtype>(11);
+  bad[1].dtype = static_cast<weft_dtype>(9); // a u32 number
   CHECK(weft_call(cm, "magnitude", bad, 2, &r) == WEFT_CALL_ERROR);
   weft_module_destroy(cm);
   weft_engine_destroy(ce);
