@@ -36,6 +36,10 @@ void GradWriter::checkBlock(const Block &block, bool top,
                      "depends on the data); use a for loop over a range");
     else if (s->dyn<BreakStmt>() || s->dyn<ContinueStmt>())
       fail(s->range, "break and continue are not supported");
+    else if (auto *t = s->dyn<IfStmt>(); t && t->isTry)
+      fail(s->range, "try statements are not supported (the derivative "
+                     "of a block an error may cut short); test the "
+                     "condition with if");
     else if (auto *r = s->dyn<ReturnStmt>()) {
       if (!top || k + 1 != block.size())
         fail(s->range, "return must be the function's last statement");
