@@ -635,7 +635,7 @@ thread_local uint64_t tRngIterationCount = 0;
 
 // Inside a parallel iteration, draws follow weft::random::iterationDraw;
 // the compiler inlines the same formula into prange bodies
-// (MLIRGenArrays.cpp), so draws made in functions called from the body
+// (MLIRGenRandom.cpp), so draws made in functions called from the body
 // continue the same streams.
 void weft_rt_rng_begin_iteration(uint64_t loopKey, int64_t iteration) {
   tRngInIteration = true;
