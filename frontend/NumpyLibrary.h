@@ -28,6 +28,8 @@ bool isNumpyLibraryFunction(const std::string &name);
 /// Whether the library has a function `__np_<name>` (NumPy's or not).
 bool isNumpyLibraryName(const std::string &name);
 
+/// NumPy's array functions of the library (NumpyArrayFunctions.cpp).
+const char *numpyArrayFunctionsSource();
 /// The np.linalg part of the library's source (NumpyLinalgLibrary.cpp).
 const char *numpyLinalgLibrarySource();
 /// The other forms of builtins, `__np_x_<name>` (NumpyBuiltinForms.cpp).
