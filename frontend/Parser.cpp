@@ -275,13 +275,14 @@ StmtPtr Parser::parseRaise() {
 
 bool Parser::objmodeAhead() const {
   // with objmode(...), with numba.objmode(...), with nb.objmode(): a
-  // dotted name ending in objmode, called
+  // dotted name ending in objmode, called (or not: `with numba.objmode:`)
   size_t i = 1;
   while (tok(i).kind == TokenKind::Identifier &&
          tok(i + 1).kind == TokenKind::Dot)
     i += 2;
   return tok(i).kind == TokenKind::Identifier && tok(i).text == "objmode" &&
-         tok(i + 1).kind == TokenKind::LParen;
+         (tok(i + 1).kind == TokenKind::LParen ||
+          tok(i + 1).kind == TokenKind::Colon);
 }
 
 StmtPtr Parser::parseStatement() {

@@ -470,10 +470,18 @@ StmtPtr Parser::parseFunctionDef() {
     p.name = tok().text;
     p.range = next().range;
     p.star = star;
-    if (star && (at(TokenKind::Colon) || at(TokenKind::Equal)))
+    if (star && at(TokenKind::Colon)) {
+      // `*args: Any` annotates each of them, as Python reads it: the
+      // tuple takes its types from the call.
+      next();
+      TypeAnnotation ignored;
+      if (!parseTypeAnnotation(ignored))
+        return nullptr;
+    }
+    if (star && at(TokenKind::Equal))
       return error("'*" + p.name +
-                   "' takes no annotation or default here; it is the "
-                   "tuple of the remaining positional arguments");
+                   "' takes no default; it is the tuple of the remaining "
+                   "positional arguments");
     if (accept(TokenKind::Colon)) {
       if (!parseTypeAnnotation(p.annotation))
         return nullptr;

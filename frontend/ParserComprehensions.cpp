@@ -292,6 +292,35 @@ ExprPtr Parser::typedListCall(CallExpr &c) {
   return listCall(list);
 }
 
+ExprPtr Parser::parseStrings() {
+  // Adjacent string literals and f-strings concatenate ("a " f"{x}").
+  SourceLocation begin = tok().range.begin;
+  ExprPtr out;
+  while ((at(TokenKind::StringLiteral) && !tok().bytes) ||
+         at(TokenKind::FStringStart)) {
+    ExprPtr part;
+    if (at(TokenKind::FStringStart)) {
+      part = parseFString();
+    } else {
+      SourceLocation from = tok().range.begin;
+      std::string value;
+      while (at(TokenKind::StringLiteral) && !tok().bytes)
+        value += next().text;
+      part = std::make_unique<StrLitExpr>(rangeFrom(from), std::move(value));
+    }
+    if (!part)
+      return nullptr;
+    if (!out) {
+      out = std::move(part);
+      continue;
+    }
+    SourceLocation at = part->range.begin;
+    out = std::make_unique<BinaryExpr>(rangeFrom(begin), BinaryOp::Add,
+                                       std::move(out), std::move(part), at);
+  }
+  return out;
+}
+
 ExprPtr Parser::parseFString() {
   SourceLocation begin = tok().range.begin;
   next(); // FStringStart

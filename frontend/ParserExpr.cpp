@@ -810,8 +810,10 @@ ExprPtr Parser::parseAtom() {
     next();
     return std::make_unique<BoolLitExpr>(t.range, t.kind == TokenKind::KwTrue);
   case TokenKind::FStringStart:
-    return parseFString();
+    return parseStrings();
   case TokenKind::StringLiteral: {
+    if (!t.bytes)
+      return parseStrings();
     SourceLocation begin = t.range.begin;
     std::string value;
     bool bytes = t.bytes;

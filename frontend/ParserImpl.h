@@ -163,6 +163,8 @@ private:
   ExprPtr parseExpr();
   /// f"a {x:.2f} b": the str of the parts joined with +, each field
   /// weft.format(x, spec) (ParserComprehensions.cpp).
+  /// Adjacent string literals and f-strings, concatenated.
+  ExprPtr parseStrings();
   ExprPtr parseFString();
   /// `"fmt" % args` of a literal format: its text and the arguments
   /// formatted (weft.format) joined with +, as parseFString's.

@@ -83,7 +83,9 @@ Type Analyzer::checkIndexOn(const IndexExpr *ix, Type base) {
         Type pt = checkExpr(part);
         // (Numba takes float bounds, truncated toward zero as int(x))
         bool numbaFloat = fn_ && fn_->options.pythonLists && pt.isFloat();
-        if (pt.isKnown() && !pt.isInt() && !numbaFloat) {
+        // (a bool is the int 0 or 1, as Python's `a[flag:]`)
+        bool flag = pt.isScalar() && pt.scalarKind() == ScalarKind::Bool;
+        if (pt.isKnown() && !pt.isInt() && !numbaFloat && !flag) {
           diags_.error(part->range,
                        "slice bounds must be integers, not " + pt.str());
           return Type::unknown();

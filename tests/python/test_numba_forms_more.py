@@ -339,10 +339,19 @@ def test_objmode_blocks_and_printing_to_stderr(capfd):
             y = a.sum() * 2
         return y
 
+    @weft.jit
+    def uncalled(x):
+        # (`with numba.objmode:`, not called, as PTtools writes it)
+        with numba.objmode:
+            print("large", x, file=sys.stderr)
+        return x + 1
+
     assert warn("careful", 3, 7) == 7
     out, err = capfd.readouterr()
     assert err == "careful\n\tvalue: 3\n" and out == "back 3\n"
     assert doubled_sum(np.arange(4.0)) == 12.0
+    assert uncalled(2) == 3
+    assert capfd.readouterr().err == "large 2\n"
 
     @weft.jit
     def other_file(x):

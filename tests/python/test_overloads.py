@@ -169,6 +169,53 @@ def test_generated_jit(numba_module, tmp_path):
     assert m.caller(x) == 13.5
 
 
+def test_generated_jit_domains_and_python_fallbacks(numba_module, tmp_path):
+    # raster_tools' `x in types.number_domain`; PTtools' branches for calls
+    # from plain Python (isinstance(w, float)), never taken at typing time;
+    # numba.types under its own name in jitted code (dtype=types.uint64)
+    m = load(tmp_path, "domains", """
+        import numpy as np
+        from numba import generated_jit, njit, types
+        from numba.core.registry import CPUDispatcher
+
+        @generated_jit(nopython=True)
+        def atleast_1d(x):
+            if x in types.number_domain:
+                return lambda x: np.array([x])
+            return lambda x: np.atleast_1d(x)
+
+        @njit
+        def scale_scalar(w):
+            return 2.0 * w
+
+        @njit
+        def scale_array(w):
+            return 2.0 * w.sum()
+
+        @generated_jit(nopython=True)
+        def scale(w):
+            if isinstance(w, types.Float):
+                return scale_scalar
+            if isinstance(w, types.Array):
+                return scale_array
+            if isinstance(w, float):
+                return scale_scalar(w)
+            raise TypeError("unknown type")
+
+        @njit
+        def use(x):
+            counts = np.zeros(2, dtype=types.uint64)
+            counts[0] = len(atleast_1d(x))
+            return atleast_1d(x).sum(), counts, scale(x)
+        """)
+    assert isinstance(m.use, m.CPUDispatcher)
+    total, counts, scaled = m.use(2.5)
+    assert total == 2.5 and counts.dtype == np.uint64
+    assert counts.tolist() == [1, 0] and scaled == 5.0
+    total, counts, scaled = m.use(np.array([1.0, 2.0]))
+    assert total == 3.0 and counts.tolist() == [2, 0] and scaled == 6.0
+
+
 def test_a_typing_function_that_computes_is_a_compile_error(numba_module,
                                                              tmp_path):
     m = load(tmp_path, "computed", """

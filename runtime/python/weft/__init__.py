@@ -1030,7 +1030,10 @@ class Dispatcher(_CallerBase):
                                            "\n".join(lines))
         # The jitted functions passed, with the functions they call.
         callees = self._callees()
-        for a in args:
+        # (those in a tuple too: the one of a `*args` parameter)
+        flat = [x for a in args
+                for x in (a if isinstance(a, tuple) else (a,))]
+        for a in flat:
             if isinstance(a, Dispatcher):
                 callees += [d for d in a._callees() if d not in callees]
             # (a jitclass made at run time, or in another module: its

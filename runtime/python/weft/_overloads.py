@@ -57,6 +57,14 @@ _DTYPE_TESTS = {
     "Number": "_weft_np.issubdtype({0}, _weft_np.number)",
     "Boolean": "_weft_np.issubdtype({0}, _weft_np.bool_)",
 }
+# Numba's sets of number types (`x in types.number_domain`), as the NumPy
+# classes of their numbers (bools are in none of them).
+_DOMAINS = {"number_domain": ("integer", "floating", "complexfloating"),
+            "real_domain": ("integer", "floating"),
+            "integer_domain": ("integer",),
+            "signed_domain": ("signedinteger",),
+            "unsigned_domain": ("unsignedinteger",),
+            "complex_domain": ("complexfloating",)}
 # Numba's instances that name one type: types.none, types.unicode_type
 _INSTANCE_TESTS = {"none": "{0} is None",
                    "unicode_type": "isinstance({0}, str)"}
@@ -154,6 +162,9 @@ def _value(node, env):
     `env`, or raises KeyError/AttributeError."""
     if isinstance(node, ast.Name):
         if node.id not in env:
+            import builtins
+            if hasattr(builtins, node.id):  # float, int, tuple, ...
+                return getattr(builtins, node.id)
             raise KeyError(node.id)
         return env[node.id]
     if isinstance(node, ast.Attribute):
@@ -357,6 +368,13 @@ class _Translator:
             kinds = self.type_names(node.args[1])
             if kinds is not None:
                 return self.type_test(node.args[0], kinds, node)
+            if self.python_classes(node.args[1]) and \
+                    isinstance(node.args[0], ast.Name) and \
+                    node.args[0].id in self.params:
+                # isinstance(w, float): an argument is a Numba type here,
+                # never a value of Python's classes (PTtools' fallbacks
+                # for calls from plain Python)
+                return ast.Constant(False)
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
             test = self.compare(node)
             if test is not None:
@@ -373,6 +391,17 @@ class _Translator:
                 elif sub is not None:
                     setattr(node, field, self.rewrite(sub))
         return node
+
+    def python_classes(self, spec):
+        """Whether a class spec of isinstance names Python's classes only
+        (float, np.ndarray, ...), none of Numba's types."""
+        try:
+            v = _value(spec, self.env)
+        except (KeyError, AttributeError):
+            return False
+        vs = v if isinstance(v, tuple) else (v,)
+        return bool(vs) and all(isinstance(x, type) and
+                                _numba_type(x) is None for x in vs)
 
     def type_names(self, spec):
         """The Numba type names a class spec of isinstance names, or None
@@ -416,6 +445,18 @@ class _Translator:
         except (KeyError, AttributeError):
             return None
         membership = isinstance(op, (ast.In, ast.NotIn))
+        domain = _DOMAINS.get(_numba_type(v)) if membership else None
+        if domain is not None:
+            # x in types.number_domain: the classes of numbers it holds
+            dtype = isinstance(left, ast.Attribute) and left.attr == "dtype"
+            form = ("_weft_np.issubdtype({0}, _weft_np.%s)" if dtype
+                    else "isinstance({0}, _weft_np.%s)")
+            text = " or ".join(form % c for c in domain).format(
+                ast.unparse(left))
+            test = ast.parse("(" + text + ")", mode="eval").body
+            if isinstance(op, ast.NotIn):
+                test = ast.UnaryOp(op=ast.Not(), operand=test)
+            return test
         vs = v if isinstance(v, tuple) and membership \
             else (v,) if isinstance(op, (ast.Eq, ast.NotEq, ast.Is,
                                          ast.IsNot)) else None

@@ -262,6 +262,13 @@ def _module_source(dispatchers):
                     else "import %s" % module
                 if line not in imports:
                     imports.append(line)
+            # numba.types under a name (from numba import types):
+            # types.uint64 is numba.uint64
+            if isinstance(v, types.ModuleType) and \
+                    module in ("numba.types", "numba.core.types"):
+                line = "import numba as %s" % name
+                if line not in imports:
+                    imports.append(line)
             # numpy.linalg under a name (from numpy import linalg)
             if isinstance(v, types.ModuleType) and module == "numpy.linalg":
                 line = "from numpy import linalg as %s" % name

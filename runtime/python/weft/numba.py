@@ -206,6 +206,11 @@ def _generated_jit(function=None, target="cpu", cache=False,
     return wrap(function) if function is not None else wrap
 
 
+class _CFunc:
+    """numba.core.ccallback.CFunc, the class of numba.cfunc's results:
+    Weft makes none, so no object is one."""
+
+
 def _extension_module(name, **names):
     """A submodule of Numba's extension API: the given names, and every
     other one an _Unsupported placeholder."""
@@ -362,6 +367,14 @@ def module():
     core.typing = _extension_module("numba.core.typing")
     core.typing.templates = _extension_module("numba.core.typing.templates")
     core.cgutils = _extension_module("numba.core.cgutils")
+    # The classes of Numba's compiled functions, for isinstance tests and
+    # type hints (PTtools' `from numba.core.registry import CPUDispatcher`):
+    # a jitted function is a weft.Dispatcher; Weft makes no cfunc.
+    core.dispatcher = _extension_module("numba.core.dispatcher",
+                                        Dispatcher=_weft.Dispatcher)
+    core.registry = _extension_module("numba.core.registry",
+                                      CPUDispatcher=_weft.Dispatcher)
+    core.ccallback = _extension_module("numba.core.ccallback", CFunc=_CFunc)
     m._submodules = {"numba.types": t, "numba.typed": typed,
                      "numba.extending": extending,
                      "numba.core.extending": extending,
@@ -369,6 +382,9 @@ def module():
                      "numba.core.typing": core.typing,
                      "numba.core.typing.templates": core.typing.templates,
                      "numba.core.cgutils": core.cgutils,
+                     "numba.core.dispatcher": core.dispatcher,
+                     "numba.core.registry": core.registry,
+                     "numba.core.ccallback": core.ccallback,
                      "numba.pycc": pycc,
                      "numba.np": np_mod,
                      "numba.np.numpy_support": np_mod.numpy_support,
