@@ -546,6 +546,7 @@ Analyzer::run(std::vector<EntryRequest> *entries,
 void Analyzer::checkFunction(FunctionInstance &fn) {
   fn_ = &fn;
   loopDepth_ = 0;
+  int errorsBefore = diags_.errorCount();
   checkBlock(*fn.body);
   if (fn.returnType.isUnknown()) {
     // No return statement reached a known type yet; a function without
@@ -575,6 +576,15 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
     if (!hasValueReturn) {
       fn.returnType = Type::none();
       change();
+    } else if (reporting_ && fn.def && diags_.errorCount() == errorsBefore) {
+      // Every return gives a value made from the function's own result
+      // (`def f(x): return f(x)`): no type to infer it from.
+      diags_.error(fn.def->nameRange,
+                   "cannot infer what '" + fn.def->name +
+                       "' returns: each of its returns gives a value made "
+                       "from its own result (a recursion that never "
+                       "returns a value of another kind); return a value "
+                       "of known type on some path");
     }
   }
   // A function returning a number, an array or a tuple that can also

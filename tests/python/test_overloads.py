@@ -216,6 +216,50 @@ def test_generated_jit_domains_and_python_fallbacks(numba_module, tmp_path):
     assert total == 3.0 and counts.tolist() == [2, 0] and scaled == 6.0
 
 
+def test_an_overload_returning_a_plain_function(numba_module, tmp_path):
+    # iminuit registers its NumPy helpers as their own implementations
+    # (`return _safe_log`), or the original under another name: the
+    # function's body is compiled, as Numba compiles it (a call of the
+    # overload there would call itself)
+    m = load(tmp_path, "plain_impls", """
+        import numpy as np
+        from numba import njit
+        from numba.extending import overload
+
+        def _safe_log(x):
+            return np.log(x + 1e-323)
+
+        def _loss(z):
+            return np.sum(2 * (np.sqrt(1 + z) - 1))
+
+        _loss_np = _loss
+
+        def _loss(z):
+            return _loss_np(z)
+
+        @overload(_safe_log, inline="always")
+        def _ol_safe_log(x):
+            return _safe_log
+
+        @overload(_loss, inline="always")
+        def _ol_loss(z):
+            return _loss_np
+
+        def _nll(x):
+            return -np.sum(_safe_log(x))
+
+        def _cost(z):
+            return _loss(z * z)
+
+        nll = njit(_nll)
+        cost = njit(_cost)
+        """)
+    x = np.array([0.5, 1.0, 0.0])
+    assert m.nll(x) == -np.sum(np.log(x + 1e-323))
+    z = np.array([1.0, 2.0])
+    assert m.cost(z) == np.sum(2 * (np.sqrt(1 + z * z) - 1))
+
+
 def test_a_typing_function_that_computes_is_a_compile_error(numba_module,
                                                              tmp_path):
     m = load(tmp_path, "computed", """

@@ -186,6 +186,7 @@ def _numba_type(v):
 class _Translator:
     def __init__(self, typing_function, tree, name):
         self.env = _environment(typing_function)
+        self.module_globals = typing_function.__globals__
         self.tree = tree
         self.name = name
         args = tree.args
@@ -308,11 +309,35 @@ class _Translator:
             body = [copy.deepcopy(b) for b in impl.body]
             self.helpers(impl, impls)
             return [self.renamed(impl.args, b, impl) for b in body]
+        # a plain Python function (iminuit's `return _safe_log`, the
+        # overloaded function itself, or `return _soft_l1_loss_np`, the
+        # original under another name): its body, as Numba compiles it,
+        # not a call (of the overload, which would call itself)
+        own = self.own_definition(impl)
+        if own is not None:
+            return [self.renamed(own.args, copy.deepcopy(b), own)
+                    for b in own.body]
         # a function of the program: called with the arguments
         call = ast.Call(func=copy.deepcopy(impl),
                         args=[ast.Name(p, ast.Load()) for p in self.params],
                         keywords=[])
         return [ast.Return(call)]
+
+    def own_definition(self, impl):
+        """The def of the plain Python function `impl` names (not a jitted
+        one); None otherwise."""
+        try:
+            v = _value(impl, self.env)
+            # (of the typing function's module: its names read alike)
+            if not inspect.isfunction(v) or v.__closure__ or \
+                    v.__globals__ is not self.module_globals:
+                return None
+            tree = ast.parse(textwrap.dedent(inspect.getsource(v)))
+        except (KeyError, AttributeError, OSError, TypeError, SyntaxError):
+            return None
+        node = tree.body[0] if tree.body else None
+        return node if isinstance(node, ast.FunctionDef) and \
+            not node.decorator_list else None
 
     def helpers(self, impl, impls):
         """Keeps the other nested defs of the typing function that `impl`
