@@ -73,6 +73,22 @@ def __np_nanvar(a, ddof=0):
     d = np.where(keep, a - m, 0.0)
     return sum(d * d) / (n - ddof)
 
+def __np_nanquantile(a, q):
+    keep = a.ravel()
+    keep = keep[~np.isnan(keep)]
+    if q.ndim == 0:
+        if len(keep) == 0:
+            return np.nan  # (all NaN: NumPy gives NaN, with a warning)
+        return np.quantile(keep, q)
+    qs = np.asarray(q)
+    out = np.empty(len(qs))
+    for i in range(len(qs)):
+        out[i] = np.nan if len(keep) == 0 else np.quantile(keep, qs[i])
+    return out
+
+def __np_nanpercentile(a, q):
+    return __np_nanquantile(a, np.asarray(q) / 100.0)
+
 def __np_nanstd(a, ddof=0):
     return np.sqrt(__np_nanvar(a, ddof))
 

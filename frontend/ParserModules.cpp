@@ -381,6 +381,11 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
           rangeFrom(begin), std::make_unique<NameExpr>(module.range, "sys"),
           member.text);
     }
+    // numba.core.types.float64 is numba.types.float64 (basix's
+    // `_numba.core.types.string`)
+    if (member.text == "core" && at(TokenKind::Dot) &&
+        tok(1).kind == TokenKind::Identifier && tok(1).text == "types")
+      continue;
     if (member.text == "newaxis") // np.newaxis is None
       return std::make_unique<NameExpr>(rangeFrom(begin), "None");
     // numba.typed.List, numba.typed.Dict: Numba's typed containers, which
@@ -396,6 +401,13 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
         auto n = std::make_unique<NameExpr>(rangeFrom(begin), type);
         n->qualified = true;
         return n;
+      }
+      // numba.types.string and unicode_type: Python's str (the element
+      // type of List.empty_list(numba.types.string))
+      if (tok(1).text == "string" || tok(1).text == "unicode_type") {
+        next();
+        next();
+        return std::make_unique<NameExpr>(rangeFrom(begin), "str");
       }
     }
     if (member.text == "typed" && at(TokenKind::Dot) &&

@@ -109,3 +109,25 @@ def test_a_closure_variable_that_is_none():
     np.testing.assert_array_equal(_stenciled()(a), [0.0, 1.0, 2.0, 3.0, 0.0])
     np.testing.assert_array_equal(_stenciled("all")(a),
                                   [0.0, 2.0, 4.0, 6.0, 8.0])
+
+
+def _simulator_factory(num_gens=5, rate=3.5, initial_pop=0.5):
+    # pynamical's factory: the jitted function's defaults are the
+    # enclosing function's arguments, evaluated when the def runs
+    @weft.jit
+    def simulate(num_gens=num_gens, rate=rate, initial_pop=initial_pop):
+        pops = np.empty(num_gens)
+        pop = initial_pop
+        for g in range(num_gens):
+            pop = rate * pop * (1.0 - pop)
+            pops[g] = pop
+        return pops
+    return simulate
+
+
+def test_defaults_from_an_enclosing_function():
+    sim = _simulator_factory(num_gens=4, rate=2.0)
+    np.testing.assert_array_equal(sim(), [0.5, 0.5, 0.5, 0.5])
+    np.testing.assert_allclose(sim(rate=3.0, initial_pop=0.25),
+                               _simulator_factory(4, 3.0, 0.25).py_func())
+    assert len(_simulator_factory(num_gens=7)()) == 7

@@ -82,6 +82,7 @@ def _function_lines(fn, options, decorator="jit", signature=None):
     while lines and not lines[0].startswith("def "):
         lines.pop(0)
         first += 1
+    lines = _frozen_defaults(fn, lines)
     names = ("parallel", "fastmath", "boundscheck")
     if decorator == "vectorize":
         names = ("fastmath", "boundscheck", "target")
@@ -108,6 +109,44 @@ def _function_lines(fn, options, decorator="jit", signature=None):
     head = ["@%s(%s)" % (decorator, jit_opts)]
     filename = inspect.getsourcefile(fn) or "<python>"
     return head + lines, first - len(head), filename
+
+
+def _frozen_defaults(fn, lines):
+    """`lines` (a def's text) with each default value that names the
+    variables of an enclosing function (pynamical's
+    `def jit_simulator(num_gens=num_gens, ...)` in a factory) written as
+    the constant Python evaluated it to when the def ran, as Numba reads
+    defaults."""
+    import builtins
+    try:
+        tree = ast.parse("\n".join(lines))
+    except SyntaxError:
+        return lines
+    node = tree.body[0] if tree.body else None
+    if not isinstance(node, ast.FunctionDef):
+        return lines
+    args = node.args
+    pairs = list(zip(args.defaults, fn.__defaults__ or ()))
+    kw = fn.__kwdefaults__ or {}
+    pairs += [(d, kw.get(a.arg)) for a, d in zip(args.kwonlyargs,
+                                                 args.kw_defaults)
+              if d is not None and a.arg in kw]
+    edits = []
+    for d, value in pairs:
+        names = {n.id for n in ast.walk(d) if isinstance(n, ast.Name)}
+        if not names or all(n in fn.__globals__ or hasattr(builtins, n)
+                            for n in names) or d.lineno != d.end_lineno:
+            continue
+        literal = _constant_literal(value) if not isinstance(
+            value, __import__("numpy").ndarray) else None
+        if literal is not None:
+            edits.append((d.lineno - 1, d.col_offset, d.end_col_offset,
+                          literal))
+    lines = list(lines)
+    for k, begin, end, literal in sorted(edits, reverse=True):
+        text = lines[k].encode()
+        lines[k] = (text[:begin] + literal.encode() + text[end:]).decode()
+    return lines
 
 
 def _methods_used(parts):

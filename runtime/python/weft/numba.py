@@ -333,6 +333,9 @@ def module():
     # THREADING_LAYER = "workqueue"`); Weft's runtime does not read them.
     config = _types.ModuleType("numba.config")
     config.NUMBA_NUM_THREADS = __import__("os").cpu_count() or 1
+    # (the cores found, which NUMBA_NUM_THREADS defaults to: refnx's
+    # default thread count)
+    config.NUMBA_DEFAULT_NUM_THREADS = config.NUMBA_NUM_THREADS
     config.THREADING_LAYER = "default"
     config.DISABLE_JIT = False
     m.config = config
@@ -408,10 +411,13 @@ def module():
     threads = [config.NUMBA_NUM_THREADS]
 
     def set_num_threads(n):
-        if not isinstance(n, int) or not 1 <= n <= config.NUMBA_NUM_THREADS:
+        # (a NumPy integer too: refnx's np.clip(threads, 1, cores))
+        import numbers
+        if not isinstance(n, numbers.Integral) or isinstance(n, bool) or \
+                not 1 <= n <= config.NUMBA_NUM_THREADS:
             raise ValueError("The number of threads must be between 1 and "
                              "%d" % config.NUMBA_NUM_THREADS)
-        threads[0] = n
+        threads[0] = int(n)
     m.set_num_threads = set_num_threads
     m.get_num_threads = lambda: threads[0]
     m.get_thread_id = lambda: 0
