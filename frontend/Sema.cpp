@@ -581,10 +581,10 @@ void Analyzer::checkFunction(FunctionInstance &fn) {
       // (`def f(x): return f(x)`): no type to infer it from.
       diags_.error(fn.def->nameRange,
                    "cannot infer what '" + fn.def->name +
-                       "' returns: each of its returns gives a value made "
-                       "from its own result (a recursion that never "
-                       "returns a value of another kind); return a value "
-                       "of known type on some path");
+                       "' returns: none of its returns gives a value of "
+                       "known type (a recursion with no other result, or a "
+                       "variable read before it has a value); return a "
+                       "value of known type on some path");
     }
   }
   // A function returning a number, an array or a tuple that can also
