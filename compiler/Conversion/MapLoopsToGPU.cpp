@@ -354,6 +354,9 @@ std::string describe(Operation *op) {
   if (isa<memref::AllocOp, memref::AllocaOp, weft::RetainOp, weft::ReleaseOp,
           weft::NullArrayOp>(op))
     return "a new array";
+  if (isa<weft::TryOp, weft::TryYieldOp, weft::CellOp, weft::CellStoreOp,
+          weft::CellLoadOp>(op))
+    return "a try statement";
   if (isa_and_nonnull<weft::WeftDialect>(op->getDialect()))
     return "a runtime call (" + op->getName().getStringRef().str() + ")";
   return op->getName().getStringRef().str();
