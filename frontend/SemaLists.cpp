@@ -243,16 +243,23 @@ Type Analyzer::checkTupleListLiteral(const ListExpr *l) {
     bool ok =
         t.isTuple() && (fields.empty() ? !t.elems().empty()
                                        : t.elems().size() == fields.size());
-    for (const Type &p : t.isTuple() ? t.elems() : std::vector<Type>{})
-      ok = ok && p.isScalar();
+    // (a field of strs: passivbot's [(0.0, 0.0, "")], as appended ones)
+    for (size_t k = 0; ok && k < t.elems().size(); ++k) {
+      const Type &p = t.elems()[k];
+      bool str = fields.size() > k ? fields[k].isStrList() : p.isString();
+      ok = str ? p.isString() : p.isScalar();
+    }
     if (!ok) {
-      diags_.error(x->range, "a list of tuples holds tuples of numbers of "
-                             "one length, not " +
+      diags_.error(x->range, "a list of tuples holds tuples of numbers (or "
+                             "strs) of one length and layout, not " +
                                  t.str());
       return Type::unknown();
     }
     for (size_t k = 0; k < t.elems().size(); ++k)
-      if (fields.size() <= k)
+      if (t.elems()[k].isString()) {
+        if (fields.size() <= k)
+          fields.push_back(Type::strList());
+      } else if (fields.size() <= k)
         fields.push_back(Type::list(t.elems()[k].scalarKind()));
       else
         fields[k] = Type::list(

@@ -743,8 +743,12 @@ Val FunctionGen::emitExpr(const Expr *e) {
     Val out;
     for (size_t k = 0; k < t.elems().size(); ++k) {
       ScalarKind fk = t.elems()[k].scalarKind();
-      if (t.elems()[k].isRagged()) { // (`[]`: Sema takes no arrays here)
+      if (t.elems()[k].isRagged()) {
+        // A field of strs (Sema takes no arrays here): each tuple's str a
+        // row (`[]`: none).
         Val rows = emptyRagged(fk, l, t.elems()[k].raggedRowRank());
+        for (size_t i = 0; i < tuples.size(); ++i)
+          raggedPushRow(rows, tuples[i].parts[k], fk, line(lst->range), l);
         out.parts.append(rows.parts.begin(), rows.parts.end());
         continue;
       }

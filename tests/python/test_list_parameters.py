@@ -171,3 +171,20 @@ def test_a_heap_of_tuples_from_python_is_changed_in_place():
     assert heaps[0] == heaps[1] == []
     heap = [(2.0, 1, 1)]
     assert drain_and_refill(heap, img, 5) == (1, 6) and heap == []
+
+
+@weft.jit
+def _orders(x):
+    # passivbot's `return [(0.0, 0.0, "")]`: a literal list of tuples
+    # with a str field, as appended ones have
+    if x < 0:
+        return [(0.0, 0.0, "")]
+    out = [(x, 2.0 * x, "long"), (x + 1.0, 3.0, "short")]
+    out.append((0.5, 0.25, "close"))
+    return out
+
+
+def test_a_literal_list_of_tuples_with_strs():
+    assert _orders(-1.0) == [(0.0, 0.0, "")]
+    assert _orders(1.0) == [(1.0, 2.0, "long"), (2.0, 3.0, "short"),
+                            (0.5, 0.25, "close")]
