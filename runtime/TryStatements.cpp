@@ -49,8 +49,6 @@ void weft_rt_try_leave(void *frame) {
   weft::rt::tTry = static_cast<TryFrame *>(frame)->prev;
 }
 
-void weft_rt_try_caught(void *frame) {
-  weft::rt::tTry = static_cast<TryFrame *>(frame)->prev;
-}
+void weft_rt_try_caught(void *frame) { weft_rt_try_leave(frame); }
 
 } // extern "C"

@@ -10,6 +10,8 @@ import re
 import textwrap
 import types
 
+import numpy as np
+
 import weft as _weft
 from weft import _arguments, _jitclass
 from weft._pysource import (_closure_values, _constant_literal,
@@ -137,8 +139,9 @@ def _frozen_defaults(fn, lines):
         if not names or all(n in fn.__globals__ or hasattr(builtins, n)
                             for n in names) or d.lineno != d.end_lineno:
             continue
-        literal = _constant_literal(value) if not isinstance(
-            value, __import__("numpy").ndarray) else None
+        # (an array default stays as written: a NumPy call)
+        literal = None if isinstance(value, np.ndarray) else \
+            _constant_literal(value)
         if literal is not None:
             edits.append((d.lineno - 1, d.col_offset, d.end_col_offset,
                           literal))
