@@ -9,6 +9,8 @@
 #include "frontend/ASTBuild.h"
 #include "frontend/ParserImpl.h"
 
+#include <optional>
+
 namespace weft {
 namespace parser {
 
@@ -168,6 +170,18 @@ void Parser::parseIndentedBlock(Block &body) {
   --blockDepth_;
 }
 
+/// The truth of a literal condition (True, 0, None), if it is one.
+static std::optional<bool> constantTruth(const Expr *e) {
+  if (auto *b = e ? e->dyn<BoolLitExpr>() : nullptr)
+    return b->value;
+  if (auto *i = e ? e->dyn<IntLitExpr>() : nullptr)
+    return i->value != 0;
+  if (auto *n = e ? e->dyn<NameExpr>() : nullptr)
+    if (n->name == "None")
+      return false;
+  return std::nullopt;
+}
+
 StmtPtr Parser::parseIf() {
   SourceLocation begin = tok().range.begin;
   bool isElif = at(TokenKind::KwElif);
@@ -198,6 +212,11 @@ StmtPtr Parser::parseIf() {
     parseSuite(s->orelse, "else", "expected ':' after 'else'");
   }
   s->range = rangeFrom(begin);
+  // `if False:` (debugging code left in): the branch that never runs is
+  // dropped unchecked, as CPython's compiler drops it before Numba sees
+  // the bytecode.
+  if (std::optional<bool> truth = constantTruth(s->cond.get()))
+    (*truth ? s->orelse : s->body).clear();
   return s;
 }
 

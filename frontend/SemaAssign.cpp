@@ -212,7 +212,7 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
       return;
     }
     if (base.isTupleList()) {
-      checkTupleListStore(elem, valueType, valueRange);
+      checkTupleListStore(ix, base, elem, valueType, valueRange);
       return;
     }
     if (base.isRagged()) {
@@ -324,22 +324,52 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
                               "tuple of names");
 }
 
-void Analyzer::checkTupleListStore(const Type &elem, const Type &value,
+void Analyzer::checkTupleListStore(const IndexExpr *ix, const Type &base,
+                                   const Type &elem, const Type &value,
                                    SourceRange valueRange) {
-  // lst[i] = (a, b): each field's list gets its number.
+  // lst[i] = (a, b): each field's list gets its number (its str or array,
+  // copied, for a field of strs or arrays).
   bool ok = elem.isTuple() && value.isTuple() &&
             value.elems().size() == elem.elems().size();
   for (size_t k = 0; ok && k < elem.elems().size(); ++k) {
     const Type &e = elem.elems()[k], &v = value.elems()[k];
-    ok = v.isScalar() && (!v.isComplex() || e.isComplex()) &&
-         (!v.isFloat() || e.isFloat() || e.isComplex());
+    if (e.isString())
+      ok = v.isString();
+    else if (e.isArray())
+      ok = listableArray(v) && v.rank() == e.rank() &&
+           !(v.elementType().isFloat() && !e.elementType().isFloat()) &&
+           (!v.elementType().isComplex() || e.elementType().isComplex());
+    else
+      ok = v.isScalar() && (!v.isComplex() || e.isComplex()) &&
+           (!v.isFloat() || e.isFloat() || e.isComplex());
   }
-  if (!ok)
+  if (!ok) {
     diags_.error(valueRange,
                  "cannot store a " + value.str() + " into a list of " +
                      elem.str() + "; store a tuple of " +
                      std::to_string(elem.elems().size()) +
-                     " numbers of those types (floats need float fields)");
+                     " values of those types (floats need float fields)");
+    return;
+  }
+  if (!base.tupleListHoldsArrays())
+    return;
+  // A str or array field's new value goes to its pool's end, as a
+  // replaced row of a list of arrays does: the list must be a local name.
+  auto *list = ix->base->dyn<NameExpr>();
+  bool param = list && std::count(fn_->paramNames.begin(),
+                                  fn_->paramNames.end(), list->name);
+  bool handedBack = list && fn_->def &&
+                    std::count(fn_->def->grownLists.begin(),
+                               fn_->def->grownLists.end(), list->name);
+  if (!list || (param && !handedBack))
+    diags_.error(ix->range,
+                 list ? "'" + withoutVersionSuffixes(list->name) +
+                            "' is a parameter: replacing a tuple of it here "
+                            "would not change the caller's list; build a "
+                            "new list and return it"
+                      : "a tuple holding a str or an array is replaced "
+                        "in a list held by a name; assign the list to a "
+                        "name first");
 }
 
 bool Analyzer::checkArrayIndexStore(const IndexExpr *ix, const Type &value,

@@ -109,7 +109,8 @@ private:
   /// A store through a boolean or integer array index (`a[mask] = v`)
   /// takes a number; reports and returns false otherwise.
   /// lst[i] = value into a list of tuples of element type `elem`.
-  void checkTupleListStore(const Type &elem, const Type &value,
+  void checkTupleListStore(const IndexExpr *ix, const Type &base,
+                           const Type &elem, const Type &value,
                            SourceRange valueRange);
   bool checkArrayIndexStore(const IndexExpr *ix, const Type &value,
                             SourceRange valueRange);

@@ -103,9 +103,14 @@ bool FunctionGen::boundscheck() const {
   return (fn.options.boundscheck || mg.boundscheck) && !noRuntimeChecks();
 }
 
+bool FunctionGen::listAxis(const IndexExpr *ix, int64_t d) const {
+  const weft::Type &t = fn.typeOf(ix->base.get());
+  return t.isTupleList() || d < t.listDepth();
+}
+
 Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,
-                             int64_t ln, Value *badOut) {
-  bool checked = boundscheck();
+                             int64_t ln, Value *badOut, bool list) {
+  bool checked = boundscheck() || (list && !noRuntimeChecks());
   auto op = weft::WrapIndexOp::create(b, l, convert(i, ScalarKind::I64, l), n,
                                       checked, axis, ln);
   if (checked && badOut)
@@ -142,7 +147,7 @@ Val FunctionGen::emitSubscript(Value array, const IndexExpr *ix) {
     Value bad;
     for (int d = 0; d < rank; ++d)
       idx.push_back(wrapIndex(entryIndex(entries[d]), m.sizes[d], l, d,
-                              line(ix->range), &bad));
+                              line(ix->range), &bad, listAxis(ix, d)));
     // The element as read: an i64 for a storage kind (u8, ...).
     ScalarKind rk = rt.scalarKind();
     if (!bad)
@@ -216,8 +221,8 @@ Val FunctionGen::emitTupleListElement(const Val &fields, const IndexExpr *ix) {
       continue;
     }
     Value bad;
-    Value at =
-        wrapIndex(i, arrayMeta(array, l).sizes[0], l, 0, line(ix->range), &bad);
+    Value at = wrapIndex(i, arrayMeta(array, l).sizes[0], l, 0,
+                         line(ix->range), &bad, /*list=*/true);
     ScalarKind rk = rt.elems()[k].scalarKind();
     if (!bad) {
       out.parts.push_back(
@@ -256,8 +261,8 @@ Value FunctionGen::emitView(Value array, ArrayRef<SubscriptEntry> entries,
     const Expr *entry = e ? e->expr : nullptr;
     if (e && (e->value || (entry && !entry->dyn<SliceExpr>()))) {
       axes.push_back(1);
-      bounds.push_back(
-          wrapIndex(entryIndex(*e), m.sizes[d], l, d, line(ix->range)));
+      bounds.push_back(wrapIndex(entryIndex(*e), m.sizes[d], l, d,
+                                 line(ix->range), nullptr, listAxis(ix, d)));
       continue;
     }
     auto *sl = entry ? entry->dyn<SliceExpr>() : nullptr;

@@ -315,6 +315,10 @@ public:
   Val emitRaggedMethod(const CallExpr *c, Builtin builtin);
   /// `lst[i] = row`.
   void storeRaggedRow(const IndexExpr *ix, const Val &row, mlir::Location l);
+  void storeTupleListElement(const IndexExpr *ix, const Val &v,
+                             mlir::Location l);
+  void replaceRaggedRow(Val &rl, mlir::Value i, mlir::Value values,
+                        ScalarKind k, int64_t ln, mlir::Location l);
   /// A comprehension of rows that may differ in length.
   Val emitRaggedComp(const ListCompExpr *lc);
   /// [s, t, ...] of a list of arrays (of strs): each row pushed in turn.
@@ -538,9 +542,13 @@ public:
   /// Inside parallel loops the error is recorded and the code goes on, so
   /// a bad index is replaced by 0 and, when `bad` is given, or-ed into it:
   /// the caller must then skip the access (a checked write never happens).
+  /// `list`: the axis is a Python list's, checked always (as Python's and
+  /// Numba's lists are), boundscheck or not.
   mlir::Value wrapIndex(mlir::Value i, mlir::Value n, mlir::Location l,
                         int64_t axis = 0, int64_t line = 0,
-                        mlir::Value *bad = nullptr);
+                        mlir::Value *bad = nullptr, bool list = false);
+  /// Whether axis `d` of what `ix` indexes is a Python list's.
+  bool listAxis(const IndexExpr *ix, int64_t d) const;
   bool boundscheck() const;
   /// True in a @kernel of a GPU program: no runtime checks, since the
   /// device has no runtime to report them to.

@@ -179,6 +179,40 @@ SmallVector<size_t> FunctionGen::tupleListFieldParts(const weft::Type &t) {
   return at;
 }
 
+void FunctionGen::storeTupleListElement(const IndexExpr *ix, const Val &v,
+                                        Location l) {
+  // lst[i] = (a, b): each number into its field's list; a str or an
+  // array replaces its field's row (the list is then a name, Sema).
+  const weft::Type &t = fn.typeOf(ix->base.get());
+  Val fields = emitExpr(ix->base.get());
+  Value i = convert(emitScalar(ix->indices[0].get()), ScalarKind::I64, l);
+  int64_t ln = line(ix->range);
+  SmallVector<size_t> at = tupleListFieldParts(t);
+  std::vector<std::string> slots;
+  if (t.tupleListHoldsArrays())
+    slotNames(ix->base->dyn<NameExpr>()->name, t, slots);
+  for (size_t k = 0; k < t.elems().size(); ++k) {
+    const weft::Type &f = t.elems()[k];
+    if (f.isRagged()) {
+      Val rows = partsOf(fields, at[k], at[k + 1]);
+      Value n = memref::DimOp::create(b, l, rows.parts[0], 0); // (starts)
+      Value row = weft::WrapIndexOp::create(b, l, i, n, !noRuntimeChecks(),
+                                            0, ln)
+                      .getResult();
+      replaceRaggedRow(rows, row, v.parts[k], f.scalarKind(), ln, l);
+      env[slots[at[k] + 3]] = rows.parts[3]; // (the grown pool)
+      continue;
+    }
+    Value array = fields.parts[at[k]];
+    Value bad;
+    Value idx = wrapIndex(i, arrayMeta(array, l).sizes[0], l, 0, ln, &bad,
+                          /*list=*/true);
+    auto mt = cast<MemRefType>(array.getType());
+    storeUnlessBad(convert(v.parts[k], kindOf(mt.getElementType()), l), array,
+                   idx, bad, l);
+  }
+}
+
 Val FunctionGen::partsOf(const Val &v, size_t from, size_t to) {
   Val out;
   out.parts.assign(v.parts.begin() + from, v.parts.begin() + to);

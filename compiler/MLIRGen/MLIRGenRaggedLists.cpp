@@ -474,8 +474,6 @@ Val FunctionGen::emitRaggedMethod(const CallExpr *c, Builtin builtin) {
 
 void FunctionGen::storeRaggedRow(const IndexExpr *ix, const Val &row,
                                  Location l) {
-  // lst[i] = row: the row's numbers copied to the pool's end (the old
-  // run stays unused), the row's start, length and capacity set.
   auto *name = ix->base->dyn<NameExpr>();
   const weft::Type &t = fn.locals.at(name->name);
   std::vector<std::string> slots;
@@ -485,7 +483,14 @@ void FunctionGen::storeRaggedRow(const IndexExpr *ix, const Val &row,
     rl.parts.push_back(env.at(s));
   int64_t ln = line(ix->range);
   Value i = raggedRowIndex(rl, ix->indices[0].get(), ln, l);
-  Value values = row.v();
+  replaceRaggedRow(rl, i, row.v(), t.scalarKind(), ln, l);
+  env[slots[Pool]] = rl.parts[Pool];
+}
+
+void FunctionGen::replaceRaggedRow(Val &rl, Value i, Value values,
+                                   ScalarKind k, int64_t ln, Location l) {
+  // lst[i] = row: the row's numbers copied to the pool's end (the old
+  // run stays unused), the row's start, length and capacity set.
   if (std::find(temps_.begin(), temps_.end(), values) == temps_.end()) {
     weft::RetainOp::create(b, l, values); // read after the pool grew
     addTemp(values);
@@ -493,7 +498,7 @@ void FunctionGen::storeRaggedRow(const IndexExpr *ix, const Val &row,
   Value n = size(b, rl.parts[Pool], 0, l);
   Value m = rowElements(b, values, l);
   Value pool = growList(rl.parts[Pool], m, ln, l);
-  storeAdded(pool, n, values, /*one=*/false, t.scalarKind(), l);
+  storeAdded(pool, n, values, /*one=*/false, k, l);
   Value start = arith::IndexCastOp::create(b, l, b.getI64Type(), n);
   Value length = arith::IndexCastOp::create(b, l, b.getI64Type(), m);
   memref::StoreOp::create(b, l, start, rl.parts[Starts], ValueRange{i});
@@ -505,7 +510,7 @@ void FunctionGen::storeRaggedRow(const IndexExpr *ix, const Val &row,
         arith::IndexCastOp::create(b, l, b.getI64Type(),
                                    size(b, values, p - Extents, l)),
         rl.parts[p], ValueRange{i});
-  env[slots[Pool]] = pool;
+  rl.parts[Pool] = pool;
 }
 
 Val FunctionGen::emitRaggedComp(const ListCompExpr *lc) {

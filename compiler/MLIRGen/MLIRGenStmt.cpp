@@ -322,17 +322,7 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
       return;
     }
     if (fn.typeOf(ix->base.get()).isTupleList()) {
-      // lst[i] = (a, b): each number into its field's list.
-      Val fields = emitExpr(ix->base.get());
-      Value i = convert(emitScalar(ix->indices[0].get()), ScalarKind::I64, l);
-      for (auto [k, array] : llvm::enumerate(fields.parts)) {
-        Value bad;
-        Value at = wrapIndex(i, arrayMeta(array, l).sizes[0], l, 0,
-                             line(ix->range), &bad);
-        auto mt = cast<MemRefType>(array.getType());
-        storeUnlessBad(convert(v.parts[k], kindOf(mt.getElementType()), l),
-                       array, at, bad, l);
-      }
+      storeTupleListElement(ix, v, l);
       return;
     }
     Value array = emitExpr(ix->base.get()).v();
@@ -348,7 +338,7 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
     SmallVector<SubscriptEntry, 4> entries = subscriptEntries(ix);
     for (size_t d = 0; d < entries.size(); ++d)
       idx.push_back(wrapIndex(entryIndex(entries[d]), m.sizes[d], l, d,
-                              line(ix->range), &bad));
+                              line(ix->range), &bad, listAxis(ix, d)));
     Value x = convert(v.v(), kindOf(mt.getElementType()), l);
     storeUnlessBad(x, array, idx, bad, l);
     return;
