@@ -229,6 +229,10 @@ struct TupleExpr : Expr {
 struct ListExpr : Expr {
   static constexpr ExprKind Kind = ExprKind::List;
   std::vector<ExprPtr> elts;
+  /// List.empty_list(t)'s item type, where `t` names one: a scalar type's
+  /// name or "str", and the rank of an array type (`float64[:]`), else "".
+  std::string itemType;
+  int itemRank = 0;
   ListExpr(SourceRange r) : Expr(Kind, r) {}
 };
 /// `[elt for target in iter if cond]`: an array of the values of `elt`,

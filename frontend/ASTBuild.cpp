@@ -133,6 +133,8 @@ ExprPtr cloneExpr(const Expr *e, const RenameFn &rename) {
   case ExprKind::List: {
     auto out = std::make_unique<ListExpr>(r);
     out->elts = list(e->dyn<ListExpr>()->elts);
+    out->itemType = e->dyn<ListExpr>()->itemType;
+    out->itemRank = e->dyn<ListExpr>()->itemRank;
     return out;
   }
   case ExprKind::ListComp: {

@@ -283,7 +283,28 @@ ExprPtr Parser::typedListCall(CallExpr &c) {
                 (base && lastName(base->base.get()) == "typed"));
   if (!typed || (empty && c.args.size() > 1))
     return nullptr;
-  if (empty || c.args.empty())
+  if (empty) {
+    // List.empty_list(types.int64), (item_type=types.float64[:]): the
+    // item type kept, so an empty list passed on has one.
+    auto out = std::make_unique<ListExpr>(c.range);
+    const Expr *item = c.args.empty() ? nullptr : c.args[0].get();
+    for (const auto &kw : c.keywords)
+      if (kw.name == "item_type")
+        item = kw.value.get();
+    if (auto *ix = item ? item->dyn<IndexExpr>() : nullptr) {
+      bool slices = !ix->indices.empty();
+      for (const ExprPtr &i : ix->indices)
+        slices &= i->dyn<SliceExpr>() != nullptr;
+      if (slices) {
+        out->itemRank = static_cast<int>(ix->indices.size());
+        item = ix->base.get();
+      }
+    }
+    if (auto *n = item ? item->dyn<NameExpr>() : nullptr)
+      out->itemType = n->name;
+    return out;
+  }
+  if (c.args.empty())
     return std::make_unique<ListExpr>(c.range);
   if (c.args.size() != 1 || !c.keywords.empty())
     return nullptr;

@@ -386,6 +386,9 @@ ExprPtr Parser::parseModuleMember(const Token &module) {
     if (member.text == "core" && at(TokenKind::Dot) &&
         tok(1).kind == TokenKind::Identifier && tok(1).text == "types")
       continue;
+    // types.string (numba.types imported as a name): Python's str
+    if (member.text == "string" || member.text == "unicode_type")
+      return std::make_unique<NameExpr>(rangeFrom(begin), "str");
     if (member.text == "newaxis") // np.newaxis is None
       return std::make_unique<NameExpr>(rangeFrom(begin), "None");
     // numba.typed.List, numba.typed.Dict: Numba's typed containers, which

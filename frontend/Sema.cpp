@@ -768,13 +768,28 @@ void Analyzer::checkStmt(const Stmt &s) {
         return;
       }
     }
-    if (r.isList()) {
-      // Python's lst += [x] extends the list and lst *= 2 repeats it: a
-      // new length, which an in-place update cannot give.
+    // Python's lst += [x] extends the list and lst *= 2 repeats it: a
+    // local list is given the longer list (a parameter's would not reach
+    // the caller).
+    auto *name = a.target->dyn<NameExpr>();
+    bool listResult = (r.isArray() && r.listDepth() > 0) || r.isRagged();
+    if (name && listResult && (cur.listDepth() > 0 || cur.isRagged()) &&
+        std::none_of(fn_->paramNames.begin(), fn_->paramNames.end(),
+                     [&](const std::string &p) {
+                       return withoutVersionSuffixes(p) ==
+                              withoutVersionSuffixes(name->name);
+                     })) {
+      assignTo(a.target.get(), r, a.range);
+      return;
+    }
+    if (r.isList() || r.isRagged()) {
+      // (an element's or a parameter's list)
       diags_.error(a.range, std::string("'") + spelling(a.op) +
                                 "=' of a list makes a longer list in "
                                 "Python; write lst = lst " +
-                                spelling(a.op) + " ... for the new list");
+                                spelling(a.op) +
+                                " ... for the new list (and return it, for "
+                                "a parameter's)");
       return;
     }
     if (cur.isArray() && r.isKnown()) {

@@ -263,11 +263,19 @@ Type Analyzer::binaryResult(BinaryOp op, const Expr *lhsE, const Type &l,
   // repeats it, a list plus a list joins them. Every other operator is
   // elementwise, as on the array the list display is (Python would
   // refuse those).
-  if (op == BinaryOp::Mul && l.isList() != r.isList() &&
-      ((l.isList() ? r : l).isInt() || (l.isList() ? r : l).isBool()))
-    return l.isList() ? l : r;
-  if (op == BinaryOp::Add && l.isList() && r.isList())
-    return Type::list(promote(l.scalarKind(), r.scalarKind()));
+  // (a list of lists or arrays of one length too: its rows)
+  bool lList = l.isArray() && l.listDepth() > 0,
+       rList = r.isArray() && r.listDepth() > 0;
+  if (op == BinaryOp::Mul && lList != rList &&
+      ((lList ? r : l).isInt() || (lList ? r : l).isBool()) &&
+      (lList ? r : l).isScalar())
+    return lList ? l : r;
+  if (op == BinaryOp::Add && lList && rList) {
+    if (l.rank() != r.rank())
+      return bad();
+    return Type::array(promote(l.scalarKind(), r.scalarKind()), l.rank())
+        .withListDepth(std::min(l.listDepth(), r.listDepth()));
+  }
   ScalarKind lk = l.scalarKind(), rk = r.scalarKind();
   if (isComplexKind(lk) || isComplexKind(rk)) {
     // Python's complex arithmetic: + - * / ** on numbers and, elementwise,

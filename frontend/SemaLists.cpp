@@ -328,6 +328,12 @@ Type Analyzer::checkEmptyList(const ListExpr *l) {
       (emptyListTarget_->isList() || emptyListTarget_->isRagged() ||
        (emptyListTarget_->isTupleList() && emptyListTarget_->listDepth() == 1)))
     return *emptyListTarget_;
+  // List.empty_list(t): a list of t.
+  ScalarKind k;
+  if (l->itemType == "str" && l->itemRank == 0)
+    return Type::strList();
+  if (!emptyListOfDict_ && parseScalarName(l->itemType, k))
+    return l->itemRank ? Type::raggedArrays(k, l->itemRank) : Type::list(k);
   if (emptyListOfDict_) {
     diags_.error(l->range,
                  "cannot tell what this dict or set holds: put a number into "

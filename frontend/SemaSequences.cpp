@@ -14,6 +14,31 @@ namespace sema {
 std::optional<Type> Analyzer::sequenceResult(BinaryOp op, const Expr *lhsE,
                                              const Type &l, const Expr *rhsE,
                                              const Type &r, SourceRange range) {
+  // Lists of strs and of lists or arrays: joined with +, repeated by an
+  // int (the rows copied).
+  // (a list of lists of one length joins one of any lengths)
+  auto lists = [](const Type &t) {
+    return t.isRagged() && !t.isStrList() && !t.raggedArrayRows();
+  };
+  auto rows = [](const Type &t) {
+    return t.isArray() && t.rank() == 2 && t.listDepth() > 0;
+  };
+  if (op == BinaryOp::Add &&
+      ((lists(l) && rows(r)) || (rows(l) && lists(r))))
+    return Type::ragged(promote(l.scalarKind(), r.scalarKind()));
+  if (l.isRagged() && r.isRagged() && op == BinaryOp::Add &&
+      l.isStrList() == r.isStrList() &&
+      l.raggedArrayRows() == r.raggedArrayRows() &&
+      l.raggedRowRank() == r.raggedRowRank()) {
+    if (l.isStrList())
+      return l;
+    return Type::ragged(promote(l.scalarKind(), r.scalarKind()),
+                        l.raggedArrayRows(), l.raggedRowRank());
+  }
+  if (op == BinaryOp::Mul && l.isRagged() != r.isRagged() &&
+      (l.isRagged() ? r : l).isScalar() &&
+      ((l.isRagged() ? r : l).isInt() || (l.isRagged() ? r : l).isBool()))
+    return l.isRagged() ? l : r;
   // Lists of tuples: joined with +, repeated by an int (each field's list).
   auto flatTupleList = [](const Type &t) {
     return t.isTupleList() && t.listDepth() == 1 &&

@@ -321,6 +321,16 @@ public:
                         ScalarKind k, int64_t ln, mlir::Location l);
   /// A comprehension of rows that may differ in length.
   Val emitRaggedComp(const ListCompExpr *lc);
+  /// The rows of `rl` at `positions` (an array of i64s) pushed onto
+  /// `into`'s lists (their references pass to the result).
+  Val raggedPushRowsAt(const Val &into, const Val &rl, mlir::Value positions,
+                       ScalarKind k, int64_t ln, mlir::Location l);
+  /// a + b and a * n of lists of strs, lists or arrays.
+  Val emitRaggedOp(const BinaryExpr *e);
+  /// The same of emitted operands (`listFirst`: the list is lhs, for *).
+  Val raggedJoinOrRepeat(const Val &lhs, const Val &rhs, bool add,
+                         bool listFirst, const weft::Type &rt, int64_t ln,
+                         mlir::Location l);
   /// [s, t, ...] of a list of arrays (of strs): each row pushed in turn.
   Val emitRaggedLiteral(const ListExpr *lst);
   /// A 2-D array of rows as a list of lists of any lengths (kind `k`).
@@ -585,10 +595,12 @@ public:
   void emitLoopNest(mlir::ValueRange dims, mlir::Location l,
                     const std::function<void(mlir::ValueRange)> &body);
   mlir::Value productOf(mlir::ValueRange dims, mlir::Location l);
-  /// Python's lst + lst2 (`join`) or lst * n of 1-D list `a` (`other`: the
-  /// second list or the count), as a new list of `k` elements.
+  /// Python's lst + lst2 (`join`) or lst * n of list `a` (`other`: the
+  /// second list or the count), as a new list of `k` elements; a list of
+  /// lists of one length is joined and repeated along its rows.
   mlir::Value joinOrRepeatList(mlir::Value a, mlir::Value other, bool join,
-                               ScalarKind k, mlir::Location l);
+                               ScalarKind k, mlir::Location l,
+                               int64_t line = 0);
   /// emitListOp of lists of tuples: each field's list.
   Val emitTupleListOp(const BinaryExpr *e);
   /// sqrt, sin or cos of complex `z` as C99's csqrt, csin, ccos.

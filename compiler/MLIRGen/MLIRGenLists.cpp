@@ -620,9 +620,9 @@ Value FunctionGen::emitListOp(const BinaryExpr *e) {
   // or the second list.
   Value lhs = emitExpr(e->lhs.get()).v();
   Value rhs = emitExpr(e->rhs.get()).v();
-  bool listFirst = join || fn.typeOf(e->lhs.get()).isList();
+  bool listFirst = join || fn.typeOf(e->lhs.get()).listDepth() > 0;
   return joinOrRepeatList(listFirst ? lhs : rhs, listFirst ? rhs : lhs, join, k,
-                          l);
+                          l, line(e->range));
 }
 
 Val FunctionGen::emitTupleListOp(const BinaryExpr *e) {
@@ -636,17 +636,35 @@ Val FunctionGen::emitTupleListOp(const BinaryExpr *e) {
   for (size_t f = 0; f < a.parts.size(); ++f)
     out.parts.push_back(joinOrRepeatList(a.parts[f],
                                          join ? other.parts[f] : other.parts[0],
-                                         join, t.elems()[f].scalarKind(), l));
+                                         join, t.elems()[f].scalarKind(), l,
+                                         line(e->range)));
   return out;
 }
 
 Value FunctionGen::joinOrRepeatList(Value a, Value other, bool join,
-                                    ScalarKind k, Location l) {
-  Value n = arrayMeta(a, l).sizes[0];
+                                    ScalarKind k, Location l, int64_t ln) {
+  // Along the first axis (a list of lists of one length: its rows,
+  // whose lengths the joined list's must match).
+  ArrayMeta am = arrayMeta(a, l);
+  Value n = am.sizes[0];
   Value total, m;
   if (join) {
-    m = arrayMeta(other, l).sizes[0];
+    ArrayMeta om = arrayMeta(other, l);
+    m = om.sizes[0];
     total = arith::AddIOp::create(b, l, n, m);
+    Value differ;
+    for (size_t d = 1; d < am.sizes.size(); ++d) {
+      Value ne = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne,
+                                       am.sizes[d], om.sizes[d]);
+      differ = differ ? arith::OrIOp::create(b, l, differ, ne).getResult()
+                      : ne;
+    }
+    if (differ)
+      emitCheck(differ,
+                "ValueError: joining lists whose rows have different "
+                "lengths; make the rows one length, or build the list "
+                "with append",
+                ln, l);
   } else {
     // A count below 1 gives an empty list, as Python's.
     Value count = arith::IndexCastOp::create(
@@ -654,18 +672,23 @@ Value FunctionGen::joinOrRepeatList(Value a, Value other, bool join,
     count = arith::MaxSIOp::create(b, l, count, index(0, l));
     total = arith::MulIOp::create(b, l, n, count);
   }
-  SmallVector<Value, 1> sizes{total};
+  SmallVector<Value, 4> sizes{total};
+  sizes.append(am.sizes.begin() + 1, am.sizes.end());
   Value out = allocArrayN(k, sizes, l);
   auto copy = [&](Value from, Value count, Value offset, bool cycle) {
-    Value upper = cycle ? total : count;
-    auto loop = scf::ForOp::create(b, l, index(0, l), upper, index(1, l));
-    OpBuilder::InsertionGuard g(b);
-    b.setInsertionPointToStart(loop.getBody());
-    Value i = loop.getInductionVar();
-    Value src = cycle ? arith::RemUIOp::create(b, l, i, count).getResult() : i;
-    Value x = memref::LoadOp::create(b, l, from, ValueRange{src});
-    Value at = offset ? arith::AddIOp::create(b, l, i, offset).getResult() : i;
-    memref::StoreOp::create(b, l, convert(x, k, l), out, ValueRange{at});
+    SmallVector<Value, 4> dims{cycle ? total : count};
+    dims.append(am.sizes.begin() + 1, am.sizes.end());
+    emitLoopNest(dims, l, [&](ValueRange ivs) {
+      Value i = ivs[0];
+      SmallVector<Value, 4> src(ivs.begin(), ivs.end()),
+          at(ivs.begin(), ivs.end());
+      if (cycle)
+        src[0] = arith::RemUIOp::create(b, l, i, count);
+      if (offset)
+        at[0] = arith::AddIOp::create(b, l, i, offset);
+      Value x = memref::LoadOp::create(b, l, from, src);
+      memref::StoreOp::create(b, l, convert(x, k, l), out, at);
+    });
   };
   if (join) {
     copy(a, n, Value(), false);

@@ -211,8 +211,14 @@ Val FunctionGen::emitBinary(const BinaryExpr *e) {
     return Val(joinOrRepeatList(strFirst ? lhs : rhs, strFirst ? rhs : lhs,
                                 e->op == BinaryOp::Add, ScalarKind::U32, l));
   }
-  if (rt.isList())
+  // (list * int and list + list: Sema typed them as lists)
+  if ((e->op == BinaryOp::Add || e->op == BinaryOp::Mul) && rt.isArray() &&
+      rt.listDepth() > 0 &&
+      (fn.typeOf(e->lhs.get()).listDepth() > 0 ||
+       fn.typeOf(e->rhs.get()).listDepth() > 0))
     return Val(emitListOp(e));
+  if (rt.isRagged())
+    return emitRaggedOp(e);
   if (rt.isTupleList())
     return emitTupleListOp(e);
   if (rt.isArray())

@@ -174,10 +174,21 @@ Val FunctionGen::emitRaggedSlice(const Val &rl, const IndexExpr *ix) {
   SubscriptEntry slice{ix->indices[0].get(), Value()};
   Value chosen = emitView(positions, {slice}, 1, positions.getType(), ix);
   Val out = emptyRagged(k, l, lt.raggedRowRank());
-  for (Value p : out.parts) // (the loop's values: owned by it)
+  Val result = raggedPushRowsAt(out, rl, chosen, k, ln, l);
+  for (Value r : result.parts) // (`positions` is a temporary, released
+    addTemp(r);                //  with the others)
+  return result;
+}
+
+Val FunctionGen::raggedPushRowsAt(const Val &into, const Val &rl,
+                                  Value positions, ScalarKind k, int64_t ln,
+                                  Location l) {
+  // The rows of `rl` at `positions` (i64s) pushed onto `into`, in a loop
+  // whose values own the lists.
+  for (Value p : into.parts)
     takeOwnership(p, l);
-  SmallVector<Value, 4> inits(out.parts.begin(), out.parts.end());
-  auto loop = scf::ForOp::create(b, l, index(0, l), size(b, chosen, 0, l),
+  SmallVector<Value, 4> inits(into.parts.begin(), into.parts.end());
+  auto loop = scf::ForOp::create(b, l, index(0, l), size(b, positions, 0, l),
                                  index(1, l), inits);
   {
     OpBuilder::InsertionGuard g(b);
@@ -185,18 +196,64 @@ Val FunctionGen::emitRaggedSlice(const Val &rl, const IndexExpr *ix) {
     Val cur;
     for (Value v : loop.getRegionIterArgs())
       cur.parts.push_back(v);
-    Value i = memref::LoadOp::create(b, l, chosen,
+    Value i = memref::LoadOp::create(b, l, positions,
                                      ValueRange{loop.getInductionVar()});
     Value row = raggedRowAt(rl, toIndex(i, l), l);
     raggedPushRow(cur, row, k, ln, l);
     scf::YieldOp::create(b, l, cur.parts);
   }
-  Val result; // (`positions` is a temporary, released with the others)
-  for (Value r : loop.getResults()) {
-    addTemp(r);
+  Val result;
+  for (Value r : loop.getResults())
     result.parts.push_back(r);
-  }
   return result;
+}
+
+Val FunctionGen::emitRaggedOp(const BinaryExpr *e) {
+  Val lhs = emitExpr(e->lhs.get()), rhs = emitExpr(e->rhs.get());
+  return raggedJoinOrRepeat(lhs, rhs, e->op == BinaryOp::Add,
+                            fn.typeOf(e->lhs.get()).isRagged(), fn.typeOf(e),
+                            line(e->range), loc(e->range));
+}
+
+Val FunctionGen::raggedJoinOrRepeat(const Val &lhs, const Val &rhs, bool add,
+                                    bool listFirst, const weft::Type &rt,
+                                    int64_t ln, Location l) {
+  // a + b (the rows of a, then b's) and a * n, n * a (a's rows n times),
+  // copied into a new list.
+  ScalarKind k = rt.scalarKind();
+  // The positions 0, 1, ..., count-1 of a list's rows, each modulo `mod`.
+  auto positions = [&](Value count, Value mod) {
+    SmallVector<Value, 1> n{count};
+    Value p = allocArrayN(ScalarKind::I64, n, l); // (a temporary)
+    emitLoopNest(n, l, [&](ValueRange ivs) {
+      Value i = arith::RemUIOp::create(b, l, ivs[0], mod);
+      memref::StoreOp::create(
+          b, l, arith::IndexCastOp::create(b, l, b.getI64Type(), i), p, ivs);
+    });
+    return p;
+  };
+  Val out = emptyRagged(k, l, rt.raggedRowRank());
+  if (add) {
+    // (a list of lists of one length, a 2-D array, as one of any lengths)
+    Val lr = lhs.parts.size() == 1 ? raggedFromRows(lhs.v(), k, l) : lhs;
+    Val rr = rhs.parts.size() == 1 ? raggedFromRows(rhs.v(), k, l) : rhs;
+    for (const Val *src : {&lr, &rr}) {
+      Value n = size(b, src->parts[Lengths], 0, l);
+      Value mod = arith::MaxUIOp::create(b, l, n, index(1, l));
+      out = raggedPushRowsAt(out, *src, positions(n, mod), k, ln, l);
+    }
+  } else {
+    const Val &src = listFirst ? lhs : rhs;
+    Value times = convert(listFirst ? rhs.v() : lhs.v(), ScalarKind::I64, l);
+    times = arith::MaxSIOp::create(b, l, times, i64(0, l));
+    Value n = size(b, src.parts[Lengths], 0, l);
+    Value total = arith::MulIOp::create(b, l, toIndex(times, l), n);
+    Value mod = arith::MaxUIOp::create(b, l, n, index(1, l));
+    out = raggedPushRowsAt(out, src, positions(total, mod), k, ln, l);
+  }
+  for (Value r : out.parts)
+    addTemp(r);
+  return out;
 }
 
 void FunctionGen::raggedPushRow(Val &rl, Value row, ScalarKind k, int64_t ln,

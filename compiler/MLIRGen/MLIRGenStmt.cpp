@@ -448,6 +448,22 @@ void FunctionGen::emitStmt(const Stmt &s) {
       storeThroughIndexArray(target, a.value.get(), a.op, line(s.range), l);
       break;
     }
+    weft::Type vt0 = fn.typeOf(a.value.get());
+    bool listOp = (tt.isArray() && tt.listDepth() > 0) || tt.isRagged();
+    if (listOp && a.target->dyn<NameExpr>() &&
+        (a.op == BinaryOp::Add || a.op == BinaryOp::Mul) &&
+        (vt0.isScalar() || vt0.listDepth() > 0 || vt0.isRagged())) {
+      // lst += other, lst *= n: the joined or repeated list bound to lst.
+      Val cur = emitExpr(a.target.get()), rhs = emitExpr(a.value.get());
+      bool add = a.op == BinaryOp::Add;
+      Val r = tt.isRagged()
+                  ? raggedJoinOrRepeat(cur, rhs, add, true, tt, line(s.range),
+                                       l)
+                  : Val(joinOrRepeatList(cur.v(), rhs.v(), add,
+                                         tt.scalarKind(), l, line(s.range)));
+      emitAssign(a.target.get(), tt, r, l);
+      break;
+    }
     if (tt.isString()) {
       // s += t, s *= n: a new str bound to s.
       Value cur = emitExpr(a.target.get()).v();

@@ -329,6 +329,7 @@ def module():
         setattr(core.errors, name, cls)
         setattr(m, name, cls)  # (numba exports them, as Numba does)
     m.core = core
+    m.errors = core.errors  # (numba.errors, as Numba 0.56 still has)
     # numba.config: settings a program may read or set (`config.
     # THREADING_LAYER = "workqueue"`); Weft's runtime does not read them.
     config = _types.ModuleType("numba.config")
@@ -393,6 +394,7 @@ def module():
                      "numba.np.numpy_support": np_mod.numpy_support,
                      "numba.core": core, "numba.core.types": t,
                      "numba.core.errors": core.errors,
+                     "numba.errors": core.errors,
                      "numba.config": config,
                      "numba.core.config": config,
                      "numba.core.decorators": core.decorators,
