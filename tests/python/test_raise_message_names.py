@@ -50,3 +50,23 @@ def test_a_name_bound_twice_has_no_message():
     with pytest.raises(ValueError) as e:
         _rebound(1.0)
     assert str(e.value) == ""
+
+
+@weft.jit
+def _raise_other_builtin(x):
+    if x > 1:
+        raise OverflowError
+    if x < 0:
+        raise LookupError("negative")
+    return x
+
+
+def test_other_builtin_exception_classes_are_raised_as_themselves():
+    # (Fatiando's `raise OverflowError` when its stack is full, caught by
+    # the caller's `except OverflowError:`)
+    with pytest.raises(OverflowError) as e:
+        _raise_other_builtin(2)
+    assert isinstance(e.value, weft.RuntimeError) and str(e.value) == ""
+    with pytest.raises(LookupError, match="^negative$"):
+        _raise_other_builtin(-1)
+    assert _raise_other_builtin(0) == 0

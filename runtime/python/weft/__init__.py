@@ -248,6 +248,27 @@ def _check(status):
         raise _ERRORS.get(status, WeftError)(message)
 
 
+def _other_builtin_error(first):
+    """[(name, class)] for the other Python exception class (OverflowError,
+    LookupError, ...) `first` names, as a weft.RuntimeError too; or []."""
+    import builtins
+    import re
+    for name in re.findall(r"(?:^|: )([A-Z][A-Za-z]*(?:Error|Exception|"
+                           r"Warning))(?=$|: )", first):
+        base = getattr(builtins, name, None)
+        if name in _RUNTIME_ERRORS or name in _RAISED_ERRORS or \
+                not (isinstance(base, type) and
+                     issubclass(base, Exception)):
+            continue
+        if name not in _OTHER_ERRORS:
+            _OTHER_ERRORS[name] = _python_error(name, base)
+        return [(name, _OTHER_ERRORS[name])]
+    return []
+
+
+_OTHER_ERRORS = {}
+
+
 def _runtime_error(message):
     """A run-time error as the Python exception it names ("f.weft:3:
     ZeroDivisionError: division by zero"): weft.ZeroDivisionError is a
@@ -256,7 +277,8 @@ def _runtime_error(message):
     Numba, and `raise ValueError()` has none); where jitted code raised it
     is its `location` ("f.weft:3"), and a note the traceback shows."""
     first, _, rest = message.partition("\n")
-    for name, cls in (*_RUNTIME_ERRORS.items(), *_RAISED_ERRORS.items()):
+    for name, cls in (*_RUNTIME_ERRORS.items(), *_RAISED_ERRORS.items(),
+                      *_other_builtin_error(first)):
         location = text = None
         if first == name:
             pass
