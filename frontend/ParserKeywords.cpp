@@ -347,9 +347,37 @@ static void positionalOptions(CallExpr &c) {
   c.keywords.push_back(std::move(k));
 }
 
+/// np.sum(a, dtype=np.int64), a.cumsum(dtype=float): NumPy's reductions
+/// and scans accumulate in `dtype`, which is reducing a.astype(dtype).
+static void reductionDtype(CallExpr &c) {
+  static const std::set<std::string> accumulates = {
+      "sum",    "prod",    "mean",   "cumsum", "cumprod", "nansum",
+      "nanprod", "nanmean", "std",    "var",    "nanstd",  "nanvar",
+      "nancumsum", "nancumprod"};
+  auto *n = c.callee->dyn<NameExpr>();
+  auto *m = c.callee->dyn<AttributeExpr>();
+  bool function = n && n->qualified && accumulates.count(n->name) &&
+                  !c.args.empty();
+  bool method = m && accumulates.count(m->attr);
+  if (!function && !method)
+    return;
+  auto k = std::find_if(c.keywords.begin(), c.keywords.end(),
+                        [](const KeywordArg &a) { return a.name == "dtype"; });
+  if (k == c.keywords.end())
+    return;
+  ExprPtr &array = function ? c.args[0] : m->base;
+  SourceRange r = array->range;
+  auto astype = std::make_unique<CallExpr>(
+      r, std::make_unique<AttributeExpr>(r, std::move(array), "astype"));
+  astype->args.push_back(std::move(k->value));
+  array = std::move(astype);
+  c.keywords.erase(k);
+}
+
 void Parser::libraryAxisCall(CallExpr &c) {
   positionalAxis(c);
   positionalOptions(c);
+  reductionDtype(c);
   // np.array(lst.copy()): the same values as np.array(lst), which copies
   // them already (matchms's np.array(matching_pairs.copy())).
   auto *array = c.callee->dyn<NameExpr>();
