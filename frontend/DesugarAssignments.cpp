@@ -223,6 +223,8 @@ std::optional<Block> splitStarredValues(Stmt &s) {
     if (!c)
       return;
     for (size_t at : c->starred) {
+      if (at >= c->args.size())
+        continue; // (Sema reports a call whose positions went wrong)
       ExprPtr &a = c->args[at];
       if (a->dyn<NameExpr>() || a->dyn<TupleExpr>())
         continue;

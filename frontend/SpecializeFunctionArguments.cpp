@@ -8,6 +8,7 @@
 #include "frontend/ASTBuild.h"
 #include "frontend/Builtins.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
@@ -153,8 +154,11 @@ private:
     ExprPtr *slot = nullptr;
     KeywordArg *keyword = nullptr;
     std::optional<FunctionValue> value;
+    auto starred = [&](size_t i) {
+      return std::count(c.starred.begin(), c.starred.end(), i) != 0;
+    };
     for (size_t i = 0; i < c.args.size() && i < g.params.size(); ++i)
-      if ((value = valueOf(*c.args[i], locals))) {
+      if (!starred(i) && (value = valueOf(*c.args[i], locals))) {
         param = i;
         slot = &c.args[i];
         break;
@@ -214,6 +218,10 @@ private:
           args.push_back(std::move(x));
       }
       c.args = std::move(args);
+      // (the starred arguments after it move with the others)
+      for (size_t &at : c.starred)
+        if (at > param)
+          at = at + captured.size() - 1;
     }
     return true;
   }
@@ -277,6 +285,8 @@ private:
           for (ExprPtr &a : call->args)
             args.push_back(std::move(a));
           call->args = std::move(args);
+          for (size_t &at : call->starred)
+            at += value.captured.size();
         }
         return;
       }

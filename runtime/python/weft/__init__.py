@@ -33,6 +33,9 @@ import weakref
 
 import numpy as np
 
+# (first: its audit hook sees the strings exec() compiles from now on)
+from weft import _sources  # noqa: E402,F401
+
 __all__ = ["compile", "jit", "njit", "jitclass", "vectorize", "guvectorize", "prange", "Module", "Function", "Dispatcher", "WeftError",
            "CompileError", "CallError", "RuntimeError", "ReadOnlyError",
            "ZeroDivisionError", "IndexError", "ValueError", "MemoryError",

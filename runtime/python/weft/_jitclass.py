@@ -17,6 +17,8 @@ import types
 
 import numpy as np
 
+from weft import _sources
+
 # Weft names of the classes made, each a JitclassInfo (two classes made
 # of one Python class with two specs get two names).
 _by_name = {}
@@ -139,7 +141,7 @@ class JitclassInfo:
                     for p in inspect.signature(fn).parameters.values()):
                 continue
             try:
-                text, line = inspect.getsourcelines(fn)
+                text, line = _sources.getsourcelines(fn)
             except (OSError, TypeError):
                 continue
             body = textwrap.dedent("".join(text)).splitlines()

@@ -27,6 +27,7 @@ import textwrap
 import weakref
 
 import weft as _weft
+from weft import _sources
 
 # The plain functions overloaded: function -> (typing function, options)
 _overloaded = weakref.WeakKeyDictionary()
@@ -332,7 +333,7 @@ class _Translator:
             if not inspect.isfunction(v) or v.__closure__ or \
                     v.__globals__ is not self.module_globals:
                 return None
-            tree = ast.parse(textwrap.dedent(inspect.getsource(v)))
+            tree = ast.parse(textwrap.dedent(_sources.getsource(v)))
         except (KeyError, AttributeError, OSError, TypeError, SyntaxError):
             return None
         node = tree.body[0] if tree.body else None
@@ -540,7 +541,7 @@ def _translate(typing_function, name):
     `typing_function` (kept in linecache, so Weft reads it as any other
     function's)."""
     try:
-        source = textwrap.dedent(inspect.getsource(typing_function))
+        source = textwrap.dedent(_sources.getsource(typing_function))
         tree = ast.parse(source)
     except (OSError, TypeError, SyntaxError):
         raise _Untranslatable(None, "Python kept no source of its typing "

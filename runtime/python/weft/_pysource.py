@@ -13,7 +13,7 @@ import types
 import numpy as np
 
 import weft as _weft
-from weft import _arguments
+from weft import _arguments, _sources
 
 _I64_MIN = -2**63
 
@@ -165,7 +165,7 @@ def _default_names(fn):
     (`tol=_TOL`): constants of the module as the body's are."""
     import ast
     try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+        tree = ast.parse(textwrap.dedent(_sources.getsource(fn)))
     except (OSError, TypeError, SyntaxError):
         return set()
     names = set()
@@ -284,7 +284,7 @@ def _returns_value(fn):
 def _function_tree(fn):
     """The ast.FunctionDef of `fn`'s source, or None."""
     try:
-        source = textwrap.dedent(inspect.getsource(fn))
+        source = textwrap.dedent(_sources.getsource(fn))
         tree = ast.parse(source)
     except (OSError, TypeError, SyntaxError):
         return None

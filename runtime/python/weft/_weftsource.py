@@ -13,7 +13,7 @@ import types
 import numpy as np
 
 import weft as _weft
-from weft import _arguments, _jitclass
+from weft import _arguments, _jitclass, _sources
 from weft._pysource import (_closure_values, _constant_literal,
                             _default_names, _enum_class_source,
                             _global_names, _module_members,
@@ -67,7 +67,7 @@ def _function_lines(fn, options, decorator="jit", signature=None):
     options in front), the line of the file they start at, and the file's
     name."""
     try:
-        raw, first = inspect.getsourcelines(fn)
+        raw, first = _sources.getsourcelines(fn)
     except (OSError, TypeError):
         raise _weft.CompileError(
             "%s: Weft compiles a function from its source text, and Python "
@@ -109,7 +109,7 @@ def _function_lines(fn, options, decorator="jit", signature=None):
         # arguments and the result (ParserSignatures.cpp)
         jit_opts = ", ".join(o for o in (repr(signature), jit_opts) if o)
     head = ["@%s(%s)" % (decorator, jit_opts)]
-    filename = inspect.getsourcefile(fn) or "<python>"
+    filename = _sources.getsourcefile(fn) or "<python>"
     return head + lines, first - len(head), filename
 
 

@@ -21,6 +21,8 @@ import threading
 
 import numpy as np
 
+from weft import _sources
+
 # Numba's type names in signatures -> NumPy dtypes.
 _DTYPES = {
     "float64": "float64", "f8": "float64", "double": "float64",
@@ -141,7 +143,7 @@ class GUFunc:
             if len(s) != nargs:
                 raise TypeError("signature of %d arguments for a layout of %d"
                                 % (len(s), nargs))
-        tree = ast.parse(textwrap.dedent(inspect.getsource(fn)))
+        tree = ast.parse(textwrap.dedent(_sources.getsource(fn)))
         self._def = next(n for n in tree.body
                          if isinstance(n, ast.FunctionDef))
         self._def.decorator_list = []
