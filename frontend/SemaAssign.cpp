@@ -175,6 +175,19 @@ void Analyzer::assignTo(const Expr *target, const Type &valueType,
                               "s[i + 1:])");
       return;
     }
+    if (base.isScalar() && !base.isString() && ix->indices.size() == 1 &&
+        !ix->indices[0]->dyn<SliceExpr>() && !ix->isNewAxis(0)) {
+      // s[()] = v, s[j] = v (j an empty tuple: np.ndindex(a.shape[1:]) of
+      // a 1-D a) of a number s (a 0-d array is one: tricolour's
+      // np.zeros(a.shape[1:])): s is given v in its type.
+      Type at = checkExpr(ix->indices[0].get());
+      if (at.isTuple() && at.elems().empty() && ix->base->dyn<NameExpr>()) {
+        if (!valueType.isScalar() && valueType.isKnown())
+          diags_.error(valueRange, "cannot store a " + valueType.str() +
+                                       " into a 0-d array");
+        return;
+      }
+    }
     if (base.isTuple()) {
       // (a NumPy record passed from Python is a namedtuple, a copy)
       diags_.error(ix->range,

@@ -209,9 +209,9 @@ Type Analyzer::checkIndexOn(const IndexExpr *ix, Type base) {
   }
   // x[()] of a number: the number (a 0-d array passed in is one, and
   // NumPy's x[()] reads its value).
-  auto *empty =
-      ix->indices.size() == 1 ? ix->indices[0]->dyn<TupleExpr>() : nullptr;
-  if (base.isScalar() && !base.isString() && empty && empty->elts.empty())
+  // (also through a variable: j of np.ndindex(a.shape[1:]) of a 1-D a)
+  if (base.isScalar() && !base.isString() && ix->indices.size() == 1 &&
+      its.size() == 1 && its[0].isTuple() && its[0].elems().empty())
     return base;
   if (!base.isArray()) {
     diags_.error(ix->base->range, "a " + base.str() +

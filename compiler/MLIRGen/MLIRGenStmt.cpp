@@ -88,9 +88,11 @@ void FunctionGen::collectTargetWrites(const Expr *target,
     for (const ExprPtr &e : t->elts)
       collectTargetWrites(e.get(), out);
   } else if (auto *ix = target->dyn<IndexExpr>()) {
-    // lst[i] = row of a list of lists: its pool grows.
+    // lst[i] = row of a list of lists: its pool grows; s[()] = v of a
+    // number (a 0-d array) is s = v.
     auto *n = ix->base->dyn<NameExpr>();
-    if (n && fn.typeOf(ix->base.get()).isRagged())
+    if (n && (fn.typeOf(ix->base.get()).isRagged() ||
+              fn.typeOf(ix->base.get()).isScalar()))
       collectTargetWrites(n, out);
   }
 }
@@ -317,6 +319,13 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
     return;
   }
   if (auto *ix = target->dyn<IndexExpr>()) {
+    if (weft::Type bt = fn.typeOf(ix->base.get());
+        bt.isScalar() && ix->base->dyn<NameExpr>()) {
+      // s[()] = v of a number (a 0-d array, Sema): s = v in s's type.
+      emitAssign(ix->base.get(), bt,
+                 Val(convert(v.v(), bt.scalarKind(), l)), l);
+      return;
+    }
     if (fn.typeOf(ix->base.get()).isRagged() && ix->base->dyn<NameExpr>()) {
       storeRaggedRow(ix, v, l);
       return;
