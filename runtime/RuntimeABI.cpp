@@ -703,9 +703,14 @@ void weft_rt_shape_error(const char *format, int64_t line,
 void weft_rt_index_error(int64_t index, int64_t axis, int64_t extent,
                          int64_t line) {
   static thread_local std::string msg;
-  msg = "IndexError: index " + std::to_string(index) +
-        " is out of bounds for axis " + std::to_string(axis) + " with size " +
-        std::to_string(extent);
+  if (axis < 0) // (a Python list's index, Python's words)
+    msg = "IndexError: list index " + std::to_string(index) +
+          " out of range (the list has " + std::to_string(extent) +
+          (extent == 1 ? " element)" : " elements)");
+  else
+    msg = "IndexError: index " + std::to_string(index) +
+          " is out of bounds for axis " + std::to_string(axis) +
+          " with size " + std::to_string(extent);
   failOrRecord(msg.c_str(), line);
 }
 

@@ -168,9 +168,11 @@ LogicalResult IndexOp::verify() {
 }
 
 LogicalResult WrapIndexOp::verify() {
-  if (getAxis() < 0 || getAxis() >= WEFT_MAX_RANK)
-    return emitOpError("axis must be 0 to ")
-           << WEFT_MAX_RANK - 1 << ", got " << getAxis();
+  // (I64Attr getters return the bits as uint64_t)
+  auto axis = static_cast<int64_t>(getAxis());
+  if (axis < -1 || axis >= WEFT_MAX_RANK)
+    return emitOpError("axis must be -1 (a list) or 0 to ")
+           << WEFT_MAX_RANK - 1 << ", got " << axis;
   if (getLine() < 0)
     return emitOpError("line must not be negative");
   return success();

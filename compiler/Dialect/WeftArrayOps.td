@@ -334,8 +334,9 @@ def Weft_WrapIndexOp : Weft_Op<"wrap_index"> {
   let description = [{
     The position in an axis of `size` elements that Python's index `index`
     names: `index + size` for a negative one. With `checked`
-    (`boundscheck`) an index outside [-size, size) raises `IndexError`
-    naming `axis` and source line `line`; inside a parallel loop, where
+    (`boundscheck`, and always for a Python list's index: axis -1) an
+    index outside [-size, size) raises `IndexError` naming `axis` and
+    source line `line`; inside a parallel loop, where
     the error is recorded and the code goes on, the result is 0 and `bad`
     is true, so the caller can skip the access. Without `checked`, `bad`
     is false. `weft-lower-indexing` expands it, without the negative case

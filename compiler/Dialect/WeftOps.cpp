@@ -313,9 +313,10 @@ LogicalResult BroadcastShapeOp::verify() {
 
 LogicalResult IndexErrorOp::verify() {
   // I64Attr getters return the bits as uint64_t.
+  // (-1: the index of a Python list)
   auto axis = static_cast<int64_t>(getAxis());
-  if (axis < 0)
-    return emitOpError("axis must not be negative, got ") << axis;
+  if (axis < -1)
+    return emitOpError("axis must be -1 (a list) or more, got ") << axis;
   return verifyLine(*this, getLine());
 }
 

@@ -358,7 +358,7 @@ def Weft_IndexErrorOp : Weft_Op<"index_error"> {
   let summary = "Raises an IndexError for an index out of range.";
   let description = [{
     Stops the program at source line `line`: `index` is out of bounds for
-    axis `axis` of size `extent`.
+    axis `axis` of size `extent` (axis -1: a Python list's index).
 
     ```mlir
     weft.index_error %i, %n axis 0 line 7

@@ -112,7 +112,7 @@ Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,
                              int64_t ln, Value *badOut, bool list) {
   bool checked = boundscheck() || (list && !noRuntimeChecks());
   auto op = weft::WrapIndexOp::create(b, l, convert(i, ScalarKind::I64, l), n,
-                                      checked, axis, ln);
+                                      checked, list ? -1 : axis, ln);
   if (checked && badOut)
     *badOut = *badOut
                   ? arith::OrIOp::create(b, l, *badOut, op.getBad()).getResult()
@@ -193,7 +193,7 @@ Val FunctionGen::emitTupleListElement(const Val &fields, const IndexExpr *ix) {
     // field's a view of its row (the index checked, as a list's is).
     SmallVector<size_t> at = tupleListFieldParts(lt);
     Value n = arrayMeta(fields.parts[0], l).sizes[0];
-    Value row = weft::WrapIndexOp::create(b, l, i, n, !noRuntimeChecks(), 0,
+    Value row = weft::WrapIndexOp::create(b, l, i, n, !noRuntimeChecks(), -1,
                                           line(ix->range))
                     .getResult();
     Val out;

@@ -197,7 +197,7 @@ void FunctionGen::storeTupleListElement(const IndexExpr *ix, const Val &v,
       Val rows = partsOf(fields, at[k], at[k + 1]);
       Value n = memref::DimOp::create(b, l, rows.parts[0], 0); // (starts)
       Value row = weft::WrapIndexOp::create(b, l, i, n, !noRuntimeChecks(),
-                                            0, ln)
+                                            -1, ln)
                       .getResult();
       replaceRaggedRow(rows, row, v.parts[k], f.scalarKind(), ln, l);
       env[slots[at[k] + 3]] = rows.parts[3]; // (the grown pool)

@@ -349,7 +349,7 @@ Value FunctionGen::raggedRowIndex(const Val &rl, const Expr *indexExpr,
   // and capacity are read and written through it.
   Value n = size(b, rl.parts[Starts], 0, l);
   Value i = convert(emitScalar(indexExpr), ScalarKind::I64, l);
-  return weft::WrapIndexOp::create(b, l, i, n, !noRuntimeChecks(), 0, ln)
+  return weft::WrapIndexOp::create(b, l, i, n, !noRuntimeChecks(), -1, ln)
       .getResult();
 }
 

@@ -116,8 +116,8 @@ func.func @shape_error_values(%r: i64) {
 // -----
 
 func.func @index_error_axis(%i: i64, %n: i64) {
-  // expected-error @+1 {{axis must not be negative, got -1}}
-  weft.index_error %i, %n axis -1 line 7
+  // expected-error @+1 {{axis must be -1 (a list) or more, got -2}}
+  weft.index_error %i, %n axis -2 line 7
   return
 }
 
@@ -438,7 +438,7 @@ func.func @index_axis(%o: memref<?xf64>) {
 // -----
 
 func.func @wrap_index_axis(%k: i64, %n: index) {
-  // expected-error @+1 {{axis must be 0 to 7, got 8}}
+  // expected-error @+1 {{axis must be -1 (a list) or 0 to 7, got 8}}
   %i, %bad = weft.wrap_index %k, %n axis 8 line 1
   return
 }
