@@ -70,3 +70,26 @@ def test_other_builtin_exception_classes_are_raised_as_themselves():
     with pytest.raises(LookupError, match="^negative$"):
         _raise_other_builtin(-1)
     assert _raise_other_builtin(0) == 0
+
+
+class RangeCheckError(Exception):
+    """A program's own exception class (ngmix's GMixRangeError)."""
+
+    def __init__(self, value):
+        super().__init__(value)
+        self.value = value
+
+
+@weft.jit
+def _shear(g):
+    if g >= 1.0:
+        raise RangeCheckError("g >= 1")
+    return 1.0 - g * g
+
+
+def test_a_programs_own_exception_class_is_raised_as_itself():
+    assert _shear(0.5) == 0.75
+    with pytest.raises(RangeCheckError, match="^g >= 1$") as e:
+        _shear(2.0)
+    assert e.value.value == "g >= 1"
+    assert isinstance(e.value, weft.RuntimeError)

@@ -296,3 +296,42 @@ def test_an_assert_message_bound_to_a_name_once_is_kept():
         m.checked(-1)
     assert e.value.args == ("x must be positive",)
     assert e.value.location == "<source>:4"
+
+
+_SUMS = np.dtype([("wsum", "f8"), ("npix", "i8"), ("sums", "f8", 3)])
+
+
+@weft.jit
+def _accumulate(res, w):
+    # ngmix's get_weighted_sums(wt, pixels, res[0], maxrad): a record of
+    # the caller's array, written field by field
+    res["wsum"] += w
+    res["npix"] += 1
+    for i in range(3):
+        res["sums"][i] += w * i
+    return res.wsum
+
+
+def test_a_record_of_a_structured_array_is_written_through():
+    res = np.zeros(3, dtype=_SUMS)
+    assert _accumulate(res[1], 2.0) == 2.0
+    assert _accumulate(res[1], 0.5) == 2.5
+    assert _accumulate(res[2], 1.0) == 1.0
+    want = np.zeros(3, dtype=_SUMS)
+    want[1] = (2.5, 2, [0.0, 2.5, 5.0])
+    want[2] = (1.0, 1, [0.0, 1.0, 2.0])
+    assert res.tobytes() == want.tobytes()
+    grid = np.zeros((2, 2), dtype=_SUMS)
+    _accumulate(grid[1, 0], 4.0)
+    assert grid["npix"].tolist() == [[0, 0], [1, 0]]
+    assert grid[1, 0]["sums"].tolist() == [0.0, 4.0, 8.0]
+
+
+def test_a_record_of_its_own_is_read_as_a_copy():
+    rec = np.zeros((), dtype=_SUMS)[()]
+
+    @weft.jit
+    def read(r):
+        return r.wsum + r["npix"]
+
+    assert read(rec) == 0.0

@@ -300,7 +300,45 @@ def _runtime_error(message):
             if note and hasattr(e, "add_note"):
                 e.add_note(note)
         return e
-    return RuntimeError(message)
+    user = _user_error(first, rest)
+    return user if user is not None else RuntimeError(message)
+
+
+def _user_error(first, rest):
+    """The program's own exception class a run-time error names
+    ("ngmix.py:988: GMixRangeError: g >= 1", `raise GMixRangeError(...)`
+    in jitted code), found among the globals of the module of the file
+    that raised it, as that class (and a weft.RuntimeError where the two
+    can be one class); None when there is none."""
+    import re
+    import sys
+    m = re.match(r"^(.*):(\d+): ([A-Za-z_][A-Za-z0-9_]*)(?:: (.*))?$", first)
+    if m is None:
+        return None
+    path, line, name, text = m.groups()
+    cls = None
+    for module in list(sys.modules.values()):
+        file = getattr(module, "__file__", None)
+        if file and os.path.abspath(file) == os.path.abspath(path):
+            cls = getattr(module, name, None)
+            break
+    if not (isinstance(cls, type) and issubclass(cls, Exception)):
+        return None
+    try:
+        both = type(name, (cls, RuntimeError), {
+            "__module__": cls.__module__,
+            "__doc__": cls.__doc__})
+        e = both(text) if text is not None else both()
+    except Exception:  # noqa: BLE001 (a layout or __init__ of its own)
+        try:
+            e = cls(text) if text is not None else cls()
+        except Exception:  # noqa: BLE001
+            return None
+    e.location = "%s:%s" % (path, line)
+    for note in ("raised in jitted code at " + e.location, rest):
+        if note and hasattr(e, "add_note"):
+            e.add_note(note)
+    return e
 
 
 class _Engine:
@@ -1182,9 +1220,16 @@ _RECORD_CLASSES = {}
 
 
 def _record_tuple(x):
-    """A NumPy record (np.void of a structured dtype) as a namedtuple of its
-    fields' values, read as `rec["x"]` or `rec.x` in jitted code (a copy:
-    Weft's namedtuples are not written into). One class per dtype."""
+    """A NumPy record (np.void of a structured dtype): an element of a
+    structured array (ngmix's `get_weighted_sums(wt, pixels, res[0], r)`)
+    as the one-record array over it, which the function indexes, so that
+    its writes (`res["wsum"] += w`) reach the caller's array; another (a
+    record of its own) as a namedtuple of its fields' values, read as
+    `rec["x"]` or `rec.x` in jitted code (a copy: Weft's namedtuples are
+    not written into). One class per dtype."""
+    view = _arguments.record_view(x)
+    if view is not None:
+        return view
     names = x.dtype.names
     if not names or not all(n.isidentifier() for n in names):
         raise CallError("NumPy records are passed when their fields are "

@@ -340,6 +340,27 @@ def is_structured(x):
         x.ndim > 0
 
 
+class RecordView(np.ndarray):
+    """The one-record structured array over an element of a structured
+    array passed as an argument (rebuilt as its record: `a[0]`)."""
+
+
+def record_view(x):
+    """A RecordView over NumPy record `x` when it is an element of a
+    structured array whose buffer can be shared, else None."""
+    base = getattr(x, "base", None)
+    if not isinstance(base, np.ndarray) or base.dtype != x.dtype or \
+            x.dtype.names is None:
+        return None
+    try:
+        at = x.__array_interface__["data"][0] - \
+            base.__array_interface__["data"][0]
+        view = np.ndarray((1,), dtype=x.dtype, buffer=base, offset=at)
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return None
+    return view.view(RecordView)
+
+
 def structured_bytes(x):
     """A structured array's bytes: the uint8 array with one more axis
     (the records' bytes) over its buffer, which writes reach."""
@@ -352,6 +373,8 @@ def layout(x):
     (written into the generated call)."""
     if x is None:
         return "None"
+    if isinstance(x, RecordView):
+        return "record_view:" + structured_spec(x.dtype)
     if is_structured(x):
         return "structured:" + structured_spec(x.dtype)
     if dtype_name(x) is not None:
@@ -488,6 +511,10 @@ def expression(shape, name, params, prelude):
     if isinstance(shape, str) and shape.startswith("structured:"):
         params.append(name)
         return '__structured(%s, "%s")' % (name, shape[len("structured:"):])
+    if isinstance(shape, str) and shape.startswith("record_view:"):
+        params.append(name)  # (its one record)
+        return '__structured(%s, "%s")[0]' % (name,
+                                             shape[len("record_view:"):])
     if isinstance(shape, str) and shape.startswith(("dict:", "set:")):
         is_dict = shape.startswith("dict:")
         keys, values, i = name + "_keys", name + "_values", name + "_i"
