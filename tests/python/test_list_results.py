@@ -142,7 +142,7 @@ def test_a_list_of_tuples_keeps_its_field_types():
 
 
 def test_a_list_of_tuples_checks_its_index():
-    with pytest.raises(IndexError, match="out of bounds"):
+    with pytest.raises(IndexError, match="list index 3 out of range"):
         tuple_out_of_range(3)
 
 
