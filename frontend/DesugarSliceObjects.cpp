@@ -14,6 +14,7 @@
 #include "frontend/ASTBuild.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -394,21 +395,59 @@ void desugarSliceObjects(ModuleAST &module, DiagnosticEngine &diags) {
     if (auto *d = s->dyn<FunctionDefStmt>())
       desugarBody(d->body, &d->params);
   desugarBody(module.body, nullptr);
-  // What is left: slice objects used otherwise.
-  auto refuse = [&](const Expr *e) {
-    auto *c = e->dyn<CallExpr>();
+  // What is left: slice objects as values (returned, passed, held in a
+  // tuple): the record slice(start, stop, step) of Numba's slice type,
+  // whose parts not given are Numba's defaults.
+  bool made = false;
+  auto record = [&](ExprPtr &slot) {
+    auto *c = slot ? slot->dyn<CallExpr>() : nullptr;
     auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
-    if (n && n->name == "slice" && !n->qualified)
-      diags.error(c->range,
-                  "slice objects are supported as variables bound only to "
-                  "slice(...) and used as an index (s = slice(a, b); x[s]) "
-                  "or for s.start, s.stop and s.step; write the slice a:b "
-                  "in the index");
+    if (!n || n->name != "slice" || n->qualified || !c->keywords.empty() ||
+        !c->starred.empty() || c->args.empty() || c->args.size() > 3 ||
+        c->args.size() == 3)
+      return;
+    std::vector<ExprPtr> args = std::move(c->args);
+    if (args.size() == 1)
+      args.insert(args.begin(), std::make_unique<NameExpr>(c->range, "None"));
+    args.push_back(std::make_unique<IntLitExpr>(c->range, 1));
+    c->args = std::move(args);
   };
-  forEachExprIn(module.body, refuse);
+  auto defaults = [&](ExprPtr &slot) {
+    record(slot);
+    auto *c = slot ? slot->dyn<CallExpr>() : nullptr;
+    auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
+    if (!n || n->name != "slice" || n->qualified || c->args.size() != 3)
+      return;
+    made = true;
+    // (None parts: 0 and the largest int for a positive step, the
+    // largest and the smallest for a negative one, as Numba fills them)
+    const Expr *step = c->args[2].get();
+    bool noStep = isNone(step);
+    if (noStep)
+      c->args[2] = std::make_unique<IntLitExpr>(c->range, 1);
+    for (int k = 0; k < 2; ++k) {
+      if (!isNone(c->args[k].get()))
+        continue;
+      SourceRange r = c->args[k]->range;
+      int64_t up = k == 0 ? 0 : std::numeric_limits<int64_t>::max();
+      int64_t down = k == 0 ? std::numeric_limits<int64_t>::max()
+                            : std::numeric_limits<int64_t>::min();
+      auto positive = std::make_unique<CompareExpr>(r);
+      positive->operands.push_back(cloneExpr(c->args[2].get()));
+      positive->operands.push_back(std::make_unique<IntLitExpr>(r, 0));
+      positive->ops.push_back(CompareOp::Gt);
+      c->args[k] = std::make_unique<IfExpExpr>(
+          r, std::move(positive), std::make_unique<IntLitExpr>(r, up),
+          std::make_unique<IntLitExpr>(r, down));
+    }
+  };
+  forEachExprSlotIn(module.body, defaults);
   for (const StmtPtr &s : module.body)
     if (auto *d = s->dyn<FunctionDefStmt>())
-      forEachExprIn(d->body, refuse);
+      forEachExprSlotIn(d->body, defaults);
+  if (made)
+    module.records["slice"] = {"start", "stop", "step"};
+  (void)diags;
 }
 
 } // namespace weft

@@ -95,6 +95,11 @@ Type Analyzer::checkIndexOn(const IndexExpr *ix, Type base) {
       continue;
     }
     its.push_back(checkExpr(i.get()));
+    if (its.back().isSliceObject()) {
+      // a slice object (Numba's slice type: slice(start, stop, step))
+      ++slices;
+      its.back() = Type::i64();
+    }
   }
   if (base.isUnknown())
     return base;

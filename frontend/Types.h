@@ -242,6 +242,11 @@ public:
   }
   /// The namedtuple class of a tuple ("" for a plain tuple).
   const std::string &recordName() const { return record_; }
+  /// A slice object (Numba's slice type): the record slice(start, stop,
+  /// step), its parts not given filled with Numba's defaults.
+  bool isSliceObject() const {
+    return isTuple() && record_ == "slice" && elems_.size() == 3;
+  }
   /// A NumPy structured array of `rank` axes (rank 0: one record, a
   /// view of an element of one), held as the uint8 array of its bytes
   /// with one more axis, the record's bytes; `spec` is its dtype

@@ -123,7 +123,8 @@ Value FunctionGen::wrapIndex(Value i, Value n, Location l, int64_t axis,
 SmallVector<FunctionGen::SubscriptEntry, 4>
 FunctionGen::subscriptEntries(const IndexExpr *ix) {
   SmallVector<SubscriptEntry, 4> out;
-  if (ix->indices.size() == 1 && fn.typeOf(ix->indices[0].get()).isTuple()) {
+  if (ix->indices.size() == 1 && fn.typeOf(ix->indices[0].get()).isTuple() &&
+      !fn.typeOf(ix->indices[0].get()).isSliceObject()) {
     for (Value v : emitExpr(ix->indices[0].get()).parts)
       out.push_back({nullptr, v});
     return out;
@@ -259,6 +260,22 @@ Value FunctionGen::emitView(Value array, ArrayRef<SubscriptEntry> entries,
       axes.push_back(32);
     const SubscriptEntry *e = k < entries.size() ? &entries[k] : nullptr;
     const Expr *entry = e ? e->expr : nullptr;
+    if (entry && fn.typeOf(entry).isSliceObject()) {
+      // a slice object: its start, stop and step (Numba's defaults for
+      // the parts not given), a step of zero a ValueError
+      Val parts = emitExpr(entry);
+      for (int p = 0; p < 3; ++p)
+        bounds.push_back(toIndex(convert(parts.parts[p], ScalarKind::I64, l), l));
+      Value zero = index(0, l);
+      Value isZero = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                           bounds.back(), zero);
+      emitCheck(isZero, "ValueError: slice step cannot be zero",
+                line(ix->range), l);
+      bounds.back() =
+          arith::SelectOp::create(b, l, isZero, index(1, l), bounds.back());
+      axes.push_back(2 | 4 | 8 | 16);
+      continue;
+    }
     if (e && (e->value || (entry && !entry->dyn<SliceExpr>()))) {
       axes.push_back(1);
       bounds.push_back(wrapIndex(entryIndex(*e), m.sizes[d], l, d,

@@ -659,6 +659,8 @@ def _record(name, parts):
         made = info.instance(parts)
         if made is not None:
             return made
+    if name == "slice" and len(parts) == 3:  # a slice object, as Numba's
+        return slice(*parts)
     cls = _arguments.record_classes.get(name)
     if cls is not None and len(cls._fields) == len(parts):
         return cls(*parts)
@@ -949,7 +951,8 @@ class Dispatcher(_CallerBase):
         # NumPy record (an element of a structured array) a namedtuple
         args = tuple(a.value if isinstance(a, enum.Enum) and
                      not isinstance(a, int) else
-                     _record_tuple(a) if isinstance(a, np.void) else a
+                     _record_tuple(a) if isinstance(a, np.void) else
+                     _arguments.slice_record(a) if isinstance(a, slice) else a
                      for a in args)
         if any(isinstance(a, (tuple, list, str, dict, set, frozenset,
                               Dispatcher)) or a is None

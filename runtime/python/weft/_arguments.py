@@ -340,6 +340,27 @@ def is_structured(x):
         x.ndim > 0
 
 
+_SLICE = None
+
+
+def slice_record(s):
+    """A slice object as Numba passes it: the record slice(start, stop,
+    step) of ints, the parts not given Numba's defaults (0 and the largest
+    int for a positive step; the largest and the smallest for a negative
+    one; step 1)."""
+    global _SLICE
+    if _SLICE is None:
+        import collections
+        _SLICE = collections.namedtuple("slice", ["start", "stop", "step"])
+    big = (1 << 63) - 1
+    step = 1 if s.step is None else int(s.step)
+    if step == 0:
+        raise ValueError("slice step cannot be zero")
+    start = (0 if step > 0 else big) if s.start is None else int(s.start)
+    stop = (big if step > 0 else -big - 1) if s.stop is None else int(s.stop)
+    return _SLICE(start, stop, step)
+
+
 class RecordView(np.ndarray):
     """The one-record structured array over an element of a structured
     array passed as an argument (rebuilt as its record: `a[0]`)."""
