@@ -91,7 +91,8 @@ void FunctionGen::emitPrint(const CallExpr *c) {
           for (size_t i = 0; i < t.elems().size(); ++i) {
             if (i)
               format += ", ";
-            if (named)
+            // (a slice object as Python shows one: slice(0, 2, 1))
+            if (named && !t.isSliceObject())
               format += escapeFormat(fields->second[i]) + "=";
             if (jc != mg.program.jitclasses.end() &&
                 jc->second.cells.count(fields->second[i])) {
