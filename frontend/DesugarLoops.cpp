@@ -7,6 +7,8 @@
 #include "frontend/ASTBuild.h"
 
 #include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,9 @@ struct Element {
   ExprPtr value;
   std::vector<Element> parts; ///< a tuple when value is null
 };
+
+/// The module's functions, by name, while desugarForLoops runs.
+const std::map<std::string, const FunctionDefStmt *> *gFunctions = nullptr;
 
 class LoopRewriter {
 public:
@@ -80,6 +85,7 @@ private:
   ASTBuilder b;
   std::string prefix;
   int next = 0;
+  int inlined_ = 0; // (bounds inlining a function that returns its own call)
 
   std::string fresh() { return prefix + std::to_string(next++); }
 
@@ -102,6 +108,60 @@ private:
     return v;
   }
 
+  /// A call of a module function whose body is `return zip(...)` or
+  /// `return enumerate(...)` (xugrid's inline="always"
+  /// `columns_and_values(A, s)`): that iterable, of the arguments kept in
+  /// variables before the loop (each evaluated once, as the call would);
+  /// null for any other iterable.
+  ExprPtr inlineIterable(const Expr &iter, Block &out) {
+    auto *call = iter.dyn<CallExpr>();
+    auto *callee = call ? call->callee->dyn<NameExpr>() : nullptr;
+    if (!callee || callee->qualified || !call->keywords.empty() ||
+        !call->starred.empty() || !gFunctions || ++inlined_ > 8)
+      return nullptr;
+    auto it = gFunctions->find(callee->name);
+    if (it == gFunctions->end())
+      return nullptr;
+    const FunctionDefStmt &g = *it->second;
+    const ReturnStmt *ret = nullptr;
+    for (const StmtPtr &st : g.body) {
+      auto *x = st->dyn<ExprStmt>();
+      if (x && x->value->dyn<StrLitExpr>())
+        continue; // (a docstring)
+      ret = ret ? nullptr : st->dyn<ReturnStmt>();
+      if (!ret)
+        return nullptr;
+    }
+    if (!ret || !ret->value || g.params.size() != call->args.size() ||
+        !(isCallOf(ret->value.get(), "zip") ||
+          isCallOf(ret->value.get(), "enumerate")))
+      return nullptr;
+    // (only of its parameters: another name would be read in the loop's
+    // function, where it may be another variable)
+    std::set<std::string> params;
+    for (const Param &p : g.params)
+      params.insert(p.name);
+    bool own = true;
+    cloneExpr(ret->value.get(), [&](const NameExpr &n) {
+      own &= n.qualified || params.count(n.name) ||
+             n.name == "zip" || n.name == "enumerate" || n.name == "range" ||
+             n.name == "len";
+      return n.name;
+    });
+    if (!own)
+      return nullptr;
+    std::map<std::string, std::string> names;
+    for (size_t i = 0; i < g.params.size(); ++i) {
+      if (g.params[i].star)
+        return nullptr;
+      names[g.params[i].name] = keep(cloneExpr(call->args[i].get()), out);
+    }
+    return cloneExpr(ret->value.get(), [&](const NameExpr &n) {
+      auto at = names.find(n.name);
+      return at == names.end() ? n.name : at->second;
+    });
+  }
+
   /// `name = value` before the loop; returns name.
   std::string keep(ExprPtr value, Block &out) {
     std::string name = fresh();
@@ -111,6 +171,8 @@ private:
   }
 
   Sequence sequence(ExprPtr iter, Block &out) {
+    if (ExprPtr inlined = inlineIterable(*iter, out))
+      return sequence(std::move(inlined), out);
     Sequence s;
     auto *call = iter->dyn<CallExpr>();
     bool plain = call && call->keywords.empty();
@@ -278,12 +340,18 @@ bool isRangeLoop(const ForStmt &f) {
 } // namespace
 
 void desugarForLoops(ModuleAST &module) {
+  std::map<std::string, const FunctionDefStmt *> functions;
+  for (const StmtPtr &s : module.body)
+    if (auto *d = s->dyn<FunctionDefStmt>())
+      functions[d->name] = d;
+  gFunctions = &functions;
   rewriteBlocks(module.body, [](Stmt &s) -> std::optional<Block> {
     auto *f = s.dyn<ForStmt>();
     if (!f || isRangeLoop(*f))
       return std::nullopt;
     return LoopRewriter(*f).rewrite(*f);
   });
+  gFunctions = nullptr;
 }
 
 } // namespace weft

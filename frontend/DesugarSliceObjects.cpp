@@ -447,6 +447,32 @@ void desugarSliceObjects(ModuleAST &module, DiagnosticEngine &diags) {
       forEachExprSlotIn(d->body, defaults);
   if (made)
     module.records["slice"] = {"start", "stop", "step"};
+  // `return range(a, b)`: a range object, the record __range(start, stop,
+  // step) a loop iterates (len() and indexing, DesugarLoops).
+  bool ranges = false;
+  for (StmtPtr &s : module.body) {
+    auto *d = s->dyn<FunctionDefStmt>();
+    if (!d)
+      continue;
+    forEachStmtIn(d->body, [&](const Stmt &st) {
+      auto *r = st.dyn<ReturnStmt>();
+      auto *c = r && r->value ? r->value->dyn<CallExpr>() : nullptr;
+      auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
+      if (!n || n->name != "range" || n->qualified || c->args.empty() ||
+          c->args.size() > 3 || !c->keywords.empty() || !c->starred.empty())
+        return;
+      auto *call = const_cast<CallExpr *>(c);
+      if (call->args.size() == 1)
+        call->args.insert(call->args.begin(),
+                          std::make_unique<IntLitExpr>(c->range, 0));
+      if (call->args.size() == 2)
+        call->args.push_back(std::make_unique<IntLitExpr>(c->range, 1));
+      const_cast<NameExpr *>(n)->name = "__range";
+      ranges = true;
+    });
+  }
+  if (ranges)
+    module.records["__range"] = {"start", "stop", "step"};
   (void)diags;
 }
 

@@ -170,6 +170,14 @@ Type Analyzer::checkIndexOn(const IndexExpr *ix, Type base) {
     fn_->fieldOf[ix] = at - fields.begin();
     return base.elems()[at - fields.begin()];
   }
+  if (base.isRangeObject()) {
+    // r[k] of a range object: start + k * step
+    if (its.size() != 1 || !(its[0].isInt() || its[0].isBool())) {
+      diags_.error(ix->range, "a range object is indexed with an integer");
+      return Type::unknown();
+    }
+    return Type::i64();
+  }
   if (base.isTuple()) {
     int64_t n = static_cast<int64_t>(base.elems().size());
     int64_t value = 0;

@@ -247,6 +247,11 @@ public:
   bool isSliceObject() const {
     return isTuple() && record_ == "slice" && elems_.size() == 3;
   }
+  /// A range object returned from a function (xugrid's `return
+  /// range(start, end)`): the record __range(start, stop, step).
+  bool isRangeObject() const {
+    return isTuple() && record_ == "__range" && elems_.size() == 3;
+  }
   /// A NumPy structured array of `rank` axes (rank 0: one record, a
   /// view of an element of one), held as the uint8 array of its bytes
   /// with one more axis, the record's bytes; `spec` is its dtype

@@ -399,6 +399,13 @@ Val FunctionGen::emitBuiltin(const CallExpr *c, Builtin builtin) {
   }
   if (builtin == Builtin::Len) {
     weft::Type at = argType(0);
+    if (at.isRangeObject()) {
+      Val r = arg(0);
+      auto part = [&](int p) {
+        return convert(r.parts[p], ScalarKind::I64, l);
+      };
+      return Val(rangeLength(part(0), part(1), part(2), l));
+    }
     if (at.isTuple())
       return Val(i64(static_cast<int64_t>(at.elems().size()), l));
     // A list of tuples: the length of its first field's list.

@@ -568,7 +568,7 @@ WEFT_NAMES = (
 # Python builtins a Weft program may use besides the ones above.
 PYTHON_NAMES = ("range", "float", "int", "enumerate", "zip", "round",
                 "complex", "list", "sorted", "divmod", "reversed", "set",
-                "dict", "ord", "chr", "str", "format",
+                "dict", "ord", "chr", "str", "format", "slice",
                 # (try/except and raise)
                 "Exception", "BaseException", "ValueError", "IndexError",
                 "ZeroDivisionError", "RuntimeError", "KeyError")

@@ -661,6 +661,8 @@ def _record(name, parts):
             return made
     if name == "slice" and len(parts) == 3:  # a slice object, as Numba's
         return slice(*parts)
+    if name == "__range" and len(parts) == 3:  # a range object
+        return range(*parts)
     cls = _arguments.record_classes.get(name)
     if cls is not None and len(cls._fields) == len(parts):
         return cls(*parts)
