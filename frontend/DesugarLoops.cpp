@@ -143,9 +143,8 @@ private:
       params.insert(p.name);
     bool own = true;
     cloneExpr(ret->value.get(), [&](const NameExpr &n) {
-      own &= n.qualified || params.count(n.name) ||
-             n.name == "zip" || n.name == "enumerate" || n.name == "range" ||
-             n.name == "len";
+      own &= n.qualified || params.count(n.name) || n.name == "zip" ||
+             n.name == "enumerate" || n.name == "range" || n.name == "len";
       return n.name;
     });
     if (!own)

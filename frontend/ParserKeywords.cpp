@@ -351,13 +351,13 @@ static void positionalOptions(CallExpr &c) {
 /// and scans accumulate in `dtype`, which is reducing a.astype(dtype).
 static void reductionDtype(CallExpr &c) {
   static const std::set<std::string> accumulates = {
-      "sum",    "prod",    "mean",   "cumsum", "cumprod", "nansum",
-      "nanprod", "nanmean", "std",    "var",    "nanstd",  "nanvar",
-      "nancumsum", "nancumprod"};
+      "sum",    "prod",    "mean",      "cumsum",    "cumprod",
+      "nansum", "nanprod", "nanmean",   "std",       "var",
+      "nanstd", "nanvar",  "nancumsum", "nancumprod"};
   auto *n = c.callee->dyn<NameExpr>();
   auto *m = c.callee->dyn<AttributeExpr>();
-  bool function = n && n->qualified && accumulates.count(n->name) &&
-                  !c.args.empty();
+  bool function =
+      n && n->qualified && accumulates.count(n->name) && !c.args.empty();
   bool method = m && accumulates.count(m->attr);
   if (!function && !method)
     return;

@@ -23,8 +23,7 @@ std::optional<Type> Analyzer::sequenceResult(BinaryOp op, const Expr *lhsE,
   auto rows = [](const Type &t) {
     return t.isArray() && t.rank() == 2 && t.listDepth() > 0;
   };
-  if (op == BinaryOp::Add &&
-      ((lists(l) && rows(r)) || (rows(l) && lists(r))))
+  if (op == BinaryOp::Add && ((lists(l) && rows(r)) || (rows(l) && lists(r))))
     return Type::ragged(promote(l.scalarKind(), r.scalarKind()));
   if (l.isRagged() && r.isRagged() && op == BinaryOp::Add &&
       l.isStrList() == r.isStrList() &&

@@ -709,8 +709,8 @@ void weft_rt_index_error(int64_t index, int64_t axis, int64_t extent,
           (extent == 1 ? " element)" : " elements)");
   else
     msg = "IndexError: index " + std::to_string(index) +
-          " is out of bounds for axis " + std::to_string(axis) +
-          " with size " + std::to_string(extent);
+          " is out of bounds for axis " + std::to_string(axis) + " with size " +
+          std::to_string(extent);
   failOrRecord(msg.c_str(), line);
 }
 

@@ -222,8 +222,8 @@ Val FunctionGen::emitTupleListElement(const Val &fields, const IndexExpr *ix) {
       continue;
     }
     Value bad;
-    Value at = wrapIndex(i, arrayMeta(array, l).sizes[0], l, 0,
-                         line(ix->range), &bad, /*list=*/true);
+    Value at = wrapIndex(i, arrayMeta(array, l).sizes[0], l, 0, line(ix->range),
+                         &bad, /*list=*/true);
     ScalarKind rk = rt.elems()[k].scalarKind();
     if (!bad) {
       out.parts.push_back(
@@ -265,7 +265,8 @@ Value FunctionGen::emitView(Value array, ArrayRef<SubscriptEntry> entries,
       // the parts not given), a step of zero a ValueError
       Val parts = emitExpr(entry);
       for (int p = 0; p < 3; ++p)
-        bounds.push_back(toIndex(convert(parts.parts[p], ScalarKind::I64, l), l));
+        bounds.push_back(
+            toIndex(convert(parts.parts[p], ScalarKind::I64, l), l));
       Value zero = index(0, l);
       Value isZero = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
                                            bounds.back(), zero);

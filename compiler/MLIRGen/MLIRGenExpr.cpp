@@ -257,13 +257,15 @@ Val FunctionGen::emitIndex(const IndexExpr *ix) {
   if (bt.isRangeObject()) {
     // r[k] of a range object: start + k * step, k checked and negative
     // from the end as a range's index
-    auto part = [&](int p) { return convert(base.parts[p], ScalarKind::I64, l); };
+    auto part = [&](int p) {
+      return convert(base.parts[p], ScalarKind::I64, l);
+    };
     Value n = rangeLength(part(0), part(1), part(2), l);
-    Value k = weft::WrapIndexOp::create(
-                  b, l, convert(emitScalar(ix->indices[0].get()),
-                                ScalarKind::I64, l),
-                  toIndex(n, l), !noRuntimeChecks(), -1, line(ix->range))
-                  .getResult();
+    Value k =
+        weft::WrapIndexOp::create(
+            b, l, convert(emitScalar(ix->indices[0].get()), ScalarKind::I64, l),
+            toIndex(n, l), !noRuntimeChecks(), -1, line(ix->range))
+            .getResult();
     Value k64 = arith::IndexCastOp::create(b, l, b.getI64Type(), k);
     return Val(arith::AddIOp::create(
         b, l, part(0), arith::MulIOp::create(b, l, k64, part(2))));

@@ -196,9 +196,9 @@ void FunctionGen::storeTupleListElement(const IndexExpr *ix, const Val &v,
     if (f.isRagged()) {
       Val rows = partsOf(fields, at[k], at[k + 1]);
       Value n = memref::DimOp::create(b, l, rows.parts[0], 0); // (starts)
-      Value row = weft::WrapIndexOp::create(b, l, i, n, !noRuntimeChecks(),
-                                            -1, ln)
-                      .getResult();
+      Value row =
+          weft::WrapIndexOp::create(b, l, i, n, !noRuntimeChecks(), -1, ln)
+              .getResult();
       replaceRaggedRow(rows, row, v.parts[k], f.scalarKind(), ln, l);
       env[slots[at[k] + 3]] = rows.parts[3]; // (the grown pool)
       continue;
@@ -634,10 +634,9 @@ Val FunctionGen::emitTupleListOp(const BinaryExpr *e) {
   bool listFirst = join || fn.typeOf(e->lhs.get()).isTupleList();
   Val &a = listFirst ? lhs : rhs, &other = listFirst ? rhs : lhs;
   for (size_t f = 0; f < a.parts.size(); ++f)
-    out.parts.push_back(joinOrRepeatList(a.parts[f],
-                                         join ? other.parts[f] : other.parts[0],
-                                         join, t.elems()[f].scalarKind(), l,
-                                         line(e->range)));
+    out.parts.push_back(
+        joinOrRepeatList(a.parts[f], join ? other.parts[f] : other.parts[0],
+                         join, t.elems()[f].scalarKind(), l, line(e->range)));
   return out;
 }
 
@@ -656,8 +655,7 @@ Value FunctionGen::joinOrRepeatList(Value a, Value other, bool join,
     for (size_t d = 1; d < am.sizes.size(); ++d) {
       Value ne = arith::CmpIOp::create(b, l, arith::CmpIPredicate::ne,
                                        am.sizes[d], om.sizes[d]);
-      differ = differ ? arith::OrIOp::create(b, l, differ, ne).getResult()
-                      : ne;
+      differ = differ ? arith::OrIOp::create(b, l, differ, ne).getResult() : ne;
     }
     if (differ)
       emitCheck(differ,

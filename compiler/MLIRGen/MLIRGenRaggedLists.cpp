@@ -544,8 +544,8 @@ void FunctionGen::storeRaggedRow(const IndexExpr *ix, const Val &row,
   env[slots[Pool]] = rl.parts[Pool];
 }
 
-void FunctionGen::replaceRaggedRow(Val &rl, Value i, Value values,
-                                   ScalarKind k, int64_t ln, Location l) {
+void FunctionGen::replaceRaggedRow(Val &rl, Value i, Value values, ScalarKind k,
+                                   int64_t ln, Location l) {
   // lst[i] = row: the row's numbers copied to the pool's end (the old
   // run stays unused), the row's start, length and capacity set.
   if (std::find(temps_.begin(), temps_.end(), values) == temps_.end()) {

@@ -322,8 +322,8 @@ void FunctionGen::emitAssign(const Expr *target, const weft::Type &valueType,
     if (weft::Type bt = fn.typeOf(ix->base.get());
         bt.isScalar() && ix->base->dyn<NameExpr>()) {
       // s[()] = v of a number (a 0-d array, Sema): s = v in s's type.
-      emitAssign(ix->base.get(), bt,
-                 Val(convert(v.v(), bt.scalarKind(), l)), l);
+      emitAssign(ix->base.get(), bt, Val(convert(v.v(), bt.scalarKind(), l)),
+                 l);
       return;
     }
     if (fn.typeOf(ix->base.get()).isRagged() && ix->base->dyn<NameExpr>()) {
@@ -465,11 +465,11 @@ void FunctionGen::emitStmt(const Stmt &s) {
       // lst += other, lst *= n: the joined or repeated list bound to lst.
       Val cur = emitExpr(a.target.get()), rhs = emitExpr(a.value.get());
       bool add = a.op == BinaryOp::Add;
-      Val r = tt.isRagged()
-                  ? raggedJoinOrRepeat(cur, rhs, add, true, tt, line(s.range),
-                                       l)
-                  : Val(joinOrRepeatList(cur.v(), rhs.v(), add,
-                                         tt.scalarKind(), l, line(s.range)));
+      Val r =
+          tt.isRagged()
+              ? raggedJoinOrRepeat(cur, rhs, add, true, tt, line(s.range), l)
+              : Val(joinOrRepeatList(cur.v(), rhs.v(), add, tt.scalarKind(), l,
+                                     line(s.range)));
       emitAssign(a.target.get(), tt, r, l);
       break;
     }
