@@ -399,31 +399,23 @@ void desugarSliceObjects(ModuleAST &module, DiagnosticEngine &diags) {
   // tuple): the record slice(start, stop, step) of Numba's slice type,
   // whose parts not given are Numba's defaults.
   bool made = false;
-  auto record = [&](ExprPtr &slot) {
+  auto defaults = [&](ExprPtr &slot) {
     auto *c = slot ? slot->dyn<CallExpr>() : nullptr;
     auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
     if (!n || n->name != "slice" || n->qualified || !c->keywords.empty() ||
-        !c->starred.empty() || c->args.empty() || c->args.size() > 3 ||
-        c->args.size() == 3)
-      return;
-    std::vector<ExprPtr> args = std::move(c->args);
-    if (args.size() == 1)
-      args.insert(args.begin(), std::make_unique<NameExpr>(c->range, "None"));
-    args.push_back(std::make_unique<IntLitExpr>(c->range, 1));
-    c->args = std::move(args);
-  };
-  auto defaults = [&](ExprPtr &slot) {
-    record(slot);
-    auto *c = slot ? slot->dyn<CallExpr>() : nullptr;
-    auto *n = c ? c->callee->dyn<NameExpr>() : nullptr;
-    if (!n || n->name != "slice" || n->qualified || c->args.size() != 3)
+        !c->starred.empty() || c->args.empty() || c->args.size() > 3)
       return;
     made = true;
-    // (None parts: 0 and the largest int for a positive step, the
-    // largest and the smallest for a negative one, as Numba fills them)
-    const Expr *step = c->args[2].get();
-    bool noStep = isNone(step);
-    if (noStep)
+    // slice(stop), slice(start, stop): the parts not given are None
+    if (c->args.size() == 1)
+      c->args.insert(c->args.begin(),
+                     std::make_unique<NameExpr>(c->range, "None"));
+    if (c->args.size() == 2)
+      c->args.push_back(std::make_unique<NameExpr>(c->range, "None"));
+    // (None parts: step 1; start 0 and stop the largest int for a
+    // positive step, the largest and the smallest for a negative one, as
+    // Numba fills them)
+    if (isNone(c->args[2].get()))
       c->args[2] = std::make_unique<IntLitExpr>(c->range, 1);
     for (int k = 0; k < 2; ++k) {
       if (!isNone(c->args[k].get()))

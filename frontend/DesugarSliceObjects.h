@@ -17,8 +17,10 @@ namespace weft {
 /// index entry or for its .start/.stop/.step, is held as its parts
 /// (`s__start`, `s__stop`, `s__step`), and each use is the slice of them;
 /// likewise a variable only ever bound to `range(...)` and only looped
-/// over or measured by len(). Any other `slice(...)` is an error that
-/// says what is supported.
+/// over or measured by len(). Any other `slice(...)` is a value of
+/// Numba's slice type, the record slice(start, stop, step) with Numba's
+/// defaults for the parts not given; `return range(...)` is the record
+/// __range(start, stop, step) of a range object.
 void desugarSliceObjects(ModuleAST &module, DiagnosticEngine &diags);
 
 } // namespace weft
