@@ -457,11 +457,11 @@ void FunctionGen::emitStmt(const Stmt &s) {
       storeThroughIndexArray(target, a.value.get(), a.op, line(s.range), l);
       break;
     }
-    weft::Type vt0 = fn.typeOf(a.value.get());
+    weft::Type operand = fn.typeOf(a.value.get());
     bool listOp = (tt.isArray() && tt.listDepth() > 0) || tt.isRagged();
     if (listOp && a.target->dyn<NameExpr>() &&
         (a.op == BinaryOp::Add || a.op == BinaryOp::Mul) &&
-        (vt0.isScalar() || vt0.listDepth() > 0 || vt0.isRagged())) {
+        (operand.isScalar() || operand.listDepth() > 0 || operand.isRagged())) {
       // lst += other, lst *= n: the joined or repeated list bound to lst.
       Val cur = emitExpr(a.target.get()), rhs = emitExpr(a.value.get());
       bool add = a.op == BinaryOp::Add;
